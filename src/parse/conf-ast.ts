@@ -1,0 +1,74 @@
+import type { SourceFile } from '../source/source.js';
+
+/** Token kinds of guc-file.l. */
+export type ConfTokenType =
+  | 'id'
+  | 'qualified_id'
+  | 'string'
+  | 'unquoted_string'
+  | 'integer'
+  | 'real'
+  | 'equals'
+  | 'error';
+
+/** A value token as written. `value` is de-escaped for STRING tokens, verbatim for the others. */
+export interface ConfValue {
+  token: Exclude<ConfTokenType, 'qualified_id' | 'equals' | 'error'>;
+  raw: string;
+  value: string;
+  start: number;
+  end: number;
+}
+
+interface LineBase {
+  /** 1-based physical line number. */
+  line: number;
+  /** Offset of the first character of the line. */
+  start: number;
+  /** Offset just past the last character of the line, excluding the '\n'. */
+  end: number;
+  /** A trailing `# ...` comment on this line (offsets include the '#'). */
+  comment?: { start: number; end: number; text: string };
+}
+
+export interface BlankLine extends LineBase {
+  kind: 'blank';
+}
+export interface CommentLine extends LineBase {
+  kind: 'comment';
+  comment: { start: number; end: number; text: string };
+}
+export interface SettingLine extends LineBase {
+  kind: 'setting';
+  /** Name as written (case preserved). */
+  name: string;
+  nameStart: number;
+  nameEnd: number;
+  value: ConfValue;
+}
+export interface IncludeLine extends LineBase {
+  kind: 'include';
+  directive: 'include' | 'include_if_exists' | 'include_dir';
+  /** Directive as written (e.g. "INCLUDE_IF_EXISTS"). */
+  name: string;
+  nameStart: number;
+  nameEnd: number;
+  value: ConfValue;
+}
+export interface ErrorLine extends LineBase {
+  kind: 'error';
+  /** PostgreSQL's wording without the file/line part: `near token "MB"` or `near end of line`. */
+  near: string;
+  /** The offending token, or null when PostgreSQL says "near end of line". */
+  token: { start: number; end: number; text: string } | null;
+}
+
+export type ConfLine = BlankLine | CommentLine | SettingLine | IncludeLine | ErrorLine;
+
+export interface ConfFile {
+  file: SourceFile;
+  /** One entry per physical line, in order; joining the lines' text with '\n' gives back the file. */
+  lines: ConfLine[];
+  /** Set when PostgreSQL would stop after 100 syntax errors ("too many syntax errors found, abandoning file"): the line number of the 100th error. */
+  abandonedAtLine?: number;
+}

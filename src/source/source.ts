@@ -1,0 +1,69 @@
+/**
+ * A configuration file as read from disk. PostgreSQL's lexers are byte based; we decode
+ * UTF-8 when the bytes are valid UTF-8 and Latin-1 otherwise, so that every byte >= 0x80
+ * still maps to a character >= 0x80 (a LETTER for guc-file.l) and nothing is lost.
+ */
+export interface SourceFile {
+  /** Display path: relative to the working directory, forward slashes. */
+  readonly path: string;
+  /** Absolute path on disk (or a synthetic one for in-memory files). */
+  readonly absPath: string;
+  readonly text: string;
+  readonly encoding: 'utf8' | 'latin1';
+  /** Offsets at which each physical line starts (line N starts at lineStarts[N-1]). */
+  readonly lineStarts: readonly number[];
+}
+
+export interface LineColumn {
+  /** 1-based physical line. */
+  line: number;
+  /** 1-based column in characters (UTF-16 code units) from the start of the line. */
+  column: number;
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const latin1 = new TextDecoder('latin1');
+
+export function decode(bytes: Uint8Array): { text: string; encoding: 'utf8' | 'latin1' } {
+  try {
+    return { text: utf8.decode(bytes), encoding: 'utf8' };
+  } catch {
+    // Latin-1 keeps a 1:1 byte/char mapping, so offsets stay meaningful.
+    return { text: latin1.decode(bytes), encoding: 'latin1' };
+  }
+}
+
+export function computeLineStarts(text: string): number[] {
+  const starts = [0];
+  let i = text.indexOf('\n');
+  while (i !== -1) {
+    starts.push(i + 1);
+    i = text.indexOf('\n', i + 1);
+  }
+  return starts;
+}
+
+export function createSourceFile(path: string, absPath: string, content: Uint8Array | string): SourceFile {
+  const { text, encoding } =
+    typeof content === 'string' ? { text: content, encoding: 'utf8' as const } : decode(content);
+  return { path, absPath, text, encoding, lineStarts: computeLineStarts(text) };
+}
+
+/** Offset -> 1-based line/column. Offsets past the end clamp to the end of the text. */
+export function lineColumn(file: SourceFile, offset: number): LineColumn {
+  const starts = file.lineStarts;
+  const off = Math.max(0, Math.min(offset, file.text.length));
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= off) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo + 1, column: off - starts[lo]! + 1 };
+}
+
+/** Offset of the first character of a 1-based line. */
+export function lineStart(file: SourceFile, line: number): number {
+  return file.lineStarts[Math.max(0, Math.min(line - 1, file.lineStarts.length - 1))]!;
+}

@@ -1,0 +1,27 @@
+export type Severity = 'error' | 'warning' | 'info';
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+
+/** A located range: file display path plus character offsets [start, end). */
+export interface Loc {
+  file: string;
+  start: number;
+  end: number;
+}
+
+export type FileKind = 'postgresql.conf' | 'postgresql.auto.conf' | 'pg_hba.conf' | 'pg_ident.conf' | 'recovery.conf';
+
+export interface RelatedInfo {
+  message: string;
+  loc: Loc;
+}
+
+export interface Diagnostic {
+  rule: string;
+  severity: Severity;
+  message: string;
+  loc: Loc;
+  /** What to do about it (one sentence). */
+  help?: string;
+  related?: RelatedInfo[];
+  suppressed?: { kind: 'directive' | 'config' | 'baseline'; reason: string };
+}
