@@ -22,14 +22,14 @@ export interface LineColumn {
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-const latin1 = new TextDecoder('latin1');
 
 export function decode(bytes: Uint8Array): { text: string; encoding: 'utf8' | 'latin1' } {
   try {
     return { text: utf8.decode(bytes), encoding: 'utf8' };
   } catch {
     // Latin-1 keeps a 1:1 byte/char mapping, so offsets stay meaningful.
-    return { text: latin1.decode(bytes), encoding: 'latin1' };
+    // TextDecoder('latin1') is windows-1252 by the standard; Buffer's latin1 is byte for byte.
+    return { text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1'), encoding: 'latin1' };
   }
 }
 

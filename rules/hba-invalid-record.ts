@@ -1,0 +1,43 @@
+import { defineRule } from '../src/engine/rule.js';
+
+export default defineRule({
+  name: 'hba-invalid-record',
+  severity: 'error',
+  appliesTo: ['pg_hba.conf'],
+  docs: {
+    summary: 'A pg_hba.conf record PostgreSQL rejects',
+    why:
+      'PostgreSQL loads pg_hba.conf all or nothing: one invalid record makes the server refuse to start, and ' +
+      'on reload the old rules stay in force (the change silently does not happen). Typical causes: an IP ' +
+      'address without a CIDR mask (the method is then read as the netmask), a removed method such as ' +
+      '`crypt`, `peer` on a host record, `clientcert` outside `hostssl` or with a value the version rejects, ' +
+      'options the method does not take, and syntax newer than the target version (regular expressions and ' +
+      'include directives 16+, `\\` continuation 14+, `hostgssenc` 12+, `oauth` 18+).',
+    invalid: ['host    all   all   10.0.0.0   scram-sha-256', 'host    all   all   127.0.0.1/32   crypt'],
+    valid: ['host    all   all   10.0.0.0/8   scram-sha-256', 'host    all   all   10.0.0.0   255.0.0.0   scram-sha-256'],
+    references: ['https://www.postgresql.org/docs/current/auth-pg-hba-conf.html'],
+    versions: 'all; syntax differs by version',
+  },
+  check(ctx) {
+    const hba = ctx.cluster.hba;
+    if (!hba) return;
+    for (const line of hba.lines) {
+      const p = line.problem;
+      if (!p) continue;
+      const outside = p.code === 'not-allowed';
+      ctx.report({
+        loc: { file: p.file.path, start: p.start, end: p.end },
+        message: outside
+          ? `${p.message}: the file lies outside the checked root and was not read`
+          : `${p.message}: PostgreSQL ${ctx.major} rejects this record, so the server refuses to start and a reload keeps the old rules`,
+        ...(outside ? { severity: 'warning' as const } : {}),
+      });
+    }
+    if (hba.fileError && hba.lines.length === 0) {
+      ctx.report({
+        loc: { file: hba.file.path, start: 0, end: 0 },
+        message: 'pg_hba.conf contains no records: PostgreSQL refuses to start (every connection would be rejected)',
+      });
+    }
+  },
+});

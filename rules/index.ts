@@ -1,0 +1,21 @@
+import type { Rule } from '../src/engine/rule.js';
+import duplicateSetting from './duplicate-setting.js';
+import hbaInvalidRecord from './hba-invalid-record.js';
+import invalidValue from './invalid-value.js';
+import missingInclude from './missing-include.js';
+import removedSetting from './removed-setting.js';
+import syntaxError from './syntax-error.js';
+import unknownSetting from './unknown-setting.js';
+import unreadableFile from './unreadable-file.js';
+
+/** Every rule, in documentation order. A test checks that each file in rules/ is listed here. */
+export const RULES: readonly Rule[] = [
+  syntaxError,
+  unknownSetting,
+  removedSetting,
+  invalidValue,
+  duplicateSetting,
+  missingInclude,
+  hbaInvalidRecord,
+  unreadableFile,
+];

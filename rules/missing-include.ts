@@ -1,0 +1,46 @@
+import { defineRule } from '../src/engine/rule.js';
+
+export default defineRule({
+  name: 'missing-include',
+  severity: 'error',
+  appliesTo: ['postgresql.conf', 'postgresql.auto.conf'],
+  docs: {
+    summary: 'An include that PostgreSQL cannot follow',
+    why:
+      '`include` and `include_dir` targets must exist (only `include_if_exists` may be missing): otherwise the ' +
+      'server refuses to start and a reload ignores the whole file. Relative paths are resolved against the ' +
+      'directory of the file that contains the directive, not the data directory. Include cycles and nesting ' +
+      'deeper than 10 levels are errors too. Targets outside the checked repository are not read and are ' +
+      'reported as a warning, because they cannot be verified.',
+    invalid: ["include 'does-not-exist.conf'"],
+    valid: ["include_if_exists 'does-not-exist.conf'"],
+    references: ['https://www.postgresql.org/docs/current/config-setting.html#CONFIG-INCLUDES'],
+    versions: 'all',
+  },
+  check(ctx) {
+    for (const p of ctx.cluster.problems) {
+      if (p.kind !== 'include') continue;
+      let message: string;
+      let help: string | undefined;
+      let severity: 'warning' | undefined;
+      switch (p.reason) {
+        case 'outside-root':
+          message = `${p.detail}: it was not read, so the settings in it are not checked`;
+          help = 'Keep included files inside the repository, or check them where they live.';
+          severity = 'warning';
+          break;
+        case 'cycle':
+          message = `${p.detail}: PostgreSQL fails with "maximum nesting depth exceeded" and refuses to start`;
+          help = 'Break the cycle: each file should be included once.';
+          break;
+        case 'missing':
+          message = `${p.message}: PostgreSQL refuses to start`;
+          help = "Fix the path (relative paths start at the including file's directory), or use include_if_exists.";
+          break;
+        default:
+          message = `${p.message}: PostgreSQL refuses to start`;
+      }
+      ctx.report({ loc: p.loc, message, help, ...(severity ? { severity } : {}) });
+    }
+  },
+});

@@ -1,0 +1,123 @@
+import { nameHistory } from '../src/catalog/catalog.js';
+import { defineRule } from '../src/engine/rule.js';
+import type { Assignment } from '../src/resolve/cluster.js';
+
+/**
+ * Parameters that left PostgreSQL, with what to use instead. The majors 10–18 come from the
+ * generated catalogs; names that disappeared before 10 are listed here with their last version
+ * (POSTGRES.md §4.1).
+ */
+export const REPLACEMENTS: Readonly<Record<string, string>> = {
+  checkpoint_segments: 'use max_wal_size (and min_wal_size); max_wal_size ≈ 3 × checkpoint_segments × 16MB',
+  min_parallel_relation_size: 'use min_parallel_table_scan_size',
+  sql_inheritance: 'remove it: inheritance is always on',
+  custom_variable_classes: 'remove it: any two-part name is accepted as a custom setting',
+  replacement_sort_tuples: 'remove it: replacement selection sort is gone',
+  wal_keep_segments: 'use wal_keep_size = wal_keep_segments × 16MB',
+  operator_precedence_warning: 'remove it',
+  vacuum_cleanup_index_scale_factor: 'remove it',
+  stats_temp_directory: 'remove it: statistics live in shared memory',
+  force_parallel_mode: 'use debug_parallel_query',
+  vacuum_defer_cleanup_age: 'use hot_standby_feedback or a replication slot',
+  promote_trigger_file: 'promote with pg_ctl promote or SELECT pg_promote()',
+  trigger_file: 'promote with pg_ctl promote or SELECT pg_promote() (promote_trigger_file in 12–15)',
+  standby_mode: 'create a standby.signal file in the data directory',
+  lc_collate: 'remove it: the collation is fixed per database at CREATE DATABASE',
+  lc_ctype: 'remove it: the character classification is fixed per database at CREATE DATABASE',
+  db_user_namespace: 'remove it',
+  old_snapshot_threshold: 'remove it',
+  trace_recovery_messages: 'remove it (use log_min_messages)',
+  unix_socket_directory: "use unix_socket_directories",
+  replication_timeout: 'use wal_sender_timeout',
+  silent_mode: 'remove it: run the postmaster in the background with pg_ctl',
+  add_missing_from: 'remove it',
+  regex_flavor: 'remove it',
+  max_fsm_pages: 'remove it: the free space map is managed automatically',
+  max_fsm_relations: 'remove it: the free space map is managed automatically',
+  wal_sender_delay: 'remove it',
+  krb_srvname: 'remove it (GSSAPI uses krb_server_keyfile)',
+  ssl_ciphers_suites: 'use ssl_ciphers',
+};
+
+/** Last major that had a parameter removed before 10 (not in any catalog we generate). */
+export const REMOVED_BEFORE_10: Readonly<Record<string, string>> = {
+  checkpoint_segments: '9.4',
+  min_parallel_relation_size: '9.6',
+  sql_inheritance: '9.6',
+  custom_variable_classes: '9.1',
+  unix_socket_directory: '9.2',
+  replication_timeout: '9.2',
+  silent_mode: '9.1',
+  add_missing_from: '8.4',
+  regex_flavor: '8.4',
+  max_fsm_pages: '8.3',
+  max_fsm_relations: '8.3',
+  wal_sender_delay: '9.0',
+};
+
+/** recovery.conf parameters that were never GUCs before 12, but are not unknown either. */
+const RECOVERY_ONLY = new Set(['standby_mode', 'trigger_file']);
+
+export interface VersionFacts {
+  kind: 'removed' | 'newer';
+  /** e.g. "12" (last major that had it) or "13" (first that has it). */
+  version: string;
+}
+
+/** Whether an unrecognized name exists in some other major, and which. */
+export function versionFacts(name: string, major: number): VersionFacts | undefined {
+  const key = name.toLowerCase();
+  const majors = nameHistory()[key] ?? [];
+  const older = majors.filter((m) => m < major);
+  const newer = majors.filter((m) => m > major);
+  if (older.length) return { kind: 'removed', version: String(Math.max(...older)) };
+  if (REMOVED_BEFORE_10[key]) return { kind: 'removed', version: REMOVED_BEFORE_10[key]! };
+  if (RECOVERY_ONLY.has(key)) return { kind: 'removed', version: '11 (recovery.conf)' };
+  if (newer.length) return { kind: 'newer', version: String(Math.min(...newer)) };
+  return undefined;
+}
+
+export function removedMessage(a: Assignment, major: number, facts: VersionFacts): { message: string; help?: string } {
+  const name = a.line.name;
+  const key = name.toLowerCase();
+  if (facts.kind === 'newer') {
+    return {
+      message: `${name} was added in PostgreSQL ${facts.version}; PostgreSQL ${major} does not recognize it and refuses to start`,
+      help: `Remove it, or set the cluster's target version (--pg-version) if this cluster runs ${facts.version} or later.`,
+    };
+  }
+  const fix = REPLACEMENTS[key];
+  return {
+    message: `${name} was removed after PostgreSQL ${facts.version}; PostgreSQL ${major} does not recognize it and refuses to start`,
+    ...(fix ? { help: fix[0]!.toUpperCase() + fix.slice(1) + '.' } : {}),
+  };
+}
+
+export default defineRule({
+  name: 'removed-setting',
+  severity: 'error',
+  appliesTo: ['postgresql.conf', 'postgresql.auto.conf'],
+  docs: {
+    summary: 'A parameter that the target PostgreSQL version no longer (or does not yet) have',
+    why:
+      'An unrecognized parameter name in postgresql.conf is fatal at startup and makes a reload ignore the whole ' +
+      'file. Upgrades are where this bites: wal_keep_segments became wal_keep_size in 13, force_parallel_mode ' +
+      'became debug_parallel_query in 16, checkpoint_segments was replaced by max_wal_size in 9.5.',
+    invalid: ['wal_keep_segments = 64', 'checkpoint_segments = 32'],
+    valid: ['wal_keep_size = 1GB', 'max_wal_size = 2GB'],
+    references: [
+      'https://www.postgresql.org/docs/release/',
+      'https://www.postgresql.org/docs/current/runtime-config-replication.html#GUC-WAL-KEEP-SIZE',
+    ],
+    versions: 'removals and renames from 9.x to 18',
+  },
+  check(ctx) {
+    for (const a of ctx.cluster.assignments) {
+      if (a.status !== 'unknown') continue;
+      const facts = versionFacts(a.line.name, ctx.major);
+      if (!facts) continue;
+      const { message, help } = removedMessage(a, ctx.major, facts);
+      ctx.report({ loc: { file: a.file.path, start: a.line.nameStart, end: a.line.nameEnd }, message, help });
+    }
+  },
+});

@@ -1,0 +1,42 @@
+import { closestNames } from '../src/catalog/catalog.js';
+import { defineRule } from '../src/engine/rule.js';
+import { versionFacts } from './removed-setting.js';
+
+export default defineRule({
+  name: 'unknown-setting',
+  severity: 'error',
+  appliesTo: ['postgresql.conf', 'postgresql.auto.conf'],
+  docs: {
+    summary: 'A parameter name PostgreSQL does not know',
+    why:
+      'PostgreSQL refuses to start when postgresql.conf sets a parameter it does not recognize, and a reload ' +
+      'ignores the whole file. A typo therefore either takes the server down at the next restart or silently ' +
+      'keeps every other change in the file from applying. Two-part names (`myext.setting`) are custom ' +
+      'settings and are accepted without checking.',
+    invalid: ['logical_decoding_work_memo = 64MB', 'shared_buffer = 1GB'],
+    valid: ['logical_decoding_work_mem = 64MB', 'pg_stat_statements.max = 10000'],
+    references: ['https://www.postgresql.org/docs/current/config-setting.html'],
+    versions: 'all',
+  },
+  check(ctx) {
+    for (const a of ctx.cluster.assignments) {
+      if (a.status !== 'unknown' || versionFacts(a.line.name, ctx.major)) continue;
+      const loc = { file: a.file.path, start: a.line.nameStart, end: a.line.nameEnd };
+      const name = a.line.name;
+      if (name.startsWith('\uFEFF')) {
+        ctx.report({
+          loc,
+          message: `the file starts with a UTF-8 byte order mark, which PostgreSQL reads as part of the name "${name.slice(1)}": unrecognized parameter, the server refuses to start`,
+          help: 'Save the file as UTF-8 without a byte order mark (BOM).',
+        });
+        continue;
+      }
+      const [best] = closestNames(ctx.catalog, name, 1);
+      ctx.report({
+        loc,
+        message: `unrecognized configuration parameter "${name}": PostgreSQL ${ctx.major} refuses to start with it`,
+        help: best ? `Did you mean "${best}"?` : 'Check the spelling against the documentation for this version.',
+      });
+    }
+  },
+});

@@ -1,0 +1,120 @@
+// Generates docs/rules/<name>.md and the rule table in README.md from rule metadata.
+// Usage: node scripts/gen-docs.mjs [--check]   (--check: exit 1 when anything would change)
+import { build } from 'esbuild';
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const check = process.argv.includes('--check');
+
+async function loadRules() {
+  const dir = mkdtempSync(join(tmpdir(), 'pgconf-lint-docs-'));
+  const out = join(dir, 'rules.mjs');
+  await build({
+    entryPoints: [join(root, 'rules/index.ts')],
+    outfile: out,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    logLevel: 'warning',
+    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  });
+  try {
+    return (await import(pathToFileURL(out).href)).RULES;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const fence = (kind, code) => '```' + (kind === 'pg_hba.conf' || kind === 'pg_ident.conf' ? 'text' : 'ini') + '\n' + code + '\n```';
+
+export function ruleDoc(rule) {
+  const d = rule.docs;
+  const kind = rule.appliesTo[0];
+  const lines = [
+    `# ${rule.name}`,
+    '',
+    `> ${d.summary}`,
+    '',
+    `- Default severity: **${rule.severity}**`,
+    `- Files: ${rule.appliesTo.map((k) => '`' + k + '`').join(', ')}`,
+    `- PostgreSQL versions: ${d.versions ?? 'all'}`,
+    '',
+    '## What it does',
+    '',
+    d.summary + '.',
+    '',
+    '## Why is this bad?',
+    '',
+    d.why,
+    '',
+  ];
+  if (d.invalid.length) {
+    lines.push('## Example', '', d.invalid.map((c) => fence(kind, c)).join('\n\n'), '');
+  }
+  if (d.valid.length) {
+    lines.push('## Use instead', '', d.valid.map((c) => fence(kind, c)).join('\n\n'), '');
+  }
+  lines.push(
+    '## Options',
+    '',
+    d.options ?? `Severity only: \`--rule ${rule.name}=off|info|warning|error\`.`,
+    '',
+    '## Suppressing',
+    '',
+    '```ini',
+    `# pgconf-lint disable-next-line ${rule.name} -- <reason>`,
+    '```',
+    '',
+    '## References',
+    '',
+    ...d.references.map((r) => `- <${r}>`),
+    '',
+  );
+  return lines.join('\n');
+}
+
+export function readmeTable(rules) {
+  const rows = rules.map((r) => `| [\`${r.name}\`](docs/rules/${r.name}.md) | ${r.severity} | ${r.docs.summary} |`);
+  return ['| rule | default | what it flags |', '|---|---|---|', ...rows].join('\n');
+}
+
+const rules = await loadRules();
+const docsDir = join(root, 'docs', 'rules');
+const wanted = new Map(rules.map((r) => [`${r.name}.md`, ruleDoc(r)]));
+const stale = [];
+mkdirSync(docsDir, { recursive: true });
+for (const f of readdirSync(docsDir)) {
+  if (!wanted.has(f)) {
+    stale.push(`docs/rules/${f} (no such rule)`);
+    if (!check) rmSync(join(docsDir, f));
+  }
+}
+for (const [f, text] of wanted) {
+  const p = join(docsDir, f);
+  if (!existsSync(p) || readFileSync(p, 'utf8') !== text) {
+    stale.push(`docs/rules/${f}`);
+    if (!check) writeFileSync(p, text);
+  }
+}
+const readmePath = join(root, 'README.md');
+if (existsSync(readmePath)) {
+  const readme = readFileSync(readmePath, 'utf8');
+  const begin = '<!-- rules:begin -->';
+  const end = '<!-- rules:end -->';
+  const i = readme.indexOf(begin);
+  const j = readme.indexOf(end);
+  if (i !== -1 && j > i) {
+    const next = readme.slice(0, i + begin.length) + '\n' + readmeTable(rules) + '\n' + readme.slice(j);
+    if (next !== readme) {
+      stale.push('README.md (rule table)');
+      if (!check) writeFileSync(readmePath, next);
+    }
+  }
+}
+if (check && stale.length) {
+  console.error('Stale generated docs:\n  ' + stale.join('\n  ') + "\nRun 'npm run docs'.");
+  process.exit(1);
+}

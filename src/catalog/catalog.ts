@@ -1,0 +1,135 @@
+import { readFileSync } from 'node:fs';
+import type { Catalog, GucDef, Major } from './types.js';
+
+/** Layout of src/catalog/data/<major>.json, written by scripts/gen-catalog.mjs. */
+export interface CatalogFile {
+  major: Major;
+  version: string;
+  oldNames: Record<string, string>;
+  /** Keyed by lower-cased name. */
+  params: Record<string, GucDef>;
+  /** Files under the build's share/timezone, e.g. "Europe/Berlin". */
+  timezones: string[];
+  /** share/timezonesets files the server accepts for timezone_abbreviations. */
+  timezoneSets: string[];
+}
+
+// The same code runs from src/catalog/ (tests) and from the bundled dist/cli.js, whose build
+// copies the data to dist/catalog/data/.
+const DATA_DIRS = [new URL('./data/', import.meta.url), new URL('./catalog/data/', import.meta.url)];
+
+function readData(file: string): string {
+  let lastError: unknown;
+  for (const dir of DATA_DIRS) {
+    try {
+      return readFileSync(new URL(file, dir), 'utf8');
+    } catch (e) {
+      lastError = e;
+    }
+  }
+  throw new Error(`pgconf-lint: catalog file ${file} not found: ${String(lastError)}`);
+}
+
+interface Loaded {
+  catalog: Catalog;
+  timezones: ReadonlySet<string>;
+  timezoneSets: ReadonlySet<string>;
+}
+
+const loaded = new Map<Major, Loaded>();
+
+function load(major: Major): Loaded {
+  let l = loaded.get(major);
+  if (!l) {
+    const file = JSON.parse(readData(`${major}.json`)) as CatalogFile;
+    l = {
+      catalog: {
+        major: file.major,
+        version: file.version,
+        params: new Map(Object.entries(file.params)),
+        oldNames: file.oldNames,
+      },
+      timezones: new Set(file.timezones),
+      timezoneSets: new Set(file.timezoneSets),
+    };
+    loaded.set(major, l);
+  }
+  return l;
+}
+
+export function loadCatalog(major: Major): Catalog {
+  return load(major).catalog;
+}
+
+/** Time zone names of the build, spelled as in share/timezone (PostgreSQL matches them case-insensitively). */
+export function timezones(major: Major): ReadonlySet<string> {
+  return load(major).timezones;
+}
+
+/** Values accepted for timezone_abbreviations, e.g. "Default", "Australia", "India". */
+export function timezoneSets(major: Major): ReadonlySet<string> {
+  return load(major).timezoneSets;
+}
+
+/** Folds A-Z only, as guc_name_compare does (never locale-aware). */
+export function foldName(name: string): string {
+  return name.replace(/[A-Z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 32));
+}
+
+/** The parameter a name refers to, through map_old_guc_names aliases (sort_mem -> work_mem). */
+export function lookupParam(catalog: Catalog, name: string): GucDef | undefined {
+  const key = foldName(name);
+  const direct = catalog.params.get(key);
+  if (direct) return direct;
+  const target = catalog.oldNames[key];
+  return target === undefined ? undefined : catalog.params.get(foldName(target));
+}
+
+let history: Readonly<Record<string, readonly Major[]>> | undefined;
+
+/** Lower-cased name -> the majors that accept it (parameters, hidden ones and old aliases). */
+export function nameHistory(): Readonly<Record<string, readonly Major[]>> {
+  history ??= JSON.parse(readData('history.json')) as Record<string, Major[]>;
+  return history;
+}
+
+/** Optimal string alignment distance (Damerau-Levenshtein with adjacent transpositions). */
+export function editDistance(a: string, b: string): number {
+  const rows: number[][] = [];
+  for (let i = 0; i <= a.length; i++) {
+    rows.push([i]);
+    for (let j = 1; j <= b.length; j++) {
+      if (i === 0) {
+        rows[i][j] = j;
+        continue;
+      }
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[i - 2][j - 2] + 1);
+      rows[i][j] = d;
+    }
+  }
+  return rows[a.length][b.length];
+}
+
+function wordKey(name: string): string {
+  return name.split('_').filter(Boolean).sort().join('_');
+}
+
+/**
+ * Up to n known parameter names closest to a misspelled one, best first. Words of a name in
+ * another order (max_wal_slot_keep_size) count as one edit.
+ */
+export function closestNames(catalog: Catalog, name: string, n = 3): string[] {
+  const key = foldName(name);
+  const words = wordKey(key);
+  const limit = Math.max(1, Math.min(4, Math.floor(key.length / 3)));
+  const scored: { name: string; d: number }[] = [];
+  for (const [k, def] of catalog.params) {
+    if (Math.abs(k.length - key.length) > limit) continue;
+    const d = wordKey(k) === words ? Math.min(1, editDistance(key, k)) : editDistance(key, k);
+    if (d > 0 && d <= limit) scored.push({ name: def.name, d });
+  }
+  scored.sort((x, y) => x.d - y.d || (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
+  return scored.slice(0, n).map((s) => s.name);
+}

@@ -1,0 +1,240 @@
+import { writeFileSync } from 'node:fs';
+import { lint, readSettings, type LintOptions } from './api.js';
+import { isSupportedMajor } from './resolve/discover.js';
+import { SUPPORTED_MAJORS } from './catalog/types.js';
+import { formatJson } from './report/json.js';
+import { formatText } from './report/text.js';
+import { formatSettingsText } from './report/settings.js';
+import { formatHbaText } from './report/hba.js';
+import { readHba } from './api.js';
+import { RULES } from '../rules/index.js';
+import { VERSION } from './version.js';
+import { SEVERITIES, type Severity } from './types.js';
+
+const USAGE = `Usage: pgconf-lint [check] [PATH...] [options]
+       pgconf-lint settings PATH... [--format text|json]
+       pgconf-lint hba PATH... [--format text|json]
+       pgconf-lint rules [--format text|json]
+
+Lints PostgreSQL configuration (postgresql.conf and its includes, postgresql.auto.conf,
+pg_hba.conf, pg_ident.conf, recovery.conf) exactly as PostgreSQL reads it.
+
+Options:
+  --pg-version N        target PostgreSQL major (${SUPPORTED_MAJORS[0]}–${SUPPORTED_MAJORS[SUPPORTED_MAJORS.length - 1]}) for every cluster
+  --format FORMAT       text (default) or json
+  --output FILE         write the report to FILE instead of standard output
+  --fail-on LEVEL       error (default), warning, info or never: exit 1 at or above LEVEL
+  --rule NAME=LEVEL     set a rule's severity: off, info, warning or error (repeatable)
+  --root DIR            never read files outside DIR (default: the working directory)
+  --max-file-size N     skip files larger than N bytes (default 67108864)
+  --color, --no-color   force or disable colour (default: colour on a terminal)
+  --debug               print stack traces for internal errors
+  -h, --help            show this help
+  -v, --version         print the version
+
+Exit codes: 0 no findings at or above --fail-on, 1 findings, 2 usage error or internal error.`;
+
+class UsageError extends Error {}
+
+interface Args {
+  command: 'check' | 'settings' | 'hba' | 'rules' | 'help' | 'version';
+  paths: string[];
+  format: 'text' | 'json';
+  output?: string;
+  failOn: Severity | 'never';
+  rules: Record<string, Severity | 'off'>;
+  pgVersion?: number;
+  root?: string;
+  maxFileBytes?: number;
+  color?: boolean;
+  debug: boolean;
+}
+
+export function parseArgs(argv: string[]): Args {
+  const args: Args = { command: 'check', paths: [], format: 'text', failOn: 'error', rules: {}, debug: false };
+  const rest = [...argv];
+  const commands = ['check', 'settings', 'hba', 'rules'] as const;
+  if (rest[0] && (commands as readonly string[]).includes(rest[0])) args.command = rest.shift() as Args['command'];
+  const value = (flag: string, inline: string | undefined): string => {
+    const v = inline ?? rest.shift();
+    if (v === undefined || (inline === undefined && v.startsWith('--'))) throw new UsageError(`${flag} needs a value`);
+    return v;
+  };
+  while (rest.length) {
+    const a = rest.shift()!;
+    if (a === '--') {
+      args.paths.push(...rest.splice(0));
+      break;
+    }
+    if (!a.startsWith('-') || a === '-') {
+      args.paths.push(a);
+      continue;
+    }
+    const eq = a.indexOf('=');
+    const flag = a.startsWith('--') && eq !== -1 ? a.slice(0, eq) : a;
+    const inline = a.startsWith('--') && eq !== -1 ? a.slice(eq + 1) : undefined;
+    switch (flag) {
+      case '-h':
+      case '--help':
+        args.command = 'help';
+        break;
+      case '-v':
+      case '--version':
+        args.command = 'version';
+        break;
+      case '--format': {
+        const f = value(flag, inline);
+        if (f !== 'text' && f !== 'json') throw new UsageError(`--format must be text or json, not "${f}"`);
+        args.format = f;
+        break;
+      }
+      case '--output':
+        args.output = value(flag, inline);
+        break;
+      case '--fail-on': {
+        const f = value(flag, inline);
+        if (f !== 'never' && !(SEVERITIES as readonly string[]).includes(f)) {
+          throw new UsageError(`--fail-on must be error, warning, info or never, not "${f}"`);
+        }
+        args.failOn = f as Severity | 'never';
+        break;
+      }
+      case '--rule': {
+        const spec = value(flag, inline);
+        const m = /^([a-z0-9-]+)=(off|info|warning|error)$/.exec(spec);
+        if (!m) throw new UsageError(`--rule takes NAME=off|info|warning|error, not "${spec}"`);
+        if (!RULES.some((r) => r.name === m[1])) throw new UsageError(`unknown rule "${m[1]}" (see pgconf-lint rules)`);
+        args.rules[m[1]!] = m[2] as Severity | 'off';
+        break;
+      }
+      case '--pg-version': {
+        const v = value(flag, inline);
+        const n = Number(v);
+        if (!/^\d+$/.test(v) || !isSupportedMajor(n)) {
+          throw new UsageError(`--pg-version ${v} is not supported; use one of ${SUPPORTED_MAJORS.join(', ')}`);
+        }
+        args.pgVersion = n;
+        break;
+      }
+      case '--root':
+        args.root = value(flag, inline);
+        break;
+      case '--max-file-size': {
+        const v = value(flag, inline);
+        if (!/^\d+$/.test(v) || Number(v) <= 0) throw new UsageError(`--max-file-size takes a number of bytes, not "${v}"`);
+        args.maxFileBytes = Number(v);
+        break;
+      }
+      case '--color':
+        args.color = true;
+        break;
+      case '--no-color':
+        args.color = false;
+        break;
+      case '--debug':
+        args.debug = true;
+        break;
+      default:
+        throw new UsageError(`unknown option ${flag} (see pgconf-lint --help)`);
+    }
+  }
+  return args;
+}
+
+function useColor(args: Args, toFile: boolean): boolean {
+  if (args.color !== undefined) return args.color;
+  if (toFile) return false;
+  if (process.env.NO_COLOR) return false;
+  if (process.env.FORCE_COLOR && process.env.FORCE_COLOR !== '0') return true;
+  return Boolean(process.stdout.isTTY);
+}
+
+const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+
+export function main(argv: string[]): number {
+  let args: Args;
+  try {
+    args = parseArgs(argv);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      process.stderr.write(`pgconf-lint: ${err.message}\n`);
+      return 2;
+    }
+    throw err;
+  }
+  try {
+    return run(args);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      process.stderr.write(`pgconf-lint: ${err.message}\n`);
+      return 2;
+    }
+    const msg = err instanceof Error ? err.message : String(err);
+    process.stderr.write(`pgconf-lint: internal error: ${msg.split('\n')[0]}${args.debug ? '' : ' (run with --debug for details)'}\n`);
+    if (args.debug && err instanceof Error && err.stack) process.stderr.write(err.stack + '\n');
+    return 2;
+  }
+}
+
+function emit(args: Args, text: string): void {
+  if (args.output) {
+    try {
+      writeFileSync(args.output, text);
+    } catch (err) {
+      const code = (err as { code?: string }).code;
+      throw new UsageError(`cannot write --output ${args.output}: ${code ?? String(err)}`);
+    }
+  } else process.stdout.write(text);
+}
+
+function run(args: Args): number {
+  if (args.command === 'help') {
+    process.stdout.write(USAGE + '\n');
+    return 0;
+  }
+  if (args.command === 'version') {
+    process.stdout.write(VERSION + '\n');
+    return 0;
+  }
+  if (args.command === 'rules') {
+    const rows = RULES.map((r) => ({ name: r.name, severity: r.severity, summary: r.docs.summary }));
+    if (args.format === 'json') emit(args, JSON.stringify(rows, null, 2) + '\n');
+    else {
+      const w = Math.max(...rows.map((r) => r.name.length));
+      emit(args, rows.map((r) => `${r.name.padEnd(w)}  ${r.severity.padEnd(7)}  ${r.summary}`).join('\n') + '\n');
+    }
+    return 0;
+  }
+  const options: LintOptions = {
+    ...(args.pgVersion ? { pgVersion: args.pgVersion as LintOptions['pgVersion'] } : {}),
+    ...(args.root ? { root: args.root } : {}),
+    ...(args.maxFileBytes ? { maxFileBytes: args.maxFileBytes } : {}),
+    rules: args.rules,
+  };
+  const failOnErrors = (errors: string[]): void => {
+    if (errors.length) throw new UsageError(errors[0]!);
+  };
+
+  if (args.command === 'settings') {
+    if (!args.paths.length) throw new UsageError('settings needs a file or directory');
+    const { results, errors } = readSettings(args.paths, options);
+    failOnErrors(errors);
+    emit(args, args.format === 'json' ? JSON.stringify(results.flatMap((r) => r.rows.map((row) => ({ ...row, cluster: r.cluster, pgVersion: r.pgVersion }))), null, 2) + '\n' : formatSettingsText(results));
+    return 0;
+  }
+  if (args.command === 'hba') {
+    if (!args.paths.length) throw new UsageError('hba needs a file or directory');
+    const { results, errors } = readHba(args.paths, options);
+    failOnErrors(errors);
+    emit(args, args.format === 'json' ? JSON.stringify(results.flatMap((r) => r.rows.map((row) => ({ ...row, cluster: r.cluster, pgVersion: r.pgVersion }))), null, 2) + '\n' : formatHbaText(results));
+    return 0;
+  }
+
+  const result = lint(args.paths, options);
+  failOnErrors(result.errors);
+  emit(args, args.format === 'json' ? formatJson(result) : formatText(result, { color: useColor(args, Boolean(args.output)) }));
+  if (args.failOn === 'never') return 0;
+  const threshold = RANK[args.failOn];
+  return result.diagnostics.some((d) => !d.suppressed && RANK[d.severity] >= threshold) ? 1 : 0;
+}
+

@@ -1,0 +1,77 @@
+import type { Catalog, Major } from '../catalog/types.js';
+import type { Assignment, ResolvedCluster } from '../resolve/cluster.js';
+import type { Diagnostic, FileKind, Loc, RelatedInfo, Severity } from '../types.js';
+
+export interface RuleDocs {
+  /** One line: what the rule flags. */
+  summary: string;
+  /** Why this is bad, for DBAs (a paragraph). */
+  why: string;
+  /** Snippets of the first `appliesTo` kind; each must yield exactly one diagnostic of the rule. */
+  invalid: string[];
+  /** Snippets that must yield none. */
+  valid: string[];
+  references: string[];
+  /** PostgreSQL versions involved, in words (e.g. "all", "12+"). */
+  versions?: string;
+  /** Markdown describing the rule's options, if it has any beyond severity. */
+  options?: string;
+}
+
+export interface ReportInput {
+  loc: Loc;
+  message: string;
+  help?: string;
+  related?: RelatedInfo[];
+  /** Lower (or raise) the severity of this one finding relative to the rule's default. */
+  severity?: Severity;
+}
+
+export interface RuleContext {
+  readonly cluster: ResolvedCluster;
+  readonly major: Major;
+  readonly catalog: Catalog;
+  /** The effective assignment of a parameter (last valid one wins), if the files set it. */
+  setting(name: string): Assignment | undefined;
+  report(input: ReportInput): void;
+}
+
+export interface Rule {
+  name: string;
+  severity: Severity;
+  appliesTo: FileKind[];
+  docs: RuleDocs;
+  check(ctx: RuleContext): void;
+}
+
+export function defineRule(rule: Rule): Rule {
+  return rule;
+}
+
+export function docsUrl(name: string): string {
+  return `https://github.com/pgconf-lint/pgconf-lint/blob/main/docs/rules/${name}.md`;
+}
+
+export function runRule(rule: Rule, cluster: ResolvedCluster, severity: Severity = rule.severity): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const ctx: RuleContext = {
+    cluster,
+    major: cluster.input.major,
+    catalog: cluster.catalog,
+    setting: (name) => cluster.effective.get(name.toLowerCase()),
+    report: (r) => {
+      // A per-finding severity is relative to the rule default: a user's override applies as-is.
+      const sev = r.severity && severity === rule.severity ? r.severity : severity;
+      out.push({
+        rule: rule.name,
+        severity: sev,
+        message: r.message,
+        loc: r.loc,
+        ...(r.help ? { help: r.help } : {}),
+        ...(r.related?.length ? { related: r.related } : {}),
+      });
+    },
+  };
+  rule.check(ctx);
+  return out;
+}

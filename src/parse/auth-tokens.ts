@@ -1,0 +1,594 @@
+import type { Major } from '../catalog/types.js';
+import { createSourceFile } from '../source/source.js';
+import type { SourceFile } from '../source/source.js';
+
+/**
+ * Tokenizer shared by pg_hba.conf and pg_ident.conf, following hba.c: tokenize_auth_file
+ * (lines, `\` continuation 14+, include directives 16+), next_field_expand (comma lists,
+ * `@file`) and next_token (quoting, comments).
+ */
+
+/** File access supplied by the caller; the parser itself does no I/O. */
+export interface AuthFileIO {
+  read(absPath: string): { ok: true; file: SourceFile } | { ok: false; error: string };
+  listDir(absPath: string): { ok: true; entries: AuthDirEntry[] } | { ok: false; error: string };
+  /** False for paths the linter must not open (outside the repository root). */
+  allowed(absPath: string): boolean;
+}
+
+export interface AuthDirEntry {
+  name: string;
+  isDirectory: boolean;
+}
+
+export interface AuthToken {
+  /** Dequoted text, `""` -> `"`. */
+  readonly text: string;
+  /** As written, quotes included. */
+  readonly raw: string;
+  /** A double quote preceded the first character (removes keyword meaning). */
+  readonly quoted: boolean;
+  readonly file: SourceFile;
+  readonly start: number;
+  readonly end: number;
+  /** The `@file` token this token was read through, if any. */
+  readonly via: AuthToken | null;
+}
+
+class Token implements AuthToken {
+  constructor(
+    readonly text: string,
+    readonly quoted: boolean,
+    readonly file: SourceFile,
+    readonly start: number,
+    readonly end: number,
+    readonly via: AuthToken | null,
+  ) {}
+
+  get raw(): string {
+    return this.file.text.slice(this.start, this.end);
+  }
+}
+
+/** One comma list. */
+export interface AuthField {
+  tokens: AuthToken[];
+}
+
+export interface AuthError {
+  message: string;
+  file: SourceFile;
+  start: number;
+  end: number;
+  /** Set when we refused to read a file PostgreSQL would have read. */
+  code?: 'not-allowed';
+}
+
+/** A logical line with at least one field or a tokenization error (blank lines are dropped). */
+export interface AuthLine {
+  file: SourceFile;
+  /** Line number of the first physical line. */
+  line: number;
+  start: number;
+  end: number;
+  fields: AuthField[];
+  error: AuthError | null;
+}
+
+export interface AuthInclude {
+  kind: 'include' | 'include_if_exists' | 'include_dir';
+  file: SourceFile;
+  line: number;
+  start: number;
+  end: number;
+  /** Absolute path as PostgreSQL computes it. */
+  path: string;
+  /** include_if_exists of a missing file ("skipping missing authentication file"). */
+  skipped: boolean;
+}
+
+export interface TokenizedAuthFile {
+  lines: AuthLine[];
+  includes: AuthInclude[];
+  /** Every file read, the top-level one first. */
+  files: SourceFile[];
+}
+
+const MAX_DEPTH = 10; // CONF_FILE_MAX_DEPTH (16+)
+/** <= 15 has no limit: an `@file` cycle recurses until the backend crashes (SIGSEGV, seen on 12). */
+const OLD_SAFETY_DEPTH = 100;
+
+interface RawLine {
+  text: string;
+  line: number;
+  /** segment starts: offset in text -> offset in file */
+  segAt: number[];
+  segOff: number[];
+  start: number;
+  end: number;
+}
+
+/**
+ * Physical lines -> logical lines (tokenize_auth_file's read loop). The 8192-byte line and
+ * 256-byte token limits of old releases are gone from the current minors (checked on 12.22).
+ */
+function readLines(file: SourceFile, major: Major): RawLine[] {
+  const text = file.text;
+  const len = text.length;
+  const out: RawLine[] = [];
+  let pos = 0;
+  let lineNo = 1;
+  while (pos < len) {
+    let content = '';
+    const segAt: number[] = [];
+    const segOff: number[] = [];
+    let lastBackslash = 0;
+    let continuations = 0;
+    const start = pos;
+    let end = pos;
+    while (pos < len) {
+      const nl = text.indexOf('\n', pos);
+      const stop = nl === -1 ? len : nl;
+      const next = nl === -1 ? len : nl + 1;
+      let e = stop;
+      while (e > pos && (text.charCodeAt(e - 1) === 13 || text.charCodeAt(e - 1) === 10)) e--;
+      segAt.push(content.length);
+      segOff.push(pos);
+      content += text.slice(pos, e);
+      end = e;
+      pos = next;
+      if (major >= 14 && content.length > lastBackslash && content.endsWith('\\')) {
+        content = content.slice(0, -1);
+        lastBackslash = content.length;
+        continuations++;
+        continue;
+      }
+      break;
+    }
+    out.push({ text: content, line: lineNo, segAt, segOff, start, end });
+    lineNo += continuations + 1;
+  }
+  return out;
+}
+
+class OffsetMap {
+  private k = 0;
+  constructor(private readonly l: RawLine) {}
+  at(p: number): number {
+    const { segAt, segOff } = this.l;
+    if (this.k >= segAt.length || segAt[this.k]! > p) this.k = 0;
+    while (this.k + 1 < segAt.length && segAt[this.k + 1]! <= p) this.k++;
+    return segOff[this.k]! + (p - segAt[this.k]!);
+  }
+}
+
+interface RawToken {
+  text: string;
+  quoted: boolean;
+  start: number;
+  end: number;
+  comma: boolean;
+}
+
+const isBlank = (c: number): boolean => c === 32 || c === 9 || c === 13;
+
+/** next_token: returns null at end of line (or comment). Runs are sliced, not copied per char. */
+function nextToken(s: string, pos: { i: number }): RawToken | null {
+  let i = pos.i;
+  const n = s.length;
+  let c = 0;
+  while (i < n && (c = s.charCodeAt(i)) !== 0 && (isBlank(c) || c === 44)) i++;
+  const start = i;
+  let buf = '';
+  let run = i;
+  let inQuote = false;
+  let wasQuote = false;
+  let sawQuote = false;
+  let quoted = false;
+  let comma = false;
+  let end = i;
+  while (i < n && (c = s.charCodeAt(i)) !== 0 && (!isBlank(c) || inQuote)) {
+    if (c === 35 && !inQuote) {
+      // '#': the rest of the line is a comment
+      buf += s.slice(run, i);
+      run = i;
+      pos.i = n;
+      return sawQuote || buf.length > 0 ? { text: buf, quoted, start, end: i, comma: false } : null;
+    }
+    if (c === 44 && !inQuote) {
+      comma = true;
+      break;
+    }
+    if (c === 34 && !wasQuote) {
+      // a quote that is not appended: close the current run
+      buf += s.slice(run, i);
+      run = i + 1;
+    }
+    wasQuote = inQuote && c === 34 ? !wasQuote : false;
+    if (c === 34) {
+      inQuote = !inQuote;
+      sawQuote = true;
+      if (buf.length + (i + 1 - run) === 0) quoted = true;
+    }
+    i++;
+    end = i;
+  }
+  buf += s.slice(run, end);
+  pos.i = i;
+  if (!sawQuote && buf.length === 0) return null;
+  return { text: buf, quoted, start, end, comma };
+}
+
+/** canonicalize_path, simplified: collapse `//`, `/./`, trailing `/`, and `..` (16+ resolves all of them). */
+export function canonicalizePath(p: string, major: Major): string {
+  const abs = p.startsWith('/');
+  const parts: string[] = [];
+  for (const part of p.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..' && major >= 16 && parts.length > 0 && parts[parts.length - 1] !== '..') parts.pop();
+    else if (part === '..' && major >= 16 && abs) continue;
+    else parts.push(part);
+  }
+  if (major < 16) {
+    // older canonicalize_path only strips trailing ".." components
+    while (parts.length >= 2 && parts[parts.length - 1] === '..' && parts[parts.length - 2] !== '..') parts.splice(-2, 2);
+  }
+  const joined = parts.join('/');
+  return abs ? '/' + joined : joined === '' ? '.' : joined;
+}
+
+function normalizeForIo(p: string): string {
+  return canonicalizePath(p, 18);
+}
+
+/** AbsoluteConfigLocation: relative paths are taken from the including file's directory. */
+export function absoluteConfigLocation(location: string, callingFile: string, major: Major): string {
+  if (location.startsWith('/')) return major >= 16 ? canonicalizePath(location, major) : location;
+  const slash = callingFile.lastIndexOf('/');
+  const dir = slash <= 0 ? (slash === 0 ? '/' : '.') : callingFile.slice(0, slash);
+  return canonicalizePath(dir + '/' + location, major);
+}
+
+type OpenResult = { ok: true; file: SourceFile } | { ok: false; message: string; enoent: boolean; notAllowed: boolean };
+
+export class AuthTokenizer {
+  readonly files: SourceFile[] = [];
+  readonly includes: AuthInclude[] = [];
+  private readonly cache = new Map<string, SourceFile>();
+
+  constructor(
+    private readonly major: Major,
+    private readonly io: AuthFileIO,
+  ) {}
+
+  tokenize(file: SourceFile): TokenizedAuthFile {
+    const lines: AuthLine[] = [];
+    this.files.push(file);
+    this.tokenizeFile(file, lines, 0);
+    return { lines, includes: this.includes, files: this.files };
+  }
+
+  /** open_auth_file */
+  private open(absPath: string, depth: number, ioPath: string = absPath): OpenResult {
+    if (this.major >= 16 && depth > MAX_DEPTH) {
+      return { ok: false, message: `could not open file "${absPath}": maximum nesting depth exceeded`, enoent: false, notAllowed: false };
+    }
+    if (depth > OLD_SAFETY_DEPTH) {
+      return { ok: false, message: `could not open file "${absPath}": nesting too deep (PostgreSQL recurses until it crashes)`, enoent: false, notAllowed: false };
+    }
+    if (!this.io.allowed(ioPath)) {
+      return { ok: false, message: `could not open file "${absPath}": outside the allowed root`, enoent: false, notAllowed: true };
+    }
+    const cached = this.cache.get(ioPath);
+    if (cached) return { ok: true, file: cached };
+    let r: ReturnType<AuthFileIO['read']>;
+    try {
+      r = this.io.read(ioPath);
+    } catch (e) {
+      r = { ok: false, error: e instanceof Error ? e.message : String(e) };
+    }
+    if (!r.ok) {
+      return { ok: false, message: `could not open file "${absPath}": ${r.error}`, enoent: r.error === 'No such file or directory', notAllowed: false };
+    }
+    // Keep the path PostgreSQL would report (file_name column), whatever the caller's display path.
+    const file = r.file.absPath === absPath ? r.file : createSourceFile(r.file.path, absPath, r.file.text);
+    this.cache.set(ioPath, file);
+    if (!this.files.includes(file)) this.files.push(file);
+    return { ok: true, file };
+  }
+
+  private tokenizeFile(file: SourceFile, out: AuthLine[], depth: number): void {
+    const major = this.major;
+    for (const raw of readLines(file, major)) {
+      const map = new OffsetMap(raw);
+      const fields: AuthField[] = [];
+      let error: AuthError | null = null;
+      const pos = { i: 0 };
+      const s = raw.text;
+      while (error === null && pos.i < s.length && s[pos.i] !== '\0') {
+        // next_field_expand
+        const tokens: AuthToken[] = [];
+        for (;;) {
+          const t = nextToken(s, pos);
+          if (t === null) break;
+          const start = map.at(t.start);
+          const end = t.end > t.start ? map.at(t.end - 1) + 1 : start;
+          const tok = new Token(t.text, t.quoted, file, start, end, null);
+          if (!t.quoted && t.text.length > 1 && t.text[0] === '@') {
+            error = this.expandFile(tok, tokens, depth + 1);
+          } else {
+            tokens.push(tok);
+          }
+          if (!t.comma || error !== null) break;
+        }
+        // exact-size copies: push() leaves spare capacity, which dominates memory on big files
+        if (tokens.length > 0) fields.push({ tokens: tokens.slice() });
+      }
+      if (fields.length === 0 && error === null) continue;
+      const line: AuthLine = { file, line: raw.line, start: raw.start, end: raw.end, fields: fields.slice(), error };
+      if (error === null && fields.length === 2 && major >= 16) {
+        const handled = this.includeDirective(line, out, depth);
+        if (handled) continue;
+      }
+      out.push(line);
+    }
+  }
+
+  /** tokenize_expand_file: the tokens of every line of the file, or the first line error. */
+  private expandFile(at: AuthToken, tokens: AuthToken[], depth: number): AuthError | null {
+    const major = this.major;
+    const name = at.text.slice(1);
+    const full = absoluteConfigLocation(name, at.file.absPath, major);
+    const opened = this.open(full, depth, normalizeForIo(full));
+    if (!opened.ok) {
+      let message = opened.message;
+      if (major <= 15 && !opened.notAllowed) {
+        message = `could not open secondary authentication file "@${name}" as "${full}": ${message.slice(message.indexOf('": ') + 3)}`;
+      }
+      return { message, file: at.file, start: at.start, end: at.end, ...(opened.notAllowed ? { code: 'not-allowed' as const } : {}) };
+    }
+    const inner: AuthLine[] = [];
+    this.tokenizeFile(opened.file, inner, depth);
+    for (const l of inner) {
+      if (l.error) return l.error;
+      for (const f of l.fields) for (const t of f.tokens) tokens.push(t.via ? t : new Token(t.text, t.quoted, t.file, t.start, t.end, at));
+    }
+    return null;
+  }
+
+  /** The include / include_if_exists / include_dir records of tokenize_auth_file (16+). */
+  private includeDirective(line: AuthLine, out: AuthLine[], depth: number): boolean {
+    const first = line.fields[0]!.tokens[0]!;
+    const second = line.fields[1]!.tokens[0]!;
+    const kind = first.text;
+    if (kind !== 'include' && kind !== 'include_if_exists' && kind !== 'include_dir') return false;
+    const file = line.file;
+    const major = this.major;
+    const located = (message: string, notAllowed = false): AuthError => ({
+      message,
+      file,
+      start: second.start,
+      end: second.end,
+      ...(notAllowed ? { code: 'not-allowed' as const } : {}),
+    });
+    const record = (path: string, skipped: boolean): void => {
+      this.includes.push({ kind, file, line: line.line, start: line.start, end: line.end, path, skipped });
+    };
+    const includeOne = (full: string, missingOk: boolean): AuthError | null => {
+      const opened = this.open(full, depth + 1, normalizeForIo(full));
+      if (!opened.ok) {
+        if (opened.enoent && missingOk) {
+          record(full, true);
+          return null;
+        }
+        return located(opened.message, opened.notAllowed);
+      }
+      record(full, false);
+      this.tokenizeFile(opened.file, out, depth + 1);
+      return null;
+    };
+    if (kind === 'include' || kind === 'include_if_exists') {
+      const err = includeOne(absoluteConfigLocation(second.text, file.absPath, major), kind === 'include_if_exists');
+      if (err) out.push({ ...line, error: err });
+      return true;
+    }
+    // GetConfFilesInDir
+    const dir = absoluteConfigLocation(second.text, file.absPath, major);
+    if (!this.io.allowed(normalizeForIo(dir))) {
+      out.push({ ...line, error: located(`could not open directory "${dir}": outside the allowed root`, true) });
+      return true;
+    }
+    let listed: ReturnType<AuthFileIO['listDir']>;
+    try {
+      listed = this.io.listDir(normalizeForIo(dir));
+    } catch (e) {
+      listed = { ok: false, error: e instanceof Error ? e.message : String(e) };
+    }
+    if (!listed.ok) {
+      out.push({ ...line, error: located(`could not open directory "${dir}"`) });
+      return true;
+    }
+    const names = listed.entries
+      .filter((e) => !e.isDirectory && e.name.length >= 6 && e.name[0] !== '.' && e.name.endsWith('.conf'))
+      .map((e) => canonicalizePath(`${dir}/${e.name}`, major))
+      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const errors: string[] = [];
+    let firstErr: AuthError | null = null;
+    for (const name of names) {
+      const err = includeOne(name, false);
+      if (err) {
+        errors.push(err.message);
+        firstErr ??= err;
+      }
+    }
+    if (firstErr) out.push({ ...line, error: { ...firstErr, message: errors.join('\n') } });
+    return true;
+  }
+}
+
+export function tokenizeAuthFile(file: SourceFile, major: Major, io: AuthFileIO): TokenizedAuthFile {
+  return new AuthTokenizer(major, io).tokenize(file);
+}
+
+/* ---- regular expressions (regcomp_auth_token, 16+; pg_ident system user in all versions) ---- */
+
+export interface RegexCheck {
+  /** pg_regerror text, or null when the pattern compiles. */
+  error: string | null;
+  /** Number of capturing groups. */
+  groups: number;
+}
+
+const CLASS_NAMES = new Set(['alnum', 'alpha', 'blank', 'cntrl', 'digit', 'graph', 'lower', 'print', 'punct', 'space', 'upper', 'xdigit', 'word']);
+const ESCAPES = new Set([...'abBcdDefmMnrsStuUvwWxyYZA0123456789']);
+const DUPMAX = 255;
+
+/**
+ * A linear syntax check of a PostgreSQL ARE (REG_ADVANCED) pattern, reporting the
+ * pg_regerror message for the common failures. It accepts some patterns the real
+ * compiler rejects (collating elements, lookbehind details, "too complex").
+ */
+export function checkRegex(pattern: string): RegexCheck {
+  let groups = 0;
+  let depth = 0;
+  // what precedes the current position: 'none' (start, '(' or '|'), 'atom', 'quant', 'anchor'
+  let prev: 'none' | 'atom' | 'quant' | 'lazy' | 'constraint' = 'none';
+  const n = pattern.length;
+  let i = 0;
+  const fail = (msg: string): RegexCheck => ({ error: msg, groups });
+  if (pattern.startsWith('***=')) return { error: null, groups: 0 };
+  if (pattern.startsWith('***:')) i = 4;
+  if (pattern.startsWith('(?', i) && /^[bceimnpqstwx]*\)/.test(pattern.slice(i + 2, i + 20))) {
+    const close = pattern.indexOf(')', i);
+    i = close + 1;
+  }
+  while (i < n) {
+    const c = pattern[i]!;
+    if (c === '(') {
+      if (pattern[i + 1] === '?') {
+        const k = pattern[i + 2];
+        if (k === ':' || k === '=' || k === '!') i += 3;
+        else if (k === '<' && (pattern[i + 3] === '=' || pattern[i + 3] === '!')) i += 4;
+        else return fail('quantifier operand invalid');
+      } else {
+        groups++;
+        i++;
+      }
+      depth++;
+      prev = 'none';
+      continue;
+    }
+    if (c === ')') {
+      if (depth === 0) return fail('parentheses () not balanced');
+      depth--;
+      prev = 'atom';
+      i++;
+      continue;
+    }
+    if (c === '|') {
+      prev = 'none';
+      i++;
+      continue;
+    }
+    if (c === '*' || c === '+' || c === '?') {
+      if (prev === 'quant' && c === '?') prev = 'lazy';
+      else if (prev !== 'atom') return fail('quantifier operand invalid');
+      else prev = 'quant';
+      i++;
+      continue;
+    }
+    if (c === '{') {
+      if (prev !== 'atom') return fail('quantifier operand invalid');
+      const close = pattern.indexOf('}', i);
+      if (close === -1) return fail('braces {} not balanced');
+      const body = pattern.slice(i + 1, close);
+      const m = /^(\d+)(,(\d*))?$/.exec(body);
+      if (!m) return fail('invalid repetition count(s)');
+      const lo = Number(m[1]);
+      const hi = m[3] === undefined || m[3] === '' ? (m[2] ? DUPMAX : lo) : Number(m[3]);
+      if (lo > DUPMAX || hi > DUPMAX || lo > hi) return fail('invalid repetition count(s)');
+      prev = 'quant';
+      i = close + 1;
+      continue;
+    }
+    if (c === '^' || c === '$') {
+      prev = 'constraint';
+      i++;
+      continue;
+    }
+    if (c === '[') {
+      const r = bracket(pattern, i + 1);
+      if (typeof r === 'string') return fail(r);
+      i = r;
+      prev = 'atom';
+      continue;
+    }
+    if (c === '\\') {
+      if (i + 1 >= n) return fail('invalid escape \\ sequence');
+      const e = pattern[i + 1]!;
+      if (/[A-Za-z0-9]/.test(e) && !ESCAPES.has(e)) return fail('invalid escape \\ sequence');
+      if (e >= '1' && e <= '9') {
+        let j = i + 1;
+        while (j < n && pattern[j]! >= '0' && pattern[j]! <= '9') j++;
+        if (Number(pattern.slice(i + 1, j)) > groups) return fail('invalid backreference number');
+        i = j;
+        prev = 'atom';
+        continue;
+      }
+      if ('mMyYAZbB'.includes(e)) {
+        prev = e === 'b' ? 'atom' : 'constraint';
+        i += 2;
+        continue;
+      }
+      i += 2;
+      prev = 'atom';
+      continue;
+    }
+    prev = 'atom';
+    i++;
+  }
+  if (depth !== 0) return fail('parentheses () not balanced');
+  return { error: null, groups };
+}
+
+/** Bracket expression starting after `[`; returns the index after `]` or an error message. */
+function bracket(p: string, i: number): number | string {
+  const n = p.length;
+  if (p[i] === '^') i++;
+  if (p[i] === ']') i++;
+  let last = -1;
+  while (i < n && p[i] !== ']') {
+    if (p[i] === '[' && (p[i + 1] === ':' || p[i + 1] === '.' || p[i + 1] === '=')) {
+      const kind = p[i + 1]!;
+      const close = p.indexOf(kind + ']', i + 2);
+      if (close === -1) return 'brackets [] not balanced';
+      const name = p.slice(i + 2, close);
+      if (kind === ':' && !CLASS_NAMES.has(name)) return 'invalid character class';
+      if (kind !== ':' && [...name].length !== 1) return 'invalid collating element';
+      last = kind === ':' ? -1 : name.codePointAt(0)!;
+      i = close + 2;
+      continue;
+    }
+    if (p[i] === '-' && last !== -1 && i + 1 < n && p[i + 1] !== ']') {
+      let hi = p.codePointAt(i + 1)!;
+      let skip = 2;
+      if (p[i + 1] === '\\' && i + 2 < n) {
+        hi = p.codePointAt(i + 2)!;
+        skip = 3;
+      }
+      if (hi < last) return 'invalid character range';
+      last = -1;
+      i += skip;
+      continue;
+    }
+    if (p[i] === '\\' && i + 1 < n) {
+      last = p.codePointAt(i + 1)!;
+      i += 2;
+      continue;
+    }
+    last = p.codePointAt(i)!;
+    i++;
+  }
+  if (i >= n) return 'brackets [] not balanced';
+  return i + 1;
+}

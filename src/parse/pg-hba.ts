@@ -1,0 +1,819 @@
+import type { Major } from '../catalog/types.js';
+import type { SourceFile } from '../source/source.js';
+import { checkRegex, tokenizeAuthFile } from './auth-tokens.js';
+import type { AuthError, AuthField, AuthFileIO, AuthInclude, AuthLine, AuthToken } from './auth-tokens.js';
+
+export type { AuthFileIO } from './auth-tokens.js';
+
+export type HbaConnType = 'local' | 'host' | 'hostssl' | 'hostnossl' | 'hostgssenc' | 'hostnogssenc';
+
+/**
+ * Features whose presence decides a verdict. We report the verdict of a standard Linux
+ * build (SSL on with a CA file, GSSAPI, PAM and OpenLDAP compiled in, no SSPI or BSD auth,
+ * working DNS) and list the features a line depended on.
+ */
+export type BuildFeature = 'ssl' | 'ssl-ca' | 'gss' | 'pam' | 'ldap' | 'sspi' | 'bsd' | 'dns' | 'oauth-validator' | 'network-interfaces';
+
+/** What the server was built with; `hostssl` lines also need `ssl = on`. */
+export interface BuildProfile {
+  ssl: boolean;
+  gss: boolean;
+  pam: boolean;
+  ldap: boolean;
+  sspi: boolean;
+  bsd: boolean;
+}
+
+/** A standard Linux build: the verdicts parsePgHba reports by default. */
+export const STANDARD_BUILD: BuildProfile = { ssl: true, gss: true, pam: true, ldap: true, sspi: false, bsd: false };
+
+export interface HbaName {
+  token: AuthToken;
+  /** keyword: unquoted keyword; regex: leading `/` (16+, even when quoted); group: unquoted `+role`. */
+  kind: 'keyword' | 'regex' | 'group' | 'literal';
+  /** Regex source without the leading slash, group name without `+`, otherwise the text. */
+  value: string;
+}
+
+export interface HbaAddress {
+  kind: 'all' | 'samehost' | 'samenet' | 'ipv4' | 'ipv6' | 'hostname';
+  token: AuthToken;
+  /** Address bytes (4 or 16) for ipv4/ipv6. */
+  bytes: number[] | null;
+  /** Prefix length from the CIDR suffix or a contiguous netmask; null for a non-contiguous mask. */
+  prefix: number | null;
+  /** Mask bytes for ipv4/ipv6 (from the CIDR suffix or the netmask field). */
+  mask: number[] | null;
+  /** The separate netmask field, if one was used. */
+  maskToken: AuthToken | null;
+  /** Hostname pattern (a leading `.` means suffix match). */
+  hostname: string | null;
+}
+
+export interface HbaOption {
+  name: string;
+  value: string;
+  token: AuthToken;
+}
+
+export interface HbaRecord {
+  connType: HbaConnType;
+  connTypeToken: AuthToken;
+  databases: HbaName[];
+  users: HbaName[];
+  address: HbaAddress | null;
+  /** Effective method as the view shows it (`ident` on local becomes `peer`). */
+  method: string;
+  methodToken: AuthToken;
+  options: HbaOption[];
+  /** The options column of pg_hba_file_rules, or null. */
+  viewOptions: string[] | null;
+}
+
+export interface HbaLine extends AuthLine {
+  /** Parse result; null when parse_hba_line fails (or the line had a tokenization error). */
+  record: HbaRecord | null;
+  /** The problem that makes PostgreSQL reject this line (what the server log says), or null. */
+  problem: AuthError | null;
+  /** The view's error column (err_msg): some problems leave it unset, see viewError docs. */
+  viewError: string | null;
+  buildDependent: boolean;
+  buildFeatures: BuildFeature[];
+}
+
+export interface HbaFile {
+  file: SourceFile;
+  major: Major;
+  lines: HbaLine[];
+  includes: AuthInclude[];
+  files: SourceFile[];
+  /** load_hba: false when any line is rejected or there are no records. */
+  loads: boolean;
+  /** "configuration file ... contains no entries" when there are no lines and no errors. */
+  fileError: string | null;
+}
+
+const CONN_TYPES: readonly HbaConnType[] = ['local', 'host', 'hostssl', 'hostnossl', 'hostgssenc', 'hostnogssenc'];
+
+class LineError {
+  constructor(
+    readonly message: string,
+    readonly at: { start: number; end: number; file: SourceFile },
+    /** false when PostgreSQL logs the problem but does not set err_msg */
+    readonly setsErrMsg = true,
+  ) {}
+}
+
+interface Ctx {
+  major: Major;
+  build: BuildProfile;
+  line: AuthLine;
+  errMsg: string | null;
+  features: BuildFeature[];
+}
+
+interface OptState {
+  usermap: string | null;
+  clientcert: 'off' | 'ca' | 'full' | 'true';
+  includeRealm: boolean;
+  krbRealm: string | null;
+  pamservice: string | null;
+  ldap: Map<string, string>;
+  ldapscope: number;
+  radius: Map<string, { raw: string; list: string[] }>;
+  oauth: Map<string, string>;
+}
+
+export function parsePgHba(file: SourceFile, major: Major, io: AuthFileIO, build: BuildProfile = STANDARD_BUILD): HbaFile {
+  const tok = tokenizeAuthFile(file, major, io);
+  const lines: HbaLine[] = tok.lines.map((l) => parseHbaLine(l, major, build));
+  const loads = lines.length > 0 && lines.every((l) => l.problem === null);
+  const noEntries = lines.length === 0;
+  return {
+    file,
+    major,
+    lines,
+    includes: tok.includes,
+    files: tok.files,
+    loads,
+    fileError: noEntries ? `configuration file "${file.absPath}" contains no entries` : null,
+  };
+}
+
+/** parse_hba_line */
+export function parseHbaLine(line: AuthLine, major: Major, build: BuildProfile = STANDARD_BUILD): HbaLine {
+  const ctx: Ctx = { major, build, line, errMsg: null, features: [] };
+  let record: HbaRecord | null = null;
+  let problem: AuthError | null = line.error;
+  if (line.error) {
+    ctx.errMsg = line.error.message;
+  } else {
+    try {
+      record = parseRecord(ctx);
+    } catch (e) {
+      if (!(e instanceof LineError)) throw e;
+      problem = { message: e.message, file: e.at.file, start: e.at.start, end: e.at.end };
+      if (e.setsErrMsg) ctx.errMsg = e.message;
+    }
+  }
+  return {
+    file: line.file,
+    line: line.line,
+    start: line.start,
+    end: line.end,
+    fields: line.fields,
+    error: line.error,
+    record,
+    problem,
+    viewError: ctx.errMsg,
+    buildDependent: ctx.features.length > 0,
+    buildFeatures: ctx.features,
+  };
+}
+
+function addFeature(ctx: Ctx, f: BuildFeature): void {
+  if (!ctx.features.includes(f)) ctx.features.push(f);
+}
+
+function fieldSpan(f: AuthField): { start: number; end: number; file: SourceFile } {
+  const a = f.tokens[0]!;
+  const b = f.tokens[f.tokens.length - 1]!;
+  return a.file === b.file && a.via === null && b.via === null ? { file: a.file, start: a.start, end: b.end } : { file: a.file, start: a.start, end: a.end };
+}
+
+function lineEnd(l: AuthLine): { start: number; end: number; file: SourceFile } {
+  return { file: l.file, start: l.end, end: l.end };
+}
+
+function parseRecord(ctx: Ctx): HbaRecord {
+  const { major, line } = ctx;
+  const fields = line.fields;
+  let fi = 0;
+  const next = (missing: string): AuthField => {
+    const f = fields[++fi];
+    if (!f) throw new LineError(missing, lineEnd(line));
+    return f;
+  };
+
+  const typeField = fields[0]!;
+  if (typeField.tokens.length > 1) throw new LineError('multiple values specified for connection type', fieldSpan(typeField));
+  const typeTok = typeField.tokens[0]!;
+  const connType = CONN_TYPES.find((t) => t === typeTok.text && (major >= 12 || (t !== 'hostgssenc' && t !== 'hostnogssenc')));
+  if (!connType) throw new LineError(`invalid connection type "${typeTok.text}"`, typeTok);
+  // Without SSL / GSSAPI these lines still load, but err_msg carries a warning.
+  if (connType === 'hostssl') {
+    addFeature(ctx, 'ssl');
+    if (!ctx.build.ssl) ctx.errMsg = 'hostssl record cannot match because SSL is disabled';
+  } else if (connType === 'hostgssenc') {
+    addFeature(ctx, 'gss');
+    if (!ctx.build.gss) ctx.errMsg = 'hostgssenc record cannot match because GSSAPI is not supported by this build';
+  }
+
+  const databases = next('end-of-line before database specification').tokens.map((t) => nameOf(ctx, t, true));
+  const users = next('end-of-line before role specification').tokens.map((t) => nameOf(ctx, t, false));
+
+  let address: HbaAddress | null = null;
+  if (connType !== 'local') {
+    const f = next('end-of-line before IP address specification');
+    if (f.tokens.length > 1) throw new LineError('multiple values specified for host address', fieldSpan(f));
+    const t = f.tokens[0]!;
+    address = parseAddress(ctx, t, () => {
+      const m = fields[++fi];
+      if (!m) throw new LineError('end-of-line before netmask specification', lineEnd(line));
+      if (m.tokens.length > 1) throw new LineError('multiple values specified for netmask', fieldSpan(m));
+      return m.tokens[0]!;
+    });
+  }
+
+  const mf = next('end-of-line before authentication method');
+  if (mf.tokens.length > 1) throw new LineError('multiple values specified for authentication type', fieldSpan(mf));
+  const methodTok = mf.tokens[0]!;
+  let method = parseMethod(ctx, methodTok);
+  if (connType === 'local' && method === 'ident') method = 'peer';
+  if (connType === 'local' && method === 'gss') throw new LineError('gssapi authentication is not supported on local sockets', methodTok);
+  if (connType !== 'local' && method === 'peer') throw new LineError('peer authentication is only supported on local sockets', methodTok);
+  if (connType !== 'hostssl' && method === 'cert') throw new LineError('cert authentication is only supported on hostssl connections', methodTok);
+
+  const st: OptState = {
+    usermap: null,
+    clientcert: 'off',
+    includeRealm: method === 'gss' || method === 'sspi',
+    krbRealm: null,
+    pamservice: null,
+    ldap: new Map(),
+    ldapscope: 0,
+    radius: new Map(),
+    oauth: new Map(),
+  };
+  const options: HbaOption[] = [];
+  while (++fi < fields.length) {
+    for (const t of fields[fi]!.tokens) {
+      const eq = t.text.indexOf('=');
+      if (eq === -1) throw new LineError(`authentication option not in name=value format: ${t.text}`, t);
+      const opt = { name: t.text.slice(0, eq), value: t.text.slice(eq + 1), token: t };
+      parseAuthOpt(ctx, connType, method, opt, st);
+      options.push(opt);
+    }
+  }
+  checkMandatory(ctx, method, st, methodTok);
+  if (method === 'cert') st.clientcert = major <= 11 ? 'true' : 'full';
+
+  return {
+    connType,
+    connTypeToken: typeTok,
+    databases,
+    users,
+    address,
+    method,
+    methodToken: methodTok,
+    options,
+    viewOptions: renderOptions(method, st),
+  };
+}
+
+const DB_KEYWORDS = ['all', 'sameuser', 'samerole', 'samegroup', 'replication'];
+
+function nameOf(ctx: Ctx, t: AuthToken, db: boolean): HbaName {
+  if (!t.quoted && (db ? DB_KEYWORDS.includes(t.text) : t.text === 'all')) return { token: t, kind: 'keyword', value: t.text };
+  if (!db && !t.quoted && t.text[0] === '+') return { token: t, kind: 'group', value: t.text.slice(1) };
+  // regcomp_auth_token looks at the string only, so a quoted "/x" is a regex too
+  if (ctx.major >= 16 && t.text[0] === '/') {
+    const r = checkRegex(t.text.slice(1));
+    if (r.error) throw new LineError(`invalid regular expression "${t.text.slice(1)}": ${r.error}`, t);
+    return { token: t, kind: 'regex', value: t.text.slice(1) };
+  }
+  return { token: t, kind: 'literal', value: t.text };
+}
+
+const STANDARD_METHODS = ['trust', 'ident', 'peer', 'password', 'reject', 'md5', 'scram-sha-256', 'radius', 'cert'];
+const BUILD_METHODS: Record<string, 'gss' | 'sspi' | 'pam' | 'bsd' | 'ldap'> = { gss: 'gss', sspi: 'sspi', pam: 'pam', bsd: 'bsd', ldap: 'ldap' };
+
+function parseMethod(ctx: Ctx, t: AuthToken): string {
+  const m = t.text;
+  if (STANDARD_METHODS.includes(m) || (m === 'oauth' && ctx.major >= 18)) return m;
+  const feature = BUILD_METHODS[m];
+  if (!feature) throw new LineError(`invalid authentication method "${m}"`, t);
+  addFeature(ctx, feature);
+  if (!ctx.build[feature]) throw new LineError(`invalid authentication method "${m}": not supported by this build`, t);
+  return m;
+}
+
+/* ---- addresses (getaddrinfo with AI_NUMERICHOST, as glibc parses it) ---- */
+
+function parseAddress(ctx: Ctx, t: AuthToken, readMask: () => AuthToken): HbaAddress {
+  const base = { token: t, bytes: null, prefix: null, mask: null, maskToken: null, hostname: null };
+  if (!t.quoted && (t.text === 'all' || t.text === 'samehost' || t.text === 'samenet')) return { ...base, kind: t.text };
+  const slash = t.text.indexOf('/');
+  const host = slash === -1 ? t.text : t.text.slice(0, slash);
+  const ip = parseNumericHost(host, ctx);
+  if (!ip) {
+    if (slash !== -1) throw new LineError(`specifying both host name and CIDR mask is invalid: "${t.text}"`, t);
+    addFeature(ctx, 'dns');
+    return { ...base, kind: 'hostname', hostname: host };
+  }
+  const kind = ip.length === 4 ? 'ipv4' : 'ipv6';
+  if (slash !== -1) {
+    const bits = parseCidrBits(t.text.slice(slash + 1), ip.length * 8);
+    if (bits === null) throw new LineError(`invalid CIDR mask in address "${t.text}"`, t);
+    return { ...base, kind, bytes: ip, prefix: bits, mask: prefixMask(bits, ip.length) };
+  }
+  const mt = readMask();
+  const mask = parseNumericHost(mt.text, ctx);
+  if (!mask) throw new LineError(`invalid IP mask "${mt.text}": Name or service not known`, mt);
+  if (mask.length !== ip.length) throw new LineError('IP address and mask do not match', mt);
+  return { ...base, kind, bytes: ip, prefix: maskPrefix(mask), mask, maskToken: mt };
+}
+
+/** pg_sockaddr_cidr_mask: strtol in base 10, whole string, 0..32 or 0..128. */
+function parseCidrBits(s: string, max: number): number | null {
+  const m = /^[ \t\n\v\f\r]*[+-]?(\d+)$/.exec(s);
+  if (!m) return null;
+  const neg = s.trim().startsWith('-');
+  const digits = m[1]!.replace(/^0+(?=\d)/, '');
+  if (digits.length > 4) return null;
+  const v = (neg ? -1 : 1) * Number(digits);
+  return v < 0 || v > max ? null : v === 0 ? 0 : v;
+}
+
+function prefixMask(bits: number, len: number): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < len; i++) {
+    const b = Math.max(0, Math.min(8, bits - i * 8));
+    out.push(b === 0 ? 0 : (0xff << (8 - b)) & 0xff);
+  }
+  return out;
+}
+
+function maskPrefix(mask: number[]): number | null {
+  let bits = 0;
+  let i = 0;
+  while (i < mask.length && mask[i] === 0xff) {
+    bits += 8;
+    i++;
+  }
+  if (i < mask.length) {
+    const b = mask[i]!;
+    let n = 0;
+    while (n < 8 && (b & (0x80 >> n)) !== 0) n++;
+    if (((0xff << (8 - n)) & 0xff) !== b) return null;
+    bits += n;
+    for (i++; i < mask.length; i++) if (mask[i] !== 0) return null;
+  }
+  return bits;
+}
+
+function parseNumericHost(s: string, ctx: Ctx): number[] | null {
+  return parseIPv4(s) ?? parseIPv6(s, ctx);
+}
+
+/** inet_aton (glibc's strict variant): 1 to 4 parts, each decimal, 0octal or 0xhex. */
+export function parseIPv4(s: string): number[] | null {
+  const parts = s.split('.');
+  if (parts.length > 4) return null;
+  const vals: number[] = [];
+  for (const p of parts) {
+    let v: number;
+    if (/^0[xX][0-9a-fA-F]*$/.test(p)) v = p.length === 2 ? 0 : parseInt(p.slice(2), 16);
+    else if (/^0[0-7]*$/.test(p)) v = p.length === 1 ? 0 : parseInt(p.slice(1), 8);
+    else if (/^[1-9][0-9]*$/.test(p)) v = Number(p);
+    else return null;
+    if (!Number.isFinite(v) || v > 0xffffffff) return null;
+    vals.push(v);
+  }
+  const last = vals[vals.length - 1]!;
+  const head = vals.slice(0, -1);
+  if (head.some((v) => v > 0xff)) return null;
+  const lastMax = [0xffffffff, 0xffffff, 0xffff, 0xff][head.length]!;
+  if (last > lastMax) return null;
+  const out = [...head];
+  for (let i = 3 - head.length; i >= 0; i--) out.push(Math.floor(last / 2 ** (8 * i)) & 0xff);
+  return out;
+}
+
+/** inet_pton(AF_INET6), plus a `%scope` suffix (numeric, or an interface name). */
+export function parseIPv6(input: string, ctx?: Ctx): number[] | null {
+  let s = input;
+  const pct = s.indexOf('%');
+  if (pct !== -1) {
+    const scope = s.slice(pct + 1);
+    if (scope === '') return null;
+    if (!/^\d+$/.test(scope)) {
+      // an unknown interface name makes getaddrinfo fail, so the token becomes a host name
+      if (ctx) addFeature(ctx, 'network-interfaces');
+      if (scope !== 'lo') return null;
+    }
+    s = s.slice(0, pct);
+  }
+  if (!/^[0-9a-fA-F:.]+$/.test(s)) return null;
+  const dbl = s.indexOf('::');
+  if (dbl !== -1 && s.indexOf('::', dbl + 1) !== -1) return null;
+  const parseGroups = (part: string): number[] | null => {
+    if (part === '') return [];
+    const out: number[] = [];
+    const gs = part.split(':');
+    for (let i = 0; i < gs.length; i++) {
+      const g = gs[i]!;
+      if (i === gs.length - 1 && g.includes('.')) {
+        if (!/^\d{1,3}(\.\d{1,3}){3}$/.test(g)) return null;
+        const q = g.split('.').map(Number);
+        if (q.some((x, k) => x > 255 || (g.split('.')[k]!.length > 1 && g.split('.')[k]![0] === '0'))) return null;
+        out.push((q[0]! << 8) | q[1]!, (q[2]! << 8) | q[3]!);
+        continue;
+      }
+      if (!/^[0-9a-fA-F]{1,4}$/.test(g)) return null;
+      out.push(parseInt(g, 16));
+    }
+    return out;
+  };
+  let words: number[];
+  if (dbl === -1) {
+    const w = parseGroups(s);
+    if (!w || w.length !== 8) return null;
+    words = w;
+  } else {
+    const a = parseGroups(s.slice(0, dbl));
+    const b = parseGroups(s.slice(dbl + 2));
+    if (!a || !b || a.length + b.length > 7) return null;
+    words = [...a, ...new Array<number>(8 - a.length - b.length).fill(0), ...b];
+  }
+  return words.flatMap((w) => [w >> 8, w & 0xff]);
+}
+
+/** getnameinfo(NI_NUMERICHOST) as glibc's inet_ntop prints it. */
+export function formatAddress(bytes: readonly number[]): string {
+  if (bytes.length === 4) return bytes.join('.');
+  const w: number[] = [];
+  for (let i = 0; i < 16; i += 2) w.push((bytes[i]! << 8) | bytes[i + 1]!);
+  let best = -1;
+  let bestLen = 0;
+  for (let i = 0; i < 8; ) {
+    if (w[i] !== 0) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < 8 && w[j] === 0) j++;
+    if (j - i > bestLen) {
+      best = i;
+      bestLen = j - i;
+    }
+    i = j;
+  }
+  if (bestLen < 2) best = -1;
+  let out = '';
+  for (let i = 0; i < 8; i++) {
+    if (best !== -1 && i >= best && i < best + bestLen) {
+      if (i === best) out += ':';
+      continue;
+    }
+    if (i !== 0) out += ':';
+    if (i === 6 && best === 0 && (bestLen === 6 || (bestLen === 5 && w[5] === 0xffff))) {
+      out += bytes.slice(12).join('.');
+      break;
+    }
+    out += w[i]!.toString(16);
+  }
+  if (best !== -1 && best + bestLen === 8) out += ':';
+  return out;
+}
+
+/* ---- options (parse_hba_auth_opt) ---- */
+
+function mapMethods(major: Major): string {
+  return major >= 18 ? 'ident, peer, gssapi, sspi, cert, and oauth' : 'ident, peer, gssapi, sspi, and cert';
+}
+
+const LDAP_OPTS = ['ldapurl', 'ldaptls', 'ldapscheme', 'ldapserver', 'ldapport', 'ldapbinddn', 'ldapbindpasswd', 'ldapsearchattribute', 'ldapsearchfilter', 'ldapbasedn', 'ldapprefix', 'ldapsuffix'];
+const RADIUS_OPTS = ['radiusservers', 'radiussecrets', 'radiusports', 'radiusidentifiers'];
+const OAUTH_OPTS = ['issuer', 'scope', 'validator', 'delegate_ident_mapping'];
+
+function optionKnown(name: string, major: Major): boolean {
+  if (name === 'clientname') return major >= 14;
+  if (name === 'ldapscheme' || name === 'ldapsearchfilter' || name === 'pam_use_hostname') return major >= 11;
+  if (OAUTH_OPTS.includes(name)) return major >= 18;
+  return (
+    ['map', 'clientcert', 'pamservice', 'krb_realm', 'include_realm', 'compat_realm', 'upn_username'].includes(name) ||
+    LDAP_OPTS.includes(name) ||
+    RADIUS_OPTS.includes(name)
+  );
+}
+
+function parseAuthOpt(ctx: Ctx, connType: HbaConnType, method: string, opt: HbaOption, st: OptState): void {
+  const { major } = ctx;
+  const { name, value: val, token } = opt;
+  const only = (methods: string[], list: string): void => {
+    if (!methods.includes(method)) throw new LineError(`authentication option "${name}" is only valid for authentication methods ${list}`, token);
+  };
+  if (!optionKnown(name, major)) throw new LineError(`unrecognized authentication option name: "${name}"`, token);
+  if (method === 'ldap') st.ldapscope = 2; // LDAP_SCOPE_SUBTREE, reset by every option on USE_LDAP builds
+
+  switch (name) {
+    case 'map':
+      only(['ident', 'peer', 'gss', 'sspi', 'cert', 'oauth'], mapMethods(major));
+      st.usermap = val;
+      return;
+    case 'clientcert':
+      return clientcert(ctx, connType, method, val, token, st);
+    case 'clientname':
+      if (connType !== 'hostssl') throw new LineError('clientname can only be configured for "hostssl" rows', token);
+      if (val !== 'CN' && val !== 'DN') throw new LineError(`invalid value for clientname: "${val}"`, token, false);
+      return;
+    case 'pamservice':
+    case 'pam_use_hostname':
+      only(['pam'], 'pam');
+      if (name === 'pamservice') st.pamservice = val;
+      return;
+    case 'krb_realm':
+    case 'include_realm':
+      only(['gss', 'sspi'], 'gssapi and sspi');
+      if (name === 'krb_realm') st.krbRealm = val;
+      else st.includeRealm = val === '1';
+      return;
+    case 'compat_realm':
+    case 'upn_username':
+      only(['sspi'], 'sspi');
+      return;
+  }
+  if (LDAP_OPTS.includes(name)) {
+    only(['ldap'], 'ldap');
+    if (name === 'ldapport') {
+      if (atoi(val) === 0) throw new LineError(`invalid LDAP port number: "${val}"`, token);
+      st.ldap.set(name, String(atoi(val)));
+    } else if (name === 'ldapscheme') {
+      st.ldap.set(name, val); // an invalid scheme is only logged
+    } else if (name === 'ldapurl') {
+      ldapUrl(ctx, val, token, st);
+    } else {
+      st.ldap.set(name, val);
+    }
+    return;
+  }
+  if (RADIUS_OPTS.includes(name)) {
+    only(['radius'], 'radius');
+    const list = splitGucList(val);
+    const what = { radiusservers: 'server', radiussecrets: 'secret', radiusports: 'port', radiusidentifiers: 'identifiers' }[name]!;
+    if (list === null) {
+      if (name === 'radiusports') throw new LineError(`invalid RADIUS port number: "${val}"`, token);
+      throw new LineError(`could not parse RADIUS ${what} list "${val}"`, token, false);
+    }
+    if (name === 'radiusservers') {
+      for (const s of list) {
+        if (!parseNumericHost(s, ctx)) addFeature(ctx, 'dns');
+      }
+    }
+    if (name === 'radiusports' && list.some((p) => atoi(p) === 0)) throw new LineError(`invalid RADIUS port number: "${val}"`, token, false);
+    st.radius.set(name, { raw: val, list });
+    return;
+  }
+  if (OAUTH_OPTS.includes(name)) {
+    only(['oauth'], 'oauth');
+    st.oauth.set(name, val);
+  }
+}
+
+function clientcert(ctx: Ctx, connType: HbaConnType, method: string, val: string, token: AuthToken, st: OptState): void {
+  const { major } = ctx;
+  if (connType !== 'hostssl') throw new LineError('clientcert can only be configured for "hostssl" rows', token);
+  if (major <= 11) {
+    if (val === '1') {
+      addFeature(ctx, 'ssl-ca'); // needs a loaded root certificate store
+      if (!ctx.build.ssl) throw new LineError('client certificates can only be checked if a root certificate store is available', token);
+      st.clientcert = 'true';
+    } else {
+      if (method === 'cert') throw new LineError('clientcert can not be set to 0 when using "cert" authentication', token);
+      st.clientcert = 'off';
+    }
+    return;
+  }
+  if (val === 'verify-full') st.clientcert = 'full';
+  else if (val === 'verify-ca' || (major <= 13 && val === '1')) {
+    if (method === 'cert' && major >= 14) {
+      throw new LineError('clientcert can only be set to "verify-full" when using "cert" authentication', token);
+    }
+    st.clientcert = 'ca';
+  } else if (major <= 13 && (val === '0' || val === 'no-verify')) {
+    if (method === 'cert') throw new LineError('clientcert cannot be set to "no-verify" when using "cert" authentication', token);
+    st.clientcert = 'off';
+  } else {
+    throw new LineError(`invalid value for clientcert: "${val}"`, token, false);
+  }
+}
+
+function ldapUrl(ctx: Ctx, val: string, token: AuthToken, st: OptState): void {
+  // ldap_url_parse (OpenLDAP): scheme://host:port/dn?attrs?scope?filter
+  const m = /^([A-Za-z][A-Za-z0-9+.-]*):\/\/([^/:?]*)(?::(\d*))?(?:\/([^?]*)(?:\?([^?]*)(?:\?([^?]*)(?:\?(.*))?)?)?)?$/.exec(val);
+  if (!m) throw new LineError(`could not parse LDAP URL "${val}": Bad parameter to an ldap routine`, token);
+  const scheme = m[1]!;
+  if (scheme !== 'ldap' && (scheme !== 'ldaps' || ctx.major < 11)) throw new LineError(`unsupported LDAP URL scheme: ${scheme}`, token);
+  if (ctx.major >= 11) st.ldap.set('ldapscheme', scheme);
+  if (m[2]) st.ldap.set('ldapserver', decodeURIComponentSafe(m[2]));
+  const port = m[3] ? Number(m[3]) : scheme === 'ldaps' ? 636 : 389;
+  st.ldap.set('ldapport', String(port));
+  if (m[4]) st.ldap.set('ldapbasedn', decodeURIComponentSafe(m[4]));
+  if (m[5]) st.ldap.set('ldapsearchattribute', decodeURIComponentSafe(m[5].split(',')[0]!));
+  st.ldapscope = { base: 0, one: 1, sub: 2 }[m[6] ?? ''] ?? 0;
+  if (m[7]) {
+    if (ctx.major <= 10) throw new LineError('filters not supported in LDAP URLs', token);
+    st.ldap.set('ldapsearchfilter', decodeURIComponentSafe(m[7]));
+  }
+}
+
+function decodeURIComponentSafe(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+function checkMandatory(ctx: Ctx, method: string, st: OptState, at: AuthToken): void {
+  const { major } = ctx;
+  const need = (v: unknown, arg: string, auth: string): void => {
+    if (v === undefined || v === null) throw new LineError(`authentication method "${auth}" requires argument "${arg}" to be set`, at);
+  };
+  if (method === 'ldap') {
+    const l = st.ldap;
+    if (major <= 11) need(l.get('ldapserver'), 'ldapserver', 'ldap');
+    if (l.has('ldapprefix') || l.has('ldapsuffix')) {
+      if (['ldapbasedn', 'ldapbinddn', 'ldapbindpasswd', 'ldapsearchattribute', 'ldapsearchfilter'].some((k) => l.has(k))) {
+        throw new LineError(
+          major <= 10
+            ? 'cannot use ldapbasedn, ldapbinddn, ldapbindpasswd, ldapsearchattribute, or ldapurl together with ldapprefix'
+            : 'cannot mix options for simple bind and search+bind modes',
+          at,
+        );
+      }
+    } else if (!l.has('ldapbasedn')) {
+      throw new LineError('authentication method "ldap" requires argument "ldapbasedn", "ldapprefix", or "ldapsuffix" to be set', at);
+    }
+    if (l.has('ldapsearchattribute') && l.has('ldapsearchfilter')) {
+      throw new LineError('cannot use ldapsearchattribute together with ldapsearchfilter', at);
+    }
+  }
+  if (method === 'radius') {
+    const r = st.radius;
+    const servers = r.get('radiusservers')?.list ?? [];
+    const secrets = r.get('radiussecrets')?.list ?? [];
+    // an empty list is NIL, which MANDATORY_AUTH_ARG treats as unset
+    need(servers.length ? servers : null, 'radiusservers', 'radius');
+    need(secrets.length ? secrets : null, 'radiussecrets', 'radius');
+    const n = servers.length;
+    const check = (key: string, what: string, allowZero: boolean): void => {
+      const len = r.get(key)?.list.length ?? 0;
+      if (!((allowZero && len === 0) || len === 1 || len === n)) {
+        throw new LineError(`the number of RADIUS ${what} (${len}) must be 1 or the same as the number of RADIUS servers (${n})`, at);
+      }
+    };
+    check('radiussecrets', 'secrets', false);
+    check('radiusports', 'ports', true);
+    check('radiusidentifiers', 'identifiers', true);
+  }
+  if (method === 'oauth') {
+    need(st.oauth.get('scope'), 'scope', 'oauth');
+    need(st.oauth.get('issuer'), 'issuer', 'oauth');
+    // check_oauth_validator depends on oauth_validator_libraries
+    addFeature(ctx, 'oauth-validator');
+    if (st.oauth.get('delegate_ident_mapping') === '1' && st.usermap !== null) {
+      throw new LineError('map cannot be used in combination with delegate_ident_mapping', at);
+    }
+  }
+}
+
+/** get_hba_options */
+function renderOptions(method: string, st: OptState): string[] | null {
+  const out: string[] = [];
+  if (method === 'gss' || method === 'sspi') {
+    if (st.includeRealm) out.push('include_realm=true');
+    if (st.krbRealm !== null) out.push(`krb_realm=${st.krbRealm}`);
+  }
+  if (st.usermap !== null) out.push(`map=${st.usermap}`);
+  if (st.clientcert === 'true') out.push('clientcert=true');
+  else if (st.clientcert !== 'off') out.push(`clientcert=${st.clientcert === 'ca' ? 'verify-ca' : 'verify-full'}`);
+  if (st.pamservice !== null) out.push(`pamservice=${st.pamservice}`);
+  if (method === 'ldap') {
+    const l = st.ldap;
+    for (const k of ['ldapserver', 'ldapport', 'ldapscheme']) if (l.has(k)) out.push(`${k}=${l.get(k)}`);
+    if (l.get('ldaptls') === '1') out.push('ldaptls=true');
+    for (const k of ['ldapprefix', 'ldapsuffix', 'ldapbasedn', 'ldapbinddn', 'ldapbindpasswd', 'ldapsearchattribute', 'ldapsearchfilter']) {
+      if (l.has(k)) out.push(`${k}=${l.get(k)}`);
+    }
+    if (st.ldapscope) out.push(`ldapscope=${st.ldapscope}`);
+  }
+  if (method === 'radius') {
+    for (const k of ['radiusservers', 'radiussecrets', 'radiusidentifiers', 'radiusports']) {
+      const v = st.radius.get(k);
+      if (v) out.push(`${k}=${v.raw}`);
+    }
+  }
+  if (method === 'oauth') {
+    for (const k of ['issuer', 'scope', 'validator']) if (st.oauth.has(k)) out.push(`${k}=${st.oauth.get(k)}`);
+    if (st.oauth.get('delegate_ident_mapping') === '1') out.push('delegate_ident_mapping=true');
+  }
+  return out.length ? out : null;
+}
+
+/** C atoi: leading blanks, sign, digits; 0 when there are none. */
+function atoi(s: string): number {
+  const m = /^[ \t\n\v\f\r]*([+-]?\d+)/.exec(s);
+  if (!m) return 0;
+  const v = Number(m[1]!.slice(0, 12));
+  return Math.max(-2147483648, Math.min(2147483647, v)) | 0;
+}
+
+/** SplitGUCList: comma-separated, blanks trimmed, double-quoted elements; null on a syntax error. */
+function splitGucList(s: string): string[] | null {
+  const out: string[] = [];
+  const ws = (c: string | undefined): boolean => c !== undefined && /\s/.test(c);
+  let i = 0;
+  while (ws(s[i])) i++;
+  if (i >= s.length) return out;
+  for (;;) {
+    let name = '';
+    if (s[i] === '"') {
+      i++;
+      for (;;) {
+        const q = s.indexOf('"', i);
+        if (q === -1) return null;
+        name += s.slice(i, q);
+        i = q + 1;
+        if (s[i] === '"') {
+          name += '"';
+          i++;
+        } else break;
+      }
+    } else {
+      const st = i;
+      while (i < s.length && s[i] !== ',' && !ws(s[i])) i++;
+      name = s.slice(st, i);
+      if (name === '') return null;
+    }
+    while (ws(s[i])) i++;
+    out.push(name);
+    if (s[i] === ',') {
+      i++;
+      while (ws(s[i])) i++;
+      continue;
+    }
+    if (i >= s.length) return out;
+    return null;
+  }
+}
+
+/* ---- pg_hba_file_rules ---- */
+
+export interface HbaRuleRow {
+  /** 16+; null on error rows. */
+  rule_number?: number | null;
+  /** 16+ */
+  file_name?: string;
+  line_number: number;
+  type: string | null;
+  database: string[] | null;
+  user_name: string[] | null;
+  address: string | null;
+  netmask: string | null;
+  auth_method: string | null;
+  options: string[] | null;
+  error: string | null;
+}
+
+/** The rows of pg_hba_file_rules (fill_hba_view) for a standard build. */
+export function hbaFileRules(hba: HbaFile, major: Major = hba.major): HbaRuleRow[] {
+  let rule = 0;
+  return hba.lines.map((l) => {
+    const r = l.record;
+    const row: HbaRuleRow = {
+      line_number: l.line,
+      type: null,
+      database: null,
+      user_name: null,
+      address: null,
+      netmask: null,
+      auth_method: null,
+      options: null,
+      error: l.viewError,
+    };
+    if (major >= 16) {
+      if (l.viewError === null) rule++;
+      row.rule_number = l.viewError === null ? rule : null;
+      row.file_name = l.file.absPath;
+    }
+    if (r) {
+      row.type = r.connType;
+      row.database = r.databases.map((d) => d.token.text);
+      row.user_name = r.users.map((u) => u.token.text);
+      const a = r.address;
+      if (a) {
+        if (a.kind === 'ipv4' || a.kind === 'ipv6') {
+          row.address = formatAddress(a.bytes!);
+          row.netmask = formatAddress(a.mask!);
+        } else {
+          row.address = a.kind === 'hostname' ? a.hostname : a.kind;
+        }
+      }
+      row.auth_method = r.method;
+      row.options = r.viewOptions;
+    }
+    return major >= 16 ? { rule_number: row.rule_number, file_name: row.file_name, ...row } : row;
+  });
+}

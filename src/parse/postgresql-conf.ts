@@ -1,0 +1,306 @@
+import type { SourceFile } from '../source/source.js';
+import type { ConfFile, ConfLine, ConfTokenType, ConfValue, ErrorLine } from './conf-ast.js';
+import { deescapeConfString } from './conf-string.js';
+
+/*
+ * A port of the behaviour of guc-file.l (the lexer) and ParseConfigFp (the line grammar).
+ * flex takes the longest match and breaks ties by rule order: ID, QUALIFIED_ID, STRING,
+ * UNQUOTED_STRING, INTEGER, REAL, "=", then "." (any one character) as GUC_ERROR.
+ * No token can contain '\n', so each physical line is lexed on its own.
+ */
+
+const LETTER = 1; // [A-Za-z_]; every char >= 0x80 is a LETTER too (\200-\377)
+const DIGIT = 2;
+const HEX = 4;
+const UNIT = 8; // UNIT_LETTER [a-zA-Z]
+const PUNCT = 16; // the extra UNQUOTED_STRING chars [-._:/]
+const SPACE = 32; // [ \t\r]: form feed, vertical tab and NUL are not whitespace
+
+const CLASS = new Uint8Array(128);
+for (let c = 0x30; c <= 0x39; c++) CLASS[c] = DIGIT | HEX;
+for (let c = 0x41; c <= 0x5a; c++) CLASS[c] = LETTER | UNIT | (c <= 0x46 ? HEX : 0);
+for (let c = 0x61; c <= 0x7a; c++) CLASS[c] = LETTER | UNIT | (c <= 0x66 ? HEX : 0);
+CLASS[0x5f] = LETTER;
+for (const ch of '-.:/') CLASS[ch.charCodeAt(0)] = PUNCT;
+for (const ch of ' \t\r') CLASS[ch.charCodeAt(0)] = SPACE;
+
+// Past the end of the text charCodeAt gives NaN, and NaN and '\n' are in no class,
+// so the loops below stop at the end of the line without bounds checks.
+const has = (c: number, cls: number): boolean => ((c >= 0x80 ? LETTER : CLASS[c]!) & cls) !== 0;
+const isLetter = (c: number): boolean => c >= 0x80 || (CLASS[c]! & LETTER) !== 0;
+const isLetterOrDigit = (c: number): boolean => c >= 0x80 || (CLASS[c]! & (LETTER | DIGIT)) !== 0;
+const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
+const isSign = (c: number): boolean => c === 0x2b || c === 0x2d;
+
+const NL = 0x0a;
+const HASH = 0x23;
+const QUOTE = 0x27;
+const DOT = 0x2e;
+const EQUALS = 0x3d;
+const BACKSLASH = 0x5c;
+
+type TokenType = ConfTokenType | 'eol';
+type ValueToken = ConfValue['token'];
+
+/** Lexes one physical line at a time; `type`, `start` and `end` describe the current token. */
+class Lexer {
+  type: TokenType = 'eol';
+  start = 0;
+  end = 0;
+  /** Offset of a `#` comment on the current line, or -1. */
+  commentStart = -1;
+  private lineEnd = 0;
+  /** End of the last closing quote seen by walkString. */
+  private lastClose = -1;
+  /** Positions inside a string from which no closing quote can be reached (allocated on first need). */
+  private dead: Uint8Array | null = null;
+
+  constructor(private readonly text: string) {}
+
+  reset(lineStart: number, lineEnd: number): void {
+    this.end = lineStart;
+    this.lineEnd = lineEnd;
+    this.commentStart = -1;
+    this.type = 'eol';
+  }
+
+  next(): TokenType {
+    const text = this.text;
+    let p = this.end;
+    while (p < this.lineEnd && (CLASS[text.charCodeAt(p)]! & SPACE) !== 0) p++;
+    this.start = p;
+    if (p >= this.lineEnd) return this.token('eol', p);
+    const c = text.charCodeAt(p);
+    if (c === HASH) {
+      this.commentStart = p;
+      this.start = this.lineEnd;
+      return this.token('eol', this.lineEnd);
+    }
+    if (isLetter(c)) return this.word(p);
+    if (c === QUOTE) return this.string(p);
+    if (c === EQUALS) return this.token('equals', p + 1);
+    if (isDigit(c) || isSign(c) || c === DOT) return this.number(p);
+    return this.token('error', p + 1);
+  }
+
+  private token(type: TokenType, end: number): TokenType {
+    this.type = type;
+    this.end = end;
+    return type;
+  }
+
+  /** ID, QUALIFIED_ID ({ID}"."{ID}) or UNQUOTED_STRING, which must be strictly longer to win. */
+  private word(p: number): TokenType {
+    const text = this.text;
+    let idEnd = p + 1;
+    while (isLetterOrDigit(text.charCodeAt(idEnd))) idEnd++;
+    let qualifiedEnd = -1;
+    if (text.charCodeAt(idEnd) === DOT && isLetter(text.charCodeAt(idEnd + 1))) {
+      qualifiedEnd = idEnd + 2;
+      while (isLetterOrDigit(text.charCodeAt(qualifiedEnd))) qualifiedEnd++;
+    }
+    let unquotedEnd = idEnd;
+    while (has(text.charCodeAt(unquotedEnd), LETTER | DIGIT | PUNCT)) unquotedEnd++;
+    if (unquotedEnd > Math.max(idEnd, qualifiedEnd)) return this.token('unquoted_string', unquotedEnd);
+    if (qualifiedEnd !== -1) return this.token('qualified_id', qualifiedEnd);
+    return this.token('id', idEnd);
+  }
+
+  /**
+   * STRING \'([^'\\\n]|\\.|\'\')*\' with longest match: every quote may close the string, and a
+   * quote right after it reopens it (the '' pair). An unterminated string leaves only "." to
+   * match, an error token "'".
+   */
+  private string(p: number): TokenType {
+    this.lastClose = -1;
+    const failed = this.walkString(p + 1, null);
+    const lastClose = this.lastClose;
+    if (failed) {
+      // Mark the dead end so that later strings starting inside it fail at once: without this,
+      // a line like '\'\'\'\'... would be rescanned from every quote (quadratic time).
+      this.dead ??= new Uint8Array(this.text.length + 1);
+      this.walkString(lastClose === -1 ? p + 1 : lastClose + 1, this.dead);
+    }
+    return lastClose === -1 ? this.token('error', p + 1) : this.token('string', lastClose);
+  }
+
+  /** Follows the string automaton from `i` (inside the quotes), noting closes; false once closed for good. */
+  private walkString(i: number, mark: Uint8Array | null): boolean {
+    const text = this.text;
+    for (;;) {
+      if (this.dead !== null && this.dead[i] === 1) return true;
+      if (mark !== null) mark[i] = 1;
+      const c = text.charCodeAt(i);
+      if (c === QUOTE) {
+        this.lastClose = i + 1;
+        if (text.charCodeAt(i + 1) !== QUOTE) return false;
+        i += 2;
+      } else if (c === BACKSLASH) {
+        const e = text.charCodeAt(i + 1);
+        if (e === NL || Number.isNaN(e)) return true;
+        i += 2;
+      } else if (c === NL || Number.isNaN(c)) {
+        return true;
+      } else {
+        i++;
+      }
+    }
+  }
+
+  /** INTEGER {SIGN}?({DIGIT}+|0x{HEXDIGIT}+){UNIT_LETTER}*, REAL {SIGN}?{DIGIT}*"."{DIGIT}*{EXPONENT}? */
+  private number(p: number): TokenType {
+    const text = this.text;
+    const body = isSign(text.charCodeAt(p)) ? p + 1 : p;
+    let integerEnd = -1;
+    if (isDigit(text.charCodeAt(body))) {
+      let i = body;
+      while (isDigit(text.charCodeAt(i))) i++;
+      while (has(text.charCodeAt(i), UNIT)) i++;
+      integerEnd = i;
+      // the hex alternative needs lowercase "0x" and at least one hex digit
+      if (text.charCodeAt(body) === 0x30 && text.charCodeAt(body + 1) === 0x78 && has(text.charCodeAt(body + 2), HEX)) {
+        let h = body + 2;
+        while (has(text.charCodeAt(h), HEX)) h++;
+        while (has(text.charCodeAt(h), UNIT)) h++;
+        integerEnd = Math.max(integerEnd, h);
+      }
+    }
+    let realEnd = -1;
+    let r = body;
+    while (isDigit(text.charCodeAt(r))) r++;
+    if (text.charCodeAt(r) === DOT) {
+      r++;
+      while (isDigit(text.charCodeAt(r))) r++;
+      const e = text.charCodeAt(r);
+      if (e === 0x45 || e === 0x65) {
+        let x = r + 1;
+        if (isSign(text.charCodeAt(x))) x++;
+        if (isDigit(text.charCodeAt(x))) {
+          while (isDigit(text.charCodeAt(x))) x++;
+          r = x;
+        }
+      }
+      realEnd = r;
+    }
+    // An INTEGER never contains '.', so the two never tie.
+    if (integerEnd === -1 && realEnd === -1) return this.token('error', p + 1);
+    return integerEnd > realEnd ? this.token('integer', integerEnd) : this.token('real', realEnd);
+  }
+}
+
+/** ParseConfigFp's value tokens: a QUALIFIED_ID is not among them. */
+function isValueToken(type: TokenType): type is ValueToken {
+  return type === 'id' || type === 'string' || type === 'integer' || type === 'real' || type === 'unquoted_string';
+}
+
+/** guc_name_compare folds A-Z only. */
+function asciiLower(s: string): string {
+  return s.replace(/[A-Z]+/g, (m) => m.toLowerCase());
+}
+
+function includeDirective(name: string): 'include' | 'include_if_exists' | 'include_dir' | null {
+  if (name.length !== 7 && name.length !== 11 && name.length !== 17) return null;
+  const lower = asciiLower(name);
+  return lower === 'include' || lower === 'include_dir' || lower === 'include_if_exists' ? lower : null;
+}
+
+/** PostgreSQL prints yytext with %s, so a NUL ends it. */
+function printable(token: string): string {
+  const nul = token.indexOf('\0');
+  return nul === -1 ? token : token.slice(0, nul);
+}
+
+const MAX_SYNTAX_ERRORS = 100;
+
+/**
+ * Parses postgresql.conf (or an included file or postgresql.auto.conf) as ParseConfigFp does.
+ * Every physical line yields one ConfLine, including the empty one after a final '\n'.
+ * After the 100th syntax error PostgreSQL stops reading the file; `abandonedAtLine` records that,
+ * but the remaining lines are still parsed so that tools can show them.
+ */
+export function parsePostgresqlConf(file: SourceFile): ConfFile {
+  const text = file.text;
+  const lexer = new Lexer(text);
+  const lines: ConfLine[] = [];
+  let errors = 0;
+  let abandonedAtLine: number | undefined;
+
+  for (let n = 0; n < file.lineStarts.length; n++) {
+    const start = file.lineStarts[n]!;
+    const end = n + 1 < file.lineStarts.length ? file.lineStarts[n + 1]! - 1 : text.length;
+    lexer.reset(start, end);
+    const parsed = parseLine(lexer, text, file.encoding, n + 1, start, end);
+    if (parsed.kind === 'error' && ++errors === MAX_SYNTAX_ERRORS) abandonedAtLine = n + 1;
+    lines.push(parsed);
+  }
+  return abandonedAtLine === undefined ? { file, lines } : { file, lines, abandonedAtLine };
+}
+
+/** One physical line: ParseConfigFp's name [=] value EOL, resyncing to the end of line on error. */
+function parseLine(
+  lexer: Lexer,
+  text: string,
+  encoding: SourceFile['encoding'],
+  line: number,
+  start: number,
+  end: number,
+): ConfLine {
+  const first = lexer.next();
+  const nameStart = lexer.start;
+  const nameEnd = lexer.end;
+  // null until the line has proved to be NAME [=] VALUE EOL
+  let value: ConfValue | null = null;
+  if (first === 'id' || first === 'qualified_id') {
+    if (lexer.next() === 'equals') lexer.next();
+    const token = lexer.type;
+    if (isValueToken(token)) {
+      const raw = text.slice(lexer.start, lexer.end);
+      const unquoted = token === 'string' ? deescapeConfString(raw, encoding) : raw;
+      const candidate: ConfValue = { token, raw, value: unquoted, start: lexer.start, end: lexer.end };
+      if (lexer.next() === 'eol') value = candidate;
+    }
+  }
+
+  let parsed: ConfLine;
+  if (first === 'eol') {
+    parsed = { kind: 'blank', line, start, end };
+  } else if (value === null) {
+    const tokenText = text.slice(lexer.start, lexer.end);
+    parsed =
+      lexer.type === 'eol'
+        ? { kind: 'error', line, start, end, near: 'near end of line', token: null }
+        : {
+            kind: 'error',
+            line,
+            start,
+            end,
+            near: `near token "${printable(tokenText)}"`,
+            token: { start: lexer.start, end: lexer.end, text: tokenText },
+          };
+    while (lexer.type !== 'eol') lexer.next(); // resync to end of line, noting any comment
+  } else {
+    const name = text.slice(nameStart, nameEnd);
+    const directive = first === 'id' ? includeDirective(name) : null;
+    parsed = directive
+      ? { kind: 'include', directive, line, start, end, name, nameStart, nameEnd, value }
+      : { kind: 'setting', line, start, end, name, nameStart, nameEnd, value };
+  }
+
+  if (lexer.commentStart !== -1) {
+    const comment = { start: lexer.commentStart, end, text: text.slice(lexer.commentStart, end) };
+    if (parsed.kind === 'blank') return { kind: 'comment', line, start, end, comment };
+    parsed.comment = comment;
+  }
+  return parsed;
+}
+
+/**
+ * The line number PostgreSQL prints for a syntax error. It differs from the physical line in one
+ * case: "near end of line" at EOF without a final newline is reported one line early (line 0 for
+ * a one-line file), since ParseConfigFp prints ConfigFileLineno - 1 for both EOL and EOF.
+ * Checked against PostgreSQL 12, 16 and 18.
+ */
+export function reportedErrorLine(conf: ConfFile, line: ErrorLine): number {
+  const atEof = line.end === conf.file.text.length && !conf.file.text.endsWith('\n');
+  return line.token === null && atEof ? line.line - 1 : line.line;
+}

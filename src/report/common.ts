@@ -1,0 +1,37 @@
+import { lineColumn, type SourceFile } from '../source/source.js';
+import type { Diagnostic, Severity } from '../types.js';
+
+export interface Located {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+/** 1-based line/column range; endColumn is exclusive (as in SARIF and the JSON report). */
+export function locate(d: Diagnostic, sources: ReadonlyMap<string, SourceFile>): Located {
+  const src = sources.get(d.loc.file);
+  if (!src) return { line: 1, column: 1, endLine: 1, endColumn: 1 };
+  const s = lineColumn(src, d.loc.start);
+  const e = lineColumn(src, d.loc.end);
+  return { line: s.line, column: s.column, endLine: e.line, endColumn: e.column };
+}
+
+export function summarize(diags: readonly Diagnostic[]): Record<Severity, number> {
+  const summary: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const d of diags) if (!d.suppressed) summary[d.severity]++;
+  return summary;
+}
+
+/** Replaces control characters from file content so they cannot drive the terminal. */
+export function safeTerminalText(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => {
+    const code = c.charCodeAt(0);
+    return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  }).replace(/\n/g, '\\n');
+}
+
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}

@@ -1,0 +1,32 @@
+import type { HbaResult } from '../api.js';
+import { safeTerminalText } from './common.js';
+import { table } from './settings.js';
+
+const list = (v: string[] | null): string => (v === null ? '' : v.join(','));
+
+export function formatHbaText(results: HbaResult[]): string {
+  return (
+    results
+      .map((r) => {
+        const rows = r.rows.map((row) =>
+          [
+            String(row.rule_number ?? ''),
+            `${row.file_name ?? r.file}:${row.line_number}`,
+            row.type ?? '',
+            list(row.database),
+            list(row.user_name),
+            row.address ?? '',
+            row.netmask ?? '',
+            row.auth_method ?? '',
+            list(row.options),
+            row.error ?? '',
+          ].map(safeTerminalText),
+        );
+        return (
+          `# ${r.file} (PostgreSQL ${r.pgVersion})\n` +
+          table(['rule', 'source', 'type', 'database', 'user_name', 'address', 'netmask', 'auth_method', 'options', 'error'], rows)
+        );
+      })
+      .join('\n\n') + '\n'
+  );
+}

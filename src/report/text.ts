@@ -1,0 +1,42 @@
+import type { LintResult } from '../api.js';
+import type { Severity } from '../types.js';
+import { locate, plural, safeTerminalText, summarize } from './common.js';
+
+export interface TextOptions {
+  color: boolean;
+}
+
+const codes = { red: 31, yellow: 33, blue: 34, gray: 90, bold: 1, underline: 4 } as const;
+
+export function formatText(result: LintResult, opts: TextOptions): string {
+  const paint = (c: keyof typeof codes, s: string): string => (opts.color ? `\u001b[${codes[c]}m${s}\u001b[0m` : s);
+  const sevColor: Record<Severity, keyof typeof codes> = { error: 'red', warning: 'yellow', info: 'blue' };
+  const out: string[] = [];
+  const shown = result.diagnostics.filter((d) => !d.suppressed);
+  let current = '';
+  for (const d of shown) {
+    if (d.loc.file !== current) {
+      if (current) out.push('');
+      current = d.loc.file;
+      out.push(paint('underline', safeTerminalText(current)));
+    }
+    const { line, column } = locate(d, result.sources);
+    const pos = `${line}:${column}`.padEnd(8);
+    const sev = paint(sevColor[d.severity], d.severity.padEnd(7));
+    out.push(`  ${paint('gray', pos)} ${sev} ${safeTerminalText(d.message)}  ${paint('gray', d.rule)}`);
+    if (d.help) out.push(`  ${' '.repeat(8)} ${' '.repeat(7)} ${paint('gray', '↳ ' + safeTerminalText(d.help))}`);
+  }
+  const s = summarize(result.diagnostics);
+  const total = s.error + s.warning + s.info;
+  const clusters = result.clusters.length;
+  if (out.length) out.push('');
+  if (total === 0) {
+    out.push(`No problems found in ${plural(result.files.length, 'file')} (${plural(clusters, 'cluster')}).`);
+  } else {
+    const line = `${plural(total, 'problem')} (${plural(s.error, 'error')}, ${plural(s.warning, 'warning')}, ${plural(s.info, 'info')}) in ${plural(result.files.length, 'file')}`;
+    out.push(paint('bold', (s.error ? '✖ ' : '⚠ ') + line));
+  }
+  const suppressed = result.diagnostics.length - shown.length;
+  if (suppressed) out.push(paint('gray', `${suppressed} suppressed.`));
+  return out.join('\n') + '\n';
+}

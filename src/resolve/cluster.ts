@@ -1,0 +1,222 @@
+import { dirname } from 'node:path';
+import { loadCatalog, lookupParam, timezones } from '../catalog/catalog.js';
+import type { Catalog, GucDef, Major } from '../catalog/types.js';
+import { parseGucValue, type ValueResult } from '../catalog/values.js';
+import type { ConfFile, SettingLine } from '../parse/conf-ast.js';
+import { parsePostgresqlConf } from '../parse/postgresql-conf.js';
+import { parsePgHba, type AuthFileIO, type HbaFile } from '../parse/pg-hba.js';
+import { parsePgIdent, type IdentFile } from '../parse/pg-ident.js';
+import type { SourceFile } from '../source/source.js';
+import type { FileKind } from '../types.js';
+import { readConfSet, type ConfProblem, type ConfSet } from './conf-files.js';
+import type { Host } from './host.js';
+
+export interface ClusterFile {
+  kind: FileKind;
+  abs: string;
+}
+
+export interface ClusterInput {
+  /** Absolute directory the cluster lives in (for display and PG_VERSION lookup). */
+  dir: string;
+  files: ClusterFile[];
+  major: Major;
+  /** Where the target major came from: flag, config, PG_VERSION, path or default. */
+  versionSource: 'flag' | 'config' | 'PG_VERSION' | 'path' | 'default';
+}
+
+export type AssignmentStatus = 'ok' | 'invalid' | 'unknown' | 'placeholder';
+
+export interface Assignment {
+  /** 1-based position in PostgreSQL's processing order (pg_file_settings.seqno). */
+  seqno: number;
+  file: SourceFile;
+  line: SettingLine;
+  /** Lower-cased canonical name (old aliases mapped), the key of `effective`. */
+  key: string;
+  def?: GucDef;
+  status: AssignmentStatus;
+  value?: ValueResult;
+  /** PostgreSQL's message for a rejected assignment, else null. */
+  error: string | null;
+  /** pg_file_settings.applied: not rejected and not overridden by a later identically spelled entry. */
+  applied: boolean;
+  /**
+   * Overridden by a later entry spelled identically (strcmp): PostgreSQL skips such an entry
+   * entirely, so even an invalid value in it is never reported.
+   */
+  ignored: boolean;
+  /** The later assignment of the same parameter that wins over this one. */
+  overriddenBy?: Assignment;
+}
+
+export interface ResolvedCluster {
+  input: ClusterInput;
+  catalog: Catalog;
+  /** postgresql.conf (+ includes + auto.conf), when the cluster has one. */
+  conf?: ConfSet;
+  assignments: Assignment[];
+  /** Syntax and include problems in PostgreSQL's order. */
+  problems: ConfProblem[];
+  /** Effective value per parameter: the last assignment with a valid value. */
+  effective: Map<string, Assignment>;
+  hba?: HbaFile;
+  ident?: IdentFile;
+  /** recovery.conf (≤11 it is read by the startup process with the same lexer). */
+  recovery?: ConfFile;
+  /** Files that could not be read at all. */
+  unreadable: { kind: FileKind; abs: string; path: string; error: string }[];
+  /** Every file read, by display path (for reporters). */
+  sources: Map<string, SourceFile>;
+}
+
+/** Names that never reach the GUC machinery from a file (handled by the parser). */
+function errorFor(a: Omit<Assignment, 'error' | 'applied' | 'seqno' | 'ignored'>): string | null {
+  if (a.status === 'unknown') {
+    return `unrecognized configuration parameter "${a.line.name}" in file "${a.file.path}" line ${a.line.line}`;
+  }
+  if (a.status === 'invalid' && a.value && !a.value.ok) return a.value.message;
+  return null;
+}
+
+export function evaluateSetting(catalog: Catalog, file: SourceFile, line: SettingLine): Omit<Assignment, 'seqno' | 'applied' | 'ignored'> {
+  const def = lookupParam(catalog, line.name);
+  let base: Omit<Assignment, 'seqno' | 'applied' | 'error' | 'ignored'>;
+  if (!def) {
+    const key = line.name.toLowerCase();
+    // Unknown two-part names are custom placeholders: accepted without validation.
+    base = { file, line, key, status: key.includes('.') ? 'placeholder' : 'unknown' };
+  } else {
+    const value = parseGucValue(def, line.value.value, catalog.major, {
+      writtenName: line.name,
+      timezones: timezones(catalog.major),
+    });
+    base = { file, line, key: def.name.toLowerCase(), def, value, status: value.ok ? 'ok' : 'invalid' };
+  }
+  return { ...base, error: errorFor(base) };
+}
+
+export function resolveCluster(host: Host, input: ClusterInput, cache = new Map<string, ConfFile>()): ResolvedCluster {
+  const catalog = loadCatalog(input.major);
+  const sources = new Map<string, SourceFile>();
+  const unreadable: ResolvedCluster['unreadable'] = [];
+  const main = input.files.find((f) => f.kind === 'postgresql.conf');
+  const auto = input.files.find((f) => f.kind === 'postgresql.auto.conf');
+
+  let conf: ConfSet | undefined;
+  const checkReadable = (f: ClusterFile | undefined): boolean => {
+    if (!f) return false;
+    const r = host.read(f.abs);
+    if (!r.ok) {
+      unreadable.push({ kind: f.kind, abs: f.abs, path: host.display(f.abs), error: r.error });
+      return false;
+    }
+    return true;
+  };
+  const mainOk = checkReadable(main);
+  const autoOk = checkReadable(auto);
+  if (mainOk || autoOk) {
+    // postgresql.auto.conf is parsed after the main file and its includes, so it wins.
+    conf = mainOk ? readConfSet(host, main!.abs, autoOk ? [auto!.abs] : [], cache) : readConfSet(host, auto!.abs, [], cache);
+    for (const c of conf.files.values()) sources.set(c.file.path, c.file);
+  }
+
+  const assignments: Assignment[] = [];
+  const problems: ConfProblem[] = [];
+  for (const item of conf?.items ?? []) {
+    if (item.kind !== 'setting') {
+      problems.push(item);
+      continue;
+    }
+    const ev = evaluateSetting(catalog, item.file, item.line);
+    assignments.push({ ...ev, seqno: assignments.length + 1, applied: ev.error === null, ignored: false });
+  }
+
+  // ProcessConfigFileInternal marks earlier entries of a known (or placeholder) parameter as
+  // ignored when spelled identically (strcmp), and skips them when applying.
+  const lastBySpelling = new Map<string, Assignment>();
+  for (const a of assignments) {
+    if (a.status === 'unknown') continue;
+    const prev = lastBySpelling.get(a.line.name);
+    if (prev) {
+      prev.ignored = true;
+      prev.applied = false;
+      prev.error = null;
+    }
+    lastBySpelling.set(a.line.name, a);
+  }
+
+  // The effective value: the last valid assignment, names compared case-insensitively.
+  const effective = new Map<string, Assignment>();
+  for (const a of assignments) {
+    if (a.status === 'unknown' || a.status === 'invalid') continue;
+    const prev = effective.get(a.key);
+    if (prev) prev.overriddenBy = a;
+    effective.set(a.key, a);
+  }
+  // An invalid entry overridden by a later valid one still has no effect: point at the winner.
+  for (const a of assignments) {
+    if (a.status !== 'invalid') continue;
+    const winner = effective.get(a.key);
+    if (winner && winner.seqno > a.seqno) a.overriddenBy = winner;
+  }
+
+  let recovery: ConfFile | undefined;
+  const rec = input.files.find((f) => f.kind === 'recovery.conf');
+  if (rec) {
+    const r = host.read(rec.abs);
+    if (r.ok) {
+      recovery = parsePostgresqlConf(r.file);
+      sources.set(r.file.path, r.file);
+    } else unreadable.push({ kind: rec.kind, abs: rec.abs, path: host.display(rec.abs), error: r.error });
+  }
+
+  const io = authIO(host);
+  let hba: HbaFile | undefined;
+  let ident: IdentFile | undefined;
+  for (const f of input.files) {
+    if (f.kind !== 'pg_hba.conf' && f.kind !== 'pg_ident.conf') continue;
+    const r = host.read(f.abs);
+    if (!r.ok) {
+      unreadable.push({ kind: f.kind, abs: f.abs, path: host.display(f.abs), error: r.error });
+      continue;
+    }
+    if (f.kind === 'pg_hba.conf') {
+      hba = parsePgHba(r.file, input.major, io);
+      for (const s of hba.files) sources.set(s.path, s);
+    } else {
+      ident = parsePgIdent(r.file, input.major, io);
+      for (const s of ident.files) sources.set(s.path, s);
+    }
+  }
+
+  return {
+    input,
+    catalog,
+    ...(conf ? { conf } : {}),
+    ...(hba ? { hba } : {}),
+    ...(ident ? { ident } : {}),
+    assignments,
+    problems,
+    effective,
+    ...(recovery ? { recovery } : {}),
+    unreadable,
+    sources,
+  };
+}
+
+export function clusterDisplayDir(host: Host, input: ClusterInput): string {
+  return host.display(input.dir || dirname(input.files[0]?.abs ?? host.cwd));
+}
+
+/** The hba/ident parsers' view of the file system: the host's, with its root enforced. */
+export function authIO(host: Host): AuthFileIO {
+  return {
+    read: (p) => host.read(p),
+    listDir: (p) => {
+      const l = host.list(p);
+      return l.ok ? { ok: true, entries: l.entries.map((e) => ({ name: e.name, isDirectory: e.isDir })) } : l;
+    },
+    allowed: (p) => host.allowed(p),
+  };
+}

@@ -1,0 +1,226 @@
+import { dirname, resolve } from 'node:path';
+import type { ConfFile, IncludeLine, SettingLine } from '../parse/conf-ast.js';
+import { parsePostgresqlConf, reportedErrorLine } from '../parse/postgresql-conf.js';
+import type { SourceFile } from '../source/source.js';
+import type { Loc } from '../types.js';
+import type { Host } from './host.js';
+
+/** CONF_FILE_MAX_DEPTH in guc.h. */
+export const CONF_FILE_MAX_DEPTH = 10;
+
+/** One assignment in the order PostgreSQL applies them (includes expanded inline, auto.conf last). */
+export interface ConfEntry {
+  kind: 'setting';
+  file: SourceFile;
+  line: SettingLine;
+  /** Chain of include lines that led to this file (outermost first). */
+  via: IncludeLine[];
+}
+
+/** A problem PostgreSQL reports while reading the file set (syntax error or include failure). */
+export interface ConfProblem {
+  kind: 'syntax' | 'include';
+  /** include: what went wrong, for rules and messages. */
+  reason?: 'missing' | 'cycle' | 'depth' | 'outside-root' | 'unreadable' | 'empty-name' | 'not-a-directory';
+  file: SourceFile;
+  lineNumber: number;
+  loc: Loc;
+  /** PostgreSQL's wording for the log / pg_file_settings error column. */
+  message: string;
+  /** Our extra explanation (e.g. the cycle path), for diagnostics. */
+  detail?: string;
+}
+
+export type ConfItem = ConfEntry | (ConfProblem & { kind: 'syntax' | 'include' });
+
+export interface ConfSet {
+  /** Every parsed file, keyed by absolute path, in the order first read. */
+  files: Map<string, ConfFile>;
+  items: ConfItem[];
+  /** Skipped include_if_exists targets (PostgreSQL only logs these). */
+  skipped: { file: SourceFile; lineNumber: number; target: string }[];
+}
+
+export function lineLoc(file: SourceFile, start: number, end: number): Loc {
+  return { file: file.path, start, end };
+}
+
+/**
+ * Reads a postgresql.conf and everything it includes, the way ParseConfigFile /
+ * ParseConfigDirectory do: includes are handled inline, relative paths are resolved against the
+ * including file's directory, include_dir reads `*.conf` files not starting with '.' in strcmp
+ * order, and nesting is limited to CONF_FILE_MAX_DEPTH. Unlike PostgreSQL we never read outside
+ * the host's root, and we stop at an include cycle instead of recursing until the depth limit.
+ */
+export function readConfSet(host: Host, mainAbs: string, extra: string[] = [], cache = new Map<string, ConfFile>()): ConfSet {
+  const set: ConfSet = { files: new Map(), items: [], skipped: [] };
+
+  const parse = (abs: string, file: SourceFile): ConfFile => {
+    let conf = cache.get(abs);
+    if (!conf) {
+      conf = parsePostgresqlConf(file);
+      cache.set(abs, conf);
+    }
+    if (!set.files.has(abs)) set.files.set(abs, conf);
+    return conf;
+  };
+
+  const visitFile = (abs: string, file: SourceFile, depth: number, stack: string[], via: IncludeLine[]): void => {
+    const conf = parse(abs, file);
+    for (const line of conf.lines) {
+      if (conf.abandonedAtLine !== undefined && line.line > conf.abandonedAtLine) break;
+      if (line.kind === 'setting') {
+        set.items.push({ kind: 'setting', file, line, via });
+      } else if (line.kind === 'error') {
+        const near = line.near;
+        set.items.push({
+          kind: 'syntax',
+          file,
+          lineNumber: line.line,
+          loc: line.token ? lineLoc(file, line.token.start, line.token.end) : lineLoc(file, line.end, line.end),
+          message: `syntax error in file "${file.path}" line ${reportedErrorLine(conf, line)}, ${near}`,
+        });
+      } else if (line.kind === 'include') {
+        visitInclude(abs, file, line, depth, stack, via);
+      }
+    }
+    if (conf.abandonedAtLine !== undefined) {
+      set.items.push({
+        kind: 'syntax',
+        file,
+        lineNumber: conf.abandonedAtLine,
+        loc: lineLoc(file, 0, 0),
+        message: `too many syntax errors found, abandoning file "${file.path}"`,
+      });
+    }
+  };
+
+  const problem = (
+    file: SourceFile,
+    line: IncludeLine,
+    reason: NonNullable<ConfProblem['reason']>,
+    message: string,
+    detail?: string,
+  ): void => {
+    set.items.push({
+      kind: 'include',
+      reason,
+      file,
+      lineNumber: line.line,
+      loc: lineLoc(file, line.value.start, line.value.end),
+      message,
+      ...(detail ? { detail } : {}),
+    });
+  };
+
+  const openFile = (
+    fromAbs: string,
+    from: SourceFile,
+    line: IncludeLine,
+    targetAbs: string,
+    depth: number,
+    stack: string[],
+    via: IncludeLine[],
+    strict: boolean,
+  ): void => {
+    if (depth > CONF_FILE_MAX_DEPTH) {
+      problem(from, line, 'depth', `could not open configuration file "${host.display(targetAbs)}": maximum nesting depth exceeded`);
+      return;
+    }
+    if (targetAbs === fromAbs) {
+      problem(from, line, 'cycle', `configuration file recursion in "${host.display(targetAbs)}"`, `${from.path} includes itself`);
+      return;
+    }
+    if (!host.allowed(targetAbs)) {
+      problem(
+        from,
+        line,
+        'outside-root',
+        `configuration file "${host.display(targetAbs)}" is outside the checked root; it was not read`,
+        `include target ${host.display(targetAbs)} lies outside ${host.display(host.root)}`,
+      );
+      return;
+    }
+    const cycleAt = stack.indexOf(targetAbs);
+    if (cycleAt !== -1) {
+      const chain = [...stack.slice(cycleAt), targetAbs].map((p) => host.display(p)).join(' -> ');
+      problem(
+        from,
+        line,
+        'cycle',
+        `could not open configuration file "${host.display(targetAbs)}": maximum nesting depth exceeded`,
+        `include cycle ${chain}`,
+      );
+      return;
+    }
+    const kind = host.kind(targetAbs);
+    if (kind === 'missing') {
+      if (!strict) {
+        set.skipped.push({ file: from, lineNumber: line.line, target: targetAbs });
+        return;
+      }
+      problem(from, line, 'missing', `could not open configuration file "${host.display(targetAbs)}": No such file or directory`);
+      return;
+    }
+    const read = host.read(targetAbs);
+    if (!read.ok) {
+      problem(from, line, 'unreadable', `could not open configuration file "${host.display(targetAbs)}": ${read.error}`);
+      return;
+    }
+    visitFile(targetAbs, read.file, depth, [...stack, targetAbs], [...via, line]);
+  };
+
+  const visitInclude = (
+    fromAbs: string,
+    from: SourceFile,
+    line: IncludeLine,
+    depth: number,
+    stack: string[],
+    via: IncludeLine[],
+  ): void => {
+    const target = line.value.value;
+    if (line.directive === 'include_dir') {
+      if (target.trim() === '') {
+        problem(from, line, 'empty-name', `empty configuration directory name: "${target}"`);
+        return;
+      }
+      const dirAbs = resolve(dirname(fromAbs), target);
+      if (!host.allowed(dirAbs)) {
+        problem(
+          from,
+          line,
+          'outside-root',
+          `configuration directory "${host.display(dirAbs)}" is outside the checked root; it was not read`,
+          `include_dir target ${host.display(dirAbs)} lies outside ${host.display(host.root)}`,
+        );
+        return;
+      }
+      const listed = host.list(dirAbs);
+      if (!listed.ok) {
+        problem(from, line, listed.error === 'No such file or directory' ? 'missing' : 'unreadable',
+          `could not open configuration directory "${host.display(dirAbs)}": ${listed.error}`);
+        return;
+      }
+      // GetConfFilesInDir: ≥6 chars, no leading '.', ends in ".conf", not a directory; strcmp order.
+      const names = listed.entries
+        .filter((e) => !e.isDir && e.name.length >= 6 && !e.name.startsWith('.') && e.name.endsWith('.conf'))
+        .map((e) => resolve(dirAbs, e.name))
+        .sort((a, b) => (Buffer.compare(Buffer.from(a), Buffer.from(b))));
+      for (const abs of names) openFile(fromAbs, from, line, abs, depth + 1, stack, via, true);
+      return;
+    }
+    if (target.trim() === '') {
+      problem(from, line, 'empty-name', `empty configuration file name: "${target}"`);
+      return;
+    }
+    openFile(fromAbs, from, line, resolve(dirname(fromAbs), target), depth + 1, stack, via, line.directive === 'include');
+  };
+
+  const mainRead = host.read(mainAbs);
+  if (mainRead.ok) visitFile(mainAbs, mainRead.file, 0, [mainAbs], []);
+  for (const abs of extra) {
+    const r = host.read(abs);
+    if (r.ok) visitFile(abs, r.file, 0, [abs], []);
+  }
+  return set;
+}

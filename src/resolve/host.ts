@@ -1,0 +1,132 @@
+import { readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { createSourceFile, type SourceFile } from '../source/source.js';
+
+/** Default cap on the size of one configuration file; larger files are reported, not read. */
+export const DEFAULT_MAX_FILE_BYTES = 64 * 1024 * 1024;
+
+export type ReadResult = { ok: true; file: SourceFile } | { ok: false; error: string };
+export type ListResult = { ok: true; entries: { name: string; isDir: boolean }[] } | { ok: false; error: string };
+
+/**
+ * All file-system access of the pipeline goes through a Host, so that the root the user gave
+ * is enforced in one place and tests can run on in-memory trees.
+ */
+export interface Host {
+  readonly cwd: string;
+  /** Absolute root nothing may be read outside of (symlinks are resolved before the check). */
+  readonly root: string;
+  readonly maxFileBytes: number;
+  kind(absPath: string): 'file' | 'dir' | 'other' | 'missing';
+  /** True when the path (after resolving symlinks) lies inside the root. */
+  allowed(absPath: string): boolean;
+  read(absPath: string): ReadResult;
+  list(absPath: string): ListResult;
+  /** Display path: relative to cwd with forward slashes (absolute when outside cwd). */
+  display(absPath: string): string;
+}
+
+/** strerror() wording, as PostgreSQL's %m prints it. */
+export function describeFsError(err: unknown): string {
+  const code = (err as { code?: string } | null)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return 'No such file or directory';
+    case 'EACCES':
+    case 'EPERM':
+      return 'Permission denied';
+    case 'EISDIR':
+      return 'Is a directory';
+    case 'ENOTDIR':
+      return 'Not a directory';
+    case 'ELOOP':
+      return 'Too many levels of symbolic links';
+    case 'ENAMETOOLONG':
+      return 'File name too long';
+    default:
+      return err instanceof Error ? err.message : String(err);
+  }
+}
+
+export function toDisplayPath(cwd: string, absPath: string): string {
+  const rel = relative(cwd, absPath);
+  if (rel === '') return '.';
+  if (rel.startsWith('..') || isAbsolute(rel)) return absPath.split(sep).join('/');
+  return rel.split(sep).join('/');
+}
+
+export function isInside(root: string, absPath: string): boolean {
+  const rel = relative(root, absPath);
+  return rel === '' || (!rel.startsWith('..' + sep) && rel !== '..' && !isAbsolute(rel));
+}
+
+export function nodeHost(options: { cwd?: string; root?: string; maxFileBytes?: number } = {}): Host {
+  const cwd = resolve(options.cwd ?? process.cwd());
+  const rootAbs = resolve(cwd, options.root ?? cwd);
+  let root = rootAbs;
+  try {
+    root = realpathSync(rootAbs);
+  } catch {
+    // a missing root is reported by discovery
+  }
+  const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+
+  const realOrSelf = (p: string): string => {
+    try {
+      return realpathSync(p);
+    } catch {
+      return p;
+    }
+  };
+
+  return {
+    cwd,
+    root,
+    maxFileBytes,
+    kind(p) {
+      try {
+        const st = statSync(p);
+        return st.isFile() ? 'file' : st.isDirectory() ? 'dir' : 'other';
+      } catch {
+        return 'missing';
+      }
+    },
+    allowed(p) {
+      return isInside(root, realOrSelf(p)) && (isInside(rootAbs, p) || isInside(root, p));
+    },
+    read(p) {
+      try {
+        const st = statSync(p);
+        if (st.isDirectory()) return { ok: false, error: 'Is a directory' };
+        if (!st.isFile()) return { ok: false, error: 'not a regular file' };
+        if (st.size > maxFileBytes) {
+          return { ok: false, error: `file is ${st.size} bytes, larger than the limit of ${maxFileBytes} bytes` };
+        }
+        return { ok: true, file: createSourceFile(toDisplayPath(cwd, p), p, readFileSync(p)) };
+      } catch (err) {
+        return { ok: false, error: describeFsError(err) };
+      }
+    },
+    list(p) {
+      try {
+        const entries = readdirSync(p, { withFileTypes: true }).map((d) => {
+          let isDir = d.isDirectory();
+          if (d.isSymbolicLink()) {
+            try {
+              isDir = statSync(resolve(p, d.name)).isDirectory();
+            } catch {
+              isDir = false;
+            }
+          }
+          return { name: d.name, isDir };
+        });
+        return { ok: true, entries };
+      } catch (err) {
+        return { ok: false, error: describeFsError(err) };
+      }
+    },
+    display(p) {
+      return toDisplayPath(cwd, p);
+    },
+  };
+}

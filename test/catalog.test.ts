@@ -1,0 +1,181 @@
+import { describe, expect, it } from '@jest/globals';
+import {
+  closestNames,
+  editDistance,
+  foldName,
+  loadCatalog,
+  lookupParam,
+  nameHistory,
+  timezoneSets,
+  timezones,
+} from '../src/catalog/catalog.js';
+import { SUPPORTED_MAJORS, type GucDef, type Major } from '../src/catalog/types.js';
+
+function param(major: Major, name: string): GucDef {
+  const def = lookupParam(loadCatalog(major), name);
+  if (!def) throw new Error(`${name} unknown in ${major}`);
+  return def;
+}
+
+const since = (first: number) => SUPPORTED_MAJORS.filter((m) => m >= first);
+const before = (first: number) => SUPPORTED_MAJORS.filter((m) => m < first);
+
+describe('loadCatalog', () => {
+  it.each(SUPPORTED_MAJORS)('loads %i', (major) => {
+    const c = loadCatalog(major);
+    expect(c.major).toBe(major);
+    expect(c.version).toMatch(new RegExp(`^${major}\\.\\d+$`));
+    expect(c.params.size).toBeGreaterThan(270);
+    for (const [key, def] of c.params) expect(key).toBe(foldName(def.name));
+    expect(loadCatalog(major)).toBe(c);
+  });
+
+  it('keeps pg_settings spelling and facts', () => {
+    const d = param(16, 'datestyle');
+    expect(d).toMatchObject({ name: 'DateStyle', type: 'string', context: 'user', boot: 'ISO, MDY', hidden: false });
+    expect(param(16, 'work_mem')).toMatchObject({ type: 'integer', unit: 'kB', boot: '4096', min: 64, max: 2147483647 });
+    expect(param(18, 'shared_buffers')).toMatchObject({ unit: '8kB', context: 'postmaster', boot: '16384' });
+  });
+});
+
+describe('facts from POSTGRES.md', () => {
+  const freeze: [string, string, number, number, number, number][] = [
+    ['vacuum_freeze_min_age', 'user', 10, 50_000_000, 0, 1_000_000_000],
+    ['vacuum_freeze_table_age', 'user', 10, 150_000_000, 0, 2_000_000_000],
+    ['autovacuum_freeze_max_age', 'postmaster', 10, 200_000_000, 100_000, 2_000_000_000],
+    ['vacuum_multixact_freeze_min_age', 'user', 10, 5_000_000, 0, 1_000_000_000],
+    ['vacuum_multixact_freeze_table_age', 'user', 10, 150_000_000, 0, 2_000_000_000],
+    ['autovacuum_multixact_freeze_max_age', 'postmaster', 10, 400_000_000, 10_000, 2_000_000_000],
+    ['vacuum_failsafe_age', 'user', 14, 1_600_000_000, 0, 2_100_000_000],
+    ['vacuum_multixact_failsafe_age', 'user', 14, 1_600_000_000, 0, 2_100_000_000],
+  ];
+  it.each(freeze)('%s ranges (6.1)', (name, context, first, boot, min, max) => {
+    for (const m of since(first)) expect(param(m, name)).toMatchObject({ type: 'integer', context, boot: String(boot), min, max });
+    for (const m of before(first)) expect(lookupParam(loadCatalog(m), name)).toBeUndefined();
+  });
+
+  it('vacuum_max_eager_freeze_failure_rate is a real in 18', () => {
+    expect(param(18, 'vacuum_max_eager_freeze_failure_rate')).toMatchObject({ type: 'real', boot: '0.03', min: 0, max: 1 });
+    expect(lookupParam(loadCatalog(17), 'vacuum_max_eager_freeze_failure_rate')).toBeUndefined();
+  });
+
+  it('wal_level accepts archive and hot_standby as replica', () => {
+    for (const m of SUPPORTED_MAJORS) {
+      expect(param(m, 'wal_level').enumAliases).toMatchObject({ archive: 'replica', hot_standby: 'replica' });
+      expect(param(m, 'wal_level').enumValues).toEqual(['minimal', 'replica', 'logical']);
+    }
+  });
+
+  it('password_encryption: on/true/yes/1 mean md5 up to 13 only; off never', () => {
+    for (const m of before(14)) {
+      expect(param(m, 'password_encryption').enumAliases).toEqual({ on: 'md5', true: 'md5', yes: 'md5', '1': 'md5' });
+    }
+    for (const m of since(14)) expect(param(m, 'password_encryption').enumAliases).toEqual({});
+  });
+
+  it('hidden bool spellings and debug levels', () => {
+    expect(param(18, 'synchronous_commit').enumAliases).toMatchObject({ true: 'on', no: 'off', '0': 'off' });
+    expect(param(15, 'wal_compression').enumAliases).toMatchObject({ on: 'pglz', true: 'pglz', '1': 'pglz' });
+    expect(param(14, 'wal_compression').type).toBe('bool');
+    expect(param(11, 'client_min_messages').enumAliases.debug).toBe('debug');
+    for (const m of since(12)) expect(param(m, 'log_min_messages').enumAliases.debug).toBe('debug2');
+  });
+
+  it('units and types change per major (2.3, 4.1)', () => {
+    expect(param(10, 'track_activity_query_size').unit).toBeNull();
+    for (const m of since(11)) expect(param(m, 'track_activity_query_size').unit).toBe('B');
+    for (const name of ['vacuum_cost_delay', 'autovacuum_vacuum_cost_delay']) {
+      for (const m of before(12)) expect(param(m, name)).toMatchObject({ type: 'integer', unit: 'ms' });
+      for (const m of since(12)) expect(param(m, name)).toMatchObject({ type: 'real', unit: 'ms' });
+    }
+    expect(param(11, 'transaction_isolation').type).toBe('string');
+    expect(param(12, 'transaction_isolation').type).toBe('enum');
+    expect(param(17, 'log_connections').type).toBe('bool');
+    expect(param(18, 'log_connections').type).toBe('string');
+  });
+
+  it('hidden parameters that pg_settings does not list', () => {
+    for (const m of SUPPORTED_MAJORS) {
+      expect(param(m, 'ssl_renegotiation_limit')).toMatchObject({ hidden: true, type: 'integer', min: 0, max: 0, boot: '0' });
+      expect(param(m, 'is_superuser')).toMatchObject({ hidden: true, context: 'internal', notInFile: true });
+    }
+    for (const m of before(12)) expect(param(m, 'default_with_oids').hidden).toBe(false);
+    for (const m of since(12)) expect(param(m, 'default_with_oids')).toMatchObject({ hidden: true, type: 'bool', boot: 'off' });
+  });
+
+  it('notInFile: internal, rejected, or silently overridden', () => {
+    for (const m of SUPPORTED_MAJORS) {
+      for (const name of ['block_size', 'server_version', 'transaction_isolation', 'transaction_read_only', 'role']) {
+        expect([name, param(m, name).notInFile]).toEqual([name, true]);
+      }
+      for (const name of ['work_mem', 'application_name', 'hba_file', 'wal_level']) {
+        expect([name, param(m, name).notInFile]).toEqual([name, false]);
+      }
+      expect(param(m, 'config_file').notInFile).toBe(true); // postmaster-context, but ignored in a file
+    }
+  });
+
+  it('old names (map_old_guc_names)', () => {
+    for (const m of SUPPORTED_MAJORS) {
+      const c = loadCatalog(m);
+      expect(lookupParam(c, 'SORT_MEM')?.name).toBe('work_mem');
+      expect(lookupParam(c, 'vacuum_mem')?.name).toBe('maintenance_work_mem');
+    }
+    expect(loadCatalog(18).oldNames.ssl_ecdh_curve).toBe('ssl_groups');
+    expect(lookupParam(loadCatalog(18), 'ssl_ecdh_curve')?.name).toBe('ssl_groups');
+    expect(param(17, 'ssl_ecdh_curve')).toMatchObject({ name: 'ssl_ecdh_curve', hidden: false });
+    expect(lookupParam(loadCatalog(17), 'ssl_groups')).toBeUndefined();
+  });
+});
+
+describe('lookupParam', () => {
+  it('folds ASCII letters only, as guc_name_compare does', () => {
+    const c = loadCatalog(16);
+    expect(lookupParam(c, 'Work_Mem')?.name).toBe('work_mem');
+    expect(lookupParam(c, 'TIMEZONE')?.name).toBe('TimeZone');
+    expect(foldName('ÄÖ_X')).toBe('ÄÖ_x');
+    // U+212A KELVIN SIGN lower-cases to "k" in Unicode, never in PostgreSQL
+    expect(lookupParam(c, 'wor\u212A_mem')).toBeUndefined();
+    expect(lookupParam(c, 'no_such_param')).toBeUndefined();
+  });
+});
+
+describe('nameHistory', () => {
+  it('lists the majors that know a name', () => {
+    const h = nameHistory();
+    expect(h.wal_keep_segments).toEqual([10, 11, 12]);
+    expect(h.wal_keep_size).toEqual(since(13));
+    expect(h.stats_temp_directory).toEqual(before(15));
+    expect(h.ssl_ecdh_curve).toEqual([...SUPPORTED_MAJORS]);
+    expect(h.sort_mem).toEqual([...SUPPORTED_MAJORS]);
+    expect(h.checkpoint_segments).toBeUndefined();
+    expect(h.datestyle).toEqual([...SUPPORTED_MAJORS]);
+  });
+});
+
+describe('time zones', () => {
+  it.each(SUPPORTED_MAJORS)('%i has the share/timezone names and abbreviation sets', (m) => {
+    expect(timezones(m).has('Europe/Berlin')).toBe(true);
+    expect(timezones(m).has('UTC')).toBe(true);
+    expect(timezones(m).has('Mars/Olympus')).toBe(false);
+    expect([...timezoneSets(m)]).toEqual(['Australia', 'Default', 'India']);
+  });
+});
+
+describe('closestNames', () => {
+  it('suggests near misses', () => {
+    const c = loadCatalog(17);
+    expect(closestNames(c, 'logical_decoding_work_memo', 1)).toEqual(['logical_decoding_work_mem']);
+    expect(closestNames(c, 'max_wal_slot_keep_size', 1)).toEqual(['max_slot_wal_keep_size']);
+    expect(closestNames(c, 'shared_buffer', 1)).toEqual(['shared_buffers']);
+    expect(closestNames(c, 'Shared_Bufers', 1)).toEqual(['shared_buffers']);
+    expect(closestNames(c, 'effective_cache', 1)).toEqual([]);
+    expect(closestNames(c, 'zzzzzzzzzzzzzz')).toEqual([]);
+  });
+
+  it('uses optimal string alignment distance', () => {
+    expect(editDistance('abcd', 'abdc')).toBe(1);
+    expect(editDistance('kitten', 'sitting')).toBe(3);
+    expect(editDistance('', 'abc')).toBe(3);
+  });
+});

@@ -1,0 +1,112 @@
+import { afterAll, describe, expect, test } from '@jest/globals';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { RULES } from '../rules/index.js';
+import { VERSION } from '../src/version.js';
+import { cleanupFixtures, makeTree } from './support/fixture.js';
+
+afterAll(cleanupFixtures);
+
+const repo = join(new URL('.', import.meta.url).pathname, '..');
+const cli = join(repo, 'dist', 'cli.js');
+
+/** Runs the committed bundle exactly as `npx pgconf-lint` would. */
+function run(args: string[], cwd = repo) {
+  const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('pgconf-lint CLI (dist/cli.js)', () => {
+  test('--version prints the package version', () => {
+    const pkg = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as { version: string };
+    expect(VERSION).toBe(pkg.version);
+    expect(run(['--version'])).toMatchObject({ code: 0, stdout: `${pkg.version}\n` });
+  });
+
+  test('the demo repository has findings and exits 1', () => {
+    const r = run(['fixtures/demo']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('fixtures/demo/postgresql/16/main/postgresql.conf');
+    for (const rule of ['unknown-setting', 'invalid-value', 'removed-setting', 'duplicate-setting', 'syntax-error', 'missing-include']) {
+      expect(r.stdout).toContain(rule);
+    }
+    expect(r.stdout).toMatch(/Did you mean "shared_buffers"\?/);
+  });
+
+  test('--format json follows the version 1 report', () => {
+    const r = run(['fixtures/demo', '--format', 'json']);
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.stdout) as {
+      version: number;
+      files: { path: string; kind: string; pgVersion: number }[];
+      diagnostics: { rule: string; file: string; line: number; column: number; endLine: number; endColumn: number; suppressed: boolean }[];
+      summary: Record<string, number>;
+    };
+    expect(report.version).toBe(1);
+    expect(report.files).toContainEqual({ path: 'fixtures/demo/postgresql/12/replica/postgresql.conf', kind: 'postgresql.conf', pgVersion: 12 });
+    expect(report.files).toContainEqual({ path: 'fixtures/demo/postgresql/16/main/pg_hba.conf', kind: 'pg_hba.conf', pgVersion: 16 });
+    const workMem = report.diagnostics.find((d) => d.rule === 'invalid-value' && d.file.endsWith('16/main/postgresql.conf'));
+    // work_mem = 64mb is on line 22; the value starts at column 12
+    expect(workMem).toMatchObject({ line: 22, column: 12, endLine: 22, endColumn: 16, suppressed: false });
+    expect(report.summary.error).toBe(report.diagnostics.filter((d) => (d as unknown as { severity: string }).severity === 'error').length);
+  });
+
+  test('--fail-on never exits 0; a clean tree exits 0', () => {
+    expect(run(['fixtures/demo', '--fail-on', 'never']).code).toBe(0);
+    const dir = makeTree({ 'postgresql.conf': 'work_mem = 8MB\n' });
+    const r = run(['.'], dir);
+    expect(r).toMatchObject({ code: 0 });
+    expect(r.stdout).toMatch(/No problems found in 1 file/);
+  });
+
+  test('--rule turns a rule off', () => {
+    const dir = makeTree({ 'postgresql.conf': 'work_mem = 8mb\n' });
+    expect(run(['.'], dir).code).toBe(1);
+    expect(run(['.', '--rule', 'invalid-value=off'], dir).code).toBe(0);
+    expect(run(['.', '--rule', 'invalid-value=warning'], dir).code).toBe(0);
+    expect(run(['.', '--rule', 'invalid-value=warning', '--fail-on', 'warning'], dir).code).toBe(1);
+  });
+
+  test.each([
+    [['no/such/path'], /no\/such\/path: no such file or directory/],
+    [['--bogus'], /unknown option --bogus/],
+    [['--pg-version', '9'], /--pg-version 9 is not supported/],
+    [['--format', 'xml'], /--format must be/],
+    [['--rule', 'no-such-rule=off'], /unknown rule "no-such-rule"/],
+    [['fixtures/demo', '--output', '/nonexistent-dir/out.txt'], /cannot write --output/],
+  ])('bad invocation %j exits 2 with one line', (args, message) => {
+    const r = run(args);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  test('rules lists every rule', () => {
+    const r = run(['rules', '--format', 'json']);
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as { name: string }[]).map((x) => x.name)).toEqual(RULES.map((x) => x.name));
+  });
+
+  test('settings prints pg_file_settings rows with canonical values', () => {
+    const dir = makeTree({
+      'postgresql.conf': "work_mem = '1.5MB'\nfsync = of\nport = 5432\ninclude 'x.conf'\n",
+      'x.conf': 'port = 6543\nbogus_param = 1\n',
+      'PG_VERSION': '16\n',
+    });
+    const r = run(['settings', '.', '--format', 'json'], dir);
+    expect(r.code).toBe(0);
+    const rows = JSON.parse(r.stdout) as Record<string, unknown>[];
+    expect(rows.map((x) => [x.sourcefile, x.sourceline, x.seqno, x.name, x.setting, x.canonical, x.applied])).toEqual([
+      ['postgresql.conf', 1, 1, 'work_mem', '1.5MB', '1536', true],
+      ['postgresql.conf', 2, 2, 'fsync', 'of', 'off', true],
+      ['postgresql.conf', 3, 3, 'port', '5432', '5432', false],
+      ['x.conf', 1, 4, 'port', '6543', '6543', true],
+      ['x.conf', 2, 5, 'bogus_param', '1', null, false],
+    ]);
+    expect(rows[4]!.error).toBe('unrecognized configuration parameter "bogus_param" in file "x.conf" line 2');
+    expect(rows.every((x) => x.pgVersion === 16)).toBe(true);
+  });
+});

@@ -1,0 +1,64 @@
+import { describe, expect, test, afterAll } from '@jest/globals';
+import { readdirSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { RULES } from '../rules/index.js';
+import type { FileKind } from '../src/types.js';
+import { cleanupFixtures, lintTree } from './support/fixture.js';
+
+afterAll(cleanupFixtures);
+
+const ruleFiles = readdirSync(new URL('../rules/', import.meta.url))
+  .filter((f) => f.endsWith('.ts') && f !== 'index.ts')
+  .map((f) => f.replace(/\.ts$/, ''));
+
+const fileFor: Record<FileKind, string> = {
+  'postgresql.conf': 'postgresql.conf',
+  'postgresql.auto.conf': 'postgresql.auto.conf',
+  'pg_hba.conf': 'pg_hba.conf',
+  'pg_ident.conf': 'pg_ident.conf',
+  'recovery.conf': 'recovery.conf',
+};
+
+describe('rule registry', () => {
+  test('every rule file is registered, and names equal file names', () => {
+    expect(RULES.map((r) => r.name).sort()).toEqual([...ruleFiles].sort());
+  });
+
+  test('names are unique kebab-case', () => {
+    const names = RULES.map((r) => r.name);
+    expect(new Set(names).size).toBe(names.length);
+    for (const n of names) expect(n).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+  });
+
+  test('every rule has docs with a why, references and at least one valid example', () => {
+    for (const r of RULES) {
+      expect(r.docs.summary.length).toBeGreaterThan(10);
+      expect(r.docs.why.length).toBeGreaterThan(40);
+      expect(r.docs.references.length).toBeGreaterThan(0);
+      expect(r.docs.valid.length).toBeGreaterThan(0);
+    }
+  });
+
+  for (const rule of RULES) {
+    const file = fileFor[rule.appliesTo[0]!];
+    for (const code of rule.docs.invalid) {
+      test(`${rule.name}: invalid example yields exactly one finding: ${JSON.stringify(code)}`, () => {
+        const { findings } = lintTree({ [file]: code + '\n' }, {}, [rule]);
+        expect(findings).toHaveLength(1);
+      });
+    }
+    for (const code of rule.docs.valid) {
+      test(`${rule.name}: valid example yields none: ${JSON.stringify(code)}`, () => {
+        const { findings } = lintTree({ [file]: code + '\n' }, {}, [rule]);
+        expect(findings).toEqual([]);
+      });
+    }
+  }
+
+  test('generated rule docs are up to date', () => {
+    execFileSync(process.execPath, ['scripts/gen-docs.mjs', '--check'], { stdio: 'pipe' });
+    for (const r of RULES) {
+      expect(readFileSync(`docs/rules/${r.name}.md`, 'utf8')).toContain(`# ${r.name}`);
+    }
+  });
+});
