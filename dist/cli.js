@@ -30,6 +30,28 @@ function runRule(rule, cluster, severity = rule.severity) {
   rule.check(ctx);
   return out;
 }
+var FLOOD_LIMIT = 20;
+function floodGuard(ctx, what) {
+  const counts = /* @__PURE__ */ new Map();
+  return {
+    report(r) {
+      const c = counts.get(r.loc.file) ?? { n: 0, last: r };
+      c.n++;
+      c.last = r;
+      counts.set(r.loc.file, c);
+      if (c.n <= FLOOD_LIMIT) ctx.report(r);
+    },
+    flush() {
+      for (const [, c] of counts) {
+        if (c.n <= FLOOD_LIMIT) continue;
+        ctx.report({
+          loc: c.last.loc,
+          message: `${c.n - FLOOD_LIMIT} more ${what} in this file (${c.n} in all; is it a configuration file?)`
+        });
+      }
+    }
+  };
+}
 
 // src/catalog/catalog.ts
 import { readFileSync } from "node:fs";
@@ -956,9 +978,9 @@ function includeDirective(name) {
   const lower = asciiLower2(name);
   return lower === "include" || lower === "include_dir" || lower === "include_if_exists" ? lower : null;
 }
-function printable(token) {
-  const nul = token.indexOf("\0");
-  return nul === -1 ? token : token.slice(0, nul);
+function printable(token2) {
+  const nul = token2.indexOf("\0");
+  return nul === -1 ? token2 : token2.slice(0, nul);
 }
 var MAX_SYNTAX_ERRORS = 100;
 function parsePostgresqlConf(file) {
@@ -984,11 +1006,11 @@ function parseLine(lexer, text, encoding, line, start, end) {
   let value = null;
   if (first === "id" || first === "qualified_id") {
     if (lexer.next() === "equals") lexer.next();
-    const token = lexer.type;
-    if (isValueToken(token)) {
+    const token2 = lexer.type;
+    if (isValueToken(token2)) {
       const raw = text.slice(lexer.start, lexer.end);
-      const unquoted = token === "string" ? deescapeConfString(raw, encoding) : raw;
-      const candidate = { token, raw, value: unquoted, start: lexer.start, end: lexer.end };
+      const unquoted = token2 === "string" ? deescapeConfString(raw, encoding) : raw;
+      const candidate = { token: token2, raw, value: unquoted, start: lexer.start, end: lexer.end };
       if (lexer.next() === "eol") value = candidate;
     }
   }
@@ -1080,32 +1102,46 @@ var Token = class {
 };
 var MAX_DEPTH = 10;
 var OLD_SAFETY_DEPTH = 100;
-function readLines(file, major) {
-  const text = file.text;
-  const len = text.length;
-  const out = [];
-  let pos = 0;
-  let lineNo = 1;
-  while (pos < len) {
+var LineReader = class {
+  constructor(file, major) {
+    this.file = file;
+    this.major = major;
+  }
+  file;
+  major;
+  text = "";
+  line = 0;
+  start = 0;
+  end = 0;
+  pos = 0;
+  nextLine = 1;
+  /** segment starts: offset in text -> offset in file (more than one after a continuation) */
+  segAt = [];
+  segOff = [];
+  k = 0;
+  next() {
+    const text = this.file.text;
+    const len = text.length;
+    if (this.pos >= len) return false;
+    let pos = this.pos;
     let content = "";
-    const segAt = [];
-    const segOff = [];
     let lastBackslash = 0;
     let continuations = 0;
-    const start = pos;
-    let end = pos;
+    this.segAt.length = 0;
+    this.segOff.length = 0;
+    this.k = 0;
+    this.start = pos;
     while (pos < len) {
       const nl = text.indexOf("\n", pos);
-      const stop = nl === -1 ? len : nl;
       const next = nl === -1 ? len : nl + 1;
-      let e = stop;
+      let e = nl === -1 ? len : nl;
       while (e > pos && (text.charCodeAt(e - 1) === 13 || text.charCodeAt(e - 1) === 10)) e--;
-      segAt.push(content.length);
-      segOff.push(pos);
+      this.segAt.push(content.length);
+      this.segOff.push(pos);
       content += text.slice(pos, e);
-      end = e;
+      this.end = e;
       pos = next;
-      if (major >= 14 && content.length > lastBackslash && content.endsWith("\\")) {
+      if (this.major >= 14 && content.length > lastBackslash && content.endsWith("\\")) {
         content = content.slice(0, -1);
         lastBackslash = content.length;
         continuations++;
@@ -1113,25 +1149,30 @@ function readLines(file, major) {
       }
       break;
     }
-    out.push({ text: content, line: lineNo, segAt, segOff, start, end });
-    lineNo += continuations + 1;
+    this.pos = pos;
+    this.text = content;
+    this.line = this.nextLine;
+    this.nextLine += continuations + 1;
+    return true;
   }
-  return out;
-}
-var OffsetMap = class {
-  constructor(l) {
-    this.l = l;
-  }
-  l;
-  k = 0;
+  /** File offset of an offset in the current logical line. */
   at(p) {
-    const { segAt, segOff } = this.l;
+    const { segAt, segOff } = this;
     if (this.k >= segAt.length || segAt[this.k] > p) this.k = 0;
     while (this.k + 1 < segAt.length && segAt[this.k + 1] <= p) this.k++;
     return segOff[this.k] + (p - segAt[this.k]);
   }
 };
 var isBlank = (c) => c === 32 || c === 9 || c === 13;
+var rawToken = { text: "", quoted: false, start: 0, end: 0, comma: false };
+function token(text, quoted, start, end, comma) {
+  rawToken.text = text;
+  rawToken.quoted = quoted;
+  rawToken.start = start;
+  rawToken.end = end;
+  rawToken.comma = comma;
+  return rawToken;
+}
 function nextToken(s, pos) {
   let i = pos.i;
   const n = s.length;
@@ -1151,7 +1192,7 @@ function nextToken(s, pos) {
       buf += s.slice(run2, i);
       run2 = i;
       pos.i = n;
-      return sawQuote || buf.length > 0 ? { text: buf, quoted, start, end: i, comma: false } : null;
+      return sawQuote || buf.length > 0 ? token(buf, quoted, start, i, false) : null;
     }
     if (c === 44 && !inQuote) {
       comma = true;
@@ -1173,7 +1214,7 @@ function nextToken(s, pos) {
   buf += s.slice(run2, end);
   pos.i = i;
   if (!sawQuote && buf.length === 0) return null;
-  return { text: buf, quoted, start, end, comma };
+  return token(buf, quoted, start, end, comma);
 }
 function canonicalizePath(p, major) {
   const abs = p.startsWith("/");
@@ -1244,8 +1285,9 @@ var AuthTokenizer = class {
   }
   tokenizeFile(file, out, depth) {
     const major = this.major;
-    for (const raw of readLines(file, major)) {
-      const map = new OffsetMap(raw);
+    const raw = new LineReader(file, major);
+    const map = raw;
+    while (raw.next()) {
       const fields = [];
       let error = null;
       const pos = { i: 0 };
@@ -1258,12 +1300,13 @@ var AuthTokenizer = class {
           const start = map.at(t.start);
           const end = t.end > t.start ? map.at(t.end - 1) + 1 : start;
           const tok = new Token(t.text, t.quoted, file, start, end, null);
+          const comma = t.comma;
           if (!t.quoted && t.text.length > 1 && t.text[0] === "@") {
             error = this.expandFile(tok, tokens, depth + 1);
           } else {
             tokens.push(tok);
           }
-          if (!t.comma || error !== null) break;
+          if (!comma || error !== null) break;
         }
         if (tokens.length > 0) fields.push({ tokens: tokens.slice() });
       }
@@ -1523,6 +1566,8 @@ var LineError = class {
   at;
   setsErrMsg;
 };
+var NO_OPTS = /* @__PURE__ */ new Map();
+var NO_RADIUS = /* @__PURE__ */ new Map();
 function parsePgHba(file, major, io, build = STANDARD_BUILD) {
   const tok = tokenizeAuthFile(file, major, io);
   const lines = tok.lines.map((l) => parseHbaLine(l, major, build));
@@ -1627,10 +1672,10 @@ function parseRecord(ctx) {
     includeRealm: method === "gss" || method === "sspi",
     krbRealm: null,
     pamservice: null,
-    ldap: /* @__PURE__ */ new Map(),
+    ldap: method === "ldap" ? /* @__PURE__ */ new Map() : NO_OPTS,
     ldapscope: 0,
-    radius: /* @__PURE__ */ new Map(),
-    oauth: /* @__PURE__ */ new Map()
+    radius: method === "radius" ? /* @__PURE__ */ new Map() : NO_RADIUS,
+    oauth: method === "oauth" ? /* @__PURE__ */ new Map() : NO_OPTS
   };
   const options = [];
   while (++fi < fields.length) {
@@ -1711,10 +1756,10 @@ function parseCidrBits(s, max) {
   return v < 0 || v > max ? null : v === 0 ? 0 : v;
 }
 function prefixMask(bits, len) {
-  const out = [];
+  const out = new Array(len).fill(0);
   for (let i = 0; i < len; i++) {
     const b = Math.max(0, Math.min(8, bits - i * 8));
-    out.push(b === 0 ? 0 : 255 << 8 - b & 255);
+    out[i] = 255 << 8 - b & 255;
   }
   return out;
 }
@@ -1756,8 +1801,9 @@ function parseIPv4(s) {
   if (head.some((v) => v > 255)) return null;
   const lastMax = [4294967295, 16777215, 65535, 255][head.length];
   if (last > lastMax) return null;
-  const out = [...head];
-  for (let i = 3 - head.length; i >= 0; i--) out.push(Math.floor(last / 2 ** (8 * i)) & 255);
+  const out = [0, 0, 0, 0];
+  head.forEach((v, k) => out[k] = v);
+  for (let k = head.length; k < 4; k++) out[k] = Math.floor(last / 2 ** (8 * (3 - k))) & 255;
   return out;
 }
 function parseIPv6(input, ctx) {
@@ -1804,7 +1850,12 @@ function parseIPv6(input, ctx) {
     if (!a || !b || a.length + b.length > 7) return null;
     words = [...a, ...new Array(8 - a.length - b.length).fill(0), ...b];
   }
-  return words.flatMap((w) => [w >> 8, w & 255]);
+  const bytes = new Array(16).fill(0);
+  words.forEach((w, k) => {
+    bytes[2 * k] = w >> 8;
+    bytes[2 * k + 1] = w & 255;
+  });
+  return bytes;
 }
 function formatAddress(bytes) {
   if (bytes.length === 4) return bytes.join(".");
@@ -1856,11 +1907,11 @@ function optionKnown(name, major) {
 }
 function parseAuthOpt(ctx, connType, method, opt, st) {
   const { major } = ctx;
-  const { name, value: val, token } = opt;
+  const { name, value: val, token: token2 } = opt;
   const only = (methods, list2) => {
-    if (!methods.includes(method)) throw new LineError(`authentication option "${name}" is only valid for authentication methods ${list2}`, token);
+    if (!methods.includes(method)) throw new LineError(`authentication option "${name}" is only valid for authentication methods ${list2}`, token2);
   };
-  if (!optionKnown(name, major)) throw new LineError(`unrecognized authentication option name: "${name}"`, token);
+  if (!optionKnown(name, major)) throw new LineError(`unrecognized authentication option name: "${name}"`, token2);
   if (method === "ldap") st.ldapscope = 2;
   switch (name) {
     case "map":
@@ -1868,10 +1919,10 @@ function parseAuthOpt(ctx, connType, method, opt, st) {
       st.usermap = val;
       return;
     case "clientcert":
-      return clientcert(ctx, connType, method, val, token, st);
+      return clientcert(ctx, connType, method, val, token2, st);
     case "clientname":
-      if (connType !== "hostssl") throw new LineError('clientname can only be configured for "hostssl" rows', token);
-      if (val !== "CN" && val !== "DN") throw new LineError(`invalid value for clientname: "${val}"`, token, false);
+      if (connType !== "hostssl") throw new LineError('clientname can only be configured for "hostssl" rows', token2);
+      if (val !== "CN" && val !== "DN") throw new LineError(`invalid value for clientname: "${val}"`, token2, false);
       return;
     case "pamservice":
     case "pam_use_hostname":
@@ -1892,12 +1943,12 @@ function parseAuthOpt(ctx, connType, method, opt, st) {
   if (LDAP_OPTS.includes(name)) {
     only(["ldap"], "ldap");
     if (name === "ldapport") {
-      if (atoi(val) === 0) throw new LineError(`invalid LDAP port number: "${val}"`, token);
+      if (atoi(val) === 0) throw new LineError(`invalid LDAP port number: "${val}"`, token2);
       st.ldap.set(name, String(atoi(val)));
     } else if (name === "ldapscheme") {
       st.ldap.set(name, val);
     } else if (name === "ldapurl") {
-      ldapUrl(ctx, val, token, st);
+      ldapUrl(ctx, val, token2, st);
     } else {
       st.ldap.set(name, val);
     }
@@ -1908,15 +1959,15 @@ function parseAuthOpt(ctx, connType, method, opt, st) {
     const list2 = splitGucList(val);
     const what = { radiusservers: "server", radiussecrets: "secret", radiusports: "port", radiusidentifiers: "identifiers" }[name];
     if (list2 === null) {
-      if (name === "radiusports") throw new LineError(`invalid RADIUS port number: "${val}"`, token);
-      throw new LineError(`could not parse RADIUS ${what} list "${val}"`, token, false);
+      if (name === "radiusports") throw new LineError(`invalid RADIUS port number: "${val}"`, token2);
+      throw new LineError(`could not parse RADIUS ${what} list "${val}"`, token2, false);
     }
     if (name === "radiusservers") {
       for (const s of list2) {
         if (!parseNumericHost(s, ctx)) addFeature(ctx, "dns");
       }
     }
-    if (name === "radiusports" && list2.some((p) => atoi(p) === 0)) throw new LineError(`invalid RADIUS port number: "${val}"`, token, false);
+    if (name === "radiusports" && list2.some((p) => atoi(p) === 0)) throw new LineError(`invalid RADIUS port number: "${val}"`, token2, false);
     st.radius.set(name, { raw: val, list: list2 });
     return;
   }
@@ -1925,16 +1976,16 @@ function parseAuthOpt(ctx, connType, method, opt, st) {
     st.oauth.set(name, val);
   }
 }
-function clientcert(ctx, connType, method, val, token, st) {
+function clientcert(ctx, connType, method, val, token2, st) {
   const { major } = ctx;
-  if (connType !== "hostssl") throw new LineError('clientcert can only be configured for "hostssl" rows', token);
+  if (connType !== "hostssl") throw new LineError('clientcert can only be configured for "hostssl" rows', token2);
   if (major <= 11) {
     if (val === "1") {
       addFeature(ctx, "ssl-ca");
-      if (!ctx.build.ssl) throw new LineError("client certificates can only be checked if a root certificate store is available", token);
+      if (!ctx.build.ssl) throw new LineError("client certificates can only be checked if a root certificate store is available", token2);
       st.clientcert = "true";
     } else {
-      if (method === "cert") throw new LineError('clientcert can not be set to 0 when using "cert" authentication', token);
+      if (method === "cert") throw new LineError('clientcert can not be set to 0 when using "cert" authentication', token2);
       st.clientcert = "off";
     }
     return;
@@ -1942,21 +1993,21 @@ function clientcert(ctx, connType, method, val, token, st) {
   if (val === "verify-full") st.clientcert = "full";
   else if (val === "verify-ca" || major <= 13 && val === "1") {
     if (method === "cert" && major >= 14) {
-      throw new LineError('clientcert can only be set to "verify-full" when using "cert" authentication', token);
+      throw new LineError('clientcert can only be set to "verify-full" when using "cert" authentication', token2);
     }
     st.clientcert = "ca";
   } else if (major <= 13 && (val === "0" || val === "no-verify")) {
-    if (method === "cert") throw new LineError('clientcert cannot be set to "no-verify" when using "cert" authentication', token);
+    if (method === "cert") throw new LineError('clientcert cannot be set to "no-verify" when using "cert" authentication', token2);
     st.clientcert = "off";
   } else {
-    throw new LineError(`invalid value for clientcert: "${val}"`, token, false);
+    throw new LineError(`invalid value for clientcert: "${val}"`, token2, false);
   }
 }
-function ldapUrl(ctx, val, token, st) {
+function ldapUrl(ctx, val, token2, st) {
   const m = /^([A-Za-z][A-Za-z0-9+.-]*):\/\/([^/:?]*)(?::(\d*))?(?:\/([^?]*)(?:\?([^?]*)(?:\?([^?]*)(?:\?(.*))?)?)?)?$/.exec(val);
-  if (!m) throw new LineError(`could not parse LDAP URL "${val}": Bad parameter to an ldap routine`, token);
+  if (!m) throw new LineError(`could not parse LDAP URL "${val}": Bad parameter to an ldap routine`, token2);
   const scheme = m[1];
-  if (scheme !== "ldap" && (scheme !== "ldaps" || ctx.major < 11)) throw new LineError(`unsupported LDAP URL scheme: ${scheme}`, token);
+  if (scheme !== "ldap" && (scheme !== "ldaps" || ctx.major < 11)) throw new LineError(`unsupported LDAP URL scheme: ${scheme}`, token2);
   if (ctx.major >= 11) st.ldap.set("ldapscheme", scheme);
   if (m[2]) st.ldap.set("ldapserver", decodeURIComponentSafe(m[2]));
   const port = m[3] ? Number(m[3]) : scheme === "ldaps" ? 636 : 389;
@@ -1965,7 +2016,7 @@ function ldapUrl(ctx, val, token, st) {
   if (m[5]) st.ldap.set("ldapsearchattribute", decodeURIComponentSafe(m[5].split(",")[0]));
   st.ldapscope = { base: 0, one: 1, sub: 2 }[m[6] ?? ""] ?? 0;
   if (m[7]) {
-    if (ctx.major <= 10) throw new LineError("filters not supported in LDAP URLs", token);
+    if (ctx.major <= 10) throw new LineError("filters not supported in LDAP URLs", token2);
     st.ldap.set("ldapsearchfilter", decodeURIComponentSafe(m[7]));
   }
 }
@@ -2741,24 +2792,26 @@ var hba_invalid_record_default = defineRule({
     versions: "all; syntax differs by version"
   },
   check(ctx) {
+    const out = floodGuard(ctx, "invalid records");
     const hba = ctx.cluster.hba;
     if (!hba) return;
     for (const line of hba.lines) {
       const p = line.problem;
       if (!p) continue;
       const outside = p.code === "not-allowed";
-      ctx.report({
+      out.report({
         loc: { file: p.file.path, start: p.start, end: p.end },
         message: outside ? `${p.message}: the file lies outside the checked root and was not read` : `${p.message}: PostgreSQL ${ctx.major} rejects this record, so the server refuses to start and a reload keeps the old rules`,
         ...outside ? { severity: "warning" } : {}
       });
     }
     if (hba.fileError && hba.lines.length === 0) {
-      ctx.report({
+      out.report({
         loc: { file: hba.file.path, start: 0, end: 0 },
         message: "pg_hba.conf contains no records: PostgreSQL refuses to start (every connection would be rejected)"
       });
     }
+    out.flush();
   }
 });
 
@@ -2931,11 +2984,11 @@ var removed_setting_default = defineRule({
 });
 
 // rules/syntax-error.ts
-function syntaxHelp(lineText, token) {
+function syntaxHelp(lineText, token2) {
   const value = lineText.replace(/^[^=]*=\s*/, "").replace(/\s*#.*$/, "");
-  if (token === null) return "Give the parameter a value: an unquoted word or number, or a quoted string.";
-  if (token.startsWith('"')) return "Quote values with single quotes: PostgreSQL does not accept double quotes in postgresql.conf.";
-  if (/^[/*$.,]/.test(token) || /\s/.test(value.trim()) || /^\d+(\.\d+)?[A-Za-z]+/.test(token)) {
+  if (token2 === null) return "Give the parameter a value: an unquoted word or number, or a quoted string.";
+  if (token2.startsWith('"')) return "Quote values with single quotes: PostgreSQL does not accept double quotes in postgresql.conf.";
+  if (/^[/*$.,]/.test(token2) || /\s/.test(value.trim()) || /^\d+(\.\d+)?[A-Za-z]+/.test(token2)) {
     return `Quote the whole value with single quotes, e.g. '${value.trim().replace(/'/g, "''")}'.`;
   }
   return "Quote values that contain spaces, slashes, dots, commas or other special characters, and put one setting per line.";
@@ -2953,22 +3006,23 @@ var syntax_error_default = defineRule({
     versions: "all (the lexer is identical in 10\u201318)"
   },
   check(ctx) {
+    const out = floodGuard(ctx, "syntax errors");
     for (const p of ctx.cluster.problems) {
       if (p.kind !== "syntax") continue;
       const conf = ctx.cluster.conf?.files.get(p.file.absPath);
       const line = conf?.lines[p.lineNumber - 1];
-      const token = line?.kind === "error" ? line.token?.text ?? null : null;
+      const token2 = line?.kind === "error" ? line.token?.text ?? null : null;
       const where = line?.kind === "error" ? line.near : "";
-      ctx.report({
+      out.report({
         loc: p.loc,
         message: where ? `syntax error ${where}: PostgreSQL refuses to start with this file, and a reload ignores the whole file` : `${p.message}: PostgreSQL stops reading the file here`,
-        help: line ? syntaxHelp(p.file.text.slice(line.start, line.end), token) : void 0
+        help: line ? syntaxHelp(p.file.text.slice(line.start, line.end), token2) : void 0
       });
     }
     for (const line of ctx.cluster.ident?.lines ?? []) {
       const p = line.problem;
       if (!p) continue;
-      ctx.report({
+      out.report({
         loc: { file: p.file.path, start: p.start, end: p.end },
         message: p.code === "not-allowed" ? `${p.message}: the file lies outside the checked root and was not read` : `${p.message}: PostgreSQL rejects pg_ident.conf as a whole, so no user name maps apply`,
         ...p.code === "not-allowed" ? { severity: "warning" } : {}
@@ -2978,13 +3032,14 @@ var syntax_error_default = defineRule({
     if (rec) {
       for (const line of rec.lines) {
         if (line.kind !== "error") continue;
-        ctx.report({
+        out.report({
           loc: line.token ? { file: rec.file.path, start: line.token.start, end: line.token.end } : { file: rec.file.path, start: line.end, end: line.end },
           message: `syntax error ${line.near}: the server cannot read recovery.conf`,
           help: syntaxHelp(rec.file.text.slice(line.start, line.end), line.token?.text ?? null)
         });
       }
     }
+    out.flush();
   }
 });
 

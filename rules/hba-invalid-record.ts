@@ -1,4 +1,4 @@
-import { defineRule } from '../src/engine/rule.js';
+import { defineRule, floodGuard } from '../src/engine/rule.js';
 
 export default defineRule({
   name: 'hba-invalid-record',
@@ -19,13 +19,14 @@ export default defineRule({
     versions: 'all; syntax differs by version',
   },
   check(ctx) {
+    const out = floodGuard(ctx, 'invalid records');
     const hba = ctx.cluster.hba;
     if (!hba) return;
     for (const line of hba.lines) {
       const p = line.problem;
       if (!p) continue;
       const outside = p.code === 'not-allowed';
-      ctx.report({
+      out.report({
         loc: { file: p.file.path, start: p.start, end: p.end },
         message: outside
           ? `${p.message}: the file lies outside the checked root and was not read`
@@ -34,10 +35,11 @@ export default defineRule({
       });
     }
     if (hba.fileError && hba.lines.length === 0) {
-      ctx.report({
+      out.report({
         loc: { file: hba.file.path, start: 0, end: 0 },
         message: 'pg_hba.conf contains no records: PostgreSQL refuses to start (every connection would be rejected)',
       });
     }
+    out.flush();
   },
 });

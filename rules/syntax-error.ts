@@ -1,4 +1,4 @@
-import { defineRule } from '../src/engine/rule.js';
+import { defineRule, floodGuard } from '../src/engine/rule.js';
 
 /** A hint for the mistakes people make most often, keyed on the token PostgreSQL stopped at. */
 export function syntaxHelp(lineText: string, token: string | null): string {
@@ -28,13 +28,14 @@ export default defineRule({
     versions: 'all (the lexer is identical in 10–18)',
   },
   check(ctx) {
+    const out = floodGuard(ctx, 'syntax errors');
     for (const p of ctx.cluster.problems) {
       if (p.kind !== 'syntax') continue;
       const conf = ctx.cluster.conf?.files.get(p.file.absPath);
       const line = conf?.lines[p.lineNumber - 1];
       const token = line?.kind === 'error' ? line.token?.text ?? null : null;
       const where = line?.kind === 'error' ? line.near : '';
-      ctx.report({
+      out.report({
         loc: p.loc,
         message: where
           ? `syntax error ${where}: PostgreSQL refuses to start with this file, and a reload ignores the whole file`
@@ -45,7 +46,7 @@ export default defineRule({
     for (const line of ctx.cluster.ident?.lines ?? []) {
       const p = line.problem;
       if (!p) continue;
-      ctx.report({
+      out.report({
         loc: { file: p.file.path, start: p.start, end: p.end },
         message:
           p.code === 'not-allowed'
@@ -58,7 +59,7 @@ export default defineRule({
     if (rec) {
       for (const line of rec.lines) {
         if (line.kind !== 'error') continue;
-        ctx.report({
+        out.report({
           loc: line.token
             ? { file: rec.file.path, start: line.token.start, end: line.token.end }
             : { file: rec.file.path, start: line.end, end: line.end },
@@ -67,5 +68,6 @@ export default defineRule({
         });
       }
     }
+    out.flush();
   },
 });

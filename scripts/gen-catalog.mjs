@@ -328,12 +328,15 @@ async function probeEnumAliases(cluster, params) {
   const enums = [...params.values()].filter((d) => d.type === 'enum' && !d.notInFile);
   const jobs = enums.flatMap((d) => {
     const listed = new Set(d.enumValues.map(lower));
-    const tries = [...d.enumValues, ...ENUM_CANDIDATES.filter((c) => !listed.has(c))];
-    return tries.map((value) => ({ name: d.name, value, d }));
+    return [
+      ...d.enumValues.map((value) => ({ value, d, hidden: false })),
+      ...ENUM_CANDIDATES.filter((c) => !listed.has(c)).map((value) => ({ value, d, hidden: true })),
+    ];
   });
-  const results = await p.many(jobs);
+  const results = await p.many(jobs.map((j) => ({ name: j.d.name, value: j.value })));
   jobs.forEach((j, i) => {
-    if (results[i].rc === 0 && out(results[i]) !== j.value) j.d.enumAliases[lower(j.value)] = out(results[i]);
+    const shown = out(results[i]);
+    if (results[i].rc === 0 && (j.hidden || shown !== j.value)) j.d.enumAliases[lower(j.value)] = shown;
   });
 }
 

@@ -78,6 +78,10 @@ describe('facts from POSTGRES.md', () => {
     expect(param(15, 'wal_compression').enumAliases).toMatchObject({ on: 'pglz', true: 'pglz', '1': 'pglz' });
     expect(param(14, 'wal_compression').type).toBe('bool');
     expect(param(11, 'client_min_messages').enumAliases.debug).toBe('debug');
+    // listed spellings that -C prints differently are recorded too
+    expect(param(11, 'client_min_messages').enumAliases.debug2).toBe('debug');
+    expect(param(18, 'wal_compression').enumValues).toContain('on');
+    expect(param(18, 'client_min_messages').enumAliases.debug2).toBeUndefined();
     for (const m of since(12)) expect(param(m, 'log_min_messages').enumAliases.debug).toBe('debug2');
   });
 

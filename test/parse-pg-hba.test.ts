@@ -140,7 +140,9 @@ describe('@file expansion', () => {
     expect(hbaFileRules(h, 16)[0]).toMatchObject({ database: ['db1', 'db2', 'quoted db', 'all', 'subdb'], user_name: ['+grp'] });
     const sub = h.lines[0]!.record!.databases[4]!.token;
     expect(sub.file.absPath).toBe('/data/inc/sub.txt');
-    expect(sub.via?.text).toBe('@inc/dbs.txt');
+    expect(sub.via?.text).toBe('@sub.txt'); // the innermost @file
+    expect(sub.via?.via).toBeNull();
+    expect(h.lines[0]!.record!.databases[0]!.token.via?.text).toBe('@inc/dbs.txt');
     expect(h.lines[0]!.record!.databases[2]!).toMatchObject({ kind: 'literal' });
     expect(h.lines[0]!.record!.databases[3]!).toMatchObject({ kind: 'keyword' });
   });
@@ -347,7 +349,7 @@ describe('records (parse_hba_line)', () => {
   });
 
   it('classifies names: keywords, groups, regexes (16+) and literals [pg 12 16]', () => {
-    const text = 'local /^db,"/^post",all,"all",ALL +g,"+g",/x trust\nlocal all /^(x trust\n';
+    const text = 'local /^db,"/^post",all,"all",ALL +g,"+g",/x trust\nlocal all /^(x all trust\n';
     const h16 = parse(text, 16);
     expect(h16.lines[0]!.record!.databases.map((d) => d.kind)).toEqual(['regex', 'regex', 'keyword', 'literal', 'literal']);
     expect(h16.lines[0]!.record!.users.map((d) => d.kind)).toEqual(['group', 'literal', 'regex']);
@@ -517,15 +519,20 @@ describe('whole files', () => {
   });
 
   it('parses 100k records in linear time', () => {
-    const text = 'host all all 10.0.0.0/8 scram-sha-256\n'.repeat(50_000) + 'local db1,db2 +g,/^x trust\n'.repeat(50_000);
-    const t0 = performance.now();
-    const h = parse(text, 16);
-    expect(h.lines).toHaveLength(100_000);
-    expect(performance.now() - t0).toBeLessThan(1000);
+    const lines = (n: number): string => 'host all all 10.0.0.0/8 scram-sha-256\nlocal db1,db2 +g,/^x trust\n'.repeat(n / 2);
+    parse(lines(2_000), 16); // warm up the JIT
+    const time = (text: string): number => {
+      const t0 = performance.now();
+      parse(text, 16);
+      return performance.now() - t0;
+    };
+    const small = time(lines(20_000));
+    const big = time(lines(100_000));
+    // about 0.5 s on an idle machine; the margins absorb a loaded CI box
+    expect(big).toBeLessThan(3000);
+    expect(big / small).toBeLessThan(10);
     const long = 'local ' + 'a,'.repeat(100_000) + 'b all trust\n' + 'x\\\n'.repeat(50_000) + '\n';
-    const t1 = performance.now();
-    parse(long, 16);
-    expect(performance.now() - t1).toBeLessThan(1000);
+    expect(time(long)).toBeLessThan(1500);
   });
 
   const corpus = '/work/shared/corpus/pg_hba';
@@ -543,8 +550,9 @@ describe('whole files', () => {
       }
       const p = join(samples, String(major), 'pg_hba.conf.sample');
       const h = parsePgHba(createSourceFile('s', p, readFileSync(p)), major, memIO({}));
-      // the sample's records still hold initdb placeholders such as @authmethodhost@
-      expect(h.lines.map((l) => l.record?.connType ?? null)).toContain('host');
+      // the records still hold initdb placeholders: @authmethodhost@ reads as an @file
+      expect(h.lines.length).toBeGreaterThan(0);
+      expect(h.lines.every((l) => l.problem !== null)).toBe(true);
     }
   });
 });

@@ -480,7 +480,7 @@ export function parseLog(stderr) {
 export async function fileSettings(cluster, text) {
   cluster.writeFile(cluster.serverConfig, text);
   return cluster.query(
-    'SELECT sourcefile, sourceline, seqno, name, setting, applied, error FROM pg_file_settings ORDER BY seqno',
+    'SELECT sourcefile, sourceline, seqno, name, setting, applied, error FROM pg_file_settings',
   );
 }
 
@@ -492,5 +492,5 @@ export async function fileSettings(cluster, text) {
  */
 export async function hbaFileRules(cluster, text) {
   cluster.writeFile(path.join(cluster.dataDir, 'pg_hba.conf'), text);
-  return cluster.query('SELECT * FROM pg_hba_file_rules ORDER BY line_number');
+  return cluster.query('SELECT * FROM pg_hba_file_rules');
 }

@@ -75,3 +75,32 @@ export function runRule(rule: Rule, cluster: ResolvedCluster, severity: Severity
   rule.check(ctx);
   return out;
 }
+
+/** At most this many findings of one rule per file for errors that come in floods (binary junk). */
+export const FLOOD_LIMIT = 20;
+
+/**
+ * Wraps `report` so that one file contributes at most FLOOD_LIMIT findings, followed by one
+ * finding saying how many more there were.
+ */
+export function floodGuard(ctx: RuleContext, what: string): { report: (r: ReportInput) => void; flush: () => void } {
+  const counts = new Map<string, { n: number; last: ReportInput }>();
+  return {
+    report(r) {
+      const c = counts.get(r.loc.file) ?? { n: 0, last: r };
+      c.n++;
+      c.last = r;
+      counts.set(r.loc.file, c);
+      if (c.n <= FLOOD_LIMIT) ctx.report(r);
+    },
+    flush() {
+      for (const [, c] of counts) {
+        if (c.n <= FLOOD_LIMIT) continue;
+        ctx.report({
+          loc: c.last.loc,
+          message: `${c.n - FLOOD_LIMIT} more ${what} in this file (${c.n} in all; is it a configuration file?)`,
+        });
+      }
+    },
+  };
+}

@@ -98,46 +98,51 @@ const MAX_DEPTH = 10; // CONF_FILE_MAX_DEPTH (16+)
 /** <= 15 has no limit: an `@file` cycle recurses until the backend crashes (SIGSEGV, seen on 12). */
 const OLD_SAFETY_DEPTH = 100;
 
-interface RawLine {
-  text: string;
-  line: number;
-  /** segment starts: offset in text -> offset in file */
-  segAt: number[];
-  segOff: number[];
-  start: number;
-  end: number;
-}
-
 /**
- * Physical lines -> logical lines (tokenize_auth_file's read loop). The 8192-byte line and
- * 256-byte token limits of old releases are gone from the current minors (checked on 12.22).
+ * Physical lines -> logical lines (tokenize_auth_file's read loop), one at a time. The
+ * 8192-byte line and 256-byte token limits of old releases are gone from the current
+ * minors (checked on 12.22).
  */
-function readLines(file: SourceFile, major: Major): RawLine[] {
-  const text = file.text;
-  const len = text.length;
-  const out: RawLine[] = [];
-  let pos = 0;
-  let lineNo = 1;
-  while (pos < len) {
+class LineReader {
+  text = '';
+  line = 0;
+  start = 0;
+  end = 0;
+  private pos = 0;
+  private nextLine = 1;
+  /** segment starts: offset in text -> offset in file (more than one after a continuation) */
+  private readonly segAt: number[] = [];
+  private readonly segOff: number[] = [];
+  private k = 0;
+
+  constructor(
+    private readonly file: SourceFile,
+    private readonly major: Major,
+  ) {}
+
+  next(): boolean {
+    const text = this.file.text;
+    const len = text.length;
+    if (this.pos >= len) return false;
+    let pos = this.pos;
     let content = '';
-    const segAt: number[] = [];
-    const segOff: number[] = [];
     let lastBackslash = 0;
     let continuations = 0;
-    const start = pos;
-    let end = pos;
+    this.segAt.length = 0;
+    this.segOff.length = 0;
+    this.k = 0;
+    this.start = pos;
     while (pos < len) {
       const nl = text.indexOf('\n', pos);
-      const stop = nl === -1 ? len : nl;
       const next = nl === -1 ? len : nl + 1;
-      let e = stop;
+      let e = nl === -1 ? len : nl;
       while (e > pos && (text.charCodeAt(e - 1) === 13 || text.charCodeAt(e - 1) === 10)) e--;
-      segAt.push(content.length);
-      segOff.push(pos);
+      this.segAt.push(content.length);
+      this.segOff.push(pos);
       content += text.slice(pos, e);
-      end = e;
+      this.end = e;
       pos = next;
-      if (major >= 14 && content.length > lastBackslash && content.endsWith('\\')) {
+      if (this.major >= 14 && content.length > lastBackslash && content.endsWith('\\')) {
         content = content.slice(0, -1);
         lastBackslash = content.length;
         continuations++;
@@ -145,17 +150,16 @@ function readLines(file: SourceFile, major: Major): RawLine[] {
       }
       break;
     }
-    out.push({ text: content, line: lineNo, segAt, segOff, start, end });
-    lineNo += continuations + 1;
+    this.pos = pos;
+    this.text = content;
+    this.line = this.nextLine;
+    this.nextLine += continuations + 1;
+    return true;
   }
-  return out;
-}
 
-class OffsetMap {
-  private k = 0;
-  constructor(private readonly l: RawLine) {}
+  /** File offset of an offset in the current logical line. */
   at(p: number): number {
-    const { segAt, segOff } = this.l;
+    const { segAt, segOff } = this;
     if (this.k >= segAt.length || segAt[this.k]! > p) this.k = 0;
     while (this.k + 1 < segAt.length && segAt[this.k + 1]! <= p) this.k++;
     return segOff[this.k]! + (p - segAt[this.k]!);
@@ -173,6 +177,18 @@ interface RawToken {
 const isBlank = (c: number): boolean => c === 32 || c === 9 || c === 13;
 
 /** next_token: returns null at end of line (or comment). Runs are sliced, not copied per char. */
+/** Reused for every token: read its fields before the next call. */
+const rawToken: RawToken = { text: '', quoted: false, start: 0, end: 0, comma: false };
+
+function token(text: string, quoted: boolean, start: number, end: number, comma: boolean): RawToken {
+  rawToken.text = text;
+  rawToken.quoted = quoted;
+  rawToken.start = start;
+  rawToken.end = end;
+  rawToken.comma = comma;
+  return rawToken;
+}
+
 function nextToken(s: string, pos: { i: number }): RawToken | null {
   let i = pos.i;
   const n = s.length;
@@ -193,7 +209,7 @@ function nextToken(s: string, pos: { i: number }): RawToken | null {
       buf += s.slice(run, i);
       run = i;
       pos.i = n;
-      return sawQuote || buf.length > 0 ? { text: buf, quoted, start, end: i, comma: false } : null;
+      return sawQuote || buf.length > 0 ? token(buf, quoted, start, i, false) : null;
     }
     if (c === 44 && !inQuote) {
       comma = true;
@@ -216,7 +232,7 @@ function nextToken(s: string, pos: { i: number }): RawToken | null {
   buf += s.slice(run, end);
   pos.i = i;
   if (!sawQuote && buf.length === 0) return null;
-  return { text: buf, quoted, start, end, comma };
+  return token(buf, quoted, start, end, comma);
 }
 
 /** canonicalize_path, simplified: collapse `//`, `/./`, trailing `/`, and `..` (16+ resolves all of them). */
@@ -299,8 +315,9 @@ export class AuthTokenizer {
 
   private tokenizeFile(file: SourceFile, out: AuthLine[], depth: number): void {
     const major = this.major;
-    for (const raw of readLines(file, major)) {
-      const map = new OffsetMap(raw);
+    const raw = new LineReader(file, major);
+    const map = raw;
+    while (raw.next()) {
       const fields: AuthField[] = [];
       let error: AuthError | null = null;
       const pos = { i: 0 };
@@ -314,12 +331,13 @@ export class AuthTokenizer {
           const start = map.at(t.start);
           const end = t.end > t.start ? map.at(t.end - 1) + 1 : start;
           const tok = new Token(t.text, t.quoted, file, start, end, null);
+          const comma = t.comma; // t is reused by the nested tokenizer below
           if (!t.quoted && t.text.length > 1 && t.text[0] === '@') {
             error = this.expandFile(tok, tokens, depth + 1);
           } else {
             tokens.push(tok);
           }
-          if (!t.comma || error !== null) break;
+          if (!comma || error !== null) break;
         }
         // exact-size copies: push() leaves spare capacity, which dominates memory on big files
         if (tokens.length > 0) fields.push({ tokens: tokens.slice() });

@@ -112,6 +112,10 @@ interface Ctx {
   features: BuildFeature[];
 }
 
+/** Shared by lines whose method never stores these options (writes follow a method check). */
+const NO_OPTS: Map<string, string> = new Map();
+const NO_RADIUS: Map<string, { raw: string; list: string[] }> = new Map();
+
 interface OptState {
   usermap: string | null;
   clientcert: 'off' | 'ca' | 'full' | 'true';
@@ -240,10 +244,10 @@ function parseRecord(ctx: Ctx): HbaRecord {
     includeRealm: method === 'gss' || method === 'sspi',
     krbRealm: null,
     pamservice: null,
-    ldap: new Map(),
+    ldap: method === 'ldap' ? new Map() : NO_OPTS,
     ldapscope: 0,
-    radius: new Map(),
-    oauth: new Map(),
+    radius: method === 'radius' ? new Map() : NO_RADIUS,
+    oauth: method === 'oauth' ? new Map() : NO_OPTS,
   };
   const options: HbaOption[] = [];
   while (++fi < fields.length) {
@@ -336,10 +340,10 @@ function parseCidrBits(s: string, max: number): number | null {
 }
 
 function prefixMask(bits: number, len: number): number[] {
-  const out: number[] = [];
+  const out = new Array<number>(len).fill(0);
   for (let i = 0; i < len; i++) {
     const b = Math.max(0, Math.min(8, bits - i * 8));
-    out.push(b === 0 ? 0 : (0xff << (8 - b)) & 0xff);
+    out[i] = (0xff << (8 - b)) & 0xff;
   }
   return out;
 }
@@ -385,8 +389,9 @@ export function parseIPv4(s: string): number[] | null {
   if (head.some((v) => v > 0xff)) return null;
   const lastMax = [0xffffffff, 0xffffff, 0xffff, 0xff][head.length]!;
   if (last > lastMax) return null;
-  const out = [...head];
-  for (let i = 3 - head.length; i >= 0; i--) out.push(Math.floor(last / 2 ** (8 * i)) & 0xff);
+  const out = [0, 0, 0, 0];
+  head.forEach((v, k) => (out[k] = v));
+  for (let k = head.length; k < 4; k++) out[k] = Math.floor(last / 2 ** (8 * (3 - k))) & 0xff;
   return out;
 }
 
@@ -436,7 +441,12 @@ export function parseIPv6(input: string, ctx?: Ctx): number[] | null {
     if (!a || !b || a.length + b.length > 7) return null;
     words = [...a, ...new Array<number>(8 - a.length - b.length).fill(0), ...b];
   }
-  return words.flatMap((w) => [w >> 8, w & 0xff]);
+  const bytes = new Array<number>(16).fill(0);
+  words.forEach((w, k) => {
+    bytes[2 * k] = w >> 8;
+    bytes[2 * k + 1] = w & 0xff;
+  });
+  return bytes;
 }
 
 /** getnameinfo(NI_NUMERICHOST) as glibc's inet_ntop prints it. */
