@@ -214,7 +214,7 @@ async function probeContext(cluster, name) {
 }
 
 /**
- * A value that differs from the current one and should be valid, with the -C output it gives.
+ * A value that differs from the current one and should be valid (null when the range allows none).
  * @param {GucDef} d
  * @param {string} current
  * @returns {string | null}

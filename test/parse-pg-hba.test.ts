@@ -7,6 +7,7 @@ import type { AuthFileIO } from '../src/parse/auth-tokens.js';
 import { hbaFileRules, parsePgHba, STANDARD_BUILD } from '../src/parse/pg-hba.js';
 import type { BuildProfile, HbaFile, HbaRuleRow } from '../src/parse/pg-hba.js';
 import { createSourceFile } from '../src/source/source.js';
+import { shared } from './support/shared.js';
 
 /*
  * Expected rows and messages come from POSTGRES.md §3 or from pg_hba_file_rules on the real
@@ -345,6 +346,11 @@ describe('records (parse_hba_line)', () => {
     ]);
     expect(errors('local all all oauth\n', 17)[0]![1]).toBe('invalid authentication method "oauth"');
     expect(errors('host all all all oauth issuer=x\n', 18)[0]![1]).toBe('authentication method "oauth" requires argument "scope" to be set');
+    // with the default (empty) oauth_validator_libraries [pg 18]
+    expect(errors('host all all all oauth issuer=x scope=y\nlocal all all oauth issuer=x scope=y map=m delegate_ident_mapping=1\n', 18)).toEqual([
+      [1, 'oauth_validator_libraries must be set for authentication method oauth'],
+      [2, 'oauth_validator_libraries must be set for authentication method oauth'],
+    ]);
     expect(errors('hostssl all all all md5 clientname=CN\n', 12)[0]![1]).toBe('unrecognized authentication option name: "clientname"');
   });
 
@@ -518,25 +524,18 @@ describe('whole files', () => {
     for (const major of SUPPORTED_MAJORS) for (const t of inputs) expect(() => rows(t, major)).not.toThrow();
   });
 
-  it('parses 100k records in linear time', () => {
+  // Speed is measured by scripts/bench, never asserted here; this checks the large inputs complete correctly.
+  it('parses 100k records and pathological long lines', () => {
     const lines = (n: number): string => 'host all all 10.0.0.0/8 scram-sha-256\nlocal db1,db2 +g,/^x trust\n'.repeat(n / 2);
-    parse(lines(2_000), 16); // warm up the JIT
-    const time = (text: string): number => {
-      const t0 = performance.now();
-      parse(text, 16);
-      return performance.now() - t0;
-    };
-    const small = time(lines(20_000));
-    const big = time(lines(100_000));
-    // about 0.5 s on an idle machine; the margins absorb a loaded CI box
-    expect(big).toBeLessThan(3000);
-    expect(big / small).toBeLessThan(10);
-    const long = 'local ' + 'a,'.repeat(100_000) + 'b all trust\n' + 'x\\\n'.repeat(50_000) + '\n';
-    expect(time(long)).toBeLessThan(1500);
+    const big = parse(lines(100_000), 16);
+    expect(big.lines).toHaveLength(100_000);
+    expect(big.loads).toBe(true);
+    const long = parse('local ' + 'a,'.repeat(100_000) + 'b all trust\n' + 'x\\\n'.repeat(50_000) + '\n', 16);
+    expect(long.lines[0]!.fields[1]!.tokens).toHaveLength(100_001);
   });
 
-  const corpus = '/work/shared/corpus/pg_hba';
-  const samples = '/work/shared/data/samples';
+  const corpus = shared('corpus', 'pg_hba');
+  const samples = shared('data', 'samples');
 
   it('parses the corpus and the sample files of every major', () => {
     const names = readdirSync(corpus);

@@ -7,6 +7,7 @@ import type { AuthFileIO } from '../src/parse/auth-tokens.js';
 import { identFileMappings, parsePgIdent } from '../src/parse/pg-ident.js';
 import type { IdentFile } from '../src/parse/pg-ident.js';
 import { createSourceFile } from '../src/source/source.js';
+import { shared } from './support/shared.js';
 
 /*
  * Expected rows come from POSTGRES.md §3.5 or from pg_ident_file_mappings on the real
@@ -143,7 +144,7 @@ describe('pg_ident.conf (parse_ident_line)', () => {
 
   it('parses the sample files of every major without problems', () => {
     for (const major of SUPPORTED_MAJORS) {
-      const p = join('/work/shared/data/samples', String(major), 'pg_ident.conf.sample');
+      const p = join(shared('data', 'samples'), String(major), 'pg_ident.conf.sample');
       const f = parsePgIdent(createSourceFile('s', p, readFileSync(p)), major, memIO({}));
       expect(f.lines).toEqual([]);
       expect(f.loads).toBe(true);

@@ -6,6 +6,7 @@ import { deescapeConfString, deescapeConfStringBytes } from '../src/parse/conf-s
 import { parsePostgresqlConf, reportedErrorLine } from '../src/parse/postgresql-conf.js';
 import { printConf } from '../src/parse/print.js';
 import { createSourceFile } from '../src/source/source.js';
+import { shared } from './support/shared.js';
 
 /*
  * Expectations come from POSTGRES.md §1 or from running the real server
@@ -398,9 +399,9 @@ describe('lossless', () => {
     expect(expectedStart).toBe(text.length + 1);
   }
 
-  const corpus = '/work/shared/corpus/postgresql';
+  const corpus = shared('corpus', 'postgresql');
   const corpusFiles = readdirSync(corpus).map((f) => join(corpus, f));
-  const samples = readdirSync('/work/shared/data/samples').map((v) => join('/work/shared/data/samples', v, 'postgresql.conf.sample'));
+  const samples = readdirSync(shared('data', 'samples')).map((v) => join(shared('data', 'samples'), v, 'postgresql.conf.sample'));
 
   it.each([...corpusFiles, ...samples])('%s', (path) => {
     const file = createSourceFile(path, path, readFileSync(path));
@@ -429,16 +430,15 @@ describe('lossless', () => {
   });
 });
 
-describe('linear time', () => {
+// Inputs that would make a backtracking scanner quadratic; timing lives in scripts/bench.
+describe('pathological inputs', () => {
   it.each([
     ["a = '" + "\\'".repeat(200_000), 'unterminated strings that could be rescanned from every quote'],
     ["a = '" + "''".repeat(200_000) + '\\', 'quote pairs'],
     ['a = ' + 'a.'.repeat(200_000), 'a long unquoted string'],
     ['x'.repeat(400_000), 'a long name'],
   ])('%#: %s', (text) => {
-    const t0 = performance.now();
     const conf = parse(text);
-    expect(performance.now() - t0).toBeLessThan(2000);
     expect(printConf(conf)).toBe(text);
   });
 });

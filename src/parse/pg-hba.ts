@@ -22,10 +22,12 @@ export interface BuildProfile {
   ldap: boolean;
   sspi: boolean;
   bsd: boolean;
+  /** The oauth_validator_libraries setting (18+); empty by default. */
+  oauthValidatorLibraries?: readonly string[];
 }
 
-/** A standard Linux build: the verdicts parsePgHba reports by default. */
-export const STANDARD_BUILD: BuildProfile = { ssl: true, gss: true, pam: true, ldap: true, sspi: false, bsd: false };
+/** A standard Linux build with default settings: the verdicts parsePgHba reports by default. */
+export const STANDARD_BUILD: BuildProfile = { ssl: true, gss: true, pam: true, ldap: true, sspi: false, bsd: false, oauthValidatorLibraries: [] };
 
 export interface HbaName {
   token: AuthToken;
@@ -683,6 +685,17 @@ function checkMandatory(ctx: Ctx, method: string, st: OptState, at: AuthToken): 
     need(st.oauth.get('issuer'), 'issuer', 'oauth');
     // check_oauth_validator depends on oauth_validator_libraries
     addFeature(ctx, 'oauth-validator');
+    const libs = ctx.build.oauthValidatorLibraries ?? [];
+    const validator = st.oauth.get('validator');
+    if (libs.length === 0) throw new LineError('oauth_validator_libraries must be set for authentication method oauth', at);
+    if (validator === undefined) {
+      if (libs.length > 1) {
+        throw new LineError('authentication method "oauth" requires argument "validator" to be set when oauth_validator_libraries contains multiple options', at);
+      }
+      st.oauth.set('validator', libs[0]!);
+    } else if (!libs.includes(validator)) {
+      throw new LineError(`validator "${validator}" is not permitted by oauth_validator_libraries`, at);
+    }
     if (st.oauth.get('delegate_ident_mapping') === '1' && st.usermap !== null) {
       throw new LineError('map cannot be used in combination with delegate_ident_mapping', at);
     }

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { GucContext, GucDef, GucType, Major } from '../../src/catalog/types.js';
+import { shared } from './shared.js';
 
-const DIR = '/work/shared/data/guc';
+const DIR = shared('data', 'guc');
 const cache = new Map<Major, Map<string, GucDef>>();
 
 /** GucDefs for one major built from the reference pg_settings TSV and the hidden-alias matrix. */
