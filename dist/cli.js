@@ -492,8 +492,7 @@ function parseRealGuc(def, input, major, shown) {
 }
 function parseEnumGuc(def, input, shown) {
   const lower = asciiLower(input);
-  const listed = def.enumValues.find((v) => asciiLower(v) === lower);
-  const value = listed ?? def.enumAliases[lower];
+  const value = def.enumAliases[lower] ?? def.enumValues.find((v) => asciiLower(v) === lower);
   if (value !== void 0) return { ok: true, value, canonical: value };
   const hint = def.enumValues.length > 0 ? `Available values: ${def.enumValues.join(", ")}.` : void 0;
   return invalid(shown, input, hint);
@@ -1554,7 +1553,7 @@ function bracket(p, i) {
 }
 
 // src/parse/pg-hba.ts
-var STANDARD_BUILD = { ssl: true, gss: true, pam: true, ldap: true, sspi: false, bsd: false };
+var STANDARD_BUILD = { ssl: true, gss: true, pam: true, ldap: true, sspi: false, bsd: false, oauthValidatorLibraries: [] };
 var CONN_TYPES = ["local", "host", "hostssl", "hostnossl", "hostgssenc", "hostnogssenc"];
 var LineError = class {
   constructor(message, at, setsErrMsg = true) {
@@ -2070,6 +2069,17 @@ function checkMandatory(ctx, method, st, at) {
     need(st.oauth.get("scope"), "scope", "oauth");
     need(st.oauth.get("issuer"), "issuer", "oauth");
     addFeature(ctx, "oauth-validator");
+    const libs = ctx.build.oauthValidatorLibraries ?? [];
+    const validator = st.oauth.get("validator");
+    if (libs.length === 0) throw new LineError("oauth_validator_libraries must be set for authentication method oauth", at);
+    if (validator === void 0) {
+      if (libs.length > 1) {
+        throw new LineError('authentication method "oauth" requires argument "validator" to be set when oauth_validator_libraries contains multiple options', at);
+      }
+      st.oauth.set("validator", libs[0]);
+    } else if (!libs.includes(validator)) {
+      throw new LineError(`validator "${validator}" is not permitted by oauth_validator_libraries`, at);
+    }
     if (st.oauth.get("delegate_ident_mapping") === "1" && st.usermap !== null) {
       throw new LineError("map cannot be used in combination with delegate_ident_mapping", at);
     }

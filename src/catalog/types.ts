@@ -27,7 +27,10 @@ export interface GucDef {
   max: number | null;
   /** Listed enum values (pg_settings.enumvals), canonical spelling. */
   enumValues: string[];
-  /** Hidden enum spellings accepted by the server, lower-cased input -> canonical value. */
+  /**
+   * Spellings whose value `postgres -C` prints differently (hidden aliases such as
+   * wal_level=hot_standby, and listed ones such as wal_compression=on -> pglz), lower-cased input -> printed value.
+   */
   enumAliases: Record<string, string>;
   /** GUC flags where known (PG15+ pg_settings_get_flags), e.g. NOT_IN_SAMPLE, NO_SHOW_ALL. */
   flags: string[];

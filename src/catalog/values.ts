@@ -287,8 +287,8 @@ function parseRealGuc(def: GucDef, input: string, major: Major, shown: string): 
 /** config_enum_lookup_by_name: pg_strcasecmp, no trimming, no prefixes; hidden aliases too. */
 function parseEnumGuc(def: GucDef, input: string, shown: string): ValueResult {
   const lower = asciiLower(input);
-  const listed = def.enumValues.find((v) => asciiLower(v) === lower);
-  const value = listed ?? def.enumAliases[lower];
+  // enumAliases first: some listed spellings print as another value (wal_compression on -> pglz).
+  const value = def.enumAliases[lower] ?? def.enumValues.find((v) => asciiLower(v) === lower);
   if (value !== undefined) return { ok: true, value, canonical: value };
   const hint = def.enumValues.length > 0 ? `Available values: ${def.enumValues.join(', ')}.` : undefined;
   return invalid(shown, input, hint);
