@@ -2789,6 +2789,20 @@ var duplicate_setting_default = defineRule({
 });
 
 // rules/hba-invalid-record.ts
+function hbaHelp(message, major) {
+  if (message.startsWith("invalid IP mask")) {
+    return "An address without a /prefix must be followed by a netmask column; write it in CIDR form, e.g. 10.30.0.0/16.";
+  }
+  if (message.includes("clientcert")) {
+    return major >= 14 ? "Use clientcert=verify-ca or clientcert=verify-full (PostgreSQL 14 removed 1, 0 and no-verify)." : "Use clientcert=verify-ca or clientcert=verify-full, on hostssl records only.";
+  }
+  if (/invalid authentication method "(crypt|krb5)"/.test(message)) return "Use scram-sha-256 (or gss for Kerberos).";
+  if (message.includes("peer authentication is only supported on local sockets")) {
+    return "Use scram-sha-256 (or ident) for host records; peer works on local records only.";
+  }
+  if (message.startsWith('invalid connection type "include')) return "include directives in pg_hba.conf need PostgreSQL 16 or later.";
+  return void 0;
+}
 var hba_invalid_record_default = defineRule({
   name: "hba-invalid-record",
   severity: "error",
@@ -2812,6 +2826,7 @@ var hba_invalid_record_default = defineRule({
       out.report({
         loc: { file: p.file.path, start: p.start, end: p.end },
         message: outside ? `${p.message}: the file lies outside the checked root and was not read` : `${p.message}: PostgreSQL ${ctx.major} rejects this record, so the server refuses to start and a reload keeps the old rules`,
+        help: outside ? void 0 : hbaHelp(p.message, ctx.major),
         ...outside ? { severity: "warning" } : {}
       });
     }
@@ -3172,10 +3187,21 @@ function readSettings(paths, options = {}) {
   const results = clusters.filter((c) => c.conf).map((c) => ({ cluster: host.display(c.input.dir), pgVersion: c.input.major, rows: settingsRows(c) }));
   return { results, errors };
 }
+function hbaRows(host, hba) {
+  const rows = hbaFileRules(hba);
+  return rows.map((row, i) => {
+    const line = hba.lines[i];
+    return {
+      ...row,
+      ...row.file_name !== void 0 ? { file_name: host.display(row.file_name) } : {},
+      error: row.error ?? line.problem?.message ?? null
+    };
+  });
+}
 function readHba(paths, options = {}) {
   const { host, clusters, errors } = resolveAll(paths, options);
   const results = clusters.flatMap(
-    (c) => c.hba ? [{ cluster: host.display(c.input.dir), file: c.hba.file.path, pgVersion: c.input.major, rows: hbaFileRules(c.hba) }] : []
+    (c) => c.hba ? [{ cluster: host.display(c.input.dir), file: c.hba.file.path, pgVersion: c.input.major, rows: hbaRows(host, c.hba) }] : []
   );
   return { results, errors };
 }
@@ -3231,24 +3257,21 @@ function formatJson(result) {
 }
 
 // src/report/text.ts
-var codes = { red: 31, yellow: 33, blue: 34, gray: 90, bold: 1, underline: 4 };
+var codes = { red: 31, yellow: 33, blue: 34, gray: 90, bold: 1 };
 function formatText(result, opts) {
   const paint = (c, s2) => opts.color ? `\x1B[${codes[c]}m${s2}\x1B[0m` : s2;
   const sevColor = { error: "red", warning: "yellow", info: "blue" };
   const out = [];
   const shown = result.diagnostics.filter((d) => !d.suppressed);
-  let current = "";
+  let current;
   for (const d of shown) {
-    if (d.loc.file !== current) {
-      if (current) out.push("");
-      current = d.loc.file;
-      out.push(paint("underline", safeTerminalText(current)));
-    }
+    if (current !== void 0 && d.loc.file !== current) out.push("");
+    current = d.loc.file;
     const { line, column } = locate(d, result.sources);
-    const pos = `${line}:${column}`.padEnd(8);
-    const sev = paint(sevColor[d.severity], d.severity.padEnd(7));
-    out.push(`  ${paint("gray", pos)} ${sev} ${safeTerminalText(d.message)}  ${paint("gray", d.rule)}`);
-    if (d.help) out.push(`  ${" ".repeat(8)} ${" ".repeat(7)} ${paint("gray", "\u21B3 " + safeTerminalText(d.help))}`);
+    const where = paint("bold", `${safeTerminalText(d.loc.file)}:${line}:${column}`);
+    const sev = paint(sevColor[d.severity], d.severity);
+    out.push(`${where}  ${sev}  ${safeTerminalText(d.message)}  ${paint("gray", d.rule)}`);
+    if (d.help) out.push(`  ${paint("gray", "\u21B3 " + safeTerminalText(d.help))}`);
   }
   const s = summarize(result.diagnostics);
   const total = s.error + s.warning + s.info;

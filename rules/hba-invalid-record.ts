@@ -1,5 +1,23 @@
 import { defineRule, floodGuard } from '../src/engine/rule.js';
 
+/** What to do, for the mistakes seen most often in real pg_hba.conf files. */
+export function hbaHelp(message: string, major: number): string | undefined {
+  if (message.startsWith('invalid IP mask')) {
+    return 'An address without a /prefix must be followed by a netmask column; write it in CIDR form, e.g. 10.30.0.0/16.';
+  }
+  if (message.includes('clientcert')) {
+    return major >= 14
+      ? 'Use clientcert=verify-ca or clientcert=verify-full (PostgreSQL 14 removed 1, 0 and no-verify).'
+      : 'Use clientcert=verify-ca or clientcert=verify-full, on hostssl records only.';
+  }
+  if (/invalid authentication method "(crypt|krb5)"/.test(message)) return 'Use scram-sha-256 (or gss for Kerberos).';
+  if (message.includes('peer authentication is only supported on local sockets')) {
+    return 'Use scram-sha-256 (or ident) for host records; peer works on local records only.';
+  }
+  if (message.startsWith('invalid connection type "include')) return 'include directives in pg_hba.conf need PostgreSQL 16 or later.';
+  return undefined;
+}
+
 export default defineRule({
   name: 'hba-invalid-record',
   severity: 'error',
@@ -31,6 +49,7 @@ export default defineRule({
         message: outside
           ? `${p.message}: the file lies outside the checked root and was not read`
           : `${p.message}: PostgreSQL ${ctx.major} rejects this record, so the server refuses to start and a reload keeps the old rules`,
+        help: outside ? undefined : hbaHelp(p.message, ctx.major),
         ...(outside ? { severity: 'warning' as const } : {}),
       });
     }

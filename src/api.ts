@@ -4,7 +4,7 @@ import { resolveCluster, type ResolvedCluster } from './resolve/cluster.js';
 import { discover } from './resolve/discover.js';
 import { nodeHost, type Host } from './resolve/host.js';
 import { settingsRows, type FileSettingRow } from './resolve/settings-rows.js';
-import { hbaFileRules, type HbaRuleRow } from './parse/pg-hba.js';
+import { hbaFileRules, type HbaFile, type HbaRuleRow } from './parse/pg-hba.js';
 import type { SourceFile } from './source/source.js';
 import type { Diagnostic, FileKind, Severity } from './types.js';
 import { RULES } from '../rules/index.js';
@@ -106,12 +106,28 @@ export interface HbaResult {
   rows: HbaRuleRow[];
 }
 
+/**
+ * pg_hba_file_rules rows with repository-relative file names. Problems PostgreSQL only logs (the
+ * view leaves `error` empty for e.g. an invalid clientcert value) are put in `error` too.
+ */
+function hbaRows(host: Host, hba: HbaFile): HbaRuleRow[] {
+  const rows = hbaFileRules(hba);
+  return rows.map((row, i) => {
+    const line = hba.lines[i]!;
+    return {
+      ...row,
+      ...(row.file_name !== undefined ? { file_name: host.display(row.file_name) } : {}),
+      error: row.error ?? line.problem?.message ?? null,
+    };
+  });
+}
+
 /** What PostgreSQL loads from each cluster's pg_hba.conf: the rows of pg_hba_file_rules. */
 export function readHba(paths: string[], options: LintOptions = {}): { results: HbaResult[]; errors: string[] } {
   const { host, clusters, errors } = resolveAll(paths, options);
   const results = clusters.flatMap((c) =>
     c.hba
-      ? [{ cluster: host.display(c.input.dir), file: c.hba.file.path, pgVersion: c.input.major, rows: hbaFileRules(c.hba) }]
+      ? [{ cluster: host.display(c.input.dir), file: c.hba.file.path, pgVersion: c.input.major, rows: hbaRows(host, c.hba) }]
       : [],
   );
   return { results, errors };

@@ -28,7 +28,7 @@ describe('pgconf-lint CLI (dist/cli.js)', () => {
     const r = run(['fixtures/demo']);
     expect(r.code).toBe(1);
     expect(r.stderr).toBe('');
-    expect(r.stdout).toContain('fixtures/demo/postgresql/16/main/postgresql.conf');
+    expect(r.stdout).toContain('fixtures/demo/postgresql/16/main/postgresql.conf:22:12  error  invalid value for parameter "work_mem": "64mb"');
     for (const rule of ['unknown-setting', 'invalid-value', 'removed-setting', 'duplicate-setting', 'syntax-error', 'missing-include']) {
       expect(r.stdout).toContain(rule);
     }

@@ -6,25 +6,22 @@ export interface TextOptions {
   color: boolean;
 }
 
-const codes = { red: 31, yellow: 33, blue: 34, gray: 90, bold: 1, underline: 4 } as const;
+const codes = { red: 31, yellow: 33, blue: 34, gray: 90, bold: 1 } as const;
 
 export function formatText(result: LintResult, opts: TextOptions): string {
   const paint = (c: keyof typeof codes, s: string): string => (opts.color ? `\u001b[${codes[c]}m${s}\u001b[0m` : s);
   const sevColor: Record<Severity, keyof typeof codes> = { error: 'red', warning: 'yellow', info: 'blue' };
   const out: string[] = [];
   const shown = result.diagnostics.filter((d) => !d.suppressed);
-  let current = '';
+  let current: string | undefined;
   for (const d of shown) {
-    if (d.loc.file !== current) {
-      if (current) out.push('');
-      current = d.loc.file;
-      out.push(paint('underline', safeTerminalText(current)));
-    }
+    if (current !== undefined && d.loc.file !== current) out.push('');
+    current = d.loc.file;
     const { line, column } = locate(d, result.sources);
-    const pos = `${line}:${column}`.padEnd(8);
-    const sev = paint(sevColor[d.severity], d.severity.padEnd(7));
-    out.push(`  ${paint('gray', pos)} ${sev} ${safeTerminalText(d.message)}  ${paint('gray', d.rule)}`);
-    if (d.help) out.push(`  ${' '.repeat(8)} ${' '.repeat(7)} ${paint('gray', '↳ ' + safeTerminalText(d.help))}`);
+    const where = paint('bold', `${safeTerminalText(d.loc.file)}:${line}:${column}`);
+    const sev = paint(sevColor[d.severity], d.severity);
+    out.push(`${where}  ${sev}  ${safeTerminalText(d.message)}  ${paint('gray', d.rule)}`);
+    if (d.help) out.push(`  ${paint('gray', '↳ ' + safeTerminalText(d.help))}`);
   }
   const s = summarize(result.diagnostics);
   const total = s.error + s.warning + s.info;
