@@ -1,5 +1,5 @@
 import type { Major } from './catalog/types.js';
-import { runRule, type Rule } from './engine/rule.js';
+import { runRule, type Assumptions, type Rule } from './engine/rule.js';
 import { resolveCluster, type ResolvedCluster } from './resolve/cluster.js';
 import { discover } from './resolve/discover.js';
 import { nodeHost, type Host } from './resolve/host.js';
@@ -16,6 +16,10 @@ export interface LintOptions {
   pgVersion?: Major;
   /** Per-rule severity overrides. */
   rules?: Record<string, Severity | 'off'>;
+  /** Per-rule options (overlaid on each rule's defaults). */
+  ruleOptions?: Record<string, Record<string, unknown>>;
+  /** Facts the files cannot show. */
+  assume?: Assumptions;
   maxFileBytes?: number;
   host?: Host;
 }
@@ -68,7 +72,13 @@ export function lint(paths: string[], options: LintOptions = {}, rules: readonly
     for (const rule of rules) {
       const sev = options.rules?.[rule.name] ?? rule.severity;
       if (sev === 'off') continue;
-      diagnostics.push(...runRule(rule, cluster, sev));
+      diagnostics.push(
+        ...runRule(rule, cluster, {
+          severity: sev,
+          ...(options.ruleOptions?.[rule.name] ? { options: options.ruleOptions[rule.name] } : {}),
+          ...(options.assume ? { assume: options.assume } : {}),
+        }),
+      );
     }
   }
   // The same included file can belong to several clusters: report each finding once.

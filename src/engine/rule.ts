@@ -1,5 +1,6 @@
 import type { Catalog, Major } from '../catalog/types.js';
-import type { Assignment, ResolvedCluster } from '../resolve/cluster.js';
+import type { ResolvedCluster } from '../resolve/cluster.js';
+import { effectiveSetting, type SettingView } from './settings.js';
 import type { Diagnostic, FileKind, Loc, RelatedInfo, Severity } from '../types.js';
 
 export interface RuleDocs {
@@ -27,12 +28,30 @@ export interface ReportInput {
   severity?: Severity;
 }
 
+/** Facts the files cannot show, declared in the config (`assume:`). */
+export interface Assumptions {
+  /** Data checksums are on in the cluster (initdb --data-checksums; the default from 18). */
+  dataChecksums?: boolean;
+  /** The node's role. */
+  role?: 'primary' | 'standby';
+  /** Physical memory of the server, in bytes. */
+  memoryBytes?: number;
+}
+
 export interface RuleContext {
   readonly cluster: ResolvedCluster;
   readonly major: Major;
   readonly catalog: Catalog;
-  /** The effective assignment of a parameter (last valid one wins), if the files set it. */
-  setting(name: string): Assignment | undefined;
+  /**
+   * The effective value of a parameter: the winning assignment, or the target major's default
+   * when no file sets it. Undefined only when the target major has no such parameter.
+   */
+  setting(name: string): SettingView | undefined;
+  /** The rule's options: its `defaultOptions` overlaid with the user's config. */
+  readonly options: Readonly<Record<string, unknown>>;
+  readonly assume: Readonly<Assumptions>;
+  /** Where to report a finding about the cluster as a whole (start of its postgresql.conf), if it has one. */
+  clusterLoc(): Loc | undefined;
   report(input: ReportInput): void;
 }
 
@@ -41,7 +60,18 @@ export interface Rule {
   severity: Severity;
   appliesTo: FileKind[];
   docs: RuleDocs;
+  /** Options and their defaults; `optionsSchema` is the JSON Schema of the config value. */
+  defaultOptions?: Record<string, unknown>;
+  optionsSchema?: Record<string, unknown>;
+  /** Facts from `assume:` the rule reads (documented and named in its messages). */
+  needs?: (keyof Assumptions)[];
   check(ctx: RuleContext): void;
+}
+
+export interface RunSettings {
+  severity?: Severity;
+  options?: Record<string, unknown>;
+  assume?: Assumptions;
 }
 
 export function defineRule(rule: Rule): Rule {
@@ -52,13 +82,21 @@ export function docsUrl(name: string): string {
   return `https://github.com/pgconf-lint/pgconf-lint/blob/main/docs/rules/${name}.md`;
 }
 
-export function runRule(rule: Rule, cluster: ResolvedCluster, severity: Severity = rule.severity): Diagnostic[] {
+export function runRule(rule: Rule, cluster: ResolvedCluster, settings: RunSettings = {}): Diagnostic[] {
+  const severity = settings.severity ?? rule.severity;
   const out: Diagnostic[] = [];
   const ctx: RuleContext = {
     cluster,
     major: cluster.input.major,
     catalog: cluster.catalog,
-    setting: (name) => cluster.effective.get(name.toLowerCase()),
+    setting: (name) => effectiveSetting(cluster, name),
+    options: { ...(rule.defaultOptions ?? {}), ...(settings.options ?? {}) },
+    assume: settings.assume ?? {},
+    clusterLoc: () => {
+      const main = cluster.input.files.find((f) => f.kind === 'postgresql.conf');
+      const src = main ? [...cluster.sources.values()].find((s) => s.absPath === main.abs) : undefined;
+      return src ? { file: src.path, start: 0, end: 0 } : undefined;
+    },
     report: (r) => {
       // A per-finding severity is relative to the rule default: a user's override applies as-is.
       const sev = r.severity && severity === rule.severity ? r.severity : severity;

@@ -1,0 +1,63 @@
+import { lookupParam } from '../catalog/catalog.js';
+import type { GucDef } from '../catalog/types.js';
+import { parseGucValue } from '../catalog/values.js';
+import type { Assignment, ResolvedCluster } from '../resolve/cluster.js';
+import type { Loc } from '../types.js';
+
+/** A parameter's effective value for the cluster: the winning assignment, or the target major's default. */
+export interface SettingView {
+  /** Canonical name (pg_settings.name). */
+  name: string;
+  def: GucDef;
+  /** Typed value in base units: boolean for bool, number for integer/real, string otherwise. */
+  value: boolean | number | string;
+  /** As `postgres -C` prints it. */
+  canonical: string;
+  /** True when no file sets it and the compiled-in default (boot_val) applies. */
+  isDefault: boolean;
+  /** The winning assignment, when a file sets it. */
+  assignment?: Assignment;
+  /** The winning assignment's value, for pointing findings at; undefined for defaults. */
+  loc?: Loc;
+  /** The whole `name = value` of the winning assignment; undefined for defaults. */
+  lineLoc?: Loc;
+}
+
+const cache = new WeakMap<ResolvedCluster, Map<string, SettingView | null>>();
+
+/**
+ * The effective value of `name` (case-insensitive, old aliases followed). Undefined only when the
+ * target major does not know the parameter. Defaults are the boot values of the target major.
+ */
+export function effectiveSetting(cluster: ResolvedCluster, name: string): SettingView | undefined {
+  let perCluster = cache.get(cluster);
+  if (!perCluster) cache.set(cluster, (perCluster = new Map()));
+  const key = name.toLowerCase();
+  const hit = perCluster.get(key);
+  if (hit !== undefined) return hit ?? undefined;
+  const view = compute(cluster, name);
+  perCluster.set(key, view ?? null);
+  return view;
+}
+
+function compute(cluster: ResolvedCluster, name: string): SettingView | undefined {
+  const def = lookupParam(cluster.catalog, name);
+  if (!def) return undefined;
+  const a = cluster.effective.get(def.name.toLowerCase());
+  if (a?.value?.ok) {
+    const v = a.line.value;
+    return {
+      name: def.name,
+      def,
+      value: a.value.value,
+      canonical: a.value.canonical,
+      isDefault: false,
+      assignment: a,
+      loc: { file: a.file.path, start: v.start, end: v.end },
+      lineLoc: { file: a.file.path, start: a.line.nameStart, end: v.end },
+    };
+  }
+  const parsed = parseGucValue(def, def.boot, cluster.catalog.major);
+  const value = parsed.ok ? parsed.value : def.boot;
+  return { name: def.name, def, value, canonical: parsed.ok ? parsed.canonical : def.boot, isDefault: true };
+}
