@@ -7,6 +7,8 @@ import removedSetting from './removed-setting.js';
 import syntaxError from './syntax-error.js';
 import unknownSetting from './unknown-setting.js';
 import unreadableFile from './unreadable-file.js';
+import { CONF_RULES } from './index-conf.js';
+import { HBA_RULES } from './index-hba.js';
 
 /** Every rule, in documentation order. A test checks that each file in rules/ is listed here. */
 export const RULES: readonly Rule[] = [
@@ -18,4 +20,6 @@ export const RULES: readonly Rule[] = [
   missingInclude,
   hbaInvalidRecord,
   unreadableFile,
+  ...CONF_RULES,
+  ...HBA_RULES,
 ];

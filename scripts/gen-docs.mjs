@@ -28,7 +28,14 @@ async function loadRules() {
   }
 }
 
-const fence = (kind, code) => '```' + (kind === 'pg_hba.conf' || kind === 'pg_ident.conf' ? 'text' : 'ini') + '\n' + code + '\n```';
+const lang = (kind) => (kind === 'pg_hba.conf' || kind === 'pg_ident.conf' ? 'text' : 'ini');
+/** A docs example: a snippet of the rule's main file kind, or several files (name -> content). */
+const fence = (kind, code) =>
+  typeof code === 'string'
+    ? '```' + lang(kind) + '\n' + code + '\n```'
+    : Object.entries(code)
+        .map(([name, text]) => `\`${name}\`:\n\n` + '```' + lang(name) + '\n' + text + '\n```')
+        .join('\n\n');
 
 export function ruleDoc(rule) {
   const d = rule.docs;

@@ -2,13 +2,14 @@ import { describe, expect, test, afterAll } from '@jest/globals';
 import { readdirSync, readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { RULES } from '../rules/index.js';
+import type { DocExample } from '../src/engine/rule.js';
 import type { FileKind } from '../src/types.js';
 import { cleanupFixtures, lintTree } from './support/fixture.js';
 
 afterAll(cleanupFixtures);
 
 const ruleFiles = readdirSync(new URL('../rules/', import.meta.url))
-  .filter((f) => f.endsWith('.ts') && f !== 'index.ts')
+  .filter((f) => f.endsWith('.ts') && !f.startsWith('index'))
   .map((f) => f.replace(/\.ts$/, ''));
 
 const fileFor: Record<FileKind, string> = {
@@ -41,15 +42,19 @@ describe('rule registry', () => {
 
   for (const rule of RULES) {
     const file = fileFor[rule.appliesTo[0]!];
+    const tree = (code: DocExample): Record<string, string> =>
+      typeof code === 'string'
+        ? { [file]: code + '\n' }
+        : Object.fromEntries(Object.entries(code).map(([k, v]) => [k, v + '\n']));
     for (const code of rule.docs.invalid) {
       test(`${rule.name}: invalid example yields exactly one finding: ${JSON.stringify(code)}`, () => {
-        const { findings } = lintTree({ [file]: code + '\n' }, {}, [rule]);
-        expect(findings).toHaveLength(1);
+        const { findings } = lintTree(tree(code), {}, [rule]);
+        expect(findings.map((f) => f.rule)).toEqual([rule.name]);
       });
     }
     for (const code of rule.docs.valid) {
       test(`${rule.name}: valid example yields none: ${JSON.stringify(code)}`, () => {
-        const { findings } = lintTree({ [file]: code + '\n' }, {}, [rule]);
+        const { findings } = lintTree(tree(code), {}, [rule]);
         expect(findings).toEqual([]);
       });
     }

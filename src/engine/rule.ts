@@ -3,15 +3,20 @@ import type { ResolvedCluster } from '../resolve/cluster.js';
 import { effectiveSetting, type SettingView } from './settings.js';
 import type { Diagnostic, FileKind, Loc, RelatedInfo, Severity } from '../types.js';
 
+export type DocExample = string | Readonly<Record<string, string>>;
+
 export interface RuleDocs {
   /** One line: what the rule flags. */
   summary: string;
   /** Why this is bad, for DBAs (a paragraph). */
   why: string;
-  /** Snippets of the first `appliesTo` kind; each must yield exactly one diagnostic of the rule. */
-  invalid: string[];
-  /** Snippets that must yield none. */
-  valid: string[];
+  /**
+   * Examples: a snippet of the first `appliesTo` kind, or several files of one cluster
+   * (file name -> content). Each invalid example must yield exactly one diagnostic of the rule
+   * with default options, no assumptions and the newest major; each valid one none.
+   */
+  invalid: DocExample[];
+  valid: DocExample[];
   references: string[];
   /** PostgreSQL versions involved, in words (e.g. "all", "12+"). */
   versions?: string;

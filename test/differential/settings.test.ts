@@ -21,6 +21,7 @@ import { fileURLToPath } from 'node:url';
 import { DEFAULT_CONCURRENCY, initCluster, mapLimit, parseLog, type PgCluster } from '../../scripts/lib/postgres.mjs';
 import { resolveAll } from '../../src/api.js';
 import { loadCatalog } from '../../src/catalog/catalog.js';
+import { MACHINE_DEPENDENT_PARAMS } from '../../src/catalog/values.js';
 import type { Major } from '../../src/catalog/types.js';
 import type { ResolvedCluster } from '../../src/resolve/cluster.js';
 import { settingsRows } from '../../src/resolve/settings-rows.js';
@@ -66,6 +67,7 @@ function stripPathParams(buf: Buffer): { buf: Buffer; stripped: number } {
   return { buf: Buffer.from(out.join('\n'), 'latin1'), stripped };
 }
 
+const MACHINE_DEPENDENT = new Set(MACHINE_DEPENDENT_PARAMS);
 const ledger = new Ledger('postgresql.conf', KNOWN_CONF_DIFFERENCES);
 const clusters = new Map<Major, PgCluster>();
 let caseSeq = 0;
@@ -113,11 +115,11 @@ async function judge(major: Major, cluster: PgCluster, c: ConfCase): Promise<voi
   const serverLog = log.filter((l) => l.level !== 'FATAL' && !(l.level === 'LOG' && isSkip(l.message))).map((l) => `${l.level}: ${l.message}`);
   const serverOk = first!.rc === 0;
 
-  // include_if_exists of a missing file: PostgreSQL logs it in both passes over the file.
-  const ourSkips = (rc.conf?.skipped ?? []).map((s) => `skipping missing configuration file "${relativize(s.target, cluster)}"`);
-  if (missingFrom(serverSkips, [...ourSkips, ...ourSkips]).length || missingFrom(ourSkips, serverSkips).length) {
-    d(null, 'skipped include_if_exists targets', ourSkips, serverSkips);
-  }
+  // include_if_exists of a missing file is logged in each pass over the files: SelectConfigFiles
+  // reads them twice (before and after DataDir is known), unless the first pass fails to parse.
+  const skips = (rc.conf?.skipped ?? []).map((s) => `skipping missing configuration file "${relativize(s.target, cluster)}"`);
+  const ourSkips = rc.problems.length ? skips : [...skips, ...skips];
+  if (ourSkips.join('\n') !== serverSkips.join('\n')) d(null, 'skipped include_if_exists targets', ourSkips, serverSkips);
 
   if (verdict.ok !== serverOk) d(paramOf([...serverLog, ...verdict.messages][0] ?? ''), 'accept/reject', verdict.ok, serverOk);
   const mine = ourLog(rc, verdict.messages);
@@ -144,6 +146,28 @@ async function judge(major: Major, cluster: PgCluster, c: ConfCase): Promise<voi
     }
   }
   ledger.record(major, c.group, c.id, dis);
+
+  // The server rejected values that only its own machine can judge (MACHINE_DEPENDENT_PARAMS,
+  // e.g. a locale it lacks). Those disagreements must be known differences; to still compare the
+  // rest of the file, judge a copy with those assignments commented out, on both sides.
+  const onlyServer = dis.filter((x) => x.what === 'message logged only by the server');
+  if (!serverOk && verdict.ok && onlyServer.length && onlyServer.every((x) => x.param !== null && MACHINE_DEPENDENT.has(x.param))) {
+    const params = new Set(onlyServer.map((x) => x.param!));
+    const edits = new Map<string, Set<number>>();
+    for (const a of rc.assignments) {
+      if (!params.has(a.key)) continue;
+      const rel = path.relative(dir, a.file.absPath);
+      if (!edits.has(rel)) edits.set(rel, new Set());
+      edits.get(rel)!.add(a.line.line);
+    }
+    const files = new Map(c.files);
+    for (const [rel, lines] of edits) {
+      const text = (files.get(rel) ?? Buffer.alloc(0)).toString('latin1').split('\n');
+      for (const n of lines) text[n - 1] = '#' + text[n - 1];
+      files.set(rel, Buffer.from(text.join('\n'), 'latin1'));
+    }
+    await judge(major, cluster, { group: c.group, id: `${c.id} (without ${[...params].sort().join(', ')})`, files });
+  }
 }
 
 function fixtureCases(): ConfCase[] {
