@@ -7,6 +7,7 @@ import removedSetting from './removed-setting.js';
 import syntaxError from './syntax-error.js';
 import unknownSetting from './unknown-setting.js';
 import unreadableFile from './unreadable-file.js';
+import unusedDirective from './unused-directive.js';
 import { CONF_RULES } from './index-conf.js';
 import { HBA_RULES } from './index-hba.js';
 
@@ -22,4 +23,5 @@ export const RULES: readonly Rule[] = [
   unreadableFile,
   ...CONF_RULES,
   ...HBA_RULES,
+  unusedDirective,
 ];

@@ -13,7 +13,11 @@ async function loadRules() {
   const dir = mkdtempSync(join(tmpdir(), 'pgconf-lint-docs-'));
   const out = join(dir, 'rules.mjs');
   await build({
-    entryPoints: [join(root, 'rules/index.ts')],
+    stdin: {
+      contents: "export { RULES } from './rules/index.ts'; export { configSchema } from './src/engine/config.ts';",
+      resolveDir: root,
+      loader: 'ts',
+    },
     outfile: out,
     bundle: true,
     platform: 'node',
@@ -22,7 +26,7 @@ async function loadRules() {
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   });
   try {
-    return (await import(pathToFileURL(out).href)).RULES;
+    return await import(pathToFileURL(out).href);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -88,7 +92,7 @@ export function readmeTable(rules) {
   return ['| rule | default | what it flags |', '|---|---|---|', ...rows].join('\n');
 }
 
-const rules = await loadRules();
+const { RULES: rules, configSchema } = await loadRules();
 const docsDir = join(root, 'docs', 'rules');
 const wanted = new Map(rules.map((r) => [`${r.name}.md`, ruleDoc(r)]));
 const stale = [];
@@ -104,6 +108,16 @@ for (const [f, text] of wanted) {
   if (!existsSync(p) || readFileSync(p, 'utf8') !== text) {
     stale.push(`docs/rules/${f}`);
     if (!check) writeFileSync(p, text);
+  }
+}
+// The JSON Schema of .pgconf-lint.yml, for editors (yaml-language-server) and documentation.
+const schemaPath = join(root, 'schema', 'pgconf-lint.schema.json');
+const schemaText = JSON.stringify(configSchema(rules), null, 2) + '\n';
+if (!existsSync(schemaPath) || readFileSync(schemaPath, 'utf8') !== schemaText) {
+  stale.push('schema/pgconf-lint.schema.json');
+  if (!check) {
+    mkdirSync(dirname(schemaPath), { recursive: true });
+    writeFileSync(schemaPath, schemaText);
   }
 }
 const readmePath = join(root, 'README.md');

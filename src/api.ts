@@ -1,7 +1,11 @@
 import type { Major } from './catalog/types.js';
 import { runRule, type Assumptions, type Rule } from './engine/rule.js';
+import { mergeRules, parseSize, toAssumptions, type EffectiveRuleConfig, type LoadedConfig } from './engine/config.js';
+import { globMatcher } from './engine/glob.js';
+import { applyDirectives, collectDirectives } from './engine/directives.js';
+import { relative, sep } from 'node:path';
 import { resolveCluster, type ResolvedCluster } from './resolve/cluster.js';
-import { discover } from './resolve/discover.js';
+import { discover, type DiscoverOptions } from './resolve/discover.js';
 import { nodeHost, type Host } from './resolve/host.js';
 import { settingsRows, type FileSettingRow } from './resolve/settings-rows.js';
 import { hbaFileRules, type HbaFile, type HbaRuleRow } from './parse/pg-hba.js';
@@ -22,6 +26,8 @@ export interface LintOptions {
   assume?: Assumptions;
   maxFileBytes?: number;
   host?: Host;
+  /** A loaded .pgconf-lint.yml (see loadConfig / findConfig). */
+  config?: LoadedConfig;
 }
 
 export interface FileInfo {
@@ -49,12 +55,71 @@ export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
 }
 
 function hostFor(options: LintOptions): Host {
-  return options.host ?? nodeHost({ cwd: options.cwd, root: options.root, maxFileBytes: options.maxFileBytes });
+  const configMax = options.config?.config.maxFileSize;
+  const maxFileBytes = options.maxFileBytes ?? (configMax !== undefined ? parseSize(configMax) : undefined);
+  return options.host ?? nodeHost({ cwd: options.cwd, root: options.root, maxFileBytes });
+}
+
+/** Config globs are relative to the config file's directory. */
+function configRelative(loaded: LoadedConfig, abs: string): string {
+  return relative(loaded.dir, abs).split(sep).join('/');
+}
+
+function discoverOptions(options: LintOptions): DiscoverOptions {
+  const out: DiscoverOptions = { ...(options.pgVersion ? { pgVersion: options.pgVersion } : {}) };
+  const loaded = options.config;
+  if (!loaded) return out;
+  const c = loaded.config;
+  const rel = (abs: string): string => configRelative(loaded, abs);
+  const overrides = (c.overrides ?? []).map((o) => ({ ...o, match: globMatcher(o.files) }));
+  out.configVersion = (files) => {
+    let v = c.pgVersion;
+    for (const o of overrides) if (o.pgVersion && files.some((f) => o.match(rel(f)))) v = o.pgVersion;
+    return v;
+  };
+  const kinds = Object.entries(c.files ?? {}).map(([kind, globs]) => ({ kind: kind as FileKind, match: globMatcher(globs) }));
+  if (kinds.length) out.extraKind = (abs) => kinds.find((k) => k.match(rel(abs)))?.kind;
+  if (c.ignore?.length) {
+    const ignored = globMatcher(c.ignore);
+    out.ignore = (abs) => ignored(rel(abs));
+  }
+  const defs = (c.clusters ?? []).map((d, i) => ({ name: d.name ?? `cluster-${i + 1}`, pgVersion: d.pgVersion, match: globMatcher(d.files) }));
+  if (defs.length) {
+    out.clusterOf = (abs) => {
+      const d = defs.find((x) => x.match(rel(abs)));
+      return d ? { name: d.name, ...(d.pgVersion ? { pgVersion: d.pgVersion } : {}) } : undefined;
+    };
+  }
+  return out;
+}
+
+/** Rule settings and assumptions for one cluster: config, then matching overrides, then the CLI. */
+function clusterRuleConfig(
+  options: LintOptions,
+  cluster: ResolvedCluster,
+): { rules: Record<string, EffectiveRuleConfig>; assume: Assumptions } {
+  const loaded = options.config;
+  const c = loaded?.config;
+  const files = cluster.input.files.map((f) => (loaded ? configRelative(loaded, f.abs) : f.abs));
+  const matching = (c?.overrides ?? []).filter((o) => files.some((f) => globMatcher(o.files)(f)));
+  const def = cluster.input.name ? c?.clusters?.find((d, i) => (d.name ?? `cluster-${i + 1}`) === cluster.input.name) : undefined;
+  const rules = mergeRules([c?.rules, ...matching.map((o) => o.rules)]);
+  for (const [name, sev] of Object.entries(options.rules ?? {})) rules[name] = { ...(rules[name] ?? { options: {} }), severity: sev };
+  for (const [name, opts] of Object.entries(options.ruleOptions ?? {})) {
+    rules[name] = { ...(rules[name] ?? {}), options: { ...(rules[name]?.options ?? {}), ...opts } };
+  }
+  if (c?.allowedNetworks?.length) {
+    for (const name of ['hba-wide-network', 'hba-open-to-world', 'hba-trust-remote', 'hba-replication-open']) {
+      rules[name] = { ...(rules[name] ?? {}), options: { allowedNetworks: c.allowedNetworks, ...(rules[name]?.options ?? {}) } };
+    }
+  }
+  const assume = { ...toAssumptions([c?.assume, ...matching.map((o) => o.assume), def?.assume]), ...(options.assume ?? {}) };
+  return { rules, assume };
 }
 
 export function resolveAll(paths: string[], options: LintOptions = {}): { host: Host; clusters: ResolvedCluster[]; errors: string[] } {
   const host = hostFor(options);
-  const found = discover(host, paths, { pgVersion: options.pgVersion });
+  const found = discover(host, paths, discoverOptions(options));
   const cache = new Map();
   const clusters = found.clusters.map((c) => resolveCluster(host, c, cache));
   return { host, clusters, errors: found.errors };
@@ -63,23 +128,30 @@ export function resolveAll(paths: string[], options: LintOptions = {}): { host: 
 /** Lints files and directories: discover -> parse -> resolve -> check. */
 export function lint(paths: string[], options: LintOptions = {}, rules: readonly Rule[] = RULES): LintResult {
   const { host, clusters, errors } = resolveAll(paths, options);
-  const diagnostics: Diagnostic[] = [];
+  let diagnostics: Diagnostic[] = [];
   const files: FileInfo[] = [];
+  const ran = new Set<string>();
+  let unusedSeverity: Severity | 'off' = 'warning';
   const sources = new Map<string, SourceFile>();
   for (const cluster of clusters) {
     for (const f of cluster.input.files) files.push({ path: host.display(f.abs), kind: f.kind, pgVersion: cluster.input.major });
     for (const [p, s] of cluster.sources) sources.set(p, s);
+    const cfg = clusterRuleConfig(options, cluster);
     for (const rule of rules) {
-      const sev = options.rules?.[rule.name] ?? rule.severity;
+      const rc = cfg.rules[rule.name];
+      const sev = rc?.severity ?? rule.severity;
+      if (rule.name === 'unused-directive') unusedSeverity = sev;
       if (sev === 'off') continue;
-      diagnostics.push(
-        ...runRule(rule, cluster, {
-          severity: sev,
-          ...(options.ruleOptions?.[rule.name] ? { options: options.ruleOptions[rule.name] } : {}),
-          ...(options.assume ? { assume: options.assume } : {}),
-        }),
-      );
+      ran.add(rule.name);
+      diagnostics.push(...runRule(rule, cluster, { severity: sev, options: rc?.options ?? {}, assume: cfg.assume }));
     }
+  }
+  // filter: inline directives mark findings suppressed (they stay in the list).
+  const directives = collectDirectives(clusters);
+  const applied = applyDirectives(diagnostics, directives, sources, new Set(RULES.map((r) => r.name)), ran);
+  diagnostics = applied.diagnostics;
+  if (unusedSeverity !== 'off' && rules.some((r) => r.name === 'unused-directive')) {
+    for (const p of applied.problems) diagnostics.push({ rule: 'unused-directive', severity: unusedSeverity, message: p.message, loc: p.loc });
   }
   // The same included file can belong to several clusters: report each finding once.
   const seen = new Set<string>();

@@ -1,4 +1,6 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { CONFIG_NAMES, ConfigError, loadConfig, type LoadedConfig } from './engine/config.js';
 import { lint, readSettings, type LintOptions } from './api.js';
 import { isSupportedMajor } from './resolve/discover.js';
 import { SUPPORTED_MAJORS } from './catalog/types.js';
@@ -20,6 +22,8 @@ Lints PostgreSQL configuration (postgresql.conf and its includes, postgresql.aut
 pg_hba.conf, pg_ident.conf, recovery.conf) exactly as PostgreSQL reads it.
 
 Options:
+  --config FILE         configuration file (default: .pgconf-lint.yml, .yaml or .json
+                        in the working directory, if present)
   --pg-version N        target PostgreSQL major (${SUPPORTED_MAJORS[0]}–${SUPPORTED_MAJORS[SUPPORTED_MAJORS.length - 1]}) for every cluster
   --format FORMAT       text (default) or json
   --output FILE         write the report to FILE instead of standard output
@@ -44,6 +48,7 @@ interface Args {
   failOn: Severity | 'never';
   rules: Record<string, Severity | 'off'>;
   pgVersion?: number;
+  config?: string;
   root?: string;
   maxFileBytes?: number;
   color?: boolean;
@@ -116,6 +121,9 @@ export function parseArgs(argv: string[]): Args {
         args.pgVersion = n;
         break;
       }
+      case '--config':
+        args.config = value(flag, inline);
+        break;
       case '--root':
         args.root = value(flag, inline);
         break;
@@ -187,6 +195,20 @@ function emit(args: Args, text: string): void {
   } else process.stdout.write(text);
 }
 
+/** The config named by --config, else one found in the working directory, else none. */
+function readConfig(args: Args): LoadedConfig | undefined {
+  let path = args.config;
+  if (!path) path = CONFIG_NAMES.map((n) => resolve(n)).find((p) => existsSync(p));
+  else if (!existsSync(path)) throw new UsageError(`--config ${path}: no such file`);
+  if (!path) return undefined;
+  try {
+    return loadConfig(path, RULES);
+  } catch (err) {
+    if (err instanceof ConfigError) throw new UsageError(err.message);
+    throw err;
+  }
+}
+
 function run(args: Args): number {
   if (args.command === 'help') {
     process.stdout.write(USAGE + '\n');
@@ -205,7 +227,9 @@ function run(args: Args): number {
     }
     return 0;
   }
+  const config = readConfig(args);
   const options: LintOptions = {
+    ...(config ? { config } : {}),
     ...(args.pgVersion ? { pgVersion: args.pgVersion as LintOptions['pgVersion'] } : {}),
     ...(args.root ? { root: args.root } : {}),
     ...(args.maxFileBytes ? { maxFileBytes: args.maxFileBytes } : {}),

@@ -17,6 +17,8 @@ export interface ClusterFile {
 }
 
 export interface ClusterInput {
+  /** Name given in the config's `clusters:` (else the cluster is its directory). */
+  name?: string;
   /** Absolute directory the cluster lives in (for display and PG_VERSION lookup). */
   dir: string;
   files: ClusterFile[];

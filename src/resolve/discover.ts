@@ -48,8 +48,14 @@ export function majorFromPath(path: string): Major | undefined {
 
 export interface DiscoverOptions {
   pgVersion?: Major;
-  /** Config-file version (below the flag, above PG_VERSION). */
-  configVersion?: Major;
+  /** Config-file version for a cluster, given its files (below the flag, above PG_VERSION). */
+  configVersion?: (files: string[]) => Major | undefined;
+  /** Extra file names: a path (absolute) -> kind, or undefined. */
+  extraKind?: (absPath: string) => FileKind | undefined;
+  /** Paths (absolute) to leave out of discovery. */
+  ignore?: (absPath: string) => boolean;
+  /** Explicit clusters from the config: files matching one form that cluster wherever they are. */
+  clusterOf?: (absPath: string) => { name: string; pgVersion?: Major } | undefined;
 }
 
 export interface Discovery {
@@ -70,11 +76,16 @@ function readPgVersion(host: Host, dir: string): Major | undefined {
 /** Finds configuration files under the given paths and groups them by directory into clusters. */
 export function discover(host: Host, paths: string[], options: DiscoverOptions = {}): Discovery {
   const errors: string[] = [];
+  // Clusters keyed by directory, or by "cluster:<name>" for clusters the config defines.
   const byDir = new Map<string, Map<string, FileKind>>();
+  const named = new Map<string, { name: string; pgVersion?: Major }>();
   const add = (abs: string, kind: FileKind): void => {
-    const dir = dirname(abs);
-    let files = byDir.get(dir);
-    if (!files) byDir.set(dir, (files = new Map()));
+    if (options.ignore?.(abs)) return;
+    const def = options.clusterOf?.(abs);
+    const key = def ? `cluster:${def.name}` : dirname(abs);
+    if (def) named.set(key, def);
+    let files = byDir.get(key);
+    if (!files) byDir.set(key, (files = new Map()));
     files.set(abs, kind);
   };
 
@@ -85,9 +96,10 @@ export function discover(host: Host, paths: string[], options: DiscoverOptions =
     for (const e of listed.entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
       const abs = join(dir, e.name);
       if (e.isDir) {
-        if (!SKIP_DIRS.has(e.name) && host.allowed(abs)) walk(abs, depth + 1);
-      } else if (KNOWN_NAMES[e.name] && host.kind(abs) !== 'missing') {
-        add(abs, KNOWN_NAMES[e.name]!);
+        if (!SKIP_DIRS.has(e.name) && host.allowed(abs) && !options.ignore?.(abs)) walk(abs, depth + 1);
+      } else {
+        const kind = KNOWN_NAMES[e.name] ?? options.extraKind?.(abs);
+        if (kind && host.kind(abs) !== 'missing') add(abs, kind);
       }
     }
   };
@@ -97,20 +109,25 @@ export function discover(host: Host, paths: string[], options: DiscoverOptions =
     const kind = host.kind(abs);
     if (kind === 'missing') errors.push(`${p}: no such file or directory`);
     else if (kind === 'dir') walk(abs, 0);
-    else add(abs, kindFromName(abs));
+    else add(abs, options.extraKind?.(abs) ?? kindFromName(abs));
   }
 
   const clusters: ClusterInput[] = [];
-  for (const [dir, files] of [...byDir.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+  for (const [key, files] of [...byDir.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const def = named.get(key);
+    const firstFile = [...files.keys()].sort()[0]!;
+    const dir = def ? dirname(firstFile) : key;
     let major: Major = NEWEST_MAJOR;
     let versionSource: ClusterInput['versionSource'] = 'default';
     const fromFile = readPgVersion(host, dir);
     const fromPath = majorFromPath(host.display(dir).split(sep).join('/'));
+    const fromConfig = def?.pgVersion ?? options.configVersion?.([...files.keys()]);
     if (options.pgVersion) [major, versionSource] = [options.pgVersion, 'flag'];
-    else if (options.configVersion) [major, versionSource] = [options.configVersion, 'config'];
+    else if (fromConfig) [major, versionSource] = [fromConfig, 'config'];
     else if (fromFile) [major, versionSource] = [fromFile, 'PG_VERSION'];
     else if (fromPath) [major, versionSource] = [fromPath, 'path'];
     clusters.push({
+      ...(def ? { name: def.name } : {}),
       dir,
       files: [...files.entries()].map(([abs, kind]) => ({ abs, kind })),
       major,

@@ -79,18 +79,17 @@ interface ConfCase {
   files: Map<string, Buffer>;
 }
 
-/** Our LOG lines: the verdict's messages, each with its DETAIL and HINT (as PostgreSQL orders them). */
+/** Our errors: the verdict's messages, each with its DETAIL and HINT (in PostgreSQL's order). */
 function ourLog(rc: ResolvedCluster, messages: readonly string[]): string[] {
-  const out: string[] = [];
-  for (const m of messages) {
-    out.push(`LOG: ${m}`);
+  return messages.map((m) => {
+    let entry = `LOG: ${m}`;
     const a = rc.assignments.find((x) => x.status === 'invalid' && !x.ignored && x.error === m);
     if (a?.value && !a.value.ok) {
-      if (a.value.detail !== undefined) out.push(`DETAIL: ${a.value.detail}`);
-      if (a.value.hint !== undefined) out.push(`HINT: ${a.value.hint}`);
+      if (a.value.detail !== undefined) entry += `\nDETAIL: ${a.value.detail}`;
+      if (a.value.hint !== undefined) entry += `\nHINT: ${a.value.hint}`;
     }
-  }
-  return out;
+    return entry;
+  });
 }
 
 async function judge(major: Major, cluster: PgCluster, c: ConfCase): Promise<void> {
@@ -112,7 +111,18 @@ async function judge(major: Major, cluster: PgCluster, c: ConfCase): Promise<voi
   const log = parseLog(relativize(first!.stderr, cluster));
   const isSkip = (m: string): boolean => m.startsWith('skipping missing configuration file');
   const serverSkips = log.filter((l) => l.level === 'LOG' && isSkip(l.message)).map((l) => l.message);
-  const serverLog = log.filter((l) => l.level !== 'FATAL' && !(l.level === 'LOG' && isSkip(l.message))).map((l) => `${l.level}: ${l.message}`);
+  // The LOG lines of the errors, each with its DETAIL and HINT. WARNINGs are not part of the
+  // verdict (≤15 check hooks such as primary_slot_name's warn before their LOG line).
+  // One entry per error: the LOG line, then its DETAIL and HINT lines.
+  const serverLog: string[] = [];
+  let inLog = false;
+  for (const l of log) {
+    if (l.level === 'LOG') {
+      inLog = !isSkip(l.message);
+      if (inLog) serverLog.push(`LOG: ${l.message}`);
+    } else if (inLog && (l.level === 'DETAIL' || l.level === 'HINT')) serverLog[serverLog.length - 1] += `\n${l.level}: ${l.message}`;
+    else inLog = false;
+  }
   const serverOk = first!.rc === 0;
 
   // include_if_exists of a missing file is logged in each pass over the files: SelectConfigFiles
@@ -246,6 +256,8 @@ it('agrees with every server, except for the known differences', () => {
       (unexplained.length ? `\n\nUNEXPLAINED DISAGREEMENTS (${unexplained.length}):\n${unexplained.map(formatDisagreement).join('\n')}` : '') +
       (stale.length ? `\n\nSTALE KNOWN DIFFERENCES:\n${stale.join('\n')}` : ''),
   );
+  // For maintainers: PGCONF_LINT_DIFF_OUT=file.json writes the unexplained disagreements.
+  if (process.env.PGCONF_LINT_DIFF_OUT) fs.writeFileSync(process.env.PGCONF_LINT_DIFF_OUT, JSON.stringify(unexplained, null, 1));
   expect(unexplained.map(formatDisagreement)).toEqual([]);
   expect(stale).toEqual([]);
 });

@@ -1,0 +1,26 @@
+import { defineRule } from '../src/engine/rule.js';
+
+/**
+ * Reported by the filter stage (src/engine/directives.ts), after every other rule has run:
+ * this file holds the rule's metadata and docs.
+ */
+export default defineRule({
+  name: 'unused-directive',
+  severity: 'warning',
+  appliesTo: ['postgresql.conf', 'postgresql.auto.conf', 'pg_hba.conf', 'pg_ident.conf', 'recovery.conf'],
+  docs: {
+    summary: 'A pgconf-lint directive that suppresses nothing, names an unknown rule, or gives no reason',
+    why:
+      'Suppression comments outlive the problems they were written for. A directive that no longer suppresses ' +
+      'anything hides the next real problem on that line from review, and a directive without a reason leaves ' +
+      'the next reader guessing why a check was silenced. Directives are `# pgconf-lint disable-line RULE -- reason`, ' +
+      '`disable-next-line` (the line after the comment) and `disable-file`; the reason after `--` is required.',
+    invalid: ['# pgconf-lint disable-next-line invalid-value -- legacy value\nwork_mem = 8MB'],
+    valid: ['# pgconf-lint disable-next-line invalid-value -- kept for the 9.6 fleet\nwork_mem = 8mb'],
+    references: ['https://github.com/pgconf-lint/pgconf-lint#suppressing-findings'],
+    versions: 'all',
+  },
+  check() {
+    // Findings come from applyDirectives.
+  },
+});

@@ -1,0 +1,129 @@
+import type { ResolvedCluster } from '../resolve/cluster.js';
+import { lineColumn, type SourceFile } from '../source/source.js';
+import type { Diagnostic, Loc } from '../types.js';
+
+export type DirectiveKind = 'disable-line' | 'disable-next-line' | 'disable-file';
+
+export interface Directive {
+  kind: DirectiveKind;
+  file: string;
+  /** 1-based line the directive is written on. */
+  line: number;
+  rules: string[];
+  reason: string | null;
+  loc: Loc;
+}
+
+const DIRECTIVE = /^#\s*pgconf-lint\s+(disable-line|disable-next-line|disable-file)\b(.*)$/;
+
+/** Parses the text of one comment (starting at '#'); null when it is not a pgconf-lint directive. */
+export function parseDirective(comment: string): { kind: DirectiveKind; rules: string[]; reason: string | null } | null {
+  const m = DIRECTIVE.exec(comment.replace(/\r$/, ''));
+  if (!m) return null;
+  const rest = m[2]!;
+  const sep = rest.indexOf('--');
+  const names = (sep === -1 ? rest : rest.slice(0, sep)).split(/[\s,]+/).filter(Boolean);
+  const reason = sep === -1 ? null : rest.slice(sep + 2).trim() || null;
+  return { kind: m[1] as DirectiveKind, rules: names, reason };
+}
+
+/** `#` comments of a pg_hba.conf / pg_ident.conf file: a '#' outside double quotes starts one. */
+function authComments(file: SourceFile): { start: number; text: string }[] {
+  const out: { start: number; text: string }[] = [];
+  const t = file.text;
+  for (let i = 0, lineStart = 0; lineStart <= t.length; ) {
+    let end = t.indexOf('\n', lineStart);
+    if (end === -1) end = t.length;
+    let quoted = false;
+    for (i = lineStart; i < end; i++) {
+      const c = t.charCodeAt(i);
+      if (c === 34) quoted = !quoted;
+      else if (c === 35 && !quoted) {
+        out.push({ start: i, text: t.slice(i, end) });
+        break;
+      }
+    }
+    lineStart = end + 1;
+  }
+  return out;
+}
+
+/** Every directive in the files of the clusters, each file once. */
+export function collectDirectives(clusters: readonly ResolvedCluster[]): Directive[] {
+  const seen = new Set<string>();
+  const out: Directive[] = [];
+  const push = (file: SourceFile, start: number, text: string): void => {
+    if (!text.includes('pgconf-lint')) return;
+    const d = parseDirective(text);
+    if (!d) return;
+    out.push({ ...d, file: file.path, line: lineColumn(file, start).line, loc: { file: file.path, start, end: start + text.replace(/\r$/, '').length } });
+  };
+  for (const c of clusters) {
+    const confFiles = [...(c.conf?.files.values() ?? []), ...(c.recovery ? [c.recovery] : [])];
+    for (const conf of confFiles) {
+      if (seen.has(conf.file.path)) continue;
+      seen.add(conf.file.path);
+      for (const line of conf.lines) if (line.comment) push(conf.file, line.comment.start, line.comment.text);
+    }
+    for (const f of [...(c.hba?.files ?? []), ...(c.ident?.files ?? [])]) {
+      if (seen.has(f.path)) continue;
+      seen.add(f.path);
+      for (const cm of authComments(f)) push(f, cm.start, cm.text);
+    }
+  }
+  return out;
+}
+
+export interface DirectiveProblem {
+  loc: Loc;
+  message: string;
+}
+
+/**
+ * Marks diagnostics suppressed by directives (they stay in the list) and returns the problems
+ * with directives themselves: no reason, unknown rule names, and directives that suppress nothing.
+ * Directives naming a rule that did not run (turned off) are not reported as unused.
+ */
+export function applyDirectives(
+  diagnostics: Diagnostic[],
+  directives: readonly Directive[],
+  sources: ReadonlyMap<string, SourceFile>,
+  knownRules: ReadonlySet<string>,
+  ranRules: ReadonlySet<string>,
+): { diagnostics: Diagnostic[]; problems: DirectiveProblem[] } {
+  const problems: DirectiveProblem[] = [];
+  const usable = directives.filter((d) => {
+    const unknown = d.rules.filter((r) => !knownRules.has(r));
+    if (d.rules.length === 0) problems.push({ loc: d.loc, message: `pgconf-lint ${d.kind} names no rule, so it suppresses nothing` });
+    for (const r of unknown) problems.push({ loc: d.loc, message: `pgconf-lint ${d.kind} names an unknown rule "${r}"` });
+    if (d.reason === null) {
+      problems.push({ loc: d.loc, message: `pgconf-lint ${d.kind} has no reason after "--", so it suppresses nothing` });
+      return false;
+    }
+    return d.rules.length > 0;
+  });
+  const byFile = new Map<string, Directive[]>();
+  for (const d of usable) byFile.set(d.file, [...(byFile.get(d.file) ?? []), d]);
+  const used = new Set<string>();
+  const out = diagnostics.map((diag) => {
+    const candidates = byFile.get(diag.loc.file);
+    const src = sources.get(diag.loc.file);
+    if (!candidates || !src || diag.suppressed) return diag;
+    const line = lineColumn(src, diag.loc.start).line;
+    const hit = candidates.find(
+      (d) =>
+        d.rules.includes(diag.rule) &&
+        (d.kind === 'disable-file' || (d.kind === 'disable-line' && d.line === line) || (d.kind === 'disable-next-line' && d.line + 1 === line)),
+    );
+    if (!hit) return diag;
+    used.add(`${hit.file}\0${hit.line}\0${diag.rule}`);
+    return { ...diag, suppressed: { kind: 'directive' as const, reason: hit.reason! } };
+  });
+  for (const d of usable) {
+    for (const r of d.rules) {
+      if (!knownRules.has(r) || !ranRules.has(r) || used.has(`${d.file}\0${d.line}\0${r}`)) continue;
+      problems.push({ loc: d.loc, message: `pgconf-lint ${d.kind} ${r} suppresses nothing: remove it` });
+    }
+  }
+  return { diagnostics: out, problems };
+}
