@@ -220,7 +220,7 @@ const ADDRS = [
 const METHODS = ['trust', 'reject', 'md5', 'password', 'scram-sha-256', 'ident', 'peer', 'pam', 'ldap', 'radius', 'cert', 'gss', 'sspi', 'bsd', 'oauth', 'crypt', 'Trust', 'md5,trust', '"trust"'];
 const OPTIONS = [
   'map=m', 'clientcert=verify-full', 'clientcert=verify-ca', 'clientcert=1', 'clientcert=0', 'clientcert=no-verify', 'clientcert=bogus', 'clientname=CN', 'clientname=DN', 'clientname=x',
-  'include_realm=0', 'krb_realm=EX.COM', 'radiusservers=a', 'radiussecrets=b', 'radiusports=1812', 'radiusservers="a,b"', 'radiussecrets=s1,s2', 'radiusidentifiers=id',
+  'include_realm=0', 'krb_realm=EX.COM', 'radiusservers=127.0.0.1', 'radiussecrets=b', 'radiusports=1812', 'radiusservers="127.0.0.1,::1"', 'radiussecrets=s1,s2', 'radiusidentifiers=id',
   'ldapserver=x', 'ldapbasedn=dc=x', 'ldapprefix=cn=', 'pamservice=p', 'foo=bar', 'map', '=x', 'map=', 'issuer=https://x', 'scope=openid', 'validator=v', 'delegate_ident_mapping=1',
 ];
 
