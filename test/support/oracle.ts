@@ -116,7 +116,8 @@ export interface Disagreement {
  */
 export interface KnownDifference {
   caseId: string;
-  param?: string;
+  /** The parameter (conf) or `L<line>.<column>` (hba), or a list of them. */
+  param?: string | readonly string[];
   /** Only these majors (default: every major that runs the case). */
   majors?: readonly Major[];
   reason: string;
@@ -141,7 +142,8 @@ export class Ledger {
   }
 
   private matches(k: KnownDifference, d: Disagreement): boolean {
-    return k.caseId === d.caseId && (k.param === undefined || k.param === d.param) && (k.majors === undefined || k.majors.includes(d.major));
+    const param = k.param === undefined || (typeof k.param === 'string' ? k.param === d.param : d.param !== null && k.param.includes(d.param));
+    return k.caseId === d.caseId && param && (k.majors === undefined || k.majors.includes(d.major));
   }
 
   /** Per-major, per-group counts, the unexplained disagreements and the stale known differences. */
