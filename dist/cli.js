@@ -15207,6 +15207,11 @@ function floodGuard(ctx, what) {
     }
   };
 }
+function relativizeMessage(message, file) {
+  if (file.path.startsWith("/") || !file.absPath.endsWith(file.path)) return message;
+  const prefix = file.absPath.slice(0, file.absPath.length - file.path.length);
+  return prefix.length > 1 ? message.split(prefix).join("") : message;
+}
 
 // src/engine/glob.ts
 function globToRegExp(glob) {
@@ -17203,8 +17208,14 @@ function discover(host, paths, options = {}) {
     else if (kind === "dir") walk(abs, 0);
     else add(abs, options.extraKind?.(abs) ?? kindFromName(abs));
   }
-  const clusters = [];
+  const groups = [];
   for (const [key, files] of [...byDir.entries()].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)) {
+    const kinds = [...files.values()];
+    if (new Set(kinds).size === kinds.length) groups.push([key, files]);
+    else for (const [abs, kind] of [...files.entries()].sort(([a], [b]) => a < b ? -1 : 1)) groups.push([key, /* @__PURE__ */ new Map([[abs, kind]])]);
+  }
+  const clusters = [];
+  for (const [key, files] of groups) {
     const def = named.get(key);
     const firstFile = [...files.keys()].sort()[0];
     const dir = def ? dirname3(firstFile) : key;
@@ -17428,9 +17439,10 @@ var hba_invalid_record_default = defineRule({
       const p = line.problem;
       if (!p) continue;
       const outside = p.code === "not-allowed";
+      const text = relativizeMessage(p.message, hba.file);
       out.report({
         loc: { file: p.file.path, start: p.start, end: p.end },
-        message: outside ? `${p.message}: the file lies outside the checked root and was not read` : `${p.message}: PostgreSQL ${ctx.major} rejects this record, so the server refuses to start and a reload keeps the old rules`,
+        message: outside ? `${text}: the file lies outside the checked root and was not read` : `${text}: PostgreSQL ${ctx.major} rejects this record, so the server refuses to start and a reload keeps the old rules`,
         help: outside ? void 0 : hbaHelp(p.message, ctx.major),
         ...outside ? { severity: "warning" } : {}
       });
@@ -17654,7 +17666,7 @@ var syntax_error_default = defineRule({
       if (!p) continue;
       out.report({
         loc: { file: p.file.path, start: p.start, end: p.end },
-        message: p.code === "not-allowed" ? `${p.message}: the file lies outside the checked root and was not read` : `${p.message}: PostgreSQL rejects pg_ident.conf as a whole, so no user name maps apply`,
+        message: p.code === "not-allowed" ? `${relativizeMessage(p.message, p.file)}: the file lies outside the checked root and was not read` : `${relativizeMessage(p.message, p.file)}: PostgreSQL rejects pg_ident.conf as a whole, so no user name maps apply`,
         ...p.code === "not-allowed" ? { severity: "warning" } : {}
       });
     }

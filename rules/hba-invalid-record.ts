@@ -1,4 +1,4 @@
-import { defineRule, floodGuard } from '../src/engine/rule.js';
+import { defineRule, floodGuard, relativizeMessage } from '../src/engine/rule.js';
 
 /** What to do, for the mistakes seen most often in real pg_hba.conf files. */
 export function hbaHelp(message: string, major: number): string | undefined {
@@ -44,11 +44,12 @@ export default defineRule({
       const p = line.problem;
       if (!p) continue;
       const outside = p.code === 'not-allowed';
+      const text = relativizeMessage(p.message, hba.file);
       out.report({
         loc: { file: p.file.path, start: p.start, end: p.end },
         message: outside
-          ? `${p.message}: the file lies outside the checked root and was not read`
-          : `${p.message}: PostgreSQL ${ctx.major} rejects this record, so the server refuses to start and a reload keeps the old rules`,
+          ? `${text}: the file lies outside the checked root and was not read`
+          : `${text}: PostgreSQL ${ctx.major} rejects this record, so the server refuses to start and a reload keeps the old rules`,
         help: outside ? undefined : hbaHelp(p.message, ctx.major),
         ...(outside ? { severity: 'warning' as const } : {}),
       });

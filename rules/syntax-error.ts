@@ -1,4 +1,4 @@
-import { defineRule, floodGuard } from '../src/engine/rule.js';
+import { defineRule, floodGuard, relativizeMessage } from '../src/engine/rule.js';
 
 /** A hint for the mistakes people make most often, keyed on the token PostgreSQL stopped at. */
 export function syntaxHelp(lineText: string, token: string | null): string {
@@ -50,8 +50,8 @@ export default defineRule({
         loc: { file: p.file.path, start: p.start, end: p.end },
         message:
           p.code === 'not-allowed'
-            ? `${p.message}: the file lies outside the checked root and was not read`
-            : `${p.message}: PostgreSQL rejects pg_ident.conf as a whole, so no user name maps apply`,
+            ? `${relativizeMessage(p.message, p.file)}: the file lies outside the checked root and was not read`
+            : `${relativizeMessage(p.message, p.file)}: PostgreSQL rejects pg_ident.conf as a whole, so no user name maps apply`,
         ...(p.code === 'not-allowed' ? { severity: 'warning' as const } : {}),
       });
     }

@@ -76,3 +76,15 @@ describe('discovery', () => {
     expect(discover(nodeHost({ cwd: dir }), ['nope']).errors).toEqual(['nope: no such file or directory']);
   });
 });
+
+describe('several files of one kind in a directory', () => {
+  test('each becomes its own cluster; nothing is dropped', () => {
+    const dir = makeTree({ 'x/a.postgresql.conf': '', 'x/b.postgresql.conf': '', 'x/pg_hba.conf': '' });
+    const { clusters } = discover(nodeHost({ cwd: dir }), ['x/a.postgresql.conf', 'x/b.postgresql.conf', 'x/pg_hba.conf']);
+    expect(clusters.map((c) => c.files.map((f) => f.abs.slice(dir.length + 1)))).toEqual([
+      ['x/a.postgresql.conf'],
+      ['x/b.postgresql.conf'],
+      ['x/pg_hba.conf'],
+    ]);
+  });
+});

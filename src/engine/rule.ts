@@ -147,3 +147,13 @@ export function floodGuard(ctx: RuleContext, what: string): { report: (r: Report
     },
   };
 }
+
+/**
+ * PostgreSQL's messages name absolute paths; in findings we show paths relative to the working
+ * directory, as everywhere else. The prefix is derived from a file whose both paths we know.
+ */
+export function relativizeMessage(message: string, file: { absPath: string; path: string }): string {
+  if (file.path.startsWith('/') || !file.absPath.endsWith(file.path)) return message;
+  const prefix = file.absPath.slice(0, file.absPath.length - file.path.length);
+  return prefix.length > 1 ? message.split(prefix).join('') : message;
+}

@@ -112,8 +112,18 @@ export function discover(host: Host, paths: string[], options: DiscoverOptions =
     else add(abs, options.extraKind?.(abs) ?? kindFromName(abs));
   }
 
-  const clusters: ClusterInput[] = [];
+  // A cluster has at most one file of each kind. When several files of one kind land in the same
+  // group (named explicitly, or through config globs), each becomes a cluster of its own rather
+  // than being dropped.
+  const groups: [string, Map<string, FileKind>][] = [];
   for (const [key, files] of [...byDir.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const kinds = [...files.values()];
+    if (new Set(kinds).size === kinds.length) groups.push([key, files]);
+    else for (const [abs, kind] of [...files.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) groups.push([key, new Map([[abs, kind]])]);
+  }
+
+  const clusters: ClusterInput[] = [];
+  for (const [key, files] of groups) {
     const def = named.get(key);
     const firstFile = [...files.keys()].sort()[0]!;
     const dir = def ? dirname(firstFile) : key;
