@@ -134,6 +134,15 @@ export function resolveCluster(host: Host, input: ClusterInput, cache = new Map<
     assignments.push({ ...ev, seqno: assignments.length + 1, applied: ev.error === null, ignored: false });
   }
 
+  // config_file in a file is ignored: the server keeps (and -C prints) the file it was started with.
+  const mainSrc = conf && main ? conf.files.get(main.abs)?.file : undefined;
+  for (const a of assignments) {
+    if (a.key !== 'config_file' || a.status !== 'ok') continue;
+    const real = mainSrc?.path ?? a.file.path;
+    a.value = { ok: true, value: real, canonical: real };
+    a.applied = false;
+  }
+
   // ProcessConfigFileInternal marks earlier entries of a known (or placeholder) parameter as
   // ignored when spelled identically (strcmp), and skips them when applying.
   const lastBySpelling = new Map<string, Assignment>();

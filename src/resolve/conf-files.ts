@@ -123,8 +123,9 @@ export function readConfSet(host: Host, mainAbs: string, extra: string[] = [], c
     via: IncludeLine[],
     strict: boolean,
   ): void => {
+    // ParseConfigFile names the target as written in the depth error (before making it absolute).
     if (depth > CONF_FILE_MAX_DEPTH) {
-      problem(from, line, 'depth', `could not open configuration file "${host.display(targetAbs)}": maximum nesting depth exceeded`);
+      problem(from, line, 'depth', `could not open configuration file "${line.value.value}": maximum nesting depth exceeded`);
       return;
     }
     if (targetAbs === fromAbs) {
@@ -143,14 +144,27 @@ export function readConfSet(host: Host, mainAbs: string, extra: string[] = [], c
     }
     const cycleAt = stack.indexOf(targetAbs);
     if (cycleAt !== -1) {
+      // PostgreSQL has no cycle check beyond direct self-inclusion: it follows the cycle until the
+      // nesting depth runs out. We stop here, but report the include PostgreSQL would fail on:
+      // the cycle's edges repeat, and the one attempted at depth CONF_FILE_MAX_DEPTH + 1 fails.
       const chain = [...stack.slice(cycleAt), targetAbs].map((p) => host.display(p)).join(' -> ');
-      problem(
-        from,
-        line,
-        'cycle',
-        `could not open configuration file "${host.display(targetAbs)}": maximum nesting depth exceeded`,
-        `include cycle ${chain}`,
-      );
+      const edges: { file: SourceFile; line: IncludeLine }[] = [];
+      for (let i = cycleAt; i < stack.length - 1; i++) {
+        const f = set.files.get(stack[i]!)?.file;
+        if (f && via[i]) edges.push({ file: f, line: via[i]! });
+      }
+      edges.push({ file: from, line });
+      const steps = CONF_FILE_MAX_DEPTH + 1 - depth;
+      const failing = edges.length === stack.length - cycleAt ? edges[(steps - 1) % edges.length]! : { file: from, line };
+      set.items.push({
+        kind: 'include',
+        reason: 'cycle',
+        file: failing.file,
+        lineNumber: failing.line.line,
+        loc: lineLoc(failing.file, failing.line.value.start, failing.line.value.end),
+        message: `could not open configuration file "${failing.line.value.value}": maximum nesting depth exceeded`,
+        detail: `include cycle ${chain}`,
+      });
       return;
     }
     const kind = host.kind(targetAbs);
