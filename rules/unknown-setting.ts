@@ -17,10 +17,22 @@ export default defineRule({
     valid: ['logical_decoding_work_mem = 64MB', 'pg_stat_statements.max = 10000'],
     references: ['https://www.postgresql.org/docs/current/config-setting.html'],
     versions: 'all',
+    options:
+      '`ignore`: parameter names (case-insensitive, `*` wildcards) that the server knows although stock ' +
+      'PostgreSQL does not, e.g. for EDB Postgres Advanced Server:\n\n```yaml\nrules:\n  unknown-setting:\n    ignore: ["edb_*", "oracle_home", "utl_file.*"]\n```',
+  },
+  defaultOptions: { ignore: [] },
+  optionsSchema: {
+    type: 'object',
+    properties: { ignore: { type: 'array', items: { type: 'string', minLength: 1 } } },
   },
   check(ctx) {
+    const ignore = ((ctx.options.ignore as string[] | undefined) ?? []).map(
+      (p) => new RegExp('^' + p.toLowerCase().replace(/[.+^$()|[\]{}\\?]/g, '\\$&').replace(/\*/g, '.*') + '$'),
+    );
     for (const a of ctx.cluster.assignments) {
       if (a.status !== 'unknown' || versionFacts(a.line.name, ctx.major)) continue;
+      if (ignore.some((re) => re.test(a.line.name.toLowerCase()))) continue;
       const loc = { file: a.file.path, start: a.line.nameStart, end: a.line.nameEnd };
       const name = a.line.name;
       if (name.startsWith('\uFEFF')) {

@@ -205,3 +205,11 @@ describe('missing-include', () => {
     expect(c.effective.get('port')!.line.value.raw).toBe('2');
   });
 });
+
+describe('unknown-setting options', () => {
+  test('ignore patterns silence vendor parameters, case-insensitively', () => {
+    const conf = 'edb_dynatune = 66\nEDB_redwood_date = on\noracle_home = x\nshared_buffer = 1GB\n';
+    const { findings } = lintTree({ 'postgresql.conf': conf }, { pgVersion: 11, ruleOptions: { 'unknown-setting': { ignore: ['edb_*', 'oracle_home'] } } }, rule('unknown-setting'));
+    expect(findings.map((f) => f.line)).toEqual([4]);
+  });
+});
