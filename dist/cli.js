@@ -9286,9 +9286,9 @@ var require_stringifyNumber = __commonJS({
     function stringifyNumber({ format, minFractionDigits, tag, value }) {
       if (typeof value === "bigint")
         return String(value);
-      const num = typeof value === "number" ? value : Number(value);
-      if (!isFinite(num))
-        return isNaN(num) ? ".nan" : num < 0 ? "-.inf" : ".inf";
+      const num2 = typeof value === "number" ? value : Number(value);
+      if (!isFinite(num2))
+        return isNaN(num2) ? ".nan" : num2 < 0 ? "-.inf" : ".inf";
       let n = Object.is(value, -0) ? "-0" : JSON.stringify(value);
       if (!format && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
         let i = n.indexOf(".");
@@ -9328,8 +9328,8 @@ var require_float = __commonJS({
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
       resolve: (str) => parseFloat(str),
       stringify(node) {
-        const num = Number(node.value);
-        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
+        const num2 = Number(node.value);
+        return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node);
       }
     };
     var float = {
@@ -9768,8 +9768,8 @@ var require_float2 = __commonJS({
       test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
       resolve: (str) => parseFloat(str.replace(/_/g, "")),
       stringify(node) {
-        const num = Number(node.value);
-        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
+        const num2 = Number(node.value);
+        return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node);
       }
     };
     var float = {
@@ -9971,23 +9971,23 @@ var require_timestamp = __commonJS({
     function parseSexagesimal(str, asBigInt) {
       const sign = str[0];
       const parts = sign === "-" || sign === "+" ? str.substring(1) : str;
-      const num = (n) => asBigInt ? BigInt(n) : Number(n);
-      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
-      return sign === "-" ? num(-1) * res : res;
+      const num2 = (n) => asBigInt ? BigInt(n) : Number(n);
+      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num2(60) + num2(p), num2(0));
+      return sign === "-" ? num2(-1) * res : res;
     }
     function stringifySexagesimal(node) {
       let { value } = node;
-      let num = (n) => n;
+      let num2 = (n) => n;
       if (typeof value === "bigint")
-        num = (n) => BigInt(n);
+        num2 = (n) => BigInt(n);
       else if (isNaN(value) || !isFinite(value))
         return stringifyNumber.stringifyNumber(node);
       let sign = "";
       if (value < 0) {
         sign = "-";
-        value *= num(-1);
+        value *= num2(-1);
       }
-      const _60 = num(60);
+      const _60 = num2(60);
       const parts = [value % _60];
       if (value < 60) {
         parts.unshift(0);
@@ -14664,23 +14664,23 @@ var INT_MIN = -2147483648;
 var DBL_MAX_AS_PRINTED = 179769e303;
 function parseGucValue(def, input, major, extras = {}) {
   const key = def.name.toLowerCase();
-  const shown = major >= 18 ? def.name : extras.writtenName ?? def.name;
-  if (def.context === "internal") return fail(`parameter "${shown}" cannot be changed`);
-  const parsed = parseTyped(def, input, major, shown, extras);
+  const shown2 = major >= 18 ? def.name : extras.writtenName ?? def.name;
+  if (def.context === "internal") return fail(`parameter "${shown2}" cannot be changed`);
+  const parsed = parseTyped(def, input, major, shown2, extras);
   if (!parsed.ok || !FORCED_DEFAULT.has(key)) return parsed;
-  const boot = parseTyped(def, def.boot, major, shown, extras);
+  const boot = parseTyped(def, def.boot, major, shown2, extras);
   return boot.ok ? boot : parsed;
 }
-function parseTyped(def, input, major, shown, extras) {
+function parseTyped(def, input, major, shown2, extras) {
   switch (def.type) {
     case "bool":
-      return parseBoolGuc(def, input, major, shown);
+      return parseBoolGuc(def, input, major, shown2);
     case "integer":
-      return parseIntGuc(def, input, major, shown);
+      return parseIntGuc(def, input, major, shown2);
     case "real":
-      return parseRealGuc(def, input, major, shown);
+      return parseRealGuc(def, input, major, shown2);
     case "enum":
-      return parseEnumGuc(def, input, shown);
+      return parseEnumGuc(def, input, shown2);
     case "string":
       return parseStringGuc(def, input, major, extras);
   }
@@ -14716,12 +14716,13 @@ function parseBool(value) {
       return null;
   }
 }
-function parseBoolGuc(def, input, major, shown) {
+function parseBoolGuc(def, input, major, shown2) {
   const b = parseBool(input);
-  if (b === null) return fail(`parameter "${shown}" requires a Boolean value`);
+  if (b === null) return fail(`parameter "${shown2}" requires a Boolean value`);
   if (b && major >= 12 && def.name.toLowerCase() === "default_with_oids") {
     return fail("tables declared WITH OIDS are not supported");
   }
+  if (b && def.name.toLowerCase() === "bonjour") return fail("Bonjour is not supported by this build");
   return { ok: true, value: b, canonical: b ? "on" : "off" };
 }
 var MEMORY_UNITS = ["TB", "GB", "MB", "kB", "B"];
@@ -14789,15 +14790,34 @@ function convertInt(value, unit, base, major) {
   const size = UNIT_SIZE[unit];
   return size >= baseSize ? value * (size / baseSize) : Math.trunc(value / (baseSize / size));
 }
-function parseIntGuc(def, input, major, shown) {
+function parseIntGuc(def, input, major, shown2) {
   const r = major >= 12 ? parseInt12(input, def.unit, major) : parseInt10(input, def.unit, major);
-  if (typeof r !== "number") return invalid(shown, input, r.hint);
+  if (typeof r !== "number") return invalid(shown2, input, r.hint);
   const min = def.min ?? INT_MIN;
   const max = def.max ?? INT_MAX;
-  if (r < min || r > max) return fail(rangeMessage(String(r), String(min), String(max), def.unit, shown, major));
+  if (r < min || r > max) return fail(rangeMessage(String(r), String(min), String(max), def.unit, shown2, major));
   let value = r;
-  if (def.name.toLowerCase() === "wal_buffers" && value !== -1 && value < 4) value = 4;
+  const key = def.name.toLowerCase();
+  if (key === "wal_buffers" && value !== -1 && value < 4) value = 4;
+  const detail = intCheckHook(key, def.name, value, major);
+  if (detail !== null) return fail(`invalid value for parameter "${def.name}": ${value}`, void 0, detail);
   return { ok: true, value, canonical: String(value) };
+}
+var SLRU_BUFFERS = /* @__PURE__ */ new Set([
+  "commit_timestamp_buffers",
+  "multixact_member_buffers",
+  "multixact_offset_buffers",
+  "notify_buffers",
+  "serializable_buffers",
+  "subtransaction_buffers",
+  "transaction_buffers"
+]);
+function intCheckHook(key, name, value, major) {
+  if (major >= 17 && SLRU_BUFFERS.has(key) && value % 16 !== 0) {
+    return `"${name}" must be a multiple of 16${major >= 18 ? "." : ""}`;
+  }
+  if (major >= 18 && key === "io_max_concurrency" && value === 0) return "Only -1 or values bigger than 0 are valid.";
+  return null;
 }
 function parseInt12(input, unit, major) {
   let n = strtol(input);
@@ -14837,20 +14857,22 @@ function rangeMessage(v, min, max, unit, name, major) {
   const bu = major >= 17 ? u : "";
   return `${v}${u} is outside the valid range for parameter "${name}" (${min}${bu} .. ${max}${bu})`;
 }
-function parseRealGuc(def, input, major, shown) {
+function parseRealGuc(def, input, major, shown2) {
   const flavor = major >= 12 ? "pg" : "glibc";
   const n = strtod(input);
   let end = n.end;
   while (isCSpace(input[end])) end++;
   let val = n.value;
   if (major <= 11) {
-    if (n.end === 0 || n.erange || end < input.length) return fail(`parameter "${shown}" requires a numeric value`);
+    if (n.end === 0 || n.erange || end < input.length || Number.isNaN(val)) {
+      return fail(`parameter "${shown2}" requires a numeric value`);
+    }
   } else {
-    if (n.end === 0 || n.erange || Number.isNaN(val)) return invalid(shown, input);
+    if (n.end === 0 || n.erange || Number.isNaN(val)) return invalid(shown2, input);
     if (end < input.length) {
-      if (def.unit === null) return invalid(shown, input);
+      if (def.unit === null) return invalid(shown2, input);
       const c = convertDouble(val, input.slice(end), def.unit, major);
-      if (c === null) return invalid(shown, input, unitsHint(def.unit, major));
+      if (c === null) return invalid(shown2, input, unitsHint(def.unit, major));
       val = c;
     }
   }
@@ -14858,22 +14880,23 @@ function parseRealGuc(def, input, major, shown) {
   const max = def.max === null || def.max >= DBL_MAX_AS_PRINTED ? Number.MAX_VALUE : def.max;
   if (val < min || val > max) {
     const g = (x) => formatG(x, flavor);
-    return fail(rangeMessage(g(val), g(min), g(max), def.unit, shown, major));
+    return fail(rangeMessage(g(val), g(min), g(max), def.unit, shown2, major));
   }
   return { ok: true, value: val, canonical: formatG(val, flavor) };
 }
-function parseEnumGuc(def, input, shown) {
+function parseEnumGuc(def, input, shown2) {
   const lower = asciiLower(input);
   const value = def.enumAliases[lower] ?? def.enumValues.find((v) => asciiLower(v) === lower);
   if (value !== void 0) return { ok: true, value, canonical: value };
   const hint = def.enumValues.length > 0 ? `Available values: ${def.enumValues.join(", ")}.` : void 0;
-  return invalid(shown, input, hint);
+  return invalid(shown2, input, hint);
 }
 function parseStringGuc(def, input, major, extras) {
   const key = def.name.toLowerCase();
-  let bytes = Buffer.from(input, "utf8");
+  const enc = extras.encoding ?? "utf8";
+  let bytes = Buffer.from(input, enc);
   if (IS_NAME.has(key)) bytes = bytes.subarray(0, 63);
-  let value = bytes.toString("utf8");
+  let value = bytes.toString(enc);
   if (key === "application_name" || key === "cluster_name") value = cleanAscii(bytes, major);
   const ok = (canonical) => ({ ok: true, value: canonical, canonical });
   const bad = (detail, hint) => invalid(def.name, value, hint, detail);
@@ -14885,33 +14908,37 @@ function parseStringGuc(def, input, major, extras) {
     }
     case "log_destination": {
       const words = /* @__PURE__ */ new Set(["stderr", "csvlog", "syslog", ...major >= 15 ? ["jsonlog"] : []]);
-      const list2 = splitIdentifierString(value);
+      const list2 = splitIdentifierString(value, enc);
       if (list2 === null) return bad("List syntax is invalid.");
       const unknown = list2.find((t) => !words.has(asciiLower(t)));
       return unknown === void 0 ? ok(value) : bad(`Unrecognized key word: "${unknown}".`);
     }
     case "datestyle": {
-      const r = checkDateStyle(value, major);
+      const r = checkDateStyle(value, major, enc);
       return r.ok ? ok(r.canonical) : bad(r.detail);
     }
     case "wal_consistency_checking": {
-      const list2 = splitIdentifierString(value);
+      const list2 = splitIdentifierString(value, enc);
       if (list2 === null) return bad("List syntax is invalid.");
       const unknown = major >= 15 ? void 0 : list2.find((t) => !RMGRS_WITH_MASK.has(asciiLower(t)));
       return unknown === void 0 ? ok(value) : bad(`Unrecognized key word: "${unknown}".`);
     }
     case "log_connections": {
-      const detail = checkLogConnections(value);
+      const detail = checkLogConnections(value, enc);
       return detail === null ? ok(value) : bad(detail);
     }
     case "primary_slot_name": {
-      const detail = value === "" ? null : checkSlotName(value);
+      const detail = value === "" ? null : checkSlotName(value, enc);
       if (detail === null) return ok(value);
-      return major >= 16 ? bad(detail.detail, detail.hint) : bad();
+      return major >= 13 ? bad(detail.detail, detail.hint) : bad();
     }
     case "search_path":
     case "temp_tablespaces":
-      return splitIdentifierString(value) === null ? bad("List syntax is invalid.") : ok(value);
+      return splitIdentifierString(value, enc) === null ? bad("List syntax is invalid.") : ok(value);
+    case "transaction_isolation":
+      return TRANSACTION_ISOLATION.includes(value) ? ok(value) : bad();
+    case "default_table_access_method":
+      return value === "" ? bad(major >= 17 ? '"default_table_access_method" cannot be empty.' : "default_table_access_method cannot be empty.") : ok(value);
     case "role":
       return value === "none" ? ok(value) : bad();
     case "session_authorization":
@@ -14920,13 +14947,14 @@ function parseStringGuc(def, input, major, extras) {
       return ok(value);
   }
 }
+var TRANSACTION_ISOLATION = ["serializable", "repeatable read", "read committed", "read uncommitted", "default"];
 var RMGRS_WITH_MASK = /* @__PURE__ */ new Set(["all", "heap2", "heap", "btree", "hash", "gin", "gist", "sequence", "spgist", "brin", "generic"]);
 function asciiLower(s) {
   return s.replace(/[A-Z]/g, (c) => c.toLowerCase());
 }
-function clipBytes(s, max) {
-  const bytes = Buffer.from(s, "utf8");
-  return bytes.length <= max ? s : bytes.subarray(0, max).toString("utf8");
+function clipBytes(s, max, enc) {
+  const bytes = Buffer.from(s, enc);
+  return bytes.length <= max ? s : bytes.subarray(0, max).toString(enc);
 }
 function cleanAscii(bytes, major) {
   let out = "";
@@ -14939,7 +14967,7 @@ function cleanAscii(bytes, major) {
 function isScannerSpace(ch) {
   return ch === " " || ch === "	" || ch === "\n" || ch === "\r" || ch === "\f" || ch === "\v";
 }
-function splitIdentifierString(raw) {
+function splitIdentifierString(raw, enc = "utf8") {
   const names = [];
   let i = 0;
   while (isScannerSpace(raw[i])) i++;
@@ -14965,15 +14993,15 @@ function splitIdentifierString(raw) {
       name = asciiLower(raw.slice(start, i));
     }
     while (isScannerSpace(raw[i])) i++;
-    names.push(clipBytes(name, 63));
+    names.push(clipBytes(name, 63, enc));
     if (i === raw.length) return names;
     if (raw[i] !== ",") return null;
     i++;
     while (isScannerSpace(raw[i])) i++;
   }
 }
-function checkDateStyle(value, major) {
-  const list2 = splitIdentifierString(value);
+function checkDateStyle(value, major, enc) {
+  const list2 = splitIdentifierString(value, enc);
   if (list2 === null) return { ok: false, detail: "List syntax is invalid." };
   let style = "ISO";
   let order = "MDY";
@@ -15011,8 +15039,8 @@ function checkDateStyle(value, major) {
   }
   return { ok: true, canonical: `${style}, ${order}` };
 }
-function checkLogConnections(value) {
-  const list2 = splitIdentifierString(value);
+function checkLogConnections(value, enc) {
+  const list2 = splitIdentifierString(value, enc);
   if (list2 === null) return 'Invalid list syntax in parameter "log_connections".';
   if (list2.length === 0) return null;
   const compat = ["off", "false", "no", "0", "on", "true", "yes", "1"];
@@ -15023,8 +15051,8 @@ function checkLogConnections(value) {
   const unknown = list2.find((t) => !aspects.includes(asciiLower(t)));
   return unknown === void 0 ? null : `Invalid option "${unknown}".`;
 }
-function checkSlotName(name) {
-  if (Buffer.byteLength(name, "utf8") >= 64) return { detail: `replication slot name "${name}" is too long` };
+function checkSlotName(name, enc) {
+  if (Buffer.byteLength(name, enc) >= 64) return { detail: `replication slot name "${name}" is too long` };
   if (!/^[a-z0-9_]*$/.test(name)) {
     return {
       detail: `replication slot name "${name}" contains invalid character`,
@@ -15067,7 +15095,7 @@ function isPosixTz(spec) {
     while (i < spec.length && !/[0-9,+-]/.test(spec[i])) i++;
     return true;
   };
-  const num = (min, max) => {
+  const num2 = (min, max) => {
     const m = /^\d+/.exec(spec.slice(i));
     if (!m) return false;
     const v = Number(m[0]);
@@ -15075,13 +15103,13 @@ function isPosixTz(spec) {
     return v >= min && v <= max;
   };
   const secs = () => {
-    if (!num(0, 24 * 7 - 1)) return false;
+    if (!num2(0, 24 * 7 - 1)) return false;
     if (spec[i] === ":") {
       i++;
-      if (!num(0, 59)) return false;
+      if (!num2(0, 59)) return false;
       if (spec[i] === ":") {
         i++;
-        if (!num(0, 60)) return false;
+        if (!num2(0, 60)) return false;
       }
     }
     return true;
@@ -15093,11 +15121,11 @@ function isPosixTz(spec) {
   const rule = () => {
     if (spec[i] === "J") {
       i++;
-      if (!num(1, 365)) return false;
+      if (!num2(1, 365)) return false;
     } else if (spec[i] === "M") {
       i++;
-      if (!num(1, 12) || spec[i++] !== "." || !num(1, 5) || spec[i++] !== "." || !num(0, 6)) return false;
-    } else if (!num(0, 365)) return false;
+      if (!num2(1, 12) || spec[i++] !== "." || !num2(1, 5) || spec[i++] !== "." || !num2(0, 6)) return false;
+    } else if (!num2(0, 365)) return false;
     if (spec[i] === "/") {
       i++;
       return offset();
@@ -15154,6 +15182,9 @@ function compute(cluster, name) {
 // src/engine/rule.ts
 function defineRule(rule) {
   return rule;
+}
+function docsUrl(name) {
+  return `https://github.com/pgconf-lint/pgconf-lint/blob/main/docs/rules/${name}.md`;
 }
 function runRule(rule, cluster, settings = {}) {
   const severity = settings.severity ?? rule.severity;
@@ -15707,6 +15738,15 @@ var Token = class {
 };
 var MAX_DEPTH = 10;
 var OLD_SAFETY_DEPTH = 100;
+var PG10_MAX_LINE_BYTES = 8191;
+var PG10_MAX_TOKEN_BYTES = 255;
+var LINE_TOO_LONG = "authentication file line too long";
+var TOKEN_TOO_LONG = "authentication file token too long";
+function unitBytes(c, latin12) {
+  if (latin12 || c < 128) return 1;
+  if (c < 2048) return 2;
+  return c >= 55296 && c <= 57343 ? 2 : 3;
+}
 var LineReader = class {
   constructor(file, major) {
     this.file = file;
@@ -15718,6 +15758,8 @@ var LineReader = class {
   line = 0;
   start = 0;
   end = 0;
+  /** PG 10: this chunk filled the whole fgets buffer. */
+  tooLong = false;
   pos = 0;
   nextLine = 1;
   /** segment starts: offset in text -> offset in file (more than one after a continuation) */
@@ -15725,6 +15767,7 @@ var LineReader = class {
   segOff = [];
   k = 0;
   next() {
+    if (this.major === 10) return this.nextChunk();
     const text = this.file.text;
     const len = text.length;
     if (this.pos >= len) return false;
@@ -15760,6 +15803,39 @@ var LineReader = class {
     this.nextLine += continuations + 1;
     return true;
   }
+  /** PG 10: one fgets() into char[8192]; trailing CR/LF stripped. A character that would
+   * straddle the cut (UTF-8 files) goes whole to the next chunk. */
+  nextChunk() {
+    const text = this.file.text;
+    const len = text.length;
+    const pos = this.pos;
+    if (pos >= len) return false;
+    const nl = text.indexOf("\n", pos);
+    const lineEnd2 = nl === -1 ? len : nl + 1;
+    const latin12 = this.file.encoding === "latin1";
+    let cut = pos;
+    let bytes = 0;
+    while (cut < lineEnd2) {
+      const b = unitBytes(text.charCodeAt(cut), latin12);
+      if (bytes + b > PG10_MAX_LINE_BYTES) break;
+      bytes += b;
+      cut++;
+    }
+    this.tooLong = cut < lineEnd2 || bytes === PG10_MAX_LINE_BYTES;
+    let e = cut;
+    while (e > pos && (text.charCodeAt(e - 1) === 13 || text.charCodeAt(e - 1) === 10)) e--;
+    this.segAt.length = 0;
+    this.segOff.length = 0;
+    this.segAt.push(0);
+    this.segOff.push(pos);
+    this.k = 0;
+    this.start = pos;
+    this.end = e;
+    this.text = text.slice(pos, e);
+    this.pos = cut;
+    this.line = this.nextLine++;
+    return true;
+  }
   /** File offset of an offset in the current logical line. */
   at(p) {
     const { segAt, segOff } = this;
@@ -15769,16 +15845,17 @@ var LineReader = class {
   }
 };
 var isBlank = (c) => c === 32 || c === 9 || c === 13;
-var rawToken = { text: "", quoted: false, start: 0, end: 0, comma: false };
-function token(text, quoted, start, end, comma) {
+var rawToken = { text: "", quoted: false, start: 0, end: 0, comma: false, tooLong: false };
+function token(text, quoted, start, end, comma, tooLong = false) {
   rawToken.text = text;
   rawToken.quoted = quoted;
   rawToken.start = start;
   rawToken.end = end;
   rawToken.comma = comma;
+  rawToken.tooLong = tooLong;
   return rawToken;
 }
-function nextToken(s, pos) {
+function nextToken(s, pos, limit = null) {
   let i = pos.i;
   const n = s.length;
   let c = 0;
@@ -15792,12 +15869,20 @@ function nextToken(s, pos) {
   let quoted = false;
   let comma = false;
   let end = i;
+  let stored = 0;
   while (i < n && (c = s.charCodeAt(i)) !== 0 && (!isBlank(c) || inQuote)) {
     if (c === 35 && !inQuote) {
       buf += s.slice(run2, i);
       run2 = i;
       pos.i = n;
       return sawQuote || buf.length > 0 ? token(buf, quoted, start, i, false) : null;
+    }
+    if (limit !== null) {
+      if (stored >= limit.bytes) {
+        pos.i = n;
+        return token(buf + s.slice(run2, i), quoted, start, i, false, true);
+      }
+      if (c !== 34 || wasQuote) stored += unitBytes(c, limit.latin1);
     }
     if (c === 44 && !inQuote) {
       comma = true;
@@ -15892,18 +15977,23 @@ var AuthTokenizer = class {
     const major = this.major;
     const raw = new LineReader(file, major);
     const map = raw;
+    const limit = major === 10 ? { bytes: PG10_MAX_TOKEN_BYTES, latin1: file.encoding === "latin1" } : null;
     while (raw.next()) {
       const fields = [];
-      let error = null;
+      let error = raw.tooLong ? { message: LINE_TOO_LONG, file, start: raw.start, end: raw.end } : null;
       const pos = { i: 0 };
       const s = raw.text;
       while (error === null && pos.i < s.length && s[pos.i] !== "\0") {
         const tokens = [];
         for (; ; ) {
-          const t = nextToken(s, pos);
+          const t = nextToken(s, pos, limit);
           if (t === null) break;
           const start = map.at(t.start);
           const end = t.end > t.start ? map.at(t.end - 1) + 1 : start;
+          if (t.tooLong) {
+            error = { message: TOKEN_TOO_LONG, file, start, end };
+            break;
+          }
           const tok = new Token(t.text, t.quoted, file, start, end, null);
           const comma = t.comma;
           if (!t.quoted && t.text.length > 1 && t.text[0] === "@") {
@@ -16587,7 +16677,6 @@ function clientcert(ctx, connType, method, val, token2, st) {
   if (major <= 11) {
     if (val === "1") {
       addFeature(ctx, "ssl-ca");
-      if (!ctx.build.ssl) throw new LineError("client certificates can only be checked if a root certificate store is available", token2);
       st.clientcert = "true";
     } else {
       if (method === "cert") throw new LineError('clientcert can not be set to 0 when using "cert" authentication', token2);
@@ -16664,7 +16753,7 @@ function checkMandatory(ctx, method, st, at) {
     const check = (key, what, allowZero) => {
       const len = r.get(key)?.list.length ?? 0;
       if (!(allowZero && len === 0 || len === 1 || len === n)) {
-        throw new LineError(`the number of RADIUS ${what} (${len}) must be 1 or the same as the number of RADIUS servers (${n})`, at);
+        throw new LineError(`the number of RADIUS ${what} (${len}) must be 1 or the same as the number of RADIUS servers (${n})`, at, major >= 14);
       }
     };
     check("radiussecrets", "secrets", false);
@@ -16769,7 +16858,7 @@ function hbaFileRules(hba, major = hba.major) {
   let rule = 0;
   return hba.lines.map((l) => {
     const r = l.record;
-    const row = {
+    const row2 = {
       line_number: l.line,
       type: null,
       database: null,
@@ -16782,26 +16871,26 @@ function hbaFileRules(hba, major = hba.major) {
     };
     if (major >= 16) {
       if (l.viewError === null) rule++;
-      row.rule_number = l.viewError === null ? rule : null;
-      row.file_name = l.file.absPath;
+      row2.rule_number = l.viewError === null ? rule : null;
+      row2.file_name = l.file.absPath;
     }
     if (r) {
-      row.type = r.connType;
-      row.database = r.databases.map((d) => d.token.text);
-      row.user_name = r.users.map((u) => u.token.text);
+      row2.type = r.connType;
+      row2.database = r.databases.map((d) => d.token.text);
+      row2.user_name = r.users.map((u) => u.token.text);
       const a = r.address;
       if (a) {
         if (a.kind === "ipv4" || a.kind === "ipv6") {
-          row.address = formatAddress(a.bytes);
-          row.netmask = formatAddress(a.mask);
+          row2.address = formatAddress(a.bytes);
+          row2.netmask = formatAddress(a.mask);
         } else {
-          row.address = a.kind === "hostname" ? a.hostname : a.kind;
+          row2.address = a.kind === "hostname" ? a.hostname : a.kind;
         }
       }
-      row.auth_method = r.method;
-      row.options = r.viewOptions;
+      row2.auth_method = r.method;
+      row2.options = r.viewOptions;
     }
-    return major >= 16 ? { rule_number: row.rule_number, file_name: row.file_name, ...row } : row;
+    return major >= 16 ? { rule_number: row2.rule_number, file_name: row2.file_name, ...row2 } : row2;
   });
 }
 
@@ -16858,13 +16947,13 @@ var CONF_FILE_MAX_DEPTH = 10;
 function lineLoc(file, start, end) {
   return { file: file.path, start, end };
 }
-function readConfSet(host, mainAbs, extra = [], cache2 = /* @__PURE__ */ new Map()) {
+function readConfSet(host, mainAbs, extra = [], cache3 = /* @__PURE__ */ new Map()) {
   const set = { files: /* @__PURE__ */ new Map(), items: [], skipped: [] };
   const parse = (abs, file) => {
-    let conf = cache2.get(abs);
+    let conf = cache3.get(abs);
     if (!conf) {
       conf = parsePostgresqlConf(file);
-      cache2.set(abs, conf);
+      cache3.set(abs, conf);
     }
     if (!set.files.has(abs)) set.files.set(abs, conf);
     return conf;
@@ -16911,7 +17000,7 @@ function readConfSet(host, mainAbs, extra = [], cache2 = /* @__PURE__ */ new Map
   };
   const openFile = (fromAbs, from, line, targetAbs, depth, stack, via, strict) => {
     if (depth > CONF_FILE_MAX_DEPTH) {
-      problem(from, line, "depth", `could not open configuration file "${host.display(targetAbs)}": maximum nesting depth exceeded`);
+      problem(from, line, "depth", `could not open configuration file "${line.value.value}": maximum nesting depth exceeded`);
       return;
     }
     if (targetAbs === fromAbs) {
@@ -16931,13 +17020,23 @@ function readConfSet(host, mainAbs, extra = [], cache2 = /* @__PURE__ */ new Map
     const cycleAt = stack.indexOf(targetAbs);
     if (cycleAt !== -1) {
       const chain = [...stack.slice(cycleAt), targetAbs].map((p) => host.display(p)).join(" -> ");
-      problem(
-        from,
-        line,
-        "cycle",
-        `could not open configuration file "${host.display(targetAbs)}": maximum nesting depth exceeded`,
-        `include cycle ${chain}`
-      );
+      const edges = [];
+      for (let i = cycleAt; i < stack.length - 1; i++) {
+        const f = set.files.get(stack[i])?.file;
+        if (f && via[i]) edges.push({ file: f, line: via[i] });
+      }
+      edges.push({ file: from, line });
+      const steps = CONF_FILE_MAX_DEPTH + 1 - depth;
+      const failing = edges.length === stack.length - cycleAt ? edges[(steps - 1) % edges.length] : { file: from, line };
+      set.items.push({
+        kind: "include",
+        reason: "cycle",
+        file: failing.file,
+        lineNumber: failing.line.line,
+        loc: lineLoc(failing.file, failing.line.value.start, failing.line.value.end),
+        message: `could not open configuration file "${failing.line.value.value}": maximum nesting depth exceeded`,
+        detail: `include cycle ${chain}`
+      });
       return;
     }
     const kind = host.kind(targetAbs);
@@ -17026,7 +17125,7 @@ function evaluateSetting(catalog, file, line) {
   }
   return { ...base, error: errorFor(base) };
 }
-function resolveCluster(host, input, cache2 = /* @__PURE__ */ new Map()) {
+function resolveCluster(host, input, cache3 = /* @__PURE__ */ new Map()) {
   const catalog = loadCatalog(input.major);
   const sources = /* @__PURE__ */ new Map();
   const unreadable = [];
@@ -17045,7 +17144,7 @@ function resolveCluster(host, input, cache2 = /* @__PURE__ */ new Map()) {
   const mainOk = checkReadable(main2);
   const autoOk = checkReadable(auto);
   if (mainOk || autoOk) {
-    conf = mainOk ? readConfSet(host, main2.abs, autoOk ? [auto.abs] : [], cache2) : readConfSet(host, auto.abs, [], cache2);
+    conf = mainOk ? readConfSet(host, main2.abs, autoOk ? [auto.abs] : [], cache3) : readConfSet(host, auto.abs, [], cache3);
     for (const c of conf.files.values()) sources.set(c.file.path, c.file);
   }
   const assignments = [];
@@ -17057,6 +17156,13 @@ function resolveCluster(host, input, cache2 = /* @__PURE__ */ new Map()) {
     }
     const ev = evaluateSetting(catalog, item.file, item.line);
     assignments.push({ ...ev, seqno: assignments.length + 1, applied: ev.error === null, ignored: false });
+  }
+  const mainSrc = conf && main2 ? conf.files.get(main2.abs)?.file : void 0;
+  for (const a of assignments) {
+    if (a.key !== "config_file" || a.status !== "ok") continue;
+    const real = mainSrc?.path ?? a.file.path;
+    a.value = { ok: true, value: real, canonical: real };
+    a.applied = false;
   }
   const lastBySpelling = /* @__PURE__ */ new Map();
   for (const a of assignments) {
@@ -17626,8 +17732,8 @@ var removed_setting_default = defineRule({
 });
 
 // rules/syntax-error.ts
-function syntaxHelp(lineText, token2) {
-  const value = lineText.replace(/^[^=]*=\s*/, "").replace(/\s*#.*$/, "");
+function syntaxHelp(lineText2, token2) {
+  const value = lineText2.replace(/^[^=]*=\s*/, "").replace(/\s*#.*$/, "");
   if (token2 === null) return "Give the parameter a value: an unquoted word or number, or a quoted string.";
   if (token2.startsWith('"')) return "Quote values with single quotes: PostgreSQL does not accept double quotes in postgresql.conf.";
   if (/^[/*$.,]/.test(token2) || /\s/.test(value.trim()) || /^\d+(\.\d+)?[A-Za-z]+/.test(token2)) {
@@ -17696,11 +17802,21 @@ var unknown_setting_default = defineRule({
     invalid: ["logical_decoding_work_memo = 64MB", "shared_buffer = 1GB"],
     valid: ["logical_decoding_work_mem = 64MB", "pg_stat_statements.max = 10000"],
     references: ["https://www.postgresql.org/docs/current/config-setting.html"],
-    versions: "all"
+    versions: "all",
+    options: '`ignore`: parameter names (case-insensitive, `*` wildcards) that the server knows although stock PostgreSQL does not, e.g. for EDB Postgres Advanced Server:\n\n```yaml\nrules:\n  unknown-setting:\n    ignore: ["edb_*", "oracle_home", "utl_file.*"]\n```'
+  },
+  defaultOptions: { ignore: [] },
+  optionsSchema: {
+    type: "object",
+    properties: { ignore: { type: "array", items: { type: "string", minLength: 1 } } }
   },
   check(ctx) {
+    const ignore = (ctx.options.ignore ?? []).map(
+      (p) => new RegExp("^" + p.toLowerCase().replace(/[.+^$()|[\]{}\\?]/g, "\\$&").replace(/\*/g, ".*") + "$")
+    );
     for (const a of ctx.cluster.assignments) {
       if (a.status !== "unknown" || versionFacts(a.line.name, ctx.major)) continue;
+      if (ignore.some((re) => re.test(a.line.name.toLowerCase()))) continue;
       const loc = { file: a.file.path, start: a.line.nameStart, end: a.line.nameEnd };
       const name = a.line.name;
       if (name.startsWith("\uFEFF")) {
@@ -17761,11 +17877,1762 @@ var unused_directive_default = defineRule({
   }
 });
 
+// rules/archive-command-missing.ts
+var archive_command_missing_default = defineRule({
+  name: "archive-command-missing",
+  severity: "error",
+  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
+  docs: {
+    summary: "archive_mode is on but no archive_command (or, from 15, archive_library) is set",
+    why: "With archive_mode on (or always), PostgreSQL keeps every WAL segment in pg_wal until it has been archived. With an empty archive_command \u2014 and, from PostgreSQL 15, no archive_library \u2014 nothing is ever archived: the server starts normally, but pg_wal grows without bound until the disk fills and the server stops, and there are no archived WAL files for point-in-time recovery either. Settings absent from the files count with their defaults (empty).",
+    invalid: ["archive_mode = on", "archive_mode = always\narchive_command = ''"],
+    valid: [
+      "archive_mode = on\narchive_command = 'pgbackrest --stanza=main archive-push %p'",
+      "archive_mode = on\narchive_library = 'basic_archive'",
+      "archive_mode = off"
+    ],
+    references: [
+      "https://www.postgresql.org/docs/current/runtime-config-wal.html#GUC-ARCHIVE-MODE",
+      "https://www.postgresql.org/docs/current/runtime-config-wal.html#GUC-ARCHIVE-COMMAND",
+      "https://www.postgresql.org/docs/current/continuous-archiving.html"
+    ],
+    versions: "all (archive_library is 15+)"
+  },
+  check(ctx) {
+    const mode = ctx.setting("archive_mode");
+    if (!mode?.loc || mode.value !== "on" && mode.value !== "always") return;
+    const command = ctx.setting("archive_command");
+    const library = ctx.setting("archive_library");
+    if (command?.value !== "" || library && library.value !== "") return;
+    const blank = command.loc ? command : library?.loc ? library : void 0;
+    const loc = blank?.loc ?? mode.loc;
+    const missing = library ? "archive_command and archive_library are empty" : "archive_command is empty";
+    ctx.report({
+      loc,
+      message: `archive_mode = ${mode.canonical} but ${missing}: no WAL is archived, and pg_wal grows until the disk fills`,
+      help: library ? "Set archive_command (or archive_library) to the archiver in use, or set archive_mode = off." : "Set archive_command to the archiver in use, or set archive_mode = off.",
+      ...blank ? { related: [{ message: `archive_mode = ${mode.canonical} is set here`, loc: mode.loc }] } : {}
+    });
+  }
+});
+
+// rules/autovacuum-off.ts
+var autovacuum_off_default = defineRule({
+  name: "autovacuum-off",
+  severity: "warning",
+  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
+  docs: {
+    summary: "autovacuum or track_counts is off, so autovacuum does not run",
+    why: 'Autovacuum removes dead row versions, keeps planner statistics current and freezes old rows. With autovacuum off (or track_counts off, without which the autovacuum launcher does not start: "autovacuum not started because of misconfiguration"), tables and indexes bloat, plans degrade as statistics go stale, and freezing is left to the emergency anti-wraparound vacuums that the server still forces \u2014 at the worst moment and on the biggest tables. Unless every table is vacuumed and analyzed by a scheduled job, this ends in an outage. To exempt a table, use its autovacuum_enabled storage parameter instead.',
+    invalid: ["autovacuum = off", "track_counts = off"],
+    valid: ["autovacuum = on", "autovacuum_naptime = 30s"],
+    references: [
+      "https://www.postgresql.org/docs/current/runtime-config-vacuum.html#GUC-AUTOVACUUM",
+      "https://www.postgresql.org/docs/current/runtime-config-statistics.html#GUC-TRACK-COUNTS",
+      "https://www.postgresql.org/docs/current/routine-vacuuming.html#AUTOVACUUM"
+    ],
+    versions: "all"
+  },
+  check(ctx) {
+    const av = ctx.setting("autovacuum");
+    if (av?.value === false && av.loc) {
+      const raw = av.assignment?.line.value.raw ?? av.canonical;
+      ctx.report({
+        loc: av.loc,
+        message: `autovacuum = ${raw}${raw === av.canonical ? "" : ` (${av.canonical})`}: dead rows are not cleaned up and statistics go stale; only forced anti-wraparound vacuums still run`,
+        help: "Set autovacuum = on (the default); to exempt single tables, use ALTER TABLE \u2026 SET (autovacuum_enabled = off)."
+      });
+    }
+    const tc = ctx.setting("track_counts");
+    if (tc?.value === false && tc.loc) {
+      const raw = tc.assignment?.line.value.raw ?? tc.canonical;
+      ctx.report({
+        loc: tc.loc,
+        message: `track_counts = ${raw}${raw === tc.canonical ? "" : ` (${tc.canonical})`}: autovacuum cannot start without these statistics, so dead rows are not cleaned up and statistics go stale`,
+        help: "Set track_counts = on (the default)."
+      });
+    }
+  }
+});
+
+// rules/freeze-table-age-clamped.ts
+var shown = (s) => s.isDefault ? `${s.name} (default ${s.canonical})` : `${s.name} = ${s.canonical}`;
+function checkClamp(ctx, c, help) {
+  const v = ctx.setting(c.clamped);
+  const l = ctx.setting(c.limit);
+  if (!v || !l || typeof v.value !== "number" || typeof l.value !== "number") return;
+  const loc = v.loc ?? l.loc;
+  if (!loc) return;
+  const bound = l.value * c.factor;
+  if (c.direction === "above" ? !(v.value > bound) : !(v.value < bound)) return;
+  const effective = Math.trunc(bound);
+  const limitShown = `${l.name} (${l.isDefault ? "default " : ""}${l.canonical} \u2192 ${effective})`;
+  ctx.report({
+    loc,
+    message: `${shown(v)} is ${c.direction} ${c.factor} \xD7 ${limitShown}: VACUUM silently uses ${c.atMost ? "at most " : ""}${effective}`,
+    help: help(effective),
+    ...v.loc && l.loc ? { related: [{ message: `${l.name}, which ${c.clamped} is clamped against`, loc: l.loc }] } : {}
+  });
+}
+var TABLE_AGE_CLAMPS = [
+  { clamped: "vacuum_freeze_table_age", limit: "autovacuum_freeze_max_age", direction: "above", factor: 0.95 },
+  {
+    clamped: "vacuum_multixact_freeze_table_age",
+    limit: "autovacuum_multixact_freeze_max_age",
+    direction: "above",
+    factor: 0.95,
+    atMost: true
+  }
+];
+var freeze_table_age_clamped_default = defineRule({
+  name: "freeze-table-age-clamped",
+  severity: "warning",
+  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
+  docs: {
+    summary: "vacuum_freeze_table_age (or its multixact twin) is above 0.95 \xD7 the freeze max age, so VACUUM silently lowers it",
+    why: "vacuum_freeze_table_age decides when a VACUUM scans the whole table to freeze old rows, ahead of the forced anti-wraparound autovacuum at autovacuum_freeze_max_age. VACUUM silently limits it to 0.95 \xD7 autovacuum_freeze_max_age so that an ordinary aggressive VACUUM still gets a chance to run first; set at or above the max age it would never run before the anti-wraparound one. The file then claims a value the server does not use, and whoever tunes freezing from it is misled. The multixact pair (vacuum_multixact_freeze_table_age, autovacuum_multixact_freeze_max_age) is clamped the same way, and can be clamped even lower when multixact member space runs short. Settings absent from the files count with their defaults (autovacuum_freeze_max_age 200000000, autovacuum_multixact_freeze_max_age 400000000).",
+    invalid: ["vacuum_freeze_table_age = 1900000000", "autovacuum_freeze_max_age = 150000000"],
+    valid: [
+      "vacuum_freeze_table_age = 150000000",
+      "autovacuum_freeze_max_age = 1000000000\nvacuum_freeze_table_age = 900000000"
+    ],
+    references: [
+      "https://www.postgresql.org/docs/current/runtime-config-vacuum.html#GUC-VACUUM-FREEZE-TABLE-AGE",
+      "https://www.postgresql.org/docs/current/runtime-config-vacuum.html#GUC-VACUUM-MULTIXACT-FREEZE-TABLE-AGE",
+      "https://www.postgresql.org/docs/current/routine-vacuuming.html#VACUUM-FOR-WRAPAROUND"
+    ],
+    versions: "all"
+  },
+  check(ctx) {
+    for (const c of TABLE_AGE_CLAMPS) {
+      checkClamp(
+        ctx,
+        c,
+        (eff) => `Set ${c.clamped} to at most ${eff} (0.95 \xD7 ${c.limit}), or raise ${c.limit}, so the file says what VACUUM does.`
+      );
+    }
+  }
+});
+
+// rules/failsafe-age-clamped.ts
+var CLAMPS = [
+  { clamped: "vacuum_failsafe_age", limit: "autovacuum_freeze_max_age", direction: "below", factor: 1.05 },
+  { clamped: "vacuum_multixact_failsafe_age", limit: "autovacuum_multixact_freeze_max_age", direction: "below", factor: 1.05 }
+];
+var failsafe_age_clamped_default = defineRule({
+  name: "failsafe-age-clamped",
+  severity: "info",
+  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
+  docs: {
+    summary: "vacuum_failsafe_age (or its multixact twin) is below 1.05 \xD7 the freeze max age, so VACUUM silently raises it",
+    why: "The failsafe makes VACUUM drop everything but freezing (index cleanup, cost-based delay) when a table gets dangerously close to transaction ID wraparound. It must not fire before the ordinary anti-wraparound autovacuum has had its chance, so VACUUM silently uses at least 1.05 \xD7 autovacuum_freeze_max_age. A lower value in the file is never used; if it was meant to make the failsafe kick in earlier, it does not. The multixact pair (vacuum_multixact_failsafe_age, autovacuum_multixact_freeze_max_age) is raised the same way. Settings absent from the files count with their defaults (failsafe ages 1600000000).",
+    invalid: ["vacuum_failsafe_age = 100000000", "autovacuum_freeze_max_age = 2000000000"],
+    valid: ["vacuum_failsafe_age = 1600000000", "autovacuum_freeze_max_age = 1000000000\nvacuum_failsafe_age = 1100000000"],
+    references: [
+      "https://www.postgresql.org/docs/current/runtime-config-vacuum.html#GUC-VACUUM-FAILSAFE-AGE",
+      "https://www.postgresql.org/docs/current/runtime-config-vacuum.html#GUC-VACUUM-MULTIXACT-FAILSAFE-AGE"
+    ],
+    versions: "14+ (the failsafe parameters were added in 14)"
+  },
+  check(ctx) {
+    for (const c of CLAMPS) {
+      checkClamp(
+        ctx,
+        c,
+        (eff) => `Set ${c.clamped} to at least ${eff} (1.05 \xD7 ${c.limit}), or lower ${c.limit}, so the file says what VACUUM does.`
+      );
+    }
+  }
+});
+
+// rules/freeze-max-age-high.ts
+var DEFAULT_THRESHOLD = 15e8;
+var WRAP_LIMIT = 2 ** 31;
+var PARAMS = [
+  // pg_xact holds 2 bits per transaction, back to the oldest unfrozen one.
+  { name: "autovacuum_freeze_max_age", what: "transaction IDs", storage: (age) => `pg_xact can grow to ~${Math.round(age / 4 / 2 ** 20)} MB` },
+  { name: "autovacuum_multixact_freeze_max_age", what: "multixact IDs", storage: () => "pg_multixact grows accordingly" }
+];
+var freeze_max_age_high_default = defineRule({
+  name: "freeze-max-age-high",
+  severity: "info",
+  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
+  defaultOptions: { threshold: DEFAULT_THRESHOLD },
+  optionsSchema: {
+    type: "object",
+    properties: {
+      threshold: {
+        type: "integer",
+        minimum: 0,
+        description: "Report autovacuum_freeze_max_age / autovacuum_multixact_freeze_max_age above this (default 1500000000)."
+      }
+    }
+  },
+  docs: {
+    summary: "autovacuum_freeze_max_age (or its multixact twin) is set close to the wraparound limit",
+    why: "autovacuum_freeze_max_age is the age at which autovacuum forces an anti-wraparound VACUUM on a table. Transaction IDs wrap around at about 2.1 billion, and shortly before that PostgreSQL stops assigning new ones \u2014 no more writes \u2014 until the oldest tables have been vacuumed: an outage. A very high max age leaves little room between the forced VACUUM starting and that shutdown: one slow VACUUM on a large table, a long transaction or a forgotten replication slot holding back the horizon is enough. It also keeps more commit status in pg_xact (and multixact data in pg_multixact). The same holds for autovacuum_multixact_freeze_max_age.",
+    invalid: ["autovacuum_freeze_max_age = 1800000000", "autovacuum_multixact_freeze_max_age = 2000000000"],
+    valid: ["autovacuum_freeze_max_age = 500000000", "autovacuum_multixact_freeze_max_age = 400000000"],
+    references: [
+      "https://www.postgresql.org/docs/current/runtime-config-vacuum.html#GUC-AUTOVACUUM-FREEZE-MAX-AGE",
+      "https://www.postgresql.org/docs/current/routine-vacuuming.html#VACUUM-FOR-WRAPAROUND"
+    ],
+    versions: "all",
+    options: "`threshold` (integer, default `1500000000`): report a value above it. It applies to both `autovacuum_freeze_max_age` and `autovacuum_multixact_freeze_max_age`.\n\n```yaml\nrules:\n  freeze-max-age-high: { threshold: 1000000000 }\n```"
+  },
+  check(ctx) {
+    const t = ctx.options.threshold;
+    const threshold = typeof t === "number" && Number.isFinite(t) ? t : DEFAULT_THRESHOLD;
+    for (const p of PARAMS) {
+      const s = ctx.setting(p.name);
+      if (!s?.loc || typeof s.value !== "number" || !(s.value > threshold)) continue;
+      const headroom = Math.round((WRAP_LIMIT - s.value) / 1e6);
+      ctx.report({
+        loc: s.loc,
+        message: `${s.name} = ${s.canonical} is above ${threshold}: the forced anti-wraparound VACUUM starts only ~${headroom} million ${p.what} before the wraparound limit, and ${p.storage(s.value)}`,
+        help: `Lower ${s.name} (the default is ${s.def.boot}) and keep tables frozen with regular VACUUM instead.`
+      });
+    }
+  }
+});
+
+// rules/freeze-min-age-clamped.ts
+var CLAMPS2 = [
+  { clamped: "vacuum_freeze_min_age", limit: "autovacuum_freeze_max_age", direction: "above", factor: 0.5 },
+  {
+    clamped: "vacuum_multixact_freeze_min_age",
+    limit: "autovacuum_multixact_freeze_max_age",
+    direction: "above",
+    factor: 0.5,
+    atMost: true
+  }
+];
+var freeze_min_age_clamped_default = defineRule({
+  name: "freeze-min-age-clamped",
+  severity: "warning",
+  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
+  docs: {
+    summary: "vacuum_freeze_min_age (or its multixact twin) is above half the freeze max age, so VACUUM silently lowers it",
+    why: "vacuum_freeze_min_age is how old a row version must be before VACUUM freezes it. VACUUM silently limits it to half of autovacuum_freeze_max_age, so that freezing happens well before the forced anti-wraparound autovacuum. A larger value in the file is never used, and whoever tunes freezing from the file is misled. The multixact pair (vacuum_multixact_freeze_min_age, autovacuum_multixact_freeze_max_age) is clamped the same way, and can be clamped even lower when multixact member space runs short. Settings absent from the files count with their defaults (autovacuum_freeze_max_age 200000000, autovacuum_multixact_freeze_max_age 400000000).",
+    invalid: ["vacuum_freeze_min_age = 500000000", "autovacuum_multixact_freeze_max_age = 8000000"],
+    valid: ["vacuum_freeze_min_age = 50000000", "autovacuum_freeze_max_age = 1000000000\nvacuum_freeze_min_age = 500000000"],
+    references: [
+      "https://www.postgresql.org/docs/current/runtime-config-vacuum.html#GUC-VACUUM-FREEZE-MIN-AGE",
+      "https://www.postgresql.org/docs/current/runtime-config-vacuum.html#GUC-VACUUM-MULTIXACT-FREEZE-MIN-AGE",
+      "https://www.postgresql.org/docs/current/routine-vacuuming.html#VACUUM-FOR-WRAPAROUND"
+    ],
+    versions: "all"
+  },
+  check(ctx) {
+    for (const c of CLAMPS2) {
+      checkClamp(
+        ctx,
+        c,
+        (eff) => `Set ${c.clamped} to at most ${eff} (half of ${c.limit}), or raise ${c.limit}, so the file says what VACUUM does.`
+      );
+    }
+  }
+});
+
+// rules/fsync-off.ts
+var fsync_off_default = defineRule({
+  name: "fsync-off",
+  severity: "error",
+  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
+  docs: {
+    summary: "fsync is off",
+    why: 'With fsync off PostgreSQL never forces its writes to durable storage. After an operating-system crash or power loss, committed transactions can be lost and, worse, the data files and WAL can be left inconsistent: the documentation calls this "unrecoverable data corruption", and the only fix is restoring a backup. It is meant for throw-away clusters (initial bulk load, tests) and must never reach a server whose data matters. To trade durability for speed safely, use synchronous_commit = off instead.',
+    invalid: ["fsync = off", "fsync = 'no'"],
+    valid: ["fsync = on", "synchronous_commit = local"],
+    references: ["https://www.postgresql.org/docs/current/runtime-config-wal.html#GUC-FSYNC"],
+    versions: "all"
+  },
+  check(ctx) {
+    const fsync = ctx.setting("fsync");
+    if (fsync?.value !== false || !fsync.loc) return;
+    const raw = fsync.assignment?.line.value.raw ?? fsync.canonical;
+    ctx.report({
+      loc: fsync.loc,
+      message: `fsync = ${raw}${raw === fsync.canonical ? "" : ` (${fsync.canonical})`}: writes are never forced to disk, so an OS crash or power loss can corrupt the cluster beyond repair`,
+      help: "Set fsync = on (the default); to trade durability for speed without corruption, use synchronous_commit = off."
+    });
+  }
+});
+
+// rules/full-page-writes-off.ts
+var full_page_writes_off_default = defineRule({
+  name: "full-page-writes-off",
+  severity: "error",
+  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
+  docs: {
+    summary: "full_page_writes is off",
+    why: 'PostgreSQL writes 8 kB pages, while disks and file systems usually write smaller units. If the server crashes in the middle of a page write, the page on disk is half old and half new ("torn"), and WAL replay cannot repair it unless the first change after each checkpoint logged the whole page. With full_page_writes off that copy is missing: after a power loss or kernel crash the data files can be silently corrupted. pg_rewind also refuses to work with a server that has it off, so a failed-over primary cannot be re-attached as a standby. Only a file system that guarantees atomic 8 kB writes (such as ZFS) makes it safe, and then the saving is rarely worth the risk.',
+    invalid: ["full_page_writes = off", "full_page_writes = false"],
+    valid: ["full_page_writes = on", "wal_compression = on"],
+    references: [
+      "https://www.postgresql.org/docs/current/runtime-config-wal.html#GUC-FULL-PAGE-WRITES",
+      "https://www.postgresql.org/docs/current/app-pgrewind.html"
+    ],
+    versions: "all"
+  },
+  check(ctx) {
+    const fpw = ctx.setting("full_page_writes");
+    if (fpw?.value !== false || !fpw.loc) return;
+    const raw = fpw.assignment?.line.value.raw ?? fpw.canonical;
+    ctx.report({
+      loc: fpw.loc,
+      message: `full_page_writes = ${raw}${raw === fpw.canonical ? "" : ` (${fpw.canonical})`}: a crash during a page write can leave torn, corrupted pages, and pg_rewind cannot be used`,
+      help: "Set full_page_writes = on (the default); if WAL volume is the concern, use wal_compression instead."
+    });
+  }
+});
+
+// rules/password-encryption-md5.ts
+var password_encryption_md5_default = defineRule({
+  name: "password-encryption-md5",
+  severity: "warning",
+  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
+  docs: {
+    summary: "password_encryption is md5 (or, up to 13, on/true/yes/1, which mean md5)",
+    why: "password_encryption decides how CREATE ROLE \u2026 PASSWORD and ALTER ROLE \u2026 PASSWORD store new passwords. An MD5 hash is salted only with the user name, so a leaked pg_authid (a backup, a replica, a log) can be brute-forced quickly, and the hash itself is enough to log in with md5 authentication. SCRAM-SHA-256 avoids both and is the default since PostgreSQL 14; PostgreSQL 18 deprecates MD5 passwords and warns when one is set. Up to PostgreSQL 13 the old boolean spellings on, true, yes and 1 are accepted and mean md5.",
+    invalid: ["password_encryption = md5"],
+    valid: ["password_encryption = 'scram-sha-256'", "password_encryption = scram-sha-256"],
+    references: [
+      "https://www.postgresql.org/docs/current/runtime-config-connection.html#GUC-PASSWORD-ENCRYPTION",
+      "https://www.postgresql.org/docs/current/auth-password.html"
+    ],
+    versions: "all (10\u201313 also accept on/true/yes/1 as md5)"
+  },
+  check(ctx) {
+    const pe = ctx.setting("password_encryption");
+    if (pe?.value !== "md5" || !pe.loc) return;
+    const raw = pe.assignment?.line.value.raw ?? pe.canonical;
+    const written2 = pe.assignment?.line.value.value ?? pe.canonical;
+    const alias = written2.toLowerCase() === "md5" ? "" : ` (PostgreSQL ${ctx.major} reads it as md5)`;
+    ctx.report({
+      loc: pe.loc,
+      message: `password_encryption = ${raw}${alias}: new and changed passwords are stored as MD5 hashes, which are weak and can be replayed to log in`,
+      help: "Set password_encryption = 'scram-sha-256' (the default from 14); existing MD5 passwords stay until each role's password is set again."
+    });
+  }
+});
+
+// rules/recovery-conf-obsolete.ts
+var RECOVERY_ONLY2 = {
+  standby_mode: "create a standby.signal file in the data directory instead",
+  trigger_file: "promote with pg_ctl promote or SELECT pg_promote() instead"
+};
+var recovery_conf_obsolete_default = defineRule({
+  name: "recovery-conf-obsolete",
+  severity: "error",
+  appliesTo: ["postgresql.conf", "postgresql.auto.conf", "recovery.conf"],
+  docs: {
+    summary: "recovery.conf, standby_mode or trigger_file with PostgreSQL 12 or later",
+    why: 'PostgreSQL 12 folded recovery.conf into postgresql.conf. A recovery.conf file in the data directory makes the server refuse to start ("using recovery command file "recovery.conf" is not supported"), and standby_mode or trigger_file in postgresql.conf are unrecognized parameters, which is just as fatal. Configurations carried over from 11 or earlier \u2014 or generated by tools that still write recovery.conf \u2014 break on the first restart after an upgrade or failover. A standby is now marked by an empty standby.signal file (recovery.signal for targeted recovery), primary_conninfo, restore_command and the recovery_target_* settings go into postgresql.conf, and promotion is done with pg_ctl promote or pg_promote() (promote_trigger_file in 12\u201315).',
+    invalid: [
+      { "postgresql.conf": "hot_standby = on", "recovery.conf": "standby_mode = 'on'\nprimary_conninfo = 'host=primary user=replicator'" },
+      "standby_mode = on"
+    ],
+    valid: [{ "postgresql.conf": "hot_standby = on\nprimary_conninfo = 'host=primary user=replicator'" }],
+    references: [
+      "https://www.postgresql.org/docs/current/recovery-config.html",
+      "https://www.postgresql.org/docs/release/12.0/",
+      "https://www.postgresql.org/docs/current/warm-standby.html#STANDBY-SERVER-SETUP"
+    ],
+    versions: "12+ (recovery.conf is how 11 and earlier configure recovery)"
+  },
+  check(ctx) {
+    if (ctx.major < 12) return;
+    const rec = ctx.cluster.recovery;
+    if (rec) {
+      const first = rec.lines.find((l) => l.kind === "setting");
+      ctx.report({
+        loc: first?.kind === "setting" ? { file: rec.file.path, start: first.nameStart, end: first.value.end } : { file: rec.file.path, start: 0, end: 0 },
+        message: `recovery.conf is not supported from PostgreSQL 12: PostgreSQL ${ctx.major} refuses to start while this file is in the data directory`,
+        help: "Delete recovery.conf: create standby.signal (or recovery.signal), move primary_conninfo, restore_command and recovery_target_* into postgresql.conf, and promote with pg_ctl promote."
+      });
+    }
+    for (const a of ctx.cluster.assignments) {
+      if (a.status !== "unknown") continue;
+      const fix = RECOVERY_ONLY2[a.key];
+      if (!fix) continue;
+      ctx.report({
+        loc: { file: a.file.path, start: a.line.value.start, end: a.line.value.end },
+        message: `${a.line.name} = ${a.line.value.raw} is a recovery.conf parameter that PostgreSQL ${ctx.major} does not recognize: the server refuses to start`,
+        help: `Remove it and ${fix}.`
+      });
+    }
+  }
+});
+
+// rules/replication-slot-wal-unbounded.ts
+var replication_slot_wal_unbounded_default = defineRule({
+  name: "replication-slot-wal-unbounded",
+  severity: "warning",
+  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
+  docs: {
+    summary: "Replication slots are enabled and max_slot_wal_keep_size is -1 (unlimited)",
+    why: "A replication slot keeps every WAL segment its consumer has not confirmed. When a standby or logical subscriber goes away without its slot being dropped, WAL piles up in pg_wal until the disk is full and the primary stops. max_slot_wal_keep_size (PostgreSQL 13+) caps what slots may retain: a slot that falls further behind is invalidated instead, which costs a re-sync of one replica rather than an outage of the primary. Settings absent from the files count with their defaults (max_replication_slots 10, max_slot_wal_keep_size -1); the rule reports only when a file sets one of them.",
+    invalid: ["max_replication_slots = 10", "max_slot_wal_keep_size = -1"],
+    valid: ["max_replication_slots = 10\nmax_slot_wal_keep_size = 50GB", "max_replication_slots = 0"],
+    references: [
+      "https://www.postgresql.org/docs/current/runtime-config-replication.html#GUC-MAX-SLOT-WAL-KEEP-SIZE",
+      "https://www.postgresql.org/docs/current/warm-standby.html#STREAMING-REPLICATION-SLOTS"
+    ],
+    versions: "13+ (max_slot_wal_keep_size was added in 13)"
+  },
+  check(ctx) {
+    const keep = ctx.setting("max_slot_wal_keep_size");
+    const slots = ctx.setting("max_replication_slots");
+    if (!keep || !slots || keep.value !== -1 || typeof slots.value !== "number" || !(slots.value > 0)) return;
+    const loc = keep.loc ?? slots.loc;
+    if (!loc) return;
+    const keepShown = keep.loc ? `max_slot_wal_keep_size = ${keep.assignment?.line.value.raw ?? keep.canonical}` : "max_slot_wal_keep_size is -1 (the default)";
+    ctx.report({
+      loc,
+      message: `max_replication_slots = ${slots.canonical}${slots.isDefault ? " (the default)" : ""} and ${keepShown}: an abandoned replication slot retains WAL without limit until the disk fills`,
+      help: "Set max_slot_wal_keep_size to what pg_wal can hold (e.g. 50GB), or max_replication_slots = 0 if slots are not used.",
+      ...keep.loc && slots.loc ? { related: [{ message: `max_replication_slots = ${slots.canonical} is set here`, loc: slots.loc }] } : {}
+    });
+  }
+});
+
+// rules/reserved-connections-exceed-max.ts
+var num = (s) => s && typeof s.value === "number" ? s.value : 0;
+var reserved_connections_exceed_max_default = defineRule({
+  name: "reserved-connections-exceed-max",
+  severity: "error",
+  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
+  docs: {
+    summary: "The reserved connection slots leave no ordinary slot within max_connections, so the server refuses to start",
+    why: 'superuser_reserved_connections (and, from PostgreSQL 16, reserved_connections for roles with pg_use_reserved_connections) are taken out of max_connections. When they add up to max_connections or more, the postmaster exits at startup ("superuser_reserved_connections (3) plus reserved_connections (0) must be less than max_connections (3)"). This typically happens when max_connections is cut down for a small test or container instance. Settings absent from the files count with their defaults (max_connections 100, superuser_reserved_connections 3, reserved_connections 0). Since PostgreSQL 12 WAL senders have their own slots and do not count here.',
+    invalid: ["max_connections = 3", "max_connections = 20\nsuperuser_reserved_connections = 10\nreserved_connections = 10"],
+    valid: ["max_connections = 4", "max_connections = 20\nsuperuser_reserved_connections = 5\nreserved_connections = 10"],
+    references: [
+      "https://www.postgresql.org/docs/current/runtime-config-connection.html#GUC-MAX-CONNECTIONS",
+      "https://www.postgresql.org/docs/current/runtime-config-connection.html#GUC-SUPERUSER-RESERVED-CONNECTIONS",
+      "https://www.postgresql.org/docs/current/runtime-config-connection.html#GUC-RESERVED-CONNECTIONS"
+    ],
+    versions: "all (reserved_connections is 16+)"
+  },
+  check(ctx) {
+    const max = ctx.setting("max_connections");
+    const su = ctx.setting("superuser_reserved_connections");
+    const res = ctx.setting("reserved_connections");
+    if (!max || !su || typeof max.value !== "number") return;
+    const reserved = num(su) + num(res);
+    if (reserved < max.value) return;
+    const defaultReserved = Number(su.def.boot) + (res ? Number(res.def.boot) : 0);
+    const raised = [su, res].filter((s) => !!s?.loc).sort((a, b) => num(b) - num(a));
+    const target = max.loc && (max.value <= defaultReserved || raised.length === 0) ? max : raised[0];
+    if (!target?.loc) return;
+    const shown2 = (s) => `${s.name} = ${s.canonical}${s.isDefault ? " (default)" : ""}`;
+    const parts = res ? `${shown2(su)} + ${shown2(res)} = ${reserved}` : shown2(su);
+    const related = [max, su, ...res ? [res] : []].flatMap((s) => s !== target && s.loc ? [{ message: `${s.name} = ${s.canonical} is set here`, loc: s.loc }] : []);
+    ctx.report({
+      loc: target.loc,
+      message: `${parts} is not less than ${shown2(max)}: PostgreSQL refuses to start`,
+      help: target === max ? `Set max_connections above ${reserved} (the reserved slots), or lower the reservations.` : `Lower the reserved connections below ${max.value}, or raise max_connections.`,
+      ...related.length ? { related } : {}
+    });
+  }
+});
+
+// rules/rewind-not-ready.ts
+function replicationEvidence(ctx) {
+  if (ctx.assume.role) return { what: `assume.role: ${ctx.assume.role}` };
+  if (ctx.cluster.recovery) return { what: "a recovery.conf", loc: { file: ctx.cluster.recovery.file.path, start: 0, end: 0 } };
+  const set = (name, pred) => {
+    const s = ctx.setting(name);
+    return s && !s.isDefault && pred(s.value) ? s : void 0;
+  };
+  const signals = [
+    set("primary_conninfo", (v) => v !== ""),
+    set("primary_slot_name", (v) => v !== ""),
+    set("synchronous_standby_names", (v) => v !== ""),
+    set("max_wal_senders", (v) => typeof v === "number" && v > 0),
+    set("max_replication_slots", (v) => typeof v === "number" && v > 0),
+    set("wal_level", (v) => v === "replica" || v === "logical"),
+    set("hot_standby", (v) => v === true),
+    set("wal_log_hints", () => true)
+  ];
+  const hit = signals.find((s) => s !== void 0);
+  return hit ? { what: `${hit.name} is set`, ...hit.lineLoc ? { loc: hit.lineLoc } : {} } : void 0;
+}
+var rewind_not_ready_default = defineRule({
+  name: "rewind-not-ready",
+  severity: "warning",
+  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
+  needs: ["dataChecksums"],
+  docs: {
+    summary: "pg_rewind's prerequisites are not visible in the configuration",
+    why: "After a failover the old primary has usually written WAL that the new primary never saw. pg_rewind can bring it back as a standby in minutes; without it, the old primary must be rebuilt from a full base backup, which for a large cluster takes hours with reduced redundancy. pg_rewind refuses to run unless the rewound server used wal_log_hints = on or has data checksums, and unless full_page_writes is on. Data checksums are chosen at initdb time and are not visible in postgresql.conf: they are on by default from PostgreSQL 18 (initdb --no-data-checksums turns them off; clusters upgraded with pg_upgrade keep their old state) and off by default before. Declare the fact with `assume: { dataChecksums: true }` (or `false`) in the pgconf-lint configuration. The wal_log_hints check applies only to servers that take part in replication: a declared `assume.role`, a recovery.conf, or replication settings written in the files (primary_conninfo, max_wal_senders, wal_level = replica, ...); defaults alone do not count.",
+    invalid: ["full_page_writes = off"],
+    valid: ["wal_log_hints = on", "full_page_writes = on", "work_mem = 64MB"],
+    references: [
+      "https://www.postgresql.org/docs/current/app-pgrewind.html",
+      "https://www.postgresql.org/docs/current/runtime-config-wal.html#GUC-WAL-LOG-HINTS",
+      "https://www.postgresql.org/docs/current/app-initdb.html#APP-INITDB-DATA-CHECKSUMS"
+    ],
+    versions: "all; data checksums are the initdb default from 18"
+  },
+  check(ctx) {
+    const clusterLoc = ctx.clusterLoc();
+    if (!clusterLoc) return;
+    const fpw = ctx.setting("full_page_writes");
+    if (fpw?.value === false && fpw.loc) {
+      ctx.report({
+        loc: fpw.loc,
+        message: `full_page_writes = ${fpw.assignment?.line.value.raw ?? fpw.canonical}: pg_rewind requires full_page_writes = on, so this server cannot be rewound or used as a rewind source after a failover`,
+        help: "Set full_page_writes = on (the default)."
+      });
+    }
+    const hints = ctx.setting("wal_log_hints");
+    if (hints?.value !== false) return;
+    if (!replicationEvidence(ctx)) return;
+    const declared = ctx.assume.dataChecksums;
+    const checksums = declared ?? ctx.major >= 18;
+    if (checksums) return;
+    const setting = hints.loc ? `wal_log_hints = ${hints.assignment?.line.value.raw ?? hints.canonical}` : "wal_log_hints is off (the default)";
+    const message = declared === false ? `${setting} and data checksums are declared off (assume.dataChecksums: false): pg_rewind refuses to rewind this server after a failover` : `${setting} and data checksums are not declared (assume.dataChecksums; off by default before PostgreSQL 18): pg_rewind can rewind this server after a failover only if it has data checksums`;
+    ctx.report({
+      loc: hints.loc ?? clusterLoc,
+      message,
+      help: declared === false ? "Set wal_log_hints = on (requires a restart)." : "Set wal_log_hints = on (requires a restart), or, if the cluster was initialized with data checksums, declare assume: { dataChecksums: true } in the pgconf-lint configuration."
+    });
+  }
+});
+
+// rules/secret-in-config.ts
+var COMMANDS = /* @__PURE__ */ new Set(["archive_command", "restore_command", "archive_cleanup_command", "recovery_end_command"]);
+var MASK = "****";
+function isPlaceholder(v) {
+  return v === "" || /^(\$|\{\{|\{%|<|%\(|`)/.test(v) || /^%[A-Za-z]$/.test(v) || /^@[A-Za-z_][A-Za-z0-9_]*@$/.test(v) || /^(\*+|x{3,}|X{3,}|\.{3,}|…)$/.test(v) || v.includes("$") || v.includes("`");
+}
+function findInConninfo(text) {
+  const out = [];
+  const kw = /(?<![A-Za-z0-9_.-])(sslpassword|password)[ \t\n\r\f\v]*=[ \t\n\r\f\v]*/g;
+  for (let m = kw.exec(text); m; m = kw.exec(text)) {
+    let i = m.index + m[0].length;
+    let value = "";
+    if (text[i] === "'") {
+      for (i++; i < text.length && text[i] !== "'"; i++) {
+        if (text[i] === "\\" && i + 1 < text.length) i++;
+        value += text[i];
+      }
+    } else {
+      for (; i < text.length && !/[\s"'&]/.test(text[i]); i++) {
+        if (text[i] === "\\" && i + 1 < text.length) i++;
+        value += text[i];
+      }
+    }
+    if (!isPlaceholder(value)) out.push({ shown: `${m[1]}=${MASK}` });
+  }
+  const uri = /\b([A-Za-z][A-Za-z0-9+.-]*):\/\/([^\s/@:'"?#]*):([^\s/@'"?#]+)@/g;
+  for (let m = uri.exec(text); m; m = uri.exec(text)) {
+    if (!isPlaceholder(m[3])) {
+      out.push({ shown: `${m[1]}://${m[2]}:${MASK}@` });
+    }
+  }
+  return out;
+}
+function shellWords(s) {
+  const words = [];
+  let i = 0;
+  while (i < s.length) {
+    while (i < s.length && /[\s;|&()<>]/.test(s[i])) i++;
+    if (i >= s.length) break;
+    let text = "";
+    let dynamic = false;
+    while (i < s.length && !/[\s;|&()<>]/.test(s[i])) {
+      const c = s[i];
+      if (c === "'") {
+        const end = s.indexOf("'", i + 1);
+        const stop = end === -1 ? s.length : end;
+        text += s.slice(i + 1, stop);
+        i = stop + 1;
+      } else if (c === '"') {
+        for (i++; i < s.length && s[i] !== '"'; i++) {
+          if (s[i] === "\\" && i + 1 < s.length && '"\\$`'.includes(s[i + 1])) i++;
+          else if (s[i] === "$" || s[i] === "`") dynamic = true;
+          text += s[i];
+        }
+        i++;
+      } else if (c === "\\") {
+        if (i + 1 < s.length) text += s[i + 1];
+        i += 2;
+      } else {
+        if (c === "$" || c === "`") dynamic = true;
+        text += c;
+        i++;
+      }
+    }
+    words.push({ text, dynamic });
+  }
+  return words;
+}
+var SECRET_ENV = /^[A-Z_][A-Z0-9_]*$/;
+var SECRET_ENV_NAME = /(PASSWORD|PASSWD|SECRET|SECRET_KEY|SECRET_ACCESS_KEY|_TOKEN|^TOKEN|_PASS|^PASS|^SSHPASS)$/;
+var SECRET_FLAG = /^--((?:[A-Za-z0-9]+-)*)(password|passwd|pass|passphrase|secret)=(.*)$/s;
+function findInCommand(cmd) {
+  const out = [];
+  const words = shellWords(cmd);
+  const isCmd = (w, name) => !!w && (w.text === name || w.text.endsWith("/" + name));
+  const hasCurl = words.some((w) => isCmd(w, "curl"));
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k];
+    const next = words[k + 1];
+    const eq = w.text.indexOf("=");
+    if (eq > 0 && SECRET_ENV.test(w.text.slice(0, eq)) && SECRET_ENV_NAME.test(w.text.slice(0, eq))) {
+      if (!w.dynamic && !isPlaceholder(w.text.slice(eq + 1))) out.push({ shown: `${w.text.slice(0, eq)}=${MASK}` });
+      continue;
+    }
+    const flag = SECRET_FLAG.exec(w.text);
+    if (flag) {
+      if (!w.dynamic && !isPlaceholder(flag[3])) out.push({ shown: `--${flag[1]}${flag[2]}=${MASK}` });
+      continue;
+    }
+    if (isCmd(w, "sshpass")) {
+      for (let j = k + 1; j < words.length && words[j].text.startsWith("-"); j++) {
+        const o = words[j];
+        if (o.text === "-p") {
+          const v = words[j + 1];
+          if (v && !v.dynamic && !isPlaceholder(v.text)) out.push({ shown: `sshpass -p ${MASK}` });
+          break;
+        }
+        if (o.text.startsWith("-p")) {
+          if (!o.dynamic && !isPlaceholder(o.text.slice(2))) out.push({ shown: `sshpass -p${MASK}` });
+          break;
+        }
+      }
+      continue;
+    }
+    if (/^-pass(in|out)?$/.test(w.text) && next && next.text.startsWith("pass:")) {
+      if (!next.dynamic && !isPlaceholder(next.text.slice(5))) out.push({ shown: `${w.text} pass:${MASK}` });
+      continue;
+    }
+    if (hasCurl) {
+      let cred;
+      if (w.text === "-u" || w.text === "--user") cred = next;
+      else if (w.text.startsWith("--user=")) cred = { text: w.text.slice(7), dynamic: w.dynamic };
+      else if (/^-u[^-]/.test(w.text)) cred = { text: w.text.slice(2), dynamic: w.dynamic };
+      const colon = cred ? cred.text.indexOf(":") : -1;
+      if (cred && colon >= 0 && !cred.dynamic && !isPlaceholder(cred.text.slice(colon + 1))) {
+        out.push({ shown: `curl -u ${cred.text.slice(0, colon)}:${MASK}` });
+        continue;
+      }
+    }
+    out.push(...findInConninfo(w.text));
+  }
+  return out;
+}
+function findInPassphraseCommand(cmd) {
+  const words = shellWords(cmd);
+  const first = words[0];
+  if (!first || !/(^|\/)(echo|printf)$/.test(first.text)) return [];
+  const args = words.slice(1).filter((w) => !/^-[a-zA-Z]+$/.test(w.text) && !/^%[a-z]$/.test(w.text));
+  if (args.length === 0 || args.some((w) => w.dynamic || isPlaceholder(w.text))) return [];
+  return [{ shown: `${first.text} ${MASK}` }];
+}
+function findSecrets(name, value, placeholder) {
+  const key = name.toLowerCase();
+  if (COMMANDS.has(key)) return findInCommand(value);
+  if (key === "ssl_passphrase_command") return findInPassphraseCommand(value);
+  if (placeholder && /(^|[._])(password|passwd|passphrase|secret)$/.test(key) && !isPlaceholder(value)) {
+    return [{ shown: MASK }];
+  }
+  return findInConninfo(value);
+}
+var secret_in_config_default = defineRule({
+  name: "secret-in-config",
+  severity: "error",
+  appliesTo: ["postgresql.conf", "postgresql.auto.conf", "recovery.conf"],
+  docs: {
+    summary: "A literal password or other secret in a committed setting",
+    why: "Configuration in git is read by far more people and systems than the database: every clone, fork, CI job and backup of the repository, and its history keeps the secret even after the line is deleted. The usual leaks are a password= in primary_conninfo (or a postgresql://user:password@host URI), PGPASSWORD= or --password= in archive_command or restore_command, and an echoed passphrase in ssl_passphrase_command. Replication and tools can read passwords from a ~/.pgpass file (passfile=) or the environment instead. Template references ($VAR, ${VAR}, {{ var }}, <password>) are not reported. Findings never repeat the secret.",
+    invalid: [
+      "primary_conninfo = 'host=primary user=replicator password=s3cret'",
+      "restore_command = 'PGPASSWORD=s3cret pg_receivewal -h backup -p 5432 %f'",
+      "primary_conninfo = 'postgresql://replicator:s3cret@primary:5432/postgres'"
+    ],
+    valid: [
+      "primary_conninfo = 'host=primary user=replicator passfile=/var/lib/postgresql/.pgpass'",
+      "archive_command = 'rsync -a %p backup@archive:/wal/%f'",
+      "restore_command = 'pg_receivewal -h backup -p 5432 -U repl --password %f'",
+      "primary_conninfo = 'host=primary user=replicator password={{ replication_password }}'"
+    ],
+    references: [
+      "https://www.postgresql.org/docs/current/libpq-pgpass.html",
+      "https://www.postgresql.org/docs/current/libpq-connect.html#LIBPQ-CONNSTRING",
+      "https://www.postgresql.org/docs/current/runtime-config-replication.html#GUC-PRIMARY-CONNINFO",
+      "https://www.postgresql.org/docs/current/runtime-config-wal.html#GUC-ARCHIVE-COMMAND"
+    ],
+    versions: "all (recovery.conf in 11 and earlier)"
+  },
+  check(ctx) {
+    const lines = [];
+    for (const a of ctx.cluster.assignments) {
+      const v = a.line.value;
+      lines.push({ name: a.line.name, value: v.value, loc: { file: a.file.path, start: v.start, end: v.end }, placeholder: a.status === "placeholder" });
+    }
+    const rec = ctx.cluster.recovery;
+    if (rec) {
+      for (const l of rec.lines) {
+        if (l.kind !== "setting") continue;
+        lines.push({ name: l.name, value: l.value.value, loc: { file: rec.file.path, start: l.value.start, end: l.value.end }, placeholder: false });
+      }
+    }
+    for (const l of lines) {
+      const found = findSecrets(l.name, l.value, l.placeholder);
+      if (found.length === 0) continue;
+      const shown2 = [...new Set(found.map((f) => f.shown))].join(", ");
+      ctx.report({
+        loc: l.loc,
+        message: `${l.name} contains ${found.length === 1 ? "a literal secret" : `${found.length} literal secrets`} (${shown2}): anyone who can read the repository or its history can use it`,
+        help: "Remove the secret from the file and rotate it; let libpq read it from a password file (passfile=, ~/.pgpass) or the service environment instead."
+      });
+    }
+  }
+});
+
+// rules/synchronous-commit-off.ts
+var synchronous_commit_off_default = defineRule({
+  name: "synchronous-commit-off",
+  severity: "warning",
+  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
+  docs: {
+    summary: "synchronous_commit is off for the whole server",
+    why: 'With synchronous_commit off, COMMIT returns before the WAL record reaches disk. After a crash of the server or the machine, transactions reported as committed in the last moments (up to three times wal_writer_delay, 600 ms by default) are lost. The database stays consistent \u2014 this is not corruption \u2014 but an application that told a user "saved" was wrong. That is a fine trade for chosen transactions (SET LOCAL synchronous_commit = off, or per role or database), but set globally in postgresql.conf it silently applies to every transaction, including those that must not be lost. Any spelling PostgreSQL maps to off (false, no, 0) counts.',
+    invalid: ["synchronous_commit = off", "synchronous_commit = false"],
+    valid: ["synchronous_commit = on", "synchronous_commit = local"],
+    references: [
+      "https://www.postgresql.org/docs/current/runtime-config-wal.html#GUC-SYNCHRONOUS-COMMIT",
+      "https://www.postgresql.org/docs/current/wal-async-commit.html"
+    ],
+    versions: "all"
+  },
+  check(ctx) {
+    const sc = ctx.setting("synchronous_commit");
+    if (sc?.value !== "off" || !sc.loc) return;
+    const raw = sc.assignment?.line.value.raw ?? sc.canonical;
+    ctx.report({
+      loc: sc.loc,
+      message: `synchronous_commit = ${raw}${raw === sc.canonical ? "" : ` (${sc.canonical})`} for every transaction: a crash loses the most recently committed transactions (no corruption)`,
+      help: "Keep synchronous_commit = on in postgresql.conf and turn it off only where losing recent commits is acceptable (SET LOCAL, ALTER ROLE or ALTER DATABASE \u2026 SET synchronous_commit = off)."
+    });
+  }
+});
+
+// rules/wal-level-insufficient.ts
+var wal_level_insufficient_default = defineRule({
+  name: "wal-level-insufficient",
+  severity: "error",
+  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
+  docs: {
+    summary: "wal_level = minimal combined with WAL senders, archiving or WAL summarization, so the server refuses to start",
+    why: 'wal_level = minimal leaves out of WAL what replication, archiving and incremental backup need, so the postmaster refuses to start when it is combined with max_wal_senders > 0 ("WAL streaming (max_wal_senders > 0) requires wal_level "replica" or "logical""), archive_mode on or always ("WAL archival cannot be enabled when wal_level is "minimal"") or, from 17, summarize_wal = on ("WAL cannot be summarized when wal_level is "minimal""). Note that max_wal_senders defaults to 10 since PostgreSQL 10, so wal_level = minimal on its own already stops the server unless max_wal_senders = 0 is set too.',
+    invalid: ["wal_level = minimal", "wal_level = minimal\nmax_wal_senders = 0\narchive_mode = on"],
+    valid: ["wal_level = replica", "wal_level = minimal\nmax_wal_senders = 0"],
+    references: [
+      "https://www.postgresql.org/docs/current/runtime-config-wal.html#GUC-WAL-LEVEL",
+      "https://www.postgresql.org/docs/current/runtime-config-replication.html#GUC-MAX-WAL-SENDERS",
+      "https://www.postgresql.org/docs/current/runtime-config-wal.html#GUC-SUMMARIZE-WAL"
+    ],
+    versions: "all (summarize_wal is 17+)"
+  },
+  check(ctx) {
+    const level = ctx.setting("wal_level");
+    if (level?.value !== "minimal" || !level.loc) return;
+    const conflicts = [];
+    const fixes = [];
+    const related = [];
+    const archive = ctx.setting("archive_mode");
+    if (archive && archive.value !== "off") {
+      conflicts.push(`archive_mode = ${archive.canonical}`);
+      fixes.push("archive_mode = off");
+      if (archive.loc) related.push({ message: `archive_mode = ${archive.canonical} needs wal_level replica or logical`, loc: archive.loc });
+    }
+    const senders = ctx.setting("max_wal_senders");
+    if (senders && typeof senders.value === "number" && senders.value > 0) {
+      conflicts.push(`max_wal_senders = ${senders.canonical}${senders.isDefault ? " (the default)" : ""}`);
+      fixes.push("max_wal_senders = 0");
+      if (senders.loc) related.push({ message: `max_wal_senders = ${senders.canonical} needs wal_level replica or logical`, loc: senders.loc });
+    }
+    const summarize2 = ctx.setting("summarize_wal");
+    if (summarize2?.value === true) {
+      conflicts.push("summarize_wal = on");
+      fixes.push("summarize_wal = off");
+      if (summarize2.loc) related.push({ message: "summarize_wal = on needs wal_level replica or logical", loc: summarize2.loc });
+    }
+    if (conflicts.length === 0) return;
+    ctx.report({
+      loc: level.loc,
+      message: `wal_level = ${level.assignment?.line.value.raw ?? level.canonical} with ${conflicts.join(", ")}: PostgreSQL refuses to start`,
+      help: `Set wal_level = replica, or keep minimal and set ${fixes.join(", ")}.`,
+      related
+    });
+  }
+});
+
 // rules/index-conf.ts
-var CONF_RULES = [];
+var CONF_RULES = [
+  wal_level_insufficient_default,
+  reserved_connections_exceed_max_default,
+  recovery_conf_obsolete_default,
+  full_page_writes_off_default,
+  rewind_not_ready_default,
+  freeze_table_age_clamped_default,
+  freeze_min_age_clamped_default,
+  failsafe_age_clamped_default,
+  freeze_max_age_high_default,
+  password_encryption_md5_default,
+  fsync_off_default,
+  synchronous_commit_off_default,
+  archive_command_missing_default,
+  replication_slot_wal_unbounded_default,
+  secret_in_config_default,
+  autovacuum_off_default
+];
+
+// src/analysis/hba.ts
+var LOCAL = 1;
+var SSL = 2;
+var GSS = 4;
+var PLAIN = 8;
+var CONN_STATES = {
+  local: LOCAL,
+  host: SSL | GSS | PLAIN,
+  hostssl: SSL,
+  hostnossl: GSS | PLAIN,
+  hostgssenc: GSS,
+  hostnogssenc: SSL | PLAIN
+};
+var CONN_TYPES2 = Object.keys(CONN_STATES);
+var cache2 = /* @__PURE__ */ new WeakMap();
+function analyzeHba(hba) {
+  let a = cache2.get(hba);
+  if (!a) {
+    a = analyze(hba);
+    cache2.set(hba, a);
+  }
+  return a;
+}
+var MAX_COMBINATIONS = 256;
+var ALL = "*all";
+var REPL = "*replication";
+function dbKey(n) {
+  if (n.kind === "keyword") {
+    if (n.value === "samegroup") return "*samerole";
+    return "*" + n.value;
+  }
+  return (n.kind === "regex" ? "re:" : "lit:") + n.value;
+}
+function userKey(n) {
+  if (n.kind === "keyword") return ALL;
+  return (n.kind === "regex" ? "re:" : n.kind === "group" ? "grp:" : "lit:") + n.value;
+}
+function dbCovered(e, key) {
+  if (key === REPL) return e.dbKeys.has(REPL);
+  return e.dbKeys.has(key) || e.dbKeys.has(ALL);
+}
+function userCovered(e, key) {
+  return e.userKeys.has(key) || e.userKeys.has(ALL);
+}
+function namesCovered(e, dbs, users) {
+  return dbs.every((k) => dbCovered(e, k)) && users.every((k) => userCovered(e, k));
+}
+function hexOf(bytes) {
+  let s = "";
+  for (const b of bytes) s += (b < 16 ? "0" : "") + b.toString(16);
+  return s;
+}
+function maskedKey(family, bytes, prefix, hex = hexOf(bytes)) {
+  const whole = prefix >> 3;
+  const rest = prefix & 7;
+  let s = `${family}/${prefix}/${hex.slice(0, whole * 2)}`;
+  if (rest) {
+    const b = bytes[whole] & (255 << 8 - rest & 255);
+    s += (b < 16 ? "0" : "") + b.toString(16);
+  }
+  return s;
+}
+function leadingOnes(mask) {
+  let n = 0;
+  for (const b of mask) {
+    if (b === 255) {
+      n += 8;
+      continue;
+    }
+    let k = 0;
+    while (k < 8 && (b & 128 >> k) !== 0) k++;
+    return n + k;
+  }
+  return n;
+}
+function popcount(mask) {
+  let n = 0;
+  for (let b of mask) {
+    while (b) {
+      n += b & 1;
+      b >>= 1;
+    }
+  }
+  return n;
+}
+function isIp(a) {
+  return a !== null && (a.kind === "ipv4" || a.kind === "ipv6") && a.bytes !== null && a.mask !== null;
+}
+function ipCovers(outer, inner) {
+  if (outer.bytes.length !== inner.bytes.length) return false;
+  for (let i = 0; i < outer.bytes.length; i++) {
+    const mo = outer.mask[i];
+    if ((mo & inner.mask[i]) !== mo) return false;
+    if ((outer.bytes[i] & mo) !== (inner.bytes[i] & mo)) return false;
+  }
+  return true;
+}
+function addressKey(a) {
+  if (a === null) return "local";
+  switch (a.kind) {
+    case "all":
+      return "all";
+    case "samehost":
+    case "samenet":
+      return "kw:" + a.kind;
+    case "hostname":
+      return "host:" + (a.hostname ?? "").toLowerCase();
+    // hostname_match compares with pg_strcasecmp
+    default:
+      if (!isIp(a) || a.prefix === null) return null;
+      return maskedKey(a.kind, a.bytes, a.prefix);
+  }
+}
+function newTypeIndex() {
+  return { byAddress: /* @__PURE__ */ new Map(), prefixes: { ipv4: /* @__PURE__ */ new Set(), ipv6: /* @__PURE__ */ new Set() }, oddMasks: [], wide: [] };
+}
+function insert(idx, e) {
+  const a = e.info.record.address;
+  const key = addressKey(a);
+  if (key === null) {
+    idx.oddMasks.push(e);
+    return;
+  }
+  if (e.dbKeys.size * e.userKeys.size > MAX_COMBINATIONS) {
+    idx.wide.push(e);
+    return;
+  }
+  if (isIp(a) && a.prefix !== null) idx.prefixes[a.kind].add(a.prefix);
+  let names = idx.byAddress.get(key);
+  if (!names) idx.byAddress.set(key, names = /* @__PURE__ */ new Map());
+  for (const d of e.dbKeys) {
+    let users = names.get(d);
+    if (!users) names.set(d, users = /* @__PURE__ */ new Map());
+    for (const u of e.userKeys) {
+      let list2 = users.get(u);
+      if (!list2) users.set(u, list2 = []);
+      list2.push(e);
+    }
+  }
+}
+function probeAddressKeys(idx, a) {
+  if (a === null) return ["local"];
+  switch (a.kind) {
+    case "all":
+      return ["all"];
+    case "samehost":
+    case "samenet":
+      return ["all", "kw:" + a.kind];
+    case "hostname":
+      return ["all", "host:" + (a.hostname ?? "").toLowerCase()];
+    default: {
+      if (!isIp(a)) return ["all"];
+      const keys = ["all"];
+      const max = leadingOnes(a.mask);
+      const hex = hexOf(a.bytes);
+      for (const p of idx.prefixes[a.kind]) if (p <= max) keys.push(maskedKey(a.kind, a.bytes, p, hex));
+      return keys;
+    }
+  }
+}
+function entryCoversAddress(e, a) {
+  const o = e.info.record.address;
+  if (a === null || o === null) return a === o;
+  if (o.kind === "all") return true;
+  if (isIp(o) && isIp(a)) return ipCovers(o, a);
+  if (o.kind === "hostname" && a.kind === "hostname") return (o.hostname ?? "").toLowerCase() === (a.hostname ?? "").toLowerCase();
+  return o.kind === a.kind && (o.kind === "samehost" || o.kind === "samenet");
+}
+function earliestCover(idx, target) {
+  const r = target.info.record;
+  const dbs = [...target.dbKeys];
+  const users = [...target.userKeys];
+  const d0 = dbs[0];
+  const u0 = users[0];
+  const dbProbe = d0 === REPL || d0 === ALL ? [d0] : [d0, ALL];
+  const userProbe = u0 === ALL ? [u0] : [u0, ALL];
+  const found = { best: null };
+  const consider = (e) => {
+    const b = found.best;
+    if (b !== null && e.info.index >= b.info.index) return false;
+    if (!namesCovered(e, dbs, users) || !entryCoversAddress(e, r.address)) return false;
+    found.best = e;
+    return true;
+  };
+  for (const ak of probeAddressKeys(idx, r.address)) {
+    const byDb = idx.byAddress.get(ak);
+    if (!byDb) continue;
+    for (const d of dbProbe) {
+      const byUser = byDb.get(d);
+      if (!byUser) continue;
+      for (const u of userProbe) {
+        for (const e of byUser.get(u) ?? []) {
+          const b = found.best;
+          if (b !== null && e.info.index >= b.info.index || consider(e)) break;
+        }
+      }
+    }
+  }
+  for (const e of idx.oddMasks) consider(e);
+  for (const e of idx.wide) consider(e);
+  return found.best;
+}
+function analyze(hba) {
+  const records = [];
+  const index = /* @__PURE__ */ new Map();
+  for (const line of hba.lines) {
+    if (line.problem !== null || line.record === null) continue;
+    const info = describeRecord(records.length, line, line.record);
+    const entry = {
+      info,
+      dbKeys: new Set(line.record.databases.map(dbKey)),
+      userKeys: new Set(line.record.users.map(userKey))
+    };
+    shadow(index, entry);
+    let idx = index.get(line.record.connType);
+    if (!idx) index.set(line.record.connType, idx = newTypeIndex());
+    insert(idx, entry);
+    records.push(info);
+  }
+  return {
+    records,
+    reachable: records.filter((r) => r.reachable),
+    unreachable: records.filter((r) => !r.reachable)
+  };
+}
+function shadow(index, entry) {
+  const info = entry.info;
+  const want = CONN_STATES[info.record.connType];
+  let single = null;
+  const parts = [];
+  let union = 0;
+  for (const t of CONN_TYPES2) {
+    const states = CONN_STATES[t];
+    if ((states & want) === 0) continue;
+    const idx = index.get(t);
+    if (!idx) continue;
+    const e = earliestCover(idx, entry);
+    if (!e) continue;
+    if ((states & want) === want) {
+      if (single === null || e.info.index < single.info.index) single = e;
+    } else {
+      parts.push(e);
+      union |= states;
+    }
+  }
+  if (single) {
+    info.reachable = false;
+    info.shadowedBy = single.info;
+    info.shadowedByAll = [single.info];
+  } else if ((union & want) === want) {
+    const all = parts.map((p) => p.info).sort((a, b) => a.index - b.index);
+    info.reachable = false;
+    info.shadowedBy = all[0];
+    info.shadowedByAll = all;
+  }
+}
+function describeRecord(index, line, r) {
+  const a = r.address;
+  const ip = isIp(a);
+  const prefixLength = ip ? popcount(a.mask) : null;
+  return {
+    index,
+    line,
+    record: r,
+    reachable: true,
+    shadowedBy: null,
+    shadowedByAll: [],
+    exposure: describeExposure(r),
+    isLocal: r.connType === "local",
+    isWorld: a !== null && (a.kind === "all" || ip && prefixLength === 0),
+    isLoopbackOnly: isLoopback(a),
+    family: ip ? a.kind : null,
+    prefixLength,
+    allUsers: r.users.some((u) => u.kind === "keyword" && u.value === "all"),
+    allDatabases: r.databases.some((d) => d.kind === "keyword" && d.value === "all"),
+    replication: r.databases.some((d) => d.kind === "keyword" && d.value === "replication"),
+    loc: recordLoc(line, r)
+  };
+}
+var V4_LOOPBACK = { bytes: [127, 0, 0, 0], mask: [255, 0, 0, 0] };
+var V6_LOOPBACK = { bytes: [...new Array(15).fill(0), 1], mask: new Array(16).fill(255) };
+var V6_MAPPED_LOOPBACK = { bytes: [...new Array(10).fill(0), 255, 255, 127, 0, 0, 0], mask: [...new Array(13).fill(255), 0, 0, 0] };
+function isLoopback(a) {
+  if (a === null) return false;
+  if (a.kind === "hostname") {
+    return (a.hostname ?? "").toLowerCase() === "localhost";
+  }
+  if (!isIp(a)) return false;
+  return ipCovers(V4_LOOPBACK, a) || ipCovers(V6_LOOPBACK, a) || ipCovers(V6_MAPPED_LOOPBACK, a);
+}
+function tokenLoc(t) {
+  let o = t;
+  while (o.via) o = o.via;
+  return { file: o.file.path, start: o.start, end: o.end };
+}
+function addressLoc(a) {
+  const loc = tokenLoc(a.token);
+  if (a.maskToken) {
+    const m = tokenLoc(a.maskToken);
+    if (m.file === loc.file && m.end > loc.start) return { file: loc.file, start: loc.start, end: m.end };
+  }
+  return loc;
+}
+function recordLoc(line, r) {
+  const first = tokenLoc(r.connTypeToken);
+  let end = tokenLoc(r.methodToken).end;
+  for (const f of line.fields) {
+    for (const t of f.tokens) {
+      const l = tokenLoc(t);
+      if (l.file === first.file && l.end > end) end = l.end;
+    }
+  }
+  return { file: first.file, start: first.start, end };
+}
+function recordRef(info, from) {
+  const n = info.line.line;
+  return info.line.file.path === from ? `line ${n}` : `${info.line.file.path}:${n}`;
+}
+function recordText(info, max = 100) {
+  const file = info.line.file;
+  const text = file.text.slice(info.loc.start, info.loc.end).replace(/\\\r?\n/g, " ").replace(/\s+/g, " ").trim();
+  return text.length > max ? text.slice(0, max - 1) + "\u2026" : text;
+}
+function listOf(items, max = 5) {
+  if (items.length <= max) return items.join(", ");
+  return `${items.slice(0, max).join(", ")} and ${items.length - max} more`;
+}
+function describeUsers(users) {
+  if (users.some((u) => u.kind === "keyword")) return "any user (all)";
+  const parts = [];
+  const literals = users.filter((u) => u.kind === "literal").map((u) => u.token.raw);
+  if (literals.length) parts.push(`${literals.length === 1 ? "user" : "users"} ${listOf(literals)}`);
+  const groups = users.filter((u) => u.kind === "group");
+  for (const g of groups.slice(0, 5)) parts.push(`members of role ${g.value} (${g.token.raw})`);
+  if (groups.length > 5) parts.push(`members of ${groups.length - 5} more roles`);
+  const regexes = users.filter((u) => u.kind === "regex").map((u) => u.token.raw);
+  if (regexes.length) parts.push(`users matching ${listOf(regexes)} (regex)`);
+  return parts.join(" or ");
+}
+function describeDatabases(dbs) {
+  const parts = [];
+  const kw = (v) => dbs.some((d) => d.kind === "keyword" && d.value === v);
+  if (kw("all")) parts.push("any database except replication (all)");
+  if (kw("replication")) parts.push("physical replication (replication)");
+  if (!kw("all")) {
+    if (kw("sameuser")) parts.push("the database named like the user (sameuser)");
+    for (const k of ["samerole", "samegroup"]) {
+      if (kw(k)) parts.push(`databases named like a role the user belongs to (${k})`);
+    }
+    const literals = dbs.filter((d) => d.kind === "literal").map((d) => d.token.raw);
+    if (literals.length) parts.push(`${literals.length === 1 ? "database" : "databases"} ${listOf(literals)}`);
+    const regexes = dbs.filter((d) => d.kind === "regex").map((d) => d.token.raw);
+    if (regexes.length) parts.push(`databases matching ${listOf(regexes)} (regex)`);
+  }
+  return parts.join(" and ");
+}
+function written(a) {
+  return a.maskToken ? `${a.token.raw} ${a.maskToken.raw}` : a.token.raw;
+}
+function describeAddress(a) {
+  if (a === null) return "through the local Unix socket";
+  switch (a.kind) {
+    case "all":
+      return "from any address (all)";
+    case "samehost":
+      return "from any of the server's own IP addresses (samehost)";
+    case "samenet":
+      return "from any subnet the server is directly connected to (samenet)";
+    case "hostname": {
+      const h = a.hostname ?? a.token.text;
+      return h.startsWith(".") ? `from any host whose DNS name ends in ${h}` : `from host ${h} (by DNS name)`;
+    }
+  }
+  if (!isIp(a)) return `from ${written(a)}`;
+  const fam = a.kind === "ipv4" ? "IPv4" : "IPv6";
+  const bits = popcount(a.mask);
+  if (bits === 0) return `from any ${fam} address (${written(a)})`;
+  if (a.prefix === null) return `from ${fam} addresses matching ${formatAddress(a.bytes)} under netmask ${formatAddress(a.mask)} (${written(a)})`;
+  const net = `${formatAddress(a.bytes.map((b, i) => b & a.mask[i]))}/${a.prefix}`;
+  const full = a.kind === "ipv4" ? 32 : 128;
+  const what = a.prefix === full ? `${fam} host ${formatAddress(a.bytes)}` : `${fam} network ${net}`;
+  return written(a) === net || written(a) === formatAddress(a.bytes) ? `from ${what}` : `from ${what} (${written(a)})`;
+}
+var CONN_WORDS = {
+  local: "",
+  host: "",
+  hostssl: " over SSL",
+  hostnossl: " without SSL",
+  hostgssenc: " over GSSAPI encryption",
+  hostnogssenc: " without GSSAPI encryption"
+};
+var METHOD_WORDS = {
+  trust: "with no password (trust)",
+  password: "with a cleartext password (password)",
+  md5: "with an MD5 password (md5)",
+  "scram-sha-256": "with a SCRAM password (scram-sha-256)",
+  cert: "with a client certificate (cert)",
+  ident: "as whoever the client's ident server names (ident)",
+  peer: "as the operating-system user of the same name (peer)",
+  gss: "with Kerberos/GSSAPI (gss)",
+  sspi: "with Windows SSPI (sspi)",
+  ldap: "with a password checked by LDAP (ldap)",
+  radius: "with a password checked by RADIUS (radius)",
+  pam: "with a password checked by PAM (pam)",
+  bsd: "with BSD authentication (bsd)",
+  oauth: "with an OAuth bearer token (oauth)"
+};
+function describeMethod(r) {
+  let how = METHOD_WORDS[r.method] ?? `authenticated by ${r.method}`;
+  const cc = r.options.find((o) => o.name === "clientcert");
+  if (cc && r.method !== "cert") how += ` plus a client certificate (clientcert=${cc.value})`;
+  return how;
+}
+function describeExposure(r) {
+  const who = describeUsers(r.users);
+  const what = describeDatabases(r.databases);
+  const where = describeAddress(r.address) + CONN_WORDS[r.connType];
+  if (r.method === "reject") return `connections by ${who} to ${what} ${where} are rejected (reject)`;
+  return `${who} can connect to ${what} ${where} ${describeMethod(r)}`;
+}
+function parseNetwork(s) {
+  const slash = s.indexOf("/");
+  if (slash === -1) return null;
+  const host = s.slice(0, slash);
+  const bitsText = s.slice(slash + 1);
+  if (!/^\d{1,3}$/.test(bitsText)) return null;
+  const bytes = parseIPv4(host) ?? parseIPv6(host);
+  if (!bytes) return null;
+  const bits = Number(bitsText);
+  if (bits > bytes.length * 8) return null;
+  const mask = bytes.map((_, i) => 255 << 8 - Math.max(0, Math.min(8, bits - i * 8)) & 255);
+  return { bytes, mask };
+}
+function allowedNetworksOption(options) {
+  const v = options.allowedNetworks;
+  if (!Array.isArray(v)) return [];
+  return v.flatMap((s) => {
+    const n = typeof s === "string" ? parseNetwork(s) : null;
+    return n ? [n] : [];
+  });
+}
+function insideNetworks(info, networks) {
+  const a = info.record.address;
+  return isIp(a) && networks.some((n) => ipCovers(n, a));
+}
+var ALLOWED_NETWORKS_SCHEMA = {
+  type: "array",
+  description: "Networks considered safe (CIDR); records whose address lies inside one are not flagged",
+  items: { type: "string", pattern: "^[0-9a-fA-F:.]+/[0-9]{1,3}$" }
+};
+function worldOpenRecords(analysis, allowed = []) {
+  return analysis.reachable.filter((r) => r.isWorld && r.record.method !== "reject" && !insideNetworks(r, allowed));
+}
+function intOption(options, name, fallback) {
+  const v = options[name];
+  return typeof v === "number" && Number.isInteger(v) && v >= 0 ? v : fallback;
+}
+function isWide(info, ipv4Prefix, ipv6Prefix) {
+  if (info.family === null || info.prefixLength === null || info.isWorld || info.isLoopbackOnly) return false;
+  return info.prefixLength < (info.family === "ipv4" ? ipv4Prefix : ipv6Prefix);
+}
+
+// rules/hba-cleartext-password.ts
+var hba_cleartext_password_default = defineRule({
+  name: "hba-cleartext-password",
+  severity: "error",
+  appliesTo: ["pg_hba.conf"],
+  docs: {
+    summary: "Method `password` (cleartext) on a network record",
+    why: "With `password` the client sends the password itself, in cleartext. On a `host`, `hostnossl` or `hostnogssenc` record the connection may be unencrypted, so anyone on the network path can read it (error). On `hostssl` and `hostgssenc` the channel is encrypted but the server still receives the password itself, and a client that does not verify the server certificate can hand it to an impostor (warning). `scram-sha-256` never sends the password. `local` records and records that can never match are not flagged.",
+    invalid: ["host    all   app   10.20.0.0/16   password", "hostssl    all   app   10.20.0.0/16   password"],
+    valid: ["host    all   app   10.20.0.0/16   scram-sha-256", "local   all   app   password"],
+    references: [
+      "https://www.postgresql.org/docs/current/auth-password.html",
+      "https://www.postgresql.org/docs/current/auth-pg-hba-conf.html"
+    ],
+    versions: "all"
+  },
+  check(ctx) {
+    const hba = ctx.cluster.hba;
+    if (!hba) return;
+    for (const r of analyzeHba(hba).reachable) {
+      const type = r.record.connType;
+      if (r.record.method !== "password" || type === "local") continue;
+      const encrypted = type === "hostssl" || type === "hostgssenc";
+      ctx.report({
+        loc: tokenLoc(r.record.methodToken),
+        message: encrypted ? `cleartext password over an encrypted connection: ${r.exposure}; the server receives the password itself` : `cleartext password on a record that accepts unencrypted connections: ${r.exposure}; anyone on the network path can read it`,
+        help: "Use scram-sha-256 (with password_encryption = scram-sha-256, then reset the passwords).",
+        ...encrypted ? { severity: "warning" } : {}
+      });
+    }
+  }
+});
+
+// rules/hba-hostssl-without-ssl.ts
+var hba_hostssl_without_ssl_default = defineRule({
+  name: "hba-hostssl-without-ssl",
+  severity: "error",
+  appliesTo: ["pg_hba.conf", "postgresql.conf"],
+  docs: {
+    summary: "`hostssl` records while the cluster's `ssl` is off, so they can never match",
+    why: 'A `hostssl` record matches only SSL connections, and with `ssl = off` (the default when postgresql.conf does not set it) there are none: PostgreSQL loads the record but only logs "hostssl record cannot match because SSL is disabled". Clients the record was written for are refused, or fall through to a later, often weaker, record. Checked only when the cluster has both pg_hba.conf and postgresql.conf.',
+    invalid: [{ "pg_hba.conf": "hostssl    all   app   10.20.0.0/16   scram-sha-256", "postgresql.conf": "ssl = off" }],
+    valid: [
+      { "pg_hba.conf": "hostssl    all   app   10.20.0.0/16   scram-sha-256", "postgresql.conf": "ssl = on" },
+      "hostssl    all   app   10.20.0.0/16   scram-sha-256"
+    ],
+    references: [
+      "https://www.postgresql.org/docs/current/auth-pg-hba-conf.html",
+      "https://www.postgresql.org/docs/current/runtime-config-connection.html#GUC-SSL",
+      "https://www.postgresql.org/docs/current/ssl-tcp.html"
+    ],
+    versions: "all"
+  },
+  check(ctx) {
+    const hba = ctx.cluster.hba;
+    const ssl = ctx.setting("ssl");
+    if (!hba || !ctx.cluster.conf || !ssl || ssl.value !== false) return;
+    const a = ssl.assignment;
+    const where = a ? `ssl = ${a.line.value.raw} at ${a.file.path}:${lineColumn(a.file, a.line.nameStart).line}` : "ssl is not set in postgresql.conf, and the default is off";
+    for (const r of analyzeHba(hba).reachable) {
+      if (r.record.connType !== "hostssl") continue;
+      ctx.report({
+        loc: tokenLoc(r.record.connTypeToken),
+        message: `hostssl record can never match (${where}): ${r.exposure} is refused or falls through to a later record`,
+        help: "Turn SSL on (ssl = on with ssl_cert_file and ssl_key_file), or write host if unencrypted connections are intended.",
+        ...ssl.lineLoc ? { related: [{ message: "ssl is turned off here", loc: ssl.lineLoc }] } : {}
+      });
+    }
+  }
+});
+
+// rules/hba-md5.ts
+var hba_md5_default = defineRule({
+  name: "hba-md5",
+  severity: "warning",
+  appliesTo: ["pg_hba.conf"],
+  docs: {
+    summary: "Method `md5`: deprecated password hashing (prefer `scram-sha-256`)",
+    why: "MD5 password hashes are weak: a stolen hash (from a backup or pg_authid) is enough to log in without knowing the password, and a sniffed MD5 response can be brute-forced offline. PostgreSQL 18 deprecates MD5 passwords and warns when they are set; a later release will remove them. The `md5` method already accepts SCRAM passwords, so switching is safe once every password has been reset with `password_encryption = scram-sha-256`. Records that can never match are not flagged.",
+    invalid: ["host    all   app   10.20.0.0/16   md5"],
+    valid: ["host    all   app   10.20.0.0/16   scram-sha-256"],
+    references: [
+      "https://www.postgresql.org/docs/current/auth-password.html",
+      "https://www.postgresql.org/docs/18/release-18.html"
+    ],
+    versions: "all; deprecated in 18"
+  },
+  check(ctx) {
+    const hba = ctx.cluster.hba;
+    if (!hba) return;
+    const why = ctx.major >= 18 ? `MD5 passwords are deprecated in PostgreSQL ${ctx.major} and will be removed` : "MD5 hashes are weak and deprecated from PostgreSQL 18";
+    for (const r of analyzeHba(hba).reachable) {
+      if (r.record.method !== "md5") continue;
+      ctx.report({
+        loc: tokenLoc(r.record.methodToken),
+        message: `md5 authentication: ${r.exposure}; ${why}`,
+        help: "Set password_encryption = scram-sha-256, reset the passwords, then change the method to scram-sha-256."
+      });
+    }
+  }
+});
+
+// rules/hba-open-to-world.ts
+var hba_open_to_world_default = defineRule({
+  name: "hba-open-to-world",
+  severity: "error",
+  appliesTo: ["pg_hba.conf"],
+  defaultOptions: { allowedNetworks: [] },
+  optionsSchema: {
+    type: "object",
+    properties: { allowedNetworks: ALLOWED_NETWORKS_SCHEMA },
+    additionalProperties: false
+  },
+  docs: {
+    summary: "A pg_hba.conf record that accepts connections from every address",
+    why: "A record whose address is `0.0.0.0/0`, `::/0` (in any spelling, including `0.0.0.0 0.0.0.0` and `::0/0`) or the keyword `all` lets anyone who can reach the port try to log in: the only thing left between the internet and the data is the authentication method and the firewall. With `trust` or a cleartext `password`, for every user (`all`), or for physical replication (a full copy of the cluster), that is an error; otherwise a warning. Records that can never match (`reject`, or shadowed by an earlier record, see hba-unreachable-record) are not flagged, because they grant nothing.",
+    invalid: ["host    all   all   0.0.0.0/0   scram-sha-256", "host    sales   app   ::/0   md5"],
+    valid: [
+      "host    all   all   10.20.0.0/16   scram-sha-256",
+      "host    all   all   0.0.0.0/0   reject",
+      "host    all   all   0.0.0.0/0   reject\nhost    all   all   0.0.0.0/0   trust"
+    ],
+    references: [
+      "https://www.postgresql.org/docs/current/auth-pg-hba-conf.html",
+      "https://www.postgresql.org/docs/current/runtime-config-connection.html#GUC-LISTEN-ADDRESSES"
+    ],
+    versions: "all",
+    options: "`allowedNetworks` (list of CIDR strings, default none; also taken from the top-level `allowedNetworks` of the config file): records whose address lies inside one of these networks are not flagged."
+  },
+  check(ctx) {
+    const hba = ctx.cluster.hba;
+    if (!hba) return;
+    for (const r of worldOpenRecords(analyzeHba(hba), allowedNetworksOption(ctx.options))) {
+      const rec = r.record;
+      const error = rec.method === "trust" || rec.method === "password" || r.allUsers || r.replication;
+      const help = rec.method === "trust" || rec.method === "password" ? "Restrict the address to the networks that need access (e.g. 10.20.0.0/16) and authenticate with scram-sha-256." : "Restrict the address to the networks that need access (e.g. 10.20.0.0/16); if the server really must be public, suppress this with the reason.";
+      ctx.report({
+        loc: addressLoc(rec.address),
+        message: `open to every address: ${r.exposure}`,
+        help,
+        severity: error ? "error" : "warning"
+      });
+    }
+  }
+});
+
+// rules/hba-replication-open.ts
+var hba_replication_open_default = defineRule({
+  name: "hba-replication-open",
+  severity: "error",
+  appliesTo: ["pg_hba.conf"],
+  defaultOptions: { ipv4Prefix: 16, ipv6Prefix: 48, allowedNetworks: [] },
+  optionsSchema: {
+    type: "object",
+    properties: {
+      ipv4Prefix: { type: "integer", minimum: 0, maximum: 32, description: "IPv4 networks with a shorter prefix count as wide" },
+      ipv6Prefix: { type: "integer", minimum: 0, maximum: 128, description: "IPv6 networks with a shorter prefix count as wide" },
+      allowedNetworks: ALLOWED_NETWORKS_SCHEMA
+    },
+    additionalProperties: false
+  },
+  docs: {
+    summary: "Physical replication (`replication`) allowed for every user or from a wide network",
+    why: "A physical replication connection can stream the whole cluster \u2014 every database, every table, password hashes included \u2014 with pg_basebackup. The `replication` database should be allowed only for the replication role, from the standbys' addresses. A record for `all` users, or for a network wider than /16 (IPv4) or /48 (IPv6), or for every address, lets any role with the REPLICATION attribute (and every superuser) do that from anywhere in the range. Local-socket and loopback records, `reject` records and records that can never match are not flagged.",
+    invalid: ["host    replication   all   10.20.5.0/24   scram-sha-256", "host    replication   replicator   10.0.0.0/8   scram-sha-256"],
+    valid: [
+      "host    replication   replicator   10.20.5.0/24   scram-sha-256",
+      "local   replication   all   peer",
+      "host    replication   all   127.0.0.1/32   scram-sha-256"
+    ],
+    references: [
+      "https://www.postgresql.org/docs/current/auth-pg-hba-conf.html",
+      "https://www.postgresql.org/docs/current/warm-standby.html#STREAMING-REPLICATION-AUTHENTICATION"
+    ],
+    versions: "all",
+    options: "`ipv4Prefix` (default 16) and `ipv6Prefix` (default 48): networks with a shorter prefix count as wide. `allowedNetworks` (list of CIDR strings, default none; also taken from the top-level `allowedNetworks` of the config file): records whose address lies inside one of these networks are not flagged."
+  },
+  check(ctx) {
+    const hba = ctx.cluster.hba;
+    if (!hba) return;
+    const v4 = intOption(ctx.options, "ipv4Prefix", 16);
+    const v6 = intOption(ctx.options, "ipv6Prefix", 48);
+    const allowed = allowedNetworksOption(ctx.options);
+    for (const r of analyzeHba(hba).reachable) {
+      const rec = r.record;
+      if (!r.replication || rec.method === "reject" || r.isLocal || r.isLoopbackOnly || insideNetworks(r, allowed)) continue;
+      const reasons = [];
+      if (r.allUsers) reasons.push("for every user (all)");
+      if (r.isWorld) reasons.push("from every address");
+      else if (isWide(r, v4, v6)) reasons.push(`from a network wider than /${r.family === "ipv4" ? v4 : v6}`);
+      if (!reasons.length) continue;
+      const token2 = rec.databases.find((d) => d.kind === "keyword" && d.value === "replication").token;
+      ctx.report({
+        loc: tokenLoc(token2),
+        message: `physical replication open ${reasons.join(" and ")}: ${r.exposure}; a replication connection can copy the whole cluster`,
+        help: "Allow replication only for the replication role (e.g. replicator) from the standbys' addresses (/32), with scram-sha-256 or cert."
+      });
+    }
+  }
+});
+
+// rules/hba-trust-remote.ts
+var hba_trust_remote_default = defineRule({
+  name: "hba-trust-remote",
+  severity: "error",
+  appliesTo: ["pg_hba.conf"],
+  defaultOptions: { allowedNetworks: [] },
+  optionsSchema: {
+    type: "object",
+    properties: { allowedNetworks: ALLOWED_NETWORKS_SCHEMA },
+    additionalProperties: false
+  },
+  docs: {
+    summary: "`trust` authentication on a record that matches more than the loopback interface",
+    why: "`trust` logs a client in as whichever user it names, with no password or other check. On a `host`, `hostssl`, `hostnossl`, `hostgssenc` or `hostnogssenc` record whose address is more than loopback (127.0.0.0/8, ::1/128) \u2014 a network, `samehost`, `samenet` or a host name \u2014 anyone who can reach the server from there, or who shares a machine on that network, can connect as any listed user, including a superuser. Records that can never match (shadowed by an earlier record) are not flagged.",
+    invalid: ["host    all   all   10.20.0.0/16   trust", "host    orders   app   samenet   trust"],
+    valid: ["host    all   all   127.0.0.1/32   trust", "local   all   all   trust", "host    all   all   10.20.0.0/16   scram-sha-256"],
+    references: [
+      "https://www.postgresql.org/docs/current/auth-trust.html",
+      "https://www.postgresql.org/docs/current/auth-pg-hba-conf.html"
+    ],
+    versions: "all",
+    options: "`allowedNetworks` (list of CIDR strings, default none; also taken from the top-level `allowedNetworks` of the config file): records whose address lies inside one of these networks are not flagged."
+  },
+  check(ctx) {
+    const hba = ctx.cluster.hba;
+    if (!hba) return;
+    const allowed = allowedNetworksOption(ctx.options);
+    for (const r of analyzeHba(hba).reachable) {
+      if (r.record.method !== "trust" || r.isLocal || r.isLoopbackOnly || insideNetworks(r, allowed)) continue;
+      ctx.report({
+        loc: tokenLoc(r.record.methodToken),
+        message: `trust on a network record: ${r.exposure}; anyone who can connect from there can name any of these users and is let in`,
+        help: "Use scram-sha-256 (or cert / gss); keep trust, if at all, for local sockets and 127.0.0.1/32."
+      });
+    }
+  }
+});
+
+// rules/hba-unreachable-record.ts
+var STATE_WORDS = {
+  hostssl: "SSL connections",
+  hostnossl: "non-SSL connections",
+  hostgssenc: "GSSAPI-encrypted connections",
+  hostnogssenc: "connections without GSSAPI encryption"
+};
+function covering(r) {
+  const from = r.line.file.path;
+  const by = r.shadowedByAll;
+  if (by.length === 1) return `${recordRef(by[0], from)} (${recordText(by[0])}) already matches every connection it could match`;
+  const parts = by.map((b) => `${recordRef(b, from)} (${recordText(b)}) for ${STATE_WORDS[b.record.connType] ?? b.record.connType}`);
+  return `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]} together already match every connection it could match`;
+}
+var hba_unreachable_record_default = defineRule({
+  name: "hba-unreachable-record",
+  severity: "warning",
+  appliesTo: ["pg_hba.conf"],
+  docs: {
+    summary: "A pg_hba.conf record no connection can reach, because earlier records already match everything it matches",
+    why: "PostgreSQL uses the first record whose connection type, database, user and address match, and never looks further. A record placed after a broader one (for example after `host all all 0.0.0.0/0 reject`, or a `hostssl` record after a `host` record for the same databases, users and network) never takes effect: whoever edits it believes they changed access when they did not. Because such a record grants nothing, the exposure rules (hba-open-to-world, hba-trust-remote, \u2026) do not check it. Only certain cases are reported: a group (`+role`), a regular expression, `samehost`, `samenet` or a host name is assumed to cover only the identical token.",
+    invalid: ["host    all   all   0.0.0.0/0   reject\nhost    sales   app   10.20.0.0/16   scram-sha-256"],
+    valid: [
+      "host    sales   app   10.20.0.0/16   scram-sha-256\nhost    all   all   0.0.0.0/0   reject",
+      "hostssl   all   all   10.0.0.0/8   scram-sha-256\nhost    all   all   10.0.0.0/8   reject"
+    ],
+    references: ["https://www.postgresql.org/docs/current/auth-pg-hba-conf.html"],
+    versions: "all"
+  },
+  check(ctx) {
+    const hba = ctx.cluster.hba;
+    if (!hba) return;
+    for (const r of analyzeHba(hba).unreachable) {
+      const first = r.shadowedByAll[0];
+      ctx.report({
+        loc: r.loc,
+        message: `unreachable record: ${covering(r)}, and the first matching record wins; it grants nothing (so it is not checked for exposure)`,
+        help: `Delete this record, or move it above ${recordRef(first, r.line.file.path)} if it was meant to take effect.`,
+        related: r.shadowedByAll.map((b) => ({ message: "the earlier record that matches first", loc: b.loc }))
+      });
+    }
+  }
+});
+
+// rules/hba-wide-network.ts
+var hba_wide_network_default = defineRule({
+  name: "hba-wide-network",
+  severity: "warning",
+  appliesTo: ["pg_hba.conf"],
+  defaultOptions: { ipv4Prefix: 16, ipv6Prefix: 48, allowedNetworks: [] },
+  optionsSchema: {
+    type: "object",
+    properties: {
+      ipv4Prefix: { type: "integer", minimum: 0, maximum: 32, description: "Flag IPv4 networks with a shorter prefix than this" },
+      ipv6Prefix: { type: "integer", minimum: 0, maximum: 128, description: "Flag IPv6 networks with a shorter prefix than this" },
+      allowedNetworks: ALLOWED_NETWORKS_SCHEMA
+    },
+    additionalProperties: false
+  },
+  docs: {
+    summary: "A pg_hba.conf record that accepts a very wide network (IPv4 wider than /16, IPv6 wider than /48)",
+    why: "A record for 10.0.0.0/8 admits 16 million addresses: usually far more machines than need the database, often every office, VPN and container network of the company. Each of them can then try to log in, and a compromise anywhere in that range reaches the database. Records open to every address are left to hba-open-to-world; `reject` records, loopback networks and records that can never match are not flagged.",
+    invalid: ["host    all   app   10.0.0.0/8   scram-sha-256", "host    all   app   10.0.0.0   255.0.0.0   scram-sha-256"],
+    valid: ["host    all   app   10.20.0.0/16   scram-sha-256", "host    all   all   10.0.0.0/8   reject", "host    all   all   2001:db8:1234::/48   scram-sha-256"],
+    references: ["https://www.postgresql.org/docs/current/auth-pg-hba-conf.html"],
+    versions: "all",
+    options: "`ipv4Prefix` (default 16) and `ipv6Prefix` (default 48): records with a shorter prefix are flagged. `allowedNetworks` (list of CIDR strings, default none; also taken from the top-level `allowedNetworks` of the config file): records whose address lies inside one of these networks are not flagged."
+  },
+  check(ctx) {
+    const hba = ctx.cluster.hba;
+    if (!hba) return;
+    const v4 = intOption(ctx.options, "ipv4Prefix", 16);
+    const v6 = intOption(ctx.options, "ipv6Prefix", 48);
+    const allowed = allowedNetworksOption(ctx.options);
+    for (const r of analyzeHba(hba).reachable) {
+      if (r.record.method === "reject" || !isWide(r, v4, v6) || insideNetworks(r, allowed)) continue;
+      const limit = r.family === "ipv4" ? v4 : v6;
+      const count = r.family === "ipv4" ? (2 ** (32 - r.prefixLength)).toLocaleString("en-US") : `2^${128 - r.prefixLength}`;
+      ctx.report({
+        loc: addressLoc(r.record.address),
+        message: `wide network (${count} addresses, wider than /${limit}): ${r.exposure}`,
+        help: "Narrow the address to the hosts or subnets that need access (e.g. the application servers' /24), or list the network in allowedNetworks."
+      });
+    }
+  }
+});
+
+// rules/listen-on-all-addresses.ts
+function splitList(s) {
+  const out = [];
+  const ws = (c) => c !== void 0 && /\s/.test(c);
+  let i = 0;
+  while (ws(s[i])) i++;
+  if (i >= s.length) return out;
+  for (; ; ) {
+    const start = i;
+    let name = "";
+    if (s[i] === '"') {
+      i++;
+      for (; ; ) {
+        const q = s.indexOf('"', i);
+        if (q === -1) return null;
+        name += s.slice(i, q);
+        i = q + 1;
+        if (s[i] !== '"') break;
+        name += '"';
+        i++;
+      }
+    } else {
+      while (i < s.length && s[i] !== "," && !ws(s[i])) i++;
+      name = s.slice(start, i);
+      if (name === "") return null;
+    }
+    out.push({ name, start, end: i });
+    while (ws(s[i])) i++;
+    if (s[i] === ",") {
+      i++;
+      while (ws(s[i])) i++;
+      continue;
+    }
+    return i >= s.length ? out : null;
+  }
+}
+var MEANING = {
+  "*": "every network interface (all IPv4 and IPv6 addresses)",
+  "0.0.0.0": "every IPv4 interface",
+  "::": "every IPv6 interface"
+};
+var listen_on_all_addresses_default = defineRule({
+  name: "listen-on-all-addresses",
+  severity: "info",
+  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
+  docs: {
+    summary: "listen_addresses accepts TCP connections on every interface",
+    why: "`listen_addresses = '*'` (or `0.0.0.0`, `::`) makes the server accept TCP connections on every network interface, including public ones, so pg_hba.conf and the firewall are the only protection left. That is often intended (containers, servers behind a firewall), so on its own this is information. It becomes a warning when the same cluster's pg_hba.conf also has a record open to every address (hba-open-to-world): then nothing in the configuration limits who can try to log in.",
+    invalid: [
+      "listen_addresses = '*'",
+      { "postgresql.conf": "listen_addresses = '0.0.0.0'", "pg_hba.conf": "host    all   all   0.0.0.0/0   scram-sha-256" }
+    ],
+    valid: ["listen_addresses = 'localhost, 10.20.0.5'", "#listen_addresses = '*'"],
+    references: [
+      "https://www.postgresql.org/docs/current/runtime-config-connection.html#GUC-LISTEN-ADDRESSES",
+      "https://www.postgresql.org/docs/current/auth-pg-hba-conf.html"
+    ],
+    versions: "all"
+  },
+  check(ctx) {
+    const s = ctx.setting("listen_addresses");
+    if (!s || s.isDefault || typeof s.value !== "string" || !s.loc) return;
+    const entries = splitList(s.value);
+    const hit = entries?.find((e) => e.name in MEANING);
+    if (!hit) return;
+    const raw = s.assignment?.line.value.raw ?? "";
+    let loc = s.loc;
+    if (raw === s.value) loc = { file: s.loc.file, start: s.loc.start + hit.start, end: s.loc.start + hit.end };
+    else if (raw.length === s.value.length + 2 && raw.slice(1, -1) === s.value) {
+      loc = { file: s.loc.file, start: s.loc.start + 1 + hit.start, end: s.loc.start + 1 + hit.end };
+    }
+    const spelled = raw || s.value;
+    const base = `listen_addresses = ${spelled} accepts TCP connections on ${MEANING[hit.name]}`;
+    const hba = ctx.cluster.hba;
+    const open = hba ? worldOpenRecords(analyzeHba(hba)) : [];
+    const first = open[0];
+    if (!first) {
+      ctx.report({
+        loc,
+        message: `${base}: pg_hba.conf and the firewall are the only protection`,
+        help: "List only the addresses clients use (e.g. listen_addresses = 'localhost, 10.20.0.5'), unless the host is firewalled or a container."
+      });
+      return;
+    }
+    const more = open.length > 1 ? ` (and ${open.length - 1} more such records)` : "";
+    ctx.report({
+      loc,
+      message: `${base}, and ${recordRef(first)} is open to every address: ${first.exposure}${more}`,
+      help: "Listen only on the addresses clients use, and restrict the pg_hba.conf record to the networks that need access.",
+      severity: "warning",
+      related: open.slice(0, 5).map((r) => ({ message: `open to every address: ${r.exposure}`, loc: addressLoc(r.record.address) }))
+    });
+  }
+});
+
+// rules/ssl-disabled.ts
+function plainNetworkRecords(records) {
+  return records.filter((r) => {
+    const t = r.record.connType;
+    return (t === "host" || t === "hostnossl" || t === "hostnogssenc") && r.record.method !== "reject" && !r.isLoopbackOnly;
+  });
+}
+var ssl_disabled_default = defineRule({
+  name: "ssl-disabled",
+  severity: "warning",
+  appliesTo: ["postgresql.conf", "pg_hba.conf"],
+  docs: {
+    summary: "`ssl` is off while pg_hba.conf accepts host connections from beyond the loopback interface",
+    why: "Without SSL, every query and every result crosses the network in cleartext, readable and modifiable by anyone on the path, and so do the credentials: the password itself with `password`, an MD5 response that can be brute-forced offline with `md5`. `ssl` is off by default. Checked only when the cluster has both postgresql.conf and pg_hba.conf, and only when a reachable `host`, `hostnossl` or `hostnogssenc` record that is not `reject` accepts more than loopback addresses.",
+    invalid: [{ "postgresql.conf": "ssl = off", "pg_hba.conf": "host    all   app   10.20.0.0/16   scram-sha-256" }],
+    valid: [
+      { "postgresql.conf": "ssl = on", "pg_hba.conf": "host    all   app   10.20.0.0/16   scram-sha-256" },
+      { "postgresql.conf": "ssl = off", "pg_hba.conf": "host    all   all   127.0.0.1/32   scram-sha-256" }
+    ],
+    references: [
+      "https://www.postgresql.org/docs/current/ssl-tcp.html",
+      "https://www.postgresql.org/docs/current/runtime-config-connection.html#GUC-SSL"
+    ],
+    versions: "all"
+  },
+  check(ctx) {
+    const hba = ctx.cluster.hba;
+    const ssl = ctx.setting("ssl");
+    if (!hba || !ctx.cluster.conf || !ssl || ssl.value !== false) return;
+    const open = plainNetworkRecords(analyzeHba(hba).reachable);
+    const first = open[0];
+    if (!first) return;
+    const loc = ssl.lineLoc ?? ctx.clusterLoc() ?? first.loc;
+    const more = open.length > 1 ? ` (and ${open.length - 1} more such records)` : "";
+    ctx.report({
+      loc,
+      message: `${ssl.isDefault ? "ssl is off (not set, and the default is off)" : "ssl is off"} while ${recordRef(first)} accepts unencrypted connections: ${first.exposure}${more}; queries, results and credentials cross the network in cleartext`,
+      help: "Set ssl = on with ssl_cert_file and ssl_key_file (and prefer hostssl records), or limit host records to 127.0.0.1/32 and ::1/128.",
+      related: open.slice(0, 5).map((r) => ({ message: "accepts connections without SSL", loc: r.loc }))
+    });
+  }
+});
 
 // rules/index-hba.ts
-var HBA_RULES = [];
+var HBA_RULES = [
+  hba_open_to_world_default,
+  listen_on_all_addresses_default,
+  hba_trust_remote_default,
+  hba_cleartext_password_default,
+  hba_md5_default,
+  hba_wide_network_default,
+  hba_replication_open_default,
+  hba_unreachable_record_default,
+  hba_hostssl_without_ssl_default,
+  ssl_disabled_default
+];
 
 // rules/index.ts
 var RULES = [
@@ -17847,8 +19714,8 @@ function clusterRuleConfig(options, cluster) {
 function resolveAll(paths, options = {}) {
   const host = hostFor(options);
   const found = discover(host, paths, discoverOptions(options));
-  const cache2 = /* @__PURE__ */ new Map();
-  const clusters = found.clusters.map((c) => resolveCluster(host, c, cache2));
+  const cache3 = /* @__PURE__ */ new Map();
+  const clusters = found.clusters.map((c) => resolveCluster(host, c, cache3));
   return { host, clusters, errors: found.errors };
 }
 function lint(paths, options = {}, rules = RULES) {
@@ -17895,12 +19762,12 @@ function readSettings(paths, options = {}) {
 }
 function hbaRows(host, hba) {
   const rows = hbaFileRules(hba);
-  return rows.map((row, i) => {
+  return rows.map((row2, i) => {
     const line = hba.lines[i];
     return {
-      ...row,
-      ...row.file_name !== void 0 ? { file_name: host.display(row.file_name) } : {},
-      error: row.error ?? line.problem?.message ?? null
+      ...row2,
+      ...row2.file_name !== void 0 ? { file_name: host.display(row2.file_name) } : {},
+      error: row2.error ?? line.problem?.message ?? null
     };
   });
 }
@@ -17968,9 +19835,9 @@ function formatText(result, opts) {
   const paint = (c, s2) => opts.color ? `\x1B[${codes[c]}m${s2}\x1B[0m` : s2;
   const sevColor = { error: "red", warning: "yellow", info: "blue" };
   const out = [];
-  const shown = result.diagnostics.filter((d) => !d.suppressed);
+  const shown2 = result.diagnostics.filter((d) => !d.suppressed);
   let current;
-  for (const d of shown) {
+  for (const d of shown2) {
     if (current !== void 0 && d.loc.file !== current) out.push("");
     current = d.loc.file;
     const { line, column } = locate(d, result.sources);
@@ -17989,9 +19856,397 @@ function formatText(result, opts) {
     const line = `${plural(total, "problem")} (${plural(s.error, "error")}, ${plural(s.warning, "warning")}, ${plural(s.info, "info")}) in ${plural(result.files.length, "file")}`;
     out.push(paint("bold", (s.error ? "\u2716 " : "\u26A0 ") + line));
   }
-  const suppressed = result.diagnostics.length - shown.length;
+  const suppressed = result.diagnostics.length - shown2.length;
   if (suppressed) out.push(paint("gray", `${suppressed} suppressed.`));
   return out.join("\n") + "\n";
+}
+
+// src/version.ts
+var VERSION = "0.1.0";
+
+// src/report/fingerprint.ts
+import { createHash } from "node:crypto";
+function fingerprints(diagnostics, sources) {
+  const out = /* @__PURE__ */ new Map();
+  const seen = /* @__PURE__ */ new Map();
+  const ordered = diagnostics.slice().sort((a, b) => a.loc.file !== b.loc.file ? a.loc.file < b.loc.file ? -1 : 1 : a.loc.start - b.loc.start);
+  for (const d of ordered) {
+    const key = `${d.rule}\0${d.loc.file}\0${lineText(d, sources).trim()}`;
+    const n = seen.get(key) ?? 0;
+    seen.set(key, n + 1);
+    out.set(d, createHash("sha256").update(`${key}\0${n}`).digest("hex").slice(0, 32));
+  }
+  return out;
+}
+function lineText(d, sources) {
+  const src = sources.get(d.loc.file);
+  if (!src) return "";
+  const { line } = lineColumn(src, d.loc.start);
+  const start = src.lineStarts[line - 1] ?? 0;
+  const next = src.lineStarts[line];
+  return src.text.slice(start, next === void 0 ? src.text.length : next).replace(/\r?\n$/, "");
+}
+
+// src/report/sarif.ts
+var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
+var INFORMATION_URI = "https://github.com/pgconf-lint/pgconf-lint";
+var FINGERPRINT_KEY = "pgconfLint/v1";
+var SECURITY_RULES = /* @__PURE__ */ new Set(["ssl-disabled", "password-encryption-md5", "secret-in-config", "listen-on-all-addresses"]);
+function isSecurityRule(name) {
+  return SECURITY_RULES.has(name) || name.startsWith("hba-") && name !== "hba-invalid-record";
+}
+var SECURITY_SEVERITY = { error: "8.0", warning: "5.0", info: "3.0" };
+var LEVEL = { error: "error", warning: "warning", info: "note" };
+function artifactLocation(path) {
+  const enc = (p) => p.split("/").map(encodeURIComponent).join("/");
+  if (path.startsWith("/")) return { uri: "file://" + enc(path) };
+  return { uri: enc(path), uriBaseId: "%SRCROOT%" };
+}
+function pascal(name) {
+  return name.replace(/(^|-)([a-z0-9])/g, (_m, _d, c) => c.toUpperCase());
+}
+function sarifRule(rule) {
+  const url = docsUrl(rule.name);
+  const security = isSecurityRule(rule.name);
+  return {
+    id: rule.name,
+    name: pascal(rule.name),
+    shortDescription: { text: rule.docs.summary },
+    fullDescription: { text: rule.docs.why },
+    help: {
+      text: `${rule.docs.summary}
+
+${rule.docs.why}
+
+Documentation: ${url}`,
+      markdown: `**${rule.docs.summary}**
+
+${rule.docs.why}
+
+[Rule documentation](${url})` + (rule.docs.references.length ? "\n\nReferences:\n" + rule.docs.references.map((r) => `- <${r}>`).join("\n") : "")
+    },
+    helpUri: url,
+    defaultConfiguration: { level: LEVEL[rule.severity] },
+    properties: {
+      tags: [...security ? ["security"] : [], ...rule.appliesTo],
+      precision: "very-high",
+      ...security ? { "security-severity": SECURITY_SEVERITY[rule.severity] } : {}
+    }
+  };
+}
+function toSarif(result, rules = RULES) {
+  const driverRules = rules.map(sarifRule);
+  const index = new Map(driverRules.map((r, i) => [r.id, i]));
+  const prints = fingerprints(result.diagnostics, result.sources);
+  const results = result.diagnostics.map((d) => {
+    let ruleIndex = index.get(d.rule);
+    if (ruleIndex === void 0) {
+      ruleIndex = driverRules.length;
+      index.set(d.rule, ruleIndex);
+      driverRules.push({
+        id: d.rule,
+        name: pascal(d.rule),
+        shortDescription: { text: d.rule },
+        fullDescription: { text: d.rule },
+        help: { text: docsUrl(d.rule), markdown: `[Rule documentation](${docsUrl(d.rule)})` },
+        helpUri: docsUrl(d.rule),
+        defaultConfiguration: { level: LEVEL[d.severity] },
+        properties: { tags: [] }
+      });
+    }
+    const r = locate(d, result.sources);
+    const related = (d.related ?? []).map((rel, i) => {
+      const x = locate({ ...d, loc: rel.loc }, result.sources);
+      return {
+        id: i + 1,
+        physicalLocation: {
+          artifactLocation: artifactLocation(rel.loc.file),
+          region: { startLine: x.line, startColumn: x.column, endLine: x.endLine, endColumn: x.endColumn }
+        },
+        message: { text: rel.message }
+      };
+    });
+    return {
+      ruleId: d.rule,
+      ruleIndex,
+      level: LEVEL[d.severity],
+      message: { text: d.help ? `${d.message}
+${d.help}` : d.message },
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: artifactLocation(d.loc.file),
+            region: { startLine: r.line, startColumn: r.column, endLine: r.endLine, endColumn: r.endColumn }
+          }
+        }
+      ],
+      ...related.length ? { relatedLocations: related } : {},
+      partialFingerprints: { [FINGERPRINT_KEY]: prints.get(d) },
+      ...d.suppressed ? { suppressions: [{ kind: d.suppressed.kind === "directive" ? "inSource" : "external", justification: d.suppressed.reason }] } : {}
+    };
+  });
+  return {
+    $schema: SARIF_SCHEMA,
+    version: "2.1.0",
+    runs: [
+      {
+        tool: { driver: { name: "pgconf-lint", version: VERSION, semanticVersion: VERSION, informationUri: INFORMATION_URI, rules: driverRules } },
+        results,
+        columnKind: "utf16CodeUnits"
+      }
+    ]
+  };
+}
+function formatSarif(result) {
+  return JSON.stringify(toSarif(result), null, 2) + "\n";
+}
+
+// src/report/github.ts
+var KIND_OF = { error: "error", warning: "warning", info: "notice" };
+var ANNOTATION_LIMITS = { perKind: 10, total: 50 };
+var RANK = { error: 0, warning: 1, info: 2 };
+function escapeData(s) {
+  return s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
+function escapeProperty(s) {
+  return escapeData(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
+}
+function annotationRange(d, sources) {
+  const r = locate(d, sources);
+  let endLine = r.endLine;
+  if (endLine > r.line && r.endColumn === 1) endLine--;
+  if (endLine !== r.line) return { startLine: r.line, endLine };
+  return {
+    startLine: r.line,
+    endLine,
+    startColumn: r.column,
+    ...r.endColumn > r.column + 1 ? { endColumn: r.endColumn - 1 } : {}
+  };
+}
+function annotationFor(d, sources) {
+  return {
+    kind: KIND_OF[d.severity],
+    message: d.help ? `${d.message}
+${d.help}` : d.message,
+    title: d.rule,
+    file: d.loc.file,
+    ...annotationRange(d, sources)
+  };
+}
+function selectAnnotations(diagnostics, sources, opts = {}) {
+  const perKind = opts.perKind ?? ANNOTATION_LIMITS.perKind;
+  const total = opts.total ?? ANNOTATION_LIMITS.total;
+  const reserved = opts.reserved ?? {};
+  const shown2 = diagnostics.filter((d) => !d.suppressed).slice().sort((a, b) => {
+    if (a.severity !== b.severity) return RANK[a.severity] - RANK[b.severity];
+    if (a.loc.file !== b.loc.file) return a.loc.file < b.loc.file ? -1 : 1;
+    if (a.loc.start !== b.loc.start) return a.loc.start - b.loc.start;
+    return a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0;
+  });
+  const reservedTotal = (reserved.error ?? 0) + (reserved.warning ?? 0) + (reserved.notice ?? 0);
+  const pick = (noticeSlotsForUs, totalSlots) => {
+    const left = {
+      error: perKind - (reserved.error ?? 0),
+      warning: perKind - (reserved.warning ?? 0),
+      notice: perKind - (reserved.notice ?? 0) - noticeSlotsForUs
+    };
+    let room = totalSlots - reservedTotal - noticeSlotsForUs;
+    const out = [];
+    for (const d of shown2) {
+      const k = KIND_OF[d.severity];
+      if (room <= 0) break;
+      if (left[k] <= 0) continue;
+      left[k]--;
+      room--;
+      out.push(d);
+    }
+    return out;
+  };
+  let picked = pick(0, total);
+  if (picked.length < shown2.length) picked = pick(1, total);
+  const omitted = shown2.length - picked.length;
+  const annotations = picked.map((d) => annotationFor(d, sources));
+  if (!omitted) return { annotations, omitted };
+  const where = opts.fullListAt ?? "the full report";
+  return {
+    annotations,
+    omitted,
+    notice: {
+      kind: "notice",
+      title: "pgconf-lint",
+      message: `${plural(omitted, "more finding")} not annotated (GitHub shows at most ${perKind} annotations of each kind per step and ${total} per job); ${where} lists all ${shown2.length}.`
+    }
+  };
+}
+function workflowCommand(a) {
+  const props = [
+    ["title", a.title],
+    ["file", a.file],
+    ["line", a.startLine],
+    ["endLine", a.endLine],
+    ["col", a.startColumn],
+    ["endColumn", a.endColumn]
+  ];
+  const p = props.filter((x) => x[1] !== void 0 && x[1] !== "").map(([k, v]) => `${k}=${escapeProperty(String(v))}`).join(",");
+  return `::${a.kind}${p ? " " + p : ""}::${escapeData(a.message)}`;
+}
+function formatGithub(result) {
+  const sel = selectAnnotations(result.diagnostics, result.sources, { fullListAt: "the text or JSON report" });
+  const lines = sel.annotations.map(workflowCommand);
+  if (sel.notice) lines.push(workflowCommand(sel.notice));
+  return lines.length ? lines.join("\n") + "\n" : "";
+}
+
+// src/report/markdown.ts
+import { dirname as dirname4 } from "node:path/posix";
+var ZWJ = "\u200D";
+function escapeMarkdown(s) {
+  return s.replace(/\r\n|\r|\n|\u2028|\u2029/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/[\\`*_[\]!|~#$]/g, (c) => "\\" + c).replace(/@/g, "@" + ZWJ).replace(/:\/\//g, ":" + ZWJ + "//").replace(/\bwww\./gi, (m) => m.slice(0, 3) + ZWJ + ".").replace(/\\#(?=\w)/g, "\\#" + ZWJ);
+}
+var SEVERITY_LABEL = { error: "\u{1F534} error", warning: "\u{1F7E0} warning", info: "\u{1F535} info" };
+var DEFAULT_MAX_BYTES = 512 * 1024;
+var COLLAPSE_ROWS = 15;
+function clusterLabel(c) {
+  if (c.input.name) return c.input.name;
+  const abs = new Set(c.input.files.map((f) => f.abs));
+  const src = [...c.sources.values()].find((s) => abs.has(s.absPath));
+  const path = src?.path ?? c.unreadable[0]?.path;
+  return path ? dirname4(path) : c.input.dir;
+}
+function groupByCluster(result, diags) {
+  const groups = result.clusters.map((c) => ({ label: clusterLabel(c), cluster: c, diagnostics: [] }));
+  const other = { label: "other", diagnostics: [] };
+  for (const d of diags) {
+    const g = groups.find((x) => x.cluster.sources.has(d.loc.file) || x.cluster.unreadable.some((u) => u.path === d.loc.file));
+    (g ?? other).diagnostics.push(d);
+  }
+  if (other.diagnostics.length) groups.push(other);
+  return groups;
+}
+function byteLength(s) {
+  return Buffer.byteLength(s, "utf8");
+}
+function row(d, result, opts) {
+  const r = locate(d, result.sources);
+  const where = escapeMarkdown(`${d.loc.file}:${r.line}:${r.column}`);
+  const link = opts.linkFile?.(d.loc.file, r.line);
+  const loc = link ? `[${where}](${link})` : where;
+  const message = escapeMarkdown(d.message) + (d.help ? `<br>\u21B3 ${escapeMarkdown(d.help)}` : "");
+  const sev = d.suppressed ? `\u26AA ${d.severity} (suppressed)` : SEVERITY_LABEL[d.severity];
+  const extra = d.suppressed ? `<br>suppressed: ${escapeMarkdown(d.suppressed.reason)}` : "";
+  return `| ${sev} | ${loc} | [${d.rule}](${docsUrl(d.rule)}) | ${message}${extra} |`;
+}
+var TABLE_HEAD = "| severity | location | rule | message |\n|---|---|---|---|";
+function formatMarkdown(result, opts = {}) {
+  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+  const diags = opts.diagnostics ?? result.diagnostics;
+  const active = diags.filter((d) => !d.suppressed);
+  const suppressed = diags.filter((d) => d.suppressed);
+  const s = summarize(diags);
+  const total = s.error + s.warning + s.info;
+  const head = [];
+  if (opts.header) head.push(opts.header);
+  head.push(`## ${opts.title ?? "pgconf-lint"}`, "");
+  const counts = `${plural(s.error, "error")}, ${plural(s.warning, "warning")}, ${plural(s.info, "info")}`;
+  head.push(
+    total === 0 ? `\u2705 **No problems found** in ${plural(result.files.length, "file")} (${plural(result.clusters.length, "cluster")}).` : `${s.error ? "\u274C" : "\u26A0\uFE0F"} **${plural(total, "problem")}** (${counts}) in ${plural(result.files.length, "file")} (${plural(result.clusters.length, "cluster")}).`
+  );
+  if (suppressed.length) head.push("", `${plural(suppressed.length, "finding")} suppressed by directives or configuration (listed below, not counted).`);
+  for (const n of opts.notes ?? []) head.push("", n);
+  head.push("");
+  const checked = checkedSection(result);
+  const omittedLine = (n) => `
+\u2026 ${plural(n, "more finding")} not shown here (size limit); the SARIF or JSON report (\`--format sarif\`/\`json\`) has them all.
+`;
+  let budget = maxBytes - byteLength(head.join("\n")) - byteLength(checked) - 256;
+  const body = [];
+  let omitted = 0;
+  const groups = groupByCluster(result, [...active, ...suppressed]);
+  for (const g of groups) {
+    const list2 = g.diagnostics.filter((d) => !d.suppressed);
+    if (!list2.length) continue;
+    const c = g.cluster;
+    const title = `### ${escapeMarkdown(g.label)}` + (c ? ` \u2014 PostgreSQL ${c.input.major}` : "");
+    const gs = summarize(list2);
+    const sub = `${plural(gs.error, "error")}, ${plural(gs.warning, "warning")}, ${plural(gs.info, "info")}`;
+    const collapse = list2.length > COLLAPSE_ROWS;
+    const open = collapse ? `<details><summary>${sub}</summary>
+
+${TABLE_HEAD}` : `${sub}
+
+${TABLE_HEAD}`;
+    const close = collapse ? "\n</details>\n" : "\n";
+    const fixed = `${title}
+
+${open}
+${close}`;
+    if (budget - byteLength(fixed) <= 0) {
+      omitted += list2.length;
+      continue;
+    }
+    budget -= byteLength(fixed);
+    const rows = [];
+    for (const d of list2) {
+      const r = row(d, result, opts) + "\n";
+      if (budget - byteLength(r) < 0) {
+        omitted++;
+        continue;
+      }
+      budget -= byteLength(r);
+      rows.push(r);
+    }
+    body.push(`${title}
+
+${open}
+${rows.join("")}${close}`);
+  }
+  if (suppressed.length) {
+    const open = `<details><summary>${plural(suppressed.length, "suppressed finding")}</summary>
+
+${TABLE_HEAD}
+`;
+    const close = "\n</details>\n";
+    if (budget - byteLength(open + close) > 0) {
+      budget -= byteLength(open + close);
+      const rows = [];
+      for (const d of suppressed) {
+        const r = row(d, result, opts) + "\n";
+        if (budget - byteLength(r) < 0) {
+          omitted++;
+          continue;
+        }
+        budget -= byteLength(r);
+        rows.push(r);
+      }
+      body.push(open + rows.join("") + close);
+    } else omitted += suppressed.length;
+  }
+  return head.join("\n") + "\n" + body.join("\n") + (omitted ? omittedLine(omitted) : "") + checked;
+}
+function checkedSection(result) {
+  if (!result.clusters.length) return "\nNo PostgreSQL configuration files were found.\n";
+  const lines = result.clusters.map((c) => {
+    const files = [...c.sources.values()].map((f) => escapeMarkdown(f.path));
+    const how = { flag: "set by pg-version", config: "from the config file", PG_VERSION: "from PG_VERSION", path: "from the path", default: "the newest supported" }[c.input.versionSource];
+    return `- **${escapeMarkdown(clusterLabel(c))}**: PostgreSQL ${c.input.major} (${how}); ${plural(files.length, "file")}: ${files.join(", ")}`;
+  });
+  const majors = [...new Set(result.clusters.map((c) => c.input.major))].sort((a, b) => a - b);
+  const summary = `Checked ${plural(result.files.length, "file")} in ${plural(result.clusters.length, "cluster")} (PostgreSQL ${majors.join(", ")})`;
+  let text = "";
+  let n = 0;
+  for (const l of lines) {
+    if (byteLength(text) + byteLength(l) > 16 * 1024) break;
+    text += l + "\n";
+    n++;
+  }
+  if (n < lines.length) text += `- \u2026 and ${plural(lines.length - n, "more cluster")}
+`;
+  return `
+<details><summary>${summary}</summary>
+
+${text}
+</details>
+`;
 }
 
 // src/report/settings.ts
@@ -18002,14 +20257,14 @@ function table(header, rows) {
 }
 function formatSettingsText(results) {
   return results.map((r) => {
-    const rows = r.rows.map((row) => [
-      `${row.sourcefile}:${row.sourceline}`,
-      String(row.seqno),
-      safeTerminalText(row.name ?? ""),
-      safeTerminalText(row.setting ?? ""),
-      row.canonical === null ? "" : safeTerminalText(row.canonical),
-      row.applied ? "t" : "f",
-      safeTerminalText(row.error ?? "")
+    const rows = r.rows.map((row2) => [
+      `${row2.sourcefile}:${row2.sourceline}`,
+      String(row2.seqno),
+      safeTerminalText(row2.name ?? ""),
+      safeTerminalText(row2.setting ?? ""),
+      row2.canonical === null ? "" : safeTerminalText(row2.canonical),
+      row2.applied ? "t" : "f",
+      safeTerminalText(row2.error ?? "")
     ]);
     return `# ${r.cluster} (PostgreSQL ${r.pgVersion})
 ` + table(["source", "seqno", "name", "setting", "canonical", "applied", "error"], rows);
@@ -18021,26 +20276,23 @@ var list = (v) => v === null ? "" : v.join(",");
 function formatHbaText(results) {
   return results.map((r) => {
     const rows = r.rows.map(
-      (row) => [
-        String(row.rule_number ?? ""),
-        `${row.file_name ?? r.file}:${row.line_number}`,
-        row.type ?? "",
-        list(row.database),
-        list(row.user_name),
-        row.address ?? "",
-        row.netmask ?? "",
-        row.auth_method ?? "",
-        list(row.options),
-        row.error ?? ""
+      (row2) => [
+        String(row2.rule_number ?? ""),
+        `${row2.file_name ?? r.file}:${row2.line_number}`,
+        row2.type ?? "",
+        list(row2.database),
+        list(row2.user_name),
+        row2.address ?? "",
+        row2.netmask ?? "",
+        row2.auth_method ?? "",
+        list(row2.options),
+        row2.error ?? ""
       ].map(safeTerminalText)
     );
     return `# ${r.file} (PostgreSQL ${r.pgVersion})
 ` + table(["rule", "source", "type", "database", "user_name", "address", "netmask", "auth_method", "options", "error"], rows);
   }).join("\n\n") + "\n";
 }
-
-// src/version.ts
-var VERSION = "0.1.0";
 
 // src/types.ts
 var SEVERITIES = ["error", "warning", "info"];
@@ -18058,7 +20310,8 @@ Options:
   --config FILE         configuration file (default: .pgconf-lint.yml, .yaml or .json
                         in the working directory, if present)
   --pg-version N        target PostgreSQL major (${SUPPORTED_MAJORS[0]}\u2013${SUPPORTED_MAJORS[SUPPORTED_MAJORS.length - 1]}) for every cluster
-  --format FORMAT       text (default) or json
+  --format FORMAT       text (default), json, sarif (SARIF 2.1.0 for code scanning),
+                        github (workflow-command annotations) or markdown
   --output FILE         write the report to FILE instead of standard output
   --fail-on LEVEL       error (default), warning, info or never: exit 1 at or above LEVEL
   --rule NAME=LEVEL     set a rule's severity: off, info, warning or error (repeatable)
@@ -18072,6 +20325,7 @@ Options:
 Exit codes: 0 no findings at or above --fail-on, 1 findings, 2 usage error or internal error.`;
 var UsageError = class extends Error {
 };
+var FORMATS = ["text", "json", "sarif", "github", "markdown"];
 function parseArgs(argv) {
   const args = { command: "check", paths: [], format: "text", failOn: "error", rules: {}, debug: false };
   const rest = [...argv];
@@ -18106,7 +20360,7 @@ function parseArgs(argv) {
         break;
       case "--format": {
         const f = value(flag, inline);
-        if (f !== "text" && f !== "json") throw new UsageError(`--format must be text or json, not "${f}"`);
+        if (!FORMATS.includes(f)) throw new UsageError(`--format must be ${FORMATS.slice(0, -1).join(", ")} or ${FORMATS[FORMATS.length - 1]}, not "${f}"`);
         args.format = f;
         break;
       }
@@ -18172,7 +20426,7 @@ function useColor(args, toFile) {
   if (process.env.FORCE_COLOR && process.env.FORCE_COLOR !== "0") return true;
   return Boolean(process.stdout.isTTY);
 }
-var RANK = { info: 0, warning: 1, error: 2 };
+var RANK2 = { info: 0, warning: 1, error: 2 };
 function main(argv) {
   let args;
   try {
@@ -18231,6 +20485,9 @@ function run(args) {
     process.stdout.write(VERSION + "\n");
     return 0;
   }
+  if (args.command !== "check" && args.format !== "text" && args.format !== "json") {
+    throw new UsageError(`--format ${args.format} applies to check only; ${args.command} takes text or json`);
+  }
   if (args.command === "rules") {
     const rows = RULES.map((r) => ({ name: r.name, severity: r.severity, summary: r.docs.summary }));
     if (args.format === "json") emit(args, JSON.stringify(rows, null, 2) + "\n");
@@ -18255,23 +20512,34 @@ function run(args) {
     if (!args.paths.length) throw new UsageError("settings needs a file or directory");
     const { results, errors } = readSettings(args.paths, options);
     failOnErrors(errors);
-    emit(args, args.format === "json" ? JSON.stringify(results.flatMap((r) => r.rows.map((row) => ({ ...row, cluster: r.cluster, pgVersion: r.pgVersion }))), null, 2) + "\n" : formatSettingsText(results));
+    emit(args, args.format === "json" ? JSON.stringify(results.flatMap((r) => r.rows.map((row2) => ({ ...row2, cluster: r.cluster, pgVersion: r.pgVersion }))), null, 2) + "\n" : formatSettingsText(results));
     return 0;
   }
   if (args.command === "hba") {
     if (!args.paths.length) throw new UsageError("hba needs a file or directory");
     const { results, errors } = readHba(args.paths, options);
     failOnErrors(errors);
-    emit(args, args.format === "json" ? JSON.stringify(results.flatMap((r) => r.rows.map((row) => ({ ...row, cluster: r.cluster, pgVersion: r.pgVersion }))), null, 2) + "\n" : formatHbaText(results));
+    emit(args, args.format === "json" ? JSON.stringify(results.flatMap((r) => r.rows.map((row2) => ({ ...row2, cluster: r.cluster, pgVersion: r.pgVersion }))), null, 2) + "\n" : formatHbaText(results));
     return 0;
   }
   const result = lint(args.paths, options);
   failOnErrors(result.errors);
-  emit(args, args.format === "json" ? formatJson(result) : formatText(result, { color: useColor(args, Boolean(args.output)) }));
+  const formatters = {
+    text: () => formatText(result, { color: useColor(args, Boolean(args.output)) }),
+    json: () => formatJson(result),
+    sarif: () => formatSarif(result),
+    github: () => formatGithub(result),
+    markdown: () => formatMarkdown(result)
+  };
+  emit(args, formatters[args.format]());
   if (args.failOn === "never") return 0;
-  const threshold = RANK[args.failOn];
-  return result.diagnostics.some((d) => !d.suppressed && RANK[d.severity] >= threshold) ? 1 : 0;
+  const threshold = RANK2[args.failOn];
+  return result.diagnostics.some((d) => !d.suppressed && RANK2[d.severity] >= threshold) ? 1 : 0;
 }
 
 // src/cli.ts
+process.stdout.on("error", (err) => {
+  if (err.code === "EPIPE") process.exit(process.exitCode ?? 0);
+  throw err;
+});
 process.exitCode = main(process.argv.slice(2));

@@ -1,4 +1,37 @@
 import type { Rule } from '../src/engine/rule.js';
+import archiveCommandMissing from './archive-command-missing.js';
+import autovacuumOff from './autovacuum-off.js';
+import failsafeAgeClamped from './failsafe-age-clamped.js';
+import freezeMaxAgeHigh from './freeze-max-age-high.js';
+import freezeMinAgeClamped from './freeze-min-age-clamped.js';
+import freezeTableAgeClamped from './freeze-table-age-clamped.js';
+import fsyncOff from './fsync-off.js';
+import fullPageWritesOff from './full-page-writes-off.js';
+import passwordEncryptionMd5 from './password-encryption-md5.js';
+import recoveryConfObsolete from './recovery-conf-obsolete.js';
+import replicationSlotWalUnbounded from './replication-slot-wal-unbounded.js';
+import reservedConnectionsExceedMax from './reserved-connections-exceed-max.js';
+import rewindNotReady from './rewind-not-ready.js';
+import secretInConfig from './secret-in-config.js';
+import synchronousCommitOff from './synchronous-commit-off.js';
+import walLevelInsufficient from './wal-level-insufficient.js';
 
-/** postgresql.conf policy and safety rules (registered in rules/index.ts). */
-export const CONF_RULES: readonly Rule[] = [];
+/** postgresql.conf policy and safety rules (registered in rules/index.ts), in RULES.md order. */
+export const CONF_RULES: readonly Rule[] = [
+  walLevelInsufficient,
+  reservedConnectionsExceedMax,
+  recoveryConfObsolete,
+  fullPageWritesOff,
+  rewindNotReady,
+  freezeTableAgeClamped,
+  freezeMinAgeClamped,
+  failsafeAgeClamped,
+  freezeMaxAgeHigh,
+  passwordEncryptionMd5,
+  fsyncOff,
+  synchronousCommitOff,
+  archiveCommandMissing,
+  replicationSlotWalUnbounded,
+  secretInConfig,
+  autovacuumOff,
+];

@@ -1,4 +1,25 @@
 import type { Rule } from '../src/engine/rule.js';
+import hbaCleartextPassword from './hba-cleartext-password.js';
+import hbaHostsslWithoutSsl from './hba-hostssl-without-ssl.js';
+import hbaMd5 from './hba-md5.js';
+import hbaOpenToWorld from './hba-open-to-world.js';
+import hbaReplicationOpen from './hba-replication-open.js';
+import hbaTrustRemote from './hba-trust-remote.js';
+import hbaUnreachableRecord from './hba-unreachable-record.js';
+import hbaWideNetwork from './hba-wide-network.js';
+import listenOnAllAddresses from './listen-on-all-addresses.js';
+import sslDisabled from './ssl-disabled.js';
 
 /** pg_hba.conf exposure and security rules (registered in rules/index.ts). */
-export const HBA_RULES: readonly Rule[] = [];
+export const HBA_RULES: readonly Rule[] = [
+  hbaOpenToWorld,
+  listenOnAllAddresses,
+  hbaTrustRemote,
+  hbaCleartextPassword,
+  hbaMd5,
+  hbaWideNetwork,
+  hbaReplicationOpen,
+  hbaUnreachableRecord,
+  hbaHostsslWithoutSsl,
+  sslDisabled,
+];

@@ -6,6 +6,9 @@ import { isSupportedMajor } from './resolve/discover.js';
 import { SUPPORTED_MAJORS } from './catalog/types.js';
 import { formatJson } from './report/json.js';
 import { formatText } from './report/text.js';
+import { formatSarif } from './report/sarif.js';
+import { formatGithub } from './report/github.js';
+import { formatMarkdown } from './report/markdown.js';
 import { formatSettingsText } from './report/settings.js';
 import { formatHbaText } from './report/hba.js';
 import { readHba } from './api.js';
@@ -25,7 +28,8 @@ Options:
   --config FILE         configuration file (default: .pgconf-lint.yml, .yaml or .json
                         in the working directory, if present)
   --pg-version N        target PostgreSQL major (${SUPPORTED_MAJORS[0]}–${SUPPORTED_MAJORS[SUPPORTED_MAJORS.length - 1]}) for every cluster
-  --format FORMAT       text (default) or json
+  --format FORMAT       text (default), json, sarif (SARIF 2.1.0 for code scanning),
+                        github (workflow-command annotations) or markdown
   --output FILE         write the report to FILE instead of standard output
   --fail-on LEVEL       error (default), warning, info or never: exit 1 at or above LEVEL
   --rule NAME=LEVEL     set a rule's severity: off, info, warning or error (repeatable)
@@ -40,10 +44,13 @@ Exit codes: 0 no findings at or above --fail-on, 1 findings, 2 usage error or in
 
 class UsageError extends Error {}
 
+const FORMATS = ['text', 'json', 'sarif', 'github', 'markdown'] as const;
+type Format = (typeof FORMATS)[number];
+
 interface Args {
   command: 'check' | 'settings' | 'hba' | 'rules' | 'help' | 'version';
   paths: string[];
-  format: 'text' | 'json';
+  format: Format;
   output?: string;
   failOn: Severity | 'never';
   rules: Record<string, Severity | 'off'>;
@@ -89,8 +96,8 @@ export function parseArgs(argv: string[]): Args {
         break;
       case '--format': {
         const f = value(flag, inline);
-        if (f !== 'text' && f !== 'json') throw new UsageError(`--format must be text or json, not "${f}"`);
-        args.format = f;
+        if (!(FORMATS as readonly string[]).includes(f)) throw new UsageError(`--format must be ${FORMATS.slice(0, -1).join(', ')} or ${FORMATS[FORMATS.length - 1]}, not "${f}"`);
+        args.format = f as Format;
         break;
       }
       case '--output':
@@ -218,6 +225,9 @@ function run(args: Args): number {
     process.stdout.write(VERSION + '\n');
     return 0;
   }
+  if (args.command !== 'check' && args.format !== 'text' && args.format !== 'json') {
+    throw new UsageError(`--format ${args.format} applies to check only; ${args.command} takes text or json`);
+  }
   if (args.command === 'rules') {
     const rows = RULES.map((r) => ({ name: r.name, severity: r.severity, summary: r.docs.summary }));
     if (args.format === 'json') emit(args, JSON.stringify(rows, null, 2) + '\n');
@@ -256,7 +266,14 @@ function run(args: Args): number {
 
   const result = lint(args.paths, options);
   failOnErrors(result.errors);
-  emit(args, args.format === 'json' ? formatJson(result) : formatText(result, { color: useColor(args, Boolean(args.output)) }));
+  const formatters: Record<Format, () => string> = {
+    text: () => formatText(result, { color: useColor(args, Boolean(args.output)) }),
+    json: () => formatJson(result),
+    sarif: () => formatSarif(result),
+    github: () => formatGithub(result),
+    markdown: () => formatMarkdown(result),
+  };
+  emit(args, formatters[args.format]());
   if (args.failOn === 'never') return 0;
   const threshold = RANK[args.failOn];
   return result.diagnostics.some((d) => !d.suppressed && RANK[d.severity] >= threshold) ? 1 : 0;

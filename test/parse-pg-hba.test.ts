@@ -60,6 +60,38 @@ function r16(line: number, type: string, db: string[], user: string[], address: 
   return { line_number: line, type, database: db, user_name: user, address, netmask, auth_method: method, options, error: null };
 }
 
+describe('PG 10 line and token limits (fgets into char[8192], char[256] tokens)', () => {
+  const TOO_LONG = 'authentication file line too long';
+  it('cuts a line at 8191 bytes and reads the rest as the next line [pg 10]', () => {
+    const long = 'local all all ' + ' '.repeat(8191 - 14) + 'trust\nlocal all all peer\n';
+    expect(errors(long, 10)).toEqual([[1, TOO_LONG], [2, 'invalid connection type "trust"'], [3, null]]);
+    expect(errors(long, 11)).toEqual([[1, null], [2, null]]);
+  });
+  it('counts the newline and the CR, and UTF-8 bytes [pg 10]', () => {
+    const fill = (n: number, end: string): string => 'local all all ' + ' '.repeat(n - 19) + 'trust' + end;
+    expect(errors(fill(8190, '\n') + fill(8189, '\r\n') + fill(8189, '\n'), 10)).toEqual([[1, TOO_LONG], [2, TOO_LONG], [3, null]]);
+    const utf8 = 'local all all peer #' + '\u00e9'.repeat(4084);
+    expect(errors(utf8 + 'x\n' + utf8 + 'xy\n', 10)).toEqual([[1, null], [2, TOO_LONG]]);
+  });
+  it('rejects a token of 256 bytes, even when a comma or quote follows 255 [pg 10]', () => {
+    const u = (n: number): string => 'u'.repeat(n);
+    const text = [
+      `local all ${u(255)} trust`,
+      `local all ${u(256)} trust`,
+      `local all ${u(255)},x trust`,
+      `local all "${u(255)}" trust`,
+      `local all "${u(254)}" trust`,
+      `local all ${u(255)}# comment`,
+      '',
+    ].join('\n');
+    const TOKEN = 'authentication file token too long';
+    expect(errors(text, 10)).toEqual([
+      [1, null], [2, TOKEN], [3, TOKEN], [4, TOKEN], [5, null], [6, 'end-of-line before authentication method'],
+    ]);
+    expect(errors(text, 11).map(([, e]) => e)).toEqual([null, null, null, null, null, 'end-of-line before authentication method']);
+  });
+});
+
 describe('tokenizer (next_token, next_field_expand)', () => {
   it('locates tokens, removes quotes and keeps raw text', () => {
     const text = 'local all all trust\n  local "db#1" a"b c"d trust   # comment\n';
@@ -489,6 +521,30 @@ describe('clientcert and build dependence', () => {
       [true, ['gss']],
       [false, []],
     ]);
+  });
+
+  it('accepts clientcert=1 on 10/11 without a root store check at load time [pg 10 11]', () => {
+    // ClientAuthentication checks the root certificate store per connection since 10.
+    const line = 'hostssl all all all md5 clientcert=1\n';
+    for (const major of [10, 11] as const) {
+      expect(rows(line, major).map((x) => [x.options, x.error])).toEqual([[['clientcert=true'], 'hostssl record cannot match because SSL is disabled']]);
+      const h = parse(line, major, {}, STANDARD_BUILD);
+      expect(hbaFileRules(h, major).map((x) => [x.options, x.error])).toEqual([[['clientcert=true'], null]]);
+      expect(h.loads).toBe(true);
+      expect(h.lines[0]!.buildFeatures).toEqual(['ssl', 'ssl-ca']);
+    }
+  });
+
+  it('hides the RADIUS list-length error from the view before 14, but rejects the line [pg 10-13]', () => {
+    const line = 'host all all 10.0.0.0/8 radius radiusservers="127.0.0.1,::1" radiussecrets="s1,s2,s3"\n';
+    const msg = 'the number of RADIUS secrets (3) must be 1 or the same as the number of RADIUS servers (2)';
+    for (const major of [10, 11, 12, 13] as const) {
+      const h = parse(line, major);
+      expect(hbaFileRules(h, major).map((x) => [x.type, x.options, x.error])).toEqual([[null, null, null]]);
+      expect(h.lines[0]!.problem!.message).toBe(msg);
+      expect(h.loads).toBe(false);
+    }
+    expect(errors(line, 14)).toEqual([[1, msg]]);
   });
 
   it('renders radius lists as written [pg 16]', () => {

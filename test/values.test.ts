@@ -181,6 +181,11 @@ describe('reals (parse_real)', () => {
     [PG12UP, 'random_page_cost', '-1', rpcRange('-1')],
     [PG12UP, 'random_page_cost', 'nan', inv('random_page_cost', 'nan')],
     [PG12UP, 'random_page_cost', 'nan(123)', inv('random_page_cost', 'nan(123)')],
+    // [10][11]: NaN "requires a numeric value" too, in every spelling
+    [[10, 11], 'random_page_cost', 'nan', { message: 'parameter "random_page_cost" requires a numeric value' }],
+    [[10, 11], 'seq_page_cost', 'NaN', { message: 'parameter "seq_page_cost" requires a numeric value' }],
+    [[10, 11], 'seq_page_cost', '-nan', { message: 'parameter "SEQ_PAGE_COST" requires a numeric value' }, 'SEQ_PAGE_COST'],
+    [[10, 11], 'seq_page_cost', 'inf', { message: 'inf is outside the valid range for parameter "seq_page_cost" (0 .. 1.79769e+308)' }],
     [PG12UP, 'random_page_cost', 'infinit', inv('random_page_cost', 'infinit')],
     [PG12UP, 'random_page_cost', '.', inv('random_page_cost', '.')],
     [PG12UP, 'random_page_cost', 'abc', inv('random_page_cost', 'abc')],
@@ -371,8 +376,9 @@ describe('strings and check hooks', () => {
     [[16, 18], 'wal_consistency_checking', 'bogus', 'bogus'],
     [[12, 16, 18], 'wal_consistency_checking', 'Heap, BTree', 'Heap, BTree'],
     [[12, 16, 18], 'wal_consistency_checking', 'all', 'all'],
+    // [12]-[16]: 12 logs the reason as a separate WARNING, 13+ as DETAIL and HINT
     [[12], 'primary_slot_name', 'Bad-Name', inv('primary_slot_name', 'Bad-Name')],
-    [[16, 18], 'primary_slot_name', 'Bad-Name', inv('primary_slot_name', 'Bad-Name',
+    [[13, 14, 15, 16, 17, 18], 'primary_slot_name', 'Bad-Name', inv('primary_slot_name', 'Bad-Name',
       'Replication slot names may only contain lower case letters, numbers, and the underscore character.',
       'replication slot name "Bad-Name" contains invalid character')],
     [[12, 16, 18], 'primary_slot_name', 'good_name', 'good_name'],
@@ -393,6 +399,68 @@ describe('strings and check hooks', () => {
     [[18], 'block_size', '8192', { message: 'parameter "block_size" cannot be changed' }, 'BLOCK_SIZE'],
     [[12, 16, 18], 'server_version', '1', { message: 'parameter "server_version" cannot be changed' }],
   ]);
+});
+
+describe('check hooks found by the differential suite', () => {
+  const slru = (name: string, v: number, period: boolean): Expect => ({
+    message: `invalid value for parameter "${name}": ${v}`,
+    detail: `"${name}" must be a multiple of 16${period ? '.' : ''}`,
+  });
+  check([
+    // check_bonjour [10]-[18]: a Linux build rejects every true spelling
+    [ALL, 'bonjour', 'on', { message: 'Bonjour is not supported by this build' }],
+    [ALL, 'bonjour', 'Yes', { message: 'Bonjour is not supported by this build' }, 'BONJOUR'],
+    [ALL, 'bonjour', 'off', 'off'],
+    [ALL, 'bonjour', 'maybe', { message: 'parameter "bonjour" requires a Boolean value' }],
+    // check_XactIsoLevel [10][11]: exact spellings; the value is then forced to the default
+    [[10, 11], 'transaction_isolation', 'serializable', 'default'],
+    [[10, 11], 'transaction_isolation', 'repeatable read', 'default'],
+    [[10, 11], 'transaction_isolation', 'default', 'default'],
+    [[10, 11], 'transaction_isolation', 'café', inv('transaction_isolation', 'café')],
+    [[10, 11], 'transaction_isolation', 'SERIALIZABLE', inv('transaction_isolation', 'SERIALIZABLE'), 'TRANSACTION_ISOLATION'],
+    [[10, 11], 'transaction_isolation', 'serializable ', inv('transaction_isolation', 'serializable ')],
+    [[10, 11], 'transaction_isolation', '', inv('transaction_isolation', '')],
+    // check_default_table_access_method [12]-[18]: '' is rejected, the name quoted from 17
+    [[12, 13, 14, 15, 16], 'default_table_access_method', '', inv('default_table_access_method', '', undefined, 'default_table_access_method cannot be empty.')],
+    [[17, 18], 'default_table_access_method', '', inv('default_table_access_method', '', undefined, '"default_table_access_method" cannot be empty.')],
+    [PG12UP, 'default_table_access_method', 'nonexist', 'nonexist'],
+    [ALL, 'default_tablespace', '', ''],
+    [ALL, 'temp_tablespaces', '', ''],
+    // check_slru_buffers [17][18]: multiples of 16, after the range check; the record's name
+    [[17], 'subtransaction_buffers', '64.5kB', slru('subtransaction_buffers', 8, false), 'SUBTRANSACTION_BUFFERS'],
+    [[18], 'subtransaction_buffers', '64.5kB', slru('subtransaction_buffers', 8, true)],
+    [[17], 'notify_buffers', '0x1336', slru('notify_buffers', 4918, false)],
+    [[18], 'commit_timestamp_buffers', '24', slru('commit_timestamp_buffers', 24, true)],
+    [[18], 'multixact_member_buffers', '24', slru('multixact_member_buffers', 24, true)],
+    [[18], 'multixact_offset_buffers', ' 3237 ', slru('multixact_offset_buffers', 3237, true)],
+    [[18], 'serializable_buffers', '24', slru('serializable_buffers', 24, true)],
+    [[18], 'transaction_buffers', '24', slru('transaction_buffers', 24, true)],
+    [[17, 18], 'subtransaction_buffers', '0', '0'],
+    [[17, 18], 'notify_buffers', '32', '32'],
+    [[17, 18], 'notify_buffers', '8', { message: '8 8kB is outside the valid range for parameter "notify_buffers" (16 8kB .. 131072 8kB)' }],
+    // check_io_max_concurrency [18]
+    [[18], 'io_max_concurrency', '-0', { message: 'invalid value for parameter "io_max_concurrency": 0', detail: 'Only -1 or values bigger than 0 are valid.' }],
+    [[18], 'io_max_concurrency', '0.4', { message: 'invalid value for parameter "io_max_concurrency": 0', detail: 'Only -1 or values bigger than 0 are valid.' }],
+    [[18], 'io_max_concurrency', '-1', '-1'],
+    [[18], 'io_max_concurrency', '1', '1'],
+  ]);
+});
+
+describe('string bytes follow the file encoding', () => {
+  const latin1 = (major: Major, name: string, value: string): ValueResult =>
+    parseGucValue(def(major, name), value, major, { encoding: 'latin1' });
+  test('a Latin-1 file keeps its single bytes [10][15][16][18]', () => {
+    // 'caf\xe9' read as Latin-1 is "café" with U+00E9 standing for the byte 0xE9
+    expect(latin1(16, 'application_name', 'caf\u00e9')).toMatchObject({ ok: true, canonical: 'caf\\xe9' });
+    expect(latin1(18, 'cluster_name', 'na\u00efve')).toMatchObject({ ok: true, canonical: 'na\\xefve' });
+    expect(latin1(15, 'application_name', 'caf\u00e9')).toMatchObject({ ok: true, canonical: 'caf?' });
+    expect(run(16, 'application_name', 'caf\u00e9')).toMatchObject({ ok: true, canonical: 'caf\\xc3\\xa9' });
+  });
+  test('truncation to 63 bytes counts Latin-1 bytes', () => {
+    const v = 'a'.repeat(62) + '\u00e9\u00e9';
+    expect(latin1(16, 'default_tablespace', v)).toMatchObject({ ok: true, canonical: 'a'.repeat(62) + '\u00e9' });
+    expect(latin1(16, 'primary_slot_name', 'a'.repeat(63) + '\u00e9')).toMatchObject({ ok: false, detail: `replication slot name "${'a'.repeat(63)}\u00e9" is too long` });
+  });
 });
 
 describe('log_connections: bool ≤17, string list in 18', () => {

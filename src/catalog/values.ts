@@ -18,6 +18,10 @@ export interface ValueExtras {
   /** The parameter name as spelled in the file. Up to 17 guc.c reports parse and range errors
    * with this spelling; 18 uses the canonical name. */
   writtenName?: string;
+  /** How the file's bytes became `input` (SourceFile.encoding). The server works on bytes: with
+   * 'latin1' every char U+0000–U+00FF of the value is one byte of the file, and string values
+   * are byte-truncated, escaped and returned in that encoding. Default 'utf8'. */
+  encoding?: 'utf8' | 'latin1';
 }
 
 /** String parameters whose check hook depends on the machine (locales, installed libraries,
@@ -110,6 +114,9 @@ function parseBoolGuc(def: GucDef, input: string, major: Major, shown: string): 
   if (b && major >= 12 && def.name.toLowerCase() === 'default_with_oids') {
     return fail('tables declared WITH OIDS are not supported');
   }
+  // check_bonjour: only builds configured --with-bonjour (macOS) accept on. Linux builds, which
+  // are what we judge for, say so for any true spelling (every major, seen on 10-18).
+  if (b && def.name.toLowerCase() === 'bonjour') return fail('Bonjour is not supported by this build');
   return { ok: true, value: b, canonical: b ? 'on' : 'off' };
 }
 
@@ -201,9 +208,31 @@ function parseIntGuc(def: GucDef, input: string, major: Major, shown: string): V
   const max = def.max ?? INT_MAX;
   if (r < min || r > max) return fail(rangeMessage(String(r), String(min), String(max), def.unit, shown, major));
   let value = r;
+  const key = def.name.toLowerCase();
   // check_wal_buffers: anything below 4 except -1 (auto) becomes 4.
-  if (def.name.toLowerCase() === 'wal_buffers' && value !== -1 && value < 4) value = 4;
+  if (key === 'wal_buffers' && value !== -1 && value < 4) value = 4;
+  const detail = intCheckHook(key, def.name, value, major);
+  // call_int_check_hook reports the record's name and the value as %d, after the range check.
+  if (detail !== null) return fail(`invalid value for parameter "${def.name}": ${value}`, undefined, detail);
   return { ok: true, value, canonical: String(value) };
+}
+
+/** SLRU buffer counts (17+): each has a hook calling check_slru_buffers(name, newval). */
+const SLRU_BUFFERS = new Set([
+  'commit_timestamp_buffers', 'multixact_member_buffers', 'multixact_offset_buffers', 'notify_buffers',
+  'serializable_buffers', 'subtransaction_buffers', 'transaction_buffers',
+]);
+
+/** Integer check hooks that can reject a value in range: the DETAIL, or null when accepted. */
+function intCheckHook(key: string, name: string, value: number, major: Major): string | null {
+  // check_slru_buffers: a multiple of SLRU_BANK_SIZE (16); 0 (auto, where the minimum allows
+  // it) passes. The DETAIL gained its final period in 18 (seen on 17 and 18).
+  if (major >= 17 && SLRU_BUFFERS.has(key) && value % 16 !== 0) {
+    return `"${name}" must be a multiple of 16${major >= 18 ? '.' : ''}`;
+  }
+  // check_io_max_concurrency (18): -1 means auto, 0 is not allowed.
+  if (major >= 18 && key === 'io_max_concurrency' && value === 0) return 'Only -1 or values bigger than 0 are valid.';
+  return null;
 }
 
 type NumFail = { hint?: string };
@@ -261,8 +290,11 @@ function parseRealGuc(def: GucDef, input: string, major: Major, shown: string): 
   while (isCSpace(input[end])) end++;
   let val = n.value;
   if (major <= 11) {
-    // parse_real ≤11: no units, and NaN is not rejected (it passes the range check too).
-    if (n.end === 0 || n.erange || end < input.length) return fail(`parameter "${shown}" requires a numeric value`);
+    // parse_real ≤11: no units; NaN is rejected too (backpatched to the 10/11 minors, seen on
+    // 10.23 and 11.22: 'nan', 'NaN' and '-nan' all "require a numeric value").
+    if (n.end === 0 || n.erange || end < input.length || Number.isNaN(val)) {
+      return fail(`parameter "${shown}" requires a numeric value`);
+    }
   } else {
     if (n.end === 0 || n.erange || Number.isNaN(val)) return invalid(shown, input);
     if (end < input.length) {
@@ -298,10 +330,12 @@ function parseEnumGuc(def: GucDef, input: string, shown: string): ValueResult {
 
 function parseStringGuc(def: GucDef, input: string, major: Major, extras: ValueExtras): ValueResult {
   const key = def.name.toLowerCase();
+  const enc = extras.encoding ?? 'utf8';
+  // The file's own bytes: a Latin-1-decoded file maps each char back to one byte.
   // truncate_identifier in the postmaster (SQL_ASCII) clips bytes, possibly mid-character.
-  let bytes = Buffer.from(input, 'utf8');
+  let bytes = Buffer.from(input, enc);
   if (IS_NAME.has(key)) bytes = bytes.subarray(0, 63);
-  let value = bytes.toString('utf8');
+  let value = bytes.toString(enc);
   // check_application_name / check_cluster_name: non-printable ASCII is replaced by "?" (≤15)
   // or escaped as \xNN (16+, pg_clean_ascii).
   if (key === 'application_name' || key === 'cluster_name') value = cleanAscii(bytes, major);
@@ -316,35 +350,46 @@ function parseStringGuc(def: GucDef, input: string, major: Major, extras: ValueE
     }
     case 'log_destination': {
       const words = new Set(['stderr', 'csvlog', 'syslog', ...(major >= 15 ? ['jsonlog'] : [])]);
-      const list = splitIdentifierString(value);
+      const list = splitIdentifierString(value, enc);
       if (list === null) return bad('List syntax is invalid.');
       const unknown = list.find((t) => !words.has(asciiLower(t)));
       return unknown === undefined ? ok(value) : bad(`Unrecognized key word: "${unknown}".`);
     }
     case 'datestyle': {
-      const r = checkDateStyle(value, major);
+      const r = checkDateStyle(value, major, enc);
       return r.ok ? ok(r.canonical) : bad(r.detail);
     }
     case 'wal_consistency_checking': {
-      const list = splitIdentifierString(value);
+      const list = splitIdentifierString(value, enc);
       if (list === null) return bad('List syntax is invalid.');
       // From 15 unknown names may be custom resource managers loaded later, so they pass here.
       const unknown = major >= 15 ? undefined : list.find((t) => !RMGRS_WITH_MASK.has(asciiLower(t)));
       return unknown === undefined ? ok(value) : bad(`Unrecognized key word: "${unknown}".`);
     }
     case 'log_connections': {
-      const detail = checkLogConnections(value);
+      const detail = checkLogConnections(value, enc);
       return detail === null ? ok(value) : bad(detail);
     }
     case 'primary_slot_name': {
-      const detail = value === '' ? null : checkSlotName(value);
+      const detail = value === '' ? null : checkSlotName(value, enc);
       if (detail === null) return ok(value);
-      // ≤15 logged the reason as a separate WARNING; the LOG line itself has no detail.
-      return major >= 16 ? bad(detail.detail, detail.hint) : bad();
+      // ≤12 logged the reason as a separate WARNING, the LOG line itself has no detail; from 13
+      // it is the DETAIL and HINT of the LOG line (seen on 12-16).
+      return major >= 13 ? bad(detail.detail, detail.hint) : bad();
     }
     case 'search_path':
     case 'temp_tablespaces':
-      return splitIdentifierString(value) === null ? bad('List syntax is invalid.') : ok(value);
+      // temp_tablespaces: '' is fine, and names are only looked up inside a transaction.
+      return splitIdentifierString(value, enc) === null ? bad('List syntax is invalid.') : ok(value);
+    case 'transaction_isolation':
+      // ≤11 it is a string with check_XactIsoLevel: exact, case-sensitive spellings (seen on
+      // 10/11: "SERIALIZABLE" and "serializable " are rejected). 12+ it is an enum.
+      return TRANSACTION_ISOLATION.includes(value) ? ok(value) : bad();
+    case 'default_table_access_method':
+      // check_default_table_access_method (12+): the name is looked up only in a transaction, but
+      // the empty string is always rejected; 17 started quoting the name. (default_tablespace has
+      // no such check: '' means the database's default, seen on 10-18.)
+      return value === '' ? bad(major >= 17 ? '"default_table_access_method" cannot be empty.' : 'default_table_access_method cannot be empty.') : ok(value);
     case 'role':
       // check_role cannot look up roles outside a transaction, so only "none" passes at startup.
       return value === 'none' ? ok(value) : bad();
@@ -355,6 +400,9 @@ function parseStringGuc(def: GucDef, input: string, major: Major, extras: ValueE
   }
 }
 
+/** check_XactIsoLevel (≤11) compares with strcmp. */
+const TRANSACTION_ISOLATION = ['serializable', 'repeatable read', 'read committed', 'read uncommitted', 'default'];
+
 /** Resource managers with an rm_mask function, i.e. valid wal_consistency_checking names (≤14). */
 const RMGRS_WITH_MASK = new Set(['all', 'heap2', 'heap', 'btree', 'hash', 'gin', 'gist', 'sequence', 'spgist', 'brin', 'generic']);
 
@@ -362,9 +410,9 @@ function asciiLower(s: string): string {
   return s.replace(/[A-Z]/g, (c) => c.toLowerCase());
 }
 
-function clipBytes(s: string, max: number): string {
-  const bytes = Buffer.from(s, 'utf8');
-  return bytes.length <= max ? s : bytes.subarray(0, max).toString('utf8');
+function clipBytes(s: string, max: number, enc: 'utf8' | 'latin1'): string {
+  const bytes = Buffer.from(s, enc);
+  return bytes.length <= max ? s : bytes.subarray(0, max).toString(enc);
 }
 
 function cleanAscii(bytes: Uint8Array, major: Major): string {
@@ -383,7 +431,7 @@ function isScannerSpace(ch: string | undefined): boolean {
 
 /** SplitIdentifierString (utils/adt/varlena.c) with ',' as separator: unquoted names are
  * down-cased, quoted ones keep case with "" collapsed; null on a syntax error. */
-export function splitIdentifierString(raw: string): string[] | null {
+export function splitIdentifierString(raw: string, enc: 'utf8' | 'latin1' = 'utf8'): string[] | null {
   const names: string[] = [];
   let i = 0;
   while (isScannerSpace(raw[i])) i++;
@@ -409,7 +457,7 @@ export function splitIdentifierString(raw: string): string[] | null {
       name = asciiLower(raw.slice(start, i));
     }
     while (isScannerSpace(raw[i])) i++;
-    names.push(clipBytes(name, 63));
+    names.push(clipBytes(name, 63, enc));
     if (i === raw.length) return names;
     if (raw[i] !== ',') return null;
     i++;
@@ -418,8 +466,8 @@ export function splitIdentifierString(raw: string): string[] | null {
 }
 
 /** check_datestyle (commands/variable.c), starting from the boot value "ISO, MDY". */
-function checkDateStyle(value: string, major: Major): { ok: true; canonical: string } | { ok: false; detail: string } {
-  const list = splitIdentifierString(value);
+function checkDateStyle(value: string, major: Major, enc: 'utf8' | 'latin1'): { ok: true; canonical: string } | { ok: false; detail: string } {
+  const list = splitIdentifierString(value, enc);
   if (list === null) return { ok: false, detail: 'List syntax is invalid.' };
   let style = 'ISO';
   let order = 'MDY';
@@ -460,8 +508,8 @@ function checkDateStyle(value: string, major: Major): { ok: true; canonical: str
 }
 
 /** check_log_connections (PG18): the old boolean spellings alone, or a list of aspects. */
-function checkLogConnections(value: string): string | null {
-  const list = splitIdentifierString(value);
+function checkLogConnections(value: string, enc: 'utf8' | 'latin1'): string | null {
+  const list = splitIdentifierString(value, enc);
   if (list === null) return 'Invalid list syntax in parameter "log_connections".';
   if (list.length === 0) return null;
   const compat = ['off', 'false', 'no', '0', 'on', 'true', 'yes', '1'];
@@ -474,8 +522,8 @@ function checkLogConnections(value: string): string | null {
 }
 
 /** ReplicationSlotValidateName. */
-function checkSlotName(name: string): { detail: string; hint?: string } | null {
-  if (Buffer.byteLength(name, 'utf8') >= 64) return { detail: `replication slot name "${name}" is too long` };
+function checkSlotName(name: string, enc: 'utf8' | 'latin1'): { detail: string; hint?: string } | null {
+  if (Buffer.byteLength(name, enc) >= 64) return { detail: `replication slot name "${name}" is too long` };
   if (!/^[a-z0-9_]*$/.test(name)) {
     return {
       detail: `replication slot name "${name}" contains invalid character`,

@@ -98,16 +98,34 @@ const MAX_DEPTH = 10; // CONF_FILE_MAX_DEPTH (16+)
 /** <= 15 has no limit: an `@file` cycle recurses until the backend crashes (SIGSEGV, seen on 12). */
 const OLD_SAFETY_DEPTH = 100;
 
+/** PG 10 only: tokenize_file reads with fgets into char[MAX_LINE = 8192], and next_token into
+ * char[MAX_TOKEN = 256]. Both limits are gone from the 11+ minors we judge (seen on 11.22 and
+ * 12.22) but still in 10.23. */
+const PG10_MAX_LINE_BYTES = 8191;
+const PG10_MAX_TOKEN_BYTES = 255;
+const LINE_TOO_LONG = 'authentication file line too long';
+const TOKEN_TOO_LONG = 'authentication file token too long';
+
+/** Bytes of one UTF-16 code unit in the file's encoding (a surrogate pair is 2 + 2). */
+function unitBytes(c: number, latin1: boolean): number {
+  if (latin1 || c < 0x80) return 1;
+  if (c < 0x800) return 2;
+  return c >= 0xd800 && c <= 0xdfff ? 2 : 3;
+}
+
 /**
- * Physical lines -> logical lines (tokenize_auth_file's read loop), one at a time. The
- * 8192-byte line and 256-byte token limits of old releases are gone from the current
- * minors (checked on 12.22).
+ * Physical lines -> logical lines (tokenize_auth_file's read loop), one at a time. In 10,
+ * a line is whatever one fgets() of 8191 bytes returns: a longer line is cut there, that part
+ * is an error line ("authentication file line too long", also when the 8191 bytes end with the
+ * newline), and the rest is read as the next line, with the next line number.
  */
 class LineReader {
   text = '';
   line = 0;
   start = 0;
   end = 0;
+  /** PG 10: this chunk filled the whole fgets buffer. */
+  tooLong = false;
   private pos = 0;
   private nextLine = 1;
   /** segment starts: offset in text -> offset in file (more than one after a continuation) */
@@ -121,6 +139,7 @@ class LineReader {
   ) {}
 
   next(): boolean {
+    if (this.major === 10) return this.nextChunk();
     const text = this.file.text;
     const len = text.length;
     if (this.pos >= len) return false;
@@ -157,6 +176,40 @@ class LineReader {
     return true;
   }
 
+  /** PG 10: one fgets() into char[8192]; trailing CR/LF stripped. A character that would
+   * straddle the cut (UTF-8 files) goes whole to the next chunk. */
+  private nextChunk(): boolean {
+    const text = this.file.text;
+    const len = text.length;
+    const pos = this.pos;
+    if (pos >= len) return false;
+    const nl = text.indexOf('\n', pos);
+    const lineEnd = nl === -1 ? len : nl + 1;
+    const latin1 = this.file.encoding === 'latin1';
+    let cut = pos;
+    let bytes = 0;
+    while (cut < lineEnd) {
+      const b = unitBytes(text.charCodeAt(cut), latin1);
+      if (bytes + b > PG10_MAX_LINE_BYTES) break;
+      bytes += b;
+      cut++;
+    }
+    this.tooLong = cut < lineEnd || bytes === PG10_MAX_LINE_BYTES;
+    let e = cut;
+    while (e > pos && (text.charCodeAt(e - 1) === 13 || text.charCodeAt(e - 1) === 10)) e--;
+    this.segAt.length = 0;
+    this.segOff.length = 0;
+    this.segAt.push(0);
+    this.segOff.push(pos);
+    this.k = 0;
+    this.start = pos;
+    this.end = e;
+    this.text = text.slice(pos, e);
+    this.pos = cut;
+    this.line = this.nextLine++;
+    return true;
+  }
+
   /** File offset of an offset in the current logical line. */
   at(p: number): number {
     const { segAt, segOff } = this;
@@ -172,24 +225,28 @@ interface RawToken {
   start: number;
   end: number;
   comma: boolean;
+  /** PG 10: the token outgrew char[MAX_TOKEN]; the rest of the line is discarded. */
+  tooLong: boolean;
 }
 
 const isBlank = (c: number): boolean => c === 32 || c === 9 || c === 13;
 
 /** next_token: returns null at end of line (or comment). Runs are sliced, not copied per char. */
 /** Reused for every token: read its fields before the next call. */
-const rawToken: RawToken = { text: '', quoted: false, start: 0, end: 0, comma: false };
+const rawToken: RawToken = { text: '', quoted: false, start: 0, end: 0, comma: false, tooLong: false };
 
-function token(text: string, quoted: boolean, start: number, end: number, comma: boolean): RawToken {
+function token(text: string, quoted: boolean, start: number, end: number, comma: boolean, tooLong = false): RawToken {
   rawToken.text = text;
   rawToken.quoted = quoted;
   rawToken.start = start;
   rawToken.end = end;
   rawToken.comma = comma;
+  rawToken.tooLong = tooLong;
   return rawToken;
 }
 
-function nextToken(s: string, pos: { i: number }): RawToken | null {
+/** `limit`: PG 10's token buffer (bytes it can store, and whether the file is Latin-1). */
+function nextToken(s: string, pos: { i: number }, limit: { bytes: number; latin1: boolean } | null = null): RawToken | null {
   let i = pos.i;
   const n = s.length;
   let c = 0;
@@ -203,6 +260,7 @@ function nextToken(s: string, pos: { i: number }): RawToken | null {
   let quoted = false;
   let comma = false;
   let end = i;
+  let stored = 0; // bytes stored so far, counted only under a limit
   while (i < n && (c = s.charCodeAt(i)) !== 0 && (!isBlank(c) || inQuote)) {
     if (c === 35 && !inQuote) {
       // '#': the rest of the line is a comment
@@ -210,6 +268,15 @@ function nextToken(s: string, pos: { i: number }): RawToken | null {
       run = i;
       pos.i = n;
       return sawQuote || buf.length > 0 ? token(buf, quoted, start, i, false) : null;
+    }
+    if (limit !== null) {
+      // PG 10 next_token: a full buffer fails on the next character of any kind, even a comma
+      // or a closing quote (only end of line, blank or comment end the token in time).
+      if (stored >= limit.bytes) {
+        pos.i = n;
+        return token(buf + s.slice(run, i), quoted, start, i, false, true);
+      }
+      if (c !== 34 || wasQuote) stored += unitBytes(c, limit.latin1);
     }
     if (c === 44 && !inQuote) {
       comma = true;
@@ -317,19 +384,24 @@ export class AuthTokenizer {
     const major = this.major;
     const raw = new LineReader(file, major);
     const map = raw;
+    const limit = major === 10 ? { bytes: PG10_MAX_TOKEN_BYTES, latin1: file.encoding === 'latin1' } : null;
     while (raw.next()) {
       const fields: AuthField[] = [];
-      let error: AuthError | null = null;
+      let error: AuthError | null = raw.tooLong ? { message: LINE_TOO_LONG, file, start: raw.start, end: raw.end } : null;
       const pos = { i: 0 };
       const s = raw.text;
       while (error === null && pos.i < s.length && s[pos.i] !== '\0') {
         // next_field_expand
         const tokens: AuthToken[] = [];
         for (;;) {
-          const t = nextToken(s, pos);
+          const t = nextToken(s, pos, limit);
           if (t === null) break;
           const start = map.at(t.start);
           const end = t.end > t.start ? map.at(t.end - 1) + 1 : start;
+          if (t.tooLong) {
+            error = { message: TOKEN_TOO_LONG, file, start, end };
+            break;
+          }
           const tok = new Token(t.text, t.quoted, file, start, end, null);
           const comma = t.comma; // t is reused by the nested tokenizer below
           if (!t.quoted && t.text.length > 1 && t.text[0] === '@') {

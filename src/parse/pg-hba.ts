@@ -588,8 +588,12 @@ function clientcert(ctx: Ctx, connType: HbaConnType, method: string, val: string
   if (connType !== 'hostssl') throw new LineError('clientcert can only be configured for "hostssl" rows', token);
   if (major <= 11) {
     if (val === '1') {
-      addFeature(ctx, 'ssl-ca'); // needs a loaded root certificate store
-      if (!ctx.build.ssl) throw new LineError('client certificates can only be checked if a root certificate store is available', token);
+      // The root-store check ("client certificates can only be checked if a root certificate
+      // store is available") is not made when the file is parsed in any major here: since 10
+      // ClientAuthentication makes it per connection, as ssl_ca_file can change on reload. So
+      // 10/11 load the line with clientcert=true (seen with ssl off: only the hostssl warning);
+      // connections still need ssl_ca_file, which we flag as a build/config dependency.
+      addFeature(ctx, 'ssl-ca');
       st.clientcert = 'true';
     } else {
       if (method === 'cert') throw new LineError('clientcert can not be set to 0 when using "cert" authentication', token);
@@ -673,7 +677,9 @@ function checkMandatory(ctx: Ctx, method: string, st: OptState, at: AuthToken): 
     const check = (key: string, what: string, allowZero: boolean): void => {
       const len = r.get(key)?.list.length ?? 0;
       if (!((allowZero && len === 0) || len === 1 || len === n)) {
-        throw new LineError(`the number of RADIUS ${what} (${len}) must be 1 or the same as the number of RADIUS servers (${n})`, at);
+        // verify_option_list_length: the line is rejected (load_hba fails) in every major, but
+        // before 14 it only logged and set no err_msg, so the view shows an empty row.
+        throw new LineError(`the number of RADIUS ${what} (${len}) must be 1 or the same as the number of RADIUS servers (${n})`, at, major >= 14);
       }
     };
     check('radiussecrets', 'secrets', false);

@@ -192,7 +192,8 @@ describe.each(MAJORS)('pg_hba.conf / pg_ident.conf against PostgreSQL %i', (majo
     for (let i = 0; i < lines.length; i += GEN_BATCH) await judgeGenerated(major, cluster, lines.slice(i, i + GEN_BATCH));
   });
   // pg_ident_file_mappings exists from 15 on.
-  (major >= 15 ? it : it.skip)('pg_ident fixtures', () => run(dirCases(IDENT_FIXTURES, 'ident', 'fixture', 'ident-fixture:')));
+  // pg_ident_file_mappings exists from PostgreSQL 15; older majors have nothing to compare against.
+  if (major >= 15) it('pg_ident fixtures', () => run(dirCases(IDENT_FIXTURES, 'ident', 'fixture', 'ident-fixture:')));
 });
 
 it('agrees with every server, except for the known differences', () => {

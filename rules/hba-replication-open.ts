@@ -1,0 +1,65 @@
+import { defineRule } from '../src/engine/rule.js';
+import { ALLOWED_NETWORKS_SCHEMA, allowedNetworksOption, analyzeHba, insideNetworks, intOption, isWide, tokenLoc } from '../src/analysis/hba.js';
+
+export default defineRule({
+  name: 'hba-replication-open',
+  severity: 'error',
+  appliesTo: ['pg_hba.conf'],
+  defaultOptions: { ipv4Prefix: 16, ipv6Prefix: 48, allowedNetworks: [] },
+  optionsSchema: {
+    type: 'object',
+    properties: {
+      ipv4Prefix: { type: 'integer', minimum: 0, maximum: 32, description: 'IPv4 networks with a shorter prefix count as wide' },
+      ipv6Prefix: { type: 'integer', minimum: 0, maximum: 128, description: 'IPv6 networks with a shorter prefix count as wide' },
+      allowedNetworks: ALLOWED_NETWORKS_SCHEMA,
+    },
+    additionalProperties: false,
+  },
+  docs: {
+    summary: 'Physical replication (`replication`) allowed for every user or from a wide network',
+    why:
+      'A physical replication connection can stream the whole cluster — every database, every table, password ' +
+      'hashes included — with pg_basebackup. The `replication` database should be allowed only for the ' +
+      'replication role, from the standbys\' addresses. A record for `all` users, or for a network wider than ' +
+      '/16 (IPv4) or /48 (IPv6), or for every address, lets any role with the REPLICATION attribute (and every ' +
+      'superuser) do that from anywhere in the range. Local-socket and loopback records, `reject` records and ' +
+      'records that can never match are not flagged.',
+    invalid: ['host    replication   all   10.20.5.0/24   scram-sha-256', 'host    replication   replicator   10.0.0.0/8   scram-sha-256'],
+    valid: [
+      'host    replication   replicator   10.20.5.0/24   scram-sha-256',
+      'local   replication   all   peer',
+      'host    replication   all   127.0.0.1/32   scram-sha-256',
+    ],
+    references: [
+      'https://www.postgresql.org/docs/current/auth-pg-hba-conf.html',
+      'https://www.postgresql.org/docs/current/warm-standby.html#STREAMING-REPLICATION-AUTHENTICATION',
+    ],
+    versions: 'all',
+    options:
+      '`ipv4Prefix` (default 16) and `ipv6Prefix` (default 48): networks with a shorter prefix count as wide. ' +
+      '`allowedNetworks` (list of CIDR strings, default none; also taken from the top-level `allowedNetworks` of ' +
+      'the config file): records whose address lies inside one of these networks are not flagged.',
+  },
+  check(ctx) {
+    const hba = ctx.cluster.hba;
+    if (!hba) return;
+    const v4 = intOption(ctx.options, 'ipv4Prefix', 16);
+    const v6 = intOption(ctx.options, 'ipv6Prefix', 48);
+    const allowed = allowedNetworksOption(ctx.options);
+    for (const r of analyzeHba(hba).reachable) {
+      const rec = r.record;
+      if (!r.replication || rec.method === 'reject' || r.isLocal || r.isLoopbackOnly || insideNetworks(r, allowed)) continue;
+      const reasons: string[] = [];
+      if (r.allUsers) reasons.push('for every user (all)');
+      if (r.isWorld) reasons.push('from every address');
+      else if (isWide(r, v4, v6)) reasons.push(`from a network wider than /${r.family === 'ipv4' ? v4 : v6}`);
+      if (!reasons.length) continue;
+      const token = rec.databases.find((d) => d.kind === 'keyword' && d.value === 'replication')!.token;
+      ctx.report({
+        loc: tokenLoc(token),
+        message: `physical replication open ${reasons.join(' and ')}: ${r.exposure}; a replication connection can copy the whole cluster`,
+        help: 'Allow replication only for the replication role (e.g. replicator) from the standbys\' addresses (/32), with scram-sha-256 or cert.',
+      });
+    }
+  },
+});

@@ -1,0 +1,46 @@
+import { defineRule } from '../src/engine/rule.js';
+import { ALLOWED_NETWORKS_SCHEMA, allowedNetworksOption, analyzeHba, insideNetworks, tokenLoc } from '../src/analysis/hba.js';
+
+export default defineRule({
+  name: 'hba-trust-remote',
+  severity: 'error',
+  appliesTo: ['pg_hba.conf'],
+  defaultOptions: { allowedNetworks: [] },
+  optionsSchema: {
+    type: 'object',
+    properties: { allowedNetworks: ALLOWED_NETWORKS_SCHEMA },
+    additionalProperties: false,
+  },
+  docs: {
+    summary: '`trust` authentication on a record that matches more than the loopback interface',
+    why:
+      '`trust` logs a client in as whichever user it names, with no password or other check. On a `host`, ' +
+      '`hostssl`, `hostnossl`, `hostgssenc` or `hostnogssenc` record whose address is more than loopback ' +
+      '(127.0.0.0/8, ::1/128) — a network, `samehost`, `samenet` or a host name — anyone who can reach the server from ' +
+      'there, or who shares a machine on that network, can connect as any listed user, including a superuser. ' +
+      'Records that can never match (shadowed by an earlier record) are not flagged.',
+    invalid: ['host    all   all   10.20.0.0/16   trust', 'host    orders   app   samenet   trust'],
+    valid: ['host    all   all   127.0.0.1/32   trust', 'local   all   all   trust', 'host    all   all   10.20.0.0/16   scram-sha-256'],
+    references: [
+      'https://www.postgresql.org/docs/current/auth-trust.html',
+      'https://www.postgresql.org/docs/current/auth-pg-hba-conf.html',
+    ],
+    versions: 'all',
+    options:
+      '`allowedNetworks` (list of CIDR strings, default none; also taken from the top-level `allowedNetworks` of ' +
+      'the config file): records whose address lies inside one of these networks are not flagged.',
+  },
+  check(ctx) {
+    const hba = ctx.cluster.hba;
+    if (!hba) return;
+    const allowed = allowedNetworksOption(ctx.options);
+    for (const r of analyzeHba(hba).reachable) {
+      if (r.record.method !== 'trust' || r.isLocal || r.isLoopbackOnly || insideNetworks(r, allowed)) continue;
+      ctx.report({
+        loc: tokenLoc(r.record.methodToken),
+        message: `trust on a network record: ${r.exposure}; anyone who can connect from there can name any of these users and is let in`,
+        help: 'Use scram-sha-256 (or cert / gss); keep trust, if at all, for local sockets and 127.0.0.1/32.',
+      });
+    }
+  },
+});

@@ -1,0 +1,51 @@
+import { defineRule } from '../src/engine/rule.js';
+import { ALLOWED_NETWORKS_SCHEMA, addressLoc, allowedNetworksOption, analyzeHba, insideNetworks, intOption, isWide } from '../src/analysis/hba.js';
+
+export default defineRule({
+  name: 'hba-wide-network',
+  severity: 'warning',
+  appliesTo: ['pg_hba.conf'],
+  defaultOptions: { ipv4Prefix: 16, ipv6Prefix: 48, allowedNetworks: [] },
+  optionsSchema: {
+    type: 'object',
+    properties: {
+      ipv4Prefix: { type: 'integer', minimum: 0, maximum: 32, description: 'Flag IPv4 networks with a shorter prefix than this' },
+      ipv6Prefix: { type: 'integer', minimum: 0, maximum: 128, description: 'Flag IPv6 networks with a shorter prefix than this' },
+      allowedNetworks: ALLOWED_NETWORKS_SCHEMA,
+    },
+    additionalProperties: false,
+  },
+  docs: {
+    summary: 'A pg_hba.conf record that accepts a very wide network (IPv4 wider than /16, IPv6 wider than /48)',
+    why:
+      'A record for 10.0.0.0/8 admits 16 million addresses: usually far more machines than need the database, ' +
+      'often every office, VPN and container network of the company. Each of them can then try to log in, and ' +
+      'a compromise anywhere in that range reaches the database. Records open to every address are left to ' +
+      'hba-open-to-world; `reject` records, loopback networks and records that can never match are not flagged.',
+    invalid: ['host    all   app   10.0.0.0/8   scram-sha-256', 'host    all   app   10.0.0.0   255.0.0.0   scram-sha-256'],
+    valid: ['host    all   app   10.20.0.0/16   scram-sha-256', 'host    all   all   10.0.0.0/8   reject', 'host    all   all   2001:db8:1234::/48   scram-sha-256'],
+    references: ['https://www.postgresql.org/docs/current/auth-pg-hba-conf.html'],
+    versions: 'all',
+    options:
+      '`ipv4Prefix` (default 16) and `ipv6Prefix` (default 48): records with a shorter prefix are flagged. ' +
+      '`allowedNetworks` (list of CIDR strings, default none; also taken from the top-level `allowedNetworks` of ' +
+      'the config file): records whose address lies inside one of these networks are not flagged.',
+  },
+  check(ctx) {
+    const hba = ctx.cluster.hba;
+    if (!hba) return;
+    const v4 = intOption(ctx.options, 'ipv4Prefix', 16);
+    const v6 = intOption(ctx.options, 'ipv6Prefix', 48);
+    const allowed = allowedNetworksOption(ctx.options);
+    for (const r of analyzeHba(hba).reachable) {
+      if (r.record.method === 'reject' || !isWide(r, v4, v6) || insideNetworks(r, allowed)) continue;
+      const limit = r.family === 'ipv4' ? v4 : v6;
+      const count = r.family === 'ipv4' ? (2 ** (32 - r.prefixLength!)).toLocaleString('en-US') : `2^${128 - r.prefixLength!}`;
+      ctx.report({
+        loc: addressLoc(r.record.address!),
+        message: `wide network (${count} addresses, wider than /${limit}): ${r.exposure}`,
+        help: 'Narrow the address to the hosts or subnets that need access (e.g. the application servers\' /24), or list the network in allowedNetworks.',
+      });
+    }
+  },
+});

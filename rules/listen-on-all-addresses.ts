@@ -1,0 +1,106 @@
+import { defineRule } from '../src/engine/rule.js';
+import { addressLoc, analyzeHba, recordRef, worldOpenRecords } from '../src/analysis/hba.js';
+import type { Loc } from '../src/types.js';
+
+/** SplitGUCList(',') as PostmasterMain applies it to listen_addresses: entries with their offsets. */
+function splitList(s: string): { name: string; start: number; end: number }[] | null {
+  const out: { name: string; start: number; end: number }[] = [];
+  const ws = (c: string | undefined): boolean => c !== undefined && /\s/.test(c);
+  let i = 0;
+  while (ws(s[i])) i++;
+  if (i >= s.length) return out;
+  for (;;) {
+    const start = i;
+    let name = '';
+    if (s[i] === '"') {
+      i++;
+      for (;;) {
+        const q = s.indexOf('"', i);
+        if (q === -1) return null;
+        name += s.slice(i, q);
+        i = q + 1;
+        if (s[i] !== '"') break;
+        name += '"';
+        i++;
+      }
+    } else {
+      while (i < s.length && s[i] !== ',' && !ws(s[i])) i++;
+      name = s.slice(start, i);
+      if (name === '') return null;
+    }
+    out.push({ name, start, end: i });
+    while (ws(s[i])) i++;
+    if (s[i] === ',') {
+      i++;
+      while (ws(s[i])) i++;
+      continue;
+    }
+    return i >= s.length ? out : null;
+  }
+}
+
+const MEANING: Record<string, string> = {
+  '*': 'every network interface (all IPv4 and IPv6 addresses)',
+  '0.0.0.0': 'every IPv4 interface',
+  '::': 'every IPv6 interface',
+};
+
+export default defineRule({
+  name: 'listen-on-all-addresses',
+  severity: 'info',
+  appliesTo: ['postgresql.conf', 'postgresql.auto.conf'],
+  docs: {
+    summary: 'listen_addresses accepts TCP connections on every interface',
+    why:
+      "`listen_addresses = '*'` (or `0.0.0.0`, `::`) makes the server accept TCP connections on every network " +
+      'interface, including public ones, so pg_hba.conf and the firewall are the only protection left. That is ' +
+      'often intended (containers, servers behind a firewall), so on its own this is information. It becomes a ' +
+      'warning when the same cluster\'s pg_hba.conf also has a record open to every address (hba-open-to-world): ' +
+      'then nothing in the configuration limits who can try to log in.',
+    invalid: [
+      "listen_addresses = '*'",
+      { 'postgresql.conf': "listen_addresses = '0.0.0.0'", 'pg_hba.conf': 'host    all   all   0.0.0.0/0   scram-sha-256' },
+    ],
+    valid: ["listen_addresses = 'localhost, 10.20.0.5'", "#listen_addresses = '*'"],
+    references: [
+      'https://www.postgresql.org/docs/current/runtime-config-connection.html#GUC-LISTEN-ADDRESSES',
+      'https://www.postgresql.org/docs/current/auth-pg-hba-conf.html',
+    ],
+    versions: 'all',
+  },
+  check(ctx) {
+    const s = ctx.setting('listen_addresses');
+    if (!s || s.isDefault || typeof s.value !== 'string' || !s.loc) return;
+    const entries = splitList(s.value);
+    const hit = entries?.find((e) => e.name in MEANING);
+    if (!hit) return;
+    // Point at the entry when the value's characters map one to one onto the file.
+    const raw = s.assignment?.line.value.raw ?? '';
+    let loc: Loc = s.loc;
+    if (raw === s.value) loc = { file: s.loc.file, start: s.loc.start + hit.start, end: s.loc.start + hit.end };
+    else if (raw.length === s.value.length + 2 && raw.slice(1, -1) === s.value) {
+      loc = { file: s.loc.file, start: s.loc.start + 1 + hit.start, end: s.loc.start + 1 + hit.end };
+    }
+    const spelled = raw || s.value;
+    const base = `listen_addresses = ${spelled} accepts TCP connections on ${MEANING[hit.name]}`;
+    const hba = ctx.cluster.hba;
+    const open = hba ? worldOpenRecords(analyzeHba(hba)) : [];
+    const first = open[0];
+    if (!first) {
+      ctx.report({
+        loc,
+        message: `${base}: pg_hba.conf and the firewall are the only protection`,
+        help: 'List only the addresses clients use (e.g. listen_addresses = \'localhost, 10.20.0.5\'), unless the host is firewalled or a container.',
+      });
+      return;
+    }
+    const more = open.length > 1 ? ` (and ${open.length - 1} more such records)` : '';
+    ctx.report({
+      loc,
+      message: `${base}, and ${recordRef(first)} is open to every address: ${first.exposure}${more}`,
+      help: 'Listen only on the addresses clients use, and restrict the pg_hba.conf record to the networks that need access.',
+      severity: 'warning',
+      related: open.slice(0, 5).map((r) => ({ message: `open to every address: ${r.exposure}`, loc: addressLoc(r.record.address!) })),
+    });
+  },
+});

@@ -1,0 +1,35 @@
+import { defineRule } from '../src/engine/rule.js';
+
+export default defineRule({
+  name: 'password-encryption-md5',
+  severity: 'warning',
+  appliesTo: ['postgresql.conf', 'postgresql.auto.conf'],
+  docs: {
+    summary: 'password_encryption is md5 (or, up to 13, on/true/yes/1, which mean md5)',
+    why:
+      'password_encryption decides how CREATE ROLE … PASSWORD and ALTER ROLE … PASSWORD store new passwords. An ' +
+      'MD5 hash is salted only with the user name, so a leaked pg_authid (a backup, a replica, a log) can be ' +
+      'brute-forced quickly, and the hash itself is enough to log in with md5 authentication. SCRAM-SHA-256 avoids ' +
+      'both and is the default since PostgreSQL 14; PostgreSQL 18 deprecates MD5 passwords and warns when one is ' +
+      'set. Up to PostgreSQL 13 the old boolean spellings on, true, yes and 1 are accepted and mean md5.',
+    invalid: ['password_encryption = md5'],
+    valid: ["password_encryption = 'scram-sha-256'", 'password_encryption = scram-sha-256'],
+    references: [
+      'https://www.postgresql.org/docs/current/runtime-config-connection.html#GUC-PASSWORD-ENCRYPTION',
+      'https://www.postgresql.org/docs/current/auth-password.html',
+    ],
+    versions: 'all (10–13 also accept on/true/yes/1 as md5)',
+  },
+  check(ctx) {
+    const pe = ctx.setting('password_encryption');
+    if (pe?.value !== 'md5' || !pe.loc) return;
+    const raw = pe.assignment?.line.value.raw ?? pe.canonical;
+    const written = pe.assignment?.line.value.value ?? pe.canonical;
+    const alias = written.toLowerCase() === 'md5' ? '' : ` (PostgreSQL ${ctx.major} reads it as md5)`;
+    ctx.report({
+      loc: pe.loc,
+      message: `password_encryption = ${raw}${alias}: new and changed passwords are stored as MD5 hashes, which are weak and can be replayed to log in`,
+      help: "Set password_encryption = 'scram-sha-256' (the default from 14); existing MD5 passwords stay until each role's password is set again.",
+    });
+  },
+});

@@ -1,0 +1,247 @@
+import { defineRule } from '../src/engine/rule.js';
+import type { Loc } from '../src/types.js';
+
+/** Shell commands run by the server (archive and recovery), in postgresql.conf or recovery.conf. */
+const COMMANDS = new Set(['archive_command', 'restore_command', 'archive_cleanup_command', 'recovery_end_command']);
+
+const MASK = '****';
+
+interface Found {
+  /** What was found, with the secret masked (e.g. `password=****`). */
+  shown: string;
+}
+
+/**
+ * Not a committed secret: empty, a template or shell reference (`$PW`, `${PW}`, `{{ pw }}`, `<password>`,
+ * `%(pw)s`, `@PW@`), a %-placeholder of the command (`%p`), or an already-redacted value.
+ */
+export function isPlaceholder(v: string): boolean {
+  return (
+    v === '' ||
+    /^(\$|\{\{|\{%|<|%\(|`)/.test(v) ||
+    /^%[A-Za-z]$/.test(v) ||
+    /^@[A-Za-z_][A-Za-z0-9_]*@$/.test(v) ||
+    /^(\*+|x{3,}|X{3,}|\.{3,}|…)$/.test(v) ||
+    v.includes('$') ||
+    v.includes('`')
+  );
+}
+
+/**
+ * libpq conninfo `password=` / `sslpassword=` (keyword/value form, also in a URI's query string) and
+ * URI user info (`postgresql://user:secret@host`, and the same in any other URL).
+ */
+export function findInConninfo(text: string): Found[] {
+  const out: Found[] = [];
+  const kw = /(?<![A-Za-z0-9_.-])(sslpassword|password)[ \t\n\r\f\v]*=[ \t\n\r\f\v]*/g;
+  for (let m = kw.exec(text); m; m = kw.exec(text)) {
+    let i = m.index + m[0].length;
+    let value = '';
+    if (text[i] === "'") {
+      // conninfo_parse: a single-quoted value, backslash escapes the next character.
+      for (i++; i < text.length && text[i] !== "'"; i++) {
+        if (text[i] === '\\' && i + 1 < text.length) i++;
+        value += text[i];
+      }
+    } else {
+      // Unquoted: up to whitespace (also stop at quotes and & when embedded in a command or URI).
+      for (; i < text.length && !/[\s"'&]/.test(text[i]!); i++) {
+        if (text[i] === '\\' && i + 1 < text.length) i++;
+        value += text[i];
+      }
+    }
+    if (!isPlaceholder(value)) out.push({ shown: `${m[1]}=${MASK}` });
+  }
+  const uri = /\b([A-Za-z][A-Za-z0-9+.-]*):\/\/([^\s/@:'"?#]*):([^\s/@'"?#]+)@/g;
+  for (let m = uri.exec(text); m; m = uri.exec(text)) {
+    if (!isPlaceholder(m[3]!)) {
+      out.push({ shown: `${m[1]}://${m[2]}:${MASK}@` });
+    }
+  }
+  return out;
+}
+
+interface Word {
+  text: string;
+  /** Contains an expansion ($, backtick) outside single quotes: not a literal. */
+  dynamic: boolean;
+}
+
+/** Splits a /bin/sh command into words, the way the shell would before expansion. */
+export function shellWords(s: string): Word[] {
+  const words: Word[] = [];
+  let i = 0;
+  while (i < s.length) {
+    while (i < s.length && /[\s;|&()<>]/.test(s[i]!)) i++;
+    if (i >= s.length) break;
+    let text = '';
+    let dynamic = false;
+    while (i < s.length && !/[\s;|&()<>]/.test(s[i]!)) {
+      const c = s[i]!;
+      if (c === "'") {
+        const end = s.indexOf("'", i + 1);
+        const stop = end === -1 ? s.length : end;
+        text += s.slice(i + 1, stop);
+        i = stop + 1;
+      } else if (c === '"') {
+        for (i++; i < s.length && s[i] !== '"'; i++) {
+          if (s[i] === '\\' && i + 1 < s.length && '"\\$`'.includes(s[i + 1]!)) i++;
+          else if (s[i] === '$' || s[i] === '`') dynamic = true;
+          text += s[i];
+        }
+        i++;
+      } else if (c === '\\') {
+        if (i + 1 < s.length) text += s[i + 1];
+        i += 2;
+      } else {
+        if (c === '$' || c === '`') dynamic = true;
+        text += c;
+        i++;
+      }
+    }
+    words.push({ text, dynamic });
+  }
+  return words;
+}
+
+const SECRET_ENV = /^[A-Z_][A-Z0-9_]*$/;
+const SECRET_ENV_NAME = /(PASSWORD|PASSWD|SECRET|SECRET_KEY|SECRET_ACCESS_KEY|_TOKEN|^TOKEN|_PASS|^PASS|^SSHPASS)$/;
+const SECRET_FLAG = /^--((?:[A-Za-z0-9]+-)*)(password|passwd|pass|passphrase|secret)=(.*)$/s;
+
+/** Secrets in a shell command: environment assignments, --password=, sshpass -p, openssl pass:, curl -u. */
+export function findInCommand(cmd: string): Found[] {
+  const out: Found[] = [];
+  const words = shellWords(cmd);
+  const isCmd = (w: Word | undefined, name: string) => !!w && (w.text === name || w.text.endsWith('/' + name));
+  const hasCurl = words.some((w) => isCmd(w, 'curl'));
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k]!;
+    const next = words[k + 1];
+    const eq = w.text.indexOf('=');
+    if (eq > 0 && SECRET_ENV.test(w.text.slice(0, eq)) && SECRET_ENV_NAME.test(w.text.slice(0, eq))) {
+      if (!w.dynamic && !isPlaceholder(w.text.slice(eq + 1))) out.push({ shown: `${w.text.slice(0, eq)}=${MASK}` });
+      continue;
+    }
+    const flag = SECRET_FLAG.exec(w.text);
+    if (flag) {
+      if (!w.dynamic && !isPlaceholder(flag[3]!)) out.push({ shown: `--${flag[1]}${flag[2]}=${MASK}` });
+      continue;
+    }
+    // sshpass -p SECRET / -pSECRET (pg tools' -p is a port; only sshpass is matched).
+    if (isCmd(w, 'sshpass')) {
+      for (let j = k + 1; j < words.length && words[j]!.text.startsWith('-'); j++) {
+        const o = words[j]!;
+        if (o.text === '-p') {
+          const v = words[j + 1];
+          if (v && !v.dynamic && !isPlaceholder(v.text)) out.push({ shown: `sshpass -p ${MASK}` });
+          break;
+        }
+        if (o.text.startsWith('-p')) {
+          if (!o.dynamic && !isPlaceholder(o.text.slice(2))) out.push({ shown: `sshpass -p${MASK}` });
+          break;
+        }
+      }
+      continue;
+    }
+    // openssl -pass pass:SECRET (env:, file:, fd: and stdin are fine).
+    if (/^-pass(in|out)?$/.test(w.text) && next && next.text.startsWith('pass:')) {
+      if (!next.dynamic && !isPlaceholder(next.text.slice(5))) out.push({ shown: `${w.text} pass:${MASK}` });
+      continue;
+    }
+    // curl -u user:password / --user user:password / --user=user:password
+    if (hasCurl) {
+      let cred: Word | undefined;
+      if (w.text === '-u' || w.text === '--user') cred = next;
+      else if (w.text.startsWith('--user=')) cred = { text: w.text.slice(7), dynamic: w.dynamic };
+      else if (/^-u[^-]/.test(w.text)) cred = { text: w.text.slice(2), dynamic: w.dynamic };
+      const colon = cred ? cred.text.indexOf(':') : -1;
+      if (cred && colon >= 0 && !cred.dynamic && !isPlaceholder(cred.text.slice(colon + 1))) {
+        out.push({ shown: `curl -u ${cred.text.slice(0, colon)}:${MASK}` });
+        continue;
+      }
+    }
+    out.push(...findInConninfo(w.text));
+  }
+  return out;
+}
+
+/** ssl_passphrase_command = 'echo secret': the passphrase itself is in the file. */
+function findInPassphraseCommand(cmd: string): Found[] {
+  const words = shellWords(cmd);
+  const first = words[0];
+  if (!first || !/(^|\/)(echo|printf)$/.test(first.text)) return [];
+  const args = words.slice(1).filter((w) => !/^-[a-zA-Z]+$/.test(w.text) && !/^%[a-z]$/.test(w.text));
+  if (args.length === 0 || args.some((w) => w.dynamic || isPlaceholder(w.text))) return [];
+  return [{ shown: `${first.text} ${MASK}` }];
+}
+
+/** What a committed value of `name` gives away. */
+export function findSecrets(name: string, value: string, placeholder: boolean): Found[] {
+  const key = name.toLowerCase();
+  if (COMMANDS.has(key)) return findInCommand(value);
+  if (key === 'ssl_passphrase_command') return findInPassphraseCommand(value);
+  // An extension's own setting named like a password (myext.password, pglogical.x_secret).
+  if (placeholder && /(^|[._])(password|passwd|passphrase|secret)$/.test(key) && !isPlaceholder(value)) {
+    return [{ shown: MASK }];
+  }
+  return findInConninfo(value);
+}
+
+export default defineRule({
+  name: 'secret-in-config',
+  severity: 'error',
+  appliesTo: ['postgresql.conf', 'postgresql.auto.conf', 'recovery.conf'],
+  docs: {
+    summary: 'A literal password or other secret in a committed setting',
+    why:
+      'Configuration in git is read by far more people and systems than the database: every clone, fork, CI job ' +
+      'and backup of the repository, and its history keeps the secret even after the line is deleted. The usual ' +
+      'leaks are a password= in primary_conninfo (or a postgresql://user:password@host URI), PGPASSWORD= or ' +
+      '--password= in archive_command or restore_command, and an echoed passphrase in ssl_passphrase_command. ' +
+      'Replication and tools can read passwords from a ~/.pgpass file (passfile=) or the environment instead. ' +
+      'Template references ($VAR, ${VAR}, {{ var }}, <password>) are not reported. Findings never repeat the ' +
+      'secret.',
+    invalid: [
+      "primary_conninfo = 'host=primary user=replicator password=s3cret'",
+      "restore_command = 'PGPASSWORD=s3cret pg_receivewal -h backup -p 5432 %f'",
+      "primary_conninfo = 'postgresql://replicator:s3cret@primary:5432/postgres'",
+    ],
+    valid: [
+      "primary_conninfo = 'host=primary user=replicator passfile=/var/lib/postgresql/.pgpass'",
+      "archive_command = 'rsync -a %p backup@archive:/wal/%f'",
+      "restore_command = 'pg_receivewal -h backup -p 5432 -U repl --password %f'",
+      "primary_conninfo = 'host=primary user=replicator password={{ replication_password }}'",
+    ],
+    references: [
+      'https://www.postgresql.org/docs/current/libpq-pgpass.html',
+      'https://www.postgresql.org/docs/current/libpq-connect.html#LIBPQ-CONNSTRING',
+      'https://www.postgresql.org/docs/current/runtime-config-replication.html#GUC-PRIMARY-CONNINFO',
+      'https://www.postgresql.org/docs/current/runtime-config-wal.html#GUC-ARCHIVE-COMMAND',
+    ],
+    versions: 'all (recovery.conf in 11 and earlier)',
+  },
+  check(ctx) {
+    const lines: { name: string; value: string; loc: Loc; placeholder: boolean }[] = [];
+    for (const a of ctx.cluster.assignments) {
+      const v = a.line.value;
+      lines.push({ name: a.line.name, value: v.value, loc: { file: a.file.path, start: v.start, end: v.end }, placeholder: a.status === 'placeholder' });
+    }
+    const rec = ctx.cluster.recovery;
+    if (rec) {
+      for (const l of rec.lines) {
+        if (l.kind !== 'setting') continue;
+        lines.push({ name: l.name, value: l.value.value, loc: { file: rec.file.path, start: l.value.start, end: l.value.end }, placeholder: false });
+      }
+    }
+    for (const l of lines) {
+      const found = findSecrets(l.name, l.value, l.placeholder);
+      if (found.length === 0) continue;
+      const shown = [...new Set(found.map((f) => f.shown))].join(', ');
+      ctx.report({
+        loc: l.loc,
+        message: `${l.name} contains ${found.length === 1 ? 'a literal secret' : `${found.length} literal secrets`} (${shown}): anyone who can read the repository or its history can use it`,
+        help: 'Remove the secret from the file and rotate it; let libpq read it from a password file (passfile=, ~/.pgpass) or the service environment instead.',
+      });
+    }
+  },
+});

@@ -1,0 +1,55 @@
+import { defineRule } from '../src/engine/rule.js';
+import { analyzeHba, recordRef } from '../src/analysis/hba.js';
+import type { HbaRecordInfo } from '../src/analysis/hba.js';
+
+/** Records that accept TCP connections without SSL from beyond the loopback interface. */
+function plainNetworkRecords(records: readonly HbaRecordInfo[]): HbaRecordInfo[] {
+  return records.filter((r) => {
+    const t = r.record.connType;
+    return (t === 'host' || t === 'hostnossl' || t === 'hostnogssenc') && r.record.method !== 'reject' && !r.isLoopbackOnly;
+  });
+}
+
+export default defineRule({
+  name: 'ssl-disabled',
+  severity: 'warning',
+  appliesTo: ['postgresql.conf', 'pg_hba.conf'],
+  docs: {
+    summary: '`ssl` is off while pg_hba.conf accepts host connections from beyond the loopback interface',
+    why:
+      'Without SSL, every query and every result crosses the network in cleartext, readable and modifiable by ' +
+      'anyone on the path, and so do the credentials: the password itself with `password`, an MD5 response that ' +
+      'can be brute-forced offline with `md5`. ' +
+      '`ssl` is off by default. Checked only when the cluster has both postgresql.conf and pg_hba.conf, and only ' +
+      'when a reachable `host`, `hostnossl` or `hostnogssenc` record that is not `reject` accepts more than ' +
+      'loopback addresses.',
+    invalid: [{ 'postgresql.conf': 'ssl = off', 'pg_hba.conf': 'host    all   app   10.20.0.0/16   scram-sha-256' }],
+    valid: [
+      { 'postgresql.conf': 'ssl = on', 'pg_hba.conf': 'host    all   app   10.20.0.0/16   scram-sha-256' },
+      { 'postgresql.conf': 'ssl = off', 'pg_hba.conf': 'host    all   all   127.0.0.1/32   scram-sha-256' },
+    ],
+    references: [
+      'https://www.postgresql.org/docs/current/ssl-tcp.html',
+      'https://www.postgresql.org/docs/current/runtime-config-connection.html#GUC-SSL',
+    ],
+    versions: 'all',
+  },
+  check(ctx) {
+    const hba = ctx.cluster.hba;
+    const ssl = ctx.setting('ssl');
+    if (!hba || !ctx.cluster.conf || !ssl || ssl.value !== false) return;
+    const open = plainNetworkRecords(analyzeHba(hba).reachable);
+    const first = open[0];
+    if (!first) return;
+    const loc = ssl.lineLoc ?? ctx.clusterLoc() ?? first.loc;
+    const more = open.length > 1 ? ` (and ${open.length - 1} more such records)` : '';
+    ctx.report({
+      loc,
+      message:
+        `${ssl.isDefault ? 'ssl is off (not set, and the default is off)' : 'ssl is off'} while ${recordRef(first)} accepts ` +
+        `unencrypted connections: ${first.exposure}${more}; queries, results and credentials cross the network in cleartext`,
+      help: 'Set ssl = on with ssl_cert_file and ssl_key_file (and prefer hostssl records), or limit host records to 127.0.0.1/32 and ::1/128.',
+      related: open.slice(0, 5).map((r) => ({ message: 'accepts connections without SSL', loc: r.loc })),
+    });
+  },
+});

@@ -1,0 +1,60 @@
+import { SUPPORTED_MAJORS, type Major } from '../catalog/types.js';
+import { isSupportedMajor } from '../resolve/discover.js';
+import { SEVERITIES, type Severity } from '../types.js';
+
+export interface ActionInputs {
+  paths: string[];
+  pgVersion?: Major;
+  config?: string;
+  failOn: Severity | 'never';
+  sarifFile?: string;
+  review: boolean;
+  onlyChanged: boolean;
+  token: string;
+}
+
+/** A bad input: the action fails with this one line. */
+export class InputError extends Error {}
+
+/** YAML 1.2 core-schema booleans, as the runner passes them; empty means the default (false). */
+function bool(name: string, raw: string): boolean {
+  if (raw === '') return false;
+  if (['true', 'True', 'TRUE'].includes(raw)) return true;
+  if (['false', 'False', 'FALSE'].includes(raw)) return false;
+  throw new InputError(`input ${name} must be true or false, not "${printable(raw)}"`);
+}
+
+/** An input value quoted in an error message: one line, bounded. */
+function printable(s: string): string {
+  const one = s.replace(/[\u0000-\u001f\u007f]/g, ' ');
+  return one.length > 60 ? one.slice(0, 57) + '...' : one;
+}
+
+/** Reads and validates the inputs; `get` returns the trimmed value or '' (core.getInput). */
+export function readInputs(get: (name: string) => string): ActionInputs {
+  const paths = get('paths').split(/\s+/).filter(Boolean);
+  const failOn = get('fail-on') || 'error';
+  if (failOn !== 'never' && !(SEVERITIES as readonly string[]).includes(failOn)) {
+    throw new InputError(`input fail-on must be error, warning, info or never, not "${printable(failOn)}"`);
+  }
+  const inputs: ActionInputs = {
+    paths: paths.length ? paths : ['.'],
+    failOn: failOn as Severity | 'never',
+    review: bool('review', get('review')),
+    onlyChanged: bool('only-changed', get('only-changed')),
+    token: get('github-token'),
+  };
+  const v = get('pg-version');
+  if (v) {
+    const n = Number(v);
+    if (!/^\d+$/.test(v) || !isSupportedMajor(n)) {
+      throw new InputError(`input pg-version "${printable(v)}" is not supported; use one of ${SUPPORTED_MAJORS.join(', ')}`);
+    }
+    inputs.pgVersion = n as Major;
+  }
+  const config = get('config');
+  if (config) inputs.config = config;
+  const sarif = get('sarif-file');
+  if (sarif) inputs.sarifFile = sarif;
+  return inputs;
+}

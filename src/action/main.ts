@@ -1,0 +1,227 @@
+import * as core from '@actions/core';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, isAbsolute, resolve } from 'node:path';
+import { lint, type LintOptions, type LintResult } from '../api.js';
+import { CONFIG_NAMES, ConfigError, loadConfig, type LoadedConfig } from '../engine/config.js';
+import { plural, summarize } from '../report/common.js';
+import { fingerprints } from '../report/fingerprint.js';
+import { selectAnnotations, type AnnotationKind } from '../report/github.js';
+import { formatMarkdown } from '../report/markdown.js';
+import { formatSarif } from '../report/sarif.js';
+import type { Diagnostic, Severity } from '../types.js';
+import { RULES } from '../../rules/index.js';
+import type { FileDiff } from './diff.js';
+import {
+  apiFailure,
+  connect,
+  createReview,
+  existingReviewFingerprints,
+  listChangedFiles,
+  pullRequestFromEnv,
+  SUMMARY_MARKER,
+  upsertSummaryComment,
+  type Octokit,
+  type PullRequest,
+} from './github-api.js';
+import { InputError, readInputs, type ActionInputs } from './inputs.js';
+import { onlyChanged, planReview } from './review.js';
+
+/** Issue comments are capped at 65,536 characters; stay clear of it. */
+const COMMENT_MAX_BYTES = 60_000;
+/** A step summary may be 1 MiB. */
+const SUMMARY_MAX_BYTES = 512 * 1024;
+
+const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+
+/** Counts the annotations the action itself emits, so that findings stay within GitHub's limits. */
+class Log {
+  readonly used: Record<AnnotationKind, number> = { error: 0, warning: 0, notice: 0 };
+  warning(message: string): void {
+    this.used.warning++;
+    core.warning(message);
+  }
+}
+
+function oneLine(err: unknown): string {
+  const msg = err instanceof Error ? err.message : String(err);
+  return msg.split('\n')[0]!;
+}
+
+function readConfig(workspace: string, inputs: ActionInputs): LoadedConfig | undefined {
+  let path: string | undefined;
+  if (inputs.config) {
+    path = resolve(workspace, inputs.config);
+    if (!existsSync(path)) throw new InputError(`input config: ${inputs.config}: no such file`);
+  } else path = CONFIG_NAMES.map((n) => resolve(workspace, n)).find((p) => existsSync(p));
+  if (!path) return undefined;
+  try {
+    return loadConfig(path, RULES);
+  } catch (err) {
+    if (err instanceof ConfigError) throw new InputError(err.message);
+    throw err;
+  }
+}
+
+/** A link to a file at the commit being checked (no token, no user-controlled scheme). */
+function fileLinker(env: NodeJS.ProcessEnv, pr: PullRequest | undefined): ((file: string, line: number) => string | undefined) | undefined {
+  const server = env.GITHUB_SERVER_URL ?? 'https://github.com';
+  const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
+  const sha = pr?.headSha ?? env.GITHUB_SHA ?? '';
+  if (!/^https?:\/\/[A-Za-z0-9.-]+(:\d+)?$/.test(server) || !owner || !repo || !/^[A-Za-z0-9_.-]+$/.test(owner + repo) || !/^[0-9a-f]{40,64}$/.test(sha)) {
+    return undefined;
+  }
+  const enc = (p: string): string => p.split('/').map((s) => encodeURIComponent(s).replace(/[()!'*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase())).join('/');
+  return (file, line) => (file.startsWith('/') || file.startsWith('..') ? undefined : `${server}/${owner}/${repo}/blob/${sha}/${enc(file)}#L${line}`);
+}
+
+interface PrState {
+  pr: PullRequest;
+  octokit: Octokit;
+  diffs?: Map<string, FileDiff>;
+}
+
+/** Explains a failed call to GitHub; never fails the job. */
+function apiFallback(log: Log, what: string, err: unknown, inputs: ActionInputs, pr: PullRequest): void {
+  const f = apiFailure(err, inputs.token);
+  const tail = 'the annotations and the job summary still carry every finding.';
+  if (f.status === 403 && pr.fork) {
+    core.info(`pgconf-lint: ${what} skipped: this pull request comes from a fork, and GitHub gives such runs a read-only token (HTTP 403); ${tail}`);
+  } else if (f.status === 403) {
+    log.warning(`pgconf-lint: ${what} failed: the token may not write to pull requests (HTTP 403: ${f.message}). Grant "permissions: pull-requests: write" to the job; ${tail}`);
+  } else if (f.status === 422) {
+    log.warning(`pgconf-lint: GitHub rejected the ${what} (HTTP 422: ${f.message}); ${tail}`);
+  } else {
+    log.warning(`pgconf-lint: ${what} failed (${f.status ? `HTTP ${f.status}: ` : ''}${f.message}); ${tail}`);
+  }
+}
+
+async function review(state: PrState, result: LintResult, reported: Diagnostic[], inputs: ActionInputs, log: Log, link: ReturnType<typeof fileLinker>, notes: string[]): Promise<void> {
+  const { pr, octokit } = state;
+  if (state.diffs) {
+    try {
+      const prints = fingerprints(result.diagnostics, result.sources);
+      const existing = await existingReviewFingerprints(octokit, pr);
+      const plan = planReview(result, reported, state.diffs, prints, existing);
+      if (plan.comments.length) {
+        const more = plan.overflow ? ` (${plan.overflow} more in the summary comment)` : '';
+        const body = `**pgconf-lint**: ${plural(plan.comments.length, 'finding')} on lines this pull request changes${more}.\n\n<!-- pgconf-lint-review -->`;
+        await createReview(octokit, pr, body, plan.comments);
+        core.info(`pgconf-lint: posted a review with ${plural(plan.comments.length, 'comment')}.`);
+      } else {
+        core.info(`pgconf-lint: no new review comments (${plural(plan.alreadyCommented, 'finding')} already commented on).`);
+      }
+    } catch (err) {
+      apiFallback(log, 'review', err, inputs, pr);
+    }
+  }
+  try {
+    const s = summarize(reported);
+    const body = formatMarkdown(result, {
+      header: SUMMARY_MARKER,
+      maxBytes: COMMENT_MAX_BYTES,
+      diagnostics: reported,
+      notes,
+      ...(link ? { linkFile: link } : {}),
+    });
+    const done = await upsertSummaryComment(octokit, pr, body, s.error + s.warning + s.info > 0);
+    if (done !== 'skipped') core.info(`pgconf-lint: ${done} the summary comment.`);
+  } catch (err) {
+    apiFallback(log, 'summary comment', err, inputs, pr);
+  }
+}
+
+export async function run(): Promise<void> {
+  try {
+    await runUnchecked();
+  } catch (err) {
+    if (err instanceof InputError) core.setFailed(`pgconf-lint: ${err.message}`);
+    else {
+      core.debug(err instanceof Error && err.stack ? err.stack : String(err));
+      core.setFailed(`pgconf-lint: internal error: ${oneLine(err)}`);
+    }
+  }
+}
+
+async function runUnchecked(): Promise<void> {
+  const env = process.env;
+  const inputs = readInputs((name) => core.getInput(name));
+  const workspace = env.GITHUB_WORKSPACE || process.cwd();
+  const config = readConfig(workspace, inputs);
+  const options: LintOptions = { cwd: workspace, ...(config ? { config } : {}), ...(inputs.pgVersion ? { pgVersion: inputs.pgVersion } : {}) };
+  const result = lint(inputs.paths, options);
+  if (result.errors.length) throw new InputError(`input paths: ${result.errors[0]}`);
+  const log = new Log();
+
+  // Pull request: which lines changed (for only-changed and review comments).
+  let state: PrState | undefined;
+  const pr = pullRequestFromEnv(env);
+  const needApi = inputs.review || inputs.onlyChanged;
+  if (needApi && !pr) {
+    core.info('pgconf-lint: not a pull_request event: review comments and only-changed do not apply; reporting every finding.');
+  } else if (needApi && pr && !inputs.token) {
+    log.warning('pgconf-lint: input github-token is empty: review comments and only-changed need it; reporting every finding.');
+  } else if (needApi && pr) {
+    state = { pr, octokit: await connect(inputs.token) };
+    try {
+      state.diffs = await listChangedFiles(state.octokit, pr);
+    } catch (err) {
+      const f = apiFailure(err, inputs.token);
+      log.warning(`pgconf-lint: could not list the pull request's files (${f.status ? `HTTP ${f.status}: ` : ''}${f.message}); reporting every finding.`);
+    }
+  }
+
+  let reported = result.diagnostics;
+  const notes: string[] = [];
+  if (inputs.onlyChanged && state?.diffs) {
+    reported = onlyChanged(result, state.diffs);
+    const hidden = summarize(result.diagnostics);
+    const shown = summarize(reported);
+    const elsewhere = hidden.error + hidden.warning + hidden.info - (shown.error + shown.warning + shown.info);
+    notes.push(`Only findings on lines this pull request changes are reported${elsewhere ? ` (${plural(elsewhere, 'more finding')} elsewhere in the checked files)` : ''}.`);
+  }
+  const counts = summarize(reported);
+  const failing = inputs.failOn !== 'never' && reported.some((d) => !d.suppressed && RANK[d.severity] >= RANK[inputs.failOn as Severity]);
+  const link = fileLinker(env, pr);
+
+  if (inputs.review && state) await review(state, result, reported, inputs, log, link, notes);
+
+  // Annotations: within GitHub's limits, leaving room for our own warnings and the failure message.
+  const sel = selectAnnotations(reported, result.sources, {
+    reserved: { ...log.used, error: log.used.error + (failing ? 1 : 0) },
+    fullListAt: 'the job summary',
+  });
+  for (const a of sel.annotations) {
+    core[a.kind](a.message, {
+      title: a.title,
+      file: a.file,
+      startLine: a.startLine,
+      endLine: a.endLine,
+      ...(a.startColumn !== undefined ? { startColumn: a.startColumn } : {}),
+      ...(a.endColumn !== undefined ? { endColumn: a.endColumn } : {}),
+    });
+  }
+  if (sel.notice) core.notice(sel.notice.message, { title: sel.notice.title });
+
+  if (env.GITHUB_STEP_SUMMARY) {
+    const md = formatMarkdown(result, { maxBytes: SUMMARY_MAX_BYTES, diagnostics: reported, notes, ...(link ? { linkFile: link } : {}) });
+    await core.summary.addRaw(md, true).write();
+  }
+
+  if (inputs.sarifFile) {
+    // Code scanning gets every finding: an alert missing from a PR's SARIF would count as fixed.
+    const path = isAbsolute(inputs.sarifFile) ? inputs.sarifFile : resolve(workspace, inputs.sarifFile);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, formatSarif(result));
+    core.setOutput('sarif-file', inputs.sarifFile);
+  } else core.setOutput('sarif-file', '');
+
+  core.setOutput('errors', counts.error);
+  core.setOutput('warnings', counts.warning);
+  core.setOutput('infos', counts.info);
+  const total = counts.error + counts.warning + counts.info;
+  core.info(`pgconf-lint: ${total ? `${plural(total, 'problem')} (${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.info, 'info')})` : 'no problems'} in ${plural(result.files.length, 'file')}.`);
+  if (failing) {
+    const atOrAbove = reported.filter((d) => !d.suppressed && RANK[d.severity] >= RANK[inputs.failOn as Severity]).length;
+    core.setFailed(`pgconf-lint: ${plural(atOrAbove, 'finding')} at or above fail-on: ${inputs.failOn} (see the annotations and the job summary)`);
+  }
+}

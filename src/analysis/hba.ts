@@ -1,0 +1,656 @@
+import type { AuthToken } from '../parse/auth-tokens.js';
+import { formatAddress, parseIPv4, parseIPv6 } from '../parse/pg-hba.js';
+import type { HbaAddress, HbaConnType, HbaFile, HbaLine, HbaName, HbaRecord } from '../parse/pg-hba.js';
+import type { Loc } from '../types.js';
+
+/*
+ * What each pg_hba.conf record lets through, and whether any connection can reach it at all.
+ *
+ * check_hba (hba.c) scans the records in order and the first one whose connection type, SSL/GSS
+ * state, address, database and user all match decides; there is no fall-through. A record is
+ * therefore unreachable when the earlier records together match every connection it could match.
+ * We only claim that when it is certain: every dimension is compared conservatively (a `+group`,
+ * a regex, `samehost`, `samenet` or a host name covers only an identical token; `all` covers
+ * every database except physical replication), and a union of earlier records counts only for
+ * the connection-state split (`hostssl` + `hostnossl` before `host`, `hostgssenc` +
+ * `hostnogssenc`): each part must cover the record in every other dimension alone.
+ */
+
+/** Connection states a record can match. SSL and GSS encryption exclude each other (ProcessStartupPacket). */
+const LOCAL = 1;
+const SSL = 2;
+const GSS = 4;
+const PLAIN = 8;
+
+export const CONN_STATES: Readonly<Record<HbaConnType, number>> = {
+  local: LOCAL,
+  host: SSL | GSS | PLAIN,
+  hostssl: SSL,
+  hostnossl: GSS | PLAIN,
+  hostgssenc: GSS,
+  hostnogssenc: SSL | PLAIN,
+};
+
+const CONN_TYPES = Object.keys(CONN_STATES) as HbaConnType[];
+
+export interface HbaRecordInfo {
+  /** Position among the records (lines PostgreSQL accepts), 0-based. */
+  readonly index: number;
+  readonly line: HbaLine;
+  readonly record: HbaRecord;
+  /** False when earlier records already match every connection this one could match. */
+  readonly reachable: boolean;
+  /** The earliest record that alone covers this one; for a split (SSL / non-SSL) the first part. */
+  readonly shadowedBy: HbaRecordInfo | null;
+  /** Every record whose union covers this one (one entry unless it is a connection-state split). */
+  readonly shadowedByAll: readonly HbaRecordInfo[];
+  /** Who can connect to what, from where, how authenticated, in words. */
+  readonly exposure: string;
+  readonly isLocal: boolean;
+  /** The address is every address: `all`, or an IPv4/IPv6 address with an all-zero mask (any spelling). */
+  readonly isWorld: boolean;
+  /** Only loopback clients match: inside 127.0.0.0/8, ::1/128, ::ffff:127.0.0.0/104, or the host name `localhost`. */
+  readonly isLoopbackOnly: boolean;
+  readonly family: 'ipv4' | 'ipv6' | null;
+  /** Number of mask bits (the CIDR prefix; also for non-contiguous netmasks); null when not an IP address. */
+  readonly prefixLength: number | null;
+  /** The user column holds the keyword `all`. */
+  readonly allUsers: boolean;
+  /** The database column holds the keyword `all`. */
+  readonly allDatabases: boolean;
+  /** The database column holds the keyword `replication` (physical replication). */
+  readonly replication: boolean;
+  /** The whole record, from the connection type to its last token. */
+  readonly loc: Loc;
+}
+
+export interface HbaAnalysis {
+  readonly records: readonly HbaRecordInfo[];
+  readonly reachable: readonly HbaRecordInfo[];
+  readonly unreachable: readonly HbaRecordInfo[];
+}
+
+const cache = new WeakMap<HbaFile, HbaAnalysis>();
+
+/** Records of the file with their reachability and exposure; computed once per HbaFile. */
+export function analyzeHba(hba: HbaFile): HbaAnalysis {
+  let a = cache.get(hba);
+  if (!a) {
+    a = analyze(hba);
+    cache.set(hba, a);
+  }
+  return a;
+}
+
+/* ---- the index of earlier records ---- */
+
+interface Entry {
+  info: MutableInfo;
+  dbKeys: Set<string>;
+  userKeys: Set<string>;
+}
+
+/** Entries by database key, then user key, in record order. */
+type NameIndex = Map<string, Map<string, Entry[]>>;
+
+interface TypeIndex {
+  /** Address key ('local', 'all', 'kw:samehost', 'host:name', 'ipv4/24/0a000100') -> names. */
+  byAddress: Map<string, NameIndex>;
+  /** Contiguous prefix lengths present, per family, so a probe only tries those. */
+  prefixes: { ipv4: Set<number>; ipv6: Set<number> };
+  /** Records with a non-contiguous netmask (rare): compared one by one. */
+  oddMasks: Entry[];
+  /** Records with more database × user combinations than we index: compared one by one. */
+  wide: Entry[];
+}
+
+/** Past this many database × user combinations a record goes to the linear `wide` list. */
+const MAX_COMBINATIONS = 256;
+
+const ALL = '*all';
+const REPL = '*replication';
+
+function dbKey(n: HbaName): string {
+  if (n.kind === 'keyword') {
+    if (n.value === 'samegroup') return '*samerole'; // the same check as samerole
+    return '*' + n.value;
+  }
+  return (n.kind === 'regex' ? 're:' : 'lit:') + n.value;
+}
+
+function userKey(n: HbaName): string {
+  if (n.kind === 'keyword') return ALL;
+  return (n.kind === 'regex' ? 're:' : n.kind === 'group' ? 'grp:' : 'lit:') + n.value;
+}
+
+/** check_db: `all` matches every database but not physical replication, which only `replication` matches. */
+function dbCovered(e: Entry, key: string): boolean {
+  if (key === REPL) return e.dbKeys.has(REPL);
+  return e.dbKeys.has(key) || e.dbKeys.has(ALL);
+}
+
+function userCovered(e: Entry, key: string): boolean {
+  return e.userKeys.has(key) || e.userKeys.has(ALL);
+}
+
+function namesCovered(e: Entry, dbs: readonly string[], users: readonly string[]): boolean {
+  return dbs.every((k) => dbCovered(e, k)) && users.every((k) => userCovered(e, k));
+}
+
+function hexOf(bytes: readonly number[]): string {
+  let s = '';
+  for (const b of bytes) s += (b < 16 ? '0' : '') + b.toString(16);
+  return s;
+}
+
+/** `family/prefix/` + the address bytes under the prefix, in hex; `hex` is hexOf(bytes) when known. */
+function maskedKey(family: 'ipv4' | 'ipv6', bytes: readonly number[], prefix: number, hex = hexOf(bytes)): string {
+  const whole = prefix >> 3;
+  const rest = prefix & 7;
+  let s = `${family}/${prefix}/${hex.slice(0, whole * 2)}`;
+  if (rest) {
+    const b = bytes[whole]! & ((0xff << (8 - rest)) & 0xff);
+    s += (b < 16 ? '0' : '') + b.toString(16);
+  }
+  return s;
+}
+
+function leadingOnes(mask: readonly number[]): number {
+  let n = 0;
+  for (const b of mask) {
+    if (b === 0xff) {
+      n += 8;
+      continue;
+    }
+    let k = 0;
+    while (k < 8 && (b & (0x80 >> k)) !== 0) k++;
+    return n + k;
+  }
+  return n;
+}
+
+function popcount(mask: readonly number[]): number {
+  let n = 0;
+  for (let b of mask) {
+    while (b) {
+      n += b & 1;
+      b >>= 1;
+    }
+  }
+  return n;
+}
+
+function isIp(a: HbaAddress | null): a is HbaAddress & { kind: 'ipv4' | 'ipv6'; bytes: number[]; mask: number[] } {
+  return a !== null && (a.kind === 'ipv4' || a.kind === 'ipv6') && a.bytes !== null && a.mask !== null;
+}
+
+/** The set of `outer` (x & mask == addr & mask) contains that of `inner` (pg_range_sockaddr). */
+export function ipCovers(outer: { bytes: readonly number[]; mask: readonly number[] }, inner: { bytes: readonly number[]; mask: readonly number[] }): boolean {
+  if (outer.bytes.length !== inner.bytes.length) return false; // IPv4 and IPv6 never match each other
+  for (let i = 0; i < outer.bytes.length; i++) {
+    const mo = outer.mask[i]!;
+    if ((mo & inner.mask[i]!) !== mo) return false;
+    if ((outer.bytes[i]! & mo) !== (inner.bytes[i]! & mo)) return false;
+  }
+  return true;
+}
+
+/** The index key of an earlier record's address, or null when it goes to the odd-mask list. */
+function addressKey(a: HbaAddress | null): string | null {
+  if (a === null) return 'local';
+  switch (a.kind) {
+    case 'all':
+      return 'all';
+    case 'samehost':
+    case 'samenet':
+      return 'kw:' + a.kind;
+    case 'hostname':
+      return 'host:' + (a.hostname ?? '').toLowerCase(); // hostname_match compares with pg_strcasecmp
+    default:
+      if (!isIp(a) || a.prefix === null) return null;
+      return maskedKey(a.kind, a.bytes, a.prefix);
+  }
+}
+
+function newTypeIndex(): TypeIndex {
+  return { byAddress: new Map(), prefixes: { ipv4: new Set(), ipv6: new Set() }, oddMasks: [], wide: [] };
+}
+
+function insert(idx: TypeIndex, e: Entry): void {
+  const a = e.info.record.address;
+  const key = addressKey(a);
+  if (key === null) {
+    idx.oddMasks.push(e);
+    return;
+  }
+  if (e.dbKeys.size * e.userKeys.size > MAX_COMBINATIONS) {
+    idx.wide.push(e);
+    return;
+  }
+  if (isIp(a) && a.prefix !== null) idx.prefixes[a.kind].add(a.prefix);
+  let names = idx.byAddress.get(key);
+  if (!names) idx.byAddress.set(key, (names = new Map()));
+  for (const d of e.dbKeys) {
+    let users = names.get(d);
+    if (!users) names.set(d, (users = new Map()));
+    for (const u of e.userKeys) {
+      let list = users.get(u);
+      if (!list) users.set(u, (list = []));
+      list.push(e);
+    }
+  }
+}
+
+/** Address keys of earlier records that could cover `a` (besides the odd-mask list). */
+function probeAddressKeys(idx: TypeIndex, a: HbaAddress | null): string[] {
+  if (a === null) return ['local'];
+  switch (a.kind) {
+    case 'all':
+      return ['all'];
+    case 'samehost':
+    case 'samenet':
+      return ['all', 'kw:' + a.kind];
+    case 'hostname':
+      return ['all', 'host:' + (a.hostname ?? '').toLowerCase()];
+    default: {
+      if (!isIp(a)) return ['all'];
+      const keys = ['all'];
+      const max = leadingOnes(a.mask);
+      const hex = hexOf(a.bytes);
+      for (const p of idx.prefixes[a.kind]) if (p <= max) keys.push(maskedKey(a.kind, a.bytes, p, hex));
+      return keys;
+    }
+  }
+}
+
+function entryCoversAddress(e: Entry, a: HbaAddress | null): boolean {
+  const o = e.info.record.address;
+  if (a === null || o === null) return a === o;
+  if (o.kind === 'all') return true;
+  if (isIp(o) && isIp(a)) return ipCovers(o, a);
+  if (o.kind === 'hostname' && a.kind === 'hostname') return (o.hostname ?? '').toLowerCase() === (a.hostname ?? '').toLowerCase();
+  return o.kind === a.kind && (o.kind === 'samehost' || o.kind === 'samenet');
+}
+
+/** The earliest entry of `idx` that covers the record in database, user and address. */
+function earliestCover(idx: TypeIndex, target: Entry): Entry | null {
+  const r = target.info.record;
+  const dbs = [...target.dbKeys];
+  const users = [...target.userKeys];
+  // Any covering entry holds the target's first database (or `all`) and first user (or `all`).
+  const d0 = dbs[0]!;
+  const u0 = users[0]!;
+  const dbProbe = d0 === REPL || d0 === ALL ? [d0] : [d0, ALL];
+  const userProbe = u0 === ALL ? [u0] : [u0, ALL];
+  const found = { best: null as Entry | null };
+  const consider = (e: Entry): boolean => {
+    const b = found.best;
+    if (b !== null && e.info.index >= b.info.index) return false;
+    if (!namesCovered(e, dbs, users) || !entryCoversAddress(e, r.address)) return false;
+    found.best = e;
+    return true;
+  };
+  for (const ak of probeAddressKeys(idx, r.address)) {
+    const byDb = idx.byAddress.get(ak);
+    if (!byDb) continue;
+    for (const d of dbProbe) {
+      const byUser = byDb.get(d);
+      if (!byUser) continue;
+      for (const u of userProbe) {
+        // Lists are in record order: stop at the first entry that covers, or once past the best.
+        for (const e of byUser.get(u) ?? []) {
+          const b = found.best;
+          if ((b !== null && e.info.index >= b.info.index) || consider(e)) break;
+        }
+      }
+    }
+  }
+  for (const e of idx.oddMasks) consider(e);
+  for (const e of idx.wide) consider(e);
+  return found.best;
+}
+
+/* ---- analysis ---- */
+
+interface MutableInfo {
+  index: number;
+  line: HbaLine;
+  record: HbaRecord;
+  reachable: boolean;
+  shadowedBy: HbaRecordInfo | null;
+  shadowedByAll: HbaRecordInfo[];
+  exposure: string;
+  isLocal: boolean;
+  isWorld: boolean;
+  isLoopbackOnly: boolean;
+  family: 'ipv4' | 'ipv6' | null;
+  prefixLength: number | null;
+  allUsers: boolean;
+  allDatabases: boolean;
+  replication: boolean;
+  loc: Loc;
+}
+
+/*
+ * Complexity: each record is compared against the index of the records before it, never against
+ * all of them. Per record we probe at most 5 connection types × (1 + the distinct prefix lengths
+ * in use, typically a handful) address keys × 2 database keys × 2 user keys hash buckets; a bucket
+ * holds only records that contain the record's first database (or `all`) and first user (or `all`)
+ * for the same network, so the first entry of a bucket usually decides. Inserting costs
+ * |databases| × |users| (capped; wider records and non-contiguous netmasks go to short linear
+ * lists). For n records that is O(n · (k + w)) with k the probes per record and w the number of
+ * such exceptional records, instead of O(n²).
+ */
+function analyze(hba: HbaFile): HbaAnalysis {
+  const records: MutableInfo[] = [];
+  const index = new Map<HbaConnType, TypeIndex>();
+  for (const line of hba.lines) {
+    if (line.problem !== null || line.record === null) continue;
+    const info = describeRecord(records.length, line, line.record);
+    const entry: Entry = {
+      info,
+      dbKeys: new Set(line.record.databases.map(dbKey)),
+      userKeys: new Set(line.record.users.map(userKey)),
+    };
+    shadow(index, entry);
+    let idx = index.get(line.record.connType);
+    if (!idx) index.set(line.record.connType, (idx = newTypeIndex()));
+    insert(idx, entry);
+    records.push(info);
+  }
+  return {
+    records,
+    reachable: records.filter((r) => r.reachable),
+    unreachable: records.filter((r) => !r.reachable),
+  };
+}
+
+function shadow(index: Map<HbaConnType, TypeIndex>, entry: Entry): void {
+  const info = entry.info;
+  const want = CONN_STATES[info.record.connType];
+  let single: Entry | null = null;
+  const parts: Entry[] = [];
+  let union = 0;
+  for (const t of CONN_TYPES) {
+    const states = CONN_STATES[t];
+    if ((states & want) === 0) continue;
+    const idx = index.get(t);
+    if (!idx) continue;
+    const e = earliestCover(idx, entry);
+    if (!e) continue;
+    if ((states & want) === want) {
+      if (single === null || e.info.index < single.info.index) single = e;
+    } else {
+      parts.push(e);
+      union |= states;
+    }
+  }
+  if (single) {
+    info.reachable = false;
+    info.shadowedBy = single.info;
+    info.shadowedByAll = [single.info];
+  } else if ((union & want) === want) {
+    const all = parts.map((p) => p.info).sort((a, b) => a.index - b.index);
+    info.reachable = false;
+    info.shadowedBy = all[0]!;
+    info.shadowedByAll = all;
+  }
+}
+
+function describeRecord(index: number, line: HbaLine, r: HbaRecord): MutableInfo {
+  const a = r.address;
+  const ip = isIp(a);
+  const prefixLength = ip ? popcount(a.mask) : null;
+  return {
+    index,
+    line,
+    record: r,
+    reachable: true,
+    shadowedBy: null,
+    shadowedByAll: [],
+    exposure: describeExposure(r),
+    isLocal: r.connType === 'local',
+    isWorld: a !== null && (a.kind === 'all' || (ip && prefixLength === 0)),
+    isLoopbackOnly: isLoopback(a),
+    family: ip ? a.kind : null,
+    prefixLength,
+    allUsers: r.users.some((u) => u.kind === 'keyword' && u.value === 'all'),
+    allDatabases: r.databases.some((d) => d.kind === 'keyword' && d.value === 'all'),
+    replication: r.databases.some((d) => d.kind === 'keyword' && d.value === 'replication'),
+    loc: recordLoc(line, r),
+  };
+}
+
+const V4_LOOPBACK = { bytes: [127, 0, 0, 0], mask: [0xff, 0, 0, 0] };
+const V6_LOOPBACK = { bytes: [...new Array<number>(15).fill(0), 1], mask: new Array<number>(16).fill(0xff) };
+/** IPv4-mapped loopback (::ffff:127.0.0.0/104): local IPv4 clients seen through a dual-stack socket. */
+const V6_MAPPED_LOOPBACK = { bytes: [...new Array<number>(10).fill(0), 0xff, 0xff, 127, 0, 0, 0], mask: [...new Array<number>(13).fill(0xff), 0, 0, 0] };
+
+function isLoopback(a: HbaAddress | null): boolean {
+  if (a === null) return false;
+  if (a.kind === 'hostname') {
+    // Matching a host name needs the client's reverse name to resolve forward to the client's
+    // address again (check_hostname), so `localhost` only ever matches loopback clients.
+    return (a.hostname ?? '').toLowerCase() === 'localhost';
+  }
+  if (!isIp(a)) return false;
+  return ipCovers(V4_LOOPBACK, a) || ipCovers(V6_LOOPBACK, a) || ipCovers(V6_MAPPED_LOOPBACK, a);
+}
+
+/* ---- locations ---- */
+
+/** A token's location; a token read through `@file` is located at the `@file` token on the record's line. */
+export function tokenLoc(t: AuthToken): Loc {
+  let o = t;
+  while (o.via) o = o.via;
+  return { file: o.file.path, start: o.start, end: o.end };
+}
+
+/** The address column, with its netmask column when it has one. */
+export function addressLoc(a: HbaAddress): Loc {
+  const loc = tokenLoc(a.token);
+  if (a.maskToken) {
+    const m = tokenLoc(a.maskToken);
+    if (m.file === loc.file && m.end > loc.start) return { file: loc.file, start: loc.start, end: m.end };
+  }
+  return loc;
+}
+
+function recordLoc(line: HbaLine, r: HbaRecord): Loc {
+  const first = tokenLoc(r.connTypeToken);
+  let end = tokenLoc(r.methodToken).end;
+  for (const f of line.fields) {
+    for (const t of f.tokens) {
+      const l = tokenLoc(t);
+      if (l.file === first.file && l.end > end) end = l.end;
+    }
+  }
+  return { file: first.file, start: first.start, end };
+}
+
+/** "line 7", or "conf.d/extra.conf:7" when the record is in another file than `from`. */
+export function recordRef(info: HbaRecordInfo, from?: string): string {
+  const n = info.line.line;
+  return info.line.file.path === from ? `line ${n}` : `${info.line.file.path}:${n}`;
+}
+
+/** The record as written, blanks collapsed, continuations joined (for messages). */
+export function recordText(info: HbaRecordInfo, max = 100): string {
+  const file = info.line.file;
+  const text = file.text
+    .slice(info.loc.start, info.loc.end)
+    .replace(/\\\r?\n/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return text.length > max ? text.slice(0, max - 1) + '…' : text;
+}
+
+/* ---- exposure in words ---- */
+
+function listOf(items: string[], max = 5): string {
+  if (items.length <= max) return items.join(', ');
+  return `${items.slice(0, max).join(', ')} and ${items.length - max} more`;
+}
+
+function describeUsers(users: readonly HbaName[]): string {
+  if (users.some((u) => u.kind === 'keyword')) return 'any user (all)';
+  const parts: string[] = [];
+  const literals = users.filter((u) => u.kind === 'literal').map((u) => u.token.raw);
+  if (literals.length) parts.push(`${literals.length === 1 ? 'user' : 'users'} ${listOf(literals)}`);
+  const groups = users.filter((u) => u.kind === 'group');
+  for (const g of groups.slice(0, 5)) parts.push(`members of role ${g.value} (${g.token.raw})`);
+  if (groups.length > 5) parts.push(`members of ${groups.length - 5} more roles`);
+  const regexes = users.filter((u) => u.kind === 'regex').map((u) => u.token.raw);
+  if (regexes.length) parts.push(`users matching ${listOf(regexes)} (regex)`);
+  return parts.join(' or ');
+}
+
+function describeDatabases(dbs: readonly HbaName[]): string {
+  const parts: string[] = [];
+  const kw = (v: string): boolean => dbs.some((d) => d.kind === 'keyword' && d.value === v);
+  if (kw('all')) parts.push('any database except replication (all)');
+  if (kw('replication')) parts.push('physical replication (replication)');
+  if (!kw('all')) {
+    if (kw('sameuser')) parts.push('the database named like the user (sameuser)');
+    for (const k of ['samerole', 'samegroup']) {
+      if (kw(k)) parts.push(`databases named like a role the user belongs to (${k})`);
+    }
+    const literals = dbs.filter((d) => d.kind === 'literal').map((d) => d.token.raw);
+    if (literals.length) parts.push(`${literals.length === 1 ? 'database' : 'databases'} ${listOf(literals)}`);
+    const regexes = dbs.filter((d) => d.kind === 'regex').map((d) => d.token.raw);
+    if (regexes.length) parts.push(`databases matching ${listOf(regexes)} (regex)`);
+  }
+  return parts.join(' and ');
+}
+
+function written(a: HbaAddress): string {
+  return a.maskToken ? `${a.token.raw} ${a.maskToken.raw}` : a.token.raw;
+}
+
+export function describeAddress(a: HbaAddress | null): string {
+  if (a === null) return 'through the local Unix socket';
+  switch (a.kind) {
+    case 'all':
+      return 'from any address (all)';
+    case 'samehost':
+      return "from any of the server's own IP addresses (samehost)";
+    case 'samenet':
+      return 'from any subnet the server is directly connected to (samenet)';
+    case 'hostname': {
+      const h = a.hostname ?? a.token.text;
+      return h.startsWith('.') ? `from any host whose DNS name ends in ${h}` : `from host ${h} (by DNS name)`;
+    }
+  }
+  if (!isIp(a)) return `from ${written(a)}`;
+  const fam = a.kind === 'ipv4' ? 'IPv4' : 'IPv6';
+  const bits = popcount(a.mask);
+  if (bits === 0) return `from any ${fam} address (${written(a)})`;
+  if (a.prefix === null) return `from ${fam} addresses matching ${formatAddress(a.bytes)} under netmask ${formatAddress(a.mask)} (${written(a)})`;
+  const net = `${formatAddress(a.bytes.map((b, i) => b & a.mask[i]!))}/${a.prefix}`;
+  const full = a.kind === 'ipv4' ? 32 : 128;
+  const what = a.prefix === full ? `${fam} host ${formatAddress(a.bytes)}` : `${fam} network ${net}`;
+  return written(a) === net || written(a) === formatAddress(a.bytes) ? `from ${what}` : `from ${what} (${written(a)})`;
+}
+
+const CONN_WORDS: Record<HbaConnType, string> = {
+  local: '',
+  host: '',
+  hostssl: ' over SSL',
+  hostnossl: ' without SSL',
+  hostgssenc: ' over GSSAPI encryption',
+  hostnogssenc: ' without GSSAPI encryption',
+};
+
+const METHOD_WORDS: Record<string, string> = {
+  trust: 'with no password (trust)',
+  password: 'with a cleartext password (password)',
+  md5: 'with an MD5 password (md5)',
+  'scram-sha-256': 'with a SCRAM password (scram-sha-256)',
+  cert: 'with a client certificate (cert)',
+  ident: "as whoever the client's ident server names (ident)",
+  peer: 'as the operating-system user of the same name (peer)',
+  gss: 'with Kerberos/GSSAPI (gss)',
+  sspi: 'with Windows SSPI (sspi)',
+  ldap: 'with a password checked by LDAP (ldap)',
+  radius: 'with a password checked by RADIUS (radius)',
+  pam: 'with a password checked by PAM (pam)',
+  bsd: 'with BSD authentication (bsd)',
+  oauth: 'with an OAuth bearer token (oauth)',
+};
+
+export function describeMethod(r: HbaRecord): string {
+  let how = METHOD_WORDS[r.method] ?? `authenticated by ${r.method}`;
+  const cc = r.options.find((o) => o.name === 'clientcert');
+  if (cc && r.method !== 'cert') how += ` plus a client certificate (clientcert=${cc.value})`;
+  return how;
+}
+
+function describeExposure(r: HbaRecord): string {
+  const who = describeUsers(r.users);
+  const what = describeDatabases(r.databases);
+  const where = describeAddress(r.address) + CONN_WORDS[r.connType];
+  if (r.method === 'reject') return `connections by ${who} to ${what} ${where} are rejected (reject)`;
+  return `${who} can connect to ${what} ${where} ${describeMethod(r)}`;
+}
+
+/* ---- allowed networks (config `allowedNetworks`) ---- */
+
+export interface Network {
+  bytes: number[];
+  mask: number[];
+}
+
+/** Parses "10.0.0.0/8" or "fd00::/8"; null when invalid. */
+export function parseNetwork(s: string): Network | null {
+  const slash = s.indexOf('/');
+  if (slash === -1) return null;
+  const host = s.slice(0, slash);
+  const bitsText = s.slice(slash + 1);
+  if (!/^\d{1,3}$/.test(bitsText)) return null;
+  const bytes = parseIPv4(host) ?? parseIPv6(host);
+  if (!bytes) return null;
+  const bits = Number(bitsText);
+  if (bits > bytes.length * 8) return null;
+  const mask = bytes.map((_, i) => (0xff << (8 - Math.max(0, Math.min(8, bits - i * 8)))) & 0xff);
+  return { bytes, mask };
+}
+
+/** The rule option `allowedNetworks` (strings), parsed; invalid entries are ignored. */
+export function allowedNetworksOption(options: Readonly<Record<string, unknown>>): Network[] {
+  const v = options.allowedNetworks;
+  if (!Array.isArray(v)) return [];
+  return v.flatMap((s: unknown) => {
+    const n = typeof s === 'string' ? parseNetwork(s) : null;
+    return n ? [n] : [];
+  });
+}
+
+/** The record's address lies entirely inside one of the networks. */
+export function insideNetworks(info: HbaRecordInfo, networks: readonly Network[]): boolean {
+  const a = info.record.address;
+  return isIp(a) && networks.some((n) => ipCovers(n, a));
+}
+
+/** JSON Schema of the `allowedNetworks` option shared by the hba network rules. */
+export const ALLOWED_NETWORKS_SCHEMA = {
+  type: 'array',
+  description: 'Networks considered safe (CIDR); records whose address lies inside one are not flagged',
+  items: { type: 'string', pattern: '^[0-9a-fA-F:.]+/[0-9]{1,3}$' },
+} as const;
+
+/** What hba-open-to-world flags: reachable, not `reject`, every address, outside the allowed networks. */
+export function worldOpenRecords(analysis: HbaAnalysis, allowed: readonly Network[] = []): HbaRecordInfo[] {
+  return analysis.reachable.filter((r) => r.isWorld && r.record.method !== 'reject' && !insideNetworks(r, allowed));
+}
+
+/** A non-negative integer option, or the default. */
+export function intOption(options: Readonly<Record<string, unknown>>, name: string, fallback: number): number {
+  const v = options[name];
+  return typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : fallback;
+}
+
+/** The record is an IP network wider than the thresholds (fewer mask bits), but not every address. */
+export function isWide(info: HbaRecordInfo, ipv4Prefix: number, ipv6Prefix: number): boolean {
+  if (info.family === null || info.prefixLength === null || info.isWorld || info.isLoopbackOnly) return false;
+  return info.prefixLength < (info.family === 'ipv4' ? ipv4Prefix : ipv6Prefix);
+}

@@ -1,0 +1,32 @@
+import { createHash } from 'node:crypto';
+import { lineColumn, type SourceFile } from '../source/source.js';
+import type { Diagnostic } from '../types.js';
+
+/**
+ * A fingerprint that survives lines being inserted above a finding: the rule, the file, the
+ * trimmed text of the flagged line, and which occurrence of that (rule, file, text) it is.
+ * Code scanning matches alerts across commits with it; PR review comments use it to avoid
+ * posting the same comment again on every push.
+ */
+export function fingerprints(diagnostics: readonly Diagnostic[], sources: ReadonlyMap<string, SourceFile>): Map<Diagnostic, string> {
+  const out = new Map<Diagnostic, string>();
+  const seen = new Map<string, number>();
+  const ordered = diagnostics.slice().sort((a, b) => (a.loc.file !== b.loc.file ? (a.loc.file < b.loc.file ? -1 : 1) : a.loc.start - b.loc.start));
+  for (const d of ordered) {
+    const key = `${d.rule}\0${d.loc.file}\0${lineText(d, sources).trim()}`;
+    const n = seen.get(key) ?? 0;
+    seen.set(key, n + 1);
+    out.set(d, createHash('sha256').update(`${key}\0${n}`).digest('hex').slice(0, 32));
+  }
+  return out;
+}
+
+/** The physical line a finding starts on, without its line break. */
+export function lineText(d: Diagnostic, sources: ReadonlyMap<string, SourceFile>): string {
+  const src = sources.get(d.loc.file);
+  if (!src) return '';
+  const { line } = lineColumn(src, d.loc.start);
+  const start = src.lineStarts[line - 1] ?? 0;
+  const next = src.lineStarts[line];
+  return src.text.slice(start, next === undefined ? src.text.length : next).replace(/\r?\n$/, '');
+}

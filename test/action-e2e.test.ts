@@ -1,0 +1,563 @@
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { RULES } from '../rules/index.js';
+import { sarifValidator } from './support/sarif-schema.js';
+import { cleanupFixtures, makeTree } from './support/fixture.js';
+import { example, startMockGitHub, type Handler, type MockGitHub, type RecordedRequest } from './support/github-mock.js';
+
+afterAll(cleanupFixtures);
+
+const repo = join(new URL('.', import.meta.url).pathname, '..');
+const action = join(repo, 'dist', 'action.js');
+const TOKEN = 'ghs_e2eS3cretT0kenNeverPrinted0123456789';
+const HEAD = 'a'.repeat(39) + '1';
+const BASE = 'b'.repeat(39) + '2';
+const HAS_OPEN = RULES.some((r) => r.name === 'hba-open-to-world');
+/** The rule that flags the record opening the server to 0.0.0.0/0 (a stand-in until it is registered). */
+const OPEN_RULE = HAS_OPEN ? 'hba-open-to-world' : 'hba-invalid-record';
+const OPEN_LINE = HAS_OPEN ? 'host    all   all   0.0.0.0/0      scram-sha-256' : 'host    all   all   0.0.0.0/0      scram-sha-256 bogus=1';
+
+const validateSarif = sarifValidator();
+
+interface Command {
+  kind: string;
+  props: Record<string, string>;
+  message: string;
+}
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  commands: Command[];
+  outputs: Record<string, string>;
+  summary: string;
+  workspace: string;
+}
+
+function unescape(s: string): string {
+  return s.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%25/g, '%');
+}
+
+/** Workflow commands as the runner reads them: a line starting with `::name props::message`. */
+function parseCommands(stdout: string): Command[] {
+  const out: Command[] = [];
+  for (const line of stdout.split('\n')) {
+    const m = /^::([a-z-]+)(?: ([^:]*))?::(.*)$/.exec(line);
+    if (!m) continue;
+    const props: Record<string, string> = {};
+    for (const kv of (m[2] ?? '').split(',').filter(Boolean)) {
+      const i = kv.indexOf('=');
+      props[kv.slice(0, i)] = unescape(kv.slice(i + 1));
+    }
+    out.push({ kind: m[1]!, props, message: unescape(m[3]!) });
+  }
+  return out;
+}
+
+/** GITHUB_OUTPUT file: name<<delimiter / value / delimiter. */
+function parseOutputs(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const m = /^([^<]+)<<(.+)$/.exec(lines[i]!);
+    if (!m) continue;
+    const value: string[] = [];
+    while (++i < lines.length && lines[i] !== m[2]) value.push(lines[i]!);
+    out[m[1]!] = value.join('\n');
+  }
+  return out;
+}
+
+interface PrOptions {
+  number?: number;
+  fork?: boolean;
+}
+
+function pullRequestEvent(opts: PrOptions = {}): Record<string, unknown> {
+  const number = opts.number ?? 7;
+  const base = { id: 1, name: 'dbconf', full_name: 'acme/dbconf', private: false, fork: false, owner: { login: 'acme', id: 10, type: 'Organization' } };
+  const head = opts.fork ? { id: 2, name: 'dbconf', full_name: 'mallory/dbconf', private: false, fork: true, owner: { login: 'mallory', id: 11, type: 'User' } } : base;
+  return {
+    action: 'synchronize',
+    number,
+    pull_request: {
+      id: 1000 + number,
+      number,
+      state: 'open',
+      title: 'Open the database to the reporting network',
+      user: { login: opts.fork ? 'mallory' : 'alice', id: 12, type: 'User' },
+      head: { label: `${head.owner.login}:change`, ref: 'change', sha: HEAD, repo: head, user: head.owner },
+      base: { label: 'acme:main', ref: 'main', sha: BASE, repo: base, user: base.owner },
+    },
+    repository: base,
+    sender: { login: opts.fork ? 'mallory' : 'alice', id: 12, type: 'User' },
+  };
+}
+
+/** A real-shaped `patch` for a file: every line as context, the given lines added. */
+function patchFor(text: string, added: number[]): string {
+  const lines = text.replace(/\n$/, '').split('\n');
+  const old = lines.length - added.filter((n) => n <= lines.length).length;
+  return [`@@ -1,${old} +1,${lines.length} @@`, ...lines.map((l, i) => (added.includes(i + 1) ? '+' : ' ') + l)].join('\n');
+}
+
+interface ActionRun {
+  files: Record<string, string>;
+  inputs?: Record<string, string>;
+  eventName?: string;
+  event?: Record<string, unknown>;
+  api?: MockGitHub;
+}
+
+function runAction(opts: ActionRun): Promise<Run> {
+  const workspace = makeTree(opts.files);
+  const meta = makeTree({ 'event.json': JSON.stringify(opts.event ?? pullRequestEvent()), 'output.txt': '', 'summary.md': '' });
+  const inputs: Record<string, string> = { paths: '.', 'pg-version': '', config: '', 'fail-on': 'error', 'sarif-file': '', review: 'false', 'only-changed': 'false', 'github-token': TOKEN, ...(opts.inputs ?? {}) };
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    GITHUB_ACTIONS: 'true',
+    CI: 'true',
+    GITHUB_EVENT_NAME: opts.eventName ?? 'pull_request',
+    GITHUB_EVENT_PATH: join(meta, 'event.json'),
+    GITHUB_REPOSITORY: 'acme/dbconf',
+    GITHUB_REPOSITORY_OWNER: 'acme',
+    GITHUB_SHA: 'c'.repeat(40),
+    GITHUB_REF: 'refs/pull/7/merge',
+    GITHUB_WORKSPACE: workspace,
+    GITHUB_OUTPUT: join(meta, 'output.txt'),
+    GITHUB_STEP_SUMMARY: join(meta, 'summary.md'),
+    GITHUB_SERVER_URL: 'https://github.com',
+    GITHUB_API_URL: opts.api?.url ?? 'http://127.0.0.1:9',
+    RUNNER_TEMP: meta,
+  };
+  // The runner upper-cases input names and keeps their dashes: INPUT_FAIL-ON.
+  for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.replace(/ /g, '_').toUpperCase()}`] = v;
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [action], { cwd: workspace, env });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      resolve({
+        code,
+        stdout,
+        stderr,
+        commands: parseCommands(stdout),
+        outputs: parseOutputs(readFileSync(join(meta, 'output.txt'), 'utf8')),
+        summary: readFileSync(join(meta, 'summary.md'), 'utf8'),
+        workspace,
+      });
+    });
+  });
+}
+
+interface Api {
+  files?: { filename: string; status?: string; patch?: string }[];
+  comments?: { id: number; body: string; bot?: boolean }[];
+  reviewComments?: string[];
+  reviewStatus?: 201 | 403 | 422;
+  commentStatus?: 403;
+}
+
+function user(login: string, bot: boolean): Record<string, unknown> {
+  const u = example<{ user: Record<string, unknown> }>('issue-comment').user;
+  return { ...u, login, type: bot ? 'Bot' : 'User' };
+}
+
+/** Handlers for the operations the action calls, answering as GitHub would. */
+function handlers(api: Api): Record<string, Handler> {
+  const forbidden = { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest', status: '403' };
+  return {
+    'pulls/list-files': (req, mock) => {
+      const all = (api.files ?? []).map((f) => {
+        const e = example<Record<string, unknown>[]>('diff-entry-items')[0]!;
+        const { patch: _ignored, ...rest } = e;
+        return { ...rest, filename: f.filename, status: f.status ?? 'modified', ...(f.patch !== undefined ? { patch: f.patch } : {}) };
+      });
+      const perPage = Number(req.query.per_page ?? 30);
+      const page = Number(req.query.page ?? 1);
+      const slice = all.slice((page - 1) * perPage, page * perPage);
+      const headers: Record<string, string> = {};
+      if (page * perPage < all.length) {
+        const next = `${mock.url}/repos/${req.params.owner}/${req.params.repo}/pulls/${req.params.pull_number}/files?per_page=${perPage}&page=${page + 1}`;
+        headers.link = `<${next}>; rel="next"`;
+      }
+      return { status: 200, body: slice, headers };
+    },
+    'pulls/list-review-comments': () => {
+      const base = example<Record<string, unknown>[]>('pull-request-review-comment-items')[0]!;
+      return { status: 200, body: (api.reviewComments ?? []).map((body, i) => ({ ...base, id: 500 + i, body })) };
+    },
+    'pulls/create-review': () => {
+      if (api.reviewStatus === 403) return { status: 403, body: forbidden };
+      if (api.reviewStatus === 422) {
+        return { status: 422, body: { message: 'Unprocessable Entity', errors: ['Line could not be resolved'], documentation_url: 'https://docs.github.com/rest/pulls/reviews#create-a-review-for-a-pull-request', status: '422' } };
+      }
+      return { status: 200, body: { ...example<Record<string, unknown>>('pull-request-review'), state: 'COMMENTED' } };
+    },
+    'issues/list-comments': () => {
+      const base = example<Record<string, unknown>>('issue-comment');
+      return { status: 200, body: (api.comments ?? []).map((c) => ({ ...base, id: c.id, body: c.body, user: user(c.bot ? 'github-actions[bot]' : 'bob', c.bot ?? false) })) };
+    },
+    'issues/create-comment': (req) => {
+      if (api.commentStatus === 403) return { status: 403, body: forbidden };
+      return { status: 201, body: { ...example<Record<string, unknown>>('issue-comment'), id: 900, body: (req.body as { body: string }).body }, headers: { location: 'https://api.github.com/repos/acme/dbconf/issues/comments/900' } };
+    },
+    'issues/update-comment': (req) => {
+      if (api.commentStatus === 403) return { status: 403, body: forbidden };
+      return { status: 200, body: { ...example<Record<string, unknown>>('issue-comment'), id: Number(req.params.comment_id), body: (req.body as { body: string }).body } };
+    },
+  };
+}
+
+const mocks: MockGitHub[] = [];
+async function mockApi(api: Api): Promise<MockGitHub> {
+  const m = await startMockGitHub(handlers(api));
+  mocks.push(m);
+  return m;
+}
+afterAll(async () => {
+  for (const m of mocks) await m.close();
+});
+
+const calls = (m: MockGitHub, op: string): RecordedRequest[] => m.requests.filter((r) => r.operationId === op);
+const annotations = (r: Run, kind?: string): Command[] => r.commands.filter((c) => (kind ? c.kind === kind : ['error', 'warning', 'notice'].includes(c.kind)));
+
+function expectNoSecrets(r: Run, m?: MockGitHub): void {
+  expect(r.stdout).not.toContain(TOKEN);
+  expect(r.stderr).not.toContain(TOKEN);
+  expect(r.summary).not.toContain(TOKEN);
+  for (const req of m?.requests ?? []) {
+    expect(req.url).not.toContain(TOKEN);
+    expect(req.headers.authorization).toBe(`token ${TOKEN}`);
+    expect(JSON.stringify(req.body ?? '')).not.toContain(TOKEN);
+  }
+}
+
+const HBA = ['# TYPE  DATABASE  USER  ADDRESS        METHOD', 'local   all   all                  peer', 'host    all   all   127.0.0.1/32   scram-sha-256', OPEN_LINE, ''].join('\n');
+const CONF = ['# server settings', "listen_addresses = 'localhost'", 'work_mem = 8mb', 'shared_buffers = 128MB', ''].join('\n');
+
+beforeAll(() => {
+  if (!existsSync(action)) throw new Error('dist/action.js is missing: run npm run build');
+});
+
+describe('the GitHub Action (dist/action.js) on a pull request', () => {
+  test('a PR that opens pg_hba.conf to 0.0.0.0/0: annotation, review comment on that line, summary, SARIF, failing exit code', async () => {
+    const api = await mockApi({
+      files: [
+        { filename: 'db/pg_hba.conf', patch: patchFor(HBA, [4]) },
+        { filename: 'db/postgresql.conf', patch: patchFor(CONF, [3]) },
+        { filename: 'README.md', patch: '@@ -1 +1 @@\n-a\n+b' },
+      ],
+    });
+    const r = await runAction({
+      files: { 'db/pg_hba.conf': HBA, 'db/postgresql.conf': CONF },
+      inputs: { review: 'true', 'sarif-file': 'reports/pgconf-lint.sarif' },
+      api,
+    });
+    expect(api.violations).toEqual([]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(1);
+
+    // The annotation on the exact line of the record.
+    const open = annotations(r, 'error').find((c) => c.props.title === OPEN_RULE);
+    expect(open?.props).toMatchObject({ file: 'db/pg_hba.conf', line: '4', endLine: '4' });
+    if (HAS_OPEN) expect(open?.message).toMatch(/0\.0\.0\.0\/0/);
+    expect(annotations(r, 'error').some((c) => c.props.title === 'invalid-value' && c.props.file === 'db/postgresql.conf' && c.props.line === '3')).toBe(true);
+    // setFailed names the threshold, on one line.
+    const failed = r.commands.find((c) => c.kind === 'error' && !c.props.file);
+    expect(failed?.message).toMatch(/^pgconf-lint: \d+ findings? at or above fail-on: error/);
+
+    // One review, on the head commit, with comments only on diff lines.
+    const reviews = calls(api, 'pulls/create-review');
+    expect(reviews).toHaveLength(1);
+    const body = reviews[0]!.body as { commit_id: string; event: string; comments: { path: string; line: number; side: string; body: string }[] };
+    expect(body).toMatchObject({ commit_id: HEAD, event: 'COMMENT' });
+    const onOpen = body.comments.find((c) => c.body.includes(OPEN_RULE));
+    expect(onOpen).toMatchObject({ path: 'db/pg_hba.conf', line: 4, side: 'RIGHT' });
+    for (const c of body.comments) expect(c.side).toBe('RIGHT');
+    // work_mem = 8mb gets a one-click suggestion.
+    const workMem = body.comments.find((c) => c.path === 'db/postgresql.conf' && c.line === 3);
+    expect(workMem?.body).toContain('```suggestion\nwork_mem = 8MB\n```');
+    expect(calls(api, 'pulls/list-files')[0]!.query).toMatchObject({ per_page: '100' });
+
+    // One summary comment with the marker, under GitHub's size cap.
+    const created = calls(api, 'issues/create-comment');
+    expect(created).toHaveLength(1);
+    const comment = (created[0]!.body as { body: string }).body;
+    expect(comment.startsWith('<!-- pgconf-lint -->')).toBe(true);
+    expect(comment.length).toBeLessThan(65536);
+    expect(comment).toContain(`[${OPEN_RULE}](https://github.com/pgconf-lint/pgconf-lint/blob/main/docs/rules/${OPEN_RULE}.md)`);
+
+    // Job summary: the table with links to the rule docs and to the file at the head commit.
+    expect(r.summary).toContain('| severity | location | rule | message |');
+    expect(r.summary).toContain(`https://github.com/acme/dbconf/blob/${HEAD}/db/pg_hba.conf#L4`);
+    expect(r.summary).toMatch(/Checked 2 files in 1 cluster \(PostgreSQL 18\)/);
+
+    // Outputs and SARIF.
+    expect(Number(r.outputs.errors)).toBeGreaterThanOrEqual(2);
+    expect(r.outputs['sarif-file']).toBe('reports/pgconf-lint.sarif');
+    const sarif = JSON.parse(readFileSync(join(r.workspace, 'reports/pgconf-lint.sarif'), 'utf8')) as {
+      runs: { tool: { driver: { rules: { id: string; properties: Record<string, unknown> }[] } }; results: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }[] }[];
+    };
+    expect(validateSarif(sarif)).toBe(true);
+    const res = sarif.runs[0]!.results.find((x) => x.ruleId === OPEN_RULE);
+    expect(res?.locations[0]!.physicalLocation).toMatchObject({ artifactLocation: { uri: 'db/pg_hba.conf' }, region: { startLine: 4 } });
+    const openRule = sarif.runs[0]!.tool.driver.rules.find((x) => x.id === 'hba-open-to-world');
+    if (HAS_OPEN) expect(openRule?.properties['security-severity']).toBe('8.0');
+    expectNoSecrets(r, api);
+  });
+
+  test('a fork PR (read-only token, 403): annotations, no errors from commenting, exit code by fail-on only', async () => {
+    const api = await mockApi({ files: [{ filename: 'db/pg_hba.conf', patch: patchFor(HBA, [4]) }], reviewStatus: 403, commentStatus: 403 });
+    const files = { 'db/pg_hba.conf': HBA, 'db/postgresql.conf': CONF };
+    const r = await runAction({ files, inputs: { review: 'true', 'fail-on': 'never' }, event: pullRequestEvent({ fork: true }), api });
+    expect(api.violations).toEqual([]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(annotations(r, 'error').some((c) => c.props.title === OPEN_RULE && c.props.line === '4')).toBe(true);
+    // Nothing about the 403 is an error or a warning annotation: it is expected on forks.
+    expect(r.commands.filter((c) => (c.kind === 'error' || c.kind === 'warning') && !c.props.file)).toEqual([]);
+    expect(r.stdout).toMatch(/comes from a fork/);
+    expect(calls(api, 'pulls/create-review')).toHaveLength(1);
+    expect(r.summary).toContain(OPEN_RULE);
+    expectNoSecrets(r, api);
+
+    const failing = await runAction({ files, inputs: { review: 'true', 'fail-on': 'error' }, event: pullRequestEvent({ fork: true }), api });
+    expect(failing.code).toBe(1);
+    expect(failing.commands.filter((c) => c.kind === 'error' && !c.props.file).map((c) => c.message)).toEqual([expect.stringMatching(/at or above fail-on: error/)]);
+  });
+
+  test('a 403 on a same-repository PR and a 422 on the review fall back to annotations with a warning', async () => {
+    const api = await mockApi({ files: [{ filename: 'db/pg_hba.conf', patch: patchFor(HBA, [4]) }], reviewStatus: 422 });
+    const r = await runAction({ files: { 'db/pg_hba.conf': HBA }, inputs: { review: 'true', 'fail-on': 'never' }, api });
+    expect(api.violations).toEqual([]);
+    expect(r.code).toBe(0);
+    expect(r.commands.filter((c) => c.kind === 'warning' && !c.props.file).map((c) => c.message)).toEqual([
+      expect.stringMatching(/GitHub rejected the review \(HTTP 422: .*\); the annotations and the job summary still carry every finding/),
+    ]);
+    expect(annotations(r, 'error').some((c) => c.props.title === OPEN_RULE)).toBe(true);
+    // The summary comment is independent of the review and still posted.
+    expect(calls(api, 'issues/create-comment')).toHaveLength(1);
+
+    const denied = await mockApi({ files: [{ filename: 'db/pg_hba.conf', patch: patchFor(HBA, [4]) }], reviewStatus: 403, commentStatus: 403 });
+    const d = await runAction({ files: { 'db/pg_hba.conf': HBA }, inputs: { review: 'true' }, api: denied });
+    expect(d.code).toBe(1); // by the findings, not by the failed calls
+    const warnings = d.commands.filter((c) => c.kind === 'warning' && !c.props.file).map((c) => c.message);
+    expect(warnings).toHaveLength(2);
+    for (const w of warnings) expect(w).toMatch(/HTTP 403.*pull-requests: write/);
+    expectNoSecrets(d, denied);
+  });
+
+  test('the summary comment is updated in place when one exists (found by its marker)', async () => {
+    const api = await mockApi({
+      files: [{ filename: 'db/pg_hba.conf', patch: patchFor(HBA, [4]) }],
+      comments: [
+        { id: 41, body: 'LGTM' },
+        { id: 42, body: '<!-- pgconf-lint -->\n## pgconf-lint\nold', bot: true },
+      ],
+    });
+    const r = await runAction({ files: { 'db/pg_hba.conf': HBA }, inputs: { review: 'true' }, api });
+    expect(api.violations).toEqual([]);
+    expect(calls(api, 'issues/create-comment')).toHaveLength(0);
+    const updates = calls(api, 'issues/update-comment');
+    expect(updates).toHaveLength(1);
+    expect(updates[0]!.params.comment_id).toBe('42');
+    expect((updates[0]!.body as { body: string }).body).toContain(OPEN_RULE);
+    expect(r.code).toBe(1);
+  });
+
+  test('comments already left by an earlier run are not posted again', async () => {
+    const first = await mockApi({ files: [{ filename: 'db/pg_hba.conf', patch: patchFor(HBA, [4]) }] });
+    await runAction({ files: { 'db/pg_hba.conf': HBA }, inputs: { review: 'true' }, api: first });
+    const posted = (calls(first, 'pulls/create-review')[0]!.body as { comments: { body: string }[] }).comments.map((c) => c.body);
+    expect(posted.length).toBeGreaterThan(0);
+    // The next push: one blank line more above the record; the same findings, shifted by one line.
+    const shifted = '\n' + HBA;
+    const second = await mockApi({ files: [{ filename: 'db/pg_hba.conf', patch: patchFor(shifted, [1, 5]) }], reviewComments: posted });
+    await runAction({ files: { 'db/pg_hba.conf': shifted }, inputs: { review: 'true' }, api: second });
+    expect(second.violations).toEqual([]);
+    expect(calls(second, 'pulls/create-review')).toHaveLength(0);
+  });
+
+  test('only-changed keeps the findings on changed lines; outputs and exit code follow', async () => {
+    const api = await mockApi({ files: [{ filename: 'db/postgresql.conf', patch: patchFor(CONF, [3]) }] });
+    const r = await runAction({ files: { 'db/pg_hba.conf': HBA, 'db/postgresql.conf': CONF }, inputs: { 'only-changed': 'true' }, api });
+    expect(api.violations).toEqual([]);
+    const files = annotations(r).filter((c) => c.props.file).map((c) => `${c.props.file}:${c.props.line}:${c.props.title}`);
+    // The changed line, plus findings about the changed file as a whole (at its start, e.g. ssl-disabled);
+    // nothing from the unchanged pg_hba.conf.
+    expect(files).toContain('db/postgresql.conf:3:invalid-value');
+    for (const f of files.filter((x) => x !== 'db/postgresql.conf:3:invalid-value')) expect(f).toMatch(/^db\/postgresql\.conf:1:/);
+    expect(r.outputs.errors).toBe('1');
+    expect(r.code).toBe(1);
+    expect(r.summary).toMatch(/Only findings on lines this pull request changes are reported \(\d+ more findings? elsewhere/);
+    // No review was asked for: only the file list was read.
+    expect(api.requests.map((q) => q.operationId)).toEqual(['pulls/list-files']);
+
+    // The PR changes only a comment: nothing on its lines (file-level findings may remain), exit 0.
+    const quiet = await mockApi({ files: [{ filename: 'db/postgresql.conf', patch: patchFor(CONF, [1]) }] });
+    const q = await runAction({ files: { 'db/pg_hba.conf': HBA, 'db/postgresql.conf': CONF }, inputs: { 'only-changed': 'true' }, api: quiet });
+    expect(q.code).toBe(0);
+    expect(annotations(q).filter((c) => c.props.file && c.props.line !== '1')).toEqual([]);
+    expect(q.outputs).toMatchObject({ errors: '0' });
+  });
+
+  test('the PR file list is paginated', async () => {
+    const many = Array.from({ length: 150 }, (_, i) => ({ filename: `docs/f${i}.md`, patch: '@@ -0,0 +1 @@\n+x' }));
+    const api = await mockApi({ files: [...many, { filename: 'db/postgresql.conf', patch: patchFor(CONF, [3]) }] });
+    const r = await runAction({ files: { 'db/pg_hba.conf': HBA, 'db/postgresql.conf': CONF }, inputs: { 'only-changed': 'true' }, api });
+    expect(api.violations).toEqual([]);
+    expect(calls(api, 'pulls/list-files').map((q) => q.query.page ?? '1')).toEqual(['1', '2']);
+    expect(annotations(r).filter((c) => c.props.file && c.props.line !== '1').map((c) => c.props.title)).toEqual(['invalid-value']);
+  });
+
+  test('annotations stay within GitHub limits: 10 per kind, most severe first, then one notice about the rest', async () => {
+    const files: Record<string, string> = {
+      '.pgconf-lint.yml': 'rules:\n  invalid-value: info\n',
+    };
+    for (let i = 0; i < 14; i++) {
+      files[`c${String(i).padStart(2, '0')}/postgresql.conf`] = 'shared_buffer = 1\nmax_connections = 10\nmax_connections = 20\nwork_mem = 8mb\n';
+    }
+    const r = await runAction({ files, eventName: 'push', event: { ref: 'refs/heads/main' } });
+    expect(r.code).toBe(1);
+    const errors = annotations(r, 'error');
+    const warnings = annotations(r, 'warning');
+    const notices = annotations(r, 'notice');
+    // 14 unknown-setting errors: 9 annotated + the setFailed message; 14 duplicates: 10; 14 infos: 9 + the notice.
+    expect(errors.filter((c) => c.props.file)).toHaveLength(9);
+    expect(errors.filter((c) => c.props.title === 'unknown-setting')).toHaveLength(9);
+    expect(errors).toHaveLength(10);
+    expect(warnings).toHaveLength(10);
+    expect(notices).toHaveLength(10);
+    const left = notices.filter((c) => !c.props.file);
+    expect(left).toHaveLength(1);
+    expect(left[0]!.message).toMatch(/^\d+ more findings not annotated .* the job summary lists all 42\.$/);
+    expect(Number(/^(\d+)/.exec(left[0]!.message)![1])).toBe(42 - 9 - 10 - 9);
+    // The first ones by location within each kind.
+    expect(errors[0]!.props).toMatchObject({ file: 'c00/postgresql.conf', line: '1' });
+    // The summary has all of them, collapsed per cluster only when long.
+    expect(r.summary.match(/\| \[unknown-setting\]/g)).toHaveLength(14);
+    expect(r.summary.match(/\| \[invalid-value\]/g)).toHaveLength(14);
+  });
+
+  test('values from files cannot inject workflow commands, markdown, HTML or mentions', async () => {
+    const evil = "wal_level = '<script>alert(1)</script> @acme/admins ![x](http://evil.example/p.png) [y](https://evil.example) 100% ::error::pwned\\n::set-output name=x::y'\n";
+    const dir = 'x\n::warning file=a::injected';
+    const files = { 'db/postgresql.conf': evil, [`${dir}/postgresql.conf`]: 'work_mem = 8mb\n' };
+    const api = await mockApi({ files: [{ filename: 'db/postgresql.conf', patch: patchFor(evil, [1]) }] });
+    const r = await runAction({ files, inputs: { review: 'true' }, api });
+    expect(api.violations).toEqual([]);
+    expect(r.code).toBe(1);
+    // Every line the runner would read as a command is one of ours.
+    const commandLines = r.stdout.split('\n').filter((l) => l.startsWith('::'));
+    for (const l of commandLines) expect(l).toMatch(/^::(error|warning|notice|debug|add-mask|group|endgroup)( [^:]*)?::/);
+    expect(r.stdout).not.toMatch(/^::set-output/m);
+    expect(r.stdout).not.toMatch(/^::error::pwned/m);
+    expect(r.stdout).not.toMatch(/^::warning file=a/m);
+    const value = annotations(r, 'error').find((c) => c.props.file === 'db/postgresql.conf');
+    expect(value?.message).toContain('100% ::error::pwned\n::set-output');
+    expect(r.stdout).toContain('100%25 ::error::pwned%0A::set-output');
+    // The odd directory name stays one property value.
+    const odd = annotations(r, 'error').find((c) => c.props.file?.startsWith('x\n'));
+    expect(odd?.props.file).toBe(`${dir}/postgresql.conf`);
+
+    const bodies = [
+      r.summary,
+      ...calls(api, 'issues/create-comment').map((q) => (q.body as { body: string }).body),
+      ...calls(api, 'pulls/create-review').flatMap((q) => (q.body as { comments: { body: string }[] }).comments.map((c) => c.body)),
+    ];
+    expect(bodies.length).toBeGreaterThanOrEqual(3);
+    for (const b of bodies) {
+      expect(b).not.toContain('<script>');
+      expect(b).toContain('&lt;script&gt;');
+      expect(b).not.toMatch(/@acme\/admins/);
+      expect(b).toContain('@\u200dacme/admins');
+      expect(b).not.toContain('![x](');
+      expect(b).not.toContain('[y](https://');
+      expect(b).not.toMatch(/https?:\/\/evil/);
+      expect(b).not.toMatch(/\n::/);
+    }
+    expectNoSecrets(r, api);
+  });
+
+  test('bad input fails the step with one clear line', async () => {
+    const r = await runAction({ files: { 'postgresql.conf': 'work_mem = 8MB\n' }, inputs: { 'fail-on': 'sometimes' } });
+    expect(r.code).toBe(1);
+    expect(r.commands).toEqual([{ kind: 'error', props: {}, message: 'pgconf-lint: input fail-on must be error, warning, info or never, not "sometimes"' }]);
+    const v = await runAction({ files: { 'postgresql.conf': 'work_mem = 8MB\n' }, inputs: { 'pg-version': '9.6' } });
+    expect(v.commands.map((c) => c.message)).toEqual([expect.stringMatching(/^pgconf-lint: input pg-version "9.6" is not supported; use one of 10, .*18$/)]);
+    const p = await runAction({ files: { 'postgresql.conf': 'work_mem = 8MB\n' }, inputs: { paths: 'db\nmissing' } });
+    expect(p.commands.map((c) => c.message)).toEqual([expect.stringMatching(/^pgconf-lint: input paths: .*no such file or directory/)]);
+    const b = await runAction({ files: { 'postgresql.conf': 'work_mem = 8MB\n' }, inputs: { review: 'yes' } });
+    expect(b.commands.map((c) => c.message)).toEqual(['pgconf-lint: input review must be true or false, not "yes"']);
+  });
+
+  test('outside a pull request, review and only-changed make no API calls; a clean tree passes', async () => {
+    const api = await mockApi({});
+    const r = await runAction({ files: { 'db/postgresql.conf': 'work_mem = 8MB\n' }, inputs: { review: 'true', 'only-changed': 'true' }, eventName: 'push', event: { ref: 'refs/heads/main' }, api });
+    expect(r.code).toBe(0);
+    expect(api.requests).toEqual([]);
+    expect(r.stdout).toMatch(/not a pull_request event/);
+    expect(r.outputs).toMatchObject({ errors: '0', warnings: '0', infos: '0', 'sarif-file': '' });
+    expect(r.summary).toMatch(/No problems found/);
+  });
+});
+
+describe('the mock GitHub API checks requests against the OpenAPI description', () => {
+  test('a request GitHub would reject is recorded as a violation', async () => {
+    const api = await mockApi({ files: [] });
+    const post = (path: string, body: unknown, method = 'POST'): Promise<Response> =>
+      fetch(api.url + path, { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    await post('/repos/acme/dbconf/pulls/7/reviews', { event: 'COMMENT', body: 'x', comments: [{ line: 3, side: 'RIGHT', body: 'no path' }] });
+    await post('/repos/acme/dbconf/pulls/7/reviews', { event: 'SHOUT', body: 'x' });
+    await fetch(api.url + '/repos/acme/dbconf/pulls/7/files?per_page=many&sort=name');
+    await post('/repos/acme/dbconf/issues/7/comments', { text: 'wrong field' });
+    await fetch(api.url + '/repos/acme/dbconf/pulls/seven/files');
+    await post('/repos/acme/dbconf/pulls/7/review', {});
+    expect(api.violations).toEqual([
+      expect.stringMatching(/pulls\/create-review.*body: \/comments\/0 must have required property 'path'/),
+      expect.stringMatching(/pulls\/create-review.*body: \/event must be equal to one of the allowed values/),
+      expect.stringMatching(/pulls\/list-files.*query parameter per_page=many: \/ must be integer/),
+      expect.stringMatching(/pulls\/list-files.*undeclared query parameter sort/),
+      expect.stringMatching(/issues\/create-comment.*body: \/ must have required property 'body'/),
+      expect.stringMatching(/pulls\/list-files.*path parameter pull_number=seven: \/ must be integer/),
+      expect.stringMatching(/POST \/repos\/acme\/dbconf\/pulls\/7\/review: no such operation/),
+    ]);
+  });
+
+  test('a canned response that does not match GitHub\'s schema is a violation too', async () => {
+    const api = await startMockGitHub({ 'issues/list-comments': () => ({ status: 200, body: [{ id: 'one', body: 1 }] }) });
+    mocks.push(api);
+    await fetch(api.url + '/repos/acme/dbconf/issues/7/comments');
+    expect(api.violations).toEqual([expect.stringMatching(/issues\/list-comments.*canned 200 response: \/0 must have required property/)]);
+  });
+});
+
+describe('bundles', () => {
+  test('dist/cli.js contains no @actions code; dist/action.js does', () => {
+    const cli = readFileSync(join(repo, 'dist', 'cli.js'), 'utf8');
+    expect(cli).not.toMatch(/@actions\/(core|github|http-client)/);
+    expect(cli).not.toContain('GITHUB_STEP_SUMMARY');
+    expect(cli).not.toContain('getOctokit');
+    const act = readFileSync(join(repo, 'dist', 'action.js'), 'utf8');
+    expect(act).toContain('GITHUB_STEP_SUMMARY');
+    expect(act).toContain('getOctokit');
+  });
+
+  test('action.yml declares node24, dist/action.js and the documented inputs/outputs', async () => {
+    const { parse } = await import('yaml');
+    const meta = parse(readFileSync(join(repo, 'action.yml'), 'utf8')) as { runs: Record<string, string>; inputs: Record<string, { default?: string }>; outputs: Record<string, unknown> };
+    expect(meta.runs).toEqual({ using: 'node24', main: 'dist/action.js' });
+    expect(Object.keys(meta.inputs).sort()).toEqual(['config', 'fail-on', 'github-token', 'only-changed', 'paths', 'pg-version', 'review', 'sarif-file']);
+    expect(meta.inputs['github-token']!.default).toBe('${{ github.token }}');
+    expect(meta.inputs['fail-on']!.default).toBe('error');
+    expect(Object.keys(meta.outputs).sort()).toEqual(['errors', 'infos', 'sarif-file', 'warnings']);
+  });
+});
