@@ -92,6 +92,7 @@ export function evaluateSetting(catalog: Catalog, file: SourceFile, line: Settin
     const value = parseGucValue(def, line.value.value, catalog.major, {
       writtenName: line.name,
       timezones: timezones(catalog.major),
+      encoding: file.encoding,
     });
     base = { file, line, key: def.name.toLowerCase(), def, value, status: value.ok ? 'ok' : 'invalid' };
   }

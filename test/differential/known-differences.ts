@@ -46,18 +46,6 @@ export const KNOWN_CONF_DIFFERENCES: readonly KnownDifference[] = [
   { caseId: 'sample:postgresql.conf.sample(uncommented) (without lc_messages)', param: 'client_encoding', majors: [16, 17, 18], reason: 'client_encoding is in UNEMULATED_CHECK_PARAMS: its check hook spells the encoding canonically' },
 
   // ---- TODO(bug): defects in our parsers
-  {
-    caseId: 'fixture:latin1-bytes.conf',
-    param: 'application_name',
-    reason: 'non-UTF-8 bytes: the server escapes the byte 0xE9 as \\xe9; parseGucValue gets the file\'s bytes only when told the file was Latin-1 decoded',
-    bug: 'src/resolve/cluster.ts evaluateSetting: pass `encoding: file.encoding` in the ValueExtras of parseGucValue (values.ts handles it since the fix; delete both entries once wired)',
-  },
-  {
-    caseId: 'fixture:latin1-bytes.conf',
-    param: 'cluster_name',
-    reason: 'same as application_name',
-    bug: 'src/resolve/cluster.ts evaluateSetting: ValueExtras.encoding not passed yet',
-  },
 ];
 
 const ROW = ['type', 'database', 'user_name', 'address', 'netmask', 'auth_method', 'options', 'error', 'rule_number'];
