@@ -21822,8 +21822,8 @@ var require_validate = __commonJS({
         if (!this.allErrors)
           this.gen.if(cond);
       }
-      setParams(obj, assign) {
-        if (assign)
+      setParams(obj, assign2) {
+        if (assign2)
           Object.assign(this.params, obj);
         else
           this.params = obj;
@@ -40751,7 +40751,7 @@ function getIDToken(aud) {
 
 // src/action/main.ts
 import { existsSync as existsSync3, mkdirSync, writeFileSync } from "node:fs";
-import { dirname as dirname7, isAbsolute as isAbsolute2, resolve as resolve6 } from "node:path";
+import { dirname as dirname8, isAbsolute as isAbsolute2, resolve as resolve6 } from "node:path";
 
 // src/catalog/catalog.ts
 import { readFileSync } from "node:fs";
@@ -40793,13 +40793,20 @@ function timezones(major) {
   return load(major).timezones;
 }
 function foldName(name) {
-  return name.replace(/[A-Z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 32));
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (c >= 65 && c <= 90) return name.replace(/[A-Z]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 32));
+  }
+  return name;
 }
+var oldNameMaps = /* @__PURE__ */ new WeakMap();
 function lookupParam(catalog, name) {
   const key = foldName(name);
   const direct = catalog.params.get(key);
   if (direct) return direct;
-  const target = catalog.oldNames[key];
+  let old = oldNameMaps.get(catalog);
+  if (!old) oldNameMaps.set(catalog, old = new Map(Object.entries(catalog.oldNames)));
+  const target = old.get(key);
   return target === void 0 ? void 0 : catalog.params.get(foldName(target));
 }
 var history;
@@ -41127,6 +41134,8 @@ function parseIntGuc(def, input, major, shown2) {
   let value = r;
   const key = def.name.toLowerCase();
   if (key === "wal_buffers" && value !== -1 && value < 4) value = 4;
+  const avFloor = major >= 17 ? 64 : 1024;
+  if (key === "autovacuum_work_mem" && value !== -1 && value < avFloor) value = avFloor;
   const detail = intCheckHook(key, def.name, value, major);
   if (detail !== null) return fail(`invalid value for parameter "${def.name}": ${value}`, void 0, detail);
   return { ok: true, value, canonical: String(value) };
@@ -41143,6 +41152,9 @@ var SLRU_BUFFERS = /* @__PURE__ */ new Set([
 function intCheckHook(key, name, value, major) {
   if (major >= 17 && SLRU_BUFFERS.has(key) && value % 16 !== 0) {
     return `"${name}" must be a multiple of 16${major >= 18 ? "." : ""}`;
+  }
+  if (major >= 16 && key === "vacuum_buffer_usage_limit" && value !== 0 && (value < 128 || value > 16777216)) {
+    return `"${name}" must be 0 or between 128 kB and 16777216 kB${major >= 18 ? "." : ""}`;
   }
   if (major >= 18 && key === "io_max_concurrency" && value === 0) return "Only -1 or values bigger than 0 are valid.";
   return null;
@@ -41389,6 +41401,12 @@ function checkSlotName(name, enc) {
   }
   return null;
 }
+var upperCased = /* @__PURE__ */ new WeakMap();
+function upperCaseNames(names) {
+  let u = upperCased.get(names);
+  if (!u) upperCased.set(names, u = new Set(Array.from(names, (n) => n.toUpperCase())));
+  return u;
+}
 function checkTimezone(value, names) {
   if (asciiLower(value).startsWith("interval")) {
     let i = 8;
@@ -41405,9 +41423,7 @@ function checkTimezone(value, names) {
   if (value === "" || value.length > 255) return false;
   const upper = value.toUpperCase();
   if (upper === "GMT") return true;
-  if (names !== void 0) {
-    for (const n2 of names) if (n2.toUpperCase() === upper) return true;
-  }
+  if (names !== void 0 && upperCaseNames(names).has(upper)) return true;
   if (upper[0] !== ":" && isPosixTz(upper)) return true;
   return names === void 0;
 }
@@ -41517,6 +41533,7 @@ function docsUrl(name) {
 function runRule(rule, cluster, settings = {}) {
   const severity = settings.severity ?? rule.severity;
   const out = [];
+  const perFile = /* @__PURE__ */ new Map();
   const ctx = {
     cluster,
     major: cluster.input.major,
@@ -41529,21 +41546,46 @@ function runRule(rule, cluster, settings = {}) {
       const src = main ? [...cluster.sources.values()].find((s) => s.absPath === main.abs) : void 0;
       return src ? { file: src.path, start: 0, end: 0 } : void 0;
     },
+    listed: (file) => (perFile.get(file)?.n ?? 0) < FILE_FINDINGS_LIMIT,
     report: (r) => {
       const sev = r.severity && severity === rule.severity ? r.severity : severity;
+      let c = perFile.get(r.loc.file);
+      if (c === void 0) perFile.set(r.loc.file, c = { n: 0, lastLoc: r.loc, lastSeverity: sev });
+      c.n++;
+      c.lastLoc = r.loc;
+      c.lastSeverity = sev;
+      if (c.n > FILE_FINDINGS_LIMIT) return;
       out.push({
         rule: rule.name,
         severity: sev,
-        message: r.message,
+        message: clip(r.message),
         loc: r.loc,
-        ...r.help ? { help: r.help } : {},
+        ...r.help ? { help: clip(r.help) } : {},
         ...r.related?.length ? { related: r.related } : {}
       });
     }
   };
   rule.check(ctx);
+  for (const [, c] of perFile) {
+    if (c.n <= FILE_FINDINGS_LIMIT) continue;
+    out.push({
+      rule: rule.name,
+      severity: c.lastSeverity,
+      message: `${c.n - FILE_FINDINGS_LIMIT} more ${rule.name} findings in this file are not listed (${c.n} in all; only the first ${FILE_FINDINGS_LIMIT} are)`,
+      loc: c.lastLoc
+    });
+  }
   return out;
 }
+var MESSAGE_MAX_CHARS = 2e3;
+function clip(s) {
+  if (s.length <= MESSAGE_MAX_CHARS) return s;
+  let cut = MESSAGE_MAX_CHARS - 100;
+  const c = s.charCodeAt(cut - 1);
+  if (c >= 55296 && c <= 56319) cut--;
+  return `${s.slice(0, cut)}\u2026 (message cut: ${s.length} characters in all)`;
+}
+var FILE_FINDINGS_LIMIT = 1e3;
 var FLOOD_LIMIT = 20;
 function floodGuard(ctx, what) {
   const counts = /* @__PURE__ */ new Map();
@@ -41572,128 +41614,16 @@ function relativizeMessage(message, file) {
   return prefix.length > 1 ? message.split(prefix).join("") : message;
 }
 
-// src/engine/config.ts
-var import_ajv = __toESM(require_ajv(), 1);
-var import_yaml = __toESM(require_dist(), 1);
-import { readFileSync as readFileSync2 } from "node:fs";
-import { dirname as dirname3, resolve as resolve2 } from "node:path";
-
-// src/catalog/types.ts
-var SUPPORTED_MAJORS = [10, 11, 12, 13, 14, 15, 16, 17, 18];
-var NEWEST_MAJOR = 18;
-
-// src/engine/config.ts
+// src/engine/config-core.ts
 var CONFIG_NAMES = [".pgconf-lint.yml", ".pgconf-lint.yaml", ".pgconf-lint.json"];
 var ConfigError = class extends Error {
 };
-var KINDS = ["postgresql.conf", "postgresql.auto.conf", "pg_hba.conf", "pg_ident.conf", "recovery.conf"];
-var SIZE = "^[0-9]+(\\.[0-9]+)?\\s*(B|kB|MB|GB|TB)?$";
-function configSchema(rules) {
-  const severity = { enum: ["off", "info", "warning", "error"] };
-  const ruleProps = {};
-  for (const r of rules) {
-    const optionProps = r.optionsSchema?.properties ?? {};
-    ruleProps[r.name] = {
-      description: r.docs.summary,
-      oneOf: [
-        severity,
-        {
-          type: "object",
-          properties: { severity, ...optionProps },
-          additionalProperties: false
-        }
-      ]
-    };
-  }
-  const block = {
-    pgVersion: { enum: [...SUPPORTED_MAJORS], description: "Target PostgreSQL major version" },
-    rules: { type: "object", properties: ruleProps, additionalProperties: false },
-    assume: {
-      type: "object",
-      description: "Facts the files cannot show",
-      properties: {
-        dataChecksums: { type: "boolean" },
-        role: { enum: ["primary", "standby"] },
-        memory: { oneOf: [{ type: "integer", minimum: 1 }, { type: "string", pattern: SIZE }] }
-      },
-      additionalProperties: false
-    }
-  };
-  const globs = { type: "array", items: { type: "string", minLength: 1 }, minItems: 1 };
-  return {
-    $schema: "http://json-schema.org/draft-07/schema#",
-    $id: "https://github.com/pgconf-lint/pgconf-lint/schema/pgconf-lint.schema.json",
-    title: "pgconf-lint configuration (.pgconf-lint.yml)",
-    type: "object",
-    properties: {
-      ...block,
-      overrides: {
-        type: "array",
-        items: { type: "object", properties: { files: globs, ...block }, required: ["files"], additionalProperties: false }
-      },
-      clusters: {
-        type: "array",
-        items: {
-          type: "object",
-          properties: { name: { type: "string" }, files: globs, pgVersion: block.pgVersion, assume: block.assume },
-          required: ["files"],
-          additionalProperties: false
-        }
-      },
-      files: {
-        type: "object",
-        properties: Object.fromEntries(KINDS.map((k) => [k, globs])),
-        additionalProperties: false
-      },
-      ignore: { type: "array", items: { type: "string", minLength: 1 } },
-      allowedNetworks: { type: "array", items: { type: "string", pattern: "^[0-9a-fA-F:.]+/[0-9]{1,3}$" } },
-      maxFileSize: { oneOf: [{ type: "integer", minimum: 1 }, { type: "string", pattern: SIZE }] }
-    },
-    additionalProperties: false
-  };
-}
 function parseSize(v) {
   if (typeof v === "number") return v;
   const m = /^([0-9]+(?:\.[0-9]+)?)\s*(B|kB|MB|GB|TB)?$/.exec(v.trim());
   if (!m) return NaN;
   const mult = { B: 1, kB: 1024, MB: 1024 ** 2, GB: 1024 ** 3, TB: 1024 ** 4 }[m[2] ?? "B"];
   return Math.round(Number(m[1]) * mult);
-}
-function describe(err) {
-  if (err.keyword === "additionalProperties") {
-    const key = err.params.additionalProperty;
-    return err.instancePath.endsWith("/rules") || err.instancePath === "/rules" ? `unknown rule "${key}" (see pgconf-lint rules)` : `unknown key "${key}"`;
-  }
-  if (err.keyword === "enum") return `must be one of ${err.params.allowedValues.map((v) => JSON.stringify(v)).join(", ")}`;
-  return err.message ?? "is invalid";
-}
-function loadConfig(path6, rules) {
-  let text;
-  try {
-    text = readFileSync2(path6, "utf8");
-  } catch (err) {
-    throw new ConfigError(`cannot read config ${path6}: ${err.code ?? String(err)}`);
-  }
-  const lines = new import_yaml.LineCounter();
-  const doc = (0, import_yaml.parseDocument)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-  if (doc.errors.length) {
-    const e = doc.errors[0];
-    const pos = lines.linePos(e.pos[0]);
-    throw new ConfigError(`${path6}:${pos.line}:${pos.col}: ${e.message.split("\n")[0]}`);
-  }
-  const data = doc.toJS() ?? {};
-  const ajv = new import_ajv.Ajv({ allErrors: false, strict: false });
-  const validate = ajv.compile(configSchema(rules));
-  if (!validate(data)) {
-    const errs = [...validate.errors ?? []].sort((a, b) => b.instancePath.length - a.instancePath.length);
-    const err = errs.find((e) => e.keyword !== "oneOf") ?? errs[0];
-    const keys = err.instancePath.split("/").slice(1).map((k) => k.replace(/~1/g, "/").replace(/~0/g, "~"));
-    const node = keys.length ? doc.getIn(keys.map((k) => /^\d+$/.test(k) ? Number(k) : k), true) : doc.contents;
-    const at = (0, import_yaml.isNode)(node) && node.range ? lines.linePos(node.range[0]) : void 0;
-    const where = at ? `${path6}:${at.line}:${at.col}` : path6;
-    throw new ConfigError(`${where}: ${keys.length ? keys.join(".") + ": " : ""}${describe(err)}`);
-  }
-  return { path: path6, dir: dirname3(resolve2(path6)), config: data };
 }
 function mergeRules(blocks) {
   const out = {};
@@ -41869,19 +41799,33 @@ function applyDirectives(diagnostics, directives, sources, knownRules, ranRules)
     return d.rules.length > 0;
   });
   const byFile = /* @__PURE__ */ new Map();
-  for (const d of usable) byFile.set(d.file, [...byFile.get(d.file) ?? [], d]);
+  usable.forEach((d, order) => {
+    let f = byFile.get(d.file);
+    if (!f) byFile.set(d.file, f = { wholeFile: [], byLine: /* @__PURE__ */ new Map() });
+    if (d.kind === "disable-file") {
+      f.wholeFile.push({ d, order });
+      return;
+    }
+    const target = d.kind === "disable-line" ? d.line : d.line + 1;
+    const list = f.byLine.get(target);
+    if (list) list.push({ d, order });
+    else f.byLine.set(target, [{ d, order }]);
+  });
   const used = /* @__PURE__ */ new Set();
   const out = diagnostics.map((diag) => {
     const candidates = byFile.get(diag.loc.file);
     const src = sources.get(diag.loc.file);
     if (!candidates || !src || diag.suppressed) return diag;
     const line = lineColumn(src, diag.loc.start).line;
-    const hit = candidates.find(
-      (d) => d.rules.includes(diag.rule) && (d.kind === "disable-file" || d.kind === "disable-line" && d.line === line || d.kind === "disable-next-line" && d.line + 1 === line)
-    );
+    let hit;
+    for (const list of [candidates.wholeFile, candidates.byLine.get(line)]) {
+      for (const c of list ?? []) {
+        if ((hit === void 0 || c.order < hit.order) && c.d.rules.includes(diag.rule)) hit = c;
+      }
+    }
     if (!hit) return diag;
-    used.add(`${hit.file}\0${hit.line}\0${diag.rule}`);
-    return { ...diag, suppressed: { kind: "directive", reason: hit.reason } };
+    used.add(`${hit.d.file}\0${hit.d.line}\0${diag.rule}`);
+    return { ...diag, suppressed: { kind: "directive", reason: hit.d.reason } };
   });
   for (const d of usable) {
     for (const r of d.rules) {
@@ -41944,7 +41888,8 @@ function deescapeConfStringBytes(raw, encoding = "utf8") {
 }
 function deescapeConfString(raw, encoding = "utf8") {
   if (raw.indexOf("\\") === -1 && raw.indexOf("\0") === -1) {
-    return raw.slice(1, -1).replaceAll("''", "'");
+    const inner = raw.slice(1, -1);
+    return inner.includes("''") ? inner.replaceAll("''", "'") : inner;
   }
   const bytes = deescapeConfStringBytes(raw, encoding);
   if (encoding === "utf8") {
@@ -42163,31 +42108,28 @@ function parseLine(lexer, text, encoding, line, start, end) {
       if (lexer.next() === "eol") value = candidate;
     }
   }
-  let parsed;
   if (first === "eol") {
-    parsed = { kind: "blank", line, start, end };
-  } else if (value === null) {
+    if (lexer.commentStart === -1) return { kind: "blank", line, start, end };
+    return { kind: "comment", line, start, end, comment: commentOf(lexer, text, end) };
+  }
+  if (value === null) {
     const tokenText = text.slice(lexer.start, lexer.end);
-    parsed = lexer.type === "eol" ? { kind: "error", line, start, end, near: "near end of line", token: null } : {
-      kind: "error",
-      line,
-      start,
-      end,
-      near: `near token "${printable(tokenText)}"`,
-      token: { start: lexer.start, end: lexer.end, text: tokenText }
-    };
+    const near = lexer.type === "eol" ? "near end of line" : `near token "${printable(tokenText)}"`;
+    const token2 = lexer.type === "eol" ? null : { start: lexer.start, end: lexer.end, text: tokenText };
     while (lexer.type !== "eol") lexer.next();
-  } else {
-    const name = text.slice(nameStart, nameEnd);
-    const directive = first === "id" ? includeDirective(name) : null;
-    parsed = directive ? { kind: "include", directive, line, start, end, name, nameStart, nameEnd, value } : { kind: "setting", line, start, end, name, nameStart, nameEnd, value };
+    if (lexer.commentStart === -1) return { kind: "error", line, start, end, near, token: token2 };
+    return { kind: "error", line, start, end, near, token: token2, comment: commentOf(lexer, text, end) };
   }
-  if (lexer.commentStart !== -1) {
-    const comment = { start: lexer.commentStart, end, text: text.slice(lexer.commentStart, end) };
-    if (parsed.kind === "blank") return { kind: "comment", line, start, end, comment };
-    parsed.comment = comment;
+  const name = text.slice(nameStart, nameEnd);
+  const directive = first === "id" ? includeDirective(name) : null;
+  if (lexer.commentStart === -1) {
+    return directive ? { kind: "include", directive, line, start, end, name, nameStart, nameEnd, value } : { kind: "setting", line, start, end, name, nameStart, nameEnd, value };
   }
-  return parsed;
+  const comment = commentOf(lexer, text, end);
+  return directive ? { kind: "include", directive, line, start, end, name, nameStart, nameEnd, value, comment } : { kind: "setting", line, start, end, name, nameStart, nameEnd, value, comment };
+}
+function commentOf(lexer, text, end) {
+  return { start: lexer.commentStart, end, text: text.slice(lexer.commentStart, end) };
 }
 function reportedErrorLine(conf, line) {
   const atEof = line.end === conf.file.text.length && !conf.file.text.endsWith("\n");
@@ -42215,6 +42157,7 @@ var Token = class {
   }
 };
 var MAX_DEPTH = 10;
+var MAX_OPENS = 1e4;
 var OLD_SAFETY_DEPTH = 100;
 var PG10_MAX_LINE_BYTES = 8191;
 var PG10_MAX_TOKEN_BYTES = 255;
@@ -42229,6 +42172,7 @@ var LineReader = class {
   constructor(file, major) {
     this.file = file;
     this.major = major;
+    this.hasNul = file.text.includes("\0");
   }
   file;
   major;
@@ -42244,8 +42188,14 @@ var LineReader = class {
   segAt = [];
   segOff = [];
   k = 0;
+  /** The file has a NUL byte: lines are read the way pg_get_line_append reads them (see nextWithNul). */
+  hasNul;
+  /** pg_get_line_append's StringInfo: its allocated size (maxlen) persists from line to line. */
+  maxlen = 1024;
+  nulAt = -1;
   next() {
     if (this.major === 10) return this.nextChunk();
+    if (this.hasNul && this.major >= 14) return this.nextWithNul();
     const text = this.file.text;
     const len = text.length;
     if (this.pos >= len) return false;
@@ -42274,6 +42224,101 @@ var LineReader = class {
         continue;
       }
       break;
+    }
+    this.pos = pos;
+    this.text = content;
+    this.line = this.nextLine;
+    this.nextLine += continuations + 1;
+    return true;
+  }
+  /**
+   * 11+ with NUL bytes in the file. pg_get_line_append reads with fgets() into a StringInfo and
+   * advances by strlen(): what follows a NUL in one fgets() chunk is dropped, and since the chunk
+   * then does not end in a newline, reading goes on, so the next physical line is appended to this
+   * one (one line number for both). Chunks are as large as the buffer's free space, which starts at
+   * 1024 bytes and doubles as lines need it. Seen on 16 and 18: `local all all<NUL> trust`
+   * followed by `host all all 10.0.0.0/8 md5` is one line, "invalid authentication method "all"".
+   * 12 reads line by line and only cuts at the NUL (13 assumed with 12; 14 brought this reader
+   * with line continuations).
+   */
+  nextWithNul() {
+    const text = this.file.text;
+    const len = text.length;
+    const latin12 = this.file.encoding === "latin1";
+    let pos = this.pos;
+    if (pos >= len) return false;
+    let content = "";
+    let bytes = 0;
+    let lastBackslash = 0;
+    let continuations = 0;
+    this.segAt.length = 0;
+    this.segOff.length = 0;
+    this.k = 0;
+    this.start = pos;
+    this.end = pos;
+    const append = () => {
+      const orig = bytes;
+      for (; ; ) {
+        if (pos >= len) return bytes > orig;
+        const room = this.maxlen - bytes - 1;
+        let q = pos;
+        let b = 0;
+        while (q < len) {
+          const u = unitBytes(text.charCodeAt(q), latin12);
+          if (b + u > room && b > 0) break;
+          b += u;
+          q++;
+          if (text.charCodeAt(q - 1) === 10) break;
+        }
+        if (this.nulAt < pos) {
+          const i = text.indexOf("\0", pos);
+          this.nulAt = i === -1 ? Infinity : i;
+        }
+        const keep = this.nulAt < q ? this.nulAt : q;
+        if (keep > pos) {
+          this.segAt.push(content.length);
+          this.segOff.push(pos);
+          content += text.slice(pos, keep);
+          for (let i = pos; i < keep; i++) bytes += unitBytes(text.charCodeAt(i), latin12);
+          this.end = keep;
+        }
+        pos = q;
+        if (bytes > orig && content.charCodeAt(content.length - 1) === 10) return true;
+        const needed = 128 + bytes + 1;
+        while (needed > this.maxlen) this.maxlen *= 2;
+      }
+    };
+    let any = false;
+    while (append()) {
+      any = true;
+      while (content.length > 0 && (content.charCodeAt(content.length - 1) === 10 || content.charCodeAt(content.length - 1) === 13)) {
+        content = content.slice(0, -1);
+        bytes--;
+      }
+      const backslash = this.major >= 14 && content.length > lastBackslash && content.endsWith("\\");
+      if (backslash) {
+        content = content.slice(0, -1);
+        bytes--;
+      }
+      while (this.segAt.length > 1 && this.segAt[this.segAt.length - 1] >= content.length) {
+        this.segAt.pop();
+        this.segOff.pop();
+      }
+      if (this.segAt.length) this.end = this.segOff[this.segAt.length - 1] + (content.length - this.segAt[this.segAt.length - 1]);
+      if (backslash) {
+        lastBackslash = content.length;
+        continuations++;
+        continue;
+      }
+      break;
+    }
+    if (!any) {
+      this.pos = len;
+      return false;
+    }
+    if (this.segAt.length === 0) {
+      this.segAt.push(0);
+      this.segOff.push(this.start);
     }
     this.pos = pos;
     this.text = content;
@@ -42418,6 +42463,7 @@ var AuthTokenizer = class {
   files = [];
   includes = [];
   cache = /* @__PURE__ */ new Map();
+  opens = 0;
   tokenize(file) {
     const lines = [];
     this.files.push(file);
@@ -42434,6 +42480,9 @@ var AuthTokenizer = class {
     }
     if (!this.io.allowed(ioPath)) {
       return { ok: false, message: `could not open file "${absPath}": outside the allowed root`, enoent: false, notAllowed: true };
+    }
+    if (++this.opens > MAX_OPENS) {
+      return { ok: false, message: `could not open file "${absPath}": more than ${MAX_OPENS} files opened through @file references and includes (a file referenced over and over); the rest was not read`, enoent: false, notAllowed: false };
     }
     const cached = this.cache.get(ioPath);
     if (cached) return { ok: true, file: cached };
@@ -42897,27 +42946,27 @@ function parseMethod(ctx, t) {
   return m;
 }
 function parseAddress(ctx, t, readMask) {
-  const base = { token: t, bytes: null, prefix: null, mask: null, maskToken: null, hostname: null };
-  if (!t.quoted && (t.text === "all" || t.text === "samehost" || t.text === "samenet")) return { ...base, kind: t.text };
+  const addr = (kind2, bytes = null, prefix = null, mask2 = null, maskToken = null, hostname = null) => ({ token: t, bytes, prefix, mask: mask2, maskToken, hostname, kind: kind2 });
+  if (!t.quoted && (t.text === "all" || t.text === "samehost" || t.text === "samenet")) return addr(t.text);
   const slash = t.text.indexOf("/");
   const host = slash === -1 ? t.text : t.text.slice(0, slash);
   const ip = parseNumericHost(host, ctx);
   if (!ip) {
     if (slash !== -1) throw new LineError(`specifying both host name and CIDR mask is invalid: "${t.text}"`, t);
     addFeature(ctx, "dns");
-    return { ...base, kind: "hostname", hostname: host };
+    return addr("hostname", null, null, null, null, host);
   }
   const kind = ip.length === 4 ? "ipv4" : "ipv6";
   if (slash !== -1) {
     const bits = parseCidrBits(t.text.slice(slash + 1), ip.length * 8);
     if (bits === null) throw new LineError(`invalid CIDR mask in address "${t.text}"`, t);
-    return { ...base, kind, bytes: ip, prefix: bits, mask: prefixMask(bits, ip.length) };
+    return addr(kind, ip, bits, prefixMask(bits, ip.length));
   }
   const mt = readMask();
   const mask = parseNumericHost(mt.text, ctx);
   if (!mask) throw new LineError(`invalid IP mask "${mt.text}": Name or service not known`, mt);
   if (mask.length !== ip.length) throw new LineError("IP address and mask do not match", mt);
-  return { ...base, kind, bytes: ip, prefix: maskPrefix(mask), mask, maskToken: mt };
+  return addr(kind, ip, maskPrefix(mask), mask, mt);
 }
 function parseCidrBits(s, max) {
   const m = /^[ \t\n\v\f\r]*[+-]?(\d+)$/.exec(s);
@@ -42956,7 +43005,13 @@ function maskPrefix(mask) {
 function parseNumericHost(s, ctx) {
   return parseIPv4(s) ?? parseIPv6(s, ctx);
 }
+var DOTTED_QUAD = /^(0|[1-9]\d{0,2})\.(0|[1-9]\d{0,2})\.(0|[1-9]\d{0,2})\.(0|[1-9]\d{0,2})$/;
 function parseIPv4(s) {
+  const q = DOTTED_QUAD.exec(s);
+  if (q) {
+    const out2 = [Number(q[1]), Number(q[2]), Number(q[3]), Number(q[4])];
+    if (out2[0] <= 255 && out2[1] <= 255 && out2[2] <= 255 && out2[3] <= 255) return out2;
+  }
   const parts = s.split(".");
   if (parts.length > 4) return null;
   const vals = [];
@@ -43381,13 +43436,16 @@ function parseIdentLine(line, major) {
 }
 
 // src/resolve/conf-files.ts
-import { dirname as dirname4, resolve as resolve3 } from "node:path";
+import { dirname as dirname3, resolve as resolve2 } from "node:path";
 var CONF_FILE_MAX_DEPTH = 10;
+var MAX_FILE_READS = 1e4;
 function lineLoc(file, start, end) {
   return { file: file.path, start, end };
 }
 function readConfSet(host, mainAbs, extra = [], cache3 = /* @__PURE__ */ new Map()) {
   const set = { files: /* @__PURE__ */ new Map(), items: [], skipped: [] };
+  let reads = 0;
+  let tooMany = false;
   const parse3 = (abs, file) => {
     let conf = cache3.get(abs);
     if (!conf) {
@@ -43487,6 +43545,13 @@ function readConfSet(host, mainAbs, extra = [], cache3 = /* @__PURE__ */ new Map
       problem(from, line, "missing", `could not open configuration file "${host.display(targetAbs)}": No such file or directory`);
       return;
     }
+    if (++reads > MAX_FILE_READS) {
+      if (!tooMany) {
+        tooMany = true;
+        problem(from, line, "too-many", `configuration file "${host.display(targetAbs)}" was not read: more than ${MAX_FILE_READS} included files in all (a file included over and over)`);
+      }
+      return;
+    }
     const read = host.read(targetAbs);
     if (!read.ok) {
       problem(from, line, "unreadable", `could not open configuration file "${host.display(targetAbs)}": ${read.error}`);
@@ -43501,7 +43566,7 @@ function readConfSet(host, mainAbs, extra = [], cache3 = /* @__PURE__ */ new Map
         problem(from, line, "empty-name", `empty configuration directory name: "${target}"`);
         return;
       }
-      const dirAbs = resolve3(dirname4(fromAbs), target);
+      const dirAbs = resolve2(dirname3(fromAbs), target);
       if (!host.allowed(dirAbs)) {
         problem(
           from,
@@ -43522,7 +43587,7 @@ function readConfSet(host, mainAbs, extra = [], cache3 = /* @__PURE__ */ new Map
         );
         return;
       }
-      const names = listed.entries.filter((e) => !e.isDir && e.name.length >= 6 && !e.name.startsWith(".") && e.name.endsWith(".conf")).map((e) => resolve3(dirAbs, e.name)).sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+      const names = listed.entries.filter((e) => !e.isDir && e.name.length >= 6 && !e.name.startsWith(".") && e.name.endsWith(".conf")).map((e) => resolve2(dirAbs, e.name)).sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
       for (const abs of names) openFile(fromAbs, from, line, abs, depth + 1, stack, via, true);
       return;
     }
@@ -43530,7 +43595,7 @@ function readConfSet(host, mainAbs, extra = [], cache3 = /* @__PURE__ */ new Map
       problem(from, line, "empty-name", `empty configuration file name: "${target}"`);
       return;
     }
-    openFile(fromAbs, from, line, resolve3(dirname4(fromAbs), target), depth + 1, stack, via, line.directive === "include");
+    openFile(fromAbs, from, line, resolve2(dirname3(fromAbs), target), depth + 1, stack, via, line.directive === "include");
   };
   const mainRead = host.read(mainAbs);
   if (mainRead.ok) visitFile(mainAbs, mainRead.file, 0, [mainAbs], []);
@@ -43549,20 +43614,25 @@ function errorFor(a) {
   if (a.status === "invalid" && a.value && !a.value.ok) return a.value.message;
   return null;
 }
-function evaluateSetting(catalog, file, line) {
+function assign(catalog, file, line, seqno) {
   const def = lookupParam(catalog, line.name);
-  let base;
+  let a;
   if (!def) {
     const key = line.name.toLowerCase();
-    base = { file, line, key, status: key.includes(".") ? "placeholder" : "unknown" };
+    const status = key.includes(".") ? "placeholder" : "unknown";
+    a = { seqno, file, line, key, def: void 0, status, value: void 0, error: null, applied: true, ignored: false, overriddenBy: void 0 };
   } else {
     const value = parseGucValue(def, line.value.value, catalog.major, {
       writtenName: line.name,
-      timezones: timezones(catalog.major)
+      timezones: timezones(catalog.major),
+      encoding: file.encoding
     });
-    base = { file, line, key: def.name.toLowerCase(), def, value, status: value.ok ? "ok" : "invalid" };
+    const status = value.ok ? "ok" : "invalid";
+    a = { seqno, file, line, key: def.name.toLowerCase(), def, status, value, error: null, applied: true, ignored: false, overriddenBy: void 0 };
   }
-  return { ...base, error: errorFor(base) };
+  a.error = errorFor(a);
+  a.applied = a.error === null;
+  return a;
 }
 function resolveCluster(host, input, cache3 = /* @__PURE__ */ new Map()) {
   const catalog = loadCatalog(input.major);
@@ -43593,8 +43663,8 @@ function resolveCluster(host, input, cache3 = /* @__PURE__ */ new Map()) {
       problems.push(item);
       continue;
     }
-    const ev = evaluateSetting(catalog, item.file, item.line);
-    assignments.push({ ...ev, seqno: assignments.length + 1, applied: ev.error === null, ignored: false });
+    const a = assign(catalog, item.file, item.line, assignments.length + 1);
+    assignments.push(a);
   }
   const mainSrc = conf && main ? conf.files.get(main.abs)?.file : void 0;
   for (const a of assignments) {
@@ -43603,29 +43673,7 @@ function resolveCluster(host, input, cache3 = /* @__PURE__ */ new Map()) {
     a.value = { ok: true, value: real, canonical: real };
     a.applied = false;
   }
-  const lastBySpelling = /* @__PURE__ */ new Map();
-  for (const a of assignments) {
-    if (a.status === "unknown") continue;
-    const prev = lastBySpelling.get(a.line.name);
-    if (prev) {
-      prev.ignored = true;
-      prev.applied = false;
-      prev.error = null;
-    }
-    lastBySpelling.set(a.line.name, a);
-  }
-  const effective = /* @__PURE__ */ new Map();
-  for (const a of assignments) {
-    if (a.status === "unknown" || a.status === "invalid") continue;
-    const prev = effective.get(a.key);
-    if (prev) prev.overriddenBy = a;
-    effective.set(a.key, a);
-  }
-  for (const a of assignments) {
-    if (a.status !== "invalid") continue;
-    const winner = effective.get(a.key);
-    if (winner && winner.seqno > a.seqno) a.overriddenBy = winner;
-  }
+  const effective = resolveOverrides(assignments);
   let recovery;
   const rec = input.files.find((f) => f.kind === "recovery.conf");
   if (rec) {
@@ -43667,6 +43715,55 @@ function resolveCluster(host, input, cache3 = /* @__PURE__ */ new Map()) {
     sources
   };
 }
+function resolveOverrides(assignments) {
+  const lastByKey = /* @__PURE__ */ new Map();
+  const pairs = [];
+  let simple = true;
+  for (const a of assignments) {
+    if (a.status === "unknown") continue;
+    if (a.status === "invalid") simple = false;
+    const prev = lastByKey.get(a.key);
+    if (prev !== void 0) {
+      if (prev.line.name !== a.line.name) simple = false;
+      pairs.push(prev, a);
+    }
+    lastByKey.set(a.key, a);
+  }
+  if (simple) {
+    for (let i = 0; i < pairs.length; i += 2) {
+      const prev = pairs[i];
+      prev.ignored = true;
+      prev.applied = false;
+      prev.error = null;
+      prev.overriddenBy = pairs[i + 1];
+    }
+    return lastByKey;
+  }
+  const lastBySpelling = /* @__PURE__ */ new Map();
+  for (const a of assignments) {
+    if (a.status === "unknown") continue;
+    const prev = lastBySpelling.get(a.line.name);
+    if (prev) {
+      prev.ignored = true;
+      prev.applied = false;
+      prev.error = null;
+    }
+    lastBySpelling.set(a.line.name, a);
+  }
+  const effective = /* @__PURE__ */ new Map();
+  for (const a of assignments) {
+    if (a.status === "unknown" || a.status === "invalid") continue;
+    const prev = effective.get(a.key);
+    if (prev) prev.overriddenBy = a;
+    effective.set(a.key, a);
+  }
+  for (const a of assignments) {
+    if (a.status !== "invalid") continue;
+    const winner = effective.get(a.key);
+    if (winner && winner.seqno > a.seqno) a.overriddenBy = winner;
+  }
+  return effective;
+}
 function authIO(host) {
   return {
     read: (p) => host.read(p),
@@ -43679,7 +43776,13 @@ function authIO(host) {
 }
 
 // src/resolve/discover.ts
-import { basename as basename3, dirname as dirname5, join as join3, resolve as resolve4, sep as sep3 } from "node:path";
+import { basename as basename3, dirname as dirname4, join as join3, resolve as resolve3, sep as sep3 } from "node:path";
+
+// src/catalog/types.ts
+var SUPPORTED_MAJORS = [10, 11, 12, 13, 14, 15, 16, 17, 18];
+var NEWEST_MAJOR = 18;
+
+// src/resolve/discover.ts
 var KNOWN_NAMES = {
   "postgresql.conf": "postgresql.conf",
   "postgresql.auto.conf": "postgresql.auto.conf",
@@ -43726,7 +43829,7 @@ function discover(host, paths, options = {}) {
   const add = (abs, kind) => {
     if (options.ignore?.(abs)) return;
     const def = options.clusterOf?.(abs);
-    const key = def ? `cluster:${def.name}` : dirname5(abs);
+    const key = def ? `cluster:${def.name}` : dirname4(abs);
     if (def) named.set(key, def);
     let files = byDir.get(key);
     if (!files) byDir.set(key, files = /* @__PURE__ */ new Map());
@@ -43747,7 +43850,11 @@ function discover(host, paths, options = {}) {
     }
   };
   for (const p of paths.length ? paths : ["."]) {
-    const abs = resolve4(host.cwd, p);
+    const abs = resolve3(host.cwd, p);
+    if (!host.allowed(abs)) {
+      errors.push(`${p}: outside the root ${host.display(host.root)}; nothing outside it is read (see --root)`);
+      continue;
+    }
     const kind = host.kind(abs);
     if (kind === "missing") errors.push(`${p}: no such file or directory`);
     else if (kind === "dir") walk(abs, 0);
@@ -43763,7 +43870,7 @@ function discover(host, paths, options = {}) {
   for (const [key, files] of groups) {
     const def = named.get(key);
     const firstFile = [...files.keys()].sort()[0];
-    const dir = def ? dirname5(firstFile) : key;
+    const dir = def ? dirname4(firstFile) : key;
     let major = NEWEST_MAJOR;
     let versionSource = "default";
     const fromFile = readPgVersion(host, dir);
@@ -43785,8 +43892,8 @@ function discover(host, paths, options = {}) {
 }
 
 // src/resolve/host.ts
-import { readFileSync as readFileSync3, readdirSync, realpathSync, statSync } from "node:fs";
-import { isAbsolute, relative as relative2, resolve as resolve5, sep as sep4 } from "node:path";
+import { readFileSync as readFileSync2, readdirSync, realpathSync, statSync } from "node:fs";
+import { basename as basename4, dirname as dirname5, isAbsolute, join as join4, relative as relative2, resolve as resolve4, sep as sep4 } from "node:path";
 var DEFAULT_MAX_FILE_BYTES = 64 * 1024 * 1024;
 function describeFsError(err) {
   const code = err?.code;
@@ -43819,8 +43926,8 @@ function isInside(root, absPath) {
   return rel === "" || !rel.startsWith(".." + sep4) && rel !== ".." && !isAbsolute(rel);
 }
 function nodeHost(options = {}) {
-  const cwd = resolve5(options.cwd ?? process.cwd());
-  const rootAbs = resolve5(cwd, options.root ?? cwd);
+  const cwd = resolve4(options.cwd ?? process.cwd());
+  const rootAbs = resolve4(cwd, options.root ?? cwd);
   let root = rootAbs;
   try {
     root = realpathSync(rootAbs);
@@ -43828,12 +43935,22 @@ function nodeHost(options = {}) {
   }
   const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const realOrSelf = (p) => {
-    try {
-      return realpathSync(p);
-    } catch {
-      return p;
+    let rest = "";
+    let cur = p;
+    for (; ; ) {
+      try {
+        const real = realpathSync(cur);
+        return rest ? join4(real, rest) : real;
+      } catch {
+        const up = dirname5(cur);
+        if (up === cur) return p;
+        rest = rest ? join4(basename4(cur), rest) : basename4(cur);
+        cur = up;
+      }
     }
   };
+  const allowed = (p) => isInside(root, realOrSelf(p)) && (isInside(rootAbs, p) || isInside(root, p));
+  const OUTSIDE = "outside the checked root; it was not read";
   return {
     cwd,
     root,
@@ -43846,29 +43963,29 @@ function nodeHost(options = {}) {
         return "missing";
       }
     },
-    allowed(p) {
-      return isInside(root, realOrSelf(p)) && (isInside(rootAbs, p) || isInside(root, p));
-    },
+    allowed,
     read(p) {
+      if (!allowed(p)) return { ok: false, error: OUTSIDE };
       try {
         const st = statSync(p);
         if (st.isDirectory()) return { ok: false, error: "Is a directory" };
         if (!st.isFile()) return { ok: false, error: "not a regular file" };
         if (st.size > maxFileBytes) {
-          return { ok: false, error: `file is ${st.size} bytes, larger than the limit of ${maxFileBytes} bytes` };
+          return { ok: false, error: `file is ${st.size} bytes, larger than the limit of ${maxFileBytes} bytes (--max-file-size, maxFileSize in the config); not read` };
         }
-        return { ok: true, file: createSourceFile(toDisplayPath(cwd, p), p, readFileSync3(p)) };
+        return { ok: true, file: createSourceFile(toDisplayPath(cwd, p), p, readFileSync2(p)) };
       } catch (err) {
         return { ok: false, error: describeFsError(err) };
       }
     },
     list(p) {
+      if (!allowed(p)) return { ok: false, error: OUTSIDE };
       try {
         const entries = readdirSync(p, { withFileTypes: true }).map((d) => {
           let isDir = d.isDirectory();
           if (d.isSymbolicLink()) {
             try {
-              isDir = statSync(resolve5(p, d.name)).isDirectory();
+              isDir = statSync(resolve4(p, d.name)).isDirectory();
             } catch {
               isDir = false;
             }
@@ -43903,10 +44020,15 @@ var duplicate_setting_default = defineRule({
     for (const a of ctx.cluster.assignments) {
       const w = a.overriddenBy;
       if (!w) continue;
-      const at = lineColumn(w.file, w.line.start).line;
+      const loc = { file: a.file.path, start: a.line.nameStart, end: a.line.value.end };
+      if (!ctx.listed(loc.file)) {
+        ctx.report({ loc, message: "" });
+        continue;
+      }
+      const at = w.line.line;
       const where = w.file === a.file ? `line ${at}` : `${w.file.path}:${at}`;
       ctx.report({
-        loc: { file: a.file.path, start: a.line.nameStart, end: a.line.value.end },
+        loc,
         message: `${a.line.name} is set again at ${where} (${w.line.value.raw}), so this value (${a.line.value.raw}) is ignored`,
         help: "Remove one of the two assignments so the file says what the server uses.",
         related: [{ message: "the assignment that wins", loc: { file: w.file.path, start: w.line.nameStart, end: w.line.value.end } }]
@@ -44024,6 +44146,11 @@ var missing_include_default = defineRule({
         case "cycle":
           message = `${p.detail}: PostgreSQL fails with "maximum nesting depth exceeded" and refuses to start`;
           help = "Break the cycle: each file should be included once.";
+          break;
+        case "too-many":
+          message = p.message;
+          help = "Include each file once; pgconf-lint stops reading includes after this many, and the rest is not checked.";
+          severity = "warning";
           break;
         case "missing":
           message = `${p.message}: PostgreSQL refuses to start`;
@@ -44975,27 +45102,26 @@ var secret_in_config_default = defineRule({
     versions: "all (recovery.conf in 11 and earlier)"
   },
   check(ctx) {
-    const lines = [];
+    const visit = (name, value, placeholder, loc) => {
+      const found = findSecrets(name, value, placeholder);
+      if (found.length === 0) return;
+      const shown2 = [...new Set(found.map((f) => f.shown))].join(", ");
+      ctx.report({
+        loc: loc(),
+        message: `${name} contains ${found.length === 1 ? "a literal secret" : `${found.length} literal secrets`} (${shown2}): anyone who can read the repository or its history can use it`,
+        help: "Remove the secret from the file and rotate it; let libpq read it from a password file (passfile=, ~/.pgpass) or the service environment instead."
+      });
+    };
     for (const a of ctx.cluster.assignments) {
       const v = a.line.value;
-      lines.push({ name: a.line.name, value: v.value, loc: { file: a.file.path, start: v.start, end: v.end }, placeholder: a.status === "placeholder" });
+      visit(a.line.name, v.value, a.status === "placeholder", () => ({ file: a.file.path, start: v.start, end: v.end }));
     }
     const rec = ctx.cluster.recovery;
     if (rec) {
       for (const l of rec.lines) {
         if (l.kind !== "setting") continue;
-        lines.push({ name: l.name, value: l.value.value, loc: { file: rec.file.path, start: l.value.start, end: l.value.end }, placeholder: false });
+        visit(l.name, l.value.value, false, () => ({ file: rec.file.path, start: l.value.start, end: l.value.end }));
       }
-    }
-    for (const l of lines) {
-      const found = findSecrets(l.name, l.value, l.placeholder);
-      if (found.length === 0) continue;
-      const shown2 = [...new Set(found.map((f) => f.shown))].join(", ");
-      ctx.report({
-        loc: l.loc,
-        message: `${l.name} contains ${found.length === 1 ? "a literal secret" : `${found.length} literal secrets`} (${shown2}): anyone who can read the repository or its history can use it`,
-        help: "Remove the secret from the file and rotate it; let libpq read it from a password file (passfile=, ~/.pgpass) or the service environment instead."
-      });
     }
   }
 });
@@ -45137,19 +45263,21 @@ function userKey(n) {
   return (n.kind === "regex" ? "re:" : n.kind === "group" ? "grp:" : "lit:") + n.value;
 }
 function dbCovered(e, key) {
-  if (key === REPL) return e.dbKeys.has(REPL);
-  return e.dbKeys.has(key) || e.dbKeys.has(ALL);
+  if (key === REPL) return e.dbKeys.includes(REPL);
+  return e.dbKeys.includes(key) || e.dbKeys.includes(ALL);
 }
 function userCovered(e, key) {
-  return e.userKeys.has(key) || e.userKeys.has(ALL);
+  return e.userKeys.includes(key) || e.userKeys.includes(ALL);
+}
+function distinct(keys) {
+  return keys.length < 2 ? keys : [...new Set(keys)];
 }
 function namesCovered(e, dbs, users) {
   return dbs.every((k) => dbCovered(e, k)) && users.every((k) => userCovered(e, k));
 }
+var HEX_BYTE = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, "0"));
 function hexOf(bytes) {
-  let s = "";
-  for (const b of bytes) s += (b < 16 ? "0" : "") + b.toString(16);
-  return s;
+  return bytes.map((b) => HEX_BYTE[b]).join("");
 }
 function maskedKey(family, bytes, prefix, hex = hexOf(bytes)) {
   const whole = prefix >> 3;
@@ -45213,7 +45341,7 @@ function addressKey(a) {
   }
 }
 function newTypeIndex() {
-  return { byAddress: /* @__PURE__ */ new Map(), prefixes: { ipv4: /* @__PURE__ */ new Set(), ipv6: /* @__PURE__ */ new Set() }, oddMasks: [], wide: [] };
+  return { byKey: /* @__PURE__ */ new Map(), addresses: /* @__PURE__ */ new Set(), prefixes: { ipv4: /* @__PURE__ */ new Set(), ipv6: /* @__PURE__ */ new Set() }, oddMasks: [], wide: [] };
 }
 function insert(idx, e) {
   const a = e.info.record.address;
@@ -45222,42 +45350,47 @@ function insert(idx, e) {
     idx.oddMasks.push(e);
     return;
   }
-  if (e.dbKeys.size * e.userKeys.size > MAX_COMBINATIONS) {
+  if (e.dbKeys.length * e.userKeys.length > MAX_COMBINATIONS) {
     idx.wide.push(e);
     return;
   }
   if (isIp(a) && a.prefix !== null) idx.prefixes[a.kind].add(a.prefix);
-  let names = idx.byAddress.get(key);
-  if (!names) idx.byAddress.set(key, names = /* @__PURE__ */ new Map());
+  idx.addresses.add(key);
   for (const d of e.dbKeys) {
-    let users = names.get(d);
-    if (!users) names.set(d, users = /* @__PURE__ */ new Map());
     for (const u of e.userKeys) {
-      let list = users.get(u);
-      if (!list) users.set(u, list = []);
-      list.push(e);
+      const k = `${key}\0${d}\0${u}`;
+      const list = idx.byKey.get(k);
+      if (list) list.push(e);
+      else idx.byKey.set(k, [e]);
     }
   }
 }
-function probeAddressKeys(idx, a) {
-  if (a === null) return ["local"];
-  switch (a.kind) {
-    case "all":
-      return ["all"];
-    case "samehost":
-    case "samenet":
-      return ["all", "kw:" + a.kind];
-    case "hostname":
-      return ["all", "host:" + (a.hostname ?? "").toLowerCase()];
-    default: {
-      if (!isIp(a)) return ["all"];
-      const keys = ["all"];
-      const max = leadingOnes(a.mask);
-      const hex = hexOf(a.bytes);
-      for (const p of idx.prefixes[a.kind]) if (p <= max) keys.push(maskedKey(a.kind, a.bytes, p, hex));
-      return keys;
+function probeAddressKeys(idx, a, hex) {
+  const keys = [];
+  const probe = (k) => {
+    if (idx.addresses.has(k)) keys.push(k);
+  };
+  if (a === null) probe("local");
+  else {
+    probe("all");
+    switch (a.kind) {
+      case "all":
+        break;
+      case "samehost":
+      case "samenet":
+        probe("kw:" + a.kind);
+        break;
+      case "hostname":
+        probe("host:" + (a.hostname ?? "").toLowerCase());
+        break;
+      default: {
+        if (!isIp(a)) break;
+        const max = leadingOnes(a.mask);
+        for (const p of idx.prefixes[a.kind]) if (p <= max) probe(maskedKey(a.kind, a.bytes, p, hex));
+      }
     }
   }
+  return keys;
 }
 function entryCoversAddress(e, a) {
   const o = e.info.record.address;
@@ -45267,10 +45400,10 @@ function entryCoversAddress(e, a) {
   if (o.kind === "hostname" && a.kind === "hostname") return (o.hostname ?? "").toLowerCase() === (a.hostname ?? "").toLowerCase();
   return o.kind === a.kind && (o.kind === "samehost" || o.kind === "samenet");
 }
-function earliestCover(idx, target) {
+function earliestCover(idx, target, hex) {
   const r = target.info.record;
-  const dbs = [...target.dbKeys];
-  const users = [...target.userKeys];
+  const dbs = target.dbKeys;
+  const users = target.userKeys;
   const d0 = dbs[0];
   const u0 = users[0];
   const dbProbe = d0 === REPL || d0 === ALL ? [d0] : [d0, ALL];
@@ -45283,14 +45416,12 @@ function earliestCover(idx, target) {
     found.best = e;
     return true;
   };
-  for (const ak of probeAddressKeys(idx, r.address)) {
-    const byDb = idx.byAddress.get(ak);
-    if (!byDb) continue;
+  for (const ak of probeAddressKeys(idx, r.address, hex)) {
     for (const d of dbProbe) {
-      const byUser = byDb.get(d);
-      if (!byUser) continue;
       for (const u of userProbe) {
-        for (const e of byUser.get(u) ?? []) {
+        const list = idx.byKey.get(`${ak}\0${d}\0${u}`);
+        if (list === void 0) continue;
+        for (const e of list) {
           const b = found.best;
           if (b !== null && e.info.index >= b.info.index || consider(e)) break;
         }
@@ -45301,16 +45432,57 @@ function earliestCover(idx, target) {
   for (const e of idx.wide) consider(e);
   return found.best;
 }
+var NOT_SHADOWED = Object.freeze([]);
+var Info = class {
+  constructor(index, line, record) {
+    this.index = index;
+    this.line = line;
+    this.record = record;
+    const a = record.address;
+    const ip = isIp(a);
+    const prefixLength = ip ? popcount(a.mask) : null;
+    this.isLocal = record.connType === "local";
+    this.isWorld = a !== null && (a.kind === "all" || ip && prefixLength === 0);
+    this.isLoopbackOnly = isLoopback(a);
+    this.family = ip ? a.kind : null;
+    this.prefixLength = prefixLength;
+    this.allUsers = record.users.some((u) => u.kind === "keyword" && u.value === "all");
+    this.allDatabases = record.databases.some((d) => d.kind === "keyword" && d.value === "all");
+    this.replication = record.databases.some((d) => d.kind === "keyword" && d.value === "replication");
+  }
+  index;
+  line;
+  record;
+  reachable = true;
+  shadowedBy = null;
+  shadowedByAll = NOT_SHADOWED;
+  isLocal;
+  isWorld;
+  isLoopbackOnly;
+  family;
+  prefixLength;
+  allUsers;
+  allDatabases;
+  replication;
+  exposureText = void 0;
+  recordLocation = void 0;
+  get exposure() {
+    return this.exposureText ??= describeExposure(this.record);
+  }
+  get loc() {
+    return this.recordLocation ??= recordLoc(this.line, this.record);
+  }
+};
 function analyze(hba) {
   const records = [];
   const index = /* @__PURE__ */ new Map();
   for (const line of hba.lines) {
     if (line.problem !== null || line.record === null) continue;
-    const info2 = describeRecord(records.length, line, line.record);
+    const info2 = new Info(records.length, line, line.record);
     const entry = {
       info: info2,
-      dbKeys: new Set(line.record.databases.map(dbKey)),
-      userKeys: new Set(line.record.users.map(userKey))
+      dbKeys: distinct(line.record.databases.map(dbKey)),
+      userKeys: distinct(line.record.users.map(userKey))
     };
     shadow(index, entry);
     let idx = index.get(line.record.connType);
@@ -45330,12 +45502,14 @@ function shadow(index, entry) {
   let single = null;
   const parts = [];
   let union = 0;
+  const a = info2.record.address;
+  const hex = isIp(a) ? hexOf(a.bytes) : "";
   for (const t of CONN_TYPES2) {
     const states = CONN_STATES[t];
     if ((states & want) === 0) continue;
     const idx = index.get(t);
     if (!idx) continue;
-    const e = earliestCover(idx, entry);
+    const e = earliestCover(idx, entry, hex);
     if (!e) continue;
     if ((states & want) === want) {
       if (single === null || e.info.index < single.info.index) single = e;
@@ -45349,34 +45523,11 @@ function shadow(index, entry) {
     info2.shadowedBy = single.info;
     info2.shadowedByAll = [single.info];
   } else if ((union & want) === want) {
-    const all = parts.map((p) => p.info).sort((a, b) => a.index - b.index);
+    const all = parts.map((p) => p.info).sort((a2, b) => a2.index - b.index);
     info2.reachable = false;
     info2.shadowedBy = all[0];
     info2.shadowedByAll = all;
   }
-}
-function describeRecord(index, line, r) {
-  const a = r.address;
-  const ip = isIp(a);
-  const prefixLength = ip ? popcount(a.mask) : null;
-  return {
-    index,
-    line,
-    record: r,
-    reachable: true,
-    shadowedBy: null,
-    shadowedByAll: [],
-    exposure: describeExposure(r),
-    isLocal: r.connType === "local",
-    isWorld: a !== null && (a.kind === "all" || ip && prefixLength === 0),
-    isLoopbackOnly: isLoopback(a),
-    family: ip ? a.kind : null,
-    prefixLength,
-    allUsers: r.users.some((u) => u.kind === "keyword" && u.value === "all"),
-    allDatabases: r.databases.some((d) => d.kind === "keyword" && d.value === "all"),
-    replication: r.databases.some((d) => d.kind === "keyword" && d.value === "replication"),
-    loc: recordLoc(line, r)
-  };
 }
 var V4_LOOPBACK = { bytes: [127, 0, 0, 0], mask: [255, 0, 0, 0] };
 var V6_LOOPBACK = { bytes: [...new Array(15).fill(0), 1], mask: new Array(16).fill(255) };
@@ -46140,7 +46291,7 @@ function lint(paths, options = {}, rules = RULES) {
       if (rule.name === "unused-directive") unusedSeverity = sev;
       if (sev === "off") continue;
       ran.add(rule.name);
-      diagnostics.push(...runRule(rule, cluster, { severity: sev, options: rc?.options ?? {}, assume: cfg.assume }));
+      for (const d of runRule(rule, cluster, { severity: sev, options: rc?.options ?? {}, assume: cfg.assume })) diagnostics.push(d);
     }
   }
   const directives = collectDirectives(clusters);
@@ -46161,6 +46312,114 @@ function lint(paths, options = {}, rules = RULES) {
   return { files, diagnostics: unique, clusters, sources, errors };
 }
 
+// src/engine/config.ts
+var import_ajv = __toESM(require_ajv(), 1);
+var import_yaml = __toESM(require_dist(), 1);
+import { readFileSync as readFileSync3 } from "node:fs";
+import { dirname as dirname6, resolve as resolve5 } from "node:path";
+var KINDS = ["postgresql.conf", "postgresql.auto.conf", "pg_hba.conf", "pg_ident.conf", "recovery.conf"];
+var SIZE = "^[0-9]+(\\.[0-9]+)?\\s*(B|kB|MB|GB|TB)?$";
+function configSchema(rules) {
+  const severity = { enum: ["off", "info", "warning", "error"] };
+  const ruleProps = {};
+  for (const r of rules) {
+    const optionProps = r.optionsSchema?.properties ?? {};
+    ruleProps[r.name] = {
+      description: r.docs.summary,
+      oneOf: [
+        severity,
+        {
+          type: "object",
+          properties: { severity, ...optionProps },
+          additionalProperties: false
+        }
+      ]
+    };
+  }
+  const block = {
+    pgVersion: { enum: [...SUPPORTED_MAJORS], description: "Target PostgreSQL major version" },
+    rules: { type: "object", properties: ruleProps, additionalProperties: false },
+    assume: {
+      type: "object",
+      description: "Facts the files cannot show",
+      properties: {
+        dataChecksums: { type: "boolean" },
+        role: { enum: ["primary", "standby"] },
+        memory: { oneOf: [{ type: "integer", minimum: 1 }, { type: "string", pattern: SIZE }] }
+      },
+      additionalProperties: false
+    }
+  };
+  const globs = { type: "array", items: { type: "string", minLength: 1 }, minItems: 1 };
+  return {
+    $schema: "http://json-schema.org/draft-07/schema#",
+    $id: "https://github.com/pgconf-lint/pgconf-lint/schema/pgconf-lint.schema.json",
+    title: "pgconf-lint configuration (.pgconf-lint.yml)",
+    type: "object",
+    properties: {
+      ...block,
+      overrides: {
+        type: "array",
+        items: { type: "object", properties: { files: globs, ...block }, required: ["files"], additionalProperties: false }
+      },
+      clusters: {
+        type: "array",
+        items: {
+          type: "object",
+          properties: { name: { type: "string" }, files: globs, pgVersion: block.pgVersion, assume: block.assume },
+          required: ["files"],
+          additionalProperties: false
+        }
+      },
+      files: {
+        type: "object",
+        properties: Object.fromEntries(KINDS.map((k) => [k, globs])),
+        additionalProperties: false
+      },
+      ignore: { type: "array", items: { type: "string", minLength: 1 } },
+      allowedNetworks: { type: "array", items: { type: "string", pattern: "^[0-9a-fA-F:.]+/[0-9]{1,3}$" } },
+      maxFileSize: { oneOf: [{ type: "integer", minimum: 1 }, { type: "string", pattern: SIZE }] }
+    },
+    additionalProperties: false
+  };
+}
+function describe(err) {
+  if (err.keyword === "additionalProperties") {
+    const key = err.params.additionalProperty;
+    return err.instancePath.endsWith("/rules") || err.instancePath === "/rules" ? `unknown rule "${key}" (see pgconf-lint rules)` : `unknown key "${key}"`;
+  }
+  if (err.keyword === "enum") return `must be one of ${err.params.allowedValues.map((v) => JSON.stringify(v)).join(", ")}`;
+  return err.message ?? "is invalid";
+}
+function loadConfig(path6, rules) {
+  let text;
+  try {
+    text = readFileSync3(path6, "utf8");
+  } catch (err) {
+    throw new ConfigError(`cannot read config ${path6}: ${describeFsError(err)}`);
+  }
+  const lines = new import_yaml.LineCounter();
+  const doc = (0, import_yaml.parseDocument)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length) {
+    const e = doc.errors[0];
+    const pos = lines.linePos(e.pos[0]);
+    throw new ConfigError(`${path6}:${pos.line}:${pos.col}: ${e.message.split("\n")[0]}`);
+  }
+  const data = doc.toJS() ?? {};
+  const ajv = new import_ajv.Ajv({ allErrors: false, strict: false });
+  const validate = ajv.compile(configSchema(rules));
+  if (!validate(data)) {
+    const errs = [...validate.errors ?? []].sort((a, b) => b.instancePath.length - a.instancePath.length);
+    const err = errs.find((e) => e.keyword !== "oneOf") ?? errs[0];
+    const keys = err.instancePath.split("/").slice(1).map((k) => k.replace(/~1/g, "/").replace(/~0/g, "~"));
+    const node = keys.length ? doc.getIn(keys.map((k) => /^\d+$/.test(k) ? Number(k) : k), true) : doc.contents;
+    const at = (0, import_yaml.isNode)(node) && node.range ? lines.linePos(node.range[0]) : void 0;
+    const where = at ? `${path6}:${at.line}:${at.col}` : path6;
+    throw new ConfigError(`${where}: ${keys.length ? keys.join(".") + ": " : ""}${describe(err)}`);
+  }
+  return { path: path6, dir: dirname6(resolve5(path6)), config: data };
+}
+
 // src/report/common.ts
 function locate(d, sources) {
   const src = sources.get(d.loc.file);
@@ -46174,8 +46433,20 @@ function summarize(diags) {
   for (const d of diags) if (!d.suppressed) summary2[d.severity]++;
   return summary2;
 }
+function safeTerminalText(s) {
+  return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => {
+    const code = c.charCodeAt(0);
+    return code < 256 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
+  }).replace(/\n/g, "\\n");
+}
 function plural(n, word) {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+function neutralizeControls(s) {
+  return s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => {
+    const code = c.charCodeAt(0);
+    return code < 256 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
+  });
 }
 
 // src/report/fingerprint.ts
@@ -46220,8 +46491,9 @@ function annotationRange(d, sources) {
 function annotationFor(d, sources) {
   return {
     kind: KIND_OF[d.severity],
-    message: d.help ? `${d.message}
-${d.help}` : d.message,
+    // Control characters from the files (ANSI escapes, bidi overrides) are shown, not obeyed, in the log.
+    message: neutralizeControls(d.help ? `${d.message}
+${d.help}` : d.message),
     title: d.rule,
     file: d.loc.file,
     ...annotationRange(d, sources)
@@ -46274,10 +46546,10 @@ function selectAnnotations(diagnostics, sources, opts = {}) {
 }
 
 // src/report/markdown.ts
-import { dirname as dirname6 } from "node:path/posix";
+import { dirname as dirname7 } from "node:path/posix";
 var ZWJ = "\u200D";
 function escapeMarkdown(s) {
-  return s.replace(/\r\n|\r|\n|\u2028|\u2029/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/[\\`*_[\]!|~#$]/g, (c) => "\\" + c).replace(/@/g, "@" + ZWJ).replace(/:\/\//g, ":" + ZWJ + "//").replace(/\bwww\./gi, (m) => m.slice(0, 3) + ZWJ + ".").replace(/\\#(?=\w)/g, "\\#" + ZWJ);
+  return safeTerminalText(s.replace(/\r\n|\r|\n|\u2028|\u2029/g, " ")).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/[\\`*_[\]!|~#$]/g, (c) => "\\" + c).replace(/@/g, "@" + ZWJ).replace(/:\/\//g, ":" + ZWJ + "//").replace(/\bwww\./gi, (m) => m.slice(0, 3) + ZWJ + ".").replace(/\\#(?=\w)/g, "\\#" + ZWJ);
 }
 var SEVERITY_LABEL = { error: "\u{1F534} error", warning: "\u{1F7E0} warning", info: "\u{1F535} info" };
 var DEFAULT_MAX_BYTES = 512 * 1024;
@@ -46287,7 +46559,7 @@ function clusterLabel(c) {
   const abs = new Set(c.input.files.map((f) => f.abs));
   const src = [...c.sources.values()].find((s) => abs.has(s.absPath));
   const path6 = src?.path ?? c.unreadable[0]?.path;
-  return path6 ? dirname6(path6) : c.input.dir;
+  return path6 ? dirname7(path6) : c.input.dir;
 }
 function groupByCluster(result, diags) {
   const groups = result.clusters.map((c) => ({ label: clusterLabel(c), cluster: c, diagnostics: [] }));
@@ -47000,7 +47272,7 @@ async function runUnchecked() {
   }
   if (inputs.sarifFile) {
     const path6 = isAbsolute2(inputs.sarifFile) ? inputs.sarifFile : resolve6(workspace, inputs.sarifFile);
-    mkdirSync(dirname7(path6), { recursive: true });
+    mkdirSync(dirname8(path6), { recursive: true });
     writeFileSync(path6, formatSarif(result));
     setOutput("sarif-file", inputs.sarifFile);
   } else setOutput("sarif-file", "");

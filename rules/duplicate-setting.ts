@@ -1,4 +1,3 @@
-import { lineColumn } from '../src/source/source.js';
 import { defineRule } from '../src/engine/rule.js';
 
 export default defineRule({
@@ -20,10 +19,16 @@ export default defineRule({
     for (const a of ctx.cluster.assignments) {
       const w = a.overriddenBy;
       if (!w) continue;
-      const at = lineColumn(w.file, w.line.start).line;
+      const loc = { file: a.file.path, start: a.line.nameStart, end: a.line.value.end };
+      // A file that sets the same parameters a million times: past the listing limit, only count.
+      if (!ctx.listed(loc.file)) {
+        ctx.report({ loc, message: '' });
+        continue;
+      }
+      const at = w.line.line; // the physical line the winning assignment starts on
       const where = w.file === a.file ? `line ${at}` : `${w.file.path}:${at}`;
       ctx.report({
-        loc: { file: a.file.path, start: a.line.nameStart, end: a.line.value.end },
+        loc,
         message: `${a.line.name} is set again at ${where} (${w.line.value.raw}), so this value (${a.line.value.raw}) is ignored`,
         help: 'Remove one of the two assignments so the file says what the server uses.',
         related: [{ message: 'the assignment that wins', loc: { file: w.file.path, start: w.line.nameStart, end: w.line.value.end } }],

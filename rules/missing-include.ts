@@ -33,6 +33,11 @@ export default defineRule({
           message = `${p.detail}: PostgreSQL fails with "maximum nesting depth exceeded" and refuses to start`;
           help = 'Break the cycle: each file should be included once.';
           break;
+        case 'too-many':
+          message = p.message;
+          help = 'Include each file once; pgconf-lint stops reading includes after this many, and the rest is not checked.';
+          severity = 'warning';
+          break;
         case 'missing':
           message = `${p.message}: PostgreSQL refuses to start`;
           help = "Fix the path (relative paths start at the including file's directory), or use include_if_exists.";

@@ -221,27 +221,27 @@ export default defineRule({
     versions: 'all (recovery.conf in 11 and earlier)',
   },
   check(ctx) {
-    const lines: { name: string; value: string; loc: Loc; placeholder: boolean }[] = [];
+    // Called for every assignment of the file set: locations are built only for a finding.
+    const visit = (name: string, value: string, placeholder: boolean, loc: () => Loc): void => {
+      const found = findSecrets(name, value, placeholder);
+      if (found.length === 0) return;
+      const shown = [...new Set(found.map((f) => f.shown))].join(', ');
+      ctx.report({
+        loc: loc(),
+        message: `${name} contains ${found.length === 1 ? 'a literal secret' : `${found.length} literal secrets`} (${shown}): anyone who can read the repository or its history can use it`,
+        help: 'Remove the secret from the file and rotate it; let libpq read it from a password file (passfile=, ~/.pgpass) or the service environment instead.',
+      });
+    };
     for (const a of ctx.cluster.assignments) {
       const v = a.line.value;
-      lines.push({ name: a.line.name, value: v.value, loc: { file: a.file.path, start: v.start, end: v.end }, placeholder: a.status === 'placeholder' });
+      visit(a.line.name, v.value, a.status === 'placeholder', () => ({ file: a.file.path, start: v.start, end: v.end }));
     }
     const rec = ctx.cluster.recovery;
     if (rec) {
       for (const l of rec.lines) {
         if (l.kind !== 'setting') continue;
-        lines.push({ name: l.name, value: l.value.value, loc: { file: rec.file.path, start: l.value.start, end: l.value.end }, placeholder: false });
+        visit(l.name, l.value.value, false, () => ({ file: rec.file.path, start: l.value.start, end: l.value.end }));
       }
-    }
-    for (const l of lines) {
-      const found = findSecrets(l.name, l.value, l.placeholder);
-      if (found.length === 0) continue;
-      const shown = [...new Set(found.map((f) => f.shown))].join(', ');
-      ctx.report({
-        loc: l.loc,
-        message: `${l.name} contains ${found.length === 1 ? 'a literal secret' : `${found.length} literal secrets`} (${shown}): anyone who can read the repository or its history can use it`,
-        help: 'Remove the secret from the file and rotate it; let libpq read it from a password file (passfile=, ~/.pgpass) or the service environment instead.',
-      });
     }
   },
 });

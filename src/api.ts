@@ -1,6 +1,6 @@
 import type { Major } from './catalog/types.js';
 import { runRule, type Assumptions, type Rule } from './engine/rule.js';
-import { mergeRules, parseSize, toAssumptions, type EffectiveRuleConfig, type LoadedConfig } from './engine/config.js';
+import { mergeRules, parseSize, toAssumptions, type EffectiveRuleConfig, type LoadedConfig } from './engine/config-core.js';
 import { globMatcher } from './engine/glob.js';
 import { applyDirectives, collectDirectives } from './engine/directives.js';
 import { relative, sep } from 'node:path';
@@ -143,7 +143,8 @@ export function lint(paths: string[], options: LintOptions = {}, rules: readonly
       if (rule.name === 'unused-directive') unusedSeverity = sev;
       if (sev === 'off') continue;
       ran.add(rule.name);
-      diagnostics.push(...runRule(rule, cluster, { severity: sev, options: rc?.options ?? {}, assume: cfg.assume }));
+      // A loop, not push(...xs): a million findings would overflow the call stack.
+      for (const d of runRule(rule, cluster, { severity: sev, options: rc?.options ?? {}, assume: cfg.assume })) diagnostics.push(d);
     }
   }
   // filter: inline directives mark findings suppressed (they stay in the list).

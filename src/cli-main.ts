@@ -1,6 +1,7 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
+import { describeFsError } from './resolve/host.js';
 import { resolve } from 'node:path';
-import { CONFIG_NAMES, ConfigError, loadConfig, type LoadedConfig } from './engine/config.js';
+import { CONFIG_NAMES, ConfigError, type LoadedConfig } from './engine/config-core.js';
 import { lint, readSettings, type LintOptions } from './api.js';
 import { isSupportedMajor } from './resolve/discover.js';
 import { SUPPORTED_MAJORS } from './catalog/types.js';
@@ -166,7 +167,7 @@ function useColor(args: Args, toFile: boolean): boolean {
 
 const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
-export function main(argv: string[]): number {
+export async function main(argv: string[]): Promise<number> {
   let args: Args;
   try {
     args = parseArgs(argv);
@@ -175,10 +176,15 @@ export function main(argv: string[]): number {
       process.stderr.write(`pgconf-lint: ${err.message}\n`);
       return 2;
     }
-    throw err;
+    // A bug while reading the arguments: still exit 2 with one line (the stack with --debug).
+    const debug = argv.includes('--debug');
+    const msg = err instanceof Error ? err.message : String(err);
+    process.stderr.write(`pgconf-lint: internal error: ${msg.split('\n')[0]}${debug ? '' : ' (run with --debug for details)'}\n`);
+    if (debug && err instanceof Error && err.stack) process.stderr.write(err.stack + '\n');
+    return 2;
   }
   try {
-    return run(args);
+    return await run(args);
   } catch (err) {
     if (err instanceof UsageError) {
       process.stderr.write(`pgconf-lint: ${err.message}\n`);
@@ -196,18 +202,21 @@ function emit(args: Args, text: string): void {
     try {
       writeFileSync(args.output, text);
     } catch (err) {
-      const code = (err as { code?: string }).code;
-      throw new UsageError(`cannot write --output ${args.output}: ${code ?? String(err)}`);
+      throw new UsageError(`cannot write --output ${args.output}: ${describeFsError(err)}`);
     }
   } else process.stdout.write(text);
 }
 
-/** The config named by --config, else one found in the working directory, else none. */
-function readConfig(args: Args): LoadedConfig | undefined {
+/**
+ * The config named by --config, else one found in the working directory, else none. The reader
+ * (yaml + ajv, most of the bundle) is imported only here: a run without a config never loads it.
+ */
+async function readConfig(args: Args): Promise<LoadedConfig | undefined> {
   let path = args.config;
   if (!path) path = CONFIG_NAMES.map((n) => resolve(n)).find((p) => existsSync(p));
   else if (!existsSync(path)) throw new UsageError(`--config ${path}: no such file`);
   if (!path) return undefined;
+  const { loadConfig } = await import('./engine/config.js');
   try {
     return loadConfig(path, RULES);
   } catch (err) {
@@ -216,7 +225,7 @@ function readConfig(args: Args): LoadedConfig | undefined {
   }
 }
 
-function run(args: Args): number {
+async function run(args: Args): Promise<number> {
   if (args.command === 'help') {
     process.stdout.write(USAGE + '\n');
     return 0;
@@ -237,7 +246,16 @@ function run(args: Args): number {
     }
     return 0;
   }
-  const config = readConfig(args);
+  if (args.root !== undefined) {
+    let isDir = false;
+    try {
+      isDir = statSync(args.root).isDirectory();
+    } catch (err) {
+      throw new UsageError(`--root ${args.root}: ${describeFsError(err)}`);
+    }
+    if (!isDir) throw new UsageError(`--root ${args.root}: Not a directory`);
+  }
+  const config = await readConfig(args);
   const options: LintOptions = {
     ...(config ? { config } : {}),
     ...(args.pgVersion ? { pgVersion: args.pgVersion as LintOptions['pgVersion'] } : {}),

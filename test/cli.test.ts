@@ -84,6 +84,54 @@ describe('pgconf-lint CLI (dist/cli.js)', () => {
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
   });
 
+  test.each([
+    [['.', '--config', 'broken.yml'], /broken\.yml:\d+:\d+: /],
+    [['.', '--config', 'schema.yml'], /schema\.yml:1:\d+: pgVersion/],
+    [['.', '--config', 'unknown-rule.yml'], /unknown rule "no-such-rule"/],
+    [['.', '--config', 'confdir'], /cannot read config confdir: Is a directory/],
+    [['.', '--config', 'missing.yml'], /--config missing\.yml: no such file/],
+    [['.', '--pg-version', '19'], /--pg-version 19 is not supported; use one of 10, 11/],
+    [['.', '--pg-version', 'sixteen'], /--pg-version sixteen is not supported/],
+    [['.', '--pg-version'], /--pg-version needs a value/],
+    [['.', '--rule', 'nope'], /--rule takes NAME=off\|info\|warning\|error/],
+    [['.', '--output', 'outdir'], /cannot write --output outdir: Is a directory/],
+    [['.', '--output', 'no/such/dir/out.txt'], /cannot write --output no\/such\/dir\/out\.txt: No such file or directory/],
+    [['.', '--root', 'nowhere'], /--root nowhere: No such file or directory/],
+    [['.', '--root', 'postgresql.conf'], /--root postgresql\.conf: Not a directory/],
+    [['..'], /\.\.: outside the root .*; nothing outside it is read \(see --root\)/],
+    [['.', '--max-file-size', '10MB'], /--max-file-size takes a number of bytes/],
+    [['settings', '.', '--format', 'sarif'], /--format sarif applies to check only/],
+  ])('bad invocation %j in a project exits 2 with one line naming the problem', (args, message) => {
+    const dir = makeTree({
+      'postgresql.conf': 'work_mem = 8MB\n',
+      'broken.yml': 'rules: [\n',
+      'schema.yml': 'pgVersion: 9\n',
+      'unknown-rule.yml': 'rules:\n  no-such-rule: off\n',
+      'confdir/x': '',
+      'outdir/x': '',
+    });
+    const r = run(args, dir);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^pgconf-lint: /);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).not.toMatch(/^\s+at /m);
+  });
+
+  test('an internal error is one line; --debug adds the stack trace', () => {
+    const dir = makeTree({ 'postgresql.conf': 'work_mem = 8MB\n' });
+    // Make the JSON reporter fail, as a bug would.
+    const boom = 'data:text/javascript,JSON.stringify = () => { throw new Error("boom in the reporter") };';
+    const go = (extra: string[]) => spawnSync(process.execPath, ['--import', boom, cli, '.', '--format', 'json', ...extra], { cwd: dir, encoding: 'utf8' });
+    const plain = go([]);
+    expect(plain.status).toBe(2);
+    expect(plain.stderr.trim().split('\n')).toEqual(['pgconf-lint: internal error: boom in the reporter (run with --debug for details)']);
+    const debug = go(['--debug']);
+    expect(debug.status).toBe(2);
+    expect(debug.stderr).toMatch(/^pgconf-lint: internal error: boom in the reporter\nError: boom in the reporter\n\s+at /);
+  });
+
   test('rules lists every rule', () => {
     const r = run(['rules', '--format', 'json']);
     expect(r.code).toBe(0);

@@ -85,17 +85,21 @@ export function analyzeHba(hba: HbaFile): HbaAnalysis {
 /* ---- the index of earlier records ---- */
 
 interface Entry {
-  info: MutableInfo;
-  dbKeys: Set<string>;
-  userKeys: Set<string>;
+  info: Info;
+  /** Distinct database and user keys (usually one or two each: arrays, not Sets, to stay small). */
+  dbKeys: readonly string[];
+  userKeys: readonly string[];
 }
 
-/** Entries by database key, then user key, in record order. */
-type NameIndex = Map<string, Map<string, Entry[]>>;
-
 interface TypeIndex {
-  /** Address key ('local', 'all', 'kw:samehost', 'host:name', 'ipv4/24/0a000100') -> names. */
-  byAddress: Map<string, NameIndex>;
+  /**
+   * `address key \0 database key \0 user key` -> entries in record order. Address keys: 'local',
+   * 'all', 'kw:samehost', 'host:name', 'ipv4/24/0a000100'. One flat map rather than a map per
+   * address and database: a file of 100,000 distinct networks would otherwise hold 200,000 maps.
+   */
+  byKey: Map<string, Entry[]>;
+  /** The address keys present in byKey, so that a probe builds name keys only for those. */
+  addresses: Set<string>;
   /** Contiguous prefix lengths present, per family, so a probe only tries those. */
   prefixes: { ipv4: Set<number>; ipv6: Set<number> };
   /** Records with a non-contiguous netmask (rare): compared one by one. */
@@ -125,22 +129,28 @@ function userKey(n: HbaName): string {
 
 /** check_db: `all` matches every database but not physical replication, which only `replication` matches. */
 function dbCovered(e: Entry, key: string): boolean {
-  if (key === REPL) return e.dbKeys.has(REPL);
-  return e.dbKeys.has(key) || e.dbKeys.has(ALL);
+  if (key === REPL) return e.dbKeys.includes(REPL);
+  return e.dbKeys.includes(key) || e.dbKeys.includes(ALL);
 }
 
 function userCovered(e: Entry, key: string): boolean {
-  return e.userKeys.has(key) || e.userKeys.has(ALL);
+  return e.userKeys.includes(key) || e.userKeys.includes(ALL);
+}
+
+/** The distinct keys, in first-seen order; a Set only while collecting. */
+function distinct(keys: string[]): string[] {
+  return keys.length < 2 ? keys : [...new Set(keys)];
 }
 
 function namesCovered(e: Entry, dbs: readonly string[], users: readonly string[]): boolean {
   return dbs.every((k) => dbCovered(e, k)) && users.every((k) => userCovered(e, k));
 }
 
+const HEX_BYTE = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
+
+/** Hex digits of the bytes, as one flat string (a chain of `+=` would be kept as a rope). */
 function hexOf(bytes: readonly number[]): string {
-  let s = '';
-  for (const b of bytes) s += (b < 16 ? '0' : '') + b.toString(16);
-  return s;
+  return bytes.map((b) => HEX_BYTE[b]!).join('');
 }
 
 /** `family/prefix/` + the address bytes under the prefix, in hex; `hex` is hexOf(bytes) when known. */
@@ -213,7 +223,7 @@ function addressKey(a: HbaAddress | null): string | null {
 }
 
 function newTypeIndex(): TypeIndex {
-  return { byAddress: new Map(), prefixes: { ipv4: new Set(), ipv6: new Set() }, oddMasks: [], wide: [] };
+  return { byKey: new Map(), addresses: new Set(), prefixes: { ipv4: new Set(), ipv6: new Set() }, oddMasks: [], wide: [] };
 }
 
 function insert(idx: TypeIndex, e: Entry): void {
@@ -223,44 +233,52 @@ function insert(idx: TypeIndex, e: Entry): void {
     idx.oddMasks.push(e);
     return;
   }
-  if (e.dbKeys.size * e.userKeys.size > MAX_COMBINATIONS) {
+  if (e.dbKeys.length * e.userKeys.length > MAX_COMBINATIONS) {
     idx.wide.push(e);
     return;
   }
   if (isIp(a) && a.prefix !== null) idx.prefixes[a.kind].add(a.prefix);
-  let names = idx.byAddress.get(key);
-  if (!names) idx.byAddress.set(key, (names = new Map()));
+  idx.addresses.add(key);
   for (const d of e.dbKeys) {
-    let users = names.get(d);
-    if (!users) names.set(d, (users = new Map()));
     for (const u of e.userKeys) {
-      let list = users.get(u);
-      if (!list) users.set(u, (list = []));
-      list.push(e);
+      const k = `${key}\0${d}\0${u}`;
+      const list = idx.byKey.get(k);
+      if (list) list.push(e);
+      else idx.byKey.set(k, [e]);
     }
   }
 }
 
-/** Address keys of earlier records that could cover `a` (besides the odd-mask list). */
-function probeAddressKeys(idx: TypeIndex, a: HbaAddress | null): string[] {
-  if (a === null) return ['local'];
-  switch (a.kind) {
-    case 'all':
-      return ['all'];
-    case 'samehost':
-    case 'samenet':
-      return ['all', 'kw:' + a.kind];
-    case 'hostname':
-      return ['all', 'host:' + (a.hostname ?? '').toLowerCase()];
-    default: {
-      if (!isIp(a)) return ['all'];
-      const keys = ['all'];
-      const max = leadingOnes(a.mask);
-      const hex = hexOf(a.bytes);
-      for (const p of idx.prefixes[a.kind]) if (p <= max) keys.push(maskedKey(a.kind, a.bytes, p, hex));
-      return keys;
+/**
+ * Address keys of earlier records that could cover `a` (besides the odd-mask list), among those
+ * present in the index. `hex` is hexOf(a.bytes) for an IP address (computed once per record).
+ */
+function probeAddressKeys(idx: TypeIndex, a: HbaAddress | null, hex: string): string[] {
+  const keys: string[] = [];
+  const probe = (k: string): void => {
+    if (idx.addresses.has(k)) keys.push(k);
+  };
+  if (a === null) probe('local');
+  else {
+    probe('all');
+    switch (a.kind) {
+      case 'all':
+        break;
+      case 'samehost':
+      case 'samenet':
+        probe('kw:' + a.kind);
+        break;
+      case 'hostname':
+        probe('host:' + (a.hostname ?? '').toLowerCase());
+        break;
+      default: {
+        if (!isIp(a)) break;
+        const max = leadingOnes(a.mask);
+        for (const p of idx.prefixes[a.kind]) if (p <= max) probe(maskedKey(a.kind, a.bytes, p, hex));
+      }
     }
   }
+  return keys;
 }
 
 function entryCoversAddress(e: Entry, a: HbaAddress | null): boolean {
@@ -273,10 +291,10 @@ function entryCoversAddress(e: Entry, a: HbaAddress | null): boolean {
 }
 
 /** The earliest entry of `idx` that covers the record in database, user and address. */
-function earliestCover(idx: TypeIndex, target: Entry): Entry | null {
+function earliestCover(idx: TypeIndex, target: Entry, hex: string): Entry | null {
   const r = target.info.record;
-  const dbs = [...target.dbKeys];
-  const users = [...target.userKeys];
+  const dbs = target.dbKeys;
+  const users = target.userKeys;
   // Any covering entry holds the target's first database (or `all`) and first user (or `all`).
   const d0 = dbs[0]!;
   const u0 = users[0]!;
@@ -290,15 +308,13 @@ function earliestCover(idx: TypeIndex, target: Entry): Entry | null {
     found.best = e;
     return true;
   };
-  for (const ak of probeAddressKeys(idx, r.address)) {
-    const byDb = idx.byAddress.get(ak);
-    if (!byDb) continue;
+  for (const ak of probeAddressKeys(idx, r.address, hex)) {
     for (const d of dbProbe) {
-      const byUser = byDb.get(d);
-      if (!byUser) continue;
       for (const u of userProbe) {
+        const list = idx.byKey.get(`${ak}\0${d}\0${u}`);
+        if (list === undefined) continue;
         // Lists are in record order: stop at the first entry that covers, or once past the best.
-        for (const e of byUser.get(u) ?? []) {
+        for (const e of list) {
           const b = found.best;
           if ((b !== null && e.info.index >= b.info.index) || consider(e)) break;
         }
@@ -312,45 +328,88 @@ function earliestCover(idx: TypeIndex, target: Entry): Entry | null {
 
 /* ---- analysis ---- */
 
-interface MutableInfo {
-  index: number;
-  line: HbaLine;
-  record: HbaRecord;
-  reachable: boolean;
-  shadowedBy: HbaRecordInfo | null;
-  shadowedByAll: HbaRecordInfo[];
-  exposure: string;
-  isLocal: boolean;
-  isWorld: boolean;
-  isLoopbackOnly: boolean;
-  family: 'ipv4' | 'ipv6' | null;
-  prefixLength: number | null;
-  allUsers: boolean;
-  allDatabases: boolean;
-  replication: boolean;
-  loc: Loc;
+const NOT_SHADOWED: readonly HbaRecordInfo[] = Object.freeze([]);
+
+/**
+ * A record's facts. The exposure text and the location are computed on first use: rules read
+ * them for the few records they report, and a file of 100,000 records would otherwise build
+ * 100,000 sentences up front.
+ */
+class Info implements HbaRecordInfo {
+  reachable = true;
+  shadowedBy: HbaRecordInfo | null = null;
+  shadowedByAll: readonly HbaRecordInfo[] = NOT_SHADOWED;
+  readonly isLocal: boolean;
+  readonly isWorld: boolean;
+  readonly isLoopbackOnly: boolean;
+  readonly family: 'ipv4' | 'ipv6' | null;
+  readonly prefixLength: number | null;
+  readonly allUsers: boolean;
+  readonly allDatabases: boolean;
+  readonly replication: boolean;
+  private exposureText: string | undefined = undefined;
+  private recordLocation: Loc | undefined = undefined;
+
+  constructor(
+    readonly index: number,
+    readonly line: HbaLine,
+    readonly record: HbaRecord,
+  ) {
+    const a = record.address;
+    const ip = isIp(a);
+    const prefixLength = ip ? popcount(a.mask) : null;
+    this.isLocal = record.connType === 'local';
+    this.isWorld = a !== null && (a.kind === 'all' || (ip && prefixLength === 0));
+    this.isLoopbackOnly = isLoopback(a);
+    this.family = ip ? a.kind : null;
+    this.prefixLength = prefixLength;
+    this.allUsers = record.users.some((u) => u.kind === 'keyword' && u.value === 'all');
+    this.allDatabases = record.databases.some((d) => d.kind === 'keyword' && d.value === 'all');
+    this.replication = record.databases.some((d) => d.kind === 'keyword' && d.value === 'replication');
+  }
+
+  get exposure(): string {
+    return (this.exposureText ??= describeExposure(this.record));
+  }
+
+  get loc(): Loc {
+    return (this.recordLocation ??= recordLoc(this.line, this.record));
+  }
 }
 
 /*
- * Complexity: each record is compared against the index of the records before it, never against
- * all of them. Per record we probe at most 5 connection types × (1 + the distinct prefix lengths
- * in use, typically a handful) address keys × 2 database keys × 2 user keys hash buckets; a bucket
- * holds only records that contain the record's first database (or `all`) and first user (or `all`)
- * for the same network, so the first entry of a bucket usually decides. Inserting costs
- * |databases| × |users| (capped; wider records and non-contiguous netmasks go to short linear
- * lists). For n records that is O(n · (k + w)) with k the probes per record and w the number of
- * such exceptional records, instead of O(n²).
+ * Complexity. Each record is compared against an index of the records before it, never against
+ * all of them. The index has one part per connection type; in each part the records are filed
+ * under `address key + database key + user key` for every database × user combination they list
+ * (address key: 'local', 'all', a keyword, a host name, or the network at its prefix length).
+ *
+ * Probing a record r costs, per connection type whose states overlap r's (at most 5):
+ *  - one set lookup per candidate address key: 'all', r's own keyword or host name, and r's
+ *    address masked at each prefix length in use for that family (p, the distinct prefix lengths
+ *    in the file: a handful — /32, /24, /16 … — however many records there are);
+ *  - for each candidate present, 2 × 2 map lookups: (r's first database or `all`) × (r's first
+ *    user or `all`), since any record covering r must list both; the bucket is in record order,
+ *    so the scan stops at the first entry that covers r (usually the first one);
+ *  - a linear pass over the two exception lists: records with a non-contiguous netmask, and
+ *    records listing more than MAX_COMBINATIONS database × user combinations (w records).
+ * Inserting r costs |databases| × |users| ≤ MAX_COMBINATIONS map insertions.
+ *
+ * For n records that is O(n · (5 · (p + 4) + w)) expected time and O(n) memory, i.e. linear for
+ * realistic files (the benchmark: 10k → 100k records grows ~10×). The worst case is quadratic
+ * only when many records share a bucket without covering each other (e.g. thousands of records
+ * for the same network, database and user whose further database lists differ) or when most
+ * records are exceptions (w ~ n); neither happens in generated or hand-written pg_hba.conf files.
  */
 function analyze(hba: HbaFile): HbaAnalysis {
-  const records: MutableInfo[] = [];
+  const records: Info[] = [];
   const index = new Map<HbaConnType, TypeIndex>();
   for (const line of hba.lines) {
     if (line.problem !== null || line.record === null) continue;
-    const info = describeRecord(records.length, line, line.record);
+    const info = new Info(records.length, line, line.record);
     const entry: Entry = {
       info,
-      dbKeys: new Set(line.record.databases.map(dbKey)),
-      userKeys: new Set(line.record.users.map(userKey)),
+      dbKeys: distinct(line.record.databases.map(dbKey)),
+      userKeys: distinct(line.record.users.map(userKey)),
     };
     shadow(index, entry);
     let idx = index.get(line.record.connType);
@@ -371,12 +430,14 @@ function shadow(index: Map<HbaConnType, TypeIndex>, entry: Entry): void {
   let single: Entry | null = null;
   const parts: Entry[] = [];
   let union = 0;
+  const a = info.record.address;
+  const hex = isIp(a) ? hexOf(a.bytes) : '';
   for (const t of CONN_TYPES) {
     const states = CONN_STATES[t];
     if ((states & want) === 0) continue;
     const idx = index.get(t);
     if (!idx) continue;
-    const e = earliestCover(idx, entry);
+    const e = earliestCover(idx, entry, hex);
     if (!e) continue;
     if ((states & want) === want) {
       if (single === null || e.info.index < single.info.index) single = e;
@@ -395,30 +456,6 @@ function shadow(index: Map<HbaConnType, TypeIndex>, entry: Entry): void {
     info.shadowedBy = all[0]!;
     info.shadowedByAll = all;
   }
-}
-
-function describeRecord(index: number, line: HbaLine, r: HbaRecord): MutableInfo {
-  const a = r.address;
-  const ip = isIp(a);
-  const prefixLength = ip ? popcount(a.mask) : null;
-  return {
-    index,
-    line,
-    record: r,
-    reachable: true,
-    shadowedBy: null,
-    shadowedByAll: [],
-    exposure: describeExposure(r),
-    isLocal: r.connType === 'local',
-    isWorld: a !== null && (a.kind === 'all' || (ip && prefixLength === 0)),
-    isLoopbackOnly: isLoopback(a),
-    family: ip ? a.kind : null,
-    prefixLength,
-    allUsers: r.users.some((u) => u.kind === 'keyword' && u.value === 'all'),
-    allDatabases: r.databases.some((d) => d.kind === 'keyword' && d.value === 'all'),
-    replication: r.databases.some((d) => d.kind === 'keyword' && d.value === 'replication'),
-    loc: recordLoc(line, r),
-  };
 }
 
 const V4_LOOPBACK = { bytes: [127, 0, 0, 0], mask: [0xff, 0, 0, 0] };

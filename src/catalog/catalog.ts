@@ -73,15 +73,25 @@ export function timezoneSets(major: Major): ReadonlySet<string> {
 
 /** Folds A-Z only, as guc_name_compare does (never locale-aware). */
 export function foldName(name: string): string {
-  return name.replace(/[A-Z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 32));
+  // Called for every assignment: most names are lower case already, and a scan is cheaper than a replace.
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (c >= 0x41 && c <= 0x5a) return name.replace(/[A-Z]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 32));
+  }
+  return name;
 }
+
+const oldNameMaps = new WeakMap<Catalog, ReadonlyMap<string, string>>();
 
 /** The parameter a name refers to, through map_old_guc_names aliases (sort_mem -> work_mem). */
 export function lookupParam(catalog: Catalog, name: string): GucDef | undefined {
   const key = foldName(name);
   const direct = catalog.params.get(key);
   if (direct) return direct;
-  const target = catalog.oldNames[key];
+  // Most misses are custom (placeholder) names: a Map misses much faster than a plain object.
+  let old = oldNameMaps.get(catalog);
+  if (!old) oldNameMaps.set(catalog, (old = new Map(Object.entries(catalog.oldNames))));
+  const target = old.get(key);
   return target === undefined ? undefined : catalog.params.get(foldName(target));
 }
 

@@ -4,44 +4,11 @@ import { Ajv, type ErrorObject } from 'ajv';
 import { LineCounter, parseDocument, isNode } from 'yaml';
 import { SUPPORTED_MAJORS, type Major } from '../catalog/types.js';
 import type { FileKind, Severity } from '../types.js';
-import type { Assumptions, Rule } from './rule.js';
+import type { Rule } from './rule.js';
+import { ConfigError, type LoadedConfig, type PgconfLintConfig } from './config-core.js';
+import { describeFsError } from '../resolve/host.js';
 
-export const CONFIG_NAMES = ['.pgconf-lint.yml', '.pgconf-lint.yaml', '.pgconf-lint.json'] as const;
-
-export type RuleConfigValue = Severity | 'off' | ({ severity?: Severity | 'off' } & Record<string, unknown>);
-
-export interface AssumeConfig {
-  dataChecksums?: boolean;
-  role?: 'primary' | 'standby';
-  /** Physical memory: bytes, or a size such as "64GB". */
-  memory?: number | string;
-}
-
-export interface ConfigBlock {
-  pgVersion?: Major;
-  rules?: Record<string, RuleConfigValue>;
-  assume?: AssumeConfig;
-}
-
-export interface PgconfLintConfig extends ConfigBlock {
-  overrides?: (ConfigBlock & { files: string[] })[];
-  clusters?: (Omit<ConfigBlock, 'rules'> & { name?: string; files: string[] })[];
-  /** Extra file names per kind, as globs (the standard names are always found). */
-  files?: Partial<Record<FileKind, string[]>>;
-  ignore?: string[];
-  /** Networks considered safe (CIDR), e.g. a VPC; hba network rules do not flag records inside them. */
-  allowedNetworks?: string[];
-  /** Files larger than this are reported, not read: bytes or "10MB". */
-  maxFileSize?: number | string;
-}
-
-export interface LoadedConfig {
-  path: string;
-  dir: string;
-  config: PgconfLintConfig;
-}
-
-export class ConfigError extends Error {}
+export * from './config-core.js';
 
 const KINDS: FileKind[] = ['postgresql.conf', 'postgresql.auto.conf', 'pg_hba.conf', 'pg_ident.conf', 'recovery.conf'];
 const SIZE = '^[0-9]+(\\.[0-9]+)?\\s*(B|kB|MB|GB|TB)?$';
@@ -112,15 +79,6 @@ export function configSchema(rules: readonly Rule[]): Record<string, unknown> {
   };
 }
 
-/** "64GB" -> bytes (1024-based, like PostgreSQL's memory units). */
-export function parseSize(v: number | string): number {
-  if (typeof v === 'number') return v;
-  const m = /^([0-9]+(?:\.[0-9]+)?)\s*(B|kB|MB|GB|TB)?$/.exec(v.trim());
-  if (!m) return NaN;
-  const mult = { B: 1, kB: 1024, MB: 1024 ** 2, GB: 1024 ** 3, TB: 1024 ** 4 }[(m[2] ?? 'B') as 'B'];
-  return Math.round(Number(m[1]) * mult);
-}
-
 function describe(err: ErrorObject): string {
   if (err.keyword === 'additionalProperties') {
     const key = (err.params as { additionalProperty: string }).additionalProperty;
@@ -138,7 +96,7 @@ export function loadConfig(path: string, rules: readonly Rule[]): LoadedConfig {
   try {
     text = readFileSync(path, 'utf8');
   } catch (err) {
-    throw new ConfigError(`cannot read config ${path}: ${(err as { code?: string }).code ?? String(err)}`);
+    throw new ConfigError(`cannot read config ${path}: ${describeFsError(err)}`);
   }
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
@@ -161,38 +119,4 @@ export function loadConfig(path: string, rules: readonly Rule[]): LoadedConfig {
     throw new ConfigError(`${where}: ${keys.length ? keys.join('.') + ': ' : ''}${describe(err)}`);
   }
   return { path, dir: dirname(resolve(path)), config: data as PgconfLintConfig };
-}
-
-export interface EffectiveRuleConfig {
-  severity?: Severity | 'off';
-  options: Record<string, unknown>;
-}
-
-/** Merges rule settings, later blocks winning. */
-export function mergeRules(blocks: (Record<string, RuleConfigValue> | undefined)[]): Record<string, EffectiveRuleConfig> {
-  const out: Record<string, EffectiveRuleConfig> = {};
-  for (const b of blocks) {
-    for (const [name, v] of Object.entries(b ?? {})) {
-      const cur = out[name] ?? { options: {} };
-      if (typeof v === 'string') cur.severity = v;
-      else {
-        const { severity, ...options } = v;
-        if (severity) cur.severity = severity;
-        cur.options = { ...cur.options, ...options };
-      }
-      out[name] = cur;
-    }
-  }
-  return out;
-}
-
-export function toAssumptions(blocks: (AssumeConfig | undefined)[]): Assumptions {
-  const out: Assumptions = {};
-  for (const a of blocks) {
-    if (!a) continue;
-    if (a.dataChecksums !== undefined) out.dataChecksums = a.dataChecksums;
-    if (a.role) out.role = a.role;
-    if (a.memory !== undefined) out.memoryBytes = parseSize(a.memory);
-  }
-  return out;
 }

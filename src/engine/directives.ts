@@ -102,22 +102,41 @@ export function applyDirectives(
     }
     return d.rules.length > 0;
   });
-  const byFile = new Map<string, Directive[]>();
-  for (const d of usable) byFile.set(d.file, [...(byFile.get(d.file) ?? []), d]);
+  // Directives by file, then by the line they act on, so that each finding looks at the few
+  // directives of its own line: O(findings + directives), not O(findings × directives).
+  // `order` keeps the first matching directive in file order, as a linear scan would find it.
+  interface FileDirectives {
+    wholeFile: { d: Directive; order: number }[];
+    byLine: Map<number, { d: Directive; order: number }[]>;
+  }
+  const byFile = new Map<string, FileDirectives>();
+  usable.forEach((d, order) => {
+    let f = byFile.get(d.file);
+    if (!f) byFile.set(d.file, (f = { wholeFile: [], byLine: new Map() }));
+    if (d.kind === 'disable-file') {
+      f.wholeFile.push({ d, order });
+      return;
+    }
+    const target = d.kind === 'disable-line' ? d.line : d.line + 1;
+    const list = f.byLine.get(target);
+    if (list) list.push({ d, order });
+    else f.byLine.set(target, [{ d, order }]);
+  });
   const used = new Set<string>();
   const out = diagnostics.map((diag) => {
     const candidates = byFile.get(diag.loc.file);
     const src = sources.get(diag.loc.file);
     if (!candidates || !src || diag.suppressed) return diag;
     const line = lineColumn(src, diag.loc.start).line;
-    const hit = candidates.find(
-      (d) =>
-        d.rules.includes(diag.rule) &&
-        (d.kind === 'disable-file' || (d.kind === 'disable-line' && d.line === line) || (d.kind === 'disable-next-line' && d.line + 1 === line)),
-    );
+    let hit: { d: Directive; order: number } | undefined;
+    for (const list of [candidates.wholeFile, candidates.byLine.get(line)]) {
+      for (const c of list ?? []) {
+        if ((hit === undefined || c.order < hit.order) && c.d.rules.includes(diag.rule)) hit = c;
+      }
+    }
     if (!hit) return diag;
-    used.add(`${hit.file}\0${hit.line}\0${diag.rule}`);
-    return { ...diag, suppressed: { kind: 'directive' as const, reason: hit.reason! } };
+    used.add(`${hit.d.file}\0${hit.d.line}\0${diag.rule}`);
+    return { ...diag, suppressed: { kind: 'directive' as const, reason: hit.d.reason! } };
   });
   for (const d of usable) {
     for (const r of d.rules) {

@@ -58,6 +58,12 @@ export interface RuleContext {
   /** Where to report a finding about the cluster as a whole (start of its postgresql.conf), if it has one. */
   clusterLoc(): Loc | undefined;
   report(input: ReportInput): void;
+  /**
+   * False once FILE_FINDINGS_LIMIT findings of this rule are listed for the file: later ones are
+   * only counted (their location kept for the summary finding), so a rule that can report one
+   * finding per line may skip building the message for them.
+   */
+  listed(file: string): boolean;
 }
 
 export interface Rule {
@@ -90,6 +96,9 @@ export function docsUrl(name: string): string {
 export function runRule(rule: Rule, cluster: ResolvedCluster, settings: RunSettings = {}): Diagnostic[] {
   const severity = settings.severity ?? rule.severity;
   const out: Diagnostic[] = [];
+  // Findings per file: beyond FILE_FINDINGS_LIMIT they are counted, not kept (bounded memory and
+  // output for a file of a million offending lines).
+  const perFile = new Map<string, { n: number; lastLoc: Loc; lastSeverity: Severity }>();
   const ctx: RuleContext = {
     cluster,
     major: cluster.input.major,
@@ -102,22 +111,54 @@ export function runRule(rule: Rule, cluster: ResolvedCluster, settings: RunSetti
       const src = main ? [...cluster.sources.values()].find((s) => s.absPath === main.abs) : undefined;
       return src ? { file: src.path, start: 0, end: 0 } : undefined;
     },
+    listed: (file) => (perFile.get(file)?.n ?? 0) < FILE_FINDINGS_LIMIT,
     report: (r) => {
       // A per-finding severity is relative to the rule default: a user's override applies as-is.
       const sev = r.severity && severity === rule.severity ? r.severity : severity;
+      let c = perFile.get(r.loc.file);
+      if (c === undefined) perFile.set(r.loc.file, (c = { n: 0, lastLoc: r.loc, lastSeverity: sev }));
+      c.n++;
+      c.lastLoc = r.loc;
+      c.lastSeverity = sev;
+      // Past the limit a finding is only counted: nothing more of it is built (a million-line
+      // file can report hundreds of thousands).
+      if (c.n > FILE_FINDINGS_LIMIT) return;
       out.push({
         rule: rule.name,
         severity: sev,
-        message: r.message,
+        message: clip(r.message),
         loc: r.loc,
-        ...(r.help ? { help: r.help } : {}),
+        ...(r.help ? { help: clip(r.help) } : {}),
         ...(r.related?.length ? { related: r.related } : {}),
       });
     },
   };
   rule.check(ctx);
+  for (const [, c] of perFile) {
+    if (c.n <= FILE_FINDINGS_LIMIT) continue;
+    out.push({
+      rule: rule.name,
+      severity: c.lastSeverity,
+      message: `${c.n - FILE_FINDINGS_LIMIT} more ${rule.name} findings in this file are not listed (${c.n} in all; only the first ${FILE_FINDINGS_LIMIT} are)`,
+      loc: c.lastLoc,
+    });
+  }
   return out;
 }
+
+/** Messages quote values from the files; a 10 MB value is cut, so that reports stay readable and bounded. */
+export const MESSAGE_MAX_CHARS = 2000;
+
+function clip(s: string): string {
+  if (s.length <= MESSAGE_MAX_CHARS) return s;
+  let cut = MESSAGE_MAX_CHARS - 100;
+  const c = s.charCodeAt(cut - 1);
+  if (c >= 0xd800 && c <= 0xdbff) cut--; // keep surrogate pairs whole
+  return `${s.slice(0, cut)}… (message cut: ${s.length} characters in all)`;
+}
+
+/** At most this many findings of one rule per file are kept; the rest are counted in one more finding. */
+export const FILE_FINDINGS_LIMIT = 1000;
 
 /** At most this many findings of one rule per file for errors that come in floods (binary junk). */
 export const FLOOD_LIMIT = 20;

@@ -95,6 +95,10 @@ export interface TokenizedAuthFile {
 }
 
 const MAX_DEPTH = 10; // CONF_FILE_MAX_DEPTH (16+)
+/** Our bound on files opened through `@file` and include directives in one tokenization. A file
+ * referenced twice per line, ten levels deep, is 2^10 opens on 16+ and 2^100 on ≤15 (no depth
+ * limit there): PostgreSQL would never finish; we stop and report. */
+const MAX_OPENS = 10_000;
 /** <= 15 has no limit: an `@file` cycle recurses until the backend crashes (SIGSEGV, seen on 12). */
 const OLD_SAFETY_DEPTH = 100;
 
@@ -133,13 +137,22 @@ class LineReader {
   private readonly segOff: number[] = [];
   private k = 0;
 
+  /** The file has a NUL byte: lines are read the way pg_get_line_append reads them (see nextWithNul). */
+  private readonly hasNul: boolean;
+  /** pg_get_line_append's StringInfo: its allocated size (maxlen) persists from line to line. */
+  private maxlen = 1024;
+  private nulAt = -1;
+
   constructor(
     private readonly file: SourceFile,
     private readonly major: Major,
-  ) {}
+  ) {
+    this.hasNul = file.text.includes('\0');
+  }
 
   next(): boolean {
     if (this.major === 10) return this.nextChunk();
+    if (this.hasNul && this.major >= 14) return this.nextWithNul();
     const text = this.file.text;
     const len = text.length;
     if (this.pos >= len) return false;
@@ -168,6 +181,108 @@ class LineReader {
         continue;
       }
       break;
+    }
+    this.pos = pos;
+    this.text = content;
+    this.line = this.nextLine;
+    this.nextLine += continuations + 1;
+    return true;
+  }
+
+  /**
+   * 11+ with NUL bytes in the file. pg_get_line_append reads with fgets() into a StringInfo and
+   * advances by strlen(): what follows a NUL in one fgets() chunk is dropped, and since the chunk
+   * then does not end in a newline, reading goes on, so the next physical line is appended to this
+   * one (one line number for both). Chunks are as large as the buffer's free space, which starts at
+   * 1024 bytes and doubles as lines need it. Seen on 16 and 18: `local all all<NUL> trust`
+   * followed by `host all all 10.0.0.0/8 md5` is one line, "invalid authentication method "all"".
+   * 12 reads line by line and only cuts at the NUL (13 assumed with 12; 14 brought this reader
+   * with line continuations).
+   */
+  private nextWithNul(): boolean {
+    const text = this.file.text;
+    const len = text.length;
+    const latin1 = this.file.encoding === 'latin1';
+    let pos = this.pos;
+    if (pos >= len) return false;
+    let content = '';
+    let bytes = 0;
+    let lastBackslash = 0;
+    let continuations = 0;
+    this.segAt.length = 0;
+    this.segOff.length = 0;
+    this.k = 0;
+    this.start = pos;
+    this.end = pos;
+    /** pg_get_line_append: false at EOF when nothing was read. */
+    const append = (): boolean => {
+      const orig = bytes;
+      for (;;) {
+        if (pos >= len) return bytes > orig;
+        // fgets(data + len, maxlen - len): at most maxlen - len - 1 bytes, through the first newline
+        const room = this.maxlen - bytes - 1;
+        let q = pos;
+        let b = 0;
+        while (q < len) {
+          const u = unitBytes(text.charCodeAt(q), latin1);
+          if (b + u > room && b > 0) break;
+          b += u;
+          q++;
+          if (text.charCodeAt(q - 1) === 10) break;
+        }
+        // the next NUL at or after pos, found once per NUL (amortised linear)
+        if (this.nulAt < pos) {
+          const i = text.indexOf('\0', pos);
+          this.nulAt = i === -1 ? Infinity : i;
+        }
+        const keep = this.nulAt < q ? this.nulAt : q;
+        if (keep > pos) {
+          this.segAt.push(content.length);
+          this.segOff.push(pos);
+          content += text.slice(pos, keep);
+          for (let i = pos; i < keep; i++) bytes += unitBytes(text.charCodeAt(i), latin1);
+          this.end = keep;
+        }
+        pos = q;
+        if (bytes > orig && content.charCodeAt(content.length - 1) === 10) return true;
+        // enlargeStringInfo(buf, 128)
+        const needed = 128 + bytes + 1;
+        while (needed > this.maxlen) this.maxlen *= 2;
+      }
+    };
+    let any = false;
+    while (append()) {
+      any = true;
+      // pg_strip_crlf
+      while (content.length > 0 && (content.charCodeAt(content.length - 1) === 10 || content.charCodeAt(content.length - 1) === 13)) {
+        content = content.slice(0, -1);
+        bytes--;
+      }
+      const backslash = this.major >= 14 && content.length > lastBackslash && content.endsWith('\\');
+      if (backslash) {
+        content = content.slice(0, -1);
+        bytes--;
+      }
+      // Segments emptied by the stripping go; the line ends where its content ends in the file.
+      while (this.segAt.length > 1 && this.segAt[this.segAt.length - 1]! >= content.length) {
+        this.segAt.pop();
+        this.segOff.pop();
+      }
+      if (this.segAt.length) this.end = this.segOff[this.segAt.length - 1]! + (content.length - this.segAt[this.segAt.length - 1]!);
+      if (backslash) {
+        lastBackslash = content.length;
+        continuations++;
+        continue;
+      }
+      break;
+    }
+    if (!any) {
+      this.pos = len;
+      return false;
+    }
+    if (this.segAt.length === 0) {
+      this.segAt.push(0);
+      this.segOff.push(this.start);
     }
     this.pos = pos;
     this.text = content;
@@ -338,6 +453,7 @@ export class AuthTokenizer {
   readonly files: SourceFile[] = [];
   readonly includes: AuthInclude[] = [];
   private readonly cache = new Map<string, SourceFile>();
+  private opens = 0;
 
   constructor(
     private readonly major: Major,
@@ -361,6 +477,9 @@ export class AuthTokenizer {
     }
     if (!this.io.allowed(ioPath)) {
       return { ok: false, message: `could not open file "${absPath}": outside the allowed root`, enoent: false, notAllowed: true };
+    }
+    if (++this.opens > MAX_OPENS) {
+      return { ok: false, message: `could not open file "${absPath}": more than ${MAX_OPENS} files opened through @file references and includes (a file referenced over and over); the rest was not read`, enoent: false, notAllowed: false };
     }
     const cached = this.cache.get(ioPath);
     if (cached) return { ok: true, file: cached };

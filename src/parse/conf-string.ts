@@ -75,7 +75,8 @@ export function deescapeConfStringBytes(raw: string, encoding: Encoding = 'utf8'
  */
 export function deescapeConfString(raw: string, encoding: Encoding = 'utf8'): string {
   if (raw.indexOf('\\') === -1 && raw.indexOf('\0') === -1) {
-    return raw.slice(1, -1).replaceAll("''", "'");
+    const inner = raw.slice(1, -1);
+    return inner.includes("''") ? inner.replaceAll("''", "'") : inner;
   }
   const bytes = deescapeConfStringBytes(raw, encoding);
   if (encoding === 'utf8') {

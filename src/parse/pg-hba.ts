@@ -307,27 +307,35 @@ function parseMethod(ctx: Ctx, t: AuthToken): string {
 /* ---- addresses (getaddrinfo with AI_NUMERICHOST, as glibc parses it) ---- */
 
 function parseAddress(ctx: Ctx, t: AuthToken, readMask: () => AuthToken): HbaAddress {
-  const base = { token: t, bytes: null, prefix: null, mask: null, maskToken: null, hostname: null };
-  if (!t.quoted && (t.text === 'all' || t.text === 'samehost' || t.text === 'samenet')) return { ...base, kind: t.text };
+  // One object literal per result (same fields, same order as before), not a spread of a base.
+  const addr = (
+    kind: HbaAddress['kind'],
+    bytes: number[] | null = null,
+    prefix: number | null = null,
+    mask: number[] | null = null,
+    maskToken: AuthToken | null = null,
+    hostname: string | null = null,
+  ): HbaAddress => ({ token: t, bytes, prefix, mask, maskToken, hostname, kind });
+  if (!t.quoted && (t.text === 'all' || t.text === 'samehost' || t.text === 'samenet')) return addr(t.text);
   const slash = t.text.indexOf('/');
   const host = slash === -1 ? t.text : t.text.slice(0, slash);
   const ip = parseNumericHost(host, ctx);
   if (!ip) {
     if (slash !== -1) throw new LineError(`specifying both host name and CIDR mask is invalid: "${t.text}"`, t);
     addFeature(ctx, 'dns');
-    return { ...base, kind: 'hostname', hostname: host };
+    return addr('hostname', null, null, null, null, host);
   }
   const kind = ip.length === 4 ? 'ipv4' : 'ipv6';
   if (slash !== -1) {
     const bits = parseCidrBits(t.text.slice(slash + 1), ip.length * 8);
     if (bits === null) throw new LineError(`invalid CIDR mask in address "${t.text}"`, t);
-    return { ...base, kind, bytes: ip, prefix: bits, mask: prefixMask(bits, ip.length) };
+    return addr(kind, ip, bits, prefixMask(bits, ip.length));
   }
   const mt = readMask();
   const mask = parseNumericHost(mt.text, ctx);
   if (!mask) throw new LineError(`invalid IP mask "${mt.text}": Name or service not known`, mt);
   if (mask.length !== ip.length) throw new LineError('IP address and mask do not match', mt);
-  return { ...base, kind, bytes: ip, prefix: maskPrefix(mask), mask, maskToken: mt };
+  return addr(kind, ip, maskPrefix(mask), mask, mt);
 }
 
 /** pg_sockaddr_cidr_mask: strtol in base 10, whole string, 0..32 or 0..128. */
@@ -373,7 +381,16 @@ function parseNumericHost(s: string, ctx: Ctx): number[] | null {
 }
 
 /** inet_aton (glibc's strict variant): 1 to 4 parts, each decimal, 0octal or 0xhex. */
+const DOTTED_QUAD = /^(0|[1-9]\d{0,2})\.(0|[1-9]\d{0,2})\.(0|[1-9]\d{0,2})\.(0|[1-9]\d{0,2})$/;
+
 export function parseIPv4(s: string): number[] | null {
+  // Fast path for the usual spelling (four decimal parts, no leading zeros, each ≤ 255): the
+  // general rules below give the same bytes. Anything else takes the general path.
+  const q = DOTTED_QUAD.exec(s);
+  if (q) {
+    const out = [Number(q[1]), Number(q[2]), Number(q[3]), Number(q[4])];
+    if (out[0]! <= 0xff && out[1]! <= 0xff && out[2]! <= 0xff && out[3]! <= 0xff) return out;
+  }
   const parts = s.split('.');
   if (parts.length > 4) return null;
   const vals: number[] = [];

@@ -261,37 +261,35 @@ function parseLine(
     }
   }
 
-  let parsed: ConfLine;
+  // Each line object is built in one literal, its comment included: adding a property afterwards
+  // would give a million-line file a million extra property arrays to allocate and collect.
   if (first === 'eol') {
-    parsed = { kind: 'blank', line, start, end };
-  } else if (value === null) {
+    if (lexer.commentStart === -1) return { kind: 'blank', line, start, end };
+    return { kind: 'comment', line, start, end, comment: commentOf(lexer, text, end) };
+  }
+  if (value === null) {
     const tokenText = text.slice(lexer.start, lexer.end);
-    parsed =
-      lexer.type === 'eol'
-        ? { kind: 'error', line, start, end, near: 'near end of line', token: null }
-        : {
-            kind: 'error',
-            line,
-            start,
-            end,
-            near: `near token "${printable(tokenText)}"`,
-            token: { start: lexer.start, end: lexer.end, text: tokenText },
-          };
+    const near = lexer.type === 'eol' ? 'near end of line' : `near token "${printable(tokenText)}"`;
+    const token = lexer.type === 'eol' ? null : { start: lexer.start, end: lexer.end, text: tokenText };
     while (lexer.type !== 'eol') lexer.next(); // resync to end of line, noting any comment
-  } else {
-    const name = text.slice(nameStart, nameEnd);
-    const directive = first === 'id' ? includeDirective(name) : null;
-    parsed = directive
+    if (lexer.commentStart === -1) return { kind: 'error', line, start, end, near, token };
+    return { kind: 'error', line, start, end, near, token, comment: commentOf(lexer, text, end) };
+  }
+  const name = text.slice(nameStart, nameEnd);
+  const directive = first === 'id' ? includeDirective(name) : null;
+  if (lexer.commentStart === -1) {
+    return directive
       ? { kind: 'include', directive, line, start, end, name, nameStart, nameEnd, value }
       : { kind: 'setting', line, start, end, name, nameStart, nameEnd, value };
   }
+  const comment = commentOf(lexer, text, end);
+  return directive
+    ? { kind: 'include', directive, line, start, end, name, nameStart, nameEnd, value, comment }
+    : { kind: 'setting', line, start, end, name, nameStart, nameEnd, value, comment };
+}
 
-  if (lexer.commentStart !== -1) {
-    const comment = { start: lexer.commentStart, end, text: text.slice(lexer.commentStart, end) };
-    if (parsed.kind === 'blank') return { kind: 'comment', line, start, end, comment };
-    parsed.comment = comment;
-  }
-  return parsed;
+function commentOf(lexer: Lexer, text: string, end: number): { start: number; end: number; text: string } {
+  return { start: lexer.commentStart, end, text: text.slice(lexer.commentStart, end) };
 }
 
 /**

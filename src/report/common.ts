@@ -35,3 +35,25 @@ export function safeTerminalText(s: string): string {
 export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
+
+/**
+ * A file path at the start of an output line: control characters shown escaped, and a path that
+ * would make the line start with `::` (a GitHub workflow command, leading blanks ignored) or with
+ * blanks gets a `./` prefix, so a directory named `::error::x` cannot issue commands in a CI log.
+ */
+export function safePathText(path: string): string {
+  const s = safeTerminalText(path);
+  return /^[\s:]/.test(s) ? './' + s : s;
+}
+
+/**
+ * Control characters other than line breaks and tabs (ANSI escapes, bidi overrides, NUL) shown
+ * escaped; for outputs that escape line breaks themselves (workflow commands).
+ */
+export function neutralizeControls(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => {
+    const code = c.charCodeAt(0);
+    return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
+}

@@ -1,7 +1,7 @@
 import type { LintResult } from '../api.js';
 import type { SourceFile } from '../source/source.js';
 import type { Diagnostic, Severity } from '../types.js';
-import { locate, plural } from './common.js';
+import { locate, neutralizeControls, plural } from './common.js';
 
 export type AnnotationKind = 'error' | 'warning' | 'notice';
 
@@ -55,7 +55,8 @@ export function annotationRange(d: Diagnostic, sources: ReadonlyMap<string, Sour
 export function annotationFor(d: Diagnostic, sources: ReadonlyMap<string, SourceFile>): Annotation {
   return {
     kind: KIND_OF[d.severity],
-    message: d.help ? `${d.message}\n${d.help}` : d.message,
+    // Control characters from the files (ANSI escapes, bidi overrides) are shown, not obeyed, in the log.
+    message: neutralizeControls(d.help ? `${d.message}\n${d.help}` : d.message),
     title: d.rule,
     file: d.loc.file,
     ...annotationRange(d, sources),
@@ -148,7 +149,7 @@ export function workflowCommand(a: Annotation): string {
   ];
   const p = props
     .filter((x): x is [string, string | number] => x[1] !== undefined && x[1] !== '')
-    .map(([k, v]) => `${k}=${escapeProperty(String(v))}`)
+    .map(([k, v]) => `${k}=${escapeProperty(neutralizeControls(String(v)))}`)
     .join(',');
   return `::${a.kind}${p ? ' ' + p : ''}::${escapeData(a.message)}`;
 }

@@ -1,5 +1,5 @@
 import type { HbaResult } from '../api.js';
-import { safeTerminalText } from './common.js';
+import { safePathText, safeTerminalText } from './common.js';
 import { table } from './settings.js';
 
 const list = (v: string[] | null): string => (v === null ? '' : v.join(','));
@@ -11,7 +11,8 @@ export function formatHbaText(results: HbaResult[]): string {
         const rows = r.rows.map((row) =>
           [
             String(row.rule_number ?? ''),
-            `${row.file_name ?? r.file}:${row.line_number}`,
+            // a row without a rule number starts with this column: no `::` at a line start
+            safePathText(`${row.file_name ?? r.file}:${row.line_number}`),
             row.type ?? '',
             list(row.database),
             list(row.user_name),
@@ -23,7 +24,7 @@ export function formatHbaText(results: HbaResult[]): string {
           ].map(safeTerminalText),
         );
         return (
-          `# ${r.file} (PostgreSQL ${r.pgVersion})\n` +
+          `# ${safeTerminalText(r.file)} (PostgreSQL ${r.pgVersion})\n` +
           table(['rule', 'source', 'type', 'database', 'user_name', 'address', 'netmask', 'auth_method', 'options', 'error'], rows)
         );
       })

@@ -3,7 +3,7 @@ import type { LintResult } from '../api.js';
 import { docsUrl } from '../engine/rule.js';
 import type { ResolvedCluster } from '../resolve/cluster.js';
 import type { Diagnostic, Severity } from '../types.js';
-import { locate, plural, summarize } from './common.js';
+import { locate, plural, safeTerminalText, summarize } from './common.js';
 
 const ZWJ = '\u200d';
 
@@ -14,8 +14,7 @@ const ZWJ = '\u200d';
  * zero-width joiner so that a config value cannot ping a team, link an issue or show a link.
  */
 export function escapeMarkdown(s: string): string {
-  return s
-    .replace(/\r\n|\r|\n|\u2028|\u2029/g, ' ')
+  return safeTerminalText(s.replace(/\r\n|\r|\n|\u2028|\u2029/g, ' '))
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')

@@ -1,8 +1,12 @@
 import type { SettingsResult } from '../api.js';
-import { safeTerminalText } from './common.js';
+import { safePathText, safeTerminalText } from './common.js';
+
+const MAX_PAD = 80;
 
 function table(header: string[], rows: string[][]): string {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  // reduce, not Math.max(...xs): a file with a million lines would overflow the call stack.
+  // Columns are padded to at most MAX_PAD characters: one 10 MB value must not pad every row to 10 MB.
+  const widths = header.map((h, i) => rows.reduce((w, r) => Math.max(w, Math.min(r[i]!.length, MAX_PAD)), h.length));
   const fmt = (r: string[]): string => r.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
   return [fmt(header), fmt(widths.map((w) => '-'.repeat(w))), ...rows.map(fmt)].join('\n');
 }
@@ -11,7 +15,7 @@ export function formatSettingsText(results: SettingsResult[]): string {
   return results
     .map((r) => {
       const rows = r.rows.map((row) => [
-        `${row.sourcefile}:${row.sourceline}`,
+        safePathText(`${row.sourcefile}:${row.sourceline}`),
         String(row.seqno),
         safeTerminalText(row.name ?? ''),
         safeTerminalText(row.setting ?? ''),
@@ -19,7 +23,7 @@ export function formatSettingsText(results: SettingsResult[]): string {
         row.applied ? 't' : 'f',
         safeTerminalText(row.error ?? ''),
       ]);
-      return `# ${r.cluster} (PostgreSQL ${r.pgVersion})\n` + table(['source', 'seqno', 'name', 'setting', 'canonical', 'applied', 'error'], rows);
+      return `# ${safeTerminalText(r.cluster)} (PostgreSQL ${r.pgVersion})\n` + table(['source', 'seqno', 'name', 'setting', 'canonical', 'applied', 'error'], rows);
     })
     .join('\n\n') + '\n';
 }

@@ -1,6 +1,6 @@
 import type { LintResult } from '../api.js';
 import type { Severity } from '../types.js';
-import { locate, plural, safeTerminalText, summarize } from './common.js';
+import { locate, plural, safePathText, safeTerminalText, summarize } from './common.js';
 
 export interface TextOptions {
   color: boolean;
@@ -18,7 +18,7 @@ export function formatText(result: LintResult, opts: TextOptions): string {
     if (current !== undefined && d.loc.file !== current) out.push('');
     current = d.loc.file;
     const { line, column } = locate(d, result.sources);
-    const where = paint('bold', `${safeTerminalText(d.loc.file)}:${line}:${column}`);
+    const where = paint('bold', `${safePathText(d.loc.file)}:${line}:${column}`);
     const sev = paint(sevColor[d.severity], d.severity);
     out.push(`${where}  ${sev}  ${safeTerminalText(d.message)}  ${paint('gray', d.rule)}`);
     if (d.help) out.push(`  ${paint('gray', '↳ ' + safeTerminalText(d.help))}`);

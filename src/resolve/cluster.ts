@@ -82,21 +82,34 @@ function errorFor(a: Omit<Assignment, 'error' | 'applied' | 'seqno' | 'ignored'>
 }
 
 export function evaluateSetting(catalog: Catalog, file: SourceFile, line: SettingLine): Omit<Assignment, 'seqno' | 'applied' | 'ignored'> {
+  const { seqno: _seqno, applied: _applied, ignored: _ignored, ...rest } = assign(catalog, file, line, 0);
+  return rest;
+}
+
+/**
+ * One assignment, built as a single object of a fixed shape: a million-line file makes a million
+ * of these, and intermediate objects or spreads (whose shapes vary) cost more than the parsing.
+ */
+function assign(catalog: Catalog, file: SourceFile, line: SettingLine, seqno: number): Assignment {
   const def = lookupParam(catalog, line.name);
-  let base: Omit<Assignment, 'seqno' | 'applied' | 'error' | 'ignored'>;
+  let a: Assignment;
   if (!def) {
     const key = line.name.toLowerCase();
     // Unknown two-part names are custom placeholders: accepted without validation.
-    base = { file, line, key, status: key.includes('.') ? 'placeholder' : 'unknown' };
+    const status = key.includes('.') ? 'placeholder' : 'unknown';
+    a = { seqno, file, line, key, def: undefined, status, value: undefined, error: null, applied: true, ignored: false, overriddenBy: undefined };
   } else {
     const value = parseGucValue(def, line.value.value, catalog.major, {
       writtenName: line.name,
       timezones: timezones(catalog.major),
       encoding: file.encoding,
     });
-    base = { file, line, key: def.name.toLowerCase(), def, value, status: value.ok ? 'ok' : 'invalid' };
+    const status = value.ok ? 'ok' : 'invalid';
+    a = { seqno, file, line, key: def.name.toLowerCase(), def, status, value, error: null, applied: true, ignored: false, overriddenBy: undefined };
   }
-  return { ...base, error: errorFor(base) };
+  a.error = errorFor(a);
+  a.applied = a.error === null;
+  return a;
 }
 
 export function resolveCluster(host: Host, input: ClusterInput, cache = new Map<string, ConfFile>()): ResolvedCluster {
@@ -131,8 +144,8 @@ export function resolveCluster(host: Host, input: ClusterInput, cache = new Map<
       problems.push(item);
       continue;
     }
-    const ev = evaluateSetting(catalog, item.file, item.line);
-    assignments.push({ ...ev, seqno: assignments.length + 1, applied: ev.error === null, ignored: false });
+    const a = assign(catalog, item.file, item.line, assignments.length + 1);
+    assignments.push(a);
   }
 
   // config_file in a file is ignored: the server keeps (and -C prints) the file it was started with.
@@ -144,34 +157,7 @@ export function resolveCluster(host: Host, input: ClusterInput, cache = new Map<
     a.applied = false;
   }
 
-  // ProcessConfigFileInternal marks earlier entries of a known (or placeholder) parameter as
-  // ignored when spelled identically (strcmp), and skips them when applying.
-  const lastBySpelling = new Map<string, Assignment>();
-  for (const a of assignments) {
-    if (a.status === 'unknown') continue;
-    const prev = lastBySpelling.get(a.line.name);
-    if (prev) {
-      prev.ignored = true;
-      prev.applied = false;
-      prev.error = null;
-    }
-    lastBySpelling.set(a.line.name, a);
-  }
-
-  // The effective value: the last valid assignment, names compared case-insensitively.
-  const effective = new Map<string, Assignment>();
-  for (const a of assignments) {
-    if (a.status === 'unknown' || a.status === 'invalid') continue;
-    const prev = effective.get(a.key);
-    if (prev) prev.overriddenBy = a;
-    effective.set(a.key, a);
-  }
-  // An invalid entry overridden by a later valid one still has no effect: point at the winner.
-  for (const a of assignments) {
-    if (a.status !== 'invalid') continue;
-    const winner = effective.get(a.key);
-    if (winner && winner.seqno > a.seqno) a.overriddenBy = winner;
-  }
+  const effective = resolveOverrides(assignments);
 
   let recovery: ConfFile | undefined;
   const rec = input.files.find((f) => f.kind === 'recovery.conf');
@@ -215,6 +201,70 @@ export function resolveCluster(host: Host, input: ClusterInput, cache = new Map<
     unreadable,
     sources,
   };
+}
+
+/**
+ * Marks overridden assignments and returns the effective one per parameter.
+ *
+ * ProcessConfigFileInternal marks earlier entries of a known (or placeholder) parameter as ignored
+ * when spelled identically (strcmp) and skips them when applying; the effective value is the last
+ * valid assignment, names compared case-insensitively. In the usual file (each parameter always
+ * spelled the same way, no invalid value) both are "the previous entry with the same key", so one
+ * map lookup per assignment does: a file of a million settings spends most of this function in
+ * hash lookups. Otherwise the general passes below run. Either way O(n) expected.
+ */
+function resolveOverrides(assignments: readonly Assignment[]): Map<string, Assignment> {
+  const lastByKey = new Map<string, Assignment>();
+  // [earlier, later] pairs of consecutive assignments of the same key
+  const pairs: Assignment[] = [];
+  let simple = true;
+  for (const a of assignments) {
+    if (a.status === 'unknown') continue;
+    if (a.status === 'invalid') simple = false;
+    const prev = lastByKey.get(a.key);
+    if (prev !== undefined) {
+      if (prev.line.name !== a.line.name) simple = false;
+      pairs.push(prev, a);
+    }
+    lastByKey.set(a.key, a);
+  }
+  if (simple) {
+    for (let i = 0; i < pairs.length; i += 2) {
+      const prev = pairs[i]!;
+      prev.ignored = true;
+      prev.applied = false;
+      prev.error = null;
+      prev.overriddenBy = pairs[i + 1]!;
+    }
+    return lastByKey;
+  }
+
+  const lastBySpelling = new Map<string, Assignment>();
+  for (const a of assignments) {
+    if (a.status === 'unknown') continue;
+    const prev = lastBySpelling.get(a.line.name);
+    if (prev) {
+      prev.ignored = true;
+      prev.applied = false;
+      prev.error = null;
+    }
+    lastBySpelling.set(a.line.name, a);
+  }
+
+  const effective = new Map<string, Assignment>();
+  for (const a of assignments) {
+    if (a.status === 'unknown' || a.status === 'invalid') continue;
+    const prev = effective.get(a.key);
+    if (prev) prev.overriddenBy = a;
+    effective.set(a.key, a);
+  }
+  // An invalid entry overridden by a later valid one still has no effect: point at the winner.
+  for (const a of assignments) {
+    if (a.status !== 'invalid') continue;
+    const winner = effective.get(a.key);
+    if (winner && winner.seqno > a.seqno) a.overriddenBy = winner;
+  }
+  return effective;
 }
 
 export function clusterDisplayDir(host: Host, input: ClusterInput): string {

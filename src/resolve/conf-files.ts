@@ -8,6 +8,13 @@ import type { Host } from './host.js';
 /** CONF_FILE_MAX_DEPTH in guc.h. */
 export const CONF_FILE_MAX_DEPTH = 10;
 
+/**
+ * Our own bound on file reads per file set. PostgreSQL re-reads a file included twice, so ten
+ * levels of a file including the next one a hundred times are 100^10 reads: the server would never
+ * finish, and neither would we. Past this many reads the rest is reported, not read.
+ */
+export const MAX_FILE_READS = 10_000;
+
 /** One assignment in the order PostgreSQL applies them (includes expanded inline, auto.conf last). */
 export interface ConfEntry {
   kind: 'setting';
@@ -21,7 +28,7 @@ export interface ConfEntry {
 export interface ConfProblem {
   kind: 'syntax' | 'include';
   /** include: what went wrong, for rules and messages. */
-  reason?: 'missing' | 'cycle' | 'depth' | 'outside-root' | 'unreadable' | 'empty-name' | 'not-a-directory';
+  reason?: 'missing' | 'cycle' | 'depth' | 'outside-root' | 'unreadable' | 'empty-name' | 'not-a-directory' | 'too-many';
   file: SourceFile;
   lineNumber: number;
   loc: Loc;
@@ -54,6 +61,8 @@ export function lineLoc(file: SourceFile, start: number, end: number): Loc {
  */
 export function readConfSet(host: Host, mainAbs: string, extra: string[] = [], cache = new Map<string, ConfFile>()): ConfSet {
   const set: ConfSet = { files: new Map(), items: [], skipped: [] };
+  let reads = 0;
+  let tooMany = false;
 
   const parse = (abs: string, file: SourceFile): ConfFile => {
     let conf = cache.get(abs);
@@ -174,6 +183,13 @@ export function readConfSet(host: Host, mainAbs: string, extra: string[] = [], c
         return;
       }
       problem(from, line, 'missing', `could not open configuration file "${host.display(targetAbs)}": No such file or directory`);
+      return;
+    }
+    if (++reads > MAX_FILE_READS) {
+      if (!tooMany) {
+        tooMany = true;
+        problem(from, line, 'too-many', `configuration file "${host.display(targetAbs)}" was not read: more than ${MAX_FILE_READS} included files in all (a file included over and over)`);
+      }
       return;
     }
     const read = host.read(targetAbs);

@@ -106,6 +106,10 @@ export function discover(host: Host, paths: string[], options: DiscoverOptions =
 
   for (const p of paths.length ? paths : ['.']) {
     const abs = resolve(host.cwd, p);
+    if (!host.allowed(abs)) {
+      errors.push(`${p}: outside the root ${host.display(host.root)}; nothing outside it is read (see --root)`);
+      continue;
+    }
     const kind = host.kind(abs);
     if (kind === 'missing') errors.push(`${p}: no such file or directory`);
     else if (kind === 'dir') walk(abs, 0);

@@ -1,5 +1,5 @@
 import { readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { createSourceFile, type SourceFile } from '../source/source.js';
 
 /** Default cap on the size of one configuration file; larger files are reported, not read. */
@@ -71,13 +71,27 @@ export function nodeHost(options: { cwd?: string; root?: string; maxFileBytes?: 
   }
   const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
 
+  /**
+   * The path with symlinks resolved. For a path that does not exist, the deepest existing ancestor
+   * is resolved and the rest appended, so `link-out/missing.conf` is outside like `link-out` is.
+   */
   const realOrSelf = (p: string): string => {
-    try {
-      return realpathSync(p);
-    } catch {
-      return p;
+    let rest = '';
+    let cur = p;
+    for (;;) {
+      try {
+        const real = realpathSync(cur);
+        return rest ? join(real, rest) : real;
+      } catch {
+        const up = dirname(cur);
+        if (up === cur) return p;
+        rest = rest ? join(basename(cur), rest) : basename(cur);
+        cur = up;
+      }
     }
   };
+  const allowed = (p: string): boolean => isInside(root, realOrSelf(p)) && (isInside(rootAbs, p) || isInside(root, p));
+  const OUTSIDE = 'outside the checked root; it was not read';
 
   return {
     cwd,
@@ -91,16 +105,16 @@ export function nodeHost(options: { cwd?: string; root?: string; maxFileBytes?: 
         return 'missing';
       }
     },
-    allowed(p) {
-      return isInside(root, realOrSelf(p)) && (isInside(rootAbs, p) || isInside(root, p));
-    },
+    allowed,
     read(p) {
+      // Enforced here as well as by callers: nothing is opened outside the root, whoever asks.
+      if (!allowed(p)) return { ok: false, error: OUTSIDE };
       try {
         const st = statSync(p);
         if (st.isDirectory()) return { ok: false, error: 'Is a directory' };
         if (!st.isFile()) return { ok: false, error: 'not a regular file' };
         if (st.size > maxFileBytes) {
-          return { ok: false, error: `file is ${st.size} bytes, larger than the limit of ${maxFileBytes} bytes` };
+          return { ok: false, error: `file is ${st.size} bytes, larger than the limit of ${maxFileBytes} bytes (--max-file-size, maxFileSize in the config); not read` };
         }
         return { ok: true, file: createSourceFile(toDisplayPath(cwd, p), p, readFileSync(p)) };
       } catch (err) {
@@ -108,6 +122,7 @@ export function nodeHost(options: { cwd?: string; root?: string; maxFileBytes?: 
       }
     },
     list(p) {
+      if (!allowed(p)) return { ok: false, error: OUTSIDE };
       try {
         const entries = readdirSync(p, { withFileTypes: true }).map((d) => {
           let isDir = d.isDirectory();

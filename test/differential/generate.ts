@@ -244,3 +244,154 @@ export function generateHbaLines(seed: number, count: number): GenHbaLine[] {
   }
   return [...out.values()];
 }
+
+// ---- the generated batch (generated-batch.test.ts, scripts/fuzz-differential.mjs)
+
+/** Every value the forms above produce for a parameter (its pool for the batch generator). */
+function valuePool(d: GucDef, r: () => number, major: Major): string[] {
+  const out: string[] = [];
+  for (const form of [...INT_FORMS, ...BOOL_FORMS, ...ENUM_FORMS]) if (form.applies(d, major)) out.push(...form.values(d, r, major));
+  if (d.type === 'enum') out.push(...d.enumValues.slice(0, 4));
+  if (d.type === 'string') out.push(...stringValues(d, r), ...GENERIC_STRINGS);
+  return out.length ? out : ["''"];
+}
+
+/** A near-miss spelling: one character dropped, doubled, swapped or replaced (the server judges it). */
+function nearMiss(r: () => number, name: string): string {
+  const i = Math.floor(r() * name.length);
+  switch (Math.floor(r() * 5)) {
+    case 0:
+      return name.length > 2 ? name.slice(0, i) + name.slice(i + 1) : name + 's';
+    case 1:
+      return name.slice(0, i) + name[i] + name.slice(i);
+    case 2:
+      return i + 1 < name.length ? name.slice(0, i) + name[i + 1] + name[i] + name.slice(i + 2) : name + '_';
+    case 3:
+      return name + pick(r, ['s', '_', '2', 'x']);
+    default:
+      return name.replace(/_/, pick(r, ['', '-', '__', '.']));
+  }
+}
+
+/** How a name is written: as in the catalog, upper-cased, mixed case. */
+function spell(r: () => number, name: string): string {
+  const x = r();
+  if (x < 0.1) return name.toUpperCase();
+  if (x < 0.18) return name.replace(/(^|_)([a-z])/g, (_m, p: string, c: string) => p + c.toUpperCase());
+  return name;
+}
+
+const SEPARATORS = [' = ', '=', ' ', '\t=\t', ' =', '= ', '  =  ', '\t'];
+const TRAILERS = ['', '', '', ' # comment', '\t# x = 1', "#'quoted'", ' ', '\t'];
+const CUSTOM_NAMES = ['myext.setting', 'pg_stat_statements.max', 'auto_explain.log_min_duration', 'a.b.c', 'x.y', 'MyExt.Mixed_Case', 'plpgsql.variable_conflict', 'x_1.y_2'];
+const CUSTOM_VALUES = ['1', "'a b'", 'on', "''", '8MB', "'it''s'", 'abc', '-1.5', "'\\n'"];
+const STRAY_LINES = ['# a comment', '', '   ', '\t# indented comment', '#work_mem = 1'];
+const BROKEN_LINES = ["work_mem = '8MB", 'work_mem = 8 MB', 'work_mem', '= 8MB', 'work_mem = = 8MB', "application_name = 'a' 'b'", 'work_mem 8MB x', '9work_mem = 1', "'work_mem' = 1", 'work_mem = @', 'work_mem = a@b'];
+
+export interface GenConfFile {
+  /** Stable id: the file's text. */
+  id: string;
+  text: string;
+  /** The parameters it assigns (lower case), for the summary. */
+  params: string[];
+}
+
+/**
+ * Seeded single-file cases for the generated batch: one to three lines each, mixing value forms of
+ * every type and unit, quoting and escapes, names as in the catalog / upper / mixed case / near
+ * misses / custom two-part names, separators, trailing comments, duplicates, comments, CRLF, a
+ * missing final newline, and now and then a line PostgreSQL cannot parse.
+ */
+export function generateConfBatch(catalog: Catalog, seed: number, count: number): GenConfFile[] {
+  const r = rng(seed);
+  const params = [...catalog.params.values()]
+    .filter((d) => !(d.name.toLowerCase() in GENERATOR_EXCLUDED))
+    .sort((a, b) => (a.name < b.name ? -1 : 1));
+  const pools = new Map<string, string[]>();
+  const poolOf = (d: GucDef): string[] => {
+    let p = pools.get(d.name);
+    if (!p) pools.set(d.name, (p = valuePool(d, r, catalog.major)));
+    return p;
+  };
+  const out = new Map<string, GenConfFile>();
+  let guard = 0;
+  while (out.size < count && guard++ < count * 20) {
+    const n = 1 + Math.floor(r() * r() * 3.5);
+    const lines: string[] = [];
+    const assigned: string[] = [];
+    let prev: GucDef | undefined;
+    for (let i = 0; i < n; i++) {
+      const x = r();
+      if (x < 0.06) {
+        lines.push(pick(r, STRAY_LINES));
+        continue;
+      }
+      if (x < 0.09) {
+        lines.push(pick(r, BROKEN_LINES));
+        continue;
+      }
+      let name: string;
+      let value: string;
+      if (x < 0.15) {
+        name = pick(r, CUSTOM_NAMES);
+        value = pick(r, CUSTOM_VALUES);
+      } else {
+        // Now and then the same parameter again (duplicates: the last one wins, earlier ones are skipped).
+        const d = prev && r() < 0.3 ? prev : pick(r, params);
+        prev = d;
+        name = r() < 0.08 ? nearMiss(r, d.name) : spell(r, d.name);
+        value = pick(r, poolOf(d));
+        assigned.push(d.name.toLowerCase());
+      }
+      const lead = r() < 0.08 ? pick(r, [' ', '\t', '  ']) : '';
+      lines.push(`${lead}${name}${pick(r, SEPARATORS)}${value}${pick(r, TRAILERS)}`);
+    }
+    const crlf = r() < 0.08;
+    let text = lines.join(crlf ? '\r\n' : '\n');
+    if (r() > 0.05) text += crlf ? '\r\n' : '\n';
+    if (!out.has(text)) out.set(text, { id: text, text, params: assigned });
+  }
+  return [...out.values()];
+}
+
+const HBA_ADDR_SPELLINGS = [
+  '10.0.0.0/8', '10.0.0.0/08', '10.0.0.0/ 8', '010.0.0.1/32', '10.0.0.1/32', '10.0.0.1', '10.0.0.0/0', '10.0.0.0/32', '255.255.255.255/32', '1.2.3.4/24',
+  '::/0', '::/128', '0:0:0:0:0:0:0:1/128', '::1/64', '2001:db8::/32', '2001:DB8:0:0:0:0:0:0/32', '::ffff:1.2.3.4/96', '1::2::3/64', 'fe80::/10', 'ffff::/16',
+  '"10.0.0.0/8"', '"::1/128"', 'samehost', 'SAMEHOST', 'samenet', '"samenet"', 'all', 'ALL', 'localhost', '.local', 'db.example.com', '-bad-', '10.0.0.0/8/8',
+  '10.0.0.0 255.255.0.0', '10.0.0.0\t255.255.0.0', '::1 ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff', '10.0.0.0 0.0.0.0', '10.0.0.0 255.255.255.0.0', '10.0.0.0 ::', '10.0.0.0 /8',
+];
+const HBA_CONN_SPELLINGS = ['local', 'host', 'hostssl', 'hostnossl', 'hostgssenc', 'hostnogssenc', 'Host', 'HOST', '"local"', 'hostx', 'lo"cal"'];
+const HBA_DB_SPELLINGS = ['all', 'sameuser', 'samerole', 'samegroup', 'replication', '"replication"', 'REPLICATION', 'db', '"db"', 'a,b', 'a,,b', 'a,', ',a', '"a,b"', '"a""b"', '""', '/^a.*$', '"/^a"', '/(', 'all,db', 'db,all', '+g', '"+g"', 'sameuser,samerole'];
+const HBA_USER_SPELLINGS = ['all', '"all"', 'ALL', 'postgres', '+g', '"+g"', '+', 'u1,u2', 'u1 , u2', '/^u', '/[', '"u x"', 'all,u', '""', 'u,,v'];
+const HBA_METHOD_SPELLINGS = ['trust', 'reject', 'md5', 'password', 'scram-sha-256', 'peer', 'ident', 'cert', 'radius', 'TRUST', '"md5"', 'md5x', 'gss', 'pam', 'ldap', 'sspi'];
+const HBA_OPTION_SPELLINGS = [
+  'map=m', 'map="m x"', 'MAP=m', 'map=m=n', 'map=', '=m', 'map', 'clientcert=verify-ca', 'clientcert=verify-full', 'clientcert=0', 'clientcert=1', 'clientcert=no-verify', 'clientcert="verify-ca"',
+  'clientname=CN', 'clientname=DN', 'include_realm=1', 'krb_realm=R', 'radiusservers=127.0.0.1', 'radiusservers="127.0.0.1, ::1"', 'radiussecrets=s', 'radiusports=1812,1813', 'radiusports=x',
+  'radiusidentifiers=a,b', 'ldapserver=h', 'ldapport=389', 'ldapport=x', 'ldaptls=1', 'ldapscheme=ldaps', 'ldapbasedn="dc=x"', 'ldapsearchattribute=uid', 'ldapurl=ldap://h/dc=x', 'pamservice=x', 'pam_use_hostname=1', 'x=y',
+];
+
+/**
+ * Seeded pg_hba.conf lines for the generated batch: every field in several spellings (quoted,
+ * upper case, lists with odd commas), addresses in every spelling (CIDR, separate mask, names,
+ * keywords), options, trailing comments, and line continuations (14+ read them; older majors see
+ * a backslash in a token).
+ */
+export function generateHbaBatch(seed: number, count: number): GenHbaLine[] {
+  const r = rng(seed);
+  const out = new Map<string, GenHbaLine>();
+  const sep = (): string => (r() < 0.05 ? ' \\\n ' : pick(r, [' ', '  ', '\t', ' \t']));
+  let guard = 0;
+  while (out.size < count && guard++ < count * 20) {
+    const conn = r() < 0.25 ? 'local' : pick(r, HBA_CONN_SPELLINGS);
+    const fields = [conn, pick(r, HBA_DB_SPELLINGS), pick(r, HBA_USER_SPELLINGS)];
+    if (!/^"?local/i.test(conn) || r() < 0.05) fields.push(pick(r, HBA_ADDR_SPELLINGS));
+    if (r() > 0.03) fields.push(pick(r, HBA_METHOD_SPELLINGS));
+    const nopt = r() < 0.5 ? 0 : 1 + Math.floor(r() * 3);
+    for (let i = 0; i < nopt; i++) fields.push(pick(r, HBA_OPTION_SPELLINGS));
+    let line = fields.map((f, i) => (i ? sep() : '') + f).join('');
+    if (r() < 0.08) line += `${sep()}# trailing comment`;
+    if (r() < 0.04) line = `${pick(r, [' ', '\t'])}${line}`;
+    if (!out.has(line)) out.set(line, { id: line, line });
+  }
+  return [...out.values()];
+}

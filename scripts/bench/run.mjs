@@ -1,0 +1,450 @@
+// `npm run bench`: generates inputs and measures pgconf-lint against PostgreSQL's own config
+// reader (`postgres -C`) and a naive `ini` parse, side by side, then prints a table and writes
+// it into BENCHMARKS.md (between the bench:begin/bench:end markers; the prose around is kept).
+//
+//   npm run bench                      full run (about 3 minutes; PostgreSQL is abandoned at 1M lines)
+//   npm run bench -- --quick           fewer repetitions, no 1M-line file (a smoke test)
+//   npm run bench -- --pg-cap=60       seconds before a `postgres -C` run is abandoned
+//   npm run bench -- --no-pg           skip PostgreSQL (e.g. where it cannot run)
+//   npm run bench -- --no-write        print only, leave BENCHMARKS.md alone
+//   npm run bench -- --cli=OLD/cli.js  measure another build (e.g. `git archive` of an older
+//                                      commit's dist/) without rebuilding; implies --no-write
+//
+// Every number is the median of several runs of a fresh process (wall clock, measured by this
+// script around spawn), because the CLI is what users run: cold start included. Peak RSS comes
+// from GNU time (`/usr/bin/time -f %M`) when it is installed. The machine may be shared: the
+// load average before and after is recorded with the results.
+
+import { execFileSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { pgHba, postgresqlConf, repository } from './gen.mjs';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const CLI_ARG = process.argv.slice(2).find((x) => x.startsWith('--cli='));
+const CLI = CLI_ARG ? path.resolve(CLI_ARG.slice(6)) : path.join(ROOT, 'dist', 'cli.js');
+const INI = path.join(ROOT, 'scripts', 'bench', 'ini-parse.mjs');
+const PG_MAJOR = 18;
+/** An older major, run once per size for context: before 16 each new custom parameter re-sorts the GUC array. */
+const PG_OLD_MAJOR = 12;
+const PG_OLD_CAP_S = 30;
+
+const argv = process.argv.slice(2);
+const flag = (name) => argv.includes(`--${name}`);
+const option = (name, fallback) => {
+  const a = argv.find((x) => x.startsWith(`--${name}=`));
+  return a ? Number(a.slice(name.length + 3)) : fallback;
+};
+const QUICK = flag('quick');
+const PG_CAP_S = option('pg-cap', 60);
+const WITH_PG = !flag('no-pg');
+const WRITE = !flag('no-write') && !QUICK && !CLI_ARG;
+
+const CONF_SIZES = QUICK ? [1_000, 10_000, 20_000, 100_000] : [1_000, 10_000, 20_000, 100_000, 1_000_000];
+const HBA_SIZES = [1_000, 10_000, 100_000];
+const CLUSTERS = 1_000;
+/** Repetitions per size: more for the small, fast cases where noise dominates. */
+const reps = (n) => (QUICK ? 3 : n <= 20_000 ? 9 : n <= 100_000 ? 5 : 3);
+
+const TIME = ['/usr/bin/time', '/bin/time'].find((p) => fs.existsSync(p) && gnuTime(p));
+
+function gnuTime(p) {
+  try {
+    execFileSync(p, ['-f', '%M', 'true'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * One fresh process: wall time in ms (measured here) and peak RSS in kB (GNU time), killed with
+ * its process group after `capS` seconds.
+ * @returns {Promise<{ ms: number, rssKb: number | null, rc: number | null, timedOut: boolean, stderr: string }>}
+ */
+function runOnce(cmd, args, { cwd = ROOT, uid, gid, capS = 600, env } = {}) {
+  const [file, fileArgs] = TIME ? [TIME, ['-f', 'RSS:%M', cmd, ...args]] : [cmd, args];
+  return new Promise((resolve, reject) => {
+    const t0 = process.hrtime.bigint();
+    const child = spawn(file, fileArgs, {
+      cwd,
+      stdio: ['ignore', 'ignore', 'pipe'],
+      detached: true,
+      env: env ?? process.env,
+      ...(uid !== undefined ? { uid, gid } : {}),
+    });
+    let stderr = '';
+    let timedOut = false;
+    child.stderr.setEncoding('utf8').on('data', (d) => (stderr = (stderr + d).slice(-20_000)));
+    const timer = setTimeout(() => {
+      timedOut = true;
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }, capS * 1000);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+      const m = /RSS:(\d+)\s*$/.exec(stderr);
+      resolve({ ms, rssKb: m ? Number(m[1]) : null, rc: code, timedOut, stderr: stderr.replace(/RSS:\d+\s*$/, '') });
+    });
+  });
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+/** A measured case: medians over the runs that finished. */
+class Series {
+  constructor() {
+    this.ms = [];
+    this.rss = [];
+    this.gaveUp = null; // seconds, when a run hit the cap
+    this.skipped = null; // why it was not run
+  }
+  add(r) {
+    if (r.failed) {
+      this.skipped = 'failed';
+      return;
+    }
+    if (r.timedOut) {
+      this.gaveUp = r.capS;
+      return;
+    }
+    this.ms.push(r.ms);
+    if (r.rssKb !== null) this.rss.push(r.rssKb);
+  }
+  get time() {
+    return this.ms.length && this.skipped !== 'failed' ? median(this.ms) : null;
+  }
+  get rssMb() {
+    return this.rss.length ? median(this.rss) / 1024 : null;
+  }
+}
+
+const progress = (s) => process.stderr.write(s);
+
+async function cli(args, cwd, expectFindings = null) {
+  const r = await runOnce(process.execPath, [CLI, ...args], { cwd });
+  if (r.rc !== 0 && r.rc !== 1) {
+    const msg = `pgconf-lint ${args.join(' ')} failed (rc=${r.rc}): ${r.stderr.trim().split('\n')[0]}`;
+    // An older build given with --cli may fail where the current one must not.
+    if (CLI_ARG) {
+      progress(`\n${msg}\n`);
+      return { ...r, failed: true };
+    }
+    throw new Error(msg);
+  }
+  if (expectFindings !== null && r.rc !== (expectFindings ? 1 : 0)) throw new Error(`pgconf-lint ${args.join(' ')}: rc=${r.rc}`);
+  return r;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function main() {
+  const started = new Date();
+  const loadBefore = os.loadavg();
+  if (!CLI_ARG) {
+    progress(`building dist/ ...\n`);
+    execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs')], { stdio: 'inherit' });
+  }
+
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'pgconf-lint-bench-'));
+  let pg = null;
+  let pgOld = null;
+  let pgOldVersion = null;
+  let pgVersion = null;
+  let initdbMs = null;
+  let pgProblem = null;
+  const cleanup = async () => {
+    if (pg) await pg.cleanup().catch(() => {});
+    if (pgOld) await pgOld.cleanup().catch(() => {});
+    fs.rmSync(work, { recursive: true, force: true });
+  };
+  process.once('SIGINT', () => cleanup().finally(() => process.exit(130)));
+
+  try {
+    // PostgreSQL reads the files as an unprivileged user: put them in its cluster directory.
+    let place = (rel, text) => {
+      const f = path.join(work, rel);
+      fs.mkdirSync(path.dirname(f), { recursive: true });
+      fs.writeFileSync(f, text);
+      return f;
+    };
+    if (WITH_PG) {
+      try {
+        const lib = await import('../lib/postgres.mjs');
+        const t0 = Date.now();
+        progress(`initdb PostgreSQL ${PG_MAJOR} ...\n`);
+        pg = await lib.initCluster(PG_MAJOR);
+        initdbMs = Date.now() - t0;
+        pgVersion = execFileSync(path.join(pg.bin, 'postgres'), ['--version'], { encoding: 'utf8' }).trim();
+        const cluster = pg;
+        place = (rel, text) => cluster.writeFile(path.join('bench', rel), text);
+        pg.user = lib.ensureUser();
+        if (!QUICK) {
+          try {
+            pgOld = await lib.initCluster(PG_OLD_MAJOR);
+            pgOld.user = pg.user;
+            pgOldVersion = execFileSync(path.join(pgOld.bin, 'postgres'), ['--version'], { encoding: 'utf8' }).trim();
+          } catch (e) {
+            progress(`PostgreSQL ${PG_OLD_MAJOR} unavailable: ${String(e).split('\n')[0]}\n`);
+            pgOld = null;
+          }
+        }
+      } catch (e) {
+        pgProblem = String(e instanceof Error ? e.message : e).split('\n')[0];
+        progress(`PostgreSQL unavailable: ${pgProblem}\n`);
+        pg = null;
+      }
+    }
+
+    // ---- postgresql.conf: check vs postgres -C vs ini --------------------------------------
+    const conf = [];
+    let pgGaveUpAt = null;
+    let pgOldGaveUpAt = null;
+    for (const n of CONF_SIZES) {
+      const file = place(`conf-${n}/postgresql.conf`, postgresqlConf(n));
+      const bytes = fs.statSync(file).size;
+      const row = { n, bytes, check: new Series(), pg: new Series(), ini: new Series(), pgOld: new Series() };
+      conf.push(row);
+      if (pg) {
+        // Validate once: PostgreSQL must accept the whole file (rc 0), or the comparison is void.
+        if (pgGaveUpAt === null) {
+          const probe = await runPg(file, PG_CAP_S);
+          if (!probe.timedOut && probe.rc !== 0) throw new Error(`postgres -C rejected the ${n}-line file:\n${probe.stderr}`);
+          row.pg.add(probe);
+          if (probe.timedOut) pgGaveUpAt = n;
+        } else row.pg.skipped = `not run (gave up at ${pgGaveUpAt.toLocaleString('en')} lines)`;
+      } else row.pg.skipped = pgProblem ? 'PostgreSQL unavailable' : 'not run (--no-pg)';
+      if (pgOld && pgOldGaveUpAt === null) {
+        // The older major reads a copy in its own cluster directory, once (it is slow).
+        const copy = pgOld.writeFile(path.join('bench', `conf-${n}.conf`), fs.readFileSync(file));
+        const r = await runPg(copy, PG_OLD_CAP_S, pgOld);
+        if (!r.timedOut && r.rc !== 0) throw new Error(`postgres ${PG_OLD_MAJOR} -C rejected the ${n}-line file:\n${r.stderr}`);
+        row.pgOld.add(r);
+        if (r.timedOut) pgOldGaveUpAt = n;
+      } else row.pgOld.skipped = pgOld ? `not run (gave up at ${pgOldGaveUpAt?.toLocaleString('en')} lines)` : 'not run';
+      const k = reps(n);
+      progress(`postgresql.conf ${n.toLocaleString('en')} lines x${k} `);
+      for (let i = 0; i < k; i++) {
+        // Round-robin, so that load from other jobs on the machine hits every column alike.
+        row.check.add(await cli(['check', '--pg-version', String(PG_MAJOR), file], path.dirname(file)));
+        row.ini.add(await runOnce(process.execPath, [INI, file]));
+        // postgres -C: fewer runs once a run takes seconds (quadratic); one already ran above.
+        if (pg && pgGaveUpAt === null && i + 1 < k && (row.pg.time ?? 0) < 3000) row.pg.add(await runPg(file, PG_CAP_S));
+        progress('.');
+      }
+      progress(` check ${fmtMs(row.check.time)}, postgres -C ${row.pg.gaveUp ? `gave up after ${row.pg.gaveUp} s` : fmtMs(row.pg.time)}, ini ${fmtMs(row.ini.time)}\n`);
+    }
+
+    // ---- pg_hba.conf: check including the reachability analysis -----------------------------
+    const hba = [];
+    for (const n of HBA_SIZES) {
+      const dir = path.join(work, `hba-${n}`);
+      fs.mkdirSync(dir, { recursive: true });
+      fs.writeFileSync(path.join(dir, 'pg_hba.conf'), pgHba(n));
+      const row = { n, bytes: fs.statSync(path.join(dir, 'pg_hba.conf')).size, check: new Series() };
+      hba.push(row);
+      const k = reps(n);
+      progress(`pg_hba.conf ${n.toLocaleString('en')} records x${k} `);
+      for (let i = 0; i < k; i++) {
+        row.check.add(await cli(['check', '--pg-version', String(PG_MAJOR), 'pg_hba.conf'], dir));
+        progress('.');
+      }
+      progress(` ${fmtMs(row.check.time)}\n`);
+    }
+
+    // ---- a repository of 1,000 clusters ------------------------------------------------------
+    const repoDir = path.join(work, 'repo');
+    repository(repoDir, CLUSTERS);
+    const repo = new Series();
+    progress(`repository of ${CLUSTERS} clusters x${reps(100_000)} `);
+    for (let i = 0; i < reps(100_000); i++) {
+      repo.add(await cli(['check', '.'], repoDir));
+      progress('.');
+    }
+    progress(` ${fmtMs(repo.time)}\n`);
+
+    // ---- cold start ------------------------------------------------------------------------
+    const cold = { node: new Series(), version: new Series(), demo: new Series() };
+    const coldReps = QUICK ? 5 : 21;
+    progress(`cold start x${coldReps} `);
+    for (let i = 0; i < coldReps; i++) {
+      cold.node.add(await runOnce(process.execPath, ['-e', '0']));
+      cold.version.add(await cli(['--version'], ROOT, false));
+      cold.demo.add(await cli(['fixtures/demo'], ROOT, true));
+      progress('.');
+    }
+    progress(` node -e 0 ${fmtMs(cold.node.time)}, --version ${fmtMs(cold.version.time)}, fixtures/demo ${fmtMs(cold.demo.time)}\n`);
+
+    const results = {
+      started,
+      finished: new Date(),
+      loadBefore,
+      loadAfter: os.loadavg(),
+      pgVersion,
+      pgOldVersion,
+      initdbMs,
+      pgProblem,
+      conf,
+      hba,
+      repo,
+      cold,
+    };
+    const md = render(results);
+    process.stdout.write('\n' + md + '\n');
+    if (WRITE) writeBenchmarks(md);
+  } finally {
+    await cleanup();
+  }
+
+  async function runPg(file, capS, cluster = pg) {
+    const postgres = path.join(cluster.bin, 'postgres');
+    const r = await runOnce(postgres, ['-D', cluster.dataDir, `--config-file=${file}`, '-C', 'shared_buffers'], {
+      cwd: cluster.dir,
+      uid: cluster.user.uid,
+      gid: cluster.user.gid,
+      capS,
+      env: { PATH: process.env.PATH ?? '/usr/bin:/bin', LANG: 'C', LC_ALL: 'C' },
+    });
+    return { ...r, capS };
+  }
+}
+
+// ---- rendering -------------------------------------------------------------------------------
+
+function fmtMs(ms) {
+  if (ms === null || ms === undefined) return 'n/a';
+  return ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(ms < 10 ? 1 : 0)} ms`;
+}
+const tCell = (s) => (s.skipped === 'failed' ? 'failed' : fmtMs(s.time));
+const fmtMb = (mb) => (mb === null ? 'n/a' : `${mb.toFixed(0)} MB`);
+const fmtX = (x) => (x === null || !Number.isFinite(x) ? '–' : `${x >= 10 ? x.toFixed(0) : x.toFixed(2)}×`);
+const fmtN = (n) => n.toLocaleString('en');
+const ratio = (a, b) => (a === null || b === null ? null : a / b);
+const pgCell = (s) => (s.gaveUp ? `gave up after ${s.gaveUp} s` : s.skipped ?? fmtMs(s.time));
+const ok = (b) => (b === null ? 'n/a' : b ? 'met' : '**not met**');
+
+function cmd(file, args) {
+  try {
+    return execFileSync(file, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return 'n/a';
+  }
+}
+
+function render(r) {
+  const out = [];
+  const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+  const commit = cmd('git', ['-C', ROOT, 'rev-parse', '--short', 'HEAD']);
+  const dirty = cmd('git', ['-C', ROOT, 'status', '--porcelain', '--', 'src', 'rules', 'scripts']) ? ' + uncommitted changes' : '';
+  out.push(`Measured ${r.started.toISOString().replace('T', ' ').slice(0, 16)} UTC (${((r.finished - r.started) / 1000).toFixed(0)} s), commit ${commit}${dirty}.`);
+  out.push('');
+  out.push(`- Machine: ${os.availableParallelism?.() ?? os.cpus().length} CPUs (\`nproc\`), ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB memory, ${os.type()} ${os.release()}`);
+  out.push(`- Load average (1/5/15 min) before: ${r.loadBefore.map((x) => x.toFixed(2)).join(' / ')}, after: ${r.loadAfter.map((x) => x.toFixed(2)).join(' / ')} — other jobs share the machine; every number is a median of fresh processes`);
+  out.push(`- Node ${process.version}, npm ${cmd('npm', ['--version'])}, ini ${iniVersion()}, ${r.pgVersion ?? `PostgreSQL: ${r.pgProblem ?? 'not run'}`}${r.pgOldVersion ? ` and ${r.pgOldVersion}` : ''}${r.initdbMs !== null ? ` (initdb of its throwaway data directory: ${fmtMs(r.initdbMs)}, not counted below)` : ''}`);
+  out.push(`- Peak RSS: ${TIME ? 'GNU time %M' : 'not measured (GNU time not installed)'}`);
+  out.push('');
+
+  out.push('### postgresql.conf: `pgconf-lint check` vs `postgres -C` vs `ini`');
+  out.push('');
+  const old = r.pgOldVersion ? ` | postgres -C (${PG_OLD_MAJOR}), 1 run` : '';
+  out.push(`| lines | size | pgconf-lint check | growth | RSS | postgres -C (${PG_MAJOR}) | growth | RSS | check / postgres -C | ini parse | check / ini${old} |`);
+  out.push(`|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:${old ? '|---:' : ''}|`);
+  let prev = null;
+  for (const row of r.conf) {
+    const g = prev ? fmtX(ratio(row.check.time, prev.check.time)) : '';
+    const gp = prev ? fmtX(ratio(row.pg.time, prev.pg.time)) : '';
+    out.push(
+      `| ${fmtN(row.n)} | ${(row.bytes / 1e6).toFixed(row.bytes < 1e6 ? 2 : 1)} MB | ${tCell(row.check)} | ${g} | ${fmtMb(row.check.rssMb)} | ${pgCell(row.pg)} | ${gp} | ${fmtMb(row.pg.rssMb)} | ${fmtX(ratio(row.check.time, row.pg.time))} | ${fmtMs(row.ini.time)} | ${fmtX(ratio(row.check.time, row.ini.time))} |${old ? ` ${pgCell(row.pgOld)} |` : ''}`,
+    );
+    prev = row;
+  }
+  out.push('');
+  out.push('Growth is the time of a size divided by the time of the size before it (lines grow 10×, 2×, 5×, 10×). The ratios and targets compare with the newest major, the fastest reader.');
+  if (r.pgOldVersion) out.push(`The last column is ${r.pgOldVersion}, capped at ${PG_OLD_CAP_S} s: before 16 every new custom parameter re-sorts the parameter array, so files with many custom settings cost far more.`);
+  out.push('');
+
+  out.push('### pg_hba.conf: `pgconf-lint check` (parse, reachability analysis, all rules)');
+  out.push('');
+  out.push('| records | size | check | growth | RSS |');
+  out.push('|---:|---:|---:|---:|---:|');
+  prev = null;
+  for (const row of r.hba) {
+    out.push(`| ${fmtN(row.n)} | ${(row.bytes / 1e6).toFixed(2)} MB | ${tCell(row.check)} | ${prev ? fmtX(ratio(row.check.time, prev.check.time)) : ''} | ${fmtMb(row.check.rssMb)} |`);
+    prev = row;
+  }
+  out.push('');
+
+  out.push('### Repository and cold start');
+  out.push('');
+  out.push('| case | time | vs `node -e 0` | RSS |');
+  out.push('|---|---:|---:|---:|');
+  out.push(`| \`node -e 0\` | ${fmtMs(r.cold.node.time)} | 1× | ${fmtMb(r.cold.node.rssMb)} |`);
+  out.push(`| \`pgconf-lint --version\` | ${fmtMs(r.cold.version.time)} | ${fmtX(ratio(r.cold.version.time, r.cold.node.time))} | ${fmtMb(r.cold.version.rssMb)} |`);
+  out.push(`| \`pgconf-lint fixtures/demo\` | ${fmtMs(r.cold.demo.time)} | ${fmtX(ratio(r.cold.demo.time, r.cold.node.time))} | ${fmtMb(r.cold.demo.rssMb)} |`);
+  out.push(`| \`pgconf-lint check .\` on ${fmtN(CLUSTERS)} clusters (${fmtN(CLUSTERS * 3)} files) | ${fmtMs(r.repo.time)} | | ${fmtMb(r.repo.rssMb)} |`);
+  out.push('');
+
+  // ---- targets
+  const byN = (rows, n) => rows.find((x) => x.n === n);
+  const c = (n) => byN(r.conf, n)?.check.time ?? null;
+  const p = (n) => byN(r.conf, n)?.pg ?? null;
+  const h = (n) => byN(r.hba, n)?.check.time ?? null;
+  const g1M = ratio(c(1_000_000), c(100_000));
+  const gHba = ratio(h(100_000), h(10_000));
+  const r20 = p(20_000)?.time ? ratio(c(20_000), p(20_000).time) : null;
+  const slower = r.conf.filter((row) => row.pg.time !== null && row.check.time >= row.pg.time).map((row) => fmtN(row.n));
+  const pgRan = r.conf.some((row) => row.pg.time !== null || row.pg.gaveUp);
+  const rss1M = byN(r.conf, 1_000_000)?.check.rssMb ?? null;
+  out.push('### Targets');
+  out.push('');
+  out.push('| target | measured | |');
+  out.push('|---|---:|---|');
+  out.push(`| 1M lines ≤ 12× 100k lines | ${fmtX(g1M)} | ${ok(g1M === null ? null : g1M <= 12)} |`);
+  out.push(`| 100k hba records ≤ 15× 10k | ${fmtX(gHba)} | ${ok(gHba === null ? null : gHba <= 15)} |`);
+  out.push(`| 20k lines: ≤ ½ the time of \`postgres -C\` | ${fmtX(r20)} | ${ok(r20 === null ? null : r20 <= 0.5)} |`);
+  out.push(`| faster than \`postgres -C\` at every size from 1k | ${!pgRan ? 'n/a' : slower.length ? `slower at ${slower.join(', ')} lines` : 'faster at every size'} | ${ok(!pgRan ? null : slower.length === 0)} |`);
+  out.push(`| 1M-line postgresql.conf < 2 s | ${fmtMs(c(1_000_000))} | ${ok(c(1_000_000) === null ? null : c(1_000_000) < 2000)} |`);
+  out.push(`| 1M-line postgresql.conf < 1 GB RSS | ${fmtMb(rss1M)} | ${ok(rss1M === null ? null : rss1M < 1024)} |`);
+  out.push(`| ${fmtN(CLUSTERS)} clusters < 5 s | ${fmtMs(r.repo.time)} | ${ok(r.repo.time === null ? null : r.repo.time < 5000)} |`);
+  const cr = ratio(r.cold.demo.time, r.cold.node.time);
+  out.push(`| \`fixtures/demo\` cold ≤ 4× \`node -e 0\` | ${fmtX(cr)} | ${ok(cr === null ? null : cr <= 4)} |`);
+  return out.join('\n');
+}
+
+function iniVersion() {
+  try {
+    return JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules', 'ini', 'package.json'), 'utf8')).version;
+  } catch {
+    return 'n/a';
+  }
+}
+
+const BEGIN = '<!-- bench:begin (generated by `npm run bench`; edit outside the markers) -->';
+const END = '<!-- bench:end -->';
+
+function writeBenchmarks(md) {
+  const file = path.join(ROOT, 'BENCHMARKS.md');
+  const block = `${BEGIN}\n${md}\n${END}`;
+  let text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : `# Benchmarks\n\n${BEGIN}\n${END}\n`;
+  const a = text.indexOf('<!-- bench:begin');
+  const b = text.indexOf(END);
+  text = a !== -1 && b > a ? text.slice(0, a) + block + text.slice(b + END.length) : `${text.trimEnd()}\n\n${block}\n`;
+  fs.writeFileSync(file, text);
+  progress(`wrote ${path.relative(process.cwd(), file) || file}\n`);
+}
+
+main().catch((e) => {
+  process.stderr.write(`bench failed: ${e instanceof Error ? e.stack : String(e)}\n`);
+  process.exit(1);
+});
