@@ -6,10 +6,11 @@
  * the corpus, the postgresql.conf.sample of each major (as shipped and with every setting
  * uncommented) and a seeded batch of single-assignment files (generate.ts).
  *
- * How a case is judged: its files are copied under the cluster's temp dir and both sides read the
- * same copy. The server runs `postgres -D <data> --config-file=<copy>/postgresql.conf -C <name>`;
- * our side runs resolveAll + startupVerdict with cwd = the cluster dir, so our display paths are
- * the server's absolute paths with the cluster dir removed. Compared: accept/reject, the exact LOG
+ * How a case is judged (judgeConf in test/support/judge.ts): its files are copied under the
+ * cluster's temp dir and both sides read the same copy. The server runs
+ * `postgres -D <data> --config-file=<copy>/postgresql.conf -C <name>`; our side runs resolveAll +
+ * startupVerdict with cwd = the cluster dir, so our display paths are the server's absolute paths
+ * with the cluster dir removed. Compared: accept/reject, the exact LOG
  * lines of the errors with their DETAIL and HINT (the final FATAL is not ours to predict), the
  * "skipping missing configuration file" lines, and, when both accept, `canonical` of every
  * effective parameter against `-C <name>`.
@@ -18,26 +19,12 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_CONCURRENCY, initCluster, mapLimit, parseLog, type PgCluster } from '../../scripts/lib/postgres.mjs';
-import { resolveAll } from '../../src/api.js';
+import { DEFAULT_CONCURRENCY, initCluster, mapLimit, type PgCluster } from '../../scripts/lib/postgres.mjs';
 import { loadCatalog } from '../../src/catalog/catalog.js';
 import { MACHINE_DEPENDENT_PARAMS } from '../../src/catalog/values.js';
 import type { Major } from '../../src/catalog/types.js';
-import type { ResolvedCluster } from '../../src/resolve/cluster.js';
-import { settingsRows } from '../../src/resolve/settings-rows.js';
-import { startupVerdict } from '../../src/resolve/startup.js';
-import {
-  Ledger,
-  fixtureFiles,
-  formatDisagreement,
-  majorsFromEnv,
-  materialize,
-  missingFrom,
-  paramOf,
-  relativize,
-  type Disagreement,
-  type Group,
-} from '../support/oracle.js';
+import { judgeConf, type ConfJudgeOptions } from '../support/judge.js';
+import { Ledger, fixtureFiles, formatDisagreement, majorsFromEnv, materialize, type Group } from '../support/oracle.js';
 import { GENERATOR_EXCLUDED, generateConfCases } from './generate.js';
 import { KNOWN_CONF_DIFFERENCES } from './known-differences.js';
 
@@ -79,89 +66,23 @@ interface ConfCase {
   files: Map<string, Buffer>;
 }
 
-/** Our errors: the verdict's messages, each with its DETAIL and HINT (in PostgreSQL's order). */
-function ourLog(rc: ResolvedCluster, messages: readonly string[]): string[] {
-  return messages.map((m) => {
-    let entry = `LOG: ${m}`;
-    const a = rc.assignments.find((x) => x.status === 'invalid' && !x.ignored && x.error === m);
-    if (a?.value && !a.value.ok) {
-      if (a.value.detail !== undefined) entry += `\nDETAIL: ${a.value.detail}`;
-      if (a.value.hint !== undefined) entry += `\nHINT: ${a.value.hint}`;
-    }
-    return entry;
-  });
-}
+/**
+ * How this suite reads the server's side (see judgeConf): the log as the server writes it (no
+ * following of the file's own log_error_verbosity / log_line_prefix), every effective name asked
+ * for with `-C`, two at a time.
+ */
+const JUDGE_OPTIONS: ConfJudgeOptions = { followLogSettings: false, asciiNamesOnly: false, concurrency: 2 };
 
 async function judge(major: Major, cluster: PgCluster, c: ConfCase): Promise<void> {
   const dir = materialize(cluster, `cases/${caseSeq++}`, c.files);
-  const main = path.join(dir, 'postgresql.conf');
-  const dis: Disagreement[] = [];
-  const d = (param: string | null, what: string, ours: unknown, server: unknown): void => {
-    dis.push({ major, caseId: c.id, param, what, ours, server });
-  };
-
-  const resolved = resolveAll([main], { cwd: cluster.dir, root: '/', pgVersion: major });
-  const rc = resolved.clusters[0];
-  if (!rc) throw new Error(`${c.id}: no cluster resolved (${resolved.errors.join('; ')})`);
-  const verdict = startupVerdict(rc);
-  const effective = [...rc.effective.values()];
-  const names = effective.map((a) => a.key);
-
-  const [first] = await cluster.runC({ path: main }, [names[0] ?? 'work_mem'], { concurrency: 1 });
-  const log = parseLog(relativize(first!.stderr, cluster));
-  const isSkip = (m: string): boolean => m.startsWith('skipping missing configuration file');
-  const serverSkips = log.filter((l) => l.level === 'LOG' && isSkip(l.message)).map((l) => l.message);
-  // The LOG lines of the errors, each with its DETAIL and HINT. WARNINGs are not part of the
-  // verdict (≤15 check hooks such as primary_slot_name's warn before their LOG line).
-  // One entry per error: the LOG line, then its DETAIL and HINT lines.
-  const serverLog: string[] = [];
-  let inLog = false;
-  for (const l of log) {
-    if (l.level === 'LOG') {
-      inLog = !isSkip(l.message);
-      if (inLog) serverLog.push(`LOG: ${l.message}`);
-    } else if (inLog && (l.level === 'DETAIL' || l.level === 'HINT')) serverLog[serverLog.length - 1] += `\n${l.level}: ${l.message}`;
-    else inLog = false;
-  }
-  const serverOk = first!.rc === 0;
-
-  // include_if_exists of a missing file is logged in each pass over the files: SelectConfigFiles
-  // reads them twice (before and after DataDir is known), unless the first pass fails to parse.
-  const skips = (rc.conf?.skipped ?? []).map((s) => `skipping missing configuration file "${relativize(s.target, cluster)}"`);
-  const ourSkips = rc.problems.length ? skips : [...skips, ...skips];
-  if (ourSkips.join('\n') !== serverSkips.join('\n')) d(null, 'skipped include_if_exists targets', ourSkips, serverSkips);
-
-  if (verdict.ok !== serverOk) d(paramOf([...serverLog, ...verdict.messages][0] ?? ''), 'accept/reject', verdict.ok, serverOk);
-  const mine = ourLog(rc, verdict.messages);
-  for (const m of missingFrom(serverLog, mine)) d(paramOf(m), 'message logged only by the server', null, m);
-  for (const m of missingFrom(mine, serverLog)) d(paramOf(m), 'message we predict but the server does not log', m, null);
-  if (!missingFrom(serverLog, mine).length && !missingFrom(mine, serverLog).length && mine.join('\n') !== serverLog.join('\n')) {
-    d(null, 'message order', mine, serverLog);
-  }
-
-  if (verdict.ok && serverOk && effective.length) {
-    const rows = settingsRows(rc);
-    const canonicalOf = (i: number): string | null => {
-      const a = effective[i]!;
-      const row = rows.find((r) => r.sourcefile === a.file.path && r.sourceline === a.line.line && r.name === a.line.name);
-      return row ? row.canonical : null;
-    };
-    const rest = await cluster.runC({ path: main }, names.slice(1), { concurrency: 2 });
-    const results = [first!, ...rest];
-    for (let i = 0; i < names.length; i++) {
-      const r = results[i]!;
-      const server = r.rc === 0 ? relativize(r.stdout.replace(/\n$/, ''), cluster) : `rc=${r.rc} ${r.stderr.trim()}`;
-      const ours = canonicalOf(i);
-      if (ours !== server) d(names[i]!, `canonical value of ${names[i]}`, ours, server);
-    }
-  }
+  const { disagreements: dis, rc, ours: ourOk, server: serverOk } = await judgeConf(major, cluster, c.id, path.join(dir, 'postgresql.conf'), JUDGE_OPTIONS);
   ledger.record(major, c.group, c.id, dis);
 
   // The server rejected values that only its own machine can judge (MACHINE_DEPENDENT_PARAMS,
   // e.g. a locale it lacks). Those disagreements must be known differences; to still compare the
   // rest of the file, judge a copy with those assignments commented out, on both sides.
   const onlyServer = dis.filter((x) => x.what === 'message logged only by the server');
-  if (!serverOk && verdict.ok && onlyServer.length && onlyServer.every((x) => x.param !== null && MACHINE_DEPENDENT.has(x.param))) {
+  if (!serverOk && ourOk && onlyServer.length && onlyServer.every((x) => x.param !== null && MACHINE_DEPENDENT.has(x.param))) {
     const params = new Set(onlyServer.map((x) => x.param!));
     const edits = new Map<string, Set<number>>();
     for (const a of rc.assignments) {
