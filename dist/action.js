@@ -43442,7 +43442,7 @@ var MAX_FILE_READS = 1e4;
 function lineLoc(file, start, end) {
   return { file: file.path, start, end };
 }
-function readConfSet(host, mainAbs, extra = [], cache3 = /* @__PURE__ */ new Map()) {
+function readConfSet(host, tops, cache3 = /* @__PURE__ */ new Map()) {
   const set = { files: /* @__PURE__ */ new Map(), items: [], skipped: [] };
   let reads = 0;
   let tooMany = false;
@@ -43597,12 +43597,7 @@ function readConfSet(host, mainAbs, extra = [], cache3 = /* @__PURE__ */ new Map
     }
     openFile(fromAbs, from, line, resolve2(dirname3(fromAbs), target), depth + 1, stack, via, line.directive === "include");
   };
-  const mainRead = host.read(mainAbs);
-  if (mainRead.ok) visitFile(mainAbs, mainRead.file, 0, [mainAbs], []);
-  for (const abs of extra) {
-    const r = host.read(abs);
-    if (r.ok) visitFile(abs, r.file, 0, [abs], []);
-  }
+  for (const top of tops) visitFile(top.absPath, top, 0, [top.absPath], []);
   return set;
 }
 
@@ -43641,19 +43636,18 @@ function resolveCluster(host, input, cache3 = /* @__PURE__ */ new Map()) {
   const main = input.files.find((f) => f.kind === "postgresql.conf");
   const auto = input.files.find((f) => f.kind === "postgresql.auto.conf");
   let conf;
-  const checkReadable = (f) => {
-    if (!f) return false;
+  const readTop = (f) => {
+    if (!f) return void 0;
     const r = host.read(f.abs);
-    if (!r.ok) {
-      unreadable.push({ kind: f.kind, abs: f.abs, path: host.display(f.abs), error: r.error });
-      return false;
-    }
-    return true;
+    if (r.ok) return r.file;
+    unreadable.push({ kind: f.kind, abs: f.abs, path: host.display(f.abs), error: r.error });
+    return void 0;
   };
-  const mainOk = checkReadable(main);
-  const autoOk = checkReadable(auto);
-  if (mainOk || autoOk) {
-    conf = mainOk ? readConfSet(host, main.abs, autoOk ? [auto.abs] : [], cache3) : readConfSet(host, auto.abs, [], cache3);
+  const mainFile = readTop(main);
+  const autoFile = readTop(auto);
+  if (mainFile || autoFile) {
+    const tops = [mainFile, autoFile].filter((f) => f !== void 0);
+    conf = readConfSet(host, tops, cache3);
     for (const c of conf.files.values()) sources.set(c.file.path, c.file);
   }
   const assignments = [];

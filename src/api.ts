@@ -26,7 +26,7 @@ export interface LintOptions {
   assume?: Assumptions;
   maxFileBytes?: number;
   host?: Host;
-  /** A loaded .pgconf-lint.yml (see loadConfig / findConfig). */
+  /** A loaded .pgconf-lint.yml (see loadConfig in src/engine/config.ts). */
   config?: LoadedConfig;
 }
 

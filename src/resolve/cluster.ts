@@ -120,20 +120,20 @@ export function resolveCluster(host: Host, input: ClusterInput, cache = new Map<
   const auto = input.files.find((f) => f.kind === 'postgresql.auto.conf');
 
   let conf: ConfSet | undefined;
-  const checkReadable = (f: ClusterFile | undefined): boolean => {
-    if (!f) return false;
+  // Each top-level file is read once here and handed to readConfSet.
+  const readTop = (f: ClusterFile | undefined): SourceFile | undefined => {
+    if (!f) return undefined;
     const r = host.read(f.abs);
-    if (!r.ok) {
-      unreadable.push({ kind: f.kind, abs: f.abs, path: host.display(f.abs), error: r.error });
-      return false;
-    }
-    return true;
+    if (r.ok) return r.file;
+    unreadable.push({ kind: f.kind, abs: f.abs, path: host.display(f.abs), error: r.error });
+    return undefined;
   };
-  const mainOk = checkReadable(main);
-  const autoOk = checkReadable(auto);
-  if (mainOk || autoOk) {
+  const mainFile = readTop(main);
+  const autoFile = readTop(auto);
+  if (mainFile || autoFile) {
     // postgresql.auto.conf is parsed after the main file and its includes, so it wins.
-    conf = mainOk ? readConfSet(host, main!.abs, autoOk ? [auto!.abs] : [], cache) : readConfSet(host, auto!.abs, [], cache);
+    const tops = [mainFile, autoFile].filter((f): f is SourceFile => f !== undefined);
+    conf = readConfSet(host, tops, cache);
     for (const c of conf.files.values()) sources.set(c.file.path, c.file);
   }
 

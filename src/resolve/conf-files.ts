@@ -59,7 +59,8 @@ export function lineLoc(file: SourceFile, start: number, end: number): Loc {
  * order, and nesting is limited to CONF_FILE_MAX_DEPTH. Unlike PostgreSQL we never read outside
  * the host's root, and we stop at an include cycle instead of recursing until the depth limit.
  */
-export function readConfSet(host: Host, mainAbs: string, extra: string[] = [], cache = new Map<string, ConfFile>()): ConfSet {
+/** `tops`: the main file, then postgresql.auto.conf if any, already read by the caller. */
+export function readConfSet(host: Host, tops: readonly SourceFile[], cache = new Map<string, ConfFile>()): ConfSet {
   const set: ConfSet = { files: new Map(), items: [], skipped: [] };
   let reads = 0;
   let tooMany = false;
@@ -246,11 +247,6 @@ export function readConfSet(host: Host, mainAbs: string, extra: string[] = [], c
     openFile(fromAbs, from, line, resolve(dirname(fromAbs), target), depth + 1, stack, via, line.directive === 'include');
   };
 
-  const mainRead = host.read(mainAbs);
-  if (mainRead.ok) visitFile(mainAbs, mainRead.file, 0, [mainAbs], []);
-  for (const abs of extra) {
-    const r = host.read(abs);
-    if (r.ok) visitFile(abs, r.file, 0, [abs], []);
-  }
+  for (const top of tops) visitFile(top.absPath, top, 0, [top.absPath], []);
   return set;
 }
