@@ -1417,6 +1417,10 @@ var LineReader = class {
       }
       break;
     }
+    return this.finishLine(pos, content, continuations);
+  }
+  /** Makes `content` the current logical line, which spans `continuations` extra physical lines. */
+  finishLine(pos, content, continuations) {
     this.pos = pos;
     this.text = content;
     this.line = this.nextLine;
@@ -1512,11 +1516,7 @@ var LineReader = class {
       this.segAt.push(0);
       this.segOff.push(this.start);
     }
-    this.pos = pos;
-    this.text = content;
-    this.line = this.nextLine;
-    this.nextLine += continuations + 1;
-    return true;
+    return this.finishLine(pos, content, continuations);
   }
   /** PG 10: one fgets() into char[8192]; trailing CR/LF stripped. A character that would
    * straddle the cut (UTF-8 files) goes whole to the next chunk. */
@@ -2726,6 +2726,15 @@ function readConfSet(host, tops, cache3 = /* @__PURE__ */ new Map()) {
       ...detail ? { detail } : {}
     });
   };
+  const outsideRoot = (from, line, what, abs) => {
+    problem(
+      from,
+      line,
+      "outside-root",
+      `configuration ${what} "${host.display(abs)}" is outside the checked root; it was not read`,
+      `${what === "file" ? "include" : "include_dir"} target ${host.display(abs)} lies outside ${host.display(host.root)}`
+    );
+  };
   const openFile = (fromAbs, from, line, targetAbs, depth, stack, via, strict) => {
     if (depth > CONF_FILE_MAX_DEPTH) {
       problem(from, line, "depth", `could not open configuration file "${line.value.value}": maximum nesting depth exceeded`);
@@ -2736,13 +2745,7 @@ function readConfSet(host, tops, cache3 = /* @__PURE__ */ new Map()) {
       return;
     }
     if (!host.allowed(targetAbs)) {
-      problem(
-        from,
-        line,
-        "outside-root",
-        `configuration file "${host.display(targetAbs)}" is outside the checked root; it was not read`,
-        `include target ${host.display(targetAbs)} lies outside ${host.display(host.root)}`
-      );
+      outsideRoot(from, line, "file", targetAbs);
       return;
     }
     const cycleAt = stack.indexOf(targetAbs);
@@ -2799,13 +2802,7 @@ function readConfSet(host, tops, cache3 = /* @__PURE__ */ new Map()) {
       }
       const dirAbs = resolve(dirname(fromAbs), target);
       if (!host.allowed(dirAbs)) {
-        problem(
-          from,
-          line,
-          "outside-root",
-          `configuration directory "${host.display(dirAbs)}" is outside the checked root; it was not read`,
-          `include_dir target ${host.display(dirAbs)} lies outside ${host.display(host.root)}`
-        );
+        outsideRoot(from, line, "directory", dirAbs);
         return;
       }
       const listed = host.list(dirAbs);
@@ -4841,6 +4838,16 @@ var ALLOWED_NETWORKS_SCHEMA = {
   description: "Networks considered safe (CIDR); records whose address lies inside one are not flagged",
   items: { type: "string", pattern: "^[0-9a-fA-F:.]+/[0-9]{1,3}$" }
 };
+var WIDE_NETWORK_DEFAULTS = { ipv4Prefix: 16, ipv6Prefix: 48, allowedNetworks: [] };
+var WIDE_NETWORK_OPTIONS_SCHEMA = {
+  type: "object",
+  properties: {
+    ipv4Prefix: { type: "integer", minimum: 0, maximum: 32, description: "IPv4 networks with a shorter prefix than this count as wide" },
+    ipv6Prefix: { type: "integer", minimum: 0, maximum: 128, description: "IPv6 networks with a shorter prefix than this count as wide" },
+    allowedNetworks: ALLOWED_NETWORKS_SCHEMA
+  },
+  additionalProperties: false
+};
 function worldOpenRecords(analysis, allowed = []) {
   return analysis.reachable.filter((r) => r.isWorld && r.record.method !== "reject" && !insideNetworks(r, allowed));
 }
@@ -5004,16 +5011,8 @@ var hba_replication_open_default = defineRule({
   name: "hba-replication-open",
   severity: "error",
   appliesTo: ["pg_hba.conf"],
-  defaultOptions: { ipv4Prefix: 16, ipv6Prefix: 48, allowedNetworks: [] },
-  optionsSchema: {
-    type: "object",
-    properties: {
-      ipv4Prefix: { type: "integer", minimum: 0, maximum: 32, description: "IPv4 networks with a shorter prefix count as wide" },
-      ipv6Prefix: { type: "integer", minimum: 0, maximum: 128, description: "IPv6 networks with a shorter prefix count as wide" },
-      allowedNetworks: ALLOWED_NETWORKS_SCHEMA
-    },
-    additionalProperties: false
-  },
+  defaultOptions: WIDE_NETWORK_DEFAULTS,
+  optionsSchema: WIDE_NETWORK_OPTIONS_SCHEMA,
   docs: {
     summary: "Physical replication (`replication`) allowed for every user or from a wide network",
     why: "A physical replication connection can stream the whole cluster \u2014 every database, every table, password hashes included \u2014 with pg_basebackup. The `replication` database should be allowed only for the replication role, from the standbys' addresses. A record for `all` users, or for a network wider than /16 (IPv4) or /48 (IPv6), or for every address, lets any role with the REPLICATION attribute (and every superuser) do that from anywhere in the range. Local-socket and loopback records, `reject` records and records that can never match are not flagged.",
@@ -5141,16 +5140,8 @@ var hba_wide_network_default = defineRule({
   name: "hba-wide-network",
   severity: "warning",
   appliesTo: ["pg_hba.conf"],
-  defaultOptions: { ipv4Prefix: 16, ipv6Prefix: 48, allowedNetworks: [] },
-  optionsSchema: {
-    type: "object",
-    properties: {
-      ipv4Prefix: { type: "integer", minimum: 0, maximum: 32, description: "Flag IPv4 networks with a shorter prefix than this" },
-      ipv6Prefix: { type: "integer", minimum: 0, maximum: 128, description: "Flag IPv6 networks with a shorter prefix than this" },
-      allowedNetworks: ALLOWED_NETWORKS_SCHEMA
-    },
-    additionalProperties: false
-  },
+  defaultOptions: WIDE_NETWORK_DEFAULTS,
+  optionsSchema: WIDE_NETWORK_OPTIONS_SCHEMA,
   docs: {
     summary: "A pg_hba.conf record that accepts a very wide network (IPv4 wider than /16, IPv6 wider than /48)",
     why: "A record for 10.0.0.0/8 admits 16 million addresses: usually far more machines than need the database, often every office, VPN and container network of the company. Each of them can then try to log in, and a compromise anywhere in that range reaches the database. Records open to every address are left to hba-open-to-world; `reject` records, loopback networks and records that can never match are not flagged.",
@@ -5869,6 +5860,19 @@ function formatMarkdown(result, opts = {}) {
   let budget = maxBytes - byteLength(head.join("\n")) - byteLength(checked) - 256;
   const body = [];
   let omitted = 0;
+  const fitRows = (list2) => {
+    const rows = [];
+    for (const d of list2) {
+      const r = row(d, result, opts) + "\n";
+      if (budget - byteLength(r) < 0) {
+        omitted++;
+        continue;
+      }
+      budget -= byteLength(r);
+      rows.push(r);
+    }
+    return rows.join("");
+  };
   const groups = groupByCluster(result, [...active, ...suppressed]);
   for (const g of groups) {
     const list2 = g.diagnostics.filter((d) => !d.suppressed);
@@ -5893,20 +5897,10 @@ ${close}`;
       continue;
     }
     budget -= byteLength(fixed);
-    const rows = [];
-    for (const d of list2) {
-      const r = row(d, result, opts) + "\n";
-      if (budget - byteLength(r) < 0) {
-        omitted++;
-        continue;
-      }
-      budget -= byteLength(r);
-      rows.push(r);
-    }
     body.push(`${title}
 
 ${open}
-${rows.join("")}${close}`);
+${fitRows(list2)}${close}`);
   }
   if (suppressed.length) {
     const open = `<details><summary>${plural(suppressed.length, "suppressed finding")}</summary>
@@ -5916,17 +5910,7 @@ ${TABLE_HEAD}
     const close = "\n</details>\n";
     if (budget - byteLength(open + close) > 0) {
       budget -= byteLength(open + close);
-      const rows = [];
-      for (const d of suppressed) {
-        const r = row(d, result, opts) + "\n";
-        if (budget - byteLength(r) < 0) {
-          omitted++;
-          continue;
-        }
-        budget -= byteLength(r);
-        rows.push(r);
-      }
-      body.push(open + rows.join("") + close);
+      body.push(open + fitRows(suppressed) + close);
     } else omitted += suppressed.length;
   }
   return head.join("\n") + "\n" + body.join("\n") + (omitted ? omittedLine(omitted) : "") + checked;

@@ -1,20 +1,12 @@
 import { defineRule } from '../src/engine/rule.js';
-import { ALLOWED_NETWORKS_SCHEMA, allowedNetworksOption, analyzeHba, insideNetworks, intOption, isWide, tokenLoc } from '../src/analysis/hba.js';
+import { WIDE_NETWORK_DEFAULTS, WIDE_NETWORK_OPTIONS_SCHEMA, allowedNetworksOption, analyzeHba, insideNetworks, intOption, isWide, tokenLoc } from '../src/analysis/hba.js';
 
 export default defineRule({
   name: 'hba-replication-open',
   severity: 'error',
   appliesTo: ['pg_hba.conf'],
-  defaultOptions: { ipv4Prefix: 16, ipv6Prefix: 48, allowedNetworks: [] },
-  optionsSchema: {
-    type: 'object',
-    properties: {
-      ipv4Prefix: { type: 'integer', minimum: 0, maximum: 32, description: 'IPv4 networks with a shorter prefix count as wide' },
-      ipv6Prefix: { type: 'integer', minimum: 0, maximum: 128, description: 'IPv6 networks with a shorter prefix count as wide' },
-      allowedNetworks: ALLOWED_NETWORKS_SCHEMA,
-    },
-    additionalProperties: false,
-  },
+  defaultOptions: WIDE_NETWORK_DEFAULTS,
+  optionsSchema: WIDE_NETWORK_OPTIONS_SCHEMA,
   docs: {
     summary: 'Physical replication (`replication`) allowed for every user or from a wide network',
     why:

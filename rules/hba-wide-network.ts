@@ -1,20 +1,12 @@
 import { defineRule } from '../src/engine/rule.js';
-import { ALLOWED_NETWORKS_SCHEMA, addressLoc, allowedNetworksOption, analyzeHba, insideNetworks, intOption, isWide } from '../src/analysis/hba.js';
+import { WIDE_NETWORK_DEFAULTS, WIDE_NETWORK_OPTIONS_SCHEMA, addressLoc, allowedNetworksOption, analyzeHba, insideNetworks, intOption, isWide } from '../src/analysis/hba.js';
 
 export default defineRule({
   name: 'hba-wide-network',
   severity: 'warning',
   appliesTo: ['pg_hba.conf'],
-  defaultOptions: { ipv4Prefix: 16, ipv6Prefix: 48, allowedNetworks: [] },
-  optionsSchema: {
-    type: 'object',
-    properties: {
-      ipv4Prefix: { type: 'integer', minimum: 0, maximum: 32, description: 'Flag IPv4 networks with a shorter prefix than this' },
-      ipv6Prefix: { type: 'integer', minimum: 0, maximum: 128, description: 'Flag IPv6 networks with a shorter prefix than this' },
-      allowedNetworks: ALLOWED_NETWORKS_SCHEMA,
-    },
-    additionalProperties: false,
-  },
+  defaultOptions: WIDE_NETWORK_DEFAULTS,
+  optionsSchema: WIDE_NETWORK_OPTIONS_SCHEMA,
   docs: {
     summary: 'A pg_hba.conf record that accepts a very wide network (IPv4 wider than /16, IPv6 wider than /48)',
     why:

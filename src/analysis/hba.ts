@@ -675,6 +675,18 @@ export const ALLOWED_NETWORKS_SCHEMA = {
   items: { type: 'string', pattern: '^[0-9a-fA-F:.]+/[0-9]{1,3}$' },
 } as const;
 
+/** Options of the rules that judge network width (hba-wide-network, hba-replication-open). */
+export const WIDE_NETWORK_DEFAULTS = { ipv4Prefix: 16, ipv6Prefix: 48, allowedNetworks: [] as string[] };
+export const WIDE_NETWORK_OPTIONS_SCHEMA = {
+  type: 'object',
+  properties: {
+    ipv4Prefix: { type: 'integer', minimum: 0, maximum: 32, description: 'IPv4 networks with a shorter prefix than this count as wide' },
+    ipv6Prefix: { type: 'integer', minimum: 0, maximum: 128, description: 'IPv6 networks with a shorter prefix than this count as wide' },
+    allowedNetworks: ALLOWED_NETWORKS_SCHEMA,
+  },
+  additionalProperties: false,
+};
+
 /** What hba-open-to-world flags: reachable, not `reject`, every address, outside the allowed networks. */
 export function worldOpenRecords(analysis: HbaAnalysis, allowed: readonly Network[] = []): HbaRecordInfo[] {
   return analysis.reachable.filter((r) => r.isWorld && r.record.method !== 'reject' && !insideNetworks(r, allowed));

@@ -182,6 +182,11 @@ class LineReader {
       }
       break;
     }
+    return this.finishLine(pos, content, continuations);
+  }
+
+  /** Makes `content` the current logical line, which spans `continuations` extra physical lines. */
+  private finishLine(pos: number, content: string, continuations: number): true {
     this.pos = pos;
     this.text = content;
     this.line = this.nextLine;
@@ -284,11 +289,7 @@ class LineReader {
       this.segAt.push(0);
       this.segOff.push(this.start);
     }
-    this.pos = pos;
-    this.text = content;
-    this.line = this.nextLine;
-    this.nextLine += continuations + 1;
-    return true;
+    return this.finishLine(pos, content, continuations);
   }
 
   /** PG 10: one fgets() into char[8192]; trailing CR/LF stripped. A character that would

@@ -120,6 +120,20 @@ export function formatMarkdown(result: LintResult, opts: MarkdownOptions = {}): 
   let budget = maxBytes - byteLength(head.join('\n')) - byteLength(checked) - 256;
   const body: string[] = [];
   let omitted = 0;
+  /** The table rows that still fit in the budget; the others are counted as omitted. */
+  const fitRows = (list: readonly Diagnostic[]): string => {
+    const rows: string[] = [];
+    for (const d of list) {
+      const r = row(d, result, opts) + '\n';
+      if (budget - byteLength(r) < 0) {
+        omitted++;
+        continue;
+      }
+      budget -= byteLength(r);
+      rows.push(r);
+    }
+    return rows.join('');
+  };
 
   const groups = groupByCluster(result, [...active, ...suppressed]);
   for (const g of groups) {
@@ -138,17 +152,7 @@ export function formatMarkdown(result: LintResult, opts: MarkdownOptions = {}): 
       continue;
     }
     budget -= byteLength(fixed);
-    const rows: string[] = [];
-    for (const d of list) {
-      const r = row(d, result, opts) + '\n';
-      if (budget - byteLength(r) < 0) {
-        omitted++;
-        continue;
-      }
-      budget -= byteLength(r);
-      rows.push(r);
-    }
-    body.push(`${title}\n\n${open}\n${rows.join('')}${close}`);
+    body.push(`${title}\n\n${open}\n${fitRows(list)}${close}`);
   }
 
   if (suppressed.length) {
@@ -156,17 +160,7 @@ export function formatMarkdown(result: LintResult, opts: MarkdownOptions = {}): 
     const close = '\n</details>\n';
     if (budget - byteLength(open + close) > 0) {
       budget -= byteLength(open + close);
-      const rows: string[] = [];
-      for (const d of suppressed) {
-        const r = row(d, result, opts) + '\n';
-        if (budget - byteLength(r) < 0) {
-          omitted++;
-          continue;
-        }
-        budget -= byteLength(r);
-        rows.push(r);
-      }
-      body.push(open + rows.join('') + close);
+      body.push(open + fitRows(suppressed) + close);
     } else omitted += suppressed.length;
   }
 

@@ -123,6 +123,17 @@ export function readConfSet(host: Host, tops: readonly SourceFile[], cache = new
     });
   };
 
+  /** An include target the linter will not read because it lies outside the checked root. */
+  const outsideRoot = (from: SourceFile, line: IncludeLine, what: 'file' | 'directory', abs: string): void => {
+    problem(
+      from,
+      line,
+      'outside-root',
+      `configuration ${what} "${host.display(abs)}" is outside the checked root; it was not read`,
+      `${what === 'file' ? 'include' : 'include_dir'} target ${host.display(abs)} lies outside ${host.display(host.root)}`,
+    );
+  };
+
   const openFile = (
     fromAbs: string,
     from: SourceFile,
@@ -143,13 +154,7 @@ export function readConfSet(host: Host, tops: readonly SourceFile[], cache = new
       return;
     }
     if (!host.allowed(targetAbs)) {
-      problem(
-        from,
-        line,
-        'outside-root',
-        `configuration file "${host.display(targetAbs)}" is outside the checked root; it was not read`,
-        `include target ${host.display(targetAbs)} lies outside ${host.display(host.root)}`,
-      );
+      outsideRoot(from, line, 'file', targetAbs);
       return;
     }
     const cycleAt = stack.indexOf(targetAbs);
@@ -217,13 +222,7 @@ export function readConfSet(host: Host, tops: readonly SourceFile[], cache = new
       }
       const dirAbs = resolve(dirname(fromAbs), target);
       if (!host.allowed(dirAbs)) {
-        problem(
-          from,
-          line,
-          'outside-root',
-          `configuration directory "${host.display(dirAbs)}" is outside the checked root; it was not read`,
-          `include_dir target ${host.display(dirAbs)} lies outside ${host.display(host.root)}`,
-        );
+        outsideRoot(from, line, 'directory', dirAbs);
         return;
       }
       const listed = host.list(dirAbs);
