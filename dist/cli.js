@@ -2688,23 +2688,33 @@ function readConfSet(host, tops, cache3 = /* @__PURE__ */ new Map()) {
   };
   const visitFile = (abs, file, depth, stack, via) => {
     const conf = parse(abs, file);
-    for (const line of conf.lines) {
-      if (conf.abandonedAtLine !== void 0 && line.line > conf.abandonedAtLine) break;
+    const lines = conf.lines;
+    const last = conf.abandonedAtLine ?? lines.length;
+    let runStart = -1;
+    const endRun = (to) => {
+      if (runStart === -1) return;
+      set.items.push({ kind: "settings", file, conf, from: runStart, to });
+      runStart = -1;
+    };
+    for (let i = 0; i < last; i++) {
+      const line = lines[i];
       if (line.kind === "setting") {
-        set.items.push({ kind: "setting", file, line, via });
+        if (runStart === -1) runStart = i;
       } else if (line.kind === "error") {
-        const near = line.near;
+        endRun(i);
         set.items.push({
           kind: "syntax",
           file,
           lineNumber: line.line,
           loc: line.token ? lineLoc(file, line.token.start, line.token.end) : lineLoc(file, line.end, line.end),
-          message: `syntax error in file "${file.path}" line ${reportedErrorLine(conf, line)}, ${near}`
+          message: `syntax error in file "${file.path}" line ${reportedErrorLine(conf, line)}, ${line.near}`
         });
       } else if (line.kind === "include") {
+        endRun(i);
         visitInclude(abs, file, line, depth, stack, via);
       }
     }
+    endRun(last);
     if (conf.abandonedAtLine !== void 0) {
       set.items.push({
         kind: "syntax",
@@ -2829,6 +2839,87 @@ function readConfSet(host, tops, cache3 = /* @__PURE__ */ new Map()) {
   return set;
 }
 
+// src/resolve/name-index.ts
+var NameIndex = class {
+  keyList = [];
+  valueList = [];
+  hashes = new Int32Array(64);
+  /** Entry number + 1 per slot; 0 is an empty slot. */
+  slots = new Int32Array(64);
+  get size() {
+    return this.keyList.length;
+  }
+  get(key) {
+    const slot = this.find(key, hash(key));
+    return slot < 0 ? void 0 : this.valueList[this.slots[slot] - 1];
+  }
+  has(key) {
+    return this.find(key, hash(key)) >= 0;
+  }
+  /** Sets `key` to `value` and returns the value it had, or undefined for a new key. */
+  set(key, value) {
+    const h = hash(key);
+    const slot = this.find(key, h);
+    if (slot >= 0) {
+      const entry = this.slots[slot] - 1;
+      const old = this.valueList[entry];
+      this.valueList[entry] = value;
+      return old;
+    }
+    this.keyList.push(key);
+    this.valueList.push(value);
+    this.hashes[~slot] = h;
+    this.slots[~slot] = this.keyList.length;
+    if (this.keyList.length * 2 > this.slots.length) this.grow();
+    return void 0;
+  }
+  values() {
+    return this.valueList.values();
+  }
+  keys() {
+    return this.keyList.values();
+  }
+  *entries() {
+    for (let i = 0; i < this.keyList.length; i++) yield [this.keyList[i], this.valueList[i]];
+  }
+  [Symbol.iterator]() {
+    return this.entries();
+  }
+  /** The slot holding `key`, or the bitwise complement of the empty slot where it would go. */
+  find(key, h) {
+    const mask = this.slots.length - 1;
+    for (let i = h & mask; ; i = i + 1 & mask) {
+      const s = this.slots[i];
+      if (s === 0) return ~i;
+      if (this.hashes[i] === h && this.keyList[s - 1] === key) return i;
+    }
+  }
+  grow() {
+    const oldHashes = this.hashes;
+    const oldSlots = this.slots;
+    const size = oldSlots.length * 2;
+    const mask = size - 1;
+    this.hashes = new Int32Array(size);
+    this.slots = new Int32Array(size);
+    for (let j = 0; j < oldSlots.length; j++) {
+      const s = oldSlots[j];
+      if (s === 0) continue;
+      const h = oldHashes[j];
+      let i = h & mask;
+      while (this.slots[i] !== 0) i = i + 1 & mask;
+      this.hashes[i] = h;
+      this.slots[i] = s;
+    }
+  }
+};
+function hash(key) {
+  let h = 2166136261;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 16777619);
+  h ^= h >>> 16;
+  h = Math.imul(h, 73244475);
+  return h ^ h >>> 16;
+}
+
 // src/resolve/cluster.ts
 function errorFor(a) {
   if (a.status === "unknown") {
@@ -2838,15 +2929,16 @@ function errorFor(a) {
   return null;
 }
 function assign(catalog, file, line, seqno) {
-  const def = lookupParam(catalog, line.name);
+  const name = line.name;
+  const dotted = name.includes(".");
+  const def = dotted ? void 0 : lookupParam(catalog, name);
   let a;
   if (!def) {
-    const key = line.name.toLowerCase();
-    const status = key.includes(".") ? "placeholder" : "unknown";
-    a = { seqno, file, line, key, def: void 0, status, value: void 0, error: null, applied: true, ignored: false, overriddenBy: void 0 };
+    const status = dotted ? "placeholder" : "unknown";
+    a = { seqno, file, line, key: foldName(name), def: void 0, status, value: void 0, error: null, applied: true, ignored: false, overriddenBy: void 0 };
   } else {
     const value = parseGucValue(def, line.value.value, catalog.major, {
-      writtenName: line.name,
+      writtenName: name,
       timezones: timezones(catalog.major),
       encoding: file.encoding
     });
@@ -2881,12 +2973,15 @@ function resolveCluster(host, input, cache3 = /* @__PURE__ */ new Map()) {
   const assignments = [];
   const problems = [];
   for (const item of conf?.items ?? []) {
-    if (item.kind !== "setting") {
+    if (item.kind !== "settings") {
       problems.push(item);
       continue;
     }
-    const a = assign(catalog, item.file, item.line, assignments.length + 1);
-    assignments.push(a);
+    const lines = item.conf.lines;
+    for (let i = item.from; i < item.to; i++) {
+      const line = lines[i];
+      if (line.kind === "setting") assignments.push(assign(catalog, item.file, line, assignments.length + 1));
+    }
   }
   const mainSrc = conf && main2 ? conf.files.get(main2.abs)?.file : void 0;
   for (const a of assignments) {
@@ -2938,18 +3033,17 @@ function resolveCluster(host, input, cache3 = /* @__PURE__ */ new Map()) {
   };
 }
 function resolveOverrides(assignments) {
-  const lastByKey = /* @__PURE__ */ new Map();
+  const lastByKey = new NameIndex();
   const pairs = [];
   let simple = true;
   for (const a of assignments) {
     if (a.status === "unknown") continue;
     if (a.status === "invalid") simple = false;
-    const prev = lastByKey.get(a.key);
+    const prev = lastByKey.set(a.key, a);
     if (prev !== void 0) {
       if (prev.line.name !== a.line.name) simple = false;
       pairs.push(prev, a);
     }
-    lastByKey.set(a.key, a);
   }
   if (simple) {
     for (let i = 0; i < pairs.length; i += 2) {
@@ -2961,23 +3055,21 @@ function resolveOverrides(assignments) {
     }
     return lastByKey;
   }
-  const lastBySpelling = /* @__PURE__ */ new Map();
+  const lastBySpelling = new NameIndex();
   for (const a of assignments) {
     if (a.status === "unknown") continue;
-    const prev = lastBySpelling.get(a.line.name);
+    const prev = lastBySpelling.set(a.line.name, a);
     if (prev) {
       prev.ignored = true;
       prev.applied = false;
       prev.error = null;
     }
-    lastBySpelling.set(a.line.name, a);
   }
-  const effective = /* @__PURE__ */ new Map();
+  const effective = new NameIndex();
   for (const a of assignments) {
     if (a.status === "unknown" || a.status === "invalid") continue;
-    const prev = effective.get(a.key);
+    const prev = effective.set(a.key, a);
     if (prev) prev.overriddenBy = a;
-    effective.set(a.key, a);
   }
   for (const a of assignments) {
     if (a.status !== "invalid") continue;
@@ -3110,22 +3202,9 @@ function discover(host, paths, options = {}) {
 // src/resolve/settings-rows.ts
 function settingsRows(cluster) {
   const rows = [];
-  const byLine = new Map(cluster.assignments.map((a) => [a.line, a]));
+  let next = 0;
   for (const item of cluster.conf?.items ?? []) {
-    if (item.kind === "setting") {
-      const a = byLine.get(item.line);
-      const canonical = a.status === "ok" && a.value?.ok ? a.value.canonical : a.status === "placeholder" ? a.line.value.value : null;
-      rows.push({
-        sourcefile: item.file.path,
-        sourceline: item.line.line,
-        seqno: rows.length + 1,
-        name: item.line.name,
-        setting: item.line.value.value,
-        applied: a.applied,
-        error: a.error,
-        canonical
-      });
-    } else {
+    if (item.kind !== "settings") {
       rows.push({
         sourcefile: item.file.path,
         sourceline: item.lineNumber,
@@ -3135,6 +3214,22 @@ function settingsRows(cluster) {
         applied: false,
         error: item.message,
         canonical: null
+      });
+      continue;
+    }
+    for (let i = item.from; i < item.to; i++) {
+      if (item.conf.lines[i].kind !== "setting") continue;
+      const a = cluster.assignments[next++];
+      const canonical = a.status === "ok" && a.value?.ok ? a.value.canonical : a.status === "placeholder" ? a.line.value.value : null;
+      rows.push({
+        sourcefile: a.file.path,
+        sourceline: a.line.line,
+        seqno: rows.length + 1,
+        name: a.line.name,
+        setting: a.line.value.value,
+        applied: a.applied,
+        error: a.error,
+        canonical
       });
     }
   }
@@ -4076,10 +4171,12 @@ var rewind_not_ready_default = defineRule({
 // rules/secret-in-config.ts
 var COMMANDS = /* @__PURE__ */ new Set(["archive_command", "restore_command", "archive_cleanup_command", "recovery_end_command"]);
 var MASK = "****";
+var valueLoc = (a) => ({ file: a.file.path, start: a.line.value.start, end: a.line.value.end });
 function isPlaceholder(v) {
   return v === "" || /^(\$|\{\{|\{%|<|%\(|`)/.test(v) || /^%[A-Za-z]$/.test(v) || /^@[A-Za-z_][A-Za-z0-9_]*@$/.test(v) || /^(\*+|x{3,}|X{3,}|\.{3,}|…)$/.test(v) || v.includes("$") || v.includes("`");
 }
 function findInConninfo(text) {
+  if (!text.includes("password") && !text.includes("://")) return [];
   const out = [];
   const kw = /(?<![A-Za-z0-9_.-])(sslpassword|password)[ \t\n\r\f\v]*=[ \t\n\r\f\v]*/g;
   for (let m = kw.exec(text); m; m = kw.exec(text)) {
@@ -4204,11 +4301,12 @@ function findInPassphraseCommand(cmd) {
   if (args.length === 0 || args.some((w) => w.dynamic || isPlaceholder(w.text))) return [];
   return [{ shown: `${first.text} ${MASK}` }];
 }
+var SECRET_SUFFIXES = ["password", "passwd", "passphrase", "secret"];
 function findSecrets(name, value, placeholder) {
-  const key = name.toLowerCase();
+  const key = foldName(name);
   if (COMMANDS.has(key)) return findInCommand(value);
   if (key === "ssl_passphrase_command") return findInPassphraseCommand(value);
-  if (placeholder && /(^|[._])(password|passwd|passphrase|secret)$/.test(key) && !isPlaceholder(value)) {
+  if (placeholder && SECRET_SUFFIXES.some((s) => key.endsWith(s)) && /(^|[._])(password|passwd|passphrase|secret)$/.test(key) && !isPlaceholder(value)) {
     return [{ shown: MASK }];
   }
   return findInConninfo(value);
@@ -4240,25 +4338,22 @@ var secret_in_config_default = defineRule({
     versions: "all (recovery.conf in 11 and earlier)"
   },
   check(ctx) {
-    const visit = (name, value, placeholder, loc) => {
+    const visit = (name, value, placeholder, loc, of) => {
       const found = findSecrets(name, value, placeholder);
       if (found.length === 0) return;
       const shown2 = [...new Set(found.map((f) => f.shown))].join(", ");
       ctx.report({
-        loc: loc(),
+        loc: loc(of),
         message: `${name} contains ${found.length === 1 ? "a literal secret" : `${found.length} literal secrets`} (${shown2}): anyone who can read the repository or its history can use it`,
         help: "Remove the secret from the file and rotate it; let libpq read it from a password file (passfile=, ~/.pgpass) or the service environment instead."
       });
     };
-    for (const a of ctx.cluster.assignments) {
-      const v = a.line.value;
-      visit(a.line.name, v.value, a.status === "placeholder", () => ({ file: a.file.path, start: v.start, end: v.end }));
-    }
+    for (const a of ctx.cluster.assignments) visit(a.line.name, a.line.value.value, a.status === "placeholder", valueLoc, a);
     const rec = ctx.cluster.recovery;
     if (rec) {
       for (const l of rec.lines) {
         if (l.kind !== "setting") continue;
-        visit(l.name, l.value.value, false, () => ({ file: rec.file.path, start: l.value.start, end: l.value.end }));
+        visit(l.name, l.value.value, false, (line) => ({ file: rec.file.path, start: line.value.start, end: line.value.end }), l);
       }
     }
   }

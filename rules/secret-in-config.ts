@@ -1,10 +1,15 @@
 import { defineRule } from '../src/engine/rule.js';
 import type { Loc } from '../src/types.js';
+import type { Assignment } from '../src/resolve/cluster.js';
+import { foldName } from '../src/catalog/catalog.js';
 
 /** Shell commands run by the server (archive and recovery), in postgresql.conf or recovery.conf. */
 const COMMANDS = new Set(['archive_command', 'restore_command', 'archive_cleanup_command', 'recovery_end_command']);
 
 const MASK = '****';
+
+/** Where an assignment's value is (built only for a finding). */
+const valueLoc = (a: Assignment): Loc => ({ file: a.file.path, start: a.line.value.start, end: a.line.value.end });
 
 interface Found {
   /** What was found, with the secret masked (e.g. `password=****`). */
@@ -32,6 +37,9 @@ export function isPlaceholder(v: string): boolean {
  * URI user info (`postgresql://user:secret@host`, and the same in any other URL).
  */
 export function findInConninfo(text: string): Found[] {
+  // Both patterns below need one of these; most values (numbers, names, paths) have neither, and two
+  // substring scans are much cheaper than two regex scans for each of a million assignments.
+  if (!text.includes('password') && !text.includes('://')) return [];
   const out: Found[] = [];
   const kw = /(?<![A-Za-z0-9_.-])(sslpassword|password)[ \t\n\r\f\v]*=[ \t\n\r\f\v]*/g;
   for (let m = kw.exec(text); m; m = kw.exec(text)) {
@@ -175,13 +183,15 @@ function findInPassphraseCommand(cmd: string): Found[] {
   return [{ shown: `${first.text} ${MASK}` }];
 }
 
+const SECRET_SUFFIXES = ['password', 'passwd', 'passphrase', 'secret'];
+
 /** What a committed value of `name` gives away. */
 export function findSecrets(name: string, value: string, placeholder: boolean): Found[] {
-  const key = name.toLowerCase();
+  const key = foldName(name);
   if (COMMANDS.has(key)) return findInCommand(value);
   if (key === 'ssl_passphrase_command') return findInPassphraseCommand(value);
   // An extension's own setting named like a password (myext.password, pglogical.x_secret).
-  if (placeholder && /(^|[._])(password|passwd|passphrase|secret)$/.test(key) && !isPlaceholder(value)) {
+  if (placeholder && SECRET_SUFFIXES.some((s) => key.endsWith(s)) && /(^|[._])(password|passwd|passphrase|secret)$/.test(key) && !isPlaceholder(value)) {
     return [{ shown: MASK }];
   }
   return findInConninfo(value);
@@ -222,25 +232,22 @@ export default defineRule({
   },
   check(ctx) {
     // Called for every assignment of the file set: locations are built only for a finding.
-    const visit = (name: string, value: string, placeholder: boolean, loc: () => Loc): void => {
+    const visit = <T>(name: string, value: string, placeholder: boolean, loc: (of: T) => Loc, of: T): void => {
       const found = findSecrets(name, value, placeholder);
       if (found.length === 0) return;
       const shown = [...new Set(found.map((f) => f.shown))].join(', ');
       ctx.report({
-        loc: loc(),
+        loc: loc(of),
         message: `${name} contains ${found.length === 1 ? 'a literal secret' : `${found.length} literal secrets`} (${shown}): anyone who can read the repository or its history can use it`,
         help: 'Remove the secret from the file and rotate it; let libpq read it from a password file (passfile=, ~/.pgpass) or the service environment instead.',
       });
     };
-    for (const a of ctx.cluster.assignments) {
-      const v = a.line.value;
-      visit(a.line.name, v.value, a.status === 'placeholder', () => ({ file: a.file.path, start: v.start, end: v.end }));
-    }
+    for (const a of ctx.cluster.assignments) visit(a.line.name, a.line.value.value, a.status === 'placeholder', valueLoc, a);
     const rec = ctx.cluster.recovery;
     if (rec) {
       for (const l of rec.lines) {
         if (l.kind !== 'setting') continue;
-        visit(l.name, l.value.value, false, () => ({ file: rec.file.path, start: l.value.start, end: l.value.end }));
+        visit(l.name, l.value.value, false, (line) => ({ file: rec.file.path, start: line.value.start, end: line.value.end }), l);
       }
     }
   },

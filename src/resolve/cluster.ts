@@ -1,5 +1,5 @@
 import { dirname } from 'node:path';
-import { loadCatalog, lookupParam, timezones } from '../catalog/catalog.js';
+import { foldName, loadCatalog, lookupParam, timezones } from '../catalog/catalog.js';
 import type { Catalog, GucDef, Major } from '../catalog/types.js';
 import { parseGucValue, type ValueResult } from '../catalog/values.js';
 import type { ConfFile, SettingLine } from '../parse/conf-ast.js';
@@ -10,6 +10,7 @@ import type { SourceFile } from '../source/source.js';
 import type { FileKind } from '../types.js';
 import { readConfSet, type ConfProblem, type ConfSet } from './conf-files.js';
 import type { Host } from './host.js';
+import { NameIndex } from './name-index.js';
 
 export interface ClusterFile {
   kind: FileKind;
@@ -60,8 +61,8 @@ export interface ResolvedCluster {
   assignments: Assignment[];
   /** Syntax and include problems in PostgreSQL's order. */
   problems: ConfProblem[];
-  /** Effective value per parameter: the last assignment with a valid value. */
-  effective: Map<string, Assignment>;
+  /** Effective value per parameter (keyed by lower-cased name): the last assignment with a valid value. */
+  effective: NameIndex<Assignment>;
   hba?: HbaFile;
   ident?: IdentFile;
   /** recovery.conf (≤11 it is read by the startup process with the same lexer). */
@@ -91,16 +92,19 @@ export function evaluateSetting(catalog: Catalog, file: SourceFile, line: Settin
  * of these, and intermediate objects or spreads (whose shapes vary) cost more than the parsing.
  */
 function assign(catalog: Catalog, file: SourceFile, line: SettingLine, seqno: number): Assignment {
-  const def = lookupParam(catalog, line.name);
+  const name = line.name;
+  // A two-part name (QUALIFIED_ID) is never a built-in parameter nor an old alias: no catalog lookup.
+  const dotted = name.includes('.');
+  const def = dotted ? undefined : lookupParam(catalog, name);
   let a: Assignment;
   if (!def) {
-    const key = line.name.toLowerCase();
-    // Unknown two-part names are custom placeholders: accepted without validation.
-    const status = key.includes('.') ? 'placeholder' : 'unknown';
-    a = { seqno, file, line, key, def: undefined, status, value: undefined, error: null, applied: true, ignored: false, overriddenBy: undefined };
+    // Unknown two-part names are custom placeholders: accepted without validation. Names compare
+    // as guc_name_compare does (A-Z folded, nothing else).
+    const status = dotted ? 'placeholder' : 'unknown';
+    a = { seqno, file, line, key: foldName(name), def: undefined, status, value: undefined, error: null, applied: true, ignored: false, overriddenBy: undefined };
   } else {
     const value = parseGucValue(def, line.value.value, catalog.major, {
-      writtenName: line.name,
+      writtenName: name,
       timezones: timezones(catalog.major),
       encoding: file.encoding,
     });
@@ -140,12 +144,15 @@ export function resolveCluster(host: Host, input: ClusterInput, cache = new Map<
   const assignments: Assignment[] = [];
   const problems: ConfProblem[] = [];
   for (const item of conf?.items ?? []) {
-    if (item.kind !== 'setting') {
+    if (item.kind !== 'settings') {
       problems.push(item);
       continue;
     }
-    const a = assign(catalog, item.file, item.line, assignments.length + 1);
-    assignments.push(a);
+    const lines = item.conf.lines;
+    for (let i = item.from; i < item.to; i++) {
+      const line = lines[i]!;
+      if (line.kind === 'setting') assignments.push(assign(catalog, item.file, line, assignments.length + 1));
+    }
   }
 
   // config_file in a file is ignored: the server keeps (and -C prints) the file it was started with.
@@ -213,20 +220,19 @@ export function resolveCluster(host: Host, input: ClusterInput, cache = new Map<
  * map lookup per assignment does: a file of a million settings spends most of this function in
  * hash lookups. Otherwise the general passes below run. Either way O(n) expected.
  */
-function resolveOverrides(assignments: readonly Assignment[]): Map<string, Assignment> {
-  const lastByKey = new Map<string, Assignment>();
+function resolveOverrides(assignments: readonly Assignment[]): NameIndex<Assignment> {
+  const lastByKey = new NameIndex<Assignment>();
   // [earlier, later] pairs of consecutive assignments of the same key
   const pairs: Assignment[] = [];
   let simple = true;
   for (const a of assignments) {
     if (a.status === 'unknown') continue;
     if (a.status === 'invalid') simple = false;
-    const prev = lastByKey.get(a.key);
+    const prev = lastByKey.set(a.key, a);
     if (prev !== undefined) {
       if (prev.line.name !== a.line.name) simple = false;
       pairs.push(prev, a);
     }
-    lastByKey.set(a.key, a);
   }
   if (simple) {
     for (let i = 0; i < pairs.length; i += 2) {
@@ -239,24 +245,22 @@ function resolveOverrides(assignments: readonly Assignment[]): Map<string, Assig
     return lastByKey;
   }
 
-  const lastBySpelling = new Map<string, Assignment>();
+  const lastBySpelling = new NameIndex<Assignment>();
   for (const a of assignments) {
     if (a.status === 'unknown') continue;
-    const prev = lastBySpelling.get(a.line.name);
+    const prev = lastBySpelling.set(a.line.name, a);
     if (prev) {
       prev.ignored = true;
       prev.applied = false;
       prev.error = null;
     }
-    lastBySpelling.set(a.line.name, a);
   }
 
-  const effective = new Map<string, Assignment>();
+  const effective = new NameIndex<Assignment>();
   for (const a of assignments) {
     if (a.status === 'unknown' || a.status === 'invalid') continue;
-    const prev = effective.get(a.key);
+    const prev = effective.set(a.key, a);
     if (prev) prev.overriddenBy = a;
-    effective.set(a.key, a);
   }
   // An invalid entry overridden by a later valid one still has no effect: point at the winner.
   for (const a of assignments) {

@@ -1,5 +1,5 @@
 import { dirname, resolve } from 'node:path';
-import type { ConfFile, IncludeLine, SettingLine } from '../parse/conf-ast.js';
+import type { ConfFile, IncludeLine } from '../parse/conf-ast.js';
 import { parsePostgresqlConf, reportedErrorLine } from '../parse/postgresql-conf.js';
 import type { SourceFile } from '../source/source.js';
 import type { Loc } from '../types.js';
@@ -15,13 +15,18 @@ export const CONF_FILE_MAX_DEPTH = 10;
  */
 export const MAX_FILE_READS = 10_000;
 
-/** One assignment in the order PostgreSQL applies them (includes expanded inline, auto.conf last). */
-export interface ConfEntry {
-  kind: 'setting';
+/**
+ * Consecutive assignments of one file, in the order PostgreSQL applies them: the setting lines among
+ * `conf.lines[from]` to `conf.lines[to - 1]` (the blank and comment lines between them are skipped).
+ * An include or a syntax error ends a run. One run per stretch of a file, not one object per
+ * setting: a file of a million settings would otherwise keep a million more objects alive.
+ */
+export interface ConfRun {
+  kind: 'settings';
   file: SourceFile;
-  line: SettingLine;
-  /** Chain of include lines that led to this file (outermost first). */
-  via: IncludeLine[];
+  conf: ConfFile;
+  from: number;
+  to: number;
 }
 
 /** A problem PostgreSQL reports while reading the file set (syntax error or include failure). */
@@ -38,11 +43,12 @@ export interface ConfProblem {
   detail?: string;
 }
 
-export type ConfItem = ConfEntry | (ConfProblem & { kind: 'syntax' | 'include' });
+export type ConfItem = ConfRun | ConfProblem;
 
 export interface ConfSet {
   /** Every parsed file, keyed by absolute path, in the order first read. */
   files: Map<string, ConfFile>;
+  /** Assignments (in runs) and problems, in PostgreSQL's processing order (includes expanded inline). */
   items: ConfItem[];
   /** Skipped include_if_exists targets (PostgreSQL only logs these). */
   skipped: { file: SourceFile; lineNumber: number; target: string }[];
@@ -77,23 +83,34 @@ export function readConfSet(host: Host, tops: readonly SourceFile[], cache = new
 
   const visitFile = (abs: string, file: SourceFile, depth: number, stack: string[], via: IncludeLine[]): void => {
     const conf = parse(abs, file);
-    for (const line of conf.lines) {
-      if (conf.abandonedAtLine !== undefined && line.line > conf.abandonedAtLine) break;
+    const lines = conf.lines;
+    // PostgreSQL stops reading at the 100th syntax error (line numbers are index + 1).
+    const last = conf.abandonedAtLine ?? lines.length;
+    let runStart = -1;
+    const endRun = (to: number): void => {
+      if (runStart === -1) return;
+      set.items.push({ kind: 'settings', file, conf, from: runStart, to });
+      runStart = -1;
+    };
+    for (let i = 0; i < last; i++) {
+      const line = lines[i]!;
       if (line.kind === 'setting') {
-        set.items.push({ kind: 'setting', file, line, via });
+        if (runStart === -1) runStart = i;
       } else if (line.kind === 'error') {
-        const near = line.near;
+        endRun(i);
         set.items.push({
           kind: 'syntax',
           file,
           lineNumber: line.line,
           loc: line.token ? lineLoc(file, line.token.start, line.token.end) : lineLoc(file, line.end, line.end),
-          message: `syntax error in file "${file.path}" line ${reportedErrorLine(conf, line)}, ${near}`,
+          message: `syntax error in file "${file.path}" line ${reportedErrorLine(conf, line)}, ${line.near}`,
         });
       } else if (line.kind === 'include') {
+        endRun(i);
         visitInclude(abs, file, line, depth, stack, via);
       }
     }
+    endRun(last);
     if (conf.abandonedAtLine !== undefined) {
       set.items.push({
         kind: 'syntax',

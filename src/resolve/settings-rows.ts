@@ -20,23 +20,10 @@ export interface FileSettingRow {
  */
 export function settingsRows(cluster: ResolvedCluster): FileSettingRow[] {
   const rows: FileSettingRow[] = [];
-  const byLine = new Map(cluster.assignments.map((a) => [a.line, a]));
+  // The assignments are the items' setting lines, in the same order.
+  let next = 0;
   for (const item of cluster.conf?.items ?? []) {
-    if (item.kind === 'setting') {
-      const a = byLine.get(item.line)!;
-      const canonical =
-        a.status === 'ok' && a.value?.ok ? a.value.canonical : a.status === 'placeholder' ? a.line.value.value : null;
-      rows.push({
-        sourcefile: item.file.path,
-        sourceline: item.line.line,
-        seqno: rows.length + 1,
-        name: item.line.name,
-        setting: item.line.value.value,
-        applied: a.applied,
-        error: a.error,
-        canonical,
-      });
-    } else {
+    if (item.kind !== 'settings') {
       rows.push({
         sourcefile: item.file.path,
         sourceline: item.lineNumber,
@@ -46,6 +33,23 @@ export function settingsRows(cluster: ResolvedCluster): FileSettingRow[] {
         applied: false,
         error: item.message,
         canonical: null,
+      });
+      continue;
+    }
+    for (let i = item.from; i < item.to; i++) {
+      if (item.conf.lines[i]!.kind !== 'setting') continue;
+      const a = cluster.assignments[next++]!;
+      const canonical =
+        a.status === 'ok' && a.value?.ok ? a.value.canonical : a.status === 'placeholder' ? a.line.value.value : null;
+      rows.push({
+        sourcefile: a.file.path,
+        sourceline: a.line.line,
+        seqno: rows.length + 1,
+        name: a.line.name,
+        setting: a.line.value.value,
+        applied: a.applied,
+        error: a.error,
+        canonical,
       });
     }
   }
