@@ -2928,7 +2928,8 @@ function errorFor(a) {
   if (a.status === "invalid" && a.value && !a.value.ok) return a.value.message;
   return null;
 }
-function assign(catalog, file, line, seqno) {
+var VALUE_MEMO_MAX = 1e4;
+function assign(catalog, file, line, seqno, memo) {
   const name = line.name;
   const dotted = name.includes(".");
   const def = dotted ? void 0 : lookupParam(catalog, name);
@@ -2937,11 +2938,13 @@ function assign(catalog, file, line, seqno) {
     const status = dotted ? "placeholder" : "unknown";
     a = { seqno, file, line, key: foldName(name), def: void 0, status, value: void 0, error: null, applied: true, ignored: false, overriddenBy: void 0 };
   } else {
-    const value = parseGucValue(def, line.value.value, catalog.major, {
-      writtenName: name,
-      timezones: timezones(catalog.major),
-      encoding: file.encoding
-    });
+    const input = line.value.value;
+    const memoKey = `${name}\0${file.encoding}\0${input}`;
+    let value = memo?.get(memoKey);
+    if (value === void 0) {
+      value = parseGucValue(def, input, catalog.major, { writtenName: name, timezones: timezones(catalog.major), encoding: file.encoding });
+      if (memo && memo.size < VALUE_MEMO_MAX) memo.set(memoKey, value);
+    }
     const status = value.ok ? "ok" : "invalid";
     a = { seqno, file, line, key: def.name.toLowerCase(), def, status, value, error: null, applied: true, ignored: false, overriddenBy: void 0 };
   }
@@ -2972,6 +2975,7 @@ function resolveCluster(host, input, cache3 = /* @__PURE__ */ new Map()) {
   }
   const assignments = [];
   const problems = [];
+  const memo = /* @__PURE__ */ new Map();
   for (const item of conf?.items ?? []) {
     if (item.kind !== "settings") {
       problems.push(item);
@@ -2980,7 +2984,7 @@ function resolveCluster(host, input, cache3 = /* @__PURE__ */ new Map()) {
     const lines = item.conf.lines;
     for (let i = item.from; i < item.to; i++) {
       const line = lines[i];
-      if (line.kind === "setting") assignments.push(assign(catalog, item.file, line, assignments.length + 1));
+      if (line.kind === "setting") assignments.push(assign(catalog, item.file, line, assignments.length + 1, memo));
     }
   }
   const mainSrc = conf && main2 ? conf.files.get(main2.abs)?.file : void 0;

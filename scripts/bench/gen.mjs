@@ -47,6 +47,24 @@ export function postgresqlConf(lines) {
 }
 
 /*
+ * postgresql.conf of built-in parameters only: every line assigns one of the real parameters above
+ * (12 of them in turn, so every line after the first dozen overrides an earlier one), as a file
+ * that automation appends settings to looks. This is the input that makes PostgreSQL's reader
+ * quadratic in earnest: ProcessConfigFileInternal, for every entry of a parameter already seen,
+ * walks all earlier entries (strcmp) to mark the overridden ones; custom placeholders and names
+ * seen once skip that walk. It reproduces the PostgreSQL figures quoted in issue 6
+ * (10k lines 0.15 s, 20k 0.6 s, 40k 4.4 s on the machine it was written on).
+ */
+const BUILTIN = KNOWN.filter((_, i) => i !== 6 && i !== 10); // all but the two free-form strings
+
+/** @param {number} lines */
+export function builtinConf(lines) {
+  const out = [];
+  for (let n = 0; n < lines; n++) out.push(BUILTIN[n % BUILTIN.length](n));
+  return out.join('\n') + '\n';
+}
+
+/*
  * pg_hba.conf with `records` records: a realistic generated file. Per tenant i: a database
  * `db_i` and a role `app_i`, records for its application subnet (10.x.y.0/24), its admin host
  * (/32), an IPv6 network, hostssl + hostnossl pairs, a few replication lines, a `+group`, a

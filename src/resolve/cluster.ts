@@ -91,7 +91,15 @@ export function evaluateSetting(catalog: Catalog, file: SourceFile, line: Settin
  * One assignment, built as a single object of a fixed shape: a million-line file makes a million
  * of these, and intermediate objects or spreads (whose shapes vary) cost more than the parsing.
  */
-function assign(catalog: Catalog, file: SourceFile, line: SettingLine, seqno: number): Assignment {
+/**
+ * Typed values repeat in a large file (the same parameters set to the same few values), so each
+ * distinct (spelling, encoding, value) is typed once per cluster and the result shared: results are
+ * never mutated. Bounded, so that a file of a million distinct values does not also fill a cache.
+ */
+const VALUE_MEMO_MAX = 10_000;
+type ValueMemo = Map<string, ValueResult>;
+
+function assign(catalog: Catalog, file: SourceFile, line: SettingLine, seqno: number, memo?: ValueMemo): Assignment {
   const name = line.name;
   // A two-part name (QUALIFIED_ID) is never a built-in parameter nor an old alias: no catalog lookup.
   const dotted = name.includes('.');
@@ -103,11 +111,14 @@ function assign(catalog: Catalog, file: SourceFile, line: SettingLine, seqno: nu
     const status = dotted ? 'placeholder' : 'unknown';
     a = { seqno, file, line, key: foldName(name), def: undefined, status, value: undefined, error: null, applied: true, ignored: false, overriddenBy: undefined };
   } else {
-    const value = parseGucValue(def, line.value.value, catalog.major, {
-      writtenName: name,
-      timezones: timezones(catalog.major),
-      encoding: file.encoding,
-    });
+    const input = line.value.value;
+    // Up to 17 the spelling shows in messages; the file's encoding decides byte-level checks.
+    const memoKey = `${name}\0${file.encoding}\0${input}`;
+    let value = memo?.get(memoKey);
+    if (value === undefined) {
+      value = parseGucValue(def, input, catalog.major, { writtenName: name, timezones: timezones(catalog.major), encoding: file.encoding });
+      if (memo && memo.size < VALUE_MEMO_MAX) memo.set(memoKey, value);
+    }
     const status = value.ok ? 'ok' : 'invalid';
     a = { seqno, file, line, key: def.name.toLowerCase(), def, status, value, error: null, applied: true, ignored: false, overriddenBy: undefined };
   }
@@ -143,6 +154,7 @@ export function resolveCluster(host: Host, input: ClusterInput, cache = new Map<
 
   const assignments: Assignment[] = [];
   const problems: ConfProblem[] = [];
+  const memo: ValueMemo = new Map();
   for (const item of conf?.items ?? []) {
     if (item.kind !== 'settings') {
       problems.push(item);
@@ -151,7 +163,7 @@ export function resolveCluster(host: Host, input: ClusterInput, cache = new Map<
     const lines = item.conf.lines;
     for (let i = item.from; i < item.to; i++) {
       const line = lines[i]!;
-      if (line.kind === 'setting') assignments.push(assign(catalog, item.file, line, assignments.length + 1));
+      if (line.kind === 'setting') assignments.push(assign(catalog, item.file, line, assignments.length + 1, memo));
     }
   }
 
