@@ -43612,15 +43612,17 @@ function readConfSet(host, tops, cache3 = /* @__PURE__ */ new Map()) {
 var NameIndex = class {
   keyList = [];
   valueList = [];
-  hashes = new Int32Array(64);
-  /** Entry number + 1 per slot; 0 is an empty slot. */
-  slots = new Int32Array(64);
+  /**
+   * Slot i is table[2i] (the key's hash) and table[2i + 1] (entry number + 1, or 0 when empty):
+   * side by side, so that a probe of a table too large for the cache costs one miss, not two.
+   */
+  table = new Int32Array(2 * 64);
   get size() {
     return this.keyList.length;
   }
   get(key) {
     const slot = this.find(key, hash(key));
-    return slot < 0 ? void 0 : this.valueList[this.slots[slot] - 1];
+    return slot < 0 ? void 0 : this.valueList[this.table[2 * slot + 1] - 1];
   }
   has(key) {
     return this.find(key, hash(key)) >= 0;
@@ -43630,16 +43632,16 @@ var NameIndex = class {
     const h = hash(key);
     const slot = this.find(key, h);
     if (slot >= 0) {
-      const entry = this.slots[slot] - 1;
+      const entry = this.table[2 * slot + 1] - 1;
       const old = this.valueList[entry];
       this.valueList[entry] = value;
       return old;
     }
     this.keyList.push(key);
     this.valueList.push(value);
-    this.hashes[~slot] = h;
-    this.slots[~slot] = this.keyList.length;
-    if (this.keyList.length * 2 > this.slots.length) this.grow();
+    this.table[2 * ~slot] = h;
+    this.table[2 * ~slot + 1] = this.keyList.length;
+    if (this.keyList.length * 4 > this.table.length) this.grow();
     return void 0;
   }
   values() {
@@ -43656,29 +43658,28 @@ var NameIndex = class {
   }
   /** The slot holding `key`, or the bitwise complement of the empty slot where it would go. */
   find(key, h) {
-    const mask = this.slots.length - 1;
+    const table = this.table;
+    const mask = (table.length >> 1) - 1;
     for (let i = h & mask; ; i = i + 1 & mask) {
-      const s = this.slots[i];
+      const s = table[2 * i + 1];
       if (s === 0) return ~i;
-      if (this.hashes[i] === h && this.keyList[s - 1] === key) return i;
+      if (table[2 * i] === h && this.keyList[s - 1] === key) return i;
     }
   }
   grow() {
-    const oldHashes = this.hashes;
-    const oldSlots = this.slots;
-    const size = oldSlots.length * 2;
-    const mask = size - 1;
-    this.hashes = new Int32Array(size);
-    this.slots = new Int32Array(size);
-    for (let j = 0; j < oldSlots.length; j++) {
-      const s = oldSlots[j];
+    const old = this.table;
+    const table = new Int32Array(old.length * 2);
+    const mask = (table.length >> 1) - 1;
+    for (let j = 0; j < old.length; j += 2) {
+      const s = old[j + 1];
       if (s === 0) continue;
-      const h = oldHashes[j];
+      const h = old[j];
       let i = h & mask;
-      while (this.slots[i] !== 0) i = i + 1 & mask;
-      this.hashes[i] = h;
-      this.slots[i] = s;
+      while (table[2 * i + 1] !== 0) i = i + 1 & mask;
+      table[2 * i] = h;
+      table[2 * i + 1] = s;
     }
+    this.table = table;
   }
 };
 function hash(key) {

@@ -4,17 +4,19 @@
  *
  * Why not a Map: a million-line postgresql.conf has ~850k distinct names, and a Map of that size
  * spends most of its time growing its hash table and in write barriers on a heap of half a
- * gigabyte. Here the table is open addressing (linear probing) over two Int32Arrays (hash, entry
- * number), so growing it copies integers only, and the entries live in two plain arrays in
+ * gigabyte. Here the table is open addressing (linear probing) over one Int32Array of (hash, entry
+ * number) pairs, so growing it copies integers only, and the entries live in two plain arrays in
  * insertion order (so iteration order is a Map's). Expected O(1) per operation, O(n) space; the
  * hash is FNV-1a over the UTF-16 code units.
  */
 export class NameIndex<T> implements Iterable<[string, T]> {
   private readonly keyList: string[] = [];
   private readonly valueList: T[] = [];
-  private hashes = new Int32Array(64);
-  /** Entry number + 1 per slot; 0 is an empty slot. */
-  private slots = new Int32Array(64);
+  /**
+   * Slot i is table[2i] (the key's hash) and table[2i + 1] (entry number + 1, or 0 when empty):
+   * side by side, so that a probe of a table too large for the cache costs one miss, not two.
+   */
+  private table = new Int32Array(2 * 64);
 
   get size(): number {
     return this.keyList.length;
@@ -22,7 +24,7 @@ export class NameIndex<T> implements Iterable<[string, T]> {
 
   get(key: string): T | undefined {
     const slot = this.find(key, hash(key));
-    return slot < 0 ? undefined : this.valueList[this.slots[slot]! - 1];
+    return slot < 0 ? undefined : this.valueList[this.table[2 * slot + 1]! - 1];
   }
 
   has(key: string): boolean {
@@ -34,7 +36,7 @@ export class NameIndex<T> implements Iterable<[string, T]> {
     const h = hash(key);
     const slot = this.find(key, h);
     if (slot >= 0) {
-      const entry = this.slots[slot]! - 1;
+      const entry = this.table[2 * slot + 1]! - 1;
       const old = this.valueList[entry];
       this.valueList[entry] = value;
       return old;
@@ -42,9 +44,9 @@ export class NameIndex<T> implements Iterable<[string, T]> {
     this.keyList.push(key);
     this.valueList.push(value);
     // ~slot is the empty slot where the probe ended
-    this.hashes[~slot] = h;
-    this.slots[~slot] = this.keyList.length;
-    if (this.keyList.length * 2 > this.slots.length) this.grow();
+    this.table[2 * ~slot] = h;
+    this.table[2 * ~slot + 1] = this.keyList.length;
+    if (this.keyList.length * 4 > this.table.length) this.grow(); // load factor at most 1/2
     return undefined;
   }
 
@@ -66,30 +68,29 @@ export class NameIndex<T> implements Iterable<[string, T]> {
 
   /** The slot holding `key`, or the bitwise complement of the empty slot where it would go. */
   private find(key: string, h: number): number {
-    const mask = this.slots.length - 1;
+    const table = this.table;
+    const mask = (table.length >> 1) - 1;
     for (let i = h & mask; ; i = (i + 1) & mask) {
-      const s = this.slots[i]!;
+      const s = table[2 * i + 1]!;
       if (s === 0) return ~i;
-      if (this.hashes[i] === h && this.keyList[s - 1] === key) return i;
+      if (table[2 * i] === h && this.keyList[s - 1] === key) return i;
     }
   }
 
   private grow(): void {
-    const oldHashes = this.hashes;
-    const oldSlots = this.slots;
-    const size = oldSlots.length * 2;
-    const mask = size - 1;
-    this.hashes = new Int32Array(size);
-    this.slots = new Int32Array(size);
-    for (let j = 0; j < oldSlots.length; j++) {
-      const s = oldSlots[j]!;
+    const old = this.table;
+    const table = new Int32Array(old.length * 2);
+    const mask = (table.length >> 1) - 1;
+    for (let j = 0; j < old.length; j += 2) {
+      const s = old[j + 1]!;
       if (s === 0) continue;
-      const h = oldHashes[j]!;
+      const h = old[j]!;
       let i = h & mask;
-      while (this.slots[i] !== 0) i = (i + 1) & mask;
-      this.hashes[i] = h;
-      this.slots[i] = s;
+      while (table[2 * i + 1] !== 0) i = (i + 1) & mask;
+      table[2 * i] = h;
+      table[2 * i + 1] = s;
     }
+    this.table = table;
   }
 }
 
