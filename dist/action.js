@@ -4103,7 +4103,7 @@ var require_util2 = __commonJS({
     try {
       crypto2 = __require("node:crypto");
       const possibleRelevantHashes = ["sha256", "sha384", "sha512"];
-      supportedHashes = crypto2.getHashes().filter((hash2) => possibleRelevantHashes.includes(hash2));
+      supportedHashes = crypto2.getHashes().filter((hash) => possibleRelevantHashes.includes(hash));
     } catch {
     }
     function responseURL(response) {
@@ -20189,10 +20189,10 @@ var require_util9 = __commonJS({
     var codegen_1 = require_codegen();
     var code_1 = require_code();
     function toHash(arr) {
-      const hash2 = {};
+      const hash = {};
       for (const item of arr)
-        hash2[item] = true;
-      return hash2;
+        hash[item] = true;
+      return hash;
     }
     exports.toHash = toHash;
     function alwaysValidSchema(it, schema) {
@@ -43621,15 +43621,18 @@ var NameIndex = class {
     return this.keyList.length;
   }
   get(key) {
-    const slot = this.find(key, hash(key));
+    const slot = this.find(key, hashName(key));
     return slot < 0 ? void 0 : this.valueList[this.table[2 * slot + 1] - 1];
   }
   has(key) {
-    return this.find(key, hash(key)) >= 0;
+    return this.find(key, hashName(key)) >= 0;
   }
   /** Sets `key` to `value` and returns the value it had, or undefined for a new key. */
   set(key, value) {
-    const h = hash(key);
+    return this.setHashed(key, hashName(key), value);
+  }
+  /** `set` with the key's hash already known (`h` must be hashName(key)). */
+  setHashed(key, h, value) {
     const slot = this.find(key, h);
     if (slot >= 0) {
       const entry = this.table[2 * slot + 1] - 1;
@@ -43682,12 +43685,35 @@ var NameIndex = class {
     this.table = table;
   }
 };
-function hash(key) {
-  let h = 2166136261;
-  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 16777619);
+var FNV_OFFSET = 2166136261;
+var FNV_PRIME = 16777619;
+function mix(h) {
   h ^= h >>> 16;
   h = Math.imul(h, 73244475);
   return h ^ h >>> 16;
+}
+function hashName(key) {
+  let h = FNV_OFFSET;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), FNV_PRIME);
+  return mix(h);
+}
+var nameScan = { hash: 0, dotted: false, upper: false };
+function scanName(text, start, end) {
+  let h = FNV_OFFSET;
+  let dotted = false;
+  let upper = false;
+  for (let i = start; i < end; i++) {
+    let c = text.charCodeAt(i);
+    if (c === 46) dotted = true;
+    else if (c >= 65 && c <= 90) {
+      upper = true;
+      c += 32;
+    }
+    h = Math.imul(h ^ c, FNV_PRIME);
+  }
+  nameScan.hash = mix(h);
+  nameScan.dotted = dotted;
+  nameScan.upper = upper;
 }
 
 // src/resolve/cluster.ts
@@ -43699,27 +43725,34 @@ function errorFor(a) {
   return null;
 }
 var VALUE_MEMO_MAX = 1e4;
-function assign(catalog, file, line, seqno, memo) {
+function assign(catalog, file, line, seqno, memo, overrides) {
   const name = line.name;
-  const dotted = name.includes(".");
+  scanName(file.text, line.nameStart, line.nameEnd);
+  const dotted = nameScan.dotted;
   const def = dotted ? void 0 : lookupParam(catalog, name);
   let a;
+  let hash;
   if (!def) {
     const status = dotted ? "placeholder" : "unknown";
-    a = { seqno, file, line, key: foldName(name), def: void 0, status, value: void 0, error: null, applied: true, ignored: false, overriddenBy: void 0 };
+    const key = nameScan.upper ? foldName(name) : name;
+    hash = nameScan.hash;
+    a = { seqno, file, line, key, def: void 0, status, value: void 0, error: null, applied: true, ignored: false, overriddenBy: void 0 };
   } else {
     const input = line.value.value;
     const memoKey = `${name}\0${file.encoding}\0${input}`;
-    let value = memo?.get(memoKey);
+    let value = memo.get(memoKey);
     if (value === void 0) {
       value = parseGucValue(def, input, catalog.major, { writtenName: name, timezones: timezones(catalog.major), encoding: file.encoding });
-      if (memo && memo.size < VALUE_MEMO_MAX) memo.set(memoKey, value);
+      if (memo.size < VALUE_MEMO_MAX) memo.set(memoKey, value);
     }
     const status = value.ok ? "ok" : "invalid";
-    a = { seqno, file, line, key: def.name.toLowerCase(), def, status, value, error: null, applied: true, ignored: false, overriddenBy: void 0 };
+    const key = def.name.toLowerCase();
+    hash = hashName(key);
+    a = { seqno, file, line, key, def, status, value, error: null, applied: true, ignored: false, overriddenBy: void 0 };
   }
   a.error = errorFor(a);
   a.applied = a.error === null;
+  overrides.add(a, hash);
   return a;
 }
 function resolveCluster(host, input, cache3 = /* @__PURE__ */ new Map()) {
@@ -43746,6 +43779,7 @@ function resolveCluster(host, input, cache3 = /* @__PURE__ */ new Map()) {
   const assignments = [];
   const problems = [];
   const memo = /* @__PURE__ */ new Map();
+  const overrides = new Overrides();
   for (const item of conf?.items ?? []) {
     if (item.kind !== "settings") {
       problems.push(item);
@@ -43754,7 +43788,7 @@ function resolveCluster(host, input, cache3 = /* @__PURE__ */ new Map()) {
     const lines = item.conf.lines;
     for (let i = item.from; i < item.to; i++) {
       const line = lines[i];
-      if (line.kind === "setting") assignments.push(assign(catalog, item.file, line, assignments.length + 1, memo));
+      if (line.kind === "setting") assignments.push(assign(catalog, item.file, line, assignments.length + 1, memo, overrides));
     }
   }
   const mainSrc = conf && main ? conf.files.get(main.abs)?.file : void 0;
@@ -43764,7 +43798,7 @@ function resolveCluster(host, input, cache3 = /* @__PURE__ */ new Map()) {
     a.value = { ok: true, value: real, canonical: real };
     a.applied = false;
   }
-  const effective = resolveOverrides(assignments);
+  const effective = overrides.resolve(assignments);
   let recovery;
   const rec = input.files.find((f) => f.kind === "recovery.conf");
   if (rec) {
@@ -43806,52 +43840,58 @@ function resolveCluster(host, input, cache3 = /* @__PURE__ */ new Map()) {
     sources
   };
 }
-function resolveOverrides(assignments) {
-  const lastByKey = new NameIndex();
-  const pairs = [];
-  let simple = true;
-  for (const a of assignments) {
-    if (a.status === "unknown") continue;
-    if (a.status === "invalid") simple = false;
-    const prev = lastByKey.set(a.key, a);
+var Overrides = class {
+  lastByKey = new NameIndex();
+  /** [earlier, later] pairs of consecutive assignments of the same key. */
+  pairs = [];
+  simple = true;
+  /** `hash` is hashName(a.key). */
+  add(a, hash) {
+    if (a.status === "unknown") return;
+    if (a.status === "invalid") this.simple = false;
+    const prev = this.lastByKey.setHashed(a.key, hash, a);
     if (prev !== void 0) {
-      if (prev.line.name !== a.line.name) simple = false;
-      pairs.push(prev, a);
+      if (prev.line.name !== a.line.name) this.simple = false;
+      this.pairs.push(prev, a);
     }
   }
-  if (simple) {
-    for (let i = 0; i < pairs.length; i += 2) {
-      const prev = pairs[i];
-      prev.ignored = true;
-      prev.applied = false;
-      prev.error = null;
-      prev.overriddenBy = pairs[i + 1];
+  /** Marks the overridden assignments (all of them added, in order) and returns the effective ones by key. */
+  resolve(assignments) {
+    if (this.simple) {
+      const pairs = this.pairs;
+      for (let i = 0; i < pairs.length; i += 2) {
+        const prev = pairs[i];
+        prev.ignored = true;
+        prev.applied = false;
+        prev.error = null;
+        prev.overriddenBy = pairs[i + 1];
+      }
+      return this.lastByKey;
     }
-    return lastByKey;
-  }
-  const lastBySpelling = new NameIndex();
-  for (const a of assignments) {
-    if (a.status === "unknown") continue;
-    const prev = lastBySpelling.set(a.line.name, a);
-    if (prev) {
-      prev.ignored = true;
-      prev.applied = false;
-      prev.error = null;
+    const lastBySpelling = new NameIndex();
+    for (const a of assignments) {
+      if (a.status === "unknown") continue;
+      const prev = lastBySpelling.set(a.line.name, a);
+      if (prev) {
+        prev.ignored = true;
+        prev.applied = false;
+        prev.error = null;
+      }
     }
+    const effective = new NameIndex();
+    for (const a of assignments) {
+      if (a.status === "unknown" || a.status === "invalid") continue;
+      const prev = effective.set(a.key, a);
+      if (prev) prev.overriddenBy = a;
+    }
+    for (const a of assignments) {
+      if (a.status !== "invalid") continue;
+      const winner = effective.get(a.key);
+      if (winner && winner.seqno > a.seqno) a.overriddenBy = winner;
+    }
+    return effective;
   }
-  const effective = new NameIndex();
-  for (const a of assignments) {
-    if (a.status === "unknown" || a.status === "invalid") continue;
-    const prev = effective.set(a.key, a);
-    if (prev) prev.overriddenBy = a;
-  }
-  for (const a of assignments) {
-    if (a.status !== "invalid") continue;
-    const winner = effective.get(a.key);
-    if (winner && winner.seqno > a.seqno) a.overriddenBy = winner;
-  }
-  return effective;
-}
+};
 function authIO(host) {
   return {
     read: (p) => host.read(p),
@@ -45156,13 +45196,14 @@ function findInPassphraseCommand(cmd) {
   if (args.length === 0 || args.some((w) => w.dynamic || isPlaceholder(w.text))) return [];
   return [{ shown: `${first.text} ${MASK}` }];
 }
-var SECRET_SUFFIXES = ["password", "passwd", "passphrase", "secret"];
-function findSecrets(name, value, placeholder) {
-  const key = foldName(name);
-  if (COMMANDS.has(key)) return findInCommand(value);
-  if (key === "ssl_passphrase_command") return findInPassphraseCommand(value);
-  if (placeholder && SECRET_SUFFIXES.some((s) => key.endsWith(s)) && /(^|[._])(password|passwd|passphrase|secret)$/.test(key) && !isPlaceholder(value)) {
-    return [{ shown: MASK }];
+var SECRET_NAME = /(^|[._])(password|passwd|passphrase|secret)$/;
+function findSecrets(key, value, placeholder) {
+  if (!placeholder) {
+    if (COMMANDS.has(key)) return findInCommand(value);
+    if (key === "ssl_passphrase_command") return findInPassphraseCommand(value);
+  } else {
+    const last = key.charCodeAt(key.length - 1);
+    if ((last === 100 || last === 101 || last === 116) && SECRET_NAME.test(key) && !isPlaceholder(value)) return [{ shown: MASK }];
   }
   return findInConninfo(value);
 }
@@ -45193,8 +45234,8 @@ var secret_in_config_default = defineRule({
     versions: "all (recovery.conf in 11 and earlier)"
   },
   check(ctx) {
-    const visit = (name, value, placeholder, loc, of) => {
-      const found = findSecrets(name, value, placeholder);
+    const visit = (name, key, value, placeholder, loc, of) => {
+      const found = findSecrets(key, value, placeholder);
       if (found.length === 0) return;
       const shown2 = [...new Set(found.map((f) => f.shown))].join(", ");
       ctx.report({
@@ -45203,12 +45244,12 @@ var secret_in_config_default = defineRule({
         help: "Remove the secret from the file and rotate it; let libpq read it from a password file (passfile=, ~/.pgpass) or the service environment instead."
       });
     };
-    for (const a of ctx.cluster.assignments) visit(a.line.name, a.line.value.value, a.status === "placeholder", valueLoc, a);
+    for (const a of ctx.cluster.assignments) visit(a.line.name, a.key, a.line.value.value, a.status === "placeholder", valueLoc, a);
     const rec = ctx.cluster.recovery;
     if (rec) {
       for (const l of rec.lines) {
         if (l.kind !== "setting") continue;
-        visit(l.name, l.value.value, false, (line) => ({ file: rec.file.path, start: line.value.start, end: line.value.end }), l);
+        visit(l.name, foldName(l.name), l.value.value, false, (line) => ({ file: rec.file.path, start: line.value.start, end: line.value.end }), l);
       }
     }
   }

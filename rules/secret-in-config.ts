@@ -183,16 +183,22 @@ function findInPassphraseCommand(cmd: string): Found[] {
   return [{ shown: `${first.text} ${MASK}` }];
 }
 
-const SECRET_SUFFIXES = ['password', 'passwd', 'passphrase', 'secret'];
+/** A name ending in one of these (after '.' or '_') names a secret. */
+const SECRET_NAME = /(^|[._])(password|passwd|passphrase|secret)$/;
 
-/** What a committed value of `name` gives away. */
-export function findSecrets(name: string, value: string, placeholder: boolean): Found[] {
-  const key = foldName(name);
-  if (COMMANDS.has(key)) return findInCommand(value);
-  if (key === 'ssl_passphrase_command') return findInPassphraseCommand(value);
-  // An extension's own setting named like a password (myext.password, pglogical.x_secret).
-  if (placeholder && SECRET_SUFFIXES.some((s) => key.endsWith(s)) && /(^|[._])(password|passwd|passphrase|secret)$/.test(key) && !isPlaceholder(value)) {
-    return [{ shown: MASK }];
+/**
+ * What a committed value gives away. `key`: the parameter name folded to lower case
+ * (Assignment.key); `placeholder`: a custom (two-part) name, never one of the built-in commands.
+ */
+export function findSecrets(key: string, value: string, placeholder: boolean): Found[] {
+  if (!placeholder) {
+    if (COMMANDS.has(key)) return findInCommand(value);
+    if (key === 'ssl_passphrase_command') return findInPassphraseCommand(value);
+  } else {
+    // An extension's own setting named like a password (myext.password, pglogical.x_secret). The last
+    // letter (d, e or t) rules out most names before the pattern runs: this is called for every assignment.
+    const last = key.charCodeAt(key.length - 1);
+    if ((last === 0x64 || last === 0x65 || last === 0x74) && SECRET_NAME.test(key) && !isPlaceholder(value)) return [{ shown: MASK }];
   }
   return findInConninfo(value);
 }
@@ -232,8 +238,8 @@ export default defineRule({
   },
   check(ctx) {
     // Called for every assignment of the file set: locations are built only for a finding.
-    const visit = <T>(name: string, value: string, placeholder: boolean, loc: (of: T) => Loc, of: T): void => {
-      const found = findSecrets(name, value, placeholder);
+    const visit = <T>(name: string, key: string, value: string, placeholder: boolean, loc: (of: T) => Loc, of: T): void => {
+      const found = findSecrets(key, value, placeholder);
       if (found.length === 0) return;
       const shown = [...new Set(found.map((f) => f.shown))].join(', ');
       ctx.report({
@@ -242,12 +248,12 @@ export default defineRule({
         help: 'Remove the secret from the file and rotate it; let libpq read it from a password file (passfile=, ~/.pgpass) or the service environment instead.',
       });
     };
-    for (const a of ctx.cluster.assignments) visit(a.line.name, a.line.value.value, a.status === 'placeholder', valueLoc, a);
+    for (const a of ctx.cluster.assignments) visit(a.line.name, a.key, a.line.value.value, a.status === 'placeholder', valueLoc, a);
     const rec = ctx.cluster.recovery;
     if (rec) {
       for (const l of rec.lines) {
         if (l.kind !== 'setting') continue;
-        visit(l.name, l.value.value, false, (line) => ({ file: rec.file.path, start: line.value.start, end: line.value.end }), l);
+        visit(l.name, foldName(l.name), l.value.value, false, (line) => ({ file: rec.file.path, start: line.value.start, end: line.value.end }), l);
       }
     }
   },

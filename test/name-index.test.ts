@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { NameIndex } from '../src/resolve/name-index.js';
+import { foldName } from '../src/catalog/catalog.js';
+import { hashName, NameIndex, nameScan, scanName } from '../src/resolve/name-index.js';
 
 describe('NameIndex', () => {
   it('behaves as a Map under random set/get sequences (set returns the replaced value)', () => {
@@ -43,5 +44,24 @@ describe('NameIndex', () => {
     // keys equal as strings but built differently (slices of a larger text) are the same key
     const text = `xx app_3.limit_3 yy`;
     expect(index.get(text.slice(3, 16))).toBe(3);
+  });
+
+  it('scanName reads a name in place as hashName(foldName(name)) would, and notes dots and A-Z', () => {
+    const text = fc.string({ unit: fc.constantFrom('a', 'Z', 'M', '.', '_', 'é', 'É', '0', '\0'), maxLength: 12 });
+    fc.assert(
+      fc.property(text, text, text, (before, name, after) => {
+        scanName(before + name + after, before.length, before.length + name.length);
+        expect(nameScan.hash).toBe(hashName(foldName(name)));
+        expect(nameScan.dotted).toBe(name.includes('.'));
+        expect(nameScan.upper).toBe(/[A-Z]/.test(name));
+      }),
+      { numRuns: 500 },
+    );
+    // setHashed with that hash finds what set() filed under the folded name
+    const index = new NameIndex<number>();
+    index.set('app.mode', 1);
+    scanName('x App.Mode y', 2, 10);
+    expect(index.setHashed('app.mode', nameScan.hash, 2)).toBe(1);
+    expect(index.get('app.mode')).toBe(2);
   });
 });

@@ -21,6 +21,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { builtinConf, pgHba, postgresqlConf, repository } from './gen.mjs';
+import { profileCheck, profileTable } from './profile.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CLI_ARG = process.argv.slice(2).find((x) => x.startsWith('--cli='));
@@ -219,7 +220,7 @@ async function main() {
       const dir = path.join(work, `hba-${n}`);
       fs.mkdirSync(dir, { recursive: true });
       fs.writeFileSync(path.join(dir, 'pg_hba.conf'), pgHba(n));
-      const row = { n, bytes: fs.statSync(path.join(dir, 'pg_hba.conf')).size, check: new Series() };
+      const row = { n, dir, bytes: fs.statSync(path.join(dir, 'pg_hba.conf')).size, check: new Series() };
       hba.push(row);
       const k = reps(n);
       progress(`pg_hba.conf ${n.toLocaleString('en')} records x${k} `);
@@ -253,7 +254,25 @@ async function main() {
     }
     progress(` node -e 0 ${fmtMs(cold.node.time)}, --version ${fmtMs(cold.version.time)}, fixtures/demo ${fmtMs(cold.demo.time)}\n`);
 
+    // ---- where the time goes: one profiled run per case ---------------------------------------
+    progress('profiling ');
+    const largest = CONF_SIZES[CONF_SIZES.length - 1];
+    const profileCases = [
+      ['postgresql.conf, mixed', conf, 1_000],
+      ['postgresql.conf, mixed', conf, 20_000],
+      ['postgresql.conf, mixed', conf, largest],
+      ['postgresql.conf, built-in only', builtin, largest],
+    ].map(([label, rows, n]) => {
+      const row = rows.find((x) => x.n === n);
+      progress('.');
+      return { label: `${label}, ${fmtN(n)} lines`, result: profileCheck(CLI, row.file, path.dirname(row.file), ['--pg-version', String(PG_MAJOR)]) };
+    });
+    const bigHba = hba[hba.length - 1];
+    profileCases.push({ label: `pg_hba.conf, ${fmtN(bigHba.n)} records`, result: profileCheck(CLI, 'pg_hba.conf', bigHba.dir, ['--pg-version', String(PG_MAJOR)]) });
+    progress(' done\n');
+
     const results = {
+      profile: profileCases,
       started,
       finished: new Date(),
       loadBefore,
@@ -287,7 +306,7 @@ async function main() {
     for (const n of CONF_SIZES) {
       const file = place(`${name}-${n}/postgresql.conf`, generate(n));
       const bytes = fs.statSync(file).size;
-      const row = { n, bytes, check: new Series(), pg: new Series(), ini: new Series(), pgOld: new Series() };
+      const row = { n, file, bytes, check: new Series(), pg: new Series(), ini: new Series(), pgOld: new Series() };
       rows.push(row);
       if (pg) {
         // Validate once: PostgreSQL must accept the whole file (rc 0), or the comparison is void.
@@ -428,6 +447,13 @@ function render(r) {
   const h = (n) => byN(r.hba, n)?.check.time ?? null;
   const gHba = ratio(h(100_000), h(10_000));
   const sets = [['mixed', r.conf], ['built-in only', r.builtin]];
+  out.push('### Where the time goes');
+  out.push('');
+  out.push('Share of CPU time by pipeline stage, from one run of each case under the V8 profiler (`node --cpu-prof`; scripts/bench/profile.mjs attributes each sample by the source module it falls in; self time, so a stage does not include what it calls in another stage). "Node" is Node.js itself: its start-up, the module loader and file I/O.');
+  out.push('');
+  out.push(profileTable(r.profile));
+  out.push('');
+
   out.push('### Targets');
   out.push('');
   out.push('| target | input | measured | |');

@@ -10,7 +10,7 @@ import type { SourceFile } from '../source/source.js';
 import type { FileKind } from '../types.js';
 import { readConfSet, type ConfProblem, type ConfSet } from './conf-files.js';
 import type { Host } from './host.js';
-import { NameIndex } from './name-index.js';
+import { hashName, NameIndex, nameScan, scanName } from './name-index.js';
 
 export interface ClusterFile {
   kind: FileKind;
@@ -82,15 +82,6 @@ function errorFor(a: Omit<Assignment, 'error' | 'applied' | 'seqno' | 'ignored'>
   return null;
 }
 
-export function evaluateSetting(catalog: Catalog, file: SourceFile, line: SettingLine): Omit<Assignment, 'seqno' | 'applied' | 'ignored'> {
-  const { seqno: _seqno, applied: _applied, ignored: _ignored, ...rest } = assign(catalog, file, line, 0);
-  return rest;
-}
-
-/**
- * One assignment, built as a single object of a fixed shape: a million-line file makes a million
- * of these, and intermediate objects or spreads (whose shapes vary) cost more than the parsing.
- */
 /**
  * Typed values repeat in a large file (the same parameters set to the same few values), so each
  * distinct (spelling, encoding, value) is typed once per cluster and the result shared: results are
@@ -99,31 +90,43 @@ export function evaluateSetting(catalog: Catalog, file: SourceFile, line: Settin
 const VALUE_MEMO_MAX = 10_000;
 type ValueMemo = Map<string, ValueResult>;
 
-function assign(catalog: Catalog, file: SourceFile, line: SettingLine, seqno: number, memo?: ValueMemo): Assignment {
+/**
+ * One assignment, built as a single object of a fixed shape: a million-line file makes a million
+ * of these, and intermediate objects or spreads (whose shapes vary) cost more than the parsing.
+ * It is filed with `overrides` as it is made.
+ */
+function assign(catalog: Catalog, file: SourceFile, line: SettingLine, seqno: number, memo: ValueMemo, overrides: Overrides): Assignment {
   const name = line.name;
+  scanName(file.text, line.nameStart, line.nameEnd);
   // A two-part name (QUALIFIED_ID) is never a built-in parameter nor an old alias: no catalog lookup.
-  const dotted = name.includes('.');
+  const dotted = nameScan.dotted;
   const def = dotted ? undefined : lookupParam(catalog, name);
   let a: Assignment;
+  let hash: number;
   if (!def) {
     // Unknown two-part names are custom placeholders: accepted without validation. Names compare
     // as guc_name_compare does (A-Z folded, nothing else).
     const status = dotted ? 'placeholder' : 'unknown';
-    a = { seqno, file, line, key: foldName(name), def: undefined, status, value: undefined, error: null, applied: true, ignored: false, overriddenBy: undefined };
+    const key = nameScan.upper ? foldName(name) : name;
+    hash = nameScan.hash;
+    a = { seqno, file, line, key, def: undefined, status, value: undefined, error: null, applied: true, ignored: false, overriddenBy: undefined };
   } else {
     const input = line.value.value;
     // Up to 17 the spelling shows in messages; the file's encoding decides byte-level checks.
     const memoKey = `${name}\0${file.encoding}\0${input}`;
-    let value = memo?.get(memoKey);
+    let value = memo.get(memoKey);
     if (value === undefined) {
       value = parseGucValue(def, input, catalog.major, { writtenName: name, timezones: timezones(catalog.major), encoding: file.encoding });
-      if (memo && memo.size < VALUE_MEMO_MAX) memo.set(memoKey, value);
+      if (memo.size < VALUE_MEMO_MAX) memo.set(memoKey, value);
     }
     const status = value.ok ? 'ok' : 'invalid';
-    a = { seqno, file, line, key: def.name.toLowerCase(), def, status, value, error: null, applied: true, ignored: false, overriddenBy: undefined };
+    const key = def.name.toLowerCase();
+    hash = hashName(key);
+    a = { seqno, file, line, key, def, status, value, error: null, applied: true, ignored: false, overriddenBy: undefined };
   }
   a.error = errorFor(a);
   a.applied = a.error === null;
+  overrides.add(a, hash);
   return a;
 }
 
@@ -155,6 +158,7 @@ export function resolveCluster(host: Host, input: ClusterInput, cache = new Map<
   const assignments: Assignment[] = [];
   const problems: ConfProblem[] = [];
   const memo: ValueMemo = new Map();
+  const overrides = new Overrides();
   for (const item of conf?.items ?? []) {
     if (item.kind !== 'settings') {
       problems.push(item);
@@ -163,7 +167,7 @@ export function resolveCluster(host: Host, input: ClusterInput, cache = new Map<
     const lines = item.conf.lines;
     for (let i = item.from; i < item.to; i++) {
       const line = lines[i]!;
-      if (line.kind === 'setting') assignments.push(assign(catalog, item.file, line, assignments.length + 1, memo));
+      if (line.kind === 'setting') assignments.push(assign(catalog, item.file, line, assignments.length + 1, memo, overrides));
     }
   }
 
@@ -176,7 +180,7 @@ export function resolveCluster(host: Host, input: ClusterInput, cache = new Map<
     a.applied = false;
   }
 
-  const effective = resolveOverrides(assignments);
+  const effective = overrides.resolve(assignments);
 
   let recovery: ConfFile | undefined;
   const rec = input.files.find((f) => f.kind === 'recovery.conf');
@@ -223,64 +227,71 @@ export function resolveCluster(host: Host, input: ClusterInput, cache = new Map<
 }
 
 /**
- * Marks overridden assignments and returns the effective one per parameter.
+ * Marks overridden assignments and finds the effective one per parameter.
  *
  * ProcessConfigFileInternal marks earlier entries of a known (or placeholder) parameter as ignored
  * when spelled identically (strcmp) and skips them when applying; the effective value is the last
  * valid assignment, names compared case-insensitively. In the usual file (each parameter always
- * spelled the same way, no invalid value) both are "the previous entry with the same key", so one
- * map lookup per assignment does: a file of a million settings spends most of this function in
- * hash lookups. Otherwise the general passes below run. Either way O(n) expected.
+ * spelled the same way, no invalid value) both are "the previous entry with the same key", found
+ * by one probe of a NameIndex as each assignment is made (`add`); `resolve` then marks them.
+ * Otherwise `resolve` runs the general passes. Either way O(n) expected.
  */
-function resolveOverrides(assignments: readonly Assignment[]): NameIndex<Assignment> {
-  const lastByKey = new NameIndex<Assignment>();
-  // [earlier, later] pairs of consecutive assignments of the same key
-  const pairs: Assignment[] = [];
-  let simple = true;
-  for (const a of assignments) {
-    if (a.status === 'unknown') continue;
-    if (a.status === 'invalid') simple = false;
-    const prev = lastByKey.set(a.key, a);
+class Overrides {
+  private readonly lastByKey = new NameIndex<Assignment>();
+  /** [earlier, later] pairs of consecutive assignments of the same key. */
+  private readonly pairs: Assignment[] = [];
+  private simple = true;
+
+  /** `hash` is hashName(a.key). */
+  add(a: Assignment, hash: number): void {
+    if (a.status === 'unknown') return;
+    if (a.status === 'invalid') this.simple = false;
+    const prev = this.lastByKey.setHashed(a.key, hash, a);
     if (prev !== undefined) {
-      if (prev.line.name !== a.line.name) simple = false;
-      pairs.push(prev, a);
-    }
-  }
-  if (simple) {
-    for (let i = 0; i < pairs.length; i += 2) {
-      const prev = pairs[i]!;
-      prev.ignored = true;
-      prev.applied = false;
-      prev.error = null;
-      prev.overriddenBy = pairs[i + 1]!;
-    }
-    return lastByKey;
-  }
-
-  const lastBySpelling = new NameIndex<Assignment>();
-  for (const a of assignments) {
-    if (a.status === 'unknown') continue;
-    const prev = lastBySpelling.set(a.line.name, a);
-    if (prev) {
-      prev.ignored = true;
-      prev.applied = false;
-      prev.error = null;
+      if (prev.line.name !== a.line.name) this.simple = false;
+      this.pairs.push(prev, a);
     }
   }
 
-  const effective = new NameIndex<Assignment>();
-  for (const a of assignments) {
-    if (a.status === 'unknown' || a.status === 'invalid') continue;
-    const prev = effective.set(a.key, a);
-    if (prev) prev.overriddenBy = a;
+  /** Marks the overridden assignments (all of them added, in order) and returns the effective ones by key. */
+  resolve(assignments: readonly Assignment[]): NameIndex<Assignment> {
+    if (this.simple) {
+      const pairs = this.pairs;
+      for (let i = 0; i < pairs.length; i += 2) {
+        const prev = pairs[i]!;
+        prev.ignored = true;
+        prev.applied = false;
+        prev.error = null;
+        prev.overriddenBy = pairs[i + 1]!;
+      }
+      return this.lastByKey;
+    }
+
+    const lastBySpelling = new NameIndex<Assignment>();
+    for (const a of assignments) {
+      if (a.status === 'unknown') continue;
+      const prev = lastBySpelling.set(a.line.name, a);
+      if (prev) {
+        prev.ignored = true;
+        prev.applied = false;
+        prev.error = null;
+      }
+    }
+
+    const effective = new NameIndex<Assignment>();
+    for (const a of assignments) {
+      if (a.status === 'unknown' || a.status === 'invalid') continue;
+      const prev = effective.set(a.key, a);
+      if (prev) prev.overriddenBy = a;
+    }
+    // An invalid entry overridden by a later valid one still has no effect: point at the winner.
+    for (const a of assignments) {
+      if (a.status !== 'invalid') continue;
+      const winner = effective.get(a.key);
+      if (winner && winner.seqno > a.seqno) a.overriddenBy = winner;
+    }
+    return effective;
   }
-  // An invalid entry overridden by a later valid one still has no effect: point at the winner.
-  for (const a of assignments) {
-    if (a.status !== 'invalid') continue;
-    const winner = effective.get(a.key);
-    if (winner && winner.seqno > a.seqno) a.overriddenBy = winner;
-  }
-  return effective;
 }
 
 export function clusterDisplayDir(host: Host, input: ClusterInput): string {
