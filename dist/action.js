@@ -43616,7 +43616,13 @@ var NameIndex = class {
    * Slot i is table[2i] (the key's hash) and table[2i + 1] (entry number + 1, or 0 when empty):
    * side by side, so that a probe of a table too large for the cache costs one miss, not two.
    */
-  table = new Int32Array(2 * 64);
+  table;
+  /** `expected`: about how many keys will be added (the table is sized for it, so it need not grow). */
+  constructor(expected = 0) {
+    let slots = 64;
+    while (slots < 2 * expected) slots *= 2;
+    this.table = new Int32Array(2 * slots);
+  }
   get size() {
     return this.keyList.length;
   }
@@ -43779,7 +43785,9 @@ function resolveCluster(host, input, cache3 = /* @__PURE__ */ new Map()) {
   const assignments = [];
   const problems = [];
   const memo = /* @__PURE__ */ new Map();
-  const overrides = new Overrides();
+  let runLines = 0;
+  for (const item of conf?.items ?? []) if (item.kind === "settings") runLines += item.to - item.from;
+  const overrides = new Overrides(runLines);
   for (const item of conf?.items ?? []) {
     if (item.kind !== "settings") {
       problems.push(item);
@@ -43841,10 +43849,14 @@ function resolveCluster(host, input, cache3 = /* @__PURE__ */ new Map()) {
   };
 }
 var Overrides = class {
-  lastByKey = new NameIndex();
+  lastByKey;
   /** [earlier, later] pairs of consecutive assignments of the same key. */
   pairs = [];
   simple = true;
+  /** `expected`: an upper bound of the number of assignments (sizes the index once). */
+  constructor(expected) {
+    this.lastByKey = new NameIndex(expected);
+  }
   /** `hash` is hashName(a.key). */
   add(a, hash) {
     if (a.status === "unknown") return;

@@ -33,8 +33,12 @@ describe('NameIndex', () => {
     );
   });
 
-  it('keeps every entry findable while growing far past its initial table', () => {
-    const index = new NameIndex<number>();
+  it.each([
+    ['growing far past its initial table', 0],
+    ['sized for its keys up front', 50_000],
+    ['sized for far fewer keys than it gets', 10],
+  ])('keeps every entry findable when %s', (_, expected) => {
+    const index = new NameIndex<number>(expected);
     const n = 50_000;
     for (let i = 0; i < n; i++) expect(index.set(`app_${i % 97}.limit_${i}`, i)).toBeUndefined();
     for (let i = 0; i < n; i += 7) expect(index.set(`app_${i % 97}.limit_${i}`, -i)).toBe(i);

@@ -158,7 +158,10 @@ export function resolveCluster(host: Host, input: ClusterInput, cache = new Map<
   const assignments: Assignment[] = [];
   const problems: ConfProblem[] = [];
   const memo: ValueMemo = new Map();
-  const overrides = new Overrides();
+  // Lines in runs of settings: at least as many as the assignments.
+  let runLines = 0;
+  for (const item of conf?.items ?? []) if (item.kind === 'settings') runLines += item.to - item.from;
+  const overrides = new Overrides(runLines);
   for (const item of conf?.items ?? []) {
     if (item.kind !== 'settings') {
       problems.push(item);
@@ -237,10 +240,15 @@ export function resolveCluster(host: Host, input: ClusterInput, cache = new Map<
  * Otherwise `resolve` runs the general passes. Either way O(n) expected.
  */
 class Overrides {
-  private readonly lastByKey = new NameIndex<Assignment>();
+  private readonly lastByKey: NameIndex<Assignment>;
   /** [earlier, later] pairs of consecutive assignments of the same key. */
   private readonly pairs: Assignment[] = [];
   private simple = true;
+
+  /** `expected`: an upper bound of the number of assignments (sizes the index once). */
+  constructor(expected: number) {
+    this.lastByKey = new NameIndex<Assignment>(expected);
+  }
 
   /** `hash` is hashName(a.key). */
   add(a: Assignment, hash: number): void {

@@ -16,7 +16,14 @@ export class NameIndex<T> implements Iterable<[string, T]> {
    * Slot i is table[2i] (the key's hash) and table[2i + 1] (entry number + 1, or 0 when empty):
    * side by side, so that a probe of a table too large for the cache costs one miss, not two.
    */
-  private table = new Int32Array(2 * 64);
+  private table: Int32Array;
+
+  /** `expected`: about how many keys will be added (the table is sized for it, so it need not grow). */
+  constructor(expected = 0) {
+    let slots = 64;
+    while (slots < 2 * expected) slots *= 2;
+    this.table = new Int32Array(2 * slots);
+  }
 
   get size(): number {
     return this.keyList.length;
