@@ -41547,6 +41547,13 @@ function runRule(rule, cluster, settings = {}) {
       return src ? { file: src.path, start: 0, end: 0 } : void 0;
     },
     listed: (file) => (perFile.get(file)?.n ?? 0) < FILE_FINDINGS_LIMIT,
+    unlisted: (file, n, last) => {
+      const c = perFile.get(file);
+      if (c === void 0 || c.n < FILE_FINDINGS_LIMIT) throw new Error(`${rule.name}: unlisted() for ${file} before its listing limit`);
+      c.n += n;
+      c.lastLoc = last;
+      c.lastSeverity = severity;
+    },
     report: (r) => {
       const sev = r.severity && severity === rule.severity ? r.severity : severity;
       let c = perFile.get(r.loc.file);
@@ -43731,6 +43738,21 @@ function errorFor(a) {
   return null;
 }
 var VALUE_MEMO_MAX = 1e4;
+var ValueMemo = class {
+  byEncoding = { utf8: /* @__PURE__ */ new Map(), latin1: /* @__PURE__ */ new Map() };
+  size = 0;
+  get(def, input, encoding) {
+    return this.byEncoding[encoding].get(def)?.get(input);
+  }
+  set(def, input, encoding, value) {
+    if (!value.ok || this.size >= VALUE_MEMO_MAX) return;
+    const perDef = this.byEncoding[encoding];
+    let values = perDef.get(def);
+    if (values === void 0) perDef.set(def, values = /* @__PURE__ */ new Map());
+    values.set(input, value);
+    this.size++;
+  }
+};
 function assign(catalog, file, line, seqno, memo, overrides) {
   const name = line.name;
   scanName(file.text, line.nameStart, line.nameEnd);
@@ -43745,11 +43767,10 @@ function assign(catalog, file, line, seqno, memo, overrides) {
     a = { seqno, file, line, key, def: void 0, status, value: void 0, error: null, applied: true, ignored: false, overriddenBy: void 0 };
   } else {
     const input = line.value.value;
-    const memoKey = `${name}\0${file.encoding}\0${input}`;
-    let value = memo.get(memoKey);
+    let value = memo.get(def, input, file.encoding);
     if (value === void 0) {
       value = parseGucValue(def, input, catalog.major, { writtenName: name, timezones: timezones(catalog.major), encoding: file.encoding });
-      if (memo.size < VALUE_MEMO_MAX) memo.set(memoKey, value);
+      memo.set(def, input, file.encoding, value);
     }
     const status = value.ok ? "ok" : "invalid";
     const key = def.name.toLowerCase();
@@ -43784,7 +43805,7 @@ function resolveCluster(host, input, cache3 = /* @__PURE__ */ new Map()) {
   }
   const assignments = [];
   const problems = [];
-  const memo = /* @__PURE__ */ new Map();
+  const memo = new ValueMemo();
   let runLines = 0;
   for (const item of conf?.items ?? []) if (item.kind === "settings") runLines += item.to - item.from;
   const overrides = new Overrides(runLines);
@@ -44157,23 +44178,41 @@ var duplicate_setting_default = defineRule({
     versions: "all"
   },
   check(ctx) {
+    const locOf = (a) => ({ file: a.file.path, start: a.line.nameStart, end: a.line.value.end });
+    let runFile = null;
+    let runCount = 0;
+    let runLast = null;
+    const endRun = () => {
+      if (runFile !== null && runLast !== null) ctx.unlisted(runFile, runCount, locOf(runLast));
+      runFile = null;
+      runCount = 0;
+    };
     for (const a of ctx.cluster.assignments) {
       const w = a.overriddenBy;
       if (!w) continue;
-      const loc = { file: a.file.path, start: a.line.nameStart, end: a.line.value.end };
-      if (!ctx.listed(loc.file)) {
-        ctx.report({ loc, message: "" });
+      const file = a.file.path;
+      if (file === runFile) {
+        runCount++;
+        runLast = a;
+        continue;
+      }
+      if (!ctx.listed(file)) {
+        endRun();
+        runFile = file;
+        runCount = 1;
+        runLast = a;
         continue;
       }
       const at = w.line.line;
       const where = w.file === a.file ? `line ${at}` : `${w.file.path}:${at}`;
       ctx.report({
-        loc,
+        loc: locOf(a),
         message: `${a.line.name} is set again at ${where} (${w.line.value.raw}), so this value (${a.line.value.raw}) is ignored`,
         help: "Remove one of the two assignments so the file says what the server uses.",
-        related: [{ message: "the assignment that wins", loc: { file: w.file.path, start: w.line.nameStart, end: w.line.value.end } }]
+        related: [{ message: "the assignment that wins", loc: locOf(w) }]
       });
     }
+    endRun();
   }
 });
 

@@ -1,4 +1,6 @@
 import { defineRule } from '../src/engine/rule.js';
+import type { Assignment } from '../src/resolve/cluster.js';
+import type { Loc } from '../src/types.js';
 
 export default defineRule({
   name: 'duplicate-setting',
@@ -16,23 +18,42 @@ export default defineRule({
     versions: 'all',
   },
   check(ctx) {
+    const locOf = (a: Assignment): Loc => ({ file: a.file.path, start: a.line.nameStart, end: a.line.value.end });
+    // A file that sets the same parameters a million times: past the listing limit its findings
+    // are counted in runs (consecutive ones in the same file), not reported one by one.
+    let runFile: string | null = null;
+    let runCount = 0;
+    let runLast: Assignment | null = null;
+    const endRun = (): void => {
+      if (runFile !== null && runLast !== null) ctx.unlisted(runFile, runCount, locOf(runLast));
+      runFile = null;
+      runCount = 0;
+    };
     for (const a of ctx.cluster.assignments) {
       const w = a.overriddenBy;
       if (!w) continue;
-      const loc = { file: a.file.path, start: a.line.nameStart, end: a.line.value.end };
-      // A file that sets the same parameters a million times: past the listing limit, only count.
-      if (!ctx.listed(loc.file)) {
-        ctx.report({ loc, message: '' });
+      const file = a.file.path;
+      if (file === runFile) {
+        runCount++;
+        runLast = a;
+        continue;
+      }
+      if (!ctx.listed(file)) {
+        endRun();
+        runFile = file;
+        runCount = 1;
+        runLast = a;
         continue;
       }
       const at = w.line.line; // the physical line the winning assignment starts on
       const where = w.file === a.file ? `line ${at}` : `${w.file.path}:${at}`;
       ctx.report({
-        loc,
+        loc: locOf(a),
         message: `${a.line.name} is set again at ${where} (${w.line.value.raw}), so this value (${a.line.value.raw}) is ignored`,
         help: 'Remove one of the two assignments so the file says what the server uses.',
-        related: [{ message: 'the assignment that wins', loc: { file: w.file.path, start: w.line.nameStart, end: w.line.value.end } }],
+        related: [{ message: 'the assignment that wins', loc: locOf(w) }],
       });
     }
+    endRun();
   },
 });

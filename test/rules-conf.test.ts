@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, test } from '@jest/globals';
 import { SUPPORTED_MAJORS } from '../src/catalog/types.js';
 import { CONF_RULES } from '../rules/index-conf.js';
+import { RULES } from '../rules/index.js';
 import archiveCommandMissing from '../rules/archive-command-missing.js';
 import autovacuumOff from '../rules/autovacuum-off.js';
 import failsafeAgeClamped from '../rules/failsafe-age-clamped.js';
@@ -905,5 +906,40 @@ describe('odd but legal input never makes a rule throw', () => {
         CONF_RULES,
       ),
     ).not.toThrow();
+  });
+});
+
+describe('duplicate-setting past the listing limit', () => {
+  // postgresql.conf sets work_mem on lines 1..1500, includes extra.conf (which sets it 1300 more
+  // times), then sets it 200 more times: every assignment but the last is overridden.
+  const main = [
+    ...Array.from({ length: 1500 }, (_, i) => `work_mem = ${i + 1}MB`),
+    "include 'extra.conf'",
+    ...Array.from({ length: 200 }, (_, i) => `work_mem = ${2000 + i}MB`),
+  ];
+  const extra = Array.from({ length: 1300 }, (_, i) => `work_mem = ${5000 + i}kB`);
+  const { findings } = lintTree(
+    { 'postgresql.conf': main.join('\n') + '\n', 'extra.conf': extra.join('\n') + '\n' },
+    { pgVersion: 16 },
+    RULES.filter((r) => r.name === 'duplicate-setting'),
+  );
+  const byFile = (file: string) => findings.filter((f) => f.file === file);
+
+  test.each([
+    // overridden in postgresql.conf: 1500 + 199 (its last line wins); in extra.conf: all 1300
+    ['postgresql.conf', 1699, main.length],
+    ['extra.conf', 1300, extra.length],
+  ])('%s: 1,000 listed, the rest counted in one finding at the last of them', (file, overridden, lastLine) => {
+    const all = byFile(file);
+    const listed = all.filter((f) => !/not listed/.test(f.message));
+    const summary = all.filter((f) => /not listed/.test(f.message));
+    expect(listed).toHaveLength(1000);
+    expect(listed.map((f) => f.line)).toEqual(Array.from({ length: 1000 }, (_, i) => i + 1));
+    expect(summary).toHaveLength(1);
+    expect(summary[0]!.message).toBe(
+      `${overridden - 1000} more duplicate-setting findings in this file are not listed (${overridden} in all; only the first 1000 are)`,
+    );
+    // the last overridden assignment: the line before the winner in postgresql.conf, the last line of extra.conf
+    expect(summary[0]!.line).toBe(file === 'postgresql.conf' ? lastLine - 1 : lastLine);
   });
 });

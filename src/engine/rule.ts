@@ -64,6 +64,11 @@ export interface RuleContext {
    * finding per line may skip building the message for them.
    */
   listed(file: string): boolean;
+  /**
+   * Counts `n` more findings in `file` once it is no longer `listed`, the last of them at `last`,
+   * without a report for each: for a rule that can find one per line of a million-line file.
+   */
+  unlisted(file: string, n: number, last: Loc): void;
 }
 
 export interface Rule {
@@ -112,6 +117,13 @@ export function runRule(rule: Rule, cluster: ResolvedCluster, settings: RunSetti
       return src ? { file: src.path, start: 0, end: 0 } : undefined;
     },
     listed: (file) => (perFile.get(file)?.n ?? 0) < FILE_FINDINGS_LIMIT,
+    unlisted: (file, n, last) => {
+      const c = perFile.get(file);
+      if (c === undefined || c.n < FILE_FINDINGS_LIMIT) throw new Error(`${rule.name}: unlisted() for ${file} before its listing limit`);
+      c.n += n;
+      c.lastLoc = last;
+      c.lastSeverity = severity;
+    },
     report: (r) => {
       // A per-finding severity is relative to the rule default: a user's override applies as-is.
       const sev = r.severity && severity === rule.severity ? r.severity : severity;

@@ -84,11 +84,31 @@ function errorFor(a: Omit<Assignment, 'error' | 'applied' | 'seqno' | 'ignored'>
 
 /**
  * Typed values repeat in a large file (the same parameters set to the same few values), so each
- * distinct (spelling, encoding, value) is typed once per cluster and the result shared: results are
- * never mutated. Bounded, so that a file of a million distinct values does not also fill a cache.
+ * accepted (parameter, value, file encoding) is typed once per cluster and the result shared:
+ * results are never mutated. Keyed by the definition object and the value string, so no key is
+ * built per assignment. Rejected values are not kept: their message names the parameter as
+ * spelled, and they are rare. Bounded, so that a file of a million distinct values does not also
+ * fill a cache.
  */
 const VALUE_MEMO_MAX = 10_000;
-type ValueMemo = Map<string, ValueResult>;
+
+class ValueMemo {
+  private readonly byEncoding = { utf8: new Map<GucDef, Map<string, ValueResult>>(), latin1: new Map<GucDef, Map<string, ValueResult>>() };
+  private size = 0;
+
+  get(def: GucDef, input: string, encoding: SourceFile['encoding']): ValueResult | undefined {
+    return this.byEncoding[encoding].get(def)?.get(input);
+  }
+
+  set(def: GucDef, input: string, encoding: SourceFile['encoding'], value: ValueResult): void {
+    if (!value.ok || this.size >= VALUE_MEMO_MAX) return;
+    const perDef = this.byEncoding[encoding];
+    let values = perDef.get(def);
+    if (values === undefined) perDef.set(def, (values = new Map()));
+    values.set(input, value);
+    this.size++;
+  }
+}
 
 /**
  * One assignment, built as a single object of a fixed shape: a million-line file makes a million
@@ -112,12 +132,10 @@ function assign(catalog: Catalog, file: SourceFile, line: SettingLine, seqno: nu
     a = { seqno, file, line, key, def: undefined, status, value: undefined, error: null, applied: true, ignored: false, overriddenBy: undefined };
   } else {
     const input = line.value.value;
-    // Up to 17 the spelling shows in messages; the file's encoding decides byte-level checks.
-    const memoKey = `${name}\0${file.encoding}\0${input}`;
-    let value = memo.get(memoKey);
+    let value = memo.get(def, input, file.encoding);
     if (value === undefined) {
       value = parseGucValue(def, input, catalog.major, { writtenName: name, timezones: timezones(catalog.major), encoding: file.encoding });
-      if (memo.size < VALUE_MEMO_MAX) memo.set(memoKey, value);
+      memo.set(def, input, file.encoding, value);
     }
     const status = value.ok ? 'ok' : 'invalid';
     const key = def.name.toLowerCase();
@@ -157,7 +175,7 @@ export function resolveCluster(host: Host, input: ClusterInput, cache = new Map<
 
   const assignments: Assignment[] = [];
   const problems: ConfProblem[] = [];
-  const memo: ValueMemo = new Map();
+  const memo = new ValueMemo();
   // Lines in runs of settings: at least as many as the assignments.
   let runLines = 0;
   for (const item of conf?.items ?? []) if (item.kind === 'settings') runLines += item.to - item.from;
