@@ -43871,8 +43871,6 @@ function resolveCluster(host, input, cache3 = /* @__PURE__ */ new Map()) {
 }
 var Overrides = class {
   lastByKey;
-  /** [earlier, later] pairs of consecutive assignments of the same key. */
-  pairs = [];
   simple = true;
   /** `expected`: an upper bound of the number of assignments (sizes the index once). */
   constructor(expected) {
@@ -43885,22 +43883,21 @@ var Overrides = class {
     const prev = this.lastByKey.setHashed(a.key, hash, a);
     if (prev !== void 0) {
       if (prev.line.name !== a.line.name) this.simple = false;
-      this.pairs.push(prev, a);
+      prev.overriddenBy = a;
     }
   }
   /** Marks the overridden assignments (all of them added, in order) and returns the effective ones by key. */
   resolve(assignments) {
     if (this.simple) {
-      const pairs = this.pairs;
-      for (let i = 0; i < pairs.length; i += 2) {
-        const prev = pairs[i];
-        prev.ignored = true;
-        prev.applied = false;
-        prev.error = null;
-        prev.overriddenBy = pairs[i + 1];
+      for (const a of assignments) {
+        if (a.overriddenBy === void 0) continue;
+        a.ignored = true;
+        a.applied = false;
+        a.error = null;
       }
       return this.lastByKey;
     }
+    for (const a of assignments) a.overriddenBy = void 0;
     const lastBySpelling = new NameIndex();
     for (const a of assignments) {
       if (a.status === "unknown") continue;

@@ -259,8 +259,6 @@ export function resolveCluster(host: Host, input: ClusterInput, cache = new Map<
  */
 class Overrides {
   private readonly lastByKey: NameIndex<Assignment>;
-  /** [earlier, later] pairs of consecutive assignments of the same key. */
-  private readonly pairs: Assignment[] = [];
   private simple = true;
 
   /** `expected`: an upper bound of the number of assignments (sizes the index once). */
@@ -275,23 +273,23 @@ class Overrides {
     const prev = this.lastByKey.setHashed(a.key, hash, a);
     if (prev !== undefined) {
       if (prev.line.name !== a.line.name) this.simple = false;
-      this.pairs.push(prev, a);
+      // Right if the file set stays simple; otherwise `resolve` starts over.
+      prev.overriddenBy = a;
     }
   }
 
   /** Marks the overridden assignments (all of them added, in order) and returns the effective ones by key. */
   resolve(assignments: readonly Assignment[]): NameIndex<Assignment> {
     if (this.simple) {
-      const pairs = this.pairs;
-      for (let i = 0; i < pairs.length; i += 2) {
-        const prev = pairs[i]!;
-        prev.ignored = true;
-        prev.applied = false;
-        prev.error = null;
-        prev.overriddenBy = pairs[i + 1]!;
+      for (const a of assignments) {
+        if (a.overriddenBy === undefined) continue;
+        a.ignored = true;
+        a.applied = false;
+        a.error = null;
       }
       return this.lastByKey;
     }
+    for (const a of assignments) a.overriddenBy = undefined;
 
     const lastBySpelling = new NameIndex<Assignment>();
     for (const a of assignments) {
