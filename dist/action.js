@@ -41714,12 +41714,11 @@ function decode(bytes) {
   }
 }
 function computeLineStarts(text) {
-  const starts = [0];
-  let i = text.indexOf("\n");
-  while (i !== -1) {
-    starts.push(i + 1);
-    i = text.indexOf("\n", i + 1);
-  }
+  let count = 1;
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) count++;
+  const starts = new Int32Array(count);
+  let k = 1;
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts[k++] = i + 1;
   return starts;
 }
 function createSourceFile(path6, absPath, content) {

@@ -12,7 +12,7 @@ import {
   nodeHost,
   parseSize,
   toAssumptions
-} from "./cli-chunk-QMPDZPYC.js";
+} from "./cli-chunk-PTOPVBUH.js";
 
 // src/cli-main.ts
 import { existsSync, statSync, writeFileSync } from "node:fs";
@@ -6356,7 +6356,7 @@ async function readConfig(args) {
   if (!path) path = CONFIG_NAMES.map((n) => resolve3(n)).find((p) => existsSync(p));
   else if (!existsSync(path)) throw new UsageError(`--config ${path}: no such file`);
   if (!path) return void 0;
-  const { loadConfig } = await import("./cli-chunk-ZJ2J7556.js");
+  const { loadConfig } = await import("./cli-chunk-NYU6374Y.js");
   try {
     return loadConfig(path, RULES);
   } catch (err) {

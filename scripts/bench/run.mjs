@@ -49,7 +49,7 @@ const CONF_SIZES = QUICK ? [1_000, 10_000, 20_000, 100_000] : [1_000, 10_000, 20
 const HBA_SIZES = [1_000, 10_000, 100_000];
 const CLUSTERS = 1_000;
 /** Repetitions per size: more for the small, fast cases where noise dominates. */
-const reps = (n) => (QUICK ? 3 : n <= 20_000 ? 9 : n <= 100_000 ? 5 : 3);
+const reps = (n) => (QUICK ? 3 : n <= 20_000 ? 9 : 5);
 
 const TIME = ['/usr/bin/time', '/bin/time'].find((p) => fs.existsSync(p) && gnuTime(p));
 

@@ -11,7 +11,7 @@ export interface SourceFile {
   readonly text: string;
   readonly encoding: 'utf8' | 'latin1';
   /** Offsets at which each physical line starts (line N starts at lineStarts[N-1]). */
-  readonly lineStarts: readonly number[];
+  readonly lineStarts: Readonly<ArrayLike<number>>;
 }
 
 export interface LineColumn {
@@ -33,13 +33,13 @@ export function decode(bytes: Uint8Array): { text: string; encoding: 'utf8' | 'l
   }
 }
 
-export function computeLineStarts(text: string): number[] {
-  const starts = [0];
-  let i = text.indexOf('\n');
-  while (i !== -1) {
-    starts.push(i + 1);
-    i = text.indexOf('\n', i + 1);
-  }
+/** Counted first, then filled: one exact Int32Array, not an array grown a million times. */
+export function computeLineStarts(text: string): Int32Array {
+  let count = 1;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) count++;
+  const starts = new Int32Array(count);
+  let k = 1;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts[k++] = i + 1;
   return starts;
 }
 

@@ -10,7 +10,7 @@ import {
   mergeRules,
   parseSize,
   toAssumptions
-} from "./cli-chunk-QMPDZPYC.js";
+} from "./cli-chunk-PTOPVBUH.js";
 
 // node_modules/ajv/dist/compile/codegen/code.js
 var require_code = __commonJS({
