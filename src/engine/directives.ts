@@ -60,14 +60,17 @@ export function collectDirectives(clusters: readonly ResolvedCluster[]): Directi
   };
   for (const c of clusters) {
     const confFiles = [...(c.conf?.files.values() ?? []), ...(c.recovery ? [c.recovery] : [])];
+    // Every directive contains "pgconf-lint": a file without it (nearly all) is not walked at all.
     for (const conf of confFiles) {
       if (seen.has(conf.file.path)) continue;
       seen.add(conf.file.path);
+      if (!conf.file.text.includes('pgconf-lint')) continue;
       for (const line of conf.lines) if (line.comment) push(conf.file, line.comment.start, line.comment.text);
     }
     for (const f of [...(c.hba?.files ?? []), ...(c.ident?.files ?? [])]) {
       if (seen.has(f.path)) continue;
       seen.add(f.path);
+      if (!f.text.includes('pgconf-lint')) continue;
       for (const cm of authComments(f)) push(f, cm.start, cm.text);
     }
   }
