@@ -976,7 +976,8 @@ function collectDirectives(clusters) {
       if (seen.has(conf.file.path)) continue;
       seen.add(conf.file.path);
       if (!conf.file.text.includes("pgconf-lint")) continue;
-      for (const line of conf.lines) if (line.comment) push(conf.file, line.comment.start, line.comment.text);
+      const text = conf.file.text;
+      for (const line of conf.lines) if (line.commentStart !== void 0) push(conf.file, line.commentStart, text.slice(line.commentStart, line.end));
     }
     for (const f of [...c.hba?.files ?? [], ...c.ident?.files ?? []]) {
       if (seen.has(f.path)) continue;
@@ -1311,7 +1312,7 @@ function parseLine(lexer, text, encoding, line, start, end) {
   }
   if (first === "eol") {
     if (lexer.commentStart === -1) return { kind: "blank", line, start, end };
-    return { kind: "comment", line, start, end, comment: commentOf(lexer, text, end) };
+    return { kind: "comment", line, start, end, commentStart: lexer.commentStart };
   }
   if (value === null) {
     const tokenText = text.slice(lexer.start, lexer.end);
@@ -1319,18 +1320,15 @@ function parseLine(lexer, text, encoding, line, start, end) {
     const token2 = lexer.type === "eol" ? null : { start: lexer.start, end: lexer.end, text: tokenText };
     while (lexer.type !== "eol") lexer.next();
     if (lexer.commentStart === -1) return { kind: "error", line, start, end, near, token: token2 };
-    return { kind: "error", line, start, end, near, token: token2, comment: commentOf(lexer, text, end) };
+    return { kind: "error", line, start, end, near, token: token2, commentStart: lexer.commentStart };
   }
   const name = text.slice(nameStart, nameEnd);
   const directive = first === "id" ? includeDirective(name) : null;
   if (lexer.commentStart === -1) {
     return directive ? { kind: "include", directive, line, start, end, name, nameStart, nameEnd, value } : { kind: "setting", line, start, end, name, nameStart, nameEnd, value };
   }
-  const comment = commentOf(lexer, text, end);
-  return directive ? { kind: "include", directive, line, start, end, name, nameStart, nameEnd, value, comment } : { kind: "setting", line, start, end, name, nameStart, nameEnd, value, comment };
-}
-function commentOf(lexer, text, end) {
-  return { start: lexer.commentStart, end, text: text.slice(lexer.commentStart, end) };
+  const commentStart = lexer.commentStart;
+  return directive ? { kind: "include", directive, line, start, end, name, nameStart, nameEnd, value, commentStart } : { kind: "setting", line, start, end, name, nameStart, nameEnd, value, commentStart };
 }
 function reportedErrorLine(conf, line) {
   const atEof = line.end === conf.file.text.length && !conf.file.text.endsWith("\n");
@@ -2850,57 +2848,64 @@ function readConfSet(host, tops, cache3 = /* @__PURE__ */ new Map()) {
 
 // src/resolve/name-index.ts
 var NameIndex = class {
-  keyList = [];
-  valueList = [];
   /**
-   * Slot i is table[2i] (the key's hash) and table[2i + 1] (entry number + 1, or 0 when empty):
-   * side by side, so that a probe of a table too large for the cache costs one miss, not two.
+   * `items`: what the indices refer to; `keyOf`: an item's name (the same for every item put
+   * under one key); `expected`: about how many keys will be put (the table is sized for it).
    */
-  table;
-  /** `expected`: about how many keys will be added (the table is sized for it, so it need not grow). */
-  constructor(expected = 0) {
+  constructor(items, keyOf2, expected = 0) {
+    this.items = items;
+    this.keyOf = keyOf2;
     let slots = 64;
     while (slots < 2 * expected) slots *= 2;
     this.table = new Int32Array(2 * slots);
+    this.order = new Int32Array(slots >> 1);
   }
+  items;
+  keyOf;
+  /** Slot i is table[2i] (the key's hash) and table[2i + 1] (item index + 1, or 0 when empty). */
+  table;
+  /** The slots of the keys in the order they were first put. */
+  order;
+  count = 0;
   get size() {
-    return this.keyList.length;
+    return this.count;
   }
   get(key) {
     const slot = this.find(key, hashName(key));
-    return slot < 0 ? void 0 : this.valueList[this.table[2 * slot + 1] - 1];
+    return slot < 0 ? void 0 : this.items[this.table[2 * slot + 1] - 1];
   }
   has(key) {
     return this.find(key, hashName(key)) >= 0;
   }
-  /** Sets `key` to `value` and returns the value it had, or undefined for a new key. */
-  set(key, value) {
-    return this.setHashed(key, hashName(key), value);
-  }
-  /** `set` with the key's hash already known (`h` must be hashName(key)). */
-  setHashed(key, h, value) {
+  /**
+   * Files items[index] under its name and returns the index of the item filed under it before,
+   * or -1. `hash`, when given, must be hashName(keyOf(items[index])).
+   */
+  put(index, hash) {
+    const key = this.keyOf(this.items[index]);
+    const h = hash ?? hashName(key);
     const slot = this.find(key, h);
     if (slot >= 0) {
-      const entry = this.table[2 * slot + 1] - 1;
-      const old = this.valueList[entry];
-      this.valueList[entry] = value;
-      return old;
+      const before = this.table[2 * slot + 1] - 1;
+      this.table[2 * slot + 1] = index + 1;
+      return before;
     }
-    this.keyList.push(key);
-    this.valueList.push(value);
-    this.table[2 * ~slot] = h;
-    this.table[2 * ~slot + 1] = this.keyList.length;
-    if (this.keyList.length * 4 > this.table.length) this.grow();
-    return void 0;
+    const free = ~slot;
+    this.table[2 * free] = h;
+    this.table[2 * free + 1] = index + 1;
+    if (this.count === this.order.length) this.order = grown(this.order);
+    this.order[this.count++] = free;
+    if (this.count * 2 > this.table.length >> 1) this.grow();
+    return -1;
   }
-  values() {
-    return this.valueList.values();
+  *values() {
+    for (let i = 0; i < this.count; i++) yield this.items[this.table[2 * this.order[i] + 1] - 1];
   }
-  keys() {
-    return this.keyList.values();
+  *keys() {
+    for (const item of this.values()) yield this.keyOf(item);
   }
   *entries() {
-    for (let i = 0; i < this.keyList.length; i++) yield [this.keyList[i], this.valueList[i]];
+    for (const item of this.values()) yield [this.keyOf(item), item];
   }
   [Symbol.iterator]() {
     return this.entries();
@@ -2912,25 +2917,31 @@ var NameIndex = class {
     for (let i = h & mask; ; i = i + 1 & mask) {
       const s = table2[2 * i + 1];
       if (s === 0) return ~i;
-      if (table2[2 * i] === h && this.keyList[s - 1] === key) return i;
+      if (table2[2 * i] === h && this.keyOf(this.items[s - 1]) === key) return i;
     }
   }
+  /** Doubles the table; the keys' order is kept by rewriting their slots. */
   grow() {
     const old = this.table;
     const table2 = new Int32Array(old.length * 2);
     const mask = (table2.length >> 1) - 1;
-    for (let j = 0; j < old.length; j += 2) {
-      const s = old[j + 1];
-      if (s === 0) continue;
-      const h = old[j];
+    for (let k = 0; k < this.count; k++) {
+      const j = this.order[k];
+      const h = old[2 * j];
       let i = h & mask;
       while (table2[2 * i + 1] !== 0) i = i + 1 & mask;
       table2[2 * i] = h;
-      table2[2 * i + 1] = s;
+      table2[2 * i + 1] = old[2 * j + 1];
+      this.order[k] = i;
     }
     this.table = table2;
   }
 };
+function grown(a) {
+  const b = new Int32Array(Math.max(16, a.length * 2));
+  b.set(a);
+  return b;
+}
 var FNV_OFFSET = 2166136261;
 var FNV_PRIME = 16777619;
 function mix(h) {
@@ -2986,7 +2997,8 @@ var ValueMemo = class {
     this.size++;
   }
 };
-function assign(catalog, file, line, seqno, memo, overrides) {
+function assign(catalog, file, line, assignments, memo, overrides) {
+  const seqno = assignments.length + 1;
   const name = line.name;
   scanName(file.text, line.nameStart, line.nameEnd);
   const dotted = nameScan.dotted;
@@ -3012,8 +3024,8 @@ function assign(catalog, file, line, seqno, memo, overrides) {
   }
   a.error = errorFor(a);
   a.applied = a.error === null;
+  assignments.push(a);
   overrides.add(a, hash);
-  return a;
 }
 function resolveCluster(host, input, cache3 = /* @__PURE__ */ new Map()) {
   const catalog = loadCatalog(input.major);
@@ -3041,7 +3053,7 @@ function resolveCluster(host, input, cache3 = /* @__PURE__ */ new Map()) {
   const memo = new ValueMemo();
   let runLines = 0;
   for (const item of conf?.items ?? []) if (item.kind === "settings") runLines += item.to - item.from;
-  const overrides = new Overrides(runLines);
+  const overrides = new Overrides(assignments, runLines);
   for (const item of conf?.items ?? []) {
     if (item.kind !== "settings") {
       problems.push(item);
@@ -3050,7 +3062,7 @@ function resolveCluster(host, input, cache3 = /* @__PURE__ */ new Map()) {
     const lines = item.conf.lines;
     for (let i = item.from; i < item.to; i++) {
       const line = lines[i];
-      if (line.kind === "setting") assignments.push(assign(catalog, item.file, line, assignments.length + 1, memo, overrides));
+      if (line.kind === "setting") assign(catalog, item.file, line, assignments, memo, overrides);
     }
   }
   const mainSrc = conf && main2 ? conf.files.get(main2.abs)?.file : void 0;
@@ -3102,19 +3114,23 @@ function resolveCluster(host, input, cache3 = /* @__PURE__ */ new Map()) {
     sources
   };
 }
+var keyOf = (a) => a.key;
 var Overrides = class {
+  /** `assignments`: where the assignments are pushed as they are made; `expected`: about how many there will be. */
+  constructor(assignments, expected) {
+    this.assignments = assignments;
+    this.lastByKey = new NameIndex(assignments, keyOf, expected);
+  }
+  assignments;
   lastByKey;
   simple = true;
-  /** `expected`: an upper bound of the number of assignments (sizes the index once). */
-  constructor(expected) {
-    this.lastByKey = new NameIndex(expected);
-  }
-  /** `hash` is hashName(a.key). */
+  /** `a` was just pushed onto the assignments; `hash` is hashName(a.key). */
   add(a, hash) {
     if (a.status === "unknown") return;
     if (a.status === "invalid") this.simple = false;
-    const prev = this.lastByKey.setHashed(a.key, hash, a);
-    if (prev !== void 0) {
+    const before = this.lastByKey.put(this.assignments.length - 1, hash);
+    if (before !== -1) {
+      const prev = this.assignments[before];
       if (prev.line.name !== a.line.name) this.simple = false;
       prev.overriddenBy = a;
     }
@@ -3131,22 +3147,23 @@ var Overrides = class {
       return this.lastByKey;
     }
     for (const a of assignments) a.overriddenBy = void 0;
-    const lastBySpelling = new NameIndex();
-    for (const a of assignments) {
-      if (a.status === "unknown") continue;
-      const prev = lastBySpelling.set(a.line.name, a);
-      if (prev) {
+    const lastBySpelling = new NameIndex(assignments, (a) => a.line.name, assignments.length);
+    assignments.forEach((a, i) => {
+      if (a.status === "unknown") return;
+      const before = lastBySpelling.put(i);
+      if (before !== -1) {
+        const prev = assignments[before];
         prev.ignored = true;
         prev.applied = false;
         prev.error = null;
       }
-    }
-    const effective = new NameIndex();
-    for (const a of assignments) {
-      if (a.status === "unknown" || a.status === "invalid") continue;
-      const prev = effective.set(a.key, a);
-      if (prev) prev.overriddenBy = a;
-    }
+    });
+    const effective = new NameIndex(assignments, keyOf, assignments.length);
+    assignments.forEach((a, i) => {
+      if (a.status === "unknown" || a.status === "invalid") return;
+      const before = effective.put(i);
+      if (before !== -1) assignments[before].overriddenBy = a;
+    });
     for (const a of assignments) {
       if (a.status !== "invalid") continue;
       const winner = effective.get(a.key);

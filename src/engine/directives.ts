@@ -65,7 +65,8 @@ export function collectDirectives(clusters: readonly ResolvedCluster[]): Directi
       if (seen.has(conf.file.path)) continue;
       seen.add(conf.file.path);
       if (!conf.file.text.includes('pgconf-lint')) continue;
-      for (const line of conf.lines) if (line.comment) push(conf.file, line.comment.start, line.comment.text);
+      const text = conf.file.text;
+      for (const line of conf.lines) if (line.commentStart !== undefined) push(conf.file, line.commentStart, text.slice(line.commentStart, line.end));
     }
     for (const f of [...(c.hba?.files ?? []), ...(c.ident?.files ?? [])]) {
       if (seen.has(f.path)) continue;

@@ -27,8 +27,11 @@ interface LineBase {
   start: number;
   /** Offset just past the last character of the line, excluding the '\n'. */
   end: number;
-  /** A trailing `# ...` comment on this line (offsets include the '#'). */
-  comment?: { start: number; end: number; text: string };
+  /**
+   * Offset of the `#` of a comment on this line, which runs to `end`; absent without one. An
+   * offset, not an object with the text: a million-line file has hundreds of thousands of them.
+   */
+  commentStart?: number;
 }
 
 export interface BlankLine extends LineBase {
@@ -36,7 +39,7 @@ export interface BlankLine extends LineBase {
 }
 export interface CommentLine extends LineBase {
   kind: 'comment';
-  comment: { start: number; end: number; text: string };
+  commentStart: number;
 }
 export interface SettingLine extends LineBase {
   kind: 'setting';

@@ -265,7 +265,7 @@ function parseLine(
   // would give a million-line file a million extra property arrays to allocate and collect.
   if (first === 'eol') {
     if (lexer.commentStart === -1) return { kind: 'blank', line, start, end };
-    return { kind: 'comment', line, start, end, comment: commentOf(lexer, text, end) };
+    return { kind: 'comment', line, start, end, commentStart: lexer.commentStart };
   }
   if (value === null) {
     const tokenText = text.slice(lexer.start, lexer.end);
@@ -273,7 +273,7 @@ function parseLine(
     const token = lexer.type === 'eol' ? null : { start: lexer.start, end: lexer.end, text: tokenText };
     while (lexer.type !== 'eol') lexer.next(); // resync to end of line, noting any comment
     if (lexer.commentStart === -1) return { kind: 'error', line, start, end, near, token };
-    return { kind: 'error', line, start, end, near, token, comment: commentOf(lexer, text, end) };
+    return { kind: 'error', line, start, end, near, token, commentStart: lexer.commentStart };
   }
   const name = text.slice(nameStart, nameEnd);
   const directive = first === 'id' ? includeDirective(name) : null;
@@ -282,14 +282,10 @@ function parseLine(
       ? { kind: 'include', directive, line, start, end, name, nameStart, nameEnd, value }
       : { kind: 'setting', line, start, end, name, nameStart, nameEnd, value };
   }
-  const comment = commentOf(lexer, text, end);
+  const commentStart = lexer.commentStart;
   return directive
-    ? { kind: 'include', directive, line, start, end, name, nameStart, nameEnd, value, comment }
-    : { kind: 'setting', line, start, end, name, nameStart, nameEnd, value, comment };
-}
-
-function commentOf(lexer: Lexer, text: string, end: number): { start: number; end: number; text: string } {
-  return { start: lexer.commentStart, end, text: text.slice(lexer.commentStart, end) };
+    ? { kind: 'include', directive, line, start, end, name, nameStart, nameEnd, value, commentStart }
+    : { kind: 'setting', line, start, end, name, nameStart, nameEnd, value, commentStart };
 }
 
 /**

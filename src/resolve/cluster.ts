@@ -113,9 +113,10 @@ class ValueMemo {
 /**
  * One assignment, built as a single object of a fixed shape: a million-line file makes a million
  * of these, and intermediate objects or spreads (whose shapes vary) cost more than the parsing.
- * It is filed with `overrides` as it is made.
+ * It is pushed onto `assignments` and filed with `overrides` as it is made.
  */
-function assign(catalog: Catalog, file: SourceFile, line: SettingLine, seqno: number, memo: ValueMemo, overrides: Overrides): Assignment {
+function assign(catalog: Catalog, file: SourceFile, line: SettingLine, assignments: Assignment[], memo: ValueMemo, overrides: Overrides): void {
+  const seqno = assignments.length + 1;
   const name = line.name;
   scanName(file.text, line.nameStart, line.nameEnd);
   // A two-part name (QUALIFIED_ID) is never a built-in parameter nor an old alias: no catalog lookup.
@@ -144,8 +145,8 @@ function assign(catalog: Catalog, file: SourceFile, line: SettingLine, seqno: nu
   }
   a.error = errorFor(a);
   a.applied = a.error === null;
+  assignments.push(a);
   overrides.add(a, hash);
-  return a;
 }
 
 export function resolveCluster(host: Host, input: ClusterInput, cache = new Map<string, ConfFile>()): ResolvedCluster {
@@ -179,7 +180,7 @@ export function resolveCluster(host: Host, input: ClusterInput, cache = new Map<
   // Lines in runs of settings: at least as many as the assignments.
   let runLines = 0;
   for (const item of conf?.items ?? []) if (item.kind === 'settings') runLines += item.to - item.from;
-  const overrides = new Overrides(runLines);
+  const overrides = new Overrides(assignments, runLines);
   for (const item of conf?.items ?? []) {
     if (item.kind !== 'settings') {
       problems.push(item);
@@ -188,7 +189,7 @@ export function resolveCluster(host: Host, input: ClusterInput, cache = new Map<
     const lines = item.conf.lines;
     for (let i = item.from; i < item.to; i++) {
       const line = lines[i]!;
-      if (line.kind === 'setting') assignments.push(assign(catalog, item.file, line, assignments.length + 1, memo, overrides));
+      if (line.kind === 'setting') assign(catalog, item.file, line, assignments, memo, overrides);
     }
   }
 
@@ -257,21 +258,27 @@ export function resolveCluster(host: Host, input: ClusterInput, cache = new Map<
  * by one probe of a NameIndex as each assignment is made (`add`); `resolve` then marks them.
  * Otherwise `resolve` runs the general passes. Either way O(n) expected.
  */
+const keyOf = (a: Assignment): string => a.key;
+
 class Overrides {
   private readonly lastByKey: NameIndex<Assignment>;
   private simple = true;
 
-  /** `expected`: an upper bound of the number of assignments (sizes the index once). */
-  constructor(expected: number) {
-    this.lastByKey = new NameIndex<Assignment>(expected);
+  /** `assignments`: where the assignments are pushed as they are made; `expected`: about how many there will be. */
+  constructor(
+    private readonly assignments: readonly Assignment[],
+    expected: number,
+  ) {
+    this.lastByKey = new NameIndex(assignments, keyOf, expected);
   }
 
-  /** `hash` is hashName(a.key). */
+  /** `a` was just pushed onto the assignments; `hash` is hashName(a.key). */
   add(a: Assignment, hash: number): void {
     if (a.status === 'unknown') return;
     if (a.status === 'invalid') this.simple = false;
-    const prev = this.lastByKey.setHashed(a.key, hash, a);
-    if (prev !== undefined) {
+    const before = this.lastByKey.put(this.assignments.length - 1, hash);
+    if (before !== -1) {
+      const prev = this.assignments[before]!;
       if (prev.line.name !== a.line.name) this.simple = false;
       // Right if the file set stays simple; otherwise `resolve` starts over.
       prev.overriddenBy = a;
@@ -291,23 +298,24 @@ class Overrides {
     }
     for (const a of assignments) a.overriddenBy = undefined;
 
-    const lastBySpelling = new NameIndex<Assignment>();
-    for (const a of assignments) {
-      if (a.status === 'unknown') continue;
-      const prev = lastBySpelling.set(a.line.name, a);
-      if (prev) {
+    const lastBySpelling = new NameIndex(assignments, (a) => a.line.name, assignments.length);
+    assignments.forEach((a, i) => {
+      if (a.status === 'unknown') return;
+      const before = lastBySpelling.put(i);
+      if (before !== -1) {
+        const prev = assignments[before]!;
         prev.ignored = true;
         prev.applied = false;
         prev.error = null;
       }
-    }
+    });
 
-    const effective = new NameIndex<Assignment>();
-    for (const a of assignments) {
-      if (a.status === 'unknown' || a.status === 'invalid') continue;
-      const prev = effective.set(a.key, a);
-      if (prev) prev.overriddenBy = a;
-    }
+    const effective = new NameIndex(assignments, keyOf, assignments.length);
+    assignments.forEach((a, i) => {
+      if (a.status === 'unknown' || a.status === 'invalid') return;
+      const before = effective.put(i);
+      if (before !== -1) assignments[before]!.overriddenBy = a;
+    });
     // An invalid entry overridden by a later valid one still has no effect: point at the winner.
     for (const a of assignments) {
       if (a.status !== 'invalid') continue;

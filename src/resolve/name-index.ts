@@ -1,76 +1,83 @@
 /**
- * A string-keyed map for the names of a file set: `set` returns the value it replaces, so
- * "which earlier assignment does this one override" is one probe, not a `get` and a `set`.
+ * An index of items by name, over an array of items it does not own: `put(i)` files items[i]
+ * under its name and returns the index of the item filed there before, so "which earlier
+ * assignment does this one override" is one probe, not a `get` and a `set`.
  *
  * Why not a Map: a million-line postgresql.conf has ~850k distinct names, and a Map of that size
  * spends most of its time growing its hash table and in write barriers on a heap of half a
- * gigabyte. Here the table is open addressing (linear probing) over one Int32Array of (hash, entry
- * number) pairs, so growing it copies integers only, and the entries live in two plain arrays in
- * insertion order (so iteration order is a Map's). Expected O(1) per operation, O(n) space; the
- * hash is FNV-1a over the UTF-16 code units, with a final mix.
+ * gigabyte. Here everything the index keeps is integers: the table is open addressing (linear
+ * probing) over one Int32Array of (hash, item index) pairs, sized up front, and the keys' first-seen
+ * order (for iteration in a Map's order) is another Int32Array. So the garbage collector has
+ * nothing in it to scan, and growing it copies integers only. Expected O(1) per operation, O(n)
+ * space; the hash is FNV-1a over the UTF-16 code units, with a final mix.
  */
 export class NameIndex<T> implements Iterable<[string, T]> {
-  private readonly keyList: string[] = [];
-  private readonly valueList: T[] = [];
-  /**
-   * Slot i is table[2i] (the key's hash) and table[2i + 1] (entry number + 1, or 0 when empty):
-   * side by side, so that a probe of a table too large for the cache costs one miss, not two.
-   */
+  /** Slot i is table[2i] (the key's hash) and table[2i + 1] (item index + 1, or 0 when empty). */
   private table: Int32Array;
+  /** The slots of the keys in the order they were first put. */
+  private order: Int32Array;
+  private count = 0;
 
-  /** `expected`: about how many keys will be added (the table is sized for it, so it need not grow). */
-  constructor(expected = 0) {
+  /**
+   * `items`: what the indices refer to; `keyOf`: an item's name (the same for every item put
+   * under one key); `expected`: about how many keys will be put (the table is sized for it).
+   */
+  constructor(
+    private readonly items: readonly T[],
+    private readonly keyOf: (item: T) => string,
+    expected = 0,
+  ) {
     let slots = 64;
     while (slots < 2 * expected) slots *= 2;
     this.table = new Int32Array(2 * slots);
+    this.order = new Int32Array(slots >> 1);
   }
 
   get size(): number {
-    return this.keyList.length;
+    return this.count;
   }
 
   get(key: string): T | undefined {
     const slot = this.find(key, hashName(key));
-    return slot < 0 ? undefined : this.valueList[this.table[2 * slot + 1]! - 1];
+    return slot < 0 ? undefined : this.items[this.table[2 * slot + 1]! - 1];
   }
 
   has(key: string): boolean {
     return this.find(key, hashName(key)) >= 0;
   }
 
-  /** Sets `key` to `value` and returns the value it had, or undefined for a new key. */
-  set(key: string, value: T): T | undefined {
-    return this.setHashed(key, hashName(key), value);
-  }
-
-  /** `set` with the key's hash already known (`h` must be hashName(key)). */
-  setHashed(key: string, h: number, value: T): T | undefined {
+  /**
+   * Files items[index] under its name and returns the index of the item filed under it before,
+   * or -1. `hash`, when given, must be hashName(keyOf(items[index])).
+   */
+  put(index: number, hash?: number): number {
+    const key = this.keyOf(this.items[index]!);
+    const h = hash ?? hashName(key);
     const slot = this.find(key, h);
     if (slot >= 0) {
-      const entry = this.table[2 * slot + 1]! - 1;
-      const old = this.valueList[entry];
-      this.valueList[entry] = value;
-      return old;
+      const before = this.table[2 * slot + 1]! - 1;
+      this.table[2 * slot + 1] = index + 1;
+      return before;
     }
-    this.keyList.push(key);
-    this.valueList.push(value);
-    // ~slot is the empty slot where the probe ended
-    this.table[2 * ~slot] = h;
-    this.table[2 * ~slot + 1] = this.keyList.length;
-    if (this.keyList.length * 4 > this.table.length) this.grow(); // load factor at most 1/2
-    return undefined;
+    const free = ~slot;
+    this.table[2 * free] = h;
+    this.table[2 * free + 1] = index + 1;
+    if (this.count === this.order.length) this.order = grown(this.order);
+    this.order[this.count++] = free;
+    if (this.count * 2 > this.table.length >> 1) this.grow(); // load factor at most 1/2
+    return -1;
   }
 
-  values(): IterableIterator<T> {
-    return this.valueList.values();
+  *values(): IterableIterator<T> {
+    for (let i = 0; i < this.count; i++) yield this.items[this.table[2 * this.order[i]! + 1]! - 1]!;
   }
 
-  keys(): IterableIterator<string> {
-    return this.keyList.values();
+  *keys(): IterableIterator<string> {
+    for (const item of this.values()) yield this.keyOf(item);
   }
 
   *entries(): IterableIterator<[string, T]> {
-    for (let i = 0; i < this.keyList.length; i++) yield [this.keyList[i]!, this.valueList[i]!];
+    for (const item of this.values()) yield [this.keyOf(item), item];
   }
 
   [Symbol.iterator](): IterableIterator<[string, T]> {
@@ -84,25 +91,32 @@ export class NameIndex<T> implements Iterable<[string, T]> {
     for (let i = h & mask; ; i = (i + 1) & mask) {
       const s = table[2 * i + 1]!;
       if (s === 0) return ~i;
-      if (table[2 * i] === h && this.keyList[s - 1] === key) return i;
+      if (table[2 * i] === h && this.keyOf(this.items[s - 1]!) === key) return i;
     }
   }
 
+  /** Doubles the table; the keys' order is kept by rewriting their slots. */
   private grow(): void {
     const old = this.table;
     const table = new Int32Array(old.length * 2);
     const mask = (table.length >> 1) - 1;
-    for (let j = 0; j < old.length; j += 2) {
-      const s = old[j + 1]!;
-      if (s === 0) continue;
-      const h = old[j]!;
+    for (let k = 0; k < this.count; k++) {
+      const j = this.order[k]!;
+      const h = old[2 * j]!;
       let i = h & mask;
       while (table[2 * i + 1] !== 0) i = (i + 1) & mask;
       table[2 * i] = h;
-      table[2 * i + 1] = s;
+      table[2 * i + 1] = old[2 * j + 1]!;
+      this.order[k] = i;
     }
     this.table = table;
   }
+}
+
+function grown(a: Int32Array): Int32Array {
+  const b = new Int32Array(Math.max(16, a.length * 2));
+  b.set(a);
+  return b;
 }
 
 const FNV_OFFSET = 0x811c9dc5;
