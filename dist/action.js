@@ -43840,7 +43840,7 @@ function resolveCluster(host, input, cache3 = /* @__PURE__ */ new Map()) {
     a.value = { ok: true, value: real, canonical: real };
     a.applied = false;
   }
-  const effective = overrides.resolve(assignments);
+  const effective = overrides.resolve();
   let recovery;
   const rec = input.files.find((f) => f.kind === "recovery.conf");
   if (rec) {
@@ -43903,8 +43903,9 @@ var Overrides = class {
       prev.overriddenBy = a;
     }
   }
-  /** Marks the overridden assignments (all of them added, in order) and returns the effective ones by key. */
-  resolve(assignments) {
+  /** Marks the overridden assignments (once all are added) and returns the effective ones by key. */
+  resolve() {
+    const assignments = this.assignments;
     if (this.simple) {
       for (const a of assignments) {
         if (a.overriddenBy === void 0) continue;

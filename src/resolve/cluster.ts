@@ -202,7 +202,7 @@ export function resolveCluster(host: Host, input: ClusterInput, cache = new Map<
     a.applied = false;
   }
 
-  const effective = overrides.resolve(assignments);
+  const effective = overrides.resolve();
 
   let recovery: ConfFile | undefined;
   const rec = input.files.find((f) => f.kind === 'recovery.conf');
@@ -248,6 +248,9 @@ export function resolveCluster(host: Host, input: ClusterInput, cache = new Map<
   };
 }
 
+/** The key assignments are indexed by: the lower-cased name, old aliases mapped. */
+const keyOf = (a: Assignment): string => a.key;
+
 /**
  * Marks overridden assignments and finds the effective one per parameter.
  *
@@ -258,8 +261,6 @@ export function resolveCluster(host: Host, input: ClusterInput, cache = new Map<
  * by one probe of a NameIndex as each assignment is made (`add`); `resolve` then marks them.
  * Otherwise `resolve` runs the general passes. Either way O(n) expected.
  */
-const keyOf = (a: Assignment): string => a.key;
-
 class Overrides {
   private readonly lastByKey: NameIndex<Assignment>;
   private simple = true;
@@ -285,8 +286,9 @@ class Overrides {
     }
   }
 
-  /** Marks the overridden assignments (all of them added, in order) and returns the effective ones by key. */
-  resolve(assignments: readonly Assignment[]): NameIndex<Assignment> {
+  /** Marks the overridden assignments (once all are added) and returns the effective ones by key. */
+  resolve(): NameIndex<Assignment> {
+    const assignments = this.assignments;
     if (this.simple) {
       for (const a of assignments) {
         if (a.overriddenBy === undefined) continue;
