@@ -47,31 +47,31 @@ export const KNOWN_CONF_DIFFERENCES: readonly KnownDifference[] = [
 
   // ---- TODO(bug): defects in our parsers
   // TODO(bug): check_max_connections / check_autovacuum_max_workers / check_max_worker_processes /
-  // check_max_wal_senders (≤16) reject a value that makes MaxConnections + autovacuum_max_workers + 1
+  // check_max_wal_senders (≤17; 18 has none) reject a value that makes MaxConnections + autovacuum_max_workers + 1
   // + max_worker_processes (+ max_wal_senders, 12+) exceed MAX_BACKENDS (262143), using the values
   // in effect when the line is applied (earlier lines of the file, else the defaults). Not emulated:
   // it needs the other parameters' values at that point. Found by the generated batch (seed 763844).
   {
     caseId: 'fixture:regress-max-backends.conf',
     param: 'max_connections',
-    majors: [10, 11, 12, 13, 14, 15, 16],
-    reason: 'MAX_BACKENDS check hooks (≤16) not emulated: max_connections + autovacuum_max_workers + 1 + max_worker_processes (+ max_wal_senders) > 262143',
-    bug: 'values.ts: emulate the MaxBackends check hooks of 10-16',
+    majors: [10, 11, 12, 13, 14, 15, 16, 17],
+    reason: 'MAX_BACKENDS check hooks (≤17) not emulated: max_connections + autovacuum_max_workers + 1 + max_worker_processes (+ max_wal_senders) > 262143',
+    bug: 'values.ts: emulate the MaxBackends check hooks of 10-17',
   },
   {
     caseId: 'batch-conf:max_wal_senders= 262143\t\n',
     param: 'max_wal_senders',
     majors: [16],
-    reason: 'MAX_BACKENDS check hooks (≤16) not emulated: 100 + 3 + 1 + 8 + 262143 > 262143',
-    bug: 'values.ts: emulate the MaxBackends check hooks of 10-16',
+    reason: 'MAX_BACKENDS check hooks (≤17) not emulated: 100 + 3 + 1 + 8 + 262143 > 262143',
+    bug: 'values.ts: emulate the MaxBackends check hooks of 10-17',
   },
   {
     // found with seed 777 (npm run differential:fuzz)
     caseId: 'batch-conf:max_worker_processes =262143 \n',
     param: 'max_worker_processes',
     majors: [12],
-    reason: 'MAX_BACKENDS check hooks (≤16) not emulated: 100 + 3 + 1 + 262143 + 10 > 262143',
-    bug: 'values.ts: emulate the MaxBackends check hooks of 10-16',
+    reason: 'MAX_BACKENDS check hooks (≤17) not emulated: 100 + 3 + 1 + 262143 + 10 > 262143',
+    bug: 'values.ts: emulate the MaxBackends check hooks of 10-17',
   },
 ];
 
