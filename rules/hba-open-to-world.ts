@@ -1,16 +1,12 @@
 import { defineRule } from '../src/engine/rule.js';
-import { ALLOWED_NETWORKS_SCHEMA, addressLoc, allowedNetworksOption, analyzeHba, worldOpenRecords } from '../src/analysis/hba.js';
+import { ALLOWED_NETWORKS_DEFAULTS, ALLOWED_NETWORKS_OPTIONS_SCHEMA, addressLoc, allowedNetworksOption, analyzeHba, worldOpenRecords } from '../src/analysis/hba.js';
 
 export default defineRule({
   name: 'hba-open-to-world',
   severity: 'error',
   appliesTo: ['pg_hba.conf'],
-  defaultOptions: { allowedNetworks: [] },
-  optionsSchema: {
-    type: 'object',
-    properties: { allowedNetworks: ALLOWED_NETWORKS_SCHEMA },
-    additionalProperties: false,
-  },
+  defaultOptions: ALLOWED_NETWORKS_DEFAULTS,
+  optionsSchema: ALLOWED_NETWORKS_OPTIONS_SCHEMA,
   docs: {
     summary: 'A pg_hba.conf record that accepts connections from every address',
     why:

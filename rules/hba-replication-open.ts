@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
-import { WIDE_NETWORK_DEFAULTS, WIDE_NETWORK_OPTIONS_SCHEMA, allowedNetworksOption, analyzeHba, insideNetworks, intOption, isWide, tokenLoc } from '../src/analysis/hba.js';
+import { WIDE_NETWORK_DEFAULTS, WIDE_NETWORK_OPTIONS_SCHEMA, analyzeHba, insideNetworks, isWide, wideNetworkOptions, tokenLoc } from '../src/analysis/hba.js';
 
 export default defineRule({
   name: 'hba-replication-open',
@@ -35,9 +35,7 @@ export default defineRule({
   check(ctx) {
     const hba = ctx.cluster.hba;
     if (!hba) return;
-    const v4 = intOption(ctx.options, 'ipv4Prefix', 16);
-    const v6 = intOption(ctx.options, 'ipv6Prefix', 48);
-    const allowed = allowedNetworksOption(ctx.options);
+    const { ipv4Prefix: v4, ipv6Prefix: v6, allowed } = wideNetworkOptions(ctx.options);
     for (const r of analyzeHba(hba).reachable) {
       const rec = r.record;
       if (!r.replication || rec.method === 'reject' || r.isLocal || r.isLoopbackOnly || insideNetworks(r, allowed)) continue;

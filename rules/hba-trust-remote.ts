@@ -1,16 +1,12 @@
 import { defineRule } from '../src/engine/rule.js';
-import { ALLOWED_NETWORKS_SCHEMA, allowedNetworksOption, analyzeHba, insideNetworks, tokenLoc } from '../src/analysis/hba.js';
+import { ALLOWED_NETWORKS_DEFAULTS, ALLOWED_NETWORKS_OPTIONS_SCHEMA, allowedNetworksOption, analyzeHba, insideNetworks, tokenLoc } from '../src/analysis/hba.js';
 
 export default defineRule({
   name: 'hba-trust-remote',
   severity: 'error',
   appliesTo: ['pg_hba.conf'],
-  defaultOptions: { allowedNetworks: [] },
-  optionsSchema: {
-    type: 'object',
-    properties: { allowedNetworks: ALLOWED_NETWORKS_SCHEMA },
-    additionalProperties: false,
-  },
+  defaultOptions: ALLOWED_NETWORKS_DEFAULTS,
+  optionsSchema: ALLOWED_NETWORKS_OPTIONS_SCHEMA,
   docs: {
     summary: '`trust` authentication on a record that matches more than the loopback interface',
     why:

@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
-import { WIDE_NETWORK_DEFAULTS, WIDE_NETWORK_OPTIONS_SCHEMA, addressLoc, allowedNetworksOption, analyzeHba, insideNetworks, intOption, isWide } from '../src/analysis/hba.js';
+import { WIDE_NETWORK_DEFAULTS, WIDE_NETWORK_OPTIONS_SCHEMA, addressLoc, analyzeHba, insideNetworks, isWide, wideNetworkOptions } from '../src/analysis/hba.js';
 
 export default defineRule({
   name: 'hba-wide-network',
@@ -26,9 +26,7 @@ export default defineRule({
   check(ctx) {
     const hba = ctx.cluster.hba;
     if (!hba) return;
-    const v4 = intOption(ctx.options, 'ipv4Prefix', 16);
-    const v6 = intOption(ctx.options, 'ipv6Prefix', 48);
-    const allowed = allowedNetworksOption(ctx.options);
+    const { ipv4Prefix: v4, ipv6Prefix: v6, allowed } = wideNetworkOptions(ctx.options);
     for (const r of analyzeHba(hba).reachable) {
       if (r.record.method === 'reject' || !isWide(r, v4, v6) || insideNetworks(r, allowed)) continue;
       const limit = r.family === 'ipv4' ? v4 : v6;

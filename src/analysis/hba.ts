@@ -675,6 +675,14 @@ export const ALLOWED_NETWORKS_SCHEMA = {
   items: { type: 'string', pattern: '^[0-9a-fA-F:.]+/[0-9]{1,3}$' },
 } as const;
 
+/** Options of the rules that take only `allowedNetworks` (hba-open-to-world, hba-trust-remote). */
+export const ALLOWED_NETWORKS_DEFAULTS = { allowedNetworks: [] as string[] };
+export const ALLOWED_NETWORKS_OPTIONS_SCHEMA = {
+  type: 'object',
+  properties: { allowedNetworks: ALLOWED_NETWORKS_SCHEMA },
+  additionalProperties: false,
+};
+
 /** Options of the rules that judge network width (hba-wide-network, hba-replication-open). */
 export const WIDE_NETWORK_DEFAULTS = { ipv4Prefix: 16, ipv6Prefix: 48, allowedNetworks: [] as string[] };
 export const WIDE_NETWORK_OPTIONS_SCHEMA = {
@@ -693,9 +701,18 @@ export function worldOpenRecords(analysis: HbaAnalysis, allowed: readonly Networ
 }
 
 /** A non-negative integer option, or the default. */
-export function intOption(options: Readonly<Record<string, unknown>>, name: string, fallback: number): number {
+function intOption(options: Readonly<Record<string, unknown>>, name: string, fallback: number): number {
   const v = options[name];
   return typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : fallback;
+}
+
+/** The options of hba-wide-network and hba-replication-open, read with their defaults. */
+export function wideNetworkOptions(options: Readonly<Record<string, unknown>>): { ipv4Prefix: number; ipv6Prefix: number; allowed: Network[] } {
+  return {
+    ipv4Prefix: intOption(options, 'ipv4Prefix', WIDE_NETWORK_DEFAULTS.ipv4Prefix),
+    ipv6Prefix: intOption(options, 'ipv6Prefix', WIDE_NETWORK_DEFAULTS.ipv6Prefix),
+    allowed: allowedNetworksOption(options),
+  };
 }
 
 /** The record is an IP network wider than the thresholds (fewer mask bits), but not every address. */
