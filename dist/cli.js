@@ -256,6 +256,44 @@ function hexToDouble(intPart, fracPart, expText) {
   return { value, erange: inexact && value < DBL_MIN };
 }
 
+// src/parse/guc-list.ts
+function isScannerSpace(ch) {
+  return ch === " " || ch === "	" || ch === "\n" || ch === "\r" || ch === "\f" || ch === "\v";
+}
+function splitQuotedList(s) {
+  const out = [];
+  let i = 0;
+  while (isScannerSpace(s[i])) i++;
+  if (i >= s.length) return out;
+  for (; ; ) {
+    const start = i;
+    let name = "";
+    const quoted = s[i] === '"';
+    if (quoted) {
+      i++;
+      for (; ; ) {
+        const q = s.indexOf('"', i);
+        if (q === -1) return null;
+        name += s.slice(i, q);
+        i = q + 1;
+        if (s[i] !== '"') break;
+        name += '"';
+        i++;
+      }
+    } else {
+      while (i < s.length && s[i] !== "," && !isScannerSpace(s[i])) i++;
+      if (i === start) return null;
+      name = s.slice(start, i);
+    }
+    out.push({ name, quoted, start, end: i });
+    while (isScannerSpace(s[i])) i++;
+    if (i >= s.length) return out;
+    if (s[i] !== ",") return null;
+    i++;
+    while (isScannerSpace(s[i])) i++;
+  }
+}
+
 // src/catalog/values.ts
 var FORCED_DEFAULT = /* @__PURE__ */ new Set(["transaction_isolation", "transaction_read_only", "transaction_deferrable"]);
 var IS_NAME = /* @__PURE__ */ new Set(["application_name", "cluster_name", "default_table_access_method", "default_tablespace"]);
@@ -569,41 +607,9 @@ function cleanAscii(bytes, major) {
   }
   return out;
 }
-function isScannerSpace(ch) {
-  return ch === " " || ch === "	" || ch === "\n" || ch === "\r" || ch === "\f" || ch === "\v";
-}
 function splitIdentifierString(raw, enc = "utf8") {
-  const names = [];
-  let i = 0;
-  while (isScannerSpace(raw[i])) i++;
-  if (i === raw.length) return names;
-  for (; ; ) {
-    let name;
-    if (raw[i] === '"') {
-      name = "";
-      i++;
-      for (; ; ) {
-        const close = raw.indexOf('"', i);
-        if (close < 0) return null;
-        name += raw.slice(i, close);
-        i = close + 1;
-        if (raw[i] !== '"') break;
-        name += '"';
-        i++;
-      }
-    } else {
-      const start = i;
-      while (i < raw.length && raw[i] !== "," && !isScannerSpace(raw[i])) i++;
-      if (i === start) return null;
-      name = asciiLower(raw.slice(start, i));
-    }
-    while (isScannerSpace(raw[i])) i++;
-    names.push(clipBytes(name, 63, enc));
-    if (i === raw.length) return names;
-    if (raw[i] !== ",") return null;
-    i++;
-    while (isScannerSpace(raw[i])) i++;
-  }
+  const entries = splitQuotedList(raw);
+  return entries && entries.map((e) => clipBytes(e.quoted ? e.name : asciiLower(e.name), 63, enc));
 }
 function checkDateStyle(value, major, enc) {
   const list2 = splitIdentifierString(value, enc);
@@ -2550,41 +2556,8 @@ function atoi(s) {
   return Math.max(-2147483648, Math.min(2147483647, v)) | 0;
 }
 function splitGucList(s) {
-  const out = [];
-  const ws = (c) => c !== void 0 && /\s/.test(c);
-  let i = 0;
-  while (ws(s[i])) i++;
-  if (i >= s.length) return out;
-  for (; ; ) {
-    let name = "";
-    if (s[i] === '"') {
-      i++;
-      for (; ; ) {
-        const q = s.indexOf('"', i);
-        if (q === -1) return null;
-        name += s.slice(i, q);
-        i = q + 1;
-        if (s[i] === '"') {
-          name += '"';
-          i++;
-        } else break;
-      }
-    } else {
-      const st = i;
-      while (i < s.length && s[i] !== "," && !ws(s[i])) i++;
-      name = s.slice(st, i);
-      if (name === "") return null;
-    }
-    while (ws(s[i])) i++;
-    out.push(name);
-    if (s[i] === ",") {
-      i++;
-      while (ws(s[i])) i++;
-      continue;
-    }
-    if (i >= s.length) return out;
-    return null;
-  }
+  const entries = splitQuotedList(s);
+  return entries && entries.map((e) => e.name);
 }
 function hbaFileRules(hba, major = hba.major) {
   let rule = 0;
@@ -5047,6 +5020,12 @@ var ALLOWED_NETWORKS_SCHEMA = {
   description: "Networks considered safe (CIDR); records whose address lies inside one are not flagged",
   items: { type: "string", pattern: "^[0-9a-fA-F:.]+/[0-9]{1,3}$" }
 };
+var ALLOWED_NETWORKS_DEFAULTS = { allowedNetworks: [] };
+var ALLOWED_NETWORKS_OPTIONS_SCHEMA = {
+  type: "object",
+  properties: { allowedNetworks: ALLOWED_NETWORKS_SCHEMA },
+  additionalProperties: false
+};
 var WIDE_NETWORK_DEFAULTS = { ipv4Prefix: 16, ipv6Prefix: 48, allowedNetworks: [] };
 var WIDE_NETWORK_OPTIONS_SCHEMA = {
   type: "object",
@@ -5063,6 +5042,13 @@ function worldOpenRecords(analysis, allowed = []) {
 function intOption(options, name, fallback) {
   const v = options[name];
   return typeof v === "number" && Number.isInteger(v) && v >= 0 ? v : fallback;
+}
+function wideNetworkOptions(options) {
+  return {
+    ipv4Prefix: intOption(options, "ipv4Prefix", WIDE_NETWORK_DEFAULTS.ipv4Prefix),
+    ipv6Prefix: intOption(options, "ipv6Prefix", WIDE_NETWORK_DEFAULTS.ipv6Prefix),
+    allowed: allowedNetworksOption(options)
+  };
 }
 function isWide(info, ipv4Prefix, ipv6Prefix) {
   if (info.family === null || info.prefixLength === null || info.isWorld || info.isLoopbackOnly) return false;
@@ -5176,12 +5162,8 @@ var hba_open_to_world_default = defineRule({
   name: "hba-open-to-world",
   severity: "error",
   appliesTo: ["pg_hba.conf"],
-  defaultOptions: { allowedNetworks: [] },
-  optionsSchema: {
-    type: "object",
-    properties: { allowedNetworks: ALLOWED_NETWORKS_SCHEMA },
-    additionalProperties: false
-  },
+  defaultOptions: ALLOWED_NETWORKS_DEFAULTS,
+  optionsSchema: ALLOWED_NETWORKS_OPTIONS_SCHEMA,
   docs: {
     summary: "A pg_hba.conf record that accepts connections from every address",
     why: "A record whose address is `0.0.0.0/0`, `::/0` (in any spelling, including `0.0.0.0 0.0.0.0` and `::0/0`) or the keyword `all` lets anyone who can reach the port try to log in: the only thing left between the internet and the data is the authentication method and the firewall. With `trust` or a cleartext `password`, for every user (`all`), or for physical replication (a full copy of the cluster), that is an error; otherwise a warning. Records that can never match (`reject`, or shadowed by an earlier record, see hba-unreachable-record) are not flagged, because they grant nothing.",
@@ -5241,9 +5223,7 @@ var hba_replication_open_default = defineRule({
   check(ctx) {
     const hba = ctx.cluster.hba;
     if (!hba) return;
-    const v4 = intOption(ctx.options, "ipv4Prefix", 16);
-    const v6 = intOption(ctx.options, "ipv6Prefix", 48);
-    const allowed = allowedNetworksOption(ctx.options);
+    const { ipv4Prefix: v4, ipv6Prefix: v6, allowed } = wideNetworkOptions(ctx.options);
     for (const r of analyzeHba(hba).reachable) {
       const rec = r.record;
       if (!r.replication || rec.method === "reject" || r.isLocal || r.isLoopbackOnly || insideNetworks(r, allowed)) continue;
@@ -5267,12 +5247,8 @@ var hba_trust_remote_default = defineRule({
   name: "hba-trust-remote",
   severity: "error",
   appliesTo: ["pg_hba.conf"],
-  defaultOptions: { allowedNetworks: [] },
-  optionsSchema: {
-    type: "object",
-    properties: { allowedNetworks: ALLOWED_NETWORKS_SCHEMA },
-    additionalProperties: false
-  },
+  defaultOptions: ALLOWED_NETWORKS_DEFAULTS,
+  optionsSchema: ALLOWED_NETWORKS_OPTIONS_SCHEMA,
   docs: {
     summary: "`trust` authentication on a record that matches more than the loopback interface",
     why: "`trust` logs a client in as whichever user it names, with no password or other check. On a `host`, `hostssl`, `hostnossl`, `hostgssenc` or `hostnogssenc` record whose address is more than loopback (127.0.0.0/8, ::1/128) \u2014 a network, `samehost`, `samenet` or a host name \u2014 anyone who can reach the server from there, or who shares a machine on that network, can connect as any listed user, including a superuser. Records that can never match (shadowed by an earlier record) are not flagged.",
@@ -5363,9 +5339,7 @@ var hba_wide_network_default = defineRule({
   check(ctx) {
     const hba = ctx.cluster.hba;
     if (!hba) return;
-    const v4 = intOption(ctx.options, "ipv4Prefix", 16);
-    const v6 = intOption(ctx.options, "ipv6Prefix", 48);
-    const allowed = allowedNetworksOption(ctx.options);
+    const { ipv4Prefix: v4, ipv6Prefix: v6, allowed } = wideNetworkOptions(ctx.options);
     for (const r of analyzeHba(hba).reachable) {
       if (r.record.method === "reject" || !isWide(r, v4, v6) || insideNetworks(r, allowed)) continue;
       const limit = r.family === "ipv4" ? v4 : v6;
@@ -5380,41 +5354,6 @@ var hba_wide_network_default = defineRule({
 });
 
 // rules/listen-on-all-addresses.ts
-function splitList(s) {
-  const out = [];
-  const ws = (c) => c !== void 0 && /\s/.test(c);
-  let i = 0;
-  while (ws(s[i])) i++;
-  if (i >= s.length) return out;
-  for (; ; ) {
-    const start = i;
-    let name = "";
-    if (s[i] === '"') {
-      i++;
-      for (; ; ) {
-        const q = s.indexOf('"', i);
-        if (q === -1) return null;
-        name += s.slice(i, q);
-        i = q + 1;
-        if (s[i] !== '"') break;
-        name += '"';
-        i++;
-      }
-    } else {
-      while (i < s.length && s[i] !== "," && !ws(s[i])) i++;
-      name = s.slice(start, i);
-      if (name === "") return null;
-    }
-    out.push({ name, start, end: i });
-    while (ws(s[i])) i++;
-    if (s[i] === ",") {
-      i++;
-      while (ws(s[i])) i++;
-      continue;
-    }
-    return i >= s.length ? out : null;
-  }
-}
 var MEANING = {
   "*": "every network interface (all IPv4 and IPv6 addresses)",
   "0.0.0.0": "every IPv4 interface",
@@ -5441,7 +5380,7 @@ var listen_on_all_addresses_default = defineRule({
   check(ctx) {
     const s = ctx.setting("listen_addresses");
     if (!s || s.isDefault || typeof s.value !== "string" || !s.loc) return;
-    const entries = splitList(s.value);
+    const entries = splitQuotedList(s.value);
     const hit = entries?.find((e) => e.name in MEANING);
     if (!hit) return;
     const raw = s.assignment?.line.value.raw ?? "";

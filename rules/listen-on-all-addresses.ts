@@ -1,43 +1,7 @@
 import { defineRule } from '../src/engine/rule.js';
 import { addressLoc, analyzeHba, recordRef, worldOpenRecords } from '../src/analysis/hba.js';
+import { splitQuotedList } from '../src/parse/guc-list.js';
 import type { Loc } from '../src/types.js';
-
-/** SplitGUCList(',') as PostmasterMain applies it to listen_addresses: entries with their offsets. */
-function splitList(s: string): { name: string; start: number; end: number }[] | null {
-  const out: { name: string; start: number; end: number }[] = [];
-  const ws = (c: string | undefined): boolean => c !== undefined && /\s/.test(c);
-  let i = 0;
-  while (ws(s[i])) i++;
-  if (i >= s.length) return out;
-  for (;;) {
-    const start = i;
-    let name = '';
-    if (s[i] === '"') {
-      i++;
-      for (;;) {
-        const q = s.indexOf('"', i);
-        if (q === -1) return null;
-        name += s.slice(i, q);
-        i = q + 1;
-        if (s[i] !== '"') break;
-        name += '"';
-        i++;
-      }
-    } else {
-      while (i < s.length && s[i] !== ',' && !ws(s[i])) i++;
-      name = s.slice(start, i);
-      if (name === '') return null;
-    }
-    out.push({ name, start, end: i });
-    while (ws(s[i])) i++;
-    if (s[i] === ',') {
-      i++;
-      while (ws(s[i])) i++;
-      continue;
-    }
-    return i >= s.length ? out : null;
-  }
-}
 
 const MEANING: Record<string, string> = {
   '*': 'every network interface (all IPv4 and IPv6 addresses)',
@@ -71,7 +35,8 @@ export default defineRule({
   check(ctx) {
     const s = ctx.setting('listen_addresses');
     if (!s || s.isDefault || typeof s.value !== 'string' || !s.loc) return;
-    const entries = splitList(s.value);
+    // SplitGUCList, as PostmasterMain applies it to listen_addresses, with each entry's offsets.
+    const entries = splitQuotedList(s.value);
     const hit = entries?.find((e) => e.name in MEANING);
     if (!hit) return;
     // Point at the entry when the value's characters map one to one onto the file.

@@ -6,6 +6,7 @@
 import type { GucDef, Major } from './types.js';
 import { formatG, isCSpace, rint, strtod, strtol } from './format.js';
 import type { PrintfFlavor } from './format.js';
+import { splitQuotedList } from '../parse/guc-list.js';
 
 export type ValueResult =
   | { ok: true; value: boolean | number | string; canonical: string }
@@ -434,45 +435,11 @@ function cleanAscii(bytes: Uint8Array, major: Major): string {
   return out;
 }
 
-/** scanner_isspace (parser/scansup.c). */
-function isScannerSpace(ch: string | undefined): boolean {
-  return ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r' || ch === '\f' || ch === '\v';
-}
-
 /** SplitIdentifierString (utils/adt/varlena.c) with ',' as separator: unquoted names are
  * down-cased, quoted ones keep case with "" collapsed; null on a syntax error. */
 export function splitIdentifierString(raw: string, enc: 'utf8' | 'latin1' = 'utf8'): string[] | null {
-  const names: string[] = [];
-  let i = 0;
-  while (isScannerSpace(raw[i])) i++;
-  if (i === raw.length) return names;
-  for (;;) {
-    let name: string;
-    if (raw[i] === '"') {
-      name = '';
-      i++;
-      for (;;) {
-        const close = raw.indexOf('"', i);
-        if (close < 0) return null;
-        name += raw.slice(i, close);
-        i = close + 1;
-        if (raw[i] !== '"') break;
-        name += '"';
-        i++;
-      }
-    } else {
-      const start = i;
-      while (i < raw.length && raw[i] !== ',' && !isScannerSpace(raw[i])) i++;
-      if (i === start) return null;
-      name = asciiLower(raw.slice(start, i));
-    }
-    while (isScannerSpace(raw[i])) i++;
-    names.push(clipBytes(name, 63, enc));
-    if (i === raw.length) return names;
-    if (raw[i] !== ',') return null;
-    i++;
-    while (isScannerSpace(raw[i])) i++;
-  }
+  const entries = splitQuotedList(raw);
+  return entries && entries.map((e) => clipBytes(e.quoted ? e.name : asciiLower(e.name), 63, enc));
 }
 
 /** check_datestyle (commands/variable.c), starting from the boot value "ISO, MDY". */

@@ -1,6 +1,7 @@
 import type { Major } from '../catalog/types.js';
 import type { SourceFile } from '../source/source.js';
 import { checkRegex, tokenizeAuthFile } from './auth-tokens.js';
+import { splitQuotedList } from './guc-list.js';
 import type { AuthError, AuthField, AuthFileIO, AuthInclude, AuthLine, AuthToken } from './auth-tokens.js';
 
 export type { AuthFileIO } from './auth-tokens.js';
@@ -768,41 +769,8 @@ function atoi(s: string): number {
 
 /** SplitGUCList: comma-separated, blanks trimmed, double-quoted elements; null on a syntax error. */
 function splitGucList(s: string): string[] | null {
-  const out: string[] = [];
-  const ws = (c: string | undefined): boolean => c !== undefined && /\s/.test(c);
-  let i = 0;
-  while (ws(s[i])) i++;
-  if (i >= s.length) return out;
-  for (;;) {
-    let name = '';
-    if (s[i] === '"') {
-      i++;
-      for (;;) {
-        const q = s.indexOf('"', i);
-        if (q === -1) return null;
-        name += s.slice(i, q);
-        i = q + 1;
-        if (s[i] === '"') {
-          name += '"';
-          i++;
-        } else break;
-      }
-    } else {
-      const st = i;
-      while (i < s.length && s[i] !== ',' && !ws(s[i])) i++;
-      name = s.slice(st, i);
-      if (name === '') return null;
-    }
-    while (ws(s[i])) i++;
-    out.push(name);
-    if (s[i] === ',') {
-      i++;
-      while (ws(s[i])) i++;
-      continue;
-    }
-    if (i >= s.length) return out;
-    return null;
-  }
+  const entries = splitQuotedList(s);
+  return entries && entries.map((e) => e.name);
 }
 
 /* ---- pg_hba_file_rules ---- */
