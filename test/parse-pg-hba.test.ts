@@ -3,11 +3,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SUPPORTED_MAJORS } from '../src/catalog/types.js';
 import type { Major } from '../src/catalog/types.js';
-import type { AuthFileIO } from '../src/parse/auth-tokens.js';
 import { hbaFileRules, parsePgHba, STANDARD_BUILD } from '../src/parse/pg-hba.js';
 import type { BuildProfile, HbaFile, HbaRuleRow } from '../src/parse/pg-hba.js';
 import { createSourceFile } from '../src/source/source.js';
 import { shared } from './support/shared.js';
+import { memIO } from './support/mem-io.js';
 
 /*
  * Expected rows and messages come from POSTGRES.md §3 or from pg_hba_file_rules on the real
@@ -17,30 +17,6 @@ import { shared } from './support/shared.js';
 
 const LOCAL_BUILD: BuildProfile = { ssl: false, gss: false, pam: false, ldap: false, sspi: false, bsd: false };
 
-/** An in-memory tree rooted at /data; `reads` records every path opened. */
-function memIO(files: Record<string, string>, root = '/data'): AuthFileIO & { reads: string[] } {
-  const reads: string[] = [];
-  return {
-    reads,
-    read(p) {
-      reads.push(p);
-      const text = files[p];
-      return text === undefined ? { ok: false, error: 'No such file or directory' } : { ok: true, file: createSourceFile(p.slice(1), p, text) };
-    },
-    listDir(p) {
-      const prefix = p + '/';
-      const names = Object.keys(files).filter((f) => f.startsWith(prefix));
-      if (names.length === 0) return { ok: false, error: 'No such file or directory' };
-      const entries = new Map<string, boolean>();
-      for (const f of names) {
-        const rest = f.slice(prefix.length);
-        entries.set(rest.split('/')[0]!, rest.includes('/'));
-      }
-      return { ok: true, entries: [...entries].map(([name, isDirectory]) => ({ name, isDirectory })) };
-    },
-    allowed: (p) => p === root || p.startsWith(root + '/'),
-  };
-}
 
 function parse(text: string, major: Major, extra: Record<string, string> = {}, build: BuildProfile = LOCAL_BUILD): HbaFile {
   const io = memIO({ '/data/pg_hba.conf': text, ...extra });

@@ -3,30 +3,17 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SUPPORTED_MAJORS } from '../src/catalog/types.js';
 import type { Major } from '../src/catalog/types.js';
-import type { AuthFileIO } from '../src/parse/auth-tokens.js';
 import { identFileMappings, parsePgIdent } from '../src/parse/pg-ident.js';
 import type { IdentFile } from '../src/parse/pg-ident.js';
 import { createSourceFile } from '../src/source/source.js';
 import { shared } from './support/shared.js';
+import { memIO } from './support/mem-io.js';
 
 /*
  * Expected rows come from POSTGRES.md §3.5 or from pg_ident_file_mappings on the real
  * servers 16.14 and 18.4 ("[pg 16 18]"; both gave identical rows).
  */
 
-function memIO(files: Record<string, string>): AuthFileIO & { reads: string[] } {
-  const reads: string[] = [];
-  return {
-    reads,
-    read(p) {
-      reads.push(p);
-      const text = files[p];
-      return text === undefined ? { ok: false, error: 'No such file or directory' } : { ok: true, file: createSourceFile(p.slice(1), p, text) };
-    },
-    listDir: () => ({ ok: false, error: 'No such file or directory' }),
-    allowed: (p) => p.startsWith('/data/'),
-  };
-}
 
 function parse(text: string, major: Major, extra: Record<string, string> = {}): IdentFile {
   const io = memIO({ '/data/pg_ident.conf': text, ...extra });

@@ -15,28 +15,18 @@ import { RULES } from '../rules/index.js';
 import { analyzeHba, CONN_STATES } from '../src/analysis/hba.js';
 import type { HbaRecordInfo } from '../src/analysis/hba.js';
 import type { Major } from '../src/catalog/types.js';
-import type { AuthFileIO } from '../src/parse/auth-tokens.js';
 import { parsePgHba } from '../src/parse/pg-hba.js';
 import type { HbaAddress, HbaFile, HbaName, HbaRecord } from '../src/parse/pg-hba.js';
 import { createSourceFile, lineColumn } from '../src/source/source.js';
 import { ruleTester } from './support/rule-tester.js';
 import { cleanupFixtures, lintTree } from './support/fixture.js';
 import { shared } from './support/shared.js';
+import { memIO } from './support/mem-io.js';
 
 afterAll(cleanupFixtures);
 
 /* ---------------------------------------------------------------- analyzeHba */
 
-function memIO(files: Record<string, string>): AuthFileIO {
-  return {
-    read(p) {
-      const text = files[p];
-      return text === undefined ? { ok: false, error: 'No such file or directory' } : { ok: true, file: createSourceFile(p.slice(1), p, text) };
-    },
-    listDir: () => ({ ok: false, error: 'No such file or directory' }),
-    allowed: (p) => p.startsWith('/data/'),
-  };
-}
 
 function parse(text: string, major: Major = 17, extra: Record<string, string> = {}): HbaFile {
   return parsePgHba(createSourceFile('pg_hba.conf', '/data/pg_hba.conf', text), major, memIO({ '/data/pg_hba.conf': text, ...extra }));
