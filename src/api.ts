@@ -17,6 +17,12 @@ export interface LintOptions {
   cwd?: string;
   /** Nothing outside this directory is read (default: the working directory). */
   root?: string;
+  /**
+   * Paths in the result are relative to this directory (default: cwd). The CLI passes the git top
+   * level (findRepositoryRoot), the Action the checked-out repository: reports name files as the
+   * repository does, whatever the working directory.
+   */
+  base?: string;
   pgVersion?: Major;
   /** Per-rule severity overrides. */
   rules?: Record<string, Severity | 'off'>;
@@ -41,6 +47,8 @@ export interface LintResult {
   diagnostics: Diagnostic[];
   clusters: ResolvedCluster[];
   sources: Map<string, SourceFile>;
+  /** Absolute directory the paths in this result are relative to (LintOptions.base, else cwd). */
+  base: string;
   /** Invocation problems (a path that does not exist). */
   errors: string[];
 }
@@ -57,7 +65,7 @@ export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
 function hostFor(options: LintOptions): Host {
   const configMax = options.config?.config.maxFileSize;
   const maxFileBytes = options.maxFileBytes ?? (configMax !== undefined ? parseSize(configMax) : undefined);
-  return options.host ?? nodeHost({ cwd: options.cwd, root: options.root, maxFileBytes });
+  return options.host ?? nodeHost({ cwd: options.cwd, root: options.root, base: options.base, maxFileBytes });
 }
 
 /** Config globs are relative to the config file's directory. */
@@ -164,7 +172,7 @@ export function lint(paths: string[], options: LintOptions = {}, rules: readonly
   });
   unique.sort(compareDiagnostics);
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { files, diagnostics: unique, clusters, sources, errors };
+  return { files, diagnostics: unique, clusters, sources, base: host.base ?? host.cwd, errors };
 }
 
 export interface SettingsResult {

@@ -14,6 +14,12 @@ export type ListResult = { ok: true; entries: { name: string; isDir: boolean }[]
  */
 export interface Host {
   readonly cwd: string;
+  /**
+   * Absolute directory that display paths are relative to: the repository root (the git top level
+   * for the CLI, the checked-out repository in GITHUB_WORKSPACE for the Action). Default: cwd.
+   * Separate from cwd (where relative arguments start) and root (nothing is read outside it).
+   */
+  readonly base?: string;
   /** Absolute root nothing may be read outside of (symlinks are resolved before the check). */
   readonly root: string;
   readonly maxFileBytes: number;
@@ -22,7 +28,7 @@ export interface Host {
   allowed(absPath: string): boolean;
   read(absPath: string): ReadResult;
   list(absPath: string): ListResult;
-  /** Display path: relative to cwd with forward slashes (absolute when outside cwd). */
+  /** Display path: relative to base with forward slashes (absolute when outside base). */
   display(absPath: string): string;
 }
 
@@ -60,8 +66,9 @@ export function isInside(root: string, absPath: string): boolean {
   return rel === '' || (!rel.startsWith('..' + sep) && rel !== '..' && !isAbsolute(rel));
 }
 
-export function nodeHost(options: { cwd?: string; root?: string; maxFileBytes?: number } = {}): Host {
+export function nodeHost(options: { cwd?: string; root?: string; base?: string; maxFileBytes?: number } = {}): Host {
   const cwd = resolve(options.cwd ?? process.cwd());
+  const base = resolve(cwd, options.base ?? cwd);
   const rootAbs = resolve(cwd, options.root ?? cwd);
   let root = rootAbs;
   try {
@@ -95,6 +102,7 @@ export function nodeHost(options: { cwd?: string; root?: string; maxFileBytes?: 
 
   return {
     cwd,
+    base,
     root,
     maxFileBytes,
     kind(p) {
@@ -116,7 +124,7 @@ export function nodeHost(options: { cwd?: string; root?: string; maxFileBytes?: 
         if (st.size > maxFileBytes) {
           return { ok: false, error: `file is ${st.size} bytes, larger than the limit of ${maxFileBytes} bytes (--max-file-size, maxFileSize in the config); not read` };
         }
-        return { ok: true, file: createSourceFile(toDisplayPath(cwd, p), p, readFileSync(p)) };
+        return { ok: true, file: createSourceFile(toDisplayPath(base, p), p, readFileSync(p)) };
       } catch (err) {
         return { ok: false, error: describeFsError(err) };
       }
@@ -141,7 +149,7 @@ export function nodeHost(options: { cwd?: string; root?: string; maxFileBytes?: 
       }
     },
     display(p) {
-      return toDisplayPath(cwd, p);
+      return toDisplayPath(base, p);
     },
   };
 }

@@ -1,0 +1,169 @@
+import { closeSync, constants, fchmodSync, lstatSync, mkdirSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { describeFsError, isInside } from '../resolve/host.js';
+
+/**
+ * The one way pgconf-lint writes an output file (the Action's SARIF file, the CLI's --output).
+ *
+ * The checkout belongs to the pull request's author, who can plant a symlink where a report is
+ * written (`pgconf-lint.sarif -> ~/.gitconfig`) or in place of a parent directory
+ * (`reports -> /home/runner`). So:
+ *
+ * - every parent directory below the workspace is checked with lstat, one component at a time: it
+ *   must be a real directory, never a symlink; a missing one is created with a single mkdir (not
+ *   `recursive`, which follows links), when the caller allows it;
+ * - the data goes to a new temporary file in the target directory, opened with
+ *   O_CREAT | O_EXCL | O_NOFOLLOW and mode 0644, which is then renamed over the target: rename
+ *   replaces a symlink itself, never the file it points to, so the final component is never followed.
+ *
+ * Node has no openat(), so the parents are checked by path; the directory's real path is compared
+ * once more right before the open and the rename. What remains is a race with a process that swaps
+ * a directory for a link between those calls: someone already running code on the machine, which is
+ * outside the threat model (the pull request controls the files of the checkout, not processes).
+ */
+
+/** A refused or failed write; the message is one line, without the path (the caller names it). */
+export class SafeWriteError extends Error {}
+
+export interface SafeWriteOptions {
+  /**
+   * Absolute directories the file may be written under (e.g. GITHUB_WORKSPACE and RUNNER_TEMP).
+   * The roots themselves are trusted (resolved with realpath); everything below them is checked.
+   */
+  roots: readonly string[];
+  /** What the roots are called in an error ("GITHUB_WORKSPACE or RUNNER_TEMP"). */
+  rootsLabel: string;
+  /**
+   * A path outside every root: 'refuse' it (the Action), or 'allow' it (the CLI, where such a path
+   * is the invoker's own choice: its parents are the invoker's, only the final component is still
+   * never followed).
+   */
+  outside: 'refuse' | 'allow';
+  /** Create missing parent directories below the root (one mkdir per component). */
+  createParents: boolean;
+}
+
+const NOFOLLOW = constants.O_NOFOLLOW ?? 0;
+
+function fail(err: unknown): never {
+  throw new SafeWriteError(describeFsError(err));
+}
+
+function lstatOrMissing(p: string): ReturnType<typeof lstatSync> | undefined {
+  try {
+    return lstatSync(p);
+  } catch (err) {
+    if ((err as { code?: string }).code === 'ENOENT') return undefined;
+    return fail(err);
+  }
+}
+
+function realOrFail(p: string): string {
+  try {
+    return realpathSync(p);
+  } catch (err) {
+    return fail(err);
+  }
+}
+
+/**
+ * The directory to write in, checked: for a path under a root, every component below the root is
+ * a real directory (created when missing and allowed). Returns the directory's absolute real path.
+ */
+function checkedDirectory(abs: string, options: SafeWriteOptions): string {
+  for (const root of options.roots) {
+    const lexical = resolve(root);
+    let real: string;
+    try {
+      real = realpathSync(lexical);
+    } catch {
+      continue; // a root that does not exist holds nothing
+    }
+    const under = isInside(lexical, abs) ? lexical : isInside(real, abs) ? real : undefined;
+    if (!under) continue;
+    const rel = relative(under, abs);
+    if (rel === '') throw new SafeWriteError('Is a directory');
+    const parts = rel.split(sep);
+    parts.pop();
+    let cur = real;
+    const walked: string[] = [];
+    for (const part of parts) {
+      cur = join(cur, part);
+      walked.push(part);
+      const shown = walked.join('/');
+      let st = lstatOrMissing(cur);
+      if (!st) {
+        if (!options.createParents) throw new SafeWriteError('No such file or directory');
+        try {
+          mkdirSync(cur, { mode: 0o755 });
+        } catch (err) {
+          if ((err as { code?: string }).code !== 'EEXIST') fail(err);
+        }
+        st = lstatOrMissing(cur);
+      }
+      if (st?.isSymbolicLink()) throw new SafeWriteError(`its parent directory ${shown} is a symbolic link; output is never written through a link`);
+      if (!st?.isDirectory()) throw new SafeWriteError(`its parent ${shown} is not a directory`);
+    }
+    return cur;
+  }
+  if (options.outside === 'refuse') throw new SafeWriteError(`outside ${options.rootsLabel}; output files are written only there`);
+  const dir = dirname(abs);
+  try {
+    if (!statSync(dir).isDirectory()) throw new SafeWriteError('Not a directory');
+  } catch (err) {
+    if (err instanceof SafeWriteError) throw err;
+    fail(err);
+  }
+  return realOrFail(dir);
+}
+
+/**
+ * Writes `data` to `path` (absolute, or relative to the working directory) as described above.
+ * Throws SafeWriteError with a one-line reason; nothing outside is changed when it throws.
+ */
+export function safeWriteFile(path: string, data: string | Uint8Array, options: SafeWriteOptions): void {
+  const abs = resolve(path);
+  const name = basename(abs);
+  const dir = checkedDirectory(abs, options);
+  const target = join(dir, name);
+  if (lstatOrMissing(target)?.isDirectory()) throw new SafeWriteError('Is a directory');
+
+  const tmp = join(dir, `.${name.slice(0, 100)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  let fd: number;
+  try {
+    if (realpathSync(dir) !== dir) throw new SafeWriteError('its directory changed while it was being written');
+    fd = openSync(tmp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | NOFOLLOW, 0o644);
+  } catch (err) {
+    if (err instanceof SafeWriteError) throw err;
+    return fail(err);
+  }
+  let done = false;
+  try {
+    writeFileSync(fd, data);
+    fchmodSync(fd, 0o644); // whatever the umask: a report is readable by the upload steps
+    closeSync(fd);
+    fd = -1;
+    if (realpathSync(dir) !== dir) throw new SafeWriteError('its directory changed while it was being written');
+    renameSync(tmp, target);
+    done = true;
+  } catch (err) {
+    if (err instanceof SafeWriteError) throw err;
+    fail(err);
+  } finally {
+    if (fd !== -1) {
+      try {
+        closeSync(fd);
+      } catch {
+        // already reported
+      }
+    }
+    if (!done) {
+      try {
+        unlinkSync(tmp);
+      } catch {
+        // nothing to remove
+      }
+    }
+  }
+}
