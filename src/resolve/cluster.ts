@@ -40,7 +40,11 @@ export interface Assignment {
   def?: GucDef;
   status: AssignmentStatus;
   value?: ValueResult;
-  /** PostgreSQL's message for a rejected assignment, else null. */
+  /**
+   * PostgreSQL's message for a rejected value (status 'invalid'), else null. Null for an unknown
+   * name too: its message is built on demand by assignmentError() (a file of a million unknown
+   * names would otherwise keep a million messages alive).
+   */
   error: string | null;
   /** pg_file_settings.applied: not rejected and not overridden by a later identically spelled entry. */
   applied: boolean;
@@ -73,13 +77,18 @@ export interface ResolvedCluster {
   sources: Map<string, SourceFile>;
 }
 
-/** Names that never reach the GUC machinery from a file (handled by the parser). */
+/** The message of a rejected value; an unknown name's is built by assignmentError(). */
 function errorFor(a: Omit<Assignment, 'error' | 'applied' | 'seqno' | 'ignored'>): string | null {
+  if (a.status === 'invalid' && a.value && !a.value.ok) return a.value.message;
+  return null;
+}
+
+/** PostgreSQL's message for a rejected assignment (an unknown name or a bad value), else null. */
+export function assignmentError(a: Assignment): string | null {
   if (a.status === 'unknown') {
     return `unrecognized configuration parameter "${a.line.name}" in file "${a.file.path}" line ${a.line.line}`;
   }
-  if (a.status === 'invalid' && a.value && !a.value.ok) return a.value.message;
-  return null;
+  return a.error;
 }
 
 /**
@@ -144,7 +153,7 @@ function assign(catalog: Catalog, file: SourceFile, line: SettingLine, assignmen
     a = { seqno, file, line, key, def, status, value, error: null, applied: true, ignored: false, overriddenBy: undefined };
   }
   a.error = errorFor(a);
-  a.applied = a.error === null;
+  a.applied = a.error === null && a.status !== 'unknown';
   assignments.push(a);
   overrides.add(a, hash);
 }

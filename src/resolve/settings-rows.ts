@@ -1,4 +1,4 @@
-import type { ResolvedCluster } from './cluster.js';
+import { assignmentError, type ResolvedCluster } from './cluster.js';
 
 /** One row of pg_file_settings, plus the value as `postgres -C` prints it. */
 export interface FileSettingRow {
@@ -48,7 +48,7 @@ export function settingsRows(cluster: ResolvedCluster): FileSettingRow[] {
         name: a.line.name,
         setting: a.line.value.value,
         applied: a.applied,
-        error: a.error,
+        error: assignmentError(a),
         canonical,
       });
     }

@@ -1,4 +1,4 @@
-import type { ResolvedCluster } from './cluster.js';
+import { assignmentError, type ResolvedCluster } from './cluster.js';
 
 export interface StartupVerdict {
   /** True when `postgres` would start (and `postgres -C` succeed) with these files. */
@@ -16,7 +16,7 @@ export interface StartupVerdict {
 export function startupVerdict(cluster: ResolvedCluster): StartupVerdict {
   const phase1 = cluster.problems.map((p) => p.message);
   if (phase1.length) return { ok: false, messages: phase1 };
-  const phase2 = cluster.assignments.filter((a) => a.status === 'unknown').map((a) => a.error!);
+  const phase2 = cluster.assignments.filter((a) => a.status === 'unknown').map((a) => assignmentError(a)!);
   if (phase2.length) return { ok: false, messages: phase2 };
   // Entries overridden by an identically spelled later entry are skipped, so never validated.
   const phase3 = cluster.assignments.filter((a) => a.status === 'invalid' && !a.ignored).map((a) => a.error!);
