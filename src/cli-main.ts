@@ -1,5 +1,7 @@
-import { existsSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { describeFsError } from './resolve/host.js';
+import { cliBase } from './resolve/repo-root.js';
+import { safeWriteFile, SafeWriteError } from './io/safe-write.js';
 import { resolve } from 'node:path';
 import { CONFIG_NAMES, ConfigError, type LoadedConfig } from './engine/config-core.js';
 import { lint, readSettings, type LintOptions } from './api.js';
@@ -197,12 +199,17 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+/**
+ * --output goes through the safe writer: inside the repository (the git top level, else the working
+ * directory), which a pull request's author may control, every parent must be a real directory; a
+ * path outside it is the invoker's own choice. The file itself is never written through a symlink.
+ */
 function emit(args: Args, text: string): void {
   if (args.output) {
     try {
-      writeFileSync(args.output, text);
+      safeWriteFile(args.output, text, { roots: [cliBase(process.cwd())], rootsLabel: 'the repository', outside: 'allow', createParents: false });
     } catch (err) {
-      throw new UsageError(`cannot write --output ${args.output}: ${describeFsError(err)}`);
+      throw new UsageError(`cannot write --output ${args.output}: ${err instanceof SafeWriteError ? err.message : describeFsError(err)}`);
     }
   } else process.stdout.write(text);
 }
@@ -260,6 +267,8 @@ async function run(args: Args): Promise<number> {
     ...(config ? { config } : {}),
     ...(args.pgVersion ? { pgVersion: args.pgVersion as LintOptions['pgVersion'] } : {}),
     ...(args.root ? { root: args.root } : {}),
+    // Paths in every report are relative to the repository root, whatever the working directory.
+    base: cliBase(process.cwd()),
     ...(args.maxFileBytes ? { maxFileBytes: args.maxFileBytes } : {}),
     rules: args.rules,
   };

@@ -1,6 +1,9 @@
 import * as core from '@actions/core';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, isAbsolute, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { isAbsolute, relative, resolve } from 'node:path';
+import { safeWriteFile, SafeWriteError } from '../io/safe-write.js';
+import { actionBase } from '../resolve/repo-root.js';
+import { prefixMismatch } from './path-prefix.js';
 import { lint, type LintOptions, type LintResult } from '../api.js';
 import { CONFIG_NAMES, ConfigError, loadConfig, type LoadedConfig } from '../engine/config.js';
 import { plural, summarize } from '../report/common.js';
@@ -147,7 +150,8 @@ async function runUnchecked(): Promise<void> {
   const inputs = readInputs((name) => core.getInput(name));
   const workspace = env.GITHUB_WORKSPACE || process.cwd();
   const config = readConfig(workspace, inputs);
-  const options: LintOptions = { cwd: workspace, ...(config ? { config } : {}), ...(inputs.pgVersion ? { pgVersion: inputs.pgVersion } : {}) };
+  // Paths are named as the pull request names them: relative to the checked-out repository (`path: repo`).
+  const options: LintOptions = { cwd: workspace, base: actionBase(workspace, inputs.paths), ...(config ? { config } : {}), ...(inputs.pgVersion ? { pgVersion: inputs.pgVersion } : {}) };
   const result = lint(inputs.paths, options);
   if (result.errors.length) throw new InputError(`input paths: ${result.errors[0]}`);
   const log = new Log();
@@ -167,6 +171,17 @@ async function runUnchecked(): Promise<void> {
     } catch (err) {
       const f = apiFailure(err, inputs.token);
       log.warning(`pgconf-lint: could not list the pull request's files (${f.status ? `HTTP ${f.status}: ` : ''}${f.message}); reporting every finding.`);
+    }
+  }
+
+  if (state?.diffs) {
+    // The gate must not open silently because the checked files are named differently from the PR's.
+    const m = prefixMismatch([...result.files.map((f) => f.path), ...result.sources.keys()], state.diffs.keys());
+    if (m) {
+      const where = relative(workspace, result.base).split('\\').join('/');
+      log.warning(
+        `pgconf-lint: none of the checked files is among the files this pull request changes, yet it changes ${m.changed} and ${m.checked} was checked (paths relative to ${where ? `GITHUB_WORKSPACE/${where}` : 'GITHUB_WORKSPACE'}); check the paths input and the checkout path: findings cannot be matched to the pull request's lines.`,
+      );
     }
   }
 
@@ -210,9 +225,20 @@ async function runUnchecked(): Promise<void> {
   if (inputs.sarifFile) {
     // Code scanning gets every finding: an alert missing from a PR's SARIF would count as fixed.
     const path = isAbsolute(inputs.sarifFile) ? inputs.sarifFile : resolve(workspace, inputs.sarifFile);
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, formatSarif(result));
-    core.setOutput('sarif-file', inputs.sarifFile);
+    // Never through a symlink the pull request planted, in the file's place or a parent's (src/io/safe-write.ts).
+    try {
+      safeWriteFile(path, formatSarif(result), {
+        roots: [workspace, ...(env.RUNNER_TEMP ? [env.RUNNER_TEMP] : [])],
+        rootsLabel: 'GITHUB_WORKSPACE and RUNNER_TEMP',
+        outside: 'refuse',
+        createParents: true,
+      });
+      core.setOutput('sarif-file', inputs.sarifFile);
+    } catch (err) {
+      if (!(err instanceof SafeWriteError)) throw err;
+      core.setOutput('sarif-file', '');
+      core.setFailed(`pgconf-lint: sarif-file ${inputs.sarifFile} was not written: ${err.message}`);
+    }
   } else core.setOutput('sarif-file', '');
 
   core.setOutput('errors', counts.error);
