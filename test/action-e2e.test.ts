@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { RULES } from '../rules/index.js';
 import { sarifValidator } from './support/sarif-schema.js';
@@ -110,10 +110,13 @@ interface ActionRun {
   eventName?: string;
   event?: Record<string, unknown>;
   api?: MockGitHub;
+  /** Changes the workspace before the run (e.g. plants symlinks, which `files` cannot). */
+  prepare?: (workspace: string) => void;
 }
 
 function runAction(opts: ActionRun): Promise<Run> {
   const workspace = makeTree(opts.files);
+  opts.prepare?.(workspace);
   const meta = makeTree({ 'event.json': JSON.stringify(opts.event ?? pullRequestEvent()), 'output.txt': '', 'summary.md': '' });
   const inputs: Record<string, string> = { paths: '.', 'pg-version': '', config: '', 'fail-on': 'error', 'sarif-file': '', review: 'false', 'only-changed': 'false', 'github-token': TOKEN, ...(opts.inputs ?? {}) };
   const env: NodeJS.ProcessEnv = {
@@ -507,6 +510,128 @@ describe('the GitHub Action (dist/action.js) on a pull request', () => {
     expect(r.stdout).toMatch(/not a pull_request event/);
     expect(r.outputs).toMatchObject({ errors: '0', warnings: '0', infos: '0', 'sarif-file': '' });
     expect(r.summary).toMatch(/No problems found/);
+  });
+});
+
+describe('the Action never writes through a link the pull request planted', () => {
+  test('sarif-file is a symlink to a file outside the workspace (~/.gitconfig): the link is replaced, the file is unchanged', async () => {
+    const home = makeTree({ '.gitconfig': '[credential]\n\thelper = store\n', 'other': 'x' });
+    const before = readFileSync(join(home, '.gitconfig'), 'utf8');
+    const r = await runAction({
+      files: { 'db/pg_hba.conf': HBA },
+      inputs: { 'sarif-file': 'pgconf-lint.sarif', 'fail-on': 'never' },
+      eventName: 'push',
+      event: { ref: 'refs/heads/main' },
+      prepare: (ws) => {
+        symlinkSync(join(home, '.gitconfig'), join(ws, 'pgconf-lint.sarif'));
+        mkdirSync(join(ws, 'out'));
+        symlinkSync(join(home, 'not-there-yet'), join(ws, 'out', 'dangling.sarif'));
+      },
+    });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(readFileSync(join(home, '.gitconfig'), 'utf8')).toBe(before);
+    expect(lstatSync(join(r.workspace, 'pgconf-lint.sarif')).isSymbolicLink()).toBe(false);
+    const sarif = JSON.parse(readFileSync(join(r.workspace, 'pgconf-lint.sarif'), 'utf8')) as Record<string, unknown>;
+    expect(validateSarif(sarif)).toBe(true);
+    expect(r.outputs['sarif-file']).toBe('pgconf-lint.sarif');
+
+    // A dangling link: its target is not created.
+    const d = await runAction({
+      files: { 'db/pg_hba.conf': HBA },
+      inputs: { 'sarif-file': 'out/dangling.sarif', 'fail-on': 'never' },
+      eventName: 'push',
+      event: { ref: 'refs/heads/main' },
+      prepare: (ws) => {
+        mkdirSync(join(ws, 'out'));
+        symlinkSync(join(home, 'not-there-yet'), join(ws, 'out', 'dangling.sarif'));
+      },
+    });
+    expect(d.code).toBe(0);
+    expect(readdirSync(home).sort()).toEqual(['.gitconfig', 'other']);
+    expect(readFileSync(join(d.workspace, 'out', 'dangling.sarif'), 'utf8')).toContain('db/pg_hba.conf');
+  });
+
+  test('a parent of sarif-file is a symlink to a directory outside, or the path leaves the workspace: refused with one line, findings still reported', async () => {
+    const outside = makeTree({ 'keep': 'x\n' });
+    const cases: [string, string][] = [
+      ['reports/pgconf-lint.sarif', 'its parent directory reports is a symbolic link; output is never written through a link'],
+      ['real/link/deeper/pgconf-lint.sarif', 'its parent directory real/link is a symbolic link; output is never written through a link'],
+      [join(outside, 'abs.sarif'), 'outside GITHUB_WORKSPACE and RUNNER_TEMP; output files are written only there'],
+      ['../escape.sarif', 'outside GITHUB_WORKSPACE and RUNNER_TEMP; output files are written only there'],
+    ];
+    for (const [sarifFile, why] of cases) {
+      const r = await runAction({
+        files: { 'db/pg_hba.conf': HBA, 'real/x': '' },
+        inputs: { 'sarif-file': sarifFile, 'fail-on': 'never' },
+        eventName: 'push',
+        event: { ref: 'refs/heads/main' },
+        prepare: (ws) => {
+          symlinkSync(outside, join(ws, 'reports'));
+          symlinkSync(outside, join(ws, 'real', 'link'));
+        },
+      });
+      expect(readdirSync(outside)).toEqual(['keep']);
+      expect(existsSync(join(r.workspace, '..', 'escape.sarif'))).toBe(false);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toBe('');
+      const failures = r.commands.filter((c) => c.kind === 'error' && !c.props.file).map((c) => c.message);
+      expect(failures).toEqual([`pgconf-lint: sarif-file ${sarifFile} was not written: ${why}`]);
+      expect(r.outputs['sarif-file']).toBe('');
+      // The findings were reported anyway.
+      expect(annotations(r, 'error').some((c) => c.props.file === 'db/pg_hba.conf' && c.props.title === OPEN_RULE)).toBe(true);
+      expect(r.summary).toContain(OPEN_RULE);
+    }
+  });
+});
+
+describe('paths are named as the pull request names them, whatever the checkout path', () => {
+  test('repository checked out at repo/ (actions/checkout path: repo), paths: repo/db: annotations, SARIF, summary and review use db/…', async () => {
+    const api = await mockApi({ files: [{ filename: 'db/pg_hba.conf', patch: patchFor(HBA, [4]) }] });
+    const r = await runAction({
+      files: { 'repo/.git/HEAD': 'ref: refs/heads/change\n', 'repo/db/pg_hba.conf': HBA, 'repo/db/postgresql.conf': CONF },
+      inputs: { paths: 'repo/db', review: 'true', 'only-changed': 'true', 'sarif-file': 'pgconf-lint.sarif' },
+      api,
+    });
+    expect(api.violations).toEqual([]);
+    expect(r.stderr).toBe('');
+    // The PR's new finding is reported and fails the check (before: nothing matched, exit 0).
+    expect(r.code).toBe(1);
+    const open = annotations(r, 'error').find((c) => c.props.title === OPEN_RULE);
+    expect(open?.props).toMatchObject({ file: 'db/pg_hba.conf', line: '4' });
+    for (const a of annotations(r).filter((c) => c.props.file)) expect(a.props.file).toMatch(/^db\//);
+    // Review comments land on the PR's own file names and lines.
+    const reviews = calls(api, 'pulls/create-review');
+    expect(reviews).toHaveLength(1);
+    const comments = (reviews[0]!.body as { comments: { path: string; line: number }[] }).comments;
+    expect(comments).toContainEqual(expect.objectContaining({ path: 'db/pg_hba.conf', line: 4 }));
+    for (const c of comments) expect(c.path).toMatch(/^db\//);
+    // Summary links point at the file in the repository; no repo/ prefix anywhere.
+    expect(r.summary).toContain(`https://github.com/acme/dbconf/blob/${HEAD}/db/pg_hba.conf#L4`);
+    expect(r.summary).not.toContain('repo/db');
+    const comment = (calls(api, 'issues/create-comment')[0]!.body as { body: string }).body;
+    expect(comment).not.toContain('repo/db');
+    // SARIF: written in the workspace, URIs relative to the repository.
+    const sarif = JSON.parse(readFileSync(join(r.workspace, 'pgconf-lint.sarif'), 'utf8')) as { runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };
+    const uris = sarif.runs[0]!.results.map((x) => x.locations[0]!.physicalLocation.artifactLocation.uri);
+    expect(uris).toContain('db/pg_hba.conf');
+    for (const u of uris) expect(u).toMatch(/^db\//);
+    // Names line up: no warning about prefixes.
+    expect(r.commands.filter((c) => c.kind === 'warning' && !c.props.file)).toEqual([]);
+  });
+
+  test('checked names that cannot match the PR\'s (no repository marker) give a warning instead of a silent pass', async () => {
+    const api = await mockApi({ files: [{ filename: 'db/pg_hba.conf', patch: patchFor(HBA, [4]) }] });
+    const r = await runAction({
+      files: { 'repo/db/pg_hba.conf': HBA },
+      inputs: { paths: 'repo/db', 'only-changed': 'true' },
+      api,
+    });
+    expect(api.violations).toEqual([]);
+    const warnings = r.commands.filter((c) => c.kind === 'warning' && !c.props.file).map((c) => c.message);
+    expect(warnings).toContainEqual(
+      expect.stringMatching(/^pgconf-lint: none of the checked files is among the files this pull request changes, yet it changes db\/pg_hba\.conf and repo\/db\/pg_hba\.conf was checked \(paths relative to GITHUB_WORKSPACE\); check the paths input and the checkout path/),
+    );
   });
 });
 
