@@ -47,10 +47,14 @@ export default defineRule({
       const text = relativizeMessage(p.message, hba.file);
       out.report({
         loc: { file: p.file.path, start: p.start, end: p.end },
+        // git-dir: an error (the rule's severity): .git/ is never deployed configuration, and it
+        // holds the job's token; the message names the reason, the file's text was never read.
         message: outside
           ? `${text}: the file lies outside the checked root and was not read`
-          : `${text}: PostgreSQL ${ctx.major} rejects this record, so the server refuses to start and a reload keeps the old rules`,
-        help: outside ? undefined : hbaHelp(p.message, ctx.major),
+          : p.code === 'git-dir'
+            ? text
+            : `${text}: PostgreSQL ${ctx.major} rejects this record, so the server refuses to start and a reload keeps the old rules`,
+        help: outside ? undefined : p.code === 'git-dir' ? 'Configuration never lives in .git/; name a file of the repository instead.' : hbaHelp(p.message, ctx.major),
         ...(outside ? { severity: 'warning' as const } : {}),
       });
     }

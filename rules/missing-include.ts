@@ -11,7 +11,8 @@ export default defineRule({
       'server refuses to start and a reload ignores the whole file. Relative paths are resolved against the ' +
       'directory of the file that contains the directive, not the data directory. Include cycles and nesting ' +
       'deeper than 10 levels are errors too. Targets outside the checked repository are not read and are ' +
-      'reported as a warning, because they cannot be verified.',
+      'reported as a warning, because they cannot be verified. Targets inside the `.git` directory are never read ' +
+      'and are an error.',
     invalid: ["include 'does-not-exist.conf'"],
     valid: ["include_if_exists 'does-not-exist.conf'"],
     references: ['https://www.postgresql.org/docs/current/config-setting.html#CONFIG-INCLUDES'],
@@ -28,6 +29,12 @@ export default defineRule({
           message = `${p.detail}: it was not read, so the settings in it are not checked`;
           help = 'Keep included files inside the repository, or check them where they live.';
           severity = 'warning';
+          break;
+        case 'git-dir':
+          // An error, not a warning like outside-root: .git/ is never deployed configuration, and
+          // it holds the job's token, so an include of it is a mistake or an attempt to leak it.
+          message = p.detail ?? p.message;
+          help = 'Configuration never lives in .git/; include a file of the repository instead.';
           break;
         case 'cycle':
           message = `${p.detail}: PostgreSQL fails with "maximum nesting depth exceeded" and refuses to start`;

@@ -51,7 +51,9 @@ export default defineRule({
         message:
           p.code === 'not-allowed'
             ? `${relativizeMessage(p.message, p.file)}: the file lies outside the checked root and was not read`
-            : `${relativizeMessage(p.message, p.file)}: PostgreSQL rejects pg_ident.conf as a whole, so no user name maps apply`,
+            : p.code === 'git-dir'
+              ? relativizeMessage(p.message, p.file)
+              : `${relativizeMessage(p.message, p.file)}: PostgreSQL rejects pg_ident.conf as a whole, so no user name maps apply`,
         ...(p.code === 'not-allowed' ? { severity: 'warning' as const } : {}),
       });
     }

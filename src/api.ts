@@ -49,8 +49,13 @@ export interface LintResult {
   sources: Map<string, SourceFile>;
   /** Absolute directory the paths in this result are relative to (LintOptions.base, else cwd). */
   base: string;
-  /** Invocation problems (a path that does not exist). */
+  /** Invocation problems (a path that does not exist, or no configuration file found at all): exit 2. */
   errors: string[];
+  /**
+   * Where discovery stopped before the end and why (its depth limit): files below were not checked.
+   * The CLI prints them on stderr, the Action as warnings.
+   */
+  warnings: string[];
 }
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
@@ -125,17 +130,17 @@ function clusterRuleConfig(
   return { rules, assume };
 }
 
-export function resolveAll(paths: string[], options: LintOptions = {}): { host: Host; clusters: ResolvedCluster[]; errors: string[] } {
+export function resolveAll(paths: string[], options: LintOptions = {}): { host: Host; clusters: ResolvedCluster[]; errors: string[]; warnings: string[] } {
   const host = hostFor(options);
   const found = discover(host, paths, discoverOptions(options));
   const cache = new Map();
   const clusters = found.clusters.map((c) => resolveCluster(host, c, cache));
-  return { host, clusters, errors: found.errors };
+  return { host, clusters, errors: found.errors, warnings: found.warnings };
 }
 
 /** Lints files and directories: discover -> parse -> resolve -> check. */
 export function lint(paths: string[], options: LintOptions = {}, rules: readonly Rule[] = RULES): LintResult {
-  const { host, clusters, errors } = resolveAll(paths, options);
+  const { host, clusters, errors, warnings } = resolveAll(paths, options);
   let diagnostics: Diagnostic[] = [];
   const files: FileInfo[] = [];
   const ran = new Set<string>();
@@ -172,7 +177,7 @@ export function lint(paths: string[], options: LintOptions = {}, rules: readonly
   });
   unique.sort(compareDiagnostics);
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { files, diagnostics: unique, clusters, sources, base: host.base ?? host.cwd, errors };
+  return { files, diagnostics: unique, clusters, sources, base: host.base ?? host.cwd, errors, warnings };
 }
 
 export interface SettingsResult {

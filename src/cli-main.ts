@@ -3,7 +3,7 @@ import { describeFsError } from './resolve/host.js';
 import { cliBase } from './resolve/repo-root.js';
 import { safeWriteFile, SafeWriteError } from './io/safe-write.js';
 import { resolve } from 'node:path';
-import { CONFIG_NAMES, ConfigError, type LoadedConfig } from './engine/config-core.js';
+import { ConfigError, findConfigFile, type LoadedConfig } from './engine/config-core.js';
 import { lint, readSettings, type LintOptions } from './api.js';
 import { isSupportedMajor } from './resolve/discover.js';
 import { SUPPORTED_MAJORS } from './catalog/types.js';
@@ -220,12 +220,13 @@ function emit(args: Args, text: string): void {
  */
 async function readConfig(args: Args): Promise<LoadedConfig | undefined> {
   let path = args.config;
-  if (!path) path = CONFIG_NAMES.map((n) => resolve(n)).find((p) => existsSync(p));
+  if (!path) path = findConfigFile('.');
   else if (!existsSync(path)) throw new UsageError(`--config ${path}: no such file`);
   if (!path) return undefined;
   const { loadConfig } = await import('./engine/config.js');
   try {
-    return loadConfig(path, RULES);
+    // Inside the root (the checkout) it is confined like every other file; see ConfigReadOptions.
+    return loadConfig(path, RULES, { root: resolve(args.root ?? '.') });
   } catch (err) {
     if (err instanceof ConfigError) throw new UsageError(err.message);
     throw err;
@@ -293,6 +294,8 @@ async function run(args: Args): Promise<number> {
 
   const result = lint(args.paths, options);
   failOnErrors(result.errors);
+  // Where discovery stopped early (files below were not checked): said, whatever the format.
+  for (const w of result.warnings) process.stderr.write(`pgconf-lint: warning: ${w}\n`);
   const formatters: Record<Format, () => string> = {
     text: () => formatText(result, { color: useColor(args, Boolean(args.output)) }),
     json: () => formatJson(result),

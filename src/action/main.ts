@@ -5,7 +5,7 @@ import { safeWriteFile, SafeWriteError } from '../io/safe-write.js';
 import { actionBase } from '../resolve/repo-root.js';
 import { prefixMismatch } from './path-prefix.js';
 import { lint, type LintOptions, type LintResult } from '../api.js';
-import { CONFIG_NAMES, ConfigError, loadConfig, type LoadedConfig } from '../engine/config.js';
+import { ConfigError, findConfigFile, loadConfig, type LoadedConfig } from '../engine/config.js';
 import { plural, summarize } from '../report/common.js';
 import { fingerprints } from '../report/fingerprint.js';
 import { selectAnnotations, type AnnotationKind } from '../report/github.js';
@@ -55,10 +55,11 @@ function readConfig(workspace: string, inputs: ActionInputs): LoadedConfig | und
   if (inputs.config) {
     path = resolve(workspace, inputs.config);
     if (!existsSync(path)) throw new InputError(`input config: ${inputs.config}: no such file`);
-  } else path = CONFIG_NAMES.map((n) => resolve(workspace, n)).find((p) => existsSync(p));
+  } else path = findConfigFile(workspace);
   if (!path) return undefined;
   try {
-    return loadConfig(path, RULES);
+    // Inside the workspace (the checkout) it is confined like every other file; see ConfigReadOptions.
+    return loadConfig(path, RULES, { root: workspace });
   } catch (err) {
     if (err instanceof ConfigError) throw new InputError(err.message);
     throw err;
@@ -155,6 +156,7 @@ async function runUnchecked(): Promise<void> {
   const result = lint(inputs.paths, options);
   if (result.errors.length) throw new InputError(`input paths: ${result.errors[0]}`);
   const log = new Log();
+  for (const w of result.warnings) log.warning(`pgconf-lint: ${w}`);
 
   // Pull request: which lines changed (for only-changed and review comments).
   let state: PrState | undefined;

@@ -1,12 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
-import { LineCounter, parseDocument, isNode } from 'yaml';
+import { LineCounter, parseDocument, isAlias, isNode, visit, type Document } from 'yaml';
 import { SUPPORTED_MAJORS, type Major } from '../catalog/types.js';
 import type { FileKind, Severity } from '../types.js';
 import type { Rule } from './rule.js';
 import { ConfigError, type LoadedConfig, type PgconfLintConfig } from './config-core.js';
-import { describeFsError } from '../resolve/host.js';
+import { isInside } from '../resolve/host.js';
+import { confinement, readRegularFile } from '../resolve/safe-read.js';
 
 export * from './config-core.js';
 
@@ -90,14 +90,44 @@ function describe(err: ErrorObject): string {
   return err.message ?? 'is invalid';
 }
 
+/** A config file is a few kilobytes; anything near this is not one. */
+export const CONFIG_MAX_BYTES = 1024 * 1024;
+/** Alias expansions allowed in a config (yaml's maxAliasCount): a "billion laughs" stops here. */
+const CONFIG_MAX_ALIASES = 100;
+
+export interface ConfigReadOptions {
+  /**
+   * The checked root. A config path inside it (as named, before symlinks) is part of the checkout,
+   * which the pull request controls: it is read only if its real path is inside the root too and not
+   * under `.git/`. A path outside the root was named by the invoker (--config, the Action's config:
+   * input) and is read where it is. Either way only a regular file is read, without blocking, and
+   * at most CONFIG_MAX_BYTES.
+   */
+  root?: string;
+  maxBytes?: number;
+}
+
+/** The first alias node (where a too-large or unresolved alias expansion is reported). */
+function firstAlias(doc: Document, source?: string): { range?: [number, number, number] | null } | undefined {
+  let found: { range?: [number, number, number] | null } | undefined;
+  visit(doc, {
+    Alias(_key, node) {
+      if (source !== undefined && node.source !== source) return undefined;
+      found = node;
+      return visit.BREAK;
+    },
+  });
+  return found;
+}
+
 /** Reads and validates a config file; throws ConfigError with "file:line:col: key: problem". */
-export function loadConfig(path: string, rules: readonly Rule[]): LoadedConfig {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (err) {
-    throw new ConfigError(`cannot read config ${path}: ${describeFsError(err)}`);
-  }
+export function loadConfig(path: string, rules: readonly Rule[], options: ConfigReadOptions = {}): LoadedConfig {
+  const abs = resolve(path);
+  const rootAbs = options.root === undefined ? undefined : resolve(options.root);
+  const confine = rootAbs !== undefined && (isInside(rootAbs, abs) || isInside(confinement(rootAbs).root, abs)) ? confinement(rootAbs) : undefined;
+  const read = readRegularFile(abs, { maxBytes: options.maxBytes ?? CONFIG_MAX_BYTES, ...(confine ? { confine } : {}) });
+  if (!read.ok) throw new ConfigError(`cannot read config ${path}: ${read.error}`);
+  const text = read.bytes.toString('utf8');
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length) {
@@ -105,7 +135,22 @@ export function loadConfig(path: string, rules: readonly Rule[]): LoadedConfig {
     const pos = lines.linePos(e.pos[0]);
     throw new ConfigError(`${path}:${pos.line}:${pos.col}: ${e.message.split('\n')[0]}`);
   }
-  const data: unknown = doc.toJS() ?? {};
+  let js: unknown;
+  try {
+    js = doc.toJS({ maxAliasCount: CONFIG_MAX_ALIASES });
+  } catch (err) {
+    // yaml throws a plain ReferenceError without a position for an alias bomb ("Excessive alias
+    // count") and for an alias used before its anchor: point at the alias.
+    if (!(err instanceof ReferenceError)) throw err;
+    const unresolved = /^Unresolved alias[^:]*: (.*)$/.exec(err.message)?.[1];
+    const alias = firstAlias(doc, unresolved);
+    const at = alias?.range ? lines.linePos(alias.range[0]) : undefined;
+    const problem = unresolved !== undefined
+      ? `alias *${unresolved} is used before its anchor`
+      : `too many alias expansions (more than ${CONFIG_MAX_ALIASES}; a "billion laughs" document); not read`;
+    throw new ConfigError(`${at ? `${path}:${at.line}:${at.col}` : path}: ${problem}`);
+  }
+  const data: unknown = js ?? {};
   const ajv = new Ajv({ allErrors: false, strict: false });
   const validate = ajv.compile(configSchema(rules));
   if (!validate(data)) {

@@ -1,6 +1,7 @@
 import type { Major } from '../catalog/types.js';
 import { createSourceFile } from '../source/source.js';
 import type { SourceFile } from '../source/source.js';
+import { GIT_DIR_REFUSAL } from '../resolve/refusal.js';
 
 /**
  * Tokenizer shared by pg_hba.conf and pg_ident.conf, following hba.c: tokenize_auth_file
@@ -12,8 +13,10 @@ import type { SourceFile } from '../source/source.js';
 export interface AuthFileIO {
   read(absPath: string): { ok: true; file: SourceFile } | { ok: false; error: string };
   listDir(absPath: string): { ok: true; entries: AuthDirEntry[] } | { ok: false; error: string };
-  /** False for paths the linter must not open (outside the repository root). */
+  /** False for paths the linter must not open (outside the repository root, or under `.git/`). */
   allowed(absPath: string): boolean;
+  /** Why a path that is not allowed is refused, when the caller can say (see Host.refusal). */
+  refusal?(absPath: string): string | undefined;
 }
 
 export interface AuthDirEntry {
@@ -60,8 +63,11 @@ export interface AuthError {
   file: SourceFile;
   start: number;
   end: number;
-  /** Set when we refused to read a file PostgreSQL would have read. */
-  code?: 'not-allowed';
+  /**
+   * Set when we refused to read a file PostgreSQL would have read: 'not-allowed' outside the root,
+   * 'git-dir' under the repository's `.git/` (never configuration; it holds the job's token).
+   */
+  code?: 'not-allowed' | 'git-dir';
 }
 
 /** A logical line with at least one field or a tokenization error (blank lines are dropped). */
@@ -448,7 +454,8 @@ export function absoluteConfigLocation(location: string, callingFile: string, ma
   return canonicalizePath(dir + '/' + location, major);
 }
 
-type OpenResult = { ok: true; file: SourceFile } | { ok: false; message: string; enoent: boolean; notAllowed: boolean };
+type Refused = false | 'not-allowed' | 'git-dir';
+type OpenResult = { ok: true; file: SourceFile } | { ok: false; message: string; enoent: boolean; notAllowed: Refused };
 
 export class AuthTokenizer {
   readonly files: SourceFile[] = [];
@@ -477,7 +484,8 @@ export class AuthTokenizer {
       return { ok: false, message: `could not open file "${absPath}": nesting too deep (PostgreSQL recurses until it crashes)`, enoent: false, notAllowed: false };
     }
     if (!this.io.allowed(ioPath)) {
-      return { ok: false, message: `could not open file "${absPath}": outside the allowed root`, enoent: false, notAllowed: true };
+      const refused = this.refused(ioPath);
+      return { ok: false, message: `could not open file "${absPath}": ${refused.why}`, enoent: false, notAllowed: refused.code };
     }
     if (++this.opens > MAX_OPENS) {
       return { ok: false, message: `could not open file "${absPath}": more than ${MAX_OPENS} files opened through @file references and includes (a file referenced over and over); the rest was not read`, enoent: false, notAllowed: false };
@@ -498,6 +506,12 @@ export class AuthTokenizer {
     this.cache.set(ioPath, file);
     if (!this.files.includes(file)) this.files.push(file);
     return { ok: true, file };
+  }
+
+  /** Why a path is not allowed: outside the root, or under `.git/`. */
+  private refused(ioPath: string): { why: string; code: 'not-allowed' | 'git-dir' } {
+    const why = this.io.refusal?.(ioPath);
+    return why === GIT_DIR_REFUSAL ? { why, code: 'git-dir' } : { why: 'outside the allowed root', code: 'not-allowed' };
   }
 
   private tokenizeFile(file: SourceFile, out: AuthLine[], depth: number): void {
@@ -555,7 +569,7 @@ export class AuthTokenizer {
       if (major <= 15 && !opened.notAllowed) {
         message = `could not open secondary authentication file "@${name}" as "${full}": ${message.slice(message.indexOf('": ') + 3)}`;
       }
-      return { message, file: at.file, start: at.start, end: at.end, ...(opened.notAllowed ? { code: 'not-allowed' as const } : {}) };
+      return { message, file: at.file, start: at.start, end: at.end, ...(opened.notAllowed ? { code: opened.notAllowed } : {}) };
     }
     const inner: AuthLine[] = [];
     this.tokenizeFile(opened.file, inner, depth);
@@ -574,12 +588,12 @@ export class AuthTokenizer {
     if (kind !== 'include' && kind !== 'include_if_exists' && kind !== 'include_dir') return false;
     const file = line.file;
     const major = this.major;
-    const located = (message: string, notAllowed = false): AuthError => ({
+    const located = (message: string, notAllowed: Refused = false): AuthError => ({
       message,
       file,
       start: second.start,
       end: second.end,
-      ...(notAllowed ? { code: 'not-allowed' as const } : {}),
+      ...(notAllowed ? { code: notAllowed } : {}),
     });
     const record = (path: string, skipped: boolean): void => {
       this.includes.push({ kind, file, line: line.line, start: line.start, end: line.end, path, skipped });
@@ -605,7 +619,8 @@ export class AuthTokenizer {
     // GetConfFilesInDir
     const dir = absoluteConfigLocation(second.text, file.absPath, major);
     if (!this.io.allowed(normalizeForIo(dir))) {
-      out.push({ ...line, error: located(`could not open directory "${dir}": outside the allowed root`, true) });
+      const refused = this.refused(normalizeForIo(dir));
+      out.push({ ...line, error: located(`could not open directory "${dir}": ${refused.why}`, refused.code) });
       return true;
     }
     let listed: ReturnType<AuthFileIO['listDir']>;

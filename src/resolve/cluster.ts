@@ -350,5 +350,6 @@ export function authIO(host: Host): AuthFileIO {
       return l.ok ? { ok: true, entries: l.entries.map((e) => ({ name: e.name, isDirectory: e.isDir })) } : l;
     },
     allowed: (p) => host.allowed(p),
+    refusal: (p) => host.refusal?.(p),
   };
 }

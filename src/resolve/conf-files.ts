@@ -4,6 +4,7 @@ import { parsePostgresqlConf, reportedErrorLine } from '../parse/postgresql-conf
 import type { SourceFile } from '../source/source.js';
 import type { Loc } from '../types.js';
 import type { Host } from './host.js';
+import { GIT_DIR_REFUSAL } from './refusal.js';
 
 /** CONF_FILE_MAX_DEPTH in guc.h. */
 export const CONF_FILE_MAX_DEPTH = 10;
@@ -33,7 +34,7 @@ export interface ConfRun {
 export interface ConfProblem {
   kind: 'syntax' | 'include';
   /** include: what went wrong, for rules and messages. */
-  reason?: 'missing' | 'cycle' | 'depth' | 'outside-root' | 'unreadable' | 'empty-name' | 'not-a-directory' | 'too-many';
+  reason?: 'missing' | 'cycle' | 'depth' | 'outside-root' | 'git-dir' | 'unreadable' | 'empty-name' | 'not-a-directory' | 'too-many';
   file: SourceFile;
   lineNumber: number;
   loc: Loc;
@@ -140,8 +141,21 @@ export function readConfSet(host: Host, tops: readonly SourceFile[], cache = new
     });
   };
 
-  /** An include target the linter will not read because it lies outside the checked root. */
+  /**
+   * An include target the linter will not read because it lies outside the checked root, or under
+   * `.git/` (which holds the job's token and is never configuration).
+   */
   const outsideRoot = (from: SourceFile, line: IncludeLine, what: 'file' | 'directory', abs: string): void => {
+    if (host.refusal?.(abs) === GIT_DIR_REFUSAL) {
+      problem(
+        from,
+        line,
+        'git-dir',
+        `configuration ${what} "${host.display(abs)}" is ${GIT_DIR_REFUSAL}`,
+        `${what === 'file' ? 'include' : 'include_dir'} target ${host.display(abs)} is ${GIT_DIR_REFUSAL}`,
+      );
+      return;
+    }
     problem(
       from,
       line,

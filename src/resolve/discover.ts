@@ -15,6 +15,9 @@ export const KNOWN_NAMES: Readonly<Record<string, FileKind>> = {
 
 const SKIP_DIRS = new Set(['.git', 'node_modules', '.hg', '.svn']);
 
+/** How many directory levels discovery descends below each path it is given. */
+export const MAX_WALK_DEPTH = 32;
+
 /** The kind of a file named explicitly on the command line, from its name. */
 export function kindFromName(name: string): FileKind {
   const n = basename(name).toLowerCase();
@@ -60,8 +63,10 @@ export interface DiscoverOptions {
 
 export interface Discovery {
   clusters: ClusterInput[];
-  /** Invocation problems (missing path): exit 2. */
+  /** Invocation problems (missing path, or no configuration file found at all): exit 2. */
   errors: string[];
+  /** Where the walk stopped before the end and why (the depth limit): files below were not searched. */
+  warnings: string[];
 }
 
 function readPgVersion(host: Host, dir: string): Major | undefined {
@@ -89,19 +94,47 @@ export function discover(host: Host, paths: string[], options: DiscoverOptions =
     files.set(abs, kind);
   };
 
-  const walk = (dir: string, depth: number): void => {
-    if (depth > 32) return;
+  // Each real directory is visited once, by device and inode: `self -> .` and `up -> ..` loops end,
+  // and a directory reached through a symlink as well as directly is one cluster, not two. Symlinked
+  // directories wait until the real tree has been walked, so that files are named by their real path
+  // whenever it lies in the walk.
+  const visited = new Set<string>();
+  const idOf = (dir: string): string => host.identity?.(dir) ?? dir;
+  const deferred: { dir: string; depth: number }[] = [];
+  /** Directories not entered because of the depth limit. */
+  const tooDeep: string[] = [];
+  /** Directories that could not be listed, with the reason (for the "nothing found" error). */
+  const unlisted: string[] = [];
+  let ignoredFiles = 0;
+
+  const enter = (dir: string, depth: number): void => {
+    const id = idOf(dir);
+    if (visited.has(id)) return;
+    visited.add(id);
     const listed = host.list(dir);
-    if (!listed.ok) return;
+    if (!listed.ok) {
+      unlisted.push(`${host.display(dir)}: ${listed.error}`);
+      return;
+    }
     for (const e of listed.entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
       const abs = join(dir, e.name);
       if (e.isDir) {
-        if (!SKIP_DIRS.has(e.name) && host.allowed(abs) && !options.ignore?.(abs)) walk(abs, depth + 1);
+        if (SKIP_DIRS.has(e.name) || !host.allowed(abs) || options.ignore?.(abs)) continue;
+        if (depth + 1 > MAX_WALK_DEPTH) {
+          if (!visited.has(idOf(abs))) tooDeep.push(abs);
+        } else if (e.isLink) deferred.push({ dir: abs, depth: depth + 1 });
+        else enter(abs, depth + 1);
       } else {
         const kind = KNOWN_NAMES[e.name] ?? options.extraKind?.(abs);
-        if (kind && host.kind(abs) !== 'missing') add(abs, kind);
+        if (!kind || host.kind(abs) === 'missing') continue;
+        if (options.ignore?.(abs)) ignoredFiles++;
+        else add(abs, kind);
       }
     }
+  };
+  const walk = (dir: string): void => {
+    enter(dir, 0);
+    for (let next = deferred.shift(); next; next = deferred.shift()) enter(next.dir, next.depth);
   };
 
   for (const p of paths.length ? paths : ['.']) {
@@ -112,8 +145,28 @@ export function discover(host: Host, paths: string[], options: DiscoverOptions =
     }
     const kind = host.kind(abs);
     if (kind === 'missing') errors.push(`${p}: no such file or directory`);
-    else if (kind === 'dir') walk(abs, 0);
+    else if (kind === 'dir') walk(abs);
     else add(abs, options.extraKind?.(abs) ?? kindFromName(abs));
+  }
+
+  const warnings: string[] = [];
+  if (tooDeep.length) {
+    const more = tooDeep.length > 1 ? ` (and ${tooDeep.length - 1} more ${tooDeep.length === 2 ? 'directory' : 'directories'} at that depth)` : '';
+    warnings.push(
+      `the directory search stopped at its depth limit of ${MAX_WALK_DEPTH} levels at ${host.display(tooDeep[0]!)}${more}: nothing below was searched; name a deeper directory as a path to check it`,
+    );
+  }
+  if (byDir.size === 0 && errors.length === 0) {
+    const searched = (paths.length ? paths : ['.']).map((p) => JSON.stringify(p)).join(', ');
+    const names = [...Object.keys(KNOWN_NAMES), ...(options.extraKind ? ["the config's files: globs"] : [])].join(', ');
+    const why = [
+      ...(warnings.length ? [warnings[0]!] : []),
+      ...(ignoredFiles ? [`${ignoredFiles} matching ${ignoredFiles === 1 ? 'file is' : 'files are'} ignored by the config's ignore: globs`] : []),
+      ...(unlisted.length ? [`could not list ${unlisted[0]}${unlisted.length > 1 ? ` (and ${unlisted.length - 1} more)` : ''}`] : []),
+    ];
+    errors.push(
+      `no configuration file found in ${searched}: looked for ${names} in every directory below (except ${[...SKIP_DIRS].join(', ')})${why.length ? '; ' + why.join('; ') : ''}`,
+    );
   }
 
   // A cluster has at most one file of each kind. When several files of one kind land in the same
@@ -148,5 +201,5 @@ export function discover(host: Host, paths: string[], options: DiscoverOptions =
       versionSource,
     });
   }
-  return { clusters, errors };
+  return { clusters, errors, warnings };
 }

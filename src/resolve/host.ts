@@ -1,12 +1,14 @@
-import { readFileSync, readdirSync, realpathSync, statSync } from 'node:fs';
-import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { realpathSync, statSync } from 'node:fs';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { createSourceFile, type SourceFile } from '../source/source.js';
+import { confinement, fileIdentity, listDirectory, readRegularFile } from './safe-read.js';
 
 /** Default cap on the size of one configuration file; larger files are reported, not read. */
 export const DEFAULT_MAX_FILE_BYTES = 64 * 1024 * 1024;
 
 export type ReadResult = { ok: true; file: SourceFile } | { ok: false; error: string };
-export type ListResult = { ok: true; entries: { name: string; isDir: boolean }[] } | { ok: false; error: string };
+/** `isDir` follows symlinks; `isLink` (when the host knows) says the entry is a symlink. */
+export type ListResult = { ok: true; entries: { name: string; isDir: boolean; isLink?: boolean }[] } | { ok: false; error: string };
 
 /**
  * All file-system access of the pipeline goes through a Host, so that the root the user gave
@@ -24,8 +26,15 @@ export interface Host {
   readonly root: string;
   readonly maxFileBytes: number;
   kind(absPath: string): 'file' | 'dir' | 'other' | 'missing';
-  /** True when the path (after resolving symlinks) lies inside the root. */
+  /** True when the path (after resolving symlinks) lies inside the root and not under `.git/`. */
   allowed(absPath: string): boolean;
+  /**
+   * Why a path is not read (outside the root, or under `.git/`), or undefined when it may be:
+   * for messages that name the reason. Hosts without it are described by `allowed` alone.
+   */
+  refusal?(absPath: string): string | undefined;
+  /** Device and inode of what the path names (symlinks followed), for visiting a directory once. */
+  identity?(absPath: string): string | undefined;
   read(absPath: string): ReadResult;
   list(absPath: string): ListResult;
   /** Display path: relative to base with forward slashes (absolute when outside base). */
@@ -49,6 +58,8 @@ export function describeFsError(err: unknown): string {
       return 'Too many levels of symbolic links';
     case 'ENAMETOOLONG':
       return 'File name too long';
+    case 'ENXIO':
+      return 'No such device or address';
     default:
       return err instanceof Error ? err.message : String(err);
   }
@@ -78,27 +89,10 @@ export function nodeHost(options: { cwd?: string; root?: string; base?: string; 
   }
   const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
 
-  /**
-   * The path with symlinks resolved. For a path that does not exist, the deepest existing ancestor
-   * is resolved and the rest appended, so `link-out/missing.conf` is outside like `link-out` is.
-   */
-  const realOrSelf = (p: string): string => {
-    let rest = '';
-    let cur = p;
-    for (;;) {
-      try {
-        const real = realpathSync(cur);
-        return rest ? join(real, rest) : real;
-      } catch {
-        const up = dirname(cur);
-        if (up === cur) return p;
-        rest = rest ? join(basename(cur), rest) : basename(cur);
-        cur = up;
-      }
-    }
-  };
-  const allowed = (p: string): boolean => isInside(root, realOrSelf(p)) && (isInside(rootAbs, p) || isInside(root, p));
-  const OUTSIDE = 'outside the checked root; it was not read';
+  // Nothing outside the root and nothing under .git/, checked on the path and on the opened
+  // descriptor (src/resolve/safe-read.ts).
+  const confine = confinement(rootAbs, root);
+  const allowed = (p: string): boolean => confine.refusal(p) === undefined;
 
   return {
     cwd,
@@ -106,6 +100,7 @@ export function nodeHost(options: { cwd?: string; root?: string; base?: string; 
     root,
     maxFileBytes,
     kind(p) {
+      // stat opens nothing (a FIFO cannot block it); read() and list() check the descriptor again.
       try {
         const st = statSync(p);
         return st.isFile() ? 'file' : st.isDirectory() ? 'dir' : 'other';
@@ -114,39 +109,16 @@ export function nodeHost(options: { cwd?: string; root?: string; base?: string; 
       }
     },
     allowed,
+    refusal: (p) => confine.refusal(p),
+    identity: (p) => fileIdentity(p),
     read(p) {
-      // Enforced here as well as by callers: nothing is opened outside the root, whoever asks.
-      if (!allowed(p)) return { ok: false, error: OUTSIDE };
-      try {
-        const st = statSync(p);
-        if (st.isDirectory()) return { ok: false, error: 'Is a directory' };
-        if (!st.isFile()) return { ok: false, error: 'not a regular file' };
-        if (st.size > maxFileBytes) {
-          return { ok: false, error: `file is ${st.size} bytes, larger than the limit of ${maxFileBytes} bytes (--max-file-size, maxFileSize in the config); not read` };
-        }
-        return { ok: true, file: createSourceFile(toDisplayPath(base, p), p, readFileSync(p)) };
-      } catch (err) {
-        return { ok: false, error: describeFsError(err) };
-      }
+      // Enforced here as well as by callers: nothing is opened outside the root or under .git/,
+      // whoever asks; only regular files, non-blocking, checked on the descriptor, size-capped.
+      const r = readRegularFile(p, { maxBytes: maxFileBytes, confine, limitHint: '--max-file-size, maxFileSize in the config' });
+      return r.ok ? { ok: true, file: createSourceFile(toDisplayPath(base, p), p, r.bytes) } : r;
     },
     list(p) {
-      if (!allowed(p)) return { ok: false, error: OUTSIDE };
-      try {
-        const entries = readdirSync(p, { withFileTypes: true }).map((d) => {
-          let isDir = d.isDirectory();
-          if (d.isSymbolicLink()) {
-            try {
-              isDir = statSync(resolve(p, d.name)).isDirectory();
-            } catch {
-              isDir = false;
-            }
-          }
-          return { name: d.name, isDir };
-        });
-        return { ok: true, entries };
-      } catch (err) {
-        return { ok: false, error: describeFsError(err) };
-      }
+      return listDirectory(p, confine);
     },
     display(p) {
       return toDisplayPath(base, p);
