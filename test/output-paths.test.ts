@@ -158,6 +158,13 @@ describe('CLI --output never writes through a symlink', () => {
       expect(r.stderr.trim().split('\n')).toEqual([`pgconf-lint: cannot write --output ${output}: its parent directory ${shown} is a symbolic link; output is never written through a link`]);
     }
     expect(snapshot(outside)).toEqual(before);
+    // Outside any repository the working directory is checked the same way.
+    const plain = makeTree({ 'pg_hba.conf': HBA });
+    symlinkSync(outside, join(plain, 'reports'));
+    const p = run(['.', '--output', 'reports/x.txt'], plain);
+    expect(p.code).toBe(2);
+    expect(p.stderr).toMatch(/^pgconf-lint: cannot write --output reports\/x\.txt: its parent directory reports is a symbolic link/);
+    expect(snapshot(outside)).toEqual(before);
   });
 
   test('an absolute path outside the repository is the invoker\'s choice, but a link there is still not followed', () => {

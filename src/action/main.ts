@@ -1,11 +1,11 @@
 import * as core from '@actions/core';
 import { existsSync } from 'node:fs';
-import { isAbsolute, relative, resolve } from 'node:path';
+import { isAbsolute, resolve } from 'node:path';
 import { safeWriteFile, SafeWriteError } from '../io/safe-write.js';
 import { actionBase } from '../resolve/repo-root.js';
-import { prefixMismatch } from './path-prefix.js';
+import { prefixWarning } from './path-prefix.js';
 import { lint, type LintOptions, type LintResult } from '../api.js';
-import { ConfigError, findConfigFile, loadConfig, type LoadedConfig } from '../engine/config.js';
+import { CONFIG_NAMES, ConfigError, loadConfig, type LoadedConfig } from '../engine/config.js';
 import { plural, summarize } from '../report/common.js';
 import { fingerprints } from '../report/fingerprint.js';
 import { selectAnnotations, type AnnotationKind } from '../report/github.js';
@@ -55,11 +55,10 @@ function readConfig(workspace: string, inputs: ActionInputs): LoadedConfig | und
   if (inputs.config) {
     path = resolve(workspace, inputs.config);
     if (!existsSync(path)) throw new InputError(`input config: ${inputs.config}: no such file`);
-  } else path = findConfigFile(workspace);
+  } else path = CONFIG_NAMES.map((n) => resolve(workspace, n)).find((p) => existsSync(p));
   if (!path) return undefined;
   try {
-    // Inside the workspace (the checkout) it is confined like every other file; see ConfigReadOptions.
-    return loadConfig(path, RULES, { root: workspace });
+    return loadConfig(path, RULES);
   } catch (err) {
     if (err instanceof ConfigError) throw new InputError(err.message);
     throw err;
@@ -156,7 +155,6 @@ async function runUnchecked(): Promise<void> {
   const result = lint(inputs.paths, options);
   if (result.errors.length) throw new InputError(`input paths: ${result.errors[0]}`);
   const log = new Log();
-  for (const w of result.warnings) log.warning(`pgconf-lint: ${w}`);
 
   // Pull request: which lines changed (for only-changed and review comments).
   let state: PrState | undefined;
@@ -178,13 +176,8 @@ async function runUnchecked(): Promise<void> {
 
   if (state?.diffs) {
     // The gate must not open silently because the checked files are named differently from the PR's.
-    const m = prefixMismatch([...result.files.map((f) => f.path), ...result.sources.keys()], state.diffs.keys());
-    if (m) {
-      const where = relative(workspace, result.base).split('\\').join('/');
-      log.warning(
-        `pgconf-lint: none of the checked files is among the files this pull request changes, yet it changes ${m.changed} and ${m.checked} was checked (paths relative to ${where ? `GITHUB_WORKSPACE/${where}` : 'GITHUB_WORKSPACE'}); check the paths input and the checkout path: findings cannot be matched to the pull request's lines.`,
-      );
-    }
+    const w = prefixWarning([...result.files.map((f) => f.path), ...result.sources.keys()], state.diffs.keys(), workspace, result.base);
+    if (w) log.warning(w);
   }
 
   let reported = result.diagnostics;

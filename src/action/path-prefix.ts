@@ -1,4 +1,4 @@
-import { posix } from 'node:path';
+import { posix, relative, sep } from 'node:path';
 
 /**
  * A pull request names files relative to its repository (`db/pg_hba.conf`); the Action names them
@@ -24,4 +24,19 @@ export function prefixMismatch(checked: Iterable<string>, changed: Iterable<stri
     if (same !== undefined) return { checked: same, changed: c };
   }
   return undefined;
+}
+
+/**
+ * The warning for a prefix mismatch between the checked files (named relative to `base`) and the
+ * pull request's changed files, or undefined when the names line up (or the PR changes no file of
+ * a checked name). Call it wherever the changed-file list is known.
+ */
+export function prefixWarning(checked: Iterable<string>, changed: Iterable<string>, workspace: string, base: string): string | undefined {
+  const m = prefixMismatch(checked, changed);
+  if (!m) return undefined;
+  const where = relative(workspace, base).split(sep).join('/');
+  return (
+    `pgconf-lint: none of the checked files is among the files this pull request changes, yet it changes ${m.changed} and ${m.checked} was checked ` +
+    `(paths relative to ${where ? `GITHUB_WORKSPACE/${where}` : 'GITHUB_WORKSPACE'}); check the paths input and the checkout path: findings cannot be matched to the pull request's lines.`
+  );
 }
