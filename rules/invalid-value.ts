@@ -1,4 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
+import { boundQuotedIn } from '../src/engine/redact.js';
 
 export default defineRule({
   name: 'invalid-value',
@@ -25,7 +26,8 @@ export default defineRule({
       const hint = a.value.hint ? ` (${a.value.hint.replace(/\.$/, '')})` : '';
       ctx.report({
         loc: { file: a.file.path, start: v.start, end: v.end },
-        message: `${a.value.message}${hint}: PostgreSQL ${ctx.major} refuses to start with it`,
+        // PostgreSQL quotes the value whole; we quote at most QUOTE_MAX_CHARS of it.
+        message: `${boundQuotedIn(a.value.message, v.value)}${hint}: PostgreSQL ${ctx.major} refuses to start with it`,
       });
     }
   },

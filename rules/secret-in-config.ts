@@ -2,6 +2,7 @@ import { defineRule } from '../src/engine/rule.js';
 import type { Loc } from '../src/types.js';
 import type { Assignment } from '../src/resolve/cluster.js';
 import { foldName } from '../src/catalog/catalog.js';
+import { boundQuote } from '../src/engine/redact.js';
 
 /** Shell commands run by the server (archive and recovery), in postgresql.conf or recovery.conf. */
 const COMMANDS = new Set(['archive_command', 'restore_command', 'archive_cleanup_command', 'recovery_end_command']);
@@ -60,11 +61,38 @@ export function findInConninfo(text: string): Found[] {
     }
     if (!isPlaceholder(value)) out.push({ shown: `${m[1]}=${MASK}` });
   }
-  const uri = /\b([A-Za-z][A-Za-z0-9+.-]*):\/\/([^\s/@:'"?#]*):([^\s/@'"?#]+)@/g;
-  for (let m = uri.exec(text); m; m = uri.exec(text)) {
-    if (!isPlaceholder(m[3]!)) {
-      out.push({ shown: `${m[1]}://${m[2]}:${MASK}@` });
+  for (const u of uriUserInfo(text)) {
+    if (!isPlaceholder(u.password)) out.push({ shown: `${u.scheme}://${u.user.length <= 32 ? u.user : '…'}:${MASK}@` });
+  }
+  return out;
+}
+
+const isSchemeChar = (c: string): boolean => /[A-Za-z0-9+.-]/.test(c);
+const isLetter = (c: string): boolean => /[A-Za-z]/.test(c);
+/** Characters that end URI user info: blanks, '/', '@', quotes, '?', '#'. */
+const endsUserInfo = (c: string): boolean => /[\s/@'"?#]/.test(c);
+
+/**
+ * `scheme://user:password@` in text, found by one linear scan (a regular expression with a
+ * `[A-Za-z0-9+.-]*` scheme backtracks quadratically on a long dotted value). The scheme's
+ * backward scan stops at the '/' of an earlier "://", the user info's forward scan at the next
+ * '/', so no character is looked at more than a few times.
+ */
+export function uriUserInfo(text: string): { scheme: string; user: string; password: string }[] {
+  const out: { scheme: string; user: string; password: string }[] = [];
+  for (let at = text.indexOf('://'); at !== -1; at = text.indexOf('://', at + 3)) {
+    let s = at;
+    while (s > 0 && isSchemeChar(text[s - 1]!)) s--;
+    while (s < at && !isLetter(text[s]!)) s++;
+    if (s === at) continue;
+    let e = at + 3;
+    let colon = -1;
+    while (e < text.length && !endsUserInfo(text[e]!)) {
+      if (text[e] === ':' && colon === -1) colon = e;
+      e++;
     }
+    if (text[e] !== '@' || colon === -1 || colon + 1 === e) continue;
+    out.push({ scheme: text.slice(s, at), user: text.slice(at + 3, colon), password: text.slice(colon + 1, e) });
   }
   return out;
 }
@@ -241,10 +269,12 @@ export default defineRule({
     const visit = <T>(name: string, key: string, value: string, placeholder: boolean, loc: (of: T) => Loc, of: T): void => {
       const found = findSecrets(key, value, placeholder);
       if (found.length === 0) return;
-      const shown = [...new Set(found.map((f) => f.shown))].join(', ');
+      // What was found, never the secret itself: at most five, each bounded (names and URL
+      // schemes come from the file too).
+      const shown = [...new Set(found.map((f) => boundQuote(f.shown, 60)))].slice(0, 5).join(', ');
       ctx.report({
         loc: loc(of),
-        message: `${name} contains ${found.length === 1 ? 'a literal secret' : `${found.length} literal secrets`} (${shown}): anyone who can read the repository or its history can use it`,
+        message: `${boundQuote(name)} contains ${found.length === 1 ? 'a literal secret' : `${found.length} literal secrets`} (${shown}): anyone who can read the repository or its history can use it`,
         help: 'Remove the secret from the file and rotate it; let libpq read it from a password file (passfile=, ~/.pgpass) or the service environment instead.',
       });
     };

@@ -1,5 +1,6 @@
 import { closestNames } from '../src/catalog/catalog.js';
 import { defineRule } from '../src/engine/rule.js';
+import { boundQuote } from '../src/engine/redact.js';
 import { versionFacts } from './removed-setting.js';
 
 export default defineRule({
@@ -44,7 +45,7 @@ export default defineRule({
       if (name.startsWith('\uFEFF')) {
         ctx.report({
           loc,
-          message: `the file starts with a UTF-8 byte order mark, which PostgreSQL reads as part of the name "${name.slice(1)}": unrecognized parameter, the server refuses to start`,
+          message: `the file starts with a UTF-8 byte order mark, which PostgreSQL reads as part of the name "${boundQuote(name.slice(1))}": unrecognized parameter, the server refuses to start`,
           help: 'Save the file as UTF-8 without a byte order mark (BOM).',
         });
         continue;
@@ -52,7 +53,7 @@ export default defineRule({
       const [best] = closestNames(ctx.catalog, name, 1);
       ctx.report({
         loc,
-        message: `unrecognized configuration parameter "${name}": PostgreSQL ${ctx.major} refuses to start with it`,
+        message: `unrecognized configuration parameter "${boundQuote(name)}": PostgreSQL ${ctx.major} refuses to start with it`,
         help: best ? `Did you mean "${best}"?` : 'Check the spelling against the documentation for this version.',
       });
     }

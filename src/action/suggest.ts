@@ -3,6 +3,7 @@ import { effectiveSetting } from '../engine/settings.js';
 import type { ResolvedCluster } from '../resolve/cluster.js';
 import { lineColumn, type SourceFile } from '../source/source.js';
 import type { Diagnostic, Loc } from '../types.js';
+import { containsSecret } from '../engine/redact.js';
 
 /** A one-click fix: replace the text at `loc` (one line) with `replacement`. */
 export interface Fix {
@@ -72,6 +73,9 @@ const FIXERS: Record<string, Fixer> = {
   },
 };
 
+/** The longest line a suggestion repeats. */
+export const SUGGESTION_MAX_CHARS = 500;
+
 export function fixFor(d: Diagnostic, result: LintResult): Fix | undefined {
   const fixer = FIXERS[d.rule];
   const source = result.sources.get(d.loc.file);
@@ -82,6 +86,11 @@ export function fixFor(d: Diagnostic, result: LintResult): Fix | undefined {
   // A suggestion replaces whole lines: keep fixes on one line.
   if (lineColumn(source, fix.loc.start).line !== lineColumn(source, fix.loc.end).line) return undefined;
   if (/[\r\n]/.test(fix.replacement)) return undefined;
+  // A suggestion repeats the whole line as it reads after the fix: a line that holds something
+  // looking like a credential is not repeated, so no suggestion is offered for it.
+  // A long line is not repeated either (a comment body has a size limit, and the line is file text).
+  const after = applyToLine(fix, source).text;
+  if (after.length > SUGGESTION_MAX_CHARS || containsSecret(after)) return undefined;
   return fix;
 }
 

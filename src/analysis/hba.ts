@@ -2,6 +2,7 @@ import type { AuthToken } from '../parse/auth-tokens.js';
 import { formatAddress, parseIPv4, parseIPv6 } from '../parse/pg-hba.js';
 import type { HbaAddress, HbaConnType, HbaFile, HbaLine, HbaName, HbaRecord } from '../parse/pg-hba.js';
 import type { Loc } from '../types.js';
+import { boundQuote } from '../engine/redact.js';
 
 /*
  * What each pg_hba.conf record lets through, and whether any connection can reach it at all.
@@ -524,9 +525,11 @@ export function recordText(info: HbaRecordInfo, max = 100): string {
 
 /* ---- exposure in words ---- */
 
+/** At most `max` names, each cut to QUOTE_MAX_CHARS: an `@file` can list a whole file's tokens. */
 function listOf(items: string[], max = 5): string {
-  if (items.length <= max) return items.join(', ');
-  return `${items.slice(0, max).join(', ')} and ${items.length - max} more`;
+  const shown = items.slice(0, max).map((t) => boundQuote(t));
+  if (items.length <= max) return shown.join(', ');
+  return `${shown.join(', ')} and ${items.length - max} more`;
 }
 
 function describeUsers(users: readonly HbaName[]): string {
@@ -535,7 +538,7 @@ function describeUsers(users: readonly HbaName[]): string {
   const literals = users.filter((u) => u.kind === 'literal').map((u) => u.token.raw);
   if (literals.length) parts.push(`${literals.length === 1 ? 'user' : 'users'} ${listOf(literals)}`);
   const groups = users.filter((u) => u.kind === 'group');
-  for (const g of groups.slice(0, 5)) parts.push(`members of role ${g.value} (${g.token.raw})`);
+  for (const g of groups.slice(0, 5)) parts.push(`members of role ${boundQuote(g.value)} (${boundQuote(g.token.raw)})`);
   if (groups.length > 5) parts.push(`members of ${groups.length - 5} more roles`);
   const regexes = users.filter((u) => u.kind === 'regex').map((u) => u.token.raw);
   if (regexes.length) parts.push(`users matching ${listOf(regexes)} (regex)`);

@@ -1,6 +1,8 @@
 import type { ResolvedCluster } from '../resolve/cluster.js';
 import { lineColumn, type SourceFile } from '../source/source.js';
 import type { Diagnostic, Loc } from '../types.js';
+import { boundQuote } from './redact.js';
+import { safeText } from './rule.js';
 
 export type DirectiveKind = 'disable-line' | 'disable-next-line' | 'disable-file';
 
@@ -99,7 +101,7 @@ export function applyDirectives(
   const usable = directives.filter((d) => {
     const unknown = d.rules.filter((r) => !knownRules.has(r));
     if (d.rules.length === 0) problems.push({ loc: d.loc, message: `pgconf-lint ${d.kind} names no rule, so it suppresses nothing` });
-    for (const r of unknown) problems.push({ loc: d.loc, message: `pgconf-lint ${d.kind} names an unknown rule "${r}"` });
+    for (const r of unknown) problems.push({ loc: d.loc, message: `pgconf-lint ${d.kind} names an unknown rule "${boundQuote(r)}"` });
     if (d.reason === null) {
       problems.push({ loc: d.loc, message: `pgconf-lint ${d.kind} has no reason after "--", so it suppresses nothing` });
       return false;
@@ -140,7 +142,7 @@ export function applyDirectives(
     }
     if (!hit) return diag;
     used.add(`${hit.d.file}\0${hit.d.line}\0${diag.rule}`);
-    return { ...diag, suppressed: { kind: 'directive' as const, reason: hit.d.reason! } };
+    return { ...diag, suppressed: { kind: 'directive' as const, reason: safeText(hit.d.reason!) } };
   });
   for (const d of usable) {
     for (const r of d.rules) {
@@ -148,5 +150,6 @@ export function applyDirectives(
       problems.push({ loc: d.loc, message: `pgconf-lint ${d.kind} ${r} suppresses nothing: remove it` });
     }
   }
-  return { diagnostics: out, problems };
+  // Directive text is file text: masked and bounded like every rule's message.
+  return { diagnostics: out, problems: problems.map((p) => ({ ...p, message: safeText(p.message) })) };
 }

@@ -2,6 +2,7 @@ import type { Catalog, Major } from '../catalog/types.js';
 import type { ResolvedCluster } from '../resolve/cluster.js';
 import { effectiveSetting, type SettingView } from './settings.js';
 import type { Diagnostic, FileKind, Loc, RelatedInfo, Severity } from '../types.js';
+import { redactSecrets } from './redact.js';
 
 export type DocExample = string | Readonly<Record<string, string>>;
 
@@ -138,10 +139,10 @@ export function runRule(rule: Rule, cluster: ResolvedCluster, settings: RunSetti
       out.push({
         rule: rule.name,
         severity: sev,
-        message: clip(r.message),
+        message: safeText(r.message),
         loc: r.loc,
-        ...(r.help ? { help: clip(r.help) } : {}),
-        ...(r.related?.length ? { related: r.related } : {}),
+        ...(r.help ? { help: safeText(r.help) } : {}),
+        ...(r.related?.length ? { related: r.related.map((x) => ({ ...x, message: safeText(x.message) })) } : {}),
       });
     },
   };
@@ -161,12 +162,24 @@ export function runRule(rule: Rule, cluster: ResolvedCluster, settings: RunSetti
 /** Messages quote values from the files; a 10 MB value is cut, so that reports stay readable and bounded. */
 export const MESSAGE_MAX_CHARS = 2000;
 
-function clip(s: string): string {
-  if (s.length <= MESSAGE_MAX_CHARS) return s;
-  let cut = MESSAGE_MAX_CHARS - 100;
+/** `total`: the length of the text `s` is the head of, when it was cut before. */
+function clip(s: string, total = s.length): string {
+  if (s.length <= MESSAGE_MAX_CHARS && total === s.length) return s;
+  let cut = Math.min(MESSAGE_MAX_CHARS - 100, s.length);
   const c = s.charCodeAt(cut - 1);
   if (c >= 0xd800 && c <= 0xdbff) cut--; // keep surrogate pairs whole
-  return `${s.slice(0, cut)}… (message cut: ${s.length} characters in all)`;
+  return `${s.slice(0, cut)}… (message cut: ${total} characters in all)`;
+}
+
+/**
+ * Every message, help and related message of a finding passes through here: credential-looking
+ * text masked (src/engine/redact.ts), then cut to MESSAGE_MAX_CHARS. Masking comes first, so that
+ * the cut cannot leave a secret too short to be recognized; only the head that can survive the
+ * cut is scanned (bounded work for a message quoting a 10 MB value).
+ */
+export function safeText(s: string): string {
+  const head = s.length > 4 * MESSAGE_MAX_CHARS ? s.slice(0, 4 * MESSAGE_MAX_CHARS) : s;
+  return clip(redactSecrets(head), s.length);
 }
 
 /** At most this many findings of one rule per file are kept; the rest are counted in one more finding. */

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { lineColumn, type SourceFile } from '../source/source.js';
 import type { Diagnostic } from '../types.js';
+import { redactSecrets } from '../engine/redact.js';
 
 /**
  * A fingerprint that survives lines being inserted above a finding: the rule, the file, the
@@ -13,12 +14,22 @@ export function fingerprints(diagnostics: readonly Diagnostic[], sources: Readon
   const seen = new Map<string, number>();
   const ordered = diagnostics.slice().sort((a, b) => (a.loc.file !== b.loc.file ? (a.loc.file < b.loc.file ? -1 : 1) : a.loc.start - b.loc.start));
   for (const d of ordered) {
-    const key = `${d.rule}\0${d.loc.file}\0${lineText(d, sources).trim()}`;
+    const key = `${d.rule}\0${d.loc.file}\0${hashedLine(lineText(d, sources).trim())}`;
     const n = seen.get(key) ?? 0;
     seen.set(key, n + 1);
     out.set(d, createHash('sha256').update(`${key}\0${n}`).digest('hex').slice(0, 32));
   }
   return out;
+}
+
+/**
+ * The line text that goes into a fingerprint, with credential-looking text masked: the fingerprint
+ * is published (SARIF, PR comments), and a hash of a line with a short password in it could be
+ * tested against guesses. Lines without such text are unchanged, so are their fingerprints; a
+ * line over 64 KiB is represented by its masked head and its length (bounded work).
+ */
+function hashedLine(t: string): string {
+  return t.length > 65536 ? `${redactSecrets(t.slice(0, 65536))}\0${t.length}` : redactSecrets(t);
 }
 
 /** The physical line a finding starts on, without its line break. */
