@@ -51,10 +51,10 @@ export default defineRule({
         // holds the job's token; the message names the reason, the file's text was never read.
         message: outside
           ? `${text}: the file lies outside the checked root and was not read`
-          : p.code === 'git-dir'
+          : p.code === 'git-dir' || p.code === 'limit' // limit: PostgreSQL would read on; the message says what was not
             ? text
             : `${text}: PostgreSQL ${ctx.major} rejects this record, so the server refuses to start and a reload keeps the old rules`,
-        help: outside ? undefined : p.code === 'git-dir' ? 'Configuration never lives in .git/; name a file of the repository instead.' : hbaHelp(p.message, ctx.major),
+        help: outside ? undefined : p.code === 'git-dir' ? 'Configuration never lives in .git/; name a file of the repository instead.' : p.code === 'limit' ? 'Name each user or database list once per record: the same @file referenced from many places multiplies what it expands to, and pgconf-lint checks none of the expansion past its limit.' : hbaHelp(p.message, ctx.major),
         ...(outside ? { severity: 'warning' as const } : {}),
       });
     }

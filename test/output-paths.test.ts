@@ -167,16 +167,22 @@ describe('CLI --output never writes through a symlink', () => {
     expect(snapshot(outside)).toEqual(before);
   });
 
-  test('an absolute path outside the repository is the invoker\'s choice, but a link there is still not followed', () => {
+  test('an absolute path outside the repository is the invoker\'s choice, written in place, but a link there is refused, not followed', () => {
     const victim = makeTree({ 'secret': 'keep me\n' });
-    const out = makeTree({});
+    const out = makeTree({ 'existing.txt': 'old\n' });
     symlinkSync(join(victim, 'secret'), join(out, 'report.txt'));
     const dir = gitRepo({ 'db/pg_hba.conf': HBA });
     const r = run(['db', '--output', join(out, 'report.txt')], dir);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toEqual([`pgconf-lint: cannot write --output ${join(out, 'report.txt')}: it is a symbolic link; output is never written through a link (give the path it points to)`]);
     expect(readFileSync(join(victim, 'secret'), 'utf8')).toBe('keep me\n');
-    expect(lstatSync(join(out, 'report.txt')).isFile()).toBe(true);
-    expect(readFileSync(join(out, 'report.txt'), 'utf8')).toContain('db/pg_hba.conf');
+    expect(lstatSync(join(out, 'report.txt')).isSymbolicLink()).toBe(true);
+    // A plain file there is overwritten in place (same inode: its owner, mode and links stay).
+    const ino = statSync(join(out, 'existing.txt')).ino;
+    expect(run(['db', '--output', join(out, 'existing.txt')], dir).code).toBe(1);
+    expect(statSync(join(out, 'existing.txt')).ino).toBe(ino);
+    expect(readFileSync(join(out, 'existing.txt'), 'utf8')).toContain('db/pg_hba.conf');
+    expect(readdirSync(out).sort()).toEqual(['existing.txt', 'report.txt']);
   });
 });
 

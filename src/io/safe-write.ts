@@ -1,6 +1,6 @@
-import { closeSync, constants, fchmodSync, lstatSync, mkdirSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, fchmodSync, lstatSync, mkdirSync, openSync, realpathSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { basename, join, relative, resolve, sep } from 'node:path';
 import { describeFsError, isInside } from '../resolve/host.js';
 
 /**
@@ -16,6 +16,9 @@ import { describeFsError, isInside } from '../resolve/host.js';
  * - the data goes to a new temporary file in the target directory, opened with
  *   O_CREAT | O_EXCL | O_NOFOLLOW and mode 0644, which is then renamed over the target: rename
  *   replaces a symlink itself, never the file it points to, so the final component is never followed.
+ *
+ * A path outside every root is refused (the Action), or, for the CLI, written in place with
+ * O_NOFOLLOW (see writeInPlace).
  *
  * Node has no openat(), so the parents are checked by path; the directory's real path is compared
  * once more right before the open and the rename. What remains is a race with a process that swaps
@@ -36,8 +39,8 @@ export interface SafeWriteOptions {
   rootsLabel: string;
   /**
    * A path outside every root: 'refuse' it (the Action), or 'allow' it (the CLI, where such a path
-   * is the invoker's own choice: its parents are the invoker's, only the final component is still
-   * never followed).
+   * is the invoker's own choice: its parents are the invoker's and it is written in place, but a
+   * symlink as its final component is still never followed: an error).
    */
   outside: 'refuse' | 'allow';
   /** Create missing parent directories below the root (one mkdir per component). */
@@ -59,19 +62,12 @@ function lstatOrMissing(p: string): ReturnType<typeof lstatSync> | undefined {
   }
 }
 
-function realOrFail(p: string): string {
-  try {
-    return realpathSync(p);
-  } catch (err) {
-    return fail(err);
-  }
-}
-
 /**
  * The directory to write in, checked: for a path under a root, every component below the root is
- * a real directory (created when missing and allowed). Returns the directory's absolute real path.
+ * a real directory (created when missing and allowed). Returns the directory's absolute real path,
+ * or undefined for a path outside every root that options.outside allows.
  */
-function checkedDirectory(abs: string, options: SafeWriteOptions): string {
+function checkedDirectory(abs: string, options: SafeWriteOptions): string | undefined {
   for (const root of options.roots) {
     const lexical = resolve(root);
     let real: string;
@@ -108,14 +104,35 @@ function checkedDirectory(abs: string, options: SafeWriteOptions): string {
     return cur;
   }
   if (options.outside === 'refuse') throw new SafeWriteError(`outside ${options.rootsLabel}; output files are written only there`);
-  const dir = dirname(abs);
+  return undefined;
+}
+
+/**
+ * A path outside every root, which the invoker chose (the CLI's `--output /tmp/r.sarif`, `/dev/null`):
+ * its directories are the invoker's, and it is written in place, as before, so that a device, a
+ * named pipe or an existing file's owner and mode keep working. Only the final component is
+ * protected: O_NOFOLLOW makes a symlink there an error (ELOOP), never a write to its target.
+ * (Replacing it by rename instead could replace a system's `/dev/stdout` link or `/dev/null` itself
+ * when run as root.)
+ */
+function writeInPlace(abs: string, data: string | Uint8Array): void {
+  let fd: number;
   try {
-    if (!statSync(dir).isDirectory()) throw new SafeWriteError('Not a directory');
+    fd = openSync(abs, constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | NOFOLLOW, 0o644);
   } catch (err) {
-    if (err instanceof SafeWriteError) throw err;
-    fail(err);
+    const code = (err as { code?: string }).code;
+    if (code === 'ELOOP' || (code === 'EMLINK' && lstatOrMissing(abs)?.isSymbolicLink())) {
+      throw new SafeWriteError('it is a symbolic link; output is never written through a link (give the path it points to)');
+    }
+    return fail(err);
   }
-  return realOrFail(dir);
+  try {
+    writeFileSync(fd, data);
+  } catch (err) {
+    fail(err);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /**
@@ -126,6 +143,7 @@ export function safeWriteFile(path: string, data: string | Uint8Array, options: 
   const abs = resolve(path);
   const name = basename(abs);
   const dir = checkedDirectory(abs, options);
+  if (dir === undefined) return writeInPlace(abs, data);
   const target = join(dir, name);
   if (lstatOrMissing(target)?.isDirectory()) throw new SafeWriteError('Is a directory');
 
