@@ -177,6 +177,8 @@ function user(login: string, bot: boolean): Record<string, unknown> {
 function handlers(api: Api): Record<string, Handler> {
   const forbidden = { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest', status: '403' };
   return {
+    // GITHUB_TOKEN is an installation token: GET /user is refused, and it writes as github-actions[bot].
+    'users/get-authenticated': () => ({ status: 403, body: forbidden }),
     'pulls/list-files': (req, mock) => {
       const all = (api.files ?? []).map((f) => {
         const e = example<Record<string, unknown>[]>('diff-entry-items')[0]!;
@@ -195,7 +197,8 @@ function handlers(api: Api): Record<string, Handler> {
     },
     'pulls/list-review-comments': () => {
       const base = example<Record<string, unknown>[]>('pull-request-review-comment-items')[0]!;
-      return { status: 200, body: (api.reviewComments ?? []).map((body, i) => ({ ...base, id: 500 + i, body })) };
+      // Left by an earlier run of the Action (github-actions[bot]).
+      return { status: 200, body: (api.reviewComments ?? []).map((body, i) => ({ ...base, user: user('github-actions[bot]', true), id: 500 + i, body })) };
     },
     'pulls/create-review': () => {
       if (api.reviewStatus === 403) return { status: 403, body: forbidden };
@@ -343,7 +346,8 @@ describe('the GitHub Action (dist/action.js) on a pull request', () => {
     expect(api.violations).toEqual([]);
     expect(r.code).toBe(0);
     expect(r.commands.filter((c) => c.kind === 'warning' && !c.props.file).map((c) => c.message)).toEqual([
-      expect.stringMatching(/GitHub rejected the review \(HTTP 422: .*\); the annotations and the job summary still carry every finding/),
+      // Every comment is rejected (the mock answers 422 to any review): each is tried alone, and named.
+      expect.stringMatching(/GitHub rejected \d+ inline comments? \(HTTP 422.*left out: db\/pg_hba\.conf:4 .*; the annotations and the job summary still carry every finding/),
     ]);
     expect(annotations(r, 'error').some((c) => c.props.title === OPEN_RULE)).toBe(true);
     // The summary comment is independent of the review and still posted.
@@ -680,7 +684,9 @@ describe('bundles', () => {
     const { parse } = await import('yaml');
     const meta = parse(readFileSync(join(repo, 'action.yml'), 'utf8')) as { runs: Record<string, string>; inputs: Record<string, { default?: string }>; outputs: Record<string, unknown> };
     expect(meta.runs).toEqual({ using: 'node24', main: 'dist/action.js' });
-    expect(Object.keys(meta.inputs).sort()).toEqual(['config', 'fail-on', 'github-token', 'only-changed', 'paths', 'pg-version', 'review', 'sarif-file']);
+    expect(Object.keys(meta.inputs).sort()).toEqual(['api-budget', 'api-timeout', 'config', 'fail-on', 'github-token', 'only-changed', 'paths', 'pg-version', 'review', 'sarif-file', 'token-login']);
+    expect(meta.inputs['api-timeout']!.default).toBe('30');
+    expect(meta.inputs['api-budget']!.default).toBe('120');
     expect(meta.inputs['github-token']!.default).toBe('${{ github.token }}');
     expect(meta.inputs['fail-on']!.default).toBe('error');
     expect(Object.keys(meta.outputs).sort()).toEqual(['errors', 'infos', 'sarif-file', 'warnings']);

@@ -87,7 +87,10 @@ describe('inputs', () => {
       review: true,
       onlyChanged: false,
       token: 't',
+      apiTimeoutMs: 30_000,
+      apiBudgetMs: 120_000,
     });
+    expect(readInputs(get({ 'api-timeout': '2.5', 'api-budget': '60', 'token-login': 'my-app[bot]' }))).toMatchObject({ apiTimeoutMs: 2500, apiBudgetMs: 60_000, tokenLogin: 'my-app[bot]' });
     expect(readInputs(get({})).paths).toEqual(['.']);
     expect(readInputs(get({ 'pg-version': '16', 'sarif-file': 'x.sarif', config: 'c.yml' }))).toMatchObject({ pgVersion: 16, sarifFile: 'x.sarif', config: 'c.yml' });
   });
@@ -95,6 +98,10 @@ describe('inputs', () => {
     [{ 'fail-on': 'errors' }, /fail-on must be error, warning, info or never/],
     [{ 'pg-version': '9' }, /pg-version "9" is not supported/],
     [{ 'only-changed': 'yes' }, /only-changed must be true or false/],
+    [{ 'api-timeout': 'soon' }, /api-timeout must be a number of seconds above 0/],
+    [{ 'api-timeout': '0' }, /api-timeout must be a number of seconds above 0/],
+    [{ 'api-budget': '-5' }, /api-budget must be a number of seconds above 0/],
+    [{ 'token-login': 'bob\n::error::x' }, /token-login must be a GitHub login/],
   ])('%j is rejected', (v, msg) => {
     expect(() => readInputs(get(v))).toThrow(msg);
   });

@@ -11,6 +11,12 @@ export interface ActionInputs {
   review: boolean;
   onlyChanged: boolean;
   token: string;
+  /** Per GitHub API request, in milliseconds (input api-timeout, in seconds). */
+  apiTimeoutMs: number;
+  /** For all the Action's GitHub API work, in milliseconds (input api-budget, in seconds). */
+  apiBudgetMs: number;
+  /** The login github-token acts as (input token-login); default: asked from the API. */
+  tokenLogin?: string;
 }
 
 /** A bad input: the action fails with this one line. */
@@ -30,6 +36,14 @@ function printable(s: string): string {
   return one.length > 60 ? one.slice(0, 57) + '...' : one;
 }
 
+/** Seconds (a positive decimal number, at most `max`) as milliseconds; empty means `dflt` seconds. */
+function seconds(name: string, raw: string, dflt: number, max: number): number {
+  if (raw === '') return dflt * 1000;
+  const n = Number(raw);
+  if (!/^\d+(\.\d+)?$/.test(raw) || !(n > 0) || n > max) throw new InputError(`input ${name} must be a number of seconds above 0 and at most ${max}, not "${printable(raw)}"`);
+  return Math.round(n * 1000);
+}
+
 /** Reads and validates the inputs; `get` returns the trimmed value or '' (core.getInput). */
 export function readInputs(get: (name: string) => string): ActionInputs {
   const paths = get('paths').split(/\s+/).filter(Boolean);
@@ -43,7 +57,15 @@ export function readInputs(get: (name: string) => string): ActionInputs {
     review: bool('review', get('review')),
     onlyChanged: bool('only-changed', get('only-changed')),
     token: get('github-token'),
+    apiTimeoutMs: seconds('api-timeout', get('api-timeout'), 30, 3600),
+    apiBudgetMs: seconds('api-budget', get('api-budget'), 120, 3600),
   };
+  const login = get('token-login');
+  if (login) {
+    // A GitHub login, or an app's bot login (name[bot]).
+    if (!/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?$/.test(login)) throw new InputError(`input token-login must be a GitHub login such as my-app[bot], not "${printable(login)}"`);
+    inputs.tokenLogin = login;
+  }
   const v = get('pg-version');
   if (v) {
     const n = Number(v);

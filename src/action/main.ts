@@ -6,7 +6,7 @@ import { actionBase } from '../resolve/repo-root.js';
 import { prefixWarning } from './path-prefix.js';
 import { lint, type LintOptions, type LintResult } from '../api.js';
 import { CONFIG_NAMES, ConfigError, loadConfig, type LoadedConfig } from '../engine/config.js';
-import { plural, summarize } from '../report/common.js';
+import { neutralizeControls, plural, summarize } from '../report/common.js';
 import { fingerprints } from '../report/fingerprint.js';
 import { selectAnnotations, type AnnotationKind } from '../report/github.js';
 import { formatMarkdown } from '../report/markdown.js';
@@ -17,14 +17,17 @@ import type { FileDiff } from './diff.js';
 import {
   apiFailure,
   connect,
-  createReview,
   existingReviewFingerprints,
   listChangedFiles,
+  postReview,
   pullRequestFromEnv,
   SUMMARY_MARKER,
+  tokenIdentity,
   upsertSummaryComment,
+  type Identity,
   type Octokit,
   type PullRequest,
+  type ReviewComment,
 } from './github-api.js';
 import { InputError, readInputs, type ActionInputs } from './inputs.js';
 import { onlyChanged, planReview } from './review.js';
@@ -33,6 +36,8 @@ import { onlyChanged, planReview } from './review.js';
 const COMMENT_MAX_BYTES = 60_000;
 /** A step summary may be 1 MiB. */
 const SUMMARY_MAX_BYTES = 512 * 1024;
+/** The line formatMarkdown adds when it had to leave findings out at maxBytes (a line of its own, not a table row). */
+const SUMMARY_CUT = /^… \d+ more findings? not shown here \(size limit\)/m;
 
 const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
@@ -83,33 +88,70 @@ interface PrState {
   diffs?: Map<string, FileDiff>;
 }
 
-/** Explains a failed call to GitHub; never fails the job. */
+/** Explains a failed call to GitHub by its real cause (status and headers, never message text); never fails the job. */
 function apiFallback(log: Log, what: string, err: unknown, inputs: ActionInputs, pr: PullRequest): void {
   const f = apiFailure(err, inputs.token);
   const tail = 'the annotations and the job summary still carry every finding.';
-  if (f.status === 403 && pr.fork) {
-    core.info(`pgconf-lint: ${what} skipped: this pull request comes from a fork, and GitHub gives such runs a read-only token (HTTP 403); ${tail}`);
-  } else if (f.status === 403) {
-    log.warning(`pgconf-lint: ${what} failed: the token may not write to pull requests (HTTP 403: ${f.message}). Grant "permissions: pull-requests: write" to the job; ${tail}`);
-  } else if (f.status === 422) {
-    log.warning(`pgconf-lint: GitHub rejected the ${what} (HTTP 422: ${f.message}); ${tail}`);
-  } else {
-    log.warning(`pgconf-lint: ${what} failed (${f.status ? `HTTP ${f.status}: ` : ''}${f.message}); ${tail}`);
+  switch (f.kind) {
+    case 'permission':
+      if (pr.fork) core.info(`pgconf-lint: ${what} skipped: this pull request comes from a fork, and GitHub gives such runs a read-only token (HTTP 403); ${tail}`);
+      else log.warning(`pgconf-lint: ${what} failed: the token may not write to pull requests (${f.message}). Grant "permissions: pull-requests: write" to the job; ${tail}`);
+      return;
+    case 'rate-limit':
+      return log.warning(`pgconf-lint: ${what} failed: ${f.message}; ${tail}`);
+    case 'timeout':
+      return log.warning(`pgconf-lint: ${what} failed: the GitHub API did not answer: ${f.message}; ${tail}`);
+    case 'network':
+      return log.warning(`pgconf-lint: ${what} failed: ${f.message}; ${tail}`);
+    case 'budget':
+      return log.warning(`pgconf-lint: ${what} skipped: ${f.message}; ${tail}`);
+    case 'server':
+      return log.warning(`pgconf-lint: ${what} failed: GitHub answered with a server error (${f.message}); ${tail}`);
+    default:
+      if (f.status === 422) return log.warning(`pgconf-lint: GitHub rejected the ${what} (${f.message}); ${tail}`);
+      return log.warning(`pgconf-lint: ${what} failed (${f.message}); ${tail}`);
   }
 }
 
+/** Where review comments went: `path:line (rule)`, at most 10, for a warning. */
+function commentList(list: readonly ReviewComment[]): string {
+  const shown = list.slice(0, 10).map((c) => `${neutralizeControls(c.path)}:${c.line}${c.rule ? ` (${c.rule})` : ''}`);
+  return shown.join(', ') + (list.length > 10 ? ` and ${list.length - 10} more` : '');
+}
+
+/** Review comments and the summary comment: after every other output, so that a slow or hung API hides nothing. */
 async function review(state: PrState, result: LintResult, reported: Diagnostic[], inputs: ActionInputs, log: Log, link: ReturnType<typeof fileLinker>, notes: string[]): Promise<void> {
   const { pr, octokit } = state;
-  if (state.diffs) {
+  // Only comments this token's identity wrote are edited or trusted (the PR author can write markers too).
+  let me: Identity;
+  try {
+    me = await tokenIdentity(octokit, inputs.tokenLogin, inputs.token);
+  } catch (err) {
+    apiFallback(log, "review and summary comment (finding the token's identity)", err, inputs, pr);
+    return;
+  }
+  // With only-changed the file list was read before the annotations; a failure there was reported then.
+  if (state.diffs || !inputs.onlyChanged) {
     try {
+      state.diffs ??= await listChangedFiles(octokit, pr);
       const prints = fingerprints(result.diagnostics, result.sources);
-      const existing = await existingReviewFingerprints(octokit, pr);
+      const existing = await existingReviewFingerprints(octokit, pr, me);
       const plan = planReview(result, reported, state.diffs, prints, existing);
       if (plan.comments.length) {
         const more = plan.overflow ? ` (${plan.overflow} more in the summary comment)` : '';
-        const body = `**pgconf-lint**: ${plural(plan.comments.length, 'finding')} on lines this pull request changes${more}.\n\n<!-- pgconf-lint-review -->`;
-        await createReview(octokit, pr, body, plan.comments);
-        core.info(`pgconf-lint: posted a review with ${plural(plan.comments.length, 'comment')}.`);
+        const body = (n: number, first: boolean): string =>
+          `**pgconf-lint**: ${plural(n, 'finding')} on lines this pull request changes${first ? more : ''}.\n\n<!-- pgconf-lint-review -->`;
+        const out = await postReview(octokit, pr, body, plan.comments, inputs.token);
+        if (out.posted.length) core.info(`pgconf-lint: posted a review with ${plural(out.posted.length, 'comment')}${out.reviews > 1 ? ` (in ${out.reviews} reviews)` : ''}.`);
+        if (out.failure) {
+          const what = out.posted.length ? `review (${out.posted.length} of ${plan.comments.length} inline comments posted)` : 'review';
+          apiFallback(log, what, out.failure, inputs, pr);
+        } else if (out.rejected.length || out.unsent.length) {
+          const parts: string[] = [];
+          if (out.rejected.length) parts.push(`GitHub rejected ${plural(out.rejected.length, 'inline comment')} (HTTP 422, not on a line of the diff it knows), left out: ${commentList(out.rejected)}`);
+          if (out.unsent.length) parts.push(`${plural(out.unsent.length, 'inline comment')} not posted (the search for the rejected ones stopped after ${plural(out.calls, 'call')}): ${commentList(out.unsent)}`);
+          log.warning(`pgconf-lint: ${parts.join('; ')}; ${plural(out.posted.length, 'other comment')} posted; the annotations and the job summary still carry every finding.`);
+        }
       } else {
         core.info(`pgconf-lint: no new review comments (${plural(plan.alreadyCommented, 'finding')} already commented on).`);
       }
@@ -126,7 +168,7 @@ async function review(state: PrState, result: LintResult, reported: Diagnostic[]
       notes,
       ...(link ? { linkFile: link } : {}),
     });
-    const done = await upsertSummaryComment(octokit, pr, body, s.error + s.warning + s.info > 0);
+    const done = await upsertSummaryComment(octokit, pr, body, s.error + s.warning + s.info > 0, me);
     if (done !== 'skipped') core.info(`pgconf-lint: ${done} the summary comment.`);
   } catch (err) {
     apiFallback(log, 'summary comment', err, inputs, pr);
@@ -165,12 +207,15 @@ async function runUnchecked(): Promise<void> {
   } else if (needApi && pr && !inputs.token) {
     log.warning('pgconf-lint: input github-token is empty: review comments and only-changed need it; reporting every finding.');
   } else if (needApi && pr) {
-    state = { pr, octokit: await connect(inputs.token) };
-    try {
-      state.diffs = await listChangedFiles(state.octokit, pr);
-    } catch (err) {
-      const f = apiFailure(err, inputs.token);
-      log.warning(`pgconf-lint: could not list the pull request's files (${f.status ? `HTTP ${f.status}: ` : ''}${f.message}); reporting every finding.`);
+    state = { pr, octokit: await connect(inputs.token, { timeoutMs: inputs.apiTimeoutMs, budgetMs: inputs.apiBudgetMs }) };
+    // only-changed needs the file list before the annotations; review reads it after every other output.
+    if (inputs.onlyChanged) {
+      try {
+        state.diffs = await listChangedFiles(state.octokit, pr);
+      } catch (err) {
+        const f = apiFailure(err, inputs.token);
+        log.warning(`pgconf-lint: could not list the pull request's files (${f.message}); reporting every finding.`);
+      }
     }
   }
 
@@ -193,12 +238,21 @@ async function runUnchecked(): Promise<void> {
   const failing = inputs.failOn !== 'never' && reported.some((d) => !d.suppressed && RANK[d.severity] >= RANK[inputs.failOn as Severity]);
   const link = fileLinker(env, pr);
 
-  if (inputs.review && state) await review(state, result, reported, inputs, log, link, notes);
+  // The job summary, formatted first: the annotations' notice says whether it lists every finding.
+  const summaryMd = env.GITHUB_STEP_SUMMARY ? formatMarkdown(result, { maxBytes: SUMMARY_MAX_BYTES, diagnostics: reported, notes, ...(link ? { linkFile: link } : {}) }) : undefined;
+  const summaryCut = summaryMd !== undefined && SUMMARY_CUT.test(summaryMd);
+  const fullListAt = (n: number): string => {
+    if (summaryMd !== undefined && !summaryCut) return `the job summary lists all ${n}`;
+    const why = summaryMd === undefined ? 'there is no job summary' : 'the job summary was cut at its size limit and does not list them all';
+    return inputs.sarifFile ? `${why}; the SARIF report (${inputs.sarifFile}) lists all ${n}` : `${why}; set the sarif-file input for a report that lists all ${n}`;
+  };
 
-  // Annotations: within GitHub's limits, leaving room for our own warnings and the failure message.
+  // Annotations: within GitHub's limits, leaving room for our own warnings (the review and the summary
+  // comment, which come later, at most one each) and the failure message.
+  const apiWarnings = inputs.review && state ? 2 : 0;
   const sel = selectAnnotations(reported, result.sources, {
-    reserved: { ...log.used, error: log.used.error + (failing ? 1 : 0) },
-    fullListAt: 'the job summary',
+    reserved: { ...log.used, warning: log.used.warning + apiWarnings, error: log.used.error + (failing ? 1 : 0) },
+    fullListAt,
   });
   for (const a of sel.annotations) {
     core[a.kind](a.message, {
@@ -212,10 +266,7 @@ async function runUnchecked(): Promise<void> {
   }
   if (sel.notice) core.notice(sel.notice.message, { title: sel.notice.title });
 
-  if (env.GITHUB_STEP_SUMMARY) {
-    const md = formatMarkdown(result, { maxBytes: SUMMARY_MAX_BYTES, diagnostics: reported, notes, ...(link ? { linkFile: link } : {}) });
-    await core.summary.addRaw(md, true).write();
-  }
+  if (summaryMd !== undefined) await core.summary.addRaw(summaryMd, true).write();
 
   if (inputs.sarifFile) {
     // Code scanning gets every finding: an alert missing from a PR's SARIF would count as fixed.
@@ -245,4 +296,9 @@ async function runUnchecked(): Promise<void> {
     const atOrAbove = reported.filter((d) => !d.suppressed && RANK[d.severity] >= RANK[inputs.failOn as Severity]).length;
     core.setFailed(`pgconf-lint: ${plural(atOrAbove, 'finding')} at or above fail-on: ${inputs.failOn} (see the annotations and the job summary)`);
   }
+
+  // Last: the GitHub API work. Every finding is already in the annotations, the job summary and the
+  // SARIF file, and the exit code is set, whatever the API does (each call is bounded by api-timeout,
+  // all of them by api-budget).
+  if (inputs.review && state) await review(state, result, reported, inputs, log, link, notes);
 }

@@ -88,7 +88,7 @@ export function planReview(
       overflow++;
       continue;
     }
-    comments.push({ path: d.loc.file, line, body: commentBody(d, result, fp, line) });
+    comments.push({ path: d.loc.file, line, body: commentBody(d, result, fp, line), rule: d.rule });
   }
   return { comments, overflow, alreadyCommented };
 }

@@ -66,8 +66,10 @@ export interface AuthError {
   /**
    * Set when we refused to read a file PostgreSQL would have read: 'not-allowed' outside the root,
    * 'git-dir' under the repository's `.git/` (never configuration; it holds the job's token).
+   * 'limit': our bound on what `@file` references and includes expand to (MAX_EXPANDED_TOKENS,
+   * MAX_EXPANDED_CHARS) was crossed; PostgreSQL would read on.
    */
-  code?: 'not-allowed' | 'git-dir';
+  code?: 'not-allowed' | 'git-dir' | 'limit';
 }
 
 /** A logical line with at least one field or a tokenization error (blank lines are dropped). */
@@ -105,6 +107,19 @@ const MAX_DEPTH = 10; // CONF_FILE_MAX_DEPTH (16+)
  * referenced twice per line, ten levels deep, is 2^10 opens on 16+ and 2^100 on ≤15 (no depth
  * limit there): PostgreSQL would never finish; we stop and report. */
 const MAX_OPENS = 10_000;
+/**
+ * Our bounds on what one file set (a pg_hba.conf or pg_ident.conf with everything it pulls in)
+ * may read through `@file` references and include directives: tokens read from those files
+ * (counted again at each `@file` level they are passed up through) and characters of text
+ * tokenized from them (a file is tokenized again at every reference). PostgreSQL has neither: `@fan` listing `@big`
+ * 10,000 times, `big` holding 100 KB of names, is a 1.1 MB repository that expands to 110
+ * million tokens. A real configuration reads a few thousand names through `@file` (user lists);
+ * the largest pg_hba.conf of the benchmarks, 100,000 records, is ~800,000 tokens and 8.5 MB.
+ * Crossing a bound is an error at the reference that crosses it, and no later reference of the
+ * file set is expanded.
+ */
+export const MAX_EXPANDED_TOKENS = 1_000_000;
+export const MAX_EXPANDED_CHARS = 64 * 1024 * 1024;
 /** <= 15 has no limit: an `@file` cycle recurses until the backend crashes (SIGSEGV, seen on 12). */
 const OLD_SAFETY_DEPTH = 100;
 
@@ -462,6 +477,9 @@ export class AuthTokenizer {
   readonly includes: AuthInclude[] = [];
   private readonly cache = new Map<string, SourceFile>();
   private opens = 0;
+  /** Tokens and characters read through `@file` and includes so far (MAX_EXPANDED_*). */
+  private expandedTokens = 0;
+  private expandedChars = 0;
 
   constructor(
     private readonly major: Major,
@@ -520,6 +538,8 @@ export class AuthTokenizer {
     const map = raw;
     const limit = major === 10 ? { bytes: PG10_MAX_TOKEN_BYTES, latin1: file.encoding === 'latin1' } : null;
     while (raw.next()) {
+      // Past an expansion bound, a nested file is left unfinished; the caller reports it.
+      if (depth > 0 && this.overBudget()) break;
       const fields: AuthField[] = [];
       let error: AuthError | null = raw.tooLong ? { message: LINE_TOO_LONG, file, start: raw.start, end: raw.end } : null;
       const pos = { i: 0 };
@@ -537,6 +557,7 @@ export class AuthTokenizer {
             break;
           }
           const tok = new Token(t.text, t.quoted, file, start, end, null);
+          if (depth > 0) this.expandedTokens++;
           const comma = t.comma; // t is reused by the nested tokenizer below
           if (!t.quoted && t.text.length > 1 && t.text[0] === '@') {
             error = this.expandFile(tok, tokens, depth + 1);
@@ -563,6 +584,7 @@ export class AuthTokenizer {
     const major = this.major;
     const name = at.text.slice(1);
     const full = absoluteConfigLocation(name, at.file.absPath, major);
+    if (this.overBudget()) return this.budgetError(at);
     const opened = this.open(full, depth, normalizeForIo(full));
     if (!opened.ok) {
       let message = opened.message;
@@ -571,13 +593,49 @@ export class AuthTokenizer {
       }
       return { message, file: at.file, start: at.start, end: at.end, ...(opened.notAllowed ? { code: opened.notAllowed } : {}) };
     }
+    this.expandedChars += opened.file.text.length;
+    if (this.overBudget()) return this.budgetError(at);
     const inner: AuthLine[] = [];
     this.tokenizeFile(opened.file, inner, depth);
+    // The first line error is the result whatever the lines before it hold (PostgreSQL copies
+    // their tokens, then drops them): looked for first, so that a bound crossed deeper down is
+    // reported at the reference that crossed it.
+    const failed = inner.find((l) => l.error !== null);
+    if (failed) return failed.error;
     for (const l of inner) {
-      if (l.error) return l.error;
-      for (const f of l.fields) for (const t of f.tokens) tokens.push(t.via ? t : new Token(t.text, t.quoted, t.file, t.start, t.end, at));
+      for (const f of l.fields) {
+        for (const t of f.tokens) {
+          // A token of this file was counted when it was read; one passed up from a deeper `@file`
+          // counts again at each level it is copied through.
+          if (t.via) {
+            this.expandedTokens++;
+            tokens.push(t);
+          } else tokens.push(new Token(t.text, t.quoted, t.file, t.start, t.end, at));
+        }
+        if (this.overBudget()) return this.budgetError(at);
+      }
     }
-    return null;
+    // This file itself was cut short at a bound.
+    return this.overBudget() ? this.budgetError(at) : null;
+  }
+
+  private overBudget(): boolean {
+    return this.expandedTokens > MAX_EXPANDED_TOKENS || this.expandedChars > MAX_EXPANDED_CHARS;
+  }
+
+  /** The error at the reference (`@file` token or include target) that crossed an expansion bound. */
+  private budgetError(at: { file: SourceFile; start: number; end: number }): AuthError {
+    const what =
+      this.expandedTokens > MAX_EXPANDED_TOKENS
+        ? `more than ${MAX_EXPANDED_TOKENS} tokens`
+        : `more than ${MAX_EXPANDED_CHARS / (1024 * 1024)} MiB of text`;
+    return {
+      message: `not expanded: ${what} read through @file references and include directives of this file (a file referenced over and over?); the rest is not read`,
+      file: at.file,
+      start: at.start,
+      end: at.end,
+      code: 'limit',
+    };
   }
 
   /** The include / include_if_exists / include_dir records of tokenize_auth_file (16+). */
@@ -588,7 +646,7 @@ export class AuthTokenizer {
     if (kind !== 'include' && kind !== 'include_if_exists' && kind !== 'include_dir') return false;
     const file = line.file;
     const major = this.major;
-    const located = (message: string, notAllowed: Refused = false): AuthError => ({
+    const located = (message: string, notAllowed: Refused | 'limit' = false): AuthError => ({
       message,
       file,
       start: second.start,
@@ -599,6 +657,7 @@ export class AuthTokenizer {
       this.includes.push({ kind, file, line: line.line, start: line.start, end: line.end, path, skipped });
     };
     const includeOne = (full: string, missingOk: boolean): AuthError | null => {
+      if (this.overBudget()) return located(this.budgetError(second).message, 'limit');
       const opened = this.open(full, depth + 1, normalizeForIo(full));
       if (!opened.ok) {
         if (opened.enoent && missingOk) {
@@ -608,8 +667,10 @@ export class AuthTokenizer {
         return located(opened.message, opened.notAllowed);
       }
       record(full, false);
+      this.expandedChars += opened.file.text.length;
+      if (this.overBudget()) return located(this.budgetError(second).message, 'limit');
       this.tokenizeFile(opened.file, out, depth + 1);
-      return null;
+      return this.overBudget() ? located(this.budgetError(second).message, 'limit') : null;
     };
     if (kind === 'include' || kind === 'include_if_exists') {
       const err = includeOne(absoluteConfigLocation(second.text, file.absPath, major), kind === 'include_if_exists');

@@ -76,8 +76,8 @@ export interface SelectOptions {
   total?: number;
   /** Annotations of each kind the caller emits itself in the same step (fallback warnings, setFailed). */
   reserved?: Partial<Record<AnnotationKind, number>>;
-  /** Where the full list is, for the left-out notice. */
-  fullListAt?: string;
+  /** Where the full list is, for the left-out notice; a function gets the number of findings and says the whole clause ("the job summary lists all 42"). */
+  fullListAt?: string | ((findings: number) => string);
 }
 
 /**
@@ -125,14 +125,14 @@ export function selectAnnotations(
   const omitted = shown.length - picked.length;
   const annotations = picked.map((d) => annotationFor(d, sources));
   if (!omitted) return { annotations, omitted };
-  const where = opts.fullListAt ?? 'the full report';
+  const where = typeof opts.fullListAt === 'function' ? opts.fullListAt(shown.length) : `${opts.fullListAt ?? 'the full report'} lists all ${shown.length}`;
   return {
     annotations,
     omitted,
     notice: {
       kind: 'notice',
       title: 'pgconf-lint',
-      message: `${plural(omitted, 'more finding')} not annotated (GitHub shows at most ${perKind} annotations of each kind per step and ${total} per job); ${where} lists all ${shown.length}.`,
+      message: `${plural(omitted, 'more finding')} not annotated (GitHub shows at most ${perKind} annotations of each kind per step and ${total} per job); ${where}.`,
     },
   };
 }

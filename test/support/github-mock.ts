@@ -52,7 +52,21 @@ export interface MockReply {
   headers?: Record<string, string>;
 }
 
-export type Handler = (req: RecordedRequest, mock: MockGitHub) => MockReply;
+/** `HANG`: the server reads the request and never answers (the connection stays open until close()). */
+export const HANG = 'hang' as const;
+
+export type Handler = (req: RecordedRequest, mock: MockGitHub) => MockReply | typeof HANG;
+
+/**
+ * GitHub may answer any request with these, whatever the operation declares: a rate limit (429, or
+ * 403 with retry-after or x-ratelimit-remaining: 0) or a server error.
+ * https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api
+ */
+function anyOperationMayAnswer(out: MockReply): boolean {
+  const h = Object.fromEntries(Object.entries(out.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
+  if (out.status === 429 || out.status >= 500) return true;
+  return out.status === 403 && (h['retry-after'] !== undefined || h['x-ratelimit-remaining'] === '0');
+}
 
 export interface MockGitHub {
   url: string;
@@ -198,8 +212,13 @@ export async function startMockGitHub(handlers: Record<string, Handler>): Promis
       return;
     }
     const out = handler(recorded, mock);
+    if (out === HANG) return;
     // The canned response must match the description of that status, when it has a JSON schema.
     const resp = route.op.responses[String(out.status)];
+    if (!resp && anyOperationMayAnswer(out)) {
+      reply(out.status, out.body, out.headers);
+      return;
+    }
     if (!resp) mock.violations.push(`${where}: the test answers ${out.status}, which the operation does not declare`);
     else {
       const target = resp.$ref ? resp.$ref : pointer('paths', route.template, route.method.toLowerCase(), 'responses', String(out.status));
@@ -228,6 +247,11 @@ export async function startMockGitHub(handlers: Record<string, Handler>): Promis
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   mock.url = `http://127.0.0.1:${port}`;
-  mock.close = () => new Promise<void>((resolve) => server.close(() => resolve()));
+  mock.close = () =>
+    new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      // Requests left hanging (HANG) would keep the server open.
+      server.closeAllConnections();
+    });
   return mock;
 }

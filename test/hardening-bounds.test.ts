@@ -1,0 +1,208 @@
+/**
+ * Work is bounded by the input's size (issue 12): hostile inputs that were super-linear or
+ * unbounded, each reproduced at a size CI can afford. A hang is caught by the child process's
+ * timeout or jest's, an out-of-memory by the child's heap limit; nothing here measures time.
+ * The full-size figures (63 MiB of unknown names, the 1.1 MB `@file` amplification) are in the
+ * hardening note.
+ */
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { MAX_EXPANDED_CHARS, MAX_EXPANDED_TOKENS } from '../src/parse/auth-tokens.js';
+import { hbaFileRules, parsePgHba } from '../src/parse/pg-hba.js';
+import { parsePgIdent } from '../src/parse/pg-ident.js';
+import { createSourceFile } from '../src/source/source.js';
+import { memIO } from './support/mem-io.js';
+
+const REPO = fileURLToPath(new URL('..', import.meta.url));
+const CLI = join(REPO, 'dist', 'cli.js');
+
+let base: string;
+
+beforeAll(() => {
+  base = mkdtempSync(join(tmpdir(), 'pgconf-lint-bounds-'));
+});
+
+afterAll(() => {
+  rmSync(base, { recursive: true, force: true });
+});
+
+interface Run {
+  status: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * dist/cli.js in a child with a heap limit and a timeout: an out-of-memory is a V8 abort (signal),
+ * a hang a SIGTERM; either fails the assertions on `status`.
+ */
+function cli(args: string[], heapMb: number, timeoutMs: number): Run {
+  const r = spawnSync(process.execPath, [`--max-old-space-size=${heapMb}`, CLI, ...args], {
+    cwd: base, // the root: nothing outside the working directory is read
+    encoding: 'utf8',
+    timeout: timeoutMs,
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return { status: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
+}
+
+interface JsonReport {
+  diagnostics: { rule: string; message: string; line: number; column: number; file: string }[];
+}
+
+/** A postgresql.conf of `lines` distinct names made by `name(i)`, each set to 1, in base/dir; returns dir. */
+function confOf(dir: string, lines: number, name: (i: number) => string): string {
+  const d = join(base, dir);
+  mkdirSync(d, { recursive: true });
+  const parts: string[] = [];
+  for (let i = 0; i < lines; i++) parts.push(`${name(i)} = 1\n`);
+  writeFileSync(join(d, 'postgresql.conf'), parts.join(''));
+  return dir;
+}
+
+describe('postgresql.conf of unknown names: linear, bounded memory', () => {
+  // 8 MB: ~676k distinct short unknown names. Before: a "did you mean" search over the catalog
+  // and a kept startup message for every one of them; under a 384 MB heap that ran for 80 s
+  // (GC thrashing) and with a 256 MB heap it died. Now ~3 s and well under the heap limit.
+  const LINES = 676_000;
+
+  test('8 MB of distinct unknown names: 1,000 listed, the rest counted, under a 384 MB heap', () => {
+    const dir = confOf('unknown', LINES, (i) => `a${i}`);
+    const r = cli([dir, '--format', 'json'], 384, 60_000);
+    expect(r.signal).toBeNull();
+    expect(r.status).toBe(1);
+    const report = JSON.parse(r.stdout) as JsonReport;
+    const unknown = report.diagnostics.filter((d) => d.rule === 'unknown-setting');
+    expect(unknown).toHaveLength(1001);
+    expect(unknown[0]!.message).toBe('unrecognized configuration parameter "a0": PostgreSQL 18 refuses to start with it');
+    const more = unknown[1000]!;
+    expect(more.message).toBe(`${LINES - 1000} more unknown-setting findings in this file are not listed (${LINES} in all; only the first 1000 are)`);
+    expect(more.line).toBe(LINES); // located at the last one
+  }, 90_000);
+
+  test('the same with two-part (custom) names: accepted, no finding', () => {
+    const dir = confOf('dotted', LINES, (i) => `x.a${i}`);
+    const r = cli([dir, '--format', 'json'], 384, 60_000);
+    expect(r.signal).toBeNull();
+    expect(r.status).toBe(0);
+    expect((JSON.parse(r.stdout) as JsonReport).diagnostics).toEqual([]);
+  }, 90_000);
+
+  test('names that are Object.prototype properties are unknown names, not a crash', () => {
+    const dir = confOf('proto', 3, (i) => ['__proto__', 'constructor', 'hasOwnProperty'][i]!);
+    const r = cli([dir, '--format', 'json'], 384, 60_000);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(1);
+    const report = JSON.parse(r.stdout) as JsonReport;
+    expect(report.diagnostics.map((d) => [d.rule, d.line])).toEqual([
+      ['unknown-setting', 1],
+      ['unknown-setting', 2],
+      ['unknown-setting', 3],
+    ]);
+  }, 90_000);
+});
+
+describe('pg_hba @file amplification: capped by expanded tokens and text', () => {
+  const hbaText = 'host all @fan 10.0.0.0/8 scram-sha-256\nhost all @inc/users 10.0.0.0/8 scram-sha-256\n';
+  /** `fan` lists `@big` `refs` times; `big` holds `names` names. */
+  function amplifier(refs: number, names: number): Record<string, string> {
+    const big = Array.from({ length: names }, (_, i) => `user${i}`).join(',') + '\n';
+    return {
+      '/data/pg_hba.conf': hbaText,
+      '/data/fan': '@big\n'.repeat(refs),
+      '/data/big': big,
+      '/data/inc/users': 'alice, bob\n',
+    };
+  }
+  const parse = (files: Record<string, string>, major: 12 | 16 | 18 = 18) =>
+    parsePgHba(createSourceFile('data/pg_hba.conf', '/data/pg_hba.conf', files['/data/pg_hba.conf']!), major, memIO(files));
+
+  test.each([12, 16, 18] as const)('crossing the token cap is an error at the reference that crosses it; later records still read [pg %i]', (major) => {
+    // 150 references of 10,000 names: 1.5 million tokens (before: all of them expanded, no error).
+    const hba = parse(amplifier(150, 10_000), major);
+    const first = hba.lines[0]!;
+    expect(first.record).toBeNull();
+    expect(first.problem?.message).toBe(
+      `not expanded: more than ${MAX_EXPANDED_TOKENS} tokens read through @file references and include directives of this file (a file referenced over and over?); the rest is not read`,
+    );
+    // Located at an `@big` reference inside `fan` (the one that crossed), not somewhere arbitrary.
+    expect(first.problem!.file.absPath).toBe('/data/fan');
+    const at = first.problem!.file.text.slice(first.problem!.start, first.problem!.end);
+    expect(at).toBe('@big');
+    // Past the cap, no other reference is expanded either: the second record is an error too.
+    expect(hba.lines[1]!.problem?.message).toMatch(/^not expanded: more than/);
+  });
+
+  test('below the cap, expansion is unchanged: every token, in order', () => {
+    // 45 references of 10,000 names: 450,000 tokens read from `big`, and counted again as `fan`
+    // passes them up one level: 900,000, under the cap.
+    const hba = parse(amplifier(45, 10_000));
+    expect(hba.lines.map((l) => l.problem)).toEqual([null, null]);
+    const rows = hbaFileRules(hba, 18);
+    expect(rows[0]!.user_name).toHaveLength(450_000);
+    expect(rows[0]!.user_name![0]).toBe('user0');
+    expect(rows[0]!.user_name![10_000]).toBe('user0');
+    expect(rows[0]!.user_name![449_999]).toBe('user9999');
+    expect(rows[1]!.user_name).toEqual(['alice', 'bob']);
+  });
+
+  test('a file of comments referenced over and over crosses the text cap, not the token cap', () => {
+    const comments = ('#' + 'x'.repeat(1023) + '\n').repeat(1024); // 1 MiB, no token
+    const refs = MAX_EXPANDED_CHARS / comments.length + 2;
+    const files = { '/data/pg_hba.conf': hbaText, '/data/fan': '@big\n'.repeat(refs), '/data/big': comments, '/data/inc/users': 'alice\n' };
+    const hba = parse(files);
+    expect(hba.lines[0]!.problem?.message).toMatch(/^not expanded: more than 64 MiB of text read through @file references/);
+  });
+
+  test('include directives count too (16+): an include repeated past the cap stops with a located error', () => {
+    const names = Array.from({ length: 10_000 }, (_, i) => `u${i}`).join(',');
+    const big = `host all ${names} 10.0.0.0/8 md5\n`;
+    const main = 'include big.conf\n'.repeat(150) + 'host all all 127.0.0.1/32 md5\n';
+    const files = { '/data/pg_hba.conf': main, '/data/big.conf': big };
+    const hba = parse(files, 16);
+    const errs = hba.lines.filter((l) => l.problem);
+    expect(errs.length).toBeGreaterThan(0);
+    expect(errs[0]!.problem!.message).toMatch(/^not expanded: more than 1000000 tokens/);
+    expect(errs[0]!.problem!.file.absPath).toBe('/data/pg_hba.conf');
+    expect(errs[0]!.problem!.file.text.slice(errs[0]!.problem!.start, errs[0]!.problem!.end)).toBe('big.conf');
+    // A record of big.conf is 10,004 tokens: 99 includes fit, the 100th crosses 1,000,000 (its
+    // record was read, the include line is the error), the 50 after it are not opened; the main
+    // file's own last record is still read.
+    expect(errs).toHaveLength(51);
+    expect(errs[0]!.line).toBe(100);
+    expect(hba.lines.filter((l) => l.record !== null)).toHaveLength(101);
+    expect(hba.lines[hba.lines.length - 1]!.problem).toBeNull();
+    expect(hba.lines[hba.lines.length - 1]!.file.absPath).toBe('/data/pg_hba.conf');
+  });
+
+  test('pg_ident.conf has the same cap', () => {
+    const big = Array.from({ length: 10_000 }, (_, i) => `user${i}`).join(',') + '\n';
+    const text = 'm @fan bob\n';
+    const files = { '/data/pg_ident.conf': text, '/data/fan': '@big\n'.repeat(150), '/data/big': big };
+    const ident = parsePgIdent(createSourceFile('data/pg_ident.conf', '/data/pg_ident.conf', text), 18, memIO(files));
+    expect(ident.lines[0]!.problem?.message).toMatch(/^not expanded: more than 1000000 tokens/);
+  });
+
+  test('the 1.1 MB repository of the issue (fan lists @big 9,990 times) ends with a finding under a 512 MB heap', () => {
+    const dir = join(base, 'amp');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'fan'), '@big\n'.repeat(9990));
+    writeFileSync(join(dir, 'big'), Array.from({ length: 11_000 }, (_, i) => `user${i}`).join(',') + '\n');
+    writeFileSync(join(dir, 'pg_hba.conf'), 'host all @fan 10.0.0.0/8 scram-sha-256\n');
+    const r = cli(['amp', '--format', 'json'], 512, 60_000);
+    expect(r.signal).toBeNull();
+    expect(r.status).toBe(1);
+    const report = JSON.parse(r.stdout) as JsonReport;
+    const found = report.diagnostics.filter((d) => d.rule === 'hba-invalid-record');
+    expect(found).toHaveLength(1);
+    expect(found[0]!.message).toMatch(/^not expanded: more than 1000000 tokens read through @file references/);
+    expect(found[0]!.message).not.toMatch(/rejects this record/); // PostgreSQL would read on
+    expect(found[0]!.file).toBe('amp/fan');
+    expect(found[0]!.line).toBe(91); // 90 x 11,000 names fit; the 91st @big crosses
+  }, 90_000);
+});
