@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { askedWait, isRateLimit } from '../src/action/github-api.js';
+import { askedWait, isRateLimit, MAX_REVIEW_CALLS, postReview, type Octokit, type PullRequest, type ReviewComment } from '../src/action/github-api.js';
 import { ACTION, fileAnnotations, ownWarnings, patchFor, runAction, TOKEN, type Run } from './support/action-run.js';
 import { cleanupFixtures } from './support/fixture.js';
 import { example, HANG, startMockGitHub, type Handler, type MockGitHub, type MockReply, type RecordedRequest } from './support/github-mock.js';
@@ -345,5 +345,51 @@ describe('rate limits are read from status and headers', () => {
     expect(askedWait({ 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(now / 1000 + 60) }, now)).toBe(61_000);
     expect(askedWait({ 'x-ratelimit-remaining': '3', 'x-ratelimit-reset': String(now / 1000 + 60) }, now)).toBeUndefined();
     expect(askedWait({}, now)).toBeUndefined();
+  });
+});
+
+describe('postReview looks for the comments GitHub rejects, within a bounded number of calls', () => {
+  const pr: PullRequest = { owner: 'acme', repo: 'dbconf', number: 7, headSha: 'a'.repeat(40), fork: false };
+  const comments: ReviewComment[] = Array.from({ length: 30 }, (_, i) => ({ path: 'db/postgresql.conf', line: i + 1, body: `finding ${i}`, rule: 'invalid-value' }));
+  /** An Octokit whose createReview answers 422 when a comment is on one of `bad` lines, or `status` for every call. */
+  function fake(bad: Set<number>, status?: number): { octokit: Octokit; posted: number[][] } {
+    const posted: number[][] = [];
+    const createReview = async (p: { comments: { line: number }[] }): Promise<unknown> => {
+      const lines = p.comments.map((c) => c.line);
+      const fail = status ?? (lines.some((l) => bad.has(l)) ? 422 : undefined);
+      if (fail) throw Object.assign(new Error('Unprocessable Entity'), { status: fail, response: { headers: {} } });
+      posted.push(lines);
+      return { status: 200 };
+    };
+    return { octokit: { rest: { pulls: { createReview } } } as unknown as Octokit, posted };
+  }
+  const body = (): string => 'pgconf-lint';
+
+  test('one rejected comment among 30: the other 29 are posted, the rejected one is named', async () => {
+    const f = fake(new Set([17]));
+    const out = await postReview(f.octokit, pr, body, comments, TOKEN);
+    expect(out.rejected.map((c) => c.line)).toEqual([17]);
+    expect(out.unsent).toEqual([]);
+    expect(out.posted.map((c) => c.line).sort((a, b) => a - b)).toEqual(comments.map((c) => c.line).filter((l) => l !== 17));
+    expect(f.posted.flat().sort((a, b) => a - b)).toEqual(out.posted.map((c) => c.line).sort((a, b) => a - b));
+    expect(out.calls).toBeLessThanOrEqual(MAX_REVIEW_CALLS);
+    expect(out.failure).toBeUndefined();
+  });
+
+  test('every comment rejected: the search stops at MAX_REVIEW_CALLS and says what was not sent', async () => {
+    const f = fake(new Set(comments.map((c) => c.line)));
+    const out = await postReview(f.octokit, pr, body, comments, TOKEN);
+    expect(out.calls).toBe(MAX_REVIEW_CALLS);
+    expect(out.posted).toEqual([]);
+    expect(out.rejected.length + out.unsent.length).toBe(30);
+    expect(out.unsent.length).toBeGreaterThan(0);
+  });
+
+  test('a failure other than 422 stops at once: no search, nothing posted', async () => {
+    const f = fake(new Set(), 500);
+    const out = await postReview(f.octokit, pr, body, comments, TOKEN);
+    expect(out.calls).toBe(1);
+    expect(out.failure?.status).toBe(500);
+    expect(out.unsent).toHaveLength(30);
   });
 });

@@ -148,7 +148,13 @@ function classify(err: unknown, token: string): ApiFailure & { wait?: number } {
     if (wait !== undefined) f.wait = wait;
     return f;
   }
-  if (status >= 500) return new ApiFailure(status, `HTTP ${status}: ${message}`, 'server');
+  if (status >= 500) {
+    const f = new ApiFailure(status, `HTTP ${status}: ${message}`, 'server') as ApiFailure & { wait?: number };
+    // A 503 may say when to come back.
+    const wait = askedWait(headers);
+    if (wait !== undefined) f.wait = wait;
+    return f;
+  }
   if (status === 403) return new ApiFailure(status, `HTTP 403: ${message}`, 'permission');
   return new ApiFailure(status, `HTTP ${status}: ${message}`, 'http');
 }
@@ -197,7 +203,7 @@ export async function connect(token: string, limits: ApiLimits = DEFAULT_LIMITS)
       }
       let wait: number | undefined;
       if (failure.kind === 'rate-limit') wait = failure.wait ?? RATE_LIMIT_WAIT_MS;
-      else if (failure.kind === 'server') wait = BACKOFF_MS * 2 ** (attempt - 1);
+      else if (failure.kind === 'server') wait = failure.wait ?? BACKOFF_MS * 2 ** (attempt - 1);
       else if ((failure.kind === 'timeout' || failure.kind === 'network') && idempotent) wait = BACKOFF_MS * 2 ** (attempt - 1);
       const tries = ` (${attempt} ${attempt === 1 ? 'attempt' : 'attempts'})`;
       if (wait === undefined || attempt >= MAX_ATTEMPTS) throw new ApiFailure(failure.status, failure.message + (attempt > 1 ? tries : ''), failure.kind, attempt);
@@ -292,7 +298,7 @@ export async function createReview(octokit: Octokit, pr: PullRequest, body: stri
 }
 
 /** createReview calls at most per run, while looking for the comments GitHub rejects. */
-export const MAX_REVIEW_CALLS = 12;
+export const MAX_REVIEW_CALLS = 20;
 
 export interface PostedReview {
   /** Comments GitHub accepted. */
