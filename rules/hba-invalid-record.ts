@@ -1,4 +1,18 @@
 import { defineRule, floodGuard, relativizeMessage } from '../src/engine/rule.js';
+import { boundQuote, boundQuotes } from '../src/engine/redact.js';
+
+const UNQUOTED_TOKEN_MESSAGES = ['authentication option not in name=value format: ', 'unsupported LDAP URL scheme: '];
+
+/**
+ * A pg_hba.conf message with the file text it quotes bounded: every double-quoted token (tokens
+ * cannot contain a double quote, so quotes pair up) and the token PostgreSQL appends unquoted.
+ */
+export function boundHbaMessage(message: string): string {
+  for (const prefix of UNQUOTED_TOKEN_MESSAGES) {
+    if (message.startsWith(prefix) && !message.includes('\n')) return prefix + boundQuote(message.slice(prefix.length));
+  }
+  return boundQuotes(message);
+}
 
 /** What to do, for the mistakes seen most often in real pg_hba.conf files. */
 export function hbaHelp(message: string, major: number): string | undefined {
@@ -44,7 +58,8 @@ export default defineRule({
       const p = line.problem;
       if (!p) continue;
       const outside = p.code === 'not-allowed';
-      const text = relativizeMessage(p.message, hba.file);
+      // PostgreSQL quotes the offending token whole; we quote at most QUOTE_MAX_CHARS of it.
+      const text = boundHbaMessage(relativizeMessage(p.message, hba.file));
       out.report({
         loc: { file: p.file.path, start: p.start, end: p.end },
         // git-dir: an error (the rule's severity): .git/ is never deployed configuration, and it

@@ -232,7 +232,10 @@ export function redactSecrets(s: string): string {
     // key=value / key: value with a secret key.
     if (SECRET_KEYS.some((w) => endsWithCI(s, i, j, w))) {
       let k = j;
-      if (s.charCodeAt(k) === DQ || s.charCodeAt(k) === SQ) k++;
+      // A quoted key ("password": "x") takes a quoted value only: a message that quotes a
+      // name ("token": PostgreSQL refuses ...) is not a key-value pair.
+      const quotedKey = s.charCodeAt(k) === DQ || s.charCodeAt(k) === SQ;
+      if (quotedKey) k++;
       k = skip(s, k, '');
       const sep = s.charCodeAt(k);
       if ((sep === EQ || sep === COLON) && !(sep === COLON && s.charCodeAt(k + 1) === 0x2f)) {
@@ -244,15 +247,17 @@ export function redactSecrets(s: string): string {
           i = e;
           continue;
         }
-        let e = k;
-        while (e < n) {
-          const d = s.charCodeAt(e);
-          if (isSpace(d) || d === SQ || d === DQ || d === 0x26 /* & */) break;
-          e++;
+        if (!quotedKey) {
+          let e = k;
+          while (e < n) {
+            const d = s.charCodeAt(e);
+            if (isSpace(d) || d === SQ || d === DQ || d === 0x26 /* & */) break;
+            e++;
+          }
+          if (e > k && !s.startsWith(MASK, k)) mask(k, e);
+          i = Math.max(e, j);
+          continue;
         }
-        if (e > k && !s.startsWith(MASK, k)) mask(k, e);
-        i = Math.max(e, j);
-        continue;
       }
     }
 
@@ -355,6 +360,43 @@ export function boundQuotes(message: string, max = QUOTE_MAX_CHARS): string {
       out += message.slice(last, a + 1) + boundQuote(message.slice(a + 1, b), max);
       last = b;
     }
+    a = message.indexOf('"', b + 1);
+  }
+  return last === 0 ? message : out + message.slice(last);
+}
+
+/**
+ * The PEM private key blocks of a text, as offset ranges [start, end): from the BEGIN line to
+ * the end of the END line (or of the text). One linear scan.
+ */
+export function privateKeyBlocks(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  if (!text.includes('PRIVATE KEY')) return out;
+  for (let at = text.indexOf('-----BEGIN'); at !== -1; ) {
+    const eol = text.indexOf('\n', at);
+    const header = text.slice(at, eol === -1 ? text.length : eol);
+    if (!header.includes('PRIVATE KEY')) {
+      at = eol === -1 ? -1 : text.indexOf('-----BEGIN', eol);
+      continue;
+    }
+    const endMark = text.indexOf('-----END', at + 10);
+    const endEol = endMark === -1 ? -1 : text.indexOf('\n', endMark);
+    const end = endMark === -1 || endEol === -1 ? text.length : endEol;
+    out.push([at, end]);
+    at = end >= text.length ? -1 : text.indexOf('-----BEGIN', end);
+  }
+  return out;
+}
+
+/** `message` with the text inside every pair of double quotes replaced by MASK. */
+export function maskQuoted(message: string): string {
+  let out = '';
+  let last = 0;
+  for (let a = message.indexOf('"'); a !== -1; ) {
+    const b = message.indexOf('"', a + 1);
+    if (b === -1) break;
+    out += message.slice(last, a + 1) + MASK;
+    last = b;
     a = message.indexOf('"', b + 1);
   }
   return last === 0 ? message : out + message.slice(last);

@@ -2,7 +2,8 @@ import type { Catalog, Major } from '../catalog/types.js';
 import type { ResolvedCluster } from '../resolve/cluster.js';
 import { effectiveSetting, type SettingView } from './settings.js';
 import type { Diagnostic, FileKind, Loc, RelatedInfo, Severity } from '../types.js';
-import { redactSecrets } from './redact.js';
+import { maskQuoted, privateKeyBlocks, redactSecrets } from './redact.js';
+import type { SourceFile } from '../source/source.js';
 
 export type DocExample = string | Readonly<Record<string, string>>;
 
@@ -136,10 +137,13 @@ export function runRule(rule: Rule, cluster: ResolvedCluster, settings: RunSetti
       // Past the limit a finding is only counted: nothing more of it is built (a million-line
       // file can report hundreds of thousands).
       if (c.n > FILE_FINDINGS_LIMIT) return;
+      // A finding on a line of a private key (a key file pulled in by an include or @file)
+      // quotes nothing of that line: PostgreSQL's "near token" would be a piece of the key.
+      const inKey = insidePrivateKey(cluster.sources.get(r.loc.file), r.loc.start);
       out.push({
         rule: rule.name,
         severity: sev,
-        message: safeText(r.message),
+        message: safeText(inKey ? maskQuoted(r.message) : r.message),
         loc: r.loc,
         ...(r.help ? { help: safeText(r.help) } : {}),
         ...(r.related?.length ? { related: r.related.map((x) => ({ ...x, message: safeText(x.message) })) } : {}),
@@ -162,13 +166,13 @@ export function runRule(rule: Rule, cluster: ResolvedCluster, settings: RunSetti
 /** Messages quote values from the files; a 10 MB value is cut, so that reports stay readable and bounded. */
 export const MESSAGE_MAX_CHARS = 2000;
 
-/** `total`: the length of the text `s` is the head of, when it was cut before. */
-function clip(s: string, total = s.length): string {
-  if (s.length <= MESSAGE_MAX_CHARS && total === s.length) return s;
+/** `total`: the length of the text `s` is the head of, when it was cut before (then `s` is always marked as cut). */
+function clip(s: string, total?: number): string {
+  if (s.length <= MESSAGE_MAX_CHARS && total === undefined) return s;
   let cut = Math.min(MESSAGE_MAX_CHARS - 100, s.length);
   const c = s.charCodeAt(cut - 1);
   if (c >= 0xd800 && c <= 0xdbff) cut--; // keep surrogate pairs whole
-  return `${s.slice(0, cut)}… (message cut: ${total} characters in all)`;
+  return `${s.slice(0, cut)}… (message cut: ${total ?? s.length} characters in all)`;
 }
 
 /**
@@ -178,8 +182,29 @@ function clip(s: string, total = s.length): string {
  * cut is scanned (bounded work for a message quoting a 10 MB value).
  */
 export function safeText(s: string): string {
-  const head = s.length > 4 * MESSAGE_MAX_CHARS ? s.slice(0, 4 * MESSAGE_MAX_CHARS) : s;
-  return clip(redactSecrets(head), s.length);
+  if (s.length <= 4 * MESSAGE_MAX_CHARS) return clip(redactSecrets(s));
+  return clip(redactSecrets(s.slice(0, 4 * MESSAGE_MAX_CHARS)), s.length);
+}
+
+const keyBlocks = new WeakMap<SourceFile, [number, number][]>();
+
+/** Whether `offset` of `file` lies in a PEM private key block (the blocks found once per file). */
+function insidePrivateKey(file: SourceFile | undefined, offset: number): boolean {
+  if (file === undefined) return false;
+  let blocks = keyBlocks.get(file);
+  if (blocks === undefined) keyBlocks.set(file, (blocks = privateKeyBlocks(file.text)));
+  // The blocks are in file order and do not overlap: binary search for the last start <= offset.
+  let lo = 0;
+  let hi = blocks.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (blocks[mid]![0] <= offset) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found !== -1 && offset <= blocks[found]![1];
 }
 
 /** At most this many findings of one rule per file are kept; the rest are counted in one more finding. */
