@@ -206,3 +206,40 @@ describe('pg_hba @file amplification: capped by expanded tokens and text', () =>
     expect(found[0]!.line).toBe(91); // 90 x 11,000 names fit; the 91st @big crosses
   }, 90_000);
 });
+
+describe('ReDoS: config globs and unknown-setting ignore patterns (the real CLI, a child timeout)', () => {
+  const stars = '*'.repeat(50);
+  /** base/dir with a config file and a postgresql.conf; returns the CLI's run from base/dir. */
+  function repo(dir: string, config: string, conf: string, confDir = 'db'): Run {
+    const d = join(base, dir);
+    mkdirSync(join(d, confDir), { recursive: true });
+    writeFileSync(join(d, '.pgconf-lint.yml'), config);
+    writeFileSync(join(d, confDir, 'postgresql.conf'), conf);
+    const r = spawnSync(process.execPath, [CLI, '.', '--format', 'json'], { cwd: d, encoding: 'utf8', timeout: 60_000 });
+    return { status: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
+  }
+
+  test('`ignore:` of 50 `*` and a literal, against a 200-character directory name', () => {
+    // Before: `[^/]*` fifty times in a row, backtracking over every split of the name.
+    const r = repo('redos-glob', `ignore: ["${stars}x"]\n`, 'work_mem = 4MB\n', 'a'.repeat(200));
+    expect(r.signal).toBeNull();
+    expect(r.status).toBe(0);
+    expect((JSON.parse(r.stdout) as { files: unknown[] }).files).toHaveLength(1); // not ignored
+  }, 90_000);
+
+  test('`ignore:` with 50 `*` that does match ignores the file', () => {
+    const r = repo('redos-glob-match', `ignore: ["${stars}.conf"]\n`, 'bogus = 1\n', 'b'.repeat(200));
+    expect(r.signal).toBeNull();
+    expect(r.status).toBe(2); // a walk that finds nothing to check is an error
+    expect(r.stderr).toMatch(/1 matching file is ignored by the config's ignore: globs/);
+  }, 90_000);
+
+  test('unknown-setting `ignore` of 50 `*` and a literal, against a 100,000-character name', () => {
+    const r = repo('redos-ignore', `rules:\n  unknown-setting:\n    ignore: ["${stars}x"]\n`, 'a'.repeat(100_000) + ' = 1\nb_x = 1\n');
+    expect(r.signal).toBeNull();
+    expect(r.status).toBe(1);
+    const report = JSON.parse(r.stdout) as JsonReport;
+    // The long name is reported (it does not end in x); b_x is ignored.
+    expect(report.diagnostics.map((d) => [d.rule, d.line])).toEqual([['unknown-setting', 1]]);
+  }, 90_000);
+});
