@@ -155,6 +155,15 @@ describe('.git/ is never read as configuration', () => {
     expect(host.list(join(dir, '.git'))).toEqual({ ok: false, error: expect.stringMatching(/\.git directory/) });
     expect(host.read(join(dir, 'db', 'postgresql.conf')).ok).toBe(true);
   });
+
+  test('.git/config named on the command line: exit 2 with the reason, nothing read', () => {
+    const dir = makeTree({ '.git/config': GIT_CONFIG, 'postgresql.conf': 'port = 5432\n' });
+    for (const p of ['.git/config', '.git']) {
+      const r = cli([p, '--format', 'json'], dir);
+      expectUsageError(r, /^pgconf-lint: \.git(\/config)?: inside the repository's \.git directory, which pgconf-lint never reads/);
+      expectNoLeak(r.stderr);
+    }
+  });
 });
 
 describe('the descriptor is checked, not only the path', () => {

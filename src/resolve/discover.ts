@@ -3,6 +3,7 @@ import { NEWEST_MAJOR, SUPPORTED_MAJORS, type Major } from '../catalog/types.js'
 import type { FileKind } from '../types.js';
 import type { ClusterInput } from './cluster.js';
 import type { Host } from './host.js';
+import { GIT_DIR_REFUSAL } from './refusal.js';
 
 /** Exact file names discovery looks for when walking a directory. */
 export const KNOWN_NAMES: Readonly<Record<string, FileKind>> = {
@@ -140,7 +141,8 @@ export function discover(host: Host, paths: string[], options: DiscoverOptions =
   for (const p of paths.length ? paths : ['.']) {
     const abs = resolve(host.cwd, p);
     if (!host.allowed(abs)) {
-      errors.push(`${p}: outside the root ${host.display(host.root)}; nothing outside it is read (see --root)`);
+      const why = host.refusal?.(abs);
+      errors.push(why === GIT_DIR_REFUSAL ? `${p}: ${why}` : `${p}: outside the root ${host.display(host.root)}; nothing outside it is read (see --root)`);
       continue;
     }
     const kind = host.kind(abs);
