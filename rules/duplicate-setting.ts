@@ -1,4 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
+import { boundQuote } from '../src/engine/redact.js';
 import type { Assignment } from '../src/resolve/cluster.js';
 import type { Loc } from '../src/types.js';
 
@@ -49,7 +50,7 @@ export default defineRule({
       const where = w.file === a.file ? `line ${at}` : `${w.file.path}:${at}`;
       ctx.report({
         loc: locOf(a),
-        message: `${a.line.name} is set again at ${where} (${w.line.value.raw}), so this value (${a.line.value.raw}) is ignored`,
+        message: `${boundQuote(a.line.name)} is set again at ${where} (${boundQuote(w.line.value.raw)}), so this value (${boundQuote(a.line.value.raw)}) is ignored`,
         help: 'Remove one of the two assignments so the file says what the server uses.',
         related: [{ message: 'the assignment that wins', loc: locOf(w) }],
       });

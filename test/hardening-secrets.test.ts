@@ -184,6 +184,14 @@ describe('the pieces of the masking, one by one', () => {
     expect(invalid.message.startsWith(`invalid value for parameter "wal_level": "${'v'.repeat(79)}…"`)).toBe(true);
   });
 
+  test('duplicate-setting quotes at most 80 characters of each value', () => {
+    const v = 'v'.repeat(3000);
+    const { result } = lintTree({ 'postgresql.conf': `search_path = '${v}'\nsearch_path = '${v}w'\n` });
+    const dup = result.diagnostics.find((d) => d.rule === 'duplicate-setting')!;
+    const cut = `'${'v'.repeat(78)}…`;
+    expect(dup.message).toBe(`search_path is set again at line 2 (${cut}), so this value (${cut}) is ignored`);
+  });
+
   test('pg_hba.conf: a record quotes at most 80 characters of a token, an @file list at most five names of 80', () => {
     const tok = 'T'.repeat(3000);
     const { result } = lintTree({

@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { boundQuote, boundQuotedIn, boundQuotes, containsSecret, MASK, QUOTE_MAX_CHARS, redactSecrets } from '../src/engine/redact.js';
+import { boundQuote, boundQuotedIn, boundQuotes, containsSecret, MASK, maskQuoted, privateKeyBlocks, QUOTE_MAX_CHARS, redactSecrets } from '../src/engine/redact.js';
 
 // Secrets of each shape the masker must recognize, inside the text that carries them.
 const GHS = 'ghs_16C7e42F292c6912E7710c838347Ae178B4a';
@@ -78,6 +78,9 @@ describe('redactSecrets masks credentials', () => {
 
 describe('redactSecrets leaves ordinary messages alone', () => {
   test.each([
+    // A quoted name followed by our words is not a "key": value pair (a JSON key takes a quoted value).
+    'unrecognized configuration parameter "token": PostgreSQL 18 refuses to start with it',
+    'invalid connection type "password": PostgreSQL 18 rejects this record',
     'syntax error near token "basic": PostgreSQL refuses to start with this file, and a reload ignores the whole file',
     'unrecognized configuration parameter "shared_buffer": PostgreSQL 18 refuses to start with it',
     "Quote the whole value with single quotes, e.g. '/var/run/postgresql'.",
@@ -121,6 +124,25 @@ describe('redactSecrets is linear on hostile input', () => {
     expect(out.length).toBeLessThanOrEqual(s.length + MASK.length);
     if (unit === 'a' || unit === ' ' || unit === 'password ' || unit === 'a.') expect(out).toBe(s);
   }, 60_000);
+});
+
+describe('private key blocks and quoted spans', () => {
+  test('privateKeyBlocks finds each block from its BEGIN line to its END line, or to the end of the text', () => {
+    const key = `-----BEGIN PRIVATE KEY-----\n${PEM_LINE}\n-----END PRIVATE KEY-----`;
+    const text = `a = 1\n${key}\nb = 2\n-----BEGIN CERTIFICATE-----\nabc\n-----END CERTIFICATE-----\n-----BEGIN EC PRIVATE KEY-----\nxyz\n`;
+    const blocks = privateKeyBlocks(text);
+    expect(blocks).toEqual([
+      [6, 6 + key.length],
+      [text.indexOf('-----BEGIN EC'), text.length],
+    ]);
+    expect(privateKeyBlocks('no keys here -----BEGIN CERTIFICATE-----')).toEqual([]);
+  });
+
+  test('maskQuoted replaces what every pair of double quotes holds', () => {
+    expect(maskQuoted('syntax error near token "MIIEpA": PostgreSQL refuses')).toBe(`syntax error near token "${MASK}": PostgreSQL refuses`);
+    expect(maskQuoted('a "b" c "d" e "f')).toBe(`a "${MASK}" c "${MASK}" e "f`);
+    expect(maskQuoted('no quotes')).toBe('no quotes');
+  });
 });
 
 describe('bounded quotes', () => {
