@@ -243,3 +243,49 @@ describe('ReDoS: config globs and unknown-setting ignore patterns (the real CLI,
     expect(report.diagnostics.map((d) => [d.rule, d.line])).toEqual([['unknown-setting', 1]]);
   }, 90_000);
 });
+
+describe('the Markdown report (job summary, PR comment) is linear in the number of clusters', () => {
+  test('100,000 clusters with a finding each: bounded report, in a child with a timeout', () => {
+    // Run in a child process (src bundled by esbuild), so that a quadratic report is stopped by the
+    // timeout instead of blocking jest: before, a search of the clusters per finding took 15 s for
+    // 20,000 clusters and did not finish in 5 minutes for 100,000.
+    const driver = join(base, 'md-driver.ts');
+    writeFileSync(
+      driver,
+      `import { formatMarkdown, DEFAULT_MAX_BYTES } from ${JSON.stringify(join(REPO, 'src/report/markdown.ts'))};
+import { createSourceFile } from ${JSON.stringify(join(REPO, 'src/source/source.ts'))};
+const N = 100_000;
+const sources = new Map();
+const clusters = [];
+const diagnostics = [];
+const files = [];
+for (let i = 0; i < N; i++) {
+  const path = 'c' + i + '/postgresql.conf';
+  const f = createSourceFile(path, '/r/' + path, 'shared_buffer = 1\\n');
+  sources.set(path, f);
+  files.push({ path, kind: 'postgresql.conf', pgVersion: 18 });
+  clusters.push({ input: { dir: '/r/c' + i, files: [{ kind: 'postgresql.conf', abs: '/r/' + path }], major: 18, versionSource: 'default' }, sources: new Map([[path, f]]), unreadable: [] });
+  diagnostics.push({ rule: 'unknown-setting', severity: 'error', message: 'unrecognized configuration parameter "shared_buffer"', loc: { file: path, start: 0, end: 13 } });
+}
+const md = formatMarkdown({ files, clusters, diagnostics, sources } as never);
+process.stdout.write(JSON.stringify({ bytes: Buffer.byteLength(md), max: DEFAULT_MAX_BYTES, md }));
+`,
+    );
+    const bundle = join(base, 'md-driver.mjs');
+    const esbuild = spawnSync(join(REPO, 'node_modules/esbuild/bin/esbuild'), [driver, '--bundle', '--platform=node', '--format=esm', `--outfile=${bundle}`, '--log-level=error'], { encoding: 'utf8' });
+    expect(esbuild.stderr).toBe('');
+    const r = spawnSync(process.execPath, [bundle], { encoding: 'utf8', timeout: 60_000, maxBuffer: 16 * 1024 * 1024 });
+    expect(r.signal).toBeNull();
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout) as { bytes: number; max: number; md: string };
+    expect(out.bytes).toBeLessThanOrEqual(out.max);
+    expect(out.md).toMatch(/^## pgconf-lint\n\n❌ \*\*100000 problems\*\* \(100000 errors, 0 warnings, 0 infos\) in 100000 files \(100000 clusters\)\./);
+    expect(out.md).toContain('### c0 — PostgreSQL 18');
+    // Each cluster's finding is under its own cluster, as far as the size limit allows.
+    expect(out.md).toMatch(/### c1 — PostgreSQL 18\n\n1 error, 0 warnings, 0 infos\n\n\| severity \| location \| rule \| message \|\n\|---\|---\|---\|---\|\n\| 🔴 error \| c1\/postgresql\.conf:1:1 \|/);
+    const shown = (out.md.match(/^\| 🔴 error \| c\d+\/postgresql\.conf:1:1 \|/gm) ?? []).length;
+    expect(shown).toBeGreaterThan(100);
+    expect(out.md).toContain(`… ${100_000 - shown} more findings not shown here (size limit)`);
+    expect(out.md).toMatch(/- … and \d+ more clusters\n/);
+  }, 120_000);
+});
