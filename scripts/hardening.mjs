@@ -185,6 +185,18 @@ function buildSpec(seed, o) {
     repoPassword: `pw_${r.alnum(24)}`,
   };
   const add = (op) => (ops.push(op), op);
+  // Half of the runs are dense (every attack family at its own odds), half focused (one or two
+  // families on otherwise ordinary files), so that a failure often has a single cause.
+  const FAMILIES = ['includes', 'hostileLines', 'chain', 'cycle', 'hbaFan', 'confFan', 'symlinks', 'dirLoop', 'knownLink', 'fifoInRoot', 'dirAsFile', 'deep', 'many', 'longNames', 'large', 'config', 'output'];
+  const focused = r.chance(0.5);
+  const focus = new Set();
+  if (focused) for (let n = r.int(1, 2); focus.size < n; ) focus.add(r.pick(FAMILIES));
+  /** Whether family f is on: its own odds p when dense; when focused, only the chosen families. */
+  const on = (f, p) => (focused ? focus.has(f) : r.chance(p));
+  features.add(focused ? `focus:${[...focus].join('+')}` : 'dense');
+  const includesOn = on('includes', 0.85);
+  const hostileOn = on('hostileLines', 0.8);
+  const oneTarget = focused ? null : undefined; // focused runs use one target kind, chosen below
   const file = (p, lines, extra = {}) => add({ t: 'file', p, lines, eol: '\n', ...extra });
 
   // -- the outside world (fixed)
@@ -234,8 +246,9 @@ function buildSpec(seed, o) {
 
   // Targets for include / include_dir / @file, as written in a file in directory fromDir.
   const relFrom = (fromDir, to) => relative(fromDir, to) || '.';
+  let fixedKind;
   const target = (fromDir, forDir = false) => {
-    const kind = r.weighted([
+    const kind = fixedKind ?? r.weighted([
       [4, 'out-rel'],
       [2, 'out-abs'],
       [2, 'out-fifo'],
@@ -251,6 +264,7 @@ function buildSpec(seed, o) {
       [1, 'weird'],
       [1, 'dotdot'],
     ]);
+    if (oneTarget === null && fixedKind === undefined) fixedKind = kind;
     features.add(`target:${kind}`);
     const abs = (p) => `@ABS@/${p}`; // replaced by the real base when materialised
     switch (kind) {
@@ -319,58 +333,64 @@ function buildSpec(seed, o) {
     ]);
   };
 
+  const H = (w) => (hostileOn ? w : 0);
+  const I = (w) => (includesOn ? w : 0);
   const confLine = (fromDir) =>
     r.weighted([
       [30, () => r.pick(KNOWN_LINES)],
       [15, () => `${r.word()} = ${r.chance(0.5) ? r.int(0, 1e6) : quote(r.word())}`],
-      [12, () => confInclude(fromDir)],
-      [3, () => `# pgconf-lint disable-next-line ${r.pick(['unknown-setting', 'all', 'nope'])} -- ${r.pick(INJECT)}`],
-      [5, () => r.pick(["= = '", "x = 'unterminated", 'a.b.c.d = 1', '#'.repeat(10), '   ', "x = 'a\\'", 'include', 'include_dir'])],
-      [5, () => `${r.word()} = ${quote(r.pick(INJECT))}`],
-      [3, () => credentialConf()],
-      [5, () => badBytes()],
-      [2, () => (features.add('long-name'), `${'a'.repeat(r.int(1000, 20000))}b = 1`)],
-      [1, () => (features.add('long-value'), `work_mem = '${'9'.repeat(r.int(1000, 100000))}'`)],
+      [I(12), () => confInclude(fromDir)],
+      [H(3), () => `# pgconf-lint disable-next-line ${r.pick(['unknown-setting', 'all', 'nope'])} -- ${r.pick(INJECT)}`],
+      [H(5), () => r.pick(["= = '", "x = 'unterminated", 'a.b.c.d = 1', '#'.repeat(10), '   ', "x = 'a\\'", 'include', 'include_dir'])],
+      [H(5), () => `${r.word()} = ${quote(r.pick(INJECT))}`],
+      [H(3), () => credentialConf()],
+      [H(5), () => badBytes()],
+      [H(2), () => (features.add('long-name'), `${'a'.repeat(r.int(1000, 20000))}b = 1`)],
+      [H(1), () => (features.add('long-value'), `work_mem = '${'9'.repeat(r.int(1000, 100000))}'`)],
     ])();
 
   const hbaLine = (fromDir) =>
     r.weighted([
       [20, () => r.pick(['local all all peer', 'host all all 10.0.0.0/8 scram-sha-256', 'host all all 0.0.0.0/0 trust', 'hostssl db u ::1/128 cert', 'host all all all md5', 'host all all 0.0.0.0/0 reject', 'hostnossl all +grp samenet password'])],
-      [10, () => `host ${r.chance(0.5) ? '@' + hbaTarget(fromDir) : 'all'} ${r.chance(0.5) ? '@' + hbaTarget(fromDir) : 'all'} 10.0.0.0/8 md5`],
-      [8, () => hbaInclude(fromDir)],
-      [5, () => r.pick(['host', 'hosst all all', '"unterminated', 'host all all 300.1.1.1/99 md5', 'local all /^(a+)+$ peer', 'host all all 0.0.0.0/0 radius radiusservers="a,b,c,' + 'd,'.repeat(500) + '"', 'host all all all ' + 'x '.repeat(2000)])],
-      [3, () => `host all all 10.0.0.0/8 ldap ldapserver=h ldapbindpasswd=${secrets.repoPassword} ${r.pick(INJECT).replace(/\s/g, '')}`],
-      [5, () => badBytes()],
-      [3, () => `host ${r.pick(INJECT).replace(/\s/g, '_')} all 0.0.0.0/0 trust`],
+      [I(10), () => `host ${r.chance(0.5) ? '@' + hbaTarget(fromDir) : 'all'} ${r.chance(0.5) ? '@' + hbaTarget(fromDir) : 'all'} 10.0.0.0/8 md5`],
+      [I(8), () => hbaInclude(fromDir)],
+      [H(5), () => r.pick(['host', 'hosst all all', '"unterminated', 'host all all 300.1.1.1/99 md5', 'local all /^(a+)+$ peer', 'host all all 0.0.0.0/0 radius radiusservers="a,b,c,' + 'd,'.repeat(500) + '"', 'host all all all ' + 'x '.repeat(2000)])],
+      [H(3), () => (features.add('repo-credential'), `host all all 10.0.0.0/8 ldap ldapserver=h ldapbindpasswd=${secrets.repoPassword} ${r.pick(INJECT).replace(/\s/g, '')}`)],
+      [H(5), () => badBytes()],
+      [H(3), () => `host ${r.pick(INJECT).replace(/\s/g, '_')} all 0.0.0.0/0 trust`],
     ])();
 
   const identLine = (fromDir) =>
     r.weighted([
       [20, () => r.pick(['map sys pg', 'map /^(.*)@example\\.com$ \\1', 'map /^(a+)+$ pg', 'map /^((a|a)*)*b$ pg', 'm root postgres'])],
-      [6, () => hbaInclude(fromDir)],
-      [4, () => r.pick(['map', 'map "x', 'map /( pg', 'map /' + '('.repeat(300) + ' pg'])],
-      [4, () => badBytes()],
+      [I(6), () => hbaInclude(fromDir)],
+      [H(4), () => r.pick(['map', 'map "x', 'map /( pg', 'map /' + '('.repeat(300) + ' pg'])],
+      [H(4), () => badBytes()],
     ])();
 
   const lines = (n, gen, fromDir) => Array.from({ length: n }, () => gen(fromDir));
 
   // -- auxiliary files: chains, cycles, fan-out, @file lists
-  if (r.chance(0.35)) {
+  if (on('chain', 0.35)) {
     features.add('include-chain');
     const n = r.int(8, 16);
     for (let i = 0; i < n; i++) aux.push(`chain/c${i}.conf`);
   }
-  if (r.chance(0.3)) {
+  if (on('cycle', 0.3)) {
     features.add('include-cycle');
     aux.push('cyc/a.conf', 'cyc/b.conf');
   }
-  if (r.chance(0.25)) aux.push('inc/extra.conf', 'inc/more.conf');
-  const hbaFan = r.chance(0.2);
-  const confFan = r.chance(0.12);
+  if (includesOn && r.chance(0.25)) aux.push('inc/extra.conf', 'inc/more.conf');
+  const hbaFan = on('hbaFan', 0.2);
+  const confFan = on('confFan', 0.12);
 
   // Cluster files.
   const kinds = ['postgresql.conf', 'pg_hba.conf', 'pg_ident.conf', 'postgresql.auto.conf', 'recovery.conf'];
-  for (const d of clusterDirs) {
+  // A repository whose only configuration lies below the walk's depth limit: the walk must say it
+  // stopped, and finding nothing is not a pass.
+  const deepOnly = focused && focus.size === 1 && focus.has('deep') && r.chance(0.5);
+  if (deepOnly) features.add('deep-only');
+  for (const d of deepOnly ? [] : clusterDirs) {
     for (const k of kinds) {
       if (!r.chance(k === 'postgresql.conf' ? 0.85 : k === 'pg_hba.conf' ? 0.6 : 0.3)) continue;
       const p = `${d}/${k}`;
@@ -414,7 +434,7 @@ function buildSpec(seed, o) {
   }
 
   // Symlinks and FIFOs inside the root.
-  if (r.chance(0.7)) {
+  if (on('symlinks', 0.7)) {
     features.add('symlinks');
     add({ t: 'dir', p: inRoot('links') });
     const links = [
@@ -433,14 +453,14 @@ function buildSpec(seed, o) {
     ];
     for (const [p, to] of links) if (r.chance(0.6)) add({ t: 'link', p: inRoot(p), to });
   }
-  if (r.chance(0.3)) {
+  if (on('dirLoop', 0.3)) {
     // The issue's loop: db/self -> ., db/up -> .. (2^32 walk paths before the fix).
     features.add('dir-loop');
     const d = r.pick(clusterDirs);
     add({ t: 'link', p: `${d}/self`, to: '.' });
     add({ t: 'link', p: `${d}/up`, to: '..' });
   }
-  if (r.chance(0.25)) {
+  if (on('knownLink', 0.25)) {
     // Known names that are links out / to devices / into .git.
     features.add('known-name-link');
     const d = r.pick(clusterDirs);
@@ -449,7 +469,7 @@ function buildSpec(seed, o) {
       add({ t: 'link', p: `${d}/${k}`, to: r.pick(['@ABS@/outside/canary.conf', relFrom(d, 'outside/dir/postgresql.conf'), relFrom(d, `${base}/.git/config`), '/dev/zero', relFrom(d, 'outside/fifo.conf'), '/proc/self/environ']) });
     }
   }
-  if (r.chance(0.35)) {
+  if (on('fifoInRoot', 0.35)) {
     features.add('fifo-in-root');
     add({ t: 'fifo', p: inRoot('fifo.conf') });
     add({ t: 'dir', p: inRoot('fifodir') });
@@ -460,7 +480,7 @@ function buildSpec(seed, o) {
       if (!ops.some((op) => op.p === `${d}/${k}`)) add({ t: 'fifo', p: `${d}/${k}` });
     }
   }
-  if (r.chance(0.15)) {
+  if (on('dirAsFile', 0.15)) {
     features.add('dir-as-file');
     const d = r.pick(clusterDirs);
     const k = r.pick(kinds);
@@ -468,7 +488,7 @@ function buildSpec(seed, o) {
   }
 
   // Deep trees (the walk stops at 32 levels).
-  if (r.chance(0.2)) {
+  if (on('deep', 0.2)) {
     features.add('deep-tree');
     const depth = r.int(30, 45);
     const p = `${base}/deep/${Array.from({ length: depth }, (_, i) => `d${i % 10}`).join('/')}`;
@@ -476,13 +496,13 @@ function buildSpec(seed, o) {
     file(`${p}/postgresql.conf`, ['fsync = off', `${r.word()} = 1`]);
   }
   // Many clusters (markdown report cost).
-  if (r.chance(0.04)) {
+  if (on('many', 0.04)) {
     features.add('many-clusters');
     const n = r.int(2000, 25000);
     add({ t: 'blob', p: inRoot('many'), kind: 'clusters', bytes: 0, arg: n });
   }
   // Long path names (glob and ignore matching).
-  if (r.chance(0.15)) {
+  if (on('longNames', 0.15)) {
     features.add('long-names');
     const seg = 'a'.repeat(200);
     const p = `${base}/${seg}/${seg}/${seg}`;
@@ -494,7 +514,7 @@ function buildSpec(seed, o) {
   let maxFileSize;
   if (r.chance(0.7)) maxFileSize = r.pick([65536, 262144, 1048576, 4194304]);
   const limit = maxFileSize ?? 64 * 1024 * 1024;
-  if (r.chance(maxFileSize === undefined ? 0.25 : 0.3)) {
+  if (on('large', maxFileSize === undefined ? 0.25 : 0.3)) {
     const kind = r.weighted([
       [4, 'unknown'],
       [2, 'known'],
@@ -516,7 +536,7 @@ function buildSpec(seed, o) {
 
   // The config file.
   const cfgMode = r.weighted([
-    [30, 'none'],
+    [focused ? (focus.has('config') ? 0 : 100) : 30, 'none'],
     [25, 'valid'],
     [8, 'fifo'],
     [8, 'link-out'],
@@ -540,6 +560,11 @@ function buildSpec(seed, o) {
     case 'redos': {
       const redos = cfgMode === 'redos';
       const y = [];
+      if (redos) {
+        // Long names for the many-star patterns to backtrack on: a path and a parameter name.
+        const seg = 'a'.repeat(200);
+        file(`${base}/${seg}/${seg}/postgresql.conf`, [`${'a'.repeat(r.int(100, 3000))} = 1`, `${'a'.repeat(60)}.${'a'.repeat(60)} = 1`]);
+      }
       if (r.chance(0.4)) y.push(`pgVersion: ${r.pick([12, 15, 16, 17, 18])}`);
       y.push('rules:', '  unknown-setting:', '    severity: error', `    ignore: [${JSON.stringify(redos ? stars(r.int(8, 25), 'a') : 'edb_*')}, "utl_file.*"]`);
       if (r.chance(0.3)) y.push('  hba-md5: off');
@@ -607,9 +632,9 @@ function buildSpec(seed, o) {
   if (r.chance(0.3)) args.push('--fail-on', r.pick(['warning', 'info', 'never']));
   if (r.chance(0.2)) args.push('--pg-version', String(r.pick([10, 12, 14, 16, 18])));
   if (r.chance(0.15)) args.push('--root', '.');
-  if (!fromSub && r.chance(0.05)) args.push('--config', r.pick([cfgName, '../outside/evil.yml', '.git/config']));
+  if (!fromSub && r.chance(0.05)) args.push('--config', cfgName); // a path the operator names may lie anywhere; the PR plants the file
   let output;
-  if (r.chance(0.35)) {
+  if (on('output', 0.35)) {
     const mode = r.weighted([
       [2, 'plain'],
       [3, 'link-file'],
@@ -885,6 +910,7 @@ function check(spec, res, baseDir, o, before) {
   // Report text: stdout, or the output file (never through a symlink we planted).
   let report = res.stdout.toString('utf8');
   let outputNote = '';
+  let parseable = true;
   if (spec.output) {
     const p = join(baseDir, spec.cwd, spec.output);
     let st;
@@ -894,6 +920,7 @@ function check(spec, res, baseDir, o, before) {
       // missing
     }
     if (st?.isFile()) report = fs.readFileSync(p, 'utf8');
+    else parseable = false; // refused, or written through a link (outside-modified says so)
     else if (!res.killed && (res.exit === 0 || res.exit === 1)) outputNote = st ? 'output path is not a regular file after a successful run' : 'no output file after a successful run';
     if (outputNote && !st?.isSymbolicLink()) fail('output-missing', outputNote);
   }
@@ -906,7 +933,7 @@ function check(spec, res, baseDir, o, before) {
     }
   }
   // Env canary (from /proc/self/environ) — its prefix is CANARY_OUTSIDE, so already covered above.
-  if (!res.killed && (res.exit === 0 || res.exit === 1) && spec.command === 'check') {
+  if (!res.killed && (res.exit === 0 || res.exit === 1) && spec.command === 'check' && parseable) {
     if (spec.format === 'json' || spec.format === 'sarif') {
       let parsed;
       try {
@@ -983,7 +1010,7 @@ function describeOps(spec) {
 
 /** Greedy delta debugging: drop operations, then lines, while the same invariant still fails. */
 async function shrink(spec, id, o, cli, dir) {
-  const deadline = Date.now() + 4 * 60 * 1000;
+  const deadline = Date.now() + 3 * 60 * 1000;
   const timeoutS = id === 'timeout' ? Math.min(o.timeout, 8) : o.timeout;
   let tries = 0;
   const stillFails = async (cand) => {
@@ -1083,10 +1110,14 @@ async function main() {
       const ids = [...new Set(fails.map((f) => f.id))];
       let keptHere = false;
       for (const id of ids) {
-        const e = byId.get(id) ?? { count: 0, seeds: [], kept: [], first: fails.find((f) => f.id === id), spec };
+        const e = byId.get(id) ?? { count: 0, seeds: [], kept: [], first: fails.find((f) => f.id === id), spec, focus: new Map() };
         byId.set(id, e);
         e.count++;
         e.seeds.push(seed);
+        const focus = spec.features.find((f) => f.startsWith('focus:'));
+        if (focus) e.focus.set(focus.slice(6), [...(e.focus.get(focus.slice(6)) ?? []), seed]);
+        // The shrinker starts from the smallest failing repository.
+        if (spec.ops.length < e.spec.ops.length) e.spec = spec;
         if (e.kept.length < o.keep) {
           e.kept.push(dir);
           keptHere = true;
@@ -1107,8 +1138,8 @@ async function main() {
   const secs = ((Date.now() - t0) / 1000).toFixed(0);
   if (o.minimize && byId.size) {
     for (const [id, e] of byId) {
-      const dir = join(tmpRoot, `min-${id}-${e.seeds[0]}`);
-      console.log(`\nshrinking ${id} (seed ${e.seeds[0]}) …`);
+      const dir = join(tmpRoot, `min-${id}-${e.spec.seed}`);
+      console.log(`\nshrinking ${id} (seed ${e.spec.seed}) …`);
       const m = await shrink(e.spec, id, o, cli, dir);
       const cmd = writeRepro(m.spec, dir, o, cli, m.fails);
       console.log(`  after ${m.tries} tries: ${m.fails.some((f) => f.id === id) ? 'still fails' : 'NO LONGER FAILS (flaky?)'}; ${dir}\n  ${cmd}\n${describeOps(m.spec)}`);
@@ -1120,6 +1151,7 @@ async function main() {
     console.log(`\nhardening: FAILED: ${summary}`);
     for (const [id, e] of [...byId].sort((a, b) => b[1].count - a[1].count)) {
       console.log(`  ${id}: ${e.count} run(s), seeds ${e.seeds.slice(0, 8).join(' ')}${e.seeds.length > 8 ? ' …' : ''}; e.g. ${e.first.detail.slice(0, 200)}`);
+      if (e.focus.size) console.log(`    focused runs: ${[...e.focus].map(([f, seeds]) => `${f} (${seeds.join(' ')})`).join(', ')}`);
       if (e.kept.length) console.log(`    kept: ${e.kept.join(' ')}`);
     }
     process.exit(1);
