@@ -921,7 +921,7 @@ function check(spec, res, baseDir, o, before) {
     }
     if (st?.isFile()) report = fs.readFileSync(p, 'utf8');
     else parseable = false; // refused, or written through a link (outside-modified says so)
-    else if (!res.killed && (res.exit === 0 || res.exit === 1)) outputNote = st ? 'output path is not a regular file after a successful run' : 'no output file after a successful run';
+    if (!st?.isFile() && !res.killed && (res.exit === 0 || res.exit === 1)) outputNote = st ? 'output path is not a regular file after a successful run' : 'no output file after a successful run';
     if (outputNote && !st?.isSymbolicLink()) fail('output-missing', outputNote);
   }
   const all = `${report}\n${stderr}`;
