@@ -67,7 +67,8 @@ export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   return a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0;
 }
 
-function hostFor(options: LintOptions): Host {
+/** The Host a lint with these options reads through (the one given, else a node host with the root, base and size limit). */
+export function hostFor(options: LintOptions): Host {
   const configMax = options.config?.config.maxFileSize;
   const maxFileBytes = options.maxFileBytes ?? (configMax !== undefined ? parseSize(configMax) : undefined);
   return options.host ?? nodeHost({ cwd: options.cwd, root: options.root, base: options.base, maxFileBytes });

@@ -166,6 +166,9 @@ interface Api {
   reviewComments?: string[];
   reviewStatus?: 201 | 403 | 422;
   commentStatus?: 403;
+  /** Files of the base commit (repos/get-content at BASE); null: not there (404). */
+  base?: Record<string, string | null>;
+  baseStatus?: 403;
 }
 
 function user(login: string, bot: boolean): Record<string, unknown> {
@@ -218,6 +221,14 @@ function handlers(api: Api): Record<string, Handler> {
     'issues/update-comment': (req) => {
       if (api.commentStatus === 403) return { status: 403, body: forbidden };
       return { status: 200, body: { ...example<Record<string, unknown>>('issue-comment'), id: Number(req.params.comment_id), body: (req.body as { body: string }).body } };
+    },
+    'repos/get-content': (req) => {
+      if (api.baseStatus === 403) return { status: 403, body: forbidden };
+      const text = req.query.ref === BASE ? api.base?.[req.params.path!] : undefined;
+      if (text === undefined || text === null) return { status: 404, body: { message: 'Not Found', documentation_url: 'https://docs.github.com/rest/repos/contents#get-repository-content' } };
+      const name = req.params.path!.split('/').pop()!;
+      const bytes = Buffer.from(text);
+      return { status: 200, body: { ...example<Record<string, unknown>>('content-file'), name, path: req.params.path, size: bytes.length, encoding: 'base64', content: bytes.toString('base64') } };
     },
   };
 }
@@ -393,36 +404,72 @@ describe('the GitHub Action (dist/action.js) on a pull request', () => {
     expect(calls(second, 'pulls/create-review')).toHaveLength(0);
   });
 
-  test('only-changed keeps the findings on changed lines; outputs and exit code follow', async () => {
-    const api = await mockApi({ files: [{ filename: 'db/postgresql.conf', patch: patchFor(CONF, [3]) }] });
+  test('only-changed reports the findings new in the pull request; outputs and exit code follow', async () => {
+    // The PR adds line 3 (work_mem = 8mb); the base had the rest. pg_hba.conf is unchanged.
+    const baseConf = CONF.split('\n').filter((_, i) => i !== 2).join('\n');
+    const api = await mockApi({ files: [{ filename: 'db/postgresql.conf', patch: patchFor(CONF, [3]) }], base: { 'db/postgresql.conf': baseConf } });
     const r = await runAction({ files: { 'db/pg_hba.conf': HBA, 'db/postgresql.conf': CONF }, inputs: { 'only-changed': 'true' }, api });
     expect(api.violations).toEqual([]);
     const files = annotations(r).filter((c) => c.props.file).map((c) => `${c.props.file}:${c.props.line}:${c.props.title}`);
-    // The changed line, plus findings about the changed file as a whole (at its start, e.g. ssl-disabled);
-    // nothing from the unchanged pg_hba.conf.
-    expect(files).toContain('db/postgresql.conf:3:invalid-value');
-    for (const f of files.filter((x) => x !== 'db/postgresql.conf:3:invalid-value')) expect(f).toMatch(/^db\/postgresql\.conf:1:/);
+    // Only the new finding; everything the base already had (the open pg_hba record included) is not reported.
+    expect(files).toEqual(['db/postgresql.conf:3:invalid-value']);
     expect(r.outputs.errors).toBe('1');
     expect(r.code).toBe(1);
-    expect(r.summary).toMatch(/Only findings on lines this pull request changes are reported \(\d+ more findings? elsewhere/);
-    // No review was asked for: only the file list was read.
-    expect(api.requests.map((q) => q.operationId)).toEqual(['pulls/list-files']);
+    expect(r.summary).toMatch(/Only findings new in this pull request are reported, wherever they are \(\d+ findings? already in the base revision bbbbbbb (is|are) not\)/);
+    // No review was asked for: the file list, and the one changed file the base lint reads, at the base commit.
+    expect(api.requests.map((q) => q.operationId)).toEqual(['pulls/list-files', 'repos/get-content']);
+    expect(calls(api, 'repos/get-content')[0]).toMatchObject({ params: { path: 'db/postgresql.conf' }, query: { ref: BASE } });
+    expectNoSecrets(r, api);
 
-    // The PR changes only a comment: nothing on its lines (file-level findings may remain), exit 0.
-    const quiet = await mockApi({ files: [{ filename: 'db/postgresql.conf', patch: patchFor(CONF, [1]) }] });
-    const q = await runAction({ files: { 'db/pg_hba.conf': HBA, 'db/postgresql.conf': CONF }, inputs: { 'only-changed': 'true' }, api: quiet });
+    // The PR changes only a comment: nothing is new, exit 0.
+    const commented = CONF.replace('# server settings', '# server settings (tuned)');
+    const quiet = await mockApi({ files: [{ filename: 'db/postgresql.conf', patch: patchFor(commented, [1]) }], base: { 'db/postgresql.conf': CONF } });
+    const q = await runAction({ files: { 'db/pg_hba.conf': HBA, 'db/postgresql.conf': commented }, inputs: { 'only-changed': 'true' }, api: quiet });
+    expect(quiet.violations).toEqual([]);
     expect(q.code).toBe(0);
-    expect(annotations(q).filter((c) => c.props.file && c.props.line !== '1')).toEqual([]);
+    expect(annotations(q).filter((c) => c.props.file)).toEqual([]);
     expect(q.outputs).toMatchObject({ errors: '0' });
+  });
+
+  test('only-changed: a PR that only deletes lines cannot open the gate', async () => {
+    // Deleting `fsync = on` (which overrode fsync = off) and the reject record above an open one:
+    // both findings land on lines the PR did not touch.
+    const conf = 'fsync = off\nshared_buffers = 128MB\n';
+    const hba = 'local all all peer\nhost all all 0.0.0.0/0 scram-sha-256\n';
+    const api = await mockApi({
+      files: [
+        { filename: 'db/postgresql.conf', patch: '@@ -1,3 +1,2 @@\n fsync = off\n shared_buffers = 128MB\n-fsync = on' },
+        { filename: 'db/pg_hba.conf', patch: '@@ -1,3 +1,2 @@\n local all all peer\n-host all all 0.0.0.0/0 reject\n host all all 0.0.0.0/0 scram-sha-256' },
+      ],
+      base: { 'db/postgresql.conf': conf + 'fsync = on\n', 'db/pg_hba.conf': 'local all all peer\nhost all all 0.0.0.0/0 reject\nhost all all 0.0.0.0/0 scram-sha-256\n' },
+    });
+    const r = await runAction({ files: { 'db/postgresql.conf': conf, 'db/pg_hba.conf': hba }, inputs: { 'only-changed': 'true', review: 'true' }, api });
+    expect(api.violations).toEqual([]);
+    expect(r.code).toBe(1);
+    const got = annotations(r).filter((c) => c.props.file).map((c) => `${c.props.file}:${c.props.line}:${c.props.title}`);
+    expect(got).toContain('db/postgresql.conf:1:fsync-off');
+    if (HAS_OPEN) expect(got).toContain('db/pg_hba.conf:2:hba-open-to-world');
+    // The new findings are in the summary comment too (they are not on a diff line: no inline comment).
+    const comment = (calls(api, 'issues/create-comment')[0]!.body as { body: string }).body;
+    expect(comment).toContain('fsync-off');
+  });
+
+  test('only-changed: when the base revision cannot be read, every finding is reported', async () => {
+    const api = await mockApi({ files: [{ filename: 'db/postgresql.conf', patch: patchFor(CONF, [3]) }], baseStatus: 403 });
+    const r = await runAction({ files: { 'db/pg_hba.conf': HBA, 'db/postgresql.conf': CONF }, inputs: { 'only-changed': 'true' }, api });
+    expect(api.violations).toEqual([]);
+    expect(r.commands.some((c) => c.kind === 'warning' && /only-changed could not read the base revision .*reporting every finding/.test(c.message))).toBe(true);
+    expect(annotations(r, 'error').some((c) => c.props.file === 'db/pg_hba.conf' && c.props.title === OPEN_RULE)).toBe(true);
+    expect(r.code).toBe(1);
   });
 
   test('the PR file list is paginated', async () => {
     const many = Array.from({ length: 150 }, (_, i) => ({ filename: `docs/f${i}.md`, patch: '@@ -0,0 +1 @@\n+x' }));
-    const api = await mockApi({ files: [...many, { filename: 'db/postgresql.conf', patch: patchFor(CONF, [3]) }] });
+    const api = await mockApi({ files: [...many, { filename: 'db/postgresql.conf', patch: patchFor(CONF, [3]) }], base: { 'db/postgresql.conf': CONF.split('\n').filter((_, i) => i !== 2).join('\n') } });
     const r = await runAction({ files: { 'db/pg_hba.conf': HBA, 'db/postgresql.conf': CONF }, inputs: { 'only-changed': 'true' }, api });
     expect(api.violations).toEqual([]);
     expect(calls(api, 'pulls/list-files').map((q) => q.query.page ?? '1')).toEqual(['1', '2']);
-    expect(annotations(r).filter((c) => c.props.file && c.props.line !== '1').map((c) => c.props.title)).toEqual(['invalid-value']);
+    expect(annotations(r).filter((c) => c.props.file).map((c) => c.props.title)).toEqual(['invalid-value']);
   });
 
   test('annotations stay within GitHub limits: 10 per kind, most severe first, then one notice about the rest', async () => {

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, test } from '@jest/globals';
 import { changedLines, parsePatch } from '../src/action/diff.js';
 import { readInputs } from '../src/action/inputs.js';
-import { commentBody, onlyChanged } from '../src/action/review.js';
+import { commentBody } from '../src/action/review.js';
 import { applyToLine, fixFor } from '../src/action/suggest.js';
 import { fingerprints } from '../src/report/fingerprint.js';
 import { cleanupFixtures, lintTree } from './support/fixture.js';
@@ -65,16 +65,6 @@ describe('suggestions', () => {
     expect(body).toMatch(/^🔴 error · \[invalid-value\]\(https:\/\/github\.com\/pgconf-lint\/pgconf-lint\/blob\/main\/docs\/rules\/invalid-value\.md\) · invalid value/);
     expect(body).toContain('\n```suggestion\nwork_mem = 8MB\n```\n');
     expect(body).toMatch(/<!-- pgconf-lint:fp=[0-9a-f]{32} -->$/);
-  });
-});
-
-describe('only-changed', () => {
-  test('keeps findings on added lines, and findings whose related line was changed', () => {
-    const { result } = lintTree({ 'postgresql.conf': 'work_mem = 8mb\nmax_connections = 100\nshared_buffer = 1\nmax_connections = 200\n' });
-    const diffs = changedLines([{ filename: 'postgresql.conf', status: 'modified', patch: '@@ -1,3 +1,4 @@\n work_mem = 8mb\n max_connections = 100\n shared_buffer = 1\n+max_connections = 200' }]);
-    const kept = onlyChanged(result, diffs).map((d) => d.rule);
-    // duplicate-setting is on line 2, but points at the new line 4
-    expect(kept).toEqual(['duplicate-setting']);
   });
 });
 

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { PrFileChange } from './base.js';
 import { changedLines, type FileDiff } from './diff.js';
 
 // Types only: @actions/github (Octokit, undici) is loaded on demand, when the PR API is needed.
@@ -10,6 +11,8 @@ export interface PullRequest {
   repo: string;
   number: number;
   headSha: string;
+  /** The base branch's commit the pull request is compared with (pull_request.base.sha). */
+  baseSha?: string;
   /** The head branch lives in another repository: GitHub gives `pull_request` runs a read-only token. */
   fork: boolean;
 }
@@ -29,7 +32,7 @@ export function pullRequestFromEnv(env: NodeJS.ProcessEnv): PullRequest | undefi
   if (!env.GITHUB_EVENT_PATH) return undefined;
   let payload: {
     number?: unknown;
-    pull_request?: { number?: unknown; head?: { sha?: unknown; repo?: EventRepo | null }; base?: { repo?: EventRepo | null } };
+    pull_request?: { number?: unknown; head?: { sha?: unknown; repo?: EventRepo | null }; base?: { sha?: unknown; repo?: EventRepo | null } };
     repository?: { name?: unknown; owner?: { login?: unknown } };
   };
   try {
@@ -50,7 +53,8 @@ export function pullRequestFromEnv(env: NodeJS.ProcessEnv): PullRequest | undefi
   const baseName = pr?.base?.repo?.full_name ?? `${o}/${r}`;
   // A deleted fork shows as head.repo null; that is a fork too.
   const fork = headRepo === null || headRepo?.fork === true || (typeof headRepo?.full_name === 'string' && headRepo.full_name !== baseName);
-  return { owner: o, repo: r, number, headSha, fork };
+  const baseSha = pr?.base?.sha;
+  return { owner: o, repo: r, number, headSha, ...(typeof baseSha === 'string' && SHA.test(baseSha) ? { baseSha } : {}), fork };
 }
 
 /** Time limits for the Action's GitHub API work (inputs api-timeout and api-budget). */
@@ -221,9 +225,27 @@ export function apiFailure(err: unknown, token: string): ApiFailure {
   return classify(err, token);
 }
 
+/** GitHub lists at most this many files of a pull request (pulls.listFiles). */
+export const MAX_LISTED_FILES = 3000;
+
+export interface PullRequestFiles {
+  /** Changed lines per file the PR adds or changes. */
+  diffs: Map<string, FileDiff>;
+  /** Every listed file with its status and, for a rename, its old name. */
+  files: PrFileChange[];
+  /** False when GitHub's list stopped at MAX_LISTED_FILES: more files changed than are listed. */
+  complete: boolean;
+}
+
+export async function listPullRequestFiles(octokit: Octokit, pr: PullRequest): Promise<PullRequestFiles> {
+  const listed = await octokit.paginate(octokit.rest.pulls.listFiles, { owner: pr.owner, repo: pr.repo, pull_number: pr.number, per_page: 100 });
+  const files = listed.map((f) => ({ filename: f.filename, status: f.status, ...(f.previous_filename !== undefined ? { previous_filename: f.previous_filename } : {}) }));
+  const diffs = changedLines(listed.map((f) => ({ filename: f.filename, status: f.status, ...(f.patch !== undefined ? { patch: f.patch } : {}) })));
+  return { diffs, files, complete: listed.length < MAX_LISTED_FILES };
+}
+
 export async function listChangedFiles(octokit: Octokit, pr: PullRequest): Promise<Map<string, FileDiff>> {
-  const files = await octokit.paginate(octokit.rest.pulls.listFiles, { owner: pr.owner, repo: pr.repo, pull_number: pr.number, per_page: 100 });
-  return changedLines(files.map((f) => ({ filename: f.filename, status: f.status, ...(f.patch !== undefined ? { patch: f.patch } : {}) })));
+  return (await listPullRequestFiles(octokit, pr)).diffs;
 }
 
 export const FINGERPRINT_MARK = /<!-- pgconf-lint:fp=([0-9a-f]+) -->/g;

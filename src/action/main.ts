@@ -4,8 +4,9 @@ import { isAbsolute, resolve } from 'node:path';
 import { safeWriteFile, SafeWriteError } from '../io/safe-write.js';
 import { actionBase } from '../resolve/repo-root.js';
 import { prefixWarning } from './path-prefix.js';
-import { lint, type LintOptions, type LintResult } from '../api.js';
-import { CONFIG_NAMES, ConfigError, loadConfig, type LoadedConfig } from '../engine/config.js';
+import { hostFor, lint, type LintOptions, type LintResult } from '../api.js';
+import { baseFetcher, BaseUnavailable, lintBase, newFindings, shortSha } from './base.js';
+import { ConfigError, findConfigFile, loadConfig, type LoadedConfig } from '../engine/config.js';
 import { neutralizeControls, plural, summarize } from '../report/common.js';
 import { fingerprints } from '../report/fingerprint.js';
 import { selectAnnotations, type AnnotationKind } from '../report/github.js';
@@ -19,6 +20,8 @@ import {
   connect,
   existingReviewFingerprints,
   listChangedFiles,
+  listPullRequestFiles,
+  MAX_LISTED_FILES,
   postReview,
   pullRequestFromEnv,
   SUMMARY_MARKER,
@@ -27,10 +30,11 @@ import {
   type Identity,
   type Octokit,
   type PullRequest,
+  type PullRequestFiles,
   type ReviewComment,
 } from './github-api.js';
 import { InputError, readInputs, type ActionInputs } from './inputs.js';
-import { onlyChanged, planReview } from './review.js';
+import { planReview } from './review.js';
 
 /** Issue comments are capped at 65,536 characters; stay clear of it. */
 const COMMENT_MAX_BYTES = 60_000;
@@ -60,10 +64,11 @@ function readConfig(workspace: string, inputs: ActionInputs): LoadedConfig | und
   if (inputs.config) {
     path = resolve(workspace, inputs.config);
     if (!existsSync(path)) throw new InputError(`input config: ${inputs.config}: no such file`);
-  } else path = CONFIG_NAMES.map((n) => resolve(workspace, n)).find((p) => existsSync(p));
+  } else path = findConfigFile(workspace);
   if (!path) return undefined;
   try {
-    return loadConfig(path, RULES);
+    // Inside the workspace (the checkout) it is confined like every other file; see ConfigReadOptions.
+    return loadConfig(path, RULES, { root: workspace });
   } catch (err) {
     if (err instanceof ConfigError) throw new InputError(err.message);
     throw err;
@@ -86,6 +91,8 @@ interface PrState {
   pr: PullRequest;
   octokit: Octokit;
   diffs?: Map<string, FileDiff>;
+  /** The PR's file list (only-changed reads it before the annotations). */
+  listing?: PullRequestFiles;
 }
 
 /** Explains a failed call to GitHub by its real cause (status and headers, never message text); never fails the job. */
@@ -194,9 +201,11 @@ async function runUnchecked(): Promise<void> {
   const config = readConfig(workspace, inputs);
   // Paths are named as the pull request names them: relative to the checked-out repository (`path: repo`).
   const options: LintOptions = { cwd: workspace, base: actionBase(workspace, inputs.paths), ...(config ? { config } : {}), ...(inputs.pgVersion ? { pgVersion: inputs.pgVersion } : {}) };
-  const result = lint(inputs.paths, options);
+  const host = hostFor(options);
+  const result = lint(inputs.paths, { ...options, host });
   if (result.errors.length) throw new InputError(`input paths: ${result.errors[0]}`);
   const log = new Log();
+  for (const w of result.warnings) log.warning(`pgconf-lint: ${w}`);
 
   // Pull request: which lines changed (for only-changed and review comments).
   let state: PrState | undefined;
@@ -211,7 +220,8 @@ async function runUnchecked(): Promise<void> {
     // only-changed needs the file list before the annotations; review reads it after every other output.
     if (inputs.onlyChanged) {
       try {
-        state.diffs = await listChangedFiles(state.octokit, pr);
+        state.listing = await listPullRequestFiles(state.octokit, pr);
+        state.diffs = state.listing.diffs;
       } catch (err) {
         const f = apiFailure(err, inputs.token);
         log.warning(`pgconf-lint: could not list the pull request's files (${f.message}); reporting every finding.`);
@@ -227,12 +237,28 @@ async function runUnchecked(): Promise<void> {
 
   let reported = result.diagnostics;
   const notes: string[] = [];
-  if (inputs.onlyChanged && state?.diffs) {
-    reported = onlyChanged(result, state.diffs);
-    const hidden = summarize(result.diagnostics);
-    const shown = summarize(reported);
-    const elsewhere = hidden.error + hidden.warning + hidden.info - (shown.error + shown.warning + shown.info);
-    notes.push(`Only findings on lines this pull request changes are reported${elsewhere ? ` (${plural(elsewhere, 'more finding')} elsewhere in the checked files)` : ''}.`);
+  if (inputs.onlyChanged && state?.listing) {
+    // New in the head, wherever they are: the base revision is linted the same way and compared by
+    // fingerprint, so that deleting a line cannot hide what the deletion causes (src/action/base.ts).
+    const { pr: p, octokit, listing } = state;
+    try {
+      if (!listing.complete) throw new BaseUnavailable(`the pull request changes ${MAX_LISTED_FILES} files or more, and GitHub lists no more than that`);
+      if (!p.baseSha) throw new BaseUnavailable('the event does not name the base commit (pull_request.base.sha)');
+      const base = await lintBase({
+        repoRoot: result.base,
+        inner: host,
+        files: listing.files,
+        fetch: baseFetcher(octokit, p, p.baseSha, host.maxFileBytes),
+        lint: (h) => lint(inputs.paths, { ...options, host: h }),
+      });
+      reported = newFindings(result, base.result, base.renames);
+      const before = result.diagnostics.length - reported.length;
+      notes.push(`Only findings new in this pull request are reported, wherever they are${before ? ` (${plural(before, 'finding')} already in the base revision ${shortSha(p.baseSha)} ${before === 1 ? 'is' : 'are'} not)` : ''}.`);
+      core.info(`pgconf-lint: compared with the base revision ${shortSha(p.baseSha)} (${plural(base.fetched, 'changed file')} read from it): ${plural(reported.length, 'new finding')}.`);
+    } catch (err) {
+      const why = err instanceof BaseUnavailable ? err.message : apiFailure(err, inputs.token).message;
+      log.warning(`pgconf-lint: only-changed could not read the base revision (${why}); reporting every finding.`);
+    }
   }
   const counts = summarize(reported);
   const failing = inputs.failOn !== 'never' && reported.some((d) => !d.suppressed && RANK[d.severity] >= RANK[inputs.failOn as Severity]);

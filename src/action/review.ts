@@ -10,28 +10,6 @@ import { applyToLine, fixFor } from './suggest.js';
 /** At most this many inline comments per review; the rest are in the summary comment. */
 export const MAX_REVIEW_COMMENTS = 30;
 
-/** Keeps the findings on lines the PR adds or changes, plus file-level findings on changed files. */
-export function onlyChanged(result: LintResult, diffs: ReadonlyMap<string, FileDiff>): Diagnostic[] {
-  const touches = (file: string, start: number, end: number, fileLevel: boolean): boolean => {
-    const diff = diffs.get(file);
-    if (!diff) return false;
-    if (diff.wholeFile || fileLevel) return true;
-    for (let l = start; l <= end; l++) if (diff.added.has(l)) return true;
-    return false;
-  };
-  return result.diagnostics.filter((d) => {
-    const r = annotationRange(d, result.sources);
-    // A finding at offset 0 with an empty range is about the file as a whole (unreadable, cluster-level).
-    const fileLevel = d.loc.start === 0 && d.loc.end === 0;
-    if (touches(d.loc.file, r.startLine!, r.endLine!, fileLevel)) return true;
-    // duplicate-setting and friends point at a second line: changing that one counts too.
-    return (d.related ?? []).some((rel) => {
-      const x = annotationRange({ ...d, loc: rel.loc }, result.sources);
-      return touches(rel.loc.file, x.startLine!, x.endLine!, false);
-    });
-  });
-}
-
 /** A code fence longer than any run of backticks in the text. */
 function fence(text: string): string {
   const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));

@@ -5,7 +5,8 @@ import { redactSecrets } from '../engine/redact.js';
 
 /**
  * A fingerprint that survives lines being inserted above a finding: the rule, the file, the
- * trimmed text of the flagged line, and which occurrence of that (rule, file, text) it is.
+ * trimmed text of the flagged line (none for a finding about the whole file), and which occurrence
+ * of that (rule, file, text) it is.
  * Code scanning matches alerts across commits with it; PR review comments use it to avoid
  * posting the same comment again on every push.
  */
@@ -14,7 +15,10 @@ export function fingerprints(diagnostics: readonly Diagnostic[], sources: Readon
   const seen = new Map<string, number>();
   const ordered = diagnostics.slice().sort((a, b) => (a.loc.file !== b.loc.file ? (a.loc.file < b.loc.file ? -1 : 1) : a.loc.start - b.loc.start));
   for (const d of ordered) {
-    const key = `${d.rule}\0${d.loc.file}\0${hashedLine(lineText(d, sources).trim())}`;
+    // A finding about the file or cluster as a whole (an empty range at offset 0) is not about line 1:
+    // editing that line must not make it a new finding.
+    const fileLevel = d.loc.start === 0 && d.loc.end === 0;
+    const key = `${d.rule}\0${d.loc.file}\0${fileLevel ? '' : hashedLine(lineText(d, sources).trim())}`;
     const n = seen.get(key) ?? 0;
     seen.set(key, n + 1);
     out.set(d, createHash('sha256').update(`${key}\0${n}`).digest('hex').slice(0, 32));
