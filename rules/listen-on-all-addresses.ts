@@ -2,6 +2,7 @@ import { defineRule } from '../src/engine/rule.js';
 import { addressLoc, analyzeHba, recordRef, worldOpenRecords } from '../src/analysis/hba.js';
 import { splitQuotedList } from '../src/parse/guc-list.js';
 import type { Loc } from '../src/types.js';
+import { boundQuote } from '../src/engine/redact.js';
 
 const MEANING: Record<string, string> = {
   '*': 'every network interface (all IPv4 and IPv6 addresses)',
@@ -47,7 +48,7 @@ export default defineRule({
       loc = { file: s.loc.file, start: s.loc.start + 1 + hit.start, end: s.loc.start + 1 + hit.end };
     }
     const spelled = raw || s.value;
-    const base = `listen_addresses = ${spelled} accepts TCP connections on ${MEANING[hit.name]}`;
+    const base = `listen_addresses = ${boundQuote(spelled)} accepts TCP connections on ${MEANING[hit.name]}`;
     const hba = ctx.cluster.hba;
     const open = hba ? worldOpenRecords(analyzeHba(hba)) : [];
     const first = open[0];

@@ -192,6 +192,13 @@ describe('the pieces of the masking, one by one', () => {
     expect(dup.message).toBe(`search_path is set again at line 2 (${cut}), so this value (${cut}) is ignored`);
   });
 
+  test('listen-on-all-addresses quotes at most 80 characters of the value', () => {
+    const { result } = lintTree({ 'postgresql.conf': `listen_addresses = '*, ${'h'.repeat(300)}'\n` });
+    const d = result.diagnostics.find((x) => x.rule === 'listen-on-all-addresses')!;
+    // 79 characters of the value ('*, and 75 h), then the ellipsis.
+    expect(d.message.startsWith(`listen_addresses = '*, ${'h'.repeat(75)}… accepts TCP connections on `)).toBe(true);
+  });
+
   test('pg_hba.conf: a record quotes at most 80 characters of a token, an @file list at most five names of 80', () => {
     const tok = 'T'.repeat(3000);
     const { result } = lintTree({
