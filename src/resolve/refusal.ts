@@ -9,5 +9,6 @@ export const GIT_DIR_REFUSAL = "inside the repository's .git directory, which pg
 
 /** A `.git` segment in a relative path (any case: case-insensitive file systems open `.GIT/config` too). */
 export function hasGitSegment(relPath: string): boolean {
+  if (!/\.git/i.test(relPath)) return false; // the common case, without splitting
   return relPath.split(/[\\/]/).some((s) => s.toLowerCase() === '.git');
 }

@@ -1,6 +1,6 @@
 import { closeSync, constants, fstatSync, openSync, readSync, readdirSync, readlinkSync, realpathSync, statSync } from 'node:fs';
-import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { describeFsError, isInside, type ListResult } from './host.js';
+import { basename, dirname, isAbsolute, join, resolve, sep } from 'node:path';
+import { describeFsError, type ListResult } from './host.js';
 import { GIT_DIR_REFUSAL, hasGitSegment, OUTSIDE_REFUSAL } from './refusal.js';
 
 export { GIT_DIR_REFUSAL, OUTSIDE_REFUSAL } from './refusal.js';
@@ -47,7 +47,8 @@ export function realOrSelf(p: string): string {
   let cur = p;
   for (;;) {
     try {
-      const real = realpathSync(cur);
+      // realpath(3): one system call, where the JavaScript realpathSync lstats every component.
+      const real = realpathSync.native(cur);
       return rest ? join(real, rest) : real;
     } catch {
       const up = dirname(cur);
@@ -63,17 +64,27 @@ export function realOrSelf(p: string): string {
  * given (it may be a symlink); `root` its real path.
  */
 export function confinement(rootAbs: string, root = realOrSelf(rootAbs)): Confinement {
-  const refusalOfReal = (real: string): string | undefined => {
-    if (!isAbsolute(real) || !isInside(root, real)) return OUTSIDE_REFUSAL;
-    return hasGitSegment(relative(root, real)) ? GIT_DIR_REFUSAL : undefined;
+  const given = resolve(rootAbs);
+  const real = resolve(root);
+  /** The part of normalized absolute `abs` below `dir` ('' for dir itself), or undefined when outside. */
+  const below = (dir: string, abs: string): string | undefined => {
+    if (abs === dir) return '';
+    const prefix = dir.endsWith(sep) ? dir : dir + sep;
+    return abs.startsWith(prefix) ? abs.slice(prefix.length) : undefined;
+  };
+  const refusalOfReal = (path: string): string | undefined => {
+    // Real paths (realpath(3), the kernel's /proc/self/fd link) are already absolute and normalized.
+    const rel = isAbsolute(path) ? below(real, path) : undefined;
+    if (rel === undefined) return OUTSIDE_REFUSAL;
+    return hasGitSegment(rel) ? GIT_DIR_REFUSAL : undefined;
   };
   return {
-    root,
+    root: real,
     refusalOfReal,
     refusal(p) {
       const abs = resolve(p);
-      if (!isInside(rootAbs, abs) && !isInside(root, abs)) return OUTSIDE_REFUSAL;
-      const lexical = relative(isInside(rootAbs, abs) ? rootAbs : root, abs);
+      const lexical = below(given, abs) ?? below(real, abs);
+      if (lexical === undefined) return OUTSIDE_REFUSAL;
       return refusalOfReal(realOrSelf(abs)) ?? (hasGitSegment(lexical) ? GIT_DIR_REFUSAL : undefined);
     },
   };
