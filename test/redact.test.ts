@@ -32,6 +32,9 @@ describe('redactSecrets masks credentials', () => {
     ['JWT', `invalid connection type "${JWT}"`, [JWT.slice(0, 30), JWT.slice(-20)]],
     ['PEM private key block', `-----BEGIN RSA PRIVATE KEY-----\n${PEM_LINE}\n${PEM_LINE}\n-----END RSA PRIVATE KEY-----`, [PEM_LINE]],
     ['PEM header without an end', `-----BEGIN OPENSSH PRIVATE KEY----- ${PEM_LINE}`, [PEM_LINE]],
+    ['.npmrc auth token', '//registry.npmjs.org/:_authToken=npm_abcdefXYZ123', ['npm_abcdefXYZ123']],
+    ['.env lines', 'AWS_SECRET_ACCESS_KEY=abc/def+ghi NPM_TOKEN=tok123 DATABASE_URL=postgres://app:pw123@db/app', ['abc/def+ghi', 'tok123', 'pw123']],
+    ['service account JSON (one line)', `{"client_secret": "cs-123", "private_key": "-----BEGIN PRIVATE KEY-----\\n${PEM_LINE}\\n-----END PRIVATE KEY-----\\n"}`, ['cs-123', PEM_LINE]],
     ['one line of a private key, quoted alone', `invalid connection type "${PEM_LINE}"`, [PEM_LINE]],
   ])('%s', (_what, text, secrets) => {
     const out = redactSecrets(text);

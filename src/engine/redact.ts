@@ -12,8 +12,9 @@
  * - `AUTHORIZATION: basic|bearer|token … <credentials>` (HTTP headers, e.g. git's extraheader);
  * - a long base64/token blob after `basic` or `bearer`;
  * - `key=value` and `key: value` where the key ends in password, passwd, passphrase, secret(s),
- *   token(s), apikey/api_key, access_key or secret_key (libpq conninfo, env assignments, flags,
- *   JSON/YAML), the value quoted or up to the next blank or quote;
+ *   token(s), apikey/api_key, access_key, secret_key, credential(s) or private_key (libpq
+ *   conninfo, env assignments, flags, .npmrc, JSON/YAML), the value quoted or up to the next blank
+ *   or quote; a quoted key ("password": ...) only with a quoted value;
  * - the password of URL user info (`scheme://user:password@host`);
  * - GitHub tokens (ghp_, gho_, ghs_, ghu_, ghr_, github_pat_), AWS access key ids, JWTs;
  * - PEM private key blocks (`-----BEGIN … PRIVATE KEY-----` up to `-----END`);
@@ -53,6 +54,7 @@ const DQ = 0x22;
 const SECRET_KEYS = [
   'password', 'passwords', 'passwd', 'passphrase', 'secret', 'secrets', 'token', 'tokens',
   'apikey', 'api_key', 'api-key', 'access_key', 'secret_key', 'credentials', 'credential',
+  'private_key', 'private-key', 'privatekey',
 ];
 /** HTTP authentication schemes that may follow `Authorization:`. */
 const SCHEMES = ['basic', 'bearer', 'token', 'digest', 'negotiate', 'ntlm', 'aws4-hmac-sha256'];
