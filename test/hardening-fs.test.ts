@@ -110,7 +110,8 @@ describe('.git/ is never read as configuration', () => {
     const dir = makeTree({
       '.git/config': GIT_CONFIG,
       '.git/HEAD': 'ref: refs/heads/main\n',
-      'db/postgresql.conf': "include '../.git/config'\nwork_mem = 8MB\ninclude 'git.conf'\ninclude_dir 'conf.d'\n",
+      '.git/hooks/x.conf': 'work_mem = 1\n',
+      'db/postgresql.conf': "include '../.git/config'\nwork_mem = 8MB\ninclude 'git.conf'\ninclude_dir 'conf.d'\ninclude_dir '../.git/hooks'\n",
     });
     // The same file through a symlink, and through a symlink listed by include_dir.
     symlinkSync('../.git/config', join(dir, 'db', 'git.conf'));
@@ -119,7 +120,7 @@ describe('.git/ is never read as configuration', () => {
     const { json, all } = everyOutput(dir, ['.'], ['--pg-version', '16']);
     expectNoLeak(all);
     const on = (line: number) => json.diagnostics.filter((d) => d.file === 'db/postgresql.conf' && d.line === line);
-    for (const line of [1, 3, 4]) {
+    for (const line of [1, 3, 4, 5]) {
       expect(on(line)).toEqual([expect.objectContaining({ rule: 'missing-include', severity: 'error', message: expect.stringMatching(/\.git directory, which pgconf-lint never reads/) })]);
     }
     // Nothing was reported inside .git/: it was never opened.
