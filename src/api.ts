@@ -188,12 +188,12 @@ export interface SettingsResult {
 }
 
 /** What PostgreSQL reads from each cluster's postgresql.conf family: pg_file_settings + canonical. */
-export function readSettings(paths: string[], options: LintOptions = {}): { results: SettingsResult[]; errors: string[] } {
-  const { host, clusters, errors } = resolveAll(paths, options);
+export function readSettings(paths: string[], options: LintOptions = {}): { results: SettingsResult[]; errors: string[]; warnings: string[] } {
+  const { host, clusters, errors, warnings } = resolveAll(paths, options);
   const results = clusters
     .filter((c) => c.conf)
     .map((c) => ({ cluster: host.display(c.input.dir), pgVersion: c.input.major, rows: settingsRows(c) }));
-  return { results, errors };
+  return { results, errors, warnings };
 }
 
 export interface HbaResult {
@@ -220,14 +220,14 @@ function hbaRows(host: Host, hba: HbaFile): HbaRuleRow[] {
 }
 
 /** What PostgreSQL loads from each cluster's pg_hba.conf: the rows of pg_hba_file_rules. */
-export function readHba(paths: string[], options: LintOptions = {}): { results: HbaResult[]; errors: string[] } {
-  const { host, clusters, errors } = resolveAll(paths, options);
+export function readHba(paths: string[], options: LintOptions = {}): { results: HbaResult[]; errors: string[]; warnings: string[] } {
+  const { host, clusters, errors, warnings } = resolveAll(paths, options);
   const results = clusters.flatMap((c) =>
     c.hba
       ? [{ cluster: host.display(c.input.dir), file: c.hba.file.path, pgVersion: c.input.major, rows: hbaRows(host, c.hba) }]
       : [],
   );
-  return { results, errors };
+  return { results, errors, warnings };
 }
 
 export type { FileSettingRow, HbaRuleRow };

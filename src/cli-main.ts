@@ -273,29 +273,29 @@ async function run(args: Args): Promise<number> {
     ...(args.maxFileBytes ? { maxFileBytes: args.maxFileBytes } : {}),
     rules: args.rules,
   };
-  const failOnErrors = (errors: string[]): void => {
+  const failOnErrors = (errors: string[], warnings: readonly string[]): void => {
     if (errors.length) throw new UsageError(errors[0]!);
+    // Where discovery stopped early (files below were not checked): said, whatever the format.
+    for (const w of warnings) process.stderr.write(`pgconf-lint: warning: ${w}\n`);
   };
 
   if (args.command === 'settings') {
     if (!args.paths.length) throw new UsageError('settings needs a file or directory');
-    const { results, errors } = readSettings(args.paths, options);
-    failOnErrors(errors);
+    const { results, errors, warnings } = readSettings(args.paths, options);
+    failOnErrors(errors, warnings);
     emit(args, args.format === 'json' ? JSON.stringify(results.flatMap((r) => r.rows.map((row) => ({ ...row, cluster: r.cluster, pgVersion: r.pgVersion }))), null, 2) + '\n' : formatSettingsText(results));
     return 0;
   }
   if (args.command === 'hba') {
     if (!args.paths.length) throw new UsageError('hba needs a file or directory');
-    const { results, errors } = readHba(args.paths, options);
-    failOnErrors(errors);
+    const { results, errors, warnings } = readHba(args.paths, options);
+    failOnErrors(errors, warnings);
     emit(args, args.format === 'json' ? JSON.stringify(results.flatMap((r) => r.rows.map((row) => ({ ...row, cluster: r.cluster, pgVersion: r.pgVersion }))), null, 2) + '\n' : formatHbaText(results));
     return 0;
   }
 
   const result = lint(args.paths, options);
-  failOnErrors(result.errors);
-  // Where discovery stopped early (files below were not checked): said, whatever the format.
-  for (const w of result.warnings) process.stderr.write(`pgconf-lint: warning: ${w}\n`);
+  failOnErrors(result.errors, result.warnings);
   const formatters: Record<Format, () => string> = {
     text: () => formatText(result, { color: useColor(args, Boolean(args.output)) }),
     json: () => formatJson(result),

@@ -316,6 +316,9 @@ describe('discovery ends, visits each directory once, and says why it found noth
     expect(r.code).toBe(1);
     expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^pgconf-lint: warning: the directory search stopped at its depth limit of 32 levels at d1\/.*\/d33/)]);
     expect((JSON.parse(r.stdout) as { files: { path: string }[] }).files.map((f) => f.path)).toEqual(['db/postgresql.conf']);
+    for (const view of ['settings', 'hba']) {
+      expect(cli([view, '.'], dir).stderr).toMatch(/^pgconf-lint: warning: the directory search stopped at its depth limit/);
+    }
     const res = lint(['.'], { cwd: dir });
     expect(res.warnings).toEqual([expect.stringMatching(/depth limit of 32 levels/)]);
     expect(action(dir).stdout).toMatch(/^::warning::pgconf-lint: the directory search stopped at its depth limit/m);
