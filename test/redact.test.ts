@@ -24,6 +24,7 @@ describe('redactSecrets masks credentials', () => {
     ['JSON/YAML key: value', '{"api_key": "k-123-456", "password": "hunter2"}', ['k-123-456', 'hunter2']],
     ['URL user info', 'could not connect to "postgresql://replicator:hunter2@primary:5432/db"', ['hunter2']],
     ['URL user info with a token', `https://x-access-token:${GHS}@github.com/o/r.git`, [GHS]],
+    ['URL user info with a token as the user name', `https://${GHS}:x-oauth-basic@github.com/o/r.git`, [GHS.slice(4), 'x-oauth-basic']],
     ['GitHub token alone', `unrecognized configuration parameter "${GHS}"`, [GHS]],
     ['GitHub tokens of each prefix', 'ghp_aaaaBBBBccccDDDD1234 gho_aaaaBBBBccccDDDD1234 ghu_aaaaBBBBccccDDDD1234 ghr_aaaaBBBBccccDDDD1234', ['aaaaBBBBccccDDDD1234']],
     ['fine-grained GitHub token', 'x github_pat_11ABCDEFG0123456789_abcdefghijklmnopqrstuvwxyz y', ['11ABCDEFG0123456789_abcdefghijklmnopqrstuvwxyz']],

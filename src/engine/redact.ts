@@ -139,14 +139,10 @@ function quotedEnd(s: string, i: number): number {
  */
 export function redactSecrets(s: string): string {
   const n = s.length;
-  let out = '';
-  let last = 0;
-  /** Masks s[a, b) (clamped to what is not yet emitted). */
+  // Ranges to mask, nearly always found in order (a URL's password before its user name is not).
+  const ranges: number[] = [];
   const mask = (a: number, b: number): void => {
-    if (a < last) a = last;
-    if (b <= a) return;
-    out += s.slice(last, a) + MASK;
-    last = b;
+    if (b > a) ranges.push(a, b);
   };
 
   let i = 0;
@@ -162,11 +158,8 @@ export function redactSecrets(s: string): string {
         if (d === 0x40 /* @ */ || d === 0x2f || d === 0x3f || d === 0x23 || isSpace(d) || d === DQ || d === SQ) break;
         if (d === COLON && colon === -1) colon = k;
       }
-      if (k < n && s.charCodeAt(k) === 0x40 && colon !== -1 && k > colon + 1) {
-        if (!s.startsWith(MASK, colon + 1)) mask(colon + 1, k);
-        i = k + 1;
-        continue;
-      }
+      if (k < n && s.charCodeAt(k) === 0x40 && colon !== -1 && k > colon + 1 && !s.startsWith(MASK, colon + 1)) mask(colon + 1, k);
+      // The user name is scanned like any other text (a token can be the user name).
       i += 3;
       continue;
     }
@@ -313,7 +306,21 @@ export function redactSecrets(s: string): string {
     }
     i = j;
   }
-  return last === 0 ? s : out + s.slice(last);
+  if (ranges.length === 0) return s;
+  const order: number[] = [];
+  for (let r = 0; r < ranges.length; r += 2) order.push(r);
+  order.sort((x, y) => ranges[x]! - ranges[y]!);
+  let out = '';
+  let last = 0;
+  for (const r of order) {
+    const a = Math.max(ranges[r]!, last);
+    const b = ranges[r + 1]!;
+    if (b <= a) continue;
+    // Overlapping or touching ranges become one mask.
+    out += a === last && out.endsWith(MASK) ? '' : s.slice(last, a) + MASK;
+    last = b;
+  }
+  return out + s.slice(last);
 }
 
 /** True when redactSecrets would change `s`. */
