@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { lint } from '../src/api.js';
 import { ConfigError, loadConfig } from '../src/engine/config.js';
 import { discover, MAX_WALK_DEPTH } from '../src/resolve/discover.js';
-import { nodeHost } from '../src/resolve/host.js';
+import { nodeHost, type Host } from '../src/resolve/host.js';
 import { confinement, listDirectory, readRegularFile } from '../src/resolve/safe-read.js';
 import { RULES } from '../rules/index.js';
 import { cleanupFixtures, makeTree } from './support/fixture.js';
@@ -289,6 +289,30 @@ describe('discovery ends, visits each directory once, and says why it found noth
     const found = discover(nodeHost({ cwd: dir }), ['.', 'db', 'db/self']);
     expect(found.clusters.map((c) => c.dir)).toEqual([join(dir, 'db')]);
     expect(found.warnings).toEqual([]);
+  });
+
+  test('a host without identity() or isLink (a wrapper, like the Action\'s base-revision overlay) still ends on loops', () => {
+    const dir = makeTree({ 'db/postgresql.conf': 'work_mem = 8MB\n' });
+    symlinkSync('.', join(dir, 'db', 'self'));
+    symlinkSync('..', join(dir, 'db', 'up'));
+    const inner = nodeHost({ cwd: dir });
+    let lists = 0;
+    const wrapper: Host = {
+      cwd: inner.cwd,
+      root: inner.root,
+      maxFileBytes: inner.maxFileBytes,
+      kind: (p) => inner.kind(p),
+      allowed: (p) => inner.allowed(p),
+      read: (p) => inner.read(p),
+      list(p) {
+        // A walk that does not end throws here instead of hanging the test.
+        if (++lists > 1000) throw new Error('the walk does not end');
+        const l = inner.list(p);
+        return l.ok ? { ok: true, entries: l.entries.map(({ name, isDir }) => ({ name, isDir })) } : l;
+      },
+      display: (p) => inner.display(p),
+    };
+    expect(discover(wrapper, ['.']).clusters.map((c) => c.dir)).toEqual([join(dir, 'db')]);
   });
 
   test('a directory reached through a symlink is named by its real path', () => {

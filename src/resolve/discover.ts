@@ -4,6 +4,7 @@ import type { FileKind } from '../types.js';
 import type { ClusterInput } from './cluster.js';
 import type { Host } from './host.js';
 import { GIT_DIR_REFUSAL } from './refusal.js';
+import { fileIdentity } from './safe-read.js';
 
 /** Exact file names discovery looks for when walking a directory. */
 export const KNOWN_NAMES: Readonly<Record<string, FileKind>> = {
@@ -100,7 +101,9 @@ export function discover(host: Host, paths: string[], options: DiscoverOptions =
   // directories wait until the real tree has been walked, so that files are named by their real path
   // whenever it lies in the walk.
   const visited = new Set<string>();
-  const idOf = (dir: string): string => host.identity?.(dir) ?? dir;
+  // A host without identity() (a wrapper such as the Action's base-revision overlay) still names
+  // directories on disk: stat them here, so that a loop cannot make the walk exponential.
+  const idOf = (dir: string): string => (host.identity ? host.identity(dir) : fileIdentity(dir)) ?? dir;
   const deferred: { dir: string; depth: number }[] = [];
   /** Directories not entered because of the depth limit. */
   const tooDeep: string[] = [];
