@@ -195,6 +195,12 @@ describe('the descriptor is checked, not only the path', () => {
     expect(readRegularFile(dir, { maxBytes: 10 })).toEqual({ ok: false, error: 'Is a directory' });
     expect(readRegularFile(join(dir, 'small.conf'), { maxBytes: 99 })).toEqual({ ok: false, error: expect.stringMatching(/file is 100 bytes, larger than the limit of 99 bytes/) });
     expect(readRegularFile(join(dir, 'small.conf'), { maxBytes: 100 })).toMatchObject({ ok: true });
+    // A file whose content is larger than fstat says (procfs reports size 0, like a file that grows
+    // while it is read): the read still stops after limit + 1 bytes.
+    if (existsSync('/proc/self/status')) {
+      expect(readRegularFile('/proc/self/status', { maxBytes: 10 })).toEqual({ ok: false, error: expect.stringMatching(/^file is more than 10 bytes, larger than the limit of 10 bytes/) });
+      expect(readRegularFile('/proc/self/status', { maxBytes: 1 << 20 })).toMatchObject({ ok: true, bytes: expect.objectContaining({ length: expect.any(Number) }) });
+    }
   });
 });
 
