@@ -209,6 +209,9 @@ describe('the pieces of the masking, one by one', () => {
     expect(invalid.message.startsWith(`invalid connection type "${'T'.repeat(79)}…": `)).toBe(true);
     const open = result.diagnostics.find((d) => d.rule === 'hba-open-to-world')!;
     expect(open.message).toContain(`users ${'u'.repeat(79)}…, a, b, c, d and 2 more `);
+    // A host name is cut too.
+    const host = lintTree({ 'pg_hba.conf': `host all all .${'h'.repeat(300)} trust\n` }).result.diagnostics.find((d) => d.rule === 'hba-trust-remote')!;
+    expect(host.message).toContain(`from any host whose DNS name ends in .${'h'.repeat(78)}… `);
   });
 
   test('a private key line quotes nothing of itself (PostgreSQL would quote a piece of the key as the near token)', () => {

@@ -563,8 +563,9 @@ function describeDatabases(dbs: readonly HbaName[]): string {
   return parts.join(' and ');
 }
 
+/** The address as written (each token cut to QUOTE_MAX_CHARS: a scope or host name can be long). */
 function written(a: HbaAddress): string {
-  return a.maskToken ? `${a.token.raw} ${a.maskToken.raw}` : a.token.raw;
+  return a.maskToken ? `${boundQuote(a.token.raw)} ${boundQuote(a.maskToken.raw)}` : boundQuote(a.token.raw);
 }
 
 export function describeAddress(a: HbaAddress | null): string {
@@ -577,7 +578,7 @@ export function describeAddress(a: HbaAddress | null): string {
     case 'samenet':
       return 'from any subnet the server is directly connected to (samenet)';
     case 'hostname': {
-      const h = a.hostname ?? a.token.text;
+      const h = boundQuote(a.hostname ?? a.token.text);
       return h.startsWith('.') ? `from any host whose DNS name ends in ${h}` : `from host ${h} (by DNS name)`;
     }
   }
