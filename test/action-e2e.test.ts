@@ -502,10 +502,12 @@ describe('the GitHub Action (dist/action.js) on a pull request', () => {
   });
 
   test('values from files cannot inject workflow commands, markdown, HTML or mentions', async () => {
-    const evil = "wal_level = '<script>alert(1)</script> @acme/admins ![x](http://evil.example/p.png) [y](https://evil.example) 100% ::error::pwned\\n::set-output name=x::y'\n";
+    // Messages quote at most 80 characters of a value: the payloads are split over two lines so
+    // that each lies inside what is quoted (only line 1 is in the diff, for the review comment).
+    const evil = "wal_level = '<script>alert(1)</script> @acme/admins ![x](http://evil/p) [y](https://evil)'\nsynchronous_commit = '100% ::error::pwned\\n::set-output name=x::y'\n";
     const dir = 'x\n::warning file=a::injected';
     const files = { 'db/postgresql.conf': evil, [`${dir}/postgresql.conf`]: 'work_mem = 8mb\n' };
-    const api = await mockApi({ files: [{ filename: 'db/postgresql.conf', patch: patchFor(evil, [1]) }] });
+    const api = await mockApi({ files: [{ filename: 'db/postgresql.conf', patch: `@@ -0,0 +1,1 @@\n+${evil.split('\n')[0]}` }] });
     const r = await runAction({ files, inputs: { review: 'true' }, api });
     expect(api.violations).toEqual([]);
     expect(r.code).toBe(1);
@@ -515,8 +517,8 @@ describe('the GitHub Action (dist/action.js) on a pull request', () => {
     expect(r.stdout).not.toMatch(/^::set-output/m);
     expect(r.stdout).not.toMatch(/^::error::pwned/m);
     expect(r.stdout).not.toMatch(/^::warning file=a/m);
-    const value = annotations(r, 'error').find((c) => c.props.file === 'db/postgresql.conf');
-    expect(value?.message).toContain('100% ::error::pwned\n::set-output');
+    const value = annotations(r, 'error').filter((c) => c.props.file === 'db/postgresql.conf').map((c) => c.message).join('\n');
+    expect(value).toContain('100% ::error::pwned\n::set-output');
     expect(r.stdout).toContain('100%25 ::error::pwned%0A::set-output');
     // The odd directory name stays one property value.
     const odd = annotations(r, 'error').find((c) => c.props.file?.startsWith('x\n'));
