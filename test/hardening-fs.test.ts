@@ -351,7 +351,10 @@ describe('discovery ends, visits each directory once, and says why it found noth
     }
     const res = lint(['.'], { cwd: dir });
     expect(res.warnings).toEqual([expect.stringMatching(/depth limit of 32 levels/)]);
-    expect(action(dir).stdout).toMatch(/^::warning::pgconf-lint: the directory search stopped at its depth limit/m);
+    const a = action(dir);
+    expect(a.stdout).toMatch(/^::warning::pgconf-lint: the directory search stopped at its depth limit/m);
+    // The job summary says it too (a reviewer may never open the log).
+    expect(a.summary).toMatch(/the directory search stopped at its depth limit of 32 levels at d1\/d2\//);
   });
 
   test('an empty directory: exit 2 (CLI, and every view), a failed step (Action); pgconf-lint rules still works', () => {

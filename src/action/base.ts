@@ -105,8 +105,11 @@ function overlayHost(inner: Host, repoRoot: string, sides: ReadonlyMap<string, '
   const host: Host = {
     cwd: inner.cwd,
     root: inner.root,
+    ...(inner.base !== undefined ? { base: inner.base } : {}),
     maxFileBytes: inner.maxFileBytes,
     allowed: (p) => inner.allowed(p),
+    ...(inner.refusal ? { refusal: (p: string) => inner.refusal!(p) } : {}),
+    ...(inner.identity ? { identity: (p: string) => inner.identity!(p) } : {}),
     display: (p) => inner.display(p),
     kind(p) {
       const rp = repoPathOf(p);

@@ -10,7 +10,7 @@ import { ConfigError, findConfigFile, loadConfig, type LoadedConfig } from '../e
 import { neutralizeControls, plural, summarize } from '../report/common.js';
 import { fingerprints } from '../report/fingerprint.js';
 import { selectAnnotations, type AnnotationKind } from '../report/github.js';
-import { formatMarkdown } from '../report/markdown.js';
+import { escapeMarkdown, formatMarkdown } from '../report/markdown.js';
 import { formatSarif } from '../report/sarif.js';
 import type { Diagnostic, Severity } from '../types.js';
 import { RULES } from '../../rules/index.js';
@@ -236,7 +236,8 @@ async function runUnchecked(): Promise<void> {
   }
 
   let reported = result.diagnostics;
-  const notes: string[] = [];
+  // Where discovery stopped (a depth limit) goes into the summaries too; paths are the PR's: escaped.
+  const notes: string[] = result.warnings.map((w) => `⚠️ ${escapeMarkdown(w)}`);
   if (inputs.onlyChanged && state?.listing) {
     // New in the head, wherever they are: the base revision is linted the same way and compared by
     // fingerprint, so that deleting a line cannot hide what the deletion causes (src/action/base.ts).
