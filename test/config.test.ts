@@ -36,6 +36,21 @@ describe('config validation', () => {
     }
   });
 
+  test('a config error masks credentials and bounds what it quotes from the file', () => {
+    const token = 'ghs_' + 'Q'.repeat(36);
+    const long = 'x'.repeat(5000);
+    const dir = makeTree({ 'a.yml': `rules:\n  ${token}: off\n`, 'b.yml': `rules:\n  ${long}: off\n` });
+    expect(() => loadConfig(join(dir, 'a.yml'), RULES)).toThrow(/unknown rule "ghs_\*\*\*\*/);
+    expect(() => loadConfig(join(dir, 'a.yml'), RULES)).not.toThrow(new RegExp(token));
+    try {
+      loadConfig(join(dir, 'b.yml'), RULES);
+      throw new Error('no error');
+    } catch (err) {
+      expect(err).toBeInstanceOf(ConfigError);
+      expect((err as Error).message.length).toBeLessThan(400);
+    }
+  });
+
   test('the CLI exits 2 with one line for a broken config, found automatically or by --config', () => {
     const dir = makeTree({ '.pgconf-lint.yml': 'rules:\n  nope: off\n', 'postgresql.conf': 'port = 1\n', 'other.yml': 'pgVersion: "x"\n' });
     const r = run(['.'], dir);

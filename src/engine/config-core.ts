@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { Major } from '../catalog/types.js';
 import type { FileKind, Severity } from '../types.js';
 import type { Assumptions } from './rule.js';
+import { boundQuotes, redactSecrets } from './redact.js';
 
 export const CONFIG_NAMES = ['.pgconf-lint.yml', '.pgconf-lint.yaml', '.pgconf-lint.json'] as const;
 
@@ -60,7 +61,15 @@ export interface LoadedConfig {
   config: PgconfLintConfig;
 }
 
-export class ConfigError extends Error {}
+/**
+ * A config problem, reported as one line. The config file is the pull request's too: what its
+ * message quotes (a key, a value) is masked like finding messages and cut to a bounded length.
+ */
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(boundQuotes(redactSecrets(message)));
+  }
+}
 
 /** "64GB" -> bytes (1024-based, like PostgreSQL's memory units). */
 export function parseSize(v: number | string): number {
