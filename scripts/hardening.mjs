@@ -42,7 +42,7 @@ const REPO = fileURLToPath(new URL('..', import.meta.url));
 
 const DEFAULTS = {
   seed: 20261205,
-  runs: 120,
+  runs: 100,
   minutes: 12, // safety stop for CI: no new run starts after this
   timeout: 20, // seconds per run
   heap: 2048, // --max-old-space-size of the child, MB
@@ -1140,6 +1140,7 @@ async function main() {
       if (o.failFast) break;
     } else if ((i + 1) % 10 === 0) console.log(`  ${i + 1}/${o.runs} runs, ${((Date.now() - t0) / 1000).toFixed(0)} s`);
     if (!keep) fs.rmSync(dir, { recursive: true, force: true });
+    else if (!fails.length) writeRepro(spec, dir, o, cli, fails);
   }
   const secs = ((Date.now() - t0) / 1000).toFixed(0);
   if (o.minimize && byId.size) {
