@@ -855,7 +855,10 @@ async function runCli(spec, baseDir, o, cli, timeoutS = o.timeout) {
     }
     if (outBytes > OUT_CAP) kill('output');
   }, 50);
-  const [code, signal] = await new Promise((res) => child.on('close', (c, s) => res([c, s])));
+  const [code, signal] = await new Promise((res, rej) => {
+    child.on('close', (c, s) => res([c, s]));
+    child.on('error', (e) => rej(new Error(`cannot start ${argv[0]}: ${e.message}`)));
+  });
   clearTimeout(timer);
   clearInterval(poll);
   for (const f of outsideFifos) if (fifoHasReader(f)) fifoOpened.add(f);
@@ -983,6 +986,7 @@ async function attempt(spec, o, cli, dir, timeoutS) {
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
   materialise(spec, dir);
+  fs.mkdirSync(join(dir, spec.cwd), { recursive: true }); // the shrinker may have dropped it
   const before = snapshotOutside(join(dir, 'outside'));
   const res = await runCli(spec, dir, o, cli, timeoutS);
   return { res, fails: check(spec, res, dir, { ...o, timeout: timeoutS }, before) };
