@@ -187,7 +187,7 @@ function buildSpec(seed, o) {
   const add = (op) => (ops.push(op), op);
   // Half of the runs are dense (every attack family at its own odds), half focused (one or two
   // families on otherwise ordinary files), so that a failure often has a single cause.
-  const FAMILIES = ['includes', 'hostileLines', 'chain', 'cycle', 'hbaFan', 'confFan', 'symlinks', 'dirLoop', 'knownLink', 'fifoInRoot', 'dirAsFile', 'deep', 'many', 'longNames', 'large', 'config', 'output'];
+  const FAMILIES = ['includes', 'hostileLines', 'chain', 'cycle', 'hbaFan', 'confFan', 'symlinks', 'dirLoop', 'knownLink', 'fifoInRoot', 'dirAsFile', 'deep', 'many', 'longNames', 'large', 'config', 'output', 'evilNames'];
   const focused = r.chance(0.5);
   const focus = new Set();
   if (focused) for (let n = r.int(1, 2); focus.size < n; ) focus.add(r.pick(FAMILIES));
@@ -498,8 +498,18 @@ function buildSpec(seed, o) {
   // Many clusters (markdown report cost).
   if (on('many', 0.04)) {
     features.add('many-clusters');
-    const n = r.int(2000, 25000);
+    const n = r.int(2000, 15000); // about 1 ms a cluster when linear
     add({ t: 'blob', p: inRoot('many'), kind: 'clusters', bytes: 0, arg: n });
+  }
+  // File and directory names that try to inject: workflow commands, newlines, markdown, escapes.
+  if (on('evilNames', 0.15)) {
+    features.add('evil-names');
+    const names = ['::error::pwned%0A::warning::x', 'a\n::error::pwned', '<img src=x onerror=alert(1)>', '\u001b[31mred', '\u202eevil', '@org team #1', 'x%0A::warning::x', ' lead', 'trail ', '-rf', '$(id)', '*', '[x]', 'name\rcr'];
+    for (const n of names.filter(() => r.chance(0.5))) {
+      const d = `${base}/evil/${n}`;
+      add({ t: 'dir', p: d });
+      file(`${d}/${r.pick(['postgresql.conf', 'pg_hba.conf'])}`, [r.pick(['fsync = off', `${r.word()} = 1`, 'host all all 0.0.0.0/0 trust', `include ${quote(n + '.conf')}`])]);
+    }
   }
   // Long path names (glob and ignore matching).
   if (on('longNames', 0.15)) {
@@ -970,6 +980,15 @@ function check(spec, res, baseDir, o, before) {
   const after = snapshotOutside(join(baseDir, 'outside'));
   const changes = diffSnapshots(before, after);
   if (changes.length) fail('outside-modified', changes.slice(0, 3).join('; '));
+  // Output neutralisation (SECURITY.md): raw escapes, bidi overrides, workflow commands, HTML.
+  const human = spec.format === 'text' || spec.format === 'github' || spec.format === 'markdown' || spec.command !== 'check';
+  if (/[\u001b\u0007]/.test(all)) fail('raw-control-char', `raw ESC/BEL in the ${spec.format} output or stderr`);
+  if (/\u202e/.test(human ? all : stderr)) fail('raw-bidi', `raw U+202E in the ${spec.format} output or stderr`);
+  if (human || spec.format === 'github') {
+    const line = all.split(/\r\n|\r|\n/).find((l) => /^::[a-z-]+(?: [^:]*)?::.*(pwned|^::warning::x)/.test(l) || /^::warning::x/.test(l) || /^::error::pwned/.test(l));
+    if (line !== undefined) fail('workflow-command-injection', JSON.stringify(line.slice(0, 200)));
+  }
+  if (spec.format === 'markdown' && /<img|<!--|\]\(http:\/\/e[/)]/i.test(report)) fail('markdown-injection', JSON.stringify(/.{0,60}(<img|<!--|\]\(http:\/\/e[/)]).{0,40}/is.exec(report)?.[0] ?? ''));
   if (res.fifoOpened.length) fail('outside-fifo-opened', res.fifoOpened.map((f) => relative(baseDir, f)).join(', '));
   return fails;
 }
