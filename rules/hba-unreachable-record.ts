@@ -1,5 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
-import { analyzeHba, recordRef, recordText } from '../src/analysis/hba.js';
+import { analyzeHba, MAX_COMPARISONS, recordRef, recordText } from '../src/analysis/hba.js';
 import type { HbaRecordInfo } from '../src/analysis/hba.js';
 
 const STATE_WORDS: Record<string, string> = {
@@ -42,13 +42,22 @@ export default defineRule({
   check(ctx) {
     const hba = ctx.cluster.hba;
     if (!hba) return;
-    for (const r of analyzeHba(hba).unreachable) {
+    const analysis = analyzeHba(hba);
+    for (const r of analysis.unreachable) {
       const first = r.shadowedByAll[0]!;
       ctx.report({
         loc: r.loc,
         message: `unreachable record: ${covering(r)}, and the first matching record wins; it grants nothing (so it is not checked for exposure)`,
         help: `Delete this record, or move it above ${recordRef(first, r.line.file.path)} if it was meant to take effect.`,
         related: r.shadowedByAll.map((b) => ({ message: 'the earlier record that matches first', loc: b.loc })),
+      });
+    }
+    const cut = analysis.incompleteAt;
+    if (cut) {
+      ctx.report({
+        loc: cut.loc,
+        message: `reachability analysed only up to here: more than ${MAX_COMPARISONS} comparisons of database and user names (records with long lists); this record and the later ones are treated as reachable, so unreachable ones among them are not reported (exposure rules still check them)`,
+        help: 'Shorten the database and user lists (a +group instead of hundreds of names), or split the file.',
       });
     }
   },

@@ -69,7 +69,21 @@ export interface HbaAnalysis {
   readonly records: readonly HbaRecordInfo[];
   readonly reachable: readonly HbaRecordInfo[];
   readonly unreachable: readonly HbaRecordInfo[];
+  /**
+   * The first record whose comparison with earlier records was cut short by MAX_COMPARISONS (a
+   * hostile file of long user lists): it and the records after it may be reported reachable when
+   * they are not (never the reverse). Null when the analysis is complete.
+   */
+  readonly incompleteAt: HbaRecordInfo | null;
 }
+
+/**
+ * Our bound on the name comparisons of one file's analysis (each comparison of an earlier record
+ * with a record costs 1 + its database and user keys). The index makes a usual file cost a few per
+ * record (100,000 records: well under a million); records with long lists that share buckets or
+ * fill the exception lists (`@users` of 10,000 names referenced by 100 records) cost the product.
+ */
+export const MAX_COMPARISONS = 50_000_000;
 
 const cache = new WeakMap<HbaFile, HbaAnalysis>();
 
@@ -90,6 +104,16 @@ interface Entry {
   /** Distinct database and user keys (usually one or two each: arrays, not Sets, to stay small). */
   dbKeys: readonly string[];
   userKeys: readonly string[];
+  /** The same keys as Sets, for long lists only (`@file` lists of thousands of names). */
+  dbSet: ReadonlySet<string> | null;
+  userSet: ReadonlySet<string> | null;
+}
+
+/** Key lists longer than this get a Set for lookups. */
+const SET_FROM = 8;
+
+function keySet(keys: readonly string[]): ReadonlySet<string> | null {
+  return keys.length > SET_FROM ? new Set(keys) : null;
 }
 
 interface TypeIndex {
@@ -130,11 +154,13 @@ function userKey(n: HbaName): string {
 
 /** check_db: `all` matches every database but not physical replication, which only `replication` matches. */
 function dbCovered(e: Entry, key: string): boolean {
+  if (e.dbSet !== null) return key === REPL ? e.dbSet.has(REPL) : e.dbSet.has(key) || e.dbSet.has(ALL);
   if (key === REPL) return e.dbKeys.includes(REPL);
   return e.dbKeys.includes(key) || e.dbKeys.includes(ALL);
 }
 
 function userCovered(e: Entry, key: string): boolean {
+  if (e.userSet !== null) return e.userSet.has(key) || e.userSet.has(ALL);
   return e.userKeys.includes(key) || e.userKeys.includes(ALL);
 }
 
@@ -291,8 +317,17 @@ function entryCoversAddress(e: Entry, a: HbaAddress | null): boolean {
   return o.kind === a.kind && (o.kind === 'samehost' || o.kind === 'samenet');
 }
 
-/** The earliest entry of `idx` that covers the record in database, user and address. */
-function earliestCover(idx: TypeIndex, target: Entry, hex: string): Entry | null {
+/** What is left of MAX_COMPARISONS in one analysis, and where it ran out. */
+interface Budget {
+  left: number;
+  stoppedAt: Info | null;
+}
+
+/**
+ * The earliest entry of `idx` that covers the record in database, user and address. Once the
+ * budget is spent, no more entries are compared (null: the record counts as reachable).
+ */
+function earliestCover(idx: TypeIndex, target: Entry, hex: string, budget: Budget): Entry | null {
   const r = target.info.record;
   const dbs = target.dbKeys;
   const users = target.userKeys;
@@ -302,10 +337,17 @@ function earliestCover(idx: TypeIndex, target: Entry, hex: string): Entry | null
   const dbProbe = d0 === REPL || d0 === ALL ? [d0] : [d0, ALL];
   const userProbe = u0 === ALL ? [u0] : [u0, ALL];
   const found = { best: null as Entry | null };
+  const cost = 1 + dbs.length + users.length;
   const consider = (e: Entry): boolean => {
     const b = found.best;
     if (b !== null && e.info.index >= b.info.index) return false;
-    if (!namesCovered(e, dbs, users) || !entryCoversAddress(e, r.address)) return false;
+    if (budget.left < cost) {
+      budget.stoppedAt ??= target.info;
+      return false;
+    }
+    budget.left -= cost;
+    // The address first: one comparison, where the names can be thousands.
+    if (!entryCoversAddress(e, r.address) || !namesCovered(e, dbs, users)) return false;
     found.best = e;
     return true;
   };
@@ -322,8 +364,9 @@ function earliestCover(idx: TypeIndex, target: Entry, hex: string): Entry | null
       }
     }
   }
-  for (const e of idx.oddMasks) consider(e);
-  for (const e of idx.wide) consider(e);
+  for (const e of idx.oddMasks) if (budget.left >= cost) consider(e);
+  for (const e of idx.wide) if (budget.left >= cost) consider(e);
+  if (budget.left < cost && (idx.oddMasks.length > 0 || idx.wide.length > 0)) budget.stoppedAt ??= target.info;
   return found.best;
 }
 
@@ -404,15 +447,14 @@ class Info implements HbaRecordInfo {
 function analyze(hba: HbaFile): HbaAnalysis {
   const records: Info[] = [];
   const index = new Map<HbaConnType, TypeIndex>();
+  const budget: Budget = { left: MAX_COMPARISONS, stoppedAt: null };
   for (const line of hba.lines) {
     if (line.problem !== null || line.record === null) continue;
     const info = new Info(records.length, line, line.record);
-    const entry: Entry = {
-      info,
-      dbKeys: distinct(line.record.databases.map(dbKey)),
-      userKeys: distinct(line.record.users.map(userKey)),
-    };
-    shadow(index, entry);
+    const dbKeys = distinct(line.record.databases.map(dbKey));
+    const userKeys = distinct(line.record.users.map(userKey));
+    const entry: Entry = { info, dbKeys, userKeys, dbSet: keySet(dbKeys), userSet: keySet(userKeys) };
+    shadow(index, entry, budget);
     let idx = index.get(line.record.connType);
     if (!idx) index.set(line.record.connType, (idx = newTypeIndex()));
     insert(idx, entry);
@@ -422,10 +464,11 @@ function analyze(hba: HbaFile): HbaAnalysis {
     records,
     reachable: records.filter((r) => r.reachable),
     unreachable: records.filter((r) => !r.reachable),
+    incompleteAt: budget.stoppedAt,
   };
 }
 
-function shadow(index: Map<HbaConnType, TypeIndex>, entry: Entry): void {
+function shadow(index: Map<HbaConnType, TypeIndex>, entry: Entry, budget: Budget): void {
   const info = entry.info;
   const want = CONN_STATES[info.record.connType];
   let single: Entry | null = null;
@@ -438,7 +481,7 @@ function shadow(index: Map<HbaConnType, TypeIndex>, entry: Entry): void {
     if ((states & want) === 0) continue;
     const idx = index.get(t);
     if (!idx) continue;
-    const e = earliestCover(idx, entry, hex);
+    const e = earliestCover(idx, entry, hex, budget);
     if (!e) continue;
     if ((states & want) === want) {
       if (single === null || e.info.index < single.info.index) single = e;
