@@ -531,6 +531,8 @@ function buildSpec(seed, o) {
       [1, 'longline'],
       [2, 'hba'],
       [1, 'comments'],
+      [1, 'missing-includes'],
+      [1, 'suppressed'],
     ]);
     features.add(`large:${kind}`);
     let bytes = limit + r.pick([-1, 0, 1, -100, -r.int(1, 4096)]);
@@ -700,6 +702,8 @@ function writeBlob(p, kind, bytes, arg, seed) {
         else if (kind === 'hba') l = r.pick(['host all all 10.0.0.0/8 md5', 'local all all peer', `host db${r.int(0, 99)} u 192.168.0.${r.int(0, 255)}/32 scram-sha-256`]);
         else if (kind === 'comments') l = `# ${r.word(10, 60)}`;
         else if (kind === 'tokens') l = `t${r.int(0, 9999999)}`;
+        else if (kind === 'missing-includes') l = `include_if_exists 'nope/${r.word(3, 10)}.conf'`;
+        else if (kind === 'suppressed') l = `# pgconf-lint disable-next-line unknown-setting -- r\n${r.word(3, 12)} = 1`;
         else l = 'x'.repeat(4096); // longline: no newline at all
         out.push(l);
         n += l.length + 1;
