@@ -1,4 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
+import { MAX_CONF_LINES } from '../src/parse/postgresql-conf.js';
 
 export default defineRule({
   name: 'unreadable-file',
@@ -20,6 +21,17 @@ export default defineRule({
       ctx.report({
         loc: { file: u.path, start: 0, end: 0 },
         message: `could not read ${u.kind} file: ${u.error}`,
+      });
+    }
+    // Files read only in part (more lines than we parse): what follows the cut is not checked.
+    const parsed = [...(ctx.cluster.conf?.files.values() ?? []), ...(ctx.cluster.recovery ? [ctx.cluster.recovery] : [])];
+    for (const conf of parsed) {
+      if (conf.truncatedAtLine === undefined) continue;
+      const at = conf.file.lineStarts[conf.truncatedAtLine - 1] ?? conf.file.text.length;
+      ctx.report({
+        loc: { file: conf.file.path, start: at, end: at },
+        message: `not read from this line on: the file has more than ${MAX_CONF_LINES} lines, and pgconf-lint checks only the first ${MAX_CONF_LINES} (PostgreSQL would read them all)`,
+        help: 'Split the file (include_dir), or remove the blank, comment or repeated lines that make it this long.',
       });
     }
   },

@@ -325,3 +325,34 @@ describe('pg_hba reachability analysis: bounded however long the name lists (the
     expect(cut[0]!.line).toBeLessThan(1000);
   }, 90_000);
 });
+
+describe('line bounds: a file of tiny lines is read up to a bound, then a located finding (never an out-of-memory)', () => {
+  test('postgresql.conf of 16 million blank lines (16 MB) under a 384 MB heap: read up to line 2,000,000, then an error there', () => {
+    // Before: every line a parsed node (63 MiB of blank lines took 5.6 GB and died); this size
+    // died under the 384 MB heap.
+    const d = join(base, 'blank');
+    mkdirSync(d, { recursive: true });
+    writeFileSync(join(d, 'postgresql.conf'), '\n'.repeat(16_000_000) + 'fsync = off\n');
+    const r = cli(['blank', '--format', 'json'], 384, 60_000);
+    expect(r.signal).toBeNull();
+    expect(r.status).toBe(1);
+    const report = JSON.parse(r.stdout) as JsonReport;
+    expect(report.diagnostics.map((d) => [d.rule, d.line, d.message])).toEqual([
+      ['unreadable-file', 2_000_001, 'not read from this line on: the file has more than 2000000 lines, and pgconf-lint checks only the first 2000000 (PostgreSQL would read them all)'],
+    ]);
+  }, 90_000);
+
+  test('pg_hba.conf of 600,000 records under a 384 MB heap: 200,000 read, then an error at the next one', () => {
+    const d = join(base, 'hba-long');
+    mkdirSync(d, { recursive: true });
+    writeFileSync(join(d, 'pg_hba.conf'), 'local all all trust\n'.repeat(600_000));
+    const r = cli(['hba-long', '--format', 'json'], 384, 60_000);
+    expect(r.signal).toBeNull();
+    expect(r.status).toBe(1);
+    const report = JSON.parse(r.stdout) as JsonReport;
+    const cut = report.diagnostics.filter((x) => x.rule === 'hba-invalid-record');
+    expect(cut.map((x) => [x.line, x.message])).toEqual([
+      [200_001, 'not read from this line on: more than 200000 lines in this file and the files it includes, and pgconf-lint checks only the first 200000'],
+    ]);
+  }, 90_000);
+});

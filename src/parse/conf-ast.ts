@@ -74,4 +74,10 @@ export interface ConfFile {
   lines: ConfLine[];
   /** Set when PostgreSQL would stop after 100 syntax errors ("too many syntax errors found, abandoning file"): the line number of the 100th error. */
   abandonedAtLine?: number;
+  /**
+   * Set when the file has more than MAX_CONF_LINES lines: the number of the first line not parsed
+   * (`lines` stops before it). A bound of ours, not PostgreSQL's, which reads on: every line costs
+   * a few hundred bytes of memory, and 63 MiB of blank lines would otherwise take 5.6 GB.
+   */
+  truncatedAtLine?: number;
 }

@@ -213,6 +213,13 @@ function printable(token: string): string {
 const MAX_SYNTAX_ERRORS = 100;
 
 /**
+ * Our bound on the lines of one file (ConfFile.truncatedAtLine): twice the largest file of the
+ * benchmarks (1,000,000 settings, ~450 MB), so at most ~1 GB of parsed lines per file, however the
+ * 64 MiB the file may hold are spent (63 MiB of blank lines are 66 million lines).
+ */
+export const MAX_CONF_LINES = 2_000_000;
+
+/**
  * Parses postgresql.conf (or an included file or postgresql.auto.conf) as ParseConfigFp does.
  * Every physical line yields one ConfLine, including the empty one after a final '\n'.
  * After the 100th syntax error PostgreSQL stops reading the file; `abandonedAtLine` records that,
@@ -224,8 +231,9 @@ export function parsePostgresqlConf(file: SourceFile): ConfFile {
   const lines: ConfLine[] = [];
   let errors = 0;
   let abandonedAtLine: number | undefined;
+  const count = Math.min(file.lineStarts.length, MAX_CONF_LINES);
 
-  for (let n = 0; n < file.lineStarts.length; n++) {
+  for (let n = 0; n < count; n++) {
     const start = file.lineStarts[n]!;
     const end = n + 1 < file.lineStarts.length ? file.lineStarts[n + 1]! - 1 : text.length;
     lexer.reset(start, end);
@@ -233,7 +241,9 @@ export function parsePostgresqlConf(file: SourceFile): ConfFile {
     if (parsed.kind === 'error' && ++errors === MAX_SYNTAX_ERRORS) abandonedAtLine = n + 1;
     lines.push(parsed);
   }
-  return abandonedAtLine === undefined ? { file, lines } : { file, lines, abandonedAtLine };
+  const out: ConfFile = abandonedAtLine === undefined ? { file, lines } : { file, lines, abandonedAtLine };
+  if (count < file.lineStarts.length) out.truncatedAtLine = count + 1;
+  return out;
 }
 
 /** One physical line: ParseConfigFp's name [=] value EOL, resyncing to the end of line on error. */
