@@ -1,19 +1,16 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { spawn } from 'node:child_process';
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { RULES } from '../rules/index.js';
 import { sarifValidator } from './support/sarif-schema.js';
 import { cleanupFixtures, makeTree } from './support/fixture.js';
 import { example, startMockGitHub, type Handler, type MockGitHub, type RecordedRequest } from './support/github-mock.js';
+import { ACTION, BASE, HEAD, patchFor, pullRequestEvent, REPO_ROOT, runAction as runBundled, TOKEN, type ActionRun, type Command, type Run } from './support/action-run.js';
 
 afterAll(cleanupFixtures);
 
-const repo = join(new URL('.', import.meta.url).pathname, '..');
-const action = join(repo, 'dist', 'action.js');
-const TOKEN = 'ghs_e2eS3cretT0kenNeverPrinted0123456789';
-const HEAD = 'a'.repeat(39) + '1';
-const BASE = 'b'.repeat(39) + '2';
+const repo = REPO_ROOT;
+const action = ACTION;
 const HAS_OPEN = RULES.some((r) => r.name === 'hba-open-to-world');
 /** The rule that flags the record opening the server to 0.0.0.0/0 (a stand-in until it is registered). */
 const OPEN_RULE = HAS_OPEN ? 'hba-open-to-world' : 'hba-invalid-record';
@@ -21,143 +18,10 @@ const OPEN_LINE = HAS_OPEN ? 'host    all   all   0.0.0.0/0      scram-sha-256' 
 
 const validateSarif = sarifValidator();
 
-interface Command {
-  kind: string;
-  props: Record<string, string>;
-  message: string;
-}
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-  commands: Command[];
-  outputs: Record<string, string>;
-  summary: string;
-  workspace: string;
-}
-
-function unescape(s: string): string {
-  return s.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%25/g, '%');
-}
-
-/** Workflow commands as the runner reads them: a line starting with `::name props::message`. */
-function parseCommands(stdout: string): Command[] {
-  const out: Command[] = [];
-  for (const line of stdout.split('\n')) {
-    const m = /^::([a-z-]+)(?: ([^:]*))?::(.*)$/.exec(line);
-    if (!m) continue;
-    const props: Record<string, string> = {};
-    for (const kv of (m[2] ?? '').split(',').filter(Boolean)) {
-      const i = kv.indexOf('=');
-      props[kv.slice(0, i)] = unescape(kv.slice(i + 1));
-    }
-    out.push({ kind: m[1]!, props, message: unescape(m[3]!) });
-  }
-  return out;
-}
-
-/** GITHUB_OUTPUT file: name<<delimiter / value / delimiter. */
-function parseOutputs(text: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const lines = text.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const m = /^([^<]+)<<(.+)$/.exec(lines[i]!);
-    if (!m) continue;
-    const value: string[] = [];
-    while (++i < lines.length && lines[i] !== m[2]) value.push(lines[i]!);
-    out[m[1]!] = value.join('\n');
-  }
-  return out;
-}
-
-interface PrOptions {
-  number?: number;
-  fork?: boolean;
-}
-
-function pullRequestEvent(opts: PrOptions = {}): Record<string, unknown> {
-  const number = opts.number ?? 7;
-  const base = { id: 1, name: 'dbconf', full_name: 'acme/dbconf', private: false, fork: false, owner: { login: 'acme', id: 10, type: 'Organization' } };
-  const head = opts.fork ? { id: 2, name: 'dbconf', full_name: 'mallory/dbconf', private: false, fork: true, owner: { login: 'mallory', id: 11, type: 'User' } } : base;
-  return {
-    action: 'synchronize',
-    number,
-    pull_request: {
-      id: 1000 + number,
-      number,
-      state: 'open',
-      title: 'Open the database to the reporting network',
-      user: { login: opts.fork ? 'mallory' : 'alice', id: 12, type: 'User' },
-      head: { label: `${head.owner.login}:change`, ref: 'change', sha: HEAD, repo: head, user: head.owner },
-      base: { label: 'acme:main', ref: 'main', sha: BASE, repo: base, user: base.owner },
-    },
-    repository: base,
-    sender: { login: opts.fork ? 'mallory' : 'alice', id: 12, type: 'User' },
-  };
-}
-
-/** A real-shaped `patch` for a file: every line as context, the given lines added. */
-function patchFor(text: string, added: number[]): string {
-  const lines = text.replace(/\n$/, '').split('\n');
-  const old = lines.length - added.filter((n) => n <= lines.length).length;
-  return [`@@ -1,${old} +1,${lines.length} @@`, ...lines.map((l, i) => (added.includes(i + 1) ? '+' : ' ') + l)].join('\n');
-}
-
-interface ActionRun {
-  files: Record<string, string>;
-  inputs?: Record<string, string>;
-  eventName?: string;
-  event?: Record<string, unknown>;
-  api?: MockGitHub;
-  /** Changes the workspace before the run (e.g. plants symlinks, which `files` cannot). */
-  prepare?: (workspace: string) => void;
-}
-
-function runAction(opts: ActionRun): Promise<Run> {
-  const workspace = makeTree(opts.files);
-  opts.prepare?.(workspace);
-  const meta = makeTree({ 'event.json': JSON.stringify(opts.event ?? pullRequestEvent()), 'output.txt': '', 'summary.md': '' });
-  const inputs: Record<string, string> = { paths: '.', 'pg-version': '', config: '', 'fail-on': 'error', 'sarif-file': '', review: 'false', 'only-changed': 'false', 'github-token': TOKEN, ...(opts.inputs ?? {}) };
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    GITHUB_ACTIONS: 'true',
-    CI: 'true',
-    GITHUB_EVENT_NAME: opts.eventName ?? 'pull_request',
-    GITHUB_EVENT_PATH: join(meta, 'event.json'),
-    GITHUB_REPOSITORY: 'acme/dbconf',
-    GITHUB_REPOSITORY_OWNER: 'acme',
-    GITHUB_SHA: 'c'.repeat(40),
-    GITHUB_REF: 'refs/pull/7/merge',
-    GITHUB_WORKSPACE: workspace,
-    GITHUB_OUTPUT: join(meta, 'output.txt'),
-    GITHUB_STEP_SUMMARY: join(meta, 'summary.md'),
-    GITHUB_SERVER_URL: 'https://github.com',
-    GITHUB_API_URL: opts.api?.url ?? 'http://127.0.0.1:9',
-    RUNNER_TEMP: meta,
-  };
-  // The runner upper-cases input names and keeps their dashes: INPUT_FAIL-ON.
-  for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.replace(/ /g, '_').toUpperCase()}`] = v;
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [action], { cwd: workspace, env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      resolve({
-        code,
-        stdout,
-        stderr,
-        commands: parseCommands(stdout),
-        outputs: parseOutputs(readFileSync(join(meta, 'output.txt'), 'utf8')),
-        summary: readFileSync(join(meta, 'summary.md'), 'utf8'),
-        workspace,
-      });
-    });
-  });
+/** The Action run against a mock GitHub (its URL as GITHUB_API_URL). */
+function runAction(opts: Omit<ActionRun, 'apiUrl'> & { api?: MockGitHub }): Promise<Run> {
+  const { api, ...rest } = opts;
+  return runBundled({ ...rest, ...(api ? { apiUrl: api.url } : {}) });
 }
 
 interface Api {

@@ -67,23 +67,32 @@ function parseOutputs(text: string): Record<string, string> {
   return out;
 }
 
-/** A pull_request event from a branch of the same repository (acme/dbconf), PR number 7. */
-export function pullRequestEvent(): Record<string, unknown> {
-  const repo = { id: 1, name: 'dbconf', full_name: 'acme/dbconf', private: false, fork: false, owner: { login: 'acme', id: 10, type: 'Organization' } };
+export interface PrOptions {
+  number?: number;
+  /** The head branch lives in mallory's fork. */
+  fork?: boolean;
+}
+
+/** A pull_request event on acme/dbconf (PR 7 unless told), from a branch of the repository or from a fork. */
+export function pullRequestEvent(opts: PrOptions = {}): Record<string, unknown> {
+  const number = opts.number ?? 7;
+  const base = { id: 1, name: 'dbconf', full_name: 'acme/dbconf', private: false, fork: false, owner: { login: 'acme', id: 10, type: 'Organization' } };
+  const head = opts.fork ? { id: 2, name: 'dbconf', full_name: 'mallory/dbconf', private: false, fork: true, owner: { login: 'mallory', id: 11, type: 'User' } } : base;
+  const author = { login: opts.fork ? 'mallory' : 'alice', id: 12, type: 'User' };
   return {
     action: 'synchronize',
-    number: 7,
+    number,
     pull_request: {
-      id: 1007,
-      number: 7,
+      id: 1000 + number,
+      number,
       state: 'open',
-      title: 'Change the database configuration',
-      user: { login: 'mallory', id: 12, type: 'User' },
-      head: { label: 'acme:change', ref: 'change', sha: HEAD, repo, user: repo.owner },
-      base: { label: 'acme:main', ref: 'main', sha: BASE, repo, user: repo.owner },
+      title: 'Open the database to the reporting network',
+      user: author,
+      head: { label: `${head.owner.login}:change`, ref: 'change', sha: HEAD, repo: head, user: head.owner },
+      base: { label: 'acme:main', ref: 'main', sha: BASE, repo: base, user: base.owner },
     },
-    repository: repo,
-    sender: { login: 'mallory', id: 12, type: 'User' },
+    repository: base,
+    sender: author,
   };
 }
 
@@ -100,11 +109,17 @@ export interface ActionRun {
   /** GITHUB_API_URL (default: a port nothing listens on). */
   apiUrl?: string;
   killAfterMs?: number;
+  /** GITHUB_EVENT_NAME (default pull_request) and the event payload (default pullRequestEvent()). */
+  eventName?: string;
+  event?: Record<string, unknown>;
+  /** Changes the workspace before the run (e.g. plants symlinks, which `files` cannot). */
+  prepare?: (workspace: string) => void;
 }
 
 export function runAction(opts: ActionRun): Promise<Run> {
   const workspace = makeTree(opts.files);
-  const meta = makeTree({ 'event.json': JSON.stringify(pullRequestEvent()), 'output.txt': '', 'summary.md': '' });
+  opts.prepare?.(workspace);
+  const meta = makeTree({ 'event.json': JSON.stringify(opts.event ?? pullRequestEvent()), 'output.txt': '', 'summary.md': '' });
   const inputs: Record<string, string> = {
     paths: '.',
     'pg-version': '',
@@ -121,7 +136,7 @@ export function runAction(opts: ActionRun): Promise<Run> {
     HOME: process.env.HOME,
     GITHUB_ACTIONS: 'true',
     CI: 'true',
-    GITHUB_EVENT_NAME: 'pull_request',
+    GITHUB_EVENT_NAME: opts.eventName ?? 'pull_request',
     GITHUB_EVENT_PATH: join(meta, 'event.json'),
     GITHUB_REPOSITORY: 'acme/dbconf',
     GITHUB_REPOSITORY_OWNER: 'acme',
@@ -134,6 +149,7 @@ export function runAction(opts: ActionRun): Promise<Run> {
     GITHUB_API_URL: opts.apiUrl ?? 'http://127.0.0.1:9',
     RUNNER_TEMP: meta,
   };
+  // The runner upper-cases input names and keeps their dashes: INPUT_FAIL-ON.
   for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.replace(/ /g, '_').toUpperCase()}`] = v;
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [ACTION], { cwd: workspace, env });
