@@ -41,9 +41,9 @@ export default defineRule({
           help = 'Break the cycle: each file should be included once.';
           break;
         case 'too-many':
+          // An error: what was not read is not checked, and it may hold what the gate is for.
           message = p.message;
           help = 'Include each file once; pgconf-lint stops reading includes after this many, and the rest is not checked.';
-          severity = 'warning';
           break;
         case 'missing':
           message = `${p.message}: PostgreSQL refuses to start`;

@@ -52,7 +52,7 @@ function cli(args: string[], heapMb: number, timeoutMs: number): Run {
 }
 
 interface JsonReport {
-  diagnostics: { rule: string; message: string; line: number; column: number; file: string }[];
+  diagnostics: { rule: string; severity: string; message: string; line: number; column: number; file: string }[];
 }
 
 /** A postgresql.conf of `lines` distinct names made by `name(i)`, each set to 1, in base/dir; returns dir. */
@@ -355,4 +355,27 @@ describe('line bounds: a file of tiny lines is read up to a bound, then a locate
       [200_001, 'not read from this line on: more than 200000 lines in this file and the files it includes, and pgconf-lint checks only the first 200000'],
     ]);
   }, 90_000);
+});
+
+describe('postgresql.conf include amplification: capped by lines visited per file set', () => {
+  test('a 740 KB repository (100,000 settings included 2,000 times) ends with an error at the include that crosses 4,000,000 lines', () => {
+    // Before: 200 million assignments; out of memory under a 1 GB heap after 13 s.
+    const d = join(base, 'inc-amp');
+    mkdirSync(d, { recursive: true });
+    writeFileSync(join(d, 'big.conf'), 'port = 1\n'.repeat(100_000));
+    writeFileSync(join(d, 'postgresql.conf'), "include 'big.conf'\n".repeat(2000));
+    const r = cli(['inc-amp', '--format', 'json'], 1024, 120_000);
+    expect(r.signal).toBeNull();
+    expect(r.status).toBe(1);
+    const report = JSON.parse(r.stdout) as JsonReport;
+    const cut = report.diagnostics.filter((x) => x.rule === 'missing-include');
+    // 39 visits of 100,001 lines fit; the 40th include crosses; every later one is reported too
+    // (listed up to the per-file limit, the rest counted).
+    expect(cut[0]).toMatchObject({
+      severity: 'error',
+      line: 40,
+      message: 'configuration file "inc-amp/big.conf" was not read: more than 4000000 lines in all through includes (a file included over and over)',
+    });
+    expect(cut.at(-1)!.message).toBe('961 more missing-include findings in this file are not listed (1961 in all; only the first 1000 are)');
+  }, 150_000);
 });

@@ -1,6 +1,6 @@
 import { dirname, resolve } from 'node:path';
 import type { ConfFile, IncludeLine } from '../parse/conf-ast.js';
-import { parsePostgresqlConf, reportedErrorLine } from '../parse/postgresql-conf.js';
+import { MAX_CONF_LINES, parsePostgresqlConf, reportedErrorLine } from '../parse/postgresql-conf.js';
 import type { SourceFile } from '../source/source.js';
 import type { Loc } from '../types.js';
 import type { Host } from './host.js';
@@ -15,6 +15,14 @@ export const CONF_FILE_MAX_DEPTH = 10;
  * finish, and neither would we. Past this many reads the rest is reported, not read.
  */
 export const MAX_FILE_READS = 10_000;
+
+/**
+ * Our bound on the lines visited per file set, re-reads included: a file of 100,000 settings
+ * included 2,000 times is 200 million assignments from a 740 KB repository (it ran out of memory).
+ * An include that would cross it is reported, not read. Twice MAX_CONF_LINES, the bound on one
+ * file: far above any real configuration.
+ */
+export const MAX_SET_LINES = 4_000_000;
 
 /**
  * Consecutive assignments of one file, in the order PostgreSQL applies them: the setting lines among
@@ -71,6 +79,8 @@ export function readConfSet(host: Host, tops: readonly SourceFile[], cache = new
   const set: ConfSet = { files: new Map(), items: [], skipped: [] };
   let reads = 0;
   let tooMany = false;
+  /** Lines of every file visited so far, once per visit (MAX_SET_LINES). */
+  let visitedLines = 0;
 
   const parse = (abs: string, file: SourceFile): ConfFile => {
     let conf = cache.get(abs);
@@ -87,6 +97,7 @@ export function readConfSet(host: Host, tops: readonly SourceFile[], cache = new
     const lines = conf.lines;
     // PostgreSQL stops reading at the 100th syntax error (line numbers are index + 1).
     const last = conf.abandonedAtLine ?? lines.length;
+    visitedLines += last;
     let runStart = -1;
     const endRun = (to: number): void => {
       if (runStart === -1) return;
@@ -232,6 +243,10 @@ export function readConfSet(host: Host, tops: readonly SourceFile[], cache = new
     const read = host.read(targetAbs);
     if (!read.ok) {
       problem(from, line, 'unreadable', `could not open configuration file "${host.display(targetAbs)}": ${read.error}`);
+      return;
+    }
+    if (visitedLines + Math.min(read.file.lineStarts.length, MAX_CONF_LINES) > MAX_SET_LINES) {
+      problem(from, line, 'too-many', `configuration file "${host.display(targetAbs)}" was not read: more than ${MAX_SET_LINES} lines in all through includes (a file included over and over)`);
       return;
     }
     visitFile(targetAbs, read.file, depth, [...stack, targetAbs], [...via, line]);
