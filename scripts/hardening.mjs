@@ -53,7 +53,8 @@ const DEFAULTS = {
 function usage() {
   return `usage: node scripts/hardening.mjs [--seed N] [--runs N] [--minutes M] [--timeout S]
        [--heap MB] [--rss MB] [--cli dist/cli.js] [--no-snapshot] [--keep N] [--keep-all]
-       [--fail-fast] [--minimize] [--verbose] [--tmp DIR]`;
+       [--fail-fast] [--minimize] [--verbose] [--dry-run] [--tmp DIR]
+  --dry-run prints each run's features and command without building or running anything`;
 }
 
 function parseOptions(argv) {
@@ -84,6 +85,7 @@ function parseOptions(argv) {
     else if (a === '--fail-fast') o.failFast = true;
     else if (a === '--minimize') o.minimize = true;
     else if (a === '--verbose') o.verbose = true;
+    else if (a === '--dry-run') o.dryRun = true;
     else if (a === '--tmp') o.tmp = resolve(v());
     else if (a === '-h' || a === '--help') {
       console.log(usage());
@@ -187,7 +189,7 @@ function buildSpec(seed, o) {
   const add = (op) => (ops.push(op), op);
   // Half of the runs are dense (every attack family at its own odds), half focused (one or two
   // families on otherwise ordinary files), so that a failure often has a single cause.
-  const FAMILIES = ['includes', 'hostileLines', 'chain', 'cycle', 'hbaFan', 'confFan', 'symlinks', 'dirLoop', 'knownLink', 'fifoInRoot', 'dirAsFile', 'deep', 'many', 'longNames', 'large', 'config', 'output', 'evilNames'];
+  const FAMILIES = ['includes', 'hostileLines', 'chain', 'cycle', 'hbaFan', 'confFan', 'symlinks', 'dirLoop', 'knownLink', 'fifoInRoot', 'dirAsFile', 'deep', 'many', 'longNames', 'large', 'config', 'output', 'evilNames', 'capRaise'];
   const focused = r.chance(0.5);
   const focus = new Set();
   if (focused) for (let n = r.int(1, 2); focus.size < n; ) focus.add(r.pick(FAMILIES));
@@ -525,8 +527,15 @@ function buildSpec(seed, o) {
   }
 
   // Large inputs, near the size limit.
+  // The PR's own config raising the size limit, with a sparse file far above it (no disk used;
+  // it compresses to nothing in git): the config must not lift the caps that keep work bounded.
+  const capRaise = on('capRaise', 0.04);
   let maxFileSize;
-  if (r.chance(0.7)) maxFileSize = r.pick([65536, 262144, 1048576, 4194304]);
+  if (!capRaise && r.chance(0.7)) maxFileSize = r.pick([65536, 262144, 1048576, 4194304]);
+  if (capRaise) {
+    features.add('cap-raise');
+    add({ t: 'blob', p: `${r.pick(clusterDirs)}/${r.pick(['postgresql.conf', 'pg_hba.conf', 'sparse/postgresql.conf'])}`, kind: 'sparse', bytes: r.pick([600, 2100, 5000]) * 1024 * 1024 });
+  }
   const limit = maxFileSize ?? 64 * 1024 * 1024;
   if (on('large', maxFileSize === undefined ? 0.25 : 0.3)) {
     const kind = r.weighted([
@@ -554,7 +563,7 @@ function buildSpec(seed, o) {
   }
 
   // The config file.
-  const cfgMode = r.weighted([
+  const cfgMode = capRaise ? 'valid' : r.weighted([
     [focused ? (focus.has('config') ? 0 : 1e9) : 30, 'none'],
     [25, 'valid'],
     [8, 'fifo'],
@@ -590,9 +599,10 @@ function buildSpec(seed, o) {
       y.push(`ignore: [${JSON.stringify(redos ? '**/' + stars(r.int(8, 25), 'a') : r.pick(['vendor/**', '**/fifo*', 'deep/**']))}]`);
       if (r.chance(0.4)) y.push('files:', `  postgresql.conf: ${JSON.stringify(['**/*.conf', '../outside/**', '@ABS@/outside/**', '.git/**', '**/**/**/**/**/**/*.conf'].filter(() => r.chance(0.5)))}`);
       if (r.chance(0.3)) y.push('clusters:', '  - name: evil', `    files: ${JSON.stringify(['../outside/canary.conf', '.git/config', 'links/out.conf', 'fifo.conf', 'db/postgresql.conf'].filter(() => r.chance(0.6)))}`);
-      if (r.chance(0.3)) y.push(`maxFileSize: ${r.pick(['10MB', '1kB', '0', '99999999999999999999', '-5'])}`);
+      if (capRaise) y.push(`maxFileSize: ${r.pick(['100GB', '1TB', '99999999999'])}`);
+      else if (r.chance(0.3)) y.push(`maxFileSize: ${r.pick(['10MB', '1kB', '0', '99999999999999999999', '-5'])}`);
       if (r.chance(0.2)) y.push('overrides:', `  - files: [${JSON.stringify(redos ? stars(20, 'a') : 'legacy/**')}]`, '    pgVersion: 11');
-      if (cfgName.endsWith('.json')) file(cfgPath, [JSON.stringify({ rules: { 'unknown-setting': { ignore: [redos ? stars(20, 'a') : 'edb_*'] } }, ignore: [redos ? '**/' + stars(20, 'a') : 'vendor/**'] })]);
+      if (cfgName.endsWith('.json')) file(cfgPath, [JSON.stringify({ rules: { 'unknown-setting': { ignore: [redos ? stars(20, 'a') : 'edb_*'] } }, ignore: [redos ? '**/' + stars(20, 'a') : 'vendor/**'], ...(capRaise ? { maxFileSize: '100GB' } : {}) })]);
       else file(cfgPath, y);
       break;
     }
@@ -683,6 +693,11 @@ function buildSpec(seed, o) {
 // Materialising a spec
 
 function writeBlob(p, kind, bytes, arg, seed) {
+  if (kind === 'sparse') {
+    fs.writeFileSync(p, 'fsync = off\n');
+    fs.truncateSync(p, bytes);
+    return;
+  }
   if (kind === 'clusters') {
     fs.mkdirSync(p, { recursive: true });
     for (let i = 0; i < arg; i++) {
@@ -1115,6 +1130,13 @@ async function main() {
   } catch (err) {
     console.error(`hardening: ${err.message}`);
     process.exit(2);
+  }
+  if (o.dryRun) {
+    for (let i = 0; i < o.runs; i++) {
+      const spec = buildSpec(o.seed + i, o);
+      console.log(`seed ${o.seed + i}: (cd ${spec.cwd}) ${spec.args.join(' ')}  [${spec.features.join(' ')}]`);
+    }
+    return;
   }
   fs.mkdirSync(o.tmp, { recursive: true });
   const tmpRoot = fs.mkdtempSync(join(o.tmp, `pgconf-hardening-${o.seed}-`));
