@@ -187,6 +187,8 @@ export function compileGlob(glob: string): Automaton {
 
   // Pieces left to right, then built right to left.
   const pieces: ((next: number) => number)[] = [];
+  /** Index in `pieces` of the last single-segment `*`, to merge a run of them. */
+  let lastStar = -1;
   for (let i = 0; i < g.length; i++) {
     const c = g[i]!;
     if (c === '*') {
@@ -211,7 +213,11 @@ export function compileGlob(glob: string): Automaton {
           continue;
         }
       }
-      pieces.push((nx) => b.star(Op.NoSlash, 0, nx));
+      // `a***b` is `a*b`: one state, not one live state per `*` for the whole name
+      if (g[i - 1] !== '*' || pieces.length === 0 || lastStar !== pieces.length - 1) {
+        lastStar = pieces.length;
+        pieces.push((nx) => b.star(Op.NoSlash, 0, nx));
+      }
     } else if (c === '?') pieces.push((nx) => b.state(Op.NoSlash, 0, nx));
     else if (c === '{' && g.indexOf('}', i) !== -1) {
       const close = g.indexOf('}', i);
