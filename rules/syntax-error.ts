@@ -95,7 +95,7 @@ export default defineRule({
         message:
           p.code === 'not-allowed'
             ? `${boundQuotes(relativizeMessage(p.message, p.file))}: the file lies outside the checked root and was not read`
-            : p.code === 'git-dir'
+            : p.code === 'git-dir' || p.code === 'limit' // limit: our bound on @file/include expansion; PostgreSQL reads on
               ? boundQuotes(relativizeMessage(p.message, p.file))
               : `${boundQuotes(relativizeMessage(p.message, p.file))}: PostgreSQL rejects pg_ident.conf as a whole, so no user name maps apply`,
         ...(p.code === 'not-allowed' ? { severity: 'warning' as const } : {}),

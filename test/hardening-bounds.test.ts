@@ -379,3 +379,18 @@ describe('postgresql.conf include amplification: capped by lines visited per fil
     expect(cut.at(-1)!.message).toBe('961 more missing-include findings in this file are not listed (1961 in all; only the first 1000 are)');
   }, 150_000);
 });
+
+test('pg_ident.conf: the @file cap is a located finding of its own wording (not "PostgreSQL rejects pg_ident.conf")', () => {
+  const d = join(base, 'ident-amp');
+  mkdirSync(d, { recursive: true });
+  writeFileSync(join(d, 'fan'), '@big\n'.repeat(200));
+  writeFileSync(join(d, 'big'), Array.from({ length: 11_000 }, (_, i) => `user${i}`).join(',') + '\n');
+  writeFileSync(join(d, 'pg_ident.conf'), 'm @fan bob\n');
+  const r = cli(['ident-amp', '--format', 'json'], 512, 60_000);
+  expect(r.signal).toBeNull();
+  expect(r.status).toBe(1);
+  const report = JSON.parse(r.stdout) as JsonReport;
+  expect(report.diagnostics.map((x) => [x.rule, x.file, x.line, x.message])).toEqual([
+    ['syntax-error', 'ident-amp/fan', 91, 'not expanded: more than 1000000 tokens read through @file references and include directives of this file (a file referenced over and over?); the rest is not read'],
+  ]);
+}, 90_000);
