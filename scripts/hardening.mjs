@@ -966,6 +966,9 @@ function check(spec, res, baseDir, o, before) {
     if (!st?.isFile() && !res.killed && (res.exit === 0 || res.exit === 1)) outputNote = st ? 'output path is not a regular file after a successful run' : 'no output file after a successful run';
     if (outputNote && !st?.isSymbolicLink()) fail('output-missing', outputNote);
   }
+  // Output stays bounded (findings per rule and file are capped): 15,000 clusters make 28 MB of
+  // SARIF, so 48 MiB leaves room for what the generator builds legitimately.
+  if (report.length > 48 * 1024 * 1024) fail('output-size', `${(report.length / 1048576).toFixed(0)} MB of ${spec.format} output`);
   const all = `${report}\n${stderr}`;
   for (const [id, what, needles] of leakChecks(spec)) {
     const hit = needles.find((n) => all.includes(n));
