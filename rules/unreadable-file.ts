@@ -10,7 +10,10 @@ export default defineRule({
     why:
       'A configuration file that cannot be read (permissions, a directory or device where a file is expected, ' +
       'or a file larger than the size limit) cannot be checked, and PostgreSQL would not be able to read it ' +
-      'either. The rest of the repository is still checked.',
+      'either. The rest of the repository is still checked. A postgresql.conf of more than 2,000,000 lines is ' +
+      'checked up to that line and this rule reports where it stopped: what follows is not checked, so the ' +
+      'finding is an error (PostgreSQL itself would read on). Files that are not regular files (FIFOs, ' +
+      'devices), or that lie under .git/ through a symlink, are reported without being opened.',
     invalid: [],
     valid: ['work_mem = 8MB'],
     references: ['https://www.postgresql.org/docs/current/config-setting.html'],
