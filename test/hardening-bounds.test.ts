@@ -394,3 +394,22 @@ test('pg_ident.conf: the @file cap is a located finding of its own wording (not 
     ['syntax-error', 'ident-amp/fan', 91, 'not expanded: more than 1000000 tokens read through @file references and include directives of this file (a file referenced over and over?); the rest is not read'],
   ]);
 }, 90_000);
+
+describe('the run-wide memory guard: many large files are reported, not an out-of-memory', () => {
+  test('ten clusters of 150,000 unknown names each under a 256 MB heap: the first are checked, the rest are unreadable-file errors', () => {
+    const dirs: string[] = [];
+    for (let c = 0; c < 10; c++) dirs.push(confOf(`heap/c${c}`, 150_000, (i) => `x${c}_${i}`));
+    const r = cli(['heap', '--format', 'json'], 256, 120_000);
+    // Before the guard: V8's out-of-memory abort (SIGABRT) after the fourth or fifth cluster, no report.
+    expect(r.signal).toBeNull();
+    expect(r.stderr).not.toMatch(/FATAL|heap out of memory/);
+    expect(r.status).toBe(1);
+    const report = JSON.parse(r.stdout) as JsonReport;
+    const unread = report.diagnostics.filter((d) => d.rule === 'unreadable-file');
+    expect(unread.length).toBeGreaterThan(0);
+    expect(unread.length).toBeLessThan(10);
+    for (const d of unread) expect(d).toMatchObject({ severity: 'error', message: expect.stringMatching(/not read: this run already holds \d+ MB of configuration, half of its \d+ MB heap/) });
+    // What was read is checked as usual.
+    expect(report.diagnostics.some((d) => d.rule === 'unknown-setting')).toBe(true);
+  });
+});

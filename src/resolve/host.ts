@@ -1,3 +1,4 @@
+import { getHeapStatistics } from 'node:v8';
 import { realpathSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { createSourceFile, type SourceFile } from '../source/source.js';
@@ -77,6 +78,24 @@ export function isInside(root: string, absPath: string): boolean {
   return rel === '' || (!rel.startsWith('..' + sep) && rel !== '..' && !isAbsolute(rel));
 }
 
+/**
+ * The run-wide memory guard. Each file is bounded (size, lines, expansion caps), but a repository of
+ * many large files could still fill the heap and end the process with V8's out-of-memory abort and
+ * no report. So no further file is read once the heap holds half of its limit: what is not read is
+ * reported where it is named (unreadable-file, missing-include, an include error), never a crash.
+ * Half leaves room for the largest single file (2,000,000 lines) and for checking what was read.
+ */
+export const HEAP_SHARE = 0.5;
+const heapLimit = getHeapStatistics().heap_size_limit;
+
+/** Why no more files are read (the heap is past HEAP_SHARE of its limit), or undefined. */
+export function heapFull(): string | undefined {
+  const used = getHeapStatistics().used_heap_size;
+  if (used <= heapLimit * HEAP_SHARE) return undefined;
+  const mb = (n: number): number => Math.round(n / 2 ** 20);
+  return `not read: this run already holds ${mb(used)} MB of configuration, half of its ${mb(heapLimit)} MB heap, so the rest of the repository is reported, not read (lint it in parts with narrower paths, or give Node more heap: NODE_OPTIONS=--max-old-space-size=MB)`;
+}
+
 export function nodeHost(options: { cwd?: string; root?: string; base?: string; maxFileBytes?: number } = {}): Host {
   const cwd = resolve(options.cwd ?? process.cwd());
   const base = resolve(cwd, options.base ?? cwd);
@@ -112,6 +131,8 @@ export function nodeHost(options: { cwd?: string; root?: string; base?: string; 
     refusal: (p) => confine.refusal(p),
     identity: (p) => fileIdentity(p),
     read(p) {
+      const full = heapFull();
+      if (full) return { ok: false, error: full };
       // Enforced here as well as by callers: nothing is opened outside the root or under .git/,
       // whoever asks; only regular files, non-blocking, checked on the descriptor, size-capped.
       const r = readRegularFile(p, { maxBytes: maxFileBytes, confine, limitHint: '--max-file-size, maxFileSize in the config' });
