@@ -1,12 +1,12 @@
 import type { Major } from './catalog/types.js';
-import { runRule, type Assumptions, type Rule } from './engine/rule.js';
+import { FILE_FINDINGS_LIMIT, runRule, type Assumptions, type Rule } from './engine/rule.js';
 import { mergeRules, parseSize, toAssumptions, type EffectiveRuleConfig, type LoadedConfig } from './engine/config-core.js';
 import { globMatcher } from './engine/glob.js';
-import { applyDirectives, collectDirectives } from './engine/directives.js';
+import { applyDirectives, collectDirectives, type DirectiveProblem } from './engine/directives.js';
 import { relative, sep } from 'node:path';
 import { resolveCluster, type ResolvedCluster } from './resolve/cluster.js';
 import { discover, type DiscoverOptions } from './resolve/discover.js';
-import { nodeHost, type Host } from './resolve/host.js';
+import { DEFAULT_MAX_FILE_BYTES, MAX_MAX_FILE_BYTES, nodeHost, type Host } from './resolve/host.js';
 import { settingsRows, type FileSettingRow } from './resolve/settings-rows.js';
 import { hbaFileRules, type HbaFile, type HbaRuleRow } from './parse/pg-hba.js';
 import type { SourceFile } from './source/source.js';
@@ -70,7 +70,9 @@ export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
 /** The Host a lint with these options reads through (the one given, else a node host with the root, base and size limit). */
 export function hostFor(options: LintOptions): Host {
   const configMax = options.config?.config.maxFileSize;
-  const maxFileBytes = options.maxFileBytes ?? (configMax !== undefined ? parseSize(configMax) : undefined);
+  // The config may be the pull request's: it can lower the limit, never raise it (the flag can).
+  const fromConfig = configMax !== undefined ? Math.min(parseSize(configMax), DEFAULT_MAX_FILE_BYTES) : undefined;
+  const maxFileBytes = Math.min(options.maxFileBytes ?? fromConfig ?? DEFAULT_MAX_FILE_BYTES, MAX_MAX_FILE_BYTES);
   return options.host ?? nodeHost({ cwd: options.cwd, root: options.root, base: options.base, maxFileBytes });
 }
 
@@ -166,7 +168,20 @@ export function lint(paths: string[], options: LintOptions = {}, rules: readonly
   const applied = applyDirectives(diagnostics, directives, sources, new Set(RULES.map((r) => r.name)), ran);
   diagnostics = applied.diagnostics;
   if (unusedSeverity !== 'off' && rules.some((r) => r.name === 'unused-directive')) {
-    for (const p of applied.problems) diagnostics.push({ rule: 'unused-directive', severity: unusedSeverity, message: p.message, loc: p.loc });
+    // Listed up to the same per-file limit as every rule's findings, the rest counted in one more.
+    const perFile = new Map<string, { n: number; last: DirectiveProblem['loc'] }>();
+    for (const p of applied.problems) {
+      const c = perFile.get(p.loc.file) ?? { n: 0, last: p.loc };
+      c.n++;
+      c.last = p.loc;
+      perFile.set(p.loc.file, c);
+      if (c.n <= FILE_FINDINGS_LIMIT) diagnostics.push({ rule: 'unused-directive', severity: unusedSeverity, message: p.message, loc: p.loc });
+    }
+    for (const [, c] of perFile) {
+      if (c.n <= FILE_FINDINGS_LIMIT) continue;
+      const more = c.n - FILE_FINDINGS_LIMIT;
+      diagnostics.push({ rule: 'unused-directive', severity: unusedSeverity, message: `${more} more unused-directive findings in this file are not listed (${c.n} in all; only the first ${FILE_FINDINGS_LIMIT} are)`, loc: c.last, unlisted: more });
+    }
   }
   // The same included file can belong to several clusters: report each finding once.
   const seen = new Set<string>();

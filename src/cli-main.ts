@@ -1,5 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
-import { describeFsError } from './resolve/host.js';
+import { describeFsError, MAX_MAX_FILE_BYTES } from './resolve/host.js';
 import { cliBase } from './resolve/repo-root.js';
 import { safeWriteFile, SafeWriteError } from './io/safe-write.js';
 import { resolve } from 'node:path';
@@ -37,7 +37,7 @@ Options:
   --fail-on LEVEL       error (default), warning, info or never: exit 1 at or above LEVEL
   --rule NAME=LEVEL     set a rule's severity: off, info, warning or error (repeatable)
   --root DIR            never read files outside DIR (default: the working directory)
-  --max-file-size N     skip files larger than N bytes (default 67108864)
+  --max-file-size N     skip files larger than N bytes (default 67108864, at most 268435456)
   --color, --no-color   force or disable colour (default: colour on a terminal)
   --debug               print stack traces for internal errors
   -h, --help            show this help
@@ -140,6 +140,7 @@ export function parseArgs(argv: string[]): Args {
       case '--max-file-size': {
         const v = value(flag, inline);
         if (!/^\d+$/.test(v) || Number(v) <= 0) throw new UsageError(`--max-file-size takes a number of bytes, not "${v}"`);
+        if (Number(v) > MAX_MAX_FILE_BYTES) throw new UsageError(`--max-file-size ${v} is above the largest limit, ${MAX_MAX_FILE_BYTES} bytes (256 MiB)`);
         args.maxFileBytes = Number(v);
         break;
       }

@@ -24,4 +24,6 @@ export interface Diagnostic {
   help?: string;
   related?: RelatedInfo[];
   suppressed?: { kind: 'directive' | 'config' | 'baseline'; reason: string };
+  /** Set on the finding that counts the findings of its rule in its file past the listing limit: how many it stands for. */
+  unlisted?: number;
 }

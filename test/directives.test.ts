@@ -85,3 +85,21 @@ describe('directives in files', () => {
     expect(findings).toEqual([]);
   });
 });
+
+describe('directives past the listing limit', () => {
+  test('a directive for a finding that was only counted (past 1,000 in the file) is not unused; unused ones are listed up to the limit', () => {
+    const lines: string[] = [];
+    for (let i = 0; i < 3000; i++) lines.push('# pgconf-lint disable-next-line unknown-setting -- vendor parameters', `vendor_${i} = 1`);
+    for (let i = 0; i < 1500; i++) lines.push(`# pgconf-lint disable-next-line fsync-off -- nothing here ${i}`, 'work_mem = 4MB');
+    const { result } = lintTree({ 'postgresql.conf': lines.join('\n') + '\n' });
+    const unknown = result.diagnostics.filter((d) => d.rule === 'unknown-setting');
+    // 1,000 listed and the count of the rest (on the last line, which a directive covers too).
+    expect(unknown.filter((d) => d.suppressed)).toHaveLength(1001);
+    expect(unknown.filter((d) => d.unlisted)).toEqual([expect.objectContaining({ unlisted: 2000 })]);
+    const unused = result.diagnostics.filter((d) => d.rule === 'unused-directive');
+    // None for unknown-setting (2,000 of them would have been false), and the 1,500 fsync-off ones listed up to 1,000, then counted.
+    expect(unused.filter((d) => d.message.includes('unknown-setting'))).toEqual([]);
+    expect(unused).toHaveLength(1001);
+    expect(unused.at(-1)).toMatchObject({ unlisted: 500, message: '500 more unused-directive findings in this file are not listed (1500 in all; only the first 1000 are)' });
+  });
+});

@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -411,5 +411,40 @@ describe('the run-wide memory guard: many large files are reported, not an out-o
     for (const d of unread) expect(d).toMatchObject({ severity: 'error', message: expect.stringMatching(/not read: this run already holds \d+ MB of configuration, half of its \d+ MB heap/) });
     // What was read is checked as usual.
     expect(report.diagnostics.some((d) => d.rule === 'unknown-setting')).toBe(true);
+  });
+});
+
+describe('limits the pull request cannot lift', () => {
+  test('maxFileSize in the config can lower the 64 MiB limit, not raise it; a 600 MB sparse file is reported, not read', () => {
+    const d = join(base, 'lift');
+    mkdirSync(join(d, 'db'), { recursive: true });
+    writeFileSync(join(d, '.pgconf-lint.yml'), 'maxFileSize: 100GB\n');
+    writeFileSync(join(d, 'db', 'postgresql.conf'), '');
+    truncateSync(join(d, 'db', 'postgresql.conf'), 600 * 1024 * 1024); // sparse: no disk
+    const r = spawnSync(process.execPath, ['--max-old-space-size=512', CLI, '.', '--format', 'json'], { cwd: d, encoding: 'utf8', timeout: 60_000 });
+    // Before: the whole file was read ("internal error: Cannot create a string longer than ...", exit 2).
+    expect(r.signal).toBeNull();
+    expect(r.status).toBe(1);
+    const report = JSON.parse(r.stdout) as JsonReport;
+    expect(report.diagnostics).toEqual([expect.objectContaining({ rule: 'unreadable-file', message: expect.stringMatching(/larger than the limit of 67108864 bytes/) })]);
+    // The flag can raise it, up to 256 MiB.
+    const flag = spawnSync(process.execPath, [CLI, '.', '--max-file-size', String(2 ** 30)], { cwd: d, encoding: 'utf8', timeout: 60_000 });
+    expect(flag.status).toBe(2);
+    expect(flag.stderr).toMatch(/^pgconf-lint: --max-file-size 1073741824 is above the largest limit, 268435456 bytes/);
+  });
+
+  test('200,000 include_if_exists lines of missing files stop at the include cap with an error, not minutes of path checks', () => {
+    const d = join(base, 'includes');
+    mkdirSync(d, { recursive: true });
+    const lines: string[] = [];
+    for (let i = 0; i < 200_000; i++) lines.push(`include_if_exists 'nope/x${i}.conf'`);
+    writeFileSync(join(d, 'postgresql.conf'), lines.join('\n') + '\n');
+    const r = cli(['includes', '--format', 'json'], 512, 60_000);
+    expect(r.signal).toBeNull();
+    expect(r.status).toBe(1);
+    const report = JSON.parse(r.stdout) as JsonReport;
+    expect(report.diagnostics).toEqual([
+      expect.objectContaining({ rule: 'missing-include', severity: 'error', line: 10_001, message: expect.stringMatching(/was not read: more than 10000 includes in all/) }),
+    ]);
   });
 });

@@ -144,9 +144,12 @@ export function applyDirectives(
     used.add(`${hit.d.file}\0${hit.d.line}\0${diag.rule}`);
     return { ...diag, suppressed: { kind: 'directive' as const, reason: safeText(hit.d.reason!) } };
   });
+  // A rule whose findings in a file went past the listing limit may have suppressed one of those it
+  // only counted: its directives there are not called unused.
+  const counted = new Set(diagnostics.filter((x) => x.unlisted).map((x) => `${x.loc.file}\0${x.rule}`));
   for (const d of usable) {
     for (const r of d.rules) {
-      if (!knownRules.has(r) || !ranRules.has(r) || used.has(`${d.file}\0${d.line}\0${r}`)) continue;
+      if (!knownRules.has(r) || !ranRules.has(r) || used.has(`${d.file}\0${d.line}\0${r}`) || counted.has(`${d.file}\0${r}`)) continue;
       problems.push({ loc: d.loc, message: `pgconf-lint ${d.kind} ${r} suppresses nothing: remove it` });
     }
   }

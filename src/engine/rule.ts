@@ -158,6 +158,7 @@ export function runRule(rule: Rule, cluster: ResolvedCluster, settings: RunSetti
       severity: c.lastSeverity,
       message: `${c.n - FILE_FINDINGS_LIMIT} more ${rule.name} findings in this file are not listed (${c.n} in all; only the first ${FILE_FINDINGS_LIMIT} are)`,
       loc: c.lastLoc,
+      unlisted: c.n - FILE_FINDINGS_LIMIT,
     });
   }
   return out;

@@ -10,9 +10,11 @@ import { GIT_DIR_REFUSAL } from './refusal.js';
 export const CONF_FILE_MAX_DEPTH = 10;
 
 /**
- * Our own bound on file reads per file set. PostgreSQL re-reads a file included twice, so ten
- * levels of a file including the next one a hundred times are 100^10 reads: the server would never
- * finish, and neither would we. Past this many reads the rest is reported, not read.
+ * Our own bound on includes per file set, each counted whether its target is read or not. PostgreSQL
+ * re-reads a file included twice, so ten levels of a file including the next one a hundred times
+ * are 100^10 reads: the server would never finish, and neither would we; and 200,000 lines of
+ * include_if_exists of missing files cost a path check each. Past this many the rest is reported,
+ * not read.
  */
 export const MAX_FILE_READS = 10_000;
 
@@ -191,6 +193,15 @@ export function readConfSet(host: Host, tops: readonly SourceFile[], cache = new
       problem(from, line, 'depth', `could not open configuration file "${line.value.value}": maximum nesting depth exceeded`);
       return;
     }
+    // Every include counts, read or not (a missing include_if_exists target costs a path check too):
+    // 64 MiB of include lines must not cost minutes.
+    if (++reads > MAX_FILE_READS) {
+      if (!tooMany) {
+        tooMany = true;
+        problem(from, line, 'too-many', `configuration file "${host.display(targetAbs)}" was not read: more than ${MAX_FILE_READS} includes in all (a file included over and over, or that many include lines)`);
+      }
+      return;
+    }
     if (targetAbs === fromAbs) {
       problem(from, line, 'cycle', `configuration file recursion in "${host.display(targetAbs)}"`, `${from.path} includes itself`);
       return;
@@ -231,13 +242,6 @@ export function readConfSet(host: Host, tops: readonly SourceFile[], cache = new
         return;
       }
       problem(from, line, 'missing', `could not open configuration file "${host.display(targetAbs)}": No such file or directory`);
-      return;
-    }
-    if (++reads > MAX_FILE_READS) {
-      if (!tooMany) {
-        tooMany = true;
-        problem(from, line, 'too-many', `configuration file "${host.display(targetAbs)}" was not read: more than ${MAX_FILE_READS} included files in all (a file included over and over)`);
-      }
       return;
     }
     const read = host.read(targetAbs);

@@ -6,6 +6,12 @@ import { confinement, fileIdentity, listDirectory, readRegularFile } from './saf
 
 /** Default cap on the size of one configuration file; larger files are reported, not read. */
 export const DEFAULT_MAX_FILE_BYTES = 64 * 1024 * 1024;
+/**
+ * The largest limit --max-file-size may set. A file is decoded into one string (V8 strings stop at
+ * about 512 million characters), and the configuration file, which may be the pull request's, can
+ * only lower the default (see hostFor in src/api.ts).
+ */
+export const MAX_MAX_FILE_BYTES = 256 * 1024 * 1024;
 
 export type ReadResult = { ok: true; file: SourceFile } | { ok: false; error: string };
 /** `isDir` follows symlinks; `isLink` (when the host knows) says the entry is a symlink. */
