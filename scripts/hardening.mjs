@@ -44,7 +44,7 @@ const DEFAULTS = {
   seed: 20261205,
   runs: 100,
   minutes: 12, // safety stop for CI: no new run starts after this
-  timeout: 20, // seconds per run
+  timeout: 60, // seconds per run: a hang or super-linear work runs past it; linear work on 64 MiB (about 5-20 s on a loaded 2-core machine) does not
   heap: 2048, // --max-old-space-size of the child, MB
   rss: 3072, // RSS cap of the child, MB (killed above)
   keep: 3, // reproducers kept per invariant
