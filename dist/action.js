@@ -2172,9 +2172,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve7, reject) => {
+          return new Promise((resolve10, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve7(data);
+              return err ? reject(err) : resolve10(data);
             });
           });
         }
@@ -2212,12 +2212,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve7, reject) => {
+          return new Promise((resolve10, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve7(data);
+              ) : resolve10(data);
             });
           });
         }
@@ -4484,8 +4484,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve7, reject) => {
-        res = resolve7;
+      const promise = new Promise((resolve10, reject) => {
+        res = resolve10;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -5512,7 +5512,7 @@ var require_body = __commonJS({
         const boundary = `----formdata-undici-0${`${random(1e11)}`.padStart(11, "0")}`;
         const prefix = `--${boundary}\r
 Content-Disposition: form-data`;
-        const escape3 = (str) => str.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
+        const escape2 = (str) => str.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
         const normalizeLinefeeds = (value) => value.replace(/\r?\n|\r/g, "\r\n");
         const blobParts = [];
         const rn = new Uint8Array([13, 10]);
@@ -5520,14 +5520,14 @@ Content-Disposition: form-data`;
         let hasUnknownSizeValue = false;
         for (const [name, value] of object) {
           if (typeof value === "string") {
-            const chunk2 = textEncoder.encode(prefix + `; name="${escape3(normalizeLinefeeds(name))}"\r
+            const chunk2 = textEncoder.encode(prefix + `; name="${escape2(normalizeLinefeeds(name))}"\r
 \r
 ${normalizeLinefeeds(value)}\r
 `);
             blobParts.push(chunk2);
             length += chunk2.byteLength;
           } else {
-            const chunk2 = textEncoder.encode(`${prefix}; name="${escape3(normalizeLinefeeds(name))}"` + (value.name ? `; filename="${escape3(value.name)}"` : "") + `\r
+            const chunk2 = textEncoder.encode(`${prefix}; name="${escape2(normalizeLinefeeds(name))}"` + (value.name ? `; filename="${escape2(value.name)}"` : "") + `\r
 Content-Type: ${value.type || "application/octet-stream"}\r
 \r
 `);
@@ -5797,7 +5797,7 @@ var require_client_h1 = __commonJS({
       kResume,
       kHTTPContext
     } = require_symbols();
-    var constants3 = require_constants2();
+    var constants5 = require_constants2();
     var EMPTY_BUF = Buffer.alloc(0);
     var FastBuffer = Buffer[Symbol.species];
     var addListener = util.addListener;
@@ -5872,7 +5872,7 @@ var require_client_h1 = __commonJS({
       constructor(client, socket, { exports: exports2 }) {
         assert(Number.isFinite(client[kMaxHeadersSize]) && client[kMaxHeadersSize] > 0);
         this.llhttp = exports2;
-        this.ptr = this.llhttp.llhttp_alloc(constants3.TYPE.RESPONSE);
+        this.ptr = this.llhttp.llhttp_alloc(constants5.TYPE.RESPONSE);
         this.client = client;
         this.socket = socket;
         this.timeout = null;
@@ -5967,11 +5967,11 @@ var require_client_h1 = __commonJS({
             currentBufferRef = null;
           }
           const offset = llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr;
-          if (ret !== constants3.ERROR.OK) {
+          if (ret !== constants5.ERROR.OK) {
             const body = data.subarray(offset);
-            if (ret === constants3.ERROR.PAUSED_UPGRADE) {
+            if (ret === constants5.ERROR.PAUSED_UPGRADE) {
               this.onUpgrade(body);
-            } else if (ret === constants3.ERROR.PAUSED) {
+            } else if (ret === constants5.ERROR.PAUSED) {
               this.paused = true;
               socket.unshift(body);
             } else {
@@ -5994,10 +5994,10 @@ var require_client_h1 = __commonJS({
         } finally {
           currentParser = null;
         }
-        if (ret === constants3.ERROR.OK) {
+        if (ret === constants5.ERROR.OK) {
           return null;
         }
-        if (ret === constants3.ERROR.PAUSED || ret === constants3.ERROR.PAUSED_UPGRADE) {
+        if (ret === constants5.ERROR.PAUSED || ret === constants5.ERROR.PAUSED_UPGRADE) {
           this.paused = true;
           return null;
         }
@@ -6014,7 +6014,7 @@ var require_client_h1 = __commonJS({
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
           message = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message, constants3.ERROR[ret], data);
+        return new HTTPParserError(message, constants5.ERROR[ret], data);
       }
       destroy() {
         assert(this.ptr != null);
@@ -6194,7 +6194,7 @@ var require_client_h1 = __commonJS({
           socket[kBlocking] = false;
           client[kResume]();
         }
-        return pause ? constants3.ERROR.PAUSED : 0;
+        return pause ? constants5.ERROR.PAUSED : 0;
       }
       onBody(buf) {
         const { client, socket, statusCode, maxResponseSize } = this;
@@ -6216,7 +6216,7 @@ var require_client_h1 = __commonJS({
         }
         this.bytesRead += buf.length;
         if (request2.onData(buf) === false) {
-          return constants3.ERROR.PAUSED;
+          return constants5.ERROR.PAUSED;
         }
       }
       onMessageComplete() {
@@ -6252,13 +6252,13 @@ var require_client_h1 = __commonJS({
         if (socket[kWriting]) {
           assert(client[kRunning] === 0);
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants5.ERROR.PAUSED;
         } else if (!shouldKeepAlive) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants5.ERROR.PAUSED;
         } else if (socket[kReset] && client[kRunning] === 0) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants5.ERROR.PAUSED;
         } else if (client[kPipelining] == null || client[kPipelining] === 1) {
           setImmediate(() => client[kResume]());
         } else {
@@ -6736,12 +6736,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve7, reject) => {
+      const waitForDrain = () => new Promise((resolve10, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve7;
+          callback = resolve10;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7411,12 +7411,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve7, reject) => {
+      const waitForDrain = () => new Promise((resolve10, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve7;
+          callback = resolve10;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7895,16 +7895,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve7) => {
+        return new Promise((resolve10) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve7;
+            this[kClosedResolve] = resolve10;
           } else {
-            resolve7(null);
+            resolve10(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve7) => {
+        return new Promise((resolve10) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request2 = requests[i];
@@ -7915,7 +7915,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve7(null);
+            resolve10(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -7966,7 +7966,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve7, reject) => {
+        const socket = await new Promise((resolve10, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -7978,7 +7978,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve7(socket2);
+              resolve10(socket2);
             }
           });
         });
@@ -8314,8 +8314,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve7) => {
-            this[kClosedResolve] = resolve7;
+          await new Promise((resolve10) => {
+            this[kClosedResolve] = resolve10;
           });
         }
       }
@@ -9584,7 +9584,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve7, reject) => {
+        return await new Promise((resolve10, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9597,7 +9597,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve7(null);
+              resolve10(null);
             }
           }).on("error", noop3).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9616,7 +9616,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve7, reject) => {
+      return new Promise((resolve10, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9633,7 +9633,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve7,
+              resolve: resolve10,
               reject,
               length: 0,
               body: []
@@ -9703,18 +9703,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve7, stream, length } = consume2;
+      const { type, body, resolve: resolve10, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve7(chunksDecode(body, length));
+          resolve10(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve7(JSON.parse(chunksDecode(body, length)));
+          resolve10(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve7(chunksConcat(body, length).buffer);
+          resolve10(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve7(new Blob(body, { type: stream[kContentType] }));
+          resolve10(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve7(chunksConcat(body, length));
+          resolve10(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9971,9 +9971,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve7, reject) => {
+        return new Promise((resolve10, reject) => {
           request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve7(data);
+            return err ? reject(err) : resolve10(data);
           });
         });
       }
@@ -10196,9 +10196,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve7, reject) => {
+        return new Promise((resolve10, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve7(data);
+            return err ? reject(err) : resolve10(data);
           });
         });
       }
@@ -10483,9 +10483,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve7, reject) => {
+        return new Promise((resolve10, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve7(data);
+            return err ? reject(err) : resolve10(data);
           });
         });
       }
@@ -10577,9 +10577,9 @@ var require_api_connect = __commonJS({
     };
     function connect2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve7, reject) => {
+        return new Promise((resolve10, reject) => {
           connect2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve7(data);
+            return err ? reject(err) : resolve10(data);
           });
         });
       }
@@ -14442,7 +14442,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve7, reject) => agent.dispatch(
+        return new Promise((resolve10, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14518,7 +14518,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve7({
+              resolve10({
                 status,
                 statusText,
                 headersList,
@@ -14561,7 +14561,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve7({
+              resolve10({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -18302,8 +18302,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve7) => {
-        setTimeout(resolve7, ms).unref();
+      return new Promise((resolve10) => {
+        setTimeout(resolve10, ms).unref();
       });
     }
     module.exports = {
@@ -18324,7 +18324,7 @@ var require_eventsource_stream = __commonJS({
     var BOM = [239, 187, 191];
     var LF = 10;
     var CR = 13;
-    var COLON = 58;
+    var COLON2 = 58;
     var SPACE2 = 32;
     var defaultMaxEventSize = buffer.kStringMaxLength;
     var DATA = Buffer.from("data");
@@ -18508,7 +18508,7 @@ var require_eventsource_stream = __commonJS({
         if (line.length === 0) {
           return;
         }
-        const colonPosition = line.indexOf(COLON);
+        const colonPosition = line.indexOf(COLON2);
         if (colonPosition === 0) {
           return;
         }
@@ -19538,11 +19538,11 @@ var require_codegen = __commonJS({
         const rhs = this.rhs === void 0 ? "" : ` = ${this.rhs}`;
         return `${varKind} ${this.name}${rhs};` + _n;
       }
-      optimizeNames(names, constants3) {
+      optimizeNames(names, constants5) {
         if (!names[this.name.str])
           return;
         if (this.rhs)
-          this.rhs = optimizeExpr(this.rhs, names, constants3);
+          this.rhs = optimizeExpr(this.rhs, names, constants5);
         return this;
       }
       get names() {
@@ -19559,10 +19559,10 @@ var require_codegen = __commonJS({
       render({ _n }) {
         return `${this.lhs} = ${this.rhs};` + _n;
       }
-      optimizeNames(names, constants3) {
+      optimizeNames(names, constants5) {
         if (this.lhs instanceof code_1.Name && !names[this.lhs.str] && !this.sideEffects)
           return;
-        this.rhs = optimizeExpr(this.rhs, names, constants3);
+        this.rhs = optimizeExpr(this.rhs, names, constants5);
         return this;
       }
       get names() {
@@ -19623,8 +19623,8 @@ var require_codegen = __commonJS({
       optimizeNodes() {
         return `${this.code}` ? this : void 0;
       }
-      optimizeNames(names, constants3) {
-        this.code = optimizeExpr(this.code, names, constants3);
+      optimizeNames(names, constants5) {
+        this.code = optimizeExpr(this.code, names, constants5);
         return this;
       }
       get names() {
@@ -19653,12 +19653,12 @@ var require_codegen = __commonJS({
         }
         return nodes.length > 0 ? this : void 0;
       }
-      optimizeNames(names, constants3) {
+      optimizeNames(names, constants5) {
         const { nodes } = this;
         let i = nodes.length;
         while (i--) {
           const n = nodes[i];
-          if (n.optimizeNames(names, constants3))
+          if (n.optimizeNames(names, constants5))
             continue;
           subtractNames(names, n.names);
           nodes.splice(i, 1);
@@ -19711,12 +19711,12 @@ var require_codegen = __commonJS({
           return void 0;
         return this;
       }
-      optimizeNames(names, constants3) {
+      optimizeNames(names, constants5) {
         var _a;
-        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants3);
-        if (!(super.optimizeNames(names, constants3) || this.else))
+        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants5);
+        if (!(super.optimizeNames(names, constants5) || this.else))
           return;
-        this.condition = optimizeExpr(this.condition, names, constants3);
+        this.condition = optimizeExpr(this.condition, names, constants5);
         return this;
       }
       get names() {
@@ -19739,10 +19739,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.iteration})` + super.render(opts);
       }
-      optimizeNames(names, constants3) {
-        if (!super.optimizeNames(names, constants3))
+      optimizeNames(names, constants5) {
+        if (!super.optimizeNames(names, constants5))
           return;
-        this.iteration = optimizeExpr(this.iteration, names, constants3);
+        this.iteration = optimizeExpr(this.iteration, names, constants5);
         return this;
       }
       get names() {
@@ -19778,10 +19778,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.varKind} ${this.name} ${this.loop} ${this.iterable})` + super.render(opts);
       }
-      optimizeNames(names, constants3) {
-        if (!super.optimizeNames(names, constants3))
+      optimizeNames(names, constants5) {
+        if (!super.optimizeNames(names, constants5))
           return;
-        this.iterable = optimizeExpr(this.iterable, names, constants3);
+        this.iterable = optimizeExpr(this.iterable, names, constants5);
         return this;
       }
       get names() {
@@ -19823,11 +19823,11 @@ var require_codegen = __commonJS({
         (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNodes();
         return this;
       }
-      optimizeNames(names, constants3) {
+      optimizeNames(names, constants5) {
         var _a, _b;
-        super.optimizeNames(names, constants3);
-        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants3);
-        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants3);
+        super.optimizeNames(names, constants5);
+        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants5);
+        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants5);
         return this;
       }
       get names() {
@@ -20128,7 +20128,7 @@ var require_codegen = __commonJS({
     function addExprNames(names, from) {
       return from instanceof code_1._CodeOrName ? addNames(names, from.names) : names;
     }
-    function optimizeExpr(expr, names, constants3) {
+    function optimizeExpr(expr, names, constants5) {
       if (expr instanceof code_1.Name)
         return replaceName(expr);
       if (!canOptimize(expr))
@@ -20143,14 +20143,14 @@ var require_codegen = __commonJS({
         return items;
       }, []));
       function replaceName(n) {
-        const c = constants3[n.str];
+        const c = constants5[n.str];
         if (c === void 0 || names[n.str] !== 1)
           return n;
         delete names[n.str];
         return c;
       }
       function canOptimize(e) {
-        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants3[c.str] !== void 0);
+        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants5[c.str] !== void 0);
       }
     }
     function subtractNames(names, from) {
@@ -20722,11 +20722,11 @@ var require_dataType = __commonJS({
       gen.if((0, codegen_1._)`${parentData} !== undefined`, () => gen.assign((0, codegen_1._)`${parentData}[${parentDataProperty}]`, expr));
     }
     function checkDataType(dataType, data, strictNums, correct = DataType.Correct) {
-      const EQ2 = correct === DataType.Correct ? codegen_1.operators.EQ : codegen_1.operators.NEQ;
+      const EQ3 = correct === DataType.Correct ? codegen_1.operators.EQ : codegen_1.operators.NEQ;
       let cond;
       switch (dataType) {
         case "null":
-          return (0, codegen_1._)`${data} ${EQ2} null`;
+          return (0, codegen_1._)`${data} ${EQ3} null`;
         case "array":
           cond = (0, codegen_1._)`Array.isArray(${data})`;
           break;
@@ -20740,7 +20740,7 @@ var require_dataType = __commonJS({
           cond = numCond();
           break;
         default:
-          return (0, codegen_1._)`typeof ${data} ${EQ2} ${dataType}`;
+          return (0, codegen_1._)`typeof ${data} ${EQ3} ${dataType}`;
       }
       return correct === DataType.Correct ? cond : (0, codegen_1.not)(cond);
       function numCond(_cond = codegen_1.nil) {
@@ -22112,7 +22112,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve7.call(this, root, ref);
+      let _sch = resolve10.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -22139,7 +22139,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve7(root, ref) {
+    function resolve10(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -22946,7 +22946,7 @@ var require_schemes = __commonJS({
         skipNormalize: true
       }
     );
-    var SCHEMES = (
+    var SCHEMES2 = (
       /** @type {Record<SchemeName, SchemeHandler>} */
       {
         http: http2,
@@ -22957,19 +22957,19 @@ var require_schemes = __commonJS({
         "urn:uuid": urnuuid
       }
     );
-    Object.setPrototypeOf(SCHEMES, null);
+    Object.setPrototypeOf(SCHEMES2, null);
     function getSchemeHandler(scheme) {
-      return scheme && (SCHEMES[
+      return scheme && (SCHEMES2[
         /** @type {SchemeName} */
         scheme
-      ] || SCHEMES[
+      ] || SCHEMES2[
         /** @type {SchemeName} */
         scheme.toLowerCase()
       ]) || void 0;
     }
     module.exports = {
       wsIsSecure,
-      SCHEMES,
+      SCHEMES: SCHEMES2,
       isValidSchemeName,
       getSchemeHandler
     };
@@ -22981,7 +22981,7 @@ var require_fast_uri = __commonJS({
   "node_modules/fast-uri/index.js"(exports, module) {
     "use strict";
     var { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = require_utils2();
-    var { SCHEMES, getSchemeHandler } = require_schemes();
+    var { SCHEMES: SCHEMES2, getSchemeHandler } = require_schemes();
     var VALID_SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*$/u;
     var MALFORMED_SCHEME_ERROR = "URI scheme is malformed.";
     var MALFORMED_HOST_ERROR = "URI host is malformed.";
@@ -23003,7 +23003,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve7(baseURI, relativeURI, options) {
+    function resolve10(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -23039,50 +23039,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative4, options, skipNormalization) {
+    function resolveComponent(base, relative7, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
         base = parse3(serialize(base, options), options);
-        relative4 = parse3(serialize(relative4, options), options);
+        relative7 = parse3(serialize(relative7, options), options);
       }
       options = options || {};
-      if (!options.tolerant && relative4.scheme) {
-        target.scheme = relative4.scheme;
-        target.userinfo = relative4.userinfo;
-        target.host = relative4.host;
-        target.port = relative4.port;
-        target.path = removeDotSegments(relative4.path || "");
-        target.query = relative4.query;
+      if (!options.tolerant && relative7.scheme) {
+        target.scheme = relative7.scheme;
+        target.userinfo = relative7.userinfo;
+        target.host = relative7.host;
+        target.port = relative7.port;
+        target.path = removeDotSegments(relative7.path || "");
+        target.query = relative7.query;
       } else {
-        if (relative4.userinfo !== void 0 || relative4.host !== void 0 || relative4.port !== void 0) {
-          target.userinfo = relative4.userinfo;
-          target.host = relative4.host;
-          target.port = relative4.port;
-          target.path = removeDotSegments(relative4.path || "");
-          target.query = relative4.query;
+        if (relative7.userinfo !== void 0 || relative7.host !== void 0 || relative7.port !== void 0) {
+          target.userinfo = relative7.userinfo;
+          target.host = relative7.host;
+          target.port = relative7.port;
+          target.path = removeDotSegments(relative7.path || "");
+          target.query = relative7.query;
         } else {
-          if (!relative4.path) {
+          if (!relative7.path) {
             target.path = base.path;
-            if (relative4.query !== void 0) {
-              target.query = relative4.query;
+            if (relative7.query !== void 0) {
+              target.query = relative7.query;
             } else {
               target.query = base.query;
             }
           } else {
-            if (relative4.path[0] === "/") {
-              target.path = removeDotSegments(relative4.path);
+            if (relative7.path[0] === "/") {
+              target.path = removeDotSegments(relative7.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target.path = "/" + relative4.path;
+                target.path = "/" + relative7.path;
               } else if (!base.path) {
-                target.path = relative4.path;
+                target.path = relative7.path;
               } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative4.path;
+                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative7.path;
               }
               target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative4.query;
+            target.query = relative7.query;
           }
           target.userinfo = base.userinfo;
           target.host = base.host;
@@ -23090,7 +23090,7 @@ var require_fast_uri = __commonJS({
         }
         target.scheme = base.scheme;
       }
-      target.fragment = relative4.fragment;
+      target.fragment = relative7.fragment;
       return target;
     }
     function equal(uriA, uriB, options) {
@@ -23352,7 +23352,7 @@ var require_fast_uri = __commonJS({
         }
         if (schemeHandler && schemeHandler.parse) {
           schemeHandler.parse(parsed, options);
-          if (schemeHandler === SCHEMES.urn && parsed.nid === void 0) {
+          if (schemeHandler === SCHEMES2.urn && parsed.nid === void 0) {
             malformedSchemeSpecific = true;
           }
         }
@@ -23392,9 +23392,9 @@ var require_fast_uri = __commonJS({
       return malformedAuthorityOrPort || malformedPercentEncoding || malformedSchemeSpecific || malformedHost || malformedScheme ? void 0 : normalized;
     }
     var fastUri = {
-      SCHEMES,
+      SCHEMES: SCHEMES2,
       normalize,
-      resolve: resolve7,
+      resolve: resolve10,
       resolveComponent,
       equal,
       serialize,
@@ -26077,7 +26077,7 @@ var require_identity = __commonJS({
     var SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar");
     var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
-    var isAlias = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
+    var isAlias2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
     var isMap = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
@@ -26112,7 +26112,7 @@ var require_identity = __commonJS({
     exports.SCALAR = SCALAR;
     exports.SEQ = SEQ;
     exports.hasAnchor = hasAnchor;
-    exports.isAlias = isAlias;
+    exports.isAlias = isAlias2;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
     exports.isMap = isMap;
@@ -26131,7 +26131,7 @@ var require_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
-    function visit(node, visitor) {
+    function visit2(node, visitor) {
       const visitor_ = initVisitor(visitor);
       if (identity.isDocument(node)) {
         const cd = visit_(null, node.contents, visitor_, Object.freeze([node]));
@@ -26140,9 +26140,9 @@ var require_visit = __commonJS({
       } else
         visit_(null, node, visitor_, Object.freeze([]));
     }
-    visit.BREAK = BREAK;
-    visit.SKIP = SKIP;
-    visit.REMOVE = REMOVE;
+    visit2.BREAK = BREAK;
+    visit2.SKIP = SKIP;
+    visit2.REMOVE = REMOVE;
     function visit_(key, node, visitor, path6) {
       const ctrl = callVisitor(key, node, visitor, path6);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
@@ -26276,7 +26276,7 @@ var require_visit = __commonJS({
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
-    exports.visit = visit;
+    exports.visit = visit2;
     exports.visitAsync = visitAsync;
   }
 });
@@ -26286,7 +26286,7 @@ var require_directives = __commonJS({
   "node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var visit = require_visit();
+    var visit2 = require_visit();
     var escapeChars = {
       "!": "%21",
       ",": "%2C",
@@ -26430,7 +26430,7 @@ var require_directives = __commonJS({
         let tagNames;
         if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
           const tags = {};
-          visit.visit(doc.contents, (_key, node) => {
+          visit2.visit(doc.contents, (_key, node) => {
             if (identity.isNode(node) && node.tag)
               tags[node.tag] = true;
           });
@@ -26457,7 +26457,7 @@ var require_anchors = __commonJS({
   "node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var visit = require_visit();
+    var visit2 = require_visit();
     function anchorIsValid(anchor) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
         const sa = JSON.stringify(anchor);
@@ -26468,7 +26468,7 @@ var require_anchors = __commonJS({
     }
     function anchorNames(root) {
       const anchors = /* @__PURE__ */ new Set();
-      visit.visit(root, {
+      visit2.visit(root, {
         Value(_key, node) {
           if (node.anchor)
             anchors.add(node.anchor);
@@ -26648,7 +26648,7 @@ var require_Alias = __commonJS({
   "node_modules/yaml/dist/nodes/Alias.js"(exports) {
     "use strict";
     var anchors = require_anchors();
-    var visit = require_visit();
+    var visit2 = require_visit();
     var identity = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
@@ -26674,7 +26674,7 @@ var require_Alias = __commonJS({
           nodes = ctx.aliasResolveCache;
         } else {
           nodes = [];
-          visit.visit(doc, {
+          visit2.visit(doc, {
             Node: (_key, node) => {
               if (identity.isAlias(node) || identity.hasAnchor(node))
                 nodes.push(node);
@@ -30029,10 +30029,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep7, value } = collItem;
+        const { start, key, sep: sep11, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep7?.[0],
+          next: key ?? sep11?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -30046,7 +30046,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep7) {
+          if (!keyProps.anchor && !keyProps.tag && !sep11) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -30070,7 +30070,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep7 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep11 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -30086,7 +30086,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep7, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep11, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -30177,7 +30177,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep7 = "";
+        let sep11 = "";
         for (const token2 of end) {
           const { source, type } = token2;
           switch (type) {
@@ -30191,13 +30191,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep7 + cb;
-              sep7 = "";
+                comment += sep11 + cb;
+              sep11 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep7 += source;
+                sep11 += source;
               hasSpace = true;
               break;
             default:
@@ -30240,18 +30240,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep7, value } = collItem;
+        const { start, key, sep: sep11, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep7?.[0],
+          next: key ?? sep11?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep7 && !value) {
+          if (!props.anchor && !props.tag && !sep11 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -30305,8 +30305,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap && !sep7 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep7, null, props, onError);
+        if (!isMap && !sep11 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep11, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -30318,7 +30318,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep7 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep11 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -30329,8 +30329,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap && !props.found && ctx.options.strict) {
-              if (sep7)
-                for (const st of sep7) {
+              if (sep11)
+                for (const st of sep11) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -30347,7 +30347,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep7, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep11, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -30527,7 +30527,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep7 = "";
+      let sep11 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -30544,24 +30544,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep7 + indent.slice(trimIndent) + content;
-          sep7 = "\n";
+          value += sep11 + indent.slice(trimIndent) + content;
+          sep11 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep7 === " ")
-            sep7 = "\n";
-          else if (!prevMoreIndented && sep7 === "\n")
-            sep7 = "\n\n";
-          value += sep7 + indent.slice(trimIndent) + content;
-          sep7 = "\n";
+          if (sep11 === " ")
+            sep11 = "\n";
+          else if (!prevMoreIndented && sep11 === "\n")
+            sep11 = "\n\n";
+          value += sep11 + indent.slice(trimIndent) + content;
+          sep11 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep7 === "\n")
+          if (sep11 === "\n")
             value += "\n";
           else
-            sep7 = "\n";
+            sep11 = "\n";
         } else {
-          value += sep7 + content;
-          sep7 = " ";
+          value += sep11 + content;
+          sep11 = " ";
           prevMoreIndented = false;
         }
       }
@@ -30744,25 +30744,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep7 = " ";
+      let sep11 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep7 === "\n")
-            res += sep7;
+          if (sep11 === "\n")
+            res += sep11;
           else
-            sep7 = "\n";
+            sep11 = "\n";
         } else {
-          res += sep7 + lm;
-          sep7 = " ";
+          res += sep11 + lm;
+          sep11 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep7 + (match?.[1] ?? "");
+      return res + sep11 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -31572,14 +31572,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep7, value }) {
+    function stringifyItem({ start, key, sep: sep11, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep7)
-        for (const st of sep7)
+      if (sep11)
+        for (const st of sep11)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -31596,15 +31596,15 @@ var require_cst_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove item");
-    function visit(cst, visitor) {
+    function visit2(cst, visitor) {
       if ("type" in cst && cst.type === "document")
         cst = { start: cst.start, value: cst.value };
       _visit(Object.freeze([]), cst, visitor);
     }
-    visit.BREAK = BREAK;
-    visit.SKIP = SKIP;
-    visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path6) => {
+    visit2.BREAK = BREAK;
+    visit2.SKIP = SKIP;
+    visit2.REMOVE = REMOVE;
+    visit2.itemAtPath = (cst, path6) => {
       let item = cst;
       for (const [field, index] of path6) {
         const tok = item?.[field];
@@ -31615,8 +31615,8 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path6) => {
-      const parent = visit.itemAtPath(cst, path6.slice(0, -1));
+    visit2.parentCollection = (cst, path6) => {
+      const parent = visit2.itemAtPath(cst, path6.slice(0, -1));
       const field = path6[path6.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
@@ -31647,7 +31647,7 @@ var require_cst_visit = __commonJS({
       }
       return typeof ctrl === "function" ? ctrl(item, path6) : ctrl;
     }
-    exports.visit = visit;
+    exports.visit = visit2;
   }
 });
 
@@ -32746,18 +32746,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep7;
+          let sep11;
           if (scalar.end) {
-            sep7 = scalar.end;
-            sep7.push(this.sourceToken);
+            sep11 = scalar.end;
+            sep11.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep7 = [this.sourceToken];
+            sep11 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep7 }]
+            items: [{ start, key: scalar, sep: sep11 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -32910,15 +32910,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep7 = it.sep;
-                  sep7.push(this.sourceToken);
+                  const sep11 = it.sep;
+                  sep11.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep7 }]
+                    items: [{ start: start2, key, sep: sep11 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -33112,13 +33112,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep7 = fc.end.splice(1, fc.end.length);
-            sep7.push(this.sourceToken);
+            const sep11 = fc.end.splice(1, fc.end.length);
+            sep11.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep7 }]
+              items: [{ start, key: fc, sep: sep11 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -33363,7 +33363,7 @@ var require_dist = __commonJS({
     var lineCounter = require_line_counter();
     var parser = require_parser();
     var publicApi = require_public_api();
-    var visit = require_visit();
+    var visit2 = require_visit();
     exports.Composer = composer.Composer;
     exports.Document = Document.Document;
     exports.Schema = Schema.Schema;
@@ -33391,13 +33391,13 @@ var require_dist = __commonJS({
     exports.parseAllDocuments = publicApi.parseAllDocuments;
     exports.parseDocument = publicApi.parseDocument;
     exports.stringify = publicApi.stringify;
-    exports.visit = visit.visit;
-    exports.visitAsync = visit.visitAsync;
+    exports.visit = visit2.visit;
+    exports.visitAsync = visit2.visitAsync;
   }
 });
 
 // node_modules/@actions/github/lib/context.js
-import { readFileSync as readFileSync4, existsSync as existsSync2 } from "fs";
+import { readFileSync as readFileSync2, existsSync as existsSync2 } from "fs";
 import { EOL as EOL6 } from "os";
 var Context;
 var init_context = __esm({
@@ -33411,7 +33411,7 @@ var init_context = __esm({
         this.payload = {};
         if (process.env.GITHUB_EVENT_PATH) {
           if (existsSync2(process.env.GITHUB_EVENT_PATH)) {
-            this.payload = JSON.parse(readFileSync4(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
+            this.payload = JSON.parse(readFileSync2(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
           } else {
             const path6 = process.env.GITHUB_EVENT_PATH;
             process.stdout.write(`GITHUB_EVENT_PATH ${path6} does not exist${EOL6}`);
@@ -33576,11 +33576,11 @@ var require_lib = __commonJS({
     })();
     var __awaiter12 = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve7) {
-          resolve7(value);
+        return value instanceof P ? value : new P(function(resolve10) {
+          resolve10(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve7, reject) {
+      return new (P || (P = Promise))(function(resolve10, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -33596,7 +33596,7 @@ var require_lib = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -33683,26 +33683,26 @@ var require_lib = __commonJS({
       }
       readBody() {
         return __awaiter12(this, void 0, void 0, function* () {
-          return new Promise((resolve7) => __awaiter12(this, void 0, void 0, function* () {
+          return new Promise((resolve10) => __awaiter12(this, void 0, void 0, function* () {
             let output = Buffer.alloc(0);
             this.message.on("data", (chunk) => {
               output = Buffer.concat([output, chunk]);
             });
             this.message.on("end", () => {
-              resolve7(output.toString());
+              resolve10(output.toString());
             });
           }));
         });
       }
       readBodyBuffer() {
         return __awaiter12(this, void 0, void 0, function* () {
-          return new Promise((resolve7) => __awaiter12(this, void 0, void 0, function* () {
+          return new Promise((resolve10) => __awaiter12(this, void 0, void 0, function* () {
             const chunks = [];
             this.message.on("data", (chunk) => {
               chunks.push(chunk);
             });
             this.message.on("end", () => {
-              resolve7(Buffer.concat(chunks));
+              resolve10(Buffer.concat(chunks));
             });
           }));
         });
@@ -33910,14 +33910,14 @@ var require_lib = __commonJS({
        */
       requestRaw(info2, data) {
         return __awaiter12(this, void 0, void 0, function* () {
-          return new Promise((resolve7, reject) => {
+          return new Promise((resolve10, reject) => {
             function callbackForResult(err, res) {
               if (err) {
                 reject(err);
               } else if (!res) {
                 reject(new Error("Unknown error"));
               } else {
-                resolve7(res);
+                resolve10(res);
               }
             }
             this.requestRawWithCallback(info2, data, callbackForResult);
@@ -34161,12 +34161,12 @@ var require_lib = __commonJS({
         return __awaiter12(this, void 0, void 0, function* () {
           retryNumber = Math.min(ExponentialBackoffCeiling2, retryNumber);
           const ms = ExponentialBackoffTimeSlice2 * Math.pow(2, retryNumber);
-          return new Promise((resolve7) => setTimeout(() => resolve7(), ms));
+          return new Promise((resolve10) => setTimeout(() => resolve10(), ms));
         });
       }
       _processResponse(res, options) {
         return __awaiter12(this, void 0, void 0, function* () {
-          return new Promise((resolve7, reject) => __awaiter12(this, void 0, void 0, function* () {
+          return new Promise((resolve10, reject) => __awaiter12(this, void 0, void 0, function* () {
             const statusCode = res.message.statusCode || 0;
             const response = {
               statusCode,
@@ -34174,7 +34174,7 @@ var require_lib = __commonJS({
               headers: {}
             };
             if (statusCode === HttpCodes2.NotFound) {
-              resolve7(response);
+              resolve10(response);
             }
             function dateTimeDeserializer(key, value) {
               if (typeof value === "string") {
@@ -34213,7 +34213,7 @@ var require_lib = __commonJS({
               err.result = response.result;
               reject(err);
             } else {
-              resolve7(response);
+              resolve10(response);
             }
           }));
         });
@@ -34271,11 +34271,11 @@ var init_utils = __esm({
     import_undici2 = __toESM(require_undici(), 1);
     __awaiter11 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve7) {
-          resolve7(value);
+        return value instanceof P ? value : new P(function(resolve10) {
+          resolve10(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve7, reject) {
+      return new (P || (P = Promise))(function(resolve10, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -34291,7 +34291,7 @@ var init_utils = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -34813,7 +34813,7 @@ function parseParameters(header, type, index, len, stopFlags) {
           break parameter;
         continue parameter;
       }
-      if (code === EQ) {
+      if (code === EQ2) {
         const keyEnd = keyWhitespace === -1 ? index : keyWhitespace;
         const value = header.slice(keyStart, keyEnd);
         const key = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
@@ -34902,13 +34902,13 @@ function unescapeQuotedPairs(str, start, end) {
   }
   return result + str.slice(start, end);
 }
-var SP, HTAB, SEMI, EQ, DQUOTE, BSLASH, COMMA, LOWER_CASE, OWS, SEMI_FLAG, COMMA_FLAG, TOKEN_FLAG, NON_ASCII, CASE_FLAGS, CHAR_MAP, NullObject;
+var SP, HTAB, SEMI, EQ2, DQUOTE, BSLASH, COMMA, LOWER_CASE, OWS, SEMI_FLAG, COMMA_FLAG, TOKEN_FLAG, NON_ASCII, CASE_FLAGS, CHAR_MAP, NullObject;
 var init_dist = __esm({
   "node_modules/content-type/dist/index.js"() {
     SP = 32;
     HTAB = 9;
     SEMI = 59;
-    EQ = 61;
+    EQ2 = 61;
     DQUOTE = 34;
     BSLASH = 92;
     COMMA = 44;
@@ -35667,12 +35667,12 @@ async function hook(token2, request2, route, parameters) {
   endpoint2.headers.authorization = withAuthorizationPrefix(token2);
   return request2(endpoint2);
 }
-var b64url, sep6, jwtRE, isJWT, createTokenAuth;
+var b64url, sep10, jwtRE, isJWT, createTokenAuth;
 var init_dist_bundle4 = __esm({
   "node_modules/@octokit/auth-token/dist-bundle/index.js"() {
     b64url = "(?:[a-zA-Z0-9_-]+)";
-    sep6 = "\\.";
-    jwtRE = new RegExp(`^${b64url}${sep6}${b64url}${sep6}${b64url}$`);
+    sep10 = "\\.";
+    jwtRE = new RegExp(`^${b64url}${sep10}${b64url}${sep10}${b64url}$`);
     isJWT = jwtRE.test.bind(jwtRE);
     createTokenAuth = function createTokenAuth2(token2) {
       if (!token2) {
@@ -38697,11 +38697,11 @@ var tunnel = __toESM(require_tunnel2(), 1);
 var import_undici = __toESM(require_undici(), 1);
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve7) {
-      resolve7(value);
+    return value instanceof P ? value : new P(function(resolve10) {
+      resolve10(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve7, reject) {
+  return new (P || (P = Promise))(function(resolve10, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -38717,7 +38717,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -38790,26 +38790,26 @@ var HttpClientResponse = class {
   }
   readBody() {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve7) => __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve10) => __awaiter(this, void 0, void 0, function* () {
         let output = Buffer.alloc(0);
         this.message.on("data", (chunk) => {
           output = Buffer.concat([output, chunk]);
         });
         this.message.on("end", () => {
-          resolve7(output.toString());
+          resolve10(output.toString());
         });
       }));
     });
   }
   readBodyBuffer() {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve7) => __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve10) => __awaiter(this, void 0, void 0, function* () {
         const chunks = [];
         this.message.on("data", (chunk) => {
           chunks.push(chunk);
         });
         this.message.on("end", () => {
-          resolve7(Buffer.concat(chunks));
+          resolve10(Buffer.concat(chunks));
         });
       }));
     });
@@ -39012,14 +39012,14 @@ var HttpClient = class {
    */
   requestRaw(info2, data) {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve7, reject) => {
+      return new Promise((resolve10, reject) => {
         function callbackForResult(err, res) {
           if (err) {
             reject(err);
           } else if (!res) {
             reject(new Error("Unknown error"));
           } else {
-            resolve7(res);
+            resolve10(res);
           }
         }
         this.requestRawWithCallback(info2, data, callbackForResult);
@@ -39263,12 +39263,12 @@ var HttpClient = class {
     return __awaiter(this, void 0, void 0, function* () {
       retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
       const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-      return new Promise((resolve7) => setTimeout(() => resolve7(), ms));
+      return new Promise((resolve10) => setTimeout(() => resolve10(), ms));
     });
   }
   _processResponse(res, options) {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve7, reject) => __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve10, reject) => __awaiter(this, void 0, void 0, function* () {
         const statusCode = res.message.statusCode || 0;
         const response = {
           statusCode,
@@ -39276,7 +39276,7 @@ var HttpClient = class {
           headers: {}
         };
         if (statusCode === HttpCodes.NotFound) {
-          resolve7(response);
+          resolve10(response);
         }
         function dateTimeDeserializer(key, value) {
           if (typeof value === "string") {
@@ -39315,7 +39315,7 @@ var HttpClient = class {
           err.result = response.result;
           reject(err);
         } else {
-          resolve7(response);
+          resolve10(response);
         }
       }));
     });
@@ -39326,11 +39326,11 @@ var lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => (c[k.toLowerCase(
 // node_modules/@actions/http-client/lib/auth.js
 var __awaiter2 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve7) {
-      resolve7(value);
+    return value instanceof P ? value : new P(function(resolve10) {
+      resolve10(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve7, reject) {
+  return new (P || (P = Promise))(function(resolve10, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -39346,7 +39346,7 @@ var __awaiter2 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -39377,11 +39377,11 @@ var BearerCredentialHandler = class {
 // node_modules/@actions/core/lib/oidc-utils.js
 var __awaiter3 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve7) {
-      resolve7(value);
+    return value instanceof P ? value : new P(function(resolve10) {
+      resolve10(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve7, reject) {
+  return new (P || (P = Promise))(function(resolve10, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -39397,7 +39397,7 @@ var __awaiter3 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -39466,11 +39466,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter4 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve7) {
-      resolve7(value);
+    return value instanceof P ? value : new P(function(resolve10) {
+      resolve10(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve7, reject) {
+  return new (P || (P = Promise))(function(resolve10, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -39486,7 +39486,7 @@ var __awaiter4 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -39788,11 +39788,11 @@ import * as fs2 from "fs";
 import * as path2 from "path";
 var __awaiter5 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve7) {
-      resolve7(value);
+    return value instanceof P ? value : new P(function(resolve10) {
+      resolve10(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve7, reject) {
+  return new (P || (P = Promise))(function(resolve10, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -39808,7 +39808,7 @@ var __awaiter5 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -39912,11 +39912,11 @@ function isUnixExecutable(stats) {
 // node_modules/@actions/io/lib/io.js
 var __awaiter6 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve7) {
-      resolve7(value);
+    return value instanceof P ? value : new P(function(resolve10) {
+      resolve10(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve7, reject) {
+  return new (P || (P = Promise))(function(resolve10, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -39932,7 +39932,7 @@ var __awaiter6 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -40006,11 +40006,11 @@ function findInPath(tool) {
 import { setTimeout as setTimeout2 } from "timers";
 var __awaiter7 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve7) {
-      resolve7(value);
+    return value instanceof P ? value : new P(function(resolve10) {
+      resolve10(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve7, reject) {
+  return new (P || (P = Promise))(function(resolve10, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -40026,7 +40026,7 @@ var __awaiter7 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -40245,7 +40245,7 @@ var ToolRunner = class extends events.EventEmitter {
         this.toolPath = path4.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
       }
       this.toolPath = yield which(this.toolPath, true);
-      return new Promise((resolve7, reject) => __awaiter7(this, void 0, void 0, function* () {
+      return new Promise((resolve10, reject) => __awaiter7(this, void 0, void 0, function* () {
         this._debug(`exec tool: ${this.toolPath}`);
         this._debug("arguments:");
         for (const arg of this.args) {
@@ -40328,7 +40328,7 @@ var ToolRunner = class extends events.EventEmitter {
           if (error2) {
             reject(error2);
           } else {
-            resolve7(exitCode);
+            resolve10(exitCode);
           }
         });
         if (this.options.input) {
@@ -40451,11 +40451,11 @@ var ExecState = class _ExecState extends events.EventEmitter {
 // node_modules/@actions/exec/lib/exec.js
 var __awaiter8 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve7) {
-      resolve7(value);
+    return value instanceof P ? value : new P(function(resolve10) {
+      resolve10(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve7, reject) {
+  return new (P || (P = Promise))(function(resolve10, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -40471,7 +40471,7 @@ var __awaiter8 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -40524,11 +40524,11 @@ function getExecOutput(commandLine, args, options) {
 // node_modules/@actions/core/lib/platform.js
 var __awaiter9 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve7) {
-      resolve7(value);
+    return value instanceof P ? value : new P(function(resolve10) {
+      resolve10(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve7, reject) {
+  return new (P || (P = Promise))(function(resolve10, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -40544,7 +40544,7 @@ var __awaiter9 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -40603,11 +40603,11 @@ function getDetails() {
 // node_modules/@actions/core/lib/core.js
 var __awaiter10 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve7) {
-      resolve7(value);
+    return value instanceof P ? value : new P(function(resolve10) {
+      resolve10(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve7, reject) {
+  return new (P || (P = Promise))(function(resolve10, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -40623,7 +40623,7 @@ var __awaiter10 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -40750,8 +40750,464 @@ function getIDToken(aud) {
 }
 
 // src/action/main.ts
-import { existsSync as existsSync3, mkdirSync, writeFileSync } from "node:fs";
-import { dirname as dirname8, isAbsolute as isAbsolute2, resolve as resolve6 } from "node:path";
+import { existsSync as existsSync3 } from "node:fs";
+import { isAbsolute as isAbsolute4, resolve as resolve9 } from "node:path";
+
+// src/io/safe-write.ts
+import { closeSync as closeSync2, constants as constants4, fchmodSync, lstatSync, mkdirSync, openSync as openSync2, realpathSync as realpathSync3, renameSync, unlinkSync, writeFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { basename as basename4, join as join4, relative as relative3, resolve as resolve4, sep as sep5 } from "node:path";
+
+// src/resolve/host.ts
+import { getHeapStatistics } from "node:v8";
+import { realpathSync as realpathSync2, statSync as statSync2 } from "node:fs";
+import { isAbsolute as isAbsolute2, relative as relative2, resolve as resolve3, sep as sep4 } from "node:path";
+
+// src/source/source.ts
+var utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+function decode(bytes) {
+  try {
+    return { text: utf8.decode(bytes), encoding: "utf8" };
+  } catch {
+    return { text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1"), encoding: "latin1" };
+  }
+}
+function computeLineStarts(text) {
+  let count = 1;
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) count++;
+  const starts = new Int32Array(count);
+  let k = 1;
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts[k++] = i + 1;
+  return starts;
+}
+function createSourceFile(path6, absPath, content) {
+  const { text, encoding } = typeof content === "string" ? { text: content, encoding: "utf8" } : decode(content);
+  return { path: path6, absPath, text, encoding, lineStarts: computeLineStarts(text) };
+}
+function lineColumn(file, offset) {
+  const starts = file.lineStarts;
+  const off = Math.max(0, Math.min(offset, file.text.length));
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = lo + hi + 1 >> 1;
+    if (starts[mid] <= off) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo + 1, column: off - starts[lo] + 1 };
+}
+
+// src/resolve/safe-read.ts
+import { closeSync, constants as constants3, fstatSync, openSync, readSync, readdirSync, readlinkSync, realpathSync, statSync } from "node:fs";
+import { basename as basename3, dirname as dirname3, isAbsolute, join as join3, resolve as resolve2, sep as sep3 } from "node:path";
+
+// src/resolve/refusal.ts
+var OUTSIDE_REFUSAL = "outside the checked root; it was not read";
+var GIT_DIR_REFUSAL = "inside the repository's .git directory, which pgconf-lint never reads as configuration; it was not read";
+function hasGitSegment(relPath) {
+  if (!/\.git/i.test(relPath)) return false;
+  return relPath.split(/[\\/]/).some((s) => s.toLowerCase() === ".git");
+}
+
+// src/resolve/safe-read.ts
+var O_NONBLOCK = constants3.O_NONBLOCK ?? 0;
+var O_NOCTTY = constants3.O_NOCTTY ?? 0;
+var O_DIRECTORY = constants3.O_DIRECTORY ?? 0;
+function realOrSelf(p) {
+  let rest = "";
+  let cur = p;
+  for (; ; ) {
+    try {
+      const real = realpathSync.native(cur);
+      return rest ? join3(real, rest) : real;
+    } catch {
+      const up = dirname3(cur);
+      if (up === cur) return p;
+      rest = rest ? join3(basename3(cur), rest) : basename3(cur);
+      cur = up;
+    }
+  }
+}
+function confinement(rootAbs, root = realOrSelf(rootAbs)) {
+  const given = resolve2(rootAbs);
+  const real = resolve2(root);
+  const below = (dir, abs) => {
+    if (abs === dir) return "";
+    const prefix = dir.endsWith(sep3) ? dir : dir + sep3;
+    return abs.startsWith(prefix) ? abs.slice(prefix.length) : void 0;
+  };
+  const refusalOfReal = (path6) => {
+    const rel = isAbsolute(path6) ? below(real, path6) : void 0;
+    if (rel === void 0) return OUTSIDE_REFUSAL;
+    return hasGitSegment(rel) ? GIT_DIR_REFUSAL : void 0;
+  };
+  return {
+    root: real,
+    refusalOfReal,
+    refusal(p) {
+      const abs = resolve2(p);
+      const lexical = below(given, abs) ?? below(real, abs);
+      if (lexical === void 0) return OUTSIDE_REFUSAL;
+      return refusalOfReal(realOrSelf(abs)) ?? (hasGitSegment(lexical) ? GIT_DIR_REFUSAL : void 0);
+    }
+  };
+}
+function descriptorPath(fd) {
+  if (process.platform !== "linux") return void 0;
+  try {
+    return readlinkSync(`/proc/self/fd/${fd}`);
+  } catch {
+    return void 0;
+  }
+}
+function readAtMost(fd, expected, limit) {
+  const chunks = [];
+  let total = 0;
+  let size = Math.min(expected, limit) + 1;
+  for (; ; ) {
+    const buf = Buffer.allocUnsafe(size);
+    const n = readSync(fd, buf, 0, size, null);
+    if (n === 0) break;
+    chunks.push(n === size ? buf : buf.subarray(0, n));
+    total += n;
+    if (total > limit) break;
+    size = Math.min(64 * 1024, limit + 1 - total);
+  }
+  return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
+}
+function readRegularFile(path6, options) {
+  const { maxBytes, confine } = options;
+  const tooLarge = (what) => ({
+    ok: false,
+    error: `file is ${what} bytes, larger than the limit of ${maxBytes} bytes${options.limitHint ? ` (${options.limitHint})` : ""}; not read`
+  });
+  const before = confine?.refusal(path6);
+  if (before) return { ok: false, error: before };
+  let fd;
+  try {
+    fd = openSync(path6, constants3.O_RDONLY | O_NONBLOCK | O_NOCTTY);
+  } catch (err) {
+    return { ok: false, error: describeFsError(err) };
+  }
+  try {
+    if (confine) {
+      const real = descriptorPath(fd);
+      const after = real === void 0 ? void 0 : confine.refusalOfReal(real);
+      if (after) return { ok: false, error: after };
+    }
+    const st = fstatSync(fd);
+    if (st.isDirectory()) return { ok: false, error: "Is a directory" };
+    if (!st.isFile()) return { ok: false, error: "not a regular file" };
+    if (st.size > maxBytes) return tooLarge(String(st.size));
+    const bytes = readAtMost(fd, st.size, maxBytes);
+    if (bytes.length > maxBytes) return tooLarge(`more than ${maxBytes}`);
+    return { ok: true, bytes };
+  } catch (err) {
+    return { ok: false, error: describeFsError(err) };
+  } finally {
+    closeSync(fd);
+  }
+}
+function listDirectory(path6, confine) {
+  const before = confine?.refusal(path6);
+  if (before) return { ok: false, error: before };
+  let fd;
+  try {
+    fd = openSync(path6, constants3.O_RDONLY | O_DIRECTORY | O_NONBLOCK);
+  } catch (err) {
+    return { ok: false, error: describeFsError(err) };
+  }
+  try {
+    let via = path6;
+    const real = descriptorPath(fd);
+    if (real !== void 0) {
+      const after = confine?.refusalOfReal(real);
+      if (after) return { ok: false, error: after };
+      via = `/proc/self/fd/${fd}`;
+    } else if (!fstatSync(fd).isDirectory()) return { ok: false, error: "Not a directory" };
+    const entries = readdirSync(via, { withFileTypes: true }).map((d) => {
+      const isLink = d.isSymbolicLink();
+      let isDir = d.isDirectory();
+      if (isLink) {
+        try {
+          isDir = statSync(join3(via, d.name)).isDirectory();
+        } catch {
+          isDir = false;
+        }
+      }
+      return { name: d.name, isDir, isLink };
+    });
+    return { ok: true, entries };
+  } catch (err) {
+    return { ok: false, error: describeFsError(err) };
+  } finally {
+    closeSync(fd);
+  }
+}
+function fileIdentity(path6) {
+  try {
+    const st = statSync(path6, { bigint: true });
+    return `${st.dev}:${st.ino}`;
+  } catch {
+    return void 0;
+  }
+}
+
+// src/resolve/host.ts
+var DEFAULT_MAX_FILE_BYTES = 64 * 1024 * 1024;
+var MAX_MAX_FILE_BYTES = 256 * 1024 * 1024;
+function describeFsError(err) {
+  const code = err?.code;
+  switch (code) {
+    case "ENOENT":
+      return "No such file or directory";
+    case "EACCES":
+    case "EPERM":
+      return "Permission denied";
+    case "EISDIR":
+      return "Is a directory";
+    case "ENOTDIR":
+      return "Not a directory";
+    case "ELOOP":
+      return "Too many levels of symbolic links";
+    case "ENAMETOOLONG":
+      return "File name too long";
+    case "ENXIO":
+      return "No such device or address";
+    default:
+      return err instanceof Error ? err.message : String(err);
+  }
+}
+function toDisplayPath(cwd, absPath) {
+  const rel = relative2(cwd, absPath);
+  if (rel === "") return ".";
+  if (rel.startsWith("..") || isAbsolute2(rel)) return absPath.split(sep4).join("/");
+  return rel.split(sep4).join("/");
+}
+function isInside(root, absPath) {
+  const rel = relative2(root, absPath);
+  return rel === "" || !rel.startsWith(".." + sep4) && rel !== ".." && !isAbsolute2(rel);
+}
+var HEAP_SHARE = 0.5;
+var heapLimit = getHeapStatistics().heap_size_limit;
+function heapFull() {
+  const used = getHeapStatistics().used_heap_size;
+  if (used <= heapLimit * HEAP_SHARE) return void 0;
+  const mb = (n) => Math.round(n / 2 ** 20);
+  return `not read: this run already holds ${mb(used)} MB of configuration, half of its ${mb(heapLimit)} MB heap, so the rest of the repository is reported, not read (lint it in parts with narrower paths, or give Node more heap: NODE_OPTIONS=--max-old-space-size=MB)`;
+}
+function nodeHost(options = {}) {
+  const cwd = resolve3(options.cwd ?? process.cwd());
+  const base = resolve3(cwd, options.base ?? cwd);
+  const rootAbs = resolve3(cwd, options.root ?? cwd);
+  let root = rootAbs;
+  try {
+    root = realpathSync2(rootAbs);
+  } catch {
+  }
+  const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const confine = confinement(rootAbs, root);
+  const allowed = (p) => confine.refusal(p) === void 0;
+  return {
+    cwd,
+    base,
+    root,
+    maxFileBytes,
+    kind(p) {
+      try {
+        const st = statSync2(p);
+        return st.isFile() ? "file" : st.isDirectory() ? "dir" : "other";
+      } catch {
+        return "missing";
+      }
+    },
+    allowed,
+    refusal: (p) => confine.refusal(p),
+    identity: (p) => fileIdentity(p),
+    read(p) {
+      const full = heapFull();
+      if (full) return { ok: false, error: full };
+      const r = readRegularFile(p, { maxBytes: maxFileBytes, confine, limitHint: "--max-file-size, maxFileSize in the config" });
+      return r.ok ? { ok: true, file: createSourceFile(toDisplayPath(base, p), p, r.bytes) } : r;
+    },
+    list(p) {
+      return listDirectory(p, confine);
+    },
+    display(p) {
+      return toDisplayPath(base, p);
+    }
+  };
+}
+
+// src/io/safe-write.ts
+var SafeWriteError = class extends Error {
+};
+var NOFOLLOW = constants4.O_NOFOLLOW ?? 0;
+function fail(err) {
+  throw new SafeWriteError(describeFsError(err));
+}
+function lstatOrMissing(p) {
+  try {
+    return lstatSync(p);
+  } catch (err) {
+    if (err.code === "ENOENT") return void 0;
+    return fail(err);
+  }
+}
+function checkedDirectory(abs, options) {
+  for (const root of options.roots) {
+    const lexical = resolve4(root);
+    let real;
+    try {
+      real = realpathSync3(lexical);
+    } catch {
+      continue;
+    }
+    const under = isInside(lexical, abs) ? lexical : isInside(real, abs) ? real : void 0;
+    if (!under) continue;
+    const rel = relative3(under, abs);
+    if (rel === "") throw new SafeWriteError("Is a directory");
+    const parts = rel.split(sep5);
+    parts.pop();
+    let cur = real;
+    const walked = [];
+    for (const part of parts) {
+      cur = join4(cur, part);
+      walked.push(part);
+      const shown2 = walked.join("/");
+      let st = lstatOrMissing(cur);
+      if (!st) {
+        if (!options.createParents) throw new SafeWriteError("No such file or directory");
+        try {
+          mkdirSync(cur, { mode: 493 });
+        } catch (err) {
+          if (err.code !== "EEXIST") fail(err);
+        }
+        st = lstatOrMissing(cur);
+      }
+      if (st?.isSymbolicLink()) throw new SafeWriteError(`its parent directory ${shown2} is a symbolic link; output is never written through a link`);
+      if (!st?.isDirectory()) throw new SafeWriteError(`its parent ${shown2} is not a directory`);
+    }
+    return cur;
+  }
+  if (options.outside === "refuse") throw new SafeWriteError(`outside ${options.rootsLabel}; output files are written only there`);
+  return void 0;
+}
+function writeInPlace(abs, data) {
+  let fd;
+  try {
+    fd = openSync2(abs, constants4.O_WRONLY | constants4.O_CREAT | constants4.O_TRUNC | NOFOLLOW, 420);
+  } catch (err) {
+    const code = err.code;
+    if (code === "ELOOP" || code === "EMLINK" && lstatOrMissing(abs)?.isSymbolicLink()) {
+      throw new SafeWriteError("it is a symbolic link; output is never written through a link (give the path it points to)");
+    }
+    return fail(err);
+  }
+  try {
+    writeFileSync(fd, data);
+  } catch (err) {
+    fail(err);
+  } finally {
+    closeSync2(fd);
+  }
+}
+function safeWriteFile(path6, data, options) {
+  const abs = resolve4(path6);
+  const name = basename4(abs);
+  const dir = checkedDirectory(abs, options);
+  if (dir === void 0) return writeInPlace(abs, data);
+  const target = join4(dir, name);
+  if (lstatOrMissing(target)?.isDirectory()) throw new SafeWriteError("Is a directory");
+  const tmp = join4(dir, `.${name.slice(0, 100)}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`);
+  let fd;
+  try {
+    if (realpathSync3(dir) !== dir) throw new SafeWriteError("its directory changed while it was being written");
+    fd = openSync2(tmp, constants4.O_WRONLY | constants4.O_CREAT | constants4.O_EXCL | NOFOLLOW, 420);
+  } catch (err) {
+    if (err instanceof SafeWriteError) throw err;
+    return fail(err);
+  }
+  let done = false;
+  try {
+    writeFileSync(fd, data);
+    fchmodSync(fd, 420);
+    closeSync2(fd);
+    fd = -1;
+    if (realpathSync3(dir) !== dir) throw new SafeWriteError("its directory changed while it was being written");
+    renameSync(tmp, target);
+    done = true;
+  } catch (err) {
+    if (err instanceof SafeWriteError) throw err;
+    fail(err);
+  } finally {
+    if (fd !== -1) {
+      try {
+        closeSync2(fd);
+      } catch {
+      }
+    }
+    if (!done) {
+      try {
+        unlinkSync(tmp);
+      } catch {
+      }
+    }
+  }
+}
+
+// src/resolve/repo-root.ts
+import { lstatSync as lstatSync2 } from "node:fs";
+import { dirname as dirname4, join as join5, resolve as resolve5 } from "node:path";
+function hasGit(dir) {
+  try {
+    const st = lstatSync2(join5(dir, ".git"));
+    return st.isDirectory() || st.isFile();
+  } catch {
+    return false;
+  }
+}
+function actionBase(workspace, paths) {
+  const ws = resolve5(workspace);
+  const repos = /* @__PURE__ */ new Set();
+  for (const p of paths.length ? paths : ["."]) {
+    const abs = resolve5(ws, p);
+    if (!isInside(ws, abs)) return ws;
+    const chain = [];
+    for (let cur = abs; ; cur = dirname4(cur)) {
+      chain.push(cur);
+      if (cur === ws || dirname4(cur) === cur) break;
+    }
+    const repo = chain.reverse().find(hasGit);
+    if (!repo) return ws;
+    repos.add(repo);
+  }
+  return repos.size === 1 ? [...repos][0] : ws;
+}
+
+// src/action/path-prefix.ts
+import { posix, relative as relative4, sep as sep6 } from "node:path";
+function prefixMismatch(checked, changed) {
+  const changedList = [...changed];
+  const changedSet = new Set(changedList);
+  const byName = /* @__PURE__ */ new Map();
+  for (const c of checked) {
+    if (changedSet.has(c)) return void 0;
+    const name = posix.basename(c);
+    if (!byName.has(name)) byName.set(name, c);
+  }
+  for (const c of changedList) {
+    const same = byName.get(posix.basename(c));
+    if (same !== void 0) return { checked: same, changed: c };
+  }
+  return void 0;
+}
+function prefixWarning(checked, changed, workspace, base) {
+  const m = prefixMismatch(checked, changed);
+  if (!m) return void 0;
+  const where = relative4(workspace, base).split(sep6).join("/");
+  return `pgconf-lint: none of the checked files is among the files this pull request changes, yet it changes ${m.changed} and ${m.checked} was checked (paths relative to ${where ? `GITHUB_WORKSPACE/${where}` : "GITHUB_WORKSPACE"}); check the paths input and the checkout path: findings cannot be matched to the pull request's lines.`;
+}
 
 // src/catalog/catalog.ts
 import { readFileSync } from "node:fs";
@@ -41038,7 +41494,7 @@ var DBL_MAX_AS_PRINTED = 179769e303;
 function parseGucValue(def, input, major, extras = {}) {
   const key = def.name.toLowerCase();
   const shown2 = major >= 18 ? def.name : extras.writtenName ?? def.name;
-  if (def.context === "internal") return fail(`parameter "${shown2}" cannot be changed`);
+  if (def.context === "internal") return fail2(`parameter "${shown2}" cannot be changed`);
   const parsed = parseTyped(def, input, major, shown2, extras);
   if (!parsed.ok || !FORCED_DEFAULT.has(key)) return parsed;
   const boot = parseTyped(def, def.boot, major, shown2, extras);
@@ -41058,14 +41514,14 @@ function parseTyped(def, input, major, shown2, extras) {
       return parseStringGuc(def, input, major, extras);
   }
 }
-function fail(message, hint, detail) {
+function fail2(message, hint, detail) {
   const r = { ok: false, message };
   if (detail !== void 0) r.detail = detail;
   if (hint !== void 0) r.hint = hint;
   return r;
 }
 function invalid(name, input, hint, detail) {
-  return fail(`invalid value for parameter "${name}": "${input}"`, hint, detail);
+  return fail2(`invalid value for parameter "${name}": "${input}"`, hint, detail);
 }
 function parseBool(value) {
   const v = asciiLower(value);
@@ -41091,11 +41547,11 @@ function parseBool(value) {
 }
 function parseBoolGuc(def, input, major, shown2) {
   const b = parseBool(input);
-  if (b === null) return fail(`parameter "${shown2}" requires a Boolean value`);
+  if (b === null) return fail2(`parameter "${shown2}" requires a Boolean value`);
   if (b && major >= 12 && def.name.toLowerCase() === "default_with_oids") {
-    return fail("tables declared WITH OIDS are not supported");
+    return fail2("tables declared WITH OIDS are not supported");
   }
-  if (b && def.name.toLowerCase() === "bonjour") return fail("Bonjour is not supported by this build");
+  if (b && def.name.toLowerCase() === "bonjour") return fail2("Bonjour is not supported by this build");
   return { ok: true, value: b, canonical: b ? "on" : "off" };
 }
 var MEMORY_UNITS = ["TB", "GB", "MB", "kB", "B"];
@@ -41168,14 +41624,14 @@ function parseIntGuc(def, input, major, shown2) {
   if (typeof r !== "number") return invalid(shown2, input, r.hint);
   const min = def.min ?? INT_MIN;
   const max = def.max ?? INT_MAX;
-  if (r < min || r > max) return fail(rangeMessage(String(r), String(min), String(max), def.unit, shown2, major));
+  if (r < min || r > max) return fail2(rangeMessage(String(r), String(min), String(max), def.unit, shown2, major));
   let value = r;
   const key = def.name.toLowerCase();
   if (key === "wal_buffers" && value !== -1 && value < 4) value = 4;
   const avFloor = major >= 17 ? 64 : 1024;
   if (key === "autovacuum_work_mem" && value !== -1 && value < avFloor) value = avFloor;
   const detail = intCheckHook(key, def.name, value, major);
-  if (detail !== null) return fail(`invalid value for parameter "${def.name}": ${value}`, void 0, detail);
+  if (detail !== null) return fail2(`invalid value for parameter "${def.name}": ${value}`, void 0, detail);
   return { ok: true, value, canonical: String(value) };
 }
 var SLRU_BUFFERS = /* @__PURE__ */ new Set([
@@ -41243,7 +41699,7 @@ function parseRealGuc(def, input, major, shown2) {
   let val = n.value;
   if (major <= 11) {
     if (n.end === 0 || n.erange || end < input.length || Number.isNaN(val)) {
-      return fail(`parameter "${shown2}" requires a numeric value`);
+      return fail2(`parameter "${shown2}" requires a numeric value`);
     }
   } else {
     if (n.end === 0 || n.erange || Number.isNaN(val)) return invalid(shown2, input);
@@ -41258,7 +41714,7 @@ function parseRealGuc(def, input, major, shown2) {
   const max = def.max === null || def.max >= DBL_MAX_AS_PRINTED ? Number.MAX_VALUE : def.max;
   if (val < min || val > max) {
     const g = (x) => formatG(x, flavor);
-    return fail(rangeMessage(g(val), g(min), g(max), def.unit, shown2, major));
+    return fail2(rangeMessage(g(val), g(min), g(max), def.unit, shown2, major));
   }
   return { ok: true, value: val, canonical: formatG(val, flavor) };
 }
@@ -41423,8 +41879,8 @@ function checkTimezone(value, names) {
   }
   const n = strtod(value);
   if (n.end !== 0 && n.end === value.length) {
-    const seconds = Math.trunc(-n.value * 3600);
-    return Number.isFinite(seconds) && Math.abs(seconds) < 168 * 3600 ? true : "UTC timezone offset is out of range.";
+    const seconds3 = Math.trunc(-n.value * 3600);
+    return Number.isFinite(seconds3) && Math.abs(seconds3) < 168 * 3600 ? true : "UTC timezone offset is out of range.";
   }
   if (value === "" || value.length > 255) return false;
   const upper = value.toUpperCase();
@@ -41529,6 +41985,330 @@ function compute(cluster, name) {
   return { name: def.name, def, value, canonical: parsed.ok ? parsed.canonical : def.boot, isDefault: true };
 }
 
+// src/engine/redact.ts
+var MASK = "****";
+var QUOTE_MAX_CHARS = 80;
+var ALNUM = 1;
+var RUN = 2;
+var UPPER = 4;
+var LOWER = 8;
+var DIGIT = 16;
+var CLS = new Uint8Array(128);
+for (let c = 48; c <= 57; c++) CLS[c] = ALNUM | RUN | DIGIT;
+for (let c = 65; c <= 90; c++) CLS[c] = ALNUM | RUN | UPPER;
+for (let c = 97; c <= 122; c++) CLS[c] = ALNUM | RUN | LOWER;
+for (const ch of "+/_.~-") CLS[ch.charCodeAt(0)] = RUN;
+var cls = (c) => c < 128 ? CLS[c] : 0;
+var isRun = (c) => c < 128 && (CLS[c] & RUN) !== 0;
+var isAlnum = (c) => c < 128 && (CLS[c] & ALNUM) !== 0;
+var isBlank = (c) => c === 32 || c === 9;
+var isSpace = (c) => c === 32 || c >= 9 && c <= 13;
+var EQ = 61;
+var COLON = 58;
+var SQ = 39;
+var DQ = 34;
+var SECRET_KEYS = [
+  "password",
+  "passwords",
+  "passwd",
+  "passphrase",
+  "secret",
+  "secrets",
+  "token",
+  "tokens",
+  "apikey",
+  "api_key",
+  "api-key",
+  "access_key",
+  "secret_key",
+  "credentials",
+  "credential",
+  "private_key",
+  "private-key",
+  "privatekey"
+];
+var SCHEMES = ["basic", "bearer", "token", "digest", "negotiate", "ntlm", "aws4-hmac-sha256"];
+var AWS_PREFIXES = ["AKIA", "ASIA", "ABIA", "ACCA", "AGPA", "AIDA", "AIPA", "ANPA", "ANVA", "AROA", "APKA"];
+function equalsCI(s, start, end, word) {
+  if (end - start !== word.length) return false;
+  for (let k = 0; k < word.length; k++) {
+    let c = s.charCodeAt(start + k);
+    if (c >= 65 && c <= 90) c |= 32;
+    if (c !== word.charCodeAt(k)) return false;
+  }
+  return true;
+}
+function endsWithCI(s, start, end, word) {
+  return end - start >= word.length && equalsCI(s, end - word.length, end, word);
+}
+function looksRandom(s, start, end) {
+  if (end - start < 24) return false;
+  let n = 0;
+  let changes = 0;
+  let seen = 0;
+  let prev = 0;
+  for (let k = start; k < end; k++) {
+    const c = cls(s.charCodeAt(k)) & (UPPER | LOWER | DIGIT);
+    if (c === 0) continue;
+    n++;
+    seen |= c;
+    if (prev !== 0 && c !== prev) changes++;
+    prev = c;
+  }
+  return n >= 24 && seen === (UPPER | LOWER | DIGIT) && changes >= 0.45 * (n - 1);
+}
+function runEnd(s, i) {
+  let j = i;
+  while (j < s.length && isRun(s.charCodeAt(j))) j++;
+  while (j < s.length && s.charCodeAt(j) === EQ) j++;
+  return j;
+}
+function skip(s, i, extra) {
+  while (i < s.length) {
+    const c = s.charCodeAt(i);
+    if (isBlank(c) || extra.includes(s[i])) i++;
+    else break;
+  }
+  return i;
+}
+function quotedEnd(s, i) {
+  const q = s.charCodeAt(i);
+  let k = i + 1;
+  while (k < s.length) {
+    const c = s.charCodeAt(k);
+    if (c === 92) k += 2;
+    else if (c === q) {
+      if (s.charCodeAt(k + 1) === q) k += 2;
+      else return k;
+    } else if (c === 10) return k;
+    else k++;
+  }
+  return s.length;
+}
+function redactSecrets(s) {
+  const n = s.length;
+  const ranges = [];
+  const mask = (a, b) => {
+    if (b > a) ranges.push(a, b);
+  };
+  let i = 0;
+  while (i < n) {
+    const c = s.charCodeAt(i);
+    if (c === COLON && s.charCodeAt(i + 1) === 47 && s.charCodeAt(i + 2) === 47) {
+      let k = i + 3;
+      let colon = -1;
+      for (; k < n; k++) {
+        const d = s.charCodeAt(k);
+        if (d === 64 || d === 47 || d === 63 || d === 35 || isSpace(d) || d === DQ || d === SQ) break;
+        if (d === COLON && colon === -1) colon = k;
+      }
+      if (k < n && s.charCodeAt(k) === 64 && colon !== -1 && k > colon + 1 && !s.startsWith(MASK, colon + 1)) mask(colon + 1, k);
+      i += 3;
+      continue;
+    }
+    if (!isRun(c)) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < n && isRun(s.charCodeAt(j))) j++;
+    if (c === 45 && s.startsWith("-----BEGIN", i)) {
+      let headerEnd = -1;
+      for (let x = i + 10, stop = Math.min(n, i + 100); x < stop && s.charCodeAt(x) !== 10; x++) {
+        if (s.startsWith("-----", x)) {
+          headerEnd = x;
+          break;
+        }
+      }
+      if (headerEnd !== -1 && s.slice(i, headerEnd).includes("PRIVATE KEY")) {
+        const bodyStart = headerEnd + 5;
+        const endMark = s.indexOf("-----END", bodyStart);
+        const bodyEnd = endMark === -1 ? n : endMark;
+        mask(bodyStart, bodyEnd);
+        i = endMark === -1 ? n : endMark + 8;
+        continue;
+      }
+    }
+    if (endsWithCI(s, i, j, "authorization")) {
+      let k = skip(s, j, `:="',`);
+      if (k < n && isRun(s.charCodeAt(k))) {
+        let e = runEnd(s, k);
+        if (SCHEMES.some((w) => equalsCI(s, k, e, w))) {
+          k = skip(s, e, `:="',`);
+          e = k < n && isRun(s.charCodeAt(k)) ? runEnd(s, k) : k;
+        }
+        if (e > k && !s.startsWith(MASK, k)) mask(k, e);
+        i = Math.max(e, j);
+        continue;
+      }
+    }
+    if (equalsCI(s, i, j, "basic") || equalsCI(s, i, j, "bearer")) {
+      const k = skip(s, j, `:="',`);
+      if (k < n && isRun(s.charCodeAt(k))) {
+        const e = runEnd(s, k);
+        let tokenish = false;
+        for (let x = k; x < e && !tokenish; x++) {
+          const d = s.charCodeAt(x);
+          tokenish = (cls(d) & DIGIT) !== 0 || d === 43 || d === 47 || d === EQ || d === 95;
+        }
+        if (e - k >= 12 && tokenish) {
+          mask(k, e);
+          i = e;
+          continue;
+        }
+      }
+    }
+    if (SECRET_KEYS.some((w) => endsWithCI(s, i, j, w))) {
+      let k = j;
+      const quotedKey = s.charCodeAt(k) === DQ || s.charCodeAt(k) === SQ;
+      if (quotedKey) k++;
+      k = skip(s, k, "");
+      const sep11 = s.charCodeAt(k);
+      if ((sep11 === EQ || sep11 === COLON) && !(sep11 === COLON && s.charCodeAt(k + 1) === 47)) {
+        k = skip(s, k + 1, "");
+        const q = s.charCodeAt(k);
+        if (q === SQ || q === DQ) {
+          const e = quotedEnd(s, k);
+          if (e > k + 1 && !s.startsWith(MASK, k + 1)) mask(k + 1, e);
+          i = e;
+          continue;
+        }
+        if (!quotedKey) {
+          let e = k;
+          while (e < n) {
+            const d = s.charCodeAt(e);
+            if (isSpace(d) || d === SQ || d === DQ || d === 38) break;
+            e++;
+          }
+          if (e > k && !s.startsWith(MASK, k)) mask(k, e);
+          i = Math.max(e, j);
+          continue;
+        }
+      }
+    }
+    let masked = false;
+    let jwtFailedTo = -1;
+    let patFailedTo = -1;
+    for (let k = i; k < j; k++) {
+      if (k > i && isAlnum(s.charCodeAt(k - 1))) continue;
+      const d = s.charCodeAt(k);
+      let e = -1;
+      if (d === 103 && s.charCodeAt(k + 1) === 104 && s.charCodeAt(k + 3) === 95 && "pousr".includes(s[k + 2])) {
+        let x = k + 4;
+        while (x < j && isAlnum(s.charCodeAt(x))) x++;
+        if (x - (k + 4) >= 16) e = x;
+      } else if (d === 103 && k >= patFailedTo && s.startsWith("github_pat_", k)) {
+        let x = k + 11;
+        while (x < j && (isAlnum(s.charCodeAt(x)) || s.charCodeAt(x) === 95)) x++;
+        if (x - (k + 11) >= 20) e = x;
+        else patFailedTo = x;
+      } else if (d === 65 && AWS_PREFIXES.some((p) => s.startsWith(p, k))) {
+        let x = k + 4;
+        while (x < j && (cls(s.charCodeAt(x)) & (UPPER | DIGIT)) !== 0) x++;
+        if (x - k === 20 && !isAlnum(s.charCodeAt(x))) e = x;
+      } else if (d === 101 && k >= jwtFailedTo && s.startsWith("eyJ", k)) {
+        let x = k;
+        let dots = 0;
+        while (x < j && (isAlnum(s.charCodeAt(x)) || s.charCodeAt(x) === 45 || s.charCodeAt(x) === 95 || s.charCodeAt(x) === 46)) {
+          if (s.charCodeAt(x) === 46) dots++;
+          x++;
+        }
+        if (dots >= 2 && x - k >= 20) e = x;
+        else jwtFailedTo = x;
+      }
+      if (e !== -1) {
+        const keep = d === 65 ? 4 : s.startsWith("github_pat_", k) ? 11 : d === 103 ? 4 : 0;
+        mask(k + keep, e);
+        masked = true;
+        k = e - 1;
+      }
+    }
+    if (!masked) {
+      const e = runEnd(s, i);
+      if (looksRandom(s, i, e)) mask(i, e);
+      i = e;
+      continue;
+    }
+    i = j;
+  }
+  if (ranges.length === 0) return s;
+  const order = [];
+  for (let r = 0; r < ranges.length; r += 2) order.push(r);
+  order.sort((x, y) => ranges[x] - ranges[y]);
+  let out = "";
+  let last = 0;
+  for (const r of order) {
+    const a = Math.max(ranges[r], last);
+    const b = ranges[r + 1];
+    if (b <= a) continue;
+    out += a === last && out.endsWith(MASK) ? "" : s.slice(last, a) + MASK;
+    last = b;
+  }
+  return out + s.slice(last);
+}
+function containsSecret(s) {
+  return redactSecrets(s) !== s;
+}
+function boundQuote(text, max = QUOTE_MAX_CHARS) {
+  const nul = text.indexOf("\0");
+  const t = nul === -1 ? text : text.slice(0, nul);
+  if (t.length <= max) return t;
+  let cut = max - 1;
+  const c = t.charCodeAt(cut - 1);
+  if (c >= 55296 && c <= 56319) cut--;
+  return `${t.slice(0, cut)}\u2026`;
+}
+function boundQuotedIn(message, value, max = QUOTE_MAX_CHARS) {
+  if (value.length <= max || value.length === 0) return message;
+  const at = message.lastIndexOf(value);
+  if (at === -1) return message;
+  return message.slice(0, at) + boundQuote(value, max) + message.slice(at + value.length);
+}
+function boundQuotes(message, max = QUOTE_MAX_CHARS) {
+  let out = "";
+  let last = 0;
+  for (let a = message.indexOf('"'); a !== -1; ) {
+    const b = message.indexOf('"', a + 1);
+    if (b === -1) break;
+    if (b - a - 1 > max) {
+      out += message.slice(last, a + 1) + boundQuote(message.slice(a + 1, b), max);
+      last = b;
+    }
+    a = message.indexOf('"', b + 1);
+  }
+  return last === 0 ? message : out + message.slice(last);
+}
+function privateKeyBlocks(text) {
+  const out = [];
+  if (!text.includes("PRIVATE KEY")) return out;
+  for (let at = text.indexOf("-----BEGIN"); at !== -1; ) {
+    const eol = text.indexOf("\n", at);
+    const header = text.slice(at, eol === -1 ? text.length : eol);
+    if (!header.includes("PRIVATE KEY")) {
+      at = eol === -1 ? -1 : text.indexOf("-----BEGIN", eol);
+      continue;
+    }
+    const endMark = text.indexOf("-----END", at + 10);
+    const endEol = endMark === -1 ? -1 : text.indexOf("\n", endMark);
+    const end = endMark === -1 || endEol === -1 ? text.length : endEol;
+    out.push([at, end]);
+    at = end >= text.length ? -1 : text.indexOf("-----BEGIN", end);
+  }
+  return out;
+}
+function maskQuoted(message) {
+  let out = "";
+  let last = 0;
+  for (let a = message.indexOf('"'); a !== -1; ) {
+    const b = message.indexOf('"', a + 1);
+    if (b === -1) break;
+    out += message.slice(last, a + 1) + MASK;
+    last = b;
+    a = message.indexOf('"', b + 1);
+  }
+  return last === 0 ? message : out + message.slice(last);
+}
+
 // src/engine/rule.ts
 function defineRule(rule) {
   return rule;
@@ -41568,13 +42348,14 @@ function runRule(rule, cluster, settings = {}) {
       c.lastLoc = r.loc;
       c.lastSeverity = sev;
       if (c.n > FILE_FINDINGS_LIMIT) return;
+      const inKey = insidePrivateKey(cluster.sources.get(r.loc.file), r.loc.start);
       out.push({
         rule: rule.name,
         severity: sev,
-        message: clip(r.message),
+        message: safeText(inKey ? maskQuoted(r.message) : r.message),
         loc: r.loc,
-        ...r.help ? { help: clip(r.help) } : {},
-        ...r.related?.length ? { related: r.related } : {}
+        ...r.help ? { help: safeText(r.help) } : {},
+        ...r.related?.length ? { related: r.related.map((x) => ({ ...x, message: safeText(x.message) })) } : {}
       });
     }
   };
@@ -41585,18 +42366,40 @@ function runRule(rule, cluster, settings = {}) {
       rule: rule.name,
       severity: c.lastSeverity,
       message: `${c.n - FILE_FINDINGS_LIMIT} more ${rule.name} findings in this file are not listed (${c.n} in all; only the first ${FILE_FINDINGS_LIMIT} are)`,
-      loc: c.lastLoc
+      loc: c.lastLoc,
+      unlisted: c.n - FILE_FINDINGS_LIMIT
     });
   }
   return out;
 }
 var MESSAGE_MAX_CHARS = 2e3;
-function clip(s) {
-  if (s.length <= MESSAGE_MAX_CHARS) return s;
-  let cut = MESSAGE_MAX_CHARS - 100;
+function clip(s, total) {
+  if (s.length <= MESSAGE_MAX_CHARS && total === void 0) return s;
+  let cut = Math.min(MESSAGE_MAX_CHARS - 100, s.length);
   const c = s.charCodeAt(cut - 1);
   if (c >= 55296 && c <= 56319) cut--;
-  return `${s.slice(0, cut)}\u2026 (message cut: ${s.length} characters in all)`;
+  return `${s.slice(0, cut)}\u2026 (message cut: ${total ?? s.length} characters in all)`;
+}
+function safeText(s) {
+  if (s.length <= 4 * MESSAGE_MAX_CHARS) return clip(redactSecrets(s));
+  return clip(redactSecrets(s.slice(0, 4 * MESSAGE_MAX_CHARS)), s.length);
+}
+var keyBlocks = /* @__PURE__ */ new WeakMap();
+function insidePrivateKey(file, offset) {
+  if (file === void 0) return false;
+  let blocks = keyBlocks.get(file);
+  if (blocks === void 0) keyBlocks.set(file, blocks = privateKeyBlocks(file.text));
+  let lo = 0;
+  let hi = blocks.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = lo + hi >> 1;
+    if (blocks[mid][0] <= offset) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found !== -1 && offset <= blocks[found][1];
 }
 var FILE_FINDINGS_LIMIT = 1e3;
 var FLOOD_LIMIT = 20;
@@ -41628,8 +42431,24 @@ function relativizeMessage(message, file) {
 }
 
 // src/engine/config-core.ts
+import { lstatSync as lstatSync3 } from "node:fs";
+import { join as join6 } from "node:path";
 var CONFIG_NAMES = [".pgconf-lint.yml", ".pgconf-lint.yaml", ".pgconf-lint.json"];
+function findConfigFile(dir) {
+  for (const name of CONFIG_NAMES) {
+    const p = join6(dir, name);
+    try {
+      lstatSync3(p);
+      return p;
+    } catch {
+    }
+  }
+  return void 0;
+}
 var ConfigError = class extends Error {
+  constructor(message) {
+    super(boundQuotes(redactSecrets(message)));
+  }
 };
 function parseSize(v) {
   if (typeof v === "number") return v;
@@ -41666,10 +42485,146 @@ function toAssumptions(blocks) {
 }
 
 // src/engine/glob.ts
-function globToRegExp(glob) {
-  let g = glob.replace(/^\.\//, "");
+var Op = {
+  Char: 0,
+  // arg: the UTF-16 code unit
+  NoSlash: 1,
+  // any character but `/` (`?`, and `*` within a segment)
+  Any: 2,
+  // any character but a line terminator (a regexp's `.`: what `**` matched before)
+  Class: 3,
+  // arg: index into `classes`
+  Split: 4,
+  // epsilon to out and out2
+  Match: 5
+};
+var Builder = class {
+  op = [];
+  arg = [];
+  out = [];
+  out2 = [];
+  classes = [];
+  state(op, arg, out, out2 = -1) {
+    this.op.push(op);
+    this.arg.push(arg);
+    this.out.push(out);
+    this.out2.push(out2);
+    return this.op.length - 1;
+  }
+  setOut(s, out) {
+    this.out[s] = out;
+  }
+  /** `c*` for a one-character piece of kind `op` (arg `arg`), followed by `next`. */
+  star(op, arg, next) {
+    const loop = this.state(Op.Split, 0, -1, next);
+    this.setOut(loop, this.state(op, arg, loop));
+    return loop;
+  }
+  finish(start) {
+    return {
+      op: Uint8Array.from(this.op),
+      arg: Int32Array.from(this.arg),
+      out: Int32Array.from(this.out),
+      out2: Int32Array.from(this.out2),
+      classes: this.classes,
+      start
+    };
+  }
+};
+var LINE_TERMINATORS = /* @__PURE__ */ new Set([10, 13, 8232, 8233]);
+function consumes(a, s, c) {
+  switch (a.op[s]) {
+    case Op.Char:
+      return a.arg[s] === c;
+    case Op.NoSlash:
+      return c !== 47;
+    case Op.Any:
+      return !LINE_TERMINATORS.has(c);
+    case Op.Class: {
+      const k = a.classes[a.arg[s]];
+      let inside = false;
+      for (let i = 0; i < k.ranges.length; i += 2) {
+        if (c >= k.ranges[i] && c <= k.ranges[i + 1]) {
+          inside = true;
+          break;
+        }
+      }
+      return inside !== k.negated;
+    }
+    default:
+      return false;
+  }
+}
+function automatonMatcher(a) {
+  const n = a.op.length;
+  const mark = new Float64Array(n).fill(-1);
+  let cur = new Int32Array(n);
+  let next = new Int32Array(n);
+  const stack = new Int32Array(2 * n + 2);
+  let gen = 0;
+  const add = (list, len, s) => {
+    let sp = 0;
+    stack[sp++] = s;
+    while (sp > 0) {
+      const t = stack[--sp];
+      if (t < 0 || mark[t] === gen) continue;
+      mark[t] = gen;
+      if (a.op[t] === Op.Split) {
+        stack[sp++] = a.out2[t];
+        stack[sp++] = a.out[t];
+      } else list[len++] = t;
+    }
+    return len;
+  };
+  return (text) => {
+    gen++;
+    let len = add(cur, 0, a.start);
+    for (let i = 0; i < text.length && len > 0; i++) {
+      const c = text.charCodeAt(i);
+      gen++;
+      let nlen = 0;
+      for (let j = 0; j < len; j++) {
+        const s = cur[j];
+        if (consumes(a, s, c)) nlen = add(next, nlen, a.out[s]);
+      }
+      const t = cur;
+      cur = next;
+      next = t;
+      len = nlen;
+    }
+    for (let j = 0; j < len; j++) if (a.op[cur[j]] === Op.Match) return true;
+    return false;
+  };
+}
+function parseClass(body) {
+  let i = 0;
+  let negated = false;
+  if (body[0] === "!" || body[0] === "^") {
+    negated = true;
+    i = 1;
+  }
+  const ranges = [];
+  while (i < body.length) {
+    const lo = body.charCodeAt(i);
+    if (body[i + 1] === "-" && i + 2 < body.length) {
+      ranges.push(lo, body.charCodeAt(i + 2));
+      i += 3;
+    } else {
+      ranges.push(lo, lo);
+      i++;
+    }
+  }
+  return { negated, ranges };
+}
+function compileGlob(glob) {
+  let g = glob.startsWith("./") ? glob.slice(2) : glob;
   if (!g.includes("/")) g = "**/" + g;
-  let re = "";
+  const b = new Builder();
+  const match = b.state(Op.Match, 0, -1);
+  const below = b.star(Op.Any, 0, match);
+  let next = b.state(Op.Split, 0, b.state(Op.Char, 47, below), match);
+  const pieces = [];
+  let lastStar = -1;
   for (let i = 0; i < g.length; i++) {
     const c = g[i];
     if (c === "*") {
@@ -41677,71 +42632,69 @@ function globToRegExp(glob) {
         const atSegmentStart = i === 0 || g[i - 1] === "/";
         const atSegmentEnd = g[i + 2] === "/" || i + 2 === g.length;
         if (atSegmentStart && atSegmentEnd) {
-          re += g[i + 2] === "/" ? "(?:[^/]*/)*" : ".*";
-          i += g[i + 2] === "/" ? 2 : 1;
+          if (g[i + 2] === "/") {
+            pieces.push((nx) => {
+              const loop = b.state(Op.Split, 0, -1, nx);
+              const inside = b.state(Op.Split, 0, -1, b.state(Op.Char, 47, loop));
+              b.setOut(inside, b.state(Op.NoSlash, 0, inside));
+              b.setOut(loop, inside);
+              return loop;
+            });
+            i += 2;
+          } else {
+            pieces.push((nx) => b.star(Op.Any, 0, nx));
+            i += 1;
+          }
           continue;
         }
       }
-      re += "[^/]*";
-    } else if (c === "?") re += "[^/]";
-    else if (c === "{") {
+      if (g[i - 1] !== "*" || pieces.length === 0 || lastStar !== pieces.length - 1) {
+        lastStar = pieces.length;
+        pieces.push((nx) => b.star(Op.NoSlash, 0, nx));
+      }
+    } else if (c === "?") pieces.push((nx) => b.state(Op.NoSlash, 0, nx));
+    else if (c === "{" && g.indexOf("}", i) !== -1) {
       const close = g.indexOf("}", i);
-      if (close === -1) re += "\\{";
-      else {
-        re += "(?:" + g.slice(i + 1, close).split(",").map(escape2).join("|") + ")";
-        i = close;
-      }
-    } else if (c === "[") {
+      const alternatives = g.slice(i + 1, close).split(",");
+      pieces.push((nx) => {
+        let first = -1;
+        for (let k = alternatives.length - 1; k >= 0; k--) {
+          const alt = alternatives[k];
+          let s = nx;
+          for (let j = alt.length - 1; j >= 0; j--) s = b.state(Op.Char, alt.charCodeAt(j), s);
+          first = first === -1 ? s : b.state(Op.Split, 0, s, first);
+        }
+        return first;
+      });
+      i = close;
+    } else if (c === "[" && g.indexOf("]", i + 1) !== -1) {
       const close = g.indexOf("]", i + 1);
-      if (close === -1) re += "\\[";
-      else {
-        re += "[" + g.slice(i + 1, close).replace(/^!/, "^").replace(/\\/g, "\\\\") + "]";
-        i = close;
-      }
-    } else re += escape2(c);
+      const k = b.classes.push(parseClass(g.slice(i + 1, close))) - 1;
+      pieces.push((nx) => b.state(Op.Class, k, nx));
+      i = close;
+    } else {
+      const code = g.charCodeAt(i);
+      pieces.push((nx) => b.state(Op.Char, code, nx));
+    }
   }
-  return new RegExp("^" + re + "(?:/.*)?$");
-}
-function escape2(s) {
-  return s.replace(/[.+^$()|\\\]]/g, "\\$&");
+  for (let k = pieces.length - 1; k >= 0; k--) next = pieces[k](next);
+  return b.finish(next);
 }
 function globMatcher(globs) {
-  const res = globs.map(globToRegExp);
-  return (path6) => res.some((r) => r.test(path6));
+  const matchers = globs.map((g) => automatonMatcher(compileGlob(g)));
+  return (path6) => matchers.some((m) => m(path6));
 }
-
-// src/source/source.ts
-var utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
-function decode(bytes) {
-  try {
-    return { text: utf8.decode(bytes), encoding: "utf8" };
-  } catch {
-    return { text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1"), encoding: "latin1" };
+function wildcardMatcher(pattern) {
+  const b = new Builder();
+  let next = b.state(Op.Match, 0, -1);
+  for (let i = pattern.length - 1; i >= 0; i--) {
+    const c = pattern.charCodeAt(i);
+    if (c === 42) {
+      while (i > 0 && pattern.charCodeAt(i - 1) === 42) i--;
+      next = b.star(Op.Any, 0, next);
+    } else next = b.state(Op.Char, c, next);
   }
-}
-function computeLineStarts(text) {
-  let count = 1;
-  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) count++;
-  const starts = new Int32Array(count);
-  let k = 1;
-  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts[k++] = i + 1;
-  return starts;
-}
-function createSourceFile(path6, absPath, content) {
-  const { text, encoding } = typeof content === "string" ? { text: content, encoding: "utf8" } : decode(content);
-  return { path: path6, absPath, text, encoding, lineStarts: computeLineStarts(text) };
-}
-function lineColumn(file, offset) {
-  const starts = file.lineStarts;
-  const off = Math.max(0, Math.min(offset, file.text.length));
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = lo + hi + 1 >> 1;
-    if (starts[mid] <= off) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo + 1, column: off - starts[lo] + 1 };
+  return automatonMatcher(b.finish(next));
 }
 
 // src/engine/directives.ts
@@ -41750,9 +42703,9 @@ function parseDirective(comment) {
   const m = DIRECTIVE.exec(comment.replace(/\r$/, ""));
   if (!m) return null;
   const rest = m[2];
-  const sep7 = rest.indexOf("--");
-  const names = (sep7 === -1 ? rest : rest.slice(0, sep7)).split(/[\s,]+/).filter(Boolean);
-  const reason = sep7 === -1 ? null : rest.slice(sep7 + 2).trim() || null;
+  const sep11 = rest.indexOf("--");
+  const names = (sep11 === -1 ? rest : rest.slice(0, sep11)).split(/[\s,]+/).filter(Boolean);
+  const reason = sep11 === -1 ? null : rest.slice(sep11 + 2).trim() || null;
   return { kind: m[1], rules: names, reason };
 }
 function authComments(file) {
@@ -41806,7 +42759,7 @@ function applyDirectives(diagnostics, directives, sources, knownRules, ranRules)
   const usable = directives.filter((d) => {
     const unknown = d.rules.filter((r) => !knownRules.has(r));
     if (d.rules.length === 0) problems.push({ loc: d.loc, message: `pgconf-lint ${d.kind} names no rule, so it suppresses nothing` });
-    for (const r of unknown) problems.push({ loc: d.loc, message: `pgconf-lint ${d.kind} names an unknown rule "${r}"` });
+    for (const r of unknown) problems.push({ loc: d.loc, message: `pgconf-lint ${d.kind} names an unknown rule "${boundQuote(r)}"` });
     if (d.reason === null) {
       problems.push({ loc: d.loc, message: `pgconf-lint ${d.kind} has no reason after "--", so it suppresses nothing` });
       return false;
@@ -41840,19 +42793,20 @@ function applyDirectives(diagnostics, directives, sources, knownRules, ranRules)
     }
     if (!hit) return diag;
     used.add(`${hit.d.file}\0${hit.d.line}\0${diag.rule}`);
-    return { ...diag, suppressed: { kind: "directive", reason: hit.d.reason } };
+    return { ...diag, suppressed: { kind: "directive", reason: safeText(hit.d.reason) } };
   });
+  const counted = new Set(diagnostics.filter((x) => x.unlisted).map((x) => `${x.loc.file}\0${x.rule}`));
   for (const d of usable) {
     for (const r of d.rules) {
-      if (!knownRules.has(r) || !ranRules.has(r) || used.has(`${d.file}\0${d.line}\0${r}`)) continue;
+      if (!knownRules.has(r) || !ranRules.has(r) || used.has(`${d.file}\0${d.line}\0${r}`) || counted.has(`${d.file}\0${r}`)) continue;
       problems.push({ loc: d.loc, message: `pgconf-lint ${d.kind} ${r} suppresses nothing: remove it` });
     }
   }
-  return { diagnostics: out, problems };
+  return { diagnostics: out, problems: problems.map((p) => ({ ...p, message: safeText(p.message) })) };
 }
 
 // src/api.ts
-import { relative as relative3, sep as sep5 } from "node:path";
+import { relative as relative5, sep as sep8 } from "node:path";
 
 // src/parse/conf-string.ts
 var BACKSLASH = 92;
@@ -41918,21 +42872,21 @@ function deescapeConfString(raw, encoding = "utf8") {
 
 // src/parse/postgresql-conf.ts
 var LETTER = 1;
-var DIGIT = 2;
+var DIGIT2 = 2;
 var HEX = 4;
 var UNIT = 8;
 var PUNCT = 16;
 var SPACE = 32;
 var CLASS = new Uint8Array(128);
-for (let c = 48; c <= 57; c++) CLASS[c] = DIGIT | HEX;
+for (let c = 48; c <= 57; c++) CLASS[c] = DIGIT2 | HEX;
 for (let c = 65; c <= 90; c++) CLASS[c] = LETTER | UNIT | (c <= 70 ? HEX : 0);
 for (let c = 97; c <= 122; c++) CLASS[c] = LETTER | UNIT | (c <= 102 ? HEX : 0);
 CLASS[95] = LETTER;
 for (const ch of "-.:/") CLASS[ch.charCodeAt(0)] = PUNCT;
 for (const ch of " 	\r") CLASS[ch.charCodeAt(0)] = SPACE;
-var has = (c, cls) => ((c >= 128 ? LETTER : CLASS[c]) & cls) !== 0;
+var has = (c, cls2) => ((c >= 128 ? LETTER : CLASS[c]) & cls2) !== 0;
 var isLetter = (c) => c >= 128 || (CLASS[c] & LETTER) !== 0;
-var isLetterOrDigit = (c) => c >= 128 || (CLASS[c] & (LETTER | DIGIT)) !== 0;
+var isLetterOrDigit = (c) => c >= 128 || (CLASS[c] & (LETTER | DIGIT2)) !== 0;
 var isDigit = (c) => c >= 48 && c <= 57;
 var isSign = (c) => c === 43 || c === 45;
 var NL = 10;
@@ -41996,7 +42950,7 @@ var Lexer = class {
       while (isLetterOrDigit(text.charCodeAt(qualifiedEnd))) qualifiedEnd++;
     }
     let unquotedEnd = idEnd;
-    while (has(text.charCodeAt(unquotedEnd), LETTER | DIGIT | PUNCT)) unquotedEnd++;
+    while (has(text.charCodeAt(unquotedEnd), LETTER | DIGIT2 | PUNCT)) unquotedEnd++;
     if (unquotedEnd > Math.max(idEnd, qualifiedEnd)) return this.token("unquoted_string", unquotedEnd);
     if (qualifiedEnd !== -1) return this.token("qualified_id", qualifiedEnd);
     return this.token("id", idEnd);
@@ -42092,13 +43046,15 @@ function printable(token2) {
   return nul === -1 ? token2 : token2.slice(0, nul);
 }
 var MAX_SYNTAX_ERRORS = 100;
+var MAX_CONF_LINES = 2e6;
 function parsePostgresqlConf(file) {
   const text = file.text;
   const lexer = new Lexer(text);
   const lines = [];
   let errors = 0;
   let abandonedAtLine;
-  for (let n = 0; n < file.lineStarts.length; n++) {
+  const count = Math.min(file.lineStarts.length, MAX_CONF_LINES);
+  for (let n = 0; n < count; n++) {
     const start = file.lineStarts[n];
     const end = n + 1 < file.lineStarts.length ? file.lineStarts[n + 1] - 1 : text.length;
     lexer.reset(start, end);
@@ -42106,7 +43062,9 @@ function parsePostgresqlConf(file) {
     if (parsed.kind === "error" && ++errors === MAX_SYNTAX_ERRORS) abandonedAtLine = n + 1;
     lines.push(parsed);
   }
-  return abandonedAtLine === void 0 ? { file, lines } : { file, lines, abandonedAtLine };
+  const out = abandonedAtLine === void 0 ? { file, lines } : { file, lines, abandonedAtLine };
+  if (count < file.lineStarts.length) out.truncatedAtLine = count + 1;
+  return out;
 }
 function parseLine(lexer, text, encoding, line, start, end) {
   const first = lexer.next();
@@ -42170,6 +43128,9 @@ var Token = class {
 };
 var MAX_DEPTH = 10;
 var MAX_OPENS = 1e4;
+var MAX_EXPANDED_TOKENS = 1e6;
+var MAX_EXPANDED_CHARS = 64 * 1024 * 1024;
+var MAX_AUTH_LINES = 2e5;
 var OLD_SAFETY_DEPTH = 100;
 var PG10_MAX_LINE_BYTES = 8191;
 var PG10_MAX_TOKEN_BYTES = 255;
@@ -42379,7 +43340,7 @@ var LineReader = class {
     return segOff[this.k] + (p - segAt[this.k]);
   }
 };
-var isBlank = (c) => c === 32 || c === 9 || c === 13;
+var isBlank2 = (c) => c === 32 || c === 9 || c === 13;
 var rawToken = { text: "", quoted: false, start: 0, end: 0, comma: false, tooLong: false };
 function token(text, quoted, start, end, comma, tooLong = false) {
   rawToken.text = text;
@@ -42394,7 +43355,7 @@ function nextToken(s, pos, limit = null) {
   let i = pos.i;
   const n = s.length;
   let c = 0;
-  while (i < n && (c = s.charCodeAt(i)) !== 0 && (isBlank(c) || c === 44)) i++;
+  while (i < n && (c = s.charCodeAt(i)) !== 0 && (isBlank2(c) || c === 44)) i++;
   const start = i;
   let buf = "";
   let run2 = i;
@@ -42405,7 +43366,7 @@ function nextToken(s, pos, limit = null) {
   let comma = false;
   let end = i;
   let stored = 0;
-  while (i < n && (c = s.charCodeAt(i)) !== 0 && (!isBlank(c) || inQuote)) {
+  while (i < n && (c = s.charCodeAt(i)) !== 0 && (!isBlank2(c) || inQuote)) {
     if (c === 35 && !inQuote) {
       buf += s.slice(run2, i);
       run2 = i;
@@ -42476,6 +43437,12 @@ var AuthTokenizer = class {
   includes = [];
   cache = /* @__PURE__ */ new Map();
   opens = 0;
+  /** Tokens and characters read through `@file` and includes so far (MAX_EXPANDED_*). */
+  expandedTokens = 0;
+  expandedChars = 0;
+  /** Lines read so far (MAX_AUTH_LINES), and whether reading stopped there. */
+  lineCount = 0;
+  linesCut = false;
   tokenize(file) {
     const lines = [];
     this.files.push(file);
@@ -42491,7 +43458,8 @@ var AuthTokenizer = class {
       return { ok: false, message: `could not open file "${absPath}": nesting too deep (PostgreSQL recurses until it crashes)`, enoent: false, notAllowed: false };
     }
     if (!this.io.allowed(ioPath)) {
-      return { ok: false, message: `could not open file "${absPath}": outside the allowed root`, enoent: false, notAllowed: true };
+      const refused = this.refused(ioPath);
+      return { ok: false, message: `could not open file "${absPath}": ${refused.why}`, enoent: false, notAllowed: refused.code };
     }
     if (++this.opens > MAX_OPENS) {
       return { ok: false, message: `could not open file "${absPath}": more than ${MAX_OPENS} files opened through @file references and includes (a file referenced over and over); the rest was not read`, enoent: false, notAllowed: false };
@@ -42512,12 +43480,18 @@ var AuthTokenizer = class {
     if (!this.files.includes(file)) this.files.push(file);
     return { ok: true, file };
   }
+  /** Why a path is not allowed: outside the root, or under `.git/`. */
+  refused(ioPath) {
+    const why = this.io.refusal?.(ioPath);
+    return why === GIT_DIR_REFUSAL ? { why, code: "git-dir" } : { why: "outside the allowed root", code: "not-allowed" };
+  }
   tokenizeFile(file, out, depth) {
     const major = this.major;
     const raw = new LineReader(file, major);
     const map = raw;
     const limit = major === 10 ? { bytes: PG10_MAX_TOKEN_BYTES, latin1: file.encoding === "latin1" } : null;
     while (raw.next()) {
+      if (this.linesCut || depth > 0 && this.overBudget()) break;
       const fields = [];
       let error2 = raw.tooLong ? { message: LINE_TOO_LONG, file, start: raw.start, end: raw.end } : null;
       const pos = { i: 0 };
@@ -42534,6 +43508,7 @@ var AuthTokenizer = class {
             break;
           }
           const tok = new Token(t.text, t.quoted, file, start, end, null);
+          if (depth > 0) this.expandedTokens++;
           const comma = t.comma;
           if (!t.quoted && t.text.length > 1 && t.text[0] === "@") {
             error2 = this.expandFile(tok, tokens, depth + 1);
@@ -42545,6 +43520,24 @@ var AuthTokenizer = class {
         if (tokens.length > 0) fields.push({ tokens: tokens.slice() });
       }
       if (fields.length === 0 && error2 === null) continue;
+      if (!this.linesCut && ++this.lineCount > MAX_AUTH_LINES) {
+        this.linesCut = true;
+        out.push({
+          file,
+          line: raw.line,
+          start: raw.start,
+          end: raw.end,
+          fields: [],
+          error: {
+            message: `not read from this line on: more than ${MAX_AUTH_LINES} lines in this file and the files it includes, and pgconf-lint checks only the first ${MAX_AUTH_LINES}`,
+            file,
+            start: raw.start,
+            end: raw.end,
+            code: "limit"
+          }
+        });
+        break;
+      }
       const line = { file, line: raw.line, start: raw.start, end: raw.end, fields: fields.slice(), error: error2 };
       if (error2 === null && fields.length === 2 && major >= 16) {
         const handled = this.includeDirective(line, out, depth);
@@ -42558,21 +43551,47 @@ var AuthTokenizer = class {
     const major = this.major;
     const name = at.text.slice(1);
     const full = absoluteConfigLocation(name, at.file.absPath, major);
+    if (this.overBudget()) return this.budgetError(at);
     const opened = this.open(full, depth, normalizeForIo(full));
     if (!opened.ok) {
       let message = opened.message;
       if (major <= 15 && !opened.notAllowed) {
         message = `could not open secondary authentication file "@${name}" as "${full}": ${message.slice(message.indexOf('": ') + 3)}`;
       }
-      return { message, file: at.file, start: at.start, end: at.end, ...opened.notAllowed ? { code: "not-allowed" } : {} };
+      return { message, file: at.file, start: at.start, end: at.end, ...opened.notAllowed ? { code: opened.notAllowed } : {} };
     }
+    this.expandedChars += opened.file.text.length;
+    if (this.overBudget()) return this.budgetError(at);
     const inner = [];
     this.tokenizeFile(opened.file, inner, depth);
+    const failed = inner.find((l) => l.error !== null);
+    if (failed) return failed.error;
     for (const l of inner) {
-      if (l.error) return l.error;
-      for (const f of l.fields) for (const t of f.tokens) tokens.push(t.via ? t : new Token(t.text, t.quoted, t.file, t.start, t.end, at));
+      for (const f of l.fields) {
+        for (const t of f.tokens) {
+          if (t.via) {
+            this.expandedTokens++;
+            tokens.push(t);
+          } else tokens.push(new Token(t.text, t.quoted, t.file, t.start, t.end, at));
+        }
+        if (this.overBudget()) return this.budgetError(at);
+      }
     }
-    return null;
+    return this.overBudget() ? this.budgetError(at) : null;
+  }
+  overBudget() {
+    return this.expandedTokens > MAX_EXPANDED_TOKENS || this.expandedChars > MAX_EXPANDED_CHARS;
+  }
+  /** The error at the reference (`@file` token or include target) that crossed an expansion bound. */
+  budgetError(at) {
+    const what = this.expandedTokens > MAX_EXPANDED_TOKENS ? `more than ${MAX_EXPANDED_TOKENS} tokens` : `more than ${MAX_EXPANDED_CHARS / (1024 * 1024)} MiB of text`;
+    return {
+      message: `not expanded: ${what} read through @file references and include directives of this file (a file referenced over and over?); the rest is not read`,
+      file: at.file,
+      start: at.start,
+      end: at.end,
+      code: "limit"
+    };
   }
   /** The include / include_if_exists / include_dir records of tokenize_auth_file (16+). */
   includeDirective(line, out, depth) {
@@ -42587,12 +43606,13 @@ var AuthTokenizer = class {
       file,
       start: second.start,
       end: second.end,
-      ...notAllowed ? { code: "not-allowed" } : {}
+      ...notAllowed ? { code: notAllowed } : {}
     });
     const record = (path6, skipped) => {
       this.includes.push({ kind, file, line: line.line, start: line.start, end: line.end, path: path6, skipped });
     };
     const includeOne = (full, missingOk) => {
+      if (this.overBudget()) return located(this.budgetError(second).message, "limit");
       const opened = this.open(full, depth + 1, normalizeForIo(full));
       if (!opened.ok) {
         if (opened.enoent && missingOk) {
@@ -42602,8 +43622,10 @@ var AuthTokenizer = class {
         return located(opened.message, opened.notAllowed);
       }
       record(full, false);
+      this.expandedChars += opened.file.text.length;
+      if (this.overBudget()) return located(this.budgetError(second).message, "limit");
       this.tokenizeFile(opened.file, out, depth + 1);
-      return null;
+      return this.overBudget() ? located(this.budgetError(second).message, "limit") : null;
     };
     if (kind === "include" || kind === "include_if_exists") {
       const err = includeOne(absoluteConfigLocation(second.text, file.absPath, major), kind === "include_if_exists");
@@ -42612,7 +43634,8 @@ var AuthTokenizer = class {
     }
     const dir = absoluteConfigLocation(second.text, file.absPath, major);
     if (!this.io.allowed(normalizeForIo(dir))) {
-      out.push({ ...line, error: located(`could not open directory "${dir}": outside the allowed root`, true) });
+      const refused = this.refused(normalizeForIo(dir));
+      out.push({ ...line, error: located(`could not open directory "${dir}": ${refused.why}`, refused.code) });
       return true;
     }
     let listed;
@@ -42651,7 +43674,7 @@ function checkRegex(pattern) {
   let prev = "none";
   const n = pattern.length;
   let i = 0;
-  const fail2 = (msg) => ({ error: msg, groups });
+  const fail3 = (msg) => ({ error: msg, groups });
   if (pattern.startsWith("***=")) return { error: null, groups: 0 };
   if (pattern.startsWith("***:")) i = 4;
   if (pattern.startsWith("(?", i) && /^[bceimnpqstwx]*\)/.test(pattern.slice(i + 2, i + 20))) {
@@ -42665,7 +43688,7 @@ function checkRegex(pattern) {
         const k = pattern[i + 2];
         if (k === ":" || k === "=" || k === "!") i += 3;
         else if (k === "<" && (pattern[i + 3] === "=" || pattern[i + 3] === "!")) i += 4;
-        else return fail2("quantifier operand invalid");
+        else return fail3("quantifier operand invalid");
       } else {
         groups++;
         i++;
@@ -42675,7 +43698,7 @@ function checkRegex(pattern) {
       continue;
     }
     if (c === ")") {
-      if (depth === 0) return fail2("parentheses () not balanced");
+      if (depth === 0) return fail3("parentheses () not balanced");
       depth--;
       prev = "atom";
       i++;
@@ -42688,21 +43711,21 @@ function checkRegex(pattern) {
     }
     if (c === "*" || c === "+" || c === "?") {
       if (prev === "quant" && c === "?") prev = "lazy";
-      else if (prev !== "atom") return fail2("quantifier operand invalid");
+      else if (prev !== "atom") return fail3("quantifier operand invalid");
       else prev = "quant";
       i++;
       continue;
     }
     if (c === "{") {
-      if (prev !== "atom") return fail2("quantifier operand invalid");
+      if (prev !== "atom") return fail3("quantifier operand invalid");
       const close = pattern.indexOf("}", i);
-      if (close === -1) return fail2("braces {} not balanced");
+      if (close === -1) return fail3("braces {} not balanced");
       const body = pattern.slice(i + 1, close);
       const m = /^(\d+)(,(\d*))?$/.exec(body);
-      if (!m) return fail2("invalid repetition count(s)");
+      if (!m) return fail3("invalid repetition count(s)");
       const lo = Number(m[1]);
       const hi = m[3] === void 0 || m[3] === "" ? m[2] ? DUPMAX : lo : Number(m[3]);
-      if (lo > DUPMAX || hi > DUPMAX || lo > hi) return fail2("invalid repetition count(s)");
+      if (lo > DUPMAX || hi > DUPMAX || lo > hi) return fail3("invalid repetition count(s)");
       prev = "quant";
       i = close + 1;
       continue;
@@ -42714,19 +43737,19 @@ function checkRegex(pattern) {
     }
     if (c === "[") {
       const r = bracket(pattern, i + 1);
-      if (typeof r === "string") return fail2(r);
+      if (typeof r === "string") return fail3(r);
       i = r;
       prev = "atom";
       continue;
     }
     if (c === "\\") {
-      if (i + 1 >= n) return fail2("invalid escape \\ sequence");
+      if (i + 1 >= n) return fail3("invalid escape \\ sequence");
       const e = pattern[i + 1];
-      if (/[A-Za-z0-9]/.test(e) && !ESCAPES.has(e)) return fail2("invalid escape \\ sequence");
+      if (/[A-Za-z0-9]/.test(e) && !ESCAPES.has(e)) return fail3("invalid escape \\ sequence");
       if (e >= "1" && e <= "9") {
         let j = i + 1;
         while (j < n && pattern[j] >= "0" && pattern[j] <= "9") j++;
-        if (Number(pattern.slice(i + 1, j)) > groups) return fail2("invalid backreference number");
+        if (Number(pattern.slice(i + 1, j)) > groups) return fail3("invalid backreference number");
         i = j;
         prev = "atom";
         continue;
@@ -42743,7 +43766,7 @@ function checkRegex(pattern) {
     prev = "atom";
     i++;
   }
-  if (depth !== 0) return fail2("parentheses () not balanced");
+  if (depth !== 0) return fail3("parentheses () not balanced");
   return { error: null, groups };
 }
 function bracket(p, i) {
@@ -42765,14 +43788,14 @@ function bracket(p, i) {
     }
     if (p[i] === "-" && last !== -1 && i + 1 < n && p[i + 1] !== "]") {
       let hi = p.codePointAt(i + 1);
-      let skip = 2;
+      let skip2 = 2;
       if (p[i + 1] === "\\" && i + 2 < n) {
         hi = p.codePointAt(i + 2);
-        skip = 3;
+        skip2 = 3;
       }
       if (hi < last) return "invalid character range";
       last = -1;
-      i += skip;
+      i += skip2;
       continue;
     }
     if (p[i] === "\\" && i + 1 < n) {
@@ -43415,9 +44438,10 @@ function parseIdentLine(line, major) {
 }
 
 // src/resolve/conf-files.ts
-import { dirname as dirname3, resolve as resolve2 } from "node:path";
+import { dirname as dirname5, resolve as resolve6 } from "node:path";
 var CONF_FILE_MAX_DEPTH = 10;
 var MAX_FILE_READS = 1e4;
+var MAX_SET_LINES = 4e6;
 function lineLoc(file, start, end) {
   return { file: file.path, start, end };
 }
@@ -43425,6 +44449,7 @@ function readConfSet(host, tops, cache3 = /* @__PURE__ */ new Map()) {
   const set = { files: /* @__PURE__ */ new Map(), items: [], skipped: [] };
   let reads = 0;
   let tooMany = false;
+  let visitedLines = 0;
   const parse3 = (abs, file) => {
     let conf = cache3.get(abs);
     if (!conf) {
@@ -43438,6 +44463,7 @@ function readConfSet(host, tops, cache3 = /* @__PURE__ */ new Map()) {
     const conf = parse3(abs, file);
     const lines = conf.lines;
     const last = conf.abandonedAtLine ?? lines.length;
+    visitedLines += last;
     let runStart = -1;
     const endRun = (to) => {
       if (runStart === -1) return;
@@ -43485,6 +44511,16 @@ function readConfSet(host, tops, cache3 = /* @__PURE__ */ new Map()) {
     });
   };
   const outsideRoot = (from, line, what, abs) => {
+    if (host.refusal?.(abs) === GIT_DIR_REFUSAL) {
+      problem(
+        from,
+        line,
+        "git-dir",
+        `configuration ${what} "${host.display(abs)}" is ${GIT_DIR_REFUSAL}`,
+        `${what === "file" ? "include" : "include_dir"} target ${host.display(abs)} is ${GIT_DIR_REFUSAL}`
+      );
+      return;
+    }
     problem(
       from,
       line,
@@ -43496,6 +44532,13 @@ function readConfSet(host, tops, cache3 = /* @__PURE__ */ new Map()) {
   const openFile = (fromAbs, from, line, targetAbs, depth, stack, via, strict) => {
     if (depth > CONF_FILE_MAX_DEPTH) {
       problem(from, line, "depth", `could not open configuration file "${line.value.value}": maximum nesting depth exceeded`);
+      return;
+    }
+    if (++reads > MAX_FILE_READS) {
+      if (!tooMany) {
+        tooMany = true;
+        problem(from, line, "too-many", `configuration file "${host.display(targetAbs)}" was not read: more than ${MAX_FILE_READS} includes in all (a file included over and over, or that many include lines)`);
+      }
       return;
     }
     if (targetAbs === fromAbs) {
@@ -43537,16 +44580,13 @@ function readConfSet(host, tops, cache3 = /* @__PURE__ */ new Map()) {
       problem(from, line, "missing", `could not open configuration file "${host.display(targetAbs)}": No such file or directory`);
       return;
     }
-    if (++reads > MAX_FILE_READS) {
-      if (!tooMany) {
-        tooMany = true;
-        problem(from, line, "too-many", `configuration file "${host.display(targetAbs)}" was not read: more than ${MAX_FILE_READS} included files in all (a file included over and over)`);
-      }
-      return;
-    }
     const read = host.read(targetAbs);
     if (!read.ok) {
       problem(from, line, "unreadable", `could not open configuration file "${host.display(targetAbs)}": ${read.error}`);
+      return;
+    }
+    if (visitedLines + Math.min(read.file.lineStarts.length, MAX_CONF_LINES) > MAX_SET_LINES) {
+      problem(from, line, "too-many", `configuration file "${host.display(targetAbs)}" was not read: more than ${MAX_SET_LINES} lines in all through includes (a file included over and over)`);
       return;
     }
     visitFile(targetAbs, read.file, depth, [...stack, targetAbs], [...via, line]);
@@ -43558,7 +44598,7 @@ function readConfSet(host, tops, cache3 = /* @__PURE__ */ new Map()) {
         problem(from, line, "empty-name", `empty configuration directory name: "${target}"`);
         return;
       }
-      const dirAbs = resolve2(dirname3(fromAbs), target);
+      const dirAbs = resolve6(dirname5(fromAbs), target);
       if (!host.allowed(dirAbs)) {
         outsideRoot(from, line, "directory", dirAbs);
         return;
@@ -43573,7 +44613,7 @@ function readConfSet(host, tops, cache3 = /* @__PURE__ */ new Map()) {
         );
         return;
       }
-      const names = listed.entries.filter((e) => !e.isDir && e.name.length >= 6 && !e.name.startsWith(".") && e.name.endsWith(".conf")).map((e) => resolve2(dirAbs, e.name)).sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+      const names = listed.entries.filter((e) => !e.isDir && e.name.length >= 6 && !e.name.startsWith(".") && e.name.endsWith(".conf")).map((e) => resolve6(dirAbs, e.name)).sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
       for (const abs of names) openFile(fromAbs, from, line, abs, depth + 1, stack, via, true);
       return;
     }
@@ -43581,7 +44621,7 @@ function readConfSet(host, tops, cache3 = /* @__PURE__ */ new Map()) {
       problem(from, line, "empty-name", `empty configuration file name: "${target}"`);
       return;
     }
-    openFile(fromAbs, from, line, resolve2(dirname3(fromAbs), target), depth + 1, stack, via, line.directive === "include");
+    openFile(fromAbs, from, line, resolve6(dirname5(fromAbs), target), depth + 1, stack, via, line.directive === "include");
   };
   for (const top of tops) visitFile(top.absPath, top, 0, [top.absPath], []);
   return set;
@@ -43716,9 +44756,6 @@ function scanName(text, start, end) {
 
 // src/resolve/cluster.ts
 function errorFor(a) {
-  if (a.status === "unknown") {
-    return `unrecognized configuration parameter "${a.line.name}" in file "${a.file.path}" line ${a.line.line}`;
-  }
   if (a.status === "invalid" && a.value && !a.value.ok) return a.value.message;
   return null;
 }
@@ -43764,7 +44801,7 @@ function assign(catalog, file, line, assignments, memo, overrides) {
     a = { seqno, file, line, key, def, status, value, error: null, applied: true, ignored: false, overriddenBy: void 0 };
   }
   a.error = errorFor(a);
-  a.applied = a.error === null;
+  a.applied = a.error === null && a.status !== "unknown";
   assignments.push(a);
   overrides.add(a, hash);
 }
@@ -43921,12 +44958,13 @@ function authIO(host) {
       const l = host.list(p);
       return l.ok ? { ok: true, entries: l.entries.map((e) => ({ name: e.name, isDirectory: e.isDir })) } : l;
     },
-    allowed: (p) => host.allowed(p)
+    allowed: (p) => host.allowed(p),
+    refusal: (p) => host.refusal?.(p)
   };
 }
 
 // src/resolve/discover.ts
-import { basename as basename3, dirname as dirname4, join as join3, resolve as resolve3, sep as sep3 } from "node:path";
+import { basename as basename5, dirname as dirname6, join as join7, resolve as resolve7, sep as sep7 } from "node:path";
 
 // src/catalog/types.ts
 var SUPPORTED_MAJORS = [10, 11, 12, 13, 14, 15, 16, 17, 18];
@@ -43941,8 +44979,9 @@ var KNOWN_NAMES = {
   "recovery.conf": "recovery.conf"
 };
 var SKIP_DIRS = /* @__PURE__ */ new Set([".git", "node_modules", ".hg", ".svn"]);
+var MAX_WALK_DEPTH = 32;
 function kindFromName(name) {
-  const n = basename3(name).toLowerCase();
+  const n = basename5(name).toLowerCase();
   if (KNOWN_NAMES[n]) return KNOWN_NAMES[n];
   if (n.includes("pg_hba") || n.includes("hba.conf")) return "pg_hba.conf";
   if (n.includes("pg_ident") || n.includes("ident.conf")) return "pg_ident.conf";
@@ -43965,7 +45004,7 @@ function majorFromPath(path6) {
   return void 0;
 }
 function readPgVersion(host, dir) {
-  const p = join3(dir, "PG_VERSION");
+  const p = join7(dir, "PG_VERSION");
   if (host.kind(p) !== "file") return void 0;
   const r = host.read(p);
   if (!r.ok) return void 0;
@@ -43979,36 +45018,77 @@ function discover(host, paths, options = {}) {
   const add = (abs, kind) => {
     if (options.ignore?.(abs)) return;
     const def = options.clusterOf?.(abs);
-    const key = def ? `cluster:${def.name}` : dirname4(abs);
+    const key = def ? `cluster:${def.name}` : dirname6(abs);
     if (def) named.set(key, def);
     let files = byDir.get(key);
     if (!files) byDir.set(key, files = /* @__PURE__ */ new Map());
     files.set(abs, kind);
   };
-  const walk = (dir, depth) => {
-    if (depth > 32) return;
+  const visited = /* @__PURE__ */ new Set();
+  const idOf = (dir) => (host.identity ? host.identity(dir) : fileIdentity(dir)) ?? dir;
+  const deferred = [];
+  const tooDeep = [];
+  const unlisted = [];
+  let ignoredFiles = 0;
+  const enter = (dir, depth) => {
+    const id = idOf(dir);
+    if (visited.has(id)) return;
+    visited.add(id);
     const listed = host.list(dir);
-    if (!listed.ok) return;
+    if (!listed.ok) {
+      unlisted.push(`${host.display(dir)}: ${listed.error}`);
+      return;
+    }
     for (const e of listed.entries.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) {
-      const abs = join3(dir, e.name);
+      const abs = join7(dir, e.name);
       if (e.isDir) {
-        if (!SKIP_DIRS.has(e.name) && host.allowed(abs) && !options.ignore?.(abs)) walk(abs, depth + 1);
+        if (SKIP_DIRS.has(e.name) || !host.allowed(abs) || options.ignore?.(abs)) continue;
+        if (depth + 1 > MAX_WALK_DEPTH) {
+          if (!visited.has(idOf(abs))) tooDeep.push(abs);
+        } else if (e.isLink) deferred.push({ dir: abs, depth: depth + 1 });
+        else enter(abs, depth + 1);
       } else {
         const kind = KNOWN_NAMES[e.name] ?? options.extraKind?.(abs);
-        if (kind && host.kind(abs) !== "missing") add(abs, kind);
+        if (!kind || host.kind(abs) === "missing") continue;
+        if (options.ignore?.(abs)) ignoredFiles++;
+        else add(abs, kind);
       }
     }
   };
+  const walk = (dir) => {
+    enter(dir, 0);
+    for (let next = deferred.shift(); next; next = deferred.shift()) enter(next.dir, next.depth);
+  };
   for (const p of paths.length ? paths : ["."]) {
-    const abs = resolve3(host.cwd, p);
+    const abs = resolve7(host.cwd, p);
     if (!host.allowed(abs)) {
-      errors.push(`${p}: outside the root ${host.display(host.root)}; nothing outside it is read (see --root)`);
+      const why = host.refusal?.(abs);
+      errors.push(why === GIT_DIR_REFUSAL ? `${p}: ${why}` : `${p}: outside the root ${host.display(host.root)}; nothing outside it is read (see --root)`);
       continue;
     }
     const kind = host.kind(abs);
     if (kind === "missing") errors.push(`${p}: no such file or directory`);
-    else if (kind === "dir") walk(abs, 0);
+    else if (kind === "dir") walk(abs);
     else add(abs, options.extraKind?.(abs) ?? kindFromName(abs));
+  }
+  const warnings = [];
+  if (tooDeep.length) {
+    const more = tooDeep.length > 1 ? ` (and ${tooDeep.length - 1} more ${tooDeep.length === 2 ? "directory" : "directories"} at that depth)` : "";
+    warnings.push(
+      `the directory search stopped at its depth limit of ${MAX_WALK_DEPTH} levels at ${host.display(tooDeep[0])}${more}: nothing below was searched; name a deeper directory as a path to check it`
+    );
+  }
+  if (byDir.size === 0 && errors.length === 0) {
+    const searched = (paths.length ? paths : ["."]).map((p) => JSON.stringify(p)).join(", ");
+    const names = [...Object.keys(KNOWN_NAMES), ...options.extraKind ? ["the config's files: globs"] : []].join(", ");
+    const why = [
+      ...warnings.length ? [warnings[0]] : [],
+      ...ignoredFiles ? [`${ignoredFiles} matching ${ignoredFiles === 1 ? "file is" : "files are"} ignored by the config's ignore: globs`] : [],
+      ...unlisted.length ? [`could not list ${unlisted[0]}${unlisted.length > 1 ? ` (and ${unlisted.length - 1} more)` : ""}`] : []
+    ];
+    errors.push(
+      `no configuration file found in ${searched}: looked for ${names} in every directory below (except ${[...SKIP_DIRS].join(", ")})${why.length ? "; " + why.join("; ") : ""}`
+    );
   }
   const groups = [];
   for (const [key, files] of [...byDir.entries()].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)) {
@@ -44020,11 +45100,11 @@ function discover(host, paths, options = {}) {
   for (const [key, files] of groups) {
     const def = named.get(key);
     const firstFile = [...files.keys()].sort()[0];
-    const dir = def ? dirname4(firstFile) : key;
+    const dir = def ? dirname6(firstFile) : key;
     let major = NEWEST_MAJOR;
     let versionSource = "default";
     const fromFile = readPgVersion(host, dir);
-    const fromPath = majorFromPath(host.display(dir).split(sep3).join("/"));
+    const fromPath = majorFromPath(host.display(dir).split(sep7).join("/"));
     const fromConfig = def?.pgVersion ?? options.configVersion?.([...files.keys()]);
     if (options.pgVersion) [major, versionSource] = [options.pgVersion, "flag"];
     else if (fromConfig) [major, versionSource] = [fromConfig, "config"];
@@ -44038,119 +45118,7 @@ function discover(host, paths, options = {}) {
       versionSource
     });
   }
-  return { clusters, errors };
-}
-
-// src/resolve/host.ts
-import { readFileSync as readFileSync2, readdirSync, realpathSync, statSync } from "node:fs";
-import { basename as basename4, dirname as dirname5, isAbsolute, join as join4, relative as relative2, resolve as resolve4, sep as sep4 } from "node:path";
-var DEFAULT_MAX_FILE_BYTES = 64 * 1024 * 1024;
-function describeFsError(err) {
-  const code = err?.code;
-  switch (code) {
-    case "ENOENT":
-      return "No such file or directory";
-    case "EACCES":
-    case "EPERM":
-      return "Permission denied";
-    case "EISDIR":
-      return "Is a directory";
-    case "ENOTDIR":
-      return "Not a directory";
-    case "ELOOP":
-      return "Too many levels of symbolic links";
-    case "ENAMETOOLONG":
-      return "File name too long";
-    default:
-      return err instanceof Error ? err.message : String(err);
-  }
-}
-function toDisplayPath(cwd, absPath) {
-  const rel = relative2(cwd, absPath);
-  if (rel === "") return ".";
-  if (rel.startsWith("..") || isAbsolute(rel)) return absPath.split(sep4).join("/");
-  return rel.split(sep4).join("/");
-}
-function isInside(root, absPath) {
-  const rel = relative2(root, absPath);
-  return rel === "" || !rel.startsWith(".." + sep4) && rel !== ".." && !isAbsolute(rel);
-}
-function nodeHost(options = {}) {
-  const cwd = resolve4(options.cwd ?? process.cwd());
-  const rootAbs = resolve4(cwd, options.root ?? cwd);
-  let root = rootAbs;
-  try {
-    root = realpathSync(rootAbs);
-  } catch {
-  }
-  const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-  const realOrSelf = (p) => {
-    let rest = "";
-    let cur = p;
-    for (; ; ) {
-      try {
-        const real = realpathSync(cur);
-        return rest ? join4(real, rest) : real;
-      } catch {
-        const up = dirname5(cur);
-        if (up === cur) return p;
-        rest = rest ? join4(basename4(cur), rest) : basename4(cur);
-        cur = up;
-      }
-    }
-  };
-  const allowed = (p) => isInside(root, realOrSelf(p)) && (isInside(rootAbs, p) || isInside(root, p));
-  const OUTSIDE = "outside the checked root; it was not read";
-  return {
-    cwd,
-    root,
-    maxFileBytes,
-    kind(p) {
-      try {
-        const st = statSync(p);
-        return st.isFile() ? "file" : st.isDirectory() ? "dir" : "other";
-      } catch {
-        return "missing";
-      }
-    },
-    allowed,
-    read(p) {
-      if (!allowed(p)) return { ok: false, error: OUTSIDE };
-      try {
-        const st = statSync(p);
-        if (st.isDirectory()) return { ok: false, error: "Is a directory" };
-        if (!st.isFile()) return { ok: false, error: "not a regular file" };
-        if (st.size > maxFileBytes) {
-          return { ok: false, error: `file is ${st.size} bytes, larger than the limit of ${maxFileBytes} bytes (--max-file-size, maxFileSize in the config); not read` };
-        }
-        return { ok: true, file: createSourceFile(toDisplayPath(cwd, p), p, readFileSync2(p)) };
-      } catch (err) {
-        return { ok: false, error: describeFsError(err) };
-      }
-    },
-    list(p) {
-      if (!allowed(p)) return { ok: false, error: OUTSIDE };
-      try {
-        const entries = readdirSync(p, { withFileTypes: true }).map((d) => {
-          let isDir = d.isDirectory();
-          if (d.isSymbolicLink()) {
-            try {
-              isDir = statSync(resolve4(p, d.name)).isDirectory();
-            } catch {
-              isDir = false;
-            }
-          }
-          return { name: d.name, isDir };
-        });
-        return { ok: true, entries };
-      } catch (err) {
-        return { ok: false, error: describeFsError(err) };
-      }
-    },
-    display(p) {
-      return toDisplayPath(cwd, p);
-    }
-  };
+  return { clusters, errors, warnings };
 }
 
 // rules/duplicate-setting.ts
@@ -44196,7 +45164,7 @@ var duplicate_setting_default = defineRule({
       const where = w.file === a.file ? `line ${at}` : `${w.file.path}:${at}`;
       ctx.report({
         loc: locOf(a),
-        message: `${a.line.name} is set again at ${where} (${w.line.value.raw}), so this value (${a.line.value.raw}) is ignored`,
+        message: `${boundQuote(a.line.name)} is set again at ${where} (${boundQuote(w.line.value.raw)}), so this value (${boundQuote(a.line.value.raw)}) is ignored`,
         help: "Remove one of the two assignments so the file says what the server uses.",
         related: [{ message: "the assignment that wins", loc: locOf(w) }]
       });
@@ -44206,6 +45174,13 @@ var duplicate_setting_default = defineRule({
 });
 
 // rules/hba-invalid-record.ts
+var UNQUOTED_TOKEN_MESSAGES = ["authentication option not in name=value format: ", "unsupported LDAP URL scheme: "];
+function boundHbaMessage(message) {
+  for (const prefix of UNQUOTED_TOKEN_MESSAGES) {
+    if (message.startsWith(prefix) && !message.includes("\n")) return prefix + boundQuote(message.slice(prefix.length));
+  }
+  return boundQuotes(message);
+}
 function hbaHelp(message, major) {
   if (message.startsWith("invalid IP mask")) {
     return "An address without a /prefix must be followed by a netmask column; write it in CIDR form, e.g. 10.30.0.0/16.";
@@ -44240,11 +45215,13 @@ var hba_invalid_record_default = defineRule({
       const p = line.problem;
       if (!p) continue;
       const outside = p.code === "not-allowed";
-      const text = relativizeMessage(p.message, hba.file);
+      const text = boundHbaMessage(relativizeMessage(p.message, hba.file));
       out.report({
         loc: { file: p.file.path, start: p.start, end: p.end },
-        message: outside ? `${text}: the file lies outside the checked root and was not read` : `${text}: PostgreSQL ${ctx.major} rejects this record, so the server refuses to start and a reload keeps the old rules`,
-        help: outside ? void 0 : hbaHelp(p.message, ctx.major),
+        // git-dir: an error (the rule's severity): .git/ is never deployed configuration, and it
+        // holds the job's token; the message names the reason, the file's text was never read.
+        message: outside ? `${text}: the file lies outside the checked root and was not read` : p.code === "git-dir" || p.code === "limit" ? text : `${text}: PostgreSQL ${ctx.major} rejects this record, so the server refuses to start and a reload keeps the old rules`,
+        help: outside ? void 0 : p.code === "git-dir" ? "Configuration never lives in .git/; name a file of the repository instead." : p.code === "limit" ? "Name each user or database list once per record: the same @file referenced from many places multiplies what it expands to, and pgconf-lint checks none of the expansion past its limit." : hbaHelp(p.message, ctx.major),
         ...outside ? { severity: "warning" } : {}
       });
     }
@@ -44280,7 +45257,8 @@ var invalid_value_default = defineRule({
       const hint = a.value.hint ? ` (${a.value.hint.replace(/\.$/, "")})` : "";
       ctx.report({
         loc: { file: a.file.path, start: v.start, end: v.end },
-        message: `${a.value.message}${hint}: PostgreSQL ${ctx.major} refuses to start with it`
+        // PostgreSQL quotes the value whole; we quote at most QUOTE_MAX_CHARS of it.
+        message: `${boundQuotedIn(a.value.message, v.value)}${hint}: PostgreSQL ${ctx.major} refuses to start with it`
       });
     }
   }
@@ -44293,7 +45271,7 @@ var missing_include_default = defineRule({
   appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
   docs: {
     summary: "An include that PostgreSQL cannot follow",
-    why: "`include` and `include_dir` targets must exist (only `include_if_exists` may be missing): otherwise the server refuses to start and a reload ignores the whole file. Relative paths are resolved against the directory of the file that contains the directive, not the data directory. Include cycles and nesting deeper than 10 levels are errors too. Targets outside the checked repository are not read and are reported as a warning, because they cannot be verified.",
+    why: "`include` and `include_dir` targets must exist (only `include_if_exists` may be missing): otherwise the server refuses to start and a reload ignores the whole file. Relative paths are resolved against the directory of the file that contains the directive, not the data directory. Include cycles and nesting deeper than 10 levels are errors too. Targets outside the checked repository are not read and are reported as a warning, because they cannot be verified. Targets inside the `.git` directory are never read and are an error.",
     invalid: ["include 'does-not-exist.conf'"],
     valid: ["include_if_exists 'does-not-exist.conf'"],
     references: ["https://www.postgresql.org/docs/current/config-setting.html#CONFIG-INCLUDES"],
@@ -44311,6 +45289,10 @@ var missing_include_default = defineRule({
           help = "Keep included files inside the repository, or check them where they live.";
           severity = "warning";
           break;
+        case "git-dir":
+          message = p.detail ?? p.message;
+          help = "Configuration never lives in .git/; include a file of the repository instead.";
+          break;
         case "cycle":
           message = `${p.detail}: PostgreSQL fails with "maximum nesting depth exceeded" and refuses to start`;
           help = "Break the cycle: each file should be included once.";
@@ -44318,7 +45300,6 @@ var missing_include_default = defineRule({
         case "too-many":
           message = p.message;
           help = "Include each file once; pgconf-lint stops reading includes after this many, and the rest is not checked.";
-          severity = "warning";
           break;
         case "missing":
           message = `${p.message}: PostgreSQL refuses to start`;
@@ -44379,13 +45360,19 @@ var REMOVED_BEFORE_10 = {
   wal_sender_delay: "9.0"
 };
 var RECOVERY_ONLY = /* @__PURE__ */ new Set(["standby_mode", "trigger_file"]);
+var historyMap;
+var removedBefore10Map;
 function versionFacts(name, major) {
   const key = name.toLowerCase();
-  const majors = nameHistory()[key] ?? [];
-  const older = majors.filter((m) => m < major);
-  const newer = majors.filter((m) => m > major);
+  historyMap ??= new Map(Object.entries(nameHistory()));
+  const majors = historyMap.get(key);
+  removedBefore10Map ??= new Map(Object.entries(REMOVED_BEFORE_10));
+  const removedBefore10 = removedBefore10Map.get(key);
+  if (majors === void 0 && removedBefore10 === void 0 && !RECOVERY_ONLY.has(key)) return void 0;
+  const older = (majors ?? []).filter((m) => m < major);
+  const newer = (majors ?? []).filter((m) => m > major);
   if (older.length) return { kind: "removed", version: String(Math.max(...older)) };
-  if (REMOVED_BEFORE_10[key]) return { kind: "removed", version: REMOVED_BEFORE_10[key] };
+  if (removedBefore10 !== void 0) return { kind: "removed", version: removedBefore10 };
   if (RECOVERY_ONLY.has(key)) return { kind: "removed", version: "11 (recovery.conf)" };
   if (newer.length) return { kind: "newer", version: String(Math.min(...newer)) };
   return void 0;
@@ -44399,7 +45386,7 @@ function removedMessage(a, major, facts) {
       help: `Remove it, or set the cluster's target version (--pg-version) if this cluster runs ${facts.version} or later.`
     };
   }
-  const fix = REPLACEMENTS[key];
+  const fix = Object.hasOwn(REPLACEMENTS, key) ? REPLACEMENTS[key] : void 0;
   return {
     message: `${name} was removed after PostgreSQL ${facts.version}; PostgreSQL ${major} does not recognize it and refuses to start`,
     ...fix ? { help: fix[0].toUpperCase() + fix.slice(1) + "." } : {}
@@ -44432,14 +45419,42 @@ var removed_setting_default = defineRule({
 });
 
 // rules/syntax-error.ts
-function syntaxHelp(lineText2, token2) {
-  const value = lineText2.replace(/^[^=]*=\s*/, "").replace(/\s*#.*$/, "");
+var EXAMPLE_MAX_CHARS = 60;
+var isBlank3 = (c) => c === 32 || c === 9 || c === 13;
+function splitLine(lineText2) {
+  const n = lineText2.length;
+  let i = 0;
+  while (i < n && isBlank3(lineText2.charCodeAt(i))) i++;
+  const nameStart = i;
+  while (i < n && /[A-Za-z0-9_.\u0080-\uffff]/.test(lineText2[i])) i++;
+  const name = lineText2.slice(nameStart, i);
+  while (i < n && isBlank3(lineText2.charCodeAt(i))) i++;
+  if (lineText2.charCodeAt(i) === 61) i++;
+  while (i < n && isBlank3(lineText2.charCodeAt(i))) i++;
+  let end = i;
+  let quoted = false;
+  for (; end < n; end++) {
+    const c = lineText2.charCodeAt(end);
+    if (c === 39) quoted = !quoted;
+    else if (c === 35 && !quoted) break;
+  }
+  while (end > i && isBlank3(lineText2.charCodeAt(end - 1))) end--;
+  return { name, value: lineText2.slice(i, end) };
+}
+function syntaxHelp(lineText2, token2, example = false) {
   if (token2 === null) return "Give the parameter a value: an unquoted word or number, or a quoted string.";
   if (token2.startsWith('"')) return "Quote values with single quotes: PostgreSQL does not accept double quotes in postgresql.conf.";
-  if (/^[/*$.,]/.test(token2) || /\s/.test(value.trim()) || /^\d+(\.\d+)?[A-Za-z]+/.test(token2)) {
-    return `Quote the whole value with single quotes, e.g. '${value.trim().replace(/'/g, "''")}'.`;
+  const { value } = splitLine(lineText2);
+  if (/^[/*$.,]/.test(token2) || /\s/.test(value) || /^\d+(\.\d+)?[A-Za-z]+/.test(token2)) {
+    if (example && value.length <= EXAMPLE_MAX_CHARS && !/[\r\n]/.test(value)) {
+      return `Quote the whole value with single quotes, e.g. '${value.replace(/'/g, "''")}'.`;
+    }
+    return "Quote the whole value with single quotes (name = '\u2026').";
   }
   return "Quote values that contain spaces, slashes, dots, commas or other special characters, and put one setting per line.";
+}
+function nearText(token2) {
+  return token2 === null ? "near end of line" : `near token "${boundQuote(token2.text)}"`;
 }
 var syntax_error_default = defineRule({
   name: "syntax-error",
@@ -44460,11 +45475,12 @@ var syntax_error_default = defineRule({
       const conf = ctx.cluster.conf?.files.get(p.file.absPath);
       const line = conf?.lines[p.lineNumber - 1];
       const token2 = line?.kind === "error" ? line.token?.text ?? null : null;
-      const where = line?.kind === "error" ? line.near : "";
+      const where = line?.kind === "error" ? nearText(line.token) : "";
+      const lineText2 = line ? p.file.text.slice(line.start, line.end) : "";
       out.report({
         loc: p.loc,
         message: where ? `syntax error ${where}: PostgreSQL refuses to start with this file, and a reload ignores the whole file` : `${p.message}: PostgreSQL stops reading the file here`,
-        help: line ? syntaxHelp(p.file.text.slice(line.start, line.end), token2) : void 0
+        help: line ? syntaxHelp(lineText2, token2, lookupParam(ctx.catalog, splitLine(lineText2).name) !== void 0) : void 0
       });
     }
     for (const line of ctx.cluster.ident?.lines ?? []) {
@@ -44472,7 +45488,7 @@ var syntax_error_default = defineRule({
       if (!p) continue;
       out.report({
         loc: { file: p.file.path, start: p.start, end: p.end },
-        message: p.code === "not-allowed" ? `${relativizeMessage(p.message, p.file)}: the file lies outside the checked root and was not read` : `${relativizeMessage(p.message, p.file)}: PostgreSQL rejects pg_ident.conf as a whole, so no user name maps apply`,
+        message: p.code === "not-allowed" ? `${boundQuotes(relativizeMessage(p.message, p.file))}: the file lies outside the checked root and was not read` : p.code === "git-dir" || p.code === "limit" ? boundQuotes(relativizeMessage(p.message, p.file)) : `${boundQuotes(relativizeMessage(p.message, p.file))}: PostgreSQL rejects pg_ident.conf as a whole, so no user name maps apply`,
         ...p.code === "not-allowed" ? { severity: "warning" } : {}
       });
     }
@@ -44482,8 +45498,8 @@ var syntax_error_default = defineRule({
         if (line.kind !== "error") continue;
         out.report({
           loc: line.token ? { file: rec.file.path, start: line.token.start, end: line.token.end } : { file: rec.file.path, start: line.end, end: line.end },
-          message: `syntax error ${line.near}: the server cannot read recovery.conf`,
-          help: syntaxHelp(rec.file.text.slice(line.start, line.end), line.token?.text ?? null)
+          message: `syntax error ${nearText(line.token)}: the server cannot read recovery.conf`,
+          help: syntaxHelp(rec.file.text.slice(line.start, line.end), line.token?.text ?? null, lookupParam(ctx.catalog, splitLine(rec.file.text.slice(line.start, line.end)).name) !== void 0)
         });
       }
     }
@@ -44511,18 +45527,20 @@ var unknown_setting_default = defineRule({
     properties: { ignore: { type: "array", items: { type: "string", minLength: 1 } } }
   },
   check(ctx) {
-    const ignore = (ctx.options.ignore ?? []).map(
-      (p) => new RegExp("^" + p.toLowerCase().replace(/[.+^$()|[\]{}\\?]/g, "\\$&").replace(/\*/g, ".*") + "$")
-    );
+    const ignore = (ctx.options.ignore ?? []).map((p) => wildcardMatcher(p.toLowerCase()));
     for (const a of ctx.cluster.assignments) {
       if (a.status !== "unknown" || versionFacts(a.line.name, ctx.major)) continue;
-      if (ignore.some((re) => re.test(a.line.name.toLowerCase()))) continue;
+      if (ignore.length > 0 && ignore.some((matches) => matches(a.line.name.toLowerCase()))) continue;
       const loc = { file: a.file.path, start: a.line.nameStart, end: a.line.nameEnd };
+      if (!ctx.listed(loc.file)) {
+        ctx.unlisted(loc.file, 1, loc);
+        continue;
+      }
       const name = a.line.name;
       if (name.startsWith("\uFEFF")) {
         ctx.report({
           loc,
-          message: `the file starts with a UTF-8 byte order mark, which PostgreSQL reads as part of the name "${name.slice(1)}": unrecognized parameter, the server refuses to start`,
+          message: `the file starts with a UTF-8 byte order mark, which PostgreSQL reads as part of the name "${boundQuote(name.slice(1))}": unrecognized parameter, the server refuses to start`,
           help: "Save the file as UTF-8 without a byte order mark (BOM)."
         });
         continue;
@@ -44530,7 +45548,7 @@ var unknown_setting_default = defineRule({
       const [best] = closestNames(ctx.catalog, name, 1);
       ctx.report({
         loc,
-        message: `unrecognized configuration parameter "${name}": PostgreSQL ${ctx.major} refuses to start with it`,
+        message: `unrecognized configuration parameter "${boundQuote(name)}": PostgreSQL ${ctx.major} refuses to start with it`,
         help: best ? `Did you mean "${best}"?` : "Check the spelling against the documentation for this version."
       });
     }
@@ -44544,7 +45562,7 @@ var unreadable_file_default = defineRule({
   appliesTo: ["postgresql.conf", "postgresql.auto.conf", "pg_hba.conf", "pg_ident.conf", "recovery.conf"],
   docs: {
     summary: "A configuration file that could not be read",
-    why: "A configuration file that cannot be read (permissions, a directory or device where a file is expected, or a file larger than the size limit) cannot be checked, and PostgreSQL would not be able to read it either. The rest of the repository is still checked.",
+    why: "A configuration file that cannot be read (permissions, a directory or device where a file is expected, or a file larger than the size limit) cannot be checked, and PostgreSQL would not be able to read it either. The rest of the repository is still checked. A postgresql.conf of more than 2,000,000 lines is checked up to that line and this rule reports where it stopped: what follows is not checked, so the finding is an error (PostgreSQL itself would read on). Files that are not regular files (FIFOs, devices), or that lie under .git/ through a symlink, are reported without being opened.",
     invalid: [],
     valid: ["work_mem = 8MB"],
     references: ["https://www.postgresql.org/docs/current/config-setting.html"],
@@ -44555,6 +45573,16 @@ var unreadable_file_default = defineRule({
       ctx.report({
         loc: { file: u.path, start: 0, end: 0 },
         message: `could not read ${u.kind} file: ${u.error}`
+      });
+    }
+    const parsed = [...ctx.cluster.conf?.files.values() ?? [], ...ctx.cluster.recovery ? [ctx.cluster.recovery] : []];
+    for (const conf of parsed) {
+      if (conf.truncatedAtLine === void 0) continue;
+      const at = conf.file.lineStarts[conf.truncatedAtLine - 1] ?? conf.file.text.length;
+      ctx.report({
+        loc: { file: conf.file.path, start: at, end: at },
+        message: `not read from this line on: the file has more than ${MAX_CONF_LINES} lines, and pgconf-lint checks only the first ${MAX_CONF_LINES} (PostgreSQL would read them all)`,
+        help: "Split the file (include_dir), or remove the blank, comment or repeated lines that make it this long."
       });
     }
   }
@@ -44922,6 +45950,7 @@ var RECOVERY_ONLY2 = {
   standby_mode: "create a standby.signal file in the data directory instead",
   trigger_file: "promote with pg_ctl promote or SELECT pg_promote() instead"
 };
+var RECOVERY_FIX = new Map(Object.entries(RECOVERY_ONLY2));
 var recovery_conf_obsolete_default = defineRule({
   name: "recovery-conf-obsolete",
   severity: "error",
@@ -44954,7 +45983,7 @@ var recovery_conf_obsolete_default = defineRule({
     }
     for (const a of ctx.cluster.assignments) {
       if (a.status !== "unknown") continue;
-      const fix = RECOVERY_ONLY2[a.key];
+      const fix = RECOVERY_FIX.get(a.key);
       if (!fix) continue;
       ctx.report({
         loc: { file: a.file.path, start: a.line.value.start, end: a.line.value.end },
@@ -45105,7 +46134,7 @@ var rewind_not_ready_default = defineRule({
 
 // rules/secret-in-config.ts
 var COMMANDS = /* @__PURE__ */ new Set(["archive_command", "restore_command", "archive_cleanup_command", "recovery_end_command"]);
-var MASK = "****";
+var MASK2 = "****";
 var valueLoc = (a) => ({ file: a.file.path, start: a.line.value.start, end: a.line.value.end });
 function isPlaceholder(v) {
   return v === "" || /^(\$|\{\{|\{%|<|%\(|`)/.test(v) || /^%[A-Za-z]$/.test(v) || /^@[A-Za-z_][A-Za-z0-9_]*@$/.test(v) || /^(\*+|x{3,}|X{3,}|\.{3,}|…)$/.test(v) || v.includes("$") || v.includes("`");
@@ -45128,13 +46157,31 @@ function findInConninfo(text) {
         value += text[i];
       }
     }
-    if (!isPlaceholder(value)) out.push({ shown: `${m[1]}=${MASK}` });
+    if (!isPlaceholder(value)) out.push({ shown: `${m[1]}=${MASK2}` });
   }
-  const uri = /\b([A-Za-z][A-Za-z0-9+.-]*):\/\/([^\s/@:'"?#]*):([^\s/@'"?#]+)@/g;
-  for (let m = uri.exec(text); m; m = uri.exec(text)) {
-    if (!isPlaceholder(m[3])) {
-      out.push({ shown: `${m[1]}://${m[2]}:${MASK}@` });
+  for (const u of uriUserInfo(text)) {
+    if (!isPlaceholder(u.password)) out.push({ shown: `${u.scheme}://${u.user.length <= 32 ? u.user : "\u2026"}:${MASK2}@` });
+  }
+  return out;
+}
+var isSchemeChar = (c) => /[A-Za-z0-9+.-]/.test(c);
+var isLetter2 = (c) => /[A-Za-z]/.test(c);
+var endsUserInfo = (c) => /[\s/@'"?#]/.test(c);
+function uriUserInfo(text) {
+  const out = [];
+  for (let at = text.indexOf("://"); at !== -1; at = text.indexOf("://", at + 3)) {
+    let s = at;
+    while (s > 0 && isSchemeChar(text[s - 1])) s--;
+    while (s < at && !isLetter2(text[s])) s++;
+    if (s === at) continue;
+    let e = at + 3;
+    let colon = -1;
+    while (e < text.length && !endsUserInfo(text[e])) {
+      if (text[e] === ":" && colon === -1) colon = e;
+      e++;
     }
+    if (text[e] !== "@" || colon === -1 || colon + 1 === e) continue;
+    out.push({ scheme: text.slice(s, at), user: text.slice(at + 3, colon), password: text.slice(colon + 1, e) });
   }
   return out;
 }
@@ -45186,12 +46233,12 @@ function findInCommand(cmd) {
     const next = words[k + 1];
     const eq = w.text.indexOf("=");
     if (eq > 0 && SECRET_ENV.test(w.text.slice(0, eq)) && SECRET_ENV_NAME.test(w.text.slice(0, eq))) {
-      if (!w.dynamic && !isPlaceholder(w.text.slice(eq + 1))) out.push({ shown: `${w.text.slice(0, eq)}=${MASK}` });
+      if (!w.dynamic && !isPlaceholder(w.text.slice(eq + 1))) out.push({ shown: `${w.text.slice(0, eq)}=${MASK2}` });
       continue;
     }
     const flag = SECRET_FLAG.exec(w.text);
     if (flag) {
-      if (!w.dynamic && !isPlaceholder(flag[3])) out.push({ shown: `--${flag[1]}${flag[2]}=${MASK}` });
+      if (!w.dynamic && !isPlaceholder(flag[3])) out.push({ shown: `--${flag[1]}${flag[2]}=${MASK2}` });
       continue;
     }
     if (isCmd(w, "sshpass")) {
@@ -45199,18 +46246,18 @@ function findInCommand(cmd) {
         const o = words[j];
         if (o.text === "-p") {
           const v = words[j + 1];
-          if (v && !v.dynamic && !isPlaceholder(v.text)) out.push({ shown: `sshpass -p ${MASK}` });
+          if (v && !v.dynamic && !isPlaceholder(v.text)) out.push({ shown: `sshpass -p ${MASK2}` });
           break;
         }
         if (o.text.startsWith("-p")) {
-          if (!o.dynamic && !isPlaceholder(o.text.slice(2))) out.push({ shown: `sshpass -p${MASK}` });
+          if (!o.dynamic && !isPlaceholder(o.text.slice(2))) out.push({ shown: `sshpass -p${MASK2}` });
           break;
         }
       }
       continue;
     }
     if (/^-pass(in|out)?$/.test(w.text) && next && next.text.startsWith("pass:")) {
-      if (!next.dynamic && !isPlaceholder(next.text.slice(5))) out.push({ shown: `${w.text} pass:${MASK}` });
+      if (!next.dynamic && !isPlaceholder(next.text.slice(5))) out.push({ shown: `${w.text} pass:${MASK2}` });
       continue;
     }
     if (hasCurl) {
@@ -45220,7 +46267,7 @@ function findInCommand(cmd) {
       else if (/^-u[^-]/.test(w.text)) cred = { text: w.text.slice(2), dynamic: w.dynamic };
       const colon = cred ? cred.text.indexOf(":") : -1;
       if (cred && colon >= 0 && !cred.dynamic && !isPlaceholder(cred.text.slice(colon + 1))) {
-        out.push({ shown: `curl -u ${cred.text.slice(0, colon)}:${MASK}` });
+        out.push({ shown: `curl -u ${cred.text.slice(0, colon)}:${MASK2}` });
         continue;
       }
     }
@@ -45234,7 +46281,7 @@ function findInPassphraseCommand(cmd) {
   if (!first || !/(^|\/)(echo|printf)$/.test(first.text)) return [];
   const args = words.slice(1).filter((w) => !/^-[a-zA-Z]+$/.test(w.text) && !/^%[a-z]$/.test(w.text));
   if (args.length === 0 || args.some((w) => w.dynamic || isPlaceholder(w.text))) return [];
-  return [{ shown: `${first.text} ${MASK}` }];
+  return [{ shown: `${first.text} ${MASK2}` }];
 }
 var SECRET_NAME = /(^|[._])(password|passwd|passphrase|secret)$/;
 function findSecrets(key, value, placeholder) {
@@ -45243,7 +46290,7 @@ function findSecrets(key, value, placeholder) {
     if (key === "ssl_passphrase_command") return findInPassphraseCommand(value);
   } else {
     const last = key.charCodeAt(key.length - 1);
-    if ((last === 100 || last === 101 || last === 116) && SECRET_NAME.test(key) && !isPlaceholder(value)) return [{ shown: MASK }];
+    if ((last === 100 || last === 101 || last === 116) && SECRET_NAME.test(key) && !isPlaceholder(value)) return [{ shown: MASK2 }];
   }
   return findInConninfo(value);
 }
@@ -45274,22 +46321,22 @@ var secret_in_config_default = defineRule({
     versions: "all (recovery.conf in 11 and earlier)"
   },
   check(ctx) {
-    const visit = (name, key, value, placeholder, loc, of) => {
+    const visit2 = (name, key, value, placeholder, loc, of) => {
       const found = findSecrets(key, value, placeholder);
       if (found.length === 0) return;
-      const shown2 = [...new Set(found.map((f) => f.shown))].join(", ");
+      const shown2 = [...new Set(found.map((f) => boundQuote(f.shown, 60)))].slice(0, 5).join(", ");
       ctx.report({
         loc: loc(of),
-        message: `${name} contains ${found.length === 1 ? "a literal secret" : `${found.length} literal secrets`} (${shown2}): anyone who can read the repository or its history can use it`,
+        message: `${boundQuote(name)} contains ${found.length === 1 ? "a literal secret" : `${found.length} literal secrets`} (${shown2}): anyone who can read the repository or its history can use it`,
         help: "Remove the secret from the file and rotate it; let libpq read it from a password file (passfile=, ~/.pgpass) or the service environment instead."
       });
     };
-    for (const a of ctx.cluster.assignments) visit(a.line.name, a.key, a.line.value.value, a.status === "placeholder", valueLoc, a);
+    for (const a of ctx.cluster.assignments) visit2(a.line.name, a.key, a.line.value.value, a.status === "placeholder", valueLoc, a);
     const rec = ctx.cluster.recovery;
     if (rec) {
       for (const l of rec.lines) {
         if (l.kind !== "setting") continue;
-        visit(l.name, foldName(l.name), l.value.value, false, (line) => ({ file: rec.file.path, start: line.value.start, end: line.value.end }), l);
+        visit2(l.name, foldName(l.name), l.value.value, false, (line) => ({ file: rec.file.path, start: line.value.start, end: line.value.end }), l);
       }
     }
   }
@@ -45408,6 +46455,7 @@ var CONN_STATES = {
   hostnogssenc: SSL | PLAIN
 };
 var CONN_TYPES2 = Object.keys(CONN_STATES);
+var MAX_COMPARISONS = 5e7;
 var cache2 = /* @__PURE__ */ new WeakMap();
 function analyzeHba(hba) {
   let a = cache2.get(hba);
@@ -45416,6 +46464,10 @@ function analyzeHba(hba) {
     cache2.set(hba, a);
   }
   return a;
+}
+var SET_FROM = 8;
+function keySet(keys) {
+  return keys.length > SET_FROM ? new Set(keys) : null;
 }
 var MAX_COMBINATIONS = 256;
 var ALL = "*all";
@@ -45432,10 +46484,12 @@ function userKey(n) {
   return (n.kind === "regex" ? "re:" : n.kind === "group" ? "grp:" : "lit:") + n.value;
 }
 function dbCovered(e, key) {
+  if (e.dbSet !== null) return key === REPL ? e.dbSet.has(REPL) : e.dbSet.has(key) || e.dbSet.has(ALL);
   if (key === REPL) return e.dbKeys.includes(REPL);
   return e.dbKeys.includes(key) || e.dbKeys.includes(ALL);
 }
 function userCovered(e, key) {
+  if (e.userSet !== null) return e.userSet.has(key) || e.userSet.has(ALL);
   return e.userKeys.includes(key) || e.userKeys.includes(ALL);
 }
 function distinct(keys) {
@@ -45569,7 +46623,7 @@ function entryCoversAddress(e, a) {
   if (o.kind === "hostname" && a.kind === "hostname") return (o.hostname ?? "").toLowerCase() === (a.hostname ?? "").toLowerCase();
   return o.kind === a.kind && (o.kind === "samehost" || o.kind === "samenet");
 }
-function earliestCover(idx, target, hex) {
+function earliestCover(idx, target, hex, budget) {
   const r = target.info.record;
   const dbs = target.dbKeys;
   const users = target.userKeys;
@@ -45578,10 +46632,16 @@ function earliestCover(idx, target, hex) {
   const dbProbe = d0 === REPL || d0 === ALL ? [d0] : [d0, ALL];
   const userProbe = u0 === ALL ? [u0] : [u0, ALL];
   const found = { best: null };
+  const cost = 1 + dbs.length + users.length;
   const consider = (e) => {
     const b = found.best;
     if (b !== null && e.info.index >= b.info.index) return false;
-    if (!namesCovered(e, dbs, users) || !entryCoversAddress(e, r.address)) return false;
+    if (budget.left < cost) {
+      budget.stoppedAt ??= target.info;
+      return false;
+    }
+    budget.left -= cost;
+    if (!entryCoversAddress(e, r.address) || !namesCovered(e, dbs, users)) return false;
     found.best = e;
     return true;
   };
@@ -45597,8 +46657,9 @@ function earliestCover(idx, target, hex) {
       }
     }
   }
-  for (const e of idx.oddMasks) consider(e);
-  for (const e of idx.wide) consider(e);
+  for (const e of idx.oddMasks) if (budget.left >= cost) consider(e);
+  for (const e of idx.wide) if (budget.left >= cost) consider(e);
+  if (budget.left < cost && (idx.oddMasks.length > 0 || idx.wide.length > 0)) budget.stoppedAt ??= target.info;
   return found.best;
 }
 var NOT_SHADOWED = Object.freeze([]);
@@ -45645,15 +46706,14 @@ var Info = class {
 function analyze(hba) {
   const records = [];
   const index = /* @__PURE__ */ new Map();
+  const budget = { left: MAX_COMPARISONS, stoppedAt: null };
   for (const line of hba.lines) {
     if (line.problem !== null || line.record === null) continue;
     const info2 = new Info(records.length, line, line.record);
-    const entry = {
-      info: info2,
-      dbKeys: distinct(line.record.databases.map(dbKey)),
-      userKeys: distinct(line.record.users.map(userKey))
-    };
-    shadow(index, entry);
+    const dbKeys = distinct(line.record.databases.map(dbKey));
+    const userKeys = distinct(line.record.users.map(userKey));
+    const entry = { info: info2, dbKeys, userKeys, dbSet: keySet(dbKeys), userSet: keySet(userKeys) };
+    shadow(index, entry, budget);
     let idx = index.get(line.record.connType);
     if (!idx) index.set(line.record.connType, idx = newTypeIndex());
     insert(idx, entry);
@@ -45662,10 +46722,11 @@ function analyze(hba) {
   return {
     records,
     reachable: records.filter((r) => r.reachable),
-    unreachable: records.filter((r) => !r.reachable)
+    unreachable: records.filter((r) => !r.reachable),
+    incompleteAt: budget.stoppedAt
   };
 }
-function shadow(index, entry) {
+function shadow(index, entry, budget) {
   const info2 = entry.info;
   const want = CONN_STATES[info2.record.connType];
   let single = null;
@@ -45678,7 +46739,7 @@ function shadow(index, entry) {
     if ((states & want) === 0) continue;
     const idx = index.get(t);
     if (!idx) continue;
-    const e = earliestCover(idx, entry, hex);
+    const e = earliestCover(idx, entry, hex, budget);
     if (!e) continue;
     if ((states & want) === want) {
       if (single === null || e.info.index < single.info.index) single = e;
@@ -45743,8 +46804,9 @@ function recordText(info2, max = 100) {
   return text.length > max ? text.slice(0, max - 1) + "\u2026" : text;
 }
 function listOf(items, max = 5) {
-  if (items.length <= max) return items.join(", ");
-  return `${items.slice(0, max).join(", ")} and ${items.length - max} more`;
+  const shown2 = items.slice(0, max).map((t) => boundQuote(t));
+  if (items.length <= max) return shown2.join(", ");
+  return `${shown2.join(", ")} and ${items.length - max} more`;
 }
 function describeUsers(users) {
   if (users.some((u) => u.kind === "keyword")) return "any user (all)";
@@ -45752,7 +46814,7 @@ function describeUsers(users) {
   const literals = users.filter((u) => u.kind === "literal").map((u) => u.token.raw);
   if (literals.length) parts.push(`${literals.length === 1 ? "user" : "users"} ${listOf(literals)}`);
   const groups = users.filter((u) => u.kind === "group");
-  for (const g of groups.slice(0, 5)) parts.push(`members of role ${g.value} (${g.token.raw})`);
+  for (const g of groups.slice(0, 5)) parts.push(`members of role ${boundQuote(g.value)} (${boundQuote(g.token.raw)})`);
   if (groups.length > 5) parts.push(`members of ${groups.length - 5} more roles`);
   const regexes = users.filter((u) => u.kind === "regex").map((u) => u.token.raw);
   if (regexes.length) parts.push(`users matching ${listOf(regexes)} (regex)`);
@@ -45776,7 +46838,7 @@ function describeDatabases(dbs) {
   return parts.join(" and ");
 }
 function written(a) {
-  return a.maskToken ? `${a.token.raw} ${a.maskToken.raw}` : a.token.raw;
+  return a.maskToken ? `${boundQuote(a.token.raw)} ${boundQuote(a.maskToken.raw)}` : boundQuote(a.token.raw);
 }
 function describeAddress(a) {
   if (a === null) return "through the local Unix socket";
@@ -45788,7 +46850,7 @@ function describeAddress(a) {
     case "samenet":
       return "from any subnet the server is directly connected to (samenet)";
     case "hostname": {
-      const h = a.hostname ?? a.token.text;
+      const h = boundQuote(a.hostname ?? a.token.text);
       return h.startsWith(".") ? `from any host whose DNS name ends in ${h}` : `from host ${h} (by DNS name)`;
     }
   }
@@ -46157,13 +47219,22 @@ var hba_unreachable_record_default = defineRule({
   check(ctx) {
     const hba = ctx.cluster.hba;
     if (!hba) return;
-    for (const r of analyzeHba(hba).unreachable) {
+    const analysis = analyzeHba(hba);
+    for (const r of analysis.unreachable) {
       const first = r.shadowedByAll[0];
       ctx.report({
         loc: r.loc,
         message: `unreachable record: ${covering(r)}, and the first matching record wins; it grants nothing (so it is not checked for exposure)`,
         help: `Delete this record, or move it above ${recordRef(first, r.line.file.path)} if it was meant to take effect.`,
         related: r.shadowedByAll.map((b) => ({ message: "the earlier record that matches first", loc: b.loc }))
+      });
+    }
+    const cut = analysis.incompleteAt;
+    if (cut) {
+      ctx.report({
+        loc: cut.loc,
+        message: `reachability analysed only up to here: more than ${MAX_COMPARISONS} comparisons of database and user names (records with long lists); this record and the later ones are treated as reachable, so unreachable ones among them are not reported (exposure rules still check them)`,
+        help: "Shorten the database and user lists (a +group instead of hundreds of names), or split the file."
       });
     }
   }
@@ -46239,7 +47310,7 @@ var listen_on_all_addresses_default = defineRule({
       loc = { file: s.loc.file, start: s.loc.start + 1 + hit.start, end: s.loc.start + 1 + hit.end };
     }
     const spelled = raw || s.value;
-    const base = `listen_addresses = ${spelled} accepts TCP connections on ${MEANING[hit.name]}`;
+    const base = `listen_addresses = ${boundQuote(spelled)} accepts TCP connections on ${MEANING[hit.name]}`;
     const hba = ctx.cluster.hba;
     const open2 = hba ? worldOpenRecords(analyzeHba(hba)) : [];
     const first = open2[0];
@@ -46344,11 +47415,12 @@ function compareDiagnostics(a, b) {
 }
 function hostFor(options) {
   const configMax = options.config?.config.maxFileSize;
-  const maxFileBytes = options.maxFileBytes ?? (configMax !== void 0 ? parseSize(configMax) : void 0);
-  return options.host ?? nodeHost({ cwd: options.cwd, root: options.root, maxFileBytes });
+  const fromConfig = configMax !== void 0 ? Math.min(parseSize(configMax), DEFAULT_MAX_FILE_BYTES) : void 0;
+  const maxFileBytes = Math.min(options.maxFileBytes ?? fromConfig ?? DEFAULT_MAX_FILE_BYTES, MAX_MAX_FILE_BYTES);
+  return options.host ?? nodeHost({ cwd: options.cwd, root: options.root, base: options.base, maxFileBytes });
 }
 function configRelative(loaded2, abs) {
-  return relative3(loaded2.dir, abs).split(sep5).join("/");
+  return relative5(loaded2.dir, abs).split(sep8).join("/");
 }
 function discoverOptions(options) {
   const out = { ...options.pgVersion ? { pgVersion: options.pgVersion } : {} };
@@ -46401,10 +47473,10 @@ function resolveAll(paths, options = {}) {
   const found = discover(host, paths, discoverOptions(options));
   const cache3 = /* @__PURE__ */ new Map();
   const clusters = found.clusters.map((c) => resolveCluster(host, c, cache3));
-  return { host, clusters, errors: found.errors };
+  return { host, clusters, errors: found.errors, warnings: found.warnings };
 }
 function lint(paths, options = {}, rules = RULES) {
-  const { host, clusters, errors } = resolveAll(paths, options);
+  const { host, clusters, errors, warnings } = resolveAll(paths, options);
   let diagnostics = [];
   const files = [];
   const ran = /* @__PURE__ */ new Set();
@@ -46427,7 +47499,19 @@ function lint(paths, options = {}, rules = RULES) {
   const applied = applyDirectives(diagnostics, directives, sources, new Set(RULES.map((r) => r.name)), ran);
   diagnostics = applied.diagnostics;
   if (unusedSeverity !== "off" && rules.some((r) => r.name === "unused-directive")) {
-    for (const p of applied.problems) diagnostics.push({ rule: "unused-directive", severity: unusedSeverity, message: p.message, loc: p.loc });
+    const perFile = /* @__PURE__ */ new Map();
+    for (const p of applied.problems) {
+      const c = perFile.get(p.loc.file) ?? { n: 0, last: p.loc };
+      c.n++;
+      c.last = p.loc;
+      perFile.set(p.loc.file, c);
+      if (c.n <= FILE_FINDINGS_LIMIT) diagnostics.push({ rule: "unused-directive", severity: unusedSeverity, message: p.message, loc: p.loc });
+    }
+    for (const [, c] of perFile) {
+      if (c.n <= FILE_FINDINGS_LIMIT) continue;
+      const more = c.n - FILE_FINDINGS_LIMIT;
+      diagnostics.push({ rule: "unused-directive", severity: unusedSeverity, message: `${more} more unused-directive findings in this file are not listed (${c.n} in all; only the first ${FILE_FINDINGS_LIMIT} are)`, loc: c.last, unlisted: more });
+    }
   }
   const seen = /* @__PURE__ */ new Set();
   const unique = diagnostics.filter((d) => {
@@ -46438,14 +47522,223 @@ function lint(paths, options = {}, rules = RULES) {
   });
   unique.sort(compareDiagnostics);
   files.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
-  return { files, diagnostics: unique, clusters, sources, errors };
+  return { files, diagnostics: unique, clusters, sources, base: host.base ?? host.cwd, errors, warnings };
+}
+
+// src/action/base.ts
+import { realpathSync as realpathSync4 } from "node:fs";
+import { isAbsolute as isAbsolute3, join as join8, posix as posix2, relative as relative6, sep as sep9 } from "node:path";
+
+// src/report/fingerprint.ts
+import { createHash } from "node:crypto";
+function fingerprints(diagnostics, sources) {
+  const out = /* @__PURE__ */ new Map();
+  const seen = /* @__PURE__ */ new Map();
+  const ordered = diagnostics.slice().sort((a, b) => a.loc.file !== b.loc.file ? a.loc.file < b.loc.file ? -1 : 1 : a.loc.start - b.loc.start);
+  for (const d of ordered) {
+    const fileLevel = d.loc.start === 0 && d.loc.end === 0;
+    const key = `${d.rule}\0${d.loc.file}\0${fileLevel ? "" : hashedLine(lineText(d, sources).trim())}`;
+    const n = seen.get(key) ?? 0;
+    seen.set(key, n + 1);
+    out.set(d, createHash("sha256").update(`${key}\0${n}`).digest("hex").slice(0, 32));
+  }
+  return out;
+}
+function hashedLine(t) {
+  return t.length > 65536 ? `${redactSecrets(t.slice(0, 65536))}\0${t.length}` : redactSecrets(t);
+}
+function lineText(d, sources) {
+  const src = sources.get(d.loc.file);
+  if (!src) return "";
+  const { line } = lineColumn(src, d.loc.start);
+  const start = src.lineStarts[line - 1] ?? 0;
+  const next = src.lineStarts[line];
+  return src.text.slice(start, next === void 0 ? src.text.length : next).replace(/\r?\n$/, "");
+}
+
+// src/action/base.ts
+function baseSides(files) {
+  const out = /* @__PURE__ */ new Map();
+  const present = (p) => void out.set(p, "present");
+  const absent = (p) => {
+    if (!out.has(p)) out.set(p, "absent");
+  };
+  for (const f of files) {
+    switch (f.status) {
+      case "added":
+      case "copied":
+        absent(f.filename);
+        break;
+      case "renamed":
+        absent(f.filename);
+        if (f.previous_filename) present(f.previous_filename);
+        break;
+      case "unchanged":
+        break;
+      default:
+        present(f.filename);
+    }
+  }
+  return out;
+}
+function toRepoPath(repoRoot, abs) {
+  const rel = relative6(repoRoot, abs);
+  if (rel === "" || rel === ".." || rel.startsWith(".." + sep9) || isAbsolute3(rel)) return void 0;
+  return rel.split(sep9).join("/");
+}
+function overlayHost(inner, repoRoot, sides, loaded2) {
+  const wanted = /* @__PURE__ */ new Set();
+  const baseDirs = /* @__PURE__ */ new Set();
+  for (const [p, side] of sides) {
+    if (side !== "present") continue;
+    for (let d = posix2.dirname(p); d !== "." && d !== "/"; d = posix2.dirname(d)) baseDirs.add(d);
+  }
+  const repoPathOf = (abs) => {
+    const direct = toRepoPath(repoRoot, abs);
+    if (direct !== void 0 && sides.has(direct)) return direct;
+    try {
+      const real = toRepoPath(repoRoot, realpathSync4(abs));
+      if (real !== void 0 && sides.has(real)) return real;
+    } catch {
+    }
+    return direct;
+  };
+  const host = {
+    cwd: inner.cwd,
+    root: inner.root,
+    ...inner.base !== void 0 ? { base: inner.base } : {},
+    maxFileBytes: inner.maxFileBytes,
+    allowed: (p) => inner.allowed(p),
+    ...inner.refusal ? { refusal: (p) => inner.refusal(p) } : {},
+    ...inner.identity ? { identity: (p) => inner.identity(p) } : {},
+    display: (p) => inner.display(p),
+    kind(p) {
+      const rp = repoPathOf(p);
+      const side = rp === void 0 ? void 0 : sides.get(rp);
+      if (side === "absent") return "missing";
+      if (side === "present") return loaded2.get(rp) && "absent" in loaded2.get(rp) ? "missing" : "file";
+      if (rp !== void 0 && baseDirs.has(rp)) return "dir";
+      return inner.kind(p);
+    },
+    read(p) {
+      const rp = repoPathOf(p);
+      const side = rp === void 0 ? void 0 : sides.get(rp);
+      if (side === void 0) return inner.read(p);
+      if (!inner.allowed(p)) return inner.read(p);
+      if (side === "absent") return { ok: false, error: "No such file or directory" };
+      const got = loaded2.get(rp);
+      if (!got) {
+        wanted.add(rp);
+        return { ok: true, file: createSourceFile(inner.display(p), p, Buffer.alloc(0)) };
+      }
+      if ("absent" in got) return { ok: false, error: "No such file or directory" };
+      if ("tooLarge" in got) {
+        return { ok: false, error: `file is ${got.tooLarge} bytes, larger than the limit of ${inner.maxFileBytes} bytes (--max-file-size, maxFileSize in the config); not read` };
+      }
+      if (got.bytes.length > inner.maxFileBytes) {
+        return { ok: false, error: `file is ${got.bytes.length} bytes, larger than the limit of ${inner.maxFileBytes} bytes (--max-file-size, maxFileSize in the config); not read` };
+      }
+      return { ok: true, file: createSourceFile(inner.display(p), p, got.bytes) };
+    },
+    list(p) {
+      const rp = toRepoPath(repoRoot, p) ?? (relative6(repoRoot, p) === "" ? "" : void 0);
+      const listed = inner.list(p);
+      if (rp === void 0) return listed;
+      if (!listed.ok && !(rp !== "" && baseDirs.has(rp))) return listed;
+      const entries = /* @__PURE__ */ new Map();
+      if (listed.ok) for (const e of listed.entries) entries.set(e.name, e.isDir);
+      const prefix = rp === "" ? "" : rp + "/";
+      for (const [path6, side] of sides) {
+        if (!path6.startsWith(prefix)) continue;
+        const rest = path6.slice(prefix.length);
+        if (rest.includes("/")) continue;
+        if (side === "absent") entries.delete(rest);
+        else entries.set(rest, false);
+      }
+      for (const d of baseDirs) {
+        if (d.startsWith(prefix) && !d.slice(prefix.length).includes("/")) entries.set(d.slice(prefix.length), true);
+      }
+      return { ok: true, entries: [...entries].map(([name, isDir]) => ({ name, isDir })) };
+    }
+  };
+  return { host, wanted };
+}
+var BaseUnavailable = class extends Error {
+};
+async function lintBase(opts) {
+  const sides = baseSides(opts.files);
+  const renames = /* @__PURE__ */ new Map();
+  const display = (repoPath) => opts.inner.display(join8(opts.repoRoot, ...repoPath.split("/")));
+  for (const f of opts.files) if (f.status === "renamed" && f.previous_filename) renames.set(display(f.previous_filename), display(f.filename));
+  const loaded2 = /* @__PURE__ */ new Map();
+  const maxFetches = opts.maxFetches ?? 300;
+  const maxRounds = opts.maxRounds ?? 16;
+  for (let round = 0; round < maxRounds; round++) {
+    const overlay = overlayHost(opts.inner, opts.repoRoot, sides, loaded2);
+    const result = opts.lint(overlay.host);
+    const wanted = [...overlay.wanted].filter((p) => !loaded2.has(p)).sort();
+    if (!wanted.length) return { result, fetched: loaded2.size, renames };
+    if (loaded2.size + wanted.length > maxFetches) {
+      throw new BaseUnavailable(`the base revision needs more than ${maxFetches} changed files`);
+    }
+    for (let i = 0; i < wanted.length; i += 8) {
+      const batch = wanted.slice(i, i + 8);
+      const got = await Promise.all(batch.map((p) => opts.fetch(p)));
+      batch.forEach((p, k) => loaded2.set(p, got[k]));
+    }
+  }
+  throw new BaseUnavailable(`the base revision's includes did not settle after ${maxRounds} rounds`);
+}
+var RANK = { info: 0, warning: 1, error: 2 };
+function newFindings(head, base, renames = /* @__PURE__ */ new Map()) {
+  const moved = (file) => renames.get(file) ?? file;
+  const baseDiagnostics = renames.size ? base.diagnostics.map((d) => ({ ...d, loc: { ...d.loc, file: moved(d.loc.file) } })) : base.diagnostics;
+  const baseSources = renames.size ? new Map([...base.sources].map(([k, v]) => [moved(k), v])) : base.sources;
+  const basePrints = fingerprints(baseDiagnostics, baseSources);
+  const byPrint = /* @__PURE__ */ new Map();
+  for (const [d, fp] of basePrints) {
+    let list = byPrint.get(fp);
+    if (!list) byPrint.set(fp, list = []);
+    list.push(d);
+  }
+  const headPrints = fingerprints(head.diagnostics, head.sources);
+  return head.diagnostics.filter((d) => {
+    const before = byPrint.get(headPrints.get(d));
+    if (!before) return true;
+    return !before.some((b) => RANK[b.severity] >= RANK[d.severity] && (d.suppressed || !b.suppressed));
+  });
+}
+function shortSha(sha) {
+  return sha.slice(0, 7);
+}
+function statusOf(err) {
+  const s = typeof err === "object" && err !== null ? err.status : void 0;
+  return typeof s === "number" ? s : void 0;
+}
+function baseFetcher(octokit, pr, baseSha, maxBytes) {
+  return async (repoPath) => {
+    let data;
+    try {
+      ({ data } = await octokit.rest.repos.getContent({ owner: pr.owner, repo: pr.repo, path: repoPath, ref: baseSha }));
+    } catch (err) {
+      if (statusOf(err) === 404) return { absent: true };
+      throw err;
+    }
+    if (Array.isArray(data) || typeof data !== "object" || data === null || data.type !== "file") return { absent: true };
+    const file = data;
+    if (file.size > maxBytes) return { tooLarge: file.size };
+    if (file.encoding === "base64" && typeof file.content === "string" && (file.content !== "" || file.size === 0)) {
+      return { bytes: Buffer.from(file.content, "base64") };
+    }
+    const blob = await octokit.rest.git.getBlob({ owner: pr.owner, repo: pr.repo, file_sha: file.sha });
+    return { bytes: Buffer.from(blob.data.content, blob.data.encoding === "base64" ? "base64" : "utf8") };
+  };
 }
 
 // src/engine/config.ts
 var import_ajv = __toESM(require_ajv(), 1);
 var import_yaml = __toESM(require_dist(), 1);
-import { readFileSync as readFileSync3 } from "node:fs";
-import { dirname as dirname6, resolve as resolve5 } from "node:path";
+import { dirname as dirname7, resolve as resolve8 } from "node:path";
 var KINDS = ["postgresql.conf", "postgresql.auto.conf", "pg_hba.conf", "pg_ident.conf", "recovery.conf"];
 var SIZE = "^[0-9]+(\\.[0-9]+)?\\s*(B|kB|MB|GB|TB)?$";
 function configSchema(rules) {
@@ -46520,13 +47813,26 @@ function describe(err) {
   if (err.keyword === "enum") return `must be one of ${err.params.allowedValues.map((v) => JSON.stringify(v)).join(", ")}`;
   return err.message ?? "is invalid";
 }
-function loadConfig(path6, rules) {
-  let text;
-  try {
-    text = readFileSync3(path6, "utf8");
-  } catch (err) {
-    throw new ConfigError(`cannot read config ${path6}: ${describeFsError(err)}`);
-  }
+var CONFIG_MAX_BYTES = 1024 * 1024;
+var CONFIG_MAX_ALIASES = 100;
+function firstAlias(doc, source) {
+  let found;
+  (0, import_yaml.visit)(doc, {
+    Alias(_key, node) {
+      if (source !== void 0 && node.source !== source) return void 0;
+      found = node;
+      return import_yaml.visit.BREAK;
+    }
+  });
+  return found;
+}
+function loadConfig(path6, rules, options = {}) {
+  const abs = resolve8(path6);
+  const rootAbs = options.root === void 0 ? void 0 : resolve8(options.root);
+  const confine = rootAbs !== void 0 && (isInside(rootAbs, abs) || isInside(confinement(rootAbs).root, abs)) ? confinement(rootAbs) : void 0;
+  const read = readRegularFile(abs, { maxBytes: options.maxBytes ?? CONFIG_MAX_BYTES, ...confine ? { confine } : {} });
+  if (!read.ok) throw new ConfigError(`cannot read config ${path6}: ${read.error}`);
+  const text = read.bytes.toString("utf8");
   const lines = new import_yaml.LineCounter();
   const doc = (0, import_yaml.parseDocument)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length) {
@@ -46534,7 +47840,18 @@ function loadConfig(path6, rules) {
     const pos = lines.linePos(e.pos[0]);
     throw new ConfigError(`${path6}:${pos.line}:${pos.col}: ${e.message.split("\n")[0]}`);
   }
-  const data = doc.toJS() ?? {};
+  let js;
+  try {
+    js = doc.toJS({ maxAliasCount: CONFIG_MAX_ALIASES });
+  } catch (err) {
+    if (!(err instanceof ReferenceError)) throw err;
+    const unresolved = /^Unresolved alias[^:]*: (.*)$/.exec(err.message)?.[1];
+    const alias = firstAlias(doc, unresolved);
+    const at = alias?.range ? lines.linePos(alias.range[0]) : void 0;
+    const problem = unresolved !== void 0 ? `alias *${unresolved} is used before its anchor` : `too many alias expansions (more than ${CONFIG_MAX_ALIASES}; a "billion laughs" document); not read`;
+    throw new ConfigError(`${at ? `${path6}:${at.line}:${at.col}` : path6}: ${problem}`);
+  }
+  const data = js ?? {};
   const ajv = new import_ajv.Ajv({ allErrors: false, strict: false });
   const validate = ajv.compile(configSchema(rules));
   if (!validate(data)) {
@@ -46546,7 +47863,7 @@ function loadConfig(path6, rules) {
     const where = at ? `${path6}:${at.line}:${at.col}` : path6;
     throw new ConfigError(`${where}: ${keys.length ? keys.join(".") + ": " : ""}${describe(err)}`);
   }
-  return { path: path6, dir: dirname6(resolve5(path6)), config: data };
+  return { path: path6, dir: dirname7(resolve8(path6)), config: data };
 }
 
 // src/report/common.ts
@@ -46578,33 +47895,10 @@ function neutralizeControls(s) {
   });
 }
 
-// src/report/fingerprint.ts
-import { createHash } from "node:crypto";
-function fingerprints(diagnostics, sources) {
-  const out = /* @__PURE__ */ new Map();
-  const seen = /* @__PURE__ */ new Map();
-  const ordered = diagnostics.slice().sort((a, b) => a.loc.file !== b.loc.file ? a.loc.file < b.loc.file ? -1 : 1 : a.loc.start - b.loc.start);
-  for (const d of ordered) {
-    const key = `${d.rule}\0${d.loc.file}\0${lineText(d, sources).trim()}`;
-    const n = seen.get(key) ?? 0;
-    seen.set(key, n + 1);
-    out.set(d, createHash("sha256").update(`${key}\0${n}`).digest("hex").slice(0, 32));
-  }
-  return out;
-}
-function lineText(d, sources) {
-  const src = sources.get(d.loc.file);
-  if (!src) return "";
-  const { line } = lineColumn(src, d.loc.start);
-  const start = src.lineStarts[line - 1] ?? 0;
-  const next = src.lineStarts[line];
-  return src.text.slice(start, next === void 0 ? src.text.length : next).replace(/\r?\n$/, "");
-}
-
 // src/report/github.ts
 var KIND_OF = { error: "error", warning: "warning", info: "notice" };
 var ANNOTATION_LIMITS = { perKind: 10, total: 50 };
-var RANK = { error: 0, warning: 1, info: 2 };
+var RANK2 = { error: 0, warning: 1, info: 2 };
 function annotationRange(d, sources) {
   const r = locate(d, sources);
   let endLine = r.endLine;
@@ -46633,7 +47927,7 @@ function selectAnnotations(diagnostics, sources, opts = {}) {
   const total = opts.total ?? ANNOTATION_LIMITS.total;
   const reserved = opts.reserved ?? {};
   const shown2 = diagnostics.filter((d) => !d.suppressed).slice().sort((a, b) => {
-    if (a.severity !== b.severity) return RANK[a.severity] - RANK[b.severity];
+    if (a.severity !== b.severity) return RANK2[a.severity] - RANK2[b.severity];
     if (a.loc.file !== b.loc.file) return a.loc.file < b.loc.file ? -1 : 1;
     if (a.loc.start !== b.loc.start) return a.loc.start - b.loc.start;
     return a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0;
@@ -46662,20 +47956,20 @@ function selectAnnotations(diagnostics, sources, opts = {}) {
   const omitted = shown2.length - picked.length;
   const annotations = picked.map((d) => annotationFor(d, sources));
   if (!omitted) return { annotations, omitted };
-  const where = opts.fullListAt ?? "the full report";
+  const where = typeof opts.fullListAt === "function" ? opts.fullListAt(shown2.length) : `${opts.fullListAt ?? "the full report"} lists all ${shown2.length}`;
   return {
     annotations,
     omitted,
     notice: {
       kind: "notice",
       title: "pgconf-lint",
-      message: `${plural(omitted, "more finding")} not annotated (GitHub shows at most ${perKind} annotations of each kind per step and ${total} per job); ${where} lists all ${shown2.length}.`
+      message: `${plural(omitted, "more finding")} not annotated (GitHub shows at most ${perKind} annotations of each kind per step and ${total} per job); ${where}.`
     }
   };
 }
 
 // src/report/markdown.ts
-import { dirname as dirname7 } from "node:path/posix";
+import { dirname as dirname8 } from "node:path/posix";
 var ZWJ = "\u200D";
 function escapeMarkdown(s) {
   return safeTerminalText(s.replace(/\r\n|\r|\n|\u2028|\u2029/g, " ")).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/[\\`*_[\]!|~#$]/g, (c) => "\\" + c).replace(/@/g, "@" + ZWJ).replace(/:\/\//g, ":" + ZWJ + "//").replace(/\bwww\./gi, (m) => m.slice(0, 3) + ZWJ + ".").replace(/\\#(?=\w)/g, "\\#" + ZWJ);
@@ -46688,15 +47982,17 @@ function clusterLabel(c) {
   const abs = new Set(c.input.files.map((f) => f.abs));
   const src = [...c.sources.values()].find((s) => abs.has(s.absPath));
   const path6 = src?.path ?? c.unreadable[0]?.path;
-  return path6 ? dirname7(path6) : c.input.dir;
+  return path6 ? dirname8(path6) : c.input.dir;
 }
 function groupByCluster(result, diags) {
   const groups = result.clusters.map((c) => ({ label: clusterLabel(c), cluster: c, diagnostics: [] }));
-  const other = { label: "other", diagnostics: [] };
-  for (const d of diags) {
-    const g = groups.find((x) => x.cluster.sources.has(d.loc.file) || x.cluster.unreadable.some((u) => u.path === d.loc.file));
-    (g ?? other).diagnostics.push(d);
+  const byFile = /* @__PURE__ */ new Map();
+  for (const g of groups) {
+    for (const file of g.cluster.sources.keys()) if (!byFile.has(file)) byFile.set(file, g);
+    for (const u of g.cluster.unreadable) if (!byFile.has(u.path)) byFile.set(u.path, g);
   }
+  const other = { label: "other", diagnostics: [] };
+  for (const d of diags) (byFile.get(d.loc.file) ?? other).diagnostics.push(d);
   if (other.diagnostics.length) groups.push(other);
   return groups;
 }
@@ -46770,11 +48066,11 @@ ${TABLE_HEAD}`;
 
 ${open2}
 ${close}`;
-    if (budget - byteLength(fixed) <= 0) {
+    if (budget - byteLength(fixed) - 1 <= 0) {
       omitted += list.length;
       continue;
     }
-    budget -= byteLength(fixed);
+    budget -= byteLength(fixed) + 1;
     body.push(`${title}
 
 ${open2}
@@ -46786,8 +48082,8 @@ ${fitRows(list)}${close}`);
 ${TABLE_HEAD}
 `;
     const close = "\n</details>\n";
-    if (budget - byteLength(open2 + close) > 0) {
-      budget -= byteLength(open2 + close);
+    if (budget - byteLength(open2 + close) - 1 > 0) {
+      budget -= byteLength(open2 + close) + 1;
       body.push(open2 + fitRows(suppressed) + close);
     } else omitted += suppressed.length;
   }
@@ -46795,21 +48091,24 @@ ${TABLE_HEAD}
 }
 function checkedSection(result) {
   if (!result.clusters.length) return "\nNo PostgreSQL configuration files were found.\n";
-  const lines = result.clusters.map((c) => {
+  const line = (c) => {
     const files = [...c.sources.values()].map((f) => escapeMarkdown(f.path));
     const how = { flag: "set by pg-version", config: "from the config file", PG_VERSION: "from PG_VERSION", path: "from the path", default: "the newest supported" }[c.input.versionSource];
     return `- **${escapeMarkdown(clusterLabel(c))}**: PostgreSQL ${c.input.major} (${how}); ${plural(files.length, "file")}: ${files.join(", ")}`;
-  });
+  };
   const majors = [...new Set(result.clusters.map((c) => c.input.major))].sort((a, b) => a - b);
   const summary2 = `Checked ${plural(result.files.length, "file")} in ${plural(result.clusters.length, "cluster")} (PostgreSQL ${majors.join(", ")})`;
   let text = "";
+  let bytes = 0;
   let n = 0;
-  for (const l of lines) {
-    if (byteLength(text) + byteLength(l) > 16 * 1024) break;
+  for (const c of result.clusters) {
+    const l = line(c);
+    if (bytes + byteLength(l) > 16 * 1024) break;
     text += l + "\n";
+    bytes += byteLength(l) + 1;
     n++;
   }
-  if (n < lines.length) text += `- \u2026 and ${plural(lines.length - n, "more cluster")}
+  if (n < result.clusters.length) text += `- \u2026 and ${plural(result.clusters.length - n, "more cluster")}
 `;
   return `
 <details><summary>${summary2}</summary>
@@ -46937,7 +48236,7 @@ function formatSarif(result) {
 }
 
 // src/action/github-api.ts
-import { readFileSync as readFileSync5 } from "node:fs";
+import { readFileSync as readFileSync3 } from "node:fs";
 
 // src/action/diff.ts
 var HUNK = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/;
@@ -46992,7 +48291,7 @@ function pullRequestFromEnv(env) {
   if (!env.GITHUB_EVENT_PATH) return void 0;
   let payload;
   try {
-    payload = JSON.parse(readFileSync5(env.GITHUB_EVENT_PATH, "utf8"));
+    payload = JSON.parse(readFileSync3(env.GITHUB_EVENT_PATH, "utf8"));
   } catch {
     return void 0;
   }
@@ -47008,35 +48307,164 @@ function pullRequestFromEnv(env) {
   const headRepo = pr?.head?.repo;
   const baseName = pr?.base?.repo?.full_name ?? `${o}/${r}`;
   const fork = headRepo === null || headRepo?.fork === true || typeof headRepo?.full_name === "string" && headRepo.full_name !== baseName;
-  return { owner: o, repo: r, number, headSha, fork };
+  const baseSha = pr?.base?.sha;
+  return { owner: o, repo: r, number, headSha, ...typeof baseSha === "string" && SHA.test(baseSha) ? { baseSha } : {}, fork };
 }
-async function connect(token2) {
-  const { getOctokit: getOctokit2 } = await Promise.resolve().then(() => (init_github(), github_exports));
-  return getOctokit2(token2);
-}
+var DEFAULT_LIMITS = { timeoutMs: 3e4, budgetMs: 12e4 };
+var MAX_ATTEMPTS = 4;
+var BACKOFF_MS = 1e3;
+var RATE_LIMIT_WAIT_MS = 6e4;
 var ApiFailure = class extends Error {
-  constructor(status, message) {
+  constructor(status, message, kind = "http", attempts = 1) {
     super(message);
     this.status = status;
+    this.kind = kind;
+    this.attempts = attempts;
   }
   status;
+  kind;
+  attempts;
 };
+var seconds = (ms) => `${Math.round(ms / 100) / 10} s`;
+function headerOf(headers, name) {
+  const v = headers?.[name];
+  return v === void 0 ? void 0 : String(v);
+}
+function askedWait(headers, now = Date.now()) {
+  const after = headerOf(headers, "retry-after");
+  if (after !== void 0) {
+    if (/^\d+$/.test(after.trim())) return Number(after.trim()) * 1e3;
+    const at = Date.parse(after);
+    if (!Number.isNaN(at)) return Math.max(0, at - now);
+  }
+  const reset = headerOf(headers, "x-ratelimit-reset");
+  if (headerOf(headers, "x-ratelimit-remaining") === "0" && reset !== void 0 && /^\d+$/.test(reset.trim())) {
+    return Math.max(0, Number(reset.trim()) * 1e3 - now) + 1e3;
+  }
+  return void 0;
+}
+function isRateLimit(status, headers) {
+  if (status === 429) return true;
+  return status === 403 && (headerOf(headers, "retry-after") !== void 0 || headerOf(headers, "x-ratelimit-remaining") === "0");
+}
+function redact(message, token2) {
+  let m = message.split("\n")[0];
+  if (token2) m = m.split(token2).join("***");
+  return m;
+}
+function classify(err, token2) {
+  if (err instanceof ApiFailure) return err;
+  const e = typeof err === "object" && err !== null ? err : {};
+  const headers = e.response?.headers;
+  const status = e.response && typeof e.status === "number" ? e.status : void 0;
+  const message = redact(err instanceof Error ? err.message : String(err), token2);
+  if (status === void 0) {
+    const cause = e.cause instanceof Error ? e.cause : void 0;
+    const inner = cause && cause.cause instanceof Error ? cause.cause : cause;
+    const why = inner ? redact(inner.message, token2) : message;
+    return new ApiFailure(void 0, `network error: ${why}`, "network");
+  }
+  if (isRateLimit(status, headers)) {
+    const wait = askedWait(headers);
+    const f = new ApiFailure(status, `rate limited by GitHub (HTTP ${status}${wait !== void 0 ? `, retry after ${seconds(wait)}` : ""})`, "rate-limit");
+    if (wait !== void 0) f.wait = wait;
+    return f;
+  }
+  if (status >= 500) {
+    const f = new ApiFailure(status, `HTTP ${status}: ${message}`, "server");
+    const wait = askedWait(headers);
+    if (wait !== void 0) f.wait = wait;
+    return f;
+  }
+  if (status === 403) return new ApiFailure(status, `HTTP 403: ${message}`, "permission");
+  return new ApiFailure(status, `HTTP ${status}: ${message}`, "http");
+}
+async function connect(token2, limits = DEFAULT_LIMITS) {
+  const { getOctokit: getOctokit2 } = await Promise.resolve().then(() => (init_github(), github_exports));
+  const octokit = getOctokit2(token2);
+  const deadline = Date.now() + limits.budgetMs;
+  const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+  octokit.hook.wrap("request", async (request2, options) => {
+    const method = String(options.method).toUpperCase();
+    const idempotent = method === "GET" || method === "HEAD";
+    for (let attempt = 1; ; attempt++) {
+      const left = deadline - Date.now();
+      if (left <= 0) {
+        throw new ApiFailure(void 0, `the API time budget of ${seconds(limits.budgetMs)} (input api-budget) is used up`, "budget", attempt - 1);
+      }
+      const ms = Math.min(limits.timeoutMs, left);
+      const ctl = new AbortController();
+      let timer;
+      let fired = false;
+      const timeout = new Promise((_, reject) => {
+        timer = setTimeout(() => {
+          fired = true;
+          ctl.abort();
+          reject(new Error("timeout"));
+        }, ms);
+      });
+      let failure;
+      try {
+        const res = await Promise.race([request2({ ...options, request: { ...options.request, signal: ctl.signal } }), timeout]);
+        if (!fired) return res;
+        throw new Error("timeout");
+      } catch (err) {
+        failure = fired ? ms < limits.timeoutMs ? new ApiFailure(void 0, `timed out after ${seconds(ms)}, when the API time budget of ${seconds(limits.budgetMs)} (input api-budget) ran out`, "timeout", attempt) : new ApiFailure(void 0, `timed out after ${seconds(ms)} (input api-timeout)`, "timeout", attempt) : classify(err, token2);
+      } finally {
+        clearTimeout(timer);
+      }
+      let wait;
+      if (failure.kind === "rate-limit") wait = failure.wait ?? RATE_LIMIT_WAIT_MS;
+      else if (failure.kind === "server") wait = failure.wait ?? BACKOFF_MS * 2 ** (attempt - 1);
+      else if ((failure.kind === "timeout" || failure.kind === "network") && idempotent) wait = BACKOFF_MS * 2 ** (attempt - 1);
+      const tries = ` (${attempt} ${attempt === 1 ? "attempt" : "attempts"})`;
+      if (wait === void 0 || attempt >= MAX_ATTEMPTS) throw new ApiFailure(failure.status, failure.message + (attempt > 1 ? tries : ""), failure.kind, attempt);
+      if (Date.now() + wait >= deadline) {
+        throw new ApiFailure(failure.status, `${failure.message}${tries}; waiting ${seconds(wait)} more would exceed the API time budget of ${seconds(limits.budgetMs)} (input api-budget)`, failure.kind, attempt);
+      }
+      await sleep(wait);
+    }
+  });
+  return octokit;
+}
 function apiFailure(err, token2) {
-  const status = typeof err === "object" && err !== null && typeof err.status === "number" ? err.status : void 0;
-  let message = err instanceof Error ? err.message : String(err);
-  message = message.split("\n")[0];
-  if (token2) message = message.split(token2).join("***");
-  return new ApiFailure(status, message);
+  return classify(err, token2);
+}
+var MAX_LISTED_FILES = 3e3;
+async function listPullRequestFiles(octokit, pr) {
+  const listed = await octokit.paginate(octokit.rest.pulls.listFiles, { owner: pr.owner, repo: pr.repo, pull_number: pr.number, per_page: 100 });
+  const files = listed.map((f) => ({ filename: f.filename, status: f.status, ...f.previous_filename !== void 0 ? { previous_filename: f.previous_filename } : {} }));
+  const diffs = changedLines(listed.map((f) => ({ filename: f.filename, status: f.status, ...f.patch !== void 0 ? { patch: f.patch } : {} })));
+  return { diffs, files, complete: listed.length < MAX_LISTED_FILES };
 }
 async function listChangedFiles(octokit, pr) {
-  const files = await octokit.paginate(octokit.rest.pulls.listFiles, { owner: pr.owner, repo: pr.repo, pull_number: pr.number, per_page: 100 });
-  return changedLines(files.map((f) => ({ filename: f.filename, status: f.status, ...f.patch !== void 0 ? { patch: f.patch } : {} })));
+  return (await listPullRequestFiles(octokit, pr)).diffs;
 }
 var FINGERPRINT_MARK = /<!-- pgconf-lint:fp=([0-9a-f]+) -->/g;
-async function existingReviewFingerprints(octokit, pr) {
+var ACTIONS_BOT = { login: "github-actions[bot]", type: "Bot" };
+async function tokenIdentity(octokit, login, token2) {
+  if (login) return login.endsWith("[bot]") ? { login, type: "Bot" } : { login };
+  try {
+    const { data } = await octokit.rest.users.getAuthenticated();
+    return { login: data.login, type: data.type };
+  } catch (err) {
+    const f = apiFailure(err, token2);
+    if (f.kind === "permission") return ACTIONS_BOT;
+    throw f;
+  }
+}
+function writtenBy(c, me) {
+  const login = c.user?.login;
+  if (typeof login !== "string" || login.toLowerCase() !== me.login.toLowerCase()) return false;
+  return me.type === void 0 || c.user?.type === me.type;
+}
+async function existingReviewFingerprints(octokit, pr, me) {
   const comments = await octokit.paginate(octokit.rest.pulls.listReviewComments, { owner: pr.owner, repo: pr.repo, pull_number: pr.number, per_page: 100 });
   const out = /* @__PURE__ */ new Set();
-  for (const c of comments) for (const m of (c.body ?? "").matchAll(FINGERPRINT_MARK)) out.add(m[1]);
+  for (const c of comments) {
+    if (!writtenBy(c, me)) continue;
+    for (const m of (c.body ?? "").matchAll(FINGERPRINT_MARK)) out.add(m[1]);
+  }
   return out;
 }
 async function createReview(octokit, pr, body, comments) {
@@ -47050,11 +48478,39 @@ async function createReview(octokit, pr, body, comments) {
     comments: comments.map((c) => ({ path: c.path, line: c.line, side: "RIGHT", body: c.body }))
   });
 }
+var MAX_REVIEW_CALLS = 20;
+async function postReview(octokit, pr, body, comments, token2, maxCalls = MAX_REVIEW_CALLS) {
+  const out = { posted: [], reviews: 0, calls: 0, rejected: [], unsent: [] };
+  const queue = comments.length ? [comments] : [];
+  while (queue.length) {
+    const chunk = queue.shift();
+    if (out.failure || out.calls >= maxCalls) {
+      out.unsent.push(...chunk);
+      continue;
+    }
+    out.calls++;
+    try {
+      await createReview(octokit, pr, body(chunk.length, out.reviews === 0), chunk);
+      out.reviews++;
+      out.posted.push(...chunk);
+    } catch (err) {
+      const f = apiFailure(err, token2);
+      if (f.status !== 422) {
+        out.failure = f;
+        out.unsent.push(...chunk);
+      } else if (chunk.length === 1) out.rejected.push(chunk[0]);
+      else {
+        const half = Math.ceil(chunk.length / 2);
+        queue.unshift(chunk.slice(0, half), chunk.slice(half));
+      }
+    }
+  }
+  return out;
+}
 var SUMMARY_MARKER = "<!-- pgconf-lint -->";
-async function upsertSummaryComment(octokit, pr, body, createIfMissing) {
+async function upsertSummaryComment(octokit, pr, body, createIfMissing, me) {
   const comments = await octokit.paginate(octokit.rest.issues.listComments, { owner: pr.owner, repo: pr.repo, issue_number: pr.number, per_page: 100 });
-  const mine = comments.filter((c) => (c.body ?? "").startsWith(SUMMARY_MARKER));
-  const existing = mine.find((c) => c.user?.type === "Bot") ?? mine[0];
+  const existing = comments.find((c) => (c.body ?? "").startsWith(SUMMARY_MARKER) && writtenBy(c, me));
   if (existing) {
     await octokit.rest.issues.updateComment({ owner: pr.owner, repo: pr.repo, comment_id: existing.id, body });
     return "updated";
@@ -47080,6 +48536,12 @@ function printable2(s) {
   const one = s.replace(/[\u0000-\u001f\u007f]/g, " ");
   return one.length > 60 ? one.slice(0, 57) + "..." : one;
 }
+function seconds2(name, raw, dflt, max) {
+  if (raw === "") return dflt * 1e3;
+  const n = Number(raw);
+  if (!/^\d+(\.\d+)?$/.test(raw) || !(n > 0) || n > max) throw new InputError(`input ${name} must be a number of seconds above 0 and at most ${max}, not "${printable2(raw)}"`);
+  return Math.round(n * 1e3);
+}
 function readInputs(get) {
   const paths = get("paths").split(/\s+/).filter(Boolean);
   const failOn = get("fail-on") || "error";
@@ -47091,8 +48553,15 @@ function readInputs(get) {
     failOn,
     review: bool("review", get("review")),
     onlyChanged: bool("only-changed", get("only-changed")),
-    token: get("github-token")
+    token: get("github-token"),
+    apiTimeoutMs: seconds2("api-timeout", get("api-timeout"), 30, 3600),
+    apiBudgetMs: seconds2("api-budget", get("api-budget"), 120, 3600)
   };
+  const login = get("token-login");
+  if (login) {
+    if (!/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?$/.test(login)) throw new InputError(`input token-login must be a GitHub login such as my-app[bot], not "${printable2(login)}"`);
+    inputs.tokenLogin = login;
+  }
   const v = get("pg-version");
   if (v) {
     const n = Number(v);
@@ -47153,6 +48622,7 @@ var FIXERS = {
     };
   }
 };
+var SUGGESTION_MAX_CHARS = 500;
 function fixFor(d, result) {
   const fixer = FIXERS[d.rule];
   const source = result.sources.get(d.loc.file);
@@ -47162,6 +48632,8 @@ function fixFor(d, result) {
   if (!fix) return void 0;
   if (lineColumn(source, fix.loc.start).line !== lineColumn(source, fix.loc.end).line) return void 0;
   if (/[\r\n]/.test(fix.replacement)) return void 0;
+  const after = applyToLine(fix, source).text;
+  if (after.length > SUGGESTION_MAX_CHARS || containsSecret(after)) return void 0;
   return fix;
 }
 function applyToLine(fix, source) {
@@ -47174,24 +48646,6 @@ function applyToLine(fix, source) {
 
 // src/action/review.ts
 var MAX_REVIEW_COMMENTS = 30;
-function onlyChanged(result, diffs) {
-  const touches = (file, start, end, fileLevel) => {
-    const diff = diffs.get(file);
-    if (!diff) return false;
-    if (diff.wholeFile || fileLevel) return true;
-    for (let l = start; l <= end; l++) if (diff.added.has(l)) return true;
-    return false;
-  };
-  return result.diagnostics.filter((d) => {
-    const r = annotationRange(d, result.sources);
-    const fileLevel = d.loc.start === 0 && d.loc.end === 0;
-    if (touches(d.loc.file, r.startLine, r.endLine, fileLevel)) return true;
-    return (d.related ?? []).some((rel) => {
-      const x = annotationRange({ ...d, loc: rel.loc }, result.sources);
-      return touches(rel.loc.file, x.startLine, x.endLine, false);
-    });
-  });
-}
 function fence(text) {
   const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
   return "`".repeat(Math.max(3, longest + 1));
@@ -47231,7 +48685,7 @@ function planReview(result, diagnostics, diffs, prints, existing) {
       overflow++;
       continue;
     }
-    comments.push({ path: d.loc.file, line, body: commentBody(d, result, fp, line) });
+    comments.push({ path: d.loc.file, line, body: commentBody(d, result, fp, line), rule: d.rule });
   }
   return { comments, overflow, alreadyCommented };
 }
@@ -47239,7 +48693,8 @@ function planReview(result, diagnostics, diffs, prints, existing) {
 // src/action/main.ts
 var COMMENT_MAX_BYTES = 6e4;
 var SUMMARY_MAX_BYTES = 512 * 1024;
-var RANK2 = { info: 0, warning: 1, error: 2 };
+var SUMMARY_CUT = /^… \d+ more findings? not shown here \(size limit\)/m;
+var RANK3 = { info: 0, warning: 1, error: 2 };
 var Log = class {
   used = { error: 0, warning: 0, notice: 0 };
   warning(message) {
@@ -47254,12 +48709,12 @@ function oneLine(err) {
 function readConfig(workspace, inputs) {
   let path6;
   if (inputs.config) {
-    path6 = resolve6(workspace, inputs.config);
+    path6 = resolve9(workspace, inputs.config);
     if (!existsSync3(path6)) throw new InputError(`input config: ${inputs.config}: no such file`);
-  } else path6 = CONFIG_NAMES.map((n) => resolve6(workspace, n)).find((p) => existsSync3(p));
+  } else path6 = findConfigFile(workspace);
   if (!path6) return void 0;
   try {
-    return loadConfig(path6, RULES);
+    return loadConfig(path6, RULES, { root: workspace });
   } catch (err) {
     if (err instanceof ConfigError) throw new InputError(err.message);
     throw err;
@@ -47278,30 +48733,61 @@ function fileLinker(env, pr) {
 function apiFallback(log, what, err, inputs, pr) {
   const f = apiFailure(err, inputs.token);
   const tail = "the annotations and the job summary still carry every finding.";
-  if (f.status === 403 && pr.fork) {
-    info(`pgconf-lint: ${what} skipped: this pull request comes from a fork, and GitHub gives such runs a read-only token (HTTP 403); ${tail}`);
-  } else if (f.status === 403) {
-    log.warning(`pgconf-lint: ${what} failed: the token may not write to pull requests (HTTP 403: ${f.message}). Grant "permissions: pull-requests: write" to the job; ${tail}`);
-  } else if (f.status === 422) {
-    log.warning(`pgconf-lint: GitHub rejected the ${what} (HTTP 422: ${f.message}); ${tail}`);
-  } else {
-    log.warning(`pgconf-lint: ${what} failed (${f.status ? `HTTP ${f.status}: ` : ""}${f.message}); ${tail}`);
+  switch (f.kind) {
+    case "permission":
+      if (pr.fork) info(`pgconf-lint: ${what} skipped: this pull request comes from a fork, and GitHub gives such runs a read-only token (HTTP 403); ${tail}`);
+      else log.warning(`pgconf-lint: ${what} failed: the token may not write to pull requests (${f.message}). Grant "permissions: pull-requests: write" to the job; ${tail}`);
+      return;
+    case "rate-limit":
+      return log.warning(`pgconf-lint: ${what} failed: ${f.message}; ${tail}`);
+    case "timeout":
+      return log.warning(`pgconf-lint: ${what} failed: the GitHub API did not answer: ${f.message}; ${tail}`);
+    case "network":
+      return log.warning(`pgconf-lint: ${what} failed: ${f.message}; ${tail}`);
+    case "budget":
+      return log.warning(`pgconf-lint: ${what} skipped: ${f.message}; ${tail}`);
+    case "server":
+      return log.warning(`pgconf-lint: ${what} failed: GitHub answered with a server error (${f.message}); ${tail}`);
+    default:
+      if (f.status === 422) return log.warning(`pgconf-lint: GitHub rejected the ${what} (${f.message}); ${tail}`);
+      return log.warning(`pgconf-lint: ${what} failed (${f.message}); ${tail}`);
   }
+}
+function commentList(list) {
+  const shown2 = list.slice(0, 10).map((c) => `${neutralizeControls(c.path)}:${c.line}${c.rule ? ` (${c.rule})` : ""}`);
+  return shown2.join(", ") + (list.length > 10 ? ` and ${list.length - 10} more` : "");
 }
 async function review(state, result, reported, inputs, log, link, notes) {
   const { pr, octokit } = state;
-  if (state.diffs) {
+  let me;
+  try {
+    me = await tokenIdentity(octokit, inputs.tokenLogin, inputs.token);
+  } catch (err) {
+    apiFallback(log, "review and summary comment (finding the token's identity)", err, inputs, pr);
+    return;
+  }
+  if (state.diffs || !inputs.onlyChanged) {
     try {
+      state.diffs ??= await listChangedFiles(octokit, pr);
       const prints = fingerprints(result.diagnostics, result.sources);
-      const existing = await existingReviewFingerprints(octokit, pr);
+      const existing = await existingReviewFingerprints(octokit, pr, me);
       const plan = planReview(result, reported, state.diffs, prints, existing);
       if (plan.comments.length) {
         const more = plan.overflow ? ` (${plan.overflow} more in the summary comment)` : "";
-        const body = `**pgconf-lint**: ${plural(plan.comments.length, "finding")} on lines this pull request changes${more}.
+        const body = (n, first) => `**pgconf-lint**: ${plural(n, "finding")} on lines this pull request changes${first ? more : ""}.
 
 <!-- pgconf-lint-review -->`;
-        await createReview(octokit, pr, body, plan.comments);
-        info(`pgconf-lint: posted a review with ${plural(plan.comments.length, "comment")}.`);
+        const out = await postReview(octokit, pr, body, plan.comments, inputs.token);
+        if (out.posted.length) info(`pgconf-lint: posted a review with ${plural(out.posted.length, "comment")}${out.reviews > 1 ? ` (in ${out.reviews} reviews)` : ""}.`);
+        if (out.failure) {
+          const what = out.posted.length ? `review (${out.posted.length} of ${plan.comments.length} inline comments posted)` : "review";
+          apiFallback(log, what, out.failure, inputs, pr);
+        } else if (out.rejected.length || out.unsent.length) {
+          const parts = [];
+          if (out.rejected.length) parts.push(`GitHub rejected ${plural(out.rejected.length, "inline comment")} (HTTP 422, not on a line of the diff it knows), left out: ${commentList(out.rejected)}`);
+          if (out.unsent.length) parts.push(`${plural(out.unsent.length, "inline comment")} not posted (the search for the rejected ones stopped after ${plural(out.calls, "call")}): ${commentList(out.unsent)}`);
+          log.warning(`pgconf-lint: ${parts.join("; ")}; ${plural(out.posted.length, "other comment")} posted; the annotations and the job summary still carry every finding.`);
+        }
       } else {
         info(`pgconf-lint: no new review comments (${plural(plan.alreadyCommented, "finding")} already commented on).`);
       }
@@ -47318,7 +48804,7 @@ async function review(state, result, reported, inputs, log, link, notes) {
       notes,
       ...link ? { linkFile: link } : {}
     });
-    const done = await upsertSummaryComment(octokit, pr, body, s.error + s.warning + s.info > 0);
+    const done = await upsertSummaryComment(octokit, pr, body, s.error + s.warning + s.info > 0, me);
     if (done !== "skipped") info(`pgconf-lint: ${done} the summary comment.`);
   } catch (err) {
     apiFallback(log, "summary comment", err, inputs, pr);
@@ -47340,10 +48826,12 @@ async function runUnchecked() {
   const inputs = readInputs((name) => getInput(name));
   const workspace = env.GITHUB_WORKSPACE || process.cwd();
   const config = readConfig(workspace, inputs);
-  const options = { cwd: workspace, ...config ? { config } : {}, ...inputs.pgVersion ? { pgVersion: inputs.pgVersion } : {} };
-  const result = lint(inputs.paths, options);
+  const options = { cwd: workspace, base: actionBase(workspace, inputs.paths), ...config ? { config } : {}, ...inputs.pgVersion ? { pgVersion: inputs.pgVersion } : {} };
+  const host = hostFor(options);
+  const result = lint(inputs.paths, { ...options, host });
   if (result.errors.length) throw new InputError(`input paths: ${result.errors[0]}`);
   const log = new Log();
+  for (const w of result.warnings) log.warning(`pgconf-lint: ${w}`);
   let state;
   const pr = pullRequestFromEnv(env);
   const needApi = inputs.review || inputs.onlyChanged;
@@ -47352,30 +48840,58 @@ async function runUnchecked() {
   } else if (needApi && pr && !inputs.token) {
     log.warning("pgconf-lint: input github-token is empty: review comments and only-changed need it; reporting every finding.");
   } else if (needApi && pr) {
-    state = { pr, octokit: await connect(inputs.token) };
-    try {
-      state.diffs = await listChangedFiles(state.octokit, pr);
-    } catch (err) {
-      const f = apiFailure(err, inputs.token);
-      log.warning(`pgconf-lint: could not list the pull request's files (${f.status ? `HTTP ${f.status}: ` : ""}${f.message}); reporting every finding.`);
+    state = { pr, octokit: await connect(inputs.token, { timeoutMs: inputs.apiTimeoutMs, budgetMs: inputs.apiBudgetMs }) };
+    if (inputs.onlyChanged) {
+      try {
+        state.listing = await listPullRequestFiles(state.octokit, pr);
+        state.diffs = state.listing.diffs;
+      } catch (err) {
+        const f = apiFailure(err, inputs.token);
+        log.warning(`pgconf-lint: could not list the pull request's files (${f.message}); reporting every finding.`);
+      }
     }
   }
+  if (state?.diffs) {
+    const w = prefixWarning([...result.files.map((f) => f.path), ...result.sources.keys()], state.diffs.keys(), workspace, result.base);
+    if (w) log.warning(w);
+  }
   let reported = result.diagnostics;
-  const notes = [];
-  if (inputs.onlyChanged && state?.diffs) {
-    reported = onlyChanged(result, state.diffs);
-    const hidden = summarize(result.diagnostics);
-    const shown2 = summarize(reported);
-    const elsewhere = hidden.error + hidden.warning + hidden.info - (shown2.error + shown2.warning + shown2.info);
-    notes.push(`Only findings on lines this pull request changes are reported${elsewhere ? ` (${plural(elsewhere, "more finding")} elsewhere in the checked files)` : ""}.`);
+  const notes = result.warnings.map((w) => `\u26A0\uFE0F ${escapeMarkdown(w)}`);
+  if (inputs.onlyChanged && state?.listing) {
+    const { pr: p, octokit, listing } = state;
+    try {
+      if (!listing.complete) throw new BaseUnavailable(`the pull request changes ${MAX_LISTED_FILES} files or more, and GitHub lists no more than that`);
+      if (!p.baseSha) throw new BaseUnavailable("the event does not name the base commit (pull_request.base.sha)");
+      const base = await lintBase({
+        repoRoot: result.base,
+        inner: host,
+        files: listing.files,
+        fetch: baseFetcher(octokit, p, p.baseSha, host.maxFileBytes),
+        lint: (h) => lint(inputs.paths, { ...options, host: h })
+      });
+      reported = newFindings(result, base.result, base.renames);
+      const before = result.diagnostics.length - reported.length;
+      notes.push(`Only findings new in this pull request are reported, wherever they are${before ? ` (${plural(before, "finding")} already in the base revision ${shortSha(p.baseSha)} ${before === 1 ? "is" : "are"} not)` : ""}.`);
+      info(`pgconf-lint: compared with the base revision ${shortSha(p.baseSha)} (${plural(base.fetched, "changed file")} read from it): ${plural(reported.length, "new finding")}.`);
+    } catch (err) {
+      const why = err instanceof BaseUnavailable ? err.message : apiFailure(err, inputs.token).message;
+      log.warning(`pgconf-lint: only-changed could not read the base revision (${why}); reporting every finding.`);
+    }
   }
   const counts = summarize(reported);
-  const failing = inputs.failOn !== "never" && reported.some((d) => !d.suppressed && RANK2[d.severity] >= RANK2[inputs.failOn]);
+  const failing = inputs.failOn !== "never" && reported.some((d) => !d.suppressed && RANK3[d.severity] >= RANK3[inputs.failOn]);
   const link = fileLinker(env, pr);
-  if (inputs.review && state) await review(state, result, reported, inputs, log, link, notes);
+  const summaryMd = env.GITHUB_STEP_SUMMARY ? formatMarkdown(result, { maxBytes: SUMMARY_MAX_BYTES, diagnostics: reported, notes, ...link ? { linkFile: link } : {} }) : void 0;
+  const summaryCut = summaryMd !== void 0 && SUMMARY_CUT.test(summaryMd);
+  const fullListAt = (n) => {
+    if (summaryMd !== void 0 && !summaryCut) return `the job summary lists all ${n}`;
+    const why = summaryMd === void 0 ? "there is no job summary" : "the job summary was cut at its size limit and does not list them all";
+    return inputs.sarifFile ? `${why}; the SARIF report (${inputs.sarifFile}) lists all ${n}` : `${why}; set the sarif-file input for a report that lists all ${n}`;
+  };
+  const apiWarnings = inputs.review && state ? 2 : 0;
   const sel = selectAnnotations(reported, result.sources, {
-    reserved: { ...log.used, error: log.used.error + (failing ? 1 : 0) },
-    fullListAt: "the job summary"
+    reserved: { ...log.used, warning: log.used.warning + apiWarnings, error: log.used.error + (failing ? 1 : 0) },
+    fullListAt
   });
   for (const a of sel.annotations) {
     core_exports[a.kind](a.message, {
@@ -47388,15 +48904,22 @@ async function runUnchecked() {
     });
   }
   if (sel.notice) notice(sel.notice.message, { title: sel.notice.title });
-  if (env.GITHUB_STEP_SUMMARY) {
-    const md = formatMarkdown(result, { maxBytes: SUMMARY_MAX_BYTES, diagnostics: reported, notes, ...link ? { linkFile: link } : {} });
-    await summary.addRaw(md, true).write();
-  }
+  if (summaryMd !== void 0) await summary.addRaw(summaryMd, true).write();
   if (inputs.sarifFile) {
-    const path6 = isAbsolute2(inputs.sarifFile) ? inputs.sarifFile : resolve6(workspace, inputs.sarifFile);
-    mkdirSync(dirname8(path6), { recursive: true });
-    writeFileSync(path6, formatSarif(result));
-    setOutput("sarif-file", inputs.sarifFile);
+    const path6 = isAbsolute4(inputs.sarifFile) ? inputs.sarifFile : resolve9(workspace, inputs.sarifFile);
+    try {
+      safeWriteFile(path6, formatSarif(result), {
+        roots: [workspace, ...env.RUNNER_TEMP ? [env.RUNNER_TEMP] : []],
+        rootsLabel: "GITHUB_WORKSPACE and RUNNER_TEMP",
+        outside: "refuse",
+        createParents: true
+      });
+      setOutput("sarif-file", inputs.sarifFile);
+    } catch (err) {
+      if (!(err instanceof SafeWriteError)) throw err;
+      setOutput("sarif-file", "");
+      setFailed(`pgconf-lint: sarif-file ${inputs.sarifFile} was not written: ${err.message}`);
+    }
   } else setOutput("sarif-file", "");
   setOutput("errors", counts.error);
   setOutput("warnings", counts.warning);
@@ -47404,10 +48927,13 @@ async function runUnchecked() {
   const total = counts.error + counts.warning + counts.info;
   info(`pgconf-lint: ${total ? `${plural(total, "problem")} (${plural(counts.error, "error")}, ${plural(counts.warning, "warning")}, ${plural(counts.info, "info")})` : "no problems"} in ${plural(result.files.length, "file")}.`);
   if (failing) {
-    const atOrAbove = reported.filter((d) => !d.suppressed && RANK2[d.severity] >= RANK2[inputs.failOn]).length;
+    const atOrAbove = reported.filter((d) => !d.suppressed && RANK3[d.severity] >= RANK3[inputs.failOn]).length;
     setFailed(`pgconf-lint: ${plural(atOrAbove, "finding")} at or above fail-on: ${inputs.failOn} (see the annotations and the job summary)`);
   }
+  if (inputs.review && state) await review(state, result, reported, inputs, log, link, notes);
 }
 
 // src/action/index.ts
 await run();
+await new Promise((resolve10) => process.stdout.write("", () => resolve10()));
+process.exit();

@@ -1,22 +1,179 @@
 #!/usr/bin/env node
 import { createRequire as __pgclCreateRequire } from 'node:module'; const require = __pgclCreateRequire(import.meta.url);
 import {
-  CONFIG_NAMES,
   ConfigError,
+  DEFAULT_MAX_FILE_BYTES,
+  GIT_DIR_REFUSAL,
+  MAX_MAX_FILE_BYTES,
   NEWEST_MAJOR,
   SUPPORTED_MAJORS,
+  boundQuote,
+  boundQuotedIn,
+  boundQuotes,
   createSourceFile,
   describeFsError,
+  fileIdentity,
+  findConfigFile,
+  isInside,
   lineColumn,
+  maskQuoted,
   mergeRules,
   nodeHost,
   parseSize,
+  privateKeyBlocks,
+  redactSecrets,
   toAssumptions
-} from "./cli-chunk-PTOPVBUH.js";
+} from "./cli-chunk-UATXKSOA.js";
 
 // src/cli-main.ts
-import { existsSync, statSync, writeFileSync } from "node:fs";
-import { resolve as resolve3 } from "node:path";
+import { existsSync, statSync } from "node:fs";
+
+// src/resolve/repo-root.ts
+import { lstatSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+function hasGit(dir) {
+  try {
+    const st = lstatSync(join(dir, ".git"));
+    return st.isDirectory() || st.isFile();
+  } catch {
+    return false;
+  }
+}
+function findRepositoryRoot(start) {
+  let cur = resolve(start);
+  for (; ; ) {
+    if (hasGit(cur)) return cur;
+    const up = dirname(cur);
+    if (up === cur) return void 0;
+    cur = up;
+  }
+}
+function cliBase(cwd) {
+  return findRepositoryRoot(cwd) ?? resolve(cwd);
+}
+
+// src/io/safe-write.ts
+import { closeSync, constants, fchmodSync, lstatSync as lstatSync2, mkdirSync, openSync, realpathSync, renameSync, unlinkSync, writeFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { basename, join as join2, relative, resolve as resolve2, sep } from "node:path";
+var SafeWriteError = class extends Error {
+};
+var NOFOLLOW = constants.O_NOFOLLOW ?? 0;
+function fail(err) {
+  throw new SafeWriteError(describeFsError(err));
+}
+function lstatOrMissing(p) {
+  try {
+    return lstatSync2(p);
+  } catch (err) {
+    if (err.code === "ENOENT") return void 0;
+    return fail(err);
+  }
+}
+function checkedDirectory(abs, options) {
+  for (const root of options.roots) {
+    const lexical = resolve2(root);
+    let real;
+    try {
+      real = realpathSync(lexical);
+    } catch {
+      continue;
+    }
+    const under = isInside(lexical, abs) ? lexical : isInside(real, abs) ? real : void 0;
+    if (!under) continue;
+    const rel = relative(under, abs);
+    if (rel === "") throw new SafeWriteError("Is a directory");
+    const parts = rel.split(sep);
+    parts.pop();
+    let cur = real;
+    const walked = [];
+    for (const part of parts) {
+      cur = join2(cur, part);
+      walked.push(part);
+      const shown2 = walked.join("/");
+      let st = lstatOrMissing(cur);
+      if (!st) {
+        if (!options.createParents) throw new SafeWriteError("No such file or directory");
+        try {
+          mkdirSync(cur, { mode: 493 });
+        } catch (err) {
+          if (err.code !== "EEXIST") fail(err);
+        }
+        st = lstatOrMissing(cur);
+      }
+      if (st?.isSymbolicLink()) throw new SafeWriteError(`its parent directory ${shown2} is a symbolic link; output is never written through a link`);
+      if (!st?.isDirectory()) throw new SafeWriteError(`its parent ${shown2} is not a directory`);
+    }
+    return cur;
+  }
+  if (options.outside === "refuse") throw new SafeWriteError(`outside ${options.rootsLabel}; output files are written only there`);
+  return void 0;
+}
+function writeInPlace(abs, data) {
+  let fd;
+  try {
+    fd = openSync(abs, constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | NOFOLLOW, 420);
+  } catch (err) {
+    const code = err.code;
+    if (code === "ELOOP" || code === "EMLINK" && lstatOrMissing(abs)?.isSymbolicLink()) {
+      throw new SafeWriteError("it is a symbolic link; output is never written through a link (give the path it points to)");
+    }
+    return fail(err);
+  }
+  try {
+    writeFileSync(fd, data);
+  } catch (err) {
+    fail(err);
+  } finally {
+    closeSync(fd);
+  }
+}
+function safeWriteFile(path, data, options) {
+  const abs = resolve2(path);
+  const name = basename(abs);
+  const dir = checkedDirectory(abs, options);
+  if (dir === void 0) return writeInPlace(abs, data);
+  const target = join2(dir, name);
+  if (lstatOrMissing(target)?.isDirectory()) throw new SafeWriteError("Is a directory");
+  const tmp = join2(dir, `.${name.slice(0, 100)}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`);
+  let fd;
+  try {
+    if (realpathSync(dir) !== dir) throw new SafeWriteError("its directory changed while it was being written");
+    fd = openSync(tmp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | NOFOLLOW, 420);
+  } catch (err) {
+    if (err instanceof SafeWriteError) throw err;
+    return fail(err);
+  }
+  let done = false;
+  try {
+    writeFileSync(fd, data);
+    fchmodSync(fd, 420);
+    closeSync(fd);
+    fd = -1;
+    if (realpathSync(dir) !== dir) throw new SafeWriteError("its directory changed while it was being written");
+    renameSync(tmp, target);
+    done = true;
+  } catch (err) {
+    if (err instanceof SafeWriteError) throw err;
+    fail(err);
+  } finally {
+    if (fd !== -1) {
+      try {
+        closeSync(fd);
+      } catch {
+      }
+    }
+    if (!done) {
+      try {
+        unlinkSync(tmp);
+      } catch {
+      }
+    }
+  }
+}
+
+// src/cli-main.ts
+import { resolve as resolve5 } from "node:path";
 
 // src/catalog/catalog.ts
 import { readFileSync } from "node:fs";
@@ -303,7 +460,7 @@ var DBL_MAX_AS_PRINTED = 179769e303;
 function parseGucValue(def, input, major, extras = {}) {
   const key = def.name.toLowerCase();
   const shown2 = major >= 18 ? def.name : extras.writtenName ?? def.name;
-  if (def.context === "internal") return fail(`parameter "${shown2}" cannot be changed`);
+  if (def.context === "internal") return fail2(`parameter "${shown2}" cannot be changed`);
   const parsed = parseTyped(def, input, major, shown2, extras);
   if (!parsed.ok || !FORCED_DEFAULT.has(key)) return parsed;
   const boot = parseTyped(def, def.boot, major, shown2, extras);
@@ -323,14 +480,14 @@ function parseTyped(def, input, major, shown2, extras) {
       return parseStringGuc(def, input, major, extras);
   }
 }
-function fail(message, hint, detail) {
+function fail2(message, hint, detail) {
   const r = { ok: false, message };
   if (detail !== void 0) r.detail = detail;
   if (hint !== void 0) r.hint = hint;
   return r;
 }
 function invalid(name, input, hint, detail) {
-  return fail(`invalid value for parameter "${name}": "${input}"`, hint, detail);
+  return fail2(`invalid value for parameter "${name}": "${input}"`, hint, detail);
 }
 function parseBool(value) {
   const v = asciiLower(value);
@@ -356,11 +513,11 @@ function parseBool(value) {
 }
 function parseBoolGuc(def, input, major, shown2) {
   const b = parseBool(input);
-  if (b === null) return fail(`parameter "${shown2}" requires a Boolean value`);
+  if (b === null) return fail2(`parameter "${shown2}" requires a Boolean value`);
   if (b && major >= 12 && def.name.toLowerCase() === "default_with_oids") {
-    return fail("tables declared WITH OIDS are not supported");
+    return fail2("tables declared WITH OIDS are not supported");
   }
-  if (b && def.name.toLowerCase() === "bonjour") return fail("Bonjour is not supported by this build");
+  if (b && def.name.toLowerCase() === "bonjour") return fail2("Bonjour is not supported by this build");
   return { ok: true, value: b, canonical: b ? "on" : "off" };
 }
 var MEMORY_UNITS = ["TB", "GB", "MB", "kB", "B"];
@@ -433,14 +590,14 @@ function parseIntGuc(def, input, major, shown2) {
   if (typeof r !== "number") return invalid(shown2, input, r.hint);
   const min = def.min ?? INT_MIN;
   const max = def.max ?? INT_MAX;
-  if (r < min || r > max) return fail(rangeMessage(String(r), String(min), String(max), def.unit, shown2, major));
+  if (r < min || r > max) return fail2(rangeMessage(String(r), String(min), String(max), def.unit, shown2, major));
   let value = r;
   const key = def.name.toLowerCase();
   if (key === "wal_buffers" && value !== -1 && value < 4) value = 4;
   const avFloor = major >= 17 ? 64 : 1024;
   if (key === "autovacuum_work_mem" && value !== -1 && value < avFloor) value = avFloor;
   const detail = intCheckHook(key, def.name, value, major);
-  if (detail !== null) return fail(`invalid value for parameter "${def.name}": ${value}`, void 0, detail);
+  if (detail !== null) return fail2(`invalid value for parameter "${def.name}": ${value}`, void 0, detail);
   return { ok: true, value, canonical: String(value) };
 }
 var SLRU_BUFFERS = /* @__PURE__ */ new Set([
@@ -508,7 +665,7 @@ function parseRealGuc(def, input, major, shown2) {
   let val = n.value;
   if (major <= 11) {
     if (n.end === 0 || n.erange || end < input.length || Number.isNaN(val)) {
-      return fail(`parameter "${shown2}" requires a numeric value`);
+      return fail2(`parameter "${shown2}" requires a numeric value`);
     }
   } else {
     if (n.end === 0 || n.erange || Number.isNaN(val)) return invalid(shown2, input);
@@ -523,7 +680,7 @@ function parseRealGuc(def, input, major, shown2) {
   const max = def.max === null || def.max >= DBL_MAX_AS_PRINTED ? Number.MAX_VALUE : def.max;
   if (val < min || val > max) {
     const g = (x) => formatG(x, flavor);
-    return fail(rangeMessage(g(val), g(min), g(max), def.unit, shown2, major));
+    return fail2(rangeMessage(g(val), g(min), g(max), def.unit, shown2, major));
   }
   return { ok: true, value: val, canonical: formatG(val, flavor) };
 }
@@ -833,13 +990,14 @@ function runRule(rule, cluster, settings = {}) {
       c.lastLoc = r.loc;
       c.lastSeverity = sev;
       if (c.n > FILE_FINDINGS_LIMIT) return;
+      const inKey = insidePrivateKey(cluster.sources.get(r.loc.file), r.loc.start);
       out.push({
         rule: rule.name,
         severity: sev,
-        message: clip(r.message),
+        message: safeText(inKey ? maskQuoted(r.message) : r.message),
         loc: r.loc,
-        ...r.help ? { help: clip(r.help) } : {},
-        ...r.related?.length ? { related: r.related } : {}
+        ...r.help ? { help: safeText(r.help) } : {},
+        ...r.related?.length ? { related: r.related.map((x) => ({ ...x, message: safeText(x.message) })) } : {}
       });
     }
   };
@@ -850,18 +1008,40 @@ function runRule(rule, cluster, settings = {}) {
       rule: rule.name,
       severity: c.lastSeverity,
       message: `${c.n - FILE_FINDINGS_LIMIT} more ${rule.name} findings in this file are not listed (${c.n} in all; only the first ${FILE_FINDINGS_LIMIT} are)`,
-      loc: c.lastLoc
+      loc: c.lastLoc,
+      unlisted: c.n - FILE_FINDINGS_LIMIT
     });
   }
   return out;
 }
 var MESSAGE_MAX_CHARS = 2e3;
-function clip(s) {
-  if (s.length <= MESSAGE_MAX_CHARS) return s;
-  let cut = MESSAGE_MAX_CHARS - 100;
+function clip(s, total) {
+  if (s.length <= MESSAGE_MAX_CHARS && total === void 0) return s;
+  let cut = Math.min(MESSAGE_MAX_CHARS - 100, s.length);
   const c = s.charCodeAt(cut - 1);
   if (c >= 55296 && c <= 56319) cut--;
-  return `${s.slice(0, cut)}\u2026 (message cut: ${s.length} characters in all)`;
+  return `${s.slice(0, cut)}\u2026 (message cut: ${total ?? s.length} characters in all)`;
+}
+function safeText(s) {
+  if (s.length <= 4 * MESSAGE_MAX_CHARS) return clip(redactSecrets(s));
+  return clip(redactSecrets(s.slice(0, 4 * MESSAGE_MAX_CHARS)), s.length);
+}
+var keyBlocks = /* @__PURE__ */ new WeakMap();
+function insidePrivateKey(file, offset) {
+  if (file === void 0) return false;
+  let blocks = keyBlocks.get(file);
+  if (blocks === void 0) keyBlocks.set(file, blocks = privateKeyBlocks(file.text));
+  let lo = 0;
+  let hi = blocks.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = lo + hi >> 1;
+    if (blocks[mid][0] <= offset) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found !== -1 && offset <= blocks[found][1];
 }
 var FILE_FINDINGS_LIMIT = 1e3;
 var FLOOD_LIMIT = 20;
@@ -893,10 +1073,146 @@ function relativizeMessage(message, file) {
 }
 
 // src/engine/glob.ts
-function globToRegExp(glob) {
-  let g = glob.replace(/^\.\//, "");
+var Op = {
+  Char: 0,
+  // arg: the UTF-16 code unit
+  NoSlash: 1,
+  // any character but `/` (`?`, and `*` within a segment)
+  Any: 2,
+  // any character but a line terminator (a regexp's `.`: what `**` matched before)
+  Class: 3,
+  // arg: index into `classes`
+  Split: 4,
+  // epsilon to out and out2
+  Match: 5
+};
+var Builder = class {
+  op = [];
+  arg = [];
+  out = [];
+  out2 = [];
+  classes = [];
+  state(op, arg, out, out2 = -1) {
+    this.op.push(op);
+    this.arg.push(arg);
+    this.out.push(out);
+    this.out2.push(out2);
+    return this.op.length - 1;
+  }
+  setOut(s, out) {
+    this.out[s] = out;
+  }
+  /** `c*` for a one-character piece of kind `op` (arg `arg`), followed by `next`. */
+  star(op, arg, next) {
+    const loop = this.state(Op.Split, 0, -1, next);
+    this.setOut(loop, this.state(op, arg, loop));
+    return loop;
+  }
+  finish(start) {
+    return {
+      op: Uint8Array.from(this.op),
+      arg: Int32Array.from(this.arg),
+      out: Int32Array.from(this.out),
+      out2: Int32Array.from(this.out2),
+      classes: this.classes,
+      start
+    };
+  }
+};
+var LINE_TERMINATORS = /* @__PURE__ */ new Set([10, 13, 8232, 8233]);
+function consumes(a, s, c) {
+  switch (a.op[s]) {
+    case Op.Char:
+      return a.arg[s] === c;
+    case Op.NoSlash:
+      return c !== 47;
+    case Op.Any:
+      return !LINE_TERMINATORS.has(c);
+    case Op.Class: {
+      const k = a.classes[a.arg[s]];
+      let inside = false;
+      for (let i = 0; i < k.ranges.length; i += 2) {
+        if (c >= k.ranges[i] && c <= k.ranges[i + 1]) {
+          inside = true;
+          break;
+        }
+      }
+      return inside !== k.negated;
+    }
+    default:
+      return false;
+  }
+}
+function automatonMatcher(a) {
+  const n = a.op.length;
+  const mark = new Float64Array(n).fill(-1);
+  let cur = new Int32Array(n);
+  let next = new Int32Array(n);
+  const stack = new Int32Array(2 * n + 2);
+  let gen = 0;
+  const add = (list2, len, s) => {
+    let sp = 0;
+    stack[sp++] = s;
+    while (sp > 0) {
+      const t = stack[--sp];
+      if (t < 0 || mark[t] === gen) continue;
+      mark[t] = gen;
+      if (a.op[t] === Op.Split) {
+        stack[sp++] = a.out2[t];
+        stack[sp++] = a.out[t];
+      } else list2[len++] = t;
+    }
+    return len;
+  };
+  return (text) => {
+    gen++;
+    let len = add(cur, 0, a.start);
+    for (let i = 0; i < text.length && len > 0; i++) {
+      const c = text.charCodeAt(i);
+      gen++;
+      let nlen = 0;
+      for (let j = 0; j < len; j++) {
+        const s = cur[j];
+        if (consumes(a, s, c)) nlen = add(next, nlen, a.out[s]);
+      }
+      const t = cur;
+      cur = next;
+      next = t;
+      len = nlen;
+    }
+    for (let j = 0; j < len; j++) if (a.op[cur[j]] === Op.Match) return true;
+    return false;
+  };
+}
+function parseClass(body) {
+  let i = 0;
+  let negated = false;
+  if (body[0] === "!" || body[0] === "^") {
+    negated = true;
+    i = 1;
+  }
+  const ranges = [];
+  while (i < body.length) {
+    const lo = body.charCodeAt(i);
+    if (body[i + 1] === "-" && i + 2 < body.length) {
+      ranges.push(lo, body.charCodeAt(i + 2));
+      i += 3;
+    } else {
+      ranges.push(lo, lo);
+      i++;
+    }
+  }
+  return { negated, ranges };
+}
+function compileGlob(glob) {
+  let g = glob.startsWith("./") ? glob.slice(2) : glob;
   if (!g.includes("/")) g = "**/" + g;
-  let re = "";
+  const b = new Builder();
+  const match = b.state(Op.Match, 0, -1);
+  const below = b.star(Op.Any, 0, match);
+  let next = b.state(Op.Split, 0, b.state(Op.Char, 47, below), match);
+  const pieces = [];
+  let lastStar = -1;
   for (let i = 0; i < g.length; i++) {
     const c = g[i];
     if (c === "*") {
@@ -904,37 +1220,69 @@ function globToRegExp(glob) {
         const atSegmentStart = i === 0 || g[i - 1] === "/";
         const atSegmentEnd = g[i + 2] === "/" || i + 2 === g.length;
         if (atSegmentStart && atSegmentEnd) {
-          re += g[i + 2] === "/" ? "(?:[^/]*/)*" : ".*";
-          i += g[i + 2] === "/" ? 2 : 1;
+          if (g[i + 2] === "/") {
+            pieces.push((nx) => {
+              const loop = b.state(Op.Split, 0, -1, nx);
+              const inside = b.state(Op.Split, 0, -1, b.state(Op.Char, 47, loop));
+              b.setOut(inside, b.state(Op.NoSlash, 0, inside));
+              b.setOut(loop, inside);
+              return loop;
+            });
+            i += 2;
+          } else {
+            pieces.push((nx) => b.star(Op.Any, 0, nx));
+            i += 1;
+          }
           continue;
         }
       }
-      re += "[^/]*";
-    } else if (c === "?") re += "[^/]";
-    else if (c === "{") {
+      if (g[i - 1] !== "*" || pieces.length === 0 || lastStar !== pieces.length - 1) {
+        lastStar = pieces.length;
+        pieces.push((nx) => b.star(Op.NoSlash, 0, nx));
+      }
+    } else if (c === "?") pieces.push((nx) => b.state(Op.NoSlash, 0, nx));
+    else if (c === "{" && g.indexOf("}", i) !== -1) {
       const close = g.indexOf("}", i);
-      if (close === -1) re += "\\{";
-      else {
-        re += "(?:" + g.slice(i + 1, close).split(",").map(escape).join("|") + ")";
-        i = close;
-      }
-    } else if (c === "[") {
+      const alternatives = g.slice(i + 1, close).split(",");
+      pieces.push((nx) => {
+        let first = -1;
+        for (let k = alternatives.length - 1; k >= 0; k--) {
+          const alt = alternatives[k];
+          let s = nx;
+          for (let j = alt.length - 1; j >= 0; j--) s = b.state(Op.Char, alt.charCodeAt(j), s);
+          first = first === -1 ? s : b.state(Op.Split, 0, s, first);
+        }
+        return first;
+      });
+      i = close;
+    } else if (c === "[" && g.indexOf("]", i + 1) !== -1) {
       const close = g.indexOf("]", i + 1);
-      if (close === -1) re += "\\[";
-      else {
-        re += "[" + g.slice(i + 1, close).replace(/^!/, "^").replace(/\\/g, "\\\\") + "]";
-        i = close;
-      }
-    } else re += escape(c);
+      const k = b.classes.push(parseClass(g.slice(i + 1, close))) - 1;
+      pieces.push((nx) => b.state(Op.Class, k, nx));
+      i = close;
+    } else {
+      const code = g.charCodeAt(i);
+      pieces.push((nx) => b.state(Op.Char, code, nx));
+    }
   }
-  return new RegExp("^" + re + "(?:/.*)?$");
-}
-function escape(s) {
-  return s.replace(/[.+^$()|\\\]]/g, "\\$&");
+  for (let k = pieces.length - 1; k >= 0; k--) next = pieces[k](next);
+  return b.finish(next);
 }
 function globMatcher(globs) {
-  const res = globs.map(globToRegExp);
-  return (path) => res.some((r) => r.test(path));
+  const matchers = globs.map((g) => automatonMatcher(compileGlob(g)));
+  return (path) => matchers.some((m) => m(path));
+}
+function wildcardMatcher(pattern) {
+  const b = new Builder();
+  let next = b.state(Op.Match, 0, -1);
+  for (let i = pattern.length - 1; i >= 0; i--) {
+    const c = pattern.charCodeAt(i);
+    if (c === 42) {
+      while (i > 0 && pattern.charCodeAt(i - 1) === 42) i--;
+      next = b.star(Op.Any, 0, next);
+    } else next = b.state(Op.Char, c, next);
+  }
+  return automatonMatcher(b.finish(next));
 }
 
 // src/engine/directives.ts
@@ -943,9 +1291,9 @@ function parseDirective(comment) {
   const m = DIRECTIVE.exec(comment.replace(/\r$/, ""));
   if (!m) return null;
   const rest = m[2];
-  const sep3 = rest.indexOf("--");
-  const names = (sep3 === -1 ? rest : rest.slice(0, sep3)).split(/[\s,]+/).filter(Boolean);
-  const reason = sep3 === -1 ? null : rest.slice(sep3 + 2).trim() || null;
+  const sep4 = rest.indexOf("--");
+  const names = (sep4 === -1 ? rest : rest.slice(0, sep4)).split(/[\s,]+/).filter(Boolean);
+  const reason = sep4 === -1 ? null : rest.slice(sep4 + 2).trim() || null;
   return { kind: m[1], rules: names, reason };
 }
 function authComments(file) {
@@ -999,7 +1347,7 @@ function applyDirectives(diagnostics, directives, sources, knownRules, ranRules)
   const usable = directives.filter((d) => {
     const unknown = d.rules.filter((r) => !knownRules.has(r));
     if (d.rules.length === 0) problems.push({ loc: d.loc, message: `pgconf-lint ${d.kind} names no rule, so it suppresses nothing` });
-    for (const r of unknown) problems.push({ loc: d.loc, message: `pgconf-lint ${d.kind} names an unknown rule "${r}"` });
+    for (const r of unknown) problems.push({ loc: d.loc, message: `pgconf-lint ${d.kind} names an unknown rule "${boundQuote(r)}"` });
     if (d.reason === null) {
       problems.push({ loc: d.loc, message: `pgconf-lint ${d.kind} has no reason after "--", so it suppresses nothing` });
       return false;
@@ -1033,19 +1381,20 @@ function applyDirectives(diagnostics, directives, sources, knownRules, ranRules)
     }
     if (!hit) return diag;
     used.add(`${hit.d.file}\0${hit.d.line}\0${diag.rule}`);
-    return { ...diag, suppressed: { kind: "directive", reason: hit.d.reason } };
+    return { ...diag, suppressed: { kind: "directive", reason: safeText(hit.d.reason) } };
   });
+  const counted = new Set(diagnostics.filter((x) => x.unlisted).map((x) => `${x.loc.file}\0${x.rule}`));
   for (const d of usable) {
     for (const r of d.rules) {
-      if (!knownRules.has(r) || !ranRules.has(r) || used.has(`${d.file}\0${d.line}\0${r}`)) continue;
+      if (!knownRules.has(r) || !ranRules.has(r) || used.has(`${d.file}\0${d.line}\0${r}`) || counted.has(`${d.file}\0${r}`)) continue;
       problems.push({ loc: d.loc, message: `pgconf-lint ${d.kind} ${r} suppresses nothing: remove it` });
     }
   }
-  return { diagnostics: out, problems };
+  return { diagnostics: out, problems: problems.map((p) => ({ ...p, message: safeText(p.message) })) };
 }
 
 // src/api.ts
-import { relative, sep as sep2 } from "node:path";
+import { relative as relative2, sep as sep3 } from "node:path";
 
 // src/parse/conf-string.ts
 var BACKSLASH = 92;
@@ -1285,13 +1634,15 @@ function printable(token2) {
   return nul === -1 ? token2 : token2.slice(0, nul);
 }
 var MAX_SYNTAX_ERRORS = 100;
+var MAX_CONF_LINES = 2e6;
 function parsePostgresqlConf(file) {
   const text = file.text;
   const lexer = new Lexer(text);
   const lines = [];
   let errors = 0;
   let abandonedAtLine;
-  for (let n = 0; n < file.lineStarts.length; n++) {
+  const count = Math.min(file.lineStarts.length, MAX_CONF_LINES);
+  for (let n = 0; n < count; n++) {
     const start = file.lineStarts[n];
     const end = n + 1 < file.lineStarts.length ? file.lineStarts[n + 1] - 1 : text.length;
     lexer.reset(start, end);
@@ -1299,7 +1650,9 @@ function parsePostgresqlConf(file) {
     if (parsed.kind === "error" && ++errors === MAX_SYNTAX_ERRORS) abandonedAtLine = n + 1;
     lines.push(parsed);
   }
-  return abandonedAtLine === void 0 ? { file, lines } : { file, lines, abandonedAtLine };
+  const out = abandonedAtLine === void 0 ? { file, lines } : { file, lines, abandonedAtLine };
+  if (count < file.lineStarts.length) out.truncatedAtLine = count + 1;
+  return out;
 }
 function parseLine(lexer, text, encoding, line, start, end) {
   const first = lexer.next();
@@ -1363,6 +1716,9 @@ var Token = class {
 };
 var MAX_DEPTH = 10;
 var MAX_OPENS = 1e4;
+var MAX_EXPANDED_TOKENS = 1e6;
+var MAX_EXPANDED_CHARS = 64 * 1024 * 1024;
+var MAX_AUTH_LINES = 2e5;
 var OLD_SAFETY_DEPTH = 100;
 var PG10_MAX_LINE_BYTES = 8191;
 var PG10_MAX_TOKEN_BYTES = 255;
@@ -1669,6 +2025,12 @@ var AuthTokenizer = class {
   includes = [];
   cache = /* @__PURE__ */ new Map();
   opens = 0;
+  /** Tokens and characters read through `@file` and includes so far (MAX_EXPANDED_*). */
+  expandedTokens = 0;
+  expandedChars = 0;
+  /** Lines read so far (MAX_AUTH_LINES), and whether reading stopped there. */
+  lineCount = 0;
+  linesCut = false;
   tokenize(file) {
     const lines = [];
     this.files.push(file);
@@ -1684,7 +2046,8 @@ var AuthTokenizer = class {
       return { ok: false, message: `could not open file "${absPath}": nesting too deep (PostgreSQL recurses until it crashes)`, enoent: false, notAllowed: false };
     }
     if (!this.io.allowed(ioPath)) {
-      return { ok: false, message: `could not open file "${absPath}": outside the allowed root`, enoent: false, notAllowed: true };
+      const refused = this.refused(ioPath);
+      return { ok: false, message: `could not open file "${absPath}": ${refused.why}`, enoent: false, notAllowed: refused.code };
     }
     if (++this.opens > MAX_OPENS) {
       return { ok: false, message: `could not open file "${absPath}": more than ${MAX_OPENS} files opened through @file references and includes (a file referenced over and over); the rest was not read`, enoent: false, notAllowed: false };
@@ -1705,12 +2068,18 @@ var AuthTokenizer = class {
     if (!this.files.includes(file)) this.files.push(file);
     return { ok: true, file };
   }
+  /** Why a path is not allowed: outside the root, or under `.git/`. */
+  refused(ioPath) {
+    const why = this.io.refusal?.(ioPath);
+    return why === GIT_DIR_REFUSAL ? { why, code: "git-dir" } : { why: "outside the allowed root", code: "not-allowed" };
+  }
   tokenizeFile(file, out, depth) {
     const major = this.major;
     const raw = new LineReader(file, major);
     const map = raw;
     const limit = major === 10 ? { bytes: PG10_MAX_TOKEN_BYTES, latin1: file.encoding === "latin1" } : null;
     while (raw.next()) {
+      if (this.linesCut || depth > 0 && this.overBudget()) break;
       const fields = [];
       let error = raw.tooLong ? { message: LINE_TOO_LONG, file, start: raw.start, end: raw.end } : null;
       const pos = { i: 0 };
@@ -1727,6 +2096,7 @@ var AuthTokenizer = class {
             break;
           }
           const tok = new Token(t.text, t.quoted, file, start, end, null);
+          if (depth > 0) this.expandedTokens++;
           const comma = t.comma;
           if (!t.quoted && t.text.length > 1 && t.text[0] === "@") {
             error = this.expandFile(tok, tokens, depth + 1);
@@ -1738,6 +2108,24 @@ var AuthTokenizer = class {
         if (tokens.length > 0) fields.push({ tokens: tokens.slice() });
       }
       if (fields.length === 0 && error === null) continue;
+      if (!this.linesCut && ++this.lineCount > MAX_AUTH_LINES) {
+        this.linesCut = true;
+        out.push({
+          file,
+          line: raw.line,
+          start: raw.start,
+          end: raw.end,
+          fields: [],
+          error: {
+            message: `not read from this line on: more than ${MAX_AUTH_LINES} lines in this file and the files it includes, and pgconf-lint checks only the first ${MAX_AUTH_LINES}`,
+            file,
+            start: raw.start,
+            end: raw.end,
+            code: "limit"
+          }
+        });
+        break;
+      }
       const line = { file, line: raw.line, start: raw.start, end: raw.end, fields: fields.slice(), error };
       if (error === null && fields.length === 2 && major >= 16) {
         const handled = this.includeDirective(line, out, depth);
@@ -1751,21 +2139,47 @@ var AuthTokenizer = class {
     const major = this.major;
     const name = at.text.slice(1);
     const full = absoluteConfigLocation(name, at.file.absPath, major);
+    if (this.overBudget()) return this.budgetError(at);
     const opened = this.open(full, depth, normalizeForIo(full));
     if (!opened.ok) {
       let message = opened.message;
       if (major <= 15 && !opened.notAllowed) {
         message = `could not open secondary authentication file "@${name}" as "${full}": ${message.slice(message.indexOf('": ') + 3)}`;
       }
-      return { message, file: at.file, start: at.start, end: at.end, ...opened.notAllowed ? { code: "not-allowed" } : {} };
+      return { message, file: at.file, start: at.start, end: at.end, ...opened.notAllowed ? { code: opened.notAllowed } : {} };
     }
+    this.expandedChars += opened.file.text.length;
+    if (this.overBudget()) return this.budgetError(at);
     const inner = [];
     this.tokenizeFile(opened.file, inner, depth);
+    const failed = inner.find((l) => l.error !== null);
+    if (failed) return failed.error;
     for (const l of inner) {
-      if (l.error) return l.error;
-      for (const f of l.fields) for (const t of f.tokens) tokens.push(t.via ? t : new Token(t.text, t.quoted, t.file, t.start, t.end, at));
+      for (const f of l.fields) {
+        for (const t of f.tokens) {
+          if (t.via) {
+            this.expandedTokens++;
+            tokens.push(t);
+          } else tokens.push(new Token(t.text, t.quoted, t.file, t.start, t.end, at));
+        }
+        if (this.overBudget()) return this.budgetError(at);
+      }
     }
-    return null;
+    return this.overBudget() ? this.budgetError(at) : null;
+  }
+  overBudget() {
+    return this.expandedTokens > MAX_EXPANDED_TOKENS || this.expandedChars > MAX_EXPANDED_CHARS;
+  }
+  /** The error at the reference (`@file` token or include target) that crossed an expansion bound. */
+  budgetError(at) {
+    const what = this.expandedTokens > MAX_EXPANDED_TOKENS ? `more than ${MAX_EXPANDED_TOKENS} tokens` : `more than ${MAX_EXPANDED_CHARS / (1024 * 1024)} MiB of text`;
+    return {
+      message: `not expanded: ${what} read through @file references and include directives of this file (a file referenced over and over?); the rest is not read`,
+      file: at.file,
+      start: at.start,
+      end: at.end,
+      code: "limit"
+    };
   }
   /** The include / include_if_exists / include_dir records of tokenize_auth_file (16+). */
   includeDirective(line, out, depth) {
@@ -1780,12 +2194,13 @@ var AuthTokenizer = class {
       file,
       start: second.start,
       end: second.end,
-      ...notAllowed ? { code: "not-allowed" } : {}
+      ...notAllowed ? { code: notAllowed } : {}
     });
     const record = (path, skipped) => {
       this.includes.push({ kind, file, line: line.line, start: line.start, end: line.end, path, skipped });
     };
     const includeOne = (full, missingOk) => {
+      if (this.overBudget()) return located(this.budgetError(second).message, "limit");
       const opened = this.open(full, depth + 1, normalizeForIo(full));
       if (!opened.ok) {
         if (opened.enoent && missingOk) {
@@ -1795,8 +2210,10 @@ var AuthTokenizer = class {
         return located(opened.message, opened.notAllowed);
       }
       record(full, false);
+      this.expandedChars += opened.file.text.length;
+      if (this.overBudget()) return located(this.budgetError(second).message, "limit");
       this.tokenizeFile(opened.file, out, depth + 1);
-      return null;
+      return this.overBudget() ? located(this.budgetError(second).message, "limit") : null;
     };
     if (kind === "include" || kind === "include_if_exists") {
       const err = includeOne(absoluteConfigLocation(second.text, file.absPath, major), kind === "include_if_exists");
@@ -1805,7 +2222,8 @@ var AuthTokenizer = class {
     }
     const dir = absoluteConfigLocation(second.text, file.absPath, major);
     if (!this.io.allowed(normalizeForIo(dir))) {
-      out.push({ ...line, error: located(`could not open directory "${dir}": outside the allowed root`, true) });
+      const refused = this.refused(normalizeForIo(dir));
+      out.push({ ...line, error: located(`could not open directory "${dir}": ${refused.why}`, refused.code) });
       return true;
     }
     let listed;
@@ -1844,7 +2262,7 @@ function checkRegex(pattern) {
   let prev = "none";
   const n = pattern.length;
   let i = 0;
-  const fail2 = (msg) => ({ error: msg, groups });
+  const fail3 = (msg) => ({ error: msg, groups });
   if (pattern.startsWith("***=")) return { error: null, groups: 0 };
   if (pattern.startsWith("***:")) i = 4;
   if (pattern.startsWith("(?", i) && /^[bceimnpqstwx]*\)/.test(pattern.slice(i + 2, i + 20))) {
@@ -1858,7 +2276,7 @@ function checkRegex(pattern) {
         const k = pattern[i + 2];
         if (k === ":" || k === "=" || k === "!") i += 3;
         else if (k === "<" && (pattern[i + 3] === "=" || pattern[i + 3] === "!")) i += 4;
-        else return fail2("quantifier operand invalid");
+        else return fail3("quantifier operand invalid");
       } else {
         groups++;
         i++;
@@ -1868,7 +2286,7 @@ function checkRegex(pattern) {
       continue;
     }
     if (c === ")") {
-      if (depth === 0) return fail2("parentheses () not balanced");
+      if (depth === 0) return fail3("parentheses () not balanced");
       depth--;
       prev = "atom";
       i++;
@@ -1881,21 +2299,21 @@ function checkRegex(pattern) {
     }
     if (c === "*" || c === "+" || c === "?") {
       if (prev === "quant" && c === "?") prev = "lazy";
-      else if (prev !== "atom") return fail2("quantifier operand invalid");
+      else if (prev !== "atom") return fail3("quantifier operand invalid");
       else prev = "quant";
       i++;
       continue;
     }
     if (c === "{") {
-      if (prev !== "atom") return fail2("quantifier operand invalid");
+      if (prev !== "atom") return fail3("quantifier operand invalid");
       const close = pattern.indexOf("}", i);
-      if (close === -1) return fail2("braces {} not balanced");
+      if (close === -1) return fail3("braces {} not balanced");
       const body = pattern.slice(i + 1, close);
       const m = /^(\d+)(,(\d*))?$/.exec(body);
-      if (!m) return fail2("invalid repetition count(s)");
+      if (!m) return fail3("invalid repetition count(s)");
       const lo = Number(m[1]);
       const hi = m[3] === void 0 || m[3] === "" ? m[2] ? DUPMAX : lo : Number(m[3]);
-      if (lo > DUPMAX || hi > DUPMAX || lo > hi) return fail2("invalid repetition count(s)");
+      if (lo > DUPMAX || hi > DUPMAX || lo > hi) return fail3("invalid repetition count(s)");
       prev = "quant";
       i = close + 1;
       continue;
@@ -1907,19 +2325,19 @@ function checkRegex(pattern) {
     }
     if (c === "[") {
       const r = bracket(pattern, i + 1);
-      if (typeof r === "string") return fail2(r);
+      if (typeof r === "string") return fail3(r);
       i = r;
       prev = "atom";
       continue;
     }
     if (c === "\\") {
-      if (i + 1 >= n) return fail2("invalid escape \\ sequence");
+      if (i + 1 >= n) return fail3("invalid escape \\ sequence");
       const e = pattern[i + 1];
-      if (/[A-Za-z0-9]/.test(e) && !ESCAPES.has(e)) return fail2("invalid escape \\ sequence");
+      if (/[A-Za-z0-9]/.test(e) && !ESCAPES.has(e)) return fail3("invalid escape \\ sequence");
       if (e >= "1" && e <= "9") {
         let j = i + 1;
         while (j < n && pattern[j] >= "0" && pattern[j] <= "9") j++;
-        if (Number(pattern.slice(i + 1, j)) > groups) return fail2("invalid backreference number");
+        if (Number(pattern.slice(i + 1, j)) > groups) return fail3("invalid backreference number");
         i = j;
         prev = "atom";
         continue;
@@ -1936,7 +2354,7 @@ function checkRegex(pattern) {
     prev = "atom";
     i++;
   }
-  if (depth !== 0) return fail2("parentheses () not balanced");
+  if (depth !== 0) return fail3("parentheses () not balanced");
   return { error: null, groups };
 }
 function bracket(p, i) {
@@ -2647,9 +3065,10 @@ function parseIdentLine(line, major) {
 }
 
 // src/resolve/conf-files.ts
-import { dirname, resolve } from "node:path";
+import { dirname as dirname2, resolve as resolve3 } from "node:path";
 var CONF_FILE_MAX_DEPTH = 10;
 var MAX_FILE_READS = 1e4;
+var MAX_SET_LINES = 4e6;
 function lineLoc(file, start, end) {
   return { file: file.path, start, end };
 }
@@ -2657,6 +3076,7 @@ function readConfSet(host, tops, cache3 = /* @__PURE__ */ new Map()) {
   const set = { files: /* @__PURE__ */ new Map(), items: [], skipped: [] };
   let reads = 0;
   let tooMany = false;
+  let visitedLines = 0;
   const parse = (abs, file) => {
     let conf = cache3.get(abs);
     if (!conf) {
@@ -2670,6 +3090,7 @@ function readConfSet(host, tops, cache3 = /* @__PURE__ */ new Map()) {
     const conf = parse(abs, file);
     const lines = conf.lines;
     const last = conf.abandonedAtLine ?? lines.length;
+    visitedLines += last;
     let runStart = -1;
     const endRun = (to) => {
       if (runStart === -1) return;
@@ -2717,6 +3138,16 @@ function readConfSet(host, tops, cache3 = /* @__PURE__ */ new Map()) {
     });
   };
   const outsideRoot = (from, line, what, abs) => {
+    if (host.refusal?.(abs) === GIT_DIR_REFUSAL) {
+      problem(
+        from,
+        line,
+        "git-dir",
+        `configuration ${what} "${host.display(abs)}" is ${GIT_DIR_REFUSAL}`,
+        `${what === "file" ? "include" : "include_dir"} target ${host.display(abs)} is ${GIT_DIR_REFUSAL}`
+      );
+      return;
+    }
     problem(
       from,
       line,
@@ -2728,6 +3159,13 @@ function readConfSet(host, tops, cache3 = /* @__PURE__ */ new Map()) {
   const openFile = (fromAbs, from, line, targetAbs, depth, stack, via, strict) => {
     if (depth > CONF_FILE_MAX_DEPTH) {
       problem(from, line, "depth", `could not open configuration file "${line.value.value}": maximum nesting depth exceeded`);
+      return;
+    }
+    if (++reads > MAX_FILE_READS) {
+      if (!tooMany) {
+        tooMany = true;
+        problem(from, line, "too-many", `configuration file "${host.display(targetAbs)}" was not read: more than ${MAX_FILE_READS} includes in all (a file included over and over, or that many include lines)`);
+      }
       return;
     }
     if (targetAbs === fromAbs) {
@@ -2769,16 +3207,13 @@ function readConfSet(host, tops, cache3 = /* @__PURE__ */ new Map()) {
       problem(from, line, "missing", `could not open configuration file "${host.display(targetAbs)}": No such file or directory`);
       return;
     }
-    if (++reads > MAX_FILE_READS) {
-      if (!tooMany) {
-        tooMany = true;
-        problem(from, line, "too-many", `configuration file "${host.display(targetAbs)}" was not read: more than ${MAX_FILE_READS} included files in all (a file included over and over)`);
-      }
-      return;
-    }
     const read = host.read(targetAbs);
     if (!read.ok) {
       problem(from, line, "unreadable", `could not open configuration file "${host.display(targetAbs)}": ${read.error}`);
+      return;
+    }
+    if (visitedLines + Math.min(read.file.lineStarts.length, MAX_CONF_LINES) > MAX_SET_LINES) {
+      problem(from, line, "too-many", `configuration file "${host.display(targetAbs)}" was not read: more than ${MAX_SET_LINES} lines in all through includes (a file included over and over)`);
       return;
     }
     visitFile(targetAbs, read.file, depth, [...stack, targetAbs], [...via, line]);
@@ -2790,7 +3225,7 @@ function readConfSet(host, tops, cache3 = /* @__PURE__ */ new Map()) {
         problem(from, line, "empty-name", `empty configuration directory name: "${target}"`);
         return;
       }
-      const dirAbs = resolve(dirname(fromAbs), target);
+      const dirAbs = resolve3(dirname2(fromAbs), target);
       if (!host.allowed(dirAbs)) {
         outsideRoot(from, line, "directory", dirAbs);
         return;
@@ -2805,7 +3240,7 @@ function readConfSet(host, tops, cache3 = /* @__PURE__ */ new Map()) {
         );
         return;
       }
-      const names = listed.entries.filter((e) => !e.isDir && e.name.length >= 6 && !e.name.startsWith(".") && e.name.endsWith(".conf")).map((e) => resolve(dirAbs, e.name)).sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+      const names = listed.entries.filter((e) => !e.isDir && e.name.length >= 6 && !e.name.startsWith(".") && e.name.endsWith(".conf")).map((e) => resolve3(dirAbs, e.name)).sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
       for (const abs of names) openFile(fromAbs, from, line, abs, depth + 1, stack, via, true);
       return;
     }
@@ -2813,7 +3248,7 @@ function readConfSet(host, tops, cache3 = /* @__PURE__ */ new Map()) {
       problem(from, line, "empty-name", `empty configuration file name: "${target}"`);
       return;
     }
-    openFile(fromAbs, from, line, resolve(dirname(fromAbs), target), depth + 1, stack, via, line.directive === "include");
+    openFile(fromAbs, from, line, resolve3(dirname2(fromAbs), target), depth + 1, stack, via, line.directive === "include");
   };
   for (const top of tops) visitFile(top.absPath, top, 0, [top.absPath], []);
   return set;
@@ -2948,11 +3383,14 @@ function scanName(text, start, end) {
 
 // src/resolve/cluster.ts
 function errorFor(a) {
+  if (a.status === "invalid" && a.value && !a.value.ok) return a.value.message;
+  return null;
+}
+function assignmentError(a) {
   if (a.status === "unknown") {
     return `unrecognized configuration parameter "${a.line.name}" in file "${a.file.path}" line ${a.line.line}`;
   }
-  if (a.status === "invalid" && a.value && !a.value.ok) return a.value.message;
-  return null;
+  return a.error;
 }
 var VALUE_MEMO_MAX = 1e4;
 var ValueMemo = class {
@@ -2996,7 +3434,7 @@ function assign(catalog, file, line, assignments, memo, overrides) {
     a = { seqno, file, line, key, def, status, value, error: null, applied: true, ignored: false, overriddenBy: void 0 };
   }
   a.error = errorFor(a);
-  a.applied = a.error === null;
+  a.applied = a.error === null && a.status !== "unknown";
   assignments.push(a);
   overrides.add(a, hash);
 }
@@ -3153,12 +3591,13 @@ function authIO(host) {
       const l = host.list(p);
       return l.ok ? { ok: true, entries: l.entries.map((e) => ({ name: e.name, isDirectory: e.isDir })) } : l;
     },
-    allowed: (p) => host.allowed(p)
+    allowed: (p) => host.allowed(p),
+    refusal: (p) => host.refusal?.(p)
   };
 }
 
 // src/resolve/discover.ts
-import { basename, dirname as dirname2, join, resolve as resolve2, sep } from "node:path";
+import { basename as basename2, dirname as dirname3, join as join3, resolve as resolve4, sep as sep2 } from "node:path";
 var KNOWN_NAMES = {
   "postgresql.conf": "postgresql.conf",
   "postgresql.auto.conf": "postgresql.auto.conf",
@@ -3167,8 +3606,9 @@ var KNOWN_NAMES = {
   "recovery.conf": "recovery.conf"
 };
 var SKIP_DIRS = /* @__PURE__ */ new Set([".git", "node_modules", ".hg", ".svn"]);
+var MAX_WALK_DEPTH = 32;
 function kindFromName(name) {
-  const n = basename(name).toLowerCase();
+  const n = basename2(name).toLowerCase();
   if (KNOWN_NAMES[n]) return KNOWN_NAMES[n];
   if (n.includes("pg_hba") || n.includes("hba.conf")) return "pg_hba.conf";
   if (n.includes("pg_ident") || n.includes("ident.conf")) return "pg_ident.conf";
@@ -3191,7 +3631,7 @@ function majorFromPath(path) {
   return void 0;
 }
 function readPgVersion(host, dir) {
-  const p = join(dir, "PG_VERSION");
+  const p = join3(dir, "PG_VERSION");
   if (host.kind(p) !== "file") return void 0;
   const r = host.read(p);
   if (!r.ok) return void 0;
@@ -3205,36 +3645,77 @@ function discover(host, paths, options = {}) {
   const add = (abs, kind) => {
     if (options.ignore?.(abs)) return;
     const def = options.clusterOf?.(abs);
-    const key = def ? `cluster:${def.name}` : dirname2(abs);
+    const key = def ? `cluster:${def.name}` : dirname3(abs);
     if (def) named.set(key, def);
     let files = byDir.get(key);
     if (!files) byDir.set(key, files = /* @__PURE__ */ new Map());
     files.set(abs, kind);
   };
-  const walk = (dir, depth) => {
-    if (depth > 32) return;
+  const visited = /* @__PURE__ */ new Set();
+  const idOf = (dir) => (host.identity ? host.identity(dir) : fileIdentity(dir)) ?? dir;
+  const deferred = [];
+  const tooDeep = [];
+  const unlisted = [];
+  let ignoredFiles = 0;
+  const enter = (dir, depth) => {
+    const id = idOf(dir);
+    if (visited.has(id)) return;
+    visited.add(id);
     const listed = host.list(dir);
-    if (!listed.ok) return;
+    if (!listed.ok) {
+      unlisted.push(`${host.display(dir)}: ${listed.error}`);
+      return;
+    }
     for (const e of listed.entries.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) {
-      const abs = join(dir, e.name);
+      const abs = join3(dir, e.name);
       if (e.isDir) {
-        if (!SKIP_DIRS.has(e.name) && host.allowed(abs) && !options.ignore?.(abs)) walk(abs, depth + 1);
+        if (SKIP_DIRS.has(e.name) || !host.allowed(abs) || options.ignore?.(abs)) continue;
+        if (depth + 1 > MAX_WALK_DEPTH) {
+          if (!visited.has(idOf(abs))) tooDeep.push(abs);
+        } else if (e.isLink) deferred.push({ dir: abs, depth: depth + 1 });
+        else enter(abs, depth + 1);
       } else {
         const kind = KNOWN_NAMES[e.name] ?? options.extraKind?.(abs);
-        if (kind && host.kind(abs) !== "missing") add(abs, kind);
+        if (!kind || host.kind(abs) === "missing") continue;
+        if (options.ignore?.(abs)) ignoredFiles++;
+        else add(abs, kind);
       }
     }
   };
+  const walk = (dir) => {
+    enter(dir, 0);
+    for (let next = deferred.shift(); next; next = deferred.shift()) enter(next.dir, next.depth);
+  };
   for (const p of paths.length ? paths : ["."]) {
-    const abs = resolve2(host.cwd, p);
+    const abs = resolve4(host.cwd, p);
     if (!host.allowed(abs)) {
-      errors.push(`${p}: outside the root ${host.display(host.root)}; nothing outside it is read (see --root)`);
+      const why = host.refusal?.(abs);
+      errors.push(why === GIT_DIR_REFUSAL ? `${p}: ${why}` : `${p}: outside the root ${host.display(host.root)}; nothing outside it is read (see --root)`);
       continue;
     }
     const kind = host.kind(abs);
     if (kind === "missing") errors.push(`${p}: no such file or directory`);
-    else if (kind === "dir") walk(abs, 0);
+    else if (kind === "dir") walk(abs);
     else add(abs, options.extraKind?.(abs) ?? kindFromName(abs));
+  }
+  const warnings = [];
+  if (tooDeep.length) {
+    const more = tooDeep.length > 1 ? ` (and ${tooDeep.length - 1} more ${tooDeep.length === 2 ? "directory" : "directories"} at that depth)` : "";
+    warnings.push(
+      `the directory search stopped at its depth limit of ${MAX_WALK_DEPTH} levels at ${host.display(tooDeep[0])}${more}: nothing below was searched; name a deeper directory as a path to check it`
+    );
+  }
+  if (byDir.size === 0 && errors.length === 0) {
+    const searched = (paths.length ? paths : ["."]).map((p) => JSON.stringify(p)).join(", ");
+    const names = [...Object.keys(KNOWN_NAMES), ...options.extraKind ? ["the config's files: globs"] : []].join(", ");
+    const why = [
+      ...warnings.length ? [warnings[0]] : [],
+      ...ignoredFiles ? [`${ignoredFiles} matching ${ignoredFiles === 1 ? "file is" : "files are"} ignored by the config's ignore: globs`] : [],
+      ...unlisted.length ? [`could not list ${unlisted[0]}${unlisted.length > 1 ? ` (and ${unlisted.length - 1} more)` : ""}`] : []
+    ];
+    errors.push(
+      `no configuration file found in ${searched}: looked for ${names} in every directory below (except ${[...SKIP_DIRS].join(", ")})${why.length ? "; " + why.join("; ") : ""}`
+    );
   }
   const groups = [];
   for (const [key, files] of [...byDir.entries()].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)) {
@@ -3246,11 +3727,11 @@ function discover(host, paths, options = {}) {
   for (const [key, files] of groups) {
     const def = named.get(key);
     const firstFile = [...files.keys()].sort()[0];
-    const dir = def ? dirname2(firstFile) : key;
+    const dir = def ? dirname3(firstFile) : key;
     let major = NEWEST_MAJOR;
     let versionSource = "default";
     const fromFile = readPgVersion(host, dir);
-    const fromPath = majorFromPath(host.display(dir).split(sep).join("/"));
+    const fromPath = majorFromPath(host.display(dir).split(sep2).join("/"));
     const fromConfig = def?.pgVersion ?? options.configVersion?.([...files.keys()]);
     if (options.pgVersion) [major, versionSource] = [options.pgVersion, "flag"];
     else if (fromConfig) [major, versionSource] = [fromConfig, "config"];
@@ -3264,7 +3745,7 @@ function discover(host, paths, options = {}) {
       versionSource
     });
   }
-  return { clusters, errors };
+  return { clusters, errors, warnings };
 }
 
 // src/resolve/settings-rows.ts
@@ -3296,7 +3777,7 @@ function settingsRows(cluster) {
         name: a.line.name,
         setting: a.line.value.value,
         applied: a.applied,
-        error: a.error,
+        error: assignmentError(a),
         canonical
       });
     }
@@ -3347,7 +3828,7 @@ var duplicate_setting_default = defineRule({
       const where = w.file === a.file ? `line ${at}` : `${w.file.path}:${at}`;
       ctx.report({
         loc: locOf(a),
-        message: `${a.line.name} is set again at ${where} (${w.line.value.raw}), so this value (${a.line.value.raw}) is ignored`,
+        message: `${boundQuote(a.line.name)} is set again at ${where} (${boundQuote(w.line.value.raw)}), so this value (${boundQuote(a.line.value.raw)}) is ignored`,
         help: "Remove one of the two assignments so the file says what the server uses.",
         related: [{ message: "the assignment that wins", loc: locOf(w) }]
       });
@@ -3357,6 +3838,13 @@ var duplicate_setting_default = defineRule({
 });
 
 // rules/hba-invalid-record.ts
+var UNQUOTED_TOKEN_MESSAGES = ["authentication option not in name=value format: ", "unsupported LDAP URL scheme: "];
+function boundHbaMessage(message) {
+  for (const prefix of UNQUOTED_TOKEN_MESSAGES) {
+    if (message.startsWith(prefix) && !message.includes("\n")) return prefix + boundQuote(message.slice(prefix.length));
+  }
+  return boundQuotes(message);
+}
 function hbaHelp(message, major) {
   if (message.startsWith("invalid IP mask")) {
     return "An address without a /prefix must be followed by a netmask column; write it in CIDR form, e.g. 10.30.0.0/16.";
@@ -3391,11 +3879,13 @@ var hba_invalid_record_default = defineRule({
       const p = line.problem;
       if (!p) continue;
       const outside = p.code === "not-allowed";
-      const text = relativizeMessage(p.message, hba.file);
+      const text = boundHbaMessage(relativizeMessage(p.message, hba.file));
       out.report({
         loc: { file: p.file.path, start: p.start, end: p.end },
-        message: outside ? `${text}: the file lies outside the checked root and was not read` : `${text}: PostgreSQL ${ctx.major} rejects this record, so the server refuses to start and a reload keeps the old rules`,
-        help: outside ? void 0 : hbaHelp(p.message, ctx.major),
+        // git-dir: an error (the rule's severity): .git/ is never deployed configuration, and it
+        // holds the job's token; the message names the reason, the file's text was never read.
+        message: outside ? `${text}: the file lies outside the checked root and was not read` : p.code === "git-dir" || p.code === "limit" ? text : `${text}: PostgreSQL ${ctx.major} rejects this record, so the server refuses to start and a reload keeps the old rules`,
+        help: outside ? void 0 : p.code === "git-dir" ? "Configuration never lives in .git/; name a file of the repository instead." : p.code === "limit" ? "Name each user or database list once per record: the same @file referenced from many places multiplies what it expands to, and pgconf-lint checks none of the expansion past its limit." : hbaHelp(p.message, ctx.major),
         ...outside ? { severity: "warning" } : {}
       });
     }
@@ -3431,7 +3921,8 @@ var invalid_value_default = defineRule({
       const hint = a.value.hint ? ` (${a.value.hint.replace(/\.$/, "")})` : "";
       ctx.report({
         loc: { file: a.file.path, start: v.start, end: v.end },
-        message: `${a.value.message}${hint}: PostgreSQL ${ctx.major} refuses to start with it`
+        // PostgreSQL quotes the value whole; we quote at most QUOTE_MAX_CHARS of it.
+        message: `${boundQuotedIn(a.value.message, v.value)}${hint}: PostgreSQL ${ctx.major} refuses to start with it`
       });
     }
   }
@@ -3444,7 +3935,7 @@ var missing_include_default = defineRule({
   appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
   docs: {
     summary: "An include that PostgreSQL cannot follow",
-    why: "`include` and `include_dir` targets must exist (only `include_if_exists` may be missing): otherwise the server refuses to start and a reload ignores the whole file. Relative paths are resolved against the directory of the file that contains the directive, not the data directory. Include cycles and nesting deeper than 10 levels are errors too. Targets outside the checked repository are not read and are reported as a warning, because they cannot be verified.",
+    why: "`include` and `include_dir` targets must exist (only `include_if_exists` may be missing): otherwise the server refuses to start and a reload ignores the whole file. Relative paths are resolved against the directory of the file that contains the directive, not the data directory. Include cycles and nesting deeper than 10 levels are errors too. Targets outside the checked repository are not read and are reported as a warning, because they cannot be verified. Targets inside the `.git` directory are never read and are an error.",
     invalid: ["include 'does-not-exist.conf'"],
     valid: ["include_if_exists 'does-not-exist.conf'"],
     references: ["https://www.postgresql.org/docs/current/config-setting.html#CONFIG-INCLUDES"],
@@ -3462,6 +3953,10 @@ var missing_include_default = defineRule({
           help = "Keep included files inside the repository, or check them where they live.";
           severity = "warning";
           break;
+        case "git-dir":
+          message = p.detail ?? p.message;
+          help = "Configuration never lives in .git/; include a file of the repository instead.";
+          break;
         case "cycle":
           message = `${p.detail}: PostgreSQL fails with "maximum nesting depth exceeded" and refuses to start`;
           help = "Break the cycle: each file should be included once.";
@@ -3469,7 +3964,6 @@ var missing_include_default = defineRule({
         case "too-many":
           message = p.message;
           help = "Include each file once; pgconf-lint stops reading includes after this many, and the rest is not checked.";
-          severity = "warning";
           break;
         case "missing":
           message = `${p.message}: PostgreSQL refuses to start`;
@@ -3530,13 +4024,19 @@ var REMOVED_BEFORE_10 = {
   wal_sender_delay: "9.0"
 };
 var RECOVERY_ONLY = /* @__PURE__ */ new Set(["standby_mode", "trigger_file"]);
+var historyMap;
+var removedBefore10Map;
 function versionFacts(name, major) {
   const key = name.toLowerCase();
-  const majors = nameHistory()[key] ?? [];
-  const older = majors.filter((m) => m < major);
-  const newer = majors.filter((m) => m > major);
+  historyMap ??= new Map(Object.entries(nameHistory()));
+  const majors = historyMap.get(key);
+  removedBefore10Map ??= new Map(Object.entries(REMOVED_BEFORE_10));
+  const removedBefore10 = removedBefore10Map.get(key);
+  if (majors === void 0 && removedBefore10 === void 0 && !RECOVERY_ONLY.has(key)) return void 0;
+  const older = (majors ?? []).filter((m) => m < major);
+  const newer = (majors ?? []).filter((m) => m > major);
   if (older.length) return { kind: "removed", version: String(Math.max(...older)) };
-  if (REMOVED_BEFORE_10[key]) return { kind: "removed", version: REMOVED_BEFORE_10[key] };
+  if (removedBefore10 !== void 0) return { kind: "removed", version: removedBefore10 };
   if (RECOVERY_ONLY.has(key)) return { kind: "removed", version: "11 (recovery.conf)" };
   if (newer.length) return { kind: "newer", version: String(Math.min(...newer)) };
   return void 0;
@@ -3550,7 +4050,7 @@ function removedMessage(a, major, facts) {
       help: `Remove it, or set the cluster's target version (--pg-version) if this cluster runs ${facts.version} or later.`
     };
   }
-  const fix = REPLACEMENTS[key];
+  const fix = Object.hasOwn(REPLACEMENTS, key) ? REPLACEMENTS[key] : void 0;
   return {
     message: `${name} was removed after PostgreSQL ${facts.version}; PostgreSQL ${major} does not recognize it and refuses to start`,
     ...fix ? { help: fix[0].toUpperCase() + fix.slice(1) + "." } : {}
@@ -3583,14 +4083,42 @@ var removed_setting_default = defineRule({
 });
 
 // rules/syntax-error.ts
-function syntaxHelp(lineText2, token2) {
-  const value = lineText2.replace(/^[^=]*=\s*/, "").replace(/\s*#.*$/, "");
+var EXAMPLE_MAX_CHARS = 60;
+var isBlank2 = (c) => c === 32 || c === 9 || c === 13;
+function splitLine(lineText2) {
+  const n = lineText2.length;
+  let i = 0;
+  while (i < n && isBlank2(lineText2.charCodeAt(i))) i++;
+  const nameStart = i;
+  while (i < n && /[A-Za-z0-9_.\u0080-\uffff]/.test(lineText2[i])) i++;
+  const name = lineText2.slice(nameStart, i);
+  while (i < n && isBlank2(lineText2.charCodeAt(i))) i++;
+  if (lineText2.charCodeAt(i) === 61) i++;
+  while (i < n && isBlank2(lineText2.charCodeAt(i))) i++;
+  let end = i;
+  let quoted = false;
+  for (; end < n; end++) {
+    const c = lineText2.charCodeAt(end);
+    if (c === 39) quoted = !quoted;
+    else if (c === 35 && !quoted) break;
+  }
+  while (end > i && isBlank2(lineText2.charCodeAt(end - 1))) end--;
+  return { name, value: lineText2.slice(i, end) };
+}
+function syntaxHelp(lineText2, token2, example = false) {
   if (token2 === null) return "Give the parameter a value: an unquoted word or number, or a quoted string.";
   if (token2.startsWith('"')) return "Quote values with single quotes: PostgreSQL does not accept double quotes in postgresql.conf.";
-  if (/^[/*$.,]/.test(token2) || /\s/.test(value.trim()) || /^\d+(\.\d+)?[A-Za-z]+/.test(token2)) {
-    return `Quote the whole value with single quotes, e.g. '${value.trim().replace(/'/g, "''")}'.`;
+  const { value } = splitLine(lineText2);
+  if (/^[/*$.,]/.test(token2) || /\s/.test(value) || /^\d+(\.\d+)?[A-Za-z]+/.test(token2)) {
+    if (example && value.length <= EXAMPLE_MAX_CHARS && !/[\r\n]/.test(value)) {
+      return `Quote the whole value with single quotes, e.g. '${value.replace(/'/g, "''")}'.`;
+    }
+    return "Quote the whole value with single quotes (name = '\u2026').";
   }
   return "Quote values that contain spaces, slashes, dots, commas or other special characters, and put one setting per line.";
+}
+function nearText(token2) {
+  return token2 === null ? "near end of line" : `near token "${boundQuote(token2.text)}"`;
 }
 var syntax_error_default = defineRule({
   name: "syntax-error",
@@ -3611,11 +4139,12 @@ var syntax_error_default = defineRule({
       const conf = ctx.cluster.conf?.files.get(p.file.absPath);
       const line = conf?.lines[p.lineNumber - 1];
       const token2 = line?.kind === "error" ? line.token?.text ?? null : null;
-      const where = line?.kind === "error" ? line.near : "";
+      const where = line?.kind === "error" ? nearText(line.token) : "";
+      const lineText2 = line ? p.file.text.slice(line.start, line.end) : "";
       out.report({
         loc: p.loc,
         message: where ? `syntax error ${where}: PostgreSQL refuses to start with this file, and a reload ignores the whole file` : `${p.message}: PostgreSQL stops reading the file here`,
-        help: line ? syntaxHelp(p.file.text.slice(line.start, line.end), token2) : void 0
+        help: line ? syntaxHelp(lineText2, token2, lookupParam(ctx.catalog, splitLine(lineText2).name) !== void 0) : void 0
       });
     }
     for (const line of ctx.cluster.ident?.lines ?? []) {
@@ -3623,7 +4152,7 @@ var syntax_error_default = defineRule({
       if (!p) continue;
       out.report({
         loc: { file: p.file.path, start: p.start, end: p.end },
-        message: p.code === "not-allowed" ? `${relativizeMessage(p.message, p.file)}: the file lies outside the checked root and was not read` : `${relativizeMessage(p.message, p.file)}: PostgreSQL rejects pg_ident.conf as a whole, so no user name maps apply`,
+        message: p.code === "not-allowed" ? `${boundQuotes(relativizeMessage(p.message, p.file))}: the file lies outside the checked root and was not read` : p.code === "git-dir" || p.code === "limit" ? boundQuotes(relativizeMessage(p.message, p.file)) : `${boundQuotes(relativizeMessage(p.message, p.file))}: PostgreSQL rejects pg_ident.conf as a whole, so no user name maps apply`,
         ...p.code === "not-allowed" ? { severity: "warning" } : {}
       });
     }
@@ -3633,8 +4162,8 @@ var syntax_error_default = defineRule({
         if (line.kind !== "error") continue;
         out.report({
           loc: line.token ? { file: rec.file.path, start: line.token.start, end: line.token.end } : { file: rec.file.path, start: line.end, end: line.end },
-          message: `syntax error ${line.near}: the server cannot read recovery.conf`,
-          help: syntaxHelp(rec.file.text.slice(line.start, line.end), line.token?.text ?? null)
+          message: `syntax error ${nearText(line.token)}: the server cannot read recovery.conf`,
+          help: syntaxHelp(rec.file.text.slice(line.start, line.end), line.token?.text ?? null, lookupParam(ctx.catalog, splitLine(rec.file.text.slice(line.start, line.end)).name) !== void 0)
         });
       }
     }
@@ -3662,18 +4191,20 @@ var unknown_setting_default = defineRule({
     properties: { ignore: { type: "array", items: { type: "string", minLength: 1 } } }
   },
   check(ctx) {
-    const ignore = (ctx.options.ignore ?? []).map(
-      (p) => new RegExp("^" + p.toLowerCase().replace(/[.+^$()|[\]{}\\?]/g, "\\$&").replace(/\*/g, ".*") + "$")
-    );
+    const ignore = (ctx.options.ignore ?? []).map((p) => wildcardMatcher(p.toLowerCase()));
     for (const a of ctx.cluster.assignments) {
       if (a.status !== "unknown" || versionFacts(a.line.name, ctx.major)) continue;
-      if (ignore.some((re) => re.test(a.line.name.toLowerCase()))) continue;
+      if (ignore.length > 0 && ignore.some((matches) => matches(a.line.name.toLowerCase()))) continue;
       const loc = { file: a.file.path, start: a.line.nameStart, end: a.line.nameEnd };
+      if (!ctx.listed(loc.file)) {
+        ctx.unlisted(loc.file, 1, loc);
+        continue;
+      }
       const name = a.line.name;
       if (name.startsWith("\uFEFF")) {
         ctx.report({
           loc,
-          message: `the file starts with a UTF-8 byte order mark, which PostgreSQL reads as part of the name "${name.slice(1)}": unrecognized parameter, the server refuses to start`,
+          message: `the file starts with a UTF-8 byte order mark, which PostgreSQL reads as part of the name "${boundQuote(name.slice(1))}": unrecognized parameter, the server refuses to start`,
           help: "Save the file as UTF-8 without a byte order mark (BOM)."
         });
         continue;
@@ -3681,7 +4212,7 @@ var unknown_setting_default = defineRule({
       const [best] = closestNames(ctx.catalog, name, 1);
       ctx.report({
         loc,
-        message: `unrecognized configuration parameter "${name}": PostgreSQL ${ctx.major} refuses to start with it`,
+        message: `unrecognized configuration parameter "${boundQuote(name)}": PostgreSQL ${ctx.major} refuses to start with it`,
         help: best ? `Did you mean "${best}"?` : "Check the spelling against the documentation for this version."
       });
     }
@@ -3695,7 +4226,7 @@ var unreadable_file_default = defineRule({
   appliesTo: ["postgresql.conf", "postgresql.auto.conf", "pg_hba.conf", "pg_ident.conf", "recovery.conf"],
   docs: {
     summary: "A configuration file that could not be read",
-    why: "A configuration file that cannot be read (permissions, a directory or device where a file is expected, or a file larger than the size limit) cannot be checked, and PostgreSQL would not be able to read it either. The rest of the repository is still checked.",
+    why: "A configuration file that cannot be read (permissions, a directory or device where a file is expected, or a file larger than the size limit) cannot be checked, and PostgreSQL would not be able to read it either. The rest of the repository is still checked. A postgresql.conf of more than 2,000,000 lines is checked up to that line and this rule reports where it stopped: what follows is not checked, so the finding is an error (PostgreSQL itself would read on). Files that are not regular files (FIFOs, devices), or that lie under .git/ through a symlink, are reported without being opened.",
     invalid: [],
     valid: ["work_mem = 8MB"],
     references: ["https://www.postgresql.org/docs/current/config-setting.html"],
@@ -3706,6 +4237,16 @@ var unreadable_file_default = defineRule({
       ctx.report({
         loc: { file: u.path, start: 0, end: 0 },
         message: `could not read ${u.kind} file: ${u.error}`
+      });
+    }
+    const parsed = [...ctx.cluster.conf?.files.values() ?? [], ...ctx.cluster.recovery ? [ctx.cluster.recovery] : []];
+    for (const conf of parsed) {
+      if (conf.truncatedAtLine === void 0) continue;
+      const at = conf.file.lineStarts[conf.truncatedAtLine - 1] ?? conf.file.text.length;
+      ctx.report({
+        loc: { file: conf.file.path, start: at, end: at },
+        message: `not read from this line on: the file has more than ${MAX_CONF_LINES} lines, and pgconf-lint checks only the first ${MAX_CONF_LINES} (PostgreSQL would read them all)`,
+        help: "Split the file (include_dir), or remove the blank, comment or repeated lines that make it this long."
       });
     }
   }
@@ -4073,6 +4614,7 @@ var RECOVERY_ONLY2 = {
   standby_mode: "create a standby.signal file in the data directory instead",
   trigger_file: "promote with pg_ctl promote or SELECT pg_promote() instead"
 };
+var RECOVERY_FIX = new Map(Object.entries(RECOVERY_ONLY2));
 var recovery_conf_obsolete_default = defineRule({
   name: "recovery-conf-obsolete",
   severity: "error",
@@ -4105,7 +4647,7 @@ var recovery_conf_obsolete_default = defineRule({
     }
     for (const a of ctx.cluster.assignments) {
       if (a.status !== "unknown") continue;
-      const fix = RECOVERY_ONLY2[a.key];
+      const fix = RECOVERY_FIX.get(a.key);
       if (!fix) continue;
       ctx.report({
         loc: { file: a.file.path, start: a.line.value.start, end: a.line.value.end },
@@ -4281,11 +4823,29 @@ function findInConninfo(text) {
     }
     if (!isPlaceholder(value)) out.push({ shown: `${m[1]}=${MASK}` });
   }
-  const uri = /\b([A-Za-z][A-Za-z0-9+.-]*):\/\/([^\s/@:'"?#]*):([^\s/@'"?#]+)@/g;
-  for (let m = uri.exec(text); m; m = uri.exec(text)) {
-    if (!isPlaceholder(m[3])) {
-      out.push({ shown: `${m[1]}://${m[2]}:${MASK}@` });
+  for (const u of uriUserInfo(text)) {
+    if (!isPlaceholder(u.password)) out.push({ shown: `${u.scheme}://${u.user.length <= 32 ? u.user : "\u2026"}:${MASK}@` });
+  }
+  return out;
+}
+var isSchemeChar = (c) => /[A-Za-z0-9+.-]/.test(c);
+var isLetter2 = (c) => /[A-Za-z]/.test(c);
+var endsUserInfo = (c) => /[\s/@'"?#]/.test(c);
+function uriUserInfo(text) {
+  const out = [];
+  for (let at = text.indexOf("://"); at !== -1; at = text.indexOf("://", at + 3)) {
+    let s = at;
+    while (s > 0 && isSchemeChar(text[s - 1])) s--;
+    while (s < at && !isLetter2(text[s])) s++;
+    if (s === at) continue;
+    let e = at + 3;
+    let colon = -1;
+    while (e < text.length && !endsUserInfo(text[e])) {
+      if (text[e] === ":" && colon === -1) colon = e;
+      e++;
     }
+    if (text[e] !== "@" || colon === -1 || colon + 1 === e) continue;
+    out.push({ scheme: text.slice(s, at), user: text.slice(at + 3, colon), password: text.slice(colon + 1, e) });
   }
   return out;
 }
@@ -4428,10 +4988,10 @@ var secret_in_config_default = defineRule({
     const visit = (name, key, value, placeholder, loc, of) => {
       const found = findSecrets(key, value, placeholder);
       if (found.length === 0) return;
-      const shown2 = [...new Set(found.map((f) => f.shown))].join(", ");
+      const shown2 = [...new Set(found.map((f) => boundQuote(f.shown, 60)))].slice(0, 5).join(", ");
       ctx.report({
         loc: loc(of),
-        message: `${name} contains ${found.length === 1 ? "a literal secret" : `${found.length} literal secrets`} (${shown2}): anyone who can read the repository or its history can use it`,
+        message: `${boundQuote(name)} contains ${found.length === 1 ? "a literal secret" : `${found.length} literal secrets`} (${shown2}): anyone who can read the repository or its history can use it`,
         help: "Remove the secret from the file and rotate it; let libpq read it from a password file (passfile=, ~/.pgpass) or the service environment instead."
       });
     };
@@ -4559,6 +5119,7 @@ var CONN_STATES = {
   hostnogssenc: SSL | PLAIN
 };
 var CONN_TYPES2 = Object.keys(CONN_STATES);
+var MAX_COMPARISONS = 5e7;
 var cache2 = /* @__PURE__ */ new WeakMap();
 function analyzeHba(hba) {
   let a = cache2.get(hba);
@@ -4567,6 +5128,10 @@ function analyzeHba(hba) {
     cache2.set(hba, a);
   }
   return a;
+}
+var SET_FROM = 8;
+function keySet(keys) {
+  return keys.length > SET_FROM ? new Set(keys) : null;
 }
 var MAX_COMBINATIONS = 256;
 var ALL = "*all";
@@ -4583,10 +5148,12 @@ function userKey(n) {
   return (n.kind === "regex" ? "re:" : n.kind === "group" ? "grp:" : "lit:") + n.value;
 }
 function dbCovered(e, key) {
+  if (e.dbSet !== null) return key === REPL ? e.dbSet.has(REPL) : e.dbSet.has(key) || e.dbSet.has(ALL);
   if (key === REPL) return e.dbKeys.includes(REPL);
   return e.dbKeys.includes(key) || e.dbKeys.includes(ALL);
 }
 function userCovered(e, key) {
+  if (e.userSet !== null) return e.userSet.has(key) || e.userSet.has(ALL);
   return e.userKeys.includes(key) || e.userKeys.includes(ALL);
 }
 function distinct(keys) {
@@ -4720,7 +5287,7 @@ function entryCoversAddress(e, a) {
   if (o.kind === "hostname" && a.kind === "hostname") return (o.hostname ?? "").toLowerCase() === (a.hostname ?? "").toLowerCase();
   return o.kind === a.kind && (o.kind === "samehost" || o.kind === "samenet");
 }
-function earliestCover(idx, target, hex) {
+function earliestCover(idx, target, hex, budget) {
   const r = target.info.record;
   const dbs = target.dbKeys;
   const users = target.userKeys;
@@ -4729,10 +5296,16 @@ function earliestCover(idx, target, hex) {
   const dbProbe = d0 === REPL || d0 === ALL ? [d0] : [d0, ALL];
   const userProbe = u0 === ALL ? [u0] : [u0, ALL];
   const found = { best: null };
+  const cost = 1 + dbs.length + users.length;
   const consider = (e) => {
     const b = found.best;
     if (b !== null && e.info.index >= b.info.index) return false;
-    if (!namesCovered(e, dbs, users) || !entryCoversAddress(e, r.address)) return false;
+    if (budget.left < cost) {
+      budget.stoppedAt ??= target.info;
+      return false;
+    }
+    budget.left -= cost;
+    if (!entryCoversAddress(e, r.address) || !namesCovered(e, dbs, users)) return false;
     found.best = e;
     return true;
   };
@@ -4748,8 +5321,9 @@ function earliestCover(idx, target, hex) {
       }
     }
   }
-  for (const e of idx.oddMasks) consider(e);
-  for (const e of idx.wide) consider(e);
+  for (const e of idx.oddMasks) if (budget.left >= cost) consider(e);
+  for (const e of idx.wide) if (budget.left >= cost) consider(e);
+  if (budget.left < cost && (idx.oddMasks.length > 0 || idx.wide.length > 0)) budget.stoppedAt ??= target.info;
   return found.best;
 }
 var NOT_SHADOWED = Object.freeze([]);
@@ -4796,15 +5370,14 @@ var Info = class {
 function analyze(hba) {
   const records = [];
   const index = /* @__PURE__ */ new Map();
+  const budget = { left: MAX_COMPARISONS, stoppedAt: null };
   for (const line of hba.lines) {
     if (line.problem !== null || line.record === null) continue;
     const info = new Info(records.length, line, line.record);
-    const entry = {
-      info,
-      dbKeys: distinct(line.record.databases.map(dbKey)),
-      userKeys: distinct(line.record.users.map(userKey))
-    };
-    shadow(index, entry);
+    const dbKeys = distinct(line.record.databases.map(dbKey));
+    const userKeys = distinct(line.record.users.map(userKey));
+    const entry = { info, dbKeys, userKeys, dbSet: keySet(dbKeys), userSet: keySet(userKeys) };
+    shadow(index, entry, budget);
     let idx = index.get(line.record.connType);
     if (!idx) index.set(line.record.connType, idx = newTypeIndex());
     insert(idx, entry);
@@ -4813,10 +5386,11 @@ function analyze(hba) {
   return {
     records,
     reachable: records.filter((r) => r.reachable),
-    unreachable: records.filter((r) => !r.reachable)
+    unreachable: records.filter((r) => !r.reachable),
+    incompleteAt: budget.stoppedAt
   };
 }
-function shadow(index, entry) {
+function shadow(index, entry, budget) {
   const info = entry.info;
   const want = CONN_STATES[info.record.connType];
   let single = null;
@@ -4829,7 +5403,7 @@ function shadow(index, entry) {
     if ((states & want) === 0) continue;
     const idx = index.get(t);
     if (!idx) continue;
-    const e = earliestCover(idx, entry, hex);
+    const e = earliestCover(idx, entry, hex, budget);
     if (!e) continue;
     if ((states & want) === want) {
       if (single === null || e.info.index < single.info.index) single = e;
@@ -4894,8 +5468,9 @@ function recordText(info, max = 100) {
   return text.length > max ? text.slice(0, max - 1) + "\u2026" : text;
 }
 function listOf(items, max = 5) {
-  if (items.length <= max) return items.join(", ");
-  return `${items.slice(0, max).join(", ")} and ${items.length - max} more`;
+  const shown2 = items.slice(0, max).map((t) => boundQuote(t));
+  if (items.length <= max) return shown2.join(", ");
+  return `${shown2.join(", ")} and ${items.length - max} more`;
 }
 function describeUsers(users) {
   if (users.some((u) => u.kind === "keyword")) return "any user (all)";
@@ -4903,7 +5478,7 @@ function describeUsers(users) {
   const literals = users.filter((u) => u.kind === "literal").map((u) => u.token.raw);
   if (literals.length) parts.push(`${literals.length === 1 ? "user" : "users"} ${listOf(literals)}`);
   const groups = users.filter((u) => u.kind === "group");
-  for (const g of groups.slice(0, 5)) parts.push(`members of role ${g.value} (${g.token.raw})`);
+  for (const g of groups.slice(0, 5)) parts.push(`members of role ${boundQuote(g.value)} (${boundQuote(g.token.raw)})`);
   if (groups.length > 5) parts.push(`members of ${groups.length - 5} more roles`);
   const regexes = users.filter((u) => u.kind === "regex").map((u) => u.token.raw);
   if (regexes.length) parts.push(`users matching ${listOf(regexes)} (regex)`);
@@ -4927,7 +5502,7 @@ function describeDatabases(dbs) {
   return parts.join(" and ");
 }
 function written(a) {
-  return a.maskToken ? `${a.token.raw} ${a.maskToken.raw}` : a.token.raw;
+  return a.maskToken ? `${boundQuote(a.token.raw)} ${boundQuote(a.maskToken.raw)}` : boundQuote(a.token.raw);
 }
 function describeAddress(a) {
   if (a === null) return "through the local Unix socket";
@@ -4939,7 +5514,7 @@ function describeAddress(a) {
     case "samenet":
       return "from any subnet the server is directly connected to (samenet)";
     case "hostname": {
-      const h = a.hostname ?? a.token.text;
+      const h = boundQuote(a.hostname ?? a.token.text);
       return h.startsWith(".") ? `from any host whose DNS name ends in ${h}` : `from host ${h} (by DNS name)`;
     }
   }
@@ -5308,13 +5883,22 @@ var hba_unreachable_record_default = defineRule({
   check(ctx) {
     const hba = ctx.cluster.hba;
     if (!hba) return;
-    for (const r of analyzeHba(hba).unreachable) {
+    const analysis = analyzeHba(hba);
+    for (const r of analysis.unreachable) {
       const first = r.shadowedByAll[0];
       ctx.report({
         loc: r.loc,
         message: `unreachable record: ${covering(r)}, and the first matching record wins; it grants nothing (so it is not checked for exposure)`,
         help: `Delete this record, or move it above ${recordRef(first, r.line.file.path)} if it was meant to take effect.`,
         related: r.shadowedByAll.map((b) => ({ message: "the earlier record that matches first", loc: b.loc }))
+      });
+    }
+    const cut = analysis.incompleteAt;
+    if (cut) {
+      ctx.report({
+        loc: cut.loc,
+        message: `reachability analysed only up to here: more than ${MAX_COMPARISONS} comparisons of database and user names (records with long lists); this record and the later ones are treated as reachable, so unreachable ones among them are not reported (exposure rules still check them)`,
+        help: "Shorten the database and user lists (a +group instead of hundreds of names), or split the file."
       });
     }
   }
@@ -5390,7 +5974,7 @@ var listen_on_all_addresses_default = defineRule({
       loc = { file: s.loc.file, start: s.loc.start + 1 + hit.start, end: s.loc.start + 1 + hit.end };
     }
     const spelled = raw || s.value;
-    const base = `listen_addresses = ${spelled} accepts TCP connections on ${MEANING[hit.name]}`;
+    const base = `listen_addresses = ${boundQuote(spelled)} accepts TCP connections on ${MEANING[hit.name]}`;
     const hba = ctx.cluster.hba;
     const open = hba ? worldOpenRecords(analyzeHba(hba)) : [];
     const first = open[0];
@@ -5495,11 +6079,12 @@ function compareDiagnostics(a, b) {
 }
 function hostFor(options) {
   const configMax = options.config?.config.maxFileSize;
-  const maxFileBytes = options.maxFileBytes ?? (configMax !== void 0 ? parseSize(configMax) : void 0);
-  return options.host ?? nodeHost({ cwd: options.cwd, root: options.root, maxFileBytes });
+  const fromConfig = configMax !== void 0 ? Math.min(parseSize(configMax), DEFAULT_MAX_FILE_BYTES) : void 0;
+  const maxFileBytes = Math.min(options.maxFileBytes ?? fromConfig ?? DEFAULT_MAX_FILE_BYTES, MAX_MAX_FILE_BYTES);
+  return options.host ?? nodeHost({ cwd: options.cwd, root: options.root, base: options.base, maxFileBytes });
 }
 function configRelative(loaded2, abs) {
-  return relative(loaded2.dir, abs).split(sep2).join("/");
+  return relative2(loaded2.dir, abs).split(sep3).join("/");
 }
 function discoverOptions(options) {
   const out = { ...options.pgVersion ? { pgVersion: options.pgVersion } : {} };
@@ -5552,10 +6137,10 @@ function resolveAll(paths, options = {}) {
   const found = discover(host, paths, discoverOptions(options));
   const cache3 = /* @__PURE__ */ new Map();
   const clusters = found.clusters.map((c) => resolveCluster(host, c, cache3));
-  return { host, clusters, errors: found.errors };
+  return { host, clusters, errors: found.errors, warnings: found.warnings };
 }
 function lint(paths, options = {}, rules = RULES) {
-  const { host, clusters, errors } = resolveAll(paths, options);
+  const { host, clusters, errors, warnings } = resolveAll(paths, options);
   let diagnostics = [];
   const files = [];
   const ran = /* @__PURE__ */ new Set();
@@ -5578,7 +6163,19 @@ function lint(paths, options = {}, rules = RULES) {
   const applied = applyDirectives(diagnostics, directives, sources, new Set(RULES.map((r) => r.name)), ran);
   diagnostics = applied.diagnostics;
   if (unusedSeverity !== "off" && rules.some((r) => r.name === "unused-directive")) {
-    for (const p of applied.problems) diagnostics.push({ rule: "unused-directive", severity: unusedSeverity, message: p.message, loc: p.loc });
+    const perFile = /* @__PURE__ */ new Map();
+    for (const p of applied.problems) {
+      const c = perFile.get(p.loc.file) ?? { n: 0, last: p.loc };
+      c.n++;
+      c.last = p.loc;
+      perFile.set(p.loc.file, c);
+      if (c.n <= FILE_FINDINGS_LIMIT) diagnostics.push({ rule: "unused-directive", severity: unusedSeverity, message: p.message, loc: p.loc });
+    }
+    for (const [, c] of perFile) {
+      if (c.n <= FILE_FINDINGS_LIMIT) continue;
+      const more = c.n - FILE_FINDINGS_LIMIT;
+      diagnostics.push({ rule: "unused-directive", severity: unusedSeverity, message: `${more} more unused-directive findings in this file are not listed (${c.n} in all; only the first ${FILE_FINDINGS_LIMIT} are)`, loc: c.last, unlisted: more });
+    }
   }
   const seen = /* @__PURE__ */ new Set();
   const unique = diagnostics.filter((d) => {
@@ -5589,12 +6186,12 @@ function lint(paths, options = {}, rules = RULES) {
   });
   unique.sort(compareDiagnostics);
   files.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
-  return { files, diagnostics: unique, clusters, sources, errors };
+  return { files, diagnostics: unique, clusters, sources, base: host.base ?? host.cwd, errors, warnings };
 }
 function readSettings(paths, options = {}) {
-  const { host, clusters, errors } = resolveAll(paths, options);
+  const { host, clusters, errors, warnings } = resolveAll(paths, options);
   const results = clusters.filter((c) => c.conf).map((c) => ({ cluster: host.display(c.input.dir), pgVersion: c.input.major, rows: settingsRows(c) }));
-  return { results, errors };
+  return { results, errors, warnings };
 }
 function hbaRows(host, hba) {
   const rows = hbaFileRules(hba);
@@ -5608,11 +6205,11 @@ function hbaRows(host, hba) {
   });
 }
 function readHba(paths, options = {}) {
-  const { host, clusters, errors } = resolveAll(paths, options);
+  const { host, clusters, errors, warnings } = resolveAll(paths, options);
   const results = clusters.flatMap(
     (c) => c.hba ? [{ cluster: host.display(c.input.dir), file: c.hba.file.path, pgVersion: c.input.major, rows: hbaRows(host, c.hba) }] : []
   );
-  return { results, errors };
+  return { results, errors, warnings };
 }
 
 // src/report/common.ts
@@ -5717,12 +6314,16 @@ function fingerprints(diagnostics, sources) {
   const seen = /* @__PURE__ */ new Map();
   const ordered = diagnostics.slice().sort((a, b) => a.loc.file !== b.loc.file ? a.loc.file < b.loc.file ? -1 : 1 : a.loc.start - b.loc.start);
   for (const d of ordered) {
-    const key = `${d.rule}\0${d.loc.file}\0${lineText(d, sources).trim()}`;
+    const fileLevel = d.loc.start === 0 && d.loc.end === 0;
+    const key = `${d.rule}\0${d.loc.file}\0${fileLevel ? "" : hashedLine(lineText(d, sources).trim())}`;
     const n = seen.get(key) ?? 0;
     seen.set(key, n + 1);
     out.set(d, createHash("sha256").update(`${key}\0${n}`).digest("hex").slice(0, 32));
   }
   return out;
+}
+function hashedLine(t) {
+  return t.length > 65536 ? `${redactSecrets(t.slice(0, 65536))}\0${t.length}` : redactSecrets(t);
 }
 function lineText(d, sources) {
   const src = sources.get(d.loc.file);
@@ -5914,14 +6515,14 @@ function selectAnnotations(diagnostics, sources, opts = {}) {
   const omitted = shown2.length - picked.length;
   const annotations = picked.map((d) => annotationFor(d, sources));
   if (!omitted) return { annotations, omitted };
-  const where = opts.fullListAt ?? "the full report";
+  const where = typeof opts.fullListAt === "function" ? opts.fullListAt(shown2.length) : `${opts.fullListAt ?? "the full report"} lists all ${shown2.length}`;
   return {
     annotations,
     omitted,
     notice: {
       kind: "notice",
       title: "pgconf-lint",
-      message: `${plural(omitted, "more finding")} not annotated (GitHub shows at most ${perKind} annotations of each kind per step and ${total} per job); ${where} lists all ${shown2.length}.`
+      message: `${plural(omitted, "more finding")} not annotated (GitHub shows at most ${perKind} annotations of each kind per step and ${total} per job); ${where}.`
     }
   };
 }
@@ -5945,7 +6546,7 @@ function formatGithub(result) {
 }
 
 // src/report/markdown.ts
-import { dirname as dirname3 } from "node:path/posix";
+import { dirname as dirname4 } from "node:path/posix";
 var ZWJ = "\u200D";
 function escapeMarkdown(s) {
   return safeTerminalText(s.replace(/\r\n|\r|\n|\u2028|\u2029/g, " ")).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/[\\`*_[\]!|~#$]/g, (c) => "\\" + c).replace(/@/g, "@" + ZWJ).replace(/:\/\//g, ":" + ZWJ + "//").replace(/\bwww\./gi, (m) => m.slice(0, 3) + ZWJ + ".").replace(/\\#(?=\w)/g, "\\#" + ZWJ);
@@ -5958,15 +6559,17 @@ function clusterLabel(c) {
   const abs = new Set(c.input.files.map((f) => f.abs));
   const src = [...c.sources.values()].find((s) => abs.has(s.absPath));
   const path = src?.path ?? c.unreadable[0]?.path;
-  return path ? dirname3(path) : c.input.dir;
+  return path ? dirname4(path) : c.input.dir;
 }
 function groupByCluster(result, diags) {
   const groups = result.clusters.map((c) => ({ label: clusterLabel(c), cluster: c, diagnostics: [] }));
-  const other = { label: "other", diagnostics: [] };
-  for (const d of diags) {
-    const g = groups.find((x) => x.cluster.sources.has(d.loc.file) || x.cluster.unreadable.some((u) => u.path === d.loc.file));
-    (g ?? other).diagnostics.push(d);
+  const byFile = /* @__PURE__ */ new Map();
+  for (const g of groups) {
+    for (const file of g.cluster.sources.keys()) if (!byFile.has(file)) byFile.set(file, g);
+    for (const u of g.cluster.unreadable) if (!byFile.has(u.path)) byFile.set(u.path, g);
   }
+  const other = { label: "other", diagnostics: [] };
+  for (const d of diags) (byFile.get(d.loc.file) ?? other).diagnostics.push(d);
   if (other.diagnostics.length) groups.push(other);
   return groups;
 }
@@ -6040,11 +6643,11 @@ ${TABLE_HEAD}`;
 
 ${open}
 ${close}`;
-    if (budget - byteLength(fixed) <= 0) {
+    if (budget - byteLength(fixed) - 1 <= 0) {
       omitted += list2.length;
       continue;
     }
-    budget -= byteLength(fixed);
+    budget -= byteLength(fixed) + 1;
     body.push(`${title}
 
 ${open}
@@ -6056,8 +6659,8 @@ ${fitRows(list2)}${close}`);
 ${TABLE_HEAD}
 `;
     const close = "\n</details>\n";
-    if (budget - byteLength(open + close) > 0) {
-      budget -= byteLength(open + close);
+    if (budget - byteLength(open + close) - 1 > 0) {
+      budget -= byteLength(open + close) + 1;
       body.push(open + fitRows(suppressed) + close);
     } else omitted += suppressed.length;
   }
@@ -6065,21 +6668,24 @@ ${TABLE_HEAD}
 }
 function checkedSection(result) {
   if (!result.clusters.length) return "\nNo PostgreSQL configuration files were found.\n";
-  const lines = result.clusters.map((c) => {
+  const line = (c) => {
     const files = [...c.sources.values()].map((f) => escapeMarkdown(f.path));
     const how = { flag: "set by pg-version", config: "from the config file", PG_VERSION: "from PG_VERSION", path: "from the path", default: "the newest supported" }[c.input.versionSource];
     return `- **${escapeMarkdown(clusterLabel(c))}**: PostgreSQL ${c.input.major} (${how}); ${plural(files.length, "file")}: ${files.join(", ")}`;
-  });
+  };
   const majors = [...new Set(result.clusters.map((c) => c.input.major))].sort((a, b) => a - b);
   const summary = `Checked ${plural(result.files.length, "file")} in ${plural(result.clusters.length, "cluster")} (PostgreSQL ${majors.join(", ")})`;
   let text = "";
+  let bytes = 0;
   let n = 0;
-  for (const l of lines) {
-    if (byteLength(text) + byteLength(l) > 16 * 1024) break;
+  for (const c of result.clusters) {
+    const l = line(c);
+    if (bytes + byteLength(l) > 16 * 1024) break;
     text += l + "\n";
+    bytes += byteLength(l) + 1;
     n++;
   }
-  if (n < lines.length) text += `- \u2026 and ${plural(lines.length - n, "more cluster")}
+  if (n < result.clusters.length) text += `- \u2026 and ${plural(result.clusters.length - n, "more cluster")}
 `;
   return `
 <details><summary>${summary}</summary>
@@ -6158,7 +6764,7 @@ Options:
   --fail-on LEVEL       error (default), warning, info or never: exit 1 at or above LEVEL
   --rule NAME=LEVEL     set a rule's severity: off, info, warning or error (repeatable)
   --root DIR            never read files outside DIR (default: the working directory)
-  --max-file-size N     skip files larger than N bytes (default 67108864)
+  --max-file-size N     skip files larger than N bytes (default 67108864, at most 268435456)
   --color, --no-color   force or disable colour (default: colour on a terminal)
   --debug               print stack traces for internal errors
   -h, --help            show this help
@@ -6243,6 +6849,7 @@ function parseArgs(argv) {
       case "--max-file-size": {
         const v = value(flag, inline);
         if (!/^\d+$/.test(v) || Number(v) <= 0) throw new UsageError(`--max-file-size takes a number of bytes, not "${v}"`);
+        if (Number(v) > MAX_MAX_FILE_BYTES) throw new UsageError(`--max-file-size ${v} is above the largest limit, ${MAX_MAX_FILE_BYTES} bytes (256 MiB)`);
         args.maxFileBytes = Number(v);
         break;
       }
@@ -6304,20 +6911,20 @@ async function main(argv) {
 function emit(args, text) {
   if (args.output) {
     try {
-      writeFileSync(args.output, text);
+      safeWriteFile(args.output, text, { roots: [cliBase(process.cwd())], rootsLabel: "the repository", outside: "allow", createParents: false });
     } catch (err) {
-      throw new UsageError(`cannot write --output ${args.output}: ${describeFsError(err)}`);
+      throw new UsageError(`cannot write --output ${args.output}: ${err instanceof SafeWriteError ? err.message : describeFsError(err)}`);
     }
   } else process.stdout.write(text);
 }
 async function readConfig(args) {
   let path = args.config;
-  if (!path) path = CONFIG_NAMES.map((n) => resolve3(n)).find((p) => existsSync(p));
+  if (!path) path = findConfigFile(".");
   else if (!existsSync(path)) throw new UsageError(`--config ${path}: no such file`);
   if (!path) return void 0;
-  const { loadConfig } = await import("./cli-chunk-NYU6374Y.js");
+  const { loadConfig } = await import("./cli-chunk-HPCIT5L5.js");
   try {
-    return loadConfig(path, RULES);
+    return loadConfig(path, RULES, { root: resolve5(args.root ?? ".") });
   } catch (err) {
     if (err instanceof ConfigError) throw new UsageError(err.message);
     throw err;
@@ -6358,28 +6965,32 @@ async function run(args) {
     ...config ? { config } : {},
     ...args.pgVersion ? { pgVersion: args.pgVersion } : {},
     ...args.root ? { root: args.root } : {},
+    // Paths in every report are relative to the repository root, whatever the working directory.
+    base: cliBase(process.cwd()),
     ...args.maxFileBytes ? { maxFileBytes: args.maxFileBytes } : {},
     rules: args.rules
   };
-  const failOnErrors = (errors) => {
+  const failOnErrors = (errors, warnings) => {
     if (errors.length) throw new UsageError(errors[0]);
+    for (const w of warnings) process.stderr.write(`pgconf-lint: warning: ${w}
+`);
   };
   if (args.command === "settings") {
     if (!args.paths.length) throw new UsageError("settings needs a file or directory");
-    const { results, errors } = readSettings(args.paths, options);
-    failOnErrors(errors);
+    const { results, errors, warnings } = readSettings(args.paths, options);
+    failOnErrors(errors, warnings);
     emit(args, args.format === "json" ? JSON.stringify(results.flatMap((r) => r.rows.map((row2) => ({ ...row2, cluster: r.cluster, pgVersion: r.pgVersion }))), null, 2) + "\n" : formatSettingsText(results));
     return 0;
   }
   if (args.command === "hba") {
     if (!args.paths.length) throw new UsageError("hba needs a file or directory");
-    const { results, errors } = readHba(args.paths, options);
-    failOnErrors(errors);
+    const { results, errors, warnings } = readHba(args.paths, options);
+    failOnErrors(errors, warnings);
     emit(args, args.format === "json" ? JSON.stringify(results.flatMap((r) => r.rows.map((row2) => ({ ...row2, cluster: r.cluster, pgVersion: r.pgVersion }))), null, 2) + "\n" : formatHbaText(results));
     return 0;
   }
   const result = lint(args.paths, options);
-  failOnErrors(result.errors);
+  failOnErrors(result.errors, result.warnings);
   const formatters = {
     text: () => formatText(result, { color: useColor(args, Boolean(args.output)) }),
     json: () => formatJson(result),

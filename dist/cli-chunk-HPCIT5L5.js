@@ -6,11 +6,14 @@ import {
   __commonJS,
   __require,
   __toESM,
-  describeFsError,
+  confinement,
+  findConfigFile,
+  isInside,
   mergeRules,
   parseSize,
+  readRegularFile,
   toAssumptions
-} from "./cli-chunk-PTOPVBUH.js";
+} from "./cli-chunk-UATXKSOA.js";
 
 // node_modules/ajv/dist/compile/codegen/code.js
 var require_code = __commonJS({
@@ -6928,7 +6931,7 @@ var require_identity = __commonJS({
     var SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar");
     var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
-    var isAlias = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
+    var isAlias2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
     var isMap = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
@@ -6963,7 +6966,7 @@ var require_identity = __commonJS({
     exports.SCALAR = SCALAR;
     exports.SEQ = SEQ;
     exports.hasAnchor = hasAnchor;
-    exports.isAlias = isAlias;
+    exports.isAlias = isAlias2;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
     exports.isMap = isMap;
@@ -6982,7 +6985,7 @@ var require_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
-    function visit(node, visitor) {
+    function visit2(node, visitor) {
       const visitor_ = initVisitor(visitor);
       if (identity.isDocument(node)) {
         const cd = visit_(null, node.contents, visitor_, Object.freeze([node]));
@@ -6991,9 +6994,9 @@ var require_visit = __commonJS({
       } else
         visit_(null, node, visitor_, Object.freeze([]));
     }
-    visit.BREAK = BREAK;
-    visit.SKIP = SKIP;
-    visit.REMOVE = REMOVE;
+    visit2.BREAK = BREAK;
+    visit2.SKIP = SKIP;
+    visit2.REMOVE = REMOVE;
     function visit_(key, node, visitor, path) {
       const ctrl = callVisitor(key, node, visitor, path);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
@@ -7127,7 +7130,7 @@ var require_visit = __commonJS({
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
-    exports.visit = visit;
+    exports.visit = visit2;
     exports.visitAsync = visitAsync;
   }
 });
@@ -7137,7 +7140,7 @@ var require_directives = __commonJS({
   "node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var visit = require_visit();
+    var visit2 = require_visit();
     var escapeChars = {
       "!": "%21",
       ",": "%2C",
@@ -7281,7 +7284,7 @@ var require_directives = __commonJS({
         let tagNames;
         if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
           const tags = {};
-          visit.visit(doc.contents, (_key, node) => {
+          visit2.visit(doc.contents, (_key, node) => {
             if (identity.isNode(node) && node.tag)
               tags[node.tag] = true;
           });
@@ -7308,7 +7311,7 @@ var require_anchors = __commonJS({
   "node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var visit = require_visit();
+    var visit2 = require_visit();
     function anchorIsValid(anchor) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
         const sa = JSON.stringify(anchor);
@@ -7319,7 +7322,7 @@ var require_anchors = __commonJS({
     }
     function anchorNames(root) {
       const anchors = /* @__PURE__ */ new Set();
-      visit.visit(root, {
+      visit2.visit(root, {
         Value(_key, node) {
           if (node.anchor)
             anchors.add(node.anchor);
@@ -7499,7 +7502,7 @@ var require_Alias = __commonJS({
   "node_modules/yaml/dist/nodes/Alias.js"(exports) {
     "use strict";
     var anchors = require_anchors();
-    var visit = require_visit();
+    var visit2 = require_visit();
     var identity = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
@@ -7525,7 +7528,7 @@ var require_Alias = __commonJS({
           nodes = ctx.aliasResolveCache;
         } else {
           nodes = [];
-          visit.visit(doc, {
+          visit2.visit(doc, {
             Node: (_key, node) => {
               if (identity.isAlias(node) || identity.hasAnchor(node))
                 nodes.push(node);
@@ -12447,15 +12450,15 @@ var require_cst_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove item");
-    function visit(cst, visitor) {
+    function visit2(cst, visitor) {
       if ("type" in cst && cst.type === "document")
         cst = { start: cst.start, value: cst.value };
       _visit(Object.freeze([]), cst, visitor);
     }
-    visit.BREAK = BREAK;
-    visit.SKIP = SKIP;
-    visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path) => {
+    visit2.BREAK = BREAK;
+    visit2.SKIP = SKIP;
+    visit2.REMOVE = REMOVE;
+    visit2.itemAtPath = (cst, path) => {
       let item = cst;
       for (const [field, index] of path) {
         const tok = item?.[field];
@@ -12466,8 +12469,8 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path) => {
-      const parent = visit.itemAtPath(cst, path.slice(0, -1));
+    visit2.parentCollection = (cst, path) => {
+      const parent = visit2.itemAtPath(cst, path.slice(0, -1));
       const field = path[path.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
@@ -12498,7 +12501,7 @@ var require_cst_visit = __commonJS({
       }
       return typeof ctrl === "function" ? ctrl(item, path) : ctrl;
     }
-    exports.visit = visit;
+    exports.visit = visit2;
   }
 });
 
@@ -14214,7 +14217,7 @@ var require_dist = __commonJS({
     var lineCounter = require_line_counter();
     var parser = require_parser();
     var publicApi = require_public_api();
-    var visit = require_visit();
+    var visit2 = require_visit();
     exports.Composer = composer.Composer;
     exports.Document = Document.Document;
     exports.Schema = Schema.Schema;
@@ -14242,15 +14245,14 @@ var require_dist = __commonJS({
     exports.parseAllDocuments = publicApi.parseAllDocuments;
     exports.parseDocument = publicApi.parseDocument;
     exports.stringify = publicApi.stringify;
-    exports.visit = visit.visit;
-    exports.visitAsync = visit.visitAsync;
+    exports.visit = visit2.visit;
+    exports.visitAsync = visit2.visitAsync;
   }
 });
 
 // src/engine/config.ts
 var import_ajv = __toESM(require_ajv(), 1);
 var import_yaml = __toESM(require_dist(), 1);
-import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 var KINDS = ["postgresql.conf", "postgresql.auto.conf", "pg_hba.conf", "pg_ident.conf", "recovery.conf"];
 var SIZE = "^[0-9]+(\\.[0-9]+)?\\s*(B|kB|MB|GB|TB)?$";
@@ -14326,13 +14328,26 @@ function describe(err) {
   if (err.keyword === "enum") return `must be one of ${err.params.allowedValues.map((v) => JSON.stringify(v)).join(", ")}`;
   return err.message ?? "is invalid";
 }
-function loadConfig(path, rules) {
-  let text;
-  try {
-    text = readFileSync(path, "utf8");
-  } catch (err) {
-    throw new ConfigError(`cannot read config ${path}: ${describeFsError(err)}`);
-  }
+var CONFIG_MAX_BYTES = 1024 * 1024;
+var CONFIG_MAX_ALIASES = 100;
+function firstAlias(doc, source) {
+  let found;
+  (0, import_yaml.visit)(doc, {
+    Alias(_key, node) {
+      if (source !== void 0 && node.source !== source) return void 0;
+      found = node;
+      return import_yaml.visit.BREAK;
+    }
+  });
+  return found;
+}
+function loadConfig(path, rules, options = {}) {
+  const abs = resolve(path);
+  const rootAbs = options.root === void 0 ? void 0 : resolve(options.root);
+  const confine = rootAbs !== void 0 && (isInside(rootAbs, abs) || isInside(confinement(rootAbs).root, abs)) ? confinement(rootAbs) : void 0;
+  const read = readRegularFile(abs, { maxBytes: options.maxBytes ?? CONFIG_MAX_BYTES, ...confine ? { confine } : {} });
+  if (!read.ok) throw new ConfigError(`cannot read config ${path}: ${read.error}`);
+  const text = read.bytes.toString("utf8");
   const lines = new import_yaml.LineCounter();
   const doc = (0, import_yaml.parseDocument)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length) {
@@ -14340,7 +14355,18 @@ function loadConfig(path, rules) {
     const pos = lines.linePos(e.pos[0]);
     throw new ConfigError(`${path}:${pos.line}:${pos.col}: ${e.message.split("\n")[0]}`);
   }
-  const data = doc.toJS() ?? {};
+  let js;
+  try {
+    js = doc.toJS({ maxAliasCount: CONFIG_MAX_ALIASES });
+  } catch (err) {
+    if (!(err instanceof ReferenceError)) throw err;
+    const unresolved = /^Unresolved alias[^:]*: (.*)$/.exec(err.message)?.[1];
+    const alias = firstAlias(doc, unresolved);
+    const at = alias?.range ? lines.linePos(alias.range[0]) : void 0;
+    const problem = unresolved !== void 0 ? `alias *${unresolved} is used before its anchor` : `too many alias expansions (more than ${CONFIG_MAX_ALIASES}; a "billion laughs" document); not read`;
+    throw new ConfigError(`${at ? `${path}:${at.line}:${at.col}` : path}: ${problem}`);
+  }
+  const data = js ?? {};
   const ajv = new import_ajv.Ajv({ allErrors: false, strict: false });
   const validate = ajv.compile(configSchema(rules));
   if (!validate(data)) {
@@ -14355,9 +14381,11 @@ function loadConfig(path, rules) {
   return { path, dir: dirname(resolve(path)), config: data };
 }
 export {
+  CONFIG_MAX_BYTES,
   CONFIG_NAMES,
   ConfigError,
   configSchema,
+  findConfigFile,
   loadConfig,
   mergeRules,
   parseSize,
