@@ -23,7 +23,7 @@ import {
   privateKeyBlocks,
   redactSecrets,
   toAssumptions
-} from "./cli-chunk-UATXKSOA.js";
+} from "./cli-chunk-HJT33PS7.js";
 
 // src/cli-main.ts
 import { existsSync, statSync } from "node:fs";
@@ -6588,6 +6588,9 @@ function row(d, result, opts) {
 }
 var TABLE_HEAD = "| severity | location | rule | message |\n|---|---|---|---|";
 function formatMarkdown(result, opts = {}) {
+  return markdownReport(result, opts).text;
+}
+function markdownReport(result, opts = {}) {
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   const diags = opts.diagnostics ?? result.diagnostics;
   const active = diags.filter((d) => !d.suppressed);
@@ -6664,7 +6667,7 @@ ${TABLE_HEAD}
       body.push(open + fitRows(suppressed) + close);
     } else omitted += suppressed.length;
   }
-  return head.join("\n") + "\n" + body.join("\n") + (omitted ? omittedLine(omitted) : "") + checked;
+  return { text: head.join("\n") + "\n" + body.join("\n") + (omitted ? omittedLine(omitted) : "") + checked, omitted };
 }
 function checkedSection(result) {
   if (!result.clusters.length) return "\nNo PostgreSQL configuration files were found.\n";
@@ -6922,7 +6925,7 @@ async function readConfig(args) {
   if (!path) path = findConfigFile(".");
   else if (!existsSync(path)) throw new UsageError(`--config ${path}: no such file`);
   if (!path) return void 0;
-  const { loadConfig } = await import("./cli-chunk-HPCIT5L5.js");
+  const { loadConfig } = await import("./cli-chunk-TSPLW3SI.js");
   try {
     return loadConfig(path, RULES, { root: resolve5(args.root ?? ".") });
   } catch (err) {

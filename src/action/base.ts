@@ -1,11 +1,12 @@
 import { realpathSync } from 'node:fs';
-import { isAbsolute, join, posix, relative, sep } from 'node:path';
+import { join, posix, relative, sep } from 'node:path';
 import type { LintResult } from '../api.js';
 import { fingerprints } from '../report/fingerprint.js';
-import type { Host } from '../resolve/host.js';
+import { heapFull, isInside, type Host } from '../resolve/host.js';
+import { FILE_LIMIT_HINT, sizeLimitError } from '../resolve/safe-read.js';
 import { createSourceFile } from '../source/source.js';
 import type { Diagnostic, Severity } from '../types.js';
-import type { Octokit } from './github-api.js';
+import { apiFailure, type Octokit } from './github-api.js';
 
 /**
  * The pull request's base revision, seen through the checked-out head.
@@ -71,10 +72,9 @@ interface Overlay {
   wanted: Set<string>;
 }
 
+/** The repository path of abs ('' for the root itself), or undefined outside the repository. */
 function toRepoPath(repoRoot: string, abs: string): string | undefined {
-  const rel = relative(repoRoot, abs);
-  if (rel === '' || rel === '..' || rel.startsWith('..' + sep) || isAbsolute(rel)) return undefined;
-  return rel.split(sep).join('/');
+  return isInside(repoRoot, abs) ? relative(repoRoot, abs).split(sep).join('/') : undefined;
 }
 
 /**
@@ -115,7 +115,10 @@ function overlayHost(inner: Host, repoRoot: string, sides: ReadonlyMap<string, '
       const rp = repoPathOf(p);
       const side = rp === undefined ? undefined : sides.get(rp);
       if (side === 'absent') return 'missing';
-      if (side === 'present') return loaded.get(rp!) && 'absent' in loaded.get(rp!)! ? 'missing' : 'file';
+      if (side === 'present') {
+        const got = loaded.get(rp!);
+        return got && 'absent' in got ? 'missing' : 'file';
+      }
       if (rp !== undefined && baseDirs.has(rp)) return 'dir';
       return inner.kind(p);
     },
@@ -132,16 +135,15 @@ function overlayHost(inner: Host, repoRoot: string, sides: ReadonlyMap<string, '
         return { ok: true, file: createSourceFile(inner.display(p), p, Buffer.alloc(0)) };
       }
       if ('absent' in got) return { ok: false, error: 'No such file or directory' };
-      if ('tooLarge' in got) {
-        return { ok: false, error: `file is ${got.tooLarge} bytes, larger than the limit of ${inner.maxFileBytes} bytes (--max-file-size, maxFileSize in the config); not read` };
-      }
-      if (got.bytes.length > inner.maxFileBytes) {
-        return { ok: false, error: `file is ${got.bytes.length} bytes, larger than the limit of ${inner.maxFileBytes} bytes (--max-file-size, maxFileSize in the config); not read` };
-      }
+      // baseFetcher fetches nothing above the limit the inner host has (it is given host.maxFileBytes).
+      if ('tooLarge' in got) return { ok: false, error: sizeLimitError(got.tooLarge, inner.maxFileBytes, FILE_LIMIT_HINT) };
+      // The same run-wide memory guard as the head's reads.
+      const full = heapFull();
+      if (full) return { ok: false, error: full };
       return { ok: true, file: createSourceFile(inner.display(p), p, got.bytes) };
     },
     list(p) {
-      const rp = toRepoPath(repoRoot, p) ?? (relative(repoRoot, p) === '' ? '' : undefined);
+      const rp = toRepoPath(repoRoot, p);
       const listed = inner.list(p);
       if (rp === undefined) return listed;
       if (!listed.ok && !(rp !== '' && baseDirs.has(rp))) return listed;
@@ -241,12 +243,6 @@ export function shortSha(sha: string): string {
   return sha.slice(0, 7);
 }
 
-/** The HTTP status of an Octokit error, when there was a response. */
-function statusOf(err: unknown): number | undefined {
-  const s = typeof err === 'object' && err !== null ? (err as { status?: unknown }).status : undefined;
-  return typeof s === 'number' ? s : undefined;
-}
-
 /**
  * Fetches a file of the base commit through the contents API (repos.getContent; a symlink to a file
  * in the repository is answered with that file's content). Files over 1 MB come without content
@@ -258,7 +254,7 @@ export function baseFetcher(octokit: Octokit, pr: { owner: string; repo: string 
     try {
       ({ data } = await octokit.rest.repos.getContent({ owner: pr.owner, repo: pr.repo, path: repoPath, ref: baseSha }));
     } catch (err) {
-      if (statusOf(err) === 404) return { absent: true };
+      if (apiFailure(err, '').status === 404) return { absent: true };
       throw err;
     }
     // A directory (an array), a submodule, or a symlink that leaves the repository: no file there.

@@ -10,7 +10,7 @@ import { ConfigError, findConfigFile, loadConfig, type LoadedConfig } from '../e
 import { neutralizeControls, plural, summarize } from '../report/common.js';
 import { fingerprints } from '../report/fingerprint.js';
 import { selectAnnotations, type AnnotationKind } from '../report/github.js';
-import { escapeMarkdown, formatMarkdown } from '../report/markdown.js';
+import { escapeMarkdown, formatMarkdown, markdownReport } from '../report/markdown.js';
 import { formatSarif } from '../report/sarif.js';
 import type { Diagnostic, Severity } from '../types.js';
 import { RULES } from '../../rules/index.js';
@@ -40,8 +40,6 @@ import { planReview } from './review.js';
 const COMMENT_MAX_BYTES = 60_000;
 /** A step summary may be 1 MiB. */
 const SUMMARY_MAX_BYTES = 512 * 1024;
-/** The line formatMarkdown adds when it had to leave findings out at maxBytes (a line of its own, not a table row). */
-const SUMMARY_CUT = /^… \d+ more findings? not shown here \(size limit\)/m;
 
 const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
@@ -266,8 +264,9 @@ async function runUnchecked(): Promise<void> {
   const link = fileLinker(env, pr);
 
   // The job summary, formatted first: the annotations' notice says whether it lists every finding.
-  const summaryMd = env.GITHUB_STEP_SUMMARY ? formatMarkdown(result, { maxBytes: SUMMARY_MAX_BYTES, diagnostics: reported, notes, ...(link ? { linkFile: link } : {}) }) : undefined;
-  const summaryCut = summaryMd !== undefined && SUMMARY_CUT.test(summaryMd);
+  const summary = env.GITHUB_STEP_SUMMARY ? markdownReport(result, { maxBytes: SUMMARY_MAX_BYTES, diagnostics: reported, notes, ...(link ? { linkFile: link } : {}) }) : undefined;
+  const summaryMd = summary?.text;
+  const summaryCut = summary !== undefined && summary.omitted > 0;
   const fullListAt = (n: number): string => {
     if (summaryMd !== undefined && !summaryCut) return `the job summary lists all ${n}`;
     const why = summaryMd === undefined ? 'there is no job summary' : 'the job summary was cut at its size limit and does not list them all';

@@ -1,6 +1,6 @@
 import { dirname, resolve } from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
-import { LineCounter, parseDocument, isAlias, isNode, visit, type Document } from 'yaml';
+import { LineCounter, parseDocument, isNode, visit, type Document } from 'yaml';
 import { SUPPORTED_MAJORS, type Major } from '../catalog/types.js';
 import type { FileKind, Severity } from '../types.js';
 import type { Rule } from './rule.js';
@@ -124,7 +124,8 @@ function firstAlias(doc: Document, source?: string): { range?: [number, number, 
 export function loadConfig(path: string, rules: readonly Rule[], options: ConfigReadOptions = {}): LoadedConfig {
   const abs = resolve(path);
   const rootAbs = options.root === undefined ? undefined : resolve(options.root);
-  const confine = rootAbs !== undefined && (isInside(rootAbs, abs) || isInside(confinement(rootAbs).root, abs)) ? confinement(rootAbs) : undefined;
+  const rootConfinement = rootAbs === undefined ? undefined : confinement(rootAbs);
+  const confine = rootConfinement && (isInside(rootAbs!, abs) || isInside(rootConfinement.root, abs)) ? rootConfinement : undefined;
   const read = readRegularFile(abs, { maxBytes: options.maxBytes ?? CONFIG_MAX_BYTES, ...(confine ? { confine } : {}) });
   if (!read.ok) throw new ConfigError(`cannot read config ${path}: ${read.error}`);
   const text = read.bytes.toString('utf8');

@@ -99,6 +99,11 @@ const TABLE_HEAD = '| severity | location | rule | message |\n|---|---|---|---|'
 
 /** The job summary / PR comment / `--format markdown` report. */
 export function formatMarkdown(result: LintResult, opts: MarkdownOptions = {}): string {
+  return markdownReport(result, opts).text;
+}
+
+/** The report, and how many findings it left out to stay within maxBytes. */
+export function markdownReport(result: LintResult, opts: MarkdownOptions = {}): { text: string; omitted: number } {
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   const diags = opts.diagnostics ?? result.diagnostics;
   const active = diags.filter((d) => !d.suppressed);
@@ -171,7 +176,7 @@ export function formatMarkdown(result: LintResult, opts: MarkdownOptions = {}): 
     } else omitted += suppressed.length;
   }
 
-  return head.join('\n') + '\n' + body.join('\n') + (omitted ? omittedLine(omitted) : '') + checked;
+  return { text: head.join('\n') + '\n' + body.join('\n') + (omitted ? omittedLine(omitted) : '') + checked, omitted };
 }
 
 /** What was checked: per cluster its directory, target major (and where it came from) and files. */

@@ -2,7 +2,7 @@ import { getHeapStatistics } from 'node:v8';
 import { realpathSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { createSourceFile, type SourceFile } from '../source/source.js';
-import { confinement, fileIdentity, listDirectory, readRegularFile } from './safe-read.js';
+import { confinement, FILE_LIMIT_HINT, fileIdentity, listDirectory, readRegularFile } from './safe-read.js';
 
 /** Default cap on the size of one configuration file; larger files are reported, not read. */
 export const DEFAULT_MAX_FILE_BYTES = 64 * 1024 * 1024;
@@ -141,7 +141,7 @@ export function nodeHost(options: { cwd?: string; root?: string; base?: string; 
       if (full) return { ok: false, error: full };
       // Enforced here as well as by callers: nothing is opened outside the root or under .git/,
       // whoever asks; only regular files, non-blocking, checked on the descriptor, size-capped.
-      const r = readRegularFile(p, { maxBytes: maxFileBytes, confine, limitHint: '--max-file-size, maxFileSize in the config' });
+      const r = readRegularFile(p, { maxBytes: maxFileBytes, confine, limitHint: FILE_LIMIT_HINT });
       return r.ok ? { ok: true, file: createSourceFile(toDisplayPath(base, p), p, r.bytes) } : r;
     },
     list(p) {

@@ -128,13 +128,18 @@ function readAtMost(fd: number, expected: number, limit: number): Buffer {
   return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
 }
 
+/** How to raise the size limit of configuration files, for the size-limit error. */
+export const FILE_LIMIT_HINT = '--max-file-size, maxFileSize in the config';
+
+/** The size-limit error: `size` is a number of bytes or "more than N". */
+export function sizeLimitError(size: number | string, maxBytes: number, limitHint?: string): string {
+  return `file is ${size} bytes, larger than the limit of ${maxBytes} bytes${limitHint ? ` (${limitHint})` : ''}; not read`;
+}
+
 /** Reads a regular file, never blocking, never more than maxBytes (+1 to tell), never outside `confine`. */
 export function readRegularFile(path: string, options: ReadOptions): BytesResult {
   const { maxBytes, confine } = options;
-  const tooLarge = (what: string): BytesResult => ({
-    ok: false,
-    error: `file is ${what} bytes, larger than the limit of ${maxBytes} bytes${options.limitHint ? ` (${options.limitHint})` : ''}; not read`,
-  });
+  const tooLarge = (size: number | string): BytesResult => ({ ok: false, error: sizeLimitError(size, maxBytes, options.limitHint) });
   const before = confine?.refusal(path);
   if (before) return { ok: false, error: before };
   let fd: number;
@@ -152,7 +157,7 @@ export function readRegularFile(path: string, options: ReadOptions): BytesResult
     const st = fstatSync(fd);
     if (st.isDirectory()) return { ok: false, error: 'Is a directory' };
     if (!st.isFile()) return { ok: false, error: 'not a regular file' };
-    if (st.size > maxBytes) return tooLarge(String(st.size));
+    if (st.size > maxBytes) return tooLarge(st.size);
     const bytes = readAtMost(fd, st.size, maxBytes);
     if (bytes.length > maxBytes) return tooLarge(`more than ${maxBytes}`);
     return { ok: true, bytes };

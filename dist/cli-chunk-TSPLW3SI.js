@@ -13,7 +13,7 @@ import {
   parseSize,
   readRegularFile,
   toAssumptions
-} from "./cli-chunk-UATXKSOA.js";
+} from "./cli-chunk-HJT33PS7.js";
 
 // node_modules/ajv/dist/compile/codegen/code.js
 var require_code = __commonJS({
@@ -6931,7 +6931,7 @@ var require_identity = __commonJS({
     var SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar");
     var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
-    var isAlias2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
+    var isAlias = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
     var isMap = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
@@ -6966,7 +6966,7 @@ var require_identity = __commonJS({
     exports.SCALAR = SCALAR;
     exports.SEQ = SEQ;
     exports.hasAnchor = hasAnchor;
-    exports.isAlias = isAlias2;
+    exports.isAlias = isAlias;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
     exports.isMap = isMap;
@@ -14344,7 +14344,8 @@ function firstAlias(doc, source) {
 function loadConfig(path, rules, options = {}) {
   const abs = resolve(path);
   const rootAbs = options.root === void 0 ? void 0 : resolve(options.root);
-  const confine = rootAbs !== void 0 && (isInside(rootAbs, abs) || isInside(confinement(rootAbs).root, abs)) ? confinement(rootAbs) : void 0;
+  const rootConfinement = rootAbs === void 0 ? void 0 : confinement(rootAbs);
+  const confine = rootConfinement && (isInside(rootAbs, abs) || isInside(rootConfinement.root, abs)) ? rootConfinement : void 0;
   const read = readRegularFile(abs, { maxBytes: options.maxBytes ?? CONFIG_MAX_BYTES, ...confine ? { confine } : {} });
   if (!read.ok) throw new ConfigError(`cannot read config ${path}: ${read.error}`);
   const text = read.bytes.toString("utf8");

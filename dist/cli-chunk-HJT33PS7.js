@@ -152,7 +152,7 @@ function nodeHost(options = {}) {
     read(p) {
       const full = heapFull();
       if (full) return { ok: false, error: full };
-      const r = readRegularFile(p, { maxBytes: maxFileBytes, confine, limitHint: "--max-file-size, maxFileSize in the config" });
+      const r = readRegularFile(p, { maxBytes: maxFileBytes, confine, limitHint: FILE_LIMIT_HINT });
       return r.ok ? { ok: true, file: createSourceFile(toDisplayPath(base, p), p, r.bytes) } : r;
     },
     list(p) {
@@ -238,12 +238,13 @@ function readAtMost(fd, expected, limit) {
   }
   return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
 }
+var FILE_LIMIT_HINT = "--max-file-size, maxFileSize in the config";
+function sizeLimitError(size, maxBytes, limitHint) {
+  return `file is ${size} bytes, larger than the limit of ${maxBytes} bytes${limitHint ? ` (${limitHint})` : ""}; not read`;
+}
 function readRegularFile(path, options) {
   const { maxBytes, confine } = options;
-  const tooLarge = (what) => ({
-    ok: false,
-    error: `file is ${what} bytes, larger than the limit of ${maxBytes} bytes${options.limitHint ? ` (${options.limitHint})` : ""}; not read`
-  });
+  const tooLarge = (size) => ({ ok: false, error: sizeLimitError(size, maxBytes, options.limitHint) });
   const before = confine?.refusal(path);
   if (before) return { ok: false, error: before };
   let fd;
@@ -261,7 +262,7 @@ function readRegularFile(path, options) {
     const st = fstatSync(fd);
     if (st.isDirectory()) return { ok: false, error: "Is a directory" };
     if (!st.isFile()) return { ok: false, error: "not a regular file" };
-    if (st.size > maxBytes) return tooLarge(String(st.size));
+    if (st.size > maxBytes) return tooLarge(st.size);
     const bytes = readAtMost(fd, st.size, maxBytes);
     if (bytes.length > maxBytes) return tooLarge(`more than ${maxBytes}`);
     return { ok: true, bytes };
