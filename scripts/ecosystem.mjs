@@ -1,0 +1,156 @@
+// The ecosystem check (as ruff keeps one): lint every configuration file of the real-world corpus
+// in ../shared/corpus and compare the findings with the committed snapshot, ecosystem/snapshot.tsv.
+//
+//   npm run ecosystem                 regenerate the snapshot, list findings that need a label
+//   npm run ecosystem -- --check      exit 1 when the findings differ from the snapshot or one has no
+//                                     label; exit 0 (skipped, said on stdout) without ../shared
+//   npm run ecosystem -- --precision  print the precision table from the labels
+//   --cli PATH                        lint with this CLI (default: bundle src/ into a temp dir)
+//   --unlabeled RULE                  print the unlabeled findings of RULE as label-file lines
+//
+// Each corpus file is copied into its own cluster directory under its real base name (a
+// `postgresql.conf.tpl` as postgresql.conf, the file it renders to) and linted for PostgreSQL 17.
+// The labels (right / debatable / wrong, with a short reason) are written by hand in
+// ecosystem/labels/<rule>.tsv, keyed by file, line and column; precision per rule counts
+// debatable as half, and scripts/gen-docs.mjs puts it into the rule docs.
+import { execFileSync } from 'node:child_process';
+import { cpSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { HEADER, SNAPSHOT, labelKey, precisionByRule, readLabels, readSnapshot } from './lib/ecosystem-snapshot.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const check = args.includes('--check');
+const opt = (name) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+
+if (args.includes('--precision')) {
+  const rows = readSnapshot(root);
+  const table = precisionByRule(rows, readLabels(root));
+  console.log('| rule | findings | right | debatable | wrong | unlabeled | precision |');
+  console.log('|---|---|---|---|---|---|---|');
+  for (const [rule, p] of [...table].sort((a, b) => cmp(a[0], b[0]))) {
+    console.log(`| ${rule} | ${p.n} | ${p.right} | ${p.debatable} | ${p.wrong} | ${p.unlabeled} | ${p.precision === null ? '–' : Math.round(p.precision * 1000) / 10 + ' %'} |`);
+  }
+  process.exit(0);
+}
+if (opt('--unlabeled')) {
+  const rule = opt('--unlabeled');
+  const labels = readLabels(root);
+  for (const r of readSnapshot(root)) {
+    if (r.rule === rule && !labels.has(labelKey(r))) console.log([r.file, r.line, r.col, '?', `${r.severity}: ${r.message}`].join('\t'));
+  }
+  process.exit(0);
+}
+
+const shared = [process.env.PGCONF_LINT_SHARED, join(root, '..', 'shared')].find((p) => p && existsSync(join(p, 'corpus', 'MANIFEST.tsv')));
+if (!shared) {
+  console.log('ecosystem: skipped (no ../shared/corpus beside the repository; set PGCONF_LINT_SHARED to point at it)');
+  process.exit(0);
+}
+const corpus = join(shared, 'corpus');
+
+/** Corpus directories of the files pgconf-lint reads today, and the base name each is linted under. */
+const KINDS = { postgresql: (name) => (name.endsWith('.tpl') ? name.slice(0, -4) : name), pg_hba: (name) => name };
+
+const manifest = readFileSync(join(corpus, 'MANIFEST.tsv'), 'utf8').split('\n').slice(1).filter(Boolean).map((l) => l.split('\t'));
+const work = mkdtempSync(join(tmpdir(), 'pgconf-lint-ecosystem-'));
+const origin = new Map(); // linted path (relative to the work dir) -> corpus file
+let rows;
+try {
+  const cli = opt('--cli') ?? (await bundleCli(join(work, 'cli')));
+  const lintDir = join(work, 'corpus');
+  for (const [file, , path] of manifest) {
+    const dir = file.split('/')[0];
+    const as = KINDS[dir];
+    if (!as) continue;
+    const id = basename(file).split('__')[0];
+    const clusterDir = join(lintDir, dir, id);
+    mkdirSync(clusterDir, { recursive: true });
+    const target = join(clusterDir, as(basename(path)));
+    copyFileSync(join(corpus, file), target);
+    origin.set(`${dir}/${id}/${basename(target)}`, file);
+  }
+  let out;
+  try {
+    out = execFileSync(process.execPath, [cli, 'check', '.', '--pg-version', '17', '--format', 'json', '--fail-on', 'never', '--no-color'], {
+      cwd: lintDir,
+      encoding: 'utf8',
+      maxBuffer: 256 * 1024 * 1024,
+      env: { ...process.env, NODE_OPTIONS: '' },
+    });
+  } catch (e) {
+    console.error(`ecosystem: the CLI failed: ${e.stderr || e.message}`);
+    process.exit(2);
+  }
+  rows = [];
+  for (const d of JSON.parse(out).diagnostics) {
+    const file = origin.get(d.file);
+    if (!file) {
+      console.error(`ecosystem: a finding in a file that is not a corpus file: ${d.file}`);
+      process.exit(2);
+    }
+    rows.push({ file, line: d.line, col: d.column, rule: d.rule, severity: d.severity, message: d.message.replace(/[\t\r\n]+/g, ' ') });
+  }
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
+rows.sort((a, b) => cmp(a.file, b.file) || a.line - b.line || a.col - b.col || cmp(a.rule, b.rule) || cmp(a.message, b.message));
+const text = (r) => [r.file, r.line, r.col, r.rule, r.severity, r.message].join('\t');
+const labels = readLabels(root);
+const unlabeled = rows.filter((r) => !labels.has(labelKey(r)));
+const byRule = (list) => [...new Set(list.map((r) => r.rule))].sort().join(', ');
+
+if (check) {
+  const old = readSnapshot(root);
+  const oldSet = new Set(old.map(text));
+  const newSet = new Set(rows.map(text));
+  const gone = old.filter((r) => !newSet.has(text(r)));
+  const added = rows.filter((r) => !oldSet.has(text(r)));
+  if (gone.length || added.length) {
+    for (const r of gone) console.error(`- ${text(r)}`);
+    for (const r of added) console.error(`+ ${text(r)}`);
+    console.error(`ecosystem: findings on the corpus changed (${gone.length} gone, ${added.length} new); run \`npm run ecosystem\`, review and label every changed finding in ecosystem/labels/, and commit ${SNAPSHOT}`);
+    process.exit(1);
+  }
+  if (unlabeled.length) {
+    for (const r of unlabeled.slice(0, 40)) console.error(`unlabeled: ${text(r)}`);
+    if (unlabeled.length > 40) console.error(`… and ${unlabeled.length - 40} more`);
+    console.error(`ecosystem: ${unlabeled.length} findings have no label in ecosystem/labels/ (rules: ${byRule(unlabeled)})`);
+    process.exit(1);
+  }
+  console.log(`ecosystem: ${rows.length} findings on ${origin.size} corpus files, as in ${SNAPSHOT}, all labelled`);
+} else {
+  mkdirSync(join(root, dirname(SNAPSHOT)), { recursive: true });
+  writeFileSync(join(root, SNAPSHOT), HEADER + '\n' + rows.map(text).join('\n') + (rows.length ? '\n' : ''));
+  console.log(`ecosystem: ${rows.length} findings on ${origin.size} corpus files written to ${SNAPSHOT}`);
+  if (unlabeled.length) console.log(`${unlabeled.length} need a label (rules: ${byRule(unlabeled)}); list them with --unlabeled RULE`);
+}
+
+/** The CLI bundled from the current sources (not dist/, which may be stale or being rebuilt). */
+async function bundleCli(dir) {
+  await build({
+    entryPoints: { cli: join(root, 'src/cli.ts') },
+    outdir: dir,
+    bundle: true,
+    splitting: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'esm',
+    logLevel: 'warning',
+    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  });
+  const data = join(root, 'src', 'catalog', 'data');
+  mkdirSync(join(dir, 'catalog', 'data'), { recursive: true });
+  for (const f of readdirSync(data).filter((n) => n.endsWith('.json'))) cpSync(join(data, f), join(dir, 'catalog', 'data', f));
+  return join(dir, 'cli.js');
+}
+
+function cmp(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
