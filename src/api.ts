@@ -8,6 +8,7 @@ import { resolveCluster, type ResolvedCluster } from './resolve/cluster.js';
 import { discover, type DiscoverOptions } from './resolve/discover.js';
 import { DEFAULT_MAX_FILE_BYTES, MAX_MAX_FILE_BYTES, nodeHost, type Host } from './resolve/host.js';
 import { settingsRows, type FileSettingRow } from './resolve/settings-rows.js';
+import { mergeGroups } from './engine/merge.js';
 import { hbaFileRules, type HbaFile, type HbaRuleRow } from './parse/pg-hba.js';
 import type { SourceFile } from './source/source.js';
 import type { Diagnostic, FileKind, Severity } from './types.js';
@@ -166,7 +167,9 @@ export function lint(paths: string[], options: LintOptions = {}, rules: readonly
   // filter: inline directives mark findings suppressed (they stay in the list).
   const directives = collectDirectives(clusters);
   const applied = applyDirectives(diagnostics, directives, sources, new Set(RULES.map((r) => r.name)), ran);
-  diagnostics = applied.diagnostics;
+  // One problem, one finding: of the findings several rules made about one problem (their group),
+  // only the most severe unsuppressed one is kept, naming the others' concerns.
+  diagnostics = mergeGroups(applied.diagnostics, rules.map((r) => r.name));
   if (unusedSeverity !== 'off' && rules.some((r) => r.name === 'unused-directive')) {
     // Listed up to the same per-file limit as every rule's findings, the rest counted in one more.
     const perFile = new Map<string, { n: number; last: DirectiveProblem['loc'] }>();

@@ -4,6 +4,7 @@ import { effectiveSetting, type SettingView } from './settings.js';
 import type { Diagnostic, FileKind, Loc, RelatedInfo, Severity } from '../types.js';
 import { maskQuoted, privateKeyBlocks, redactSecrets } from './redact.js';
 import type { SourceFile } from '../source/source.js';
+import { setGroup } from './merge.js';
 
 export type DocExample = string | Readonly<Record<string, string>>;
 
@@ -33,6 +34,14 @@ export interface ReportInput {
   related?: RelatedInfo[];
   /** Lower (or raise) the severity of this one finding relative to the rule's default. */
   severity?: Severity;
+  /**
+   * One problem, one finding: findings of any rules that carry the same `group.key` describe one
+   * problem (e.g. the exposure of one pg_hba record). After suppression, only the most severe of
+   * them is reported (ties: the rule listed first), and its message names the others' concerns
+   * (`group.concern`, a short phrase such as "an MD5 password (hba-md5)"). A rule turned off or a
+   * finding suppressed takes no part, so the next one reports. See src/engine/merge.ts.
+   */
+  group?: { key: string; concern: string };
 }
 
 /** Facts the files cannot show, declared in the config (`assume:`). */
@@ -140,14 +149,16 @@ export function runRule(rule: Rule, cluster: ResolvedCluster, settings: RunSetti
       // A finding on a line of a private key (a key file pulled in by an include or @file)
       // quotes nothing of that line: PostgreSQL's "near token" would be a piece of the key.
       const inKey = insidePrivateKey(cluster.sources.get(r.loc.file), r.loc.start);
-      out.push({
+      const d: Diagnostic = {
         rule: rule.name,
         severity: sev,
         message: safeText(inKey ? maskQuoted(r.message) : r.message),
         loc: r.loc,
         ...(r.help ? { help: safeText(r.help) } : {}),
         ...(r.related?.length ? { related: r.related.map((x) => ({ ...x, message: safeText(x.message) })) } : {}),
-      });
+      };
+      if (r.group) setGroup(d, { key: r.group.key, concern: safeText(inKey ? maskQuoted(r.group.concern) : r.group.concern) });
+      out.push(d);
     },
   };
   rule.check(ctx);

@@ -1,0 +1,71 @@
+import type { Diagnostic, Severity } from '../types.js';
+
+/*
+ * One problem, one finding. Several rules can describe one problem from different angles (a
+ * `host all all 0.0.0.0/0 md5` record is open to the world, uses md5, and may admit superusers);
+ * each rule stays independent and configurable, and marks its finding with a group key. After
+ * suppression, each group keeps one finding: the most severe (ties: the rule listed first), whose
+ * message then names the concerns of the others. Turning the winner's rule off, or suppressing its
+ * finding, lets the next one report. Findings without a group are untouched.
+ */
+
+export interface Group {
+  /** Findings with equal keys describe one problem (e.g. `hba:<file>:<offset of the record>`). */
+  key: string;
+  /** A short phrase for this rule's concern, named in the kept finding ("an MD5 password (hba-md5)"). */
+  concern: string;
+}
+
+const groups = new WeakMap<Diagnostic, Group>();
+
+export function setGroup(d: Diagnostic, g: Group): void {
+  groups.set(d, g);
+}
+
+export function groupOf(d: Diagnostic): Group | undefined {
+  return groups.get(d);
+}
+
+const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
+
+/** `ruleOrder`: rule names in priority order (ties in severity go to the earlier rule). */
+export function mergeGroups(diagnostics: readonly Diagnostic[], ruleOrder: readonly string[]): Diagnostic[] {
+  const order = new Map(ruleOrder.map((n, i) => [n, i]));
+  const pos = (d: Diagnostic): number => order.get(d.rule) ?? ruleOrder.length;
+  const byKey = new Map<string, Diagnostic[]>();
+  for (const d of diagnostics) {
+    const g = groups.get(d);
+    if (!g || d.suppressed) continue;
+    const list = byKey.get(g.key);
+    if (list) list.push(d);
+    else byKey.set(g.key, [d]);
+  }
+  const drop = new Set<Diagnostic>();
+  const replace = new Map<Diagnostic, Diagnostic>();
+  for (const list of byKey.values()) {
+    if (list.length < 2) continue;
+    let win = list[0]!;
+    for (const d of list) {
+      if (RANK[d.severity] > RANK[win.severity] || (RANK[d.severity] === RANK[win.severity] && pos(d) < pos(win))) win = d;
+    }
+    const concerns: string[] = [];
+    // The others' concerns, most severe first.
+    for (const d of [...list].sort((a, b) => RANK[b.severity] - RANK[a.severity] || pos(a) - pos(b))) {
+      if (d === win) continue;
+      drop.add(d);
+      // The same rule in two clusters that share an included file: one finding, one concern.
+      if (d.rule === win.rule) continue;
+      const c = groups.get(d)!.concern;
+      if (!concerns.includes(c)) concerns.push(c);
+    }
+    if (concerns.length) {
+      const merged: Diagnostic = { ...win, message: `${win.message}; also ${concerns.join('; ')}` };
+      setGroup(merged, groups.get(win)!);
+      replace.set(win, merged);
+    }
+  }
+  if (drop.size === 0 && replace.size === 0) return [...diagnostics];
+  const out: Diagnostic[] = [];
+  for (const d of diagnostics) if (!drop.has(d)) out.push(replace.get(d) ?? d);
+  return out;
+}

@@ -1,0 +1,57 @@
+import { afterAll, describe, expect, test } from '@jest/globals';
+import { defineRule, type Rule } from '../src/engine/rule.js';
+import type { Severity } from '../src/types.js';
+import { cleanupFixtures, lintTree } from './support/fixture.js';
+
+afterAll(cleanupFixtures);
+
+/** A rule that reports every pg_hba record (by its first token) in group `rec:<offset>`. */
+function recordRule(name: string, severity: Severity, concern: string): Rule {
+  return defineRule({
+    name,
+    severity,
+    appliesTo: ['pg_hba.conf'],
+    docs: { summary: name, why: '', invalid: [], valid: [], references: [] },
+    check(ctx) {
+      const hba = ctx.cluster.hba;
+      if (!hba) return;
+      for (const line of hba.lines) {
+        if (!line.record) continue;
+        const t = line.record.connTypeToken;
+        const loc = { file: t.file.path, start: t.start, end: t.end };
+        ctx.report({ loc, message: `${name} says`, group: { key: `rec:${loc.file}:${loc.start}`, concern } });
+      }
+    },
+  });
+}
+
+const A = recordRule('test-a', 'warning', 'concern a');
+const B = recordRule('test-b', 'error', 'concern b');
+const C = recordRule('test-c', 'error', 'concern c');
+const HBA = { 'pg_hba.conf': 'host all all 0.0.0.0/0 md5\n' };
+
+describe('one problem, one finding (src/engine/merge.ts)', () => {
+  test('the most severe finding of a group is kept and names the others', () => {
+    const { findings: found } = lintTree(HBA, {}, [A, B, C]);
+    expect(found.map((f) => [f.rule, f.severity, f.message])).toEqual([['test-b', 'error', 'test-b says; also concern c; concern a']]);
+  });
+
+  test('turning the winner off lets the next one report', () => {
+    const { findings: found } = lintTree(HBA, { rules: { 'test-b': 'off' } }, [A, B, C]);
+    expect(found.map((f) => [f.rule, f.message])).toEqual([['test-c', 'test-c says; also concern a']]);
+  });
+
+  test('a suppressed finding takes no part, and stays listed as suppressed', () => {
+    const files = { 'pg_hba.conf': '# pgconf-lint disable-next-line test-b -- reviewed\nhost all all 0.0.0.0/0 md5\n' };
+    const { result } = lintTree(files, {}, [A, B, C]);
+    expect(result.diagnostics.map((d) => [d.rule, d.message, d.suppressed?.kind ?? null])).toEqual([
+      ['test-b', 'test-b says', 'directive'],
+      ['test-c', 'test-c says; also concern a', null],
+    ]);
+  });
+
+  test('findings in different groups are untouched', () => {
+    const { findings: found } = lintTree({ 'pg_hba.conf': 'host all all 0.0.0.0/0 md5\nhost all all ::/0 md5\n' }, {}, [A, B]);
+    expect(found.map((f) => [f.rule, f.line])).toEqual([['test-b', 1], ['test-b', 2]]);
+  });
+});
