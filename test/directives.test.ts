@@ -15,8 +15,32 @@ describe('parseDirective', () => {
     expect(parseDirective(text)).toEqual(want);
   });
 
-  test.each([['# pgconf-lint is great'], ['# eslint-disable-line'], ['# pgconf-lint disable-lines x -- y']])('not a directive: %s', (t) => {
-    expect(parseDirective(t)).toBeNull();
+  test.each([
+    ['# pgconf-lint disable x -- block', { kind: 'disable', rules: ['x'], reason: 'block' }],
+    ['# pgconf-lint enable x', { kind: 'enable', rules: ['x'], reason: null }],
+    ['# pgconf-lint enable', { kind: 'enable', rules: [], reason: null }],
+  ])('block form: %s', (text, want) => {
+    expect(parseDirective(text)).toEqual(want);
+  });
+
+  test.each([['# pgconf-lint is great'], ['# eslint-disable-line'], ['# pgconf-lint checks this file on every PR'], ['# managed by pgconf-lint: disable nothing here']])(
+    'not a directive: %s',
+    (t) => {
+      expect(parseDirective(t)).toBeNull();
+    },
+  );
+
+  test.each([
+    ['# pgconf-lint: disable-next-line x -- y', '# pgconf-lint disable-next-line x -- y', 'a colon is not part of the syntax'],
+    ['# PGCONF-LINT Disable-Line x -- y', '# pgconf-lint disable-line x -- y', '"PGCONF-LINT" must be written "pgconf-lint"; "Disable-Line" must be lower case'],
+    ['# pgconf-lint disable-lines x -- y', '# pgconf-lint disable-line x -- y', '"disable-lines" is not a directive'],
+    ['# pgconf_lint disable_next_line x -- y', '# pgconf-lint disable-next-line x -- y', '"pgconf_lint" must be written "pgconf-lint"; "disable_next_line" is not a directive'],
+    ['#pgconf-lint disable-next-line: x -- y', '# pgconf-lint disable-next-line x -- y', 'a colon is not part of the syntax'],
+    ['# pgconf-lint ignore-next-line x -- y', null, null],
+  ])('misspelled: %s', (text, meant, why) => {
+    const got = parseDirective(text);
+    if (meant === null) expect(got).toBeNull();
+    else expect(got).toEqual({ misspelled: true, meant, why });
   });
 });
 
@@ -83,6 +107,74 @@ describe('directives in files', () => {
       { pgVersion: 16, rules: { 'invalid-value': 'off' } },
     );
     expect(findings).toEqual([]);
+  });
+});
+
+describe('misspelled directives and blocks', () => {
+  test('a misspelled directive suppresses nothing and is reported saying what was meant', () => {
+    const { findings } = lintTree(
+      { 'postgresql.conf': '# pgconf-lint: disable-next-line invalid-value -- legacy\nwork_mem = 8mb\n' },
+      { pgVersion: 16 },
+    );
+    expect(findings.map((f) => [f.rule, f.line, f.message])).toEqual([
+      ['unused-directive', 1, 'not a pgconf-lint directive, so it suppresses nothing (a colon is not part of the syntax): write "# pgconf-lint disable-next-line invalid-value -- legacy"'],
+      ['invalid-value', 2, expect.stringMatching(/^invalid value for parameter "work_mem"/)],
+    ]);
+  });
+
+  test('disable … enable suppresses the lines between, per rule; no enable runs to the end of the file', () => {
+    const { result } = lintTree(
+      {
+        'postgresql.conf': [
+          'temp_buffers = 8mb',
+          '# pgconf-lint disable invalid-value, unknown-setting -- vendor block',
+          'work_mem = 9mb',
+          'edb_x = 1',
+          '# pgconf-lint enable invalid-value',
+          'maintenance_work_mem = 8mb',
+          'edb_y = 1',
+          '',
+        ].join('\n'),
+      },
+      { pgVersion: 16, rules: { 'duplicate-setting': 'off' } },
+    );
+    const lines = (d: { loc: { start: number } }) => result.sources.get('postgresql.conf')!.text.slice(0, d.loc.start).split('\n').length;
+    expect(result.diagnostics.map((d) => [d.rule, lines(d), d.suppressed?.reason ?? null])).toEqual([
+      ['invalid-value', 1, null],
+      ['invalid-value', 3, 'vendor block'],
+      ['unknown-setting', 4, 'vendor block'],
+      ['invalid-value', 6, null],
+      ['unknown-setting', 7, 'vendor block'],
+    ]);
+  });
+
+  test('an enable with nothing to end, and a block that suppresses nothing, are reported', () => {
+    const { findings } = lintTree(
+      {
+        'pg_hba.conf': [
+          '# pgconf-lint enable hba-md5',
+          '# pgconf-lint disable hba-invalid-record -- generated',
+          'local all all peer',
+          '# pgconf-lint enable',
+          '# pgconf-lint enable',
+          '',
+        ].join('\n'),
+      },
+      { pgVersion: 17 },
+    );
+    expect(findings.map((f) => [f.rule, f.line, f.message])).toEqual([
+      ['unused-directive', 1, 'pgconf-lint enable hba-md5 ends no block: hba-md5 is not disabled above it'],
+      ['unused-directive', 2, 'pgconf-lint disable hba-invalid-record suppresses nothing: remove it'],
+      ['unused-directive', 5, 'pgconf-lint enable ends no block: no rule is disabled above it'],
+    ]);
+  });
+
+  test('a disable without a reason suppresses nothing', () => {
+    const { findings } = lintTree({ 'postgresql.conf': '# pgconf-lint disable invalid-value\nwork_mem = 8mb\n' }, { pgVersion: 16 });
+    expect(findings.map((f) => [f.rule, f.line])).toEqual([
+      ['unused-directive', 1],
+      ['invalid-value', 2],
+    ]);
   });
 });
 
