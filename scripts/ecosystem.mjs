@@ -5,8 +5,13 @@
 //   npm run ecosystem -- --check      exit 1 when the findings differ from the snapshot or one has no
 //                                     label; exit 0 (skipped, said on stdout) without ../shared
 //   npm run ecosystem -- --precision  print the precision table from the labels
-//   --cli PATH                        lint with this CLI (default: bundle src/ into a temp dir)
+//   --cli PATH                        lint with this CLI (default: bundle src/ into a temp dir); CI
+//                                     passes dist/cli.js, so that it checks what ships
 //   --unlabeled RULE                  print the unlabeled findings of RULE as label-file lines
+//   --prune                           with the default mode: delete the labels that name no finding
+//
+// A label that names no finding (stale: the finding is gone or moved) fails --check; the default mode
+// lists stale labels and, with --prune, removes them from their label files (review the diff).
 //
 // Each corpus file is copied into its own cluster directory under its real base name (a
 // `postgresql.conf.tpl` as postgresql.conf, the file it renders to) and linted for PostgreSQL 17.
@@ -16,14 +21,15 @@
 import { execFileSync } from 'node:child_process';
 import { cpSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { HEADER, SNAPSHOT, labelKey, precisionByRule, readLabels, readSnapshot } from './lib/ecosystem-snapshot.mjs';
+import { HEADER, SNAPSHOT, labelKey, percent, precisionByRule, pruneLabels, readLabels, readSnapshot, staleLabels } from './lib/ecosystem-snapshot.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const check = args.includes('--check');
+const prune = args.includes('--prune');
 const opt = (name) => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : undefined;
@@ -31,17 +37,17 @@ const opt = (name) => {
 
 if (args.includes('--precision')) {
   const rows = readSnapshot(root);
-  const table = precisionByRule(rows, readLabels(root));
+  const table = precisionByRule(rows, labelsOrExit());
   console.log('| rule | findings | right | debatable | wrong | unlabeled | precision |');
   console.log('|---|---|---|---|---|---|---|');
   for (const [rule, p] of [...table].sort((a, b) => cmp(a[0], b[0]))) {
-    console.log(`| ${rule} | ${p.n} | ${p.right} | ${p.debatable} | ${p.wrong} | ${p.unlabeled} | ${p.precision === null ? '–' : Math.round(p.precision * 1000) / 10 + ' %'} |`);
+    console.log(`| ${rule} | ${p.n} | ${p.right} | ${p.debatable} | ${p.wrong} | ${p.unlabeled} | ${percent(p.precision)} |`);
   }
   process.exit(0);
 }
 if (opt('--unlabeled')) {
   const rule = opt('--unlabeled');
-  const labels = readLabels(root);
+  const labels = labelsOrExit();
   for (const r of readSnapshot(root)) {
     if (r.rule === rule && !labels.has(labelKey(r))) console.log([r.file, r.line, r.col, '?', `${r.severity}: ${r.message}`].join('\t'));
   }
@@ -63,7 +69,12 @@ const work = mkdtempSync(join(tmpdir(), 'pgconf-lint-ecosystem-'));
 const origin = new Map(); // linted path (relative to the work dir) -> corpus file
 let rows;
 try {
-  const cli = opt('--cli') ?? (await bundleCli(join(work, 'cli')));
+  // A relative --cli is relative to where the script was started, not to the lint directory.
+  const cli = opt('--cli') ? resolve(opt('--cli')) : await bundleCli(join(work, 'cli'));
+  if (!existsSync(cli)) {
+    console.error(`ecosystem: no CLI at ${cli}`);
+    process.exit(2);
+  }
   const lintDir = join(work, 'corpus');
   for (const [file, , path] of manifest) {
     const dir = file.split('/')[0];
@@ -102,8 +113,10 @@ try {
 }
 rows.sort((a, b) => cmp(a.file, b.file) || a.line - b.line || a.col - b.col || cmp(a.rule, b.rule) || cmp(a.message, b.message));
 const text = (r) => [r.file, r.line, r.col, r.rule, r.severity, r.message].join('\t');
-const labels = readLabels(root);
+const labels = labelsOrExit();
 const unlabeled = rows.filter((r) => !labels.has(labelKey(r)));
+const stale = staleLabels(rows, labels);
+const staleText = (l) => `${l.source}: ${[l.file, l.line, l.col, l.label, l.reason].join('\t')}`;
 const byRule = (list) => [...new Set(list.map((r) => r.rule))].sort().join(', ');
 
 if (check) {
@@ -124,12 +137,25 @@ if (check) {
     console.error(`ecosystem: ${unlabeled.length} findings have no label in ecosystem/labels/ (rules: ${byRule(unlabeled)})`);
     process.exit(1);
   }
+  if (stale.length) {
+    for (const l of stale) console.error(`stale label: ${staleText(l)}`);
+    console.error(`ecosystem: ${stale.length} labels name no finding on the corpus; run \`npm run ecosystem -- --prune\` (or relabel a moved finding) and commit ecosystem/labels/`);
+    process.exit(1);
+  }
   console.log(`ecosystem: ${rows.length} findings on ${origin.size} corpus files, as in ${SNAPSHOT}, all labelled`);
 } else {
   mkdirSync(join(root, dirname(SNAPSHOT)), { recursive: true });
   writeFileSync(join(root, SNAPSHOT), HEADER + '\n' + rows.map(text).join('\n') + (rows.length ? '\n' : ''));
   console.log(`ecosystem: ${rows.length} findings on ${origin.size} corpus files written to ${SNAPSHOT}`);
   if (unlabeled.length) console.log(`${unlabeled.length} need a label (rules: ${byRule(unlabeled)}); list them with --unlabeled RULE`);
+  if (stale.length && prune) {
+    pruneLabels(root, stale);
+    for (const l of stale) console.log(`pruned: ${staleText(l)}`);
+    console.log(`${stale.length} stale labels removed from ecosystem/labels/`);
+  } else if (stale.length) {
+    for (const l of stale) console.log(`stale label: ${staleText(l)}`);
+    console.log(`${stale.length} labels name no finding; remove them with --prune (or relabel a moved finding)`);
+  }
 }
 
 /** The CLI bundled from the current sources (not dist/, which may be stale or being rebuilt). */
@@ -149,6 +175,16 @@ async function bundleCli(dir) {
   mkdirSync(join(dir, 'catalog', 'data'), { recursive: true });
   for (const f of readdirSync(data).filter((n) => n.endsWith('.json'))) cpSync(join(data, f), join(dir, 'catalog', 'data', f));
   return join(dir, 'cli.js');
+}
+
+/** The labels, or exit 2 with the label file and line of the first malformed one. */
+function labelsOrExit() {
+  try {
+    return readLabels(root);
+  } catch (e) {
+    console.error(`ecosystem: ${e.message}`);
+    process.exit(2);
+  }
 }
 
 function cmp(a, b) {
