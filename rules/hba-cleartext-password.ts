@@ -1,40 +1,68 @@
 import { defineRule } from '../src/engine/rule.js';
-import { analyzeHba, tokenLoc } from '../src/analysis/hba.js';
+import { tokenLoc } from '../src/analysis/hba.js';
+import { EXPOSURE_MODEL_DOC, hbaExposures, onServerOnly } from '../src/analysis/exposure.js';
+
+/** Where the password goes after the client sends it, per method. */
+const CHECKED_BY: Record<string, string> = {
+  password: 'the server compares it with the stored password',
+  ldap: 'the server passes it on to the LDAP server (in cleartext unless ldaptls=1 or ldaps)',
+  pam: 'the server passes it on to PAM',
+  radius: 'the server passes it on to the RADIUS server',
+  bsd: 'the server passes it on to BSD Authentication',
+};
 
 export default defineRule({
   name: 'hba-cleartext-password',
   severity: 'error',
   appliesTo: ['pg_hba.conf'],
   docs: {
-    summary: 'Method `password` (cleartext) on a network record',
+    summary: 'A method that sends the password in cleartext (`password`, `ldap`, `pam`, `radius`, `bsd`) on a TCP record',
     why:
-      'With `password` the client sends the password itself, in cleartext. On a `host`, `hostnossl` or ' +
-      '`hostnogssenc` record the connection may be unencrypted, so anyone on the network path can read it (error). ' +
-      'On `hostssl` and `hostgssenc` the channel is encrypted but the server still receives the password itself, ' +
-      'and a client that does not verify the server certificate can hand it to an impostor (warning). ' +
-      '`scram-sha-256` never sends the password. `local` records and records that can never match are not flagged.',
-    invalid: ['host    all   app   10.20.0.0/16   password', 'hostssl    all   app   10.20.0.0/16   password'],
+      'With `password`, `ldap`, `pam`, `radius` and `bsd` the client sends the password itself, in cleartext, ' +
+      'and the server (or the LDAP, RADIUS or PAM service behind it) checks it. On a `host`, `hostnossl` or ' +
+      '`hostnogssenc` record that admits clients beyond the server itself, the connection may be unencrypted, so ' +
+      'anyone on the network path can read the password (error). On a loopback-only record (127.0.0.1, ::1, ' +
+      '`localhost`, `samehost`) the password never leaves the machine, but any local user who can capture ' +
+      'loopback traffic reads it (warning). On `hostssl` and `hostgssenc` the channel is encrypted, but the ' +
+      'server still receives the password itself, and a client that does not verify the server certificate can ' +
+      'hand it to an impostor (information). `scram-sha-256` never sends the password. `local` records and ' +
+      'records that can never match are not flagged.\n\n' +
+      EXPOSURE_MODEL_DOC,
+    invalid: ['host    all   app   10.20.0.0/16   password', 'host    all   app   10.20.0.0/16   ldap   ldapserver=ldap.example.com ldapprefix="cn=" ldapsuffix=",dc=example,dc=com"'],
     valid: ['host    all   app   10.20.0.0/16   scram-sha-256', 'local   all   app   password'],
     references: [
       'https://www.postgresql.org/docs/current/auth-password.html',
+      'https://www.postgresql.org/docs/current/auth-ldap.html',
       'https://www.postgresql.org/docs/current/auth-pg-hba-conf.html',
     ],
     versions: 'all',
   },
   check(ctx) {
-    const hba = ctx.cluster.hba;
-    if (!hba) return;
-    for (const r of analyzeHba(hba).reachable) {
-      const type = r.record.connType;
-      if (r.record.method !== 'password' || type === 'local') continue;
-      const encrypted = type === 'hostssl' || type === 'hostgssenc';
+    for (const e of hbaExposures(ctx)) {
+      const r = e.info.record;
+      if (e.strength === 'reject' || e.reach === 'local' || !(r.method in CHECKED_BY)) continue;
+      const how = `the client sends the password itself and ${CHECKED_BY[r.method]}`;
+      let message: string;
+      let severity: 'error' | 'warning' | 'info';
+      if (e.channel === 'tls') {
+        message = `cleartext password over an encrypted connection: ${e.text}; ${how}, so a client that does not verify the server certificate can hand it to an impostor`;
+        severity = 'info';
+      } else if (onServerOnly(e)) {
+        message = `cleartext password on a loopback-only record: ${e.text}; ${how}; it never leaves the machine, but a local user who can capture loopback traffic reads it`;
+        severity = 'warning';
+      } else {
+        message = `cleartext password on a record that accepts unencrypted connections: ${e.text}; ${how}, and anyone on the network path can read it`;
+        severity = 'error';
+      }
       ctx.report({
-        loc: tokenLoc(r.record.methodToken),
-        message: encrypted
-          ? `cleartext password over an encrypted connection: ${r.exposure}; the server receives the password itself`
-          : `cleartext password on a record that accepts unencrypted connections: ${r.exposure}; anyone on the network path can read it`,
-        help: 'Use scram-sha-256 (with password_encryption = scram-sha-256, then reset the passwords).',
-        ...(encrypted ? { severity: 'warning' as const } : {}),
+        loc: tokenLoc(r.methodToken),
+        message,
+        help:
+          r.method === 'password'
+            ? 'Use scram-sha-256 (with password_encryption = scram-sha-256, then reset the passwords).'
+            : `Keep ${r.method} only on hostssl records (clients with sslmode=verify-full), or use scram-sha-256, cert or gss.`,
+        severity,
+        group: { key: e.groupKey, concern: `a cleartext password (${r.method}, hba-cleartext-password)` },
       });
     }
   },

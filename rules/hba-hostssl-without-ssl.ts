@@ -1,6 +1,7 @@
 import { defineRule } from '../src/engine/rule.js';
 import { analyzeHba, tokenLoc } from '../src/analysis/hba.js';
 import { lineColumn } from '../src/source/source.js';
+import { findPlaceholder } from '../src/analysis/template.js';
 
 export default defineRule({
   name: 'hba-hostssl-without-ssl',
@@ -12,7 +13,9 @@ export default defineRule({
       'A `hostssl` record matches only SSL connections, and with `ssl = off` (the default when postgresql.conf ' +
       'does not set it) there are none: PostgreSQL loads the record but only logs "hostssl record cannot match ' +
       'because SSL is disabled". Clients the record was written for are refused, or fall through to a later, ' +
-      'often weaker, record. Checked only when the cluster has both pg_hba.conf and postgresql.conf.',
+      'often weaker, record. Checked only when the cluster has both pg_hba.conf and postgresql.conf. Such a ' +
+      'record gets only this finding: the exposure rules (hba-open-to-world, hba-md5, listen-on-all-addresses …) ' +
+      'skip it, since it admits nobody. A record still holding a template placeholder is left to unrendered-template.',
     invalid: [{ 'pg_hba.conf': 'hostssl    all   app   10.20.0.0/16   scram-sha-256', 'postgresql.conf': 'ssl = off' }],
     valid: [
       { 'pg_hba.conf': 'hostssl    all   app   10.20.0.0/16   scram-sha-256', 'postgresql.conf': 'ssl = on' },
@@ -33,11 +36,15 @@ export default defineRule({
     const where = a ? `ssl = ${a.line.value.raw} at ${a.file.path}:${lineColumn(a.file, a.line.nameStart).line}` : 'ssl is not set in postgresql.conf, and the default is off';
     for (const r of analyzeHba(hba).reachable) {
       if (r.record.connType !== 'hostssl') continue;
+      const rec = r.record;
+      if ([...(rec.address ? [rec.address.token] : []), ...rec.databases.map((d) => d.token), ...rec.users.map((u) => u.token)].some((t) => findPlaceholder(t.raw))) continue;
+      const start = tokenLoc(rec.connTypeToken);
       ctx.report({
         loc: tokenLoc(r.record.connTypeToken),
         message: `hostssl record can never match (${where}): ${r.exposure} is refused or falls through to a later record`,
         help: 'Turn SSL on (ssl = on with ssl_cert_file and ssl_key_file), or write host if unencrypted connections are intended.',
         ...(ssl.lineLoc ? { related: [{ message: 'ssl is turned off here', loc: ssl.lineLoc }] } : {}),
+        group: { key: `hba:${start.file}:${start.start}`, concern: 'it can never match while ssl is off (hba-hostssl-without-ssl)' },
       });
     }
   },

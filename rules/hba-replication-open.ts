@@ -1,5 +1,6 @@
 import { defineRule } from '../src/engine/rule.js';
-import { WIDE_NETWORK_DEFAULTS, WIDE_NETWORK_OPTIONS_SCHEMA, analyzeHba, insideNetworks, isWide, wideNetworkOptions, tokenLoc } from '../src/analysis/hba.js';
+import { WIDE_NETWORK_DEFAULTS, WIDE_NETWORK_OPTIONS_SCHEMA, insideNetworks, isWide, wideNetworkOptions, tokenLoc } from '../src/analysis/hba.js';
+import { EXPOSURE_MODEL_DOC, hbaExposures, methodAdvice, onServerOnly } from '../src/analysis/exposure.js';
 
 export default defineRule({
   name: 'hba-replication-open',
@@ -14,8 +15,11 @@ export default defineRule({
       'hashes included — with pg_basebackup. The `replication` database should be allowed only for the ' +
       'replication role, from the standbys\' addresses. A record for `all` users, or for a network wider than ' +
       '/16 (IPv4) or /48 (IPv6), or for every address, lets any role with the REPLICATION attribute (and every ' +
-      'superuser) do that from anywhere in the range. Local-socket and loopback records, `reject` records and ' +
-      'records that can never match are not flagged.',
+      'superuser) do that from anywhere in the range. It is an error with a weak method (trust, ident, a ' +
+      'cleartext password or md5 on a record that does not require SSL) or from every address, otherwise a ' +
+      'warning. Local-socket, loopback and `samehost` records, `reject` records and records that can never ' +
+      'match are not flagged.\n\n' +
+      EXPOSURE_MODEL_DOC,
     invalid: ['host    replication   all   10.20.5.0/24   scram-sha-256', 'host    replication   replicator   10.0.0.0/8   scram-sha-256'],
     valid: [
       'host    replication   replicator   10.20.5.0/24   scram-sha-256',
@@ -33,12 +37,11 @@ export default defineRule({
       'the config file): records whose address lies inside one of these networks are not flagged.',
   },
   check(ctx) {
-    const hba = ctx.cluster.hba;
-    if (!hba) return;
     const { ipv4Prefix: v4, ipv6Prefix: v6, allowed } = wideNetworkOptions(ctx.options);
-    for (const r of analyzeHba(hba).reachable) {
+    for (const e of hbaExposures(ctx)) {
+      const r = e.info;
       const rec = r.record;
-      if (!r.replication || rec.method === 'reject' || r.isLocal || r.isLoopbackOnly || insideNetworks(r, allowed)) continue;
+      if (!r.replication || e.strength === 'reject' || onServerOnly(e) || insideNetworks(r, allowed)) continue;
       const reasons: string[] = [];
       if (r.allUsers) reasons.push('for every user (all)');
       if (r.isWorld) reasons.push('from every address');
@@ -47,8 +50,10 @@ export default defineRule({
       const token = rec.databases.find((d) => d.kind === 'keyword' && d.value === 'replication')!.token;
       ctx.report({
         loc: tokenLoc(token),
-        message: `physical replication open ${reasons.join(' and ')}: ${r.exposure}; a replication connection can copy the whole cluster`,
-        help: 'Allow replication only for the replication role (e.g. replicator) from the standbys\' addresses (/32), with scram-sha-256 or cert.',
+        message: `physical replication open ${reasons.join(' and ')}: ${e.text}; a replication connection can copy the whole cluster`,
+        help: `Allow replication only for the replication role (e.g. replicator) from the standbys' addresses (/32), and ${methodAdvice(e)}.`,
+        ...(e.weak || r.isWorld ? {} : { severity: 'warning' as const }),
+        group: { key: e.groupKey, concern: 'physical replication open (hba-replication-open)' },
       });
     }
   },

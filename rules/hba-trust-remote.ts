@@ -1,5 +1,6 @@
 import { defineRule } from '../src/engine/rule.js';
-import { ALLOWED_NETWORKS_DEFAULTS, ALLOWED_NETWORKS_OPTIONS_SCHEMA, allowedNetworksOption, analyzeHba, insideNetworks, tokenLoc } from '../src/analysis/hba.js';
+import { ALLOWED_NETWORKS_DEFAULTS, ALLOWED_NETWORKS_OPTIONS_SCHEMA, allowedNetworksOption, insideNetworks, tokenLoc } from '../src/analysis/hba.js';
+import { EXPOSURE_MODEL_DOC, hbaExposures } from '../src/analysis/exposure.js';
 
 export default defineRule({
   name: 'hba-trust-remote',
@@ -14,7 +15,9 @@ export default defineRule({
       '`hostssl`, `hostnossl`, `hostgssenc` or `hostnogssenc` record whose address is more than loopback ' +
       '(127.0.0.0/8, ::1/128) — a network, `samehost`, `samenet` or a host name — anyone who can reach the server from ' +
       'there, or who shares a machine on that network, can connect as any listed user, including a superuser. ' +
-      'Records that can never match (shadowed by an earlier record) are not flagged.',
+      'Records that can never match (shadowed by an earlier record, `hostssl` while ssl is off, a template ' +
+      'placeholder) are not flagged.\n\n' +
+      EXPOSURE_MODEL_DOC,
     invalid: ['host    all   all   10.20.0.0/16   trust', 'host    orders   app   samenet   trust'],
     valid: ['host    all   all   127.0.0.1/32   trust', 'local   all   all   trust', 'host    all   all   10.20.0.0/16   scram-sha-256'],
     references: [
@@ -27,14 +30,14 @@ export default defineRule({
       'the config file): records whose address lies inside one of these networks are not flagged.',
   },
   check(ctx) {
-    const hba = ctx.cluster.hba;
-    if (!hba) return;
     const allowed = allowedNetworksOption(ctx.options);
-    for (const r of analyzeHba(hba).reachable) {
-      if (r.record.method !== 'trust' || r.isLocal || r.isLoopbackOnly || insideNetworks(r, allowed)) continue;
+    for (const e of hbaExposures(ctx)) {
+      const r = e.info;
+      if (r.record.method !== 'trust' || e.reach === 'local' || e.reach === 'loopback' || insideNetworks(r, allowed)) continue;
       ctx.report({
         loc: tokenLoc(r.record.methodToken),
-        message: `trust on a network record: ${r.exposure}; anyone who can connect from there can name any of these users and is let in`,
+        message: `trust on a network record: ${e.text}; anyone who can connect from there can name any of these users and is let in`,
+        group: { key: e.groupKey, concern: 'trust: no password (hba-trust-remote)' },
         help: 'Use scram-sha-256 (or cert / gss); keep trust, if at all, for local sockets and 127.0.0.1/32.',
       });
     }

@@ -1,5 +1,6 @@
 import { defineRule } from '../src/engine/rule.js';
-import { WIDE_NETWORK_DEFAULTS, WIDE_NETWORK_OPTIONS_SCHEMA, addressLoc, analyzeHba, insideNetworks, isWide, wideNetworkOptions } from '../src/analysis/hba.js';
+import { WIDE_NETWORK_DEFAULTS, WIDE_NETWORK_OPTIONS_SCHEMA, addressLoc, insideNetworks, isWide, wideNetworkOptions } from '../src/analysis/hba.js';
+import { EXPOSURE_MODEL_DOC, hbaExposures } from '../src/analysis/exposure.js';
 
 export default defineRule({
   name: 'hba-wide-network',
@@ -13,7 +14,12 @@ export default defineRule({
       'A record for 10.0.0.0/8 admits 16 million addresses: usually far more machines than need the database, ' +
       'often every office, VPN and container network of the company. Each of them can then try to log in, and ' +
       'a compromise anywhere in that range reaches the database. Records open to every address are left to ' +
-      'hba-open-to-world; `reject` records, loopback networks and records that can never match are not flagged.',
+      'hba-open-to-world; `reject` records, loopback networks and records that can never match are not flagged. ' +
+      'A network that lies wholly in private address space (RFC 1918, carrier-grade NAT, unique local, link-local) ' +
+      'with a method that does not give the password away (scram-sha-256, cert, gss; md5 or a cleartext method ' +
+      'only over hostssl) is information: it is usually a container or VPN address pool. A range that looks ' +
+      'private but covers public space (`172.0.0.0/8`, `10.0.0.0/7`) is said so.\n\n' +
+      EXPOSURE_MODEL_DOC,
     invalid: ['host    all   app   10.0.0.0/8   scram-sha-256', 'host    all   app   10.0.0.0   255.0.0.0   scram-sha-256'],
     valid: ['host    all   app   10.20.0.0/16   scram-sha-256', 'host    all   all   10.0.0.0/8   reject', 'host    all   all   2001:db8:1234::/48   scram-sha-256'],
     references: ['https://www.postgresql.org/docs/current/auth-pg-hba-conf.html'],
@@ -24,17 +30,19 @@ export default defineRule({
       'the config file): records whose address lies inside one of these networks are not flagged.',
   },
   check(ctx) {
-    const hba = ctx.cluster.hba;
-    if (!hba) return;
     const { ipv4Prefix: v4, ipv6Prefix: v6, allowed } = wideNetworkOptions(ctx.options);
-    for (const r of analyzeHba(hba).reachable) {
-      if (r.record.method === 'reject' || !isWide(r, v4, v6) || insideNetworks(r, allowed)) continue;
+    for (const e of hbaExposures(ctx)) {
+      const r = e.info;
+      if (e.strength === 'reject' || !isWide(r, v4, v6) || insideNetworks(r, allowed)) continue;
+      const quiet = e.reach === 'private' && !e.weak;
       const limit = r.family === 'ipv4' ? v4 : v6;
       const count = r.family === 'ipv4' ? (2 ** (32 - r.prefixLength!)).toLocaleString('en-US') : `2^${128 - r.prefixLength!}`;
       ctx.report({
         loc: addressLoc(r.record.address!),
-        message: `wide network (${count} addresses, wider than /${limit}): ${r.exposure}`,
+        message: `wide network (${count} addresses, wider than /${limit}${e.reach === 'private' ? ', private address space' : ''}): ${e.text}`,
         help: 'Narrow the address to the hosts or subnets that need access (e.g. the application servers\' /24), or list the network in allowedNetworks.',
+        ...(quiet ? { severity: 'info' as const } : {}),
+        group: { key: e.groupKey, concern: 'a wide network (hba-wide-network)' },
       });
     }
   },

@@ -1,9 +1,11 @@
 import type { Rule } from '../src/engine/rule.js';
 import hbaCleartextPassword from './hba-cleartext-password.js';
 import hbaHostsslWithoutSsl from './hba-hostssl-without-ssl.js';
+import hbaLocalTrust from './hba-local-trust.js';
 import hbaMd5 from './hba-md5.js';
 import hbaOpenToWorld from './hba-open-to-world.js';
 import hbaReplicationOpen from './hba-replication-open.js';
+import hbaSuperuserRemote from './hba-superuser-remote.js';
 import hbaTrustRemote from './hba-trust-remote.js';
 import hbaUnreachableRecord from './hba-unreachable-record.js';
 import hbaWideNetwork from './hba-wide-network.js';
@@ -22,4 +24,6 @@ export const HBA_RULES: readonly Rule[] = [
   hbaUnreachableRecord,
   hbaHostsslWithoutSsl,
   sslDisabled,
+  hbaSuperuserRemote,
+  hbaLocalTrust,
 ];

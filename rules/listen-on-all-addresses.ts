@@ -1,5 +1,6 @@
 import { defineRule } from '../src/engine/rule.js';
-import { addressLoc, analyzeHba, recordRef, worldOpenRecords } from '../src/analysis/hba.js';
+import { addressLoc, recordRef } from '../src/analysis/hba.js';
+import { hbaExposures } from '../src/analysis/exposure.js';
 import { splitQuotedList } from '../src/parse/guc-list.js';
 import type { Loc } from '../src/types.js';
 import { boundQuote } from '../src/engine/redact.js';
@@ -20,8 +21,9 @@ export default defineRule({
       "`listen_addresses = '*'` (or `0.0.0.0`, `::`) makes the server accept TCP connections on every network " +
       'interface, including public ones, so pg_hba.conf and the firewall are the only protection left. That is ' +
       'often intended (containers, servers behind a firewall), so on its own this is information. It becomes a ' +
-      'warning when the same cluster\'s pg_hba.conf also has a record open to every address (hba-open-to-world): ' +
-      'then nothing in the configuration limits who can try to log in.',
+      'warning when the same cluster\'s pg_hba.conf also has a record open to every address that can match a ' +
+      'connection (reachable, not `reject`, not `hostssl` while ssl is off, no template placeholder; the ' +
+      'exposure model of hba-open-to-world): then nothing in the configuration limits who can try to log in.',
     invalid: [
       "listen_addresses = '*'",
       { 'postgresql.conf': "listen_addresses = '0.0.0.0'", 'pg_hba.conf': 'host    all   all   0.0.0.0/0   scram-sha-256' },
@@ -49,8 +51,9 @@ export default defineRule({
     }
     const spelled = raw || s.value;
     const base = `listen_addresses = ${boundQuote(spelled)} accepts TCP connections on ${MEANING[hit.name]}`;
-    const hba = ctx.cluster.hba;
-    const open = hba ? worldOpenRecords(analyzeHba(hba)) : [];
+    const open = hbaExposures(ctx)
+      .filter((e) => e.reach === 'world' && e.strength !== 'reject')
+      .map((e) => e.info);
     const first = open[0];
     if (!first) {
       ctx.report({

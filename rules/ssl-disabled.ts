@@ -1,14 +1,6 @@
 import { defineRule } from '../src/engine/rule.js';
-import { analyzeHba, recordRef } from '../src/analysis/hba.js';
-import type { HbaRecordInfo } from '../src/analysis/hba.js';
-
-/** Records that accept TCP connections without SSL from beyond the loopback interface. */
-function plainNetworkRecords(records: readonly HbaRecordInfo[]): HbaRecordInfo[] {
-  return records.filter((r) => {
-    const t = r.record.connType;
-    return (t === 'host' || t === 'hostnossl' || t === 'hostnogssenc') && r.record.method !== 'reject' && !r.isLoopbackOnly;
-  });
-}
+import { recordRef } from '../src/analysis/hba.js';
+import { hbaExposures } from '../src/analysis/exposure.js';
 
 export default defineRule({
   name: 'ssl-disabled',
@@ -21,8 +13,8 @@ export default defineRule({
       'anyone on the path, and so do the credentials: the password itself with `password`, an MD5 response that ' +
       'can be brute-forced offline with `md5`. ' +
       '`ssl` is off by default. Checked only when the cluster has both postgresql.conf and pg_hba.conf, and only ' +
-      'when a reachable `host`, `hostnossl` or `hostnogssenc` record that is not `reject` accepts more than ' +
-      'loopback addresses.',
+      'when a `host`, `hostnossl` or `hostnogssenc` record that can match (reachable, not `reject`, no template ' +
+      'placeholder) accepts more than loopback addresses.',
     invalid: [{ 'postgresql.conf': 'ssl = off', 'pg_hba.conf': 'host    all   app   10.20.0.0/16   scram-sha-256' }],
     valid: [
       { 'postgresql.conf': 'ssl = on', 'pg_hba.conf': 'host    all   app   10.20.0.0/16   scram-sha-256' },
@@ -38,7 +30,9 @@ export default defineRule({
     const hba = ctx.cluster.hba;
     const ssl = ctx.setting('ssl');
     if (!hba || !ctx.cluster.conf || !ssl || ssl.value !== false) return;
-    const open = plainNetworkRecords(analyzeHba(hba).reachable);
+    const open = hbaExposures(ctx)
+      .filter((e) => e.channel === 'plain' && e.strength !== 'reject' && e.reach !== 'loopback' && e.info.record.connType !== 'hostgssenc')
+      .map((e) => e.info);
     const first = open[0];
     if (!first) return;
     const loc = ssl.lineLoc ?? ctx.clusterLoc() ?? first.loc;

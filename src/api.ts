@@ -126,7 +126,7 @@ function clusterRuleConfig(
     rules[name] = { ...(rules[name] ?? {}), options: { ...(rules[name]?.options ?? {}), ...opts } };
   }
   if (c?.allowedNetworks?.length) {
-    for (const name of ['hba-wide-network', 'hba-open-to-world', 'hba-trust-remote', 'hba-replication-open']) {
+    for (const name of ['hba-wide-network', 'hba-open-to-world', 'hba-trust-remote', 'hba-replication-open', 'hba-superuser-remote']) {
       rules[name] = { ...(rules[name] ?? {}), options: { allowedNetworks: c.allowedNetworks, ...(rules[name]?.options ?? {}) } };
     }
   }
