@@ -8,7 +8,15 @@ export interface Loc {
   end: number;
 }
 
-export type FileKind = 'postgresql.conf' | 'postgresql.auto.conf' | 'pg_hba.conf' | 'pg_ident.conf' | 'recovery.conf';
+export type FileKind =
+  | 'postgresql.conf'
+  | 'postgresql.auto.conf'
+  | 'pg_hba.conf'
+  | 'pg_ident.conf'
+  | 'recovery.conf'
+  /** Signal files (12+): their existence is what counts; PostgreSQL never reads their content. */
+  | 'standby.signal'
+  | 'recovery.signal';
 
 export interface RelatedInfo {
   message: string;

@@ -18,6 +18,8 @@ const fileFor: Record<FileKind, string> = {
   'pg_hba.conf': 'pg_hba.conf',
   'pg_ident.conf': 'pg_ident.conf',
   'recovery.conf': 'recovery.conf',
+  'standby.signal': 'standby.signal',
+  'recovery.signal': 'recovery.signal',
 };
 
 describe('rule registry', () => {

@@ -14,7 +14,6 @@ import passwordEncryptionMd5 from '../rules/password-encryption-md5.js';
 import recoveryConfObsolete from '../rules/recovery-conf-obsolete.js';
 import replicationSlotWalUnbounded from '../rules/replication-slot-wal-unbounded.js';
 import reservedConnectionsExceedMax from '../rules/reserved-connections-exceed-max.js';
-import rewindNotReady from '../rules/rewind-not-ready.js';
 import secretInConfig from '../rules/secret-in-config.js';
 import synchronousCommitOff from '../rules/synchronous-commit-off.js';
 import walLevelInsufficient from '../rules/wal-level-insufficient.js';
@@ -470,85 +469,6 @@ ruleTester(recoveryConfObsolete, {
 });
 
 // ---------------------------------------------------------------------------------------------
-
-ruleTester(rewindNotReady, {
-  valid: [
-    { code: 'wal_log_hints = on\n' },
-    { code: 'wal_log_hints = on\n', pgVersion: 10 },
-    { code: '', assume: { dataChecksums: true } },
-    { code: 'wal_log_hints = off\n', pgVersion: 12, assume: { dataChecksums: true } },
-    // 18: initdb enables data checksums by default (a fresh 18 cluster shows data_checksums = on, wal_log_hints = off).
-    { code: '', pgVersion: 18 },
-    { code: 'wal_log_hints = off\n', pgVersion: 18 },
-    { code: 'wal_log_hints = on\n', pgVersion: 18, assume: { dataChecksums: false } },
-    // Only for clusters that have a postgresql.conf.
-    { code: { 'postgresql.auto.conf': 'wal_log_hints = off\n' } },
-    // A standalone server: no replication in the files and no declared role, so pg_rewind is moot.
-    { code: 'work_mem = 4MB\n', pgVersion: 16 },
-    { code: '', pgVersion: 10 },
-    { code: 'max_wal_senders = 0\nwal_level = minimal\n', pgVersion: 12 },
-    { code: { 'pg_hba.conf': 'local all all peer\n' } },
-  ],
-  invalid: [
-    {
-      name: 'before 18, nothing declared, replication configured: reported at the cluster',
-      code: 'work_mem = 4MB\nmax_wal_senders = 5\n',
-      errors: [
-        {
-          line: 1,
-          column: 1,
-          endLine: 1,
-          endColumn: 1,
-          severity: 'warning',
-          message:
-            'wal_log_hints is off (the default) and data checksums are not declared (assume.dataChecksums; off by default before PostgreSQL 18): pg_rewind can rewind this server after a failover only if it has data checksums',
-        },
-      ],
-    },
-    { name: 'a declared role is enough', code: '', pgVersion: 10, assume: { role: 'standby' }, errors: [{ line: 1, column: 1 }] },
-    {
-      name: 'a recovery.conf is evidence of replication',
-      code: { 'postgresql.conf': 'port = 5432\n', 'recovery.conf': "primary_conninfo = 'host=a'\n" },
-      pgVersion: 11,
-      errors: [{ line: 1, column: 1 }],
-    },
-    {
-      code: '# hints\nwal_log_hints = false\n',
-      pgVersion: 16,
-      errors: [at(2, 'wal_log_hints = ', 'false', { message: /^wal_log_hints = false and data checksums are not declared \(assume\.dataChecksums; off by default before PostgreSQL 18\): / })],
-    },
-    {
-      code: 'wal_log_hints = off\n',
-      pgVersion: 18,
-      assume: { dataChecksums: false },
-      errors: [at(1, 'wal_log_hints = ', 'off', { message: 'wal_log_hints = off and data checksums are declared off (assume.dataChecksums: false): pg_rewind refuses to rewind this server after a failover' })],
-    },
-    { code: '', pgVersion: 18, assume: { dataChecksums: false, role: 'primary' }, errors: [{ line: 1, column: 1, message: /^wal_log_hints is off \(the default\) and data checksums are declared off/ }] },
-    {
-      code: 'full_page_writes = off\n',
-      pgVersion: 18,
-      errors: [at(1, 'full_page_writes = ', 'off', { message: /^full_page_writes = off: pg_rewind requires full_page_writes = on/ })],
-    },
-    { code: 'full_page_writes = of\nwal_log_hints = on\n', pgVersion: 12, errors: [at(1, 'full_page_writes = ', 'of')] },
-    {
-      name: 'both prerequisites missing: two findings',
-      code: 'port = 5432\nwal_log_hints = 0\nfull_page_writes = no\n',
-      pgVersion: 17,
-      errors: [at(2, 'wal_log_hints = ', '0'), at(3, 'full_page_writes = ', 'no')],
-    },
-    {
-      name: 'wal_log_hints turned off in postgresql.auto.conf',
-      code: { 'postgresql.conf': 'wal_log_hints = on\n', 'postgresql.auto.conf': 'wal_log_hints = off\n' },
-      errors: [at(1, 'wal_log_hints = ', 'off', { file: 'postgresql.auto.conf' })],
-    },
-    {
-      name: 'full_page_writes from an include, declared checksums',
-      code: { 'postgresql.conf': "include 'wal.conf'\n", 'wal.conf': 'full_page_writes = off\n' },
-      assume: { dataChecksums: true },
-      errors: [at(1, 'full_page_writes = ', 'off', { file: 'wal.conf' })],
-    },
-  ],
-});
 
 // ---------------------------------------------------------------------------------------------
 // Freeze clamps (POSTGRES.md §6): Min(table age, max age × 0.95), Min(min age, max age / 2),

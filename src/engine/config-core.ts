@@ -32,6 +32,7 @@ export type RuleConfigValue = Severity | 'off' | ({ severity?: Severity | 'off' 
 
 export interface AssumeConfig {
   dataChecksums?: boolean;
+  failover?: boolean;
   role?: 'primary' | 'standby';
   /** Physical memory: bytes, or a size such as "64GB". */
   memory?: number | string;
@@ -108,6 +109,7 @@ export function toAssumptions(blocks: (AssumeConfig | undefined)[]): Assumptions
   for (const a of blocks) {
     if (!a) continue;
     if (a.dataChecksums !== undefined) out.dataChecksums = a.dataChecksums;
+    if (a.failover !== undefined) out.failover = a.failover;
     if (a.role) out.role = a.role;
     if (a.memory !== undefined) out.memoryBytes = parseSize(a.memory);
   }

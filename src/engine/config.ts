@@ -39,6 +39,7 @@ export function configSchema(rules: readonly Rule[]): Record<string, unknown> {
       description: 'Facts the files cannot show',
       properties: {
         dataChecksums: { type: 'boolean' },
+        failover: { type: 'boolean', description: 'The server takes part in physical failover (a primary with standbys that may be promoted, or a standby)' },
         role: { enum: ['primary', 'standby'] },
         memory: { oneOf: [{ type: 'integer', minimum: 1 }, { type: 'string', pattern: SIZE }] },
       },

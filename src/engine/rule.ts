@@ -48,6 +48,11 @@ export interface ReportInput {
 export interface Assumptions {
   /** Data checksums are on in the cluster (initdb --data-checksums; the default from 18). */
   dataChecksums?: boolean;
+  /**
+   * The server takes part in physical failover: a primary whose standbys may be promoted, or a
+   * standby (set it where the files do not show it, e.g. replication configured by an operator).
+   */
+  failover?: boolean;
   /** The node's role. */
   role?: 'primary' | 'standby';
   /** Physical memory of the server, in bytes. */

@@ -71,6 +71,12 @@ export interface ResolvedCluster {
   ident?: IdentFile;
   /** recovery.conf (≤11 it is read by the startup process with the same lexer). */
   recovery?: ConfFile;
+  /**
+   * Signal files found beside the configuration and read through the confined reader (their
+   * existence is the fact; PostgreSQL never reads their content). One that could not be read is in
+   * `unreadable` instead.
+   */
+  signals: { kind: 'standby.signal' | 'recovery.signal'; file: SourceFile }[];
   /** Files that could not be read at all. */
   unreadable: { kind: FileKind; abs: string; path: string; error: string }[];
   /** Every file read, by display path (for reporters). */
@@ -223,6 +229,18 @@ export function resolveCluster(host: Host, input: ClusterInput, cache = new Map<
     } else unreadable.push({ kind: rec.kind, abs: rec.abs, path: host.display(rec.abs), error: r.error });
   }
 
+  const signals: ResolvedCluster['signals'] = [];
+  for (const f of input.files) {
+    if (f.kind !== 'standby.signal' && f.kind !== 'recovery.signal') continue;
+    // Read like every other file (only a regular file under the root, not under .git/, bounded),
+    // so that a FIFO or a link out named standby.signal is reported, not opened.
+    const r = host.read(f.abs);
+    if (r.ok) {
+      signals.push({ kind: f.kind, file: r.file });
+      sources.set(r.file.path, r.file);
+    } else unreadable.push({ kind: f.kind, abs: f.abs, path: host.display(f.abs), error: r.error });
+  }
+
   const io = authIO(host);
   let hba: HbaFile | undefined;
   let ident: IdentFile | undefined;
@@ -252,6 +270,7 @@ export function resolveCluster(host: Host, input: ClusterInput, cache = new Map<
     problems,
     effective,
     ...(recovery ? { recovery } : {}),
+    signals,
     unreadable,
     sources,
   };

@@ -15,6 +15,19 @@ export const KNOWN_NAMES: Readonly<Record<string, FileKind>> = {
   'recovery.conf': 'recovery.conf',
 };
 
+/**
+ * Signal files beside the configuration (PostgreSQL 12+ starts as a standby when standby.signal
+ * exists in the data directory, in targeted recovery for recovery.signal; the content is never
+ * read, so an empty file matters). They join the cluster of their directory, but are not
+ * configuration on their own: a directory holding only signal files forms no cluster.
+ */
+export const SIGNAL_NAMES: Readonly<Record<string, FileKind>> = {
+  'standby.signal': 'standby.signal',
+  'recovery.signal': 'recovery.signal',
+};
+
+export const isSignalKind = (k: FileKind): boolean => k === 'standby.signal' || k === 'recovery.signal';
+
 const SKIP_DIRS = new Set(['.git', 'node_modules', '.hg', '.svn']);
 
 /** How many directory levels discovery descends below each path it is given. */
@@ -24,6 +37,7 @@ export const MAX_WALK_DEPTH = 32;
 export function kindFromName(name: string): FileKind {
   const n = basename(name).toLowerCase();
   if (KNOWN_NAMES[n]) return KNOWN_NAMES[n];
+  if (SIGNAL_NAMES[n]) return SIGNAL_NAMES[n];
   if (n.includes('pg_hba') || n.includes('hba.conf')) return 'pg_hba.conf';
   if (n.includes('pg_ident') || n.includes('ident.conf')) return 'pg_ident.conf';
   if (n.includes('postgresql.auto')) return 'postgresql.auto.conf';
@@ -129,7 +143,7 @@ export function discover(host: Host, paths: string[], options: DiscoverOptions =
         } else if (e.isLink) deferred.push({ dir: abs, depth: depth + 1 });
         else enter(abs, depth + 1);
       } else {
-        const kind = KNOWN_NAMES[e.name] ?? options.extraKind?.(abs);
+        const kind = KNOWN_NAMES[e.name] ?? options.extraKind?.(abs) ?? SIGNAL_NAMES[e.name];
         if (!kind || host.kind(abs) === 'missing') continue;
         if (options.ignore?.(abs)) ignoredFiles++;
         else add(abs, kind);
@@ -153,6 +167,9 @@ export function discover(host: Host, paths: string[], options: DiscoverOptions =
     else if (kind === 'dir') walk(abs);
     else add(abs, options.extraKind?.(abs) ?? kindFromName(abs));
   }
+
+  // Signal files alone are no configuration: a directory with nothing else forms no cluster.
+  for (const [key, files] of byDir) if ([...files.values()].every(isSignalKind)) byDir.delete(key);
 
   const warnings: string[] = [];
   if (tooDeep.length) {
@@ -181,7 +198,11 @@ export function discover(host: Host, paths: string[], options: DiscoverOptions =
   for (const [key, files] of [...byDir.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const kinds = [...files.values()];
     if (new Set(kinds).size === kinds.length) groups.push([key, files]);
-    else for (const [abs, kind] of [...files.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) groups.push([key, new Map([[abs, kind]])]);
+    else {
+      for (const [abs, kind] of [...files.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
+        if (!isSignalKind(kind)) groups.push([key, new Map([[abs, kind]])]);
+      }
+    }
   }
 
   const clusters: ClusterInput[] = [];

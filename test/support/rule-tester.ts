@@ -36,6 +36,8 @@ const mainFile: Record<FileKind, string> = {
   'pg_hba.conf': 'pg_hba.conf',
   'pg_ident.conf': 'pg_ident.conf',
   'recovery.conf': 'recovery.conf',
+  'standby.signal': 'standby.signal',
+  'recovery.signal': 'recovery.signal',
 };
 
 function runCase(rule: Rule, c: RuleCase): { findings: Finding[]; main: string } {
