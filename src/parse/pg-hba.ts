@@ -25,6 +25,39 @@ export interface BuildProfile {
   bsd: boolean;
   /** The oauth_validator_libraries setting (18+); empty by default. */
   oauthValidatorLibraries?: readonly string[];
+  /**
+   * The network interface names of the server machine (`ip link`, /sys/class/net), which decide
+   * whether an IPv6 zone such as `fe80::1%eth0` is accepted. Undefined (the default): unknown — a
+   * name that can be an interface name is assumed to exist, and the line lists it in `zones` with
+   * verdict `assumed` and depends on `network-interfaces`. `lo` exists on every Linux machine.
+   */
+  interfaces?: readonly string[];
+}
+
+/**
+ * An IPv6 zone id (`fe80::1%eth0`, `fe80::1%2`) in an address, netmask or RADIUS server, read as
+ * glibc's getaddrinfo(AI_NUMERICHOST) reads it (inet6_scopeid_pton): a name is looked up with
+ * if_nametoindex, but only on link-local unicast (fe80::/10) and interface- or link-local multicast
+ * (ffx1::/16, ffx2::/16) addresses; a decimal number up to 4294967295 is accepted on any IPv6
+ * address; IPv4 addresses take no zone. When the zone is not accepted, getaddrinfo fails and
+ * PostgreSQL reads the token as a host name (an error with a /prefix or beside a netmask column).
+ * A zone never changes which connections match: pg_range_sockaddr compares the address bytes only.
+ */
+export interface HbaZone {
+  /** The address as written, without any `/prefix` (e.g. `fe80::1%eth0`). */
+  text: string;
+  /** The text after the `%`. */
+  zone: string;
+  /** The interface it names (the part before a `:` alias suffix), when it can name one. */
+  interface: string | null;
+  /**
+   * numeric: a scope number; interface: an interface that exists (`lo`, or one of
+   * BuildProfile.interfaces); assumed: an interface name the verdict assumes exists (interfaces
+   * unknown); rejected: getaddrinfo fails on every machine (or on this one, with known interfaces).
+   */
+  verdict: 'numeric' | 'interface' | 'assumed' | 'rejected';
+  /** For rejected zones: the name is no interface name, or the address is not link-local (names only work there). */
+  reason: 'not-link-local' | 'not-an-interface-name' | 'no-such-interface' | 'not-a-number' | null;
 }
 
 /** A standard Linux build with default settings: the verdicts parsePgHba reports by default. */
@@ -82,6 +115,8 @@ export interface HbaLine extends AuthLine {
   viewError: string | null;
   buildDependent: boolean;
   buildFeatures: BuildFeature[];
+  /** IPv6 zone ids on the line (address, netmask, RADIUS servers), in order. */
+  zones: HbaZone[];
 }
 
 export interface HbaFile {
@@ -113,6 +148,7 @@ interface Ctx {
   line: AuthLine;
   errMsg: string | null;
   features: BuildFeature[];
+  zones: HbaZone[];
 }
 
 /** Shared by lines whose method never stores these options (writes follow a method check). */
@@ -149,7 +185,7 @@ export function parsePgHba(file: SourceFile, major: Major, io: AuthFileIO, build
 
 /** parse_hba_line */
 export function parseHbaLine(line: AuthLine, major: Major, build: BuildProfile = STANDARD_BUILD): HbaLine {
-  const ctx: Ctx = { major, build, line, errMsg: null, features: [] };
+  const ctx: Ctx = { major, build, line, errMsg: null, features: [], zones: [] };
   let record: HbaRecord | null = null;
   let problem: AuthError | null = line.error;
   if (line.error) {
@@ -175,6 +211,7 @@ export function parseHbaLine(line: AuthLine, major: Major, build: BuildProfile =
     viewError: ctx.errMsg,
     buildDependent: ctx.features.length > 0,
     buildFeatures: ctx.features,
+    zones: ctx.zones,
   };
 }
 
@@ -415,20 +452,65 @@ export function parseIPv4(s: string): number[] | null {
   return out;
 }
 
-/** inet_pton(AF_INET6), plus a `%scope` suffix (numeric, or an interface name). */
+/**
+ * inet_pton(AF_INET6), plus a `%zone` suffix as glibc's getaddrinfo reads it (see HbaZone). With a
+ * ctx, the zone is recorded on the line and judged against ctx.build.interfaces; without one (a
+ * config option), an interface name is assumed to exist.
+ */
 export function parseIPv6(input: string, ctx?: Ctx): number[] | null {
-  let s = input;
-  const pct = s.indexOf('%');
-  if (pct !== -1) {
-    const scope = s.slice(pct + 1);
-    if (scope === '') return null;
-    if (!/^\d+$/.test(scope)) {
-      // an unknown interface name makes getaddrinfo fail, so the token becomes a host name
-      if (ctx) addFeature(ctx, 'network-interfaces');
-      if (scope !== 'lo') return null;
+  const pct = input.indexOf('%');
+  const bytes = parseIPv6Address(pct === -1 ? input : input.slice(0, pct));
+  if (!bytes || pct === -1) return bytes;
+  const zone = zoneVerdict(bytes, input.slice(pct + 1), ctx?.build.interfaces);
+  if (ctx) {
+    ctx.zones.push({ text: input, ...zone });
+    // the verdict looked the name up among the machine's interfaces (lo is on every Linux machine)
+    if (zone.interface !== 'lo' && (zone.verdict === 'assumed' || zone.reason === 'no-such-interface' || zone.verdict === 'interface')) {
+      addFeature(ctx, 'network-interfaces');
     }
-    s = s.slice(0, pct);
   }
+  return zone.verdict === 'rejected' ? null : bytes;
+}
+
+/** Linux's IFNAMSIZ: if_nametoindex fails for a name of 16 bytes or more. */
+const IFNAMSIZ = 16;
+const UINT32_MAX_DIGITS = '4294967295';
+
+/** glibc inet6_scopeid_pton: an interface name (link-local scopes only), else a decimal number. */
+function zoneVerdict(bytes: readonly number[], zone: string, known: readonly string[] | undefined): Omit<HbaZone, 'text'> {
+  // strtoull after an isdigit check on the first byte: no sign, no blanks, the whole string, ≤ UINT32_MAX
+  if (/^[0-9]+$/.test(zone)) {
+    const digits = zone.replace(/^0+(?=.)/, '');
+    const fits = digits.length < 10 || (digits.length === 10 && digits <= UINT32_MAX_DIGITS);
+    return { zone, interface: null, verdict: fits ? 'numeric' : 'rejected', reason: fits ? null : 'not-a-number' };
+  }
+  const dev = interfaceName(zone);
+  const linkScope =
+    (bytes[0] === 0xfe && (bytes[1]! & 0xc0) === 0x80) || (bytes[0] === 0xff && ((bytes[1]! & 0x0f) === 1 || (bytes[1]! & 0x0f) === 2));
+  if (!linkScope) return { zone, interface: dev, verdict: 'rejected', reason: 'not-link-local' };
+  if (dev === null) return { zone, interface: null, verdict: 'rejected', reason: 'not-an-interface-name' };
+  if (dev === 'lo') return { zone, interface: dev, verdict: 'interface', reason: null };
+  if (!known) return { zone, interface: dev, verdict: 'assumed', reason: null };
+  return known.includes(dev)
+    ? { zone, interface: dev, verdict: 'interface', reason: null }
+    : { zone, interface: dev, verdict: 'rejected', reason: 'no-such-interface' };
+}
+
+/**
+ * The interface a zone can name, or null: if_nametoindex rejects 16 bytes or more; the kernel's
+ * SIOCGIFINDEX drops an alias suffix (`eth0:1` is eth0); a Linux interface name is not empty, `.`
+ * or `..`, and holds no `/`, blank, `:` or `%`.
+ */
+function interfaceName(zone: string): string | null {
+  if (new TextEncoder().encode(zone).length >= IFNAMSIZ) return null;
+  const colon = zone.indexOf(':');
+  const dev = colon === -1 ? zone : zone.slice(0, colon);
+  if (dev === '' || dev === '.' || dev === '..' || /[/% \t\n\v\f\r]/.test(dev)) return null;
+  return dev;
+}
+
+/** inet_pton(AF_INET6). */
+function parseIPv6Address(s: string): number[] | null {
   if (!/^[0-9a-fA-F:.]+$/.test(s)) return null;
   const dbl = s.indexOf('::');
   if (dbl !== -1 && s.indexOf('::', dbl + 1) !== -1) return null;

@@ -10,7 +10,8 @@
  * How a case is judged: the view re-reads the running server's hba_file (data/pg_hba.conf) at
  * every query, so each case's main file is written there and its other files next to it (they are
  * removed after the case). Our side parses the same file with the embedded builds' profile
- * (embeddedBuild: SSL off at run time; no GSSAPI/PAM/LDAP on 11+), so rows can match exactly. file_name is made
+ * (embeddedBuild: SSL off at run time; no GSSAPI/PAM/LDAP on 11+) and this machine's network interfaces
+ * (for IPv6 zone ids), so rows can match exactly. file_name is made
  * relative to the cluster dir on both sides.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
@@ -37,6 +38,9 @@ const SAMPLES = path.join(SHARED, 'data/samples');
 /** Lines per generated file: each line is its own case, judged on its own row. */
 const GEN_BATCH = 60;
 const GEN_LINES = 300;
+
+/** The judging machine's network interfaces: an IPv6 zone id (`fe80::1%eth0`) is accepted when it names one. */
+const INTERFACES = fs.readdirSync('/sys/class/net');
 
 const ledger = new Ledger('pg_hba.conf / pg_ident.conf', KNOWN_HBA_DIFFERENCES);
 const clusters = new Map<Major, PgCluster>();
@@ -77,7 +81,7 @@ async function rowsOf(major: Major, cluster: PgCluster, c: AuthCase): Promise<{ 
     if (!read.ok) throw new Error(`${c.id}: ${read.error}`);
     const ours = (
       c.kind === 'hba'
-        ? hbaFileRules(parsePgHba(read.file, major, authIO(host), embeddedBuild(major)))
+        ? hbaFileRules(parsePgHba(read.file, major, authIO(host), { ...embeddedBuild(major), interfaces: INTERFACES }))
         : identFileMappings(parsePgIdent(read.file, major, authIO(host)))
     ).map((r) => normalize({ ...r }, cluster));
     return { ours, server };

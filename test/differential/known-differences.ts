@@ -82,12 +82,6 @@ const row = (n: number): string[] => ROW.map((c) => `L${n}.${c}`);
 export const KNOWN_HBA_DIFFERENCES: readonly KnownDifference[] = [
   // ---- machine-dependent
   {
-    caseId: 'hba-fixture:ipv6.conf',
-    // line 7's row, and (16+) the rule numbers of the rows after it
-    param: [...row(7), 'L10.rule_number', 'L12.rule_number'],
-    reason: 'fe80::%eth0/10: getaddrinfo resolves the scope id against the server machine\'s network interfaces (this one has eth0); we only assume "lo"',
-  },
-  {
     caseId: 'hba-fixture:options.conf',
     param: row(17),
     reason: 'radiusservers=radius.example.com is resolved with DNS when the file is loaded; the judging machine has no DNS, so the server logs "could not translate RADIUS server name" and (quirk) leaves an empty row without error',
