@@ -9,12 +9,20 @@ import fsyncOff from './fsync-off.js';
 import fullPageWritesOff from './full-page-writes-off.js';
 import passwordEncryptionMd5 from './password-encryption-md5.js';
 import recoveryConfObsolete from './recovery-conf-obsolete.js';
+import replicationConninfoInsecure from './replication-conninfo-insecure.js';
 import replicationSlotWalUnbounded from './replication-slot-wal-unbounded.js';
 import reservedConnectionsExceedMax from './reserved-connections-exceed-max.js';
 import rewindNotReady from './rewind-not-ready.js';
 import secretInConfig from './secret-in-config.js';
 import synchronousCommitOff from './synchronous-commit-off.js';
 import walLevelInsufficient from './wal-level-insufficient.js';
+import archiveCommandNoop from './archive-command-noop.js';
+import logLevelTooQuiet from './log-level-too-quiet.js';
+import logStatementSecrets from './log-statement-secrets.js';
+import memoryOvercommit from './memory-overcommit.js';
+import parallelWorkersExceed from './parallel-workers-exceed.js';
+import standardConformingStringsOff from './standard-conforming-strings-off.js';
+import unrenderedTemplate from './unrendered-template.js';
 
 /** postgresql.conf policy and safety rules (registered in rules/index.ts), in RULES.md order. */
 export const CONF_RULES: readonly Rule[] = [
@@ -32,6 +40,14 @@ export const CONF_RULES: readonly Rule[] = [
   synchronousCommitOff,
   archiveCommandMissing,
   replicationSlotWalUnbounded,
+  replicationConninfoInsecure,
   secretInConfig,
   autovacuumOff,
+  logStatementSecrets,
+  archiveCommandNoop,
+  unrenderedTemplate,
+  standardConformingStringsOff,
+  logLevelTooQuiet,
+  parallelWorkersExceed,
+  memoryOvercommit,
 ];
