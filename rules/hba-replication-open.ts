@@ -1,6 +1,6 @@
 import { defineRule } from '../src/engine/rule.js';
 import { WIDE_NETWORK_DEFAULTS, WIDE_NETWORK_OPTIONS_SCHEMA, insideNetworks, isWide, wideNetworkOptions, tokenLoc } from '../src/analysis/hba.js';
-import { EXPOSURE_MODEL_DOC, hbaExposures, methodAdvice, onServerOnly } from '../src/analysis/exposure.js';
+import { EXPOSURE_MODEL_DOC, hbaExposures, methodAdvice, onServerOnly, raise, worldBase } from '../src/analysis/exposure.js';
 
 export default defineRule({
   name: 'hba-replication-open',
@@ -16,8 +16,8 @@ export default defineRule({
       'replication role, from the standbys\' addresses. A record for `all` users, or for a network wider than ' +
       '/16 (IPv4) or /48 (IPv6), or for every address, lets any role with the REPLICATION attribute (and every ' +
       'superuser) do that from anywhere in the range. It is an error with a weak method (trust, ident, a ' +
-      'cleartext password or md5 on a record that does not require SSL) or from every address, otherwise a ' +
-      'warning. Local-socket, loopback and `samehost` records, `reject` records and records that can never ' +
+      'cleartext password or md5 on a record that does not require SSL); from every address it is one level above ' +
+      'hba-open-to-world\'s base level (scram-sha-256: error, cert or gss: warning); otherwise a warning. Local-socket, loopback and `samehost` records, `reject` records and records that can never ' +
       'match are not flagged.\n\n' +
       EXPOSURE_MODEL_DOC,
     invalid: ['host    replication   all   10.20.5.0/24   scram-sha-256', 'host    replication   replicator   10.0.0.0/8   scram-sha-256'],
@@ -52,7 +52,7 @@ export default defineRule({
         loc: tokenLoc(token),
         message: `physical replication open ${reasons.join(' and ')}: ${e.text}; a replication connection can copy the whole cluster`,
         help: `Allow replication only for the replication role (e.g. replicator) from the standbys' addresses (/32), and ${methodAdvice(e)}.`,
-        ...(e.weak || r.isWorld ? {} : { severity: 'warning' as const }),
+        severity: e.weak ? 'error' : r.isWorld ? raise(worldBase(e)) : 'warning',
         group: { key: e.groupKey, concern: 'physical replication open (hba-replication-open)' },
       });
     }

@@ -363,20 +363,21 @@ ruleTester(hbaOpenToWorld, {
           endLine: 1,
           endColumn: 23,
           severity: 'error',
-          message: 'open to every address: any user (all) can connect to any database except replication (all) from any IPv4 address (0.0.0.0/0) with no password (trust)',
+          message:
+            'open to every address: any user (all) can connect to any database except replication (all) from any IPv4 address (0.0.0.0/0) with no password (trust); anyone who can reach the port logs in as any listed user, with no password',
         },
       ],
     },
     {
       code: 'host sales app ::/0 scram-sha-256',
-      errors: [{ line: 1, column: 16, endColumn: 20, severity: 'warning', message: 'open to every address: user app can connect to database sales from any IPv6 address (::/0) with a SCRAM password (scram-sha-256)' }],
+      errors: [{ line: 1, column: 16, endColumn: 20, severity: 'warning', message: 'open to every address: user app can connect to database sales from any IPv6 address (::/0) with a SCRAM password (scram-sha-256); anyone who can reach the port can guess passwords' }],
     },
     { code: 'host sales app ::0/0 scram-sha-256', errors: [{ line: 1, column: 16, endColumn: 21, severity: 'warning' }] },
     { code: 'host sales app 0:0:0:0:0:0:0:0/0 scram-sha-256', errors: [{ line: 1, column: 16, endColumn: 33, severity: 'warning' }] },
     { code: 'host sales app 1.2.3.4/0 scram-sha-256', errors: [{ line: 1, column: 16, endColumn: 25, severity: 'warning' }] },
-    { name: 'netmask form: the address and mask columns', code: 'host sales app 0.0.0.0 0.0.0.0 md5', errors: [{ line: 1, column: 16, endColumn: 31, severity: 'warning', message: /from any IPv4 address \(0\.0\.0\.0 0\.0\.0\.0\) with an MD5 password/ }] },
-    { name: 'IPv6 netmask form', code: 'host sales app :: :: md5', errors: [{ line: 1, column: 16, endColumn: 21, severity: 'warning' }] },
-    { code: 'hostssl sales app all cert', errors: [{ line: 1, column: 19, endColumn: 22, severity: 'warning', message: /from any address \(all\) over SSL with a client certificate \(cert\)$/ }] },
+    { name: 'netmask form: the address and mask columns', code: 'host sales app 0.0.0.0 0.0.0.0 md5', errors: [{ line: 1, column: 16, endColumn: 31, severity: 'error', message: /from any IPv4 address \(0\.0\.0\.0 0\.0\.0\.0\) with an MD5 password/ }] },
+    { name: 'IPv6 netmask form', code: 'host sales app :: :: md5', errors: [{ line: 1, column: 16, endColumn: 21, severity: 'error' }] },
+    { code: 'hostssl sales app all cert', errors: [{ line: 1, column: 19, endColumn: 22, severity: 'info', message: /from any address \(all\) over SSL with a client certificate \(cert\); only clients holding the required certificate or Kerberos ticket get in$/ }] },
     { name: 'password is an error', code: 'host sales app 0.0.0.0/0 password', errors: [{ line: 1, column: 16, severity: 'error' }] },
     { name: 'replication is an error', code: 'host replication rep 0.0.0.0/0 scram-sha-256', errors: [{ line: 1, column: 22, severity: 'error', message: /^open to every address: user rep can connect to physical replication \(replication\)/ }] },
     {
@@ -392,14 +393,14 @@ ruleTester(hbaOpenToWorld, {
         { line: 2, column: 14, endColumn: 18, severity: 'error' },
       ],
     },
-    { name: 'continuation (14+)', code: 'host all all 0.0.0.0/0 \\\ntrust', pgVersion: 14, errors: [{ line: 1, column: 14, endColumn: 23, severity: 'error', message: /with no password \(trust\)$/ }] },
+    { name: 'continuation (14+)', code: 'host all all 0.0.0.0/0 \\\ntrust', pgVersion: 14, errors: [{ line: 1, column: 14, endColumn: 23, severity: 'error', message: /with no password \(trust\); anyone who can reach the port logs in/ }] },
     { name: 'regex user (16+)', code: 'host all /^app 0.0.0.0/0 scram-sha-256', pgVersion: 16, errors: [{ line: 1, column: 16, severity: 'warning', message: /^open to every address: users matching \/\^app \(regex\) can connect/ }] },
     { name: 'the same user before 16 is a literal name', code: 'host all /^app 0.0.0.0/0 scram-sha-256', pgVersion: 15, errors: [{ line: 1, column: 16, severity: 'warning', message: /^open to every address: user \/\^app can connect/ }] },
-    { name: 'hostgssenc (12+)', code: 'hostgssenc all app 0.0.0.0/0 gss', pgVersion: 12, errors: [{ line: 1, column: 20, severity: 'warning', message: /over GSSAPI encryption with Kerberos\/GSSAPI \(gss\)$/ }] },
+    { name: 'hostgssenc (12+)', code: 'hostgssenc all app 0.0.0.0/0 gss', pgVersion: 12, errors: [{ line: 1, column: 20, severity: 'info', message: /over GSSAPI encryption with Kerberos\/GSSAPI \(gss\); only clients/ }] },
     {
       name: 'users from an @file',
       code: { 'pg_hba.conf': 'host all @admins.txt 0.0.0.0/0 md5', 'admins.txt': '# admins\nalice, bob\n' },
-      errors: [{ line: 1, column: 22, endColumn: 31, severity: 'warning', message: /^open to every address: users alice, bob can connect/ }],
+      errors: [{ line: 1, column: 22, endColumn: 31, severity: 'error', message: /^open to every address: users alice, bob can connect/ }],
     },
     {
       name: 'in an included file (16+)',
@@ -531,20 +532,30 @@ ruleTester(hbaCleartextPassword, {
           endColumn: 33,
           severity: 'error',
           message:
-            'cleartext password on a record that accepts unencrypted connections: user app can connect to any database except replication (all) from IPv4 network 10.0.0.0/8 with a cleartext password (password); anyone on the network path can read it',
+            'cleartext password on a record that accepts unencrypted connections: user app can connect to any database except replication (all) from IPv4 network 10.0.0.0/8 with a cleartext password (password); the client sends the password itself and the server compares it with the stored password, and anyone on the network path can read it',
         },
       ],
     },
-    { code: 'hostssl all app 10.0.0.0/8 password', errors: [{ line: 1, column: 28, endColumn: 36, severity: 'warning', message: /^cleartext password over an encrypted connection: .* over SSL with a cleartext password/ }] },
+    { code: 'hostssl all app 10.0.0.0/8 password', errors: [{ line: 1, column: 28, endColumn: 36, severity: 'info', message: /^cleartext password over an encrypted connection: .* over SSL with a cleartext password/ }] },
     { code: 'hostnossl all app 10.0.0.0/8 password', errors: [{ line: 1, column: 30, severity: 'error' }] },
-    { code: 'hostgssenc all app 10.0.0.0/8 password', pgVersion: 12, errors: [{ line: 1, column: 31, severity: 'warning' }] },
+    { code: 'hostgssenc all app 10.0.0.0/8 password', pgVersion: 12, errors: [{ line: 1, column: 31, severity: 'info' }] },
     { code: 'hostnogssenc all app 10.0.0.0/8 password', pgVersion: 18, errors: [{ line: 1, column: 33, severity: 'error' }] },
     {
       name: 'two findings, not on line 1',
       code: '\n\nhost all app 127.0.0.1/32 password\nhostssl all all all password',
       errors: [
-        { line: 3, column: 27, severity: 'error' },
-        { line: 4, column: 21, endColumn: 29, severity: 'warning' },
+        { line: 3, column: 27, severity: 'warning', message: /^cleartext password on a loopback-only record: .*; it never leaves the machine, but a local user who can capture loopback traffic reads it$/ },
+        { line: 4, column: 21, endColumn: 29, severity: 'info' },
+      ],
+    },
+    {
+      name: 'ldap, pam, radius, bsd send the password in cleartext too',
+      code: 'host all a 10.0.0.0/8 ldap ldapserver=ldap.example.com ldapprefix="cn=" ldapsuffix=",dc=example"\nhost all b 10.0.0.0/8 pam\nhostssl all c 10.0.0.0/8 radius radiusservers=r.example.com radiussecrets=s\nhost all d samehost pam',
+      errors: [
+        { line: 1, column: 23, endColumn: 27, severity: 'error', message: /with a password checked by LDAP \(ldap\); the client sends the password itself and the server passes it on to the LDAP server \(in cleartext unless ldaptls=1 or ldaps\), and anyone on the network path can read it$/ },
+        { line: 2, column: 23, severity: 'error', message: /passes it on to PAM, and anyone on the network path/ },
+        { line: 3, column: 26, severity: 'info', message: /^cleartext password over an encrypted connection: .*RADIUS server, so a client that does not verify/ },
+        { line: 4, column: 21, severity: 'warning', message: /^cleartext password on a loopback-only record: .*\(samehost\)/ },
       ],
     },
   ],
@@ -554,6 +565,8 @@ ruleTester(hbaMd5, {
   valid: [
     { code: 'host all app 10.0.0.0/8 scram-sha-256' },
     { name: 'shadowed', code: 'host all all 0.0.0.0/0 reject\nhost all all 10.0.0.0/8 md5' },
+    { name: 'a template placeholder in the address (left to unrendered-template)', code: 'host all all ${DOCKER_SUBNET} md5' },
+    { name: 'hostssl while ssl is off (left to hba-hostssl-without-ssl)', code: { 'pg_hba.conf': 'hostssl all app 10.0.0.0/8 md5', 'postgresql.conf': 'ssl = off' } },
   ],
   invalid: [
     {
@@ -564,18 +577,37 @@ ruleTester(hbaMd5, {
           column: 25,
           endLine: 1,
           endColumn: 28,
+          severity: 'warning',
           message:
-            'md5 authentication: user app can connect to any database except replication (all) from IPv4 network 10.0.0.0/8 with an MD5 password (md5); MD5 hashes are weak and deprecated from PostgreSQL 18',
+            'md5 method: user app can connect to any database except replication (all) from IPv4 network 10.0.0.0/8 with an MD5 password (md5); with password_encryption = scram-sha-256 by default in PostgreSQL 17 (no postgresql.conf in this cluster), roles whose password is stored as SCRAM are checked with SCRAM automatically, but a role whose password is still an MD5 hash (set before the switch, or given pre-hashed) logs in with the MD5 challenge, and that hash alone is enough to log in; MD5 passwords are deprecated from PostgreSQL 18',
         },
       ],
     },
     { code: 'host all app 10.0.0.0/8 md5', pgVersion: 18, errors: [{ line: 1, column: 25, message: /; MD5 passwords are deprecated in PostgreSQL 18 and will be removed$/ }] },
     {
-      name: 'two findings, local too',
-      code: 'local all all md5\nhost replication rep 10.0.0.5/32 scram-sha-256\nhostssl all app ::/0 md5',
+      name: 'before 14 the default password_encryption is md5: new passwords are MD5 hashes',
+      code: { 'pg_hba.conf': 'host all app 10.0.0.0/8 md5', 'postgresql.conf': 'port = 5432' },
+      pgVersion: 13,
+      errors: [{ line: 1, column: 25, message: /; with password_encryption = md5, the default of PostgreSQL 13, new and changed passwords are stored as MD5 hashes and checked with the MD5 challenge: a stolen hash alone is enough to log in;/ }],
+    },
+    {
+      name: 'password_encryption set in postgresql.conf',
+      code: { 'pg_hba.conf': 'host all app 10.0.0.0/8 md5', 'postgresql.conf': "port = 5432\npassword_encryption = 'scram-sha-256'" },
+      pgVersion: 13,
+      errors: [{ line: 1, column: 25, message: /; with password_encryption = 'scram-sha-256' at postgresql\.conf:2, roles whose password is stored as SCRAM are checked with SCRAM automatically/ }],
+    },
+    {
+      name: 'password_encryption = md5 on 17',
+      code: { 'pg_hba.conf': 'host all app 10.0.0.0/8 md5', 'postgresql.conf': 'password_encryption = md5' },
+      errors: [{ line: 1, column: 25, message: /; with password_encryption = md5 at postgresql\.conf:1, new and changed passwords are stored as MD5 hashes/ }],
+    },
+    {
+      name: 'local socket and loopback: information',
+      code: 'local all all md5\nhost replication rep 10.0.0.5/32 scram-sha-256\nhostssl all app ::/0 md5\nhost all all 127.0.0.1/32 md5',
       errors: [
-        { line: 1, column: 15, endColumn: 18 },
-        { line: 3, column: 22, endColumn: 25 },
+        { line: 1, column: 15, endColumn: 18, severity: 'info' },
+        { line: 3, column: 22, endColumn: 25, severity: 'warning' },
+        { line: 4, column: 27, severity: 'info' },
       ],
     },
   ],
@@ -603,12 +635,47 @@ ruleTester(hbaWideNetwork, {
           column: 14,
           endLine: 1,
           endColumn: 24,
-          message: 'wide network (16,777,216 addresses, wider than /16): user app can connect to any database except replication (all) from IPv4 network 10.0.0.0/8 with a SCRAM password (scram-sha-256)',
+          severity: 'info',
+          message:
+            'wide network (16,777,216 addresses, wider than /16, private address space): user app can connect to any database except replication (all) from IPv4 network 10.0.0.0/8 with a SCRAM password (scram-sha-256)',
         },
       ],
     },
     { name: 'netmask form', code: 'host all app 10.0.0.0 255.0.0.0 scram-sha-256', errors: [{ line: 1, column: 14, endColumn: 32 }] },
-    { name: 'non-contiguous mask', code: 'host all app 10.0.0.1 255.0.0.1 md5', errors: [{ line: 1, column: 14, endColumn: 32, message: /^wide network \(8,388,608 addresses, wider than \/16\)/ }] },
+    { name: 'non-contiguous mask', code: 'host all app 10.0.0.1 255.0.0.1 md5', errors: [{ line: 1, column: 14, endColumn: 32, severity: 'warning', message: /^wide network \(8,388,608 addresses, wider than \/16, private address space\)/ }] },
+    {
+      name: 'a range that looks private but covers public space',
+      code: 'host all app 172.0.0.0/8 scram-sha-256\nhost all app 10.0.0.0/7 scram-sha-256\nhostssl all app 0.0.0.0/1 cert',
+      errors: [
+        {
+          line: 1,
+          column: 14,
+          severity: 'warning',
+          message:
+            'wide network (16,777,216 addresses, wider than /16): user app can connect to any database except replication (all) from IPv4 network 172.0.0.0/8 with a SCRAM password (scram-sha-256) (172.0.0.0/8 is not all private address space: only 172.16.0.0/12 (RFC 1918) inside it is private, the rest is public)',
+        },
+        { line: 2, column: 14, severity: 'warning', message: /\(10\.0\.0\.0\/7 is not all private address space: only 10\.0\.0\.0\/8 \(RFC 1918\) inside it is private, the rest is public\)$/ },
+        { line: 3, column: 17, severity: 'warning', message: /only 10\.0\.0\.0\/8 \(RFC 1918\) and 100\.64\.0\.0\/10 \(carrier-grade NAT, RFC 6598\) inside it are private/ },
+      ],
+    },
+    {
+      name: 'public, carrier-grade NAT and ULA ranges',
+      code: 'host all app 100.64.0.0/10 scram-sha-256\nhost all app fd00::/8 scram-sha-256\nhost all app 8.0.0.0/8 scram-sha-256\nhost all app 2001:db8::/32 scram-sha-256',
+      errors: [
+        { line: 1, column: 14, severity: 'info', message: /private address space/ },
+        { line: 2, column: 14, severity: 'info', message: /private address space/ },
+        { line: 3, column: 14, severity: 'warning', message: /^wide network \(16,777,216 addresses, wider than \/16\): / },
+        { line: 4, column: 14, severity: 'warning', message: /^wide network \(2\^96 addresses, wider than \/48\): / },
+      ],
+    },
+    {
+      name: 'a weak method inside private space stays a warning; md5 over hostssl is information',
+      code: 'hostssl all app 10.0.0.0/8 md5\nhost all app 10.0.0.0/8 md5',
+      errors: [
+        { line: 1, column: 17, severity: 'info' },
+        { line: 2, column: 14, severity: 'warning' },
+      ],
+    },
     { code: 'host all app 2001:db8::/32 md5', errors: [{ line: 1, column: 14, endColumn: 27, message: /^wide network \(2\^96 addresses, wider than \/48\)/ }] },
     { name: 'threshold option', code: 'host all app 10.20.0.0/16 md5', options: { ipv4Prefix: 24 }, errors: [{ line: 1, column: 14, message: /wider than \/24/ }] },
     {
@@ -804,20 +871,92 @@ ruleTester(sslDisabled, {
 /* ------------------------------------------------------------- the whole set */
 
 describe('hba rules together', () => {
-  test('an unreachable record is reported once, by hba-unreachable-record only', () => {
+  test('an unreachable record is reported once, by hba-unreachable-record only; a record yields one finding', () => {
     const { findings } = lintTree({ 'pg_hba.conf': 'host all all 0.0.0.0/0 reject\nhost all all 10.0.0.0/8 trust\nhost replication all 10.0.0.0/8 password\n' }, { pgVersion: 17 }, HBA_RULES);
-    expect(findings.map((f) => [f.rule, f.line, f.column])).toEqual([
-      ['hba-unreachable-record', 2, 1],
-      ['hba-replication-open', 3, 6],
-      ['hba-wide-network', 3, 22],
-      ['hba-cleartext-password', 3, 33],
+    expect(findings.map((f) => [f.rule, f.line, f.column, f.severity])).toEqual([
+      ['hba-unreachable-record', 2, 1, 'warning'],
+      ['hba-cleartext-password', 3, 33, 'error'],
     ]);
+    expect(findings[1]!.message).toMatch(/; also physical replication open \(hba-replication-open\); a wide network \(hba-wide-network\)$/);
+  });
+
+  const lintHba = (text: string, rules: Record<string, 'off'> = {}, conf?: string) =>
+    lintTree({ 'pg_hba.conf': text, ...(conf === undefined ? {} : { 'postgresql.conf': conf }) }, { pgVersion: 17, rules }, HBA_RULES).findings;
+
+  test('host replication all 0.0.0.0/0 trust: one finding, the most severe, naming the others; turning it off lets the next report', () => {
+    const text = 'local all all peer\nhost replication all 0.0.0.0/0 trust\n';
+    const all = lintHba(text);
+    expect(all.map((f) => [f.rule, f.line, f.column, f.severity])).toEqual([['hba-open-to-world', 2, 22, 'error']]);
+    expect(all[0]!.message).toBe(
+      'open to every address: any user (all) can connect to physical replication (replication) from any IPv4 address (0.0.0.0/0) with no password (trust); anyone who can reach the port logs in as any listed user, with no password; also trust: no password (hba-trust-remote); physical replication open (hba-replication-open)',
+    );
+    const next = lintHba(text, { 'hba-open-to-world': 'off' });
+    expect(next.map((f) => [f.rule, f.line, f.column])).toEqual([['hba-trust-remote', 2, 32]]);
+    expect(next[0]!.message).toMatch(/; also physical replication open \(hba-replication-open\)$/);
+    const third = lintHba(text, { 'hba-open-to-world': 'off', 'hba-trust-remote': 'off' });
+    expect(third.map((f) => [f.rule, f.line, f.column, f.severity])).toEqual([['hba-replication-open', 2, 6, 'error']]);
+  });
+
+  test('a suppressed finding takes no part: the next rule reports', () => {
+    const text = '# pgconf-lint disable-next-line hba-open-to-world -- public read replica, firewalled\nhost all all 0.0.0.0/0 md5\n';
+    const { result } = lintTree({ 'pg_hba.conf': text }, { pgVersion: 17 }, HBA_RULES);
+    const shown = result.diagnostics.filter((d) => !d.suppressed);
+    expect(shown.map((d) => [d.rule, d.severity])).toEqual([['hba-md5', 'warning']]);
+    expect(shown[0]!.message).not.toMatch(/also/);
+  });
+
+  test('severity from the exposure model, from every address', () => {
+    const sev = (line: string): string[] => lintHba(line).map((f) => `${f.rule}:${f.severity}`);
+    expect(sev('host all all 0.0.0.0/0 trust')).toEqual(['hba-open-to-world:error']);
+    expect(sev('host all all 0.0.0.0/0 md5')).toEqual(['hba-open-to-world:error']);
+    expect(sev('hostssl all all 0.0.0.0/0 md5')).toEqual(['hba-open-to-world:warning']);
+    expect(sev('host all all 0.0.0.0/0 ident')).toEqual(['hba-open-to-world:error']);
+    expect(sev('hostssl all all 0.0.0.0/0 scram-sha-256')).toEqual(['hba-open-to-world:warning']);
+    expect(sev('hostssl all all 0.0.0.0/0 cert')).toEqual(['hba-open-to-world:info']);
+    expect(sev('hostssl all all 0.0.0.0/0 scram-sha-256 clientcert=verify-full')).toEqual(['hba-open-to-world:info']);
+    // a superuser or replication raises one level
+    expect(sev('hostssl all postgres 0.0.0.0/0 scram-sha-256')).toEqual(['hba-open-to-world:error']);
+    expect(sev('hostssl all postgres 0.0.0.0/0 cert')).toEqual(['hba-superuser-remote:error']);
+    expect(sev('hostssl replication rep 0.0.0.0/0 cert')).toEqual(['hba-open-to-world:warning']);
+    // postgres from the world is never rated lower than all users
+    expect(sev('host all postgres 0.0.0.0/0 scram-sha-256')).toEqual(['hba-open-to-world:error']);
+    expect(sev('host all all 0.0.0.0/0 scram-sha-256')).toEqual(['hba-open-to-world:warning']);
+  });
+
+  test('loopback records are never exposure errors', () => {
+    const f = lintHba('host all all 127.0.0.1/32 password\nhost all postgres ::1/128 md5\nhost all all localhost trust\nlocal all all trust\n');
+    expect(f.map((x) => [x.rule, x.line, x.severity])).toEqual([
+      ['hba-cleartext-password', 1, 'warning'],
+      ['hba-md5', 2, 'info'],
+      ['hba-local-trust', 4, 'info'],
+    ]);
+  });
+
+  test('a hostssl record while ssl is off gets only hba-hostssl-without-ssl (no open-to-world, md5 or listen-on-all escalation)', () => {
+    const { findings } = lintTree(
+      { 'pg_hba.conf': 'local all all peer\nhostssl all all 0.0.0.0/0 md5\n', 'postgresql.conf': "listen_addresses = '*'\nssl = off\n" },
+      { pgVersion: 17 },
+      HBA_RULES,
+    );
+    expect(findings.map((f) => [f.rule, f.file, f.line, f.severity])).toEqual([
+      ['hba-hostssl-without-ssl', 'pg_hba.conf', 2, 'error'],
+      ['listen-on-all-addresses', 'postgresql.conf', 1, 'info'],
+    ]);
+  });
+
+  test('a template placeholder in the address: no exposure finding (PostgreSQL looks it up as a host name; unrendered-template reports it)', () => {
+    const { findings } = lintTree(
+      { 'pg_hba.conf': 'host all all ${DOCKER_SUBNET} trust\nhost all postgres {{ subnet }} md5\n', 'postgresql.conf': "listen_addresses = '*'\nssl = off\n" },
+      { pgVersion: 17 },
+      HBA_RULES,
+    );
+    expect(findings.map((f) => f.rule)).toEqual(['listen-on-all-addresses']);
   });
 
   test('every hba rule is registered', () => {
     const names = RULES.map((r) => r.name);
     for (const r of HBA_RULES) expect(names).toContain(r.name);
-    expect(HBA_RULES).toHaveLength(10);
+    expect(HBA_RULES).toHaveLength(12);
   });
 
   test('corpus: no crash, and every finding is on a record PostgreSQL accepts', () => {
