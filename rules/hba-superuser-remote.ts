@@ -54,12 +54,13 @@ export default defineRule({
       const first = names[0];
       if (!first) continue;
       const world = e.reach === 'world';
-      const why = world ? 'from every address' : e.weak ? `with a weak method (${e.info.record.method})` : '';
+      const where = world ? 'from every address' : 'from beyond the loopback interface';
+      const how = e.weak ? ` with a weak method (${e.info.record.method})` : '';
       const who = names.map((n) => boundQuote(n.value)).join(', ');
       ctx.report({
         loc: tokenLoc(first.token),
         message:
-          `superuser ${who} may log in over TCP ${why ? why + ' ' : ''}from beyond the loopback interface: ${e.text}; ` +
+          `superuser ${who} may log in over TCP ${where}${how}: ${e.text}; ` +
           'whoever obtains its credentials there can read every table and run programs on the server',
         help:
           'Let the superuser in only over the local socket (local all postgres peer) or loopback, and give remote administrators and applications roles of their own.',
