@@ -5,6 +5,7 @@ import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { percent, precisionByRule, readLabels, readSnapshot } from './lib/ecosystem-snapshot.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const check = process.argv.includes('--check');
@@ -41,7 +42,20 @@ const fence = (kind, code) =>
         .map(([name, text]) => `\`${name}\`:\n\n` + '```' + lang(name) + '\n' + text + '\n```')
         .join('\n\n');
 
-export function ruleDoc(rule) {
+/**
+ * The "Precision on real-world configurations" line of a rule's doc, from the committed ecosystem
+ * snapshot and labels (`p`: the rule's entry of precisionByRule, undefined when it has no finding).
+ */
+export function precisionLine(p) {
+  const link = '([ecosystem check](../../README.md#ecosystem-check))';
+  if (!p) return `- Precision on real-world configurations: no findings on the corpus ${link}`;
+  if (p.precision === null) return `- Precision on real-world configurations: not yet labelled (${p.n} finding${p.n === 1 ? '' : 's'} on the corpus) ${link}`;
+  const counts = `${p.right} right, ${p.debatable} debatable, ${p.wrong} wrong${p.unlabeled ? `, ${p.unlabeled} not yet labelled` : ''}`;
+  const findings = `${p.n} finding${p.n === 1 ? '' : 's'} on the corpus`;
+  return `- Precision on real-world configurations: **${percent(p.precision)}** (${findings}: ${counts}; debatable counts half) ${link}`;
+}
+
+export function ruleDoc(rule, precision) {
   const d = rule.docs;
   const kind = rule.appliesTo[0];
   const lines = [
@@ -52,6 +66,7 @@ export function ruleDoc(rule) {
     `- Default severity: **${rule.severity}**`,
     `- Files: ${rule.appliesTo.map((k) => '`' + k + '`').join(', ')}`,
     `- PostgreSQL versions: ${d.versions ?? 'all'}`,
+    ...(precision === undefined ? [] : [precision]),
     '',
     '## What it does',
     '',
@@ -94,7 +109,9 @@ export function readmeTable(rules) {
 
 const { RULES: rules, configSchema } = await loadRules();
 const docsDir = join(root, 'docs', 'rules');
-const wanted = new Map(rules.map((r) => [`${r.name}.md`, ruleDoc(r)]));
+// Precision from files committed in the repository (ecosystem/), never from ../shared.
+const precision = precisionByRule(readSnapshot(root), readLabels(root));
+const wanted = new Map(rules.map((r) => [`${r.name}.md`, ruleDoc(r, precisionLine(precision.get(r.name)))]));
 const stale = [];
 mkdirSync(docsDir, { recursive: true });
 for (const f of readdirSync(docsDir)) {
