@@ -12,13 +12,17 @@ export default defineRule({
     why:
       'When a parameter is assigned more than once, the last assignment wins — including assignments in ' +
       'included files and in postgresql.auto.conf (written by ALTER SYSTEM), which is read last. Someone ' +
-      'editing the earlier line will believe they changed the server when they did not.',
+      'editing the earlier line will believe they changed the server when they did not. When the winner is in ' +
+      'postgresql.auto.conf, the help says to use ALTER SYSTEM RESET (or to drop the postgresql.conf line); a ' +
+      'duplicate inside postgresql.auto.conf means the file was edited by hand — ALTER SYSTEM keeps one entry per ' +
+      'parameter — so the help says to use ALTER SYSTEM SET / RESET instead of editing it.',
     invalid: ['work_mem = 4MB\nwork_mem = 8MB'],
     valid: ['work_mem = 8MB\nmaintenance_work_mem = 256MB'],
     references: ['https://www.postgresql.org/docs/current/config-setting.html#CONFIG-SETTING-CONFIGURATION-FILE'],
     versions: 'all',
   },
   check(ctx) {
+    const autoFiles = new Set(ctx.cluster.input.files.filter((f) => f.kind === 'postgresql.auto.conf').map((f) => f.abs));
     const locOf = (a: Assignment): Loc => ({ file: a.file.path, start: a.line.nameStart, end: a.line.value.end });
     // A file that sets the same parameters a million times: past the listing limit its findings
     // are counted in runs (consecutive ones in the same file), not reported one by one.
@@ -48,10 +52,20 @@ export default defineRule({
       }
       const at = w.line.line; // the physical line the winning assignment starts on
       const where = w.file === a.file ? `line ${at}` : `${w.file.path}:${at}`;
+      const name = boundQuote(a.line.name);
+      // postgresql.auto.conf is the server's file: ALTER SYSTEM rewrites it, keeping one entry per
+      // parameter (replace_auto_config_value removes every match, then appends one).
+      const autoWins = autoFiles.has(w.file.absPath);
+      const inAuto = autoFiles.has(a.file.absPath);
+      const help = inAuto
+        ? `postgresql.auto.conf is written by the server and should not be edited by hand: ALTER SYSTEM SET ${name} = … replaces every entry of the parameter with one, and ALTER SYSTEM RESET ${name} removes them all.`
+        : autoWins
+          ? `ALTER SYSTEM overrides this line: to make postgresql.conf count, run ALTER SYSTEM RESET ${name} (it removes the entry from postgresql.auto.conf); to keep the ALTER SYSTEM value, remove this line.`
+          : 'Remove one of the two assignments so the file says what the server uses.';
       ctx.report({
         loc: locOf(a),
-        message: `${boundQuote(a.line.name)} is set again at ${where} (${boundQuote(w.line.value.raw)}), so this value (${boundQuote(a.line.value.raw)}) is ignored`,
-        help: 'Remove one of the two assignments so the file says what the server uses.',
+        message: `${name} is set again ${autoWins && !inAuto ? 'by ALTER SYSTEM ' : ''}at ${where} (${boundQuote(w.line.value.raw)}), so this value (${boundQuote(a.line.value.raw)}) is ignored`,
+        help,
         related: [{ message: 'the assignment that wins', loc: locOf(w) }],
       });
     }

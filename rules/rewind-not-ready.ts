@@ -129,8 +129,8 @@ export default defineRule({
     valid: [
       { 'postgresql.conf': "primary_conninfo = 'host=primary user=replicator'\nwal_log_hints = on", PG_VERSION: '17' },
       { 'postgresql.conf': 'wal_level = replica', PG_VERSION: '17' },
-      "primary_conninfo = 'host=primary user=replicator'",
-      'full_page_writes = off',
+      { 'postgresql.conf': "primary_conninfo = 'host=primary user=replicator'", PG_VERSION: '18' },
+      { 'postgresql.conf': "primary_conninfo = 'host=primary user=replicator'\nwal_log_hints = on\nfull_page_writes = off", PG_VERSION: '17' },
     ],
     references: [
       'https://www.postgresql.org/docs/current/app-pgrewind.html',
