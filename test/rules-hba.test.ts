@@ -12,7 +12,8 @@ import listenOnAllAddresses from '../rules/listen-on-all-addresses.js';
 import sslDisabled from '../rules/ssl-disabled.js';
 import { HBA_RULES } from '../rules/index-hba.js';
 import { RULES } from '../rules/index.js';
-import { analyzeHba, CONN_STATES } from '../src/analysis/hba.js';
+import { analyzeHba, CONN_STATES, parseNetwork } from '../src/analysis/hba.js';
+import { classifyRange } from '../src/analysis/exposure.js';
 import type { HbaRecordInfo } from '../src/analysis/hba.js';
 import type { Major } from '../src/catalog/types.js';
 import { parsePgHba } from '../src/parse/pg-hba.js';
@@ -337,6 +338,30 @@ describe('analyzeHba against a concrete oracle', () => {
   });
 });
 
+describe('exposure model: private, partly private and public ranges', () => {
+  test.each<[string, 'private' | 'mixed' | 'public', string | null]>([
+    ['10.0.0.0/8', 'private', null],
+    ['172.16.0.0/12', 'private', null],
+    ['172.31.255.0/24', 'private', null],
+    ['192.168.0.0/16', 'private', null],
+    ['100.64.0.0/10', 'private', null],
+    ['169.254.0.0/16', 'private', null],
+    ['fd12:3456::/32', 'private', null],
+    ['fe80::/10', 'private', null],
+    ['::ffff:10.1.0.0/112', 'private', null],
+    ['::ffff:8.8.8.0/120', 'public', null],
+    ['8.8.8.8/32', 'public', null],
+    ['2001:db8::/32', 'public', null],
+    ['172.0.0.0/8', 'mixed', 'x is not all private address space: only 172.16.0.0/12 (RFC 1918) inside it is private, the rest is public'],
+    ['10.0.0.0/7', 'mixed', 'x is not all private address space: only 10.0.0.0/8 (RFC 1918) inside it is private, the rest is public'],
+    ['192.0.0.0/8', 'mixed', 'x is not all private address space: only 192.168.0.0/16 (RFC 1918) inside it is private, the rest is public'],
+    ['fc00::/6', 'mixed', 'x is not all private address space: only fc00::/7 (unique local, RFC 4193) and fe80::/10 (link-local) inside it are private, the rest is public'],
+  ])('%s is %s', (cidr, reach, note) => {
+    const n = parseNetwork(cidr)!;
+    expect(classifyRange(n, 'x')).toEqual({ reach, note });
+  });
+});
+
 /* ---------------------------------------------------------------- rules */
 
 ruleTester(hbaOpenToWorld, {
@@ -352,6 +377,8 @@ ruleTester(hbaOpenToWorld, {
     { name: 'hostgssenc before 12 is rejected', code: 'hostgssenc all all 0.0.0.0/0 trust', pgVersion: 11 },
     { name: 'continuation before 14 is rejected', code: 'host all all 0.0.0.0/0 \\\ntrust', pgVersion: 13 },
     { name: 'allowed network', code: 'host app app 0.0.0.0/0 scram-sha-256', options: { allowedNetworks: ['0.0.0.0/0'] } },
+    { name: 'a template placeholder in the address is looked up as a host name and never matches', code: 'host all all ${DOCKER_SUBNET} trust\nhost all all {{ pg_subnet }} md5' },
+    { name: 'hostssl while ssl is off can never match', code: { 'pg_hba.conf': 'hostssl all all 0.0.0.0/0 md5', 'postgresql.conf': 'ssl = off' } },
   ],
   invalid: [
     {
@@ -402,6 +429,22 @@ ruleTester(hbaOpenToWorld, {
       code: { 'pg_hba.conf': 'host all @admins.txt 0.0.0.0/0 md5', 'admins.txt': '# admins\nalice, bob\n' },
       errors: [{ line: 1, column: 22, endColumn: 31, severity: 'error', message: /^open to every address: users alice, bob can connect/ }],
     },
+    {
+      name: 'a superuser raises one level',
+      code: 'hostssl all postgres 0.0.0.0/0 scram-sha-256\nhostssl all app,postgres ::/0 cert',
+      errors: [
+        { line: 1, column: 22, severity: 'error', message: /; anyone who can reach the port can guess passwords \(rated higher: it names a superuser\)$/ },
+        { line: 2, column: 26, severity: 'warning', message: /\(rated higher: it names a superuser\)$/ },
+      ],
+    },
+    { name: 'the superusers option', code: 'hostssl all admin 0.0.0.0/0 scram-sha-256', options: { superusers: ['admin'] }, errors: [{ line: 1, column: 19, severity: 'error' }] },
+    { name: 'hostssl while ssl is on', code: { 'pg_hba.conf': 'hostssl all all 0.0.0.0/0 scram-sha-256', 'postgresql.conf': 'ssl = on' }, errors: [{ line: 1, column: 17, severity: 'warning' }] },
+    {
+      name: 'ident over TCP from every address is no authentication',
+      code: 'host all all 0.0.0.0/0 ident',
+      errors: [{ line: 1, column: 14, severity: 'error', message: /; anyone who can reach the port names the user through their own ident server: no authentication$/ }],
+    },
+    { name: 'ldap over a required encrypted channel', code: 'hostssl all all 0.0.0.0/0 ldap ldapserver=ldap.example.com ldapprefix="cn=" ldapsuffix=",dc=example"', errors: [{ line: 1, column: 17, severity: 'warning', message: /the password itself travels encrypted$/ }] },
     {
       name: 'in an included file (16+)',
       code: { 'pg_hba.conf': 'local all all peer\ninclude extra.conf\n', 'extra.conf': 'host all all 0.0.0.0/0 trust\n' },
@@ -457,6 +500,11 @@ ruleTester(listenOnAllAddresses, {
       errors: [{ line: 1, column: 21, severity: 'info' }],
     },
     {
+      name: 'info when the world-open record is hostssl while ssl is off, or holds a placeholder',
+      code: { 'postgresql.conf': "listen_addresses = '*'\nssl = off", 'pg_hba.conf': 'hostssl all all 0.0.0.0/0 scram-sha-256\nhost all all ${ANY} md5\nhost all all 0.0.0.0/0 reject' },
+      errors: [{ line: 1, column: 21, severity: 'info' }],
+    },
+    {
       name: 'set in postgresql.auto.conf',
       code: { 'postgresql.conf': "listen_addresses = 'localhost'", 'postgresql.auto.conf': "# Do not edit this file manually!\nlisten_addresses = '*'" },
       errors: [{ file: 'postgresql.auto.conf', line: 2, column: 21, severity: 'info' }],
@@ -484,6 +532,7 @@ ruleTester(hbaTrustRemote, {
     { code: 'host all all 10.0.0.0/8 scram-sha-256' },
     { name: 'shadowed', code: 'host all all 10.0.0.0/8 reject\nhost all all 10.1.0.0/16 trust' },
     { name: 'allowed network', code: 'host all all 10.1.0.0/16 trust', options: { allowedNetworks: ['10.0.0.0/8'] } },
+    { name: 'a template placeholder (left to unrendered-template)', code: 'host all all ${DOCKER_SUBNET} trust\nhost all all @@NET@@ trust' },
   ],
   invalid: [
     {
@@ -503,6 +552,7 @@ ruleTester(hbaTrustRemote, {
     { code: 'host sales app samenet trust', errors: [{ line: 1, column: 24, endColumn: 29 }] },
     { code: 'hostssl all all .example.com trust', errors: [{ line: 1, column: 30, endColumn: 35 }] },
     { code: 'host all all 127.0.0.0/7 trust', errors: [{ line: 1, column: 26 }] },
+    { name: 'a range that looks private', code: 'host all all 172.0.0.0/8 trust', errors: [{ line: 1, column: 26, message: /with no password \(trust\) \(172\.0\.0\.0\/8 is not all private address space: only 172\.16\.0\.0\/12 \(RFC 1918\) inside it is private, the rest is public\); anyone/ }] },
     { code: 'host all all ::1/127 trust', errors: [{ line: 1, column: 22 }] },
     {
       name: 'two findings, not on line 1',
@@ -717,7 +767,9 @@ ruleTester(hbaReplicationOpen, {
     },
     { code: 'host replication replicator 10.0.0.0/8 scram-sha-256', errors: [{ line: 1, column: 6, message: /^physical replication open from a network wider than \/16: / }] },
     { code: 'hostssl postgres,replication rep 0.0.0.0/0 cert', errors: [{ line: 1, column: 18, endColumn: 29, message: /^physical replication open from every address: / }] },
-    { code: 'host replication all all md5', errors: [{ line: 1, column: 6, message: /^physical replication open for every user \(all\) and from every address: / }] },
+    { code: 'host replication all all md5', errors: [{ line: 1, column: 6, severity: 'error', message: /^physical replication open for every user \(all\) and from every address: / }] },
+    { name: 'a strong method on a private network: warning', code: 'hostssl replication all 10.20.5.0/24 cert', errors: [{ line: 1, column: 9, severity: 'warning' }] },
+    { name: 'cert from every address: warning; scram: error', code: 'hostssl replication rep 0.0.0.0/0 cert\nhostssl replication rep ::/0 scram-sha-256', errors: [{ line: 1, column: 9, severity: 'warning' }, { line: 2, column: 9, severity: 'error' }] },
     {
       name: 'two findings, not on line 1',
       code: 'local replication all peer\nhost replication all 10.1.1.1/32 md5\nhost replication rep 2001:db8::/32 md5',
@@ -831,6 +883,7 @@ ruleTester(sslDisabled, {
     { name: 'hostssl and hostgssenc only', code: { 'postgresql.conf': 'ssl = off', 'pg_hba.conf': 'hostssl all all 10.0.0.0/8 md5\nhostgssenc all all 10.0.0.0/8 gss' } },
     { name: 'shadowed', code: { 'postgresql.conf': 'ssl = off', 'pg_hba.conf': 'host all all all reject\nhost all all 10.0.0.0/8 md5' } },
     { name: 'no pg_hba.conf', code: 'ssl = off' },
+    { name: 'only a placeholder address', code: { 'postgresql.conf': 'ssl = off', 'pg_hba.conf': 'host all all ${SUBNET} scram-sha-256\nhost all all 127.0.0.1/32 md5' } },
     { name: 'no postgresql.conf', code: { 'pg_hba.conf': 'host all all 10.0.0.0/8 md5' } },
   ],
   invalid: [
@@ -951,6 +1004,17 @@ describe('hba rules together', () => {
       HBA_RULES,
     );
     expect(findings.map((f) => f.rule)).toEqual(['listen-on-all-addresses']);
+  });
+
+  test('hba-replication-open never suggests the method a record already uses', () => {
+    const help = (line: string): string | undefined =>
+      lintTree({ 'pg_hba.conf': line }, { pgVersion: 17 }, [hbaReplicationOpen]).result.diagnostics[0]?.help;
+    expect(help('host replication all 10.0.0.0/24 scram-sha-256')).toBe(
+      "Allow replication only for the replication role (e.g. replicator) from the standbys' addresses (/32), and keep scram-sha-256 (or use cert).",
+    );
+    expect(help('hostssl replication all 10.0.0.0/24 cert')).toMatch(/, and keep cert\.$/);
+    expect(help('host replication all 10.0.0.0/24 md5')).toMatch(/, and authenticate with scram-sha-256 or cert instead of md5\.$/);
+    expect(help('host replication all 10.0.0.0/24 trust')).toMatch(/instead of trust\.$/);
   });
 
   test('every hba rule is registered', () => {
