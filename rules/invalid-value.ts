@@ -1,5 +1,6 @@
 import { defineRule } from '../src/engine/rule.js';
 import { boundQuotedIn } from '../src/engine/redact.js';
+import { valueGroupKey } from '../src/analysis/template.js';
 
 export default defineRule({
   name: 'invalid-value',
@@ -28,6 +29,7 @@ export default defineRule({
         loc: { file: a.file.path, start: v.start, end: v.end },
         // PostgreSQL quotes the value whole; we quote at most QUOTE_MAX_CHARS of it.
         message: `${boundQuotedIn(a.value.message, v.value)}${hint}: PostgreSQL ${ctx.major} refuses to start with it`,
+        group: { key: valueGroupKey(a.file.path, v.start), concern: 'a value PostgreSQL rejects (invalid-value)' },
       });
     }
   },

@@ -81,3 +81,16 @@ export function findPlaceholder(text: string, options: FindOptions = {}): Placeh
   }
   return best;
 }
+
+/**
+ * The group key (src/engine/merge.ts) of a value in postgresql.conf, postgresql.auto.conf or
+ * recovery.conf, by the offset of the value token: unrendered-template and invalid-value mark
+ * their findings at one value with it, so that a placeholder PostgreSQL rejects is one finding.
+ */
+export const valueGroupKey = (file: string, valueStart: number): string => `value:${file}:${valueStart}`;
+
+/**
+ * The group key of a pg_hba.conf token, by its offset: unrendered-template and hba-invalid-record
+ * mark their findings with it, so that a record rejected because of its placeholder is one finding.
+ */
+export const hbaTokenGroupKey = (file: string, tokenStart: number): string => `hba-token:${file}:${tokenStart}`;

@@ -1,0 +1,190 @@
+import { afterAll, describe, expect, test } from '@jest/globals';
+import hbaInvalidRecord from '../../rules/hba-invalid-record.js';
+import invalidValue from '../../rules/invalid-value.js';
+import rule from '../../rules/unrendered-template.js';
+import { cleanupFixtures, lintTree } from '../support/fixture.js';
+import { ruleTester } from '../support/rule-tester.js';
+
+afterAll(cleanupFixtures);
+
+const HELP = 'Render the template before the file is deployed (envsubst, Ansible, Helm, …) and lint the rendered file, or write the value itself.';
+
+ruleTester(rule, {
+  valid: [
+    { code: '' },
+    { code: "TimeZone = 'Europe/Berlin'\nsearch_path = '\"$user\", public'\ndynamic_library_path = '$libdir'\n" },
+    { code: "log_line_prefix = '%m [%p] %q%u@%d '\nlog_filename = 'postgresql-%Y-%m-%d_%H%M%S.log'\n" },
+    { code: "# TimeZone = '${TZ}'\n", name: 'a comment' },
+    { code: "TimeZone = 'UTC'  # was '${TZ}'\n", name: 'a trailing comment' },
+    { code: "archive_command = 'cp %p ${ARCHIVE_DIR}/%f'\nrestore_command = 'cp ${ARCHIVE_DIR}/%f %p'\n", name: 'the shell expands ${VAR} in commands' },
+    { code: "cluster_name = '${NAME}'\ncluster_name = 'main'\n", name: 'overridden by a rendered value: no effect' },
+    { code: "application_name = '{{1,2}}'\n", name: 'an array literal is not a template' },
+    { code: { 'pg_hba.conf': 'host  replication  PG_MASTER_USER  10.0.0.0/8  scram-sha-256\n' }, name: 'an unbraced name is a name' },
+    { code: { 'pg_hba.conf': '# host all all ${DOCKER_SUBNET} scram-sha-256\nlocal all all peer # {{ x }}\n' }, name: 'hba comments' },
+    { code: { 'pg_ident.conf': '# map ${USER} postgres\nmymap  root  postgres\n' } },
+    { code: { 'recovery.conf': "restore_command = 'cp /a/%f %p'\nprimary_conninfo = '${CONNINFO}'\n" }, pgVersion: 12, name: 'recovery.conf is not read from 12 on' },
+  ],
+  invalid: [
+    {
+      code: "# time\nTimeZone = '${TZ}'\n",
+      errors: [
+        {
+          line: 2,
+          column: 13,
+          endColumn: 18,
+          severity: 'error',
+          message: "TimeZone = '${TZ}' still holds the template placeholder ${TZ}, which was never rendered: PostgreSQL reads it literally, rejects the value and refuses to start",
+        },
+      ],
+    },
+    {
+      code: "cluster_name = 'pg-{{ env }}-main'\n",
+      errors: [
+        {
+          line: 1,
+          column: 20,
+          endColumn: 29,
+          message:
+            'cluster_name = \'pg-{{ env }}-main\' still holds the template placeholder {{ env }}, which was never rendered: PostgreSQL takes the text literally, so cluster_name is "pg-{{ env }}-main", not the rendered value',
+        },
+      ],
+    },
+    {
+      name: 'a custom setting, ERB and python syntaxes; two findings',
+      code: "pg_stat_statements.max = '<%= @max %>'\nwork_mem = 4MB\nshared_preload_libraries = '%(libs)s'\n",
+      errors: [
+        { line: 1, column: 27, endColumn: 38 },
+        { line: 3, column: 29, endColumn: 37, message: /^shared_preload_libraries = '%\(libs\)s' still holds the template placeholder %\(libs\)s, / },
+      ],
+    },
+    {
+      name: 'jinja in a shell command is still a placeholder',
+      code: "archive_command = 'cp %p {{ archive_dir }}/%f'\n",
+      errors: [{ line: 1, column: 26, endColumn: 43 }],
+    },
+    {
+      name: 'an overridden invalid value still stops the server',
+      code: "TimeZone = '@@TZ@@'\ntimezone = 'UTC'\n",
+      errors: [{ line: 1, column: 13, endColumn: 19, message: /rejects the value and refuses to start$/ }],
+    },
+    {
+      name: 'postgresql.auto.conf',
+      code: { 'postgresql.conf': '', 'postgresql.auto.conf': "listen_addresses = '${LISTEN}'\n" },
+      errors: [{ file: 'postgresql.auto.conf', line: 1, column: 21, endColumn: 30 }],
+    },
+    {
+      name: 'pg_hba: an address is looked up as a host name',
+      code: { 'pg_hba.conf': '# docker\nhost    all             all             ${DOCKER_SUBNET}        scram-sha-256\n' },
+      errors: [
+        {
+          file: 'pg_hba.conf',
+          line: 2,
+          column: 41,
+          endColumn: 57,
+          message: 'the address ${DOCKER_SUBNET} is a template placeholder that was never rendered: PostgreSQL looks "${DOCKER_SUBNET}" up as a host name, which no client has, so this record never matches',
+        },
+      ],
+    },
+    {
+      name: 'pg_hba: one finding per record, naming the others',
+      code: { 'pg_hba.conf': 'host    ${POSTGRES_DB}  ${REPMGR_USER}  ${DOCKER_SUBNET}        scram-sha-256\nhost all {{ user }} 10.0.0.0/8 md5\n' },
+      errors: [
+        {
+          file: 'pg_hba.conf',
+          line: 1,
+          column: 9,
+          endColumn: 23,
+          message:
+            'the database ${POSTGRES_DB} is a template placeholder that was never rendered: PostgreSQL takes it as a database literally named "${POSTGRES_DB}", so this record matches no real database; the record also holds ${REPMGR_USER}, ${DOCKER_SUBNET}',
+        },
+        // Blanks split `{{ user }}` into three tokens: `}}` becomes the method, which PostgreSQL rejects.
+        { file: 'pg_hba.conf', line: 2, column: 10, endColumn: 20, message: /^the field \{\{ user \}\} is a template placeholder that was never rendered: PostgreSQL rejects this record/ },
+      ],
+    },
+    {
+      name: 'pg_hba: @@VAR@@ is read as a missing @file: the record is rejected',
+      code: { 'pg_hba.conf': 'host\treplication\truser\t\t@@REPLICA@@\t\tmd5\n' },
+      errors: [
+        {
+          file: 'pg_hba.conf',
+          line: 1,
+          column: 25,
+          endColumn: 36,
+          message: 'the field @@REPLICA@@ is a template placeholder that was never rendered: PostgreSQL rejects this record, so the server refuses to start and a reload keeps the old rules',
+        },
+      ],
+    },
+    {
+      name: 'pg_hba: a CIDR with a placeholder is rejected; the placeholder there wins over an earlier one',
+      code: { 'pg_hba.conf': 'host all ${U} ${NET}/24 md5\n' },
+      errors: [{ file: 'pg_hba.conf', line: 1, column: 15, endColumn: 21, message: /^the field \$\{NET\} .*PostgreSQL rejects this record.*; the record also holds \$\{U\}$/ }],
+    },
+    {
+      name: 'pg_hba: a Jinja statement line',
+      code: { 'pg_hba.conf': '{% for net in nets %}\nhost all all 10.0.0.0/8 scram-sha-256\n' },
+      errors: [{ file: 'pg_hba.conf', line: 1, column: 1, endColumn: 22 }],
+    },
+    {
+      name: 'pg_hba: a placeholder read through an @file, located in that file',
+      code: { 'pg_hba.conf': 'host all @users 10.0.0.0/8 scram-sha-256\n', users: 'alice\n${EXTRA_USER}\n' },
+      errors: [{ file: 'users', line: 2, column: 1, endColumn: 14, message: /^the user \$\{EXTRA_USER\} / }],
+    },
+    {
+      name: 'pg_ident.conf',
+      code: { 'pg_ident.conf': 'mymap  ${OS_USER}  postgres\n' },
+      errors: [
+        {
+          file: 'pg_ident.conf',
+          line: 1,
+          column: 8,
+          endColumn: 18,
+          message: '${OS_USER} in pg_ident.conf is a template placeholder that was never rendered: PostgreSQL takes it literally, so this mapping never applies as intended',
+        },
+      ],
+    },
+    {
+      name: 'recovery.conf up to 11',
+      code: { 'recovery.conf': "standby_mode = on\nprimary_conninfo = 'host={{ primary }} user=rep'\n" },
+      pgVersion: 11,
+      errors: [{ file: 'recovery.conf', line: 2, column: 26, endColumn: 39 }],
+    },
+  ],
+});
+
+describe('one problem, one finding', () => {
+  test("TimeZone = '${TZ}': invalid-value and unrendered-template merge into one finding", () => {
+    const { findings, result } = lintTree({ 'postgresql.conf': "TimeZone = '${TZ}'\n" }, { pgVersion: 17 }, [invalidValue, rule]);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ rule: 'invalid-value', line: 1, column: 12 });
+    expect(findings[0]!.message).toBe(
+      'invalid value for parameter "TimeZone": "${TZ}": PostgreSQL 17 refuses to start with it; also the template placeholder ${TZ} was never rendered (unrendered-template)',
+    );
+    expect(result.diagnostics).toHaveLength(1);
+  });
+
+  test('invalid-value turned off: unrendered-template reports alone, with its help', () => {
+    const { result } = lintTree({ 'postgresql.conf': "TimeZone = '${TZ}'\n" }, { pgVersion: 17 }, [rule]);
+    expect(result.diagnostics.map((d) => [d.rule, d.help])).toEqual([['unrendered-template', HELP]]);
+  });
+
+  test('@@VAR@@ in pg_hba: hba-invalid-record and unrendered-template merge', () => {
+    const { findings } = lintTree({ 'pg_hba.conf': 'host replication ruser @@REPLICA@@ md5\n' }, { pgVersion: 17 }, [hbaInvalidRecord, rule]);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ rule: 'hba-invalid-record', column: 24 });
+    expect(findings[0]!.message).toMatch(/; also the template placeholder @@REPLICA@@ was never rendered \(unrendered-template\)$/);
+  });
+
+  test('${NET}/24 in pg_hba: one finding', () => {
+    const { findings } = lintTree({ 'pg_hba.conf': 'host all all ${NET}/24 md5\n' }, { pgVersion: 17 }, [hbaInvalidRecord, rule]);
+    expect(findings.map((f) => [f.rule, f.column])).toEqual([['hba-invalid-record', 14]]);
+    expect(findings[0]!.message).toMatch(/^specifying both host name and CIDR mask is invalid: "\$\{NET\}\/24".*; also the template placeholder \$\{NET\} was never rendered/);
+  });
+
+  test('a placeholder and an unrelated rejection on one record stay two findings', () => {
+    const { findings } = lintTree({ 'pg_hba.conf': 'host all ${U} 10.0.0.0/8 crypt\n' }, { pgVersion: 17 }, [hbaInvalidRecord, rule]);
+    expect(findings.map((f) => [f.rule, f.column]).sort()).toEqual([
+      ['hba-invalid-record', 26],
+      ['unrendered-template', 10],
+    ]);
+  });
+});
