@@ -1,5 +1,6 @@
 import { defineRule, floodGuard, relativizeMessage } from '../src/engine/rule.js';
 import { boundQuote, boundQuotes } from '../src/engine/redact.js';
+import { hbaTokenGroupKey } from '../src/analysis/template.js';
 
 const UNQUOTED_TOKEN_MESSAGES = ['authentication option not in name=value format: ', 'unsupported LDAP URL scheme: '];
 
@@ -71,6 +72,7 @@ export default defineRule({
             : `${text}: PostgreSQL ${ctx.major} rejects this record, so the server refuses to start and a reload keeps the old rules`,
         help: outside ? undefined : p.code === 'git-dir' ? 'Configuration never lives in .git/; name a file of the repository instead.' : p.code === 'limit' ? 'Name each user or database list once per record: the same @file referenced from many places multiplies what it expands to, and pgconf-lint checks none of the expansion past its limit.' : hbaHelp(p.message, ctx.major),
         ...(outside ? { severity: 'warning' as const } : {}),
+        group: { key: hbaTokenGroupKey(p.file.path, p.start), concern: 'a record PostgreSQL rejects (hba-invalid-record)' },
       });
     }
     if (hba.fileError && hba.lines.length === 0) {
