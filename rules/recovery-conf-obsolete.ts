@@ -1,3 +1,4 @@
+import { foldName } from '../src/catalog/catalog.js';
 import { defineRule } from '../src/engine/rule.js';
 
 /** recovery.conf-only parameters that never became GUCs (POSTGRES.md §4.1). */
@@ -5,6 +6,15 @@ const RECOVERY_ONLY: Readonly<Record<string, string>> = {
   standby_mode: 'create a standby.signal file in the data directory instead',
   trigger_file: 'promote with pg_ctl promote or SELECT pg_promote() instead',
 };
+
+/** recovery.conf's standby_mode is a boolean (parse_bool): a prefix of on (2+ chars), true or yes, or 1. */
+function isOn(v: string): boolean {
+  const s = v.trim().toLowerCase();
+  if (s === '') return false;
+  if (s === '1') return true;
+  if (s.length >= 2 && 'on'.startsWith(s)) return true;
+  return 'true'.startsWith(s) || 'yes'.startsWith(s);
+}
 
 /** Looked up with every unknown name of a file: a Map (fast on a miss; `constructor` is no key). */
 const RECOVERY_FIX: ReadonlyMap<string, string> = new Map(Object.entries(RECOVERY_ONLY));
@@ -23,7 +33,8 @@ export default defineRule({
       'break on the first restart after an upgrade or failover. A standby is now marked by an empty ' +
       'standby.signal file (recovery.signal for targeted recovery), primary_conninfo, restore_command and the ' +
       'recovery_target_* settings go into postgresql.conf, and promotion is done with pg_ctl promote or ' +
-      'pg_promote() (promote_trigger_file in 12–15).',
+      'pg_promote() (promote_trigger_file in 12–15). The help says which signal file the cluster needs (standby.signal ' +
+      'when recovery.conf had standby_mode = on, else recovery.signal) and whether the repository already has it.',
     invalid: [
       { 'postgresql.conf': 'hot_standby = on', 'recovery.conf': "standby_mode = 'on'\nprimary_conninfo = 'host=primary user=replicator'" },
       'standby_mode = on',
@@ -38,19 +49,34 @@ export default defineRule({
   },
   check(ctx) {
     if (ctx.major < 12) return;
+    // From 12 the signal files say what recovery.conf's standby_mode said: the help names the one
+    // this cluster needs, and whether it is already there.
+    const hasStandbySignal = ctx.cluster.signals.some((s) => s.kind === 'standby.signal');
+    const hasRecoverySignal = ctx.cluster.signals.some((s) => s.kind === 'recovery.signal');
     const rec = ctx.cluster.recovery;
     if (rec) {
-      const first = rec.lines.find((l) => l.kind === 'setting');
+      const settings = rec.lines.filter((l) => l.kind === 'setting');
+      const first = settings[0];
+      const mode = settings.filter((l) => foldName(l.name) === 'standby_mode').pop();
+      const standby = mode !== undefined && isOn(mode.value.value);
+      const signal = standby
+        ? hasStandbySignal
+          ? 'standby.signal is already there'
+          : 'create an empty standby.signal (this is a standby)'
+        : hasRecoverySignal || hasStandbySignal
+          ? `${hasStandbySignal ? 'standby.signal' : 'recovery.signal'} is already there`
+          : 'create an empty recovery.signal for targeted recovery, or standby.signal for a standby';
       ctx.report({
         loc: first?.kind === 'setting' ? { file: rec.file.path, start: first.nameStart, end: first.value.end } : { file: rec.file.path, start: 0, end: 0 },
         message: `recovery.conf is not supported from PostgreSQL 12: PostgreSQL ${ctx.major} refuses to start while this file is in the data directory`,
-        help: 'Delete recovery.conf: create standby.signal (or recovery.signal), move primary_conninfo, restore_command and recovery_target_* into postgresql.conf, and promote with pg_ctl promote.',
+        help: `Delete recovery.conf: ${signal}; move primary_conninfo, restore_command and recovery_target_* into postgresql.conf, and promote with pg_ctl promote.`,
       });
     }
     for (const a of ctx.cluster.assignments) {
       if (a.status !== 'unknown') continue;
-      const fix = RECOVERY_FIX.get(a.key);
+      let fix = RECOVERY_FIX.get(a.key);
       if (!fix) continue;
+      if (a.key === 'standby_mode' && hasStandbySignal) fix = 'rely on the standby.signal file that is already there';
       ctx.report({
         loc: { file: a.file.path, start: a.line.value.start, end: a.line.value.end },
         message: `${a.line.name} = ${a.line.value.raw} is a recovery.conf parameter that PostgreSQL ${ctx.major} does not recognize: the server refuses to start`,
