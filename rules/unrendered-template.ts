@@ -52,7 +52,7 @@ export default defineRule({
       'also rejects (invalid-value, hba-invalid-record) is one finding, naming both. An unquoted placeholder in ' +
       'postgresql.conf or pg_ident.conf is a syntax error, reported by syntax-error. A placeholder in a setting that a later line ' +
       'overrides with a valid value has no effect and is not reported.',
-    invalid: ["TimeZone = '${TZ}'", { 'pg_hba.conf': 'host  all  all  ${DOCKER_SUBNET}  scram-sha-256\n' }],
+    invalid: ["cluster_name = '{{ cluster_name }}'", { 'pg_hba.conf': 'host  all  all  ${DOCKER_SUBNET}  scram-sha-256\n' }],
     valid: [
       "TimeZone = 'Europe/Berlin'\nsearch_path = '\"$user\", public'",
       "archive_command = 'cp %p ${ARCHIVE_DIR}/%f'",
