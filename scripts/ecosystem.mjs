@@ -9,6 +9,7 @@
 //                                     passes dist/cli.js, so that it checks what ships
 //   --unlabeled RULE                  print the unlabeled findings of RULE as label-file lines
 //   --prune                           with the default mode: delete the labels that name no finding
+//   --root DIR                        read and write DIR/ecosystem/ instead of this repository's (tests)
 //
 // A label that names no finding (stale: the finding is gone or moved) fails --check; the default mode
 // lists stale labels and, with --prune, removes them from their label files (review the diff).
@@ -23,17 +24,19 @@ import { cpSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync,
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { HEADER, SNAPSHOT, labelKey, percent, precisionByRule, pruneLabels, readLabels, readSnapshot, staleLabels } from './lib/ecosystem-snapshot.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+/** The repository the script belongs to (its sources are bundled). */
+const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
-const check = args.includes('--check');
-const prune = args.includes('--prune');
-const opt = (name) => {
+function opt(name) {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : undefined;
-};
+}
+/** Where ecosystem/ (snapshot and labels) lives. */
+const root = opt('--root') ? resolve(opt('--root')) : repo;
+const check = args.includes('--check');
+const prune = args.includes('--prune');
 
 if (args.includes('--precision')) {
   const rows = readSnapshot(root);
@@ -160,8 +163,9 @@ if (check) {
 
 /** The CLI bundled from the current sources (not dist/, which may be stale or being rebuilt). */
 async function bundleCli(dir) {
+  const { build } = await import('esbuild');
   await build({
-    entryPoints: { cli: join(root, 'src/cli.ts') },
+    entryPoints: { cli: join(repo, 'src/cli.ts') },
     outdir: dir,
     bundle: true,
     splitting: true,
@@ -171,7 +175,7 @@ async function bundleCli(dir) {
     logLevel: 'warning',
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   });
-  const data = join(root, 'src', 'catalog', 'data');
+  const data = join(repo, 'src', 'catalog', 'data');
   mkdirSync(join(dir, 'catalog', 'data'), { recursive: true });
   for (const f of readdirSync(data).filter((n) => n.endsWith('.json'))) cpSync(join(data, f), join(dir, 'catalog', 'data', f));
   return join(dir, 'cli.js');
