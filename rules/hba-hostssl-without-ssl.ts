@@ -2,6 +2,7 @@ import { defineRule } from '../src/engine/rule.js';
 import { analyzeHba, tokenLoc } from '../src/analysis/hba.js';
 import { lineColumn } from '../src/source/source.js';
 import { findPlaceholder } from '../src/analysis/template.js';
+import { EXPOSURE_MODEL_DOC } from '../src/analysis/exposure.js';
 
 export default defineRule({
   name: 'hba-hostssl-without-ssl',
@@ -15,7 +16,8 @@ export default defineRule({
       'because SSL is disabled". Clients the record was written for are refused, or fall through to a later, ' +
       'often weaker, record. Checked only when the cluster has both pg_hba.conf and postgresql.conf. Such a ' +
       'record gets only this finding: the exposure rules (hba-open-to-world, hba-md5, listen-on-all-addresses …) ' +
-      'skip it, since it admits nobody. A record still holding a template placeholder is left to unrendered-template.',
+      'skip it, since it admits nobody. A record still holding a template placeholder is left to unrendered-template.\n\n' +
+      EXPOSURE_MODEL_DOC,
     invalid: [{ 'pg_hba.conf': 'hostssl    all   app   10.20.0.0/16   scram-sha-256', 'postgresql.conf': 'ssl = off' }],
     valid: [
       { 'pg_hba.conf': 'hostssl    all   app   10.20.0.0/16   scram-sha-256', 'postgresql.conf': 'ssl = on' },

@@ -843,6 +843,7 @@ ruleTester(hbaHostsslWithoutSsl, {
     { name: 'host records only', code: { 'pg_hba.conf': 'host all app 10.0.0.0/8 scram-sha-256', 'postgresql.conf': 'ssl = off' } },
     { name: 'on in postgresql.auto.conf', code: { 'pg_hba.conf': 'hostssl all app 10.0.0.0/8 md5', 'postgresql.conf': 'ssl = off', 'postgresql.auto.conf': 'ssl = on' } },
     { name: 'shadowed', code: { 'pg_hba.conf': 'host all all 10.0.0.0/8 reject\nhostssl all app 10.0.0.0/8 md5', 'postgresql.conf': 'ssl = off' } },
+    { name: 'a template placeholder (unrendered-template reports it)', code: { 'pg_hba.conf': 'hostssl all app ${APP_NET} md5', 'postgresql.conf': 'ssl = off' } },
   ],
   invalid: [
     {

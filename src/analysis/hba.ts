@@ -742,11 +742,6 @@ export const WIDE_NETWORK_OPTIONS_SCHEMA = {
   additionalProperties: false,
 };
 
-/** What hba-open-to-world flags: reachable, not `reject`, every address, outside the allowed networks. */
-export function worldOpenRecords(analysis: HbaAnalysis, allowed: readonly Network[] = []): HbaRecordInfo[] {
-  return analysis.reachable.filter((r) => r.isWorld && r.record.method !== 'reject' && !insideNetworks(r, allowed));
-}
-
 /** A non-negative integer option, or the default. */
 function intOption(options: Readonly<Record<string, unknown>>, name: string, fallback: number): number {
   const v = options[name];
