@@ -33,6 +33,7 @@ export default defineRule({
     for (const c of CLAMPS) {
       checkClamp(
         ctx,
+        'failsafe-age-clamped',
         c,
         (eff) => `Set ${c.clamped} to at least ${eff} (1.05 × ${c.limit}), or lower ${c.limit}, so the file says what VACUUM does.`,
       );

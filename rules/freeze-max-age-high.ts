@@ -1,4 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
+import { freezeAgeGroupKey } from './freeze-table-age-clamped.js';
 
 const DEFAULT_THRESHOLD = 1_500_000_000;
 /** Transaction and multixact IDs wrap around at 2^31; the server stops assigning them shortly before. */
@@ -60,6 +61,9 @@ export default defineRule({
           `${s.name} = ${s.canonical} is above ${threshold}: the forced anti-wraparound VACUUM starts only ` +
           `~${headroom} million ${p.what} before the wraparound limit, and ${p.storage(s.value)}`,
         help: `Lower ${s.name} (the default is ${s.def.boot}) and keep tables frozen with regular VACUUM instead.`,
+        // One setting, one finding: the failsafe age VACUUM raises because of this value (when the
+        // file does not set it) is named in this finding's message.
+        group: { key: freezeAgeGroupKey(s.loc), concern: `${s.name} = ${s.canonical} is close to the wraparound limit (freeze-max-age-high)` },
       });
     }
   },

@@ -39,6 +39,7 @@ export default defineRule({
     for (const c of CLAMPS) {
       checkClamp(
         ctx,
+        'freeze-min-age-clamped',
         c,
         (eff) => `Set ${c.clamped} to at most ${eff} (half of ${c.limit}), or raise ${c.limit}, so the file says what VACUUM does.`,
       );

@@ -20,10 +20,17 @@ export interface Clamp {
 const shown = (s: SettingView): string => (s.isDefault ? `${s.name} (default ${s.canonical})` : `${s.name} = ${s.canonical}`);
 
 /**
- * Reports a pair whose clamp applies, at the clamped parameter when a file sets it, else at the
- * limit. Nothing when neither side is set in a file, or the target major lacks either parameter.
+ * The group key of findings about the value of a freeze max age at `loc`: freeze-max-age-high and a
+ * clamp reported there (the clamped parameter not being set in a file) describe one setting.
  */
-export function checkClamp(ctx: RuleContext, c: Clamp, help: (effective: number) => string): void {
+export const freezeAgeGroupKey = (loc: { file: string; start: number }): string => `freeze-age:${loc.file}:${loc.start}`;
+
+/**
+ * Reports a pair whose clamp applies, at the clamped parameter when a file sets it, else at the
+ * limit (then grouped with freeze-max-age-high's finding on that setting, if any). Nothing when
+ * neither side is set in a file, or the target major lacks either parameter.
+ */
+export function checkClamp(ctx: RuleContext, rule: string, c: Clamp, help: (effective: number) => string): void {
   const v = ctx.setting(c.clamped);
   const l = ctx.setting(c.limit);
   if (!v || !l || typeof v.value !== 'number' || typeof l.value !== 'number') return;
@@ -41,6 +48,9 @@ export function checkClamp(ctx: RuleContext, c: Clamp, help: (effective: number)
       `VACUUM silently uses ${c.atMost ? 'at most ' : ''}${effective}`,
     help: help(effective),
     ...(v.loc && l.loc ? { related: [{ message: `${l.name}, which ${c.clamped} is clamped against`, loc: l.loc }] } : {}),
+    ...(v.loc
+      ? {}
+      : { group: { key: freezeAgeGroupKey(loc), concern: `VACUUM uses ${c.clamped} = ${c.atMost ? 'at most ' : ''}${effective}, not its default ${v.canonical} (${rule})` } }),
   });
 }
 
@@ -86,6 +96,7 @@ export default defineRule({
     for (const c of TABLE_AGE_CLAMPS) {
       checkClamp(
         ctx,
+        'freeze-table-age-clamped',
         c,
         (eff) => `Set ${c.clamped} to at most ${eff} (0.95 × ${c.limit}), or raise ${c.limit}, so the file says what VACUUM does.`,
       );
