@@ -6,7 +6,9 @@
 import type { GucDef, Major } from './types.js';
 import { formatG, isCSpace, rint, strtod, strtol } from './format.js';
 import type { PrintfFlavor } from './format.js';
-import { splitQuotedList } from '../parse/guc-list.js';
+import { asciiLower, stringHookFor } from './hooks.js';
+
+export { isPosixTz, splitIdentifierString } from './hooks.js';
 
 export type ValueResult =
   | { ok: true; value: boolean | number | string; canonical: string }
@@ -25,22 +27,17 @@ export interface ValueExtras {
   encoding?: 'utf8' | 'latin1';
 }
 
-/** String parameters whose check hook depends on the machine (locales, installed libraries,
- * share/ files, ulimits), so a value can only be judged on the target server. */
+/** String parameters whose value only the target machine can judge: locales (setlocale), and
+ * libraries loaded at startup (no check hook, but a missing one stops the server). */
 export const MACHINE_DEPENDENT_PARAMS: readonly string[] = [
   'lc_messages', 'lc_monetary', 'lc_numeric', 'lc_time',
   'shared_preload_libraries', 'local_preload_libraries', 'session_preload_libraries',
-  'dynamic_library_path', 'timezone_abbreviations', 'default_text_search_config',
-  'max_stack_depth', 'debug_io_direct',
+  'dynamic_library_path', 'max_stack_depth',
 ];
 
-/** Parameters with a check hook that is not emulated here although it could be. */
-export const UNEMULATED_CHECK_PARAMS: readonly string[] = [
-  'client_encoding', 'recovery_target', 'recovery_target_lsn', 'recovery_target_name',
-  'recovery_target_time', 'recovery_target_xid', 'restrict_nonsystem_relation_kind',
-  'createrole_self_grant', 'ssl_groups', 'ssl_ecdh_curve', 'synchronized_standby_slots',
-  'synchronous_standby_names', 'backtrace_functions', 'debug_io_direct',
-];
+/** Parameters whose check hook is emulated only in part (see src/catalog/hooks.ts): values the
+ * emulation does not parse pass unjudged, so generated arbitrary strings say nothing. */
+export const UNEMULATED_CHECK_PARAMS: readonly string[] = ['recovery_target_time'];
 
 /** Set at PGC_S_OVERRIDE after the files are read: validated, then silently replaced. */
 const FORCED_DEFAULT = new Set(['transaction_isolation', 'transaction_read_only', 'transaction_deferrable']);
@@ -350,80 +347,17 @@ function parseStringGuc(def: GucDef, input: string, major: Major, extras: ValueE
   // check_application_name / check_cluster_name: non-printable ASCII is replaced by "?" (≤15)
   // or escaped as \xNN (16+, pg_clean_ascii).
   if (key === 'application_name' || key === 'cluster_name') value = cleanAscii(bytes, major);
-  const ok = (canonical: string): ValueResult => ({ ok: true, value: canonical, canonical });
-  // Check hooks report with the record's own name in every major (call_string_check_hook).
-  const bad = (detail?: string, hint?: string) => invalid(def.name, value, hint, detail);
-  switch (key) {
-    case 'timezone':
-    case 'log_timezone': {
-      const r = checkTimezone(value, extras.timezones);
-      return r === true ? ok(value) : bad(r === false ? undefined : r);
-    }
-    case 'log_destination': {
-      const words = new Set(['stderr', 'csvlog', 'syslog', ...(major >= 15 ? ['jsonlog'] : [])]);
-      const list = splitIdentifierString(value, enc);
-      if (list === null) return bad('List syntax is invalid.');
-      const unknown = list.find((t) => !words.has(asciiLower(t)));
-      return unknown === undefined ? ok(value) : bad(`Unrecognized key word: "${unknown}".`);
-    }
-    case 'datestyle': {
-      const r = checkDateStyle(value, major, enc);
-      return r.ok ? ok(r.canonical) : bad(r.detail);
-    }
-    case 'wal_consistency_checking': {
-      const list = splitIdentifierString(value, enc);
-      if (list === null) return bad('List syntax is invalid.');
-      // From 15 unknown names may be custom resource managers loaded later, so they pass here.
-      const unknown = major >= 15 ? undefined : list.find((t) => !RMGRS_WITH_MASK.has(asciiLower(t)));
-      return unknown === undefined ? ok(value) : bad(`Unrecognized key word: "${unknown}".`);
-    }
-    case 'log_connections': {
-      const detail = checkLogConnections(value, enc);
-      return detail === null ? ok(value) : bad(detail);
-    }
-    case 'primary_slot_name': {
-      const detail = value === '' ? null : checkSlotName(value, enc);
-      if (detail === null) return ok(value);
-      // ≤12 logged the reason as a separate WARNING, the LOG line itself has no detail; from 13
-      // it is the DETAIL and HINT of the LOG line (seen on 12-16).
-      return major >= 13 ? bad(detail.detail, detail.hint) : bad();
-    }
-    case 'search_path':
-    case 'temp_tablespaces':
-      // temp_tablespaces: '' is fine, and names are only looked up inside a transaction.
-      return splitIdentifierString(value, enc) === null ? bad('List syntax is invalid.') : ok(value);
-    case 'transaction_isolation':
-      // ≤11 it is a string with check_XactIsoLevel: exact, case-sensitive spellings (seen on
-      // 10/11: "SERIALIZABLE" and "serializable " are rejected). 12+ it is an enum.
-      return TRANSACTION_ISOLATION.includes(value) ? ok(value) : bad();
-    case 'default_table_access_method':
-      // check_default_table_access_method (12+): the name is looked up only in a transaction, but
-      // the empty string is always rejected; 17 started quoting the name. (default_tablespace has
-      // no such check: '' means the database's default, seen on 10-18.)
-      return value === '' ? bad(major >= 17 ? '"default_table_access_method" cannot be empty.' : 'default_table_access_method cannot be empty.') : ok(value);
-    case 'role':
-      // check_role cannot look up roles outside a transaction, so only "none" passes at startup.
-      return value === 'none' ? ok(value) : bad();
-    case 'session_authorization':
-      return bad();
-    default:
-      return ok(value);
+  const hook = stringHookFor(key, major);
+  if (!hook) return { ok: true, value, canonical: value };
+  const r = hook.check({ value, major, enc, ...(extras.timezones ? { timezones: extras.timezones } : {}) });
+  if (r.ok) {
+    const canonical = r.canonical ?? value;
+    return { ok: true, value: canonical, canonical };
   }
-}
-
-/** check_XactIsoLevel (≤11) compares with strcmp. */
-const TRANSACTION_ISOLATION = ['serializable', 'repeatable read', 'read committed', 'read uncommitted', 'default'];
-
-/** Resource managers with an rm_mask function, i.e. valid wal_consistency_checking names (≤14). */
-const RMGRS_WITH_MASK = new Set(['all', 'heap2', 'heap', 'btree', 'hash', 'gin', 'gist', 'sequence', 'spgist', 'brin', 'generic']);
-
-function asciiLower(s: string): string {
-  return s.replace(/[A-Z]/g, (c) => c.toLowerCase());
-}
-
-function clipBytes(s: string, max: number, enc: 'utf8' | 'latin1'): string {
-  const bytes = Buffer.from(s, enc);
-  return bytes.length <= max ? s : bytes.subarray(0, max).toString(enc);
+  // A hook's own message (GUC_check_errmsg, or an ERROR) replaces the LOG line; otherwise the
+  // line names the record's own name in every major (call_string_check_hook).
+  if (r.message !== undefined) return fail(r.message, r.hint, r.detail);
+  return invalid(def.name, value, r.hint, r.detail);
 }
 
 function cleanAscii(bytes: Uint8Array, major: Major): string {
@@ -433,178 +367,4 @@ function cleanAscii(bytes: Uint8Array, major: Major): string {
     else out += major >= 16 ? '\\x' + b.toString(16).padStart(2, '0') : '?';
   }
   return out;
-}
-
-/** SplitIdentifierString (utils/adt/varlena.c) with ',' as separator: unquoted names are
- * down-cased, quoted ones keep case with "" collapsed; null on a syntax error. */
-export function splitIdentifierString(raw: string, enc: 'utf8' | 'latin1' = 'utf8'): string[] | null {
-  const entries = splitQuotedList(raw);
-  return entries && entries.map((e) => clipBytes(e.quoted ? e.name : asciiLower(e.name), 63, enc));
-}
-
-/** check_datestyle (commands/variable.c), starting from the boot value "ISO, MDY". */
-function checkDateStyle(value: string, major: Major, enc: 'utf8' | 'latin1'): { ok: true; canonical: string } | { ok: false; detail: string } {
-  const list = splitIdentifierString(value, enc);
-  if (list === null) return { ok: false, detail: 'List syntax is invalid.' };
-  let style = 'ISO';
-  let order = 'MDY';
-  let haveStyle = false;
-  let haveOrder = false;
-  let conflict = false;
-  const setStyle = (s: string) => {
-    if (haveStyle && style !== s) conflict = true;
-    style = s;
-    haveStyle = true;
-  };
-  const setOrder = (o: string) => {
-    if (haveOrder && order !== o) conflict = true;
-    order = o;
-    haveOrder = true;
-  };
-  for (const tok of list) {
-    const t = asciiLower(tok);
-    if (t === 'iso') setStyle('ISO');
-    else if (t === 'sql') setStyle('SQL');
-    else if (t.startsWith('postgres')) setStyle('Postgres');
-    else if (t === 'german') {
-      setStyle('German');
-      if (!haveOrder) order = 'DMY';
-    } else if (t === 'ymd') setOrder('YMD');
-    else if (t === 'dmy' || t.startsWith('euro')) setOrder('DMY');
-    else if (t === 'mdy' || t === 'us' || t.startsWith('noneuro')) setOrder('MDY');
-    else if (t === 'default') {
-      // DEFAULT re-parses the reset value, "ISO, MDY", for whatever was not given explicitly.
-      if (!haveStyle) style = 'ISO';
-      if (!haveOrder) order = 'MDY';
-    } else return { ok: false, detail: `Unrecognized key word: "${tok}".` };
-  }
-  if (conflict) {
-    return { ok: false, detail: `Conflicting "${major >= 18 ? 'DateStyle' : 'datestyle'}" specifications.` };
-  }
-  return { ok: true, canonical: `${style}, ${order}` };
-}
-
-/** check_log_connections (PG18): the old boolean spellings alone, or a list of aspects. */
-function checkLogConnections(value: string, enc: 'utf8' | 'latin1'): string | null {
-  const list = splitIdentifierString(value, enc);
-  if (list === null) return 'Invalid list syntax in parameter "log_connections".';
-  if (list.length === 0) return null;
-  const compat = ['off', 'false', 'no', '0', 'on', 'true', 'yes', '1'];
-  if (compat.includes(asciiLower(list[0]))) {
-    return list.length > 1 ? `Cannot specify log_connections option "${list[0]}" in a list with other options.` : null;
-  }
-  const aspects = ['receipt', 'authentication', 'authorization', 'setup_durations', 'all'];
-  const unknown = list.find((t) => !aspects.includes(asciiLower(t)));
-  return unknown === undefined ? null : `Invalid option "${unknown}".`;
-}
-
-/** ReplicationSlotValidateName. */
-function checkSlotName(name: string, enc: 'utf8' | 'latin1'): { detail: string; hint?: string } | null {
-  if (Buffer.byteLength(name, enc) >= 64) return { detail: `replication slot name "${name}" is too long` };
-  if (!/^[a-z0-9_]*$/.test(name)) {
-    return {
-      detail: `replication slot name "${name}" contains invalid character`,
-      hint: 'Replication slot names may only contain lower case letters, numbers, and the underscore character.',
-    };
-  }
-  return null;
-}
-
-// ---- time zones (check_timezone, pg_tzset, tzparse)
-
-const upperCased = new WeakMap<ReadonlySet<string>, ReadonlySet<string>>();
-
-/** The names upper-cased, computed once per set: a case-insensitive lookup in O(1), not a scan of ~600 names. */
-function upperCaseNames(names: ReadonlySet<string>): ReadonlySet<string> {
-  let u = upperCased.get(names);
-  if (!u) upperCased.set(names, (u = new Set(Array.from(names, (n) => n.toUpperCase()))));
-  return u;
-}
-
-/** true when accepted, false when rejected without detail, or the DETAIL text. */
-function checkTimezone(value: string, names: ReadonlySet<string> | undefined): true | false | string {
-  if (asciiLower(value).startsWith('interval')) {
-    // INTERVAL '…': only the quoting is checked here; the interval itself is not parsed.
-    let i = 8;
-    while (isCSpace(value[i])) i++;
-    if (value[i] !== "'") return false;
-    const close = value.indexOf("'", i + 1);
-    return close === value.length - 1;
-  }
-  const n = strtod(value);
-  if (n.end !== 0 && n.end === value.length) {
-    // A number of hours; pg_tzset_offset builds "<+hh>-hh", whose hours must be ≤ 167.
-    const seconds = Math.trunc(-n.value * 3600);
-    return Number.isFinite(seconds) && Math.abs(seconds) < 168 * 3600 ? true : 'UTC timezone offset is out of range.';
-  }
-  if (value === '' || value.length > 255) return false;
-  const upper = value.toUpperCase();
-  if (upper === 'GMT') return true;
-  if (names !== undefined && upperCaseNames(names).has(upper)) return true;
-  if (upper[0] !== ':' && isPosixTz(upper)) return true;
-  return names === undefined;
-}
-
-/** tzparse (timezone/localtime.c) as PostgreSQL calls it: "STDoffset[DST[offset][,rule,rule]]",
- * names either <quoted> or runs of non-digits other than , + -; an empty STD name is allowed. */
-export function isPosixTz(spec: string): boolean {
-  let i = 0;
-  const name = (): boolean => {
-    if (spec[i] === '<') {
-      const close = spec.indexOf('>', i + 1);
-      if (close < 0) return false;
-      i = close + 1;
-      return true;
-    }
-    while (i < spec.length && !/[0-9,+-]/.test(spec[i])) i++;
-    return true;
-  };
-  const num = (min: number, max: number): boolean => {
-    const m = /^\d+/.exec(spec.slice(i));
-    if (!m) return false;
-    const v = Number(m[0]);
-    i += m[0].length;
-    return v >= min && v <= max;
-  };
-  const secs = (): boolean => {
-    if (!num(0, 24 * 7 - 1)) return false;
-    if (spec[i] === ':') {
-      i++;
-      if (!num(0, 59)) return false;
-      if (spec[i] === ':') {
-        i++;
-        if (!num(0, 60)) return false;
-      }
-    }
-    return true;
-  };
-  const offset = (): boolean => {
-    if (spec[i] === '-' || spec[i] === '+') i++;
-    return secs();
-  };
-  const rule = (): boolean => {
-    if (spec[i] === 'J') {
-      i++;
-      if (!num(1, 365)) return false;
-    } else if (spec[i] === 'M') {
-      i++;
-      if (!num(1, 12) || spec[i++] !== '.' || !num(1, 5) || spec[i++] !== '.' || !num(0, 6)) return false;
-    } else if (!num(0, 365)) return false;
-    if (spec[i] === '/') {
-      i++;
-      return offset();
-    }
-    return true;
-  };
-  if (!name() || i === spec.length || !offset()) return false;
-  if (i === spec.length) return true;
-  const dstStart = i;
-  if (!name()) return false;
-  if (i === dstStart || (spec[dstStart] === '<' && i === dstStart + 2)) return false;
-  if (i < spec.length && spec[i] !== ',' && spec[i] !== ';' && !offset()) return false;
-  if (i === spec.length) return true;
-  if (spec[i] !== ',' && spec[i] !== ';') return false;
-  i++;
-  if (!rule() || spec[i++] !== ',' || !rule()) return false;
-  return i === spec.length;
 }
