@@ -1,10 +1,13 @@
 import { defineRule } from '../src/engine/rule.js';
 import { ALLOWED_NETWORKS_SCHEMA, addressLoc, allowedNetworksOption, insideNetworks } from '../src/analysis/hba.js';
-import { EXPOSURE_MODEL_DOC, SUPERUSERS_SCHEMA, hbaExposures, superuserNames, superusersOption, worldBase, worldSeverity } from '../src/analysis/exposure.js';
+import { EXPOSURE_MODEL_DOC, SUPERUSERS_SCHEMA, clientcertMode, hbaExposures, superuserNames, superusersOption, worldBase, worldSeverity } from '../src/analysis/exposure.js';
 import type { Exposure } from '../src/analysis/exposure.js';
 
 /** What the method leaves between the internet and the data, in words. */
 function risk(e: Exposure): string {
+  if (e.info.record.method === 'trust' && clientcertMode(e.info) === 'verify-ca') {
+    return 'anyone holding a certificate from the trusted CA logs in as any listed user, with no password';
+  }
   switch (e.strength) {
     case 'none':
       return e.info.record.method === 'trust'

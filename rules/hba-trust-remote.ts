@@ -1,6 +1,6 @@
 import { defineRule } from '../src/engine/rule.js';
 import { ALLOWED_NETWORKS_DEFAULTS, ALLOWED_NETWORKS_OPTIONS_SCHEMA, allowedNetworksOption, insideNetworks, tokenLoc } from '../src/analysis/hba.js';
-import { EXPOSURE_MODEL_DOC, hbaExposures } from '../src/analysis/exposure.js';
+import { EXPOSURE_MODEL_DOC, clientcertMode, hbaExposures } from '../src/analysis/exposure.js';
 
 export default defineRule({
   name: 'hba-trust-remote',
@@ -16,7 +16,8 @@ export default defineRule({
       '(127.0.0.0/8, ::1/128) — a network, `samehost`, `samenet` or a host name — anyone who can reach the server from ' +
       'there, or who shares a machine on that network, can connect as any listed user, including a superuser. ' +
       'Records that can never match (shadowed by an earlier record, `hostssl` while ssl is off, a template ' +
-      'placeholder) are not flagged.\n\n' +
+      'placeholder) are not flagged, nor `trust` with `clientcert=verify-full` (certificate authentication); with ' +
+      '`clientcert=verify-ca` any holder of a certificate from the trusted CA can name any user (warning).\n\n' +
       EXPOSURE_MODEL_DOC,
     invalid: ['host    all   all   10.20.0.0/16   trust', 'host    orders   app   samenet   trust'],
     valid: ['host    all   all   127.0.0.1/32   trust', 'local   all   all   trust', 'host    all   all   10.20.0.0/16   scram-sha-256'],
@@ -34,9 +35,16 @@ export default defineRule({
     for (const e of hbaExposures(ctx)) {
       const r = e.info;
       if (r.record.method !== 'trust' || e.reach === 'local' || e.reach === 'loopback' || insideNetworks(r, allowed)) continue;
+      const cc = clientcertMode(r);
+      // trust with clientcert=verify-full is certificate authentication (the name must match the user).
+      if (cc === 'verify-full') continue;
       ctx.report({
         loc: tokenLoc(r.record.methodToken),
-        message: `trust on a network record: ${e.text}; anyone who can connect from there can name any of these users and is let in`,
+        message:
+          cc === 'verify-ca'
+            ? `trust on a network record with clientcert=verify-ca: ${e.text}; anyone there holding a certificate from the trusted CA can name any of these users and is let in, since verify-ca does not compare the certificate's name with the user`
+            : `trust on a network record: ${e.text}; anyone who can connect from there can name any of these users and is let in`,
+        ...(cc === 'verify-ca' ? { severity: 'warning' as const } : {}),
         group: { key: e.groupKey, concern: 'trust: no password (hba-trust-remote)' },
         help: 'Use scram-sha-256 (or cert / gss); keep trust, if at all, for local sockets and 127.0.0.1/32.',
       });

@@ -437,6 +437,8 @@ ruleTester(hbaOpenToWorld, {
         { line: 2, column: 26, severity: 'warning', message: /\(rated higher: it names a superuser\)$/ },
       ],
     },
+    { name: 'trust with clientcert=verify-ca from every address', code: 'hostssl all all 0.0.0.0/0 trust clientcert=verify-ca', errors: [{ line: 1, column: 17, severity: 'warning', message: /; anyone holding a certificate from the trusted CA logs in as any listed user, with no password$/ }] },
+    { name: 'trust with clientcert=verify-full from every address is certificate authentication', code: 'hostssl all all 0.0.0.0/0 trust clientcert=verify-full', errors: [{ line: 1, column: 17, severity: 'info' }] },
     { name: 'the superusers option', code: 'hostssl all admin 0.0.0.0/0 scram-sha-256', options: { superusers: ['admin'] }, errors: [{ line: 1, column: 19, severity: 'error' }] },
     { name: 'hostssl while ssl is on', code: { 'pg_hba.conf': 'hostssl all all 0.0.0.0/0 scram-sha-256', 'postgresql.conf': 'ssl = on' }, errors: [{ line: 1, column: 17, severity: 'warning' }] },
     {
@@ -533,6 +535,7 @@ ruleTester(hbaTrustRemote, {
     { name: 'shadowed', code: 'host all all 10.0.0.0/8 reject\nhost all all 10.1.0.0/16 trust' },
     { name: 'allowed network', code: 'host all all 10.1.0.0/16 trust', options: { allowedNetworks: ['10.0.0.0/8'] } },
     { name: 'a template placeholder (left to unrendered-template)', code: 'host all all ${DOCKER_SUBNET} trust\nhost all all @@NET@@ trust' },
+    { name: 'clientcert=verify-full: certificate authentication', code: 'hostssl all all 10.0.0.0/8 trust clientcert=verify-full' },
   ],
   invalid: [
     {
@@ -552,6 +555,7 @@ ruleTester(hbaTrustRemote, {
     { code: 'host sales app samenet trust', errors: [{ line: 1, column: 24, endColumn: 29 }] },
     { code: 'hostssl all all .example.com trust', errors: [{ line: 1, column: 30, endColumn: 35 }] },
     { code: 'host all all 127.0.0.0/7 trust', errors: [{ line: 1, column: 26 }] },
+    { name: 'clientcert=verify-ca: any certificate holder names any user', code: 'hostssl all all 10.0.0.0/8 trust clientcert=verify-ca', errors: [{ line: 1, column: 28, severity: 'warning', message: /^trust on a network record with clientcert=verify-ca: .*; anyone there holding a certificate from the trusted CA can name any of these users/ }] },
     { name: 'a range that looks private', code: 'host all all 172.0.0.0/8 trust', errors: [{ line: 1, column: 26, message: /with no password \(trust\) \(172\.0\.0\.0\/8 is not all private address space: only 172\.16\.0\.0\/12 \(RFC 1918\) inside it is private, the rest is public\); anyone/ }] },
     { code: 'host all all ::1/127 trust', errors: [{ line: 1, column: 22 }] },
     {

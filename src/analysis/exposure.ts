@@ -148,14 +148,24 @@ function strengthOf(info: HbaRecordInfo): Strength {
   const r = info.record;
   const m = r.method;
   if (m === 'reject') return 'reject';
-  const cc = r.options.find((o) => o.name === 'clientcert');
-  if (cc && cc.value !== 'no-verify' && cc.value !== '0') return 'strong';
-  if (m === 'trust') return 'none';
+  const cc = clientcertMode(info);
+  if (cc === 'verify-full') return 'strong';
+  // verify-ca: a certificate from a trusted CA is needed, but its name is not compared with the user.
+  if (m === 'trust') return cc === 'verify-ca' ? 'password' : 'none';
+  if (cc === 'verify-ca' && m !== 'password' && !CLEARTEXT_METHODS.includes(m) && m !== 'md5') return 'strong';
   if (m === 'ident') return info.isLocal ? 'strong' : 'none';
   if (CLEARTEXT_METHODS.includes(m)) return 'cleartext';
   if (m === 'md5') return 'md5';
   if (m === 'cert' || m === 'gss' || m === 'sspi' || m === 'peer') return 'strong';
   return 'password'; // scram-sha-256, oauth (18+: a bearer token checked by a validator module)
+}
+
+/** The client certificate the record demands besides its method: `clientcert=verify-full`, `verify-ca` (or `1`, 12–13), or none. */
+export function clientcertMode(info: HbaRecordInfo): 'verify-full' | 'verify-ca' | null {
+  const cc = info.record.options.find((o) => o.name === 'clientcert');
+  if (!cc) return null;
+  if (cc.value === 'verify-full') return 'verify-full';
+  return cc.value === 'verify-ca' || cc.value === '1' ? 'verify-ca' : null;
 }
 
 function channelOf(info: HbaRecordInfo, sslOff: boolean): Channel {
