@@ -139,3 +139,29 @@ describe('rewind-not-ready with full-page-writes-off', () => {
     expect(result.diagnostics[0]!.related?.map((r) => r.message)).toEqual(['wal_log_hints is turned off here']);
   });
 });
+
+describe('assume.failover in the config file', () => {
+  test('validated by the schema and read by the rule; false silences it', async () => {
+    const { loadConfig } = await import('../../src/engine/config.js');
+    const { lint } = await import('../../src/api.js');
+    const { RULES } = await import('../../rules/index.js');
+    const { makeTree } = await import('../support/fixture.js');
+    const dir = makeTree({
+      'a/postgresql.conf': 'work_mem = 4MB\n',
+      'a/PG_VERSION': '17\n',
+      'b/postgresql.conf': `${CONNINFO}\n`,
+      'b/PG_VERSION': '17\n',
+      'on.yml': 'assume:\n  failover: true\n',
+      'off.yml': 'assume:\n  failover: false\n',
+      'bad.yml': 'assume:\n  failover: maybe\n',
+    });
+    const run = (cfg: string) => lint(['a', 'b'], { cwd: dir, config: loadConfig(`${dir}/${cfg}`, RULES, { root: dir }) }, [rewindNotReady]).diagnostics.map((d) => [d.loc.file, d.message]);
+    expect(run('on.yml')).toEqual([
+      ['a/postgresql.conf', `this server takes part in physical failover (assume.failover: true), but ${NOT_DECLARED}`],
+      ['b/postgresql.conf', `this server is a standby (primary_conninfo is set), but ${NOT_DECLARED}`],
+    ]);
+    // A declared "never fails over" wins over what the files show.
+    expect(run('off.yml')).toEqual([]);
+    expect(() => loadConfig(`${dir}/bad.yml`, RULES, { root: dir })).toThrow(/failover/);
+  });
+});
