@@ -62,8 +62,23 @@ describe('SARIF 2.1.0', () => {
         expect(r.properties.tags).not.toContain('security');
       }
     }
-    expect(['hba-open-to-world', 'hba-trust-remote', 'hba-md5', 'ssl-disabled', 'password-encryption-md5', 'secret-in-config', 'listen-on-all-addresses'].every(isSecurityRule)).toBe(true);
-    expect(['hba-invalid-record', 'invalid-value', 'fsync-off', 'syntax-error'].some(isSecurityRule)).toBe(false);
+    expect(
+      [
+        'hba-open-to-world',
+        'hba-trust-remote',
+        'hba-md5',
+        'hba-superuser-remote',
+        'hba-local-trust',
+        'ssl-disabled',
+        'password-encryption-md5',
+        'secret-in-config',
+        'listen-on-all-addresses',
+        'log-statement-secrets',
+        'replication-conninfo-insecure',
+        'standard-conforming-strings-off',
+      ].every(isSecurityRule),
+    ).toBe(true);
+    expect(['hba-invalid-record', 'invalid-value', 'fsync-off', 'syntax-error', 'unrendered-template', 'memory-overcommit', 'archive-command-noop'].some(isSecurityRule)).toBe(false);
   });
 
   test('suppressed findings are kept as inSource suppressions with the reason', () => {

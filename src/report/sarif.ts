@@ -16,7 +16,15 @@ export const FINGERPRINT_KEY = 'pgconfLint/v1';
  * these as security alerts (they get `security-severity`); the others are quality alerts.
  * hba-invalid-record is a validity rule (the server refuses to start), not an exposure.
  */
-const SECURITY_RULES = new Set(['ssl-disabled', 'password-encryption-md5', 'secret-in-config', 'listen-on-all-addresses']);
+const SECURITY_RULES = new Set([
+  'ssl-disabled',
+  'password-encryption-md5',
+  'secret-in-config',
+  'listen-on-all-addresses',
+  'log-statement-secrets',
+  'replication-conninfo-insecure',
+  'standard-conforming-strings-off',
+]);
 
 export function isSecurityRule(name: string): boolean {
   return SECURITY_RULES.has(name) || (name.startsWith('hba-') && name !== 'hba-invalid-record');
