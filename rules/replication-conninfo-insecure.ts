@@ -249,7 +249,8 @@ function isLocalHost(h: string): boolean {
   return x === '' || x.startsWith('/') || x.startsWith('@') || x === 'localhost' || x === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(x);
 }
 
-type Verdict = { sslmode: string; written: boolean; at?: ConninfoPair };
+/** `at`: the sslmode as written, else the host the connection goes to (where a finding points). */
+type Verdict = { sslmode: string; written: boolean; at: ConninfoPair };
 
 /**
  * The sslmode the walreceiver's libpq ends up with, as far as the string decides; undefined when it
@@ -271,8 +272,8 @@ export function conninfoVerdict(text: string, major: number): Verdict | undefine
   // Not written: a service= entry of pg_service.conf may set it; else the compiled-in default,
   // prefer, or verify-full with sslrootcert=system (libpq 16+, conninfo_add_defaults).
   if (lastPair(pairs, 'service')) return undefined;
-  if (major >= 16 && lastPair(pairs, 'sslrootcert')?.value === 'system') return { sslmode: 'verify-full', written: false };
-  return { sslmode: 'prefer', written: false };
+  if (major >= 16 && lastPair(pairs, 'sslrootcert')?.value === 'system') return { sslmode: 'verify-full', written: false, at: host };
+  return { sslmode: 'prefer', written: false, at: host };
 }
 
 export default defineRule({
@@ -290,7 +291,8 @@ export default defineRule({
       'is info. `require` encrypts, `verify-ca` and `verify-full` also authenticate the primary. The string is ' +
       'read as libpq reads it (`key=value` pairs with single quotes and backslash escapes, or a ' +
       '`postgresql://` URI with `?sslmode=` and the JDBC-style `ssl=true`; `requiressl=1` is `require`; the last ' +
-      'value of a keyword wins), and the finding points at the sslmode value. No finding when the connection ' +
+      'value of a keyword wins), and the finding points at the sslmode value, or at the host when sslmode is not ' +
+      'written. No finding when the connection ' +
       'cannot leave the machine (host or hostaddr only Unix-domain socket directories, `localhost` or loopback ' +
       'addresses, or no host at all, which is the socket), when `gssencmode=require` encrypts it with GSSAPI, when ' +
       '`service=` names a pg_service.conf entry that may set sslmode, when `sslrootcert=system` makes libpq 16+ ' +
@@ -333,9 +335,11 @@ export default defineRule({
     if (mode !== 'disable' && mode !== 'allow' && mode !== 'prefer') return;
     const v = target.value;
     let loc: Loc = { file: target.file, start: v.start, end: v.end };
-    const map = verdict.at ? valueOffsets(v) : undefined;
-    if (verdict.at && map) loc = { file: target.file, start: v.start + map[verdict.at.start]!, end: v.start + map[verdict.at.end]! };
-    const said = verdict.at ? `sslmode=${boundQuote(verdict.at.value, 20)}` : 'no sslmode (libpq defaults to prefer)';
+    // At the sslmode value; without one, at the host the standby connects to (not the whole value,
+    // where secret-in-config reports a password).
+    const map = valueOffsets(v);
+    if (map) loc = { file: target.file, start: v.start + map[verdict.at.start]!, end: v.start + map[verdict.at.end]! };
+    const said = verdict.written ? `sslmode=${boundQuote(verdict.at.value, 20)}` : 'no sslmode (libpq defaults to prefer)';
     const name = boundQuote(target.name);
     const what =
       mode === 'disable'

@@ -61,10 +61,10 @@ ruleTester(rule, {
       errors: [at(1, "primary_conninfo = 'host=primary sslmode=prefer'", 'prefer', { severity: 'info', message: /^primary_conninfo has sslmode=prefer: the standby uses TLS only if the primary offers it and never checks its certificate; / })],
     },
     {
-      name: 'no sslmode: libpq defaults to prefer; at the whole value',
+      name: 'no sslmode: libpq defaults to prefer; at the host the standby connects to',
       code: `${NONE}\n`,
       errors: [
-        at(1, NONE, "'host=primary.db.internal user=replicator'", {
+        at(1, NONE, 'primary.db.internal', {
           severity: 'info',
           message: 'primary_conninfo has no sslmode (libpq defaults to prefer): the standby uses TLS only if the primary offers it and never checks its certificate; anyone on the network path can downgrade the connection or pose as the primary and read every change',
         }),
@@ -91,13 +91,13 @@ ruleTester(rule, {
       errors: [{ line: 1, column: 96, endLine: 1, endColumn: 103, severity: 'warning' }],
     },
     {
-      name: 'URI without sslmode',
+      name: 'URI without sslmode: at the netloc',
       code: "primary_conninfo = 'postgres://replicator@[2001:db8::1]:5432'\n",
-      errors: [{ line: 1, column: 20, severity: 'info' }],
+      errors: [{ line: 1, column: 43, endLine: 1, endColumn: 61, severity: 'info' }],
     },
     { name: 'requiressl=0 is prefer', code: "primary_conninfo = 'host=primary requiressl=0'\n", errors: [{ line: 1, column: 45, severity: 'info' }] },
     { name: 'one remote host among local ones', code: "primary_conninfo = 'host=/tmp,10.0.0.9 sslmode=disable'\n", errors: [{ line: 1, column: 48, severity: 'warning' }] },
-    { name: 'sslrootcert=system before 16 changes nothing', code: "primary_conninfo = 'host=primary sslrootcert=system'\n", pgVersion: 15, errors: [{ line: 1, column: 20, severity: 'info' }] },
+    { name: 'sslrootcert=system before 16 changes nothing', code: "primary_conninfo = 'host=primary sslrootcert=system'\n", pgVersion: 15, errors: [{ line: 1, column: 26, severity: 'info' }] },
     {
       name: '11 and earlier: primary_conninfo in recovery.conf',
       code: { 'postgresql.conf': '', 'recovery.conf': "standby_mode = on\nprimary_conninfo = 'host=10.0.0.5 sslmode=disable'\n" },
@@ -107,7 +107,7 @@ ruleTester(rule, {
     {
       name: 'in postgresql.auto.conf, and two clusters',
       code: { 'a/postgresql.auto.conf': "primary_conninfo = 'host=a sslmode=disable'\n", 'b/postgresql.conf': "primary_conninfo = 'host=b'\n" },
-      errors: [{ file: 'a/postgresql.auto.conf', line: 1, column: 36 }, { file: 'b/postgresql.conf', line: 1, column: 20 }],
+      errors: [{ file: 'a/postgresql.auto.conf', line: 1, column: 36 }, { file: 'b/postgresql.conf', line: 1, column: 26, endColumn: 27 }],
     },
   ],
 });
