@@ -1022,6 +1022,29 @@ describe('hba rules together', () => {
     expect(help('host replication all 10.0.0.0/24 trust')).toMatch(/instead of trust\.$/);
   });
 
+  test('corpus: no pg_hba record yields two findings (PG 12, 16, 18)', () => {
+    const dir = shared('corpus', 'pg_hba');
+    let records = 0;
+    for (const name of readdirSync(dir)) {
+      const text = readFileSync(`${dir}/${name}`);
+      for (const major of [12, 16, 18] as const) {
+        const { result } = lintTree({ 'pg_hba.conf': text }, { pgVersion: major }, HBA_RULES);
+        const hba = result.clusters[0]!.hba!;
+        const perLine = new Map<number, string[]>();
+        for (const d of result.diagnostics) {
+          if (d.suppressed) continue;
+          const line = hba.lines.findIndex((l) => l.file.path === d.loc.file && l.start <= d.loc.start && d.loc.end <= l.end);
+          perLine.set(line, [...(perLine.get(line) ?? []), d.rule]);
+        }
+        for (const [line, rules] of perLine) {
+          records++;
+          expect({ at: `${name} (PG ${major}) record ${line}`, rules: rules.length }).toEqual({ at: `${name} (PG ${major}) record ${line}`, rules: 1 });
+        }
+      }
+    }
+    expect(records).toBeGreaterThan(300);
+  });
+
   test('every hba rule is registered', () => {
     const names = RULES.map((r) => r.name);
     for (const r of HBA_RULES) expect(names).toContain(r.name);
