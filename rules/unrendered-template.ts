@@ -1,7 +1,7 @@
 import { findPlaceholder, hbaTokenGroupKey, valueGroupKey, type Placeholder, type PlaceholderSyntax } from '../src/analysis/template.js';
 import { defineRule, type RuleContext } from '../src/engine/rule.js';
 import { boundQuote } from '../src/engine/redact.js';
-import type { AuthError, AuthLine, AuthToken } from '../src/parse/auth-tokens.js';
+import type { AuthError, AuthInclude, AuthLine, AuthToken } from '../src/parse/auth-tokens.js';
 import type { ConfValue } from '../src/parse/conf-ast.js';
 import type { HbaLine } from '../src/parse/pg-hba.js';
 import type { IdentLine } from '../src/parse/pg-ident.js';
@@ -44,7 +44,10 @@ export default defineRule({
       "refuses to start; `cluster_name = '{{ name }}'` is accepted as that very text; in pg_hba.conf an address " +
       '`${DOCKER_SUBNET}` is looked up as a host name and never matches, a user `${APP_USER}` matches only a role ' +
       'of that literal name, and `@@REPLICA@@` is read as an `@file` reference that does not exist, so the whole ' +
-      'file is rejected. Only values and fields are searched, never comments. Not placeholders: `$user` and ' +
+      'file is rejected. An `include_if_exists` whose file name holds a placeholder is reported too: PostgreSQL ' +
+      'skips it without a word (a missing `include` is reported by missing-include, or in pg_hba.conf as a rejected ' +
+      'record). A placeholder with blanks (`{{ user }}`) splits into several pg_hba fields; a record rejected ' +
+      'for that is one finding with hba-invalid-record. Only values and fields are searched, never comments. Not placeholders: `$user` and ' +
       '`$libdir`, `%`-escapes such as `%p`, `%f`, `%m` (and `%%`), and unbraced names such as `PG_MASTER_USER` or ' +
       '`__DB__`, which nothing tells apart from a real role or database name. In the shell commands ' +
       '(archive_command, restore_command, archive_cleanup_command, recovery_end_command, ssl_passphrase_command) ' +
@@ -80,8 +83,11 @@ export default defineRule({
         checkConfValue(ctx, ctx.cluster.recovery.file, line.name, line.value, SHELL_COMMANDS.has(line.name.toLowerCase()), 'taken');
       }
     }
+    checkSkippedConfIncludes(ctx);
     for (const line of ctx.cluster.hba?.lines ?? []) checkHbaLine(ctx, line);
+    for (const inc of ctx.cluster.hba?.includes ?? []) if (inc.skipped) checkSkippedAuthInclude(ctx, inc);
     for (const line of ctx.cluster.ident?.lines ?? []) checkIdentLine(ctx, line);
+    for (const inc of ctx.cluster.ident?.includes ?? []) if (inc.skipped) checkSkippedAuthInclude(ctx, inc);
   },
 });
 
@@ -161,7 +167,11 @@ function checkHbaLine(ctx: RuleContext, line: HbaLine): void {
   const problem = line.problem ?? line.error;
   const found = placeholdersOfLine(line, problem);
   if (found.length === 0) return;
-  // The placeholder that makes PostgreSQL reject the record, else the first.
+  // The placeholder that makes PostgreSQL reject the record, else the first. A placeholder with
+  // blanks (`{{ user }}`) is split into several fields, which shifts the columns after it: a
+  // rejection elsewhere on the record then stems from it too.
+  const split = problem !== null && !found.some((x) => x.inError) ? found.find((x) => /\s/.test(x.p.text)) : undefined;
+  if (split) split.inError = true;
   const f = found.find((x) => x.inError) ?? found[0]!;
   const loc = { file: f.file.path, start: f.start, end: f.end };
   if (!ctx.listed(loc.file)) {
@@ -223,6 +233,47 @@ function checkIdentLine(ctx: RuleContext, line: IdentLine): void {
     message:
       `${f.p.text} in pg_ident.conf is a template placeholder that was never rendered: PostgreSQL takes it literally, so this mapping never applies as intended` +
       (others.length ? `; the line also holds ${others.slice(0, 3).join(', ')}${others.length > 3 ? ', …' : ''}` : ''),
+    help: HELP,
+  });
+}
+
+const SKIPPED =
+  'PostgreSQL looks for a file of that literal name, finds none and skips the include without an error, so nothing meant for that file applies';
+
+/**
+ * `include_if_exists '${X}.conf'` in postgresql.conf: the only include a placeholder leaves
+ * silent (a missing `include` or `include_dir` is reported by missing-include).
+ */
+function checkSkippedConfIncludes(ctx: RuleContext): void {
+  const conf = ctx.cluster.conf;
+  if (!conf) return;
+  const seen = new Set<string>();
+  for (const s of conf.skipped) {
+    const key = `${s.file.absPath}:${s.lineNumber}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const line = conf.files.get(s.file.absPath)?.lines[s.lineNumber - 1];
+    if (line?.kind !== 'include') continue;
+    const p = findPlaceholder(line.value.raw);
+    if (!p) continue;
+    ctx.report({
+      loc: { file: s.file.path, start: line.value.start + p.start, end: line.value.start + p.end },
+      message: `${line.name} ${boundQuote(line.value.raw)} still holds the template placeholder ${p.text}, which was never rendered: ${SKIPPED}`,
+      help: HELP,
+    });
+  }
+}
+
+/** `include_if_exists ${X}.conf` in pg_hba.conf or pg_ident.conf (16+), skipped as missing. */
+function checkSkippedAuthInclude(ctx: RuleContext, inc: AuthInclude): void {
+  // The directive's line up to a comment (a `#` in the file name is not worth the ambiguity).
+  const text = inc.file.text.slice(inc.start, inc.end);
+  const hash = text.indexOf('#');
+  const p = findPlaceholder(hash === -1 ? text : text.slice(0, hash));
+  if (!p) return;
+  ctx.report({
+    loc: { file: inc.file.path, start: inc.start + p.start, end: inc.start + p.end },
+    message: `include_if_exists still holds the template placeholder ${p.text}, which was never rendered: ${SKIPPED}`,
     help: HELP,
   });
 }

@@ -143,6 +143,37 @@ ruleTester(rule, {
       ],
     },
     {
+      name: 'postgresql.conf: include_if_exists of a placeholder is skipped silently',
+      code: "include_if_exists = 'conf.d/${PG_TUNING}.conf'\n",
+      errors: [
+        {
+          line: 1,
+          column: 29,
+          endColumn: 41,
+          message:
+            "include_if_exists 'conf.d/${PG_TUNING}.conf' still holds the template placeholder ${PG_TUNING}, which was never rendered: PostgreSQL looks for a file of that literal name, finds none and skips the include without an error, so nothing meant for that file applies",
+        },
+      ],
+    },
+    {
+      name: 'pg_hba: include_if_exists (16+) of a placeholder is skipped silently',
+      code: { 'pg_hba.conf': 'local all all peer\ninclude_if_exists {{extra_hba}}  # extra {{ rules }}\n' },
+      pgVersion: 16,
+      errors: [{ file: 'pg_hba.conf', line: 2, column: 19, endColumn: 32, message: /^include_if_exists still holds the template placeholder \{\{extra_hba\}\}, / }],
+    },
+    {
+      name: 'pg_hba: blanks in a placeholder shift the fields: the rejection elsewhere stems from it',
+      code: { 'pg_hba.conf': 'include_if_exists {{ extra_hba }}\n' },
+      pgVersion: 16,
+      errors: [{ file: 'pg_hba.conf', line: 1, column: 19, endColumn: 34, message: /^the field \{\{ extra_hba \}\} .*: PostgreSQL rejects this record/ }],
+    },
+    {
+      name: 'pg_hba: a missing include (16+) of a placeholder is rejected',
+      code: { 'pg_hba.conf': 'local all all peer\ninclude ${EXTRA}.conf\n' },
+      pgVersion: 16,
+      errors: [{ file: 'pg_hba.conf', line: 2, column: 9, endColumn: 17, message: /PostgreSQL rejects this record/ }],
+    },
+    {
       name: 'recovery.conf up to 11',
       code: { 'recovery.conf': "standby_mode = on\nprimary_conninfo = 'host={{ primary }} user=rep'\n" },
       pgVersion: 11,
@@ -178,6 +209,12 @@ describe('one problem, one finding', () => {
     const { findings } = lintTree({ 'pg_hba.conf': 'host all all ${NET}/24 md5\n' }, { pgVersion: 17 }, [hbaInvalidRecord, rule]);
     expect(findings.map((f) => [f.rule, f.column])).toEqual([['hba-invalid-record', 14]]);
     expect(findings[0]!.message).toMatch(/^specifying both host name and CIDR mask is invalid: "\$\{NET\}\/24".*; also the template placeholder \$\{NET\} was never rendered/);
+  });
+
+  test('{{ user }} split into fields: one finding at the rejected token', () => {
+    const { findings } = lintTree({ 'pg_hba.conf': 'local all all peer\ninclude_if_exists {{ extra_hba }}\n' }, { pgVersion: 16 }, [hbaInvalidRecord, rule]);
+    expect(findings.map((f) => [f.rule, f.line, f.column])).toEqual([['hba-invalid-record', 2, 1]]);
+    expect(findings[0]!.message).toMatch(/; also the template placeholder \{\{ extra_hba \}\} was never rendered \(unrendered-template\)$/);
   });
 
   test('a placeholder and an unrelated rejection on one record stay two findings', () => {
