@@ -1,4 +1,10 @@
+import { afterAll, describe, expect, test } from '@jest/globals';
+import { join } from 'node:path';
 import rule from '../../rules/hba-superuser-remote.js';
+import { RULES } from '../../rules/index.js';
+import { lint } from '../../src/api.js';
+import { loadConfig } from '../../src/engine/config.js';
+import { cleanupFixtures, makeTree } from '../support/fixture.js';
 import { ruleTester } from '../support/rule-tester.js';
 
 ruleTester(rule, {
@@ -59,4 +65,18 @@ ruleTester(rule, {
       errors: [{ line: 1, column: 10, endColumn: 17 }],
     },
   ],
+});
+
+describe('hba-superuser-remote and the top-level allowedNetworks', () => {
+  afterAll(cleanupFixtures);
+  test('a record inside the configured networks is not flagged; outside it is', () => {
+    const dir = makeTree({
+      'pg_hba.conf': 'host all postgres 10.1.0.0/16 scram-sha-256\nhost all postgres 192.168.1.0/24 scram-sha-256\n',
+      '.pgconf-lint.yml': 'allowedNetworks: ["10.0.0.0/8"]\n',
+    });
+    const result = lint(['.'], { cwd: dir, config: loadConfig(join(dir, '.pgconf-lint.yml'), RULES) });
+    const found = result.diagnostics.filter((d) => d.rule === 'hba-superuser-remote').map((d) => d.message);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatch(/from IPv4 network 192\.168\.1\.0\/24/);
+  });
 });
