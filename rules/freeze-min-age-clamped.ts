@@ -25,8 +25,9 @@ export default defineRule({
       'The multixact pair (vacuum_multixact_freeze_min_age, autovacuum_multixact_freeze_max_age) is clamped the ' +
       'same way, and can be clamped even lower when multixact member space runs short. Settings absent from the ' +
       'files count with their defaults (autovacuum_freeze_max_age 200000000, autovacuum_multixact_freeze_max_age ' +
-      '400000000).',
-    invalid: ['vacuum_freeze_min_age = 500000000', 'autovacuum_multixact_freeze_max_age = 8000000'],
+      '400000000). When a low max age lowers several ages left at their defaults, the max age setting gets one ' +
+      'finding (the most severe rule\'s) that names the others.',
+    invalid: ['vacuum_freeze_min_age = 500000000', 'autovacuum_multixact_freeze_max_age = 400000000\nvacuum_multixact_freeze_min_age = 300000000'],
     valid: ['vacuum_freeze_min_age = 50000000', 'autovacuum_freeze_max_age = 1000000000\nvacuum_freeze_min_age = 500000000'],
     references: [
       'https://www.postgresql.org/docs/current/runtime-config-vacuum.html#GUC-VACUUM-FREEZE-MIN-AGE',

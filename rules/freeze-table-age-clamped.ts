@@ -79,7 +79,9 @@ export default defineRule({
       'does not use, and whoever tunes freezing from it is misled. The multixact pair ' +
       '(vacuum_multixact_freeze_table_age, autovacuum_multixact_freeze_max_age) is clamped the same way, and can be ' +
       'clamped even lower when multixact member space runs short. Settings absent from the files count with their ' +
-      'defaults (autovacuum_freeze_max_age 200000000, autovacuum_multixact_freeze_max_age 400000000).',
+      'defaults (autovacuum_freeze_max_age 200000000, autovacuum_multixact_freeze_max_age 400000000). When a max ' +
+      'age lowers or raises several ages left at their defaults, the max age setting gets one finding (the most ' +
+      'severe rule\'s) that names the others.',
     invalid: ['vacuum_freeze_table_age = 1900000000', 'autovacuum_freeze_max_age = 150000000'],
     valid: [
       'vacuum_freeze_table_age = 150000000',
