@@ -48,7 +48,7 @@ export default defineRule({
         message = `cleartext password over an encrypted connection: ${e.text}; ${how}, so a client that does not verify the server certificate can hand it to an impostor`;
         severity = 'info';
       } else if (onServerOnly(e)) {
-        message = `cleartext password on a loopback-only record: ${e.text}; ${how}; it never leaves the machine, but a local user who can capture loopback traffic reads it`;
+        message = `cleartext password on a loopback-only record: ${e.text}; ${how}; it never leaves the machine, but a local user allowed to capture loopback traffic (root, CAP_NET_RAW) reads it`;
         severity = 'warning';
       } else {
         message = `cleartext password on a record that accepts unencrypted connections: ${e.text}; ${how}, and anyone on the network path can read it`;

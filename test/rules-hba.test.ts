@@ -598,7 +598,7 @@ ruleTester(hbaCleartextPassword, {
       name: 'two findings, not on line 1',
       code: '\n\nhost all app 127.0.0.1/32 password\nhostssl all all all password',
       errors: [
-        { line: 3, column: 27, severity: 'warning', message: /^cleartext password on a loopback-only record: .*; it never leaves the machine, but a local user who can capture loopback traffic reads it$/ },
+        { line: 3, column: 27, severity: 'warning', message: /^cleartext password on a loopback-only record: .*; it never leaves the machine, but a local user allowed to capture loopback traffic \(root, CAP_NET_RAW\) reads it$/ },
         { line: 4, column: 21, endColumn: 29, severity: 'info' },
       ],
     },
