@@ -319,7 +319,7 @@ export function parseInterval(text: string): { months: number; days: number; sec
     }
     return /^[A-Za-z]+$/.test(tok) ? 'syntax' : 'unjudged';
   }
-  return ago ? { months: -months, days: -days, seconds: -seconds } : { months, days, seconds };
+  return ago ? { months: -months || 0, days: -days || 0, seconds: -seconds || 0 } : { months, days, seconds };
 }
 
 // ---- timezone_abbreviations (check_timezone_abbreviations, commands/variable.c;
