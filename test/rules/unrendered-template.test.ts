@@ -174,6 +174,11 @@ ruleTester(rule, {
       errors: [{ file: 'pg_hba.conf', line: 2, column: 9, endColumn: 17, message: /PostgreSQL rejects this record/ }],
     },
     {
+      name: 'pg_ident: blanks split the placeholder (PostgreSQL ignores extra fields: {{ maps to os_user)',
+      code: { 'pg_ident.conf': 'mymap  {{ os_user }}  postgres\n' },
+      errors: [{ file: 'pg_ident.conf', line: 1, column: 8, endColumn: 21 }],
+    },
+    {
       name: 'recovery.conf up to 11',
       code: { 'recovery.conf': "standby_mode = on\nprimary_conninfo = 'host={{ primary }} user=rep'\n" },
       pgVersion: 11,
