@@ -19,6 +19,8 @@ ruleTester(rule, {
     { code: "archive_command = 'cp %p ${ARCHIVE_DIR}/%f'\nrestore_command = 'cp ${ARCHIVE_DIR}/%f %p'\n", name: 'the shell expands ${VAR} in commands' },
     { code: "cluster_name = '${NAME}'\ncluster_name = 'main'\n", name: 'overridden by a rendered value: no effect' },
     { code: "application_name = '{{1,2}}'\n", name: 'an array literal is not a template' },
+    { code: 'shared_buffers = ${SHARED_BUFFERS}\n', name: 'unquoted: a syntax error (syntax-error reports it)' },
+    { code: '{{ param }} = 1\n${PARAM} = 2\n', name: 'a name cannot hold a placeholder: syntax errors' },
     { code: { 'pg_hba.conf': 'host  replication  PG_MASTER_USER  10.0.0.0/8  scram-sha-256\n' }, name: 'an unbraced name is a name' },
     { code: { 'pg_hba.conf': '# host all all ${DOCKER_SUBNET} scram-sha-256\nlocal all all peer # {{ x }}\n' }, name: 'hba comments' },
     { code: { 'pg_ident.conf': '# map ${USER} postgres\nmymap  root  postgres\n' } },
