@@ -68,8 +68,14 @@ export function failoverEvidence(ctx: RuleContext): FailoverEvidence[] {
   if (ctx.cluster.hba) {
     for (const r of analyzeHba(ctx.cluster.hba).reachable) {
       if (!r.replication || r.record.method === 'reject' || r.isLocal || r.isLoopbackOnly) continue;
-      const token = r.record.databases.find((d) => d.kind === 'keyword' && d.value === 'replication')!.token;
-      out.push({ what: `this server serves standbys on other hosts (pg_hba.conf line ${r.line.line} allows replication connections from them)`, loc: tokenLoc(token), strength: 'strong' });
+      // At the connection type: the hba rules report this record's exposure at its database,
+      // address, user and method tokens, and pg_rewind is a different problem from the exposure (a
+      // shared group would let this warning stand in for an hba finding of equal severity).
+      out.push({
+        what: `this server serves standbys on other hosts (pg_hba.conf line ${r.line.line} allows replication connections from them)`,
+        loc: tokenLoc(r.record.connTypeToken),
+        strength: 'strong',
+      });
       break;
     }
   }

@@ -72,7 +72,7 @@ ruleTester(rewindNotReady, {
     {
       name: 'replication allowed from other hosts in pg_hba.conf',
       code: { 'postgresql.conf': 'port = 5432\n', 'pg_hba.conf': 'local all all peer\nhost replication replicator 10.0.0.0/24 scram-sha-256\n' },
-      errors: [{ file: 'pg_hba.conf', line: 2, column: 6, endLine: 2, endColumn: 17, severity: 'warning', message: /^this server serves standbys on other hosts \(pg_hba\.conf line 2 allows replication connections from them\), but / }],
+      errors: [{ file: 'pg_hba.conf', line: 2, column: 1, endLine: 2, endColumn: 5, severity: 'warning', message: /^this server serves standbys on other hosts \(pg_hba\.conf line 2 allows replication connections from them\), but / }],
     },
     {
       name: 'assume.failover: true, nothing in the files: at the cluster',
@@ -163,5 +163,16 @@ describe('assume.failover in the config file', () => {
     // A declared "never fails over" wins over what the files show.
     expect(run('off.yml')).toEqual([]);
     expect(() => loadConfig(`${dir}/bad.yml`, RULES, { root: dir })).toThrow(/failover/);
+  });
+});
+
+describe('rewind-not-ready on a pg_hba.conf record', () => {
+  test('at the connection type, where no hba rule reports the record: one finding per location', async () => {
+    const { RULES } = await import('../../rules/index.js');
+    const files = { 'postgresql.conf': 'port = 5432\n', 'pg_hba.conf': 'host replication all 0.0.0.0/0 md5\n', PG_VERSION: '17\n' };
+    const hba = lintTree(files, {}, RULES).result.diagnostics.filter((d) => d.loc.file === 'pg_hba.conf');
+    expect(hba.filter((d) => d.rule === 'rewind-not-ready').map((d) => [d.loc.start, d.loc.end])).toEqual([[0, 4]]);
+    const at = hba.map((d) => `${d.loc.start}:${d.loc.end}`);
+    expect(new Set(at).size).toBe(at.length);
   });
 });
