@@ -1,6 +1,7 @@
 import { defineRule } from '../src/engine/rule.js';
 import { boundQuotedIn } from '../src/engine/redact.js';
 import { valueGroupKey } from '../src/analysis/template.js';
+import { LOCALE_PARAMS, isUniversalLocale } from '../src/catalog/hooks.js';
 
 export default defineRule({
   name: 'invalid-value',
@@ -30,6 +31,29 @@ export default defineRule({
         // PostgreSQL quotes the value whole; we quote at most QUOTE_MAX_CHARS of it.
         message: `${boundQuotedIn(a.value.message, v.value)}${hint}: PostgreSQL ${ctx.major} refuses to start with it`,
         group: { key: valueGroupKey(a.file.path, v.start), concern: 'a value PostgreSQL rejects (invalid-value)' },
+      });
+    }
+    // lc_* are checked with setlocale() on the server's machine: the files cannot show whether a
+    // locale is installed there. Said once per locale name, at its first effective assignment.
+    const byLocale = new Map<string, { first: (typeof ctx.cluster.assignments)[number]; params: string[] }>();
+    for (const a of [...ctx.cluster.effective.values()].sort((x, y) => x.seqno - y.seqno)) {
+      if (!LOCALE_PARAMS.includes(a.key) || a.status !== 'ok' || !a.value?.ok) continue;
+      const name = String(a.value.canonical);
+      if (isUniversalLocale(name)) continue;
+      const seen = byLocale.get(name);
+      if (seen) seen.params.push(a.key);
+      else byLocale.set(name, { first: a, params: [a.key] });
+    }
+    for (const [name, { first, params }] of byLocale) {
+      const v = first.line.value;
+      ctx.report({
+        loc: { file: first.file.path, start: v.start, end: v.end },
+        severity: 'info',
+        message: boundQuotedIn(
+          `locale "${name}" (${params.join(', ')}) cannot be checked from the files: PostgreSQL ${ctx.major} checks it with setlocale() on the server and refuses to start if that machine lacks it`,
+          name,
+        ),
+        help: boundQuotedIn(`Make sure "${name}" is installed on every server that uses these files (\`locale -a\` lists them), or use C, POSIX or C.UTF-8, which every Linux server has.`, name),
       });
     }
   },

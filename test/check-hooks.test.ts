@@ -3,10 +3,13 @@
  * per hook. Every expectation below was seen on the real servers (12, 16, 18) unless it says
  * otherwise; test/differential/hooks.test.ts checks a few thousand more against them.
  */
-import { describe, expect, it } from '@jest/globals';
+import { afterAll, describe, expect, it } from '@jest/globals';
+import invalidValue from '../rules/invalid-value.js';
 import { loadCatalog, timezones } from '../src/catalog/catalog.js';
 import { STRING_HOOKS, isUniversalLocale, parseInterval, stringHookFor } from '../src/catalog/hooks.js';
 import type { Major } from '../src/catalog/types.js';
+import { cleanupFixtures } from './support/fixture.js';
+import { ruleTester } from './support/rule-tester.js';
 import { MACHINE_DEPENDENT_PARAMS, UNEMULATED_CHECK_PARAMS, parseGucValue, type ValueResult } from '../src/catalog/values.js';
 
 function judge(major: Major, name: string, value: string): ValueResult {
@@ -249,4 +252,45 @@ describe('locales', () => {
     for (const v of ['', 'C', 'c', 'POSIX', 'C.UTF-8', 'C.utf8']) expect(isUniversalLocale(v)).toBe(true);
     for (const v of ['en_US.UTF-8', 'de_DE', 'C.UTF8x']) expect(isUniversalLocale(v)).toBe(false);
   });
+});
+
+afterAll(cleanupFixtures);
+
+// The findings: a hook's rejection is an invalid-value error at the value; a locale name other than
+// C, POSIX and C.UTF-8 is one info finding per name (the files cannot show it is installed).
+ruleTester(invalidValue, {
+  valid: [
+    { code: "lc_messages = 'C'\nlc_monetary = 'POSIX'\nlc_numeric = 'C.UTF-8'\nlc_time = ''\n" },
+    { code: "synchronous_standby_names = 'ANY 2 (s1, s2, s3)'\nrecovery_target_lsn = '0/3000000'\n" },
+    { code: "timezone_abbreviations = 'Default'\nDateStyle = 'iso, dmy'\n" },
+  ],
+  invalid: [
+    {
+      code: "synchronous_standby_names = 'FIRST 2 s1, s2'\n",
+      errors: [{ line: 1, column: 29, endColumn: 45, severity: 'error', message: 'invalid value for parameter "synchronous_standby_names": "FIRST 2 s1, s2": PostgreSQL 17 refuses to start with it' }],
+    },
+    {
+      code: "recovery_target_lsn = '0/XYZ'\n",
+      pgVersion: 16,
+      errors: [{ line: 1, column: 23, message: 'invalid value for parameter "recovery_target_lsn": "0/XYZ": PostgreSQL 16 refuses to start with it' }],
+    },
+    {
+      code: "timezone_abbreviations = 'default'\n",
+      errors: [{ line: 1, column: 26, message: 'invalid value for parameter "timezone_abbreviations": "default": PostgreSQL 17 refuses to start with it' }],
+    },
+    {
+      code: "lc_messages = 'en_US.UTF-8'\nlc_monetary = 'en_US.UTF-8'\nlc_numeric = 'de_DE.UTF-8'\nlc_time = 'C'\n",
+      pgVersion: 18,
+      errors: [
+        {
+          line: 1,
+          column: 15,
+          endColumn: 28,
+          severity: 'info',
+          message: 'locale "en_US.UTF-8" (lc_messages, lc_monetary) cannot be checked from the files: PostgreSQL 18 checks it with setlocale() on the server and refuses to start if that machine lacks it',
+        },
+        { line: 3, column: 14, severity: 'info', message: /^locale "de_DE.UTF-8" \(lc_numeric\) cannot be checked/ },
+      ],
+    },
+  ],
 });
