@@ -66,8 +66,10 @@ export function failoverEvidence(ctx: RuleContext): FailoverEvidence[] {
   const sync = written('synchronous_standby_names', nonEmpty);
   if (sync) out.push({ what: `this server has synchronous standbys (synchronous_standby_names = ${quoteValue(sync)})`, loc: sync.lineLoc!, strength: 'strong' });
   if (ctx.cluster.hba) {
+    const sslOff = ctx.setting('ssl')?.value === false;
     for (const r of analyzeHba(ctx.cluster.hba).reachable) {
       if (!r.replication || r.record.method === 'reject' || r.isLocal || r.isLoopbackOnly) continue;
+      if (r.record.connType === 'hostssl' && sslOff) continue; // can never match (hba-hostssl-without-ssl)
       // At the connection type: the hba rules report this record's exposure at its database,
       // address, user and method tokens, and pg_rewind is a different problem from the exposure (a
       // shared group would let this warning stand in for an hba finding of equal severity).

@@ -35,6 +35,7 @@ ruleTester(rewindNotReady, {
       },
     },
     { name: 'a replication record shadowed by an earlier reject', code: { 'postgresql.conf': '', 'pg_hba.conf': 'host replication all 0.0.0.0/0 reject\nhost replication all 10.0.0.0/8 md5\n' } },
+    { name: 'a hostssl replication record while ssl is off can never match', code: { 'postgresql.conf': 'ssl = off\n', 'pg_hba.conf': 'hostssl replication all 10.0.0.0/8 scram-sha-256\n' } },
     { name: 'standby.signal means nothing before 12', code: { 'postgresql.conf': '', 'standby.signal': '' }, pgVersion: 11 },
     { name: 'recovery.signal is targeted recovery, not a standby', code: { 'postgresql.conf': '', 'recovery.signal': '' } },
     { name: 'a recovery.conf for point-in-time recovery only', code: { 'postgresql.conf': '', 'recovery.conf': "restore_command = 'cp /a/%f %p'\nstandby_mode = off\n" }, pgVersion: 11 },
