@@ -66,7 +66,7 @@ export default defineRule({
       'https://www.postgresql.org/docs/current/auth-pg-hba-conf.html',
       'https://www.postgresql.org/docs/current/auth-username-maps.html',
     ],
-    versions: 'all',
+    versions: 'all (include_if_exists in pg_hba.conf/pg_ident.conf 16+; recovery.conf is read up to 11)',
   },
   check(ctx) {
     for (const a of ctx.cluster.assignments) {
