@@ -281,7 +281,7 @@ export default defineRule({
   severity: 'warning',
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf', 'recovery.conf'],
   docs: {
-    summary: 'primary_conninfo lets the standby stream WAL without verified TLS (sslmode disable, allow, prefer or not set)',
+    summary: 'primary_conninfo lets the standby stream WAL without TLS (sslmode disable or allow) or with TLS only when offered (prefer, the default)',
     why:
       'A standby receives every change to every table of the primary through primary_conninfo: the WAL stream is ' +
       'a full copy of the data, password hashes included. With `sslmode=disable` it always travels in cleartext; ' +
