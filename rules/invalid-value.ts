@@ -13,9 +13,14 @@ export default defineRule({
       'PostgreSQL validates every value when it reads the file: a wrong type, an unknown or wrongly cased unit ' +
       '(`8mb`, `5m`), a number outside the allowed range, an unknown enum value, or a parameter that cannot be ' +
       'set in a file makes the server refuse to start; a reload skips just that setting and keeps the old value. ' +
-      'Units are case-sensitive (`MB`, `kB`, `min`, `s`), and what is valid changes between versions.',
-    invalid: ['work_mem = 8mb', 'checkpoint_timeout = 5m', 'max_connections = 0', "wal_level = 'logical '"],
-    valid: ['work_mem = 8MB', 'checkpoint_timeout = 5min', 'max_connections = 200', 'wal_level = logical'],
+      'Units are case-sensitive (`MB`, `kB`, `min`, `s`), and what is valid changes between versions. ' +
+      'String values are checked as PostgreSQL\'s check hooks check them when the server reads the file (DateStyle, TimeZone and ' +
+      'log_timezone against the version\'s time zone database, timezone_abbreviations, log_destination, list syntax, ' +
+      'synchronous_standby_names, replication slot names, recovery_target_*, backtrace_functions, client_encoding, …), with the ' +
+      'hook\'s own explanation. Locale names (lc_*) are checked with setlocale() on the server\'s machine, which the files cannot ' +
+      'show: a name other than C, POSIX or C.UTF-8 gets an info finding saying so.',
+    invalid: ['work_mem = 8mb', 'checkpoint_timeout = 5m', 'max_connections = 0', "wal_level = 'logical '", "synchronous_standby_names = 'FIRST 2 s1, s2'"],
+    valid: ['work_mem = 8MB', 'checkpoint_timeout = 5min', 'max_connections = 200', 'wal_level = logical', "synchronous_standby_names = 'FIRST 2 (s1, s2)'"],
     references: [
       'https://www.postgresql.org/docs/current/config-setting.html#CONFIG-SETTING-NAMES-VALUES',
     ],
@@ -25,7 +30,9 @@ export default defineRule({
     for (const a of ctx.cluster.assignments) {
       if (a.status !== 'invalid' || a.ignored || !a.value || a.value.ok) continue;
       const v = a.line.value;
-      const hint = a.value.hint ? ` (${a.value.hint.replace(/\.$/, '')})` : '';
+      // The check hook's DETAIL (what exactly is wrong) and PostgreSQL's HINT, as the server logs them.
+      const said = [a.value.detail, a.value.hint].filter((x): x is string => x !== undefined).map((x) => boundQuotedIn(x.replace(/\.$/, ''), v.value));
+      const hint = said.length ? ` (${said.join('; ')})` : '';
       ctx.report({
         loc: { file: a.file.path, start: v.start, end: v.end },
         // PostgreSQL quotes the value whole; we quote at most QUOTE_MAX_CHARS of it.

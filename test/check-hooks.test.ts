@@ -267,12 +267,17 @@ ruleTester(invalidValue, {
   invalid: [
     {
       code: "synchronous_standby_names = 'FIRST 2 s1, s2'\n",
-      errors: [{ line: 1, column: 29, endColumn: 45, severity: 'error', message: 'invalid value for parameter "synchronous_standby_names": "FIRST 2 s1, s2": PostgreSQL 17 refuses to start with it' }],
+      errors: [{ line: 1, column: 29, endColumn: 45, severity: 'error', message: 'invalid value for parameter "synchronous_standby_names": "FIRST 2 s1, s2" (syntax error at or near "s1"): PostgreSQL 17 refuses to start with it' }],
     },
     {
       code: "recovery_target_lsn = '0/XYZ'\n",
       pgVersion: 16,
       errors: [{ line: 1, column: 23, message: 'invalid value for parameter "recovery_target_lsn": "0/XYZ": PostgreSQL 16 refuses to start with it' }],
+    },
+    {
+      code: "backtrace_functions = 'main, ExecInit*'\n",
+      pgVersion: 18,
+      errors: [{ line: 1, column: 23, message: 'invalid value for parameter "backtrace_functions": "main, ExecInit*" (Invalid character): PostgreSQL 18 refuses to start with it' }],
     },
     {
       code: "timezone_abbreviations = 'default'\n",
