@@ -51,7 +51,9 @@ export function failoverEvidence(ctx: RuleContext): FailoverEvidence[] {
     if (!isOn(a.line.value.value)) continue;
     out.push({ what: `this server is meant to be a standby (standby_mode = ${boundQuote(a.line.value.raw, 60)})`, loc: { file: a.file.path, start: a.line.nameStart, end: a.line.value.end }, strength: 'strong' });
   }
-  const rec = ctx.cluster.recovery;
+  // recovery.conf only up to 11: from 12 the server refuses to start with it, and
+  // recovery-conf-obsolete reports it at this very line.
+  const rec = ctx.major < 12 ? ctx.cluster.recovery : undefined;
   if (rec) {
     // recovery.conf keeps the last value of each name, like postgresql.conf.
     const last = new Map<string, (typeof rec.lines)[number] & { kind: 'setting' }>();
@@ -121,7 +123,7 @@ export default defineRule({
       'off by default before. Declare the fact with `assume: { dataChecksums: true }` (or `false`).\n\n' +
       'pg_rewind matters only for a server that takes part in physical failover, so the rule speaks only when ' +
       'the cluster shows it, and it points at that evidence: a standby configuration (primary_conninfo or ' +
-      'primary_slot_name set, a standby.signal file, a recovery.conf with standby_mode or primary_conninfo, ' +
+      'primary_slot_name set, a standby.signal file, a recovery.conf with standby_mode or primary_conninfo (11 and earlier), ' +
       'standby_mode carried into postgresql.conf), synchronous_standby_names set, a pg_hba.conf record that ' +
       'allows `replication` connections from other hosts (not reject, not loopback-only, not shadowed), ' +
       '`assume: { failover: true }` or `assume: { role: standby }` → warning. An explicitly written ' +

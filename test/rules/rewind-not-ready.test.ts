@@ -39,6 +39,7 @@ ruleTester(rewindNotReady, {
     { name: 'standby.signal means nothing before 12', code: { 'postgresql.conf': '', 'standby.signal': '' }, pgVersion: 11 },
     { name: 'recovery.signal is targeted recovery, not a standby', code: { 'postgresql.conf': '', 'recovery.signal': '' } },
     { name: 'a recovery.conf for point-in-time recovery only', code: { 'postgresql.conf': '', 'recovery.conf': "restore_command = 'cp /a/%f %p'\nstandby_mode = off\n" }, pgVersion: 11 },
+    { name: 'from 12 a recovery.conf is recovery-conf-obsolete\'s finding, at the same line', code: { 'postgresql.conf': '', 'recovery.conf': "standby_mode = 'on'\n" }, pgVersion: 12 },
     { name: 'assume.role: primary alone is no evidence', code: '', assume: { role: 'primary' } },
   ],
   invalid: [
