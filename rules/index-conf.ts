@@ -22,7 +22,6 @@ import logStatementSecrets from './log-statement-secrets.js';
 import memoryOvercommit from './memory-overcommit.js';
 import parallelWorkersExceed from './parallel-workers-exceed.js';
 import standardConformingStringsOff from './standard-conforming-strings-off.js';
-import unrenderedTemplate from './unrendered-template.js';
 
 /** postgresql.conf policy and safety rules (registered in rules/index.ts), in RULES.md order. */
 export const CONF_RULES: readonly Rule[] = [
@@ -45,7 +44,6 @@ export const CONF_RULES: readonly Rule[] = [
   autovacuumOff,
   logStatementSecrets,
   archiveCommandNoop,
-  unrenderedTemplate,
   standardConformingStringsOff,
   logLevelTooQuiet,
   parallelWorkersExceed,

@@ -7,6 +7,7 @@ import removedSetting from './removed-setting.js';
 import syntaxError from './syntax-error.js';
 import unknownSetting from './unknown-setting.js';
 import unreadableFile from './unreadable-file.js';
+import unrenderedTemplate from './unrendered-template.js';
 import unusedDirective from './unused-directive.js';
 import { CONF_RULES } from './index-conf.js';
 import { HBA_RULES } from './index-hba.js';
@@ -14,6 +15,9 @@ import { HBA_RULES } from './index-hba.js';
 /** Every rule, in documentation order. A test checks that each file in rules/ is listed here. */
 export const RULES: readonly Rule[] = [
   syntaxError,
+  // Before invalid-value and hba-invalid-record: a placeholder they reject is one finding, and
+  // the one that says "render the template" is the useful one (a tie goes to the earlier rule).
+  unrenderedTemplate,
   unknownSetting,
   removedSetting,
   invalidValue,
