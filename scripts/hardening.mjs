@@ -3,7 +3,7 @@
  * Fuzz and soak target for hostile repositories (issue 12, Build item 3): `npm run hardening`.
  *
  * Each run builds a seeded random repository in a temp dir (postgresql.conf, pg_hba.conf,
- * pg_ident.conf, postgresql.auto.conf, recovery.conf with hostile contents; includes, include_dir
+ * pg_ident.conf, postgresql.auto.conf, recovery.conf, standby.signal/recovery.signal with hostile contents; includes, include_dir
  * and @file pointing outside, into .git, in cycles and deep chains; symlink loops and links out;
  * FIFOs inside and outside the root; trees deeper than the walk's limit; files near the size
  * limit; a .pgconf-lint.yml that is valid, a FIFO, a link out, an alias bomb, ...) next to an
@@ -387,7 +387,7 @@ function buildSpec(seed, o) {
   const confFan = on('confFan', 0.12);
 
   // Cluster files.
-  const kinds = ['postgresql.conf', 'pg_hba.conf', 'pg_ident.conf', 'postgresql.auto.conf', 'recovery.conf'];
+  const kinds = ['postgresql.conf', 'pg_hba.conf', 'pg_ident.conf', 'postgresql.auto.conf', 'recovery.conf', 'standby.signal', 'recovery.signal'];
   // A repository whose only configuration lies below the walk's depth limit: the walk must say it
   // stopped, and finding nothing is not a pass.
   const deepOnly = focused && focus.size === 1 && focus.has('deep') && r.chance(0.5);
@@ -397,7 +397,8 @@ function buildSpec(seed, o) {
       if (!r.chance(k === 'postgresql.conf' ? 0.85 : k === 'pg_hba.conf' ? 0.6 : 0.3)) continue;
       const p = `${d}/${k}`;
       const gen = k === 'pg_hba.conf' ? hbaLine : k === 'pg_ident.conf' ? identLine : confLine;
-      const body = lines(r.int(1, 40), gen, d);
+      // Signal files: their existence is what counts (usually empty; junk must not matter).
+      const body = k.endsWith('.signal') ? (r.chance(0.8) ? [] : lines(r.int(1, 5), gen, d)) : lines(r.int(1, 40), gen, d);
       if (k === 'postgresql.conf' && aux.length && r.chance(0.6)) body.push(`include ${quote(relFrom(d, inRoot(aux[0])))}`);
       if (k === 'pg_hba.conf' && hbaFan) body.push(`host @${relFrom(d, inRoot('fan/fan.txt'))} all 10.0.0.0/8 md5`);
       if (k === 'postgresql.conf' && confFan) body.push(`include ${quote(relFrom(d, inRoot('fanconf/f0.conf')))}`);
