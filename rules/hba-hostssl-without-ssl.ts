@@ -1,8 +1,7 @@
 import { defineRule } from '../src/engine/rule.js';
 import { analyzeHba, tokenLoc } from '../src/analysis/hba.js';
 import { lineColumn } from '../src/source/source.js';
-import { findPlaceholder } from '../src/analysis/template.js';
-import { EXPOSURE_MODEL_DOC } from '../src/analysis/exposure.js';
+import { EXPOSURE_MODEL_DOC, hbaRecordGroupKey, recordPlaceholder } from '../src/analysis/exposure.js';
 
 export default defineRule({
   name: 'hba-hostssl-without-ssl',
@@ -39,14 +38,13 @@ export default defineRule({
     for (const r of analyzeHba(hba).reachable) {
       if (r.record.connType !== 'hostssl') continue;
       const rec = r.record;
-      if ([...(rec.address ? [rec.address.token] : []), ...rec.databases.map((d) => d.token), ...rec.users.map((u) => u.token)].some((t) => findPlaceholder(t.raw))) continue;
-      const start = tokenLoc(rec.connTypeToken);
+      if (recordPlaceholder(rec) !== null) continue;
       ctx.report({
         loc: tokenLoc(r.record.connTypeToken),
         message: `hostssl record can never match (${where}): ${r.exposure} is refused or falls through to a later record`,
         help: 'Turn SSL on (ssl = on with ssl_cert_file and ssl_key_file), or write host if unencrypted connections are intended.',
         ...(ssl.lineLoc ? { related: [{ message: 'ssl is turned off here', loc: ssl.lineLoc }] } : {}),
-        group: { key: `hba:${start.file}:${start.start}`, concern: 'it can never match while ssl is off (hba-hostssl-without-ssl)' },
+        group: { key: hbaRecordGroupKey(rec), concern: 'it can never match while ssl is off (hba-hostssl-without-ssl)' },
       });
     }
   },

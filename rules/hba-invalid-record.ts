@@ -1,6 +1,7 @@
 import { defineRule, floodGuard, relativizeMessage } from '../src/engine/rule.js';
 import { boundQuote, boundQuotes } from '../src/engine/redact.js';
 import { hbaTokenGroupKey } from '../src/analysis/template.js';
+import { hbaRecordGroupKey } from '../src/analysis/exposure.js';
 import { tokenLoc } from '../src/analysis/hba.js';
 import type { HbaLine, HbaZone } from '../src/parse/pg-hba.js';
 
@@ -86,7 +87,6 @@ export default defineRule({
         const r = line.record;
         if (!r?.address || assumed.length === 0) continue;
         const z = assumed[0]!;
-        const key = tokenLoc(r.connTypeToken);
         out.report({
           loc: tokenLoc(r.address.token),
           severity: 'info',
@@ -95,7 +95,7 @@ export default defineRule({
             `that has this interface; on one without it, the address is read as a host name and PostgreSQL ${ctx.major} rejects ` +
             'the record, so the server refuses to start',
           help: `${ZONE_HELP} Here "${boundQuote(r.address.token.text.replace(/%[^/]*/, ''))}" matches the same connections on every server.`,
-          group: { key: `hba:${key.file}:${key.start}`, concern: `the zone %${z.zone} needs network interface ${z.interface} on the server (hba-invalid-record)` },
+          group: { key: hbaRecordGroupKey(r), concern: `the zone %${z.zone} needs network interface ${z.interface} on the server (hba-invalid-record)` },
         });
         continue;
       }

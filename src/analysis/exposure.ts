@@ -1,6 +1,6 @@
 import type { RuleContext } from '../engine/rule.js';
 import { formatAddress } from '../parse/pg-hba.js';
-import type { HbaAddress, HbaFile, HbaName } from '../parse/pg-hba.js';
+import type { HbaAddress, HbaFile, HbaName, HbaRecord } from '../parse/pg-hba.js';
 import type { Severity } from '../types.js';
 import { analyzeHba, ipCovers, tokenLoc } from './hba.js';
 import type { HbaRecordInfo } from './hba.js';
@@ -192,26 +192,36 @@ export function sslOff(ctx: RuleContext): boolean {
   return ctx.setting('ssl')?.value === false;
 }
 
+/**
+ * The group key of one pg_hba record (src/engine/merge.ts): every finding about the record itself
+ * (its exposure, that it cannot match, that its zone needs an interface) is one finding.
+ */
+export function hbaRecordGroupKey(r: HbaRecord): string {
+  const loc = tokenLoc(r.connTypeToken);
+  return `hba:${loc.file}:${loc.start}`;
+}
+
+/** The first template placeholder in the record's address, database or user column, if any. */
+export function recordPlaceholder(r: HbaRecord): string | null {
+  const tokens = [...(r.address ? [r.address.token] : []), ...r.databases.map((d) => d.token), ...r.users.map((u) => u.token)];
+  for (const t of tokens) {
+    const p = findPlaceholder(t.raw);
+    if (p) return p.text;
+  }
+  return null;
+}
+
 function assess(info: HbaRecordInfo, off: boolean): Exposure {
   const r = info.record;
   const { reach, note } = reachOf(info);
   const strength = strengthOf(info);
   const channel = channelOf(info, off);
-  const tokens = [...(r.address ? [r.address.token] : []), ...r.databases.map((d) => d.token), ...r.users.map((u) => u.token)];
-  let placeholder: string | null = null;
-  for (const t of tokens) {
-    const p = findPlaceholder(t.raw);
-    if (p) {
-      placeholder = p.text;
-      break;
-    }
-  }
+  const placeholder = recordPlaceholder(r);
   const canMatch = info.reachable && placeholder === null && !(r.connType === 'hostssl' && off);
   const weak = strength === 'none' || ((strength === 'cleartext' || strength === 'md5') && channel !== 'tls');
-  const loc = tokenLoc(r.connTypeToken);
   return {
     info,
-    groupKey: `hba:${loc.file}:${loc.start}`,
+    groupKey: hbaRecordGroupKey(r),
     reach,
     rangeNote: note,
     strength,
