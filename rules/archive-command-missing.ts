@@ -1,3 +1,4 @@
+import { commandArchiving } from '../src/analysis/archive.js';
 import { defineRule } from '../src/engine/rule.js';
 
 export default defineRule({
@@ -26,11 +27,9 @@ export default defineRule({
     versions: 'all (archive_library is 15+)',
   },
   check(ctx) {
-    const mode = ctx.setting('archive_mode');
-    if (!mode?.loc || (mode.value !== 'on' && mode.value !== 'always')) return;
-    const command = ctx.setting('archive_command');
-    const library = ctx.setting('archive_library'); // undefined before 15
-    if (command?.value !== '' || (library && library.value !== '')) return;
+    const a = commandArchiving(ctx);
+    if (!a || a.command?.value !== '') return;
+    const { mode, command, library } = a;
     // Point at an explicit empty assignment (that is what someone wrote and must change), else at archive_mode.
     const blank = command.loc ? command : library?.loc ? library : undefined;
     const loc = blank?.loc ?? mode.loc;

@@ -1,3 +1,4 @@
+import { commandArchiving } from '../src/analysis/archive.js';
 import { defineRule } from '../src/engine/rule.js';
 
 /**
@@ -49,11 +50,10 @@ export default defineRule({
     versions: 'all (archive_library is 15+)',
   },
   check(ctx) {
-    const mode = ctx.setting('archive_mode');
-    if (!mode?.loc || (mode.value !== 'on' && mode.value !== 'always')) return;
-    const command = ctx.setting('archive_command');
-    const library = ctx.setting('archive_library'); // undefined before 15
-    if (!command?.loc || typeof command.value !== 'string' || (library && library.value !== '')) return;
+    const a = commandArchiving(ctx);
+    const command = a?.command;
+    if (!a || !command?.loc || typeof command.value !== 'string') return;
+    const { mode } = a;
     if (command.value.trim() === '' || !discardsWal(command.value)) return;
     ctx.report({
       loc: command.loc,

@@ -1,4 +1,5 @@
 import { foldName } from '../src/catalog/catalog.js';
+import { parseBool } from '../src/catalog/values.js';
 import { defineRule } from '../src/engine/rule.js';
 
 /** recovery.conf-only parameters that never became GUCs (POSTGRES.md §4.1). */
@@ -7,14 +8,8 @@ const RECOVERY_ONLY: Readonly<Record<string, string>> = {
   trigger_file: 'promote with pg_ctl promote or SELECT pg_promote() instead',
 };
 
-/** recovery.conf's standby_mode is a boolean (parse_bool): a prefix of on (2+ chars), true or yes, or 1. */
-function isOn(v: string): boolean {
-  const s = v.trim().toLowerCase();
-  if (s === '') return false;
-  if (s === '1') return true;
-  if (s.length >= 2 && 'on'.startsWith(s)) return true;
-  return 'true'.startsWith(s) || 'yes'.startsWith(s);
-}
+/** recovery.conf's standby_mode is a boolean (parse_bool). */
+const isOn = (v: string): boolean => parseBool(v.trim()) === true;
 
 /** Looked up with every unknown name of a file: a Map (fast on a miss; `constructor` is no key). */
 const RECOVERY_FIX: ReadonlyMap<string, string> = new Map(Object.entries(RECOVERY_ONLY));

@@ -1,5 +1,6 @@
 import { analyzeHba, tokenLoc } from '../src/analysis/hba.js';
 import { foldName } from '../src/catalog/catalog.js';
+import { parseBool } from '../src/catalog/values.js';
 import { boundQuote } from '../src/engine/redact.js';
 import { defineRule, type RuleContext } from '../src/engine/rule.js';
 import type { SettingView } from '../src/engine/settings.js';
@@ -97,14 +98,8 @@ export function failoverEvidence(ctx: RuleContext): FailoverEvidence[] {
   return [...out.filter((e) => e.loc && e.strength === 'strong'), ...out.filter((e) => !e.loc), ...out.filter((e) => e.strength === 'weak')];
 }
 
-/** recovery.conf's standby_mode is a boolean (parse_bool): any prefix of on/true/yes, or 1. */
-function isOn(v: string): boolean {
-  const s = v.trim().toLowerCase();
-  if (s === '') return false;
-  if (s === '1') return true;
-  if (s.length >= 2 && 'on'.startsWith(s)) return true;
-  return 'true'.startsWith(s) || 'yes'.startsWith(s);
-}
+/** recovery.conf's standby_mode is a boolean (parse_bool). */
+const isOn = (v: string): boolean => parseBool(v.trim()) === true;
 
 export default defineRule({
   name: 'rewind-not-ready',
