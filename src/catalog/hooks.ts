@@ -405,6 +405,11 @@ function checkRecoveryTargetTime({ value, major, timezones }: HookInput): HookRe
   if (/^\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(trimmed)) return { ok: false };
   const m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:(?:[ \t]+|T)(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?(?:[ \t]*(Z|[+-]\d{1,2}(?::?\d{2})?)|[ \t]+([A-Za-z][A-Za-z0-9_/+-]*))?$/.exec(trimmed);
   if (!m) return { ok: true, unjudged: 'a timestamp form the emulation does not parse' };
+  // A bad time of day is found while the fields are decoded; a bad date only at the end.
+  if (m[4] !== undefined) {
+    const [h, mi, sec] = [Number(m[4]), Number(m[5]), Number(m[6] ?? 0)];
+    if (h > 24 || mi > 59 || sec > 60 || (h === 24 && (mi > 0 || sec > 0))) return { ok: false };
+  }
   if (major < 16 && m[8] !== undefined && m[8].includes('/') && timezones !== undefined && !upperCaseNames(timezones).has(m[8].toUpperCase())) {
     return { ok: false, fatal: true, message: `time zone "${asciiLower(m[8])}" not recognized` };
   }
@@ -412,10 +417,6 @@ function checkRecoveryTargetTime({ value, major, timezones }: HookInput): HookRe
   if (month < 1 || month > 12 || day < 1) return { ok: false };
   const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
   if (day > DAYS_IN_MONTH[month - 1] + (month === 2 && leap ? 1 : 0)) return { ok: false };
-  if (m[4] !== undefined) {
-    const [h, mi, sec] = [Number(m[4]), Number(m[5]), Number(m[6] ?? 0)];
-    if (h > 24 || mi > 59 || sec > 60 || (h === 24 && (mi > 0 || sec > 0))) return { ok: false };
-  }
   if (m[4] === undefined && m[7] !== undefined) return { ok: true, unjudged: 'a zone offset right after a date' };
   if (m[7] !== undefined && m[7] !== 'Z') {
     const off = /^[+-](\d{1,2})(?::?(\d{2}))?$/.exec(m[7])!;

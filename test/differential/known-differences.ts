@@ -41,10 +41,6 @@ export const KNOWN_CONF_DIFFERENCES: readonly KnownDifference[] = [
   // `lc_messages = ''` (take it from the environment) fails setlocale() in the 16-18 builds here.
   ...locales('sample:postgresql.conf.sample(uncommented)', ['lc_messages'], [16, 17, 18]),
 
-  // ---- unemulated check hook: check_client_encoding canonicalizes the name (sql_ascii -> SQL_ASCII)
-  { caseId: 'sample:postgresql.conf.sample(uncommented)', param: 'client_encoding', majors: [10, 11, 12, 13, 14, 15], reason: 'client_encoding is in UNEMULATED_CHECK_PARAMS: its check hook spells the encoding canonically' },
-  { caseId: 'sample:postgresql.conf.sample(uncommented) (without lc_messages)', param: 'client_encoding', majors: [16, 17, 18], reason: 'client_encoding is in UNEMULATED_CHECK_PARAMS: its check hook spells the encoding canonically' },
-
   // ---- TODO(bug): defects in our parsers
   // TODO(bug): check_max_connections / check_autovacuum_max_workers / check_max_worker_processes /
   // check_max_wal_senders (≤17; 18 has none) reject a value that makes MaxConnections + autovacuum_max_workers + 1
