@@ -381,6 +381,13 @@ function checkRecoveryTargetLsn({ value }: HookInput): HookResult {
   return value === '' || /^[0-9a-fA-F]{1,8}\/[0-9a-fA-F]{1,8}$/.test(value) ? OK : { ok: false };
 }
 
+/** Words of datetime.c's datetktbl (beside zone names): they may follow a date and time. */
+const DATE_KEYWORDS = new Set([
+  'ad', 'allballs', 'am', 'at', 'bc', 'd', 'h', 'j', 'julian', 'm', 'mm', 'on', 'pm', 's', 't', 'y', 'epoch', 'infinity', 'now', 'today', 'tomorrow', 'yesterday',
+  'jan', 'january', 'feb', 'february', 'mar', 'march', 'apr', 'april', 'may', 'jun', 'june', 'jul', 'july', 'aug', 'august', 'sep', 'sept', 'september', 'oct', 'october', 'nov', 'november', 'dec', 'december',
+  'sun', 'sunday', 'mon', 'monday', 'tue', 'tues', 'tuesday', 'wed', 'wednesday', 'wednes', 'thu', 'thur', 'thurs', 'thursday', 'fri', 'friday', 'sat', 'saturday', 'dow', 'doy', 'isodow', 'isoyear',
+]);
+
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /**
@@ -404,7 +411,14 @@ function checkRecoveryTargetTime({ value, major, timezones }: HookInput): HookRe
   }
   if (/^\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(trimmed)) return { ok: false };
   const m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:(?:[ \t]+|T)(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?(?:[ \t]*(Z|[+-]\d{1,2}(?::?\d{2})?)|[ \t]+([A-Za-z][A-Za-z0-9_/+-]*))?$/.exec(trimmed);
-  if (!m) return { ok: true, unjudged: 'a timestamp form the emulation does not parse' };
+  if (!m) {
+    // A plain date past the end of the timestamp range (year 294276) is caught by tm2timestamp.
+    const far = /^(\d{5,})-(\d{1,2})-(\d{1,2})$/.exec(trimmed);
+    if (far && Number(far[1]) > 294276 && Number(far[2]) >= 1 && Number(far[2]) <= 12 && Number(far[3]) >= 1 && Number(far[3]) <= 28) {
+      return { ok: false, detail: major >= 18 ? `Timestamp out of range: "${value}".` : `timestamp out of range: "${value}"` };
+    }
+    return { ok: true, unjudged: 'a timestamp form the emulation does not parse' };
+  }
   // A bad time of day is found while the fields are decoded; a bad date only at the end.
   if (m[4] !== undefined) {
     const [h, mi, sec] = [Number(m[4]), Number(m[5]), Number(m[6] ?? 0)];
@@ -417,12 +431,17 @@ function checkRecoveryTargetTime({ value, major, timezones }: HookInput): HookRe
   if (month < 1 || month > 12 || day < 1) return { ok: false };
   const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
   if (day > DAYS_IN_MONTH[month - 1] + (month === 2 && leap ? 1 : 0)) return { ok: false };
-  if (m[4] === undefined && m[7] !== undefined) return { ok: true, unjudged: 'a zone offset right after a date' };
-  if (m[7] !== undefined && m[7] !== 'Z') {
+  // "Z" is a zone abbreviation, and no abbreviation table is loaded yet.
+  if (m[7] === 'Z') return { ok: false };
+  if (m[7] !== undefined) {
+    const glued = !/[ \t]$/.test(trimmed.slice(0, trimmed.length - m[7].length));
+    // Right after a date, "-05:30" continues the date field (a bad date); "+02" is a zone.
+    if (m[4] === undefined && m[7][0] === '-') return glued ? { ok: false } : { ok: true, unjudged: 'a zone offset after a date' };
+    if (m[4] === undefined && !glued) return { ok: true, unjudged: 'a zone offset after a date' };
+    // DecodeTimezone: at most 15 hours (MAX_TZDISP_HOUR) and 59 minutes.
     const off = /^[+-](\d{1,2})(?::?(\d{2}))?$/.exec(m[7])!;
-    if (Number(off[1]) > 15 || Number(off[2] ?? 0) > 59) return { ok: true, unjudged: 'an unusual numeric zone offset' };
+    if (Number(off[1]) > 15 || Number(off[2] ?? 0) > 59) return { ok: false };
   }
-  if (m[7] === 'Z') return { ok: true, unjudged: 'the Z zone designator' };
   if (m[8] !== undefined) {
     if (timezones === undefined) return { ok: true, unjudged: 'no time zone names given' };
     if (upperCaseNames(timezones).has(m[8].toUpperCase())) return OK;
@@ -430,6 +449,7 @@ function checkRecoveryTargetTime({ value, major, timezones }: HookInput): HookRe
     // postmaster), before the date itself is validated; from 16 it is an ordinary parse error.
     if (major < 16 && m[8].includes('/')) return { ok: false, fatal: true, message: `time zone "${asciiLower(m[8])}" not recognized` };
     if (m[8].includes('/')) return { ok: false };
+    if (DATE_KEYWORDS.has(asciiLower(m[8]))) return { ok: true, unjudged: 'a date/time key word (am, pm, bc, allballs, …)' };
     return /^[A-Za-z]+$/.test(m[8]) ? { ok: false } : { ok: true, unjudged: 'a zone the emulation does not judge' };
   }
   return OK;
