@@ -1,7 +1,6 @@
 /**
  * Unit tests of the string check hooks (src/catalog/hooks.ts) through parseGucValue, one block
- * per hook. Every expectation below was seen on the real servers (12, 16, 18) unless it says
- * otherwise; test/differential/hooks.test.ts checks a few thousand more against them.
+ * per hook. Every expectation below was seen on the real servers (10-18); test/differential/hooks.test.ts checks a few thousand more against them.
  */
 import { afterAll, describe, expect, it } from '@jest/globals';
 import invalidValue from '../rules/invalid-value.js';
@@ -218,11 +217,14 @@ describe('keyword lists', () => {
   it('debug_io_direct (16+, on Linux)', () => {
     expect(log(16, 'debug_io_direct', 'data,WAL')).toBe('ok data,WAL');
     expect(log(16, 'debug_io_direct', 'bogus')).toBe(bad('debug_io_direct', 'bogus', 'invalid option "bogus"'));
+    expect(log(17, 'debug_io_direct', 'bogus')).toBe(bad('debug_io_direct', 'bogus', 'Invalid option "bogus"'));
     expect(log(18, 'debug_io_direct', 'bogus')).toBe(bad('debug_io_direct', 'bogus', 'Invalid option "bogus".'));
+    expect(log(17, 'debug_io_direct', 'data,')).toBe(bad('debug_io_direct', 'data,', 'Invalid list syntax in parameter "debug_io_direct"'));
   });
   it('backtrace_functions (13+): identifier characters, commas and blanks', () => {
     expect(log(16, 'backtrace_functions', 'a, b')).toBe('ok a, b');
     expect(log(16, 'backtrace_functions', 'a-b')).toBe(bad('backtrace_functions', 'a-b', 'invalid character'));
+    expect(log(17, 'backtrace_functions', 'a-b')).toBe(bad('backtrace_functions', 'a-b', 'Invalid character'));
     expect(log(18, 'backtrace_functions', 'a-b')).toBe(bad('backtrace_functions', 'a-b', 'Invalid character.'));
   });
 });

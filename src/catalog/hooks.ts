@@ -620,18 +620,19 @@ function checkSynchronizedStandbySlots({ value, enc }: HookInput): HookResult {
 
 /** check_backtrace_functions (13+): only C identifier characters, commas and blanks. */
 function checkBacktraceFunctions({ value, major }: HookInput): HookResult {
-  return /^[0-9_a-zA-Z, \n\t]*$/.test(value) ? OK : { ok: false, detail: major >= 18 ? 'Invalid character.' : 'invalid character' };
+  if (/^[0-9_a-zA-Z, \n\t]*$/.test(value)) return OK;
+  // The DETAIL was capitalized in 17 and got its period in 18 (seen on 16, 17 and 18).
+  return { ok: false, detail: major >= 18 ? 'Invalid character.' : major >= 17 ? 'Invalid character' : 'invalid character' };
 }
 
 /** check_debug_io_direct (16+), on a platform with O_DIRECT (Linux): data, wal, wal_init. */
 function checkDebugIoDirect({ value, major }: HookInput): HookResult {
+  // The DETAILs were capitalized in 17 and got their period in 18 (seen on 16, 17 and 18).
+  const style = (text: string): string => (major >= 17 ? text[0].toUpperCase() + text.slice(1) : text) + (major >= 18 ? '.' : '');
   const list = splitGucList(value);
-  if (list === null) {
-    return { ok: false, detail: major >= 18 ? 'Invalid list syntax in parameter "debug_io_direct".' : 'invalid list syntax in parameter "debug_io_direct"' };
-  }
+  if (list === null) return { ok: false, detail: style('invalid list syntax in parameter "debug_io_direct"') };
   const unknown = list.find((t) => !['data', 'wal', 'wal_init'].includes(asciiLower(t)));
-  if (unknown === undefined) return OK;
-  return { ok: false, detail: major >= 18 ? `Invalid option "${unknown}".` : `invalid option "${unknown}"` };
+  return unknown === undefined ? OK : { ok: false, detail: style(`invalid option "${unknown}"`) };
 }
 
 /** check_log_destination (utils/error/elog.c): eventlog exists only on Windows; jsonlog from 15. */
