@@ -240,6 +240,16 @@ describe('client_encoding', () => {
   });
 });
 
+describe('check_canonical_path', () => {
+  it('collapses slashes and drops trailing ones, as -C prints it', () => {
+    expect(log(12, 'log_directory', 'a//b/')).toBe('ok a/b');
+    expect(log(18, 'log_directory', '//')).toBe('ok /');
+    expect(log(16, 'external_pid_file', '/run//pg.pid')).toBe('ok /run/pg.pid');
+    // "." and ".." are resolved differently over the majors: left as written, unjudged.
+    expect(log(16, 'log_directory', './a/../b')).toBe('ok ./a/../b');
+  });
+});
+
 describe('accepted while the postmaster reads its files', () => {
   it('catalog-dependent names are not looked up', () => {
     expect(log(18, 'default_text_search_config', 'nope')).toBe('ok nope');

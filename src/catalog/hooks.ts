@@ -702,6 +702,17 @@ function checkClientEncoding({ value }: HookInput): HookResult {
   return { ok: true, canonical: value === 'UNICODE' ? value : canonical };
 }
 
+/** check_canonical_path (utils/misc/guc.c): canonicalize_path never rejects, but -C prints its
+ * result. Emulated for paths without "." or ".." components, where every major agrees: repeated
+ * slashes collapse and trailing ones go (the root stays "/"). How "." and ".." are resolved
+ * changed over the majors; such paths are left as written. */
+function checkCanonicalPath({ value }: HookInput): HookResult {
+  if (value === '') return OK;
+  if (value.split('/').some((c) => c === '.' || c === '..')) return { ok: true, unjudged: 'a path with . or .. components' };
+  const canonical = value.replace(/\/{2,}/g, '/').replace(/(.)\/$/, '$1');
+  return { ok: true, canonical };
+}
+
 /** The table. Parameters with a check hook that is absent here either have no hook that a file
  * can fail (shared_preload_libraries, ssl_groups: none at all) or need what only the running
  * server has: locales (lc_*, setlocale on its machine), the catalog (default_tablespace,
@@ -739,6 +750,7 @@ export const STRING_HOOKS: readonly StringHook[] = [
   { params: ['createrole_self_grant'], since: 16, source: 'check_createrole_self_grant, commands/user.c', check: ({ value, enc }) => keywordList(value, ['set', 'inherit'], enc) },
   { params: ['backtrace_functions'], since: 13, source: 'check_backtrace_functions, utils/error/elog.c', check: checkBacktraceFunctions },
   { params: ['debug_io_direct'], since: 16, source: 'check_debug_io_direct, storage/file/fd.c', check: checkDebugIoDirect },
+  { params: ['log_directory', 'external_pid_file'], since: 10, source: 'check_canonical_path, utils/misc/guc.c; canonicalize_path, port/path.c', check: checkCanonicalPath },
   { params: ['client_encoding'], since: 10, source: 'check_client_encoding, commands/variable.c; pg_valid_client_encoding, common/encnames.c', check: checkClientEncoding },
   {
     params: ['transaction_isolation'],

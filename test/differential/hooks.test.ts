@@ -131,6 +131,9 @@ function valuesFor(param: string, major: Major, r: R): string[] {
       const names = ['UTF8', 'utf-8', 'UNICODE', 'unicode', 'latin1', 'LATIN9', 'win', 'win1252', 'windows-1251', 'SQL_ASCII', 'sql-ascii', 'koi8', 'KOI8-U', 'ISO-8859-5', 'iso8859_15', 'EUC_JP', 'euc-jis-2004', 'SJIS', 'Shift_JIS', 'shift-jis-2004', 'BIG5', 'GBK', 'GB18030', 'UHC', 'JOHAB', 'mule_internal', 'mskanji', 'tcvn5712', 'vscii', 'abc', 'alt', 'win866', 'win874', 'win932', 'win936', 'win949', 'win950', 'latin10', 'latin11', 'utf16', 'ascii', 'bogus', 'u t f 8', ''];
       return [...names, ...gen(60, () => mangleCase(r, pick(r, names).replace(/[_-]/, pick(r, ['', '-', '_', ' ', '.']))))];
     }
+    case 'log_directory':
+    case 'external_pid_file':
+      return ['', '/', '//', 'a//b/', '/var/log//pg/', 'pg_log', './log', 'a/../b', ...gen(30, () => randomWord(r, 'ab/./', 1, 10))];
     case 'default_table_access_method':
     case 'default_text_search_config':
     case 'default_tablespace':
