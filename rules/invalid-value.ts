@@ -3,6 +3,9 @@ import { boundQuotedIn } from '../src/engine/redact.js';
 import { valueGroupKey } from '../src/analysis/template.js';
 import { LOCALE_PARAMS, isUniversalLocale } from '../src/catalog/hooks.js';
 
+/** The recovery target parameters of which at most one may be set (12+). */
+const RECOVERY_TARGETS = ['recovery_target', 'recovery_target_lsn', 'recovery_target_name', 'recovery_target_time', 'recovery_target_xid'];
+
 export default defineRule({
   name: 'invalid-value',
   severity: 'error',
@@ -39,6 +42,27 @@ export default defineRule({
         message: `${boundQuotedIn(a.value.message, v.value)}${hint}: PostgreSQL ${ctx.major} refuses to start with it`,
         group: { key: valueGroupKey(a.file.path, v.start), concern: 'a value PostgreSQL rejects (invalid-value)' },
       });
+    }
+    // The recovery_target* assign hooks (12+): setting one kind while another is set is an ERROR,
+    // FATAL in the postmaster ("multiple recovery targets specified"). Each applied assignment
+    // counts, an empty one too (it unsets only its own kind; xlogrecovery.c, guc.c ≤14).
+    if (ctx.major >= 12) {
+      let current: string | null = null;
+      for (const a of [...ctx.cluster.assignments].sort((x, y) => x.seqno - y.seqno)) {
+        if (!RECOVERY_TARGETS.includes(a.key) || a.status !== 'ok' || a.ignored || !a.value?.ok) continue;
+        if (current !== null && current !== a.key) {
+          const v = a.line.value;
+          const names = RECOVERY_TARGETS.map((n) => (ctx.major >= 17 ? `"${n}"` : n)).join(', ');
+          ctx.report({
+            loc: { file: a.file.path, start: v.start, end: v.end },
+            message: `multiple recovery targets specified (${a.key} after ${current}; at most one of ${names} may be set): PostgreSQL ${ctx.major} refuses to start with it`,
+            help: `Keep one recovery target: remove ${current} (or set it to '' before this line) or remove ${a.key}.`,
+            group: { key: valueGroupKey(a.file.path, v.start), concern: 'a value PostgreSQL rejects (invalid-value)' },
+          });
+          break; // the postmaster stops at the first one
+        }
+        current = String(a.value.canonical) === '' ? null : a.key;
+      }
     }
     // lc_* are checked with setlocale() on the server's machine: the files cannot show whether a
     // locale is installed there. Said once per locale name, at its first effective assignment.
