@@ -1,7 +1,10 @@
 import { defineRule } from '../src/engine/rule.js';
 import { boundQuotedIn } from '../src/engine/redact.js';
 import { valueGroupKey } from '../src/analysis/template.js';
-import { LOCALE_PARAMS, isUniversalLocale } from '../src/catalog/hooks.js';
+import { LOCALE_PARAMS, isUniversalLocale, splitDirectoriesString } from '../src/catalog/hooks.js';
+
+/** Library lists split only when the libraries are loaded. */
+const PRELOAD_LISTS = ['shared_preload_libraries', 'session_preload_libraries', 'local_preload_libraries'];
 
 /** The recovery target parameters of which at most one may be set (12+). */
 const RECOVERY_TARGETS = ['recovery_target', 'recovery_target_lsn', 'recovery_target_name', 'recovery_target_time', 'recovery_target_xid'];
@@ -63,6 +66,22 @@ export default defineRule({
         }
         current = String(a.value.canonical) === '' ? null : a.key;
       }
+    }
+    // The *_preload_libraries lists have no check hook: load_libraries splits them when it loads
+    // them (shared_preload_libraries at startup, the others at each connection) and, on a syntax
+    // error, logs "invalid list syntax" and loads none of them (seen on 12 and 18).
+    for (const key of PRELOAD_LISTS) {
+      const a = ctx.cluster.effective.get(key);
+      if (!a || a.status !== 'ok' || !a.value?.ok || splitDirectoriesString(String(a.value.canonical)) !== null) continue;
+      const v = a.line.value;
+      const when = key === 'shared_preload_libraries' ? `PostgreSQL ${ctx.major} starts but loads none of these libraries` : 'no connection loads any of these libraries';
+      ctx.report({
+        loc: { file: a.file.path, start: v.start, end: v.end },
+        severity: 'warning',
+        message: `invalid list syntax in parameter "${key}": ${when} (it only logs the error)`,
+        help: 'Separate the library names with commas, and close every double quote ("my lib", other_lib).',
+        group: { key: valueGroupKey(a.file.path, v.start), concern: 'a value PostgreSQL rejects (invalid-value)' },
+      });
     }
     // lc_* are checked with setlocale() on the server's machine: the files cannot show whether a
     // locale is installed there. Said once per locale name, at its first effective assignment.

@@ -277,6 +277,8 @@ ruleTester(invalidValue, {
     { code: "timezone_abbreviations = 'Default'\nDateStyle = 'iso, dmy'\n" },
     { code: "recovery_target_xid = '5'\nrecovery_target_xid = ''\nrecovery_target_name = 'x'\n", pgVersion: 16, name: 'a target unset before another is set' },
     { code: "recovery_target_lsn = '0/1'\nrecovery_target_lsn = '0/2'\n", name: 'the same target twice' },
+    { code: "shared_preload_libraries = 'pg_stat_statements, \"my lib\" , /opt/lib with space/x.so'\n", name: 'library names may hold blanks' },
+    { code: "shared_preload_libraries = ''\nlocal_preload_libraries = ' '\n" },
   ],
   invalid: [
     {
@@ -314,6 +316,21 @@ ruleTester(invalidValue, {
       code: "recovery_target_name = 'x'\nrecovery_target_xid = '5'\nrecovery_target_xid = ''\n",
       pgVersion: 12,
       errors: [{ line: 3, column: 23, message: /^multiple recovery targets specified \(recovery_target_xid after recovery_target_name; at most one of recovery_target, / }],
+    },
+    {
+      code: "shared_preload_libraries = 'pg_stat_statements, \"auto_explain'\n",
+      errors: [
+        {
+          line: 1,
+          column: 28,
+          severity: 'warning',
+          message: 'invalid list syntax in parameter "shared_preload_libraries": PostgreSQL 17 starts but loads none of these libraries (it only logs the error)',
+        },
+      ],
+    },
+    {
+      code: "session_preload_libraries = 'auto_explain,,pg_hint_plan'\n",
+      errors: [{ line: 1, column: 29, severity: 'warning', message: /^invalid list syntax in parameter "session_preload_libraries": no connection loads/ }],
     },
     {
       code: "lc_messages = 'en_US.UTF-8'\nlc_monetary = 'en_US.UTF-8'\nlc_numeric = 'de_DE.UTF-8'\nlc_time = 'C'\n",

@@ -65,6 +65,50 @@ export function splitIdentifierString(raw: string, enc: Encoding = 'utf8'): stri
   return entries && entries.map((e) => clipBytes(e.quoted ? e.name : asciiLower(e.name), 63, enc));
 }
 
+/** SplitDirectoriesString (utils/adt/varlena.c) with ',' as separator, as load_libraries splits
+ * the *_preload_libraries lists: an unquoted element runs to the next comma (blanks inside kept,
+ * blanks around trimmed), a quoted one may hold anything with "" for a quote; null on a syntax
+ * error (an empty unquoted element, a missing quote, junk after a quoted one). */
+export function splitDirectoriesString(raw: string): string[] | null {
+  const blank = (c: string | undefined): boolean => c !== undefined && isCSpace(c);
+  const out: string[] = [];
+  let i = 0;
+  while (blank(raw[i])) i++;
+  if (i >= raw.length) return out;
+  for (;;) {
+    let name: string;
+    if (raw[i] === '"') {
+      name = '';
+      let j = i + 1;
+      for (;;) {
+        const q = raw.indexOf('"', j);
+        if (q < 0) return null;
+        name += raw.slice(j, q);
+        if (raw[q + 1] !== '"') {
+          i = q + 1;
+          break;
+        }
+        name += '"';
+        j = q + 2;
+      }
+    } else {
+      let j = i;
+      while (j < raw.length && raw[j] !== ',') j++;
+      let end = j;
+      while (end > i && blank(raw[end - 1])) end--;
+      if (end === i) return null;
+      name = raw.slice(i, end);
+      i = j;
+    }
+    out.push(name);
+    while (blank(raw[i])) i++;
+    if (i >= raw.length) return out;
+    if (raw[i] !== ',') return null;
+    i++;
+    while (blank(raw[i])) i++;
+  }
+}
+
 /** SplitGUCList (utils/adt/varlena.c): the same scan, but no down-casing and no truncation. */
 export function splitGucList(raw: string): string[] | null {
   const entries = splitQuotedList(raw);
