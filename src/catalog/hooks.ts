@@ -6,9 +6,13 @@
  * value `postgres -C` prints), or reject it with the hook's DETAIL / HINT, or with a message of
  * its own (GUC_check_errmsg, or an ERROR that becomes FATAL in the postmaster).
  *
- * Behaviour read from the PostgreSQL sources (REL_12_STABLE … REL_18_STABLE; 18.4 as in
- * github:postgres/postgres at the REL_18_4 tag) and checked against the real servers by
- * test/differential/hooks.test.ts. No code is copied; each hook names the function it emulates.
+ * Sources: the PostgreSQL 18.4 tree (REL_18_4; read in the copy github:postgres-vs-mysql/
+ * postgresql-18.4 at commit 2c534abbca70f8c36530e56717f679b137af0852): commands/variable.c,
+ * utils/misc/guc_tables.c, access/transam/xlogrecovery.c, utils/error/elog.c. The other hooks
+ * (syncrep_gram.y / syncrep_scanner.l, slot.c, tzparser.c, encnames.c, fd.c, datetime.c) and
+ * what older majors do differently are written from the behaviour of the real servers: every
+ * hook here, including its messages per major, was checked with `postgres -C` on 10-18 by
+ * test/differential/hooks.test.ts. No code is copied; each entry names the function it emulates.
  * Pure functions; they never throw.
  */
 import type { Major } from './types.js';
