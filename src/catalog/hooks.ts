@@ -742,7 +742,7 @@ const ENCODINGS: Record<string, string> = (() => {
  * letters and digits, down-cased) and looks it up; the canonical name replaces it, except that
  * "UNICODE" is kept as written. Conversions cannot be looked up while the server starts. */
 function checkClientEncoding({ value }: HookInput): HookResult {
-  if (Buffer.byteLength(value) >= 64) return { ok: false };
+  // GUC_IS_NAME: the value arrives truncated to 63 bytes, so the NAMEDATALEN limit never bites.
   let key = '';
   for (const c of value) if (/[A-Za-z0-9]/.test(c)) key += c.toLowerCase();
   const canonical = Object.prototype.hasOwnProperty.call(ENCODINGS, key) ? ENCODINGS[key] : undefined;

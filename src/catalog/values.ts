@@ -42,8 +42,9 @@ export const UNEMULATED_CHECK_PARAMS: readonly string[] = ['recovery_target_time
 /** Set at PGC_S_OVERRIDE after the files are read: validated, then silently replaced. */
 const FORCED_DEFAULT = new Set(['transaction_isolation', 'transaction_read_only', 'transaction_deferrable']);
 
-/** GUC_IS_NAME string parameters (found by probing -C with an 80-byte value on 12 and 18). */
-const IS_NAME = new Set(['application_name', 'cluster_name', 'default_table_access_method', 'default_tablespace']);
+/** GUC_IS_NAME string parameters (found by probing -C with an 80-byte value on 12 and 18;
+ * client_encoding shows it only with a valid name followed by blanks: 'UTF8' + 70 blanks is UTF8). */
+const IS_NAME = new Set(['application_name', 'client_encoding', 'cluster_name', 'default_table_access_method', 'default_tablespace']);
 
 const INT_MAX = 2147483647;
 const INT_MIN = -2147483648;

@@ -129,7 +129,7 @@ function valuesFor(param: string, major: Major, r: R): string[] {
       return ['', 'on', 'receipt,authorization', 'on,receipt', 'bogus', 'all', ...gen(60, () => mangleCase(r, listOf(r, ['on', 'off', 'true', 'receipt', 'authentication', 'authorization', 'setup_durations', 'all', 'bogus'])))];
     case 'client_encoding': {
       const names = ['UTF8', 'utf-8', 'UNICODE', 'unicode', 'latin1', 'LATIN9', 'win', 'win1252', 'windows-1251', 'SQL_ASCII', 'sql-ascii', 'koi8', 'KOI8-U', 'ISO-8859-5', 'iso8859_15', 'EUC_JP', 'euc-jis-2004', 'SJIS', 'Shift_JIS', 'shift-jis-2004', 'BIG5', 'GBK', 'GB18030', 'UHC', 'JOHAB', 'mule_internal', 'mskanji', 'tcvn5712', 'vscii', 'abc', 'alt', 'win866', 'win874', 'win932', 'win936', 'win949', 'win950', 'latin10', 'latin11', 'utf16', 'ascii', 'bogus', 'u t f 8', ''];
-      return [...names, ...gen(60, () => mangleCase(r, pick(r, names).replace(/[_-]/, pick(r, ['', '-', '_', ' ', '.']))))];
+      return [...names, 'UTF8' + ' '.repeat(70), 'x'.repeat(80), `utf${'-'.repeat(70)}8`, ...gen(60, () => mangleCase(r, pick(r, names).replace(/[_-]/, pick(r, ['', '-', '_', ' ', '.']))))];
     }
     case 'log_directory':
     case 'external_pid_file':
