@@ -185,8 +185,8 @@ function upperCaseNames(names: ReadonlySet<string>): ReadonlySet<string> {
 
 /** pg_tzset: a name of the tz database (case-insensitive), "GMT", or a POSIX-style spec; at
  * most 255 bytes. */
-function tzsetAccepts(value: string, names: ReadonlySet<string> | undefined): boolean | 'unjudged' {
-  if (value === '' || value.length > 255) return false;
+function tzsetAccepts(value: string, names: ReadonlySet<string> | undefined, enc: Encoding): boolean | 'unjudged' {
+  if (value === '' || Buffer.byteLength(value, enc) > 255) return false;
   const upper = value.toUpperCase();
   if (upper === 'GMT') return true;
   // tzload skips one leading ':' before it opens the file; tzparse is not tried for such names.
@@ -203,7 +203,7 @@ function offsetInRange(gmtoffsetSeconds: number): boolean {
 
 const RANGE_DETAIL = 'UTC timezone offset is out of range.';
 
-function checkTimezone({ value, timezones }: HookInput): HookResult {
+function checkTimezone({ value, timezones, enc }: HookInput): HookResult {
   if (asciiLower(value).startsWith('interval')) {
     // INTERVAL '<interval>': the quotes must close at the very end; interval_in parses the rest.
     let i = 8;
@@ -223,13 +223,13 @@ function checkTimezone({ value, timezones }: HookInput): HookResult {
     // A number of hours (SQL sign convention).
     return offsetInRange(Math.trunc(-n.value * 3600)) ? OK : { ok: false, detail: RANGE_DETAIL };
   }
-  const r = tzsetAccepts(value, timezones);
+  const r = tzsetAccepts(value, timezones, enc);
   return r === 'unjudged' ? { ok: true, unjudged: 'no time zone names given' } : r ? OK : { ok: false };
 }
 
 /** check_log_timezone: names and POSIX specs only (no numbers of hours, no INTERVAL). */
-function checkLogTimezone({ value, timezones }: HookInput): HookResult {
-  const r = tzsetAccepts(value, timezones);
+function checkLogTimezone({ value, timezones, enc }: HookInput): HookResult {
+  const r = tzsetAccepts(value, timezones, enc);
   return r === 'unjudged' ? { ok: true, unjudged: 'no time zone names given' } : r ? OK : { ok: false };
 }
 

@@ -79,7 +79,7 @@ function valuesFor(param: string, major: Major, r: R): string[] {
       const intervals = ["INTERVAL '+02:00'", "interval '-08:00'", "INTERVAL '5 hours'", "INTERVAL '1 day'", "INTERVAL '1 mon'", "INTERVAL 'bogus'", "INTERVAL '200 hours'", "INTERVAL '-3 hours 30 minutes'", "INTERVAL '90 min'", "INTERVAL '@ 2 hours ago'", "INTERVAL  '+05:30'", "INTERVAL '1'", "INTERVAL '+02:00' x", 'INTERVAL +02:00', "INTERVAL '2 hrs'", "INTERVAL '1 year'", "INTERVAL '0 days 3 hours'"];
       const names = gen(90, () => (r() < 0.5 ? mangleCase(r, pick(r, tz)) : pick(r, tz)));
       const broken = gen(30, () => pick(r, tz).replace(/[a-z]/, pick(r, ['', 'x', '/', '//', ' '])));
-      return ['', 'GMT', 'UTC', 'localtime', 'posixrules', 'Factory', 'Europe', ':UTC', 'Mars/Olympus', 'Europe//Berlin', './UTC', 'x'.repeat(300), ...numbers, ...(param === 'timezone' ? intervals : []), ...names, ...broken, ...gen(45, posix)];
+      return ['', 'GMT', 'UTC', 'localtime', 'posixrules', 'Factory', 'Europe', ':UTC', 'Mars/Olympus', 'Europe//Berlin', './UTC', 'x'.repeat(300), 'é'.repeat(128) + '3', 'é'.repeat(127) + '3', 'a'.repeat(255) + '3', 'a'.repeat(254) + '3', ...numbers, ...(param === 'timezone' ? intervals : []), ...names, ...broken, ...gen(45, posix)];
     }
     case 'timezone_abbreviations':
       return ['', 'Default', 'default', 'DEFAULT', 'Australia', 'India', 'india', 'Nope', '../Default', 'Default ', 'Default.txt', 'Asia', 'Etc', ...sets.map((s) => mangleCase(r, s)), ...gen(20, () => randomWord(r, 'DefaultAsiIn./', 1, 8))];
