@@ -598,10 +598,6 @@ function syncParse(s: string): { numSync: number } | { error: string } {
   };
   let numSync = 1;
   // LALR(1): a leading NUM is a standby name unless '(' follows.
-  if (all[p].t === 'NUM' && all[p + 1].t === 'UNTERMINATED') {
-    p++;
-    return err();
-  }
   if ((all[p].t === 'ANY' || all[p].t === 'FIRST') || (all[p].t === 'NUM' && all[p + 1].t === '(')) {
     if (all[p].t !== 'NUM') {
       p++;
