@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { RULES } from '../rules/index.js';
 import { sarifValidator } from './support/sarif-schema.js';
 import { cleanupFixtures, makeTree } from './support/fixture.js';
 import { example, startMockGitHub, type Handler, type MockGitHub, type RecordedRequest } from './support/github-mock.js';
@@ -11,10 +10,9 @@ afterAll(cleanupFixtures);
 
 const repo = REPO_ROOT;
 const action = ACTION;
-const HAS_OPEN = RULES.some((r) => r.name === 'hba-open-to-world');
-/** The rule that flags the record opening the server to 0.0.0.0/0 (a stand-in until it is registered). */
-const OPEN_RULE = HAS_OPEN ? 'hba-open-to-world' : 'hba-invalid-record';
-const OPEN_LINE = HAS_OPEN ? 'host    all   all   0.0.0.0/0      scram-sha-256' : 'host    all   all   0.0.0.0/0      scram-sha-256 bogus=1';
+/** The record that opens the server to 0.0.0.0/0, and the rule that reports it (an error: md5 without TLS from every address). */
+const OPEN_RULE = 'hba-open-to-world';
+const OPEN_LINE = 'host    all   all   0.0.0.0/0      md5';
 
 const validateSarif = sarifValidator();
 
@@ -149,7 +147,7 @@ describe('the GitHub Action (dist/action.js) on a pull request', () => {
     // The annotation on the exact line of the record.
     const open = annotations(r, 'error').find((c) => c.props.title === OPEN_RULE);
     expect(open?.props).toMatchObject({ file: 'db/pg_hba.conf', line: '4', endLine: '4' });
-    if (HAS_OPEN) expect(open?.message).toMatch(/0\.0\.0\.0\/0/);
+    expect(open?.message).toMatch(/0\.0\.0\.0\/0/);
     expect(annotations(r, 'error').some((c) => c.props.title === 'invalid-value' && c.props.file === 'db/postgresql.conf' && c.props.line === '3')).toBe(true);
     // setFailed names the threshold, on one line.
     const failed = r.commands.find((c) => c.kind === 'error' && !c.props.file);
@@ -191,7 +189,7 @@ describe('the GitHub Action (dist/action.js) on a pull request', () => {
     const res = sarif.runs[0]!.results.find((x) => x.ruleId === OPEN_RULE);
     expect(res?.locations[0]!.physicalLocation).toMatchObject({ artifactLocation: { uri: 'db/pg_hba.conf' }, region: { startLine: 4 } });
     const openRule = sarif.runs[0]!.tool.driver.rules.find((x) => x.id === 'hba-open-to-world');
-    if (HAS_OPEN) expect(openRule?.properties['security-severity']).toBe('8.0');
+    expect(openRule?.properties['security-severity']).toBe('8.0');
     expectNoSecrets(r, api);
   });
 
@@ -312,7 +310,7 @@ describe('the GitHub Action (dist/action.js) on a pull request', () => {
     expect(r.code).toBe(1);
     const got = annotations(r).filter((c) => c.props.file).map((c) => `${c.props.file}:${c.props.line}:${c.props.title}`);
     expect(got).toContain('db/postgresql.conf:1:fsync-off');
-    if (HAS_OPEN) expect(got).toContain('db/pg_hba.conf:2:hba-open-to-world');
+    expect(got).toContain('db/pg_hba.conf:2:hba-open-to-world');
     // The new findings are in the summary comment too (they are not on a diff line: no inline comment).
     const comment = (calls(api, 'issues/create-comment')[0]!.body as { body: string }).body;
     expect(comment).toContain('fsync-off');

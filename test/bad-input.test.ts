@@ -9,7 +9,7 @@ afterAll(cleanupFixtures);
 
 describe('bad input never crashes and the rest of the repository is still checked', () => {
   test('a special file where a config file is expected is reported, others still checked', () => {
-    const dir = makeTree({ 'a/pg_hba.conf': 'local all all trust\n', 'b/postgresql.conf': 'work_mem = 8mb\n' });
+    const dir = makeTree({ 'a/pg_hba.conf': 'local all all peer\n', 'b/postgresql.conf': 'work_mem = 8mb\n' });
     execFileSync('mkfifo', [join(dir, 'a/postgresql.conf')]);
     const r = lint(['.'], { cwd: dir, pgVersion: 16 });
     expect(r.diagnostics.map((d) => [d.rule, d.loc.file])).toEqual([
