@@ -51,7 +51,7 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 var require_tunnel = __commonJS({
   "node_modules/tunnel/lib/tunnel.js"(exports) {
     "use strict";
-    var net = __require("net");
+    var net2 = __require("net");
     var tls = __require("tls");
     var http2 = __require("http");
     var https2 = __require("https");
@@ -978,7 +978,7 @@ var require_util = __commonJS({
     var { kDestroyed, kBodyUsed, kListeners, kBody } = require_symbols();
     var { IncomingMessage } = __require("node:http");
     var stream = __require("node:stream");
-    var net = __require("node:net");
+    var net2 = __require("node:net");
     var { Blob: Blob2 } = __require("node:buffer");
     var nodeUtil = __require("node:util");
     var { stringify } = __require("node:querystring");
@@ -1123,7 +1123,7 @@ var require_util = __commonJS({
       }
       assert(typeof host === "string");
       const servername = getHostname(host);
-      if (net.isIP(servername)) {
+      if (net2.isIP(servername)) {
         return "";
       }
       return servername;
@@ -2524,7 +2524,7 @@ var require_timers = __commonJS({
 var require_connect = __commonJS({
   "node_modules/undici/lib/core/connect.js"(exports, module) {
     "use strict";
-    var net = __require("node:net");
+    var net2 = __require("node:net");
     var assert = __require("node:assert");
     var util = require_util();
     var { InvalidArgumentError, ConnectTimeoutError } = require_errors();
@@ -2620,7 +2620,7 @@ var require_connect = __commonJS({
         } else {
           assert(!httpSocket, "httpSocket can only be sent on TLS update");
           port = port || 80;
-          socket = net.connect({
+          socket = net2.connect({
             highWaterMark: 64 * 1024,
             // Same as nodejs fs streams.
             ...options,
@@ -3391,8 +3391,8 @@ var require_data_url = __commonJS({
       return input.slice(start, position.position);
     }
     function stringPercentDecode(input) {
-      const bytes = encoder.encode(input);
-      return percentDecode(bytes);
+      const bytes2 = encoder.encode(input);
+      return percentDecode(bytes2);
     }
     function isHexCharByte(byte) {
       return byte >= 48 && byte <= 57 || byte >= 65 && byte <= 70 || byte >= 97 && byte <= 102;
@@ -4375,7 +4375,7 @@ var require_util2 = __commonJS({
         return false;
       }
     }
-    function bytesMatch(bytes, metadataList) {
+    function bytesMatch(bytes2, metadataList) {
       if (crypto2 === void 0) {
         return true;
       }
@@ -4391,7 +4391,7 @@ var require_util2 = __commonJS({
       for (const item of metadata) {
         const algorithm = item.algo;
         const expectedValue = item.hash;
-        let actualValue = crypto2.createHash(algorithm).update(bytes).digest("base64");
+        let actualValue = crypto2.createHash(algorithm).update(bytes2).digest("base64");
         if (actualValue[actualValue.length - 1] === "=") {
           if (actualValue[actualValue.length - 2] === "=") {
             actualValue = actualValue.slice(0, -2);
@@ -4669,17 +4669,17 @@ var require_util2 = __commonJS({
       return input;
     }
     async function readAllBytes(reader) {
-      const bytes = [];
+      const bytes2 = [];
       let byteLength2 = 0;
       while (true) {
         const { done, value: chunk } = await reader.read();
         if (done) {
-          return Buffer.concat(bytes, byteLength2);
+          return Buffer.concat(bytes2, byteLength2);
         }
         if (!isUint8Array(chunk)) {
           throw new TypeError("Received non-Uint8Array chunk");
         }
-        bytes.push(chunk);
+        bytes2.push(chunk);
         byteLength2 += chunk.length;
       }
     }
@@ -5633,19 +5633,19 @@ Content-Type: ${value.type || "application/octet-stream"}\r
     function bodyMixinMethods(instance) {
       const methods = {
         blob() {
-          return consumeBody(this, (bytes) => {
+          return consumeBody(this, (bytes2) => {
             let mimeType = bodyMimeType(this);
             if (mimeType === null) {
               mimeType = "";
             } else if (mimeType) {
               mimeType = serializeAMimeType(mimeType);
             }
-            return new Blob2([bytes], { type: mimeType });
+            return new Blob2([bytes2], { type: mimeType });
           }, instance);
         },
         arrayBuffer() {
-          return consumeBody(this, (bytes) => {
-            return new Uint8Array(bytes).buffer;
+          return consumeBody(this, (bytes2) => {
+            return new Uint8Array(bytes2).buffer;
           }, instance);
         },
         text() {
@@ -5684,8 +5684,8 @@ Content-Type: ${value.type || "application/octet-stream"}\r
           }, instance);
         },
         bytes() {
-          return consumeBody(this, (bytes) => {
-            return new Uint8Array(bytes);
+          return consumeBody(this, (bytes2) => {
+            return new Uint8Array(bytes2);
           }, instance);
         }
       };
@@ -5720,8 +5720,8 @@ Content-Type: ${value.type || "application/octet-stream"}\r
       const body = object[kState].body;
       return body != null && (body.stream.locked || util.isDisturbed(body.stream));
     }
-    function parseJSONFromBytes(bytes) {
-      return JSON.parse(utf8DecodeBytes(bytes));
+    function parseJSONFromBytes(bytes2) {
+      return JSON.parse(utf8DecodeBytes(bytes2));
     }
     function bodyMimeType(requestOrResponse) {
       const headers = requestOrResponse[kState].headersList;
@@ -7633,7 +7633,7 @@ var require_client = __commonJS({
   "node_modules/undici/lib/dispatcher/client.js"(exports, module) {
     "use strict";
     var assert = __require("node:assert");
-    var net = __require("node:net");
+    var net2 = __require("node:net");
     var http2 = __require("node:http");
     var util = require_util();
     var { channels } = require_diagnostics();
@@ -7783,7 +7783,7 @@ var require_client = __commonJS({
         if (maxRequestsPerClient != null && (!Number.isInteger(maxRequestsPerClient) || maxRequestsPerClient < 0)) {
           throw new InvalidArgumentError("maxRequestsPerClient must be a positive number");
         }
-        if (localAddress != null && (typeof localAddress !== "string" || net.isIP(localAddress) === 0)) {
+        if (localAddress != null && (typeof localAddress !== "string" || net2.isIP(localAddress) === 0)) {
           throw new InvalidArgumentError("localAddress must be valid string IP address");
         }
         if (maxResponseSize != null && (!Number.isInteger(maxResponseSize) || maxResponseSize < -1)) {
@@ -7947,7 +7947,7 @@ var require_client = __commonJS({
         const idx = hostname.indexOf("]");
         assert(idx !== -1);
         const ip = hostname.substring(1, idx);
-        assert(net.isIP(ip));
+        assert(net2.isIP(ip));
         hostname = ip;
       }
       client[kConnecting] = true;
@@ -11248,11 +11248,11 @@ var require_pluralizer = __commonJS({
         this.singular = singular;
         this.plural = plural2;
       }
-      pluralize(count) {
-        const one = count === 1;
+      pluralize(count2) {
+        const one = count2 === 1;
         const keys = one ? singulars : plurals;
         const noun = one ? this.singular : this.plural;
-        return { ...keys, count, noun };
+        return { ...keys, count: count2, noun };
       }
     };
   }
@@ -12424,10 +12424,10 @@ var require_response = __commonJS({
         if (init !== null) {
           init = webidl.converters.ResponseInit(init);
         }
-        const bytes = textEncoder.encode(
+        const bytes2 = textEncoder.encode(
           serializeJavascriptValueToJSONString(data)
         );
-        const body = extractBody(bytes);
+        const body = extractBody(bytes2);
         const responseObject = fromInnerResponse(makeResponse({}), "response");
         initializeResponse(responseObject, init, { body: body[0], type: "application/json" });
         return responseObject;
@@ -13884,12 +13884,12 @@ var require_fetch = __commonJS({
           processBodyError(response.error);
           return;
         }
-        const processBody = (bytes) => {
-          if (!bytesMatch(bytes, request2.integrity)) {
+        const processBody = (bytes2) => {
+          if (!bytesMatch(bytes2, request2.integrity)) {
             processBodyError("integrity mismatch");
             return;
           }
-          response.body = safelyExtractBody(bytes)[0];
+          response.body = safelyExtractBody(bytes2)[0];
           fetchFinale(fetchParams, response);
         };
         await fullyReadBody(response.body, processBody, processBodyError);
@@ -14302,12 +14302,12 @@ var require_fetch = __commonJS({
       if (request2.body == null && fetchParams.processRequestEndOfBody) {
         queueMicrotask(() => fetchParams.processRequestEndOfBody());
       } else if (request2.body != null) {
-        const processBodyChunk = async function* (bytes) {
+        const processBodyChunk = async function* (bytes2) {
           if (isCancelled(fetchParams)) {
             return;
           }
-          yield bytes;
-          fetchParams.processRequestBodyChunkLength?.(bytes.byteLength);
+          yield bytes2;
+          fetchParams.processRequestBodyChunkLength?.(bytes2.byteLength);
         };
         const processEndOfBody = () => {
           if (isCancelled(fetchParams)) {
@@ -14329,8 +14329,8 @@ var require_fetch = __commonJS({
         };
         requestBody = (async function* () {
           try {
-            for await (const bytes of request2.body.stream) {
-              yield* processBodyChunk(bytes);
+            for await (const bytes2 of request2.body.stream) {
+              yield* processBodyChunk(bytes2);
             }
             processEndOfBody();
           } catch (err) {
@@ -14382,33 +14382,33 @@ var require_fetch = __commonJS({
       }
       fetchParams.controller.resume = async () => {
         while (true) {
-          let bytes;
+          let bytes2;
           let isFailure;
           try {
             const { done, value } = await fetchParams.controller.next();
             if (isAborted(fetchParams)) {
               break;
             }
-            bytes = done ? void 0 : value;
+            bytes2 = done ? void 0 : value;
           } catch (err) {
             if (fetchParams.controller.ended && !timingInfo.encodedBodySize) {
-              bytes = void 0;
+              bytes2 = void 0;
             } else {
-              bytes = err;
+              bytes2 = err;
               isFailure = true;
             }
           }
-          if (bytes === void 0) {
+          if (bytes2 === void 0) {
             readableStreamClose(fetchParams.controller.controller);
             finalizeResponse(fetchParams, response);
             return;
           }
-          timingInfo.decodedBodySize += bytes?.byteLength ?? 0;
+          timingInfo.decodedBodySize += bytes2?.byteLength ?? 0;
           if (isFailure) {
-            fetchParams.controller.terminate(bytes);
+            fetchParams.controller.terminate(bytes2);
             return;
           }
-          const buffer = new Uint8Array(bytes);
+          const buffer = new Uint8Array(bytes2);
           if (buffer.byteLength) {
             fetchParams.controller.controller.enqueue(buffer);
           }
@@ -14534,9 +14534,9 @@ var require_fetch = __commonJS({
               if (fetchParams.controller.dump) {
                 return;
               }
-              const bytes = chunk;
-              timingInfo.encodedBodySize += bytes.byteLength;
-              return this.body.push(bytes);
+              const bytes2 = chunk;
+              timingInfo.encodedBodySize += bytes2.byteLength;
+              return this.body.push(bytes2);
             },
             onComplete() {
               if (this.abort) {
@@ -14982,7 +14982,7 @@ var require_util4 = __commonJS({
       fr[kError] = null;
       const stream = blob.stream();
       const reader = stream.getReader();
-      const bytes = [];
+      const bytes2 = [];
       let chunkPromise = reader.read();
       let isFirstChunk = true;
       (async () => {
@@ -14996,7 +14996,7 @@ var require_util4 = __commonJS({
             }
             isFirstChunk = false;
             if (!done && types.isUint8Array(value)) {
-              bytes.push(value);
+              bytes2.push(value);
               if ((fr[kLastProgressEventFired] === void 0 || Date.now() - fr[kLastProgressEventFired] >= 50) && !fr[kAborted]) {
                 fr[kLastProgressEventFired] = Date.now();
                 queueMicrotask(() => {
@@ -15008,7 +15008,7 @@ var require_util4 = __commonJS({
               queueMicrotask(() => {
                 fr[kState] = "done";
                 try {
-                  const result = packageData(bytes, type, blob.type, encodingName);
+                  const result = packageData(bytes2, type, blob.type, encodingName);
                   if (fr[kAborted]) {
                     return;
                   }
@@ -15048,7 +15048,7 @@ var require_util4 = __commonJS({
       });
       reader.dispatchEvent(event);
     }
-    function packageData(bytes, type, mimeType, encodingName) {
+    function packageData(bytes2, type, mimeType, encodingName) {
       switch (type) {
         case "DataURL": {
           let dataURL = "data:";
@@ -15058,7 +15058,7 @@ var require_util4 = __commonJS({
           }
           dataURL += ";base64,";
           const decoder = new StringDecoder2("latin1");
-          for (const chunk of bytes) {
+          for (const chunk of bytes2) {
             dataURL += btoa2(decoder.write(chunk));
           }
           dataURL += btoa2(decoder.end());
@@ -15078,16 +15078,16 @@ var require_util4 = __commonJS({
           if (encoding === "failure") {
             encoding = "UTF-8";
           }
-          return decode2(bytes, encoding);
+          return decode2(bytes2, encoding);
         }
         case "ArrayBuffer": {
-          const sequence = combineByteSequences(bytes);
+          const sequence = combineByteSequences(bytes2);
           return sequence.buffer;
         }
         case "BinaryString": {
           let binaryString = "";
           const decoder = new StringDecoder2("latin1");
-          for (const chunk of bytes) {
+          for (const chunk of bytes2) {
             binaryString += decoder.write(chunk);
           }
           binaryString += decoder.end();
@@ -15096,14 +15096,14 @@ var require_util4 = __commonJS({
       }
     }
     function decode2(ioQueue, encoding) {
-      const bytes = combineByteSequences(ioQueue);
-      const BOMEncoding = BOMSniffing(bytes);
+      const bytes2 = combineByteSequences(ioQueue);
+      const BOMEncoding = BOMSniffing(bytes2);
       let slice = 0;
       if (BOMEncoding !== null) {
         encoding = BOMEncoding;
         slice = BOMEncoding === "UTF-8" ? 3 : 2;
       }
-      const sliced = bytes.slice(slice);
+      const sliced = bytes2.slice(slice);
       return new TextDecoder(encoding).decode(sliced);
     }
     function BOMSniffing(ioQueue) {
@@ -15656,9 +15656,9 @@ var require_cache = __commonJS({
           // 16.
         };
         operations.push(operation);
-        const bytes = await bodyReadPromise.promise;
+        const bytes2 = await bodyReadPromise.promise;
         if (clonedResponse.body != null) {
-          clonedResponse.body.source = bytes;
+          clonedResponse.body.source = bytes2;
         }
         const cacheJobPromise = createDeferredPromise();
         let errorData = null;
@@ -15770,8 +15770,8 @@ var require_cache = __commonJS({
        * @returns {requestResponseList}
        */
       #batchCacheOperations(operations) {
-        const cache3 = this.#relevantRequestResponseList;
-        const backupCache = [...cache3];
+        const cache4 = this.#relevantRequestResponseList;
+        const backupCache = [...cache4];
         const addedItems = [];
         const resultList = [];
         try {
@@ -15798,9 +15798,9 @@ var require_cache = __commonJS({
                 return [];
               }
               for (const requestResponse of requestResponses) {
-                const idx = cache3.indexOf(requestResponse);
+                const idx = cache4.indexOf(requestResponse);
                 assert(idx !== -1);
-                cache3.splice(idx, 1);
+                cache4.splice(idx, 1);
               }
             } else if (operation.type === "put") {
               if (operation.response == null) {
@@ -15830,11 +15830,11 @@ var require_cache = __commonJS({
               }
               requestResponses = this.#queryCache(operation.request);
               for (const requestResponse of requestResponses) {
-                const idx = cache3.indexOf(requestResponse);
+                const idx = cache4.indexOf(requestResponse);
                 assert(idx !== -1);
-                cache3.splice(idx, 1);
+                cache4.splice(idx, 1);
               }
-              cache3.push([operation.request, operation.response]);
+              cache4.push([operation.request, operation.response]);
               addedItems.push([operation.request, operation.response]);
             }
             resultList.push([operation.request, operation.response]);
@@ -16008,13 +16008,13 @@ var require_cachestorage = __commonJS({
         if (options.cacheName != null) {
           if (this.#caches.has(options.cacheName)) {
             const cacheList = this.#caches.get(options.cacheName);
-            const cache3 = new Cache(kConstruct, cacheList);
-            return await cache3.match(request2, options);
+            const cache4 = new Cache(kConstruct, cacheList);
+            return await cache4.match(request2, options);
           }
         } else {
           for (const cacheList of this.#caches.values()) {
-            const cache3 = new Cache(kConstruct, cacheList);
-            const response = await cache3.match(request2, options);
+            const cache4 = new Cache(kConstruct, cacheList);
+            const response = await cache4.match(request2, options);
             if (response !== void 0) {
               return response;
             }
@@ -16044,12 +16044,12 @@ var require_cachestorage = __commonJS({
         webidl.argumentLengthCheck(arguments, 1, prefix);
         cacheName = webidl.converters.DOMString(cacheName, prefix, "cacheName");
         if (this.#caches.has(cacheName)) {
-          const cache4 = this.#caches.get(cacheName);
-          return new Cache(kConstruct, cache4);
+          const cache5 = this.#caches.get(cacheName);
+          return new Cache(kConstruct, cache5);
         }
-        const cache3 = [];
-        this.#caches.set(cacheName, cache3);
-        return new Cache(kConstruct, cache3);
+        const cache4 = [];
+        this.#caches.set(cacheName, cache4);
+        return new Cache(kConstruct, cache4);
       }
       /**
        * @see https://w3c.github.io/ServiceWorker/#cache-storage-delete
@@ -17057,8 +17057,8 @@ var require_util7 = __commonJS({
           return false;
         }
       }
-      const num2 = Number.parseInt(value, 10);
-      return num2 >= 8 && num2 <= 15;
+      const num3 = Number.parseInt(value, 10);
+      return num3 >= 8 && num3 <= 15;
     }
     var hasIntl = typeof process.versions.icu === "string";
     var fatalDecoder = hasIntl ? new TextDecoder("utf-8", { fatal: true }) : void 0;
@@ -18671,15 +18671,15 @@ ${value}`;
           pos = 0;
         }
       }
-      discardLeadingBytes(count) {
-        while (count > 0 && this.lineChunkIndex < this.chunks.length) {
+      discardLeadingBytes(count2) {
+        while (count2 > 0 && this.lineChunkIndex < this.chunks.length) {
           const chunk = this.chunks[this.lineChunkIndex];
           const remaining = chunk.length - this.linePos;
-          if (count < remaining) {
-            this.linePos += count;
-            count = 0;
+          if (count2 < remaining) {
+            this.linePos += count2;
+            count2 = 0;
           } else {
-            count -= remaining;
+            count2 -= remaining;
             this.lineChunkIndex++;
             this.linePos = 0;
           }
@@ -24017,9 +24017,9 @@ var init_endpoints_to_methods = __esm({
       set(target, methodName, value) {
         return target.cache[methodName] = value;
       },
-      get({ octokit, scope, cache: cache3 }, methodName) {
-        if (cache3[methodName]) {
-          return cache3[methodName];
+      get({ octokit, scope, cache: cache4 }, methodName) {
+        if (cache4[methodName]) {
+          return cache4[methodName];
         }
         const method = endpointMethodsMap.get(scope).get(methodName);
         if (!method) {
@@ -24027,7 +24027,7 @@ var init_endpoints_to_methods = __esm({
         }
         const { endpointDefaults, decorations } = method;
         if (decorations) {
-          cache3[methodName] = decorate(
+          cache4[methodName] = decorate(
             octokit,
             scope,
             methodName,
@@ -24035,9 +24035,9 @@ var init_endpoints_to_methods = __esm({
             decorations
           );
         } else {
-          cache3[methodName] = octokit.request.defaults(endpointDefaults);
+          cache4[methodName] = octokit.request.defaults(endpointDefaults);
         }
-        return cache3[methodName];
+        return cache4[methodName];
       }
     };
   }
@@ -25652,15 +25652,15 @@ var require_rules = __commonJS({
     }
     exports.isJSONType = isJSONType;
     function getRules() {
-      const groups = {
+      const groups2 = {
         number: { type: "number", rules: [] },
         string: { type: "string", rules: [] },
         array: { type: "array", rules: [] },
         object: { type: "object", rules: [] }
       };
       return {
-        types: { ...groups, integer: true, boolean: true, null: true },
-        rules: [{ rules: [] }, groups.number, groups.string, groups.array, groups.object],
+        types: { ...groups2, integer: true, boolean: true, null: true },
+        rules: [{ rules: [] }, groups2.number, groups2.string, groups2.array, groups2.object],
         post: { rules: [] },
         all: {},
         keywords: {}
@@ -26428,20 +26428,20 @@ var require_resolve = __commonJS({
       return false;
     }
     function countKeys(schema) {
-      let count = 0;
+      let count2 = 0;
       for (const key in schema) {
         if (key === "$ref")
           return Infinity;
-        count++;
+        count2++;
         if (SIMPLE_INLINED.has(key))
           continue;
         if (typeof schema[key] == "object") {
-          (0, util_1.eachItem)(schema[key], (sch) => count += countKeys(sch));
+          (0, util_1.eachItem)(schema[key], (sch) => count2 += countKeys(sch));
         }
-        if (count === Infinity)
+        if (count2 === Infinity)
           return Infinity;
       }
-      return count;
+      return count2;
     }
     function getFullPath(resolver, id = "", normalize) {
       if (normalize !== false)
@@ -29979,8 +29979,8 @@ var require_contains = __commonJS({
         cxt.result(valid, () => cxt.reset());
         function validateItemsWithCount() {
           const schValid = gen.name("_valid");
-          const count = gen.let("count", 0);
-          validateItems(schValid, () => gen.if(schValid, () => checkLimits(count)));
+          const count2 = gen.let("count", 0);
+          validateItems(schValid, () => gen.if(schValid, () => checkLimits(count2)));
         }
         function validateItems(_valid, block) {
           gen.forRange("i", 0, len, (i) => {
@@ -29993,16 +29993,16 @@ var require_contains = __commonJS({
             block();
           });
         }
-        function checkLimits(count) {
-          gen.code((0, codegen_1._)`${count}++`);
+        function checkLimits(count2) {
+          gen.code((0, codegen_1._)`${count2}++`);
           if (max === void 0) {
-            gen.if((0, codegen_1._)`${count} >= ${min}`, () => gen.assign(valid, true).break());
+            gen.if((0, codegen_1._)`${count2} >= ${min}`, () => gen.assign(valid, true).break());
           } else {
-            gen.if((0, codegen_1._)`${count} > ${max}`, () => gen.assign(valid, false).break());
+            gen.if((0, codegen_1._)`${count2} > ${max}`, () => gen.assign(valid, false).break());
             if (min === 1)
               gen.assign(valid, true);
             else
-              gen.if((0, codegen_1._)`${count} >= ${min}`, () => gen.assign(valid, true));
+              gen.if((0, codegen_1._)`${count2} >= ${min}`, () => gen.assign(valid, true));
           }
         }
       }
@@ -31714,8 +31714,8 @@ var require_Node = __commonJS({
         };
         const res = toJS.toJS(this, "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count);
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
     };
@@ -31823,13 +31823,13 @@ var require_Alias = __commonJS({
         const anchor = anchors2 && source && anchors2.get(source);
         return anchor ? anchor.count * anchor.aliasCount : 0;
       } else if (identity.isCollection(node)) {
-        let count = 0;
+        let count2 = 0;
         for (const item of node.items) {
           const c = getAliasCount(doc, item, anchors2);
-          if (c > count)
-            count = c;
+          if (c > count2)
+            count2 = c;
         }
-        return count;
+        return count2;
       } else if (identity.isPair(node)) {
         const kc = getAliasCount(doc, node.key, anchors2);
         const vc = getAliasCount(doc, node.value, anchors2);
@@ -33491,9 +33491,9 @@ var require_stringifyNumber = __commonJS({
     function stringifyNumber({ format, minFractionDigits, tag, value }) {
       if (typeof value === "bigint")
         return String(value);
-      const num2 = typeof value === "number" ? value : Number(value);
-      if (!isFinite(num2))
-        return isNaN(num2) ? ".nan" : num2 < 0 ? "-.inf" : ".inf";
+      const num3 = typeof value === "number" ? value : Number(value);
+      if (!isFinite(num3))
+        return isNaN(num3) ? ".nan" : num3 < 0 ? "-.inf" : ".inf";
       let n = Object.is(value, -0) ? "-0" : JSON.stringify(value);
       if (!format && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
         let i = n.indexOf(".");
@@ -33533,8 +33533,8 @@ var require_float = __commonJS({
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
       resolve: (str) => parseFloat(str),
       stringify(node) {
-        const num2 = Number(node.value);
-        return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node);
+        const num3 = Number(node.value);
+        return isFinite(num3) ? num3.toExponential() : stringifyNumber.stringifyNumber(node);
       }
     };
     var float = {
@@ -33973,8 +33973,8 @@ var require_float2 = __commonJS({
       test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
       resolve: (str) => parseFloat(str.replace(/_/g, "")),
       stringify(node) {
-        const num2 = Number(node.value);
-        return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node);
+        const num3 = Number(node.value);
+        return isFinite(num3) ? num3.toExponential() : stringifyNumber.stringifyNumber(node);
       }
     };
     var float = {
@@ -34176,23 +34176,23 @@ var require_timestamp = __commonJS({
     function parseSexagesimal(str, asBigInt) {
       const sign = str[0];
       const parts = sign === "-" || sign === "+" ? str.substring(1) : str;
-      const num2 = (n) => asBigInt ? BigInt(n) : Number(n);
-      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num2(60) + num2(p), num2(0));
-      return sign === "-" ? num2(-1) * res : res;
+      const num3 = (n) => asBigInt ? BigInt(n) : Number(n);
+      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num3(60) + num3(p), num3(0));
+      return sign === "-" ? num3(-1) * res : res;
     }
     function stringifySexagesimal(node) {
       let { value } = node;
-      let num2 = (n) => n;
+      let num3 = (n) => n;
       if (typeof value === "bigint")
-        num2 = (n) => BigInt(n);
+        num3 = (n) => BigInt(n);
       else if (isNaN(value) || !isFinite(value))
         return stringifyNumber.stringifyNumber(node);
       let sign = "";
       if (value < 0) {
         sign = "-";
-        value *= num2(-1);
+        value *= num3(-1);
       }
-      const _60 = num2(60);
+      const _60 = num3(60);
       const parts = [value % _60];
       if (value < 60) {
         parts.unshift(0);
@@ -34782,8 +34782,8 @@ var require_Document = __commonJS({
         };
         const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count);
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
       /**
@@ -34860,12 +34860,12 @@ var require_errors3 = __commonJS({
         lineStr = prev + lineStr;
       }
       if (/[^ ]/.test(lineStr)) {
-        let count = 1;
+        let count2 = 1;
         const end = error2.linePos[1];
         if (end?.line === line && end.col > col) {
-          count = Math.max(1, Math.min(end.col - col, 80 - ci));
+          count2 = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
-        const pointer = " ".repeat(ci) + "^".repeat(count);
+        const pointer = " ".repeat(ci) + "^".repeat(count2);
         error2.message += `:
 
 ${lineStr}
@@ -40765,17 +40765,17 @@ import { isAbsolute as isAbsolute2, relative as relative2, resolve as resolve3, 
 
 // src/source/source.ts
 var utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
-function decode(bytes) {
+function decode(bytes2) {
   try {
-    return { text: utf8.decode(bytes), encoding: "utf8" };
+    return { text: utf8.decode(bytes2), encoding: "utf8" };
   } catch {
-    return { text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1"), encoding: "latin1" };
+    return { text: Buffer.from(bytes2.buffer, bytes2.byteOffset, bytes2.byteLength).toString("latin1"), encoding: "latin1" };
   }
 }
 function computeLineStarts(text) {
-  let count = 1;
-  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) count++;
-  const starts = new Int32Array(count);
+  let count2 = 1;
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) count2++;
+  const starts = new Int32Array(count2);
   let k = 1;
   for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts[k++] = i + 1;
   return starts;
@@ -40900,9 +40900,9 @@ function readRegularFile(path6, options) {
     if (st.isDirectory()) return { ok: false, error: "Is a directory" };
     if (!st.isFile()) return { ok: false, error: "not a regular file" };
     if (st.size > maxBytes) return tooLarge(st.size);
-    const bytes = readAtMost(fd, st.size, maxBytes);
-    if (bytes.length > maxBytes) return tooLarge(`more than ${maxBytes}`);
-    return { ok: true, bytes };
+    const bytes2 = readAtMost(fd, st.size, maxBytes);
+    if (bytes2.length > maxBytes) return tooLarge(`more than ${maxBytes}`);
+    return { ok: true, bytes: bytes2 };
   } catch (err) {
     return { ok: false, error: describeFsError(err) };
   } finally {
@@ -41075,7 +41075,7 @@ function checkedDirectory(abs, options) {
     for (const part of parts) {
       cur = join4(cur, part);
       walked.push(part);
-      const shown2 = walked.join("/");
+      const shown5 = walked.join("/");
       let st = lstatOrMissing(cur);
       if (!st) {
         if (!options.createParents) throw new SafeWriteError("No such file or directory");
@@ -41086,8 +41086,8 @@ function checkedDirectory(abs, options) {
         }
         st = lstatOrMissing(cur);
       }
-      if (st?.isSymbolicLink()) throw new SafeWriteError(`its parent directory ${shown2} is a symbolic link; output is never written through a link`);
-      if (!st?.isDirectory()) throw new SafeWriteError(`its parent ${shown2} is not a directory`);
+      if (st?.isSymbolicLink()) throw new SafeWriteError(`its parent directory ${shown5} is a symbolic link; output is never written through a link`);
+      if (!st?.isDirectory()) throw new SafeWriteError(`its parent ${shown5} is not a directory`);
     }
     return cur;
   }
@@ -41248,6 +41248,9 @@ function loadCatalog(major) {
 }
 function timezones(major) {
   return load(major).timezones;
+}
+function timezoneSets(major) {
+  return load(major).timezoneSets;
 }
 function foldName(name) {
   for (let i = 0; i < name.length; i++) {
@@ -41486,31 +41489,749 @@ function splitQuotedList(s) {
   }
 }
 
+// src/catalog/hooks.ts
+var OK = { ok: true };
+function asciiLower(s) {
+  return s.replace(/[A-Z]/g, (c) => c.toLowerCase());
+}
+function clipBytes(s, max, enc) {
+  const bytes2 = Buffer.from(s, enc);
+  return bytes2.length <= max ? s : bytes2.subarray(0, max).toString(enc);
+}
+function splitIdentifierString(raw, enc = "utf8") {
+  const entries = splitQuotedList(raw);
+  return entries && entries.map((e) => clipBytes(e.quoted ? e.name : asciiLower(e.name), 63, enc));
+}
+function splitDirectoriesString(raw) {
+  const blank = (c) => c !== void 0 && isCSpace(c);
+  const out = [];
+  let i = 0;
+  while (blank(raw[i])) i++;
+  if (i >= raw.length) return out;
+  for (; ; ) {
+    let name;
+    if (raw[i] === '"') {
+      name = "";
+      let j = i + 1;
+      for (; ; ) {
+        const q = raw.indexOf('"', j);
+        if (q < 0) return null;
+        name += raw.slice(j, q);
+        if (raw[q + 1] !== '"') {
+          i = q + 1;
+          break;
+        }
+        name += '"';
+        j = q + 2;
+      }
+    } else {
+      let j = i;
+      while (j < raw.length && raw[j] !== ",") j++;
+      let end = j;
+      while (end > i && blank(raw[end - 1])) end--;
+      if (end === i) return null;
+      name = raw.slice(i, end);
+      i = j;
+    }
+    out.push(name);
+    while (blank(raw[i])) i++;
+    if (i >= raw.length) return out;
+    if (raw[i] !== ",") return null;
+    i++;
+    while (blank(raw[i])) i++;
+  }
+}
+function splitGucList(raw) {
+  const entries = splitQuotedList(raw);
+  return entries && entries.map((e) => e.name);
+}
+function keywordList(value, words, enc) {
+  const list = splitIdentifierString(value, enc);
+  if (list === null) return { ok: false, detail: "List syntax is invalid." };
+  const unknown = list.find((t) => !words.includes(asciiLower(t)));
+  return unknown === void 0 ? OK : { ok: false, detail: `Unrecognized key word: "${unknown}".` };
+}
+function checkDateStyle({ value, major, enc }) {
+  const list = splitIdentifierString(value, enc);
+  if (list === null) return { ok: false, detail: "List syntax is invalid." };
+  let style = "ISO";
+  let order = "MDY";
+  let haveStyle = false;
+  let haveOrder = false;
+  let conflict = false;
+  const setStyle = (s) => {
+    if (haveStyle && style !== s) conflict = true;
+    style = s;
+    haveStyle = true;
+  };
+  const setOrder = (o) => {
+    if (haveOrder && order !== o) conflict = true;
+    order = o;
+    haveOrder = true;
+  };
+  for (const tok of list) {
+    const t = asciiLower(tok);
+    if (t === "iso") setStyle("ISO");
+    else if (t === "sql") setStyle("SQL");
+    else if (t.startsWith("postgres")) setStyle("Postgres");
+    else if (t === "german") {
+      setStyle("German");
+      if (!haveOrder) order = "DMY";
+    } else if (t === "ymd") setOrder("YMD");
+    else if (t === "dmy" || t.startsWith("euro")) setOrder("DMY");
+    else if (t === "mdy" || t === "us" || t.startsWith("noneuro")) setOrder("MDY");
+    else if (t === "default") {
+      if (!haveStyle) style = "ISO";
+      if (!haveOrder) order = "MDY";
+    } else return { ok: false, detail: `Unrecognized key word: "${tok}".` };
+  }
+  if (conflict) return { ok: false, detail: `Conflicting "${major >= 18 ? "DateStyle" : "datestyle"}" specifications.` };
+  return { ok: true, canonical: `${style}, ${order}` };
+}
+var upperCased = /* @__PURE__ */ new WeakMap();
+function upperCaseNames(names) {
+  let u = upperCased.get(names);
+  if (!u) upperCased.set(names, u = new Set(Array.from(names, (n) => n.toUpperCase())));
+  return u;
+}
+function tzsetAccepts(value, names, enc) {
+  if (value === "" || Buffer.byteLength(value, enc) > 255) return false;
+  const upper = value.toUpperCase();
+  if (upper === "GMT") return true;
+  const file = upper[0] === ":" ? upper.slice(1) : upper;
+  if (names !== void 0 && upperCaseNames(names).has(file)) return true;
+  if (upper[0] !== ":" && isPosixTz(upper)) return true;
+  return names === void 0 ? "unjudged" : false;
+}
+function offsetInRange(gmtoffsetSeconds) {
+  return Number.isFinite(gmtoffsetSeconds) && Math.abs(gmtoffsetSeconds) < 168 * 3600;
+}
+var RANGE_DETAIL = "UTC timezone offset is out of range.";
+function checkTimezone({ value, timezones: timezones2, enc }) {
+  if (asciiLower(value).startsWith("interval")) {
+    let i = 8;
+    while (isCSpace(value[i])) i++;
+    if (value[i] !== "'") return { ok: false };
+    const close = value.indexOf("'", i + 1);
+    if (close !== value.length - 1) return { ok: false };
+    const iv = parseInterval(value.slice(i + 1, close));
+    if (iv === "unjudged") return { ok: true, unjudged: "an interval form the emulation does not parse" };
+    if (iv === "syntax") return { ok: false, fatal: true, message: `invalid input syntax for type interval: "${value.slice(i + 1, close)}"` };
+    if (iv.months !== 0) return { ok: false, detail: "Cannot specify months in time zone interval." };
+    if (iv.days !== 0) return { ok: false, detail: "Cannot specify days in time zone interval." };
+    return offsetInRange(Math.trunc(iv.seconds)) ? OK : { ok: false, detail: RANGE_DETAIL };
+  }
+  const n = strtod(value);
+  if (n.end !== 0 && n.end === value.length) {
+    return offsetInRange(Math.trunc(-n.value * 3600)) ? OK : { ok: false, detail: RANGE_DETAIL };
+  }
+  const r = tzsetAccepts(value, timezones2, enc);
+  return r === "unjudged" ? { ok: true, unjudged: "no time zone names given" } : r ? OK : { ok: false };
+}
+function checkLogTimezone({ value, timezones: timezones2, enc }) {
+  const r = tzsetAccepts(value, timezones2, enc);
+  return r === "unjudged" ? { ok: true, unjudged: "no time zone names given" } : r ? OK : { ok: false };
+}
+function isPosixTz(spec) {
+  let i = 0;
+  const name = () => {
+    if (spec[i] === "<") {
+      const close = spec.indexOf(">", i + 1);
+      if (close < 0) return false;
+      i = close + 1;
+      return true;
+    }
+    while (i < spec.length && !/[0-9,+-]/.test(spec[i])) i++;
+    return true;
+  };
+  const num3 = (min, max) => {
+    const m = /^\d+/.exec(spec.slice(i));
+    if (!m) return false;
+    const v = Number(m[0]);
+    i += m[0].length;
+    return v >= min && v <= max;
+  };
+  const secs = () => {
+    if (!num3(0, 24 * 7 - 1)) return false;
+    if (spec[i] === ":") {
+      i++;
+      if (!num3(0, 59)) return false;
+      if (spec[i] === ":") {
+        i++;
+        if (!num3(0, 60)) return false;
+      }
+    }
+    return true;
+  };
+  const offset = () => {
+    if (spec[i] === "-" || spec[i] === "+") i++;
+    return secs();
+  };
+  const rule = () => {
+    if (spec[i] === "J") {
+      i++;
+      if (!num3(1, 365)) return false;
+    } else if (spec[i] === "M") {
+      i++;
+      if (!num3(1, 12) || spec[i++] !== "." || !num3(1, 5) || spec[i++] !== "." || !num3(0, 6)) return false;
+    } else if (!num3(0, 365)) return false;
+    if (spec[i] === "/") {
+      i++;
+      return offset();
+    }
+    return true;
+  };
+  if (!name() || i === spec.length || !offset()) return false;
+  if (i === spec.length) return true;
+  const dstStart = i;
+  if (!name()) return false;
+  if (i === dstStart || spec[dstStart] === "<" && i === dstStart + 2) return false;
+  if (i < spec.length && spec[i] !== "," && spec[i] !== ";" && !offset()) return false;
+  if (i === spec.length) return true;
+  if (spec[i] !== "," && spec[i] !== ";") return false;
+  i++;
+  if (!rule() || spec[i++] !== "," || !rule()) return false;
+  return i === spec.length;
+}
+var INTERVAL_UNITS = (() => {
+  const t = {};
+  const put = (names, v) => {
+    for (const n of names) t[n] = v;
+  };
+  put(["y", "yr", "yrs", "year", "years"], { months: 12 });
+  put(["mon", "mons", "month", "months"], { months: 1 });
+  put(["qtr", "quarter"], { months: 3 });
+  put(["dec", "decs", "decade", "decades"], { months: 120 });
+  put(["c", "cent", "century", "centuries"], { months: 1200 });
+  put(["mil", "mils", "millennia", "millennium"], { months: 12e3 });
+  put(["w", "week", "weeks"], { days: 7 });
+  put(["d", "day", "days"], { days: 1 });
+  put(["h", "hr", "hrs", "hour", "hours"], { seconds: 3600 });
+  put(["m", "min", "mins", "minute", "minutes"], { seconds: 60 });
+  put(["s", "sec", "secs", "second", "seconds"], { seconds: 1 });
+  put(["ms", "msec", "msecs", "msecond", "mseconds", "millisecon"], { seconds: 1e-3 });
+  put(["us", "usec", "usecs", "usecond", "useconds", "microsecon"], { seconds: 1e-6 });
+  return t;
+})();
+function parseInterval(text) {
+  const s = text.trim();
+  if (/^[+-]?P/i.test(s)) return "unjudged";
+  const tokens = s.replace(/^@\s*/, "").split(/[ \t\n\r\f\v]+/).filter(Boolean);
+  if (tokens.length === 0) return "syntax";
+  let months = 0;
+  let days = 0;
+  let seconds3 = 0;
+  let ago = false;
+  for (let i = 0; i < tokens.length; i++) {
+    const tok = tokens[i];
+    const time = /^([+-]?)(\d+):(\d+)(?::(\d+(?:\.\d*)?))?$/.exec(tok);
+    if (time) {
+      const sign = time[1] === "-" ? -1 : 1;
+      if (Number(time[3]) > 59 || Number(time[4] ?? 0) >= 60) return "unjudged";
+      seconds3 += sign * (Number(time[2]) * 3600 + Number(time[3]) * 60 + Number(time[4] ?? 0));
+      continue;
+    }
+    if (asciiLower(tok) === "ago") {
+      if (i !== tokens.length - 1) return "unjudged";
+      ago = true;
+      continue;
+    }
+    const num3 = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+))([A-Za-z]*)$/.exec(tok);
+    if (num3) {
+      let unitText = num3[2];
+      if (unitText === "" && i + 1 < tokens.length && /^[A-Za-z]+$/.test(tokens[i + 1]) && asciiLower(tokens[i + 1]) !== "ago") unitText = tokens[++i];
+      const v = Number(num3[1]);
+      if (unitText === "") {
+        seconds3 += v;
+        continue;
+      }
+      const unit = INTERVAL_UNITS[asciiLower(unitText).slice(0, 10)];
+      if (!unit) return /^[A-Za-z]+$/.test(unitText) ? "syntax" : "unjudged";
+      if ((unit.months || unit.days) && !Number.isInteger(v)) return "unjudged";
+      months += v * (unit.months ?? 0);
+      days += v * (unit.days ?? 0);
+      seconds3 += v * (unit.seconds ?? 0);
+      continue;
+    }
+    return /^[A-Za-z]+$/.test(tok) ? "syntax" : "unjudged";
+  }
+  return ago ? { months: -months || 0, days: -days || 0, seconds: -seconds3 || 0 } : { months, days, seconds: seconds3 };
+}
+function checkTimezoneAbbreviations({ value, major }) {
+  if (value === "") return { ok: false, message: 'could not read time zone file "": Is a directory' };
+  return timezoneSets(major).has(value) ? OK : { ok: false };
+}
+function strtoulOverflows(s) {
+  let i = 0;
+  while (isCSpace(s[i])) i++;
+  if (s[i] === "+" || s[i] === "-") i++;
+  let digits;
+  if (s[i] === "0" && (s[i + 1] === "x" || s[i + 1] === "X") && /[0-9a-fA-F]/.test(s[i + 2] ?? "")) {
+    digits = "0x" + /^[0-9a-fA-F]+/.exec(s.slice(i + 2))[0];
+  } else if (s[i] === "0") {
+    digits = "0o" + (/^[0-7]+/.exec(s.slice(i))?.[0] ?? "0");
+  } else {
+    const m = /^\d+/.exec(s.slice(i));
+    if (!m) return false;
+    digits = m[0];
+  }
+  return BigInt(digits) > 2n ** 64n - 1n;
+}
+function checkRecoveryTarget({ value }) {
+  return value === "immediate" || value === "" ? OK : { ok: false, detail: 'The only allowed value is "immediate".' };
+}
+function checkRecoveryTargetXid({ value }) {
+  return value !== "" && strtoulOverflows(value) ? { ok: false } : OK;
+}
+function checkRecoveryTargetTimeline({ value, major }) {
+  if (value === "current" || value === "latest" || !strtoulOverflows(value)) return OK;
+  return { ok: false, detail: major >= 17 ? '"recovery_target_timeline" is not a valid number.' : "recovery_target_timeline is not a valid number." };
+}
+function checkRecoveryTargetName({ value, major, enc }) {
+  if (Buffer.byteLength(value, enc) < 64) return OK;
+  return { ok: false, detail: `${major >= 17 ? '"recovery_target_name"' : "recovery_target_name"} is too long (maximum 63 characters).` };
+}
+function checkRecoveryTargetLsn({ value }) {
+  return value === "" || /^[0-9a-fA-F]{1,8}\/[0-9a-fA-F]{1,8}$/.test(value) ? OK : { ok: false };
+}
+var DATE_KEYWORDS = /* @__PURE__ */ new Set([
+  "ad",
+  "allballs",
+  "am",
+  "at",
+  "bc",
+  "d",
+  "h",
+  "j",
+  "julian",
+  "m",
+  "mm",
+  "on",
+  "pm",
+  "s",
+  "t",
+  "y",
+  "epoch",
+  "infinity",
+  "now",
+  "today",
+  "tomorrow",
+  "yesterday",
+  "jan",
+  "january",
+  "feb",
+  "february",
+  "mar",
+  "march",
+  "apr",
+  "april",
+  "may",
+  "jun",
+  "june",
+  "jul",
+  "july",
+  "aug",
+  "august",
+  "sep",
+  "sept",
+  "september",
+  "oct",
+  "october",
+  "nov",
+  "november",
+  "dec",
+  "december",
+  "sun",
+  "sunday",
+  "mon",
+  "monday",
+  "tue",
+  "tues",
+  "tuesday",
+  "wed",
+  "wednesday",
+  "wednes",
+  "thu",
+  "thur",
+  "thurs",
+  "thursday",
+  "fri",
+  "friday",
+  "sat",
+  "saturday",
+  "dow",
+  "doy",
+  "isodow",
+  "isoyear"
+]);
+var DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+function checkRecoveryTargetTime({ value, major, timezones: timezones2 }) {
+  if (value === "") return OK;
+  if (["now", "today", "tomorrow", "yesterday"].includes(value)) return { ok: false };
+  const trimmed = value.trim();
+  if (!/[0-9]/.test(value)) {
+    const words = asciiLower(value).split(/[^a-z]+/);
+    return words.some((w) => ["now", "today", "tomorrow", "yesterday"].includes(w)) ? { ok: true, unjudged: "a special word in another spelling" } : { ok: false };
+  }
+  if (/^\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(trimmed)) return { ok: false };
+  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:(?:[ \t]+|T)(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?(?:[ \t]*(Z|[+-]\d{1,2}(?::?\d{2})?)|[ \t]+([A-Za-z][A-Za-z0-9_/+-]*))?$/.exec(trimmed);
+  if (!m) {
+    const far = /^(\d{5,})-(\d{1,2})-(\d{1,2})$/.exec(trimmed);
+    if (far && Number(far[1]) > 294276 && Number(far[2]) >= 1 && Number(far[2]) <= 12 && Number(far[3]) >= 1 && Number(far[3]) <= 28) {
+      return { ok: false, detail: major >= 18 ? `Timestamp out of range: "${value}".` : `timestamp out of range: "${value}"` };
+    }
+    return { ok: true, unjudged: "a timestamp form the emulation does not parse" };
+  }
+  if (m[4] !== void 0) {
+    const [h, mi, sec] = [Number(m[4]), Number(m[5]), Number(m[6] ?? 0)];
+    if (h > 24 || mi > 59 || sec > 60 || h === 24 && (mi > 0 || sec > 0)) return { ok: false };
+  }
+  if (major < 16 && m[8] !== void 0 && m[8].includes("/") && timezones2 !== void 0 && !upperCaseNames(timezones2).has(m[8].toUpperCase())) {
+    return { ok: false, fatal: true, message: `time zone "${asciiLower(m[8])}" not recognized` };
+  }
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (month < 1 || month > 12 || day < 1) return { ok: false };
+  const leap = year % 4 === 0 && year % 100 !== 0 || year % 400 === 0;
+  if (day > DAYS_IN_MONTH[month - 1] + (month === 2 && leap ? 1 : 0)) return { ok: false };
+  if (m[7] === "Z") return { ok: false };
+  if (m[7] !== void 0) {
+    const glued = !/[ \t]$/.test(trimmed.slice(0, trimmed.length - m[7].length));
+    if (m[4] === void 0 && m[7][0] === "-") return glued ? { ok: false } : { ok: true, unjudged: "a zone offset after a date" };
+    if (m[4] === void 0 && !glued) return { ok: true, unjudged: "a zone offset after a date" };
+    const off = /^[+-](\d{1,2})(?::?(\d{2}))?$/.exec(m[7]);
+    if (Number(off[1]) > 15 || Number(off[2] ?? 0) > 59) return { ok: false };
+  }
+  if (m[8] !== void 0) {
+    if (timezones2 === void 0) return { ok: true, unjudged: "no time zone names given" };
+    if (upperCaseNames(timezones2).has(m[8].toUpperCase())) return OK;
+    if (major < 16 && m[8].includes("/")) return { ok: false, fatal: true, message: `time zone "${asciiLower(m[8])}" not recognized` };
+    if (m[8].includes("/")) return { ok: false };
+    if (DATE_KEYWORDS.has(asciiLower(m[8]))) return { ok: true, unjudged: "a date/time key word (am, pm, bc, allballs, \u2026)" };
+    return /^[A-Za-z]+$/.test(m[8]) ? { ok: false } : { ok: true, unjudged: "a zone the emulation does not judge" };
+  }
+  return OK;
+}
+function atoi(s) {
+  let v = BigInt(s);
+  const max = 2n ** 63n - 1n;
+  if (v > max) v = max;
+  return Number(BigInt.asIntN(32, v));
+}
+function syncScan(s) {
+  const tokens = [];
+  const identStart = /[A-Za-z\u0080-\u00ff_]/;
+  const identCont = /[A-Za-z\u0080-\u00ff_0-9$]/;
+  let i = 0;
+  while (i < s.length) {
+    const c = s[i];
+    if (/[ \t\n\r\f\v]/.test(c)) {
+      i++;
+      continue;
+    }
+    if (c === '"') {
+      let j = i + 1;
+      let name = "";
+      for (; ; ) {
+        const q = s.indexOf('"', j);
+        if (q < 0) return { tokens, unterminated: true };
+        name += s.slice(j, q);
+        if (s[q + 1] === '"') {
+          name += '"';
+          j = q + 2;
+          continue;
+        }
+        j = q + 1;
+        break;
+      }
+      tokens.push({ t: "NAME", text: '"', value: name });
+      i = j;
+      continue;
+    }
+    if (identStart.test(c)) {
+      let j = i + 1;
+      while (j < s.length && identCont.test(s[j])) j++;
+      const word = s.slice(i, j);
+      const lw = asciiLower(word);
+      tokens.push({ t: lw === "any" ? "ANY" : lw === "first" ? "FIRST" : "NAME", text: word });
+      i = j;
+      continue;
+    }
+    if (/[0-9]/.test(c)) {
+      let j = i + 1;
+      while (j < s.length && /[0-9]/.test(s[j])) j++;
+      tokens.push({ t: "NUM", text: s.slice(i, j) });
+      i = j;
+      continue;
+    }
+    if (c === "*") tokens.push({ t: "NAME", text: "*" });
+    else if (c === "," || c === "(" || c === ")") tokens.push({ t: c, text: c });
+    else tokens.push({ t: "JUNK", text: c });
+    i++;
+  }
+  return { tokens, unterminated: false };
+}
+function syncParse(s) {
+  const { tokens, unterminated } = syncScan(s);
+  const all = [...tokens, unterminated ? { t: "UNTERMINATED", text: "" } : { t: "EOF", text: "" }, { t: "EOF", text: "" }];
+  let p = 0;
+  const err = () => {
+    const tok = all[p];
+    if (tok.t === "UNTERMINATED") return { error: "unterminated quoted identifier at end of input" };
+    return { error: tok.t === "EOF" ? "syntax error at end of input" : `syntax error at or near "${tok.text}"` };
+  };
+  const list = () => {
+    for (; ; ) {
+      if (all[p].t !== "NAME" && all[p].t !== "NUM") return false;
+      p++;
+      if (all[p].t !== ",") return true;
+      p++;
+    }
+  };
+  let numSync = 1;
+  if (all[p].t === "ANY" || all[p].t === "FIRST" || all[p].t === "NUM" && all[p + 1].t === "(") {
+    if (all[p].t !== "NUM") {
+      p++;
+      if (all[p].t !== "NUM") return err();
+    }
+    numSync = atoi(all[p].text);
+    p++;
+    if (all[p].t !== "(") return err();
+    p++;
+    if (!list()) return err();
+    if (all[p].t !== ")") return err();
+    p++;
+  } else if (!list()) return err();
+  if (all[p].t !== "EOF") return err();
+  return { numSync };
+}
+function checkSynchronousStandbyNames({ value, enc }) {
+  if (value === "") return OK;
+  const r = syncParse(Buffer.from(value, enc).toString("latin1"));
+  if ("error" in r) return { ok: false, detail: Buffer.from(r.error, "latin1").toString(enc) };
+  if (r.numSync <= 0) return { ok: false, message: `number of synchronous standbys (${r.numSync}) must be greater than zero` };
+  return OK;
+}
+function slotNameProblem(name, enc) {
+  if (name === "") return { detail: 'replication slot name "" is too short' };
+  if (Buffer.byteLength(name, enc) >= 64) return { detail: `replication slot name "${name}" is too long` };
+  if (!/^[a-z0-9_]*$/.test(name)) {
+    return {
+      detail: `replication slot name "${name}" contains invalid character`,
+      hint: "Replication slot names may only contain lower case letters, numbers, and the underscore character."
+    };
+  }
+  return null;
+}
+function checkPrimarySlotName({ value, major, enc }) {
+  const p = value === "" ? null : slotNameProblem(value, enc);
+  if (p === null) return OK;
+  return major >= 13 ? { ok: false, detail: p.detail, ...p.hint ? { hint: p.hint } : {} } : { ok: false };
+}
+function checkSynchronizedStandbySlots({ value, enc }) {
+  if (value === "") return OK;
+  const list = splitIdentifierString(value, enc);
+  if (list === null) return { ok: false, detail: "List syntax is invalid." };
+  for (const name of list) {
+    const p = slotNameProblem(name, enc);
+    if (p) return { ok: false, detail: p.detail, ...p.hint ? { hint: p.hint } : {} };
+  }
+  return OK;
+}
+function checkBacktraceFunctions({ value, major }) {
+  if (/^[0-9_a-zA-Z, \n\t]*$/.test(value)) return OK;
+  return { ok: false, detail: major >= 18 ? "Invalid character." : major >= 17 ? "Invalid character" : "invalid character" };
+}
+function checkDebugIoDirect({ value, major }) {
+  const style = (text) => (major >= 17 ? text[0].toUpperCase() + text.slice(1) : text) + (major >= 18 ? "." : "");
+  const list = splitGucList(value);
+  if (list === null) return { ok: false, detail: style('invalid list syntax in parameter "debug_io_direct"') };
+  const unknown = list.find((t) => !["data", "wal", "wal_init"].includes(asciiLower(t)));
+  return unknown === void 0 ? OK : { ok: false, detail: style(`invalid option "${unknown}"`) };
+}
+function checkLogDestination({ value, major, enc }) {
+  return keywordList(value, ["stderr", "csvlog", "syslog", ...major >= 15 ? ["jsonlog"] : []], enc);
+}
+var RMGRS_WITH_MASK = ["all", "heap2", "heap", "btree", "hash", "gin", "gist", "sequence", "spgist", "brin", "generic"];
+function checkWalConsistencyChecking({ value, major, enc }) {
+  if (major >= 15) return splitIdentifierString(value, enc) === null ? { ok: false, detail: "List syntax is invalid." } : OK;
+  return keywordList(value, RMGRS_WITH_MASK, enc);
+}
+function checkLogConnections({ value, enc }) {
+  const list = splitIdentifierString(value, enc);
+  if (list === null) return { ok: false, detail: 'Invalid list syntax in parameter "log_connections".' };
+  if (list.length === 0) return OK;
+  const compat = ["off", "false", "no", "0", "on", "true", "yes", "1"];
+  if (compat.includes(asciiLower(list[0]))) {
+    return list.length > 1 ? { ok: false, detail: `Cannot specify log_connections option "${list[0]}" in a list with other options.` } : OK;
+  }
+  const aspects = ["receipt", "authentication", "authorization", "setup_durations", "all"];
+  const unknown = list.find((t) => !aspects.includes(asciiLower(t)));
+  return unknown === void 0 ? OK : { ok: false, detail: `Invalid option "${unknown}".` };
+}
+var TRANSACTION_ISOLATION = ["serializable", "repeatable read", "read committed", "read uncommitted", "default"];
+var ENCODINGS = (() => {
+  const t = {
+    abc: "WIN1258",
+    alt: "WIN866",
+    big5: "BIG5",
+    euccn: "EUC_CN",
+    eucjis2004: "EUC_JIS_2004",
+    eucjp: "EUC_JP",
+    euckr: "EUC_KR",
+    euctw: "EUC_TW",
+    gb18030: "GB18030",
+    gbk: "GBK",
+    iso88591: "LATIN1",
+    iso885910: "LATIN6",
+    iso885913: "LATIN7",
+    iso885914: "LATIN8",
+    iso885915: "LATIN9",
+    iso885916: "LATIN10",
+    iso88592: "LATIN2",
+    iso88593: "LATIN3",
+    iso88594: "LATIN4",
+    iso88595: "ISO_8859_5",
+    iso88596: "ISO_8859_6",
+    iso88597: "ISO_8859_7",
+    iso88598: "ISO_8859_8",
+    iso88599: "LATIN5",
+    johab: "JOHAB",
+    koi8: "KOI8R",
+    koi8r: "KOI8R",
+    koi8u: "KOI8U",
+    mskanji: "SJIS",
+    muleinternal: "MULE_INTERNAL",
+    shiftjis: "SJIS",
+    shiftjis2004: "SHIFT_JIS_2004",
+    sjis: "SJIS",
+    sqlascii: "SQL_ASCII",
+    tcvn: "WIN1258",
+    tcvn5712: "WIN1258",
+    uhc: "UHC",
+    unicode: "UTF8",
+    utf8: "UTF8",
+    vscii: "WIN1258",
+    win: "WIN1251",
+    win866: "WIN866",
+    win874: "WIN874",
+    win932: "SJIS",
+    win936: "GBK",
+    win949: "UHC",
+    win950: "BIG5",
+    windows866: "WIN866",
+    windows874: "WIN874",
+    windows932: "SJIS",
+    windows936: "GBK",
+    windows949: "UHC",
+    windows950: "BIG5"
+  };
+  for (let n = 1; n <= 10; n++) t[`latin${n}`] = `LATIN${n}`;
+  for (let n = 1250; n <= 1258; n++) {
+    t[`win${n}`] = `WIN${n}`;
+    t[`windows${n}`] = `WIN${n}`;
+  }
+  return t;
+})();
+function checkClientEncoding({ value }) {
+  let key = "";
+  for (const c of value) if (/[A-Za-z0-9]/.test(c)) key += c.toLowerCase();
+  const canonical = Object.prototype.hasOwnProperty.call(ENCODINGS, key) ? ENCODINGS[key] : void 0;
+  if (canonical === void 0) return { ok: false };
+  return { ok: true, canonical: value === "UNICODE" ? value : canonical };
+}
+function checkCanonicalPath({ value }) {
+  if (value === "") return OK;
+  if (value.split("/").some((c) => c === "." || c === "..")) return { ok: true, unjudged: "a path with . or .. components" };
+  const canonical = value.replace(/\/{2,}/g, "/").replace(/(.)\/$/, "$1");
+  return { ok: true, canonical };
+}
+var STRING_HOOKS = [
+  { params: ["datestyle"], since: 10, source: "check_datestyle, commands/variable.c", check: checkDateStyle },
+  { params: ["timezone"], since: 10, source: "check_timezone, commands/variable.c; pg_tzset / pg_tzset_offset, timezone/pgtz.c", check: checkTimezone },
+  { params: ["log_timezone"], since: 10, source: "check_log_timezone, commands/variable.c; pg_tzset, timezone/pgtz.c", check: checkLogTimezone },
+  { params: ["timezone_abbreviations"], since: 10, source: "check_timezone_abbreviations, commands/variable.c; load_tzoffsets, utils/misc/tzparser.c", check: checkTimezoneAbbreviations },
+  { params: ["log_destination"], since: 10, source: "check_log_destination, utils/error/elog.c", check: checkLogDestination },
+  {
+    params: ["search_path", "temp_tablespaces"],
+    since: 10,
+    source: "check_search_path, catalog/namespace.c; check_temp_tablespaces, commands/tablespace.c (names looked up only in a transaction)",
+    check: ({ value, enc }) => splitIdentifierString(value, enc) === null ? { ok: false, detail: "List syntax is invalid." } : OK
+  },
+  { params: ["wal_consistency_checking"], since: 10, source: "check_wal_consistency_checking, access/transam/xlog.c", check: checkWalConsistencyChecking },
+  { params: ["log_connections"], since: 18, source: "check_log_connections, tcop/backend_startup.c", check: checkLogConnections },
+  { params: ["primary_slot_name"], since: 12, source: "check_primary_slot_name, access/transam/xlogrecovery.c (guc.c \u226414); ReplicationSlotValidateName, replication/slot.c", check: checkPrimarySlotName },
+  { params: ["synchronized_standby_slots"], since: 17, source: "check_synchronized_standby_slots, replication/slot.c", check: checkSynchronizedStandbySlots },
+  { params: ["synchronous_standby_names"], since: 10, source: "check_synchronous_standby_names, replication/syncrep.c; syncrep_gram.y, syncrep_scanner.l", check: checkSynchronousStandbyNames },
+  { params: ["recovery_target"], since: 12, source: "check_recovery_target, access/transam/xlogrecovery.c (guc.c \u226414)", check: checkRecoveryTarget },
+  { params: ["recovery_target_xid"], since: 12, source: "check_recovery_target_xid, access/transam/xlogrecovery.c (guc.c \u226414)", check: checkRecoveryTargetXid },
+  { params: ["recovery_target_timeline"], since: 12, source: "check_recovery_target_timeline, access/transam/xlogrecovery.c (guc.c \u226414)", check: checkRecoveryTargetTimeline },
+  { params: ["recovery_target_name"], since: 12, source: "check_recovery_target_name, access/transam/xlogrecovery.c (guc.c \u226414)", check: checkRecoveryTargetName },
+  { params: ["recovery_target_lsn"], since: 12, source: "check_recovery_target_lsn, access/transam/xlogrecovery.c (guc.c \u226414); pg_lsn_in_internal, utils/adt/pg_lsn.c", check: checkRecoveryTargetLsn },
+  { params: ["recovery_target_time"], since: 12, source: "check_recovery_target_time, access/transam/xlogrecovery.c (guc.c \u226414); ParseDateTime / DecodeDateTime, utils/adt/datetime.c", check: checkRecoveryTargetTime },
+  {
+    params: ["restrict_nonsystem_relation_kind"],
+    since: 12,
+    source: "check_restrict_nonsystem_relation_kind, tcop/postgres.c (17, and the 12.20 / 13.16 / 14.13 / 15.8 / 16.4 minors)",
+    check: ({ value, enc }) => keywordList(value, ["view", "foreign-table"], enc)
+  },
+  { params: ["createrole_self_grant"], since: 16, source: "check_createrole_self_grant, commands/user.c", check: ({ value, enc }) => keywordList(value, ["set", "inherit"], enc) },
+  { params: ["backtrace_functions"], since: 13, source: "check_backtrace_functions, utils/error/elog.c", check: checkBacktraceFunctions },
+  { params: ["debug_io_direct"], since: 16, source: "check_debug_io_direct, storage/file/fd.c", check: checkDebugIoDirect },
+  { params: ["log_directory", "external_pid_file"], since: 10, source: "check_canonical_path, utils/misc/guc.c; canonicalize_path, port/path.c", check: checkCanonicalPath },
+  { params: ["client_encoding"], since: 10, source: "check_client_encoding, commands/variable.c; pg_valid_client_encoding, common/encnames.c", check: checkClientEncoding },
+  {
+    params: ["transaction_isolation"],
+    since: 10,
+    source: "check_XactIsoLevel, commands/variable.c (\u226411; an enum from 12)",
+    check: ({ value }) => TRANSACTION_ISOLATION.includes(value) ? OK : { ok: false }
+  },
+  {
+    params: ["default_table_access_method"],
+    since: 12,
+    source: "check_default_table_access_method, access/table/tableamapi.c (the name is looked up only in a transaction)",
+    check: ({ value, major }) => value === "" ? { ok: false, detail: major >= 17 ? '"default_table_access_method" cannot be empty.' : "default_table_access_method cannot be empty." } : OK
+  },
+  // check_role / check_session_authorization look roles up, which the postmaster cannot: only
+  // role = none passes while the files are read.
+  { params: ["role"], since: 10, source: "check_role, commands/variable.c", check: ({ value }) => value === "none" ? OK : { ok: false } },
+  { params: ["session_authorization"], since: 10, source: "check_session_authorization, commands/variable.c", check: () => ({ ok: false }) }
+];
+var BY_PARAM = new Map(STRING_HOOKS.flatMap((h) => h.params.map((p) => [p, h])));
+function stringHookFor(key, major) {
+  const h = BY_PARAM.get(key);
+  return h && major >= h.since ? h : void 0;
+}
+var LOCALE_PARAMS = ["lc_messages", "lc_monetary", "lc_numeric", "lc_time"];
+function isUniversalLocale(value) {
+  const v = asciiLower(value);
+  return v === "" || v === "c" || v === "posix" || v === "c.utf-8" || v === "c.utf8";
+}
+
 // src/catalog/values.ts
 var FORCED_DEFAULT = /* @__PURE__ */ new Set(["transaction_isolation", "transaction_read_only", "transaction_deferrable"]);
-var IS_NAME = /* @__PURE__ */ new Set(["application_name", "cluster_name", "default_table_access_method", "default_tablespace"]);
+var IS_NAME = /* @__PURE__ */ new Set(["application_name", "client_encoding", "cluster_name", "default_table_access_method", "default_tablespace"]);
 var INT_MAX = 2147483647;
 var INT_MIN = -2147483648;
 var DBL_MAX_AS_PRINTED = 179769e303;
 function parseGucValue(def, input, major, extras = {}) {
   const key = def.name.toLowerCase();
-  const shown2 = major >= 18 ? def.name : extras.writtenName ?? def.name;
-  if (def.context === "internal") return fail2(`parameter "${shown2}" cannot be changed`);
-  const parsed = parseTyped(def, input, major, shown2, extras);
+  const shown5 = major >= 18 ? def.name : extras.writtenName ?? def.name;
+  if (def.context === "internal") return fail2(`parameter "${shown5}" cannot be changed`);
+  const parsed = parseTyped(def, input, major, shown5, extras);
   if (!parsed.ok || !FORCED_DEFAULT.has(key)) return parsed;
-  const boot = parseTyped(def, def.boot, major, shown2, extras);
+  const boot = parseTyped(def, def.boot, major, shown5, extras);
   return boot.ok ? boot : parsed;
 }
-function parseTyped(def, input, major, shown2, extras) {
+function parseTyped(def, input, major, shown5, extras) {
   switch (def.type) {
     case "bool":
-      return parseBoolGuc(def, input, major, shown2);
+      return parseBoolGuc(def, input, major, shown5);
     case "integer":
-      return parseIntGuc(def, input, major, shown2);
+      return parseIntGuc(def, input, major, shown5);
     case "real":
-      return parseRealGuc(def, input, major, shown2);
+      return parseRealGuc(def, input, major, shown5);
     case "enum":
-      return parseEnumGuc(def, input, shown2);
+      return parseEnumGuc(def, input, shown5);
     case "string":
       return parseStringGuc(def, input, major, extras);
   }
@@ -41546,9 +42267,9 @@ function parseBool(value) {
       return null;
   }
 }
-function parseBoolGuc(def, input, major, shown2) {
+function parseBoolGuc(def, input, major, shown5) {
   const b = parseBool(input);
-  if (b === null) return fail2(`parameter "${shown2}" requires a Boolean value`);
+  if (b === null) return fail2(`parameter "${shown5}" requires a Boolean value`);
   if (b && major >= 12 && def.name.toLowerCase() === "default_with_oids") {
     return fail2("tables declared WITH OIDS are not supported");
   }
@@ -41620,12 +42341,12 @@ function convertInt(value, unit, base, major) {
   const size = UNIT_SIZE[unit];
   return size >= baseSize ? value * (size / baseSize) : Math.trunc(value / (baseSize / size));
 }
-function parseIntGuc(def, input, major, shown2) {
+function parseIntGuc(def, input, major, shown5) {
   const r = major >= 12 ? parseInt12(input, def.unit, major) : parseInt10(input, def.unit, major);
-  if (typeof r !== "number") return invalid(shown2, input, r.hint);
+  if (typeof r !== "number") return invalid(shown5, input, r.hint);
   const min = def.min ?? INT_MIN;
   const max = def.max ?? INT_MAX;
-  if (r < min || r > max) return fail2(rangeMessage(String(r), String(min), String(max), def.unit, shown2, major));
+  if (r < min || r > max) return fail2(rangeMessage(String(r), String(min), String(max), def.unit, shown5, major));
   let value = r;
   const key = def.name.toLowerCase();
   if (key === "wal_buffers" && value !== -1 && value < 4) value = 4;
@@ -41692,7 +42413,7 @@ function rangeMessage(v, min, max, unit, name, major) {
   const bu = major >= 17 ? u : "";
   return `${v}${u} is outside the valid range for parameter "${name}" (${min}${bu} .. ${max}${bu})`;
 }
-function parseRealGuc(def, input, major, shown2) {
+function parseRealGuc(def, input, major, shown5) {
   const flavor = major >= 12 ? "pg" : "glibc";
   const n = strtod(input);
   let end = n.end;
@@ -41700,14 +42421,14 @@ function parseRealGuc(def, input, major, shown2) {
   let val = n.value;
   if (major <= 11) {
     if (n.end === 0 || n.erange || end < input.length || Number.isNaN(val)) {
-      return fail2(`parameter "${shown2}" requires a numeric value`);
+      return fail2(`parameter "${shown5}" requires a numeric value`);
     }
   } else {
-    if (n.end === 0 || n.erange || Number.isNaN(val)) return invalid(shown2, input);
+    if (n.end === 0 || n.erange || Number.isNaN(val)) return invalid(shown5, input);
     if (end < input.length) {
-      if (def.unit === null) return invalid(shown2, input);
+      if (def.unit === null) return invalid(shown5, input);
       const c = convertDouble(val, input.slice(end), def.unit, major);
-      if (c === null) return invalid(shown2, input, unitsHint(def.unit, major));
+      if (c === null) return invalid(shown5, input, unitsHint(def.unit, major));
       val = c;
     }
   }
@@ -41715,241 +42436,41 @@ function parseRealGuc(def, input, major, shown2) {
   const max = def.max === null || def.max >= DBL_MAX_AS_PRINTED ? Number.MAX_VALUE : def.max;
   if (val < min || val > max) {
     const g = (x) => formatG(x, flavor);
-    return fail2(rangeMessage(g(val), g(min), g(max), def.unit, shown2, major));
+    return fail2(rangeMessage(g(val), g(min), g(max), def.unit, shown5, major));
   }
   return { ok: true, value: val, canonical: formatG(val, flavor) };
 }
-function parseEnumGuc(def, input, shown2) {
+function parseEnumGuc(def, input, shown5) {
   const lower = asciiLower(input);
   const value = def.enumAliases[lower] ?? def.enumValues.find((v) => asciiLower(v) === lower);
   if (value !== void 0) return { ok: true, value, canonical: value };
   const hint = def.enumValues.length > 0 ? `Available values: ${def.enumValues.join(", ")}.` : void 0;
-  return invalid(shown2, input, hint);
+  return invalid(shown5, input, hint);
 }
 function parseStringGuc(def, input, major, extras) {
   const key = def.name.toLowerCase();
   const enc = extras.encoding ?? "utf8";
-  let bytes = Buffer.from(input, enc);
-  if (IS_NAME.has(key)) bytes = bytes.subarray(0, 63);
-  let value = bytes.toString(enc);
-  if (key === "application_name" || key === "cluster_name") value = cleanAscii(bytes, major);
-  const ok = (canonical) => ({ ok: true, value: canonical, canonical });
-  const bad = (detail, hint) => invalid(def.name, value, hint, detail);
-  switch (key) {
-    case "timezone":
-    case "log_timezone": {
-      const r = checkTimezone(value, extras.timezones);
-      return r === true ? ok(value) : bad(r === false ? void 0 : r);
-    }
-    case "log_destination": {
-      const words = /* @__PURE__ */ new Set(["stderr", "csvlog", "syslog", ...major >= 15 ? ["jsonlog"] : []]);
-      const list = splitIdentifierString(value, enc);
-      if (list === null) return bad("List syntax is invalid.");
-      const unknown = list.find((t) => !words.has(asciiLower(t)));
-      return unknown === void 0 ? ok(value) : bad(`Unrecognized key word: "${unknown}".`);
-    }
-    case "datestyle": {
-      const r = checkDateStyle(value, major, enc);
-      return r.ok ? ok(r.canonical) : bad(r.detail);
-    }
-    case "wal_consistency_checking": {
-      const list = splitIdentifierString(value, enc);
-      if (list === null) return bad("List syntax is invalid.");
-      const unknown = major >= 15 ? void 0 : list.find((t) => !RMGRS_WITH_MASK.has(asciiLower(t)));
-      return unknown === void 0 ? ok(value) : bad(`Unrecognized key word: "${unknown}".`);
-    }
-    case "log_connections": {
-      const detail = checkLogConnections(value, enc);
-      return detail === null ? ok(value) : bad(detail);
-    }
-    case "primary_slot_name": {
-      const detail = value === "" ? null : checkSlotName(value, enc);
-      if (detail === null) return ok(value);
-      return major >= 13 ? bad(detail.detail, detail.hint) : bad();
-    }
-    case "search_path":
-    case "temp_tablespaces":
-      return splitIdentifierString(value, enc) === null ? bad("List syntax is invalid.") : ok(value);
-    case "transaction_isolation":
-      return TRANSACTION_ISOLATION.includes(value) ? ok(value) : bad();
-    case "default_table_access_method":
-      return value === "" ? bad(major >= 17 ? '"default_table_access_method" cannot be empty.' : "default_table_access_method cannot be empty.") : ok(value);
-    case "role":
-      return value === "none" ? ok(value) : bad();
-    case "session_authorization":
-      return bad();
-    default:
-      return ok(value);
+  let bytes2 = Buffer.from(input, enc);
+  if (IS_NAME.has(key)) bytes2 = bytes2.subarray(0, 63);
+  let value = bytes2.toString(enc);
+  if (key === "application_name" || key === "cluster_name") value = cleanAscii(bytes2, major);
+  const hook2 = stringHookFor(key, major);
+  if (!hook2) return { ok: true, value, canonical: value };
+  const r = hook2.check({ value, major, enc, ...extras.timezones ? { timezones: extras.timezones } : {} });
+  if (r.ok) {
+    const canonical = r.canonical ?? value;
+    return { ok: true, value: canonical, canonical };
   }
+  if (r.message !== void 0) return fail2(r.message, r.hint, r.detail);
+  return invalid(def.name, value, r.hint, r.detail);
 }
-var TRANSACTION_ISOLATION = ["serializable", "repeatable read", "read committed", "read uncommitted", "default"];
-var RMGRS_WITH_MASK = /* @__PURE__ */ new Set(["all", "heap2", "heap", "btree", "hash", "gin", "gist", "sequence", "spgist", "brin", "generic"]);
-function asciiLower(s) {
-  return s.replace(/[A-Z]/g, (c) => c.toLowerCase());
-}
-function clipBytes(s, max, enc) {
-  const bytes = Buffer.from(s, enc);
-  return bytes.length <= max ? s : bytes.subarray(0, max).toString(enc);
-}
-function cleanAscii(bytes, major) {
+function cleanAscii(bytes2, major) {
   let out = "";
-  for (const b of bytes) {
+  for (const b of bytes2) {
     if (b >= 32 && b <= 126) out += String.fromCharCode(b);
     else out += major >= 16 ? "\\x" + b.toString(16).padStart(2, "0") : "?";
   }
   return out;
-}
-function splitIdentifierString(raw, enc = "utf8") {
-  const entries = splitQuotedList(raw);
-  return entries && entries.map((e) => clipBytes(e.quoted ? e.name : asciiLower(e.name), 63, enc));
-}
-function checkDateStyle(value, major, enc) {
-  const list = splitIdentifierString(value, enc);
-  if (list === null) return { ok: false, detail: "List syntax is invalid." };
-  let style = "ISO";
-  let order = "MDY";
-  let haveStyle = false;
-  let haveOrder = false;
-  let conflict = false;
-  const setStyle = (s) => {
-    if (haveStyle && style !== s) conflict = true;
-    style = s;
-    haveStyle = true;
-  };
-  const setOrder = (o) => {
-    if (haveOrder && order !== o) conflict = true;
-    order = o;
-    haveOrder = true;
-  };
-  for (const tok of list) {
-    const t = asciiLower(tok);
-    if (t === "iso") setStyle("ISO");
-    else if (t === "sql") setStyle("SQL");
-    else if (t.startsWith("postgres")) setStyle("Postgres");
-    else if (t === "german") {
-      setStyle("German");
-      if (!haveOrder) order = "DMY";
-    } else if (t === "ymd") setOrder("YMD");
-    else if (t === "dmy" || t.startsWith("euro")) setOrder("DMY");
-    else if (t === "mdy" || t === "us" || t.startsWith("noneuro")) setOrder("MDY");
-    else if (t === "default") {
-      if (!haveStyle) style = "ISO";
-      if (!haveOrder) order = "MDY";
-    } else return { ok: false, detail: `Unrecognized key word: "${tok}".` };
-  }
-  if (conflict) {
-    return { ok: false, detail: `Conflicting "${major >= 18 ? "DateStyle" : "datestyle"}" specifications.` };
-  }
-  return { ok: true, canonical: `${style}, ${order}` };
-}
-function checkLogConnections(value, enc) {
-  const list = splitIdentifierString(value, enc);
-  if (list === null) return 'Invalid list syntax in parameter "log_connections".';
-  if (list.length === 0) return null;
-  const compat = ["off", "false", "no", "0", "on", "true", "yes", "1"];
-  if (compat.includes(asciiLower(list[0]))) {
-    return list.length > 1 ? `Cannot specify log_connections option "${list[0]}" in a list with other options.` : null;
-  }
-  const aspects = ["receipt", "authentication", "authorization", "setup_durations", "all"];
-  const unknown = list.find((t) => !aspects.includes(asciiLower(t)));
-  return unknown === void 0 ? null : `Invalid option "${unknown}".`;
-}
-function checkSlotName(name, enc) {
-  if (Buffer.byteLength(name, enc) >= 64) return { detail: `replication slot name "${name}" is too long` };
-  if (!/^[a-z0-9_]*$/.test(name)) {
-    return {
-      detail: `replication slot name "${name}" contains invalid character`,
-      hint: "Replication slot names may only contain lower case letters, numbers, and the underscore character."
-    };
-  }
-  return null;
-}
-var upperCased = /* @__PURE__ */ new WeakMap();
-function upperCaseNames(names) {
-  let u = upperCased.get(names);
-  if (!u) upperCased.set(names, u = new Set(Array.from(names, (n) => n.toUpperCase())));
-  return u;
-}
-function checkTimezone(value, names) {
-  if (asciiLower(value).startsWith("interval")) {
-    let i = 8;
-    while (isCSpace(value[i])) i++;
-    if (value[i] !== "'") return false;
-    const close = value.indexOf("'", i + 1);
-    return close === value.length - 1;
-  }
-  const n = strtod(value);
-  if (n.end !== 0 && n.end === value.length) {
-    const seconds3 = Math.trunc(-n.value * 3600);
-    return Number.isFinite(seconds3) && Math.abs(seconds3) < 168 * 3600 ? true : "UTC timezone offset is out of range.";
-  }
-  if (value === "" || value.length > 255) return false;
-  const upper = value.toUpperCase();
-  if (upper === "GMT") return true;
-  if (names !== void 0 && upperCaseNames(names).has(upper)) return true;
-  if (upper[0] !== ":" && isPosixTz(upper)) return true;
-  return names === void 0;
-}
-function isPosixTz(spec) {
-  let i = 0;
-  const name = () => {
-    if (spec[i] === "<") {
-      const close = spec.indexOf(">", i + 1);
-      if (close < 0) return false;
-      i = close + 1;
-      return true;
-    }
-    while (i < spec.length && !/[0-9,+-]/.test(spec[i])) i++;
-    return true;
-  };
-  const num2 = (min, max) => {
-    const m = /^\d+/.exec(spec.slice(i));
-    if (!m) return false;
-    const v = Number(m[0]);
-    i += m[0].length;
-    return v >= min && v <= max;
-  };
-  const secs = () => {
-    if (!num2(0, 24 * 7 - 1)) return false;
-    if (spec[i] === ":") {
-      i++;
-      if (!num2(0, 59)) return false;
-      if (spec[i] === ":") {
-        i++;
-        if (!num2(0, 60)) return false;
-      }
-    }
-    return true;
-  };
-  const offset = () => {
-    if (spec[i] === "-" || spec[i] === "+") i++;
-    return secs();
-  };
-  const rule = () => {
-    if (spec[i] === "J") {
-      i++;
-      if (!num2(1, 365)) return false;
-    } else if (spec[i] === "M") {
-      i++;
-      if (!num2(1, 12) || spec[i++] !== "." || !num2(1, 5) || spec[i++] !== "." || !num2(0, 6)) return false;
-    } else if (!num2(0, 365)) return false;
-    if (spec[i] === "/") {
-      i++;
-      return offset();
-    }
-    return true;
-  };
-  if (!name() || i === spec.length || !offset()) return false;
-  if (i === spec.length) return true;
-  const dstStart = i;
-  if (!name()) return false;
-  if (i === dstStart || spec[dstStart] === "<" && i === dstStart + 2) return false;
-  if (i < spec.length && spec[i] !== "," && spec[i] !== ";" && !offset()) return false;
-  if (i === spec.length) return true;
-  if (spec[i] !== "," && spec[i] !== ";") return false;
-  i++;
-  if (!rule() || spec[i++] !== "," || !rule()) return false;
-  return i === spec.length;
 }
 
 // src/engine/settings.ts
@@ -42310,6 +42831,51 @@ function maskQuoted(message) {
   return last === 0 ? message : out + message.slice(last);
 }
 
+// src/engine/merge.ts
+var groups = /* @__PURE__ */ new WeakMap();
+function setGroup(d, g) {
+  groups.set(d, g);
+}
+var RANK = { error: 3, warning: 2, info: 1 };
+function mergeGroups(diagnostics, ruleOrder) {
+  const order = new Map(ruleOrder.map((n, i) => [n, i]));
+  const pos = (d) => order.get(d.rule) ?? ruleOrder.length;
+  const byKey = /* @__PURE__ */ new Map();
+  for (const d of diagnostics) {
+    const g = groups.get(d);
+    if (!g || d.suppressed) continue;
+    const list = byKey.get(g.key);
+    if (list) list.push(d);
+    else byKey.set(g.key, [d]);
+  }
+  const drop = /* @__PURE__ */ new Set();
+  const replace = /* @__PURE__ */ new Map();
+  for (const list of byKey.values()) {
+    if (list.length < 2) continue;
+    let win = list[0];
+    for (const d of list) {
+      if (RANK[d.severity] > RANK[win.severity] || RANK[d.severity] === RANK[win.severity] && pos(d) < pos(win)) win = d;
+    }
+    const concerns = [];
+    for (const d of [...list].sort((a, b) => RANK[b.severity] - RANK[a.severity] || pos(a) - pos(b))) {
+      if (d === win) continue;
+      drop.add(d);
+      if (d.rule === win.rule) continue;
+      const c = groups.get(d).concern;
+      if (!concerns.includes(c)) concerns.push(c);
+    }
+    if (concerns.length) {
+      const merged = { ...win, message: `${win.message}; also ${concerns.join("; ")}` };
+      setGroup(merged, groups.get(win));
+      replace.set(win, merged);
+    }
+  }
+  if (drop.size === 0 && replace.size === 0) return [...diagnostics];
+  const out = [];
+  for (const d of diagnostics) if (!drop.has(d)) out.push(replace.get(d) ?? d);
+  return out;
+}
+
 // src/engine/rule.ts
 function defineRule(rule) {
   return rule;
@@ -42350,14 +42916,16 @@ function runRule(rule, cluster, settings = {}) {
       c.lastSeverity = sev;
       if (c.n > FILE_FINDINGS_LIMIT) return;
       const inKey = insidePrivateKey(cluster.sources.get(r.loc.file), r.loc.start);
-      out.push({
+      const d = {
         rule: rule.name,
         severity: sev,
         message: safeText(inKey ? maskQuoted(r.message) : r.message),
         loc: r.loc,
         ...r.help ? { help: safeText(r.help) } : {},
         ...r.related?.length ? { related: r.related.map((x) => ({ ...x, message: safeText(x.message) })) } : {}
-      });
+      };
+      if (r.group) setGroup(d, { key: r.group.key, concern: safeText(inKey ? maskQuoted(r.group.concern) : r.group.concern) });
+      out.push(d);
     }
   };
   rule.check(ctx);
@@ -42479,6 +43047,7 @@ function toAssumptions(blocks) {
   for (const a of blocks) {
     if (!a) continue;
     if (a.dataChecksums !== void 0) out.dataChecksums = a.dataChecksums;
+    if (a.failover !== void 0) out.failover = a.failover;
     if (a.role) out.role = a.role;
     if (a.memory !== void 0) out.memoryBytes = parseSize(a.memory);
   }
@@ -42699,15 +43268,54 @@ function wildcardMatcher(pattern) {
 }
 
 // src/engine/directives.ts
-var DIRECTIVE = /^#\s*pgconf-lint\s+(disable-line|disable-next-line|disable-file)\b(.*)$/;
+var KINDS = ["disable-next-line", "disable-line", "disable-file", "disable", "enable"];
+var DIRECTIVE = /^#\s*pgconf-lint\s+(disable-line|disable-next-line|disable-file|disable|enable)(?=\s|$)(.*)$/;
+var ATTEMPT = /^#\s{0,20}(pgconf[-_]?lint)(\s{0,20}:)?\s{0,20}([A-Za-z][A-Za-z_-]{0,40})(:?)(.*)$/i;
 function parseDirective(comment) {
-  const m = DIRECTIVE.exec(comment.replace(/\r$/, ""));
-  if (!m) return null;
-  const rest = m[2];
-  const sep11 = rest.indexOf("--");
-  const names = (sep11 === -1 ? rest : rest.slice(0, sep11)).split(/[\s,]+/).filter(Boolean);
-  const reason = sep11 === -1 ? null : rest.slice(sep11 + 2).trim() || null;
-  return { kind: m[1], rules: names, reason };
+  const text = comment.replace(/\r$/, "");
+  const m = DIRECTIVE.exec(text);
+  if (m) {
+    const rest2 = m[2];
+    const sep11 = rest2.indexOf("--");
+    const names = (sep11 === -1 ? rest2 : rest2.slice(0, sep11)).split(/[\s,]+/).filter(Boolean);
+    const reason = sep11 === -1 ? null : rest2.slice(sep11 + 2).trim() || null;
+    return { kind: m[1], rules: names, reason };
+  }
+  const a = ATTEMPT.exec(text);
+  if (!a) return null;
+  const [, name, colon, verb, verbColon, rest] = a;
+  const kind = closestKind(verb);
+  if (kind === null) return null;
+  const problems = [];
+  if (name !== "pgconf-lint") problems.push(`"${name}" must be written "pgconf-lint"`);
+  if (colon || verbColon) problems.push("a colon is not part of the syntax");
+  if (verb !== kind) problems.push(verb.toLowerCase() === kind ? `"${verb}" must be lower case` : `"${verb}" is not a directive`);
+  if (problems.length === 0) return null;
+  return { misspelled: true, meant: `# pgconf-lint ${kind}${rest.replace(/^\s*/, " ").replace(/\s+$/, "")}`, why: problems.join("; ") };
+}
+function closestKind(verb) {
+  const v = verb.toLowerCase().replaceAll("_", "-");
+  if (KINDS.includes(v)) return v;
+  let best = null;
+  let bestD = 3;
+  for (const k of KINDS) {
+    const d = editDistance2(v, k, bestD);
+    if (d < bestD) {
+      best = k;
+      bestD = d;
+    }
+  }
+  return best;
+}
+function editDistance2(a, b, limit) {
+  if (Math.abs(a.length - b.length) >= limit) return limit;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return Math.min(prev[b.length], limit);
 }
 function authComments(file) {
   const out = [];
@@ -42728,28 +43336,31 @@ function authComments(file) {
   }
   return out;
 }
+var MENTION = /pgconf[-_]?lint/i;
 function collectDirectives(clusters) {
   const seen = /* @__PURE__ */ new Set();
   const out = [];
   const push = (file, start, text) => {
-    if (!text.includes("pgconf-lint")) return;
+    if (!MENTION.test(text)) return;
     const d = parseDirective(text);
     if (!d) return;
-    out.push({ ...d, file: file.path, line: lineColumn(file, start).line, loc: { file: file.path, start, end: start + text.replace(/\r$/, "").length } });
+    const at = { file: file.path, line: lineColumn(file, start).line, loc: { file: file.path, start, end: start + text.replace(/\r$/, "").length } };
+    if ("misspelled" in d) out.push({ kind: "disable-line", rules: [], reason: null, ...at, misspelled: { meant: d.meant, why: d.why } });
+    else out.push({ ...d, ...at });
   };
   for (const c of clusters) {
     const confFiles = [...c.conf?.files.values() ?? [], ...c.recovery ? [c.recovery] : []];
     for (const conf of confFiles) {
       if (seen.has(conf.file.path)) continue;
       seen.add(conf.file.path);
-      if (!conf.file.text.includes("pgconf-lint")) continue;
+      if (!MENTION.test(conf.file.text)) continue;
       const text = conf.file.text;
       for (const line of conf.lines) if (line.commentStart !== void 0) push(conf.file, line.commentStart, text.slice(line.commentStart, line.end));
     }
     for (const f of [...c.hba?.files ?? [], ...c.ident?.files ?? []]) {
       if (seen.has(f.path)) continue;
       seen.add(f.path);
-      if (!f.text.includes("pgconf-lint")) continue;
+      if (!MENTION.test(f.text)) continue;
       for (const cm of authComments(f)) push(f, cm.start, cm.text);
     }
   }
@@ -42758,9 +43369,14 @@ function collectDirectives(clusters) {
 function applyDirectives(diagnostics, directives, sources, knownRules, ranRules) {
   const problems = [];
   const usable = directives.filter((d) => {
+    if (d.misspelled) {
+      problems.push({ loc: d.loc, message: `not a pgconf-lint directive, so it suppresses nothing (${d.misspelled.why}): write "${boundQuote(d.misspelled.meant)}"` });
+      return false;
+    }
     const unknown = d.rules.filter((r) => !knownRules.has(r));
-    if (d.rules.length === 0) problems.push({ loc: d.loc, message: `pgconf-lint ${d.kind} names no rule, so it suppresses nothing` });
     for (const r of unknown) problems.push({ loc: d.loc, message: `pgconf-lint ${d.kind} names an unknown rule "${boundQuote(r)}"` });
+    if (d.kind === "enable") return true;
+    if (d.rules.length === 0) problems.push({ loc: d.loc, message: `pgconf-lint ${d.kind} names no rule, so it suppresses nothing` });
     if (d.reason === null) {
       problems.push({ loc: d.loc, message: `pgconf-lint ${d.kind} has no reason after "--", so it suppresses nothing` });
       return false;
@@ -42768,11 +43384,43 @@ function applyDirectives(diagnostics, directives, sources, knownRules, ranRules)
     return d.rules.length > 0;
   });
   const byFile = /* @__PURE__ */ new Map();
+  const fileOf = (name) => {
+    let f = byFile.get(name);
+    if (!f) byFile.set(name, f = { wholeFile: [], byLine: /* @__PURE__ */ new Map(), blocks: /* @__PURE__ */ new Map() });
+    return f;
+  };
+  const open2 = /* @__PURE__ */ new Map();
   usable.forEach((d, order) => {
-    let f = byFile.get(d.file);
-    if (!f) byFile.set(d.file, f = { wholeFile: [], byLine: /* @__PURE__ */ new Map() });
+    const f = fileOf(d.file);
     if (d.kind === "disable-file") {
       f.wholeFile.push({ d, order });
+      return;
+    }
+    if (d.kind === "disable" || d.kind === "enable") {
+      let o = open2.get(d.file);
+      if (!o) open2.set(d.file, o = /* @__PURE__ */ new Map());
+      if (d.kind === "disable") {
+        for (const r of d.rules) {
+          if (o.has(r)) continue;
+          const b = { d, order, from: d.line + 1, to: Number.MAX_SAFE_INTEGER };
+          o.set(r, b);
+          const list2 = f.blocks.get(r);
+          if (list2) list2.push(b);
+          else f.blocks.set(r, [b]);
+        }
+        return;
+      }
+      const names = d.rules.length ? d.rules : [...o.keys()];
+      if (names.length === 0) problems.push({ loc: d.loc, message: "pgconf-lint enable ends no block: no rule is disabled above it" });
+      for (const r of names) {
+        const b = o.get(r);
+        if (b) {
+          b.to = d.line - 1;
+          o.delete(r);
+        } else if (d.rules.length && knownRules.has(r)) {
+          problems.push({ loc: d.loc, message: `pgconf-lint enable ${r} ends no block: ${r} is not disabled above it` });
+        }
+      }
       return;
     }
     const target = d.kind === "disable-line" ? d.line : d.line + 1;
@@ -42780,6 +43428,21 @@ function applyDirectives(diagnostics, directives, sources, knownRules, ranRules)
     if (list) list.push({ d, order });
     else f.byLine.set(target, [{ d, order }]);
   });
+  const blockAt = (f, rule, line) => {
+    const list = f.blocks.get(rule);
+    if (!list) return void 0;
+    let lo = 0;
+    let hi = list.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = lo + hi >> 1;
+      if (list[mid].from <= line) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return found !== -1 && line <= list[found].to ? list[found] : void 0;
+  };
   const used = /* @__PURE__ */ new Set();
   const out = diagnostics.map((diag) => {
     const candidates = byFile.get(diag.loc.file);
@@ -42792,12 +43455,15 @@ function applyDirectives(diagnostics, directives, sources, knownRules, ranRules)
         if ((hit === void 0 || c.order < hit.order) && c.d.rules.includes(diag.rule)) hit = c;
       }
     }
+    const block = blockAt(candidates, diag.rule, line);
+    if (block && (hit === void 0 || block.order < hit.order)) hit = block;
     if (!hit) return diag;
     used.add(`${hit.d.file}\0${hit.d.line}\0${diag.rule}`);
     return { ...diag, suppressed: { kind: "directive", reason: safeText(hit.d.reason) } };
   });
   const counted = new Set(diagnostics.filter((x) => x.unlisted).map((x) => `${x.loc.file}\0${x.rule}`));
   for (const d of usable) {
+    if (d.kind === "enable") continue;
     for (const r of d.rules) {
       if (!knownRules.has(r) || !ranRules.has(r) || used.has(`${d.file}\0${d.line}\0${r}`) || counted.has(`${d.file}\0${r}`)) continue;
       problems.push({ loc: d.loc, message: `pgconf-lint ${d.kind} ${r} suppresses nothing: remove it` });
@@ -42814,16 +43480,16 @@ var BACKSLASH = 92;
 var QUOTE = 39;
 var utf82 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 var utf8Encoder = new TextEncoder();
-function latin1(bytes) {
+function latin1(bytes2) {
   let s = "";
-  for (const b of bytes) s += String.fromCharCode(b);
+  for (const b of bytes2) s += String.fromCharCode(b);
   return s;
 }
 function toBytes(text, encoding) {
   if (encoding === "utf8") return utf8Encoder.encode(text);
-  const bytes = new Uint8Array(text.length);
-  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
-  return bytes;
+  const bytes2 = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) bytes2[i] = text.charCodeAt(i);
+  return bytes2;
 }
 function deescapeConfStringBytes(raw, encoding = "utf8") {
   const nul = raw.indexOf("\0");
@@ -42861,14 +43527,14 @@ function deescapeConfString(raw, encoding = "utf8") {
     const inner = raw.slice(1, -1);
     return inner.includes("''") ? inner.replaceAll("''", "'") : inner;
   }
-  const bytes = deescapeConfStringBytes(raw, encoding);
+  const bytes2 = deescapeConfStringBytes(raw, encoding);
   if (encoding === "utf8") {
     try {
-      return utf82.decode(bytes);
+      return utf82.decode(bytes2);
     } catch {
     }
   }
-  return latin1(bytes);
+  return latin1(bytes2);
 }
 
 // src/parse/postgresql-conf.ts
@@ -43054,8 +43720,8 @@ function parsePostgresqlConf(file) {
   const lines = [];
   let errors = 0;
   let abandonedAtLine;
-  const count = Math.min(file.lineStarts.length, MAX_CONF_LINES);
-  for (let n = 0; n < count; n++) {
+  const count2 = Math.min(file.lineStarts.length, MAX_CONF_LINES);
+  for (let n = 0; n < count2; n++) {
     const start = file.lineStarts[n];
     const end = n + 1 < file.lineStarts.length ? file.lineStarts[n + 1] - 1 : text.length;
     lexer.reset(start, end);
@@ -43064,7 +43730,7 @@ function parsePostgresqlConf(file) {
     lines.push(parsed);
   }
   const out = abandonedAtLine === void 0 ? { file, lines } : { file, lines, abandonedAtLine };
-  if (count < file.lineStarts.length) out.truncatedAtLine = count + 1;
+  if (count2 < file.lineStarts.length) out.truncatedAtLine = count2 + 1;
   return out;
 }
 function parseLine(lexer, text, encoding, line, start, end) {
@@ -43226,7 +43892,7 @@ var LineReader = class {
     let pos = this.pos;
     if (pos >= len) return false;
     let content = "";
-    let bytes = 0;
+    let bytes2 = 0;
     let lastBackslash = 0;
     let continuations = 0;
     this.segAt.length = 0;
@@ -43235,10 +43901,10 @@ var LineReader = class {
     this.start = pos;
     this.end = pos;
     const append = () => {
-      const orig = bytes;
+      const orig = bytes2;
       for (; ; ) {
-        if (pos >= len) return bytes > orig;
-        const room = this.maxlen - bytes - 1;
+        if (pos >= len) return bytes2 > orig;
+        const room = this.maxlen - bytes2 - 1;
         let q = pos;
         let b = 0;
         while (q < len) {
@@ -43257,12 +43923,12 @@ var LineReader = class {
           this.segAt.push(content.length);
           this.segOff.push(pos);
           content += text.slice(pos, keep);
-          for (let i = pos; i < keep; i++) bytes += unitBytes(text.charCodeAt(i), latin12);
+          for (let i = pos; i < keep; i++) bytes2 += unitBytes(text.charCodeAt(i), latin12);
           this.end = keep;
         }
         pos = q;
-        if (bytes > orig && content.charCodeAt(content.length - 1) === 10) return true;
-        const needed = 128 + bytes + 1;
+        if (bytes2 > orig && content.charCodeAt(content.length - 1) === 10) return true;
+        const needed = 128 + bytes2 + 1;
         while (needed > this.maxlen) this.maxlen *= 2;
       }
     };
@@ -43271,12 +43937,12 @@ var LineReader = class {
       any = true;
       while (content.length > 0 && (content.charCodeAt(content.length - 1) === 10 || content.charCodeAt(content.length - 1) === 13)) {
         content = content.slice(0, -1);
-        bytes--;
+        bytes2--;
       }
       const backslash = this.major >= 14 && content.length > lastBackslash && content.endsWith("\\");
       if (backslash) {
         content = content.slice(0, -1);
-        bytes--;
+        bytes2--;
       }
       while (this.segAt.length > 1 && this.segAt[this.segAt.length - 1] >= content.length) {
         this.segAt.pop();
@@ -43311,14 +43977,14 @@ var LineReader = class {
     const lineEnd2 = nl === -1 ? len : nl + 1;
     const latin12 = this.file.encoding === "latin1";
     let cut = pos;
-    let bytes = 0;
+    let bytes2 = 0;
     while (cut < lineEnd2) {
       const b = unitBytes(text.charCodeAt(cut), latin12);
-      if (bytes + b > PG10_MAX_LINE_BYTES) break;
-      bytes += b;
+      if (bytes2 + b > PG10_MAX_LINE_BYTES) break;
+      bytes2 += b;
       cut++;
     }
-    this.tooLong = cut < lineEnd2 || bytes === PG10_MAX_LINE_BYTES;
+    this.tooLong = cut < lineEnd2 || bytes2 === PG10_MAX_LINE_BYTES;
     let e = cut;
     while (e > pos && (text.charCodeAt(e - 1) === 13 || text.charCodeAt(e - 1) === 10)) e--;
     this.segAt.length = 0;
@@ -43670,12 +44336,12 @@ var CLASS_NAMES = /* @__PURE__ */ new Set(["alnum", "alpha", "blank", "cntrl", "
 var ESCAPES = /* @__PURE__ */ new Set([..."abBcdDefmMnrsStuUvwWxyYZA0123456789"]);
 var DUPMAX = 255;
 function checkRegex(pattern) {
-  let groups = 0;
+  let groups2 = 0;
   let depth = 0;
   let prev = "none";
   const n = pattern.length;
   let i = 0;
-  const fail3 = (msg) => ({ error: msg, groups });
+  const fail3 = (msg) => ({ error: msg, groups: groups2 });
   if (pattern.startsWith("***=")) return { error: null, groups: 0 };
   if (pattern.startsWith("***:")) i = 4;
   if (pattern.startsWith("(?", i) && /^[bceimnpqstwx]*\)/.test(pattern.slice(i + 2, i + 20))) {
@@ -43691,7 +44357,7 @@ function checkRegex(pattern) {
         else if (k === "<" && (pattern[i + 3] === "=" || pattern[i + 3] === "!")) i += 4;
         else return fail3("quantifier operand invalid");
       } else {
-        groups++;
+        groups2++;
         i++;
       }
       depth++;
@@ -43750,7 +44416,7 @@ function checkRegex(pattern) {
       if (e >= "1" && e <= "9") {
         let j = i + 1;
         while (j < n && pattern[j] >= "0" && pattern[j] <= "9") j++;
-        if (Number(pattern.slice(i + 1, j)) > groups) return fail3("invalid backreference number");
+        if (Number(pattern.slice(i + 1, j)) > groups2) return fail3("invalid backreference number");
         i = j;
         prev = "atom";
         continue;
@@ -43768,7 +44434,7 @@ function checkRegex(pattern) {
     i++;
   }
   if (depth !== 0) return fail3("parentheses () not balanced");
-  return { error: null, groups };
+  return { error: null, groups: groups2 };
 }
 function bracket(p, i) {
   const n = p.length;
@@ -43842,7 +44508,7 @@ function parsePgHba(file, major, io, build = STANDARD_BUILD) {
   };
 }
 function parseHbaLine(line, major, build = STANDARD_BUILD) {
-  const ctx = { major, build, line, errMsg: null, features: [] };
+  const ctx = { major, build, line, errMsg: null, features: [], zones: [] };
   let record = null;
   let problem = line.error;
   if (line.error) {
@@ -43867,7 +44533,8 @@ function parseHbaLine(line, major, build = STANDARD_BUILD) {
     problem,
     viewError: ctx.errMsg,
     buildDependent: ctx.features.length > 0,
-    buildFeatures: ctx.features
+    buildFeatures: ctx.features,
+    zones: ctx.zones
   };
 }
 function addFeature(ctx, f) {
@@ -43982,7 +44649,7 @@ function parseMethod(ctx, t) {
   return m;
 }
 function parseAddress(ctx, t, readMask) {
-  const addr = (kind2, bytes = null, prefix = null, mask2 = null, maskToken = null, hostname = null) => ({ token: t, bytes, prefix, mask: mask2, maskToken, hostname, kind: kind2 });
+  const addr = (kind2, bytes2 = null, prefix = null, mask2 = null, maskToken = null, hostname = null) => ({ token: t, bytes: bytes2, prefix, mask: mask2, maskToken, hostname, kind: kind2 });
   if (!t.quoted && (t.text === "all" || t.text === "samehost" || t.text === "samenet")) return addr(t.text);
   const slash = t.text.indexOf("/");
   const host = slash === -1 ? t.text : t.text.slice(0, slash);
@@ -44071,17 +44738,42 @@ function parseIPv4(s) {
   return out;
 }
 function parseIPv6(input, ctx) {
-  let s = input;
-  const pct = s.indexOf("%");
-  if (pct !== -1) {
-    const scope = s.slice(pct + 1);
-    if (scope === "") return null;
-    if (!/^\d+$/.test(scope)) {
-      if (ctx) addFeature(ctx, "network-interfaces");
-      if (scope !== "lo") return null;
+  const pct = input.indexOf("%");
+  const bytes2 = parseIPv6Address(pct === -1 ? input : input.slice(0, pct));
+  if (!bytes2 || pct === -1) return bytes2;
+  const zone = zoneVerdict(bytes2, input.slice(pct + 1), ctx?.build.interfaces);
+  if (ctx) {
+    ctx.zones.push({ text: input, ...zone });
+    if (zone.interface !== "lo" && (zone.verdict === "assumed" || zone.reason === "no-such-interface" || zone.verdict === "interface")) {
+      addFeature(ctx, "network-interfaces");
     }
-    s = s.slice(0, pct);
   }
+  return zone.verdict === "rejected" ? null : bytes2;
+}
+var IFNAMSIZ = 16;
+var UINT32_MAX_DIGITS = "4294967295";
+function zoneVerdict(bytes2, zone, known) {
+  if (/^[0-9]+$/.test(zone)) {
+    const digits = zone.replace(/^0+(?=.)/, "");
+    const fits = digits.length < 10 || digits.length === 10 && digits <= UINT32_MAX_DIGITS;
+    return { zone, interface: null, verdict: fits ? "numeric" : "rejected", reason: fits ? null : "not-a-number" };
+  }
+  const dev = interfaceName(zone);
+  const linkScope = bytes2[0] === 254 && (bytes2[1] & 192) === 128 || bytes2[0] === 255 && ((bytes2[1] & 15) === 1 || (bytes2[1] & 15) === 2);
+  if (!linkScope) return { zone, interface: dev, verdict: "rejected", reason: "not-link-local" };
+  if (dev === null) return { zone, interface: null, verdict: "rejected", reason: "not-an-interface-name" };
+  if (dev === "lo") return { zone, interface: dev, verdict: "interface", reason: null };
+  if (!known) return { zone, interface: dev, verdict: "assumed", reason: null };
+  return known.includes(dev) ? { zone, interface: dev, verdict: "interface", reason: null } : { zone, interface: dev, verdict: "rejected", reason: "no-such-interface" };
+}
+function interfaceName(zone) {
+  if (new TextEncoder().encode(zone).length >= IFNAMSIZ) return null;
+  const colon = zone.indexOf(":");
+  const dev = colon === -1 ? zone : zone.slice(0, colon);
+  if (dev === "" || dev === "." || dev === ".." || /[/% \t\n\v\f\r]/.test(dev)) return null;
+  return dev;
+}
+function parseIPv6Address(s) {
   if (!/^[0-9a-fA-F:.]+$/.test(s)) return null;
   const dbl = s.indexOf("::");
   if (dbl !== -1 && s.indexOf("::", dbl + 1) !== -1) return null;
@@ -44114,17 +44806,17 @@ function parseIPv6(input, ctx) {
     if (!a || !b || a.length + b.length > 7) return null;
     words = [...a, ...new Array(8 - a.length - b.length).fill(0), ...b];
   }
-  const bytes = new Array(16).fill(0);
+  const bytes2 = new Array(16).fill(0);
   words.forEach((w, k) => {
-    bytes[2 * k] = w >> 8;
-    bytes[2 * k + 1] = w & 255;
+    bytes2[2 * k] = w >> 8;
+    bytes2[2 * k + 1] = w & 255;
   });
-  return bytes;
+  return bytes2;
 }
-function formatAddress(bytes) {
-  if (bytes.length === 4) return bytes.join(".");
+function formatAddress(bytes2) {
+  if (bytes2.length === 4) return bytes2.join(".");
   const w = [];
-  for (let i = 0; i < 16; i += 2) w.push(bytes[i] << 8 | bytes[i + 1]);
+  for (let i = 0; i < 16; i += 2) w.push(bytes2[i] << 8 | bytes2[i + 1]);
   let best = -1;
   let bestLen = 0;
   for (let i = 0; i < 8; ) {
@@ -44149,7 +44841,7 @@ function formatAddress(bytes) {
     }
     if (i !== 0) out += ":";
     if (i === 6 && best === 0 && (bestLen === 6 || bestLen === 5 && w[5] === 65535)) {
-      out += bytes.slice(12).join(".");
+      out += bytes2.slice(12).join(".");
       break;
     }
     out += w[i].toString(16);
@@ -44207,8 +44899,8 @@ function parseAuthOpt(ctx, connType, method, opt, st) {
   if (LDAP_OPTS.includes(name)) {
     only(["ldap"], "ldap");
     if (name === "ldapport") {
-      if (atoi(val) === 0) throw new LineError(`invalid LDAP port number: "${val}"`, token2);
-      st.ldap.set(name, String(atoi(val)));
+      if (atoi2(val) === 0) throw new LineError(`invalid LDAP port number: "${val}"`, token2);
+      st.ldap.set(name, String(atoi2(val)));
     } else if (name === "ldapscheme") {
       st.ldap.set(name, val);
     } else if (name === "ldapurl") {
@@ -44220,7 +44912,7 @@ function parseAuthOpt(ctx, connType, method, opt, st) {
   }
   if (RADIUS_OPTS.includes(name)) {
     only(["radius"], "radius");
-    const list = splitGucList(val);
+    const list = splitGucList2(val);
     const what = { radiusservers: "server", radiussecrets: "secret", radiusports: "port", radiusidentifiers: "identifiers" }[name];
     if (list === null) {
       if (name === "radiusports") throw new LineError(`invalid RADIUS port number: "${val}"`, token2);
@@ -44231,7 +44923,7 @@ function parseAuthOpt(ctx, connType, method, opt, st) {
         if (!parseNumericHost(s, ctx)) addFeature(ctx, "dns");
       }
     }
-    if (name === "radiusports" && list.some((p) => atoi(p) === 0)) throw new LineError(`invalid RADIUS port number: "${val}"`, token2, false);
+    if (name === "radiusports" && list.some((p) => atoi2(p) === 0)) throw new LineError(`invalid RADIUS port number: "${val}"`, token2, false);
     st.radius.set(name, { raw: val, list });
     return;
   }
@@ -44380,13 +45072,13 @@ function renderOptions(method, st) {
   }
   return out.length ? out : null;
 }
-function atoi(s) {
+function atoi2(s) {
   const m = /^[ \t\n\v\f\r]*([+-]?\d+)/.exec(s);
   if (!m) return 0;
   const v = Number(m[1].slice(0, 12));
   return Math.max(-2147483648, Math.min(2147483647, v)) | 0;
 }
-function splitGucList(s) {
+function splitGucList2(s) {
   const entries = splitQuotedList(s);
   return entries && entries.map((e) => e.name);
 }
@@ -44416,13 +45108,13 @@ function parseIdentLine(line, major) {
   if (!fields[2]) return err("missing entry at end of line", eol);
   const pg = single(fields[2]);
   if (!pg) return multi(fields[2]);
-  let groups = 0;
+  let groups2 = 0;
   const sysUser = { token: sys, kind: "literal" };
   if (sys.text[0] === "/") {
     const r = checkRegex(sys.text.slice(1));
     if (r.error) return err(`invalid regular expression "${sys.text.slice(1)}": ${r.error}`, sys);
     sysUser.kind = "regex";
-    groups = r.groups;
+    groups2 = r.groups;
   }
   const pgUser = { token: pg, kind: "literal" };
   if (major >= 16) {
@@ -44434,7 +45126,7 @@ function parseIdentLine(line, major) {
     else if (!pg.quoted && pg.text === "all") pgUser.kind = "keyword";
   }
   const substitutes = pgUser.kind === "literal" || pgUser.kind === "keyword";
-  const backrefWithoutGroup = sysUser.kind === "regex" && substitutes && groups === 0 && pg.text.includes("\\1");
+  const backrefWithoutGroup = sysUser.kind === "regex" && substitutes && groups2 === 0 && pg.text.includes("\\1");
   return { ...line, record: { mapName: map, systemUser: sysUser, pgUser, backrefWithoutGroup }, problem: null };
 }
 
@@ -44446,16 +45138,16 @@ var MAX_SET_LINES = 4e6;
 function lineLoc(file, start, end) {
   return { file: file.path, start, end };
 }
-function readConfSet(host, tops, cache3 = /* @__PURE__ */ new Map()) {
+function readConfSet(host, tops, cache4 = /* @__PURE__ */ new Map()) {
   const set = { files: /* @__PURE__ */ new Map(), items: [], skipped: [] };
   let reads = 0;
   let tooMany = false;
   let visitedLines = 0;
   const parse3 = (abs, file) => {
-    let conf = cache3.get(abs);
+    let conf = cache4.get(abs);
     if (!conf) {
       conf = parsePostgresqlConf(file);
-      cache3.set(abs, conf);
+      cache4.set(abs, conf);
     }
     if (!set.files.has(abs)) set.files.set(abs, conf);
     return conf;
@@ -44806,7 +45498,7 @@ function assign(catalog, file, line, assignments, memo, overrides) {
   assignments.push(a);
   overrides.add(a, hash);
 }
-function resolveCluster(host, input, cache3 = /* @__PURE__ */ new Map()) {
+function resolveCluster(host, input, cache4 = /* @__PURE__ */ new Map()) {
   const catalog = loadCatalog(input.major);
   const sources = /* @__PURE__ */ new Map();
   const unreadable = [];
@@ -44824,7 +45516,7 @@ function resolveCluster(host, input, cache3 = /* @__PURE__ */ new Map()) {
   const autoFile = readTop(auto);
   if (mainFile || autoFile) {
     const tops = [mainFile, autoFile].filter((f) => f !== void 0);
-    conf = readConfSet(host, tops, cache3);
+    conf = readConfSet(host, tops, cache4);
     for (const c of conf.files.values()) sources.set(c.file.path, c.file);
   }
   const assignments = [];
@@ -44861,6 +45553,15 @@ function resolveCluster(host, input, cache3 = /* @__PURE__ */ new Map()) {
       sources.set(r.file.path, r.file);
     } else unreadable.push({ kind: rec.kind, abs: rec.abs, path: host.display(rec.abs), error: r.error });
   }
+  const signals = [];
+  for (const f of input.files) {
+    if (f.kind !== "standby.signal" && f.kind !== "recovery.signal") continue;
+    const r = host.read(f.abs);
+    if (r.ok) {
+      signals.push({ kind: f.kind, file: r.file });
+      sources.set(r.file.path, r.file);
+    } else unreadable.push({ kind: f.kind, abs: f.abs, path: host.display(f.abs), error: r.error });
+  }
   const io = authIO(host);
   let hba;
   let ident;
@@ -44889,6 +45590,7 @@ function resolveCluster(host, input, cache3 = /* @__PURE__ */ new Map()) {
     problems,
     effective,
     ...recovery ? { recovery } : {},
+    signals,
     unreadable,
     sources
   };
@@ -44979,11 +45681,17 @@ var KNOWN_NAMES = {
   "pg_ident.conf": "pg_ident.conf",
   "recovery.conf": "recovery.conf"
 };
+var SIGNAL_NAMES = {
+  "standby.signal": "standby.signal",
+  "recovery.signal": "recovery.signal"
+};
+var isSignalKind = (k) => k === "standby.signal" || k === "recovery.signal";
 var SKIP_DIRS = /* @__PURE__ */ new Set([".git", "node_modules", ".hg", ".svn"]);
 var MAX_WALK_DEPTH = 32;
 function kindFromName(name) {
   const n = basename5(name).toLowerCase();
   if (KNOWN_NAMES[n]) return KNOWN_NAMES[n];
+  if (SIGNAL_NAMES[n]) return SIGNAL_NAMES[n];
   if (n.includes("pg_hba") || n.includes("hba.conf")) return "pg_hba.conf";
   if (n.includes("pg_ident") || n.includes("ident.conf")) return "pg_ident.conf";
   if (n.includes("postgresql.auto")) return "postgresql.auto.conf";
@@ -45049,7 +45757,7 @@ function discover(host, paths, options = {}) {
         } else if (e.isLink) deferred.push({ dir: abs, depth: depth + 1 });
         else enter(abs, depth + 1);
       } else {
-        const kind = KNOWN_NAMES[e.name] ?? options.extraKind?.(abs);
+        const kind = KNOWN_NAMES[e.name] ?? options.extraKind?.(abs) ?? SIGNAL_NAMES[e.name];
         if (!kind || host.kind(abs) === "missing") continue;
         if (options.ignore?.(abs)) ignoredFiles++;
         else add(abs, kind);
@@ -45072,6 +45780,7 @@ function discover(host, paths, options = {}) {
     else if (kind === "dir") walk(abs);
     else add(abs, options.extraKind?.(abs) ?? kindFromName(abs));
   }
+  for (const [key, files] of byDir) if ([...files.values()].every(isSignalKind)) byDir.delete(key);
   const warnings = [];
   if (tooDeep.length) {
     const more = tooDeep.length > 1 ? ` (and ${tooDeep.length - 1} more ${tooDeep.length === 2 ? "directory" : "directories"} at that depth)` : "";
@@ -45091,14 +45800,18 @@ function discover(host, paths, options = {}) {
       `no configuration file found in ${searched}: looked for ${names} in every directory below (except ${[...SKIP_DIRS].join(", ")})${why.length ? "; " + why.join("; ") : ""}`
     );
   }
-  const groups = [];
+  const groups2 = [];
   for (const [key, files] of [...byDir.entries()].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)) {
     const kinds = [...files.values()];
-    if (new Set(kinds).size === kinds.length) groups.push([key, files]);
-    else for (const [abs, kind] of [...files.entries()].sort(([a], [b]) => a < b ? -1 : 1)) groups.push([key, /* @__PURE__ */ new Map([[abs, kind]])]);
+    if (new Set(kinds).size === kinds.length) groups2.push([key, files]);
+    else {
+      for (const [abs, kind] of [...files.entries()].sort(([a], [b]) => a < b ? -1 : 1)) {
+        if (!isSignalKind(kind)) groups2.push([key, /* @__PURE__ */ new Map([[abs, kind]])]);
+      }
+    }
   }
   const clusters = [];
-  for (const [key, files] of groups) {
+  for (const [key, files] of groups2) {
     const def = named.get(key);
     const firstFile = [...files.keys()].sort()[0];
     const dir = def ? dirname6(firstFile) : key;
@@ -45129,13 +45842,14 @@ var duplicate_setting_default = defineRule({
   appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
   docs: {
     summary: "A parameter set again later, so this assignment has no effect",
-    why: "When a parameter is assigned more than once, the last assignment wins \u2014 including assignments in included files and in postgresql.auto.conf (written by ALTER SYSTEM), which is read last. Someone editing the earlier line will believe they changed the server when they did not.",
+    why: "When a parameter is assigned more than once, the last assignment wins \u2014 including assignments in included files and in postgresql.auto.conf (written by ALTER SYSTEM), which is read last. Someone editing the earlier line will believe they changed the server when they did not. When the winner is in postgresql.auto.conf, the help says to use ALTER SYSTEM RESET (or to drop the postgresql.conf line); a duplicate inside postgresql.auto.conf means the file was edited by hand \u2014 ALTER SYSTEM keeps one entry per parameter \u2014 so the help says to use ALTER SYSTEM SET / RESET instead of editing it.",
     invalid: ["work_mem = 4MB\nwork_mem = 8MB"],
     valid: ["work_mem = 8MB\nmaintenance_work_mem = 256MB"],
     references: ["https://www.postgresql.org/docs/current/config-setting.html#CONFIG-SETTING-CONFIGURATION-FILE"],
     versions: "all"
   },
   check(ctx) {
+    const autoFiles = new Set(ctx.cluster.input.files.filter((f) => f.kind === "postgresql.auto.conf").map((f) => f.abs));
     const locOf = (a) => ({ file: a.file.path, start: a.line.nameStart, end: a.line.value.end });
     let runFile = null;
     let runCount = 0;
@@ -45163,10 +45877,14 @@ var duplicate_setting_default = defineRule({
       }
       const at = w.line.line;
       const where = w.file === a.file ? `line ${at}` : `${w.file.path}:${at}`;
+      const name = boundQuote(a.line.name);
+      const autoWins = autoFiles.has(w.file.absPath);
+      const inAuto = autoFiles.has(a.file.absPath);
+      const help = inAuto ? `postgresql.auto.conf is written by the server and should not be edited by hand: ALTER SYSTEM SET ${name} = \u2026 replaces every entry of the parameter with one, and ALTER SYSTEM RESET ${name} removes them all.` : autoWins ? `ALTER SYSTEM overrides this line: to make postgresql.conf count, run ALTER SYSTEM RESET ${name} (it removes the entry from postgresql.auto.conf); to keep the ALTER SYSTEM value, remove this line.` : "Remove one of the two assignments so the file says what the server uses.";
       ctx.report({
         loc: locOf(a),
-        message: `${boundQuote(a.line.name)} is set again at ${where} (${boundQuote(w.line.value.raw)}), so this value (${boundQuote(a.line.value.raw)}) is ignored`,
-        help: "Remove one of the two assignments so the file says what the server uses.",
+        message: `${name} is set again ${autoWins && !inAuto ? "by ALTER SYSTEM " : ""}at ${where} (${boundQuote(w.line.value.raw)}), so this value (${boundQuote(a.line.value.raw)}) is ignored`,
+        help,
         related: [{ message: "the assignment that wins", loc: locOf(w) }]
       });
     }
@@ -45174,1273 +45892,44 @@ var duplicate_setting_default = defineRule({
   }
 });
 
-// rules/hba-invalid-record.ts
-var UNQUOTED_TOKEN_MESSAGES = ["authentication option not in name=value format: ", "unsupported LDAP URL scheme: "];
-function boundHbaMessage(message) {
-  for (const prefix of UNQUOTED_TOKEN_MESSAGES) {
-    if (message.startsWith(prefix) && !message.includes("\n")) return prefix + boundQuote(message.slice(prefix.length));
-  }
-  return boundQuotes(message);
-}
-function hbaHelp(message, major) {
-  if (message.startsWith("invalid IP mask")) {
-    return "An address without a /prefix must be followed by a netmask column; write it in CIDR form, e.g. 10.30.0.0/16.";
-  }
-  if (message.includes("clientcert")) {
-    return major >= 14 ? "Use clientcert=verify-ca or clientcert=verify-full (PostgreSQL 14 removed 1, 0 and no-verify)." : "Use clientcert=verify-ca or clientcert=verify-full, on hostssl records only.";
-  }
-  if (/invalid authentication method "(crypt|krb5)"/.test(message)) return "Use scram-sha-256 (or gss for Kerberos).";
-  if (message.includes("peer authentication is only supported on local sockets")) {
-    return "Use scram-sha-256 (or ident) for host records; peer works on local records only.";
-  }
-  if (message.startsWith('invalid connection type "include')) return "include directives in pg_hba.conf need PostgreSQL 16 or later.";
-  return void 0;
-}
-var hba_invalid_record_default = defineRule({
-  name: "hba-invalid-record",
-  severity: "error",
-  appliesTo: ["pg_hba.conf"],
-  docs: {
-    summary: "A pg_hba.conf record PostgreSQL rejects",
-    why: "PostgreSQL loads pg_hba.conf all or nothing: one invalid record makes the server refuse to start, and on reload the old rules stay in force (the change silently does not happen). Typical causes: an IP address without a CIDR mask (the method is then read as the netmask), a removed method such as `crypt`, `peer` on a host record, `clientcert` outside `hostssl` or with a value the version rejects, options the method does not take, and syntax newer than the target version (regular expressions and include directives 16+, `\\` continuation 14+, `hostgssenc` 12+, `oauth` 18+).",
-    invalid: ["host    all   all   10.0.0.0   scram-sha-256", "host    all   all   127.0.0.1/32   crypt"],
-    valid: ["host    all   all   10.0.0.0/8   scram-sha-256", "host    all   all   10.0.0.0   255.0.0.0   scram-sha-256"],
-    references: ["https://www.postgresql.org/docs/current/auth-pg-hba-conf.html"],
-    versions: "all; syntax differs by version"
-  },
-  check(ctx) {
-    const out = floodGuard(ctx, "invalid records");
-    const hba = ctx.cluster.hba;
-    if (!hba) return;
-    for (const line of hba.lines) {
-      const p = line.problem;
-      if (!p) continue;
-      const outside = p.code === "not-allowed";
-      const text = boundHbaMessage(relativizeMessage(p.message, hba.file));
-      out.report({
-        loc: { file: p.file.path, start: p.start, end: p.end },
-        // git-dir: an error (the rule's severity): .git/ is never deployed configuration, and it
-        // holds the job's token; the message names the reason, the file's text was never read.
-        message: outside ? `${text}: the file lies outside the checked root and was not read` : p.code === "git-dir" || p.code === "limit" ? text : `${text}: PostgreSQL ${ctx.major} rejects this record, so the server refuses to start and a reload keeps the old rules`,
-        help: outside ? void 0 : p.code === "git-dir" ? "Configuration never lives in .git/; name a file of the repository instead." : p.code === "limit" ? "Name each user or database list once per record: the same @file referenced from many places multiplies what it expands to, and pgconf-lint checks none of the expansion past its limit." : hbaHelp(p.message, ctx.major),
-        ...outside ? { severity: "warning" } : {}
-      });
-    }
-    if (hba.fileError && hba.lines.length === 0) {
-      out.report({
-        loc: { file: hba.file.path, start: 0, end: 0 },
-        message: "pg_hba.conf contains no records: PostgreSQL refuses to start (every connection would be rejected)"
-      });
-    }
-    out.flush();
-  }
-});
-
-// rules/invalid-value.ts
-var invalid_value_default = defineRule({
-  name: "invalid-value",
-  severity: "error",
-  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
-  docs: {
-    summary: "A value the target PostgreSQL version rejects",
-    why: "PostgreSQL validates every value when it reads the file: a wrong type, an unknown or wrongly cased unit (`8mb`, `5m`), a number outside the allowed range, an unknown enum value, or a parameter that cannot be set in a file makes the server refuse to start; a reload skips just that setting and keeps the old value. Units are case-sensitive (`MB`, `kB`, `min`, `s`), and what is valid changes between versions.",
-    invalid: ["work_mem = 8mb", "checkpoint_timeout = 5m", "max_connections = 0", "wal_level = 'logical '"],
-    valid: ["work_mem = 8MB", "checkpoint_timeout = 5min", "max_connections = 200", "wal_level = logical"],
-    references: [
-      "https://www.postgresql.org/docs/current/config-setting.html#CONFIG-SETTING-NAMES-VALUES"
-    ],
-    versions: "all; units B (11+), us (12+), fractional values with units (12+)"
-  },
-  check(ctx) {
-    for (const a of ctx.cluster.assignments) {
-      if (a.status !== "invalid" || a.ignored || !a.value || a.value.ok) continue;
-      const v = a.line.value;
-      const hint = a.value.hint ? ` (${a.value.hint.replace(/\.$/, "")})` : "";
-      ctx.report({
-        loc: { file: a.file.path, start: v.start, end: v.end },
-        // PostgreSQL quotes the value whole; we quote at most QUOTE_MAX_CHARS of it.
-        message: `${boundQuotedIn(a.value.message, v.value)}${hint}: PostgreSQL ${ctx.major} refuses to start with it`
-      });
-    }
-  }
-});
-
-// rules/missing-include.ts
-var missing_include_default = defineRule({
-  name: "missing-include",
-  severity: "error",
-  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
-  docs: {
-    summary: "An include that PostgreSQL cannot follow",
-    why: "`include` and `include_dir` targets must exist (only `include_if_exists` may be missing): otherwise the server refuses to start and a reload ignores the whole file. Relative paths are resolved against the directory of the file that contains the directive, not the data directory. Include cycles and nesting deeper than 10 levels are errors too. Targets outside the checked repository are not read and are reported as a warning, because they cannot be verified. Targets inside the `.git` directory are never read and are an error.",
-    invalid: ["include 'does-not-exist.conf'"],
-    valid: ["include_if_exists 'does-not-exist.conf'"],
-    references: ["https://www.postgresql.org/docs/current/config-setting.html#CONFIG-INCLUDES"],
-    versions: "all"
-  },
-  check(ctx) {
-    for (const p of ctx.cluster.problems) {
-      if (p.kind !== "include") continue;
-      let message;
-      let help;
-      let severity;
-      switch (p.reason) {
-        case "outside-root":
-          message = `${p.detail}: it was not read, so the settings in it are not checked`;
-          help = "Keep included files inside the repository, or check them where they live.";
-          severity = "warning";
-          break;
-        case "git-dir":
-          message = p.detail ?? p.message;
-          help = "Configuration never lives in .git/; include a file of the repository instead.";
-          break;
-        case "cycle":
-          message = `${p.detail}: PostgreSQL fails with "maximum nesting depth exceeded" and refuses to start`;
-          help = "Break the cycle: each file should be included once.";
-          break;
-        case "too-many":
-          message = p.message;
-          help = "Include each file once; pgconf-lint stops reading includes after this many, and the rest is not checked.";
-          break;
-        case "missing":
-          message = `${p.message}: PostgreSQL refuses to start`;
-          help = "Fix the path (relative paths start at the including file's directory), or use include_if_exists.";
-          break;
-        default:
-          message = `${p.message}: PostgreSQL refuses to start`;
-      }
-      ctx.report({ loc: p.loc, message, help, ...severity ? { severity } : {} });
-    }
-  }
-});
-
-// rules/removed-setting.ts
-var REPLACEMENTS = {
-  checkpoint_segments: "use max_wal_size (and min_wal_size); max_wal_size \u2248 3 \xD7 checkpoint_segments \xD7 16MB",
-  min_parallel_relation_size: "use min_parallel_table_scan_size",
-  sql_inheritance: "remove it: inheritance is always on",
-  custom_variable_classes: "remove it: any two-part name is accepted as a custom setting",
-  replacement_sort_tuples: "remove it: replacement selection sort is gone",
-  wal_keep_segments: "use wal_keep_size = wal_keep_segments \xD7 16MB",
-  operator_precedence_warning: "remove it",
-  vacuum_cleanup_index_scale_factor: "remove it",
-  stats_temp_directory: "remove it: statistics live in shared memory",
-  force_parallel_mode: "use debug_parallel_query",
-  vacuum_defer_cleanup_age: "use hot_standby_feedback or a replication slot",
-  promote_trigger_file: "promote with pg_ctl promote or SELECT pg_promote()",
-  trigger_file: "promote with pg_ctl promote or SELECT pg_promote() (promote_trigger_file in 12\u201315)",
-  standby_mode: "create a standby.signal file in the data directory",
-  lc_collate: "remove it: the collation is fixed per database at CREATE DATABASE",
-  lc_ctype: "remove it: the character classification is fixed per database at CREATE DATABASE",
-  db_user_namespace: "remove it",
-  old_snapshot_threshold: "remove it",
-  trace_recovery_messages: "remove it (use log_min_messages)",
-  unix_socket_directory: "use unix_socket_directories",
-  replication_timeout: "use wal_sender_timeout",
-  silent_mode: "remove it: run the postmaster in the background with pg_ctl",
-  add_missing_from: "remove it",
-  regex_flavor: "remove it",
-  max_fsm_pages: "remove it: the free space map is managed automatically",
-  max_fsm_relations: "remove it: the free space map is managed automatically",
-  wal_sender_delay: "remove it",
-  krb_srvname: "remove it (GSSAPI uses krb_server_keyfile)",
-  ssl_ciphers_suites: "use ssl_ciphers"
-};
-var REMOVED_BEFORE_10 = {
-  checkpoint_segments: "9.4",
-  min_parallel_relation_size: "9.6",
-  sql_inheritance: "9.6",
-  custom_variable_classes: "9.1",
-  unix_socket_directory: "9.2",
-  replication_timeout: "9.2",
-  silent_mode: "9.1",
-  add_missing_from: "8.4",
-  regex_flavor: "8.4",
-  max_fsm_pages: "8.3",
-  max_fsm_relations: "8.3",
-  wal_sender_delay: "9.0"
-};
-var RECOVERY_ONLY = /* @__PURE__ */ new Set(["standby_mode", "trigger_file"]);
-var historyMap;
-var removedBefore10Map;
-function versionFacts(name, major) {
-  const key = name.toLowerCase();
-  historyMap ??= new Map(Object.entries(nameHistory()));
-  const majors = historyMap.get(key);
-  removedBefore10Map ??= new Map(Object.entries(REMOVED_BEFORE_10));
-  const removedBefore10 = removedBefore10Map.get(key);
-  if (majors === void 0 && removedBefore10 === void 0 && !RECOVERY_ONLY.has(key)) return void 0;
-  const older = (majors ?? []).filter((m) => m < major);
-  const newer = (majors ?? []).filter((m) => m > major);
-  if (older.length) return { kind: "removed", version: String(Math.max(...older)) };
-  if (removedBefore10 !== void 0) return { kind: "removed", version: removedBefore10 };
-  if (RECOVERY_ONLY.has(key)) return { kind: "removed", version: "11 (recovery.conf)" };
-  if (newer.length) return { kind: "newer", version: String(Math.min(...newer)) };
-  return void 0;
-}
-function removedMessage(a, major, facts) {
-  const name = a.line.name;
-  const key = name.toLowerCase();
-  if (facts.kind === "newer") {
-    return {
-      message: `${name} was added in PostgreSQL ${facts.version}; PostgreSQL ${major} does not recognize it and refuses to start`,
-      help: `Remove it, or set the cluster's target version (--pg-version) if this cluster runs ${facts.version} or later.`
-    };
-  }
-  const fix = Object.hasOwn(REPLACEMENTS, key) ? REPLACEMENTS[key] : void 0;
-  return {
-    message: `${name} was removed after PostgreSQL ${facts.version}; PostgreSQL ${major} does not recognize it and refuses to start`,
-    ...fix ? { help: fix[0].toUpperCase() + fix.slice(1) + "." } : {}
-  };
-}
-var removed_setting_default = defineRule({
-  name: "removed-setting",
-  severity: "error",
-  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
-  docs: {
-    summary: "A parameter that the target PostgreSQL version no longer (or does not yet) have",
-    why: "An unrecognized parameter name in postgresql.conf is fatal at startup and makes a reload ignore the whole file. Upgrades are where this bites: wal_keep_segments became wal_keep_size in 13, force_parallel_mode became debug_parallel_query in 16, checkpoint_segments was replaced by max_wal_size in 9.5.",
-    invalid: ["wal_keep_segments = 64", "checkpoint_segments = 32"],
-    valid: ["wal_keep_size = 1GB", "max_wal_size = 2GB"],
-    references: [
-      "https://www.postgresql.org/docs/release/",
-      "https://www.postgresql.org/docs/current/runtime-config-replication.html#GUC-WAL-KEEP-SIZE"
-    ],
-    versions: "removals and renames from 9.x to 18"
-  },
-  check(ctx) {
-    for (const a of ctx.cluster.assignments) {
-      if (a.status !== "unknown") continue;
-      const facts = versionFacts(a.line.name, ctx.major);
-      if (!facts) continue;
-      const { message, help } = removedMessage(a, ctx.major, facts);
-      ctx.report({ loc: { file: a.file.path, start: a.line.nameStart, end: a.line.nameEnd }, message, help });
-    }
-  }
-});
-
-// rules/syntax-error.ts
-var EXAMPLE_MAX_CHARS = 60;
-var isBlank3 = (c) => c === 32 || c === 9 || c === 13;
-function splitLine(lineText2) {
-  const n = lineText2.length;
-  let i = 0;
-  while (i < n && isBlank3(lineText2.charCodeAt(i))) i++;
-  const nameStart = i;
-  while (i < n && /[A-Za-z0-9_.\u0080-\uffff]/.test(lineText2[i])) i++;
-  const name = lineText2.slice(nameStart, i);
-  while (i < n && isBlank3(lineText2.charCodeAt(i))) i++;
-  if (lineText2.charCodeAt(i) === 61) i++;
-  while (i < n && isBlank3(lineText2.charCodeAt(i))) i++;
-  let end = i;
-  let quoted = false;
-  for (; end < n; end++) {
-    const c = lineText2.charCodeAt(end);
-    if (c === 39) quoted = !quoted;
-    else if (c === 35 && !quoted) break;
-  }
-  while (end > i && isBlank3(lineText2.charCodeAt(end - 1))) end--;
-  return { name, value: lineText2.slice(i, end) };
-}
-function syntaxHelp(lineText2, token2, example = false) {
-  if (token2 === null) return "Give the parameter a value: an unquoted word or number, or a quoted string.";
-  if (token2.startsWith('"')) return "Quote values with single quotes: PostgreSQL does not accept double quotes in postgresql.conf.";
-  const { value } = splitLine(lineText2);
-  if (/^[/*$.,]/.test(token2) || /\s/.test(value) || /^\d+(\.\d+)?[A-Za-z]+/.test(token2)) {
-    if (example && value.length <= EXAMPLE_MAX_CHARS && !/[\r\n]/.test(value)) {
-      return `Quote the whole value with single quotes, e.g. '${value.replace(/'/g, "''")}'.`;
-    }
-    return "Quote the whole value with single quotes (name = '\u2026').";
-  }
-  return "Quote values that contain spaces, slashes, dots, commas or other special characters, and put one setting per line.";
-}
-function nearText(token2) {
-  return token2 === null ? "near end of line" : `near token "${boundQuote(token2.text)}"`;
-}
-var syntax_error_default = defineRule({
-  name: "syntax-error",
-  severity: "error",
-  appliesTo: ["postgresql.conf", "postgresql.auto.conf", "recovery.conf", "pg_ident.conf"],
-  docs: {
-    summary: "A line PostgreSQL cannot parse",
-    why: "PostgreSQL refuses to start when postgresql.conf (or a file it includes) has a syntax error, and on reload it ignores the whole file, so none of the other changes take effect either. Common causes are unquoted values with spaces, slashes or dots (`/var/run`, `pg_catalog.english`, `8 MB`), double quotes, and fractional numbers with units (`1.5MB`).",
-    invalid: ["unix_socket_directories = /var/run/postgresql", "work_mem = 8 MB", 'search_path = "$user", public'],
-    valid: ["unix_socket_directories = '/var/run/postgresql'", "work_mem = '8 MB'", `search_path = '"$user", public'`],
-    references: ["https://www.postgresql.org/docs/current/config-setting.html#CONFIG-SETTING-CONFIGURATION-FILE"],
-    versions: "all (the lexer is identical in 10\u201318)"
-  },
-  check(ctx) {
-    const out = floodGuard(ctx, "syntax errors");
-    for (const p of ctx.cluster.problems) {
-      if (p.kind !== "syntax") continue;
-      const conf = ctx.cluster.conf?.files.get(p.file.absPath);
-      const line = conf?.lines[p.lineNumber - 1];
-      const token2 = line?.kind === "error" ? line.token?.text ?? null : null;
-      const where = line?.kind === "error" ? nearText(line.token) : "";
-      const lineText2 = line ? p.file.text.slice(line.start, line.end) : "";
-      out.report({
-        loc: p.loc,
-        message: where ? `syntax error ${where}: PostgreSQL refuses to start with this file, and a reload ignores the whole file` : `${p.message}: PostgreSQL stops reading the file here`,
-        help: line ? syntaxHelp(lineText2, token2, lookupParam(ctx.catalog, splitLine(lineText2).name) !== void 0) : void 0
-      });
-    }
-    for (const line of ctx.cluster.ident?.lines ?? []) {
-      const p = line.problem;
-      if (!p) continue;
-      out.report({
-        loc: { file: p.file.path, start: p.start, end: p.end },
-        message: p.code === "not-allowed" ? `${boundQuotes(relativizeMessage(p.message, p.file))}: the file lies outside the checked root and was not read` : p.code === "git-dir" || p.code === "limit" ? boundQuotes(relativizeMessage(p.message, p.file)) : `${boundQuotes(relativizeMessage(p.message, p.file))}: PostgreSQL rejects pg_ident.conf as a whole, so no user name maps apply`,
-        ...p.code === "not-allowed" ? { severity: "warning" } : {}
-      });
-    }
-    const rec = ctx.cluster.recovery;
-    if (rec) {
-      for (const line of rec.lines) {
-        if (line.kind !== "error") continue;
-        out.report({
-          loc: line.token ? { file: rec.file.path, start: line.token.start, end: line.token.end } : { file: rec.file.path, start: line.end, end: line.end },
-          message: `syntax error ${nearText(line.token)}: the server cannot read recovery.conf`,
-          help: syntaxHelp(rec.file.text.slice(line.start, line.end), line.token?.text ?? null, lookupParam(ctx.catalog, splitLine(rec.file.text.slice(line.start, line.end)).name) !== void 0)
-        });
-      }
-    }
-    out.flush();
-  }
-});
-
-// rules/unknown-setting.ts
-var unknown_setting_default = defineRule({
-  name: "unknown-setting",
-  severity: "error",
-  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
-  docs: {
-    summary: "A parameter name PostgreSQL does not know",
-    why: "PostgreSQL refuses to start when postgresql.conf sets a parameter it does not recognize, and a reload ignores the whole file. A typo therefore either takes the server down at the next restart or silently keeps every other change in the file from applying. Two-part names (`myext.setting`) are custom settings and are accepted without checking.",
-    invalid: ["logical_decoding_work_memo = 64MB", "shared_buffer = 1GB"],
-    valid: ["logical_decoding_work_mem = 64MB", "pg_stat_statements.max = 10000"],
-    references: ["https://www.postgresql.org/docs/current/config-setting.html"],
-    versions: "all",
-    options: '`ignore`: parameter names (case-insensitive, `*` wildcards) that the server knows although stock PostgreSQL does not, e.g. for EDB Postgres Advanced Server:\n\n```yaml\nrules:\n  unknown-setting:\n    ignore: ["edb_*", "oracle_home", "utl_file.*"]\n```'
-  },
-  defaultOptions: { ignore: [] },
-  optionsSchema: {
-    type: "object",
-    properties: { ignore: { type: "array", items: { type: "string", minLength: 1 } } }
-  },
-  check(ctx) {
-    const ignore = (ctx.options.ignore ?? []).map((p) => wildcardMatcher(p.toLowerCase()));
-    for (const a of ctx.cluster.assignments) {
-      if (a.status !== "unknown" || versionFacts(a.line.name, ctx.major)) continue;
-      if (ignore.length > 0 && ignore.some((matches) => matches(a.line.name.toLowerCase()))) continue;
-      const loc = { file: a.file.path, start: a.line.nameStart, end: a.line.nameEnd };
-      if (!ctx.listed(loc.file)) {
-        ctx.unlisted(loc.file, 1, loc);
-        continue;
-      }
-      const name = a.line.name;
-      if (name.startsWith("\uFEFF")) {
-        ctx.report({
-          loc,
-          message: `the file starts with a UTF-8 byte order mark, which PostgreSQL reads as part of the name "${boundQuote(name.slice(1))}": unrecognized parameter, the server refuses to start`,
-          help: "Save the file as UTF-8 without a byte order mark (BOM)."
-        });
-        continue;
-      }
-      const [best] = closestNames(ctx.catalog, name, 1);
-      ctx.report({
-        loc,
-        message: `unrecognized configuration parameter "${boundQuote(name)}": PostgreSQL ${ctx.major} refuses to start with it`,
-        help: best ? `Did you mean "${best}"?` : "Check the spelling against the documentation for this version."
-      });
-    }
-  }
-});
-
-// rules/unreadable-file.ts
-var unreadable_file_default = defineRule({
-  name: "unreadable-file",
-  severity: "error",
-  appliesTo: ["postgresql.conf", "postgresql.auto.conf", "pg_hba.conf", "pg_ident.conf", "recovery.conf"],
-  docs: {
-    summary: "A configuration file that could not be read",
-    why: "A configuration file that cannot be read (permissions, a directory or device where a file is expected, or a file larger than the size limit) cannot be checked, and PostgreSQL would not be able to read it either. The rest of the repository is still checked. A postgresql.conf of more than 2,000,000 lines is checked up to that line and this rule reports where it stopped: what follows is not checked, so the finding is an error (PostgreSQL itself would read on). Files that are not regular files (FIFOs, devices), or that lie under .git/ through a symlink, are reported without being opened.",
-    invalid: [],
-    valid: ["work_mem = 8MB"],
-    references: ["https://www.postgresql.org/docs/current/config-setting.html"],
-    versions: "all"
-  },
-  check(ctx) {
-    for (const u of ctx.cluster.unreadable) {
-      ctx.report({
-        loc: { file: u.path, start: 0, end: 0 },
-        message: `could not read ${u.kind} file: ${u.error}`
-      });
-    }
-    const parsed = [...ctx.cluster.conf?.files.values() ?? [], ...ctx.cluster.recovery ? [ctx.cluster.recovery] : []];
-    for (const conf of parsed) {
-      if (conf.truncatedAtLine === void 0) continue;
-      const at = conf.file.lineStarts[conf.truncatedAtLine - 1] ?? conf.file.text.length;
-      ctx.report({
-        loc: { file: conf.file.path, start: at, end: at },
-        message: `not read from this line on: the file has more than ${MAX_CONF_LINES} lines, and pgconf-lint checks only the first ${MAX_CONF_LINES} (PostgreSQL would read them all)`,
-        help: "Split the file (include_dir), or remove the blank, comment or repeated lines that make it this long."
-      });
-    }
-  }
-});
-
-// rules/unused-directive.ts
-var unused_directive_default = defineRule({
-  name: "unused-directive",
-  severity: "warning",
-  appliesTo: ["postgresql.conf", "postgresql.auto.conf", "pg_hba.conf", "pg_ident.conf", "recovery.conf"],
-  docs: {
-    summary: "A pgconf-lint directive that suppresses nothing, names an unknown rule, or gives no reason",
-    why: "Suppression comments outlive the problems they were written for. A directive that no longer suppresses anything hides the next real problem on that line from review, and a directive without a reason leaves the next reader guessing why a check was silenced. Directives are `# pgconf-lint disable-line RULE -- reason`, `disable-next-line` (the line after the comment) and `disable-file`; the reason after `--` is required.",
-    invalid: ["# pgconf-lint disable-next-line invalid-value -- legacy value\nwork_mem = 8MB"],
-    valid: ["# pgconf-lint disable-next-line invalid-value -- kept for the 9.6 fleet\nwork_mem = 8mb"],
-    references: ["https://github.com/pgconf-lint/pgconf-lint#suppressing-findings"],
-    versions: "all"
-  },
-  check() {
-  }
-});
-
-// rules/archive-command-missing.ts
-var archive_command_missing_default = defineRule({
-  name: "archive-command-missing",
-  severity: "error",
-  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
-  docs: {
-    summary: "archive_mode is on but no archive_command (or, from 15, archive_library) is set",
-    why: "With archive_mode on (or always), PostgreSQL keeps every WAL segment in pg_wal until it has been archived. With an empty archive_command \u2014 and, from PostgreSQL 15, no archive_library \u2014 nothing is ever archived: the server starts normally, but pg_wal grows without bound until the disk fills and the server stops, and there are no archived WAL files for point-in-time recovery either. Settings absent from the files count with their defaults (empty).",
-    invalid: ["archive_mode = on", "archive_mode = always\narchive_command = ''"],
-    valid: [
-      "archive_mode = on\narchive_command = 'pgbackrest --stanza=main archive-push %p'",
-      "archive_mode = on\narchive_library = 'basic_archive'",
-      "archive_mode = off"
-    ],
-    references: [
-      "https://www.postgresql.org/docs/current/runtime-config-wal.html#GUC-ARCHIVE-MODE",
-      "https://www.postgresql.org/docs/current/runtime-config-wal.html#GUC-ARCHIVE-COMMAND",
-      "https://www.postgresql.org/docs/current/continuous-archiving.html"
-    ],
-    versions: "all (archive_library is 15+)"
-  },
-  check(ctx) {
-    const mode = ctx.setting("archive_mode");
-    if (!mode?.loc || mode.value !== "on" && mode.value !== "always") return;
-    const command = ctx.setting("archive_command");
-    const library = ctx.setting("archive_library");
-    if (command?.value !== "" || library && library.value !== "") return;
-    const blank = command.loc ? command : library?.loc ? library : void 0;
-    const loc = blank?.loc ?? mode.loc;
-    const missing = library ? "archive_command and archive_library are empty" : "archive_command is empty";
-    ctx.report({
-      loc,
-      message: `archive_mode = ${mode.canonical} but ${missing}: no WAL is archived, and pg_wal grows until the disk fills`,
-      help: library ? "Set archive_command (or archive_library) to the archiver in use, or set archive_mode = off." : "Set archive_command to the archiver in use, or set archive_mode = off.",
-      ...blank ? { related: [{ message: `archive_mode = ${mode.canonical} is set here`, loc: mode.loc }] } : {}
-    });
-  }
-});
-
-// rules/autovacuum-off.ts
-var autovacuum_off_default = defineRule({
-  name: "autovacuum-off",
-  severity: "warning",
-  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
-  docs: {
-    summary: "autovacuum or track_counts is off, so autovacuum does not run",
-    why: 'Autovacuum removes dead row versions, keeps planner statistics current and freezes old rows. With autovacuum off (or track_counts off, without which the autovacuum launcher does not start: "autovacuum not started because of misconfiguration"), tables and indexes bloat, plans degrade as statistics go stale, and freezing is left to the emergency anti-wraparound vacuums that the server still forces \u2014 at the worst moment and on the biggest tables. Unless every table is vacuumed and analyzed by a scheduled job, this ends in an outage. To exempt a table, use its autovacuum_enabled storage parameter instead.',
-    invalid: ["autovacuum = off", "track_counts = off"],
-    valid: ["autovacuum = on", "autovacuum_naptime = 30s"],
-    references: [
-      "https://www.postgresql.org/docs/current/runtime-config-vacuum.html#GUC-AUTOVACUUM",
-      "https://www.postgresql.org/docs/current/runtime-config-statistics.html#GUC-TRACK-COUNTS",
-      "https://www.postgresql.org/docs/current/routine-vacuuming.html#AUTOVACUUM"
-    ],
-    versions: "all"
-  },
-  check(ctx) {
-    const av = ctx.setting("autovacuum");
-    if (av?.value === false && av.loc) {
-      const raw = av.assignment?.line.value.raw ?? av.canonical;
-      ctx.report({
-        loc: av.loc,
-        message: `autovacuum = ${raw}${raw === av.canonical ? "" : ` (${av.canonical})`}: dead rows are not cleaned up and statistics go stale; only forced anti-wraparound vacuums still run`,
-        help: "Set autovacuum = on (the default); to exempt single tables, use ALTER TABLE \u2026 SET (autovacuum_enabled = off)."
-      });
-    }
-    const tc = ctx.setting("track_counts");
-    if (tc?.value === false && tc.loc) {
-      const raw = tc.assignment?.line.value.raw ?? tc.canonical;
-      ctx.report({
-        loc: tc.loc,
-        message: `track_counts = ${raw}${raw === tc.canonical ? "" : ` (${tc.canonical})`}: autovacuum cannot start without these statistics, so dead rows are not cleaned up and statistics go stale`,
-        help: "Set track_counts = on (the default)."
-      });
-    }
-  }
-});
-
-// rules/freeze-table-age-clamped.ts
-var shown = (s) => s.isDefault ? `${s.name} (default ${s.canonical})` : `${s.name} = ${s.canonical}`;
-function checkClamp(ctx, c, help) {
-  const v = ctx.setting(c.clamped);
-  const l = ctx.setting(c.limit);
-  if (!v || !l || typeof v.value !== "number" || typeof l.value !== "number") return;
-  const loc = v.loc ?? l.loc;
-  if (!loc) return;
-  const bound = l.value * c.factor;
-  if (c.direction === "above" ? !(v.value > bound) : !(v.value < bound)) return;
-  const effective = Math.trunc(bound);
-  const limitShown = `${l.name} (${l.isDefault ? "default " : ""}${l.canonical} \u2192 ${effective})`;
-  ctx.report({
-    loc,
-    message: `${shown(v)} is ${c.direction} ${c.factor} \xD7 ${limitShown}: VACUUM silently uses ${c.atMost ? "at most " : ""}${effective}`,
-    help: help(effective),
-    ...v.loc && l.loc ? { related: [{ message: `${l.name}, which ${c.clamped} is clamped against`, loc: l.loc }] } : {}
-  });
-}
-var TABLE_AGE_CLAMPS = [
-  { clamped: "vacuum_freeze_table_age", limit: "autovacuum_freeze_max_age", direction: "above", factor: 0.95 },
-  {
-    clamped: "vacuum_multixact_freeze_table_age",
-    limit: "autovacuum_multixact_freeze_max_age",
-    direction: "above",
-    factor: 0.95,
-    atMost: true
-  }
+// src/analysis/template.ts
+var PLACEHOLDER_TEXT_MAX = 80;
+var PATTERNS = [
+  // ${VAR}, ${VAR:-default}, ${var.name} (Terraform)
+  ["shell", /\$\{[A-Za-z_][A-Za-z0-9_.]*(?:[:?+-][^}\n]{0,200})?\}/g],
+  // {{ var }}, {{- .Values.x -}}, {{ $x }}, {{ var | default('a') }}; {% if x %} … statements
+  ["jinja", /\{\{-?[ \t]*[.$A-Za-z_][^{}\n]{0,200}\}\}|\{%-?[ \t]*[A-Za-z_][^%\n]{0,200}%\}/g],
+  ["at-sign", /@@[A-Za-z_][A-Za-z0-9_]*@@/g],
+  ["python", /%\([A-Za-z_][A-Za-z0-9_]*\)[sdrifx]/g],
+  ["erb", /<%=[^%\n]{0,200}%>/g]
 ];
-var freeze_table_age_clamped_default = defineRule({
-  name: "freeze-table-age-clamped",
-  severity: "warning",
-  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
-  docs: {
-    summary: "vacuum_freeze_table_age (or its multixact twin) is above 0.95 \xD7 the freeze max age, so VACUUM silently lowers it",
-    why: "vacuum_freeze_table_age decides when a VACUUM scans the whole table to freeze old rows, ahead of the forced anti-wraparound autovacuum at autovacuum_freeze_max_age. VACUUM silently limits it to 0.95 \xD7 autovacuum_freeze_max_age so that an ordinary aggressive VACUUM still gets a chance to run first; set at or above the max age it would never run before the anti-wraparound one. The file then claims a value the server does not use, and whoever tunes freezing from it is misled. The multixact pair (vacuum_multixact_freeze_table_age, autovacuum_multixact_freeze_max_age) is clamped the same way, and can be clamped even lower when multixact member space runs short. Settings absent from the files count with their defaults (autovacuum_freeze_max_age 200000000, autovacuum_multixact_freeze_max_age 400000000).",
-    invalid: ["vacuum_freeze_table_age = 1900000000", "autovacuum_freeze_max_age = 150000000"],
-    valid: [
-      "vacuum_freeze_table_age = 150000000",
-      "autovacuum_freeze_max_age = 1000000000\nvacuum_freeze_table_age = 900000000"
-    ],
-    references: [
-      "https://www.postgresql.org/docs/current/runtime-config-vacuum.html#GUC-VACUUM-FREEZE-TABLE-AGE",
-      "https://www.postgresql.org/docs/current/runtime-config-vacuum.html#GUC-VACUUM-MULTIXACT-FREEZE-TABLE-AGE",
-      "https://www.postgresql.org/docs/current/routine-vacuuming.html#VACUUM-FOR-WRAPAROUND"
-    ],
-    versions: "all"
-  },
-  check(ctx) {
-    for (const c of TABLE_AGE_CLAMPS) {
-      checkClamp(
-        ctx,
-        c,
-        (eff) => `Set ${c.clamped} to at most ${eff} (0.95 \xD7 ${c.limit}), or raise ${c.limit}, so the file says what VACUUM does.`
-      );
-    }
-  }
-});
-
-// rules/failsafe-age-clamped.ts
-var CLAMPS = [
-  { clamped: "vacuum_failsafe_age", limit: "autovacuum_freeze_max_age", direction: "below", factor: 1.05 },
-  { clamped: "vacuum_multixact_failsafe_age", limit: "autovacuum_multixact_freeze_max_age", direction: "below", factor: 1.05 }
-];
-var failsafe_age_clamped_default = defineRule({
-  name: "failsafe-age-clamped",
-  severity: "info",
-  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
-  docs: {
-    summary: "vacuum_failsafe_age (or its multixact twin) is below 1.05 \xD7 the freeze max age, so VACUUM silently raises it",
-    why: "The failsafe makes VACUUM drop everything but freezing (index cleanup, cost-based delay) when a table gets dangerously close to transaction ID wraparound. It must not fire before the ordinary anti-wraparound autovacuum has had its chance, so VACUUM silently uses at least 1.05 \xD7 autovacuum_freeze_max_age. A lower value in the file is never used; if it was meant to make the failsafe kick in earlier, it does not. The multixact pair (vacuum_multixact_failsafe_age, autovacuum_multixact_freeze_max_age) is raised the same way. Settings absent from the files count with their defaults (failsafe ages 1600000000).",
-    invalid: ["vacuum_failsafe_age = 100000000", "autovacuum_freeze_max_age = 2000000000"],
-    valid: ["vacuum_failsafe_age = 1600000000", "autovacuum_freeze_max_age = 1000000000\nvacuum_failsafe_age = 1100000000"],
-    references: [
-      "https://www.postgresql.org/docs/current/runtime-config-vacuum.html#GUC-VACUUM-FAILSAFE-AGE",
-      "https://www.postgresql.org/docs/current/runtime-config-vacuum.html#GUC-VACUUM-MULTIXACT-FAILSAFE-AGE"
-    ],
-    versions: "14+ (the failsafe parameters were added in 14)"
-  },
-  check(ctx) {
-    for (const c of CLAMPS) {
-      checkClamp(
-        ctx,
-        c,
-        (eff) => `Set ${c.clamped} to at least ${eff} (1.05 \xD7 ${c.limit}), or lower ${c.limit}, so the file says what VACUUM does.`
-      );
-    }
-  }
-});
-
-// rules/freeze-max-age-high.ts
-var DEFAULT_THRESHOLD = 15e8;
-var WRAP_LIMIT = 2 ** 31;
-var PARAMS = [
-  // pg_xact holds 2 bits per transaction, back to the oldest unfrozen one.
-  { name: "autovacuum_freeze_max_age", what: "transaction IDs", storage: (age) => `pg_xact can grow to ~${Math.round(age / 4 / 2 ** 20)} MB` },
-  { name: "autovacuum_multixact_freeze_max_age", what: "multixact IDs", storage: () => "pg_multixact grows accordingly" }
-];
-var freeze_max_age_high_default = defineRule({
-  name: "freeze-max-age-high",
-  severity: "info",
-  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
-  defaultOptions: { threshold: DEFAULT_THRESHOLD },
-  optionsSchema: {
-    type: "object",
-    properties: {
-      threshold: {
-        type: "integer",
-        minimum: 0,
-        description: "Report autovacuum_freeze_max_age / autovacuum_multixact_freeze_max_age above this (default 1500000000)."
-      }
-    }
-  },
-  docs: {
-    summary: "autovacuum_freeze_max_age (or its multixact twin) is set close to the wraparound limit",
-    why: "autovacuum_freeze_max_age is the age at which autovacuum forces an anti-wraparound VACUUM on a table. Transaction IDs wrap around at about 2.1 billion, and shortly before that PostgreSQL stops assigning new ones \u2014 no more writes \u2014 until the oldest tables have been vacuumed: an outage. A very high max age leaves little room between the forced VACUUM starting and that shutdown: one slow VACUUM on a large table, a long transaction or a forgotten replication slot holding back the horizon is enough. It also keeps more commit status in pg_xact (and multixact data in pg_multixact). The same holds for autovacuum_multixact_freeze_max_age.",
-    invalid: ["autovacuum_freeze_max_age = 1800000000", "autovacuum_multixact_freeze_max_age = 2000000000"],
-    valid: ["autovacuum_freeze_max_age = 500000000", "autovacuum_multixact_freeze_max_age = 400000000"],
-    references: [
-      "https://www.postgresql.org/docs/current/runtime-config-vacuum.html#GUC-AUTOVACUUM-FREEZE-MAX-AGE",
-      "https://www.postgresql.org/docs/current/routine-vacuuming.html#VACUUM-FOR-WRAPAROUND"
-    ],
-    versions: "all",
-    options: "`threshold` (integer, default `1500000000`): report a value above it. It applies to both `autovacuum_freeze_max_age` and `autovacuum_multixact_freeze_max_age`.\n\n```yaml\nrules:\n  freeze-max-age-high: { threshold: 1000000000 }\n```"
-  },
-  check(ctx) {
-    const t = ctx.options.threshold;
-    const threshold = typeof t === "number" && Number.isFinite(t) ? t : DEFAULT_THRESHOLD;
-    for (const p of PARAMS) {
-      const s = ctx.setting(p.name);
-      if (!s?.loc || typeof s.value !== "number" || !(s.value > threshold)) continue;
-      const headroom = Math.round((WRAP_LIMIT - s.value) / 1e6);
-      ctx.report({
-        loc: s.loc,
-        message: `${s.name} = ${s.canonical} is above ${threshold}: the forced anti-wraparound VACUUM starts only ~${headroom} million ${p.what} before the wraparound limit, and ${p.storage(s.value)}`,
-        help: `Lower ${s.name} (the default is ${s.def.boot}) and keep tables frozen with regular VACUUM instead.`
-      });
-    }
-  }
-});
-
-// rules/freeze-min-age-clamped.ts
-var CLAMPS2 = [
-  { clamped: "vacuum_freeze_min_age", limit: "autovacuum_freeze_max_age", direction: "above", factor: 0.5 },
-  {
-    clamped: "vacuum_multixact_freeze_min_age",
-    limit: "autovacuum_multixact_freeze_max_age",
-    direction: "above",
-    factor: 0.5,
-    atMost: true
-  }
-];
-var freeze_min_age_clamped_default = defineRule({
-  name: "freeze-min-age-clamped",
-  severity: "warning",
-  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
-  docs: {
-    summary: "vacuum_freeze_min_age (or its multixact twin) is above half the freeze max age, so VACUUM silently lowers it",
-    why: "vacuum_freeze_min_age is how old a row version must be before VACUUM freezes it. VACUUM silently limits it to half of autovacuum_freeze_max_age, so that freezing happens well before the forced anti-wraparound autovacuum. A larger value in the file is never used, and whoever tunes freezing from the file is misled. The multixact pair (vacuum_multixact_freeze_min_age, autovacuum_multixact_freeze_max_age) is clamped the same way, and can be clamped even lower when multixact member space runs short. Settings absent from the files count with their defaults (autovacuum_freeze_max_age 200000000, autovacuum_multixact_freeze_max_age 400000000).",
-    invalid: ["vacuum_freeze_min_age = 500000000", "autovacuum_multixact_freeze_max_age = 8000000"],
-    valid: ["vacuum_freeze_min_age = 50000000", "autovacuum_freeze_max_age = 1000000000\nvacuum_freeze_min_age = 500000000"],
-    references: [
-      "https://www.postgresql.org/docs/current/runtime-config-vacuum.html#GUC-VACUUM-FREEZE-MIN-AGE",
-      "https://www.postgresql.org/docs/current/runtime-config-vacuum.html#GUC-VACUUM-MULTIXACT-FREEZE-MIN-AGE",
-      "https://www.postgresql.org/docs/current/routine-vacuuming.html#VACUUM-FOR-WRAPAROUND"
-    ],
-    versions: "all"
-  },
-  check(ctx) {
-    for (const c of CLAMPS2) {
-      checkClamp(
-        ctx,
-        c,
-        (eff) => `Set ${c.clamped} to at most ${eff} (half of ${c.limit}), or raise ${c.limit}, so the file says what VACUUM does.`
-      );
-    }
-  }
-});
-
-// rules/fsync-off.ts
-var fsync_off_default = defineRule({
-  name: "fsync-off",
-  severity: "error",
-  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
-  docs: {
-    summary: "fsync is off",
-    why: 'With fsync off PostgreSQL never forces its writes to durable storage. After an operating-system crash or power loss, committed transactions can be lost and, worse, the data files and WAL can be left inconsistent: the documentation calls this "unrecoverable data corruption", and the only fix is restoring a backup. It is meant for throw-away clusters (initial bulk load, tests) and must never reach a server whose data matters. To trade durability for speed safely, use synchronous_commit = off instead.',
-    invalid: ["fsync = off", "fsync = 'no'"],
-    valid: ["fsync = on", "synchronous_commit = local"],
-    references: ["https://www.postgresql.org/docs/current/runtime-config-wal.html#GUC-FSYNC"],
-    versions: "all"
-  },
-  check(ctx) {
-    const fsync = ctx.setting("fsync");
-    if (fsync?.value !== false || !fsync.loc) return;
-    const raw = fsync.assignment?.line.value.raw ?? fsync.canonical;
-    ctx.report({
-      loc: fsync.loc,
-      message: `fsync = ${raw}${raw === fsync.canonical ? "" : ` (${fsync.canonical})`}: writes are never forced to disk, so an OS crash or power loss can corrupt the cluster beyond repair`,
-      help: "Set fsync = on (the default); to trade durability for speed without corruption, use synchronous_commit = off."
-    });
-  }
-});
-
-// rules/full-page-writes-off.ts
-var full_page_writes_off_default = defineRule({
-  name: "full-page-writes-off",
-  severity: "error",
-  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
-  docs: {
-    summary: "full_page_writes is off",
-    why: 'PostgreSQL writes 8 kB pages, while disks and file systems usually write smaller units. If the server crashes in the middle of a page write, the page on disk is half old and half new ("torn"), and WAL replay cannot repair it unless the first change after each checkpoint logged the whole page. With full_page_writes off that copy is missing: after a power loss or kernel crash the data files can be silently corrupted. pg_rewind also refuses to work with a server that has it off, so a failed-over primary cannot be re-attached as a standby. Only a file system that guarantees atomic 8 kB writes (such as ZFS) makes it safe, and then the saving is rarely worth the risk.',
-    invalid: ["full_page_writes = off", "full_page_writes = false"],
-    valid: ["full_page_writes = on", "wal_compression = on"],
-    references: [
-      "https://www.postgresql.org/docs/current/runtime-config-wal.html#GUC-FULL-PAGE-WRITES",
-      "https://www.postgresql.org/docs/current/app-pgrewind.html"
-    ],
-    versions: "all"
-  },
-  check(ctx) {
-    const fpw = ctx.setting("full_page_writes");
-    if (fpw?.value !== false || !fpw.loc) return;
-    const raw = fpw.assignment?.line.value.raw ?? fpw.canonical;
-    ctx.report({
-      loc: fpw.loc,
-      message: `full_page_writes = ${raw}${raw === fpw.canonical ? "" : ` (${fpw.canonical})`}: a crash during a page write can leave torn, corrupted pages, and pg_rewind cannot be used`,
-      help: "Set full_page_writes = on (the default); if WAL volume is the concern, use wal_compression instead."
-    });
-  }
-});
-
-// rules/password-encryption-md5.ts
-var password_encryption_md5_default = defineRule({
-  name: "password-encryption-md5",
-  severity: "warning",
-  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
-  docs: {
-    summary: "password_encryption is md5 (or, up to 13, on/true/yes/1, which mean md5)",
-    why: "password_encryption decides how CREATE ROLE \u2026 PASSWORD and ALTER ROLE \u2026 PASSWORD store new passwords. An MD5 hash is salted only with the user name, so a leaked pg_authid (a backup, a replica, a log) can be brute-forced quickly, and the hash itself is enough to log in with md5 authentication. SCRAM-SHA-256 avoids both and is the default since PostgreSQL 14; PostgreSQL 18 deprecates MD5 passwords and warns when one is set. Up to PostgreSQL 13 the old boolean spellings on, true, yes and 1 are accepted and mean md5.",
-    invalid: ["password_encryption = md5"],
-    valid: ["password_encryption = 'scram-sha-256'", "password_encryption = scram-sha-256"],
-    references: [
-      "https://www.postgresql.org/docs/current/runtime-config-connection.html#GUC-PASSWORD-ENCRYPTION",
-      "https://www.postgresql.org/docs/current/auth-password.html"
-    ],
-    versions: "all (10\u201313 also accept on/true/yes/1 as md5)"
-  },
-  check(ctx) {
-    const pe = ctx.setting("password_encryption");
-    if (pe?.value !== "md5" || !pe.loc) return;
-    const raw = pe.assignment?.line.value.raw ?? pe.canonical;
-    const written2 = pe.assignment?.line.value.value ?? pe.canonical;
-    const alias = written2.toLowerCase() === "md5" ? "" : ` (PostgreSQL ${ctx.major} reads it as md5)`;
-    ctx.report({
-      loc: pe.loc,
-      message: `password_encryption = ${raw}${alias}: new and changed passwords are stored as MD5 hashes, which are weak and can be replayed to log in`,
-      help: "Set password_encryption = 'scram-sha-256' (the default from 14); existing MD5 passwords stay until each role's password is set again."
-    });
-  }
-});
-
-// rules/recovery-conf-obsolete.ts
-var RECOVERY_ONLY2 = {
-  standby_mode: "create a standby.signal file in the data directory instead",
-  trigger_file: "promote with pg_ctl promote or SELECT pg_promote() instead"
-};
-var RECOVERY_FIX = new Map(Object.entries(RECOVERY_ONLY2));
-var recovery_conf_obsolete_default = defineRule({
-  name: "recovery-conf-obsolete",
-  severity: "error",
-  appliesTo: ["postgresql.conf", "postgresql.auto.conf", "recovery.conf"],
-  docs: {
-    summary: "recovery.conf, standby_mode or trigger_file with PostgreSQL 12 or later",
-    why: 'PostgreSQL 12 folded recovery.conf into postgresql.conf. A recovery.conf file in the data directory makes the server refuse to start ("using recovery command file "recovery.conf" is not supported"), and standby_mode or trigger_file in postgresql.conf are unrecognized parameters, which is just as fatal. Configurations carried over from 11 or earlier \u2014 or generated by tools that still write recovery.conf \u2014 break on the first restart after an upgrade or failover. A standby is now marked by an empty standby.signal file (recovery.signal for targeted recovery), primary_conninfo, restore_command and the recovery_target_* settings go into postgresql.conf, and promotion is done with pg_ctl promote or pg_promote() (promote_trigger_file in 12\u201315).',
-    invalid: [
-      { "postgresql.conf": "hot_standby = on", "recovery.conf": "standby_mode = 'on'\nprimary_conninfo = 'host=primary user=replicator'" },
-      "standby_mode = on"
-    ],
-    valid: [{ "postgresql.conf": "hot_standby = on\nprimary_conninfo = 'host=primary user=replicator'" }],
-    references: [
-      "https://www.postgresql.org/docs/current/recovery-config.html",
-      "https://www.postgresql.org/docs/release/12.0/",
-      "https://www.postgresql.org/docs/current/warm-standby.html#STANDBY-SERVER-SETUP"
-    ],
-    versions: "12+ (recovery.conf is how 11 and earlier configure recovery)"
-  },
-  check(ctx) {
-    if (ctx.major < 12) return;
-    const rec = ctx.cluster.recovery;
-    if (rec) {
-      const first = rec.lines.find((l) => l.kind === "setting");
-      ctx.report({
-        loc: first?.kind === "setting" ? { file: rec.file.path, start: first.nameStart, end: first.value.end } : { file: rec.file.path, start: 0, end: 0 },
-        message: `recovery.conf is not supported from PostgreSQL 12: PostgreSQL ${ctx.major} refuses to start while this file is in the data directory`,
-        help: "Delete recovery.conf: create standby.signal (or recovery.signal), move primary_conninfo, restore_command and recovery_target_* into postgresql.conf, and promote with pg_ctl promote."
-      });
-    }
-    for (const a of ctx.cluster.assignments) {
-      if (a.status !== "unknown") continue;
-      const fix = RECOVERY_FIX.get(a.key);
-      if (!fix) continue;
-      ctx.report({
-        loc: { file: a.file.path, start: a.line.value.start, end: a.line.value.end },
-        message: `${a.line.name} = ${a.line.value.raw} is a recovery.conf parameter that PostgreSQL ${ctx.major} does not recognize: the server refuses to start`,
-        help: `Remove it and ${fix}.`
-      });
-    }
-  }
-});
-
-// rules/replication-slot-wal-unbounded.ts
-var replication_slot_wal_unbounded_default = defineRule({
-  name: "replication-slot-wal-unbounded",
-  severity: "warning",
-  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
-  docs: {
-    summary: "Replication slots are enabled and max_slot_wal_keep_size is -1 (unlimited)",
-    why: "A replication slot keeps every WAL segment its consumer has not confirmed. When a standby or logical subscriber goes away without its slot being dropped, WAL piles up in pg_wal until the disk is full and the primary stops. max_slot_wal_keep_size (PostgreSQL 13+) caps what slots may retain: a slot that falls further behind is invalidated instead, which costs a re-sync of one replica rather than an outage of the primary. Settings absent from the files count with their defaults (max_replication_slots 10, max_slot_wal_keep_size -1); the rule reports only when a file sets one of them.",
-    invalid: ["max_replication_slots = 10", "max_slot_wal_keep_size = -1"],
-    valid: ["max_replication_slots = 10\nmax_slot_wal_keep_size = 50GB", "max_replication_slots = 0"],
-    references: [
-      "https://www.postgresql.org/docs/current/runtime-config-replication.html#GUC-MAX-SLOT-WAL-KEEP-SIZE",
-      "https://www.postgresql.org/docs/current/warm-standby.html#STREAMING-REPLICATION-SLOTS"
-    ],
-    versions: "13+ (max_slot_wal_keep_size was added in 13)"
-  },
-  check(ctx) {
-    const keep = ctx.setting("max_slot_wal_keep_size");
-    const slots = ctx.setting("max_replication_slots");
-    if (!keep || !slots || keep.value !== -1 || typeof slots.value !== "number" || !(slots.value > 0)) return;
-    const loc = keep.loc ?? slots.loc;
-    if (!loc) return;
-    const keepShown = keep.loc ? `max_slot_wal_keep_size = ${keep.assignment?.line.value.raw ?? keep.canonical}` : "max_slot_wal_keep_size is -1 (the default)";
-    ctx.report({
-      loc,
-      message: `max_replication_slots = ${slots.canonical}${slots.isDefault ? " (the default)" : ""} and ${keepShown}: an abandoned replication slot retains WAL without limit until the disk fills`,
-      help: "Set max_slot_wal_keep_size to what pg_wal can hold (e.g. 50GB), or max_replication_slots = 0 if slots are not used.",
-      ...keep.loc && slots.loc ? { related: [{ message: `max_replication_slots = ${slots.canonical} is set here`, loc: slots.loc }] } : {}
-    });
-  }
-});
-
-// rules/reserved-connections-exceed-max.ts
-var num = (s) => s && typeof s.value === "number" ? s.value : 0;
-var reserved_connections_exceed_max_default = defineRule({
-  name: "reserved-connections-exceed-max",
-  severity: "error",
-  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
-  docs: {
-    summary: "The reserved connection slots leave no ordinary slot within max_connections, so the server refuses to start",
-    why: 'superuser_reserved_connections (and, from PostgreSQL 16, reserved_connections for roles with pg_use_reserved_connections) are taken out of max_connections. When they add up to max_connections or more, the postmaster exits at startup ("superuser_reserved_connections (3) plus reserved_connections (0) must be less than max_connections (3)"). This typically happens when max_connections is cut down for a small test or container instance. Settings absent from the files count with their defaults (max_connections 100, superuser_reserved_connections 3, reserved_connections 0). Since PostgreSQL 12 WAL senders have their own slots and do not count here.',
-    invalid: ["max_connections = 3", "max_connections = 20\nsuperuser_reserved_connections = 10\nreserved_connections = 10"],
-    valid: ["max_connections = 4", "max_connections = 20\nsuperuser_reserved_connections = 5\nreserved_connections = 10"],
-    references: [
-      "https://www.postgresql.org/docs/current/runtime-config-connection.html#GUC-MAX-CONNECTIONS",
-      "https://www.postgresql.org/docs/current/runtime-config-connection.html#GUC-SUPERUSER-RESERVED-CONNECTIONS",
-      "https://www.postgresql.org/docs/current/runtime-config-connection.html#GUC-RESERVED-CONNECTIONS"
-    ],
-    versions: "all (reserved_connections is 16+)"
-  },
-  check(ctx) {
-    const max = ctx.setting("max_connections");
-    const su = ctx.setting("superuser_reserved_connections");
-    const res = ctx.setting("reserved_connections");
-    if (!max || !su || typeof max.value !== "number") return;
-    const reserved = num(su) + num(res);
-    if (reserved < max.value) return;
-    const defaultReserved = Number(su.def.boot) + (res ? Number(res.def.boot) : 0);
-    const raised = [su, res].filter((s) => !!s?.loc).sort((a, b) => num(b) - num(a));
-    const target = max.loc && (max.value <= defaultReserved || raised.length === 0) ? max : raised[0];
-    if (!target?.loc) return;
-    const shown2 = (s) => `${s.name} = ${s.canonical}${s.isDefault ? " (default)" : ""}`;
-    const parts = res ? `${shown2(su)} + ${shown2(res)} = ${reserved}` : shown2(su);
-    const related = [max, su, ...res ? [res] : []].flatMap((s) => s !== target && s.loc ? [{ message: `${s.name} = ${s.canonical} is set here`, loc: s.loc }] : []);
-    ctx.report({
-      loc: target.loc,
-      message: `${parts} is not less than ${shown2(max)}: PostgreSQL refuses to start`,
-      help: target === max ? `Set max_connections above ${reserved} (the reserved slots), or lower the reservations.` : `Lower the reserved connections below ${max.value}, or raise max_connections.`,
-      ...related.length ? { related } : {}
-    });
-  }
-});
-
-// rules/rewind-not-ready.ts
-function replicationEvidence(ctx) {
-  if (ctx.assume.role) return { what: `assume.role: ${ctx.assume.role}` };
-  if (ctx.cluster.recovery) return { what: "a recovery.conf", loc: { file: ctx.cluster.recovery.file.path, start: 0, end: 0 } };
-  const set = (name, pred) => {
-    const s = ctx.setting(name);
-    return s && !s.isDefault && pred(s.value) ? s : void 0;
-  };
-  const signals = [
-    set("primary_conninfo", (v) => v !== ""),
-    set("primary_slot_name", (v) => v !== ""),
-    set("synchronous_standby_names", (v) => v !== ""),
-    set("max_wal_senders", (v) => typeof v === "number" && v > 0),
-    set("max_replication_slots", (v) => typeof v === "number" && v > 0),
-    set("wal_level", (v) => v === "replica" || v === "logical"),
-    set("hot_standby", (v) => v === true),
-    set("wal_log_hints", () => true)
-  ];
-  const hit = signals.find((s) => s !== void 0);
-  return hit ? { what: `${hit.name} is set`, ...hit.lineLoc ? { loc: hit.lineLoc } : {} } : void 0;
+function escapedPercent(text, i) {
+  let n = 0;
+  for (let j = i - 1; j >= 0 && text.charCodeAt(j) === 37; j--) n++;
+  return n % 2 === 1;
 }
-var rewind_not_ready_default = defineRule({
-  name: "rewind-not-ready",
-  severity: "warning",
-  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
-  needs: ["dataChecksums"],
-  docs: {
-    summary: "pg_rewind's prerequisites are not visible in the configuration",
-    why: "After a failover the old primary has usually written WAL that the new primary never saw. pg_rewind can bring it back as a standby in minutes; without it, the old primary must be rebuilt from a full base backup, which for a large cluster takes hours with reduced redundancy. pg_rewind refuses to run unless the rewound server used wal_log_hints = on or has data checksums, and unless full_page_writes is on. Data checksums are chosen at initdb time and are not visible in postgresql.conf: they are on by default from PostgreSQL 18 (initdb --no-data-checksums turns them off; clusters upgraded with pg_upgrade keep their old state) and off by default before. Declare the fact with `assume: { dataChecksums: true }` (or `false`) in the pgconf-lint configuration. The wal_log_hints check applies only to servers that take part in replication: a declared `assume.role`, a recovery.conf, or replication settings written in the files (primary_conninfo, max_wal_senders, wal_level = replica, ...); defaults alone do not count.",
-    invalid: ["full_page_writes = off"],
-    valid: ["wal_log_hints = on", "full_page_writes = on", "work_mem = 64MB"],
-    references: [
-      "https://www.postgresql.org/docs/current/app-pgrewind.html",
-      "https://www.postgresql.org/docs/current/runtime-config-wal.html#GUC-WAL-LOG-HINTS",
-      "https://www.postgresql.org/docs/current/app-initdb.html#APP-INITDB-DATA-CHECKSUMS"
-    ],
-    versions: "all; data checksums are the initdb default from 18"
-  },
-  check(ctx) {
-    const clusterLoc = ctx.clusterLoc();
-    if (!clusterLoc) return;
-    const fpw = ctx.setting("full_page_writes");
-    if (fpw?.value === false && fpw.loc) {
-      ctx.report({
-        loc: fpw.loc,
-        message: `full_page_writes = ${fpw.assignment?.line.value.raw ?? fpw.canonical}: pg_rewind requires full_page_writes = on, so this server cannot be rewound or used as a rewind source after a failover`,
-        help: "Set full_page_writes = on (the default)."
-      });
-    }
-    const hints = ctx.setting("wal_log_hints");
-    if (hints?.value !== false) return;
-    if (!replicationEvidence(ctx)) return;
-    const declared = ctx.assume.dataChecksums;
-    const checksums = declared ?? ctx.major >= 18;
-    if (checksums) return;
-    const setting = hints.loc ? `wal_log_hints = ${hints.assignment?.line.value.raw ?? hints.canonical}` : "wal_log_hints is off (the default)";
-    const message = declared === false ? `${setting} and data checksums are declared off (assume.dataChecksums: false): pg_rewind refuses to rewind this server after a failover` : `${setting} and data checksums are not declared (assume.dataChecksums; off by default before PostgreSQL 18): pg_rewind can rewind this server after a failover only if it has data checksums`;
-    ctx.report({
-      loc: hints.loc ?? clusterLoc,
-      message,
-      help: declared === false ? "Set wal_log_hints = on (requires a restart)." : "Set wal_log_hints = on (requires a restart), or, if the cluster was initialized with data checksums, declare assume: { dataChecksums: true } in the pgconf-lint configuration."
-    });
+function firstMatch(syntax, re, text) {
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (syntax !== "python" || !escapedPercent(text, m.index)) return m;
+    re.lastIndex = m.index + 1;
   }
-});
-
-// rules/secret-in-config.ts
-var COMMANDS = /* @__PURE__ */ new Set(["archive_command", "restore_command", "archive_cleanup_command", "recovery_end_command"]);
-var MASK2 = "****";
-var valueLoc = (a) => ({ file: a.file.path, start: a.line.value.start, end: a.line.value.end });
-function isPlaceholder(v) {
-  return v === "" || /^(\$|\{\{|\{%|<|%\(|`)/.test(v) || /^%[A-Za-z]$/.test(v) || /^@[A-Za-z_][A-Za-z0-9_]*@$/.test(v) || /^(\*+|x{3,}|X{3,}|\.{3,}|…)$/.test(v) || v.includes("$") || v.includes("`");
+  return null;
 }
-function findInConninfo(text) {
-  if (!text.includes("password") && !text.includes("://")) return [];
-  const out = [];
-  const kw = /(?<![A-Za-z0-9_.-])(sslpassword|password)[ \t\n\r\f\v]*=[ \t\n\r\f\v]*/g;
-  for (let m = kw.exec(text); m; m = kw.exec(text)) {
-    let i = m.index + m[0].length;
-    let value = "";
-    if (text[i] === "'") {
-      for (i++; i < text.length && text[i] !== "'"; i++) {
-        if (text[i] === "\\" && i + 1 < text.length) i++;
-        value += text[i];
-      }
-    } else {
-      for (; i < text.length && !/[\s"'&]/.test(text[i]); i++) {
-        if (text[i] === "\\" && i + 1 < text.length) i++;
-        value += text[i];
-      }
+function findPlaceholder(text, options = {}) {
+  if (!/[$@%{<]/.test(text)) return null;
+  let best = null;
+  for (const [syntax, re] of PATTERNS) {
+    if (options.except?.includes(syntax)) continue;
+    const m = firstMatch(syntax, re, text);
+    if (m && (best === null || m.index < best.start)) {
+      best = { start: m.index, end: m.index + m[0].length, text: m[0].slice(0, PLACEHOLDER_TEXT_MAX), syntax };
     }
-    if (!isPlaceholder(value)) out.push({ shown: `${m[1]}=${MASK2}` });
   }
-  for (const u of uriUserInfo(text)) {
-    if (!isPlaceholder(u.password)) out.push({ shown: `${u.scheme}://${u.user.length <= 32 ? u.user : "\u2026"}:${MASK2}@` });
-  }
-  return out;
+  return best;
 }
-var isSchemeChar = (c) => /[A-Za-z0-9+.-]/.test(c);
-var isLetter2 = (c) => /[A-Za-z]/.test(c);
-var endsUserInfo = (c) => /[\s/@'"?#]/.test(c);
-function uriUserInfo(text) {
-  const out = [];
-  for (let at = text.indexOf("://"); at !== -1; at = text.indexOf("://", at + 3)) {
-    let s = at;
-    while (s > 0 && isSchemeChar(text[s - 1])) s--;
-    while (s < at && !isLetter2(text[s])) s++;
-    if (s === at) continue;
-    let e = at + 3;
-    let colon = -1;
-    while (e < text.length && !endsUserInfo(text[e])) {
-      if (text[e] === ":" && colon === -1) colon = e;
-      e++;
-    }
-    if (text[e] !== "@" || colon === -1 || colon + 1 === e) continue;
-    out.push({ scheme: text.slice(s, at), user: text.slice(at + 3, colon), password: text.slice(colon + 1, e) });
-  }
-  return out;
-}
-function shellWords(s) {
-  const words = [];
-  let i = 0;
-  while (i < s.length) {
-    while (i < s.length && /[\s;|&()<>]/.test(s[i])) i++;
-    if (i >= s.length) break;
-    let text = "";
-    let dynamic = false;
-    while (i < s.length && !/[\s;|&()<>]/.test(s[i])) {
-      const c = s[i];
-      if (c === "'") {
-        const end = s.indexOf("'", i + 1);
-        const stop = end === -1 ? s.length : end;
-        text += s.slice(i + 1, stop);
-        i = stop + 1;
-      } else if (c === '"') {
-        for (i++; i < s.length && s[i] !== '"'; i++) {
-          if (s[i] === "\\" && i + 1 < s.length && '"\\$`'.includes(s[i + 1])) i++;
-          else if (s[i] === "$" || s[i] === "`") dynamic = true;
-          text += s[i];
-        }
-        i++;
-      } else if (c === "\\") {
-        if (i + 1 < s.length) text += s[i + 1];
-        i += 2;
-      } else {
-        if (c === "$" || c === "`") dynamic = true;
-        text += c;
-        i++;
-      }
-    }
-    words.push({ text, dynamic });
-  }
-  return words;
-}
-var SECRET_ENV = /^[A-Z_][A-Z0-9_]*$/;
-var SECRET_ENV_NAME = /(PASSWORD|PASSWD|SECRET|SECRET_KEY|SECRET_ACCESS_KEY|_TOKEN|^TOKEN|_PASS|^PASS|^SSHPASS)$/;
-var SECRET_FLAG = /^--((?:[A-Za-z0-9]+-)*)(password|passwd|pass|passphrase|secret)=(.*)$/s;
-function findInCommand(cmd) {
-  const out = [];
-  const words = shellWords(cmd);
-  const isCmd = (w, name) => !!w && (w.text === name || w.text.endsWith("/" + name));
-  const hasCurl = words.some((w) => isCmd(w, "curl"));
-  for (let k = 0; k < words.length; k++) {
-    const w = words[k];
-    const next = words[k + 1];
-    const eq = w.text.indexOf("=");
-    if (eq > 0 && SECRET_ENV.test(w.text.slice(0, eq)) && SECRET_ENV_NAME.test(w.text.slice(0, eq))) {
-      if (!w.dynamic && !isPlaceholder(w.text.slice(eq + 1))) out.push({ shown: `${w.text.slice(0, eq)}=${MASK2}` });
-      continue;
-    }
-    const flag = SECRET_FLAG.exec(w.text);
-    if (flag) {
-      if (!w.dynamic && !isPlaceholder(flag[3])) out.push({ shown: `--${flag[1]}${flag[2]}=${MASK2}` });
-      continue;
-    }
-    if (isCmd(w, "sshpass")) {
-      for (let j = k + 1; j < words.length && words[j].text.startsWith("-"); j++) {
-        const o = words[j];
-        if (o.text === "-p") {
-          const v = words[j + 1];
-          if (v && !v.dynamic && !isPlaceholder(v.text)) out.push({ shown: `sshpass -p ${MASK2}` });
-          break;
-        }
-        if (o.text.startsWith("-p")) {
-          if (!o.dynamic && !isPlaceholder(o.text.slice(2))) out.push({ shown: `sshpass -p${MASK2}` });
-          break;
-        }
-      }
-      continue;
-    }
-    if (/^-pass(in|out)?$/.test(w.text) && next && next.text.startsWith("pass:")) {
-      if (!next.dynamic && !isPlaceholder(next.text.slice(5))) out.push({ shown: `${w.text} pass:${MASK2}` });
-      continue;
-    }
-    if (hasCurl) {
-      let cred;
-      if (w.text === "-u" || w.text === "--user") cred = next;
-      else if (w.text.startsWith("--user=")) cred = { text: w.text.slice(7), dynamic: w.dynamic };
-      else if (/^-u[^-]/.test(w.text)) cred = { text: w.text.slice(2), dynamic: w.dynamic };
-      const colon = cred ? cred.text.indexOf(":") : -1;
-      if (cred && colon >= 0 && !cred.dynamic && !isPlaceholder(cred.text.slice(colon + 1))) {
-        out.push({ shown: `curl -u ${cred.text.slice(0, colon)}:${MASK2}` });
-        continue;
-      }
-    }
-    out.push(...findInConninfo(w.text));
-  }
-  return out;
-}
-function findInPassphraseCommand(cmd) {
-  const words = shellWords(cmd);
-  const first = words[0];
-  if (!first || !/(^|\/)(echo|printf)$/.test(first.text)) return [];
-  const args = words.slice(1).filter((w) => !/^-[a-zA-Z]+$/.test(w.text) && !/^%[a-z]$/.test(w.text));
-  if (args.length === 0 || args.some((w) => w.dynamic || isPlaceholder(w.text))) return [];
-  return [{ shown: `${first.text} ${MASK2}` }];
-}
-var SECRET_NAME = /(^|[._])(password|passwd|passphrase|secret)$/;
-function findSecrets(key, value, placeholder) {
-  if (!placeholder) {
-    if (COMMANDS.has(key)) return findInCommand(value);
-    if (key === "ssl_passphrase_command") return findInPassphraseCommand(value);
-  } else {
-    const last = key.charCodeAt(key.length - 1);
-    if ((last === 100 || last === 101 || last === 116) && SECRET_NAME.test(key) && !isPlaceholder(value)) return [{ shown: MASK2 }];
-  }
-  return findInConninfo(value);
-}
-var secret_in_config_default = defineRule({
-  name: "secret-in-config",
-  severity: "error",
-  appliesTo: ["postgresql.conf", "postgresql.auto.conf", "recovery.conf"],
-  docs: {
-    summary: "A literal password or other secret in a committed setting",
-    why: "Configuration in git is read by far more people and systems than the database: every clone, fork, CI job and backup of the repository, and its history keeps the secret even after the line is deleted. The usual leaks are a password= in primary_conninfo (or a postgresql://user:password@host URI), PGPASSWORD= or --password= in archive_command or restore_command, and an echoed passphrase in ssl_passphrase_command. Replication and tools can read passwords from a ~/.pgpass file (passfile=) or the environment instead. Template references ($VAR, ${VAR}, {{ var }}, <password>) are not reported. Findings never repeat the secret.",
-    invalid: [
-      "primary_conninfo = 'host=primary user=replicator password=s3cret'",
-      "restore_command = 'PGPASSWORD=s3cret pg_receivewal -h backup -p 5432 %f'",
-      "primary_conninfo = 'postgresql://replicator:s3cret@primary:5432/postgres'"
-    ],
-    valid: [
-      "primary_conninfo = 'host=primary user=replicator passfile=/var/lib/postgresql/.pgpass'",
-      "archive_command = 'rsync -a %p backup@archive:/wal/%f'",
-      "restore_command = 'pg_receivewal -h backup -p 5432 -U repl --password %f'",
-      "primary_conninfo = 'host=primary user=replicator password={{ replication_password }}'"
-    ],
-    references: [
-      "https://www.postgresql.org/docs/current/libpq-pgpass.html",
-      "https://www.postgresql.org/docs/current/libpq-connect.html#LIBPQ-CONNSTRING",
-      "https://www.postgresql.org/docs/current/runtime-config-replication.html#GUC-PRIMARY-CONNINFO",
-      "https://www.postgresql.org/docs/current/runtime-config-wal.html#GUC-ARCHIVE-COMMAND"
-    ],
-    versions: "all (recovery.conf in 11 and earlier)"
-  },
-  check(ctx) {
-    const visit2 = (name, key, value, placeholder, loc, of) => {
-      const found = findSecrets(key, value, placeholder);
-      if (found.length === 0) return;
-      const shown2 = [...new Set(found.map((f) => boundQuote(f.shown, 60)))].slice(0, 5).join(", ");
-      ctx.report({
-        loc: loc(of),
-        message: `${boundQuote(name)} contains ${found.length === 1 ? "a literal secret" : `${found.length} literal secrets`} (${shown2}): anyone who can read the repository or its history can use it`,
-        help: "Remove the secret from the file and rotate it; let libpq read it from a password file (passfile=, ~/.pgpass) or the service environment instead."
-      });
-    };
-    for (const a of ctx.cluster.assignments) visit2(a.line.name, a.key, a.line.value.value, a.status === "placeholder", valueLoc, a);
-    const rec = ctx.cluster.recovery;
-    if (rec) {
-      for (const l of rec.lines) {
-        if (l.kind !== "setting") continue;
-        visit2(l.name, foldName(l.name), l.value.value, false, (line) => ({ file: rec.file.path, start: line.value.start, end: line.value.end }), l);
-      }
-    }
-  }
-});
-
-// rules/synchronous-commit-off.ts
-var synchronous_commit_off_default = defineRule({
-  name: "synchronous-commit-off",
-  severity: "warning",
-  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
-  docs: {
-    summary: "synchronous_commit is off for the whole server",
-    why: 'With synchronous_commit off, COMMIT returns before the WAL record reaches disk. After a crash of the server or the machine, transactions reported as committed in the last moments (up to three times wal_writer_delay, 600 ms by default) are lost. The database stays consistent \u2014 this is not corruption \u2014 but an application that told a user "saved" was wrong. That is a fine trade for chosen transactions (SET LOCAL synchronous_commit = off, or per role or database), but set globally in postgresql.conf it silently applies to every transaction, including those that must not be lost. Any spelling PostgreSQL maps to off (false, no, 0) counts.',
-    invalid: ["synchronous_commit = off", "synchronous_commit = false"],
-    valid: ["synchronous_commit = on", "synchronous_commit = local"],
-    references: [
-      "https://www.postgresql.org/docs/current/runtime-config-wal.html#GUC-SYNCHRONOUS-COMMIT",
-      "https://www.postgresql.org/docs/current/wal-async-commit.html"
-    ],
-    versions: "all"
-  },
-  check(ctx) {
-    const sc = ctx.setting("synchronous_commit");
-    if (sc?.value !== "off" || !sc.loc) return;
-    const raw = sc.assignment?.line.value.raw ?? sc.canonical;
-    ctx.report({
-      loc: sc.loc,
-      message: `synchronous_commit = ${raw}${raw === sc.canonical ? "" : ` (${sc.canonical})`} for every transaction: a crash loses the most recently committed transactions (no corruption)`,
-      help: "Keep synchronous_commit = on in postgresql.conf and turn it off only where losing recent commits is acceptable (SET LOCAL, ALTER ROLE or ALTER DATABASE \u2026 SET synchronous_commit = off)."
-    });
-  }
-});
-
-// rules/wal-level-insufficient.ts
-var wal_level_insufficient_default = defineRule({
-  name: "wal-level-insufficient",
-  severity: "error",
-  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
-  docs: {
-    summary: "wal_level = minimal combined with WAL senders, archiving or WAL summarization, so the server refuses to start",
-    why: 'wal_level = minimal leaves out of WAL what replication, archiving and incremental backup need, so the postmaster refuses to start when it is combined with max_wal_senders > 0 ("WAL streaming (max_wal_senders > 0) requires wal_level "replica" or "logical""), archive_mode on or always ("WAL archival cannot be enabled when wal_level is "minimal"") or, from 17, summarize_wal = on ("WAL cannot be summarized when wal_level is "minimal""). Note that max_wal_senders defaults to 10 since PostgreSQL 10, so wal_level = minimal on its own already stops the server unless max_wal_senders = 0 is set too.',
-    invalid: ["wal_level = minimal", "wal_level = minimal\nmax_wal_senders = 0\narchive_mode = on"],
-    valid: ["wal_level = replica", "wal_level = minimal\nmax_wal_senders = 0"],
-    references: [
-      "https://www.postgresql.org/docs/current/runtime-config-wal.html#GUC-WAL-LEVEL",
-      "https://www.postgresql.org/docs/current/runtime-config-replication.html#GUC-MAX-WAL-SENDERS",
-      "https://www.postgresql.org/docs/current/runtime-config-wal.html#GUC-SUMMARIZE-WAL"
-    ],
-    versions: "all (summarize_wal is 17+)"
-  },
-  check(ctx) {
-    const level = ctx.setting("wal_level");
-    if (level?.value !== "minimal" || !level.loc) return;
-    const conflicts = [];
-    const fixes = [];
-    const related = [];
-    const archive = ctx.setting("archive_mode");
-    if (archive && archive.value !== "off") {
-      conflicts.push(`archive_mode = ${archive.canonical}`);
-      fixes.push("archive_mode = off");
-      if (archive.loc) related.push({ message: `archive_mode = ${archive.canonical} needs wal_level replica or logical`, loc: archive.loc });
-    }
-    const senders = ctx.setting("max_wal_senders");
-    if (senders && typeof senders.value === "number" && senders.value > 0) {
-      conflicts.push(`max_wal_senders = ${senders.canonical}${senders.isDefault ? " (the default)" : ""}`);
-      fixes.push("max_wal_senders = 0");
-      if (senders.loc) related.push({ message: `max_wal_senders = ${senders.canonical} needs wal_level replica or logical`, loc: senders.loc });
-    }
-    const summarize2 = ctx.setting("summarize_wal");
-    if (summarize2?.value === true) {
-      conflicts.push("summarize_wal = on");
-      fixes.push("summarize_wal = off");
-      if (summarize2.loc) related.push({ message: "summarize_wal = on needs wal_level replica or logical", loc: summarize2.loc });
-    }
-    if (conflicts.length === 0) return;
-    ctx.report({
-      loc: level.loc,
-      message: `wal_level = ${level.assignment?.line.value.raw ?? level.canonical} with ${conflicts.join(", ")}: PostgreSQL refuses to start`,
-      help: `Set wal_level = replica, or keep minimal and set ${fixes.join(", ")}.`,
-      related
-    });
-  }
-});
-
-// rules/index-conf.ts
-var CONF_RULES = [
-  wal_level_insufficient_default,
-  reserved_connections_exceed_max_default,
-  recovery_conf_obsolete_default,
-  full_page_writes_off_default,
-  rewind_not_ready_default,
-  freeze_table_age_clamped_default,
-  freeze_min_age_clamped_default,
-  failsafe_age_clamped_default,
-  freeze_max_age_high_default,
-  password_encryption_md5_default,
-  fsync_off_default,
-  synchronous_commit_off_default,
-  archive_command_missing_default,
-  replication_slot_wal_unbounded_default,
-  secret_in_config_default,
-  autovacuum_off_default
-];
+var valueGroupKey = (file, valueStart) => `value:${file}:${valueStart}`;
+var hbaTokenGroupKey = (file, tokenStart) => `hba-token:${file}:${tokenStart}`;
 
 // src/analysis/hba.ts
 var LOCAL = 1;
@@ -46500,15 +45989,15 @@ function namesCovered(e, dbs, users) {
   return dbs.every((k) => dbCovered(e, k)) && users.every((k) => userCovered(e, k));
 }
 var HEX_BYTE = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, "0"));
-function hexOf(bytes) {
-  return bytes.map((b) => HEX_BYTE[b]).join("");
+function hexOf(bytes2) {
+  return bytes2.map((b) => HEX_BYTE[b]).join("");
 }
-function maskedKey(family, bytes, prefix, hex = hexOf(bytes)) {
+function maskedKey(family, bytes2, prefix, hex = hexOf(bytes2)) {
   const whole = prefix >> 3;
   const rest = prefix & 7;
   let s = `${family}/${prefix}/${hex.slice(0, whole * 2)}`;
   if (rest) {
-    const b = bytes[whole] & (255 << 8 - rest & 255);
+    const b = bytes2[whole] & (255 << 8 - rest & 255);
     s += (b < 16 ? "0" : "") + b.toString(16);
   }
   return s;
@@ -46805,18 +46294,18 @@ function recordText(info2, max = 100) {
   return text.length > max ? text.slice(0, max - 1) + "\u2026" : text;
 }
 function listOf(items, max = 5) {
-  const shown2 = items.slice(0, max).map((t) => boundQuote(t));
-  if (items.length <= max) return shown2.join(", ");
-  return `${shown2.join(", ")} and ${items.length - max} more`;
+  const shown5 = items.slice(0, max).map((t) => boundQuote(t));
+  if (items.length <= max) return shown5.join(", ");
+  return `${shown5.join(", ")} and ${items.length - max} more`;
 }
 function describeUsers(users) {
   if (users.some((u) => u.kind === "keyword")) return "any user (all)";
   const parts = [];
   const literals = users.filter((u) => u.kind === "literal").map((u) => u.token.raw);
   if (literals.length) parts.push(`${literals.length === 1 ? "user" : "users"} ${listOf(literals)}`);
-  const groups = users.filter((u) => u.kind === "group");
-  for (const g of groups.slice(0, 5)) parts.push(`members of role ${boundQuote(g.value)} (${boundQuote(g.token.raw)})`);
-  if (groups.length > 5) parts.push(`members of ${groups.length - 5} more roles`);
+  const groups2 = users.filter((u) => u.kind === "group");
+  for (const g of groups2.slice(0, 5)) parts.push(`members of role ${boundQuote(g.value)} (${boundQuote(g.token.raw)})`);
+  if (groups2.length > 5) parts.push(`members of ${groups2.length - 5} more roles`);
   const regexes = users.filter((u) => u.kind === "regex").map((u) => u.token.raw);
   if (regexes.length) parts.push(`users matching ${listOf(regexes)} (regex)`);
   return parts.join(" or ");
@@ -46860,10 +46349,10 @@ function describeAddress(a) {
   const bits = popcount(a.mask);
   if (bits === 0) return `from any ${fam} address (${written(a)})`;
   if (a.prefix === null) return `from ${fam} addresses matching ${formatAddress(a.bytes)} under netmask ${formatAddress(a.mask)} (${written(a)})`;
-  const net = `${formatAddress(a.bytes.map((b, i) => b & a.mask[i]))}/${a.prefix}`;
+  const net2 = `${formatAddress(a.bytes.map((b, i) => b & a.mask[i]))}/${a.prefix}`;
   const full = a.kind === "ipv4" ? 32 : 128;
-  const what = a.prefix === full ? `${fam} host ${formatAddress(a.bytes)}` : `${fam} network ${net}`;
-  return written(a) === net || written(a) === formatAddress(a.bytes) ? `from ${what}` : `from ${what} (${written(a)})`;
+  const what = a.prefix === full ? `${fam} host ${formatAddress(a.bytes)}` : `${fam} network ${net2}`;
+  return written(a) === net2 || written(a) === formatAddress(a.bytes) ? `from ${what}` : `from ${what} (${written(a)})`;
 }
 var CONN_WORDS = {
   local: "",
@@ -46908,12 +46397,12 @@ function parseNetwork(s) {
   const host = s.slice(0, slash);
   const bitsText = s.slice(slash + 1);
   if (!/^\d{1,3}$/.test(bitsText)) return null;
-  const bytes = parseIPv4(host) ?? parseIPv6(host);
-  if (!bytes) return null;
+  const bytes2 = parseIPv4(host) ?? parseIPv6(host);
+  if (!bytes2) return null;
   const bits = Number(bitsText);
-  if (bits > bytes.length * 8) return null;
-  const mask = bytes.map((_, i) => 255 << 8 - Math.max(0, Math.min(8, bits - i * 8)) & 255);
-  return { bytes, mask };
+  if (bits > bytes2.length * 8) return null;
+  const mask = bytes2.map((_, i) => 255 << 8 - Math.max(0, Math.min(8, bits - i * 8)) & 255);
+  return { bytes: bytes2, mask };
 }
 function allowedNetworksOption(options) {
   const v = options.allowedNetworks;
@@ -46948,9 +46437,6 @@ var WIDE_NETWORK_OPTIONS_SCHEMA = {
   },
   additionalProperties: false
 };
-function worldOpenRecords(analysis, allowed = []) {
-  return analysis.reachable.filter((r) => r.isWorld && r.record.method !== "reject" && !insideNetworks(r, allowed));
-}
 function intOption(options, name, fallback) {
   const v = options[name];
   return typeof v === "number" && Number.isInteger(v) && v >= 0 ? v : fallback;
@@ -46967,34 +46453,2456 @@ function isWide(info2, ipv4Prefix, ipv6Prefix) {
   return info2.prefixLength < (info2.family === "ipv4" ? ipv4Prefix : ipv6Prefix);
 }
 
+// src/analysis/exposure.ts
+var CLEARTEXT_METHODS = ["password", "ldap", "pam", "radius", "bsd"];
+function net(cidr, name) {
+  const [host, bitsText] = cidr.split("/");
+  const bits = Number(bitsText);
+  const bytes2 = host.includes(":") ? v6(host) : host.split(".").map(Number);
+  const mask = bytes2.map((_, i) => 255 << 8 - Math.max(0, Math.min(8, bits - i * 8)) & 255);
+  return { bytes: bytes2, mask, name };
+}
+function v6(host) {
+  const head = host.split("::")[0].split(":").filter(Boolean);
+  const bytes2 = new Array(16).fill(0);
+  head.forEach((h, i) => {
+    const n = parseInt(h, 16);
+    bytes2[2 * i] = n >> 8;
+    bytes2[2 * i + 1] = n & 255;
+  });
+  return bytes2;
+}
+var PRIVATE_NETS = [
+  net("10.0.0.0/8", "RFC 1918"),
+  net("172.16.0.0/12", "RFC 1918"),
+  net("192.168.0.0/16", "RFC 1918"),
+  net("100.64.0.0/10", "carrier-grade NAT, RFC 6598"),
+  net("169.254.0.0/16", "link-local"),
+  net("fc00::/7", "unique local, RFC 4193"),
+  net("fe80::/10", "link-local")
+];
+var V4_MAPPED = { bytes: [...new Array(10).fill(0), 255, 255, 0, 0, 0, 0], mask: [...new Array(12).fill(255), 0, 0, 0, 0] };
+function overlaps(a, b) {
+  if (a.bytes.length !== b.bytes.length) return false;
+  for (let i = 0; i < a.bytes.length; i++) if (((a.bytes[i] ^ b.bytes[i]) & a.mask[i] & b.mask[i]) !== 0) return false;
+  return true;
+}
+function cidrOf(n) {
+  let bits = 0;
+  for (const b of n.mask) for (let k = 7; k >= 0; k--) if (b & 1 << k) bits++;
+  return `${formatAddress(n.bytes.map((b, i) => b & n.mask[i]))}/${bits}`;
+}
+function classifyRange(a, written3) {
+  let x = a;
+  if (a.bytes.length === 16 && ipCovers(V4_MAPPED, a)) x = { bytes: a.bytes.slice(12), mask: a.mask.slice(12) };
+  if (PRIVATE_NETS.some((p) => ipCovers(p, x))) return { reach: "private", note: null };
+  const inside = PRIVATE_NETS.filter((p) => overlaps(p, x));
+  if (inside.length === 0) return { reach: "public", note: null };
+  const parts = inside.map((p) => `${cidrOf(p)} (${p.name})`);
+  const note = `${written3} is not all private address space: only ${parts.join(" and ")} inside it ${parts.length === 1 ? "is" : "are"} private, the rest is public`;
+  return { reach: "mixed", note };
+}
+function isIp2(a) {
+  return a !== null && (a.kind === "ipv4" || a.kind === "ipv6") && a.bytes !== null && a.mask !== null;
+}
+function reachOf(info2) {
+  const a = info2.record.address;
+  if (info2.isLocal || a === null) return { reach: "local", note: null };
+  if (info2.isWorld) return { reach: "world", note: null };
+  if (info2.isLoopbackOnly) return { reach: "loopback", note: null };
+  if (a.kind === "samehost") return { reach: "samehost", note: null };
+  if (a.kind === "samenet") return { reach: "samenet", note: null };
+  if (!isIp2(a)) return { reach: "hostname", note: null };
+  const written3 = a.maskToken ? `${a.token.raw} ${a.maskToken.raw}` : a.token.raw;
+  return classifyRange(a, written3);
+}
+function strengthOf(info2) {
+  const r = info2.record;
+  const m = r.method;
+  if (m === "reject") return "reject";
+  const cc = clientcertMode(info2);
+  if (cc === "verify-full") return "strong";
+  if (m === "trust") return cc === "verify-ca" ? "password" : "none";
+  if (cc === "verify-ca" && m !== "password" && !CLEARTEXT_METHODS.includes(m) && m !== "md5") return "strong";
+  if (m === "ident") return info2.isLocal ? "strong" : "none";
+  if (CLEARTEXT_METHODS.includes(m)) return "cleartext";
+  if (m === "md5") return "md5";
+  if (m === "cert" || m === "gss" || m === "sspi" || m === "peer") return "strong";
+  return "password";
+}
+function clientcertMode(info2) {
+  const cc = info2.record.options.find((o) => o.name === "clientcert");
+  if (!cc) return null;
+  if (cc.value === "verify-full") return "verify-full";
+  return cc.value === "verify-ca" || cc.value === "1" ? "verify-ca" : null;
+}
+function channelOf(info2, sslOff2) {
+  switch (info2.record.connType) {
+    case "local":
+      return "socket";
+    case "hostssl":
+    case "hostgssenc":
+      return "tls";
+    case "hostnossl":
+      return "plain";
+    default:
+      return sslOff2 ? "plain" : "either";
+  }
+}
+var cache3 = /* @__PURE__ */ new WeakMap();
+function sslOff(ctx) {
+  if (!ctx.cluster.conf) return false;
+  return ctx.setting("ssl")?.value === false;
+}
+function hbaRecordGroupKey(r) {
+  const loc = tokenLoc(r.connTypeToken);
+  return `hba:${loc.file}:${loc.start}`;
+}
+function recordPlaceholder(r) {
+  const tokens = [...r.address ? [r.address.token] : [], ...r.databases.map((d) => d.token), ...r.users.map((u) => u.token)];
+  for (const t of tokens) {
+    const p = findPlaceholder(t.raw);
+    if (p) return p.text;
+  }
+  return null;
+}
+function assess(info2, off) {
+  const r = info2.record;
+  const { reach, note } = reachOf(info2);
+  const strength = strengthOf(info2);
+  const channel = channelOf(info2, off);
+  const placeholder = recordPlaceholder(r);
+  const canMatch = info2.reachable && placeholder === null && !(r.connType === "hostssl" && off);
+  const weak = strength === "none" || (strength === "cleartext" || strength === "md5") && channel !== "tls";
+  return {
+    info: info2,
+    groupKey: hbaRecordGroupKey(r),
+    reach,
+    rangeNote: note,
+    strength,
+    channel,
+    placeholder,
+    canMatch,
+    weak,
+    get text() {
+      return note ? `${info2.exposure} (${note})` : info2.exposure;
+    }
+  };
+}
+function hbaExposures(ctx) {
+  const hba = ctx.cluster.hba;
+  if (!hba) return [];
+  const off = sslOff(ctx);
+  let byState = cache3.get(hba);
+  if (!byState) cache3.set(hba, byState = /* @__PURE__ */ new Map());
+  let list = byState.get(off);
+  if (!list) {
+    list = analyzeHba(hba).reachable.map((i) => assess(i, off)).filter((e) => e.canMatch);
+    byState.set(off, list);
+  }
+  return list;
+}
+function superusersOption(options) {
+  const v = options.superusers;
+  return Array.isArray(v) ? v.filter((s) => typeof s === "string") : ["postgres"];
+}
+var SUPERUSERS_SCHEMA = {
+  type: "array",
+  description: 'Role names that are superusers (default ["postgres"]); a record naming one is rated one level higher',
+  items: { type: "string" }
+};
+function superuserNames(e, superusers) {
+  return e.info.record.users.filter((u) => u.kind === "literal" && superusers.includes(u.value));
+}
+var LEVELS = ["info", "warning", "error"];
+function raise(s) {
+  return LEVELS[Math.min(2, LEVELS.indexOf(s) + 1)];
+}
+function worldBase(e) {
+  if (e.weak) return "error";
+  if (e.strength === "strong") return "info";
+  return "warning";
+}
+function worldSeverity(e, superusers) {
+  const base = worldBase(e);
+  return e.info.replication || superuserNames(e, superusers).length > 0 ? raise(base) : base;
+}
+function onServerOnly(e) {
+  return e.reach === "local" || e.reach === "loopback" || e.reach === "samehost";
+}
+function methodAdvice(e) {
+  const m = e.info.record.method;
+  if (e.strength === "strong") return `keep ${m}`;
+  if (m === "scram-sha-256") return "keep scram-sha-256 (or use cert)";
+  return `authenticate with scram-sha-256 or cert instead of ${m}`;
+}
+var EXPOSURE_MODEL_DOC = [
+  "Every hba rule takes its severity and words from one assessment per reachable record that can match (not shadowed by an earlier record, no template placeholder such as `${SUBNET}` in it \u2014 see unrendered-template \u2014 and not `hostssl` while the cluster's `ssl` is off \u2014 see hba-hostssl-without-ssl): **who** (superusers named in the option `superusers`, all users, named roles, `+groups`, `@files`, physical `replication`), **from where** (the local socket; loopback and `samehost`; private ranges: RFC 1918, carrier-grade NAT 100.64.0.0/10, unique local fc00::/7, link-local; public ranges; every address), **how** (trust; cleartext: `password`, `ldap`, `pam`, `radius`, `bsd`; `md5`; `scram-sha-256`, `oauth`; `cert`, `gss`, `sspi`, `clientcert=verify-full`, or `clientcert=verify-ca` with scram-sha-256 (`trust` with verify-ca: any certificate holder names any user, rated like a password); `ident` over TCP counts as no authentication) and **over what** (encryption required: `hostssl`, `hostgssenc`; either: `host`; never: `hostnossl`, or `host` while `ssl` is off). A range that looks private but covers public space (`172.0.0.0/8`: only 172.16.0.0/12 is private) is said so in the message.",
+  "",
+  "| from where | trust, ident | cleartext or md5, unencrypted allowed | cleartext or md5 over TLS; scram-sha-256; oauth | cert, gss, sspi, clientcert |",
+  "|---|---|---|---|---|",
+  "| every address (hba-open-to-world) | error | error | warning | info |",
+  "| public, partly public, samenet, host names | error (hba-trust-remote) | error (cleartext) / warning (md5) | \u2014 | \u2014 |",
+  "| private ranges | error (hba-trust-remote) | error (cleartext) / warning (md5) | \u2014 | \u2014 |",
+  "| wider than /16 or /48 (hba-wide-network) | warning | warning | warning; info inside private space | warning; info inside private space |",
+  "| loopback, samehost | \u2014 | warning (cleartext), info (md5) | \u2014 | \u2014 |",
+  "| local socket | info for all users or a superuser (hba-local-trust) | info (md5) | \u2014 | \u2014 |",
+  "",
+  `A record that names a superuser or is for physical replication is rated one level higher from every address; a superuser over TCP from beyond loopback is hba-superuser-remote (error from every address or with a weak method, else warning); replication for all users or from a wide network is hba-replication-open. A record yields one finding: the most severe rule reports it and names the others' concerns after "; also"; turn that rule off (or suppress its finding) and the next one reports.`
+].join("\n");
+
+// rules/hba-invalid-record.ts
+var UNQUOTED_TOKEN_MESSAGES = ["authentication option not in name=value format: ", "unsupported LDAP URL scheme: "];
+function boundHbaMessage(message) {
+  for (const prefix of UNQUOTED_TOKEN_MESSAGES) {
+    if (message.startsWith(prefix) && !message.includes("\n")) return prefix + boundQuote(message.slice(prefix.length));
+  }
+  return boundQuotes(message);
+}
+function hbaHelp(message, major) {
+  if (message.startsWith("invalid IP mask")) {
+    return "An address without a /prefix must be followed by a netmask column; write it in CIDR form, e.g. 10.30.0.0/16.";
+  }
+  if (message.includes("clientcert")) {
+    return major >= 14 ? "Use clientcert=verify-ca or clientcert=verify-full (PostgreSQL 14 removed 1, 0 and no-verify)." : "Use clientcert=verify-ca or clientcert=verify-full, on hostssl records only.";
+  }
+  if (/invalid authentication method "(crypt|krb5)"/.test(message)) return "Use scram-sha-256 (or gss for Kerberos).";
+  if (message.includes("peer authentication is only supported on local sockets")) {
+    return "Use scram-sha-256 (or ident) for host records; peer works on local records only.";
+  }
+  if (message.startsWith('invalid connection type "include')) return "include directives in pg_hba.conf need PostgreSQL 16 or later.";
+  return void 0;
+}
+function addressZones(line) {
+  const a = line.record?.address;
+  const f = line.fields[3]?.tokens[0];
+  const texts = a ? [a.token.text, a.maskToken?.text] : f ? [f.text, line.fields[4]?.tokens[0]?.text] : [];
+  const hosts = texts.filter((t) => t !== void 0).map((t) => t.includes("/") ? t.slice(0, t.indexOf("/")) : t);
+  return line.zones.filter((z) => hosts.includes(z.text));
+}
+var ZONE_HELP = "Drop the zone: PostgreSQL accepts an interface name (%eth0) only on link-local addresses (fe80::/10) of a server that has that interface, and ignores the zone when it matches a connection (only the address is compared).";
+var hba_invalid_record_default = defineRule({
+  name: "hba-invalid-record",
+  severity: "error",
+  appliesTo: ["pg_hba.conf"],
+  docs: {
+    summary: "A pg_hba.conf record PostgreSQL rejects",
+    why: "PostgreSQL loads pg_hba.conf all or nothing: one invalid record makes the server refuse to start, and on reload the old rules stay in force (the change silently does not happen). Typical causes: an IP address without a CIDR mask (the method is then read as the netmask), a removed method such as `crypt`, `peer` on a host record, `clientcert` outside `hostssl` or with a value the version rejects, options the method does not take, and syntax newer than the target version (regular expressions and include directives 16+, `\\` continuation 14+, `hostgssenc` 12+, `oauth` 18+).\n\nIPv6 zone ids (`fe80::1%eth0/128`) are read as glibc reads them on Linux: an interface name only on link-local addresses (fe80::/10, and ff01::/ff02:: multicast), and only when the server has that interface; a number (`%2`) on any IPv6 address; no zone on IPv4. A zone PostgreSQL does not accept turns the address into a host name, and the record is rejected. Which interfaces the server has cannot be seen from the repository: a record whose interface name is valid gets an info finding saying that it depends on the host, and is otherwise read as if the interface existed (the zone plays no part in matching: PostgreSQL compares the address bytes only, so dropping it changes nothing on a server that accepts it).",
+    invalid: ["host    all   all   10.0.0.0   scram-sha-256", "host    all   all   127.0.0.1/32   crypt"],
+    valid: ["host    all   all   10.0.0.0/8   scram-sha-256", "host    all   all   10.0.0.0   255.0.0.0   scram-sha-256"],
+    references: ["https://www.postgresql.org/docs/current/auth-pg-hba-conf.html"],
+    versions: "all; syntax differs by version"
+  },
+  check(ctx) {
+    const out = floodGuard(ctx, "invalid records");
+    const hba = ctx.cluster.hba;
+    if (!hba) return;
+    for (const line of hba.lines) {
+      const p = line.problem;
+      const zones = addressZones(line);
+      const assumed = zones.filter((z) => z.verdict === "assumed");
+      if (!p) {
+        const r = line.record;
+        if (!r?.address || assumed.length === 0) continue;
+        const z = assumed[0];
+        out.report({
+          loc: tokenLoc(r.address.token),
+          severity: "info",
+          message: `"${boundQuote(z.text)}" names network interface "${boundQuote(z.interface)}": PostgreSQL accepts the zone only on a server that has this interface; on one without it, the address is read as a host name and PostgreSQL ${ctx.major} rejects the record, so the server refuses to start`,
+          help: `${ZONE_HELP} Here "${boundQuote(r.address.token.text.replace(/%[^/]*/, ""))}" matches the same connections on every server.`,
+          group: { key: hbaRecordGroupKey(r), concern: `the zone %${z.zone} needs network interface ${z.interface} on the server (hba-invalid-record)` }
+        });
+        continue;
+      }
+      const outside = p.code === "not-allowed";
+      const text = boundHbaMessage(relativizeMessage(p.message, hba.file));
+      out.report({
+        loc: { file: p.file.path, start: p.start, end: p.end },
+        // git-dir: an error (the rule's severity): .git/ is never deployed configuration, and it
+        // holds the job's token; the message names the reason, the file's text was never read.
+        message: outside ? `${text}: the file lies outside the checked root and was not read` : p.code === "git-dir" || p.code === "limit" ? text : `${text}: PostgreSQL ${ctx.major} rejects this record${assumed.length ? ` (on a server that has network interface "${boundQuote(assumed[0].interface)}")` : ""}, so the server refuses to start and a reload keeps the old rules`,
+        help: !p.code && zones.some((z) => z.verdict === "rejected") ? ZONE_HELP : outside ? void 0 : p.code === "git-dir" ? "Configuration never lives in .git/; name a file of the repository instead." : p.code === "limit" ? "Name each user or database list once per record: the same @file referenced from many places multiplies what it expands to, and pgconf-lint checks none of the expansion past its limit." : hbaHelp(p.message, ctx.major),
+        ...outside ? { severity: "warning" } : {},
+        group: { key: hbaTokenGroupKey(p.file.path, p.start), concern: "a record PostgreSQL rejects (hba-invalid-record)" }
+      });
+    }
+    if (hba.fileError && hba.lines.length === 0) {
+      out.report({
+        loc: { file: hba.file.path, start: 0, end: 0 },
+        message: "pg_hba.conf contains no records: PostgreSQL refuses to start (every connection would be rejected)"
+      });
+    }
+    out.flush();
+  }
+});
+
+// rules/invalid-value.ts
+var PRELOAD_LISTS = ["shared_preload_libraries", "session_preload_libraries", "local_preload_libraries"];
+var RECOVERY_TARGETS = ["recovery_target", "recovery_target_lsn", "recovery_target_name", "recovery_target_time", "recovery_target_xid"];
+var invalid_value_default = defineRule({
+  name: "invalid-value",
+  severity: "error",
+  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
+  docs: {
+    summary: "A value the target PostgreSQL version rejects",
+    why: "PostgreSQL validates every value when it reads the file: a wrong type, an unknown or wrongly cased unit (`8mb`, `5m`), a number outside the allowed range, an unknown enum value, or a parameter that cannot be set in a file makes the server refuse to start; a reload skips just that setting and keeps the old value. Units are case-sensitive (`MB`, `kB`, `min`, `s`), and what is valid changes between versions. String values are checked as PostgreSQL's check hooks check them when the server reads the file (DateStyle, TimeZone and log_timezone against the version's time zone database, timezone_abbreviations, log_destination, list syntax, synchronous_standby_names, replication slot names, recovery_target_*, backtrace_functions, client_encoding, \u2026), with the hook's own explanation. Locale names (lc_*) are checked with setlocale() on the server's machine, which the files cannot show: a name other than C, POSIX or C.UTF-8 gets an info finding saying so.",
+    invalid: ["work_mem = 8mb", "checkpoint_timeout = 5m", "max_connections = 0", "wal_level = 'logical '", "synchronous_standby_names = 'FIRST 2 s1, s2'"],
+    valid: ["work_mem = 8MB", "checkpoint_timeout = 5min", "max_connections = 200", "wal_level = logical", "synchronous_standby_names = 'FIRST 2 (s1, s2)'"],
+    references: [
+      "https://www.postgresql.org/docs/current/config-setting.html#CONFIG-SETTING-NAMES-VALUES"
+    ],
+    versions: "all; units B (11+), us (12+), fractional values with units (12+)"
+  },
+  check(ctx) {
+    for (const a of ctx.cluster.assignments) {
+      if (a.status !== "invalid" || a.ignored || !a.value || a.value.ok) continue;
+      const v = a.line.value;
+      const said = [a.value.detail, a.value.hint].filter((x) => x !== void 0).map((x) => boundQuotedIn(x.replace(/\.$/, ""), v.value));
+      const hint = said.length ? ` (${said.join("; ")})` : "";
+      ctx.report({
+        loc: { file: a.file.path, start: v.start, end: v.end },
+        // PostgreSQL quotes the value whole; we quote at most QUOTE_MAX_CHARS of it.
+        message: `${boundQuotedIn(a.value.message, v.value)}${hint}: PostgreSQL ${ctx.major} refuses to start with it`,
+        group: { key: valueGroupKey(a.file.path, v.start), concern: "a value PostgreSQL rejects (invalid-value)" }
+      });
+    }
+    if (ctx.major >= 12) {
+      let current = null;
+      for (const a of [...ctx.cluster.assignments].sort((x, y) => x.seqno - y.seqno)) {
+        if (!RECOVERY_TARGETS.includes(a.key) || a.status !== "ok" || a.ignored || !a.value?.ok) continue;
+        if (current !== null && current !== a.key) {
+          const v = a.line.value;
+          const names = RECOVERY_TARGETS.map((n) => ctx.major >= 17 ? `"${n}"` : n).join(", ");
+          ctx.report({
+            loc: { file: a.file.path, start: v.start, end: v.end },
+            message: `multiple recovery targets specified (${a.key} after ${current}; at most one of ${names} may be set): PostgreSQL ${ctx.major} refuses to start with it`,
+            help: `Keep one recovery target: remove ${current} (or set it to '' before this line) or remove ${a.key}.`,
+            group: { key: valueGroupKey(a.file.path, v.start), concern: "a value PostgreSQL rejects (invalid-value)" }
+          });
+          break;
+        }
+        current = String(a.value.canonical) === "" ? null : a.key;
+      }
+    }
+    for (const key of PRELOAD_LISTS) {
+      const a = ctx.cluster.effective.get(key);
+      if (!a || a.status !== "ok" || !a.value?.ok || splitDirectoriesString(String(a.value.canonical)) !== null) continue;
+      const v = a.line.value;
+      const when = key === "shared_preload_libraries" ? `PostgreSQL ${ctx.major} starts but loads none of these libraries` : "no connection loads any of these libraries";
+      ctx.report({
+        loc: { file: a.file.path, start: v.start, end: v.end },
+        severity: "warning",
+        message: `invalid list syntax in parameter "${key}": ${when} (it only logs the error)`,
+        help: 'Separate the library names with commas, and close every double quote ("my lib", other_lib).',
+        group: { key: valueGroupKey(a.file.path, v.start), concern: "a value PostgreSQL rejects (invalid-value)" }
+      });
+    }
+    const byLocale = /* @__PURE__ */ new Map();
+    for (const a of [...ctx.cluster.effective.values()].sort((x, y) => x.seqno - y.seqno)) {
+      if (!LOCALE_PARAMS.includes(a.key) || a.status !== "ok" || !a.value?.ok) continue;
+      const name = String(a.value.canonical);
+      if (isUniversalLocale(name)) continue;
+      const seen = byLocale.get(name);
+      if (seen) seen.params.push(a.key);
+      else byLocale.set(name, { first: a, params: [a.key] });
+    }
+    for (const [name, { first, params }] of byLocale) {
+      const v = first.line.value;
+      ctx.report({
+        loc: { file: first.file.path, start: v.start, end: v.end },
+        severity: "info",
+        message: boundQuotedIn(
+          `locale "${name}" (${params.join(", ")}) cannot be checked from the files: PostgreSQL ${ctx.major} checks it with setlocale() on the server and refuses to start if that machine lacks it`,
+          name
+        ),
+        help: boundQuotedIn(`Make sure "${name}" is installed on every server that uses these files (\`locale -a\` lists them), or use C, POSIX or C.UTF-8, which every Linux server has.`, name)
+      });
+    }
+  }
+});
+
+// rules/missing-include.ts
+var missing_include_default = defineRule({
+  name: "missing-include",
+  severity: "error",
+  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
+  docs: {
+    summary: "An include that PostgreSQL cannot follow",
+    why: "`include` and `include_dir` targets must exist (only `include_if_exists` may be missing): otherwise the server refuses to start and a reload ignores the whole file. A missing `include_dir` directory is a warning, not an error: git cannot store an empty directory, and packagers create one on the server (Debian's pg_createcluster creates `conf.d` for its `include_dir = 'conf.d'`), so a repository without it may still deploy correctly. Commit a placeholder PostgreSQL skips (`conf.d/.gitkeep`: include_dir reads only `*.conf` files not starting with `.`) to make the repository say what the server has. Relative paths are resolved against the directory of the file that contains the directive, not the data directory. Include cycles and nesting deeper than 10 levels are errors too. Targets outside the checked repository are not read and are reported as a warning, because they cannot be verified. Targets inside the `.git` directory are never read and are an error.",
+    invalid: ["include 'does-not-exist.conf'", "include_dir 'conf.d'"],
+    valid: ["include_if_exists 'does-not-exist.conf'", { "postgresql.conf": "include_dir 'conf.d'", "conf.d/.gitkeep": "" }],
+    references: ["https://www.postgresql.org/docs/current/config-setting.html#CONFIG-INCLUDES"],
+    versions: "all"
+  },
+  check(ctx) {
+    const directiveAt = (p) => {
+      const line = ctx.cluster.conf?.files.get(p.file.absPath)?.lines[p.lineNumber - 1];
+      return line?.kind === "include" ? line.directive : void 0;
+    };
+    for (const p of ctx.cluster.problems) {
+      if (p.kind !== "include") continue;
+      let message;
+      let help;
+      let severity;
+      switch (p.reason) {
+        case "outside-root":
+          message = `${p.detail}: it was not read, so the settings in it are not checked`;
+          help = "Keep included files inside the repository, or check them where they live.";
+          severity = "warning";
+          break;
+        case "git-dir":
+          message = p.detail ?? p.message;
+          help = "Configuration never lives in .git/; include a file of the repository instead.";
+          break;
+        case "cycle":
+          message = `${p.detail}: PostgreSQL fails with "maximum nesting depth exceeded" and refuses to start`;
+          help = "Break the cycle: each file should be included once.";
+          break;
+        case "too-many":
+          message = p.message;
+          help = "Include each file once; pgconf-lint stops reading includes after this many, and the rest is not checked.";
+          break;
+        case "missing":
+          if (directiveAt(p) === "include_dir") {
+            message = `${p.message}: git stores no empty directory, so it may exist on the server; if it does not, PostgreSQL refuses to start`;
+            help = "If the directory exists on the server (Debian's pg_createcluster creates conf.d), commit it with a file PostgreSQL skips, such as conf.d/.gitkeep (include_dir reads only *.conf files not starting with '.'); otherwise fix the path or remove the include_dir line (there is no include_dir_if_exists).";
+            severity = "warning";
+          } else {
+            message = `${p.message}: PostgreSQL refuses to start`;
+            help = "Fix the path (relative paths start at the including file's directory), or use include_if_exists.";
+          }
+          break;
+        default:
+          message = `${p.message}: PostgreSQL refuses to start`;
+      }
+      ctx.report({ loc: p.loc, message, help, ...severity ? { severity } : {} });
+    }
+  }
+});
+
+// rules/removed-setting.ts
+var REPLACEMENTS = {
+  checkpoint_segments: "use max_wal_size (and min_wal_size); max_wal_size \u2248 3 \xD7 checkpoint_segments \xD7 16MB",
+  min_parallel_relation_size: "use min_parallel_table_scan_size",
+  sql_inheritance: "remove it: inheritance is always on",
+  custom_variable_classes: "remove it: any two-part name is accepted as a custom setting",
+  replacement_sort_tuples: "remove it: replacement selection sort is gone",
+  wal_keep_segments: "use wal_keep_size = wal_keep_segments \xD7 16MB",
+  operator_precedence_warning: "remove it",
+  vacuum_cleanup_index_scale_factor: "remove it",
+  stats_temp_directory: "remove it: statistics live in shared memory",
+  force_parallel_mode: "use debug_parallel_query",
+  vacuum_defer_cleanup_age: "use hot_standby_feedback or a replication slot",
+  promote_trigger_file: "promote with pg_ctl promote or SELECT pg_promote()",
+  trigger_file: "promote with pg_ctl promote or SELECT pg_promote() (promote_trigger_file in 12\u201315)",
+  standby_mode: "create a standby.signal file in the data directory",
+  lc_collate: "remove it: the collation is fixed per database at CREATE DATABASE",
+  lc_ctype: "remove it: the character classification is fixed per database at CREATE DATABASE",
+  db_user_namespace: "remove it",
+  old_snapshot_threshold: "remove it",
+  trace_recovery_messages: "remove it (use log_min_messages)",
+  unix_socket_directory: "use unix_socket_directories",
+  replication_timeout: "use wal_sender_timeout",
+  silent_mode: "remove it: run the postmaster in the background with pg_ctl",
+  add_missing_from: "remove it",
+  regex_flavor: "remove it",
+  max_fsm_pages: "remove it: the free space map is managed automatically",
+  max_fsm_relations: "remove it: the free space map is managed automatically",
+  wal_sender_delay: "remove it",
+  krb_srvname: "remove it (GSSAPI uses krb_server_keyfile)",
+  ssl_ciphers_suites: "use ssl_ciphers"
+};
+var REMOVED_BEFORE_10 = {
+  checkpoint_segments: "9.4",
+  min_parallel_relation_size: "9.6",
+  sql_inheritance: "9.6",
+  custom_variable_classes: "9.1",
+  unix_socket_directory: "9.2",
+  replication_timeout: "9.2",
+  silent_mode: "9.1",
+  add_missing_from: "8.4",
+  regex_flavor: "8.4",
+  max_fsm_pages: "8.3",
+  max_fsm_relations: "8.3",
+  wal_sender_delay: "9.0"
+};
+var RECOVERY_ONLY = /* @__PURE__ */ new Set(["standby_mode", "trigger_file"]);
+var historyMap;
+var removedBefore10Map;
+function versionFacts(name, major) {
+  const key = name.toLowerCase();
+  historyMap ??= new Map(Object.entries(nameHistory()));
+  const majors = historyMap.get(key);
+  removedBefore10Map ??= new Map(Object.entries(REMOVED_BEFORE_10));
+  const removedBefore10 = removedBefore10Map.get(key);
+  if (majors === void 0 && removedBefore10 === void 0 && !RECOVERY_ONLY.has(key)) return void 0;
+  const older = (majors ?? []).filter((m) => m < major);
+  const newer = (majors ?? []).filter((m) => m > major);
+  if (older.length) return { kind: "removed", version: String(Math.max(...older)) };
+  if (removedBefore10 !== void 0) return { kind: "removed", version: removedBefore10 };
+  if (RECOVERY_ONLY.has(key)) return { kind: "removed", version: "11 (recovery.conf)" };
+  if (newer.length) return { kind: "newer", version: String(Math.min(...newer)) };
+  return void 0;
+}
+function removedMessage(a, major, facts) {
+  const name = a.line.name;
+  const key = name.toLowerCase();
+  if (facts.kind === "newer") {
+    return {
+      message: `${name} was added in PostgreSQL ${facts.version}; PostgreSQL ${major} does not recognize it and refuses to start`,
+      help: `Remove it, or set the cluster's target version (--pg-version) if this cluster runs ${facts.version} or later.`
+    };
+  }
+  const fix = Object.hasOwn(REPLACEMENTS, key) ? REPLACEMENTS[key] : void 0;
+  return {
+    message: `${name} was removed after PostgreSQL ${facts.version}; PostgreSQL ${major} does not recognize it and refuses to start`,
+    ...fix ? { help: fix[0].toUpperCase() + fix.slice(1) + "." } : {}
+  };
+}
+var removed_setting_default = defineRule({
+  name: "removed-setting",
+  severity: "error",
+  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
+  docs: {
+    summary: "A parameter that the target PostgreSQL version no longer (or does not yet) have",
+    why: "An unrecognized parameter name in postgresql.conf is fatal at startup and makes a reload ignore the whole file. Upgrades are where this bites: wal_keep_segments became wal_keep_size in 13, force_parallel_mode became debug_parallel_query in 16, checkpoint_segments was replaced by max_wal_size in 9.5.",
+    invalid: ["wal_keep_segments = 64", "checkpoint_segments = 32"],
+    valid: ["wal_keep_size = 1GB", "max_wal_size = 2GB"],
+    references: [
+      "https://www.postgresql.org/docs/release/",
+      "https://www.postgresql.org/docs/current/runtime-config-replication.html#GUC-WAL-KEEP-SIZE"
+    ],
+    versions: "removals and renames from 9.x to 18"
+  },
+  check(ctx) {
+    for (const a of ctx.cluster.assignments) {
+      if (a.status !== "unknown") continue;
+      const facts = versionFacts(a.line.name, ctx.major);
+      if (!facts) continue;
+      const { message, help } = removedMessage(a, ctx.major, facts);
+      ctx.report({ loc: { file: a.file.path, start: a.line.nameStart, end: a.line.nameEnd }, message, help });
+    }
+  }
+});
+
+// rules/syntax-error.ts
+var EXAMPLE_MAX_CHARS = 60;
+var isBlank3 = (c) => c === 32 || c === 9 || c === 13;
+function splitLine(lineText2) {
+  const n = lineText2.length;
+  let i = 0;
+  while (i < n && isBlank3(lineText2.charCodeAt(i))) i++;
+  const nameStart = i;
+  while (i < n && /[A-Za-z0-9_.\u0080-\uffff]/.test(lineText2[i])) i++;
+  const name = lineText2.slice(nameStart, i);
+  while (i < n && isBlank3(lineText2.charCodeAt(i))) i++;
+  if (lineText2.charCodeAt(i) === 61) i++;
+  while (i < n && isBlank3(lineText2.charCodeAt(i))) i++;
+  let end = i;
+  let quoted = false;
+  for (; end < n; end++) {
+    const c = lineText2.charCodeAt(end);
+    if (c === 39) quoted = !quoted;
+    else if (c === 35 && !quoted) break;
+  }
+  while (end > i && isBlank3(lineText2.charCodeAt(end - 1))) end--;
+  return { name, value: lineText2.slice(i, end) };
+}
+function syntaxHelp(lineText2, token2, example = false) {
+  if (token2 === null) return "Give the parameter a value: an unquoted word or number, or a quoted string.";
+  if (token2.startsWith('"')) return "Quote values with single quotes: PostgreSQL does not accept double quotes in postgresql.conf.";
+  const { value } = splitLine(lineText2);
+  if (/^[/*$.,]/.test(token2) || /\s/.test(value) || /^\d+(\.\d+)?[A-Za-z]+/.test(token2)) {
+    if (example && value.length <= EXAMPLE_MAX_CHARS && !/[\r\n]/.test(value)) {
+      return `Quote the whole value with single quotes, e.g. '${value.replace(/'/g, "''")}'.`;
+    }
+    return "Quote the whole value with single quotes (name = '\u2026').";
+  }
+  return "Quote values that contain spaces, slashes, dots, commas or other special characters, and put one setting per line.";
+}
+function nearText(token2) {
+  return token2 === null ? "near end of line" : `near token "${boundQuote(token2.text)}"`;
+}
+var syntax_error_default = defineRule({
+  name: "syntax-error",
+  severity: "error",
+  appliesTo: ["postgresql.conf", "postgresql.auto.conf", "recovery.conf", "pg_ident.conf"],
+  docs: {
+    summary: "A line PostgreSQL cannot parse",
+    why: "PostgreSQL refuses to start when postgresql.conf (or a file it includes) has a syntax error, and on reload it ignores the whole file, so none of the other changes take effect either. Common causes are unquoted values with spaces, slashes or dots (`/var/run`, `pg_catalog.english`, `8 MB`), double quotes, and fractional numbers with units (`1.5MB`).",
+    invalid: ["unix_socket_directories = /var/run/postgresql", "work_mem = 8 MB", 'search_path = "$user", public'],
+    valid: ["unix_socket_directories = '/var/run/postgresql'", "work_mem = '8 MB'", `search_path = '"$user", public'`],
+    references: ["https://www.postgresql.org/docs/current/config-setting.html#CONFIG-SETTING-CONFIGURATION-FILE"],
+    versions: "all (the lexer is identical in 10\u201318)"
+  },
+  check(ctx) {
+    const out = floodGuard(ctx, "syntax errors");
+    for (const p of ctx.cluster.problems) {
+      if (p.kind !== "syntax") continue;
+      const conf = ctx.cluster.conf?.files.get(p.file.absPath);
+      const line = conf?.lines[p.lineNumber - 1];
+      const token2 = line?.kind === "error" ? line.token?.text ?? null : null;
+      const where = line?.kind === "error" ? nearText(line.token) : "";
+      const lineText2 = line ? p.file.text.slice(line.start, line.end) : "";
+      out.report({
+        loc: p.loc,
+        message: where ? `syntax error ${where}: PostgreSQL refuses to start with this file, and a reload ignores the whole file` : `${p.message}: PostgreSQL stops reading the file here`,
+        help: line ? syntaxHelp(lineText2, token2, lookupParam(ctx.catalog, splitLine(lineText2).name) !== void 0) : void 0
+      });
+    }
+    for (const line of ctx.cluster.ident?.lines ?? []) {
+      const p = line.problem;
+      if (!p) continue;
+      out.report({
+        loc: { file: p.file.path, start: p.start, end: p.end },
+        message: p.code === "not-allowed" ? `${boundQuotes(relativizeMessage(p.message, p.file))}: the file lies outside the checked root and was not read` : p.code === "git-dir" || p.code === "limit" ? boundQuotes(relativizeMessage(p.message, p.file)) : `${boundQuotes(relativizeMessage(p.message, p.file))}: PostgreSQL rejects pg_ident.conf as a whole, so no user name maps apply`,
+        ...p.code === "not-allowed" ? { severity: "warning" } : {}
+      });
+    }
+    const rec = ctx.cluster.recovery;
+    if (rec) {
+      for (const line of rec.lines) {
+        if (line.kind !== "error") continue;
+        out.report({
+          loc: line.token ? { file: rec.file.path, start: line.token.start, end: line.token.end } : { file: rec.file.path, start: line.end, end: line.end },
+          message: `syntax error ${nearText(line.token)}: the server cannot read recovery.conf`,
+          help: syntaxHelp(rec.file.text.slice(line.start, line.end), line.token?.text ?? null, lookupParam(ctx.catalog, splitLine(rec.file.text.slice(line.start, line.end)).name) !== void 0)
+        });
+      }
+    }
+    out.flush();
+  }
+});
+
+// rules/unknown-setting.ts
+var unknown_setting_default = defineRule({
+  name: "unknown-setting",
+  severity: "error",
+  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
+  docs: {
+    summary: "A parameter name PostgreSQL does not know",
+    why: "PostgreSQL refuses to start when postgresql.conf sets a parameter it does not recognize, and a reload ignores the whole file. A typo therefore either takes the server down at the next restart or silently keeps every other change in the file from applying. Two-part names (`myext.setting`) are custom settings and are accepted without checking.",
+    invalid: ["logical_decoding_work_memo = 64MB", "shared_buffer = 1GB"],
+    valid: ["logical_decoding_work_mem = 64MB", "pg_stat_statements.max = 10000"],
+    references: ["https://www.postgresql.org/docs/current/config-setting.html"],
+    versions: "all",
+    options: '`ignore`: parameter names (case-insensitive, `*` wildcards) that the server knows although stock PostgreSQL does not, e.g. for EDB Postgres Advanced Server:\n\n```yaml\nrules:\n  unknown-setting:\n    ignore: ["edb_*", "oracle_home", "utl_file.*"]\n```'
+  },
+  defaultOptions: { ignore: [] },
+  optionsSchema: {
+    type: "object",
+    properties: { ignore: { type: "array", items: { type: "string", minLength: 1 } } }
+  },
+  check(ctx) {
+    const ignore = (ctx.options.ignore ?? []).map((p) => wildcardMatcher(p.toLowerCase()));
+    for (const a of ctx.cluster.assignments) {
+      if (a.status !== "unknown" || versionFacts(a.line.name, ctx.major)) continue;
+      if (ignore.length > 0 && ignore.some((matches) => matches(a.line.name.toLowerCase()))) continue;
+      const loc = { file: a.file.path, start: a.line.nameStart, end: a.line.nameEnd };
+      if (!ctx.listed(loc.file)) {
+        ctx.unlisted(loc.file, 1, loc);
+        continue;
+      }
+      const name = a.line.name;
+      if (name.startsWith("\uFEFF")) {
+        ctx.report({
+          loc,
+          message: `the file starts with a UTF-8 byte order mark, which PostgreSQL reads as part of the name "${boundQuote(name.slice(1))}": unrecognized parameter, the server refuses to start`,
+          help: "Save the file as UTF-8 without a byte order mark (BOM)."
+        });
+        continue;
+      }
+      const [best] = closestNames(ctx.catalog, name, 1);
+      ctx.report({
+        loc,
+        message: `unrecognized configuration parameter "${boundQuote(name)}": PostgreSQL ${ctx.major} refuses to start with it`,
+        help: best ? `Did you mean "${best}"?` : "Check the spelling against the documentation for this version."
+      });
+    }
+  }
+});
+
+// rules/unreadable-file.ts
+var unreadable_file_default = defineRule({
+  name: "unreadable-file",
+  severity: "error",
+  appliesTo: ["postgresql.conf", "postgresql.auto.conf", "pg_hba.conf", "pg_ident.conf", "recovery.conf"],
+  docs: {
+    summary: "A configuration file that could not be read",
+    why: "A configuration file that cannot be read (permissions, a directory or device where a file is expected, or a file larger than the size limit) cannot be checked, and PostgreSQL would not be able to read it either. The rest of the repository is still checked. A postgresql.conf of more than 2,000,000 lines is checked up to that line and this rule reports where it stopped: what follows is not checked, so the finding is an error (PostgreSQL itself would read on). Files that are not regular files (FIFOs, devices), or that lie under .git/ through a symlink, are reported without being opened.",
+    invalid: [],
+    valid: ["work_mem = 8MB"],
+    references: ["https://www.postgresql.org/docs/current/config-setting.html"],
+    versions: "all"
+  },
+  check(ctx) {
+    for (const u of ctx.cluster.unreadable) {
+      ctx.report({
+        loc: { file: u.path, start: 0, end: 0 },
+        message: `could not read ${u.kind} file: ${u.error}`
+      });
+    }
+    const parsed = [...ctx.cluster.conf?.files.values() ?? [], ...ctx.cluster.recovery ? [ctx.cluster.recovery] : []];
+    for (const conf of parsed) {
+      if (conf.truncatedAtLine === void 0) continue;
+      const at = conf.file.lineStarts[conf.truncatedAtLine - 1] ?? conf.file.text.length;
+      ctx.report({
+        loc: { file: conf.file.path, start: at, end: at },
+        message: `not read from this line on: the file has more than ${MAX_CONF_LINES} lines, and pgconf-lint checks only the first ${MAX_CONF_LINES} (PostgreSQL would read them all)`,
+        help: "Split the file (include_dir), or remove the blank, comment or repeated lines that make it this long."
+      });
+    }
+  }
+});
+
+// rules/unrendered-template.ts
+var SHELL_COMMANDS = /* @__PURE__ */ new Set(["archive_command", "restore_command", "archive_cleanup_command", "recovery_end_command", "ssl_passphrase_command"]);
+var NO_SHELL = ["shell"];
+var HELP = "Render the template before the file is deployed (envsubst, Ansible, Helm, \u2026) and lint the rendered file, or write the value itself.";
+var concern = (p) => `the template placeholder ${p.text} was never rendered (unrendered-template)`;
+function placeholdersIn(text, except = []) {
+  const out = [];
+  for (let offset = 0; offset < text.length; ) {
+    const p = findPlaceholder(offset === 0 ? text : text.slice(offset), { except });
+    if (!p) break;
+    out.push({ ...p, start: p.start + offset, end: p.end + offset });
+    offset += p.end;
+  }
+  return out;
+}
+var unrendered_template_default = defineRule({
+  name: "unrendered-template",
+  severity: "error",
+  appliesTo: ["postgresql.conf", "postgresql.auto.conf", "pg_hba.conf", "pg_ident.conf", "recovery.conf"],
+  docs: {
+    summary: "A value or pg_hba/pg_ident field still holds a template placeholder (`${VAR}`, `{{ var }}`, `@@VAR@@`, `%(var)s`, `<%= var %>`)",
+    why: "Configuration is often generated from a template (envsubst, Docker entrypoints, Ansible/Jinja, Helm, ERB, sed). When the rendering step is skipped or a variable is missing, the placeholder reaches the server, and PostgreSQL takes the text literally: `TimeZone = '${TZ}'` is not a time zone, so the server refuses to start; `cluster_name = '{{ name }}'` is accepted as that very text; in pg_hba.conf an address `${DOCKER_SUBNET}` is looked up as a host name and never matches, a user `${APP_USER}` matches only a role of that literal name, and `@@REPLICA@@` is read as an `@file` reference that does not exist, so the whole file is rejected. An `include_if_exists` whose file name holds a placeholder is reported too: PostgreSQL skips it without a word (a missing `include` is reported by missing-include, or in pg_hba.conf as a rejected record). A placeholder with blanks (`{{ user }}`) splits into several pg_hba fields; a record rejected for that is one finding with hba-invalid-record. Only values and fields are searched, never comments. Not placeholders: `$user` and `$libdir`, `%`-escapes such as `%p`, `%f`, `%m` (and `%%`), and unbraced names such as `PG_MASTER_USER` or `__DB__`, which nothing tells apart from a real role or database name. In the shell commands (archive_command, restore_command, archive_cleanup_command, recovery_end_command, ssl_passphrase_command) `${VAR}` is the shell expanding a variable of the server's environment and is not reported. A value PostgreSQL also rejects (invalid-value, hba-invalid-record) is one finding, naming both. An unquoted placeholder in postgresql.conf or pg_ident.conf is a syntax error, reported by syntax-error. A placeholder in a setting that a later line overrides with a valid value has no effect and is not reported.",
+    invalid: ["cluster_name = '{{ cluster_name }}'", { "pg_hba.conf": "host  all  all  ${DOCKER_SUBNET}  scram-sha-256\n" }],
+    valid: [
+      `TimeZone = 'Europe/Berlin'
+search_path = '"$user", public'`,
+      "archive_command = 'cp %p ${ARCHIVE_DIR}/%f'",
+      { "pg_hba.conf": "# host all all ${DOCKER_SUBNET} scram-sha-256\nhost  replication  PG_MASTER_USER  10.0.0.0/8  scram-sha-256\n" }
+    ],
+    references: [
+      "https://www.postgresql.org/docs/current/config-setting.html#CONFIG-SETTING-CONFIGURATION-FILE",
+      "https://www.postgresql.org/docs/current/auth-pg-hba-conf.html",
+      "https://www.postgresql.org/docs/current/auth-username-maps.html"
+    ],
+    versions: "all (include_if_exists in pg_hba.conf/pg_ident.conf 16+; recovery.conf is read up to 11)"
+  },
+  check(ctx) {
+    for (const a of ctx.cluster.assignments) {
+      if (a.ignored || a.overriddenBy && a.status !== "invalid") continue;
+      const shell = a.def !== void 0 && SHELL_COMMANDS.has(a.def.name);
+      checkConfValue(ctx, a.file, a.line.name, a.line.value, shell, a.status === "invalid" ? "rejected" : a.status === "unknown" ? "unknown" : "taken");
+    }
+    if (ctx.major <= 11 && ctx.cluster.recovery) {
+      for (const line of ctx.cluster.recovery.lines) {
+        if (line.kind !== "setting") continue;
+        checkConfValue(ctx, ctx.cluster.recovery.file, line.name, line.value, SHELL_COMMANDS.has(line.name.toLowerCase()), "taken");
+      }
+    }
+    checkSkippedConfIncludes(ctx);
+    for (const line of ctx.cluster.hba?.lines ?? []) checkHbaLine(ctx, line);
+    for (const inc of ctx.cluster.hba?.includes ?? []) if (inc.skipped) checkSkippedAuthInclude(ctx, inc);
+    for (const line of ctx.cluster.ident?.lines ?? []) checkIdentLine(ctx, line);
+    for (const inc of ctx.cluster.ident?.includes ?? []) if (inc.skipped) checkSkippedAuthInclude(ctx, inc);
+  }
+});
+function checkConfValue(ctx, file, name, value, shell, fate) {
+  const p = findPlaceholder(value.raw, shell ? { except: NO_SHELL } : {});
+  if (!p) return;
+  const loc = { file: file.path, start: value.start + p.start, end: value.start + p.end };
+  if (!ctx.listed(loc.file)) {
+    ctx.unlisted(loc.file, 1, loc);
+    return;
+  }
+  const consequence = fate === "rejected" ? "PostgreSQL reads it literally, rejects the value and refuses to start" : fate === "unknown" ? "PostgreSQL reads it literally" : `PostgreSQL takes the text literally, so ${name} is "${boundQuote(value.value)}", not the rendered value`;
+  ctx.report({
+    loc,
+    message: `${name} = ${boundQuote(value.raw)} still holds the template placeholder ${p.text}, which was never rendered: ${consequence}`,
+    help: HELP,
+    group: { key: valueGroupKey(file.path, value.start), concern: concern(p) }
+  });
+}
+function placeholdersOfLine(line, problem) {
+  const own = (t) => t.file === line.file && t.via === null;
+  let end = line.start;
+  let foreign = false;
+  for (const f of line.fields) {
+    for (const t of f.tokens) {
+      if (!own(t)) foreign = true;
+      else if (t.end > end) end = t.end;
+    }
+  }
+  const errorHere = problem !== null && problem.file === line.file;
+  if (errorHere && problem.end > end) end = problem.end;
+  const out = [];
+  for (const p of placeholdersIn(line.file.text.slice(line.start, end))) {
+    const start = line.start + p.start;
+    const inError = errorHere && start < problem.end && line.start + p.end > problem.start;
+    let token2 = null;
+    for (const f of line.fields) for (const t of f.tokens) if (token2 === null && own(t) && t.start <= start && start < t.end) token2 = t;
+    out.push({ p, file: line.file, start, end: line.start + p.end, token: token2, inError });
+  }
+  if (!foreign) return out;
+  for (const f of line.fields) {
+    for (const t of f.tokens) {
+      if (own(t)) continue;
+      for (const p of placeholdersIn(t.raw)) {
+        const start = t.start + p.start;
+        const inError = problem !== null && problem.file === t.file && start < problem.end && t.start + p.end > problem.start;
+        out.push({ p, file: t.file, start, end: t.start + p.end, token: t, inError });
+      }
+    }
+  }
+  return out;
+}
+function checkHbaLine(ctx, line) {
+  const problem = line.problem ?? line.error;
+  const found = placeholdersOfLine(line, problem);
+  if (found.length === 0) return;
+  const split = problem !== null && !found.some((x) => x.inError) ? found.find((x) => /\s/.test(x.p.text)) : void 0;
+  if (split) split.inError = true;
+  const f = found.find((x) => x.inError) ?? found[0];
+  const loc = { file: f.file.path, start: f.start, end: f.end };
+  if (!ctx.listed(loc.file)) {
+    ctx.unlisted(loc.file, 1, loc);
+    return;
+  }
+  const r = line.record;
+  const t = f.token;
+  let what = "the field";
+  let consequence = "PostgreSQL takes the text literally";
+  if (f.inError) {
+    consequence = "PostgreSQL rejects this record, so the server refuses to start and a reload keeps the old rules";
+  } else if (r && t) {
+    if (r.address?.token === t) {
+      what = "the address";
+      consequence = r.address.kind === "hostname" ? `PostgreSQL looks "${boundQuote(r.address.hostname ?? t.text)}" up as a host name, which no client has, so this record never matches` : consequence;
+    } else if (r.address?.maskToken === t) {
+      what = "the netmask";
+    } else if (r.databases.some((d) => d.token === t)) {
+      what = "the database";
+      consequence = `PostgreSQL takes it as a database literally named "${boundQuote(t.text)}", so this record matches no real database`;
+    } else if (r.users.some((u) => u.token === t)) {
+      what = "the user";
+      consequence = `PostgreSQL takes it as a role literally named "${boundQuote(t.text)}", so this record matches no real role`;
+    } else if (r.options.some((o) => o.token === t)) {
+      what = "the option";
+      consequence = "PostgreSQL takes the option value literally";
+    }
+  }
+  const others = [...new Set(found.filter((x) => x !== f).map((x) => x.p.text))];
+  const groupStart = f.inError && problem ? problem.start : t?.start ?? f.start;
+  ctx.report({
+    loc,
+    message: `${what} ${f.p.text} is a template placeholder that was never rendered: ${consequence}` + (others.length ? `; the record also holds ${others.slice(0, 3).join(", ")}${others.length > 3 ? ", \u2026" : ""}` : ""),
+    help: HELP,
+    group: { key: hbaTokenGroupKey(f.inError && problem ? problem.file.path : f.file.path, groupStart), concern: concern(f.p) }
+  });
+}
+function checkIdentLine(ctx, line) {
+  const problem = line.problem ?? line.error;
+  const found = placeholdersOfLine(line, problem);
+  if (found.length === 0 || found.some((x) => x.inError) || problem !== null && found.some((x) => /\s/.test(x.p.text))) return;
+  const f = found[0];
+  const loc = { file: f.file.path, start: f.start, end: f.end };
+  if (!ctx.listed(loc.file)) {
+    ctx.unlisted(loc.file, 1, loc);
+    return;
+  }
+  const others = [...new Set(found.slice(1).map((x) => x.p.text))];
+  ctx.report({
+    loc,
+    message: `${f.p.text} in pg_ident.conf is a template placeholder that was never rendered: PostgreSQL takes it literally, so this mapping never applies as intended` + (others.length ? `; the line also holds ${others.slice(0, 3).join(", ")}${others.length > 3 ? ", \u2026" : ""}` : ""),
+    help: HELP
+  });
+}
+var SKIPPED = "PostgreSQL looks for a file of that literal name, finds none and skips the include without an error, so nothing meant for that file applies";
+function checkSkippedConfIncludes(ctx) {
+  const conf = ctx.cluster.conf;
+  if (!conf) return;
+  const seen = /* @__PURE__ */ new Set();
+  for (const s of conf.skipped) {
+    const key = `${s.file.absPath}:${s.lineNumber}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const line = conf.files.get(s.file.absPath)?.lines[s.lineNumber - 1];
+    if (line?.kind !== "include") continue;
+    const p = findPlaceholder(line.value.raw);
+    if (!p) continue;
+    ctx.report({
+      loc: { file: s.file.path, start: line.value.start + p.start, end: line.value.start + p.end },
+      message: `${line.name} ${boundQuote(line.value.raw)} still holds the template placeholder ${p.text}, which was never rendered: ${SKIPPED}`,
+      help: HELP
+    });
+  }
+}
+function checkSkippedAuthInclude(ctx, inc) {
+  const text = inc.file.text.slice(inc.start, inc.end);
+  const hash = text.indexOf("#");
+  const p = findPlaceholder(hash === -1 ? text : text.slice(0, hash));
+  if (!p) return;
+  ctx.report({
+    loc: { file: inc.file.path, start: inc.start + p.start, end: inc.start + p.end },
+    message: `include_if_exists still holds the template placeholder ${p.text}, which was never rendered: ${SKIPPED}`,
+    help: HELP
+  });
+}
+
+// rules/unused-directive.ts
+var unused_directive_default = defineRule({
+  name: "unused-directive",
+  severity: "warning",
+  appliesTo: ["postgresql.conf", "postgresql.auto.conf", "pg_hba.conf", "pg_ident.conf", "recovery.conf"],
+  docs: {
+    summary: "A pgconf-lint directive that suppresses nothing, is misspelled, names an unknown rule, or gives no reason",
+    why: "Suppression comments outlive the problems they were written for. A directive that no longer suppresses anything hides the next real problem on that line from review, and a directive without a reason leaves the next reader guessing why a check was silenced. Directives are `# pgconf-lint disable-line RULE -- reason`, `disable-next-line` (the line after the comment), `disable-file`, and the block form `disable RULE -- reason` \u2026 `enable RULE` (the lines between; without an `enable`, to the end of the file); the reason after `--` is required. A comment meant as a directive but misspelled (`# pgconf-lint: disable-next-line \u2026` with a colon, `Disable-Line` in another case, `disable-lines`) would silently suppress nothing, so it is reported with the spelling that works; so is an `enable` that ends no block.",
+    invalid: [
+      "# pgconf-lint disable-next-line invalid-value -- legacy value\nwork_mem = 8MB",
+      "# pgconf-lint: disable-next-line invalid-value -- legacy value\nwork_mem = 8MB"
+    ],
+    valid: ["# pgconf-lint disable-next-line invalid-value -- kept for the 9.6 fleet\nwork_mem = 8mb"],
+    references: ["https://github.com/pgconf-lint/pgconf-lint#suppressing-findings"],
+    versions: "all"
+  },
+  check() {
+  }
+});
+
+// src/analysis/archive.ts
+function commandArchiving(ctx) {
+  const mode = ctx.setting("archive_mode");
+  if (!mode?.loc || mode.value !== "on" && mode.value !== "always") return null;
+  const library = ctx.setting("archive_library");
+  if (library && library.value !== "") return null;
+  return { mode: { ...mode, loc: mode.loc }, command: ctx.setting("archive_command"), library };
+}
+
+// rules/archive-command-missing.ts
+var archive_command_missing_default = defineRule({
+  name: "archive-command-missing",
+  severity: "error",
+  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
+  docs: {
+    summary: "archive_mode is on but no archive_command (or, from 15, archive_library) is set",
+    why: "With archive_mode on (or always), PostgreSQL keeps every WAL segment in pg_wal until it has been archived. With an empty archive_command \u2014 and, from PostgreSQL 15, no archive_library \u2014 nothing is ever archived: the server starts normally, but pg_wal grows without bound until the disk fills and the server stops, and there are no archived WAL files for point-in-time recovery either. Settings absent from the files count with their defaults (empty).",
+    invalid: ["archive_mode = on", "archive_mode = always\narchive_command = ''"],
+    valid: [
+      "archive_mode = on\narchive_command = 'pgbackrest --stanza=main archive-push %p'",
+      "archive_mode = on\narchive_library = 'basic_archive'",
+      "archive_mode = off"
+    ],
+    references: [
+      "https://www.postgresql.org/docs/current/runtime-config-wal.html#GUC-ARCHIVE-MODE",
+      "https://www.postgresql.org/docs/current/runtime-config-wal.html#GUC-ARCHIVE-COMMAND",
+      "https://www.postgresql.org/docs/current/continuous-archiving.html"
+    ],
+    versions: "all (archive_library is 15+)"
+  },
+  check(ctx) {
+    const a = commandArchiving(ctx);
+    if (!a || a.command?.value !== "") return;
+    const { mode, command, library } = a;
+    const blank = command.loc ? command : library?.loc ? library : void 0;
+    const loc = blank?.loc ?? mode.loc;
+    const missing = library ? "archive_command and archive_library are empty" : "archive_command is empty";
+    ctx.report({
+      loc,
+      message: `archive_mode = ${mode.canonical} but ${missing}: no WAL is archived, and pg_wal grows until the disk fills`,
+      help: library ? "Set archive_command (or archive_library) to the archiver in use, or set archive_mode = off." : "Set archive_command to the archiver in use, or set archive_mode = off.",
+      ...blank ? { related: [{ message: `archive_mode = ${mode.canonical} is set here`, loc: mode.loc }] } : {}
+    });
+  }
+});
+
+// rules/autovacuum-off.ts
+var autovacuum_off_default = defineRule({
+  name: "autovacuum-off",
+  severity: "warning",
+  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
+  docs: {
+    summary: "autovacuum or track_counts is off, so autovacuum does not run",
+    why: 'Autovacuum removes dead row versions, keeps planner statistics current and freezes old rows. With autovacuum off (or track_counts off, without which the autovacuum launcher does not start: "autovacuum not started because of misconfiguration"), tables and indexes bloat, plans degrade as statistics go stale, and freezing is left to the emergency anti-wraparound vacuums that the server still forces \u2014 at the worst moment and on the biggest tables. Unless every table is vacuumed and analyzed by a scheduled job, this ends in an outage. To exempt a table, use its autovacuum_enabled storage parameter instead.',
+    invalid: ["autovacuum = off", "track_counts = off"],
+    valid: ["autovacuum = on", "autovacuum_naptime = 30s"],
+    references: [
+      "https://www.postgresql.org/docs/current/runtime-config-vacuum.html#GUC-AUTOVACUUM",
+      "https://www.postgresql.org/docs/current/runtime-config-statistics.html#GUC-TRACK-COUNTS",
+      "https://www.postgresql.org/docs/current/routine-vacuuming.html#AUTOVACUUM"
+    ],
+    versions: "all"
+  },
+  check(ctx) {
+    const av = ctx.setting("autovacuum");
+    if (av?.value === false && av.loc) {
+      const raw = av.assignment?.line.value.raw ?? av.canonical;
+      ctx.report({
+        loc: av.loc,
+        message: `autovacuum = ${raw}${raw === av.canonical ? "" : ` (${av.canonical})`}: dead rows are not cleaned up and statistics go stale; only forced anti-wraparound vacuums still run`,
+        help: "Set autovacuum = on (the default); to exempt single tables, use ALTER TABLE \u2026 SET (autovacuum_enabled = off)."
+      });
+    }
+    const tc = ctx.setting("track_counts");
+    if (tc?.value === false && tc.loc) {
+      const raw = tc.assignment?.line.value.raw ?? tc.canonical;
+      ctx.report({
+        loc: tc.loc,
+        message: `track_counts = ${raw}${raw === tc.canonical ? "" : ` (${tc.canonical})`}: autovacuum cannot start without these statistics, so dead rows are not cleaned up and statistics go stale`,
+        help: "Set track_counts = on (the default)."
+      });
+    }
+  }
+});
+
+// rules/freeze-table-age-clamped.ts
+var shown = (s) => s.isDefault ? `${s.name} (default ${s.canonical})` : `${s.name} = ${s.canonical}`;
+var freezeAgeGroupKey = (loc) => `freeze-age:${loc.file}:${loc.start}`;
+function checkClamp(ctx, rule, c, help) {
+  const v = ctx.setting(c.clamped);
+  const l = ctx.setting(c.limit);
+  if (!v || !l || typeof v.value !== "number" || typeof l.value !== "number") return;
+  const loc = v.loc ?? l.loc;
+  if (!loc) return;
+  const bound = l.value * c.factor;
+  if (c.direction === "above" ? !(v.value > bound) : !(v.value < bound)) return;
+  const effective = Math.trunc(bound);
+  const limitShown = `${l.name} (${l.isDefault ? "default " : ""}${l.canonical} \u2192 ${effective})`;
+  ctx.report({
+    loc,
+    message: `${shown(v)} is ${c.direction} ${c.factor} \xD7 ${limitShown}: VACUUM silently uses ${c.atMost ? "at most " : ""}${effective}`,
+    help: help(effective),
+    ...v.loc && l.loc ? { related: [{ message: `${l.name}, which ${c.clamped} is clamped against`, loc: l.loc }] } : {},
+    ...v.loc ? {} : { group: { key: freezeAgeGroupKey(loc), concern: `VACUUM uses ${c.clamped} = ${c.atMost ? "at most " : ""}${effective}, not its default ${v.canonical} (${rule})` } }
+  });
+}
+var TABLE_AGE_CLAMPS = [
+  { clamped: "vacuum_freeze_table_age", limit: "autovacuum_freeze_max_age", direction: "above", factor: 0.95 },
+  {
+    clamped: "vacuum_multixact_freeze_table_age",
+    limit: "autovacuum_multixact_freeze_max_age",
+    direction: "above",
+    factor: 0.95,
+    atMost: true
+  }
+];
+var freeze_table_age_clamped_default = defineRule({
+  name: "freeze-table-age-clamped",
+  severity: "warning",
+  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
+  docs: {
+    summary: "vacuum_freeze_table_age (or its multixact twin) is above 0.95 \xD7 the freeze max age, so VACUUM silently lowers it",
+    why: "vacuum_freeze_table_age decides when a VACUUM scans the whole table to freeze old rows, ahead of the forced anti-wraparound autovacuum at autovacuum_freeze_max_age. VACUUM silently limits it to 0.95 \xD7 autovacuum_freeze_max_age so that an ordinary aggressive VACUUM still gets a chance to run first; set at or above the max age it would never run before the anti-wraparound one. The file then claims a value the server does not use, and whoever tunes freezing from it is misled. The multixact pair (vacuum_multixact_freeze_table_age, autovacuum_multixact_freeze_max_age) is clamped the same way, and can be clamped even lower when multixact member space runs short. Settings absent from the files count with their defaults (autovacuum_freeze_max_age 200000000, autovacuum_multixact_freeze_max_age 400000000). When a max age lowers or raises several ages left at their defaults, the max age setting gets one finding (the most severe rule's) that names the others.",
+    invalid: ["vacuum_freeze_table_age = 1900000000", "autovacuum_freeze_max_age = 150000000"],
+    valid: [
+      "vacuum_freeze_table_age = 150000000",
+      "autovacuum_freeze_max_age = 1000000000\nvacuum_freeze_table_age = 900000000"
+    ],
+    references: [
+      "https://www.postgresql.org/docs/current/runtime-config-vacuum.html#GUC-VACUUM-FREEZE-TABLE-AGE",
+      "https://www.postgresql.org/docs/current/runtime-config-vacuum.html#GUC-VACUUM-MULTIXACT-FREEZE-TABLE-AGE",
+      "https://www.postgresql.org/docs/current/routine-vacuuming.html#VACUUM-FOR-WRAPAROUND"
+    ],
+    versions: "all"
+  },
+  check(ctx) {
+    for (const c of TABLE_AGE_CLAMPS) {
+      checkClamp(
+        ctx,
+        "freeze-table-age-clamped",
+        c,
+        (eff) => `Set ${c.clamped} to at most ${eff} (0.95 \xD7 ${c.limit}), or raise ${c.limit}, so the file says what VACUUM does.`
+      );
+    }
+  }
+});
+
+// rules/failsafe-age-clamped.ts
+var CLAMPS = [
+  { clamped: "vacuum_failsafe_age", limit: "autovacuum_freeze_max_age", direction: "below", factor: 1.05 },
+  { clamped: "vacuum_multixact_failsafe_age", limit: "autovacuum_multixact_freeze_max_age", direction: "below", factor: 1.05 }
+];
+var failsafe_age_clamped_default = defineRule({
+  name: "failsafe-age-clamped",
+  severity: "info",
+  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
+  docs: {
+    summary: "vacuum_failsafe_age (or its multixact twin) is below 1.05 \xD7 the freeze max age, so VACUUM silently raises it",
+    why: "The failsafe makes VACUUM drop everything but freezing (index cleanup, cost-based delay) when a table gets dangerously close to transaction ID wraparound. It must not fire before the ordinary anti-wraparound autovacuum has had its chance, so VACUUM silently uses at least 1.05 \xD7 autovacuum_freeze_max_age. A lower value in the file is never used; if it was meant to make the failsafe kick in earlier, it does not. The multixact pair (vacuum_multixact_failsafe_age, autovacuum_multixact_freeze_max_age) is raised the same way. Settings absent from the files count with their defaults (failsafe ages 1600000000); a default raised because the freeze max age is high is reported at that setting, and named in freeze-max-age-high's finding there rather than as a second finding.",
+    invalid: ["vacuum_failsafe_age = 100000000", "autovacuum_freeze_max_age = 1000000000\nvacuum_failsafe_age = 1000000000"],
+    valid: ["vacuum_failsafe_age = 1600000000", "autovacuum_freeze_max_age = 1000000000\nvacuum_failsafe_age = 1100000000"],
+    references: [
+      "https://www.postgresql.org/docs/current/runtime-config-vacuum.html#GUC-VACUUM-FAILSAFE-AGE",
+      "https://www.postgresql.org/docs/current/runtime-config-vacuum.html#GUC-VACUUM-MULTIXACT-FAILSAFE-AGE"
+    ],
+    versions: "14+ (the failsafe parameters were added in 14)"
+  },
+  check(ctx) {
+    for (const c of CLAMPS) {
+      checkClamp(
+        ctx,
+        "failsafe-age-clamped",
+        c,
+        (eff) => `Set ${c.clamped} to at least ${eff} (1.05 \xD7 ${c.limit}), or lower ${c.limit}, so the file says what VACUUM does.`
+      );
+    }
+  }
+});
+
+// rules/freeze-max-age-high.ts
+var DEFAULT_THRESHOLD = 15e8;
+var WRAP_LIMIT = 2 ** 31;
+var PARAMS = [
+  // pg_xact holds 2 bits per transaction, back to the oldest unfrozen one.
+  { name: "autovacuum_freeze_max_age", what: "transaction IDs", storage: (age) => `pg_xact can grow to ~${Math.round(age / 4 / 2 ** 20)} MB` },
+  { name: "autovacuum_multixact_freeze_max_age", what: "multixact IDs", storage: () => "pg_multixact grows accordingly" }
+];
+var freeze_max_age_high_default = defineRule({
+  name: "freeze-max-age-high",
+  severity: "info",
+  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
+  defaultOptions: { threshold: DEFAULT_THRESHOLD },
+  optionsSchema: {
+    type: "object",
+    properties: {
+      threshold: {
+        type: "integer",
+        minimum: 0,
+        description: "Report autovacuum_freeze_max_age / autovacuum_multixact_freeze_max_age above this (default 1500000000)."
+      }
+    }
+  },
+  docs: {
+    summary: "autovacuum_freeze_max_age (or its multixact twin) is set close to the wraparound limit",
+    why: "autovacuum_freeze_max_age is the age at which autovacuum forces an anti-wraparound VACUUM on a table. Transaction IDs wrap around at about 2.1 billion, and shortly before that PostgreSQL stops assigning new ones \u2014 no more writes \u2014 until the oldest tables have been vacuumed: an outage. A very high max age leaves little room between the forced VACUUM starting and that shutdown: one slow VACUUM on a large table, a long transaction or a forgotten replication slot holding back the horizon is enough. It also keeps more commit status in pg_xact (and multixact data in pg_multixact). The same holds for autovacuum_multixact_freeze_max_age.",
+    invalid: ["autovacuum_freeze_max_age = 1800000000", "autovacuum_multixact_freeze_max_age = 2000000000"],
+    valid: ["autovacuum_freeze_max_age = 500000000", "autovacuum_multixact_freeze_max_age = 400000000"],
+    references: [
+      "https://www.postgresql.org/docs/current/runtime-config-vacuum.html#GUC-AUTOVACUUM-FREEZE-MAX-AGE",
+      "https://www.postgresql.org/docs/current/routine-vacuuming.html#VACUUM-FOR-WRAPAROUND"
+    ],
+    versions: "all",
+    options: "`threshold` (integer, default `1500000000`): report a value above it. It applies to both `autovacuum_freeze_max_age` and `autovacuum_multixact_freeze_max_age`.\n\n```yaml\nrules:\n  freeze-max-age-high: { threshold: 1000000000 }\n```"
+  },
+  check(ctx) {
+    const t = ctx.options.threshold;
+    const threshold = typeof t === "number" && Number.isFinite(t) ? t : DEFAULT_THRESHOLD;
+    for (const p of PARAMS) {
+      const s = ctx.setting(p.name);
+      if (!s?.loc || typeof s.value !== "number" || !(s.value > threshold)) continue;
+      const headroom = Math.round((WRAP_LIMIT - s.value) / 1e6);
+      ctx.report({
+        loc: s.loc,
+        message: `${s.name} = ${s.canonical} is above ${threshold}: the forced anti-wraparound VACUUM starts only ~${headroom} million ${p.what} before the wraparound limit, and ${p.storage(s.value)}`,
+        help: `Lower ${s.name} (the default is ${s.def.boot}) and keep tables frozen with regular VACUUM instead.`,
+        // One setting, one finding: the failsafe age VACUUM raises because of this value (when the
+        // file does not set it) is named in this finding's message.
+        group: { key: freezeAgeGroupKey(s.loc), concern: `${s.name} = ${s.canonical} is close to the wraparound limit (freeze-max-age-high)` }
+      });
+    }
+  }
+});
+
+// rules/freeze-min-age-clamped.ts
+var CLAMPS2 = [
+  { clamped: "vacuum_freeze_min_age", limit: "autovacuum_freeze_max_age", direction: "above", factor: 0.5 },
+  {
+    clamped: "vacuum_multixact_freeze_min_age",
+    limit: "autovacuum_multixact_freeze_max_age",
+    direction: "above",
+    factor: 0.5,
+    atMost: true
+  }
+];
+var freeze_min_age_clamped_default = defineRule({
+  name: "freeze-min-age-clamped",
+  severity: "warning",
+  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
+  docs: {
+    summary: "vacuum_freeze_min_age (or its multixact twin) is above half the freeze max age, so VACUUM silently lowers it",
+    why: "vacuum_freeze_min_age is how old a row version must be before VACUUM freezes it. VACUUM silently limits it to half of autovacuum_freeze_max_age, so that freezing happens well before the forced anti-wraparound autovacuum. A larger value in the file is never used, and whoever tunes freezing from the file is misled. The multixact pair (vacuum_multixact_freeze_min_age, autovacuum_multixact_freeze_max_age) is clamped the same way, and can be clamped even lower when multixact member space runs short. Settings absent from the files count with their defaults (autovacuum_freeze_max_age 200000000, autovacuum_multixact_freeze_max_age 400000000). When a low max age lowers several ages left at their defaults, the max age setting gets one finding (the most severe rule's) that names the others.",
+    invalid: ["vacuum_freeze_min_age = 500000000", "autovacuum_multixact_freeze_max_age = 400000000\nvacuum_multixact_freeze_min_age = 300000000"],
+    valid: ["vacuum_freeze_min_age = 50000000", "autovacuum_freeze_max_age = 1000000000\nvacuum_freeze_min_age = 500000000"],
+    references: [
+      "https://www.postgresql.org/docs/current/runtime-config-vacuum.html#GUC-VACUUM-FREEZE-MIN-AGE",
+      "https://www.postgresql.org/docs/current/runtime-config-vacuum.html#GUC-VACUUM-MULTIXACT-FREEZE-MIN-AGE",
+      "https://www.postgresql.org/docs/current/routine-vacuuming.html#VACUUM-FOR-WRAPAROUND"
+    ],
+    versions: "all"
+  },
+  check(ctx) {
+    for (const c of CLAMPS2) {
+      checkClamp(
+        ctx,
+        "freeze-min-age-clamped",
+        c,
+        (eff) => `Set ${c.clamped} to at most ${eff} (half of ${c.limit}), or raise ${c.limit}, so the file says what VACUUM does.`
+      );
+    }
+  }
+});
+
+// rules/fsync-off.ts
+var fsync_off_default = defineRule({
+  name: "fsync-off",
+  severity: "error",
+  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
+  docs: {
+    summary: "fsync is off",
+    why: 'With fsync off PostgreSQL never forces its writes to durable storage. After an operating-system crash or power loss, committed transactions can be lost and, worse, the data files and WAL can be left inconsistent: the documentation calls this "unrecoverable data corruption", and the only fix is restoring a backup. It is meant for throw-away clusters (initial bulk load, tests) and must never reach a server whose data matters. To trade durability for speed safely, use synchronous_commit = off instead.',
+    invalid: ["fsync = off", "fsync = 'no'"],
+    valid: ["fsync = on", "synchronous_commit = local"],
+    references: ["https://www.postgresql.org/docs/current/runtime-config-wal.html#GUC-FSYNC"],
+    versions: "all"
+  },
+  check(ctx) {
+    const fsync = ctx.setting("fsync");
+    if (fsync?.value !== false || !fsync.loc) return;
+    const raw = fsync.assignment?.line.value.raw ?? fsync.canonical;
+    ctx.report({
+      loc: fsync.loc,
+      message: `fsync = ${raw}${raw === fsync.canonical ? "" : ` (${fsync.canonical})`}: writes are never forced to disk, so an OS crash or power loss can corrupt the cluster beyond repair`,
+      help: "Set fsync = on (the default); to trade durability for speed without corruption, use synchronous_commit = off."
+    });
+  }
+});
+
+// rules/full-page-writes-off.ts
+var full_page_writes_off_default = defineRule({
+  name: "full-page-writes-off",
+  severity: "error",
+  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
+  docs: {
+    summary: "full_page_writes is off",
+    why: 'PostgreSQL writes 8 kB pages, while disks and file systems usually write smaller units. If the server crashes in the middle of a page write, the page on disk is half old and half new ("torn"), and WAL replay cannot repair it unless the first change after each checkpoint logged the whole page. With full_page_writes off that copy is missing: after a power loss or kernel crash the data files can be silently corrupted. pg_rewind also refuses to work with a server that has it off, so a failed-over primary cannot be re-attached as a standby. Only a file system that guarantees atomic 8 kB writes (such as ZFS) makes it safe, and then the saving is rarely worth the risk.',
+    invalid: ["full_page_writes = off", "full_page_writes = false"],
+    valid: ["full_page_writes = on", "wal_compression = on"],
+    references: [
+      "https://www.postgresql.org/docs/current/runtime-config-wal.html#GUC-FULL-PAGE-WRITES",
+      "https://www.postgresql.org/docs/current/app-pgrewind.html"
+    ],
+    versions: "all"
+  },
+  check(ctx) {
+    const fpw = ctx.setting("full_page_writes");
+    if (fpw?.value !== false || !fpw.loc) return;
+    const raw = fpw.assignment?.line.value.raw ?? fpw.canonical;
+    ctx.report({
+      loc: fpw.loc,
+      message: `full_page_writes = ${raw}${raw === fpw.canonical ? "" : ` (${fpw.canonical})`}: a crash during a page write can leave torn, corrupted pages, and pg_rewind cannot be used`,
+      help: "Set full_page_writes = on (the default); if WAL volume is the concern, use wal_compression instead."
+    });
+  }
+});
+
+// rules/password-encryption-md5.ts
+var password_encryption_md5_default = defineRule({
+  name: "password-encryption-md5",
+  severity: "warning",
+  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
+  docs: {
+    summary: "password_encryption is md5 (or, up to 13, on/true/yes/1, which mean md5)",
+    why: "password_encryption decides how CREATE ROLE \u2026 PASSWORD and ALTER ROLE \u2026 PASSWORD store new passwords. An MD5 hash is salted only with the user name, so a leaked pg_authid (a backup, a replica, a log) can be brute-forced quickly, and the hash itself is enough to log in with md5 authentication. SCRAM-SHA-256 avoids both and is the default since PostgreSQL 14; PostgreSQL 18 deprecates MD5 passwords and warns when one is set. Up to PostgreSQL 13 the old boolean spellings on, true, yes and 1 are accepted and mean md5.",
+    invalid: ["password_encryption = md5"],
+    valid: ["password_encryption = 'scram-sha-256'", "password_encryption = scram-sha-256"],
+    references: [
+      "https://www.postgresql.org/docs/current/runtime-config-connection.html#GUC-PASSWORD-ENCRYPTION",
+      "https://www.postgresql.org/docs/current/auth-password.html"
+    ],
+    versions: "all (10\u201313 also accept on/true/yes/1 as md5)"
+  },
+  check(ctx) {
+    const pe = ctx.setting("password_encryption");
+    if (pe?.value !== "md5" || !pe.loc) return;
+    const raw = pe.assignment?.line.value.raw ?? pe.canonical;
+    const written3 = pe.assignment?.line.value.value ?? pe.canonical;
+    const alias = written3.toLowerCase() === "md5" ? "" : ` (PostgreSQL ${ctx.major} reads it as md5)`;
+    ctx.report({
+      loc: pe.loc,
+      message: `password_encryption = ${raw}${alias}: new and changed passwords are stored as MD5 hashes, which are weak and can be replayed to log in`,
+      help: "Set password_encryption = 'scram-sha-256' (the default from 14); existing MD5 passwords stay until each role's password is set again."
+    });
+  }
+});
+
+// rules/recovery-conf-obsolete.ts
+var RECOVERY_ONLY2 = {
+  standby_mode: "create a standby.signal file in the data directory instead",
+  trigger_file: "promote with pg_ctl promote or SELECT pg_promote() instead"
+};
+var isOn = (v) => parseBool(v.trim()) === true;
+var RECOVERY_FIX = new Map(Object.entries(RECOVERY_ONLY2));
+var recovery_conf_obsolete_default = defineRule({
+  name: "recovery-conf-obsolete",
+  severity: "error",
+  appliesTo: ["postgresql.conf", "postgresql.auto.conf", "recovery.conf"],
+  docs: {
+    summary: "recovery.conf, standby_mode or trigger_file with PostgreSQL 12 or later",
+    why: 'PostgreSQL 12 folded recovery.conf into postgresql.conf. A recovery.conf file in the data directory makes the server refuse to start ("using recovery command file "recovery.conf" is not supported"), and standby_mode or trigger_file in postgresql.conf are unrecognized parameters, which is just as fatal. Configurations carried over from 11 or earlier \u2014 or generated by tools that still write recovery.conf \u2014 break on the first restart after an upgrade or failover. A standby is now marked by an empty standby.signal file (recovery.signal for targeted recovery), primary_conninfo, restore_command and the recovery_target_* settings go into postgresql.conf, and promotion is done with pg_ctl promote or pg_promote() (promote_trigger_file in 12\u201315). The help says which signal file the cluster needs (standby.signal when recovery.conf had standby_mode = on, else recovery.signal) and whether the repository already has it.',
+    invalid: [
+      { "postgresql.conf": "hot_standby = on", "recovery.conf": "standby_mode = 'on'\nprimary_conninfo = 'host=primary user=replicator'" },
+      "standby_mode = on"
+    ],
+    valid: [{ "postgresql.conf": "hot_standby = on\nprimary_conninfo = 'host=primary user=replicator'" }],
+    references: [
+      "https://www.postgresql.org/docs/current/recovery-config.html",
+      "https://www.postgresql.org/docs/release/12.0/",
+      "https://www.postgresql.org/docs/current/warm-standby.html#STANDBY-SERVER-SETUP"
+    ],
+    versions: "12+ (recovery.conf is how 11 and earlier configure recovery)"
+  },
+  check(ctx) {
+    if (ctx.major < 12) return;
+    const hasStandbySignal = ctx.cluster.signals.some((s) => s.kind === "standby.signal");
+    const hasRecoverySignal = ctx.cluster.signals.some((s) => s.kind === "recovery.signal");
+    const rec = ctx.cluster.recovery;
+    if (rec) {
+      const settings = rec.lines.filter((l) => l.kind === "setting");
+      const first = settings[0];
+      const mode = settings.filter((l) => foldName(l.name) === "standby_mode").pop();
+      const standby = mode !== void 0 && isOn(mode.value.value);
+      const signal = standby ? hasStandbySignal ? "standby.signal is already there" : "create an empty standby.signal (this is a standby)" : hasRecoverySignal || hasStandbySignal ? `${hasStandbySignal ? "standby.signal" : "recovery.signal"} is already there` : "create an empty recovery.signal for targeted recovery, or standby.signal for a standby";
+      ctx.report({
+        loc: first?.kind === "setting" ? { file: rec.file.path, start: first.nameStart, end: first.value.end } : { file: rec.file.path, start: 0, end: 0 },
+        message: `recovery.conf is not supported from PostgreSQL 12: PostgreSQL ${ctx.major} refuses to start while this file is in the data directory`,
+        help: `Delete recovery.conf: ${signal}; move primary_conninfo, restore_command and recovery_target_* into postgresql.conf, and promote with pg_ctl promote.`
+      });
+    }
+    for (const a of ctx.cluster.assignments) {
+      if (a.status !== "unknown") continue;
+      let fix = RECOVERY_FIX.get(a.key);
+      if (!fix) continue;
+      if (a.key === "standby_mode" && hasStandbySignal) fix = "rely on the standby.signal file that is already there";
+      ctx.report({
+        loc: { file: a.file.path, start: a.line.value.start, end: a.line.value.end },
+        message: `${a.line.name} = ${a.line.value.raw} is a recovery.conf parameter that PostgreSQL ${ctx.major} does not recognize: the server refuses to start`,
+        help: `Remove it and ${fix}.`
+      });
+    }
+  }
+});
+
+// rules/replication-conninfo-insecure.ts
+var isSpace2 = (c) => c === " " || c === "	" || c === "\n" || c === "\r" || c === "\f" || c === "\v";
+function uriPrefixLength(s) {
+  if (s.startsWith("postgresql://")) return "postgresql://".length;
+  if (s.startsWith("postgres://")) return "postgres://".length;
+  return 0;
+}
+function store(pairs, key, value, start, end) {
+  if (key === "requiressl") pairs.push({ key: "sslmode", value: value.startsWith("1") ? "require" : "prefer", start, end });
+  else pairs.push({ key, value, start, end });
+}
+function parseConninfo(s) {
+  return uriPrefixLength(s) ? parseUri(s) : parseKeywords(s);
+}
+function parseKeywords(s) {
+  const pairs = [];
+  let i = 0;
+  while (i < s.length) {
+    if (isSpace2(s[i])) {
+      i++;
+      continue;
+    }
+    const nameStart = i;
+    while (i < s.length && s[i] !== "=" && !isSpace2(s[i])) i++;
+    const name = s.slice(nameStart, i);
+    while (i < s.length && isSpace2(s[i])) i++;
+    if (s[i] !== "=") return { ok: false, error: `missing "=" after "${name}" in connection info string` };
+    i++;
+    while (i < s.length && isSpace2(s[i])) i++;
+    let value = "";
+    let start;
+    let end;
+    if (s[i] !== "'") {
+      start = i;
+      while (i < s.length && !isSpace2(s[i])) {
+        if (s[i] === "\\") {
+          i++;
+          if (i < s.length) value += s[i++];
+        } else value += s[i++];
+      }
+      end = i;
+    } else {
+      i++;
+      start = i;
+      for (; ; ) {
+        if (i >= s.length) return { ok: false, error: "unterminated quoted string in connection info string" };
+        if (s[i] === "\\") {
+          i++;
+          if (i < s.length) value += s[i++];
+          continue;
+        }
+        if (s[i] === "'") break;
+        value += s[i++];
+      }
+      end = i;
+      i++;
+    }
+    store(pairs, name, value, start, end);
+  }
+  return { ok: true, form: "keyword", pairs };
+}
+function uriDecode(s) {
+  let out = "";
+  for (let i = 0; i < s.length; i++) {
+    if (s[i] !== "%") {
+      out += s[i];
+      continue;
+    }
+    const hex = s.slice(i + 1, i + 3);
+    if (!/^[0-9A-Fa-f]{2}$/.test(hex)) return null;
+    const c = parseInt(hex, 16);
+    if (c === 0) return null;
+    out += String.fromCharCode(c);
+    i += 2;
+  }
+  return out;
+}
+function parseUri(s) {
+  const pairs = [];
+  let p = uriPrefixLength(s);
+  const decoded = (from, to) => uriDecode(s.slice(from, to));
+  const add = (key, from, to) => {
+    if (from === to) return void 0;
+    const v = decoded(from, to);
+    if (v === null) return { ok: false, error: `invalid percent-encoded token: "${s.slice(from, to)}"` };
+    store(pairs, key, v, from, to);
+    return void 0;
+  };
+  let q = p;
+  while (q < s.length && s[q] !== "@" && s[q] !== "/") q++;
+  if (s[q] === "@") {
+    let u = p;
+    while (s[u] !== ":" && s[u] !== "@") u++;
+    const bad = add("user", p, u) ?? (s[u] === ":" ? add("password", u + 1, q) : void 0);
+    if (bad) return bad;
+    p = q + 1;
+  }
+  const hosts = [];
+  let hostStart = p;
+  let prev = "";
+  for (; ; ) {
+    let host;
+    if (s[p] === "[") {
+      const open2 = ++p;
+      while (p < s.length && s[p] !== "]") p++;
+      if (p >= s.length) return { ok: false, error: 'end of string reached when looking for matching "]" in IPv6 host address in URI' };
+      if (p === open2) return { ok: false, error: "IPv6 host address may not be empty in URI" };
+      host = s.slice(open2, p);
+      p++;
+      if (p < s.length && !":/?,".includes(s[p])) return { ok: false, error: `unexpected character "${s[p]}" in URI (expected ":" or "/")` };
+    } else {
+      const h = p;
+      while (p < s.length && !":/?,".includes(s[p])) p++;
+      host = s.slice(h, p);
+    }
+    hosts.push(host);
+    prev = s[p] ?? "";
+    if (prev === ":") {
+      p++;
+      while (p < s.length && !"/?,".includes(s[p])) p++;
+      prev = s[p] ?? "";
+    }
+    if (prev !== ",") break;
+    p++;
+  }
+  if (hosts.join(",") !== "") {
+    const v = uriDecode(hosts.join(","));
+    if (v === null) return { ok: false, error: "invalid percent-encoded token in the host" };
+    pairs.push({ key: "host", value: v, start: hostStart, end: p });
+  }
+  hostStart = p;
+  if (prev !== "" && prev !== "?") {
+    const db = ++p;
+    while (p < s.length && s[p] !== "?") p++;
+    const bad = add("dbname", db, p);
+    if (bad) return bad;
+    prev = s[p] ?? "";
+  }
+  if (prev !== "") {
+    p++;
+    while (p < s.length) {
+      const keyStart = p;
+      let eq = -1;
+      while (p < s.length && s[p] !== "&") {
+        if (s[p] === "=") {
+          if (eq !== -1) return { ok: false, error: `extra key/value separator "=" in URI query parameter: "${s.slice(keyStart, p)}"` };
+          eq = p;
+        }
+        p++;
+      }
+      if (eq === -1) return { ok: false, error: `missing key/value separator "=" in URI query parameter: "${s.slice(keyStart, p)}"` };
+      const key = decoded(keyStart, eq);
+      const value = decoded(eq + 1, p);
+      if (key === null || value === null) return { ok: false, error: `invalid percent-encoded token: "${s.slice(keyStart, p)}"` };
+      if (key === "ssl" && value === "true") pairs.push({ key: "sslmode", value: "require", start: eq + 1, end: p });
+      else store(pairs, key, value, eq + 1, p);
+      if (s[p] === "&") p++;
+    }
+  }
+  return { ok: true, form: "uri", pairs };
+}
+function lastPair(pairs, key) {
+  for (let i = pairs.length - 1; i >= 0; i--) if (pairs[i].key === key) return pairs[i];
+  return void 0;
+}
+function valueOffsets(v) {
+  if (v.token !== "string") return v.raw === v.value ? [...Array(v.value.length + 1).keys()] : void 0;
+  const raw = v.raw;
+  const map = [];
+  let out = "";
+  const ESC = { b: "\b", f: "\f", n: "\n", r: "\r", t: "	" };
+  for (let i = 1; i < raw.length - 1; i++) {
+    const c = raw[i];
+    map.push(i);
+    if (c === "\\") {
+      const e = raw[i + 1];
+      if (e === void 0 || e >= "0" && e <= "7") return void 0;
+      out += ESC[e] ?? e;
+      i++;
+    } else if (c === "'" && raw[i + 1] === "'") {
+      out += "'";
+      i++;
+    } else out += c;
+  }
+  map.push(raw.length - 1);
+  return out === v.value ? map : void 0;
+}
+function isLocalHost(h) {
+  const x = h.trim().toLowerCase();
+  return x === "" || x.startsWith("/") || x.startsWith("@") || x === "localhost" || x === "::1" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(x);
+}
+function conninfoVerdict(text, major) {
+  const parsed = parseConninfo(text);
+  if (!parsed.ok) return void 0;
+  const { pairs } = parsed;
+  const hostaddr = lastPair(pairs, "hostaddr");
+  const host = hostaddr ?? lastPair(pairs, "host");
+  if (!host || host.value.split(",").every(isLocalHost)) return void 0;
+  if (lastPair(pairs, "gssencmode")?.value === "require") return void 0;
+  const mode = lastPair(pairs, "sslmode");
+  if (mode) return { sslmode: mode.value, written: true, at: mode };
+  if (lastPair(pairs, "service")) return void 0;
+  if (major >= 16 && lastPair(pairs, "sslrootcert")?.value === "system") return { sslmode: "verify-full", written: false, at: host };
+  return { sslmode: "prefer", written: false, at: host };
+}
+var replication_conninfo_insecure_default = defineRule({
+  name: "replication-conninfo-insecure",
+  severity: "warning",
+  appliesTo: ["postgresql.conf", "postgresql.auto.conf", "recovery.conf"],
+  docs: {
+    summary: "primary_conninfo lets the standby stream WAL without TLS (sslmode disable or allow) or with TLS only when offered (prefer, the default)",
+    why: "A standby receives every change to every table of the primary through primary_conninfo: the WAL stream is a full copy of the data, password hashes included. With `sslmode=disable` it always travels in cleartext; with `allow` libpq tries cleartext first. Both are a warning. With `sslmode=prefer` \u2014 also what libpq uses when sslmode is not written at all \u2014 TLS is used only when the primary offers it and the certificate is never checked, so anyone on the network path can downgrade the connection or impersonate the primary; that is info. `require` encrypts, `verify-ca` and `verify-full` also authenticate the primary. The string is read as libpq reads it (`key=value` pairs with single quotes and backslash escapes, or a `postgresql://` URI with `?sslmode=` and the JDBC-style `ssl=true`; `requiressl=1` is `require`; the last value of a keyword wins), and the finding points at the sslmode value, or at the host when sslmode is not written. No finding when the connection cannot leave the machine (host or hostaddr only Unix-domain socket directories, `localhost` or loopback addresses, or no host at all, which is the socket), when `gssencmode=require` encrypts it with GSSAPI, when `service=` names a pg_service.conf entry that may set sslmode, when `sslrootcert=system` makes libpq 16+ default to verify-full, or when the string does not parse (the standby then cannot connect at all). The PGSSLMODE environment variable of the server process is not visible in files: set sslmode in the string. From PostgreSQL 12 primary_conninfo is a postgresql.conf parameter; for 11 and earlier the rule reads it from recovery.conf.",
+    invalid: [
+      "primary_conninfo = 'host=10.0.0.5 user=replicator sslmode=disable'",
+      "primary_conninfo = 'postgresql://replicator@primary.db.internal:5432/postgres?sslmode=allow'"
+    ],
+    valid: [
+      "primary_conninfo = 'host=primary.db.internal user=replicator sslmode=verify-full sslrootcert=/etc/postgresql/root.crt'",
+      "primary_conninfo = 'host=/var/run/postgresql user=replicator'",
+      "primary_conninfo = 'host=primary user=replicator sslmode=require'"
+    ],
+    references: [
+      "https://www.postgresql.org/docs/current/libpq-connect.html#LIBPQ-CONNSTRING",
+      "https://www.postgresql.org/docs/current/libpq-ssl.html#LIBPQ-SSL-PROTECTION",
+      "https://www.postgresql.org/docs/current/runtime-config-replication.html#GUC-PRIMARY-CONNINFO",
+      "https://github.com/postgres/postgres/blob/master/src/interfaces/libpq/fe-connect.c"
+    ],
+    versions: "all; primary_conninfo is in recovery.conf up to 11, in postgresql.conf from 12; sslrootcert=system 16+"
+  },
+  check(ctx) {
+    let target;
+    if (ctx.major >= 12) {
+      const s = ctx.setting("primary_conninfo");
+      if (s?.assignment && typeof s.value === "string") target = { name: s.assignment.line.name, value: s.assignment.line.value, file: s.assignment.file.path };
+    } else if (ctx.cluster.recovery) {
+      const rec = ctx.cluster.recovery;
+      for (const l of rec.lines) {
+        if (l.kind === "setting" && foldName(l.name) === "primary_conninfo") target = { name: l.name, value: l.value, file: rec.file.path };
+      }
+    }
+    if (!target) return;
+    const verdict = conninfoVerdict(target.value.value, ctx.major);
+    if (!verdict) return;
+    const mode = verdict.sslmode;
+    if (mode !== "disable" && mode !== "allow" && mode !== "prefer") return;
+    const v = target.value;
+    let loc = { file: target.file, start: v.start, end: v.end };
+    const map = valueOffsets(v);
+    if (map) loc = { file: target.file, start: v.start + map[verdict.at.start], end: v.start + map[verdict.at.end] };
+    const said = verdict.written ? `sslmode=${boundQuote(verdict.at.value, 20)}` : "no sslmode (libpq defaults to prefer)";
+    const name = boundQuote(target.name);
+    const what = mode === "disable" ? "the standby streams WAL from the primary in cleartext" : mode === "allow" ? "the standby tries a cleartext connection to the primary first" : "the standby uses TLS only if the primary offers it and never checks its certificate";
+    const consequence = mode === "prefer" ? "anyone on the network path can downgrade the connection or pose as the primary and read every change" : "anyone on the network path can read (and alter) every change to every table";
+    ctx.report({
+      loc,
+      message: `${name} has ${said}: ${what}; ${consequence}`,
+      help: "Write sslmode=verify-full (with sslrootcert= the CA of the primary's certificate) in primary_conninfo \u2014 at least sslmode=require \u2014 and keep ssl = on on the primary.",
+      ...mode === "prefer" ? { severity: "info" } : {}
+    });
+  }
+});
+
+// rules/replication-slot-wal-unbounded.ts
+var replication_slot_wal_unbounded_default = defineRule({
+  name: "replication-slot-wal-unbounded",
+  severity: "warning",
+  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
+  docs: {
+    summary: "Replication slots are enabled and max_slot_wal_keep_size is -1 (unlimited)",
+    why: "A replication slot keeps every WAL segment its consumer has not confirmed. When a standby or logical subscriber goes away without its slot being dropped, WAL piles up in pg_wal until the disk is full and the primary stops. max_slot_wal_keep_size (PostgreSQL 13+) caps what slots may retain: a slot that falls further behind is invalidated instead, which costs a re-sync of one replica rather than an outage of the primary. Settings absent from the files count with their defaults (max_replication_slots 10, max_slot_wal_keep_size -1); the rule reports only when a file sets one of them.",
+    invalid: ["max_replication_slots = 10", "max_slot_wal_keep_size = -1"],
+    valid: ["max_replication_slots = 10\nmax_slot_wal_keep_size = 50GB", "max_replication_slots = 0"],
+    references: [
+      "https://www.postgresql.org/docs/current/runtime-config-replication.html#GUC-MAX-SLOT-WAL-KEEP-SIZE",
+      "https://www.postgresql.org/docs/current/warm-standby.html#STREAMING-REPLICATION-SLOTS"
+    ],
+    versions: "13+ (max_slot_wal_keep_size was added in 13)"
+  },
+  check(ctx) {
+    const keep = ctx.setting("max_slot_wal_keep_size");
+    const slots = ctx.setting("max_replication_slots");
+    if (!keep || !slots || keep.value !== -1 || typeof slots.value !== "number" || !(slots.value > 0)) return;
+    const loc = keep.loc ?? slots.loc;
+    if (!loc) return;
+    const keepShown = keep.loc ? `max_slot_wal_keep_size = ${keep.assignment?.line.value.raw ?? keep.canonical}` : "max_slot_wal_keep_size is -1 (the default)";
+    ctx.report({
+      loc,
+      message: `max_replication_slots = ${slots.canonical}${slots.isDefault ? " (the default)" : ""} and ${keepShown}: an abandoned replication slot retains WAL without limit until the disk fills`,
+      help: "Set max_slot_wal_keep_size to what pg_wal can hold (e.g. 50GB), or max_replication_slots = 0 if slots are not used.",
+      ...keep.loc && slots.loc ? { related: [{ message: `max_replication_slots = ${slots.canonical} is set here`, loc: slots.loc }] } : {}
+    });
+  }
+});
+
+// rules/reserved-connections-exceed-max.ts
+var num = (s) => s && typeof s.value === "number" ? s.value : 0;
+var reserved_connections_exceed_max_default = defineRule({
+  name: "reserved-connections-exceed-max",
+  severity: "error",
+  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
+  docs: {
+    summary: "The reserved connection slots leave no ordinary slot within max_connections, so the server refuses to start",
+    why: 'superuser_reserved_connections (and, from PostgreSQL 16, reserved_connections for roles with pg_use_reserved_connections) are taken out of max_connections. When they add up to max_connections or more, the postmaster exits at startup ("superuser_reserved_connections (3) plus reserved_connections (0) must be less than max_connections (3)"). This typically happens when max_connections is cut down for a small test or container instance. Settings absent from the files count with their defaults (max_connections 100, superuser_reserved_connections 3, reserved_connections 0, max_wal_senders 10). Since PostgreSQL 12 WAL senders have their own slots; PostgreSQL 11 counts max_wal_senders with the reserved slots ("superuser_reserved_connections (3) plus max_wal_senders (10) must be less than max_connections (13)"), and PostgreSQL 10 requires max_wal_senders alone to be less than max_connections.',
+    invalid: ["max_connections = 3", "max_connections = 20\nsuperuser_reserved_connections = 10\nreserved_connections = 10"],
+    valid: ["max_connections = 4", "max_connections = 20\nsuperuser_reserved_connections = 5\nreserved_connections = 10"],
+    references: [
+      "https://www.postgresql.org/docs/current/runtime-config-connection.html#GUC-MAX-CONNECTIONS",
+      "https://www.postgresql.org/docs/current/runtime-config-connection.html#GUC-SUPERUSER-RESERVED-CONNECTIONS",
+      "https://www.postgresql.org/docs/current/runtime-config-connection.html#GUC-RESERVED-CONNECTIONS"
+    ],
+    versions: "all (reserved_connections is 16+; max_wal_senders counts on 10 and 11)"
+  },
+  check(ctx) {
+    const max = ctx.setting("max_connections");
+    const su = ctx.setting("superuser_reserved_connections");
+    if (!max || !su || typeof max.value !== "number") return;
+    const maxValue = max.value;
+    const senders = ctx.setting("max_wal_senders");
+    const checks = ctx.major >= 16 ? [[su, ctx.setting("reserved_connections")].filter((s) => !!s)] : ctx.major >= 12 ? [[su]] : ctx.major === 11 ? [[su, ...senders ? [senders] : []]] : [[su], ...senders ? [[senders]] : []];
+    const failed = checks.find((parts2) => parts2.reduce((n, s) => n + num(s), 0) >= maxValue);
+    if (!failed) return;
+    const reserved = failed.reduce((n, s) => n + num(s), 0);
+    const defaultReserved = failed.reduce((n, s) => n + Number(s.def.boot), 0);
+    const raised = failed.filter((s) => !!s.loc).sort((a, b) => num(b) - num(a));
+    const target = max.loc && (maxValue <= defaultReserved || raised.length === 0) ? max : raised[0];
+    if (!target?.loc) return;
+    const shown5 = (s) => `${s.name} = ${s.canonical}${s.isDefault ? " (default)" : ""}`;
+    const parts = failed.length > 1 ? `${failed.map(shown5).join(" + ")} = ${reserved}` : shown5(failed[0]);
+    const related = [max, ...failed].flatMap((s) => s !== target && s.loc ? [{ message: `${s.name} = ${s.canonical} is set here`, loc: s.loc }] : []);
+    const what = failed.includes(su) ? "the reserved slots" : "the WAL sender slots, which PostgreSQL 10 takes out of max_connections";
+    ctx.report({
+      loc: target.loc,
+      message: `${parts} is not less than ${shown5(max)}: PostgreSQL refuses to start`,
+      help: target === max ? `Set max_connections above ${reserved} (${what}), or lower ${failed.map((s) => s.name).join(" or ")}.` : `Lower ${target.name} so that ${failed.length > 1 ? "the sum stays" : "it stays"} below max_connections (${maxValue}), or raise max_connections.`,
+      ...related.length ? { related } : {}
+    });
+  }
+});
+
+// rules/rewind-not-ready.ts
+var quoteValue = (s) => boundQuote(s.assignment?.line.value.raw ?? s.canonical, 60);
+function failoverEvidence(ctx) {
+  const out = [];
+  const written3 = (name, pred) => {
+    const s = ctx.setting(name);
+    return s && !s.isDefault && s.loc && pred(s.value) ? s : void 0;
+  };
+  const nonEmpty = (v) => typeof v === "string" && v.trim() !== "";
+  if (ctx.major >= 12) {
+    for (const s of ctx.cluster.signals) {
+      if (s.kind === "standby.signal") out.push({ what: `this server is a standby (${s.file.path} exists)`, loc: { file: s.file.path, start: 0, end: 0 }, strength: "strong" });
+    }
+  }
+  const conninfo = written3("primary_conninfo", nonEmpty);
+  if (conninfo) out.push({ what: "this server is a standby (primary_conninfo is set)", loc: conninfo.lineLoc, strength: "strong" });
+  const slot = written3("primary_slot_name", nonEmpty);
+  if (slot && !conninfo) out.push({ what: `this server is a standby (primary_slot_name = ${quoteValue(slot)})`, loc: slot.lineLoc, strength: "strong" });
+  for (const a of ctx.cluster.assignments) {
+    if (a.key !== "standby_mode" || a.status !== "unknown" || a.overriddenBy) continue;
+    if (!isOn2(a.line.value.value)) continue;
+    out.push({ what: `this server is meant to be a standby (standby_mode = ${boundQuote(a.line.value.raw, 60)})`, loc: { file: a.file.path, start: a.line.nameStart, end: a.line.value.end }, strength: "strong" });
+  }
+  const rec = ctx.major < 12 ? ctx.cluster.recovery : void 0;
+  if (rec) {
+    const last = /* @__PURE__ */ new Map();
+    for (const l2 of rec.lines) if (l2.kind === "setting") last.set(foldName(l2.name), l2);
+    const mode = last.get("standby_mode");
+    const info2 = last.get("primary_conninfo");
+    const l = mode && isOn2(mode.value.value) ? mode : info2 && info2.value.value.trim() !== "" ? info2 : void 0;
+    if (l) out.push({ what: `this server is a standby (${l.name} in recovery.conf)`, loc: { file: rec.file.path, start: l.nameStart, end: l.value.end }, strength: "strong" });
+  }
+  const sync = written3("synchronous_standby_names", nonEmpty);
+  if (sync) out.push({ what: `this server has synchronous standbys (synchronous_standby_names = ${quoteValue(sync)})`, loc: sync.lineLoc, strength: "strong" });
+  if (ctx.cluster.hba) {
+    const sslOff2 = ctx.setting("ssl")?.value === false;
+    for (const r of analyzeHba(ctx.cluster.hba).reachable) {
+      if (!r.replication || r.record.method === "reject" || r.isLocal || r.isLoopbackOnly) continue;
+      if (r.record.connType === "hostssl" && sslOff2) continue;
+      out.push({
+        what: `this server serves standbys on other hosts (pg_hba.conf line ${r.line.line} allows replication connections from them)`,
+        loc: tokenLoc(r.record.connTypeToken),
+        strength: "strong"
+      });
+      break;
+    }
+  }
+  if (ctx.assume.failover === true) out.push({ what: "this server takes part in physical failover (assume.failover: true)", strength: "strong" });
+  if (ctx.assume.role === "standby") out.push({ what: "this server is a standby (assume.role: standby)", strength: "strong" });
+  const logical = written3("wal_level", (v) => v === "logical");
+  const senders = logical ? void 0 : written3("max_wal_senders", (v) => typeof v === "number" && v > 0);
+  if (senders) out.push({ what: `this server may feed standbys (max_wal_senders = ${quoteValue(senders)})`, loc: senders.lineLoc, strength: "weak" });
+  const slots = logical ? void 0 : written3("max_replication_slots", (v) => typeof v === "number" && v > 0);
+  if (slots) out.push({ what: `this server may feed standbys (max_replication_slots = ${quoteValue(slots)})`, loc: slots.lineLoc, strength: "weak" });
+  return [...out.filter((e) => e.loc && e.strength === "strong"), ...out.filter((e) => !e.loc), ...out.filter((e) => e.strength === "weak")];
+}
+var isOn2 = (v) => parseBool(v.trim()) === true;
+var rewind_not_ready_default = defineRule({
+  name: "rewind-not-ready",
+  severity: "warning",
+  appliesTo: ["postgresql.conf", "postgresql.auto.conf", "pg_hba.conf", "recovery.conf", "standby.signal"],
+  needs: ["dataChecksums", "failover"],
+  docs: {
+    summary: "A server that takes part in failover cannot be rewound with pg_rewind (wal_log_hints off, no data checksums)",
+    why: "After a failover the old primary has usually written WAL that the new primary never saw. pg_rewind can bring it back as a standby in minutes; without it, the old primary must be rebuilt from a full base backup, which for a large cluster takes hours with reduced redundancy. pg_rewind refuses to rewind a server that ran with wal_log_hints = off unless it has data checksums. Data checksums are chosen at initdb time and are not visible in postgresql.conf: they are on by default from PostgreSQL 18 (initdb --no-data-checksums turns them off; clusters upgraded with pg_upgrade keep their old state) and off by default before. Declare the fact with `assume: { dataChecksums: true }` (or `false`).\n\npg_rewind matters only for a server that takes part in physical failover, so the rule speaks only when the cluster shows it, and it points at that evidence: a standby configuration (primary_conninfo or primary_slot_name set, a standby.signal file, a recovery.conf with standby_mode or primary_conninfo (11 and earlier), standby_mode carried into postgresql.conf), synchronous_standby_names set, a pg_hba.conf record that allows `replication` connections from other hosts (not reject, not loopback-only, not shadowed), `assume: { failover: true }` or `assume: { role: standby }` \u2192 warning. An explicitly written max_wal_senders or max_replication_slots above 0 is weak evidence (many standalone servers carry them for backups) \u2192 info, and not even that when wal_level = logical is written (logical replication needs senders and slots too). Defaults never count (PostgreSQL 10+ ships max_wal_senders = 10 and wal_level = replica), nor does writing wal_level = replica. `assume: { failover: false }` declares a server that never fails over and silences the rule. full_page_writes = off, which also stops pg_rewind, is reported by full-page-writes-off alone.",
+    invalid: [
+      { "postgresql.conf": "primary_conninfo = 'host=primary user=replicator'", PG_VERSION: "17" },
+      { "postgresql.conf": "max_wal_senders = 5", PG_VERSION: "16" }
+    ],
+    valid: [
+      { "postgresql.conf": "primary_conninfo = 'host=primary user=replicator'\nwal_log_hints = on", PG_VERSION: "17" },
+      { "postgresql.conf": "wal_level = replica", PG_VERSION: "17" },
+      { "postgresql.conf": "primary_conninfo = 'host=primary user=replicator'", PG_VERSION: "18" },
+      { "postgresql.conf": "primary_conninfo = 'host=primary user=replicator'\nwal_log_hints = on\nfull_page_writes = off", PG_VERSION: "17" }
+    ],
+    references: [
+      "https://www.postgresql.org/docs/current/app-pgrewind.html",
+      "https://www.postgresql.org/docs/current/runtime-config-wal.html#GUC-WAL-LOG-HINTS",
+      "https://www.postgresql.org/docs/current/app-initdb.html#APP-INITDB-DATA-CHECKSUMS",
+      "https://www.postgresql.org/docs/current/warm-standby.html#STANDBY-SERVER-SETUP"
+    ],
+    versions: "all; data checksums are the initdb default from 18, so without assume.dataChecksums the rule is quiet on 18"
+  },
+  check(ctx) {
+    const clusterLoc = ctx.clusterLoc();
+    if (!clusterLoc) return;
+    if (ctx.assume.failover === false) return;
+    const hints = ctx.setting("wal_log_hints");
+    if (hints?.value !== false) return;
+    const declared = ctx.assume.dataChecksums;
+    if (declared ?? ctx.major >= 18) return;
+    const evidence = failoverEvidence(ctx);
+    const first = evidence[0];
+    if (!first) return;
+    const setting = hints.loc ? `wal_log_hints = ${quoteValue(hints)}` : "wal_log_hints is off (the default)";
+    const checksums = declared === false ? "data checksums are declared off (assume.dataChecksums: false)" : "data checksums are not declared (assume.dataChecksums; off by default before PostgreSQL 18)";
+    const consequence = declared === false ? "pg_rewind refuses to rewind it after a failover, so it must be rebuilt from a base backup" : "pg_rewind can rewind it after a failover only if it has data checksums";
+    ctx.report({
+      loc: first.loc ?? hints.loc ?? clusterLoc,
+      message: `${first.what}, but ${setting} and ${checksums}: ${consequence}`,
+      help: declared === false ? "Set wal_log_hints = on (requires a restart)." : "Set wal_log_hints = on (requires a restart); if the cluster was initialized with data checksums, declare assume: { dataChecksums: true }, and if it never fails over, assume: { failover: false }.",
+      ...first.strength === "weak" ? { severity: "info" } : {},
+      ...hints.loc && first.loc ? { related: [{ message: "wal_log_hints is turned off here", loc: hints.loc }] } : {}
+    });
+  }
+});
+
+// rules/secret-in-config.ts
+var COMMANDS = /* @__PURE__ */ new Set(["archive_command", "restore_command", "archive_cleanup_command", "recovery_end_command"]);
+var MASK2 = "****";
+var valueLoc = (a) => ({ file: a.file.path, start: a.line.value.start, end: a.line.value.end });
+function isPlaceholder(v) {
+  return v === "" || /^(\$|\{\{|\{%|<|%\(|`)/.test(v) || /^%[A-Za-z]$/.test(v) || /^@[A-Za-z_][A-Za-z0-9_]*@$/.test(v) || /^(\*+|x{3,}|X{3,}|\.{3,}|…)$/.test(v) || v.includes("$") || v.includes("`");
+}
+function findInConninfo(text) {
+  if (!text.includes("password") && !text.includes("://")) return [];
+  const out = [];
+  const kw = /(?<![A-Za-z0-9_.-])(sslpassword|password)[ \t\n\r\f\v]*=[ \t\n\r\f\v]*/g;
+  for (let m = kw.exec(text); m; m = kw.exec(text)) {
+    let i = m.index + m[0].length;
+    let value = "";
+    if (text[i] === "'") {
+      for (i++; i < text.length && text[i] !== "'"; i++) {
+        if (text[i] === "\\" && i + 1 < text.length) i++;
+        value += text[i];
+      }
+    } else {
+      for (; i < text.length && !/[\s"'&]/.test(text[i]); i++) {
+        if (text[i] === "\\" && i + 1 < text.length) i++;
+        value += text[i];
+      }
+    }
+    if (!isPlaceholder(value)) out.push({ shown: `${m[1]}=${MASK2}` });
+  }
+  for (const u of uriUserInfo(text)) {
+    if (!isPlaceholder(u.password)) out.push({ shown: `${u.scheme}://${u.user.length <= 32 ? u.user : "\u2026"}:${MASK2}@` });
+  }
+  return out;
+}
+var isSchemeChar = (c) => /[A-Za-z0-9+.-]/.test(c);
+var isLetter2 = (c) => /[A-Za-z]/.test(c);
+var endsUserInfo = (c) => /[\s/@'"?#]/.test(c);
+function uriUserInfo(text) {
+  const out = [];
+  for (let at = text.indexOf("://"); at !== -1; at = text.indexOf("://", at + 3)) {
+    let s = at;
+    while (s > 0 && isSchemeChar(text[s - 1])) s--;
+    while (s < at && !isLetter2(text[s])) s++;
+    if (s === at) continue;
+    let e = at + 3;
+    let colon = -1;
+    while (e < text.length && !endsUserInfo(text[e])) {
+      if (text[e] === ":" && colon === -1) colon = e;
+      e++;
+    }
+    if (text[e] !== "@" || colon === -1 || colon + 1 === e) continue;
+    out.push({ scheme: text.slice(s, at), user: text.slice(at + 3, colon), password: text.slice(colon + 1, e) });
+  }
+  return out;
+}
+function shellWords(s) {
+  const words = [];
+  let i = 0;
+  while (i < s.length) {
+    while (i < s.length && /[\s;|&()<>]/.test(s[i])) i++;
+    if (i >= s.length) break;
+    let text = "";
+    let dynamic = false;
+    while (i < s.length && !/[\s;|&()<>]/.test(s[i])) {
+      const c = s[i];
+      if (c === "'") {
+        const end = s.indexOf("'", i + 1);
+        const stop = end === -1 ? s.length : end;
+        text += s.slice(i + 1, stop);
+        i = stop + 1;
+      } else if (c === '"') {
+        for (i++; i < s.length && s[i] !== '"'; i++) {
+          if (s[i] === "\\" && i + 1 < s.length && '"\\$`'.includes(s[i + 1])) i++;
+          else if (s[i] === "$" || s[i] === "`") dynamic = true;
+          text += s[i];
+        }
+        i++;
+      } else if (c === "\\") {
+        if (i + 1 < s.length) text += s[i + 1];
+        i += 2;
+      } else {
+        if (c === "$" || c === "`") dynamic = true;
+        text += c;
+        i++;
+      }
+    }
+    words.push({ text, dynamic });
+  }
+  return words;
+}
+var SECRET_ENV = /^[A-Z_][A-Z0-9_]*$/;
+var SECRET_ENV_NAME = /(PASSWORD|PASSWD|SECRET|SECRET_KEY|SECRET_ACCESS_KEY|_TOKEN|^TOKEN|_PASS|^PASS|^SSHPASS)$/;
+var SECRET_FLAG = /^--((?:[A-Za-z0-9]+-)*)(password|passwd|pass|passphrase|secret)=(.*)$/s;
+function findInCommand(cmd) {
+  const out = [];
+  const words = shellWords(cmd);
+  const isCmd = (w, name) => !!w && (w.text === name || w.text.endsWith("/" + name));
+  const hasCurl = words.some((w) => isCmd(w, "curl"));
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k];
+    const next = words[k + 1];
+    const eq = w.text.indexOf("=");
+    if (eq > 0 && SECRET_ENV.test(w.text.slice(0, eq)) && SECRET_ENV_NAME.test(w.text.slice(0, eq))) {
+      if (!w.dynamic && !isPlaceholder(w.text.slice(eq + 1))) out.push({ shown: `${w.text.slice(0, eq)}=${MASK2}` });
+      continue;
+    }
+    const flag = SECRET_FLAG.exec(w.text);
+    if (flag) {
+      if (!w.dynamic && !isPlaceholder(flag[3])) out.push({ shown: `--${flag[1]}${flag[2]}=${MASK2}` });
+      continue;
+    }
+    if (isCmd(w, "sshpass")) {
+      for (let j = k + 1; j < words.length && words[j].text.startsWith("-"); j++) {
+        const o = words[j];
+        if (o.text === "-p") {
+          const v = words[j + 1];
+          if (v && !v.dynamic && !isPlaceholder(v.text)) out.push({ shown: `sshpass -p ${MASK2}` });
+          break;
+        }
+        if (o.text.startsWith("-p")) {
+          if (!o.dynamic && !isPlaceholder(o.text.slice(2))) out.push({ shown: `sshpass -p${MASK2}` });
+          break;
+        }
+      }
+      continue;
+    }
+    if (/^-pass(in|out)?$/.test(w.text) && next && next.text.startsWith("pass:")) {
+      if (!next.dynamic && !isPlaceholder(next.text.slice(5))) out.push({ shown: `${w.text} pass:${MASK2}` });
+      continue;
+    }
+    if (hasCurl) {
+      let cred;
+      if (w.text === "-u" || w.text === "--user") cred = next;
+      else if (w.text.startsWith("--user=")) cred = { text: w.text.slice(7), dynamic: w.dynamic };
+      else if (/^-u[^-]/.test(w.text)) cred = { text: w.text.slice(2), dynamic: w.dynamic };
+      const colon = cred ? cred.text.indexOf(":") : -1;
+      if (cred && colon >= 0 && !cred.dynamic && !isPlaceholder(cred.text.slice(colon + 1))) {
+        out.push({ shown: `curl -u ${cred.text.slice(0, colon)}:${MASK2}` });
+        continue;
+      }
+    }
+    out.push(...findInConninfo(w.text));
+  }
+  return out;
+}
+function findInPassphraseCommand(cmd) {
+  const words = shellWords(cmd);
+  const first = words[0];
+  if (!first || !/(^|\/)(echo|printf)$/.test(first.text)) return [];
+  const args = words.slice(1).filter((w) => !/^-[a-zA-Z]+$/.test(w.text) && !/^%[a-z]$/.test(w.text));
+  if (args.length === 0 || args.some((w) => w.dynamic || isPlaceholder(w.text))) return [];
+  return [{ shown: `${first.text} ${MASK2}` }];
+}
+var SECRET_NAME = /(^|[._])(password|passwd|passphrase|secret)$/;
+function findSecrets(key, value, placeholder) {
+  if (!placeholder) {
+    if (COMMANDS.has(key)) return findInCommand(value);
+    if (key === "ssl_passphrase_command") return findInPassphraseCommand(value);
+  } else {
+    const last = key.charCodeAt(key.length - 1);
+    if ((last === 100 || last === 101 || last === 116) && SECRET_NAME.test(key) && !isPlaceholder(value)) return [{ shown: MASK2 }];
+  }
+  return findInConninfo(value);
+}
+var secret_in_config_default = defineRule({
+  name: "secret-in-config",
+  severity: "error",
+  appliesTo: ["postgresql.conf", "postgresql.auto.conf", "recovery.conf"],
+  docs: {
+    summary: "A literal password or other secret in a committed setting",
+    why: "Configuration in git is read by far more people and systems than the database: every clone, fork, CI job and backup of the repository, and its history keeps the secret even after the line is deleted. The usual leaks are a password= in primary_conninfo (or a postgresql://user:password@host URI), PGPASSWORD= or --password= in archive_command or restore_command, and an echoed passphrase in ssl_passphrase_command. Replication and tools can read passwords from a ~/.pgpass file (passfile=) or the environment instead. Template references ($VAR, ${VAR}, {{ var }}, <password>) are not reported. Findings never repeat the secret.",
+    invalid: [
+      "primary_conninfo = 'host=primary user=replicator password=s3cret'",
+      "restore_command = 'PGPASSWORD=s3cret pg_receivewal -h backup -p 5432 %f'",
+      "primary_conninfo = 'postgresql://replicator:s3cret@primary:5432/postgres'"
+    ],
+    valid: [
+      "primary_conninfo = 'host=primary user=replicator passfile=/var/lib/postgresql/.pgpass'",
+      "archive_command = 'rsync -a %p backup@archive:/wal/%f'",
+      "restore_command = 'pg_receivewal -h backup -p 5432 -U repl --password %f'",
+      "primary_conninfo = 'host=primary user=replicator password={{ replication_password }}'"
+    ],
+    references: [
+      "https://www.postgresql.org/docs/current/libpq-pgpass.html",
+      "https://www.postgresql.org/docs/current/libpq-connect.html#LIBPQ-CONNSTRING",
+      "https://www.postgresql.org/docs/current/runtime-config-replication.html#GUC-PRIMARY-CONNINFO",
+      "https://www.postgresql.org/docs/current/runtime-config-wal.html#GUC-ARCHIVE-COMMAND"
+    ],
+    versions: "all (recovery.conf in 11 and earlier)"
+  },
+  check(ctx) {
+    const visit2 = (name, key, value, placeholder, loc, of) => {
+      const found = findSecrets(key, value, placeholder);
+      if (found.length === 0) return;
+      const shown5 = [...new Set(found.map((f) => boundQuote(f.shown, 60)))].slice(0, 5).join(", ");
+      ctx.report({
+        loc: loc(of),
+        message: `${boundQuote(name)} contains ${found.length === 1 ? "a literal secret" : `${found.length} literal secrets`} (${shown5}): anyone who can read the repository or its history can use it`,
+        help: "Remove the secret from the file and rotate it; let libpq read it from a password file (passfile=, ~/.pgpass) or the service environment instead."
+      });
+    };
+    for (const a of ctx.cluster.assignments) visit2(a.line.name, a.key, a.line.value.value, a.status === "placeholder", valueLoc, a);
+    const rec = ctx.cluster.recovery;
+    if (rec) {
+      for (const l of rec.lines) {
+        if (l.kind !== "setting") continue;
+        visit2(l.name, foldName(l.name), l.value.value, false, (line) => ({ file: rec.file.path, start: line.value.start, end: line.value.end }), l);
+      }
+    }
+  }
+});
+
+// rules/synchronous-commit-off.ts
+var synchronous_commit_off_default = defineRule({
+  name: "synchronous-commit-off",
+  severity: "warning",
+  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
+  docs: {
+    summary: "synchronous_commit is off for the whole server",
+    why: 'With synchronous_commit off, COMMIT returns before the WAL record reaches disk. After a crash of the server or the machine, transactions reported as committed in the last moments (up to three times wal_writer_delay, 600 ms by default) are lost. The database stays consistent \u2014 this is not corruption \u2014 but an application that told a user "saved" was wrong. That is a fine trade for chosen transactions (SET LOCAL synchronous_commit = off, or per role or database), but set globally in postgresql.conf it silently applies to every transaction, including those that must not be lost. Any spelling PostgreSQL maps to off (false, no, 0) counts.',
+    invalid: ["synchronous_commit = off", "synchronous_commit = false"],
+    valid: ["synchronous_commit = on", "synchronous_commit = local"],
+    references: [
+      "https://www.postgresql.org/docs/current/runtime-config-wal.html#GUC-SYNCHRONOUS-COMMIT",
+      "https://www.postgresql.org/docs/current/wal-async-commit.html"
+    ],
+    versions: "all"
+  },
+  check(ctx) {
+    const sc = ctx.setting("synchronous_commit");
+    if (sc?.value !== "off" || !sc.loc) return;
+    const raw = sc.assignment?.line.value.raw ?? sc.canonical;
+    ctx.report({
+      loc: sc.loc,
+      message: `synchronous_commit = ${raw}${raw === sc.canonical ? "" : ` (${sc.canonical})`} for every transaction: a crash loses the most recently committed transactions (no corruption)`,
+      help: "Keep synchronous_commit = on in postgresql.conf and turn it off only where losing recent commits is acceptable (SET LOCAL, ALTER ROLE or ALTER DATABASE \u2026 SET synchronous_commit = off)."
+    });
+  }
+});
+
+// rules/wal-level-insufficient.ts
+var wal_level_insufficient_default = defineRule({
+  name: "wal-level-insufficient",
+  severity: "error",
+  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
+  docs: {
+    summary: "wal_level = minimal combined with WAL senders, archiving or WAL summarization, so the server refuses to start",
+    why: 'wal_level = minimal leaves out of WAL what replication, archiving and incremental backup need, so the postmaster refuses to start when it is combined with max_wal_senders > 0 ("WAL streaming (max_wal_senders > 0) requires wal_level "replica" or "logical""), archive_mode on or always ("WAL archival cannot be enabled when wal_level is "minimal"") or, from 17, summarize_wal = on ("WAL cannot be summarized when wal_level is "minimal""). Note that max_wal_senders defaults to 10 since PostgreSQL 10, so wal_level = minimal on its own already stops the server unless max_wal_senders = 0 is set too.',
+    invalid: ["wal_level = minimal", "wal_level = minimal\nmax_wal_senders = 0\narchive_mode = on"],
+    valid: ["wal_level = replica", "wal_level = minimal\nmax_wal_senders = 0"],
+    references: [
+      "https://www.postgresql.org/docs/current/runtime-config-wal.html#GUC-WAL-LEVEL",
+      "https://www.postgresql.org/docs/current/runtime-config-replication.html#GUC-MAX-WAL-SENDERS",
+      "https://www.postgresql.org/docs/current/runtime-config-wal.html#GUC-SUMMARIZE-WAL"
+    ],
+    versions: "all (summarize_wal is 17+)"
+  },
+  check(ctx) {
+    const level = ctx.setting("wal_level");
+    if (level?.value !== "minimal" || !level.loc) return;
+    const conflicts = [];
+    const fixes = [];
+    const related = [];
+    const archive = ctx.setting("archive_mode");
+    if (archive && archive.value !== "off") {
+      conflicts.push(`archive_mode = ${archive.canonical}`);
+      fixes.push("archive_mode = off");
+      if (archive.loc) related.push({ message: `archive_mode = ${archive.canonical} needs wal_level replica or logical`, loc: archive.loc });
+    }
+    const senders = ctx.setting("max_wal_senders");
+    if (senders && typeof senders.value === "number" && senders.value > 0) {
+      conflicts.push(`max_wal_senders = ${senders.canonical}${senders.isDefault ? " (the default)" : ""}`);
+      fixes.push("max_wal_senders = 0");
+      if (senders.loc) related.push({ message: `max_wal_senders = ${senders.canonical} needs wal_level replica or logical`, loc: senders.loc });
+    }
+    const summarize2 = ctx.setting("summarize_wal");
+    if (summarize2?.value === true) {
+      conflicts.push("summarize_wal = on");
+      fixes.push("summarize_wal = off");
+      if (summarize2.loc) related.push({ message: "summarize_wal = on needs wal_level replica or logical", loc: summarize2.loc });
+    }
+    if (conflicts.length === 0) return;
+    ctx.report({
+      loc: level.loc,
+      message: `wal_level = ${level.assignment?.line.value.raw ?? level.canonical} with ${conflicts.join(", ")}: PostgreSQL refuses to start`,
+      help: `Set wal_level = replica, or keep minimal and set ${fixes.join(", ")}.`,
+      related
+    });
+  }
+});
+
+// rules/archive-command-noop.ts
+var NOOP = /^(?:(?:(?:\/usr)?\/bin\/)?true(?:\s.*)?|:(?:\s.*)?|exit(?:\s+0)?|cd(?:\s+\.\/?)?)$/s;
+function discardsWal(command) {
+  const parts = command.trim().split(/\s*(?:;|&&)\s*/);
+  if (parts.length > 1 && parts[parts.length - 1] === "") parts.pop();
+  return parts.length > 0 && parts.every((p) => p !== "" && NOOP.test(p.trim()) && !/[|&<>`$()]/.test(p));
+}
+var archive_command_noop_default = defineRule({
+  name: "archive-command-noop",
+  severity: "warning",
+  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
+  docs: {
+    summary: "archive_mode is on but archive_command discards every WAL segment (`/bin/true`, `true`, `exit 0`, `cd .`, `:`)",
+    why: 'The archiver runs archive_command for each completed WAL segment and, when it exits with status 0, takes the segment as safely archived and lets it be removed. A command that does nothing and succeeds \u2014 `/bin/true`, `true`, `:`, `exit 0`, `cd .` \u2014 therefore throws every segment away: there is no WAL archive, no point-in-time recovery, and a base backup taken with this configuration cannot be rolled forward, while archive_mode = on suggests to everyone reading the file that archiving works. It is a known placeholder (archive_mode needs a restart, archive_command only a reload, so some images keep archiving "on" with a dummy command); if that is the intent, say so with a disable directive. Not reported when archive_library is set (15+): PostgreSQL 15 then ignores archive_command, and 16+ refuses to archive at all while both are set. An empty archive_command is reported by archive-command-missing.',
+    invalid: ["archive_mode = on\narchive_command = '/bin/true'", "archive_mode = always\narchive_command = 'exit 0'"],
+    valid: [
+      "archive_mode = on\narchive_command = 'pgbackrest --stanza=main archive-push %p'",
+      "archive_mode = off\narchive_command = '/bin/true'",
+      "archive_mode = on\narchive_command = 'test ! -f /archive/%f && cp %p /archive/%f'"
+    ],
+    references: [
+      "https://www.postgresql.org/docs/current/runtime-config-wal.html#GUC-ARCHIVE-COMMAND",
+      "https://www.postgresql.org/docs/current/continuous-archiving.html#BACKUP-ARCHIVING-WAL",
+      "https://www.postgresql.org/docs/current/runtime-config-wal.html#GUC-ARCHIVE-LIBRARY"
+    ],
+    versions: "all (archive_library is 15+)"
+  },
+  check(ctx) {
+    const a = commandArchiving(ctx);
+    const command = a?.command;
+    if (!a || !command?.loc || typeof command.value !== "string") return;
+    const { mode } = a;
+    if (command.value.trim() === "" || !discardsWal(command.value)) return;
+    ctx.report({
+      loc: command.loc,
+      message: `archive_command = ${command.assignment?.line.value.raw ?? command.canonical} succeeds without storing anything, while archive_mode = ${mode.canonical}: every WAL segment is thrown away, so there is no WAL archive and no point-in-time recovery`,
+      help: "Set archive_command to the archiver in use (e.g. pgbackrest \u2026 archive-push %p, wal-g wal-push %p), or set archive_mode = off; if the dummy command is deliberate, say so with a disable directive.",
+      related: [{ message: `archive_mode = ${mode.canonical} is set here`, loc: mode.loc }]
+    });
+  }
+});
+
+// rules/log-level-too-quiet.ts
+var QUIET = /* @__PURE__ */ new Set(["fatal", "panic"]);
+var quiet = (s) => !!s?.loc && typeof s.value === "string" && QUIET.has(s.value.toLowerCase());
+var shown2 = (s) => {
+  const raw = s.assignment?.line.value.raw ?? s.canonical;
+  return `${s.name} = ${raw}`;
+};
+var log_level_too_quiet_default = defineRule({
+  name: "log-level-too-quiet",
+  severity: "warning",
+  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
+  docs: {
+    summary: "log_min_messages or log_min_error_statement at fatal or panic: errors, and the statements that caused them, vanish from the log",
+    why: "log_min_messages decides which messages reach the server log. At `fatal` no ERROR is logged, and neither is anything at LOG level (which PostgreSQL ranks between ERROR and FATAL for the server log): checkpoints, connection and disconnection logging, the output of log_statement and log_min_duration_statement, and the reports of a backend that crashed. At `panic` failed logins and other FATAL errors vanish too. log_min_error_statement decides whether the SQL text of a failing statement is logged with its error; at `fatal` or `panic` an ERROR is logged without the statement that caused it. Either setting leaves a DBA with nothing to investigate when something goes wrong; benchmark and load-test configurations often set them and then get copied. When log_min_messages is already that quiet, the finding is reported there alone (log_min_error_statement can then add nothing to the log).",
+    invalid: ["log_min_messages = panic", "log_min_error_statement = fatal"],
+    valid: ["log_min_messages = warning\nlog_min_error_statement = error", "log_min_messages = error"],
+    references: [
+      "https://www.postgresql.org/docs/current/runtime-config-logging.html#GUC-LOG-MIN-MESSAGES",
+      "https://www.postgresql.org/docs/current/runtime-config-logging.html#GUC-LOG-MIN-ERROR-STATEMENT",
+      "https://www.postgresql.org/docs/current/runtime-config-logging.html#RUNTIME-CONFIG-SEVERITY-LEVELS",
+      "https://github.com/postgres/postgres/blob/master/src/backend/utils/error/elog.c (is_log_level_output)"
+    ],
+    versions: "all"
+  },
+  check(ctx) {
+    const messages = ctx.setting("log_min_messages");
+    const statement = ctx.setting("log_min_error_statement");
+    if (quiet(messages)) {
+      const level = messages.value.toLowerCase();
+      const also = quiet(statement) ? ` (and ${shown2(statement)})` : "";
+      ctx.report({
+        loc: messages.loc,
+        message: `${shown2(messages)}${also}: no ERROR${level === "panic" ? ", FATAL" : ""} or LOG message reaches the server log \u2014 failed statements, ${level === "panic" ? "failed logins, " : ""}crashed backends, checkpoints and statement logging all vanish`,
+        help: "Set log_min_messages = warning (the default); to cut log volume, tune what is logged (log_statement, log_min_duration_statement, log_checkpoints) rather than hiding errors.",
+        ...quiet(statement) ? { related: [{ message: `${shown2(statement)} is set here`, loc: statement.loc }] } : {}
+      });
+      return;
+    }
+    if (quiet(statement)) {
+      ctx.report({
+        loc: statement.loc,
+        message: `${shown2(statement)}: errors are logged without the SQL statement that caused them, so a failing query cannot be traced from the log`,
+        help: "Set log_min_error_statement = error (the default)."
+      });
+    }
+  }
+});
+
+// rules/log-statement-secrets.ts
+var LOGS_ROLE_DDL = /* @__PURE__ */ new Set(["ddl", "mod", "all"]);
+var written2 = (s) => s.assignment?.line.value.raw ?? s.canonical;
+var log_statement_secrets_default = defineRule({
+  name: "log-statement-secrets",
+  severity: "warning",
+  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
+  docs: {
+    summary: "Statement logging writes CREATE/ALTER ROLE \u2026 PASSWORD '\u2026' to the server log in cleartext",
+    why: "log_statement = ddl, mod or all logs every CREATE ROLE and ALTER ROLE statement with its full text, so a password set with `ALTER ROLE app PASSWORD 'secret'` lands in the server log in cleartext \u2014 readable by anyone with access to the log files, the log shipper or the container logs, and kept as long as they are. The CREATE ROLE and ALTER ROLE documentation warns about exactly this. log_min_duration_statement = 0 logs the text of every statement too, as does log_min_duration_sample = 0 (13+) with a sampling rate above 0, and they are reported the same way. DDL logging is often wanted for auditing: keep it, and set passwords so that only a hash is sent \u2014 psql's \\password computes the SCRAM hash on the client \u2014 or lower the logging. Not reported when log_min_messages is fatal or panic (statement logging is at LOG level and is then not written; log-level-too-quiet reports that). log_min_error_statement is not reported: at its default (error) the text of a failing statement is logged, so a mistyped ALTER ROLE \u2026 PASSWORD can reach the log on any server, which no setting short of hiding errors prevents. log_transaction_sample_rate (12+) is not checked either.",
+    invalid: ["log_statement = 'ddl'", "log_min_duration_statement = 0"],
+    valid: ["log_statement = 'none'\nlog_min_duration_statement = 1000", "log_statement = 'all'\nlog_min_messages = panic"],
+    references: [
+      "https://www.postgresql.org/docs/current/runtime-config-logging.html#GUC-LOG-STATEMENT",
+      "https://www.postgresql.org/docs/current/runtime-config-logging.html#GUC-LOG-MIN-DURATION-STATEMENT",
+      "https://www.postgresql.org/docs/current/sql-createrole.html",
+      "https://www.postgresql.org/docs/current/sql-alterrole.html",
+      "https://www.postgresql.org/docs/current/app-psql.html (\\password)"
+    ],
+    versions: "all (log_min_duration_sample is 13+)"
+  },
+  check(ctx) {
+    const minMessages = ctx.setting("log_min_messages");
+    if (typeof minMessages?.value === "string" && ["fatal", "panic"].includes(minMessages.value.toLowerCase())) return;
+    const statement = ctx.setting("log_statement");
+    const duration = ctx.setting("log_min_duration_statement");
+    const sample = ctx.setting("log_min_duration_sample");
+    const rate = ctx.setting("log_statement_sample_rate");
+    const durationAll = duration?.loc && duration.value === 0 ? duration : void 0;
+    const sampleAll = sample?.loc && sample.value === 0 && typeof rate?.value === "number" && rate.value > 0 ? sample : void 0;
+    const byDuration = [durationAll, sampleAll].filter((s) => s !== void 0);
+    const help = "Keep the logging but set passwords so that only a hash is sent: psql's \\password (or a client that sends a SCRAM-SHA-256 hash); or lower the logging (log_statement = 'none', log_min_duration_statement above 0). Rotate the passwords already in the logs.";
+    if (statement?.loc && typeof statement.value === "string" && LOGS_ROLE_DDL.has(statement.value)) {
+      ctx.report({
+        loc: statement.loc,
+        message: `log_statement = ${written2(statement)} logs CREATE ROLE / ALTER ROLE \u2026 PASSWORD '\u2026' with its full text: a password set in SQL is written to the server log in cleartext`,
+        help,
+        ...byDuration.length ? { related: byDuration.map((s) => ({ message: `${s.name} = ${written2(s)} logs every statement's text as well`, loc: s.loc })) } : {}
+      });
+      return;
+    }
+    const first = byDuration[0];
+    if (!first) return;
+    ctx.report({
+      loc: first.loc,
+      message: `${first.name} = ${written2(first)} logs the text of every ${first === sampleAll ? "sampled " : ""}statement, including CREATE ROLE / ALTER ROLE \u2026 PASSWORD '\u2026': a password set in SQL is written to the server log in cleartext`,
+      help,
+      ...byDuration.length > 1 ? { related: [{ message: `${byDuration[1].name} = ${written2(byDuration[1])} logs statement text as well`, loc: byDuration[1].loc }] } : {}
+    });
+  }
+});
+
+// rules/memory-overcommit.ts
+var TIB = 1024 ** 4;
+var GIB = 1024 ** 3;
+var MEMORY_FACTOR = 2;
+var ABSURD_BYTES = TIB;
+var UNIT_BYTES = { B: 1, kB: 1024, MB: 1024 ** 2, "8kB": 8192 };
+function bytes(s) {
+  if (!s || typeof s.value !== "number" || s.value < 0) return void 0;
+  const unit = UNIT_BYTES[s.def.unit ?? ""];
+  return unit === void 0 ? void 0 : s.value * unit;
+}
+var count = (s) => s && typeof s.value === "number" ? s.value : void 0;
+function formatBytes(n) {
+  const units = [["TB", TIB], ["GB", GIB], ["MB", 1024 ** 2], ["kB", 1024]];
+  for (const [u, size] of units) {
+    if (n >= size) {
+      const v = n / size;
+      return `${Number.isInteger(v) ? v : v.toFixed(1).replace(/\.0$/, "")}${u}`;
+    }
+  }
+  return `${n}B`;
+}
+var shown3 = (s) => {
+  if (s.assignment) return `${s.name} = ${s.assignment.line.value.raw}`;
+  const b = bytes(s);
+  return `${s.name} = ${b === void 0 ? s.canonical : formatBytes(b)} (default)`;
+};
+var memory_overcommit_default = defineRule({
+  name: "memory-overcommit",
+  severity: "warning",
+  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
+  needs: ["memoryBytes"],
+  docs: {
+    summary: "work_mem \xD7 max_connections plus shared_buffers (and autovacuum memory) is far above the server's memory",
+    why: `work_mem is not a limit per connection: every sort and hash step of every query may use that much (hash steps hash_mem_multiplier times as much, and each parallel worker its own). shared_buffers is allocated at startup, and each autovacuum worker may use autovacuum_work_mem (or maintenance_work_mem when that is -1; up to PostgreSQL 16 vacuum used at most 1GB of it). The rule takes the smallest honest worst case \u2014 shared_buffers + max_connections \xD7 work_mem + autovacuum_max_workers \xD7 the autovacuum memory \u2014 and reports it when it is more than ${MEMORY_FACTOR} times the memory declared with \`assume.memory\` (the server's RAM; half the connections sorting at once would already exhaust it), or, without that declaration, when it is ${formatBytes(ABSURD_BYTES)} or more, which no real server has to spare. When it happens, the kernel's OOM killer ends a backend and PostgreSQL restarts every session to recover (or, with overcommit disabled, queries fail with "out of memory"). The finding is located at the written setting whose term is largest (usually work_mem) and names the others; settings absent from the files count with the target major's defaults. maintenance_work_mem for CREATE INDEX and manual VACUUM is not counted: those run one at a time.`,
+    invalid: ["work_mem = 16GB\nmax_connections = 200\nshared_buffers = 96GB", "work_mem = 2GB\nmax_connections = 1000"],
+    valid: ["work_mem = 64MB\nmax_connections = 200", "work_mem = 1GB\nmax_connections = 100"],
+    references: [
+      "https://www.postgresql.org/docs/current/runtime-config-resource.html#GUC-WORK-MEM",
+      "https://www.postgresql.org/docs/current/runtime-config-resource.html#GUC-SHARED-BUFFERS",
+      "https://www.postgresql.org/docs/current/runtime-config-resource.html#GUC-AUTOVACUUM-WORK-MEM",
+      "https://www.postgresql.org/docs/current/kernel-resources.html#LINUX-MEMORY-OVERCOMMIT"
+    ],
+    versions: "all (vacuum memory capped at 1GB up to 16; autovacuum_worker_slots caps the workers from 18)",
+    options: `Reads \`assume.memory\` (the server's RAM, e.g. \`memory: 64GB\`) from the config: with it, the rule reports a worst case above ${MEMORY_FACTOR}\xD7 that memory; without it, only a worst case of ${formatBytes(ABSURD_BYTES)} or more.`
+  },
+  check(ctx) {
+    const workMem = ctx.setting("work_mem");
+    const connections = ctx.setting("max_connections");
+    const sharedBuffers = ctx.setting("shared_buffers");
+    const wm = bytes(workMem);
+    const mc = count(connections);
+    const sb = bytes(sharedBuffers);
+    if (!workMem || !connections || !sharedBuffers || wm === void 0 || mc === void 0 || sb === void 0) return;
+    const avWorkers = ctx.setting("autovacuum_max_workers");
+    const avSlots = ctx.setting("autovacuum_worker_slots");
+    const avWorkMem = ctx.setting("autovacuum_work_mem");
+    const maintenance = ctx.setting("maintenance_work_mem");
+    const avMemSetting = bytes(avWorkMem) !== void 0 ? avWorkMem : maintenance;
+    let avMem = bytes(avMemSetting) ?? 0;
+    if (ctx.major <= 16) avMem = Math.min(avMem, GIB);
+    const workers = Math.min(count(avWorkers) ?? 0, count(avSlots) ?? Infinity);
+    const terms = [
+      { bytes: mc * wm, at: [workMem, connections], text: `max_connections ${mc} \xD7 work_mem ${formatBytes(wm)} = ${formatBytes(mc * wm)}` },
+      { bytes: sb, at: [sharedBuffers], text: `shared_buffers ${formatBytes(sb)}` },
+      {
+        bytes: workers * avMem,
+        at: [avMemSetting, avWorkers].filter((s) => s !== void 0),
+        text: `${workers} autovacuum workers \xD7 ${formatBytes(avMem)} = ${formatBytes(workers * avMem)}`
+      }
+    ];
+    const total = terms.reduce((n, t) => n + t.bytes, 0);
+    const memory = ctx.assume.memoryBytes;
+    const known = memory !== void 0 && Number.isFinite(memory) && memory > 0;
+    if (known ? total <= MEMORY_FACTOR * memory : total < ABSURD_BYTES) return;
+    const ordered = [...terms].sort((a, b) => b.bytes - a.bytes);
+    const target = ordered.flatMap((t) => t.at).find((s) => s.loc);
+    if (!target?.loc) return;
+    const related = ordered.flatMap((t) => t.at).filter((s, i, all) => s !== target && s.loc && all.indexOf(s) === i).map((s) => ({ message: `${shown3(s)} is set here`, loc: s.loc }));
+    const limit = known ? `more than ${MEMORY_FACTOR} times the ${formatBytes(memory)} of memory assumed (assume.memory)` : `${formatBytes(ABSURD_BYTES)} or more, more than any server has (assume.memory is not set)`;
+    ctx.report({
+      loc: target.loc,
+      message: `${shown3(target)}: a worst case of ${formatBytes(total)} (${ordered.filter((t) => t.bytes > 0).map((t) => t.text).join(" + ")}) is ${limit}; concurrent sorts and hashes can exhaust memory, and the OOM killer then takes down a backend and every session with it`,
+      help: target === workMem ? "Lower work_mem (a few MB to a few hundred MB for most workloads) and raise it per session or role (SET work_mem, ALTER ROLE \u2026 SET) for the queries that need it; or use a connection pooler and fewer max_connections." : `Lower ${target.name} so that the worst case fits the server's memory${known ? "" : ", and declare the memory with assume.memory"}.`,
+      ...related.length ? { related } : {}
+    });
+  }
+});
+
+// rules/parallel-workers-exceed.ts
+var num2 = (s) => s && typeof s.value === "number" ? s.value : void 0;
+var shown4 = (s) => `${s.name} = ${s.canonical}${s.isDefault ? " (default)" : ""}`;
+var parallel_workers_exceed_default = defineRule({
+  name: "parallel-workers-exceed",
+  severity: "warning",
+  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
+  docs: {
+    summary: "A parallel-worker limit set above the pool it draws from (max_worker_processes, or max_parallel_workers): the surplus workers can never start",
+    why: "Parallel workers are background worker processes: every one is taken from the max_worker_processes slots (shared with logical replication workers and extensions), and parallel query and parallel maintenance together may use at most max_parallel_workers of them. A max_parallel_workers above max_worker_processes, or a max_parallel_workers_per_gather or max_parallel_maintenance_workers (11+) above the smaller of the two, promises workers that can never start: the planner plans for them, and each Gather, CREATE INDEX or VACUUM gets fewer than configured (often none when the slots are busy). It usually means max_worker_processes, which needs a restart, was forgotten when the parallel settings were raised. Only settings written in the files are reported; the target major's defaults count for the limits (max_worker_processes 8, max_parallel_workers 8).",
+    invalid: ["max_worker_processes = 4\nmax_parallel_workers = 8", "max_parallel_workers_per_gather = 16"],
+    valid: [
+      "max_worker_processes = 16\nmax_parallel_workers = 16\nmax_parallel_workers_per_gather = 8",
+      "max_worker_processes = 4"
+    ],
+    references: [
+      "https://www.postgresql.org/docs/current/runtime-config-resource.html#GUC-MAX-WORKER-PROCESSES",
+      "https://www.postgresql.org/docs/current/runtime-config-resource.html#GUC-MAX-PARALLEL-WORKERS",
+      "https://www.postgresql.org/docs/current/runtime-config-resource.html#GUC-MAX-PARALLEL-WORKERS-PER-GATHER",
+      "https://www.postgresql.org/docs/current/runtime-config-resource.html#GUC-MAX-PARALLEL-MAINTENANCE-WORKERS",
+      "https://www.postgresql.org/docs/current/how-parallel-query-works.html"
+    ],
+    versions: "all (max_parallel_maintenance_workers is 11+)"
+  },
+  check(ctx) {
+    const processes = ctx.setting("max_worker_processes");
+    const parallel = ctx.setting("max_parallel_workers");
+    const w = num2(processes);
+    if (!processes || w === void 0) return;
+    const p = num2(parallel);
+    const report = (s, limit, what) => {
+      if (!s.loc) return;
+      const l = num2(limit);
+      ctx.report({
+        loc: s.loc,
+        message: `${s.name} = ${s.canonical} is above ${shown4(limit)}: ${what} at most ${l} can ever start, the other ${num2(s) - l} never do`,
+        help: limit === processes ? `Raise max_worker_processes (a restart) to at least ${num2(s)} plus the workers of extensions and logical replication, or lower ${s.name} to ${l}.` : `Raise max_parallel_workers to at least ${num2(s)} (and max_worker_processes with it), or lower ${s.name} to ${l}.`,
+        ...limit.loc ? { related: [{ message: `${limit.name} = ${limit.canonical} is set here`, loc: limit.loc }] } : {}
+      });
+    };
+    if (parallel && p !== void 0 && p > w) report(parallel, processes, "of the parallel workers it allows,");
+    const pool = parallel && p !== void 0 && p < w ? parallel : processes;
+    const poolSize = num2(pool);
+    const gather2 = ctx.setting("max_parallel_workers_per_gather");
+    if (gather2 && (num2(gather2) ?? 0) > poolSize) report(gather2, pool, "of the workers planned for one Gather,");
+    const maintenance = ctx.setting("max_parallel_maintenance_workers");
+    if (maintenance && (num2(maintenance) ?? 0) > poolSize) report(maintenance, pool, "of the workers one CREATE INDEX or VACUUM asks for,");
+  }
+});
+
+// rules/standard-conforming-strings-off.ts
+var standard_conforming_strings_off_default = defineRule({
+  name: "standard-conforming-strings-off",
+  severity: "warning",
+  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
+  docs: {
+    summary: "standard_conforming_strings is off: backslashes in ordinary string literals are escape characters",
+    why: "With standard_conforming_strings off, PostgreSQL treats a backslash in an ordinary '\u2026' literal as an escape character, as before 9.1. An application that escapes user input only by doubling single quotes (what the SQL standard asks for) can then be SQL-injected: the input `\\'; DROP TABLE t; --` becomes `'\\''; DROP TABLE t; --'`, where the backslash escapes the first of the doubled quotes and the second ends the literal. Client libraries must ask the server which mode is on to escape correctly, and SQL written for the standard behaviour (regular expressions, Windows paths, LIKE patterns) silently means something else. The setting exists only for old applications; the default has been on since PostgreSQL 9.1. Use E'\u2026' literals where backslash escapes are wanted.",
+    invalid: ["standard_conforming_strings = off"],
+    valid: ["standard_conforming_strings = on", "# standard_conforming_strings = off"],
+    references: [
+      "https://www.postgresql.org/docs/current/runtime-config-compatible.html#GUC-STANDARD-CONFORMING-STRINGS",
+      "https://www.postgresql.org/docs/current/sql-syntax-lexical.html#SQL-SYNTAX-STRINGS-ESCAPE",
+      "https://www.postgresql.org/docs/9.1/release-9-1.html"
+    ],
+    versions: "all (a boolean in 10\u201318; a major whose catalog lacks it is not checked)"
+  },
+  check(ctx) {
+    const scs = ctx.setting("standard_conforming_strings");
+    if (!scs?.loc || scs.def.type !== "bool" || scs.value !== false) return;
+    const raw = scs.assignment?.line.value.raw ?? scs.canonical;
+    ctx.report({
+      loc: scs.loc,
+      message: `standard_conforming_strings = ${raw}${raw === scs.canonical ? "" : ` (${scs.canonical})`}: backslashes in ordinary string literals become escape characters, so applications that escape input by doubling quotes can be SQL-injected, and standard SQL changes meaning`,
+      help: "Remove the line (on is the default since 9.1); write E'\u2026' literals where backslash escapes are wanted, and check the application's escaping before switching."
+    });
+  }
+});
+
+// rules/index-conf.ts
+var CONF_RULES = [
+  wal_level_insufficient_default,
+  reserved_connections_exceed_max_default,
+  recovery_conf_obsolete_default,
+  full_page_writes_off_default,
+  rewind_not_ready_default,
+  freeze_max_age_high_default,
+  freeze_table_age_clamped_default,
+  freeze_min_age_clamped_default,
+  failsafe_age_clamped_default,
+  password_encryption_md5_default,
+  fsync_off_default,
+  synchronous_commit_off_default,
+  archive_command_missing_default,
+  replication_slot_wal_unbounded_default,
+  replication_conninfo_insecure_default,
+  secret_in_config_default,
+  autovacuum_off_default,
+  log_statement_secrets_default,
+  archive_command_noop_default,
+  standard_conforming_strings_off_default,
+  log_level_too_quiet_default,
+  parallel_workers_exceed_default,
+  memory_overcommit_default
+];
+
 // rules/hba-cleartext-password.ts
+var CHECKED_BY = {
+  password: "the server compares it with the stored password",
+  ldap: "the server passes it on to the LDAP server (in cleartext unless ldaptls=1 or ldaps)",
+  pam: "the server passes it on to PAM",
+  radius: "the server passes it on to the RADIUS server",
+  bsd: "the server passes it on to BSD Authentication"
+};
 var hba_cleartext_password_default = defineRule({
   name: "hba-cleartext-password",
   severity: "error",
   appliesTo: ["pg_hba.conf"],
   docs: {
-    summary: "Method `password` (cleartext) on a network record",
-    why: "With `password` the client sends the password itself, in cleartext. On a `host`, `hostnossl` or `hostnogssenc` record the connection may be unencrypted, so anyone on the network path can read it (error). On `hostssl` and `hostgssenc` the channel is encrypted but the server still receives the password itself, and a client that does not verify the server certificate can hand it to an impostor (warning). `scram-sha-256` never sends the password. `local` records and records that can never match are not flagged.",
-    invalid: ["host    all   app   10.20.0.0/16   password", "hostssl    all   app   10.20.0.0/16   password"],
+    summary: "A method that sends the password in cleartext (`password`, `ldap`, `pam`, `radius`, `bsd`) on a TCP record",
+    why: "With `password`, `ldap`, `pam`, `radius` and `bsd` the client sends the password itself, in cleartext, and the server (or the LDAP, RADIUS or PAM service behind it) checks it. On a `host`, `hostnossl` or `hostnogssenc` record that admits clients beyond the server itself, the connection may be unencrypted, so anyone on the network path can read the password (error). On a loopback-only record (127.0.0.1, ::1, `localhost`, `samehost`) the password never leaves the machine, but any local user who can capture loopback traffic reads it (warning). On `hostssl` and `hostgssenc` the channel is encrypted, but the server still receives the password itself, and a client that does not verify the server certificate can hand it to an impostor (information). `scram-sha-256` never sends the password. `local` records and records that can never match are not flagged.\n\n" + EXPOSURE_MODEL_DOC,
+    invalid: ["host    all   app   10.20.0.0/16   password", 'host    all   app   10.20.0.0/16   ldap   ldapserver=ldap.example.com ldapprefix="cn=" ldapsuffix=",dc=example,dc=com"'],
     valid: ["host    all   app   10.20.0.0/16   scram-sha-256", "local   all   app   password"],
     references: [
       "https://www.postgresql.org/docs/current/auth-password.html",
+      "https://www.postgresql.org/docs/current/auth-ldap.html",
       "https://www.postgresql.org/docs/current/auth-pg-hba-conf.html"
     ],
     versions: "all"
   },
   check(ctx) {
-    const hba = ctx.cluster.hba;
-    if (!hba) return;
-    for (const r of analyzeHba(hba).reachable) {
-      const type = r.record.connType;
-      if (r.record.method !== "password" || type === "local") continue;
-      const encrypted = type === "hostssl" || type === "hostgssenc";
+    for (const e of hbaExposures(ctx)) {
+      const r = e.info.record;
+      if (e.strength === "reject" || e.reach === "local" || !(r.method in CHECKED_BY)) continue;
+      const how = `the client sends the password itself and ${CHECKED_BY[r.method]}`;
+      let message;
+      let severity;
+      if (e.channel === "tls") {
+        message = `cleartext password over an encrypted connection: ${e.text}; ${how}, so a client that does not verify the server certificate can hand it to an impostor`;
+        severity = "info";
+      } else if (onServerOnly(e)) {
+        message = `cleartext password on a loopback-only record: ${e.text}; ${how}; it never leaves the machine, but a local user allowed to capture loopback traffic (root, CAP_NET_RAW) reads it`;
+        severity = "warning";
+      } else {
+        message = `cleartext password on a record that accepts unencrypted connections: ${e.text}; ${how}, and anyone on the network path can read it`;
+        severity = "error";
+      }
       ctx.report({
-        loc: tokenLoc(r.record.methodToken),
-        message: encrypted ? `cleartext password over an encrypted connection: ${r.exposure}; the server receives the password itself` : `cleartext password on a record that accepts unencrypted connections: ${r.exposure}; anyone on the network path can read it`,
-        help: "Use scram-sha-256 (with password_encryption = scram-sha-256, then reset the passwords).",
-        ...encrypted ? { severity: "warning" } : {}
+        loc: tokenLoc(r.methodToken),
+        message,
+        help: r.method === "password" ? "Use scram-sha-256 (with password_encryption = scram-sha-256, then reset the passwords)." : `Keep ${r.method} only on hostssl records (clients with sslmode=verify-full), or use scram-sha-256, cert or gss.`,
+        severity,
+        group: { key: e.groupKey, concern: `a cleartext password (${r.method}, hba-cleartext-password)` }
       });
     }
   }
@@ -47007,7 +48915,7 @@ var hba_hostssl_without_ssl_default = defineRule({
   appliesTo: ["pg_hba.conf", "postgresql.conf"],
   docs: {
     summary: "`hostssl` records while the cluster's `ssl` is off, so they can never match",
-    why: 'A `hostssl` record matches only SSL connections, and with `ssl = off` (the default when postgresql.conf does not set it) there are none: PostgreSQL loads the record but only logs "hostssl record cannot match because SSL is disabled". Clients the record was written for are refused, or fall through to a later, often weaker, record. Checked only when the cluster has both pg_hba.conf and postgresql.conf.',
+    why: 'A `hostssl` record matches only SSL connections, and with `ssl = off` (the default when postgresql.conf does not set it) there are none: PostgreSQL loads the record but only logs "hostssl record cannot match because SSL is disabled". Clients the record was written for are refused, or fall through to a later, often weaker, record. Checked only when the cluster has both pg_hba.conf and postgresql.conf. Such a record gets only this finding: the exposure rules (hba-open-to-world, hba-md5, listen-on-all-addresses \u2026) skip it, since it admits nobody. A record still holding a template placeholder is left to unrendered-template.\n\n' + EXPOSURE_MODEL_DOC,
     invalid: [{ "pg_hba.conf": "hostssl    all   app   10.20.0.0/16   scram-sha-256", "postgresql.conf": "ssl = off" }],
     valid: [
       { "pg_hba.conf": "hostssl    all   app   10.20.0.0/16   scram-sha-256", "postgresql.conf": "ssl = on" },
@@ -47028,11 +48936,52 @@ var hba_hostssl_without_ssl_default = defineRule({
     const where = a ? `ssl = ${a.line.value.raw} at ${a.file.path}:${lineColumn(a.file, a.line.nameStart).line}` : "ssl is not set in postgresql.conf, and the default is off";
     for (const r of analyzeHba(hba).reachable) {
       if (r.record.connType !== "hostssl") continue;
+      const rec = r.record;
+      if (recordPlaceholder(rec) !== null) continue;
       ctx.report({
         loc: tokenLoc(r.record.connTypeToken),
         message: `hostssl record can never match (${where}): ${r.exposure} is refused or falls through to a later record`,
         help: "Turn SSL on (ssl = on with ssl_cert_file and ssl_key_file), or write host if unencrypted connections are intended.",
-        ...ssl.lineLoc ? { related: [{ message: "ssl is turned off here", loc: ssl.lineLoc }] } : {}
+        ...ssl.lineLoc ? { related: [{ message: "ssl is turned off here", loc: ssl.lineLoc }] } : {},
+        group: { key: hbaRecordGroupKey(rec), concern: "it can never match while ssl is off (hba-hostssl-without-ssl)" }
+      });
+    }
+  }
+});
+
+// rules/hba-local-trust.ts
+var hba_local_trust_default = defineRule({
+  name: "hba-local-trust",
+  severity: "info",
+  appliesTo: ["pg_hba.conf"],
+  defaultOptions: { superusers: ["postgres"] },
+  optionsSchema: {
+    type: "object",
+    properties: { superusers: SUPERUSERS_SCHEMA },
+    additionalProperties: false
+  },
+  docs: {
+    summary: "`local` (Unix socket) records with `trust` for all users or a superuser",
+    why: "On a `local` record, `trust` lets every operating-system user who can open the socket connect as any listed role without a password, the superuser included: on a shared host, any local account (a web application, a compromised service) becomes superuser. Many images and installers ship `local all all trust` for convenience; `peer` gives the same convenience to the operating-system user of the same name (`postgres` as `postgres`) and nobody else. Information, since only processes on the server can use the socket. Flagged for the user `all` or a role of the option `superusers`.\n\n" + EXPOSURE_MODEL_DOC,
+    invalid: ["local   all   all   trust"],
+    valid: ["local   all   all   peer", "local   all   app   trust", "host    all   all   127.0.0.1/32   scram-sha-256"],
+    references: ["https://www.postgresql.org/docs/current/auth-trust.html", "https://www.postgresql.org/docs/current/auth-peer.html"],
+    versions: "all",
+    options: '`superusers` (list of role names, default `["postgres"]`): a `local` trust record for one of them is flagged.'
+  },
+  check(ctx) {
+    const superusers = superusersOption(ctx.options);
+    for (const e of hbaExposures(ctx)) {
+      const r = e.info.record;
+      if (e.reach !== "local" || r.method !== "trust") continue;
+      const names = superuserNames(e, superusers);
+      if (!e.info.allUsers && names.length === 0) continue;
+      const who = e.info.allUsers ? "any role, superusers included," : `superuser ${names.map((n) => boundQuote(n.value)).join(", ")}`;
+      ctx.report({
+        loc: tokenLoc(r.methodToken),
+        message: `trust on the local socket: ${e.text}; any operating-system user on the server who can open the socket connects as ${who} without a password`,
+        help: "Use peer (the operating-system user of the same name) for local connections, or scram-sha-256.",
+        group: { key: e.groupKey, concern: "trust on the local socket (hba-local-trust)" }
       });
     }
   }
@@ -47044,42 +48993,77 @@ var hba_md5_default = defineRule({
   severity: "warning",
   appliesTo: ["pg_hba.conf"],
   docs: {
-    summary: "Method `md5`: deprecated password hashing (prefer `scram-sha-256`)",
-    why: "MD5 password hashes are weak: a stolen hash (from a backup or pg_authid) is enough to log in without knowing the password, and a sniffed MD5 response can be brute-forced offline. PostgreSQL 18 deprecates MD5 passwords and warns when they are set; a later release will remove them. The `md5` method already accepts SCRAM passwords, so switching is safe once every password has been reset with `password_encryption = scram-sha-256`. Records that can never match are not flagged.",
+    summary: "Method `md5`: roles whose password is stored as an MD5 hash log in with the weak MD5 challenge (prefer `scram-sha-256`)",
+    why: "The method `md5` and the way a password is stored are two things. With `md5` in pg_hba.conf, a role whose password is stored as a SCRAM secret (`password_encryption = scram-sha-256`, the default from PostgreSQL 14) is checked with SCRAM automatically; a role whose password is still stored as an MD5 hash (set before the switch, or given pre-hashed) logs in with the MD5 challenge. An MD5 hash is as good as the password: whoever has it (from a backup, a dump of pg_authid, a replica) can log in, and a sniffed MD5 exchange can be brute-forced offline. With `password_encryption = md5`, every new or changed password is stored that way. Method `scram-sha-256` refuses MD5-stored passwords, so it finishes the migration. PostgreSQL 18 deprecates MD5 passwords (CREATE/ALTER ROLE warn) and a later release will remove them. Records reachable over the network are a warning; local-socket and loopback records information. Records that can never match are not flagged.\n\n" + EXPOSURE_MODEL_DOC,
     invalid: ["host    all   app   10.20.0.0/16   md5"],
     valid: ["host    all   app   10.20.0.0/16   scram-sha-256"],
     references: [
       "https://www.postgresql.org/docs/current/auth-password.html",
+      "https://www.postgresql.org/docs/current/runtime-config-connection.html#GUC-PASSWORD-ENCRYPTION",
       "https://www.postgresql.org/docs/18/release-18.html"
     ],
-    versions: "all; deprecated in 18"
+    versions: "all; password_encryption defaults to scram-sha-256 from 14; MD5 passwords deprecated in 18"
   },
   check(ctx) {
-    const hba = ctx.cluster.hba;
-    if (!hba) return;
-    const why = ctx.major >= 18 ? `MD5 passwords are deprecated in PostgreSQL ${ctx.major} and will be removed` : "MD5 hashes are weak and deprecated from PostgreSQL 18";
-    for (const r of analyzeHba(hba).reachable) {
-      if (r.record.method !== "md5") continue;
+    const pe = ctx.setting("password_encryption");
+    const scram = pe !== void 0 && pe.value === "scram-sha-256";
+    let source;
+    if (pe?.assignment) {
+      const a = pe.assignment;
+      source = `password_encryption = ${a.line.value.raw} at ${a.file.path}:${lineColumn(a.file, a.line.nameStart).line}`;
+    } else if (ctx.cluster.conf) {
+      source = `password_encryption = ${pe?.canonical ?? "md5"}, the default of PostgreSQL ${ctx.major}`;
+    } else {
+      source = `password_encryption = ${pe?.canonical ?? "md5"} by default in PostgreSQL ${ctx.major} (no postgresql.conf in this cluster)`;
+    }
+    const deprecated = ctx.major >= 18 ? `MD5 passwords are deprecated in PostgreSQL ${ctx.major} and will be removed` : "MD5 passwords are deprecated from PostgreSQL 18";
+    const stored = scram ? `with ${source}, roles whose password is stored as SCRAM are checked with SCRAM automatically, but a role whose password is still an MD5 hash (set before the switch, or given pre-hashed) logs in with the MD5 challenge, and that hash alone is enough to log in` : `with ${source}, new and changed passwords are stored as MD5 hashes and checked with the MD5 challenge: a stolen hash alone is enough to log in`;
+    for (const e of hbaExposures(ctx)) {
+      const r = e.info.record;
+      if (r.method !== "md5") continue;
       ctx.report({
-        loc: tokenLoc(r.record.methodToken),
-        message: `md5 authentication: ${r.exposure}; ${why}`,
-        help: "Set password_encryption = scram-sha-256, reset the passwords, then change the method to scram-sha-256."
+        loc: tokenLoc(r.methodToken),
+        message: `md5 method: ${e.text}; ${stored}; ${deprecated}`,
+        help: scram ? "Change the method to scram-sha-256: it refuses MD5-stored passwords, so reset those first (SELECT rolname FROM pg_authid WHERE rolpassword LIKE 'md5%' lists them)." : "Set password_encryption = scram-sha-256, reset the passwords, then change the method to scram-sha-256.",
+        ...onServerOnly(e) ? { severity: "info" } : {},
+        group: { key: e.groupKey, concern: "the md5 method (hba-md5)" }
       });
     }
   }
 });
 
 // rules/hba-open-to-world.ts
+function risk(e) {
+  if (e.info.record.method === "trust" && clientcertMode(e.info) === "verify-ca") {
+    return "anyone holding a certificate from the trusted CA logs in as any listed user, with no password";
+  }
+  switch (e.strength) {
+    case "none":
+      return e.info.record.method === "trust" ? "anyone who can reach the port logs in as any listed user, with no password" : "anyone who can reach the port names the user through their own ident server: no authentication";
+    case "cleartext":
+      return e.channel === "tls" ? "anyone who can reach the port can guess passwords; the password itself travels encrypted" : "anyone who can reach the port can guess passwords, and the password itself may cross the internet unencrypted";
+    case "md5":
+      return e.channel === "tls" ? "anyone who can reach the port can guess passwords (over TLS)" : "anyone who can reach the port can guess passwords, and an MD5 exchange sniffed on an unencrypted connection can be cracked offline";
+    case "strong":
+      return "only clients holding the required certificate or Kerberos ticket get in";
+    default:
+      return "anyone who can reach the port can guess passwords";
+  }
+}
 var hba_open_to_world_default = defineRule({
   name: "hba-open-to-world",
   severity: "error",
   appliesTo: ["pg_hba.conf"],
-  defaultOptions: ALLOWED_NETWORKS_DEFAULTS,
-  optionsSchema: ALLOWED_NETWORKS_OPTIONS_SCHEMA,
+  defaultOptions: { allowedNetworks: [], superusers: ["postgres"] },
+  optionsSchema: {
+    type: "object",
+    properties: { allowedNetworks: ALLOWED_NETWORKS_SCHEMA, superusers: SUPERUSERS_SCHEMA },
+    additionalProperties: false
+  },
   docs: {
     summary: "A pg_hba.conf record that accepts connections from every address",
-    why: "A record whose address is `0.0.0.0/0`, `::/0` (in any spelling, including `0.0.0.0 0.0.0.0` and `::0/0`) or the keyword `all` lets anyone who can reach the port try to log in: the only thing left between the internet and the data is the authentication method and the firewall. With `trust` or a cleartext `password`, for every user (`all`), or for physical replication (a full copy of the cluster), that is an error; otherwise a warning. Records that can never match (`reject`, or shadowed by an earlier record, see hba-unreachable-record) are not flagged, because they grant nothing.",
-    invalid: ["host    all   all   0.0.0.0/0   scram-sha-256", "host    sales   app   ::/0   md5"],
+    why: "A record whose address is `0.0.0.0/0`, `::/0` (in any spelling, including `0.0.0.0 0.0.0.0` and `::0/0`) or the keyword `all` lets anyone who can reach the port try to log in: the only thing left between the internet and the data is the authentication method and the firewall. The severity follows the method: no authentication (`trust`, `ident`) or a password that may cross the internet unencrypted (`password`, `ldap`, `pam`, `radius`, `bsd`, `md5` on a record that does not require SSL) is an error; a password over a required encrypted channel, or `scram-sha-256`, is a warning (passwords can be guessed from anywhere); `cert`, `gss`, `sspi` or `clientcert=verify-*` is information. A record that names a superuser or is for physical replication (a full copy of the cluster) is one level higher. Records that can never match (`reject`, shadowed by an earlier record, `hostssl` while ssl is off, a template placeholder) are not flagged, because they grant nothing.\n\n" + EXPOSURE_MODEL_DOC,
+    invalid: ["host    all   all   0.0.0.0/0   md5", "hostssl    sales   app   ::/0   scram-sha-256"],
     valid: [
       "host    all   all   10.20.0.0/16   scram-sha-256",
       "host    all   all   0.0.0.0/0   reject",
@@ -47090,20 +49074,27 @@ var hba_open_to_world_default = defineRule({
       "https://www.postgresql.org/docs/current/runtime-config-connection.html#GUC-LISTEN-ADDRESSES"
     ],
     versions: "all",
-    options: "`allowedNetworks` (list of CIDR strings, default none; also taken from the top-level `allowedNetworks` of the config file): records whose address lies inside one of these networks are not flagged."
+    options: '`allowedNetworks` (list of CIDR strings, default none; also taken from the top-level `allowedNetworks` of the config file): records whose address lies inside one of these networks are not flagged. `superusers` (list of role names, default `["postgres"]`): a record that names one of them is rated one level higher.'
   },
   check(ctx) {
-    const hba = ctx.cluster.hba;
-    if (!hba) return;
-    for (const r of worldOpenRecords(analyzeHba(hba), allowedNetworksOption(ctx.options))) {
-      const rec = r.record;
-      const error2 = rec.method === "trust" || rec.method === "password" || r.allUsers || r.replication;
-      const help = rec.method === "trust" || rec.method === "password" ? "Restrict the address to the networks that need access (e.g. 10.20.0.0/16) and authenticate with scram-sha-256." : "Restrict the address to the networks that need access (e.g. 10.20.0.0/16); if the server really must be public, suppress this with the reason.";
+    const allowed = allowedNetworksOption(ctx.options);
+    const superusers = superusersOption(ctx.options);
+    for (const e of hbaExposures(ctx)) {
+      const r = e.info;
+      if (e.reach !== "world" || e.strength === "reject" || insideNetworks(r, allowed)) continue;
+      const severity = worldSeverity(e, superusers);
+      const raisedFor = [
+        ...superuserNames(e, superusers).length ? ["it names a superuser"] : [],
+        ...r.replication ? ["it allows physical replication"] : []
+      ];
+      const raised = severity !== worldBase(e) ? ` (rated higher: ${raisedFor.join(" and ")})` : "";
+      const help = e.weak ? "Restrict the address to the networks that need access (e.g. 10.20.0.0/16) and authenticate with scram-sha-256 over hostssl (or cert)." : "Restrict the address to the networks that need access (e.g. 10.20.0.0/16); if the server really must be public, suppress this with the reason.";
       ctx.report({
-        loc: addressLoc(rec.address),
-        message: `open to every address: ${r.exposure}`,
+        loc: addressLoc(r.record.address),
+        message: `open to every address: ${e.text}; ${risk(e)}${raised}`,
         help,
-        severity: error2 ? "error" : "warning"
+        severity,
+        group: { key: e.groupKey, concern: "open to every address (hba-open-to-world)" }
       });
     }
   }
@@ -47118,7 +49109,7 @@ var hba_replication_open_default = defineRule({
   optionsSchema: WIDE_NETWORK_OPTIONS_SCHEMA,
   docs: {
     summary: "Physical replication (`replication`) allowed for every user or from a wide network",
-    why: "A physical replication connection can stream the whole cluster \u2014 every database, every table, password hashes included \u2014 with pg_basebackup. The `replication` database should be allowed only for the replication role, from the standbys' addresses. A record for `all` users, or for a network wider than /16 (IPv4) or /48 (IPv6), or for every address, lets any role with the REPLICATION attribute (and every superuser) do that from anywhere in the range. Local-socket and loopback records, `reject` records and records that can never match are not flagged.",
+    why: "A physical replication connection can stream the whole cluster \u2014 every database, every table, password hashes included \u2014 with pg_basebackup. The `replication` database should be allowed only for the replication role, from the standbys' addresses. A record for `all` users, or for a network wider than /16 (IPv4) or /48 (IPv6), or for every address, lets any role with the REPLICATION attribute (and every superuser) do that from anywhere in the range. It is an error with a weak method (trust, ident, a cleartext password or md5 on a record that does not require SSL); from every address it is one level above hba-open-to-world's base level (scram-sha-256: error, cert or gss: warning); otherwise a warning. Local-socket, loopback and `samehost` records, `reject` records and records that can never match are not flagged.\n\n" + EXPOSURE_MODEL_DOC,
     invalid: ["host    replication   all   10.20.5.0/24   scram-sha-256", "host    replication   replicator   10.0.0.0/8   scram-sha-256"],
     valid: [
       "host    replication   replicator   10.20.5.0/24   scram-sha-256",
@@ -47133,22 +49124,75 @@ var hba_replication_open_default = defineRule({
     options: "`ipv4Prefix` (default 16) and `ipv6Prefix` (default 48): networks with a shorter prefix count as wide. `allowedNetworks` (list of CIDR strings, default none; also taken from the top-level `allowedNetworks` of the config file): records whose address lies inside one of these networks are not flagged."
   },
   check(ctx) {
-    const hba = ctx.cluster.hba;
-    if (!hba) return;
-    const { ipv4Prefix: v4, ipv6Prefix: v6, allowed } = wideNetworkOptions(ctx.options);
-    for (const r of analyzeHba(hba).reachable) {
+    const { ipv4Prefix: v4, ipv6Prefix: v62, allowed } = wideNetworkOptions(ctx.options);
+    for (const e of hbaExposures(ctx)) {
+      const r = e.info;
       const rec = r.record;
-      if (!r.replication || rec.method === "reject" || r.isLocal || r.isLoopbackOnly || insideNetworks(r, allowed)) continue;
+      if (!r.replication || e.strength === "reject" || onServerOnly(e) || insideNetworks(r, allowed)) continue;
       const reasons = [];
       if (r.allUsers) reasons.push("for every user (all)");
       if (r.isWorld) reasons.push("from every address");
-      else if (isWide(r, v4, v6)) reasons.push(`from a network wider than /${r.family === "ipv4" ? v4 : v6}`);
+      else if (isWide(r, v4, v62)) reasons.push(`from a network wider than /${r.family === "ipv4" ? v4 : v62}`);
       if (!reasons.length) continue;
       const token2 = rec.databases.find((d) => d.kind === "keyword" && d.value === "replication").token;
       ctx.report({
         loc: tokenLoc(token2),
-        message: `physical replication open ${reasons.join(" and ")}: ${r.exposure}; a replication connection can copy the whole cluster`,
-        help: "Allow replication only for the replication role (e.g. replicator) from the standbys' addresses (/32), with scram-sha-256 or cert."
+        message: `physical replication open ${reasons.join(" and ")}: ${e.text}; a replication connection can copy the whole cluster`,
+        help: `Allow replication only for the replication role (e.g. replicator) from the standbys' addresses (/32), and ${methodAdvice(e)}.`,
+        severity: e.weak ? "error" : r.isWorld ? raise(worldBase(e)) : "warning",
+        group: { key: e.groupKey, concern: "physical replication open (hba-replication-open)" }
+      });
+    }
+  }
+});
+
+// rules/hba-superuser-remote.ts
+var hba_superuser_remote_default = defineRule({
+  name: "hba-superuser-remote",
+  severity: "warning",
+  appliesTo: ["pg_hba.conf"],
+  defaultOptions: { superusers: ["postgres"], allowedNetworks: [] },
+  optionsSchema: {
+    type: "object",
+    properties: { superusers: SUPERUSERS_SCHEMA, allowedNetworks: ALLOWED_NETWORKS_SCHEMA },
+    additionalProperties: false
+  },
+  docs: {
+    summary: "A superuser may log in over TCP from beyond the loopback interface",
+    why: "A superuser bypasses every permission check, can read every table and password hash, and can run programs on the server as the operating-system user (`COPY \u2026 TO PROGRAM`). Whoever guesses, sniffs or steals its credentials from the network owns the server, so administrators usually allow superusers only over the local socket (`peer`) or loopback, and give applications and remote administrators roles of their own. This rule flags a reachable `host*` record that is not `reject`, that names a superuser in its user column (the option `superusers`, default `postgres`; also through an `@file`), and whose address is more than loopback or `samehost`. It is an error from every address or with a weak method (trust, ident, a cleartext password or md5 on a record that does not require SSL), otherwise a warning. A record for `all` users or a `+group` admits superusers too, but names none: its exposure is judged by the other hba rules, since this one cannot know who the superusers in a group are.\n\n" + EXPOSURE_MODEL_DOC,
+    invalid: ["host    all   postgres   10.20.0.0/16   scram-sha-256"],
+    valid: [
+      "local   all   postgres   peer",
+      "host    all   postgres   127.0.0.1/32   scram-sha-256",
+      "host    all   postgres   10.20.0.0/16   reject",
+      "host    all   app   10.20.0.0/16   scram-sha-256"
+    ],
+    references: [
+      "https://www.postgresql.org/docs/current/auth-pg-hba-conf.html",
+      "https://www.postgresql.org/docs/current/role-attributes.html",
+      "https://www.postgresql.org/docs/current/sql-copy.html"
+    ],
+    versions: "all",
+    options: '`superusers` (list of role names, default `["postgres"]`): the roles that are superusers. `allowedNetworks` (list of CIDR strings, default none; also taken from the top-level `allowedNetworks` of the config file): records whose address lies inside one of these networks are not flagged.'
+  },
+  check(ctx) {
+    const superusers = superusersOption(ctx.options);
+    const allowed = allowedNetworksOption(ctx.options);
+    for (const e of hbaExposures(ctx)) {
+      if (e.strength === "reject" || onServerOnly(e) || insideNetworks(e.info, allowed)) continue;
+      const names = superuserNames(e, superusers);
+      const first = names[0];
+      if (!first) continue;
+      const world = e.reach === "world";
+      const where = world ? "from every address" : "from beyond the loopback interface";
+      const how = e.weak ? ` with a weak method (${e.info.record.method})` : "";
+      const who = names.map((n) => boundQuote(n.value)).join(", ");
+      ctx.report({
+        loc: tokenLoc(first.token),
+        message: `superuser ${who} may log in over TCP ${where}${how}: ${e.text}; whoever obtains its credentials there can read every table and run programs on the server`,
+        help: "Let the superuser in only over the local socket (local all postgres peer) or loopback, and give remote administrators and applications roles of their own.",
+        ...world || e.weak ? { severity: "error" } : {},
+        group: { key: e.groupKey, concern: `a superuser (${who}) over TCP (hba-superuser-remote)` }
       });
     }
   }
@@ -47163,7 +49207,7 @@ var hba_trust_remote_default = defineRule({
   optionsSchema: ALLOWED_NETWORKS_OPTIONS_SCHEMA,
   docs: {
     summary: "`trust` authentication on a record that matches more than the loopback interface",
-    why: "`trust` logs a client in as whichever user it names, with no password or other check. On a `host`, `hostssl`, `hostnossl`, `hostgssenc` or `hostnogssenc` record whose address is more than loopback (127.0.0.0/8, ::1/128) \u2014 a network, `samehost`, `samenet` or a host name \u2014 anyone who can reach the server from there, or who shares a machine on that network, can connect as any listed user, including a superuser. Records that can never match (shadowed by an earlier record) are not flagged.",
+    why: "`trust` logs a client in as whichever user it names, with no password or other check. On a `host`, `hostssl`, `hostnossl`, `hostgssenc` or `hostnogssenc` record whose address is more than loopback (127.0.0.0/8, ::1/128) \u2014 a network, `samehost`, `samenet` or a host name \u2014 anyone who can reach the server from there, or who shares a machine on that network, can connect as any listed user, including a superuser. Records that can never match (shadowed by an earlier record, `hostssl` while ssl is off, a template placeholder) are not flagged, nor `trust` with `clientcert=verify-full` (certificate authentication); with `clientcert=verify-ca` any holder of a certificate from the trusted CA can name any user (warning).\n\n" + EXPOSURE_MODEL_DOC,
     invalid: ["host    all   all   10.20.0.0/16   trust", "host    orders   app   samenet   trust"],
     valid: ["host    all   all   127.0.0.1/32   trust", "local   all   all   trust", "host    all   all   10.20.0.0/16   scram-sha-256"],
     references: [
@@ -47174,14 +49218,17 @@ var hba_trust_remote_default = defineRule({
     options: "`allowedNetworks` (list of CIDR strings, default none; also taken from the top-level `allowedNetworks` of the config file): records whose address lies inside one of these networks are not flagged."
   },
   check(ctx) {
-    const hba = ctx.cluster.hba;
-    if (!hba) return;
     const allowed = allowedNetworksOption(ctx.options);
-    for (const r of analyzeHba(hba).reachable) {
-      if (r.record.method !== "trust" || r.isLocal || r.isLoopbackOnly || insideNetworks(r, allowed)) continue;
+    for (const e of hbaExposures(ctx)) {
+      const r = e.info;
+      if (r.record.method !== "trust" || e.reach === "local" || e.reach === "loopback" || insideNetworks(r, allowed)) continue;
+      const cc = clientcertMode(r);
+      if (cc === "verify-full") continue;
       ctx.report({
         loc: tokenLoc(r.record.methodToken),
-        message: `trust on a network record: ${r.exposure}; anyone who can connect from there can name any of these users and is let in`,
+        message: cc === "verify-ca" ? `trust on a network record with clientcert=verify-ca: ${e.text}; anyone there holding a certificate from the trusted CA can name any of these users and is let in, since verify-ca does not compare the certificate's name with the user` : `trust on a network record: ${e.text}; anyone who can connect from there can name any of these users and is let in`,
+        ...cc === "verify-ca" ? { severity: "warning" } : {},
+        group: { key: e.groupKey, concern: "trust: no password (hba-trust-remote)" },
         help: "Use scram-sha-256 (or cert / gss); keep trust, if at all, for local sockets and 127.0.0.1/32."
       });
     }
@@ -47250,7 +49297,7 @@ var hba_wide_network_default = defineRule({
   optionsSchema: WIDE_NETWORK_OPTIONS_SCHEMA,
   docs: {
     summary: "A pg_hba.conf record that accepts a very wide network (IPv4 wider than /16, IPv6 wider than /48)",
-    why: "A record for 10.0.0.0/8 admits 16 million addresses: usually far more machines than need the database, often every office, VPN and container network of the company. Each of them can then try to log in, and a compromise anywhere in that range reaches the database. Records open to every address are left to hba-open-to-world; `reject` records, loopback networks and records that can never match are not flagged.",
+    why: "A record for 10.0.0.0/8 admits 16 million addresses: usually far more machines than need the database, often every office, VPN and container network of the company. Each of them can then try to log in, and a compromise anywhere in that range reaches the database. Records open to every address are left to hba-open-to-world; `reject` records, loopback networks and records that can never match are not flagged. A network that lies wholly in private address space (RFC 1918, carrier-grade NAT, unique local, link-local) with a method that does not give the password away (scram-sha-256, cert, gss; md5 or a cleartext method only over hostssl) is information: it is usually a container or VPN address pool. A range that looks private but covers public space (`172.0.0.0/8`, `10.0.0.0/7`) is said so.\n\n" + EXPOSURE_MODEL_DOC,
     invalid: ["host    all   app   10.0.0.0/8   scram-sha-256", "host    all   app   10.0.0.0   255.0.0.0   scram-sha-256"],
     valid: ["host    all   app   10.20.0.0/16   scram-sha-256", "host    all   all   10.0.0.0/8   reject", "host    all   all   2001:db8:1234::/48   scram-sha-256"],
     references: ["https://www.postgresql.org/docs/current/auth-pg-hba-conf.html"],
@@ -47258,17 +49305,19 @@ var hba_wide_network_default = defineRule({
     options: "`ipv4Prefix` (default 16) and `ipv6Prefix` (default 48): records with a shorter prefix are flagged. `allowedNetworks` (list of CIDR strings, default none; also taken from the top-level `allowedNetworks` of the config file): records whose address lies inside one of these networks are not flagged."
   },
   check(ctx) {
-    const hba = ctx.cluster.hba;
-    if (!hba) return;
-    const { ipv4Prefix: v4, ipv6Prefix: v6, allowed } = wideNetworkOptions(ctx.options);
-    for (const r of analyzeHba(hba).reachable) {
-      if (r.record.method === "reject" || !isWide(r, v4, v6) || insideNetworks(r, allowed)) continue;
-      const limit = r.family === "ipv4" ? v4 : v6;
-      const count = r.family === "ipv4" ? (2 ** (32 - r.prefixLength)).toLocaleString("en-US") : `2^${128 - r.prefixLength}`;
+    const { ipv4Prefix: v4, ipv6Prefix: v62, allowed } = wideNetworkOptions(ctx.options);
+    for (const e of hbaExposures(ctx)) {
+      const r = e.info;
+      if (e.strength === "reject" || !isWide(r, v4, v62) || insideNetworks(r, allowed)) continue;
+      const quiet2 = e.reach === "private" && !e.weak;
+      const limit = r.family === "ipv4" ? v4 : v62;
+      const count2 = r.family === "ipv4" ? (2 ** (32 - r.prefixLength)).toLocaleString("en-US") : `2^${128 - r.prefixLength}`;
       ctx.report({
         loc: addressLoc(r.record.address),
-        message: `wide network (${count} addresses, wider than /${limit}): ${r.exposure}`,
-        help: "Narrow the address to the hosts or subnets that need access (e.g. the application servers' /24), or list the network in allowedNetworks."
+        message: `wide network (${count2} addresses, wider than /${limit}${e.reach === "private" ? ", private address space" : ""}): ${e.text}`,
+        help: "Narrow the address to the hosts or subnets that need access (e.g. the application servers' /24), or list the network in allowedNetworks.",
+        ...quiet2 ? { severity: "info" } : {},
+        group: { key: e.groupKey, concern: "a wide network (hba-wide-network)" }
       });
     }
   }
@@ -47286,7 +49335,7 @@ var listen_on_all_addresses_default = defineRule({
   appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
   docs: {
     summary: "listen_addresses accepts TCP connections on every interface",
-    why: "`listen_addresses = '*'` (or `0.0.0.0`, `::`) makes the server accept TCP connections on every network interface, including public ones, so pg_hba.conf and the firewall are the only protection left. That is often intended (containers, servers behind a firewall), so on its own this is information. It becomes a warning when the same cluster's pg_hba.conf also has a record open to every address (hba-open-to-world): then nothing in the configuration limits who can try to log in.",
+    why: "`listen_addresses = '*'` (or `0.0.0.0`, `::`) makes the server accept TCP connections on every network interface, including public ones, so pg_hba.conf and the firewall are the only protection left. That is often intended (containers, servers behind a firewall), so on its own this is information. It becomes a warning when the same cluster's pg_hba.conf also has a record open to every address that can match a connection (reachable, not `reject`, not `hostssl` while ssl is off, no template placeholder; the exposure model of hba-open-to-world): then nothing in the configuration limits who can try to log in.",
     invalid: [
       "listen_addresses = '*'",
       { "postgresql.conf": "listen_addresses = '0.0.0.0'", "pg_hba.conf": "host    all   all   0.0.0.0/0   scram-sha-256" }
@@ -47312,8 +49361,7 @@ var listen_on_all_addresses_default = defineRule({
     }
     const spelled = raw || s.value;
     const base = `listen_addresses = ${boundQuote(spelled)} accepts TCP connections on ${MEANING[hit.name]}`;
-    const hba = ctx.cluster.hba;
-    const open2 = hba ? worldOpenRecords(analyzeHba(hba)) : [];
+    const open2 = hbaExposures(ctx).filter((e) => e.reach === "world" && e.strength !== "reject").map((e) => e.info);
     const first = open2[0];
     if (!first) {
       ctx.report({
@@ -47335,19 +49383,13 @@ var listen_on_all_addresses_default = defineRule({
 });
 
 // rules/ssl-disabled.ts
-function plainNetworkRecords(records) {
-  return records.filter((r) => {
-    const t = r.record.connType;
-    return (t === "host" || t === "hostnossl" || t === "hostnogssenc") && r.record.method !== "reject" && !r.isLoopbackOnly;
-  });
-}
 var ssl_disabled_default = defineRule({
   name: "ssl-disabled",
   severity: "warning",
   appliesTo: ["postgresql.conf", "pg_hba.conf"],
   docs: {
     summary: "`ssl` is off while pg_hba.conf accepts host connections from beyond the loopback interface",
-    why: "Without SSL, every query and every result crosses the network in cleartext, readable and modifiable by anyone on the path, and so do the credentials: the password itself with `password`, an MD5 response that can be brute-forced offline with `md5`. `ssl` is off by default. Checked only when the cluster has both postgresql.conf and pg_hba.conf, and only when a reachable `host`, `hostnossl` or `hostnogssenc` record that is not `reject` accepts more than loopback addresses.",
+    why: "Without SSL, every query and every result crosses the network in cleartext, readable and modifiable by anyone on the path, and so do the credentials: the password itself with `password`, an MD5 response that can be brute-forced offline with `md5`. `ssl` is off by default. Checked only when the cluster has both postgresql.conf and pg_hba.conf, and only when a `host`, `hostnossl` or `hostnogssenc` record that can match (reachable, not `reject`, no template placeholder) accepts more than loopback addresses.",
     invalid: [{ "postgresql.conf": "ssl = off", "pg_hba.conf": "host    all   app   10.20.0.0/16   scram-sha-256" }],
     valid: [
       { "postgresql.conf": "ssl = on", "pg_hba.conf": "host    all   app   10.20.0.0/16   scram-sha-256" },
@@ -47363,7 +49405,7 @@ var ssl_disabled_default = defineRule({
     const hba = ctx.cluster.hba;
     const ssl = ctx.setting("ssl");
     if (!hba || !ctx.cluster.conf || !ssl || ssl.value !== false) return;
-    const open2 = plainNetworkRecords(analyzeHba(hba).reachable);
+    const open2 = hbaExposures(ctx).filter((e) => e.channel === "plain" && e.strength !== "reject" && e.reach !== "loopback" && e.info.record.connType !== "hostgssenc").map((e) => e.info);
     const first = open2[0];
     if (!first) return;
     const loc = ssl.lineLoc ?? ctx.clusterLoc() ?? first.loc;
@@ -47388,12 +49430,17 @@ var HBA_RULES = [
   hba_replication_open_default,
   hba_unreachable_record_default,
   hba_hostssl_without_ssl_default,
-  ssl_disabled_default
+  ssl_disabled_default,
+  hba_superuser_remote_default,
+  hba_local_trust_default
 ];
 
 // rules/index.ts
 var RULES = [
   syntax_error_default,
+  // Before invalid-value and hba-invalid-record: a placeholder they reject is one finding, and
+  // the one that says "render the template" is the useful one (a tie goes to the earlier rule).
+  unrendered_template_default,
   unknown_setting_default,
   removed_setting_default,
   invalid_value_default,
@@ -47462,7 +49509,7 @@ function clusterRuleConfig(options, cluster) {
     rules[name] = { ...rules[name] ?? {}, options: { ...rules[name]?.options ?? {}, ...opts } };
   }
   if (c?.allowedNetworks?.length) {
-    for (const name of ["hba-wide-network", "hba-open-to-world", "hba-trust-remote", "hba-replication-open"]) {
+    for (const name of ["hba-wide-network", "hba-open-to-world", "hba-trust-remote", "hba-replication-open", "hba-superuser-remote"]) {
       rules[name] = { ...rules[name] ?? {}, options: { allowedNetworks: c.allowedNetworks, ...rules[name]?.options ?? {} } };
     }
   }
@@ -47472,8 +49519,8 @@ function clusterRuleConfig(options, cluster) {
 function resolveAll(paths, options = {}) {
   const host = hostFor(options);
   const found = discover(host, paths, discoverOptions(options));
-  const cache3 = /* @__PURE__ */ new Map();
-  const clusters = found.clusters.map((c) => resolveCluster(host, c, cache3));
+  const cache4 = /* @__PURE__ */ new Map();
+  const clusters = found.clusters.map((c) => resolveCluster(host, c, cache4));
   return { host, clusters, errors: found.errors, warnings: found.warnings };
 }
 function lint(paths, options = {}, rules = RULES) {
@@ -47498,7 +49545,7 @@ function lint(paths, options = {}, rules = RULES) {
   }
   const directives = collectDirectives(clusters);
   const applied = applyDirectives(diagnostics, directives, sources, new Set(RULES.map((r) => r.name)), ran);
-  diagnostics = applied.diagnostics;
+  diagnostics = mergeGroups(applied.diagnostics, rules.map((r) => r.name));
   if (unusedSeverity !== "off" && rules.some((r) => r.name === "unused-directive")) {
     const perFile = /* @__PURE__ */ new Map();
     for (const p of applied.problems) {
@@ -47973,7 +50020,7 @@ async function lintBase(opts) {
   }
   throw new BaseUnavailable(`the base revision's includes did not settle after ${maxRounds} rounds`);
 }
-var RANK = { info: 0, warning: 1, error: 2 };
+var RANK2 = { info: 0, warning: 1, error: 2 };
 function newFindings(head, base, renames = /* @__PURE__ */ new Map()) {
   const moved = (file) => renames.get(file) ?? file;
   const baseDiagnostics = renames.size ? base.diagnostics.map((d) => ({ ...d, loc: { ...d.loc, file: moved(d.loc.file) } })) : base.diagnostics;
@@ -47989,7 +50036,7 @@ function newFindings(head, base, renames = /* @__PURE__ */ new Map()) {
   return head.diagnostics.filter((d) => {
     const before = byPrint.get(headPrints.get(d));
     if (!before) return true;
-    return !before.some((b) => RANK[b.severity] >= RANK[d.severity] && (d.suppressed || !b.suppressed));
+    return !before.some((b) => RANK2[b.severity] >= RANK2[d.severity] && (d.suppressed || !b.suppressed));
   });
 }
 function shortSha(sha) {
@@ -48019,7 +50066,7 @@ function baseFetcher(octokit, pr, baseSha, maxBytes) {
 var import_ajv = __toESM(require_ajv(), 1);
 var import_yaml = __toESM(require_dist(), 1);
 import { dirname as dirname7, resolve as resolve8 } from "node:path";
-var KINDS = ["postgresql.conf", "postgresql.auto.conf", "pg_hba.conf", "pg_ident.conf", "recovery.conf"];
+var KINDS2 = ["postgresql.conf", "postgresql.auto.conf", "pg_hba.conf", "pg_ident.conf", "recovery.conf"];
 var SIZE = "^[0-9]+(\\.[0-9]+)?\\s*(B|kB|MB|GB|TB)?$";
 function configSchema(rules) {
   const severity = { enum: ["off", "info", "warning", "error"] };
@@ -48046,6 +50093,7 @@ function configSchema(rules) {
       description: "Facts the files cannot show",
       properties: {
         dataChecksums: { type: "boolean" },
+        failover: { type: "boolean", description: "The server takes part in physical failover (a primary with standbys that may be promoted, or a standby)" },
         role: { enum: ["primary", "standby"] },
         memory: { oneOf: [{ type: "integer", minimum: 1 }, { type: "string", pattern: SIZE }] }
       },
@@ -48075,7 +50123,7 @@ function configSchema(rules) {
       },
       files: {
         type: "object",
-        properties: Object.fromEntries(KINDS.map((k) => [k, globs])),
+        properties: Object.fromEntries(KINDS2.map((k) => [k, globs])),
         additionalProperties: false
       },
       ignore: { type: "array", items: { type: "string", minLength: 1 } },
@@ -48179,7 +50227,7 @@ function neutralizeControls(s) {
 // src/report/github.ts
 var KIND_OF = { error: "error", warning: "warning", info: "notice" };
 var ANNOTATION_LIMITS = { perKind: 10, total: 50 };
-var RANK2 = { error: 0, warning: 1, info: 2 };
+var RANK3 = { error: 0, warning: 1, info: 2 };
 function annotationRange(d, sources) {
   const r = locate(d, sources);
   let endLine = r.endLine;
@@ -48207,8 +50255,8 @@ function selectAnnotations(diagnostics, sources, opts = {}) {
   const perKind = opts.perKind ?? ANNOTATION_LIMITS.perKind;
   const total = opts.total ?? ANNOTATION_LIMITS.total;
   const reserved = opts.reserved ?? {};
-  const shown2 = diagnostics.filter((d) => !d.suppressed).slice().sort((a, b) => {
-    if (a.severity !== b.severity) return RANK2[a.severity] - RANK2[b.severity];
+  const shown5 = diagnostics.filter((d) => !d.suppressed).slice().sort((a, b) => {
+    if (a.severity !== b.severity) return RANK3[a.severity] - RANK3[b.severity];
     if (a.loc.file !== b.loc.file) return a.loc.file < b.loc.file ? -1 : 1;
     if (a.loc.start !== b.loc.start) return a.loc.start - b.loc.start;
     return a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0;
@@ -48222,7 +50270,7 @@ function selectAnnotations(diagnostics, sources, opts = {}) {
     };
     let room = totalSlots - reservedTotal - noticeSlotsForUs;
     const out = [];
-    for (const d of shown2) {
+    for (const d of shown5) {
       const k = KIND_OF[d.severity];
       if (room <= 0) break;
       if (left[k] <= 0) continue;
@@ -48233,11 +50281,11 @@ function selectAnnotations(diagnostics, sources, opts = {}) {
     return out;
   };
   let picked = pick(0, total);
-  if (picked.length < shown2.length) picked = pick(1, total);
-  const omitted = shown2.length - picked.length;
+  if (picked.length < shown5.length) picked = pick(1, total);
+  const omitted = shown5.length - picked.length;
   const annotations = picked.map((d) => annotationFor(d, sources));
   if (!omitted) return { annotations, omitted };
-  const where = typeof opts.fullListAt === "function" ? opts.fullListAt(shown2.length) : `${opts.fullListAt ?? "the full report"} lists all ${shown2.length}`;
+  const where = typeof opts.fullListAt === "function" ? opts.fullListAt(shown5.length) : `${opts.fullListAt ?? "the full report"} lists all ${shown5.length}`;
   return {
     annotations,
     omitted,
@@ -48266,16 +50314,16 @@ function clusterLabel(c) {
   return path6 ? dirname8(path6) : c.input.dir;
 }
 function groupByCluster(result, diags) {
-  const groups = result.clusters.map((c) => ({ label: clusterLabel(c), cluster: c, diagnostics: [] }));
+  const groups2 = result.clusters.map((c) => ({ label: clusterLabel(c), cluster: c, diagnostics: [] }));
   const byFile = /* @__PURE__ */ new Map();
-  for (const g of groups) {
+  for (const g of groups2) {
     for (const file of g.cluster.sources.keys()) if (!byFile.has(file)) byFile.set(file, g);
     for (const u of g.cluster.unreadable) if (!byFile.has(u.path)) byFile.set(u.path, g);
   }
   const other = { label: "other", diagnostics: [] };
   for (const d of diags) (byFile.get(d.loc.file) ?? other).diagnostics.push(d);
-  if (other.diagnostics.length) groups.push(other);
-  return groups;
+  if (other.diagnostics.length) groups2.push(other);
+  return groups2;
 }
 function byteLength(s) {
   return Buffer.byteLength(s, "utf8");
@@ -48331,8 +50379,8 @@ function markdownReport(result, opts = {}) {
     }
     return rows.join("");
   };
-  const groups = groupByCluster(result, [...active, ...suppressed]);
-  for (const g of groups) {
+  const groups2 = groupByCluster(result, [...active, ...suppressed]);
+  for (const g of groups2) {
     const list = g.diagnostics.filter((d) => !d.suppressed);
     if (!list.length) continue;
     const c = g.cluster;
@@ -48383,13 +50431,13 @@ function checkedSection(result) {
   const majors = [...new Set(result.clusters.map((c) => c.input.major))].sort((a, b) => a - b);
   const summary2 = `Checked ${plural(result.files.length, "file")} in ${plural(result.clusters.length, "cluster")} (PostgreSQL ${majors.join(", ")})`;
   let text = "";
-  let bytes = 0;
+  let bytes2 = 0;
   let n = 0;
   for (const c of result.clusters) {
     const l = line(c);
-    if (bytes + byteLength(l) > 16 * 1024) break;
+    if (bytes2 + byteLength(l) > 16 * 1024) break;
     text += l + "\n";
-    bytes += byteLength(l) + 1;
+    bytes2 += byteLength(l) + 1;
     n++;
   }
   if (n < result.clusters.length) text += `- \u2026 and ${plural(result.clusters.length - n, "more cluster")}
@@ -48409,7 +50457,15 @@ var VERSION7 = "0.1.0";
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 var INFORMATION_URI = "https://github.com/pgconf-lint/pgconf-lint";
 var FINGERPRINT_KEY = "pgconfLint/v1";
-var SECURITY_RULES = /* @__PURE__ */ new Set(["ssl-disabled", "password-encryption-md5", "secret-in-config", "listen-on-all-addresses"]);
+var SECURITY_RULES = /* @__PURE__ */ new Set([
+  "ssl-disabled",
+  "password-encryption-md5",
+  "secret-in-config",
+  "listen-on-all-addresses",
+  "log-statement-secrets",
+  "replication-conninfo-insecure",
+  "standard-conforming-strings-off"
+]);
 function isSecurityRule(name) {
   return SECURITY_RULES.has(name) || name.startsWith("hba-") && name !== "hba-invalid-record";
 }
@@ -48692,7 +50748,7 @@ function planReview(result, diagnostics, diffs, prints, existing) {
 // src/action/main.ts
 var COMMENT_MAX_BYTES = 6e4;
 var SUMMARY_MAX_BYTES = 512 * 1024;
-var RANK3 = { info: 0, warning: 1, error: 2 };
+var RANK4 = { info: 0, warning: 1, error: 2 };
 var Log = class {
   used = { error: 0, warning: 0, notice: 0 };
   warning(message) {
@@ -48752,8 +50808,8 @@ function apiFallback(log, what, err, inputs, pr) {
   }
 }
 function commentList(list) {
-  const shown2 = list.slice(0, 10).map((c) => `${neutralizeControls(c.path)}:${c.line}${c.rule ? ` (${c.rule})` : ""}`);
-  return shown2.join(", ") + (list.length > 10 ? ` and ${list.length - 10} more` : "");
+  const shown5 = list.slice(0, 10).map((c) => `${neutralizeControls(c.path)}:${c.line}${c.rule ? ` (${c.rule})` : ""}`);
+  return shown5.join(", ") + (list.length > 10 ? ` and ${list.length - 10} more` : "");
 }
 async function review(state, result, reported, inputs, log, link, notes) {
   const { pr, octokit } = state;
@@ -48877,7 +50933,7 @@ async function runUnchecked() {
     }
   }
   const counts = summarize(reported);
-  const failing = inputs.failOn !== "never" && reported.some((d) => !d.suppressed && RANK3[d.severity] >= RANK3[inputs.failOn]);
+  const failing = inputs.failOn !== "never" && reported.some((d) => !d.suppressed && RANK4[d.severity] >= RANK4[inputs.failOn]);
   const link = fileLinker(env, pr);
   const summary2 = env.GITHUB_STEP_SUMMARY ? markdownReport(result, { maxBytes: SUMMARY_MAX_BYTES, diagnostics: reported, notes, ...link ? { linkFile: link } : {} }) : void 0;
   const summaryMd = summary2?.text;
@@ -48926,7 +50982,7 @@ async function runUnchecked() {
   const total = counts.error + counts.warning + counts.info;
   info(`pgconf-lint: ${total ? `${plural(total, "problem")} (${plural(counts.error, "error")}, ${plural(counts.warning, "warning")}, ${plural(counts.info, "info")})` : "no problems"} in ${plural(result.files.length, "file")}.`);
   if (failing) {
-    const atOrAbove = reported.filter((d) => !d.suppressed && RANK3[d.severity] >= RANK3[inputs.failOn]).length;
+    const atOrAbove = reported.filter((d) => !d.suppressed && RANK4[d.severity] >= RANK4[inputs.failOn]).length;
     setFailed(`pgconf-lint: ${plural(atOrAbove, "finding")} at or above fail-on: ${inputs.failOn} (see the annotations and the job summary)`);
   }
   if (inputs.review && state) await review(state, result, reported, inputs, log, link, notes);

@@ -13,7 +13,7 @@ import {
   parseSize,
   readRegularFile,
   toAssumptions
-} from "./cli-chunk-HJT33PS7.js";
+} from "./cli-chunk-GTUE6Q4H.js";
 
 // node_modules/ajv/dist/compile/codegen/code.js
 var require_code = __commonJS({
@@ -14281,6 +14281,7 @@ function configSchema(rules) {
       description: "Facts the files cannot show",
       properties: {
         dataChecksums: { type: "boolean" },
+        failover: { type: "boolean", description: "The server takes part in physical failover (a primary with standbys that may be promoted, or a standby)" },
         role: { enum: ["primary", "standby"] },
         memory: { oneOf: [{ type: "integer", minimum: 1 }, { type: "string", pattern: SIZE }] }
       },

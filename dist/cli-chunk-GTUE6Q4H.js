@@ -688,6 +688,7 @@ function toAssumptions(blocks) {
   for (const a of blocks) {
     if (!a) continue;
     if (a.dataChecksums !== void 0) out.dataChecksums = a.dataChecksums;
+    if (a.failover !== void 0) out.failover = a.failover;
     if (a.role) out.role = a.role;
     if (a.memory !== void 0) out.memoryBytes = parseSize(a.memory);
   }
