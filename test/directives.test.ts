@@ -36,7 +36,9 @@ describe('parseDirective', () => {
     ['# pgconf-lint disable-lines x -- y', '# pgconf-lint disable-line x -- y', '"disable-lines" is not a directive'],
     ['# pgconf_lint disable_next_line x -- y', '# pgconf-lint disable-next-line x -- y', '"pgconf_lint" must be written "pgconf-lint"; "disable_next_line" is not a directive'],
     ['#pgconf-lint disable-next-line: x -- y', '# pgconf-lint disable-next-line x -- y', 'a colon is not part of the syntax'],
-    ['# pgconf-lint ignore-next-line x -- y', null, null],
+    ['# pgconf-lint ignore-next-line x -- y', '# pgconf-lint disable-next-line x -- y', '"ignore-next-line" is not a directive'],
+    ['# pgconf-lint skip-file x -- generated', '# pgconf-lint disable-file x -- generated', '"skip-file" is not a directive'],
+    ['# pgconf-lint ignore x', null, null],
   ])('misspelled: %s', (text, meant, why) => {
     const got = parseDirective(text);
     if (meant === null) expect(got).toBeNull();

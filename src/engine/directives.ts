@@ -56,7 +56,10 @@ export function parseDirective(comment: string): ParsedDirective | MisspelledDir
   const a = ATTEMPT.exec(text);
   if (!a) return null;
   const [, name, colon, verb, verbColon, rest] = a as unknown as [string, string, string | undefined, string, string, string];
-  const kind = closestKind(verb!);
+  // A verb far from every directive counts only when the comment is shaped like one (a reason
+  // after "--"): `# pgconf-lint ignore-next-line x -- why` was meant as a directive, `# pgconf-lint
+  // checks this file` was not.
+  const kind = closestKind(verb) ?? (/\s--(\s|$)/.test(rest) ? kindBySuffix(verb) : null);
   if (kind === null) return null;
   const problems: string[] = [];
   if (name !== 'pgconf-lint') problems.push(`"${name}" must be written "pgconf-lint"`);
@@ -80,6 +83,15 @@ function closestKind(verb: string): DirectiveKind | null {
     }
   }
   return best;
+}
+
+/** For an unknown verb written like a directive: the directive with the same scope (`…-next-line`, `…-line`, `…-file`). */
+function kindBySuffix(verb: string): DirectiveKind {
+  const v = verb.toLowerCase().replaceAll('_', '-');
+  if (v.endsWith('next-line')) return 'disable-next-line';
+  if (v.endsWith('line')) return 'disable-line';
+  if (v.endsWith('file')) return 'disable-file';
+  return v.startsWith('en') || v.startsWith('on') ? 'enable' : 'disable';
 }
 
 /** Levenshtein distance, or `limit` when it is at least that (the verb is at most 41 characters). */
