@@ -5,7 +5,8 @@ import { globMatcher } from './engine/glob.js';
 import { applyDirectives, collectDirectives, type DirectiveProblem } from './engine/directives.js';
 import { relative, sep } from 'node:path';
 import { resolveCluster, type ResolvedCluster } from './resolve/cluster.js';
-import { discover, type DiscoverOptions } from './resolve/discover.js';
+import { discover, type DiscoverOptions, type ExplicitKind } from './resolve/discover.js';
+import { stdinHost, stdinPath, type StdinInput } from './resolve/stdin.js';
 import { DEFAULT_MAX_FILE_BYTES, MAX_MAX_FILE_BYTES, nodeHost, type Host } from './resolve/host.js';
 import { settingsRows, type FileSettingRow } from './resolve/settings-rows.js';
 import { mergeGroups } from './engine/merge.js';
@@ -35,6 +36,12 @@ export interface LintOptions {
   host?: Host;
   /** A loaded .pgconf-lint.yml (see loadConfig in src/engine/config.ts). */
   config?: LoadedConfig;
+  /** Parse every explicitly named file (and standard input) as this kind (--kind); directories are searched by name. */
+  kind?: ExplicitKind;
+  /** Standard input, linted as the file it names: the path `-` (or no path at all) stands for it. */
+  stdin?: StdinInput;
+  /** Finding no configuration file is not an error (--allow-empty): the result's `empty` says why. */
+  allowEmpty?: boolean;
 }
 
 export interface FileInfo {
@@ -57,6 +64,8 @@ export interface LintResult {
    * The CLI prints them on stderr, the Action as warnings.
    */
   warnings: string[];
+  /** With allowEmpty, when no configuration file was found: why (otherwise that is an error). */
+  empty?: string;
 }
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
@@ -70,11 +79,17 @@ export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
 
 /** The Host a lint with these options reads through (the one given, else a node host with the root, base and size limit). */
 export function hostFor(options: LintOptions): Host {
+  const inner = options.host ?? nodeHost({ cwd: options.cwd, root: options.root, base: options.base, maxFileBytes: maxFileBytesFor(options) });
+  return options.stdin ? stdinHost(inner, options.stdin) : inner;
+}
+
+/** The size limit of one file under these options (standard input's too). */
+export function maxFileBytesFor(options: LintOptions): number {
+  if (options.host) return options.host.maxFileBytes;
   const configMax = options.config?.config.maxFileSize;
   // The config may be the pull request's: it can lower the limit, never raise it (the flag can).
   const fromConfig = configMax !== undefined ? Math.min(parseSize(configMax), DEFAULT_MAX_FILE_BYTES) : undefined;
-  const maxFileBytes = Math.min(options.maxFileBytes ?? fromConfig ?? DEFAULT_MAX_FILE_BYTES, MAX_MAX_FILE_BYTES);
-  return options.host ?? nodeHost({ cwd: options.cwd, root: options.root, base: options.base, maxFileBytes });
+  return Math.min(options.maxFileBytes ?? fromConfig ?? DEFAULT_MAX_FILE_BYTES, MAX_MAX_FILE_BYTES);
 }
 
 /** Config globs are relative to the config file's directory. */
@@ -82,8 +97,13 @@ function configRelative(loaded: LoadedConfig, abs: string): string {
   return relative(loaded.dir, abs).split(sep).join('/');
 }
 
-function discoverOptions(options: LintOptions): DiscoverOptions {
-  const out: DiscoverOptions = { ...(options.pgVersion ? { pgVersion: options.pgVersion } : {}) };
+function discoverOptions(options: LintOptions, host: Host): DiscoverOptions {
+  const out: DiscoverOptions = {
+    ...(options.pgVersion ? { pgVersion: options.pgVersion } : {}),
+    ...(options.kind ? { kind: options.kind } : {}),
+    ...(options.stdin ? { stdin: { abs: stdinPath(host, options.stdin), name: options.stdin.filename } } : {}),
+    ...(options.allowEmpty ? { allowEmpty: true } : {}),
+  };
   const loaded = options.config;
   if (!loaded) return out;
   const c = loaded.config;
@@ -134,17 +154,21 @@ function clusterRuleConfig(
   return { rules, assume };
 }
 
-export function resolveAll(paths: string[], options: LintOptions = {}): { host: Host; clusters: ResolvedCluster[]; errors: string[]; warnings: string[] } {
+export function resolveAll(
+  paths: string[],
+  options: LintOptions = {},
+): { host: Host; clusters: ResolvedCluster[]; errors: string[]; warnings: string[]; empty?: string } {
   const host = hostFor(options);
-  const found = discover(host, paths, discoverOptions(options));
+  // Standard input alone when no path is named.
+  const found = discover(host, options.stdin && !paths.length ? ['-'] : paths, discoverOptions(options, host));
   const cache = new Map();
   const clusters = found.clusters.map((c) => resolveCluster(host, c, cache));
-  return { host, clusters, errors: found.errors, warnings: found.warnings };
+  return { host, clusters, errors: found.errors, warnings: found.warnings, ...(found.empty !== undefined ? { empty: found.empty } : {}) };
 }
 
 /** Lints files and directories: discover -> parse -> resolve -> check. */
 export function lint(paths: string[], options: LintOptions = {}, rules: readonly Rule[] = RULES): LintResult {
-  const { host, clusters, errors, warnings } = resolveAll(paths, options);
+  const { host, clusters, errors, warnings, empty } = resolveAll(paths, options);
   let diagnostics: Diagnostic[] = [];
   const files: FileInfo[] = [];
   const ran = new Set<string>();
@@ -196,7 +220,7 @@ export function lint(paths: string[], options: LintOptions = {}, rules: readonly
   });
   unique.sort(compareDiagnostics);
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { files, diagnostics: unique, clusters, sources, base: host.base ?? host.cwd, errors, warnings };
+  return { files, diagnostics: unique, clusters, sources, base: host.base ?? host.cwd, errors, warnings, ...(empty !== undefined ? { empty } : {}) };
 }
 
 export interface SettingsResult {
@@ -206,12 +230,12 @@ export interface SettingsResult {
 }
 
 /** What PostgreSQL reads from each cluster's postgresql.conf family: pg_file_settings + canonical. */
-export function readSettings(paths: string[], options: LintOptions = {}): { results: SettingsResult[]; errors: string[]; warnings: string[] } {
-  const { host, clusters, errors, warnings } = resolveAll(paths, options);
+export function readSettings(paths: string[], options: LintOptions = {}): { results: SettingsResult[]; errors: string[]; warnings: string[]; empty?: string } {
+  const { host, clusters, errors, warnings, empty } = resolveAll(paths, options);
   const results = clusters
     .filter((c) => c.conf)
     .map((c) => ({ cluster: host.display(c.input.dir), pgVersion: c.input.major, rows: settingsRows(c) }));
-  return { results, errors, warnings };
+  return { results, errors, warnings, ...(empty !== undefined ? { empty } : {}) };
 }
 
 export interface HbaResult {
@@ -238,14 +262,14 @@ function hbaRows(host: Host, hba: HbaFile): HbaRuleRow[] {
 }
 
 /** What PostgreSQL loads from each cluster's pg_hba.conf: the rows of pg_hba_file_rules. */
-export function readHba(paths: string[], options: LintOptions = {}): { results: HbaResult[]; errors: string[]; warnings: string[] } {
-  const { host, clusters, errors, warnings } = resolveAll(paths, options);
+export function readHba(paths: string[], options: LintOptions = {}): { results: HbaResult[]; errors: string[]; warnings: string[]; empty?: string } {
+  const { host, clusters, errors, warnings, empty } = resolveAll(paths, options);
   const results = clusters.flatMap((c) =>
     c.hba
       ? [{ cluster: host.display(c.input.dir), file: c.hba.file.path, pgVersion: c.input.major, rows: hbaRows(host, c.hba) }]
       : [],
   );
-  return { results, errors, warnings };
+  return { results, errors, warnings, ...(empty !== undefined ? { empty } : {}) };
 }
 
-export type { FileSettingRow, HbaRuleRow };
+export type { FileSettingRow, HbaRuleRow, StdinInput, ExplicitKind };

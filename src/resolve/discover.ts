@@ -75,7 +75,24 @@ export interface DiscoverOptions {
   ignore?: (absPath: string) => boolean;
   /** Explicit clusters from the config: files matching one form that cluster wherever they are. */
   clusterOf?: (absPath: string) => { name: string; pgVersion?: Major } | undefined;
+  /**
+   * The kind of every file named explicitly (and of standard input), whatever its name (--kind).
+   * Directories are searched by file name as always.
+   */
+  kind?: ExplicitKind;
+  /**
+   * The path `-` stands for: standard input linted as the file `abs` (`name` as the user gave it,
+   * --stdin-filename). Its cluster is its directory: the other configuration files there are read
+   * from disk, the one of its own kind is replaced by it.
+   */
+  stdin?: { abs: string; name: string };
+  /** Finding nothing to check is no error: the message goes to `empty` instead of `errors`. */
+  allowEmpty?: boolean;
 }
+
+/** Kinds --kind may give (signal files are never parsed, so they are not among them). */
+export const EXPLICIT_KINDS = ['postgresql.conf', 'pg_hba.conf', 'pg_ident.conf', 'postgresql.auto.conf', 'recovery.conf'] as const;
+export type ExplicitKind = (typeof EXPLICIT_KINDS)[number];
 
 export interface Discovery {
   clusters: ClusterInput[];
@@ -83,6 +100,8 @@ export interface Discovery {
   errors: string[];
   /** Where the walk stopped before the end and why (the depth limit): files below were not searched. */
   warnings: string[];
+  /** With allowEmpty: why nothing was found (the message that is otherwise an error). */
+  empty?: string;
 }
 
 function readPgVersion(host: Host, dir: string): Major | undefined {
@@ -150,12 +169,47 @@ export function discover(host: Host, paths: string[], options: DiscoverOptions =
       }
     }
   };
+  /**
+   * Standard input as the file it names, with the configuration files beside that file on disk
+   * (not below: the directory is not walked), except the one of its own kind, which it replaces.
+   */
+  let stdinDone = false;
+  const addStdin = ({ abs, name }: { abs: string; name: string }): void => {
+    if (stdinDone) return;
+    stdinDone = true;
+    if (!host.allowed(abs)) {
+      const why = host.refusal?.(abs);
+      errors.push(`--stdin-filename ${name}: ${why === GIT_DIR_REFUSAL ? why : `outside the root ${host.display(host.root)}; nothing outside it is read (see --root)`}`);
+      return;
+    }
+    if (options.ignore?.(abs)) {
+      ignoredFiles++;
+      return;
+    }
+    const own = options.kind ?? options.extraKind?.(abs) ?? kindFromName(abs);
+    add(abs, own);
+    const dir = dirname(abs);
+    const listed = host.list(dir);
+    if (!listed.ok) return; // a new file in a new directory: nothing beside it
+    for (const e of listed.entries) {
+      const sib = join(dir, e.name);
+      if (e.isDir || sib === abs) continue;
+      const kind = KNOWN_NAMES[e.name] ?? options.extraKind?.(sib) ?? SIGNAL_NAMES[e.name];
+      if (!kind || kind === own || host.kind(sib) === 'missing') continue;
+      add(sib, kind);
+    }
+  };
   const walk = (dir: string): void => {
     enter(dir, 0);
     for (let next = deferred.shift(); next; next = deferred.shift()) enter(next.dir, next.depth);
   };
 
   for (const p of paths.length ? paths : ['.']) {
+    if (p === '-') {
+      if (!options.stdin) errors.push('-: standard input needs a file name to be linted as (--stdin-filename NAME)');
+      else addStdin(options.stdin);
+      continue;
+    }
     const abs = resolve(host.cwd, p);
     if (!host.allowed(abs)) {
       const why = host.refusal?.(abs);
@@ -165,13 +219,15 @@ export function discover(host: Host, paths: string[], options: DiscoverOptions =
     const kind = host.kind(abs);
     if (kind === 'missing') errors.push(`${p}: no such file or directory`);
     else if (kind === 'dir') walk(abs);
-    else add(abs, options.extraKind?.(abs) ?? kindFromName(abs));
+    else if (options.ignore?.(abs)) ignoredFiles++;
+    else add(abs, options.kind ?? options.extraKind?.(abs) ?? kindFromName(abs));
   }
 
   // Signal files alone are no configuration: a directory with nothing else forms no cluster.
   for (const [key, files] of byDir) if ([...files.values()].every(isSignalKind)) byDir.delete(key);
 
   const warnings: string[] = [];
+  let empty: string | undefined;
   if (tooDeep.length) {
     const more = tooDeep.length > 1 ? ` (and ${tooDeep.length - 1} more ${tooDeep.length === 2 ? 'directory' : 'directories'} at that depth)` : '';
     warnings.push(
@@ -179,16 +235,16 @@ export function discover(host: Host, paths: string[], options: DiscoverOptions =
     );
   }
   if (byDir.size === 0 && errors.length === 0) {
-    const searched = (paths.length ? paths : ['.']).map((p) => JSON.stringify(p)).join(', ');
+    const searched = (paths.length ? paths : ['.']).map((p) => (p === '-' && options.stdin ? `standard input (as ${JSON.stringify(options.stdin.name)})` : JSON.stringify(p))).join(', ');
     const names = [...Object.keys(KNOWN_NAMES), ...(options.extraKind ? ["the config's files: globs"] : [])].join(', ');
     const why = [
       ...(warnings.length ? [warnings[0]!] : []),
       ...(ignoredFiles ? [`${ignoredFiles} matching ${ignoredFiles === 1 ? 'file is' : 'files are'} ignored by the config's ignore: globs`] : []),
       ...(unlisted.length ? [`could not list ${unlisted[0]}${unlisted.length > 1 ? ` (and ${unlisted.length - 1} more)` : ''}`] : []),
     ];
-    errors.push(
-      `no configuration file found in ${searched}: looked for ${names} in every directory below (except ${[...SKIP_DIRS].join(', ')})${why.length ? '; ' + why.join('; ') : ''}`,
-    );
+    const message = `no configuration file found in ${searched}: looked for ${names} in every directory below (except ${[...SKIP_DIRS].join(', ')})${why.length ? '; ' + why.join('; ') : ''}`;
+    if (options.allowEmpty) empty = message;
+    else errors.push(message);
   }
 
   // A cluster has at most one file of each kind. When several files of one kind land in the same
@@ -227,5 +283,5 @@ export function discover(host: Host, paths: string[], options: DiscoverOptions =
       versionSource,
     });
   }
-  return { clusters, errors, warnings };
+  return { clusters, errors, warnings, ...(empty !== undefined ? { empty } : {}) };
 }
