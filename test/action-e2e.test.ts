@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
+import { VERSION } from '../src/version.js';
 import { sarifValidator } from './support/sarif-schema.js';
 import { cleanupFixtures, makeTree } from './support/fixture.js';
 import { example, startMockGitHub, type Handler, type MockGitHub, type RecordedRequest } from './support/github-mock.js';
@@ -172,7 +173,7 @@ describe('the GitHub Action (dist/action.js) on a pull request', () => {
     const comment = (created[0]!.body as { body: string }).body;
     expect(comment.startsWith('<!-- pgconf-lint -->')).toBe(true);
     expect(comment.length).toBeLessThan(65536);
-    expect(comment).toContain(`[${OPEN_RULE}](https://github.com/pgconf-lint/pgconf-lint/blob/main/docs/rules/${OPEN_RULE}.md)`);
+    expect(comment).toContain(`[${OPEN_RULE}](https://github.com/pgconf-lint/pgconf-lint/blob/v${VERSION}/docs/rules/${OPEN_RULE}.md)`);
 
     // Job summary: the table with links to the rule docs and to the file at the head commit.
     expect(r.summary).toContain('| severity | location | rule | message |');

@@ -32,7 +32,7 @@ describe('SARIF 2.1.0', () => {
     for (const r of driver.rules) {
       expect(r.shortDescription.text).not.toBe('');
       expect(r.fullDescription.text).not.toBe('');
-      expect(r.help.markdown).toContain(`(https://github.com/pgconf-lint/pgconf-lint/blob/main/docs/rules/${r.id}.md)`);
+      expect(r.help.markdown).toContain(`(https://github.com/pgconf-lint/pgconf-lint/blob/v${VERSION}/docs/rules/${r.id}.md)`);
       expect(r.help.text).toContain(r.helpUri);
       expect(['error', 'warning', 'note']).toContain(r.defaultConfiguration.level);
     }

@@ -5,6 +5,7 @@ import type { Diagnostic, FileKind, Loc, RelatedInfo, Severity } from '../types.
 import { maskQuoted, privateKeyBlocks, redactSecrets } from './redact.js';
 import type { SourceFile } from '../source/source.js';
 import { setGroup } from './merge.js';
+import { VERSION } from '../version.js';
 
 export type DocExample = string | Readonly<Record<string, string>>;
 
@@ -110,8 +111,13 @@ export function defineRule(rule: Rule): Rule {
   return rule;
 }
 
+/**
+ * A rule's documentation as of the version that produced the finding: the tag `v<VERSION>` that
+ * the release workflow (.github/workflows/release.yml) publishes from, so a link in a report, a
+ * SARIF upload or a review comment keeps describing the rule as that version checked it.
+ */
 export function docsUrl(name: string): string {
-  return `https://github.com/pgconf-lint/pgconf-lint/blob/main/docs/rules/${name}.md`;
+  return `https://github.com/pgconf-lint/pgconf-lint/blob/v${VERSION}/docs/rules/${name}.md`;
 }
 
 export function runRule(rule: Rule, cluster: ResolvedCluster, settings: RunSettings = {}): Diagnostic[] {
