@@ -10,6 +10,8 @@ export interface ActionInputs {
   sarifFile?: string;
   review: boolean;
   onlyChanged: boolean;
+  /** Finding no configuration file under `paths` passes the step (input allow-empty); by default it fails it. */
+  allowEmpty: boolean;
   token: string;
   /** Per GitHub API request, in milliseconds (input api-timeout, in seconds). */
   apiTimeoutMs: number;
@@ -56,6 +58,7 @@ export function readInputs(get: (name: string) => string): ActionInputs {
     failOn: failOn as Severity | 'never',
     review: bool('review', get('review')),
     onlyChanged: bool('only-changed', get('only-changed')),
+    allowEmpty: bool('allow-empty', get('allow-empty')),
     token: get('github-token'),
     apiTimeoutMs: seconds('api-timeout', get('api-timeout'), 30, 3600),
     apiBudgetMs: seconds('api-budget', get('api-budget'), 120, 3600),
