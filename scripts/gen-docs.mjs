@@ -15,7 +15,8 @@ async function loadRules() {
   const out = join(dir, 'rules.mjs');
   await build({
     stdin: {
-      contents: "export { RULES } from './rules/index.ts'; export { configSchema } from './src/engine/config.ts';",
+      contents:
+        "export { RULES } from './rules/index.ts'; export { configSchema } from './src/engine/config.ts'; export { ruleDoc } from './src/report/rule-doc.ts';",
       resolveDir: root,
       loader: 'ts',
     },
@@ -33,15 +34,6 @@ async function loadRules() {
   }
 }
 
-const lang = (kind) => (kind === 'pg_hba.conf' || kind === 'pg_ident.conf' ? 'text' : 'ini');
-/** A docs example: a snippet of the rule's main file kind, or several files (name -> content). */
-const fence = (kind, code) =>
-  typeof code === 'string'
-    ? '```' + lang(kind) + '\n' + code + '\n```'
-    : Object.entries(code)
-        .map(([name, text]) => `\`${name}\`:\n\n` + '```' + lang(name) + '\n' + text + '\n```')
-        .join('\n\n');
-
 /**
  * The "Precision on real-world configurations" line of a rule's doc, from the committed ecosystem
  * snapshot and labels (`p`: the rule's entry of precisionByRule, undefined when it has no finding).
@@ -55,59 +47,14 @@ export function precisionLine(p) {
   return `- Precision on real-world configurations: **${percent(p.precision)}** (${findings}: ${counts}; debatable counts half) ${link}`;
 }
 
-export function ruleDoc(rule, precision) {
-  const d = rule.docs;
-  const kind = rule.appliesTo[0];
-  const lines = [
-    `# ${rule.name}`,
-    '',
-    `> ${d.summary}`,
-    '',
-    `- Default severity: **${rule.severity}**`,
-    `- Files: ${rule.appliesTo.map((k) => '`' + k + '`').join(', ')}`,
-    `- PostgreSQL versions: ${d.versions ?? 'all'}`,
-    ...(precision === undefined ? [] : [precision]),
-    '',
-    '## What it does',
-    '',
-    d.summary + '.',
-    '',
-    '## Why is this bad?',
-    '',
-    d.why,
-    '',
-  ];
-  if (d.invalid.length) {
-    lines.push('## Example', '', d.invalid.map((c) => fence(kind, c)).join('\n\n'), '');
-  }
-  if (d.valid.length) {
-    lines.push('## Use instead', '', d.valid.map((c) => fence(kind, c)).join('\n\n'), '');
-  }
-  lines.push(
-    '## Options',
-    '',
-    d.options ?? `Severity only: \`--rule ${rule.name}=off|info|warning|error\`.`,
-    '',
-    '## Suppressing',
-    '',
-    '```ini',
-    `# pgconf-lint disable-next-line ${rule.name} -- <reason>`,
-    '```',
-    '',
-    '## References',
-    '',
-    ...d.references.map((r) => `- <${r}>`),
-    '',
-  );
-  return lines.join('\n');
-}
-
 export function readmeTable(rules) {
   const rows = rules.map((r) => `| [\`${r.name}\`](docs/rules/${r.name}.md) | ${r.severity} | ${r.docs.summary} |`);
   return ['| rule | default | what it flags |', '|---|---|---|', ...rows].join('\n');
 }
 
-const { RULES: rules, configSchema } = await loadRules();
+// The rule pages are rendered by src/report/rule-doc.ts, which `pgconf-lint rules NAME` prints too;
+// only the precision line is added here.
+const { RULES: rules, configSchema, ruleDoc } = await loadRules();
 const docsDir = join(root, 'docs', 'rules');
 // Precision from files committed in the repository (ecosystem/), never from ../shared.
 const precision = precisionByRule(readSnapshot(root), readLabels(root));

@@ -1,0 +1,174 @@
+import type { Assumptions, Rule } from '../engine/rule.js';
+import { docsUrl } from '../engine/rule.js';
+import type { DocExample } from '../engine/rule.js';
+import { editDistance } from '../catalog/catalog.js';
+import { isSecurityRule, sarifRule } from './sarif.js';
+
+/**
+ * A rule's documentation, as markdown: docs/rules/NAME.md (scripts/gen-docs.mjs) and
+ * `pgconf-lint rules NAME` (the CLI) both print this. `precision` is the "Precision on real-world
+ * configurations" line, which only gen-docs can compute (from the ecosystem snapshot, not shipped).
+ */
+export function ruleDoc(rule: Rule, precision?: string): string {
+  const d = rule.docs;
+  const kind = rule.appliesTo[0]!;
+  const lines = [
+    `# ${rule.name}`,
+    '',
+    `> ${d.summary}`,
+    '',
+    `- Default severity: **${rule.severity}**`,
+    `- Files: ${rule.appliesTo.map((k) => '`' + k + '`').join(', ')}`,
+    `- PostgreSQL versions: ${d.versions ?? 'all'}`,
+    ...(precision === undefined ? [] : [precision]),
+    '',
+    '## What it does',
+    '',
+    d.summary + '.',
+    '',
+    '## Why is this bad?',
+    '',
+    d.why,
+    '',
+  ];
+  if (d.invalid.length) {
+    lines.push('## Example', '', d.invalid.map((c) => fence(kind, c)).join('\n\n'), '');
+  }
+  if (d.valid.length) {
+    lines.push('## Use instead', '', d.valid.map((c) => fence(kind, c)).join('\n\n'), '');
+  }
+  lines.push(
+    '## Options',
+    '',
+    d.options ?? `Severity only: \`--rule ${rule.name}=off|info|warning|error\`.`,
+    '',
+    '## Suppressing',
+    '',
+    '```ini',
+    `# pgconf-lint disable-next-line ${rule.name} -- <reason>`,
+    '```',
+    '',
+    '## References',
+    '',
+    ...d.references.map((r) => `- <${r}>`),
+    '',
+  );
+  return lines.join('\n');
+}
+
+/** The fence language of a docs example: pg_hba/pg_ident files are whitespace-separated records, the rest ini-like. */
+export function lang(kind: string): string {
+  return kind === 'pg_hba.conf' || kind === 'pg_ident.conf' ? 'text' : 'ini';
+}
+
+/** A docs example: a snippet of the rule's main file kind, or several files (name -> content). */
+export function fence(kind: string, code: DocExample): string {
+  return typeof code === 'string'
+    ? '```' + lang(kind) + '\n' + code + '\n```'
+    : Object.entries(code)
+        .map(([name, text]) => `\`${name}\`:\n\n` + '```' + lang(name) + '\n' + text + '\n```')
+        .join('\n\n');
+}
+
+/**
+ * What a rule is about, for `rules --format json` (and anyone filtering rules):
+ * - `validity`: PostgreSQL rejects, ignores or silently changes what the file says (or refuses to start);
+ * - `security`: who can reach the server and how credentials are protected — exactly the rules
+ *   SARIF reports as security alerts (isSecurityRule in sarif.ts is the one source of truth);
+ * - `reliability`: data loss, unrecoverable or unavailable servers, lost diagnostics;
+ * - `performance`: throughput and resource use.
+ */
+export const RULE_TAGS = ['validity', 'security', 'reliability', 'performance'] as const;
+export type RuleTag = (typeof RULE_TAGS)[number];
+
+/** Tags of the rules that are not security rules (a test checks that every registered rule has at least one tag). */
+const OTHER_TAGS: Readonly<Record<string, readonly RuleTag[]>> = {
+  'syntax-error': ['validity'],
+  'unrendered-template': ['validity'],
+  'unknown-setting': ['validity'],
+  'removed-setting': ['validity'],
+  'invalid-value': ['validity'],
+  'duplicate-setting': ['validity'],
+  'missing-include': ['validity'],
+  'hba-invalid-record': ['validity'],
+  'unreadable-file': ['validity'],
+  'unused-directive': ['validity'],
+  'wal-level-insufficient': ['validity', 'reliability'],
+  'reserved-connections-exceed-max': ['validity', 'reliability'],
+  'recovery-conf-obsolete': ['validity', 'reliability'],
+  'freeze-table-age-clamped': ['validity'],
+  'freeze-min-age-clamped': ['validity'],
+  'failsafe-age-clamped': ['validity', 'reliability'],
+  'parallel-workers-exceed': ['validity', 'performance'],
+  'full-page-writes-off': ['reliability'],
+  'rewind-not-ready': ['reliability'],
+  'freeze-max-age-high': ['reliability'],
+  'fsync-off': ['reliability'],
+  'synchronous-commit-off': ['reliability'],
+  'archive-command-missing': ['reliability'],
+  'archive-command-noop': ['reliability'],
+  'replication-slot-wal-unbounded': ['reliability'],
+  'autovacuum-off': ['reliability', 'performance'],
+  'log-level-too-quiet': ['reliability'],
+  'memory-overcommit': ['reliability', 'performance'],
+};
+
+/** A rule's tags, in RULE_TAGS order; `security` exactly when isSecurityRule. */
+export function ruleTags(name: string): RuleTag[] {
+  const tags = new Set<RuleTag>(OTHER_TAGS[name] ?? []);
+  if (isSecurityRule(name)) tags.add('security');
+  return RULE_TAGS.filter((t) => tags.has(t));
+}
+
+/** `assume:` keys of the config file, by the Assumptions field a rule `needs`. */
+const ASSUME_KEY: Record<keyof Assumptions, string> = { dataChecksums: 'dataChecksums', failover: 'failover', role: 'role', memoryBytes: 'memory' };
+
+/** One rule in `pgconf-lint rules --format json` (README "Rule metadata"). */
+export interface RuleMetadata {
+  name: string;
+  severity: Rule['severity'];
+  summary: string;
+  files: string[];
+  versions: string;
+  docsUrl: string;
+  tags: RuleTag[];
+  /** GitHub code scanning's security-severity (SARIF), for security rules; null otherwise. */
+  securitySeverity: string | null;
+  /** JSON Schema of the rule's options in the config file (beside `severity`); null when it has none. */
+  optionsSchema: Record<string, unknown> | null;
+  defaultOptions: Record<string, unknown> | null;
+  /** Keys of the config's `assume:` the rule reads. */
+  assume: string[];
+}
+
+export function ruleMetadata(rule: Rule): RuleMetadata {
+  return {
+    name: rule.name,
+    severity: rule.severity,
+    summary: rule.docs.summary,
+    files: [...rule.appliesTo],
+    versions: rule.docs.versions ?? 'all',
+    docsUrl: docsUrl(rule.name),
+    tags: ruleTags(rule.name),
+    securitySeverity: sarifRule(rule).properties['security-severity'] ?? null,
+    optionsSchema: rule.optionsSchema ?? null,
+    defaultOptions: rule.defaultOptions ?? null,
+    assume: (rule.needs ?? []).map((k) => ASSUME_KEY[k]),
+  };
+}
+
+/**
+ * Up to three rule names for "did you mean", best first: those within a few edits of a misspelled
+ * name (the catalog's editDistance), then those that contain it (`md5`: hba-md5, password-encryption-md5).
+ */
+export function closestRuleNames(rules: readonly Rule[], name: string): string[] {
+  const key = name.toLowerCase().replaceAll('_', '-');
+  const limit = Math.max(2, Math.min(4, Math.floor(key.length / 3)));
+  const near = rules
+    .map((r) => ({ name: r.name, d: editDistance(key, r.name) }))
+    .filter((s) => s.d <= limit)
+    .sort((x, y) => x.d - y.d || (x.name < y.name ? -1 : 1))
+    .map((s) => s.name);
+  const containing = key.length >= 3 ? rules.map((r) => r.name).filter((n) => n.includes(key) && !near.includes(n)) : [];
+  return [...near, ...containing].slice(0, 3);
+}
