@@ -4,8 +4,9 @@ import { cliBase } from './resolve/repo-root.js';
 import { safeWriteFile, SafeWriteError } from './io/safe-write.js';
 import { resolve } from 'node:path';
 import { ConfigError, findConfigFile, type LoadedConfig } from './engine/config-core.js';
-import { lint, readSettings, type LintOptions } from './api.js';
-import { isSupportedMajor } from './resolve/discover.js';
+import { lint, maxFileBytesFor, readSettings, type LintOptions } from './api.js';
+import { EXPLICIT_KINDS, isSupportedMajor, type ExplicitKind } from './resolve/discover.js';
+import { readStdin } from './resolve/stdin.js';
 import { SUPPORTED_MAJORS } from './catalog/types.js';
 import { formatJson } from './report/json.js';
 import { formatText } from './report/text.js';
@@ -20,6 +21,7 @@ import { VERSION } from './version.js';
 import { SEVERITIES, type Severity } from './types.js';
 
 const USAGE = `Usage: pgconf-lint [check] [PATH...] [options]
+       pgconf-lint [check] - --stdin-filename PATH [options]
        pgconf-lint settings PATH... [--format text|json]
        pgconf-lint hba PATH... [--format text|json]
        pgconf-lint rules [--format text|json]
@@ -37,13 +39,21 @@ Options:
   --fail-on LEVEL       error (default), warning, info or never: exit 1 at or above LEVEL
   --rule NAME=LEVEL     set a rule's severity: off, info, warning or error (repeatable)
   --root DIR            never read files outside DIR (default: the working directory)
+  --stdin-filename PATH lint standard input (the path -) as the file PATH: its kind from the
+                        name, reported as PATH, its cluster PATH's directory (the other files
+                        there are read from disk; PATH itself need not exist). Required with -
+  --kind KIND           parse every file named explicitly, and standard input, as KIND:
+                        postgresql.conf, pg_hba.conf, pg_ident.conf, postgresql.auto.conf or
+                        recovery.conf (directories are still searched by file name)
+  --allow-empty         finding no configuration file is not an error: exit 0 with a note
   --max-file-size N     skip files larger than N bytes (default 67108864, at most 268435456)
   --color, --no-color   force or disable colour (default: colour on a terminal)
   --debug               print stack traces for internal errors
   -h, --help            show this help
   -v, --version         print the version
 
-Exit codes: 0 no findings at or above --fail-on, 1 findings, 2 usage error or internal error.`;
+Exit codes: 0 no findings at or above --fail-on, 1 findings, 2 usage error (a path that does not
+exist, no configuration file found without --allow-empty) or internal error.`;
 
 class UsageError extends Error {}
 
@@ -63,6 +73,9 @@ interface Args {
   maxFileBytes?: number;
   color?: boolean;
   debug: boolean;
+  stdinFilename?: string;
+  kind?: ExplicitKind;
+  allowEmpty?: boolean;
 }
 
 export function parseArgs(argv: string[]): Args {
@@ -152,6 +165,19 @@ export function parseArgs(argv: string[]): Args {
         break;
       case '--debug':
         args.debug = true;
+        break;
+      case '--stdin-filename':
+        args.stdinFilename = value(flag, inline);
+        if (!args.stdinFilename || args.stdinFilename === '-') throw new UsageError('--stdin-filename needs the path standard input stands for');
+        break;
+      case '--kind': {
+        const k = value(flag, inline);
+        if (!(EXPLICIT_KINDS as readonly string[]).includes(k)) throw new UsageError(`--kind must be ${EXPLICIT_KINDS.slice(0, -1).join(', ')} or ${EXPLICIT_KINDS[EXPLICIT_KINDS.length - 1]}, not "${k}"`);
+        args.kind = k as ExplicitKind;
+        break;
+      }
+      case '--allow-empty':
+        args.allowEmpty = true;
         break;
       default:
         throw new UsageError(`unknown option ${flag} (see pgconf-lint --help)`);
@@ -273,30 +299,41 @@ async function run(args: Args): Promise<number> {
     base: cliBase(process.cwd()),
     ...(args.maxFileBytes ? { maxFileBytes: args.maxFileBytes } : {}),
     rules: args.rules,
+    ...(args.kind ? { kind: args.kind } : {}),
+    ...(args.allowEmpty ? { allowEmpty: true } : {}),
   };
-  const failOnErrors = (errors: string[], warnings: readonly string[]): void => {
+  if (args.stdinFilename !== undefined || args.paths.includes('-')) {
+    if (args.stdinFilename === undefined) throw new UsageError('- (standard input) needs --stdin-filename PATH: the name decides its kind, its cluster and the path in reports');
+    if (args.paths.some((p) => p !== '-')) throw new UsageError('standard input (-, --stdin-filename) cannot be combined with other paths');
+    args.paths = ['-'];
+    // Bounded like any file: past the size limit it is refused, not read whole.
+    const read = await readStdin(maxFileBytesFor(options));
+    options.stdin = { filename: args.stdinFilename, content: read.ok ? read.bytes : { error: read.error } };
+  }
+  const failOnErrors = (errors: string[], warnings: readonly string[], empty?: string): void => {
     if (errors.length) throw new UsageError(errors[0]!);
     // Where discovery stopped early (files below were not checked): said, whatever the format.
     for (const w of warnings) process.stderr.write(`pgconf-lint: warning: ${w}\n`);
+    if (empty !== undefined) process.stderr.write(`pgconf-lint: note: ${empty} (accepted: --allow-empty)\n`);
   };
 
   if (args.command === 'settings') {
     if (!args.paths.length) throw new UsageError('settings needs a file or directory');
-    const { results, errors, warnings } = readSettings(args.paths, options);
-    failOnErrors(errors, warnings);
+    const { results, errors, warnings, empty } = readSettings(args.paths, options);
+    failOnErrors(errors, warnings, empty);
     emit(args, args.format === 'json' ? JSON.stringify(results.flatMap((r) => r.rows.map((row) => ({ ...row, cluster: r.cluster, pgVersion: r.pgVersion }))), null, 2) + '\n' : formatSettingsText(results));
     return 0;
   }
   if (args.command === 'hba') {
     if (!args.paths.length) throw new UsageError('hba needs a file or directory');
-    const { results, errors, warnings } = readHba(args.paths, options);
-    failOnErrors(errors, warnings);
+    const { results, errors, warnings, empty } = readHba(args.paths, options);
+    failOnErrors(errors, warnings, empty);
     emit(args, args.format === 'json' ? JSON.stringify(results.flatMap((r) => r.rows.map((row) => ({ ...row, cluster: r.cluster, pgVersion: r.pgVersion }))), null, 2) + '\n' : formatHbaText(results));
     return 0;
   }
 
   const result = lint(args.paths, options);
-  failOnErrors(result.errors, result.warnings);
+  failOnErrors(result.errors, result.warnings, result.empty);
   const formatters: Record<Format, () => string> = {
     text: () => formatText(result, { color: useColor(args, Boolean(args.output)) }),
     json: () => formatJson(result),
