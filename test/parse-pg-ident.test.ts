@@ -1,12 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { SUPPORTED_MAJORS } from '../src/catalog/types.js';
 import type { Major } from '../src/catalog/types.js';
 import { identFileMappings, parsePgIdent } from '../src/parse/pg-ident.js';
 import type { IdentFile } from '../src/parse/pg-ident.js';
 import { createSourceFile } from '../src/source/source.js';
-import { shared } from './support/shared.js';
+import { sampleFile } from './support/test-data.js';
 import { memIO } from './support/mem-io.js';
 
 /*
@@ -131,7 +130,7 @@ describe('pg_ident.conf (parse_ident_line)', () => {
 
   it('parses the sample files of every major without problems', () => {
     for (const major of SUPPORTED_MAJORS) {
-      const p = join(shared('data', 'samples'), String(major), 'pg_ident.conf.sample');
+      const p = sampleFile(major, 'pg_ident.conf.sample');
       const f = parsePgIdent(createSourceFile('s', p, readFileSync(p)), major, memIO({}));
       expect(f.lines).toEqual([]);
       expect(f.loads).toBe(true);

@@ -1,12 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { SUPPORTED_MAJORS } from '../src/catalog/types.js';
 import type { ConfFile, ConfLine, ErrorLine } from '../src/parse/conf-ast.js';
 import { deescapeConfString, deescapeConfStringBytes } from '../src/parse/conf-string.js';
 import { parsePostgresqlConf, reportedErrorLine } from '../src/parse/postgresql-conf.js';
 import { printConf } from '../src/parse/print.js';
 import { createSourceFile } from '../src/source/source.js';
-import { shared } from './support/shared.js';
+import { checkLossless } from './support/conf-lossless.js';
+import { sampleFile } from './support/test-data.js';
 
 /*
  * Expectations come from POSTGRES.md §1 or from running the real server
@@ -374,37 +375,11 @@ describe('deescapeConfString', () => {
 });
 
 describe('lossless', () => {
-  function checkLossless(text: string, conf: ConfFile): void {
-    expect(printConf(conf)).toBe(text);
-    expect(conf.lines).toHaveLength(conf.file.lineStarts.length);
-    let expectedStart = 0;
-    conf.lines.forEach((line, i) => {
-      expect(line.line).toBe(i + 1);
-      expect(line.start).toBe(expectedStart);
-      expect(line.end).toBeGreaterThanOrEqual(line.start);
-      expect(line.end).toBeLessThanOrEqual(text.length);
-      expect(text.slice(line.start, line.end)).not.toContain('\n');
-      expectedStart = line.end + 1;
-      const spans: { start: number; end: number }[] = [];
-      if (line.commentStart !== undefined) spans.push({ start: line.commentStart, end: line.end });
-      if (line.kind === 'setting' || line.kind === 'include') {
-        spans.push({ start: line.nameStart, end: line.nameEnd }, line.value);
-      }
-      if (line.kind === 'error' && line.token) spans.push(line.token);
-      for (const s of spans) {
-        expect(s.start).toBeGreaterThanOrEqual(line.start);
-        expect(s.end).toBeLessThanOrEqual(line.end);
-        expect(s.end).toBeGreaterThan(s.start);
-      }
-    });
-    expect(expectedStart).toBe(text.length + 1);
-  }
 
-  const corpus = shared('corpus', 'postgresql');
-  const corpusFiles = readdirSync(corpus).map((f) => join(corpus, f));
-  const samples = readdirSync(shared('data', 'samples')).map((v) => join(shared('data', 'samples'), v, 'postgresql.conf.sample'));
+  // The real-world corpus is checked the same way by test/corpus/parse-postgresql-conf.corpus.test.ts.
+  const samples = SUPPORTED_MAJORS.map((m) => sampleFile(m, 'postgresql.conf.sample'));
 
-  it.each([...corpusFiles, ...samples])('%s', (path) => {
+  it.each(samples)('%s', (path) => {
     const file = createSourceFile(path, path, readFileSync(path));
     checkLossless(file.text, parsePostgresqlConf(file));
   });

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import type { GucContext, GucDef, GucType, Major } from '../../src/catalog/types.js';
-import { shared } from './shared.js';
+import { testData } from './test-data.js';
 
-const DIR = shared('data', 'guc');
+/** test/data/guc: the reference pg_settings of each major (see test/data/README.md). */
+const DIR = testData('guc');
 const cache = new Map<Major, Map<string, GucDef>>();
 
 /** GucDefs for one major built from the reference pg_settings TSV and the hidden-alias matrix. */
