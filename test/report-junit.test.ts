@@ -81,11 +81,18 @@ describe('--format junit', () => {
       `db/postgresql.conf:2:1: error unknown-setting: ${unknown.message}\n${unknown.help}\nRule: unknown-setting (${docsUrl('unknown-setting')})`,
     );
 
-    // The suppressed finding fails nothing and is not <skipped> (which would hide the failures):
-    // it is listed, with its reason, in the test case's output.
+    // The suppressed finding fails nothing and is not <skipped> (which would hide the failures).
+    // The output lists every finding (Jenkins shows only the first <failure>), the suppressed one
+    // with its reason.
     expect(conf.skipped).toBeUndefined();
     expect(conf['system-out']).toHaveLength(1);
-    expect(conf['system-out']![0]).toMatch(/^suppressed \(directive: testing the suppression\): db\/postgresql\.conf:4:24: error invalid-value: invalid value for parameter "maintenance_work_mem"/);
+    const suppressed = result.diagnostics.find((x) => x.suppressed)!;
+    expect(conf['system-out']![0]!.split('\n')).toEqual([
+      `db/postgresql.conf:1:12: error invalid-value: ${d.message}`,
+      `db/postgresql.conf:2:1: error unknown-setting: ${unknown.message}`,
+      `db/postgresql.conf:4:24: error invalid-value: ${suppressed.message} (suppressed, directive: testing the suppression)`,
+    ]);
+    expect(hba['system-out']).toBeUndefined();
   });
 
   test('a run without findings: every test case passes', async () => {
@@ -139,6 +146,15 @@ describe('--format junit', () => {
     expect(read).toEqual([message, `postgresql.conf:1:1: error syntax-error: ${message}\nRule: syntax-error (${docsUrl('syntax-error')})`]);
     const { cases } = await consume(xml, true);
     expect(cases[0]!.failure![0]!.message).toBe(message);
+  });
+
+  test("GitLab's attachment marker cannot be made by quoted file text", async () => {
+    const { result } = lintTree({ 'postgresql.conf': "work_mem = '[[ATTACHMENT|/etc/passwd]]'\n" });
+    expect(result.diagnostics[0]!.message).toContain('[[ATTACHMENT|');
+    // GitLab reads the marker in a test case's <system-out> only.
+    const { cases } = await consume(formatJunit(result));
+    expect(cases[0]!['system-out']![0]).not.toContain('[[');
+    expect(cases[0]!['system-out']![0]).toContain('"[ [ATTACHMENT|/etc/passwd]]"');
   });
 
   test('the strict parser does reject what the escaping prevents', () => {

@@ -13,8 +13,12 @@ import { locate, neutralizeControls } from './common.js';
  * elements; `findings` in the suite's properties counts those.
  *
  * Suppressed findings are not <skipped>: JUnit consumers (Jenkins among them) treat a test case
- * that holds <skipped> as skipped as a whole, which would hide the file's real failures. They are
- * listed in the test case's <system-out>, with their reason, and do not fail it.
+ * that holds <skipped> as skipped as a whole, which would hide the file's real failures. They do
+ * not fail the test case.
+ *
+ * The test case's <system-out> lists every finding of the file, one line each, suppressed ones with
+ * their reason: Jenkins shows only the first <failure> of a test case (CaseResult reads one), and
+ * shows the output beside it.
  */
 export function formatJunit(result: LintResult): string {
   const byFile = new Map<string, Diagnostic[]>();
@@ -37,9 +41,13 @@ export function formatJunit(result: LintResult): string {
     for (const d of active) {
       body.push(`      <failure message="${attr(d.message)}" type="${attr(d.rule)}">${text(failureText(d, result))}</failure>`);
     }
-    if (suppressed.length) {
-      const lines = suppressed.map((d) => `suppressed (${d.suppressed!.kind}: ${d.suppressed!.reason}): ${where(d, result)}: ${d.severity} ${d.rule}: ${d.message}`);
-      body.push(`      <system-out>${text(lines.join('\n'))}</system-out>`);
+    if (diags.length) {
+      const lines = [...active, ...suppressed].map(
+        (d) => `${where(d, result)}: ${d.severity} ${d.rule}: ${d.message}${d.suppressed ? ` (suppressed, ${d.suppressed.kind}: ${d.suppressed.reason})` : ''}`,
+      );
+      // GitLab reads [[ATTACHMENT|path]] in a test case's output as a link to a job artifact:
+      // text quoted from the files must not make one.
+      body.push(`      <system-out>${text(lines.join('\n').replace(/\[\[/g, '[ ['))}</system-out>`);
     }
     const open = `    <testcase name="${attr(path)}" classname="pgconf-lint" file="${attr(path)}"`;
     cases.push(body.length ? `${open}>\n${body.join('\n')}\n    </testcase>` : `${open}/>`);
