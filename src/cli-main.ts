@@ -13,6 +13,9 @@ import { formatText } from './report/text.js';
 import { formatSarif } from './report/sarif.js';
 import { formatGithub } from './report/github.js';
 import { formatMarkdown } from './report/markdown.js';
+import { formatJunit } from './report/junit.js';
+import { formatGitlab } from './report/gitlab.js';
+import { closestRuleNames, ruleDoc, ruleMetadata } from './report/rule-doc.js';
 import { formatSettingsText } from './report/settings.js';
 import { formatHbaText } from './report/hba.js';
 import { readHba } from './api.js';
@@ -24,7 +27,7 @@ const USAGE = `Usage: pgconf-lint [check] [PATH...] [options]
        pgconf-lint [check] - --stdin-filename PATH [options]
        pgconf-lint settings PATH... [--format text|json]
        pgconf-lint hba PATH... [--format text|json]
-       pgconf-lint rules [--format text|json]
+       pgconf-lint rules [NAME...] [--format text|json]
 
 Lints PostgreSQL configuration (postgresql.conf and its includes, postgresql.auto.conf,
 pg_hba.conf, pg_ident.conf, recovery.conf) exactly as PostgreSQL reads it.
@@ -34,7 +37,8 @@ Options:
                         in the working directory, if present)
   --pg-version N        target PostgreSQL major (${SUPPORTED_MAJORS[0]}–${SUPPORTED_MAJORS[SUPPORTED_MAJORS.length - 1]}) for every cluster
   --format FORMAT       text (default), json, sarif (SARIF 2.1.0 for code scanning),
-                        github (workflow-command annotations) or markdown
+                        github (workflow-command annotations), markdown, junit (JUnit
+                        XML: a test case per file) or gitlab (GitLab Code Quality JSON)
   --output FILE         write the report to FILE instead of standard output
   --fail-on LEVEL       error (default), warning, info or never: exit 1 at or above LEVEL
   --rule NAME=LEVEL     set a rule's severity: off, info, warning or error (repeatable)
@@ -57,7 +61,7 @@ exist, no configuration file found without --allow-empty) or internal error.`;
 
 class UsageError extends Error {}
 
-const FORMATS = ['text', 'json', 'sarif', 'github', 'markdown'] as const;
+const FORMATS = ['text', 'json', 'sarif', 'github', 'markdown', 'junit', 'gitlab'] as const;
 type Format = (typeof FORMATS)[number];
 
 interface Args {
@@ -273,12 +277,23 @@ async function run(args: Args): Promise<number> {
     throw new UsageError(`--format ${args.format} applies to check only; ${args.command} takes text or json`);
   }
   if (args.command === 'rules') {
-    const rows = RULES.map((r) => ({ name: r.name, severity: r.severity, summary: r.docs.summary }));
-    if (args.format === 'json') emit(args, JSON.stringify(rows, null, 2) + '\n');
-    else {
-      const w = Math.max(...rows.map((r) => r.name.length));
-      emit(args, rows.map((r) => `${r.name.padEnd(w)}  ${r.severity.padEnd(7)}  ${r.summary}`).join('\n') + '\n');
+    // rules NAME...: those rules' documentation (as docs/rules/NAME.md) or metadata; an unknown name is a usage error.
+    const named = args.paths.map((name) => {
+      const rule = RULES.find((r) => r.name === name);
+      if (rule) return rule;
+      const near = closestRuleNames(RULES, name);
+      throw new UsageError(`unknown rule "${name}"${near.length ? `; did you mean ${near.join(', ')}?` : ''} (pgconf-lint rules lists them all)`);
+    });
+    if (args.format === 'json') {
+      emit(args, JSON.stringify((named.length ? named : RULES).map(ruleMetadata), null, 2) + '\n');
+      return 0;
     }
+    if (named.length) {
+      emit(args, named.map((r) => ruleDoc(r)).join('\n'));
+      return 0;
+    }
+    const w = Math.max(...RULES.map((r) => r.name.length));
+    emit(args, RULES.map((r) => `${r.name.padEnd(w)}  ${r.severity.padEnd(7)}  ${r.docs.summary}`).join('\n') + '\n');
     return 0;
   }
   if (args.root !== undefined) {
@@ -340,6 +355,8 @@ async function run(args: Args): Promise<number> {
     sarif: () => formatSarif(result),
     github: () => formatGithub(result),
     markdown: () => formatMarkdown(result),
+    junit: () => formatJunit(result),
+    gitlab: () => formatGitlab(result),
   };
   emit(args, formatters[args.format]());
   if (args.failOn === 'never') return 0;
