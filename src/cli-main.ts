@@ -2,8 +2,9 @@ import { existsSync, statSync } from 'node:fs';
 import { describeFsError, MAX_MAX_FILE_BYTES } from './resolve/host.js';
 import { cliBase } from './resolve/repo-root.js';
 import { safeWriteFile, SafeWriteError } from './io/safe-write.js';
-import { resolve } from 'node:path';
-import { ConfigError, findConfigFile, type LoadedConfig } from './engine/config-core.js';
+import { relative, resolve } from 'node:path';
+import { ConfigError, type LoadedConfig } from './engine/config-core.js';
+import { findConfigUpward, lookupTop, shadowedWarning } from './engine/config-lookup.js';
 import { lint, maxFileBytesFor, readSettings, type LintOptions } from './api.js';
 import { EXPLICIT_KINDS, isSupportedMajor, type ExplicitKind } from './resolve/discover.js';
 import { readStdin } from './resolve/stdin.js';
@@ -33,8 +34,8 @@ Lints PostgreSQL configuration (postgresql.conf and its includes, postgresql.aut
 pg_hba.conf, pg_ident.conf, recovery.conf) exactly as PostgreSQL reads it.
 
 Options:
-  --config FILE         configuration file (default: .pgconf-lint.yml, .yaml or .json
-                        in the working directory, if present)
+  --config FILE         configuration file (default: the nearest .pgconf-lint.yml, .yaml
+                        or .json from the working directory up to the repository root)
   --pg-version N        target PostgreSQL major (${SUPPORTED_MAJORS[0]}–${SUPPORTED_MAJORS[SUPPORTED_MAJORS.length - 1]}) for every cluster
   --format FORMAT       text (default), json, sarif (SARIF 2.1.0 for code scanning),
                         github (workflow-command annotations), markdown, junit (JUnit
@@ -246,18 +247,30 @@ function emit(args: Args, text: string): void {
 }
 
 /**
- * The config named by --config, else one found in the working directory, else none. The reader
- * (yaml + ajv, most of the bundle) is imported only here: a run without a config never loads it.
+ * The config named by --config, else the nearest one from the working directory up to the
+ * repository root (src/engine/config-lookup.ts), else none. The reader (yaml + ajv, most of the
+ * bundle) is imported only here: a run without a config never loads it.
  */
 async function readConfig(args: Args): Promise<LoadedConfig | undefined> {
+  const cwd = process.cwd();
+  const repo = cliBase(cwd);
   let path = args.config;
-  if (!path) path = findConfigFile('.');
-  else if (!existsSync(path)) throw new UsageError(`--config ${path}: no such file`);
-  if (!path) return undefined;
+  // A config in the checkout is read confined to it (see ConfigReadOptions): a found one to where the search stops.
+  let root = args.root !== undefined ? resolve(args.root) : repo;
+  if (path !== undefined) {
+    if (!existsSync(path)) throw new UsageError(`--config ${path}: no such file`);
+  } else {
+    const top = lookupTop(cwd, repo, args.root);
+    const found = findConfigUpward(cwd, top);
+    if (!found) return undefined;
+    path = relative(cwd, found.path);
+    root = top;
+    const shadowed = shadowedWarning(found, path);
+    if (shadowed) process.stderr.write(`pgconf-lint: warning: ${shadowed}\n`);
+  }
   const { loadConfig } = await import('./engine/config.js');
   try {
-    // Inside the root (the checkout) it is confined like every other file; see ConfigReadOptions.
-    return loadConfig(path, RULES, { root: resolve(args.root ?? '.') });
+    return loadConfig(path, RULES, { root });
   } catch (err) {
     if (err instanceof ConfigError) throw new UsageError(err.message);
     throw err;

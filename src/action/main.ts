@@ -1,12 +1,13 @@
 import * as core from '@actions/core';
 import { existsSync } from 'node:fs';
-import { isAbsolute, resolve } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
 import { safeWriteFile, SafeWriteError } from '../io/safe-write.js';
 import { actionBase } from '../resolve/repo-root.js';
 import { prefixWarning } from './path-prefix.js';
 import { hostFor, lint, type LintOptions, type LintResult } from '../api.js';
 import { baseFetcher, BaseUnavailable, lintBase, newFindings, shortSha } from './base.js';
-import { ConfigError, findConfigFile, loadConfig, type LoadedConfig } from '../engine/config.js';
+import { ConfigError, loadConfig, type LoadedConfig } from '../engine/config.js';
+import { findConfigUpward, shadowedWarning } from '../engine/config-lookup.js';
 import { neutralizeControls, plural, summarize } from '../report/common.js';
 import { fingerprints } from '../report/fingerprint.js';
 import { selectAnnotations, type AnnotationKind } from '../report/github.js';
@@ -57,16 +58,26 @@ function oneLine(err: unknown): string {
   return msg.split('\n')[0]!;
 }
 
-function readConfig(workspace: string, inputs: ActionInputs): LoadedConfig | undefined {
+/**
+ * The config input (relative to the workspace), else the nearest config from the checked
+ * repository's root (actionBase: the workspace, or the `path:` directory actions/checkout used) up
+ * to the workspace, the CLI's lookup. Read confined to the workspace when it lies inside it.
+ */
+function readConfig(workspace: string, inputs: ActionInputs): { config?: LoadedConfig; warning?: string } {
   let path: string | undefined;
+  let warning: string | undefined;
   if (inputs.config) {
     path = resolve(workspace, inputs.config);
     if (!existsSync(path)) throw new InputError(`input config: ${inputs.config}: no such file`);
-  } else path = findConfigFile(workspace);
-  if (!path) return undefined;
+  } else {
+    const found = findConfigUpward(actionBase(workspace, inputs.paths), workspace);
+    if (!found) return {};
+    path = found.path;
+    warning = shadowedWarning(found, relative(workspace, found.path));
+  }
   try {
     // Inside the workspace (the checkout) it is confined like every other file; see ConfigReadOptions.
-    return loadConfig(path, RULES, { root: workspace });
+    return { config: loadConfig(path, RULES, { root: workspace }), ...(warning ? { warning } : {}) };
   } catch (err) {
     if (err instanceof ConfigError) throw new InputError(err.message);
     throw err;
@@ -196,7 +207,7 @@ async function runUnchecked(): Promise<void> {
   const env = process.env;
   const inputs = readInputs((name) => core.getInput(name));
   const workspace = env.GITHUB_WORKSPACE || process.cwd();
-  const config = readConfig(workspace, inputs);
+  const { config, warning: configWarning } = readConfig(workspace, inputs);
   // Paths are named as the pull request names them: relative to the checked-out repository (`path: repo`).
   const options: LintOptions = {
     cwd: workspace,
@@ -209,6 +220,7 @@ async function runUnchecked(): Promise<void> {
   const result = lint(inputs.paths, { ...options, host });
   if (result.errors.length) throw new InputError(`input paths: ${result.errors[0]}`);
   const log = new Log();
+  if (configWarning) log.warning(`pgconf-lint: ${configWarning}`);
   for (const w of result.warnings) log.warning(`pgconf-lint: ${w}`);
   if (result.empty !== undefined) {
     log.used.notice++;

@@ -1,32 +1,13 @@
 // The light half of the configuration: names, types and merging, used on every run. Reading and
 // validating a config file (yaml + ajv, config.ts) is loaded only when a config file exists, so
 // that a plain `pgconf-lint .` starts without them (see scripts/build.mjs: code splitting).
-import { lstatSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Major } from '../catalog/types.js';
 import type { FileKind, Severity } from '../types.js';
 import type { Assumptions } from './rule.js';
 import { boundQuotes, redactSecrets } from './redact.js';
 
+/** The config file names, in precedence order (one directory holding several: the first is read). */
 export const CONFIG_NAMES = ['.pgconf-lint.yml', '.pgconf-lint.yaml', '.pgconf-lint.json'] as const;
-
-/**
- * The config file by its default name in `dir`, if there is any entry by that name. lstat, not
- * stat: a dangling symlink, a FIFO or a link out of the root is then reported by loadConfig, rather
- * than silently taken for "no config".
- */
-export function findConfigFile(dir: string): string | undefined {
-  for (const name of CONFIG_NAMES) {
-    const p = join(dir, name);
-    try {
-      lstatSync(p);
-      return p;
-    } catch {
-      // not there
-    }
-  }
-  return undefined;
-}
 
 export type RuleConfigValue = Severity | 'off' | ({ severity?: Severity | 'off' } & Record<string, unknown>);
 
@@ -45,6 +26,8 @@ export interface ConfigBlock {
 }
 
 export interface PgconfLintConfig extends ConfigBlock {
+  /** The file's JSON Schema, for editors; not used. */
+  $schema?: string;
   overrides?: (ConfigBlock & { files: string[] })[];
   clusters?: (Omit<ConfigBlock, 'rules'> & { name?: string; files: string[] })[];
   /** Extra file names per kind, as globs (the standard names are always found). */

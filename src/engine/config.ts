@@ -1,17 +1,33 @@
 import { dirname, resolve } from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
-import { LineCounter, parseDocument, isNode, visit, type Document } from 'yaml';
+import { LineCounter, parseDocument, isAlias, isMap, isNode, isScalar, isSeq, visit, type Document, type Pair, type YAMLMap } from 'yaml';
 import { SUPPORTED_MAJORS, type Major } from '../catalog/types.js';
 import type { FileKind, Severity } from '../types.js';
 import type { Rule } from './rule.js';
 import { ConfigError, type LoadedConfig, type PgconfLintConfig } from './config-core.js';
 import { isInside } from '../resolve/host.js';
 import { confinement, readRegularFile } from '../resolve/safe-read.js';
+import { editDistance } from '../catalog/catalog.js';
+import { boundQuote, redactSecrets } from './redact.js';
+import { VERSION } from '../version.js';
 
 export * from './config-core.js';
 
 const KINDS: FileKind[] = ['postgresql.conf', 'postgresql.auto.conf', 'pg_hba.conf', 'pg_ident.conf', 'recovery.conf'];
 const SIZE = '^[0-9]+(\\.[0-9]+)?\\s*(B|kB|MB|GB|TB)?$';
+const CIDR = '^[0-9a-fA-F:.]+/[0-9]{1,3}$';
+/** Patterns of the schema in words, for error messages. */
+const PATTERN_WORDS: Record<string, string> = {
+  [SIZE]: 'a number of bytes or a size such as "64GB" (units B, kB, MB, GB, TB)',
+  [CIDR]: 'a network in CIDR notation such as "10.0.0.0/8"',
+};
+
+/**
+ * Where editors fetch the schema from (`$schema` in .pgconf-lint.json, the yaml-language-server
+ * modeline): schema/pgconf-lint.schema.json at the moving major-version tag the release workflow
+ * maintains, so that it follows the rules of the installed major.
+ */
+export const CONFIG_SCHEMA_URL = `https://raw.githubusercontent.com/pgconf-lint/pgconf-lint/v${VERSION.split('.')[0]}/schema/pgconf-lint.schema.json`;
 
 /** The JSON Schema of the config file; rule options come from each rule's optionsSchema. */
 export function configSchema(rules: readonly Rule[]): Record<string, unknown> {
@@ -49,10 +65,11 @@ export function configSchema(rules: readonly Rule[]): Record<string, unknown> {
   const globs = { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1 };
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
-    $id: 'https://github.com/pgconf-lint/pgconf-lint/schema/pgconf-lint.schema.json',
+    $id: CONFIG_SCHEMA_URL,
     title: 'pgconf-lint configuration (.pgconf-lint.yml)',
     type: 'object',
     properties: {
+      $schema: { type: 'string', description: 'The JSON Schema of this file, for editors (pgconf-lint ignores it)' },
       ...block,
       overrides: {
         type: 'array',
@@ -73,22 +90,269 @@ export function configSchema(rules: readonly Rule[]): Record<string, unknown> {
         additionalProperties: false,
       },
       ignore: { type: 'array', items: { type: 'string', minLength: 1 } },
-      allowedNetworks: { type: 'array', items: { type: 'string', pattern: '^[0-9a-fA-F:.]+/[0-9]{1,3}$' } },
+      allowedNetworks: { type: 'array', items: { type: 'string', pattern: CIDR }, description: 'Networks (CIDR) the pg_hba network rules treat as trusted' },
       maxFileSize: { oneOf: [{ type: 'integer', minimum: 1 }, { type: 'string', pattern: SIZE }] },
     },
     additionalProperties: false,
   };
 }
 
-function describe(err: ErrorObject): string {
-  if (err.keyword === 'additionalProperties') {
-    const key = (err.params as { additionalProperty: string }).additionalProperty;
-    return err.instancePath.endsWith('/rules') || err.instancePath === '/rules'
-      ? `unknown rule "${key}" (see pgconf-lint rules)`
-      : `unknown key "${key}"`;
+/* ---- validation: the first problem in the file, at the offending key or value ---- */
+
+type Schema = Record<string, unknown>;
+type Path = (string | number)[];
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** A key quoted for a message: secrets masked, bounded, one line. */
+function showKey(key: string): string {
+  return JSON.stringify(boundQuote(redactSecrets(key)));
+}
+
+/** A path as the file spells it (rules.hba-md5.severity, overrides.0.files); unusual keys quoted. */
+function showPath(path: Path): string {
+  return path.map((k) => (typeof k === 'number' || /^[A-Za-z0-9_$.-]{1,64}$/.test(k) ? String(k) : showKey(k))).join('.');
+}
+
+/**
+ * The candidate closest to a misspelled name, ignoring case: within a third of its length (one to
+ * four edits) by the catalog's edit distance, the bound unknown-setting uses for parameter names.
+ */
+export function closestKey(name: string, candidates: readonly string[]): string | undefined {
+  const key = name.toLowerCase();
+  const limit = Math.max(1, Math.min(4, Math.floor(key.length / 3)));
+  let best: string | undefined;
+  let bestD = limit + 1;
+  for (const c of candidates) {
+    const lc = c.toLowerCase();
+    if (Math.abs(lc.length - key.length) > limit) continue;
+    const d = editDistance(key, lc);
+    if (d < bestD) {
+      best = c;
+      bestD = d;
+    }
   }
-  if (err.keyword === 'enum') return `must be one of ${(err.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
-  return err.message ?? 'is invalid';
+  return best;
+}
+
+/** Whether a value has the type a oneOf branch is for (the branch its errors are about). */
+function fits(schema: Schema, value: unknown): boolean {
+  if (Array.isArray(schema.enum)) return schema.enum.some((e) => typeof e === typeof value);
+  switch (schema.type) {
+    case 'object':
+      return isObject(value);
+    case 'array':
+      return Array.isArray(value);
+    case 'integer':
+    case 'number':
+      return typeof value === 'number';
+    case 'string':
+      return typeof value === 'string';
+    case 'boolean':
+      return typeof value === 'boolean';
+    default:
+      return true;
+  }
+}
+
+/** What a schema asks for, in words ("an integer from 0 to 32"). */
+function expected(s: Schema): string {
+  if (Array.isArray(s.oneOf)) return (s.oneOf as Schema[]).map(expected).join(', or ');
+  if (Array.isArray(s.enum)) return `one of ${s.enum.map((v) => JSON.stringify(v)).join(', ')}`;
+  switch (s.type) {
+    case 'integer':
+    case 'number': {
+      const what = s.type === 'integer' ? 'an integer' : 'a number';
+      const { minimum: min, maximum: max } = s;
+      if (typeof min === 'number' && typeof max === 'number') return `${what} from ${min} to ${max}`;
+      if (typeof min === 'number') return `${what} of at least ${min}`;
+      if (typeof max === 'number') return `${what} of at most ${max}`;
+      return what;
+    }
+    case 'string':
+      if (typeof s.pattern === 'string') return PATTERN_WORDS[s.pattern] ?? `a string matching ${s.pattern}`;
+      return s.minLength ? 'a non-empty string' : 'a string';
+    case 'boolean':
+      return 'true or false';
+    case 'array':
+      return `${s.minItems ? 'a non-empty list' : 'a list'}${isObject(s.items) ? `, each item ${expected(s.items)}` : ''}`;
+    case 'object':
+      return 'a mapping (key: value)';
+    default:
+      return 'valid';
+  }
+}
+
+interface Unknown {
+  /** The object holding the key. */
+  path: Path;
+  key: string;
+  /** The object's schema (its properties are the keys allowed there). */
+  schema: Schema;
+}
+
+/** Keys an object schema does not allow (additionalProperties: false), in every object of the data. */
+function unknownKeys(schema: Schema, value: unknown, path: Path, out: Unknown[]): void {
+  if (Array.isArray(schema.oneOf)) {
+    const branch = (schema.oneOf as Schema[]).find((s) => fits(s, value));
+    if (branch) unknownKeys(branch, value, path, out);
+    return;
+  }
+  if (isObject(value) && isObject(schema.properties)) {
+    const props = schema.properties as Record<string, Schema>;
+    for (const [k, v] of Object.entries(value)) {
+      if (Object.hasOwn(props, k)) unknownKeys(props[k]!, v, [...path, k], out);
+      else if (schema.additionalProperties === false) out.push({ path, key: k, schema });
+    }
+  } else if (Array.isArray(value) && isObject(schema.items)) {
+    const items = schema.items;
+    value.forEach((v, i) => unknownKeys(items, v, [...path, i], out));
+  }
+}
+
+function unknownKeyMessage(u: Unknown): string {
+  const allowed = Object.keys(u.schema.properties as Schema);
+  const at = showPath([...u.path, u.key]);
+  const guess = closestKey(u.key, allowed);
+  const mean = guess === undefined ? undefined : `; did you mean ${JSON.stringify(guess)}?`;
+  const parent = u.path[u.path.length - 1];
+  if (parent === 'rules') return `${at}: unknown rule ${showKey(u.key)}${mean ?? ' (see pgconf-lint rules)'}`;
+  if (u.path[u.path.length - 2] === 'rules' && typeof parent === 'string') {
+    const options = allowed.filter((k) => k !== 'severity');
+    const listed = options.length ? ` (its options: severity, ${options.join(', ')})` : ', which takes no options besides severity';
+    return `${at}: unknown option of rule ${parent}${mean ?? listed}`;
+  }
+  return `${at}: unknown key${mean ?? ` (allowed here: ${allowed.join(', ')})`}`;
+}
+
+function pointerPath(pointer: string): Path {
+  return pointer
+    .split('/')
+    .slice(1)
+    .map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+function valueAt(data: unknown, path: Path): unknown {
+  let v = data;
+  for (const k of path) v = isObject(v) || Array.isArray(v) ? (v as Record<string, unknown>)[k] : undefined;
+  return v;
+}
+
+function describeError(e: ErrorObject): string {
+  const parent = (e.parentSchema ?? {}) as Schema;
+  switch (e.keyword) {
+    case 'enum': {
+      const allowed = (e.params as { allowedValues: unknown[] }).allowedValues;
+      const words = allowed.filter((v): v is string => typeof v === 'string');
+      const typed = typeof e.data === 'string' ? e.data.toLowerCase() : undefined;
+      const guess =
+        typed === undefined ? undefined : (closestKey(typed, words) ?? (typed.length >= 3 ? words.find((w) => w.startsWith(typed)) : undefined));
+      return `must be one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}${guess ? `; did you mean ${JSON.stringify(guess)}?` : ''}`;
+    }
+    case 'required':
+      return `must have required property '${(e.params as { missingProperty: string }).missingProperty}'`;
+    case 'oneOf':
+    case 'type':
+    case 'minimum':
+    case 'maximum':
+    case 'pattern':
+    case 'minItems':
+    case 'minLength':
+      return `must be ${expected(parent)}`;
+    default:
+      return e.message ?? 'is invalid';
+  }
+}
+
+interface Problem {
+  path: Path;
+  message: string;
+  /** Where it is reported: the key itself (an unknown key) or the value. */
+  at: 'key' | 'value';
+}
+
+/** Schema errors other than unknown keys; of a oneOf, those of the branch the value's type selects. */
+function schemaProblems(schema: Schema, data: unknown): Problem[] {
+  const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
+  const validate = ajv.compile(schema);
+  if (validate(data)) return [];
+  let errs = (validate.errors ?? []).filter((e) => e.keyword !== 'additionalProperties');
+  for (const o of errs.filter((e) => e.keyword === 'oneOf')) {
+    const value = valueAt(data, pointerPath(o.instancePath));
+    const chosen = (o.schema as Schema[]).findIndex((s) => fits(s, value));
+    const inside = (e: ErrorObject): boolean =>
+      e !== o && (e.instancePath === o.instancePath || e.instancePath.startsWith(o.instancePath + '/')) && e.schemaPath.startsWith(o.schemaPath + '/');
+    // A value of none of the branches' types: the oneOf error says what each branch wants.
+    errs = errs.filter((e) => (e === o ? chosen < 0 : !inside(e) || (chosen >= 0 && e.schemaPath.startsWith(`${o.schemaPath}/${chosen}/`))));
+  }
+  return errs.map((e) => {
+    const path = pointerPath(e.instancePath);
+    return { path, message: `${path.length ? showPath(path) + ': ' : ''}${describeError(e)}`, at: 'value' as const };
+  });
+}
+
+const rangeStart = (n: unknown): number | undefined => (isNode(n) && n.range ? n.range[0] : undefined);
+
+function keyText(key: unknown): string | undefined {
+  if (!isScalar(key)) return undefined;
+  return key.value === null ? '' : String(key.value);
+}
+
+/** The pairs of a YAML map by key text, indexed once per map (a file may hold many problems). */
+const pairIndex = new WeakMap<YAMLMap, Map<string, Pair>>();
+function pairOf(map: YAMLMap, key: string): Pair | undefined {
+  let index = pairIndex.get(map);
+  if (!index) {
+    index = new Map();
+    for (const p of map.items) {
+      const t = keyText(p.key);
+      if (t !== undefined && !index.has(t)) index.set(t, p);
+    }
+    pairIndex.set(map, index);
+  }
+  return index.get(key);
+}
+
+/** Offset of the key or the value a path names (aliases followed to their anchor), else of the nearest node found. */
+function offsetOf(doc: Document, path: Path, at: 'key' | 'value'): number | undefined {
+  let node: unknown = doc.contents;
+  let last = rangeStart(node);
+  for (let i = 0; i < path.length; i++) {
+    if (isAlias(node)) node = node.resolve(doc);
+    let next: unknown;
+    let keyNode: unknown;
+    if (isMap(node)) {
+      const pair = pairOf(node, String(path[i]));
+      if (!pair) return last;
+      keyNode = pair.key;
+      next = pair.value;
+    } else if (isSeq(node)) next = node.items[Number(path[i])];
+    else return last;
+    if (i === path.length - 1 && at === 'key') return rangeStart(keyNode) ?? last;
+    last = rangeStart(next) ?? rangeStart(keyNode) ?? last;
+    node = next;
+  }
+  return last;
+}
+
+/**
+ * The first problem in the file's order: an unknown key (at the key, with a did-you-mean from the
+ * keys allowed there) or a value the schema rejects (at the value, saying what is expected).
+ */
+function firstProblem(doc: Document, data: unknown, schema: Schema): { message: string; offset?: number } | undefined {
+  const unknown: Unknown[] = [];
+  unknownKeys(schema, data, [], unknown);
+  const problems: Problem[] = [
+    ...unknown.map((u) => ({ path: [...u.path, u.key], message: unknownKeyMessage(u), at: 'key' as const })),
+    ...schemaProblems(schema, data),
+  ];
+  let best: { p: Problem; offset: number } | undefined;
+  for (const p of problems) {
+    const offset = offsetOf(doc, p.path, p.at) ?? Infinity;
+    if (!best || offset < best.offset || (offset === best.offset && p.path.length > best.p.path.length)) best = { p, offset };
+  }
+  if (!best) return undefined;
+  return { message: best.p.message, ...(Number.isFinite(best.offset) ? { offset: best.offset } : {}) };
 }
 
 /** A config file is a few kilobytes; anything near this is not one. */
@@ -131,7 +395,7 @@ export function loadConfig(path: string, rules: readonly Rule[], options: Config
   if (!read.ok) throw new ConfigError(`cannot read config ${path}: ${read.error}`);
   const text = read.bytes.toString('utf8');
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
   if (doc.errors.length) {
     const e = doc.errors[0]!;
     const pos = lines.linePos(e.pos[0]);
@@ -153,17 +417,10 @@ export function loadConfig(path: string, rules: readonly Rule[], options: Config
     throw new ConfigError(`${at ? `${path}:${at.line}:${at.col}` : path}: ${problem}`);
   }
   const data: unknown = js ?? {};
-  const ajv = new Ajv({ allErrors: false, strict: false });
-  const validate = ajv.compile(configSchema(rules));
-  if (!validate(data)) {
-    // oneOf reports every branch; the most specific error is the deepest one.
-    const errs = [...(validate.errors ?? [])].sort((a, b) => b.instancePath.length - a.instancePath.length);
-    const err = errs.find((e) => e.keyword !== 'oneOf') ?? errs[0]!;
-    const keys = err.instancePath.split('/').slice(1).map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'));
-    const node = keys.length ? doc.getIn(keys.map((k) => (/^\d+$/.test(k) ? Number(k) : k)), true) : doc.contents;
-    const at = isNode(node) && node.range ? lines.linePos(node.range[0]) : undefined;
-    const where = at ? `${path}:${at.line}:${at.col}` : path;
-    throw new ConfigError(`${where}: ${keys.length ? keys.join('.') + ': ' : ''}${describe(err)}`);
+  const problem = firstProblem(doc, data, configSchema(rules));
+  if (problem) {
+    const at = problem.offset === undefined ? undefined : lines.linePos(problem.offset);
+    throw new ConfigError(`${at ? `${path}:${at.line}:${at.col}` : path}: ${problem.message}`);
   }
   return { path, dir: dirname(resolve(path)), config: data as PgconfLintConfig };
 }
