@@ -45,9 +45,43 @@ const leaked = cliInputs.filter((p) => /node_modules\/(ajv|yaml|@actions)\//.tes
 if (leaked.length) throw new Error(`dist/cli.js must not contain ${leaked.slice(0, 3).join(', ')}`);
 
 // The action is one file (GitHub runs dist/action.js as it is).
+let action;
 if (existsSync(join(root, 'src/action/main.ts'))) {
-  await build({ ...common, entryPoints: [join(root, 'src/action/index.ts')], outfile: join(dist, 'action.js') });
+  action = await build({ ...common, entryPoints: [join(root, 'src/action/index.ts')], outfile: join(dist, 'action.js'), metafile: true });
 }
+
+// The packages inside the bundles. Their versions must be the ones package-lock.json records: a
+// node_modules left over from before a lock change builds a different dist/ than CI (`npm ci`,
+// then this build, then `git diff --exit-code dist/`) and the release workflow do.
+const bundled = new Map(); // node_modules/... directory -> set of bundle names
+for (const [name, meta] of [['cli', cli.metafile], ['action', action?.metafile]]) {
+  for (const input of Object.keys(meta?.inputs ?? {})) {
+    const m = /^(?:.*\/)?(node_modules\/(?:@[^/]+\/)?[^/]+(?:\/node_modules\/(?:@[^/]+\/)?[^/]+)*)\//.exec(input);
+    if (!m) continue;
+    if (!bundled.has(m[1])) bundled.set(m[1], new Set());
+    bundled.get(m[1]).add(name);
+  }
+}
+const lock = JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8')).packages ?? {};
+const licences = [];
+for (const dir of [...bundled.keys()].sort()) {
+  const pkg = JSON.parse(readFileSync(join(root, dir, 'package.json'), 'utf8'));
+  const locked = lock[dir]?.version;
+  if (locked !== pkg.version) {
+    throw new Error(`${dir} is ${pkg.version} but package-lock.json says ${locked ?? 'nothing'}: run npm ci, then build again`);
+  }
+  // The bundles drop the packages' comments (legalComments: 'none'); their licences travel here.
+  const file = readdirSync(join(root, dir)).filter((f) => /^(licen[cs]e|copying)(\.(md|txt))?$/i.test(f)).sort()[0];
+  if (!file) throw new Error(`${dir} has no licence file to ship with the bundle`);
+  const text = readFileSync(join(root, dir, file), 'utf8').replace(/\r\n/g, '\n').trim();
+  const into = [...bundled.get(dir)].map((b) => (b === 'cli' ? 'dist/cli.js (and its chunks)' : `dist/${b}.js`)).join(', ');
+  licences.push(`${pkg.name}@${pkg.version} (${pkg.license}), bundled into ${into}\n\n${text}\n`);
+}
+writeFileSync(
+  join(dist, 'THIRD-PARTY-LICENSES.txt'),
+  `Third-party packages bundled into pgconf-lint's dist/ files, with their licences.\n\n` +
+    licences.join('\n' + '-'.repeat(79) + '\n\n'),
+);
 
 // Catalogs are read at run time (only the target majors), not bundled.
 const dataOut = join(dist, 'catalog', 'data');
