@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, test } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { lint } from '../src/api.js';
 import { CONFIG_SCHEMA_URL, ConfigError, configSchema, loadConfig, mergeRules, parseSize } from '../src/engine/config.js';
@@ -284,5 +285,28 @@ describe('YAML that is not a config: one located config error, bounded in time a
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
       expect(r.stderr).not.toMatch(/\n\s+at /);
     }
+  });
+});
+
+describe('the README\'s Configuration section', () => {
+  const readme = readFileSync(join(new URL('.', import.meta.url).pathname, '..', 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('## Configuration'), readme.indexOf('## Suppressing findings'));
+  const blocks = (lang: string): string[] => [...section.matchAll(new RegExp('```' + lang + '\\n([\\s\\S]*?)```', 'g'))].map((m) => m[1]!);
+
+  test('its examples are valid configs, and the editor set-up names the published schema', () => {
+    const [modeline, everyKey] = blocks('yaml');
+    const [json] = blocks('json');
+    expect(modeline).toContain(`# yaml-language-server: $schema=${CONFIG_SCHEMA_URL}\n`);
+    expect(JSON.parse(json!)).toMatchObject({ $schema: CONFIG_SCHEMA_URL });
+    const dir = makeTree({ 'a.yml': modeline!, 'b.json': json!, 'c.yml': everyKey! });
+    for (const f of ['a.yml', 'b.json', 'c.yml']) expect(() => loadConfig(join(dir, f), RULES)).not.toThrow();
+  });
+
+  test('the error lines it shows are what the reader says for such a file', () => {
+    const shown = blocks('text')[0]!.trim().split('\n');
+    const text = 'pgVersion: 16\nrules:\n  freeze-max-age-high:\n    threshhold: 1\n';
+    expect(shown[0]).toBe(`pgconf-lint: ${configError(text)}`);
+    expect(shown[1]).toBe(`pgconf-lint: ${configError('\n\n\n\n\nassume:\n  dataChecksum: true\n')}`);
+    expect(shown[2]).toBe(`pgconf-lint: ${configError('\n\n\n\n\n\nrules:\n  hba-wide-network:\n    ipv4Prefix: 40\n')}`);
   });
 });
