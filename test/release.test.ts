@@ -212,9 +212,11 @@ describe('what the release names', () => {
 
   test(`README's uses: names the major tag the workflow moves (${major})`, () => {
     const readme = readFileSync(join(repo, 'README.md'), 'utf8');
-    const uses = [...readme.matchAll(/uses: pgconf-lint\/pgconf-lint@([^\s`]+)/g)].map((m) => m[1]);
-    expect(uses.length).toBeGreaterThan(0);
-    expect(new Set(uses)).toEqual(new Set([major]));
+    const uses = ['README.md', 'SECURITY.md'].flatMap((f) =>
+      [...readFileSync(join(repo, f), 'utf8').matchAll(/uses: pgconf-lint\/pgconf-lint@([^\s`]+)/g)].map((m) => `${f} @${m[1]}`),
+    );
+    expect(uses.filter((u) => u.startsWith('README.md')).length).toBeGreaterThan(0);
+    expect(uses.filter((u) => !u.endsWith(` @${major}`))).toEqual([]);
     expect(readme).toContain('npx pgconf-lint .');
     expect(readme).toMatch(/repo: https:\/\/github\.com\/pgconf-lint\/pgconf-lint\n\s+rev: v\d+\.\d+\.\d+\n\s+hooks:\n\s+- id: pgconf-lint/);
   });
