@@ -46,6 +46,20 @@ describe('standby.signal and recovery.signal', () => {
     const r = lint(['postgresql.conf', 'standby.signal'], { cwd: dir });
     expect(r.files.map((f) => f.kind)).toEqual(['postgresql.conf', 'standby.signal']);
   });
+
+  test('a configuration file named alone (pre-commit passes only changed files) brings its directory\'s signal files', () => {
+    const dir = makeTree({ 'db/postgresql.conf': 'max_wal_senders = 5\n', 'db/standby.signal': '', 'other/recovery.signal': '' });
+    const r = lint(['db/postgresql.conf'], { cwd: dir, pgVersion: 17 });
+    expect(r.files.map((f) => [f.path, f.kind])).toEqual([
+      ['db/postgresql.conf', 'postgresql.conf'],
+      ['db/standby.signal', 'standby.signal'],
+    ]);
+    // The standby is the evidence (a warning at the signal file), as in a whole-repository run.
+    const whole = lint(['.'], { cwd: dir, pgVersion: 17 });
+    const rewind = (x: typeof r) => x.diagnostics.filter((d) => d.rule === 'rewind-not-ready').map((d) => [d.loc.file, d.severity]);
+    expect(rewind(r)).toEqual([['db/standby.signal', 'warning']]);
+    expect(rewind(r)).toEqual(rewind(whole));
+  });
 });
 
 describe('signal files go through the confined reader', () => {

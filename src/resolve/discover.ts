@@ -199,6 +199,17 @@ export function discover(host: Host, paths: string[], options: DiscoverOptions =
       add(sib, kind);
     }
   };
+  /**
+   * The signal files of a directory whose configuration file is named explicitly (pre-commit passes
+   * only the changed files): standby.signal makes that server a standby whether it changed or not.
+   */
+  const addSignals = (dir: string): void => {
+    for (const [name, kind] of Object.entries(SIGNAL_NAMES)) {
+      const abs = join(dir, name);
+      const k = host.allowed(abs) ? host.kind(abs) : 'missing';
+      if ((k === 'file' || k === 'other') && !options.ignore?.(abs)) add(abs, kind);
+    }
+  };
   const walk = (dir: string): void => {
     enter(dir, 0);
     for (let next = deferred.shift(); next; next = deferred.shift()) enter(next.dir, next.depth);
@@ -220,7 +231,10 @@ export function discover(host: Host, paths: string[], options: DiscoverOptions =
     if (kind === 'missing') errors.push(`${p}: no such file or directory`);
     else if (kind === 'dir') walk(abs);
     else if (options.ignore?.(abs)) ignoredFiles++;
-    else add(abs, options.kind ?? options.extraKind?.(abs) ?? kindFromName(abs));
+    else {
+      add(abs, options.kind ?? options.extraKind?.(abs) ?? kindFromName(abs));
+      addSignals(dirname(abs));
+    }
   }
 
   // Signal files alone are no configuration: a directory with nothing else forms no cluster.
