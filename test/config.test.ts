@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { lint } from '../src/api.js';
-import { CONFIG_SCHEMA_URL, ConfigError, configSchema, loadConfig, mergeRules, parseSize } from '../src/engine/config.js';
+import { CONFIG_MAX_MARKS, CONFIG_SCHEMA_URL, ConfigError, configSchema, loadConfig, mergeRules, parseSize } from '../src/engine/config.js';
 import { RULES } from '../rules/index.js';
 import { cleanupFixtures, makeTree } from './support/fixture.js';
 
@@ -261,6 +261,28 @@ describe('YAML that is not a config: one located config error, bounded in time a
     expect(() => loadConfig(join(dir, 'nested.yml'), RULES)).toThrow(/nested\.yml:3:13: alias \*a12 is used before its anchor/);
     expect(() => loadConfig(join(dir, '.pgconf-lint.yml'), RULES)).toThrow(/\.pgconf-lint\.yml:2:10: too many alias expansions/);
     expect(Date.now() - t0).toBeLessThan(10_000);
+  });
+
+  test('large files end in bounded time and heap: too many entries before parsing, duplicate keys in linear time', () => {
+    const dir = makeTree({
+      'postgresql.conf': 'work_mem = 8MB\n',
+      // 400,000 list items: the parser alone took 5 s and 370 MB.
+      'items.yml': `ignore: [${'1,'.repeat(400_000)}1]\n`,
+      // 24,000 keys and a duplicate at the end: the parser's pairwise check took over a minute for 70,000.
+      'keys.yml': `rules:\n${Array.from({ length: 24_000 }, (_, i) => `  r${i}: off\n`).join('')}  r5: off\n`,
+      'nested.yml': `ignore: ${'['.repeat(3000)}${']'.repeat(3000)}\n`,
+    });
+    for (const [name, message] of [
+      ['items.yml', `^pgconf-lint: items\\.yml:1:${10 + 2 * CONFIG_MAX_MARKS - 3}: more than ${CONFIG_MAX_MARKS} lines and YAML marks .*; not read\n$`],
+      ['keys.yml', '^pgconf-lint: keys\\.yml:24002:3: Map keys must be unique\n$'],
+      ['nested.yml', '^pgconf-lint: nested\\.yml:1:\\d+: nested too deeply; not read\n$'],
+    ] as const) {
+      const started = Date.now();
+      const r = spawnSync(process.execPath, ['--max-old-space-size=96', cli, '.', '--config', name], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+      expect({ name, signal: r.signal, status: r.status }).toEqual({ name, signal: null, status: 2 });
+      expect(r.stderr).toMatch(new RegExp(message));
+      expect(Date.now() - started).toBeLessThan(20_000);
+    }
   });
 
   test.each([

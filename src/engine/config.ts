@@ -1,6 +1,6 @@
 import { dirname, resolve } from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
-import { LineCounter, parseDocument, isAlias, isMap, isNode, isScalar, isSeq, visit, type Document, type Pair, type YAMLMap } from 'yaml';
+import { LineCounter, parseDocument, isAlias, isMap, isNode, isScalar, isSeq, visit, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { SUPPORTED_MAJORS, type Major } from '../catalog/types.js';
 import type { FileKind, Severity } from '../types.js';
 import type { Rule } from './rule.js';
@@ -183,46 +183,102 @@ function expected(s: Schema): string {
   }
 }
 
-interface Unknown {
-  /** The object holding the key. */
-  path: Path;
-  key: string;
-  /** The object's schema (its properties are the keys allowed there). */
-  schema: Schema;
+/** What the file says instead of an allowed value, with the closest allowed word ("warn": "warning"). */
+function enumMessage(allowed: readonly unknown[], value: unknown): string {
+  const words = allowed.filter((v): v is string => typeof v === 'string');
+  const typed = typeof value === 'string' ? value.toLowerCase() : undefined;
+  const guess = typed === undefined ? undefined : (closestKey(typed, words) ?? (typed.length >= 3 ? words.find((w) => w.startsWith(typed)) : undefined));
+  return `must be one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}${guess ? `; did you mean ${JSON.stringify(guess)}?` : ''}`;
 }
 
-/** Keys an object schema does not allow (additionalProperties: false), in every object of the data. */
-function unknownKeys(schema: Schema, value: unknown, path: Path, out: Unknown[]): void {
-  if (Array.isArray(schema.oneOf)) {
-    const branch = (schema.oneOf as Schema[]).find((s) => fits(s, value));
-    if (branch) unknownKeys(branch, value, path, out);
-    return;
-  }
-  if (isObject(value) && isObject(schema.properties)) {
-    const props = schema.properties as Record<string, Schema>;
-    for (const [k, v] of Object.entries(value)) {
-      if (Object.hasOwn(props, k)) unknownKeys(props[k]!, v, [...path, k], out);
-      else if (schema.additionalProperties === false) out.push({ path, key: k, schema });
-    }
-  } else if (Array.isArray(value) && isObject(schema.items)) {
-    const items = schema.items;
-    value.forEach((v, i) => unknownKeys(items, v, [...path, i], out));
-  }
-}
-
-function unknownKeyMessage(u: Unknown): string {
-  const allowed = Object.keys(u.schema.properties as Schema);
-  const at = showPath([...u.path, u.key]);
-  const guess = closestKey(u.key, allowed);
+/** An unknown key: of the rules (a rule name), of a rule's options, or of another object. */
+function unknownKeyMessage(path: Path, key: string, schema: Schema): string {
+  const allowed = Object.keys(schema.properties as Schema);
+  const at = showPath([...path, key]);
+  const guess = closestKey(key, allowed);
   const mean = guess === undefined ? undefined : `; did you mean ${JSON.stringify(guess)}?`;
-  const parent = u.path[u.path.length - 1];
-  if (parent === 'rules') return `${at}: unknown rule ${showKey(u.key)}${mean ?? ' (see pgconf-lint rules)'}`;
-  if (u.path[u.path.length - 2] === 'rules' && typeof parent === 'string') {
+  const parent = path[path.length - 1];
+  if (parent === 'rules') return `${at}: unknown rule ${showKey(key)}${mean ?? ' (see pgconf-lint rules)'}`;
+  if (path[path.length - 2] === 'rules' && typeof parent === 'string') {
     const options = allowed.filter((k) => k !== 'severity');
     const listed = options.length ? ` (its options: severity, ${options.join(', ')})` : ', which takes no options besides severity';
     return `${at}: unknown option of rule ${parent}${mean ?? listed}`;
   }
   return `${at}: unknown key${mean ?? ` (allowed here: ${allowed.join(', ')})`}`;
+}
+
+interface Problem {
+  path: Path;
+  /** Where it is reported: the key itself (an unknown key) or the value. */
+  at: 'key' | 'value';
+  /** Built for the reported problem only (a did-you-mean compares names). */
+  message: () => string;
+}
+
+/** Problems collected at most: a file of a hundred thousand mistakes is reported by its first. */
+const MAX_PROBLEMS = 1000;
+
+function typeOk(type: unknown, v: unknown): boolean {
+  switch (type) {
+    case 'integer':
+      return typeof v === 'number' && Number.isInteger(v);
+    case 'number':
+      return typeof v === 'number' && Number.isFinite(v);
+    default:
+      return fits({ type }, v);
+  }
+}
+
+const patterns = new Map<string, RegExp>();
+function matches(pattern: string, value: string): boolean {
+  let re = patterns.get(pattern);
+  if (!re) patterns.set(pattern, (re = new RegExp(pattern, 'u')));
+  return re.test(value);
+}
+
+/**
+ * The problems of a value against the schema's keywords (those configSchema and the rules' option
+ * schemas use), in the data's order, at most MAX_PROBLEMS: unknown keys at the key, the rest at the
+ * value. Ajv decides whether the file is valid; this says where and what. Of a oneOf, the branch
+ * of the value's type is checked (a mapping under a rule is options, not a misspelled severity).
+ */
+function collectProblems(schema: Schema, value: unknown, path: Path, out: Problem[]): void {
+  if (out.length >= MAX_PROBLEMS) return;
+  const fail = (what: () => string): void => {
+    out.push({ path, at: 'value', message: () => `${path.length ? showPath(path) + ': ' : ''}${what()}` });
+  };
+  if (Array.isArray(schema.oneOf)) {
+    const branch = (schema.oneOf as Schema[]).find((s) => fits(s, value));
+    if (branch) collectProblems(branch, value, path, out);
+    else fail(() => `must be ${expected(schema)}`);
+    return;
+  }
+  if (Array.isArray(schema.enum)) {
+    const allowed = schema.enum;
+    if (!allowed.some((e) => e === value)) fail(() => enumMessage(allowed, value));
+    return;
+  }
+  if (schema.type !== undefined && !typeOk(schema.type, value)) return fail(() => `must be ${expected(schema)}`);
+  if (typeof value === 'number') {
+    if ((typeof schema.minimum === 'number' && value < schema.minimum) || (typeof schema.maximum === 'number' && value > schema.maximum)) fail(() => `must be ${expected(schema)}`);
+  } else if (typeof value === 'string') {
+    if ((typeof schema.minLength === 'number' && value.length < schema.minLength) || (typeof schema.pattern === 'string' && !matches(schema.pattern, value))) {
+      fail(() => `must be ${expected(schema)}`);
+    }
+  } else if (Array.isArray(value)) {
+    if (typeof schema.minItems === 'number' && value.length < schema.minItems) fail(() => `must be ${expected(schema)}`);
+    if (isObject(schema.items)) for (let i = 0; i < value.length && out.length < MAX_PROBLEMS; i++) collectProblems(schema.items, value[i], [...path, i], out);
+  } else if (isObject(value)) {
+    for (const r of Array.isArray(schema.required) ? (schema.required as string[]) : []) {
+      if (!Object.hasOwn(value, r)) fail(() => `must have required property '${r}'`);
+    }
+    const props = (isObject(schema.properties) ? schema.properties : {}) as Record<string, Schema>;
+    for (const [k, v] of Object.entries(value)) {
+      if (out.length >= MAX_PROBLEMS) return;
+      if (Object.hasOwn(props, k)) collectProblems(props[k]!, v, [...path, k], out);
+      else if (schema.additionalProperties === false) out.push({ path: [...path, k], at: 'key', message: () => unknownKeyMessage(path, k, schema) });
+    }
+  }
 }
 
 function pointerPath(pointer: string): Path {
@@ -232,63 +288,15 @@ function pointerPath(pointer: string): Path {
     .map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
-function valueAt(data: unknown, path: Path): unknown {
-  let v = data;
-  for (const k of path) v = isObject(v) || Array.isArray(v) ? (v as Record<string, unknown>)[k] : undefined;
-  return v;
-}
-
-function describeError(e: ErrorObject): string {
-  const parent = (e.parentSchema ?? {}) as Schema;
-  switch (e.keyword) {
-    case 'enum': {
-      const allowed = (e.params as { allowedValues: unknown[] }).allowedValues;
-      const words = allowed.filter((v): v is string => typeof v === 'string');
-      const typed = typeof e.data === 'string' ? e.data.toLowerCase() : undefined;
-      const guess =
-        typed === undefined ? undefined : (closestKey(typed, words) ?? (typed.length >= 3 ? words.find((w) => w.startsWith(typed)) : undefined));
-      return `must be one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}${guess ? `; did you mean ${JSON.stringify(guess)}?` : ''}`;
-    }
-    case 'required':
-      return `must have required property '${(e.params as { missingProperty: string }).missingProperty}'`;
-    case 'oneOf':
-    case 'type':
-    case 'minimum':
-    case 'maximum':
-    case 'pattern':
-    case 'minItems':
-    case 'minLength':
-      return `must be ${expected(parent)}`;
-    default:
-      return e.message ?? 'is invalid';
-  }
-}
-
-interface Problem {
-  path: Path;
-  message: string;
-  /** Where it is reported: the key itself (an unknown key) or the value. */
-  at: 'key' | 'value';
-}
-
-/** Schema errors other than unknown keys; of a oneOf, those of the branch the value's type selects. */
-function schemaProblems(schema: Schema, data: unknown): Problem[] {
-  const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
-  const validate = ajv.compile(schema);
-  if (validate(data)) return [];
-  let errs = (validate.errors ?? []).filter((e) => e.keyword !== 'additionalProperties');
-  for (const o of errs.filter((e) => e.keyword === 'oneOf')) {
-    const value = valueAt(data, pointerPath(o.instancePath));
-    const chosen = (o.schema as Schema[]).findIndex((s) => fits(s, value));
-    const inside = (e: ErrorObject): boolean =>
-      e !== o && (e.instancePath === o.instancePath || e.instancePath.startsWith(o.instancePath + '/')) && e.schemaPath.startsWith(o.schemaPath + '/');
-    // A value of none of the branches' types: the oneOf error says what each branch wants.
-    errs = errs.filter((e) => (e === o ? chosen < 0 : !inside(e) || (chosen >= 0 && e.schemaPath.startsWith(`${o.schemaPath}/${chosen}/`))));
-  }
-  return errs.map((e) => {
-    const path = pointerPath(e.instancePath);
-    return { path, message: `${path.length ? showPath(path) + ': ' : ''}${describeError(e)}`, at: 'value' as const };
-  });
+/** Ajv's own error, for a keyword collectProblems does not know (a rule's options may use any). */
+function ajvProblem(e: ErrorObject): Problem {
+  const path = pointerPath(e.instancePath);
+  const what = (): string => {
+    if (e.keyword === 'enum') return enumMessage((e.params as { allowedValues: unknown[] }).allowedValues, e.data);
+    if (e.keyword === 'additionalProperties') return `unknown key ${showKey((e.params as { additionalProperty: string }).additionalProperty)}`;
+    return e.message ?? 'is invalid';
+  };
+  return { path, at: 'value', message: () => `${path.length ? showPath(path) + ': ' : ''}${what()}` };
 }
 
 const rangeStart = (n: unknown): number | undefined => (isNode(n) && n.range ? n.range[0] : undefined);
@@ -336,29 +344,77 @@ function offsetOf(doc: Document, path: Path, at: 'key' | 'value'): number | unde
 }
 
 /**
- * The first problem in the file's order: an unknown key (at the key, with a did-you-mean from the
- * keys allowed there) or a value the schema rejects (at the value, saying what is expected).
+ * The first problem in the file's order (of at most MAX_PROBLEMS): an unknown key (at the key, with
+ * a did-you-mean from the keys allowed there) or a value the schema rejects (at the value, saying
+ * what is expected); Ajv's error when none of the keywords checked here explains why it failed.
  */
-function firstProblem(doc: Document, data: unknown, schema: Schema): { message: string; offset?: number } | undefined {
-  const unknown: Unknown[] = [];
-  unknownKeys(schema, data, [], unknown);
-  const problems: Problem[] = [
-    ...unknown.map((u) => ({ path: [...u.path, u.key], message: unknownKeyMessage(u), at: 'key' as const })),
-    ...schemaProblems(schema, data),
-  ];
+function firstProblem(doc: Document, data: unknown, schema: Schema, ajvError: ErrorObject | undefined): { message: string; offset?: number } {
+  const problems: Problem[] = [];
+  collectProblems(schema, data, [], problems);
+  if (!problems.length && ajvError) problems.push(ajvProblem(ajvError));
   let best: { p: Problem; offset: number } | undefined;
   for (const p of problems) {
     const offset = offsetOf(doc, p.path, p.at) ?? Infinity;
     if (!best || offset < best.offset || (offset === best.offset && p.path.length > best.p.path.length)) best = { p, offset };
   }
-  if (!best) return undefined;
-  return { message: best.p.message, ...(Number.isFinite(best.offset) ? { offset: best.offset } : {}) };
+  if (!best) return { message: 'does not match the configuration schema' };
+  return { message: best.p.message(), ...(Number.isFinite(best.offset) ? { offset: best.offset } : {}) };
 }
 
 /** A config file is a few kilobytes; anything near this is not one. */
 export const CONFIG_MAX_BYTES = 1024 * 1024;
 /** Alias expansions allowed in a config (yaml's maxAliasCount): a "billion laughs" stops here. */
 const CONFIG_MAX_ALIASES = 100;
+/**
+ * Line breaks and YAML structure marks (`,` `[` `{` `-` `:` `?` `&` `*`) a config may hold. A real
+ * one has a few hundred; the YAML parser keeps about a kilobyte of heap per node, so a 1 MiB file of
+ * `1,1,1,…` took 370 MB and five seconds before this limit (now: 50 MB, half a second).
+ */
+export const CONFIG_MAX_MARKS = 50_000;
+
+/** Offset of the mark past CONFIG_MAX_MARKS, if the text has more. */
+function tooManyMarks(text: string): number | undefined {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    switch (text.charCodeAt(i)) {
+      case 10: // \n
+      case 44: // ,
+      case 91: // [
+      case 123: // {
+      case 45: // -
+      case 58: // :
+      case 63: // ?
+      case 38: // &
+      case 42: // *
+        if (++n > CONFIG_MAX_MARKS) return i;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The first key that repeats one before it in the same mapping (as its JavaScript key: `1` and "1"
+ * are one). The parser's own check (uniqueKeys) compares every pair: 70,000 keys took 85 seconds.
+ */
+function duplicateKey(doc: Document): Node | undefined {
+  let found: Node | undefined;
+  visit(doc, {
+    Map(_key, map) {
+      const seen = new Set<string>();
+      for (const pair of map.items) {
+        const text = keyText(pair.key);
+        if (text === undefined) continue;
+        if (seen.has(text)) {
+          found = pair.key as Node;
+          return visit.BREAK;
+        }
+        seen.add(text);
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
 
 export interface ConfigReadOptions {
   /**
@@ -395,12 +451,27 @@ export function loadConfig(path: string, rules: readonly Rule[], options: Config
   if (!read.ok) throw new ConfigError(`cannot read config ${path}: ${read.error}`);
   const text = read.bytes.toString('utf8');
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
+  const at = (offset: number): string => {
+    const pos = lines.linePos(offset);
+    return `${path}:${pos.line}:${pos.col}`;
+  };
+  const marks = tooManyMarks(text);
+  if (marks !== undefined) {
+    let line = 1;
+    let start = 0;
+    for (let i = text.indexOf('\n'); i !== -1 && i < marks; i = text.indexOf('\n', i + 1)) [line, start] = [line + 1, i + 1];
+    throw new ConfigError(`${path}:${line}:${marks - start + 1}: more than ${CONFIG_MAX_MARKS} lines and YAML marks (, [ { - : ? & *); a configuration is not this large; not read`);
+  }
+  // logLevel error: the parser would print its warnings on stderr; uniqueKeys: duplicateKey, linear.
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false, logLevel: 'error' });
   if (doc.errors.length) {
     const e = doc.errors[0]!;
-    const pos = lines.linePos(e.pos[0]);
-    throw new ConfigError(`${path}:${pos.line}:${pos.col}: ${e.message.split('\n')[0]}`);
+    // The parser turns a stack overflow (nesting a thousand levels deep) into an error of its own.
+    const message = /Maximum call stack/.test(e.message) ? 'nested too deeply; not read' : e.message.split('\n')[0];
+    throw new ConfigError(`${at(e.pos[0])}: ${message}`);
   }
+  const dup = duplicateKey(doc);
+  if (dup) throw new ConfigError(`${at(rangeStart(dup) ?? 0)}: Map keys must be unique`);
   let js: unknown;
   try {
     js = doc.toJS({ maxAliasCount: CONFIG_MAX_ALIASES });
@@ -417,8 +488,10 @@ export function loadConfig(path: string, rules: readonly Rule[], options: Config
     throw new ConfigError(`${at ? `${path}:${at.line}:${at.col}` : path}: ${problem}`);
   }
   const data: unknown = js ?? {};
-  const problem = firstProblem(doc, data, configSchema(rules));
-  if (problem) {
+  const schema = configSchema(rules);
+  const validate = new Ajv({ allErrors: false, strict: false, verbose: true }).compile(schema);
+  if (!validate(data)) {
+    const problem = firstProblem(doc, data, schema, validate.errors?.[0]);
     const at = problem.offset === undefined ? undefined : lines.linePos(problem.offset);
     throw new ConfigError(`${at ? `${path}:${at.line}:${at.col}` : path}: ${problem.message}`);
   }
