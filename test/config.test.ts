@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { lint } from '../src/api.js';
 import { CONFIG_MAX_MARKS, CONFIG_SCHEMA_URL, ConfigError, configSchema, loadConfig, mergeRules, parseSize } from '../src/engine/config.js';
 import { RULES } from '../rules/index.js';
+import type { Rule } from '../src/engine/rule.js';
 import { cleanupFixtures, makeTree } from './support/fixture.js';
 
 afterAll(cleanupFixtures);
@@ -211,6 +212,12 @@ describe('config errors point at the offending key and say what was meant', () =
     expect(configError('ignore: vendor/**\n')).toBe('.pgconf-lint.yml:1:9: ignore: must be a list, each item a non-empty string');
     expect(configError('overrides:\n  - files: []\n')).toBe('.pgconf-lint.yml:2:12: overrides.0.files: must be a non-empty list, each item a non-empty string');
     expect(configError('- rules\n')).toBe('.pgconf-lint.yml:1:1: must be a mapping (key: value)');
+  });
+
+  test('a keyword of a rule\'s optionsSchema the locator does not know still fails with Ajv\'s message, at the value', () => {
+    const rule = { ...RULES[0]!, name: 'list-rule', optionsSchema: { type: 'object', properties: { names: { type: 'array', maxItems: 1 } } } } as Rule;
+    const dir = makeTree({ '.pgconf-lint.yml': 'rules:\n  list-rule:\n    names: [a, b]\n' });
+    expect(() => loadConfig(join(dir, '.pgconf-lint.yml'), [...RULES, rule])).toThrow(/\.pgconf-lint\.yml:3:12: rules\.list-rule\.names: must NOT have more than 1 items$/);
   });
 
   test('of several problems, the first in the file is reported', () => {

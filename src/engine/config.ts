@@ -348,10 +348,12 @@ function offsetOf(doc: Document, path: Path, at: 'key' | 'value'): number | unde
  * a did-you-mean from the keys allowed there) or a value the schema rejects (at the value, saying
  * what is expected); Ajv's error when none of the keywords checked here explains why it failed.
  */
-function firstProblem(doc: Document, data: unknown, schema: Schema, ajvError: ErrorObject | undefined): { message: string; offset?: number } {
+function firstProblem(doc: Document, data: unknown, schema: Schema, ajvErrors: readonly ErrorObject[]): { message: string; offset?: number } {
   const problems: Problem[] = [];
   collectProblems(schema, data, [], problems);
-  if (!problems.length && ajvError) problems.push(ajvProblem(ajvError));
+  // Ajv reports every branch of a oneOf (a severity, or options): the deepest error is the options'.
+  const deepest = [...ajvErrors].filter((e) => e.keyword !== 'oneOf').sort((a, b) => b.instancePath.length - a.instancePath.length)[0] ?? ajvErrors[0];
+  if (!problems.length && deepest) problems.push(ajvProblem(deepest));
   let best: { p: Problem; offset: number } | undefined;
   for (const p of problems) {
     const offset = offsetOf(doc, p.path, p.at) ?? Infinity;
@@ -491,7 +493,7 @@ export function loadConfig(path: string, rules: readonly Rule[], options: Config
   const schema = configSchema(rules);
   const validate = new Ajv({ allErrors: false, strict: false, verbose: true }).compile(schema);
   if (!validate(data)) {
-    const problem = firstProblem(doc, data, schema, validate.errors?.[0]);
+    const problem = firstProblem(doc, data, schema, validate.errors ?? []);
     const at = problem.offset === undefined ? undefined : lines.linePos(problem.offset);
     throw new ConfigError(`${at ? `${path}:${at.line}:${at.col}` : path}: ${problem.message}`);
   }
