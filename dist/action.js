@@ -2172,9 +2172,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve10, reject) => {
+          return new Promise((resolve12, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve10(data);
+              return err ? reject(err) : resolve12(data);
             });
           });
         }
@@ -2212,12 +2212,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve10, reject) => {
+          return new Promise((resolve12, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve10(data);
+              ) : resolve12(data);
             });
           });
         }
@@ -4484,8 +4484,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve10, reject) => {
-        res = resolve10;
+      const promise = new Promise((resolve12, reject) => {
+        res = resolve12;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -4720,7 +4720,7 @@ var require_util2 = __commonJS({
           position
         );
       }
-      const rangeStart = collectASequenceOfCodePoints(
+      const rangeStart2 = collectASequenceOfCodePoints(
         (char) => {
           const code = char.charCodeAt(0);
           return code >= 48 && code <= 57;
@@ -4728,7 +4728,7 @@ var require_util2 = __commonJS({
         data,
         position
       );
-      const rangeStartValue = rangeStart.length ? Number(rangeStart) : null;
+      const rangeStartValue = rangeStart2.length ? Number(rangeStart2) : null;
       if (allowWhitespace) {
         collectASequenceOfCodePoints(
           (char) => char === "	" || char === " ",
@@ -4767,9 +4767,9 @@ var require_util2 = __commonJS({
       }
       return { rangeStartValue, rangeEndValue };
     }
-    function buildContentRange(rangeStart, rangeEnd, fullLength) {
+    function buildContentRange(rangeStart2, rangeEnd, fullLength) {
       let contentRange = "bytes ";
-      contentRange += isomorphicEncode(`${rangeStart}`);
+      contentRange += isomorphicEncode(`${rangeStart2}`);
       contentRange += "-";
       contentRange += isomorphicEncode(`${rangeEnd}`);
       contentRange += "/";
@@ -6736,12 +6736,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve10, reject) => {
+      const waitForDrain = () => new Promise((resolve12, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve10;
+          callback = resolve12;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7411,12 +7411,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve10, reject) => {
+      const waitForDrain = () => new Promise((resolve12, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve10;
+          callback = resolve12;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7895,16 +7895,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve10) => {
+        return new Promise((resolve12) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve10;
+            this[kClosedResolve] = resolve12;
           } else {
-            resolve10(null);
+            resolve12(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve10) => {
+        return new Promise((resolve12) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request2 = requests[i];
@@ -7915,7 +7915,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve10(null);
+            resolve12(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -7966,7 +7966,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve10, reject) => {
+        const socket = await new Promise((resolve12, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -7978,7 +7978,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve10(socket2);
+              resolve12(socket2);
             }
           });
         });
@@ -8314,8 +8314,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve10) => {
-            this[kClosedResolve] = resolve10;
+          await new Promise((resolve12) => {
+            this[kClosedResolve] = resolve12;
           });
         }
       }
@@ -9584,7 +9584,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve10, reject) => {
+        return await new Promise((resolve12, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9597,7 +9597,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve10(null);
+              resolve12(null);
             }
           }).on("error", noop3).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9616,7 +9616,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve10, reject) => {
+      return new Promise((resolve12, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9633,7 +9633,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve10,
+              resolve: resolve12,
               reject,
               length: 0,
               body: []
@@ -9703,18 +9703,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve10, stream, length } = consume2;
+      const { type, body, resolve: resolve12, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve10(chunksDecode(body, length));
+          resolve12(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve10(JSON.parse(chunksDecode(body, length)));
+          resolve12(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve10(chunksConcat(body, length).buffer);
+          resolve12(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve10(new Blob(body, { type: stream[kContentType] }));
+          resolve12(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve10(chunksConcat(body, length));
+          resolve12(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9971,9 +9971,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve10, reject) => {
+        return new Promise((resolve12, reject) => {
           request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve10(data);
+            return err ? reject(err) : resolve12(data);
           });
         });
       }
@@ -10196,9 +10196,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve10, reject) => {
+        return new Promise((resolve12, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve10(data);
+            return err ? reject(err) : resolve12(data);
           });
         });
       }
@@ -10483,9 +10483,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve10, reject) => {
+        return new Promise((resolve12, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve10(data);
+            return err ? reject(err) : resolve12(data);
           });
         });
       }
@@ -10577,9 +10577,9 @@ var require_api_connect = __commonJS({
     };
     function connect2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve10, reject) => {
+        return new Promise((resolve12, reject) => {
           connect2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve10(data);
+            return err ? reject(err) : resolve12(data);
           });
         });
       }
@@ -13936,23 +13936,23 @@ var require_fetch = __commonJS({
             if (rangeValue === "failure") {
               return Promise.resolve(makeNetworkError("failed to fetch the data URL"));
             }
-            let { rangeStartValue: rangeStart, rangeEndValue: rangeEnd } = rangeValue;
-            if (rangeStart === null) {
-              rangeStart = fullLength - rangeEnd;
-              rangeEnd = rangeStart + rangeEnd - 1;
+            let { rangeStartValue: rangeStart2, rangeEndValue: rangeEnd } = rangeValue;
+            if (rangeStart2 === null) {
+              rangeStart2 = fullLength - rangeEnd;
+              rangeEnd = rangeStart2 + rangeEnd - 1;
             } else {
-              if (rangeStart >= fullLength) {
+              if (rangeStart2 >= fullLength) {
                 return Promise.resolve(makeNetworkError("Range start is greater than the blob's size."));
               }
               if (rangeEnd === null || rangeEnd >= fullLength) {
                 rangeEnd = fullLength - 1;
               }
             }
-            const slicedBlob = blob.slice(rangeStart, rangeEnd, type);
+            const slicedBlob = blob.slice(rangeStart2, rangeEnd, type);
             const slicedBodyWithType = extractBody(slicedBlob);
             response.body = slicedBodyWithType[0];
             const serializedSlicedLength = isomorphicEncode(`${slicedBlob.size}`);
-            const contentRange = buildContentRange(rangeStart, rangeEnd, fullLength);
+            const contentRange = buildContentRange(rangeStart2, rangeEnd, fullLength);
             response.status = 206;
             response.statusText = "Partial Content";
             response.headersList.set("content-length", serializedSlicedLength, true);
@@ -14442,7 +14442,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve10, reject) => agent.dispatch(
+        return new Promise((resolve12, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14518,7 +14518,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve10({
+              resolve12({
                 status,
                 statusText,
                 headersList,
@@ -14561,7 +14561,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve10({
+              resolve12({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -18302,8 +18302,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve10) => {
-        setTimeout(resolve10, ms).unref();
+      return new Promise((resolve12) => {
+        setTimeout(resolve12, ms).unref();
       });
     }
     module.exports = {
@@ -19341,11 +19341,11 @@ var require_lib = __commonJS({
     })();
     var __awaiter12 = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve10) {
-          resolve10(value);
+        return value instanceof P ? value : new P(function(resolve12) {
+          resolve12(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve10, reject) {
+      return new (P || (P = Promise))(function(resolve12, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -19361,7 +19361,7 @@ var require_lib = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -19448,26 +19448,26 @@ var require_lib = __commonJS({
       }
       readBody() {
         return __awaiter12(this, void 0, void 0, function* () {
-          return new Promise((resolve10) => __awaiter12(this, void 0, void 0, function* () {
+          return new Promise((resolve12) => __awaiter12(this, void 0, void 0, function* () {
             let output = Buffer.alloc(0);
             this.message.on("data", (chunk) => {
               output = Buffer.concat([output, chunk]);
             });
             this.message.on("end", () => {
-              resolve10(output.toString());
+              resolve12(output.toString());
             });
           }));
         });
       }
       readBodyBuffer() {
         return __awaiter12(this, void 0, void 0, function* () {
-          return new Promise((resolve10) => __awaiter12(this, void 0, void 0, function* () {
+          return new Promise((resolve12) => __awaiter12(this, void 0, void 0, function* () {
             const chunks = [];
             this.message.on("data", (chunk) => {
               chunks.push(chunk);
             });
             this.message.on("end", () => {
-              resolve10(Buffer.concat(chunks));
+              resolve12(Buffer.concat(chunks));
             });
           }));
         });
@@ -19675,14 +19675,14 @@ var require_lib = __commonJS({
        */
       requestRaw(info2, data) {
         return __awaiter12(this, void 0, void 0, function* () {
-          return new Promise((resolve10, reject) => {
+          return new Promise((resolve12, reject) => {
             function callbackForResult(err, res) {
               if (err) {
                 reject(err);
               } else if (!res) {
                 reject(new Error("Unknown error"));
               } else {
-                resolve10(res);
+                resolve12(res);
               }
             }
             this.requestRawWithCallback(info2, data, callbackForResult);
@@ -19926,12 +19926,12 @@ var require_lib = __commonJS({
         return __awaiter12(this, void 0, void 0, function* () {
           retryNumber = Math.min(ExponentialBackoffCeiling2, retryNumber);
           const ms = ExponentialBackoffTimeSlice2 * Math.pow(2, retryNumber);
-          return new Promise((resolve10) => setTimeout(() => resolve10(), ms));
+          return new Promise((resolve12) => setTimeout(() => resolve12(), ms));
         });
       }
       _processResponse(res, options) {
         return __awaiter12(this, void 0, void 0, function* () {
-          return new Promise((resolve10, reject) => __awaiter12(this, void 0, void 0, function* () {
+          return new Promise((resolve12, reject) => __awaiter12(this, void 0, void 0, function* () {
             const statusCode = res.message.statusCode || 0;
             const response = {
               statusCode,
@@ -19939,7 +19939,7 @@ var require_lib = __commonJS({
               headers: {}
             };
             if (statusCode === HttpCodes2.NotFound) {
-              resolve10(response);
+              resolve12(response);
             }
             function dateTimeDeserializer(key, value) {
               if (typeof value === "string") {
@@ -19978,7 +19978,7 @@ var require_lib = __commonJS({
               err.result = response.result;
               reject(err);
             } else {
-              resolve10(response);
+              resolve12(response);
             }
           }));
         });
@@ -20036,11 +20036,11 @@ var init_utils = __esm({
     import_undici2 = __toESM(require_undici(), 1);
     __awaiter11 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve10) {
-          resolve10(value);
+        return value instanceof P ? value : new P(function(resolve12) {
+          resolve12(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve10, reject) {
+      return new (P || (P = Promise))(function(resolve12, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -20056,7 +20056,7 @@ var init_utils = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -20281,11 +20281,11 @@ function removeNonChars(variableName) {
   return variableName.replace(/(?:^\W+)|(?:(?<!\W)\W+$)/g, "").split(/,/);
 }
 function extractUrlVariableNames(url) {
-  const matches = url.match(urlVariableRegex);
-  if (!matches) {
+  const matches2 = url.match(urlVariableRegex);
+  if (!matches2) {
     return [];
   }
-  return matches.map(removeNonChars).reduce((a, b) => a.concat(b), []);
+  return matches2.map(removeNonChars).reduce((a, b) => a.concat(b), []);
 }
 function omit(object, keysToOmit) {
   const result = { __proto__: null };
@@ -20402,7 +20402,9 @@ function expand(template, context3) {
         }
         expression.split(/,/g).forEach(function(variable) {
           var tmp = /([^:\*]*)(?::(\d+)|(\*))?/.exec(variable);
-          values.push(getValues(context3, operator, tmp[1], tmp[2] || tmp[3]));
+          values.push(
+            ...getValues(context3, operator, tmp[1], tmp[2] || tmp[3])
+          );
         });
         if (operator && operator !== "+") {
           var separator = ",";
@@ -20502,12 +20504,12 @@ function withDefaults(oldDefaults, newDefaults) {
     parse
   });
 }
-var VERSION, userAgent, DEFAULTS, urlVariableRegex, endpoint;
+var VERSION2, userAgent, DEFAULTS, urlVariableRegex, endpoint;
 var init_dist_bundle = __esm({
   "node_modules/@octokit/endpoint/dist-bundle/index.js"() {
     init_universal_user_agent();
-    VERSION = "0.0.0-development";
-    userAgent = `octokit-endpoint.js/${VERSION} ${getUserAgent()}`;
+    VERSION2 = "0.0.0-development";
+    userAgent = `octokit-endpoint.js/${VERSION2} ${getUserAgent()}`;
     DEFAULTS = {
       method: "GET",
       baseUrl: "https://api.github.com",
@@ -20736,8 +20738,8 @@ var init_json_with_bigint = __esm({
       const isFunctionReplacer = typeof replacer === "function";
       const propertyList = Array.isArray(replacer) ? new Set(replacer.map(String)) : null;
       const prepareVal = (parent, key, val) => {
-        const isObject = val !== null && typeof val === "object";
-        const hasToJSON = isObject && typeof val.toJSON === "function";
+        const isObject2 = val !== null && typeof val === "object";
+        const hasToJSON = isObject2 && typeof val.toJSON === "function";
         if (hasToJSON) {
           val = val.toJSON(key);
         }
@@ -21169,8 +21171,8 @@ async function fetchWrapper(requestOptions) {
     data: ""
   };
   if ("deprecation" in responseHeaders) {
-    const matches = responseHeaders.link && responseHeaders.link.match(/<([^<>]+)>; rel="deprecation"/);
-    const deprecationLink = matches && matches.pop();
+    const matches2 = responseHeaders.link && responseHeaders.link.match(/<([^<>]+)>; rel="deprecation"/);
+    const deprecationLink = matches2 && matches2.pop();
     log.warn(
       `[@octokit/request] "${requestOptions.method} ${requestOptions.url}" is deprecated. It is scheduled to be removed on ${responseHeaders.sunset}${deprecationLink ? `. See ${deprecationLink}` : ""}`
     );
@@ -21270,7 +21272,7 @@ function withDefaults2(oldEndpoint, newDefaults) {
     defaults: withDefaults2.bind(null, endpoint2)
   });
 }
-var VERSION2, defaults_default, noop, request;
+var VERSION3, defaults_default, noop, request;
 var init_dist_bundle2 = __esm({
   "node_modules/@octokit/request/dist-bundle/index.js"() {
     init_dist_bundle();
@@ -21278,10 +21280,10 @@ var init_dist_bundle2 = __esm({
     init_dist();
     init_json_with_bigint();
     init_dist_src();
-    VERSION2 = "10.0.16";
+    VERSION3 = "10.0.16";
     defaults_default = {
       headers: {
-        "user-agent": `octokit-request.js/${VERSION2} ${getUserAgent()}`
+        "user-agent": `octokit-request.js/${VERSION3} ${getUserAgent()}`
       }
     };
     noop = () => "";
@@ -21359,12 +21361,12 @@ function withCustomRequest(customRequest) {
     url: "/graphql"
   });
 }
-var VERSION3, GraphqlResponseError, NON_VARIABLE_OPTIONS, FORBIDDEN_VARIABLE_OPTIONS, GHES_V3_SUFFIX_REGEX, graphql2;
+var VERSION4, GraphqlResponseError, NON_VARIABLE_OPTIONS, FORBIDDEN_VARIABLE_OPTIONS, GHES_V3_SUFFIX_REGEX, graphql2;
 var init_dist_bundle3 = __esm({
   "node_modules/@octokit/graphql/dist-bundle/index.js"() {
     init_dist_bundle2();
     init_universal_user_agent();
-    VERSION3 = "0.0.0-development";
+    VERSION4 = "0.0.0-development";
     GraphqlResponseError = class extends Error {
       constructor(request2, headers, response) {
         super(_buildMessageForResponseErrors(response));
@@ -21398,7 +21400,7 @@ var init_dist_bundle3 = __esm({
     GHES_V3_SUFFIX_REGEX = /\/api\/v3\/?$/;
     graphql2 = withDefaults3(request, {
       headers: {
-        "user-agent": `octokit-graphql.js/${VERSION3} ${getUserAgent()}`
+        "user-agent": `octokit-graphql.js/${VERSION4} ${getUserAgent()}`
       },
       method: "POST",
       url: "/graphql"
@@ -21457,10 +21459,10 @@ var init_dist_bundle4 = __esm({
 });
 
 // node_modules/@octokit/core/dist-src/version.js
-var VERSION4;
+var VERSION5;
 var init_version = __esm({
   "node_modules/@octokit/core/dist-src/version.js"() {
-    VERSION4 = "7.0.8";
+    VERSION5 = "7.0.8";
   }
 });
 
@@ -21493,9 +21495,9 @@ var init_dist_src2 = __esm({
     };
     consoleWarn = console.warn.bind(console);
     consoleError = console.error.bind(console);
-    userAgentTrail = `octokit-core.js/${VERSION4} ${getUserAgent()}`;
+    userAgentTrail = `octokit-core.js/${VERSION5} ${getUserAgent()}`;
     Octokit = class {
-      static VERSION = VERSION4;
+      static VERSION = VERSION5;
       static defaults(defaults2) {
         const OctokitWithDefaults = class extends this {
           constructor(...args) {
@@ -21610,10 +21612,10 @@ var init_dist_src2 = __esm({
 });
 
 // node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js
-var VERSION5;
+var VERSION6;
 var init_version2 = __esm({
   "node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js"() {
-    VERSION5 = "17.0.0";
+    VERSION6 = "17.0.0";
   }
 });
 
@@ -24061,8 +24063,8 @@ var init_dist_src3 = __esm({
   "node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/index.js"() {
     init_version2();
     init_endpoints_to_methods();
-    restEndpointMethods.VERSION = VERSION5;
-    legacyRestEndpointMethods.VERSION = VERSION5;
+    restEndpointMethods.VERSION = VERSION6;
+    legacyRestEndpointMethods.VERSION = VERSION6;
   }
 });
 
@@ -24176,14 +24178,14 @@ function paginateRest(octokit) {
     })
   };
 }
-var VERSION6, composePaginateRest;
+var VERSION7, composePaginateRest;
 var init_dist_bundle5 = __esm({
   "node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js"() {
-    VERSION6 = "0.0.0-development";
+    VERSION7 = "0.0.0-development";
     composePaginateRest = Object.assign(paginate, {
       iterator
     });
-    paginateRest.VERSION = VERSION6;
+    paginateRest.VERSION = VERSION7;
   }
 });
 
@@ -27002,11 +27004,11 @@ var require_validate = __commonJS({
         jsonPointer = $data;
         data = names_1.default.rootData;
       } else {
-        const matches = RELATIVE_JSON_POINTER.exec($data);
-        if (!matches)
+        const matches2 = RELATIVE_JSON_POINTER.exec($data);
+        if (!matches2)
           throw new Error(`Invalid JSON-pointer: ${$data}`);
-        const up = +matches[1];
-        jsonPointer = matches[2];
+        const up = +matches2[1];
+        jsonPointer = matches2[2];
         if (jsonPointer === "#") {
           if (up >= dataLevel)
             throw new Error(errorMsg("property/index", up));
@@ -27192,7 +27194,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve10.call(this, root, ref);
+      let _sch = resolve12.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -27219,7 +27221,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve10(root, ref) {
+    function resolve12(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -27925,11 +27927,11 @@ var require_schemes = __commonJS({
         urnComponent.error = "URN can not be parsed";
         return urnComponent;
       }
-      const matches = urnComponent.path.match(URN_REG);
-      if (matches && matches[0] === urnComponent.path) {
+      const matches2 = urnComponent.path.match(URN_REG);
+      if (matches2 && matches2[0] === urnComponent.path) {
         const scheme = options.scheme || urnComponent.scheme || "urn";
-        urnComponent.nid = matches[1].toLowerCase();
-        urnComponent.nss = matches[2];
+        urnComponent.nid = matches2[1].toLowerCase();
+        urnComponent.nss = matches2[2];
         const urnScheme = `${scheme}:${options.nid || urnComponent.nid}`;
         const schemeHandler = getSchemeHandler(urnScheme);
         urnComponent.path = void 0;
@@ -28083,7 +28085,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve10(baseURI, relativeURI, options) {
+    function resolve12(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -28119,50 +28121,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative7, options, skipNormalization) {
+    function resolveComponent(base, relative8, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
         base = parse3(serialize(base, options), options);
-        relative7 = parse3(serialize(relative7, options), options);
+        relative8 = parse3(serialize(relative8, options), options);
       }
       options = options || {};
-      if (!options.tolerant && relative7.scheme) {
-        target.scheme = relative7.scheme;
-        target.userinfo = relative7.userinfo;
-        target.host = relative7.host;
-        target.port = relative7.port;
-        target.path = removeDotSegments(relative7.path || "");
-        target.query = relative7.query;
+      if (!options.tolerant && relative8.scheme) {
+        target.scheme = relative8.scheme;
+        target.userinfo = relative8.userinfo;
+        target.host = relative8.host;
+        target.port = relative8.port;
+        target.path = removeDotSegments(relative8.path || "");
+        target.query = relative8.query;
       } else {
-        if (relative7.userinfo !== void 0 || relative7.host !== void 0 || relative7.port !== void 0) {
-          target.userinfo = relative7.userinfo;
-          target.host = relative7.host;
-          target.port = relative7.port;
-          target.path = removeDotSegments(relative7.path || "");
-          target.query = relative7.query;
+        if (relative8.userinfo !== void 0 || relative8.host !== void 0 || relative8.port !== void 0) {
+          target.userinfo = relative8.userinfo;
+          target.host = relative8.host;
+          target.port = relative8.port;
+          target.path = removeDotSegments(relative8.path || "");
+          target.query = relative8.query;
         } else {
-          if (!relative7.path) {
+          if (!relative8.path) {
             target.path = base.path;
-            if (relative7.query !== void 0) {
-              target.query = relative7.query;
+            if (relative8.query !== void 0) {
+              target.query = relative8.query;
             } else {
               target.query = base.query;
             }
           } else {
-            if (relative7.path[0] === "/") {
-              target.path = removeDotSegments(relative7.path);
+            if (relative8.path[0] === "/") {
+              target.path = removeDotSegments(relative8.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target.path = "/" + relative7.path;
+                target.path = "/" + relative8.path;
               } else if (!base.path) {
-                target.path = relative7.path;
+                target.path = relative8.path;
               } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative7.path;
+                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative8.path;
               }
               target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative7.query;
+            target.query = relative8.query;
           }
           target.userinfo = base.userinfo;
           target.host = base.host;
@@ -28170,7 +28172,7 @@ var require_fast_uri = __commonJS({
         }
         target.scheme = base.scheme;
       }
-      target.fragment = relative7.fragment;
+      target.fragment = relative8.fragment;
       return target;
     }
     function equal(uriA, uriB, options) {
@@ -28250,8 +28252,8 @@ var require_fast_uri = __commonJS({
     var URI_PARSE = /^(?:([^#/:?]+):)?(?:\/\/((?:([^#/?@]*)@)?(\[[^#/?\]]+\]|[^#/:?]*)(?::(\d*))?))?([^#?]*)(?:\?([^#]*))?(?:#((?:.|[\n\r])*))?/u;
     var AUTHORITY_PREFIX = /^(?:[^#/:?]+:)?\/\/([^/?#]*)/;
     var AUTHORITY_INTRODUCER_REGION = /^(?:[^#/:?]+:)?([/\\\t\n\r]*)/;
-    function getParseError(parsed, matches) {
-      if (matches[2] !== void 0 && parsed.path && parsed.path[0] !== "/") {
+    function getParseError(parsed, matches2) {
+      if (matches2[2] !== void 0 && parsed.path && parsed.path[0] !== "/") {
         return 'URI path must start with "/" when authority is present.';
       }
       if (typeof parsed.port === "number" && (parsed.port < 0 || parsed.port > 65535)) {
@@ -28273,9 +28275,9 @@ var require_fast_uri = __commonJS({
     function isIPLiteral(host) {
       return host[0] === "[" && host[host.length - 1] === "]";
     }
-    function hasMalformedComponentPercentEncoding(matches) {
-      const host = matches[4];
-      return hasMalformedPercentEncoding(matches[3]) || host !== void 0 && !isIPLiteral(host) && hasMalformedPercentEncoding(host) || hasMalformedPercentEncoding(matches[6]) || hasMalformedPercentEncoding(matches[7]) || hasMalformedPercentEncoding(matches[8]);
+    function hasMalformedComponentPercentEncoding(matches2) {
+      const host = matches2[4];
+      return hasMalformedPercentEncoding(matches2[3]) || host !== void 0 && !isIPLiteral(host) && hasMalformedPercentEncoding(host) || hasMalformedPercentEncoding(matches2[6]) || hasMalformedPercentEncoding(matches2[7]) || hasMalformedPercentEncoding(matches2[8]);
     }
     function canonicalizeHost(parsed, options, schemeHandler, isIP) {
       if (hasForbiddenDomainHost(parsed, options, schemeHandler, isIP)) {
@@ -28350,15 +28352,15 @@ var require_fast_uri = __commonJS({
           }
         }
       }
-      const matches = uri.match(URI_PARSE);
-      if (matches) {
-        parsed.scheme = matches[1];
-        parsed.userinfo = matches[3];
-        parsed.host = matches[4];
-        parsed.port = parseInt(matches[5], 10);
-        parsed.path = matches[6] || "";
-        parsed.query = matches[7];
-        parsed.fragment = matches[8];
+      const matches2 = uri.match(URI_PARSE);
+      if (matches2) {
+        parsed.scheme = matches2[1];
+        parsed.userinfo = matches2[3];
+        parsed.host = matches2[4];
+        parsed.port = parseInt(matches2[5], 10);
+        parsed.path = matches2[6] || "";
+        parsed.query = matches2[7];
+        parsed.fragment = matches2[8];
         if (parsed.scheme !== void 0) {
           if (VALID_SCHEME.test(parsed.scheme)) {
             parsed.scheme = parsed.scheme.toLowerCase();
@@ -28367,14 +28369,14 @@ var require_fast_uri = __commonJS({
             malformedScheme = true;
           }
         }
-        malformedPercentEncoding = hasMalformedComponentPercentEncoding(matches);
+        malformedPercentEncoding = hasMalformedComponentPercentEncoding(matches2);
         if (malformedPercentEncoding) {
           parsed.error = parsed.error || "URI contains malformed percent-encoding.";
         }
         if (isNaN(parsed.port)) {
-          parsed.port = matches[5];
+          parsed.port = matches2[5];
         }
-        const parseError = getParseError(parsed, matches);
+        const parseError = getParseError(parsed, matches2);
         if (parseError !== void 0) {
           parsed.error = parsed.error || parseError;
           malformedAuthorityOrPort = true;
@@ -28474,7 +28476,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES: SCHEMES2,
       normalize,
-      resolve: resolve10,
+      resolve: resolve12,
       resolveComponent,
       equal,
       serialize,
@@ -30328,9 +30330,9 @@ var require_patternProperties = __commonJS({
       code(cxt) {
         const { gen, schema, data, parentSchema, it } = cxt;
         const { opts } = it;
-        const patterns = (0, code_1.allSchemaProperties)(schema);
-        const alwaysValidPatterns = patterns.filter((p) => (0, util_1.alwaysValidSchema)(it, schema[p]));
-        if (patterns.length === 0 || alwaysValidPatterns.length === patterns.length && (!it.opts.unevaluated || it.props === true)) {
+        const patterns2 = (0, code_1.allSchemaProperties)(schema);
+        const alwaysValidPatterns = patterns2.filter((p) => (0, util_1.alwaysValidSchema)(it, schema[p]));
+        if (patterns2.length === 0 || alwaysValidPatterns.length === patterns2.length && (!it.opts.unevaluated || it.props === true)) {
           return;
         }
         const checkProperties = opts.strictSchema && !opts.allowMatchingProperties && parentSchema.properties;
@@ -30341,7 +30343,7 @@ var require_patternProperties = __commonJS({
         const { props } = it;
         validatePatternProperties();
         function validatePatternProperties() {
-          for (const pat of patterns) {
+          for (const pat of patterns2) {
             if (checkProperties)
               checkMatchingProperties(pat);
             if (it.allErrors) {
@@ -31157,12 +31159,12 @@ var require_identity = __commonJS({
     var SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar");
     var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
-    var isAlias = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
+    var isAlias2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isMap2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
-    var isSeq = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    var isScalar2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isSeq2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
@@ -31183,7 +31185,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar(node) || isCollection(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar2(node) || isCollection(node)) && !!node.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -31192,14 +31194,14 @@ var require_identity = __commonJS({
     exports.SCALAR = SCALAR;
     exports.SEQ = SEQ;
     exports.hasAnchor = hasAnchor;
-    exports.isAlias = isAlias;
+    exports.isAlias = isAlias2;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap;
+    exports.isMap = isMap2;
     exports.isNode = isNode2;
     exports.isPair = isPair;
-    exports.isScalar = isScalar;
-    exports.isSeq = isSeq;
+    exports.isScalar = isScalar2;
+    exports.isSeq = isSeq2;
   }
 });
 
@@ -35307,9 +35309,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token2) => token2 && (token2.type === "block-map" || token2.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap = fc.start.source === "{";
-      const fcName = isMap ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap2 = fc.start.source === "{";
+      const fcName = isMap2 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap2 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -35345,7 +35347,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap2 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -35385,7 +35387,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap && !sep11 && !props.found) {
+        if (!isMap2 && !sep11 && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep11, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -35408,7 +35410,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap && !props.found && ctx.options.strict) {
+            if (!isMap2 && !props.found && ctx.options.strict) {
               if (sep11)
                 for (const st of sep11) {
                   if (st === valueProps.found)
@@ -35440,7 +35442,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap) {
+          if (isMap2) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -35456,7 +35458,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap ? "}" : "]";
+      const expectedEnd = isMap2 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -36743,7 +36745,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token2) => !!token2 && "items" in token2;
-    var isScalar = (token2) => !!token2 && (token2.type === "scalar" || token2.type === "single-quoted-scalar" || token2.type === "double-quoted-scalar" || token2.type === "block-scalar");
+    var isScalar2 = (token2) => !!token2 && (token2.type === "scalar" || token2.type === "single-quoted-scalar" || token2.type === "double-quoted-scalar" || token2.type === "block-scalar");
     function prettyToken(token2) {
       switch (token2) {
         case BOM:
@@ -36827,7 +36829,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection;
-    exports.isScalar = isScalar;
+    exports.isScalar = isScalar2;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -38697,11 +38699,11 @@ var tunnel = __toESM(require_tunnel2(), 1);
 var import_undici = __toESM(require_undici(), 1);
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve10) {
-      resolve10(value);
+    return value instanceof P ? value : new P(function(resolve12) {
+      resolve12(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve10, reject) {
+  return new (P || (P = Promise))(function(resolve12, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -38717,7 +38719,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -38790,26 +38792,26 @@ var HttpClientResponse = class {
   }
   readBody() {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve10) => __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve12) => __awaiter(this, void 0, void 0, function* () {
         let output = Buffer.alloc(0);
         this.message.on("data", (chunk) => {
           output = Buffer.concat([output, chunk]);
         });
         this.message.on("end", () => {
-          resolve10(output.toString());
+          resolve12(output.toString());
         });
       }));
     });
   }
   readBodyBuffer() {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve10) => __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve12) => __awaiter(this, void 0, void 0, function* () {
         const chunks = [];
         this.message.on("data", (chunk) => {
           chunks.push(chunk);
         });
         this.message.on("end", () => {
-          resolve10(Buffer.concat(chunks));
+          resolve12(Buffer.concat(chunks));
         });
       }));
     });
@@ -39012,14 +39014,14 @@ var HttpClient = class {
    */
   requestRaw(info2, data) {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve10, reject) => {
+      return new Promise((resolve12, reject) => {
         function callbackForResult(err, res) {
           if (err) {
             reject(err);
           } else if (!res) {
             reject(new Error("Unknown error"));
           } else {
-            resolve10(res);
+            resolve12(res);
           }
         }
         this.requestRawWithCallback(info2, data, callbackForResult);
@@ -39263,12 +39265,12 @@ var HttpClient = class {
     return __awaiter(this, void 0, void 0, function* () {
       retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
       const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-      return new Promise((resolve10) => setTimeout(() => resolve10(), ms));
+      return new Promise((resolve12) => setTimeout(() => resolve12(), ms));
     });
   }
   _processResponse(res, options) {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve10, reject) => __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve12, reject) => __awaiter(this, void 0, void 0, function* () {
         const statusCode = res.message.statusCode || 0;
         const response = {
           statusCode,
@@ -39276,7 +39278,7 @@ var HttpClient = class {
           headers: {}
         };
         if (statusCode === HttpCodes.NotFound) {
-          resolve10(response);
+          resolve12(response);
         }
         function dateTimeDeserializer(key, value) {
           if (typeof value === "string") {
@@ -39315,7 +39317,7 @@ var HttpClient = class {
           err.result = response.result;
           reject(err);
         } else {
-          resolve10(response);
+          resolve12(response);
         }
       }));
     });
@@ -39326,11 +39328,11 @@ var lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => (c[k.toLowerCase(
 // node_modules/@actions/http-client/lib/auth.js
 var __awaiter2 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve10) {
-      resolve10(value);
+    return value instanceof P ? value : new P(function(resolve12) {
+      resolve12(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve10, reject) {
+  return new (P || (P = Promise))(function(resolve12, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -39346,7 +39348,7 @@ var __awaiter2 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -39377,11 +39379,11 @@ var BearerCredentialHandler = class {
 // node_modules/@actions/core/lib/oidc-utils.js
 var __awaiter3 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve10) {
-      resolve10(value);
+    return value instanceof P ? value : new P(function(resolve12) {
+      resolve12(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve10, reject) {
+  return new (P || (P = Promise))(function(resolve12, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -39397,7 +39399,7 @@ var __awaiter3 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -39466,11 +39468,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter4 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve10) {
-      resolve10(value);
+    return value instanceof P ? value : new P(function(resolve12) {
+      resolve12(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve10, reject) {
+  return new (P || (P = Promise))(function(resolve12, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -39486,7 +39488,7 @@ var __awaiter4 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -39788,11 +39790,11 @@ import * as fs2 from "fs";
 import * as path2 from "path";
 var __awaiter5 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve10) {
-      resolve10(value);
+    return value instanceof P ? value : new P(function(resolve12) {
+      resolve12(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve10, reject) {
+  return new (P || (P = Promise))(function(resolve12, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -39808,7 +39810,7 @@ var __awaiter5 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -39912,11 +39914,11 @@ function isUnixExecutable(stats) {
 // node_modules/@actions/io/lib/io.js
 var __awaiter6 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve10) {
-      resolve10(value);
+    return value instanceof P ? value : new P(function(resolve12) {
+      resolve12(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve10, reject) {
+  return new (P || (P = Promise))(function(resolve12, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -39932,7 +39934,7 @@ var __awaiter6 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -39953,9 +39955,9 @@ function which(tool, check) {
       }
       return result;
     }
-    const matches = yield findInPath(tool);
-    if (matches && matches.length > 0) {
-      return matches[0];
+    const matches2 = yield findInPath(tool);
+    if (matches2 && matches2.length > 0) {
+      return matches2[0];
     }
     return "";
   });
@@ -39991,14 +39993,14 @@ function findInPath(tool) {
         }
       }
     }
-    const matches = [];
+    const matches2 = [];
     for (const directory of directories) {
       const filePath = yield tryGetExecutablePath(path3.join(directory, tool), extensions);
       if (filePath) {
-        matches.push(filePath);
+        matches2.push(filePath);
       }
     }
-    return matches;
+    return matches2;
   });
 }
 
@@ -40006,11 +40008,11 @@ function findInPath(tool) {
 import { setTimeout as setTimeout2 } from "timers";
 var __awaiter7 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve10) {
-      resolve10(value);
+    return value instanceof P ? value : new P(function(resolve12) {
+      resolve12(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve10, reject) {
+  return new (P || (P = Promise))(function(resolve12, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -40026,7 +40028,7 @@ var __awaiter7 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -40245,7 +40247,7 @@ var ToolRunner = class extends events.EventEmitter {
         this.toolPath = path4.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
       }
       this.toolPath = yield which(this.toolPath, true);
-      return new Promise((resolve10, reject) => __awaiter7(this, void 0, void 0, function* () {
+      return new Promise((resolve12, reject) => __awaiter7(this, void 0, void 0, function* () {
         this._debug(`exec tool: ${this.toolPath}`);
         this._debug("arguments:");
         for (const arg of this.args) {
@@ -40328,7 +40330,7 @@ var ToolRunner = class extends events.EventEmitter {
           if (error2) {
             reject(error2);
           } else {
-            resolve10(exitCode);
+            resolve12(exitCode);
           }
         });
         if (this.options.input) {
@@ -40451,11 +40453,11 @@ var ExecState = class _ExecState extends events.EventEmitter {
 // node_modules/@actions/exec/lib/exec.js
 var __awaiter8 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve10) {
-      resolve10(value);
+    return value instanceof P ? value : new P(function(resolve12) {
+      resolve12(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve10, reject) {
+  return new (P || (P = Promise))(function(resolve12, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -40471,7 +40473,7 @@ var __awaiter8 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -40524,11 +40526,11 @@ function getExecOutput(commandLine, args, options) {
 // node_modules/@actions/core/lib/platform.js
 var __awaiter9 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve10) {
-      resolve10(value);
+    return value instanceof P ? value : new P(function(resolve12) {
+      resolve12(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve10, reject) {
+  return new (P || (P = Promise))(function(resolve12, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -40544,7 +40546,7 @@ var __awaiter9 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -40603,11 +40605,11 @@ function getDetails() {
 // node_modules/@actions/core/lib/core.js
 var __awaiter10 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve10) {
-      resolve10(value);
+    return value instanceof P ? value : new P(function(resolve12) {
+      resolve12(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve10, reject) {
+  return new (P || (P = Promise))(function(resolve12, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -40623,7 +40625,7 @@ var __awaiter10 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -40751,7 +40753,7 @@ function getIDToken(aud) {
 
 // src/action/main.ts
 import { existsSync as existsSync3 } from "node:fs";
-import { isAbsolute as isAbsolute3, resolve as resolve9 } from "node:path";
+import { isAbsolute as isAbsolute3, relative as relative7, resolve as resolve11 } from "node:path";
 
 // src/io/safe-write.ts
 import { closeSync as closeSync2, constants as constants4, fchmodSync, lstatSync, mkdirSync, openSync as openSync2, realpathSync as realpathSync3, renameSync, unlinkSync, writeFileSync } from "node:fs";
@@ -40860,10 +40862,10 @@ function descriptorPath(fd) {
     return void 0;
   }
 }
-function readAtMost(fd, expected, limit) {
+function readAtMost(fd, expected2, limit) {
   const chunks = [];
   let total = 0;
-  let size = Math.min(expected, limit) + 1;
+  let size = Math.min(expected2, limit) + 1;
   for (; ; ) {
     const buf = Buffer.allocUnsafe(size);
     const n = readSync(fd, buf, 0, size, null);
@@ -42876,12 +42878,15 @@ function mergeGroups(diagnostics, ruleOrder) {
   return out;
 }
 
+// src/version.ts
+var VERSION = "0.1.0";
+
 // src/engine/rule.ts
 function defineRule(rule) {
   return rule;
 }
 function docsUrl(name) {
-  return `https://github.com/pgconf-lint/pgconf-lint/blob/main/docs/rules/${name}.md`;
+  return `https://github.com/pgconf-lint/pgconf-lint/blob/v${VERSION}/docs/rules/${name}.md`;
 }
 function runRule(rule, cluster, settings = {}) {
   const severity = settings.severity ?? rule.severity;
@@ -43000,20 +43005,7 @@ function relativizeMessage(message, file) {
 }
 
 // src/engine/config-core.ts
-import { lstatSync as lstatSync3 } from "node:fs";
-import { join as join6 } from "node:path";
 var CONFIG_NAMES = [".pgconf-lint.yml", ".pgconf-lint.yaml", ".pgconf-lint.json"];
-function findConfigFile(dir) {
-  for (const name of CONFIG_NAMES) {
-    const p = join6(dir, name);
-    try {
-      lstatSync3(p);
-      return p;
-    } catch {
-    }
-  }
-  return void 0;
-}
 var ConfigError = class extends Error {
   constructor(message) {
     super(boundQuotes(redactSecrets(message)));
@@ -43284,7 +43276,7 @@ function parseDirective(comment) {
   const a = ATTEMPT.exec(text);
   if (!a) return null;
   const [, name, colon, verb, verbColon, rest] = a;
-  const kind = closestKind(verb);
+  const kind = closestKind(verb) ?? (/\s--(\s|$)/.test(rest) ? kindBySuffix(verb) : null);
   if (kind === null) return null;
   const problems = [];
   if (name !== "pgconf-lint") problems.push(`"${name}" must be written "pgconf-lint"`);
@@ -43306,6 +43298,13 @@ function closestKind(verb) {
     }
   }
   return best;
+}
+function kindBySuffix(verb) {
+  const v = verb.toLowerCase().replaceAll("_", "-");
+  if (v.endsWith("next-line")) return "disable-next-line";
+  if (v.endsWith("line")) return "disable-line";
+  if (v.endsWith("file")) return "disable-file";
+  return v.startsWith("en") || v.startsWith("on") ? "enable" : "disable";
 }
 function editDistance2(a, b, limit) {
   if (Math.abs(a.length - b.length) >= limit) return limit;
@@ -44755,8 +44754,8 @@ var UINT32_MAX_DIGITS = "4294967295";
 function zoneVerdict(bytes2, zone, known) {
   if (/^[0-9]+$/.test(zone)) {
     const digits = zone.replace(/^0+(?=.)/, "");
-    const fits = digits.length < 10 || digits.length === 10 && digits <= UINT32_MAX_DIGITS;
-    return { zone, interface: null, verdict: fits ? "numeric" : "rejected", reason: fits ? null : "not-a-number" };
+    const fits2 = digits.length < 10 || digits.length === 10 && digits <= UINT32_MAX_DIGITS;
+    return { zone, interface: null, verdict: fits2 ? "numeric" : "rejected", reason: fits2 ? null : "not-a-number" };
   }
   const dev = interfaceName(zone);
   const linkScope = bytes2[0] === 254 && (bytes2[1] & 192) === 128 || bytes2[0] === 255 && ((bytes2[1] & 15) === 1 || (bytes2[1] & 15) === 2);
@@ -45326,11 +45325,11 @@ var NameIndex = class {
    * `items`: what the indices refer to; `keyOf`: an item's name (the same for every item put
    * under one key); `expected`: about how many keys will be put (the table is sized for it).
    */
-  constructor(items, keyOf2, expected = 0) {
+  constructor(items, keyOf2, expected2 = 0) {
     this.items = items;
     this.keyOf = keyOf2;
     let slots = 64;
-    while (slots < 2 * expected) slots *= 2;
+    while (slots < 2 * expected2) slots *= 2;
     this.table = new Int32Array(2 * slots);
     this.order = new Int32Array(slots >> 1);
   }
@@ -45598,9 +45597,9 @@ function resolveCluster(host, input, cache4 = /* @__PURE__ */ new Map()) {
 var keyOf = (a) => a.key;
 var Overrides = class {
   /** `assignments`: where the assignments are pushed as they are made; `expected`: about how many there will be. */
-  constructor(assignments, expected) {
+  constructor(assignments, expected2) {
     this.assignments = assignments;
-    this.lastByKey = new NameIndex(assignments, keyOf, expected);
+    this.lastByKey = new NameIndex(assignments, keyOf, expected2);
   }
   assignments;
   lastByKey;
@@ -45667,7 +45666,7 @@ function authIO(host) {
 }
 
 // src/resolve/discover.ts
-import { basename as basename5, dirname as dirname6, join as join7, resolve as resolve7, sep as sep7 } from "node:path";
+import { basename as basename5, dirname as dirname6, join as join6, resolve as resolve7, sep as sep7 } from "node:path";
 
 // src/catalog/types.ts
 var SUPPORTED_MAJORS = [10, 11, 12, 13, 14, 15, 16, 17, 18];
@@ -45713,7 +45712,7 @@ function majorFromPath(path6) {
   return void 0;
 }
 function readPgVersion(host, dir) {
-  const p = join7(dir, "PG_VERSION");
+  const p = join6(dir, "PG_VERSION");
   if (host.kind(p) !== "file") return void 0;
   const r = host.read(p);
   if (!r.ok) return void 0;
@@ -45749,7 +45748,7 @@ function discover(host, paths, options = {}) {
       return;
     }
     for (const e of listed.entries.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) {
-      const abs = join7(dir, e.name);
+      const abs = join6(dir, e.name);
       if (e.isDir) {
         if (SKIP_DIRS.has(e.name) || !host.allowed(abs) || options.ignore?.(abs)) continue;
         if (depth + 1 > MAX_WALK_DEPTH) {
@@ -45764,11 +45763,49 @@ function discover(host, paths, options = {}) {
       }
     }
   };
+  let stdinDone = false;
+  const addStdin = ({ abs, name }) => {
+    if (stdinDone) return;
+    stdinDone = true;
+    if (!host.allowed(abs)) {
+      const why = host.refusal?.(abs);
+      errors.push(`--stdin-filename ${name}: ${why === GIT_DIR_REFUSAL ? why : `outside the root ${host.display(host.root)}; nothing outside it is read (see --root)`}`);
+      return;
+    }
+    if (options.ignore?.(abs)) {
+      ignoredFiles++;
+      return;
+    }
+    const own = options.kind ?? options.extraKind?.(abs) ?? kindFromName(abs);
+    add(abs, own);
+    const dir = dirname6(abs);
+    const listed = host.list(dir);
+    if (!listed.ok) return;
+    for (const e of listed.entries) {
+      const sib = join6(dir, e.name);
+      if (e.isDir || sib === abs) continue;
+      const kind = KNOWN_NAMES[e.name] ?? options.extraKind?.(sib) ?? SIGNAL_NAMES[e.name];
+      if (!kind || kind === own || host.kind(sib) === "missing") continue;
+      add(sib, kind);
+    }
+  };
+  const addSignals = (dir) => {
+    for (const [name, kind] of Object.entries(SIGNAL_NAMES)) {
+      const abs = join6(dir, name);
+      const k = host.allowed(abs) ? host.kind(abs) : "missing";
+      if ((k === "file" || k === "other") && !options.ignore?.(abs)) add(abs, kind);
+    }
+  };
   const walk = (dir) => {
     enter(dir, 0);
     for (let next = deferred.shift(); next; next = deferred.shift()) enter(next.dir, next.depth);
   };
   for (const p of paths.length ? paths : ["."]) {
+    if (p === "-") {
+      if (!options.stdin) errors.push("-: standard input needs a file name to be linted as (--stdin-filename NAME)");
+      else addStdin(options.stdin);
+      continue;
+    }
     const abs = resolve7(host.cwd, p);
     if (!host.allowed(abs)) {
       const why = host.refusal?.(abs);
@@ -45778,10 +45815,15 @@ function discover(host, paths, options = {}) {
     const kind = host.kind(abs);
     if (kind === "missing") errors.push(`${p}: no such file or directory`);
     else if (kind === "dir") walk(abs);
-    else add(abs, options.extraKind?.(abs) ?? kindFromName(abs));
+    else if (options.ignore?.(abs)) ignoredFiles++;
+    else {
+      add(abs, options.kind ?? options.extraKind?.(abs) ?? kindFromName(abs));
+      addSignals(dirname6(abs));
+    }
   }
   for (const [key, files] of byDir) if ([...files.values()].every(isSignalKind)) byDir.delete(key);
   const warnings = [];
+  let empty;
   if (tooDeep.length) {
     const more = tooDeep.length > 1 ? ` (and ${tooDeep.length - 1} more ${tooDeep.length === 2 ? "directory" : "directories"} at that depth)` : "";
     warnings.push(
@@ -45789,16 +45831,16 @@ function discover(host, paths, options = {}) {
     );
   }
   if (byDir.size === 0 && errors.length === 0) {
-    const searched = (paths.length ? paths : ["."]).map((p) => JSON.stringify(p)).join(", ");
+    const searched = (paths.length ? paths : ["."]).map((p) => p === "-" && options.stdin ? `standard input (as ${JSON.stringify(options.stdin.name)})` : JSON.stringify(p)).join(", ");
     const names = [...Object.keys(KNOWN_NAMES), ...options.extraKind ? ["the config's files: globs"] : []].join(", ");
     const why = [
       ...warnings.length ? [warnings[0]] : [],
       ...ignoredFiles ? [`${ignoredFiles} matching ${ignoredFiles === 1 ? "file is" : "files are"} ignored by the config's ignore: globs`] : [],
       ...unlisted.length ? [`could not list ${unlisted[0]}${unlisted.length > 1 ? ` (and ${unlisted.length - 1} more)` : ""}`] : []
     ];
-    errors.push(
-      `no configuration file found in ${searched}: looked for ${names} in every directory below (except ${[...SKIP_DIRS].join(", ")})${why.length ? "; " + why.join("; ") : ""}`
-    );
+    const message = `no configuration file found in ${searched}: looked for ${names} in every directory below (except ${[...SKIP_DIRS].join(", ")})${why.length ? "; " + why.join("; ") : ""}`;
+    if (options.allowEmpty) empty = message;
+    else errors.push(message);
   }
   const groups2 = [];
   for (const [key, files] of [...byDir.entries()].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)) {
@@ -45832,7 +45874,45 @@ function discover(host, paths, options = {}) {
       versionSource
     });
   }
-  return { clusters, errors, warnings };
+  return { clusters, errors, warnings, ...empty !== void 0 ? { empty } : {} };
+}
+
+// src/resolve/stdin.ts
+import { dirname as dirname7, resolve as resolve8 } from "node:path";
+function stdinPath(host, stdin) {
+  return resolve8(host.cwd, stdin.filename);
+}
+function stdinHost(inner, stdin) {
+  const abs = stdinPath(inner, stdin);
+  const dir = dirname7(abs);
+  const name = abs.slice(dir.length).replace(/^[\\/]/, "");
+  const isIt = (p) => resolve8(p) === abs;
+  const content = stdin.content;
+  return {
+    cwd: inner.cwd,
+    ...inner.base !== void 0 ? { base: inner.base } : {},
+    root: inner.root,
+    maxFileBytes: inner.maxFileBytes,
+    allowed: (p) => inner.allowed(p),
+    ...inner.refusal ? { refusal: (p) => inner.refusal(p) } : {},
+    ...inner.identity ? { identity: (p) => isIt(p) ? `stdin:${abs}` : inner.identity(p) } : {},
+    display: (p) => inner.display(p),
+    kind: (p) => isIt(p) ? "file" : inner.kind(p),
+    read(p) {
+      if (!isIt(p)) return inner.read(p);
+      const why = inner.refusal?.(p) ?? (inner.allowed(p) ? void 0 : OUTSIDE_REFUSAL);
+      if (why) return { ok: false, error: why };
+      if (typeof content === "object" && !Buffer.isBuffer(content)) return { ok: false, error: content.error };
+      const bytes2 = typeof content === "string" ? Buffer.from(content) : content;
+      if (bytes2.length > inner.maxFileBytes) return { ok: false, error: sizeLimitError(bytes2.length, inner.maxFileBytes, FILE_LIMIT_HINT) };
+      return { ok: true, file: createSourceFile(inner.display(abs), abs, bytes2) };
+    },
+    list(p) {
+      const listed = inner.list(p);
+      if (!listed.ok || resolve8(p) !== dir || listed.entries.some((e) => e.name === name)) return listed;
+      return { ok: true, entries: [...listed.entries, { name, isDir: false, isLink: false }] };
+    }
+  };
 }
 
 // rules/duplicate-setting.ts
@@ -47097,7 +47177,7 @@ var unknown_setting_default = defineRule({
     const ignore = (ctx.options.ignore ?? []).map((p) => wildcardMatcher(p.toLowerCase()));
     for (const a of ctx.cluster.assignments) {
       if (a.status !== "unknown" || versionFacts(a.line.name, ctx.major)) continue;
-      if (ignore.length > 0 && ignore.some((matches) => matches(a.line.name.toLowerCase()))) continue;
+      if (ignore.length > 0 && ignore.some((matches2) => matches2(a.line.name.toLowerCase()))) continue;
       const loc = { file: a.file.path, start: a.line.nameStart, end: a.line.nameEnd };
       if (!ctx.listed(loc.file)) {
         ctx.unlisted(loc.file, 1, loc);
@@ -49462,16 +49542,25 @@ function compareDiagnostics(a, b) {
   return a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0;
 }
 function hostFor(options) {
+  const inner = options.host ?? nodeHost({ cwd: options.cwd, root: options.root, base: options.base, maxFileBytes: maxFileBytesFor(options) });
+  return options.stdin ? stdinHost(inner, options.stdin) : inner;
+}
+function maxFileBytesFor(options) {
+  if (options.host) return options.host.maxFileBytes;
   const configMax = options.config?.config.maxFileSize;
   const fromConfig = configMax !== void 0 ? Math.min(parseSize(configMax), DEFAULT_MAX_FILE_BYTES) : void 0;
-  const maxFileBytes = Math.min(options.maxFileBytes ?? fromConfig ?? DEFAULT_MAX_FILE_BYTES, MAX_MAX_FILE_BYTES);
-  return options.host ?? nodeHost({ cwd: options.cwd, root: options.root, base: options.base, maxFileBytes });
+  return Math.min(options.maxFileBytes ?? fromConfig ?? DEFAULT_MAX_FILE_BYTES, MAX_MAX_FILE_BYTES);
 }
 function configRelative(loaded2, abs) {
   return relative5(loaded2.dir, abs).split(sep8).join("/");
 }
-function discoverOptions(options) {
-  const out = { ...options.pgVersion ? { pgVersion: options.pgVersion } : {} };
+function discoverOptions(options, host) {
+  const out = {
+    ...options.pgVersion ? { pgVersion: options.pgVersion } : {},
+    ...options.kind ? { kind: options.kind } : {},
+    ...options.stdin ? { stdin: { abs: stdinPath(host, options.stdin), name: options.stdin.filename } } : {},
+    ...options.allowEmpty ? { allowEmpty: true } : {}
+  };
   const loaded2 = options.config;
   if (!loaded2) return out;
   const c = loaded2.config;
@@ -49518,13 +49607,13 @@ function clusterRuleConfig(options, cluster) {
 }
 function resolveAll(paths, options = {}) {
   const host = hostFor(options);
-  const found = discover(host, paths, discoverOptions(options));
+  const found = discover(host, options.stdin && !paths.length ? ["-"] : paths, discoverOptions(options, host));
   const cache4 = /* @__PURE__ */ new Map();
   const clusters = found.clusters.map((c) => resolveCluster(host, c, cache4));
-  return { host, clusters, errors: found.errors, warnings: found.warnings };
+  return { host, clusters, errors: found.errors, warnings: found.warnings, ...found.empty !== void 0 ? { empty: found.empty } : {} };
 }
 function lint(paths, options = {}, rules = RULES) {
-  const { host, clusters, errors, warnings } = resolveAll(paths, options);
+  const { host, clusters, errors, warnings, empty } = resolveAll(paths, options);
   let diagnostics = [];
   const files = [];
   const ran = /* @__PURE__ */ new Set();
@@ -49570,12 +49659,12 @@ function lint(paths, options = {}, rules = RULES) {
   });
   unique.sort(compareDiagnostics);
   files.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
-  return { files, diagnostics: unique, clusters, sources, base: host.base ?? host.cwd, errors, warnings };
+  return { files, diagnostics: unique, clusters, sources, base: host.base ?? host.cwd, errors, warnings, ...empty !== void 0 ? { empty } : {} };
 }
 
 // src/action/base.ts
 import { realpathSync as realpathSync4 } from "node:fs";
-import { join as join8, posix as posix2, relative as relative6, sep as sep10 } from "node:path";
+import { join as join7, posix as posix2, relative as relative6, sep as sep10 } from "node:path";
 
 // src/report/fingerprint.ts
 import { createHash } from "node:crypto";
@@ -49999,7 +50088,7 @@ var BaseUnavailable = class extends Error {
 async function lintBase(opts) {
   const sides = baseSides(opts.files);
   const renames = /* @__PURE__ */ new Map();
-  const display = (repoPath) => opts.inner.display(join8(opts.repoRoot, ...repoPath.split("/")));
+  const display = (repoPath) => opts.inner.display(join7(opts.repoRoot, ...repoPath.split("/")));
   for (const f of opts.files) if (f.status === "renamed" && f.previous_filename) renames.set(display(f.previous_filename), display(f.filename));
   const loaded2 = /* @__PURE__ */ new Map();
   const maxFetches = opts.maxFetches ?? 300;
@@ -50065,9 +50154,15 @@ function baseFetcher(octokit, pr, baseSha, maxBytes) {
 // src/engine/config.ts
 var import_ajv = __toESM(require_ajv(), 1);
 var import_yaml = __toESM(require_dist(), 1);
-import { dirname as dirname7, resolve as resolve8 } from "node:path";
+import { dirname as dirname8, resolve as resolve9 } from "node:path";
 var KINDS2 = ["postgresql.conf", "postgresql.auto.conf", "pg_hba.conf", "pg_ident.conf", "recovery.conf"];
 var SIZE = "^[0-9]+(\\.[0-9]+)?\\s*(B|kB|MB|GB|TB)?$";
+var CIDR = "^[0-9a-fA-F:.]+/[0-9]{1,3}$";
+var PATTERN_WORDS = {
+  [SIZE]: 'a number of bytes or a size such as "64GB" (units B, kB, MB, GB, TB)',
+  [CIDR]: 'a network in CIDR notation such as "10.0.0.0/8"'
+};
+var CONFIG_SCHEMA_URL = `https://raw.githubusercontent.com/pgconf-lint/pgconf-lint/v${VERSION.split(".")[0]}/schema/pgconf-lint.schema.json`;
 function configSchema(rules) {
   const severity = { enum: ["off", "info", "warning", "error"] };
   const ruleProps = {};
@@ -50103,10 +50198,11 @@ function configSchema(rules) {
   const globs = { type: "array", items: { type: "string", minLength: 1 }, minItems: 1 };
   return {
     $schema: "http://json-schema.org/draft-07/schema#",
-    $id: "https://github.com/pgconf-lint/pgconf-lint/schema/pgconf-lint.schema.json",
+    $id: CONFIG_SCHEMA_URL,
     title: "pgconf-lint configuration (.pgconf-lint.yml)",
     type: "object",
     properties: {
+      $schema: { type: "string", description: "The JSON Schema of this file, for editors (pgconf-lint ignores it)" },
       ...block,
       overrides: {
         type: "array",
@@ -50127,22 +50223,265 @@ function configSchema(rules) {
         additionalProperties: false
       },
       ignore: { type: "array", items: { type: "string", minLength: 1 } },
-      allowedNetworks: { type: "array", items: { type: "string", pattern: "^[0-9a-fA-F:.]+/[0-9]{1,3}$" } },
+      allowedNetworks: { type: "array", items: { type: "string", pattern: CIDR }, description: "Networks (CIDR) the pg_hba network rules treat as trusted" },
       maxFileSize: { oneOf: [{ type: "integer", minimum: 1 }, { type: "string", pattern: SIZE }] }
     },
     additionalProperties: false
   };
 }
-function describe(err) {
-  if (err.keyword === "additionalProperties") {
-    const key = err.params.additionalProperty;
-    return err.instancePath.endsWith("/rules") || err.instancePath === "/rules" ? `unknown rule "${key}" (see pgconf-lint rules)` : `unknown key "${key}"`;
+var isObject = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+function showKey(key) {
+  return JSON.stringify(boundQuote(redactSecrets(key)));
+}
+function showPath(path6) {
+  return path6.map((k) => typeof k === "number" || /^[A-Za-z0-9_$.-]{1,64}$/.test(k) ? String(k) : showKey(k)).join(".");
+}
+function closestKey(name, candidates) {
+  const key = name.toLowerCase();
+  const limit = Math.max(1, Math.min(4, Math.floor(key.length / 3)));
+  let best;
+  let bestD = limit + 1;
+  for (const c of candidates) {
+    const lc = c.toLowerCase();
+    if (Math.abs(lc.length - key.length) > limit) continue;
+    const d = editDistance(key, lc);
+    if (d < bestD) {
+      best = c;
+      bestD = d;
+    }
   }
-  if (err.keyword === "enum") return `must be one of ${err.params.allowedValues.map((v) => JSON.stringify(v)).join(", ")}`;
-  return err.message ?? "is invalid";
+  return best;
+}
+function fits(schema, value) {
+  if (Array.isArray(schema.enum)) return schema.enum.some((e) => typeof e === typeof value);
+  switch (schema.type) {
+    case "object":
+      return isObject(value);
+    case "array":
+      return Array.isArray(value);
+    case "integer":
+    case "number":
+      return typeof value === "number";
+    case "string":
+      return typeof value === "string";
+    case "boolean":
+      return typeof value === "boolean";
+    default:
+      return true;
+  }
+}
+function expected(s) {
+  if (Array.isArray(s.oneOf)) return s.oneOf.map(expected).join(", or ");
+  if (Array.isArray(s.enum)) return `one of ${s.enum.map((v) => JSON.stringify(v)).join(", ")}`;
+  switch (s.type) {
+    case "integer":
+    case "number": {
+      const what = s.type === "integer" ? "an integer" : "a number";
+      const { minimum: min, maximum: max } = s;
+      if (typeof min === "number" && typeof max === "number") return `${what} from ${min} to ${max}`;
+      if (typeof min === "number") return `${what} of at least ${min}`;
+      if (typeof max === "number") return `${what} of at most ${max}`;
+      return what;
+    }
+    case "string":
+      if (typeof s.pattern === "string") return PATTERN_WORDS[s.pattern] ?? `a string matching ${s.pattern}`;
+      return s.minLength ? "a non-empty string" : "a string";
+    case "boolean":
+      return "true or false";
+    case "array":
+      return `${s.minItems ? "a non-empty list" : "a list"}${isObject(s.items) ? `, each item ${expected(s.items)}` : ""}`;
+    case "object":
+      return "a mapping (key: value)";
+    default:
+      return "valid";
+  }
+}
+function enumMessage(allowed, value) {
+  const words = allowed.filter((v) => typeof v === "string");
+  const typed = typeof value === "string" ? value.toLowerCase() : void 0;
+  const guess = typed === void 0 ? void 0 : closestKey(typed, words) ?? (typed.length >= 3 ? words.find((w) => w.startsWith(typed)) : void 0);
+  return `must be one of ${allowed.map((v) => JSON.stringify(v)).join(", ")}${guess ? `; did you mean ${JSON.stringify(guess)}?` : ""}`;
+}
+function unknownKeyMessage(path6, key, schema) {
+  const allowed = Object.keys(schema.properties);
+  const at = showPath([...path6, key]);
+  const guess = closestKey(key, allowed);
+  const mean = guess === void 0 ? void 0 : `; did you mean ${JSON.stringify(guess)}?`;
+  const parent = path6[path6.length - 1];
+  if (parent === "rules") return `${at}: unknown rule ${showKey(key)}${mean ?? " (see pgconf-lint rules)"}`;
+  if (path6[path6.length - 2] === "rules" && typeof parent === "string") {
+    const options = allowed.filter((k) => k !== "severity");
+    const listed = options.length ? ` (its options: severity, ${options.join(", ")})` : ", which takes no options besides severity";
+    return `${at}: unknown option of rule ${parent}${mean ?? listed}`;
+  }
+  return `${at}: unknown key${mean ?? ` (allowed here: ${allowed.join(", ")})`}`;
+}
+var MAX_PROBLEMS = 1e3;
+function typeOk(type, v) {
+  switch (type) {
+    case "integer":
+      return typeof v === "number" && Number.isInteger(v);
+    case "number":
+      return typeof v === "number" && Number.isFinite(v);
+    default:
+      return fits({ type }, v);
+  }
+}
+var patterns = /* @__PURE__ */ new Map();
+function matches(pattern, value) {
+  let re = patterns.get(pattern);
+  if (!re) patterns.set(pattern, re = new RegExp(pattern, "u"));
+  return re.test(value);
+}
+function collectProblems(schema, value, path6, out) {
+  if (out.length >= MAX_PROBLEMS) return;
+  const fail3 = (what) => {
+    out.push({ path: path6, at: "value", message: () => `${path6.length ? showPath(path6) + ": " : ""}${what()}` });
+  };
+  if (Array.isArray(schema.oneOf)) {
+    const branch = schema.oneOf.find((s) => fits(s, value));
+    if (branch) collectProblems(branch, value, path6, out);
+    else fail3(() => `must be ${expected(schema)}`);
+    return;
+  }
+  if (Array.isArray(schema.enum)) {
+    const allowed = schema.enum;
+    if (!allowed.some((e) => e === value)) fail3(() => enumMessage(allowed, value));
+    return;
+  }
+  if (schema.type !== void 0 && !typeOk(schema.type, value)) return fail3(() => `must be ${expected(schema)}`);
+  if (typeof value === "number") {
+    if (typeof schema.minimum === "number" && value < schema.minimum || typeof schema.maximum === "number" && value > schema.maximum) fail3(() => `must be ${expected(schema)}`);
+  } else if (typeof value === "string") {
+    if (typeof schema.minLength === "number" && value.length < schema.minLength || typeof schema.pattern === "string" && !matches(schema.pattern, value)) {
+      fail3(() => `must be ${expected(schema)}`);
+    }
+  } else if (Array.isArray(value)) {
+    if (typeof schema.minItems === "number" && value.length < schema.minItems) fail3(() => `must be ${expected(schema)}`);
+    if (isObject(schema.items)) for (let i = 0; i < value.length && out.length < MAX_PROBLEMS; i++) collectProblems(schema.items, value[i], [...path6, i], out);
+  } else if (isObject(value)) {
+    for (const r of Array.isArray(schema.required) ? schema.required : []) {
+      if (!Object.hasOwn(value, r)) fail3(() => `must have required property '${r}'`);
+    }
+    const props = isObject(schema.properties) ? schema.properties : {};
+    for (const [k, v] of Object.entries(value)) {
+      if (out.length >= MAX_PROBLEMS) return;
+      if (Object.hasOwn(props, k)) collectProblems(props[k], v, [...path6, k], out);
+      else if (schema.additionalProperties === false) out.push({ path: [...path6, k], at: "key", message: () => unknownKeyMessage(path6, k, schema) });
+    }
+  }
+}
+function pointerPath(pointer) {
+  return pointer.split("/").slice(1).map((k) => k.replace(/~1/g, "/").replace(/~0/g, "~"));
+}
+function ajvProblem(e) {
+  const path6 = pointerPath(e.instancePath);
+  const what = () => {
+    if (e.keyword === "enum") return enumMessage(e.params.allowedValues, e.data);
+    if (e.keyword === "additionalProperties") return `unknown key ${showKey(e.params.additionalProperty)}`;
+    return e.message ?? "is invalid";
+  };
+  return { path: path6, at: "value", message: () => `${path6.length ? showPath(path6) + ": " : ""}${what()}` };
+}
+var rangeStart = (n) => (0, import_yaml.isNode)(n) && n.range ? n.range[0] : void 0;
+function keyText(key) {
+  if (!(0, import_yaml.isScalar)(key)) return void 0;
+  return key.value === null ? "" : String(key.value);
+}
+var pairIndex = /* @__PURE__ */ new WeakMap();
+function pairOf(map, key) {
+  let index = pairIndex.get(map);
+  if (!index) {
+    index = /* @__PURE__ */ new Map();
+    for (const p of map.items) {
+      const t = keyText(p.key);
+      if (t !== void 0 && !index.has(t)) index.set(t, p);
+    }
+    pairIndex.set(map, index);
+  }
+  return index.get(key);
+}
+function offsetOf(doc, path6, at) {
+  let node = doc.contents;
+  let last = rangeStart(node);
+  for (let i = 0; i < path6.length; i++) {
+    if ((0, import_yaml.isAlias)(node)) node = node.resolve(doc);
+    let next;
+    let keyNode;
+    if ((0, import_yaml.isMap)(node)) {
+      const pair = pairOf(node, String(path6[i]));
+      if (!pair) return last;
+      keyNode = pair.key;
+      next = pair.value;
+    } else if ((0, import_yaml.isSeq)(node)) next = node.items[Number(path6[i])];
+    else return last;
+    if (i === path6.length - 1 && at === "key") return rangeStart(keyNode) ?? last;
+    last = rangeStart(next) ?? rangeStart(keyNode) ?? last;
+    node = next;
+  }
+  return last;
+}
+function firstProblem(doc, data, schema, ajvErrors) {
+  const problems = [];
+  collectProblems(schema, data, [], problems);
+  const deepest = [...ajvErrors].filter((e) => e.keyword !== "oneOf").sort((a, b) => b.instancePath.length - a.instancePath.length)[0] ?? ajvErrors[0];
+  if (!problems.length && deepest) problems.push(ajvProblem(deepest));
+  let best;
+  for (const p of problems) {
+    const offset = offsetOf(doc, p.path, p.at) ?? Infinity;
+    if (!best || offset < best.offset || offset === best.offset && p.path.length > best.p.path.length) best = { p, offset };
+  }
+  if (!best) return { message: "does not match the configuration schema" };
+  return { message: best.p.message(), ...Number.isFinite(best.offset) ? { offset: best.offset } : {} };
 }
 var CONFIG_MAX_BYTES = 1024 * 1024;
 var CONFIG_MAX_ALIASES = 100;
+var CONFIG_MAX_MARKS = 5e4;
+function tooManyMarks(text) {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    switch (text.charCodeAt(i)) {
+      case 10:
+      // \n
+      case 44:
+      // ,
+      case 91:
+      // [
+      case 123:
+      // {
+      case 45:
+      // -
+      case 58:
+      // :
+      case 63:
+      // ?
+      case 38:
+      // &
+      case 42:
+        if (++n > CONFIG_MAX_MARKS) return i;
+    }
+  }
+  return void 0;
+}
+function duplicateKey(doc) {
+  let found;
+  (0, import_yaml.visit)(doc, {
+    Map(_key, map) {
+      const seen = /* @__PURE__ */ new Set();
+      for (const pair of map.items) {
+        const text = keyText(pair.key);
+        if (text === void 0) continue;
+        if (seen.has(text)) {
+          found = pair.key;
+          return import_yaml.visit.BREAK;
+        }
+        seen.add(text);
+      }
+      return void 0;
+    }
+  });
+  return found;
+}
 function firstAlias(doc, source) {
   let found;
   (0, import_yaml.visit)(doc, {
@@ -50155,20 +50494,33 @@ function firstAlias(doc, source) {
   return found;
 }
 function loadConfig(path6, rules, options = {}) {
-  const abs = resolve8(path6);
-  const rootAbs = options.root === void 0 ? void 0 : resolve8(options.root);
+  const abs = resolve9(path6);
+  const rootAbs = options.root === void 0 ? void 0 : resolve9(options.root);
   const rootConfinement = rootAbs === void 0 ? void 0 : confinement(rootAbs);
   const confine = rootConfinement && (isInside(rootAbs, abs) || isInside(rootConfinement.root, abs)) ? rootConfinement : void 0;
   const read = readRegularFile(abs, { maxBytes: options.maxBytes ?? CONFIG_MAX_BYTES, ...confine ? { confine } : {} });
   if (!read.ok) throw new ConfigError(`cannot read config ${path6}: ${read.error}`);
   const text = read.bytes.toString("utf8");
   const lines = new import_yaml.LineCounter();
-  const doc = (0, import_yaml.parseDocument)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const at = (offset) => {
+    const pos = lines.linePos(offset);
+    return `${path6}:${pos.line}:${pos.col}`;
+  };
+  const marks = tooManyMarks(text);
+  if (marks !== void 0) {
+    let line = 1;
+    let start = 0;
+    for (let i = text.indexOf("\n"); i !== -1 && i < marks; i = text.indexOf("\n", i + 1)) [line, start] = [line + 1, i + 1];
+    throw new ConfigError(`${path6}:${line}:${marks - start + 1}: more than ${CONFIG_MAX_MARKS} lines and YAML marks (, [ { - : ? & *); a configuration is not this large; not read`);
+  }
+  const doc = (0, import_yaml.parseDocument)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false, logLevel: "error" });
   if (doc.errors.length) {
     const e = doc.errors[0];
-    const pos = lines.linePos(e.pos[0]);
-    throw new ConfigError(`${path6}:${pos.line}:${pos.col}: ${e.message.split("\n")[0]}`);
+    const message = /Maximum call stack/.test(e.message) ? "nested too deeply; not read" : e.message.split("\n")[0];
+    throw new ConfigError(`${at(e.pos[0])}: ${message}`);
   }
+  const dup = duplicateKey(doc);
+  if (dup) throw new ConfigError(`${at(rangeStart(dup) ?? 0)}: Map keys must be unique`);
   let js;
   try {
     js = doc.toJS({ maxAliasCount: CONFIG_MAX_ALIASES });
@@ -50176,23 +50528,49 @@ function loadConfig(path6, rules, options = {}) {
     if (!(err instanceof ReferenceError)) throw err;
     const unresolved = /^Unresolved alias[^:]*: (.*)$/.exec(err.message)?.[1];
     const alias = firstAlias(doc, unresolved);
-    const at = alias?.range ? lines.linePos(alias.range[0]) : void 0;
+    const at2 = alias?.range ? lines.linePos(alias.range[0]) : void 0;
     const problem = unresolved !== void 0 ? `alias *${unresolved} is used before its anchor` : `too many alias expansions (more than ${CONFIG_MAX_ALIASES}; a "billion laughs" document); not read`;
-    throw new ConfigError(`${at ? `${path6}:${at.line}:${at.col}` : path6}: ${problem}`);
+    throw new ConfigError(`${at2 ? `${path6}:${at2.line}:${at2.col}` : path6}: ${problem}`);
   }
   const data = js ?? {};
-  const ajv = new import_ajv.Ajv({ allErrors: false, strict: false });
-  const validate = ajv.compile(configSchema(rules));
+  const schema = configSchema(rules);
+  const validate = new import_ajv.Ajv({ allErrors: false, strict: false, verbose: true }).compile(schema);
   if (!validate(data)) {
-    const errs = [...validate.errors ?? []].sort((a, b) => b.instancePath.length - a.instancePath.length);
-    const err = errs.find((e) => e.keyword !== "oneOf") ?? errs[0];
-    const keys = err.instancePath.split("/").slice(1).map((k) => k.replace(/~1/g, "/").replace(/~0/g, "~"));
-    const node = keys.length ? doc.getIn(keys.map((k) => /^\d+$/.test(k) ? Number(k) : k), true) : doc.contents;
-    const at = (0, import_yaml.isNode)(node) && node.range ? lines.linePos(node.range[0]) : void 0;
-    const where = at ? `${path6}:${at.line}:${at.col}` : path6;
-    throw new ConfigError(`${where}: ${keys.length ? keys.join(".") + ": " : ""}${describe(err)}`);
+    const problem = firstProblem(doc, data, schema, validate.errors ?? []);
+    const at2 = problem.offset === void 0 ? void 0 : lines.linePos(problem.offset);
+    throw new ConfigError(`${at2 ? `${path6}:${at2.line}:${at2.col}` : path6}: ${problem.message}`);
   }
-  return { path: path6, dir: dirname7(resolve8(path6)), config: data };
+  return { path: path6, dir: dirname8(resolve9(path6)), config: data };
+}
+
+// src/engine/config-lookup.ts
+import { lstatSync as lstatSync3 } from "node:fs";
+import { dirname as dirname9, join as join8, resolve as resolve10 } from "node:path";
+function presentIn(dir) {
+  return CONFIG_NAMES.filter((name) => {
+    try {
+      lstatSync3(join8(dir, name));
+      return true;
+    } catch {
+      return false;
+    }
+  });
+}
+function findConfigUpward(start, top) {
+  const stop = resolve10(top);
+  let cur = resolve10(start);
+  const within = isInside(stop, cur);
+  for (; ; ) {
+    const names = presentIn(cur);
+    if (names.length) return { path: join8(cur, names[0]), shadowed: names.slice(1) };
+    const up = dirname9(cur);
+    if (!within || cur === stop || up === cur) return void 0;
+    cur = up;
+  }
+}
+function shadowedWarning(found, display) {
+  if (!found.shadowed.length) return void 0;
+  return `${display} is used; ${found.shadowed.join(" and ")} in the same directory ${found.shadowed.length > 1 ? "are" : "is"} not read (keep one config file)`;
 }
 
 // src/report/common.ts
@@ -50298,7 +50676,7 @@ function selectAnnotations(diagnostics, sources, opts = {}) {
 }
 
 // src/report/markdown.ts
-import { dirname as dirname8 } from "node:path/posix";
+import { dirname as dirname10 } from "node:path/posix";
 var ZWJ = "\u200D";
 function escapeMarkdown(s) {
   return safeTerminalText(s.replace(/\r\n|\r|\n|\u2028|\u2029/g, " ")).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/[\\`*_[\]!|~#$]/g, (c) => "\\" + c).replace(/@/g, "@" + ZWJ).replace(/:\/\//g, ":" + ZWJ + "//").replace(/\bwww\./gi, (m) => m.slice(0, 3) + ZWJ + ".").replace(/\\#(?=\w)/g, "\\#" + ZWJ);
@@ -50311,7 +50689,7 @@ function clusterLabel(c) {
   const abs = new Set(c.input.files.map((f) => f.abs));
   const src = [...c.sources.values()].find((s) => abs.has(s.absPath));
   const path6 = src?.path ?? c.unreadable[0]?.path;
-  return path6 ? dirname8(path6) : c.input.dir;
+  return path6 ? dirname10(path6) : c.input.dir;
 }
 function groupByCluster(result, diags) {
   const groups2 = result.clusters.map((c) => ({ label: clusterLabel(c), cluster: c, diagnostics: [] }));
@@ -50450,9 +50828,6 @@ ${text}
 `;
 }
 
-// src/version.ts
-var VERSION7 = "0.1.0";
-
 // src/report/sarif.ts
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 var INFORMATION_URI = "https://github.com/pgconf-lint/pgconf-lint";
@@ -50564,7 +50939,7 @@ ${d.help}` : d.message },
     version: "2.1.0",
     runs: [
       {
-        tool: { driver: { name: "pgconf-lint", version: VERSION7, semanticVersion: VERSION7, informationUri: INFORMATION_URI, rules: driverRules } },
+        tool: { driver: { name: "pgconf-lint", version: VERSION, semanticVersion: VERSION, informationUri: INFORMATION_URI, rules: driverRules } },
         results,
         columnKind: "utf16CodeUnits"
       }
@@ -50608,6 +50983,7 @@ function readInputs(get) {
     failOn,
     review: bool("review", get("review")),
     onlyChanged: bool("only-changed", get("only-changed")),
+    allowEmpty: bool("allow-empty", get("allow-empty")),
     token: get("github-token"),
     apiTimeoutMs: seconds2("api-timeout", get("api-timeout"), 30, 3600),
     apiBudgetMs: seconds2("api-budget", get("api-budget"), 120, 3600)
@@ -50762,13 +51138,18 @@ function oneLine(err) {
 }
 function readConfig(workspace, inputs) {
   let path6;
+  let warning2;
   if (inputs.config) {
-    path6 = resolve9(workspace, inputs.config);
+    path6 = resolve11(workspace, inputs.config);
     if (!existsSync3(path6)) throw new InputError(`input config: ${inputs.config}: no such file`);
-  } else path6 = findConfigFile(workspace);
-  if (!path6) return void 0;
+  } else {
+    const found = findConfigUpward(actionBase(workspace, inputs.paths), workspace);
+    if (!found) return {};
+    path6 = found.path;
+    warning2 = shadowedWarning(found, relative7(workspace, found.path));
+  }
   try {
-    return loadConfig(path6, RULES, { root: workspace });
+    return { config: loadConfig(path6, RULES, { root: workspace }), ...warning2 ? { warning: warning2 } : {} };
   } catch (err) {
     if (err instanceof ConfigError) throw new InputError(err.message);
     throw err;
@@ -50879,13 +51260,24 @@ async function runUnchecked() {
   const env = process.env;
   const inputs = readInputs((name) => getInput(name));
   const workspace = env.GITHUB_WORKSPACE || process.cwd();
-  const config = readConfig(workspace, inputs);
-  const options = { cwd: workspace, base: actionBase(workspace, inputs.paths), ...config ? { config } : {}, ...inputs.pgVersion ? { pgVersion: inputs.pgVersion } : {} };
+  const { config, warning: configWarning } = readConfig(workspace, inputs);
+  const options = {
+    cwd: workspace,
+    base: actionBase(workspace, inputs.paths),
+    ...config ? { config } : {},
+    ...inputs.pgVersion ? { pgVersion: inputs.pgVersion } : {},
+    ...inputs.allowEmpty ? { allowEmpty: true } : {}
+  };
   const host = hostFor(options);
   const result = lint(inputs.paths, { ...options, host });
   if (result.errors.length) throw new InputError(`input paths: ${result.errors[0]}`);
   const log = new Log();
+  if (configWarning) log.warning(`pgconf-lint: ${configWarning}`);
   for (const w of result.warnings) log.warning(`pgconf-lint: ${w}`);
+  if (result.empty !== void 0) {
+    log.used.notice++;
+    notice(`pgconf-lint: ${result.empty} (accepted: allow-empty)`);
+  }
   let state;
   const pr = pullRequestFromEnv(env);
   const needApi = inputs.review || inputs.onlyChanged;
@@ -50961,7 +51353,7 @@ async function runUnchecked() {
   if (sel.notice) notice(sel.notice.message, { title: sel.notice.title });
   if (summaryMd !== void 0) await summary.addRaw(summaryMd, true).write();
   if (inputs.sarifFile) {
-    const path6 = isAbsolute3(inputs.sarifFile) ? inputs.sarifFile : resolve9(workspace, inputs.sarifFile);
+    const path6 = isAbsolute3(inputs.sarifFile) ? inputs.sarifFile : resolve11(workspace, inputs.sarifFile);
     try {
       safeWriteFile(path6, formatSarif(result), {
         roots: [workspace, ...env.RUNNER_TEMP ? [env.RUNNER_TEMP] : []],
@@ -50990,5 +51382,5 @@ async function runUnchecked() {
 
 // src/action/index.ts
 await run();
-await new Promise((resolve10) => process.stdout.write("", () => resolve10()));
+await new Promise((resolve12) => process.stdout.write("", () => resolve12()));
 process.exit();

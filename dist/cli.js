@@ -1,29 +1,41 @@
 #!/usr/bin/env node
 import { createRequire as __pgclCreateRequire } from 'node:module'; const require = __pgclCreateRequire(import.meta.url);
 import {
+  CONFIG_NAMES,
   ConfigError,
   DEFAULT_MAX_FILE_BYTES,
+  FILE_LIMIT_HINT,
   GIT_DIR_REFUSAL,
   MAX_MAX_FILE_BYTES,
   NEWEST_MAJOR,
+  OUTSIDE_REFUSAL,
   SUPPORTED_MAJORS,
+  VERSION,
   boundQuote,
   boundQuotedIn,
   boundQuotes,
+  closestNames,
   createSourceFile,
   describeFsError,
+  editDistance,
   fileIdentity,
-  findConfigFile,
+  foldName,
   isInside,
   lineColumn,
+  loadCatalog,
+  lookupParam,
   maskQuoted,
   mergeRules,
+  nameHistory,
   nodeHost,
   parseSize,
   privateKeyBlocks,
   redactSecrets,
+  sizeLimitError,
+  timezoneSets,
+  timezones,
   toAssumptions
-} from "./cli-chunk-GTUE6Q4H.js";
+} from "./cli-chunk-4KMOUXGI.js";
 
 // src/cli-main.ts
 import { existsSync, statSync } from "node:fs";
@@ -173,104 +185,42 @@ function safeWriteFile(path, data, options) {
 }
 
 // src/cli-main.ts
-import { resolve as resolve5 } from "node:path";
+import { relative as relative3, resolve as resolve7 } from "node:path";
 
-// src/catalog/catalog.ts
-import { readFileSync } from "node:fs";
-var DATA_DIRS = [new URL("./data/", import.meta.url), new URL("./catalog/data/", import.meta.url)];
-function readData(file) {
-  let lastError;
-  for (const dir of DATA_DIRS) {
+// src/engine/config-lookup.ts
+import { lstatSync as lstatSync3 } from "node:fs";
+import { dirname as dirname2, join as join3, resolve as resolve3 } from "node:path";
+function presentIn(dir) {
+  return CONFIG_NAMES.filter((name) => {
     try {
-      return readFileSync(new URL(file, dir), "utf8");
-    } catch (e) {
-      lastError = e;
+      lstatSync3(join3(dir, name));
+      return true;
+    } catch {
+      return false;
     }
+  });
+}
+function findConfigUpward(start, top) {
+  const stop = resolve3(top);
+  let cur = resolve3(start);
+  const within = isInside(stop, cur);
+  for (; ; ) {
+    const names = presentIn(cur);
+    if (names.length) return { path: join3(cur, names[0]), shadowed: names.slice(1) };
+    const up = dirname2(cur);
+    if (!within || cur === stop || up === cur) return void 0;
+    cur = up;
   }
-  throw new Error(`pgconf-lint: catalog file ${file} not found: ${String(lastError)}`);
 }
-var loaded = /* @__PURE__ */ new Map();
-function load(major) {
-  let l = loaded.get(major);
-  if (!l) {
-    const file = JSON.parse(readData(`${major}.json`));
-    l = {
-      catalog: {
-        major: file.major,
-        version: file.version,
-        params: new Map(Object.entries(file.params)),
-        oldNames: file.oldNames
-      },
-      timezones: new Set(file.timezones),
-      timezoneSets: new Set(file.timezoneSets)
-    };
-    loaded.set(major, l);
-  }
-  return l;
+function lookupTop(cwd, repoRoot, root) {
+  const repo = resolve3(repoRoot);
+  if (root === void 0) return repo;
+  const r = resolve3(cwd, root);
+  return isInside(r, resolve3(cwd)) && isInside(repo, r) ? r : repo;
 }
-function loadCatalog(major) {
-  return load(major).catalog;
-}
-function timezones(major) {
-  return load(major).timezones;
-}
-function timezoneSets(major) {
-  return load(major).timezoneSets;
-}
-function foldName(name) {
-  for (let i = 0; i < name.length; i++) {
-    const c = name.charCodeAt(i);
-    if (c >= 65 && c <= 90) return name.replace(/[A-Z]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 32));
-  }
-  return name;
-}
-var oldNameMaps = /* @__PURE__ */ new WeakMap();
-function lookupParam(catalog, name) {
-  const key = foldName(name);
-  const direct = catalog.params.get(key);
-  if (direct) return direct;
-  let old = oldNameMaps.get(catalog);
-  if (!old) oldNameMaps.set(catalog, old = new Map(Object.entries(catalog.oldNames)));
-  const target = old.get(key);
-  return target === void 0 ? void 0 : catalog.params.get(foldName(target));
-}
-var history;
-function nameHistory() {
-  history ??= JSON.parse(readData("history.json"));
-  return history;
-}
-function editDistance(a, b) {
-  const rows = [];
-  for (let i = 0; i <= a.length; i++) {
-    rows.push([i]);
-    for (let j = 1; j <= b.length; j++) {
-      if (i === 0) {
-        rows[i][j] = j;
-        continue;
-      }
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[i - 2][j - 2] + 1);
-      rows[i][j] = d;
-    }
-  }
-  return rows[a.length][b.length];
-}
-function wordKey(name) {
-  return name.split("_").filter(Boolean).sort().join("_");
-}
-function closestNames(catalog, name, n = 3) {
-  const key = foldName(name);
-  const words = wordKey(key);
-  const limit = Math.max(1, Math.min(4, Math.floor(key.length / 3)));
-  const scored = [];
-  for (const [k, def] of catalog.params) {
-    if (Math.abs(k.length - key.length) > limit) continue;
-    const d = wordKey(k) === words ? Math.min(1, editDistance(key, k)) : editDistance(key, k);
-    if (d > 0 && d <= limit) scored.push({ name: def.name, d });
-  }
-  scored.sort((x, y) => x.d - y.d || (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
-  return scored.slice(0, n).map((s) => s.name);
+function shadowedWarning(found, display) {
+  if (!found.shadowed.length) return void 0;
+  return `${display} is used; ${found.shadowed.join(" and ")} in the same directory ${found.shadowed.length > 1 ? "are" : "is"} not read (keep one config file)`;
 }
 
 // src/catalog/format.ts
@@ -678,8 +628,8 @@ var INTERVAL_UNITS = (() => {
   put(["us", "usec", "usecs", "usecond", "useconds", "microsecon"], { seconds: 1e-6 });
   return t;
 })();
-function parseInterval(text) {
-  const s = text.trim();
+function parseInterval(text2) {
+  const s = text2.trim();
   if (/^[+-]?P/i.test(s)) return "unjudged";
   const tokens = s.replace(/^@\s*/, "").split(/[ \t\n\r\f\v]+/).filter(Boolean);
   if (tokens.length === 0) return "syntax";
@@ -1007,7 +957,7 @@ function checkBacktraceFunctions({ value, major }) {
   return { ok: false, detail: major >= 18 ? "Invalid character." : major >= 17 ? "Invalid character" : "invalid character" };
 }
 function checkDebugIoDirect({ value, major }) {
-  const style = (text) => (major >= 17 ? text[0].toUpperCase() + text.slice(1) : text) + (major >= 18 ? "." : "");
+  const style = (text2) => (major >= 17 ? text2[0].toUpperCase() + text2.slice(1) : text2) + (major >= 18 ? "." : "");
   const list2 = splitGucList(value);
   if (list2 === null) return { ok: false, detail: style('invalid list syntax in parameter "debug_io_direct"') };
   const unknown = list2.find((t) => !["data", "wal", "wal_init"].includes(asciiLower(t)));
@@ -1522,7 +1472,7 @@ function defineRule(rule) {
   return rule;
 }
 function docsUrl(name) {
-  return `https://github.com/pgconf-lint/pgconf-lint/blob/main/docs/rules/${name}.md`;
+  return `https://github.com/pgconf-lint/pgconf-lint/blob/v${VERSION}/docs/rules/${name}.md`;
 }
 function runRule(rule, cluster, settings = {}) {
   const severity = settings.severity ?? rule.severity;
@@ -1732,11 +1682,11 @@ function automatonMatcher(a) {
     }
     return len;
   };
-  return (text) => {
+  return (text2) => {
     gen++;
     let len = add(cur, 0, a.start);
-    for (let i = 0; i < text.length && len > 0; i++) {
-      const c = text.charCodeAt(i);
+    for (let i = 0; i < text2.length && len > 0; i++) {
+      const c = text2.charCodeAt(i);
       gen++;
       let nlen = 0;
       for (let j = 0; j < len; j++) {
@@ -1858,8 +1808,8 @@ var KINDS = ["disable-next-line", "disable-line", "disable-file", "disable", "en
 var DIRECTIVE = /^#\s*pgconf-lint\s+(disable-line|disable-next-line|disable-file|disable|enable)(?=\s|$)(.*)$/;
 var ATTEMPT = /^#\s{0,20}(pgconf[-_]?lint)(\s{0,20}:)?\s{0,20}([A-Za-z][A-Za-z_-]{0,40})(:?)(.*)$/i;
 function parseDirective(comment) {
-  const text = comment.replace(/\r$/, "");
-  const m = DIRECTIVE.exec(text);
+  const text2 = comment.replace(/\r$/, "");
+  const m = DIRECTIVE.exec(text2);
   if (m) {
     const rest2 = m[2];
     const sep4 = rest2.indexOf("--");
@@ -1867,10 +1817,10 @@ function parseDirective(comment) {
     const reason = sep4 === -1 ? null : rest2.slice(sep4 + 2).trim() || null;
     return { kind: m[1], rules: names, reason };
   }
-  const a = ATTEMPT.exec(text);
+  const a = ATTEMPT.exec(text2);
   if (!a) return null;
   const [, name, colon, verb, verbColon, rest] = a;
-  const kind = closestKind(verb);
+  const kind = closestKind(verb) ?? (/\s--(\s|$)/.test(rest) ? kindBySuffix(verb) : null);
   if (kind === null) return null;
   const problems = [];
   if (name !== "pgconf-lint") problems.push(`"${name}" must be written "pgconf-lint"`);
@@ -1892,6 +1842,13 @@ function closestKind(verb) {
     }
   }
   return best;
+}
+function kindBySuffix(verb) {
+  const v = verb.toLowerCase().replaceAll("_", "-");
+  if (v.endsWith("next-line")) return "disable-next-line";
+  if (v.endsWith("line")) return "disable-line";
+  if (v.endsWith("file")) return "disable-file";
+  return v.startsWith("en") || v.startsWith("on") ? "enable" : "disable";
 }
 function editDistance2(a, b, limit) {
   if (Math.abs(a.length - b.length) >= limit) return limit;
@@ -1926,11 +1883,11 @@ var MENTION = /pgconf[-_]?lint/i;
 function collectDirectives(clusters) {
   const seen = /* @__PURE__ */ new Set();
   const out = [];
-  const push = (file, start, text) => {
-    if (!MENTION.test(text)) return;
-    const d = parseDirective(text);
+  const push = (file, start, text2) => {
+    if (!MENTION.test(text2)) return;
+    const d = parseDirective(text2);
     if (!d) return;
-    const at = { file: file.path, line: lineColumn(file, start).line, loc: { file: file.path, start, end: start + text.replace(/\r$/, "").length } };
+    const at = { file: file.path, line: lineColumn(file, start).line, loc: { file: file.path, start, end: start + text2.replace(/\r$/, "").length } };
     if ("misspelled" in d) out.push({ kind: "disable-line", rules: [], reason: null, ...at, misspelled: { meant: d.meant, why: d.why } });
     else out.push({ ...d, ...at });
   };
@@ -1940,8 +1897,8 @@ function collectDirectives(clusters) {
       if (seen.has(conf.file.path)) continue;
       seen.add(conf.file.path);
       if (!MENTION.test(conf.file.text)) continue;
-      const text = conf.file.text;
-      for (const line of conf.lines) if (line.commentStart !== void 0) push(conf.file, line.commentStart, text.slice(line.commentStart, line.end));
+      const text2 = conf.file.text;
+      for (const line of conf.lines) if (line.commentStart !== void 0) push(conf.file, line.commentStart, text2.slice(line.commentStart, line.end));
     }
     for (const f of [...c.hba?.files ?? [], ...c.ident?.files ?? []]) {
       if (seen.has(f.path)) continue;
@@ -2071,10 +2028,10 @@ function latin1(bytes2) {
   for (const b of bytes2) s += String.fromCharCode(b);
   return s;
 }
-function toBytes(text, encoding) {
-  if (encoding === "utf8") return utf8Encoder.encode(text);
-  const bytes2 = new Uint8Array(text.length);
-  for (let i = 0; i < text.length; i++) bytes2[i] = text.charCodeAt(i);
+function toBytes(text2, encoding) {
+  if (encoding === "utf8") return utf8Encoder.encode(text2);
+  const bytes2 = new Uint8Array(text2.length);
+  for (let i = 0; i < text2.length; i++) bytes2[i] = text2.charCodeAt(i);
   return bytes2;
 }
 function deescapeConfStringBytes(raw, encoding = "utf8") {
@@ -2149,8 +2106,8 @@ var DOT = 46;
 var EQUALS = 61;
 var BACKSLASH2 = 92;
 var Lexer = class {
-  constructor(text) {
-    this.text = text;
+  constructor(text2) {
+    this.text = text2;
   }
   text;
   type = "eol";
@@ -2170,12 +2127,12 @@ var Lexer = class {
     this.type = "eol";
   }
   next() {
-    const text = this.text;
+    const text2 = this.text;
     let p = this.end;
-    while (p < this.lineEnd && (CLASS[text.charCodeAt(p)] & SPACE) !== 0) p++;
+    while (p < this.lineEnd && (CLASS[text2.charCodeAt(p)] & SPACE) !== 0) p++;
     this.start = p;
     if (p >= this.lineEnd) return this.token("eol", p);
-    const c = text.charCodeAt(p);
+    const c = text2.charCodeAt(p);
     if (c === HASH) {
       this.commentStart = p;
       this.start = this.lineEnd;
@@ -2194,16 +2151,16 @@ var Lexer = class {
   }
   /** ID, QUALIFIED_ID ({ID}"."{ID}) or UNQUOTED_STRING, which must be strictly longer to win. */
   word(p) {
-    const text = this.text;
+    const text2 = this.text;
     let idEnd = p + 1;
-    while (isLetterOrDigit(text.charCodeAt(idEnd))) idEnd++;
+    while (isLetterOrDigit(text2.charCodeAt(idEnd))) idEnd++;
     let qualifiedEnd = -1;
-    if (text.charCodeAt(idEnd) === DOT && isLetter(text.charCodeAt(idEnd + 1))) {
+    if (text2.charCodeAt(idEnd) === DOT && isLetter(text2.charCodeAt(idEnd + 1))) {
       qualifiedEnd = idEnd + 2;
-      while (isLetterOrDigit(text.charCodeAt(qualifiedEnd))) qualifiedEnd++;
+      while (isLetterOrDigit(text2.charCodeAt(qualifiedEnd))) qualifiedEnd++;
     }
     let unquotedEnd = idEnd;
-    while (has(text.charCodeAt(unquotedEnd), LETTER | DIGIT | PUNCT)) unquotedEnd++;
+    while (has(text2.charCodeAt(unquotedEnd), LETTER | DIGIT | PUNCT)) unquotedEnd++;
     if (unquotedEnd > Math.max(idEnd, qualifiedEnd)) return this.token("unquoted_string", unquotedEnd);
     if (qualifiedEnd !== -1) return this.token("qualified_id", qualifiedEnd);
     return this.token("id", idEnd);
@@ -2225,17 +2182,17 @@ var Lexer = class {
   }
   /** Follows the string automaton from `i` (inside the quotes), noting closes; false once closed for good. */
   walkString(i, mark) {
-    const text = this.text;
+    const text2 = this.text;
     for (; ; ) {
       if (this.dead !== null && this.dead[i] === 1) return true;
       if (mark !== null) mark[i] = 1;
-      const c = text.charCodeAt(i);
+      const c = text2.charCodeAt(i);
       if (c === QUOTE2) {
         this.lastClose = i + 1;
-        if (text.charCodeAt(i + 1) !== QUOTE2) return false;
+        if (text2.charCodeAt(i + 1) !== QUOTE2) return false;
         i += 2;
       } else if (c === BACKSLASH2) {
-        const e = text.charCodeAt(i + 1);
+        const e = text2.charCodeAt(i + 1);
         if (e === NL || Number.isNaN(e)) return true;
         i += 2;
       } else if (c === NL || Number.isNaN(c)) {
@@ -2247,33 +2204,33 @@ var Lexer = class {
   }
   /** INTEGER {SIGN}?({DIGIT}+|0x{HEXDIGIT}+){UNIT_LETTER}*, REAL {SIGN}?{DIGIT}*"."{DIGIT}*{EXPONENT}? */
   number(p) {
-    const text = this.text;
-    const body = isSign(text.charCodeAt(p)) ? p + 1 : p;
+    const text2 = this.text;
+    const body = isSign(text2.charCodeAt(p)) ? p + 1 : p;
     let integerEnd = -1;
-    if (isDigit(text.charCodeAt(body))) {
+    if (isDigit(text2.charCodeAt(body))) {
       let i = body;
-      while (isDigit(text.charCodeAt(i))) i++;
-      while (has(text.charCodeAt(i), UNIT)) i++;
+      while (isDigit(text2.charCodeAt(i))) i++;
+      while (has(text2.charCodeAt(i), UNIT)) i++;
       integerEnd = i;
-      if (text.charCodeAt(body) === 48 && text.charCodeAt(body + 1) === 120 && has(text.charCodeAt(body + 2), HEX)) {
+      if (text2.charCodeAt(body) === 48 && text2.charCodeAt(body + 1) === 120 && has(text2.charCodeAt(body + 2), HEX)) {
         let h = body + 2;
-        while (has(text.charCodeAt(h), HEX)) h++;
-        while (has(text.charCodeAt(h), UNIT)) h++;
+        while (has(text2.charCodeAt(h), HEX)) h++;
+        while (has(text2.charCodeAt(h), UNIT)) h++;
         integerEnd = Math.max(integerEnd, h);
       }
     }
     let realEnd = -1;
     let r = body;
-    while (isDigit(text.charCodeAt(r))) r++;
-    if (text.charCodeAt(r) === DOT) {
+    while (isDigit(text2.charCodeAt(r))) r++;
+    if (text2.charCodeAt(r) === DOT) {
       r++;
-      while (isDigit(text.charCodeAt(r))) r++;
-      const e = text.charCodeAt(r);
+      while (isDigit(text2.charCodeAt(r))) r++;
+      const e = text2.charCodeAt(r);
       if (e === 69 || e === 101) {
         let x = r + 1;
-        if (isSign(text.charCodeAt(x))) x++;
-        if (isDigit(text.charCodeAt(x))) {
-          while (isDigit(text.charCodeAt(x))) x++;
+        if (isSign(text2.charCodeAt(x))) x++;
+        if (isDigit(text2.charCodeAt(x))) {
+          while (isDigit(text2.charCodeAt(x))) x++;
           r = x;
         }
       }
@@ -2301,17 +2258,17 @@ function printable(token2) {
 var MAX_SYNTAX_ERRORS = 100;
 var MAX_CONF_LINES = 2e6;
 function parsePostgresqlConf(file) {
-  const text = file.text;
-  const lexer = new Lexer(text);
+  const text2 = file.text;
+  const lexer = new Lexer(text2);
   const lines = [];
   let errors = 0;
   let abandonedAtLine;
   const count2 = Math.min(file.lineStarts.length, MAX_CONF_LINES);
   for (let n = 0; n < count2; n++) {
     const start = file.lineStarts[n];
-    const end = n + 1 < file.lineStarts.length ? file.lineStarts[n + 1] - 1 : text.length;
+    const end = n + 1 < file.lineStarts.length ? file.lineStarts[n + 1] - 1 : text2.length;
     lexer.reset(start, end);
-    const parsed = parseLine(lexer, text, file.encoding, n + 1, start, end);
+    const parsed = parseLine(lexer, text2, file.encoding, n + 1, start, end);
     if (parsed.kind === "error" && ++errors === MAX_SYNTAX_ERRORS) abandonedAtLine = n + 1;
     lines.push(parsed);
   }
@@ -2319,7 +2276,7 @@ function parsePostgresqlConf(file) {
   if (count2 < file.lineStarts.length) out.truncatedAtLine = count2 + 1;
   return out;
 }
-function parseLine(lexer, text, encoding, line, start, end) {
+function parseLine(lexer, text2, encoding, line, start, end) {
   const first = lexer.next();
   const nameStart = lexer.start;
   const nameEnd = lexer.end;
@@ -2328,7 +2285,7 @@ function parseLine(lexer, text, encoding, line, start, end) {
     if (lexer.next() === "equals") lexer.next();
     const token2 = lexer.type;
     if (isValueToken(token2)) {
-      const raw = text.slice(lexer.start, lexer.end);
+      const raw = text2.slice(lexer.start, lexer.end);
       const unquoted = token2 === "string" ? deescapeConfString(raw, encoding) : raw;
       const candidate = { token: token2, raw, value: unquoted, start: lexer.start, end: lexer.end };
       if (lexer.next() === "eol") value = candidate;
@@ -2339,14 +2296,14 @@ function parseLine(lexer, text, encoding, line, start, end) {
     return { kind: "comment", line, start, end, commentStart: lexer.commentStart };
   }
   if (value === null) {
-    const tokenText = text.slice(lexer.start, lexer.end);
+    const tokenText = text2.slice(lexer.start, lexer.end);
     const near = lexer.type === "eol" ? "near end of line" : `near token "${printable(tokenText)}"`;
     const token2 = lexer.type === "eol" ? null : { start: lexer.start, end: lexer.end, text: tokenText };
     while (lexer.type !== "eol") lexer.next();
     if (lexer.commentStart === -1) return { kind: "error", line, start, end, near, token: token2 };
     return { kind: "error", line, start, end, near, token: token2, commentStart: lexer.commentStart };
   }
-  const name = text.slice(nameStart, nameEnd);
+  const name = text2.slice(nameStart, nameEnd);
   const directive = first === "id" ? includeDirective(name) : null;
   if (lexer.commentStart === -1) {
     return directive ? { kind: "include", directive, line, start, end, name, nameStart, nameEnd, value } : { kind: "setting", line, start, end, name, nameStart, nameEnd, value };
@@ -2361,8 +2318,8 @@ function reportedErrorLine(conf, line) {
 
 // src/parse/auth-tokens.ts
 var Token = class {
-  constructor(text, quoted, file, start, end, via) {
-    this.text = text;
+  constructor(text2, quoted, file, start, end, via) {
+    this.text = text2;
     this.quoted = quoted;
     this.file = file;
     this.start = start;
@@ -2422,8 +2379,8 @@ var LineReader = class {
   next() {
     if (this.major === 10) return this.nextChunk();
     if (this.hasNul && this.major >= 14) return this.nextWithNul();
-    const text = this.file.text;
-    const len = text.length;
+    const text2 = this.file.text;
+    const len = text2.length;
     if (this.pos >= len) return false;
     let pos = this.pos;
     let content = "";
@@ -2434,13 +2391,13 @@ var LineReader = class {
     this.k = 0;
     this.start = pos;
     while (pos < len) {
-      const nl = text.indexOf("\n", pos);
+      const nl = text2.indexOf("\n", pos);
       const next = nl === -1 ? len : nl + 1;
       let e = nl === -1 ? len : nl;
-      while (e > pos && (text.charCodeAt(e - 1) === 13 || text.charCodeAt(e - 1) === 10)) e--;
+      while (e > pos && (text2.charCodeAt(e - 1) === 13 || text2.charCodeAt(e - 1) === 10)) e--;
       this.segAt.push(content.length);
       this.segOff.push(pos);
-      content += text.slice(pos, e);
+      content += text2.slice(pos, e);
       this.end = e;
       pos = next;
       if (this.major >= 14 && content.length > lastBackslash && content.endsWith("\\")) {
@@ -2472,8 +2429,8 @@ var LineReader = class {
    * with line continuations).
    */
   nextWithNul() {
-    const text = this.file.text;
-    const len = text.length;
+    const text2 = this.file.text;
+    const len = text2.length;
     const latin12 = this.file.encoding === "latin1";
     let pos = this.pos;
     if (pos >= len) return false;
@@ -2494,22 +2451,22 @@ var LineReader = class {
         let q = pos;
         let b = 0;
         while (q < len) {
-          const u = unitBytes(text.charCodeAt(q), latin12);
+          const u = unitBytes(text2.charCodeAt(q), latin12);
           if (b + u > room && b > 0) break;
           b += u;
           q++;
-          if (text.charCodeAt(q - 1) === 10) break;
+          if (text2.charCodeAt(q - 1) === 10) break;
         }
         if (this.nulAt < pos) {
-          const i = text.indexOf("\0", pos);
+          const i = text2.indexOf("\0", pos);
           this.nulAt = i === -1 ? Infinity : i;
         }
         const keep = this.nulAt < q ? this.nulAt : q;
         if (keep > pos) {
           this.segAt.push(content.length);
           this.segOff.push(pos);
-          content += text.slice(pos, keep);
-          for (let i = pos; i < keep; i++) bytes2 += unitBytes(text.charCodeAt(i), latin12);
+          content += text2.slice(pos, keep);
+          for (let i = pos; i < keep; i++) bytes2 += unitBytes(text2.charCodeAt(i), latin12);
           this.end = keep;
         }
         pos = q;
@@ -2555,24 +2512,24 @@ var LineReader = class {
   /** PG 10: one fgets() into char[8192]; trailing CR/LF stripped. A character that would
    * straddle the cut (UTF-8 files) goes whole to the next chunk. */
   nextChunk() {
-    const text = this.file.text;
-    const len = text.length;
+    const text2 = this.file.text;
+    const len = text2.length;
     const pos = this.pos;
     if (pos >= len) return false;
-    const nl = text.indexOf("\n", pos);
+    const nl = text2.indexOf("\n", pos);
     const lineEnd2 = nl === -1 ? len : nl + 1;
     const latin12 = this.file.encoding === "latin1";
     let cut = pos;
     let bytes2 = 0;
     while (cut < lineEnd2) {
-      const b = unitBytes(text.charCodeAt(cut), latin12);
+      const b = unitBytes(text2.charCodeAt(cut), latin12);
       if (bytes2 + b > PG10_MAX_LINE_BYTES) break;
       bytes2 += b;
       cut++;
     }
     this.tooLong = cut < lineEnd2 || bytes2 === PG10_MAX_LINE_BYTES;
     let e = cut;
-    while (e > pos && (text.charCodeAt(e - 1) === 13 || text.charCodeAt(e - 1) === 10)) e--;
+    while (e > pos && (text2.charCodeAt(e - 1) === 13 || text2.charCodeAt(e - 1) === 10)) e--;
     this.segAt.length = 0;
     this.segOff.length = 0;
     this.segAt.push(0);
@@ -2580,7 +2537,7 @@ var LineReader = class {
     this.k = 0;
     this.start = pos;
     this.end = e;
-    this.text = text.slice(pos, e);
+    this.text = text2.slice(pos, e);
     this.pos = cut;
     this.line = this.nextLine++;
     return true;
@@ -2595,8 +2552,8 @@ var LineReader = class {
 };
 var isBlank = (c) => c === 32 || c === 9 || c === 13;
 var rawToken = { text: "", quoted: false, start: 0, end: 0, comma: false, tooLong: false };
-function token(text, quoted, start, end, comma, tooLong = false) {
-  rawToken.text = text;
+function token(text2, quoted, start, end, comma, tooLong = false) {
+  rawToken.text = text2;
   rawToken.quoted = quoted;
   rawToken.start = start;
   rawToken.end = end;
@@ -3756,7 +3713,7 @@ function parseIdentLine(line, major) {
 }
 
 // src/resolve/conf-files.ts
-import { dirname as dirname2, resolve as resolve3 } from "node:path";
+import { dirname as dirname3, resolve as resolve4 } from "node:path";
 var CONF_FILE_MAX_DEPTH = 10;
 var MAX_FILE_READS = 1e4;
 var MAX_SET_LINES = 4e6;
@@ -3916,7 +3873,7 @@ function readConfSet(host, tops, cache4 = /* @__PURE__ */ new Map()) {
         problem(from, line, "empty-name", `empty configuration directory name: "${target}"`);
         return;
       }
-      const dirAbs = resolve3(dirname2(fromAbs), target);
+      const dirAbs = resolve4(dirname3(fromAbs), target);
       if (!host.allowed(dirAbs)) {
         outsideRoot(from, line, "directory", dirAbs);
         return;
@@ -3931,7 +3888,7 @@ function readConfSet(host, tops, cache4 = /* @__PURE__ */ new Map()) {
         );
         return;
       }
-      const names = listed.entries.filter((e) => !e.isDir && e.name.length >= 6 && !e.name.startsWith(".") && e.name.endsWith(".conf")).map((e) => resolve3(dirAbs, e.name)).sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+      const names = listed.entries.filter((e) => !e.isDir && e.name.length >= 6 && !e.name.startsWith(".") && e.name.endsWith(".conf")).map((e) => resolve4(dirAbs, e.name)).sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
       for (const abs of names) openFile(fromAbs, from, line, abs, depth + 1, stack, via, true);
       return;
     }
@@ -3939,7 +3896,7 @@ function readConfSet(host, tops, cache4 = /* @__PURE__ */ new Map()) {
       problem(from, line, "empty-name", `empty configuration file name: "${target}"`);
       return;
     }
-    openFile(fromAbs, from, line, resolve3(dirname2(fromAbs), target), depth + 1, stack, via, line.directive === "include");
+    openFile(fromAbs, from, line, resolve4(dirname3(fromAbs), target), depth + 1, stack, via, line.directive === "include");
   };
   for (const top of tops) visitFile(top.absPath, top, 0, [top.absPath], []);
   return set;
@@ -4054,12 +4011,12 @@ function hashName(key) {
   return mix(h);
 }
 var nameScan = { hash: 0, dotted: false, upper: false };
-function scanName(text, start, end) {
+function scanName(text2, start, end) {
   let h = FNV_OFFSET;
   let dotted = false;
   let upper = false;
   for (let i = start; i < end; i++) {
-    let c = text.charCodeAt(i);
+    let c = text2.charCodeAt(i);
     if (c === 46) dotted = true;
     else if (c >= 65 && c <= 90) {
       upper = true;
@@ -4298,7 +4255,7 @@ function authIO(host) {
 }
 
 // src/resolve/discover.ts
-import { basename as basename2, dirname as dirname3, join as join3, resolve as resolve4, sep as sep2 } from "node:path";
+import { basename as basename2, dirname as dirname4, join as join4, resolve as resolve5, sep as sep2 } from "node:path";
 var KNOWN_NAMES = {
   "postgresql.conf": "postgresql.conf",
   "postgresql.auto.conf": "postgresql.auto.conf",
@@ -4337,8 +4294,9 @@ function majorFromPath(path) {
   }
   return void 0;
 }
+var EXPLICIT_KINDS = ["postgresql.conf", "pg_hba.conf", "pg_ident.conf", "postgresql.auto.conf", "recovery.conf"];
 function readPgVersion(host, dir) {
-  const p = join3(dir, "PG_VERSION");
+  const p = join4(dir, "PG_VERSION");
   if (host.kind(p) !== "file") return void 0;
   const r = host.read(p);
   if (!r.ok) return void 0;
@@ -4352,7 +4310,7 @@ function discover(host, paths, options = {}) {
   const add = (abs, kind) => {
     if (options.ignore?.(abs)) return;
     const def = options.clusterOf?.(abs);
-    const key = def ? `cluster:${def.name}` : dirname3(abs);
+    const key = def ? `cluster:${def.name}` : dirname4(abs);
     if (def) named.set(key, def);
     let files = byDir.get(key);
     if (!files) byDir.set(key, files = /* @__PURE__ */ new Map());
@@ -4374,7 +4332,7 @@ function discover(host, paths, options = {}) {
       return;
     }
     for (const e of listed.entries.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) {
-      const abs = join3(dir, e.name);
+      const abs = join4(dir, e.name);
       if (e.isDir) {
         if (SKIP_DIRS.has(e.name) || !host.allowed(abs) || options.ignore?.(abs)) continue;
         if (depth + 1 > MAX_WALK_DEPTH) {
@@ -4389,12 +4347,50 @@ function discover(host, paths, options = {}) {
       }
     }
   };
+  let stdinDone = false;
+  const addStdin = ({ abs, name }) => {
+    if (stdinDone) return;
+    stdinDone = true;
+    if (!host.allowed(abs)) {
+      const why = host.refusal?.(abs);
+      errors.push(`--stdin-filename ${name}: ${why === GIT_DIR_REFUSAL ? why : `outside the root ${host.display(host.root)}; nothing outside it is read (see --root)`}`);
+      return;
+    }
+    if (options.ignore?.(abs)) {
+      ignoredFiles++;
+      return;
+    }
+    const own = options.kind ?? options.extraKind?.(abs) ?? kindFromName(abs);
+    add(abs, own);
+    const dir = dirname4(abs);
+    const listed = host.list(dir);
+    if (!listed.ok) return;
+    for (const e of listed.entries) {
+      const sib = join4(dir, e.name);
+      if (e.isDir || sib === abs) continue;
+      const kind = KNOWN_NAMES[e.name] ?? options.extraKind?.(sib) ?? SIGNAL_NAMES[e.name];
+      if (!kind || kind === own || host.kind(sib) === "missing") continue;
+      add(sib, kind);
+    }
+  };
+  const addSignals = (dir) => {
+    for (const [name, kind] of Object.entries(SIGNAL_NAMES)) {
+      const abs = join4(dir, name);
+      const k = host.allowed(abs) ? host.kind(abs) : "missing";
+      if ((k === "file" || k === "other") && !options.ignore?.(abs)) add(abs, kind);
+    }
+  };
   const walk = (dir) => {
     enter(dir, 0);
     for (let next = deferred.shift(); next; next = deferred.shift()) enter(next.dir, next.depth);
   };
   for (const p of paths.length ? paths : ["."]) {
-    const abs = resolve4(host.cwd, p);
+    if (p === "-") {
+      if (!options.stdin) errors.push("-: standard input needs a file name to be linted as (--stdin-filename NAME)");
+      else addStdin(options.stdin);
+      continue;
+    }
+    const abs = resolve5(host.cwd, p);
     if (!host.allowed(abs)) {
       const why = host.refusal?.(abs);
       errors.push(why === GIT_DIR_REFUSAL ? `${p}: ${why}` : `${p}: outside the root ${host.display(host.root)}; nothing outside it is read (see --root)`);
@@ -4403,10 +4399,15 @@ function discover(host, paths, options = {}) {
     const kind = host.kind(abs);
     if (kind === "missing") errors.push(`${p}: no such file or directory`);
     else if (kind === "dir") walk(abs);
-    else add(abs, options.extraKind?.(abs) ?? kindFromName(abs));
+    else if (options.ignore?.(abs)) ignoredFiles++;
+    else {
+      add(abs, options.kind ?? options.extraKind?.(abs) ?? kindFromName(abs));
+      addSignals(dirname4(abs));
+    }
   }
   for (const [key, files] of byDir) if ([...files.values()].every(isSignalKind)) byDir.delete(key);
   const warnings = [];
+  let empty;
   if (tooDeep.length) {
     const more = tooDeep.length > 1 ? ` (and ${tooDeep.length - 1} more ${tooDeep.length === 2 ? "directory" : "directories"} at that depth)` : "";
     warnings.push(
@@ -4414,16 +4415,16 @@ function discover(host, paths, options = {}) {
     );
   }
   if (byDir.size === 0 && errors.length === 0) {
-    const searched = (paths.length ? paths : ["."]).map((p) => JSON.stringify(p)).join(", ");
+    const searched = (paths.length ? paths : ["."]).map((p) => p === "-" && options.stdin ? `standard input (as ${JSON.stringify(options.stdin.name)})` : JSON.stringify(p)).join(", ");
     const names = [...Object.keys(KNOWN_NAMES), ...options.extraKind ? ["the config's files: globs"] : []].join(", ");
     const why = [
       ...warnings.length ? [warnings[0]] : [],
       ...ignoredFiles ? [`${ignoredFiles} matching ${ignoredFiles === 1 ? "file is" : "files are"} ignored by the config's ignore: globs`] : [],
       ...unlisted.length ? [`could not list ${unlisted[0]}${unlisted.length > 1 ? ` (and ${unlisted.length - 1} more)` : ""}`] : []
     ];
-    errors.push(
-      `no configuration file found in ${searched}: looked for ${names} in every directory below (except ${[...SKIP_DIRS].join(", ")})${why.length ? "; " + why.join("; ") : ""}`
-    );
+    const message = `no configuration file found in ${searched}: looked for ${names} in every directory below (except ${[...SKIP_DIRS].join(", ")})${why.length ? "; " + why.join("; ") : ""}`;
+    if (options.allowEmpty) empty = message;
+    else errors.push(message);
   }
   const groups2 = [];
   for (const [key, files] of [...byDir.entries()].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)) {
@@ -4439,7 +4440,7 @@ function discover(host, paths, options = {}) {
   for (const [key, files] of groups2) {
     const def = named.get(key);
     const firstFile = [...files.keys()].sort()[0];
-    const dir = def ? dirname3(firstFile) : key;
+    const dir = def ? dirname4(firstFile) : key;
     let major = NEWEST_MAJOR;
     let versionSource = "default";
     const fromFile = readPgVersion(host, dir);
@@ -4457,7 +4458,77 @@ function discover(host, paths, options = {}) {
       versionSource
     });
   }
-  return { clusters, errors, warnings };
+  return { clusters, errors, warnings, ...empty !== void 0 ? { empty } : {} };
+}
+
+// src/resolve/stdin.ts
+import { dirname as dirname5, resolve as resolve6 } from "node:path";
+function readStdin(maxBytes, stream = process.stdin) {
+  return new Promise((done) => {
+    const chunks = [];
+    let total = 0;
+    let settled = false;
+    const finish = (r) => {
+      if (settled) return;
+      settled = true;
+      stream.removeListener("data", onData);
+      stream.removeListener("end", onEnd);
+      stream.removeListener("error", onError);
+      done(r);
+    };
+    const onData = (chunk) => {
+      const b = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
+      total += b.length;
+      if (total > maxBytes) {
+        chunks.length = 0;
+        stream.pause();
+        stream.destroy?.();
+        finish({ ok: false, error: sizeLimitError(`more than ${maxBytes}`, maxBytes, FILE_LIMIT_HINT) });
+        return;
+      }
+      chunks.push(b);
+    };
+    const onEnd = () => finish({ ok: true, bytes: Buffer.concat(chunks, total) });
+    const onError = (err) => finish({ ok: false, error: `cannot read standard input: ${err.message}` });
+    stream.on("data", onData);
+    stream.on("end", onEnd);
+    stream.on("error", onError);
+  });
+}
+function stdinPath(host, stdin) {
+  return resolve6(host.cwd, stdin.filename);
+}
+function stdinHost(inner, stdin) {
+  const abs = stdinPath(inner, stdin);
+  const dir = dirname5(abs);
+  const name = abs.slice(dir.length).replace(/^[\\/]/, "");
+  const isIt = (p) => resolve6(p) === abs;
+  const content = stdin.content;
+  return {
+    cwd: inner.cwd,
+    ...inner.base !== void 0 ? { base: inner.base } : {},
+    root: inner.root,
+    maxFileBytes: inner.maxFileBytes,
+    allowed: (p) => inner.allowed(p),
+    ...inner.refusal ? { refusal: (p) => inner.refusal(p) } : {},
+    ...inner.identity ? { identity: (p) => isIt(p) ? `stdin:${abs}` : inner.identity(p) } : {},
+    display: (p) => inner.display(p),
+    kind: (p) => isIt(p) ? "file" : inner.kind(p),
+    read(p) {
+      if (!isIt(p)) return inner.read(p);
+      const why = inner.refusal?.(p) ?? (inner.allowed(p) ? void 0 : OUTSIDE_REFUSAL);
+      if (why) return { ok: false, error: why };
+      if (typeof content === "object" && !Buffer.isBuffer(content)) return { ok: false, error: content.error };
+      const bytes2 = typeof content === "string" ? Buffer.from(content) : content;
+      if (bytes2.length > inner.maxFileBytes) return { ok: false, error: sizeLimitError(bytes2.length, inner.maxFileBytes, FILE_LIMIT_HINT) };
+      return { ok: true, file: createSourceFile(inner.display(abs), abs, bytes2) };
+    },
+    list(p) {
+      const listed = inner.list(p);
+      if (!listed.ok || resolve6(p) !== dir || listed.entries.some((e) => e.name === name)) return listed;
+      return { ok: true, entries: [...listed.entries, { name, isDir: false, isLink: false }] };
+    }
+  };
 }
 
 // src/resolve/settings-rows.ts
@@ -4538,14 +4609,14 @@ var duplicate_setting_default = defineRule({
         continue;
       }
       const at = w.line.line;
-      const where = w.file === a.file ? `line ${at}` : `${w.file.path}:${at}`;
+      const where2 = w.file === a.file ? `line ${at}` : `${w.file.path}:${at}`;
       const name = boundQuote(a.line.name);
       const autoWins = autoFiles.has(w.file.absPath);
       const inAuto = autoFiles.has(a.file.absPath);
       const help = inAuto ? `postgresql.auto.conf is written by the server and should not be edited by hand: ALTER SYSTEM SET ${name} = \u2026 replaces every entry of the parameter with one, and ALTER SYSTEM RESET ${name} removes them all.` : autoWins ? `ALTER SYSTEM overrides this line: to make postgresql.conf count, run ALTER SYSTEM RESET ${name} (it removes the entry from postgresql.auto.conf); to keep the ALTER SYSTEM value, remove this line.` : "Remove one of the two assignments so the file says what the server uses.";
       ctx.report({
         loc: locOf(a),
-        message: `${name} is set again ${autoWins && !inAuto ? "by ALTER SYSTEM " : ""}at ${where} (${boundQuote(w.line.value.raw)}), so this value (${boundQuote(a.line.value.raw)}) is ignored`,
+        message: `${name} is set again ${autoWins && !inAuto ? "by ALTER SYSTEM " : ""}at ${where2} (${boundQuote(w.line.value.raw)}), so this value (${boundQuote(a.line.value.raw)}) is ignored`,
         help,
         related: [{ message: "the assignment that wins", loc: locOf(w) }]
       });
@@ -4565,25 +4636,25 @@ var PATTERNS = [
   ["python", /%\([A-Za-z_][A-Za-z0-9_]*\)[sdrifx]/g],
   ["erb", /<%=[^%\n]{0,200}%>/g]
 ];
-function escapedPercent(text, i) {
+function escapedPercent(text2, i) {
   let n = 0;
-  for (let j = i - 1; j >= 0 && text.charCodeAt(j) === 37; j--) n++;
+  for (let j = i - 1; j >= 0 && text2.charCodeAt(j) === 37; j--) n++;
   return n % 2 === 1;
 }
-function firstMatch(syntax, re, text) {
+function firstMatch(syntax, re, text2) {
   re.lastIndex = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    if (syntax !== "python" || !escapedPercent(text, m.index)) return m;
+  for (let m = re.exec(text2); m; m = re.exec(text2)) {
+    if (syntax !== "python" || !escapedPercent(text2, m.index)) return m;
     re.lastIndex = m.index + 1;
   }
   return null;
 }
-function findPlaceholder(text, options = {}) {
-  if (!/[$@%{<]/.test(text)) return null;
+function findPlaceholder(text2, options = {}) {
+  if (!/[$@%{<]/.test(text2)) return null;
   let best = null;
   for (const [syntax, re] of PATTERNS) {
     if (options.except?.includes(syntax)) continue;
-    const m = firstMatch(syntax, re, text);
+    const m = firstMatch(syntax, re, text2);
     if (m && (best === null || m.index < best.start)) {
       best = { start: m.index, end: m.index + m[0].length, text: m[0].slice(0, PLACEHOLDER_TEXT_MAX), syntax };
     }
@@ -4952,8 +5023,8 @@ function recordRef(info, from) {
 }
 function recordText(info, max = 100) {
   const file = info.line.file;
-  const text = file.text.slice(info.loc.start, info.loc.end).replace(/\\\r?\n/g, " ").replace(/\s+/g, " ").trim();
-  return text.length > max ? text.slice(0, max - 1) + "\u2026" : text;
+  const text2 = file.text.slice(info.loc.start, info.loc.end).replace(/\\\r?\n/g, " ").replace(/\s+/g, " ").trim();
+  return text2.length > max ? text2.slice(0, max - 1) + "\u2026" : text2;
 }
 function listOf(items, max = 5) {
   const shown5 = items.slice(0, max).map((t) => boundQuote(t));
@@ -5049,9 +5120,9 @@ function describeMethod(r) {
 function describeExposure(r) {
   const who = describeUsers(r.users);
   const what = describeDatabases(r.databases);
-  const where = describeAddress(r.address) + CONN_WORDS[r.connType];
-  if (r.method === "reject") return `connections by ${who} to ${what} ${where} are rejected (reject)`;
-  return `${who} can connect to ${what} ${where} ${describeMethod(r)}`;
+  const where2 = describeAddress(r.address) + CONN_WORDS[r.connType];
+  if (r.method === "reject") return `connections by ${who} to ${what} ${where2} are rejected (reject)`;
+  return `${who} can connect to ${what} ${where2} ${describeMethod(r)}`;
 }
 function parseNetwork(s) {
   const slash = s.indexOf("/");
@@ -5377,12 +5448,12 @@ var hba_invalid_record_default = defineRule({
         continue;
       }
       const outside = p.code === "not-allowed";
-      const text = boundHbaMessage(relativizeMessage(p.message, hba.file));
+      const text2 = boundHbaMessage(relativizeMessage(p.message, hba.file));
       out.report({
         loc: { file: p.file.path, start: p.start, end: p.end },
         // git-dir: an error (the rule's severity): .git/ is never deployed configuration, and it
         // holds the job's token; the message names the reason, the file's text was never read.
-        message: outside ? `${text}: the file lies outside the checked root and was not read` : p.code === "git-dir" || p.code === "limit" ? text : `${text}: PostgreSQL ${ctx.major} rejects this record${assumed.length ? ` (on a server that has network interface "${boundQuote(assumed[0].interface)}")` : ""}, so the server refuses to start and a reload keeps the old rules`,
+        message: outside ? `${text2}: the file lies outside the checked root and was not read` : p.code === "git-dir" || p.code === "limit" ? text2 : `${text2}: PostgreSQL ${ctx.major} rejects this record${assumed.length ? ` (on a server that has network interface "${boundQuote(assumed[0].interface)}")` : ""}, so the server refuses to start and a reload keeps the old rules`,
         help: !p.code && zones.some((z) => z.verdict === "rejected") ? ZONE_HELP : outside ? void 0 : p.code === "git-dir" ? "Configuration never lives in .git/; name a file of the repository instead." : p.code === "limit" ? "Name each user or database list once per record: the same @file referenced from many places multiplies what it expands to, and pgconf-lint checks none of the expansion past its limit." : hbaHelp(p.message, ctx.major),
         ...outside ? { severity: "warning" } : {},
         group: { key: hbaTokenGroupKey(p.file.path, p.start), concern: "a record PostgreSQL rejects (hba-invalid-record)" }
@@ -5704,11 +5775,11 @@ var syntax_error_default = defineRule({
       const conf = ctx.cluster.conf?.files.get(p.file.absPath);
       const line = conf?.lines[p.lineNumber - 1];
       const token2 = line?.kind === "error" ? line.token?.text ?? null : null;
-      const where = line?.kind === "error" ? nearText(line.token) : "";
+      const where2 = line?.kind === "error" ? nearText(line.token) : "";
       const lineText2 = line ? p.file.text.slice(line.start, line.end) : "";
       out.report({
         loc: p.loc,
-        message: where ? `syntax error ${where}: PostgreSQL refuses to start with this file, and a reload ignores the whole file` : `${p.message}: PostgreSQL stops reading the file here`,
+        message: where2 ? `syntax error ${where2}: PostgreSQL refuses to start with this file, and a reload ignores the whole file` : `${p.message}: PostgreSQL stops reading the file here`,
         help: line ? syntaxHelp(lineText2, token2, lookupParam(ctx.catalog, splitLine(lineText2).name) !== void 0) : void 0
       });
     }
@@ -5822,10 +5893,10 @@ var SHELL_COMMANDS = /* @__PURE__ */ new Set(["archive_command", "restore_comman
 var NO_SHELL = ["shell"];
 var HELP = "Render the template before the file is deployed (envsubst, Ansible, Helm, \u2026) and lint the rendered file, or write the value itself.";
 var concern = (p) => `the template placeholder ${p.text} was never rendered (unrendered-template)`;
-function placeholdersIn(text, except = []) {
+function placeholdersIn(text2, except = []) {
   const out = [];
-  for (let offset = 0; offset < text.length; ) {
-    const p = findPlaceholder(offset === 0 ? text : text.slice(offset), { except });
+  for (let offset = 0; offset < text2.length; ) {
+    const p = findPlaceholder(offset === 0 ? text2 : text2.slice(offset), { except });
     if (!p) break;
     out.push({ ...p, start: p.start + offset, end: p.end + offset });
     offset += p.end;
@@ -6003,9 +6074,9 @@ function checkSkippedConfIncludes(ctx) {
   }
 }
 function checkSkippedAuthInclude(ctx, inc) {
-  const text = inc.file.text.slice(inc.start, inc.end);
-  const hash = text.indexOf("#");
-  const p = findPlaceholder(hash === -1 ? text : text.slice(0, hash));
+  const text2 = inc.file.text.slice(inc.start, inc.end);
+  const hash = text2.indexOf("#");
+  const p = findPlaceholder(hash === -1 ? text2 : text2.slice(0, hash));
   if (!p) return;
   ctx.report({
     loc: { file: inc.file.path, start: inc.start + p.start, end: inc.start + p.end },
@@ -6637,8 +6708,8 @@ function isLocalHost(h) {
   const x = h.trim().toLowerCase();
   return x === "" || x.startsWith("/") || x.startsWith("@") || x === "localhost" || x === "::1" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(x);
 }
-function conninfoVerdict(text, major) {
-  const parsed = parseConninfo(text);
+function conninfoVerdict(text2, major) {
+  const parsed = parseConninfo(text2);
   if (!parsed.ok) return void 0;
   const { pairs } = parsed;
   const hostaddr = lastPair(pairs, "hostaddr");
@@ -6899,27 +6970,27 @@ var valueLoc = (a) => ({ file: a.file.path, start: a.line.value.start, end: a.li
 function isPlaceholder(v) {
   return v === "" || /^(\$|\{\{|\{%|<|%\(|`)/.test(v) || /^%[A-Za-z]$/.test(v) || /^@[A-Za-z_][A-Za-z0-9_]*@$/.test(v) || /^(\*+|x{3,}|X{3,}|\.{3,}|…)$/.test(v) || v.includes("$") || v.includes("`");
 }
-function findInConninfo(text) {
-  if (!text.includes("password") && !text.includes("://")) return [];
+function findInConninfo(text2) {
+  if (!text2.includes("password") && !text2.includes("://")) return [];
   const out = [];
   const kw = /(?<![A-Za-z0-9_.-])(sslpassword|password)[ \t\n\r\f\v]*=[ \t\n\r\f\v]*/g;
-  for (let m = kw.exec(text); m; m = kw.exec(text)) {
+  for (let m = kw.exec(text2); m; m = kw.exec(text2)) {
     let i = m.index + m[0].length;
     let value = "";
-    if (text[i] === "'") {
-      for (i++; i < text.length && text[i] !== "'"; i++) {
-        if (text[i] === "\\" && i + 1 < text.length) i++;
-        value += text[i];
+    if (text2[i] === "'") {
+      for (i++; i < text2.length && text2[i] !== "'"; i++) {
+        if (text2[i] === "\\" && i + 1 < text2.length) i++;
+        value += text2[i];
       }
     } else {
-      for (; i < text.length && !/[\s"'&]/.test(text[i]); i++) {
-        if (text[i] === "\\" && i + 1 < text.length) i++;
-        value += text[i];
+      for (; i < text2.length && !/[\s"'&]/.test(text2[i]); i++) {
+        if (text2[i] === "\\" && i + 1 < text2.length) i++;
+        value += text2[i];
       }
     }
     if (!isPlaceholder(value)) out.push({ shown: `${m[1]}=${MASK}` });
   }
-  for (const u of uriUserInfo(text)) {
+  for (const u of uriUserInfo(text2)) {
     if (!isPlaceholder(u.password)) out.push({ shown: `${u.scheme}://${u.user.length <= 32 ? u.user : "\u2026"}:${MASK}@` });
   }
   return out;
@@ -6927,21 +6998,21 @@ function findInConninfo(text) {
 var isSchemeChar = (c) => /[A-Za-z0-9+.-]/.test(c);
 var isLetter2 = (c) => /[A-Za-z]/.test(c);
 var endsUserInfo = (c) => /[\s/@'"?#]/.test(c);
-function uriUserInfo(text) {
+function uriUserInfo(text2) {
   const out = [];
-  for (let at = text.indexOf("://"); at !== -1; at = text.indexOf("://", at + 3)) {
+  for (let at = text2.indexOf("://"); at !== -1; at = text2.indexOf("://", at + 3)) {
     let s = at;
-    while (s > 0 && isSchemeChar(text[s - 1])) s--;
-    while (s < at && !isLetter2(text[s])) s++;
+    while (s > 0 && isSchemeChar(text2[s - 1])) s--;
+    while (s < at && !isLetter2(text2[s])) s++;
     if (s === at) continue;
     let e = at + 3;
     let colon = -1;
-    while (e < text.length && !endsUserInfo(text[e])) {
-      if (text[e] === ":" && colon === -1) colon = e;
+    while (e < text2.length && !endsUserInfo(text2[e])) {
+      if (text2[e] === ":" && colon === -1) colon = e;
       e++;
     }
-    if (text[e] !== "@" || colon === -1 || colon + 1 === e) continue;
-    out.push({ scheme: text.slice(s, at), user: text.slice(at + 3, colon), password: text.slice(colon + 1, e) });
+    if (text2[e] !== "@" || colon === -1 || colon + 1 === e) continue;
+    out.push({ scheme: text2.slice(s, at), user: text2.slice(at + 3, colon), password: text2.slice(colon + 1, e) });
   }
   return out;
 }
@@ -6951,32 +7022,32 @@ function shellWords(s) {
   while (i < s.length) {
     while (i < s.length && /[\s;|&()<>]/.test(s[i])) i++;
     if (i >= s.length) break;
-    let text = "";
+    let text2 = "";
     let dynamic = false;
     while (i < s.length && !/[\s;|&()<>]/.test(s[i])) {
       const c = s[i];
       if (c === "'") {
         const end = s.indexOf("'", i + 1);
         const stop = end === -1 ? s.length : end;
-        text += s.slice(i + 1, stop);
+        text2 += s.slice(i + 1, stop);
         i = stop + 1;
       } else if (c === '"') {
         for (i++; i < s.length && s[i] !== '"'; i++) {
           if (s[i] === "\\" && i + 1 < s.length && '"\\$`'.includes(s[i + 1])) i++;
           else if (s[i] === "$" || s[i] === "`") dynamic = true;
-          text += s[i];
+          text2 += s[i];
         }
         i++;
       } else if (c === "\\") {
-        if (i + 1 < s.length) text += s[i + 1];
+        if (i + 1 < s.length) text2 += s[i + 1];
         i += 2;
       } else {
         if (c === "$" || c === "`") dynamic = true;
-        text += c;
+        text2 += c;
         i++;
       }
     }
-    words.push({ text, dynamic });
+    words.push({ text: text2, dynamic });
   }
   return words;
 }
@@ -7595,14 +7666,14 @@ var hba_hostssl_without_ssl_default = defineRule({
     const ssl = ctx.setting("ssl");
     if (!hba || !ctx.cluster.conf || !ssl || ssl.value !== false) return;
     const a = ssl.assignment;
-    const where = a ? `ssl = ${a.line.value.raw} at ${a.file.path}:${lineColumn(a.file, a.line.nameStart).line}` : "ssl is not set in postgresql.conf, and the default is off";
+    const where2 = a ? `ssl = ${a.line.value.raw} at ${a.file.path}:${lineColumn(a.file, a.line.nameStart).line}` : "ssl is not set in postgresql.conf, and the default is off";
     for (const r of analyzeHba(hba).reachable) {
       if (r.record.connType !== "hostssl") continue;
       const rec = r.record;
       if (recordPlaceholder(rec) !== null) continue;
       ctx.report({
         loc: tokenLoc(r.record.connTypeToken),
-        message: `hostssl record can never match (${where}): ${r.exposure} is refused or falls through to a later record`,
+        message: `hostssl record can never match (${where2}): ${r.exposure} is refused or falls through to a later record`,
         help: "Turn SSL on (ssl = on with ssl_cert_file and ssl_key_file), or write host if unencrypted connections are intended.",
         ...ssl.lineLoc ? { related: [{ message: "ssl is turned off here", loc: ssl.lineLoc }] } : {},
         group: { key: hbaRecordGroupKey(rec), concern: "it can never match while ssl is off (hba-hostssl-without-ssl)" }
@@ -7846,12 +7917,12 @@ var hba_superuser_remote_default = defineRule({
       const first = names[0];
       if (!first) continue;
       const world = e.reach === "world";
-      const where = world ? "from every address" : "from beyond the loopback interface";
+      const where2 = world ? "from every address" : "from beyond the loopback interface";
       const how = e.weak ? ` with a weak method (${e.info.record.method})` : "";
       const who = names.map((n) => boundQuote(n.value)).join(", ");
       ctx.report({
         loc: tokenLoc(first.token),
-        message: `superuser ${who} may log in over TCP ${where}${how}: ${e.text}; whoever obtains its credentials there can read every table and run programs on the server`,
+        message: `superuser ${who} may log in over TCP ${where2}${how}: ${e.text}; whoever obtains its credentials there can read every table and run programs on the server`,
         help: "Let the superuser in only over the local socket (local all postgres peer) or loopback, and give remote administrators and applications roles of their own.",
         ...world || e.weak ? { severity: "error" } : {},
         group: { key: e.groupKey, concern: `a superuser (${who}) over TCP (hba-superuser-remote)` }
@@ -8124,20 +8195,29 @@ function compareDiagnostics(a, b) {
   return a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0;
 }
 function hostFor(options) {
+  const inner = options.host ?? nodeHost({ cwd: options.cwd, root: options.root, base: options.base, maxFileBytes: maxFileBytesFor(options) });
+  return options.stdin ? stdinHost(inner, options.stdin) : inner;
+}
+function maxFileBytesFor(options) {
+  if (options.host) return options.host.maxFileBytes;
   const configMax = options.config?.config.maxFileSize;
   const fromConfig = configMax !== void 0 ? Math.min(parseSize(configMax), DEFAULT_MAX_FILE_BYTES) : void 0;
-  const maxFileBytes = Math.min(options.maxFileBytes ?? fromConfig ?? DEFAULT_MAX_FILE_BYTES, MAX_MAX_FILE_BYTES);
-  return options.host ?? nodeHost({ cwd: options.cwd, root: options.root, base: options.base, maxFileBytes });
+  return Math.min(options.maxFileBytes ?? fromConfig ?? DEFAULT_MAX_FILE_BYTES, MAX_MAX_FILE_BYTES);
 }
-function configRelative(loaded2, abs) {
-  return relative2(loaded2.dir, abs).split(sep3).join("/");
+function configRelative(loaded, abs) {
+  return relative2(loaded.dir, abs).split(sep3).join("/");
 }
-function discoverOptions(options) {
-  const out = { ...options.pgVersion ? { pgVersion: options.pgVersion } : {} };
-  const loaded2 = options.config;
-  if (!loaded2) return out;
-  const c = loaded2.config;
-  const rel = (abs) => configRelative(loaded2, abs);
+function discoverOptions(options, host) {
+  const out = {
+    ...options.pgVersion ? { pgVersion: options.pgVersion } : {},
+    ...options.kind ? { kind: options.kind } : {},
+    ...options.stdin ? { stdin: { abs: stdinPath(host, options.stdin), name: options.stdin.filename } } : {},
+    ...options.allowEmpty ? { allowEmpty: true } : {}
+  };
+  const loaded = options.config;
+  if (!loaded) return out;
+  const c = loaded.config;
+  const rel = (abs) => configRelative(loaded, abs);
   const overrides = (c.overrides ?? []).map((o) => ({ ...o, match: globMatcher(o.files) }));
   out.configVersion = (files) => {
     let v = c.pgVersion;
@@ -8160,9 +8240,9 @@ function discoverOptions(options) {
   return out;
 }
 function clusterRuleConfig(options, cluster) {
-  const loaded2 = options.config;
-  const c = loaded2?.config;
-  const files = cluster.input.files.map((f) => loaded2 ? configRelative(loaded2, f.abs) : f.abs);
+  const loaded = options.config;
+  const c = loaded?.config;
+  const files = cluster.input.files.map((f) => loaded ? configRelative(loaded, f.abs) : f.abs);
   const matching = (c?.overrides ?? []).filter((o) => files.some((f) => globMatcher(o.files)(f)));
   const def = cluster.input.name ? c?.clusters?.find((d, i) => (d.name ?? `cluster-${i + 1}`) === cluster.input.name) : void 0;
   const rules = mergeRules([c?.rules, ...matching.map((o) => o.rules)]);
@@ -8180,13 +8260,13 @@ function clusterRuleConfig(options, cluster) {
 }
 function resolveAll(paths, options = {}) {
   const host = hostFor(options);
-  const found = discover(host, paths, discoverOptions(options));
+  const found = discover(host, options.stdin && !paths.length ? ["-"] : paths, discoverOptions(options, host));
   const cache4 = /* @__PURE__ */ new Map();
   const clusters = found.clusters.map((c) => resolveCluster(host, c, cache4));
-  return { host, clusters, errors: found.errors, warnings: found.warnings };
+  return { host, clusters, errors: found.errors, warnings: found.warnings, ...found.empty !== void 0 ? { empty: found.empty } : {} };
 }
 function lint(paths, options = {}, rules = RULES) {
-  const { host, clusters, errors, warnings } = resolveAll(paths, options);
+  const { host, clusters, errors, warnings, empty } = resolveAll(paths, options);
   let diagnostics = [];
   const files = [];
   const ran = /* @__PURE__ */ new Set();
@@ -8232,12 +8312,12 @@ function lint(paths, options = {}, rules = RULES) {
   });
   unique.sort(compareDiagnostics);
   files.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
-  return { files, diagnostics: unique, clusters, sources, base: host.base ?? host.cwd, errors, warnings };
+  return { files, diagnostics: unique, clusters, sources, base: host.base ?? host.cwd, errors, warnings, ...empty !== void 0 ? { empty } : {} };
 }
 function readSettings(paths, options = {}) {
-  const { host, clusters, errors, warnings } = resolveAll(paths, options);
+  const { host, clusters, errors, warnings, empty } = resolveAll(paths, options);
   const results = clusters.filter((c) => c.conf).map((c) => ({ cluster: host.display(c.input.dir), pgVersion: c.input.major, rows: settingsRows(c) }));
-  return { results, errors, warnings };
+  return { results, errors, warnings, ...empty !== void 0 ? { empty } : {} };
 }
 function hbaRows(host, hba) {
   const rows = hbaFileRules(hba);
@@ -8251,11 +8331,11 @@ function hbaRows(host, hba) {
   });
 }
 function readHba(paths, options = {}) {
-  const { host, clusters, errors, warnings } = resolveAll(paths, options);
+  const { host, clusters, errors, warnings, empty } = resolveAll(paths, options);
   const results = clusters.flatMap(
     (c) => c.hba ? [{ cluster: host.display(c.input.dir), file: c.hba.file.path, pgVersion: c.input.major, rows: hbaRows(host, c.hba) }] : []
   );
-  return { results, errors, warnings };
+  return { results, errors, warnings, ...empty !== void 0 ? { empty } : {} };
 }
 
 // src/report/common.ts
@@ -8330,9 +8410,9 @@ function formatText(result, opts) {
     if (current !== void 0 && d.loc.file !== current) out.push("");
     current = d.loc.file;
     const { line, column } = locate(d, result.sources);
-    const where = paint("bold", `${safePathText(d.loc.file)}:${line}:${column}`);
+    const where2 = paint("bold", `${safePathText(d.loc.file)}:${line}:${column}`);
     const sev = paint(sevColor[d.severity], d.severity);
-    out.push(`${where}  ${sev}  ${safeTerminalText(d.message)}  ${paint("gray", d.rule)}`);
+    out.push(`${where2}  ${sev}  ${safeTerminalText(d.message)}  ${paint("gray", d.rule)}`);
     if (d.help) out.push(`  ${paint("gray", "\u21B3 " + safeTerminalText(d.help))}`);
   }
   const s = summarize(result.diagnostics);
@@ -8349,9 +8429,6 @@ function formatText(result, opts) {
   if (suppressed) out.push(paint("gray", `${suppressed} suppressed.`));
   return out.join("\n") + "\n";
 }
-
-// src/version.ts
-var VERSION = "0.1.0";
 
 // src/report/fingerprint.ts
 import { createHash } from "node:crypto";
@@ -8569,14 +8646,14 @@ function selectAnnotations(diagnostics, sources, opts = {}) {
   const omitted = shown5.length - picked.length;
   const annotations = picked.map((d) => annotationFor(d, sources));
   if (!omitted) return { annotations, omitted };
-  const where = typeof opts.fullListAt === "function" ? opts.fullListAt(shown5.length) : `${opts.fullListAt ?? "the full report"} lists all ${shown5.length}`;
+  const where2 = typeof opts.fullListAt === "function" ? opts.fullListAt(shown5.length) : `${opts.fullListAt ?? "the full report"} lists all ${shown5.length}`;
   return {
     annotations,
     omitted,
     notice: {
       kind: "notice",
       title: "pgconf-lint",
-      message: `${plural(omitted, "more finding")} not annotated (GitHub shows at most ${perKind} annotations of each kind per step and ${total} per job); ${where}.`
+      message: `${plural(omitted, "more finding")} not annotated (GitHub shows at most ${perKind} annotations of each kind per step and ${total} per job); ${where2}.`
     }
   };
 }
@@ -8600,7 +8677,7 @@ function formatGithub(result) {
 }
 
 // src/report/markdown.ts
-import { dirname as dirname4 } from "node:path/posix";
+import { dirname as dirname6 } from "node:path/posix";
 var ZWJ = "\u200D";
 function escapeMarkdown(s) {
   return safeTerminalText(s.replace(/\r\n|\r|\n|\u2028|\u2029/g, " ")).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/[\\`*_[\]!|~#$]/g, (c) => "\\" + c).replace(/@/g, "@" + ZWJ).replace(/:\/\//g, ":" + ZWJ + "//").replace(/\bwww\./gi, (m) => m.slice(0, 3) + ZWJ + ".").replace(/\\#(?=\w)/g, "\\#" + ZWJ);
@@ -8613,7 +8690,7 @@ function clusterLabel(c) {
   const abs = new Set(c.input.files.map((f) => f.abs));
   const src = [...c.sources.values()].find((s) => abs.has(s.absPath));
   const path = src?.path ?? c.unreadable[0]?.path;
-  return path ? dirname4(path) : c.input.dir;
+  return path ? dirname6(path) : c.input.dir;
 }
 function groupByCluster(result, diags) {
   const groups2 = result.clusters.map((c) => ({ label: clusterLabel(c), cluster: c, diagnostics: [] }));
@@ -8632,9 +8709,9 @@ function byteLength(s) {
 }
 function row(d, result, opts) {
   const r = locate(d, result.sources);
-  const where = escapeMarkdown(`${d.loc.file}:${r.line}:${r.column}`);
+  const where2 = escapeMarkdown(`${d.loc.file}:${r.line}:${r.column}`);
   const link = opts.linkFile?.(d.loc.file, r.line);
-  const loc = link ? `[${where}](${link})` : where;
+  const loc = link ? `[${where2}](${link})` : where2;
   const message = escapeMarkdown(d.message) + (d.help ? `<br>\u21B3 ${escapeMarkdown(d.help)}` : "");
   const sev = d.suppressed ? `\u26AA ${d.severity} (suppressed)` : SEVERITY_LABEL[d.severity];
   const extra = d.suppressed ? `<br>suppressed: ${escapeMarkdown(d.suppressed.reason)}` : "";
@@ -8732,24 +8809,230 @@ function checkedSection(result) {
   };
   const majors = [...new Set(result.clusters.map((c) => c.input.major))].sort((a, b) => a - b);
   const summary = `Checked ${plural(result.files.length, "file")} in ${plural(result.clusters.length, "cluster")} (PostgreSQL ${majors.join(", ")})`;
-  let text = "";
+  let text2 = "";
   let bytes2 = 0;
   let n = 0;
   for (const c of result.clusters) {
     const l = line(c);
     if (bytes2 + byteLength(l) > 16 * 1024) break;
-    text += l + "\n";
+    text2 += l + "\n";
     bytes2 += byteLength(l) + 1;
     n++;
   }
-  if (n < result.clusters.length) text += `- \u2026 and ${plural(result.clusters.length - n, "more cluster")}
+  if (n < result.clusters.length) text2 += `- \u2026 and ${plural(result.clusters.length - n, "more cluster")}
 `;
   return `
 <details><summary>${summary}</summary>
 
-${text}
+${text2}
 </details>
 `;
+}
+
+// src/report/junit.ts
+function formatJunit(result) {
+  const byFile = /* @__PURE__ */ new Map();
+  for (const f of result.files) byFile.set(f.path, []);
+  const extra = [...new Set(result.diagnostics.map((d) => d.loc.file).filter((p) => !byFile.has(p)))].sort();
+  for (const p of extra) byFile.set(p, []);
+  for (const d of result.diagnostics) byFile.get(d.loc.file).push(d);
+  const cases = [];
+  let failed = 0;
+  let findings = 0;
+  for (const [path, diags] of byFile) {
+    const active = diags.filter((d) => !d.suppressed);
+    const suppressed = diags.filter((d) => d.suppressed);
+    if (active.length) failed++;
+    findings += active.length;
+    const body = [];
+    for (const d of active) {
+      body.push(`      <failure message="${attr(d.message)}" type="${attr(d.rule)}">${text(failureText(d, result))}</failure>`);
+    }
+    if (diags.length) {
+      const lines = [...active, ...suppressed].map(
+        (d) => `${where(d, result)}: ${d.severity} ${d.rule}: ${d.message}${d.suppressed ? ` (suppressed, ${d.suppressed.kind}: ${d.suppressed.reason})` : ""}`
+      );
+      body.push(`      <system-out>${text(lines.join("\n").replace(/\[\[/g, "[ ["))}</system-out>`);
+    }
+    const open = `    <testcase name="${attr(path)}" classname="pgconf-lint" file="${attr(path)}"`;
+    cases.push(body.length ? `${open}>
+${body.join("\n")}
+    </testcase>` : `${open}/>`);
+  }
+  const counts = `tests="${byFile.size}" failures="${failed}" errors="0" skipped="0"`;
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="pgconf-lint" ${counts}>`,
+    `  <testsuite name="pgconf-lint" ${counts}>`,
+    "    <properties>",
+    `      <property name="findings" value="${findings}"/>`,
+    "    </properties>",
+    ...cases,
+    "  </testsuite>",
+    "</testsuites>",
+    ""
+  ].join("\n");
+}
+function where(d, result) {
+  const r = locate(d, result.sources);
+  return `${d.loc.file}:${r.line}:${r.column}`;
+}
+function failureText(d, result) {
+  return [
+    `${where(d, result)}: ${d.severity} ${d.rule}: ${d.message}`,
+    ...d.help ? [d.help] : [],
+    ...(d.related ?? []).map((rel) => `  ${where({ ...d, loc: rel.loc }, result)}: ${rel.message}`),
+    `Rule: ${d.rule} (${docsUrl(d.rule)})`
+  ].join("\n");
+}
+function xmlSafe(s) {
+  return neutralizeControls(s).replace(/[\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+function text(s) {
+  return xmlSafe(s).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\r/g, "&#13;");
+}
+function attr(s) {
+  return text(s).replace(/"/g, "&quot;").replace(/\n/g, "&#10;").replace(/\t/g, "&#9;");
+}
+
+// src/report/rule-doc.ts
+function ruleDoc(rule, precision) {
+  const d = rule.docs;
+  const kind = rule.appliesTo[0];
+  const lines = [
+    `# ${rule.name}`,
+    "",
+    `> ${d.summary}`,
+    "",
+    `- Default severity: **${rule.severity}**`,
+    `- Files: ${rule.appliesTo.map((k) => "`" + k + "`").join(", ")}`,
+    `- PostgreSQL versions: ${d.versions ?? "all"}`,
+    ...precision === void 0 ? [] : [precision],
+    "",
+    "## What it does",
+    "",
+    d.summary + ".",
+    "",
+    "## Why is this bad?",
+    "",
+    d.why,
+    ""
+  ];
+  if (d.invalid.length) {
+    lines.push("## Example", "", d.invalid.map((c) => fence(kind, c)).join("\n\n"), "");
+  }
+  if (d.valid.length) {
+    lines.push("## Use instead", "", d.valid.map((c) => fence(kind, c)).join("\n\n"), "");
+  }
+  lines.push(
+    "## Options",
+    "",
+    d.options ?? `Severity only: \`--rule ${rule.name}=off|info|warning|error\`.`,
+    "",
+    "## Suppressing",
+    "",
+    "```ini",
+    `# pgconf-lint disable-next-line ${rule.name} -- <reason>`,
+    "```",
+    "",
+    "## References",
+    "",
+    ...d.references.map((r) => `- <${r}>`),
+    ""
+  );
+  return lines.join("\n");
+}
+function lang(kind) {
+  return kind === "pg_hba.conf" || kind === "pg_ident.conf" ? "text" : "ini";
+}
+function fence(kind, code) {
+  return typeof code === "string" ? "```" + lang(kind) + "\n" + code + "\n```" : Object.entries(code).map(([name, text2]) => `\`${name}\`:
+
+\`\`\`` + lang(name) + "\n" + text2 + "\n```").join("\n\n");
+}
+var RULE_TAGS = ["validity", "security", "reliability", "performance"];
+var OTHER_TAGS = {
+  "syntax-error": ["validity"],
+  "unrendered-template": ["validity"],
+  "unknown-setting": ["validity"],
+  "removed-setting": ["validity"],
+  "invalid-value": ["validity"],
+  "duplicate-setting": ["validity"],
+  "missing-include": ["validity"],
+  "hba-invalid-record": ["validity"],
+  "unreadable-file": ["validity"],
+  "unused-directive": ["validity"],
+  "wal-level-insufficient": ["validity", "reliability"],
+  "reserved-connections-exceed-max": ["validity", "reliability"],
+  "recovery-conf-obsolete": ["validity", "reliability"],
+  "freeze-table-age-clamped": ["validity"],
+  "freeze-min-age-clamped": ["validity"],
+  "failsafe-age-clamped": ["validity", "reliability"],
+  "parallel-workers-exceed": ["validity", "performance"],
+  "full-page-writes-off": ["reliability"],
+  "rewind-not-ready": ["reliability"],
+  "freeze-max-age-high": ["reliability"],
+  "fsync-off": ["reliability"],
+  "synchronous-commit-off": ["reliability"],
+  "archive-command-missing": ["reliability"],
+  "archive-command-noop": ["reliability"],
+  "replication-slot-wal-unbounded": ["reliability"],
+  "autovacuum-off": ["reliability", "performance"],
+  "log-level-too-quiet": ["reliability"],
+  "memory-overcommit": ["reliability", "performance"]
+};
+function ruleTags(name) {
+  const tags = new Set(OTHER_TAGS[name] ?? []);
+  if (isSecurityRule(name)) tags.add("security");
+  return RULE_TAGS.filter((t) => tags.has(t));
+}
+var ASSUME_KEY = { dataChecksums: "dataChecksums", failover: "failover", role: "role", memoryBytes: "memory" };
+function ruleMetadata(rule) {
+  return {
+    name: rule.name,
+    severity: rule.severity,
+    summary: rule.docs.summary,
+    files: [...rule.appliesTo],
+    versions: rule.docs.versions ?? "all",
+    docsUrl: docsUrl(rule.name),
+    tags: ruleTags(rule.name),
+    securitySeverity: sarifRule(rule).properties["security-severity"] ?? null,
+    optionsSchema: rule.optionsSchema ?? null,
+    defaultOptions: rule.defaultOptions ?? null,
+    assume: (rule.needs ?? []).map((k) => ASSUME_KEY[k])
+  };
+}
+function closestRuleNames(rules, name) {
+  const key = name.toLowerCase().replaceAll("_", "-");
+  const limit = Math.max(2, Math.min(4, Math.floor(key.length / 3)));
+  const near = rules.map((r) => ({ name: r.name, d: editDistance(key, r.name) })).filter((s) => s.d <= limit).sort((x, y) => x.d - y.d || (x.name < y.name ? -1 : 1)).map((s) => s.name);
+  const containing = key.length >= 3 ? rules.map((r) => r.name).filter((n) => n.includes(key) && !near.includes(n)) : [];
+  return [...near, ...containing].slice(0, 3);
+}
+
+// src/report/gitlab.ts
+var GITLAB_SEVERITY = { error: "critical", warning: "major", info: "info" };
+var CATEGORY = { validity: "Bug Risk", security: "Security", reliability: "Bug Risk", performance: "Performance" };
+function toGitlab(result) {
+  const prints = fingerprints(result.diagnostics, result.sources);
+  return result.diagnostics.filter((d) => !d.suppressed).map((d) => {
+    const r = locate(d, result.sources);
+    const end = r.endLine > r.line && r.endColumn === 1 ? r.endLine - 1 : r.endLine;
+    const categories = [...new Set(ruleTags(d.rule).map((t) => CATEGORY[t]))];
+    return {
+      type: "issue",
+      check_name: d.rule,
+      description: d.message,
+      content: { body: `${d.help ? d.help + "\n\n" : ""}[${d.rule}](${docsUrl(d.rule)})` },
+      categories: categories.length ? categories : ["Bug Risk"],
+      severity: GITLAB_SEVERITY[d.severity],
+      fingerprint: prints.get(d),
+      location: { path: d.loc.file, lines: { begin: r.line, end } }
+    };
+  });
+}
+function formatGitlab(result) {
+  return JSON.stringify(toGitlab(result), null, 2) + "\n";
 }
 
 // src/report/settings.ts
@@ -8804,33 +9087,43 @@ var SEVERITIES = ["error", "warning", "info"];
 
 // src/cli-main.ts
 var USAGE = `Usage: pgconf-lint [check] [PATH...] [options]
+       pgconf-lint [check] - --stdin-filename PATH [options]
        pgconf-lint settings PATH... [--format text|json]
        pgconf-lint hba PATH... [--format text|json]
-       pgconf-lint rules [--format text|json]
+       pgconf-lint rules [NAME...] [--format text|json]
 
 Lints PostgreSQL configuration (postgresql.conf and its includes, postgresql.auto.conf,
 pg_hba.conf, pg_ident.conf, recovery.conf) exactly as PostgreSQL reads it.
 
 Options:
-  --config FILE         configuration file (default: .pgconf-lint.yml, .yaml or .json
-                        in the working directory, if present)
+  --config FILE         configuration file (default: the nearest .pgconf-lint.yml, .yaml
+                        or .json from the working directory up to the repository root)
   --pg-version N        target PostgreSQL major (${SUPPORTED_MAJORS[0]}\u2013${SUPPORTED_MAJORS[SUPPORTED_MAJORS.length - 1]}) for every cluster
   --format FORMAT       text (default), json, sarif (SARIF 2.1.0 for code scanning),
-                        github (workflow-command annotations) or markdown
+                        github (workflow-command annotations), markdown, junit (JUnit
+                        XML: a test case per file) or gitlab (GitLab Code Quality JSON)
   --output FILE         write the report to FILE instead of standard output
   --fail-on LEVEL       error (default), warning, info or never: exit 1 at or above LEVEL
   --rule NAME=LEVEL     set a rule's severity: off, info, warning or error (repeatable)
   --root DIR            never read files outside DIR (default: the working directory)
+  --stdin-filename PATH lint standard input (the path -) as the file PATH: its kind from the
+                        name, reported as PATH, its cluster PATH's directory (the other files
+                        there are read from disk; PATH itself need not exist). Required with -
+  --kind KIND           parse every file named explicitly, and standard input, as KIND:
+                        postgresql.conf, pg_hba.conf, pg_ident.conf, postgresql.auto.conf or
+                        recovery.conf (directories are still searched by file name)
+  --allow-empty         finding no configuration file is not an error: exit 0 with a note
   --max-file-size N     skip files larger than N bytes (default 67108864, at most 268435456)
   --color, --no-color   force or disable colour (default: colour on a terminal)
   --debug               print stack traces for internal errors
   -h, --help            show this help
   -v, --version         print the version
 
-Exit codes: 0 no findings at or above --fail-on, 1 findings, 2 usage error or internal error.`;
+Exit codes: 0 no findings at or above --fail-on, 1 findings, 2 usage error (a path that does not
+exist, no configuration file found without --allow-empty) or internal error.`;
 var UsageError = class extends Error {
 };
-var FORMATS = ["text", "json", "sarif", "github", "markdown"];
+var FORMATS = ["text", "json", "sarif", "github", "markdown", "junit", "gitlab"];
 function parseArgs(argv) {
   const args = { command: "check", paths: [], format: "text", failOn: "error", rules: {}, debug: false };
   const rest = [...argv];
@@ -8919,6 +9212,19 @@ function parseArgs(argv) {
       case "--debug":
         args.debug = true;
         break;
+      case "--stdin-filename":
+        args.stdinFilename = value(flag, inline);
+        if (!args.stdinFilename || args.stdinFilename === "-") throw new UsageError("--stdin-filename needs the path standard input stands for");
+        break;
+      case "--kind": {
+        const k = value(flag, inline);
+        if (!EXPLICIT_KINDS.includes(k)) throw new UsageError(`--kind must be ${EXPLICIT_KINDS.slice(0, -1).join(", ")} or ${EXPLICIT_KINDS[EXPLICIT_KINDS.length - 1]}, not "${k}"`);
+        args.kind = k;
+        break;
+      }
+      case "--allow-empty":
+        args.allowEmpty = true;
+        break;
       default:
         throw new UsageError(`unknown option ${flag} (see pgconf-lint --help)`);
     }
@@ -8965,23 +9271,35 @@ async function main(argv) {
     return 2;
   }
 }
-function emit(args, text) {
+function emit(args, text2) {
   if (args.output) {
     try {
-      safeWriteFile(args.output, text, { roots: [cliBase(process.cwd())], rootsLabel: "the repository", outside: "allow", createParents: false });
+      safeWriteFile(args.output, text2, { roots: [cliBase(process.cwd())], rootsLabel: "the repository", outside: "allow", createParents: false });
     } catch (err) {
       throw new UsageError(`cannot write --output ${args.output}: ${err instanceof SafeWriteError ? err.message : describeFsError(err)}`);
     }
-  } else process.stdout.write(text);
+  } else process.stdout.write(text2);
 }
 async function readConfig(args) {
+  const cwd = process.cwd();
+  const repo = cliBase(cwd);
   let path = args.config;
-  if (!path) path = findConfigFile(".");
-  else if (!existsSync(path)) throw new UsageError(`--config ${path}: no such file`);
-  if (!path) return void 0;
-  const { loadConfig } = await import("./cli-chunk-65QKMAGM.js");
+  let root = args.root !== void 0 ? resolve7(args.root) : repo;
+  if (path !== void 0) {
+    if (!existsSync(path)) throw new UsageError(`--config ${path}: no such file`);
+  } else {
+    const top = lookupTop(cwd, repo, args.root);
+    const found = findConfigUpward(cwd, top);
+    if (!found) return void 0;
+    path = relative3(cwd, found.path);
+    root = top;
+    const shadowed = shadowedWarning(found, path);
+    if (shadowed) process.stderr.write(`pgconf-lint: warning: ${shadowed}
+`);
+  }
+  const { loadConfig } = await import("./cli-chunk-NIEKD5HG.js");
   try {
-    return loadConfig(path, RULES, { root: resolve5(args.root ?? ".") });
+    return loadConfig(path, RULES, { root });
   } catch (err) {
     if (err instanceof ConfigError) throw new UsageError(err.message);
     throw err;
@@ -9000,12 +9318,22 @@ async function run(args) {
     throw new UsageError(`--format ${args.format} applies to check only; ${args.command} takes text or json`);
   }
   if (args.command === "rules") {
-    const rows = RULES.map((r) => ({ name: r.name, severity: r.severity, summary: r.docs.summary }));
-    if (args.format === "json") emit(args, JSON.stringify(rows, null, 2) + "\n");
-    else {
-      const w = Math.max(...rows.map((r) => r.name.length));
-      emit(args, rows.map((r) => `${r.name.padEnd(w)}  ${r.severity.padEnd(7)}  ${r.summary}`).join("\n") + "\n");
+    const named = args.paths.map((name) => {
+      const rule = RULES.find((r) => r.name === name);
+      if (rule) return rule;
+      const near = closestRuleNames(RULES, name);
+      throw new UsageError(`unknown rule "${name}"${near.length ? `; did you mean ${near.join(", ")}?` : ""} (pgconf-lint rules lists them all)`);
+    });
+    if (args.format === "json") {
+      emit(args, JSON.stringify((named.length ? named : RULES).map(ruleMetadata), null, 2) + "\n");
+      return 0;
     }
+    if (named.length) {
+      emit(args, named.map((r) => ruleDoc(r)).join("\n"));
+      return 0;
+    }
+    const w = Math.max(...RULES.map((r) => r.name.length));
+    emit(args, RULES.map((r) => `${r.name.padEnd(w)}  ${r.severity.padEnd(7)}  ${r.docs.summary}`).join("\n") + "\n");
     return 0;
   }
   if (args.root !== void 0) {
@@ -9025,35 +9353,48 @@ async function run(args) {
     // Paths in every report are relative to the repository root, whatever the working directory.
     base: cliBase(process.cwd()),
     ...args.maxFileBytes ? { maxFileBytes: args.maxFileBytes } : {},
-    rules: args.rules
+    rules: args.rules,
+    ...args.kind ? { kind: args.kind } : {},
+    ...args.allowEmpty ? { allowEmpty: true } : {}
   };
-  const failOnErrors = (errors, warnings) => {
+  if (args.stdinFilename !== void 0 || args.paths.includes("-")) {
+    if (args.stdinFilename === void 0) throw new UsageError("- (standard input) needs --stdin-filename PATH: the name decides its kind, its cluster and the path in reports");
+    if (args.paths.some((p) => p !== "-")) throw new UsageError("standard input (-, --stdin-filename) cannot be combined with other paths");
+    args.paths = ["-"];
+    const read = await readStdin(maxFileBytesFor(options));
+    options.stdin = { filename: args.stdinFilename, content: read.ok ? read.bytes : { error: read.error } };
+  }
+  const failOnErrors = (errors, warnings, empty) => {
     if (errors.length) throw new UsageError(errors[0]);
     for (const w of warnings) process.stderr.write(`pgconf-lint: warning: ${w}
+`);
+    if (empty !== void 0) process.stderr.write(`pgconf-lint: note: ${empty} (accepted: --allow-empty)
 `);
   };
   if (args.command === "settings") {
     if (!args.paths.length) throw new UsageError("settings needs a file or directory");
-    const { results, errors, warnings } = readSettings(args.paths, options);
-    failOnErrors(errors, warnings);
+    const { results, errors, warnings, empty } = readSettings(args.paths, options);
+    failOnErrors(errors, warnings, empty);
     emit(args, args.format === "json" ? JSON.stringify(results.flatMap((r) => r.rows.map((row2) => ({ ...row2, cluster: r.cluster, pgVersion: r.pgVersion }))), null, 2) + "\n" : formatSettingsText(results));
     return 0;
   }
   if (args.command === "hba") {
     if (!args.paths.length) throw new UsageError("hba needs a file or directory");
-    const { results, errors, warnings } = readHba(args.paths, options);
-    failOnErrors(errors, warnings);
+    const { results, errors, warnings, empty } = readHba(args.paths, options);
+    failOnErrors(errors, warnings, empty);
     emit(args, args.format === "json" ? JSON.stringify(results.flatMap((r) => r.rows.map((row2) => ({ ...row2, cluster: r.cluster, pgVersion: r.pgVersion }))), null, 2) + "\n" : formatHbaText(results));
     return 0;
   }
   const result = lint(args.paths, options);
-  failOnErrors(result.errors, result.warnings);
+  failOnErrors(result.errors, result.warnings, result.empty);
   const formatters = {
     text: () => formatText(result, { color: useColor(args, Boolean(args.output)) }),
     json: () => formatJson(result),
     sarif: () => formatSarif(result),
     github: () => formatGithub(result),
-    markdown: () => formatMarkdown(result)
+    markdown: () => formatMarkdown(result),
+    junit: () => formatJunit(result),
+    gitlab: () => formatGitlab(result)
   };
   emit(args, formatters[args.format]());
   if (args.failOn === "never") return 0;

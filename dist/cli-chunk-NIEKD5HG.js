@@ -3,17 +3,20 @@ import {
   CONFIG_NAMES,
   ConfigError,
   SUPPORTED_MAJORS,
+  VERSION,
   __commonJS,
   __require,
   __toESM,
+  boundQuote,
   confinement,
-  findConfigFile,
+  editDistance,
   isInside,
   mergeRules,
   parseSize,
   readRegularFile,
+  redactSecrets,
   toAssumptions
-} from "./cli-chunk-GTUE6Q4H.js";
+} from "./cli-chunk-4KMOUXGI.js";
 
 // node_modules/ajv/dist/compile/codegen/code.js
 var require_code = __commonJS({
@@ -2776,11 +2779,11 @@ var require_validate = __commonJS({
         jsonPointer = $data;
         data = names_1.default.rootData;
       } else {
-        const matches = RELATIVE_JSON_POINTER.exec($data);
-        if (!matches)
+        const matches2 = RELATIVE_JSON_POINTER.exec($data);
+        if (!matches2)
           throw new Error(`Invalid JSON-pointer: ${$data}`);
-        const up = +matches[1];
-        jsonPointer = matches[2];
+        const up = +matches2[1];
+        jsonPointer = matches2[2];
         if (jsonPointer === "#") {
           if (up >= dataLevel)
             throw new Error(errorMsg("property/index", up));
@@ -3699,11 +3702,11 @@ var require_schemes = __commonJS({
         urnComponent.error = "URN can not be parsed";
         return urnComponent;
       }
-      const matches = urnComponent.path.match(URN_REG);
-      if (matches && matches[0] === urnComponent.path) {
+      const matches2 = urnComponent.path.match(URN_REG);
+      if (matches2 && matches2[0] === urnComponent.path) {
         const scheme = options.scheme || urnComponent.scheme || "urn";
-        urnComponent.nid = matches[1].toLowerCase();
-        urnComponent.nss = matches[2];
+        urnComponent.nid = matches2[1].toLowerCase();
+        urnComponent.nss = matches2[2];
         const urnScheme = `${scheme}:${options.nid || urnComponent.nid}`;
         const schemeHandler = getSchemeHandler(urnScheme);
         urnComponent.path = void 0;
@@ -4024,8 +4027,8 @@ var require_fast_uri = __commonJS({
     var URI_PARSE = /^(?:([^#/:?]+):)?(?:\/\/((?:([^#/?@]*)@)?(\[[^#/?\]]+\]|[^#/:?]*)(?::(\d*))?))?([^#?]*)(?:\?([^#]*))?(?:#((?:.|[\n\r])*))?/u;
     var AUTHORITY_PREFIX = /^(?:[^#/:?]+:)?\/\/([^/?#]*)/;
     var AUTHORITY_INTRODUCER_REGION = /^(?:[^#/:?]+:)?([/\\\t\n\r]*)/;
-    function getParseError(parsed, matches) {
-      if (matches[2] !== void 0 && parsed.path && parsed.path[0] !== "/") {
+    function getParseError(parsed, matches2) {
+      if (matches2[2] !== void 0 && parsed.path && parsed.path[0] !== "/") {
         return 'URI path must start with "/" when authority is present.';
       }
       if (typeof parsed.port === "number" && (parsed.port < 0 || parsed.port > 65535)) {
@@ -4047,9 +4050,9 @@ var require_fast_uri = __commonJS({
     function isIPLiteral(host) {
       return host[0] === "[" && host[host.length - 1] === "]";
     }
-    function hasMalformedComponentPercentEncoding(matches) {
-      const host = matches[4];
-      return hasMalformedPercentEncoding(matches[3]) || host !== void 0 && !isIPLiteral(host) && hasMalformedPercentEncoding(host) || hasMalformedPercentEncoding(matches[6]) || hasMalformedPercentEncoding(matches[7]) || hasMalformedPercentEncoding(matches[8]);
+    function hasMalformedComponentPercentEncoding(matches2) {
+      const host = matches2[4];
+      return hasMalformedPercentEncoding(matches2[3]) || host !== void 0 && !isIPLiteral(host) && hasMalformedPercentEncoding(host) || hasMalformedPercentEncoding(matches2[6]) || hasMalformedPercentEncoding(matches2[7]) || hasMalformedPercentEncoding(matches2[8]);
     }
     function canonicalizeHost(parsed, options, schemeHandler, isIP) {
       if (hasForbiddenDomainHost(parsed, options, schemeHandler, isIP)) {
@@ -4124,15 +4127,15 @@ var require_fast_uri = __commonJS({
           }
         }
       }
-      const matches = uri.match(URI_PARSE);
-      if (matches) {
-        parsed.scheme = matches[1];
-        parsed.userinfo = matches[3];
-        parsed.host = matches[4];
-        parsed.port = parseInt(matches[5], 10);
-        parsed.path = matches[6] || "";
-        parsed.query = matches[7];
-        parsed.fragment = matches[8];
+      const matches2 = uri.match(URI_PARSE);
+      if (matches2) {
+        parsed.scheme = matches2[1];
+        parsed.userinfo = matches2[3];
+        parsed.host = matches2[4];
+        parsed.port = parseInt(matches2[5], 10);
+        parsed.path = matches2[6] || "";
+        parsed.query = matches2[7];
+        parsed.fragment = matches2[8];
         if (parsed.scheme !== void 0) {
           if (VALID_SCHEME.test(parsed.scheme)) {
             parsed.scheme = parsed.scheme.toLowerCase();
@@ -4141,14 +4144,14 @@ var require_fast_uri = __commonJS({
             malformedScheme = true;
           }
         }
-        malformedPercentEncoding = hasMalformedComponentPercentEncoding(matches);
+        malformedPercentEncoding = hasMalformedComponentPercentEncoding(matches2);
         if (malformedPercentEncoding) {
           parsed.error = parsed.error || "URI contains malformed percent-encoding.";
         }
         if (isNaN(parsed.port)) {
-          parsed.port = matches[5];
+          parsed.port = matches2[5];
         }
-        const parseError = getParseError(parsed, matches);
+        const parseError = getParseError(parsed, matches2);
         if (parseError !== void 0) {
           parsed.error = parsed.error || parseError;
           malformedAuthorityOrPort = true;
@@ -6102,9 +6105,9 @@ var require_patternProperties = __commonJS({
       code(cxt) {
         const { gen, schema, data, parentSchema, it } = cxt;
         const { opts } = it;
-        const patterns = (0, code_1.allSchemaProperties)(schema);
-        const alwaysValidPatterns = patterns.filter((p) => (0, util_1.alwaysValidSchema)(it, schema[p]));
-        if (patterns.length === 0 || alwaysValidPatterns.length === patterns.length && (!it.opts.unevaluated || it.props === true)) {
+        const patterns2 = (0, code_1.allSchemaProperties)(schema);
+        const alwaysValidPatterns = patterns2.filter((p) => (0, util_1.alwaysValidSchema)(it, schema[p]));
+        if (patterns2.length === 0 || alwaysValidPatterns.length === patterns2.length && (!it.opts.unevaluated || it.props === true)) {
           return;
         }
         const checkProperties = opts.strictSchema && !opts.allowMatchingProperties && parentSchema.properties;
@@ -6115,7 +6118,7 @@ var require_patternProperties = __commonJS({
         const { props } = it;
         validatePatternProperties();
         function validatePatternProperties() {
-          for (const pat of patterns) {
+          for (const pat of patterns2) {
             if (checkProperties)
               checkMatchingProperties(pat);
             if (it.allErrors) {
@@ -6931,12 +6934,12 @@ var require_identity = __commonJS({
     var SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar");
     var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
-    var isAlias = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
+    var isAlias2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isMap2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
-    var isSeq = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    var isScalar2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isSeq2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
@@ -6957,7 +6960,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar(node) || isCollection(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar2(node) || isCollection(node)) && !!node.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -6966,14 +6969,14 @@ var require_identity = __commonJS({
     exports.SCALAR = SCALAR;
     exports.SEQ = SEQ;
     exports.hasAnchor = hasAnchor;
-    exports.isAlias = isAlias;
+    exports.isAlias = isAlias2;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap;
+    exports.isMap = isMap2;
     exports.isNode = isNode2;
     exports.isPair = isPair;
-    exports.isScalar = isScalar;
-    exports.isSeq = isSeq;
+    exports.isScalar = isScalar2;
+    exports.isSeq = isSeq2;
   }
 });
 
@@ -11081,9 +11084,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap = fc.start.source === "{";
-      const fcName = isMap ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap2 = fc.start.source === "{";
+      const fcName = isMap2 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap2 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -11119,7 +11122,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap2 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -11159,7 +11162,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap && !sep && !props.found) {
+        if (!isMap2 && !sep && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -11182,7 +11185,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap && !props.found && ctx.options.strict) {
+            if (!isMap2 && !props.found && ctx.options.strict) {
               if (sep)
                 for (const st of sep) {
                   if (st === valueProps.found)
@@ -11214,7 +11217,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap) {
+          if (isMap2) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -11230,7 +11233,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap ? "}" : "]";
+      const expectedEnd = isMap2 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -12517,7 +12520,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar2 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -12601,7 +12604,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection;
-    exports.isScalar = isScalar;
+    exports.isScalar = isScalar2;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -14256,6 +14259,12 @@ var import_yaml = __toESM(require_dist(), 1);
 import { dirname, resolve } from "node:path";
 var KINDS = ["postgresql.conf", "postgresql.auto.conf", "pg_hba.conf", "pg_ident.conf", "recovery.conf"];
 var SIZE = "^[0-9]+(\\.[0-9]+)?\\s*(B|kB|MB|GB|TB)?$";
+var CIDR = "^[0-9a-fA-F:.]+/[0-9]{1,3}$";
+var PATTERN_WORDS = {
+  [SIZE]: 'a number of bytes or a size such as "64GB" (units B, kB, MB, GB, TB)',
+  [CIDR]: 'a network in CIDR notation such as "10.0.0.0/8"'
+};
+var CONFIG_SCHEMA_URL = `https://raw.githubusercontent.com/pgconf-lint/pgconf-lint/v${VERSION.split(".")[0]}/schema/pgconf-lint.schema.json`;
 function configSchema(rules) {
   const severity = { enum: ["off", "info", "warning", "error"] };
   const ruleProps = {};
@@ -14291,10 +14300,11 @@ function configSchema(rules) {
   const globs = { type: "array", items: { type: "string", minLength: 1 }, minItems: 1 };
   return {
     $schema: "http://json-schema.org/draft-07/schema#",
-    $id: "https://github.com/pgconf-lint/pgconf-lint/schema/pgconf-lint.schema.json",
+    $id: CONFIG_SCHEMA_URL,
     title: "pgconf-lint configuration (.pgconf-lint.yml)",
     type: "object",
     properties: {
+      $schema: { type: "string", description: "The JSON Schema of this file, for editors (pgconf-lint ignores it)" },
       ...block,
       overrides: {
         type: "array",
@@ -14315,22 +14325,265 @@ function configSchema(rules) {
         additionalProperties: false
       },
       ignore: { type: "array", items: { type: "string", minLength: 1 } },
-      allowedNetworks: { type: "array", items: { type: "string", pattern: "^[0-9a-fA-F:.]+/[0-9]{1,3}$" } },
+      allowedNetworks: { type: "array", items: { type: "string", pattern: CIDR }, description: "Networks (CIDR) the pg_hba network rules treat as trusted" },
       maxFileSize: { oneOf: [{ type: "integer", minimum: 1 }, { type: "string", pattern: SIZE }] }
     },
     additionalProperties: false
   };
 }
-function describe(err) {
-  if (err.keyword === "additionalProperties") {
-    const key = err.params.additionalProperty;
-    return err.instancePath.endsWith("/rules") || err.instancePath === "/rules" ? `unknown rule "${key}" (see pgconf-lint rules)` : `unknown key "${key}"`;
+var isObject = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+function showKey(key) {
+  return JSON.stringify(boundQuote(redactSecrets(key)));
+}
+function showPath(path) {
+  return path.map((k) => typeof k === "number" || /^[A-Za-z0-9_$.-]{1,64}$/.test(k) ? String(k) : showKey(k)).join(".");
+}
+function closestKey(name, candidates) {
+  const key = name.toLowerCase();
+  const limit = Math.max(1, Math.min(4, Math.floor(key.length / 3)));
+  let best;
+  let bestD = limit + 1;
+  for (const c of candidates) {
+    const lc = c.toLowerCase();
+    if (Math.abs(lc.length - key.length) > limit) continue;
+    const d = editDistance(key, lc);
+    if (d < bestD) {
+      best = c;
+      bestD = d;
+    }
   }
-  if (err.keyword === "enum") return `must be one of ${err.params.allowedValues.map((v) => JSON.stringify(v)).join(", ")}`;
-  return err.message ?? "is invalid";
+  return best;
+}
+function fits(schema, value) {
+  if (Array.isArray(schema.enum)) return schema.enum.some((e) => typeof e === typeof value);
+  switch (schema.type) {
+    case "object":
+      return isObject(value);
+    case "array":
+      return Array.isArray(value);
+    case "integer":
+    case "number":
+      return typeof value === "number";
+    case "string":
+      return typeof value === "string";
+    case "boolean":
+      return typeof value === "boolean";
+    default:
+      return true;
+  }
+}
+function expected(s) {
+  if (Array.isArray(s.oneOf)) return s.oneOf.map(expected).join(", or ");
+  if (Array.isArray(s.enum)) return `one of ${s.enum.map((v) => JSON.stringify(v)).join(", ")}`;
+  switch (s.type) {
+    case "integer":
+    case "number": {
+      const what = s.type === "integer" ? "an integer" : "a number";
+      const { minimum: min, maximum: max } = s;
+      if (typeof min === "number" && typeof max === "number") return `${what} from ${min} to ${max}`;
+      if (typeof min === "number") return `${what} of at least ${min}`;
+      if (typeof max === "number") return `${what} of at most ${max}`;
+      return what;
+    }
+    case "string":
+      if (typeof s.pattern === "string") return PATTERN_WORDS[s.pattern] ?? `a string matching ${s.pattern}`;
+      return s.minLength ? "a non-empty string" : "a string";
+    case "boolean":
+      return "true or false";
+    case "array":
+      return `${s.minItems ? "a non-empty list" : "a list"}${isObject(s.items) ? `, each item ${expected(s.items)}` : ""}`;
+    case "object":
+      return "a mapping (key: value)";
+    default:
+      return "valid";
+  }
+}
+function enumMessage(allowed, value) {
+  const words = allowed.filter((v) => typeof v === "string");
+  const typed = typeof value === "string" ? value.toLowerCase() : void 0;
+  const guess = typed === void 0 ? void 0 : closestKey(typed, words) ?? (typed.length >= 3 ? words.find((w) => w.startsWith(typed)) : void 0);
+  return `must be one of ${allowed.map((v) => JSON.stringify(v)).join(", ")}${guess ? `; did you mean ${JSON.stringify(guess)}?` : ""}`;
+}
+function unknownKeyMessage(path, key, schema) {
+  const allowed = Object.keys(schema.properties);
+  const at = showPath([...path, key]);
+  const guess = closestKey(key, allowed);
+  const mean = guess === void 0 ? void 0 : `; did you mean ${JSON.stringify(guess)}?`;
+  const parent = path[path.length - 1];
+  if (parent === "rules") return `${at}: unknown rule ${showKey(key)}${mean ?? " (see pgconf-lint rules)"}`;
+  if (path[path.length - 2] === "rules" && typeof parent === "string") {
+    const options = allowed.filter((k) => k !== "severity");
+    const listed = options.length ? ` (its options: severity, ${options.join(", ")})` : ", which takes no options besides severity";
+    return `${at}: unknown option of rule ${parent}${mean ?? listed}`;
+  }
+  return `${at}: unknown key${mean ?? ` (allowed here: ${allowed.join(", ")})`}`;
+}
+var MAX_PROBLEMS = 1e3;
+function typeOk(type, v) {
+  switch (type) {
+    case "integer":
+      return typeof v === "number" && Number.isInteger(v);
+    case "number":
+      return typeof v === "number" && Number.isFinite(v);
+    default:
+      return fits({ type }, v);
+  }
+}
+var patterns = /* @__PURE__ */ new Map();
+function matches(pattern, value) {
+  let re = patterns.get(pattern);
+  if (!re) patterns.set(pattern, re = new RegExp(pattern, "u"));
+  return re.test(value);
+}
+function collectProblems(schema, value, path, out) {
+  if (out.length >= MAX_PROBLEMS) return;
+  const fail = (what) => {
+    out.push({ path, at: "value", message: () => `${path.length ? showPath(path) + ": " : ""}${what()}` });
+  };
+  if (Array.isArray(schema.oneOf)) {
+    const branch = schema.oneOf.find((s) => fits(s, value));
+    if (branch) collectProblems(branch, value, path, out);
+    else fail(() => `must be ${expected(schema)}`);
+    return;
+  }
+  if (Array.isArray(schema.enum)) {
+    const allowed = schema.enum;
+    if (!allowed.some((e) => e === value)) fail(() => enumMessage(allowed, value));
+    return;
+  }
+  if (schema.type !== void 0 && !typeOk(schema.type, value)) return fail(() => `must be ${expected(schema)}`);
+  if (typeof value === "number") {
+    if (typeof schema.minimum === "number" && value < schema.minimum || typeof schema.maximum === "number" && value > schema.maximum) fail(() => `must be ${expected(schema)}`);
+  } else if (typeof value === "string") {
+    if (typeof schema.minLength === "number" && value.length < schema.minLength || typeof schema.pattern === "string" && !matches(schema.pattern, value)) {
+      fail(() => `must be ${expected(schema)}`);
+    }
+  } else if (Array.isArray(value)) {
+    if (typeof schema.minItems === "number" && value.length < schema.minItems) fail(() => `must be ${expected(schema)}`);
+    if (isObject(schema.items)) for (let i = 0; i < value.length && out.length < MAX_PROBLEMS; i++) collectProblems(schema.items, value[i], [...path, i], out);
+  } else if (isObject(value)) {
+    for (const r of Array.isArray(schema.required) ? schema.required : []) {
+      if (!Object.hasOwn(value, r)) fail(() => `must have required property '${r}'`);
+    }
+    const props = isObject(schema.properties) ? schema.properties : {};
+    for (const [k, v] of Object.entries(value)) {
+      if (out.length >= MAX_PROBLEMS) return;
+      if (Object.hasOwn(props, k)) collectProblems(props[k], v, [...path, k], out);
+      else if (schema.additionalProperties === false) out.push({ path: [...path, k], at: "key", message: () => unknownKeyMessage(path, k, schema) });
+    }
+  }
+}
+function pointerPath(pointer) {
+  return pointer.split("/").slice(1).map((k) => k.replace(/~1/g, "/").replace(/~0/g, "~"));
+}
+function ajvProblem(e) {
+  const path = pointerPath(e.instancePath);
+  const what = () => {
+    if (e.keyword === "enum") return enumMessage(e.params.allowedValues, e.data);
+    if (e.keyword === "additionalProperties") return `unknown key ${showKey(e.params.additionalProperty)}`;
+    return e.message ?? "is invalid";
+  };
+  return { path, at: "value", message: () => `${path.length ? showPath(path) + ": " : ""}${what()}` };
+}
+var rangeStart = (n) => (0, import_yaml.isNode)(n) && n.range ? n.range[0] : void 0;
+function keyText(key) {
+  if (!(0, import_yaml.isScalar)(key)) return void 0;
+  return key.value === null ? "" : String(key.value);
+}
+var pairIndex = /* @__PURE__ */ new WeakMap();
+function pairOf(map, key) {
+  let index = pairIndex.get(map);
+  if (!index) {
+    index = /* @__PURE__ */ new Map();
+    for (const p of map.items) {
+      const t = keyText(p.key);
+      if (t !== void 0 && !index.has(t)) index.set(t, p);
+    }
+    pairIndex.set(map, index);
+  }
+  return index.get(key);
+}
+function offsetOf(doc, path, at) {
+  let node = doc.contents;
+  let last = rangeStart(node);
+  for (let i = 0; i < path.length; i++) {
+    if ((0, import_yaml.isAlias)(node)) node = node.resolve(doc);
+    let next;
+    let keyNode;
+    if ((0, import_yaml.isMap)(node)) {
+      const pair = pairOf(node, String(path[i]));
+      if (!pair) return last;
+      keyNode = pair.key;
+      next = pair.value;
+    } else if ((0, import_yaml.isSeq)(node)) next = node.items[Number(path[i])];
+    else return last;
+    if (i === path.length - 1 && at === "key") return rangeStart(keyNode) ?? last;
+    last = rangeStart(next) ?? rangeStart(keyNode) ?? last;
+    node = next;
+  }
+  return last;
+}
+function firstProblem(doc, data, schema, ajvErrors) {
+  const problems = [];
+  collectProblems(schema, data, [], problems);
+  const deepest = [...ajvErrors].filter((e) => e.keyword !== "oneOf").sort((a, b) => b.instancePath.length - a.instancePath.length)[0] ?? ajvErrors[0];
+  if (!problems.length && deepest) problems.push(ajvProblem(deepest));
+  let best;
+  for (const p of problems) {
+    const offset = offsetOf(doc, p.path, p.at) ?? Infinity;
+    if (!best || offset < best.offset || offset === best.offset && p.path.length > best.p.path.length) best = { p, offset };
+  }
+  if (!best) return { message: "does not match the configuration schema" };
+  return { message: best.p.message(), ...Number.isFinite(best.offset) ? { offset: best.offset } : {} };
 }
 var CONFIG_MAX_BYTES = 1024 * 1024;
 var CONFIG_MAX_ALIASES = 100;
+var CONFIG_MAX_MARKS = 5e4;
+function tooManyMarks(text) {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    switch (text.charCodeAt(i)) {
+      case 10:
+      // \n
+      case 44:
+      // ,
+      case 91:
+      // [
+      case 123:
+      // {
+      case 45:
+      // -
+      case 58:
+      // :
+      case 63:
+      // ?
+      case 38:
+      // &
+      case 42:
+        if (++n > CONFIG_MAX_MARKS) return i;
+    }
+  }
+  return void 0;
+}
+function duplicateKey(doc) {
+  let found;
+  (0, import_yaml.visit)(doc, {
+    Map(_key, map) {
+      const seen = /* @__PURE__ */ new Set();
+      for (const pair of map.items) {
+        const text = keyText(pair.key);
+        if (text === void 0) continue;
+        if (seen.has(text)) {
+          found = pair.key;
+          return import_yaml.visit.BREAK;
+        }
+        seen.add(text);
+      }
+      return void 0;
+    }
+  });
+  return found;
+}
 function firstAlias(doc, source) {
   let found;
   (0, import_yaml.visit)(doc, {
@@ -14351,12 +14604,25 @@ function loadConfig(path, rules, options = {}) {
   if (!read.ok) throw new ConfigError(`cannot read config ${path}: ${read.error}`);
   const text = read.bytes.toString("utf8");
   const lines = new import_yaml.LineCounter();
-  const doc = (0, import_yaml.parseDocument)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const at = (offset) => {
+    const pos = lines.linePos(offset);
+    return `${path}:${pos.line}:${pos.col}`;
+  };
+  const marks = tooManyMarks(text);
+  if (marks !== void 0) {
+    let line = 1;
+    let start = 0;
+    for (let i = text.indexOf("\n"); i !== -1 && i < marks; i = text.indexOf("\n", i + 1)) [line, start] = [line + 1, i + 1];
+    throw new ConfigError(`${path}:${line}:${marks - start + 1}: more than ${CONFIG_MAX_MARKS} lines and YAML marks (, [ { - : ? & *); a configuration is not this large; not read`);
+  }
+  const doc = (0, import_yaml.parseDocument)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false, logLevel: "error" });
   if (doc.errors.length) {
     const e = doc.errors[0];
-    const pos = lines.linePos(e.pos[0]);
-    throw new ConfigError(`${path}:${pos.line}:${pos.col}: ${e.message.split("\n")[0]}`);
+    const message = /Maximum call stack/.test(e.message) ? "nested too deeply; not read" : e.message.split("\n")[0];
+    throw new ConfigError(`${at(e.pos[0])}: ${message}`);
   }
+  const dup = duplicateKey(doc);
+  if (dup) throw new ConfigError(`${at(rangeStart(dup) ?? 0)}: Map keys must be unique`);
   let js;
   try {
     js = doc.toJS({ maxAliasCount: CONFIG_MAX_ALIASES });
@@ -14364,30 +14630,28 @@ function loadConfig(path, rules, options = {}) {
     if (!(err instanceof ReferenceError)) throw err;
     const unresolved = /^Unresolved alias[^:]*: (.*)$/.exec(err.message)?.[1];
     const alias = firstAlias(doc, unresolved);
-    const at = alias?.range ? lines.linePos(alias.range[0]) : void 0;
+    const at2 = alias?.range ? lines.linePos(alias.range[0]) : void 0;
     const problem = unresolved !== void 0 ? `alias *${unresolved} is used before its anchor` : `too many alias expansions (more than ${CONFIG_MAX_ALIASES}; a "billion laughs" document); not read`;
-    throw new ConfigError(`${at ? `${path}:${at.line}:${at.col}` : path}: ${problem}`);
+    throw new ConfigError(`${at2 ? `${path}:${at2.line}:${at2.col}` : path}: ${problem}`);
   }
   const data = js ?? {};
-  const ajv = new import_ajv.Ajv({ allErrors: false, strict: false });
-  const validate = ajv.compile(configSchema(rules));
+  const schema = configSchema(rules);
+  const validate = new import_ajv.Ajv({ allErrors: false, strict: false, verbose: true }).compile(schema);
   if (!validate(data)) {
-    const errs = [...validate.errors ?? []].sort((a, b) => b.instancePath.length - a.instancePath.length);
-    const err = errs.find((e) => e.keyword !== "oneOf") ?? errs[0];
-    const keys = err.instancePath.split("/").slice(1).map((k) => k.replace(/~1/g, "/").replace(/~0/g, "~"));
-    const node = keys.length ? doc.getIn(keys.map((k) => /^\d+$/.test(k) ? Number(k) : k), true) : doc.contents;
-    const at = (0, import_yaml.isNode)(node) && node.range ? lines.linePos(node.range[0]) : void 0;
-    const where = at ? `${path}:${at.line}:${at.col}` : path;
-    throw new ConfigError(`${where}: ${keys.length ? keys.join(".") + ": " : ""}${describe(err)}`);
+    const problem = firstProblem(doc, data, schema, validate.errors ?? []);
+    const at2 = problem.offset === void 0 ? void 0 : lines.linePos(problem.offset);
+    throw new ConfigError(`${at2 ? `${path}:${at2.line}:${at2.col}` : path}: ${problem.message}`);
   }
   return { path, dir: dirname(resolve(path)), config: data };
 }
 export {
   CONFIG_MAX_BYTES,
+  CONFIG_MAX_MARKS,
   CONFIG_NAMES,
+  CONFIG_SCHEMA_URL,
   ConfigError,
+  closestKey,
   configSchema,
-  findConfigFile,
   loadConfig,
   mergeRules,
   parseSize,

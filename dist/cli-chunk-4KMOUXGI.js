@@ -317,10 +317,6 @@ function fileIdentity(path) {
   }
 }
 
-// src/engine/config-core.ts
-import { lstatSync } from "node:fs";
-import { join as join2 } from "node:path";
-
 // src/engine/redact.ts
 var MASK = "****";
 var QUOTE_MAX_CHARS = 80;
@@ -644,17 +640,6 @@ function maskQuoted(message) {
 
 // src/engine/config-core.ts
 var CONFIG_NAMES = [".pgconf-lint.yml", ".pgconf-lint.yaml", ".pgconf-lint.json"];
-function findConfigFile(dir) {
-  for (const name of CONFIG_NAMES) {
-    const p = join2(dir, name);
-    try {
-      lstatSync(p);
-      return p;
-    } catch {
-    }
-  }
-  return void 0;
-}
 var ConfigError = class extends Error {
   constructor(message) {
     super(boundQuotes(redactSecrets(message)));
@@ -695,6 +680,107 @@ function toAssumptions(blocks) {
   return out;
 }
 
+// src/catalog/catalog.ts
+import { readFileSync } from "node:fs";
+var DATA_DIRS = [new URL("./data/", import.meta.url), new URL("./catalog/data/", import.meta.url)];
+function readData(file) {
+  let lastError;
+  for (const dir of DATA_DIRS) {
+    try {
+      return readFileSync(new URL(file, dir), "utf8");
+    } catch (e) {
+      lastError = e;
+    }
+  }
+  throw new Error(`pgconf-lint: catalog file ${file} not found: ${String(lastError)}`);
+}
+var loaded = /* @__PURE__ */ new Map();
+function load(major) {
+  let l = loaded.get(major);
+  if (!l) {
+    const file = JSON.parse(readData(`${major}.json`));
+    l = {
+      catalog: {
+        major: file.major,
+        version: file.version,
+        params: new Map(Object.entries(file.params)),
+        oldNames: file.oldNames
+      },
+      timezones: new Set(file.timezones),
+      timezoneSets: new Set(file.timezoneSets)
+    };
+    loaded.set(major, l);
+  }
+  return l;
+}
+function loadCatalog(major) {
+  return load(major).catalog;
+}
+function timezones(major) {
+  return load(major).timezones;
+}
+function timezoneSets(major) {
+  return load(major).timezoneSets;
+}
+function foldName(name) {
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (c >= 65 && c <= 90) return name.replace(/[A-Z]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 32));
+  }
+  return name;
+}
+var oldNameMaps = /* @__PURE__ */ new WeakMap();
+function lookupParam(catalog, name) {
+  const key = foldName(name);
+  const direct = catalog.params.get(key);
+  if (direct) return direct;
+  let old = oldNameMaps.get(catalog);
+  if (!old) oldNameMaps.set(catalog, old = new Map(Object.entries(catalog.oldNames)));
+  const target = old.get(key);
+  return target === void 0 ? void 0 : catalog.params.get(foldName(target));
+}
+var history;
+function nameHistory() {
+  history ??= JSON.parse(readData("history.json"));
+  return history;
+}
+function editDistance(a, b) {
+  const rows = [];
+  for (let i = 0; i <= a.length; i++) {
+    rows.push([i]);
+    for (let j = 1; j <= b.length; j++) {
+      if (i === 0) {
+        rows[i][j] = j;
+        continue;
+      }
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[i - 2][j - 2] + 1);
+      rows[i][j] = d;
+    }
+  }
+  return rows[a.length][b.length];
+}
+function wordKey(name) {
+  return name.split("_").filter(Boolean).sort().join("_");
+}
+function closestNames(catalog, name, n = 3) {
+  const key = foldName(name);
+  const words = wordKey(key);
+  const limit = Math.max(1, Math.min(4, Math.floor(key.length / 3)));
+  const scored = [];
+  for (const [k, def] of catalog.params) {
+    if (Math.abs(k.length - key.length) > limit) continue;
+    const d = wordKey(k) === words ? Math.min(1, editDistance(key, k)) : editDistance(key, k);
+    if (d > 0 && d <= limit) scored.push({ name: def.name, d });
+  }
+  scored.sort((x, y) => x.d - y.d || (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
+  return scored.slice(0, n).map((s) => s.name);
+}
+
+// src/version.ts
+var VERSION = "0.1.0";
+
 // src/catalog/types.ts
 var SUPPORTED_MAJORS = [10, 11, 12, 13, 14, 15, 16, 17, 18];
 var NEWEST_MAJOR = 18;
@@ -705,8 +791,11 @@ export {
   __toESM,
   createSourceFile,
   lineColumn,
+  OUTSIDE_REFUSAL,
   GIT_DIR_REFUSAL,
   confinement,
+  FILE_LIMIT_HINT,
+  sizeLimitError,
   readRegularFile,
   fileIdentity,
   DEFAULT_MAX_FILE_BYTES,
@@ -721,11 +810,19 @@ export {
   privateKeyBlocks,
   maskQuoted,
   CONFIG_NAMES,
-  findConfigFile,
   ConfigError,
   parseSize,
   mergeRules,
   toAssumptions,
+  loadCatalog,
+  timezones,
+  timezoneSets,
+  foldName,
+  lookupParam,
+  nameHistory,
+  editDistance,
+  closestNames,
+  VERSION,
   SUPPORTED_MAJORS,
   NEWEST_MAJOR
 };
