@@ -62,7 +62,7 @@ describe('suggestions', () => {
     const { result } = lintTree({ 'postgresql.conf': 'work_mem = 8mb\n' });
     const d = result.diagnostics[0]!;
     const body = commentBody(d, result, fingerprints(result.diagnostics, result.sources).get(d)!, 1);
-    expect(body).toMatch(/^🔴 error · \[invalid-value\]\(https:\/\/github\.com\/pgconf-lint\/pgconf-lint\/blob\/main\/docs\/rules\/invalid-value\.md\) · invalid value/);
+    expect(body).toMatch(/^🔴 error · \[invalid-value\]\(https:\/\/github\.com\/pgconf-lint\/pgconf-lint\/blob\/v\d+\.\d+\.\d+\/docs\/rules\/invalid-value\.md\) · invalid value/);
     expect(body).toContain('\n```suggestion\nwork_mem = 8MB\n```\n');
     expect(body).toMatch(/<!-- pgconf-lint:fp=[0-9a-f]{32} -->$/);
   });

@@ -230,7 +230,7 @@ describe('a hostile repository is checked to the end', () => {
     expect(out).not.toMatch(/@\w/);
     expect(out).not.toMatch(/(^|[^\\])!\[/);
     // Every link is ours: rule documentation.
-    for (const m of out.matchAll(/(?<!\\)\]\(([^)]*)\)/g)) expect(m[1]).toMatch(/^https:\/\/github\.com\/pgconf-lint\/pgconf-lint\/blob\/main\/docs\/rules\//);
+    for (const m of out.matchAll(/(?<!\\)\]\(([^)]*)\)/g)) expect(m[1]).toMatch(/^https:\/\/github\.com\/pgconf-lint\/pgconf-lint\/blob\/v\d+\.\d+\.\d+\/docs\/rules\//);
   });
 
   test('json and sarif parse; sarif validates against the SARIF 2.1.0 schema', () => {

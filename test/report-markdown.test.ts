@@ -36,7 +36,7 @@ describe('the markdown report (job summary, PR comment, --format markdown)', () 
     expect(md).toContain('### a — PostgreSQL 18');
     expect(md).toContain('### b — PostgreSQL 18');
     expect(md).toContain('| severity | location | rule | message |');
-    expect(md).toMatch(/\| 🔴 error \| a\/postgresql\.conf:1:12 \| \[invalid-value\]\(https:\/\/github\.com\/pgconf-lint\/pgconf-lint\/blob\/main\/docs\/rules\/invalid-value\.md\) \| invalid value for parameter "work\\_mem"/);
+    expect(md).toMatch(/\| 🔴 error \| a\/postgresql\.conf:1:12 \| \[invalid-value\]\(https:\/\/github\.com\/pgconf-lint\/pgconf-lint\/blob\/v\d+\.\d+\.\d+\/docs\/rules\/invalid-value\.md\) \| invalid value for parameter "work\\_mem"/);
     expect(md).toContain('<details><summary>Checked 2 files in 2 clusters (PostgreSQL 18)</summary>');
   });
 
