@@ -16,17 +16,17 @@
  * (for IPv6 zone ids), so rows can match exactly. file_name is made
  * relative to the cluster dir on both sides.
  */
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_CONCURRENCY, initCluster, mapLimit, type PgCluster } from '../../scripts/lib/postgres.mjs';
+import type { PgCluster } from '../../scripts/lib/postgres.mjs';
 import type { Major } from '../../src/catalog/types.js';
 import { hbaFileRules, parsePgHba } from '../../src/parse/pg-hba.js';
 import { identFileMappings, parsePgIdent } from '../../src/parse/pg-ident.js';
 import { authIO } from '../../src/resolve/cluster.js';
 import { nodeHost } from '../../src/resolve/host.js';
-import { Ledger, embeddedBuild, fixtureFiles, formatDisagreement, majorsFromEnv, relativize, type Disagreement, type Group, type KnownDifference } from '../support/oracle.js';
+import { Ledger, clustersPerMajor, embeddedBuild, fixtureFiles, formatDisagreement, majorsFromEnv, relativize, type Disagreement, type Group, type KnownDifference } from '../support/oracle.js';
 import { sampleFile } from '../support/test-data.js';
 import { generateHbaLines } from './generate.js';
 
@@ -183,21 +183,7 @@ export interface HbaSuiteOptions {
 export function defineHbaSuite(opts: HbaSuiteOptions): void {
   const MAJORS = majorsFromEnv();
   const ledger = new Ledger(opts.title, opts.known);
-  const clusters = new Map<Major, PgCluster>();
-
-  beforeAll(async () => {
-    const made = await mapLimit(MAJORS, DEFAULT_CONCURRENCY, async (m) => {
-      const c = await initCluster(m);
-      await c.start();
-      return c;
-    });
-    MAJORS.forEach((m, i) => clusters.set(m, made[i]!));
-  }, 600_000);
-
-  afterAll(async () => {
-    for (const c of clusters.values()) await c.cleanup();
-    clusters.clear();
-  });
+  const clusters = clustersPerMajor(MAJORS, { start: true });
 
   describe.each(MAJORS)('pg_hba.conf / pg_ident.conf against PostgreSQL %i', (major) => {
     // One server, one hba_file: cases run one after the other.

@@ -12,13 +12,13 @@
  * The summary gives, per major, how many values the server rejects and how many of those we
  * catch: the measure of issue 13 item 6.
  */
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { DEFAULT_CONCURRENCY, initCluster, mapLimit, parseLog, type PgCluster } from '../../scripts/lib/postgres.mjs';
+import { describe, expect, it } from '@jest/globals';
+import { DEFAULT_CONCURRENCY, mapLimit, parseLog, type PgCluster } from '../../scripts/lib/postgres.mjs';
 import { loadCatalog, timezoneSets, timezones } from '../../src/catalog/catalog.js';
 import { STRING_HOOKS, stringHookFor } from '../../src/catalog/hooks.js';
 import type { Major } from '../../src/catalog/types.js';
 import { parseGucValue } from '../../src/catalog/values.js';
-import { Ledger, formatDisagreement, majorsFromEnv, type Disagreement, type KnownDifference } from '../support/oracle.js';
+import { Ledger, clustersPerMajor, formatDisagreement, majorsFromEnv, type Disagreement, type KnownDifference } from '../support/oracle.js';
 import { rng } from './generate.js';
 
 const MAJORS = majorsFromEnv();
@@ -168,7 +168,7 @@ function casesFor(major: Major): Case[] {
 }
 
 const ledger = new Ledger('string check hooks', KNOWN_HOOK_DIFFERENCES);
-const clusters = new Map<Major, PgCluster>();
+const clusters = clustersPerMajor(MAJORS);
 const stats = new Map<Major, { cases: number; serverRejects: number; caught: number; falseRejects: number; unjudged: number; unjudgedRejected: string[]; perParam: Map<string, { rejects: number; caught: number }> }>();
 
 /** The server's error entries: each LOG line (or the FATAL of an ERROR raised by a hook) with its DETAIL and HINT. */
@@ -230,15 +230,6 @@ async function judge(major: Major, cluster: PgCluster, c: Case): Promise<void> {
   ledger.record(major, 'generated', `hook:${c.id}`, dis);
 }
 
-beforeAll(async () => {
-  const made = await mapLimit(MAJORS, DEFAULT_CONCURRENCY, (m) => initCluster(m));
-  MAJORS.forEach((m, i) => clusters.set(m, made[i]!));
-}, 600_000);
-
-afterAll(async () => {
-  for (const c of clusters.values()) await c.cleanup();
-  clusters.clear();
-});
 
 describe.each(MAJORS)('string check hooks against PostgreSQL %i', (major) => {
   it('seeded values of every hook', async () => {

@@ -17,16 +17,16 @@
  * "skipping missing configuration file" lines, and, when both accept, `canonical` of every
  * effective parameter against `-C <name>`.
  */
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_CONCURRENCY, initCluster, mapLimit, type PgCluster } from '../../scripts/lib/postgres.mjs';
+import { DEFAULT_CONCURRENCY, mapLimit, type PgCluster } from '../../scripts/lib/postgres.mjs';
 import { loadCatalog } from '../../src/catalog/catalog.js';
 import { MACHINE_DEPENDENT_PARAMS } from '../../src/catalog/values.js';
 import type { Major } from '../../src/catalog/types.js';
 import { judgeConf, type ConfJudgeOptions } from '../support/judge.js';
-import { Ledger, fixtureFiles, formatDisagreement, majorsFromEnv, materialize, type Group, type KnownDifference } from '../support/oracle.js';
+import { Ledger, clustersPerMajor, fixtureFiles, formatDisagreement, majorsFromEnv, materialize, type Group, type KnownDifference } from '../support/oracle.js';
 import { sampleFile } from '../support/test-data.js';
 import { GENERATOR_EXCLUDED, generateConfCases } from './generate.js';
 
@@ -87,7 +87,7 @@ export interface ConfSuiteOptions {
 export function defineConfSuite(opts: ConfSuiteOptions): void {
   const MAJORS = majorsFromEnv();
   const ledger = new Ledger(opts.title, opts.known);
-  const clusters = new Map<Major, PgCluster>();
+  const clusters = clustersPerMajor(MAJORS);
   let caseSeq = 0;
   let strippedLines = 0;
 
@@ -164,15 +164,6 @@ export function defineConfSuite(opts: ConfSuiteOptions): void {
     }));
   }
 
-  beforeAll(async () => {
-    const made = await mapLimit(MAJORS, DEFAULT_CONCURRENCY, (m) => initCluster(m));
-    MAJORS.forEach((m, i) => clusters.set(m, made[i]!));
-  }, 600_000);
-
-  afterAll(async () => {
-    for (const c of clusters.values()) await c.cleanup();
-    clusters.clear();
-  });
 
   describe.each(MAJORS)('postgresql.conf against PostgreSQL %i', (major) => {
     const run = async (cases: ConfCase[]): Promise<void> => {

@@ -6,10 +6,32 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { PgCluster } from '../../scripts/lib/postgres.mjs';
+import { afterAll, beforeAll } from '@jest/globals';
+import { DEFAULT_CONCURRENCY, initCluster, mapLimit, type PgCluster } from '../../scripts/lib/postgres.mjs';
 import { SUPPORTED_MAJORS, type Major } from '../../src/catalog/types.js';
 
 /** PGCONF_LINT_MAJORS=12,16,18 (the majors installed as devDependencies by default). */
+/**
+ * One initialized cluster per major for the calling test file (started too with `start: true`),
+ * made in beforeAll and removed in afterAll; the map is filled once beforeAll has run.
+ */
+export function clustersPerMajor(majors: readonly Major[], opts: { start?: boolean } = {}): Map<Major, PgCluster> {
+  const clusters = new Map<Major, PgCluster>();
+  beforeAll(async () => {
+    const made = await mapLimit(majors, DEFAULT_CONCURRENCY, async (m) => {
+      const c = await initCluster(m);
+      if (opts.start) await c.start();
+      return c;
+    });
+    majors.forEach((m, i) => clusters.set(m, made[i]!));
+  }, 600_000);
+  afterAll(async () => {
+    for (const c of clusters.values()) await c.cleanup();
+    clusters.clear();
+  });
+  return clusters;
+}
+
 export function majorsFromEnv(): Major[] {
   const raw = process.env.PGCONF_LINT_MAJORS?.trim() || '12,16,18';
   return raw.split(',').map((s) => {
