@@ -14,6 +14,7 @@ import { hbaFileRules, type HbaFile, type HbaRuleRow } from './parse/pg-hba.js';
 import type { SourceFile } from './source/source.js';
 import type { Diagnostic, FileKind, Severity } from './types.js';
 import { RULES } from '../rules/index.js';
+import { profileBlocks, selectedProfiles } from './profiles/index.js';
 
 export interface LintOptions {
   cwd?: string;
@@ -26,6 +27,11 @@ export interface LintOptions {
    */
   base?: string;
   pgVersion?: Major;
+  /**
+   * Profiles laid under the user's rule settings, in order (later wins per rule); they replace the
+   * config's `profile:`. `recommended` is always the base. An unknown name throws.
+   */
+  profiles?: string[];
   /** Per-rule severity overrides. */
   rules?: Record<string, Severity | 'off'>;
   /** Per-rule options (overlaid on each rule's defaults). */
@@ -130,7 +136,10 @@ function discoverOptions(options: LintOptions, host: Host): DiscoverOptions {
   return out;
 }
 
-/** Rule settings and assumptions for one cluster: config, then matching overrides, then the CLI. */
+/**
+ * Rule settings and assumptions for one cluster: its profiles (for its target major), then the
+ * config, then matching overrides, then the CLI.
+ */
 function clusterRuleConfig(
   options: LintOptions,
   cluster: ResolvedCluster,
@@ -140,7 +149,8 @@ function clusterRuleConfig(
   const files = cluster.input.files.map((f) => (loaded ? configRelative(loaded, f.abs) : f.abs));
   const matching = (c?.overrides ?? []).filter((o) => files.some((f) => globMatcher(o.files)(f)));
   const def = cluster.input.name ? c?.clusters?.find((d, i) => (d.name ?? `cluster-${i + 1}`) === cluster.input.name) : undefined;
-  const rules = mergeRules([c?.rules, ...matching.map((o) => o.rules)]);
+  const profiles = profileBlocks(selectedProfiles(options.profiles, c?.profile), cluster.input.major);
+  const rules = mergeRules([...profiles, c?.rules, ...matching.map((o) => o.rules)]);
   for (const [name, sev] of Object.entries(options.rules ?? {})) rules[name] = { ...(rules[name] ?? { options: {} }), severity: sev };
   for (const [name, opts] of Object.entries(options.ruleOptions ?? {})) {
     rules[name] = { ...(rules[name] ?? {}), options: { ...(rules[name]?.options ?? {}), ...opts } };

@@ -23,12 +23,15 @@ import { readHba } from './api.js';
 import { RULES } from '../rules/index.js';
 import { VERSION } from './version.js';
 import { SEVERITIES, type Severity } from './types.js';
+import { findProfile, unknownProfileMessage } from './profiles/index.js';
+import { profilesListing } from './profiles/listing.js';
 
 const USAGE = `Usage: pgconf-lint [check] [PATH...] [options]
        pgconf-lint [check] - --stdin-filename PATH [options]
        pgconf-lint settings PATH... [--format text|json]
        pgconf-lint hba PATH... [--format text|json]
        pgconf-lint rules [NAME...] [--format text|json]
+       pgconf-lint rules --profile NAME [--pg-version N] [--format text|json]
 
 Lints PostgreSQL configuration (postgresql.conf and its includes, postgresql.auto.conf,
 pg_hba.conf, pg_ident.conf, recovery.conf) exactly as PostgreSQL reads it.
@@ -43,6 +46,8 @@ Options:
   --output FILE         write the report to FILE instead of standard output
   --fail-on LEVEL       error (default), warning, info or never: exit 1 at or above LEVEL
   --rule NAME=LEVEL     set a rule's severity: off, info, warning or error (repeatable)
+  --profile NAME        lay a profile under the rule settings: recommended (the default),
+                        cis or stig (repeatable, later wins; replaces the config's profile:)
   --root DIR            never read files outside DIR (default: the working directory)
   --stdin-filename PATH lint standard input (the path -) as the file PATH: its kind from the
                         name, reported as PATH, its cluster PATH's directory (the other files
@@ -72,6 +77,7 @@ interface Args {
   output?: string;
   failOn: Severity | 'never';
   rules: Record<string, Severity | 'off'>;
+  profiles: string[];
   pgVersion?: number;
   config?: string;
   root?: string;
@@ -84,7 +90,7 @@ interface Args {
 }
 
 export function parseArgs(argv: string[]): Args {
-  const args: Args = { command: 'check', paths: [], format: 'text', failOn: 'error', rules: {}, debug: false };
+  const args: Args = { command: 'check', paths: [], format: 'text', failOn: 'error', rules: {}, profiles: [], debug: false };
   const rest = [...argv];
   const commands = ['check', 'settings', 'hba', 'rules'] as const;
   if (rest[0] && (commands as readonly string[]).includes(rest[0])) args.command = rest.shift() as Args['command'];
@@ -138,6 +144,12 @@ export function parseArgs(argv: string[]): Args {
         if (!m) throw new UsageError(`--rule takes NAME=off|info|warning|error, not "${spec}"`);
         if (!RULES.some((r) => r.name === m[1])) throw new UsageError(`unknown rule "${m[1]}" (see pgconf-lint rules)`);
         args.rules[m[1]!] = m[2] as Severity | 'off';
+        break;
+      }
+      case '--profile': {
+        const name = value(flag, inline);
+        if (!findProfile(name)) throw new UsageError(unknownProfileMessage(name));
+        args.profiles.push(name);
         break;
       }
       case '--pg-version': {
@@ -289,6 +301,11 @@ async function run(args: Args): Promise<number> {
   if (args.command !== 'check' && args.format !== 'text' && args.format !== 'json') {
     throw new UsageError(`--format ${args.format} applies to check only; ${args.command} takes text or json`);
   }
+  if (args.command === 'rules' && args.profiles.length) {
+    if (args.paths.length) throw new UsageError('rules --profile takes no rule names');
+    emit(args, profilesListing(args.profiles, args.pgVersion, RULES, args.format));
+    return 0;
+  }
   if (args.command === 'rules') {
     // rules NAME...: those rules' documentation (as docs/rules/NAME.md) or metadata; an unknown name is a usage error.
     const named = args.paths.map((name) => {
@@ -327,6 +344,7 @@ async function run(args: Args): Promise<number> {
     base: cliBase(process.cwd()),
     ...(args.maxFileBytes ? { maxFileBytes: args.maxFileBytes } : {}),
     rules: args.rules,
+    ...(args.profiles.length ? { profiles: args.profiles } : {}),
     ...(args.kind ? { kind: args.kind } : {}),
     ...(args.allowEmpty ? { allowEmpty: true } : {}),
   };

@@ -28,6 +28,8 @@ export interface ConfigBlock {
 export interface PgconfLintConfig extends ConfigBlock {
   /** The file's JSON Schema, for editors; not used. */
   $schema?: string;
+  /** Profiles laid under `rules:` and overrides, in order (src/profiles); --profile replaces them. */
+  profile?: string | string[];
   overrides?: (ConfigBlock & { files: string[] })[];
   clusters?: (Omit<ConfigBlock, 'rules'> & { name?: string; files: string[] })[];
   /** Extra file names per kind, as globs (the standard names are always found). */

@@ -10,6 +10,7 @@ import { confinement, readRegularFile } from '../resolve/safe-read.js';
 import { editDistance } from '../catalog/catalog.js';
 import { boundQuote, redactSecrets } from './redact.js';
 import { VERSION } from '../version.js';
+import { PROFILE_NAMES } from '../profiles/index.js';
 
 export * from './config-core.js';
 
@@ -70,6 +71,13 @@ export function configSchema(rules: readonly Rule[]): Record<string, unknown> {
     type: 'object',
     properties: {
       $schema: { type: 'string', description: 'The JSON Schema of this file, for editors (pgconf-lint ignores it)' },
+      profile: {
+        description: 'Profiles (presets of rule settings, such as a benchmark\'s checks) laid under rules and overrides, in order; --profile replaces them',
+        oneOf: [
+          { enum: [...PROFILE_NAMES] },
+          { type: 'array', items: { enum: [...PROFILE_NAMES] }, minItems: 1 },
+        ],
+      },
       ...block,
       overrides: {
         type: 'array',

@@ -1,0 +1,195 @@
+import { afterAll, describe, expect, jest, test } from '@jest/globals';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { RULES } from '../rules/index.js';
+import { lint, type LintOptions } from '../src/api.js';
+import { main } from '../src/cli-main.js';
+import { ConfigError, loadConfig } from '../src/engine/config.js';
+import { SUPPORTED_MAJORS } from '../src/catalog/types.js';
+import { editionFor, findProfile, profileBlocks, PROFILES, unknownProfileMessage } from '../src/profiles/index.js';
+import { cleanupFixtures, makeTree } from './support/fixture.js';
+
+afterAll(cleanupFixtures);
+
+const repo = join(new URL('.', import.meta.url).pathname, '..');
+
+async function cli(argv: string[], cwd?: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const out = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((stdout += String(chunk)), true));
+  const err = jest.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => ((stderr += String(chunk)), true));
+  const prev = process.cwd();
+  const noColor = process.env.NO_COLOR;
+  process.env.NO_COLOR = '1';
+  try {
+    if (cwd) process.chdir(cwd);
+    const code = await main(argv);
+    return { code, stdout, stderr };
+  } finally {
+    process.chdir(prev);
+    out.mockRestore();
+    err.mockRestore();
+    if (noColor === undefined) delete process.env.NO_COLOR;
+    else process.env.NO_COLOR = noColor;
+  }
+}
+
+/** A cluster whose pg_hba.conf has one md5 record (hba-md5: warning by default, error under stig). */
+const MD5_TREE = {
+  'db/postgresql.conf': "ssl = on\npassword_encryption = 'scram-sha-256'\n",
+  'db/pg_hba.conf': 'local all all peer\nhostssl all app 10.20.0.0/16 md5\n',
+};
+
+function md5Severity(dir: string, options: LintOptions): string | undefined {
+  const r = lint(['db'], { cwd: dir, root: dir, base: dir, ...options });
+  expect(r.errors).toEqual([]);
+  const found = r.diagnostics.filter((d) => d.rule === 'hba-md5');
+  expect(found.length).toBeLessThanOrEqual(1);
+  return found[0]?.severity;
+}
+
+function config(dir: string, yaml: string): ReturnType<typeof loadConfig> {
+  const path = join(dir, '.pgconf-lint.yml');
+  writeFileSync(path, yaml);
+  return loadConfig(path, RULES, { root: dir });
+}
+
+describe('profile data', () => {
+  test('every rule a profile names exists, and every control list is a list of ids', () => {
+    const names = new Set(RULES.map((r) => r.name));
+    for (const p of PROFILES) {
+      const sets = [p.rules ?? {}, ...(p.editions ?? []).map((e) => e.rules)];
+      for (const set of sets) {
+        for (const [rule, r] of Object.entries(set)) {
+          expect({ profile: p.name, rule, known: names.has(rule) }).toEqual({ profile: p.name, rule, known: true });
+          for (const c of r.controls) expect(c).toMatch(p.name === 'stig' ? /^V-\d{6}$/ : /^\d+(\.\d+)+$/);
+        }
+      }
+    }
+  });
+
+  test('cis has editions for 16, 17 and 18; older majors use the nearest (16)', () => {
+    const cis = findProfile('cis')!;
+    expect(cis.editions!.map((e) => e.major)).toEqual([16, 17, 18]);
+    for (const m of SUPPORTED_MAJORS) expect([m, editionFor(cis, m)!.major]).toEqual([m, m >= 16 ? m : 16]);
+    // The 17 edition's ids are the verified ones (pgdsat's numbering); 16 and 18 claim none.
+    expect(editionFor(cis, 17)!.rules['hba-md5']!.controls).toEqual(['5.4']);
+    expect(editionFor(cis, 16)!.rules['hba-md5']!.controls).toEqual([]);
+  });
+
+  test('recommended sets nothing: it is the rules\' defaults', () => {
+    for (const m of SUPPORTED_MAJORS) expect(profileBlocks(['recommended'], m)).toEqual([{}, {}]);
+  });
+
+  test('an unknown name says which profile was meant', () => {
+    expect(unknownProfileMessage('stg')).toBe('unknown profile "stg"; did you mean stig? (profiles: recommended, cis, stig)');
+    expect(unknownProfileMessage('recomended')).toContain('did you mean recommended?');
+    expect(unknownProfileMessage('zzzzzzzz')).toBe('unknown profile "zzzzzzzz" (profiles: recommended, cis, stig)');
+    expect(() => profileBlocks(['nope'], 17)).toThrow('unknown profile "nope"');
+  });
+});
+
+describe('layering: profile < config rules < overrides < --rule', () => {
+  const dir = makeTree(MD5_TREE);
+
+  test('without a profile the rule has its default; stig raises it', () => {
+    expect(md5Severity(dir, {})).toBe('warning');
+    expect(md5Severity(dir, { profiles: ['stig'] })).toBe('error');
+  });
+
+  test('several profiles apply in order, the later winning per rule', () => {
+    expect(md5Severity(dir, { profiles: ['stig', 'recommended'] })).toBe('error');
+    expect(md5Severity(dir, { profiles: ['recommended', 'stig'] })).toBe('error');
+    expect(md5Severity(dir, { profiles: ['stig', 'cis'] })).toBe('error');
+  });
+
+  test('config rules win over the profile, overrides over config rules, --rule over all', () => {
+    const d = makeTree(MD5_TREE);
+    expect(md5Severity(d, { config: config(d, 'profile: stig\nrules:\n  hba-md5: info\n') })).toBe('info');
+    const withOverride = config(d, 'profile: stig\nrules:\n  hba-md5: info\noverrides:\n  - files: ["db/**"]\n    rules:\n      hba-md5: warning\n');
+    expect(md5Severity(d, { config: withOverride })).toBe('warning');
+    expect(md5Severity(d, { config: withOverride, rules: { 'hba-md5': 'off' } })).toBeUndefined();
+    // A profile's severity, not its absence, is what the user's settings replace.
+    expect(md5Severity(d, { config: config(d, 'profile: stig\nrules:\n  hba-md5: { severity: warning }\n') })).toBe('warning');
+  });
+
+  test('config profile: a name or a list; --profile replaces it', () => {
+    const d = makeTree(MD5_TREE);
+    expect(md5Severity(d, { config: config(d, 'profile: stig\n') })).toBe('error');
+    expect(md5Severity(d, { config: config(d, 'profile: [cis, stig]\n') })).toBe('error');
+    expect(md5Severity(d, { config: config(d, 'profile:\n  - stig\n  - cis\n') })).toBe('error');
+    expect(md5Severity(d, { config: config(d, 'profile: [stig]\n'), profiles: ['recommended'] })).toBe('warning');
+  });
+
+  test('an unknown profile in the config is a config error with a did-you-mean, at the value', () => {
+    const d = makeTree({});
+    expect(() => config(d, 'profile: stgi\n')).toThrow(ConfigError);
+    expect(() => config(d, 'profile: stgi\n')).toThrow(/\.pgconf-lint\.yml:1:10: profile: must be one of "recommended", "cis", "stig"; did you mean "stig"\?/);
+    expect(() => config(d, 'profile: [cis, recomended]\n')).toThrow(/:1:16: profile\.1: must be one of .*did you mean "recommended"\?/);
+    expect(() => config(d, 'profile: []\n')).toThrow(/profile: must be .*a non-empty list/);
+  });
+});
+
+describe('recommended is today\'s behaviour', () => {
+  test('fixtures/demo: the same findings with and without --profile recommended', () => {
+    const run = (options: LintOptions): string[] => {
+      const r = lint(['fixtures/demo'], { cwd: repo, base: repo, ...options });
+      expect(r.errors).toEqual([]);
+      return r.diagnostics.map((d) => `${d.loc.file}:${d.loc.start}:${d.rule}:${d.severity}:${d.suppressed ?? false}:${d.message}`);
+    };
+    const today = run({});
+    expect(today.length).toBeGreaterThan(5);
+    expect(run({ profiles: ['recommended'] })).toEqual(today);
+  });
+});
+
+describe('CLI', () => {
+  test('--profile is repeatable and applies in order', async () => {
+    const d = makeTree(MD5_TREE);
+    const json = async (argv: string[]): Promise<string[]> => {
+      const r = await cli([...argv, '--format', 'json', '--fail-on', 'never', 'db'], d);
+      expect(r.stderr).toBe('');
+      return (JSON.parse(r.stdout) as { diagnostics: { rule: string; severity: string }[] }).diagnostics.filter((x) => x.rule === 'hba-md5').map((x) => x.severity);
+    };
+    expect(await json([])).toEqual(['warning']);
+    expect(await json(['--profile', 'stig'])).toEqual(['error']);
+    expect(await json(['--profile=cis', '--profile', 'stig'])).toEqual(['error']);
+    expect(await json(['--profile', 'stig', '--rule', 'hba-md5=info'])).toEqual(['info']);
+  });
+
+  test('an unknown --profile is a usage error with a did-you-mean', async () => {
+    const r = await cli(['--profile', 'csi', '.']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('pgconf-lint: unknown profile "csi"; did you mean cis? (profiles: recommended, cis, stig)\n');
+  });
+
+  test('rules --profile NAME lists the rules, severities and control ids (text)', async () => {
+    const r = await cli(['rules', '--profile', 'stig']);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split('\n');
+    expect(lines[0]).toBe('stig: DISA STIG for PostgreSQL — The PostgreSQL STIG controls that can be decided from configuration files');
+    expect(lines).toContainEqual(expect.stringMatching(/^hba-md5 +error +V-233519$/));
+    expect(lines).toContainEqual(expect.stringMatching(/^password-encryption-md5 +error +V-233596$/));
+    expect(lines).not.toContainEqual(expect.stringMatching(/^autovacuum-off /));
+
+    const cis15 = await cli(['rules', '--profile', 'cis', '--pg-version', '15']);
+    expect(cis15.stdout).toContain('edition: CIS PostgreSQL 16 Benchmark for PostgreSQL 15 (the nearest edition; none is written for 15)');
+    const cis17 = await cli(['rules', '--profile', 'cis', '--pg-version', '17']);
+    expect(cis17.stdout.split('\n')).toContainEqual(expect.stringMatching(/^ssl-disabled +warning +5\.8, 6\.8$/));
+
+    const rec = await cli(['rules', '--profile', 'recommended']);
+    // Every rule, at its default severity.
+    expect(rec.stdout.split('\n').filter((l) => /^[a-z0-9-]+ +(error|warning|info)\b/.test(l))).toHaveLength(RULES.length);
+  });
+
+  test('rules --profile NAME --format json', async () => {
+    const r = await cli(['rules', '--profile', 'cis', '--profile', 'stig', '--pg-version', '17', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const reports = JSON.parse(r.stdout) as { profile: string; pgVersion: number; edition: { id: string; nearest: boolean } | null; rules: { name: string; severity: string; controls: string[] }[] }[];
+    expect(reports.map((x) => x.profile)).toEqual(['cis', 'stig']);
+    expect(reports[0]!.edition).toMatchObject({ id: 'cis-17', nearest: false });
+    expect(reports[0]!.rules.find((x) => x.name === 'hba-superuser-remote')).toEqual({ name: 'hba-superuser-remote', severity: RULES.find((x) => x.name === 'hba-superuser-remote')!.severity, options: {}, controls: ['5.11'] });
+    expect(reports[1]!.edition).toBeNull();
+    expect(reports[1]!.rules.find((x) => x.name === 'hba-cleartext-password')).toEqual({ name: 'hba-cleartext-password', severity: 'error', options: {}, controls: ['V-233519'] });
+  });
+});
