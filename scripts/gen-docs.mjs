@@ -103,3 +103,15 @@ if (check && stale.length) {
   console.error('Stale generated docs:\n  ' + stale.join('\n  ') + "\nRun 'npm run docs'.");
   process.exit(1);
 }
+
+// ---- Profile pages (docs/profiles/<catalog>.md), from the control catalogs in src/profiles/catalogs/.
+// A separate generator (scripts/gen-profile-docs.mjs); run here so `npm run docs` and --check cover them.
+async function genProfilePages() {
+  const { generateProfileDocs } = await import('./gen-profile-docs.mjs');
+  const staleProfiles = await generateProfileDocs({ root, check });
+  if (check && staleProfiles.length) {
+    console.error('Stale generated docs:\n  ' + staleProfiles.join('\n  ') + "\nRun 'npm run docs'.");
+    process.exit(1);
+  }
+}
+await genProfilePages();
