@@ -36,7 +36,7 @@ export const CIS: Catalog = {
   { id: "2.8", title: "List content of PGDATA to check unwanted files and symlinks", decidable: "no", why: "a manual review of the data directory", rules: [] },
   { id: "3.1.2", title: "Ensure the log destinations are set correctly", decidable: "files", why: "log_destination is a postgresql.conf setting", rules: [], missing: "log_destination without a collected or syslog destination" },
   { id: "3.1.3", title: "Ensure the logging collector is enabled", decidable: "files", why: "logging_collector is a postgresql.conf setting", rules: [], missing: "logging_collector off (absent means off) when log_destination includes stderr or csvlog" },
-  { id: "3.1.4", title: "Ensure the log file destination directory is set correctly", decidable: "files", why: "log_directory is a postgresql.conf setting", rules: [], missing: "log_directory unset or empty" },
+  { id: "3.1.4", title: "Ensure the log file destination directory is set correctly", decidable: "files", why: "log_directory is a postgresql.conf setting", rules: [], missing: "log_directory set to an empty string" },
   { id: "3.1.5", title: "Ensure the filename pattern for log files is set correctly", decidable: "no", why: "the file name pattern is site policy (a manual check)", rules: [] },
   { id: "3.1.6", title: "Ensure the log file permissions are set correctly", decidable: "files", why: "log_file_mode is a postgresql.conf setting", rules: [], missing: "log_file_mode readable by others (wider than 0600)" },
   { id: "3.1.7", title: "Ensure 'log_truncate_on_rotation' is enabled", decidable: "files", why: "log_truncate_on_rotation is a postgresql.conf setting", rules: [], missing: "log_truncate_on_rotation off" },

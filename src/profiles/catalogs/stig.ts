@@ -28,7 +28,7 @@ export const STIG: Catalog = {
     decidable: "partly",
     why: "the baseline reads log_error_verbosity and log_duration from postgresql.conf; the rest of the control queries a live server",
     rules: [],
-    missing: "log_duration on and log_error_verbosity at default (or verbose) when absent or set lower",
+    missing: "log_duration off (absent means off) or log_error_verbosity other than default",
   },
   {
     id: "V-233513",
@@ -58,7 +58,7 @@ export const STIG: Catalog = {
     decidable: "partly",
     why: "the baseline reads client_min_messages from postgresql.conf and postgresql.auto.conf, and also asks the live server",
     rules: [],
-    missing: "client_min_messages set to error",
+    missing: "client_min_messages other than error (absent means notice)",
   },
   {
     id: "V-233517",
@@ -180,7 +180,7 @@ export const STIG: Catalog = {
     decidable: "partly",
     why: "the baseline reads log_directory, log_file_mode and client_min_messages from postgresql.conf; log file modes need the OS",
     rules: [],
-    missing: "log_file_mode 0600 and client_min_messages set to error",
+    missing: "log_file_mode wider than 0600 and client_min_messages other than error",
   },
   {
     id: "V-233534",
@@ -482,7 +482,7 @@ export const STIG: Catalog = {
     decidable: "files",
     why: "the baseline reads hostssl records of pg_hba.conf for the cert method and clientcert",
     rules: [],
-    missing: "hostssl records without cert authentication or clientcert=verify-ca/verify-full",
+    missing: "hostssl records without cert authentication or a clientcert option",
   },
   {
     id: "V-233578",
