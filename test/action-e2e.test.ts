@@ -596,7 +596,7 @@ describe('bundles', () => {
     const { parse } = await import('yaml');
     const meta = parse(readFileSync(join(repo, 'action.yml'), 'utf8')) as { runs: Record<string, string>; inputs: Record<string, { default?: string }>; outputs: Record<string, unknown> };
     expect(meta.runs).toEqual({ using: 'node24', main: 'dist/action.js' });
-    expect(Object.keys(meta.inputs).sort()).toEqual(['allow-empty', 'api-budget', 'api-timeout', 'config', 'fail-on', 'github-token', 'only-changed', 'paths', 'pg-version', 'review', 'sarif-file', 'token-login']);
+    expect(Object.keys(meta.inputs).sort()).toEqual(['allow-empty', 'api-budget', 'api-timeout', 'config', 'fail-on', 'github-token', 'only-changed', 'paths', 'pg-version', 'profile', 'review', 'sarif-file', 'token-login']);
     expect(meta.inputs['api-timeout']!.default).toBe('30');
     expect(meta.inputs['api-budget']!.default).toBe('120');
     expect(meta.inputs['github-token']!.default).toBe('${{ github.token }}');

@@ -24,7 +24,7 @@ describe('config validation', () => {
     ['pgVersion: 9\n', /\.pgconf-lint\.yml:1:12: pgVersion: must be one of 10, 11/],
     ['rules:\n  no-such-rule: off\n', /\.pgconf-lint\.yml:2:3: rules\.no-such-rule: unknown rule "no-such-rule" \(see pgconf-lint rules\)$/],
     ['rules:\n  invalid-value: loud\n', /\.pgconf-lint\.yml:2:18: rules\.invalid-value: must be one of/],
-    ['colour: red\n', /\.pgconf-lint\.yml:1:1: colour: unknown key \(allowed here: \$schema, pgVersion, rules, assume, overrides, clusters, files, ignore, allowedNetworks, maxFileSize\)$/],
+    ['colour: red\n', /\.pgconf-lint\.yml:1:1: colour: unknown key \(allowed here: \$schema, profile, pgVersion, rules, assume, overrides, clusters, files, ignore, allowedNetworks, maxFileSize\)$/],
     ['overrides:\n  - pgVersion: 12\n', /overrides\.0: must have required property 'files'/],
     ['rules: [\n', /\.pgconf-lint\.yml:\d+:\d+: /],
     ['assume:\n  memory: lots\n', /assume\.memory/],

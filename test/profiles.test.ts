@@ -193,3 +193,19 @@ describe('CLI', () => {
     expect(reports[1]!.rules.find((x) => x.name === 'hba-cleartext-password')).toEqual({ name: 'hba-cleartext-password', severity: 'error', options: {}, controls: ['V-233519'] });
   });
 });
+
+describe('Action input profile', () => {
+  const get = (values: Record<string, string>) => (name: string): string => values[name] ?? '';
+
+  test('names separated by spaces, commas or newlines, in order; empty means none', async () => {
+    const { readInputs } = await import('../src/action/inputs.js');
+    expect(readInputs(get({ profile: 'cis, stig\nrecommended' })).profiles).toEqual(['cis', 'stig', 'recommended']);
+    expect(readInputs(get({})).profiles).toBeUndefined();
+  });
+
+  test('an unknown name fails the step with a did-you-mean', async () => {
+    const { readInputs, InputError } = await import('../src/action/inputs.js');
+    expect(() => readInputs(get({ profile: 'cis sitg' }))).toThrow(InputError);
+    expect(() => readInputs(get({ profile: 'cis sitg' }))).toThrow('input profile: unknown profile "sitg"; did you mean stig? (profiles: recommended, cis, stig)');
+  });
+});

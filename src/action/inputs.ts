@@ -1,11 +1,14 @@
 import { SUPPORTED_MAJORS, type Major } from '../catalog/types.js';
 import { isSupportedMajor } from '../resolve/discover.js';
 import { SEVERITIES, type Severity } from '../types.js';
+import { findProfile, unknownProfileMessage } from '../profiles/index.js';
 
 export interface ActionInputs {
   paths: string[];
   pgVersion?: Major;
   config?: string;
+  /** Profiles laid under the rule settings, in order (input profile, like --profile; replaces the config's profile:). */
+  profiles?: string[];
   failOn: Severity | 'never';
   sarifFile?: string;
   review: boolean;
@@ -77,6 +80,9 @@ export function readInputs(get: (name: string) => string): ActionInputs {
     }
     inputs.pgVersion = n as Major;
   }
+  const profiles = get('profile').split(/[\s,]+/).filter(Boolean);
+  for (const p of profiles) if (!findProfile(p)) throw new InputError(`input profile: ${unknownProfileMessage(printable(p))}`);
+  if (profiles.length) inputs.profiles = profiles;
   const config = get('config');
   if (config) inputs.config = config;
   const sarif = get('sarif-file');

@@ -214,6 +214,7 @@ async function runUnchecked(): Promise<void> {
     base: actionBase(workspace, inputs.paths),
     ...(config ? { config } : {}),
     ...(inputs.pgVersion ? { pgVersion: inputs.pgVersion } : {}),
+    ...(inputs.profiles ? { profiles: inputs.profiles } : {}),
     ...(inputs.allowEmpty ? { allowEmpty: true } : {}),
   };
   const host = hostFor(options);
