@@ -21,7 +21,7 @@ const controls: CatalogControl[] = [
   { id: 'wideAddress', title: 'address range wider than the threshold', decidable: 'files', why: hba, rules: ['hba-wide-network', 'hba-open-to-world'] },
   { id: 'allDbAllUser', title: 'database all with user all', decidable: 'files', why: hba, rules: [], missing: 'all/all on network records that accept (never on reject records nor local peer)' },
   { id: 'replicationWideAccess', title: 'replication from a wide network or for all users', decidable: 'files', why: hba, rules: ['hba-replication-open'] },
-  { id: 'identNoMap', title: 'ident without map=', decidable: 'files', why: hba, rules: [], missing: 'ident over TCP (with or without a map: it trusts the client host ident server)' },
+  { id: 'identNoMap', title: 'ident without map=', decidable: 'files', why: hba, rules: [], missing: 'ident without map= (the planned rule flags ident over TCP, map or not: it trusts the client host\'s ident server)' },
   { id: 'identMapMissing', title: 'map= names a map pg_ident.conf does not define', decidable: 'files', why: 'reads pg_hba.conf and pg_ident.conf of the same cluster', rules: [], missing: 'map= names that pg_ident.conf does not define' },
   { id: 'peerNonLocal', title: 'peer on a non-local record', decidable: 'files', why: hba, rules: ['hba-invalid-record'] },
   { id: 'localAllAll', title: 'local trust/peer for all databases and users', decidable: 'files', why: hba, rules: ['hba-local-trust'], disagreement: 'peer is not flagged: `local all all peer` is PostgreSQL\'s own default and proves the OS user (trust is flagged)' },
