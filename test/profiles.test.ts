@@ -168,7 +168,7 @@ describe('CLI', () => {
     expect(r.code).toBe(0);
     const lines = r.stdout.split('\n');
     expect(lines[0]).toBe('stig: DISA STIG for PostgreSQL — The PostgreSQL STIG controls that can be decided from configuration files');
-    expect(lines).toContainEqual(expect.stringMatching(/^hba-md5 +error +V-233519$/));
+    expect(lines).toContainEqual(expect.stringMatching(/^hba-md5 +error +V-233515, V-233519, V-233612$/));
     expect(lines).toContainEqual(expect.stringMatching(/^password-encryption-md5 +error +V-233596$/));
     expect(lines).not.toContainEqual(expect.stringMatching(/^autovacuum-off /));
 
@@ -190,7 +190,7 @@ describe('CLI', () => {
     expect(reports[0]!.edition).toMatchObject({ id: 'cis-17', nearest: false });
     expect(reports[0]!.rules.find((x) => x.name === 'hba-superuser-remote')).toEqual({ name: 'hba-superuser-remote', severity: RULES.find((x) => x.name === 'hba-superuser-remote')!.severity, options: {}, controls: ['5.11'] });
     expect(reports[1]!.edition).toBeNull();
-    expect(reports[1]!.rules.find((x) => x.name === 'hba-cleartext-password')).toEqual({ name: 'hba-cleartext-password', severity: 'error', options: {}, controls: ['V-233519'] });
+    expect(reports[1]!.rules.find((x) => x.name === 'hba-cleartext-password')).toEqual({ name: 'hba-cleartext-password', severity: 'error', options: {}, controls: ['V-233515', 'V-233519', 'V-233612'] });
   });
 });
 

@@ -20,7 +20,7 @@ const CIS_17: Record<string, ProfileRule> = {
   'hba-md5': { controls: ['5.4'] },
   // 5.8 Ensure SSL is used for client connection; 6.8 Ensure TLS is enabled and configured correctly
   'ssl-disabled': { controls: ['5.8', '6.8'] },
-  'hba-hostssl-without-ssl': { controls: ['6.8'] },
+  'hba-hostssl-without-ssl': { controls: ['5.8', '6.8'] },
   // 5.9 Ensure authorized IP addresses ranges are not too large
   'hba-wide-network': { controls: ['5.9'] },
   'hba-open-to-world': { controls: ['5.9'] },
@@ -33,6 +33,7 @@ const CIS_17: Record<string, ProfileRule> = {
   'log-level-too-quiet': { controls: ['3.1.14', '3.1.15'] },
   // 7.4 Ensure WAL archiving is configured and functional
   'archive-command-missing': { controls: ['7.4'] },
+  'archive-command-noop': { controls: ['7.4'] },
   // 7.5 Ensure streaming replication parameters are configured correctly
   'replication-conninfo-insecure': { controls: ['7.5'] },
 };
