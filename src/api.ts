@@ -1,6 +1,6 @@
 import type { Major } from './catalog/types.js';
 import { FILE_FINDINGS_LIMIT, runRule, type Assumptions, type Rule } from './engine/rule.js';
-import { mergeRules, parseSize, toAssumptions, type EffectiveRuleConfig, type LoadedConfig } from './engine/config-core.js';
+import { ConfigError, mergeRules, parseSize, toAssumptions, type EffectiveRuleConfig, type LoadedConfig } from './engine/config-core.js';
 import { globMatcher } from './engine/glob.js';
 import { applyDirectives, collectDirectives, type DirectiveProblem } from './engine/directives.js';
 import { relative, sep } from 'node:path';
@@ -14,7 +14,7 @@ import { hbaFileRules, type HbaFile, type HbaRuleRow } from './parse/pg-hba.js';
 import type { SourceFile } from './source/source.js';
 import type { Diagnostic, FileKind, Severity } from './types.js';
 import { RULES } from '../rules/index.js';
-import { profileBlocks, selectedProfiles } from './profiles/index.js';
+import { findProfile, profileBlocks, selectedProfiles, unknownProfileMessage } from './profiles/index.js';
 
 export interface LintOptions {
   cwd?: string;
@@ -178,6 +178,10 @@ export function resolveAll(
 
 /** Lints files and directories: discover -> parse -> resolve -> check. */
 export function lint(paths: string[], options: LintOptions = {}, rules: readonly Rule[] = RULES): LintResult {
+  // An unknown profile is the caller's mistake whether or not any cluster is found.
+  for (const name of selectedProfiles(options.profiles, options.config?.config.profile)) {
+    if (!findProfile(name)) throw new ConfigError(unknownProfileMessage(name));
+  }
   const { host, clusters, errors, warnings, empty } = resolveAll(paths, options);
   let diagnostics: Diagnostic[] = [];
   const files: FileInfo[] = [];

@@ -86,6 +86,9 @@ describe('profile data', () => {
     expect(unknownProfileMessage('recomended')).toContain('did you mean recommended?');
     expect(unknownProfileMessage('zzzzzzzz')).toBe('unknown profile "zzzzzzzz" (profiles: recommended, cis, stig)');
     expect(() => profileBlocks(['nope'], 17)).toThrow('unknown profile "nope"');
+    // The API refuses it before looking for files.
+    const empty = makeTree({});
+    expect(() => lint(['.'], { cwd: empty, root: empty, base: empty, allowEmpty: true, profiles: ['cis', 'stgi'] })).toThrow(new ConfigError('unknown profile "stgi"; did you mean stig? (profiles: recommended, cis, stig)'));
   });
 });
 
