@@ -49533,6 +49533,138 @@ var RULES = [
   unused_directive_default
 ];
 
+// src/profiles/cis.ts
+var CIS_17 = {
+  // 5.2 Ensure PostgreSQL is Bound to an IP Address
+  "listen-on-all-addresses": { controls: ["5.2"] },
+  // 5.3 Ensure login via "local" UNIX Domain Socket is configured correctly
+  "hba-local-trust": { controls: ["5.3"] },
+  // 5.4 Ensure login via "host" TCP/IP Socket is configured correctly
+  "hba-trust-remote": { controls: ["5.4"] },
+  "hba-cleartext-password": { controls: ["5.4"] },
+  "hba-md5": { controls: ["5.4"] },
+  // 5.8 Ensure SSL is used for client connection; 6.8 Ensure TLS is enabled and configured correctly
+  "ssl-disabled": { controls: ["5.8", "6.8"] },
+  "hba-hostssl-without-ssl": { controls: ["5.8", "6.8"] },
+  // 5.9 Ensure authorized IP addresses ranges are not too large
+  "hba-wide-network": { controls: ["5.9"] },
+  "hba-open-to-world": { controls: ["5.9"] },
+  // 5.11 Ensure superusers are not allowed to connect remotely
+  "hba-superuser-remote": { controls: ["5.11"] },
+  // 5.12 Ensure that 'password_encryption' is correctly set
+  "password-encryption-md5": { controls: ["5.12"] },
+  // 3.1.14 Ensure the correct messages are written to the server log;
+  // 3.1.15 Ensure the correct SQL statements generating errors are recorded
+  "log-level-too-quiet": { controls: ["3.1.14", "3.1.15"] },
+  // 7.4 Ensure WAL archiving is configured and functional
+  "archive-command-missing": { controls: ["7.4"] },
+  "archive-command-noop": { controls: ["7.4"] },
+  // 7.5 Ensure streaming replication parameters are configured correctly
+  "replication-conninfo-insecure": { controls: ["7.5"] }
+};
+var unverified = (rules) => Object.fromEntries(Object.entries(rules).map(([name, r]) => [name, { ...r, controls: [] }]));
+var cis = {
+  name: "cis",
+  title: "CIS PostgreSQL Benchmark",
+  summary: "The CIS PostgreSQL Benchmark checks that can be decided from configuration files, in the edition of each cluster's target major",
+  catalog: { name: "CIS PostgreSQL Benchmark (recommendation numbers as pgdsat implements them)", source: "https://github.com/HexaCluster/pgdsat" },
+  editions: [
+    { id: "cis-16", title: "CIS PostgreSQL 16 Benchmark", major: 16, rules: unverified(CIS_17) },
+    { id: "cis-17", title: "CIS PostgreSQL 17 Benchmark", major: 17, rules: CIS_17 },
+    { id: "cis-18", title: "CIS PostgreSQL 18 Benchmark", major: 18, rules: unverified(CIS_17) }
+  ]
+};
+
+// src/profiles/recommended.ts
+var recommended = {
+  name: "recommended",
+  title: "Recommended",
+  summary: "The default: every rule at its default severity (what every reviewer agrees on)",
+  allRules: true,
+  rules: {}
+};
+
+// src/profiles/stig.ts
+var stig = {
+  name: "stig",
+  title: "DISA STIG for PostgreSQL",
+  summary: "The PostgreSQL STIG controls that can be decided from configuration files",
+  catalog: { name: "Crunchy Data PostgreSQL STIG (MITRE InSpec baseline)", source: "https://github.com/mitre/crunchy-data-postgresql-stig-baseline" },
+  rules: {
+    // V-233515 (SV-233515r960768_rule): integrate with an organization-level authentication/access
+    // mechanism; its check reads the auth_method of local, host and replication records (an
+    // approved list: trust, password and md5 are not on it).
+    // V-233520 (SV-233520r960792_rule): enforce approved authorizations for logical access; its
+    // check wants no trust on local records and limits replication records (users, addresses).
+    // V-233612 (SV-233612r960969_rule): uniquely identify and authenticate organizational users;
+    // the same local/replication/host checks.
+    "hba-local-trust": { controls: ["V-233515", "V-233520", "V-233612"] },
+    "hba-trust-remote": { controls: ["V-233515", "V-233520", "V-233612"] },
+    "hba-replication-open": { controls: ["V-233520", "V-233612"] },
+    // V-233519 (SV-233519r961029_rule): if passwords are used for authentication, transmit only
+    // encrypted representations of passwords (pg_hba.conf records with password or md5).
+    "hba-cleartext-password": { controls: ["V-233515", "V-233519", "V-233612"] },
+    // Under the STIG md5 is a finding like password (the default profile only warns: md5 is
+    // still what many clients speak), so it is an error here.
+    "hba-md5": { severity: "error", controls: ["V-233515", "V-233519", "V-233612"] },
+    // V-233596 (SV-233596r998202_rule): store only hashed, salted representations of passwords
+    // (password_encryption must be scram-sha-256).
+    // A finding under the STIG (the default profile warns: existing md5 hashes keep working).
+    "password-encryption-md5": { severity: "error", controls: ["V-233596"] },
+    // V-233611 (SV-233611r961119_rule): maintain the authenticity of communications sessions (ssl on).
+    "ssl-disabled": { controls: ["V-233611"] }
+  }
+};
+
+// src/profiles/index.ts
+var PROFILES = [recommended, cis, stig];
+var PROFILE_NAMES = PROFILES.map((p) => p.name);
+var DEFAULT_PROFILE = "recommended";
+function findProfile(name) {
+  return PROFILES.find((p) => p.name === name);
+}
+function closestProfileNames(name) {
+  const key = name.toLowerCase();
+  const near = PROFILE_NAMES.map((n) => ({ n, d: editDistance(key, n) })).filter((x) => x.d <= Math.max(1, Math.min(2, Math.floor(key.length / 3))) || key.length >= 3 && x.n.startsWith(key)).sort((a, b) => a.d - b.d);
+  return near.map((x) => x.n);
+}
+function unknownProfileMessage(name) {
+  const near = closestProfileNames(name);
+  const shown5 = JSON.stringify(name.length > 60 ? name.slice(0, 57) + "..." : name);
+  return `unknown profile ${shown5}${near.length ? `; did you mean ${near.join(", ")}?` : ""} (profiles: ${PROFILE_NAMES.join(", ")})`;
+}
+function editionFor(profile, major) {
+  let best;
+  for (const e of profile.editions ?? []) {
+    const d = Math.abs(e.major - major);
+    if (!best || d < Math.abs(best.major - major) || d === Math.abs(best.major - major) && e.major < best.major) best = e;
+  }
+  return best;
+}
+function profileRules(profile, major) {
+  return editionFor(profile, major)?.rules ?? profile.rules ?? {};
+}
+function selectedProfiles(fromOptions, fromConfig) {
+  if (fromOptions?.length) return [...fromOptions];
+  if (fromConfig === void 0) return [];
+  return typeof fromConfig === "string" ? [fromConfig] : [...fromConfig];
+}
+function profileBlocks(names, major) {
+  const out = [];
+  for (const name of [DEFAULT_PROFILE, ...names]) {
+    const profile = findProfile(name);
+    if (!profile) throw new Error(unknownProfileMessage(name));
+    const block = {};
+    for (const [rule, r] of Object.entries(profileRules(profile, major))) {
+      const value = { ...r.options ?? {} };
+      if (r.severity) value.severity = r.severity;
+      block[rule] = value;
+    }
+    out.push(block);
+  }
+  return out;
+}
+
 // src/api.ts
 var SEVERITY_ORDER = { error: 0, warning: 1, info: 2 };
 function compareDiagnostics(a, b) {
@@ -49592,7 +49724,8 @@ function clusterRuleConfig(options, cluster) {
   const files = cluster.input.files.map((f) => loaded2 ? configRelative(loaded2, f.abs) : f.abs);
   const matching = (c?.overrides ?? []).filter((o) => files.some((f) => globMatcher(o.files)(f)));
   const def = cluster.input.name ? c?.clusters?.find((d, i) => (d.name ?? `cluster-${i + 1}`) === cluster.input.name) : void 0;
-  const rules = mergeRules([c?.rules, ...matching.map((o) => o.rules)]);
+  const profiles = profileBlocks(selectedProfiles(options.profiles, c?.profile), cluster.input.major);
+  const rules = mergeRules([...profiles, c?.rules, ...matching.map((o) => o.rules)]);
   for (const [name, sev] of Object.entries(options.rules ?? {})) rules[name] = { ...rules[name] ?? { options: {} }, severity: sev };
   for (const [name, opts] of Object.entries(options.ruleOptions ?? {})) {
     rules[name] = { ...rules[name] ?? {}, options: { ...rules[name]?.options ?? {}, ...opts } };
@@ -49613,6 +49746,9 @@ function resolveAll(paths, options = {}) {
   return { host, clusters, errors: found.errors, warnings: found.warnings, ...found.empty !== void 0 ? { empty: found.empty } : {} };
 }
 function lint(paths, options = {}, rules = RULES) {
+  for (const name of selectedProfiles(options.profiles, options.config?.config.profile)) {
+    if (!findProfile(name)) throw new ConfigError(unknownProfileMessage(name));
+  }
   const { host, clusters, errors, warnings, empty } = resolveAll(paths, options);
   let diagnostics = [];
   const files = [];
@@ -50203,6 +50339,13 @@ function configSchema(rules) {
     type: "object",
     properties: {
       $schema: { type: "string", description: "The JSON Schema of this file, for editors (pgconf-lint ignores it)" },
+      profile: {
+        description: "Profiles (presets of rule settings, such as a benchmark's checks) laid under rules and overrides, in order; --profile replaces them",
+        oneOf: [
+          { enum: [...PROFILE_NAMES] },
+          { type: "array", items: { enum: [...PROFILE_NAMES] }, minItems: 1 }
+        ]
+      },
       ...block,
       overrides: {
         type: "array",
@@ -51001,6 +51144,9 @@ function readInputs(get) {
     }
     inputs.pgVersion = n;
   }
+  const profiles = get("profile").split(/[\s,]+/).filter(Boolean);
+  for (const p of profiles) if (!findProfile(p)) throw new InputError(`input profile: ${unknownProfileMessage(printable2(p))}`);
+  if (profiles.length) inputs.profiles = profiles;
   const config = get("config");
   if (config) inputs.config = config;
   const sarif = get("sarif-file");
@@ -51266,6 +51412,7 @@ async function runUnchecked() {
     base: actionBase(workspace, inputs.paths),
     ...config ? { config } : {},
     ...inputs.pgVersion ? { pgVersion: inputs.pgVersion } : {},
+    ...inputs.profiles ? { profiles: inputs.profiles } : {},
     ...inputs.allowEmpty ? { allowEmpty: true } : {}
   };
   const host = hostFor(options);

@@ -18,7 +18,9 @@ import {
   createSourceFile,
   describeFsError,
   editDistance,
+  editionFor,
   fileIdentity,
+  findProfile,
   foldName,
   isInside,
   lineColumn,
@@ -30,12 +32,16 @@ import {
   nodeHost,
   parseSize,
   privateKeyBlocks,
+  profileBlocks,
+  profileListing,
   redactSecrets,
+  selectedProfiles,
   sizeLimitError,
   timezoneSets,
   timezones,
-  toAssumptions
-} from "./cli-chunk-4KMOUXGI.js";
+  toAssumptions,
+  unknownProfileMessage
+} from "./cli-chunk-LTIHUULZ.js";
 
 // src/cli-main.ts
 import { existsSync, statSync } from "node:fs";
@@ -628,8 +634,8 @@ var INTERVAL_UNITS = (() => {
   put(["us", "usec", "usecs", "usecond", "useconds", "microsecon"], { seconds: 1e-6 });
   return t;
 })();
-function parseInterval(text2) {
-  const s = text2.trim();
+function parseInterval(text3) {
+  const s = text3.trim();
   if (/^[+-]?P/i.test(s)) return "unjudged";
   const tokens = s.replace(/^@\s*/, "").split(/[ \t\n\r\f\v]+/).filter(Boolean);
   if (tokens.length === 0) return "syntax";
@@ -957,7 +963,7 @@ function checkBacktraceFunctions({ value, major }) {
   return { ok: false, detail: major >= 18 ? "Invalid character." : major >= 17 ? "Invalid character" : "invalid character" };
 }
 function checkDebugIoDirect({ value, major }) {
-  const style = (text2) => (major >= 17 ? text2[0].toUpperCase() + text2.slice(1) : text2) + (major >= 18 ? "." : "");
+  const style = (text3) => (major >= 17 ? text3[0].toUpperCase() + text3.slice(1) : text3) + (major >= 18 ? "." : "");
   const list2 = splitGucList(value);
   if (list2 === null) return { ok: false, detail: style('invalid list syntax in parameter "debug_io_direct"') };
   const unknown = list2.find((t) => !["data", "wal", "wal_init"].includes(asciiLower(t)));
@@ -1682,11 +1688,11 @@ function automatonMatcher(a) {
     }
     return len;
   };
-  return (text2) => {
+  return (text3) => {
     gen++;
     let len = add(cur, 0, a.start);
-    for (let i = 0; i < text2.length && len > 0; i++) {
-      const c = text2.charCodeAt(i);
+    for (let i = 0; i < text3.length && len > 0; i++) {
+      const c = text3.charCodeAt(i);
       gen++;
       let nlen = 0;
       for (let j = 0; j < len; j++) {
@@ -1808,8 +1814,8 @@ var KINDS = ["disable-next-line", "disable-line", "disable-file", "disable", "en
 var DIRECTIVE = /^#\s*pgconf-lint\s+(disable-line|disable-next-line|disable-file|disable|enable)(?=\s|$)(.*)$/;
 var ATTEMPT = /^#\s{0,20}(pgconf[-_]?lint)(\s{0,20}:)?\s{0,20}([A-Za-z][A-Za-z_-]{0,40})(:?)(.*)$/i;
 function parseDirective(comment) {
-  const text2 = comment.replace(/\r$/, "");
-  const m = DIRECTIVE.exec(text2);
+  const text3 = comment.replace(/\r$/, "");
+  const m = DIRECTIVE.exec(text3);
   if (m) {
     const rest2 = m[2];
     const sep4 = rest2.indexOf("--");
@@ -1817,7 +1823,7 @@ function parseDirective(comment) {
     const reason = sep4 === -1 ? null : rest2.slice(sep4 + 2).trim() || null;
     return { kind: m[1], rules: names, reason };
   }
-  const a = ATTEMPT.exec(text2);
+  const a = ATTEMPT.exec(text3);
   if (!a) return null;
   const [, name, colon, verb, verbColon, rest] = a;
   const kind = closestKind(verb) ?? (/\s--(\s|$)/.test(rest) ? kindBySuffix(verb) : null);
@@ -1883,11 +1889,11 @@ var MENTION = /pgconf[-_]?lint/i;
 function collectDirectives(clusters) {
   const seen = /* @__PURE__ */ new Set();
   const out = [];
-  const push = (file, start, text2) => {
-    if (!MENTION.test(text2)) return;
-    const d = parseDirective(text2);
+  const push = (file, start, text3) => {
+    if (!MENTION.test(text3)) return;
+    const d = parseDirective(text3);
     if (!d) return;
-    const at = { file: file.path, line: lineColumn(file, start).line, loc: { file: file.path, start, end: start + text2.replace(/\r$/, "").length } };
+    const at = { file: file.path, line: lineColumn(file, start).line, loc: { file: file.path, start, end: start + text3.replace(/\r$/, "").length } };
     if ("misspelled" in d) out.push({ kind: "disable-line", rules: [], reason: null, ...at, misspelled: { meant: d.meant, why: d.why } });
     else out.push({ ...d, ...at });
   };
@@ -1897,8 +1903,8 @@ function collectDirectives(clusters) {
       if (seen.has(conf.file.path)) continue;
       seen.add(conf.file.path);
       if (!MENTION.test(conf.file.text)) continue;
-      const text2 = conf.file.text;
-      for (const line of conf.lines) if (line.commentStart !== void 0) push(conf.file, line.commentStart, text2.slice(line.commentStart, line.end));
+      const text3 = conf.file.text;
+      for (const line of conf.lines) if (line.commentStart !== void 0) push(conf.file, line.commentStart, text3.slice(line.commentStart, line.end));
     }
     for (const f of [...c.hba?.files ?? [], ...c.ident?.files ?? []]) {
       if (seen.has(f.path)) continue;
@@ -2028,10 +2034,10 @@ function latin1(bytes2) {
   for (const b of bytes2) s += String.fromCharCode(b);
   return s;
 }
-function toBytes(text2, encoding) {
-  if (encoding === "utf8") return utf8Encoder.encode(text2);
-  const bytes2 = new Uint8Array(text2.length);
-  for (let i = 0; i < text2.length; i++) bytes2[i] = text2.charCodeAt(i);
+function toBytes(text3, encoding) {
+  if (encoding === "utf8") return utf8Encoder.encode(text3);
+  const bytes2 = new Uint8Array(text3.length);
+  for (let i = 0; i < text3.length; i++) bytes2[i] = text3.charCodeAt(i);
   return bytes2;
 }
 function deescapeConfStringBytes(raw, encoding = "utf8") {
@@ -2106,8 +2112,8 @@ var DOT = 46;
 var EQUALS = 61;
 var BACKSLASH2 = 92;
 var Lexer = class {
-  constructor(text2) {
-    this.text = text2;
+  constructor(text3) {
+    this.text = text3;
   }
   text;
   type = "eol";
@@ -2127,12 +2133,12 @@ var Lexer = class {
     this.type = "eol";
   }
   next() {
-    const text2 = this.text;
+    const text3 = this.text;
     let p = this.end;
-    while (p < this.lineEnd && (CLASS[text2.charCodeAt(p)] & SPACE) !== 0) p++;
+    while (p < this.lineEnd && (CLASS[text3.charCodeAt(p)] & SPACE) !== 0) p++;
     this.start = p;
     if (p >= this.lineEnd) return this.token("eol", p);
-    const c = text2.charCodeAt(p);
+    const c = text3.charCodeAt(p);
     if (c === HASH) {
       this.commentStart = p;
       this.start = this.lineEnd;
@@ -2151,16 +2157,16 @@ var Lexer = class {
   }
   /** ID, QUALIFIED_ID ({ID}"."{ID}) or UNQUOTED_STRING, which must be strictly longer to win. */
   word(p) {
-    const text2 = this.text;
+    const text3 = this.text;
     let idEnd = p + 1;
-    while (isLetterOrDigit(text2.charCodeAt(idEnd))) idEnd++;
+    while (isLetterOrDigit(text3.charCodeAt(idEnd))) idEnd++;
     let qualifiedEnd = -1;
-    if (text2.charCodeAt(idEnd) === DOT && isLetter(text2.charCodeAt(idEnd + 1))) {
+    if (text3.charCodeAt(idEnd) === DOT && isLetter(text3.charCodeAt(idEnd + 1))) {
       qualifiedEnd = idEnd + 2;
-      while (isLetterOrDigit(text2.charCodeAt(qualifiedEnd))) qualifiedEnd++;
+      while (isLetterOrDigit(text3.charCodeAt(qualifiedEnd))) qualifiedEnd++;
     }
     let unquotedEnd = idEnd;
-    while (has(text2.charCodeAt(unquotedEnd), LETTER | DIGIT | PUNCT)) unquotedEnd++;
+    while (has(text3.charCodeAt(unquotedEnd), LETTER | DIGIT | PUNCT)) unquotedEnd++;
     if (unquotedEnd > Math.max(idEnd, qualifiedEnd)) return this.token("unquoted_string", unquotedEnd);
     if (qualifiedEnd !== -1) return this.token("qualified_id", qualifiedEnd);
     return this.token("id", idEnd);
@@ -2182,17 +2188,17 @@ var Lexer = class {
   }
   /** Follows the string automaton from `i` (inside the quotes), noting closes; false once closed for good. */
   walkString(i, mark) {
-    const text2 = this.text;
+    const text3 = this.text;
     for (; ; ) {
       if (this.dead !== null && this.dead[i] === 1) return true;
       if (mark !== null) mark[i] = 1;
-      const c = text2.charCodeAt(i);
+      const c = text3.charCodeAt(i);
       if (c === QUOTE2) {
         this.lastClose = i + 1;
-        if (text2.charCodeAt(i + 1) !== QUOTE2) return false;
+        if (text3.charCodeAt(i + 1) !== QUOTE2) return false;
         i += 2;
       } else if (c === BACKSLASH2) {
-        const e = text2.charCodeAt(i + 1);
+        const e = text3.charCodeAt(i + 1);
         if (e === NL || Number.isNaN(e)) return true;
         i += 2;
       } else if (c === NL || Number.isNaN(c)) {
@@ -2204,33 +2210,33 @@ var Lexer = class {
   }
   /** INTEGER {SIGN}?({DIGIT}+|0x{HEXDIGIT}+){UNIT_LETTER}*, REAL {SIGN}?{DIGIT}*"."{DIGIT}*{EXPONENT}? */
   number(p) {
-    const text2 = this.text;
-    const body = isSign(text2.charCodeAt(p)) ? p + 1 : p;
+    const text3 = this.text;
+    const body = isSign(text3.charCodeAt(p)) ? p + 1 : p;
     let integerEnd = -1;
-    if (isDigit(text2.charCodeAt(body))) {
+    if (isDigit(text3.charCodeAt(body))) {
       let i = body;
-      while (isDigit(text2.charCodeAt(i))) i++;
-      while (has(text2.charCodeAt(i), UNIT)) i++;
+      while (isDigit(text3.charCodeAt(i))) i++;
+      while (has(text3.charCodeAt(i), UNIT)) i++;
       integerEnd = i;
-      if (text2.charCodeAt(body) === 48 && text2.charCodeAt(body + 1) === 120 && has(text2.charCodeAt(body + 2), HEX)) {
+      if (text3.charCodeAt(body) === 48 && text3.charCodeAt(body + 1) === 120 && has(text3.charCodeAt(body + 2), HEX)) {
         let h = body + 2;
-        while (has(text2.charCodeAt(h), HEX)) h++;
-        while (has(text2.charCodeAt(h), UNIT)) h++;
+        while (has(text3.charCodeAt(h), HEX)) h++;
+        while (has(text3.charCodeAt(h), UNIT)) h++;
         integerEnd = Math.max(integerEnd, h);
       }
     }
     let realEnd = -1;
     let r = body;
-    while (isDigit(text2.charCodeAt(r))) r++;
-    if (text2.charCodeAt(r) === DOT) {
+    while (isDigit(text3.charCodeAt(r))) r++;
+    if (text3.charCodeAt(r) === DOT) {
       r++;
-      while (isDigit(text2.charCodeAt(r))) r++;
-      const e = text2.charCodeAt(r);
+      while (isDigit(text3.charCodeAt(r))) r++;
+      const e = text3.charCodeAt(r);
       if (e === 69 || e === 101) {
         let x = r + 1;
-        if (isSign(text2.charCodeAt(x))) x++;
-        if (isDigit(text2.charCodeAt(x))) {
-          while (isDigit(text2.charCodeAt(x))) x++;
+        if (isSign(text3.charCodeAt(x))) x++;
+        if (isDigit(text3.charCodeAt(x))) {
+          while (isDigit(text3.charCodeAt(x))) x++;
           r = x;
         }
       }
@@ -2258,17 +2264,17 @@ function printable(token2) {
 var MAX_SYNTAX_ERRORS = 100;
 var MAX_CONF_LINES = 2e6;
 function parsePostgresqlConf(file) {
-  const text2 = file.text;
-  const lexer = new Lexer(text2);
+  const text3 = file.text;
+  const lexer = new Lexer(text3);
   const lines = [];
   let errors = 0;
   let abandonedAtLine;
   const count2 = Math.min(file.lineStarts.length, MAX_CONF_LINES);
   for (let n = 0; n < count2; n++) {
     const start = file.lineStarts[n];
-    const end = n + 1 < file.lineStarts.length ? file.lineStarts[n + 1] - 1 : text2.length;
+    const end = n + 1 < file.lineStarts.length ? file.lineStarts[n + 1] - 1 : text3.length;
     lexer.reset(start, end);
-    const parsed = parseLine(lexer, text2, file.encoding, n + 1, start, end);
+    const parsed = parseLine(lexer, text3, file.encoding, n + 1, start, end);
     if (parsed.kind === "error" && ++errors === MAX_SYNTAX_ERRORS) abandonedAtLine = n + 1;
     lines.push(parsed);
   }
@@ -2276,7 +2282,7 @@ function parsePostgresqlConf(file) {
   if (count2 < file.lineStarts.length) out.truncatedAtLine = count2 + 1;
   return out;
 }
-function parseLine(lexer, text2, encoding, line, start, end) {
+function parseLine(lexer, text3, encoding, line, start, end) {
   const first = lexer.next();
   const nameStart = lexer.start;
   const nameEnd = lexer.end;
@@ -2285,7 +2291,7 @@ function parseLine(lexer, text2, encoding, line, start, end) {
     if (lexer.next() === "equals") lexer.next();
     const token2 = lexer.type;
     if (isValueToken(token2)) {
-      const raw = text2.slice(lexer.start, lexer.end);
+      const raw = text3.slice(lexer.start, lexer.end);
       const unquoted = token2 === "string" ? deescapeConfString(raw, encoding) : raw;
       const candidate = { token: token2, raw, value: unquoted, start: lexer.start, end: lexer.end };
       if (lexer.next() === "eol") value = candidate;
@@ -2296,14 +2302,14 @@ function parseLine(lexer, text2, encoding, line, start, end) {
     return { kind: "comment", line, start, end, commentStart: lexer.commentStart };
   }
   if (value === null) {
-    const tokenText = text2.slice(lexer.start, lexer.end);
+    const tokenText = text3.slice(lexer.start, lexer.end);
     const near = lexer.type === "eol" ? "near end of line" : `near token "${printable(tokenText)}"`;
     const token2 = lexer.type === "eol" ? null : { start: lexer.start, end: lexer.end, text: tokenText };
     while (lexer.type !== "eol") lexer.next();
     if (lexer.commentStart === -1) return { kind: "error", line, start, end, near, token: token2 };
     return { kind: "error", line, start, end, near, token: token2, commentStart: lexer.commentStart };
   }
-  const name = text2.slice(nameStart, nameEnd);
+  const name = text3.slice(nameStart, nameEnd);
   const directive = first === "id" ? includeDirective(name) : null;
   if (lexer.commentStart === -1) {
     return directive ? { kind: "include", directive, line, start, end, name, nameStart, nameEnd, value } : { kind: "setting", line, start, end, name, nameStart, nameEnd, value };
@@ -2318,8 +2324,8 @@ function reportedErrorLine(conf, line) {
 
 // src/parse/auth-tokens.ts
 var Token = class {
-  constructor(text2, quoted, file, start, end, via) {
-    this.text = text2;
+  constructor(text3, quoted, file, start, end, via) {
+    this.text = text3;
     this.quoted = quoted;
     this.file = file;
     this.start = start;
@@ -2379,8 +2385,8 @@ var LineReader = class {
   next() {
     if (this.major === 10) return this.nextChunk();
     if (this.hasNul && this.major >= 14) return this.nextWithNul();
-    const text2 = this.file.text;
-    const len = text2.length;
+    const text3 = this.file.text;
+    const len = text3.length;
     if (this.pos >= len) return false;
     let pos = this.pos;
     let content = "";
@@ -2391,13 +2397,13 @@ var LineReader = class {
     this.k = 0;
     this.start = pos;
     while (pos < len) {
-      const nl = text2.indexOf("\n", pos);
+      const nl = text3.indexOf("\n", pos);
       const next = nl === -1 ? len : nl + 1;
       let e = nl === -1 ? len : nl;
-      while (e > pos && (text2.charCodeAt(e - 1) === 13 || text2.charCodeAt(e - 1) === 10)) e--;
+      while (e > pos && (text3.charCodeAt(e - 1) === 13 || text3.charCodeAt(e - 1) === 10)) e--;
       this.segAt.push(content.length);
       this.segOff.push(pos);
-      content += text2.slice(pos, e);
+      content += text3.slice(pos, e);
       this.end = e;
       pos = next;
       if (this.major >= 14 && content.length > lastBackslash && content.endsWith("\\")) {
@@ -2429,8 +2435,8 @@ var LineReader = class {
    * with line continuations).
    */
   nextWithNul() {
-    const text2 = this.file.text;
-    const len = text2.length;
+    const text3 = this.file.text;
+    const len = text3.length;
     const latin12 = this.file.encoding === "latin1";
     let pos = this.pos;
     if (pos >= len) return false;
@@ -2451,22 +2457,22 @@ var LineReader = class {
         let q = pos;
         let b = 0;
         while (q < len) {
-          const u = unitBytes(text2.charCodeAt(q), latin12);
+          const u = unitBytes(text3.charCodeAt(q), latin12);
           if (b + u > room && b > 0) break;
           b += u;
           q++;
-          if (text2.charCodeAt(q - 1) === 10) break;
+          if (text3.charCodeAt(q - 1) === 10) break;
         }
         if (this.nulAt < pos) {
-          const i = text2.indexOf("\0", pos);
+          const i = text3.indexOf("\0", pos);
           this.nulAt = i === -1 ? Infinity : i;
         }
         const keep = this.nulAt < q ? this.nulAt : q;
         if (keep > pos) {
           this.segAt.push(content.length);
           this.segOff.push(pos);
-          content += text2.slice(pos, keep);
-          for (let i = pos; i < keep; i++) bytes2 += unitBytes(text2.charCodeAt(i), latin12);
+          content += text3.slice(pos, keep);
+          for (let i = pos; i < keep; i++) bytes2 += unitBytes(text3.charCodeAt(i), latin12);
           this.end = keep;
         }
         pos = q;
@@ -2512,24 +2518,24 @@ var LineReader = class {
   /** PG 10: one fgets() into char[8192]; trailing CR/LF stripped. A character that would
    * straddle the cut (UTF-8 files) goes whole to the next chunk. */
   nextChunk() {
-    const text2 = this.file.text;
-    const len = text2.length;
+    const text3 = this.file.text;
+    const len = text3.length;
     const pos = this.pos;
     if (pos >= len) return false;
-    const nl = text2.indexOf("\n", pos);
+    const nl = text3.indexOf("\n", pos);
     const lineEnd2 = nl === -1 ? len : nl + 1;
     const latin12 = this.file.encoding === "latin1";
     let cut = pos;
     let bytes2 = 0;
     while (cut < lineEnd2) {
-      const b = unitBytes(text2.charCodeAt(cut), latin12);
+      const b = unitBytes(text3.charCodeAt(cut), latin12);
       if (bytes2 + b > PG10_MAX_LINE_BYTES) break;
       bytes2 += b;
       cut++;
     }
     this.tooLong = cut < lineEnd2 || bytes2 === PG10_MAX_LINE_BYTES;
     let e = cut;
-    while (e > pos && (text2.charCodeAt(e - 1) === 13 || text2.charCodeAt(e - 1) === 10)) e--;
+    while (e > pos && (text3.charCodeAt(e - 1) === 13 || text3.charCodeAt(e - 1) === 10)) e--;
     this.segAt.length = 0;
     this.segOff.length = 0;
     this.segAt.push(0);
@@ -2537,7 +2543,7 @@ var LineReader = class {
     this.k = 0;
     this.start = pos;
     this.end = e;
-    this.text = text2.slice(pos, e);
+    this.text = text3.slice(pos, e);
     this.pos = cut;
     this.line = this.nextLine++;
     return true;
@@ -2552,8 +2558,8 @@ var LineReader = class {
 };
 var isBlank = (c) => c === 32 || c === 9 || c === 13;
 var rawToken = { text: "", quoted: false, start: 0, end: 0, comma: false, tooLong: false };
-function token(text2, quoted, start, end, comma, tooLong = false) {
-  rawToken.text = text2;
+function token(text3, quoted, start, end, comma, tooLong = false) {
+  rawToken.text = text3;
   rawToken.quoted = quoted;
   rawToken.start = start;
   rawToken.end = end;
@@ -4011,12 +4017,12 @@ function hashName(key) {
   return mix(h);
 }
 var nameScan = { hash: 0, dotted: false, upper: false };
-function scanName(text2, start, end) {
+function scanName(text3, start, end) {
   let h = FNV_OFFSET;
   let dotted = false;
   let upper = false;
   for (let i = start; i < end; i++) {
-    let c = text2.charCodeAt(i);
+    let c = text3.charCodeAt(i);
     if (c === 46) dotted = true;
     else if (c >= 65 && c <= 90) {
       upper = true;
@@ -4636,25 +4642,25 @@ var PATTERNS = [
   ["python", /%\([A-Za-z_][A-Za-z0-9_]*\)[sdrifx]/g],
   ["erb", /<%=[^%\n]{0,200}%>/g]
 ];
-function escapedPercent(text2, i) {
+function escapedPercent(text3, i) {
   let n = 0;
-  for (let j = i - 1; j >= 0 && text2.charCodeAt(j) === 37; j--) n++;
+  for (let j = i - 1; j >= 0 && text3.charCodeAt(j) === 37; j--) n++;
   return n % 2 === 1;
 }
-function firstMatch(syntax, re, text2) {
+function firstMatch(syntax, re, text3) {
   re.lastIndex = 0;
-  for (let m = re.exec(text2); m; m = re.exec(text2)) {
-    if (syntax !== "python" || !escapedPercent(text2, m.index)) return m;
+  for (let m = re.exec(text3); m; m = re.exec(text3)) {
+    if (syntax !== "python" || !escapedPercent(text3, m.index)) return m;
     re.lastIndex = m.index + 1;
   }
   return null;
 }
-function findPlaceholder(text2, options = {}) {
-  if (!/[$@%{<]/.test(text2)) return null;
+function findPlaceholder(text3, options = {}) {
+  if (!/[$@%{<]/.test(text3)) return null;
   let best = null;
   for (const [syntax, re] of PATTERNS) {
     if (options.except?.includes(syntax)) continue;
-    const m = firstMatch(syntax, re, text2);
+    const m = firstMatch(syntax, re, text3);
     if (m && (best === null || m.index < best.start)) {
       best = { start: m.index, end: m.index + m[0].length, text: m[0].slice(0, PLACEHOLDER_TEXT_MAX), syntax };
     }
@@ -5023,8 +5029,8 @@ function recordRef(info, from) {
 }
 function recordText(info, max = 100) {
   const file = info.line.file;
-  const text2 = file.text.slice(info.loc.start, info.loc.end).replace(/\\\r?\n/g, " ").replace(/\s+/g, " ").trim();
-  return text2.length > max ? text2.slice(0, max - 1) + "\u2026" : text2;
+  const text3 = file.text.slice(info.loc.start, info.loc.end).replace(/\\\r?\n/g, " ").replace(/\s+/g, " ").trim();
+  return text3.length > max ? text3.slice(0, max - 1) + "\u2026" : text3;
 }
 function listOf(items, max = 5) {
   const shown5 = items.slice(0, max).map((t) => boundQuote(t));
@@ -5448,12 +5454,12 @@ var hba_invalid_record_default = defineRule({
         continue;
       }
       const outside = p.code === "not-allowed";
-      const text2 = boundHbaMessage(relativizeMessage(p.message, hba.file));
+      const text3 = boundHbaMessage(relativizeMessage(p.message, hba.file));
       out.report({
         loc: { file: p.file.path, start: p.start, end: p.end },
         // git-dir: an error (the rule's severity): .git/ is never deployed configuration, and it
         // holds the job's token; the message names the reason, the file's text was never read.
-        message: outside ? `${text2}: the file lies outside the checked root and was not read` : p.code === "git-dir" || p.code === "limit" ? text2 : `${text2}: PostgreSQL ${ctx.major} rejects this record${assumed.length ? ` (on a server that has network interface "${boundQuote(assumed[0].interface)}")` : ""}, so the server refuses to start and a reload keeps the old rules`,
+        message: outside ? `${text3}: the file lies outside the checked root and was not read` : p.code === "git-dir" || p.code === "limit" ? text3 : `${text3}: PostgreSQL ${ctx.major} rejects this record${assumed.length ? ` (on a server that has network interface "${boundQuote(assumed[0].interface)}")` : ""}, so the server refuses to start and a reload keeps the old rules`,
         help: !p.code && zones.some((z) => z.verdict === "rejected") ? ZONE_HELP : outside ? void 0 : p.code === "git-dir" ? "Configuration never lives in .git/; name a file of the repository instead." : p.code === "limit" ? "Name each user or database list once per record: the same @file referenced from many places multiplies what it expands to, and pgconf-lint checks none of the expansion past its limit." : hbaHelp(p.message, ctx.major),
         ...outside ? { severity: "warning" } : {},
         group: { key: hbaTokenGroupKey(p.file.path, p.start), concern: "a record PostgreSQL rejects (hba-invalid-record)" }
@@ -5893,10 +5899,10 @@ var SHELL_COMMANDS = /* @__PURE__ */ new Set(["archive_command", "restore_comman
 var NO_SHELL = ["shell"];
 var HELP = "Render the template before the file is deployed (envsubst, Ansible, Helm, \u2026) and lint the rendered file, or write the value itself.";
 var concern = (p) => `the template placeholder ${p.text} was never rendered (unrendered-template)`;
-function placeholdersIn(text2, except = []) {
+function placeholdersIn(text3, except = []) {
   const out = [];
-  for (let offset = 0; offset < text2.length; ) {
-    const p = findPlaceholder(offset === 0 ? text2 : text2.slice(offset), { except });
+  for (let offset = 0; offset < text3.length; ) {
+    const p = findPlaceholder(offset === 0 ? text3 : text3.slice(offset), { except });
     if (!p) break;
     out.push({ ...p, start: p.start + offset, end: p.end + offset });
     offset += p.end;
@@ -6074,9 +6080,9 @@ function checkSkippedConfIncludes(ctx) {
   }
 }
 function checkSkippedAuthInclude(ctx, inc) {
-  const text2 = inc.file.text.slice(inc.start, inc.end);
-  const hash = text2.indexOf("#");
-  const p = findPlaceholder(hash === -1 ? text2 : text2.slice(0, hash));
+  const text3 = inc.file.text.slice(inc.start, inc.end);
+  const hash = text3.indexOf("#");
+  const p = findPlaceholder(hash === -1 ? text3 : text3.slice(0, hash));
   if (!p) return;
   ctx.report({
     loc: { file: inc.file.path, start: inc.start + p.start, end: inc.start + p.end },
@@ -6708,8 +6714,8 @@ function isLocalHost(h) {
   const x = h.trim().toLowerCase();
   return x === "" || x.startsWith("/") || x.startsWith("@") || x === "localhost" || x === "::1" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(x);
 }
-function conninfoVerdict(text2, major) {
-  const parsed = parseConninfo(text2);
+function conninfoVerdict(text3, major) {
+  const parsed = parseConninfo(text3);
   if (!parsed.ok) return void 0;
   const { pairs } = parsed;
   const hostaddr = lastPair(pairs, "hostaddr");
@@ -6970,27 +6976,27 @@ var valueLoc = (a) => ({ file: a.file.path, start: a.line.value.start, end: a.li
 function isPlaceholder(v) {
   return v === "" || /^(\$|\{\{|\{%|<|%\(|`)/.test(v) || /^%[A-Za-z]$/.test(v) || /^@[A-Za-z_][A-Za-z0-9_]*@$/.test(v) || /^(\*+|x{3,}|X{3,}|\.{3,}|…)$/.test(v) || v.includes("$") || v.includes("`");
 }
-function findInConninfo(text2) {
-  if (!text2.includes("password") && !text2.includes("://")) return [];
+function findInConninfo(text3) {
+  if (!text3.includes("password") && !text3.includes("://")) return [];
   const out = [];
   const kw = /(?<![A-Za-z0-9_.-])(sslpassword|password)[ \t\n\r\f\v]*=[ \t\n\r\f\v]*/g;
-  for (let m = kw.exec(text2); m; m = kw.exec(text2)) {
+  for (let m = kw.exec(text3); m; m = kw.exec(text3)) {
     let i = m.index + m[0].length;
     let value = "";
-    if (text2[i] === "'") {
-      for (i++; i < text2.length && text2[i] !== "'"; i++) {
-        if (text2[i] === "\\" && i + 1 < text2.length) i++;
-        value += text2[i];
+    if (text3[i] === "'") {
+      for (i++; i < text3.length && text3[i] !== "'"; i++) {
+        if (text3[i] === "\\" && i + 1 < text3.length) i++;
+        value += text3[i];
       }
     } else {
-      for (; i < text2.length && !/[\s"'&]/.test(text2[i]); i++) {
-        if (text2[i] === "\\" && i + 1 < text2.length) i++;
-        value += text2[i];
+      for (; i < text3.length && !/[\s"'&]/.test(text3[i]); i++) {
+        if (text3[i] === "\\" && i + 1 < text3.length) i++;
+        value += text3[i];
       }
     }
     if (!isPlaceholder(value)) out.push({ shown: `${m[1]}=${MASK}` });
   }
-  for (const u of uriUserInfo(text2)) {
+  for (const u of uriUserInfo(text3)) {
     if (!isPlaceholder(u.password)) out.push({ shown: `${u.scheme}://${u.user.length <= 32 ? u.user : "\u2026"}:${MASK}@` });
   }
   return out;
@@ -6998,21 +7004,21 @@ function findInConninfo(text2) {
 var isSchemeChar = (c) => /[A-Za-z0-9+.-]/.test(c);
 var isLetter2 = (c) => /[A-Za-z]/.test(c);
 var endsUserInfo = (c) => /[\s/@'"?#]/.test(c);
-function uriUserInfo(text2) {
+function uriUserInfo(text3) {
   const out = [];
-  for (let at = text2.indexOf("://"); at !== -1; at = text2.indexOf("://", at + 3)) {
+  for (let at = text3.indexOf("://"); at !== -1; at = text3.indexOf("://", at + 3)) {
     let s = at;
-    while (s > 0 && isSchemeChar(text2[s - 1])) s--;
-    while (s < at && !isLetter2(text2[s])) s++;
+    while (s > 0 && isSchemeChar(text3[s - 1])) s--;
+    while (s < at && !isLetter2(text3[s])) s++;
     if (s === at) continue;
     let e = at + 3;
     let colon = -1;
-    while (e < text2.length && !endsUserInfo(text2[e])) {
-      if (text2[e] === ":" && colon === -1) colon = e;
+    while (e < text3.length && !endsUserInfo(text3[e])) {
+      if (text3[e] === ":" && colon === -1) colon = e;
       e++;
     }
-    if (text2[e] !== "@" || colon === -1 || colon + 1 === e) continue;
-    out.push({ scheme: text2.slice(s, at), user: text2.slice(at + 3, colon), password: text2.slice(colon + 1, e) });
+    if (text3[e] !== "@" || colon === -1 || colon + 1 === e) continue;
+    out.push({ scheme: text3.slice(s, at), user: text3.slice(at + 3, colon), password: text3.slice(colon + 1, e) });
   }
   return out;
 }
@@ -7022,32 +7028,32 @@ function shellWords(s) {
   while (i < s.length) {
     while (i < s.length && /[\s;|&()<>]/.test(s[i])) i++;
     if (i >= s.length) break;
-    let text2 = "";
+    let text3 = "";
     let dynamic = false;
     while (i < s.length && !/[\s;|&()<>]/.test(s[i])) {
       const c = s[i];
       if (c === "'") {
         const end = s.indexOf("'", i + 1);
         const stop = end === -1 ? s.length : end;
-        text2 += s.slice(i + 1, stop);
+        text3 += s.slice(i + 1, stop);
         i = stop + 1;
       } else if (c === '"') {
         for (i++; i < s.length && s[i] !== '"'; i++) {
           if (s[i] === "\\" && i + 1 < s.length && '"\\$`'.includes(s[i + 1])) i++;
           else if (s[i] === "$" || s[i] === "`") dynamic = true;
-          text2 += s[i];
+          text3 += s[i];
         }
         i++;
       } else if (c === "\\") {
-        if (i + 1 < s.length) text2 += s[i + 1];
+        if (i + 1 < s.length) text3 += s[i + 1];
         i += 2;
       } else {
         if (c === "$" || c === "`") dynamic = true;
-        text2 += c;
+        text3 += c;
         i++;
       }
     }
-    words.push({ text: text2, dynamic });
+    words.push({ text: text3, dynamic });
   }
   return words;
 }
@@ -8245,7 +8251,8 @@ function clusterRuleConfig(options, cluster) {
   const files = cluster.input.files.map((f) => loaded ? configRelative(loaded, f.abs) : f.abs);
   const matching = (c?.overrides ?? []).filter((o) => files.some((f) => globMatcher(o.files)(f)));
   const def = cluster.input.name ? c?.clusters?.find((d, i) => (d.name ?? `cluster-${i + 1}`) === cluster.input.name) : void 0;
-  const rules = mergeRules([c?.rules, ...matching.map((o) => o.rules)]);
+  const profiles = profileBlocks(selectedProfiles(options.profiles, c?.profile), cluster.input.major);
+  const rules = mergeRules([...profiles, c?.rules, ...matching.map((o) => o.rules)]);
   for (const [name, sev] of Object.entries(options.rules ?? {})) rules[name] = { ...rules[name] ?? { options: {} }, severity: sev };
   for (const [name, opts] of Object.entries(options.ruleOptions ?? {})) {
     rules[name] = { ...rules[name] ?? {}, options: { ...rules[name]?.options ?? {}, ...opts } };
@@ -8266,6 +8273,9 @@ function resolveAll(paths, options = {}) {
   return { host, clusters, errors: found.errors, warnings: found.warnings, ...found.empty !== void 0 ? { empty: found.empty } : {} };
 }
 function lint(paths, options = {}, rules = RULES) {
+  for (const name of selectedProfiles(options.profiles, options.config?.config.profile)) {
+    if (!findProfile(name)) throw new ConfigError(unknownProfileMessage(name));
+  }
   const { host, clusters, errors, warnings, empty } = resolveAll(paths, options);
   let diagnostics = [];
   const files = [];
@@ -8809,22 +8819,22 @@ function checkedSection(result) {
   };
   const majors = [...new Set(result.clusters.map((c) => c.input.major))].sort((a, b) => a - b);
   const summary = `Checked ${plural(result.files.length, "file")} in ${plural(result.clusters.length, "cluster")} (PostgreSQL ${majors.join(", ")})`;
-  let text2 = "";
+  let text3 = "";
   let bytes2 = 0;
   let n = 0;
   for (const c of result.clusters) {
     const l = line(c);
     if (bytes2 + byteLength(l) > 16 * 1024) break;
-    text2 += l + "\n";
+    text3 += l + "\n";
     bytes2 += byteLength(l) + 1;
     n++;
   }
-  if (n < result.clusters.length) text2 += `- \u2026 and ${plural(result.clusters.length - n, "more cluster")}
+  if (n < result.clusters.length) text3 += `- \u2026 and ${plural(result.clusters.length - n, "more cluster")}
 `;
   return `
 <details><summary>${summary}</summary>
 
-${text2}
+${text3}
 </details>
 `;
 }
@@ -8946,9 +8956,9 @@ function lang(kind) {
   return kind === "pg_hba.conf" || kind === "pg_ident.conf" ? "text" : "ini";
 }
 function fence(kind, code) {
-  return typeof code === "string" ? "```" + lang(kind) + "\n" + code + "\n```" : Object.entries(code).map(([name, text2]) => `\`${name}\`:
+  return typeof code === "string" ? "```" + lang(kind) + "\n" + code + "\n```" : Object.entries(code).map(([name, text3]) => `\`${name}\`:
 
-\`\`\`` + lang(name) + "\n" + text2 + "\n```").join("\n\n");
+\`\`\`` + lang(name) + "\n" + text3 + "\n```").join("\n\n");
 }
 var RULE_TAGS = ["validity", "security", "reliability", "performance"];
 var OTHER_TAGS = {
@@ -9085,12 +9095,52 @@ function formatHbaText(results) {
 // src/types.ts
 var SEVERITIES = ["error", "warning", "info"];
 
+// src/profiles/listing.ts
+function profileReport(name, major, rules) {
+  const profile = findProfile(name);
+  if (!profile) throw new Error(unknownProfileMessage(name));
+  const edition = editionFor(profile, major);
+  return {
+    profile: profile.name,
+    title: profile.title,
+    summary: profile.summary,
+    catalog: profile.catalog ? { ...profile.catalog } : null,
+    pgVersion: major,
+    edition: edition ? { id: edition.id, title: edition.title, major: edition.major, nearest: edition.major !== major } : null,
+    allRules: Boolean(profile.allRules),
+    rules: profileListing(profile, major, rules)
+  };
+}
+function text2(r) {
+  const lines = [`${r.profile}: ${r.title} \u2014 ${r.summary}`];
+  if (r.edition) {
+    lines.push(`edition: ${r.edition.title} for PostgreSQL ${r.pgVersion}${r.edition.nearest ? ` (the nearest edition; none is written for ${r.pgVersion})` : ""}`);
+  }
+  if (r.catalog) lines.push(`controls: ${r.catalog.name} (${r.catalog.source})`);
+  if (!r.allRules) lines.push("rules it does not name keep their recommended settings");
+  lines.push("");
+  const w = Math.max(4, ...r.rules.map((x) => x.name.length));
+  for (const x of r.rules) {
+    const options = Object.keys(x.options).length ? `  options ${JSON.stringify(x.options)}` : "";
+    const controls = x.controls.length ? x.controls.join(", ") : r.catalog ? "(no control id verified)" : "";
+    lines.push(`${x.name.padEnd(w)}  ${x.severity.padEnd(7)}  ${controls}${options}`.trimEnd());
+  }
+  return lines.join("\n") + "\n";
+}
+function profilesListing(names, pgVersion, rules, format) {
+  const major = pgVersion ?? SUPPORTED_MAJORS[SUPPORTED_MAJORS.length - 1];
+  const reports = names.map((n) => profileReport(n, major, rules));
+  if (format === "json") return JSON.stringify(reports, null, 2) + "\n";
+  return reports.map(text2).join("\n");
+}
+
 // src/cli-main.ts
 var USAGE = `Usage: pgconf-lint [check] [PATH...] [options]
        pgconf-lint [check] - --stdin-filename PATH [options]
        pgconf-lint settings PATH... [--format text|json]
        pgconf-lint hba PATH... [--format text|json]
        pgconf-lint rules [NAME...] [--format text|json]
+       pgconf-lint rules --profile NAME [--pg-version N] [--format text|json]
 
 Lints PostgreSQL configuration (postgresql.conf and its includes, postgresql.auto.conf,
 pg_hba.conf, pg_ident.conf, recovery.conf) exactly as PostgreSQL reads it.
@@ -9105,6 +9155,8 @@ Options:
   --output FILE         write the report to FILE instead of standard output
   --fail-on LEVEL       error (default), warning, info or never: exit 1 at or above LEVEL
   --rule NAME=LEVEL     set a rule's severity: off, info, warning or error (repeatable)
+  --profile NAME        lay a profile under the rule settings: recommended (the default),
+                        cis or stig (repeatable, later wins; replaces the config's profile:)
   --root DIR            never read files outside DIR (default: the working directory)
   --stdin-filename PATH lint standard input (the path -) as the file PATH: its kind from the
                         name, reported as PATH, its cluster PATH's directory (the other files
@@ -9125,7 +9177,7 @@ var UsageError = class extends Error {
 };
 var FORMATS = ["text", "json", "sarif", "github", "markdown", "junit", "gitlab"];
 function parseArgs(argv) {
-  const args = { command: "check", paths: [], format: "text", failOn: "error", rules: {}, debug: false };
+  const args = { command: "check", paths: [], format: "text", failOn: "error", rules: {}, profiles: [], debug: false };
   const rest = [...argv];
   const commands = ["check", "settings", "hba", "rules"];
   if (rest[0] && commands.includes(rest[0])) args.command = rest.shift();
@@ -9179,6 +9231,12 @@ function parseArgs(argv) {
         if (!m) throw new UsageError(`--rule takes NAME=off|info|warning|error, not "${spec}"`);
         if (!RULES.some((r) => r.name === m[1])) throw new UsageError(`unknown rule "${m[1]}" (see pgconf-lint rules)`);
         args.rules[m[1]] = m[2];
+        break;
+      }
+      case "--profile": {
+        const name = value(flag, inline);
+        if (!findProfile(name)) throw new UsageError(unknownProfileMessage(name));
+        args.profiles.push(name);
         break;
       }
       case "--pg-version": {
@@ -9271,14 +9329,14 @@ async function main(argv) {
     return 2;
   }
 }
-function emit(args, text2) {
+function emit(args, text3) {
   if (args.output) {
     try {
-      safeWriteFile(args.output, text2, { roots: [cliBase(process.cwd())], rootsLabel: "the repository", outside: "allow", createParents: false });
+      safeWriteFile(args.output, text3, { roots: [cliBase(process.cwd())], rootsLabel: "the repository", outside: "allow", createParents: false });
     } catch (err) {
       throw new UsageError(`cannot write --output ${args.output}: ${err instanceof SafeWriteError ? err.message : describeFsError(err)}`);
     }
-  } else process.stdout.write(text2);
+  } else process.stdout.write(text3);
 }
 async function readConfig(args) {
   const cwd = process.cwd();
@@ -9297,7 +9355,7 @@ async function readConfig(args) {
     if (shadowed) process.stderr.write(`pgconf-lint: warning: ${shadowed}
 `);
   }
-  const { loadConfig } = await import("./cli-chunk-NIEKD5HG.js");
+  const { loadConfig } = await import("./cli-chunk-BHEMBJIC.js");
   try {
     return loadConfig(path, RULES, { root });
   } catch (err) {
@@ -9316,6 +9374,11 @@ async function run(args) {
   }
   if (args.command !== "check" && args.format !== "text" && args.format !== "json") {
     throw new UsageError(`--format ${args.format} applies to check only; ${args.command} takes text or json`);
+  }
+  if (args.command === "rules" && args.profiles.length) {
+    if (args.paths.length) throw new UsageError("rules --profile takes no rule names");
+    emit(args, profilesListing(args.profiles, args.pgVersion, RULES, args.format));
+    return 0;
   }
   if (args.command === "rules") {
     const named = args.paths.map((name) => {
@@ -9354,6 +9417,7 @@ async function run(args) {
     base: cliBase(process.cwd()),
     ...args.maxFileBytes ? { maxFileBytes: args.maxFileBytes } : {},
     rules: args.rules,
+    ...args.profiles.length ? { profiles: args.profiles } : {},
     ...args.kind ? { kind: args.kind } : {},
     ...args.allowEmpty ? { allowEmpty: true } : {}
   };

@@ -785,6 +785,145 @@ var VERSION = "0.1.0";
 var SUPPORTED_MAJORS = [10, 11, 12, 13, 14, 15, 16, 17, 18];
 var NEWEST_MAJOR = 18;
 
+// src/profiles/cis.ts
+var CIS_17 = {
+  // 5.2 Ensure PostgreSQL is Bound to an IP Address
+  "listen-on-all-addresses": { controls: ["5.2"] },
+  // 5.3 Ensure login via "local" UNIX Domain Socket is configured correctly
+  "hba-local-trust": { controls: ["5.3"] },
+  // 5.4 Ensure login via "host" TCP/IP Socket is configured correctly
+  "hba-trust-remote": { controls: ["5.4"] },
+  "hba-cleartext-password": { controls: ["5.4"] },
+  "hba-md5": { controls: ["5.4"] },
+  // 5.8 Ensure SSL is used for client connection; 6.8 Ensure TLS is enabled and configured correctly
+  "ssl-disabled": { controls: ["5.8", "6.8"] },
+  "hba-hostssl-without-ssl": { controls: ["5.8", "6.8"] },
+  // 5.9 Ensure authorized IP addresses ranges are not too large
+  "hba-wide-network": { controls: ["5.9"] },
+  "hba-open-to-world": { controls: ["5.9"] },
+  // 5.11 Ensure superusers are not allowed to connect remotely
+  "hba-superuser-remote": { controls: ["5.11"] },
+  // 5.12 Ensure that 'password_encryption' is correctly set
+  "password-encryption-md5": { controls: ["5.12"] },
+  // 3.1.14 Ensure the correct messages are written to the server log;
+  // 3.1.15 Ensure the correct SQL statements generating errors are recorded
+  "log-level-too-quiet": { controls: ["3.1.14", "3.1.15"] },
+  // 7.4 Ensure WAL archiving is configured and functional
+  "archive-command-missing": { controls: ["7.4"] },
+  "archive-command-noop": { controls: ["7.4"] },
+  // 7.5 Ensure streaming replication parameters are configured correctly
+  "replication-conninfo-insecure": { controls: ["7.5"] }
+};
+var unverified = (rules) => Object.fromEntries(Object.entries(rules).map(([name, r]) => [name, { ...r, controls: [] }]));
+var cis = {
+  name: "cis",
+  title: "CIS PostgreSQL Benchmark",
+  summary: "The CIS PostgreSQL Benchmark checks that can be decided from configuration files, in the edition of each cluster's target major",
+  catalog: { name: "CIS PostgreSQL Benchmark (recommendation numbers as pgdsat implements them)", source: "https://github.com/HexaCluster/pgdsat" },
+  editions: [
+    { id: "cis-16", title: "CIS PostgreSQL 16 Benchmark", major: 16, rules: unverified(CIS_17) },
+    { id: "cis-17", title: "CIS PostgreSQL 17 Benchmark", major: 17, rules: CIS_17 },
+    { id: "cis-18", title: "CIS PostgreSQL 18 Benchmark", major: 18, rules: unverified(CIS_17) }
+  ]
+};
+
+// src/profiles/recommended.ts
+var recommended = {
+  name: "recommended",
+  title: "Recommended",
+  summary: "The default: every rule at its default severity (what every reviewer agrees on)",
+  allRules: true,
+  rules: {}
+};
+
+// src/profiles/stig.ts
+var stig = {
+  name: "stig",
+  title: "DISA STIG for PostgreSQL",
+  summary: "The PostgreSQL STIG controls that can be decided from configuration files",
+  catalog: { name: "Crunchy Data PostgreSQL STIG (MITRE InSpec baseline)", source: "https://github.com/mitre/crunchy-data-postgresql-stig-baseline" },
+  rules: {
+    // V-233515 (SV-233515r960768_rule): integrate with an organization-level authentication/access
+    // mechanism; its check reads the auth_method of local, host and replication records (an
+    // approved list: trust, password and md5 are not on it).
+    // V-233520 (SV-233520r960792_rule): enforce approved authorizations for logical access; its
+    // check wants no trust on local records and limits replication records (users, addresses).
+    // V-233612 (SV-233612r960969_rule): uniquely identify and authenticate organizational users;
+    // the same local/replication/host checks.
+    "hba-local-trust": { controls: ["V-233515", "V-233520", "V-233612"] },
+    "hba-trust-remote": { controls: ["V-233515", "V-233520", "V-233612"] },
+    "hba-replication-open": { controls: ["V-233520", "V-233612"] },
+    // V-233519 (SV-233519r961029_rule): if passwords are used for authentication, transmit only
+    // encrypted representations of passwords (pg_hba.conf records with password or md5).
+    "hba-cleartext-password": { controls: ["V-233515", "V-233519", "V-233612"] },
+    // Under the STIG md5 is a finding like password (the default profile only warns: md5 is
+    // still what many clients speak), so it is an error here.
+    "hba-md5": { severity: "error", controls: ["V-233515", "V-233519", "V-233612"] },
+    // V-233596 (SV-233596r998202_rule): store only hashed, salted representations of passwords
+    // (password_encryption must be scram-sha-256).
+    // A finding under the STIG (the default profile warns: existing md5 hashes keep working).
+    "password-encryption-md5": { severity: "error", controls: ["V-233596"] },
+    // V-233611 (SV-233611r961119_rule): maintain the authenticity of communications sessions (ssl on).
+    "ssl-disabled": { controls: ["V-233611"] }
+  }
+};
+
+// src/profiles/index.ts
+var PROFILES = [recommended, cis, stig];
+var PROFILE_NAMES = PROFILES.map((p) => p.name);
+var DEFAULT_PROFILE = "recommended";
+function findProfile(name) {
+  return PROFILES.find((p) => p.name === name);
+}
+function closestProfileNames(name) {
+  const key = name.toLowerCase();
+  const near = PROFILE_NAMES.map((n) => ({ n, d: editDistance(key, n) })).filter((x) => x.d <= Math.max(1, Math.min(2, Math.floor(key.length / 3))) || key.length >= 3 && x.n.startsWith(key)).sort((a, b) => a.d - b.d);
+  return near.map((x) => x.n);
+}
+function unknownProfileMessage(name) {
+  const near = closestProfileNames(name);
+  const shown = JSON.stringify(name.length > 60 ? name.slice(0, 57) + "..." : name);
+  return `unknown profile ${shown}${near.length ? `; did you mean ${near.join(", ")}?` : ""} (profiles: ${PROFILE_NAMES.join(", ")})`;
+}
+function editionFor(profile, major) {
+  let best;
+  for (const e of profile.editions ?? []) {
+    const d = Math.abs(e.major - major);
+    if (!best || d < Math.abs(best.major - major) || d === Math.abs(best.major - major) && e.major < best.major) best = e;
+  }
+  return best;
+}
+function profileRules(profile, major) {
+  return editionFor(profile, major)?.rules ?? profile.rules ?? {};
+}
+function selectedProfiles(fromOptions, fromConfig) {
+  if (fromOptions?.length) return [...fromOptions];
+  if (fromConfig === void 0) return [];
+  return typeof fromConfig === "string" ? [fromConfig] : [...fromConfig];
+}
+function profileBlocks(names, major) {
+  const out = [];
+  for (const name of [DEFAULT_PROFILE, ...names]) {
+    const profile = findProfile(name);
+    if (!profile) throw new Error(unknownProfileMessage(name));
+    const block = {};
+    for (const [rule, r] of Object.entries(profileRules(profile, major))) {
+      const value = { ...r.options ?? {} };
+      if (r.severity) value.severity = r.severity;
+      block[rule] = value;
+    }
+    out.push(block);
+  }
+  return out;
+}
+function profileListing(profile, major, rules) {
+  const set = profileRules(profile, major);
+  return rules.filter((r) => profile.allRules || Object.hasOwn(set, r.name)).map((r) => {
+    const p = set[r.name];
+    return { name: r.name, severity: p?.severity ?? r.severity, options: { ...p?.options ?? {} }, controls: [...p?.controls ?? []] };
+  });
+}
+
 export {
   __require,
   __commonJS,
@@ -824,5 +963,12 @@ export {
   closestNames,
   VERSION,
   SUPPORTED_MAJORS,
-  NEWEST_MAJOR
+  NEWEST_MAJOR,
+  PROFILE_NAMES,
+  findProfile,
+  unknownProfileMessage,
+  editionFor,
+  selectedProfiles,
+  profileBlocks,
+  profileListing
 };

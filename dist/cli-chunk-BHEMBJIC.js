@@ -2,6 +2,7 @@ import { createRequire as __pgclCreateRequire } from 'node:module'; const requir
 import {
   CONFIG_NAMES,
   ConfigError,
+  PROFILE_NAMES,
   SUPPORTED_MAJORS,
   VERSION,
   __commonJS,
@@ -16,7 +17,7 @@ import {
   readRegularFile,
   redactSecrets,
   toAssumptions
-} from "./cli-chunk-4KMOUXGI.js";
+} from "./cli-chunk-LTIHUULZ.js";
 
 // node_modules/ajv/dist/compile/codegen/code.js
 var require_code = __commonJS({
@@ -14305,6 +14306,13 @@ function configSchema(rules) {
     type: "object",
     properties: {
       $schema: { type: "string", description: "The JSON Schema of this file, for editors (pgconf-lint ignores it)" },
+      profile: {
+        description: "Profiles (presets of rule settings, such as a benchmark's checks) laid under rules and overrides, in order; --profile replaces them",
+        oneOf: [
+          { enum: [...PROFILE_NAMES] },
+          { type: "array", items: { enum: [...PROFILE_NAMES] }, minItems: 1 }
+        ]
+      },
       ...block,
       overrides: {
         type: "array",
