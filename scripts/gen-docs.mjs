@@ -1,37 +1,19 @@
 // Generates docs/rules/<name>.md and the rule table in README.md from rule metadata.
 // Usage: node scripts/gen-docs.mjs [--check]   (--check: exit 1 when anything would change)
-import { build } from 'esbuild';
-import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
+import { importTs } from './lib/import-ts.mjs';
 import { percent, precisionByRule, readLabels, readSnapshot } from './lib/ecosystem-snapshot.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const check = process.argv.includes('--check');
 
 async function loadRules() {
-  const dir = mkdtempSync(join(tmpdir(), 'pgconf-lint-docs-'));
-  const out = join(dir, 'rules.mjs');
-  await build({
-    stdin: {
-      contents:
-        "export { RULES } from './rules/index.ts'; export { configSchema } from './src/engine/config.ts'; export { ruleDoc } from './src/report/rule-doc.ts';",
-      resolveDir: root,
-      loader: 'ts',
-    },
-    outfile: out,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    logLevel: 'warning',
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-  });
-  try {
-    return await import(pathToFileURL(out).href);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  return importTs(
+    root,
+    "export { RULES } from './rules/index.ts'; export { configSchema } from './src/engine/config.ts'; export { ruleDoc } from './src/report/rule-doc.ts';",
+  );
 }
 
 /**

@@ -2,36 +2,15 @@
 // control, its status (automated by a rule / partly / missing / not decidable from files) and a
 // coverage summary. Run by scripts/gen-docs.mjs (so `npm run docs` and `gen-docs --check` include it),
 // or alone: node scripts/gen-profile-docs.mjs [--check]   (--check: exit 1 when a page would change)
-import { build } from 'esbuild';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
+import { importTs } from './lib/import-ts.mjs';
 
 const defaultRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 async function loadCatalogs(root) {
-  const dir = mkdtempSync(join(tmpdir(), 'pgconf-lint-profile-docs-'));
-  const out = join(dir, 'catalogs.mjs');
-  await build({
-    stdin: {
-      contents:
-        "export { CATALOGS, controlStatus, coverage } from './src/profiles/catalogs/index.ts'; export { RULES } from './rules/index.ts';",
-      resolveDir: root,
-      loader: 'ts',
-    },
-    outfile: out,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    logLevel: 'warning',
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-  });
-  try {
-    return await import(pathToFileURL(out).href);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  return importTs(root, "export { CATALOGS, controlStatus, coverage } from './src/profiles/catalogs/index.ts'; export { RULES } from './rules/index.ts';");
 }
 
 /** Text safe inside a markdown table cell. */

@@ -1,39 +1,19 @@
-import { afterAll, describe, expect, jest, test } from '@jest/globals';
+import { afterAll, describe, expect, test } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RULES } from '../rules/index.js';
-import { main } from '../src/cli-main.js';
 import { configSchema } from '../src/engine/config.js';
 import { docsUrl } from '../src/engine/rule.js';
 import { closestRuleNames, RULE_TAGS, ruleDoc, type RuleMetadata } from '../src/report/rule-doc.js';
 import { isSecurityRule, sarifRule } from '../src/report/sarif.js';
+import { cliInProcess } from './support/cli-in-process.js';
 import { cleanupFixtures, makeTree } from './support/fixture.js';
 
 afterAll(cleanupFixtures);
 
 const repo = join(new URL('.', import.meta.url).pathname, '..');
 
-/** Runs the CLI's main() in this process (the source, not the bundle), capturing its output. */
-async function cli(argv: string[], cwd?: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const out = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((stdout += String(chunk)), true));
-  const err = jest.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => ((stderr += String(chunk)), true));
-  const prev = process.cwd();
-  const noColor = process.env.NO_COLOR;
-  process.env.NO_COLOR = '1';
-  try {
-    if (cwd) process.chdir(cwd);
-    const code = await main(argv);
-    return { code, stdout, stderr };
-  } finally {
-    process.chdir(prev);
-    out.mockRestore();
-    err.mockRestore();
-    if (noColor === undefined) delete process.env.NO_COLOR;
-    else process.env.NO_COLOR = noColor;
-  }
-}
+const cli = cliInProcess;
 
 describe('pgconf-lint rules', () => {
   test('rules NAME prints the rule documentation: docs/rules/NAME.md without the corpus precision line', async () => {

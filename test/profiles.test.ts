@@ -1,38 +1,19 @@
-import { afterAll, describe, expect, jest, test } from '@jest/globals';
+import { afterAll, describe, expect, test } from '@jest/globals';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RULES } from '../rules/index.js';
 import { lint, type LintOptions } from '../src/api.js';
-import { main } from '../src/cli-main.js';
 import { ConfigError, loadConfig } from '../src/engine/config.js';
 import { SUPPORTED_MAJORS } from '../src/catalog/types.js';
 import { editionFor, findProfile, profileBlocks, PROFILES, unknownProfileMessage } from '../src/profiles/index.js';
+import { cliInProcess } from './support/cli-in-process.js';
 import { cleanupFixtures, makeTree } from './support/fixture.js';
 
 afterAll(cleanupFixtures);
 
 const repo = join(new URL('.', import.meta.url).pathname, '..');
 
-async function cli(argv: string[], cwd?: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const out = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((stdout += String(chunk)), true));
-  const err = jest.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => ((stderr += String(chunk)), true));
-  const prev = process.cwd();
-  const noColor = process.env.NO_COLOR;
-  process.env.NO_COLOR = '1';
-  try {
-    if (cwd) process.chdir(cwd);
-    const code = await main(argv);
-    return { code, stdout, stderr };
-  } finally {
-    process.chdir(prev);
-    out.mockRestore();
-    err.mockRestore();
-    if (noColor === undefined) delete process.env.NO_COLOR;
-    else process.env.NO_COLOR = noColor;
-  }
-}
+const cli = cliInProcess;
 
 /** A cluster whose pg_hba.conf has one md5 record (hba-md5: warning by default, error under stig). */
 const MD5_TREE = {
