@@ -136,6 +136,9 @@ function discoverOptions(options: LintOptions, host: Host): DiscoverOptions {
   return out;
 }
 
+const DEFAULT_SEVERITY = new Map(RULES.map((r) => [r.name, r.severity]));
+const ruleSeverity = (name: string): Severity | undefined => DEFAULT_SEVERITY.get(name);
+
 /**
  * Rule settings and assumptions for one cluster: its profiles (for its target major), then the
  * config, then matching overrides, then the CLI.
@@ -149,7 +152,7 @@ function clusterRuleConfig(
   const files = cluster.input.files.map((f) => (loaded ? configRelative(loaded, f.abs) : f.abs));
   const matching = (c?.overrides ?? []).filter((o) => files.some((f) => globMatcher(o.files)(f)));
   const def = cluster.input.name ? c?.clusters?.find((d, i) => (d.name ?? `cluster-${i + 1}`) === cluster.input.name) : undefined;
-  const profiles = profileBlocks(selectedProfiles(options.profiles, c?.profile), cluster.input.major);
+  const profiles = profileBlocks(selectedProfiles(options.profiles, c?.profile), cluster.input.major, ruleSeverity);
   const rules = mergeRules([...profiles, c?.rules, ...matching.map((o) => o.rules)]);
   for (const [name, sev] of Object.entries(options.rules ?? {})) rules[name] = { ...(rules[name] ?? { options: {} }), severity: sev };
   for (const [name, opts] of Object.entries(options.ruleOptions ?? {})) {

@@ -6,6 +6,10 @@ import { lint, type LintOptions } from '../src/api.js';
 import { ConfigError, loadConfig } from '../src/engine/config.js';
 import { SUPPORTED_MAJORS } from '../src/catalog/types.js';
 import { editionFor, findProfile, profileBlocks, PROFILES, unknownProfileMessage } from '../src/profiles/index.js';
+import { CATALOGS, CIS, STIG } from '../src/profiles/catalogs/index.js';
+import { CIS_SETTINGS } from '../src/profiles/cis.js';
+import { STIG_SETTINGS } from '../src/profiles/stig.js';
+import { strayProfileSettings } from '../src/profiles/from-catalog.js';
 import { cliInProcess } from './support/cli-in-process.js';
 import { cleanupFixtures, makeTree } from './support/fixture.js';
 
@@ -58,8 +62,40 @@ describe('profile data', () => {
     expect(editionFor(cis, 16)!.rules['hba-md5']!.controls).toEqual([]);
   });
 
-  test('recommended sets nothing: it is the rules\' defaults', () => {
-    for (const m of SUPPORTED_MAJORS) expect(profileBlocks(['recommended'], m)).toEqual([{}, {}]);
+  test('recommended only turns off rules meant for a checklist: every other rule runs at its defaults', () => {
+    const checklistRules = new Set(CATALOGS.flatMap((c) => c.controls.flatMap((x) => x.rules)));
+    for (const m of SUPPORTED_MAJORS) {
+      const [block, ...rest] = profileBlocks(['recommended'], m);
+      expect(rest).toEqual([]);
+      for (const [rule, v] of Object.entries(block!)) {
+        expect({ rule, v, checklist: checklistRules.has(rule) }).toEqual({ rule, v: { severity: 'off' }, checklist: true });
+      }
+    }
+  });
+
+  test('a checklist profile enables exactly the rules its catalog names, with the catalog\'s control ids', () => {
+    // One source of truth: the catalogs say which rule implements which control; the profiles only
+    // add severities and options, and every rule they set is one their catalog names.
+    expect(strayProfileSettings(CIS, CIS_SETTINGS)).toEqual([]);
+    expect(strayProfileSettings(STIG, STIG_SETTINGS)).toEqual([]);
+    const expected = (cat: typeof CIS): Record<string, string[]> => {
+      const out: Record<string, string[]> = {};
+      for (const c of cat.controls) if (c.decidable !== 'no') for (const r of c.rules) (out[r] ??= []).push(c.id);
+      return out;
+    };
+    const ids = (rules: Readonly<Record<string, { controls: string[] }>>): Record<string, string[]> =>
+      Object.fromEntries(Object.entries(rules).map(([k, v]) => [k, v.controls]));
+    expect(ids(editionFor(findProfile('cis')!, 17)!.rules)).toEqual(expected(CIS));
+    expect(ids(findProfile('stig')!.rules!)).toEqual(expected(STIG));
+    // Every rule a checklist enables runs under it, at a severity (never left off by the base).
+    for (const name of ['cis', 'stig']) {
+      const [block] = profileBlocks([name], 17, (r) => RULES.find((x) => x.name === r)?.severity);
+      for (const [rule, v] of Object.entries(block!)) {
+        if (typeof v === 'string') continue;
+        const enabled = name === 'cis' ? rule in editionFor(findProfile('cis')!, 17)!.rules : rule in findProfile('stig')!.rules!;
+        if (enabled) expect({ name, rule, severity: v.severity }).toEqual({ name, rule, severity: expect.stringMatching(/^(error|warning|info)$/) });
+      }
+    }
   });
 
   test('an unknown name says which profile was meant', () => {
@@ -162,8 +198,11 @@ describe('CLI', () => {
     expect(cis17.stdout.split('\n')).toContainEqual(expect.stringMatching(/^ssl-disabled +warning +5\.8, 6\.8$/));
 
     const rec = await cli(['rules', '--profile', 'recommended']);
-    // Every rule, at its default severity.
-    expect(rec.stdout.split('\n').filter((l) => /^[a-z0-9-]+ +(error|warning|info)\b/.test(l))).toHaveLength(RULES.length);
+    // Every rule: at its default severity, or off when it is meant for a checklist profile.
+    const listed = rec.stdout.split('\n').filter((l) => /^[a-z0-9-]+ +(error|warning|info|off)\b/.test(l));
+    expect(listed).toHaveLength(RULES.length);
+    const off = new Set(Object.keys(profileBlocks(['recommended'], 18)[0]!));
+    for (const l of listed) expect([l.split(/ +/)[0], / off\b/.test(l)]).toEqual([l.split(/ +/)[0], off.has(l.split(/ +/)[0]!)]);
   });
 
   test('rules --profile NAME --format json', async () => {

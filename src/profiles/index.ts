@@ -63,23 +63,32 @@ export function selectedProfiles(fromOptions: readonly string[] | undefined, fro
 }
 
 /**
- * The rule-settings blocks of the named profiles for one cluster, base first, in the form the
- * config's `rules:` has (mergeRules merges them, later winning per rule). Throws on an unknown name.
+ * The rule settings of the named profiles for one cluster, laid over `recommended` in order, as one
+ * block in the form the config's `rules:` has. A later profile wins per rule for what it sets (a
+ * severity, options); a profile that names a rule without a severity turns it on at the rule's own
+ * severity (`defaultSeverity`) when it is off so far, and otherwise leaves the severity an earlier
+ * profile gave (naming a rule never lowers another checklist's verdict). Throws on an unknown name.
  */
-export function profileBlocks(names: readonly string[], major: Major): Record<string, RuleConfigValue>[] {
-  const out: Record<string, RuleConfigValue>[] = [];
+export function profileBlocks(
+  names: readonly string[],
+  major: Major,
+  defaultSeverity: (rule: string) => Severity | undefined = () => undefined,
+): Record<string, RuleConfigValue>[] {
+  const block: Record<string, { severity?: Severity | 'off' } & Record<string, unknown>> = {};
   for (const name of [DEFAULT_PROFILE, ...names]) {
     const profile = findProfile(name);
     if (!profile) throw new Error(unknownProfileMessage(name));
-    const block: Record<string, RuleConfigValue> = {};
     for (const [rule, r] of Object.entries(profileRules(profile, major))) {
-      const value: { severity?: Severity | 'off' } & Record<string, unknown> = { ...(r.options ?? {}) };
-      if (r.severity) value.severity = r.severity;
-      block[rule] = value;
+      const cur = (block[rule] ??= {});
+      Object.assign(cur, r.options ?? {});
+      if (r.severity) cur.severity = r.severity;
+      else if (name !== DEFAULT_PROFILE && (cur.severity === undefined || cur.severity === 'off')) {
+        const d = defaultSeverity(rule);
+        if (d) cur.severity = d;
+      }
     }
-    out.push(block);
   }
-  return out;
+  return [block];
 }
 
 /** One rule as a profile lists it (`rules --profile NAME`). */
