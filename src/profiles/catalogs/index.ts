@@ -15,6 +15,12 @@ export interface CatalogControl {
   /** The source's own short check name. */
   title: string;
   decidable: Decidable;
+  /**
+   * For a decidable control, where the source's own check gets the settings: 'files' when it reads the
+   * configuration files itself; 'show' when it asks a live server (SHOW), whose values come from the files
+   * unless overridden on the command line, per role, per database or in the session. Absent: not recorded.
+   */
+  reads?: 'files' | 'show';
   /** One line, in our words: where the control is decided (files, OS, live server). */
   why: string;
   /** Names of registered pgconf-lint rules that implement (part of) the control. */
