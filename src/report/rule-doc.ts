@@ -3,6 +3,55 @@ import { docsUrl } from '../engine/rule.js';
 import type { DocExample } from '../engine/rule.js';
 import { editDistance } from '../catalog/catalog.js';
 import { isSecurityRule, sarifRule } from './sarif.js';
+import { CATALOGS, controlStatus } from '../profiles/catalogs/index.js';
+import { findProfile, DEFAULT_PROFILE, profileRules } from '../profiles/index.js';
+import { SUPPORTED_MAJORS } from '../catalog/types.js';
+
+/** The checklist controls a rule implements (from the catalogs, the one source of truth), per catalog. */
+export function ruleControls(name: string): { catalog: string; id: string; title: string; partly: boolean }[] {
+  const out: { catalog: string; id: string; title: string; partly: boolean }[] = [];
+  for (const cat of CATALOGS) {
+    for (const c of cat.controls) {
+      if (c.decidable !== 'no' && c.rules.includes(name)) out.push({ catalog: cat.name, id: c.id, title: c.title, partly: controlStatus(c) === 'partly' });
+    }
+  }
+  return out;
+}
+
+/** Whether the rule runs without a profile (recommended, the base, turns checklist-only rules off). */
+export function enabledByDefault(name: string): boolean {
+  const base = findProfile(DEFAULT_PROFILE)!;
+  const newest = SUPPORTED_MAJORS[SUPPORTED_MAJORS.length - 1]!;
+  return profileRules(base, newest)[name]?.severity !== 'off';
+}
+
+/** The lines of a rule doc that say which profiles run it and which controls it implements. */
+function profileLines(rule: Rule): string[] {
+  const controls = ruleControls(rule.name);
+  const byCatalog = new Map<string, string[]>();
+  for (const c of controls) {
+    const list = byCatalog.get(c.catalog) ?? [];
+    list.push(c.id);
+    byCatalog.set(c.catalog, list);
+  }
+  const profiles = ['cis', 'stig'].filter((p) => byCatalog.has(p));
+  const on = enabledByDefault(rule.name);
+  const lines = [
+    `- Enabled: ${on ? 'by default' : `**off by default**; turned on by ${profiles.length ? profiles.map((p) => `\`--profile ${p}\``).join(' and ') : 'the config'}` + ` (or \`--rule ${rule.name}=${rule.severity}\`)`}`,
+  ];
+  for (const p of ['cis', 'stig']) {
+    const set = profileRules(findProfile(p)!, SUPPORTED_MAJORS[SUPPORTED_MAJORS.length - 1]!)[rule.name];
+    if (set?.severity && set.severity !== rule.severity) lines.push(`- Under \`--profile ${p}\`: severity **${set.severity}**`);
+    if (set?.options && Object.keys(set.options).length) lines.push(`- Under \`--profile ${p}\`: options \`${JSON.stringify(set.options)}\``);
+  }
+  if (controls.length) {
+    const names: Record<string, string> = { cis: 'CIS', stig: 'STIG', 'go-hba-rules': 'go_hba_rules' };
+    lines.push(
+      `- Controls: ${[...byCatalog].map(([cat, ids]) => `${names[cat] ?? cat} ${ids.join(', ')} ([coverage](../profiles/${cat}.md))`).join('; ')}`,
+    );
+  }
+  return lines;
+}
 
 /**
  * A rule's documentation, as markdown: docs/rules/NAME.md (scripts/gen-docs.mjs) and
@@ -20,6 +69,7 @@ export function ruleDoc(rule: Rule, precision?: string): string {
     `- Default severity: **${rule.severity}**`,
     `- Files: ${rule.appliesTo.map((k) => '`' + k + '`').join(', ')}`,
     `- PostgreSQL versions: ${d.versions ?? 'all'}`,
+    ...profileLines(rule),
     ...(precision === undefined ? [] : [precision]),
     '',
     '## What it does',
