@@ -34,4 +34,9 @@ export interface Diagnostic {
   suppressed?: { kind: 'directive' | 'config' | 'baseline'; reason: string };
   /** Set on the finding that counts the findings of its rule in its file past the listing limit: how many it stands for. */
   unlisted?: number;
+  /**
+   * One problem, one finding (src/engine/merge.ts): the other rules whose findings on the same problem
+   * were merged into this one (their concerns end its message after "; also").
+   */
+  also?: string[];
 }

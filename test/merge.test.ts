@@ -34,11 +34,13 @@ describe('one problem, one finding (src/engine/merge.ts)', () => {
   test('the most severe finding of a group is kept and names the others', () => {
     const { findings: found } = lintTree(HBA, {}, [A, B, C]);
     expect(found.map((f) => [f.rule, f.severity, f.message])).toEqual([['test-b', 'error', 'test-b says; also concern c; concern a']]);
+    // The merged rules, in the order their concerns are named (JSON's `also`).
+    expect(found.map((f) => f.also)).toEqual([['test-c', 'test-a']]);
   });
 
   test('turning the winner off lets the next one report', () => {
     const { findings: found } = lintTree(HBA, { rules: { 'test-b': 'off' } }, [A, B, C]);
-    expect(found.map((f) => [f.rule, f.message])).toEqual([['test-c', 'test-c says; also concern a']]);
+    expect(found.map((f) => [f.rule, f.message, f.also])).toEqual([['test-c', 'test-c says; also concern a', ['test-a']]]);
   });
 
   test('a suppressed finding takes no part, and stays listed as suppressed', () => {

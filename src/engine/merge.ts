@@ -49,17 +49,19 @@ export function mergeGroups(diagnostics: readonly Diagnostic[], ruleOrder: reado
       if (RANK[d.severity] > RANK[win.severity] || (RANK[d.severity] === RANK[win.severity] && pos(d) < pos(win))) win = d;
     }
     const concerns: string[] = [];
+    const also: string[] = [];
     // The others' concerns, most severe first.
     for (const d of [...list].sort((a, b) => RANK[b.severity] - RANK[a.severity] || pos(a) - pos(b))) {
       if (d === win) continue;
       drop.add(d);
       // The same rule in two clusters that share an included file: one finding, one concern.
       if (d.rule === win.rule) continue;
+      if (!also.includes(d.rule)) also.push(d.rule);
       const c = groups.get(d)!.concern;
       if (!concerns.includes(c)) concerns.push(c);
     }
     if (concerns.length) {
-      const merged: Diagnostic = { ...win, message: `${win.message}; also ${concerns.join('; ')}` };
+      const merged: Diagnostic = { ...win, message: `${win.message}; also ${concerns.join('; ')}`, also };
       setGroup(merged, groups.get(win)!);
       replace.set(win, merged);
     }

@@ -15,6 +15,7 @@ export function formatJson(result: LintResult): string {
       suppressed: Boolean(d.suppressed),
       ...(d.suppressed ? { suppression: d.suppressed } : {}),
       ...(d.help ? { help: d.help } : {}),
+      ...(d.also?.length ? { also: d.also } : {}),
       ...(d.related?.length
         ? {
             related: d.related.map((r) => ({

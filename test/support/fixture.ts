@@ -32,6 +32,8 @@ export interface Finding {
   endLine: number;
   endColumn: number;
   message: string;
+  /** The other rules merged into this finding (one problem, one finding), when there are. */
+  also?: string[];
 }
 
 /** Lints a tree (cwd = the tree's root) and returns findings with line/column ranges. */
@@ -48,6 +50,7 @@ export function lintTree(
     file: d.loc.file,
     ...locate(d, result.sources),
     message: d.message,
+    ...(d.also ? { also: d.also } : {}),
   }));
   return { result, findings, dir };
 }
