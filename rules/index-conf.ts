@@ -22,6 +22,9 @@ import logStatementSecrets from './log-statement-secrets.js';
 import memoryOvercommit from './memory-overcommit.js';
 import parallelWorkersExceed from './parallel-workers-exceed.js';
 import standardConformingStringsOff from './standard-conforming-strings-off.js';
+import debugSettingEnabled from './debug-setting-enabled.js';
+import sslMinProtocolWeak from './ssl-min-protocol-weak.js';
+import sslCiphersWeak from './ssl-ciphers-weak.js';
 
 /** postgresql.conf policy and safety rules (registered in rules/index.ts), in RULES.md order. */
 export const CONF_RULES: readonly Rule[] = [
@@ -48,4 +51,7 @@ export const CONF_RULES: readonly Rule[] = [
   logLevelTooQuiet,
   parallelWorkersExceed,
   memoryOvercommit,
+  debugSettingEnabled,
+  sslMinProtocolWeak,
+  sslCiphersWeak,
 ];
