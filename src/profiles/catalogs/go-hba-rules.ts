@@ -11,18 +11,18 @@ const withSsl = 'reads pg_hba.conf and the ssl setting of postgresql.conf';
 const overlap = 'compares pg_hba.conf records with the records above them';
 
 const controls: CatalogControl[] = [
-  { id: 'trustNetwork', title: 'trust on a network record', decidable: 'files', why: hba, rules: ['hba-trust-remote'], missing: 'trust on host records limited to the loopback interface' },
+  { id: 'trustNetwork', title: 'trust on a network record', decidable: 'files', why: hba, rules: ["hba-trust-remote", "hba-local-trust"], disagreement: "trust on a loopback record for a named ordinary role (not all users, not a superuser) is not flagged by default: only processes on the server reach it, as that one role; `--profile cis` and `--profile stig` flag it (option anyRole of hba-local-trust)" },
   { id: 'passwordNoTLS', title: 'password method without guaranteed TLS (ssl on)', decidable: 'files', why: withSsl, rules: ['hba-cleartext-password'] },
   { id: 'passwordNoSSL', title: 'password method with ssl off', decidable: 'files', why: withSsl, rules: ['hba-cleartext-password'] },
   { id: 'passwordWithTLS', title: 'password method even over TLS', decidable: 'files', why: hba, rules: ['hba-cleartext-password'] },
   { id: 'md5Deprecated', title: 'md5 method is deprecated', decidable: 'files', why: hba, rules: ['hba-md5'] },
-  { id: 'nonTLSPath', title: 'host/hostnossl from non-loopback addresses while ssl is on', decidable: 'files', why: withSsl, rules: [], missing: 'host or hostnossl records beyond loopback while ssl = on (a non-TLS path)' },
+  { id: 'nonTLSPath', title: 'host/hostnossl from non-loopback addresses while ssl is on', decidable: 'files', why: withSsl, rules: ["hba-tls-not-required"] },
   { id: 'hostsslNoSSL', title: 'hostssl records while ssl is off', decidable: 'files', why: withSsl, rules: ['hba-hostssl-without-ssl'] },
   { id: 'wideAddress', title: 'address range wider than the threshold', decidable: 'files', why: hba, rules: ['hba-wide-network', 'hba-open-to-world'] },
-  { id: 'allDbAllUser', title: 'database all with user all', decidable: 'files', why: hba, rules: [], missing: 'all/all on network records that accept (never on reject records nor local peer)' },
+  { id: 'allDbAllUser', title: 'database all with user all', decidable: 'files', why: hba, rules: ["hba-all-users-all-databases"], disagreement: "not flagged on `local` records (`local all all peer` is PostgreSQL's own default), on loopback records (initdb's `host all all 127.0.0.1/32`) or on `reject` records: they admit no one from the network" },
   { id: 'replicationWideAccess', title: 'replication from a wide network or for all users', decidable: 'files', why: hba, rules: ['hba-replication-open'] },
-  { id: 'identNoMap', title: 'ident without map=', decidable: 'files', why: hba, rules: [], missing: 'ident without map= (the planned rule flags ident over TCP, map or not: it trusts the client host\'s ident server)' },
-  { id: 'identMapMissing', title: 'map= names a map pg_ident.conf does not define', decidable: 'files', why: 'reads pg_hba.conf and pg_ident.conf of the same cluster', rules: [], missing: 'map= names that pg_ident.conf does not define' },
+  { id: 'identNoMap', title: 'ident without map=', decidable: 'files', why: hba, rules: ["hba-ident-over-tcp"], disagreement: "hba-ident-over-tcp flags ident over TCP from beyond the server, map or not (the client host's ident server says who the user is); ident on loopback (the server's own ident server) and `local \u2026 ident` (peer) are not flagged, with or without map=" },
+  { id: 'identMapMissing', title: 'map= names a map pg_ident.conf does not define', decidable: 'files', why: 'reads pg_hba.conf and pg_ident.conf of the same cluster', rules: ["hba-map-undefined"] },
   { id: 'peerNonLocal', title: 'peer on a non-local record', decidable: 'files', why: hba, rules: ['hba-invalid-record'] },
   { id: 'localAllAll', title: 'local trust/peer for all databases and users', decidable: 'files', why: hba, rules: ['hba-local-trust'], disagreement: 'peer is not flagged: `local all all peer` is PostgreSQL\'s own default and proves the OS user (trust is flagged)' },
   { id: 'clientcertNonHostssl', title: 'clientcert outside hostssl', decidable: 'files', why: hba, rules: ['hba-invalid-record'] },
