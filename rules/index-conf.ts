@@ -25,6 +25,13 @@ import standardConformingStringsOff from './standard-conforming-strings-off.js';
 import debugSettingEnabled from './debug-setting-enabled.js';
 import sslMinProtocolWeak from './ssl-min-protocol-weak.js';
 import sslCiphersWeak from './ssl-ciphers-weak.js';
+import connectionLoggingOff from './connection-logging-off.js';
+import logLinePrefixIncomplete from './log-line-prefix-incomplete.js';
+import logFileModePermissive from './log-file-mode-permissive.js';
+import loggingCollectorOff from './logging-collector-off.js';
+import logDirectoryInDataDirectory from './log-directory-in-data-directory.js';
+import logTruncateOnRotationOff from './log-truncate-on-rotation-off.js';
+import syslogMessagesLossy from './syslog-messages-lossy.js';
 
 /** postgresql.conf policy and safety rules (registered in rules/index.ts), in RULES.md order. */
 export const CONF_RULES: readonly Rule[] = [
@@ -54,4 +61,11 @@ export const CONF_RULES: readonly Rule[] = [
   debugSettingEnabled,
   sslMinProtocolWeak,
   sslCiphersWeak,
+  connectionLoggingOff,
+  logLinePrefixIncomplete,
+  logFileModePermissive,
+  loggingCollectorOff,
+  logDirectoryInDataDirectory,
+  logTruncateOnRotationOff,
+  syslogMessagesLossy,
 ];

@@ -48,15 +48,17 @@ describe('rule registry', () => {
       typeof code === 'string'
         ? { [file]: code + '\n' }
         : Object.fromEntries(Object.entries(code).map(([k, v]) => [k, v + '\n']));
+    // The examples show the rule at work: it runs also when it is off by default (a checklist profile's rule).
+    const on = { rules: { [rule.name]: rule.severity } };
     for (const code of rule.docs.invalid) {
       test(`${rule.name}: invalid example yields exactly one finding: ${JSON.stringify(code)}`, () => {
-        const { findings } = lintTree(tree(code), {});
+        const { findings } = lintTree(tree(code), on);
         expect(findings.filter((f) => f.rule === rule.name)).toHaveLength(1);
       });
     }
     for (const code of rule.docs.valid) {
       test(`${rule.name}: valid example yields none: ${JSON.stringify(code)}`, () => {
-        const { findings } = lintTree(tree(code), {});
+        const { findings } = lintTree(tree(code), on);
         expect(findings.filter((f) => f.rule === rule.name)).toEqual([]);
       });
     }

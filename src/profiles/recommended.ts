@@ -10,5 +10,13 @@ export const recommended: Profile = {
   title: 'Recommended',
   summary: 'The default: every rule at its default severity (what every reviewer agrees on)',
   allRules: true,
-  rules: {},
+  rules: {
+    'connection-logging-off': { severity: 'off', controls: [] },
+    'log-line-prefix-incomplete': { severity: 'off', controls: [] },
+    'log-file-mode-permissive': { severity: 'off', controls: [] },
+    'logging-collector-off': { severity: 'off', controls: [] },
+    'log-directory-in-data-directory': { severity: 'off', controls: [] },
+    'log-truncate-on-rotation-off': { severity: 'off', controls: [] },
+    'syslog-messages-lossy': { severity: 'off', controls: [] },
+  },
 };

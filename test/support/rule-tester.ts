@@ -47,6 +47,8 @@ function runCase(rule: Rule, c: RuleCase): { findings: Finding[]; main: string }
     files,
     {
       pgVersion: c.pgVersion ?? 17,
+      // The rule under test runs at its own severity, also when a profile (recommended) has it off.
+      rules: { [rule.name]: rule.severity },
       ...(c.options ? { ruleOptions: { [rule.name]: c.options } } : {}),
       ...(c.assume ? { assume: c.assume } : {}),
     },
