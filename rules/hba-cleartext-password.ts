@@ -15,8 +15,19 @@ export default defineRule({
   name: 'hba-cleartext-password',
   severity: 'error',
   appliesTo: ['pg_hba.conf'],
+  defaultOptions: { includeLocal: false },
+  optionsSchema: {
+    type: 'object',
+    properties: {
+      includeLocal: {
+        type: 'boolean',
+        description: 'Also flag these methods on local (Unix socket) records (default false)',
+      },
+    },
+    additionalProperties: false,
+  },
   docs: {
-    summary: 'A method that sends the password in cleartext (`password`, `ldap`, `pam`, `radius`, `bsd`) on a TCP record',
+    summary: 'A method that sends the password in cleartext (`password`, `ldap`, `pam`, `radius`, `bsd`) on a TCP record (with an option, also on local records)',
     why:
       'With `password`, `ldap`, `pam`, `radius` and `bsd` the client sends the password itself, in cleartext, ' +
       'and the server (or the LDAP, RADIUS or PAM service behind it) checks it. On a `host`, `hostnossl` or ' +
@@ -25,8 +36,10 @@ export default defineRule({
       '`localhost`, `samehost`) the password never leaves the machine, but any local user who can capture ' +
       'loopback traffic reads it (warning). On `hostssl` and `hostgssenc` the channel is encrypted, but the ' +
       'server still receives the password itself, and a client that does not verify the server certificate can ' +
-      'hand it to an impostor (information). `scram-sha-256` never sends the password. `local` records and ' +
-      'records that can never match are not flagged.\n\n' +
+      'hand it to an impostor (information). `scram-sha-256` never sends the password. Records that can never match ' +
+      'are not flagged, nor, by default, `local` records: the socket never leaves the machine. With the option ' +
+      '`includeLocal` they are (information): the server still receives the password itself rather than a proof of ' +
+      'it, and CIS 5.3 and STIG V-233519 accept no `password` method on any record.\n\n' +
       EXPOSURE_MODEL_DOC,
     invalid: ['host    all   app   10.20.0.0/16   password', 'host    all   app   10.20.0.0/16   ldap   ldapserver=ldap.example.com ldapprefix="cn=" ldapsuffix=",dc=example,dc=com"'],
     valid: ['host    all   app   10.20.0.0/16   scram-sha-256', 'local   all   app   password'],
@@ -36,15 +49,22 @@ export default defineRule({
       'https://www.postgresql.org/docs/current/auth-pg-hba-conf.html',
     ],
     versions: 'all',
+    options:
+      '`includeLocal` (boolean, default `false`): also flag these methods on `local` records, as information (the ' +
+      '`cis` and `stig` profiles set it).',
   },
   check(ctx) {
+    const includeLocal = ctx.options.includeLocal === true;
     for (const e of hbaExposures(ctx)) {
       const r = e.info.record;
-      if (e.strength === 'reject' || e.reach === 'local' || !(r.method in CHECKED_BY)) continue;
+      if (e.strength === 'reject' || (e.reach === 'local' && !includeLocal) || !(r.method in CHECKED_BY)) continue;
       const how = `the client sends the password itself and ${CHECKED_BY[r.method]}`;
       let message: string;
       let severity: 'error' | 'warning' | 'info';
-      if (e.channel === 'tls') {
+      if (e.reach === 'local') {
+        message = `cleartext password on the local socket: ${e.text}; ${how}; the socket never leaves the machine, but the server receives the password itself rather than a proof of it (scram-sha-256)`;
+        severity = 'info';
+      } else if (e.channel === 'tls') {
         message = `cleartext password over an encrypted connection: ${e.text}; ${how}, so a client that does not verify the server certificate can hand it to an impostor`;
         severity = 'info';
       } else if (onServerOnly(e)) {
@@ -58,7 +78,9 @@ export default defineRule({
         loc: tokenLoc(r.methodToken),
         message,
         help:
-          r.method === 'password'
+          e.reach === 'local'
+            ? 'Use peer (the operating-system user of the same name) or scram-sha-256 for local connections.'
+            : r.method === 'password'
             ? 'Use scram-sha-256 (with password_encryption = scram-sha-256, then reset the passwords).'
             : `Keep ${r.method} only on hostssl records (clients with sslmode=verify-full), or use scram-sha-256, cert or gss.`,
         severity,

@@ -1,6 +1,9 @@
 import type { Rule } from '../src/engine/rule.js';
+import hbaAllUsersAllDatabases from './hba-all-users-all-databases.js';
 import hbaCleartextPassword from './hba-cleartext-password.js';
+import hbaClientCertNotRequired from './hba-client-cert-not-required.js';
 import hbaHostsslWithoutSsl from './hba-hostssl-without-ssl.js';
+import hbaIdentOverTcp from './hba-ident-over-tcp.js';
 import hbaLocalTrust from './hba-local-trust.js';
 import hbaMd5 from './hba-md5.js';
 import hbaOpenToWorld from './hba-open-to-world.js';
@@ -17,6 +20,7 @@ export const HBA_RULES: readonly Rule[] = [
   hbaOpenToWorld,
   listenOnAllAddresses,
   hbaTrustRemote,
+  hbaIdentOverTcp,
   hbaCleartextPassword,
   hbaMd5,
   hbaWideNetwork,
@@ -26,4 +30,6 @@ export const HBA_RULES: readonly Rule[] = [
   sslDisabled,
   hbaSuperuserRemote,
   hbaLocalTrust,
+  hbaAllUsersAllDatabases,
+  hbaClientCertNotRequired,
 ];

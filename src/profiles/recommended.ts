@@ -11,6 +11,7 @@ export const recommended: Profile = {
   summary: 'The default: every rule at its default severity (what every reviewer agrees on)',
   allRules: true,
   rules: {
+    'hba-client-cert-not-required': { severity: 'off', controls: [] },
     'connection-logging-off': { severity: 'off', controls: [] },
     'log-line-prefix-incomplete': { severity: 'off', controls: [] },
     'log-file-mode-permissive': { severity: 'off', controls: [] },
