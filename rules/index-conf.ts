@@ -32,6 +32,13 @@ import loggingCollectorOff from './logging-collector-off.js';
 import logDirectoryInDataDirectory from './log-directory-in-data-directory.js';
 import logTruncateOnRotationOff from './log-truncate-on-rotation-off.js';
 import syslogMessagesLossy from './syslog-messages-lossy.js';
+import logErrorVerbosityLow from './log-error-verbosity-low.js';
+import logDurationOff from './log-duration-off.js';
+import logHostnameOn from './log-hostname-on.js';
+import ddlNotLogged from './ddl-not-logged.js';
+import logTimezoneNotUtc from './log-timezone-not-utc.js';
+import replicationCommandsNotLogged from './replication-commands-not-logged.js';
+import clientMinMessagesVerbose from './client-min-messages-verbose.js';
 
 /** postgresql.conf policy and safety rules (registered in rules/index.ts), in RULES.md order. */
 export const CONF_RULES: readonly Rule[] = [
@@ -68,4 +75,11 @@ export const CONF_RULES: readonly Rule[] = [
   logDirectoryInDataDirectory,
   logTruncateOnRotationOff,
   syslogMessagesLossy,
+  logErrorVerbosityLow,
+  logDurationOff,
+  logHostnameOn,
+  ddlNotLogged,
+  logTimezoneNotUtc,
+  replicationCommandsNotLogged,
+  clientMinMessagesVerbose,
 ];

@@ -19,5 +19,12 @@ export const recommended: Profile = {
     'log-directory-in-data-directory': { severity: 'off', controls: [] },
     'log-truncate-on-rotation-off': { severity: 'off', controls: [] },
     'syslog-messages-lossy': { severity: 'off', controls: [] },
+    'log-error-verbosity-low': { severity: 'off', controls: [] },
+    'log-duration-off': { severity: 'off', controls: [] },
+    'log-hostname-on': { severity: 'off', controls: [] },
+    'ddl-not-logged': { severity: 'off', controls: [] },
+    'log-timezone-not-utc': { severity: 'off', controls: [] },
+    'replication-commands-not-logged': { severity: 'off', controls: [] },
+    'client-min-messages-verbose': { severity: 'off', controls: [] },
   },
 };
