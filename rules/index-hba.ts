@@ -9,6 +9,7 @@ import hbaMd5 from './hba-md5.js';
 import hbaOpenToWorld from './hba-open-to-world.js';
 import hbaReplicationOpen from './hba-replication-open.js';
 import hbaSuperuserRemote from './hba-superuser-remote.js';
+import hbaTlsNotRequired from './hba-tls-not-required.js';
 import hbaTrustRemote from './hba-trust-remote.js';
 import hbaUnreachableRecord from './hba-unreachable-record.js';
 import hbaWideNetwork from './hba-wide-network.js';
@@ -30,6 +31,7 @@ export const HBA_RULES: readonly Rule[] = [
   sslDisabled,
   hbaSuperuserRemote,
   hbaLocalTrust,
+  hbaTlsNotRequired,
   hbaAllUsersAllDatabases,
   hbaClientCertNotRequired,
 ];
