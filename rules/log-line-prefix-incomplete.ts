@@ -49,6 +49,15 @@ const MEANING: Record<string, string> = {
   '%a': 'application',
   '%h': 'client host',
   '%r': 'client host',
+  '%s': 'session start time',
+  '%l': 'log line number',
+  '%i': 'command tag',
+  '%e': 'SQL state',
+  '%x': 'transaction id',
+  '%v': 'virtual transaction id',
+  '%b': 'backend type',
+  '%Q': 'query id',
+  '%P': 'parallel group leader',
 };
 
 /** How the fix writes an escape: a label for the who/where fields. */
@@ -128,7 +137,9 @@ export default defineRule({
         `${settingText(prefix)} lacks the ${named.length > 1 ? `${named.slice(0, -1).join(', ')} and ${named[named.length - 1]}` : named[0]} of each log line: ` +
         (who
           ? 'errors and logged statements cannot be tied to who caused them and from where'
-          : 'log lines cannot be ordered in time or tied to the process that wrote them'),
+          : missing.every((e) => ['%t', '%m', '%n', '%p', '%c', '%s', '%l'].includes(e))
+            ? 'log lines cannot be ordered in time or tied to the process that wrote them'
+            : 'the log lacks what these fields record'),
       help: `Add the missing escapes, e.g. log_line_prefix = ${quoteConf(fixed)}`,
       related: relatedSetting(logging.destination, 'log_destination is set here'),
     });

@@ -87,6 +87,18 @@ ruleTester(rule, {
       errors: [{ line: 1, column: 19, message: `log_line_prefix = '%m [%p] %u ' lacks the database (%d) and client host (%r) of each log line: ${WHO}` }],
     },
     {
+      name: 'option required as the STIG baseline asks (%s, %c): %p stands for %c',
+      code: "log_line_prefix = '< %m %u %d %p %r %a >'\n",
+      options: { required: ['%m', '%u', '%d', '%c', '%s', '%p', '%r', '%a'] },
+      errors: [{ line: 1, column: 19, message: "log_line_prefix = '< %m %u %d %p %r %a >' lacks the session start time (%s) of each log line: log lines cannot be ordered in time or tied to the process that wrote them" }],
+    },
+    {
+      name: 'option required with a field that is neither who nor when',
+      code: "log_line_prefix = '%m [%p] user=%u db=%d app=%a client=%h '\n",
+      options: { required: ['%e'] },
+      errors: [{ line: 1, column: 19, message: "log_line_prefix = '%m [%p] user=%u db=%d app=%a client=%h ' lacks the SQL state (%e) of each log line: the log lacks what these fields record" }],
+    },
+    {
       name: 'in postgresql.auto.conf',
       code: { 'postgresql.conf': '', 'postgresql.auto.conf': "log_line_prefix = '%t '\n" },
       errors: [{ file: 'postgresql.auto.conf', line: 1, column: 19, message: /^log_line_prefix = '%t ' lacks the process id \(%p\), user \(%u\), database/ }],
