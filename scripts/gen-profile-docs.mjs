@@ -62,6 +62,7 @@ export function catalogPage(catalog, controlStatus, coverage) {
     '',
     coverageLine(n),
     '',
+    ...(catalog.notes?.length ? ['## Notes', '', ...catalog.notes.flatMap((x) => [x, '']), '## Controls', ''] : []),
     '| status | controls |',
     '|---|---|',
     `| automated | ${n.automated} |`,

@@ -6,6 +6,7 @@
 // control asks — not taken from the rules' own examples.
 import { afterAll, describe, expect, test } from '@jest/globals';
 import { RULES } from '../rules/index.js';
+import type { Major } from '../src/catalog/types.js';
 import { CIS, GO_HBA_RULES, STIG, controlStatus, type Catalog, type CatalogControl } from '../src/profiles/catalogs/index.js';
 import { cleanupFixtures, lintTree } from './support/fixture.js';
 
@@ -17,7 +18,7 @@ const conf = (text: string): Tree => ({ 'postgresql.conf': text + '\n' });
 const hba = (text: string, confText?: string): Tree => ({ 'pg_hba.conf': text + '\n', ...(confText === undefined ? {} : { 'postgresql.conf': confText + '\n' }) });
 
 /** Rules (the merged ones too) that report something on the tree under the profiles. */
-function reported(tree: Tree, profiles: string[], pgVersion = 17): Set<string> {
+function reported(tree: Tree, profiles: string[], pgVersion: Major = 17): Set<string> {
   const { result } = lintTree(tree, { pgVersion, profiles });
   expect(result.errors).toEqual([]);
   const out = new Set<string>();

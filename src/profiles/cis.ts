@@ -12,6 +12,8 @@ import type { Profile } from './types.js';
 export const CIS_SETTINGS: Record<string, ProfileSetting> = {
   // 5.3/5.4: no trust at all on local or loopback records, not only for all users or superusers.
   'hba-local-trust': { options: { anyRole: true } },
+  // CIS 5.3 / V-233519: no password sent in the clear, not even over the local socket.
+  'hba-cleartext-password': { options: { includeLocal: true } },
   // 6.8: TLS enabled, whatever pg_hba.conf says today.
   'ssl-disabled': { options: { always: true } },
 };

@@ -11,6 +11,8 @@ import type { Profile } from './types.js';
 export const STIG_SETTINGS: Record<string, ProfileSetting> = {
   // V-233515/V-233520/V-233612: no trust on local or loopback records for any role.
   'hba-local-trust': { options: { anyRole: true } },
+  // CIS 5.3 / V-233519: no password sent in the clear, not even over the local socket.
+  'hba-cleartext-password': { options: { includeLocal: true } },
   // Under the STIG md5 is a finding like password (the default profile only warns: md5 is still what
   // many clients speak), so it is an error here; likewise md5 password hashes (V-233596).
   'hba-md5': { severity: 'error' },

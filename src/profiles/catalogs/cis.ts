@@ -11,6 +11,10 @@ export const CIS: Catalog = {
   name: 'cis',
   title: 'CIS PostgreSQL Benchmark (pgdsat numbering)',
   source: { repo: 'HexaCluster/pgdsat', commit: '227c8bbe8744ba69db369dc4a0908336708e01d8', path: 'lib/PGDSAT/Labels.pm' },
+  notes: [
+    '`--profile cis` uses the edition written for each cluster\'s target major: 16, 17 or 18. Majors 10 to 15 use the 16 edition, the nearest one (the benchmark has older editions, which this project does not map). The control ids below are pgdsat\'s numbering of the 17 edition; the 16 and 18 editions run the same rules but claim no id, because their numbering was not verified.',
+    'Where checklists disagree, each profile decides. **log_hostname**: CIS (3.1.23) wants it off, because every connection then waits for a reverse DNS lookup; the STIG (V-233591) and Checkov want host names in the log. `log-hostname-on` runs under `cis` only. **log_error_verbosity**: pgdsat (3.1.22) wants `verbose`, while the STIG baseline (V-233512) wants `default`; `log-error-verbosity-low` takes its minimum from the profile. **log_directory**: CIS (3.1.27, 8.1) wants the logs outside the data directory, while the STIG baseline expects the relative `pg_log`, which is inside it; `log-directory-in-data-directory` runs under `cis` only. **listen_addresses = \'*\'**: pgdsat rates 5.2 critical. `listen-on-all-addresses` keeps its own severity under `cis` (info, or warning when pg_hba.conf admits every address): listening on an interface exposes nothing until a pg_hba record admits clients from it, and the hba rules rate that exposure. **5.10**: pgdsat flags `all` in either column; `hba-all-users-all-databases` flags network records with `all` in both columns.',
+  ],
   controls: [
   { id: "1.1", title: "Ensure packages are obtained from authorized repositories", decidable: "no", why: "package repositories are OS state", rules: [] },
   { id: "1.1.1", title: "Ensure packages are obtained from PGDG", decidable: "no", why: "installed packages are OS state", rules: [] },

@@ -41,4 +41,7 @@ export const GO_HBA_RULES: Catalog = {
   title: 'go_hba_rules issue codes',
   source: { repo: 'DeadDreamer/go_hba_rules', commit: '3536c31e8b584f1ad77b3fbbf883f87186cdbe0c', path: 'README.md, pkg/hba/checks.go, pkg/hba/overlap.go' },
   controls,
+  notes: [
+    'go_hba_rules has no profile of its own: the default profile (`recommended`) reports every code below except `partialOverlap`. Where a code is broader than what pgconf-lint flags, the row says what is deliberately left alone and why: the default profile follows real exposure, so `local all all peer` (PostgreSQL\'s own default) and `reject` records are never flagged.',
+  ],
 };

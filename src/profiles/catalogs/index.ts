@@ -37,6 +37,8 @@ export interface Catalog {
   /** Where the ids and titles were read. */
   source: { repo: string; commit: string; path: string };
   controls: readonly CatalogControl[];
+  /** Paragraphs (markdown, our words) for the generated page: editions, where checklists disagree and what each profile decides. */
+  notes?: readonly string[];
 }
 
 export type ControlStatus = 'automated' | 'partly' | 'missing' | 'disagreement' | 'not-decidable';

@@ -23,6 +23,10 @@ export const STIG: Catalog = {
     commit: 'f4ff7d74e79158656bd18cd2c07764caa5ef2b72',
     path: 'controls/V-*.rb',
   },
+  notes: [
+    'The baseline checks 8 controls by reading postgresql.conf or pg_hba.conf itself (V-233512, -515, -516, -519, -520, -533, -577, -612). It checks 40 more by asking a live server (`SHOW name`), and the value it gets back comes from the configuration files unless a role, a database or the server\'s command line sets it. Those 40 are decidable *partly* from files; `--profile stig` checks the part in the files.',
+    'Where the STIG and other checklists disagree, the `stig` profile follows the STIG. It does not flag `log_hostname = on` (V-233591 wants host names in the log; CIS 3.1.23 wants them off). It does not flag a log directory inside the data directory (V-233533 expects `pg_log`; CIS 3.1.27 wants it outside). It wants `log_error_verbosity` at least `default` (V-233512; pgdsat wants `verbose`). `md5`, in pg_hba.conf and as `password_encryption`, is an error under the STIG (V-233519, V-233596); the default profile only warns about it.',
+  ],
   controls: [
   {
     id: "V-233511",
@@ -94,7 +98,6 @@ export const STIG: Catalog = {
     reads: "files",
     why: "the baseline reads pg_hba.conf for the password and md5 methods",
     rules: ["hba-cleartext-password", "hba-md5"],
-    missing: "password on hostssl and local records (hba-cleartext-password flags TCP records only)",
   },
   {
     id: "V-233520",
