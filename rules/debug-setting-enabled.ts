@@ -48,6 +48,14 @@ const LEADS_TO: Record<string, string> = {
   debug_print_plan: 'the execution plan tree of every query is written to the log: a flood of log output that includes the constants of the queries (data and secrets)',
 };
 
+/** Where a debugging value belongs instead, by the parameter's context (who can set it when). */
+function debugWay(s: SettingView): string {
+  const c = s.def.context;
+  if (c === 'user' || c === 'superuser') return `to debug, SET ${s.name} in a session`;
+  if (c === 'backend' || c === 'superuser-backend') return `to debug, set it for one connection at its start (PGOPTIONS='-c ${s.name}=...')`;
+  return 'use it on a test server only';
+}
+
 const written = (s: SettingView): string => s.assignment?.line.value.raw ?? s.canonical;
 
 /** Whether `s` holds something other than its target major's default. */
@@ -125,7 +133,7 @@ export default defineRule({
       ctx.report({
         loc: s.loc,
         message: `${s.name} = ${written(s)} is a ${DEBUG_PRINT.includes(s.name) ? 'debugging' : 'developer'} setting: ${leads}`,
-        help: `Remove the line or set ${s.name} = ${dfltShown === '' ? "''" : dfltShown} (the default); to debug, SET it in a session instead.`,
+        help: `Remove the line or set ${s.name} = ${dfltShown === '' ? "''" : dfltShown} (the default); ${debugWay(s)}.`,
       });
     }
     if (ctx.options.prettyPrint === true) {

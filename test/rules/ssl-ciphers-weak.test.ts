@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, test } from '@jest/globals';
 import rule, { judgeCiphers, tokenize } from '../../rules/ssl-ciphers-weak.js';
-import { cleanupFixtures } from '../support/fixture.js';
+import { cleanupFixtures, lintTree } from '../support/fixture.js';
 import { ruleTester } from '../support/rule-tester.js';
 
 afterAll(cleanupFixtures);
@@ -124,4 +124,13 @@ describe('judgeCiphers', () => {
     expect(judgeCiphers('EDH-RSA-DES-CBC3-SHA:HIGH:!3DES:!aNULL', true, [])).toEqual([]);
     expect(judgeCiphers('ADH-AES128-SHA:HIGH:!aNULL', true, [])).toEqual([]);
   });
+});
+
+test('help: exclusions by default, the allowed suites with onlySuites', () => {
+  const help = (options?: Record<string, unknown>): (string | undefined)[] =>
+    lintTree({ 'postgresql.conf': "ssl = on\nssl_ciphers = 'ALL'\n" }, { pgVersion: 17, ...(options ? { ruleOptions: { 'ssl-ciphers-weak': options } } : {}) }, [rule]).result.diagnostics.map((d) => d.help);
+  expect(help()).toEqual([
+    "Remove those cipher strings, or end the list with exclusions (:!aNULL:!eNULL:!EXP:!LOW:!RC4:!MD5); the server default ssl_ciphers = 'HIGH:MEDIUM:+3DES:!aNULL' is fine.",
+  ]);
+  expect(help({ onlySuites: ['ECDHE-RSA-AES256-GCM-SHA384'] })).toEqual(["List only the allowed suites, e.g. ssl_ciphers = 'ECDHE-RSA-AES256-GCM-SHA384'."]);
 });
