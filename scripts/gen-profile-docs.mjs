@@ -10,7 +10,7 @@ import { importTs } from './lib/import-ts.mjs';
 const defaultRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 async function loadCatalogs(root) {
-  return importTs(root, "export { CATALOGS, controlStatus, coverage } from './src/profiles/catalogs/index.ts'; export { RULES } from './rules/index.ts';");
+  return importTs(root, "export { CATALOGS, controlStatus, coverage } from './src/profiles/catalogs/index.ts'; export { RULES } from './rules/index.ts'; export { findProfile, profileRules } from './src/profiles/index.ts';");
 }
 
 /** Text safe inside a markdown table cell. */
@@ -49,7 +49,32 @@ export function coverageLine(n) {
   );
 }
 
-export function catalogPage(catalog, controlStatus, coverage) {
+/** The "what the profile turns on" section: each rule the profile enables, its severity there, options and controls. */
+export function profileSection(catalog, profile, profileRules, rules) {
+  if (!profile) return [];
+  const set = profileRules(profile, 17);
+  const names = Object.keys(set);
+  if (!names.length) return [];
+  const byName = new Map(rules.map((r) => [r.name, r]));
+  const lines = [
+    `## What \`--profile ${profile.name}\` turns on`,
+    '',
+    'Every rule below runs under the profile (the rules that are off by default are turned on), at the severity and with the options shown; all other rules keep their default settings.',
+    '',
+    '| rule | severity | options | controls |',
+    '|---|---|---|---|',
+  ];
+  for (const name of names.sort()) {
+    const r = set[name];
+    const sev = r.severity ?? byName.get(name)?.severity ?? '';
+    const opts = r.options && Object.keys(r.options).length ? '`' + JSON.stringify(r.options) + '`' : '';
+    lines.push(`| [\`${name}\`](../rules/${name}.md) | ${sev} | ${cell(opts)} | ${cell(r.controls.join(', '))} |`);
+  }
+  lines.push('');
+  return lines;
+}
+
+export function catalogPage(catalog, controlStatus, coverage, extra = []) {
   const n = coverage(catalog);
   const src = catalog.source;
   const lines = [
@@ -62,7 +87,9 @@ export function catalogPage(catalog, controlStatus, coverage) {
     '',
     coverageLine(n),
     '',
-    ...(catalog.notes?.length ? ['## Notes', '', ...catalog.notes.flatMap((x) => [x, '']), '## Controls', ''] : []),
+    ...(catalog.notes?.length ? ['## Notes', '', ...catalog.notes.flatMap((x) => [x, ''])] : []),
+    ...extra,
+    ...(catalog.notes?.length || extra.length ? ['## Controls', ''] : []),
     '| status | controls |',
     '|---|---|',
     `| automated | ${n.automated} |`,
@@ -89,7 +116,7 @@ export function catalogPage(catalog, controlStatus, coverage) {
  * catalog names a rule that is not registered.
  */
 export async function generateProfileDocs({ root = defaultRoot, check = false } = {}) {
-  const { CATALOGS, controlStatus, coverage, RULES } = await loadCatalogs(root);
+  const { CATALOGS, controlStatus, coverage, RULES, findProfile, profileRules } = await loadCatalogs(root);
   const known = new Set(RULES.map((r) => r.name));
   for (const cat of CATALOGS) {
     for (const c of cat.controls) {
@@ -97,7 +124,9 @@ export async function generateProfileDocs({ root = defaultRoot, check = false } 
     }
   }
   const dir = join(root, 'docs', 'profiles');
-  const wanted = new Map(CATALOGS.map((cat) => [`${cat.name}.md`, catalogPage(cat, controlStatus, coverage)]));
+  const wanted = new Map(
+    CATALOGS.map((cat) => [`${cat.name}.md`, catalogPage(cat, controlStatus, coverage, profileSection(cat, findProfile(cat.name), profileRules, RULES))]),
+  );
   const stale = [];
   if (!check) mkdirSync(dir, { recursive: true });
   if (existsSync(dir)) {
