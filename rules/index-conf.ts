@@ -39,6 +39,13 @@ import ddlNotLogged from './ddl-not-logged.js';
 import logTimezoneNotUtc from './log-timezone-not-utc.js';
 import replicationCommandsNotLogged from './replication-commands-not-logged.js';
 import clientMinMessagesVerbose from './client-min-messages-verbose.js';
+import pgauditNotConfigured from './pgaudit-not-configured.js';
+import passwordCheckNotLoaded from './password-check-not-loaded.js';
+import authDelayNotLoaded from './auth-delay-not-loaded.js';
+import authenticationTimeoutLong from './authentication-timeout-long.js';
+import anonymizerNotLoaded from './anonymizer-not-loaded.js';
+import unixSocketWorldAccessible from './unix-socket-world-accessible.js';
+import archiveModeOff from './archive-mode-off.js';
 
 /** postgresql.conf policy and safety rules (registered in rules/index.ts), in RULES.md order. */
 export const CONF_RULES: readonly Rule[] = [
@@ -82,4 +89,11 @@ export const CONF_RULES: readonly Rule[] = [
   logTimezoneNotUtc,
   replicationCommandsNotLogged,
   clientMinMessagesVerbose,
+  pgauditNotConfigured,
+  passwordCheckNotLoaded,
+  authDelayNotLoaded,
+  authenticationTimeoutLong,
+  anonymizerNotLoaded,
+  unixSocketWorldAccessible,
+  archiveModeOff,
 ];

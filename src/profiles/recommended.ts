@@ -26,5 +26,12 @@ export const recommended: Profile = {
     'log-timezone-not-utc': { severity: 'off', controls: [] },
     'replication-commands-not-logged': { severity: 'off', controls: [] },
     'client-min-messages-verbose': { severity: 'off', controls: [] },
+    'pgaudit-not-configured': { severity: 'off', controls: [] },
+    'password-check-not-loaded': { severity: 'off', controls: [] },
+    'auth-delay-not-loaded': { severity: 'off', controls: [] },
+    'authentication-timeout-long': { severity: 'off', controls: [] },
+    'anonymizer-not-loaded': { severity: 'off', controls: [] },
+    'unix-socket-world-accessible': { severity: 'off', controls: [] },
+    'archive-mode-off': { severity: 'off', controls: [] },
   },
 };
