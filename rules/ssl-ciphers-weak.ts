@@ -244,7 +244,8 @@ export default defineRule({
       'ssl_min_protocol_version is TLSv1.3 (TLS 1.3 suites are not governed by ssl_ciphers).\n\n' +
       'The CIS Benchmark (6.10) wants only forward-secret suites: pgdsat fails every entry of ssl_ciphers that ' +
       'is not one of a list of ECDHE/DHE AEAD suites, the default included. The option `onlySuites` checks that ' +
-      'and `allowMedium: false` reports MEDIUM suites.',
+      'and `allowMedium: false` reports MEDIUM suites; under either, an absent ssl_ciphers (the default ' +
+      '`HIGH:MEDIUM:+3DES:!aNULL`) is reported at the start of postgresql.conf.',
     invalid: ["ssl = on\nssl_ciphers = 'HIGH:RC4'", "ssl = on\nssl_ciphers = 'ALL:!LOW:!EXP'", "ssl = on\nssl_ciphers = 'HIGH:3DES:!aNULL'"],
     valid: [
       "ssl = on\nssl_ciphers = 'HIGH:MEDIUM:+3DES:!aNULL'",
@@ -276,15 +277,19 @@ export default defineRule({
     const min = ctx.setting('ssl_min_protocol_version');
     if (typeof min?.value === 'string' && min.value.toLowerCase() === 'tlsv1.3') return;
     const s = ctx.setting('ssl_ciphers');
-    if (!s?.loc || typeof s.value !== 'string') return;
+    if (!s || typeof s.value !== 'string') return;
     const allowMedium = ctx.options.allowMedium !== false;
     const only = Array.isArray(ctx.options.onlySuites) ? ctx.options.onlySuites.filter((x): x is string => typeof x === 'string') : [];
     const verdicts = judgeCiphers(s.value, allowMedium, only);
     const first = verdicts[0];
     if (!first) return;
+    // Absent: the default list, judged only under stricter options (allowMedium false,
+    // onlySuites), reported at the start of postgresql.conf.
+    const at = s.loc ?? ctx.clusterLoc();
+    if (!at) return;
     const offsets = s.assignment ? valueOffsets(s.assignment.line.value) : undefined;
     const locOf = (t: Token): Loc =>
-      offsets && s.loc ? { file: s.loc.file, start: s.loc.start + offsets[t.start]!, end: s.loc.start + offsets[t.end - 1]! + 1 } : s.loc!;
+      offsets && s.loc ? { file: s.loc.file, start: s.loc.start + offsets[t.start]!, end: s.loc.start + offsets[t.end - 1]! + 1 } : at;
     const weak = new Map<string, Weakness>();
     for (const v of verdicts) for (const w of v.weaknesses) weak.set(w.key, w);
     const outside = verdicts.filter((v) => v.outside).map((v) => `'${v.token.text}'`);
@@ -295,14 +300,14 @@ export default defineRule({
     const via = weakTokens.length > 0 ? ` (through ${weakTokens.join(', ')})` : '';
     ctx.report({
       loc: locOf(first.token),
-      message: `ssl_ciphers = ${s.assignment?.line.value.raw ?? s.canonical} ${parts.join(', and ')}${via}`,
+      message: `${s.assignment ? `ssl_ciphers = ${s.assignment.line.value.raw}` : `ssl_ciphers (not set; the default is '${s.canonical}')`} ${parts.join(', and ')}${via}`,
       help:
         only.length > 0
           ? `List only the allowed suites, e.g. ssl_ciphers = '${only.slice(0, 4).join(':')}'.`
           : allowMedium
             ? "Remove those cipher strings, or end the list with exclusions (:!aNULL:!eNULL:!EXP:!LOW:!RC4:!MD5); the server default ssl_ciphers = 'HIGH:MEDIUM:+3DES:!aNULL' is fine."
             : "Use ssl_ciphers = 'HIGH:!aNULL:!eNULL' (no MEDIUM suites), or list forward-secret suites explicitly.",
-      related: verdicts.slice(1).map((v) => ({ message: `'${v.token.text}' ${v.weaknesses.length > 0 ? 'enables weak suites' : 'is not an allowed suite'}`, loc: locOf(v.token) })),
+      related: (s.loc ? verdicts.slice(1) : []).map((v) => ({ message: `'${v.token.text}' ${v.weaknesses.length > 0 ? 'enables weak suites' : 'is not an allowed suite'}`, loc: locOf(v.token) })),
     });
   },
 });

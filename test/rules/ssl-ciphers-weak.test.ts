@@ -134,3 +134,27 @@ test('help: exclusions by default, the allowed suites with onlySuites', () => {
   ]);
   expect(help({ onlySuites: ['ECDHE-RSA-AES256-GCM-SHA384'] })).toEqual(["List only the allowed suites, e.g. ssl_ciphers = 'ECDHE-RSA-AES256-GCM-SHA384'."]);
 });
+
+ruleTester(rule, {
+  valid: [{ code: 'ssl = on\n', options: { allowMedium: true }, name: 'absent, default options: the default list is fine' }],
+  invalid: [
+    {
+      name: 'absent under allowMedium false: the default list reported at the start of postgresql.conf',
+      code: 'listen_addresses = \'*\'\nssl = on\n',
+      options: { allowMedium: false },
+      errors: [
+        {
+          line: 1,
+          column: 1,
+          message: "ssl_ciphers (not set; the default is 'HIGH:MEDIUM:+3DES:!aNULL') enables MEDIUM-strength suites (such as SEED and 3DES) (through 'MEDIUM')",
+        },
+      ],
+    },
+    {
+      name: 'absent under onlySuites',
+      code: 'ssl = on\n',
+      options: { onlySuites: ['ECDHE-RSA-AES256-GCM-SHA384'] },
+      errors: [{ line: 1, column: 1, message: "ssl_ciphers (not set; the default is 'HIGH:MEDIUM:+3DES:!aNULL') adds 'HIGH', 'MEDIUM', not among the allowed suites (onlySuites)" }],
+    },
+  ],
+});
