@@ -6,6 +6,17 @@ export default defineRule({
   name: 'ssl-disabled',
   severity: 'warning',
   appliesTo: ['postgresql.conf', 'pg_hba.conf'],
+  defaultOptions: { always: false },
+  optionsSchema: {
+    type: 'object',
+    properties: {
+      always: {
+        type: 'boolean',
+        description: 'Flag ssl off whenever the cluster has a postgresql.conf, whatever pg_hba.conf says (default false)',
+      },
+    },
+    additionalProperties: false,
+  },
   docs: {
     summary: '`ssl` is off while pg_hba.conf accepts host connections from beyond the loopback interface',
     why:
@@ -14,7 +25,9 @@ export default defineRule({
       'can be brute-forced offline with `md5`. ' +
       '`ssl` is off by default. Checked only when the cluster has both postgresql.conf and pg_hba.conf, and only ' +
       'when a `host`, `hostnossl` or `hostnogssenc` record that can match (reachable, not `reject`, no template ' +
-      'placeholder) accepts more than loopback addresses.',
+      'placeholder) accepts more than loopback addresses. With the option `always`, ssl off is flagged whenever the ' +
+      'cluster has a postgresql.conf (the `cis` profile sets it: CIS 6.8 wants TLS enabled whatever pg_hba.conf ' +
+      'admits today, so that hostssl records can be added and clients can require TLS).',
     invalid: [{ 'postgresql.conf': 'ssl = off', 'pg_hba.conf': 'host    all   app   10.20.0.0/16   scram-sha-256' }],
     valid: [
       { 'postgresql.conf': 'ssl = on', 'pg_hba.conf': 'host    all   app   10.20.0.0/16   scram-sha-256' },
@@ -25,16 +38,33 @@ export default defineRule({
       'https://www.postgresql.org/docs/current/runtime-config-connection.html#GUC-SSL',
     ],
     versions: 'all',
+    options:
+      '`always` (boolean, default false): flag `ssl` off whenever the cluster has a postgresql.conf, also without ' +
+      'pg_hba.conf or when its host records admit only loopback clients.',
   },
   check(ctx) {
     const hba = ctx.cluster.hba;
     const ssl = ctx.setting('ssl');
-    if (!hba || !ctx.cluster.conf || !ssl || ssl.value !== false) return;
+    const always = ctx.options.always === true;
+    if ((!hba && !always) || !ctx.cluster.conf || !ssl || ssl.value !== false) return;
     const open = hbaExposures(ctx)
       .filter((e) => e.channel === 'plain' && e.strength !== 'reject' && e.reach !== 'loopback' && e.info.record.connType !== 'hostgssenc')
       .map((e) => e.info);
     const first = open[0];
-    if (!first) return;
+    if (!first) {
+      const at = ssl.lineLoc ?? ctx.clusterLoc();
+      if (!always || !at) return;
+      ctx.report({
+        loc: at,
+        message:
+          `${ssl.isDefault ? 'ssl is off (not set, and the default is off)' : 'ssl is off'}: no TCP connection can be encrypted and no hostssl record can match; ` +
+          (hba
+            ? 'pg_hba.conf admits no unencrypted TCP client from beyond the server today, but one admitted later sends queries, results and credentials in cleartext'
+            : 'every client that connects over the network sends queries, results and credentials in cleartext'),
+        help: 'Set ssl = on with ssl_cert_file and ssl_key_file, and use hostssl records for clients beyond the server.',
+      });
+      return;
+    }
     const loc = ssl.lineLoc ?? ctx.clusterLoc() ?? first.loc;
     const more = open.length > 1 ? ` (and ${open.length - 1} more such records)` : '';
     ctx.report({

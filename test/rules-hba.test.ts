@@ -910,6 +910,6 @@ describe('hba rules together', () => {
   test('every hba rule is registered', () => {
     const names = RULES.map((r) => r.name);
     for (const r of HBA_RULES) expect(names).toContain(r.name);
-    expect(HBA_RULES).toHaveLength(15);
+    expect(HBA_RULES).toHaveLength(18);
   });
 });
