@@ -14,9 +14,11 @@ export default defineRule({
       'the reverse zone decides — while the address itself is logged anyway. Unix-socket connections are not ' +
       'affected.\n\n' +
       'The anchors disagree: the CIS PostgreSQL Benchmark wants log_hostname off (3.1.23; pgdsat fails `on`), ' +
-      "while Checkov's CKV_GCP_108 (from the CIS Google Cloud benchmark for Cloud SQL) wants it on, for host names " +
-      'in incident response where addresses are dynamic. Neither is wrong for every site, so the default profile ' +
-      'says nothing; the `cis` profile decides for off. Off by default; the `cis` profile turns it on (CIS 3.1.23).',
+      "while the PostgreSQL STIG (V-233591: its check wants SHOW log_hostname to be on) and Checkov's CKV_GCP_108 " +
+      '(from the CIS Google Cloud benchmark for Cloud SQL) want it on, for host names in incident response where ' +
+      'addresses are dynamic. Neither is wrong for every site, so the default profile says nothing; the `cis` ' +
+      'profile decides for off, and the `stig` profile does not run this rule. Off by default; the `cis` profile ' +
+      'turns it on (CIS 3.1.23).',
     invalid: ['log_hostname = on'],
     valid: ['log_hostname = off', 'log_connections = on'],
     references: [

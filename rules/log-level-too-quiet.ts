@@ -1,21 +1,65 @@
 import { defineRule } from '../src/engine/rule.js';
 import type { SettingView } from '../src/engine/settings.js';
 
+/**
+ * Levels in the order the server log ranks them (is_log_level_output, utils/error/elog.c): LOG
+ * ranks between ERROR and FATAL there. PG 10 and 11 print debug2 as `debug`.
+ */
+export const SERVER_LOG_LEVELS = ['debug5', 'debug4', 'debug3', 'debug2', 'debug1', 'info', 'notice', 'warning', 'error', 'log', 'fatal', 'panic'] as const;
+type Level = (typeof SERVER_LOG_LEVELS)[number];
+
+const rank = (level: string): number => SERVER_LOG_LEVELS.indexOf((level.toLowerCase() === 'debug' ? 'debug2' : level.toLowerCase()) as Level);
+
+/** The quietest level accepted by default: only fatal and panic are reported (the rule's behaviour before it had options). */
+const DEFAULT_QUIETEST: Level = 'log';
+
+const quietest = (v: unknown): Level => (typeof v === 'string' && rank(v) >= 0 ? (v.toLowerCase() as Level) : DEFAULT_QUIETEST);
+
 /** Levels at which errors (and, at panic, fatal errors) no longer reach the server log. */
 const QUIET = new Set(['fatal', 'panic']);
 
-const quiet = (s: SettingView | undefined): s is SettingView & { loc: NonNullable<SettingView['loc']> } =>
-  !!s?.loc && typeof s.value === 'string' && QUIET.has(s.value.toLowerCase());
+/** The setting's level when it is quieter than `limit` (set, or absent with a default that is). */
+const tooQuiet = (s: SettingView | undefined, limit: Level): string | undefined =>
+  typeof s?.value === 'string' && rank(s.value) > rank(limit) ? s.value.toLowerCase() : undefined;
 
 const shown = (s: SettingView): string => {
-  const raw = s.assignment?.line.value.raw ?? s.canonical;
-  return `${s.name} = ${raw}`;
+  if (!s.assignment) return `${s.name} (not set; the default is ${s.canonical})`;
+  return `${s.name} = ${s.assignment.line.value.raw}`;
 };
+
+/** The levels from `limit` up to (not including) `level`, as PostgreSQL prints them, debug levels as one. */
+function between(limit: Level, level: string): string[] {
+  const out: string[] = [];
+  for (let i = rank(limit); i < rank(level); i++) {
+    const l = SERVER_LOG_LEVELS[i]!.startsWith('debug') ? 'DEBUG' : SERVER_LOG_LEVELS[i]!.toUpperCase();
+    if (!out.includes(l)) out.push(l);
+  }
+  return out;
+}
+
+/** The default level when the limit accepts it, else the limit itself. */
+const suggest = (byDefault: Level, limit: Level): string => (rank(byDefault) <= rank(limit) ? `${byDefault} (the default)` : limit);
+
+const list = (xs: string[]): string => (xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`);
 
 export default defineRule({
   name: 'log-level-too-quiet',
   severity: 'warning',
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf'],
+  defaultOptions: { quietestMessages: DEFAULT_QUIETEST, quietestErrorStatement: DEFAULT_QUIETEST },
+  optionsSchema: {
+    type: 'object',
+    properties: {
+      quietestMessages: {
+        enum: [...SERVER_LOG_LEVELS],
+        description: "The quietest log_min_messages accepted, in the server log's order (… warning < error < log < fatal < panic); default 'log': only fatal and panic are reported.",
+      },
+      quietestErrorStatement: {
+        enum: [...SERVER_LOG_LEVELS],
+        description: "The quietest log_min_error_statement accepted, in the same order; default 'log': only fatal and panic are reported.",
+      },
+    },
+  },
   docs: {
     summary: 'log_min_messages or log_min_error_statement at fatal or panic: errors, and the statements that caused them, vanish from the log',
     why:
@@ -27,7 +71,13 @@ export default defineRule({
       '`fatal` or `panic` an ERROR is logged without the statement that caused it. Either setting leaves a DBA ' +
       'with nothing to investigate when something goes wrong; benchmark and load-test configurations often set ' +
       'them and then get copied. When log_min_messages is already that quiet, the finding is reported there ' +
-      'alone (log_min_error_statement can then add nothing to the log).',
+      'alone (log_min_error_statement can then add nothing to the log).\n\n' +
+      'The options make the rule stricter for a checklist: the CIS PostgreSQL Benchmark wants log_min_messages at ' +
+      '`warning` (3.1.14) and log_min_error_statement at `error` (3.1.15), and the `cis` profile sets ' +
+      '`quietestMessages: warning` and `quietestErrorStatement: error`. Levels are compared in the order the server ' +
+      'log uses, where LOG ranks between ERROR and FATAL: so `log_min_messages = log` writes no ERROR, and ' +
+      '`log_min_error_statement = log` logs no failing ERROR statement. pgdsat also fails levels more verbose than ' +
+      'those (`notice`, `debug1`…: "too many messages"); this rule never reports a level for being too verbose.',
     invalid: ['log_min_messages = panic', 'log_min_error_statement = fatal'],
     valid: ['log_min_messages = warning\nlog_min_error_statement = error', 'log_min_messages = error'],
     references: [
@@ -37,28 +87,62 @@ export default defineRule({
       'https://github.com/postgres/postgres/blob/master/src/backend/utils/error/elog.c (is_log_level_output)',
     ],
     versions: 'all',
+    options:
+      '`quietestMessages` and `quietestErrorStatement` (a level: `debug5` … `debug1`, `info`, `notice`, `warning`, ' +
+      '`error`, `log`, `fatal`, `panic`; default `log` for both): report log_min_messages, respectively ' +
+      'log_min_error_statement, when it is quieter than that level in the server log\'s order (`warning` < `error` < ' +
+      '`log` < `fatal` < `panic`). With the defaults only `fatal` and `panic` are reported. An absent setting is ' +
+      'judged by its default (`warning`, `error`) and reported at the start of postgresql.conf when that is too ' +
+      'quiet.\n\n' +
+      '```yaml\nrules:\n  log-level-too-quiet: { quietestMessages: warning, quietestErrorStatement: error }\n```',
   },
   check(ctx) {
     const messages = ctx.setting('log_min_messages');
     const statement = ctx.setting('log_min_error_statement');
-    if (quiet(messages)) {
-      const level = (messages.value as string).toLowerCase();
-      const also = quiet(statement) ? ` (and ${shown(statement)})` : '';
-      ctx.report({
-        loc: messages.loc,
-        message:
-          `${shown(messages)}${also}: no ERROR${level === 'panic' ? ', FATAL' : ''} or LOG message reaches the server log — ` +
-          `failed statements, ${level === 'panic' ? 'failed logins, ' : ''}crashed backends, checkpoints and statement logging all vanish`,
-        help: 'Set log_min_messages = warning (the default); to cut log volume, tune what is logged (log_statement, log_min_duration_statement, log_checkpoints) rather than hiding errors.',
-        ...(quiet(statement) ? { related: [{ message: `${shown(statement)} is set here`, loc: statement.loc }] } : {}),
-      });
-      return;
+    const limitMessages = quietest(ctx.options.quietestMessages);
+    const limitStatement = quietest(ctx.options.quietestErrorStatement);
+    const messagesLevel = tooQuiet(messages, limitMessages);
+    const statementLevel = tooQuiet(statement, limitStatement);
+    const where = (s: SettingView) => s.loc ?? ctx.clusterLoc();
+
+    if (messages && messagesLevel) {
+      const loc = where(messages);
+      // At log, fatal or panic no ERROR reaches the log, so log_min_error_statement adds nothing.
+      const hidesErrors = rank(messagesLevel) > rank('error');
+      const alsoStatement = hidesErrors && statement && statementLevel ? statement : undefined;
+      if (loc) {
+        const also = alsoStatement ? ` (and ${shown(alsoStatement)})` : '';
+        const message = QUIET.has(messagesLevel)
+          ? `${shown(messages)}${also}: no ERROR${messagesLevel === 'panic' ? ', FATAL' : ''} or LOG message reaches the server log — ` +
+            `failed statements, ${messagesLevel === 'panic' ? 'failed logins, ' : ''}crashed backends, checkpoints and statement logging all vanish`
+          : `${shown(messages)}${also} is quieter than ${limitMessages}: ${list(between(limitMessages, messagesLevel))} messages do not reach the server log` +
+            (hidesErrors
+              ? ' — failed statements vanish from it'
+              : rank(messagesLevel) > rank('warning') ? ' — warnings such as an approaching transaction ID wraparound vanish from it' : '');
+        ctx.report({
+          loc,
+          message,
+          help:
+            `Set log_min_messages = ${suggest('warning', limitMessages)}; to cut log volume, tune what is logged ` +
+            `(log_statement, log_min_duration_statement, log_checkpoints) rather than hiding ${QUIET.has(messagesLevel) ? 'errors' : 'messages'}.`,
+          ...(alsoStatement?.loc ? { related: [{ message: `${shown(alsoStatement)} is set here`, loc: alsoStatement.loc }] } : {}),
+        });
+      }
+      if (hidesErrors) return;
     }
-    if (quiet(statement)) {
+    if (statement && statementLevel) {
+      const loc = where(statement);
+      if (!loc) return;
+      // log_min_error_statement compares the error's level the same way (is_log_level_output), so at
+      // log an ERROR's statement is not logged either.
+      const lost = between(limitStatement, statementLevel);
+      const message = QUIET.has(statementLevel) || lost.includes('ERROR')
+        ? `${shown(statement)}${QUIET.has(statementLevel) ? '' : ` is quieter than ${limitStatement}`}: errors are logged without the SQL statement that caused them, so a failing query cannot be traced from the log`
+        : `${shown(statement)} is quieter than ${limitStatement}: ${list(lost)} messages are logged without the SQL statement that caused them`;
       ctx.report({
-        loc: statement.loc,
-        message: `${shown(statement)}: errors are logged without the SQL statement that caused them, so a failing query cannot be traced from the log`,
-        help: 'Set log_min_error_statement = error (the default).',
+        loc,
+        message,
+        help: `Set log_min_error_statement = ${suggest('error', limitStatement)}.`,
       });
     }
   },

@@ -33,7 +33,10 @@ export default defineRule({
       'Any other zone, and POSIX-style specifications such as `UTC0`, are reported. Absent, log_timezone is GMT (the ' +
       "compiled-in default), which passes; note that initdb writes the operating system's zone into the " +
       'postgresql.conf it generates (`log_timezone = \'Europe/Paris\'`), so a file derived from an initdb-generated ' +
-      "one usually sets it. Off by default; the `cis` profile turns it on (CIS 3.1.26).",
+      'one usually sets it. The PostgreSQL STIG asks for the site\'s zone, UTC unless the site says otherwise ' +
+      '(V-233532: its check compares SHOW log_timezone with that zone; strictly, the absent default GMT is not the ' +
+      'spelling it expects, although it is the same zone). Off by default; the `cis` profile (CIS 3.1.26) and the ' +
+      '`stig` profile (V-233532) turn it on.',
     invalid: ["log_timezone = 'Europe/Paris'"],
     valid: ["log_timezone = 'UTC'", "log_timezone = 'Etc/UTC'", "timezone = 'Europe/Paris'"],
     references: [
@@ -41,6 +44,7 @@ export default defineRule({
       'https://www.postgresql.org/docs/current/datatype-datetime.html#DATATYPE-TIMEZONES',
       'https://www.postgresql.org/docs/current/app-initdb.html',
       'https://github.com/HexaCluster/pgdsat (check 3.1.26)',
+      'https://github.com/mitre/crunchy-data-postgresql-stig-baseline (controls/V-233532.rb)',
     ],
     versions: 'all (log_timezone exists in every supported major; its compiled-in default is GMT)',
   },

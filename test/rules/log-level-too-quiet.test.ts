@@ -1,9 +1,11 @@
-import { afterAll } from '@jest/globals';
+import { afterAll, describe, expect, test } from '@jest/globals';
 import rule from '../../rules/log-level-too-quiet.js';
-import { cleanupFixtures } from '../support/fixture.js';
+import { cleanupFixtures, lintTree } from '../support/fixture.js';
 import { ruleTester } from '../support/rule-tester.js';
 
 afterAll(cleanupFixtures);
+
+const CIS = { quietestMessages: 'warning', quietestErrorStatement: 'error' };
 
 ruleTester(rule, {
   valid: [
@@ -13,6 +15,12 @@ ruleTester(rule, {
     { code: 'log_min_messages = panic\nlog_min_messages = warning\n', name: 'overridden' },
     { code: '# log_min_messages = panic\n' },
     { code: 'log_min_messages = silent\n', name: 'invalid value: the default applies (invalid-value reports it)' },
+    { code: 'log_min_messages = log\nlog_min_error_statement = log\n', name: 'default options: log is accepted for both' },
+    { code: '', options: CIS, name: 'cis options: absent settings are warning and error' },
+    { code: 'log_min_messages = warning\nlog_min_error_statement = error\n', options: CIS },
+    { code: 'log_min_messages = debug1\nlog_min_error_statement = notice\n', options: CIS, name: 'more verbose levels are never reported' },
+    { code: 'log_min_messages = panic\n', options: { quietestMessages: 'panic' }, name: 'quietestMessages panic accepts every level' },
+    { code: { 'postgresql.auto.conf': 'work_mem = 4MB\n' }, options: { quietestMessages: 'notice' }, name: 'absent, no postgresql.conf: nothing to report at' },
   ],
   invalid: [
     {
@@ -65,5 +73,114 @@ ruleTester(rule, {
       ],
     },
     { code: 'log_min_error_statement = panic\n', pgVersion: 10, errors: [{ line: 1, column: 27 }] },
+    {
+      name: 'cis options: log_min_messages = error',
+      code: 'log_min_messages = error\n',
+      options: CIS,
+      errors: [
+        {
+          line: 1,
+          column: 20,
+          endColumn: 25,
+          severity: 'warning',
+          message:
+            'log_min_messages = error is quieter than warning: WARNING messages do not reach the server log — warnings such as an approaching transaction ID wraparound vanish from it',
+        },
+      ],
+    },
+    {
+      name: 'cis options: log_min_messages = log hides errors, and log_min_error_statement = log is named with it',
+      code: 'log_min_error_statement = log\nlog_min_messages = log\n',
+      options: CIS,
+      errors: [
+        {
+          line: 2,
+          column: 20,
+          message:
+            'log_min_messages = log (and log_min_error_statement = log) is quieter than warning: WARNING and ERROR messages do not reach the server log — failed statements vanish from it',
+        },
+      ],
+    },
+    {
+      name: 'cis options: log_min_error_statement = log logs no ERROR statement',
+      code: 'log_min_messages = warning\nlog_min_error_statement = log\n',
+      options: CIS,
+      errors: [
+        {
+          line: 2,
+          column: 27,
+          message: 'log_min_error_statement = log is quieter than error: errors are logged without the SQL statement that caused them, so a failing query cannot be traced from the log',
+        },
+      ],
+    },
+    {
+      name: 'cis options: two findings when log_min_messages still logs errors',
+      code: 'log_min_messages = error\nlog_min_error_statement = fatal\n',
+      options: CIS,
+      errors: [
+        { line: 1, column: 20, message: /^log_min_messages = error is quieter than warning: / },
+        {
+          line: 2,
+          column: 27,
+          message: 'log_min_error_statement = fatal: errors are logged without the SQL statement that caused them, so a failing query cannot be traced from the log',
+        },
+      ],
+    },
+    {
+      name: 'cis options: fatal keeps its message',
+      code: 'log_min_messages = fatal\n',
+      options: CIS,
+      pgVersion: 16,
+      errors: [
+        {
+          line: 1,
+          column: 20,
+          message:
+            'log_min_messages = fatal: no ERROR or LOG message reaches the server log — failed statements, crashed backends, checkpoints and statement logging all vanish',
+        },
+      ],
+    },
+    {
+      name: 'a stricter option: absent settings reported at the start of postgresql.conf',
+      code: 'work_mem = 4MB\n',
+      options: { quietestMessages: 'notice', quietestErrorStatement: 'warning' },
+      errors: [
+        { line: 1, column: 1, message: 'log_min_messages (not set; the default is warning) is quieter than notice: NOTICE messages do not reach the server log' },
+        {
+          line: 1,
+          column: 1,
+          message:
+            'log_min_error_statement (not set; the default is error) is quieter than warning: WARNING messages are logged without the SQL statement that caused them',
+        },
+      ],
+    },
+    {
+      name: 'debug levels are named once',
+      code: 'log_min_messages = info\n',
+      pgVersion: 11,
+      options: { quietestMessages: 'debug5' },
+      errors: [{ line: 1, column: 20, message: 'log_min_messages = info is quieter than debug5: DEBUG messages do not reach the server log' }],
+    },
   ],
+});
+
+describe('log-level-too-quiet help', () => {
+  const help = (conf: string, options?: Record<string, unknown>): (string | undefined)[] =>
+    lintTree({ 'postgresql.conf': conf }, { pgVersion: 17, ...(options ? { ruleOptions: { [rule.name]: options } } : {}) }, [rule]).result.diagnostics.map(
+      (d) => d.help,
+    );
+
+  test('default options: the defaults are suggested', () => {
+    expect(help('log_min_messages = fatal\n')).toEqual([
+      'Set log_min_messages = warning (the default); to cut log volume, tune what is logged (log_statement, log_min_duration_statement, log_checkpoints) rather than hiding errors.',
+    ]);
+    expect(help('log_min_error_statement = panic\n')).toEqual(['Set log_min_error_statement = error (the default).']);
+  });
+
+  test('a limit more verbose than the default is suggested itself', () => {
+    expect(help('log_min_messages = error\nlog_min_error_statement = error\n', { quietestMessages: 'notice', quietestErrorStatement: 'warning' })).toEqual([
+      'Set log_min_messages = notice; to cut log volume, tune what is logged (log_statement, log_min_duration_statement, log_checkpoints) rather than hiding messages.',
+      'Set log_min_error_statement = warning.',
+    ]);
+  });
 });
