@@ -19,8 +19,8 @@ export default defineRule({
       'are loaded after authentication) and a delay above 0 — the default of both parameters is 0, which delays ' +
       'nothing. Libraries are matched by file name (`$libdir/auth_delay` counts). A delay set with no module ' +
       'loaded does nothing. A shared_preload_libraries list with bad syntax loads nothing; that is ' +
-      'invalid-value\'s finding. Off by default; the `cis` profile turns it on (CIS 5.7, with ' +
-      'authentication-timeout-long).',
+      'invalid-value\'s finding. CIS 5.7 also limits authentication_timeout (authentication-timeout-long). ' +
+      'Off by default; the `cis` profile turns it on (CIS 5.7).',
     invalid: ["shared_preload_libraries = 'pg_stat_statements'", "shared_preload_libraries = 'auth_delay'"],
     valid: [
       "shared_preload_libraries = 'auth_delay'\nauth_delay.milliseconds = 500",

@@ -26,8 +26,9 @@ export default defineRule({
       'server drops it. Until then the connection holds a backend process and a connection slot. A long timeout ' +
       'lets clients that connect and then stall (or send the password very slowly) keep slots occupied, so a ' +
       'few of them exhaust max_connections and lock out everyone else; it also gives a password guesser more ' +
-      'time per connection. The default is 1 minute, which is not flagged with the default maximum. Off by ' +
-      'default; the `cis` profile turns it on (CIS 5.7, with auth-delay-not-loaded).',
+      'time per connection. The default is 1 minute, which is not flagged with the default maximum. CIS 5.7 ' +
+      'also asks for a delay after failed logins (auth-delay-not-loaded). Off by default; the `cis` profile ' +
+      'turns it on (CIS 5.7).',
     invalid: ['authentication_timeout = 5min'],
     valid: ['authentication_timeout = 30s', 'authentication_timeout = 60', '# authentication_timeout = 1min'],
     references: ['https://www.postgresql.org/docs/current/runtime-config-connection.html#GUC-AUTHENTICATION-TIMEOUT'],
