@@ -22,7 +22,8 @@ export default defineRule({
       'An absolute log_directory under an absolute data_directory is the same. An empty log_directory is worse: ' +
       'the collector then opens its file in the root directory, which the server\'s user cannot write, and the ' +
       'server does not start (FATAL: could not open log file "/postgresql-….log": checked on PostgreSQL 18); that ' +
-      'finding is an error. A relative path that climbs out of the data directory (`../log`) is not reported; an ' +
+      'finding is an error. A relative path that climbs out of the data directory (`../log`) and a Windows path ' +
+      '(`C:/…`) are not reported; an ' +
       'absolute log_directory is judged only when data_directory is set in the files (otherwise the data ' +
       'directory is given with -D and unknown here). Checked only when logging_collector is on (without it ' +
       'log_directory is not used) and, for the location checks, log_destination names stderr, csvlog or jsonlog. ' +
@@ -61,11 +62,13 @@ export default defineRule({
     }
     if (!logging.writesFiles) return;
     let inside: string | undefined;
-    if (!dir.value.startsWith('/')) {
+    // is_absolute_path (port/path.c): a leading slash, or on Windows a drive letter or a backslash.
+    if (!(dir.value.startsWith('/') || /^([A-Za-z]:)?[\\/]/.test(dir.value))) {
       const rel = canonical(dir.value);
       if (rel === '..' || rel.startsWith('../')) return; // climbs out of the data directory
       inside = rel === '.' ? 'the data directory itself' : `the data directory (a relative path is taken from it)`;
     } else {
+      if (!dir.value.startsWith('/')) return; // a Windows path: not compared
       const data = ctx.setting('data_directory');
       if (!data || data.isDefault || typeof data.value !== 'string' || !data.value.startsWith('/')) return;
       const d = canonical(data.value);

@@ -17,6 +17,7 @@ ruleTester(rule, {
     { code: "logging_collector = on\ndata_directory = '/srv/pg/data'\nlog_directory = '/srv/pg/data-logs'\n", name: 'a sibling with a common prefix' },
     { code: "logging_collector = on\nlog_directory = '/srv/pg/data/log'\n", name: 'absolute, data_directory unknown (-D)' },
     { code: "logging_collector = on\nlog_destination = 'syslog'\n", name: 'syslog alone: no PostgreSQL messages in the files' },
+    { code: "logging_collector = on\nlog_directory = 'C:/PostgreSQL/logs'\n", name: 'a Windows absolute path is not relative' },
   ],
   invalid: [
     {
