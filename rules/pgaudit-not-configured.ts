@@ -100,9 +100,11 @@ export default defineRule({
     const unaudited = required.length ? required.map((c) => WHAT[c]).join('; ') : 'statements';
     const wantedText = `'${(required.length ? required : DEFAULT_CLASSES).join(', ')}'`;
     if (!listLoads(spl, 'pgaudit')) {
+      // pgaudit's _PG_init raises an error unless shared_preload_libraries is being processed.
+      const elsewhere = (['session_preload_libraries', 'local_preload_libraries'] as const).find((p) => listLoads(preloadList(ctx, p), 'pgaudit'));
       ctx.report({
         loc: spl.setting.loc ?? at,
-        message: `${describeSetting(spl.setting)} does not load pgaudit: no audit record is written, so ${unaudited} leave no audit trail`,
+        message: `${describeSetting(spl.setting)} does not load pgaudit${elsewhere ? ` (pgaudit refuses to load from ${elsewhere}: it must be in shared_preload_libraries)` : ''}: no audit record is written, so ${unaudited} leave no audit trail`,
         help: `Load it (a restart is needed): ${lineAdding(spl, 'pgaudit')}; then set pgaudit.log = ${wantedText} and run CREATE EXTENSION pgaudit.`,
       });
       return;

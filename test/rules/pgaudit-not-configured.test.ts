@@ -74,7 +74,13 @@ ruleTester(rule, {
     {
       code: "session_preload_libraries = 'pgaudit'\n",
       name: 'pgaudit only loads from shared_preload_libraries',
-      errors: [{ line: 1, column: 1, message: /^shared_preload_libraries \(not set; the default is ''\) does not load pgaudit/ }],
+      errors: [
+        {
+          line: 1,
+          column: 1,
+          message: `shared_preload_libraries (not set; the default is '') does not load pgaudit (pgaudit refuses to load from session_preload_libraries: it must be in shared_preload_libraries)${NOT_LOADED.slice('does not load pgaudit'.length)}`,
+        },
+      ],
     },
     {
       code: "shared_preload_libraries = 'pgaudit'\n",
