@@ -1,3 +1,4 @@
+import { requiredSettingLoc } from '../src/analysis/required-setting.js';
 import { defineRule } from '../src/engine/rule.js';
 
 /**
@@ -48,12 +49,12 @@ export default defineRule({
     if (level === 'error') return;
     const sent = SENT[level] ?? (level.startsWith('debug') ? DEBUG : undefined);
     if (sent === undefined) return;
-    const loc = s.loc ?? ctx.clusterLoc();
+    const loc = requiredSettingLoc(ctx, s);
     if (!loc) return;
     ctx.report({
       loc,
       message:
-        `${s.loc ? `client_min_messages = ${s.assignment?.line.value.raw ?? level}` : `client_min_messages is ${level} (not set; the default is ${level})`}: ` +
+        `${s.loc ? `client_min_messages = ${s.assignment?.line.value.raw ?? level}` : `client_min_messages (not set; the default is ${level})`}: ` +
         `every client receives ${sent}, not only its errors`,
       help: 'Set client_min_messages = error; a session that needs more (a DBA debugging) can still SET it for itself.',
     });

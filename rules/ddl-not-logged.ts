@@ -1,3 +1,4 @@
+import { requiredSettingLoc } from '../src/analysis/required-setting.js';
 import { defineRule } from '../src/engine/rule.js';
 
 export default defineRule({
@@ -30,12 +31,12 @@ export default defineRule({
   check(ctx) {
     const s = ctx.setting('log_statement');
     if (!s || s.value !== 'none') return;
-    const loc = s.loc ?? ctx.clusterLoc();
+    const loc = requiredSettingLoc(ctx, s);
     if (!loc) return;
     ctx.report({
       loc,
       message:
-        `${s.loc ? `log_statement = ${s.assignment?.line.value.raw ?? 'none'}` : 'log_statement is none (not set; the default is none)'}: ` +
+        `${s.loc ? `log_statement = ${s.assignment?.line.value.raw ?? 'none'}` : 'log_statement (not set; the default is none)'}: ` +
         'CREATE, ALTER, DROP, GRANT and role changes leave no trace in the server log',
       help:
         "Set log_statement = 'ddl'. It logs ALTER ROLE … PASSWORD '…' with its text too: set passwords with psql's " +

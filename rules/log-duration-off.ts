@@ -1,3 +1,4 @@
+import { requiredSettingLoc } from '../src/analysis/required-setting.js';
 import { defineRule } from '../src/engine/rule.js';
 
 export default defineRule({
@@ -27,12 +28,12 @@ export default defineRule({
   check(ctx) {
     const s = ctx.setting('log_duration');
     if (!s || s.value !== false) return;
-    const loc = s.loc ?? ctx.clusterLoc();
+    const loc = requiredSettingLoc(ctx, s);
     if (!loc) return;
     ctx.report({
       loc,
       message:
-        `${s.loc ? `log_duration = ${s.assignment?.line.value.raw ?? 'off'}` : 'log_duration is off (not set; the default is off)'}: ` +
+        `${s.loc ? `log_duration = ${s.assignment?.line.value.raw ?? 'off'}` : 'log_duration (not set; the default is off)'}: ` +
         'the log does not record that a statement completed or how long it ran, so the outcome of a logged statement cannot be established from the log',
       help: "Set log_duration = on (one 'duration: … ms' line per completed statement: plan for the log volume) and put %p or %c in log_line_prefix to match each duration to its statement.",
     });

@@ -1,3 +1,4 @@
+import { requiredSettingLoc } from '../src/analysis/required-setting.js';
 import { defineRule } from '../src/engine/rule.js';
 import type { SettingView } from '../src/engine/settings.js';
 
@@ -65,7 +66,7 @@ export default defineRule({
     const level = s.value.toLowerCase() as Level;
     const rank = LEVELS.indexOf(level);
     if (rank < 0 || rank >= LEVELS.indexOf(minimum)) return;
-    const loc = s.loc ?? ctx.clusterLoc();
+    const loc = requiredSettingLoc(ctx, s);
     if (!loc) return;
     const what = s.loc ? `log_error_verbosity = ${written(s)}` : `log_error_verbosity (not set; the default is ${s.canonical})`;
     ctx.report({

@@ -1,3 +1,4 @@
+import { requiredSettingLoc } from '../src/analysis/required-setting.js';
 import { defineRule } from '../src/engine/rule.js';
 import type { SettingView } from '../src/engine/settings.js';
 
@@ -103,7 +104,7 @@ export default defineRule({
     const limitStatement = quietest(ctx.options.quietestErrorStatement);
     const messagesLevel = tooQuiet(messages, limitMessages);
     const statementLevel = tooQuiet(statement, limitStatement);
-    const where = (s: SettingView) => s.loc ?? ctx.clusterLoc();
+    const where = (s: SettingView) => requiredSettingLoc(ctx, s);
 
     if (messages && messagesLevel) {
       const loc = where(messages);

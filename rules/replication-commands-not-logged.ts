@@ -1,3 +1,4 @@
+import { requiredSettingLoc } from '../src/analysis/required-setting.js';
 import { defineRule } from '../src/engine/rule.js';
 
 export default defineRule({
@@ -26,12 +27,12 @@ export default defineRule({
   check(ctx) {
     const s = ctx.setting('log_replication_commands');
     if (!s || s.value !== false) return;
-    const loc = s.loc ?? ctx.clusterLoc();
+    const loc = requiredSettingLoc(ctx, s);
     if (!loc) return;
     ctx.report({
       loc,
       message:
-        `${s.loc ? `log_replication_commands = ${s.assignment?.line.value.raw ?? 'off'}` : 'log_replication_commands is off (not set; the default is off)'}: ` +
+        `${s.loc ? `log_replication_commands = ${s.assignment?.line.value.raw ?? 'off'}` : 'log_replication_commands (not set; the default is off)'}: ` +
         'base backups, WAL streaming and replication slot changes leave no trace in the server log',
       help: 'Set log_replication_commands = on (one log line per replication command: little volume).',
     });

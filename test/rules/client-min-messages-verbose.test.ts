@@ -11,6 +11,7 @@ const NOTICE =
 ruleTester(rule, {
   valid: [
     { code: 'client_min_messages = error\n' },
+    { code: 'client_min_messages = loud\n', name: 'invalid value: not "not set" (invalid-value reports it)' },
     { code: "client_min_messages = 'ERROR'\n" },
     { code: 'client_min_messages = notice\nclient_min_messages = error\n', name: 'overridden' },
     { code: { 'postgresql.conf': 'client_min_messages = notice\n', 'postgresql.auto.conf': 'client_min_messages = error\n' }, name: 'postgresql.auto.conf wins' },
@@ -34,7 +35,7 @@ ruleTester(rule, {
     {
       name: 'absent: notice, reported at the start of postgresql.conf',
       code: 'work_mem = 4MB\n',
-      errors: [{ line: 1, column: 1, message: `client_min_messages is notice (not set; the default is notice): ${NOTICE}` }],
+      errors: [{ line: 1, column: 1, message: `client_min_messages (not set; the default is notice): ${NOTICE}` }],
     },
     { code: 'client_min_messages = warning\n', errors: [{ line: 1, column: 23, message: 'client_min_messages = warning: every client receives WARNING messages, not only its errors' }] },
     {

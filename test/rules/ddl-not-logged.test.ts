@@ -10,6 +10,7 @@ const WHY = 'CREATE, ALTER, DROP, GRANT and role changes leave no trace in the s
 ruleTester(rule, {
   valid: [
     { code: "log_statement = 'ddl'\n" },
+    { code: "log_statement = 'everything'\n", name: 'invalid value: not "not set" (invalid-value reports it)' },
     { code: 'log_statement = mod\n' },
     { code: "log_statement = 'ALL'\n", name: 'any letter case' },
     { code: "log_statement = 'none'\nlog_statement = 'ddl'\n", name: 'overridden' },
@@ -23,7 +24,7 @@ ruleTester(rule, {
     {
       name: 'absent: reported at the start of postgresql.conf',
       code: 'log_connections = on\n',
-      errors: [{ line: 1, column: 1, message: `log_statement is none (not set; the default is none): ${WHY}` }],
+      errors: [{ line: 1, column: 1, message: `log_statement (not set; the default is none): ${WHY}` }],
     },
     {
       name: 'postgresql.auto.conf turns it back to none',

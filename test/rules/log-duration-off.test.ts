@@ -10,6 +10,7 @@ const WHY = 'the log does not record that a statement completed or how long it r
 ruleTester(rule, {
   valid: [
     { code: 'log_duration = on\n' },
+    { code: 'log_duration = maybe\n', name: 'invalid value: not "not set" (invalid-value reports it)' },
     { code: "log_duration = 'true'\n", pgVersion: 10 },
     { code: 'log_duration = off\nlog_duration = on\n', name: 'overridden' },
     { code: { 'postgresql.conf': 'log_duration = off\n', 'postgresql.auto.conf': 'log_duration = on\n' }, name: 'postgresql.auto.conf wins' },
@@ -23,7 +24,7 @@ ruleTester(rule, {
     {
       name: 'absent: reported at the start of postgresql.conf',
       code: '# logging\nlog_statement = ddl\n',
-      errors: [{ line: 1, column: 1, message: `log_duration is off (not set; the default is off): ${WHY}` }],
+      errors: [{ line: 1, column: 1, message: `log_duration (not set; the default is off): ${WHY}` }],
     },
     { code: 'work_mem = 4MB\nlog_duration = 0\n', pgVersion: 12, errors: [{ line: 2, column: 16, message: `log_duration = 0: ${WHY}` }] },
   ],

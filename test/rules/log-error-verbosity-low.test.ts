@@ -13,6 +13,7 @@ ruleTester(rule, {
   valid: [
     { code: '', name: 'absent: default is enough by default' },
     { code: 'log_error_verbosity = default\n' },
+    { code: 'log_error_verbosity = loud\n', options: { minimum: 'verbose' }, name: 'minimum verbose, invalid value: not "not set" (invalid-value reports it)' },
     { code: 'log_error_verbosity = verbose\n' },
     { code: 'log_error_verbosity = terse\nlog_error_verbosity = default\n', name: 'overridden' },
     { code: '# log_error_verbosity = terse\n' },

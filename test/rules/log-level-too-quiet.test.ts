@@ -18,6 +18,7 @@ ruleTester(rule, {
     { code: 'log_min_messages = log\nlog_min_error_statement = log\n', name: 'default options: log is accepted for both' },
     { code: '', options: CIS, name: 'cis options: absent settings are warning and error' },
     { code: 'log_min_messages = warning\nlog_min_error_statement = error\n', options: CIS },
+    { code: 'log_min_messages = silent\n', options: { quietestMessages: 'notice' }, name: 'stricter option, invalid value: not "not set" (invalid-value reports it)' },
     { code: 'log_min_messages = debug1\nlog_min_error_statement = notice\n', options: CIS, name: 'more verbose levels are never reported' },
     { code: 'log_min_messages = panic\n', options: { quietestMessages: 'panic' }, name: 'quietestMessages panic accepts every level' },
     { code: { 'postgresql.auto.conf': 'work_mem = 4MB\n' }, options: { quietestMessages: 'notice' }, name: 'absent, no postgresql.conf: nothing to report at' },

@@ -10,6 +10,7 @@ const WHY = 'base backups, WAL streaming and replication slot changes leave no t
 ruleTester(rule, {
   valid: [
     { code: 'log_replication_commands = on\n' },
+    { code: 'log_replication_commands = sometimes\n', name: 'invalid value: not "not set" (invalid-value reports it)' },
     { code: 'log_replication_commands = off\nlog_replication_commands = on\n', name: 'overridden' },
     { code: { 'postgresql.auto.conf': 'work_mem = 4MB\n' }, name: 'absent, no postgresql.conf: nothing to report at' },
     { code: 'log_replication_commands = on\n', pgVersion: 10 },
@@ -22,7 +23,7 @@ ruleTester(rule, {
     {
       name: 'absent: reported at the start of postgresql.conf',
       code: 'wal_level = replica\nmax_wal_senders = 10\n',
-      errors: [{ line: 1, column: 1, message: `log_replication_commands is off (not set; the default is off): ${WHY}` }],
+      errors: [{ line: 1, column: 1, message: `log_replication_commands (not set; the default is off): ${WHY}` }],
     },
     {
       name: 'two clusters',
