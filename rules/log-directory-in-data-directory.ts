@@ -21,7 +21,7 @@ export default defineRule({
       'logs, with the statements and names they hold, to backup storage and to the standbys built from it. ' +
       'An absolute log_directory under an absolute data_directory is the same. An empty log_directory is worse: ' +
       'the collector then opens its file in the root directory, which the server\'s user cannot write, and the ' +
-      'server does not start (FATAL: could not open log file "/postgresql-….log": checked on PostgreSQL 18); that ' +
+      'server does not start (FATAL: could not open log file "/postgresql-….log", as real servers show); that ' +
       'finding is an error. A relative path that climbs out of the data directory (`../log`) and a Windows path ' +
       '(`C:/…`) are not reported; an ' +
       'absolute log_directory is judged only when data_directory is set in the files (otherwise the data ' +

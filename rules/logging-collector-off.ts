@@ -13,9 +13,9 @@ export default defineRule({
       'detached. PostgreSQL neither rotates nor keeps them, and lines written by many processes at once can be ' +
       'interleaved; the collector is the part of PostgreSQL designed not to lose them. csvlog and jsonlog (15+) ' +
       'need the collector: without it no CSV or JSON file is ever written, and each message falls back to plain ' +
-      'text on stderr (elog.c, send_message_to_server_log; checked on PostgreSQL 18) — the structured log a ' +
+      'text on stderr (elog.c, send_message_to_server_log; real servers do so) — the structured log a ' +
       'log pipeline expects does not exist. An empty log_destination is reported as well, whatever ' +
-      'logging_collector says: the server then writes no log at all (checked on PostgreSQL 18: not even errors). ' +
+      'logging_collector says: the server then writes no log at all, not even errors. ' +
       'A log_destination of syslog alone is not reported (syslog is a collector of its own; pgdsat wants the ' +
       'collector even then). Containers that read the server\'s stderr on purpose are a deliberate choice this ' +
       'rule does not know about: disable it there. Off by default; the `cis` profile turns it on (CIS 3.1.2, ' +
