@@ -2,10 +2,10 @@ import { requiredSettingLoc } from '../src/analysis/required-setting.js';
 import { defineRule } from '../src/engine/rule.js';
 
 /**
- * What a client receives at each client_min_messages level besides errors (elog.h ranks, which
- * is_log_level_output uses unchanged for the client: DEBUG5 < … < DEBUG1 < LOG < INFO < NOTICE <
- * WARNING < ERROR). PG 10 and 11 print debug2 as `debug`; `info` is a hidden alias (INFO messages,
- * such as VACUUM VERBOSE output, go to the client at any level).
+ * What a client receives at each client_min_messages level besides errors. should_output_to_client
+ * (elog.c) compares elog.h's ranks directly, unlike the server log: DEBUG5 < … < DEBUG1 < LOG <
+ * INFO < NOTICE < WARNING < ERROR. PG 10 and 11 print debug2 as `debug`; `info` is a hidden alias
+ * (INFO messages, such as VACUUM VERBOSE output, go to the client at any level).
  */
 const SENT: Record<string, string> = {
   warning: 'WARNING messages',
