@@ -11,8 +11,12 @@ type Level = (typeof SERVER_LOG_LEVELS)[number];
 
 const rank = (level: string): number => SERVER_LOG_LEVELS.indexOf((level.toLowerCase() === 'debug' ? 'debug2' : level.toLowerCase()) as Level);
 
-/** The quietest level accepted by default: only fatal and panic are reported (the rule's behaviour before it had options). */
-const DEFAULT_QUIETEST: Level = 'log';
+/**
+ * The quietest level accepted by default: `error`. At `log` (which the server log ranks above ERROR)
+ * no ERROR is logged (log_min_messages) or no failing statement is (log_min_error_statement), which
+ * people set believing it is more verbose.
+ */
+const DEFAULT_QUIETEST: Level = 'error';
 
 const quietest = (v: unknown): Level => (typeof v === 'string' && rank(v) >= 0 ? (v.toLowerCase() as Level) : DEFAULT_QUIETEST);
 
@@ -53,16 +57,16 @@ export default defineRule({
     properties: {
       quietestMessages: {
         enum: [...SERVER_LOG_LEVELS],
-        description: "The quietest log_min_messages accepted, in the server log's order (… warning < error < log < fatal < panic); default 'log': only fatal and panic are reported.",
+        description: "The quietest log_min_messages accepted, in the server log's order (… warning < error < log < fatal < panic); default 'error': log, fatal and panic are reported.",
       },
       quietestErrorStatement: {
         enum: [...SERVER_LOG_LEVELS],
-        description: "The quietest log_min_error_statement accepted, in the same order; default 'log': only fatal and panic are reported.",
+        description: "The quietest log_min_error_statement accepted, in the same order; default 'error': log, fatal and panic are reported.",
       },
     },
   },
   docs: {
-    summary: 'log_min_messages or log_min_error_statement at fatal or panic: errors, and the statements that caused them, vanish from the log',
+    summary: 'log_min_messages or log_min_error_statement at log, fatal or panic: errors, and the statements that caused them, vanish from the log',
     why:
       'log_min_messages decides which messages reach the server log. At `fatal` no ERROR is logged, and neither is ' +
       'anything at LOG level (which PostgreSQL ranks between ERROR and FATAL for the server log): checkpoints, ' +
@@ -90,9 +94,9 @@ export default defineRule({
     versions: 'all',
     options:
       '`quietestMessages` and `quietestErrorStatement` (a level: `debug5` … `debug1`, `info`, `notice`, `warning`, ' +
-      '`error`, `log`, `fatal`, `panic`; default `log` for both): report log_min_messages, respectively ' +
+      '`error`, `log`, `fatal`, `panic`; default `error` for both): report log_min_messages, respectively ' +
       'log_min_error_statement, when it is quieter than that level in the server log\'s order (`warning` < `error` < ' +
-      '`log` < `fatal` < `panic`). With the defaults only `fatal` and `panic` are reported. An absent setting is ' +
+      '`log` < `fatal` < `panic`). With the defaults `log`, `fatal` and `panic` are reported (`log` ranks above ERROR in the server log, so it hides errors although it reads like a verbose level). An absent setting is ' +
       'judged by its default (`warning`, `error`) and reported at the start of postgresql.conf when that is too ' +
       'quiet.\n\n' +
       '```yaml\nrules:\n  log-level-too-quiet: { quietestMessages: warning, quietestErrorStatement: error }\n```',

@@ -14,8 +14,29 @@ export const CIS_SETTINGS: Record<string, ProfileSetting> = {
   'hba-local-trust': { options: { anyRole: true } },
   // CIS 5.3 / V-233519: no password sent in the clear, not even over the local socket.
   'hba-cleartext-password': { options: { includeLocal: true } },
-  // 6.8: TLS enabled, whatever pg_hba.conf says today.
+  // 6.8: TLS enabled, whatever pg_hba.conf says today, and TLS 1.3 at least (as pgdsat checks it).
   'ssl-disabled': { options: { always: true } },
+  'ssl-min-protocol-weak': { options: { minimum: 'TLSv1.3' } },
+  // 6.10: pgdsat accepts only forward-secret AEAD suites (its list, by OpenSSL name), so MEDIUM and
+  // PostgreSQL's default list fail it.
+  'ssl-ciphers-weak': {
+    options: {
+      allowMedium: false,
+      onlySuites: [
+        'TLS_AES_256_GCM_SHA384', 'TLS_AES_128_GCM_SHA256', 'TLS_AES_128_CCM_SHA256', 'TLS_CHACHA20_POLY1305_SHA256',
+        'ECDHE-ECDSA-AES256-CCM', 'ECDHE-ECDSA-AES128-CCM', 'DHE-RSA-AES256-CCM', 'DHE-RSA-AES128-CCM',
+        'ECDHE-RSA-AES256-GCM-SHA384', 'ECDHE-RSA-AES128-GCM-SHA256', 'ECDHE-ECDSA-AES256-GCM-SHA384', 'ECDHE-ECDSA-AES128-GCM-SHA256',
+        'DHE-DSS-AES256-GCM-SHA384', 'DHE-DSS-AES128-GCM-SHA256', 'DHE-RSA-AES256-GCM-SHA384', 'DHE-RSA-AES128-GCM-SHA256',
+        'ECDHE-ECDSA-CHACHA20-POLY1305', 'ECDHE-RSA-CHACHA20-POLY1305', 'DHE-RSA-CHACHA20-POLY1305',
+      ],
+    },
+  },
+  // 3.1.14, 3.1.15: warnings and failing statements reach the log.
+  'log-level-too-quiet': { options: { quietestMessages: 'warning', quietestErrorStatement: 'error' } },
+  // 3.1.22: pgdsat wants verbose (the STIG wants default: each profile decides).
+  'log-error-verbosity-low': { options: { minimum: 'verbose' } },
+  // 3.1.19: debug_pretty_print on (it only shapes the debug_print_* output).
+  'debug-setting-enabled': { options: { prettyPrint: true } },
 };
 
 /**

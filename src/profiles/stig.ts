@@ -13,6 +13,12 @@ export const STIG_SETTINGS: Record<string, ProfileSetting> = {
   'hba-local-trust': { options: { anyRole: true } },
   // CIS 5.3 / V-233519: no password sent in the clear, not even over the local socket.
   'hba-cleartext-password': { options: { includeLocal: true } },
+  // V-233538/-579/-584/-611: TLS on, whatever pg_hba.conf says today.
+  'ssl-disabled': { options: { always: true } },
+  // V-233512 and the audit controls (V-233557, -563, …): the classes they ask for, together.
+  'pgaudit-not-configured': { options: { classes: ['ddl', 'function', 'misc', 'misc_set', 'read', 'role', 'write'] } },
+  // V-233569, -578, -581, -582, -598, -604, -608: every escape the baseline's checks look for.
+  'log-line-prefix-incomplete': { options: { required: ['%m', '%u', '%d', '%p', '%r', '%a', '%c', '%s'] } },
   // Under the STIG md5 is a finding like password (the default profile only warns: md5 is still what
   // many clients speak), so it is an error here; likewise md5 password hashes (V-233596).
   'hba-md5': { severity: 'error' },

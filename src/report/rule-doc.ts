@@ -161,6 +161,17 @@ const OTHER_TAGS: Readonly<Record<string, readonly RuleTag[]>> = {
   'autovacuum-off': ['reliability', 'performance'],
   'log-level-too-quiet': ['reliability'],
   'memory-overcommit': ['reliability', 'performance'],
+  'ident-map-unused': ['validity'],
+  'hba-map-undefined': ['validity'],
+  'debug-setting-enabled': ['reliability', 'performance'],
+  'logging-collector-off': ['reliability'],
+  'log-directory-in-data-directory': ['reliability'],
+  'log-truncate-on-rotation-off': ['reliability'],
+  'syslog-messages-lossy': ['reliability'],
+  'log-error-verbosity-low': ['reliability'],
+  'log-hostname-on': ['performance'],
+  'log-timezone-not-utc': ['reliability'],
+  'archive-mode-off': ['reliability'],
 };
 
 /** A rule's tags, in RULE_TAGS order; `security` exactly when isSecurityRule. */

@@ -24,6 +24,22 @@ const SECURITY_RULES = new Set([
   'log-statement-secrets',
   'replication-conninfo-insecure',
   'standard-conforming-strings-off',
+  // TLS, authentication hardening, and the audit trail (who did what, from where).
+  'ssl-min-protocol-weak',
+  'ssl-ciphers-weak',
+  'unix-socket-world-accessible',
+  'password-check-not-loaded',
+  'auth-delay-not-loaded',
+  'authentication-timeout-long',
+  'pgaudit-not-configured',
+  'anonymizer-not-loaded',
+  'client-min-messages-verbose',
+  'log-file-mode-permissive',
+  'connection-logging-off',
+  'log-line-prefix-incomplete',
+  'ddl-not-logged',
+  'replication-commands-not-logged',
+  'log-duration-off',
 ]);
 
 export function isSecurityRule(name: string): boolean {

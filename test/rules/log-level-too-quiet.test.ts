@@ -11,11 +11,10 @@ ruleTester(rule, {
   valid: [
     { code: '' },
     { code: 'log_min_messages = warning\nlog_min_error_statement = error\n' },
-    { code: 'log_min_messages = error\nlog_min_error_statement = log\n', name: 'error and log are not too quiet' },
     { code: 'log_min_messages = panic\nlog_min_messages = warning\n', name: 'overridden' },
     { code: '# log_min_messages = panic\n' },
     { code: 'log_min_messages = silent\n', name: 'invalid value: the default applies (invalid-value reports it)' },
-    { code: 'log_min_messages = log\nlog_min_error_statement = log\n', name: 'default options: log is accepted for both' },
+    { code: 'log_min_messages = error\nlog_min_error_statement = error\n', name: 'default options: error is accepted for both' },
     { code: '', options: CIS, name: 'cis options: absent settings are warning and error' },
     { code: 'log_min_messages = warning\nlog_min_error_statement = error\n', options: CIS },
     { code: 'log_min_messages = silent\n', options: { quietestMessages: 'notice' }, name: 'stricter option, invalid value: not "not set" (invalid-value reports it)' },
@@ -86,6 +85,30 @@ ruleTester(rule, {
           severity: 'warning',
           message:
             'log_min_messages = error is quieter than warning: WARNING messages do not reach the server log — warnings such as an approaching transaction ID wraparound vanish from it',
+        },
+      ],
+    },
+    {
+      name: 'default options: log_min_messages = log hides errors (LOG ranks above ERROR in the server log)',
+      code: 'log_min_messages = log\n',
+      errors: [
+        {
+          line: 1,
+          column: 20,
+          endColumn: 23,
+          severity: 'warning',
+          message: 'log_min_messages = log is quieter than error: ERROR messages do not reach the server log — failed statements vanish from it',
+        },
+      ],
+    },
+    {
+      name: 'default options: log_min_error_statement = log logs no failing statement',
+      code: 'log_min_messages = error\nlog_min_error_statement = log\n',
+      errors: [
+        {
+          line: 2,
+          column: 27,
+          message: 'log_min_error_statement = log is quieter than error: errors are logged without the SQL statement that caused them, so a failing query cannot be traced from the log',
         },
       ],
     },
