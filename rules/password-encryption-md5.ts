@@ -1,9 +1,21 @@
+import { requiredSettingLoc } from '../src/analysis/required-setting.js';
 import { defineRule } from '../src/engine/rule.js';
 
 export default defineRule({
   name: 'password-encryption-md5',
   severity: 'warning',
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf'],
+  defaultOptions: { flagDefault: false },
+  optionsSchema: {
+    type: 'object',
+    properties: {
+      flagDefault: {
+        type: 'boolean',
+        description: 'Also report a password_encryption that is not set where the default is md5 (PostgreSQL 10–13)',
+      },
+    },
+    additionalProperties: false,
+  },
   docs: {
     summary: 'password_encryption is md5 (or, up to 13, on/true/yes/1, which mean md5)',
     why:
@@ -19,10 +31,26 @@ export default defineRule({
       'https://www.postgresql.org/docs/current/auth-password.html',
     ],
     versions: 'all (10–13 also accept on/true/yes/1 as md5)',
+    options:
+      '`flagDefault` (boolean, default `false`): also report a password_encryption that no file sets where the ' +
+      'default is md5 (PostgreSQL 10–13), at the start of postgresql.conf. Off by default: on those majors an ' +
+      'absent setting is the norm, and the finding would say nothing about what the repository chose; the `cis` ' +
+      'profile (5.12) and the `stig` profile (V-233596) turn it on, since both ask for scram-sha-256 whatever the ' +
+      'default.',
   },
   check(ctx) {
     const pe = ctx.setting('password_encryption');
-    if (pe?.value !== 'md5' || !pe.loc) return;
+    if (pe?.value !== 'md5') return;
+    if (!pe.loc) {
+      const loc = ctx.options.flagDefault === true ? requiredSettingLoc(ctx, pe) : undefined;
+      if (!loc) return;
+      ctx.report({
+        loc,
+        message: `password_encryption (not set; the default of PostgreSQL ${ctx.major} is md5): new and changed passwords are stored as MD5 hashes, which are weak and can be replayed to log in`,
+        help: "Add password_encryption = 'scram-sha-256' (clients need libpq 10 or newer); existing MD5 passwords stay until each role's password is set again.",
+      });
+      return;
+    }
     const raw = pe.assignment?.line.value.raw ?? pe.canonical;
     const written = pe.assignment?.line.value.value ?? pe.canonical;
     const alias = written.toLowerCase() === 'md5' ? '' : ` (PostgreSQL ${ctx.major} reads it as md5)`;

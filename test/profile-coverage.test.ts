@@ -146,6 +146,12 @@ describe('--profile stig reports every STIG control decidable from files', () =>
   test.each(rules.map((r) => [r]))('%s', (rule) => {
     expect({ rule, reported: reported(STIG_RULE_CASES[rule]!, ['stig']).has(rule) }).toEqual({ rule, reported: true });
   });
+  test('an absent password_encryption where the default is md5 (13) is reported under stig and cis, not by default', () => {
+    const tree = conf('work_mem = 4MB');
+    expect(reported(tree, ['stig'], 13).has('password-encryption-md5')).toBe(true);
+    expect(reported(tree, ['cis'], 13).has('password-encryption-md5')).toBe(true);
+    expect(reported(tree, [], 13).has('password-encryption-md5')).toBe(false);
+  });
   test('the eight controls whose baseline code reads the files themselves are all covered', () => {
     const reads = STIG.controls.filter((c) => c.reads === 'files');
     expect(reads.map((c) => c.id)).toHaveLength(8);

@@ -190,7 +190,7 @@ describe('CLI', () => {
     const lines = r.stdout.split('\n');
     expect(lines[0]).toBe('stig: DISA STIG for PostgreSQL — The PostgreSQL STIG controls that can be decided from configuration files');
     expect(lines).toContainEqual(expect.stringMatching(/^hba-md5 +error +V-233515, V-233519$/));
-    expect(lines).toContainEqual(expect.stringMatching(/^password-encryption-md5 +error +V-233596$/));
+    expect(lines).toContainEqual(expect.stringMatching(/^password-encryption-md5 +error +V-233596  options \{"flagDefault":true\}$/));
     expect(lines).not.toContainEqual(expect.stringMatching(/^autovacuum-off /));
 
     const cis15 = await cli(['rules', '--profile', 'cis', '--pg-version', '15']);

@@ -35,6 +35,8 @@ export const CIS_SETTINGS: Record<string, ProfileSetting> = {
   'log-level-too-quiet': { options: { quietestMessages: 'warning', quietestErrorStatement: 'error' } },
   // 3.1.22: pgdsat wants verbose (the STIG wants default: each profile decides).
   'log-error-verbosity-low': { options: { minimum: 'verbose' } },
+  // scram-sha-256 whatever the default (10–13 default to md5).
+  'password-encryption-md5': { options: { flagDefault: true } },
   // 3.1.19: debug_pretty_print on (it only shapes the debug_print_* output).
   'debug-setting-enabled': { options: { prettyPrint: true } },
 };

@@ -22,7 +22,8 @@ export const STIG_SETTINGS: Record<string, ProfileSetting> = {
   // Under the STIG md5 is a finding like password (the default profile only warns: md5 is still what
   // many clients speak), so it is an error here; likewise md5 password hashes (V-233596).
   'hba-md5': { severity: 'error' },
-  'password-encryption-md5': { severity: 'error' },
+  // scram-sha-256 whatever the default (10–13 default to md5).
+  'password-encryption-md5': { severity: 'error', options: { flagDefault: true } },
 };
 
 export const stig: Profile = {

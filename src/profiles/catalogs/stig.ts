@@ -42,7 +42,8 @@ export const STIG: Catalog = {
     reads: "files",
     why: "the baseline reads log_error_verbosity and log_duration from postgresql.conf and asks the live server for the pgaudit.* settings (SHOW; they come from postgresql.conf unless set per role, per database or on the command line); it also runs SQL to see failed statements reported",
     rules: ["log-duration-off", "log-error-verbosity-low", "pgaudit-not-configured"],
-    missing: "pgaudit.log_catalog, pgaudit.log_parameter, pgaudit.log_level and pgaudit.log_statement_once values; log_error_verbosity = verbose, which the baseline also rejects (it wants exactly default)",
+    missing: "pgaudit.log_catalog, pgaudit.log_parameter, pgaudit.log_level and pgaudit.log_statement_once values",
+    disagreement: "log_error_verbosity = verbose is not flagged, although the baseline wants exactly default: verbose only adds the source location to each message",
   },
   {
     id: "V-233513",
@@ -66,7 +67,7 @@ export const STIG: Catalog = {
     reads: "files",
     why: "the baseline reads the auth methods of local, replication and host records in pg_hba.conf",
     rules: ["hba-trust-remote", "hba-local-trust", "hba-cleartext-password", "hba-md5", "hba-ident-over-tcp"],
-    missing: "trust on loopback host records, and other methods outside the site's approved list (the baseline's default list: gss, sspi, ldap)",
+    missing: "methods outside the site's approved list (a site input: the baseline's default list is gss, sspi and ldap, which would reject scram-sha-256 too)",
   },
   {
     id: "V-233516",
@@ -75,7 +76,6 @@ export const STIG: Catalog = {
     reads: "files",
     why: "the baseline reads client_min_messages from postgresql.conf and postgresql.auto.conf, and also asks the live server (SHOW client_min_messages), where it can be set per role, per database or in the session",
     rules: ["client-min-messages-verbose"],
-    missing: "client_min_messages = notice (the default) or warning, which the baseline also rejects: it wants error",
   },
   {
     id: "V-233517",
@@ -106,7 +106,7 @@ export const STIG: Catalog = {
     reads: "files",
     why: "the baseline reads local, replication and host records in pg_hba.conf; role ownership it asks the live server",
     rules: ["hba-local-trust", "hba-replication-open", "hba-trust-remote", "hba-ident-over-tcp"],
-    missing: "trust on local records for ordinary roles and on loopback host records; methods outside the site's approved list",
+    missing: "methods outside the site's approved list (a site input: the baseline's default list is gss, sspi and ldap, which would reject scram-sha-256 too)",
   },
   {
     id: "V-233521",
@@ -203,7 +203,7 @@ export const STIG: Catalog = {
     reads: "files",
     why: "the baseline reads log_directory, log_file_mode and client_min_messages from postgresql.conf and asks the live server for client_min_messages; the log directories' owners and modes and the log files' modes need the OS",
     rules: ["log-file-mode-permissive", "client-min-messages-verbose"],
-    missing: "log_directory other than the directory the baseline expects (pg_log, a site path); client_min_messages = notice (the default) or warning, which the baseline also rejects: it wants error",
+    missing: "log_directory other than the site's path (the baseline expects pg_log)",
   },
   {
     id: "V-233534",
@@ -667,7 +667,6 @@ export const STIG: Catalog = {
     reads: "show",
     why: "the baseline asks the live server (SHOW password_encryption); the value comes from postgresql.conf unless set per role, per database or on the command line; the stored password hashes are in the catalog (SQL)",
     rules: ["password-encryption-md5"],
-    missing: "password_encryption not set on PostgreSQL 10–13, where the default is md5",
   },
   {
     id: "V-233597",
@@ -792,7 +791,7 @@ export const STIG: Catalog = {
     reads: "files",
     why: "the baseline reads local, replication and host records in pg_hba.conf; the replica list and role owner are site inputs",
     rules: ["hba-local-trust", "hba-replication-open", "hba-trust-remote", "hba-ident-over-tcp"],
-    missing: "trust on local records for ordinary roles and on loopback host records; methods outside the site's approved list",
+    missing: "methods outside the site's approved list (a site input: the baseline's default list is gss, sspi and ldap, which would reject scram-sha-256 too)",
   },
   {
     id: "V-233613",
