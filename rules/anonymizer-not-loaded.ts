@@ -1,4 +1,5 @@
-import { describeSetting, lineAdding, listLoads, PRELOAD_PARAMS, preloadList } from '../src/analysis/preload.js';
+import { settingText } from '../src/analysis/required-setting.js';
+import { lineAdding, listLoads, PRELOAD_PARAMS, preloadList } from '../src/analysis/preload.js';
 import { defineRule } from '../src/engine/rule.js';
 
 export default defineRule({
@@ -34,7 +35,7 @@ export default defineRule({
     if (lists.some((l) => listLoads(l, 'anon', 'pg_anonymize'))) return;
     ctx.report({
       loc: session.setting.loc ?? at,
-      message: `${describeSetting(session.setting)} loads no anonymization extension (anon or pg_anonymize), nor does another preload list: every role that may read a table sees its personal data unmasked, unless the database loads one itself (ALTER DATABASE … SET, not in the files)`,
+      message: `${settingText(session.setting)} loads no anonymization extension (anon or pg_anonymize), nor does another preload list: every role that may read a table sees its personal data unmasked, unless the database loads one itself (ALTER DATABASE … SET, not in the files)`,
       help: `If the data needs masking, load an anonymizer: ${lineAdding(session, 'anon')} (PostgreSQL Anonymizer), then declare masking rules; otherwise disable this rule.`,
     });
   },

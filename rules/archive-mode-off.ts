@@ -1,4 +1,4 @@
-import { describeSetting } from '../src/analysis/preload.js';
+import { settingText } from '../src/analysis/required-setting.js';
 import { defineRule } from '../src/engine/rule.js';
 
 export default defineRule({
@@ -38,8 +38,8 @@ export default defineRule({
     ctx.report({
       loc: mode.loc ?? at,
       message: archiver
-        ? `${describeSetting(mode)}: the ${archiver.name} written here never runs, so no WAL is archived — no point-in-time recovery, and backups that rely on the archive fail`
-        : `${describeSetting(mode)}: no WAL is archived — no point-in-time recovery, and backups that rely on the archive fail`,
+        ? `${settingText(mode)}: the ${archiver.name} written here never runs, so no WAL is archived — no point-in-time recovery, and backups that rely on the archive fail`
+        : `${settingText(mode)}: no WAL is archived — no point-in-time recovery, and backups that rely on the archive fail`,
       help: archiver
         ? `Set archive_mode = on (a restart is needed).`
         : `Set archive_mode = on (a restart is needed) and ${archivers} to the archiver in use, e.g. archive_command = 'pgbackrest --stanza=main archive-push %p'.`,

@@ -1,4 +1,5 @@
-import { customMilliseconds, describeSetting, lineAdding, listLoads, preloadList } from '../src/analysis/preload.js';
+import { settingText } from '../src/analysis/required-setting.js';
+import { customMilliseconds, lineAdding, listLoads, preloadList } from '../src/analysis/preload.js';
 import { defineRule } from '../src/engine/rule.js';
 import type { RelatedInfo } from '../src/types.js';
 
@@ -53,7 +54,7 @@ export default defineRule({
       );
       ctx.report({
         loc: spl.setting.loc ?? at,
-        message: `${describeSetting(spl.setting)} loads neither auth_delay nor credcheck${elsewhere ? ` (auth_delay in ${elsewhere} is loaded after authentication and delays nothing)` : ''}: ${what}`,
+        message: `${settingText(spl.setting)} loads neither auth_delay nor credcheck${elsewhere ? ` (auth_delay in ${elsewhere} is loaded after authentication and delays nothing)` : ''}: ${what}`,
         help: `Load auth_delay (a restart is needed) and set a delay: ${lineAdding(spl, 'auth_delay')} and auth_delay.milliseconds = 500.`,
       });
       return;

@@ -1,4 +1,4 @@
-import { describeSetting } from '../src/analysis/preload.js';
+import { settingText } from '../src/analysis/required-setting.js';
 import { defineRule } from '../src/engine/rule.js';
 
 const DEFAULT_MAXIMUM = 60;
@@ -45,7 +45,7 @@ export default defineRule({
     if (s.value <= maximum) return;
     ctx.report({
       loc: s.loc ?? at,
-      message: `${describeSetting(s)} lets a connection take ${seconds(s.value)} to authenticate (more than ${seconds(maximum)}): stalled or slow clients hold connection slots that long, and a few of them can use up max_connections`,
+      message: `${settingText(s)} lets a connection take ${seconds(s.value)} to authenticate (more than ${seconds(maximum)}): stalled or slow clients hold connection slots that long, and a few of them can use up max_connections`,
       help: `Set authentication_timeout = ${maximum % 60 === 0 ? `${maximum / 60}min` : `${maximum}s`} or less.`,
     });
   },

@@ -1,4 +1,4 @@
-import { requiredSettingLoc } from '../src/analysis/required-setting.js';
+import { requiredSettingLoc, settingText } from '../src/analysis/required-setting.js';
 import { defineRule } from '../src/engine/rule.js';
 
 export default defineRule({
@@ -36,7 +36,7 @@ export default defineRule({
     ctx.report({
       loc,
       message:
-        `${s.loc ? `log_statement = ${s.assignment?.line.value.raw ?? 'none'}` : 'log_statement (not set; the default is none)'}: ` +
+        `${settingText(s)}: ` +
         'CREATE, ALTER, DROP, GRANT and role changes leave no trace in the server log',
       help:
         "Set log_statement = 'ddl'. It logs ALTER ROLE … PASSWORD '…' with its text too: set passwords with psql's " +

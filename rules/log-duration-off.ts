@@ -1,4 +1,4 @@
-import { requiredSettingLoc } from '../src/analysis/required-setting.js';
+import { requiredSettingLoc, settingText } from '../src/analysis/required-setting.js';
 import { defineRule } from '../src/engine/rule.js';
 
 export default defineRule({
@@ -33,7 +33,7 @@ export default defineRule({
     ctx.report({
       loc,
       message:
-        `${s.loc ? `log_duration = ${s.assignment?.line.value.raw ?? 'off'}` : 'log_duration (not set; the default is off)'}: ` +
+        `${settingText(s)}: ` +
         'the log does not record that a statement completed or how long it ran, so the outcome of a logged statement cannot be established from the log',
       help: "Set log_duration = on (one 'duration: … ms' line per completed statement: plan for the log volume) and put %p or %c in log_line_prefix to match each duration to its statement.",
     });

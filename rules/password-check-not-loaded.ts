@@ -1,4 +1,5 @@
-import { describeSetting, lineAdding, listLoads, PRELOAD_PARAMS, preloadList } from '../src/analysis/preload.js';
+import { settingText } from '../src/analysis/required-setting.js';
+import { lineAdding, listLoads, PRELOAD_PARAMS, preloadList } from '../src/analysis/preload.js';
 import { tokenLoc } from '../src/analysis/hba.js';
 import { defineRule } from '../src/engine/rule.js';
 
@@ -49,7 +50,7 @@ export default defineRule({
     if (hba && !passwordRecord) return;
     ctx.report({
       loc: spl.setting.loc ?? at,
-      message: `${describeSetting(spl.setting)} loads neither passwordcheck nor credcheck: CREATE/ALTER ROLE … PASSWORD accepts any password, however short or guessable`,
+      message: `${settingText(spl.setting)} loads neither passwordcheck nor credcheck: CREATE/ALTER ROLE … PASSWORD accepts any password, however short or guessable`,
       help: `Load a password-check module (a restart is needed): ${lineAdding(spl, 'passwordcheck')} (shipped with PostgreSQL), or credcheck for configurable rules.`,
       ...(passwordRecord
         ? { related: [{ message: `this record authenticates with ${passwordRecord.method} passwords`, loc: tokenLoc(passwordRecord.methodToken) }] }

@@ -1,5 +1,6 @@
+import { settingText } from '../src/analysis/required-setting.js';
 import { splitIdentifierString } from '../src/catalog/hooks.js';
-import { customSetting, describeSetting, lineAdding, listLoads, preloadList } from '../src/analysis/preload.js';
+import { customSetting, lineAdding, listLoads, preloadList } from '../src/analysis/preload.js';
 import { defineRule } from '../src/engine/rule.js';
 
 /** pgaudit's statement classes (pgaudit.c, CLASS_*), and what each one audits. */
@@ -104,7 +105,7 @@ export default defineRule({
       const elsewhere = (['session_preload_libraries', 'local_preload_libraries'] as const).find((p) => listLoads(preloadList(ctx, p), 'pgaudit'));
       ctx.report({
         loc: spl.setting.loc ?? at,
-        message: `${describeSetting(spl.setting)} does not load pgaudit${elsewhere ? ` (pgaudit refuses to load from ${elsewhere}: it must be in shared_preload_libraries)` : ''}: no audit record is written, so ${unaudited} leave no audit trail`,
+        message: `${settingText(spl.setting)} does not load pgaudit${elsewhere ? ` (pgaudit refuses to load from ${elsewhere}: it must be in shared_preload_libraries)` : ''}: no audit record is written, so ${unaudited} leave no audit trail`,
         help: `Load it (a restart is needed): ${lineAdding(spl, 'pgaudit')}; then set pgaudit.log = ${wantedText} and run CREATE EXTENSION pgaudit.`,
       });
       return;

@@ -1,4 +1,4 @@
-import { requiredSettingLoc } from '../src/analysis/required-setting.js';
+import { requiredSettingLoc, settingText } from '../src/analysis/required-setting.js';
 import { defineRule } from '../src/engine/rule.js';
 
 export default defineRule({
@@ -32,7 +32,7 @@ export default defineRule({
     ctx.report({
       loc,
       message:
-        `${s.loc ? `log_replication_commands = ${s.assignment?.line.value.raw ?? 'off'}` : 'log_replication_commands (not set; the default is off)'}: ` +
+        `${settingText(s)}: ` +
         'base backups, WAL streaming and replication slot changes leave no trace in the server log',
       help: 'Set log_replication_commands = on (one log line per replication command: little volume).',
     });

@@ -1,6 +1,7 @@
+import { settingText } from '../src/analysis/required-setting.js';
 import { splitDirectoriesString } from '../src/catalog/hooks.js';
 import { tokenLoc } from '../src/analysis/hba.js';
-import { describeSetting } from '../src/analysis/preload.js';
+
 import { defineRule } from '../src/engine/rule.js';
 
 /** Write permission for others: for a Unix-domain socket, the permission that lets a process connect. */
@@ -45,7 +46,7 @@ export default defineRule({
     const trust = ctx.cluster.hba?.lines.find((l) => l.record?.connType === 'local' && l.record.method === 'trust')?.record;
     ctx.report({
       loc: perm.loc ?? at,
-      message: `${perm.isDefault ? `unix_socket_permissions (not set; the default is ${mode})` : describeSetting(perm)} lets every local OS account connect to the Unix-domain socket${where}: each of them reaches pg_hba.conf's local records${trust ? ', and a local trust record lets any of them in as any role' : ''}`,
+      message: `${perm.isDefault ? `unix_socket_permissions (not set; the default is ${mode})` : settingText(perm)} lets every local OS account connect to the Unix-domain socket${where}: each of them reaches pg_hba.conf's local records${trust ? ', and a local trust record lets any of them in as any role' : ''}`,
       help: `Set unix_socket_permissions = 0770 with unix_socket_group = '<the group allowed to connect>', or 0700 for the server's OS user only (the socket is created at server start: a restart is needed).`,
       ...(trust ? { related: [{ message: 'this local record trusts every connection on the socket', loc: tokenLoc(trust.methodToken) }] } : {}),
     });

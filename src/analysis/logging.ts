@@ -3,6 +3,7 @@
 // log-line-prefix-incomplete, log-file-mode-permissive, logging-collector-off,
 // log-directory-in-data-directory, log-truncate-on-rotation-off, syslog-messages-lossy).
 import { asciiLower, splitIdentifierString } from '../catalog/hooks.js';
+export { quoteConf, settingText, shownValue } from './required-setting.js';
 import type { RuleContext } from '../engine/rule.js';
 import type { SettingView } from '../engine/settings.js';
 import type { Loc } from '../types.js';
@@ -47,26 +48,6 @@ export function loggingView(ctx: RuleContext): LoggingView | undefined {
     writesFiles: collectorOn && fileDest,
     prefixed: destinations.has('stderr') || destinations.has('syslog') || (structured && !collectorOn),
   };
-}
-
-/** The value as written in the file, or the default as postgres -C prints it (strings quoted). */
-export function shownValue(s: SettingView): string {
-  const raw = s.assignment?.line.value.raw;
-  if (raw !== undefined) return raw;
-  return s.def.type === 'string' ? quoteConf(s.canonical) : s.canonical;
-}
-
-/** A string as a postgresql.conf value: single-quoted, quotes doubled. */
-export function quoteConf(v: string): string {
-  return `'${v.replace(/'/g, "''")}'`;
-}
-
-/**
- * How a finding names a setting: `name = value` when a file sets it, `name (not set; the default
- * is value)` when the target major's default applies.
- */
-export function settingText(s: SettingView, shown: string = shownValue(s)): string {
-  return s.isDefault ? `${s.name} (not set; the default is ${shown})` : `${s.name} = ${shown}`;
 }
 
 /**

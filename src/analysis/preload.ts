@@ -51,32 +51,6 @@ export function listLoads(list: PreloadList | undefined, ...libs: string[]): str
   return list ? libs.find((l) => list.names.includes(l)) : undefined;
 }
 
-/** `name = value` as written, or `name (not set; the default is '…')`. */
-export function describeSetting(s: SettingView): string {
-  const raw = s.assignment?.line.value.raw;
-  return raw !== undefined && !s.isDefault ? `${s.name} = ${raw}` : `${s.name} (not set; the default is ${defaultText(s)})`;
-}
-
-/** Time units in milliseconds, largest first (as SHOW prints a time: the largest unit that divides it). */
-const TIME_UNITS: [string, number][] = [
-  ['d', 86_400_000],
-  ['h', 3_600_000],
-  ['min', 60_000],
-  ['s', 1000],
-  ['ms', 1],
-];
-
-function defaultText(s: SettingView): string {
-  if (s.def.type === 'string') return `'${s.canonical.replace(/'/g, "''")}'`;
-  const base = TIME_UNITS.find(([u]) => u === s.def.unit)?.[1];
-  if (base !== undefined && typeof s.value === 'number' && Number.isInteger(s.value) && s.value > 0) {
-    const ms = s.value * base;
-    const [unit, size] = TIME_UNITS.find(([, n]) => ms % n === 0)!;
-    return `${ms / size}${unit}`;
-  }
-  return s.canonical;
-}
-
 /** The postgresql.conf line that sets the list to its current libraries plus `lib`. */
 export function lineAdding(list: PreloadList, lib: string): string {
   const current = (list.elements ?? []).map((e) => (/^[^",]*$/.test(e) && e.trim() === e ? e : `"${e.replace(/"/g, '""')}"`));

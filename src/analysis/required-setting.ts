@@ -14,3 +14,47 @@ export function requiredSettingLoc(ctx: RuleContext, s: SettingView): Loc | unde
   if (ctx.cluster.assignments.some((a) => a.key === key && a.status === 'invalid' && !a.ignored && !a.overriddenBy)) return undefined;
   return ctx.clusterLoc();
 }
+
+/** Unit sizes in bytes or milliseconds, largest first (guc.c memory_unit_conversion_table, time_unit_conversion_table). */
+const MEMORY_UNITS: readonly [string, number][] = [['TB', 1024 ** 4], ['GB', 1024 ** 3], ['MB', 1024 ** 2], ['kB', 1024], ['B', 1]];
+const TIME_UNITS: readonly [string, number][] = [['d', 86_400_000], ['h', 3_600_000], ['min', 60_000], ['s', 1000], ['ms', 1]];
+
+/**
+ * An integer in its parameter's base unit as SHOW and `postgres -C` print it (guc.c _ShowOption):
+ * a positive value in the largest unit it is a whole multiple of (60 s → `1min`, 16384 × 8kB →
+ * `128MB`); zero, negative values and unitless parameters as the bare number.
+ */
+export function withUnit(value: number, unit: string | null): string {
+  if (!unit || !Number.isInteger(value) || value <= 0) return String(value);
+  const block = unit === '8kB' ? 8192 : undefined;
+  const table = block !== undefined || MEMORY_UNITS.some(([u]) => u === unit) ? MEMORY_UNITS : TIME_UNITS;
+  const base = block ?? table.find(([u]) => u === unit)?.[1];
+  if (base === undefined) return String(value);
+  const amount = value * base;
+  // Never a unit smaller than the base one (blocks of 8kB are printed in kB at least).
+  const floor = block !== undefined ? 1024 : base;
+  for (const [u, size] of table) if (size >= floor && amount % size === 0) return `${amount / size}${u}`;
+  return `${value}${unit}`;
+}
+
+/** The value as written in the file, or the default as postgres -C prints it (strings quoted, integers with their unit). */
+export function shownValue(s: SettingView): string {
+  const raw = s.assignment?.line.value.raw;
+  if (raw !== undefined) return raw;
+  if (s.def.type === 'string') return quoteConf(s.canonical);
+  if (s.def.type === 'integer' && typeof s.value === 'number') return withUnit(s.value, s.def.unit);
+  return s.canonical;
+}
+
+/** A string as a postgresql.conf value: single-quoted, quotes doubled. */
+export function quoteConf(v: string): string {
+  return `'${v.replace(/'/g, "''")}'`;
+}
+
+/**
+ * How a finding names a setting: `name = value` when a file sets it, `name (not set; the default
+ * is value)` when the target major's default applies.
+ */
+export function settingText(s: SettingView, shown: string = shownValue(s)): string {
+  return s.isDefault ? `${s.name} (not set; the default is ${shown})` : `${s.name} = ${shown}`;
+}
