@@ -1,14 +1,17 @@
 #!/usr/bin/env node
 import { createRequire as __pgclCreateRequire } from 'node:module'; const require = __pgclCreateRequire(import.meta.url);
 import {
+  CIS,
   CONFIG_NAMES,
   ConfigError,
   DEFAULT_MAX_FILE_BYTES,
+  DEFAULT_PROFILE,
   FILE_LIMIT_HINT,
   GIT_DIR_REFUSAL,
   MAX_MAX_FILE_BYTES,
   NEWEST_MAJOR,
   OUTSIDE_REFUSAL,
+  STIG,
   SUPPORTED_MAJORS,
   VERSION,
   boundQuote,
@@ -34,6 +37,7 @@ import {
   privateKeyBlocks,
   profileBlocks,
   profileListing,
+  profileRules,
   redactSecrets,
   selectedProfiles,
   sizeLimitError,
@@ -41,7 +45,7 @@ import {
   timezones,
   toAssumptions,
   unknownProfileMessage
-} from "./cli-chunk-LTIHUULZ.js";
+} from "./cli-chunk-IIA22XRM.js";
 
 // src/cli-main.ts
 import { existsSync, statSync } from "node:fs";
@@ -467,14 +471,14 @@ function splitGucList(raw) {
   return entries && entries.map((e) => e.name);
 }
 function keywordList(value, words, enc) {
-  const list2 = splitIdentifierString(value, enc);
-  if (list2 === null) return { ok: false, detail: "List syntax is invalid." };
-  const unknown = list2.find((t) => !words.includes(asciiLower(t)));
+  const list4 = splitIdentifierString(value, enc);
+  if (list4 === null) return { ok: false, detail: "List syntax is invalid." };
+  const unknown = list4.find((t) => !words.includes(asciiLower(t)));
   return unknown === void 0 ? OK : { ok: false, detail: `Unrecognized key word: "${unknown}".` };
 }
 function checkDateStyle({ value, major, enc }) {
-  const list2 = splitIdentifierString(value, enc);
-  if (list2 === null) return { ok: false, detail: "List syntax is invalid." };
+  const list4 = splitIdentifierString(value, enc);
+  if (list4 === null) return { ok: false, detail: "List syntax is invalid." };
   let style = "ISO";
   let order = "MDY";
   let haveStyle = false;
@@ -490,7 +494,7 @@ function checkDateStyle({ value, major, enc }) {
     order = o;
     haveOrder = true;
   };
-  for (const tok of list2) {
+  for (const tok of list4) {
     const t = asciiLower(tok);
     if (t === "iso") setStyle("ISO");
     else if (t === "sql") setStyle("SQL");
@@ -641,7 +645,7 @@ function parseInterval(text3) {
   if (tokens.length === 0) return "syntax";
   let months = 0;
   let days = 0;
-  let seconds = 0;
+  let seconds2 = 0;
   let ago = false;
   for (let i = 0; i < tokens.length; i++) {
     const tok = tokens[i];
@@ -649,7 +653,7 @@ function parseInterval(text3) {
     if (time) {
       const sign = time[1] === "-" ? -1 : 1;
       if (Number(time[3]) > 59 || Number(time[4] ?? 0) >= 60) return "unjudged";
-      seconds += sign * (Number(time[2]) * 3600 + Number(time[3]) * 60 + Number(time[4] ?? 0));
+      seconds2 += sign * (Number(time[2]) * 3600 + Number(time[3]) * 60 + Number(time[4] ?? 0));
       continue;
     }
     if (asciiLower(tok) === "ago") {
@@ -663,7 +667,7 @@ function parseInterval(text3) {
       if (unitText === "" && i + 1 < tokens.length && /^[A-Za-z]+$/.test(tokens[i + 1]) && asciiLower(tokens[i + 1]) !== "ago") unitText = tokens[++i];
       const v = Number(num3[1]);
       if (unitText === "") {
-        seconds += v;
+        seconds2 += v;
         continue;
       }
       const unit = INTERVAL_UNITS[asciiLower(unitText).slice(0, 10)];
@@ -671,12 +675,12 @@ function parseInterval(text3) {
       if ((unit.months || unit.days) && !Number.isInteger(v)) return "unjudged";
       months += v * (unit.months ?? 0);
       days += v * (unit.days ?? 0);
-      seconds += v * (unit.seconds ?? 0);
+      seconds2 += v * (unit.seconds ?? 0);
       continue;
     }
     return /^[A-Za-z]+$/.test(tok) ? "syntax" : "unjudged";
   }
-  return ago ? { months: -months || 0, days: -days || 0, seconds: -seconds || 0 } : { months, days, seconds };
+  return ago ? { months: -months || 0, days: -days || 0, seconds: -seconds2 || 0 } : { months, days, seconds: seconds2 };
 }
 function checkTimezoneAbbreviations({ value, major }) {
   if (value === "") return { ok: false, message: 'could not read time zone file "": Is a directory' };
@@ -900,7 +904,7 @@ function syncParse(s) {
     if (tok.t === "UNTERMINATED") return { error: "unterminated quoted identifier at end of input" };
     return { error: tok.t === "EOF" ? "syntax error at end of input" : `syntax error at or near "${tok.text}"` };
   };
-  const list2 = () => {
+  const list4 = () => {
     for (; ; ) {
       if (all[p].t !== "NAME" && all[p].t !== "NUM") return false;
       p++;
@@ -918,10 +922,10 @@ function syncParse(s) {
     p++;
     if (all[p].t !== "(") return err();
     p++;
-    if (!list2()) return err();
+    if (!list4()) return err();
     if (all[p].t !== ")") return err();
     p++;
-  } else if (!list2()) return err();
+  } else if (!list4()) return err();
   if (all[p].t !== "EOF") return err();
   return { numSync };
 }
@@ -950,9 +954,9 @@ function checkPrimarySlotName({ value, major, enc }) {
 }
 function checkSynchronizedStandbySlots({ value, enc }) {
   if (value === "") return OK;
-  const list2 = splitIdentifierString(value, enc);
-  if (list2 === null) return { ok: false, detail: "List syntax is invalid." };
-  for (const name of list2) {
+  const list4 = splitIdentifierString(value, enc);
+  if (list4 === null) return { ok: false, detail: "List syntax is invalid." };
+  for (const name of list4) {
     const p = slotNameProblem(name, enc);
     if (p) return { ok: false, detail: p.detail, ...p.hint ? { hint: p.hint } : {} };
   }
@@ -964,9 +968,9 @@ function checkBacktraceFunctions({ value, major }) {
 }
 function checkDebugIoDirect({ value, major }) {
   const style = (text3) => (major >= 17 ? text3[0].toUpperCase() + text3.slice(1) : text3) + (major >= 18 ? "." : "");
-  const list2 = splitGucList(value);
-  if (list2 === null) return { ok: false, detail: style('invalid list syntax in parameter "debug_io_direct"') };
-  const unknown = list2.find((t) => !["data", "wal", "wal_init"].includes(asciiLower(t)));
+  const list4 = splitGucList(value);
+  if (list4 === null) return { ok: false, detail: style('invalid list syntax in parameter "debug_io_direct"') };
+  const unknown = list4.find((t) => !["data", "wal", "wal_init"].includes(asciiLower(t)));
   return unknown === void 0 ? OK : { ok: false, detail: style(`invalid option "${unknown}"`) };
 }
 function checkLogDestination({ value, major, enc }) {
@@ -978,15 +982,15 @@ function checkWalConsistencyChecking({ value, major, enc }) {
   return keywordList(value, RMGRS_WITH_MASK, enc);
 }
 function checkLogConnections({ value, enc }) {
-  const list2 = splitIdentifierString(value, enc);
-  if (list2 === null) return { ok: false, detail: 'Invalid list syntax in parameter "log_connections".' };
-  if (list2.length === 0) return OK;
+  const list4 = splitIdentifierString(value, enc);
+  if (list4 === null) return { ok: false, detail: 'Invalid list syntax in parameter "log_connections".' };
+  if (list4.length === 0) return OK;
   const compat = ["off", "false", "no", "0", "on", "true", "yes", "1"];
-  if (compat.includes(asciiLower(list2[0]))) {
-    return list2.length > 1 ? { ok: false, detail: `Cannot specify log_connections option "${list2[0]}" in a list with other options.` } : OK;
+  if (compat.includes(asciiLower(list4[0]))) {
+    return list4.length > 1 ? { ok: false, detail: `Cannot specify log_connections option "${list4[0]}" in a list with other options.` } : OK;
   }
   const aspects = ["receipt", "authentication", "authorization", "setup_durations", "all"];
-  const unknown = list2.find((t) => !aspects.includes(asciiLower(t)));
+  const unknown = list4.find((t) => !aspects.includes(asciiLower(t)));
   return unknown === void 0 ? OK : { ok: false, detail: `Invalid option "${unknown}".` };
 }
 var TRANSACTION_ISOLATION = ["serializable", "repeatable read", "read committed", "read uncommitted", "default"];
@@ -1056,15 +1060,15 @@ var ENCODINGS = (() => {
 function checkClientEncoding({ value }) {
   let key = "";
   for (const c of value) if (/[A-Za-z0-9]/.test(c)) key += c.toLowerCase();
-  const canonical = Object.prototype.hasOwnProperty.call(ENCODINGS, key) ? ENCODINGS[key] : void 0;
-  if (canonical === void 0) return { ok: false };
-  return { ok: true, canonical: value === "UNICODE" ? value : canonical };
+  const canonical2 = Object.prototype.hasOwnProperty.call(ENCODINGS, key) ? ENCODINGS[key] : void 0;
+  if (canonical2 === void 0) return { ok: false };
+  return { ok: true, canonical: value === "UNICODE" ? value : canonical2 };
 }
 function checkCanonicalPath({ value }) {
   if (value === "") return OK;
   if (value.split("/").some((c) => c === "." || c === "..")) return { ok: true, unjudged: "a path with . or .. components" };
-  const canonical = value.replace(/\/{2,}/g, "/").replace(/(.)\/$/, "$1");
-  return { ok: true, canonical };
+  const canonical2 = value.replace(/\/{2,}/g, "/").replace(/(.)\/$/, "$1");
+  return { ok: true, canonical: canonical2 };
 }
 var STRING_HOOKS = [
   { params: ["datestyle"], since: 10, source: "check_datestyle, commands/variable.c", check: checkDateStyle },
@@ -1379,8 +1383,8 @@ function parseStringGuc(def, input, major, extras) {
   if (!hook) return { ok: true, value, canonical: value };
   const r = hook.check({ value, major, enc, ...extras.timezones ? { timezones: extras.timezones } : {} });
   if (r.ok) {
-    const canonical = r.canonical ?? value;
-    return { ok: true, value: canonical, canonical };
+    const canonical2 = r.canonical ?? value;
+    return { ok: true, value: canonical2, canonical: canonical2 };
   }
   if (r.message !== void 0) return fail2(r.message, r.hint, r.detail);
   return invalid(def.name, value, r.hint, r.detail);
@@ -1441,28 +1445,30 @@ function mergeGroups(diagnostics, ruleOrder) {
   for (const d of diagnostics) {
     const g = groups.get(d);
     if (!g || d.suppressed) continue;
-    const list2 = byKey.get(g.key);
-    if (list2) list2.push(d);
+    const list4 = byKey.get(g.key);
+    if (list4) list4.push(d);
     else byKey.set(g.key, [d]);
   }
   const drop = /* @__PURE__ */ new Set();
   const replace = /* @__PURE__ */ new Map();
-  for (const list2 of byKey.values()) {
-    if (list2.length < 2) continue;
-    let win = list2[0];
-    for (const d of list2) {
+  for (const list4 of byKey.values()) {
+    if (list4.length < 2) continue;
+    let win = list4[0];
+    for (const d of list4) {
       if (RANK[d.severity] > RANK[win.severity] || RANK[d.severity] === RANK[win.severity] && pos(d) < pos(win)) win = d;
     }
     const concerns = [];
-    for (const d of [...list2].sort((a, b) => RANK[b.severity] - RANK[a.severity] || pos(a) - pos(b))) {
+    const also = [];
+    for (const d of [...list4].sort((a, b) => RANK[b.severity] - RANK[a.severity] || pos(a) - pos(b))) {
       if (d === win) continue;
       drop.add(d);
       if (d.rule === win.rule) continue;
+      if (!also.includes(d.rule)) also.push(d.rule);
       const c = groups.get(d).concern;
       if (!concerns.includes(c)) concerns.push(c);
     }
     if (concerns.length) {
-      const merged = { ...win, message: `${win.message}; also ${concerns.join("; ")}` };
+      const merged = { ...win, message: `${win.message}; also ${concerns.join("; ")}`, also };
       setGroup(merged, groups.get(win));
       replace.set(win, merged);
     }
@@ -1674,7 +1680,7 @@ function automatonMatcher(a) {
   let next = new Int32Array(n);
   const stack = new Int32Array(2 * n + 2);
   let gen = 0;
-  const add = (list2, len, s) => {
+  const add = (list4, len, s) => {
     let sp = 0;
     stack[sp++] = s;
     while (sp > 0) {
@@ -1684,7 +1690,7 @@ function automatonMatcher(a) {
       if (a.op[t] === Op.Split) {
         stack[sp++] = a.out2[t];
         stack[sp++] = a.out[t];
-      } else list2[len++] = t;
+      } else list4[len++] = t;
     }
     return len;
   };
@@ -1953,8 +1959,8 @@ function applyDirectives(diagnostics, directives, sources, knownRules, ranRules)
           if (o.has(r)) continue;
           const b = { d, order, from: d.line + 1, to: Number.MAX_SAFE_INTEGER };
           o.set(r, b);
-          const list3 = f.blocks.get(r);
-          if (list3) list3.push(b);
+          const list5 = f.blocks.get(r);
+          if (list5) list5.push(b);
           else f.blocks.set(r, [b]);
         }
         return;
@@ -1973,24 +1979,24 @@ function applyDirectives(diagnostics, directives, sources, knownRules, ranRules)
       return;
     }
     const target = d.kind === "disable-line" ? d.line : d.line + 1;
-    const list2 = f.byLine.get(target);
-    if (list2) list2.push({ d, order });
+    const list4 = f.byLine.get(target);
+    if (list4) list4.push({ d, order });
     else f.byLine.set(target, [{ d, order }]);
   });
   const blockAt = (f, rule, line) => {
-    const list2 = f.blocks.get(rule);
-    if (!list2) return void 0;
+    const list4 = f.blocks.get(rule);
+    if (!list4) return void 0;
     let lo = 0;
-    let hi = list2.length - 1;
+    let hi = list4.length - 1;
     let found = -1;
     while (lo <= hi) {
       const mid = lo + hi >> 1;
-      if (list2[mid].from <= line) {
+      if (list4[mid].from <= line) {
         found = mid;
         lo = mid + 1;
       } else hi = mid - 1;
     }
-    return found !== -1 && line <= list2[found].to ? list2[found] : void 0;
+    return found !== -1 && line <= list4[found].to ? list4[found] : void 0;
   };
   const used = /* @__PURE__ */ new Set();
   const out = diagnostics.map((diag) => {
@@ -1999,8 +2005,8 @@ function applyDirectives(diagnostics, directives, sources, knownRules, ranRules)
     if (!candidates || !src || diag.suppressed) return diag;
     const line = lineColumn(src, diag.loc.start).line;
     let hit;
-    for (const list2 of [candidates.wholeFile, candidates.byLine.get(line)]) {
-      for (const c of list2 ?? []) {
+    for (const list4 of [candidates.wholeFile, candidates.byLine.get(line)]) {
+      for (const c of list4 ?? []) {
         if ((hit === void 0 || c.order < hit.order) && c.d.rules.includes(diag.rule)) hit = c;
       }
     }
@@ -3413,8 +3419,8 @@ function optionKnown(name, major) {
 function parseAuthOpt(ctx, connType, method, opt, st) {
   const { major } = ctx;
   const { name, value: val, token: token2 } = opt;
-  const only = (methods, list2) => {
-    if (!methods.includes(method)) throw new LineError(`authentication option "${name}" is only valid for authentication methods ${list2}`, token2);
+  const only = (methods, list4) => {
+    if (!methods.includes(method)) throw new LineError(`authentication option "${name}" is only valid for authentication methods ${list4}`, token2);
   };
   if (!optionKnown(name, major)) throw new LineError(`unrecognized authentication option name: "${name}"`, token2);
   if (method === "ldap") st.ldapscope = 2;
@@ -3461,19 +3467,19 @@ function parseAuthOpt(ctx, connType, method, opt, st) {
   }
   if (RADIUS_OPTS.includes(name)) {
     only(["radius"], "radius");
-    const list2 = splitGucList2(val);
+    const list4 = splitGucList2(val);
     const what = { radiusservers: "server", radiussecrets: "secret", radiusports: "port", radiusidentifiers: "identifiers" }[name];
-    if (list2 === null) {
+    if (list4 === null) {
       if (name === "radiusports") throw new LineError(`invalid RADIUS port number: "${val}"`, token2);
       throw new LineError(`could not parse RADIUS ${what} list "${val}"`, token2, false);
     }
     if (name === "radiusservers") {
-      for (const s of list2) {
+      for (const s of list4) {
         if (!parseNumericHost(s, ctx)) addFeature(ctx, "dns");
       }
     }
-    if (name === "radiusports" && list2.some((p) => atoi2(p) === 0)) throw new LineError(`invalid RADIUS port number: "${val}"`, token2, false);
-    st.radius.set(name, { raw: val, list: list2 });
+    if (name === "radiusports" && list4.some((p) => atoi2(p) === 0)) throw new LineError(`invalid RADIUS port number: "${val}"`, token2, false);
+    st.radius.set(name, { raw: val, list: list4 });
     return;
   }
   if (OAUTH_OPTS.includes(name)) {
@@ -3631,9 +3637,9 @@ function splitGucList2(s) {
   const entries = splitQuotedList(s);
   return entries && entries.map((e) => e.name);
 }
-function hbaFileRules(hba, major = hba.major) {
+function hbaFileRules(hba2, major = hba2.major) {
   let rule = 0;
-  return hba.lines.map((l) => {
+  return hba2.lines.map((l) => {
     const r = l.record;
     const row2 = {
       line_number: l.line,
@@ -4157,7 +4163,7 @@ function resolveCluster(host, input, cache4 = /* @__PURE__ */ new Map()) {
     } else unreadable.push({ kind: f.kind, abs: f.abs, path: host.display(f.abs), error: r.error });
   }
   const io = authIO(host);
-  let hba;
+  let hba2;
   let ident;
   for (const f of input.files) {
     if (f.kind !== "pg_hba.conf" && f.kind !== "pg_ident.conf") continue;
@@ -4167,8 +4173,8 @@ function resolveCluster(host, input, cache4 = /* @__PURE__ */ new Map()) {
       continue;
     }
     if (f.kind === "pg_hba.conf") {
-      hba = parsePgHba(r.file, input.major, io);
-      for (const s of hba.files) sources.set(s.path, s);
+      hba2 = parsePgHba(r.file, input.major, io);
+      for (const s of hba2.files) sources.set(s.path, s);
     } else {
       ident = parsePgIdent(r.file, input.major, io);
       for (const s of ident.files) sources.set(s.path, s);
@@ -4178,7 +4184,7 @@ function resolveCluster(host, input, cache4 = /* @__PURE__ */ new Map()) {
     input,
     catalog,
     ...conf ? { conf } : {},
-    ...hba ? { hba } : {},
+    ...hba2 ? { hba: hba2 } : {},
     ...ident ? { ident } : {},
     assignments,
     problems,
@@ -4558,7 +4564,7 @@ function settingsRows(cluster) {
     for (let i = item.from; i < item.to; i++) {
       if (item.conf.lines[i].kind !== "setting") continue;
       const a = cluster.assignments[next++];
-      const canonical = a.status === "ok" && a.value?.ok ? a.value.canonical : a.status === "placeholder" ? a.line.value.value : null;
+      const canonical2 = a.status === "ok" && a.value?.ok ? a.value.canonical : a.status === "placeholder" ? a.line.value.value : null;
       rows.push({
         sourcefile: a.file.path,
         sourceline: a.line.line,
@@ -4567,7 +4573,7 @@ function settingsRows(cluster) {
         setting: a.line.value.value,
         applied: a.applied,
         error: assignmentError(a),
-        canonical
+        canonical: canonical2
       });
     }
   }
@@ -4686,11 +4692,11 @@ var CONN_STATES = {
 var CONN_TYPES2 = Object.keys(CONN_STATES);
 var MAX_COMPARISONS = 5e7;
 var cache2 = /* @__PURE__ */ new WeakMap();
-function analyzeHba(hba) {
-  let a = cache2.get(hba);
+function analyzeHba(hba2) {
+  let a = cache2.get(hba2);
   if (!a) {
-    a = analyze(hba);
-    cache2.set(hba, a);
+    a = analyze(hba2);
+    cache2.set(hba2, a);
   }
   return a;
 }
@@ -4811,8 +4817,8 @@ function insert(idx, e) {
   for (const d of e.dbKeys) {
     for (const u of e.userKeys) {
       const k = `${key}\0${d}\0${u}`;
-      const list2 = idx.byKey.get(k);
-      if (list2) list2.push(e);
+      const list4 = idx.byKey.get(k);
+      if (list4) list4.push(e);
       else idx.byKey.set(k, [e]);
     }
   }
@@ -4877,9 +4883,9 @@ function earliestCover(idx, target, hex, budget) {
   for (const ak of probeAddressKeys(idx, r.address, hex)) {
     for (const d of dbProbe) {
       for (const u of userProbe) {
-        const list2 = idx.byKey.get(`${ak}\0${d}\0${u}`);
-        if (list2 === void 0) continue;
-        for (const e of list2) {
+        const list4 = idx.byKey.get(`${ak}\0${d}\0${u}`);
+        if (list4 === void 0) continue;
+        for (const e of list4) {
           const b = found.best;
           if (b !== null && e.info.index >= b.info.index || consider(e)) break;
         }
@@ -4932,11 +4938,11 @@ var Info = class {
     return this.recordLocation ??= recordLoc(this.line, this.record);
   }
 };
-function analyze(hba) {
+function analyze(hba2) {
   const records = [];
   const index = /* @__PURE__ */ new Map();
   const budget = { left: MAX_COMPARISONS, stoppedAt: null };
-  for (const line of hba.lines) {
+  for (const line of hba2.lines) {
     if (line.problem !== null || line.record === null) continue;
     const info = new Info(records.length, line, line.record);
     const dbKeys = distinct(line.record.databases.map(dbKey));
@@ -5231,14 +5237,14 @@ function cidrOf(n) {
   for (const b of n.mask) for (let k = 7; k >= 0; k--) if (b & 1 << k) bits++;
   return `${formatAddress(n.bytes.map((b, i) => b & n.mask[i]))}/${bits}`;
 }
-function classifyRange(a, written3) {
+function classifyRange(a, written6) {
   let x = a;
   if (a.bytes.length === 16 && ipCovers(V4_MAPPED, a)) x = { bytes: a.bytes.slice(12), mask: a.mask.slice(12) };
   if (PRIVATE_NETS.some((p) => ipCovers(p, x))) return { reach: "private", note: null };
   const inside = PRIVATE_NETS.filter((p) => overlaps(p, x));
   if (inside.length === 0) return { reach: "public", note: null };
   const parts = inside.map((p) => `${cidrOf(p)} (${p.name})`);
-  const note = `${written3} is not all private address space: only ${parts.join(" and ")} inside it ${parts.length === 1 ? "is" : "are"} private, the rest is public`;
+  const note = `${written6} is not all private address space: only ${parts.join(" and ")} inside it ${parts.length === 1 ? "is" : "are"} private, the rest is public`;
   return { reach: "mixed", note };
 }
 function isIp2(a) {
@@ -5252,8 +5258,8 @@ function reachOf(info) {
   if (a.kind === "samehost") return { reach: "samehost", note: null };
   if (a.kind === "samenet") return { reach: "samenet", note: null };
   if (!isIp2(a)) return { reach: "hostname", note: null };
-  const written3 = a.maskToken ? `${a.token.raw} ${a.maskToken.raw}` : a.token.raw;
-  return classifyRange(a, written3);
+  const written6 = a.maskToken ? `${a.token.raw} ${a.maskToken.raw}` : a.token.raw;
+  return classifyRange(a, written6);
 }
 function strengthOf(info) {
   const r = info.record;
@@ -5329,17 +5335,17 @@ function assess(info, off) {
   };
 }
 function hbaExposures(ctx) {
-  const hba = ctx.cluster.hba;
-  if (!hba) return [];
+  const hba2 = ctx.cluster.hba;
+  if (!hba2) return [];
   const off = sslOff(ctx);
-  let byState = cache3.get(hba);
-  if (!byState) cache3.set(hba, byState = /* @__PURE__ */ new Map());
-  let list2 = byState.get(off);
-  if (!list2) {
-    list2 = analyzeHba(hba).reachable.map((i) => assess(i, off)).filter((e) => e.canMatch);
-    byState.set(off, list2);
+  let byState = cache3.get(hba2);
+  if (!byState) cache3.set(hba2, byState = /* @__PURE__ */ new Map());
+  let list4 = byState.get(off);
+  if (!list4) {
+    list4 = analyzeHba(hba2).reachable.map((i) => assess(i, off)).filter((e) => e.canMatch);
+    byState.set(off, list4);
   }
-  return list2;
+  return list4;
 }
 function superusersOption(options) {
   const v = options.superusers;
@@ -5381,13 +5387,13 @@ var EXPOSURE_MODEL_DOC = [
   "| from where | trust, ident | cleartext or md5, unencrypted allowed | cleartext or md5 over TLS; scram-sha-256; oauth | cert, gss, sspi, clientcert |",
   "|---|---|---|---|---|",
   "| every address (hba-open-to-world) | error | error | warning | info |",
-  "| public, partly public, samenet, host names | error (hba-trust-remote) | error (cleartext) / warning (md5) | \u2014 | \u2014 |",
-  "| private ranges | error (hba-trust-remote) | error (cleartext) / warning (md5) | \u2014 | \u2014 |",
+  "| public, partly public, samenet, host names | error (hba-trust-remote, hba-ident-over-tcp) | error (cleartext) / warning (md5) | \u2014 | \u2014 |",
+  "| private ranges | error (hba-trust-remote, hba-ident-over-tcp) | error (cleartext) / warning (md5) | \u2014 | \u2014 |",
   "| wider than /16 or /48 (hba-wide-network) | warning | warning | warning; info inside private space | warning; info inside private space |",
-  "| loopback, samehost | \u2014 | warning (cleartext), info (md5) | \u2014 | \u2014 |",
-  "| local socket | info for all users or a superuser (hba-local-trust) | info (md5) | \u2014 | \u2014 |",
+  "| loopback, samehost | trust: info for all users or a superuser (hba-local-trust; on samehost hba-trust-remote reports it, error); ident: \u2014 (the server's own ident server) | warning (cleartext), info (md5) | \u2014 | \u2014 |",
+  "| local socket | trust: info for all users or a superuser (hba-local-trust); ident is peer: \u2014 | info (md5) | \u2014 | \u2014 |",
   "",
-  `A record that names a superuser or is for physical replication is rated one level higher from every address; a superuser over TCP from beyond loopback is hba-superuser-remote (error from every address or with a weak method, else warning); replication for all users or from a wide network is hba-replication-open. A record yields one finding: the most severe rule reports it and names the others' concerns after "; also"; turn that rule off (or suppress its finding) and the next one reports.`
+  "`all` databases for `all` users on a record beyond the server is information (hba-all-users-all-databases), and a record that does not require a client certificate is hba-client-cert-not-required (off by default; the `stig` profile). A `host`, `hostnossl` or `hostnogssenc` record beyond the server while the cluster's `ssl` is on is hba-tls-not-required (warning, whatever the method). A record that names a superuser or is for physical replication is rated one level higher from every address; a superuser over TCP from beyond loopback is hba-superuser-remote (error from every address or with a weak method, else warning); replication for all users or from a wide network is hba-replication-open. A record yields one finding: the most severe rule reports it and names the others' concerns after \"; also\"; turn that rule off (or suppress its finding) and the next one reports."
 ].join("\n");
 
 // rules/hba-invalid-record.ts
@@ -5434,9 +5440,9 @@ var hba_invalid_record_default = defineRule({
   },
   check(ctx) {
     const out = floodGuard(ctx, "invalid records");
-    const hba = ctx.cluster.hba;
-    if (!hba) return;
-    for (const line of hba.lines) {
+    const hba2 = ctx.cluster.hba;
+    if (!hba2) return;
+    for (const line of hba2.lines) {
       const p = line.problem;
       const zones = addressZones(line);
       const assumed = zones.filter((z) => z.verdict === "assumed");
@@ -5454,7 +5460,7 @@ var hba_invalid_record_default = defineRule({
         continue;
       }
       const outside = p.code === "not-allowed";
-      const text3 = boundHbaMessage(relativizeMessage(p.message, hba.file));
+      const text3 = boundHbaMessage(relativizeMessage(p.message, hba2.file));
       out.report({
         loc: { file: p.file.path, start: p.start, end: p.end },
         // git-dir: an error (the rule's severity): .git/ is never deployed configuration, and it
@@ -5465,9 +5471,9 @@ var hba_invalid_record_default = defineRule({
         group: { key: hbaTokenGroupKey(p.file.path, p.start), concern: "a record PostgreSQL rejects (hba-invalid-record)" }
       });
     }
-    if (hba.fileError && hba.lines.length === 0) {
+    if (hba2.fileError && hba2.lines.length === 0) {
       out.report({
-        loc: { file: hba.file.path, start: 0, end: 0 },
+        loc: { file: hba2.file.path, start: 0, end: 0 },
         message: "pg_hba.conf contains no records: PostgreSQL refuses to start (every connection would be rejected)"
       });
     }
@@ -5957,10 +5963,10 @@ function checkConfValue(ctx, file, name, value, shell, fate) {
     ctx.unlisted(loc.file, 1, loc);
     return;
   }
-  const consequence = fate === "rejected" ? "PostgreSQL reads it literally, rejects the value and refuses to start" : fate === "unknown" ? "PostgreSQL reads it literally" : `PostgreSQL takes the text literally, so ${name} is "${boundQuote(value.value)}", not the rendered value`;
+  const consequence2 = fate === "rejected" ? "PostgreSQL reads it literally, rejects the value and refuses to start" : fate === "unknown" ? "PostgreSQL reads it literally" : `PostgreSQL takes the text literally, so ${name} is "${boundQuote(value.value)}", not the rendered value`;
   ctx.report({
     loc,
-    message: `${name} = ${boundQuote(value.raw)} still holds the template placeholder ${p.text}, which was never rendered: ${consequence}`,
+    message: `${name} = ${boundQuote(value.raw)} still holds the template placeholder ${p.text}, which was never rendered: ${consequence2}`,
     help: HELP,
     group: { key: valueGroupKey(file.path, value.start), concern: concern(p) }
   });
@@ -6013,31 +6019,31 @@ function checkHbaLine(ctx, line) {
   const r = line.record;
   const t = f.token;
   let what = "the field";
-  let consequence = "PostgreSQL takes the text literally";
+  let consequence2 = "PostgreSQL takes the text literally";
   if (f.inError) {
-    consequence = "PostgreSQL rejects this record, so the server refuses to start and a reload keeps the old rules";
+    consequence2 = "PostgreSQL rejects this record, so the server refuses to start and a reload keeps the old rules";
   } else if (r && t) {
     if (r.address?.token === t) {
       what = "the address";
-      consequence = r.address.kind === "hostname" ? `PostgreSQL looks "${boundQuote(r.address.hostname ?? t.text)}" up as a host name, which no client has, so this record never matches` : consequence;
+      consequence2 = r.address.kind === "hostname" ? `PostgreSQL looks "${boundQuote(r.address.hostname ?? t.text)}" up as a host name, which no client has, so this record never matches` : consequence2;
     } else if (r.address?.maskToken === t) {
       what = "the netmask";
     } else if (r.databases.some((d) => d.token === t)) {
       what = "the database";
-      consequence = `PostgreSQL takes it as a database literally named "${boundQuote(t.text)}", so this record matches no real database`;
+      consequence2 = `PostgreSQL takes it as a database literally named "${boundQuote(t.text)}", so this record matches no real database`;
     } else if (r.users.some((u) => u.token === t)) {
       what = "the user";
-      consequence = `PostgreSQL takes it as a role literally named "${boundQuote(t.text)}", so this record matches no real role`;
+      consequence2 = `PostgreSQL takes it as a role literally named "${boundQuote(t.text)}", so this record matches no real role`;
     } else if (r.options.some((o) => o.token === t)) {
       what = "the option";
-      consequence = "PostgreSQL takes the option value literally";
+      consequence2 = "PostgreSQL takes the option value literally";
     }
   }
   const others = [...new Set(found.filter((x) => x !== f).map((x) => x.p.text))];
   const groupStart = f.inError && problem ? problem.start : t?.start ?? f.start;
   ctx.report({
     loc,
-    message: `${what} ${f.p.text} is a template placeholder that was never rendered: ${consequence}` + (others.length ? `; the record also holds ${others.slice(0, 3).join(", ")}${others.length > 3 ? ", \u2026" : ""}` : ""),
+    message: `${what} ${f.p.text} is a template placeholder that was never rendered: ${consequence2}` + (others.length ? `; the record also holds ${others.slice(0, 3).join(", ")}${others.length > 3 ? ", \u2026" : ""}` : ""),
     help: HELP,
     group: { key: hbaTokenGroupKey(f.inError && problem ? problem.file.path : f.file.path, groupStart), concern: concern(f.p) }
   });
@@ -6436,11 +6442,56 @@ var full_page_writes_off_default = defineRule({
   }
 });
 
+// src/analysis/required-setting.ts
+function requiredSettingLoc(ctx, s) {
+  if (s.loc) return s.loc;
+  const key = s.name.toLowerCase();
+  if (ctx.cluster.assignments.some((a) => a.key === key && a.status === "invalid" && !a.ignored && !a.overriddenBy)) return void 0;
+  return ctx.clusterLoc();
+}
+var MEMORY_UNITS2 = [["TB", 1024 ** 4], ["GB", 1024 ** 3], ["MB", 1024 ** 2], ["kB", 1024], ["B", 1]];
+var TIME_UNITS2 = [["d", 864e5], ["h", 36e5], ["min", 6e4], ["s", 1e3], ["ms", 1]];
+function withUnit(value, unit) {
+  if (!unit || !Number.isInteger(value) || value <= 0) return String(value);
+  const block = unit === "8kB" ? 8192 : void 0;
+  const table2 = block !== void 0 || MEMORY_UNITS2.some(([u]) => u === unit) ? MEMORY_UNITS2 : TIME_UNITS2;
+  const base = block ?? table2.find(([u]) => u === unit)?.[1];
+  if (base === void 0) return String(value);
+  const amount = value * base;
+  const floor = block !== void 0 ? 1024 : base;
+  for (const [u, size] of table2) if (size >= floor && amount % size === 0) return `${amount / size}${u}`;
+  return `${value}${unit}`;
+}
+function shownValue(s) {
+  const raw = s.assignment?.line.value.raw;
+  if (raw !== void 0) return raw;
+  if (s.def.type === "string") return quoteConf(s.canonical);
+  if (s.def.type === "integer" && typeof s.value === "number") return withUnit(s.value, s.def.unit);
+  return s.canonical;
+}
+function quoteConf(v) {
+  return `'${v.replace(/'/g, "''")}'`;
+}
+function settingText(s, shown5 = shownValue(s)) {
+  return s.isDefault ? `${s.name} (not set; the default is ${shown5})` : `${s.name} = ${shown5}`;
+}
+
 // rules/password-encryption-md5.ts
 var password_encryption_md5_default = defineRule({
   name: "password-encryption-md5",
   severity: "warning",
   appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
+  defaultOptions: { flagDefault: false },
+  optionsSchema: {
+    type: "object",
+    properties: {
+      flagDefault: {
+        type: "boolean",
+        description: "Also report a password_encryption that is not set where the default is md5 (PostgreSQL 10\u201313)"
+      }
+    },
+    additionalProperties: false
+  },
   docs: {
     summary: "password_encryption is md5 (or, up to 13, on/true/yes/1, which mean md5)",
     why: "password_encryption decides how CREATE ROLE \u2026 PASSWORD and ALTER ROLE \u2026 PASSWORD store new passwords. An MD5 hash is salted only with the user name, so a leaked pg_authid (a backup, a replica, a log) can be brute-forced quickly, and the hash itself is enough to log in with md5 authentication. SCRAM-SHA-256 avoids both and is the default since PostgreSQL 14; PostgreSQL 18 deprecates MD5 passwords and warns when one is set. Up to PostgreSQL 13 the old boolean spellings on, true, yes and 1 are accepted and mean md5.",
@@ -6450,14 +6501,25 @@ var password_encryption_md5_default = defineRule({
       "https://www.postgresql.org/docs/current/runtime-config-connection.html#GUC-PASSWORD-ENCRYPTION",
       "https://www.postgresql.org/docs/current/auth-password.html"
     ],
-    versions: "all (10\u201313 also accept on/true/yes/1 as md5)"
+    versions: "all (10\u201313 also accept on/true/yes/1 as md5)",
+    options: "`flagDefault` (boolean, default `false`): also report a password_encryption that no file sets where the default is md5 (PostgreSQL 10\u201313), at the start of postgresql.conf. Off by default: on those majors an absent setting is the norm, and the finding would say nothing about what the repository chose; the `cis` profile (5.12) and the `stig` profile (V-233596) turn it on, since both ask for scram-sha-256 whatever the default."
   },
   check(ctx) {
     const pe = ctx.setting("password_encryption");
-    if (pe?.value !== "md5" || !pe.loc) return;
+    if (pe?.value !== "md5") return;
+    if (!pe.loc) {
+      const loc = ctx.options.flagDefault === true ? requiredSettingLoc(ctx, pe) : void 0;
+      if (!loc) return;
+      ctx.report({
+        loc,
+        message: `password_encryption (not set; the default of PostgreSQL ${ctx.major} is md5): new and changed passwords are stored as MD5 hashes, which are weak and can be replayed to log in`,
+        help: "Add password_encryption = 'scram-sha-256' (clients need libpq 10 or newer); existing MD5 passwords stay until each role's password is set again."
+      });
+      return;
+    }
     const raw = pe.assignment?.line.value.raw ?? pe.canonical;
-    const written3 = pe.assignment?.line.value.value ?? pe.canonical;
-    const alias = written3.toLowerCase() === "md5" ? "" : ` (PostgreSQL ${ctx.major} reads it as md5)`;
+    const written6 = pe.assignment?.line.value.value ?? pe.canonical;
+    const alias = written6.toLowerCase() === "md5" ? "" : ` (PostgreSQL ${ctx.major} reads it as md5)`;
     ctx.report({
       loc: pe.loc,
       message: `password_encryption = ${raw}${alias}: new and changed passwords are stored as MD5 hashes, which are weak and can be replayed to log in`,
@@ -6775,10 +6837,10 @@ var replication_conninfo_insecure_default = defineRule({
     const said = verdict.written ? `sslmode=${boundQuote(verdict.at.value, 20)}` : "no sslmode (libpq defaults to prefer)";
     const name = boundQuote(target.name);
     const what = mode === "disable" ? "the standby streams WAL from the primary in cleartext" : mode === "allow" ? "the standby tries a cleartext connection to the primary first" : "the standby uses TLS only if the primary offers it and never checks its certificate";
-    const consequence = mode === "prefer" ? "anyone on the network path can downgrade the connection or pose as the primary and read every change" : "anyone on the network path can read (and alter) every change to every table";
+    const consequence2 = mode === "prefer" ? "anyone on the network path can downgrade the connection or pose as the primary and read every change" : "anyone on the network path can read (and alter) every change to every table";
     ctx.report({
       loc,
-      message: `${name} has ${said}: ${what}; ${consequence}`,
+      message: `${name} has ${said}: ${what}; ${consequence2}`,
       help: "Write sslmode=verify-full (with sslrootcert= the CA of the primary's certificate) in primary_conninfo \u2014 at least sslmode=require \u2014 and keep ssl = on on the primary.",
       ...mode === "prefer" ? { severity: "info" } : {}
     });
@@ -6866,7 +6928,7 @@ var reserved_connections_exceed_max_default = defineRule({
 var quoteValue = (s) => boundQuote(s.assignment?.line.value.raw ?? s.canonical, 60);
 function failoverEvidence(ctx) {
   const out = [];
-  const written3 = (name, pred) => {
+  const written6 = (name, pred) => {
     const s = ctx.setting(name);
     return s && !s.isDefault && s.loc && pred(s.value) ? s : void 0;
   };
@@ -6876,9 +6938,9 @@ function failoverEvidence(ctx) {
       if (s.kind === "standby.signal") out.push({ what: `this server is a standby (${s.file.path} exists)`, loc: { file: s.file.path, start: 0, end: 0 }, strength: "strong" });
     }
   }
-  const conninfo = written3("primary_conninfo", nonEmpty);
+  const conninfo = written6("primary_conninfo", nonEmpty);
   if (conninfo) out.push({ what: "this server is a standby (primary_conninfo is set)", loc: conninfo.lineLoc, strength: "strong" });
-  const slot = written3("primary_slot_name", nonEmpty);
+  const slot = written6("primary_slot_name", nonEmpty);
   if (slot && !conninfo) out.push({ what: `this server is a standby (primary_slot_name = ${quoteValue(slot)})`, loc: slot.lineLoc, strength: "strong" });
   for (const a of ctx.cluster.assignments) {
     if (a.key !== "standby_mode" || a.status !== "unknown" || a.overriddenBy) continue;
@@ -6894,7 +6956,7 @@ function failoverEvidence(ctx) {
     const l = mode && isOn2(mode.value.value) ? mode : info && info.value.value.trim() !== "" ? info : void 0;
     if (l) out.push({ what: `this server is a standby (${l.name} in recovery.conf)`, loc: { file: rec.file.path, start: l.nameStart, end: l.value.end }, strength: "strong" });
   }
-  const sync = written3("synchronous_standby_names", nonEmpty);
+  const sync = written6("synchronous_standby_names", nonEmpty);
   if (sync) out.push({ what: `this server has synchronous standbys (synchronous_standby_names = ${quoteValue(sync)})`, loc: sync.lineLoc, strength: "strong" });
   if (ctx.cluster.hba) {
     const sslOff2 = ctx.setting("ssl")?.value === false;
@@ -6911,10 +6973,10 @@ function failoverEvidence(ctx) {
   }
   if (ctx.assume.failover === true) out.push({ what: "this server takes part in physical failover (assume.failover: true)", strength: "strong" });
   if (ctx.assume.role === "standby") out.push({ what: "this server is a standby (assume.role: standby)", strength: "strong" });
-  const logical = written3("wal_level", (v) => v === "logical");
-  const senders = logical ? void 0 : written3("max_wal_senders", (v) => typeof v === "number" && v > 0);
+  const logical = written6("wal_level", (v) => v === "logical");
+  const senders = logical ? void 0 : written6("max_wal_senders", (v) => typeof v === "number" && v > 0);
   if (senders) out.push({ what: `this server may feed standbys (max_wal_senders = ${quoteValue(senders)})`, loc: senders.lineLoc, strength: "weak" });
-  const slots = logical ? void 0 : written3("max_replication_slots", (v) => typeof v === "number" && v > 0);
+  const slots = logical ? void 0 : written6("max_replication_slots", (v) => typeof v === "number" && v > 0);
   if (slots) out.push({ what: `this server may feed standbys (max_replication_slots = ${quoteValue(slots)})`, loc: slots.lineLoc, strength: "weak" });
   return [...out.filter((e) => e.loc && e.strength === "strong"), ...out.filter((e) => !e.loc), ...out.filter((e) => e.strength === "weak")];
 }
@@ -6958,10 +7020,10 @@ var rewind_not_ready_default = defineRule({
     if (!first) return;
     const setting = hints.loc ? `wal_log_hints = ${quoteValue(hints)}` : "wal_log_hints is off (the default)";
     const checksums = declared === false ? "data checksums are declared off (assume.dataChecksums: false)" : "data checksums are not declared (assume.dataChecksums; off by default before PostgreSQL 18)";
-    const consequence = declared === false ? "pg_rewind refuses to rewind it after a failover, so it must be rebuilt from a base backup" : "pg_rewind can rewind it after a failover only if it has data checksums";
+    const consequence2 = declared === false ? "pg_rewind refuses to rewind it after a failover, so it must be rebuilt from a base backup" : "pg_rewind can rewind it after a failover only if it has data checksums";
     ctx.report({
       loc: first.loc ?? hints.loc ?? clusterLoc,
-      message: `${first.what}, but ${setting} and ${checksums}: ${consequence}`,
+      message: `${first.what}, but ${setting} and ${checksums}: ${consequence2}`,
       help: declared === false ? "Set wal_log_hints = on (requires a restart)." : "Set wal_log_hints = on (requires a restart); if the cluster was initialized with data checksums, declare assume: { dataChecksums: true }, and if it never fails over, assume: { failover: false }.",
       ...first.strength === "weak" ? { severity: "info" } : {},
       ...hints.loc && first.loc ? { related: [{ message: "wal_log_hints is turned off here", loc: hints.loc }] } : {}
@@ -7301,19 +7363,47 @@ var archive_command_noop_default = defineRule({
 });
 
 // rules/log-level-too-quiet.ts
+var SERVER_LOG_LEVELS = ["debug5", "debug4", "debug3", "debug2", "debug1", "info", "notice", "warning", "error", "log", "fatal", "panic"];
+var rank = (level) => SERVER_LOG_LEVELS.indexOf(level.toLowerCase() === "debug" ? "debug2" : level.toLowerCase());
+var DEFAULT_QUIETEST = "error";
+var quietest = (v) => typeof v === "string" && rank(v) >= 0 ? v.toLowerCase() : DEFAULT_QUIETEST;
 var QUIET = /* @__PURE__ */ new Set(["fatal", "panic"]);
-var quiet = (s) => !!s?.loc && typeof s.value === "string" && QUIET.has(s.value.toLowerCase());
+var tooQuiet = (s, limit) => typeof s?.value === "string" && rank(s.value) > rank(limit) ? s.value.toLowerCase() : void 0;
 var shown2 = (s) => {
-  const raw = s.assignment?.line.value.raw ?? s.canonical;
-  return `${s.name} = ${raw}`;
+  if (!s.assignment) return `${s.name} (not set; the default is ${s.canonical})`;
+  return `${s.name} = ${s.assignment.line.value.raw}`;
 };
+function between(limit, level) {
+  const out = [];
+  for (let i = rank(limit); i < rank(level); i++) {
+    const l = SERVER_LOG_LEVELS[i].startsWith("debug") ? "DEBUG" : SERVER_LOG_LEVELS[i].toUpperCase();
+    if (!out.includes(l)) out.push(l);
+  }
+  return out;
+}
+var suggest = (byDefault, limit) => rank(byDefault) <= rank(limit) ? `${byDefault} (the default)` : limit;
+var list = (xs) => xs.length <= 1 ? xs.join("") : `${xs.slice(0, -1).join(", ")} and ${xs[xs.length - 1]}`;
 var log_level_too_quiet_default = defineRule({
   name: "log-level-too-quiet",
   severity: "warning",
   appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
+  defaultOptions: { quietestMessages: DEFAULT_QUIETEST, quietestErrorStatement: DEFAULT_QUIETEST },
+  optionsSchema: {
+    type: "object",
+    properties: {
+      quietestMessages: {
+        enum: [...SERVER_LOG_LEVELS],
+        description: "The quietest log_min_messages accepted, in the server log's order (\u2026 warning < error < log < fatal < panic); default 'error': log, fatal and panic are reported."
+      },
+      quietestErrorStatement: {
+        enum: [...SERVER_LOG_LEVELS],
+        description: "The quietest log_min_error_statement accepted, in the same order; default 'error': log, fatal and panic are reported."
+      }
+    }
+  },
   docs: {
-    summary: "log_min_messages or log_min_error_statement at fatal or panic: errors, and the statements that caused them, vanish from the log",
-    why: "log_min_messages decides which messages reach the server log. At `fatal` no ERROR is logged, and neither is anything at LOG level (which PostgreSQL ranks between ERROR and FATAL for the server log): checkpoints, connection and disconnection logging, the output of log_statement and log_min_duration_statement, and the reports of a backend that crashed. At `panic` failed logins and other FATAL errors vanish too. log_min_error_statement decides whether the SQL text of a failing statement is logged with its error; at `fatal` or `panic` an ERROR is logged without the statement that caused it. Either setting leaves a DBA with nothing to investigate when something goes wrong; benchmark and load-test configurations often set them and then get copied. When log_min_messages is already that quiet, the finding is reported there alone (log_min_error_statement can then add nothing to the log).",
+    summary: "log_min_messages or log_min_error_statement at log, fatal or panic: errors, and the statements that caused them, vanish from the log",
+    why: 'log_min_messages decides which messages reach the server log. At `fatal` no ERROR is logged, and neither is anything at LOG level (which PostgreSQL ranks between ERROR and FATAL for the server log): checkpoints, connection and disconnection logging, the output of log_statement and log_min_duration_statement, and the reports of a backend that crashed. At `panic` failed logins and other FATAL errors vanish too. log_min_error_statement decides whether the SQL text of a failing statement is logged with its error; at `fatal` or `panic` an ERROR is logged without the statement that caused it. Either setting leaves a DBA with nothing to investigate when something goes wrong; benchmark and load-test configurations often set them and then get copied. When log_min_messages is already that quiet, the finding is reported there alone (log_min_error_statement can then add nothing to the log).\n\nThe options make the rule stricter for a checklist: the CIS PostgreSQL Benchmark wants log_min_messages at `warning` (3.1.14) and log_min_error_statement at `error` (3.1.15), and the `cis` profile sets `quietestMessages: warning` and `quietestErrorStatement: error`. Levels are compared in the order the server log uses, where LOG ranks between ERROR and FATAL: so `log_min_messages = log` writes no ERROR, and `log_min_error_statement = log` logs no failing ERROR statement. pgdsat also fails levels more verbose than those (`notice`, `debug1`\u2026: "too many messages"); this rule never reports a level for being too verbose.',
     invalid: ["log_min_messages = panic", "log_min_error_statement = fatal"],
     valid: ["log_min_messages = warning\nlog_min_error_statement = error", "log_min_messages = error"],
     references: [
@@ -7322,27 +7412,42 @@ var log_level_too_quiet_default = defineRule({
       "https://www.postgresql.org/docs/current/runtime-config-logging.html#RUNTIME-CONFIG-SEVERITY-LEVELS",
       "https://github.com/postgres/postgres/blob/master/src/backend/utils/error/elog.c (is_log_level_output)"
     ],
-    versions: "all"
+    versions: "all",
+    options: "`quietestMessages` and `quietestErrorStatement` (a level: `debug5` \u2026 `debug1`, `info`, `notice`, `warning`, `error`, `log`, `fatal`, `panic`; default `error` for both): report log_min_messages, respectively log_min_error_statement, when it is quieter than that level in the server log's order (`warning` < `error` < `log` < `fatal` < `panic`). With the defaults `log`, `fatal` and `panic` are reported (`log` ranks above ERROR in the server log, so it hides errors although it reads like a verbose level). An absent setting is judged by its default (`warning`, `error`) and reported at the start of postgresql.conf when that is too quiet.\n\n```yaml\nrules:\n  log-level-too-quiet: { quietestMessages: warning, quietestErrorStatement: error }\n```"
   },
   check(ctx) {
     const messages = ctx.setting("log_min_messages");
     const statement = ctx.setting("log_min_error_statement");
-    if (quiet(messages)) {
-      const level = messages.value.toLowerCase();
-      const also = quiet(statement) ? ` (and ${shown2(statement)})` : "";
-      ctx.report({
-        loc: messages.loc,
-        message: `${shown2(messages)}${also}: no ERROR${level === "panic" ? ", FATAL" : ""} or LOG message reaches the server log \u2014 failed statements, ${level === "panic" ? "failed logins, " : ""}crashed backends, checkpoints and statement logging all vanish`,
-        help: "Set log_min_messages = warning (the default); to cut log volume, tune what is logged (log_statement, log_min_duration_statement, log_checkpoints) rather than hiding errors.",
-        ...quiet(statement) ? { related: [{ message: `${shown2(statement)} is set here`, loc: statement.loc }] } : {}
-      });
-      return;
+    const limitMessages = quietest(ctx.options.quietestMessages);
+    const limitStatement = quietest(ctx.options.quietestErrorStatement);
+    const messagesLevel = tooQuiet(messages, limitMessages);
+    const statementLevel = tooQuiet(statement, limitStatement);
+    const where2 = (s) => requiredSettingLoc(ctx, s);
+    if (messages && messagesLevel) {
+      const loc = where2(messages);
+      const hidesErrors = rank(messagesLevel) > rank("error");
+      const alsoStatement = hidesErrors && statement && statementLevel ? statement : void 0;
+      if (loc) {
+        const also = alsoStatement ? ` (and ${shown2(alsoStatement)})` : "";
+        const message = QUIET.has(messagesLevel) ? `${shown2(messages)}${also}: no ERROR${messagesLevel === "panic" ? ", FATAL" : ""} or LOG message reaches the server log \u2014 failed statements, ${messagesLevel === "panic" ? "failed logins, " : ""}crashed backends, checkpoints and statement logging all vanish` : `${shown2(messages)}${also} is quieter than ${limitMessages}: ${list(between(limitMessages, messagesLevel))} messages do not reach the server log` + (hidesErrors ? " \u2014 failed statements vanish from it" : rank(messagesLevel) > rank("warning") ? " \u2014 warnings such as an approaching transaction ID wraparound vanish from it" : "");
+        ctx.report({
+          loc,
+          message,
+          help: `Set log_min_messages = ${suggest("warning", limitMessages)}; to cut log volume, tune what is logged (log_statement, log_min_duration_statement, log_checkpoints) rather than hiding ${QUIET.has(messagesLevel) ? "errors" : "messages"}.`,
+          ...alsoStatement?.loc ? { related: [{ message: `${shown2(alsoStatement)} is set here`, loc: alsoStatement.loc }] } : {}
+        });
+      }
+      if (hidesErrors) return;
     }
-    if (quiet(statement)) {
+    if (statement && statementLevel) {
+      const loc = where2(statement);
+      if (!loc) return;
+      const lost = between(limitStatement, statementLevel);
+      const message = QUIET.has(statementLevel) || lost.includes("ERROR") ? `${shown2(statement)}${QUIET.has(statementLevel) ? "" : ` is quieter than ${limitStatement}`}: errors are logged without the SQL statement that caused them, so a failing query cannot be traced from the log` : `${shown2(statement)} is quieter than ${limitStatement}: ${list(lost)} messages are logged without the SQL statement that caused them`;
       ctx.report({
-        loc: statement.loc,
-        message: `${shown2(statement)}: errors are logged without the SQL statement that caused them, so a failing query cannot be traced from the log`,
-        help: "Set log_min_error_statement = error (the default)."
+        loc,
+        message,
+        help: `Set log_min_error_statement = ${suggest("error", limitStatement)}.`
       });
     }
   }
@@ -7568,6 +7673,1526 @@ var standard_conforming_strings_off_default = defineRule({
   }
 });
 
+// rules/debug-setting-enabled.ts
+var DEVELOPER_CATEGORY = "Developer Options";
+var EXCLUDED = /* @__PURE__ */ new Set(["jit_expressions", "jit_tuple_deforming"]);
+var DEBUG_PRINT = ["debug_print_parse", "debug_print_rewritten", "debug_print_plan"];
+var LEADS_TO = {
+  zero_damaged_pages: "a page whose header is damaged is zeroed in memory instead of raising an error, and the zeroed page can be written back: its rows are destroyed silently",
+  ignore_system_indexes: "system catalogs are read without their indexes: every query plans and runs slowly",
+  ignore_checksum_failure: "pages with a checksum failure are read as if valid: corrupted data spreads to queries, replicas and backups instead of stopping with an error",
+  ignore_invalid_pages: "recovery continues past WAL records that reference invalid pages: corruption is hidden and the server may come up inconsistent",
+  allow_system_table_mods: "superusers can change the structure of system catalogs, which can corrupt the database irreparably",
+  allow_in_place_tablespaces: "CREATE TABLESPACE with an empty location creates the tablespace inside the data directory (pg_tblspc) instead of on its own storage, a testing aid",
+  post_auth_delay: "every new connection stalls after authentication for this long (a hook to attach a debugger)",
+  pre_auth_delay: "every new connection stalls before authentication for this long (a hook to attach a debugger), tying up connection slots",
+  jit_debugging_support: "JIT-compiled code is registered with GDB: slower JIT and extra memory in every backend that uses JIT",
+  jit_profiling_support: "every backend that uses JIT writes a perf map file under /tmp, left behind when it exits: the files accumulate",
+  jit_dump_bitcode: "every JIT compilation writes LLVM bitcode files into the data directory",
+  debug_discard_caches: "every cache is discarded at each opportunity: the server runs orders of magnitude slower",
+  debug_parallel_query: "queries are forced into parallel plans for testing: slower queries and wasted workers",
+  force_parallel_mode: "queries are forced into parallel plans for testing: slower queries and wasted workers",
+  debug_io_direct: "direct I/O bypasses the kernel page cache, which PostgreSQL does not yet compensate for: much slower I/O",
+  debug_logical_replication_streaming: "logical replication streams or serializes every change immediately instead of buffering: more network traffic and work on both ends",
+  wal_consistency_checking: "full-page images are written to WAL for the listed records and checked at replay: much more WAL",
+  backtrace_functions: "errors raised in the listed C functions are logged with a backtrace: log noise, and internal detail in the log",
+  remove_temp_files_after_crash: "temporary files are kept after a backend crash: they accumulate and can fill the disk",
+  send_abort_for_crash: "after a backend crash the postmaster sends SIGABRT to the other processes: a core dump of each, which can fill the disk",
+  send_abort_for_kill: "child processes that do not exit after a crash are sent SIGABRT instead of SIGKILL: a core dump of each, which can fill the disk",
+  trace_notify: "every LISTEN/NOTIFY call is logged at DEBUG1: log noise",
+  trace_sort: "resource use of every sort is logged: log noise",
+  trace_recovery_messages: "recovery debug messages are logged: log noise",
+  trace_connection_negotiation: "the SSL and GSSAPI negotiation of every connection is logged: log noise",
+  debug_print_parse: "the parse tree of every query is written to the log: a flood of log output that includes the constants of the queries (data and secrets)",
+  debug_print_rewritten: "the rewritten parse tree of every query is written to the log: a flood of log output that includes the constants of the queries (data and secrets)",
+  debug_print_plan: "the execution plan tree of every query is written to the log: a flood of log output that includes the constants of the queries (data and secrets)"
+};
+function debugWay(s) {
+  const c = s.def.context;
+  if (c === "user" || c === "superuser") return `to debug, SET ${s.name} in a session`;
+  if (c === "backend" || c === "superuser-backend") return `to debug, set it for one connection at its start (PGOPTIONS='-c ${s.name}=...')`;
+  return "use it on a test server only";
+}
+var written3 = (s) => s.assignment?.line.value.raw ?? s.canonical;
+function differsFromDefault(s, major) {
+  const boot = parseGucValue(s.def, s.def.boot, major);
+  const dflt = boot.ok ? boot.value : s.def.boot;
+  if (typeof s.value === "string" && typeof dflt === "string") return s.value.toLowerCase() !== dflt.toLowerCase();
+  return s.value !== dflt;
+}
+var debug_setting_enabled_default = defineRule({
+  name: "debug-setting-enabled",
+  severity: "warning",
+  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
+  defaultOptions: { prettyPrint: false },
+  optionsSchema: {
+    type: "object",
+    properties: {
+      prettyPrint: {
+        type: "boolean",
+        description: "Also report debug_pretty_print = off (CIS 3.1.19 wants it on). Default false."
+      }
+    },
+    additionalProperties: false
+  },
+  docs: {
+    summary: 'A developer or debugging setting committed to a server configuration: a "Developer Options" parameter away from its default, or debug_print_parse/_rewritten/_plan on',
+    why: 'PostgreSQL groups the parameters meant for developing and testing PostgreSQL itself under "Developer Options" (pg_settings.category); the documentation says they should not be used on a production database. Each one does harm when committed to a configuration: `zero_damaged_pages` destroys the rows of damaged pages silently, `ignore_checksum_failure` and `ignore_invalid_pages` hide corruption, `allow_system_table_mods` lets the catalogs be broken, `ignore_system_indexes` and `debug_discard_caches` make every query slow, `post_auth_delay` and `pre_auth_delay` stall every connection, `jit_debugging_support`, `jit_profiling_support` and `jit_dump_bitcode` write files or perf maps for every JIT compilation, `trace_*` fill the log. `debug_print_parse`, `debug_print_rewritten` and `debug_print_plan` (in "What to Log") write the tree of every query to the log: a flood of output that includes the constants of the queries, data and secrets included. These settings belong in a session (`SET`) while debugging, not in postgresql.conf.\n\nThe parameters are taken from the target major\'s catalog, so each major\'s own developer options are checked (e.g. `debug_discard_caches` from 14, `trace_connection_negotiation` from 17). Not reported: `jit_expressions` and `jit_tuple_deforming` off \u2014 they only keep JIT from compiling that part of a query (as `jit = off` does for all of it), with nothing at stake, and are a known workaround for JIT problems. With the option `prettyPrint`, `debug_pretty_print = off` is reported too (CIS 3.1.19 wants it on); it only shapes the output of `debug_print_*`, so it is off by default.',
+    invalid: ["zero_damaged_pages = on", "debug_print_plan = on", "post_auth_delay = 30s"],
+    valid: ["zero_damaged_pages = off", "jit_expressions = off", "debug_print_plan = off\ndebug_pretty_print = off"],
+    references: [
+      "https://www.postgresql.org/docs/current/runtime-config-developer.html",
+      "https://www.postgresql.org/docs/current/runtime-config-logging.html#RUNTIME-CONFIG-LOGGING-WHAT",
+      "https://github.com/HexaCluster/pgdsat (checks 3.1.16 to 3.1.19 and 6.2)"
+    ],
+    versions: 'all; the set of developer options is each major\'s own (catalog category "Developer Options"): e.g. `jit_*_support` from 11, `backtrace_functions` and `ignore_invalid_pages` from 13, `debug_discard_caches` from 14, `force_parallel_mode` until 15 and `debug_parallel_query` from 16, `trace_recovery_messages` until 16, `trace_connection_negotiation` from 17. A parameter the target major does not know is left to unknown-setting.',
+    options: "`prettyPrint` (boolean, default false): also report `debug_pretty_print = off` (CIS 3.1.19).\n\n```yaml\nrules:\n  debug-setting-enabled: { prettyPrint: true }\n```"
+  },
+  check(ctx) {
+    const names = [];
+    for (const def of ctx.catalog.params.values()) {
+      if (def.category === DEVELOPER_CATEGORY && !EXCLUDED.has(def.name)) names.push(def.name);
+    }
+    names.push(...DEBUG_PRINT);
+    for (const name of names) {
+      const s = ctx.setting(name);
+      if (!s?.loc || !differsFromDefault(s, ctx.major)) continue;
+      const dflt = parseGucValue(s.def, s.def.boot, ctx.major);
+      const dfltShown = dflt.ok ? dflt.canonical : s.def.boot;
+      const leads = LEADS_TO[s.name] ?? `a developer option meant for testing PostgreSQL itself (${s.def.shortDesc.replace(/\.$/, "")})`;
+      ctx.report({
+        loc: s.loc,
+        message: `${s.name} = ${written3(s)} is a ${DEBUG_PRINT.includes(s.name) ? "debugging" : "developer"} setting: ${leads}`,
+        help: `Remove the line or set ${s.name} = ${dfltShown === "" ? "''" : dfltShown} (the default); ${debugWay(s)}.`
+      });
+    }
+    if (ctx.options.prettyPrint === true) {
+      const s = ctx.setting("debug_pretty_print");
+      if (s?.loc && s.value === false) {
+        ctx.report({
+          loc: s.loc,
+          message: `debug_pretty_print = ${written3(s)}: the output of debug_print_parse, debug_print_rewritten and debug_print_plan is logged unindented, on one long line per tree`,
+          help: "Remove the line or set debug_pretty_print = on (the default)."
+        });
+      }
+    }
+  }
+});
+
+// rules/ssl-min-protocol-weak.ts
+var VERSIONS = ["TLSv1", "TLSv1.1", "TLSv1.2", "TLSv1.3"];
+var rank2 = (v) => VERSIONS.findIndex((x) => x.toLowerCase() === v.toLowerCase());
+function weakness(lowest) {
+  if (rank2(lowest) < rank2("TLSv1.2"))
+    return `clients can connect with ${lowest === "TLSv1" ? "TLS 1.0 or 1.1" : "TLS 1.1"}, deprecated protocols (RFC 8996) with weak ciphers and MACs (CBC attacks such as BEAST, SHA-1 and MD5 in the handshake) that a man in the middle can force a connection down to`;
+  return "clients can connect with TLS 1.2, whose suites (ssl_ciphers) may lack forward secrecy or use CBC ciphers; the required minimum is TLS 1.3, whose suites all have both";
+}
+var written4 = (s) => s.assignment?.line.value.raw ?? s.canonical;
+var ssl_min_protocol_weak_default = defineRule({
+  name: "ssl-min-protocol-weak",
+  severity: "warning",
+  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
+  defaultOptions: { minimum: "TLSv1.2" },
+  optionsSchema: {
+    type: "object",
+    properties: {
+      minimum: {
+        enum: [...VERSIONS],
+        description: "The oldest TLS version the server may accept (default 'TLSv1.2'; the cis profile sets 'TLSv1.3')."
+      }
+    },
+    additionalProperties: false
+  },
+  docs: {
+    summary: "With ssl on, ssl_min_protocol_version (or ssl_max_protocol_version) lets connections use a TLS version older than the required minimum (TLS 1.2 by default)",
+    why: "ssl_min_protocol_version is the oldest TLS version the server negotiates. TLS 1.0 and 1.1 are deprecated (RFC 8996): their handshake relies on MD5 and SHA-1 and their CBC suites have known attacks, and a client that offers a range can be pushed down to the oldest version both sides accept. PostgreSQL 13 and later default to TLS 1.2, so by default only an explicit weakening is reported; PostgreSQL 12 defaulted to TLSv1, so on 12 a server with ssl on and no ssl_min_protocol_version is reported too. ssl_max_protocol_version set below the minimum is worse: every TLS connection then uses the old protocol. Checked only when ssl is on in the cluster's configuration (with ssl off nothing is encrypted at all: ssl-disabled). The CIS Benchmark (6.8; pgdsat wants TLSv1.3) asks for TLS 1.3: the option `minimum` sets the required version, and then an absent ssl_min_protocol_version is reported at the start of postgresql.conf.",
+    invalid: [
+      "ssl = on\nssl_min_protocol_version = 'TLSv1'",
+      "ssl = on\nssl_max_protocol_version = 'TLSv1.1'"
+    ],
+    valid: [
+      "ssl = on\nssl_min_protocol_version = 'TLSv1.2'",
+      "ssl = on\nssl_min_protocol_version = 'TLSv1.3'",
+      "ssl = off\nssl_min_protocol_version = 'TLSv1'",
+      "ssl = on"
+    ],
+    references: [
+      "https://www.postgresql.org/docs/current/runtime-config-connection.html#GUC-SSL-MIN-PROTOCOL-VERSION",
+      "https://www.postgresql.org/docs/current/runtime-config-connection.html#GUC-SSL-MAX-PROTOCOL-VERSION",
+      "https://www.rfc-editor.org/rfc/rfc8996 (Deprecating TLS 1.0 and TLS 1.1)",
+      "https://github.com/HexaCluster/pgdsat (check 6.8)"
+    ],
+    versions: "12+: ssl_min_protocol_version and ssl_max_protocol_version exist from PostgreSQL 12 (default TLSv1 in 12, TLSv1.2 from 13). On 10 and 11 the server accepts TLS 1.0 and later and nothing in the configuration can change that: the rule is silent there.",
+    options: "`minimum` (`TLSv1`, `TLSv1.1`, `TLSv1.2` or `TLSv1.3`; default `TLSv1.2`): the oldest version accepted. With `TLSv1.3`, an absent ssl_min_protocol_version (which means TLSv1.2) is reported at the start of postgresql.conf.\n\n```yaml\nrules:\n  ssl-min-protocol-weak: { minimum: TLSv1.3 }\n```"
+  },
+  check(ctx) {
+    const ssl = ctx.setting("ssl");
+    if (ssl?.value !== true) return;
+    const min = ctx.setting("ssl_min_protocol_version");
+    if (!min || typeof min.value !== "string") return;
+    const m = ctx.options.minimum;
+    const minimum = typeof m === "string" && rank2(m) >= 0 ? VERSIONS[rank2(m)] : "TLSv1.2";
+    const minRank = rank2(min.value);
+    if (minRank >= 0 && minRank < rank2(minimum)) {
+      const loc = min.loc ?? ctx.clusterLoc();
+      if (loc) {
+        const what = min.loc ? `ssl_min_protocol_version = ${written4(min)}` : `ssl_min_protocol_version (not set; the default${ctx.major === 12 ? " in PostgreSQL 12" : ""} is ${min.canonical})`;
+        ctx.report({
+          loc,
+          message: `${what} is below ${minimum}: ${weakness(VERSIONS[minRank])}`,
+          help: `Set ssl_min_protocol_version = '${minimum}'${minimum === "TLSv1.3" ? " (clients need OpenSSL 1.1.1 or later, or another TLS 1.3 library)" : minimum === "TLSv1.2" ? " (clients with OpenSSL 1.0.1 or later support it)" : ""}.`
+        });
+      }
+    }
+    const max = ctx.setting("ssl_max_protocol_version");
+    if (!max?.loc || typeof max.value !== "string" || max.value === "") return;
+    const maxRank = rank2(max.value);
+    if (maxRank >= 0 && maxRank < rank2(minimum)) {
+      ctx.report({
+        loc: max.loc,
+        message: `ssl_max_protocol_version = ${written4(max)} is below ${minimum}: no connection can use a newer TLS version, so every encrypted connection uses ${VERSIONS[maxRank]} or older`,
+        help: `Remove ssl_max_protocol_version (no upper limit) or set it to '${minimum}' or later.`
+      });
+    }
+  }
+});
+
+// rules/ssl-ciphers-weak.ts
+var EXPORT_WORDS = /* @__PURE__ */ new Set(["EXP", "EXPORT", "EXPORT40", "EXPORT56"]);
+var S = (name, words, legacy = false) => ({
+  name,
+  words: new Set(words.split(" ")),
+  ...legacy ? { legacy } : {},
+  ...legacy && name.startsWith("EXP-") ? { needs: EXPORT_WORDS } : {}
+});
+var SSL3 = "SSLv3 TLSv1 TLSv1.0";
+var KRSA = "kRSA RSA aRSA";
+var SUITES = [
+  S("ECDHE-RSA-AES128-GCM-SHA256", "kECDHE kEECDH ECDH ECDHE EECDH aRSA AES AES128 AESGCM SHA256 TLSv1.2 HIGH FIPS ALL DEFAULT"),
+  S("AES128-SHA", `${KRSA} AES AES128 SHA1 SHA ${SSL3} HIGH FIPS ALL DEFAULT`),
+  S("ADH-AES256-GCM-SHA384", "kDHE kEDH DH ADH aNULL AES AES256 AESGCM SHA384 TLSv1.2 HIGH FIPS ALL COMPLEMENTOFDEFAULT"),
+  S("AECDH-AES256-SHA", `kECDHE kEECDH ECDH AECDH aNULL AES AES256 SHA1 SHA ${SSL3} HIGH FIPS ALL COMPLEMENTOFDEFAULT`),
+  S("SEED-SHA", `${KRSA} SEED SHA1 SHA ${SSL3} MEDIUM ALL COMPLEMENTOFDEFAULT`),
+  S("DES-CBC3-SHA", `${KRSA} 3DES SHA1 SHA ${SSL3} MEDIUM ALL COMPLEMENTOFDEFAULT`),
+  S("ADH-DES-CBC3-SHA", `kDHE kEDH DH ADH aNULL 3DES SHA1 SHA ${SSL3} MEDIUM ALL COMPLEMENTOFDEFAULT`),
+  S("NULL-SHA256", `${KRSA} eNULL NULL SHA256 TLSv1.2 COMPLEMENTOFALL COMPLEMENTOFDEFAULT`),
+  S("ECDHE-RSA-NULL-SHA", `kECDHE kEECDH ECDH ECDHE EECDH aRSA eNULL NULL SHA1 SHA ${SSL3} COMPLEMENTOFALL COMPLEMENTOFDEFAULT`),
+  S("AECDH-NULL-SHA", `kECDHE kEECDH ECDH AECDH aNULL eNULL NULL SHA1 SHA ${SSL3} COMPLEMENTOFALL COMPLEMENTOFDEFAULT`),
+  S("RC4-SHA", `${KRSA} RC4 SHA1 SHA ${SSL3} MEDIUM ALL COMPLEMENTOFDEFAULT`, true),
+  S("RC4-MD5", `${KRSA} RC4 MD5 ${SSL3} MEDIUM ALL COMPLEMENTOFDEFAULT`, true),
+  S("ADH-RC4-MD5", `kDHE kEDH DH ADH aNULL RC4 MD5 ${SSL3} MEDIUM ALL COMPLEMENTOFDEFAULT`, true),
+  S("DES-CBC-SHA", `${KRSA} DES SHA1 SHA ${SSL3} LOW ALL COMPLEMENTOFDEFAULT`, true),
+  S("EXP-RC4-MD5", `${KRSA} RC4 MD5 ${SSL3} EXP EXPORT EXPORT40 ALL COMPLEMENTOFDEFAULT`, true),
+  S("EXP-DES-CBC-SHA", `${KRSA} DES SHA1 SHA ${SSL3} EXP EXPORT EXPORT40 ALL COMPLEMENTOFDEFAULT`, true)
+];
+var LEGACY_WORDS = /* @__PURE__ */ new Set(["RC4", "DES", "LOW", "EXP", "EXPORT", "EXPORT40", "EXPORT56", "MD5"]);
+function namedSuite(name) {
+  const w = /* @__PURE__ */ new Set([name]);
+  const add = (s) => s.split(" ").forEach((x) => w.add(x));
+  if (/^(ADH|AECDH)-/.test(name)) add("aNULL");
+  if (/^ADH-/.test(name)) add("ADH kDHE DH");
+  if (/^AECDH-/.test(name)) add("AECDH kECDHE ECDH");
+  if (/(^|-)NULL-/.test(name)) add("eNULL NULL");
+  if (/RC4/.test(name)) add("RC4");
+  if (/DES-CBC3|3DES/.test(name)) add("3DES");
+  else if (/(^|-)DES-/.test(name)) add("DES LOW");
+  if (/^EXP/.test(name)) add("EXP EXPORT");
+  if (/-MD5$/.test(name)) add("MD5");
+  if (/-SHA$/.test(name)) add("SHA1 SHA");
+  return { name, words: w };
+}
+var W = {
+  anon: { key: "anon", what: "anonymous suites (aNULL: ADH, AECDH), which authenticate no server, so a man in the middle can pose as it" },
+  null: { key: "null", what: "NULL-encryption suites (eNULL), which send everything in cleartext" },
+  export: { key: "export", what: "export-grade suites (EXP, 40- and 56-bit keys), broken in minutes" },
+  low: { key: "low", what: "single-DES suites (DES, LOW, 56-bit keys), broken by brute force" },
+  rc4: { key: "rc4", what: "RC4 suites, whose keystream biases let plaintext be recovered (RFC 7465 forbids them)" },
+  des3: { key: "des3", what: "3DES suites, whose 64-bit blocks allow plaintext recovery on long connections (Sweet32)" },
+  md5: { key: "md5", what: "suites with MD5 MACs" },
+  medium: { key: "medium", what: "MEDIUM-strength suites (such as SEED and 3DES)" }
+};
+var SEP = /[:, ;]/;
+function tokenize(value) {
+  const out = [];
+  let i = 0;
+  while (i < value.length) {
+    while (i < value.length && SEP.test(value[i])) i++;
+    const start = i;
+    while (i < value.length && !SEP.test(value[i])) i++;
+    if (i > start) out.push({ text: value.slice(start, i), start, end: i });
+  }
+  return out;
+}
+function judgeCiphers(value, allowMedium, onlySuites) {
+  const enabled = /* @__PURE__ */ new Map();
+  const killed = /* @__PURE__ */ new Set();
+  const extra = [];
+  const outside = [];
+  const allowed = new Set(onlySuites.map((s) => s.toUpperCase()));
+  const tokens = tokenize(value);
+  tokens.forEach((tok, idx) => {
+    let t = tok.text;
+    if (t.startsWith("@")) return;
+    let op = "add";
+    if (t[0] === "!") op = "kill";
+    else if (t[0] === "-") op = "del";
+    else if (t[0] === "+") op = "move";
+    if (op !== "add") t = t.slice(1);
+    if (t === "") return;
+    if (t === "DEFAULT" && idx !== 0) return;
+    const words = t.split("+").filter(Boolean);
+    if (op === "add" && allowed.size > 0 && !(words.length === 1 && allowed.has(words[0].toUpperCase()))) outside.push(tok);
+    const universe = [...SUITES, ...extra];
+    if (words.length === 1 && /^[A-Z0-9]+(-[A-Z0-9]+)+$/.test(words[0]) && !universe.some((s) => s.name === words[0])) {
+      const named = namedSuite(words[0]);
+      extra.push(named);
+      universe.push(named);
+    }
+    const legacyOk = words.some((w) => LEGACY_WORDS.has(w)) || words.some((w) => /RC4|(^|-)DES-CBC-|^EXP/.test(w));
+    for (const s of universe) {
+      if (!words.every((w) => s.words.has(w) || s.name === w)) continue;
+      if (op === "kill") {
+        killed.add(s);
+        enabled.delete(s);
+      } else if (op === "del") enabled.delete(s);
+      else if (op === "add" && !killed.has(s) && !enabled.has(s) && (!s.legacy || legacyOk) && (!s.needs || words.some((w) => s.needs.has(w) || w === s.name)))
+        enabled.set(s, tok);
+    }
+  });
+  const byToken = /* @__PURE__ */ new Map();
+  const note = (tok, w) => {
+    let set = byToken.get(tok);
+    if (!set) byToken.set(tok, set = /* @__PURE__ */ new Set());
+    set.add(w);
+  };
+  for (const [s, tok] of enabled) {
+    const has2 = (w2) => s.words.has(w2);
+    const words = tok.text.replace(/^[!+-]/, "").split("+");
+    const w = has2("eNULL") ? W.null : has2("aNULL") ? W.anon : has2("EXP") ? W.export : has2("DES") ? W.low : has2("RC4") ? W.rc4 : has2("3DES") && words.some((x) => x === "3DES" || x === s.name) ? W.des3 : has2("MD5") ? W.md5 : has2("MEDIUM") && !allowMedium ? W.medium : void 0;
+    if (w) note(tok, w);
+  }
+  const order = Object.values(W);
+  const out = [];
+  for (const tok of tokens) {
+    const ws = byToken.get(tok);
+    const isOutside = outside.includes(tok);
+    if (!ws && !isOutside) continue;
+    out.push({
+      token: tok,
+      weaknesses: ws ? order.filter((w) => ws.has(w)) : [],
+      ...isOutside ? { outside: true } : {}
+    });
+  }
+  return out;
+}
+var list2 = (xs) => xs.length <= 1 ? xs.join("") : `${xs.slice(0, -1).join("; ")}; and ${xs[xs.length - 1]}`;
+var ssl_ciphers_weak_default = defineRule({
+  name: "ssl-ciphers-weak",
+  severity: "warning",
+  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
+  defaultOptions: { allowMedium: true, onlySuites: [] },
+  optionsSchema: {
+    type: "object",
+    properties: {
+      allowMedium: {
+        type: "boolean",
+        description: "Accept MEDIUM-strength suites (default true: the server default HIGH:MEDIUM:+3DES:!aNULL includes them)."
+      },
+      onlySuites: {
+        type: "array",
+        items: { type: "string", minLength: 1 },
+        description: "When not empty, every cipher string that adds suites must be one of these suite names (pgdsat 6.10 checks a list of forward-secret AEAD suites)."
+      }
+    },
+    additionalProperties: false
+  },
+  docs: {
+    summary: "With ssl on, ssl_ciphers enables weak TLS 1.2 suites: NULL, anonymous, export, single DES, RC4, MD5, or 3DES named explicitly",
+    why: "ssl_ciphers is an OpenSSL cipher list: it decides which suites TLS 1.2 and older connections may use. A list that enables NULL suites sends data in cleartext; anonymous suites (aNULL, ADH, AECDH) do not authenticate the server, so a man in the middle can pose as it; export, LOW (single DES) and RC4 suites are broken; MD5 MACs are weak; 3DES has 64-bit blocks (Sweet32). The list is read as OpenSSL reads it, left to right: `!X` removes X for good, `-X` removes it until a later string adds it again, `+X` only moves suites already enabled to the end, `A+B` selects suites matching both. So a later `!aNULL` cancels the anonymous suites that `HIGH` or `ALL` bring in, and the server default `HIGH:MEDIUM:+3DES:!aNULL` is not reported (its 3DES suites are MEDIUM, moved last; 3DES is reported only when a cipher string names it). `ALL` without `!aNULL` is reported (anonymous suites); eNULL needs `COMPLEMENTOFALL`, `eNULL`/`NULL` or a key-exchange word such as `kRSA` or `ECDHE` without `!eNULL`.\n\nGeneric words (ALL, HIGH, MEDIUM, DEFAULT, kRSA\u2026) are judged as OpenSSL 1.1.0 and later define them: export, single-DES and RC4 suites are reported when a cipher string names them (RC4, DES, LOW, EXP, MD5, or a suite such as RC4-SHA); on OpenSSL 1.0.x, ALL and MEDIUM also hold RC4 \u2014 end the list with `!RC4:!LOW:!EXP` there. OpenSSL 1.1.0 and later also refuse anonymous, NULL, MD5, export and DES suites at their default security level 1, whatever the list says; they are accepted with OpenSSL 1.0.x, `@SECLEVEL=0` or a system crypto policy at level 0. Checked only with ssl on, and not when ssl_min_protocol_version is TLSv1.3 (TLS 1.3 suites are not governed by ssl_ciphers).\n\nThe CIS Benchmark (6.10) wants only forward-secret suites: pgdsat fails every entry of ssl_ciphers that is not one of a list of ECDHE/DHE AEAD suites, the default included. The option `onlySuites` checks that and `allowMedium: false` reports MEDIUM suites; under either, an absent ssl_ciphers (the default `HIGH:MEDIUM:+3DES:!aNULL`) is reported at the start of postgresql.conf.",
+    invalid: ["ssl = on\nssl_ciphers = 'HIGH:RC4'", "ssl = on\nssl_ciphers = 'ALL:!LOW:!EXP'", "ssl = on\nssl_ciphers = 'HIGH:3DES:!aNULL'"],
+    valid: [
+      "ssl = on\nssl_ciphers = 'HIGH:MEDIUM:+3DES:!aNULL'",
+      "ssl = on\nssl_ciphers = 'HIGH:!aNULL:!MD5'",
+      "ssl = on\nssl_ciphers = 'RC4:HIGH:!RC4:!aNULL'",
+      "ssl = off\nssl_ciphers = 'NULL'"
+    ],
+    references: [
+      "https://www.postgresql.org/docs/current/runtime-config-connection.html#GUC-SSL-CIPHERS",
+      "https://docs.openssl.org/master/man1/openssl-ciphers/ (CIPHER LIST FORMAT, CIPHER STRINGS)",
+      "https://github.com/openssl/openssl/blob/master/ssl/ssl_ciph.c (ssl_cipher_process_rulestr)",
+      "https://www.rfc-editor.org/rfc/rfc7465 (Prohibiting RC4 Cipher Suites)",
+      "https://sweet32.info/ (3DES)",
+      "https://github.com/HexaCluster/pgdsat (check 6.10)"
+    ],
+    versions: "all; ssl_ciphers governs TLS 1.2 and older only. From 12, when ssl_min_protocol_version is TLSv1.3 the list has no effect and nothing is reported. PostgreSQL 18 adds ssl_tls13_ciphers for the TLS 1.3 suites; every TLS 1.3 suite is strong, so it is not checked.",
+    options: "`allowMedium` (boolean, default true): with false, a cipher string that leaves MEDIUM suites enabled is reported (the default `HIGH:MEDIUM:+3DES:!aNULL` then is). `onlySuites` (list of OpenSSL suite names, default empty): when not empty, every cipher string that adds suites must be one of them (as pgdsat 6.10 checks: `HIGH`, `ALL` or any other group word is then reported).\n\n```yaml\nrules:\n  ssl-ciphers-weak:\n    allowMedium: false\n    onlySuites: [ECDHE-ECDSA-AES256-GCM-SHA384, ECDHE-RSA-AES256-GCM-SHA384]\n```"
+  },
+  check(ctx) {
+    if (ctx.setting("ssl")?.value !== true) return;
+    const min = ctx.setting("ssl_min_protocol_version");
+    if (typeof min?.value === "string" && min.value.toLowerCase() === "tlsv1.3") return;
+    const s = ctx.setting("ssl_ciphers");
+    if (!s || typeof s.value !== "string") return;
+    const allowMedium = ctx.options.allowMedium !== false;
+    const only = Array.isArray(ctx.options.onlySuites) ? ctx.options.onlySuites.filter((x) => typeof x === "string") : [];
+    const verdicts = judgeCiphers(s.value, allowMedium, only);
+    const first = verdicts[0];
+    if (!first) return;
+    const at = s.loc ?? ctx.clusterLoc();
+    if (!at) return;
+    const offsets = s.assignment ? valueOffsets(s.assignment.line.value) : void 0;
+    const locOf = (t) => offsets && s.loc ? { file: s.loc.file, start: s.loc.start + offsets[t.start], end: s.loc.start + offsets[t.end - 1] + 1 } : at;
+    const weak = /* @__PURE__ */ new Map();
+    for (const v of verdicts) for (const w of v.weaknesses) weak.set(w.key, w);
+    const outside = verdicts.filter((v) => v.outside).map((v) => `'${v.token.text}'`);
+    const parts = [];
+    if (weak.size > 0) parts.push(`enables ${list2([...weak.values()].map((w) => w.what))}`);
+    if (outside.length > 0) parts.push(`adds ${outside.join(", ")}, not among the allowed suites (onlySuites)`);
+    const weakTokens = verdicts.filter((v) => v.weaknesses.length > 0).map((v) => `'${v.token.text}'`);
+    const via = weakTokens.length > 0 ? ` (through ${weakTokens.join(", ")})` : "";
+    ctx.report({
+      loc: locOf(first.token),
+      message: `${s.assignment ? `ssl_ciphers = ${s.assignment.line.value.raw}` : `ssl_ciphers (not set; the default is '${s.canonical}')`} ${parts.join(", and ")}${via}`,
+      help: only.length > 0 ? `List only the allowed suites, e.g. ssl_ciphers = '${only.slice(0, 4).join(":")}'.` : allowMedium ? "Remove those cipher strings, or end the list with exclusions (:!aNULL:!eNULL:!EXP:!LOW:!RC4:!MD5); the server default ssl_ciphers = 'HIGH:MEDIUM:+3DES:!aNULL' is fine." : "Use ssl_ciphers = 'HIGH:!aNULL:!eNULL' (no MEDIUM suites), or list forward-secret suites explicitly.",
+      related: (s.loc ? verdicts.slice(1) : []).map((v) => ({ message: `'${v.token.text}' ${v.weaknesses.length > 0 ? "enables weak suites" : "is not an allowed suite"}`, loc: locOf(v.token) }))
+    });
+  }
+});
+
+// src/analysis/logging.ts
+function loggingView(ctx) {
+  const destination = ctx.setting("log_destination");
+  const collector = ctx.setting("logging_collector");
+  if (!destination || !collector) return void 0;
+  const list4 = typeof destination.value === "string" ? splitIdentifierString(destination.value) : null;
+  const destinations = new Set((list4 ?? []).map(asciiLower));
+  const collectorOn = collector.value === true;
+  const fileDest = destinations.has("stderr") || destinations.has("csvlog") || destinations.has("jsonlog");
+  const structured = destinations.has("csvlog") || destinations.has("jsonlog");
+  return {
+    destination,
+    destinations,
+    collector,
+    collectorOn,
+    writesFiles: collectorOn && fileDest,
+    prefixed: destinations.has("stderr") || destinations.has("syslog") || structured && !collectorOn
+  };
+}
+function settingLoc(ctx, s) {
+  return s.loc ?? ctx.clusterLoc();
+}
+function relatedSetting(s, message) {
+  return s.loc ? [{ message, loc: s.loc }] : [];
+}
+function octalMode(mode) {
+  return `0${mode.toString(8).padStart(3, "0")}`;
+}
+
+// rules/connection-logging-off.ts
+var ON_ASPECTS = ["receipt", "authentication", "authorization"];
+var WHAT = {
+  receipt: "connection attempts and the client address they came from",
+  authentication: "the identity each client authenticated as and the method",
+  authorization: "the role and database each session was granted"
+};
+function missingAspects(s) {
+  if (typeof s.value === "boolean") return s.value ? [] : [...ON_ASPECTS];
+  const list4 = splitIdentifierString(String(s.value));
+  if (list4 === null) return [];
+  const words = list4.map(asciiLower);
+  if (words.length === 0 || ["off", "false", "no", "0"].includes(words[0])) return [...ON_ASPECTS];
+  if (["on", "true", "yes", "1"].includes(words[0]) || words.includes("all")) return [];
+  return ON_ASPECTS.filter((a) => !words.includes(a));
+}
+var connection_logging_off_default = defineRule({
+  name: "connection-logging-off",
+  severity: "warning",
+  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
+  docs: {
+    summary: "log_connections or log_disconnections is off (absent means off): the log does not show who connected, from where, to which database, and for how long",
+    why: "A failed login is logged whatever these settings say (it is a FATAL error), but a successful one is not: without log_connections the server log has no line saying which role connected to which database from which client address, and without log_disconnections none saying when the session ended and how long it lasted. After an incident, that is the record an investigation starts from: a stolen password that works leaves no trace. Both are off by default. PostgreSQL 18 made log_connections a list of aspects (`receipt`, `authentication`, `authorization`, `setup_durations`, or `all`; `''` logs nothing, and the old `on` still means `receipt,authentication,authorization`); from 18 a list that leaves out one of the three aspects `on` logs is reported too, naming what is missing. One finding per setting: at its value when a file sets it, at the start of postgresql.conf when it is absent (one finding naming both when both are absent). The two settings write a line per connection: on a server with very many short connections, use a connection pooler rather than turning them off. Off by default; the `cis` profile turns it on (CIS 3.1.20, 3.1.21, and the log_connections / log_disconnections part of 6.2).",
+    invalid: ["log_connections = on\nlog_disconnections = off", "log_connections = off\nlog_disconnections = on"],
+    valid: ["log_connections = on\nlog_disconnections = on", "log_connections = 'all'\nlog_disconnections = on"],
+    references: [
+      "https://www.postgresql.org/docs/current/runtime-config-logging.html#GUC-LOG-CONNECTIONS",
+      "https://www.postgresql.org/docs/current/runtime-config-logging.html#GUC-LOG-DISCONNECTIONS",
+      "https://www.postgresql.org/docs/18/release-18.html (log_connections became a list)",
+      "https://github.com/postgres/postgres/blob/REL_18_STABLE/src/backend/tcop/backend_startup.c (check_log_connections)"
+    ],
+    versions: "all; from 18 log_connections is a list of aspects (receipt, authentication, authorization, setup_durations, all)"
+  },
+  check(ctx) {
+    const conn = ctx.setting("log_connections");
+    const disc = ctx.setting("log_disconnections");
+    const connMissing = conn ? missingAspects(conn) : [];
+    const discOff = disc?.value === false;
+    const list18 = ctx.major >= 18;
+    const connHelp = list18 ? "Set log_connections = 'receipt,authentication,authorization' (what on means; 'all' adds setup_durations)." : "Set log_connections = on.";
+    if (conn?.isDefault && disc?.isDefault && connMissing.length && discOff) {
+      const loc = ctx.clusterLoc();
+      if (!loc) return;
+      ctx.report({
+        loc,
+        message: `log_connections and log_disconnections are not set (the defaults are ${list18 ? "'' and off" : "off"}): neither successful connections nor session ends are logged \u2014 the log cannot show who connected to which database, from which address, and for how long`,
+        help: `${connHelp.replace(/\.$/, "")} and log_disconnections = on.`
+      });
+      return;
+    }
+    if (conn && connMissing.length) {
+      const loc = settingLoc(ctx, conn);
+      if (loc) {
+        const all = connMissing.length === ON_ASPECTS.length;
+        const shown5 = conn.isDefault && list18 ? "''" : void 0;
+        ctx.report({
+          loc,
+          message: all ? `${settingText(conn, shown5)}: successful connections are not logged \u2014 the log cannot show who connected to which database, from which address, and when` : `${settingText(conn, shown5)} does not log ${connMissing.map((a) => `${WHAT[a]} (${a})`).join(" or ")}, which log_connections = on logs`,
+          help: connHelp
+        });
+      }
+    }
+    if (disc && discOff) {
+      const loc = settingLoc(ctx, disc);
+      if (loc) {
+        ctx.report({
+          loc,
+          message: `${settingText(disc)}: session ends are not logged \u2014 the log cannot show when a session ended or how long it lasted`,
+          help: "Set log_disconnections = on (each session end is logged with its user, database, client address and duration)."
+        });
+      }
+    }
+  }
+});
+
+// rules/log-line-prefix-incomplete.ts
+function prefixEscapes(prefix) {
+  const out = /* @__PURE__ */ new Set();
+  for (let i = 0; i < prefix.length; i++) {
+    if (prefix[i] !== "%") continue;
+    i++;
+    if (i >= prefix.length) break;
+    if (prefix[i] === "%") continue;
+    if (prefix[i] <= "9") {
+      if (prefix[i] === "-") {
+        i++;
+        if (i >= prefix.length) break;
+      }
+      while (i < prefix.length && prefix[i] >= "0" && prefix[i] <= "9") i++;
+      if (i >= prefix.length) break;
+    }
+    out.add(`%${prefix[i]}`);
+  }
+  return out;
+}
+var ALTERNATIVES = {
+  "%t": ["%t", "%m", "%n"],
+  "%m": ["%t", "%m", "%n"],
+  "%n": ["%t", "%m", "%n"],
+  "%p": ["%p", "%c"],
+  "%c": ["%p", "%c"],
+  "%h": ["%h", "%r"],
+  "%r": ["%h", "%r"]
+};
+var MEANING = {
+  "%t": "time",
+  "%m": "time",
+  "%n": "time",
+  "%p": "process id",
+  "%c": "session id",
+  "%u": "user",
+  "%d": "database",
+  "%a": "application",
+  "%h": "client host",
+  "%r": "client host",
+  "%s": "session start time",
+  "%l": "log line number",
+  "%i": "command tag",
+  "%e": "SQL state",
+  "%x": "transaction id",
+  "%v": "virtual transaction id",
+  "%b": "backend type",
+  "%Q": "query id",
+  "%P": "parallel group leader"
+};
+var WRITTEN = {
+  "%p": "[%p]",
+  "%u": "user=%u",
+  "%d": "db=%d",
+  "%a": "app=%a",
+  "%h": "client=%h",
+  "%r": "client=%r"
+};
+var DEFAULT_REQUIRED = ["%m", "%p", "%u", "%d", "%a", "%h"];
+var log_line_prefix_incomplete_default = defineRule({
+  name: "log-line-prefix-incomplete",
+  severity: "warning",
+  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
+  docs: {
+    summary: "log_line_prefix lacks the user, database, application or client host (or time or process) of each log line",
+    why: "Each line of a plain-text server log starts with log_line_prefix. The default, `%m [%p] ` (time and process id, since PostgreSQL 10), says nothing about who caused a message: an error, a logged statement or a failed permission check cannot be tied to a role, a database or a client address, so the log is of little use for auditing or incident response. The rule checks the escapes pgdsat checks for CIS 3.1.24: a timestamp (`%t`, `%m` or `%n`), the process (`%p`, or `%c`, the session id, which contains it), the database `%d`, the user `%u`, the application `%a` and the client host `%h` (`%r`, host and port, counts too). The prefix is read as PostgreSQL reads it: `%%` is a literal percent, paddings such as `%-10u` are understood, and a trailing `%` ends it. Checked only when some destination uses the prefix: stderr, syslog, or csvlog/jsonlog without the logging collector (they then fall back to plain text on stderr); CSV and JSON lines carry these fields themselves. When syslog is the only such destination, the time and the process are not required: syslog records both (PostgreSQL opens it with LOG_PID). pgdsat skips the check for syslog; the rule still wants the who/where fields there. Off by default; the `cis` profile turns it on (CIS 3.1.24).",
+    invalid: ["log_line_prefix = '%m [%p] '", "log_line_prefix = '%m [%p] %q%u@%d '"],
+    valid: [
+      "log_line_prefix = '%m [%p] user=%u db=%d app=%a client=%h '",
+      "log_line_prefix = '%t [%-6p] %q%-10u %d %a %r '"
+    ],
+    references: [
+      "https://www.postgresql.org/docs/current/runtime-config-logging.html#GUC-LOG-LINE-PREFIX",
+      "https://github.com/postgres/postgres/blob/master/src/backend/utils/error/elog.c (log_status_format, process_log_prefix_padding)",
+      "https://github.com/HexaCluster/pgdsat (check 3.1.24)"
+    ],
+    versions: "all (the default has been '%m [%p] ' since 10)",
+    options: '`required` (default `["%m", "%p", "%u", "%d", "%a", "%h"]`): the escapes the prefix must contain. A timestamp escape (`%t`, `%m`, `%n`) stands for any other, `%p` and `%c` for each other, `%h` and `%r` for each other. For example `["%u", "%d", "%h"]` wants only the user, database and client host.'
+  },
+  defaultOptions: { required: DEFAULT_REQUIRED },
+  optionsSchema: {
+    type: "object",
+    properties: {
+      required: { type: "array", items: { type: "string", pattern: "^%[A-Za-z]$" }, uniqueItems: true }
+    },
+    additionalProperties: false
+  },
+  check(ctx) {
+    const prefix = ctx.setting("log_line_prefix");
+    const logging = loggingView(ctx);
+    if (!prefix || !logging || !logging.prefixed || typeof prefix.value !== "string") return;
+    const loc = settingLoc(ctx, prefix);
+    if (!loc) return;
+    const present = prefixEscapes(prefix.value);
+    const syslogOnly = !logging.destinations.has("stderr") && !(logging.destinations.has("csvlog") || logging.destinations.has("jsonlog"));
+    const required = ctx.options.required.filter((e) => !(syslogOnly && ["%t", "%m", "%n", "%p", "%c"].includes(e)));
+    const missing = required.filter((e) => !(ALTERNATIVES[e] ?? [e]).some((alt) => present.has(alt)));
+    if (!missing.length) return;
+    const named = missing.map((e) => `${MEANING[e] ?? "the field"} (${e})`);
+    const who = missing.some((e) => ["%u", "%d", "%a", "%h", "%r"].includes(e));
+    const fixed = `${prefix.value.replace(/\s+$/, "")} ${missing.map((e) => WRITTEN[e] ?? e).join(" ")} `.replace(/^ /, "");
+    ctx.report({
+      loc,
+      message: `${settingText(prefix)} lacks the ${named.length > 1 ? `${named.slice(0, -1).join(", ")} and ${named[named.length - 1]}` : named[0]} of each log line: ` + (who ? "errors and logged statements cannot be tied to who caused them and from where" : missing.every((e) => ["%t", "%m", "%n", "%p", "%c", "%s", "%l"].includes(e)) ? "log lines cannot be ordered in time or tied to the process that wrote them" : "the log lacks what these fields record"),
+      help: `Add the missing escapes, e.g. log_line_prefix = ${quoteConf(fixed)}`,
+      related: relatedSetting(logging.destination, "log_destination is set here")
+    });
+  }
+});
+
+// rules/log-file-mode-permissive.ts
+var perms = (bits) => {
+  const out = [];
+  if (bits & 4) out.push("read");
+  if (bits & 2) out.push("write");
+  if (bits & 1) out.push("execute");
+  return out.length > 1 ? `${out.slice(0, -1).join(", ")} and ${out[out.length - 1]}` : out[0];
+};
+var log_file_mode_permissive_default = defineRule({
+  name: "log-file-mode-permissive",
+  severity: "warning",
+  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
+  docs: {
+    summary: "log_file_mode lets the group or other local users read (or write) the log files the logging collector writes",
+    why: "Server logs hold more than errors: the text of logged and failing statements (an `ALTER ROLE \u2026 PASSWORD '\u2026'` that fails, or any statement under log_statement), user and database names, client addresses, and query parameters. log_file_mode sets the permissions of the files the logging collector creates; the default 0600 lets only the server's OS user read them. A mode such as 0644 hands all of that to every local account; 0640 to every member of the group (on many systems a shared group). Write access lets someone alter or truncate the audit trail. The setting does nothing unless logging_collector is on, so the rule checks it only when the collector writes PostgreSQL's messages to files (logging_collector = on and log_destination names stderr, csvlog or jsonlog); the owner's own bits are not judged. A file mode is written in octal with a leading zero (0640); a bare 640 is decimal (01200) and rejected. Off by default; the `cis` profile turns it on (CIS 3.1.6).",
+    invalid: ["logging_collector = on\nlog_file_mode = 0644"],
+    valid: ["logging_collector = on\nlog_file_mode = 0600", "log_file_mode = 0644"],
+    references: [
+      "https://www.postgresql.org/docs/current/runtime-config-logging.html#GUC-LOG-FILE-MODE",
+      "https://www.postgresql.org/docs/current/runtime-config-logging.html#GUC-LOGGING-COLLECTOR",
+      "https://github.com/postgres/postgres/blob/master/src/backend/postmaster/syslogger.c (logfile_open)"
+    ],
+    versions: "all",
+    options: '`maximum` (default `"0600"`): the widest mode accepted, as an octal string. A mode is reported when it sets a group or other permission bit that `maximum` does not; `"0640"` accepts group read (a log shipper in the server\'s group).'
+  },
+  defaultOptions: { maximum: "0600" },
+  optionsSchema: {
+    type: "object",
+    properties: { maximum: { type: "string", pattern: "^0?[0-7]{3}$" } },
+    additionalProperties: false
+  },
+  check(ctx) {
+    const mode = ctx.setting("log_file_mode");
+    const logging = loggingView(ctx);
+    if (!mode || !logging?.writesFiles || typeof mode.value !== "number") return;
+    const maximum = parseInt(String(ctx.options.maximum), 8);
+    const extra = mode.value & ~maximum & 63;
+    if (!extra) return;
+    const loc = settingLoc(ctx, mode);
+    if (!loc) return;
+    const octal = octalMode(mode.value);
+    const raw = mode.assignment?.line.value.raw;
+    const shown5 = raw === void 0 ? octal : raw.replace(/^'|'$/g, "") === octal ? raw : `${raw} (${octal})`;
+    const group = extra >> 3 & 7;
+    const other = extra & 7;
+    const who = group && other ? group === other ? `the file's group and every other local user ${perms(group)}` : `the file's group ${perms(group)} and every other local user ${perms(other)}` : group ? `the file's group ${perms(group)}` : `every other local user ${perms(other)}`;
+    ctx.report({
+      loc,
+      message: `${settingText(mode, shown5)} lets ${who} the server log files (more than ${octalMode(maximum)}): they hold statement text, failed ALTER ROLE \u2026 PASSWORD statements, user names and client addresses`,
+      help: `Set log_file_mode = ${octalMode(maximum & 511)} (0600 is the default); give a log shipper its own copy rather than group or world access.`,
+      related: relatedSetting(logging.collector, "the logging collector is turned on here")
+    });
+  }
+});
+
+// rules/logging-collector-off.ts
+var logging_collector_off_default = defineRule({
+  name: "logging-collector-off",
+  severity: "warning",
+  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
+  docs: {
+    summary: "logging_collector is off (absent means off) while log_destination sends messages to stderr, csvlog or jsonlog; or log_destination is empty",
+    why: "Without the logging collector, messages sent to stderr go wherever the postmaster's standard error happens to point: a `pg_ctl -l` file, the service manager's journal, or nowhere when it was started detached. PostgreSQL neither rotates nor keeps them, and lines written by many processes at once can be interleaved; the collector is the part of PostgreSQL designed not to lose them. csvlog and jsonlog (15+) need the collector: without it no CSV or JSON file is ever written, and each message falls back to plain text on stderr (elog.c, send_message_to_server_log; real servers do so) \u2014 the structured log a log pipeline expects does not exist. An empty log_destination is reported as well, whatever logging_collector says: the server then writes no log at all, not even errors. A log_destination of syslog alone is not reported (syslog is a collector of its own; pgdsat wants the collector even then). Containers that read the server's stderr on purpose are a deliberate choice this rule does not know about: disable it there. Off by default; the `cis` profile turns it on (CIS 3.1.2, 3.1.3).",
+    invalid: ["log_destination = 'csvlog'", "logging_collector = off\nlog_destination = 'stderr'"],
+    valid: ["logging_collector = on\nlog_destination = 'csvlog'", "log_destination = 'syslog'"],
+    references: [
+      "https://www.postgresql.org/docs/current/runtime-config-logging.html#GUC-LOGGING-COLLECTOR",
+      "https://www.postgresql.org/docs/current/runtime-config-logging.html#GUC-LOG-DESTINATION",
+      "https://github.com/postgres/postgres/blob/master/src/backend/utils/error/elog.c (send_message_to_server_log)",
+      "https://github.com/HexaCluster/pgdsat (checks 3.1.2, 3.1.3)"
+    ],
+    versions: "all (jsonlog is 15+)"
+  },
+  check(ctx) {
+    const logging = loggingView(ctx);
+    if (!logging) return;
+    const { destination, destinations, collector } = logging;
+    if (destinations.size === 0) {
+      const loc2 = settingLoc(ctx, destination);
+      if (!loc2) return;
+      ctx.report({
+        loc: loc2,
+        message: `${settingText(destination)} names no destination: the server writes no log at all \u2014 no error, failed login or logged statement is recorded anywhere`,
+        help: "Set log_destination = 'stderr' (with logging_collector = on), 'csvlog', 'jsonlog' or 'syslog'."
+      });
+      return;
+    }
+    if (logging.collectorOn) return;
+    const structured = ["csvlog", "jsonlog"].filter((d) => destinations.has(d));
+    if (!structured.length && !destinations.has("stderr")) return;
+    const loc = settingLoc(ctx, collector);
+    if (!loc) return;
+    const dest = `log_destination = ${shownValue(destination)}${destination.isDefault ? " (the default)" : ""}`;
+    ctx.report({
+      loc,
+      message: structured.length ? `${settingText(collector)} while ${dest} needs it: no ${structured.map((d) => d === "csvlog" ? "CSV" : "JSON").join(" or ")} log file is written \u2014 every message falls back to plain text on the postmaster's stderr` : `${settingText(collector)} while ${dest}: the server log goes to the postmaster's stderr, wherever the service manager points it, without rotation, and lines of concurrent processes can interleave`,
+      help: "Set logging_collector = on (a restart is needed), with log_directory outside the data directory.",
+      related: relatedSetting(destination, "log_destination is set here")
+    });
+  }
+});
+
+// rules/log-directory-in-data-directory.ts
+import { posix } from "node:path";
+var canonical = (p) => {
+  const n = posix.normalize(p);
+  return n.length > 1 ? n.replace(/\/+$/, "") : n;
+};
+var log_directory_in_data_directory_default = defineRule({
+  name: "log-directory-in-data-directory",
+  severity: "warning",
+  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
+  docs: {
+    summary: "With the logging collector on, log_directory is empty, relative (the default `log`), or under data_directory: the server log lives inside the data directory",
+    why: 'A relative log_directory is taken relative to the data directory, so the default `log` puts the server log inside it. There a flood of log output fills the file system the database needs \u2014 a full disk under pg_wal stops the server \u2014 and every base backup (pg_basebackup copies the log directory) carries the logs, with the statements and names they hold, to backup storage and to the standbys built from it. An absolute log_directory under an absolute data_directory is the same. An empty log_directory is worse: the collector then opens its file in the root directory, which the server\'s user cannot write, and the server does not start (FATAL: could not open log file "/postgresql-\u2026.log", as real servers show); that finding is an error. A relative path that climbs out of the data directory (`../log`) and a Windows path (`C:/\u2026`) are not reported; an absolute log_directory is judged only when data_directory is set in the files (otherwise the data directory is given with -D and unknown here). Checked only when logging_collector is on (without it log_directory is not used) and, for the location checks, log_destination names stderr, csvlog or jsonlog. Of the locations CIS 8.1 wants outside the data cluster (the WAL directory, tablespaces, the log directory), only log_directory is a setting in postgresql.conf: pg_wal and tablespaces are made by initdb -X and CREATE TABLESPACE. Off by default; the `cis` profile turns it on (CIS 3.1.4, 3.1.27, 8.1).',
+    invalid: ["logging_collector = on\nlog_directory = 'pg_log'", "logging_collector = on\ndata_directory = '/srv/pg/data'\nlog_directory = '/srv/pg/data/log'"],
+    valid: ["logging_collector = on\nlog_directory = '/var/log/postgresql'", "log_directory = 'log'"],
+    references: [
+      "https://www.postgresql.org/docs/current/runtime-config-logging.html#GUC-LOG-DIRECTORY",
+      "https://www.postgresql.org/docs/current/runtime-config-file-locations.html",
+      "https://www.postgresql.org/docs/current/app-pgbasebackup.html",
+      "https://github.com/postgres/postgres/blob/master/src/backend/postmaster/syslogger.c (SysLogger_Start, logfile_getname)",
+      "https://github.com/HexaCluster/pgdsat (checks 3.1.4, 3.1.27)"
+    ],
+    versions: "all"
+  },
+  check(ctx) {
+    const dir = ctx.setting("log_directory");
+    const logging = loggingView(ctx);
+    if (!dir || !logging?.collectorOn || typeof dir.value !== "string") return;
+    const loc = settingLoc(ctx, dir);
+    if (!loc) return;
+    const related = relatedSetting(logging.collector, "the logging collector is turned on here");
+    if (dir.value === "") {
+      ctx.report({
+        loc,
+        severity: "error",
+        message: `${settingText(dir)} with the logging collector on: the collector opens its log file in the root directory ("/postgresql-\u2026.log"), which the server cannot write \u2014 the server does not start`,
+        help: "Set log_directory to an absolute directory outside the data directory that the server's user owns, e.g. '/var/log/postgresql'.",
+        related
+      });
+      return;
+    }
+    if (!logging.writesFiles) return;
+    let inside;
+    if (!(dir.value.startsWith("/") || /^([A-Za-z]:)?[\\/]/.test(dir.value))) {
+      const rel = canonical(dir.value);
+      if (rel === ".." || rel.startsWith("../")) return;
+      inside = rel === "." ? "the data directory itself" : `the data directory (a relative path is taken from it)`;
+    } else {
+      if (!dir.value.startsWith("/")) return;
+      const data = ctx.setting("data_directory");
+      if (!data || data.isDefault || typeof data.value !== "string" || !data.value.startsWith("/")) return;
+      const d = canonical(data.value);
+      const l = canonical(dir.value);
+      if (l !== d && !l.startsWith(d === "/" ? "/" : `${d}/`)) return;
+      inside = `data_directory ${data.assignment?.line.value.raw ?? data.value}`;
+      if (data.loc) related.push({ message: "data_directory is set here", loc: data.loc });
+    }
+    ctx.report({
+      loc,
+      message: `${settingText(dir)} puts the server log files inside ${inside}: a log flood can fill the database's file system and stop the server, and base backups copy the logs and what they hold`,
+      help: "Set log_directory to an absolute directory outside the data directory, e.g. '/var/log/postgresql'.",
+      related
+    });
+  }
+});
+
+// rules/log-truncate-on-rotation-off.ts
+var log_truncate_on_rotation_off_default = defineRule({
+  name: "log-truncate-on-rotation-off",
+  severity: "warning",
+  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
+  docs: {
+    summary: "log_truncate_on_rotation is off (absent means off) while the logging collector writes log files: old log files are never overwritten",
+    why: "With log_truncate_on_rotation off, a time-based rotation that reuses a file name (a cyclic log_filename such as `postgresql-%a.log`, one file per weekday) appends to last week's file instead of replacing it, so it grows without bound; with a name that never repeats (the default `postgresql-%Y-%m-%d_%H%M%S.log`) PostgreSQL never removes anything. Either way the log directory grows until something outside PostgreSQL cleans it, or the disk fills. Turning truncation on bounds the logs only together with a cyclic log_filename and log_rotation_age: the finding names the log_filename in use. Truncation applies to time-based rotation only (not to size-based rotation or a restart). Where logs must be retained for an audit, ship them elsewhere before they are overwritten. As pgdsat does for CIS 3.1.7, the rule checks it only when the collector writes PostgreSQL's messages to files (logging_collector = on and log_destination names stderr, csvlog or jsonlog). Off by default; the `cis` profile turns it on (CIS 3.1.7).",
+    invalid: ["logging_collector = on\nlog_filename = 'postgresql-%a.log'"],
+    valid: ["logging_collector = on\nlog_truncate_on_rotation = on\nlog_filename = 'postgresql-%a.log'", "log_truncate_on_rotation = off"],
+    references: [
+      "https://www.postgresql.org/docs/current/runtime-config-logging.html#GUC-LOG-TRUNCATE-ON-ROTATION",
+      "https://www.postgresql.org/docs/current/runtime-config-logging.html#GUC-LOG-FILENAME",
+      "https://github.com/HexaCluster/pgdsat (check 3.1.7)"
+    ],
+    versions: "all"
+  },
+  check(ctx) {
+    const truncate = ctx.setting("log_truncate_on_rotation");
+    const logging = loggingView(ctx);
+    if (!truncate || truncate.value !== false || !logging?.writesFiles) return;
+    const loc = settingLoc(ctx, truncate);
+    if (!loc) return;
+    const filename = ctx.setting("log_filename");
+    const named = filename ? `log_filename = ${shownValue(filename)}` : "log_filename";
+    ctx.report({
+      loc,
+      message: `${settingText(truncate)} with the logging collector on: rotation never overwrites an old log file (${named}), so the log directory grows until something outside PostgreSQL removes files or the disk fills`,
+      help: "Set log_truncate_on_rotation = on with a cyclic log_filename and log_rotation_age, e.g. log_filename = 'postgresql-%a.log' and log_rotation_age = 1d (a week of logs); ship logs elsewhere first if they must be kept longer.",
+      related: relatedSetting(logging.collector, "the logging collector is turned on here")
+    });
+  }
+});
+
+// rules/syslog-messages-lossy.ts
+var EFFECT = {
+  syslog_sequence_numbers: {
+    message: 'repeated identical messages reach syslog without the sequence number that makes each line unique, so a syslog daemon that collapses repeats ("last message repeated N times") drops them',
+    help: "Set syslog_sequence_numbers = on (the default)."
+  },
+  syslog_split_messages: {
+    message: "messages longer than about 900 bytes (statements, plans, DETAIL lines) are sent whole, and a syslog implementation with the traditional 1 kB limit truncates them",
+    help: "Set syslog_split_messages = on (the default) unless every syslog daemon on the path accepts long messages."
+  }
+};
+var syslog_messages_lossy_default = defineRule({
+  name: "syslog-messages-lossy",
+  severity: "warning",
+  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
+  docs: {
+    summary: "log_destination includes syslog while syslog_sequence_numbers or syslog_split_messages is off: messages can be suppressed or truncated",
+    why: 'Both settings are on by default and exist for syslog\'s sake. syslog_sequence_numbers prefixes each message with an increasing number, so that a syslog daemon that suppresses repeated identical lines ("last message repeated N times") keeps them all. syslog_split_messages splits a message longer than 900 bytes (PG_SYSLOG_LIMIT) into numbered lines that fit the traditional syslog limit; off, a long statement or plan is sent whole and may be truncated. Each finding is at the setting turned off, only when log_destination includes syslog. Turning either off is sometimes deliberate (a daemon that accepts long messages, a parser that wants the bare text), which the files cannot show, so the rule is not on by default. Off by default; the `cis` profile turns it on (CIS 3.1.11, 3.1.12).',
+    invalid: ["log_destination = 'syslog'\nsyslog_split_messages = off"],
+    valid: ["log_destination = 'syslog'", "syslog_sequence_numbers = off"],
+    references: [
+      "https://www.postgresql.org/docs/current/runtime-config-logging.html#GUC-SYSLOG-SEQUENCE-NUMBERS",
+      "https://www.postgresql.org/docs/current/runtime-config-logging.html#GUC-SYSLOG-SPLIT-MESSAGES",
+      "https://github.com/HexaCluster/pgdsat (checks 3.1.11, 3.1.12)"
+    ],
+    versions: "all"
+  },
+  check(ctx) {
+    const logging = loggingView(ctx);
+    if (!logging?.destinations.has("syslog")) return;
+    for (const name of ["syslog_sequence_numbers", "syslog_split_messages"]) {
+      const s = ctx.setting(name);
+      if (!s?.loc || s.value !== false) continue;
+      ctx.report({
+        loc: s.loc,
+        message: `${settingText(s)} while log_destination includes syslog: ${EFFECT[name].message}`,
+        help: EFFECT[name].help,
+        related: relatedSetting(logging.destination, "log_destination is set here")
+      });
+    }
+  }
+});
+
+// rules/log-error-verbosity-low.ts
+var LEVELS2 = ["terse", "default", "verbose"];
+var MISSING = {
+  terse: "errors are logged without their DETAIL, HINT, QUERY and CONTEXT lines (a failed login loses the DETAIL that names the pg_hba.conf line it matched)",
+  default: "errors are logged without their SQLSTATE code and the source file, function and line that raised them"
+};
+var written5 = (s) => s.assignment?.line.value.raw ?? s.canonical;
+var log_error_verbosity_low_default = defineRule({
+  name: "log-error-verbosity-low",
+  severity: "warning",
+  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
+  defaultOptions: { minimum: "default" },
+  optionsSchema: {
+    type: "object",
+    properties: {
+      minimum: {
+        enum: [...LEVELS2],
+        description: "The least detail accepted: terse < default < verbose (default 'default': only terse is reported)."
+      }
+    }
+  },
+  docs: {
+    summary: "log_error_verbosity below the level required (terse by default): logged errors lose their detail",
+    why: "log_error_verbosity decides how much of each error reaches the server log. `terse` drops the DETAIL, HINT, QUERY and CONTEXT lines: the log says that something failed but not why \u2014 a failed login no longer names the pg_hba.conf line it matched, a constraint violation no longer shows the key, an error inside a function no longer says where. `default` keeps those; `verbose` adds the SQLSTATE code and the source file, function and line of PostgreSQL that raised the error. Absent, the setting is `default`.\n\nThe checklists disagree on the level. The CIS PostgreSQL Benchmark (3.1.22; pgdsat fails anything but `verbose`) wants `verbose`; the PostgreSQL STIG (V-233512: its check reads log_error_verbosity from postgresql.conf and wants exactly `default`, the value its fix text writes) wants `default`. Each profile decides: the `cis` profile sets the option `minimum: verbose`; the `stig` profile keeps `minimum: default` (only `terse` is reported; a `verbose` setting is not reported although the STIG check wants `default`: it only adds information to the log). Off by default; the `cis` profile (CIS 3.1.22, minimum `verbose`) and the `stig` profile (V-233512) turn it on.",
+    invalid: ["log_error_verbosity = terse"],
+    valid: ["log_error_verbosity = default", "log_error_verbosity = verbose", "log_statement = ddl"],
+    references: [
+      "https://www.postgresql.org/docs/current/runtime-config-logging.html#GUC-LOG-ERROR-VERBOSITY",
+      "https://github.com/postgres/postgres/blob/master/src/backend/utils/error/elog.c (send_message_to_server_log)",
+      "https://github.com/HexaCluster/pgdsat (check 3.1.22)",
+      "https://github.com/mitre/crunchy-data-postgresql-stig-baseline (controls/V-233512.rb)"
+    ],
+    versions: "all (log_error_verbosity and its three levels exist in every supported major)",
+    options: "`minimum` (`terse`, `default` or `verbose`; default `default`): report a log_error_verbosity below it. With `verbose`, an absent setting (which means `default`) is reported at the start of postgresql.conf.\n\n```yaml\nrules:\n  log-error-verbosity-low: { minimum: verbose }\n```"
+  },
+  check(ctx) {
+    const s = ctx.setting("log_error_verbosity");
+    if (!s || typeof s.value !== "string") return;
+    const m = ctx.options.minimum;
+    const minimum = typeof m === "string" && LEVELS2.includes(m) ? m : "default";
+    const level = s.value.toLowerCase();
+    const rank3 = LEVELS2.indexOf(level);
+    if (rank3 < 0 || rank3 >= LEVELS2.indexOf(minimum)) return;
+    const loc = requiredSettingLoc(ctx, s);
+    if (!loc) return;
+    const what = s.loc ? `log_error_verbosity = ${written5(s)}` : `log_error_verbosity (not set; the default is ${s.canonical})`;
+    ctx.report({
+      loc,
+      message: `${what} is below ${minimum}: ${MISSING[level]}`,
+      help: `Set log_error_verbosity = ${minimum}` + (minimum === "verbose" ? " (each logged error gains a LOCATION line: somewhat more log volume)." : ".")
+    });
+  }
+});
+
+// rules/log-duration-off.ts
+var log_duration_off_default = defineRule({
+  name: "log-duration-off",
+  severity: "warning",
+  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
+  docs: {
+    summary: "log_duration is off (absent means off): the log does not record that a statement completed, or how long it ran",
+    why: "With log_duration = on, every completed statement writes a `duration: \u2026 ms` line to the server log. Without it, a statement logged by log_statement or pgaudit shows that it started but not that it finished, so the outcome of an audited event (completed, or still running when the server stopped) cannot be established from the log alone. The cost is one LOG line per statement \u2014 on a busy server the largest source of log volume after statement logging itself, and the line carries no statement text: relate it to its statement with `%p` or `%c` in log_line_prefix (log_min_duration_statement = 0 logs each duration with the statement text instead, which also writes passwords set in SQL to the log: see log-statement-secrets). The PostgreSQL STIG asks for it (V-233512: its check reads log_duration from postgresql.conf and wants `on`), as does Checkov's CKV2_GCP_13 for Cloud SQL. Off by default; the `stig` profile turns it on (V-233512).",
+    invalid: ["log_duration = off"],
+    valid: ["log_duration = on"],
+    references: [
+      "https://www.postgresql.org/docs/current/runtime-config-logging.html#GUC-LOG-DURATION",
+      "https://github.com/mitre/crunchy-data-postgresql-stig-baseline (controls/V-233512.rb)"
+    ],
+    versions: "all (log_duration exists in every supported major; its default is off)"
+  },
+  check(ctx) {
+    const s = ctx.setting("log_duration");
+    if (!s || s.value !== false) return;
+    const loc = requiredSettingLoc(ctx, s);
+    if (!loc) return;
+    ctx.report({
+      loc,
+      message: `${settingText(s)}: the log does not record that a statement completed or how long it ran, so the outcome of a logged statement cannot be established from the log`,
+      help: "Set log_duration = on (one 'duration: \u2026 ms' line per completed statement: plan for the log volume) and put %p or %c in log_line_prefix to match each duration to its statement."
+    });
+  }
+});
+
+// rules/log-hostname-on.ts
+var log_hostname_on_default = defineRule({
+  name: "log-hostname-on",
+  severity: "info",
+  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
+  docs: {
+    summary: "log_hostname is on: every TCP connection waits for a reverse DNS lookup of the client address",
+    why: "With log_hostname = on, each new TCP connection resolves the client address to a host name before it is served, so that %h in log_line_prefix, connection logging and pg_stat_activity.client_hostname show the name. Every login pays the lookup; a slow or unreachable DNS server delays every login by the resolver timeout (the lookup runs before the startup timeout is armed, so authentication_timeout does not cut it short), and a name in the log is only what the PTR record of the address says \u2014 which whoever controls the reverse zone decides \u2014 while the address itself is logged anyway. Unix-socket connections are not affected.\n\nThe anchors disagree: the CIS PostgreSQL Benchmark wants log_hostname off (3.1.23; pgdsat fails `on`), while the PostgreSQL STIG (V-233591: its check wants SHOW log_hostname to be on) and Checkov's CKV_GCP_108 (from the CIS Google Cloud benchmark for Cloud SQL) want it on, for host names in incident response where addresses are dynamic. Neither is wrong for every site, so the default profile says nothing; the `cis` profile decides for off, and the `stig` profile does not run this rule. Off by default; the `cis` profile turns it on (CIS 3.1.23).",
+    invalid: ["log_hostname = on"],
+    valid: ["log_hostname = off", "log_connections = on"],
+    references: [
+      "https://www.postgresql.org/docs/current/runtime-config-logging.html#GUC-LOG-HOSTNAME",
+      "https://github.com/postgres/postgres/blob/master/src/backend/tcop/backend_startup.c (BackendInitialize: the lookup runs before the startup timeout is armed; postmaster.c before 17)",
+      "https://github.com/HexaCluster/pgdsat (check 3.1.23)"
+    ],
+    versions: "all (log_hostname exists in every supported major; its default is off)"
+  },
+  check(ctx) {
+    const s = ctx.setting("log_hostname");
+    if (!s?.loc || s.value !== true) return;
+    ctx.report({
+      loc: s.loc,
+      message: `log_hostname = ${s.assignment?.line.value.raw ?? "on"}: every TCP connection waits for a reverse DNS lookup of the client address before it is served \u2014 slow or failing DNS delays every login \u2014 and the logged name is only what the reverse zone claims`,
+      help: "Set log_hostname = off; the client address is logged either way (%h, %r in log_line_prefix, log_connections)."
+    });
+  }
+});
+
+// rules/ddl-not-logged.ts
+var ddl_not_logged_default = defineRule({
+  name: "ddl-not-logged",
+  severity: "warning",
+  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
+  docs: {
+    summary: "log_statement is none (absent means none): CREATE, ALTER and DROP leave no trace in the server log",
+    why: "With log_statement = none, schema and role changes are not logged: a dropped table, an altered function, a new superuser or a GRANT shows up nowhere in the server log, so neither an incident nor a botched migration can be traced. `ddl` logs every data definition statement (CREATE, ALTER, DROP, GRANT/REVOKE, roles), `mod` adds INSERT, UPDATE, DELETE, TRUNCATE and COPY FROM, and `all` every statement. The CIS PostgreSQL Benchmark asks for at least `ddl` (3.1.25; pgdsat fails only `none`, so `ddl`, `mod` and `all` pass).\n\nLogging DDL also logs `CREATE ROLE` / `ALTER ROLE \u2026 PASSWORD '\u2026'` with its text, so a password set in SQL then reaches the log in cleartext; the rule log-statement-secrets reports that for any `ddl`/`mod`/`all` setting. Both rules agree on the way out: keep `log_statement = 'ddl'` and set passwords so that only a hash is sent (psql's \\password, or a client that sends a SCRAM-SHA-256 verifier, with password_encryption = scram-sha-256). DDL logged by pgaudit instead (pgaudit.log = ddl) is not considered: the CIS check reads log_statement. Off by default; the `cis` profile turns it on (CIS 3.1.25).",
+    invalid: ["log_statement = 'none'"],
+    valid: ["log_statement = 'ddl'", "log_statement = 'all'"],
+    references: [
+      "https://www.postgresql.org/docs/current/runtime-config-logging.html#GUC-LOG-STATEMENT",
+      "https://www.postgresql.org/docs/current/app-psql.html (\\password)",
+      "https://github.com/HexaCluster/pgdsat (check 3.1.25)"
+    ],
+    versions: "all (log_statement exists in every supported major; its default is none)"
+  },
+  check(ctx) {
+    const s = ctx.setting("log_statement");
+    if (!s || s.value !== "none") return;
+    const loc = requiredSettingLoc(ctx, s);
+    if (!loc) return;
+    ctx.report({
+      loc,
+      message: `${settingText(s)}: CREATE, ALTER, DROP, GRANT and role changes leave no trace in the server log`,
+      help: "Set log_statement = 'ddl'. It logs ALTER ROLE \u2026 PASSWORD '\u2026' with its text too: set passwords with psql's \\password (only a SCRAM hash is sent) so that none reaches the log (see log-statement-secrets)."
+    });
+  }
+});
+
+// rules/log-timezone-not-utc.ts
+var UTC_NAMES = new Set(
+  [
+    "UTC",
+    "Etc/UTC",
+    "UCT",
+    "Etc/UCT",
+    "Universal",
+    "Etc/Universal",
+    "Zulu",
+    "Etc/Zulu",
+    "GMT",
+    "Etc/GMT",
+    "GMT0",
+    "Etc/GMT0",
+    "GMT+0",
+    "Etc/GMT+0",
+    "GMT-0",
+    "Etc/GMT-0",
+    "Greenwich",
+    "Etc/Greenwich"
+  ].map((n) => n.toLowerCase())
+);
+var isUtcZone = (name) => UTC_NAMES.has((name.startsWith(":") ? name.slice(1) : name).toLowerCase());
+var log_timezone_not_utc_default = defineRule({
+  name: "log-timezone-not-utc",
+  severity: "info",
+  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
+  docs: {
+    summary: "log_timezone is a zone other than UTC/GMT: log timestamps need converting, and repeat an hour where daylight saving time ends",
+    why: "log_timezone decides the zone of the timestamps in the server log (%t, %m, %n in log_line_prefix, csvlog and jsonlog). In a local zone, an hour repeats every autumn when daylight saving time ends, so events of that hour cannot be put in order from the log, and logs from servers in different zones cannot be merged or compared with other systems without converting each. UTC has neither problem. The CIS PostgreSQL Benchmark asks for GMT or UTC (3.1.26).\n\nAccepted (in any letter case, with or without a leading `:`): UTC, Etc/UTC, UCT, Etc/UCT, Universal, Etc/Universal, Zulu, Etc/Zulu, GMT, Etc/GMT, GMT0, Etc/GMT0, GMT+0, Etc/GMT+0, GMT-0, Etc/GMT-0, Greenwich and Etc/Greenwich \u2014 the names that PostgreSQL's time zone files make the same zone as UTC or GMT. pgdsat accepts only the spellings GMT and UTC, so it would still report the others (`Etc/UTC` is a common one). Any other zone, and POSIX-style specifications such as `UTC0`, are reported. Absent, log_timezone is GMT (the compiled-in default), which passes; note that initdb writes the operating system's zone into the postgresql.conf it generates (`log_timezone = 'Europe/Paris'`), so a file derived from an initdb-generated one usually sets it. The PostgreSQL STIG asks for the site's zone, UTC unless the site says otherwise (V-233532: its check compares SHOW log_timezone with that zone; strictly, the absent default GMT is not the spelling it expects, although it is the same zone). Off by default; the `cis` profile (CIS 3.1.26) and the `stig` profile (V-233532) turn it on.",
+    invalid: ["log_timezone = 'Europe/Paris'"],
+    valid: ["log_timezone = 'UTC'", "log_timezone = 'Etc/UTC'", "timezone = 'Europe/Paris'"],
+    references: [
+      "https://www.postgresql.org/docs/current/runtime-config-logging.html#GUC-LOG-TIMEZONE",
+      "https://www.postgresql.org/docs/current/datatype-datetime.html#DATATYPE-TIMEZONES",
+      "https://www.postgresql.org/docs/current/app-initdb.html",
+      "https://github.com/HexaCluster/pgdsat (check 3.1.26)",
+      "https://github.com/mitre/crunchy-data-postgresql-stig-baseline (controls/V-233532.rb)"
+    ],
+    versions: "all (log_timezone exists in every supported major; its compiled-in default is GMT)"
+  },
+  check(ctx) {
+    const s = ctx.setting("log_timezone");
+    if (!s?.loc || typeof s.value !== "string" || isUtcZone(s.value)) return;
+    ctx.report({
+      loc: s.loc,
+      message: `log_timezone = ${s.assignment?.line.value.raw ?? s.value}: server log timestamps are not in UTC \u2014 logs of servers in other zones must be converted before they can be merged, and in a zone with daylight saving time an hour of log repeats every year`,
+      help: "Set log_timezone = 'UTC' (the timezone parameter, which clients see, can stay local)."
+    });
+  }
+});
+
+// rules/replication-commands-not-logged.ts
+var replication_commands_not_logged_default = defineRule({
+  name: "replication-commands-not-logged",
+  severity: "warning",
+  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
+  docs: {
+    summary: "log_replication_commands is off (absent means off): replication commands leave no trace in the log",
+    why: "Replication connections speak their own protocol: IDENTIFY_SYSTEM, BASE_BACKUP, START_REPLICATION, CREATE_REPLICATION_SLOT and DROP_REPLICATION_SLOT are not SQL statements, and log_statement does not log them. With log_replication_commands off, nothing in the server log shows that someone took a full copy of the cluster with pg_basebackup, started streaming its WAL, or created a slot that now holds WAL back. Turning it on logs one line per command \u2014 a handful per standby connection or backup, not per statement. The CIS PostgreSQL Benchmark asks for it (7.2; pgdsat fails `off`). Off by default; the `cis` profile turns it on (CIS 7.2).",
+    invalid: ["log_replication_commands = off"],
+    valid: ["log_replication_commands = on"],
+    references: [
+      "https://www.postgresql.org/docs/current/runtime-config-logging.html#GUC-LOG-REPLICATION-COMMANDS",
+      "https://www.postgresql.org/docs/current/protocol-replication.html",
+      "https://github.com/HexaCluster/pgdsat (check 7.2)"
+    ],
+    versions: "all (log_replication_commands exists in every supported major; its default is off)"
+  },
+  check(ctx) {
+    const s = ctx.setting("log_replication_commands");
+    if (!s || s.value !== false) return;
+    const loc = requiredSettingLoc(ctx, s);
+    if (!loc) return;
+    ctx.report({
+      loc,
+      message: `${settingText(s)}: base backups, WAL streaming and replication slot changes leave no trace in the server log`,
+      help: "Set log_replication_commands = on (one log line per replication command: little volume)."
+    });
+  }
+});
+
+// rules/client-min-messages-verbose.ts
+var SENT = {
+  warning: "WARNING messages",
+  notice: 'NOTICE and WARNING messages: RAISE NOTICE output of functions and triggers, object names in "skipping" and "drop cascades to" notices',
+  info: 'NOTICE and WARNING messages: RAISE NOTICE output of functions and triggers, object names in "skipping" and "drop cascades to" notices',
+  log: "LOG messages of its own session as well \u2014 its statement, duration, lock-wait and temporary-file logging and auto_explain plans \u2014 besides NOTICE and WARNING"
+};
+var DEBUG = "DEBUG messages as well \u2014 internal transaction, planner and executor detail \u2014 besides LOG, NOTICE and WARNING";
+var client_min_messages_verbose_default = defineRule({
+  name: "client-min-messages-verbose",
+  severity: "warning",
+  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
+  docs: {
+    summary: "client_min_messages more verbose than error (absent means notice): clients receive server messages beyond their errors",
+    why: 'client_min_messages decides which messages a session sends to its client besides errors. At `warning`, clients also see WARNINGs; at `notice` (the default) NOTICEs too \u2014 RAISE NOTICE output of functions and triggers (which may print data a SECURITY DEFINER function read with privileges the caller lacks), and notices that name objects ("drop cascades to \u2026"); at `log`, the LOG messages of the session itself (its statement and duration logging, lock waits, temporary files, auto_explain plans); at the `debug` levels, internal detail of transactions, the planner and the executor. The PostgreSQL STIG wants `error` (V-233516 and V-233533: their checks read client_min_messages from postgresql.conf, V-233516 also from postgresql.auto.conf, and want exactly `error`). The setting only gives the default: any session may `SET client_min_messages`, and ALTER ROLE / ALTER DATABASE \u2026 SET override it \u2014 a live check is needed for those. Off by default; the `stig` profile turns it on (V-233516, V-233533).',
+    invalid: ["client_min_messages = log"],
+    valid: ["client_min_messages = error"],
+    references: [
+      "https://www.postgresql.org/docs/current/runtime-config-client.html#GUC-CLIENT-MIN-MESSAGES",
+      "https://www.postgresql.org/docs/current/runtime-config-logging.html#RUNTIME-CONFIG-SEVERITY-LEVELS",
+      "https://github.com/postgres/postgres/blob/master/src/backend/utils/error/elog.c (should_output_to_client)",
+      "https://github.com/mitre/crunchy-data-postgresql-stig-baseline (controls/V-233516.rb, V-233533.rb)"
+    ],
+    versions: "all (client_min_messages exists in every supported major; its default is notice)"
+  },
+  check(ctx) {
+    const s = ctx.setting("client_min_messages");
+    if (!s || typeof s.value !== "string") return;
+    const level = s.value.toLowerCase();
+    if (level === "error") return;
+    const sent = SENT[level] ?? (level.startsWith("debug") ? DEBUG : void 0);
+    if (sent === void 0) return;
+    const loc = requiredSettingLoc(ctx, s);
+    if (!loc) return;
+    ctx.report({
+      loc,
+      message: `${s.loc ? `client_min_messages = ${s.assignment?.line.value.raw ?? level}` : `client_min_messages (not set; the default is ${level})`}: every client receives ${sent}, not only its errors`,
+      help: "Set client_min_messages = error; a session that needs more (a DBA debugging) can still SET it for itself."
+    });
+  }
+});
+
+// src/analysis/preload.ts
+var PRELOAD_PARAMS = ["shared_preload_libraries", "session_preload_libraries", "local_preload_libraries"];
+function libraryName(element) {
+  const trimmed = element.replace(/[/\\]+$/, "");
+  const base = trimmed.slice(Math.max(trimmed.lastIndexOf("/"), trimmed.lastIndexOf("\\")) + 1);
+  return base.replace(/\.(?:so|dylib|dll)$/i, "").toLowerCase();
+}
+function preloadList(ctx, param) {
+  const setting = ctx.setting(param);
+  if (!setting) return void 0;
+  const elements = splitDirectoriesString(String(setting.value));
+  return { param, setting, elements, names: elements?.map(libraryName) ?? [] };
+}
+function listLoads(list4, ...libs) {
+  return list4 ? libs.find((l) => list4.names.includes(l)) : void 0;
+}
+function lineAdding(list4, lib) {
+  const current = (list4.elements ?? []).map((e) => /^[^",]*$/.test(e) && e.trim() === e ? e : `"${e.replace(/"/g, '""')}"`);
+  return `${list4.param} = '${[...current, lib].join(", ").replace(/'/g, "''")}'`;
+}
+function customSetting(ctx, name) {
+  const a = ctx.cluster.effective.get(foldName(name));
+  if (!a || a.status !== "placeholder") return void 0;
+  const v = a.line.value;
+  return { value: v.value, raw: v.raw, loc: { file: a.file.path, start: v.start, end: v.end }, assignment: a };
+}
+function customMilliseconds(ctx, name, max) {
+  const s = customSetting(ctx, name);
+  if (!s) return void 0;
+  const def = {
+    name,
+    type: "integer",
+    unit: "ms",
+    context: "sighup",
+    category: "",
+    boot: "0",
+    min: 0,
+    max,
+    enumValues: [],
+    enumAliases: {},
+    flags: [],
+    hidden: false,
+    notInFile: false,
+    shortDesc: ""
+  };
+  const r = parseGucValue(def, s.value, ctx.major);
+  return r.ok ? { ms: Number(r.value), rejected: null, raw: s.raw, loc: s.loc } : { ms: 0, rejected: r.message, raw: s.raw, loc: s.loc };
+}
+
+// rules/pgaudit-not-configured.ts
+var CLASSES = ["read", "write", "function", "role", "ddl", "misc", "misc_set"];
+var WHAT2 = {
+  read: "SELECT and COPY from tables",
+  write: "INSERT, UPDATE, DELETE, TRUNCATE and COPY into tables",
+  function: "function calls and DO blocks",
+  role: "GRANT, REVOKE and CREATE/ALTER/DROP ROLE",
+  ddl: "CREATE, ALTER and DROP of objects other than roles",
+  misc: "DISCARD, FETCH, CHECKPOINT, VACUUM and SET",
+  misc_set: "SET"
+};
+function classesOf(token2) {
+  if (token2 === "all") return CLASSES;
+  if (token2 === "none") return [];
+  if (token2 === "misc") return ["misc", "misc_set"];
+  return CLASSES.includes(token2) ? [token2] : void 0;
+}
+function auditClasses(value) {
+  const tokens = splitIdentifierString(value);
+  if (tokens === null) return "its list syntax is invalid";
+  const out = /* @__PURE__ */ new Set();
+  for (const t of tokens) {
+    const subtract = t.startsWith("-");
+    const name = (subtract ? t.slice(1) : t).toLowerCase();
+    const classes = classesOf(name);
+    if (classes === void 0) return `"${subtract ? name : t}" is not a pgaudit class`;
+    for (const c of classes) {
+      if (subtract) out.delete(c);
+      else out.add(c);
+    }
+  }
+  return out;
+}
+var DEFAULT_CLASSES = ["ddl", "write"];
+var pgaudit_not_configured_default = defineRule({
+  name: "pgaudit-not-configured",
+  severity: "warning",
+  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
+  defaultOptions: { classes: DEFAULT_CLASSES },
+  optionsSchema: {
+    type: "object",
+    properties: {
+      classes: { type: "array", items: { enum: [...CLASSES] }, uniqueItems: true }
+    },
+    additionalProperties: false
+  },
+  docs: {
+    summary: "pgaudit is not in shared_preload_libraries, or pgaudit.log does not log the required statement classes (ddl and write by default)",
+    why: "The server log alone is no audit trail: log_statement logs statement text as sent (not the objects a function or a view touches) and cannot select by kind of statement. pgaudit writes a structured AUDIT record per statement of the classes pgaudit.log names. It works only when loaded through shared_preload_libraries (it refuses to load from the other lists), and it logs nothing until pgaudit.log names classes: its default is none. Without it, who changed a table definition, dropped an object or rewrote data leaves no audit record. pgaudit.log is read as pgaudit reads it: a comma-separated list of read, write, function, role, ddl, misc, misc_set, all and none, where `-class` removes a class (`all, -misc`); a value with an unknown class or bad list syntax is rejected with a warning when pgaudit loads, and the default none stays. Libraries are matched by file name, so `$libdir/pgaudit` and `pgaudit.so` count, and `pgauditlogtofile` does not. A shared_preload_libraries list with bad syntax loads nothing; that is invalid-value's finding, not this rule's. pgaudit.log set per database or role (ALTER DATABASE/ROLE \u2026 SET) is not in the files and is not seen. Off by default; the `cis` profile turns it on (CIS 3.2).",
+    invalid: ["shared_preload_libraries = 'pg_stat_statements'", "shared_preload_libraries = 'pgaudit'\npgaudit.log = 'ddl'"],
+    valid: [
+      "shared_preload_libraries = 'pg_stat_statements, pgaudit'\npgaudit.log = 'ddl, write, role'",
+      "shared_preload_libraries = '$libdir/pgaudit'\npgaudit.log = 'all, -misc'"
+    ],
+    references: [
+      "https://github.com/pgaudit/pgaudit/blob/main/README.md",
+      "https://www.postgresql.org/docs/current/runtime-config-client.html#GUC-SHARED-PRELOAD-LIBRARIES",
+      "https://www.postgresql.org/docs/current/runtime-config-custom.html"
+    ],
+    versions: "all (pgaudit has a release per major; the misc_set class is in pgaudit 1.5 and later)",
+    options: '`classes` (default `["ddl", "write"]`, the classes pgdsat requires for CIS 3.2): the pgaudit classes pgaudit.log must include \u2014 any of read, write, function, role, ddl, misc, misc_set. Add `role` to require GRANT/REVOKE and role changes to be audited as well.'
+  },
+  check(ctx) {
+    const at = ctx.clusterLoc();
+    const spl = preloadList(ctx, "shared_preload_libraries");
+    if (!at || !spl || spl.elements === null) return;
+    const required = ctx.options.classes ?? DEFAULT_CLASSES;
+    const unaudited = required.length ? required.map((c) => WHAT2[c]).join("; ") : "statements";
+    const wantedText = `'${(required.length ? required : DEFAULT_CLASSES).join(", ")}'`;
+    if (!listLoads(spl, "pgaudit")) {
+      const elsewhere = ["session_preload_libraries", "local_preload_libraries"].find((p) => listLoads(preloadList(ctx, p), "pgaudit"));
+      ctx.report({
+        loc: spl.setting.loc ?? at,
+        message: `${settingText(spl.setting)} does not load pgaudit${elsewhere ? ` (pgaudit refuses to load from ${elsewhere}: it must be in shared_preload_libraries)` : ""}: no audit record is written, so ${unaudited} leave no audit trail`,
+        help: `Load it (a restart is needed): ${lineAdding(spl, "pgaudit")}; then set pgaudit.log = ${wantedText} and run CREATE EXTENSION pgaudit.`
+      });
+      return;
+    }
+    const loadedAt = spl.setting.loc ? [{ message: "pgaudit is loaded here", loc: spl.setting.loc }] : [];
+    const log = customSetting(ctx, "pgaudit.log");
+    if (!log) {
+      if (!required.length) return;
+      ctx.report({
+        loc: at,
+        message: `pgaudit.log (not set; the default is none): pgaudit is loaded but logs no statement, so ${unaudited} leave no audit record`,
+        help: `Set pgaudit.log = ${wantedText}.`,
+        related: loadedAt
+      });
+      return;
+    }
+    const classes = auditClasses(log.value);
+    if (typeof classes === "string") {
+      ctx.report({
+        loc: log.loc,
+        message: `pgaudit.log = ${log.raw} is rejected by pgaudit (${classes}): it warns when it loads and keeps the default none, so nothing is audit-logged`,
+        help: `Write the classes as a comma-separated list, e.g. pgaudit.log = ${wantedText}.`,
+        related: loadedAt
+      });
+      return;
+    }
+    const missing = required.filter((c) => !classes.has(c));
+    if (!missing.length) return;
+    const current = log.value.trim();
+    const fixed = classes.size === 0 && !current.includes("-") ? missing.join(", ") : `${current}, ${missing.join(", ")}`;
+    ctx.report({
+      loc: log.loc,
+      message: `pgaudit.log = ${log.raw} does not log ${missing.map((c) => `${c} (${WHAT2[c]})`).join(" or ")}: those statements leave no audit record`,
+      help: `Set pgaudit.log = '${fixed.replace(/'/g, "''")}'.`,
+      related: loadedAt
+    });
+  }
+});
+
+// rules/password-check-not-loaded.ts
+var PASSWORD_METHODS = ["password", "md5", "scram-sha-256"];
+var password_check_not_loaded_default = defineRule({
+  name: "password-check-not-loaded",
+  severity: "warning",
+  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
+  docs: {
+    summary: "Neither passwordcheck nor credcheck is preloaded: nothing enforces password strength on CREATE/ALTER ROLE \u2026 PASSWORD",
+    why: "PostgreSQL itself accepts any password in CREATE ROLE \u2026 PASSWORD and ALTER ROLE \u2026 PASSWORD, including one equal to the role name or a single character. A password-check module rejects weak ones when they are set: passwordcheck (shipped with PostgreSQL) or credcheck (length, character classes, reuse). Without one, a role with password, md5 or scram-sha-256 authentication can be given a password that falls to the first guesses of an attacker. Either module counts when it is in shared_preload_libraries, session_preload_libraries or local_preload_libraries (matched by file name: `$libdir/passwordcheck` and `passwordcheck.so` count). When the cluster's pg_hba.conf is in the repository and none of its records uses password, md5 or scram-sha-256 authentication, no password is used to log in and nothing is reported. A module can only judge a password sent in clear text: psql's \\password and most drivers send it already hashed, which passwordcheck cannot check (credcheck can refuse such passwords). A list with bad syntax is invalid-value's finding. Off by default; the `cis` profile turns it on (CIS 5.6).",
+    invalid: ["shared_preload_libraries = 'pg_stat_statements'", { "postgresql.conf": "port = 5432", "pg_hba.conf": "host all all 10.0.0.0/8 scram-sha-256" }],
+    valid: [
+      "shared_preload_libraries = 'pg_stat_statements, passwordcheck'",
+      "shared_preload_libraries = '$libdir/credcheck'",
+      { "postgresql.conf": "port = 5432", "pg_hba.conf": "local all all peer\nhostssl all all 10.0.0.0/8 cert" }
+    ],
+    references: [
+      "https://www.postgresql.org/docs/current/passwordcheck.html",
+      "https://github.com/HexaCluster/credcheck",
+      "https://www.postgresql.org/docs/current/sql-createrole.html"
+    ],
+    versions: "all"
+  },
+  check(ctx) {
+    const at = ctx.clusterLoc();
+    const lists = PRELOAD_PARAMS.map((p) => preloadList(ctx, p));
+    const spl = lists[0];
+    if (!at || !spl || lists.some((l) => l?.elements === null)) return;
+    if (lists.some((l) => listLoads(l, "passwordcheck", "credcheck"))) return;
+    const hba2 = ctx.cluster.hba;
+    const passwordRecord = hba2?.lines.find((l) => l.record && PASSWORD_METHODS.includes(l.record.method))?.record;
+    if (hba2 && !passwordRecord) return;
+    ctx.report({
+      loc: spl.setting.loc ?? at,
+      message: `${settingText(spl.setting)} loads neither passwordcheck nor credcheck: CREATE/ALTER ROLE \u2026 PASSWORD accepts any password, however short or guessable`,
+      help: `Load a password-check module (a restart is needed): ${lineAdding(spl, "passwordcheck")} (shipped with PostgreSQL), or credcheck for configurable rules.`,
+      ...passwordRecord ? { related: [{ message: `this record authenticates with ${passwordRecord.method} passwords`, loc: tokenLoc(passwordRecord.methodToken) }] } : {}
+    });
+  }
+});
+
+// rules/auth-delay-not-loaded.ts
+var INT_MAX2 = 2147483647;
+var auth_delay_not_loaded_default = defineRule({
+  name: "auth-delay-not-loaded",
+  severity: "warning",
+  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
+  docs: {
+    summary: "No delay after a failed login: auth_delay (or credcheck) is not in shared_preload_libraries, or its delay is 0",
+    why: "PostgreSQL answers a failed password attempt at once, so a client can try passwords as fast as the network and the server allow, and each failed attempt costs it almost nothing. The auth_delay module (shipped with PostgreSQL) makes the server wait auth_delay.milliseconds before it reports a failed authentication; credcheck does the same with credcheck.auth_delay_ms. That slows online password guessing by orders of magnitude. The delay needs the module in shared_preload_libraries (the other lists are loaded after authentication) and a delay above 0 \u2014 the default of both parameters is 0, which delays nothing. Libraries are matched by file name (`$libdir/auth_delay` counts). A delay set with no module loaded does nothing. A shared_preload_libraries list with bad syntax loads nothing; that is invalid-value's finding. CIS 5.7 also limits authentication_timeout (authentication-timeout-long). Off by default; the `cis` profile turns it on (CIS 5.7).",
+    invalid: ["shared_preload_libraries = 'pg_stat_statements'", "shared_preload_libraries = 'auth_delay'"],
+    valid: [
+      "shared_preload_libraries = 'auth_delay'\nauth_delay.milliseconds = 500",
+      "shared_preload_libraries = 'credcheck'\ncredcheck.auth_delay_ms = '1s'"
+    ],
+    references: [
+      "https://www.postgresql.org/docs/current/auth-delay.html",
+      "https://github.com/HexaCluster/credcheck",
+      "https://www.postgresql.org/docs/current/runtime-config-client.html#GUC-SHARED-PRELOAD-LIBRARIES"
+    ],
+    versions: "all"
+  },
+  check(ctx) {
+    const at = ctx.clusterLoc();
+    const spl = preloadList(ctx, "shared_preload_libraries");
+    if (!at || !spl || spl.elements === null) return;
+    const modules = [
+      { lib: "auth_delay", param: "auth_delay.milliseconds", max: INT_MAX2 },
+      { lib: "credcheck", param: "credcheck.auth_delay_ms", max: Math.floor(INT_MAX2 / 1e3) }
+    ].filter((m) => listLoads(spl, m.lib));
+    const delays = modules.map((m) => ({ ...m, delay: customMilliseconds(ctx, m.param, m.max) }));
+    if (delays.some((d) => d.delay && d.delay.ms > 0)) return;
+    const loadedAt = spl.setting.loc ? [{ message: `${modules.map((m) => m.lib).join(" and ")} loaded here`, loc: spl.setting.loc }] : [];
+    const what = "a failed login is answered at once, so passwords can be guessed at full speed";
+    const first = delays[0];
+    if (!first) {
+      const elsewhere = ["session_preload_libraries", "local_preload_libraries"].find(
+        (p) => listLoads(preloadList(ctx, p), "auth_delay")
+      );
+      ctx.report({
+        loc: spl.setting.loc ?? at,
+        message: `${settingText(spl.setting)} loads neither auth_delay nor credcheck${elsewhere ? ` (auth_delay in ${elsewhere} is loaded after authentication and delays nothing)` : ""}: ${what}`,
+        help: `Load auth_delay (a restart is needed) and set a delay: ${lineAdding(spl, "auth_delay")} and auth_delay.milliseconds = 500.`
+      });
+      return;
+    }
+    const { delay, param } = first;
+    if (!delay) {
+      ctx.report({
+        loc: at,
+        message: `${param} (not set; the default is 0): ${first.lib} is loaded but waits 0 ms, so ${what}`,
+        help: `Set ${param} = 500.`,
+        related: loadedAt
+      });
+      return;
+    }
+    ctx.report({
+      loc: delay.loc,
+      message: delay.rejected ? `${param} = ${delay.raw} is rejected when ${first.lib} loads (${delay.rejected}), which keeps the default 0: ${what}` : `${param} = ${delay.raw} waits 0 ms: ${what}`,
+      help: `Set ${param} = 500.`,
+      related: loadedAt
+    });
+  }
+});
+
+// rules/authentication-timeout-long.ts
+var DEFAULT_MAXIMUM = 60;
+function seconds(n) {
+  if (n % 60 === 0) return n === 60 ? "1 minute" : `${n / 60} minutes`;
+  return n === 1 ? "1 second" : `${n} seconds`;
+}
+var authentication_timeout_long_default = defineRule({
+  name: "authentication-timeout-long",
+  severity: "warning",
+  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
+  defaultOptions: { maximum: DEFAULT_MAXIMUM },
+  optionsSchema: {
+    type: "object",
+    properties: { maximum: { type: "integer", minimum: 1, maximum: 600 } },
+    additionalProperties: false
+  },
+  docs: {
+    summary: "authentication_timeout is longer than the allowed maximum (60 seconds by default)",
+    why: "authentication_timeout is how long a new connection may take to complete authentication before the server drops it. Until then the connection holds a backend process and a connection slot. A long timeout lets clients that connect and then stall (or send the password very slowly) keep slots occupied, so a few of them exhaust max_connections and lock out everyone else; it also gives a password guesser more time per connection. The default is 1 minute, which is not flagged with the default maximum. CIS 5.7 also asks for a delay after failed logins (auth-delay-not-loaded). Off by default; the `cis` profile turns it on (CIS 5.7).",
+    invalid: ["authentication_timeout = 5min"],
+    valid: ["authentication_timeout = 30s", "authentication_timeout = 60", "# authentication_timeout = 1min"],
+    references: ["https://www.postgresql.org/docs/current/runtime-config-connection.html#GUC-AUTHENTICATION-TIMEOUT"],
+    versions: "all (the default is 1min in every supported major)",
+    options: "`maximum` (integer, seconds, default 60 as CIS 5.7 asks): the longest authentication_timeout allowed. With a maximum under 60, an absent setting is reported too (its default is 1min)."
+  },
+  check(ctx) {
+    const at = ctx.clusterLoc();
+    const s = ctx.setting("authentication_timeout");
+    if (!at || !s || typeof s.value !== "number") return;
+    const maximum = typeof ctx.options.maximum === "number" ? ctx.options.maximum : DEFAULT_MAXIMUM;
+    if (s.value <= maximum) return;
+    ctx.report({
+      loc: s.loc ?? at,
+      message: `${settingText(s)} lets a connection take ${seconds(s.value)} to authenticate (more than ${seconds(maximum)}): stalled or slow clients hold connection slots that long, and a few of them can use up max_connections`,
+      help: `Set authentication_timeout = ${maximum % 60 === 0 ? `${maximum / 60}min` : `${maximum}s`} or less.`
+    });
+  }
+});
+
+// rules/anonymizer-not-loaded.ts
+var anonymizer_not_loaded_default = defineRule({
+  name: "anonymizer-not-loaded",
+  severity: "info",
+  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
+  docs: {
+    summary: "No data anonymization extension (anon or pg_anonymize) is preloaded",
+    why: "pgdsat reports a server whose session_preload_libraries loads neither PostgreSQL Anonymizer (anon) nor pg_anonymize. These extensions apply masking rules, so that chosen roles (analysts, developers, exports to test systems) see masked instead of real personal data; a reviewer of a system that holds personal data may want them there. This is of debatable value as a configuration check: most databases need no masking, masking is decided per column and per role inside the database, and the extension is often loaded per database (ALTER DATABASE \u2026 SET session_preload_libraries), which the files do not show \u2014 so it is off by default and reported as info. Either library counts in any of the three *_preload_libraries lists (matched by file name; recent anon releases are loaded through shared_preload_libraries). A list with bad syntax is invalid-value's finding. Off by default; the `cis` profile turns it on (CIS 6.11).",
+    invalid: ["session_preload_libraries = 'auto_explain'"],
+    valid: ["session_preload_libraries = 'anon'", "shared_preload_libraries = 'pg_stat_statements, pg_anonymize'"],
+    references: [
+      "https://postgresql-anonymizer.readthedocs.io/en/stable/",
+      "https://github.com/rjuju/pg_anonymize",
+      "https://www.postgresql.org/docs/current/runtime-config-client.html#GUC-SESSION-PRELOAD-LIBRARIES"
+    ],
+    versions: "all"
+  },
+  check(ctx) {
+    const at = ctx.clusterLoc();
+    const lists = PRELOAD_PARAMS.map((p) => preloadList(ctx, p));
+    const session = lists[1];
+    if (!at || !session || lists.some((l) => l?.elements === null)) return;
+    if (lists.some((l) => listLoads(l, "anon", "pg_anonymize"))) return;
+    ctx.report({
+      loc: session.setting.loc ?? at,
+      message: `${settingText(session.setting)} loads no anonymization extension (anon or pg_anonymize), nor does another preload list: every role that may read a table sees its personal data unmasked, unless the database loads one itself (ALTER DATABASE \u2026 SET, not in the files)`,
+      help: `If the data needs masking, load an anonymizer: ${lineAdding(session, "anon")} (PostgreSQL Anonymizer), then declare masking rules; otherwise disable this rule.`
+    });
+  }
+});
+
+// rules/unix-socket-world-accessible.ts
+var OTHERS_WRITE = 2;
+var unix_socket_world_accessible_default = defineRule({
+  name: "unix-socket-world-accessible",
+  severity: "warning",
+  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
+  docs: {
+    summary: "unix_socket_permissions lets every local OS account connect to the Unix-domain socket (the default 0777 does)",
+    why: "unix_socket_permissions is the mode of the socket files the server creates in unix_socket_directories. For a socket only write permission matters: whoever may write to it may connect. With the default 0777, every OS account on the machine (and every container or service sharing the socket directory) can open a connection. pg_hba.conf's `local` records still authenticate those connections, so the exposure is that every local account reaches the authentication step: a `local \u2026 trust` record then lets any of them in as any role, `peer` any account whose name is a role's, and password records can be guessed from every account. 0770 with unix_socket_group, or 0700, limits that to the accounts meant to connect. Not reported when unix_socket_directories is empty (no socket) or names only abstract sockets (`@name`, which have no file permissions). This checks the setting; the socket file's real mode (and the socket directory's) is OS state the files cannot show. Off by default; the `cis` profile turns it on (CIS 2.6).",
+    invalid: ["unix_socket_permissions = 0777", "unix_socket_directories = '/var/run/postgresql'"],
+    valid: ["unix_socket_permissions = 0770", "unix_socket_permissions = 0755", "unix_socket_directories = ''"],
+    references: [
+      "https://www.postgresql.org/docs/current/runtime-config-connection.html#GUC-UNIX-SOCKET-PERMISSIONS",
+      "https://www.postgresql.org/docs/current/runtime-config-connection.html#GUC-UNIX-SOCKET-DIRECTORIES",
+      "https://www.postgresql.org/docs/current/auth-pg-hba-conf.html"
+    ],
+    versions: "all (abstract sockets, `@name`, are 14+ on Linux)"
+  },
+  check(ctx) {
+    const at = ctx.clusterLoc();
+    const perm = ctx.setting("unix_socket_permissions");
+    const dirs = ctx.setting("unix_socket_directories");
+    if (!at || !perm || !dirs || typeof perm.value !== "number" || (perm.value & OTHERS_WRITE) === 0) return;
+    const paths = (splitDirectoriesString(String(dirs.value)) ?? []).filter((d) => d !== "" && !(ctx.major >= 14 && d.startsWith("@")));
+    if (!paths.length) return;
+    const mode = `0${(perm.value & 511).toString(8).padStart(3, "0")}`;
+    const where2 = dirs.isDefault ? "" : ` in ${paths.join(", ")}`;
+    const trust = ctx.cluster.hba?.lines.find((l) => l.record?.connType === "local" && l.record.method === "trust")?.record;
+    ctx.report({
+      loc: perm.loc ?? at,
+      message: `${perm.isDefault ? `unix_socket_permissions (not set; the default is ${mode})` : settingText(perm)} lets every local OS account connect to the Unix-domain socket${where2}: each of them reaches pg_hba.conf's local records${trust ? ", and a local trust record lets any of them in as any role" : ""}`,
+      help: `Set unix_socket_permissions = 0770 with unix_socket_group = '<the group allowed to connect>', or 0700 for the server's OS user only (the socket is created at server start: a restart is needed).`,
+      ...trust ? { related: [{ message: "this local record trusts every connection on the socket", loc: tokenLoc(trust.methodToken) }] } : {}
+    });
+  }
+});
+
+// rules/archive-mode-off.ts
+var archive_mode_off_default = defineRule({
+  name: "archive-mode-off",
+  severity: "warning",
+  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
+  docs: {
+    summary: "archive_mode is off (its default): no WAL is archived",
+    why: "Without WAL archiving, completed WAL segments are recycled once a checkpoint no longer needs them. There is then no WAL archive: no point-in-time recovery (a restore can only return to the moment of a backup, not to just before a mistaken DROP or DELETE), and backup tools that rely on the archive (pgBackRest, Barman or WAL-G in archive mode) refuse to back up or cannot make a backup consistent. archive_mode is off by default, so an absent setting is reported too; an archive_command (or, from 15, archive_library) written while archive_mode is off never runs. A standby is reported as well: with archive_mode = on it starts archiving when it is promoted. When archive_mode is on but nothing archives, archive-command-missing or archive-command-noop reports it instead. Off by default; the `cis` profile turns it on (CIS 7.4).",
+    invalid: ["archive_mode = off", "archive_command = 'pgbackrest --stanza=main archive-push %p'"],
+    valid: [
+      "archive_mode = on\narchive_command = 'pgbackrest --stanza=main archive-push %p'",
+      "archive_mode = always\narchive_library = 'basic_archive'"
+    ],
+    references: [
+      "https://www.postgresql.org/docs/current/runtime-config-wal.html#GUC-ARCHIVE-MODE",
+      "https://www.postgresql.org/docs/current/continuous-archiving.html"
+    ],
+    versions: "all (archive_library is 15+)"
+  },
+  check(ctx) {
+    const at = ctx.clusterLoc();
+    const mode = ctx.setting("archive_mode");
+    if (!at || !mode || mode.value !== "off") return;
+    const command = ctx.setting("archive_command");
+    const library = ctx.setting("archive_library");
+    const archiver = [library, command].find((s) => s?.loc && s.value !== "");
+    const archivers = ctx.major >= 15 ? "archive_command (or archive_library)" : "archive_command";
+    ctx.report({
+      loc: mode.loc ?? at,
+      message: archiver ? `${settingText(mode)}: the ${archiver.name} written here never runs, so no WAL is archived \u2014 no point-in-time recovery, and backups that rely on the archive fail` : `${settingText(mode)}: no WAL is archived \u2014 no point-in-time recovery, and backups that rely on the archive fail`,
+      help: archiver ? `Set archive_mode = on (a restart is needed).` : `Set archive_mode = on (a restart is needed) and ${archivers} to the archiver in use, e.g. archive_command = 'pgbackrest --stanza=main archive-push %p'.`,
+      ...archiver?.loc ? { related: [{ message: `${archiver.name} is set here`, loc: archiver.loc }] } : {}
+    });
+  }
+});
+
 // rules/index-conf.ts
 var CONF_RULES = [
   wal_level_insufficient_default,
@@ -7592,8 +9217,67 @@ var CONF_RULES = [
   standard_conforming_strings_off_default,
   log_level_too_quiet_default,
   parallel_workers_exceed_default,
-  memory_overcommit_default
+  memory_overcommit_default,
+  debug_setting_enabled_default,
+  ssl_min_protocol_weak_default,
+  ssl_ciphers_weak_default,
+  connection_logging_off_default,
+  log_line_prefix_incomplete_default,
+  log_file_mode_permissive_default,
+  logging_collector_off_default,
+  log_directory_in_data_directory_default,
+  log_truncate_on_rotation_off_default,
+  syslog_messages_lossy_default,
+  log_error_verbosity_low_default,
+  log_duration_off_default,
+  log_hostname_on_default,
+  ddl_not_logged_default,
+  log_timezone_not_utc_default,
+  replication_commands_not_logged_default,
+  client_min_messages_verbose_default,
+  pgaudit_not_configured_default,
+  password_check_not_loaded_default,
+  auth_delay_not_loaded_default,
+  authentication_timeout_long_default,
+  anonymizer_not_loaded_default,
+  unix_socket_world_accessible_default,
+  archive_mode_off_default
 ];
+
+// rules/hba-all-users-all-databases.ts
+var hba_all_users_all_databases_default = defineRule({
+  name: "hba-all-users-all-databases",
+  severity: "info",
+  appliesTo: ["pg_hba.conf"],
+  docs: {
+    summary: "A TCP record beyond the server itself that admits every role (`all`) to every database (`all`)",
+    why: "A `host*` record with `all` in both the database and the user column lets any role, whatever it is for, try to reach any database from that network: a reporting account can open the payroll database, a leaked application password works against every database, and a role created later for local use only is reachable from the network the moment it gets a password. Listing the databases and roles that really connect from there (`host sales app_sales 10.20.0.0/16 scram-sha-256`, or `+group` roles) keeps pg_hba.conf the place where access is decided. Information: authentication still applies. Flagged only on records reaching beyond the server: not on `local` records (`local all all peer` is PostgreSQL's own default), not on loopback or `samehost` records (initdb writes `host all all 127.0.0.1/32`), never on `reject` records (an all/all reject is how a file closes). `sameuser`, `samerole` and `replication` are not `all`. This is go_hba_rules' allDbAllUser and CIS 5.10; pgdsat flags `all` in either column on every TCP record, loopback included \u2014 this rule flags `all` in both, on network records only (one column being specific already scopes the record). A record that another hba rule reports (open to every address, trust, md5, \u2026) yields that one finding, which names this concern.\n\n" + EXPOSURE_MODEL_DOC,
+    invalid: ["host    all   all   10.20.0.0/16   scram-sha-256", "hostssl    all   all   samenet   cert"],
+    valid: [
+      "local   all   all   peer",
+      "host    all   all   127.0.0.1/32   scram-sha-256",
+      "host    all   all   10.20.0.0/16   reject",
+      "host    sales   all   10.20.0.0/16   scram-sha-256",
+      "host    all   app   10.20.0.0/16   scram-sha-256",
+      "host    sameuser   all   10.20.0.0/16   scram-sha-256"
+    ],
+    references: ["https://www.postgresql.org/docs/current/auth-pg-hba-conf.html"],
+    versions: "all"
+  },
+  check(ctx) {
+    for (const e of hbaExposures(ctx)) {
+      const r = e.info.record;
+      if (e.reach === "local" || onServerOnly(e) || e.strength === "reject" || !e.info.allDatabases || !e.info.allUsers) continue;
+      const db = r.databases.find((d) => d.kind === "keyword" && d.value === "all") ?? r.databases[0];
+      ctx.report({
+        loc: tokenLoc(db.token),
+        message: `every role to every database: ${e.text}; any role, whatever it is for, can try any database from there`,
+        help: 'List the databases and roles that really connect from this network (e.g. "host sales app_sales 10.20.0.0/16 scram-sha-256", or a +group role).',
+        group: { key: e.groupKey, concern: "every role to every database (hba-all-users-all-databases)" }
+      });
+    }
+  }
+});
 
 // rules/hba-cleartext-password.ts
 var CHECKED_BY = {
@@ -7607,9 +9291,20 @@ var hba_cleartext_password_default = defineRule({
   name: "hba-cleartext-password",
   severity: "error",
   appliesTo: ["pg_hba.conf"],
+  defaultOptions: { includeLocal: false },
+  optionsSchema: {
+    type: "object",
+    properties: {
+      includeLocal: {
+        type: "boolean",
+        description: "Also flag these methods on local (Unix socket) records (default false)"
+      }
+    },
+    additionalProperties: false
+  },
   docs: {
-    summary: "A method that sends the password in cleartext (`password`, `ldap`, `pam`, `radius`, `bsd`) on a TCP record",
-    why: "With `password`, `ldap`, `pam`, `radius` and `bsd` the client sends the password itself, in cleartext, and the server (or the LDAP, RADIUS or PAM service behind it) checks it. On a `host`, `hostnossl` or `hostnogssenc` record that admits clients beyond the server itself, the connection may be unencrypted, so anyone on the network path can read the password (error). On a loopback-only record (127.0.0.1, ::1, `localhost`, `samehost`) the password never leaves the machine, but any local user who can capture loopback traffic reads it (warning). On `hostssl` and `hostgssenc` the channel is encrypted, but the server still receives the password itself, and a client that does not verify the server certificate can hand it to an impostor (information). `scram-sha-256` never sends the password. `local` records and records that can never match are not flagged.\n\n" + EXPOSURE_MODEL_DOC,
+    summary: "A method that sends the password in cleartext (`password`, `ldap`, `pam`, `radius`, `bsd`) on a TCP record (with an option, also on local records)",
+    why: "With `password`, `ldap`, `pam`, `radius` and `bsd` the client sends the password itself, in cleartext, and the server (or the LDAP, RADIUS or PAM service behind it) checks it. On a `host`, `hostnossl` or `hostnogssenc` record that admits clients beyond the server itself, the connection may be unencrypted, so anyone on the network path can read the password (error). On a loopback-only record (127.0.0.1, ::1, `localhost`, `samehost`) the password never leaves the machine, but any local user who can capture loopback traffic reads it (warning). On `hostssl` and `hostgssenc` the channel is encrypted, but the server still receives the password itself, and a client that does not verify the server certificate can hand it to an impostor (information). `scram-sha-256` never sends the password. Records that can never match are not flagged, nor, by default, `local` records: the socket never leaves the machine. With the option `includeLocal` they are (information): the server still receives the password itself rather than a proof of it, and CIS 5.3 and STIG V-233519 accept no `password` method on any record.\n\n" + EXPOSURE_MODEL_DOC,
     invalid: ["host    all   app   10.20.0.0/16   password", 'host    all   app   10.20.0.0/16   ldap   ldapserver=ldap.example.com ldapprefix="cn=" ldapsuffix=",dc=example,dc=com"'],
     valid: ["host    all   app   10.20.0.0/16   scram-sha-256", "local   all   app   password"],
     references: [
@@ -7617,16 +9312,21 @@ var hba_cleartext_password_default = defineRule({
       "https://www.postgresql.org/docs/current/auth-ldap.html",
       "https://www.postgresql.org/docs/current/auth-pg-hba-conf.html"
     ],
-    versions: "all"
+    versions: "all",
+    options: "`includeLocal` (boolean, default `false`): also flag these methods on `local` records, as information (the `cis` and `stig` profiles set it)."
   },
   check(ctx) {
+    const includeLocal = ctx.options.includeLocal === true;
     for (const e of hbaExposures(ctx)) {
       const r = e.info.record;
-      if (e.strength === "reject" || e.reach === "local" || !(r.method in CHECKED_BY)) continue;
+      if (e.strength === "reject" || e.reach === "local" && !includeLocal || !(r.method in CHECKED_BY)) continue;
       const how = `the client sends the password itself and ${CHECKED_BY[r.method]}`;
       let message;
       let severity;
-      if (e.channel === "tls") {
+      if (e.reach === "local") {
+        message = `cleartext password on the local socket: ${e.text}; ${how}; the socket never leaves the machine, but the server receives the password itself rather than a proof of it (scram-sha-256)`;
+        severity = "info";
+      } else if (e.channel === "tls") {
         message = `cleartext password over an encrypted connection: ${e.text}; ${how}, so a client that does not verify the server certificate can hand it to an impostor`;
         severity = "info";
       } else if (onServerOnly(e)) {
@@ -7639,9 +9339,49 @@ var hba_cleartext_password_default = defineRule({
       ctx.report({
         loc: tokenLoc(r.methodToken),
         message,
-        help: r.method === "password" ? "Use scram-sha-256 (with password_encryption = scram-sha-256, then reset the passwords)." : `Keep ${r.method} only on hostssl records (clients with sslmode=verify-full), or use scram-sha-256, cert or gss.`,
+        help: e.reach === "local" ? "Use peer (the operating-system user of the same name) or scram-sha-256 for local connections." : r.method === "password" ? "Use scram-sha-256 (with password_encryption = scram-sha-256, then reset the passwords)." : `Keep ${r.method} only on hostssl records (clients with sslmode=verify-full), or use scram-sha-256, cert or gss.`,
         severity,
         group: { key: e.groupKey, concern: `a cleartext password (${r.method}, hba-cleartext-password)` }
+      });
+    }
+  }
+});
+
+// rules/hba-client-cert-not-required.ts
+var hba_client_cert_not_required_default = defineRule({
+  name: "hba-client-cert-not-required",
+  severity: "warning",
+  appliesTo: ["pg_hba.conf"],
+  docs: {
+    summary: "A `hostssl` or `host` record beyond the server itself that does not require a client certificate",
+    why: "Where PKI-based authentication is the policy (STIG V-233577: the server validates each client certificate along its certification path to a trusted CA, RFC 5280), a record that lets a client in without a certificate skips that validation entirely: a password, a Kerberos ticket or nothing stands in for it. PostgreSQL validates a client certificate (against `ssl_ca_file`, and `ssl_crl_file`/`ssl_crl_dir` for revocation) only on a `hostssl` record with the `cert` method or with `clientcert=verify-ca` / `verify-full` (`clientcert=1` before 14). Flagged: `hostssl` and `host` records (a `host` record also admits TLS connections, but cannot carry `cert` or `clientcert`: make it `hostssl`) whose address reaches beyond the server, that are not `reject`, whose method is not `cert` and that have no `clientcert=verify-ca` or `verify-full`. Not flagged: `local`, loopback and `samehost` records (only processes on the server), `hostnossl` and `hostnogssenc` records (no TLS at all: a non-TLS path, another concern), `hostgssenc` records (Kerberos, not PKI), records that can never match. The STIG's InSpec check passes when some `hostssl` record uses `cert` or `clientcert=1`, and also wants `ssl_crl_file`; this rule asks it of every TLS-capable record beyond loopback, `gss` and `sspi` records included, and does not check the CRL. Off by default; the `stig` profile turns it on (V-233577).\n\n" + EXPOSURE_MODEL_DOC,
+    invalid: ["hostssl    all   app   10.20.0.0/16   scram-sha-256", "host    sales   app   10.20.0.0/16   scram-sha-256"],
+    valid: [
+      "hostssl    all   app   10.20.0.0/16   cert",
+      "hostssl    all   app   10.20.0.0/16   scram-sha-256   clientcert=verify-full",
+      "hostssl    all   app   10.20.0.0/16   scram-sha-256   clientcert=verify-ca",
+      "host    all   all   127.0.0.1/32   scram-sha-256",
+      "hostssl    all   all   10.20.0.0/16   reject",
+      "local   all   all   peer"
+    ],
+    references: [
+      "https://www.postgresql.org/docs/current/auth-cert.html",
+      "https://www.postgresql.org/docs/current/ssl-tcp.html#SSL-CLIENT-CERTIFICATES",
+      "https://www.postgresql.org/docs/current/auth-pg-hba-conf.html"
+    ],
+    versions: "all (`clientcert=1` counts as verify-ca; PostgreSQL 14 and later accept only verify-ca and verify-full)"
+  },
+  check(ctx) {
+    for (const e of hbaExposures(ctx)) {
+      const r = e.info.record;
+      if (r.connType !== "hostssl" && r.connType !== "host") continue;
+      if (onServerOnly(e) || e.strength === "reject" || r.method === "cert" || clientcertMode(e.info) !== null) continue;
+      const host = r.connType === "host";
+      ctx.report({
+        loc: tokenLoc(r.methodToken),
+        message: `no client certificate required: ${e.text}; clients get in with ${r.method} alone, so no certificate is validated against the trusted CA (and CRL) for them`,
+        help: host ? "Make it a hostssl record with the cert method, or add clientcert=verify-full (cert and clientcert are only allowed on hostssl)." : "Use the cert method, or add clientcert=verify-full (the certificate name must match the role) to this record.",
+        group: { key: e.groupKey, concern: "no client certificate required (hba-client-cert-not-required)" }
       });
     }
   }
@@ -7668,12 +9408,12 @@ var hba_hostssl_without_ssl_default = defineRule({
     versions: "all"
   },
   check(ctx) {
-    const hba = ctx.cluster.hba;
+    const hba2 = ctx.cluster.hba;
     const ssl = ctx.setting("ssl");
-    if (!hba || !ctx.cluster.conf || !ssl || ssl.value !== false) return;
+    if (!hba2 || !ctx.cluster.conf || !ssl || ssl.value !== false) return;
     const a = ssl.assignment;
     const where2 = a ? `ssl = ${a.line.value.raw} at ${a.file.path}:${lineColumn(a.file, a.line.nameStart).line}` : "ssl is not set in postgresql.conf, and the default is off";
-    for (const r of analyzeHba(hba).reachable) {
+    for (const r of analyzeHba(hba2).reachable) {
       if (r.record.connType !== "hostssl") continue;
       const rec = r.record;
       if (recordPlaceholder(rec) !== null) continue;
@@ -7688,39 +9428,195 @@ var hba_hostssl_without_ssl_default = defineRule({
   }
 });
 
+// rules/hba-ident-over-tcp.ts
+var hba_ident_over_tcp_default = defineRule({
+  name: "hba-ident-over-tcp",
+  severity: "error",
+  appliesTo: ["pg_hba.conf"],
+  docs: {
+    summary: "`ident` authentication on a TCP record that clients beyond the server itself can match",
+    why: "Over TCP, `ident` asks the ident server (RFC 1413, port 113) on the CLIENT's machine which operating-system user owns the connection, and believes the answer. Whoever controls a client machine \u2014 its administrator, or anyone who can run an ident daemon there (or answer from the client's address) \u2014 names any user they like: there is no authentication at all, like `trust`. A `map=` does not help: it only translates the name the client's ident server reports into a role. Flagged on `host`, `hostssl`, `hostnossl`, `hostgssenc` and `hostnogssenc` records whose address reaches beyond the server (networks, `samenet`, host names, every address), map or no map (error). With `clientcert=verify-ca` a client must also hold a certificate from the trusted CA, but any holder still names any user (warning); with `clientcert=verify-full` the certificate's name must match the role, which is authentication (not flagged). Not flagged: `ident` on a `local` record (PostgreSQL treats it as `peer`: the kernel says who the user is), and `ident` on loopback (127.0.0.0/8, ::1, `localhost`) or `samehost` records, where the ident server asked is the server's own and answers for its own processes \u2014 that is only as good as that identd, but it is not a remote client vouching for itself. go_hba_rules' identNoMap flags `ident` without `map=` on any record; this rule deliberately flags by where the ident server is (the client's machine), map or not, and leaves loopback and the socket alone. A record open to every address is reported by hba-open-to-world, which names this concern (one finding per record).\n\n" + EXPOSURE_MODEL_DOC,
+    invalid: ["host    all   all   10.20.0.0/16   ident", "host    sales   app   192.168.1.0/24   ident   map=office"],
+    valid: [
+      "local   all   all   ident",
+      "host    all   all   127.0.0.1/32   ident",
+      "host    all   all   10.20.0.0/16   scram-sha-256",
+      "hostssl    all   all   10.20.0.0/16   ident   clientcert=verify-full"
+    ],
+    references: [
+      "https://www.postgresql.org/docs/current/auth-ident.html",
+      "https://www.postgresql.org/docs/current/auth-pg-hba-conf.html",
+      "https://www.rfc-editor.org/rfc/rfc1413"
+    ],
+    versions: "all"
+  },
+  check(ctx) {
+    for (const e of hbaExposures(ctx)) {
+      const r = e.info.record;
+      if (r.method !== "ident" || e.reach === "local" || onServerOnly(e)) continue;
+      const cc = clientcertMode(e.info);
+      if (cc === "verify-full") continue;
+      const map = r.options.find((o) => o.name === "map");
+      const mapped = map ? ` (map=${boundQuote(map.value)} only translates the name that server reports)` : "";
+      ctx.report({
+        loc: tokenLoc(r.methodToken),
+        message: cc === "verify-ca" ? `ident over TCP with clientcert=verify-ca: ${e.text}; the server believes the ident server on the client's own machine${mapped}, so anyone there holding a certificate from the trusted CA names any operating-system user, since verify-ca does not compare the certificate's name with the user` : `ident over TCP: ${e.text}; the server believes the ident server on the client's own machine${mapped}, so whoever controls a machine there names any operating-system user: no authentication`,
+        ...cc === "verify-ca" ? { severity: "warning" } : {},
+        help: "Use scram-sha-256 (or cert / gss) for TCP connections; keep operating-system identity for local connections (peer).",
+        group: { key: e.groupKey, concern: "ident over TCP: the client's word (hba-ident-over-tcp)" }
+      });
+    }
+  }
+});
+
 // rules/hba-local-trust.ts
 var hba_local_trust_default = defineRule({
   name: "hba-local-trust",
   severity: "info",
   appliesTo: ["pg_hba.conf"],
-  defaultOptions: { superusers: ["postgres"] },
+  defaultOptions: { superusers: ["postgres"], anyRole: false },
   optionsSchema: {
     type: "object",
-    properties: { superusers: SUPERUSERS_SCHEMA },
+    properties: {
+      superusers: SUPERUSERS_SCHEMA,
+      anyRole: {
+        type: "boolean",
+        description: "Also flag trust for named ordinary roles, +groups, @files and regular expressions (default false: only all users or a superuser)"
+      }
+    },
     additionalProperties: false
   },
   docs: {
-    summary: "`local` (Unix socket) records with `trust` for all users or a superuser",
-    why: "On a `local` record, `trust` lets every operating-system user who can open the socket connect as any listed role without a password, the superuser included: on a shared host, any local account (a web application, a compromised service) becomes superuser. Many images and installers ship `local all all trust` for convenience; `peer` gives the same convenience to the operating-system user of the same name (`postgres` as `postgres`) and nobody else. Information, since only processes on the server can use the socket. Flagged for the user `all` or a role of the option `superusers`.\n\n" + EXPOSURE_MODEL_DOC,
-    invalid: ["local   all   all   trust"],
-    valid: ["local   all   all   peer", "local   all   app   trust", "host    all   all   127.0.0.1/32   scram-sha-256"],
-    references: ["https://www.postgresql.org/docs/current/auth-trust.html", "https://www.postgresql.org/docs/current/auth-peer.html"],
+    summary: "`trust` on `local` (Unix socket) records and on loopback `host` records, for all users or a superuser",
+    why: "On a `local` record, `trust` lets every operating-system user who can open the socket connect as any listed role without a password, the superuser included: on a shared host, any local account (a web application, a compromised service) becomes superuser. Many images and installers ship `local all all trust` for convenience; `peer` gives the same convenience to the operating-system user of the same name (`postgres` as `postgres`) and nobody else. A `host` record (any `host*` type) limited to the loopback interface (127.0.0.0/8, ::1, `localhost`) or to the server's own addresses (`samehost`) is the same exposure over TCP, without even the socket's file permissions: any process on the server connects as that role without a password, and in a container or a Kubernetes pod every sidecar and every process of every container sharing the network namespace shares the loopback interface. Information, since only processes on the server can connect. Flagged for the user `all` or a role of the option `superusers`; with the option `anyRole`, for every role (CIS 5.3 and 5.4, STIG V-233520 and V-233612 want no `trust` at all). Not flagged: `peer`, any other method, records that can never match, and `trust` with `clientcert` (a client certificate is then required). `trust` on `samehost` is also reported by hba-trust-remote (error, its documented scope): the record yields one finding, hba-trust-remote's, which names this concern; turn hba-trust-remote off and this rule reports it. `trust` on a network beyond the server is hba-trust-remote.\n\n" + EXPOSURE_MODEL_DOC,
+    invalid: ["local   all   all   trust", "host    all   postgres   127.0.0.1/32   trust"],
+    valid: [
+      "local   all   all   peer",
+      "local   all   app   trust",
+      "host    all   app   127.0.0.1/32   trust",
+      "host    all   all   127.0.0.1/32   scram-sha-256"
+    ],
+    references: [
+      "https://www.postgresql.org/docs/current/auth-trust.html",
+      "https://www.postgresql.org/docs/current/auth-peer.html",
+      "https://www.postgresql.org/docs/current/auth-pg-hba-conf.html"
+    ],
     versions: "all",
-    options: '`superusers` (list of role names, default `["postgres"]`): a `local` trust record for one of them is flagged.'
+    options: '`superusers` (list of role names, default `["postgres"]`): a trust record for one of them is flagged. `anyRole` (boolean, default `false`): also flag trust records for named ordinary roles, `+groups`, `@files` and regular expressions (the `cis` and `stig` profiles set it: their checks accept no `trust` on these records).'
   },
   check(ctx) {
     const superusers = superusersOption(ctx.options);
+    const anyRole = ctx.options.anyRole === true;
     for (const e of hbaExposures(ctx)) {
       const r = e.info.record;
-      if (e.reach !== "local" || r.method !== "trust") continue;
+      if (r.method !== "trust") continue;
+      const local = e.reach === "local";
+      if (!local && !((e.reach === "loopback" || e.reach === "samehost") && e.strength === "none")) continue;
       const names = superuserNames(e, superusers);
-      if (!e.info.allUsers && names.length === 0) continue;
-      const who = e.info.allUsers ? "any role, superusers included," : `superuser ${names.map((n) => boundQuote(n.value)).join(", ")}`;
+      if (!e.info.allUsers && names.length === 0 && !anyRole) continue;
+      const ordinary = !e.info.allUsers && r.users.some((u) => !(u.kind === "literal" && superusers.includes(u.value)));
+      const who = e.info.allUsers ? "any role, superusers included," : anyRole && ordinary ? names.length ? `any of these roles (superuser ${names.map((n) => boundQuote(n.value)).join(", ")} included)` : "any of these roles" : `superuser ${names.map((n) => boundQuote(n.value)).join(", ")}`;
       ctx.report({
         loc: tokenLoc(r.methodToken),
-        message: `trust on the local socket: ${e.text}; any operating-system user on the server who can open the socket connects as ${who} without a password`,
-        help: "Use peer (the operating-system user of the same name) for local connections, or scram-sha-256.",
-        group: { key: e.groupKey, concern: "trust on the local socket (hba-local-trust)" }
+        message: local ? `trust on the local socket: ${e.text}; any operating-system user on the server who can open the socket connects as ${who} without a password` : `trust on a record only the server itself can reach: ${e.text}; any process on the server (in a container or pod: every container sharing its network namespace) connects as ${who} without a password`,
+        help: local ? "Use peer (the operating-system user of the same name) for local connections, or scram-sha-256." : "Use scram-sha-256 for TCP connections from the server itself, or connect through the local socket with peer.",
+        group: { key: e.groupKey, concern: local ? "trust on the local socket (hba-local-trust)" : "trust from the server itself (hba-local-trust)" }
+      });
+    }
+  }
+});
+
+// src/analysis/ident-maps.ts
+function authSetComplete(f) {
+  return f.includes.every((i) => !i.skipped) && f.lines.every((l) => l.error === null);
+}
+function identMaps(ident) {
+  const out = /* @__PURE__ */ new Map();
+  for (const l of ident.lines) {
+    const r = l.record;
+    if (r === null) continue;
+    const name = r.mapName.text;
+    const m = out.get(name);
+    if (m) m.lines.push(l);
+    else out.set(name, { name, first: r.mapName, lines: [l] });
+  }
+  return out;
+}
+function definedIdentMaps(ident) {
+  const out = /* @__PURE__ */ new Map();
+  for (const l of ident.lines) {
+    const t = l.record?.mapName ?? (l.error === null ? l.fields[0]?.tokens[0] : void 0);
+    if (t && !out.has(t.text)) out.set(t.text, tokenLoc(t));
+  }
+  return out;
+}
+function hbaMapNames(hba2) {
+  const out = /* @__PURE__ */ new Set();
+  for (const l of hba2.lines) {
+    const values = l.record ? l.record.options.filter((o) => o.name === "map").map((o) => o.value) : l.fields.flatMap((f) => f.tokens.filter((t) => t.text.startsWith("map=")).map((t) => t.text.slice(4)));
+    for (const v of values) {
+      if (findPlaceholder(v)) return null;
+      out.add(v);
+    }
+  }
+  return out;
+}
+
+// rules/hba-map-undefined.ts
+function closest(name, defined) {
+  let best = null;
+  let bestD = Infinity;
+  for (const d of defined) {
+    const dist = d.toLowerCase() === name.toLowerCase() ? 0.5 : editDistance(name, d);
+    if (dist < bestD) {
+      bestD = dist;
+      best = d;
+    }
+  }
+  return best !== null && bestD <= Math.max(1, Math.floor(name.length / 3)) ? best : null;
+}
+var hba_map_undefined_default = defineRule({
+  name: "hba-map-undefined",
+  severity: "warning",
+  appliesTo: ["pg_hba.conf", "pg_ident.conf"],
+  docs: {
+    summary: "A pg_hba.conf record's `map=` names a user name map that the cluster's pg_ident.conf does not define",
+    why: "With `map=NAME` (methods `ident`, `peer`, `gss`, `sspi`, `cert`, and `oauth` from 18), PostgreSQL does not compare the authenticated name with the requested role itself: at every login it scans pg_ident.conf for lines of map NAME (compared exactly, case included) that allow the pair. When no line has that map name, nothing ever allows it, and every connection the record matches is refused after authentication succeeded (\"no match in usermap\" in the server log; hba.c, check_usermap). Since the first matching record decides, those clients do not fall through to a later record either. It is usually a typo, a map renamed in one file only, or a pg_ident.conf that was not deployed. Checked only when the cluster has a pg_ident.conf (with the files it includes, 16+): without one in the repository the server's cannot be seen. Not flagged: records that can never match (shadowed, `hostssl` while ssl is off), `map=` with a template placeholder (unrendered-template), `map=` on a method that takes no map (hba-invalid-record), and any record when pg_ident.conf pulls in a file that is missing here (the map may be defined there). A map name on a pg_ident.conf line PostgreSQL rejects counts as defined: that line is syntax-error's finding.",
+    invalid: [
+      {
+        "pg_hba.conf": "local   all   all   peer   map=admins",
+        "pg_ident.conf": "# MAPNAME   SYSTEM-USERNAME   PG-USERNAME\nadmin       alice             postgres"
+      }
+    ],
+    valid: [
+      {
+        "pg_hba.conf": "local   all   all   peer   map=admins",
+        "pg_ident.conf": "# MAPNAME   SYSTEM-USERNAME   PG-USERNAME\nadmins      alice             postgres"
+      },
+      { "pg_hba.conf": "local   all   all   peer   map=admins" }
+    ],
+    references: [
+      "https://www.postgresql.org/docs/current/auth-username-maps.html",
+      "https://github.com/postgres/postgres/blob/master/src/backend/libpq/hba.c"
+    ],
+    versions: "all; pg_ident.conf include directives 16+; `map` on `oauth` 18+"
+  },
+  check(ctx) {
+    const ident = ctx.cluster.ident;
+    if (!ident || !ctx.cluster.hba || !authSetComplete(ident)) return;
+    const defined = definedIdentMaps(ident);
+    for (const e of hbaExposures(ctx)) {
+      const r = e.info.record;
+      const opt = r.options.filter((o) => o.name === "map").at(-1);
+      if (!opt || opt.value === "" || defined.has(opt.value) || findPlaceholder(opt.value)) continue;
+      const guess = closest(opt.value, defined.keys());
+      const name = boundQuote(opt.value);
+      ctx.report({
+        loc: tokenLoc(opt.token),
+        message: `map=${name} names no map of ${ident.file.path}${guess !== null ? ` (did you mean ${boundQuote(guess)}?)` : ""}: ${e.text}; PostgreSQL finds no line of map ${name} at login, so every connection this record matches is refused after authenticating ("no match in usermap")`,
+        help: guess !== null ? `Name the map as pg_ident.conf spells it (map=${boundQuote(guess)}; map names compare exactly, case included), or add the lines of map ${name} to pg_ident.conf.` : `Add the lines of map ${name} to pg_ident.conf (MAPNAME SYSTEM-USERNAME PG-USERNAME), or fix the map name.`,
+        ...guess !== null ? { related: [{ message: `map ${boundQuote(guess)} is defined here`, loc: defined.get(guess) }] } : {},
+        group: { key: e.groupKey, concern: `map=${name} undefined in pg_ident.conf (hba-map-undefined)` }
       });
     }
   }
@@ -7937,6 +9833,90 @@ var hba_superuser_remote_default = defineRule({
   }
 });
 
+// rules/hba-tls-not-required.ts
+var PLAIN2 = CONN_STATES.hostnossl & CONN_STATES.hostnogssenc;
+var MAX_GUARDS = 100;
+function guards(hba2) {
+  const out = [];
+  for (const info of analyzeHba(hba2).records) {
+    const r = info.record;
+    if ((CONN_STATES[r.connType] & PLAIN2) === 0 || !info.allUsers || out.length >= MAX_GUARDS) continue;
+    const a = r.address;
+    if (a === null || !(a.kind === "all" || (a.kind === "ipv4" || a.kind === "ipv6") && a.bytes && a.mask)) continue;
+    if (!info.allDatabases && !info.replication) continue;
+    out.push({
+      index: info.index,
+      everyAddress: a.kind === "all",
+      ip: a.kind === "all" ? null : { bytes: a.bytes, mask: a.mask },
+      all: info.allDatabases,
+      replication: info.replication
+    });
+  }
+  return out;
+}
+function plainDecidedEarlier(info, list4) {
+  const a = info.record.address;
+  if (a === null) return false;
+  return list4.some((g) => {
+    if (g.index >= info.index) return false;
+    const dbs = info.record.databases.every((d) => d.kind === "keyword" && d.value === "replication" ? g.replication : g.all);
+    if (!dbs) return false;
+    if (g.everyAddress) return true;
+    return (a.kind === "ipv4" || a.kind === "ipv6") && a.bytes !== null && a.mask !== null && ipCovers(g.ip, { bytes: a.bytes, mask: a.mask });
+  });
+}
+function consequence(e) {
+  const t = e.info.record.connType;
+  if (t === "hostnossl") {
+    return "hostnossl matches only connections without SSL, so these sessions are never encrypted: queries, results and anything the method sends cross the network in cleartext, readable and modifiable on the path";
+  }
+  return `${t} matches connections with and without SSL, so TLS is the client's choice: a client with sslmode=disable, allow or prefer (prefer is libpq's default) connects unencrypted when asked to, or when someone on the path answers its SSL request with a refusal; queries and results then cross the network in cleartext`;
+}
+var hba_tls_not_required_default = defineRule({
+  name: "hba-tls-not-required",
+  severity: "warning",
+  appliesTo: ["pg_hba.conf", "postgresql.conf"],
+  docs: {
+    summary: "A `host`, `hostnossl` or `hostnogssenc` record admits clients from beyond the server without TLS while the cluster has `ssl` on",
+    why: 'With `ssl = on` the server can encrypt every connection, but only `hostssl` records (and `hostgssenc`, encrypted with GSSAPI) require it. A `host` or `hostnogssenc` record matches connections with and without SSL, so encryption is left to the client: `sslmode=prefer`, libpq\'s default, falls back to an unencrypted session when the server (or anyone on the network path, who can answer the SSL request with a refusal) declines, and `sslmode=disable` or `allow` never asks. A `hostnossl` record matches only connections without SSL. Either way, queries, results and whatever the authentication method sends cross the network in cleartext, and a record that admits unencrypted clients from beyond the server is a non-TLS path however strong its method. When every remote record is like this, the cluster has no TLS-only path at all: each record gets its finding. Flagged: records that can match (reachable, no template placeholder) and are not `reject`, whose address reaches beyond the server (not loopback, `localhost` or `samehost`). Checked only when the cluster has both pg_hba.conf and postgresql.conf and `ssl` is on there (when it is off, ssl-disabled reports). A record also flagged by another hba rule yields one finding, the most severe, which names this concern after "; also".\n\n' + EXPOSURE_MODEL_DOC,
+    invalid: [
+      { "postgresql.conf": "ssl = on", "pg_hba.conf": "host    all   app   10.20.0.0/16   scram-sha-256" },
+      { "postgresql.conf": "ssl = on", "pg_hba.conf": "hostnossl    all   app   10.20.0.0/16   scram-sha-256" }
+    ],
+    valid: [
+      { "postgresql.conf": "ssl = on", "pg_hba.conf": "hostssl    all   app   10.20.0.0/16   scram-sha-256" },
+      {
+        "postgresql.conf": "ssl = on",
+        "pg_hba.conf": "hostnossl  all   all   0.0.0.0/0      reject\nhost       all   app   10.20.0.0/16   scram-sha-256\nhost       all   all   127.0.0.1/32   scram-sha-256"
+      }
+    ],
+    references: [
+      "https://www.postgresql.org/docs/current/ssl-tcp.html",
+      "https://www.postgresql.org/docs/current/auth-pg-hba-conf.html",
+      "https://www.postgresql.org/docs/current/libpq-ssl.html#LIBPQ-SSL-PROTECTION"
+    ],
+    versions: "all; `hostgssenc`/`hostnogssenc` 12+"
+  },
+  check(ctx) {
+    const ssl = ctx.setting("ssl");
+    const hba2 = ctx.cluster.hba;
+    if (!hba2 || !ctx.cluster.conf || ssl?.value !== true) return;
+    let list4;
+    for (const e of hbaExposures(ctx)) {
+      if (e.strength === "reject" || onServerOnly(e) || e.channel !== "either" && e.channel !== "plain") continue;
+      if (plainDecidedEarlier(e.info, list4 ??= guards(hba2))) continue;
+      const r = e.info.record;
+      ctx.report({
+        loc: tokenLoc(r.connTypeToken),
+        message: `TLS not required although ssl is on: ${e.text}; ${consequence(e)}`,
+        help: r.connType === "hostnossl" ? "Use hostssl for remote clients (hostnossl with reject is the way to refuse unencrypted connections), and have clients connect with sslmode=verify-full." : `Change ${r.connType} to hostssl for remote clients (add \`hostnossl all all 0.0.0.0/0 reject\` and \`hostnossl all all ::/0 reject\` above if records further down must not admit unencrypted connections), and have clients connect with sslmode=verify-full.`,
+        ...ssl.loc ? { related: [{ message: "ssl is on here", loc: ssl.loc }] } : {},
+        group: { key: e.groupKey, concern: "TLS available (ssl = on) but not required (hba-tls-not-required)" }
+      });
+    }
+  }
+});
+
 // rules/hba-trust-remote.ts
 var hba_trust_remote_default = defineRule({
   name: "hba-trust-remote",
@@ -8004,9 +9984,9 @@ var hba_unreachable_record_default = defineRule({
     versions: "all"
   },
   check(ctx) {
-    const hba = ctx.cluster.hba;
-    if (!hba) return;
-    const analysis = analyzeHba(hba);
+    const hba2 = ctx.cluster.hba;
+    if (!hba2) return;
+    const analysis = analyzeHba(hba2);
     for (const r of analysis.unreachable) {
       const first = r.shadowedByAll[0];
       ctx.report({
@@ -8048,22 +10028,69 @@ var hba_wide_network_default = defineRule({
     for (const e of hbaExposures(ctx)) {
       const r = e.info;
       if (e.strength === "reject" || !isWide(r, v4, v62) || insideNetworks(r, allowed)) continue;
-      const quiet2 = e.reach === "private" && !e.weak;
+      const quiet = e.reach === "private" && !e.weak;
       const limit = r.family === "ipv4" ? v4 : v62;
       const count2 = r.family === "ipv4" ? (2 ** (32 - r.prefixLength)).toLocaleString("en-US") : `2^${128 - r.prefixLength}`;
       ctx.report({
         loc: addressLoc(r.record.address),
         message: `wide network (${count2} addresses, wider than /${limit}${e.reach === "private" ? ", private address space" : ""}): ${e.text}`,
         help: "Narrow the address to the hosts or subnets that need access (e.g. the application servers' /24), or list the network in allowedNetworks.",
-        ...quiet2 ? { severity: "info" } : {},
+        ...quiet ? { severity: "info" } : {},
         group: { key: e.groupKey, concern: "a wide network (hba-wide-network)" }
       });
     }
   }
 });
 
+// rules/ident-map-unused.ts
+var RELATED_MAX = 5;
+var ident_map_unused_default = defineRule({
+  name: "ident-map-unused",
+  severity: "info",
+  appliesTo: ["pg_ident.conf", "pg_hba.conf"],
+  docs: {
+    summary: "A user name map defined in pg_ident.conf that no pg_hba.conf record names in `map=`",
+    why: "pg_ident.conf lines only take effect through a pg_hba.conf record whose `map=` option names their map (hba.c, check_usermap); a map no record names is dead configuration. Either a record lost its `map=` (or names the map with another spelling: names compare exactly, case included), and then the operating-system, Kerberos or certificate identities the map was written for cannot log in as the roles it lists, since without a map the authenticated name must equal the role name; or the map is a leftover and its lines can go, so that a reviewer does not take them for access that exists. Checked only when the cluster has both pg_hba.conf and pg_ident.conf (with the files they include, 16+), and not when either pulls in a file that is missing here (the record or map may be there) or a `map=` holds a template placeholder. A `map=` on a record PostgreSQL rejects still counts as naming the map (that record is hba-invalid-record's finding).",
+    invalid: [
+      {
+        "pg_ident.conf": "# MAPNAME   SYSTEM-USERNAME   PG-USERNAME\nadmins      alice             postgres\nadmins      bob               postgres",
+        "pg_hba.conf": "local   all   all   peer"
+      }
+    ],
+    valid: [
+      {
+        "pg_ident.conf": "# MAPNAME   SYSTEM-USERNAME   PG-USERNAME\nadmins      alice             postgres\nadmins      bob               postgres",
+        "pg_hba.conf": "local   all   all   peer   map=admins"
+      },
+      { "pg_ident.conf": "admins      alice             postgres" }
+    ],
+    references: [
+      "https://www.postgresql.org/docs/current/auth-username-maps.html",
+      "https://github.com/postgres/postgres/blob/master/src/backend/libpq/hba.c"
+    ],
+    versions: "all; include directives in pg_hba.conf and pg_ident.conf 16+"
+  },
+  check(ctx) {
+    const { hba: hba2, ident } = ctx.cluster;
+    if (!hba2 || !ident || !authSetComplete(hba2) || !authSetComplete(ident)) return;
+    const used = hbaMapNames(hba2);
+    if (used === null) return;
+    for (const m of identMaps(ident).values()) {
+      if (used.has(m.name) || findPlaceholder(m.name)) continue;
+      const name = boundQuote(m.name);
+      const n = m.lines.length;
+      ctx.report({
+        loc: tokenLoc(m.first),
+        message: `map ${name} is not used: no pg_hba.conf record names it in map=, so its ${n === 1 ? "line has" : `${n} lines have`} no effect; either a record lost its map= (and the identities it maps cannot log in as the roles it lists) or the map can go`,
+        help: `Add map=${name} to the pg_hba.conf record (peer, ident, gss, sspi, cert) meant to use it, or delete the map's lines.`,
+        related: m.lines.slice(1, 1 + RELATED_MAX).map((l) => ({ message: `another line of map ${name}`, loc: tokenLoc(l.record.mapName) }))
+      });
+    }
+  }
+});
+
 // rules/listen-on-all-addresses.ts
-var MEANING = {
+var MEANING2 = {
   "*": "every network interface (all IPv4 and IPv6 addresses)",
   "0.0.0.0": "every IPv4 interface",
   "::": "every IPv6 interface"
@@ -8090,7 +10117,7 @@ var listen_on_all_addresses_default = defineRule({
     const s = ctx.setting("listen_addresses");
     if (!s || s.isDefault || typeof s.value !== "string" || !s.loc) return;
     const entries = splitQuotedList(s.value);
-    const hit = entries?.find((e) => e.name in MEANING);
+    const hit = entries?.find((e) => e.name in MEANING2);
     if (!hit) return;
     const raw = s.assignment?.line.value.raw ?? "";
     let loc = s.loc;
@@ -8099,7 +10126,7 @@ var listen_on_all_addresses_default = defineRule({
       loc = { file: s.loc.file, start: s.loc.start + 1 + hit.start, end: s.loc.start + 1 + hit.end };
     }
     const spelled = raw || s.value;
-    const base = `listen_addresses = ${boundQuote(spelled)} accepts TCP connections on ${MEANING[hit.name]}`;
+    const base = `listen_addresses = ${boundQuote(spelled)} accepts TCP connections on ${MEANING2[hit.name]}`;
     const open = hbaExposures(ctx).filter((e) => e.reach === "world" && e.strength !== "reject").map((e) => e.info);
     const first = open[0];
     if (!first) {
@@ -8126,9 +10153,20 @@ var ssl_disabled_default = defineRule({
   name: "ssl-disabled",
   severity: "warning",
   appliesTo: ["postgresql.conf", "pg_hba.conf"],
+  defaultOptions: { always: false },
+  optionsSchema: {
+    type: "object",
+    properties: {
+      always: {
+        type: "boolean",
+        description: "Flag ssl off whenever the cluster has a postgresql.conf, whatever pg_hba.conf says (default false)"
+      }
+    },
+    additionalProperties: false
+  },
   docs: {
     summary: "`ssl` is off while pg_hba.conf accepts host connections from beyond the loopback interface",
-    why: "Without SSL, every query and every result crosses the network in cleartext, readable and modifiable by anyone on the path, and so do the credentials: the password itself with `password`, an MD5 response that can be brute-forced offline with `md5`. `ssl` is off by default. Checked only when the cluster has both postgresql.conf and pg_hba.conf, and only when a `host`, `hostnossl` or `hostnogssenc` record that can match (reachable, not `reject`, no template placeholder) accepts more than loopback addresses.",
+    why: "Without SSL, every query and every result crosses the network in cleartext, readable and modifiable by anyone on the path, and so do the credentials: the password itself with `password`, an MD5 response that can be brute-forced offline with `md5`. `ssl` is off by default. Checked only when the cluster has both postgresql.conf and pg_hba.conf, and only when a `host`, `hostnossl` or `hostnogssenc` record that can match (reachable, not `reject`, no template placeholder) accepts more than loopback addresses. With the option `always`, ssl off is flagged whenever the cluster has a postgresql.conf (the `cis` profile sets it: CIS 6.8 wants TLS enabled whatever pg_hba.conf admits today, so that hostssl records can be added and clients can require TLS).",
     invalid: [{ "postgresql.conf": "ssl = off", "pg_hba.conf": "host    all   app   10.20.0.0/16   scram-sha-256" }],
     valid: [
       { "postgresql.conf": "ssl = on", "pg_hba.conf": "host    all   app   10.20.0.0/16   scram-sha-256" },
@@ -8138,15 +10176,26 @@ var ssl_disabled_default = defineRule({
       "https://www.postgresql.org/docs/current/ssl-tcp.html",
       "https://www.postgresql.org/docs/current/runtime-config-connection.html#GUC-SSL"
     ],
-    versions: "all"
+    versions: "all",
+    options: "`always` (boolean, default false): flag `ssl` off whenever the cluster has a postgresql.conf, also without pg_hba.conf or when its host records admit only loopback clients."
   },
   check(ctx) {
-    const hba = ctx.cluster.hba;
+    const hba2 = ctx.cluster.hba;
     const ssl = ctx.setting("ssl");
-    if (!hba || !ctx.cluster.conf || !ssl || ssl.value !== false) return;
+    const always = ctx.options.always === true;
+    if (!hba2 && !always || !ctx.cluster.conf || !ssl || ssl.value !== false) return;
     const open = hbaExposures(ctx).filter((e) => e.channel === "plain" && e.strength !== "reject" && e.reach !== "loopback" && e.info.record.connType !== "hostgssenc").map((e) => e.info);
     const first = open[0];
-    if (!first) return;
+    if (!first) {
+      const at = ssl.lineLoc ?? ctx.clusterLoc();
+      if (!always || !at) return;
+      ctx.report({
+        loc: at,
+        message: `${ssl.isDefault ? "ssl is off (not set, and the default is off)" : "ssl is off"}: no TCP connection can be encrypted and no hostssl record can match; ` + (hba2 ? "pg_hba.conf admits no unencrypted TCP client from beyond the server today, but one admitted later sends queries, results and credentials in cleartext" : "every client that connects over the network sends queries, results and credentials in cleartext"),
+        help: "Set ssl = on with ssl_cert_file and ssl_key_file, and use hostssl records for clients beyond the server."
+      });
+      return;
+    }
     const loc = ssl.lineLoc ?? ctx.clusterLoc() ?? first.loc;
     const more = open.length > 1 ? ` (and ${open.length - 1} more such records)` : "";
     ctx.report({
@@ -8163,6 +10212,7 @@ var HBA_RULES = [
   hba_open_to_world_default,
   listen_on_all_addresses_default,
   hba_trust_remote_default,
+  hba_ident_over_tcp_default,
   hba_cleartext_password_default,
   hba_md5_default,
   hba_wide_network_default,
@@ -8171,7 +10221,12 @@ var HBA_RULES = [
   hba_hostssl_without_ssl_default,
   ssl_disabled_default,
   hba_superuser_remote_default,
-  hba_local_trust_default
+  hba_local_trust_default,
+  hba_tls_not_required_default,
+  hba_map_undefined_default,
+  ident_map_unused_default,
+  hba_all_users_all_databases_default,
+  hba_client_cert_not_required_default
 ];
 
 // rules/index.ts
@@ -8245,13 +10300,15 @@ function discoverOptions(options, host) {
   }
   return out;
 }
+var DEFAULT_SEVERITY = new Map(RULES.map((r) => [r.name, r.severity]));
+var ruleSeverity = (name) => DEFAULT_SEVERITY.get(name);
 function clusterRuleConfig(options, cluster) {
   const loaded = options.config;
   const c = loaded?.config;
   const files = cluster.input.files.map((f) => loaded ? configRelative(loaded, f.abs) : f.abs);
   const matching = (c?.overrides ?? []).filter((o) => files.some((f) => globMatcher(o.files)(f)));
   const def = cluster.input.name ? c?.clusters?.find((d, i) => (d.name ?? `cluster-${i + 1}`) === cluster.input.name) : void 0;
-  const profiles = profileBlocks(selectedProfiles(options.profiles, c?.profile), cluster.input.major);
+  const profiles = profileBlocks(selectedProfiles(options.profiles, c?.profile), cluster.input.major, ruleSeverity);
   const rules = mergeRules([...profiles, c?.rules, ...matching.map((o) => o.rules)]);
   for (const [name, sev] of Object.entries(options.rules ?? {})) rules[name] = { ...rules[name] ?? { options: {} }, severity: sev };
   for (const [name, opts] of Object.entries(options.ruleOptions ?? {})) {
@@ -8329,10 +10386,10 @@ function readSettings(paths, options = {}) {
   const results = clusters.filter((c) => c.conf).map((c) => ({ cluster: host.display(c.input.dir), pgVersion: c.input.major, rows: settingsRows(c) }));
   return { results, errors, warnings, ...empty !== void 0 ? { empty } : {} };
 }
-function hbaRows(host, hba) {
-  const rows = hbaFileRules(hba);
+function hbaRows(host, hba2) {
+  const rows = hbaFileRules(hba2);
   return rows.map((row2, i) => {
-    const line = hba.lines[i];
+    const line = hba2.lines[i];
     return {
       ...row2,
       ...row2.file_name !== void 0 ? { file_name: host.display(row2.file_name) } : {},
@@ -8395,6 +10452,7 @@ function formatJson(result) {
       suppressed: Boolean(d.suppressed),
       ...d.suppressed ? { suppression: d.suppressed } : {},
       ...d.help ? { help: d.help } : {},
+      ...d.also?.length ? { also: d.also } : {},
       ...d.related?.length ? {
         related: d.related.map((r) => ({
           message: r.message,
@@ -8478,7 +10536,23 @@ var SECURITY_RULES = /* @__PURE__ */ new Set([
   "listen-on-all-addresses",
   "log-statement-secrets",
   "replication-conninfo-insecure",
-  "standard-conforming-strings-off"
+  "standard-conforming-strings-off",
+  // TLS, authentication hardening, and the audit trail (who did what, from where).
+  "ssl-min-protocol-weak",
+  "ssl-ciphers-weak",
+  "unix-socket-world-accessible",
+  "password-check-not-loaded",
+  "auth-delay-not-loaded",
+  "authentication-timeout-long",
+  "pgaudit-not-configured",
+  "anonymizer-not-loaded",
+  "client-min-messages-verbose",
+  "log-file-mode-permissive",
+  "connection-logging-off",
+  "log-line-prefix-incomplete",
+  "ddl-not-logged",
+  "replication-commands-not-logged",
+  "log-duration-off"
 ]);
 function isSecurityRule(name) {
   return SECURITY_RULES.has(name) || name.startsWith("hba-") && name !== "hba-invalid-record";
@@ -8755,9 +10829,9 @@ function markdownReport(result, opts = {}) {
   let budget = maxBytes - byteLength(head.join("\n")) - byteLength(checked) - 256;
   const body = [];
   let omitted = 0;
-  const fitRows = (list2) => {
+  const fitRows = (list4) => {
     const rows = [];
-    for (const d of list2) {
+    for (const d of list4) {
       const r = row(d, result, opts) + "\n";
       if (budget - byteLength(r) < 0) {
         omitted++;
@@ -8770,13 +10844,13 @@ function markdownReport(result, opts = {}) {
   };
   const groups2 = groupByCluster(result, [...active, ...suppressed]);
   for (const g of groups2) {
-    const list2 = g.diagnostics.filter((d) => !d.suppressed);
-    if (!list2.length) continue;
+    const list4 = g.diagnostics.filter((d) => !d.suppressed);
+    if (!list4.length) continue;
     const c = g.cluster;
     const title = `### ${escapeMarkdown(g.label)}` + (c ? ` \u2014 PostgreSQL ${c.input.major}` : "");
-    const gs = summarize(list2);
+    const gs = summarize(list4);
     const sub = `${plural(gs.error, "error")}, ${plural(gs.warning, "warning")}, ${plural(gs.info, "info")}`;
-    const collapse = list2.length > COLLAPSE_ROWS;
+    const collapse = list4.length > COLLAPSE_ROWS;
     const open = collapse ? `<details><summary>${sub}</summary>
 
 ${TABLE_HEAD}` : `${sub}
@@ -8788,14 +10862,14 @@ ${TABLE_HEAD}`;
 ${open}
 ${close}`;
     if (budget - byteLength(fixed) - 1 <= 0) {
-      omitted += list2.length;
+      omitted += list4.length;
       continue;
     }
     budget -= byteLength(fixed) + 1;
     body.push(`${title}
 
 ${open}
-${fitRows(list2)}${close}`);
+${fitRows(list4)}${close}`);
   }
   if (suppressed.length) {
     const open = `<details><summary>${plural(suppressed.length, "suppressed finding")}</summary>
@@ -8905,7 +10979,94 @@ function attr(s) {
   return text(s).replace(/"/g, "&quot;").replace(/\n/g, "&#10;").replace(/\t/g, "&#9;");
 }
 
+// src/profiles/catalogs/go-hba-rules.ts
+var hba = "reads pg_hba.conf only";
+var withSsl = "reads pg_hba.conf and the ssl setting of postgresql.conf";
+var overlap = "compares pg_hba.conf records with the records above them";
+var controls = [
+  { id: "trustNetwork", title: "trust on a network record", decidable: "files", why: hba, rules: ["hba-trust-remote", "hba-local-trust"], disagreement: "trust on a loopback record for a named ordinary role (not all users, not a superuser) is not flagged by default: only processes on the server reach it, as that one role; `--profile cis` and `--profile stig` flag it (option anyRole of hba-local-trust)" },
+  { id: "passwordNoTLS", title: "password method without guaranteed TLS (ssl on)", decidable: "files", why: withSsl, rules: ["hba-cleartext-password"] },
+  { id: "passwordNoSSL", title: "password method with ssl off", decidable: "files", why: withSsl, rules: ["hba-cleartext-password"] },
+  { id: "passwordWithTLS", title: "password method even over TLS", decidable: "files", why: hba, rules: ["hba-cleartext-password"] },
+  { id: "md5Deprecated", title: "md5 method is deprecated", decidable: "files", why: hba, rules: ["hba-md5"] },
+  { id: "nonTLSPath", title: "host/hostnossl from non-loopback addresses while ssl is on", decidable: "files", why: withSsl, rules: ["hba-tls-not-required"] },
+  { id: "hostsslNoSSL", title: "hostssl records while ssl is off", decidable: "files", why: withSsl, rules: ["hba-hostssl-without-ssl"] },
+  { id: "wideAddress", title: "address range wider than the threshold", decidable: "files", why: hba, rules: ["hba-wide-network", "hba-open-to-world"] },
+  { id: "allDbAllUser", title: "database all with user all", decidable: "files", why: hba, rules: ["hba-all-users-all-databases"], disagreement: "not flagged on `local` records (`local all all peer` is PostgreSQL's own default), on loopback records (initdb's `host all all 127.0.0.1/32`) or on `reject` records: they admit no one from the network" },
+  { id: "replicationWideAccess", title: "replication from a wide network or for all users", decidable: "files", why: hba, rules: ["hba-replication-open"] },
+  { id: "identNoMap", title: "ident without map=", decidable: "files", why: hba, rules: ["hba-ident-over-tcp"], disagreement: "hba-ident-over-tcp flags ident over TCP from beyond the server, map or not (the client host's ident server says who the user is); ident on loopback (the server's own ident server) and `local \u2026 ident` (peer) are not flagged, with or without map=" },
+  { id: "identMapMissing", title: "map= names a map pg_ident.conf does not define", decidable: "files", why: "reads pg_hba.conf and pg_ident.conf of the same cluster", rules: ["hba-map-undefined"] },
+  { id: "peerNonLocal", title: "peer on a non-local record", decidable: "files", why: hba, rules: ["hba-invalid-record"] },
+  { id: "localAllAll", title: "local trust/peer for all databases and users", decidable: "files", why: hba, rules: ["hba-local-trust"], disagreement: "peer is not flagged: `local all all peer` is PostgreSQL's own default and proves the OS user (trust is flagged)" },
+  { id: "clientcertNonHostssl", title: "clientcert outside hostssl", decidable: "files", why: hba, rules: ["hba-invalid-record"] },
+  { id: "clientcertInvalid", title: "clientcert value other than verify-ca/verify-full", decidable: "files", why: hba, rules: ["hba-invalid-record"] },
+  { id: "shadowedByReject", title: "record never reached because of an earlier reject", decidable: "files", why: overlap, rules: ["hba-unreachable-record"] },
+  { id: "shadowedByHost", title: "earlier host record shadows hostssl/hostnossl below", decidable: "files", why: overlap, rules: ["hba-unreachable-record"] },
+  { id: "overlyBroadRule", title: "broader, weaker record above a stricter one", decidable: "files", why: overlap, rules: ["hba-unreachable-record"] },
+  { id: "shadowedByBroadRule", title: "record shadowed by a broader, weaker one above", decidable: "files", why: overlap, rules: ["hba-unreachable-record"] },
+  { id: "redundantRule", title: "exact duplicate of an earlier record", decidable: "files", why: overlap, rules: ["hba-unreachable-record"] },
+  { id: "shadowedRule", title: "record fully covered by an earlier one", decidable: "files", why: overlap, rules: ["hba-unreachable-record"] },
+  { id: "partialOverlap", title: "partial overlap of addresses, databases or users", decidable: "files", why: overlap, rules: [], disagreement: "not flagged: partial overlaps are how pg_hba.conf files are written (a specific record before a broader one); only records no connection can reach are" }
+];
+var GO_HBA_RULES = {
+  name: "go-hba-rules",
+  title: "go_hba_rules issue codes",
+  source: { repo: "DeadDreamer/go_hba_rules", commit: "3536c31e8b584f1ad77b3fbbf883f87186cdbe0c", path: "README.md, pkg/hba/checks.go, pkg/hba/overlap.go" },
+  controls,
+  notes: [
+    "go_hba_rules has no profile of its own: the default profile (`recommended`) reports every code below except `partialOverlap`. Where a code is broader than what pgconf-lint flags, the row says what is deliberately left alone and why: the default profile follows real exposure, so `local all all peer` (PostgreSQL's own default) and `reject` records are never flagged."
+  ]
+};
+
+// src/profiles/catalogs/index.ts
+function controlStatus(c) {
+  if (c.decidable === "no") return "not-decidable";
+  if (c.rules.length === 0) return c.disagreement && !c.missing ? "disagreement" : "missing";
+  return c.missing ? "partly" : "automated";
+}
+var CATALOGS = [CIS, STIG, GO_HBA_RULES];
+
 // src/report/rule-doc.ts
+function ruleControls(name) {
+  const out = [];
+  for (const cat of CATALOGS) {
+    for (const c of cat.controls) {
+      if (c.decidable !== "no" && c.rules.includes(name)) out.push({ catalog: cat.name, id: c.id, title: c.title, partly: controlStatus(c) === "partly" });
+    }
+  }
+  return out;
+}
+function enabledByDefault(name) {
+  const base = findProfile(DEFAULT_PROFILE);
+  const newest = SUPPORTED_MAJORS[SUPPORTED_MAJORS.length - 1];
+  return profileRules(base, newest)[name]?.severity !== "off";
+}
+function profileLines(rule) {
+  const controls2 = ruleControls(rule.name);
+  const byCatalog = /* @__PURE__ */ new Map();
+  for (const c of controls2) {
+    const list4 = byCatalog.get(c.catalog) ?? [];
+    list4.push(c.id);
+    byCatalog.set(c.catalog, list4);
+  }
+  const profiles = ["cis", "stig"].filter((p) => byCatalog.has(p));
+  const on = enabledByDefault(rule.name);
+  const lines = [
+    `- Enabled: ${on ? "by default" : `**off by default**; turned on by ${profiles.length ? profiles.map((p) => `\`--profile ${p}\``).join(" and ") : "the config"} (or \`--rule ${rule.name}=${rule.severity}\`)`}`
+  ];
+  for (const p of ["cis", "stig"]) {
+    const set = profileRules(findProfile(p), SUPPORTED_MAJORS[SUPPORTED_MAJORS.length - 1])[rule.name];
+    if (set?.severity && set.severity !== rule.severity) lines.push(`- Under \`--profile ${p}\`: severity **${set.severity}**`);
+    if (set?.options && Object.keys(set.options).length) lines.push(`- Under \`--profile ${p}\`: options \`${JSON.stringify(set.options)}\``);
+  }
+  if (controls2.length) {
+    const names = { cis: "CIS", stig: "STIG", "go-hba-rules": "go_hba_rules" };
+    lines.push(
+      `- Controls: ${[...byCatalog].map(([cat, ids]) => `${names[cat] ?? cat} ${ids.join(", ")} ([coverage](../profiles/${cat}.md))`).join("; ")}`
+    );
+  }
+  return lines;
+}
 function ruleDoc(rule, precision) {
   const d = rule.docs;
   const kind = rule.appliesTo[0];
@@ -8917,6 +11078,7 @@ function ruleDoc(rule, precision) {
     `- Default severity: **${rule.severity}**`,
     `- Files: ${rule.appliesTo.map((k) => "`" + k + "`").join(", ")}`,
     `- PostgreSQL versions: ${d.versions ?? "all"}`,
+    ...profileLines(rule),
     ...precision === void 0 ? [] : [precision],
     "",
     "## What it does",
@@ -8989,7 +11151,18 @@ var OTHER_TAGS = {
   "replication-slot-wal-unbounded": ["reliability"],
   "autovacuum-off": ["reliability", "performance"],
   "log-level-too-quiet": ["reliability"],
-  "memory-overcommit": ["reliability", "performance"]
+  "memory-overcommit": ["reliability", "performance"],
+  "ident-map-unused": ["validity"],
+  "hba-map-undefined": ["validity"],
+  "debug-setting-enabled": ["reliability", "performance"],
+  "logging-collector-off": ["reliability"],
+  "log-directory-in-data-directory": ["reliability"],
+  "log-truncate-on-rotation-off": ["reliability"],
+  "syslog-messages-lossy": ["reliability"],
+  "log-error-verbosity-low": ["reliability"],
+  "log-hostname-on": ["performance"],
+  "log-timezone-not-utc": ["reliability"],
+  "archive-mode-off": ["reliability"]
 };
 function ruleTags(name) {
   const tags = new Set(OTHER_TAGS[name] ?? []);
@@ -9069,7 +11242,7 @@ function formatSettingsText(results) {
 }
 
 // src/report/hba.ts
-var list = (v) => v === null ? "" : v.join(",");
+var list3 = (v) => v === null ? "" : v.join(",");
 function formatHbaText(results) {
   return results.map((r) => {
     const rows = r.rows.map(
@@ -9078,12 +11251,12 @@ function formatHbaText(results) {
         // a row without a rule number starts with this column: no `::` at a line start
         safePathText(`${row2.file_name ?? r.file}:${row2.line_number}`),
         row2.type ?? "",
-        list(row2.database),
-        list(row2.user_name),
+        list3(row2.database),
+        list3(row2.user_name),
         row2.address ?? "",
         row2.netmask ?? "",
         row2.auth_method ?? "",
-        list(row2.options),
+        list3(row2.options),
         row2.error ?? ""
       ].map(safeTerminalText)
     );
@@ -9122,8 +11295,8 @@ function text2(r) {
   const w = Math.max(4, ...r.rules.map((x) => x.name.length));
   for (const x of r.rules) {
     const options = Object.keys(x.options).length ? `  options ${JSON.stringify(x.options)}` : "";
-    const controls = x.controls.length ? x.controls.join(", ") : r.catalog ? "(no control id verified)" : "";
-    lines.push(`${x.name.padEnd(w)}  ${x.severity.padEnd(7)}  ${controls}${options}`.trimEnd());
+    const controls2 = x.controls.length ? x.controls.join(", ") : r.catalog ? "(no control id verified)" : "";
+    lines.push(`${x.name.padEnd(w)}  ${x.severity.padEnd(7)}  ${controls2}${options}`.trimEnd());
   }
   return lines.join("\n") + "\n";
 }
@@ -9355,7 +11528,7 @@ async function readConfig(args) {
     if (shadowed) process.stderr.write(`pgconf-lint: warning: ${shadowed}
 `);
   }
-  const { loadConfig } = await import("./cli-chunk-BHEMBJIC.js");
+  const { loadConfig } = await import("./cli-chunk-HZN7B6IM.js");
   try {
     return loadConfig(path, RULES, { root });
   } catch (err) {
