@@ -23,6 +23,27 @@ export interface RelatedInfo {
   loc: Loc;
 }
 
+/**
+ * How sure a fix is (ruff's applicability): `safe` keeps what the file means (`8mb` → `8MB`); `unsafe`
+ * changes behaviour or needs a person's check (md5 → scram-sha-256: MD5-hashed passwords stop
+ * working). `--fix` applies safe fixes; `--unsafe-fixes` also unsafe ones.
+ */
+export type Applicability = 'safe' | 'unsafe';
+
+/** Replace the text at `loc` (offsets into the file's text) with `text`; an empty range inserts, empty text deletes. */
+export interface Edit {
+  loc: Loc;
+  text: string;
+}
+
+/** A rule's proposed change for one finding: a short imperative title and non-overlapping edits. */
+export interface Fix {
+  /** e.g. "Write the unit as MB", "Rename to wal_keep_size = 1GB". */
+  title: string;
+  edits: Edit[];
+  applicability: Applicability;
+}
+
 export interface Diagnostic {
   rule: string;
   severity: Severity;
@@ -31,6 +52,8 @@ export interface Diagnostic {
   /** What to do about it (one sentence). */
   help?: string;
   related?: RelatedInfo[];
+  /** The rule's fix, when it has one (the rule declares `fixable`). Never applied to a suppressed finding. */
+  fix?: Fix;
   suppressed?: { kind: 'directive' | 'config' | 'baseline'; reason: string };
   /** Set on the finding that counts the findings of its rule in its file past the listing limit: how many it stands for. */
   unlisted?: number;

@@ -1,7 +1,7 @@
 import type { Catalog, Major } from '../catalog/types.js';
 import type { ResolvedCluster } from '../resolve/cluster.js';
 import { effectiveSetting, type SettingView } from './settings.js';
-import type { Diagnostic, FileKind, Loc, RelatedInfo, Severity } from '../types.js';
+import type { Diagnostic, FileKind, Fix, Loc, RelatedInfo, Severity } from '../types.js';
 import { maskQuoted, privateKeyBlocks, redactSecrets } from './redact.js';
 import type { SourceFile } from '../source/source.js';
 import { setGroup } from './merge.js';
@@ -35,6 +35,8 @@ export interface ReportInput {
   related?: RelatedInfo[];
   /** Lower (or raise) the severity of this one finding relative to the rule's default. */
   severity?: Severity;
+  /** The fix, for a rule whose `fixable` is 'sometimes' or 'always' (the runner throws otherwise). */
+  fix?: Fix;
   /**
    * One problem, one finding: findings of any rules that carry the same `group.key` describe one
    * problem (e.g. the exposure of one pg_hba record). After suppression, only the most severe of
@@ -98,6 +100,12 @@ export interface Rule {
   optionsSchema?: Record<string, unknown>;
   /** Facts from `assume:` the rule reads (documented and named in its messages). */
   needs?: (keyof Assumptions)[];
+  /**
+   * Whether its findings carry fixes (ESLint's meta.fixable, ruff's FIX_AVAILABILITY): 'always' — every
+   * finding has one; 'sometimes'; 'never' (the default). A fix from a rule that says 'never' is a bug:
+   * the runner throws.
+   */
+  fixable?: 'never' | 'sometimes' | 'always';
   check(ctx: RuleContext): void;
 }
 
@@ -167,6 +175,7 @@ export function runRule(rule: Rule, cluster: ResolvedCluster, settings: RunSetti
         loc: r.loc,
         ...(r.help ? { help: safeText(r.help) } : {}),
         ...(r.related?.length ? { related: r.related.map((x) => ({ ...x, message: safeText(x.message) })) } : {}),
+        ...(r.fix ? { fix: checkedFix(rule, r.loc.file, r.fix) } : {}),
       };
       if (r.group) setGroup(d, { key: r.group.key, concern: safeText(inKey ? maskQuoted(r.group.concern) : r.group.concern) });
       out.push(d);
@@ -184,6 +193,23 @@ export function runRule(rule: Rule, cluster: ResolvedCluster, settings: RunSetti
     });
   }
   return out;
+}
+
+/**
+ * A rule's fix as reported: the rule must declare `fixable`; edits are in the finding's file, within
+ * the text, sorted and not overlapping (the applier relies on it). A violation is a bug in the rule.
+ */
+export function checkedFix(rule: Rule, file: string, fix: Fix): Fix {
+  if (!rule.fixable || rule.fixable === 'never') throw new Error(`${rule.name}: reported a fix but declares fixable: '${rule.fixable ?? 'never'}'`);
+  if (fix.edits.length === 0) throw new Error(`${rule.name}: a fix without edits`);
+  const edits = [...fix.edits].sort((a, b) => a.loc.start - b.loc.start || a.loc.end - b.loc.end);
+  for (let i = 0; i < edits.length; i++) {
+    const e = edits[i]!;
+    if (e.loc.file !== file) throw new Error(`${rule.name}: a fix edits ${e.loc.file}, not the finding's file ${file}`);
+    if (e.loc.start < 0 || e.loc.end < e.loc.start) throw new Error(`${rule.name}: a fix edit with an invalid range`);
+    if (i > 0 && e.loc.start < edits[i - 1]!.loc.end) throw new Error(`${rule.name}: a fix with overlapping edits`);
+  }
+  return { title: safeText(fix.title), edits, applicability: fix.applicability };
 }
 
 /** Messages quote values from the files; a 10 MB value is cut, so that reports stay readable and bounded. */
