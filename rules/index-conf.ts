@@ -16,6 +16,8 @@ import rewindNotReady from './rewind-not-ready.js';
 import secretInConfig from './secret-in-config.js';
 import synchronousCommitOff from './synchronous-commit-off.js';
 import walLevelInsufficient from './wal-level-insufficient.js';
+import logDirectoryEmpty from './log-directory-empty.js';
+import logDestinationEmpty from './log-destination-empty.js';
 import archiveCommandNoop from './archive-command-noop.js';
 import logLevelTooQuiet from './log-level-too-quiet.js';
 import logStatementSecrets from './log-statement-secrets.js';
@@ -50,6 +52,8 @@ import archiveModeOff from './archive-mode-off.js';
 /** postgresql.conf policy and safety rules (registered in rules/index.ts), in RULES.md order. */
 export const CONF_RULES: readonly Rule[] = [
   walLevelInsufficient,
+  logDirectoryEmpty,
+  logDestinationEmpty,
   reservedConnectionsExceedMax,
   recoveryConfObsolete,
   fullPageWritesOff,

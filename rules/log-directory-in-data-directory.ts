@@ -13,17 +13,16 @@ export default defineRule({
   severity: 'warning',
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf'],
   docs: {
-    summary: 'With the logging collector on, log_directory is empty, relative (the default `log`), or under data_directory: the server log lives inside the data directory',
+    summary: 'With the logging collector on, log_directory is relative (the default `log`), or under data_directory: the server log lives inside the data directory',
     why:
       'A relative log_directory is taken relative to the data directory, so the default `log` puts the server ' +
       'log inside it. There a flood of log output fills the file system the database needs — a full disk under ' +
       'pg_wal stops the server — and every base backup (pg_basebackup copies the log directory) carries the ' +
       'logs, with the statements and names they hold, to backup storage and to the standbys built from it. ' +
-      'An absolute log_directory under an absolute data_directory is the same. An empty log_directory is worse: ' +
-      'the collector then opens its file in the root directory, which the server\'s user cannot write, and the ' +
-      'server does not start (FATAL: could not open log file "/postgresql-….log", as real servers show); that ' +
-      'finding is an error. A relative path that climbs out of the data directory (`../log`) and a Windows path ' +
-      '(`C:/…`) are not reported; an ' +
+      'An absolute log_directory under an absolute data_directory is the same. An empty log_directory, which ' +
+      'stops the server from starting, is reported by log-directory-empty (on by default), not here. A ' +
+      'relative path that climbs out of the data directory (`../log`) and a Windows path (`C:/…`) are not ' +
+      'reported; an ' +
       'absolute log_directory is judged only when data_directory is set in the files (otherwise the data ' +
       'directory is given with -D and unknown here). Checked only when logging_collector is on (without it ' +
       'log_directory is not used) and, for the location checks, log_destination names stderr, csvlog or jsonlog. ' +
@@ -48,18 +47,7 @@ export default defineRule({
     const loc = settingLoc(ctx, dir);
     if (!loc) return;
     const related = relatedSetting(logging.collector, 'the logging collector is turned on here');
-    if (dir.value === '') {
-      ctx.report({
-        loc,
-        severity: 'error',
-        message:
-          `${settingText(dir)} with the logging collector on: the collector opens its log file in the root directory ` +
-          '("/postgresql-….log"), which the server cannot write — the server does not start',
-        help: "Set log_directory to an absolute directory outside the data directory that the server's user owns, e.g. '/var/log/postgresql'.",
-        related,
-      });
-      return;
-    }
+    if (dir.value === '') return; // the server does not start: log-directory-empty's finding
     if (!logging.writesFiles) return;
     let inside: string | undefined;
     // is_absolute_path (port/path.c): a leading slash, or on Windows a drive letter or a backslash.

@@ -6,7 +6,7 @@ export default defineRule({
   severity: 'warning',
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf'],
   docs: {
-    summary: 'logging_collector is off (absent means off) while log_destination sends messages to stderr, csvlog or jsonlog; or log_destination is empty',
+    summary: 'logging_collector is off (absent means off) while log_destination sends messages to stderr, csvlog or jsonlog',
     why:
       'Without the logging collector, messages sent to stderr go wherever the postmaster\'s standard error ' +
       'happens to point: a `pg_ctl -l` file, the service manager\'s journal, or nowhere when it was started ' +
@@ -14,8 +14,8 @@ export default defineRule({
       'interleaved; the collector is the part of PostgreSQL designed not to lose them. csvlog and jsonlog (15+) ' +
       'need the collector: without it no CSV or JSON file is ever written, and each message falls back to plain ' +
       'text on stderr (elog.c, send_message_to_server_log; real servers do so) — the structured log a ' +
-      'log pipeline expects does not exist. An empty log_destination is reported as well, whatever ' +
-      'logging_collector says: the server then writes no log at all, not even errors. ' +
+      'log pipeline expects does not exist. An empty log_destination, which makes the server write no log at ' +
+      'all, is reported by log-destination-empty (on by default), not here. ' +
       'A log_destination of syslog alone is not reported (syslog is a collector of its own; pgdsat wants the ' +
       'collector even then). Containers that read the server\'s stderr on purpose are a deliberate choice this ' +
       'rule does not know about: disable it there. Off by default; the `cis` profile turns it on (CIS 3.1.2, ' +
@@ -34,16 +34,7 @@ export default defineRule({
     const logging = loggingView(ctx);
     if (!logging) return;
     const { destination, destinations, collector } = logging;
-    if (destinations.size === 0) {
-      const loc = settingLoc(ctx, destination);
-      if (!loc) return;
-      ctx.report({
-        loc,
-        message: `${settingText(destination)} names no destination: the server writes no log at all — no error, failed login or logged statement is recorded anywhere`,
-        help: "Set log_destination = 'stderr' (with logging_collector = on), 'csvlog', 'jsonlog' or 'syslog'.",
-      });
-      return;
-    }
+    // An empty log_destination (no log at all) is log-destination-empty's finding.
     if (logging.collectorOn) return;
     const structured = ['csvlog', 'jsonlog'].filter((d) => destinations.has(d));
     if (!structured.length && !destinations.has('stderr')) return;

@@ -144,6 +144,8 @@ const OTHER_TAGS: Readonly<Record<string, readonly RuleTag[]>> = {
   'unreadable-file': ['validity'],
   'unused-directive': ['validity'],
   'wal-level-insufficient': ['validity', 'reliability'],
+  'log-directory-empty': ['validity', 'reliability'],
+  'log-destination-empty': ['reliability'],
   'reserved-connections-exceed-max': ['validity', 'reliability'],
   'recovery-conf-obsolete': ['validity', 'reliability'],
   'freeze-table-age-clamped': ['validity'],
