@@ -1,7 +1,8 @@
 import { describe, expect, test } from '@jest/globals';
 import type { Major } from '../../src/catalog/types.js';
 import type { Assumptions, Rule } from '../../src/engine/rule.js';
-import type { FileKind, Severity } from '../../src/types.js';
+import { applyEdits, fixesForFile } from '../../src/fix/edits.js';
+import type { Applicability, Diagnostic, FileKind, Severity } from '../../src/types.js';
 import { lintTree, type Finding } from './fixture.js';
 
 export interface ExpectedFinding {
@@ -14,6 +15,10 @@ export interface ExpectedFinding {
   severity?: Severity;
   /** Defaults to the case's main file. */
   file?: string;
+  /** Exact help, or a pattern it must match (asserted when given). */
+  help?: string | RegExp;
+  /** The finding's fix: asserted to exist, with this title (exact or pattern) and applicability. */
+  fix?: { title?: string | RegExp; applicability?: Applicability };
 }
 
 export interface RuleCase {
@@ -28,6 +33,13 @@ export interface RuleCase {
 
 export interface InvalidCase extends RuleCase {
   errors: ExpectedFinding[];
+  /**
+   * The case's files after applying the fixes of all its findings, safe and unsafe (one pass of
+   * `fixesForFile(…, unsafe = true)` per file, as `--unsafe-fixes` does): the main file's text, or
+   * path -> text for the files that change (every other file must stay as it was). `null`: no finding
+   * carries a fix. Required when some finding carries a fix (ESLint's RuleTester: fixes must be asserted).
+   */
+  output?: string | Record<string, string> | null;
 }
 
 const mainFile: Record<FileKind, string> = {
@@ -40,10 +52,10 @@ const mainFile: Record<FileKind, string> = {
   'recovery.signal': 'recovery.signal',
 };
 
-function runCase(rule: Rule, c: RuleCase): { findings: Finding[]; main: string } {
+function runCase(rule: Rule, c: RuleCase): { findings: Finding[]; main: string; diagnostics: Diagnostic[]; texts: Map<string, string> } {
   const main = mainFile[rule.appliesTo[0]!];
   const files = typeof c.code === 'string' ? { [main]: c.code } : c.code;
-  const { findings } = lintTree(
+  const { findings, result } = lintTree(
     files,
     {
       pgVersion: c.pgVersion ?? 17,
@@ -54,8 +66,21 @@ function runCase(rule: Rule, c: RuleCase): { findings: Finding[]; main: string }
     },
     [rule],
   );
-  return { findings, main };
+  const texts = new Map([...result.sources].map(([p, src]) => [p, src.text] as [string, string]));
+  return { findings, main, diagnostics: result.diagnostics, texts };
 }
+
+/** Every file's text after one pass of all fixes (safe and unsafe) of the findings. */
+function fixedTexts(diagnostics: readonly Diagnostic[], texts: ReadonlyMap<string, string>): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [file, text] of texts) {
+    const fixes = fixesForFile(diagnostics, file, true);
+    out.set(file, fixes.length ? applyEdits(text, fixes.flatMap((f) => f.edits)) : text);
+  }
+  return out;
+}
+
+const textOrPattern = (v: string | RegExp): unknown => (typeof v === 'string' ? v : expect.stringMatching(v));
 
 const label = (c: RuleCase): string =>
   c.name ?? (typeof c.code === 'string' ? c.code.split('\n').filter(Boolean).join(' ⏎ ') : Object.keys(c.code).join(', '));
@@ -73,7 +98,7 @@ export function ruleTester(rule: Rule, cases: { valid: RuleCase[]; invalid: Inva
     }
     for (const c of cases.invalid) {
       test(`invalid (PG ${c.pgVersion ?? 17}): ${label(c)}`, () => {
-        const { findings, main } = runCase(rule, c);
+        const { findings, main, diagnostics, texts } = runCase(rule, c);
         const actual = findings.map((f, i) => {
           const want = c.errors[i];
           return {
@@ -84,6 +109,15 @@ export function ruleTester(rule: Rule, cases: { valid: RuleCase[]; invalid: Inva
             ...(want?.endColumn !== undefined ? { endColumn: f.endColumn } : {}),
             ...(want?.severity !== undefined ? { severity: f.severity } : {}),
             ...(want?.message !== undefined ? { message: f.message } : {}),
+            ...(want?.help !== undefined ? { help: diagnostics[i]?.help } : {}),
+            ...(want?.fix !== undefined
+              ? {
+                  fix: diagnostics[i]?.fix && {
+                    ...(want.fix.title !== undefined ? { title: diagnostics[i]!.fix!.title } : {}),
+                    ...(want.fix.applicability !== undefined ? { applicability: diagnostics[i]!.fix!.applicability } : {}),
+                  },
+                }
+              : {}),
           };
         });
         const expected = c.errors.map((e) => ({
@@ -93,12 +127,46 @@ export function ruleTester(rule: Rule, cases: { valid: RuleCase[]; invalid: Inva
           ...(e.endLine !== undefined ? { endLine: e.endLine } : {}),
           ...(e.endColumn !== undefined ? { endColumn: e.endColumn } : {}),
           ...(e.severity !== undefined ? { severity: e.severity } : {}),
-          ...(e.message !== undefined
-            ? { message: typeof e.message === 'string' ? e.message : expect.stringMatching(e.message) }
+          ...(e.message !== undefined ? { message: textOrPattern(e.message) } : {}),
+          ...(e.help !== undefined ? { help: textOrPattern(e.help) } : {}),
+          ...(e.fix !== undefined
+            ? {
+                fix: {
+                  ...(e.fix.title !== undefined ? { title: textOrPattern(e.fix.title) } : {}),
+                  ...(e.fix.applicability !== undefined ? { applicability: e.fix.applicability } : {}),
+                },
+              }
             : {}),
         }));
         expect(actual).toEqual(expected);
+        assertOutput(c, main, diagnostics, texts);
       });
     }
   });
+}
+
+function assertOutput(c: InvalidCase, main: string, diagnostics: readonly Diagnostic[], texts: ReadonlyMap<string, string>): void {
+  const withFix = diagnostics.filter((d) => d.fix);
+  if (c.output === undefined) {
+    if (withFix.length) {
+      throw new Error(`fixes must be asserted: ${withFix.length} finding(s) carry a fix (${withFix.map((d) => JSON.stringify(d.fix!.title)).join(', ')}); give the case an \`output\``);
+    }
+    return;
+  }
+  if (c.output === null) {
+    expect(withFix.map((d) => d.fix!.title)).toEqual([]);
+    return;
+  }
+  const fixed = fixedTexts(diagnostics, texts);
+  const want = typeof c.output === 'string' ? { [main]: c.output } : c.output;
+  const changed = [...fixed].filter(([p, t]) => t !== texts.get(p)).map(([p]) => p);
+  if (!changed.length) throw new Error('`output` is given but no fix changes any file: set `output: null` when no fix is expected');
+  const actual: Record<string, string | undefined> = {};
+  const expected: Record<string, string> = {};
+  for (const p of new Set([...Object.keys(want), ...changed])) {
+    actual[p] = fixed.get(p);
+    // A file the case does not list must stay as it was.
+    expected[p] = want[p] ?? texts.get(p) ?? '';
+  }
+  expect(actual).toEqual(expected);
 }
