@@ -123,6 +123,7 @@ const STIG_RULE_CASES: Readonly<Record<string, Tree>> = {
   'log-timezone-not-utc': conf("log_timezone = 'Europe/Paris'"),
   'client-min-messages-verbose': conf('client_min_messages = notice'),
   'pgaudit-not-configured': conf("shared_preload_libraries = 'pg_stat_statements'"),
+  'log-destination-empty': conf("log_destination = ''"),
 };
 
 describe('--profile cis reports every pgdsat check decidable from files', () => {

@@ -613,8 +613,8 @@ export const STIG: Catalog = {
     decidable: "partly",
     reads: "show",
     why: "the baseline asks the live server (SHOW shared_preload_libraries, log_destination); the values come from postgresql.conf unless given on the server's command line",
-    rules: ["pgaudit-not-configured"],
-    missing: "log_destination without stderr or syslog (e.g. csvlog or jsonlog alone)",
+    rules: ["pgaudit-not-configured", "log-destination-empty"],
+    missing: "log_destination of csvlog or jsonlog alone (without stderr or syslog); an empty log_destination is flagged",
   },
   {
     id: "V-233590",
