@@ -6,10 +6,11 @@ import { cleanupFixtures, lintTree } from './support/fixture.js';
 afterAll(cleanupFixtures);
 
 /** A rule that reports every pg_hba record (by its first token) in group `rec:<offset>`. */
-function recordRule(name: string, severity: Severity, concern: string): Rule {
+function recordRule(name: string, severity: Severity, concern: string, fixTitle?: string): Rule {
   return defineRule({
     name,
     severity,
+    fixable: fixTitle ? 'always' : 'never',
     appliesTo: ['pg_hba.conf'],
     docs: { summary: name, why: '', invalid: [], valid: [], references: [] },
     check(ctx) {
@@ -19,7 +20,8 @@ function recordRule(name: string, severity: Severity, concern: string): Rule {
         if (!line.record) continue;
         const t = line.record.connTypeToken;
         const loc = { file: t.file.path, start: t.start, end: t.end };
-        ctx.report({ loc, message: `${name} says`, group: { key: `rec:${loc.file}:${loc.start}`, concern } });
+        const fix = fixTitle ? { fix: { title: fixTitle, edits: [{ loc, text: name }], applicability: 'unsafe' as const } } : {};
+        ctx.report({ loc, message: `${name} says`, group: { key: `rec:${loc.file}:${loc.start}`, concern }, ...fix });
       }
     },
   });
@@ -55,5 +57,19 @@ describe('one problem, one finding (src/engine/merge.ts)', () => {
   test('findings in different groups are untouched', () => {
     const { findings: found } = lintTree({ 'pg_hba.conf': 'host all all 0.0.0.0/0 md5\nhost all all ::/0 md5\n' }, {}, [A, B]);
     expect(found.map((f) => [f.rule, f.line])).toEqual([['test-b', 1], ['test-b', 2]]);
+  });
+
+  test("the merged finding keeps the winner's fix, else the first fix of the absorbed findings", () => {
+    const FA = recordRule('test-a', 'warning', 'concern a', 'fix a');
+    const FC = recordRule('test-c', 'error', 'concern c', 'fix c');
+    const FB = recordRule('test-b', 'error', 'concern b', 'fix b');
+    const titles = (rules: Rule[]) => lintTree(HBA, {}, rules).result.diagnostics.map((d) => [d.rule, d.fix?.title ?? null]);
+    // The winner (test-b) has no fix: the most severe absorbed one with a fix gives it (test-c before test-a).
+    expect(titles([FA, B, FC])).toEqual([['test-b', 'fix c']]);
+    expect(titles([FA, B, C])).toEqual([['test-b', 'fix a']]);
+    // The winner's own fix wins.
+    expect(titles([FA, FB, FC])).toEqual([['test-b', 'fix b']]);
+    // No fix anywhere: none.
+    expect(titles([A, B, C])).toEqual([['test-b', null]]);
   });
 });

@@ -50,9 +50,13 @@ export function mergeGroups(diagnostics: readonly Diagnostic[], ruleOrder: reado
     }
     const concerns: string[] = [];
     const also: string[] = [];
+    // The winner's fix, else the first fix of the absorbed findings (most severe first): merging
+    // must not lose the one fix of the problem (a world-open md5 record keeps hba-md5's fix).
+    let fix = win.fix;
     // The others' concerns, most severe first.
     for (const d of [...list].sort((a, b) => RANK[b.severity] - RANK[a.severity] || pos(a) - pos(b))) {
       if (d === win) continue;
+      fix ??= d.fix;
       drop.add(d);
       // The same rule in two clusters that share an included file: one finding, one concern.
       if (d.rule === win.rule) continue;
@@ -60,8 +64,12 @@ export function mergeGroups(diagnostics: readonly Diagnostic[], ruleOrder: reado
       const c = groups.get(d)!.concern;
       if (!concerns.includes(c)) concerns.push(c);
     }
-    if (concerns.length) {
-      const merged: Diagnostic = { ...win, message: `${win.message}; also ${concerns.join('; ')}`, also };
+    if (concerns.length || fix !== win.fix) {
+      const merged: Diagnostic = {
+        ...win,
+        ...(concerns.length ? { message: `${win.message}; also ${concerns.join('; ')}`, also } : {}),
+        ...(fix ? { fix } : {}),
+      };
       setGroup(merged, groups.get(win)!);
       replace.set(win, merged);
     }
