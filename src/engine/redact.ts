@@ -138,6 +138,23 @@ function quotedEnd(s: string, i: number): number {
  * returns `s` itself when nothing is masked.
  */
 export function redactSecrets(s: string): string {
+  const ranges = secretRanges(s);
+  if (ranges.length === 0) return s;
+  let out = '';
+  let last = 0;
+  for (const [a, b] of ranges) {
+    out += s.slice(last, a) + MASK;
+    last = b;
+  }
+  return out + s.slice(last);
+}
+
+/**
+ * The credential-looking parts of `s` that redactSecrets replaces by MASK, as offset ranges
+ * [start, end): sorted, overlapping or touching ranges merged into one. For outputs that show file
+ * text in place (the text report's source lines) and must keep columns aligned around a mask.
+ */
+export function secretRanges(s: string): [number, number][] {
   const n = s.length;
   // Ranges to mask, nearly always found in order (a URL's password before its user name is not).
   const ranges: number[] = [];
@@ -306,21 +323,22 @@ export function redactSecrets(s: string): string {
     }
     i = j;
   }
-  if (ranges.length === 0) return s;
   const order: number[] = [];
   for (let r = 0; r < ranges.length; r += 2) order.push(r);
   order.sort((x, y) => ranges[x]! - ranges[y]!);
-  let out = '';
+  const merged: [number, number][] = [];
   let last = 0;
   for (const r of order) {
     const a = Math.max(ranges[r]!, last);
     const b = ranges[r + 1]!;
     if (b <= a) continue;
     // Overlapping or touching ranges become one mask.
-    out += a === last && out.endsWith(MASK) ? '' : s.slice(last, a) + MASK;
+    const prev = merged[merged.length - 1];
+    if (prev && a === prev[1]) prev[1] = b;
+    else merged.push([a, b]);
     last = b;
   }
-  return out + s.slice(last);
+  return merged;
 }
 
 /** True when redactSecrets would change `s`. */
