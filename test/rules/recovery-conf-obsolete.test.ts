@@ -1,10 +1,59 @@
 import { afterAll, describe, expect, test } from '@jest/globals';
 import rule from '../../rules/recovery-conf-obsolete.js';
+import { at } from '../support/conf-cases.js';
 import { cleanupFixtures, lintTree } from '../support/fixture.js';
+import { ruleTester } from '../support/rule-tester.js';
 
 afterAll(cleanupFixtures);
 
-// The cases of the rule itself are in test/rules-conf.test.ts; these are about the signal files.
+// Startup failures. Conditions and wording checked by starting the real 12, 16 and 18 servers.
+ruleTester(rule, {
+  valid: [
+    { code: '' },
+    { code: "primary_conninfo = 'host=primary'\n", pgVersion: 12 },
+    { code: { 'postgresql.conf': 'hot_standby = on\n', 'recovery.conf': "standby_mode = 'on'\nprimary_conninfo = 'host=primary'\n" }, pgVersion: 11 },
+    { code: { 'recovery.conf': "restore_command = 'cp /a/%f %p'\n" }, pgVersion: 10 },
+    // Before 12 standby_mode in postgresql.conf is another rule's business (unknown-setting).
+    { code: 'standby_mode = on\n', pgVersion: 11 },
+  ],
+  invalid: [
+    {
+      code: { 'postgresql.conf': 'hot_standby = on\n', 'recovery.conf': "# from 11\nstandby_mode = 'on'\nprimary_conninfo = 'host=primary'\n" },
+      pgVersion: 12,
+      errors: [
+        {
+          file: 'recovery.conf',
+          line: 2,
+          column: 1,
+          endLine: 2,
+          endColumn: 20,
+          severity: 'error',
+          message: 'recovery.conf is not supported from PostgreSQL 12: PostgreSQL 12 refuses to start while this file is in the data directory',
+        },
+      ],
+    },
+    {
+      name: 'an empty recovery.conf is just as fatal',
+      code: { 'postgresql.conf': '', 'recovery.conf': '' },
+      pgVersion: 18,
+      errors: [{ file: 'recovery.conf', line: 1, column: 1, endLine: 1, endColumn: 1 }],
+    },
+    { name: 'recovery.conf without postgresql.conf', code: { 'recovery.conf': "restore_command = 'cp /a/%f %p'\n" }, errors: [{ file: 'recovery.conf', line: 1, column: 1 }] },
+    {
+      code: 'hot_standby = on\nstandby_mode = on\n',
+      pgVersion: 12,
+      errors: [at(2, 'standby_mode = ', 'on', { message: 'standby_mode = on is a recovery.conf parameter that PostgreSQL 12 does not recognize: the server refuses to start' })],
+    },
+    { code: "trigger_file = '/tmp/promote'\n", pgVersion: 18, errors: [at(1, 'trigger_file = ', "'/tmp/promote'")] },
+    { code: { 'postgresql.auto.conf': 'Standby_Mode = true\n' }, errors: [at(1, 'Standby_Mode = ', 'true', { file: 'postgresql.auto.conf' })] },
+    {
+      name: 'file and parameter: two findings',
+      code: { 'postgresql.conf': "\nstandby_mode = 'on'\n", 'recovery.conf': "primary_conninfo = 'host=primary'\n" },
+      errors: [at(2, 'standby_mode = ', "'on'"), { file: 'recovery.conf', line: 1, column: 1, endLine: 1, endColumn: 34 }],
+    },
+  ],
+});
+
 describe('recovery-conf-obsolete and the signal files (12+)', () => {
   const run = (files: Record<string, string>, pgVersion: 11 | 12 | 17 = 17) =>
     lintTree(files, { pgVersion }, [rule]).result.diagnostics.map((d) => [d.loc.file, d.help]);
