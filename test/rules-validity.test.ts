@@ -157,55 +157,6 @@ describe('duplicate-setting', () => {
   });
 });
 
-describe('missing-include', () => {
-  test('a missing include is an error; include_if_exists is not', () => {
-    const f = run('missing-include', "include 'nope.conf'\ninclude_if_exists 'nope.conf'\n", 16);
-    expect(f).toEqual([expect.objectContaining({ line: 1, column: 9, endColumn: 20, severity: 'error' })]);
-  });
-
-  test('paths are relative to the including file', () => {
-    expect(
-      run('missing-include', "include 'sub/a.conf'\n", 16, { 'sub/a.conf': "include 'b.conf'\n", 'sub/b.conf': 'port = 1\n' }),
-    ).toEqual([]);
-  });
-
-  test('include cycles are reported with the chain', () => {
-    const f = run('missing-include', "include 'a.conf'\n", 16, { 'a.conf': "include 'b.conf'\n", 'b.conf': "include 'a.conf'\n" });
-    expect(f).toHaveLength(1);
-    expect(f[0]!.message).toMatch(/include cycle a\.conf -> b\.conf -> a\.conf/);
-  });
-
-  test('includes leaving the root are not read', () => {
-    const f = run('missing-include', "include '../../../../etc/passwd'\ninclude '/etc/hostname'\n", 16);
-    expect(f.map((x) => [x.line, x.severity])).toEqual([
-      [1, 'warning'],
-      [2, 'warning'],
-    ]);
-  });
-
-  test('include_dir reads *.conf in byte order and skips dot files', () => {
-    const { result } = lintTree(
-      {
-        'postgresql.conf': "include_dir 'conf.d'\n",
-        'conf.d/b.conf': 'port = 2\n',
-        'conf.d/Z.conf': 'port = 1\n',
-        'conf.d/a.conf': 'port = 3\n',
-        'conf.d/.z.conf': 'port = 9\n',
-        'conf.d/c.conf.bak': 'port = 9\n',
-      },
-      { pgVersion: 16 },
-      rule('missing-include'),
-    );
-    const c = result.clusters.find((x) => x.conf)!;
-    expect(c.assignments.map((a) => `${a.file.path}=${a.line.value.raw}`)).toEqual([
-      'conf.d/Z.conf=1',
-      'conf.d/a.conf=3',
-      'conf.d/b.conf=2',
-    ]);
-    expect(c.effective.get('port')!.line.value.raw).toBe('2');
-  });
-});
-
 describe('unknown-setting options', () => {
   test('ignore patterns silence vendor parameters, case-insensitively', () => {
     const conf = 'edb_dynatune = 66\nEDB_redwood_date = on\noracle_home = x\nshared_buffer = 1GB\n';

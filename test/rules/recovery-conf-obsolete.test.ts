@@ -1,10 +1,13 @@
-import { afterAll, describe, expect, test } from '@jest/globals';
+import { afterAll } from '@jest/globals';
 import rule from '../../rules/recovery-conf-obsolete.js';
 import { at } from '../support/conf-cases.js';
-import { cleanupFixtures, lintTree } from '../support/fixture.js';
+import { cleanupFixtures } from '../support/fixture.js';
 import { ruleTester } from '../support/rule-tester.js';
 
 afterAll(cleanupFixtures);
+
+const STANDBY_REC = "standby_mode = 'on'\nprimary_conninfo = 'host=a'\n";
+const MOVE = '; move primary_conninfo, restore_command and recovery_target_* into postgresql.conf, and promote with pg_ctl promote.';
 
 // Startup failures. Conditions and wording checked by starting the real 12, 16 and 18 servers.
 ruleTester(rule, {
@@ -15,6 +18,9 @@ ruleTester(rule, {
     { code: { 'recovery.conf': "restore_command = 'cp /a/%f %p'\n" }, pgVersion: 10 },
     // Before 12 standby_mode in postgresql.conf is another rule's business (unknown-setting).
     { code: 'standby_mode = on\n', pgVersion: 11 },
+    // The signal files (12+): alone they are no finding, and nothing before 12.
+    { name: 'signal files alone', code: { 'postgresql.conf': '', 'standby.signal': '', 'recovery.signal': '' } },
+    { name: 'recovery.conf beside standby.signal on 11', code: { 'postgresql.conf': '', 'recovery.conf': "standby_mode = 'on'\n", 'standby.signal': '' }, pgVersion: 11 },
   ],
   invalid: [
     {
@@ -51,39 +57,53 @@ ruleTester(rule, {
       code: { 'postgresql.conf': "\nstandby_mode = 'on'\n", 'recovery.conf': "primary_conninfo = 'host=primary'\n" },
       errors: [at(2, 'standby_mode = ', "'on'"), { file: 'recovery.conf', line: 1, column: 1, endLine: 1, endColumn: 34 }],
     },
+    // The help names the signal file to create, or the one already there (12+).
+    {
+      name: 'recovery.conf of a standby: create standby.signal',
+      code: { 'postgresql.conf': '', 'recovery.conf': STANDBY_REC },
+      errors: [
+        {
+          file: 'recovery.conf',
+          line: 1,
+          column: 1,
+          endLine: 1,
+          endColumn: 20,
+          severity: 'error',
+          message: 'recovery.conf is not supported from PostgreSQL 12: PostgreSQL 17 refuses to start while this file is in the data directory',
+          help: `Delete recovery.conf: create an empty standby.signal (this is a standby)${MOVE}`,
+        },
+      ],
+    },
+    {
+      name: 'recovery.conf of a standby: standby.signal is already there',
+      code: { 'postgresql.conf': '', 'recovery.conf': STANDBY_REC, 'standby.signal': '' },
+      errors: [{ file: 'recovery.conf', line: 1, column: 1, endColumn: 20, help: `Delete recovery.conf: standby.signal is already there${MOVE}` }],
+    },
+    {
+      name: 'recovery.conf for point-in-time recovery: recovery.signal',
+      code: { 'postgresql.conf': '', 'recovery.conf': "restore_command = 'cp /a/%f %p'\nstandby_mode = off\n" },
+      pgVersion: 12,
+      errors: [{ file: 'recovery.conf', line: 1, column: 1, endColumn: 32, help: `Delete recovery.conf: create an empty recovery.signal for targeted recovery, or standby.signal for a standby${MOVE}` }],
+    },
+    {
+      name: 'recovery.conf for point-in-time recovery: recovery.signal is already there',
+      code: { 'postgresql.conf': '', 'recovery.conf': "restore_command = 'cp /a/%f %p'\n", 'recovery.signal': '' },
+      errors: [{ file: 'recovery.conf', line: 1, column: 1, endColumn: 32, help: `Delete recovery.conf: recovery.signal is already there${MOVE}` }],
+    },
+    {
+      name: 'standby_mode in postgresql.conf beside a standby.signal',
+      code: { 'postgresql.conf': 'standby_mode = on\n', 'standby.signal': '' },
+      errors: [at(1, 'standby_mode = ', 'on', { severity: 'error', help: 'Remove it and rely on the standby.signal file that is already there.' })],
+    },
+    {
+      name: 'standby_mode in postgresql.conf without a signal file',
+      code: 'standby_mode = on\n',
+      errors: [
+        at(1, 'standby_mode = ', 'on', {
+          message: 'standby_mode = on is a recovery.conf parameter that PostgreSQL 17 does not recognize: the server refuses to start',
+          help: 'Remove it and create a standby.signal file in the data directory instead.',
+        }),
+      ],
+    },
   ],
-});
-
-describe('recovery-conf-obsolete and the signal files (12+)', () => {
-  const run = (files: Record<string, string>, pgVersion: 11 | 12 | 17 = 17) =>
-    lintTree(files, { pgVersion }, [rule]).result.diagnostics.map((d) => [d.loc.file, d.help]);
-
-  test('recovery.conf of a standby: create standby.signal, or it is already there', () => {
-    const rec = "standby_mode = 'on'\nprimary_conninfo = 'host=a'\n";
-    expect(run({ 'postgresql.conf': '', 'recovery.conf': rec })).toEqual([
-      ['recovery.conf', 'Delete recovery.conf: create an empty standby.signal (this is a standby); move primary_conninfo, restore_command and recovery_target_* into postgresql.conf, and promote with pg_ctl promote.'],
-    ]);
-    expect(run({ 'postgresql.conf': '', 'recovery.conf': rec, 'standby.signal': '' })).toEqual([
-      ['recovery.conf', 'Delete recovery.conf: standby.signal is already there; move primary_conninfo, restore_command and recovery_target_* into postgresql.conf, and promote with pg_ctl promote.'],
-    ]);
-  });
-
-  test('recovery.conf for point-in-time recovery: recovery.signal', () => {
-    expect(run({ 'postgresql.conf': '', 'recovery.conf': "restore_command = 'cp /a/%f %p'\nstandby_mode = off\n" }, 12)).toEqual([
-      ['recovery.conf', expect.stringMatching(/^Delete recovery\.conf: create an empty recovery\.signal for targeted recovery, or standby\.signal for a standby;/)],
-    ]);
-    expect(run({ 'postgresql.conf': '', 'recovery.conf': "restore_command = 'cp /a/%f %p'\n", 'recovery.signal': '' })).toEqual([
-      ['recovery.conf', expect.stringMatching(/^Delete recovery\.conf: recovery\.signal is already there;/)],
-    ]);
-  });
-
-  test('standby_mode in postgresql.conf beside a standby.signal', () => {
-    expect(run({ 'postgresql.conf': 'standby_mode = on\n', 'standby.signal': '' })).toEqual([['postgresql.conf', 'Remove it and rely on the standby.signal file that is already there.']]);
-    expect(run({ 'postgresql.conf': 'standby_mode = on\n' })).toEqual([['postgresql.conf', 'Remove it and create a standby.signal file in the data directory instead.']]);
-  });
-
-  test('a signal file alone is no finding, and nothing before 12', () => {
-    expect(run({ 'postgresql.conf': '', 'standby.signal': '', 'recovery.signal': '' })).toEqual([]);
-    expect(run({ 'postgresql.conf': '', 'recovery.conf': "standby_mode = 'on'\n", 'standby.signal': '' }, 11)).toEqual([]);
-  });
 });
