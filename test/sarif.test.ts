@@ -1,7 +1,9 @@
 import { afterAll, describe, expect, test } from '@jest/globals';
 import { RULES } from '../rules/index.js';
-import { FINGERPRINT_KEY, artifactLocation, isSecurityRule, toSarif, type SarifLog } from '../src/report/sarif.js';
+import { FINGERPRINT_KEY, artifactLocation, isSecurityRule, toSarif, type SarifFix, type SarifLog } from '../src/report/sarif.js';
+import type { Edit, Loc } from '../src/types.js';
 import { VERSION } from '../src/version.js';
+import { deleteLine, fixRule, replaceValue } from './support/fix-rule.js';
 import { sarifValidator } from './support/sarif-schema.js';
 import { cleanupFixtures, lintTree } from './support/fixture.js';
 
@@ -110,5 +112,57 @@ describe('SARIF 2.1.0', () => {
     expect(dup.locations[0]!.physicalLocation.artifactLocation.uri).toBe('my%20db/postgresql.conf');
     expect(dup.relatedLocations?.[0]?.physicalLocation.region.startLine).toBe(2);
     expect(artifactLocation('/etc/postgresql/16/main/pg_hba.conf')).toEqual({ uri: 'file:///etc/postgresql/16/main/pg_hba.conf' });
+  });
+
+  test('fixes: artifactChanges with one replacement per edit (insertion: an empty region; deletion: no insertedContent), the applicability in properties', () => {
+    const grow = (value: Loc, text: string): Edit[] => {
+      const next = text.indexOf('\n', value.end) + 1;
+      return [{ loc: value, text: '2GB' }, { loc: { file: value.file, start: next, end: next }, text: '# was 1GB\n' }];
+    };
+    const rules = [
+      fixRule('test-grow', 'shared_buffers', 'safe', grow, 'Grow shared_buffers'),
+      fixRule('test-del', 'max_connections', 'unsafe', deleteLine, 'Remove max_connections'),
+    ];
+    const { result } = lintTree({ 'my db/postgresql.conf': 'shared_buffers = 1GB\nmax_connections = 10\nfsync = off\n' }, {}, [...rules, RULES.find((r) => r.name === 'fsync-off')!]);
+    const log = toSarif(result, [...RULES, ...rules]);
+    expectValid(log);
+    const byRule = new Map(log.runs[0]!.results.map((r) => [r.ruleId, r]));
+    const uri = { uri: 'my%20db/postgresql.conf', uriBaseId: '%SRCROOT%' };
+    expect(byRule.get('test-grow')!.fixes).toEqual([
+      {
+        description: { text: 'Grow shared_buffers' },
+        artifactChanges: [
+          {
+            artifactLocation: uri,
+            replacements: [
+              { deletedRegion: { startLine: 1, startColumn: 18, endLine: 1, endColumn: 21 }, insertedContent: { text: '2GB' } },
+              { deletedRegion: { startLine: 2, startColumn: 1, endLine: 2, endColumn: 1 }, insertedContent: { text: '# was 1GB\n' } },
+            ],
+          },
+        ],
+        properties: { applicability: 'safe' },
+      },
+    ]);
+    expect(byRule.get('test-del')!.fixes).toEqual([
+      {
+        description: { text: 'Remove max_connections' },
+        artifactChanges: [{ artifactLocation: uri, replacements: [{ deletedRegion: { startLine: 2, startColumn: 1, endLine: 3, endColumn: 1 } }] }],
+        properties: { applicability: 'unsafe' },
+      },
+    ]);
+    expect(byRule.get('fsync-off')!.fixes).toBeUndefined();
+    // the schema checks fixes: one without artifactChanges is rejected
+    const broken = structuredClone(log);
+    delete (broken.runs[0]!.results.find((r) => r.ruleId === 'test-grow')!.fixes![0] as Partial<SarifFix>).artifactChanges;
+    expect(validate(broken)).toBe(false);
+  });
+
+  test('a fix that would insert a credential is left out of the log', () => {
+    const GHS = 'ghs_16C7e42F292c6912E7710c838347Ae178B4a';
+    const rules = [fixRule('test-secret', 'work_mem', 'safe', replaceValue(`'${GHS}'`))];
+    const { result } = lintTree({ 'postgresql.conf': 'work_mem = 8MB\n' }, {}, rules);
+    const log = toSarif(result, [...RULES, ...rules]);
+    expect(log.runs[0]!.results.find((r) => r.ruleId === 'test-secret')!.fixes).toBeUndefined();
+    expect(JSON.stringify(log)).not.toContain('ghs_');
   });
 });

@@ -1,5 +1,23 @@
 import type { LintResult } from '../api.js';
+import type { Diagnostic } from '../types.js';
 import { locate, summarize } from './common.js';
+import { shownFix } from './fixable.js';
+
+/**
+ * A finding's fix: `{ title, applicability, edits: [{ file, line, column, endLine, endColumn, text }] }`,
+ * each edit replacing its range (1-based, endColumn exclusive, as the finding's own) with `text`.
+ */
+function fixOf(d: Diagnostic, result: LintResult): { fix?: object } {
+  const fix = shownFix(d);
+  if (!fix) return {};
+  return {
+    fix: {
+      title: fix.title,
+      applicability: fix.applicability,
+      edits: fix.edits.map((e) => ({ file: e.loc.file, ...locate({ ...d, loc: e.loc }, result.sources), text: e.text })),
+    },
+  };
+}
 
 /** The stable JSON report, version 1 (ARCHITECTURE.md). */
 export function formatJson(result: LintResult): string {
@@ -16,6 +34,7 @@ export function formatJson(result: LintResult): string {
       ...(d.suppressed ? { suppression: d.suppressed } : {}),
       ...(d.help ? { help: d.help } : {}),
       ...(d.also?.length ? { also: d.also } : {}),
+      ...fixOf(d, result),
       ...(d.related?.length
         ? {
             related: d.related.map((r) => ({

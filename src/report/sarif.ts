@@ -5,6 +5,7 @@ import { VERSION } from '../version.js';
 import { RULES } from '../../rules/index.js';
 import { locate } from './common.js';
 import { fingerprints } from './fingerprint.js';
+import { shownFix } from './fixable.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 export const INFORMATION_URI = 'https://github.com/pgconf-lint/pgconf-lint';
@@ -73,6 +74,21 @@ export interface SarifResult {
   relatedLocations?: SarifLocation[];
   partialFingerprints: Record<string, string>;
   suppressions?: { kind: 'inSource' | 'external'; justification: string }[];
+  fixes?: SarifFix[];
+}
+
+/**
+ * A finding's fix (SARIF §3.55): one artifactChange for the finding's file, a replacement per edit
+ * (an empty deletedRegion inserts; no insertedContent deletes). GitHub code scanning ignores fixes;
+ * other viewers offer them. Safe and unsafe fixes both appear, the applicability in `properties`.
+ */
+export interface SarifFix {
+  description: { text: string };
+  artifactChanges: {
+    artifactLocation: { uri: string; uriBaseId?: string };
+    replacements: { deletedRegion: SarifRegion; insertedContent?: { text: string } }[];
+  }[];
+  properties: { applicability: 'safe' | 'unsafe' };
 }
 
 export interface SarifRule {
@@ -164,6 +180,27 @@ export function toSarif(result: LintResult, rules: readonly Rule[] = RULES): Sar
         message: { text: rel.message },
       };
     });
+    const fix = shownFix(d);
+    const fixes = fix
+      ? [
+          {
+            description: { text: fix.title },
+            artifactChanges: [
+              {
+                artifactLocation: artifactLocation(d.loc.file),
+                replacements: fix.edits.map((e) => {
+                  const x = locate({ ...d, loc: e.loc }, result.sources);
+                  return {
+                    deletedRegion: { startLine: x.line, startColumn: x.column, endLine: x.endLine, endColumn: x.endColumn },
+                    ...(e.text ? { insertedContent: { text: e.text } } : {}),
+                  };
+                }),
+              },
+            ],
+            properties: { applicability: fix.applicability },
+          },
+        ]
+      : undefined;
     return {
       ruleId: d.rule,
       ruleIndex,
@@ -182,6 +219,7 @@ export function toSarif(result: LintResult, rules: readonly Rule[] = RULES): Sar
       ...(d.suppressed
         ? { suppressions: [{ kind: d.suppressed.kind === 'directive' ? ('inSource' as const) : ('external' as const), justification: d.suppressed.reason }] }
         : {}),
+      ...(fixes ? { fixes } : {}),
     };
   });
   return {

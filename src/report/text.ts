@@ -1,6 +1,7 @@
 import type { LintResult } from '../api.js';
 import type { Severity } from '../types.js';
 import { locate, plural, safePathText, safeTerminalText, summarize } from './common.js';
+import { countFixable, fixableSummary, isFixable } from './fixable.js';
 
 export interface TextOptions {
   color: boolean;
@@ -20,7 +21,7 @@ export function formatText(result: LintResult, opts: TextOptions): string {
     const { line, column } = locate(d, result.sources);
     const where = paint('bold', `${safePathText(d.loc.file)}:${line}:${column}`);
     const sev = paint(sevColor[d.severity], d.severity);
-    out.push(`${where}  ${sev}  ${safeTerminalText(d.message)}  ${paint('gray', d.rule)}`);
+    out.push(`${where}  ${sev}  ${safeTerminalText(d.message)}  ${paint('gray', d.rule)}${isFixable(d) ? ' [*]' : ''}`);
     if (d.help) out.push(`  ${paint('gray', '↳ ' + safeTerminalText(d.help))}`);
   }
   const s = summarize(result.diagnostics);
@@ -33,6 +34,9 @@ export function formatText(result: LintResult, opts: TextOptions): string {
     const line = `${plural(total, 'problem')} (${plural(s.error, 'error')}, ${plural(s.warning, 'warning')}, ${plural(s.info, 'info')}) in ${plural(result.files.length, 'file')}`;
     out.push(paint('bold', (s.error ? '✖ ' : '⚠ ') + line));
   }
+  const fixes = countFixable(result.diagnostics);
+  const fixable = fixableSummary(fixes);
+  if (fixable) out.push(fixes.safe ? `[*] ${fixable}` : fixable);
   const suppressed = result.diagnostics.length - shown.length;
   if (suppressed) out.push(paint('gray', `${suppressed} suppressed.`));
   return out.join('\n') + '\n';
