@@ -2,6 +2,9 @@ import { afterAll, describe, expect, test } from '@jest/globals';
 import { docsUrl } from '../src/engine/rule.js';
 import { formatGitlab, GITLAB_SEVERITY, toGitlab, type CodeQualityIssue } from '../src/report/gitlab.js';
 import { toSarif, FINGERPRINT_KEY } from '../src/report/sarif.js';
+import { fixHint } from '../src/report/fixable.js';
+import type { Diagnostic } from '../src/types.js';
+import { fixRule, replaceValue } from './support/fix-rule.js';
 import { cleanupFixtures, lintTree } from './support/fixture.js';
 import { gitlabCodeQualityValidator } from './support/gitlab-codequality-schema.js';
 
@@ -23,6 +26,9 @@ const CONF = [
   'fsync = off',
   '',
 ].join('\n');
+/** The fix line a finding's body has when its rule offers a fix (pinned by the test-rule case below). */
+const hint = (d: Diagnostic): string => (d.fix ? fixHint(d.fix) + '\n\n' : '');
+
 const HBA = 'local all all peer\nhost all all 0.0.0.0/0 md5\nhost all all 0.0.0.0/0 md5\n';
 
 describe('--format gitlab (Code Quality)', () => {
@@ -45,16 +51,26 @@ describe('--format gitlab (Code Quality)', () => {
       type: 'issue',
       check_name: 'invalid-value',
       description: active.find((d) => d.rule === 'invalid-value')!.message,
-      content: { body: `[invalid-value](${docsUrl('invalid-value')})` },
+      content: { body: `${hint(active.find((d) => d.rule === 'invalid-value')!)}[invalid-value](${docsUrl('invalid-value')})` },
       categories: ['Bug Risk'],
       severity: 'critical',
       fingerprint: expect.stringMatching(/^[0-9a-f]{32}$/),
       location: { path: 'db/postgresql.conf', lines: { begin: 1, end: 1 } },
     });
     const unknown = active.find((d) => d.rule === 'unknown-setting')!;
-    expect(report.find((i) => i.check_name === 'unknown-setting')!.content!.body).toBe(`${unknown.help}\n\n[unknown-setting](${docsUrl('unknown-setting')})`);
+    expect(report.find((i) => i.check_name === 'unknown-setting')!.content!.body).toBe(`${unknown.help}\n\n${hint(unknown)}[unknown-setting](${docsUrl('unknown-setting')})`);
     expect(report.find((i) => i.check_name === 'hba-md5' || i.check_name === 'hba-open-to-world')!.categories).toEqual(['Security']);
     expect(report.find((i) => i.check_name === 'fsync-off')!.categories).toEqual(['Bug Risk']);
+  });
+
+  test('a finding with a fix names it and the command that applies it, after the help', () => {
+    const rules = [fixRule('test-safe', 'work_mem', 'safe', replaceValue('16MB'), 'Double it'), fixRule('test-unsafe', 'shared_buffers', 'unsafe', replaceValue('2GB'), 'Grow it')];
+    const report = toGitlab(lintTree({ 'postgresql.conf': 'work_mem = 8MB\nshared_buffers = 1GB\n' }, {}, rules).result);
+    expectValid(report);
+    expect(report.map((i) => i.content!.body)).toEqual([
+      `test-safe help\n\nFix (safe): Double it — pgconf-lint --fix\n\n[test-safe](${docsUrl('test-safe')})`,
+      `test-unsafe help\n\nFix (unsafe): Grow it — pgconf-lint --unsafe-fixes\n\n[test-unsafe](${docsUrl('test-unsafe')})`,
+    ]);
   });
 
   test('the schema rejects what GitLab would not read', () => {

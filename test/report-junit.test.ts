@@ -6,9 +6,14 @@ import type { LintResult } from '../src/api.js';
 import { docsUrl } from '../src/engine/rule.js';
 import { formatJunit, xmlSafe } from '../src/report/junit.js';
 import type { Diagnostic } from '../src/types.js';
+import { fixHint } from '../src/report/fixable.js';
+import { fixRule, replaceValue } from './support/fix-rule.js';
 import { cleanupFixtures, lintTree } from './support/fixture.js';
 
 afterAll(cleanupFixtures);
+
+/** The fix line a failure has when the finding's rule offers a fix (pinned by the test-rule case). */
+const hint = (d: Diagnostic): string => (d.fix ? fixHint(d.fix) + '\n' : '');
 
 /**
  * Well-formedness under a strict XML 1.0 parser: saxes throws on any well-formedness error,
@@ -73,12 +78,12 @@ describe('--format junit', () => {
     const invalid = conf.failure!.find((f) => f.type === 'invalid-value')!;
     const d = active.find((x) => x.rule === 'invalid-value')!;
     expect(invalid.message).toBe(d.message);
-    expect(invalid.inner).toBe(`db/postgresql.conf:1:12: error invalid-value: ${d.message}\nRule: invalid-value (${docsUrl('invalid-value')})`);
+    expect(invalid.inner).toBe(`db/postgresql.conf:1:12: error invalid-value: ${d.message}\n${d.help ? d.help + '\n' : ''}${hint(d)}Rule: invalid-value (${docsUrl('invalid-value')})`);
     // The help, when a finding has one, follows the first line.
     const unknown = active.find((x) => x.rule === 'unknown-setting')!;
     expect(unknown.help).toBeTruthy();
     expect(conf.failure!.find((f) => f.type === 'unknown-setting')!.inner).toBe(
-      `db/postgresql.conf:2:1: error unknown-setting: ${unknown.message}\n${unknown.help}\nRule: unknown-setting (${docsUrl('unknown-setting')})`,
+      `db/postgresql.conf:2:1: error unknown-setting: ${unknown.message}\n${unknown.help}\n${hint(unknown)}Rule: unknown-setting (${docsUrl('unknown-setting')})`,
     );
 
     // The suppressed finding fails nothing and is not <skipped> (which would hide the failures).
@@ -93,6 +98,17 @@ describe('--format junit', () => {
       `db/postgresql.conf:4:24: error invalid-value: ${suppressed.message} (suppressed, directive: testing the suppression)`,
     ]);
     expect(hba['system-out']).toBeUndefined();
+  });
+
+  test('a finding with a fix names it and the command that applies it, after the help', async () => {
+    const rules = [fixRule('test-safe', 'work_mem', 'safe', replaceValue('16MB'), 'Double it'), fixRule('test-unsafe', 'shared_buffers', 'unsafe', replaceValue('2GB'), 'Grow it')];
+    const xml = formatJunit(lintTree({ 'postgresql.conf': 'work_mem = 8MB\nshared_buffers = 1GB\n' }, {}, rules).result);
+    expectWellFormed(xml);
+    const { cases } = await consume(xml);
+    expect(cases[0]!.failure!.map((f) => f.inner)).toEqual([
+      `postgresql.conf:1:12: warning test-safe: test-safe says\ntest-safe help\nFix (safe): Double it — pgconf-lint --fix\nRule: test-safe (${docsUrl('test-safe')})`,
+      `postgresql.conf:2:18: warning test-unsafe: test-unsafe says\ntest-unsafe help\nFix (unsafe): Grow it — pgconf-lint --unsafe-fixes\nRule: test-unsafe (${docsUrl('test-unsafe')})`,
+    ]);
   });
 
   test('a run without findings: every test case passes', async () => {

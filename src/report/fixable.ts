@@ -45,3 +45,11 @@ export function shownFix(d: Diagnostic): Fix | undefined {
   if (!fix || fix.edits.some((e) => containsSecret(e.text))) return undefined;
   return fix;
 }
+
+/** The command that applies a fix of this applicability (`--unsafe-fixes` implies `--fix`). */
+export const FIX_COMMAND: Record<Fix['applicability'], string> = { safe: 'pgconf-lint --fix', unsafe: 'pgconf-lint --unsafe-fixes' };
+
+/** One line naming a fix for outputs that cannot show it as edits: "Fix (safe): Write the unit as MB — pgconf-lint --fix". */
+export function fixHint(fix: Fix): string {
+  return `Fix (${fix.applicability}): ${fix.title} — ${FIX_COMMAND[fix.applicability]}`;
+}

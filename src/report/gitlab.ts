@@ -3,6 +3,7 @@ import { docsUrl } from '../engine/rule.js';
 import type { Severity } from '../types.js';
 import { locate } from './common.js';
 import { fingerprints } from './fingerprint.js';
+import { fixHint, shownFix } from './fixable.js';
 import { ruleTags, type RuleTag } from './rule-doc.js';
 
 /**
@@ -47,12 +48,13 @@ export function toGitlab(result: LintResult): CodeQualityIssue[] {
       const r = locate(d, result.sources);
       // A range that ends at the start of a later line ends on the line before.
       const end = r.endLine > r.line && r.endColumn === 1 ? r.endLine - 1 : r.endLine;
+      const fix = shownFix(d);
       const categories = [...new Set(ruleTags(d.rule).map((t) => CATEGORY[t]))];
       return {
         type: 'issue' as const,
         check_name: d.rule,
         description: d.message,
-        content: { body: `${d.help ? d.help + '\n\n' : ''}[${d.rule}](${docsUrl(d.rule)})` },
+        content: { body: `${d.help ? d.help + '\n\n' : ''}${fix ? fixHint(fix) + '\n\n' : ''}[${d.rule}](${docsUrl(d.rule)})` },
         categories: categories.length ? categories : ['Bug Risk'],
         severity: GITLAB_SEVERITY[d.severity],
         fingerprint: prints.get(d)!,

@@ -1,5 +1,6 @@
 import type { LintResult } from '../api.js';
 import { docsUrl } from '../engine/rule.js';
+import { fixHint, shownFix } from './fixable.js';
 import type { Diagnostic } from '../types.js';
 import { locate, neutralizeControls } from './common.js';
 
@@ -7,7 +8,8 @@ import { locate, neutralizeControls } from './common.js';
  * JUnit XML for CI servers that show test reports (Jenkins' junit step, GitLab's
  * artifacts:reports:junit): one <testsuite> for the run, one <testcase> per linted file, one
  * <failure> per unsuppressed finding (type: the rule; the text: location, severity, rule, message,
- * help, related locations, documentation). A file without findings is a passing test case.
+ * help, the fix (its title and the command that applies it), related locations, documentation). A file
+ * without findings is a passing test case.
  *
  * `failures` counts the test cases that failed (JUnit's meaning: failed tests), not <failure>
  * elements; `findings` in the suite's properties counts those.
@@ -76,6 +78,7 @@ function failureText(d: Diagnostic, result: LintResult): string {
   return [
     `${where(d, result)}: ${d.severity} ${d.rule}: ${d.message}`,
     ...(d.help ? [d.help] : []),
+    ...(shownFix(d) ? [fixHint(shownFix(d)!)] : []),
     ...(d.related ?? []).map((rel) => `  ${where({ ...d, loc: rel.loc }, result)}: ${rel.message}`),
     `Rule: ${d.rule} (${docsUrl(d.rule)})`,
   ].join('\n');
