@@ -23,12 +23,12 @@ ruleTester(rule, {
   invalid: [
     {
       code: 'archive_mode = on\n',
-      errors: [at(1, 'archive_mode = ', 'on', { severity: 'error', message: 'archive_mode = on but archive_command and archive_library are empty: no WAL is archived, and pg_wal grows until the disk fills' })],
+      errors: [at(1, 'archive_mode = ', 'on', { severity: 'error', message: 'archive_mode = on but archive_command and archive_library are empty: no WAL is archived, and pg_wal grows until the disk fills', help: 'Set archive_command (or archive_library) to the archiver in use, or set archive_mode = off.' })],
     },
     {
       code: 'archive_mode = on\n',
       pgVersion: 14,
-      errors: [at(1, 'archive_mode = ', 'on', { message: 'archive_mode = on but archive_command is empty: no WAL is archived, and pg_wal grows until the disk fills' })],
+      errors: [at(1, 'archive_mode = ', 'on', { message: 'archive_mode = on but archive_command is empty: no WAL is archived, and pg_wal grows until the disk fills', help: 'Set archive_command to the archiver in use, or set archive_mode = off.' })],
     },
     ...['always', 'true', 'yes', '1', 'ON', "'on'"].map((v) => ({ code: `\narchive_mode = ${v}\n`, pgVersion: 12 as const, errors: [at(2, 'archive_mode = ', v)] })),
     {

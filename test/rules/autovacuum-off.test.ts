@@ -13,7 +13,7 @@ ruleTester(rule, {
     ...offCases('track_counts'),
     {
       code: 'autovacuum = off\n',
-      errors: [at(1, 'autovacuum = ', 'off', { severity: 'warning', message: 'autovacuum = off: dead rows are not cleaned up and statistics go stale; only forced anti-wraparound vacuums still run' })],
+      errors: [at(1, 'autovacuum = ', 'off', { severity: 'warning', message: 'autovacuum = off: dead rows are not cleaned up and statistics go stale; only forced anti-wraparound vacuums still run', help: 'Set autovacuum = on (the default); to exempt single tables, use ALTER TABLE … SET (autovacuum_enabled = off).' })],
     },
     {
       name: 'both off: two findings',
@@ -21,7 +21,7 @@ ruleTester(rule, {
       pgVersion: 12,
       errors: [
         at(1, 'autovacuum = ', 'false', { message: /^autovacuum = false \(off\): / }),
-        at(3, 'track_counts = ', 'no', { message: /^track_counts = no \(off\): autovacuum cannot start without these statistics/ }),
+        at(3, 'track_counts = ', 'no', { message: /^track_counts = no \(off\): autovacuum cannot start without these statistics/, help: 'Set track_counts = on (the default).' }),
       ],
     },
     {

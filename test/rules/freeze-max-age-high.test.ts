@@ -25,7 +25,7 @@ ruleTester(rule, {
         at(1, 'autovacuum_freeze_max_age = ', '1800000000', {
           severity: 'info',
           message:
-            'autovacuum_freeze_max_age = 1800000000 is above 1500000000: the forced anti-wraparound VACUUM starts only ~347 million transaction IDs before the wraparound limit, and pg_xact can grow to ~429 MB',
+            'autovacuum_freeze_max_age = 1800000000 is above 1500000000: the forced anti-wraparound VACUUM starts only ~347 million transaction IDs before the wraparound limit, and pg_xact can grow to ~429 MB', help: 'Lower autovacuum_freeze_max_age (the default is 200000000) and keep tables frozen with regular VACUUM instead.',
         }),
       ],
     },

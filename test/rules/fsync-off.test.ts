@@ -12,7 +12,7 @@ ruleTester(rule, {
     ...offCases('fsync'),
     {
       code: 'fsync = off\n',
-      errors: [at(1, 'fsync = ', 'off', { severity: 'error', message: 'fsync = off: writes are never forced to disk, so an OS crash or power loss can corrupt the cluster beyond repair' })],
+      errors: [at(1, 'fsync = ', 'off', { severity: 'error', message: 'fsync = off: writes are never forced to disk, so an OS crash or power loss can corrupt the cluster beyond repair', help: 'Set fsync = on (the default); to trade durability for speed without corruption, use synchronous_commit = off.' })],
     },
     {
       code: { 'postgresql.conf': "include_dir 'conf.d'\n", 'conf.d/10-fast.conf': 'fsync = f\n' },

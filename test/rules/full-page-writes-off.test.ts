@@ -25,7 +25,7 @@ ruleTester(rule, {
       pgVersion: 18,
       errors: [
         at(1, 'full_page_writes = ', 'off', {
-          message: 'full_page_writes = off: a crash during a page write can leave torn, corrupted pages, and pg_rewind cannot be used',
+          message: 'full_page_writes = off: a crash during a page write can leave torn, corrupted pages, and pg_rewind cannot be used', help: 'Set full_page_writes = on (the default); if WAL volume is the concern, use wal_compression instead.',
           severity: 'error',
         }),
       ],

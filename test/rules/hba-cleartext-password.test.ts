@@ -27,7 +27,7 @@ ruleTester(rule, {
           endColumn: 33,
           severity: 'error',
           message:
-            'cleartext password on a record that accepts unencrypted connections: user app can connect to any database except replication (all) from IPv4 network 10.0.0.0/8 with a cleartext password (password); the client sends the password itself and the server compares it with the stored password, and anyone on the network path can read it',
+            'cleartext password on a record that accepts unencrypted connections: user app can connect to any database except replication (all) from IPv4 network 10.0.0.0/8 with a cleartext password (password); the client sends the password itself and the server compares it with the stored password, and anyone on the network path can read it', help: 'Use scram-sha-256 (with password_encryption = scram-sha-256, then reset the passwords).',
         },
       ],
     },

@@ -32,7 +32,7 @@ ruleTester(rule, {
           endColumn: 23,
           severity: 'error',
           message:
-            'open to every address: any user (all) can connect to any database except replication (all) from any IPv4 address (0.0.0.0/0) with no password (trust); anyone who can reach the port logs in as any listed user, with no password',
+            'open to every address: any user (all) can connect to any database except replication (all) from any IPv4 address (0.0.0.0/0) with no password (trust); anyone who can reach the port logs in as any listed user, with no password', help: 'Restrict the address to the networks that need access (e.g. 10.20.0.0/16) and authenticate with scram-sha-256 over hostssl (or cert).',
         },
       ],
     },

@@ -27,7 +27,7 @@ ruleTester(rule, {
           endLine: 1,
           endColumn: 17,
           message:
-            'physical replication open for every user (all): any user (all) can connect to physical replication (replication) from IPv4 network 10.20.5.0/24 with a SCRAM password (scram-sha-256); a replication connection can copy the whole cluster',
+            'physical replication open for every user (all): any user (all) can connect to physical replication (replication) from IPv4 network 10.20.5.0/24 with a SCRAM password (scram-sha-256); a replication connection can copy the whole cluster', help: "Allow replication only for the replication role (e.g. replicator) from the standbys' addresses (/32), and keep scram-sha-256 (or use cert).",
         },
       ],
     },

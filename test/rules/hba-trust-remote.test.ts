@@ -30,7 +30,7 @@ ruleTester(rule, {
           endLine: 1,
           endColumn: 30,
           message:
-            'trust on a network record: any user (all) can connect to any database except replication (all) from IPv4 network 10.0.0.0/8 with no password (trust); anyone who can connect from there can name any of these users and is let in',
+            'trust on a network record: any user (all) can connect to any database except replication (all) from IPv4 network 10.0.0.0/8 with no password (trust); anyone who can connect from there can name any of these users and is let in', help: 'Use scram-sha-256 (or cert / gss); keep trust, if at all, for local sockets and 127.0.0.1/32.',
         },
       ],
     },

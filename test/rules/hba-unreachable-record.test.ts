@@ -25,7 +25,7 @@ ruleTester(rule, {
           endLine: 2,
           endColumn: 34,
           message:
-            'unreachable record: line 1 (host all all 0.0.0.0/0 reject) already matches every connection it could match, and the first matching record wins; it grants nothing (so it is not checked for exposure)',
+            'unreachable record: line 1 (host all all 0.0.0.0/0 reject) already matches every connection it could match, and the first matching record wins; it grants nothing (so it is not checked for exposure)', help: 'Delete this record, or move it above line 1 if it was meant to take effect.',
         },
       ],
     },

@@ -29,7 +29,7 @@ ruleTester(rule, {
           endColumn: 24,
           severity: 'info',
           message:
-            'wide network (16,777,216 addresses, wider than /16, private address space): user app can connect to any database except replication (all) from IPv4 network 10.0.0.0/8 with a SCRAM password (scram-sha-256)',
+            'wide network (16,777,216 addresses, wider than /16, private address space): user app can connect to any database except replication (all) from IPv4 network 10.0.0.0/8 with a SCRAM password (scram-sha-256)', help: "Narrow the address to the hosts or subnets that need access (e.g. the application servers' /24), or list the network in allowedNetworks.",
         },
       ],
     },

@@ -26,6 +26,7 @@ ruleTester(rule, {
           endColumn: 22,
           severity: 'info',
           message: "listen_addresses = '*' accepts TCP connections on every network interface (all IPv4 and IPv6 addresses): pg_hba.conf and the firewall are the only protection",
+          help: "List only the addresses clients use (e.g. listen_addresses = 'localhost, 10.20.0.5'), unless the host is firewalled or a container.",
         },
       ],
     },

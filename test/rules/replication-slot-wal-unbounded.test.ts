@@ -22,7 +22,7 @@ ruleTester(rule, {
   invalid: [
     {
       code: 'max_replication_slots = 10\n',
-      errors: [at(1, 'max_replication_slots = ', '10', { severity: 'warning', message: 'max_replication_slots = 10 and max_slot_wal_keep_size is -1 (the default): an abandoned replication slot retains WAL without limit until the disk fills' })],
+      errors: [at(1, 'max_replication_slots = ', '10', { severity: 'warning', message: 'max_replication_slots = 10 and max_slot_wal_keep_size is -1 (the default): an abandoned replication slot retains WAL without limit until the disk fills', help: 'Set max_slot_wal_keep_size to what pg_wal can hold (e.g. 50GB), or max_replication_slots = 0 if slots are not used.' })],
     },
     { code: 'max_replication_slots = 4\n', pgVersion: 13, errors: [at(1, 'max_replication_slots = ', '4')] },
     {

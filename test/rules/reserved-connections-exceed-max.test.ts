@@ -37,7 +37,7 @@ ruleTester(rule, {
         at(1, 'max_connections = ', '3', {
           severity: 'error',
           message:
-            'superuser_reserved_connections = 3 (default) + reserved_connections = 0 (default) = 3 is not less than max_connections = 3: PostgreSQL refuses to start',
+            'superuser_reserved_connections = 3 (default) + reserved_connections = 0 (default) = 3 is not less than max_connections = 3: PostgreSQL refuses to start', help: 'Set max_connections above 3 (the reserved slots), or lower superuser_reserved_connections or reserved_connections.',
         }),
       ],
     },

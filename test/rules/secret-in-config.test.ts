@@ -45,7 +45,7 @@ ruleTester(rule, {
       errors: [
         at(1, 'primary_conninfo = ', "'host=primary user=replicator password=s3cret'", {
           severity: 'error',
-          message: 'primary_conninfo contains a literal secret (password=****): anyone who can read the repository or its history can use it',
+          message: 'primary_conninfo contains a literal secret (password=****): anyone who can read the repository or its history can use it', help: 'Remove the secret from the file and rotate it; let libpq read it from a password file (passfile=, ~/.pgpass) or the service environment instead.',
         }),
       ],
     },

@@ -34,7 +34,7 @@ ruleTester(rule, {
           endLine: 1,
           endColumn: 10,
           message:
-            'ssl is off while pg_hba.conf:1 accepts unencrypted connections: user app can connect to any database except replication (all) from IPv4 network 10.0.0.0/8 with a SCRAM password (scram-sha-256); queries, results and credentials cross the network in cleartext',
+            'ssl is off while pg_hba.conf:1 accepts unencrypted connections: user app can connect to any database except replication (all) from IPv4 network 10.0.0.0/8 with a SCRAM password (scram-sha-256); queries, results and credentials cross the network in cleartext', help: 'Set ssl = on with ssl_cert_file and ssl_key_file (and prefer hostssl records), or limit host records to 127.0.0.1/32 and ::1/128.',
         },
       ],
     },

@@ -21,7 +21,7 @@ ruleTester(rule, {
     })),
     {
       code: 'synchronous_commit = off\n',
-      errors: [at(1, 'synchronous_commit = ', 'off', { message: 'synchronous_commit = off for every transaction: a crash loses the most recently committed transactions (no corruption)' })],
+      errors: [at(1, 'synchronous_commit = ', 'off', { message: 'synchronous_commit = off for every transaction: a crash loses the most recently committed transactions (no corruption)', help: 'Keep synchronous_commit = on in postgresql.conf and turn it off only where losing recent commits is acceptable (SET LOCAL, ALTER ROLE or ALTER DATABASE … SET synchronous_commit = off).' })],
     },
     { code: 'synchronous_commit = no\n', pgVersion: 10, errors: [at(1, 'synchronous_commit = ', 'no', { message: /^synchronous_commit = no \(off\) for every transaction/ })] },
     {

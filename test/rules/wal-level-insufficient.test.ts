@@ -29,7 +29,7 @@ ruleTester(rule, {
       errors: [
         at(1, 'wal_level = ', 'minimal', {
           severity: 'error',
-          message: 'wal_level = minimal with max_wal_senders = 10 (the default): PostgreSQL refuses to start',
+          message: 'wal_level = minimal with max_wal_senders = 10 (the default): PostgreSQL refuses to start', help: 'Set wal_level = replica, or keep minimal and set max_wal_senders = 0.',
         }),
       ],
     },
