@@ -5,12 +5,13 @@ import { safeWriteFile, SafeWriteError } from './io/safe-write.js';
 import { relative, resolve } from 'node:path';
 import { ConfigError, type LoadedConfig } from './engine/config-core.js';
 import { findConfigUpward, lookupTop, shadowedWarning } from './engine/config-lookup.js';
-import { lint, maxFileBytesFor, readSettings, type LintOptions } from './api.js';
+import { lint, maxFileBytesFor, readSettings, type LintOptions, type LintResult } from './api.js';
+import { fixDiff, fixSummary, runFixes } from './fix/apply.js';
 import { EXPLICIT_KINDS, isSupportedMajor, type ExplicitKind } from './resolve/discover.js';
 import { readStdin } from './resolve/stdin.js';
 import { SUPPORTED_MAJORS } from './catalog/types.js';
 import { formatJson } from './report/json.js';
-import { formatText } from './report/text.js';
+import { formatConcise, formatText } from './report/text.js';
 import { formatSarif } from './report/sarif.js';
 import { formatGithub } from './report/github.js';
 import { formatMarkdown } from './report/markdown.js';
@@ -40,9 +41,11 @@ Options:
   --config FILE         configuration file (default: the nearest .pgconf-lint.yml, .yaml
                         or .json from the working directory up to the repository root)
   --pg-version N        target PostgreSQL major (${SUPPORTED_MAJORS[0]}–${SUPPORTED_MAJORS[SUPPORTED_MAJORS.length - 1]}) for every cluster
-  --format FORMAT       text (default), json, sarif (SARIF 2.1.0 for code scanning),
-                        github (workflow-command annotations), markdown, junit (JUnit
-                        XML: a test case per file) or gitlab (GitLab Code Quality JSON)
+  --format FORMAT       text (default: each finding with its source lines, carets under
+                        it, help and fix), concise (one line per finding), json, sarif
+                        (SARIF 2.1.0 for code scanning), github (workflow-command
+                        annotations), markdown, junit (JUnit XML: a test case per file)
+                        or gitlab (GitLab Code Quality JSON)
   --output FILE         write the report to FILE instead of standard output
   --fail-on LEVEL       error (default), warning, info or never: exit 1 at or above LEVEL
   --rule NAME=LEVEL     set a rule's severity: off, info, warning or error (repeatable)
@@ -56,6 +59,11 @@ Options:
                         postgresql.conf, pg_hba.conf, pg_ident.conf, postgresql.auto.conf or
                         recovery.conf (directories are still searched by file name)
   --allow-empty         finding no configuration file is not an error: exit 0 with a note
+  --fix                 apply safe fixes to the files (repeatedly, at most 10 passes); the
+                        report lists what remains. With -, print the fixed text instead
+  --unsafe-fixes        apply unsafe fixes too (implies --fix)
+  --diff                print what --fix (or --unsafe-fixes) would change as a unified diff,
+                        write nothing; exit 1 when there is a change, 0 when there is none
   --max-file-size N     skip files larger than N bytes (default 67108864, at most 268435456)
   --color, --no-color   force or disable colour (default: colour on a terminal)
   --debug               print stack traces for internal errors
@@ -67,7 +75,7 @@ exist, no configuration file found without --allow-empty) or internal error.`;
 
 class UsageError extends Error {}
 
-const FORMATS = ['text', 'json', 'sarif', 'github', 'markdown', 'junit', 'gitlab'] as const;
+const FORMATS = ['text', 'concise', 'json', 'sarif', 'github', 'markdown', 'junit', 'gitlab'] as const;
 type Format = (typeof FORMATS)[number];
 
 interface Args {
@@ -87,6 +95,9 @@ interface Args {
   stdinFilename?: string;
   kind?: ExplicitKind;
   allowEmpty?: boolean;
+  fix?: boolean;
+  unsafeFixes?: boolean;
+  diff?: boolean;
 }
 
 export function parseArgs(argv: string[]): Args {
@@ -196,6 +207,15 @@ export function parseArgs(argv: string[]): Args {
       case '--allow-empty':
         args.allowEmpty = true;
         break;
+      case '--fix':
+        args.fix = true;
+        break;
+      case '--unsafe-fixes':
+        args.unsafeFixes = true;
+        break;
+      case '--diff':
+        args.diff = true;
+        break;
       default:
         throw new UsageError(`unknown option ${flag} (see pgconf-lint --help)`);
     }
@@ -248,7 +268,7 @@ export async function main(argv: string[]): Promise<number> {
  * directory), which a pull request's author may control, every parent must be a real directory; a
  * path outside it is the invoker's own choice. The file itself is never written through a symlink.
  */
-function emit(args: Args, text: string): void {
+function emit(args: Args, text: string | Uint8Array): void {
   if (args.output) {
     try {
       safeWriteFile(args.output, text, { roots: [cliBase(process.cwd())], rootsLabel: 'the repository', outside: 'allow', createParents: false });
@@ -298,6 +318,7 @@ async function run(args: Args): Promise<number> {
     process.stdout.write(VERSION + '\n');
     return 0;
   }
+  if (args.command !== 'check' && (args.fix || args.unsafeFixes || args.diff)) throw new UsageError(`--fix, --unsafe-fixes and --diff apply to check only`);
   if (args.command !== 'check' && args.format !== 'text' && args.format !== 'json') {
     throw new UsageError(`--format ${args.format} applies to check only; ${args.command} takes text or json`);
   }
@@ -378,10 +399,12 @@ async function run(args: Args): Promise<number> {
     return 0;
   }
 
+  if (args.fix || args.unsafeFixes || args.diff) return runFix(args, options, failOnErrors);
   const result = lint(args.paths, options);
   failOnErrors(result.errors, result.warnings, result.empty);
   const formatters: Record<Format, () => string> = {
     text: () => formatText(result, { color: useColor(args, Boolean(args.output)) }),
+    concise: () => formatConcise(result, { color: useColor(args, Boolean(args.output)) }),
     json: () => formatJson(result),
     sarif: () => formatSarif(result),
     github: () => formatGithub(result),
@@ -390,8 +413,71 @@ async function run(args: Args): Promise<number> {
     gitlab: () => formatGitlab(result),
   };
   emit(args, formatters[args.format]());
+  return exitFor(args, result);
+}
+
+function exitFor(args: Args, result: LintResult): number {
   if (args.failOn === 'never') return 0;
   const threshold = RANK[args.failOn];
   return result.diagnostics.some((d) => !d.suppressed && RANK[d.severity] >= threshold) ? 1 : 0;
+}
+
+/**
+ * --fix / --unsafe-fixes / --diff (src/fix/apply.ts). --diff prints only the diff (its summary on
+ * stderr) and exits 1 when there is one, as ruff does. --fix writes the files and reports what
+ * remains; with standard input it writes nothing: the fixed text goes to stdout and the report to
+ * stderr (or --output). A file that is not fixed (a link, read-only, not round-trippable) is one
+ * line on stderr and exit 2 at the end.
+ */
+function runFix(args: Args, options: LintOptions, failOnErrors: (errors: string[], warnings: readonly string[], empty?: string) => void): number {
+  if (args.diff && args.format !== 'text') throw new UsageError('--diff prints a unified diff; it takes no --format');
+  const mode = args.diff ? 'diff' : 'write';
+  const outcome = runFixes(args.paths, options, RULES, { unsafe: Boolean(args.unsafeFixes), mode });
+  const result = outcome.result;
+  failOnErrors(result.errors, result.warnings, result.empty);
+  for (const f of outcome.files) if (f.refused) process.stderr.write(`pgconf-lint: not fixing ${f.path}: ${f.refused}\n`);
+  const refused = outcome.files.some((f) => f.refused);
+  const summary = fixSummary(outcome, mode);
+  if (mode === 'diff') {
+    const diff = fixDiff(outcome);
+    if (args.output || diff.length) emit(args, diff);
+    process.stderr.write(summary + '\n');
+    return refused ? 2 : diff.length ? 1 : 0;
+  }
+  const stdinFile = args.stdinFilename !== undefined ? outcome.files.find((f) => f.stdin) : undefined;
+  if (args.stdinFilename !== undefined) {
+    // The fixed text (or the input unchanged), in its own encoding, for an editor to take as is.
+    const input = options.stdin?.content;
+    const bytes = stdinFile?.bytes && !stdinFile.refused ? stdinFile.bytes : Buffer.isBuffer(input) ? input : Buffer.from(typeof input === 'string' ? input : '');
+    process.stdout.write(bytes);
+  }
+  const color = useColor(args, Boolean(args.output) || args.stdinFilename !== undefined);
+  const report =
+    args.format === 'text'
+      ? formatText(result, { color }) + summary + '\n'
+      : args.format === 'json'
+        ? JSON.stringify({ ...(JSON.parse(formatJson(result)) as object), fixed: outcome.fixed }, null, 2) + '\n'
+        : formatReport(args, result);
+  if (args.format !== 'text' && args.format !== 'json') process.stderr.write(summary + '\n');
+  if (args.stdinFilename !== undefined && !args.output) process.stderr.write(report);
+  else emit(args, report);
+  return refused ? 2 : exitFor(args, result);
+}
+
+function formatReport(args: Args, result: LintResult): string {
+  switch (args.format) {
+    case 'sarif':
+      return formatSarif(result);
+    case 'github':
+      return formatGithub(result);
+    case 'markdown':
+      return formatMarkdown(result);
+    case 'junit':
+      return formatJunit(result);
+    case 'gitlab':
+      return formatGitlab(result);
+    default:
+      return formatJson(result);
+  }
 }
 
