@@ -28,7 +28,7 @@ ruleTester(rule, {
           endColumn: 26,
           severity: 'warning',
           message:
-            'client_min_messages = log: every client receives LOG messages of its own session as well — its statement, duration, lock-wait and temporary-file logging and auto_explain plans — besides NOTICE and WARNING, not only its errors',
+            'client_min_messages = log: every client receives LOG messages of its own session as well — its statement, duration, lock-wait and temporary-file logging and auto_explain plans — besides NOTICE and WARNING, not only its errors', help: 'Set client_min_messages = error; a session that needs more (a DBA debugging) can still SET it for itself.',
         },
       ],
     },

@@ -32,7 +32,7 @@ ruleTester(rule, {
           endColumn: 24,
           severity: 'warning',
           message:
-            'zero_damaged_pages = on is a developer setting: a page whose header is damaged is zeroed in memory instead of raising an error, and the zeroed page can be written back: its rows are destroyed silently',
+            'zero_damaged_pages = on is a developer setting: a page whose header is damaged is zeroed in memory instead of raising an error, and the zeroed page can be written back: its rows are destroyed silently', help: 'Remove the line or set zero_damaged_pages = off (the default); to debug, SET zero_damaged_pages in a session.',
         },
       ],
     },

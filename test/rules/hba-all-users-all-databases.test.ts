@@ -28,7 +28,7 @@ ruleTester(rule, {
           endColumn: 12,
           severity: 'info',
           message:
-            'every role to every database: any user (all) can connect to any database except replication (all) from IPv4 network 10.20.0.0/16 with a SCRAM password (scram-sha-256); any role, whatever it is for, can try any database from there',
+            'every role to every database: any user (all) can connect to any database except replication (all) from IPv4 network 10.20.0.0/16 with a SCRAM password (scram-sha-256); any role, whatever it is for, can try any database from there', help: 'List the databases and roles that really connect from this network (e.g. "host sales app_sales 10.20.0.0/16 scram-sha-256", or a +group role).',
         },
       ],
     },

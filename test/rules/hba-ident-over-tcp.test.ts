@@ -26,7 +26,7 @@ ruleTester(rule, {
           endColumn: 41,
           severity: 'error',
           message:
-            "ident over TCP: any user (all) can connect to any database except replication (all) from IPv4 network 10.20.0.0/16 as whoever the client's ident server names (ident); the server believes the ident server on the client's own machine, so whoever controls a machine there names any operating-system user: no authentication",
+            "ident over TCP: any user (all) can connect to any database except replication (all) from IPv4 network 10.20.0.0/16 as whoever the client's ident server names (ident); the server believes the ident server on the client's own machine, so whoever controls a machine there names any operating-system user: no authentication", help: 'Use scram-sha-256 (or cert / gss) for TCP connections; keep operating-system identity for local connections (peer).',
         },
       ],
     },

@@ -29,7 +29,7 @@ ruleTester(rule, {
           endColumn: 20,
           severity: 'info',
           message:
-            'trust on the local socket: any user (all) can connect to any database except replication (all) through the local Unix socket with no password (trust); any operating-system user on the server who can open the socket connects as any role, superusers included, without a password',
+            'trust on the local socket: any user (all) can connect to any database except replication (all) through the local Unix socket with no password (trust); any operating-system user on the server who can open the socket connects as any role, superusers included, without a password', help: 'Use peer (the operating-system user of the same name) for local connections, or scram-sha-256.',
         },
       ],
     },

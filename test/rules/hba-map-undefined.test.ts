@@ -43,7 +43,7 @@ ruleTester(rule, {
           endColumn: 41,
           severity: 'warning',
           message:
-            'map=operators names no map of pg_ident.conf: any user (all) can connect to any database except replication (all) through the local Unix socket as the operating-system user of the same name (peer); PostgreSQL finds no line of map operators at login, so every connection this record matches is refused after authenticating ("no match in usermap")',
+            'map=operators names no map of pg_ident.conf: any user (all) can connect to any database except replication (all) through the local Unix socket as the operating-system user of the same name (peer); PostgreSQL finds no line of map operators at login, so every connection this record matches is refused after authenticating ("no match in usermap")', help: 'Add the lines of map operators to pg_ident.conf (MAPNAME SYSTEM-USERNAME PG-USERNAME), or fix the map name.',
         },
       ],
     },

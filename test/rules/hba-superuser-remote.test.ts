@@ -35,7 +35,7 @@ ruleTester(rule, {
           endColumn: 18,
           severity: 'warning',
           message:
-            'superuser postgres may log in over TCP from beyond the loopback interface: user postgres can connect to any database except replication (all) from IPv4 network 10.20.0.0/16 with a SCRAM password (scram-sha-256); whoever obtains its credentials there can read every table and run programs on the server',
+            'superuser postgres may log in over TCP from beyond the loopback interface: user postgres can connect to any database except replication (all) from IPv4 network 10.20.0.0/16 with a SCRAM password (scram-sha-256); whoever obtains its credentials there can read every table and run programs on the server', help: 'Let the superuser in only over the local socket (local all postgres peer) or loopback, and give remote administrators and applications roles of their own.',
         },
       ],
     },

@@ -29,7 +29,7 @@ ruleTester(rule, {
           endColumn: 7,
           severity: 'info',
           message:
-            'map admins is not used: no pg_hba.conf record names it in map=, so its 2 lines have no effect; either a record lost its map= (and the identities it maps cannot log in as the roles it lists) or the map can go',
+            'map admins is not used: no pg_hba.conf record names it in map=, so its 2 lines have no effect; either a record lost its map= (and the identities it maps cannot log in as the roles it lists) or the map can go', help: "Add map=admins to the pg_hba.conf record (peer, ident, gss, sspi, cert) meant to use it, or delete the map's lines.",
         },
       ],
     },

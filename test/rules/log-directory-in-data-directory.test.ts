@@ -30,7 +30,7 @@ ruleTester(rule, {
           column: 1,
           endColumn: 1,
           severity: 'warning',
-          message: `log_directory (not set; the default is 'log') puts the server log files inside the data directory (a relative path is taken from it): ${EFFECT}`,
+          message: `log_directory (not set; the default is 'log') puts the server log files inside the data directory (a relative path is taken from it): ${EFFECT}`, help: "Set log_directory to an absolute directory outside the data directory, e.g. '/var/log/postgresql'.",
         },
       ],
     },

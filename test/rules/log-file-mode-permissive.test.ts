@@ -27,7 +27,7 @@ ruleTester(rule, {
           column: 17,
           endColumn: 21,
           severity: 'warning',
-          message: `log_file_mode = 0644 lets the file's group and every other local user read the server log files (more than 0600): ${HOLD}`,
+          message: `log_file_mode = 0644 lets the file's group and every other local user read the server log files (more than 0600): ${HOLD}`, help: 'Set log_file_mode = 0600 (0600 is the default); give a log shipper its own copy rather than group or world access.',
         },
       ],
     },

@@ -32,7 +32,7 @@ ruleTester(rule, {
           endColumn: 25,
           severity: 'warning',
           message:
-            'log_min_messages = panic: no ERROR, FATAL or LOG message reaches the server log — failed statements, failed logins, crashed backends, checkpoints and statement logging all vanish',
+            'log_min_messages = panic: no ERROR, FATAL or LOG message reaches the server log — failed statements, failed logins, crashed backends, checkpoints and statement logging all vanish', help: 'Set log_min_messages = warning (the default); to cut log volume, tune what is logged (log_statement, log_min_duration_statement, log_checkpoints) rather than hiding errors.',
         },
       ],
     },

@@ -36,7 +36,7 @@ ruleTester(rule, {
     {
       name: 'absent: the default lacks the who/where fields',
       code: 'work_mem = 4MB\n',
-      errors: [{ line: 1, column: 1, endColumn: 1, severity: 'warning', message: `log_line_prefix (not set; the default is '%m [%p] ') ${ALL_WHO}` }],
+      errors: [{ line: 1, column: 1, endColumn: 1, severity: 'warning', message: `log_line_prefix (not set; the default is '%m [%p] ') ${ALL_WHO}`, help: "Add the missing escapes, e.g. log_line_prefix = '%m [%p] user=%u db=%d app=%a client=%h '" }],
     },
     {
       name: 'the default, PG 10',

@@ -24,7 +24,7 @@ ruleTester(rule, {
           column: 1,
           endColumn: 1,
           severity: 'warning',
-          message: `log_truncate_on_rotation (not set; the default is off) with the logging collector on: rotation never overwrites an old log file (log_filename = 'postgresql-%Y-%m-%d_%H%M%S.log'), ${GROWS}`,
+          message: `log_truncate_on_rotation (not set; the default is off) with the logging collector on: rotation never overwrites an old log file (log_filename = 'postgresql-%Y-%m-%d_%H%M%S.log'), ${GROWS}`, help: "Set log_truncate_on_rotation = on with a cyclic log_filename and log_rotation_age, e.g. log_filename = 'postgresql-%a.log' and log_rotation_age = 1d (a week of logs); ship logs elsewhere first if they must be kept longer.",
         },
       ],
     },

@@ -29,7 +29,7 @@ ruleTester(rule, {
           column: 1,
           endColumn: 1,
           severity: 'warning',
-          message: `logging_collector (not set; the default is off) while log_destination = 'stderr' (the default): ${STDERR}`,
+          message: `logging_collector (not set; the default is off) while log_destination = 'stderr' (the default): ${STDERR}`, help: 'Set logging_collector = on (a restart is needed), with log_directory outside the data directory.',
         },
       ],
     },

@@ -41,7 +41,7 @@ ruleTester(rule, {
           endColumn: 16,
           severity: 'warning',
           message:
-            'work_mem = 16GB: a worst case of 3.1TB (max_connections 200 × work_mem 16GB = 3.1TB + 3 autovacuum workers × 64MB = 192MB + shared_buffers 128MB) is 1TB or more, more than any server has (assume.memory is not set); concurrent sorts and hashes can exhaust memory, and the OOM killer then takes down a backend and every session with it',
+            'work_mem = 16GB: a worst case of 3.1TB (max_connections 200 × work_mem 16GB = 3.1TB + 3 autovacuum workers × 64MB = 192MB + shared_buffers 128MB) is 1TB or more, more than any server has (assume.memory is not set); concurrent sorts and hashes can exhaust memory, and the OOM killer then takes down a backend and every session with it', help: 'Lower work_mem (a few MB to a few hundred MB for most workloads) and raise it per session or role (SET work_mem, ALTER ROLE … SET) for the queries that need it; or use a connection pooler and fewer max_connections.',
         },
       ],
     },

@@ -25,7 +25,7 @@ ruleTester(rule, {
           column: 24,
           endColumn: 25,
           severity: 'warning',
-          message: 'max_parallel_workers = 8 is above max_worker_processes = 4: of the parallel workers it allows, at most 4 can ever start, the other 4 never do',
+          message: 'max_parallel_workers = 8 is above max_worker_processes = 4: of the parallel workers it allows, at most 4 can ever start, the other 4 never do', help: 'Raise max_worker_processes (a restart) to at least 8 plus the workers of extensions and logical replication, or lower max_parallel_workers to 4.',
         },
       ],
     },

@@ -48,7 +48,7 @@ ruleTester(rule, {
       errors: [
         at(2, DISABLE, 'disable', {
           severity: 'warning',
-          message: "primary_conninfo has sslmode=disable: the standby streams WAL from the primary in cleartext; anyone on the network path can read (and alter) every change to every table",
+          message: "primary_conninfo has sslmode=disable: the standby streams WAL from the primary in cleartext; anyone on the network path can read (and alter) every change to every table", help: "Write sslmode=verify-full (with sslrootcert= the CA of the primary's certificate) in primary_conninfo — at least sslmode=require — and keep ssl = on on the primary.",
         }),
       ],
     },

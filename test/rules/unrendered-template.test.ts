@@ -35,7 +35,7 @@ ruleTester(rule, {
           column: 13,
           endColumn: 18,
           severity: 'error',
-          message: "TimeZone = '${TZ}' still holds the template placeholder ${TZ}, which was never rendered: PostgreSQL reads it literally, rejects the value and refuses to start",
+          message: "TimeZone = '${TZ}' still holds the template placeholder ${TZ}, which was never rendered: PostgreSQL reads it literally, rejects the value and refuses to start", help: 'Render the template before the file is deployed (envsubst, Ansible, Helm, …) and lint the rendered file, or write the value itself.',
         },
       ],
     },
