@@ -71,7 +71,9 @@ Options:
   -v, --version         print the version
 
 Exit codes: 0 no findings at or above --fail-on, 1 findings, 2 usage error (a path that does not
-exist, no configuration file found without --allow-empty) or internal error.`;
+exist, no configuration file found without --allow-empty) or internal error. With --fix, the
+findings that remain count; with --diff, 1 means there is a change. 2 also when a file that has
+fixes cannot be written (a symbolic link, read-only, changed meanwhile: one line each on stderr).`;
 
 class UsageError extends Error {}
 

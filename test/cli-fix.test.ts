@@ -150,6 +150,8 @@ describe('--diff', () => {
     const dir = tree();
     expect(await cliInProcess(['--diff', '--format', 'json', 'db'], dir)).toMatchObject({ code: 2, stderr: 'pgconf-lint: --diff prints a unified diff; it takes no --format\n' });
     expect(await cliInProcess(['settings', '--fix', 'db'], dir)).toMatchObject({ code: 2, stderr: 'pgconf-lint: --fix, --unsafe-fixes and --diff apply to check only\n' });
+    // A path that does not exist: exit 2 before anything is fixed, also in the paths that do.
+    expect(await cliInProcess(['--fix', 'db', 'missing'], dir)).toMatchObject({ code: 2, stdout: '' });
     expect(conf(dir)).toBe(CONF);
   });
 });

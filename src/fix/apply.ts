@@ -98,6 +98,8 @@ export function runFixes(paths: string[], options: LintOptions, rules: readonly 
   const files = new Map<string, FixedFile>();
   const maxPasses = fix.maxPasses ?? MAX_PASSES;
   let result = lintNow();
+  // An invocation problem (a path that does not exist, nothing found) is exit 2 before anything is fixed.
+  if (result.errors.length) return { result, files: [], fixed: 0, passes: 0 };
   let passes = 0;
   while (passes < maxPasses) {
     let changed = false;
