@@ -20,7 +20,7 @@ ruleTester(rule, {
   invalid: [
     {
       code: "session_preload_libraries = 'auto_explain'\n",
-      errors: [{ line: 1, column: 29, endColumn: 43, severity: 'info', message: `session_preload_libraries = 'auto_explain' ${WHAT}` }],
+      errors: [{ line: 1, column: 29, endColumn: 43, severity: 'info', message: `session_preload_libraries = 'auto_explain' ${WHAT}`, help: "If the data needs masking, load an anonymizer: session_preload_libraries = 'auto_explain, anon' (PostgreSQL Anonymizer), then declare masking rules; otherwise disable this rule." }],
     },
     {
       code: "shared_preload_libraries = 'pg_stat_statements'\n",

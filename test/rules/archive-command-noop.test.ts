@@ -50,7 +50,7 @@ ruleTester(rule, {
           column: 17,
           endColumn: 28,
           severity: 'warning',
-          message: `archive_command = '/bin/true' succeeds without storing anything, while archive_mode = on${tail}`,
+          message: `archive_command = '/bin/true' succeeds without storing anything, while archive_mode = on${tail}`, help: 'Set archive_command to the archiver in use (e.g. pgbackrest … archive-push %p, wal-g wal-push %p), or set archive_mode = off; if the dummy command is deliberate, say so with a disable directive.',
         },
       ],
     },

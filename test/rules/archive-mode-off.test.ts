@@ -20,7 +20,7 @@ ruleTester(rule, {
   invalid: [
     {
       code: 'archive_mode = off\n',
-      errors: [{ line: 1, column: 16, endColumn: 19, severity: 'warning', message: `archive_mode = off: ${NO_ARCHIVE}` }],
+      errors: [{ line: 1, column: 16, endColumn: 19, severity: 'warning', message: `archive_mode = off: ${NO_ARCHIVE}`, help: "Set archive_mode = on (a restart is needed) and archive_command (or archive_library) to the archiver in use, e.g. archive_command = 'pgbackrest --stanza=main archive-push %p'." }],
     },
     {
       code: 'port = 5432\n',

@@ -23,7 +23,7 @@ ruleTester(rule, {
     {
       code: "shared_preload_libraries = 'pg_stat_statements'\n",
       errors: [
-        { line: 1, column: 28, endColumn: 48, severity: 'warning', message: `shared_preload_libraries = 'pg_stat_statements' loads neither auth_delay nor credcheck: ${FAST}` },
+        { line: 1, column: 28, endColumn: 48, severity: 'warning', message: `shared_preload_libraries = 'pg_stat_statements' loads neither auth_delay nor credcheck: ${FAST}`, help: "Load auth_delay (a restart is needed) and set a delay: shared_preload_libraries = 'pg_stat_statements, auth_delay' and auth_delay.milliseconds = 500." },
       ],
     },
     {

@@ -28,7 +28,7 @@ ruleTester(rule, {
           column: 26,
           endColumn: 30,
           severity: 'warning',
-          message: `authentication_timeout = 5min lets a connection take 5 minutes to authenticate (more than 1 minute): ${SLOTS}`,
+          message: `authentication_timeout = 5min lets a connection take 5 minutes to authenticate (more than 1 minute): ${SLOTS}`, help: 'Set authentication_timeout = 1min or less.',
         },
       ],
     },

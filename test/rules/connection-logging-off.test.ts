@@ -31,7 +31,7 @@ ruleTester(rule, {
           column: 1,
           endColumn: 1,
           severity: 'warning',
-          message: `log_connections and log_disconnections are not set (the defaults are off): ${BOTH}`,
+          message: `log_connections and log_disconnections are not set (the defaults are off): ${BOTH}`, help: 'Set log_connections = on and log_disconnections = on.',
         },
       ],
     },

@@ -19,7 +19,7 @@ ruleTester(rule, {
   invalid: [
     {
       code: "log_statement = 'none'\n",
-      errors: [{ line: 1, column: 17, endColumn: 23, severity: 'warning', message: `log_statement = 'none': ${WHY}` }],
+      errors: [{ line: 1, column: 17, endColumn: 23, severity: 'warning', message: `log_statement = 'none': ${WHY}`, help: "Set log_statement = 'ddl'. It logs ALTER ROLE … PASSWORD '…' with its text too: set passwords with psql's \\password (only a SCRAM hash is sent) so that none reaches the log (see log-statement-secrets)." }],
     },
     {
       name: 'absent: reported at the start of postgresql.conf',

@@ -41,7 +41,7 @@ ruleTester(rule, {
           endLine: 2,
           endColumn: 5,
           severity: 'warning',
-          message: `TLS not required although ssl is on: user app can connect to any database except replication (all) from IPv4 network 10.20.0.0/16 with a SCRAM password (scram-sha-256); ${HOST_TAIL}`,
+          message: `TLS not required although ssl is on: user app can connect to any database except replication (all) from IPv4 network 10.20.0.0/16 with a SCRAM password (scram-sha-256); ${HOST_TAIL}`, help: 'Change host to hostssl for remote clients (add `hostnossl all all 0.0.0.0/0 reject` and `hostnossl all all ::/0 reject` above if records further down must not admit unencrypted connections), and have clients connect with sslmode=verify-full.',
         },
       ],
     },

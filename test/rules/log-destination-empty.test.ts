@@ -23,7 +23,7 @@ ruleTester(rule, {
   invalid: [
     {
       code: "log_destination = ''\n",
-      errors: [{ line: 1, column: 19, endColumn: 21, severity: 'error', message: `log_destination = '' ${EFFECT}` }],
+      errors: [{ line: 1, column: 19, endColumn: 21, severity: 'error', message: `log_destination = '' ${EFFECT}`, help: "Set log_destination = 'stderr' (with logging_collector = on), 'csvlog', 'jsonlog' or 'syslog'." }],
     },
     {
       name: 'all blanks, with the collector on',

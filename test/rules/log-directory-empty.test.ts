@@ -28,7 +28,7 @@ ruleTester(rule, {
   invalid: [
     {
       code: "logging_collector = on\nlog_directory = ''\n",
-      errors: [{ line: 2, column: 17, endColumn: 19, severity: 'error', message: MESSAGE }],
+      errors: [{ line: 2, column: 17, endColumn: 19, severity: 'error', message: MESSAGE, help: "Set log_directory to a directory the server's user can write, ideally an absolute one outside the data directory such as '/var/log/postgresql'." }],
     },
     {
       name: 'syslog alone: the collector still opens its file',

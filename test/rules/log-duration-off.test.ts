@@ -19,7 +19,7 @@ ruleTester(rule, {
   invalid: [
     {
       code: 'log_duration = off\n',
-      errors: [{ line: 1, column: 16, endColumn: 19, severity: 'warning', message: `log_duration = off: ${WHY}` }],
+      errors: [{ line: 1, column: 16, endColumn: 19, severity: 'warning', message: `log_duration = off: ${WHY}`, help: "Set log_duration = on (one 'duration: … ms' line per completed statement: plan for the log volume) and put %p or %c in log_line_prefix to match each duration to its statement." }],
     },
     {
       name: 'absent: reported at the start of postgresql.conf',

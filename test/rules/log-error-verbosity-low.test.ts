@@ -25,7 +25,7 @@ ruleTester(rule, {
   invalid: [
     {
       code: 'log_error_verbosity = terse\n',
-      errors: [{ line: 1, column: 23, endColumn: 28, severity: 'warning', message: `log_error_verbosity = terse is below default: ${TERSE}` }],
+      errors: [{ line: 1, column: 23, endColumn: 28, severity: 'warning', message: `log_error_verbosity = terse is below default: ${TERSE}`, help: 'Set log_error_verbosity = default.' }],
     },
     {
       code: "work_mem = 4MB\nlog_error_verbosity = 'TERSE'\n",

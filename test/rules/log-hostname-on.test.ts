@@ -18,7 +18,7 @@ ruleTester(rule, {
   invalid: [
     {
       code: 'log_hostname = on\n',
-      errors: [{ line: 1, column: 16, endColumn: 18, severity: 'info', message: `log_hostname = on: ${WHY}` }],
+      errors: [{ line: 1, column: 16, endColumn: 18, severity: 'info', message: `log_hostname = on: ${WHY}`, help: 'Set log_hostname = off; the client address is logged either way (%h, %r in log_line_prefix, log_connections).' }],
     },
     { code: "port = 5432\nlog_hostname = 'yes'\n", pgVersion: 10, errors: [{ line: 2, column: 16, message: `log_hostname = 'yes': ${WHY}` }] },
     {

@@ -23,7 +23,7 @@ ruleTester(rule, {
   invalid: [
     {
       code: "log_statement = 'ddl'\n",
-      errors: [{ line: 1, column: 17, endColumn: 22, severity: 'warning', message: `log_statement = 'ddl'${ddlTail}` }],
+      errors: [{ line: 1, column: 17, endColumn: 22, severity: 'warning', message: `log_statement = 'ddl'${ddlTail}`, help: "Keep the logging but set passwords so that only a hash is sent: psql's \\password (or a client that sends a SCRAM-SHA-256 hash); or lower the logging (log_statement = 'none', log_min_duration_statement above 0). Rotate the passwords already in the logs." }],
     },
     { code: '# audit\nlog_statement = all\n', pgVersion: 10, errors: [{ line: 2, column: 17, endColumn: 20, message: `log_statement = all${ddlTail}` }] },
     { code: "log_statement = 'mod'\n", pgVersion: 18, errors: [{ line: 1, column: 17 }] },

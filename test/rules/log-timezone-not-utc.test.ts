@@ -22,7 +22,7 @@ ruleTester(rule, {
   invalid: [
     {
       code: "log_timezone = 'Europe/Paris'\n",
-      errors: [{ line: 1, column: 16, endColumn: 30, severity: 'info', message: `log_timezone = 'Europe/Paris': ${WHY}` }],
+      errors: [{ line: 1, column: 16, endColumn: 30, severity: 'info', message: `log_timezone = 'Europe/Paris': ${WHY}`, help: "Set log_timezone = 'UTC' (the timezone parameter, which clients see, can stay local)." }],
     },
     {
       name: 'a zone without daylight saving time is still not UTC',

@@ -24,7 +24,7 @@ ruleTester(rule, {
   invalid: [
     {
       code: "shared_preload_libraries = 'pg_stat_statements'\n",
-      errors: [{ line: 1, column: 28, endColumn: 48, severity: 'warning', message: `shared_preload_libraries = 'pg_stat_statements' ${WHAT}` }],
+      errors: [{ line: 1, column: 28, endColumn: 48, severity: 'warning', message: `shared_preload_libraries = 'pg_stat_statements' ${WHAT}`, help: "Load a password-check module (a restart is needed): shared_preload_libraries = 'pg_stat_statements, passwordcheck' (shipped with PostgreSQL), or credcheck for configurable rules." }],
     },
     {
       code: 'port = 5432\n',

@@ -18,7 +18,7 @@ ruleTester(rule, {
   invalid: [
     {
       code: 'log_replication_commands = off\n',
-      errors: [{ line: 1, column: 28, endColumn: 31, severity: 'warning', message: `log_replication_commands = off: ${WHY}` }],
+      errors: [{ line: 1, column: 28, endColumn: 31, severity: 'warning', message: `log_replication_commands = off: ${WHY}`, help: 'Set log_replication_commands = on (one log line per replication command: little volume).' }],
     },
     {
       name: 'absent: reported at the start of postgresql.conf',

@@ -46,7 +46,7 @@ ruleTester(rewindNotReady, {
     {
       name: 'primary_conninfo: located at it, naming it',
       code: `work_mem = 4MB\n${CONNINFO}\n`,
-      errors: [{ line: 2, column: 1, endLine: 2, endColumn: CONNINFO.length + 1, severity: 'warning', message: `this server is a standby (primary_conninfo is set), but ${NOT_DECLARED}` }],
+      errors: [{ line: 2, column: 1, endLine: 2, endColumn: CONNINFO.length + 1, severity: 'warning', message: `this server is a standby (primary_conninfo is set), but ${NOT_DECLARED}`, help: 'Set wal_log_hints = on (requires a restart); if the cluster was initialized with data checksums, declare assume: { dataChecksums: true }, and if it never fails over, assume: { failover: false }.' }],
     },
     {
       name: 'an empty standby.signal is the evidence (12+)',

@@ -34,7 +34,7 @@ ruleTester(rule, {
           endColumn: 35,
           severity: 'warning',
           message:
-            "ssl_min_protocol_version = 'TLSv1' is below TLSv1.2: clients can connect with TLS 1.0 or 1.1, deprecated protocols (RFC 8996) with weak ciphers and MACs (CBC attacks such as BEAST, SHA-1 and MD5 in the handshake) that a man in the middle can force a connection down to",
+            "ssl_min_protocol_version = 'TLSv1' is below TLSv1.2: clients can connect with TLS 1.0 or 1.1, deprecated protocols (RFC 8996) with weak ciphers and MACs (CBC attacks such as BEAST, SHA-1 and MD5 in the handshake) that a man in the middle can force a connection down to", help: "Set ssl_min_protocol_version = 'TLSv1.2' (clients with OpenSSL 1.0.1 or later support it).",
         },
       ],
     },

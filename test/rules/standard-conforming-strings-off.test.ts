@@ -21,7 +21,7 @@ ruleTester(rule, {
   invalid: [
     {
       code: 'standard_conforming_strings = off\n',
-      errors: [{ line: 1, column: 31, endColumn: 34, severity: 'warning', message: `standard_conforming_strings = off${MESSAGE_TAIL}` }],
+      errors: [{ line: 1, column: 31, endColumn: 34, severity: 'warning', message: `standard_conforming_strings = off${MESSAGE_TAIL}`, help: "Remove the line (on is the default since 9.1); write E'…' literals where backslash escapes are wanted, and check the application's escaping before switching." }],
     },
     {
       code: "# 1C\nwork_mem = 4MB\nstandard_conforming_strings = 'off'\n",

@@ -20,7 +20,7 @@ ruleTester(rule, {
   invalid: [
     {
       code: "log_destination = 'syslog'\nsyslog_split_messages = off\n",
-      errors: [{ line: 2, column: 25, endColumn: 28, severity: 'warning', message: `syslog_split_messages = off while log_destination includes syslog: ${SPLIT}` }],
+      errors: [{ line: 2, column: 25, endColumn: 28, severity: 'warning', message: `syslog_split_messages = off while log_destination includes syslog: ${SPLIT}`, help: 'Set syslog_split_messages = on (the default) unless every syslog daemon on the path accepts long messages.' }],
     },
     {
       name: 'both off: one finding each',

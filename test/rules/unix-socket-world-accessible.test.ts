@@ -21,7 +21,7 @@ ruleTester(rule, {
   invalid: [
     {
       code: 'unix_socket_permissions = 0777\n',
-      errors: [{ line: 1, column: 27, endColumn: 31, severity: 'warning', message: `unix_socket_permissions = 0777 ${REACH}: each of them reaches pg_hba.conf's local records` }],
+      errors: [{ line: 1, column: 27, endColumn: 31, severity: 'warning', message: `unix_socket_permissions = 0777 ${REACH}: each of them reaches pg_hba.conf's local records`, help: "Set unix_socket_permissions = 0770 with unix_socket_group = '<the group allowed to connect>', or 0700 for the server's OS user only (the socket is created at server start: a restart is needed)." }],
     },
     {
       code: 'port = 5432\n',
