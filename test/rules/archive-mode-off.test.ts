@@ -19,6 +19,32 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'before 15 the help names archive_command only',
+      code: 'archive_mode = off\n',
+      pgVersion: 14,
+      errors: [{ line: 1, column: 16, endColumn: 19, help: "Set archive_mode = on (a restart is needed) and archive_command to the archiver in use, e.g. archive_command = 'pgbackrest --stanza=main archive-push %p'." }],
+    },
+    {
+      name: 'from 15 it names archive_library too',
+      code: 'archive_mode = off\n',
+      pgVersion: 18,
+      errors: [{ line: 1, column: 16, endColumn: 19, help: "Set archive_mode = on (a restart is needed) and archive_command (or archive_library) to the archiver in use, e.g. archive_command = 'pgbackrest --stanza=main archive-push %p'." }],
+    },
+    {
+      name: 'an archiver already written: only archive_mode to change',
+      code: "archive_mode = off\narchive_command = '/bin/true'\n",
+      pgVersion: 10,
+      errors: [
+        {
+          line: 1,
+          column: 16,
+          endColumn: 19,
+          message: 'archive_mode = off: the archive_command written here never runs, so no WAL is archived — no point-in-time recovery, and backups that rely on the archive fail',
+          help: 'Set archive_mode = on (a restart is needed).',
+        },
+      ],
+    },
+    {
       code: 'archive_mode = off\n',
       errors: [{ line: 1, column: 16, endColumn: 19, severity: 'warning', message: `archive_mode = off: ${NO_ARCHIVE}`, help: "Set archive_mode = on (a restart is needed) and archive_command (or archive_library) to the archiver in use, e.g. archive_command = 'pgbackrest --stanza=main archive-push %p'." }],
     },
@@ -48,23 +74,13 @@ ruleTester(rule, {
   ],
 });
 
-describe('help, versions, and one finding per problem', () => {
+describe('one finding per problem: archive-mode-off, archive-command-missing, archive-command-noop', () => {
   const lintConf = (code: string, pgVersion: 10 | 14 | 15 | 18) =>
     lintTree(
       { 'postgresql.conf': code },
       { pgVersion, rules: { [rule.name]: 'warning' } },
       [rule, archiveCommandMissing, archiveCommandNoop],
     ).result.diagnostics.map((d) => [d.rule, d.help]);
-  test('before 15 the help names archive_command only', () =>
-    expect(lintConf('archive_mode = off\n', 14)).toEqual([
-      ['archive-mode-off', "Set archive_mode = on (a restart is needed) and archive_command to the archiver in use, e.g. archive_command = 'pgbackrest --stanza=main archive-push %p'."],
-    ]));
-  test('from 15 it names archive_library too', () =>
-    expect(lintConf('archive_mode = off\n', 18)).toEqual([
-      ['archive-mode-off', "Set archive_mode = on (a restart is needed) and archive_command (or archive_library) to the archiver in use, e.g. archive_command = 'pgbackrest --stanza=main archive-push %p'."],
-    ]));
-  test('an archiver already written: only archive_mode to change', () =>
-    expect(lintConf("archive_mode = off\narchive_command = '/bin/true'\n", 10)).toEqual([['archive-mode-off', 'Set archive_mode = on (a restart is needed).']]));
   test('archive_mode on with no command is archive-command-missing alone', () =>
     expect(lintConf('archive_mode = on\n', 18).map(([r]) => r)).toEqual(['archive-command-missing']));
   test('archive_mode on with a no-op command is archive-command-noop alone', () =>

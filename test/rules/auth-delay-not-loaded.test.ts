@@ -1,6 +1,6 @@
-import { afterAll, describe, expect, test } from '@jest/globals';
+import { afterAll } from '@jest/globals';
 import rule from '../../rules/auth-delay-not-loaded.js';
-import { cleanupFixtures, lintTree } from '../support/fixture.js';
+import { cleanupFixtures } from '../support/fixture.js';
 import { ruleTester } from '../support/rule-tester.js';
 
 afterAll(cleanupFixtures);
@@ -69,13 +69,4 @@ ruleTester(rule, {
       errors: [{ line: 2, column: 27, message: /^credcheck.auth_delay_ms = '3000s' is rejected when credcheck loads \(.*is outside the valid range.*\), which keeps the default 0/ }],
     },
   ],
-});
-
-describe('help', () => {
-  test('the lines to write', () => {
-    const { result } = lintTree({ 'postgresql.conf': "shared_preload_libraries = 'pg_stat_statements'\n" }, { pgVersion: 17, rules: { [rule.name]: 'warning' } }, [rule]);
-    expect(result.diagnostics.map((d) => d.help)).toEqual([
-      "Load auth_delay (a restart is needed) and set a delay: shared_preload_libraries = 'pg_stat_statements, auth_delay' and auth_delay.milliseconds = 500.",
-    ]);
-  });
 });

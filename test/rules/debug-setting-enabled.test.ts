@@ -1,6 +1,6 @@
-import { afterAll, expect, test } from '@jest/globals';
+import { afterAll } from '@jest/globals';
 import rule from '../../rules/debug-setting-enabled.js';
-import { cleanupFixtures, lintTree } from '../support/fixture.js';
+import { cleanupFixtures } from '../support/fixture.js';
 import { ruleTester } from '../support/rule-tester.js';
 
 afterAll(cleanupFixtures);
@@ -23,6 +23,16 @@ ruleTester(rule, {
     { code: 'debug_discard_caches = 0\n', pgVersion: 14 },
   ],
   invalid: [
+    {
+      name: "help names the default and where a debugging value belongs, by the parameter's context",
+      code: "zero_damaged_pages = on\npost_auth_delay = 5\npre_auth_delay = 5\nwal_consistency_checking = 'all'\n",
+      errors: [
+        { line: 1, column: 22, endColumn: 24, help: 'Remove the line or set zero_damaged_pages = off (the default); to debug, SET zero_damaged_pages in a session.' },
+        { line: 2, column: 19, endColumn: 20, help: "Remove the line or set post_auth_delay = 0 (the default); to debug, set it for one connection at its start (PGOPTIONS='-c post_auth_delay=...')." },
+        { line: 3, column: 18, endColumn: 19, help: 'Remove the line or set pre_auth_delay = 0 (the default); use it on a test server only.' },
+        { line: 4, column: 28, endColumn: 33, help: "Remove the line or set wal_consistency_checking = '' (the default); to debug, SET wal_consistency_checking in a session." },
+      ],
+    },
     {
       code: 'zero_damaged_pages = on\n',
       errors: [
@@ -105,18 +115,4 @@ ruleTester(rule, {
       errors: [{ file: 'postgresql.auto.conf', line: 1, column: 27, message: /^ignore_checksum_failure = 'on' is a developer setting: pages with a checksum failure are read as if valid/ }],
     },
   ],
-});
-
-test('help names the default and where a debugging value belongs, by the parameter\'s context', () => {
-  const { result } = lintTree(
-    { 'postgresql.conf': "zero_damaged_pages = on\npost_auth_delay = 5\npre_auth_delay = 5\nwal_consistency_checking = 'all'\n" },
-    { pgVersion: 17 },
-    [rule],
-  );
-  expect(result.diagnostics.map((d) => d.help)).toEqual([
-    'Remove the line or set zero_damaged_pages = off (the default); to debug, SET zero_damaged_pages in a session.',
-    "Remove the line or set post_auth_delay = 0 (the default); to debug, set it for one connection at its start (PGOPTIONS='-c post_auth_delay=...').",
-    'Remove the line or set pre_auth_delay = 0 (the default); use it on a test server only.',
-    "Remove the line or set wal_consistency_checking = '' (the default); to debug, SET wal_consistency_checking in a session.",
-  ]);
 });
