@@ -1,6 +1,6 @@
-import { afterAll, describe, expect, test } from '@jest/globals';
+import { afterAll } from '@jest/globals';
 import rule from '../../rules/log-level-too-quiet.js';
-import { cleanupFixtures, lintTree } from '../support/fixture.js';
+import { cleanupFixtures } from '../support/fixture.js';
 import { ruleTester } from '../support/rule-tester.js';
 
 afterAll(cleanupFixtures);
@@ -23,6 +23,33 @@ ruleTester(rule, {
     { code: { 'postgresql.auto.conf': 'work_mem = 4MB\n' }, options: { quietestMessages: 'notice' }, name: 'absent, no postgresql.conf: nothing to report at' },
   ],
   invalid: [
+    // help: the defaults are suggested under the default options; a limit more verbose than the default is suggested itself
+    {
+      code: 'log_min_messages = fatal\n',
+      errors: [
+        {
+          line: 1,
+          column: 20,
+          endColumn: 25,
+          help: 'Set log_min_messages = warning (the default); to cut log volume, tune what is logged (log_statement, log_min_duration_statement, log_checkpoints) rather than hiding errors.',
+        },
+      ],
+    },
+    { code: 'log_min_error_statement = panic\n', errors: [{ line: 1, column: 27, endColumn: 32, help: 'Set log_min_error_statement = error (the default).' }] },
+    {
+      name: 'help: a limit more verbose than the default is suggested itself',
+      code: 'log_min_messages = error\nlog_min_error_statement = error\n',
+      options: { quietestMessages: 'notice', quietestErrorStatement: 'warning' },
+      errors: [
+        {
+          line: 1,
+          column: 20,
+          endColumn: 25,
+          help: 'Set log_min_messages = notice; to cut log volume, tune what is logged (log_statement, log_min_duration_statement, log_checkpoints) rather than hiding messages.',
+        },
+        { line: 2, column: 27, endColumn: 32, help: 'Set log_min_error_statement = warning.' },
+      ],
+    },
     {
       code: 'log_min_messages = panic\n',
       errors: [
@@ -186,25 +213,4 @@ ruleTester(rule, {
       errors: [{ line: 1, column: 20, message: 'log_min_messages = info is quieter than debug5: DEBUG messages do not reach the server log' }],
     },
   ],
-});
-
-describe('log-level-too-quiet help', () => {
-  const help = (conf: string, options?: Record<string, unknown>): (string | undefined)[] =>
-    lintTree({ 'postgresql.conf': conf }, { pgVersion: 17, ...(options ? { ruleOptions: { [rule.name]: options } } : {}) }, [rule]).result.diagnostics.map(
-      (d) => d.help,
-    );
-
-  test('default options: the defaults are suggested', () => {
-    expect(help('log_min_messages = fatal\n')).toEqual([
-      'Set log_min_messages = warning (the default); to cut log volume, tune what is logged (log_statement, log_min_duration_statement, log_checkpoints) rather than hiding errors.',
-    ]);
-    expect(help('log_min_error_statement = panic\n')).toEqual(['Set log_min_error_statement = error (the default).']);
-  });
-
-  test('a limit more verbose than the default is suggested itself', () => {
-    expect(help('log_min_messages = error\nlog_min_error_statement = error\n', { quietestMessages: 'notice', quietestErrorStatement: 'warning' })).toEqual([
-      'Set log_min_messages = notice; to cut log volume, tune what is logged (log_statement, log_min_duration_statement, log_checkpoints) rather than hiding messages.',
-      'Set log_min_error_statement = warning.',
-    ]);
-  });
 });
