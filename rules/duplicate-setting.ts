@@ -3,10 +3,25 @@ import { boundQuote } from '../src/engine/redact.js';
 import type { Assignment } from '../src/resolve/cluster.js';
 import type { Loc } from '../src/types.js';
 
+/**
+ * The whole physical line of an assignment with its line break ('\n', or '\r\n' whose '\r' ends
+ * the line's text); the last line of a file without a final newline takes the break before it.
+ * Deleting it removes the line and nothing else (removed-setting uses it too).
+ */
+export function lineLoc(a: Pick<Assignment, 'file' | 'line'>): Loc {
+  const text = a.file.text;
+  const { start, end } = a.line;
+  if (text.charCodeAt(end) === 0x0a) return { file: a.file.path, start, end: end + 1 };
+  if (start === 0) return { file: a.file.path, start, end };
+  const before = text.charCodeAt(start - 2) === 0x0d ? start - 2 : start - 1;
+  return { file: a.file.path, start: before, end };
+}
+
 export default defineRule({
   name: 'duplicate-setting',
   severity: 'warning',
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf'],
+  fixable: 'always',
   docs: {
     summary: 'A parameter set again later, so this assignment has no effect',
     why:
@@ -15,7 +30,9 @@ export default defineRule({
       'editing the earlier line will believe they changed the server when they did not. When the winner is in ' +
       'postgresql.auto.conf, the help says to use ALTER SYSTEM RESET (or to drop the postgresql.conf line); a ' +
       'duplicate inside postgresql.auto.conf means the file was edited by hand — ALTER SYSTEM keeps one entry per ' +
-      'parameter — so the help says to use ALTER SYSTEM SET / RESET instead of editing it.',
+      'parameter — so the help says to use ALTER SYSTEM SET / RESET instead of editing it. The fix (unsafe) removes ' +
+      'the whole line of the overridden assignment, its comment included: the server keeps using what it uses now, ' +
+      'but whoever wrote the earlier line may have meant its value.',
     invalid: ['work_mem = 4MB\nwork_mem = 8MB'],
     valid: ['work_mem = 8MB\nmaintenance_work_mem = 256MB'],
     references: ['https://www.postgresql.org/docs/current/config-setting.html#CONFIG-SETTING-CONFIGURATION-FILE'],
@@ -64,6 +81,7 @@ export default defineRule({
           : 'Remove one of the two assignments so the file says what the server uses.';
       ctx.report({
         loc: locOf(a),
+        fix: { title: `Remove the overridden assignment of ${name} (line ${a.line.line})`, edits: [{ loc: lineLoc(a), text: '' }], applicability: 'unsafe' },
         message: `${name} is set again ${autoWins && !inAuto ? 'by ALTER SYSTEM ' : ''}at ${where} (${boundQuote(w.line.value.raw)}), so this value (${boundQuote(a.line.value.raw)}) is ignored`,
         help,
         related: [{ message: 'the assignment that wins', loc: locOf(w) }],

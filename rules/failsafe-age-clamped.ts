@@ -12,6 +12,7 @@ export default defineRule({
   name: 'failsafe-age-clamped',
   severity: 'info',
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf'],
+  fixable: 'sometimes',
   docs: {
     summary: 'vacuum_failsafe_age (or its multixact twin) is below 1.05 × the freeze max age, so VACUUM silently raises it',
     why:
@@ -22,7 +23,8 @@ export default defineRule({
       'multixact pair (vacuum_multixact_failsafe_age, autovacuum_multixact_freeze_max_age) is raised the same way. ' +
       'Settings absent from the files count with their defaults (failsafe ages 1600000000); a default raised because ' +
       'the freeze max age is high is reported at that setting, and named in freeze-max-age-high\'s finding there ' +
-      'rather than as a second finding.',
+      'rather than as a second finding.' +
+      ' The fix (unsafe, where a file sets the clamped parameter) writes the value VACUUM uses instead (the other way out, changing the max age, may have been meant).',
     invalid: ['vacuum_failsafe_age = 100000000', 'autovacuum_freeze_max_age = 1000000000\nvacuum_failsafe_age = 1000000000'],
     valid: ['vacuum_failsafe_age = 1600000000', 'autovacuum_freeze_max_age = 1000000000\nvacuum_failsafe_age = 1100000000'],
     references: [

@@ -16,6 +16,7 @@ export default defineRule({
   name: 'freeze-min-age-clamped',
   severity: 'warning',
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf'],
+  fixable: 'sometimes',
   docs: {
     summary: 'vacuum_freeze_min_age (or its multixact twin) is above half the freeze max age, so VACUUM silently lowers it',
     why:
@@ -26,7 +27,8 @@ export default defineRule({
       'same way, and can be clamped even lower when multixact member space runs short. Settings absent from the ' +
       'files count with their defaults (autovacuum_freeze_max_age 200000000, autovacuum_multixact_freeze_max_age ' +
       '400000000). When a low max age lowers several ages left at their defaults, the max age setting gets one ' +
-      'finding (the most severe rule\'s) that names the others.',
+      'finding (the most severe rule\'s) that names the others.' +
+      ' The fix (unsafe, where a file sets the clamped parameter) writes the value VACUUM uses instead (the other way out, changing the max age, may have been meant).',
     invalid: ['vacuum_freeze_min_age = 500000000', 'autovacuum_multixact_freeze_max_age = 400000000\nvacuum_multixact_freeze_min_age = 300000000'],
     valid: ['vacuum_freeze_min_age = 50000000', 'autovacuum_freeze_max_age = 1000000000\nvacuum_freeze_min_age = 500000000'],
     references: [

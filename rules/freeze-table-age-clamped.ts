@@ -1,5 +1,6 @@
 import { defineRule, type RuleContext } from '../src/engine/rule.js';
 import type { SettingView } from '../src/engine/settings.js';
+import { parseGucValue } from '../src/catalog/values.js';
 
 /** One of VACUUM's silent clamps (vacuum.c vacuum_get_cutoffs, ≤15 vacuum_set_xid_limits; vacuumlazy.c failsafe). */
 export interface Clamp {
@@ -41,8 +42,21 @@ export function checkClamp(ctx: RuleContext, rule: string, c: Clamp, help: (effe
   if (c.direction === 'above' ? !(v.value > bound) : !(v.value < bound)) return;
   const effective = Math.trunc(bound);
   const limitShown = `${l.name} (${l.isDefault ? 'default ' : ''}${l.canonical} → ${effective})`;
+  // The fix (unsafe: whoever wrote the value may have meant to change the limit instead): write the
+  // value VACUUM uses, where a file sets the clamped parameter and the value is in its range.
+  const fix =
+    v.loc && parseGucValue(v.def, String(effective), ctx.major).ok
+      ? {
+          fix: {
+            title: `Set ${c.clamped} = ${effective}, the value VACUUM uses${c.atMost ? ' (at most)' : ''}`,
+            edits: [{ loc: v.loc, text: String(effective) }],
+            applicability: 'unsafe' as const,
+          },
+        }
+      : {};
   ctx.report({
     loc,
+    ...fix,
     message:
       `${shown(v)} is ${c.direction} ${c.factor} × ${limitShown}: ` +
       `VACUUM silently uses ${c.atMost ? 'at most ' : ''}${effective}`,
@@ -69,6 +83,7 @@ export default defineRule({
   name: 'freeze-table-age-clamped',
   severity: 'warning',
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf'],
+  fixable: 'sometimes',
   docs: {
     summary: 'vacuum_freeze_table_age (or its multixact twin) is above 0.95 × the freeze max age, so VACUUM silently lowers it',
     why:
@@ -81,7 +96,8 @@ export default defineRule({
       'clamped even lower when multixact member space runs short. Settings absent from the files count with their ' +
       'defaults (autovacuum_freeze_max_age 200000000, autovacuum_multixact_freeze_max_age 400000000). When a max ' +
       'age lowers or raises several ages left at their defaults, the max age setting gets one finding (the most ' +
-      'severe rule\'s) that names the others.',
+      'severe rule\'s) that names the others.' +
+      ' The fix (unsafe, where a file sets the clamped parameter) writes the value VACUUM uses instead (the other way out, changing the max age, may have been meant).',
     invalid: ['vacuum_freeze_table_age = 1900000000', 'autovacuum_freeze_max_age = 150000000'],
     valid: [
       'vacuum_freeze_table_age = 150000000',

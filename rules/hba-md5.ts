@@ -7,6 +7,7 @@ export default defineRule({
   name: 'hba-md5',
   severity: 'warning',
   appliesTo: ['pg_hba.conf'],
+  fixable: 'always',
   docs: {
     summary: 'Method `md5`: roles whose password is stored as an MD5 hash log in with the weak MD5 challenge (prefer `scram-sha-256`)',
     why:
@@ -19,7 +20,8 @@ export default defineRule({
       'stored that way. Method `scram-sha-256` refuses MD5-stored passwords, so it finishes the migration. ' +
       'PostgreSQL 18 deprecates MD5 passwords (CREATE/ALTER ROLE warn) and a later release will remove them. ' +
       'Records reachable over the network are a warning; local-socket and loopback records information. ' +
-      'Records that can never match are not flagged.\n\n' +
+      'Records that can never match are not flagged. The fix (unsafe) changes the method to `scram-sha-256`: roles ' +
+      'whose password is still stored as an MD5 hash can no longer log in through the record until their password is set again.\n\n' +
       EXPOSURE_MODEL_DOC,
     invalid: ['host    all   app   10.20.0.0/16   md5'],
     valid: ['host    all   app   10.20.0.0/16   scram-sha-256'],
@@ -47,11 +49,18 @@ export default defineRule({
     const stored = scram
       ? `with ${source}, roles whose password is stored as SCRAM are checked with SCRAM automatically, but a role whose password is still an MD5 hash (set before the switch, or given pre-hashed) logs in with the MD5 challenge, and that hash alone is enough to log in`
       : `with ${source}, new and changed passwords are stored as MD5 hashes and checked with the MD5 challenge: a stolen hash alone is enough to log in`;
+    // The fix (unsafe): the method scram-sha-256. Every role whose password is stored as an MD5 hash
+    // can no longer log in through this record until its password is set again.
+    const fixTitle = scram
+      ? 'Change the method to scram-sha-256 (roles whose password is stored as an MD5 hash can no longer log in through this record until it is set again)'
+      : 'Change the method to scram-sha-256 (roles whose password is stored as an MD5 hash can no longer log in through this record until it is set again; password_encryption is md5, so set it to scram-sha-256 first, or every new password is MD5 too)';
     for (const e of hbaExposures(ctx)) {
       const r = e.info.record;
       if (r.method !== 'md5') continue;
+      const loc = tokenLoc(r.methodToken);
       ctx.report({
-        loc: tokenLoc(r.methodToken),
+        fix: { title: fixTitle, edits: [{ loc, text: 'scram-sha-256' }], applicability: 'unsafe' },
+        loc,
         message: `md5 method: ${e.text}; ${stored}; ${deprecated}`,
         help: scram
           ? "Change the method to scram-sha-256: it refuses MD5-stored passwords, so reset those first (SELECT rolname FROM pg_authid WHERE rolpassword LIKE 'md5%' lists them)."

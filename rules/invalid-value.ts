@@ -2,6 +2,9 @@ import { defineRule } from '../src/engine/rule.js';
 import { boundQuotedIn } from '../src/engine/redact.js';
 import { valueGroupKey } from '../src/analysis/template.js';
 import { LOCALE_PARAMS, isUniversalLocale, splitDirectoriesString } from '../src/catalog/hooks.js';
+import { parseGucValue, type ValueResult } from '../src/catalog/values.js';
+import type { Assignment } from '../src/resolve/cluster.js';
+import type { Fix } from '../src/types.js';
 
 /** Library lists split only when the libraries are loaded. */
 const PRELOAD_LISTS = ['shared_preload_libraries', 'session_preload_libraries', 'local_preload_libraries'];
@@ -9,10 +12,35 @@ const PRELOAD_LISTS = ['shared_preload_libraries', 'session_preload_libraries', 
 /** The recovery target parameters of which at most one may be set (12+). */
 const RECOVERY_TARGETS = ['recovery_target', 'recovery_target_lsn', 'recovery_target_name', 'recovery_target_time', 'recovery_target_xid'];
 
+/**
+ * The safe fix of a wrongly cased unit (`8mb` → `8MB`, `5Min` → `5min`), from the value parser's
+ * structured 'invalid-unit' failure: only when exactly one accepted unit matches the written one
+ * case-insensitively, and the corrected value is accepted by the target major.
+ */
+function unitCaseFix(a: Assignment, r: ValueResult, major: Parameters<typeof parseGucValue>[2]): Fix | undefined {
+  if (r.ok || r.code !== 'invalid-unit' || !a.def) return undefined;
+  const written = r.unit;
+  const lower = written.toLowerCase();
+  const matches = r.units.filter((u) => u.toLowerCase() === lower);
+  if (matches.length !== 1 || matches[0] === written) return undefined;
+  const unit = matches[0]!;
+  const input = a.line.value.value;
+  const fixed = r.numberText + unit + input.slice(r.numberText.length + written.length);
+  if (!parseGucValue(a.def, fixed, major).ok) return undefined;
+  const v = a.line.value;
+  const text = v.token === 'string' ? `'${fixed.replace(/'/g, "''")}'` : fixed;
+  return {
+    title: `Write the unit as ${unit}`,
+    edits: [{ loc: { file: a.file.path, start: v.start, end: v.end }, text }],
+    applicability: 'safe',
+  };
+}
+
 export default defineRule({
   name: 'invalid-value',
   severity: 'error',
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf'],
+  fixable: 'sometimes',
   docs: {
     summary: 'A value the target PostgreSQL version rejects',
     why:
@@ -24,7 +52,9 @@ export default defineRule({
       'log_timezone against the version\'s time zone database, timezone_abbreviations, log_destination, list syntax, ' +
       'synchronous_standby_names, replication slot names, recovery_target_*, backtrace_functions, client_encoding, …), with the ' +
       'hook\'s own explanation. Locale names (lc_*) are checked with setlocale() on the server\'s machine, which the files cannot ' +
-      'show: a name other than C, POSIX or C.UTF-8 gets an info finding saying so.',
+      'show: a name other than C, POSIX or C.UTF-8 gets an info finding saying so. A wrongly cased unit (`8mb`, ' +
+      '`5Min`) has a safe fix that writes it as PostgreSQL spells it (`8MB`, `5min`), offered when exactly one ' +
+      'accepted unit matches it case-insensitively and the corrected value is valid.',
     invalid: ['work_mem = 8mb', 'checkpoint_timeout = 5m', 'max_connections = 0', "wal_level = 'logical '", "synchronous_standby_names = 'FIRST 2 s1, s2'"],
     valid: ['work_mem = 8MB', 'checkpoint_timeout = 5min', 'max_connections = 200', 'wal_level = logical', "synchronous_standby_names = 'FIRST 2 (s1, s2)'"],
     references: [
@@ -39,8 +69,10 @@ export default defineRule({
       // The check hook's DETAIL (what exactly is wrong) and PostgreSQL's HINT, as the server logs them.
       const said = [a.value.detail, a.value.hint].filter((x): x is string => x !== undefined).map((x) => boundQuotedIn(x.replace(/\.$/, ''), v.value));
       const hint = said.length ? ` (${said.join('; ')})` : '';
+      const fix = unitCaseFix(a, a.value, ctx.major);
       ctx.report({
         loc: { file: a.file.path, start: v.start, end: v.end },
+        ...(fix ? { fix } : {}),
         // PostgreSQL quotes the value whole; we quote at most QUOTE_MAX_CHARS of it.
         message: `${boundQuotedIn(a.value.message, v.value)}${hint}: PostgreSQL ${ctx.major} refuses to start with it`,
         group: { key: valueGroupKey(a.file.path, v.start), concern: 'a value PostgreSQL rejects (invalid-value)' },

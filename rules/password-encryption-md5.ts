@@ -5,6 +5,7 @@ export default defineRule({
   name: 'password-encryption-md5',
   severity: 'warning',
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf'],
+  fixable: 'sometimes',
   defaultOptions: { flagDefault: false },
   optionsSchema: {
     type: 'object',
@@ -23,7 +24,9 @@ export default defineRule({
       'MD5 hash is salted only with the user name, so a leaked pg_authid (a backup, a replica, a log) can be ' +
       'brute-forced quickly, and the hash itself is enough to log in with md5 authentication. SCRAM-SHA-256 avoids ' +
       'both and is the default since PostgreSQL 14; PostgreSQL 18 deprecates MD5 passwords and warns when one is ' +
-      'set. Up to PostgreSQL 13 the old boolean spellings on, true, yes and 1 are accepted and mean md5.',
+      'set. Up to PostgreSQL 13 the old boolean spellings on, true, yes and 1 are accepted and mean md5. The fix ' +
+      "(unsafe, for a value a file sets) writes 'scram-sha-256': clients need libpq 10 or newer, and a role whose password " +
+      'is then changed gets a SCRAM secret, which an `md5` pg_hba.conf record still accepts.',
     invalid: ['password_encryption = md5'],
     valid: ["password_encryption = 'scram-sha-256'", 'password_encryption = scram-sha-256'],
     references: [
@@ -56,6 +59,11 @@ export default defineRule({
     const alias = written.toLowerCase() === 'md5' ? '' : ` (PostgreSQL ${ctx.major} reads it as md5)`;
     ctx.report({
       loc: pe.loc,
+      fix: {
+        title: "Set password_encryption = 'scram-sha-256' (clients older than libpq 10 cannot log in to roles whose password is set afterwards)",
+        edits: [{ loc: pe.loc, text: "'scram-sha-256'" }],
+        applicability: 'unsafe',
+      },
       message: `password_encryption = ${raw}${alias}: new and changed passwords are stored as MD5 hashes, which are weak and can be replayed to log in`,
       help: "Set password_encryption = 'scram-sha-256' (the default from 14); existing MD5 passwords stay until each role's password is set again.",
     });

@@ -1,6 +1,10 @@
-import { nameHistory } from '../src/catalog/catalog.js';
-import { defineRule } from '../src/engine/rule.js';
+import { lookupParam, nameHistory } from '../src/catalog/catalog.js';
+import { parseGucValue } from '../src/catalog/values.js';
+import { defineRule, type RuleContext } from '../src/engine/rule.js';
 import type { Assignment } from '../src/resolve/cluster.js';
+import { lineColumn } from '../src/source/source.js';
+import type { Fix } from '../src/types.js';
+import { lineLoc } from './duplicate-setting.js';
 
 /**
  * Parameters that left PostgreSQL, with what to use instead. The majors 10–18 come from the
@@ -8,7 +12,7 @@ import type { Assignment } from '../src/resolve/cluster.js';
  * (POSTGRES.md §4.1).
  */
 export const REPLACEMENTS: Readonly<Record<string, string>> = {
-  checkpoint_segments: 'use max_wal_size (and min_wal_size); max_wal_size ≈ 3 × checkpoint_segments × 16MB',
+  checkpoint_segments: 'use max_wal_size (and min_wal_size); PostgreSQL 9.5 converted it as max_wal_size = (3 × checkpoint_segments + 1) × 16MB',
   min_parallel_relation_size: 'use min_parallel_table_scan_size',
   sql_inheritance: 'remove it: inheritance is always on',
   custom_variable_classes: 'remove it: any two-part name is accepted as a custom setting',
@@ -38,6 +42,93 @@ export const REPLACEMENTS: Readonly<Record<string, string>> = {
   krb_srvname: 'remove it (GSSAPI uses krb_server_keyfile)',
   ssl_ciphers_suites: 'use ssl_ciphers',
 };
+
+/**
+ * The removed parameters with a 1:1 successor, and how a value converts (PostgreSQL's release notes:
+ * 9.3 unix_socket_directory, replication_timeout; 9.5 checkpoint_segments; 10
+ * min_parallel_relation_size; 12 trigger_file (recovery.conf → promote_trigger_file, itself removed
+ * in 16); 13 wal_keep_segments; 16 force_parallel_mode). Every other removed parameter has none:
+ * its fix (unsafe) removes the line.
+ */
+export interface Successor {
+  to: string;
+  /** How the value converts: kept as written, or a count of 16MB WAL segments to a size in MB. */
+  convert: 'same' | ((segments: number) => number);
+  /** In words, for the docs and the fix's title. */
+  conversion: string;
+  applicability: 'safe' | 'unsafe';
+}
+
+export const SUCCESSORS: Readonly<Record<string, Successor>> = {
+  wal_keep_segments: { to: 'wal_keep_size', convert: (n) => n * 16, conversion: 'segments × 16MB (exact)', applicability: 'safe' },
+  checkpoint_segments: {
+    to: 'max_wal_size',
+    convert: (n) => (3 * n + 1) * 16,
+    conversion: "(3 × segments + 1) × 16MB, 9.5's conversion (an estimate: max_wal_size is a soft limit of another kind)",
+    applicability: 'unsafe',
+  },
+  force_parallel_mode: { to: 'debug_parallel_query', convert: 'same', conversion: 'same values (off, on, regress)', applicability: 'safe' },
+  min_parallel_relation_size: { to: 'min_parallel_table_scan_size', convert: 'same', conversion: 'same value and unit (8kB blocks)', applicability: 'safe' },
+  replication_timeout: { to: 'wal_sender_timeout', convert: 'same', conversion: 'same value and unit (ms)', applicability: 'safe' },
+  unix_socket_directory: {
+    to: 'unix_socket_directories',
+    convert: 'same',
+    conversion: 'the one directory as a one-element list (unsafe when the path has a comma, a double quote or edge blanks, which the list syntax reads differently)',
+    applicability: 'safe',
+  },
+  trigger_file: { to: 'promote_trigger_file', convert: 'same', conversion: 'same path (only 12–15 have promote_trigger_file)', applicability: 'safe' },
+};
+
+/** The rename table of the docs. */
+const SUCCESSOR_TABLE =
+  '| removed | successor | value | fix |\n|---|---|---|---|\n' +
+  Object.entries(SUCCESSORS)
+    .map(([from, s]) => `| ${from} | ${s.to} | ${s.conversion} | ${s.applicability} |`)
+    .join('\n') +
+  '\n| any other (sql_inheritance, replacement_sort_tuples, operator_precedence_warning, vacuum_cleanup_index_scale_factor, stats_temp_directory, vacuum_defer_cleanup_age, promote_trigger_file, standby_mode, lc_collate, lc_ctype, db_user_namespace, old_snapshot_threshold, trace_recovery_messages, …) | none | — | unsafe: remove the line |';
+
+/** A size in MB written with the largest unit that divides it exactly (1024MB → 1GB). */
+function mbText(mb: number): string {
+  if (mb !== 0 && mb % (1024 * 1024) === 0) return `${mb / (1024 * 1024)}TB`;
+  if (mb !== 0 && mb % 1024 === 0) return `${mb / 1024}GB`;
+  return `${mb}MB`;
+}
+
+/** The fix of a removed parameter: the rename (with its value converted), else removing the line. */
+function removedFix(ctx: RuleContext, a: Assignment): Fix {
+  const name = a.line.name;
+  const key = name.toLowerCase();
+  const remove = (why: string): Fix => ({ title: `Remove the line: ${why}`, edits: [{ loc: lineLoc(a), text: '' }], applicability: 'unsafe' });
+  const s = Object.hasOwn(SUCCESSORS, key) ? SUCCESSORS[key] : undefined;
+  const def = s ? lookupParam(ctx.catalog, s.to) : undefined;
+  if (!s || !def) {
+    const instead = Object.hasOwn(REPLACEMENTS, key) ? ` (${REPLACEMENTS[key]})` : '';
+    return remove(`PostgreSQL ${ctx.major} has no successor of ${name}${instead}`);
+  }
+  const set = ctx.setting(s.to)?.assignment;
+  if (set) return remove(`${s.to} is already set at ${set.file.path}:${lineColumn(set.file, set.line.nameStart).line}`);
+  const v = a.line.value;
+  let value: string | null = null;
+  let applicability = s.applicability;
+  if (s.convert === 'same') {
+    value = v.raw;
+    if (key === 'unix_socket_directory' && (/[,"]/.test(v.value) || v.value.trim() !== v.value)) applicability = 'unsafe';
+  } else if (/^[0-9]{1,9}$/.test(v.value)) {
+    value = mbText(s.convert(Number(v.value)));
+  }
+  // The value must be one the successor accepts in the target major.
+  const input = value === null ? null : value === v.raw ? v.value : value;
+  if (input === null || !parseGucValue(def, input, ctx.major).ok) {
+    return remove(`its value ${v.raw} does not convert to a valid ${s.to}; set ${s.to} by hand`);
+  }
+  const edits = [{ loc: { file: a.file.path, start: a.line.nameStart, end: a.line.nameEnd }, text: def.name }];
+  if (value !== v.raw) edits.push({ loc: { file: a.file.path, start: v.start, end: v.end }, text: value! });
+  return {
+    title: value !== v.raw ? `Rename to ${def.name} = ${value} (${v.value} ${key === 'checkpoint_segments' ? 'segments: (3 × n + 1) × 16MB' : '× 16MB segments'})` : `Rename to ${def.name}`,
+    edits,
+    applicability,
+  };
+}
 
 /** Last major that had a parameter removed before 10 (not in any catalog we generate). */
 export const REMOVED_BEFORE_10: Readonly<Record<string, string>> = {
@@ -108,12 +199,18 @@ export default defineRule({
   name: 'removed-setting',
   severity: 'error',
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf'],
+  fixable: 'sometimes',
   docs: {
     summary: 'A parameter that the target PostgreSQL version no longer (or does not yet) have',
     why:
       'An unrecognized parameter name in postgresql.conf is fatal at startup and makes a reload ignore the whole ' +
       'file. Upgrades are where this bites: wal_keep_segments became wal_keep_size in 13, force_parallel_mode ' +
-      'became debug_parallel_query in 16, checkpoint_segments was replaced by max_wal_size in 9.5.',
+      'became debug_parallel_query in 16, checkpoint_segments was replaced by max_wal_size in 9.5.\n\n' +
+      'The fix renames a removed parameter to its successor, converting the value, when the successor exists in ' +
+      'the target major and no file sets it yet; otherwise (no successor, or it is already set) an unsafe fix ' +
+      'removes the line. WAL sizes assume the default 16MB segments (initdb --wal-segsize changes them). ' +
+      'A parameter too new for the target major gets no fix: the target version may be what is wrong.\n\n' +
+      SUCCESSOR_TABLE,
     invalid: ['wal_keep_segments = 64', 'checkpoint_segments = 32'],
     valid: ['wal_keep_size = 1GB', 'max_wal_size = 2GB'],
     references: [
@@ -128,7 +225,12 @@ export default defineRule({
       const facts = versionFacts(a.line.name, ctx.major);
       if (!facts) continue;
       const { message, help } = removedMessage(a, ctx.major, facts);
-      ctx.report({ loc: { file: a.file.path, start: a.line.nameStart, end: a.line.nameEnd }, message, help });
+      ctx.report({
+        loc: { file: a.file.path, start: a.line.nameStart, end: a.line.nameEnd },
+        message,
+        help,
+        ...(facts.kind === 'removed' ? { fix: removedFix(ctx, a) } : {}),
+      });
     }
   },
 });

@@ -1,4 +1,5 @@
-import { closestNames } from '../src/catalog/catalog.js';
+import { closestNameMatches, lookupParam } from '../src/catalog/catalog.js';
+import { parseGucValue } from '../src/catalog/values.js';
 import { wildcardMatcher } from '../src/engine/glob.js';
 import { defineRule } from '../src/engine/rule.js';
 import { boundQuote } from '../src/engine/redact.js';
@@ -8,13 +9,16 @@ export default defineRule({
   name: 'unknown-setting',
   severity: 'error',
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf'],
+  fixable: 'sometimes',
   docs: {
     summary: 'A parameter name PostgreSQL does not know',
     why:
       'PostgreSQL refuses to start when postgresql.conf sets a parameter it does not recognize, and a reload ' +
       'ignores the whole file. A typo therefore either takes the server down at the next restart or silently ' +
       'keeps every other change in the file from applying. Two-part names (`myext.setting`) are custom ' +
-      'settings and are accepted without checking.',
+      'settings and are accepted without checking. The fix (unsafe) renames the ' +
+      'parameter to the did-you-mean name, offered only when one name is nearest and the value is valid for it: the ' +
+      'typo may have meant another parameter.',
     invalid: ['logical_decoding_work_memo = 64MB', 'shared_buffer = 1GB'],
     valid: ['logical_decoding_work_mem = 64MB', 'pg_stat_statements.max = 10000'],
     references: ['https://www.postgresql.org/docs/current/config-setting.html'],
@@ -51,9 +55,15 @@ export default defineRule({
         });
         continue;
       }
-      const [best] = closestNames(ctx.catalog, name, 1);
+      const near = closestNameMatches(ctx.catalog, name, 2);
+      const best = near[0]?.name;
+      // The rename only for a unique nearest name whose parameter takes the value as written.
+      const unique = near.length === 1 || (near.length === 2 && near[1]!.d > near[0]!.d);
+      const def = unique && best ? lookupParam(ctx.catalog, best) : undefined;
+      const fits = def !== undefined && parseGucValue(def, a.line.value.value, ctx.major).ok;
       ctx.report({
         loc,
+        ...(fits ? { fix: { title: `Rename to ${best}`, edits: [{ loc, text: best! }], applicability: 'unsafe' as const } } : {}),
         message: `unrecognized configuration parameter "${boundQuote(name)}": PostgreSQL ${ctx.major} refuses to start with it`,
         help: best ? `Did you mean "${best}"?` : 'Check the spelling against the documentation for this version.',
       });

@@ -53,7 +53,9 @@ function check(rows: Row[]): void {
     if (typeof want === 'string') {
       expect(got).toMatchObject({ ok: true, canonical: want });
     } else {
-      expect(got).toEqual({ ok: false, ...want });
+      // PostgreSQL's message, DETAIL and HINT (a failure's structured code and data are tested below).
+      const { ok, message, detail, hint } = got as { ok: boolean; message?: string; detail?: string; hint?: string };
+      expect({ ok, message, ...(detail !== undefined ? { detail } : {}), ...(hint !== undefined ? { hint } : {}) }).toEqual({ ok: false, ...want });
     }
   });
 }
@@ -485,6 +487,22 @@ describe('log_connections: bool ≤17, string list in 18', () => {
     [[18], 'log_connections', 'off,receipt', lc('off,receipt', 'Cannot specify log_connections option "off" in a list with other options.')],
     [[18], 'log_connections', 'receipt,', lc('receipt,', 'Invalid list syntax in parameter "log_connections".')],
   ]);
+});
+
+describe("a unit the parameter does not accept: code 'invalid-unit' with the accepted units", () => {
+  test.each([
+    [16, 'work_mem', '8mb', { units: ['TB', 'GB', 'MB', 'kB', 'B'], unit: 'mb', numberText: '8' }],
+    [10, 'work_mem', '8 mb ', { units: ['TB', 'GB', 'MB', 'kB'], unit: 'mb', numberText: '8 ' }],
+    [11, 'checkpoint_timeout', '5Min', { units: ['d', 'h', 'min', 's', 'ms'], unit: 'Min', numberText: '5' }],
+    [12, 'checkpoint_timeout', '5 minutes', { units: ['d', 'h', 'min', 's', 'ms', 'us'], unit: 'minutes', numberText: '5 ' }],
+    [16, 'vacuum_cost_delay', '2MS', { units: ['d', 'h', 'min', 's', 'ms', 'us'], unit: 'MS', numberText: '2' }],
+  ] as const)('PG%s %s = %j', (major, name, value, data) => {
+    expect(run(major, name, value)).toMatchObject({ ok: false, code: 'invalid-unit', ...data });
+  });
+  test('other failures carry no code', () => {
+    expect(run(16, 'work_mem', 'lots')).not.toHaveProperty('code');
+    expect(run(16, 'max_connections', '100kB')).not.toHaveProperty('code');
+  });
 });
 
 describe('values carry the parsed type', () => {

@@ -131,6 +131,11 @@ function wordKey(name: string): string {
  * another order (max_wal_slot_keep_size) count as one edit.
  */
 export function closestNames(catalog: Catalog, name: string, n = 3): string[] {
+  return closestNameMatches(catalog, name, n).map((s) => s.name);
+}
+
+/** closestNames with each name's edit distance (`d`), nearest first: a caller can tell a unique best. */
+export function closestNameMatches(catalog: Catalog, name: string, n = 3): { name: string; d: number }[] {
   const key = foldName(name);
   const words = wordKey(key);
   const limit = Math.max(1, Math.min(4, Math.floor(key.length / 3)));
@@ -141,5 +146,5 @@ export function closestNames(catalog: Catalog, name: string, n = 3): string[] {
     if (d > 0 && d <= limit) scored.push({ name: def.name, d });
   }
   scored.sort((x, y) => x.d - y.d || (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
-  return scored.slice(0, n).map((s) => s.name);
+  return scored.slice(0, n);
 }

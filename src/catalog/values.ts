@@ -10,9 +10,28 @@ import { asciiLower, stringHookFor } from './hooks.js';
 
 export { isPosixTz, splitIdentifierString } from './hooks.js';
 
-export type ValueResult =
-  | { ok: true; value: boolean | number | string; canonical: string }
-  | { ok: false; message: string; detail?: string; hint?: string };
+export type ValueResult = { ok: true; value: boolean | number | string; canonical: string } | ValueError;
+
+/**
+ * A rejected value: PostgreSQL's message, DETAIL and HINT, and, for the failures tools act on, a
+ * stable `code` with structured data (never parse the message to learn what went wrong).
+ */
+export type ValueError = { ok: false; message: string; detail?: string; hint?: string } & (
+  | { code?: undefined }
+  | {
+      /** A number with a unit this parameter does not accept (unknown, or wrongly cased: `8mb`, `5Min`). */
+      code: 'invalid-unit';
+      /** The units the parameter accepts in this major, as PostgreSQL's HINT lists them. */
+      units: readonly string[];
+      /** The unit as written (the text after the number and any blanks, trailing blanks left out). */
+      unit: string;
+      /** The input before the unit: the number and any blanks between; the unit follows it in the input. */
+      numberText: string;
+    }
+);
+
+/** The data of an 'invalid-unit' failure. */
+type UnitFailure = { units: readonly string[]; unit: string; numberText: string };
 
 export interface ValueExtras {
   /** Time zone names known to the server (its share/timezone tree); matched case-insensitively.
@@ -76,15 +95,22 @@ function parseTyped(def: GucDef, input: string, major: Major, shown: string, ext
   }
 }
 
-function fail(message: string, hint?: string, detail?: string): ValueResult {
-  const r: { ok: false; message: string; detail?: string; hint?: string } = { ok: false, message };
+function fail(message: string, hint?: string, detail?: string, unit?: UnitFailure): ValueResult {
+  const r: ValueError = unit ? { ok: false, message, code: 'invalid-unit', ...unit } : { ok: false, message };
   if (detail !== undefined) r.detail = detail;
   if (hint !== undefined) r.hint = hint;
   return r;
 }
 
-function invalid(name: string, input: string, hint?: string, detail?: string): ValueResult {
-  return fail(`invalid value for parameter "${name}": "${input}"`, hint, detail);
+function invalid(name: string, input: string, hint?: string, detail?: string, unit?: UnitFailure): ValueResult {
+  return fail(`invalid value for parameter "${name}": "${input}"`, hint, detail, unit);
+}
+
+/** The 'invalid-unit' data for `input`, whose unit starts at `at`. */
+function unitFailure(input: string, at: number, base: string, major: Major): UnitFailure {
+  let end = input.length;
+  while (end > at && isCSpace(input[end - 1])) end--;
+  return { units: unitTable(base, major), unit: input.slice(at, end), numberText: input.slice(0, at) };
 }
 
 // ---- booleans
@@ -202,7 +228,7 @@ function convertInt(value: number, unit: string, base: string, major: Major): nu
 
 function parseIntGuc(def: GucDef, input: string, major: Major, shown: string): ValueResult {
   const r = major >= 12 ? parseInt12(input, def.unit, major) : parseInt10(input, def.unit, major);
-  if (typeof r !== 'number') return invalid(shown, input, r.hint);
+  if (typeof r !== 'number') return invalid(shown, input, r.hint, undefined, r.unit);
   const min = def.min ?? INT_MIN;
   const max = def.max ?? INT_MAX;
   if (r < min || r > max) return fail(rangeMessage(String(r), String(min), String(max), def.unit, shown, major));
@@ -244,7 +270,7 @@ function intCheckHook(key: string, name: string, value: number, major: Major): s
   return null;
 }
 
-type NumFail = { hint?: string };
+type NumFail = { hint?: string; unit?: UnitFailure };
 
 /** PG12+ parse_int: strtol base 0, re-parsed with strtod when it stops at . e E or overflows. */
 function parseInt12(input: string, unit: string | null, major: Major): number | NumFail {
@@ -258,7 +284,7 @@ function parseInt12(input: string, unit: string | null, major: Major): number | 
   if (end < input.length) {
     if (unit === null) return {};
     const c = convertDouble(val, input.slice(end), unit, major);
-    if (c === null) return { hint: unitsHint(unit, major) };
+    if (c === null) return { hint: unitsHint(unit, major), unit: unitFailure(input, end, unit, major) };
     val = c;
   }
   val = rint(val);
@@ -279,7 +305,7 @@ function parseInt10(input: string, unit: string | null, major: Major): number | 
   if (unit === null) return {};
   const u = takeUnit(input.slice(end));
   const c = u === null ? null : convertInt(n.value, u, unit, major);
-  if (c === null) return { hint: unitsHint(unit, major) };
+  if (c === null) return { hint: unitsHint(unit, major), unit: unitFailure(input, end, unit, major) };
   return fitsInt(c) ? c : exceeds;
 }
 
@@ -309,7 +335,7 @@ function parseRealGuc(def: GucDef, input: string, major: Major, shown: string): 
     if (end < input.length) {
       if (def.unit === null) return invalid(shown, input);
       const c = convertDouble(val, input.slice(end), def.unit, major);
-      if (c === null) return invalid(shown, input, unitsHint(def.unit, major));
+      if (c === null) return invalid(shown, input, unitsHint(def.unit, major), undefined, unitFailure(input, end, def.unit, major));
       val = c;
     }
   }
