@@ -1,7 +1,8 @@
 // The CLI's --fix, --unsafe-fixes and --diff with the real rules' fixes, on real files; the fixed
 // files are judged by a real PostgreSQL 16 (`postgres -C`, pg_hba_file_rules).
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { chmodSync, readFileSync, readdirSync, statSync, symlinkSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, lstatSync, readFileSync, readdirSync, statSync, symlinkSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { join } from 'node:path';
 import { hbaFileRules, initCluster, type PgCluster } from '../scripts/lib/postgres.mjs';
@@ -42,6 +43,17 @@ beforeAll(async () => {
 afterAll(async () => {
   await pg16?.cleanup();
 });
+
+/** Runs the CLI with `text` as its standard input. */
+async function withStdin(text: string, argv: string[], dir: string): ReturnType<typeof cliInProcess> {
+  const saved = Object.getOwnPropertyDescriptor(process, 'stdin')!;
+  Object.defineProperty(process, 'stdin', { value: Readable.from([Buffer.from(text)]), configurable: true });
+  try {
+    return await cliInProcess(argv, dir);
+  } finally {
+    Object.defineProperty(process, 'stdin', saved);
+  }
+}
 
 /** `postgres -C` on the file: every name's value, or the server's complaint. */
 async function accepted(text: string, names: string[]): Promise<string[]> {
@@ -90,15 +102,7 @@ describe('--fix', () => {
 
   test('standard input is never written: the fixed text goes to stdout, the report to stderr', async () => {
     const dir = tree();
-    const stdin = Readable.from([Buffer.from(CONF)]);
-    const saved = Object.getOwnPropertyDescriptor(process, 'stdin')!;
-    Object.defineProperty(process, 'stdin', { value: stdin, configurable: true });
-    let r: Awaited<ReturnType<typeof cliInProcess>>;
-    try {
-      r = await cliInProcess(['--fix', '--pg-version', '16', '-', '--stdin-filename', 'db/postgresql.conf'], dir);
-    } finally {
-      Object.defineProperty(process, 'stdin', saved);
-    }
+    const r = await withStdin(CONF, ['--fix', '--pg-version', '16', '-', '--stdin-filename', 'db/postgresql.conf'], dir);
     expect(r.stdout).toBe(SAFE_FIXED);
     expect(r.stderr).toContain('password-encryption-md5');
     expect(r.stderr).toMatch(/Fixed 4 problems/);
@@ -113,6 +117,16 @@ describe('--fix', () => {
     expect(r.stderr).toBe('pgconf-lint: not fixing db/postgresql.conf: a symbolic link; fixes are never written through a link\n');
     expect(readFileSync(join(dir, 'real.conf'), 'utf8')).toBe('shared_buffers = 128mb\n');
     expect(r.stdout).toContain('invalid-value');
+  });
+
+  test('a FIFO where postgresql.conf should be: nothing blocks, the FIFO stays, the other files are fixed', async () => {
+    const dir = makeTree({ 'db/pg_hba.conf': HBA });
+    execFileSync('mkfifo', [join(dir, 'db/postgresql.conf')]);
+    const r = await cliInProcess(['--unsafe-fixes', '--pg-version', '16', 'db'], dir);
+    expect(r.stdout).toContain('unreadable-file');
+    expect(r.stdout).toMatch(/Fixed 1 problem \(\d+ remaining\)\.\n$/);
+    expect(lstatSync(join(dir, 'db/postgresql.conf')).isFIFO()).toBe(true);
+    expect(readFileSync(join(dir, 'db/pg_hba.conf'), 'utf8')).toBe('local all all peer\nhost all all 10.0.0.0/8 scram-sha-256 # office\n');
   });
 
   test('a read-only file is not fixed and keeps its mode', async () => {
@@ -138,6 +152,13 @@ describe('--diff', () => {
     expect(readdirSync(join(dir, 'db')).sort()).toEqual(['pg_hba.conf', 'postgresql.conf']);
     const unsafe = await cliInProcess(['--diff', '--unsafe-fixes', '--pg-version', '16', 'db'], dir);
     expect(unsafe.stdout).toContain('--- a/db/pg_hba.conf\n+++ b/db/pg_hba.conf\n@@ -1,2 +1,2 @@\n local all all peer\n-host all all 10.0.0.0/8 md5 # office\n+host all all 10.0.0.0/8 scram-sha-256 # office\n');
+  });
+
+  test('standard input, and --fix with --diff: a diff, nothing written', async () => {
+    const dir = tree();
+    const r = await withStdin('work_mem = 8mb\n', ['--fix', '--diff', '--pg-version', '16', '-', '--stdin-filename', 'db/postgresql.conf'], dir);
+    expect([r.code, r.stdout, r.stderr]).toEqual([1, '--- a/db/postgresql.conf\n+++ b/db/postgresql.conf\n@@ -1 +1 @@\n-work_mem = 8mb\n+work_mem = 8MB\n', 'Would fix 1 problem.\n']);
+    expect(conf(dir)).toBe(CONF);
   });
 
   test('nothing to fix: no output, exit 0', async () => {
