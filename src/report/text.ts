@@ -1,21 +1,58 @@
 import type { LintResult } from '../api.js';
-import type { Severity } from '../types.js';
+import type { Diagnostic, Severity } from '../types.js';
 import { locate, plural, safePathText, safeTerminalText, summarize } from './common.js';
-import { countFixable, fixableSummary, isFixable } from './fixable.js';
+import { countFixable, fixableSummary, isFixable, shownFix } from './fixable.js';
+import { ansiPaint, frameLines, noPaint, type Paint } from './frame.js';
 
 export interface TextOptions {
   color: boolean;
 }
 
-const codes = { red: 31, yellow: 33, blue: 34, gray: 90, bold: 1 } as const;
-
+/**
+ * The `text` report (the default): each finding with its source, as rustc, ruff and squawk show
+ * them —
+ *
+ *     error[invalid-value] [*]: invalid value for parameter "work_mem": "8mb"
+ *       --> db/postgresql.conf:12:12
+ *        |
+ *     12 | work_mem = 8mb
+ *        |            ^^^
+ *        |
+ *        = help: Valid units for this parameter are "B", "kB", "MB", "GB", and "TB".
+ *        = fix (safe): Write the unit as MB
+ *     12 - work_mem = 8mb
+ *     12 + work_mem = 8MB
+ *
+ * — then the summary lines (shared with `concise`). See src/report/frame.ts for the frame.
+ */
 export function formatText(result: LintResult, opts: TextOptions): string {
+  const paint = opts.color ? ansiPaint : noPaint;
+  const out: string[] = [];
+  for (const d of result.diagnostics) {
+    if (d.suppressed) continue;
+    const fix = d.fix && !d.suppressed ? { fix: d.fix, hidden: shownFix(d) === undefined } : undefined;
+    out.push(headerLine(d, paint), ...frameLines(d, result.sources, { paint, fix }), '');
+  }
+  return [...out, ...summaryLines(result, paint)].join('\n') + '\n';
+}
+
+/** `severity[rule]: message`, with ` [*]` after the rule when `--fix` would fix the finding. */
+export function headerLine(d: Diagnostic, paint: Paint): string {
+  return paint(d.severity, `${d.severity}[${d.rule}]`) + (isFixable(d) ? paint('bold', ' [*]') : '') + paint('bold', ': ' + safeTerminalText(d.message));
+}
+
+/**
+ * The `concise` report: one `file:line:col  severity  message  rule` line per finding (the text
+ * report before findings were shown with their source), a `↳` line with the help, files apart.
+ */
+export function formatConcise(result: LintResult, opts: TextOptions): string {
+  const codes = { red: 31, yellow: 33, blue: 34, gray: 90, bold: 1 } as const;
   const paint = (c: keyof typeof codes, s: string): string => (opts.color ? `\u001b[${codes[c]}m${s}\u001b[0m` : s);
   const sevColor: Record<Severity, keyof typeof codes> = { error: 'red', warning: 'yellow', info: 'blue' };
   const out: string[] = [];
-  const shown = result.diagnostics.filter((d) => !d.suppressed);
   let current: string | undefined;
-  for (const d of shown) {
+  for (const d of result.diagnostics) {
+    if (d.suppressed) continue;
     if (current !== undefined && d.loc.file !== current) out.push('');
     current = d.loc.file;
     const { line, column } = locate(d, result.sources);
@@ -24,12 +61,17 @@ export function formatText(result: LintResult, opts: TextOptions): string {
     out.push(`${where}  ${sev}  ${safeTerminalText(d.message)}  ${paint('gray', d.rule)}${isFixable(d) ? ' [*]' : ''}`);
     if (d.help) out.push(`  ${paint('gray', '↳ ' + safeTerminalText(d.help))}`);
   }
+  if (out.length) out.push('');
+  return [...out, ...summaryLines(result, opts.color ? ansiPaint : noPaint)].join('\n') + '\n';
+}
+
+/** The closing lines of both text reports: the count of problems, of fixable ones, of suppressed ones. */
+function summaryLines(result: LintResult, paint: Paint): string[] {
+  const out: string[] = [];
   const s = summarize(result.diagnostics);
   const total = s.error + s.warning + s.info;
-  const clusters = result.clusters.length;
-  if (out.length) out.push('');
   if (total === 0) {
-    out.push(`No problems found in ${plural(result.files.length, 'file')} (${plural(clusters, 'cluster')}).`);
+    out.push(`No problems found in ${plural(result.files.length, 'file')} (${plural(result.clusters.length, 'cluster')}).`);
   } else {
     const line = `${plural(total, 'problem')} (${plural(s.error, 'error')}, ${plural(s.warning, 'warning')}, ${plural(s.info, 'info')}) in ${plural(result.files.length, 'file')}`;
     out.push(paint('bold', (s.error ? '✖ ' : '⚠ ') + line));
@@ -37,7 +79,7 @@ export function formatText(result: LintResult, opts: TextOptions): string {
   const fixes = countFixable(result.diagnostics);
   const fixable = fixableSummary(fixes);
   if (fixable) out.push(fixes.safe ? `[*] ${fixable}` : fixable);
-  const suppressed = result.diagnostics.length - shown.length;
-  if (suppressed) out.push(paint('gray', `${suppressed} suppressed.`));
-  return out.join('\n') + '\n';
+  const suppressed = result.diagnostics.filter((d) => d.suppressed).length;
+  if (suppressed) out.push(paint('dim', `${suppressed} suppressed.`));
+  return out;
 }
