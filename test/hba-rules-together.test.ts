@@ -111,3 +111,54 @@ describe('hba rules together', () => {
     expect(HBA_RULES).toHaveLength(18);
   });
 });
+
+describe('hba-all-users-all-databases with the other hba rules', () => {
+  test('host all all 0.0.0.0/0 md5 stays one finding: hba-open-to-world names this concern', () => {
+    const { findings } = lintTree({ 'pg_hba.conf': 'host all all 0.0.0.0/0 md5\n' }, { pgVersion: 17 });
+    expect(findings.map((f) => [f.rule, f.severity, f.line])).toEqual([['hba-open-to-world', 'error', 1]]);
+    expect(findings[0]!.message).toMatch(/; also .*every role to every database \(hba-all-users-all-databases\)/);
+  });
+  test('with the more severe rules turned off, this one reports the record', () => {
+    const { findings } = lintTree(
+      { 'pg_hba.conf': 'host all all 0.0.0.0/0 md5\n' },
+      { pgVersion: 17, rules: { 'hba-open-to-world': 'off', 'hba-md5': 'off', 'hba-wide-network': 'off' } },
+    );
+    expect(findings.map((f) => [f.rule, f.severity, f.line, f.column])).toEqual([['hba-all-users-all-databases', 'info', 1, 6]]);
+  });
+  test('initdb\'s pg_hba.conf (local peer, loopback, replication) yields nothing from it', () => {
+    const initdb = [
+      'local   all             all                                     peer',
+      'host    all             all             127.0.0.1/32            scram-sha-256',
+      'host    all             all             ::1/128                 scram-sha-256',
+      'local   replication     all                                     peer',
+      'host    replication     all             127.0.0.1/32            scram-sha-256',
+      'host    replication     all             ::1/128                 scram-sha-256',
+    ].join('\n');
+    const { findings } = lintTree({ 'pg_hba.conf': `${initdb}\n` }, { pgVersion: 17 });
+    expect(findings).toEqual([]);
+  });
+});
+
+describe('hba-ident-over-tcp with the other hba rules', () => {
+  test('a record open to every address is one finding: hba-open-to-world names the ident concern', () => {
+    const { findings } = lintTree({ 'pg_hba.conf': 'host all all 0.0.0.0/0 ident\n' }, { pgVersion: 17 });
+    expect(findings.map((f) => [f.rule, f.severity, f.line])).toEqual([['hba-open-to-world', 'error', 1]]);
+    expect(findings[0]!.message).toMatch(/; also .*ident over TCP: the client's word \(hba-ident-over-tcp\)/);
+  });
+  test('on a private network it is the finding, naming the all/all concern', () => {
+    const { findings } = lintTree({ 'pg_hba.conf': 'host all all 10.20.0.0/16 ident\n' }, { pgVersion: 17 });
+    expect(findings.map((f) => [f.rule, f.severity, f.line, f.column])).toEqual([['hba-ident-over-tcp', 'error', 1, 27]]);
+    expect(findings[0]!.message).toMatch(/; also every role to every database \(hba-all-users-all-databases\)$/);
+  });
+});
+
+describe('hba-tls-not-required with the other hba rules', () => {
+  test('one finding per record: a password rule that already says "unencrypted" names this concern after "; also"', () => {
+    const { findings } = lintTree({ 'postgresql.conf': 'ssl = on\n', 'pg_hba.conf': 'host all app 10.20.0.0/16 password\nhost all app 10.30.0.0/16 scram-sha-256' }, { pgVersion: 17 });
+    const onRecord = findings.filter((f) => f.file === 'pg_hba.conf' && f.line === 1);
+    expect(onRecord.map((f) => [f.rule, f.severity])).toEqual([['hba-cleartext-password', 'error']]);
+    expect(onRecord[0]!.message).toMatch(/^cleartext password on a record that accepts unencrypted connections: .*; also TLS available \(ssl = on\) but not required \(hba-tls-not-required\)$/);
+    // Alone on its record, this rule reports.
+    expect(findings.filter((f) => f.line === 2).map((f) => f.rule)).toEqual(['hba-tls-not-required']);
+  });
+});

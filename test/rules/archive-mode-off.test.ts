@@ -1,8 +1,6 @@
-import { afterAll, describe, expect, test } from '@jest/globals';
+import { afterAll } from '@jest/globals';
 import rule from '../../rules/archive-mode-off.js';
-import archiveCommandMissing from '../../rules/archive-command-missing.js';
-import archiveCommandNoop from '../../rules/archive-command-noop.js';
-import { cleanupFixtures, lintTree } from '../support/fixture.js';
+import { cleanupFixtures } from '../support/fixture.js';
 import { ruleTester } from '../support/rule-tester.js';
 
 afterAll(cleanupFixtures);
@@ -72,17 +70,4 @@ ruleTester(rule, {
       errors: [{ line: 1, column: 16, message: /^archive_mode = false: the archive_library written here never runs/ }],
     },
   ],
-});
-
-describe('one finding per problem: archive-mode-off, archive-command-missing, archive-command-noop', () => {
-  const lintConf = (code: string, pgVersion: 10 | 14 | 15 | 18) =>
-    lintTree(
-      { 'postgresql.conf': code },
-      { pgVersion, rules: { [rule.name]: 'warning' } },
-      [rule, archiveCommandMissing, archiveCommandNoop],
-    ).result.diagnostics.map((d) => [d.rule, d.help]);
-  test('archive_mode on with no command is archive-command-missing alone', () =>
-    expect(lintConf('archive_mode = on\n', 18).map(([r]) => r)).toEqual(['archive-command-missing']));
-  test('archive_mode on with a no-op command is archive-command-noop alone', () =>
-    expect(lintConf("archive_mode = on\narchive_command = '/bin/true'\n", 18).map(([r]) => r)).toEqual(['archive-command-noop']));
 });

@@ -1,8 +1,7 @@
-import { afterAll, describe, expect, test } from '@jest/globals';
+import { afterAll } from '@jest/globals';
 import rule from '../../rules/freeze-max-age-high.js';
-import { RULES } from '../../rules/index.js';
 import { at } from '../support/conf-cases.js';
-import { cleanupFixtures, lintTree } from '../support/fixture.js';
+import { cleanupFixtures } from '../support/fixture.js';
 import { ruleTester } from '../support/rule-tester.js';
 
 afterAll(cleanupFixtures);
@@ -55,35 +54,4 @@ ruleTester(rule, {
       ],
     },
   ],
-});
-
-describe('one setting, one finding: freeze-max-age-high and the failsafe it raises', () => {
-  const conf = 'autovacuum_freeze_max_age = 2000000000\n';
-  const run = (text: string, rules: Record<string, 'off'> = {}) =>
-    lintTree({ 'postgresql.conf': text }, { pgVersion: 17, rules }, [...RULES]).findings.filter((f) => f.rule.includes('age'));
-
-  test('the failsafe raised from its default is named in the high max age finding', () => {
-    expect(run(conf).map((f) => [f.rule, f.line, f.column, f.message])).toEqual([
-      [
-        'freeze-max-age-high',
-        1,
-        29,
-        'autovacuum_freeze_max_age = 2000000000 is above 1500000000: the forced anti-wraparound VACUUM starts only ~147 million transaction IDs ' +
-          'before the wraparound limit, and pg_xact can grow to ~477 MB; also VACUUM uses vacuum_failsafe_age = 2100000000, not its default 1600000000 (failsafe-age-clamped)',
-      ],
-    ]);
-  });
-
-  test('with freeze-max-age-high off, failsafe-age-clamped reports it', () => {
-    expect(run(conf, { 'freeze-max-age-high': 'off' }).map((f) => [f.rule, f.line, f.column])).toEqual([['failsafe-age-clamped', 1, 29]]);
-  });
-
-  test('a failsafe age written in the file is a problem of its own, on its own line', () => {
-    const f = run(conf + 'vacuum_failsafe_age = 1600000000\n');
-    expect(f.map((x) => [x.rule, x.line])).toEqual([
-      ['freeze-max-age-high', 1],
-      ['failsafe-age-clamped', 2],
-    ]);
-    expect(f[0]!.message).not.toContain('also');
-  });
 });

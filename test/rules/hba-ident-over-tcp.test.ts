@@ -1,7 +1,9 @@
-import { afterAll, describe, expect, test } from '@jest/globals';
+import { afterAll } from '@jest/globals';
 import rule from '../../rules/hba-ident-over-tcp.js';
-import { cleanupFixtures, lintTree } from '../support/fixture.js';
+import { cleanupFixtures } from '../support/fixture.js';
 import { ruleTester } from '../support/rule-tester.js';
+
+afterAll(cleanupFixtures);
 
 ruleTester(rule, {
   valid: [
@@ -78,18 +80,4 @@ ruleTester(rule, {
       errors: [{ line: 1, column: 28, severity: 'warning' }],
     },
   ],
-});
-
-describe('hba-ident-over-tcp with the other hba rules', () => {
-  afterAll(cleanupFixtures);
-  test('a record open to every address is one finding: hba-open-to-world names the ident concern', () => {
-    const { findings } = lintTree({ 'pg_hba.conf': 'host all all 0.0.0.0/0 ident\n' }, { pgVersion: 17 });
-    expect(findings.map((f) => [f.rule, f.severity, f.line])).toEqual([['hba-open-to-world', 'error', 1]]);
-    expect(findings[0]!.message).toMatch(/; also .*ident over TCP: the client's word \(hba-ident-over-tcp\)/);
-  });
-  test('on a private network it is the finding, naming the all/all concern', () => {
-    const { findings } = lintTree({ 'pg_hba.conf': 'host all all 10.20.0.0/16 ident\n' }, { pgVersion: 17 });
-    expect(findings.map((f) => [f.rule, f.severity, f.line, f.column])).toEqual([['hba-ident-over-tcp', 'error', 1, 27]]);
-    expect(findings[0]!.message).toMatch(/; also every role to every database \(hba-all-users-all-databases\)$/);
-  });
 });

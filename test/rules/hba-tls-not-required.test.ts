@@ -1,6 +1,6 @@
-import { afterAll, expect, test } from '@jest/globals';
+import { afterAll } from '@jest/globals';
 import rule from '../../rules/hba-tls-not-required.js';
-import { cleanupFixtures, lintTree } from '../support/fixture.js';
+import { cleanupFixtures } from '../support/fixture.js';
 import { ruleTester } from '../support/rule-tester.js';
 
 afterAll(cleanupFixtures);
@@ -101,13 +101,4 @@ ruleTester(rule, {
       errors: [{ line: 1, column: 1, endColumn: 13 }],
     },
   ],
-});
-
-test('one finding per record: a password rule that already says "unencrypted" names this concern after "; also"', () => {
-  const { findings } = lintTree(tree('host all app 10.20.0.0/16 password\nhost all app 10.30.0.0/16 scram-sha-256'), { pgVersion: 17 });
-  const onRecord = findings.filter((f) => f.file === 'pg_hba.conf' && f.line === 1);
-  expect(onRecord.map((f) => [f.rule, f.severity])).toEqual([['hba-cleartext-password', 'error']]);
-  expect(onRecord[0]!.message).toMatch(/^cleartext password on a record that accepts unencrypted connections: .*; also TLS available \(ssl = on\) but not required \(hba-tls-not-required\)$/);
-  // Alone on its record, this rule reports.
-  expect(findings.filter((f) => f.line === 2).map((f) => f.rule)).toEqual(['hba-tls-not-required']);
 });
