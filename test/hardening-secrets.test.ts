@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { lint } from '../src/api.js';
-import { fixFor } from '../src/action/suggest.js';
+import { suggestionFor } from '../src/action/review.js';
 import { fingerprints } from '../src/report/fingerprint.js';
 import { ACTION, patchFor, REPO_ROOT, runAction } from './support/action-run.js';
 import { cleanupFixtures, lintTree, makeTree } from './support/fixture.js';
@@ -240,12 +240,14 @@ describe('the pieces of the masking, one by one', () => {
   });
 
   test('no one-click suggestion repeats a line with a credential; a harmless one is still offered', () => {
-    const dir = makeTree({ 'postgresql.conf': `restore_command = /bin/fetch/${GHS}\nunix_socket_directories = /var/run/postgresql\n` });
+    const dir = makeTree({ 'postgresql.conf': `work_mem = 8mb # ${GHS}\nmaintenance_work_mem = 64mb\n` });
     const result = lint(['.'], { cwd: dir });
-    const se = result.diagnostics.filter((d) => d.rule === 'syntax-error');
-    expect(se).toHaveLength(2);
-    expect(fixFor(se[0]!, result)).toBeUndefined();
-    expect(fixFor(se[1]!, result)?.replacement).toBe("'/var/run/postgresql'");
+    const iv = result.diagnostics.filter((d) => d.rule === 'invalid-value');
+    expect(iv).toHaveLength(2);
+    const source = result.sources.get('postgresql.conf')!;
+    expect(iv[0]!.fix).toBeDefined(); // the rule's fix exists: only the suggestion is withheld
+    expect(suggestionFor(iv[0]!, source)).toBeUndefined();
+    expect(suggestionFor(iv[1]!, source)?.lines).toEqual(['maintenance_work_mem = 64MB']);
   });
 
   test('fingerprints do not hash a password: two lines that differ only in it get the same key', () => {

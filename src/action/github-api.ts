@@ -301,7 +301,10 @@ export async function existingReviewFingerprints(octokit: Octokit, pr: PullReque
 
 export interface ReviewComment {
   path: string;
+  /** The comment's (last) line on the new side. */
   line: number;
+  /** A multi-line comment's first line (a suggestion replacing several lines). */
+  startLine?: number;
   body: string;
   /** The finding's rule, for messages about the comment. */
   rule?: string;
@@ -315,7 +318,13 @@ export async function createReview(octokit: Octokit, pr: PullRequest, body: stri
     commit_id: pr.headSha,
     event: 'COMMENT',
     body,
-    comments: comments.map((c) => ({ path: c.path, line: c.line, side: 'RIGHT', body: c.body })),
+    comments: comments.map((c) => ({
+      path: c.path,
+      ...(c.startLine !== undefined ? { start_line: c.startLine, start_side: 'RIGHT' } : {}),
+      line: c.line,
+      side: 'RIGHT',
+      body: c.body,
+    })),
   });
 }
 
