@@ -4,7 +4,7 @@
 // (symlinks, a symlinked directory, swaps between lint and write, read-only files, FIFOs).
 import { afterAll, describe, expect, test } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
-import { chmodSync, lstatSync, readdirSync, readFileSync, renameSync, statSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defineRule, type Rule } from '../src/engine/rule.js';
 import type { LintOptions } from '../src/api.js';
@@ -420,6 +420,24 @@ describe('attacks: nothing is written through a link, outside the root, or into 
     expect(why).toBe('its directory changed while it was being written');
     expect(read(outside, 'sub/postgresql.conf').toString()).toBe('work_mem = 8mb\n');
     expect(readdirSync(join(dir, 'old'))).toEqual(['postgresql.conf']);
+  });
+
+  test('a parent directory swapped for another real directory before the rename', () => {
+    const dir = makeTree({ 'sub/postgresql.conf': 'work_mem = 8mb\n' });
+    const root = writeRoot(dir);
+    const checked = checkTarget(join(dir, 'sub/postgresql.conf'), root, 1 << 20);
+    if (!checked.ok) throw new Error(checked.reason);
+    const why = writeTarget(checked.target, Buffer.from('work_mem = 8MB\n'), root, 1 << 20, {
+      beforeRename: () => {
+        renameSync(join(dir, 'sub'), join(dir, 'old'));
+        mkdirSync(join(dir, 'sub'));
+        writeFileSync(join(dir, 'sub/postgresql.conf'), 'work_mem = 8mb\n');
+      },
+    });
+    expect(why).toBe('its directory changed while it was being written');
+    expect(read(dir, 'sub/postgresql.conf').toString()).toBe('work_mem = 8mb\n');
+    expect(readdirSync(join(dir, 'old'))).toEqual(['postgresql.conf']);
+    expect(read(dir, 'old/postgresql.conf').toString()).toBe('work_mem = 8mb\n');
   });
 
   test('nothing outside the root and nothing under .git/ is written', () => {

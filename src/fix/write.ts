@@ -31,6 +31,7 @@ import {
   readSync,
   realpathSync,
   renameSync,
+  statSync,
   unlinkSync,
   writeSync,
   type Stats,
@@ -165,6 +166,18 @@ export function checkTarget(absPath: string, root: WriteRoot, maxBytes: number):
   }
 }
 
+/** Whether the path `dir` (a real path) still names the opened directory: no link in it, the same device and inode. */
+function leadsTo(dir: string, dirFd: number): boolean {
+  try {
+    if (realpathSync.native(dir) !== dir) return false;
+    const byPath = statSync(dir, { bigint: true });
+    const byFd = fstatSync(dirFd, { bigint: true });
+    return byPath.dev === byFd.dev && byPath.ino === byFd.ino;
+  } catch {
+    return false;
+  }
+}
+
 /** Test hooks: run between the steps of a write, to swap files the way an attacker would. */
 export interface WriteHooks {
   /** After the temporary file is complete, before the target is checked once more and replaced. */
@@ -219,7 +232,7 @@ export function writeTarget(target: Target, data: Buffer, root: WriteRoot, maxBy
     // The check that closes the window between the first check and the rename: lstat shows the same
     // regular file (a symlink, FIFO or other file put there since is not replaced), and no directory
     // on the way became a link.
-    if (realpathSync.native(dir) !== dir) return 'its directory changed while it was being written';
+    if (!leadsTo(dir, dirFd)) return 'its directory changed while it was being written';
     let now: ReturnType<typeof lstatSync> & { dev: bigint; ino: bigint };
     try {
       now = lstatSync(targetVia, { bigint: true }) as typeof now;
