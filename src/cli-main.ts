@@ -455,12 +455,12 @@ function runFix(args: Args, options: LintOptions, failOnErrors: (errors: string[
   }
   const color = useColor(args, Boolean(args.output) || args.stdinFilename !== undefined);
   const report =
-    args.format === 'text'
-      ? formatText(result, { color }) + summary + '\n'
+    args.format === 'text' || args.format === 'concise'
+      ? (args.format === 'text' ? formatText : formatConcise)(result, { color }) + summary + '\n'
       : args.format === 'json'
         ? JSON.stringify({ ...(JSON.parse(formatJson(result)) as object), fixed: outcome.fixed }, null, 2) + '\n'
         : formatReport(args, result);
-  if (args.format !== 'text' && args.format !== 'json') process.stderr.write(summary + '\n');
+  if (args.format !== 'text' && args.format !== 'concise' && args.format !== 'json') process.stderr.write(summary + '\n');
   if (args.stdinFilename !== undefined && !args.output) process.stderr.write(report);
   else emit(args, report);
   return refused ? 2 : exitFor(args, result);

@@ -430,6 +430,14 @@ describe('the CLI', () => {
     expect(text.stdout).toMatch(/^error\[invalid-value\]( \[\*\])?: invalid value for parameter "work_mem": "8mb" .*\n --> db\/postgresql\.conf:1:12\n  \|\n1 \| work_mem = 8mb\n  \|            \^\^\^\n/);
   });
 
+  test('--fix --format concise: the one-line report of what remains, then what was fixed', async () => {
+    const dir = makeTree({ 'db/postgresql.conf': 'shared_buffer = 1\n' });
+    const r = await cliInProcess(['.', '--fix', '--format', 'concise'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^db\/postgresql\.conf:1:1  error  unrecognized configuration parameter "shared_buffer": .*  unknown-setting\n(?:.*\n)*✖ 1 problem .*\n/);
+    expect(r.stdout).toMatch(/\nFixed 0 problems.*\n$/);
+  });
+
   test('--format concise is for check only; an unknown format names it', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'pgcl-text-'));
     try {
