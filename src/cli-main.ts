@@ -404,9 +404,15 @@ async function run(args: Args): Promise<number> {
   if (args.fix || args.unsafeFixes || args.diff) return runFix(args, options, failOnErrors);
   const result = lint(args.paths, options);
   failOnErrors(result.errors, result.warnings, result.empty);
+  emit(args, formatReport(args.format, result, useColor(args, Boolean(args.output))));
+  return exitFor(args, result);
+}
+
+/** The report in a format (every format has its entry: the Record says so). */
+function formatReport(format: Format, result: LintResult, color: boolean): string {
   const formatters: Record<Format, () => string> = {
-    text: () => formatText(result, { color: useColor(args, Boolean(args.output)) }),
-    concise: () => formatConcise(result, { color: useColor(args, Boolean(args.output)) }),
+    text: () => formatText(result, { color }),
+    concise: () => formatConcise(result, { color }),
     json: () => formatJson(result),
     sarif: () => formatSarif(result),
     github: () => formatGithub(result),
@@ -414,8 +420,7 @@ async function run(args: Args): Promise<number> {
     junit: () => formatJunit(result),
     gitlab: () => formatGitlab(result),
   };
-  emit(args, formatters[args.format]());
-  return exitFor(args, result);
+  return formatters[format]();
 }
 
 function exitFor(args: Args, result: LintResult): number {
@@ -454,32 +459,17 @@ function runFix(args: Args, options: LintOptions, failOnErrors: (errors: string[
     process.stdout.write(bytes);
   }
   const color = useColor(args, Boolean(args.output) || args.stdinFilename !== undefined);
+  // The fixed count: the last line of the text reports, a top-level `fixed` in JSON (an addition to
+  // version 1), and on stderr for the formats that have no place for it.
+  const plain = args.format === 'text' || args.format === 'concise';
   const report =
-    args.format === 'text' || args.format === 'concise'
-      ? (args.format === 'text' ? formatText : formatConcise)(result, { color }) + summary + '\n'
-      : args.format === 'json'
-        ? JSON.stringify({ ...(JSON.parse(formatJson(result)) as object), fixed: outcome.fixed }, null, 2) + '\n'
-        : formatReport(args, result);
-  if (args.format !== 'text' && args.format !== 'concise' && args.format !== 'json') process.stderr.write(summary + '\n');
+    args.format === 'json'
+      ? JSON.stringify({ ...(JSON.parse(formatJson(result)) as object), fixed: outcome.fixed }, null, 2) + '\n'
+      : formatReport(args.format, result, color) + (plain ? summary + '\n' : '');
+  if (!plain && args.format !== 'json') process.stderr.write(summary + '\n');
   if (args.stdinFilename !== undefined && !args.output) process.stderr.write(report);
   else emit(args, report);
   return refused ? 2 : exitFor(args, result);
 }
 
-function formatReport(args: Args, result: LintResult): string {
-  switch (args.format) {
-    case 'sarif':
-      return formatSarif(result);
-    case 'github':
-      return formatGithub(result);
-    case 'markdown':
-      return formatMarkdown(result);
-    case 'junit':
-      return formatJunit(result);
-    case 'gitlab':
-      return formatGitlab(result);
-    default:
-      return formatJson(result);
-  }
-}
 

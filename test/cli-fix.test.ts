@@ -100,6 +100,15 @@ describe('--fix', () => {
     ]);
   });
 
+  test('--format sarif: the report on stdout, the fixed count on stderr', async () => {
+    const dir = tree();
+    const r = await cliInProcess(['--fix', '--pg-version', '16', '--format', 'sarif', 'db'], dir);
+    expect(r.stderr).toBe('Fixed 4 problems (3 remaining).\n');
+    const sarif = JSON.parse(r.stdout) as { runs: { results: { ruleId: string }[] }[] };
+    expect(sarif.runs[0]!.results.map((x) => x.ruleId)).not.toContain('invalid-value');
+    expect(conf(dir)).toBe(SAFE_FIXED);
+  });
+
   test('standard input is never written: the fixed text goes to stdout, the report to stderr', async () => {
     const dir = tree();
     const r = await withStdin(CONF, ['--fix', '--pg-version', '16', '-', '--stdin-filename', 'db/postgresql.conf'], dir);
