@@ -149,6 +149,31 @@ describe('--fix', () => {
   });
 });
 
+describe.each([12, 18])('the target major decides the fixes, and PostgreSQL %i accepts the result', (major) => {
+  let pg: PgCluster;
+  beforeAll(async () => {
+    pg = await initCluster(major);
+  }, 300_000);
+  afterAll(async () => {
+    await pg?.cleanup();
+  });
+
+  test('--unsafe-fixes', async () => {
+    const dir = tree();
+    // Before: the server refuses the file (8mb-style units; on 18 the removed settings too).
+    expect((await pg.runC({ text: CONF }, ['shared_buffers']))[0]!.rc).toBe(1);
+    const r = await cliInProcess(['--unsafe-fixes', '--pg-version', String(major), 'db'], dir);
+    expect(r.stderr).toBe('');
+    const fixed = conf(dir);
+    // wal_keep_segments and force_parallel_mode are still PostgreSQL 12's names.
+    expect(fixed.includes('wal_keep_segments = 64')).toBe(major === 12);
+    expect(fixed.includes('force_parallel_mode = off')).toBe(major === 12);
+    const [res] = await pg.runC({ text: fixed }, ['shared_buffers']);
+    expect([res!.rc, res!.stderr]).toEqual([0, '']);
+    expect(res!.stdout).toBe('16384\n');
+  });
+});
+
 describe('--diff', () => {
   test('prints the diff of --fix, writes nothing, exits 1; the summary goes to stderr', async () => {
     const dir = tree();
