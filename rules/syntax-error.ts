@@ -1,52 +1,39 @@
-import { defineRule, floodGuard, relativizeMessage } from '../src/engine/rule.js';
+import { defineRule, floodGuard, relativizeMessage, type RuleContext } from '../src/engine/rule.js';
 import { lookupParam } from '../src/catalog/catalog.js';
+import { parseGucValue } from '../src/catalog/values.js';
 import { boundQuote, boundQuotes } from '../src/engine/redact.js';
+import type { ErrorLine } from '../src/parse/conf-ast.js';
+import type { SourceFile } from '../src/source/source.js';
+import type { Fix } from '../src/types.js';
 
 /** The longest value the help quotes back as an example; longer ones are not repeated at all. */
 export const EXAMPLE_MAX_CHARS = 60;
 
-const isBlank = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x0d;
-
-/** The name and the value text of a `name [=] value # comment` line (one linear scan, no regex). */
-export function splitLine(lineText: string): { name: string; value: string } {
-  const n = lineText.length;
-  let i = 0;
-  while (i < n && isBlank(lineText.charCodeAt(i))) i++;
-  const nameStart = i;
-  while (i < n && /[A-Za-z0-9_.\u0080-\uffff]/.test(lineText[i]!)) i++;
-  const name = lineText.slice(nameStart, i);
-  while (i < n && isBlank(lineText.charCodeAt(i))) i++;
-  if (lineText.charCodeAt(i) === 0x3d) i++;
-  while (i < n && isBlank(lineText.charCodeAt(i))) i++;
-  // The value ends at a '#' outside single quotes (a quote pair '' stays inside).
-  let end = i;
-  let quoted = false;
-  for (; end < n; end++) {
-    const c = lineText.charCodeAt(end);
-    if (c === 0x27) quoted = !quoted;
-    else if (c === 0x23 && !quoted) break;
+/**
+ * The help for a syntax error of postgresql.conf, from the parser's structured code (never from the
+ * message or a second lexer). `quoted`: the whole value quoted, when that is a value the parameter
+ * accepts; it is repeated as an example only when short and on one line.
+ */
+export function syntaxHelp(line: ErrorLine, quoted: string | null): string {
+  if (line.code === 'missing-value') return 'Give the parameter a value: an unquoted word or number, or a quoted string.';
+  if (line.code === 'double-quotes' && quoted === null) {
+    return 'Quote values with single quotes: PostgreSQL does not accept double quotes in postgresql.conf.';
   }
-  while (end > i && isBlank(lineText.charCodeAt(end - 1))) end--;
-  return { name, value: lineText.slice(i, end) };
+  if (quoted !== null && quoted.length <= EXAMPLE_MAX_CHARS + 2 && !quoted.includes('\r')) return `Quote the whole value with single quotes, e.g. ${quoted}.`;
+  if (line.code === 'unquoted-value' || line.code === 'double-quotes') return "Quote the whole value with single quotes (name = '…').";
+  return 'Quote values that contain spaces, slashes, dots, commas or other special characters, and put one setting per line.';
 }
 
 /**
- * A hint for the mistakes people make most often, keyed on the token PostgreSQL stopped at.
- * `example`: the value may be quoted back as an example of the fix. The caller allows it only for
- * a parameter PostgreSQL knows (a line of a file that is not a configuration file, such as a git
- * config pulled in by an include, is never repeated), and only a short value is repeated.
+ * The value of an error line quoted whole, when the parser found it quotable and the quoted value
+ * is one the parameter (known to the target major) accepts; else null.
  */
-export function syntaxHelp(lineText: string, token: string | null, example = false): string {
-  if (token === null) return 'Give the parameter a value: an unquoted word or number, or a quoted string.';
-  if (token.startsWith('"')) return "Quote values with single quotes: PostgreSQL does not accept double quotes in postgresql.conf.";
-  const { value } = splitLine(lineText);
-  if (/^[/*$.,]/.test(token) || /\s/.test(value) || /^\d+(\.\d+)?[A-Za-z]+/.test(token)) {
-    if (example && value.length <= EXAMPLE_MAX_CHARS && !/[\r\n]/.test(value)) {
-      return `Quote the whole value with single quotes, e.g. '${value.replace(/'/g, "''")}'.`;
-    }
-    return "Quote the whole value with single quotes (name = '…').";
-  }
-  return 'Quote values that contain spaces, slashes, dots, commas or other special characters, and put one setting per line.';
+function quotedValue(ctx: RuleContext, file: SourceFile, line: ErrorLine): string | null {
+  const r = line.valueRange;
+  const def = r && line.name !== undefined ? lookupParam(ctx.catalog, line.name) : undefined;
+  if (!r || !def) return null;
+  const value = file.text.slice(r.start, r.end);
+  return parseGucValue(def, value, ctx.major, { encoding: file.encoding }).ok ? `'${value}'` : null;
 }
 
 /** PostgreSQL's "near token" part, the token cut to QUOTE_MAX_CHARS (PostgreSQL prints it whole). */
@@ -58,13 +45,16 @@ export default defineRule({
   name: 'syntax-error',
   severity: 'error',
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf', 'recovery.conf', 'pg_ident.conf'],
+  fixable: 'sometimes',
   docs: {
     summary: 'A line PostgreSQL cannot parse',
     why:
       'PostgreSQL refuses to start when postgresql.conf (or a file it includes) has a syntax error, and on reload ' +
       'it ignores the whole file, so none of the other changes take effect either. Common causes are unquoted ' +
       'values with spaces, slashes or dots (`/var/run`, `pg_catalog.english`, `8 MB`), double quotes, and ' +
-      'fractional numbers with units (`1.5MB`).',
+      'fractional numbers with units (`1.5MB`). The fix (unsafe) quotes a value ' +
+      'PostgreSQL cannot read unquoted (`/var/run/postgresql` → `\'/var/run/postgresql\'`), when the quoted value is one ' +
+      'the parameter accepts: words that were meant as two settings on one line become one value.',
     invalid: ["unix_socket_directories = /var/run/postgresql", 'work_mem = 8 MB', 'search_path = "$user", public'],
     valid: ["unix_socket_directories = '/var/run/postgresql'", "work_mem = '8 MB'", "search_path = '\"$user\", public'"],
     references: ['https://www.postgresql.org/docs/current/config-setting.html#CONFIG-SETTING-CONFIGURATION-FILE'],
@@ -75,16 +65,25 @@ export default defineRule({
     for (const p of ctx.cluster.problems) {
       if (p.kind !== 'syntax') continue;
       const conf = ctx.cluster.conf?.files.get(p.file.absPath);
-      const line = conf?.lines[p.lineNumber - 1];
-      const token = line?.kind === 'error' ? line.token?.text ?? null : null;
-      const where = line?.kind === 'error' ? nearText(line.token) : '';
-      const lineText = line ? p.file.text.slice(line.start, line.end) : '';
+      const at = conf?.lines[p.lineNumber - 1];
+      const line = at?.kind === 'error' ? at : undefined;
+      const where = line ? nearText(line.token) : '';
+      const quoted = line ? quotedValue(ctx, p.file, line) : null;
+      const fix: Fix | undefined =
+        line?.valueRange && quoted !== null
+          ? {
+              title: 'Quote the whole value',
+              edits: [{ loc: { file: p.file.path, ...line.valueRange }, text: quoted }],
+              applicability: 'unsafe',
+            }
+          : undefined;
       out.report({
+        ...(fix ? { fix } : {}),
         loc: p.loc,
         message: where
           ? `syntax error ${where}: PostgreSQL refuses to start with this file, and a reload ignores the whole file`
           : `${p.message}: PostgreSQL stops reading the file here`,
-        help: line ? syntaxHelp(lineText, token, lookupParam(ctx.catalog, splitLine(lineText).name) !== undefined) : undefined,
+        help: line ? syntaxHelp(line, quoted) : undefined,
       });
     }
     for (const line of ctx.cluster.ident?.lines ?? []) {
@@ -110,7 +109,7 @@ export default defineRule({
             ? { file: rec.file.path, start: line.token.start, end: line.token.end }
             : { file: rec.file.path, start: line.end, end: line.end },
           message: `syntax error ${nearText(line.token)}: the server cannot read recovery.conf`,
-          help: syntaxHelp(rec.file.text.slice(line.start, line.end), line.token?.text ?? null, lookupParam(ctx.catalog, splitLine(rec.file.text.slice(line.start, line.end)).name) !== undefined),
+          help: syntaxHelp(line, quotedValue(ctx, rec.file, line)),
         });
       }
     }

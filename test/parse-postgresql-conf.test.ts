@@ -217,6 +217,25 @@ describe('include directives', () => {
 });
 
 describe('lines, comments and offsets', () => {
+  it.each([
+    ['work_mem =   # none', { code: 'missing-value', name: 'work_mem' }],
+    ['work_mem', { code: 'missing-value', name: 'work_mem' }],
+    ['dir = /var/run/pg  # c', { code: 'unquoted-value', name: 'dir', valueRange: { start: 6, end: 17 } }],
+    ['work_mem 8 MB\r', { code: 'unquoted-value', name: 'work_mem', valueRange: { start: 9, end: 13 } }],
+    ['a.b = x y', { code: 'unquoted-value', name: 'a.b', valueRange: { start: 6, end: 9 } }],
+    ['p = "$user", public', { code: 'double-quotes', name: 'p', valueRange: { start: 4, end: 19 } }],
+    [`p = "it's"`, { code: 'double-quotes', name: 'p' }],
+    ["x = 'a' 'b'", { code: 'other', name: 'x' }],
+    ['x = a\\b c', { code: 'other', name: 'x' }],
+    ['a.b.c = 1', { code: 'other' }],
+    ['= 1', { code: 'other' }],
+  ])('error line %j: code, name and the quotable value range', (text, want) => {
+    const line = parse(text).lines[0]!;
+    expect(line.kind).toBe('error');
+    const { code, name, valueRange } = line as Extract<typeof line, { kind: 'error' }>;
+    expect({ code, ...(name !== undefined ? { name } : {}), ...(valueRange ? { valueRange } : {}) }).toEqual(want);
+  });
+
   it('gives exact offsets on a CRLF file without a final newline', () => {
     const text = "# c\r\nwork_mem = 8MB  # x\r\n\r\nbad line x\n  shared_buffers='1GB'";
     const conf = parse(text);
@@ -242,6 +261,9 @@ describe('lines, comments and offsets', () => {
         end: 38,
         near: 'near token "x"',
         token: { start: 37, end: 38, text: 'x' },
+        code: 'unquoted-value',
+        name: 'bad',
+        valueRange: { start: 32, end: 38 },
       },
       {
         kind: 'setting',

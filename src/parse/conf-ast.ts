@@ -64,7 +64,23 @@ export interface ErrorLine extends LineBase {
   near: string;
   /** The offending token, or null when PostgreSQL says "near end of line". */
   token: { start: number; end: number; text: string } | null;
+  /**
+   * What went wrong, for tools (never parse `near`): 'missing-value' — `name [=]` and nothing
+   * more; 'double-quotes' — the value is stopped at a `"`; 'unquoted-value' — `name [=]` followed by
+   * a value PostgreSQL cannot read unquoted (`/tmp`, `8 MB`, `pg_catalog.english`); 'other'.
+   */
+  code: ConfSyntaxCode;
+  /**
+   * With 'unquoted-value' and 'double-quotes': the value as written, from its first token to its
+   * last non-blank character before the comment or the end of the line, when it holds no `'` or
+   * `\` — so `'` + that text + `'` is one string token with exactly that text.
+   */
+  valueRange?: { start: number; end: number };
+  /** The parameter name as written, when the line starts `name [=]` (an identifier). */
+  name?: string;
 }
+
+export type ConfSyntaxCode = 'missing-value' | 'double-quotes' | 'unquoted-value' | 'other';
 
 export type ConfLine = BlankLine | CommentLine | SettingLine | IncludeLine | ErrorLine;
 

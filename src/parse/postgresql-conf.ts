@@ -260,9 +260,14 @@ function parseLine(
   const nameEnd = lexer.end;
   // null until the line has proved to be NAME [=] VALUE EOL
   let value: ConfValue | null = null;
+  // Where the value starts (-1: the line has no NAME [=] start), and its first token.
+  let valueStart = -1;
+  let valueType: TokenType = 'eol';
   if (first === 'id' || first === 'qualified_id') {
     if (lexer.next() === 'equals') lexer.next();
     const token = lexer.type;
+    valueStart = lexer.start;
+    valueType = token;
     if (isValueToken(token)) {
       const raw = text.slice(lexer.start, lexer.end);
       const unquoted = token === 'string' ? deescapeConfString(raw, encoding) : raw;
@@ -282,8 +287,12 @@ function parseLine(
     const near = lexer.type === 'eol' ? 'near end of line' : `near token "${printable(tokenText)}"`;
     const token = lexer.type === 'eol' ? null : { start: lexer.start, end: lexer.end, text: tokenText };
     while (lexer.type !== 'eol') lexer.next(); // resync to end of line, noting any comment
-    if (lexer.commentStart === -1) return { kind: 'error', line, start, end, near, token };
-    return { kind: 'error', line, start, end, near, token, commentStart: lexer.commentStart };
+    const { code, valueRange } = syntaxCode(text, valueStart, valueType, lexer.commentStart === -1 ? end : lexer.commentStart, token);
+    const e: ErrorLine = { kind: 'error', line, start, end, near, token, code };
+    if (valueRange) e.valueRange = valueRange;
+    if (valueStart !== -1) e.name = text.slice(nameStart, nameEnd);
+    if (lexer.commentStart !== -1) e.commentStart = lexer.commentStart;
+    return e;
   }
   const name = text.slice(nameStart, nameEnd);
   const directive = first === 'id' ? includeDirective(name) : null;
@@ -296,6 +305,28 @@ function parseLine(
   return directive
     ? { kind: 'include', directive, line, start, end, name, nameStart, nameEnd, value, commentStart }
     : { kind: 'setting', line, start, end, name, nameStart, nameEnd, value, commentStart };
+}
+
+/** ErrorLine.code and valueRange: what a tool may do about the error, decided here, where the tokens are. */
+function syntaxCode(
+  text: string,
+  valueStart: number,
+  valueType: TokenType,
+  valueLimit: number,
+  token: ErrorLine['token'],
+): Pick<ErrorLine, 'code' | 'valueRange'> {
+  if (valueStart === -1) return { code: 'other' };
+  if (valueType === 'eol') return { code: 'missing-value' };
+  let valueEnd = valueLimit;
+  while (valueEnd > valueStart && (CLASS[text.charCodeAt(valueEnd - 1)]! & SPACE) !== 0) valueEnd--;
+  let quotable = valueEnd > valueStart;
+  for (let i = valueStart; quotable && i < valueEnd; i++) {
+    const c = text.charCodeAt(i);
+    if (c === QUOTE || c === BACKSLASH) quotable = false;
+  }
+  const valueRange = quotable ? { valueRange: { start: valueStart, end: valueEnd } } : {};
+  if (token !== null && token.text === '"') return { code: 'double-quotes', ...valueRange };
+  return quotable ? { code: 'unquoted-value', ...valueRange } : { code: 'other' };
 }
 
 /**
