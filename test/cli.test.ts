@@ -28,7 +28,9 @@ describe('pgconf-lint CLI (dist/cli.js)', () => {
     const r = run(['fixtures/demo']);
     expect(r.code).toBe(1);
     expect(r.stderr).toBe('');
-    expect(r.stdout).toContain('fixtures/demo/postgresql/16/main/postgresql.conf:22:12  error  invalid value for parameter "work_mem": "64mb"');
+    // Each finding with its source: the line, carets under the value (`--format concise` has the one-line form).
+    expect(r.stdout).toMatch(/^error\[invalid-value\](?: \[\*\])?: invalid value for parameter "work_mem": "64mb"/m);
+    expect(r.stdout).toContain(['  --> fixtures/demo/postgresql/16/main/postgresql.conf:22:12', '   |', '22 | work_mem = 64mb', '   |            ^^^^'].join('\n'));
     for (const rule of ['unknown-setting', 'invalid-value', 'removed-setting', 'duplicate-setting', 'syntax-error', 'missing-include']) {
       expect(r.stdout).toContain(rule);
     }

@@ -195,7 +195,7 @@ describe('installing the tarball into an empty project, offline', () => {
     const dir = tree({ 'db/postgresql.conf': 'fsync = off\n' });
     const found = bin(['.'], dir);
     expect(found.code).toBe(1);
-    expect(found.stdout).toMatch(/^db\/postgresql\.conf:1:9 +error +fsync = off: .* fsync-off$/m);
+    expect(found.stdout).toMatch(/^error\[fsync-off\]: fsync = off: .*\n --> db\/postgresql\.conf:1:9\n/m);
 
     const sarif = JSON.parse(bin(['--format', 'sarif', '.'], dir).stdout) as { runs: { tool: { driver: { rules: { id: string; helpUri: string }[] } } }[] };
     const rule = sarif.runs[0]!.tool.driver.rules.find((r) => r.id === 'fsync-off');

@@ -250,7 +250,7 @@ describe('a finding shown with its source', () => {
     expect([charWidth('a'.codePointAt(0)!), charWidth('日'.codePointAt(0)!), charWidth(0x301), charWidth(0x1f600), charWidth(0x200d)]).toEqual([1, 2, 0, 2, 0]);
   });
 
-  test('credentials in the file are masked in the frame and in the diff; a PEM private key block shows nothing', () => {
+  test('credentials in the file are masked in the frame and in the diff, with the word they are in; a PEM private key block shows nothing', () => {
     const text = "primary_conninfo = 'host=p user=r password=hunter2 x'\n";
     const fix: Fix = { title: 'Quote', applicability: 'unsafe', edits: [{ loc: at(text, 'host'), text: 'HOST' }] };
     const out = show({ [CONF]: text }, finding(at(text, 'hunter2'), { rule: 'secret-in-config', fix }));
@@ -259,14 +259,17 @@ describe('a finding shown with its source', () => {
         'error[secret-in-config]: the message',
         ' --> db/postgresql.conf:1:44',
         '  |',
-        `1 | primary_conninfo = 'host=p user=r password=${MASK} x'`,
-        '  |                                            ^^^^',
+        `1 | primary_conninfo = 'host=p user=r ${MASK} x'`,
+        '  |                                   ^^^^',
         '  |',
         '  = fix (unsafe): Quote',
-        `1 - primary_conninfo = 'host=p user=r password=${MASK} x'`,
-        `1 + primary_conninfo = 'HOST=p user=r password=${MASK} x'`,
+        `1 - primary_conninfo = 'host=p user=r ${MASK} x'`,
+        `1 + primary_conninfo = 'HOST=p user=r ${MASK} x'`,
       ].join('\n'),
     );
+    // A URL's user name goes with its password (x-access-token is what a GitHub token's URL says).
+    const url = 'url = https://x-access-token:ghs_16C7e42F292c6912E7710c838347Ae178B4a@github.com/acme/db\n';
+    expect(show({ [CONF]: url }, finding(at(url, 'url'), { rule: 'unknown-setting' })).split('\n').slice(3)).toEqual([`1 | url = ${MASK}`, '  | ^^^']);
     const pem = 'a = 1\n-----BEGIN RSA PRIVATE KEY-----\nMIIC\nYe8BkkmG\n-----END RSA PRIVATE KEY-----\n';
     const key = show({ [CONF]: pem }, finding(at(pem, 'Ye8BkkmG'), { rule: 'syntax-error' }));
     expect(key).not.toContain('Ye8BkkmG');

@@ -133,14 +133,27 @@ const SCAN_CONTEXT = 16384;
  */
 export function lineSecrets(text: string): Masker {
   return (wa, wb) => {
-    if (text.length <= FULL_SCAN_UNITS) return secretRanges(text);
+    if (text.length <= FULL_SCAN_UNITS) return wholeWords(text, secretRanges(text), 0, text.length);
     let ca = Math.max(0, wa - SCAN_CONTEXT);
     const floor = Math.max(0, wa - 4 * SCAN_CONTEXT);
     while (ca > floor && !isBreak(text.charCodeAt(ca - 1))) ca--;
     if (ca > 0 && !isBreak(text.charCodeAt(ca - 1))) return [[wa, wb]];
     const cb = Math.min(text.length, wb + SCAN_CONTEXT);
-    return secretRanges(text.slice(ca, cb)).map(([x, y]) => [x + ca, y + ca]);
+    return wholeWords(text, secretRanges(text.slice(ca, cb)).map(([x, y]) => [x + ca, y + ca]), ca, cb);
   };
+}
+
+/**
+ * Masks widened to the whole word they are in (up to a blank or a quote, within [lo, hi)): a file
+ * line is shown around its credential, so `password=****` and `https://user:****@host` give away
+ * neither the key nor the URL's user name; the line reads `****` there.
+ */
+function wholeWords(text: string, ranges: [number, number][], lo: number, hi: number): [number, number][] {
+  for (const r of ranges) {
+    while (r[0] > lo && !isBreak(text.charCodeAt(r[0] - 1))) r[0]--;
+    while (r[1] < hi && !isBreak(text.charCodeAt(r[1]))) r[1]++;
+  }
+  return mergeRanges(ranges);
 }
 
 function isBreak(c: number): boolean {
