@@ -1,5 +1,5 @@
 import { describe, expect, test, afterAll } from '@jest/globals';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { RULES } from '../rules/index.js';
 import type { DocExample } from '../src/engine/rule.js';
@@ -25,6 +25,16 @@ const fileFor: Record<FileKind, string> = {
 describe('rule registry', () => {
   test('every rule file is registered, and names equal file names', () => {
     expect(RULES.map((r) => r.name).sort()).toEqual([...ruleFiles].sort());
+  });
+
+  test('every rule has its own test file, test/rules/<rule>.test.ts, that runs it through the rule tester', () => {
+    const without = RULES.map((r) => r.name).filter((name) => {
+      const file = new URL(`./rules/${name}.test.ts`, import.meta.url);
+      if (!existsSync(file)) return true;
+      const text = readFileSync(file, 'utf8');
+      return !text.includes(`from '../../rules/${name}.js'`) || !/\bruleTester\(/.test(text);
+    });
+    expect(without).toEqual([]);
   });
 
   test('names are unique kebab-case', () => {
