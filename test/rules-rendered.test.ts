@@ -45,7 +45,8 @@ for (const rule of RULES) {
     const path = new URL(`./rendered/${rule.name}.txt`, import.meta.url);
     const text = rendered(rule);
     if (update) writeFileSync(path, text);
-    expect(existsSync(path) ? readFileSync(path, 'utf8') : `(missing: test/rendered/${rule.name}.txt; run with UPDATE_RENDERED=1 and review it)`).toBe(text);
+    // Expected: the committed file; received: what the report prints now.
+    expect(text).toBe(existsSync(path) ? readFileSync(path, 'utf8') : `(missing: test/rendered/${rule.name}.txt; run with UPDATE_RENDERED=1 and review it)`);
   });
 }
 
