@@ -94,10 +94,6 @@ interface Line {
   text: string;
 }
 
-export function lineCount(src: SourceFile): number {
-  return src.lineStarts.length;
-}
-
 function lineAt(src: SourceFile, n: number): Line {
   const start = src.lineStarts[n - 1]!;
   let end = n < src.lineStarts.length ? src.lineStarts[n]! - 1 : src.text.length;
@@ -197,7 +193,8 @@ export interface ShownLine {
 /**
  * Lays out one line: tabs expanded, control characters escaped, secrets masked, wide characters two
  * columns; cut around the marks with `…` when wider than MAX_LINE_COLUMNS. Work is bounded by the
- * window shown, not by the line's length (apart from the masker, which reads the line once).
+ * window shown, not by the line's length (the masker reads a line of up to 64 KiB whole, a longer one
+ * only around the window: see lineSecrets).
  */
 export function layoutLine(text: string, marks: readonly Pick<Mark, 'from' | 'to'>[], mask: Masker = lineSecrets(text)): ShownLine {
   const len = text.length;

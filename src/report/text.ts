@@ -26,14 +26,19 @@ export interface TextOptions {
  * — then the summary lines (shared with `concise`). See src/report/frame.ts for the frame.
  */
 export function formatText(result: LintResult, opts: TextOptions): string {
-  const paint = opts.color ? ansiPaint : noPaint;
   const out: string[] = [];
-  for (const d of result.diagnostics) {
-    if (d.suppressed) continue;
-    const fix = d.fix && !d.suppressed ? { fix: d.fix, hidden: shownFix(d) === undefined } : undefined;
-    out.push(headerLine(d, paint), ...frameLines(d, result.sources, { paint, fix }), '');
-  }
-  return [...out, ...summaryLines(result, paint)].join('\n') + '\n';
+  for (const d of result.diagnostics) if (!d.suppressed) out.push(formatFinding(d, result.sources, opts));
+  return [...out, ...summaryLines(result, opts.color ? ansiPaint : noPaint)].join('\n') + '\n';
+}
+
+/**
+ * One finding as the text report shows it (header, frame, help, fix diff), without the blank line
+ * after it: for rendered snapshots of rules' examples.
+ */
+export function formatFinding(d: Diagnostic, sources: LintResult['sources'], opts: TextOptions = { color: false }): string {
+  const paint = opts.color ? ansiPaint : noPaint;
+  const fix = d.fix && !d.suppressed ? { fix: d.fix, hidden: shownFix(d) === undefined } : undefined;
+  return [headerLine(d, paint), ...frameLines(d, sources, { paint, fix })].join('\n') + '\n';
 }
 
 /** `severity[rule]: message`, with ` [*]` after the rule when `--fix` would fix the finding. */
