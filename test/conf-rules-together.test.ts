@@ -2,7 +2,9 @@ import { afterAll, describe, expect, test } from '@jest/globals';
 import archiveCommandMissing from '../rules/archive-command-missing.js';
 import archiveCommandNoop from '../rules/archive-command-noop.js';
 import archiveModeOff from '../rules/archive-mode-off.js';
+import fullPageWritesOff from '../rules/full-page-writes-off.js';
 import { RULES } from '../rules/index.js';
+import rewindNotReady from '../rules/rewind-not-ready.js';
 import { cleanupFixtures, lintTree } from './support/fixture.js';
 
 afterAll(cleanupFixtures);
@@ -51,5 +53,15 @@ describe('one setting, one finding: freeze-max-age-high and the failsafe it rais
       ['failsafe-age-clamped', 2],
     ]);
     expect(f[0]!.message).not.toContain('also');
+  });
+});
+
+describe('rewind-not-ready with full-page-writes-off', () => {
+  test('full_page_writes = off on a standby: one finding each, about different things', () => {
+    const { findings } = lintTree({ 'postgresql.conf': `primary_conninfo = 'host=primary user=replicator'\nfull_page_writes = off\n`, PG_VERSION: '17\n' }, {}, [fullPageWritesOff, rewindNotReady]);
+    expect(findings.map((f) => [f.rule, f.line, f.message.includes('full_page_writes')])).toEqual([
+      ['rewind-not-ready', 1, false],
+      ['full-page-writes-off', 2, true],
+    ]);
   });
 });

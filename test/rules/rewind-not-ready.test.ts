@@ -1,6 +1,5 @@
 import { afterAll, describe, expect, test } from '@jest/globals';
 import rewindNotReady from '../../rules/rewind-not-ready.js';
-import fullPageWritesOff from '../../rules/full-page-writes-off.js';
 import { cleanupFixtures, lintTree } from '../support/fixture.js';
 import { ruleTester } from '../support/rule-tester.js';
 
@@ -43,6 +42,11 @@ ruleTester(rewindNotReady, {
     { name: 'assume.role: primary alone is no evidence', code: '', assume: { role: 'primary' } },
   ],
   invalid: [
+    {
+      name: 'the wal_log_hints line written off is named as related information',
+      code: { 'postgresql.conf': `${CONNINFO}\nwal_log_hints = off\n`, PG_VERSION: '17\n' },
+      errors: [{ line: 1, column: 1, related: [{ line: 2, column: 17, message: 'wal_log_hints is turned off here' }] }],
+    },
     {
       name: 'primary_conninfo: located at it, naming it',
       code: `work_mem = 4MB\n${CONNINFO}\n`,
@@ -124,22 +128,6 @@ ruleTester(rewindNotReady, {
       errors: [{ file: 'a/postgresql.conf', line: 1, column: 1 }, { file: 'b/standby.signal', line: 1, column: 1 }],
     },
   ],
-});
-
-describe('rewind-not-ready with full-page-writes-off', () => {
-  test('full_page_writes = off on a standby: one finding each, about different things', () => {
-    const { findings } = lintTree({ 'postgresql.conf': `${CONNINFO}\nfull_page_writes = off\n`, PG_VERSION: '17\n' }, {}, [fullPageWritesOff, rewindNotReady]);
-    expect(findings.map((f) => [f.rule, f.line, f.message.includes('full_page_writes')])).toEqual([
-      ['rewind-not-ready', 1, false],
-      ['full-page-writes-off', 2, true],
-    ]);
-  });
-
-  test('the wal_log_hints line written off is named as related information', () => {
-    const { result } = lintTree({ 'postgresql.conf': `${CONNINFO}\nwal_log_hints = off\n`, PG_VERSION: '17\n' }, {}, [rewindNotReady]);
-    expect(result.diagnostics).toHaveLength(1);
-    expect(result.diagnostics[0]!.related?.map((r) => r.message)).toEqual(['wal_log_hints is turned off here']);
-  });
 });
 
 describe('assume.failover in the config file', () => {

@@ -3,6 +3,8 @@ import type { Major } from '../../src/catalog/types.js';
 import type { Assumptions, Rule } from '../../src/engine/rule.js';
 import { applyEdits, fixesForFile } from '../../src/fix/edits.js';
 import type { Applicability, Diagnostic, FileKind, Severity } from '../../src/types.js';
+import { locate } from '../../src/report/common.js';
+import type { SourceFile } from '../../src/source/source.js';
 import { lintTree, type Finding } from './fixture.js';
 
 export interface ExpectedFinding {
@@ -19,6 +21,8 @@ export interface ExpectedFinding {
   help?: string | RegExp;
   /** The finding's fix: asserted to exist, with this title (exact or pattern) and applicability. */
   fix?: { title?: string | RegExp; applicability?: Applicability };
+  /** The finding's related locations, all of them in order (asserted when given); file defaults to the case's main file. */
+  related?: Array<{ file?: string; line: number; column: number; message?: string | RegExp }>;
 }
 
 export interface RuleCase {
@@ -52,7 +56,10 @@ const mainFile: Record<FileKind, string> = {
   'recovery.signal': 'recovery.signal',
 };
 
-function runCase(rule: Rule, c: RuleCase): { findings: Finding[]; main: string; diagnostics: Diagnostic[]; texts: Map<string, string> } {
+function runCase(
+  rule: Rule,
+  c: RuleCase,
+): { findings: Finding[]; main: string; diagnostics: Diagnostic[]; texts: Map<string, string>; sources: ReadonlyMap<string, SourceFile> } {
   const main = mainFile[rule.appliesTo[0]!];
   const files = typeof c.code === 'string' ? { [main]: c.code } : c.code;
   const { findings, result } = lintTree(
@@ -67,7 +74,7 @@ function runCase(rule: Rule, c: RuleCase): { findings: Finding[]; main: string; 
     [rule],
   );
   const texts = new Map([...result.sources].map(([p, src]) => [p, src.text] as [string, string]));
-  return { findings, main, diagnostics: result.diagnostics, texts };
+  return { findings, main, diagnostics: result.diagnostics, texts, sources: result.sources };
 }
 
 /** Every file's text after one pass of all fixes (safe and unsafe) of the findings. */
@@ -98,7 +105,7 @@ export function ruleTester(rule: Rule, cases: { valid: RuleCase[]; invalid: Inva
     }
     for (const c of cases.invalid) {
       test(`invalid (PG ${c.pgVersion ?? 17}): ${label(c)}`, () => {
-        const { findings, main, diagnostics, texts } = runCase(rule, c);
+        const { findings, main, diagnostics, texts, sources } = runCase(rule, c);
         const actual = findings.map((f, i) => {
           const want = c.errors[i];
           return {
@@ -116,6 +123,14 @@ export function ruleTester(rule: Rule, cases: { valid: RuleCase[]; invalid: Inva
                     ...(want.fix.title !== undefined ? { title: diagnostics[i]!.fix!.title } : {}),
                     ...(want.fix.applicability !== undefined ? { applicability: diagnostics[i]!.fix!.applicability } : {}),
                   },
+                }
+              : {}),
+            ...(want?.related !== undefined
+              ? {
+                  related: (diagnostics[i]?.related ?? []).map((r, k) => {
+                    const { line, column } = locate({ ...diagnostics[i]!, loc: r.loc }, sources);
+                    return { file: r.loc.file, line, column, ...(want.related![k]?.message !== undefined ? { message: r.message } : {}) };
+                  }),
                 }
               : {}),
           };
@@ -136,6 +151,9 @@ export function ruleTester(rule: Rule, cases: { valid: RuleCase[]; invalid: Inva
                   ...(e.fix.applicability !== undefined ? { applicability: e.fix.applicability } : {}),
                 },
               }
+            : {}),
+          ...(e.related !== undefined
+            ? { related: e.related.map((r) => ({ file: r.file ?? main, line: r.line, column: r.column, ...(r.message !== undefined ? { message: textOrPattern(r.message) } : {}) })) }
             : {}),
         }));
         expect(actual).toEqual(expected);
