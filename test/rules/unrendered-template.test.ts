@@ -1,8 +1,6 @@
-import { afterAll, describe, expect, test } from '@jest/globals';
-import hbaInvalidRecord from '../../rules/hba-invalid-record.js';
-import invalidValue from '../../rules/invalid-value.js';
+import { afterAll } from '@jest/globals';
 import rule from '../../rules/unrendered-template.js';
-import { cleanupFixtures, lintTree } from '../support/fixture.js';
+import { cleanupFixtures } from '../support/fixture.js';
 import { ruleTester } from '../support/rule-tester.js';
 
 afterAll(cleanupFixtures);
@@ -27,6 +25,11 @@ ruleTester(rule, {
     { code: { 'recovery.conf': "restore_command = 'cp /a/%f %p'\nprimary_conninfo = '${CONNINFO}'\n" }, pgVersion: 12, name: 'recovery.conf is not read from 12 on' },
   ],
   invalid: [
+    {
+      name: 'without invalid-value, unrendered-template reports alone, with its help',
+      code: "TimeZone = '${TZ}'\n",
+      errors: [{ line: 1, column: 13, help: HELP }],
+    },
     {
       code: "# time\nTimeZone = '${TZ}'\n",
       errors: [
@@ -187,48 +190,4 @@ ruleTester(rule, {
       errors: [{ file: 'recovery.conf', line: 2, column: 26, endColumn: 39 }],
     },
   ],
-});
-
-describe('one problem, one finding', () => {
-  test("TimeZone = '${TZ}': invalid-value and unrendered-template merge into one finding", () => {
-    const { findings, result } = lintTree({ 'postgresql.conf': "TimeZone = '${TZ}'\n" }, { pgVersion: 17 }, [invalidValue, rule]);
-    expect(findings).toHaveLength(1);
-    expect(findings[0]).toMatchObject({ rule: 'invalid-value', line: 1, column: 12 });
-    expect(findings[0]!.message).toBe(
-      'invalid value for parameter "TimeZone": "${TZ}": PostgreSQL 17 refuses to start with it; also the template placeholder ${TZ} was never rendered (unrendered-template)',
-    );
-    expect(result.diagnostics).toHaveLength(1);
-  });
-
-  test('invalid-value turned off: unrendered-template reports alone, with its help', () => {
-    const { result } = lintTree({ 'postgresql.conf': "TimeZone = '${TZ}'\n" }, { pgVersion: 17 }, [rule]);
-    expect(result.diagnostics.map((d) => [d.rule, d.help])).toEqual([['unrendered-template', HELP]]);
-  });
-
-  test('@@VAR@@ in pg_hba: hba-invalid-record and unrendered-template merge', () => {
-    const { findings } = lintTree({ 'pg_hba.conf': 'host replication ruser @@REPLICA@@ md5\n' }, { pgVersion: 17 }, [hbaInvalidRecord, rule]);
-    expect(findings).toHaveLength(1);
-    expect(findings[0]).toMatchObject({ rule: 'hba-invalid-record', column: 24 });
-    expect(findings[0]!.message).toMatch(/; also the template placeholder @@REPLICA@@ was never rendered \(unrendered-template\)$/);
-  });
-
-  test('${NET}/24 in pg_hba: one finding', () => {
-    const { findings } = lintTree({ 'pg_hba.conf': 'host all all ${NET}/24 md5\n' }, { pgVersion: 17 }, [hbaInvalidRecord, rule]);
-    expect(findings.map((f) => [f.rule, f.column])).toEqual([['hba-invalid-record', 14]]);
-    expect(findings[0]!.message).toMatch(/^specifying both host name and CIDR mask is invalid: "\$\{NET\}\/24".*; also the template placeholder \$\{NET\} was never rendered/);
-  });
-
-  test('{{ user }} split into fields: one finding at the rejected token', () => {
-    const { findings } = lintTree({ 'pg_hba.conf': 'local all all peer\ninclude_if_exists {{ extra_hba }}\n' }, { pgVersion: 16 }, [hbaInvalidRecord, rule]);
-    expect(findings.map((f) => [f.rule, f.line, f.column])).toEqual([['hba-invalid-record', 2, 1]]);
-    expect(findings[0]!.message).toMatch(/; also the template placeholder \{\{ extra_hba \}\} was never rendered \(unrendered-template\)$/);
-  });
-
-  test('a placeholder and an unrelated rejection on one record stay two findings', () => {
-    const { findings } = lintTree({ 'pg_hba.conf': 'host all ${U} 10.0.0.0/8 crypt\n' }, { pgVersion: 17 }, [hbaInvalidRecord, rule]);
-    expect(findings.map((f) => [f.rule, f.column]).sort()).toEqual([
-      ['hba-invalid-record', 26],
-      ['unrendered-template', 10],
-    ]);
-  });
 });
