@@ -14,8 +14,8 @@ afterAll(cleanupFixtures);
 
 // The pg_hba.conf analysis the hba rules share (src/analysis/hba.ts, src/analysis/exposure.ts):
 // reachability (first match wins), per-record flags, the exposure sentence, and the address ranges.
-/* ---------------------------------------------------------------- analyzeHba */
 
+/* ---------------------------------------------------------------- analyzeHba */
 
 function parse(text: string, major: Major = 17, extra: Record<string, string> = {}): HbaFile {
   return parsePgHba(createSourceFile('pg_hba.conf', '/data/pg_hba.conf', text), major, memIO({ '/data/pg_hba.conf': text, ...extra }));
