@@ -4,36 +4,40 @@ import { hbaTokenGroupKey } from '../src/analysis/template.js';
 import { hbaRecordGroupKey } from '../src/analysis/exposure.js';
 import { tokenLoc } from '../src/analysis/hba.js';
 import type { HbaLine, HbaZone } from '../src/parse/pg-hba.js';
-
-const UNQUOTED_TOKEN_MESSAGES = ['authentication option not in name=value format: ', 'unsupported LDAP URL scheme: '];
+import type { AuthError, HbaReason } from '../src/parse/auth-tokens.js';
+import type { SourceFile } from '../src/source/source.js';
 
 /**
- * A pg_hba.conf message with the file text it quotes bounded: every double-quoted token (tokens
- * cannot contain a double quote, so quotes pair up) and the token PostgreSQL appends unquoted.
+ * A pg_hba.conf problem's message with the file text it quotes bounded: every double-quoted token
+ * (tokens cannot contain a double quote, so quotes pair up), and the token PostgreSQL appends
+ * unquoted (the parser's `reason.unquoted`).
  */
-export function boundHbaMessage(message: string): string {
-  for (const prefix of UNQUOTED_TOKEN_MESSAGES) {
-    if (message.startsWith(prefix) && !message.includes('\n')) return prefix + boundQuote(message.slice(prefix.length));
+export function boundHbaMessage(p: AuthError, file: SourceFile): string {
+  const r = p.reason;
+  if (r && 'unquoted' in r && !r.unquoted.includes('\n')) {
+    return relativizeMessage(p.message.slice(0, p.message.length - r.unquoted.length), file) + boundQuote(r.unquoted);
   }
-  return boundQuotes(message);
+  return boundQuotes(relativizeMessage(p.message, file));
 }
 
-/** What to do, for the mistakes seen most often in real pg_hba.conf files. */
-export function hbaHelp(message: string, major: number): string | undefined {
-  if (message.startsWith('invalid IP mask')) {
-    return 'An address without a /prefix must be followed by a netmask column; write it in CIDR form, e.g. 10.30.0.0/16.';
+/** What to do, for the mistakes seen most often in real pg_hba.conf files (from the parser's reason). */
+export function hbaHelp(reason: HbaReason | undefined, major: number): string | undefined {
+  switch (reason?.code) {
+    case 'invalid-ip-mask':
+      return 'An address without a /prefix must be followed by a netmask column; write it in CIDR form, e.g. 10.30.0.0/16.';
+    case 'clientcert':
+      return major >= 14
+        ? 'Use clientcert=verify-ca or clientcert=verify-full (PostgreSQL 14 removed 1, 0 and no-verify).'
+        : 'Use clientcert=verify-ca or clientcert=verify-full, on hostssl records only.';
+    case 'invalid-method':
+      return reason.method === 'crypt' || reason.method === 'krb5' ? 'Use scram-sha-256 (or gss for Kerberos).' : undefined;
+    case 'peer-not-local':
+      return 'Use scram-sha-256 (or ident) for host records; peer works on local records only.';
+    case 'invalid-connection-type':
+      return reason.type.startsWith('include') ? 'include directives in pg_hba.conf need PostgreSQL 16 or later.' : undefined;
+    default:
+      return undefined;
   }
-  if (message.includes('clientcert')) {
-    return major >= 14
-      ? 'Use clientcert=verify-ca or clientcert=verify-full (PostgreSQL 14 removed 1, 0 and no-verify).'
-      : 'Use clientcert=verify-ca or clientcert=verify-full, on hostssl records only.';
-  }
-  if (/invalid authentication method "(crypt|krb5)"/.test(message)) return 'Use scram-sha-256 (or gss for Kerberos).';
-  if (message.includes('peer authentication is only supported on local sockets')) {
-    return 'Use scram-sha-256 (or ident) for host records; peer works on local records only.';
-  }
-  if (message.startsWith('invalid connection type "include')) return 'include directives in pg_hba.conf need PostgreSQL 16 or later.';
-  return undefined;
 }
 
 /** The zones of the line's address and netmask columns (not those of RADIUS servers). */
@@ -101,7 +105,7 @@ export default defineRule({
       }
       const outside = p.code === 'not-allowed';
       // PostgreSQL quotes the offending token whole; we quote at most QUOTE_MAX_CHARS of it.
-      const text = boundHbaMessage(relativizeMessage(p.message, hba.file));
+      const text = boundHbaMessage(p, hba.file);
       out.report({
         loc: { file: p.file.path, start: p.start, end: p.end },
         // git-dir: an error (the rule's severity): .git/ is never deployed configuration, and it
@@ -111,7 +115,7 @@ export default defineRule({
           : p.code === 'git-dir' || p.code === 'limit' // limit: PostgreSQL would read on; the message says what was not
             ? text
             : `${text}: PostgreSQL ${ctx.major} rejects this record${assumed.length ? ` (on a server that has network interface "${boundQuote(assumed[0]!.interface!)}")` : ''}, so the server refuses to start and a reload keeps the old rules`,
-        help: !p.code && zones.some((z) => z.verdict === 'rejected') ? ZONE_HELP : outside ? undefined : p.code === 'git-dir' ? 'Configuration never lives in .git/; name a file of the repository instead.' : p.code === 'limit' ? 'Name each user or database list once per record: the same @file referenced from many places multiplies what it expands to, and pgconf-lint checks none of the expansion past its limit.' : hbaHelp(p.message, ctx.major),
+        help: !p.code && zones.some((z) => z.verdict === 'rejected') ? ZONE_HELP : outside ? undefined : p.code === 'git-dir' ? 'Configuration never lives in .git/; name a file of the repository instead.' : p.code === 'limit' ? 'Name each user or database list once per record: the same @file referenced from many places multiplies what it expands to, and pgconf-lint checks none of the expansion past its limit.' : hbaHelp(p.reason, ctx.major),
         ...(outside ? { severity: 'warning' as const } : {}),
         group: { key: hbaTokenGroupKey(p.file.path, p.start), concern: 'a record PostgreSQL rejects (hba-invalid-record)' },
       });

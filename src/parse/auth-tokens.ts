@@ -70,7 +70,23 @@ export interface AuthError {
    * MAX_EXPANDED_CHARS) was crossed; PostgreSQL would read on.
    */
   code?: 'not-allowed' | 'git-dir' | 'limit';
+  /** What a pg_hba.conf record's problem is, for tools: set by the record parser (src/parse/pg-hba.ts). */
+  reason?: HbaReason;
 }
+
+/**
+ * The problems of a pg_hba.conf record that tools act on (help, quoting), with their data: never
+ * parse `message` to learn them. `unquoted`: the file's token PostgreSQL appends to the message
+ * unquoted (at its end).
+ */
+export type HbaReason =
+  | { code: 'invalid-connection-type'; type: string }
+  | { code: 'invalid-method'; method: string }
+  | { code: 'peer-not-local' }
+  | { code: 'invalid-ip-mask' }
+  | { code: 'clientcert' }
+  | { code: 'option-not-name-value'; unquoted: string }
+  | { code: 'ldap-url-scheme'; unquoted: string };
 
 /** A logical line with at least one field or a tokenization error (blank lines are dropped). */
 export interface AuthLine {
@@ -476,7 +492,13 @@ export function absoluteConfigLocation(location: string, callingFile: string, ma
 }
 
 type Refused = false | 'not-allowed' | 'git-dir';
-type OpenResult = { ok: true; file: SourceFile } | { ok: false; message: string; enoent: boolean; notAllowed: Refused };
+/** A failed open: PostgreSQL's message, and `reason`, its part after the file name (strerror or ours). */
+type OpenResult = { ok: true; file: SourceFile } | { ok: false; message: string; reason: string; enoent: boolean; notAllowed: Refused };
+
+/** The failure of opening `absPath` for `reason`, worded as PostgreSQL words it. */
+function openFailure(absPath: string, reason: string, enoent: boolean, notAllowed: Refused): OpenResult {
+  return { ok: false, message: `could not open file "${absPath}": ${reason}`, reason, enoent, notAllowed };
+}
 
 export class AuthTokenizer {
   readonly files: SourceFile[] = [];
@@ -505,17 +527,17 @@ export class AuthTokenizer {
   /** open_auth_file */
   private open(absPath: string, depth: number, ioPath: string = absPath): OpenResult {
     if (this.major >= 16 && depth > MAX_DEPTH) {
-      return { ok: false, message: `could not open file "${absPath}": maximum nesting depth exceeded`, enoent: false, notAllowed: false };
+      return openFailure(absPath, 'maximum nesting depth exceeded', false, false);
     }
     if (depth > OLD_SAFETY_DEPTH) {
-      return { ok: false, message: `could not open file "${absPath}": nesting too deep (PostgreSQL recurses until it crashes)`, enoent: false, notAllowed: false };
+      return openFailure(absPath, 'nesting too deep (PostgreSQL recurses until it crashes)', false, false);
     }
     if (!this.io.allowed(ioPath)) {
       const refused = this.refused(ioPath);
-      return { ok: false, message: `could not open file "${absPath}": ${refused.why}`, enoent: false, notAllowed: refused.code };
+      return openFailure(absPath, refused.why, false, refused.code);
     }
     if (++this.opens > MAX_OPENS) {
-      return { ok: false, message: `could not open file "${absPath}": more than ${MAX_OPENS} files opened through @file references and includes (a file referenced over and over); the rest was not read`, enoent: false, notAllowed: false };
+      return openFailure(absPath, `more than ${MAX_OPENS} files opened through @file references and includes (a file referenced over and over); the rest was not read`, false, false);
     }
     const cached = this.cache.get(ioPath);
     if (cached) return { ok: true, file: cached };
@@ -526,7 +548,7 @@ export class AuthTokenizer {
       r = { ok: false, error: e instanceof Error ? e.message : String(e) };
     }
     if (!r.ok) {
-      return { ok: false, message: `could not open file "${absPath}": ${r.error}`, enoent: r.error === 'No such file or directory', notAllowed: false };
+      return openFailure(absPath, r.error, r.error === 'No such file or directory', false);
     }
     // Keep the path PostgreSQL would report (file_name column), whatever the caller's display path.
     const file = r.file.absPath === absPath ? r.file : createSourceFile(r.file.path, absPath, r.file.text);
@@ -616,7 +638,7 @@ export class AuthTokenizer {
     if (!opened.ok) {
       let message = opened.message;
       if (major <= 15 && !opened.notAllowed) {
-        message = `could not open secondary authentication file "@${name}" as "${full}": ${message.slice(message.indexOf('": ') + 3)}`;
+        message = `could not open secondary authentication file "@${name}" as "${full}": ${opened.reason}`;
       }
       return { message, file: at.file, start: at.start, end: at.end, ...(opened.notAllowed ? { code: opened.notAllowed } : {}) };
     }

@@ -2,7 +2,7 @@ import type { Major } from '../catalog/types.js';
 import type { SourceFile } from '../source/source.js';
 import { checkRegex, tokenizeAuthFile } from './auth-tokens.js';
 import { splitQuotedList } from './guc-list.js';
-import type { AuthError, AuthField, AuthFileIO, AuthInclude, AuthLine, AuthToken } from './auth-tokens.js';
+import type { AuthError, AuthField, AuthFileIO, AuthInclude, AuthLine, AuthToken, HbaReason } from './auth-tokens.js';
 
 export type { AuthFileIO } from './auth-tokens.js';
 
@@ -139,8 +139,11 @@ class LineError {
     readonly at: { start: number; end: number; file: SourceFile },
     /** false when PostgreSQL logs the problem but does not set err_msg */
     readonly setsErrMsg = true,
+    readonly reason?: HbaReason,
   ) {}
 }
+
+const CLIENTCERT: HbaReason = { code: 'clientcert' };
 
 interface Ctx {
   major: Major;
@@ -195,7 +198,7 @@ export function parseHbaLine(line: AuthLine, major: Major, build: BuildProfile =
       record = parseRecord(ctx);
     } catch (e) {
       if (!(e instanceof LineError)) throw e;
-      problem = { message: e.message, file: e.at.file, start: e.at.start, end: e.at.end };
+      problem = { message: e.message, file: e.at.file, start: e.at.start, end: e.at.end, ...(e.reason ? { reason: e.reason } : {}) };
       if (e.setsErrMsg) ctx.errMsg = e.message;
     }
   }
@@ -243,7 +246,7 @@ function parseRecord(ctx: Ctx): HbaRecord {
   if (typeField.tokens.length > 1) throw new LineError('multiple values specified for connection type', fieldSpan(typeField));
   const typeTok = typeField.tokens[0]!;
   const connType = CONN_TYPES.find((t) => t === typeTok.text && (major >= 12 || (t !== 'hostgssenc' && t !== 'hostnogssenc')));
-  if (!connType) throw new LineError(`invalid connection type "${typeTok.text}"`, typeTok);
+  if (!connType) throw new LineError(`invalid connection type "${typeTok.text}"`, typeTok, true, { code: 'invalid-connection-type', type: typeTok.text });
   // Without SSL / GSSAPI these lines still load, but err_msg carries a warning.
   if (connType === 'hostssl') {
     addFeature(ctx, 'ssl');
@@ -275,7 +278,7 @@ function parseRecord(ctx: Ctx): HbaRecord {
   let method = parseMethod(ctx, methodTok);
   if (connType === 'local' && method === 'ident') method = 'peer';
   if (connType === 'local' && method === 'gss') throw new LineError('gssapi authentication is not supported on local sockets', methodTok);
-  if (connType !== 'local' && method === 'peer') throw new LineError('peer authentication is only supported on local sockets', methodTok);
+  if (connType !== 'local' && method === 'peer') throw new LineError('peer authentication is only supported on local sockets', methodTok, true, { code: 'peer-not-local' });
   if (connType !== 'hostssl' && method === 'cert') throw new LineError('cert authentication is only supported on hostssl connections', methodTok);
 
   const st: OptState = {
@@ -293,7 +296,7 @@ function parseRecord(ctx: Ctx): HbaRecord {
   while (++fi < fields.length) {
     for (const t of fields[fi]!.tokens) {
       const eq = t.text.indexOf('=');
-      if (eq === -1) throw new LineError(`authentication option not in name=value format: ${t.text}`, t);
+      if (eq === -1) throw new LineError(`authentication option not in name=value format: ${t.text}`, t, true, { code: 'option-not-name-value', unquoted: t.text });
       const opt = { name: t.text.slice(0, eq), value: t.text.slice(eq + 1), token: t };
       parseAuthOpt(ctx, connType, method, opt, st);
       options.push(opt);
@@ -336,7 +339,7 @@ function parseMethod(ctx: Ctx, t: AuthToken): string {
   const m = t.text;
   if (STANDARD_METHODS.includes(m) || (m === 'oauth' && ctx.major >= 18)) return m;
   const feature = BUILD_METHODS[m];
-  if (!feature) throw new LineError(`invalid authentication method "${m}"`, t);
+  if (!feature) throw new LineError(`invalid authentication method "${m}"`, t, true, { code: 'invalid-method', method: m });
   addFeature(ctx, feature);
   if (!ctx.build[feature]) throw new LineError(`invalid authentication method "${m}": not supported by this build`, t);
   return m;
@@ -371,7 +374,7 @@ function parseAddress(ctx: Ctx, t: AuthToken, readMask: () => AuthToken): HbaAdd
   }
   const mt = readMask();
   const mask = parseNumericHost(mt.text, ctx);
-  if (!mask) throw new LineError(`invalid IP mask "${mt.text}": Name or service not known`, mt);
+  if (!mask) throw new LineError(`invalid IP mask "${mt.text}": Name or service not known`, mt, true, { code: 'invalid-ip-mask' });
   if (mask.length !== ip.length) throw new LineError('IP address and mask do not match', mt);
   return addr(kind, ip, maskPrefix(mask), mask, mt);
 }
@@ -685,7 +688,7 @@ function parseAuthOpt(ctx: Ctx, connType: HbaConnType, method: string, opt: HbaO
 
 function clientcert(ctx: Ctx, connType: HbaConnType, method: string, val: string, token: AuthToken, st: OptState): void {
   const { major } = ctx;
-  if (connType !== 'hostssl') throw new LineError('clientcert can only be configured for "hostssl" rows', token);
+  if (connType !== 'hostssl') throw new LineError('clientcert can only be configured for "hostssl" rows', token, true, CLIENTCERT);
   if (major <= 11) {
     if (val === '1') {
       // The root-store check ("client certificates can only be checked if a root certificate
@@ -696,7 +699,7 @@ function clientcert(ctx: Ctx, connType: HbaConnType, method: string, val: string
       addFeature(ctx, 'ssl-ca');
       st.clientcert = 'true';
     } else {
-      if (method === 'cert') throw new LineError('clientcert can not be set to 0 when using "cert" authentication', token);
+      if (method === 'cert') throw new LineError('clientcert can not be set to 0 when using "cert" authentication', token, true, CLIENTCERT);
       st.clientcert = 'off';
     }
     return;
@@ -704,14 +707,14 @@ function clientcert(ctx: Ctx, connType: HbaConnType, method: string, val: string
   if (val === 'verify-full') st.clientcert = 'full';
   else if (val === 'verify-ca' || (major <= 13 && val === '1')) {
     if (method === 'cert' && major >= 14) {
-      throw new LineError('clientcert can only be set to "verify-full" when using "cert" authentication', token);
+      throw new LineError('clientcert can only be set to "verify-full" when using "cert" authentication', token, true, CLIENTCERT);
     }
     st.clientcert = 'ca';
   } else if (major <= 13 && (val === '0' || val === 'no-verify')) {
-    if (method === 'cert') throw new LineError('clientcert cannot be set to "no-verify" when using "cert" authentication', token);
+    if (method === 'cert') throw new LineError('clientcert cannot be set to "no-verify" when using "cert" authentication', token, true, CLIENTCERT);
     st.clientcert = 'off';
   } else {
-    throw new LineError(`invalid value for clientcert: "${val}"`, token, false);
+    throw new LineError(`invalid value for clientcert: "${val}"`, token, false, CLIENTCERT);
   }
 }
 
@@ -720,7 +723,7 @@ function ldapUrl(ctx: Ctx, val: string, token: AuthToken, st: OptState): void {
   const m = /^([A-Za-z][A-Za-z0-9+.-]*):\/\/([^/:?]*)(?::(\d*))?(?:\/([^?]*)(?:\?([^?]*)(?:\?([^?]*)(?:\?(.*))?)?)?)?$/.exec(val);
   if (!m) throw new LineError(`could not parse LDAP URL "${val}": Bad parameter to an ldap routine`, token);
   const scheme = m[1]!;
-  if (scheme !== 'ldap' && (scheme !== 'ldaps' || ctx.major < 11)) throw new LineError(`unsupported LDAP URL scheme: ${scheme}`, token);
+  if (scheme !== 'ldap' && (scheme !== 'ldaps' || ctx.major < 11)) throw new LineError(`unsupported LDAP URL scheme: ${scheme}`, token, true, { code: 'ldap-url-scheme', unquoted: scheme });
   if (ctx.major >= 11) st.ldap.set('ldapscheme', scheme);
   if (m[2]) st.ldap.set('ldapserver', decodeURIComponentSafe(m[2]));
   const port = m[3] ? Number(m[3]) : scheme === 'ldaps' ? 636 : 389;

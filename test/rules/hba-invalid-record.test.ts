@@ -103,3 +103,43 @@ describe('hba-invalid-record: IPv6 zone ids in context', () => {
     expect(at[0]!.message).toMatch(/also .*the zone %eth0 needs network interface eth0 on the server \(hba-invalid-record\)/);
   });
 });
+
+// The help comes from the parser's structured reason (src/parse/pg-hba.ts), never from the message.
+ruleTester(rule, {
+  valid: [{ code: 'host all all 10.0.0.0/8 scram-sha-256\n' }],
+  invalid: [
+    {
+      code: 'host all all 10.0.0.1 md5\n',
+      errors: [{ line: 1, column: 23, message: /^invalid IP mask "md5": Name or service not known: PostgreSQL 17 rejects this record/, help: 'An address without a /prefix must be followed by a netmask column; write it in CIDR form, e.g. 10.30.0.0/16.' }],
+    },
+    {
+      code: 'host all all 127.0.0.1/32 crypt\n',
+      errors: [{ line: 1, column: 27, message: /^invalid authentication method "crypt": /, help: 'Use scram-sha-256 (or gss for Kerberos).' }],
+    },
+    { name: 'another unknown method: no help', code: 'host all all 127.0.0.1/32 magic\n', errors: [{ line: 1, column: 27, message: /^invalid authentication method "magic": / }] },
+    {
+      code: 'host all all 127.0.0.1/32 peer\n',
+      errors: [{ line: 1, column: 27, help: 'Use scram-sha-256 (or ident) for host records; peer works on local records only.' }],
+    },
+    {
+      code: 'hostssl all all 10.0.0.0/8 md5 clientcert=1\n',
+      pgVersion: 14,
+      errors: [{ line: 1, column: 32, help: 'Use clientcert=verify-ca or clientcert=verify-full (PostgreSQL 14 removed 1, 0 and no-verify).' }],
+    },
+    {
+      code: 'host all all 10.0.0.0/8 md5 clientcert=verify-ca\n',
+      pgVersion: 13,
+      errors: [{ line: 1, column: 29, message: /^clientcert can only be configured for "hostssl" rows: /, help: 'Use clientcert=verify-ca or clientcert=verify-full, on hostssl records only.' }],
+    },
+    {
+      code: "include 'more.conf'\n",
+      pgVersion: 15,
+      errors: [{ line: 1, column: 1, message: /^invalid connection type "include": PostgreSQL 15 rejects this record/, help: 'include directives in pg_hba.conf need PostgreSQL 16 or later.' }],
+    },
+    {
+      name: 'the token PostgreSQL appends unquoted is bounded like a quoted one',
+      code: `host all all 10.0.0.0/8 md5 ${'x'.repeat(300)}\n`,
+      errors: [{ line: 1, column: 29, message: /^authentication option not in name=value format: x{20,}…x*: PostgreSQL 17 rejects this record/ }],
+    },
+  ],
+});
