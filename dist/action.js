@@ -42929,7 +42929,8 @@ function runRule(rule, cluster, settings = {}) {
         message: safeText(inKey ? maskQuoted(r.message) : r.message),
         loc: r.loc,
         ...r.help ? { help: safeText(r.help) } : {},
-        ...r.related?.length ? { related: r.related.map((x) => ({ ...x, message: safeText(x.message) })) } : {}
+        ...r.related?.length ? { related: r.related.map((x) => ({ ...x, message: safeText(x.message) })) } : {},
+        ...r.fix ? { fix: checkedFix(rule, r.loc.file, r.fix) } : {}
       };
       if (r.group) setGroup(d, { key: r.group.key, concern: safeText(inKey ? maskQuoted(r.group.concern) : r.group.concern) });
       out.push(d);
@@ -42947,6 +42948,18 @@ function runRule(rule, cluster, settings = {}) {
     });
   }
   return out;
+}
+function checkedFix(rule, file, fix) {
+  if (!rule.fixable || rule.fixable === "never") throw new Error(`${rule.name}: reported a fix but declares fixable: '${rule.fixable ?? "never"}'`);
+  if (fix.edits.length === 0) throw new Error(`${rule.name}: a fix without edits`);
+  const edits = [...fix.edits].sort((a, b) => a.loc.start - b.loc.start || a.loc.end - b.loc.end);
+  for (let i = 0; i < edits.length; i++) {
+    const e = edits[i];
+    if (e.loc.file !== file) throw new Error(`${rule.name}: a fix edits ${e.loc.file}, not the finding's file ${file}`);
+    if (e.loc.start < 0 || e.loc.end < e.loc.start) throw new Error(`${rule.name}: a fix edit with an invalid range`);
+    if (i > 0 && e.loc.start < edits[i - 1].loc.end) throw new Error(`${rule.name}: a fix with overlapping edits`);
+  }
+  return { title: safeText(fix.title), edits, applicability: fix.applicability };
 }
 var MESSAGE_MAX_CHARS = 2e3;
 function clip(s, total) {
@@ -48657,6 +48670,93 @@ var wal_level_insufficient_default = defineRule({
   }
 });
 
+// src/analysis/logging.ts
+function loggingView(ctx) {
+  const destination = ctx.setting("log_destination");
+  const collector = ctx.setting("logging_collector");
+  if (!destination || !collector) return void 0;
+  const list3 = typeof destination.value === "string" ? splitIdentifierString(destination.value) : null;
+  const destinations = new Set((list3 ?? []).map(asciiLower));
+  const collectorOn = collector.value === true;
+  const fileDest = destinations.has("stderr") || destinations.has("csvlog") || destinations.has("jsonlog");
+  const structured = destinations.has("csvlog") || destinations.has("jsonlog");
+  return {
+    destination,
+    destinations,
+    collector,
+    collectorOn,
+    writesFiles: collectorOn && fileDest,
+    prefixed: destinations.has("stderr") || destinations.has("syslog") || structured && !collectorOn
+  };
+}
+function settingLoc(ctx, s) {
+  return s.loc ?? ctx.clusterLoc();
+}
+function relatedSetting(s, message) {
+  return s.loc ? [{ message, loc: s.loc }] : [];
+}
+function octalMode(mode) {
+  return `0${mode.toString(8).padStart(3, "0")}`;
+}
+
+// rules/log-directory-empty.ts
+var log_directory_empty_default = defineRule({
+  name: "log-directory-empty",
+  severity: "error",
+  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
+  docs: {
+    summary: "log_directory = '' with the logging collector on, so the server refuses to start",
+    why: "The logging collector builds its file name as log_directory, a slash, then log_filename (syslogger.c, logfile_getname). With an empty log_directory that is `/postgresql-\u2026.log`, a file in the root directory, which the server's user (never root: the postmaster refuses to run as root) cannot create. The collector fails to open its first file at startup and the postmaster stops: FATAL: could not open log file \"/postgresql-\u2026.log\": Permission denied \u2014 real servers 12, 16 and 18 do so, and every major since 10 builds the name the same way. The collector opens that file even when log_destination is syslog alone. `log_directory = '.'` is not empty: it is the data directory itself and the server starts (log-directory-in-data-directory reports that location when it is enabled). Without the collector log_directory is not used, and an empty value is harmless until someone turns the collector on; it is not reported then.",
+    invalid: ["logging_collector = on\nlog_directory = ''"],
+    valid: ["logging_collector = on\nlog_directory = '/var/log/postgresql'", "log_directory = ''", "logging_collector = on\nlog_directory = '.'"],
+    references: [
+      "https://www.postgresql.org/docs/current/runtime-config-logging.html#GUC-LOG-DIRECTORY",
+      "https://github.com/postgres/postgres/blob/master/src/backend/postmaster/syslogger.c (SysLogger_Start, logfile_getname, logfile_open)"
+    ],
+    versions: "all"
+  },
+  check(ctx) {
+    const dir = ctx.setting("log_directory");
+    const collector = ctx.setting("logging_collector");
+    if (!dir || !collector || collector.value !== true || dir.value !== "" || !dir.loc) return;
+    ctx.report({
+      loc: dir.loc,
+      message: `${settingText(dir)} with the logging collector on: the collector opens its log file in the root directory ("/postgresql-\u2026.log"), which the server cannot write \u2014 the server does not start`,
+      help: "Set log_directory to a directory the server's user can write, ideally an absolute one outside the data directory such as '/var/log/postgresql'.",
+      related: relatedSetting(collector, "the logging collector is turned on here")
+    });
+  }
+});
+
+// rules/log-destination-empty.ts
+var log_destination_empty_default = defineRule({
+  name: "log-destination-empty",
+  severity: "error",
+  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
+  docs: {
+    summary: "log_destination names no destination (an empty or all-blank list), so the server writes no log at all",
+    why: "log_destination is a list of stderr, csvlog, jsonlog (15+) and syslog; PostgreSQL accepts an empty list (SplitIdentifierString allows it, and a value of blanks only is the same) and then sends its messages nowhere: real servers 12, 16 and 18 start and record no error, no failed login, no crash report and no logged statement, with the logging collector on or off. The server runs, but when it misbehaves there is nothing to read, and audit settings (log_connections, log_statement, pgaudit) record nothing. An error, because no log at all is never what a configuration means to say.",
+    invalid: ["log_destination = ''", "logging_collector = on\nlog_destination = ' '"],
+    valid: ["log_destination = 'stderr'", "log_destination = 'syslog'", "work_mem = 4MB"],
+    references: [
+      "https://www.postgresql.org/docs/current/runtime-config-logging.html#GUC-LOG-DESTINATION",
+      "https://github.com/postgres/postgres/blob/master/src/backend/utils/error/elog.c (check_log_destination, send_message_to_server_log)"
+    ],
+    versions: "all"
+  },
+  check(ctx) {
+    const dest = ctx.setting("log_destination");
+    if (!dest?.loc || typeof dest.value !== "string") return;
+    const list3 = splitIdentifierString(dest.value);
+    if (list3 === null || list3.length > 0) return;
+    ctx.report({
+      loc: dest.loc,
+      message: `${settingText(dest)} names no destination: the server writes no log at all \u2014 no error, failed login or logged statement is recorded anywhere`,
+      help: "Set log_destination = 'stderr' (with logging_collector = on), 'csvlog', 'jsonlog' or 'syslog'."
+    });
+  }
+});
+
 // rules/archive-command-noop.ts
 var NOOP = /^(?:(?:(?:\/usr)?\/bin\/)?true(?:\s.*)?|:(?:\s.*)?|exit(?:\s+0)?|cd(?:\s+\.\/?)?)$/s;
 function discardsWal(command) {
@@ -49396,35 +49496,6 @@ var ssl_ciphers_weak_default = defineRule({
   }
 });
 
-// src/analysis/logging.ts
-function loggingView(ctx) {
-  const destination = ctx.setting("log_destination");
-  const collector = ctx.setting("logging_collector");
-  if (!destination || !collector) return void 0;
-  const list3 = typeof destination.value === "string" ? splitIdentifierString(destination.value) : null;
-  const destinations = new Set((list3 ?? []).map(asciiLower));
-  const collectorOn = collector.value === true;
-  const fileDest = destinations.has("stderr") || destinations.has("csvlog") || destinations.has("jsonlog");
-  const structured = destinations.has("csvlog") || destinations.has("jsonlog");
-  return {
-    destination,
-    destinations,
-    collector,
-    collectorOn,
-    writesFiles: collectorOn && fileDest,
-    prefixed: destinations.has("stderr") || destinations.has("syslog") || structured && !collectorOn
-  };
-}
-function settingLoc(ctx, s) {
-  return s.loc ?? ctx.clusterLoc();
-}
-function relatedSetting(s, message) {
-  return s.loc ? [{ message, loc: s.loc }] : [];
-}
-function octalMode(mode) {
-  return `0${mode.toString(8).padStart(3, "0")}`;
-}
-
 // rules/connection-logging-off.ts
 var ON_ASPECTS = ["receipt", "authentication", "authorization"];
 var WHAT = {
@@ -49671,8 +49742,8 @@ var logging_collector_off_default = defineRule({
   severity: "warning",
   appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
   docs: {
-    summary: "logging_collector is off (absent means off) while log_destination sends messages to stderr, csvlog or jsonlog; or log_destination is empty",
-    why: "Without the logging collector, messages sent to stderr go wherever the postmaster's standard error happens to point: a `pg_ctl -l` file, the service manager's journal, or nowhere when it was started detached. PostgreSQL neither rotates nor keeps them, and lines written by many processes at once can be interleaved; the collector is the part of PostgreSQL designed not to lose them. csvlog and jsonlog (15+) need the collector: without it no CSV or JSON file is ever written, and each message falls back to plain text on stderr (elog.c, send_message_to_server_log; real servers do so) \u2014 the structured log a log pipeline expects does not exist. An empty log_destination is reported as well, whatever logging_collector says: the server then writes no log at all, not even errors. A log_destination of syslog alone is not reported (syslog is a collector of its own; pgdsat wants the collector even then). Containers that read the server's stderr on purpose are a deliberate choice this rule does not know about: disable it there. Off by default; the `cis` profile turns it on (CIS 3.1.2, 3.1.3).",
+    summary: "logging_collector is off (absent means off) while log_destination sends messages to stderr, csvlog or jsonlog",
+    why: "Without the logging collector, messages sent to stderr go wherever the postmaster's standard error happens to point: a `pg_ctl -l` file, the service manager's journal, or nowhere when it was started detached. PostgreSQL neither rotates nor keeps them, and lines written by many processes at once can be interleaved; the collector is the part of PostgreSQL designed not to lose them. csvlog and jsonlog (15+) need the collector: without it no CSV or JSON file is ever written, and each message falls back to plain text on stderr (elog.c, send_message_to_server_log; real servers do so) \u2014 the structured log a log pipeline expects does not exist. An empty log_destination, which makes the server write no log at all, is reported by log-destination-empty (on by default), not here. A log_destination of syslog alone is not reported (syslog is a collector of its own; pgdsat wants the collector even then). Containers that read the server's stderr on purpose are a deliberate choice this rule does not know about: disable it there. Off by default; the `cis` profile turns it on (CIS 3.1.2, 3.1.3).",
     invalid: ["log_destination = 'csvlog'", "logging_collector = off\nlog_destination = 'stderr'"],
     valid: ["logging_collector = on\nlog_destination = 'csvlog'", "log_destination = 'syslog'"],
     references: [
@@ -49687,16 +49758,6 @@ var logging_collector_off_default = defineRule({
     const logging = loggingView(ctx);
     if (!logging) return;
     const { destination, destinations, collector } = logging;
-    if (destinations.size === 0) {
-      const loc2 = settingLoc(ctx, destination);
-      if (!loc2) return;
-      ctx.report({
-        loc: loc2,
-        message: `${settingText(destination)} names no destination: the server writes no log at all \u2014 no error, failed login or logged statement is recorded anywhere`,
-        help: "Set log_destination = 'stderr' (with logging_collector = on), 'csvlog', 'jsonlog' or 'syslog'."
-      });
-      return;
-    }
     if (logging.collectorOn) return;
     const structured = ["csvlog", "jsonlog"].filter((d) => destinations.has(d));
     if (!structured.length && !destinations.has("stderr")) return;
@@ -49723,8 +49784,8 @@ var log_directory_in_data_directory_default = defineRule({
   severity: "warning",
   appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
   docs: {
-    summary: "With the logging collector on, log_directory is empty, relative (the default `log`), or under data_directory: the server log lives inside the data directory",
-    why: 'A relative log_directory is taken relative to the data directory, so the default `log` puts the server log inside it. There a flood of log output fills the file system the database needs \u2014 a full disk under pg_wal stops the server \u2014 and every base backup (pg_basebackup copies the log directory) carries the logs, with the statements and names they hold, to backup storage and to the standbys built from it. An absolute log_directory under an absolute data_directory is the same. An empty log_directory is worse: the collector then opens its file in the root directory, which the server\'s user cannot write, and the server does not start (FATAL: could not open log file "/postgresql-\u2026.log", as real servers show); that finding is an error. A relative path that climbs out of the data directory (`../log`) and a Windows path (`C:/\u2026`) are not reported; an absolute log_directory is judged only when data_directory is set in the files (otherwise the data directory is given with -D and unknown here). Checked only when logging_collector is on (without it log_directory is not used) and, for the location checks, log_destination names stderr, csvlog or jsonlog. Of the locations CIS 8.1 wants outside the data cluster (the WAL directory, tablespaces, the log directory), only log_directory is a setting in postgresql.conf: pg_wal and tablespaces are made by initdb -X and CREATE TABLESPACE. Off by default; the `cis` profile turns it on (CIS 3.1.4, 3.1.27, 8.1).',
+    summary: "With the logging collector on, log_directory is relative (the default `log`), or under data_directory: the server log lives inside the data directory",
+    why: "A relative log_directory is taken relative to the data directory, so the default `log` puts the server log inside it. There a flood of log output fills the file system the database needs \u2014 a full disk under pg_wal stops the server \u2014 and every base backup (pg_basebackup copies the log directory) carries the logs, with the statements and names they hold, to backup storage and to the standbys built from it. An absolute log_directory under an absolute data_directory is the same. An empty log_directory, which stops the server from starting, is reported by log-directory-empty (on by default), not here. A relative path that climbs out of the data directory (`../log`) and a Windows path (`C:/\u2026`) are not reported; an absolute log_directory is judged only when data_directory is set in the files (otherwise the data directory is given with -D and unknown here). Checked only when logging_collector is on (without it log_directory is not used) and, for the location checks, log_destination names stderr, csvlog or jsonlog. Of the locations CIS 8.1 wants outside the data cluster (the WAL directory, tablespaces, the log directory), only log_directory is a setting in postgresql.conf: pg_wal and tablespaces are made by initdb -X and CREATE TABLESPACE. Off by default; the `cis` profile turns it on (CIS 3.1.4, 3.1.27, 8.1).",
     invalid: ["logging_collector = on\nlog_directory = 'pg_log'", "logging_collector = on\ndata_directory = '/srv/pg/data'\nlog_directory = '/srv/pg/data/log'"],
     valid: ["logging_collector = on\nlog_directory = '/var/log/postgresql'", "log_directory = 'log'"],
     references: [
@@ -49743,16 +49804,7 @@ var log_directory_in_data_directory_default = defineRule({
     const loc = settingLoc(ctx, dir);
     if (!loc) return;
     const related = relatedSetting(logging.collector, "the logging collector is turned on here");
-    if (dir.value === "") {
-      ctx.report({
-        loc,
-        severity: "error",
-        message: `${settingText(dir)} with the logging collector on: the collector opens its log file in the root directory ("/postgresql-\u2026.log"), which the server cannot write \u2014 the server does not start`,
-        help: "Set log_directory to an absolute directory outside the data directory that the server's user owns, e.g. '/var/log/postgresql'.",
-        related
-      });
-      return;
-    }
+    if (dir.value === "") return;
     if (!logging.writesFiles) return;
     let inside;
     if (!(dir.value.startsWith("/") || /^([A-Za-z]:)?[\\/]/.test(dir.value))) {
@@ -50533,6 +50585,8 @@ var archive_mode_off_default = defineRule({
 // rules/index-conf.ts
 var CONF_RULES = [
   wal_level_insufficient_default,
+  log_directory_empty_default,
+  log_destination_empty_default,
   reserved_connections_exceed_max_default,
   recovery_conf_obsolete_default,
   full_page_writes_off_default,
@@ -51616,9 +51670,9 @@ var CIS = {
     { id: "2.6", title: "Check permissions on Unix Socket", decidable: "partly", why: "unix_socket_permissions is a postgresql.conf setting; the socket file's actual mode is OS state", rules: ["unix-socket-world-accessible"] },
     { id: "2.7", title: "Check permissions of PGDATA", decidable: "no", why: "data directory modes are OS state", rules: [] },
     { id: "2.8", title: "List content of PGDATA to check unwanted files and symlinks", decidable: "no", why: "a manual review of the data directory", rules: [] },
-    { id: "3.1.2", title: "Ensure the log destinations are set correctly", decidable: "files", why: "log_destination is a postgresql.conf setting", rules: ["logging-collector-off"] },
+    { id: "3.1.2", title: "Ensure the log destinations are set correctly", decidable: "files", why: "log_destination is a postgresql.conf setting", rules: ["logging-collector-off", "log-destination-empty"] },
     { id: "3.1.3", title: "Ensure the logging collector is enabled", decidable: "files", why: "logging_collector is a postgresql.conf setting", rules: ["logging-collector-off"] },
-    { id: "3.1.4", title: "Ensure the log file destination directory is set correctly", decidable: "files", why: "log_directory is a postgresql.conf setting", rules: ["log-directory-in-data-directory"] },
+    { id: "3.1.4", title: "Ensure the log file destination directory is set correctly", decidable: "files", why: "log_directory is a postgresql.conf setting", rules: ["log-directory-in-data-directory", "log-directory-empty"] },
     { id: "3.1.5", title: "Ensure the filename pattern for log files is set correctly", decidable: "no", why: "the file name pattern is site policy (a manual check)", rules: [] },
     { id: "3.1.6", title: "Ensure the log file permissions are set correctly", decidable: "files", why: "log_file_mode is a postgresql.conf setting", rules: ["log-file-mode-permissive"] },
     { id: "3.1.7", title: "Ensure 'log_truncate_on_rotation' is enabled", decidable: "files", why: "log_truncate_on_rotation is a postgresql.conf setting", rules: ["log-truncate-on-rotation-off"] },
@@ -52395,8 +52449,8 @@ var STIG = {
       decidable: "partly",
       reads: "show",
       why: "the baseline asks the live server (SHOW shared_preload_libraries, log_destination); the values come from postgresql.conf unless given on the server's command line",
-      rules: ["pgaudit-not-configured"],
-      missing: "log_destination without stderr or syslog (e.g. csvlog or jsonlog alone)"
+      rules: ["pgaudit-not-configured", "log-destination-empty"],
+      missing: "log_destination of csvlog or jsonlog alone (without stderr or syslog); an empty log_destination is flagged"
     },
     {
       id: "V-233590",

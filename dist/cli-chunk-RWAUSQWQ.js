@@ -17,7 +17,7 @@ import {
   readRegularFile,
   redactSecrets,
   toAssumptions
-} from "./cli-chunk-IIA22XRM.js";
+} from "./cli-chunk-KCUYTLXF.js";
 
 // node_modules/ajv/dist/compile/codegen/code.js
 var require_code = __commonJS({

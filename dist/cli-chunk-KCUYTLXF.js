@@ -817,9 +817,9 @@ var CIS = {
     { id: "2.6", title: "Check permissions on Unix Socket", decidable: "partly", why: "unix_socket_permissions is a postgresql.conf setting; the socket file's actual mode is OS state", rules: ["unix-socket-world-accessible"] },
     { id: "2.7", title: "Check permissions of PGDATA", decidable: "no", why: "data directory modes are OS state", rules: [] },
     { id: "2.8", title: "List content of PGDATA to check unwanted files and symlinks", decidable: "no", why: "a manual review of the data directory", rules: [] },
-    { id: "3.1.2", title: "Ensure the log destinations are set correctly", decidable: "files", why: "log_destination is a postgresql.conf setting", rules: ["logging-collector-off"] },
+    { id: "3.1.2", title: "Ensure the log destinations are set correctly", decidable: "files", why: "log_destination is a postgresql.conf setting", rules: ["logging-collector-off", "log-destination-empty"] },
     { id: "3.1.3", title: "Ensure the logging collector is enabled", decidable: "files", why: "logging_collector is a postgresql.conf setting", rules: ["logging-collector-off"] },
-    { id: "3.1.4", title: "Ensure the log file destination directory is set correctly", decidable: "files", why: "log_directory is a postgresql.conf setting", rules: ["log-directory-in-data-directory"] },
+    { id: "3.1.4", title: "Ensure the log file destination directory is set correctly", decidable: "files", why: "log_directory is a postgresql.conf setting", rules: ["log-directory-in-data-directory", "log-directory-empty"] },
     { id: "3.1.5", title: "Ensure the filename pattern for log files is set correctly", decidable: "no", why: "the file name pattern is site policy (a manual check)", rules: [] },
     { id: "3.1.6", title: "Ensure the log file permissions are set correctly", decidable: "files", why: "log_file_mode is a postgresql.conf setting", rules: ["log-file-mode-permissive"] },
     { id: "3.1.7", title: "Ensure 'log_truncate_on_rotation' is enabled", decidable: "files", why: "log_truncate_on_rotation is a postgresql.conf setting", rules: ["log-truncate-on-rotation-off"] },
@@ -1596,8 +1596,8 @@ var STIG = {
       decidable: "partly",
       reads: "show",
       why: "the baseline asks the live server (SHOW shared_preload_libraries, log_destination); the values come from postgresql.conf unless given on the server's command line",
-      rules: ["pgaudit-not-configured"],
-      missing: "log_destination without stderr or syslog (e.g. csvlog or jsonlog alone)"
+      rules: ["pgaudit-not-configured", "log-destination-empty"],
+      missing: "log_destination of csvlog or jsonlog alone (without stderr or syslog); an empty log_destination is flagged"
     },
     {
       id: "V-233590",
