@@ -439,6 +439,24 @@ export interface ConfigReadOptions {
 }
 
 /** The first alias node (where a too-large or unresolved alias expansion is reported). */
+/** The name of the first alias used before its anchor (in document order, as yaml resolves them), if any. */
+function aliasBeforeAnchor(doc: Document): string | undefined {
+  const anchors = new Set<string>();
+  let found: string | undefined;
+  visit(doc, (_key, node) => {
+    if (isAlias(node)) {
+      if (!anchors.has(node.source)) {
+        found = node.source;
+        return visit.BREAK;
+      }
+    } else if (isNode(node) && node.anchor) {
+      anchors.add(node.anchor);
+    }
+    return undefined;
+  });
+  return found;
+}
+
 function firstAlias(doc: Document, source?: string): { range?: [number, number, number] | null } | undefined {
   let found: { range?: [number, number, number] | null } | undefined;
   visit(doc, {
@@ -477,7 +495,7 @@ export function loadConfig(path: string, rules: readonly Rule[], options: Config
   if (doc.errors.length) {
     const e = doc.errors[0]!;
     // The parser turns a stack overflow (nesting a thousand levels deep) into an error of its own.
-    const message = /Maximum call stack/.test(e.message) ? 'nested too deeply; not read' : e.message.split('\n')[0];
+    const message = e.code === 'RESOURCE_EXHAUSTION' ? 'nested too deeply; not read' : e.message.split('\n')[0];
     throw new ConfigError(`${at(e.pos[0])}: ${message}`);
   }
   const dup = duplicateKey(doc);
@@ -489,7 +507,7 @@ export function loadConfig(path: string, rules: readonly Rule[], options: Config
     // yaml throws a plain ReferenceError without a position for an alias bomb ("Excessive alias
     // count") and for an alias used before its anchor: point at the alias.
     if (!(err instanceof ReferenceError)) throw err;
-    const unresolved = /^Unresolved alias[^:]*: (.*)$/.exec(err.message)?.[1];
+    const unresolved = aliasBeforeAnchor(doc);
     const alias = firstAlias(doc, unresolved);
     const at = alias?.range ? lines.linePos(alias.range[0]) : undefined;
     const problem = unresolved !== undefined
