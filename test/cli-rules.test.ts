@@ -72,7 +72,7 @@ describe('pgconf-lint rules', () => {
     const assumeKeys = Object.keys((configSchema(RULES) as { properties: { assume: { properties: object } } }).properties.assume.properties);
     for (const m of all) {
       const rule = RULES.find((x) => x.name === m.name)!;
-      expect(Object.keys(m).sort()).toEqual(['assume', 'defaultOptions', 'docsUrl', 'files', 'name', 'optionsSchema', 'securitySeverity', 'severity', 'summary', 'tags', 'versions']);
+      expect(Object.keys(m).sort()).toEqual(['assume', 'defaultOptions', 'docsUrl', 'files', 'fixable', 'name', 'optionsSchema', 'securitySeverity', 'severity', 'summary', 'tags', 'versions']);
       expect(m).toMatchObject({ severity: rule.severity, summary: rule.docs.summary, files: rule.appliesTo, docsUrl: docsUrl(rule.name) });
       expect(m.versions).toBe(rule.docs.versions ?? 'all');
       // Every rule is tagged, from the fixed set, in its order; `security` exactly for SARIF's security rules.
@@ -86,6 +86,9 @@ describe('pgconf-lint rules', () => {
       for (const a of m.assume) expect(assumeKeys).toContain(a);
     }
     expect(all.find((m) => m.name === 'memory-overcommit')!.assume).toEqual(['memory']);
+    expect(all.find((m) => m.name === 'memory-overcommit')!.fixable).toBe('never');
+    expect(all.find((m) => m.name === 'hba-md5')!.fixable).toBe('always');
+    expect(all.find((m) => m.name === 'invalid-value')!.fixable).toBe('sometimes');
     expect(all.find((m) => m.name === 'rewind-not-ready')!.assume).toEqual(['dataChecksums', 'failover']);
     expect(all.find((m) => m.name === 'hba-md5')!).toMatchObject({ tags: ['security'], securitySeverity: expect.stringMatching(/^\d+\.\d$/) });
     expect(all.find((m) => m.name === 'invalid-value')!).toMatchObject({ tags: ['validity'], securitySeverity: null, assume: [] });
@@ -116,7 +119,7 @@ describe('check --format junit|gitlab', () => {
     expect(issues.map((i) => [i.check_name, i.location.path])).toEqual([['invalid-value', 'db/postgresql.conf']]);
     const bad = await cli(['--format', 'xml', '.'], dir);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toBe('pgconf-lint: --format must be text, json, sarif, github, markdown, junit or gitlab, not "xml"\n');
+    expect(bad.stderr).toBe('pgconf-lint: --format must be text, concise, json, sarif, github, markdown, junit or gitlab, not "xml"\n');
   });
 
   test('--help names the formats and rules NAME', async () => {

@@ -70,6 +70,9 @@ export function ruleDoc(rule: Rule, precision?: string): string {
     `- Files: ${rule.appliesTo.map((k) => '`' + k + '`').join(', ')}`,
     `- PostgreSQL versions: ${d.versions ?? 'all'}`,
     ...profileLines(rule),
+    ...(rule.fixable && rule.fixable !== 'never'
+      ? [`- Fix: ${rule.fixable === 'always' ? 'every finding has one' : 'some findings have one'} (\`--fix\` applies safe fixes, \`--unsafe-fixes\` also unsafe ones; each finding says which it is)`]
+      : []),
     ...(precision === undefined ? [] : [precision]),
     '',
     '## What it does',
@@ -202,6 +205,8 @@ export interface RuleMetadata {
   defaultOptions: Record<string, unknown> | null;
   /** Keys of the config's `assume:` the rule reads. */
   assume: string[];
+  /** Whether its findings carry fixes: 'never', 'sometimes' or 'always' (applied with --fix / --unsafe-fixes). */
+  fixable: 'never' | 'sometimes' | 'always';
 }
 
 export function ruleMetadata(rule: Rule): RuleMetadata {
@@ -217,6 +222,7 @@ export function ruleMetadata(rule: Rule): RuleMetadata {
     optionsSchema: rule.optionsSchema ?? null,
     defaultOptions: rule.defaultOptions ?? null,
     assume: (rule.needs ?? []).map((k) => ASSUME_KEY[k]),
+    fixable: rule.fixable ?? 'never',
   };
 }
 
