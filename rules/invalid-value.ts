@@ -17,7 +17,7 @@ const RECOVERY_TARGETS = ['recovery_target', 'recovery_target_lsn', 'recovery_ta
  * structured 'invalid-unit' failure: only when exactly one accepted unit matches the written one
  * case-insensitively, and the corrected value is accepted by the target major.
  */
-function unitCaseFix(a: Assignment, r: ValueResult, major: Parameters<typeof parseGucValue>[2]): Fix | undefined {
+function unitCaseFix(a: Assignment, r: ValueResult, major: Parameters<typeof parseGucValue>[2]): { fix: Fix; unit: string } | undefined {
   if (r.ok || r.code !== 'invalid-unit' || !a.def) return undefined;
   const written = r.unit;
   const lower = written.toLowerCase();
@@ -30,9 +30,8 @@ function unitCaseFix(a: Assignment, r: ValueResult, major: Parameters<typeof par
   const v = a.line.value;
   const text = v.token === 'string' ? `'${fixed.replace(/'/g, "''")}'` : fixed;
   return {
-    title: `Write the unit as ${unit}`,
-    edits: [{ loc: { file: a.file.path, start: v.start, end: v.end }, text }],
-    applicability: 'safe',
+    fix: { title: `Write the unit as ${unit}`, edits: [{ loc: { file: a.file.path, start: v.start, end: v.end }, text }], applicability: 'safe' },
+    unit,
   };
 }
 
@@ -69,10 +68,10 @@ export default defineRule({
       // The check hook's DETAIL (what exactly is wrong) and PostgreSQL's HINT, as the server logs them.
       const said = [a.value.detail, a.value.hint].filter((x): x is string => x !== undefined).map((x) => boundQuotedIn(x.replace(/\.$/, ''), v.value));
       const hint = said.length ? ` (${said.join('; ')})` : '';
-      const fix = unitCaseFix(a, a.value, ctx.major);
+      const unitFix = unitCaseFix(a, a.value, ctx.major);
       ctx.report({
         loc: { file: a.file.path, start: v.start, end: v.end },
-        ...(fix ? { fix } : {}),
+        ...(unitFix ? { fix: unitFix.fix, help: `Units are case-sensitive: write ${unitFix.unit}.` } : {}),
         // PostgreSQL quotes the value whole; we quote at most QUOTE_MAX_CHARS of it.
         message: `${boundQuotedIn(a.value.message, v.value)}${hint}: PostgreSQL ${ctx.major} refuses to start with it`,
         group: { key: valueGroupKey(a.file.path, v.start), concern: 'a value PostgreSQL rejects (invalid-value)' },

@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, test } from '@jest/globals';
+import { RULES } from '../rules/index.js';
 import { defineRule, type Rule } from '../src/engine/rule.js';
 import type { Severity } from '../src/types.js';
 import { cleanupFixtures, lintTree } from './support/fixture.js';
@@ -71,5 +72,14 @@ describe('one problem, one finding (src/engine/merge.ts)', () => {
     expect(titles([FA, FB, FC])).toEqual([['test-b', 'fix b']]);
     // No fix anywhere: none.
     expect(titles([A, B, C])).toEqual([['test-b', null]]);
+  });
+
+  test("with the real rules: a world-open md5 record's one finding keeps hba-md5's fix", () => {
+    const { result } = lintTree({ 'pg_hba.conf': 'host all all 0.0.0.0/0 md5\n' }, { pgVersion: 17 }, RULES);
+    const found = result.diagnostics.filter((d) => d.loc.file === 'pg_hba.conf');
+    expect(found).toHaveLength(1);
+    expect(found[0]!.rule).not.toBe('hba-md5');
+    expect(found[0]!.also).toContain('hba-md5');
+    expect(found[0]!.fix).toMatchObject({ applicability: 'unsafe', edits: [{ loc: { file: 'pg_hba.conf', start: 23, end: 26 }, text: 'scram-sha-256' }] });
   });
 });

@@ -46,6 +46,13 @@ ruleTester(rule, {
       output: 'edb_dynatune = 66\nshared_buffers = 1GB\n',
     },
     {
+      name: 'two names equally near (max_wal_size, min_wal_size): a suggestion, but no fix',
+      code: 'man_wal_size = 1GB\n',
+      pgVersion: 16,
+      errors: [{ line: 1, column: 1, help: 'Did you mean "max_wal_size"?' }],
+      output: null,
+    },
+    {
       name: 'a UTF-8 BOM becomes part of the first name',
       code: '\uFEFFwork_mem = 8MB\n',
       pgVersion: 16,

@@ -163,7 +163,8 @@ export function ruleTester(rule: Rule, cases: { valid: RuleCase[]; invalid: Inva
   });
 }
 
-function assertOutput(c: InvalidCase, main: string, diagnostics: readonly Diagnostic[], texts: ReadonlyMap<string, string>): void {
+/** The `output` check of an invalid case (exported for its own test). */
+export function assertOutput(c: InvalidCase, main: string, diagnostics: readonly Diagnostic[], texts: ReadonlyMap<string, string>): void {
   const withFix = diagnostics.filter((d) => d.fix);
   if (c.output === undefined) {
     if (withFix.length) {
