@@ -71,7 +71,7 @@ export default defineRule({
       const unitFix = unitCaseFix(a, a.value, ctx.major);
       ctx.report({
         loc: { file: a.file.path, start: v.start, end: v.end },
-        ...(unitFix ? { fix: unitFix.fix, help: `Units are case-sensitive: write ${unitFix.unit}.` } : {}),
+        ...(unitFix ? { fix: unitFix.fix } : {}),
         // PostgreSQL quotes the value whole; we quote at most QUOTE_MAX_CHARS of it.
         message: `${boundQuotedIn(a.value.message, v.value)}${hint}: PostgreSQL ${ctx.major} refuses to start with it`,
         group: { key: valueGroupKey(a.file.path, v.start), concern: 'a value PostgreSQL rejects (invalid-value)' },
