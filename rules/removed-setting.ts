@@ -94,10 +94,17 @@ function mbText(mb: number): string {
   return `${mb}MB`;
 }
 
+/**
+ * Removed parameters whose line no fix removes: standby_mode = on meant a standby; without the line
+ * (and no standby.signal) the server would start as a primary.
+ */
+const NO_REMOVAL = new Set(['standby_mode']);
+
 /** The fix of a removed parameter: the rename (with its value converted), else removing the line. */
-function removedFix(ctx: RuleContext, a: Assignment): Fix {
+function removedFix(ctx: RuleContext, a: Assignment): Fix | undefined {
   const name = a.line.name;
   const key = name.toLowerCase();
+  if (NO_REMOVAL.has(key)) return undefined;
   const remove = (why: string): Fix => ({ title: `Remove the line: ${why}`, edits: [{ loc: lineLoc(a), text: '' }], applicability: 'unsafe' });
   const s = Object.hasOwn(SUCCESSORS, key) ? SUCCESSORS[key] : undefined;
   const def = s ? lookupParam(ctx.catalog, s.to) : undefined;
@@ -225,11 +232,12 @@ export default defineRule({
       const facts = versionFacts(a.line.name, ctx.major);
       if (!facts) continue;
       const { message, help } = removedMessage(a, ctx.major, facts);
+      const fix = facts.kind === 'removed' ? removedFix(ctx, a) : undefined;
       ctx.report({
         loc: { file: a.file.path, start: a.line.nameStart, end: a.line.nameEnd },
         message,
         help,
-        ...(facts.kind === 'removed' ? { fix: removedFix(ctx, a) } : {}),
+        ...(fix ? { fix } : {}),
       });
     }
   },

@@ -137,6 +137,13 @@ ruleTester(rule, {
       output: '',
     },
     {
+      name: 'standby_mode: no fix (removing it would start a primary)',
+      code: 'standby_mode = on\n',
+      pgVersion: 16,
+      errors: [{ line: 1, column: 1, message: /^standby_mode was removed after PostgreSQL 11 \(recovery\.conf\);/, help: 'Create a standby.signal file in the data directory.' }],
+      output: null,
+    },
+    {
       name: 'added later: no fix (the target version may be what is wrong)',
       code: 'wal_keep_size = 1GB\n',
       pgVersion: 12,
