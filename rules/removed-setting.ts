@@ -85,7 +85,8 @@ const SUCCESSOR_TABLE =
   Object.entries(SUCCESSORS)
     .map(([from, s]) => `| ${from} | ${s.to} | ${s.conversion} | ${s.applicability} |`)
     .join('\n') +
-  '\n| any other (sql_inheritance, replacement_sort_tuples, operator_precedence_warning, vacuum_cleanup_index_scale_factor, stats_temp_directory, vacuum_defer_cleanup_age, promote_trigger_file, standby_mode, lc_collate, lc_ctype, db_user_namespace, old_snapshot_threshold, trace_recovery_messages, …) | none | — | unsafe: remove the line |';
+  '\n| standby_mode | none (a standby.signal file) | — | none: without the line the server would start as a primary |' +
+  '\n| any other (sql_inheritance, replacement_sort_tuples, operator_precedence_warning, vacuum_cleanup_index_scale_factor, stats_temp_directory, vacuum_defer_cleanup_age, promote_trigger_file, lc_collate, lc_ctype, db_user_namespace, old_snapshot_threshold, trace_recovery_messages, …) | none | — | unsafe: remove the line |';
 
 /** A size in MB written with the largest unit that divides it exactly (1024MB → 1GB). */
 function mbText(mb: number): string {
