@@ -104,11 +104,11 @@ function memIO(files: ReadonlyMap<string, SourceFile>, root = '/data'): AuthFile
   return {
     read: (p) => {
       const f = files.get(p);
-      return f ? { ok: true, file: f } : { ok: false, error: 'No such file or directory' };
+      return f ? { ok: true, file: f } : { ok: false, error: 'No such file or directory', missing: true };
     },
     listDir: (p) => {
       const entries = [...files.keys()].filter((k) => dirname(k) === p).map((k) => ({ name: posix.basename(k), isDirectory: false }));
-      return entries.length ? { ok: true, entries } : { ok: false, error: 'No such file or directory' };
+      return entries.length ? { ok: true, entries } : { ok: false, error: 'No such file or directory', missing: true };
     },
     allowed: (p) => isInside(root, p),
   };
@@ -130,12 +130,12 @@ function memHost(files: ReadonlyMap<string, Buffer>, maxFileBytes = 1 << 20): Ho
       if (!isInside(root, p)) return { ok: false, error: 'outside the checked root; it was not read' };
       reads.push(p);
       const b = files.get(p);
-      if (!b) return { ok: false, error: isDirPath(p) ? 'Is a directory' : 'No such file or directory' };
+      if (!b) return isDirPath(p) ? { ok: false, error: 'Is a directory' } : { ok: false, error: 'No such file or directory', missing: true };
       if (b.length > maxFileBytes) return { ok: false, error: `file is ${b.length} bytes, larger than the limit of ${maxFileBytes} bytes` };
       return { ok: true, file: createSourceFile(posix.relative(root, p), p, b) };
     },
     list(p) {
-      if (!isDirPath(p)) return { ok: false, error: 'No such file or directory' };
+      if (!isDirPath(p)) return { ok: false, error: 'No such file or directory', missing: true };
       const names = new Map<string, boolean>();
       for (const k of files.keys()) {
         if (!k.startsWith(p + '/')) continue;

@@ -127,14 +127,14 @@ function overlayHost(inner: Host, repoRoot: string, sides: ReadonlyMap<string, '
       const side = rp === undefined ? undefined : sides.get(rp);
       if (side === undefined) return inner.read(p);
       if (!inner.allowed(p)) return inner.read(p); // the inner host words the refusal
-      if (side === 'absent') return { ok: false, error: 'No such file or directory' };
+      if (side === 'absent') return { ok: false, error: 'No such file or directory', missing: true };
       const got = loaded.get(rp!);
       if (!got) {
         // Not fetched yet: the next round fetches it; until then it reads as empty.
         wanted.add(rp!);
         return { ok: true, file: createSourceFile(inner.display(p), p, Buffer.alloc(0)) };
       }
-      if ('absent' in got) return { ok: false, error: 'No such file or directory' };
+      if ('absent' in got) return { ok: false, error: 'No such file or directory', missing: true };
       // baseFetcher fetches nothing above the limit the inner host has (it is given host.maxFileBytes).
       if ('tooLarge' in got) return { ok: false, error: sizeLimitError(got.tooLarge, inner.maxFileBytes, FILE_LIMIT_HINT) };
       // The same run-wide memory guard as the head's reads.

@@ -11,8 +11,9 @@ import { GIT_DIR_REFUSAL } from '../resolve/refusal.js';
 
 /** File access supplied by the caller; the parser itself does no I/O. */
 export interface AuthFileIO {
-  read(absPath: string): { ok: true; file: SourceFile } | { ok: false; error: string };
-  listDir(absPath: string): { ok: true; entries: AuthDirEntry[] } | { ok: false; error: string };
+  /** A failure's `error` words the reason for messages; `missing`: the path does not exist. */
+  read(absPath: string): { ok: true; file: SourceFile } | { ok: false; error: string; missing?: true };
+  listDir(absPath: string): { ok: true; entries: AuthDirEntry[] } | { ok: false; error: string; missing?: true };
   /** False for paths the linter must not open (outside the repository root, or under `.git/`). */
   allowed(absPath: string): boolean;
   /** Why a path that is not allowed is refused, when the caller can say (see Host.refusal). */
@@ -548,7 +549,7 @@ export class AuthTokenizer {
       r = { ok: false, error: e instanceof Error ? e.message : String(e) };
     }
     if (!r.ok) {
-      return openFailure(absPath, r.error, r.error === 'No such file or directory', false);
+      return openFailure(absPath, r.error, r.missing === true, false);
     }
     // Keep the path PostgreSQL would report (file_name column), whatever the caller's display path.
     const file = r.file.absPath === absPath ? r.file : createSourceFile(r.file.path, absPath, r.file.text);

@@ -277,7 +277,7 @@ export function readConfSet(host: Host, tops: readonly SourceFile[], cache = new
       }
       const listed = host.list(dirAbs);
       if (!listed.ok) {
-        problem(from, line, listed.error === 'No such file or directory' ? 'missing' : 'unreadable',
+        problem(from, line, listed.missing ? 'missing' : 'unreadable',
           `could not open configuration directory "${host.display(dirAbs)}": ${listed.error}`);
         return;
       }

@@ -13,9 +13,14 @@ export const DEFAULT_MAX_FILE_BYTES = 64 * 1024 * 1024;
  */
 export const MAX_MAX_FILE_BYTES = 256 * 1024 * 1024;
 
-export type ReadResult = { ok: true; file: SourceFile } | { ok: false; error: string };
+/**
+ * A failed read or listing: `error` is the reason as PostgreSQL's %m words it (for messages only);
+ * `missing` says the path does not exist (ENOENT): decide on it, never on the wording.
+ */
+export type FsFailure = { ok: false; error: string; missing?: true };
+export type ReadResult = { ok: true; file: SourceFile } | FsFailure;
 /** `isDir` follows symlinks; `isLink` (when the host knows) says the entry is a symlink. */
-export type ListResult = { ok: true; entries: { name: string; isDir: boolean; isLink?: boolean }[] } | { ok: false; error: string };
+export type ListResult = { ok: true; entries: { name: string; isDir: boolean; isLink?: boolean }[] } | FsFailure;
 
 /**
  * All file-system access of the pipeline goes through a Host, so that the root the user gave
@@ -46,6 +51,12 @@ export interface Host {
   list(absPath: string): ListResult;
   /** Display path: relative to base with forward slashes (absolute when outside base). */
   display(absPath: string): string;
+}
+
+/** A failure from a file system error: its strerror() wording, and whether the path is missing. */
+export function fsFailure(err: unknown): FsFailure {
+  const error = describeFsError(err);
+  return (err as { code?: string } | null)?.code === 'ENOENT' ? { ok: false, error, missing: true } : { ok: false, error };
 }
 
 /** strerror() wording, as PostgreSQL's %m prints it. */

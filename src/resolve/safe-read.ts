@@ -1,6 +1,6 @@
 import { closeSync, constants, fstatSync, openSync, readSync, readdirSync, readlinkSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, resolve, sep } from 'node:path';
-import { describeFsError, type ListResult } from './host.js';
+import { fsFailure, type FsFailure, type ListResult } from './host.js';
 import { GIT_DIR_REFUSAL, hasGitSegment, OUTSIDE_REFUSAL } from './refusal.js';
 
 export { GIT_DIR_REFUSAL, OUTSIDE_REFUSAL } from './refusal.js';
@@ -100,7 +100,7 @@ export function descriptorPath(fd: number): string | undefined {
   }
 }
 
-export type BytesResult = { ok: true; bytes: Buffer } | { ok: false; error: string };
+export type BytesResult = { ok: true; bytes: Buffer } | FsFailure;
 
 export interface ReadOptions {
   maxBytes: number;
@@ -146,7 +146,7 @@ export function readRegularFile(path: string, options: ReadOptions): BytesResult
   try {
     fd = openSync(path, constants.O_RDONLY | O_NONBLOCK | O_NOCTTY);
   } catch (err) {
-    return { ok: false, error: describeFsError(err) };
+    return fsFailure(err);
   }
   try {
     if (confine) {
@@ -162,7 +162,7 @@ export function readRegularFile(path: string, options: ReadOptions): BytesResult
     if (bytes.length > maxBytes) return tooLarge(`more than ${maxBytes}`);
     return { ok: true, bytes };
   } catch (err) {
-    return { ok: false, error: describeFsError(err) };
+    return fsFailure(err);
   } finally {
     closeSync(fd);
   }
@@ -179,7 +179,7 @@ export function listDirectory(path: string, confine?: Confinement): ListResult {
   try {
     fd = openSync(path, constants.O_RDONLY | O_DIRECTORY | O_NONBLOCK);
   } catch (err) {
-    return { ok: false, error: describeFsError(err) };
+    return fsFailure(err);
   }
   try {
     let via = path;
@@ -204,7 +204,7 @@ export function listDirectory(path: string, confine?: Confinement): ListResult {
     });
     return { ok: true, entries };
   } catch (err) {
-    return { ok: false, error: describeFsError(err) };
+    return fsFailure(err);
   } finally {
     closeSync(fd);
   }

@@ -9,12 +9,12 @@ export function memIO(files: Record<string, string>, root = '/data'): AuthFileIO
     read(p) {
       reads.push(p);
       const text = files[p];
-      return text === undefined ? { ok: false, error: 'No such file or directory' } : { ok: true, file: createSourceFile(p.slice(1), p, text) };
+      return text === undefined ? { ok: false, error: 'No such file or directory', missing: true } : { ok: true, file: createSourceFile(p.slice(1), p, text) };
     },
     listDir(p) {
       const prefix = p + '/';
       const names = Object.keys(files).filter((f) => f.startsWith(prefix));
-      if (names.length === 0) return { ok: false, error: 'No such file or directory' };
+      if (names.length === 0) return { ok: false, error: 'No such file or directory', missing: true };
       const entries = new Map<string, boolean>();
       for (const f of names) {
         const rest = f.slice(prefix.length);
