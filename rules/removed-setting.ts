@@ -1,6 +1,7 @@
 import { lookupParam, nameHistory } from '../src/catalog/catalog.js';
 import { parseGucValue } from '../src/catalog/values.js';
 import { defineRule, type RuleContext } from '../src/engine/rule.js';
+import { boundQuote } from '../src/engine/redact.js';
 import type { Assignment } from '../src/resolve/cluster.js';
 import { lineColumn } from '../src/source/source.js';
 import type { Fix } from '../src/types.js';
@@ -127,7 +128,7 @@ function removedFix(ctx: RuleContext, a: Assignment): Fix | undefined {
   // The value must be one the successor accepts in the target major.
   const input = value === null ? null : value === v.raw ? v.value : value;
   if (input === null || !parseGucValue(def, input, ctx.major).ok) {
-    return remove(`its value ${v.raw} does not convert to a valid ${s.to}; set ${s.to} by hand`);
+    return remove(`its value ${boundQuote(v.raw)} does not convert to a valid ${s.to}; set ${s.to} by hand`);
   }
   const edits = [{ loc: { file: a.file.path, start: a.line.nameStart, end: a.line.nameEnd }, text: def.name }];
   if (value !== v.raw) edits.push({ loc: { file: a.file.path, start: v.start, end: v.end }, text: value! });
