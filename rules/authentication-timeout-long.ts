@@ -1,5 +1,6 @@
 import { settingText } from '../src/analysis/required-setting.js';
 import { defineRule } from '../src/engine/rule.js';
+import { opt } from '../src/engine/options.js';
 
 const DEFAULT_MAXIMUM = 60;
 
@@ -13,11 +14,8 @@ export default defineRule({
   name: 'authentication-timeout-long',
   severity: 'warning',
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf'],
-  defaultOptions: { maximum: DEFAULT_MAXIMUM },
-  optionsSchema: {
-    type: 'object',
-    properties: { maximum: { type: 'integer', minimum: 1, maximum: 600 } },
-    additionalProperties: false,
+  options: {
+    maximum: opt.integer(DEFAULT_MAXIMUM, 'The longest authentication_timeout allowed, in seconds (CIS 5.7 asks for 60). With a maximum under 60, an absent setting is reported too (its default is 1min).', { minimum: 1, maximum: 600 }),
   },
   docs: {
     summary: 'authentication_timeout is longer than the allowed maximum (60 seconds by default)',
@@ -33,9 +31,6 @@ export default defineRule({
     valid: ['authentication_timeout = 30s', 'authentication_timeout = 60', '# authentication_timeout = 1min'],
     references: ['https://www.postgresql.org/docs/current/runtime-config-connection.html#GUC-AUTHENTICATION-TIMEOUT'],
     versions: 'all (the default is 1min in every supported major)',
-    options:
-      '`maximum` (integer, seconds, default 60 as CIS 5.7 asks): the longest authentication_timeout allowed. With a ' +
-      'maximum under 60, an absent setting is reported too (its default is 1min).',
   },
   check(ctx) {
     const at = ctx.clusterLoc();

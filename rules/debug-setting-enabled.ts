@@ -1,4 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
+import { opt } from '../src/engine/options.js';
 import type { SettingView } from '../src/engine/settings.js';
 import { parseGucValue } from '../src/catalog/values.js';
 
@@ -70,16 +71,8 @@ export default defineRule({
   name: 'debug-setting-enabled',
   severity: 'warning',
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf'],
-  defaultOptions: { prettyPrint: false },
-  optionsSchema: {
-    type: 'object',
-    properties: {
-      prettyPrint: {
-        type: 'boolean',
-        description: 'Also report debug_pretty_print = off (CIS 3.1.19 wants it on). Default false.',
-      },
-    },
-    additionalProperties: false,
+  options: {
+    prettyPrint: opt.boolean(false, 'Also report `debug_pretty_print = off` (CIS 3.1.19 wants it on).'),
   },
   docs: {
     summary: 'A developer or debugging setting committed to a server configuration: a "Developer Options" parameter away from its default, or debug_print_parse/_rewritten/_plan on',
@@ -114,8 +107,7 @@ export default defineRule({
       'from 14, `force_parallel_mode` until 15 and `debug_parallel_query` from 16, `trace_recovery_messages` until ' +
       '16, `trace_connection_negotiation` from 17. A parameter the target major does not know is left to ' +
       'unknown-setting.',
-    options:
-      '`prettyPrint` (boolean, default false): also report `debug_pretty_print = off` (CIS 3.1.19).\n\n' +
+    optionsNote:
       '```yaml\nrules:\n  debug-setting-enabled: { prettyPrint: true }\n```',
   },
   check(ctx) {

@@ -1,4 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
+import { opt } from '../src/engine/options.js';
 import { freezeAgeGroupKey } from './freeze-table-age-clamped.js';
 
 const DEFAULT_THRESHOLD = 1_500_000_000;
@@ -15,16 +16,8 @@ export default defineRule({
   name: 'freeze-max-age-high',
   severity: 'info',
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf'],
-  defaultOptions: { threshold: DEFAULT_THRESHOLD },
-  optionsSchema: {
-    type: 'object',
-    properties: {
-      threshold: {
-        type: 'integer',
-        minimum: 0,
-        description: 'Report autovacuum_freeze_max_age / autovacuum_multixact_freeze_max_age above this (default 1500000000).',
-      },
-    },
+  options: {
+    threshold: opt.integer(DEFAULT_THRESHOLD, 'Report a value above it; it applies to both `autovacuum_freeze_max_age` and `autovacuum_multixact_freeze_max_age`.', { minimum: 0 }),
   },
   docs: {
     summary: 'autovacuum_freeze_max_age (or its multixact twin) is set close to the wraparound limit',
@@ -43,9 +36,7 @@ export default defineRule({
       'https://www.postgresql.org/docs/current/routine-vacuuming.html#VACUUM-FOR-WRAPAROUND',
     ],
     versions: 'all',
-    options:
-      '`threshold` (integer, default `1500000000`): report a value above it. It applies to both ' +
-      '`autovacuum_freeze_max_age` and `autovacuum_multixact_freeze_max_age`.\n\n' +
+    optionsNote:
       '```yaml\nrules:\n  freeze-max-age-high: { threshold: 1000000000 }\n```',
   },
   check(ctx) {

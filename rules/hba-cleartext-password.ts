@@ -1,4 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
+import { opt } from '../src/engine/options.js';
 import { tokenLoc } from '../src/analysis/hba.js';
 import { EXPOSURE_MODEL_DOC, hbaExposures, onServerOnly } from '../src/analysis/exposure.js';
 
@@ -15,16 +16,8 @@ export default defineRule({
   name: 'hba-cleartext-password',
   severity: 'error',
   appliesTo: ['pg_hba.conf'],
-  defaultOptions: { includeLocal: false },
-  optionsSchema: {
-    type: 'object',
-    properties: {
-      includeLocal: {
-        type: 'boolean',
-        description: 'Also flag these methods on local (Unix socket) records (default false)',
-      },
-    },
-    additionalProperties: false,
+  options: {
+    includeLocal: opt.boolean(false, 'Also flag these methods on `local` (Unix socket) records, as information (the `cis` and `stig` profiles set it).'),
   },
   docs: {
     summary: 'A method that sends the password in cleartext (`password`, `ldap`, `pam`, `radius`, `bsd`) on a TCP record (with an option, also on local records)',
@@ -49,9 +42,6 @@ export default defineRule({
       'https://www.postgresql.org/docs/current/auth-pg-hba-conf.html',
     ],
     versions: 'all',
-    options:
-      '`includeLocal` (boolean, default `false`): also flag these methods on `local` records, as information (the ' +
-      '`cis` and `stig` profiles set it).',
   },
   check(ctx) {
     const includeLocal = ctx.options.includeLocal === true;

@@ -1,23 +1,16 @@
 import { defineRule } from '../src/engine/rule.js';
+import { opt } from '../src/engine/options.js';
 import { tokenLoc } from '../src/analysis/hba.js';
-import { EXPOSURE_MODEL_DOC, SUPERUSERS_SCHEMA, hbaExposures, superuserNames, superusersOption } from '../src/analysis/exposure.js';
+import { EXPOSURE_MODEL_DOC, SUPERUSERS, hbaExposures, superuserNames, superusersOption } from '../src/analysis/exposure.js';
 import { boundQuote } from '../src/engine/redact.js';
 
 export default defineRule({
   name: 'hba-local-trust',
   severity: 'info',
   appliesTo: ['pg_hba.conf'],
-  defaultOptions: { superusers: ['postgres'], anyRole: false },
-  optionsSchema: {
-    type: 'object',
-    properties: {
-      superusers: SUPERUSERS_SCHEMA,
-      anyRole: {
-        type: 'boolean',
-        description: 'Also flag trust for named ordinary roles, +groups, @files and regular expressions (default false: only all users or a superuser)',
-      },
-    },
-    additionalProperties: false,
+  options: {
+    superusers: SUPERUSERS,
+    anyRole: opt.boolean(false, 'Also flag trust records for named ordinary roles, `+groups`, `@files` and regular expressions, not only for all users or a superuser (the `cis` and `stig` profiles set it: their checks accept no `trust` on these records).'),
   },
   docs: {
     summary: '`trust` on `local` (Unix socket) records and on loopback `host` records, for all users or a superuser',
@@ -51,10 +44,6 @@ export default defineRule({
       'https://www.postgresql.org/docs/current/auth-pg-hba-conf.html',
     ],
     versions: 'all',
-    options:
-      '`superusers` (list of role names, default `["postgres"]`): a trust record for one of them is flagged. ' +
-      '`anyRole` (boolean, default `false`): also flag trust records for named ordinary roles, `+groups`, `@files` ' +
-      'and regular expressions (the `cis` and `stig` profiles set it: their checks accept no `trust` on these records).',
   },
   check(ctx) {
     const superusers = superusersOption(ctx.options);

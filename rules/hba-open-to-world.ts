@@ -1,6 +1,6 @@
 import { defineRule } from '../src/engine/rule.js';
-import { ALLOWED_NETWORKS_SCHEMA, addressLoc, allowedNetworksOption, insideNetworks } from '../src/analysis/hba.js';
-import { EXPOSURE_MODEL_DOC, SUPERUSERS_SCHEMA, clientcertMode, hbaExposures, superuserNames, superusersOption, worldBase, worldSeverity } from '../src/analysis/exposure.js';
+import { ALLOWED_NETWORKS, addressLoc, allowedNetworksOption, insideNetworks } from '../src/analysis/hba.js';
+import { EXPOSURE_MODEL_DOC, SUPERUSERS, clientcertMode, hbaExposures, superuserNames, superusersOption, worldBase, worldSeverity } from '../src/analysis/exposure.js';
 import type { Exposure } from '../src/analysis/exposure.js';
 
 /** What the method leaves between the internet and the data, in words. */
@@ -32,12 +32,7 @@ export default defineRule({
   name: 'hba-open-to-world',
   severity: 'error',
   appliesTo: ['pg_hba.conf'],
-  defaultOptions: { allowedNetworks: [] as string[], superusers: ['postgres'] },
-  optionsSchema: {
-    type: 'object',
-    properties: { allowedNetworks: ALLOWED_NETWORKS_SCHEMA, superusers: SUPERUSERS_SCHEMA },
-    additionalProperties: false,
-  },
+  options: { allowedNetworks: ALLOWED_NETWORKS, superusers: SUPERUSERS },
   docs: {
     summary: 'A pg_hba.conf record that accepts connections from every address',
     why:
@@ -63,10 +58,6 @@ export default defineRule({
       'https://www.postgresql.org/docs/current/runtime-config-connection.html#GUC-LISTEN-ADDRESSES',
     ],
     versions: 'all',
-    options:
-      '`allowedNetworks` (list of CIDR strings, default none; also taken from the top-level `allowedNetworks` of ' +
-      'the config file): records whose address lies inside one of these networks are not flagged. ' +
-      '`superusers` (list of role names, default `["postgres"]`): a record that names one of them is rated one level higher.',
   },
   check(ctx) {
     const allowed = allowedNetworksOption(ctx.options);

@@ -1,13 +1,12 @@
 import { defineRule } from '../src/engine/rule.js';
-import { WIDE_NETWORK_DEFAULTS, WIDE_NETWORK_OPTIONS_SCHEMA, insideNetworks, isWide, wideNetworkOptions, tokenLoc } from '../src/analysis/hba.js';
+import { WIDE_NETWORK_OPTIONS, insideNetworks, isWide, wideNetworkOptions, tokenLoc } from '../src/analysis/hba.js';
 import { EXPOSURE_MODEL_DOC, hbaExposures, methodAdvice, onServerOnly, raise, worldBase } from '../src/analysis/exposure.js';
 
 export default defineRule({
   name: 'hba-replication-open',
   severity: 'error',
   appliesTo: ['pg_hba.conf'],
-  defaultOptions: WIDE_NETWORK_DEFAULTS,
-  optionsSchema: WIDE_NETWORK_OPTIONS_SCHEMA,
+  options: WIDE_NETWORK_OPTIONS,
   docs: {
     summary: 'Physical replication (`replication`) allowed for every user or from a wide network',
     why:
@@ -31,10 +30,6 @@ export default defineRule({
       'https://www.postgresql.org/docs/current/warm-standby.html#STREAMING-REPLICATION-AUTHENTICATION',
     ],
     versions: 'all',
-    options:
-      '`ipv4Prefix` (default 16) and `ipv6Prefix` (default 48): networks with a shorter prefix count as wide. ' +
-      '`allowedNetworks` (list of CIDR strings, default none; also taken from the top-level `allowedNetworks` of ' +
-      'the config file): records whose address lies inside one of these networks are not flagged.',
   },
   check(ctx) {
     const { ipv4Prefix: v4, ipv6Prefix: v6, allowed } = wideNetworkOptions(ctx.options);

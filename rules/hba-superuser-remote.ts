@@ -1,18 +1,13 @@
 import { defineRule } from '../src/engine/rule.js';
-import { ALLOWED_NETWORKS_SCHEMA, allowedNetworksOption, insideNetworks, tokenLoc } from '../src/analysis/hba.js';
-import { EXPOSURE_MODEL_DOC, SUPERUSERS_SCHEMA, hbaExposures, onServerOnly, superuserNames, superusersOption } from '../src/analysis/exposure.js';
+import { ALLOWED_NETWORKS, allowedNetworksOption, insideNetworks, tokenLoc } from '../src/analysis/hba.js';
+import { EXPOSURE_MODEL_DOC, SUPERUSERS, hbaExposures, onServerOnly, superuserNames, superusersOption } from '../src/analysis/exposure.js';
 import { boundQuote } from '../src/engine/redact.js';
 
 export default defineRule({
   name: 'hba-superuser-remote',
   severity: 'warning',
   appliesTo: ['pg_hba.conf'],
-  defaultOptions: { superusers: ['postgres'], allowedNetworks: [] as string[] },
-  optionsSchema: {
-    type: 'object',
-    properties: { superusers: SUPERUSERS_SCHEMA, allowedNetworks: ALLOWED_NETWORKS_SCHEMA },
-    additionalProperties: false,
-  },
+  options: { superusers: SUPERUSERS, allowedNetworks: ALLOWED_NETWORKS },
   docs: {
     summary: 'A superuser may log in over TCP from beyond the loopback interface',
     why:
@@ -40,10 +35,6 @@ export default defineRule({
       'https://www.postgresql.org/docs/current/sql-copy.html',
     ],
     versions: 'all',
-    options:
-      '`superusers` (list of role names, default `["postgres"]`): the roles that are superusers. ' +
-      '`allowedNetworks` (list of CIDR strings, default none; also taken from the top-level `allowedNetworks` of ' +
-      'the config file): records whose address lies inside one of these networks are not flagged.',
   },
   check(ctx) {
     const superusers = superusersOption(ctx.options);

@@ -1,13 +1,12 @@
 import { defineRule } from '../src/engine/rule.js';
-import { ALLOWED_NETWORKS_DEFAULTS, ALLOWED_NETWORKS_OPTIONS_SCHEMA, allowedNetworksOption, insideNetworks, tokenLoc } from '../src/analysis/hba.js';
+import { ALLOWED_NETWORKS, allowedNetworksOption, insideNetworks, tokenLoc } from '../src/analysis/hba.js';
 import { EXPOSURE_MODEL_DOC, clientcertMode, hbaExposures } from '../src/analysis/exposure.js';
 
 export default defineRule({
   name: 'hba-trust-remote',
   severity: 'error',
   appliesTo: ['pg_hba.conf'],
-  defaultOptions: ALLOWED_NETWORKS_DEFAULTS,
-  optionsSchema: ALLOWED_NETWORKS_OPTIONS_SCHEMA,
+  options: { allowedNetworks: ALLOWED_NETWORKS },
   docs: {
     summary: '`trust` authentication on a record that matches more than the loopback interface',
     why:
@@ -26,9 +25,6 @@ export default defineRule({
       'https://www.postgresql.org/docs/current/auth-pg-hba-conf.html',
     ],
     versions: 'all',
-    options:
-      '`allowedNetworks` (list of CIDR strings, default none; also taken from the top-level `allowedNetworks` of ' +
-      'the config file): records whose address lies inside one of these networks are not flagged.',
   },
   check(ctx) {
     const allowed = allowedNetworksOption(ctx.options);

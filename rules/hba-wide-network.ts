@@ -1,13 +1,12 @@
 import { defineRule } from '../src/engine/rule.js';
-import { WIDE_NETWORK_DEFAULTS, WIDE_NETWORK_OPTIONS_SCHEMA, addressLoc, insideNetworks, isWide, wideNetworkOptions } from '../src/analysis/hba.js';
+import { WIDE_NETWORK_OPTIONS, addressLoc, insideNetworks, isWide, wideNetworkOptions } from '../src/analysis/hba.js';
 import { EXPOSURE_MODEL_DOC, hbaExposures } from '../src/analysis/exposure.js';
 
 export default defineRule({
   name: 'hba-wide-network',
   severity: 'warning',
   appliesTo: ['pg_hba.conf'],
-  defaultOptions: WIDE_NETWORK_DEFAULTS,
-  optionsSchema: WIDE_NETWORK_OPTIONS_SCHEMA,
+  options: WIDE_NETWORK_OPTIONS,
   docs: {
     summary: 'A pg_hba.conf record that accepts a very wide network (IPv4 wider than /16, IPv6 wider than /48)',
     why:
@@ -24,10 +23,6 @@ export default defineRule({
     valid: ['host    all   app   10.20.0.0/16   scram-sha-256', 'host    all   all   10.0.0.0/8   reject', 'host    all   all   2001:db8:1234::/48   scram-sha-256'],
     references: ['https://www.postgresql.org/docs/current/auth-pg-hba-conf.html'],
     versions: 'all',
-    options:
-      '`ipv4Prefix` (default 16) and `ipv6Prefix` (default 48): records with a shorter prefix are flagged. ' +
-      '`allowedNetworks` (list of CIDR strings, default none; also taken from the top-level `allowedNetworks` of ' +
-      'the config file): records whose address lies inside one of these networks are not flagged.',
   },
   check(ctx) {
     const { ipv4Prefix: v4, ipv6Prefix: v6, allowed } = wideNetworkOptions(ctx.options);

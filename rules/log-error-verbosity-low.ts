@@ -1,5 +1,6 @@
 import { requiredSettingLoc } from '../src/analysis/required-setting.js';
 import { defineRule } from '../src/engine/rule.js';
+import { opt } from '../src/engine/options.js';
 import type { SettingView } from '../src/engine/settings.js';
 
 /** log_error_verbosity from least to most detail (PGERROR_TERSE < PGERROR_DEFAULT < PGERROR_VERBOSE). */
@@ -19,15 +20,8 @@ export default defineRule({
   name: 'log-error-verbosity-low',
   severity: 'warning',
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf'],
-  defaultOptions: { minimum: 'default' },
-  optionsSchema: {
-    type: 'object',
-    properties: {
-      minimum: {
-        enum: [...LEVELS],
-        description: "The least detail accepted: terse < default < verbose (default 'default': only terse is reported).",
-      },
-    },
+  options: {
+    minimum: opt.string('default', 'The least detail accepted: `terse` < `default` < `verbose`; a log_error_verbosity below it is reported. With `verbose`, an absent setting (which means `default`) is reported at the start of postgresql.conf.', { enum: LEVELS }),
   },
   docs: {
     summary: 'log_error_verbosity below the level required (terse by default): logged errors lose their detail',
@@ -53,9 +47,7 @@ export default defineRule({
       'https://github.com/mitre/crunchy-data-postgresql-stig-baseline (controls/V-233512.rb)',
     ],
     versions: 'all (log_error_verbosity and its three levels exist in every supported major)',
-    options:
-      "`minimum` (`terse`, `default` or `verbose`; default `default`): report a log_error_verbosity below it. With " +
-      '`verbose`, an absent setting (which means `default`) is reported at the start of postgresql.conf.\n\n' +
+    optionsNote:
       '```yaml\nrules:\n  log-error-verbosity-low: { minimum: verbose }\n```',
   },
   check(ctx) {

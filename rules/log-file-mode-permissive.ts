@@ -1,4 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
+import { opt } from '../src/engine/options.js';
 import { loggingView, octalMode, relatedSetting, settingLoc, settingText } from '../src/analysis/logging.js';
 
 const perms = (bits: number): string => {
@@ -34,16 +35,9 @@ export default defineRule({
       'https://github.com/postgres/postgres/blob/master/src/backend/postmaster/syslogger.c (logfile_open)',
     ],
     versions: 'all',
-    options:
-      '`maximum` (default `"0600"`): the widest mode accepted, as an octal string. A mode is reported when it sets ' +
-      'a group or other permission bit that `maximum` does not; `"0640"` accepts group read (a log shipper in the ' +
-      'server\'s group).',
   },
-  defaultOptions: { maximum: '0600' },
-  optionsSchema: {
-    type: 'object',
-    properties: { maximum: { type: 'string', pattern: '^0?[0-7]{3}$' } },
-    additionalProperties: false,
+  options: {
+    maximum: opt.string('0600', "The widest mode accepted, as an octal string. A mode is reported when it sets a group or other permission bit that `maximum` does not; `\"0640\"` accepts group read (a log shipper in the server's group).", { pattern: '^0?[0-7]{3}$' }),
   },
   check(ctx) {
     const mode = ctx.setting('log_file_mode');

@@ -1,5 +1,6 @@
 import { requiredSettingLoc } from '../src/analysis/required-setting.js';
 import { defineRule } from '../src/engine/rule.js';
+import { opt } from '../src/engine/options.js';
 import type { SettingView } from '../src/engine/settings.js';
 
 /**
@@ -51,19 +52,9 @@ export default defineRule({
   name: 'log-level-too-quiet',
   severity: 'warning',
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf'],
-  defaultOptions: { quietestMessages: DEFAULT_QUIETEST, quietestErrorStatement: DEFAULT_QUIETEST },
-  optionsSchema: {
-    type: 'object',
-    properties: {
-      quietestMessages: {
-        enum: [...SERVER_LOG_LEVELS],
-        description: "The quietest log_min_messages accepted, in the server log's order (… warning < error < log < fatal < panic); default 'error': log, fatal and panic are reported.",
-      },
-      quietestErrorStatement: {
-        enum: [...SERVER_LOG_LEVELS],
-        description: "The quietest log_min_error_statement accepted, in the same order; default 'error': log, fatal and panic are reported.",
-      },
-    },
+  options: {
+    quietestMessages: opt.string(DEFAULT_QUIETEST, "The quietest log_min_messages accepted, in the server log's order (… `warning` < `error` < `log` < `fatal` < `panic`); a quieter one is reported.", { enum: SERVER_LOG_LEVELS }),
+    quietestErrorStatement: opt.string(DEFAULT_QUIETEST, 'The quietest log_min_error_statement accepted, in the same order; a quieter one is reported.', { enum: SERVER_LOG_LEVELS }),
   },
   docs: {
     summary: 'log_min_messages or log_min_error_statement at log, fatal or panic: errors, and the statements that caused them, vanish from the log',
@@ -92,11 +83,8 @@ export default defineRule({
       'https://github.com/postgres/postgres/blob/master/src/backend/utils/error/elog.c (is_log_level_output)',
     ],
     versions: 'all',
-    options:
-      '`quietestMessages` and `quietestErrorStatement` (a level: `debug5` … `debug1`, `info`, `notice`, `warning`, ' +
-      '`error`, `log`, `fatal`, `panic`; default `error` for both): report log_min_messages, respectively ' +
-      'log_min_error_statement, when it is quieter than that level in the server log\'s order (`warning` < `error` < ' +
-      '`log` < `fatal` < `panic`). With the defaults `log`, `fatal` and `panic` are reported (`log` ranks above ERROR in the server log, so it hides errors although it reads like a verbose level). An absent setting is ' +
+    optionsNote:
+      'With the defaults `log`, `fatal` and `panic` are reported (`log` ranks above ERROR in the server log, so it hides errors although it reads like a verbose level). An absent setting is ' +
       'judged by its default (`warning`, `error`) and reported at the start of postgresql.conf when that is too ' +
       'quiet.\n\n' +
       '```yaml\nrules:\n  log-level-too-quiet: { quietestMessages: warning, quietestErrorStatement: error }\n```',

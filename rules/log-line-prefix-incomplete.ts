@@ -1,4 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
+import { opt } from '../src/engine/options.js';
 import { loggingView, quoteConf, relatedSetting, settingLoc, settingText } from '../src/analysis/logging.js';
 
 /**
@@ -103,18 +104,9 @@ export default defineRule({
       'https://github.com/HexaCluster/pgdsat (check 3.1.24)',
     ],
     versions: "all (the default has been '%m [%p] ' since 10)",
-    options:
-      '`required` (default `["%m", "%p", "%u", "%d", "%a", "%h"]`): the escapes the prefix must contain. A ' +
-      'timestamp escape (`%t`, `%m`, `%n`) stands for any other, `%p` and `%c` for each other, `%h` and `%r` for ' +
-      'each other. For example `["%u", "%d", "%h"]` wants only the user, database and client host.',
   },
-  defaultOptions: { required: DEFAULT_REQUIRED },
-  optionsSchema: {
-    type: 'object',
-    properties: {
-      required: { type: 'array', items: { type: 'string', pattern: '^%[A-Za-z]$' }, uniqueItems: true },
-    },
-    additionalProperties: false,
+  options: {
+    required: opt.stringArray(DEFAULT_REQUIRED, 'The escapes the prefix must contain. A timestamp escape (`%t`, `%m`, `%n`) stands for any other, `%p` and `%c` for each other, `%h` and `%r` for each other. For example `["%u", "%d", "%h"]` wants only the user, database and client host.', { pattern: '^%[A-Za-z]$', uniqueItems: true }),
   },
   check(ctx) {
     const prefix = ctx.setting('log_line_prefix');

@@ -1,21 +1,14 @@
 import { requiredSettingLoc } from '../src/analysis/required-setting.js';
 import { defineRule } from '../src/engine/rule.js';
+import { opt } from '../src/engine/options.js';
 
 export default defineRule({
   name: 'password-encryption-md5',
   severity: 'warning',
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf'],
   fixable: 'sometimes',
-  defaultOptions: { flagDefault: false },
-  optionsSchema: {
-    type: 'object',
-    properties: {
-      flagDefault: {
-        type: 'boolean',
-        description: 'Also report a password_encryption that is not set where the default is md5 (PostgreSQL 10–13)',
-      },
-    },
-    additionalProperties: false,
+  options: {
+    flagDefault: opt.boolean(false, 'Also report a password_encryption that no file sets where the default is md5 (PostgreSQL 10–13), at the start of postgresql.conf.'),
   },
   docs: {
     summary: 'password_encryption is md5 (or, up to 13, on/true/yes/1, which mean md5)',
@@ -34,9 +27,8 @@ export default defineRule({
       'https://www.postgresql.org/docs/current/auth-password.html',
     ],
     versions: 'all (10–13 also accept on/true/yes/1 as md5)',
-    options:
-      '`flagDefault` (boolean, default `false`): also report a password_encryption that no file sets where the ' +
-      'default is md5 (PostgreSQL 10–13), at the start of postgresql.conf. Off by default: on those majors an ' +
+    optionsNote:
+      '`flagDefault` is off by default: on those majors an ' +
       'absent setting is the norm, and the finding would say nothing about what the repository chose; the `cis` ' +
       'profile (5.12) and the `stig` profile (V-233596) turn it on, since both ask for scram-sha-256 whatever the ' +
       'default.',

@@ -2,6 +2,7 @@ import { settingText } from '../src/analysis/required-setting.js';
 import { splitIdentifierString } from '../src/catalog/hooks.js';
 import { customSetting, lineAdding, listLoads, preloadList } from '../src/analysis/preload.js';
 import { defineRule } from '../src/engine/rule.js';
+import { opt } from '../src/engine/options.js';
 
 /** pgaudit's statement classes (pgaudit.c, CLASS_*), and what each one audits. */
 const CLASSES = ['read', 'write', 'function', 'role', 'ddl', 'misc', 'misc_set'] as const;
@@ -54,13 +55,8 @@ export default defineRule({
   name: 'pgaudit-not-configured',
   severity: 'warning',
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf'],
-  defaultOptions: { classes: DEFAULT_CLASSES },
-  optionsSchema: {
-    type: 'object',
-    properties: {
-      classes: { type: 'array', items: { enum: [...CLASSES] }, uniqueItems: true },
-    },
-    additionalProperties: false,
+  options: {
+    classes: opt.stringArray(DEFAULT_CLASSES, 'The pgaudit classes pgaudit.log must include (the default is what pgdsat requires for CIS 3.2). Add `role` to require GRANT/REVOKE and role changes to be audited as well.', { enum: CLASSES, uniqueItems: true }),
   },
   docs: {
     summary: 'pgaudit is not in shared_preload_libraries, or pgaudit.log does not log the required statement classes (ddl and write by default)',
@@ -88,10 +84,6 @@ export default defineRule({
       'https://www.postgresql.org/docs/current/runtime-config-custom.html',
     ],
     versions: 'all (pgaudit has a release per major; the misc_set class is in pgaudit 1.5 and later)',
-    options:
-      '`classes` (default `["ddl", "write"]`, the classes pgdsat requires for CIS 3.2): the pgaudit classes ' +
-      'pgaudit.log must include — any of read, write, function, role, ddl, misc, misc_set. Add `role` to require ' +
-      'GRANT/REVOKE and role changes to be audited as well.',
   },
   check(ctx) {
     const at = ctx.clusterLoc();

@@ -1,4 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
+import { opt } from '../src/engine/options.js';
 import type { Loc } from '../src/types.js';
 import { valueOffsets } from './replication-conninfo-insecure.js';
 
@@ -206,21 +207,9 @@ export default defineRule({
   name: 'ssl-ciphers-weak',
   severity: 'warning',
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf'],
-  defaultOptions: { allowMedium: true, onlySuites: [] },
-  optionsSchema: {
-    type: 'object',
-    properties: {
-      allowMedium: {
-        type: 'boolean',
-        description: 'Accept MEDIUM-strength suites (default true: the server default HIGH:MEDIUM:+3DES:!aNULL includes them).',
-      },
-      onlySuites: {
-        type: 'array',
-        items: { type: 'string', minLength: 1 },
-        description: 'When not empty, every cipher string that adds suites must be one of these suite names (pgdsat 6.10 checks a list of forward-secret AEAD suites).',
-      },
-    },
-    additionalProperties: false,
+  options: {
+    allowMedium: opt.boolean(true, 'Accept MEDIUM-strength suites; with false, a cipher string that leaves MEDIUM suites enabled is reported (the default `HIGH:MEDIUM:+3DES:!aNULL` then is).'),
+    onlySuites: opt.stringArray([], 'When not empty, every cipher string that adds suites must be one of these OpenSSL suite names (as pgdsat 6.10 checks: `HIGH`, `ALL` or any other group word is then reported).', { minLength: 1 }),
   },
   docs: {
     summary: 'With ssl on, ssl_ciphers enables weak TLS 1.2 suites: NULL, anonymous, export, single DES, RC4, MD5, or 3DES named explicitly',
@@ -265,11 +254,7 @@ export default defineRule({
       'all; ssl_ciphers governs TLS 1.2 and older only. From 12, when ssl_min_protocol_version is TLSv1.3 the ' +
       'list has no effect and nothing is reported. PostgreSQL 18 adds ssl_tls13_ciphers for the TLS 1.3 suites; ' +
       'every TLS 1.3 suite is strong, so it is not checked.',
-    options:
-      '`allowMedium` (boolean, default true): with false, a cipher string that leaves MEDIUM suites enabled is ' +
-      'reported (the default `HIGH:MEDIUM:+3DES:!aNULL` then is). `onlySuites` (list of OpenSSL suite names, ' +
-      'default empty): when not empty, every cipher string that adds suites must be one of them (as pgdsat 6.10 ' +
-      'checks: `HIGH`, `ALL` or any other group word is then reported).\n\n' +
+    optionsNote:
       '```yaml\nrules:\n  ssl-ciphers-weak:\n    allowMedium: false\n    onlySuites: [ECDHE-ECDSA-AES256-GCM-SHA384, ECDHE-RSA-AES256-GCM-SHA384]\n```',
   },
   check(ctx) {

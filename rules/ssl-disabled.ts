@@ -1,4 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
+import { opt } from '../src/engine/options.js';
 import { recordRef } from '../src/analysis/hba.js';
 import { hbaExposures } from '../src/analysis/exposure.js';
 
@@ -6,16 +7,8 @@ export default defineRule({
   name: 'ssl-disabled',
   severity: 'warning',
   appliesTo: ['postgresql.conf', 'pg_hba.conf'],
-  defaultOptions: { always: false },
-  optionsSchema: {
-    type: 'object',
-    properties: {
-      always: {
-        type: 'boolean',
-        description: 'Flag ssl off whenever the cluster has a postgresql.conf, whatever pg_hba.conf says (default false)',
-      },
-    },
-    additionalProperties: false,
+  options: {
+    always: opt.boolean(false, 'Flag `ssl` off whenever the cluster has a postgresql.conf, also without pg_hba.conf or when its host records admit only loopback clients.'),
   },
   docs: {
     summary: '`ssl` is off while pg_hba.conf accepts host connections from beyond the loopback interface',
@@ -38,9 +31,6 @@ export default defineRule({
       'https://www.postgresql.org/docs/current/runtime-config-connection.html#GUC-SSL',
     ],
     versions: 'all',
-    options:
-      '`always` (boolean, default false): flag `ssl` off whenever the cluster has a postgresql.conf, also without ' +
-      'pg_hba.conf or when its host records admit only loopback clients.',
   },
   check(ctx) {
     const hba = ctx.cluster.hba;

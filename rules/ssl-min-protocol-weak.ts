@@ -1,4 +1,5 @@
 import { defineRule } from '../src/engine/rule.js';
+import { opt } from '../src/engine/options.js';
 import type { SettingView } from '../src/engine/settings.js';
 
 /** The protocol versions ssl_min_protocol_version and ssl_max_protocol_version accept, oldest first. */
@@ -20,16 +21,8 @@ export default defineRule({
   name: 'ssl-min-protocol-weak',
   severity: 'warning',
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf'],
-  defaultOptions: { minimum: 'TLSv1.2' },
-  optionsSchema: {
-    type: 'object',
-    properties: {
-      minimum: {
-        enum: [...VERSIONS],
-        description: "The oldest TLS version the server may accept (default 'TLSv1.2'; the cis profile sets 'TLSv1.3').",
-      },
-    },
-    additionalProperties: false,
+  options: {
+    minimum: opt.string('TLSv1.2', 'The oldest TLS version the server may accept (the `cis` profile sets `TLSv1.3`). With `TLSv1.3`, an absent ssl_min_protocol_version (which means TLSv1.2) is reported at the start of postgresql.conf.', { enum: VERSIONS }),
   },
   docs: {
     summary: 'With ssl on, ssl_min_protocol_version (or ssl_max_protocol_version) lets connections use a TLS version older than the required minimum (TLS 1.2 by default)',
@@ -64,10 +57,8 @@ export default defineRule({
       '12+: ssl_min_protocol_version and ssl_max_protocol_version exist from PostgreSQL 12 (default TLSv1 in 12, ' +
       'TLSv1.2 from 13). On 10 and 11 the server accepts TLS 1.0 and later and nothing in the configuration can ' +
       'change that: the rule is silent there.',
-    options:
-      "`minimum` (`TLSv1`, `TLSv1.1`, `TLSv1.2` or `TLSv1.3`; default `TLSv1.2`): the oldest version accepted. " +
-      'With `TLSv1.3`, an absent ssl_min_protocol_version (which means TLSv1.2) is reported at the start of ' +
-      'postgresql.conf.\n\n```yaml\nrules:\n  ssl-min-protocol-weak: { minimum: TLSv1.3 }\n```',
+    optionsNote:
+      '```yaml\nrules:\n  ssl-min-protocol-weak: { minimum: TLSv1.3 }\n```',
   },
   check(ctx) {
     const ssl = ctx.setting('ssl');

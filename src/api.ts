@@ -10,6 +10,7 @@ import { stdinHost, stdinPath, type StdinInput } from './resolve/stdin.js';
 import { DEFAULT_MAX_FILE_BYTES, MAX_MAX_FILE_BYTES, nodeHost, type Host } from './resolve/host.js';
 import { settingsRows, type FileSettingRow } from './resolve/settings-rows.js';
 import { mergeGroups } from './engine/merge.js';
+import { ALLOWED_NETWORKS } from './analysis/hba.js';
 import { hbaFileRules, type HbaFile, type HbaRuleRow } from './parse/pg-hba.js';
 import type { SourceFile } from './source/source.js';
 import type { Diagnostic, FileKind, Severity } from './types.js';
@@ -146,6 +147,7 @@ const ruleSeverity = (name: string): Severity | undefined => DEFAULT_SEVERITY.ge
 function clusterRuleConfig(
   options: LintOptions,
   cluster: ResolvedCluster,
+  ruleList: readonly Rule[],
 ): { rules: Record<string, EffectiveRuleConfig>; assume: Assumptions } {
   const loaded = options.config;
   const c = loaded?.config;
@@ -158,8 +160,12 @@ function clusterRuleConfig(
   for (const [name, opts] of Object.entries(options.ruleOptions ?? {})) {
     rules[name] = { ...(rules[name] ?? {}), options: { ...(rules[name]?.options ?? {}), ...opts } };
   }
+  // The config's top-level allowedNetworks goes to every rule that declares the shared option
+  // (src/analysis/hba.ts ALLOWED_NETWORKS); a rule's own allowedNetworks wins.
   if (c?.allowedNetworks?.length) {
-    for (const name of ['hba-wide-network', 'hba-open-to-world', 'hba-trust-remote', 'hba-replication-open', 'hba-superuser-remote']) {
+    for (const rule of ruleList) {
+      if (rule.options?.allowedNetworks !== ALLOWED_NETWORKS) continue;
+      const name = rule.name;
       rules[name] = { ...(rules[name] ?? {}), options: { allowedNetworks: c.allowedNetworks, ...(rules[name]?.options ?? {}) } };
     }
   }
@@ -194,7 +200,7 @@ export function lint(paths: string[], options: LintOptions = {}, rules: readonly
   for (const cluster of clusters) {
     for (const f of cluster.input.files) files.push({ path: host.display(f.abs), kind: f.kind, pgVersion: cluster.input.major });
     for (const [p, s] of cluster.sources) sources.set(p, s);
-    const cfg = clusterRuleConfig(options, cluster);
+    const cfg = clusterRuleConfig(options, cluster, rules);
     for (const rule of rules) {
       const rc = cfg.rules[rule.name];
       const sev = rc?.severity ?? rule.severity;

@@ -1,3 +1,4 @@
+import { opt } from '../engine/options.js';
 import type { RuleContext } from '../engine/rule.js';
 import { formatAddress } from '../parse/pg-hba.js';
 import type { HbaAddress, HbaFile, HbaName, HbaRecord } from '../parse/pg-hba.js';
@@ -264,11 +265,8 @@ export function superusersOption(options: Readonly<Record<string, unknown>>): st
   return Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string') : ['postgres'];
 }
 
-export const SUPERUSERS_SCHEMA = {
-  type: 'array',
-  description: 'Role names that are superusers (default ["postgres"]); a record naming one is rated one level higher',
-  items: { type: 'string' },
-} as const;
+/** The `superusers` option, shared by the hba rules that judge a superuser's record. */
+export const SUPERUSERS = opt.stringArray(['postgres'], 'Role names that are superusers: a record that names one of them is judged as a superuser\'s record (see the rule).');
 
 /** The user-column entries naming a superuser literally (also through an @file). */
 export function superuserNames(e: Exposure, superusers: readonly string[]): HbaName[] {

@@ -1,3 +1,4 @@
+import { opt } from '../engine/options.js';
 import type { AuthToken } from '../parse/auth-tokens.js';
 import { formatAddress, parseIPv4, parseIPv6 } from '../parse/pg-hba.js';
 import type { HbaAddress, HbaConnType, HbaFile, HbaLine, HbaName, HbaRecord } from '../parse/pg-hba.js';
@@ -715,31 +716,22 @@ export function insideNetworks(info: HbaRecordInfo, networks: readonly Network[]
   return isIp(a) && networks.some((n) => ipCovers(n, a));
 }
 
-/** JSON Schema of the `allowedNetworks` option shared by the hba network rules. */
-export const ALLOWED_NETWORKS_SCHEMA = {
-  type: 'array',
-  description: 'Networks considered safe (CIDR); records whose address lies inside one are not flagged',
-  items: { type: 'string', pattern: '^[0-9a-fA-F:.]+/[0-9]{1,3}$' },
-} as const;
-
-/** Options of the rules that take only `allowedNetworks` (hba-open-to-world, hba-trust-remote). */
-export const ALLOWED_NETWORKS_DEFAULTS = { allowedNetworks: [] as string[] };
-export const ALLOWED_NETWORKS_OPTIONS_SCHEMA = {
-  type: 'object',
-  properties: { allowedNetworks: ALLOWED_NETWORKS_SCHEMA },
-  additionalProperties: false,
-};
+/**
+ * The `allowedNetworks` option, shared by the hba rules that judge where clients connect from. A
+ * rule that declares this very spec also receives the config file's top-level `allowedNetworks`
+ * (src/api.ts applies it to every rule that declares it).
+ */
+export const ALLOWED_NETWORKS = opt.stringArray(
+  [],
+  'Networks considered safe (CIDR strings); records whose address lies inside one of them are not flagged. Also taken from the top-level `allowedNetworks` of the config file.',
+  { pattern: '^[0-9a-fA-F:.]+/[0-9]{1,3}$' },
+);
 
 /** Options of the rules that judge network width (hba-wide-network, hba-replication-open). */
-export const WIDE_NETWORK_DEFAULTS = { ipv4Prefix: 16, ipv6Prefix: 48, allowedNetworks: [] as string[] };
-export const WIDE_NETWORK_OPTIONS_SCHEMA = {
-  type: 'object',
-  properties: {
-    ipv4Prefix: { type: 'integer', minimum: 0, maximum: 32, description: 'IPv4 networks with a shorter prefix than this count as wide' },
-    ipv6Prefix: { type: 'integer', minimum: 0, maximum: 128, description: 'IPv6 networks with a shorter prefix than this count as wide' },
-    allowedNetworks: ALLOWED_NETWORKS_SCHEMA,
-  },
-  additionalProperties: false,
+export const WIDE_NETWORK_OPTIONS = {
+  ipv4Prefix: opt.integer(16, 'IPv4 networks with a shorter prefix than this count as wide.', { minimum: 0, maximum: 32 }),
+  ipv6Prefix: opt.integer(48, 'IPv6 networks with a shorter prefix than this count as wide.', { minimum: 0, maximum: 128 }),
+  allowedNetworks: ALLOWED_NETWORKS,
 };
 
 /** A non-negative integer option, or the default. */
@@ -751,8 +743,8 @@ function intOption(options: Readonly<Record<string, unknown>>, name: string, fal
 /** The options of hba-wide-network and hba-replication-open, read with their defaults. */
 export function wideNetworkOptions(options: Readonly<Record<string, unknown>>): { ipv4Prefix: number; ipv6Prefix: number; allowed: Network[] } {
   return {
-    ipv4Prefix: intOption(options, 'ipv4Prefix', WIDE_NETWORK_DEFAULTS.ipv4Prefix),
-    ipv6Prefix: intOption(options, 'ipv6Prefix', WIDE_NETWORK_DEFAULTS.ipv6Prefix),
+    ipv4Prefix: intOption(options, 'ipv4Prefix', WIDE_NETWORK_OPTIONS.ipv4Prefix.default),
+    ipv6Prefix: intOption(options, 'ipv6Prefix', WIDE_NETWORK_OPTIONS.ipv6Prefix.default),
     allowed: allowedNetworksOption(options),
   };
 }

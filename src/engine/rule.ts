@@ -6,6 +6,7 @@ import { maskQuoted, privateKeyBlocks, redactSecrets } from './redact.js';
 import type { SourceFile } from '../source/source.js';
 import { setGroup } from './merge.js';
 import { VERSION } from '../version.js';
+import { defaultOptions, optionsSchema, type OptionsOf, type OptionsSpec } from './options.js';
 
 export type DocExample = string | Readonly<Record<string, string>>;
 
@@ -24,9 +25,38 @@ export interface RuleDocs {
   references: string[];
   /** PostgreSQL versions involved, in words (e.g. "all", "12+"). */
   versions?: string;
-  /** Markdown describing the rule's options, if it has any beyond severity. */
+  /**
+   * Markdown said about the options beyond what each option's description says (how they
+   * interact, an example config). The list of options itself is generated from the rule's `options`.
+   */
+  optionsNote?: string;
+  /** @deprecated Prose repeating the options: declare them with `options` (src/engine/options.ts). */
   options?: string;
 }
+
+/**
+ * What a rule is about (README "Rule categories"):
+ * - `validity`: PostgreSQL rejects, ignores or silently changes what the file says (or refuses to start);
+ * - `security`: who can reach the server and how credentials are protected (SARIF security alerts);
+ * - `durability`: data loss, unrecoverable or unavailable servers;
+ * - `maintenance`: what operators need to run the server: logs, diagnostics, resource use.
+ * Documentation lists rules by category in this order, then by name.
+ */
+export const RULE_CATEGORIES = ['validity', 'security', 'durability', 'maintenance'] as const;
+export type RuleCategory = (typeof RULE_CATEGORIES)[number];
+
+/**
+ * The `tags` of `rules --format json`: the category's tag (durability is tagged `reliability`,
+ * maintenance has none of its own) plus the rule's extra `tags`.
+ */
+export const RULE_TAGS = ['validity', 'security', 'reliability', 'performance'] as const;
+export type RuleTag = (typeof RULE_TAGS)[number];
+export const CATEGORY_TAGS: Readonly<Record<RuleCategory, readonly RuleTag[]>> = {
+  validity: ['validity'],
+  security: ['security'],
+  durability: ['reliability'],
+  maintenance: [],
+};
 
 export interface ReportInput {
   loc: Loc;
@@ -62,7 +92,7 @@ export interface Assumptions {
   memoryBytes?: number;
 }
 
-export interface RuleContext {
+export interface RuleContext<O = Readonly<Record<string, unknown>>> {
   readonly cluster: ResolvedCluster;
   readonly major: Major;
   readonly catalog: Catalog;
@@ -72,7 +102,7 @@ export interface RuleContext {
    */
   setting(name: string): SettingView | undefined;
   /** The rule's options: its `defaultOptions` overlaid with the user's config. */
-  readonly options: Readonly<Record<string, unknown>>;
+  readonly options: O;
   readonly assume: Readonly<Assumptions>;
   /** Where to report a finding about the cluster as a whole (start of its postgresql.conf), if it has one. */
   clusterLoc(): Loc | undefined;
@@ -95,7 +125,18 @@ export interface Rule {
   severity: Severity;
   appliesTo: FileKind[];
   docs: RuleDocs;
-  /** Options and their defaults; `optionsSchema` is the JSON Schema of the config value. */
+  category?: RuleCategory;
+  /** Tags beyond the category's (`rules --format json`), e.g. `performance`. */
+  tags?: readonly RuleTag[];
+  /**
+   * Merge precedence (src/engine/merge.ts): when equally severe findings of several rules describe
+   * one problem, the rule with the higher precedence is kept and the others' concerns are listed
+   * in this order; equal precedence: by name. Default 0. Only rules that report `group`s need it.
+   */
+  precedence?: number;
+  /** The options, declared once (src/engine/options.ts); the two fields below are derived from it. */
+  options?: OptionsSpec;
+  /** Derived from `options` by defineRule: the defaults, and the JSON Schema of the config value. */
   defaultOptions?: Record<string, unknown>;
   optionsSchema?: Record<string, unknown>;
   /** Facts from `assume:` the rule reads (documented and named in its messages). */
@@ -115,8 +156,32 @@ export interface RunSettings {
   assume?: Assumptions;
 }
 
-export function defineRule(rule: Rule): Rule {
+/** What a rule file declares: `ctx.options` is typed from `options`. */
+export interface RuleDefinition<S extends OptionsSpec> extends Omit<Rule, 'check' | 'options'> {
+  options?: S;
+  check(ctx: RuleContext<OptionsOf<S>>): void;
+}
+
+export function defineRule<S extends OptionsSpec = OptionsSpec>(def: RuleDefinition<S>): Rule {
+  const { options, ...rest } = def;
+  const rule: Rule = { ...rest, check: def.check as (ctx: RuleContext) => void };
+  if (options && Object.keys(options).length) {
+    rule.options = options;
+    rule.defaultOptions = defaultOptions(options);
+    rule.optionsSchema = optionsSchema(options);
+  }
   return rule;
+}
+
+/** Rules in merge precedence order (higher precedence first, then by name): the ruleOrder of mergeGroups. */
+export function precedenceOrder(rules: readonly Rule[]): string[] {
+  return [...rules].sort((a, b) => (b.precedence ?? 0) - (a.precedence ?? 0) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).map((r) => r.name);
+}
+
+/** Rules in documentation order (README table, `rules` listing): by category, then by name. */
+export function documentationOrder(rules: readonly Rule[]): Rule[] {
+  const cat = (r: Rule): number => (r.category ? RULE_CATEGORIES.indexOf(r.category) : RULE_CATEGORIES.length);
+  return [...rules].sort((a, b) => cat(a) - cat(b) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
 /**

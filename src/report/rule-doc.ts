@@ -1,5 +1,6 @@
 import type { Assumptions, Rule } from '../engine/rule.js';
 import { docsUrl } from '../engine/rule.js';
+import { optionTypeText } from '../engine/options.js';
 import type { DocExample } from '../engine/rule.js';
 import { editDistance } from '../catalog/catalog.js';
 import { isSecurityRule, sarifRule } from './sarif.js';
@@ -93,7 +94,7 @@ export function ruleDoc(rule: Rule, precision?: string): string {
   lines.push(
     '## Options',
     '',
-    d.options ?? `Severity only: \`--rule ${rule.name}=off|info|warning|error\`.`,
+    optionsSection(rule),
     '',
     '## Suppressing',
     '',
@@ -121,6 +122,14 @@ export function fence(kind: string, code: DocExample): string {
     : Object.entries(code)
         .map(([name, text]) => `\`${name}\`:\n\n` + '```' + lang(name) + '\n' + text + '\n```')
         .join('\n\n');
+}
+
+/** The Options section of a rule's doc: each option (from its spec) with its type and default, then the rule's note. */
+export function optionsSection(rule: Rule): string {
+  const entries = Object.entries(rule.options ?? {});
+  if (!entries.length) return rule.docs.optionsNote ?? rule.docs.options ?? `Severity only: \`--rule ${rule.name}=off|info|warning|error\`.`;
+  const list = entries.map(([name, o]) => `- \`${name}\` (${optionTypeText(o)}, default \`${JSON.stringify(o.default)}\`): ${o.description}`);
+  return [list.join('\n'), ...(rule.docs.optionsNote ? ['', rule.docs.optionsNote] : [])].join('\n');
 }
 
 /**
