@@ -242,7 +242,8 @@ export function parsePostgresqlConf(file: SourceFile): ConfFile {
     lines.push(parsed);
   }
   const out: ConfFile = abandonedAtLine === undefined ? { file, lines } : { file, lines, abandonedAtLine };
-  if (count < file.lineStarts.length) out.truncatedAtLine = count + 1;
+  // The empty text after a final newline is not a line beyond the limit.
+  if (count < file.lineStarts.length && file.lineStarts[count]! < text.length) out.truncatedAtLine = count + 1;
   return out;
 }
 

@@ -13,9 +13,9 @@ const LINES = 2_000_000;
 ruleTester(rule, {
   valid: [
     { code: 'work_mem = 8MB\n' },
-    // 2,000,000 lines, the last without a newline. (With a final newline the parser counts the empty
-    // text after it as line 2,000,001 and this rule reports a file of more than 2,000,000 lines.)
-    { name: 'exactly the line limit', code: '\n'.repeat(LINES - 1) + 'port = 1' },
+    { name: 'exactly the line limit, the last line without a newline', code: '\n'.repeat(LINES - 1) + 'port = 1' },
+    // The empty text after a final newline is not a line 2,000,001.
+    { name: 'exactly the line limit, with a final newline', code: '\n'.repeat(LINES - 1) + 'port = 1\n' },
   ],
   invalid: [
     {
