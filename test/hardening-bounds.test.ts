@@ -279,10 +279,10 @@ process.stdout.write(JSON.stringify({ bytes: Buffer.byteLength(md), max: DEFAULT
     expect(r.status).toBe(0);
     const out = JSON.parse(r.stdout) as { bytes: number; max: number; md: string };
     expect(out.bytes).toBeLessThanOrEqual(out.max);
-    expect(out.md).toMatch(/^## pgconf-lint\n\n❌ \*\*100000 problems\*\* \(100000 errors, 0 warnings, 0 infos\) in 100000 files \(100000 clusters\)\./);
+    expect(out.md).toMatch(/^## pgconf-lint\n\n❌ \*\*100000 problems\*\* \(100000 errors, 0 warnings, 0 info\) in 100000 files \(100000 clusters\)\./);
     expect(out.md).toContain('### c0 — PostgreSQL 18');
     // Each cluster's finding is under its own cluster, as far as the size limit allows.
-    expect(out.md).toMatch(/### c1 — PostgreSQL 18\n\n1 error, 0 warnings, 0 infos\n\n\| severity \| location \| rule \| message \|\n\|---\|---\|---\|---\|\n\| 🔴 error \| c1\/postgresql\.conf:1:1 \|/);
+    expect(out.md).toMatch(/### c1 — PostgreSQL 18\n\n1 error, 0 warnings, 0 info\n\n\| severity \| location \| rule \| message \|\n\|---\|---\|---\|---\|\n\| 🔴 error \| c1\/postgresql\.conf:1:1 \|/);
     const shown = (out.md.match(/^\| 🔴 error \| c\d+\/postgresql\.conf:1:1 \|/gm) ?? []).length;
     expect(shown).toBeGreaterThan(100);
     expect(out.md).toContain(`… ${100_000 - shown} more findings not shown here (size limit)`);

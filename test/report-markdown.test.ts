@@ -32,7 +32,7 @@ describe('the markdown report (job summary, PR comment, --format markdown)', () 
   test('a table per cluster with severity, location, rule linked to its docs, and the message', () => {
     const { result } = lintTree({ 'a/postgresql.conf': 'work_mem = 8mb\n', 'b/postgresql.conf': 'shared_buffer = 1\n' });
     const md = formatMarkdown(result);
-    expect(md).toMatch(/^## pgconf-lint\n\n❌ \*\*2 problems\*\* \(2 errors, 0 warnings, 0 infos\) in 2 files \(2 clusters\)\./);
+    expect(md).toMatch(/^## pgconf-lint\n\n❌ \*\*2 problems\*\* \(2 errors, 0 warnings, 0 info\) in 2 files \(2 clusters\)\./);
     expect(md).toContain('### a — PostgreSQL 18');
     expect(md).toContain('### b — PostgreSQL 18');
     expect(md).toContain('| severity | location | rule | message |');
@@ -64,7 +64,7 @@ describe('the markdown report (job summary, PR comment, --format markdown)', () 
     files['db/postgresql.conf'] = Array.from({ length: 400 }, (_, i) => `unknown_setting_number_${i} = 1`).join('\n') + '\n';
     const { result } = lintTree(files);
     const full = formatMarkdown(result);
-    expect(full).toMatch(/<details><summary>400 errors, 0 warnings, 0 infos<\/summary>/);
+    expect(full).toMatch(/<details><summary>400 errors, 0 warnings, 0 info<\/summary>/);
     const capped = formatMarkdown(result, { maxBytes: 20_000, header: '<!-- pgconf-lint -->' });
     expect(Buffer.byteLength(capped)).toBeLessThanOrEqual(20_000);
     expect(capped.startsWith('<!-- pgconf-lint -->\n## pgconf-lint')).toBe(true);

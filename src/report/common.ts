@@ -32,8 +32,11 @@ export function safeTerminalText(s: string): string {
   }).replace(/\n/g, '\\n');
 }
 
+/** Words that take no plural s ("2 info", as a mass noun). */
+const UNCOUNTED = new Set(['info']);
+
 export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
+  return `${n} ${word}${n === 1 || UNCOUNTED.has(word) ? '' : 's'}`;
 }
 
 /**
