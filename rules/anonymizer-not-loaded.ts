@@ -5,6 +5,7 @@ import { defineRule } from '../src/engine/rule.js';
 export default defineRule({
   name: 'anonymizer-not-loaded',
   severity: 'info',
+  category: 'security',
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf'],
   docs: {
     summary: 'No data anonymization extension (anon or pg_anonymize) is preloaded',

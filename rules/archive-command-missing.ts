@@ -4,6 +4,7 @@ import { defineRule } from '../src/engine/rule.js';
 export default defineRule({
   name: 'archive-command-missing',
   severity: 'error',
+  category: 'durability',
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf'],
   docs: {
     summary: 'archive_mode is on but no archive_command (or, from 15, archive_library) is set',

@@ -23,6 +23,7 @@ export function discardsWal(command: string): boolean {
 export default defineRule({
   name: 'archive-command-noop',
   severity: 'warning',
+  category: 'durability',
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf'],
   docs: {
     summary: 'archive_mode is on but archive_command discards every WAL segment (`/bin/true`, `true`, `exit 0`, `cd .`, `:`)',

@@ -4,6 +4,7 @@ import { defineRule } from '../src/engine/rule.js';
 export default defineRule({
   name: 'archive-mode-off',
   severity: 'warning',
+  category: 'durability',
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf'],
   docs: {
     summary: 'archive_mode is off (its default): no WAL is archived',

@@ -8,6 +8,7 @@ const INT_MAX = 2147483647;
 export default defineRule({
   name: 'auth-delay-not-loaded',
   severity: 'warning',
+  category: 'security',
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf'],
   docs: {
     summary: 'No delay after a failed login: auth_delay (or credcheck) is not in shared_preload_libraries, or its delay is 0',

@@ -13,6 +13,7 @@ function seconds(n: number): string {
 export default defineRule({
   name: 'authentication-timeout-long',
   severity: 'warning',
+  category: 'security',
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf'],
   options: {
     maximum: opt.integer(DEFAULT_MAXIMUM, 'The longest authentication_timeout allowed, in seconds (CIS 5.7 asks for 60). With a maximum under 60, an absent setting is reported too (its default is 1min).', { minimum: 1, maximum: 600 }),

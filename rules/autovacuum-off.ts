@@ -3,6 +3,8 @@ import { defineRule } from '../src/engine/rule.js';
 export default defineRule({
   name: 'autovacuum-off',
   severity: 'warning',
+  category: 'durability',
+  tags: ['performance'],
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf'],
   docs: {
     summary: 'autovacuum or track_counts is off, so autovacuum does not run',

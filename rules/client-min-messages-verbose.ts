@@ -18,6 +18,7 @@ const DEBUG = "DEBUG messages as well — internal transaction, planner and exec
 export default defineRule({
   name: 'client-min-messages-verbose',
   severity: 'warning',
+  category: 'security',
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf'],
   docs: {
     summary: 'client_min_messages more verbose than error (absent means notice): clients receive server messages beyond their errors',

@@ -30,6 +30,7 @@ function missingAspects(s: SettingView): Aspect[] {
 export default defineRule({
   name: 'connection-logging-off',
   severity: 'warning',
+  category: 'security',
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf'],
   docs: {
     summary: 'log_connections or log_disconnections is off (absent means off): the log does not show who connected, from where, to which database, and for how long',

@@ -4,6 +4,7 @@ import { defineRule } from '../src/engine/rule.js';
 export default defineRule({
   name: 'ddl-not-logged',
   severity: 'warning',
+  category: 'security',
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf'],
   docs: {
     summary: "log_statement is none (absent means none): CREATE, ALTER and DROP leave no trace in the server log",

@@ -70,6 +70,8 @@ function differsFromDefault(s: SettingView, major: Parameters<typeof parseGucVal
 export default defineRule({
   name: 'debug-setting-enabled',
   severity: 'warning',
+  category: 'durability',
+  tags: ['performance'],
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf'],
   options: {
     prettyPrint: opt.boolean(false, 'Also report `debug_pretty_print = off` (CIS 3.1.19 wants it on).'),

@@ -20,6 +20,7 @@ export function lineLoc(a: Pick<Assignment, 'file' | 'line'>): Loc {
 export default defineRule({
   name: 'duplicate-setting',
   severity: 'warning',
+  category: 'validity',
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf'],
   fixable: 'always',
   docs: {

@@ -11,6 +11,9 @@ const CLAMPS: readonly Clamp[] = [
 export default defineRule({
   name: 'failsafe-age-clamped',
   severity: 'info',
+  category: 'validity',
+  tags: ['reliability'],
+  precedence: 180,
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf'],
   fixable: 'sometimes',
   docs: {

@@ -15,6 +15,8 @@ const PARAMS = [
 export default defineRule({
   name: 'freeze-max-age-high',
   severity: 'info',
+  category: 'durability',
+  precedence: 210,
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf'],
   options: {
     threshold: opt.integer(DEFAULT_THRESHOLD, 'Report a value above it; it applies to both `autovacuum_freeze_max_age` and `autovacuum_multixact_freeze_max_age`.', { minimum: 0 }),

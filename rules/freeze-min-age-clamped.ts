@@ -15,6 +15,8 @@ const CLAMPS: readonly Clamp[] = [
 export default defineRule({
   name: 'freeze-min-age-clamped',
   severity: 'warning',
+  category: 'validity',
+  precedence: 190,
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf'],
   fixable: 'sometimes',
   docs: {

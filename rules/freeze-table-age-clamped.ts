@@ -82,6 +82,8 @@ export const TABLE_AGE_CLAMPS: readonly Clamp[] = [
 export default defineRule({
   name: 'freeze-table-age-clamped',
   severity: 'warning',
+  category: 'validity',
+  precedence: 200,
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf'],
   fixable: 'sometimes',
   docs: {

@@ -3,6 +3,7 @@ import { defineRule } from '../src/engine/rule.js';
 export default defineRule({
   name: 'fsync-off',
   severity: 'error',
+  category: 'durability',
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf'],
   docs: {
     summary: 'fsync is off',

@@ -5,6 +5,8 @@ import { EXPOSURE_MODEL_DOC, hbaExposures, onServerOnly } from '../src/analysis/
 export default defineRule({
   name: 'hba-all-users-all-databases',
   severity: 'info',
+  category: 'security',
+  precedence: 20,
   appliesTo: ['pg_hba.conf'],
   docs: {
     summary: 'A TCP record beyond the server itself that admits every role (`all`) to every database (`all`)',

@@ -15,6 +15,8 @@ const CHECKED_BY: Record<string, string> = {
 export default defineRule({
   name: 'hba-cleartext-password',
   severity: 'error',
+  category: 'security',
+  precedence: 130,
   appliesTo: ['pg_hba.conf'],
   options: {
     includeLocal: opt.boolean(false, 'Also flag these methods on `local` (Unix socket) records, as information (the `cis` and `stig` profiles set it).'),

@@ -5,6 +5,8 @@ import { EXPOSURE_MODEL_DOC, clientcertMode, hbaExposures, onServerOnly } from '
 export default defineRule({
   name: 'hba-client-cert-not-required',
   severity: 'warning',
+  category: 'security',
+  precedence: 10,
   appliesTo: ['pg_hba.conf'],
   docs: {
     summary: 'A `hostssl` or `host` record beyond the server itself that does not require a client certificate',

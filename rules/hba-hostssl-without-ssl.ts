@@ -6,6 +6,8 @@ import { EXPOSURE_MODEL_DOC, hbaRecordGroupKey, recordPlaceholder } from '../src
 export default defineRule({
   name: 'hba-hostssl-without-ssl',
   severity: 'error',
+  category: 'security',
+  precedence: 80,
   appliesTo: ['pg_hba.conf', 'postgresql.conf'],
   docs: {
     summary: '`hostssl` records while the cluster\'s `ssl` is off, so they can never match',

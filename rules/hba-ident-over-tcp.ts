@@ -6,6 +6,8 @@ import { boundQuote } from '../src/engine/redact.js';
 export default defineRule({
   name: 'hba-ident-over-tcp',
   severity: 'error',
+  category: 'security',
+  precedence: 140,
   appliesTo: ['pg_hba.conf'],
   docs: {
     summary: '`ident` authentication on a TCP record that clients beyond the server itself can match',

@@ -56,6 +56,8 @@ const ZONE_HELP =
 export default defineRule({
   name: 'hba-invalid-record',
   severity: 'error',
+  category: 'validity',
+  precedence: 220,
   appliesTo: ['pg_hba.conf'],
   docs: {
     summary: 'A pg_hba.conf record PostgreSQL rejects',

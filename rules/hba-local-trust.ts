@@ -7,6 +7,8 @@ import { boundQuote } from '../src/engine/redact.js';
 export default defineRule({
   name: 'hba-local-trust',
   severity: 'info',
+  category: 'security',
+  precedence: 50,
   appliesTo: ['pg_hba.conf'],
   options: {
     superusers: SUPERUSERS,

@@ -23,6 +23,9 @@ function closest(name: string, defined: Iterable<string>): string | null {
 export default defineRule({
   name: 'hba-map-undefined',
   severity: 'warning',
+  category: 'security',
+  tags: ['validity'],
+  precedence: 30,
   appliesTo: ['pg_hba.conf', 'pg_ident.conf'],
   docs: {
     summary: 'A pg_hba.conf record\'s `map=` names a user name map that the cluster\'s pg_ident.conf does not define',

@@ -6,6 +6,8 @@ import { lineColumn } from '../src/source/source.js';
 export default defineRule({
   name: 'hba-md5',
   severity: 'warning',
+  category: 'security',
+  precedence: 120,
   appliesTo: ['pg_hba.conf'],
   fixable: 'always',
   docs: {

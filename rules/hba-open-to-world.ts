@@ -31,6 +31,8 @@ function risk(e: Exposure): string {
 export default defineRule({
   name: 'hba-open-to-world',
   severity: 'error',
+  category: 'security',
+  precedence: 170,
   appliesTo: ['pg_hba.conf'],
   options: { allowedNetworks: ALLOWED_NETWORKS, superusers: SUPERUSERS },
   docs: {

@@ -5,6 +5,8 @@ import { EXPOSURE_MODEL_DOC, hbaExposures, methodAdvice, onServerOnly, raise, wo
 export default defineRule({
   name: 'hba-replication-open',
   severity: 'error',
+  category: 'security',
+  precedence: 100,
   appliesTo: ['pg_hba.conf'],
   options: WIDE_NETWORK_OPTIONS,
   docs: {

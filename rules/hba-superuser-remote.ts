@@ -6,6 +6,8 @@ import { boundQuote } from '../src/engine/redact.js';
 export default defineRule({
   name: 'hba-superuser-remote',
   severity: 'warning',
+  category: 'security',
+  precedence: 60,
   appliesTo: ['pg_hba.conf'],
   options: { superusers: SUPERUSERS, allowedNetworks: ALLOWED_NETWORKS },
   docs: {

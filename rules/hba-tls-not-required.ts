@@ -72,6 +72,8 @@ function consequence(e: Exposure): string {
 export default defineRule({
   name: 'hba-tls-not-required',
   severity: 'warning',
+  category: 'security',
+  precedence: 40,
   appliesTo: ['pg_hba.conf', 'postgresql.conf'],
   docs: {
     summary: 'A `host`, `hostnossl` or `hostnogssenc` record admits clients from beyond the server without TLS while the cluster has `ssl` on',

@@ -5,6 +5,8 @@ import { EXPOSURE_MODEL_DOC, clientcertMode, hbaExposures } from '../src/analysi
 export default defineRule({
   name: 'hba-trust-remote',
   severity: 'error',
+  category: 'security',
+  precedence: 150,
   appliesTo: ['pg_hba.conf'],
   options: { allowedNetworks: ALLOWED_NETWORKS },
   docs: {

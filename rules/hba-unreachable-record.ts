@@ -20,6 +20,8 @@ function covering(r: HbaRecordInfo): string {
 export default defineRule({
   name: 'hba-unreachable-record',
   severity: 'warning',
+  category: 'security',
+  precedence: 90,
   appliesTo: ['pg_hba.conf'],
   docs: {
     summary: 'A pg_hba.conf record no connection can reach, because earlier records already match everything it matches',

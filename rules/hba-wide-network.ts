@@ -5,6 +5,8 @@ import { EXPOSURE_MODEL_DOC, hbaExposures } from '../src/analysis/exposure.js';
 export default defineRule({
   name: 'hba-wide-network',
   severity: 'warning',
+  category: 'security',
+  precedence: 110,
   appliesTo: ['pg_hba.conf'],
   options: WIDE_NETWORK_OPTIONS,
   docs: {

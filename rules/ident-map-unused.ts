@@ -10,6 +10,7 @@ const RELATED_MAX = 5;
 export default defineRule({
   name: 'ident-map-unused',
   severity: 'info',
+  category: 'validity',
   appliesTo: ['pg_ident.conf', 'pg_hba.conf'],
   docs: {
     summary: 'A user name map defined in pg_ident.conf that no pg_hba.conf record names in `map=`',

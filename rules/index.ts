@@ -1,31 +1,164 @@
 import type { Rule } from '../src/engine/rule.js';
+import anonymizerNotLoaded from './anonymizer-not-loaded.js';
+import archiveCommandMissing from './archive-command-missing.js';
+import archiveCommandNoop from './archive-command-noop.js';
+import archiveModeOff from './archive-mode-off.js';
+import authDelayNotLoaded from './auth-delay-not-loaded.js';
+import authenticationTimeoutLong from './authentication-timeout-long.js';
+import autovacuumOff from './autovacuum-off.js';
+import clientMinMessagesVerbose from './client-min-messages-verbose.js';
+import connectionLoggingOff from './connection-logging-off.js';
+import ddlNotLogged from './ddl-not-logged.js';
+import debugSettingEnabled from './debug-setting-enabled.js';
 import duplicateSetting from './duplicate-setting.js';
+import failsafeAgeClamped from './failsafe-age-clamped.js';
+import freezeMaxAgeHigh from './freeze-max-age-high.js';
+import freezeMinAgeClamped from './freeze-min-age-clamped.js';
+import freezeTableAgeClamped from './freeze-table-age-clamped.js';
+import fsyncOff from './fsync-off.js';
+import fullPageWritesOff from './full-page-writes-off.js';
+import hbaAllUsersAllDatabases from './hba-all-users-all-databases.js';
+import hbaCleartextPassword from './hba-cleartext-password.js';
+import hbaClientCertNotRequired from './hba-client-cert-not-required.js';
+import hbaHostsslWithoutSsl from './hba-hostssl-without-ssl.js';
+import hbaIdentOverTcp from './hba-ident-over-tcp.js';
 import hbaInvalidRecord from './hba-invalid-record.js';
+import hbaLocalTrust from './hba-local-trust.js';
+import hbaMapUndefined from './hba-map-undefined.js';
+import hbaMd5 from './hba-md5.js';
+import hbaOpenToWorld from './hba-open-to-world.js';
+import hbaReplicationOpen from './hba-replication-open.js';
+import hbaSuperuserRemote from './hba-superuser-remote.js';
+import hbaTlsNotRequired from './hba-tls-not-required.js';
+import hbaTrustRemote from './hba-trust-remote.js';
+import hbaUnreachableRecord from './hba-unreachable-record.js';
+import hbaWideNetwork from './hba-wide-network.js';
+import identMapUnused from './ident-map-unused.js';
 import invalidValue from './invalid-value.js';
+import listenOnAllAddresses from './listen-on-all-addresses.js';
+import logDestinationEmpty from './log-destination-empty.js';
+import logDirectoryEmpty from './log-directory-empty.js';
+import logDirectoryInDataDirectory from './log-directory-in-data-directory.js';
+import logDurationOff from './log-duration-off.js';
+import logErrorVerbosityLow from './log-error-verbosity-low.js';
+import logFileModePermissive from './log-file-mode-permissive.js';
+import logHostnameOn from './log-hostname-on.js';
+import logLevelTooQuiet from './log-level-too-quiet.js';
+import logLinePrefixIncomplete from './log-line-prefix-incomplete.js';
+import logStatementSecrets from './log-statement-secrets.js';
+import logTimezoneNotUtc from './log-timezone-not-utc.js';
+import logTruncateOnRotationOff from './log-truncate-on-rotation-off.js';
+import loggingCollectorOff from './logging-collector-off.js';
+import memoryOvercommit from './memory-overcommit.js';
 import missingInclude from './missing-include.js';
+import parallelWorkersExceed from './parallel-workers-exceed.js';
+import passwordCheckNotLoaded from './password-check-not-loaded.js';
+import passwordEncryptionMd5 from './password-encryption-md5.js';
+import pgauditNotConfigured from './pgaudit-not-configured.js';
+import recoveryConfObsolete from './recovery-conf-obsolete.js';
 import removedSetting from './removed-setting.js';
+import replicationCommandsNotLogged from './replication-commands-not-logged.js';
+import replicationConninfoInsecure from './replication-conninfo-insecure.js';
+import replicationSlotWalUnbounded from './replication-slot-wal-unbounded.js';
+import reservedConnectionsExceedMax from './reserved-connections-exceed-max.js';
+import rewindNotReady from './rewind-not-ready.js';
+import secretInConfig from './secret-in-config.js';
+import sslCiphersWeak from './ssl-ciphers-weak.js';
+import sslDisabled from './ssl-disabled.js';
+import sslMinProtocolWeak from './ssl-min-protocol-weak.js';
+import standardConformingStringsOff from './standard-conforming-strings-off.js';
+import synchronousCommitOff from './synchronous-commit-off.js';
 import syntaxError from './syntax-error.js';
+import syslogMessagesLossy from './syslog-messages-lossy.js';
+import unixSocketWorldAccessible from './unix-socket-world-accessible.js';
 import unknownSetting from './unknown-setting.js';
 import unreadableFile from './unreadable-file.js';
 import unrenderedTemplate from './unrendered-template.js';
 import unusedDirective from './unused-directive.js';
-import { CONF_RULES } from './index-conf.js';
-import { HBA_RULES } from './index-hba.js';
+import walLevelInsufficient from './wal-level-insufficient.js';
 
-/** Every rule, in documentation order. A test checks that each file in rules/ is listed here. */
+/**
+ * Every rule, sorted by name (a test checks the order and that each file in rules/ is listed here).
+ * The order carries no meaning: documentation lists rules by category, then name (documentationOrder
+ * in src/engine/rule.ts), and when findings of several rules describe one problem the rule with the
+ * higher `precedence` is kept (precedenceOrder, src/engine/merge.ts).
+ */
 export const RULES: readonly Rule[] = [
-  syntaxError,
-  // Before invalid-value and hba-invalid-record: a placeholder they reject is one finding, and
-  // the one that says "render the template" is the useful one (a tie goes to the earlier rule).
-  unrenderedTemplate,
-  unknownSetting,
-  removedSetting,
-  invalidValue,
+  anonymizerNotLoaded,
+  archiveCommandMissing,
+  archiveCommandNoop,
+  archiveModeOff,
+  authDelayNotLoaded,
+  authenticationTimeoutLong,
+  autovacuumOff,
+  clientMinMessagesVerbose,
+  connectionLoggingOff,
+  ddlNotLogged,
+  debugSettingEnabled,
   duplicateSetting,
-  missingInclude,
+  failsafeAgeClamped,
+  freezeMaxAgeHigh,
+  freezeMinAgeClamped,
+  freezeTableAgeClamped,
+  fsyncOff,
+  fullPageWritesOff,
+  hbaAllUsersAllDatabases,
+  hbaCleartextPassword,
+  hbaClientCertNotRequired,
+  hbaHostsslWithoutSsl,
+  hbaIdentOverTcp,
   hbaInvalidRecord,
+  hbaLocalTrust,
+  hbaMapUndefined,
+  hbaMd5,
+  hbaOpenToWorld,
+  hbaReplicationOpen,
+  hbaSuperuserRemote,
+  hbaTlsNotRequired,
+  hbaTrustRemote,
+  hbaUnreachableRecord,
+  hbaWideNetwork,
+  identMapUnused,
+  invalidValue,
+  listenOnAllAddresses,
+  logDestinationEmpty,
+  logDirectoryEmpty,
+  logDirectoryInDataDirectory,
+  logDurationOff,
+  logErrorVerbosityLow,
+  logFileModePermissive,
+  logHostnameOn,
+  logLevelTooQuiet,
+  logLinePrefixIncomplete,
+  logStatementSecrets,
+  logTimezoneNotUtc,
+  logTruncateOnRotationOff,
+  loggingCollectorOff,
+  memoryOvercommit,
+  missingInclude,
+  parallelWorkersExceed,
+  passwordCheckNotLoaded,
+  passwordEncryptionMd5,
+  pgauditNotConfigured,
+  recoveryConfObsolete,
+  removedSetting,
+  replicationCommandsNotLogged,
+  replicationConninfoInsecure,
+  replicationSlotWalUnbounded,
+  reservedConnectionsExceedMax,
+  rewindNotReady,
+  secretInConfig,
+  sslCiphersWeak,
+  sslDisabled,
+  sslMinProtocolWeak,
+  standardConformingStringsOff,
+  synchronousCommitOff,
+  syntaxError,
+  syslogMessagesLossy,
+  unixSocketWorldAccessible,
+  unknownSetting,
   unreadableFile,
-  ...CONF_RULES,
-  ...HBA_RULES,
+  unrenderedTemplate,
   unusedDirective,
+  walLevelInsufficient,
 ];

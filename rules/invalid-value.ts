@@ -38,6 +38,8 @@ function unitCaseFix(a: Assignment, r: ValueResult, major: Parameters<typeof par
 export default defineRule({
   name: 'invalid-value',
   severity: 'error',
+  category: 'validity',
+  precedence: 230,
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf'],
   fixable: 'sometimes',
   docs: {

@@ -14,6 +14,8 @@ const MEANING: Record<string, string> = {
 export default defineRule({
   name: 'listen-on-all-addresses',
   severity: 'info',
+  category: 'security',
+  precedence: 160,
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf'],
   docs: {
     summary: 'listen_addresses accepts TCP connections on every interface',

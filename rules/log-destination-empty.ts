@@ -5,6 +5,8 @@ import { settingText } from '../src/analysis/logging.js';
 export default defineRule({
   name: 'log-destination-empty',
   severity: 'error',
+  category: 'maintenance',
+  tags: ['reliability'],
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf'],
   docs: {
     summary: "log_destination names no destination (an empty or all-blank list), so the server writes no log at all",

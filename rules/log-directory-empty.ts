@@ -4,6 +4,8 @@ import { relatedSetting, settingText } from '../src/analysis/logging.js';
 export default defineRule({
   name: 'log-directory-empty',
   severity: 'error',
+  category: 'validity',
+  tags: ['reliability'],
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf'],
   docs: {
     summary: "log_directory = '' with the logging collector on, so the server refuses to start",

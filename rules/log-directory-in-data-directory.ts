@@ -11,6 +11,8 @@ const canonical = (p: string): string => {
 export default defineRule({
   name: 'log-directory-in-data-directory',
   severity: 'warning',
+  category: 'maintenance',
+  tags: ['reliability'],
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf'],
   docs: {
     summary: 'With the logging collector on, log_directory is relative (the default `log`), or under data_directory: the server log lives inside the data directory',

@@ -19,6 +19,8 @@ const written = (s: SettingView): string => s.assignment?.line.value.raw ?? s.ca
 export default defineRule({
   name: 'log-error-verbosity-low',
   severity: 'warning',
+  category: 'maintenance',
+  tags: ['reliability'],
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf'],
   options: {
     minimum: opt.string('default', 'The least detail accepted: `terse` < `default` < `verbose`; a log_error_verbosity below it is reported. With `verbose`, an absent setting (which means `default`) is reported at the start of postgresql.conf.', { enum: LEVELS }),

@@ -13,6 +13,7 @@ const perms = (bits: number): string => {
 export default defineRule({
   name: 'log-file-mode-permissive',
   severity: 'warning',
+  category: 'security',
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf'],
   docs: {
     summary: 'log_file_mode lets the group or other local users read (or write) the log files the logging collector writes',

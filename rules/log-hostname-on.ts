@@ -3,6 +3,8 @@ import { defineRule } from '../src/engine/rule.js';
 export default defineRule({
   name: 'log-hostname-on',
   severity: 'info',
+  category: 'maintenance',
+  tags: ['performance'],
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf'],
   docs: {
     summary: 'log_hostname is on: every TCP connection waits for a reverse DNS lookup of the client address',

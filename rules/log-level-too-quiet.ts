@@ -51,6 +51,8 @@ const list = (xs: string[]): string => (xs.length <= 1 ? xs.join('') : `${xs.sli
 export default defineRule({
   name: 'log-level-too-quiet',
   severity: 'warning',
+  category: 'maintenance',
+  tags: ['reliability'],
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf'],
   options: {
     quietestMessages: opt.string(DEFAULT_QUIETEST, "The quietest log_min_messages accepted, in the server log's order (… `warning` < `error` < `log` < `fatal` < `panic`); a quieter one is reported.", { enum: SERVER_LOG_LEVELS }),

@@ -76,6 +76,7 @@ const DEFAULT_REQUIRED = ['%m', '%p', '%u', '%d', '%a', '%h'];
 export default defineRule({
   name: 'log-line-prefix-incomplete',
   severity: 'warning',
+  category: 'security',
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf'],
   docs: {
     summary: "log_line_prefix lacks the user, database, application or client host (or time or process) of each log line",

@@ -9,6 +9,7 @@ const written = (s: SettingView): string => s.assignment?.line.value.raw ?? s.ca
 export default defineRule({
   name: 'log-statement-secrets',
   severity: 'warning',
+  category: 'security',
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf'],
   docs: {
     summary: "Statement logging writes CREATE/ALTER ROLE … PASSWORD '…' to the server log in cleartext",

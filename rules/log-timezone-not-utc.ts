@@ -17,6 +17,8 @@ export const isUtcZone = (name: string): boolean => UTC_NAMES.has((name.startsWi
 export default defineRule({
   name: 'log-timezone-not-utc',
   severity: 'info',
+  category: 'maintenance',
+  tags: ['reliability'],
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf'],
   docs: {
     summary: 'log_timezone is a zone other than UTC/GMT: log timestamps need converting, and repeat an hour where daylight saving time ends',

@@ -4,6 +4,8 @@ import { loggingView, relatedSetting, settingLoc, settingText, shownValue } from
 export default defineRule({
   name: 'log-truncate-on-rotation-off',
   severity: 'warning',
+  category: 'maintenance',
+  tags: ['reliability'],
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf'],
   docs: {
     summary: 'log_truncate_on_rotation is off (absent means off) while the logging collector writes log files: old log files are never overwritten',

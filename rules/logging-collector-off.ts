@@ -4,6 +4,8 @@ import { loggingView, relatedSetting, settingLoc, settingText, shownValue } from
 export default defineRule({
   name: 'logging-collector-off',
   severity: 'warning',
+  category: 'maintenance',
+  tags: ['reliability'],
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf'],
   docs: {
     summary: 'logging_collector is off (absent means off) while log_destination sends messages to stderr, csvlog or jsonlog',

@@ -42,6 +42,8 @@ const shown = (s: SettingView): string => {
 export default defineRule({
   name: 'memory-overcommit',
   severity: 'warning',
+  category: 'durability',
+  tags: ['performance'],
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf'],
   needs: ['memoryBytes'],
   docs: {
@@ -68,7 +70,7 @@ export default defineRule({
       'https://www.postgresql.org/docs/current/kernel-resources.html#LINUX-MEMORY-OVERCOMMIT',
     ],
     versions: 'all (vacuum memory capped at 1GB up to 16; autovacuum_worker_slots caps the workers from 18)',
-    options: `Reads \`assume.memory\` (the server's RAM, e.g. \`memory: 64GB\`) from the config: with it, the rule reports a worst case above ${MEMORY_FACTOR}× that memory; without it, only a worst case of ${formatBytes(ABSURD_BYTES)} or more.`,
+    optionsNote: `Reads \`assume.memory\` (the server's RAM, e.g. \`memory: 64GB\`) from the config: with it, the rule reports a worst case above ${MEMORY_FACTOR}× that memory; without it, only a worst case of ${formatBytes(ABSURD_BYTES)} or more.`,
   },
   check(ctx) {
     const workMem = ctx.setting('work_mem');

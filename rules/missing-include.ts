@@ -5,6 +5,7 @@ import type { ConfProblem } from '../src/resolve/conf-files.js';
 export default defineRule({
   name: 'missing-include',
   severity: 'error',
+  category: 'validity',
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf'],
   docs: {
     summary: 'An include that PostgreSQL cannot follow',

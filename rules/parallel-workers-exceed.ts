@@ -7,6 +7,8 @@ const shown = (s: SettingView): string => `${s.name} = ${s.canonical}${s.isDefau
 export default defineRule({
   name: 'parallel-workers-exceed',
   severity: 'warning',
+  category: 'validity',
+  tags: ['performance'],
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf'],
   docs: {
     summary: 'A parallel-worker limit set above the pool it draws from (max_worker_processes, or max_parallel_workers): the surplus workers can never start',

@@ -9,6 +9,7 @@ const PASSWORD_METHODS = ['password', 'md5', 'scram-sha-256'];
 export default defineRule({
   name: 'password-check-not-loaded',
   severity: 'warning',
+  category: 'security',
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf'],
   docs: {
     summary: 'Neither passwordcheck nor credcheck is preloaded: nothing enforces password strength on CREATE/ALTER ROLE … PASSWORD',

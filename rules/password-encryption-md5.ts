@@ -5,6 +5,7 @@ import { opt } from '../src/engine/options.js';
 export default defineRule({
   name: 'password-encryption-md5',
   severity: 'warning',
+  category: 'security',
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf'],
   fixable: 'sometimes',
   options: {

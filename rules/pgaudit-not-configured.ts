@@ -54,6 +54,7 @@ const DEFAULT_CLASSES: AuditClass[] = ['ddl', 'write'];
 export default defineRule({
   name: 'pgaudit-not-configured',
   severity: 'warning',
+  category: 'security',
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf'],
   options: {
     classes: opt.stringArray(DEFAULT_CLASSES, 'The pgaudit classes pgaudit.log must include (the default is what pgdsat requires for CIS 3.2). Add `role` to require GRANT/REVOKE and role changes to be audited as well.', { enum: CLASSES, uniqueItems: true }),

@@ -17,6 +17,8 @@ const RECOVERY_FIX: ReadonlyMap<string, string> = new Map(Object.entries(RECOVER
 export default defineRule({
   name: 'recovery-conf-obsolete',
   severity: 'error',
+  category: 'validity',
+  tags: ['reliability'],
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf', 'recovery.conf'],
   docs: {
     summary: 'recovery.conf, standby_mode or trigger_file with PostgreSQL 12 or later',

@@ -207,6 +207,7 @@ export function removedMessage(a: Assignment, major: number, facts: VersionFacts
 export default defineRule({
   name: 'removed-setting',
   severity: 'error',
+  category: 'validity',
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf'],
   fixable: 'sometimes',
   docs: {

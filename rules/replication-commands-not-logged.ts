@@ -4,6 +4,7 @@ import { defineRule } from '../src/engine/rule.js';
 export default defineRule({
   name: 'replication-commands-not-logged',
   severity: 'warning',
+  category: 'security',
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf'],
   docs: {
     summary: 'log_replication_commands is off (absent means off): replication commands leave no trace in the log',

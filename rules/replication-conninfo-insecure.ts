@@ -279,6 +279,7 @@ export function conninfoVerdict(text: string, major: number): Verdict | undefine
 export default defineRule({
   name: 'replication-conninfo-insecure',
   severity: 'warning',
+  category: 'security',
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf', 'recovery.conf'],
   docs: {
     summary: 'primary_conninfo lets the standby stream WAL without TLS (sslmode disable or allow) or with TLS only when offered (prefer, the default)',

@@ -3,6 +3,7 @@ import { defineRule } from '../src/engine/rule.js';
 export default defineRule({
   name: 'replication-slot-wal-unbounded',
   severity: 'warning',
+  category: 'durability',
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf'],
   docs: {
     summary: 'Replication slots are enabled and max_slot_wal_keep_size is -1 (unlimited)',

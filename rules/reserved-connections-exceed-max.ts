@@ -7,6 +7,8 @@ const num = (s: SettingView | undefined): number => (s && typeof s.value === 'nu
 export default defineRule({
   name: 'reserved-connections-exceed-max',
   severity: 'error',
+  category: 'validity',
+  tags: ['reliability'],
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf'],
   docs: {
     summary: 'The reserved connection slots leave no ordinary slot within max_connections, so the server refuses to start',

@@ -104,6 +104,7 @@ const isOn = (v: string): boolean => parseBool(v.trim()) === true;
 export default defineRule({
   name: 'rewind-not-ready',
   severity: 'warning',
+  category: 'durability',
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf', 'pg_hba.conf', 'recovery.conf', 'standby.signal'],
   needs: ['dataChecksums', 'failover'],
   docs: {

@@ -234,6 +234,7 @@ export function findSecrets(key: string, value: string, placeholder: boolean): F
 export default defineRule({
   name: 'secret-in-config',
   severity: 'error',
+  category: 'security',
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf', 'recovery.conf'],
   docs: {
     summary: 'A literal password or other secret in a committed setting',

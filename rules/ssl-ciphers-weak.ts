@@ -206,6 +206,7 @@ const list = (xs: string[]): string => (xs.length <= 1 ? xs.join('') : `${xs.sli
 export default defineRule({
   name: 'ssl-ciphers-weak',
   severity: 'warning',
+  category: 'security',
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf'],
   options: {
     allowMedium: opt.boolean(true, 'Accept MEDIUM-strength suites; with false, a cipher string that leaves MEDIUM suites enabled is reported (the default `HIGH:MEDIUM:+3DES:!aNULL` then is).'),

@@ -6,6 +6,8 @@ import { hbaExposures } from '../src/analysis/exposure.js';
 export default defineRule({
   name: 'ssl-disabled',
   severity: 'warning',
+  category: 'security',
+  precedence: 70,
   appliesTo: ['postgresql.conf', 'pg_hba.conf'],
   options: {
     always: opt.boolean(false, 'Flag `ssl` off whenever the cluster has a postgresql.conf, also without pg_hba.conf or when its host records admit only loopback clients.'),

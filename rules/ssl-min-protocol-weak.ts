@@ -20,6 +20,7 @@ const written = (s: SettingView): string => s.assignment?.line.value.raw ?? s.ca
 export default defineRule({
   name: 'ssl-min-protocol-weak',
   severity: 'warning',
+  category: 'security',
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf'],
   options: {
     minimum: opt.string('TLSv1.2', 'The oldest TLS version the server may accept (the `cis` profile sets `TLSv1.3`). With `TLSv1.3`, an absent ssl_min_protocol_version (which means TLSv1.2) is reported at the start of postgresql.conf.', { enum: VERSIONS }),

@@ -3,6 +3,7 @@ import { defineRule } from '../src/engine/rule.js';
 export default defineRule({
   name: 'standard-conforming-strings-off',
   severity: 'warning',
+  category: 'security',
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf'],
   docs: {
     summary: 'standard_conforming_strings is off: backslashes in ordinary string literals are escape characters',

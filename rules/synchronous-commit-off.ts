@@ -3,6 +3,7 @@ import { defineRule } from '../src/engine/rule.js';
 export default defineRule({
   name: 'synchronous-commit-off',
   severity: 'warning',
+  category: 'durability',
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf'],
   docs: {
     summary: 'synchronous_commit is off for the whole server',

@@ -44,6 +44,7 @@ function nearText(token: { text: string } | null): string {
 export default defineRule({
   name: 'syntax-error',
   severity: 'error',
+  category: 'validity',
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf', 'recovery.conf', 'pg_ident.conf'],
   fixable: 'sometimes',
   docs: {

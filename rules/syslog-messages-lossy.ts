@@ -19,6 +19,8 @@ const EFFECT: Record<string, { message: string; help: string }> = {
 export default defineRule({
   name: 'syslog-messages-lossy',
   severity: 'warning',
+  category: 'maintenance',
+  tags: ['reliability'],
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf'],
   docs: {
     summary: 'log_destination includes syslog while syslog_sequence_numbers or syslog_split_messages is off: messages can be suppressed or truncated',

@@ -10,6 +10,7 @@ const OTHERS_WRITE = 0o002;
 export default defineRule({
   name: 'unix-socket-world-accessible',
   severity: 'warning',
+  category: 'security',
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf'],
   docs: {
     summary: 'unix_socket_permissions lets every local OS account connect to the Unix-domain socket (the default 0777 does)',

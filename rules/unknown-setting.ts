@@ -2,12 +2,14 @@ import { closestNameMatches, lookupParam } from '../src/catalog/catalog.js';
 import { parseGucValue } from '../src/catalog/values.js';
 import { wildcardMatcher } from '../src/engine/glob.js';
 import { defineRule } from '../src/engine/rule.js';
+import { opt } from '../src/engine/options.js';
 import { boundQuote } from '../src/engine/redact.js';
 import { versionFacts } from './removed-setting.js';
 
 export default defineRule({
   name: 'unknown-setting',
   severity: 'error',
+  category: 'validity',
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf'],
   fixable: 'sometimes',
   docs: {
@@ -23,19 +25,15 @@ export default defineRule({
     valid: ['logical_decoding_work_mem = 64MB', 'pg_stat_statements.max = 10000'],
     references: ['https://www.postgresql.org/docs/current/config-setting.html'],
     versions: 'all',
-    options:
-      '`ignore`: parameter names (case-insensitive, `*` wildcards) that the server knows although stock ' +
-      'PostgreSQL does not, e.g. for EDB Postgres Advanced Server:\n\n```yaml\nrules:\n  unknown-setting:\n    ignore: ["edb_*", "oracle_home", "utl_file.*"]\n```',
+    optionsNote: '```yaml\nrules:\n  unknown-setting:\n    ignore: ["edb_*", "oracle_home", "utl_file.*"]\n```',
   },
-  defaultOptions: { ignore: [] },
-  optionsSchema: {
-    type: 'object',
-    properties: { ignore: { type: 'array', items: { type: 'string', minLength: 1 } } },
+  options: {
+    ignore: opt.stringArray([], 'Parameter names (case-insensitive, `*` wildcards) that the server knows although stock PostgreSQL does not, e.g. for EDB Postgres Advanced Server.', { minLength: 1 }),
   },
   check(ctx) {
     // Linear-time matchers: the patterns come from the config and the names from the files, both
     // under a pull request's control (a backtracking `^.*.*…x$` against a 100k-character name hangs).
-    const ignore = ((ctx.options.ignore as string[] | undefined) ?? []).map((p) => wildcardMatcher(p.toLowerCase()));
+    const ignore = (Array.isArray(ctx.options.ignore) ? ctx.options.ignore : []).map((p) => wildcardMatcher(p.toLowerCase()));
     for (const a of ctx.cluster.assignments) {
       if (a.status !== 'unknown' || versionFacts(a.line.name, ctx.major)) continue;
       if (ignore.length > 0 && ignore.some((matches) => matches(a.line.name.toLowerCase()))) continue;

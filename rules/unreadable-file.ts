@@ -4,6 +4,7 @@ import { MAX_CONF_LINES } from '../src/parse/postgresql-conf.js';
 export default defineRule({
   name: 'unreadable-file',
   severity: 'error',
+  category: 'validity',
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf', 'pg_hba.conf', 'pg_ident.conf', 'recovery.conf'],
   docs: {
     summary: 'A configuration file that could not be read',

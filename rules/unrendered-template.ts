@@ -34,6 +34,8 @@ function placeholdersIn(text: string, except: readonly PlaceholderSyntax[] = [])
 export default defineRule({
   name: 'unrendered-template',
   severity: 'error',
+  category: 'validity',
+  precedence: 240,
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf', 'pg_hba.conf', 'pg_ident.conf', 'recovery.conf'],
   docs: {
     summary: 'A value or pg_hba/pg_ident field still holds a template placeholder (`${VAR}`, `{{ var }}`, `@@VAR@@`, `%(var)s`, `<%= var %>`)',

@@ -1,12 +1,14 @@
 import { defineRule } from '../src/engine/rule.js';
 
 /**
- * Reported by the filter stage (src/engine/directives.ts), after every other rule has run:
- * this file holds the rule's metadata and docs.
+ * An engine report (engineReport: 'directive-problems'): the engine makes its findings from the
+ * problems the filter stage (src/engine/directives.ts) finds after every other rule has run; this
+ * file holds the rule's name, severity, metadata and docs.
  */
 export default defineRule({
   name: 'unused-directive',
   severity: 'warning',
+  category: 'validity',
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf', 'pg_hba.conf', 'pg_ident.conf', 'recovery.conf'],
   docs: {
     summary: 'A pgconf-lint directive that suppresses nothing, is misspelled, names an unknown rule, or gives no reason',
@@ -27,7 +29,8 @@ export default defineRule({
     references: ['https://github.com/pgconf-lint/pgconf-lint#suppressing-findings'],
     versions: 'all',
   },
+  engineReport: 'directive-problems',
   check() {
-    // Findings come from applyDirectives.
+    // The engine reports the directives' problems (src/api.ts, from applyDirectives).
   },
 });

@@ -4,6 +4,8 @@ import type { RelatedInfo } from '../src/types.js';
 export default defineRule({
   name: 'wal-level-insufficient',
   severity: 'error',
+  category: 'validity',
+  tags: ['reliability'],
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf'],
   docs: {
     summary: 'wal_level = minimal combined with WAL senders, archiving or WAL summarization, so the server refuses to start',

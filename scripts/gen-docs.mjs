@@ -12,7 +12,7 @@ const check = process.argv.includes('--check');
 async function loadRules() {
   return importTs(
     root,
-    "export { RULES } from './rules/index.ts'; export { configSchema } from './src/engine/config.ts'; export { ruleDoc, enabledByDefault, ruleControls } from './src/report/rule-doc.ts';",
+    "export { RULES } from './rules/index.ts'; export { documentationOrder } from './src/engine/rule.ts'; export { configSchema } from './src/engine/config.ts'; export { ruleDoc, enabledByDefault, ruleControls } from './src/report/rule-doc.ts';",
   );
 }
 
@@ -30,7 +30,8 @@ export function precisionLine(p) {
 }
 
 /**
- * The README's rule table. `enabled(name)`: whether the rule runs without a profile; `profilesOf(name)`:
+ * The README's rule table, in the order given (gen-docs passes documentationOrder: by category, then
+ * name). `enabled(name)`: whether the rule runs without a profile; `profilesOf(name)`:
  * the checklist profiles that turn it on (an off-by-default rule shows "off (cis, stig)").
  */
 export function readmeTable(rules, enabled = () => true, profilesOf = () => []) {
@@ -38,14 +39,14 @@ export function readmeTable(rules, enabled = () => true, profilesOf = () => []) 
     const on = enabled(r.name);
     const by = profilesOf(r.name);
     const cell = on ? r.severity : `off${by.length ? ` (${by.join(', ')}: ${r.severity})` : ''}`;
-    return `| [\`${r.name}\`](docs/rules/${r.name}.md) | ${cell} | ${r.docs.summary} |`;
+    return `| [\`${r.name}\`](docs/rules/${r.name}.md) | ${r.category} | ${cell} | ${r.docs.summary} |`;
   });
-  return ['| rule | default | what it flags |', '|---|---|---|', ...rows].join('\n');
+  return ['| rule | category | default | what it flags |', '|---|---|---|---|', ...rows].join('\n');
 }
 
 // The rule pages are rendered by src/report/rule-doc.ts, which `pgconf-lint rules NAME` prints too;
 // only the precision line is added here.
-const { RULES: rules, configSchema, ruleDoc, enabledByDefault, ruleControls } = await loadRules();
+const { RULES: rules, documentationOrder, configSchema, ruleDoc, enabledByDefault, ruleControls } = await loadRules();
 const profilesOf = (name) => [...new Set(ruleControls(name).map((c) => c.catalog))].filter((c) => c === 'cis' || c === 'stig');
 const docsDir = join(root, 'docs', 'rules');
 // Precision from files committed in the repository (ecosystem/), never from ../shared.
@@ -84,7 +85,7 @@ if (existsSync(readmePath)) {
   const i = readme.indexOf(begin);
   const j = readme.indexOf(end);
   if (i !== -1 && j > i) {
-    const next = readme.slice(0, i + begin.length) + '\n' + readmeTable(rules, enabledByDefault, profilesOf) + '\n' + readme.slice(j);
+    const next = readme.slice(0, i + begin.length) + '\n' + readmeTable(documentationOrder(rules), enabledByDefault, profilesOf) + '\n' + readme.slice(j);
     if (next !== readme) {
       stale.push('README.md (rule table)');
       if (!check) writeFileSync(readmePath, next);

@@ -1,5 +1,5 @@
 import type { Major } from './catalog/types.js';
-import { FILE_FINDINGS_LIMIT, runRule, type Assumptions, type Rule } from './engine/rule.js';
+import { FILE_FINDINGS_LIMIT, precedenceOrder, runRule, type Assumptions, type Rule } from './engine/rule.js';
 import { ConfigError, mergeRules, parseSize, toAssumptions, type EffectiveRuleConfig, type LoadedConfig } from './engine/config-core.js';
 import { globMatcher } from './engine/glob.js';
 import { applyDirectives, collectDirectives, type DirectiveProblem } from './engine/directives.js';
@@ -195,7 +195,9 @@ export function lint(paths: string[], options: LintOptions = {}, rules: readonly
   let diagnostics: Diagnostic[] = [];
   const files: FileInfo[] = [];
   const ran = new Set<string>();
-  let unusedSeverity: Severity | 'off' = 'warning';
+  // The rule whose findings are the directives' problems (it declares engineReport): made below, by the engine.
+  const directiveRule = rules.find((r) => r.engineReport === 'directive-problems');
+  let unusedSeverity: Severity | 'off' = directiveRule?.severity ?? 'off';
   const sources = new Map<string, SourceFile>();
   for (const cluster of clusters) {
     for (const f of cluster.input.files) files.push({ path: host.display(f.abs), kind: f.kind, pgVersion: cluster.input.major });
@@ -204,7 +206,7 @@ export function lint(paths: string[], options: LintOptions = {}, rules: readonly
     for (const rule of rules) {
       const rc = cfg.rules[rule.name];
       const sev = rc?.severity ?? rule.severity;
-      if (rule.name === 'unused-directive') unusedSeverity = sev;
+      if (rule === directiveRule) unusedSeverity = sev;
       if (sev === 'off') continue;
       ran.add(rule.name);
       // A loop, not push(...xs): a million findings would overflow the call stack.
@@ -216,8 +218,9 @@ export function lint(paths: string[], options: LintOptions = {}, rules: readonly
   const applied = applyDirectives(diagnostics, directives, sources, new Set(RULES.map((r) => r.name)), ran);
   // One problem, one finding: of the findings several rules made about one problem (their group),
   // only the most severe unsuppressed one is kept, naming the others' concerns.
-  diagnostics = mergeGroups(applied.diagnostics, rules.map((r) => r.name));
-  if (unusedSeverity !== 'off' && rules.some((r) => r.name === 'unused-directive')) {
+  diagnostics = mergeGroups(applied.diagnostics, precedenceOrder(rules));
+  if (directiveRule && unusedSeverity !== 'off') {
+    const name = directiveRule.name;
     // Listed up to the same per-file limit as every rule's findings, the rest counted in one more.
     const perFile = new Map<string, { n: number; last: DirectiveProblem['loc'] }>();
     for (const p of applied.problems) {
@@ -225,12 +228,12 @@ export function lint(paths: string[], options: LintOptions = {}, rules: readonly
       c.n++;
       c.last = p.loc;
       perFile.set(p.loc.file, c);
-      if (c.n <= FILE_FINDINGS_LIMIT) diagnostics.push({ rule: 'unused-directive', severity: unusedSeverity, message: p.message, loc: p.loc });
+      if (c.n <= FILE_FINDINGS_LIMIT) diagnostics.push({ rule: name, severity: unusedSeverity, message: p.message, loc: p.loc });
     }
     for (const [, c] of perFile) {
       if (c.n <= FILE_FINDINGS_LIMIT) continue;
       const more = c.n - FILE_FINDINGS_LIMIT;
-      diagnostics.push({ rule: 'unused-directive', severity: unusedSeverity, message: `${more} more unused-directive findings in this file are not listed (${c.n} in all; only the first ${FILE_FINDINGS_LIMIT} are)`, loc: c.last, unlisted: more });
+      diagnostics.push({ rule: name, severity: unusedSeverity, message: `${more} more ${name} findings in this file are not listed (${c.n} in all; only the first ${FILE_FINDINGS_LIMIT} are)`, loc: c.last, unlisted: more });
     }
   }
   // The same included file can belong to several clusters: report each finding once.

@@ -72,15 +72,16 @@ describe('pgconf-lint rules', () => {
     const assumeKeys = Object.keys((configSchema(RULES) as { properties: { assume: { properties: object } } }).properties.assume.properties);
     for (const m of all) {
       const rule = RULES.find((x) => x.name === m.name)!;
-      expect(Object.keys(m).sort()).toEqual(['assume', 'defaultOptions', 'docsUrl', 'files', 'fixable', 'name', 'optionsSchema', 'securitySeverity', 'severity', 'summary', 'tags', 'versions']);
+      expect(Object.keys(m).sort()).toEqual(['assume', 'category', 'defaultOptions', 'docsUrl', 'files', 'fixable', 'name', 'optionsSchema', 'securitySeverity', 'severity', 'summary', 'tags', 'versions']);
       expect(m).toMatchObject({ severity: rule.severity, summary: rule.docs.summary, files: rule.appliesTo, docsUrl: docsUrl(rule.name) });
       expect(m.versions).toBe(rule.docs.versions ?? 'all');
+      expect(m.category).toBe(rule.category);
       // Every rule is tagged, from the fixed set, in its order; `security` exactly for SARIF's security rules.
       expect(m.tags.length).toBeGreaterThan(0);
       expect(m.tags).toEqual(RULE_TAGS.filter((t) => m.tags.includes(t)));
-      expect(m.tags.includes('security')).toBe(isSecurityRule(m.name));
+      expect(m.tags.includes('security')).toBe(isSecurityRule(rule));
       expect(m.securitySeverity).toBe(sarifRule(rule).properties['security-severity'] ?? null);
-      expect(m.securitySeverity !== null).toBe(isSecurityRule(m.name));
+      expect(m.securitySeverity !== null).toBe(isSecurityRule(rule));
       expect(m.optionsSchema).toEqual(rule.optionsSchema ?? null);
       expect(m.defaultOptions).toEqual(rule.defaultOptions ?? null);
       for (const a of m.assume) expect(assumeKeys).toContain(a);

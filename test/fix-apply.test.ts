@@ -20,6 +20,7 @@ const docs = { summary: 'test', why: '', invalid: [], valid: [], references: [] 
 /** Safe: a lower-case size unit (`8mb`) written as PostgreSQL spells it (`8MB`). */
 const units: Rule = defineRule({
   name: 'test-units',
+  category: 'validity',
   severity: 'error',
   fixable: 'always',
   appliesTo: ['postgresql.conf'],
@@ -38,6 +39,7 @@ const units: Rule = defineRule({
 /** Unsafe: password_encryption = md5 → scram-sha-256. */
 const md5: Rule = defineRule({
   name: 'test-md5',
+  category: 'validity',
   severity: 'warning',
   fixable: 'always',
   appliesTo: ['postgresql.conf'],
@@ -56,6 +58,7 @@ const md5: Rule = defineRule({
 function chain(limit: number): Rule {
   return defineRule({
     name: 'test-chain',
+    category: 'validity',
     severity: 'error',
     fixable: 'always',
     appliesTo: ['postgresql.conf'],
@@ -75,6 +78,7 @@ function chain(limit: number): Rule {
 /** Overlaps test-units' edit: an upper-case name is lower-cased, the edit spanning name to value. */
 const lowerName: Rule = defineRule({
   name: 'test-lower-name',
+  category: 'validity',
   severity: 'error',
   fixable: 'always',
   appliesTo: ['postgresql.conf'],
@@ -93,6 +97,7 @@ const lowerName: Rule = defineRule({
 /** Inserts a character Latin-1 cannot hold. */
 const euro: Rule = defineRule({
   name: 'test-euro',
+  category: 'validity',
   severity: 'error',
   fixable: 'always',
   appliesTo: ['postgresql.conf'],

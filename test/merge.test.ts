@@ -7,9 +7,11 @@ import { cleanupFixtures, lintTree } from './support/fixture.js';
 afterAll(cleanupFixtures);
 
 /** A rule that reports every pg_hba record (by its first token) in group `rec:<offset>`. */
-function recordRule(name: string, severity: Severity, concern: string, fixTitle?: string): Rule {
+function recordRule(name: string, severity: Severity, concern: string, fixTitle?: string, precedence?: number): Rule {
   return defineRule({
     name,
+    category: 'security',
+    ...(precedence !== undefined ? { precedence } : {}),
     severity,
     fixable: fixTitle ? 'always' : 'never',
     appliesTo: ['pg_hba.conf'],
@@ -58,6 +60,17 @@ describe('one problem, one finding (src/engine/merge.ts)', () => {
   test('findings in different groups are untouched', () => {
     const { findings: found } = lintTree({ 'pg_hba.conf': 'host all all 0.0.0.0/0 md5\nhost all all ::/0 md5\n' }, {}, [A, B]);
     expect(found.map((f) => [f.rule, f.line])).toEqual([['test-b', 1], ['test-b', 2]]);
+  });
+
+  test('ties go to the higher precedence, then to the name, whatever the order the rules are given in', () => {
+    const winner = (rules: Rule[]) => lintTree(HBA, {}, rules).findings.map((f) => [f.rule, f.also]);
+    expect(winner([C, B])).toEqual([['test-b', ['test-c']]]);
+    const C2 = recordRule('test-c', 'error', 'concern c', undefined, 10);
+    expect(winner([B, C2])).toEqual([['test-c', ['test-b']]]);
+    expect(winner([C2, B])).toEqual([['test-c', ['test-b']]]);
+    // Severity first: a warning never wins against an error, whatever its precedence.
+    const A2 = recordRule('test-a', 'warning', 'concern a', undefined, 99);
+    expect(winner([A2, B])).toEqual([['test-b', ['test-a']]]);
   });
 
   test("the merged finding keeps the winner's fix, else the first fix of the absorbed findings", () => {

@@ -4,7 +4,8 @@ import type { Diagnostic, Severity } from '../types.js';
  * One problem, one finding. Several rules can describe one problem from different angles (a
  * `host all all 0.0.0.0/0 md5` record is open to the world, uses md5, and may admit superusers);
  * each rule stays independent and configurable, and marks its finding with a group key. After
- * suppression, each group keeps one finding: the most severe (ties: the rule listed first), whose
+ * suppression, each group keeps one finding: the most severe (ties: the rule with the higher
+ * `precedence`, see precedenceOrder in src/engine/rule.ts), whose
  * message then names the concerns of the others. Turning the winner's rule off, or suppressing its
  * finding, lets the next one report. Findings without a group are untouched.
  */
@@ -28,7 +29,7 @@ export function groupOf(d: Diagnostic): Group | undefined {
 
 const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
 
-/** `ruleOrder`: rule names in priority order (ties in severity go to the earlier rule). */
+/** `ruleOrder`: rule names in priority order, precedenceOrder(rules) (ties in severity go to the earlier rule). */
 export function mergeGroups(diagnostics: readonly Diagnostic[], ruleOrder: readonly string[]): Diagnostic[] {
   const order = new Map(ruleOrder.map((n, i) => [n, i]));
   const pos = (d: Diagnostic): number => order.get(d.rule) ?? ruleOrder.length;

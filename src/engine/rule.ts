@@ -30,8 +30,6 @@ export interface RuleDocs {
    * interact, an example config). The list of options itself is generated from the rule's `options`.
    */
   optionsNote?: string;
-  /** @deprecated Prose repeating the options: declare them with `options` (src/engine/options.ts). */
-  options?: string;
 }
 
 /**
@@ -125,9 +123,9 @@ export interface Rule {
   severity: Severity;
   appliesTo: FileKind[];
   docs: RuleDocs;
-  category?: RuleCategory;
-  /** Tags beyond the category's (`rules --format json`), e.g. `performance`. */
-  tags?: readonly RuleTag[];
+  category: RuleCategory;
+  /** Tags beyond the category's (`rules --format json`), e.g. `performance`; `security` only comes from the category. */
+  tags?: readonly Exclude<RuleTag, 'security'>[];
   /**
    * Merge precedence (src/engine/merge.ts): when equally severe findings of several rules describe
    * one problem, the rule with the higher precedence is kept and the others' concerns are listed
@@ -147,6 +145,14 @@ export interface Rule {
    * the runner throws.
    */
   fixable?: 'never' | 'sometimes' | 'always';
+  /**
+   * Set on a rule whose findings the engine makes rather than its `check`: 'directive-problems' —
+   * the problems of pgconf-lint's own suppression directives (unused, misspelled, unknown rule, no
+   * reason), known only after the directives are applied to every other rule's findings
+   * (src/engine/directives.ts). The rule is registered like any other, so its severity, its docs and
+   * directives naming it work as for the others; its `check` does nothing.
+   */
+  engineReport?: 'directive-problems';
   check(ctx: RuleContext): void;
 }
 
@@ -162,7 +168,7 @@ export interface RuleDefinition<S extends OptionsSpec> extends Omit<Rule, 'check
   check(ctx: RuleContext<OptionsOf<S>>): void;
 }
 
-export function defineRule<S extends OptionsSpec = OptionsSpec>(def: RuleDefinition<S>): Rule {
+export function defineRule<S extends OptionsSpec = {}>(def: RuleDefinition<S>): Rule {
   const { options, ...rest } = def;
   const rule: Rule = { ...rest, check: def.check as (ctx: RuleContext) => void };
   if (options && Object.keys(options).length) {
@@ -180,7 +186,7 @@ export function precedenceOrder(rules: readonly Rule[]): string[] {
 
 /** Rules in documentation order (README table, `rules` listing): by category, then by name. */
 export function documentationOrder(rules: readonly Rule[]): Rule[] {
-  const cat = (r: Rule): number => (r.category ? RULE_CATEGORIES.indexOf(r.category) : RULE_CATEGORIES.length);
+  const cat = (r: Rule): number => RULE_CATEGORIES.indexOf(r.category);
   return [...rules].sort((a, b) => cat(a) - cat(b) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 

@@ -1,5 +1,6 @@
 import type { LintResult } from '../api.js';
-import { docsUrl } from '../engine/rule.js';
+import { docsUrl, type Rule } from '../engine/rule.js';
+import { RULES } from '../../rules/index.js';
 import type { Severity } from '../types.js';
 import { locate } from './common.js';
 import { fingerprints } from './fingerprint.js';
@@ -39,7 +40,8 @@ const CATEGORY: Record<RuleTag, string> = { validity: 'Bug Risk', security: 'Sec
  * Unsuppressed findings as GitLab Code Quality issues. Paths are the report's paths: relative to
  * the repository root (the git top level), as GitLab wants them.
  */
-export function toGitlab(result: LintResult): CodeQualityIssue[] {
+export function toGitlab(result: LintResult, rules: readonly Rule[] = RULES): CodeQualityIssue[] {
+  const byName = new Map(rules.map((r) => [r.name, r]));
   // Fingerprints over every finding, suppressed ones included: the same values as in SARIF.
   const prints = fingerprints(result.diagnostics, result.sources);
   return result.diagnostics
@@ -49,7 +51,8 @@ export function toGitlab(result: LintResult): CodeQualityIssue[] {
       // A range that ends at the start of a later line ends on the line before.
       const end = r.endLine > r.line && r.endColumn === 1 ? r.endLine - 1 : r.endLine;
       const fix = shownFix(d);
-      const categories = [...new Set(ruleTags(d.rule).map((t) => CATEGORY[t]))];
+      const rule = byName.get(d.rule);
+      const categories = [...new Set((rule ? ruleTags(rule) : []).map((t) => CATEGORY[t]))];
       return {
         type: 'issue' as const,
         check_name: d.rule,

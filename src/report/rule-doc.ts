@@ -1,9 +1,10 @@
 import type { Assumptions, Rule } from '../engine/rule.js';
-import { docsUrl } from '../engine/rule.js';
+import { CATEGORY_TAGS, RULE_TAGS, docsUrl, type RuleCategory, type RuleTag } from '../engine/rule.js';
 import { optionTypeText } from '../engine/options.js';
+export { RULE_TAGS, type RuleTag } from '../engine/rule.js';
 import type { DocExample } from '../engine/rule.js';
 import { editDistance } from '../catalog/catalog.js';
-import { isSecurityRule, sarifRule } from './sarif.js';
+import { sarifRule } from './sarif.js';
 import { CATALOGS, controlStatus } from '../profiles/catalogs/index.js';
 import { findProfile, DEFAULT_PROFILE, profileRules } from '../profiles/index.js';
 import { SUPPORTED_MAJORS } from '../catalog/types.js';
@@ -68,6 +69,7 @@ export function ruleDoc(rule: Rule, precision?: string): string {
     `> ${d.summary}`,
     '',
     `- Default severity: **${rule.severity}**`,
+    `- Category: ${rule.category}`,
     `- Files: ${rule.appliesTo.map((k) => '`' + k + '`').join(', ')}`,
     `- PostgreSQL versions: ${d.versions ?? 'all'}`,
     ...profileLines(rule),
@@ -127,71 +129,18 @@ export function fence(kind: string, code: DocExample): string {
 /** The Options section of a rule's doc: each option (from its spec) with its type and default, then the rule's note. */
 export function optionsSection(rule: Rule): string {
   const entries = Object.entries(rule.options ?? {});
-  if (!entries.length) return rule.docs.optionsNote ?? rule.docs.options ?? `Severity only: \`--rule ${rule.name}=off|info|warning|error\`.`;
+  if (!entries.length) return rule.docs.optionsNote ?? `Severity only: \`--rule ${rule.name}=off|info|warning|error\`.`;
   const list = entries.map(([name, o]) => `- \`${name}\` (${optionTypeText(o)}, default \`${JSON.stringify(o.default)}\`): ${o.description}`);
   return [list.join('\n'), ...(rule.docs.optionsNote ? ['', rule.docs.optionsNote] : [])].join('\n');
 }
 
 /**
- * What a rule is about, for `rules --format json` (and anyone filtering rules):
- * - `validity`: PostgreSQL rejects, ignores or silently changes what the file says (or refuses to start);
- * - `security`: who can reach the server and how credentials are protected — exactly the rules
- *   SARIF reports as security alerts (isSecurityRule in sarif.ts is the one source of truth);
- * - `reliability`: data loss, unrecoverable or unavailable servers, lost diagnostics;
- * - `performance`: throughput and resource use.
+ * A rule's `tags` in `rules --format json` (and for anyone filtering rules), in RULE_TAGS order: its
+ * category's tag (CATEGORY_TAGS in src/engine/rule.ts) plus its own extra `tags`. `security`
+ * exactly when the category is security (SARIF's security alerts, isSecurityRule).
  */
-export const RULE_TAGS = ['validity', 'security', 'reliability', 'performance'] as const;
-export type RuleTag = (typeof RULE_TAGS)[number];
-
-/** Tags of the rules that are not security rules (a test checks that every registered rule has at least one tag). */
-const OTHER_TAGS: Readonly<Record<string, readonly RuleTag[]>> = {
-  'syntax-error': ['validity'],
-  'unrendered-template': ['validity'],
-  'unknown-setting': ['validity'],
-  'removed-setting': ['validity'],
-  'invalid-value': ['validity'],
-  'duplicate-setting': ['validity'],
-  'missing-include': ['validity'],
-  'hba-invalid-record': ['validity'],
-  'unreadable-file': ['validity'],
-  'unused-directive': ['validity'],
-  'wal-level-insufficient': ['validity', 'reliability'],
-  'log-directory-empty': ['validity', 'reliability'],
-  'log-destination-empty': ['reliability'],
-  'reserved-connections-exceed-max': ['validity', 'reliability'],
-  'recovery-conf-obsolete': ['validity', 'reliability'],
-  'freeze-table-age-clamped': ['validity'],
-  'freeze-min-age-clamped': ['validity'],
-  'failsafe-age-clamped': ['validity', 'reliability'],
-  'parallel-workers-exceed': ['validity', 'performance'],
-  'full-page-writes-off': ['reliability'],
-  'rewind-not-ready': ['reliability'],
-  'freeze-max-age-high': ['reliability'],
-  'fsync-off': ['reliability'],
-  'synchronous-commit-off': ['reliability'],
-  'archive-command-missing': ['reliability'],
-  'archive-command-noop': ['reliability'],
-  'replication-slot-wal-unbounded': ['reliability'],
-  'autovacuum-off': ['reliability', 'performance'],
-  'log-level-too-quiet': ['reliability'],
-  'memory-overcommit': ['reliability', 'performance'],
-  'ident-map-unused': ['validity'],
-  'hba-map-undefined': ['validity'],
-  'debug-setting-enabled': ['reliability', 'performance'],
-  'logging-collector-off': ['reliability'],
-  'log-directory-in-data-directory': ['reliability'],
-  'log-truncate-on-rotation-off': ['reliability'],
-  'syslog-messages-lossy': ['reliability'],
-  'log-error-verbosity-low': ['reliability'],
-  'log-hostname-on': ['performance'],
-  'log-timezone-not-utc': ['reliability'],
-  'archive-mode-off': ['reliability'],
-};
-
-/** A rule's tags, in RULE_TAGS order; `security` exactly when isSecurityRule. */
-export function ruleTags(name: string): RuleTag[] {
-  const tags = new Set<RuleTag>(OTHER_TAGS[name] ?? []);
-  if (isSecurityRule(name)) tags.add('security');
+export function ruleTags(rule: Rule): RuleTag[] {
+  const tags = new Set<RuleTag>([...CATEGORY_TAGS[rule.category], ...(rule.tags ?? [])]);
   return RULE_TAGS.filter((t) => tags.has(t));
 }
 
@@ -206,6 +155,8 @@ export interface RuleMetadata {
   files: string[];
   versions: string;
   docsUrl: string;
+  /** validity, security, durability or maintenance (RULE_CATEGORIES in src/engine/rule.ts). */
+  category: RuleCategory;
   tags: RuleTag[];
   /** GitHub code scanning's security-severity (SARIF), for security rules; null otherwise. */
   securitySeverity: string | null;
@@ -226,7 +177,8 @@ export function ruleMetadata(rule: Rule): RuleMetadata {
     files: [...rule.appliesTo],
     versions: rule.docs.versions ?? 'all',
     docsUrl: docsUrl(rule.name),
-    tags: ruleTags(rule.name),
+    category: rule.category,
+    tags: ruleTags(rule),
     securitySeverity: sarifRule(rule).properties['security-severity'] ?? null,
     optionsSchema: rule.optionsSchema ?? null,
     defaultOptions: rule.defaultOptions ?? null,

@@ -13,38 +13,12 @@ export const INFORMATION_URI = 'https://github.com/pgconf-lint/pgconf-lint';
 export const FINGERPRINT_KEY = 'pgconfLint/v1';
 
 /**
- * Rules about who can reach the server and how credentials are protected. Code scanning shows
- * these as security alerts (they get `security-severity`); the others are quality alerts.
- * hba-invalid-record is a validity rule (the server refuses to start), not an exposure.
+ * Rules about who can reach the server and how credentials are protected: the rules of category
+ * `security`. Code scanning shows these as security alerts (they get `security-severity`); the
+ * others are quality alerts.
  */
-const SECURITY_RULES = new Set([
-  'ssl-disabled',
-  'password-encryption-md5',
-  'secret-in-config',
-  'listen-on-all-addresses',
-  'log-statement-secrets',
-  'replication-conninfo-insecure',
-  'standard-conforming-strings-off',
-  // TLS, authentication hardening, and the audit trail (who did what, from where).
-  'ssl-min-protocol-weak',
-  'ssl-ciphers-weak',
-  'unix-socket-world-accessible',
-  'password-check-not-loaded',
-  'auth-delay-not-loaded',
-  'authentication-timeout-long',
-  'pgaudit-not-configured',
-  'anonymizer-not-loaded',
-  'client-min-messages-verbose',
-  'log-file-mode-permissive',
-  'connection-logging-off',
-  'log-line-prefix-incomplete',
-  'ddl-not-logged',
-  'replication-commands-not-logged',
-  'log-duration-off',
-]);
-
-export function isSecurityRule(name: string): boolean {
-  return SECURITY_RULES.has(name) || (name.startsWith('hba-') && name !== 'hba-invalid-record');
+export function isSecurityRule(rule: Rule): boolean {
+  return rule.category === 'security';
 }
 
 /** Code scanning's scale: 9.0+ critical, 7.0+ high, 4.0+ medium, below low; from the default severity. */
@@ -125,7 +99,7 @@ function pascal(name: string): string {
 
 export function sarifRule(rule: Rule): SarifRule {
   const url = docsUrl(rule.name);
-  const security = isSecurityRule(rule.name);
+  const security = isSecurityRule(rule);
   return {
     id: rule.name,
     name: pascal(rule.name),

@@ -16,6 +16,7 @@ export function fixRule(
 ): Rule {
   return defineRule({
     name,
+    category: 'validity',
     severity: 'warning',
     appliesTo: ['postgresql.conf'],
     fixable: 'always',
