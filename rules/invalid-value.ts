@@ -5,6 +5,8 @@ import { LOCALE_PARAMS, isUniversalLocale, splitDirectoriesString } from '../src
 import { parseGucValue, type ValueResult } from '../src/catalog/values.js';
 import type { Assignment } from '../src/resolve/cluster.js';
 import type { Fix } from '../src/types.js';
+import { quoteConf, withUnit } from '../src/analysis/required-setting.js';
+import type { GucDef } from '../src/catalog/types.js';
 
 /** Library lists split only when the libraries are loaded. */
 const PRELOAD_LISTS = ['shared_preload_libraries', 'session_preload_libraries', 'local_preload_libraries'];
@@ -17,6 +19,22 @@ const RECOVERY_TARGETS = ['recovery_target', 'recovery_target_lsn', 'recovery_ta
  * structured 'invalid-unit' failure: only when exactly one accepted unit matches the written one
  * case-insensitively, and the corrected value is accepted by the target major.
  */
+/** The compiled-in default as `postgres -C` prints it (strings quoted), for the help. */
+function defaultShown(def: GucDef): string {
+  if (def.type === 'string' || def.type === 'enum') return quoteConf(def.boot);
+  const n = Number(def.boot);
+  return def.type === 'integer' && Number.isFinite(n) ? withUnit(n, def.unit) : def.boot;
+}
+
+/** What to write instead: the units this parameter accepts, or any valid value (the default applies meanwhile). */
+function valueHelp(a: Assignment, r: ValueResult, major: number): string {
+  if (!r.ok && r.code === 'invalid-unit') {
+    return `Write the number with a unit PostgreSQL ${major} accepts for ${a.def?.name ?? a.key}: ${[...r.units].reverse().join(', ')} (units are case-sensitive).`;
+  }
+  const dflt = a.def ? ` (or remove the line: the default is ${defaultShown(a.def)})` : '';
+  return `Write a value PostgreSQL ${major} accepts for ${a.def?.name ?? a.key}, as the message says${dflt}.`;
+}
+
 function unitCaseFix(a: Assignment, r: ValueResult, major: Parameters<typeof parseGucValue>[2]): { fix: Fix; unit: string } | undefined {
   if (r.ok || r.code !== 'invalid-unit' || !a.def) return undefined;
   const written = r.unit;
@@ -76,6 +94,7 @@ export default defineRule({
         ...(unitFix ? { fix: unitFix.fix } : {}),
         // PostgreSQL quotes the value whole; we quote at most QUOTE_MAX_CHARS of it.
         message: `${boundQuotedIn(a.value.message, v.value)}${hint}: PostgreSQL ${ctx.major} refuses to start with it`,
+        help: valueHelp(a, a.value, ctx.major),
         group: { key: valueGroupKey(a.file.path, v.start), concern: 'a value PostgreSQL rejects (invalid-value)' },
       });
     }

@@ -228,7 +228,7 @@ export function lint(paths: string[], options: LintOptions = {}, rules: readonly
       c.n++;
       c.last = p.loc;
       perFile.set(p.loc.file, c);
-      if (c.n <= FILE_FINDINGS_LIMIT) diagnostics.push({ rule: name, severity: unusedSeverity, message: p.message, loc: p.loc });
+      if (c.n <= FILE_FINDINGS_LIMIT) diagnostics.push({ rule: name, severity: unusedSeverity, message: p.message, help: p.help, loc: p.loc });
     }
     for (const [, c] of perFile) {
       if (c.n <= FILE_FINDINGS_LIMIT) continue;

@@ -27,7 +27,7 @@ describe('--format github', () => {
     const out = formatGithub(result);
     expect(out).toBe(
       '::error title=invalid-value,file=db/postgresql.conf,line=3,endLine=3,col=24,endColumn=27::' +
-        escapeData(result.diagnostics.find((d) => !d.suppressed)!.message) + '\n',
+        escapeData(`${result.diagnostics.find((d) => !d.suppressed)!.message}\n${result.diagnostics.find((d) => !d.suppressed)!.help}`) + '\n',
     );
   });
 

@@ -51,7 +51,7 @@ describe('--format gitlab (Code Quality)', () => {
       type: 'issue',
       check_name: 'invalid-value',
       description: active.find((d) => d.rule === 'invalid-value')!.message,
-      content: { body: `${hint(active.find((d) => d.rule === 'invalid-value')!)}[invalid-value](${docsUrl('invalid-value')})` },
+      content: { body: `${active.find((d) => d.rule === 'invalid-value')!.help}\n\n${hint(active.find((d) => d.rule === 'invalid-value')!)}[invalid-value](${docsUrl('invalid-value')})` },
       categories: ['Bug Risk'],
       severity: 'critical',
       fingerprint: expect.stringMatching(/^[0-9a-f]{32}$/),

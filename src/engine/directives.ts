@@ -165,7 +165,11 @@ export function collectDirectives(clusters: readonly ResolvedCluster[]): Directi
 export interface DirectiveProblem {
   loc: Loc;
   message: string;
+  /** What to write instead. */
+  help: string;
 }
+
+const SYNTAX = 'Write "# pgconf-lint disable-next-line RULE -- reason" (or disable-line, disable … enable).';
 
 /**
  * Marks diagnostics suppressed by directives (they stay in the list) and returns the problems
@@ -186,15 +190,15 @@ export function applyDirectives(
   const problems: DirectiveProblem[] = [];
   const usable = directives.filter((d) => {
     if (d.misspelled) {
-      problems.push({ loc: d.loc, message: `not a pgconf-lint directive, so it suppresses nothing (${d.misspelled.why}): write "${boundQuote(d.misspelled.meant)}"` });
+      problems.push({ loc: d.loc, message: `not a pgconf-lint directive, so it suppresses nothing (${d.misspelled.why}): write "${boundQuote(d.misspelled.meant)}"`, help: SYNTAX });
       return false;
     }
     const unknown = d.rules.filter((r) => !knownRules.has(r));
-    for (const r of unknown) problems.push({ loc: d.loc, message: `pgconf-lint ${d.kind} names an unknown rule "${boundQuote(r)}"` });
+    for (const r of unknown) problems.push({ loc: d.loc, message: `pgconf-lint ${d.kind} names an unknown rule "${boundQuote(r)}"`, help: 'Name a rule pgconf-lint has (`pgconf-lint rules` lists them), or remove the directive.' });
     if (d.kind === 'enable') return true; // ends blocks; needs no reason, and `enable` alone ends all
-    if (d.rules.length === 0) problems.push({ loc: d.loc, message: `pgconf-lint ${d.kind} names no rule, so it suppresses nothing` });
+    if (d.rules.length === 0) problems.push({ loc: d.loc, message: `pgconf-lint ${d.kind} names no rule, so it suppresses nothing`, help: SYNTAX });
     if (d.reason === null) {
-      problems.push({ loc: d.loc, message: `pgconf-lint ${d.kind} has no reason after "--", so it suppresses nothing` });
+      problems.push({ loc: d.loc, message: `pgconf-lint ${d.kind} has no reason after "--", so it suppresses nothing`, help: 'Say why after "--" (e.g. "-- reviewed: the host is firewalled"): a suppression without a reason is ignored.' });
       return false;
     }
     return d.rules.length > 0;
@@ -246,14 +250,14 @@ export function applyDirectives(
         return;
       }
       const names = d.rules.length ? d.rules : [...o.keys()];
-      if (names.length === 0) problems.push({ loc: d.loc, message: 'pgconf-lint enable ends no block: no rule is disabled above it' });
+      if (names.length === 0) problems.push({ loc: d.loc, message: 'pgconf-lint enable ends no block: no rule is disabled above it', help: 'Remove it, or put the matching "# pgconf-lint disable RULE -- reason" above it.' });
       for (const r of names) {
         const b = o.get(r);
         if (b) {
           b.to = d.line - 1;
           o.delete(r);
         } else if (d.rules.length && knownRules.has(r)) {
-          problems.push({ loc: d.loc, message: `pgconf-lint enable ${r} ends no block: ${r} is not disabled above it` });
+          problems.push({ loc: d.loc, message: `pgconf-lint enable ${r} ends no block: ${r} is not disabled above it`, help: `Remove it, or put "# pgconf-lint disable ${r} -- reason" above it.` });
         }
       }
       return;
@@ -304,9 +308,9 @@ export function applyDirectives(
     if (d.kind === 'enable') continue;
     for (const r of d.rules) {
       if (!knownRules.has(r) || !ranRules.has(r) || used.has(`${d.file}\0${d.line}\0${r}`) || counted.has(`${d.file}\0${r}`)) continue;
-      problems.push({ loc: d.loc, message: `pgconf-lint ${d.kind} ${r} suppresses nothing: remove it` });
+      problems.push({ loc: d.loc, message: `pgconf-lint ${d.kind} ${r} suppresses nothing: remove it`, help: 'Remove the directive (or the rule name from it): nothing there needs suppressing any more.' });
     }
   }
   // Directive text is file text: masked and bounded like every rule's message.
-  return { diagnostics: out, problems: problems.map((p) => ({ ...p, message: safeText(p.message) })) };
+  return { diagnostics: out, problems: problems.map((p) => ({ ...p, message: safeText(p.message), help: safeText(p.help) })) };
 }

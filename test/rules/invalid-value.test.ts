@@ -30,6 +30,13 @@ ruleTester(rule, {
       output: null,
     })),
     {
+      name: 'a value that is not a unit problem: help names the default',
+      code: 'wal_level = repl\n',
+      pgVersion: 17,
+      errors: [{ line: 1, column: 13, help: "Write a value PostgreSQL 17 accepts for wal_level, as the message says (or remove the line: the default is 'replica')." }],
+      output: null,
+    },
+    {
       name: 'fractional units before 12',
       code: "work_mem = '1.5MB'\n",
       pgVersion: 11,
@@ -44,6 +51,7 @@ ruleTester(rule, {
           ...at2('work_mem = 8mb'),
           message: 'invalid value for parameter "work_mem": "8mb" (Valid units for this parameter are "B", "kB", "MB", "GB", and "TB"): PostgreSQL 16 refuses to start with it',
           fix: { title: 'Write the unit as MB', applicability: 'safe' },
+          help: 'Write the number with a unit PostgreSQL 16 accepts for work_mem: B, kB, MB, GB, TB (units are case-sensitive).',
         },
       ],
       output: 'port = 5432\nwork_mem = 8MB\n',

@@ -42,13 +42,13 @@ ruleTester(rule, {
       name: 'no reason after --: suppresses nothing',
       code: 'port = 5432 # pgconf-lint disable-line invalid-value\n',
       pgVersion: 16,
-      errors: [{ line: 1, column: 13, endLine: 1, endColumn: 53, severity: 'warning', message: 'pgconf-lint disable-line has no reason after "--", so it suppresses nothing' }],
+      errors: [{ line: 1, column: 13, endLine: 1, endColumn: 53, severity: 'warning', message: 'pgconf-lint disable-line has no reason after "--", so it suppresses nothing', help: 'Say why after "--" (e.g. "-- reviewed: the host is firewalled"): a suppression without a reason is ignored.' }],
     },
     {
       name: 'an unknown rule',
       code: 'port = 5432\n# pgconf-lint disable-next-line no-such-rule -- typo\nport = 5433\n',
       pgVersion: 16,
-      errors: [{ line: 2, column: 1, endLine: 2, endColumn: 53, message: 'pgconf-lint disable-next-line names an unknown rule "no-such-rule"' }],
+      errors: [{ line: 2, column: 1, endLine: 2, endColumn: 53, message: 'pgconf-lint disable-next-line names an unknown rule "no-such-rule"', help: 'Name a rule pgconf-lint has (`pgconf-lint rules` lists them), or remove the directive.' }],
     },
     {
       name: 'an enable that ends no block (pg_hba.conf)',
