@@ -28982,9 +28982,9 @@ var require_core = __commonJS({
     exports.default = Ajv2;
     function checkOptions(checkOpts, options, msg, log = "error") {
       for (const key in checkOpts) {
-        const opt = key;
-        if (opt in options)
-          this.logger[log](`${msg}: option ${key}. ${checkOpts[opt]}`);
+        const opt2 = key;
+        if (opt2 in options)
+          this.logger[log](`${msg}: option ${key}. ${checkOpts[opt2]}`);
       }
     }
     function getSchEnv(keyRef) {
@@ -29023,8 +29023,8 @@ var require_core = __commonJS({
     }
     function getMetaSchemaOptions() {
       const metaOpts = { ...this.opts };
-      for (const opt of META_IGNORE_OPTIONS)
-        delete metaOpts[opt];
+      for (const opt2 of META_IGNORE_OPTIONS)
+        delete metaOpts[opt2];
       return metaOpts;
     }
     var noLogs = { log() {
@@ -32536,7 +32536,7 @@ var require_stringify = __commonJS({
     var stringifyComment = require_stringifyComment();
     var stringifyString = require_stringifyString();
     function createStringifyContext(doc, options) {
-      const opt = Object.assign({
+      const opt2 = Object.assign({
         blockQuote: true,
         commentString: stringifyComment.stringifyComment,
         defaultKeyType: null,
@@ -32557,7 +32557,7 @@ var require_stringify = __commonJS({
         verifyAliasOrder: true
       }, doc.schema.toStringOptions, options);
       let inFlow;
-      switch (opt.collectionStyle) {
+      switch (opt2.collectionStyle) {
         case "block":
           inFlow = false;
           break;
@@ -32570,11 +32570,11 @@ var require_stringify = __commonJS({
       return {
         anchors: /* @__PURE__ */ new Set(),
         doc,
-        flowCollectionPadding: opt.flowCollectionPadding ? " " : "",
+        flowCollectionPadding: opt2.flowCollectionPadding ? " " : "",
         indent: "",
-        indentStep: typeof opt.indent === "number" ? " ".repeat(opt.indent) : "  ",
+        indentStep: typeof opt2.indent === "number" ? " ".repeat(opt2.indent) : "  ",
         inFlow,
-        options: opt
+        options: opt2
       };
     }
     function getTagObject(tags, item) {
@@ -33578,7 +33578,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^0o[0-7]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 8, opt),
+      resolve: (str, _onError, opt2) => intResolve(str, 2, 8, opt2),
       stringify: (node) => intStringify(node, 8, "0o")
     };
     var int = {
@@ -33586,7 +33586,7 @@ var require_int = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+      resolve: (str, _onError, opt2) => intResolve(str, 0, 10, opt2),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -33595,7 +33595,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^0x[0-9a-fA-F]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+      resolve: (str, _onError, opt2) => intResolve(str, 2, 16, opt2),
       stringify: (node) => intStringify(node, 16, "0x")
     };
     exports.int = int;
@@ -34045,7 +34045,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "BIN",
       test: /^[-+]?0b[0-1_]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 2, opt),
+      resolve: (str, _onError, opt2) => intResolve(str, 2, 2, opt2),
       stringify: (node) => intStringify(node, 2, "0b")
     };
     var intOct = {
@@ -34054,7 +34054,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^[-+]?0[0-7_]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 1, 8, opt),
+      resolve: (str, _onError, opt2) => intResolve(str, 1, 8, opt2),
       stringify: (node) => intStringify(node, 8, "0")
     };
     var int = {
@@ -34062,7 +34062,7 @@ var require_int2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9][0-9_]*$/,
-      resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+      resolve: (str, _onError, opt2) => intResolve(str, 0, 10, opt2),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -34071,7 +34071,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^[-+]?0x[0-9a-fA-F_]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+      resolve: (str, _onError, opt2) => intResolve(str, 2, 16, opt2),
       stringify: (node) => intStringify(node, 16, "0x")
     };
     exports.int = int;
@@ -34537,7 +34537,7 @@ var require_Document = __commonJS({
           options = replacer;
           replacer = void 0;
         }
-        const opt = Object.assign({
+        const opt2 = Object.assign({
           intAsBigInt: false,
           keepSourceTokens: false,
           logLevel: "warn",
@@ -34547,8 +34547,8 @@ var require_Document = __commonJS({
           uniqueKeys: true,
           version: "1.2"
         }, options);
-        this.options = opt;
-        let { version } = opt;
+        this.options = opt2;
+        let { version } = opt2;
         if (options?._directives) {
           this.directives = options._directives.atDocument();
           if (this.directives.yaml.explicit)
@@ -34738,14 +34738,14 @@ var require_Document = __commonJS({
       setSchema(version, options = {}) {
         if (typeof version === "number")
           version = String(version);
-        let opt;
+        let opt2;
         switch (version) {
           case "1.1":
             if (this.directives)
               this.directives.yaml.version = "1.1";
             else
               this.directives = new directives.Directives({ version: "1.1" });
-            opt = { resolveKnownTags: false, schema: "yaml-1.1" };
+            opt2 = { resolveKnownTags: false, schema: "yaml-1.1" };
             break;
           case "1.2":
           case "next":
@@ -34753,12 +34753,12 @@ var require_Document = __commonJS({
               this.directives.yaml.version = version;
             else
               this.directives = new directives.Directives({ version });
-            opt = { resolveKnownTags: true, schema: "core" };
+            opt2 = { resolveKnownTags: true, schema: "core" };
             break;
           case null:
             if (this.directives)
               delete this.directives;
-            opt = null;
+            opt2 = null;
             break;
           default: {
             const sv = JSON.stringify(version);
@@ -34767,8 +34767,8 @@ var require_Document = __commonJS({
         }
         if (options.schema instanceof Object)
           this.schema = options.schema;
-        else if (opt)
-          this.schema = new Schema.Schema(Object.assign(opt, options));
+        else if (opt2)
+          this.schema = new Schema.Schema(Object.assign(opt2, options));
         else
           throw new Error(`With a null YAML version, the { schema: Schema } option is required`);
       }
@@ -40890,7 +40890,7 @@ function readRegularFile(path6, options) {
   try {
     fd = openSync(path6, constants3.O_RDONLY | O_NONBLOCK | O_NOCTTY);
   } catch (err) {
-    return { ok: false, error: describeFsError(err) };
+    return fsFailure(err);
   }
   try {
     if (confine) {
@@ -40906,7 +40906,7 @@ function readRegularFile(path6, options) {
     if (bytes2.length > maxBytes) return tooLarge(`more than ${maxBytes}`);
     return { ok: true, bytes: bytes2 };
   } catch (err) {
-    return { ok: false, error: describeFsError(err) };
+    return fsFailure(err);
   } finally {
     closeSync(fd);
   }
@@ -40918,7 +40918,7 @@ function listDirectory(path6, confine) {
   try {
     fd = openSync(path6, constants3.O_RDONLY | O_DIRECTORY | O_NONBLOCK);
   } catch (err) {
-    return { ok: false, error: describeFsError(err) };
+    return fsFailure(err);
   }
   try {
     let via = path6;
@@ -40942,7 +40942,7 @@ function listDirectory(path6, confine) {
     });
     return { ok: true, entries };
   } catch (err) {
-    return { ok: false, error: describeFsError(err) };
+    return fsFailure(err);
   } finally {
     closeSync(fd);
   }
@@ -40959,6 +40959,10 @@ function fileIdentity(path6) {
 // src/resolve/host.ts
 var DEFAULT_MAX_FILE_BYTES = 64 * 1024 * 1024;
 var MAX_MAX_FILE_BYTES = 256 * 1024 * 1024;
+function fsFailure(err) {
+  const error2 = describeFsError(err);
+  return err?.code === "ENOENT" ? { ok: false, error: error2, missing: true } : { ok: false, error: error2 };
+}
 function describeFsError(err) {
   const code = err?.code;
   switch (code) {
@@ -41010,7 +41014,7 @@ function nodeHost(options = {}) {
   }
   const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const confine = confinement(rootAbs, root);
-  const allowed = (p) => confine.refusal(p) === void 0;
+  const allowed2 = (p) => confine.refusal(p) === void 0;
   return {
     cwd,
     base,
@@ -41024,7 +41028,7 @@ function nodeHost(options = {}) {
         return "missing";
       }
     },
-    allowed,
+    allowed: allowed2,
     refusal: (p) => confine.refusal(p),
     identity: (p) => fileIdentity(p),
     read(p) {
@@ -41296,7 +41300,7 @@ function editDistance(a, b) {
 function wordKey(name) {
   return name.split("_").filter(Boolean).sort().join("_");
 }
-function closestNames(catalog, name, n = 3) {
+function closestNameMatches(catalog, name, n = 3) {
   const key = foldName(name);
   const words = wordKey(key);
   const limit = Math.max(1, Math.min(4, Math.floor(key.length / 3)));
@@ -41307,7 +41311,7 @@ function closestNames(catalog, name, n = 3) {
     if (d > 0 && d <= limit) scored.push({ name: def.name, d });
   }
   scored.sort((x, y) => x.d - y.d || (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
-  return scored.slice(0, n).map((s) => s.name);
+  return scored.slice(0, n);
 }
 
 // src/catalog/format.ts
@@ -41634,20 +41638,20 @@ function checkLogTimezone({ value, timezones: timezones2, enc }) {
   const r = tzsetAccepts(value, timezones2, enc);
   return r === "unjudged" ? { ok: true, unjudged: "no time zone names given" } : r ? OK : { ok: false };
 }
-function isPosixTz(spec) {
+function isPosixTz(spec2) {
   let i = 0;
   const name = () => {
-    if (spec[i] === "<") {
-      const close = spec.indexOf(">", i + 1);
+    if (spec2[i] === "<") {
+      const close = spec2.indexOf(">", i + 1);
       if (close < 0) return false;
       i = close + 1;
       return true;
     }
-    while (i < spec.length && !/[0-9,+-]/.test(spec[i])) i++;
+    while (i < spec2.length && !/[0-9,+-]/.test(spec2[i])) i++;
     return true;
   };
   const num3 = (min, max) => {
-    const m = /^\d+/.exec(spec.slice(i));
+    const m = /^\d+/.exec(spec2.slice(i));
     if (!m) return false;
     const v = Number(m[0]);
     i += m[0].length;
@@ -41655,10 +41659,10 @@ function isPosixTz(spec) {
   };
   const secs = () => {
     if (!num3(0, 24 * 7 - 1)) return false;
-    if (spec[i] === ":") {
+    if (spec2[i] === ":") {
       i++;
       if (!num3(0, 59)) return false;
-      if (spec[i] === ":") {
+      if (spec2[i] === ":") {
         i++;
         if (!num3(0, 60)) return false;
       }
@@ -41666,34 +41670,34 @@ function isPosixTz(spec) {
     return true;
   };
   const offset = () => {
-    if (spec[i] === "-" || spec[i] === "+") i++;
+    if (spec2[i] === "-" || spec2[i] === "+") i++;
     return secs();
   };
   const rule = () => {
-    if (spec[i] === "J") {
+    if (spec2[i] === "J") {
       i++;
       if (!num3(1, 365)) return false;
-    } else if (spec[i] === "M") {
+    } else if (spec2[i] === "M") {
       i++;
-      if (!num3(1, 12) || spec[i++] !== "." || !num3(1, 5) || spec[i++] !== "." || !num3(0, 6)) return false;
+      if (!num3(1, 12) || spec2[i++] !== "." || !num3(1, 5) || spec2[i++] !== "." || !num3(0, 6)) return false;
     } else if (!num3(0, 365)) return false;
-    if (spec[i] === "/") {
+    if (spec2[i] === "/") {
       i++;
       return offset();
     }
     return true;
   };
-  if (!name() || i === spec.length || !offset()) return false;
-  if (i === spec.length) return true;
+  if (!name() || i === spec2.length || !offset()) return false;
+  if (i === spec2.length) return true;
   const dstStart = i;
   if (!name()) return false;
-  if (i === dstStart || spec[dstStart] === "<" && i === dstStart + 2) return false;
-  if (i < spec.length && spec[i] !== "," && spec[i] !== ";" && !offset()) return false;
-  if (i === spec.length) return true;
-  if (spec[i] !== "," && spec[i] !== ";") return false;
+  if (i === dstStart || spec2[dstStart] === "<" && i === dstStart + 2) return false;
+  if (i < spec2.length && spec2[i] !== "," && spec2[i] !== ";" && !offset()) return false;
+  if (i === spec2.length) return true;
+  if (spec2[i] !== "," && spec2[i] !== ";") return false;
   i++;
-  if (!rule() || spec[i++] !== "," || !rule()) return false;
-  return i === spec.length;
+  if (!rule() || spec2[i++] !== "," || !rule()) return false;
+  return i === spec2.length;
 }
 var INTERVAL_UNITS = (() => {
   const t = {};
@@ -42238,14 +42242,19 @@ function parseTyped(def, input, major, shown5, extras) {
       return parseStringGuc(def, input, major, extras);
   }
 }
-function fail2(message, hint, detail) {
-  const r = { ok: false, message };
+function fail2(message, hint, detail, unit) {
+  const r = unit ? { ok: false, message, code: "invalid-unit", ...unit } : { ok: false, message };
   if (detail !== void 0) r.detail = detail;
   if (hint !== void 0) r.hint = hint;
   return r;
 }
-function invalid(name, input, hint, detail) {
-  return fail2(`invalid value for parameter "${name}": "${input}"`, hint, detail);
+function invalid(name, input, hint, detail, unit) {
+  return fail2(`invalid value for parameter "${name}": "${input}"`, hint, detail, unit);
+}
+function unitFailure(input, at, base, major) {
+  let end = input.length;
+  while (end > at && isCSpace(input[end - 1])) end--;
+  return { units: unitTable(base, major), unit: input.slice(at, end), numberText: input.slice(0, at) };
 }
 function parseBool(value) {
   const v = asciiLower(value);
@@ -42345,7 +42354,7 @@ function convertInt(value, unit, base, major) {
 }
 function parseIntGuc(def, input, major, shown5) {
   const r = major >= 12 ? parseInt12(input, def.unit, major) : parseInt10(input, def.unit, major);
-  if (typeof r !== "number") return invalid(shown5, input, r.hint);
+  if (typeof r !== "number") return invalid(shown5, input, r.hint, void 0, r.unit);
   const min = def.min ?? INT_MIN;
   const max = def.max ?? INT_MAX;
   if (r < min || r > max) return fail2(rangeMessage(String(r), String(min), String(max), def.unit, shown5, major));
@@ -42388,7 +42397,7 @@ function parseInt12(input, unit, major) {
   if (end < input.length) {
     if (unit === null) return {};
     const c = convertDouble(val, input.slice(end), unit, major);
-    if (c === null) return { hint: unitsHint(unit, major) };
+    if (c === null) return { hint: unitsHint(unit, major), unit: unitFailure(input, end, unit, major) };
     val = c;
   }
   val = rint(val);
@@ -42407,7 +42416,7 @@ function parseInt10(input, unit, major) {
   if (unit === null) return {};
   const u = takeUnit(input.slice(end));
   const c = u === null ? null : convertInt(n.value, u, unit, major);
-  if (c === null) return { hint: unitsHint(unit, major) };
+  if (c === null) return { hint: unitsHint(unit, major), unit: unitFailure(input, end, unit, major) };
   return fitsInt(c) ? c : exceeds;
 }
 function rangeMessage(v, min, max, unit, name, major) {
@@ -42430,7 +42439,7 @@ function parseRealGuc(def, input, major, shown5) {
     if (end < input.length) {
       if (def.unit === null) return invalid(shown5, input);
       const c = convertDouble(val, input.slice(end), def.unit, major);
-      if (c === null) return invalid(shown5, input, unitsHint(def.unit, major));
+      if (c === null) return invalid(shown5, input, unitsHint(def.unit, major), void 0, unitFailure(input, end, def.unit, major));
       val = c;
     }
   }
@@ -42610,6 +42619,17 @@ function quotedEnd(s, i) {
   return s.length;
 }
 function redactSecrets(s) {
+  const ranges = secretRanges(s);
+  if (ranges.length === 0) return s;
+  let out = "";
+  let last = 0;
+  for (const [a, b] of ranges) {
+    out += s.slice(last, a) + MASK;
+    last = b;
+  }
+  return out + s.slice(last);
+}
+function secretRanges(s) {
   const n = s.length;
   const ranges = [];
   const mask = (a, b) => {
@@ -42755,20 +42775,21 @@ function redactSecrets(s) {
     }
     i = j;
   }
-  if (ranges.length === 0) return s;
   const order = [];
   for (let r = 0; r < ranges.length; r += 2) order.push(r);
   order.sort((x, y) => ranges[x] - ranges[y]);
-  let out = "";
+  const merged = [];
   let last = 0;
   for (const r of order) {
     const a = Math.max(ranges[r], last);
     const b = ranges[r + 1];
     if (b <= a) continue;
-    out += a === last && out.endsWith(MASK) ? "" : s.slice(last, a) + MASK;
+    const prev = merged[merged.length - 1];
+    if (prev && a === prev[1]) prev[1] = b;
+    else merged.push([a, b]);
     last = b;
   }
-  return out + s.slice(last);
+  return merged;
 }
 function containsSecret(s) {
   return redactSecrets(s) !== s;
@@ -42860,16 +42881,22 @@ function mergeGroups(diagnostics, ruleOrder) {
     }
     const concerns = [];
     const also = [];
+    let fix = win.fix;
     for (const d of [...list3].sort((a, b) => RANK[b.severity] - RANK[a.severity] || pos(a) - pos(b))) {
       if (d === win) continue;
+      fix ??= d.fix;
       drop.add(d);
       if (d.rule === win.rule) continue;
       if (!also.includes(d.rule)) also.push(d.rule);
       const c = groups.get(d).concern;
       if (!concerns.includes(c)) concerns.push(c);
     }
-    if (concerns.length) {
-      const merged = { ...win, message: `${win.message}; also ${concerns.join("; ")}`, also };
+    if (concerns.length || fix !== win.fix) {
+      const merged = {
+        ...win,
+        ...concerns.length ? { message: `${win.message}; also ${concerns.join("; ")}`, also } : {},
+        ...fix ? { fix } : {}
+      };
       setGroup(merged, groups.get(win));
       replace.set(win, merged);
     }
@@ -42883,9 +42910,56 @@ function mergeGroups(diagnostics, ruleOrder) {
 // src/version.ts
 var VERSION = "0.1.0";
 
+// src/engine/options.ts
+function spec(schema, dflt, description) {
+  return { schema: { ...schema, description }, default: dflt, description };
+}
+var opt = {
+  boolean(dflt, description) {
+    return spec({ type: "boolean" }, dflt, description);
+  },
+  string(dflt, description, o = {}) {
+    return spec({ ...o.enum ? { enum: [...o.enum] } : { type: "string" }, ...o.pattern ? { pattern: o.pattern } : {} }, dflt, description);
+  },
+  stringArray(dflt, description, o = {}) {
+    const items = {
+      ...o.enum ? { enum: [...o.enum] } : { type: "string" },
+      ...o.pattern ? { pattern: o.pattern } : {},
+      ...o.minLength !== void 0 ? { minLength: o.minLength } : {}
+    };
+    return spec({ type: "array", items, ...o.uniqueItems ? { uniqueItems: true } : {} }, dflt, description);
+  },
+  number(dflt, description, o = {}) {
+    return spec({ type: "number", ...o }, dflt, description);
+  },
+  integer(dflt, description, o = {}) {
+    return spec({ type: "integer", ...o }, dflt, description);
+  }
+};
+function optionsSchema(s) {
+  return {
+    type: "object",
+    properties: Object.fromEntries(Object.entries(s).map(([k, v]) => [k, { ...v.schema }])),
+    additionalProperties: false
+  };
+}
+function defaultOptions(s) {
+  return Object.fromEntries(Object.entries(s).map(([k, v]) => [k, v.default]));
+}
+
 // src/engine/rule.ts
-function defineRule(rule) {
+function defineRule(def) {
+  const { options, ...rest } = def;
+  const rule = { ...rest, check: def.check };
+  if (options && Object.keys(options).length) {
+    rule.options = options;
+    rule.defaultOptions = defaultOptions(options);
+    rule.optionsSchema = optionsSchema(options);
+  }
   return rule;
+}
+function precedenceOrder(rules) {
+  return [...rules].sort((a, b) => (b.precedence ?? 0) - (a.precedence ?? 0) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).map((r) => r.name);
 }
 function docsUrl(name) {
   return `https://github.com/pgconf-lint/pgconf-lint/blob/v${VERSION}/docs/rules/${name}.md`;
@@ -43380,19 +43454,20 @@ function collectDirectives(clusters) {
   }
   return out;
 }
+var SYNTAX = 'Write "# pgconf-lint disable-next-line RULE -- reason" (or disable-line, disable \u2026 enable).';
 function applyDirectives(diagnostics, directives, sources, knownRules, ranRules) {
   const problems = [];
   const usable = directives.filter((d) => {
     if (d.misspelled) {
-      problems.push({ loc: d.loc, message: `not a pgconf-lint directive, so it suppresses nothing (${d.misspelled.why}): write "${boundQuote(d.misspelled.meant)}"` });
+      problems.push({ loc: d.loc, message: `not a pgconf-lint directive, so it suppresses nothing (${d.misspelled.why}): write "${boundQuote(d.misspelled.meant)}"`, help: SYNTAX });
       return false;
     }
     const unknown = d.rules.filter((r) => !knownRules.has(r));
-    for (const r of unknown) problems.push({ loc: d.loc, message: `pgconf-lint ${d.kind} names an unknown rule "${boundQuote(r)}"` });
+    for (const r of unknown) problems.push({ loc: d.loc, message: `pgconf-lint ${d.kind} names an unknown rule "${boundQuote(r)}"`, help: "Name a rule pgconf-lint has (`pgconf-lint rules` lists them), or remove the directive." });
     if (d.kind === "enable") return true;
-    if (d.rules.length === 0) problems.push({ loc: d.loc, message: `pgconf-lint ${d.kind} names no rule, so it suppresses nothing` });
+    if (d.rules.length === 0) problems.push({ loc: d.loc, message: `pgconf-lint ${d.kind} names no rule, so it suppresses nothing`, help: SYNTAX });
     if (d.reason === null) {
-      problems.push({ loc: d.loc, message: `pgconf-lint ${d.kind} has no reason after "--", so it suppresses nothing` });
+      problems.push({ loc: d.loc, message: `pgconf-lint ${d.kind} has no reason after "--", so it suppresses nothing`, help: 'Say why after "--" (e.g. "-- reviewed: the host is firewalled"): a suppression without a reason is ignored.' });
       return false;
     }
     return d.rules.length > 0;
@@ -43425,14 +43500,14 @@ function applyDirectives(diagnostics, directives, sources, knownRules, ranRules)
         return;
       }
       const names = d.rules.length ? d.rules : [...o.keys()];
-      if (names.length === 0) problems.push({ loc: d.loc, message: "pgconf-lint enable ends no block: no rule is disabled above it" });
+      if (names.length === 0) problems.push({ loc: d.loc, message: "pgconf-lint enable ends no block: no rule is disabled above it", help: 'Remove it, or put the matching "# pgconf-lint disable RULE -- reason" above it.' });
       for (const r of names) {
         const b = o.get(r);
         if (b) {
           b.to = d.line - 1;
           o.delete(r);
         } else if (d.rules.length && knownRules.has(r)) {
-          problems.push({ loc: d.loc, message: `pgconf-lint enable ${r} ends no block: ${r} is not disabled above it` });
+          problems.push({ loc: d.loc, message: `pgconf-lint enable ${r} ends no block: ${r} is not disabled above it`, help: `Remove it, or put "# pgconf-lint disable ${r} -- reason" above it.` });
         }
       }
       return;
@@ -43480,10 +43555,10 @@ function applyDirectives(diagnostics, directives, sources, knownRules, ranRules)
     if (d.kind === "enable") continue;
     for (const r of d.rules) {
       if (!knownRules.has(r) || !ranRules.has(r) || used.has(`${d.file}\0${d.line}\0${r}`) || counted.has(`${d.file}\0${r}`)) continue;
-      problems.push({ loc: d.loc, message: `pgconf-lint ${d.kind} ${r} suppresses nothing: remove it` });
+      problems.push({ loc: d.loc, message: `pgconf-lint ${d.kind} ${r} suppresses nothing: remove it`, help: "Remove the directive (or the rule name from it): nothing there needs suppressing any more." });
     }
   }
-  return { diagnostics: out, problems: problems.map((p) => ({ ...p, message: safeText(p.message) })) };
+  return { diagnostics: out, problems: problems.map((p) => ({ ...p, message: safeText(p.message), help: safeText(p.help) })) };
 }
 
 // src/api.ts
@@ -43744,7 +43819,7 @@ function parsePostgresqlConf(file) {
     lines.push(parsed);
   }
   const out = abandonedAtLine === void 0 ? { file, lines } : { file, lines, abandonedAtLine };
-  if (count2 < file.lineStarts.length) out.truncatedAtLine = count2 + 1;
+  if (count2 < file.lineStarts.length && file.lineStarts[count2] < text.length) out.truncatedAtLine = count2 + 1;
   return out;
 }
 function parseLine(lexer, text, encoding, line, start, end) {
@@ -43752,9 +43827,13 @@ function parseLine(lexer, text, encoding, line, start, end) {
   const nameStart = lexer.start;
   const nameEnd = lexer.end;
   let value = null;
+  let valueStart = -1;
+  let valueType = "eol";
   if (first === "id" || first === "qualified_id") {
     if (lexer.next() === "equals") lexer.next();
     const token2 = lexer.type;
+    valueStart = lexer.start;
+    valueType = token2;
     if (isValueToken(token2)) {
       const raw = text.slice(lexer.start, lexer.end);
       const unquoted = token2 === "string" ? deescapeConfString(raw, encoding) : raw;
@@ -43771,8 +43850,12 @@ function parseLine(lexer, text, encoding, line, start, end) {
     const near = lexer.type === "eol" ? "near end of line" : `near token "${printable(tokenText)}"`;
     const token2 = lexer.type === "eol" ? null : { start: lexer.start, end: lexer.end, text: tokenText };
     while (lexer.type !== "eol") lexer.next();
-    if (lexer.commentStart === -1) return { kind: "error", line, start, end, near, token: token2 };
-    return { kind: "error", line, start, end, near, token: token2, commentStart: lexer.commentStart };
+    const { code, valueRange } = syntaxCode(text, valueStart, valueType, lexer.commentStart === -1 ? end : lexer.commentStart, token2);
+    const e = { kind: "error", line, start, end, near, token: token2, code };
+    if (valueRange) e.valueRange = valueRange;
+    if (valueStart !== -1) e.name = text.slice(nameStart, nameEnd);
+    if (lexer.commentStart !== -1) e.commentStart = lexer.commentStart;
+    return e;
   }
   const name = text.slice(nameStart, nameEnd);
   const directive = first === "id" ? includeDirective(name) : null;
@@ -43781,6 +43864,20 @@ function parseLine(lexer, text, encoding, line, start, end) {
   }
   const commentStart = lexer.commentStart;
   return directive ? { kind: "include", directive, line, start, end, name, nameStart, nameEnd, value, commentStart } : { kind: "setting", line, start, end, name, nameStart, nameEnd, value, commentStart };
+}
+function syntaxCode(text, valueStart, valueType, valueLimit, token2) {
+  if (valueStart === -1) return { code: "other" };
+  if (valueType === "eol") return { code: "missing-value" };
+  let valueEnd = valueLimit;
+  while (valueEnd > valueStart && (CLASS[text.charCodeAt(valueEnd - 1)] & SPACE) !== 0) valueEnd--;
+  let quotable = valueEnd > valueStart;
+  for (let i = valueStart; quotable && i < valueEnd; i++) {
+    const c = text.charCodeAt(i);
+    if (c === QUOTE2 || c === BACKSLASH2) quotable = false;
+  }
+  const valueRange = quotable ? { valueRange: { start: valueStart, end: valueEnd } } : {};
+  if (token2 !== null && token2.text === '"') return { code: "double-quotes", ...valueRange };
+  return quotable ? { code: "unquoted-value", ...valueRange } : { code: "other" };
 }
 function reportedErrorLine(conf, line) {
   const atEof = line.end === conf.file.text.length && !conf.file.text.endsWith("\n");
@@ -44107,6 +44204,9 @@ function absoluteConfigLocation(location, callingFile, major) {
   const dir = slash <= 0 ? slash === 0 ? "/" : "." : callingFile.slice(0, slash);
   return canonicalizePath(dir + "/" + location, major);
 }
+function openFailure(absPath, reason, enoent, notAllowed) {
+  return { ok: false, message: `could not open file "${absPath}": ${reason}`, reason, enoent, notAllowed };
+}
 var AuthTokenizer = class {
   constructor(major, io) {
     this.major = major;
@@ -44133,17 +44233,17 @@ var AuthTokenizer = class {
   /** open_auth_file */
   open(absPath, depth, ioPath = absPath) {
     if (this.major >= 16 && depth > MAX_DEPTH) {
-      return { ok: false, message: `could not open file "${absPath}": maximum nesting depth exceeded`, enoent: false, notAllowed: false };
+      return openFailure(absPath, "maximum nesting depth exceeded", false, false);
     }
     if (depth > OLD_SAFETY_DEPTH) {
-      return { ok: false, message: `could not open file "${absPath}": nesting too deep (PostgreSQL recurses until it crashes)`, enoent: false, notAllowed: false };
+      return openFailure(absPath, "nesting too deep (PostgreSQL recurses until it crashes)", false, false);
     }
     if (!this.io.allowed(ioPath)) {
       const refused = this.refused(ioPath);
-      return { ok: false, message: `could not open file "${absPath}": ${refused.why}`, enoent: false, notAllowed: refused.code };
+      return openFailure(absPath, refused.why, false, refused.code);
     }
     if (++this.opens > MAX_OPENS) {
-      return { ok: false, message: `could not open file "${absPath}": more than ${MAX_OPENS} files opened through @file references and includes (a file referenced over and over); the rest was not read`, enoent: false, notAllowed: false };
+      return openFailure(absPath, `more than ${MAX_OPENS} files opened through @file references and includes (a file referenced over and over); the rest was not read`, false, false);
     }
     const cached = this.cache.get(ioPath);
     if (cached) return { ok: true, file: cached };
@@ -44154,7 +44254,7 @@ var AuthTokenizer = class {
       r = { ok: false, error: e instanceof Error ? e.message : String(e) };
     }
     if (!r.ok) {
-      return { ok: false, message: `could not open file "${absPath}": ${r.error}`, enoent: r.error === "No such file or directory", notAllowed: false };
+      return openFailure(absPath, r.error, r.missing === true, false);
     }
     const file = r.file.absPath === absPath ? r.file : createSourceFile(r.file.path, absPath, r.file.text);
     this.cache.set(ioPath, file);
@@ -44237,7 +44337,7 @@ var AuthTokenizer = class {
     if (!opened.ok) {
       let message = opened.message;
       if (major <= 15 && !opened.notAllowed) {
-        message = `could not open secondary authentication file "@${name}" as "${full}": ${message.slice(message.indexOf('": ') + 3)}`;
+        message = `could not open secondary authentication file "@${name}" as "${full}": ${opened.reason}`;
       }
       return { message, file: at.file, start: at.start, end: at.end, ...opened.notAllowed ? { code: opened.notAllowed } : {} };
     }
@@ -44495,15 +44595,18 @@ function bracket(p, i) {
 var STANDARD_BUILD = { ssl: true, gss: true, pam: true, ldap: true, sspi: false, bsd: false, oauthValidatorLibraries: [] };
 var CONN_TYPES = ["local", "host", "hostssl", "hostnossl", "hostgssenc", "hostnogssenc"];
 var LineError = class {
-  constructor(message, at, setsErrMsg = true) {
+  constructor(message, at, setsErrMsg = true, reason) {
     this.message = message;
     this.at = at;
     this.setsErrMsg = setsErrMsg;
+    this.reason = reason;
   }
   message;
   at;
   setsErrMsg;
+  reason;
 };
+var CLIENTCERT = { code: "clientcert" };
 var NO_OPTS = /* @__PURE__ */ new Map();
 var NO_RADIUS = /* @__PURE__ */ new Map();
 function parsePgHba(file, major, io, build = STANDARD_BUILD) {
@@ -44532,7 +44635,7 @@ function parseHbaLine(line, major, build = STANDARD_BUILD) {
       record = parseRecord(ctx);
     } catch (e) {
       if (!(e instanceof LineError)) throw e;
-      problem = { message: e.message, file: e.at.file, start: e.at.start, end: e.at.end };
+      problem = { message: e.message, file: e.at.file, start: e.at.start, end: e.at.end, ...e.reason ? { reason: e.reason } : {} };
       if (e.setsErrMsg) ctx.errMsg = e.message;
     }
   }
@@ -44575,7 +44678,7 @@ function parseRecord(ctx) {
   if (typeField.tokens.length > 1) throw new LineError("multiple values specified for connection type", fieldSpan(typeField));
   const typeTok = typeField.tokens[0];
   const connType = CONN_TYPES.find((t) => t === typeTok.text && (major >= 12 || t !== "hostgssenc" && t !== "hostnogssenc"));
-  if (!connType) throw new LineError(`invalid connection type "${typeTok.text}"`, typeTok);
+  if (!connType) throw new LineError(`invalid connection type "${typeTok.text}"`, typeTok, true, { code: "invalid-connection-type", type: typeTok.text });
   if (connType === "hostssl") {
     addFeature(ctx, "ssl");
     if (!ctx.build.ssl) ctx.errMsg = "hostssl record cannot match because SSL is disabled";
@@ -44603,7 +44706,7 @@ function parseRecord(ctx) {
   let method = parseMethod(ctx, methodTok);
   if (connType === "local" && method === "ident") method = "peer";
   if (connType === "local" && method === "gss") throw new LineError("gssapi authentication is not supported on local sockets", methodTok);
-  if (connType !== "local" && method === "peer") throw new LineError("peer authentication is only supported on local sockets", methodTok);
+  if (connType !== "local" && method === "peer") throw new LineError("peer authentication is only supported on local sockets", methodTok, true, { code: "peer-not-local" });
   if (connType !== "hostssl" && method === "cert") throw new LineError("cert authentication is only supported on hostssl connections", methodTok);
   const st = {
     usermap: null,
@@ -44620,10 +44723,10 @@ function parseRecord(ctx) {
   while (++fi < fields.length) {
     for (const t of fields[fi].tokens) {
       const eq = t.text.indexOf("=");
-      if (eq === -1) throw new LineError(`authentication option not in name=value format: ${t.text}`, t);
-      const opt = { name: t.text.slice(0, eq), value: t.text.slice(eq + 1), token: t };
-      parseAuthOpt(ctx, connType, method, opt, st);
-      options.push(opt);
+      if (eq === -1) throw new LineError(`authentication option not in name=value format: ${t.text}`, t, true, { code: "option-not-name-value", unquoted: t.text });
+      const opt2 = { name: t.text.slice(0, eq), value: t.text.slice(eq + 1), token: t };
+      parseAuthOpt(ctx, connType, method, opt2, st);
+      options.push(opt2);
     }
   }
   checkMandatory(ctx, method, st, methodTok);
@@ -44657,7 +44760,7 @@ function parseMethod(ctx, t) {
   const m = t.text;
   if (STANDARD_METHODS.includes(m) || m === "oauth" && ctx.major >= 18) return m;
   const feature = BUILD_METHODS[m];
-  if (!feature) throw new LineError(`invalid authentication method "${m}"`, t);
+  if (!feature) throw new LineError(`invalid authentication method "${m}"`, t, true, { code: "invalid-method", method: m });
   addFeature(ctx, feature);
   if (!ctx.build[feature]) throw new LineError(`invalid authentication method "${m}": not supported by this build`, t);
   return m;
@@ -44681,7 +44784,7 @@ function parseAddress(ctx, t, readMask) {
   }
   const mt = readMask();
   const mask = parseNumericHost(mt.text, ctx);
-  if (!mask) throw new LineError(`invalid IP mask "${mt.text}": Name or service not known`, mt);
+  if (!mask) throw new LineError(`invalid IP mask "${mt.text}": Name or service not known`, mt, true, { code: "invalid-ip-mask" });
   if (mask.length !== ip.length) throw new LineError("IP address and mask do not match", mt);
   return addr(kind, ip, maskPrefix(mask), mask, mt);
 }
@@ -44875,9 +44978,9 @@ function optionKnown(name, major) {
   if (OAUTH_OPTS.includes(name)) return major >= 18;
   return ["map", "clientcert", "pamservice", "krb_realm", "include_realm", "compat_realm", "upn_username"].includes(name) || LDAP_OPTS.includes(name) || RADIUS_OPTS.includes(name);
 }
-function parseAuthOpt(ctx, connType, method, opt, st) {
+function parseAuthOpt(ctx, connType, method, opt2, st) {
   const { major } = ctx;
-  const { name, value: val, token: token2 } = opt;
+  const { name, value: val, token: token2 } = opt2;
   const only = (methods, list3) => {
     if (!methods.includes(method)) throw new LineError(`authentication option "${name}" is only valid for authentication methods ${list3}`, token2);
   };
@@ -44948,13 +45051,13 @@ function parseAuthOpt(ctx, connType, method, opt, st) {
 }
 function clientcert(ctx, connType, method, val, token2, st) {
   const { major } = ctx;
-  if (connType !== "hostssl") throw new LineError('clientcert can only be configured for "hostssl" rows', token2);
+  if (connType !== "hostssl") throw new LineError('clientcert can only be configured for "hostssl" rows', token2, true, CLIENTCERT);
   if (major <= 11) {
     if (val === "1") {
       addFeature(ctx, "ssl-ca");
       st.clientcert = "true";
     } else {
-      if (method === "cert") throw new LineError('clientcert can not be set to 0 when using "cert" authentication', token2);
+      if (method === "cert") throw new LineError('clientcert can not be set to 0 when using "cert" authentication', token2, true, CLIENTCERT);
       st.clientcert = "off";
     }
     return;
@@ -44962,21 +45065,21 @@ function clientcert(ctx, connType, method, val, token2, st) {
   if (val === "verify-full") st.clientcert = "full";
   else if (val === "verify-ca" || major <= 13 && val === "1") {
     if (method === "cert" && major >= 14) {
-      throw new LineError('clientcert can only be set to "verify-full" when using "cert" authentication', token2);
+      throw new LineError('clientcert can only be set to "verify-full" when using "cert" authentication', token2, true, CLIENTCERT);
     }
     st.clientcert = "ca";
   } else if (major <= 13 && (val === "0" || val === "no-verify")) {
-    if (method === "cert") throw new LineError('clientcert cannot be set to "no-verify" when using "cert" authentication', token2);
+    if (method === "cert") throw new LineError('clientcert cannot be set to "no-verify" when using "cert" authentication', token2, true, CLIENTCERT);
     st.clientcert = "off";
   } else {
-    throw new LineError(`invalid value for clientcert: "${val}"`, token2, false);
+    throw new LineError(`invalid value for clientcert: "${val}"`, token2, false, CLIENTCERT);
   }
 }
 function ldapUrl(ctx, val, token2, st) {
   const m = /^([A-Za-z][A-Za-z0-9+.-]*):\/\/([^/:?]*)(?::(\d*))?(?:\/([^?]*)(?:\?([^?]*)(?:\?([^?]*)(?:\?(.*))?)?)?)?$/.exec(val);
   if (!m) throw new LineError(`could not parse LDAP URL "${val}": Bad parameter to an ldap routine`, token2);
   const scheme = m[1];
-  if (scheme !== "ldap" && (scheme !== "ldaps" || ctx.major < 11)) throw new LineError(`unsupported LDAP URL scheme: ${scheme}`, token2);
+  if (scheme !== "ldap" && (scheme !== "ldaps" || ctx.major < 11)) throw new LineError(`unsupported LDAP URL scheme: ${scheme}`, token2, true, { code: "ldap-url-scheme", unquoted: scheme });
   if (ctx.major >= 11) st.ldap.set("ldapscheme", scheme);
   if (m[2]) st.ldap.set("ldapserver", decodeURIComponentSafe(m[2]));
   const port = m[3] ? Number(m[3]) : scheme === "ldaps" ? 636 : 389;
@@ -45315,7 +45418,7 @@ function readConfSet(host, tops, cache4 = /* @__PURE__ */ new Map()) {
         problem(
           from,
           line,
-          listed.error === "No such file or directory" ? "missing" : "unreadable",
+          listed.missing ? "missing" : "unreadable",
           `could not open configuration directory "${host.display(dirAbs)}": ${listed.error}`
         );
         return;
@@ -45930,102 +46033,6 @@ function stdinHost(inner, stdin) {
   };
 }
 
-// rules/duplicate-setting.ts
-var duplicate_setting_default = defineRule({
-  name: "duplicate-setting",
-  severity: "warning",
-  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
-  docs: {
-    summary: "A parameter set again later, so this assignment has no effect",
-    why: "When a parameter is assigned more than once, the last assignment wins \u2014 including assignments in included files and in postgresql.auto.conf (written by ALTER SYSTEM), which is read last. Someone editing the earlier line will believe they changed the server when they did not. When the winner is in postgresql.auto.conf, the help says to use ALTER SYSTEM RESET (or to drop the postgresql.conf line); a duplicate inside postgresql.auto.conf means the file was edited by hand \u2014 ALTER SYSTEM keeps one entry per parameter \u2014 so the help says to use ALTER SYSTEM SET / RESET instead of editing it.",
-    invalid: ["work_mem = 4MB\nwork_mem = 8MB"],
-    valid: ["work_mem = 8MB\nmaintenance_work_mem = 256MB"],
-    references: ["https://www.postgresql.org/docs/current/config-setting.html#CONFIG-SETTING-CONFIGURATION-FILE"],
-    versions: "all"
-  },
-  check(ctx) {
-    const autoFiles = new Set(ctx.cluster.input.files.filter((f) => f.kind === "postgresql.auto.conf").map((f) => f.abs));
-    const locOf = (a) => ({ file: a.file.path, start: a.line.nameStart, end: a.line.value.end });
-    let runFile = null;
-    let runCount = 0;
-    let runLast = null;
-    const endRun = () => {
-      if (runFile !== null && runLast !== null) ctx.unlisted(runFile, runCount, locOf(runLast));
-      runFile = null;
-      runCount = 0;
-    };
-    for (const a of ctx.cluster.assignments) {
-      const w = a.overriddenBy;
-      if (!w) continue;
-      const file = a.file.path;
-      if (file === runFile) {
-        runCount++;
-        runLast = a;
-        continue;
-      }
-      if (!ctx.listed(file)) {
-        endRun();
-        runFile = file;
-        runCount = 1;
-        runLast = a;
-        continue;
-      }
-      const at = w.line.line;
-      const where = w.file === a.file ? `line ${at}` : `${w.file.path}:${at}`;
-      const name = boundQuote(a.line.name);
-      const autoWins = autoFiles.has(w.file.absPath);
-      const inAuto = autoFiles.has(a.file.absPath);
-      const help = inAuto ? `postgresql.auto.conf is written by the server and should not be edited by hand: ALTER SYSTEM SET ${name} = \u2026 replaces every entry of the parameter with one, and ALTER SYSTEM RESET ${name} removes them all.` : autoWins ? `ALTER SYSTEM overrides this line: to make postgresql.conf count, run ALTER SYSTEM RESET ${name} (it removes the entry from postgresql.auto.conf); to keep the ALTER SYSTEM value, remove this line.` : "Remove one of the two assignments so the file says what the server uses.";
-      ctx.report({
-        loc: locOf(a),
-        message: `${name} is set again ${autoWins && !inAuto ? "by ALTER SYSTEM " : ""}at ${where} (${boundQuote(w.line.value.raw)}), so this value (${boundQuote(a.line.value.raw)}) is ignored`,
-        help,
-        related: [{ message: "the assignment that wins", loc: locOf(w) }]
-      });
-    }
-    endRun();
-  }
-});
-
-// src/analysis/template.ts
-var PLACEHOLDER_TEXT_MAX = 80;
-var PATTERNS = [
-  // ${VAR}, ${VAR:-default}, ${var.name} (Terraform)
-  ["shell", /\$\{[A-Za-z_][A-Za-z0-9_.]*(?:[:?+-][^}\n]{0,200})?\}/g],
-  // {{ var }}, {{- .Values.x -}}, {{ $x }}, {{ var | default('a') }}; {% if x %} … statements
-  ["jinja", /\{\{-?[ \t]*[.$A-Za-z_][^{}\n]{0,200}\}\}|\{%-?[ \t]*[A-Za-z_][^%\n]{0,200}%\}/g],
-  ["at-sign", /@@[A-Za-z_][A-Za-z0-9_]*@@/g],
-  ["python", /%\([A-Za-z_][A-Za-z0-9_]*\)[sdrifx]/g],
-  ["erb", /<%=[^%\n]{0,200}%>/g]
-];
-function escapedPercent(text, i) {
-  let n = 0;
-  for (let j = i - 1; j >= 0 && text.charCodeAt(j) === 37; j--) n++;
-  return n % 2 === 1;
-}
-function firstMatch(syntax, re, text) {
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    if (syntax !== "python" || !escapedPercent(text, m.index)) return m;
-    re.lastIndex = m.index + 1;
-  }
-  return null;
-}
-function findPlaceholder(text, options = {}) {
-  if (!/[$@%{<]/.test(text)) return null;
-  let best = null;
-  for (const [syntax, re] of PATTERNS) {
-    if (options.except?.includes(syntax)) continue;
-    const m = firstMatch(syntax, re, text);
-    if (m && (best === null || m.index < best.start)) {
-      best = { start: m.index, end: m.index + m[0].length, text: m[0].slice(0, PLACEHOLDER_TEXT_MAX), syntax };
-    }
-  }
-  return best;
-}
-var valueGroupKey = (file, valueStart) => `value:${file}:${valueStart}`;
-var hbaTokenGroupKey = (file, tokenStart) => `hba-token:${file}:${tokenStart}`;
-
 // src/analysis/hba.ts
 var LOCAL = 1;
 var SSL = 2;
@@ -46511,26 +46518,15 @@ function insideNetworks(info2, networks) {
   const a = info2.record.address;
   return isIp(a) && networks.some((n) => ipCovers(n, a));
 }
-var ALLOWED_NETWORKS_SCHEMA = {
-  type: "array",
-  description: "Networks considered safe (CIDR); records whose address lies inside one are not flagged",
-  items: { type: "string", pattern: "^[0-9a-fA-F:.]+/[0-9]{1,3}$" }
-};
-var ALLOWED_NETWORKS_DEFAULTS = { allowedNetworks: [] };
-var ALLOWED_NETWORKS_OPTIONS_SCHEMA = {
-  type: "object",
-  properties: { allowedNetworks: ALLOWED_NETWORKS_SCHEMA },
-  additionalProperties: false
-};
-var WIDE_NETWORK_DEFAULTS = { ipv4Prefix: 16, ipv6Prefix: 48, allowedNetworks: [] };
-var WIDE_NETWORK_OPTIONS_SCHEMA = {
-  type: "object",
-  properties: {
-    ipv4Prefix: { type: "integer", minimum: 0, maximum: 32, description: "IPv4 networks with a shorter prefix than this count as wide" },
-    ipv6Prefix: { type: "integer", minimum: 0, maximum: 128, description: "IPv6 networks with a shorter prefix than this count as wide" },
-    allowedNetworks: ALLOWED_NETWORKS_SCHEMA
-  },
-  additionalProperties: false
+var ALLOWED_NETWORKS = opt.stringArray(
+  [],
+  "Networks considered safe (CIDR strings); records whose address lies inside one of them are not flagged. Also taken from the top-level `allowedNetworks` of the config file.",
+  { pattern: "^[0-9a-fA-F:.]+/[0-9]{1,3}$" }
+);
+var WIDE_NETWORK_OPTIONS = {
+  ipv4Prefix: opt.integer(16, "IPv4 networks with a shorter prefix than this count as wide.", { minimum: 0, maximum: 32 }),
+  ipv6Prefix: opt.integer(48, "IPv6 networks with a shorter prefix than this count as wide.", { minimum: 0, maximum: 128 }),
+  allowedNetworks: ALLOWED_NETWORKS
 };
 function intOption(options, name, fallback) {
   const v = options[name];
@@ -46538,8 +46534,8 @@ function intOption(options, name, fallback) {
 }
 function wideNetworkOptions(options) {
   return {
-    ipv4Prefix: intOption(options, "ipv4Prefix", WIDE_NETWORK_DEFAULTS.ipv4Prefix),
-    ipv6Prefix: intOption(options, "ipv6Prefix", WIDE_NETWORK_DEFAULTS.ipv6Prefix),
+    ipv4Prefix: intOption(options, "ipv4Prefix", WIDE_NETWORK_OPTIONS.ipv4Prefix.default),
+    ipv6Prefix: intOption(options, "ipv6Prefix", WIDE_NETWORK_OPTIONS.ipv6Prefix.default),
     allowed: allowedNetworksOption(options)
   };
 }
@@ -46547,6 +46543,1030 @@ function isWide(info2, ipv4Prefix, ipv6Prefix) {
   if (info2.family === null || info2.prefixLength === null || info2.isWorld || info2.isLoopbackOnly) return false;
   return info2.prefixLength < (info2.family === "ipv4" ? ipv4Prefix : ipv6Prefix);
 }
+
+// src/analysis/required-setting.ts
+function requiredSettingLoc(ctx, s) {
+  if (s.loc) return s.loc;
+  const key = s.name.toLowerCase();
+  if (ctx.cluster.assignments.some((a) => a.key === key && a.status === "invalid" && !a.ignored && !a.overriddenBy)) return void 0;
+  return ctx.clusterLoc();
+}
+var MEMORY_UNITS2 = [["TB", 1024 ** 4], ["GB", 1024 ** 3], ["MB", 1024 ** 2], ["kB", 1024], ["B", 1]];
+var TIME_UNITS2 = [["d", 864e5], ["h", 36e5], ["min", 6e4], ["s", 1e3], ["ms", 1]];
+function withUnit(value, unit) {
+  if (!unit || !Number.isInteger(value) || value <= 0) return String(value);
+  const block = unit === "8kB" ? 8192 : void 0;
+  const table = block !== void 0 || MEMORY_UNITS2.some(([u]) => u === unit) ? MEMORY_UNITS2 : TIME_UNITS2;
+  const base = block ?? table.find(([u]) => u === unit)?.[1];
+  if (base === void 0) return String(value);
+  const amount = value * base;
+  const floor = block !== void 0 ? 1024 : base;
+  for (const [u, size] of table) if (size >= floor && amount % size === 0) return `${amount / size}${u}`;
+  return `${value}${unit}`;
+}
+function shownValue(s) {
+  const raw = s.assignment?.line.value.raw;
+  if (raw !== void 0) return raw;
+  if (s.def.type === "string") return quoteConf(s.canonical);
+  if (s.def.type === "integer" && typeof s.value === "number") return withUnit(s.value, s.def.unit);
+  return s.canonical;
+}
+function quoteConf(v) {
+  return `'${v.replace(/'/g, "''")}'`;
+}
+function settingText(s, shown5 = shownValue(s)) {
+  return s.isDefault ? `${s.name} (not set; the default is ${shown5})` : `${s.name} = ${shown5}`;
+}
+
+// src/analysis/preload.ts
+var PRELOAD_PARAMS = ["shared_preload_libraries", "session_preload_libraries", "local_preload_libraries"];
+function libraryName(element) {
+  const trimmed = element.replace(/[/\\]+$/, "");
+  const base = trimmed.slice(Math.max(trimmed.lastIndexOf("/"), trimmed.lastIndexOf("\\")) + 1);
+  return base.replace(/\.(?:so|dylib|dll)$/i, "").toLowerCase();
+}
+function preloadList(ctx, param) {
+  const setting = ctx.setting(param);
+  if (!setting) return void 0;
+  const elements = splitDirectoriesString(String(setting.value));
+  return { param, setting, elements, names: elements?.map(libraryName) ?? [] };
+}
+function listLoads(list3, ...libs) {
+  return list3 ? libs.find((l) => list3.names.includes(l)) : void 0;
+}
+function lineAdding(list3, lib) {
+  const current = (list3.elements ?? []).map((e) => /^[^",]*$/.test(e) && e.trim() === e ? e : `"${e.replace(/"/g, '""')}"`);
+  return `${list3.param} = '${[...current, lib].join(", ").replace(/'/g, "''")}'`;
+}
+function customSetting(ctx, name) {
+  const a = ctx.cluster.effective.get(foldName(name));
+  if (!a || a.status !== "placeholder") return void 0;
+  const v = a.line.value;
+  return { value: v.value, raw: v.raw, loc: { file: a.file.path, start: v.start, end: v.end }, assignment: a };
+}
+function customMilliseconds(ctx, name, max) {
+  const s = customSetting(ctx, name);
+  if (!s) return void 0;
+  const def = {
+    name,
+    type: "integer",
+    unit: "ms",
+    context: "sighup",
+    category: "",
+    boot: "0",
+    min: 0,
+    max,
+    enumValues: [],
+    enumAliases: {},
+    flags: [],
+    hidden: false,
+    notInFile: false,
+    shortDesc: ""
+  };
+  const r = parseGucValue(def, s.value, ctx.major);
+  return r.ok ? { ms: Number(r.value), rejected: null, raw: s.raw, loc: s.loc } : { ms: 0, rejected: r.message, raw: s.raw, loc: s.loc };
+}
+
+// rules/anonymizer-not-loaded.ts
+var anonymizer_not_loaded_default = defineRule({
+  name: "anonymizer-not-loaded",
+  severity: "info",
+  category: "security",
+  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
+  docs: {
+    summary: "No data anonymization extension (anon or pg_anonymize) is preloaded",
+    why: "pgdsat reports a server whose session_preload_libraries loads neither PostgreSQL Anonymizer (anon) nor pg_anonymize. These extensions apply masking rules, so that chosen roles (analysts, developers, exports to test systems) see masked instead of real personal data; a reviewer of a system that holds personal data may want them there. This is of debatable value as a configuration check: most databases need no masking, masking is decided per column and per role inside the database, and the extension is often loaded per database (ALTER DATABASE \u2026 SET session_preload_libraries), which the files do not show \u2014 so it is off by default and reported as info. Either library counts in any of the three *_preload_libraries lists (matched by file name; recent anon releases are loaded through shared_preload_libraries). A list with bad syntax is invalid-value's finding. Off by default; the `cis` profile turns it on (CIS 6.11).",
+    invalid: ["session_preload_libraries = 'auto_explain'"],
+    valid: ["session_preload_libraries = 'anon'", "shared_preload_libraries = 'pg_stat_statements, pg_anonymize'"],
+    references: [
+      "https://postgresql-anonymizer.readthedocs.io/en/stable/",
+      "https://github.com/rjuju/pg_anonymize",
+      "https://www.postgresql.org/docs/current/runtime-config-client.html#GUC-SESSION-PRELOAD-LIBRARIES"
+    ],
+    versions: "all"
+  },
+  check(ctx) {
+    const at = ctx.clusterLoc();
+    const lists = PRELOAD_PARAMS.map((p) => preloadList(ctx, p));
+    const session = lists[1];
+    if (!at || !session || lists.some((l) => l?.elements === null)) return;
+    if (lists.some((l) => listLoads(l, "anon", "pg_anonymize"))) return;
+    ctx.report({
+      loc: session.setting.loc ?? at,
+      message: `${settingText(session.setting)} loads no anonymization extension (anon or pg_anonymize), nor does another preload list: every role that may read a table sees its personal data unmasked, unless the database loads one itself (ALTER DATABASE \u2026 SET, not in the files)`,
+      help: `If the data needs masking, load an anonymizer: ${lineAdding(session, "anon")} (PostgreSQL Anonymizer), then declare masking rules; otherwise disable this rule.`
+    });
+  }
+});
+
+// src/analysis/archive.ts
+function commandArchiving(ctx) {
+  const mode = ctx.setting("archive_mode");
+  if (!mode?.loc || mode.value !== "on" && mode.value !== "always") return null;
+  const library = ctx.setting("archive_library");
+  if (library && library.value !== "") return null;
+  return { mode: { ...mode, loc: mode.loc }, command: ctx.setting("archive_command"), library };
+}
+
+// rules/archive-command-missing.ts
+var archive_command_missing_default = defineRule({
+  name: "archive-command-missing",
+  severity: "error",
+  category: "durability",
+  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
+  docs: {
+    summary: "archive_mode is on but no archive_command (or, from 15, archive_library) is set",
+    why: "With archive_mode on (or always), PostgreSQL keeps every WAL segment in pg_wal until it has been archived. With an empty archive_command \u2014 and, from PostgreSQL 15, no archive_library \u2014 nothing is ever archived: the server starts normally, but pg_wal grows without bound until the disk fills and the server stops, and there are no archived WAL files for point-in-time recovery either. Settings absent from the files count with their defaults (empty).",
+    invalid: ["archive_mode = on", "archive_mode = always\narchive_command = ''"],
+    valid: [
+      "archive_mode = on\narchive_command = 'pgbackrest --stanza=main archive-push %p'",
+      "archive_mode = on\narchive_library = 'basic_archive'",
+      "archive_mode = off"
+    ],
+    references: [
+      "https://www.postgresql.org/docs/current/runtime-config-wal.html#GUC-ARCHIVE-MODE",
+      "https://www.postgresql.org/docs/current/runtime-config-wal.html#GUC-ARCHIVE-COMMAND",
+      "https://www.postgresql.org/docs/current/continuous-archiving.html"
+    ],
+    versions: "all (archive_library is 15+)"
+  },
+  check(ctx) {
+    const a = commandArchiving(ctx);
+    if (!a || a.command?.value !== "") return;
+    const { mode, command, library } = a;
+    const blank = command.loc ? command : library?.loc ? library : void 0;
+    const loc = blank?.loc ?? mode.loc;
+    const missing = library ? "archive_command and archive_library are empty" : "archive_command is empty";
+    ctx.report({
+      loc,
+      message: `archive_mode = ${mode.canonical} but ${missing}: no WAL is archived, and pg_wal grows until the disk fills`,
+      help: library ? "Set archive_command (or archive_library) to the archiver in use, or set archive_mode = off." : "Set archive_command to the archiver in use, or set archive_mode = off.",
+      ...blank ? { related: [{ message: `archive_mode = ${mode.canonical} is set here`, loc: mode.loc }] } : {}
+    });
+  }
+});
+
+// rules/archive-command-noop.ts
+var NOOP = /^(?:(?:(?:\/usr)?\/bin\/)?true(?:\s.*)?|:(?:\s.*)?|exit(?:\s+0)?|cd(?:\s+\.\/?)?)$/s;
+function discardsWal(command) {
+  const parts = command.trim().split(/\s*(?:;|&&)\s*/);
+  if (parts.length > 1 && parts[parts.length - 1] === "") parts.pop();
+  return parts.length > 0 && parts.every((p) => p !== "" && NOOP.test(p.trim()) && !/[|&<>`$()]/.test(p));
+}
+var archive_command_noop_default = defineRule({
+  name: "archive-command-noop",
+  severity: "warning",
+  category: "durability",
+  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
+  docs: {
+    summary: "archive_mode is on but archive_command discards every WAL segment (`/bin/true`, `true`, `exit 0`, `cd .`, `:`)",
+    why: 'The archiver runs archive_command for each completed WAL segment and, when it exits with status 0, takes the segment as safely archived and lets it be removed. A command that does nothing and succeeds \u2014 `/bin/true`, `true`, `:`, `exit 0`, `cd .` \u2014 therefore throws every segment away: there is no WAL archive, no point-in-time recovery, and a base backup taken with this configuration cannot be rolled forward, while archive_mode = on suggests to everyone reading the file that archiving works. It is a known placeholder (archive_mode needs a restart, archive_command only a reload, so some images keep archiving "on" with a dummy command); if that is the intent, say so with a disable directive. Not reported when archive_library is set (15+): PostgreSQL 15 then ignores archive_command, and 16+ refuses to archive at all while both are set. An empty archive_command is reported by archive-command-missing.',
+    invalid: ["archive_mode = on\narchive_command = '/bin/true'", "archive_mode = always\narchive_command = 'exit 0'"],
+    valid: [
+      "archive_mode = on\narchive_command = 'pgbackrest --stanza=main archive-push %p'",
+      "archive_mode = off\narchive_command = '/bin/true'",
+      "archive_mode = on\narchive_command = 'test ! -f /archive/%f && cp %p /archive/%f'"
+    ],
+    references: [
+      "https://www.postgresql.org/docs/current/runtime-config-wal.html#GUC-ARCHIVE-COMMAND",
+      "https://www.postgresql.org/docs/current/continuous-archiving.html#BACKUP-ARCHIVING-WAL",
+      "https://www.postgresql.org/docs/current/runtime-config-wal.html#GUC-ARCHIVE-LIBRARY"
+    ],
+    versions: "all (archive_library is 15+)"
+  },
+  check(ctx) {
+    const a = commandArchiving(ctx);
+    const command = a?.command;
+    if (!a || !command?.loc || typeof command.value !== "string") return;
+    const { mode } = a;
+    if (command.value.trim() === "" || !discardsWal(command.value)) return;
+    ctx.report({
+      loc: command.loc,
+      message: `archive_command = ${command.assignment?.line.value.raw ?? command.canonical} succeeds without storing anything, while archive_mode = ${mode.canonical}: every WAL segment is thrown away, so there is no WAL archive and no point-in-time recovery`,
+      help: "Set archive_command to the archiver in use (e.g. pgbackrest \u2026 archive-push %p, wal-g wal-push %p), or set archive_mode = off; if the dummy command is deliberate, say so with a disable directive.",
+      related: [{ message: `archive_mode = ${mode.canonical} is set here`, loc: mode.loc }]
+    });
+  }
+});
+
+// rules/archive-mode-off.ts
+var archive_mode_off_default = defineRule({
+  name: "archive-mode-off",
+  severity: "warning",
+  category: "durability",
+  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
+  docs: {
+    summary: "archive_mode is off (its default): no WAL is archived",
+    why: "Without WAL archiving, completed WAL segments are recycled once a checkpoint no longer needs them. There is then no WAL archive: no point-in-time recovery (a restore can only return to the moment of a backup, not to just before a mistaken DROP or DELETE), and backup tools that rely on the archive (pgBackRest, Barman or WAL-G in archive mode) refuse to back up or cannot make a backup consistent. archive_mode is off by default, so an absent setting is reported too; an archive_command (or, from 15, archive_library) written while archive_mode is off never runs. A standby is reported as well: with archive_mode = on it starts archiving when it is promoted. When archive_mode is on but nothing archives, archive-command-missing or archive-command-noop reports it instead. Off by default; the `cis` profile turns it on (CIS 7.4).",
+    invalid: ["archive_mode = off", "archive_command = 'pgbackrest --stanza=main archive-push %p'"],
+    valid: [
+      "archive_mode = on\narchive_command = 'pgbackrest --stanza=main archive-push %p'",
+      "archive_mode = always\narchive_library = 'basic_archive'"
+    ],
+    references: [
+      "https://www.postgresql.org/docs/current/runtime-config-wal.html#GUC-ARCHIVE-MODE",
+      "https://www.postgresql.org/docs/current/continuous-archiving.html"
+    ],
+    versions: "all (archive_library is 15+)"
+  },
+  check(ctx) {
+    const at = ctx.clusterLoc();
+    const mode = ctx.setting("archive_mode");
+    if (!at || !mode || mode.value !== "off") return;
+    const command = ctx.setting("archive_command");
+    const library = ctx.setting("archive_library");
+    const archiver = [library, command].find((s) => s?.loc && s.value !== "");
+    const archivers = ctx.major >= 15 ? "archive_command (or archive_library)" : "archive_command";
+    ctx.report({
+      loc: mode.loc ?? at,
+      message: archiver ? `${settingText(mode)}: the ${archiver.name} written here never runs, so no WAL is archived \u2014 no point-in-time recovery, and backups that rely on the archive fail` : `${settingText(mode)}: no WAL is archived \u2014 no point-in-time recovery, and backups that rely on the archive fail`,
+      help: archiver ? `Set archive_mode = on (a restart is needed).` : `Set archive_mode = on (a restart is needed) and ${archivers} to the archiver in use, e.g. archive_command = 'pgbackrest --stanza=main archive-push %p'.`,
+      ...archiver?.loc ? { related: [{ message: `${archiver.name} is set here`, loc: archiver.loc }] } : {}
+    });
+  }
+});
+
+// rules/auth-delay-not-loaded.ts
+var INT_MAX2 = 2147483647;
+var auth_delay_not_loaded_default = defineRule({
+  name: "auth-delay-not-loaded",
+  severity: "warning",
+  category: "security",
+  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
+  docs: {
+    summary: "No delay after a failed login: auth_delay (or credcheck) is not in shared_preload_libraries, or its delay is 0",
+    why: "PostgreSQL answers a failed password attempt at once, so a client can try passwords as fast as the network and the server allow, and each failed attempt costs it almost nothing. The auth_delay module (shipped with PostgreSQL) makes the server wait auth_delay.milliseconds before it reports a failed authentication; credcheck does the same with credcheck.auth_delay_ms. That slows online password guessing by orders of magnitude. The delay needs the module in shared_preload_libraries (the other lists are loaded after authentication) and a delay above 0 \u2014 the default of both parameters is 0, which delays nothing. Libraries are matched by file name (`$libdir/auth_delay` counts). A delay set with no module loaded does nothing. A shared_preload_libraries list with bad syntax loads nothing; that is invalid-value's finding. CIS 5.7 also limits authentication_timeout (authentication-timeout-long). Off by default; the `cis` profile turns it on (CIS 5.7).",
+    invalid: ["shared_preload_libraries = 'pg_stat_statements'", "shared_preload_libraries = 'auth_delay'"],
+    valid: [
+      "shared_preload_libraries = 'auth_delay'\nauth_delay.milliseconds = 500",
+      "shared_preload_libraries = 'credcheck'\ncredcheck.auth_delay_ms = '1s'"
+    ],
+    references: [
+      "https://www.postgresql.org/docs/current/auth-delay.html",
+      "https://github.com/HexaCluster/credcheck",
+      "https://www.postgresql.org/docs/current/runtime-config-client.html#GUC-SHARED-PRELOAD-LIBRARIES"
+    ],
+    versions: "all"
+  },
+  check(ctx) {
+    const at = ctx.clusterLoc();
+    const spl = preloadList(ctx, "shared_preload_libraries");
+    if (!at || !spl || spl.elements === null) return;
+    const modules = [
+      { lib: "auth_delay", param: "auth_delay.milliseconds", max: INT_MAX2 },
+      { lib: "credcheck", param: "credcheck.auth_delay_ms", max: Math.floor(INT_MAX2 / 1e3) }
+    ].filter((m) => listLoads(spl, m.lib));
+    const delays = modules.map((m) => ({ ...m, delay: customMilliseconds(ctx, m.param, m.max) }));
+    if (delays.some((d) => d.delay && d.delay.ms > 0)) return;
+    const loadedAt = spl.setting.loc ? [{ message: `${modules.map((m) => m.lib).join(" and ")} loaded here`, loc: spl.setting.loc }] : [];
+    const what = "a failed login is answered at once, so passwords can be guessed at full speed";
+    const first = delays[0];
+    if (!first) {
+      const elsewhere = ["session_preload_libraries", "local_preload_libraries"].find(
+        (p) => listLoads(preloadList(ctx, p), "auth_delay")
+      );
+      ctx.report({
+        loc: spl.setting.loc ?? at,
+        message: `${settingText(spl.setting)} loads neither auth_delay nor credcheck${elsewhere ? ` (auth_delay in ${elsewhere} is loaded after authentication and delays nothing)` : ""}: ${what}`,
+        help: `Load auth_delay (a restart is needed) and set a delay: ${lineAdding(spl, "auth_delay")} and auth_delay.milliseconds = 500.`
+      });
+      return;
+    }
+    const { delay, param } = first;
+    if (!delay) {
+      ctx.report({
+        loc: at,
+        message: `${param} (not set; the default is 0): ${first.lib} is loaded but waits 0 ms, so ${what}`,
+        help: `Set ${param} = 500.`,
+        related: loadedAt
+      });
+      return;
+    }
+    ctx.report({
+      loc: delay.loc,
+      message: delay.rejected ? `${param} = ${delay.raw} is rejected when ${first.lib} loads (${delay.rejected}), which keeps the default 0: ${what}` : `${param} = ${delay.raw} waits 0 ms: ${what}`,
+      help: `Set ${param} = 500.`,
+      related: loadedAt
+    });
+  }
+});
+
+// rules/authentication-timeout-long.ts
+var DEFAULT_MAXIMUM = 60;
+function seconds(n) {
+  if (n % 60 === 0) return n === 60 ? "1 minute" : `${n / 60} minutes`;
+  return n === 1 ? "1 second" : `${n} seconds`;
+}
+var authentication_timeout_long_default = defineRule({
+  name: "authentication-timeout-long",
+  severity: "warning",
+  category: "security",
+  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
+  options: {
+    maximum: opt.integer(DEFAULT_MAXIMUM, "The longest authentication_timeout allowed, in seconds (CIS 5.7 asks for 60). With a maximum under 60, an absent setting is reported too (its default is 1min).", { minimum: 1, maximum: 600 })
+  },
+  docs: {
+    summary: "authentication_timeout is longer than the allowed maximum (60 seconds by default)",
+    why: "authentication_timeout is how long a new connection may take to complete authentication before the server drops it. Until then the connection holds a backend process and a connection slot. A long timeout lets clients that connect and then stall (or send the password very slowly) keep slots occupied, so a few of them exhaust max_connections and lock out everyone else; it also gives a password guesser more time per connection. The default is 1 minute, which is not flagged with the default maximum. CIS 5.7 also asks for a delay after failed logins (auth-delay-not-loaded). Off by default; the `cis` profile turns it on (CIS 5.7).",
+    invalid: ["authentication_timeout = 5min"],
+    valid: ["authentication_timeout = 30s", "authentication_timeout = 60", "# authentication_timeout = 1min"],
+    references: ["https://www.postgresql.org/docs/current/runtime-config-connection.html#GUC-AUTHENTICATION-TIMEOUT"],
+    versions: "all (the default is 1min in every supported major)"
+  },
+  check(ctx) {
+    const at = ctx.clusterLoc();
+    const s = ctx.setting("authentication_timeout");
+    if (!at || !s || typeof s.value !== "number") return;
+    const maximum = typeof ctx.options.maximum === "number" ? ctx.options.maximum : DEFAULT_MAXIMUM;
+    if (s.value <= maximum) return;
+    ctx.report({
+      loc: s.loc ?? at,
+      message: `${settingText(s)} lets a connection take ${seconds(s.value)} to authenticate (more than ${seconds(maximum)}): stalled or slow clients hold connection slots that long, and a few of them can use up max_connections`,
+      help: `Set authentication_timeout = ${maximum % 60 === 0 ? `${maximum / 60}min` : `${maximum}s`} or less.`
+    });
+  }
+});
+
+// rules/autovacuum-off.ts
+var autovacuum_off_default = defineRule({
+  name: "autovacuum-off",
+  severity: "warning",
+  category: "durability",
+  tags: ["performance"],
+  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
+  docs: {
+    summary: "autovacuum or track_counts is off, so autovacuum does not run",
+    why: 'Autovacuum removes dead row versions, keeps planner statistics current and freezes old rows. With autovacuum off (or track_counts off, without which the autovacuum launcher does not start: "autovacuum not started because of misconfiguration"), tables and indexes bloat, plans degrade as statistics go stale, and freezing is left to the emergency anti-wraparound vacuums that the server still forces \u2014 at the worst moment and on the biggest tables. Unless every table is vacuumed and analyzed by a scheduled job, this ends in an outage. To exempt a table, use its autovacuum_enabled storage parameter instead.',
+    invalid: ["autovacuum = off", "track_counts = off"],
+    valid: ["autovacuum = on", "autovacuum_naptime = 30s"],
+    references: [
+      "https://www.postgresql.org/docs/current/runtime-config-vacuum.html#GUC-AUTOVACUUM",
+      "https://www.postgresql.org/docs/current/runtime-config-statistics.html#GUC-TRACK-COUNTS",
+      "https://www.postgresql.org/docs/current/routine-vacuuming.html#AUTOVACUUM"
+    ],
+    versions: "all"
+  },
+  check(ctx) {
+    const av = ctx.setting("autovacuum");
+    if (av?.value === false && av.loc) {
+      const raw = av.assignment?.line.value.raw ?? av.canonical;
+      ctx.report({
+        loc: av.loc,
+        message: `autovacuum = ${raw}${raw === av.canonical ? "" : ` (${av.canonical})`}: dead rows are not cleaned up and statistics go stale; only forced anti-wraparound vacuums still run`,
+        help: "Set autovacuum = on (the default); to exempt single tables, use ALTER TABLE \u2026 SET (autovacuum_enabled = off)."
+      });
+    }
+    const tc = ctx.setting("track_counts");
+    if (tc?.value === false && tc.loc) {
+      const raw = tc.assignment?.line.value.raw ?? tc.canonical;
+      ctx.report({
+        loc: tc.loc,
+        message: `track_counts = ${raw}${raw === tc.canonical ? "" : ` (${tc.canonical})`}: autovacuum cannot start without these statistics, so dead rows are not cleaned up and statistics go stale`,
+        help: "Set track_counts = on (the default)."
+      });
+    }
+  }
+});
+
+// rules/client-min-messages-verbose.ts
+var SENT = {
+  warning: "WARNING messages",
+  notice: 'NOTICE and WARNING messages: RAISE NOTICE output of functions and triggers, object names in "skipping" and "drop cascades to" notices',
+  info: 'NOTICE and WARNING messages: RAISE NOTICE output of functions and triggers, object names in "skipping" and "drop cascades to" notices',
+  log: "LOG messages of its own session as well \u2014 its statement, duration, lock-wait and temporary-file logging and auto_explain plans \u2014 besides NOTICE and WARNING"
+};
+var DEBUG = "DEBUG messages as well \u2014 internal transaction, planner and executor detail \u2014 besides LOG, NOTICE and WARNING";
+var client_min_messages_verbose_default = defineRule({
+  name: "client-min-messages-verbose",
+  severity: "warning",
+  category: "security",
+  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
+  docs: {
+    summary: "client_min_messages more verbose than error (absent means notice): clients receive server messages beyond their errors",
+    why: 'client_min_messages decides which messages a session sends to its client besides errors. At `warning`, clients also see WARNINGs; at `notice` (the default) NOTICEs too \u2014 RAISE NOTICE output of functions and triggers (which may print data a SECURITY DEFINER function read with privileges the caller lacks), and notices that name objects ("drop cascades to \u2026"); at `log`, the LOG messages of the session itself (its statement and duration logging, lock waits, temporary files, auto_explain plans); at the `debug` levels, internal detail of transactions, the planner and the executor. The PostgreSQL STIG wants `error` (V-233516 and V-233533: their checks read client_min_messages from postgresql.conf, V-233516 also from postgresql.auto.conf, and want exactly `error`). The setting only gives the default: any session may `SET client_min_messages`, and ALTER ROLE / ALTER DATABASE \u2026 SET override it \u2014 a live check is needed for those. Off by default; the `stig` profile turns it on (V-233516, V-233533).',
+    invalid: ["client_min_messages = log"],
+    valid: ["client_min_messages = error"],
+    references: [
+      "https://www.postgresql.org/docs/current/runtime-config-client.html#GUC-CLIENT-MIN-MESSAGES",
+      "https://www.postgresql.org/docs/current/runtime-config-logging.html#RUNTIME-CONFIG-SEVERITY-LEVELS",
+      "https://github.com/postgres/postgres/blob/master/src/backend/utils/error/elog.c (should_output_to_client)",
+      "https://github.com/mitre/crunchy-data-postgresql-stig-baseline (controls/V-233516.rb, V-233533.rb)"
+    ],
+    versions: "all (client_min_messages exists in every supported major; its default is notice)"
+  },
+  check(ctx) {
+    const s = ctx.setting("client_min_messages");
+    if (!s || typeof s.value !== "string") return;
+    const level = s.value.toLowerCase();
+    if (level === "error") return;
+    const sent = SENT[level] ?? (level.startsWith("debug") ? DEBUG : void 0);
+    if (sent === void 0) return;
+    const loc = requiredSettingLoc(ctx, s);
+    if (!loc) return;
+    ctx.report({
+      loc,
+      message: `${s.loc ? `client_min_messages = ${s.assignment?.line.value.raw ?? level}` : `client_min_messages (not set; the default is ${level})`}: every client receives ${sent}, not only its errors`,
+      help: "Set client_min_messages = error; a session that needs more (a DBA debugging) can still SET it for itself."
+    });
+  }
+});
+
+// src/analysis/logging.ts
+function loggingView(ctx) {
+  const destination = ctx.setting("log_destination");
+  const collector = ctx.setting("logging_collector");
+  if (!destination || !collector) return void 0;
+  const list3 = typeof destination.value === "string" ? splitIdentifierString(destination.value) : null;
+  const destinations = new Set((list3 ?? []).map(asciiLower));
+  const collectorOn = collector.value === true;
+  const fileDest = destinations.has("stderr") || destinations.has("csvlog") || destinations.has("jsonlog");
+  const structured = destinations.has("csvlog") || destinations.has("jsonlog");
+  return {
+    destination,
+    destinations,
+    collector,
+    collectorOn,
+    writesFiles: collectorOn && fileDest,
+    prefixed: destinations.has("stderr") || destinations.has("syslog") || structured && !collectorOn
+  };
+}
+function settingLoc(ctx, s) {
+  return s.loc ?? ctx.clusterLoc();
+}
+function relatedSetting(s, message) {
+  return s.loc ? [{ message, loc: s.loc }] : [];
+}
+function octalMode(mode) {
+  return `0${mode.toString(8).padStart(3, "0")}`;
+}
+
+// rules/connection-logging-off.ts
+var ON_ASPECTS = ["receipt", "authentication", "authorization"];
+var WHAT = {
+  receipt: "connection attempts and the client address they came from",
+  authentication: "the identity each client authenticated as and the method",
+  authorization: "the role and database each session was granted"
+};
+function missingAspects(s) {
+  if (typeof s.value === "boolean") return s.value ? [] : [...ON_ASPECTS];
+  const list3 = splitIdentifierString(String(s.value));
+  if (list3 === null) return [];
+  const words = list3.map(asciiLower);
+  if (words.length === 0 || ["off", "false", "no", "0"].includes(words[0])) return [...ON_ASPECTS];
+  if (["on", "true", "yes", "1"].includes(words[0]) || words.includes("all")) return [];
+  return ON_ASPECTS.filter((a) => !words.includes(a));
+}
+var connection_logging_off_default = defineRule({
+  name: "connection-logging-off",
+  severity: "warning",
+  category: "security",
+  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
+  docs: {
+    summary: "log_connections or log_disconnections is off (absent means off): the log does not show who connected, from where, to which database, and for how long",
+    why: "A failed login is logged whatever these settings say (it is a FATAL error), but a successful one is not: without log_connections the server log has no line saying which role connected to which database from which client address, and without log_disconnections none saying when the session ended and how long it lasted. After an incident, that is the record an investigation starts from: a stolen password that works leaves no trace. Both are off by default. PostgreSQL 18 made log_connections a list of aspects (`receipt`, `authentication`, `authorization`, `setup_durations`, or `all`; `''` logs nothing, and the old `on` still means `receipt,authentication,authorization`); from 18 a list that leaves out one of the three aspects `on` logs is reported too, naming what is missing. One finding per setting: at its value when a file sets it, at the start of postgresql.conf when it is absent (one finding naming both when both are absent). The two settings write a line per connection: on a server with very many short connections, use a connection pooler rather than turning them off. Off by default; the `cis` profile turns it on (CIS 3.1.20, 3.1.21, and the log_connections / log_disconnections part of 6.2).",
+    invalid: ["log_connections = on\nlog_disconnections = off", "log_connections = off\nlog_disconnections = on"],
+    valid: ["log_connections = on\nlog_disconnections = on", "log_connections = 'all'\nlog_disconnections = on"],
+    references: [
+      "https://www.postgresql.org/docs/current/runtime-config-logging.html#GUC-LOG-CONNECTIONS",
+      "https://www.postgresql.org/docs/current/runtime-config-logging.html#GUC-LOG-DISCONNECTIONS",
+      "https://www.postgresql.org/docs/18/release-18.html (log_connections became a list)",
+      "https://github.com/postgres/postgres/blob/REL_18_STABLE/src/backend/tcop/backend_startup.c (check_log_connections)"
+    ],
+    versions: "all; from 18 log_connections is a list of aspects (receipt, authentication, authorization, setup_durations, all)"
+  },
+  check(ctx) {
+    const conn = ctx.setting("log_connections");
+    const disc = ctx.setting("log_disconnections");
+    const connMissing = conn ? missingAspects(conn) : [];
+    const discOff = disc?.value === false;
+    const list18 = ctx.major >= 18;
+    const connHelp = list18 ? "Set log_connections = 'receipt,authentication,authorization' (what on means; 'all' adds setup_durations)." : "Set log_connections = on.";
+    if (conn?.isDefault && disc?.isDefault && connMissing.length && discOff) {
+      const loc = ctx.clusterLoc();
+      if (!loc) return;
+      ctx.report({
+        loc,
+        message: `log_connections and log_disconnections are not set (the defaults are ${list18 ? "'' and off" : "off"}): neither successful connections nor session ends are logged \u2014 the log cannot show who connected to which database, from which address, and for how long`,
+        help: `${connHelp.replace(/\.$/, "")} and log_disconnections = on.`
+      });
+      return;
+    }
+    if (conn && connMissing.length) {
+      const loc = settingLoc(ctx, conn);
+      if (loc) {
+        const all = connMissing.length === ON_ASPECTS.length;
+        const shown5 = conn.isDefault && list18 ? "''" : void 0;
+        ctx.report({
+          loc,
+          message: all ? `${settingText(conn, shown5)}: successful connections are not logged \u2014 the log cannot show who connected to which database, from which address, and when` : `${settingText(conn, shown5)} does not log ${connMissing.map((a) => `${WHAT[a]} (${a})`).join(" or ")}, which log_connections = on logs`,
+          help: connHelp
+        });
+      }
+    }
+    if (disc && discOff) {
+      const loc = settingLoc(ctx, disc);
+      if (loc) {
+        ctx.report({
+          loc,
+          message: `${settingText(disc)}: session ends are not logged \u2014 the log cannot show when a session ended or how long it lasted`,
+          help: "Set log_disconnections = on (each session end is logged with its user, database, client address and duration)."
+        });
+      }
+    }
+  }
+});
+
+// rules/ddl-not-logged.ts
+var ddl_not_logged_default = defineRule({
+  name: "ddl-not-logged",
+  severity: "warning",
+  category: "security",
+  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
+  docs: {
+    summary: "log_statement is none (absent means none): CREATE, ALTER and DROP leave no trace in the server log",
+    why: "With log_statement = none, schema and role changes are not logged: a dropped table, an altered function, a new superuser or a GRANT shows up nowhere in the server log, so neither an incident nor a botched migration can be traced. `ddl` logs every data definition statement (CREATE, ALTER, DROP, GRANT/REVOKE, roles), `mod` adds INSERT, UPDATE, DELETE, TRUNCATE and COPY FROM, and `all` every statement. The CIS PostgreSQL Benchmark asks for at least `ddl` (3.1.25; pgdsat fails only `none`, so `ddl`, `mod` and `all` pass).\n\nLogging DDL also logs `CREATE ROLE` / `ALTER ROLE \u2026 PASSWORD '\u2026'` with its text, so a password set in SQL then reaches the log in cleartext; the rule log-statement-secrets reports that for any `ddl`/`mod`/`all` setting. Both rules agree on the way out: keep `log_statement = 'ddl'` and set passwords so that only a hash is sent (psql's \\password, or a client that sends a SCRAM-SHA-256 verifier, with password_encryption = scram-sha-256). DDL logged by pgaudit instead (pgaudit.log = ddl) is not considered: the CIS check reads log_statement. Off by default; the `cis` profile turns it on (CIS 3.1.25).",
+    invalid: ["log_statement = 'none'"],
+    valid: ["log_statement = 'ddl'", "log_statement = 'all'"],
+    references: [
+      "https://www.postgresql.org/docs/current/runtime-config-logging.html#GUC-LOG-STATEMENT",
+      "https://www.postgresql.org/docs/current/app-psql.html (\\password)",
+      "https://github.com/HexaCluster/pgdsat (check 3.1.25)"
+    ],
+    versions: "all (log_statement exists in every supported major; its default is none)"
+  },
+  check(ctx) {
+    const s = ctx.setting("log_statement");
+    if (!s || s.value !== "none") return;
+    const loc = requiredSettingLoc(ctx, s);
+    if (!loc) return;
+    ctx.report({
+      loc,
+      message: `${settingText(s)}: CREATE, ALTER, DROP, GRANT and role changes leave no trace in the server log`,
+      help: "Set log_statement = 'ddl'. It logs ALTER ROLE \u2026 PASSWORD '\u2026' with its text too: set passwords with psql's \\password (only a SCRAM hash is sent) so that none reaches the log (see log-statement-secrets)."
+    });
+  }
+});
+
+// rules/debug-setting-enabled.ts
+var DEVELOPER_CATEGORY = "Developer Options";
+var EXCLUDED = /* @__PURE__ */ new Set(["jit_expressions", "jit_tuple_deforming"]);
+var DEBUG_PRINT = ["debug_print_parse", "debug_print_rewritten", "debug_print_plan"];
+var LEADS_TO = {
+  zero_damaged_pages: "a page whose header is damaged is zeroed in memory instead of raising an error, and the zeroed page can be written back: its rows are destroyed silently",
+  ignore_system_indexes: "system catalogs are read without their indexes: every query plans and runs slowly",
+  ignore_checksum_failure: "pages with a checksum failure are read as if valid: corrupted data spreads to queries, replicas and backups instead of stopping with an error",
+  ignore_invalid_pages: "recovery continues past WAL records that reference invalid pages: corruption is hidden and the server may come up inconsistent",
+  allow_system_table_mods: "superusers can change the structure of system catalogs, which can corrupt the database irreparably",
+  allow_in_place_tablespaces: "CREATE TABLESPACE with an empty location creates the tablespace inside the data directory (pg_tblspc) instead of on its own storage, a testing aid",
+  post_auth_delay: "every new connection stalls after authentication for this long (a hook to attach a debugger)",
+  pre_auth_delay: "every new connection stalls before authentication for this long (a hook to attach a debugger), tying up connection slots",
+  jit_debugging_support: "JIT-compiled code is registered with GDB: slower JIT and extra memory in every backend that uses JIT",
+  jit_profiling_support: "every backend that uses JIT writes a perf map file under /tmp, left behind when it exits: the files accumulate",
+  jit_dump_bitcode: "every JIT compilation writes LLVM bitcode files into the data directory",
+  debug_discard_caches: "every cache is discarded at each opportunity: the server runs orders of magnitude slower",
+  debug_parallel_query: "queries are forced into parallel plans for testing: slower queries and wasted workers",
+  force_parallel_mode: "queries are forced into parallel plans for testing: slower queries and wasted workers",
+  debug_io_direct: "direct I/O bypasses the kernel page cache, which PostgreSQL does not yet compensate for: much slower I/O",
+  debug_logical_replication_streaming: "logical replication streams or serializes every change immediately instead of buffering: more network traffic and work on both ends",
+  wal_consistency_checking: "full-page images are written to WAL for the listed records and checked at replay: much more WAL",
+  backtrace_functions: "errors raised in the listed C functions are logged with a backtrace: log noise, and internal detail in the log",
+  remove_temp_files_after_crash: "temporary files are kept after a backend crash: they accumulate and can fill the disk",
+  send_abort_for_crash: "after a backend crash the postmaster sends SIGABRT to the other processes: a core dump of each, which can fill the disk",
+  send_abort_for_kill: "child processes that do not exit after a crash are sent SIGABRT instead of SIGKILL: a core dump of each, which can fill the disk",
+  trace_notify: "every LISTEN/NOTIFY call is logged at DEBUG1: log noise",
+  trace_sort: "resource use of every sort is logged: log noise",
+  trace_recovery_messages: "recovery debug messages are logged: log noise",
+  trace_connection_negotiation: "the SSL and GSSAPI negotiation of every connection is logged: log noise",
+  debug_print_parse: "the parse tree of every query is written to the log: a flood of log output that includes the constants of the queries (data and secrets)",
+  debug_print_rewritten: "the rewritten parse tree of every query is written to the log: a flood of log output that includes the constants of the queries (data and secrets)",
+  debug_print_plan: "the execution plan tree of every query is written to the log: a flood of log output that includes the constants of the queries (data and secrets)"
+};
+function debugWay(s) {
+  const c = s.def.context;
+  if (c === "user" || c === "superuser") return `to debug, SET ${s.name} in a session`;
+  if (c === "backend" || c === "superuser-backend") return `to debug, set it for one connection at its start (PGOPTIONS='-c ${s.name}=...')`;
+  return "use it on a test server only";
+}
+var written2 = (s) => s.assignment?.line.value.raw ?? s.canonical;
+function differsFromDefault(s, major) {
+  const boot = parseGucValue(s.def, s.def.boot, major);
+  const dflt = boot.ok ? boot.value : s.def.boot;
+  if (typeof s.value === "string" && typeof dflt === "string") return s.value.toLowerCase() !== dflt.toLowerCase();
+  return s.value !== dflt;
+}
+var debug_setting_enabled_default = defineRule({
+  name: "debug-setting-enabled",
+  severity: "warning",
+  category: "durability",
+  tags: ["performance"],
+  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
+  options: {
+    prettyPrint: opt.boolean(false, "Also report `debug_pretty_print = off` (CIS 3.1.19 wants it on).")
+  },
+  docs: {
+    summary: 'A developer or debugging setting committed to a server configuration: a "Developer Options" parameter away from its default, or debug_print_parse/_rewritten/_plan on',
+    why: 'PostgreSQL groups the parameters meant for developing and testing PostgreSQL itself under "Developer Options" (pg_settings.category); the documentation says they should not be used on a production database. Each one does harm when committed to a configuration: `zero_damaged_pages` destroys the rows of damaged pages silently, `ignore_checksum_failure` and `ignore_invalid_pages` hide corruption, `allow_system_table_mods` lets the catalogs be broken, `ignore_system_indexes` and `debug_discard_caches` make every query slow, `post_auth_delay` and `pre_auth_delay` stall every connection, `jit_debugging_support`, `jit_profiling_support` and `jit_dump_bitcode` write files or perf maps for every JIT compilation, `trace_*` fill the log. `debug_print_parse`, `debug_print_rewritten` and `debug_print_plan` (in "What to Log") write the tree of every query to the log: a flood of output that includes the constants of the queries, data and secrets included. These settings belong in a session (`SET`) while debugging, not in postgresql.conf.\n\nThe parameters are taken from the target major\'s catalog, so each major\'s own developer options are checked (e.g. `debug_discard_caches` from 14, `trace_connection_negotiation` from 17). Not reported: `jit_expressions` and `jit_tuple_deforming` off \u2014 they only keep JIT from compiling that part of a query (as `jit = off` does for all of it), with nothing at stake, and are a known workaround for JIT problems. With the option `prettyPrint`, `debug_pretty_print = off` is reported too (CIS 3.1.19 wants it on); it only shapes the output of `debug_print_*`, so it is off by default.',
+    invalid: ["zero_damaged_pages = on", "debug_print_plan = on", "post_auth_delay = 30s"],
+    valid: ["zero_damaged_pages = off", "jit_expressions = off", "debug_print_plan = off\ndebug_pretty_print = off"],
+    references: [
+      "https://www.postgresql.org/docs/current/runtime-config-developer.html",
+      "https://www.postgresql.org/docs/current/runtime-config-logging.html#RUNTIME-CONFIG-LOGGING-WHAT",
+      "https://github.com/HexaCluster/pgdsat (checks 3.1.16 to 3.1.19 and 6.2)"
+    ],
+    versions: 'all; the set of developer options is each major\'s own (catalog category "Developer Options"): e.g. `jit_*_support` from 11, `backtrace_functions` and `ignore_invalid_pages` from 13, `debug_discard_caches` from 14, `force_parallel_mode` until 15 and `debug_parallel_query` from 16, `trace_recovery_messages` until 16, `trace_connection_negotiation` from 17. A parameter the target major does not know is left to unknown-setting.',
+    optionsNote: "```yaml\nrules:\n  debug-setting-enabled: { prettyPrint: true }\n```"
+  },
+  check(ctx) {
+    const names = [];
+    for (const def of ctx.catalog.params.values()) {
+      if (def.category === DEVELOPER_CATEGORY && !EXCLUDED.has(def.name)) names.push(def.name);
+    }
+    names.push(...DEBUG_PRINT);
+    for (const name of names) {
+      const s = ctx.setting(name);
+      if (!s?.loc || !differsFromDefault(s, ctx.major)) continue;
+      const dflt = parseGucValue(s.def, s.def.boot, ctx.major);
+      const dfltShown = dflt.ok ? dflt.canonical : s.def.boot;
+      const leads = LEADS_TO[s.name] ?? `a developer option meant for testing PostgreSQL itself (${s.def.shortDesc.replace(/\.$/, "")})`;
+      ctx.report({
+        loc: s.loc,
+        message: `${s.name} = ${written2(s)} is a ${DEBUG_PRINT.includes(s.name) ? "debugging" : "developer"} setting: ${leads}`,
+        help: `Remove the line or set ${s.name} = ${dfltShown === "" ? "''" : dfltShown} (the default); ${debugWay(s)}.`
+      });
+    }
+    if (ctx.options.prettyPrint === true) {
+      const s = ctx.setting("debug_pretty_print");
+      if (s?.loc && s.value === false) {
+        ctx.report({
+          loc: s.loc,
+          message: `debug_pretty_print = ${written2(s)}: the output of debug_print_parse, debug_print_rewritten and debug_print_plan is logged unindented, on one long line per tree`,
+          help: "Remove the line or set debug_pretty_print = on (the default)."
+        });
+      }
+    }
+  }
+});
+
+// rules/duplicate-setting.ts
+function lineLoc2(a) {
+  const text = a.file.text;
+  const { start, end } = a.line;
+  if (text.charCodeAt(end) === 10) return { file: a.file.path, start, end: end + 1 };
+  if (start === 0) return { file: a.file.path, start, end };
+  const before = text.charCodeAt(start - 2) === 13 ? start - 2 : start - 1;
+  return { file: a.file.path, start: before, end };
+}
+var duplicate_setting_default = defineRule({
+  name: "duplicate-setting",
+  severity: "warning",
+  category: "validity",
+  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
+  fixable: "always",
+  docs: {
+    summary: "A parameter set again later, so this assignment has no effect",
+    why: "When a parameter is assigned more than once, the last assignment wins \u2014 including assignments in included files and in postgresql.auto.conf (written by ALTER SYSTEM), which is read last. Someone editing the earlier line will believe they changed the server when they did not. When the winner is in postgresql.auto.conf, the help says to use ALTER SYSTEM RESET (or to drop the postgresql.conf line); a duplicate inside postgresql.auto.conf means the file was edited by hand \u2014 ALTER SYSTEM keeps one entry per parameter \u2014 so the help says to use ALTER SYSTEM SET / RESET instead of editing it. The fix (unsafe) removes the whole line of the overridden assignment, its comment included: the server keeps using what it uses now, but whoever wrote the earlier line may have meant its value.",
+    invalid: ["work_mem = 4MB\nwork_mem = 8MB"],
+    valid: ["work_mem = 8MB\nmaintenance_work_mem = 256MB"],
+    references: ["https://www.postgresql.org/docs/current/config-setting.html#CONFIG-SETTING-CONFIGURATION-FILE"],
+    versions: "all"
+  },
+  check(ctx) {
+    const autoFiles = new Set(ctx.cluster.input.files.filter((f) => f.kind === "postgresql.auto.conf").map((f) => f.abs));
+    const locOf = (a) => ({ file: a.file.path, start: a.line.nameStart, end: a.line.value.end });
+    let runFile = null;
+    let runCount = 0;
+    let runLast = null;
+    const endRun = () => {
+      if (runFile !== null && runLast !== null) ctx.unlisted(runFile, runCount, locOf(runLast));
+      runFile = null;
+      runCount = 0;
+    };
+    for (const a of ctx.cluster.assignments) {
+      const w = a.overriddenBy;
+      if (!w) continue;
+      const file = a.file.path;
+      if (file === runFile) {
+        runCount++;
+        runLast = a;
+        continue;
+      }
+      if (!ctx.listed(file)) {
+        endRun();
+        runFile = file;
+        runCount = 1;
+        runLast = a;
+        continue;
+      }
+      const at = w.line.line;
+      const where = w.file === a.file ? `line ${at}` : `${w.file.path}:${at}`;
+      const name = boundQuote(a.line.name);
+      const autoWins = autoFiles.has(w.file.absPath);
+      const inAuto = autoFiles.has(a.file.absPath);
+      const help = inAuto ? `postgresql.auto.conf is written by the server and should not be edited by hand: ALTER SYSTEM SET ${name} = \u2026 replaces every entry of the parameter with one, and ALTER SYSTEM RESET ${name} removes them all.` : autoWins ? `ALTER SYSTEM overrides this line: to make postgresql.conf count, run ALTER SYSTEM RESET ${name} (it removes the entry from postgresql.auto.conf); to keep the ALTER SYSTEM value, remove this line.` : "Remove one of the two assignments so the file says what the server uses.";
+      ctx.report({
+        loc: locOf(a),
+        fix: { title: `Remove the overridden assignment of ${name} (line ${a.line.line})`, edits: [{ loc: lineLoc2(a), text: "" }], applicability: "unsafe" },
+        message: `${name} is set again ${autoWins && !inAuto ? "by ALTER SYSTEM " : ""}at ${where} (${boundQuote(w.line.value.raw)}), so this value (${boundQuote(a.line.value.raw)}) is ignored`,
+        help,
+        related: [{ message: "the assignment that wins", loc: locOf(w) }]
+      });
+    }
+    endRun();
+  }
+});
+
+// rules/freeze-table-age-clamped.ts
+var shown = (s) => s.isDefault ? `${s.name} (default ${s.canonical})` : `${s.name} = ${s.canonical}`;
+var freezeAgeGroupKey = (loc) => `freeze-age:${loc.file}:${loc.start}`;
+function checkClamp(ctx, rule, c, help) {
+  const v = ctx.setting(c.clamped);
+  const l = ctx.setting(c.limit);
+  if (!v || !l || typeof v.value !== "number" || typeof l.value !== "number") return;
+  const loc = v.loc ?? l.loc;
+  if (!loc) return;
+  const bound = l.value * c.factor;
+  if (c.direction === "above" ? !(v.value > bound) : !(v.value < bound)) return;
+  const effective = Math.trunc(bound);
+  const limitShown = `${l.name} (${l.isDefault ? "default " : ""}${l.canonical} \u2192 ${effective})`;
+  const fix = v.loc && parseGucValue(v.def, String(effective), ctx.major).ok ? {
+    fix: {
+      title: `Set ${c.clamped} = ${effective}, the value VACUUM uses${c.atMost ? " (at most)" : ""}`,
+      edits: [{ loc: v.loc, text: String(effective) }],
+      applicability: "unsafe"
+    }
+  } : {};
+  ctx.report({
+    loc,
+    ...fix,
+    message: `${shown(v)} is ${c.direction} ${c.factor} \xD7 ${limitShown}: VACUUM silently uses ${c.atMost ? "at most " : ""}${effective}`,
+    help: help(effective),
+    ...v.loc && l.loc ? { related: [{ message: `${l.name}, which ${c.clamped} is clamped against`, loc: l.loc }] } : {},
+    ...v.loc ? {} : { group: { key: freezeAgeGroupKey(loc), concern: `VACUUM uses ${c.clamped} = ${c.atMost ? "at most " : ""}${effective}, not its default ${v.canonical} (${rule})` } }
+  });
+}
+var TABLE_AGE_CLAMPS = [
+  { clamped: "vacuum_freeze_table_age", limit: "autovacuum_freeze_max_age", direction: "above", factor: 0.95 },
+  {
+    clamped: "vacuum_multixact_freeze_table_age",
+    limit: "autovacuum_multixact_freeze_max_age",
+    direction: "above",
+    factor: 0.95,
+    atMost: true
+  }
+];
+var freeze_table_age_clamped_default = defineRule({
+  name: "freeze-table-age-clamped",
+  severity: "warning",
+  category: "validity",
+  precedence: 200,
+  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
+  fixable: "sometimes",
+  docs: {
+    summary: "vacuum_freeze_table_age (or its multixact twin) is above 0.95 \xD7 the freeze max age, so VACUUM silently lowers it",
+    why: "vacuum_freeze_table_age decides when a VACUUM scans the whole table to freeze old rows, ahead of the forced anti-wraparound autovacuum at autovacuum_freeze_max_age. VACUUM silently limits it to 0.95 \xD7 autovacuum_freeze_max_age so that an ordinary aggressive VACUUM still gets a chance to run first; set at or above the max age it would never run before the anti-wraparound one. The file then claims a value the server does not use, and whoever tunes freezing from it is misled. The multixact pair (vacuum_multixact_freeze_table_age, autovacuum_multixact_freeze_max_age) is clamped the same way, and can be clamped even lower when multixact member space runs short. Settings absent from the files count with their defaults (autovacuum_freeze_max_age 200000000, autovacuum_multixact_freeze_max_age 400000000). When a max age lowers or raises several ages left at their defaults, the max age setting gets one finding (the most severe rule's) that names the others. The fix (unsafe, where a file sets the clamped parameter) writes the value VACUUM uses instead (the other way out, changing the max age, may have been meant).",
+    invalid: ["vacuum_freeze_table_age = 1900000000", "autovacuum_freeze_max_age = 150000000"],
+    valid: [
+      "vacuum_freeze_table_age = 150000000",
+      "autovacuum_freeze_max_age = 1000000000\nvacuum_freeze_table_age = 900000000"
+    ],
+    references: [
+      "https://www.postgresql.org/docs/current/runtime-config-vacuum.html#GUC-VACUUM-FREEZE-TABLE-AGE",
+      "https://www.postgresql.org/docs/current/runtime-config-vacuum.html#GUC-VACUUM-MULTIXACT-FREEZE-TABLE-AGE",
+      "https://www.postgresql.org/docs/current/routine-vacuuming.html#VACUUM-FOR-WRAPAROUND"
+    ],
+    versions: "all"
+  },
+  check(ctx) {
+    for (const c of TABLE_AGE_CLAMPS) {
+      checkClamp(
+        ctx,
+        "freeze-table-age-clamped",
+        c,
+        (eff) => `Set ${c.clamped} to at most ${eff} (0.95 \xD7 ${c.limit}), or raise ${c.limit}, so the file says what VACUUM does.`
+      );
+    }
+  }
+});
+
+// rules/failsafe-age-clamped.ts
+var CLAMPS = [
+  { clamped: "vacuum_failsafe_age", limit: "autovacuum_freeze_max_age", direction: "below", factor: 1.05 },
+  { clamped: "vacuum_multixact_failsafe_age", limit: "autovacuum_multixact_freeze_max_age", direction: "below", factor: 1.05 }
+];
+var failsafe_age_clamped_default = defineRule({
+  name: "failsafe-age-clamped",
+  severity: "info",
+  category: "validity",
+  tags: ["reliability"],
+  precedence: 180,
+  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
+  fixable: "sometimes",
+  docs: {
+    summary: "vacuum_failsafe_age (or its multixact twin) is below 1.05 \xD7 the freeze max age, so VACUUM silently raises it",
+    why: "The failsafe makes VACUUM drop everything but freezing (index cleanup, cost-based delay) when a table gets dangerously close to transaction ID wraparound. It must not fire before the ordinary anti-wraparound autovacuum has had its chance, so VACUUM silently uses at least 1.05 \xD7 autovacuum_freeze_max_age. A lower value in the file is never used; if it was meant to make the failsafe kick in earlier, it does not. The multixact pair (vacuum_multixact_failsafe_age, autovacuum_multixact_freeze_max_age) is raised the same way. Settings absent from the files count with their defaults (failsafe ages 1600000000); a default raised because the freeze max age is high is reported at that setting, and named in freeze-max-age-high's finding there rather than as a second finding. The fix (unsafe, where a file sets the clamped parameter) writes the value VACUUM uses instead (the other way out, changing the max age, may have been meant).",
+    invalid: ["vacuum_failsafe_age = 100000000", "autovacuum_freeze_max_age = 1000000000\nvacuum_failsafe_age = 1000000000"],
+    valid: ["vacuum_failsafe_age = 1600000000", "autovacuum_freeze_max_age = 1000000000\nvacuum_failsafe_age = 1100000000"],
+    references: [
+      "https://www.postgresql.org/docs/current/runtime-config-vacuum.html#GUC-VACUUM-FAILSAFE-AGE",
+      "https://www.postgresql.org/docs/current/runtime-config-vacuum.html#GUC-VACUUM-MULTIXACT-FAILSAFE-AGE"
+    ],
+    versions: "14+ (the failsafe parameters were added in 14)"
+  },
+  check(ctx) {
+    for (const c of CLAMPS) {
+      checkClamp(
+        ctx,
+        "failsafe-age-clamped",
+        c,
+        (eff) => `Set ${c.clamped} to at least ${eff} (1.05 \xD7 ${c.limit}), or lower ${c.limit}, so the file says what VACUUM does.`
+      );
+    }
+  }
+});
+
+// rules/freeze-max-age-high.ts
+var DEFAULT_THRESHOLD = 15e8;
+var WRAP_LIMIT = 2 ** 31;
+var PARAMS = [
+  // pg_xact holds 2 bits per transaction, back to the oldest unfrozen one.
+  { name: "autovacuum_freeze_max_age", what: "transaction IDs", storage: (age) => `pg_xact can grow to ~${Math.round(age / 4 / 2 ** 20)} MB` },
+  { name: "autovacuum_multixact_freeze_max_age", what: "multixact IDs", storage: () => "pg_multixact grows accordingly" }
+];
+var freeze_max_age_high_default = defineRule({
+  name: "freeze-max-age-high",
+  severity: "info",
+  category: "durability",
+  precedence: 210,
+  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
+  options: {
+    threshold: opt.integer(DEFAULT_THRESHOLD, "Report a value above it; it applies to both `autovacuum_freeze_max_age` and `autovacuum_multixact_freeze_max_age`.", { minimum: 0 })
+  },
+  docs: {
+    summary: "autovacuum_freeze_max_age (or its multixact twin) is set close to the wraparound limit",
+    why: "autovacuum_freeze_max_age is the age at which autovacuum forces an anti-wraparound VACUUM on a table. Transaction IDs wrap around at about 2.1 billion, and shortly before that PostgreSQL stops assigning new ones \u2014 no more writes \u2014 until the oldest tables have been vacuumed: an outage. A very high max age leaves little room between the forced VACUUM starting and that shutdown: one slow VACUUM on a large table, a long transaction or a forgotten replication slot holding back the horizon is enough. It also keeps more commit status in pg_xact (and multixact data in pg_multixact). The same holds for autovacuum_multixact_freeze_max_age.",
+    invalid: ["autovacuum_freeze_max_age = 1800000000", "autovacuum_multixact_freeze_max_age = 2000000000"],
+    valid: ["autovacuum_freeze_max_age = 500000000", "autovacuum_multixact_freeze_max_age = 400000000"],
+    references: [
+      "https://www.postgresql.org/docs/current/runtime-config-vacuum.html#GUC-AUTOVACUUM-FREEZE-MAX-AGE",
+      "https://www.postgresql.org/docs/current/routine-vacuuming.html#VACUUM-FOR-WRAPAROUND"
+    ],
+    versions: "all",
+    optionsNote: "```yaml\nrules:\n  freeze-max-age-high: { threshold: 1000000000 }\n```"
+  },
+  check(ctx) {
+    const t = ctx.options.threshold;
+    const threshold = typeof t === "number" && Number.isFinite(t) ? t : DEFAULT_THRESHOLD;
+    for (const p of PARAMS) {
+      const s = ctx.setting(p.name);
+      if (!s?.loc || typeof s.value !== "number" || !(s.value > threshold)) continue;
+      const headroom = Math.round((WRAP_LIMIT - s.value) / 1e6);
+      ctx.report({
+        loc: s.loc,
+        message: `${s.name} = ${s.canonical} is above ${threshold}: the forced anti-wraparound VACUUM starts only ~${headroom} million ${p.what} before the wraparound limit, and ${p.storage(s.value)}`,
+        help: `Lower ${s.name} (the default is ${s.def.boot}) and keep tables frozen with regular VACUUM instead.`,
+        // One setting, one finding: the failsafe age VACUUM raises because of this value (when the
+        // file does not set it) is named in this finding's message.
+        group: { key: freezeAgeGroupKey(s.loc), concern: `${s.name} = ${s.canonical} is close to the wraparound limit (freeze-max-age-high)` }
+      });
+    }
+  }
+});
+
+// rules/freeze-min-age-clamped.ts
+var CLAMPS2 = [
+  { clamped: "vacuum_freeze_min_age", limit: "autovacuum_freeze_max_age", direction: "above", factor: 0.5 },
+  {
+    clamped: "vacuum_multixact_freeze_min_age",
+    limit: "autovacuum_multixact_freeze_max_age",
+    direction: "above",
+    factor: 0.5,
+    atMost: true
+  }
+];
+var freeze_min_age_clamped_default = defineRule({
+  name: "freeze-min-age-clamped",
+  severity: "warning",
+  category: "validity",
+  precedence: 190,
+  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
+  fixable: "sometimes",
+  docs: {
+    summary: "vacuum_freeze_min_age (or its multixact twin) is above half the freeze max age, so VACUUM silently lowers it",
+    why: "vacuum_freeze_min_age is how old a row version must be before VACUUM freezes it. VACUUM silently limits it to half of autovacuum_freeze_max_age, so that freezing happens well before the forced anti-wraparound autovacuum. A larger value in the file is never used, and whoever tunes freezing from the file is misled. The multixact pair (vacuum_multixact_freeze_min_age, autovacuum_multixact_freeze_max_age) is clamped the same way, and can be clamped even lower when multixact member space runs short. Settings absent from the files count with their defaults (autovacuum_freeze_max_age 200000000, autovacuum_multixact_freeze_max_age 400000000). When a low max age lowers several ages left at their defaults, the max age setting gets one finding (the most severe rule's) that names the others. The fix (unsafe, where a file sets the clamped parameter) writes the value VACUUM uses instead (the other way out, changing the max age, may have been meant).",
+    invalid: ["vacuum_freeze_min_age = 500000000", "autovacuum_multixact_freeze_max_age = 400000000\nvacuum_multixact_freeze_min_age = 300000000"],
+    valid: ["vacuum_freeze_min_age = 50000000", "autovacuum_freeze_max_age = 1000000000\nvacuum_freeze_min_age = 500000000"],
+    references: [
+      "https://www.postgresql.org/docs/current/runtime-config-vacuum.html#GUC-VACUUM-FREEZE-MIN-AGE",
+      "https://www.postgresql.org/docs/current/runtime-config-vacuum.html#GUC-VACUUM-MULTIXACT-FREEZE-MIN-AGE",
+      "https://www.postgresql.org/docs/current/routine-vacuuming.html#VACUUM-FOR-WRAPAROUND"
+    ],
+    versions: "all"
+  },
+  check(ctx) {
+    for (const c of CLAMPS2) {
+      checkClamp(
+        ctx,
+        "freeze-min-age-clamped",
+        c,
+        (eff) => `Set ${c.clamped} to at most ${eff} (half of ${c.limit}), or raise ${c.limit}, so the file says what VACUUM does.`
+      );
+    }
+  }
+});
+
+// rules/fsync-off.ts
+var fsync_off_default = defineRule({
+  name: "fsync-off",
+  severity: "error",
+  category: "durability",
+  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
+  docs: {
+    summary: "fsync is off",
+    why: 'With fsync off PostgreSQL never forces its writes to durable storage. After an operating-system crash or power loss, committed transactions can be lost and, worse, the data files and WAL can be left inconsistent: the documentation calls this "unrecoverable data corruption", and the only fix is restoring a backup. It is meant for throw-away clusters (initial bulk load, tests) and must never reach a server whose data matters. To trade durability for speed safely, use synchronous_commit = off instead.',
+    invalid: ["fsync = off", "fsync = 'no'"],
+    valid: ["fsync = on", "synchronous_commit = local"],
+    references: ["https://www.postgresql.org/docs/current/runtime-config-wal.html#GUC-FSYNC"],
+    versions: "all"
+  },
+  check(ctx) {
+    const fsync = ctx.setting("fsync");
+    if (fsync?.value !== false || !fsync.loc) return;
+    const raw = fsync.assignment?.line.value.raw ?? fsync.canonical;
+    ctx.report({
+      loc: fsync.loc,
+      message: `fsync = ${raw}${raw === fsync.canonical ? "" : ` (${fsync.canonical})`}: writes are never forced to disk, so an OS crash or power loss can corrupt the cluster beyond repair`,
+      help: "Set fsync = on (the default); to trade durability for speed without corruption, use synchronous_commit = off."
+    });
+  }
+});
+
+// rules/full-page-writes-off.ts
+var full_page_writes_off_default = defineRule({
+  name: "full-page-writes-off",
+  severity: "error",
+  category: "durability",
+  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
+  docs: {
+    summary: "full_page_writes is off",
+    why: 'PostgreSQL writes 8 kB pages, while disks and file systems usually write smaller units. If the server crashes in the middle of a page write, the page on disk is half old and half new ("torn"), and WAL replay cannot repair it unless the first change after each checkpoint logged the whole page. With full_page_writes off that copy is missing: after a power loss or kernel crash the data files can be silently corrupted. pg_rewind also refuses to work with a server that has it off, so a failed-over primary cannot be re-attached as a standby. Only a file system that guarantees atomic 8 kB writes (such as ZFS) makes it safe, and then the saving is rarely worth the risk.',
+    invalid: ["full_page_writes = off", "full_page_writes = false"],
+    valid: ["full_page_writes = on", "wal_compression = on"],
+    references: [
+      "https://www.postgresql.org/docs/current/runtime-config-wal.html#GUC-FULL-PAGE-WRITES",
+      "https://www.postgresql.org/docs/current/app-pgrewind.html"
+    ],
+    versions: "all"
+  },
+  check(ctx) {
+    const fpw = ctx.setting("full_page_writes");
+    if (fpw?.value !== false || !fpw.loc) return;
+    const raw = fpw.assignment?.line.value.raw ?? fpw.canonical;
+    ctx.report({
+      loc: fpw.loc,
+      message: `full_page_writes = ${raw}${raw === fpw.canonical ? "" : ` (${fpw.canonical})`}: a crash during a page write can leave torn, corrupted pages, and pg_rewind cannot be used`,
+      help: "Set full_page_writes = on (the default); if WAL volume is the concern, use wal_compression instead."
+    });
+  }
+});
+
+// src/analysis/template.ts
+var PLACEHOLDER_TEXT_MAX = 80;
+var PATTERNS = [
+  // ${VAR}, ${VAR:-default}, ${var.name} (Terraform)
+  ["shell", /\$\{[A-Za-z_][A-Za-z0-9_.]*(?:[:?+-][^}\n]{0,200})?\}/g],
+  // {{ var }}, {{- .Values.x -}}, {{ $x }}, {{ var | default('a') }}; {% if x %} … statements
+  ["jinja", /\{\{-?[ \t]*[.$A-Za-z_][^{}\n]{0,200}\}\}|\{%-?[ \t]*[A-Za-z_][^%\n]{0,200}%\}/g],
+  ["at-sign", /@@[A-Za-z_][A-Za-z0-9_]*@@/g],
+  ["python", /%\([A-Za-z_][A-Za-z0-9_]*\)[sdrifx]/g],
+  ["erb", /<%=[^%\n]{0,200}%>/g]
+];
+function escapedPercent(text, i) {
+  let n = 0;
+  for (let j = i - 1; j >= 0 && text.charCodeAt(j) === 37; j--) n++;
+  return n % 2 === 1;
+}
+function firstMatch(syntax, re, text) {
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (syntax !== "python" || !escapedPercent(text, m.index)) return m;
+    re.lastIndex = m.index + 1;
+  }
+  return null;
+}
+function findPlaceholder(text, options = {}) {
+  if (!/[$@%{<]/.test(text)) return null;
+  let best = null;
+  for (const [syntax, re] of PATTERNS) {
+    if (options.except?.includes(syntax)) continue;
+    const m = firstMatch(syntax, re, text);
+    if (m && (best === null || m.index < best.start)) {
+      best = { start: m.index, end: m.index + m[0].length, text: m[0].slice(0, PLACEHOLDER_TEXT_MAX), syntax };
+    }
+  }
+  return best;
+}
+var valueGroupKey = (file, valueStart) => `value:${file}:${valueStart}`;
+var hbaTokenGroupKey = (file, tokenStart) => `hba-token:${file}:${tokenStart}`;
 
 // src/analysis/exposure.ts
 var CLEARTEXT_METHODS = ["password", "ldap", "pam", "radius", "bsd"];
@@ -46701,11 +47721,7 @@ function superusersOption(options) {
   const v = options.superusers;
   return Array.isArray(v) ? v.filter((s) => typeof s === "string") : ["postgres"];
 }
-var SUPERUSERS_SCHEMA = {
-  type: "array",
-  description: 'Role names that are superusers (default ["postgres"]); a record naming one is rated one level higher',
-  items: { type: "string" }
-};
+var SUPERUSERS = opt.stringArray(["postgres"], "Role names that are superusers: a record that names one of them is judged as a superuser's record (see the rule).");
 function superuserNames(e, superusers) {
   return e.info.record.users.filter((u) => u.kind === "literal" && superusers.includes(u.value));
 }
@@ -46746,27 +47762,255 @@ var EXPOSURE_MODEL_DOC = [
   "`all` databases for `all` users on a record beyond the server is information (hba-all-users-all-databases), and a record that does not require a client certificate is hba-client-cert-not-required (off by default; the `stig` profile). A `host`, `hostnossl` or `hostnogssenc` record beyond the server while the cluster's `ssl` is on is hba-tls-not-required (warning, whatever the method). A record that names a superuser or is for physical replication is rated one level higher from every address; a superuser over TCP from beyond loopback is hba-superuser-remote (error from every address or with a weak method, else warning); replication for all users or from a wide network is hba-replication-open. A record yields one finding: the most severe rule reports it and names the others' concerns after \"; also\"; turn that rule off (or suppress its finding) and the next one reports."
 ].join("\n");
 
+// rules/hba-all-users-all-databases.ts
+var hba_all_users_all_databases_default = defineRule({
+  name: "hba-all-users-all-databases",
+  severity: "info",
+  category: "security",
+  precedence: 20,
+  appliesTo: ["pg_hba.conf"],
+  docs: {
+    summary: "A TCP record beyond the server itself that admits every role (`all`) to every database (`all`)",
+    why: "A `host*` record with `all` in both the database and the user column lets any role, whatever it is for, try to reach any database from that network: a reporting account can open the payroll database, a leaked application password works against every database, and a role created later for local use only is reachable from the network the moment it gets a password. Listing the databases and roles that really connect from there (`host sales app_sales 10.20.0.0/16 scram-sha-256`, or `+group` roles) keeps pg_hba.conf the place where access is decided. Information: authentication still applies. Flagged only on records reaching beyond the server: not on `local` records (`local all all peer` is PostgreSQL's own default), not on loopback or `samehost` records (initdb writes `host all all 127.0.0.1/32`), never on `reject` records (an all/all reject is how a file closes). `sameuser`, `samerole` and `replication` are not `all`. This is go_hba_rules' allDbAllUser and CIS 5.10; pgdsat flags `all` in either column on every TCP record, loopback included \u2014 this rule flags `all` in both, on network records only (one column being specific already scopes the record). A record that another hba rule reports (open to every address, trust, md5, \u2026) yields that one finding, which names this concern.\n\n" + EXPOSURE_MODEL_DOC,
+    invalid: ["host    all   all   10.20.0.0/16   scram-sha-256", "hostssl    all   all   samenet   cert"],
+    valid: [
+      "local   all   all   peer",
+      "host    all   all   127.0.0.1/32   scram-sha-256",
+      "host    all   all   10.20.0.0/16   reject",
+      "host    sales   all   10.20.0.0/16   scram-sha-256",
+      "host    all   app   10.20.0.0/16   scram-sha-256",
+      "host    sameuser   all   10.20.0.0/16   scram-sha-256"
+    ],
+    references: ["https://www.postgresql.org/docs/current/auth-pg-hba-conf.html"],
+    versions: "all"
+  },
+  check(ctx) {
+    for (const e of hbaExposures(ctx)) {
+      const r = e.info.record;
+      if (e.reach === "local" || onServerOnly(e) || e.strength === "reject" || !e.info.allDatabases || !e.info.allUsers) continue;
+      const db = r.databases.find((d) => d.kind === "keyword" && d.value === "all") ?? r.databases[0];
+      ctx.report({
+        loc: tokenLoc(db.token),
+        message: `every role to every database: ${e.text}; any role, whatever it is for, can try any database from there`,
+        help: 'List the databases and roles that really connect from this network (e.g. "host sales app_sales 10.20.0.0/16 scram-sha-256", or a +group role).',
+        group: { key: e.groupKey, concern: "every role to every database (hba-all-users-all-databases)" }
+      });
+    }
+  }
+});
+
+// rules/hba-cleartext-password.ts
+var CHECKED_BY = {
+  password: "the server compares it with the stored password",
+  ldap: "the server passes it on to the LDAP server (in cleartext unless ldaptls=1 or ldaps)",
+  pam: "the server passes it on to PAM",
+  radius: "the server passes it on to the RADIUS server",
+  bsd: "the server passes it on to BSD Authentication"
+};
+var hba_cleartext_password_default = defineRule({
+  name: "hba-cleartext-password",
+  severity: "error",
+  category: "security",
+  precedence: 130,
+  appliesTo: ["pg_hba.conf"],
+  options: {
+    includeLocal: opt.boolean(false, "Also flag these methods on `local` (Unix socket) records, as information (the `cis` and `stig` profiles set it).")
+  },
+  docs: {
+    summary: "A method that sends the password in cleartext (`password`, `ldap`, `pam`, `radius`, `bsd`) on a TCP record (with an option, also on local records)",
+    why: "With `password`, `ldap`, `pam`, `radius` and `bsd` the client sends the password itself, in cleartext, and the server (or the LDAP, RADIUS or PAM service behind it) checks it. On a `host`, `hostnossl` or `hostnogssenc` record that admits clients beyond the server itself, the connection may be unencrypted, so anyone on the network path can read the password (error). On a loopback-only record (127.0.0.1, ::1, `localhost`, `samehost`) the password never leaves the machine, but any local user who can capture loopback traffic reads it (warning). On `hostssl` and `hostgssenc` the channel is encrypted, but the server still receives the password itself, and a client that does not verify the server certificate can hand it to an impostor (information). `scram-sha-256` never sends the password. Records that can never match are not flagged, nor, by default, `local` records: the socket never leaves the machine. With the option `includeLocal` they are (information): the server still receives the password itself rather than a proof of it, and CIS 5.3 and STIG V-233519 accept no `password` method on any record.\n\n" + EXPOSURE_MODEL_DOC,
+    invalid: ["host    all   app   10.20.0.0/16   password", 'host    all   app   10.20.0.0/16   ldap   ldapserver=ldap.example.com ldapprefix="cn=" ldapsuffix=",dc=example,dc=com"'],
+    valid: ["host    all   app   10.20.0.0/16   scram-sha-256", "local   all   app   password"],
+    references: [
+      "https://www.postgresql.org/docs/current/auth-password.html",
+      "https://www.postgresql.org/docs/current/auth-ldap.html",
+      "https://www.postgresql.org/docs/current/auth-pg-hba-conf.html"
+    ],
+    versions: "all"
+  },
+  check(ctx) {
+    const includeLocal = ctx.options.includeLocal === true;
+    for (const e of hbaExposures(ctx)) {
+      const r = e.info.record;
+      if (e.strength === "reject" || e.reach === "local" && !includeLocal || !(r.method in CHECKED_BY)) continue;
+      const how = `the client sends the password itself and ${CHECKED_BY[r.method]}`;
+      let message;
+      let severity;
+      if (e.reach === "local") {
+        message = `cleartext password on the local socket: ${e.text}; ${how}; the socket never leaves the machine, but the server receives the password itself rather than a proof of it (scram-sha-256)`;
+        severity = "info";
+      } else if (e.channel === "tls") {
+        message = `cleartext password over an encrypted connection: ${e.text}; ${how}, so a client that does not verify the server certificate can hand it to an impostor`;
+        severity = "info";
+      } else if (onServerOnly(e)) {
+        message = `cleartext password on a loopback-only record: ${e.text}; ${how}; it never leaves the machine, but a local user allowed to capture loopback traffic (root, CAP_NET_RAW) reads it`;
+        severity = "warning";
+      } else {
+        message = `cleartext password on a record that accepts unencrypted connections: ${e.text}; ${how}, and anyone on the network path can read it`;
+        severity = "error";
+      }
+      ctx.report({
+        loc: tokenLoc(r.methodToken),
+        message,
+        help: e.reach === "local" ? "Use peer (the operating-system user of the same name) or scram-sha-256 for local connections." : r.method === "password" ? "Use scram-sha-256 (with password_encryption = scram-sha-256, then reset the passwords)." : `Keep ${r.method} only on hostssl records (clients with sslmode=verify-full), or use scram-sha-256, cert or gss.`,
+        severity,
+        group: { key: e.groupKey, concern: `a cleartext password (${r.method}, hba-cleartext-password)` }
+      });
+    }
+  }
+});
+
+// rules/hba-client-cert-not-required.ts
+var hba_client_cert_not_required_default = defineRule({
+  name: "hba-client-cert-not-required",
+  severity: "warning",
+  category: "security",
+  precedence: 10,
+  appliesTo: ["pg_hba.conf"],
+  docs: {
+    summary: "A `hostssl` or `host` record beyond the server itself that does not require a client certificate",
+    why: "Where PKI-based authentication is the policy (STIG V-233577: the server validates each client certificate along its certification path to a trusted CA, RFC 5280), a record that lets a client in without a certificate skips that validation entirely: a password, a Kerberos ticket or nothing stands in for it. PostgreSQL validates a client certificate (against `ssl_ca_file`, and `ssl_crl_file`/`ssl_crl_dir` for revocation) only on a `hostssl` record with the `cert` method or with `clientcert=verify-ca` / `verify-full` (`clientcert=1` before 14). Flagged: `hostssl` and `host` records (a `host` record also admits TLS connections, but cannot carry `cert` or `clientcert`: make it `hostssl`) whose address reaches beyond the server, that are not `reject`, whose method is not `cert` and that have no `clientcert=verify-ca` or `verify-full`. Not flagged: `local`, loopback and `samehost` records (only processes on the server), `hostnossl` and `hostnogssenc` records (no TLS at all: a non-TLS path, another concern), `hostgssenc` records (Kerberos, not PKI), records that can never match. The STIG's InSpec check passes when some `hostssl` record uses `cert` or `clientcert=1`, and also wants `ssl_crl_file`; this rule asks it of every TLS-capable record beyond loopback, `gss` and `sspi` records included, and does not check the CRL. Off by default; the `stig` profile turns it on (V-233577).\n\n" + EXPOSURE_MODEL_DOC,
+    invalid: ["hostssl    all   app   10.20.0.0/16   scram-sha-256", "host    sales   app   10.20.0.0/16   scram-sha-256"],
+    valid: [
+      "hostssl    all   app   10.20.0.0/16   cert",
+      "hostssl    all   app   10.20.0.0/16   scram-sha-256   clientcert=verify-full",
+      "hostssl    all   app   10.20.0.0/16   scram-sha-256   clientcert=verify-ca",
+      "host    all   all   127.0.0.1/32   scram-sha-256",
+      "hostssl    all   all   10.20.0.0/16   reject",
+      "local   all   all   peer"
+    ],
+    references: [
+      "https://www.postgresql.org/docs/current/auth-cert.html",
+      "https://www.postgresql.org/docs/current/ssl-tcp.html#SSL-CLIENT-CERTIFICATES",
+      "https://www.postgresql.org/docs/current/auth-pg-hba-conf.html"
+    ],
+    versions: "all (`clientcert=1` counts as verify-ca; PostgreSQL 14 and later accept only verify-ca and verify-full)"
+  },
+  check(ctx) {
+    for (const e of hbaExposures(ctx)) {
+      const r = e.info.record;
+      if (r.connType !== "hostssl" && r.connType !== "host") continue;
+      if (onServerOnly(e) || e.strength === "reject" || r.method === "cert" || clientcertMode(e.info) !== null) continue;
+      const host = r.connType === "host";
+      ctx.report({
+        loc: tokenLoc(r.methodToken),
+        message: `no client certificate required: ${e.text}; clients get in with ${r.method} alone, so no certificate is validated against the trusted CA (and CRL) for them`,
+        help: host ? "Make it a hostssl record with the cert method, or add clientcert=verify-full (cert and clientcert are only allowed on hostssl)." : "Use the cert method, or add clientcert=verify-full (the certificate name must match the role) to this record.",
+        group: { key: e.groupKey, concern: "no client certificate required (hba-client-cert-not-required)" }
+      });
+    }
+  }
+});
+
+// rules/hba-hostssl-without-ssl.ts
+var hba_hostssl_without_ssl_default = defineRule({
+  name: "hba-hostssl-without-ssl",
+  severity: "error",
+  category: "security",
+  precedence: 80,
+  appliesTo: ["pg_hba.conf", "postgresql.conf"],
+  docs: {
+    summary: "`hostssl` records while the cluster's `ssl` is off, so they can never match",
+    why: 'A `hostssl` record matches only SSL connections, and with `ssl = off` (the default when postgresql.conf does not set it) there are none: PostgreSQL loads the record but only logs "hostssl record cannot match because SSL is disabled". Clients the record was written for are refused, or fall through to a later, often weaker, record. Checked only when the cluster has both pg_hba.conf and postgresql.conf. Such a record gets only this finding: the exposure rules (hba-open-to-world, hba-md5, listen-on-all-addresses \u2026) skip it, since it admits nobody. A record still holding a template placeholder is left to unrendered-template.\n\n' + EXPOSURE_MODEL_DOC,
+    invalid: [{ "pg_hba.conf": "hostssl    all   app   10.20.0.0/16   scram-sha-256", "postgresql.conf": "ssl = off" }],
+    valid: [
+      { "pg_hba.conf": "hostssl    all   app   10.20.0.0/16   scram-sha-256", "postgresql.conf": "ssl = on" },
+      "hostssl    all   app   10.20.0.0/16   scram-sha-256"
+    ],
+    references: [
+      "https://www.postgresql.org/docs/current/auth-pg-hba-conf.html",
+      "https://www.postgresql.org/docs/current/runtime-config-connection.html#GUC-SSL",
+      "https://www.postgresql.org/docs/current/ssl-tcp.html"
+    ],
+    versions: "all"
+  },
+  check(ctx) {
+    const hba = ctx.cluster.hba;
+    const ssl = ctx.setting("ssl");
+    if (!hba || !ctx.cluster.conf || !ssl || ssl.value !== false) return;
+    const a = ssl.assignment;
+    const where = a ? `ssl = ${a.line.value.raw} at ${a.file.path}:${lineColumn(a.file, a.line.nameStart).line}` : "ssl is not set in postgresql.conf, and the default is off";
+    for (const r of analyzeHba(hba).reachable) {
+      if (r.record.connType !== "hostssl") continue;
+      const rec = r.record;
+      if (recordPlaceholder(rec) !== null) continue;
+      ctx.report({
+        loc: tokenLoc(r.record.connTypeToken),
+        message: `hostssl record can never match (${where}): ${r.exposure} is refused or falls through to a later record`,
+        help: "Turn SSL on (ssl = on with ssl_cert_file and ssl_key_file), or write host if unencrypted connections are intended.",
+        ...ssl.lineLoc ? { related: [{ message: "ssl is turned off here", loc: ssl.lineLoc }] } : {},
+        group: { key: hbaRecordGroupKey(rec), concern: "it can never match while ssl is off (hba-hostssl-without-ssl)" }
+      });
+    }
+  }
+});
+
+// rules/hba-ident-over-tcp.ts
+var hba_ident_over_tcp_default = defineRule({
+  name: "hba-ident-over-tcp",
+  severity: "error",
+  category: "security",
+  precedence: 140,
+  appliesTo: ["pg_hba.conf"],
+  docs: {
+    summary: "`ident` authentication on a TCP record that clients beyond the server itself can match",
+    why: "Over TCP, `ident` asks the ident server (RFC 1413, port 113) on the CLIENT's machine which operating-system user owns the connection, and believes the answer. Whoever controls a client machine \u2014 its administrator, or anyone who can run an ident daemon there (or answer from the client's address) \u2014 names any user they like: there is no authentication at all, like `trust`. A `map=` does not help: it only translates the name the client's ident server reports into a role. Flagged on `host`, `hostssl`, `hostnossl`, `hostgssenc` and `hostnogssenc` records whose address reaches beyond the server (networks, `samenet`, host names, every address), map or no map (error). With `clientcert=verify-ca` a client must also hold a certificate from the trusted CA, but any holder still names any user (warning); with `clientcert=verify-full` the certificate's name must match the role, which is authentication (not flagged). Not flagged: `ident` on a `local` record (PostgreSQL treats it as `peer`: the kernel says who the user is), and `ident` on loopback (127.0.0.0/8, ::1, `localhost`) or `samehost` records, where the ident server asked is the server's own and answers for its own processes \u2014 that is only as good as that identd, but it is not a remote client vouching for itself. go_hba_rules' identNoMap flags `ident` without `map=` on any record; this rule deliberately flags by where the ident server is (the client's machine), map or not, and leaves loopback and the socket alone. A record open to every address is reported by hba-open-to-world, which names this concern (one finding per record).\n\n" + EXPOSURE_MODEL_DOC,
+    invalid: ["host    all   all   10.20.0.0/16   ident", "host    sales   app   192.168.1.0/24   ident   map=office"],
+    valid: [
+      "local   all   all   ident",
+      "host    all   all   127.0.0.1/32   ident",
+      "host    all   all   10.20.0.0/16   scram-sha-256",
+      "hostssl    all   all   10.20.0.0/16   ident   clientcert=verify-full"
+    ],
+    references: [
+      "https://www.postgresql.org/docs/current/auth-ident.html",
+      "https://www.postgresql.org/docs/current/auth-pg-hba-conf.html",
+      "https://www.rfc-editor.org/rfc/rfc1413"
+    ],
+    versions: "all"
+  },
+  check(ctx) {
+    for (const e of hbaExposures(ctx)) {
+      const r = e.info.record;
+      if (r.method !== "ident" || e.reach === "local" || onServerOnly(e)) continue;
+      const cc = clientcertMode(e.info);
+      if (cc === "verify-full") continue;
+      const map = r.options.find((o) => o.name === "map");
+      const mapped = map ? ` (map=${boundQuote(map.value)} only translates the name that server reports)` : "";
+      ctx.report({
+        loc: tokenLoc(r.methodToken),
+        message: cc === "verify-ca" ? `ident over TCP with clientcert=verify-ca: ${e.text}; the server believes the ident server on the client's own machine${mapped}, so anyone there holding a certificate from the trusted CA names any operating-system user, since verify-ca does not compare the certificate's name with the user` : `ident over TCP: ${e.text}; the server believes the ident server on the client's own machine${mapped}, so whoever controls a machine there names any operating-system user: no authentication`,
+        ...cc === "verify-ca" ? { severity: "warning" } : {},
+        help: "Use scram-sha-256 (or cert / gss) for TCP connections; keep operating-system identity for local connections (peer).",
+        group: { key: e.groupKey, concern: "ident over TCP: the client's word (hba-ident-over-tcp)" }
+      });
+    }
+  }
+});
+
 // rules/hba-invalid-record.ts
-var UNQUOTED_TOKEN_MESSAGES = ["authentication option not in name=value format: ", "unsupported LDAP URL scheme: "];
-function boundHbaMessage(message) {
-  for (const prefix of UNQUOTED_TOKEN_MESSAGES) {
-    if (message.startsWith(prefix) && !message.includes("\n")) return prefix + boundQuote(message.slice(prefix.length));
+function boundHbaMessage(p, file) {
+  const r = p.reason;
+  if (r && "unquoted" in r && !r.unquoted.includes("\n")) {
+    return relativizeMessage(p.message.slice(0, p.message.length - r.unquoted.length), file) + boundQuote(r.unquoted);
   }
-  return boundQuotes(message);
+  return boundQuotes(relativizeMessage(p.message, file));
 }
-function hbaHelp(message, major) {
-  if (message.startsWith("invalid IP mask")) {
-    return "An address without a /prefix must be followed by a netmask column; write it in CIDR form, e.g. 10.30.0.0/16.";
+function hbaHelp(reason, major) {
+  switch (reason?.code) {
+    case "invalid-ip-mask":
+      return "An address without a /prefix must be followed by a netmask column; write it in CIDR form, e.g. 10.30.0.0/16.";
+    case "clientcert":
+      return major >= 14 ? "Use clientcert=verify-ca or clientcert=verify-full (PostgreSQL 14 removed 1, 0 and no-verify)." : "Use clientcert=verify-ca or clientcert=verify-full, on hostssl records only.";
+    case "invalid-method":
+      return reason.method === "crypt" || reason.method === "krb5" ? "Use scram-sha-256 (or gss for Kerberos)." : void 0;
+    case "peer-not-local":
+      return "Use scram-sha-256 (or ident) for host records; peer works on local records only.";
+    case "invalid-connection-type":
+      return reason.type.startsWith("include") ? "include directives in pg_hba.conf need PostgreSQL 16 or later." : void 0;
+    default:
+      return void 0;
   }
-  if (message.includes("clientcert")) {
-    return major >= 14 ? "Use clientcert=verify-ca or clientcert=verify-full (PostgreSQL 14 removed 1, 0 and no-verify)." : "Use clientcert=verify-ca or clientcert=verify-full, on hostssl records only.";
-  }
-  if (/invalid authentication method "(crypt|krb5)"/.test(message)) return "Use scram-sha-256 (or gss for Kerberos).";
-  if (message.includes("peer authentication is only supported on local sockets")) {
-    return "Use scram-sha-256 (or ident) for host records; peer works on local records only.";
-  }
-  if (message.startsWith('invalid connection type "include')) return "include directives in pg_hba.conf need PostgreSQL 16 or later.";
-  return void 0;
 }
 function addressZones(line) {
   const a = line.record?.address;
@@ -46779,6 +48023,8 @@ var ZONE_HELP = "Drop the zone: PostgreSQL accepts an interface name (%eth0) onl
 var hba_invalid_record_default = defineRule({
   name: "hba-invalid-record",
   severity: "error",
+  category: "validity",
+  precedence: 220,
   appliesTo: ["pg_hba.conf"],
   docs: {
     summary: "A pg_hba.conf record PostgreSQL rejects",
@@ -46810,13 +48056,13 @@ var hba_invalid_record_default = defineRule({
         continue;
       }
       const outside = p.code === "not-allowed";
-      const text = boundHbaMessage(relativizeMessage(p.message, hba.file));
+      const text = boundHbaMessage(p, hba.file);
       out.report({
         loc: { file: p.file.path, start: p.start, end: p.end },
         // git-dir: an error (the rule's severity): .git/ is never deployed configuration, and it
         // holds the job's token; the message names the reason, the file's text was never read.
         message: outside ? `${text}: the file lies outside the checked root and was not read` : p.code === "git-dir" || p.code === "limit" ? text : `${text}: PostgreSQL ${ctx.major} rejects this record${assumed.length ? ` (on a server that has network interface "${boundQuote(assumed[0].interface)}")` : ""}, so the server refuses to start and a reload keeps the old rules`,
-        help: !p.code && zones.some((z) => z.verdict === "rejected") ? ZONE_HELP : outside ? void 0 : p.code === "git-dir" ? "Configuration never lives in .git/; name a file of the repository instead." : p.code === "limit" ? "Name each user or database list once per record: the same @file referenced from many places multiplies what it expands to, and pgconf-lint checks none of the expansion past its limit." : hbaHelp(p.message, ctx.major),
+        help: !p.code && zones.some((z) => z.verdict === "rejected") ? ZONE_HELP : outside ? void 0 : p.code === "git-dir" ? "Configuration never lives in .git/; name a file of the repository instead." : p.code === "limit" ? "Name each user or database list once per record: the same @file referenced from many places multiplies what it expands to, and pgconf-lint checks none of the expansion past its limit." : hbaHelp(p.reason, ctx.major),
         ...outside ? { severity: "warning" } : {},
         group: { key: hbaTokenGroupKey(p.file.path, p.start), concern: "a record PostgreSQL rejects (hba-invalid-record)" }
       });
@@ -46831,16 +48077,667 @@ var hba_invalid_record_default = defineRule({
   }
 });
 
+// rules/hba-local-trust.ts
+var hba_local_trust_default = defineRule({
+  name: "hba-local-trust",
+  severity: "info",
+  category: "security",
+  precedence: 50,
+  appliesTo: ["pg_hba.conf"],
+  options: {
+    superusers: SUPERUSERS,
+    anyRole: opt.boolean(false, "Also flag trust records for named ordinary roles, `+groups`, `@files` and regular expressions, not only for all users or a superuser (the `cis` and `stig` profiles set it: their checks accept no `trust` on these records).")
+  },
+  docs: {
+    summary: "`trust` on `local` (Unix socket) records and on loopback `host` records, for all users or a superuser",
+    why: "On a `local` record, `trust` lets every operating-system user who can open the socket connect as any listed role without a password, the superuser included: on a shared host, any local account (a web application, a compromised service) becomes superuser. Many images and installers ship `local all all trust` for convenience; `peer` gives the same convenience to the operating-system user of the same name (`postgres` as `postgres`) and nobody else. A `host` record (any `host*` type) limited to the loopback interface (127.0.0.0/8, ::1, `localhost`) or to the server's own addresses (`samehost`) is the same exposure over TCP, without even the socket's file permissions: any process on the server connects as that role without a password, and in a container or a Kubernetes pod every sidecar and every process of every container sharing the network namespace shares the loopback interface. Information, since only processes on the server can connect. Flagged for the user `all` or a role of the option `superusers`; with the option `anyRole`, for every role (CIS 5.3 and 5.4, STIG V-233520 and V-233612 want no `trust` at all). Not flagged: `peer`, any other method, records that can never match, and `trust` with `clientcert` (a client certificate is then required). `trust` on `samehost` is also reported by hba-trust-remote (error, its documented scope): the record yields one finding, hba-trust-remote's, which names this concern; turn hba-trust-remote off and this rule reports it. `trust` on a network beyond the server is hba-trust-remote.\n\n" + EXPOSURE_MODEL_DOC,
+    invalid: ["local   all   all   trust", "host    all   postgres   127.0.0.1/32   trust"],
+    valid: [
+      "local   all   all   peer",
+      "local   all   app   trust",
+      "host    all   app   127.0.0.1/32   trust",
+      "host    all   all   127.0.0.1/32   scram-sha-256"
+    ],
+    references: [
+      "https://www.postgresql.org/docs/current/auth-trust.html",
+      "https://www.postgresql.org/docs/current/auth-peer.html",
+      "https://www.postgresql.org/docs/current/auth-pg-hba-conf.html"
+    ],
+    versions: "all"
+  },
+  check(ctx) {
+    const superusers = superusersOption(ctx.options);
+    const anyRole = ctx.options.anyRole === true;
+    for (const e of hbaExposures(ctx)) {
+      const r = e.info.record;
+      if (r.method !== "trust") continue;
+      const local = e.reach === "local";
+      if (!local && !((e.reach === "loopback" || e.reach === "samehost") && e.strength === "none")) continue;
+      const names = superuserNames(e, superusers);
+      if (!e.info.allUsers && names.length === 0 && !anyRole) continue;
+      const ordinary = !e.info.allUsers && r.users.some((u) => !(u.kind === "literal" && superusers.includes(u.value)));
+      const who = e.info.allUsers ? "any role, superusers included," : anyRole && ordinary ? names.length ? `any of these roles (superuser ${names.map((n) => boundQuote(n.value)).join(", ")} included)` : "any of these roles" : `superuser ${names.map((n) => boundQuote(n.value)).join(", ")}`;
+      ctx.report({
+        loc: tokenLoc(r.methodToken),
+        message: local ? `trust on the local socket: ${e.text}; any operating-system user on the server who can open the socket connects as ${who} without a password` : `trust on a record only the server itself can reach: ${e.text}; any process on the server (in a container or pod: every container sharing its network namespace) connects as ${who} without a password`,
+        help: local ? "Use peer (the operating-system user of the same name) for local connections, or scram-sha-256." : "Use scram-sha-256 for TCP connections from the server itself, or connect through the local socket with peer.",
+        group: { key: e.groupKey, concern: local ? "trust on the local socket (hba-local-trust)" : "trust from the server itself (hba-local-trust)" }
+      });
+    }
+  }
+});
+
+// src/analysis/ident-maps.ts
+function authSetComplete(f) {
+  return f.includes.every((i) => !i.skipped) && f.lines.every((l) => l.error === null);
+}
+function identMaps(ident) {
+  const out = /* @__PURE__ */ new Map();
+  for (const l of ident.lines) {
+    const r = l.record;
+    if (r === null) continue;
+    const name = r.mapName.text;
+    const m = out.get(name);
+    if (m) m.lines.push(l);
+    else out.set(name, { name, first: r.mapName, lines: [l] });
+  }
+  return out;
+}
+function definedIdentMaps(ident) {
+  const out = /* @__PURE__ */ new Map();
+  for (const l of ident.lines) {
+    const t = l.record?.mapName ?? (l.error === null ? l.fields[0]?.tokens[0] : void 0);
+    if (t && !out.has(t.text)) out.set(t.text, tokenLoc(t));
+  }
+  return out;
+}
+function hbaMapNames(hba) {
+  const out = /* @__PURE__ */ new Set();
+  for (const l of hba.lines) {
+    const values = l.record ? l.record.options.filter((o) => o.name === "map").map((o) => o.value) : l.fields.flatMap((f) => f.tokens.filter((t) => t.text.startsWith("map=")).map((t) => t.text.slice(4)));
+    for (const v of values) {
+      if (findPlaceholder(v)) return null;
+      out.add(v);
+    }
+  }
+  return out;
+}
+
+// rules/hba-map-undefined.ts
+function closest(name, defined) {
+  let best = null;
+  let bestD = Infinity;
+  for (const d of defined) {
+    const dist = d.toLowerCase() === name.toLowerCase() ? 0.5 : editDistance(name, d);
+    if (dist < bestD) {
+      bestD = dist;
+      best = d;
+    }
+  }
+  return best !== null && bestD <= Math.max(1, Math.floor(name.length / 3)) ? best : null;
+}
+var hba_map_undefined_default = defineRule({
+  name: "hba-map-undefined",
+  severity: "warning",
+  category: "security",
+  tags: ["validity"],
+  precedence: 30,
+  appliesTo: ["pg_hba.conf", "pg_ident.conf"],
+  docs: {
+    summary: "A pg_hba.conf record's `map=` names a user name map that the cluster's pg_ident.conf does not define",
+    why: "With `map=NAME` (methods `ident`, `peer`, `gss`, `sspi`, `cert`, and `oauth` from 18), PostgreSQL does not compare the authenticated name with the requested role itself: at every login it scans pg_ident.conf for lines of map NAME (compared exactly, case included) that allow the pair. When no line has that map name, nothing ever allows it, and every connection the record matches is refused after authentication succeeded (\"no match in usermap\" in the server log; hba.c, check_usermap). Since the first matching record decides, those clients do not fall through to a later record either. It is usually a typo, a map renamed in one file only, or a pg_ident.conf that was not deployed. Checked only when the cluster has a pg_ident.conf (with the files it includes, 16+): without one in the repository the server's cannot be seen. Not flagged: records that can never match (shadowed, `hostssl` while ssl is off), `map=` with a template placeholder (unrendered-template), `map=` on a method that takes no map (hba-invalid-record), and any record when pg_ident.conf pulls in a file that is missing here (the map may be defined there). A map name on a pg_ident.conf line PostgreSQL rejects counts as defined: that line is syntax-error's finding.",
+    invalid: [
+      {
+        "pg_hba.conf": "local   all   all   peer   map=admins",
+        "pg_ident.conf": "# MAPNAME   SYSTEM-USERNAME   PG-USERNAME\nadmin       alice             postgres"
+      }
+    ],
+    valid: [
+      {
+        "pg_hba.conf": "local   all   all   peer   map=admins",
+        "pg_ident.conf": "# MAPNAME   SYSTEM-USERNAME   PG-USERNAME\nadmins      alice             postgres"
+      },
+      { "pg_hba.conf": "local   all   all   peer   map=admins" }
+    ],
+    references: [
+      "https://www.postgresql.org/docs/current/auth-username-maps.html",
+      "https://github.com/postgres/postgres/blob/master/src/backend/libpq/hba.c"
+    ],
+    versions: "all; pg_ident.conf include directives 16+; `map` on `oauth` 18+"
+  },
+  check(ctx) {
+    const ident = ctx.cluster.ident;
+    if (!ident || !ctx.cluster.hba || !authSetComplete(ident)) return;
+    const defined = definedIdentMaps(ident);
+    for (const e of hbaExposures(ctx)) {
+      const r = e.info.record;
+      const opt2 = r.options.filter((o) => o.name === "map").at(-1);
+      if (!opt2 || opt2.value === "" || defined.has(opt2.value) || findPlaceholder(opt2.value)) continue;
+      const guess = closest(opt2.value, defined.keys());
+      const name = boundQuote(opt2.value);
+      ctx.report({
+        loc: tokenLoc(opt2.token),
+        message: `map=${name} names no map of ${ident.file.path}${guess !== null ? ` (did you mean ${boundQuote(guess)}?)` : ""}: ${e.text}; PostgreSQL finds no line of map ${name} at login, so every connection this record matches is refused after authenticating ("no match in usermap")`,
+        help: guess !== null ? `Name the map as pg_ident.conf spells it (map=${boundQuote(guess)}; map names compare exactly, case included), or add the lines of map ${name} to pg_ident.conf.` : `Add the lines of map ${name} to pg_ident.conf (MAPNAME SYSTEM-USERNAME PG-USERNAME), or fix the map name.`,
+        ...guess !== null ? { related: [{ message: `map ${boundQuote(guess)} is defined here`, loc: defined.get(guess) }] } : {},
+        group: { key: e.groupKey, concern: `map=${name} undefined in pg_ident.conf (hba-map-undefined)` }
+      });
+    }
+  }
+});
+
+// rules/hba-md5.ts
+var hba_md5_default = defineRule({
+  name: "hba-md5",
+  severity: "warning",
+  category: "security",
+  precedence: 120,
+  appliesTo: ["pg_hba.conf"],
+  fixable: "always",
+  docs: {
+    summary: "Method `md5`: roles whose password is stored as an MD5 hash log in with the weak MD5 challenge (prefer `scram-sha-256`)",
+    why: "The method `md5` and the way a password is stored are two things. With `md5` in pg_hba.conf, a role whose password is stored as a SCRAM secret (`password_encryption = scram-sha-256`, the default from PostgreSQL 14) is checked with SCRAM automatically; a role whose password is still stored as an MD5 hash (set before the switch, or given pre-hashed) logs in with the MD5 challenge. An MD5 hash is as good as the password: whoever has it (from a backup, a dump of pg_authid, a replica) can log in, and a sniffed MD5 exchange can be brute-forced offline. With `password_encryption = md5`, every new or changed password is stored that way. Method `scram-sha-256` refuses MD5-stored passwords, so it finishes the migration. PostgreSQL 18 deprecates MD5 passwords (CREATE/ALTER ROLE warn) and a later release will remove them. Records reachable over the network are a warning; local-socket and loopback records information. Records that can never match are not flagged. The fix (unsafe) changes the method to `scram-sha-256`: roles whose password is still stored as an MD5 hash can no longer log in through the record until their password is set again.\n\n" + EXPOSURE_MODEL_DOC,
+    invalid: ["host    all   app   10.20.0.0/16   md5"],
+    valid: ["host    all   app   10.20.0.0/16   scram-sha-256"],
+    references: [
+      "https://www.postgresql.org/docs/current/auth-password.html",
+      "https://www.postgresql.org/docs/current/runtime-config-connection.html#GUC-PASSWORD-ENCRYPTION",
+      "https://www.postgresql.org/docs/18/release-18.html"
+    ],
+    versions: "all; password_encryption defaults to scram-sha-256 from 14; MD5 passwords deprecated in 18"
+  },
+  check(ctx) {
+    const pe = ctx.setting("password_encryption");
+    const scram = pe !== void 0 && pe.value === "scram-sha-256";
+    let source;
+    if (pe?.assignment) {
+      const a = pe.assignment;
+      source = `password_encryption = ${a.line.value.raw} at ${a.file.path}:${lineColumn(a.file, a.line.nameStart).line}`;
+    } else if (ctx.cluster.conf) {
+      source = `password_encryption = ${pe?.canonical ?? "md5"}, the default of PostgreSQL ${ctx.major}`;
+    } else {
+      source = `password_encryption = ${pe?.canonical ?? "md5"} by default in PostgreSQL ${ctx.major} (no postgresql.conf in this cluster)`;
+    }
+    const deprecated = ctx.major >= 18 ? `MD5 passwords are deprecated in PostgreSQL ${ctx.major} and will be removed` : "MD5 passwords are deprecated from PostgreSQL 18";
+    const stored = scram ? `with ${source}, roles whose password is stored as SCRAM are checked with SCRAM automatically, but a role whose password is still an MD5 hash (set before the switch, or given pre-hashed) logs in with the MD5 challenge, and that hash alone is enough to log in` : `with ${source}, new and changed passwords are stored as MD5 hashes and checked with the MD5 challenge: a stolen hash alone is enough to log in`;
+    const fixTitle = scram ? "Change the method to scram-sha-256 (roles whose password is stored as an MD5 hash can no longer log in through this record until it is set again)" : "Change the method to scram-sha-256 (roles whose password is stored as an MD5 hash can no longer log in through this record until it is set again; password_encryption is md5, so set it to scram-sha-256 first, or every new password is MD5 too)";
+    for (const e of hbaExposures(ctx)) {
+      const r = e.info.record;
+      if (r.method !== "md5") continue;
+      const loc = tokenLoc(r.methodToken);
+      ctx.report({
+        fix: { title: fixTitle, edits: [{ loc, text: "scram-sha-256" }], applicability: "unsafe" },
+        loc,
+        message: `md5 method: ${e.text}; ${stored}; ${deprecated}`,
+        help: scram ? "Change the method to scram-sha-256: it refuses MD5-stored passwords, so reset those first (SELECT rolname FROM pg_authid WHERE rolpassword LIKE 'md5%' lists them)." : "Set password_encryption = scram-sha-256, reset the passwords, then change the method to scram-sha-256.",
+        ...onServerOnly(e) ? { severity: "info" } : {},
+        group: { key: e.groupKey, concern: "the md5 method (hba-md5)" }
+      });
+    }
+  }
+});
+
+// rules/hba-open-to-world.ts
+function risk(e) {
+  if (e.info.record.method === "trust" && clientcertMode(e.info) === "verify-ca") {
+    return "anyone holding a certificate from the trusted CA logs in as any listed user, with no password";
+  }
+  switch (e.strength) {
+    case "none":
+      return e.info.record.method === "trust" ? "anyone who can reach the port logs in as any listed user, with no password" : "anyone who can reach the port names the user through their own ident server: no authentication";
+    case "cleartext":
+      return e.channel === "tls" ? "anyone who can reach the port can guess passwords; the password itself travels encrypted" : "anyone who can reach the port can guess passwords, and the password itself may cross the internet unencrypted";
+    case "md5":
+      return e.channel === "tls" ? "anyone who can reach the port can guess passwords (over TLS)" : "anyone who can reach the port can guess passwords, and an MD5 exchange sniffed on an unencrypted connection can be cracked offline";
+    case "strong":
+      return "only clients holding the required certificate or Kerberos ticket get in";
+    default:
+      return "anyone who can reach the port can guess passwords";
+  }
+}
+var hba_open_to_world_default = defineRule({
+  name: "hba-open-to-world",
+  severity: "error",
+  category: "security",
+  precedence: 170,
+  appliesTo: ["pg_hba.conf"],
+  options: { allowedNetworks: ALLOWED_NETWORKS, superusers: SUPERUSERS },
+  docs: {
+    summary: "A pg_hba.conf record that accepts connections from every address",
+    why: "A record whose address is `0.0.0.0/0`, `::/0` (in any spelling, including `0.0.0.0 0.0.0.0` and `::0/0`) or the keyword `all` lets anyone who can reach the port try to log in: the only thing left between the internet and the data is the authentication method and the firewall. The severity follows the method: no authentication (`trust`, `ident`) or a password that may cross the internet unencrypted (`password`, `ldap`, `pam`, `radius`, `bsd`, `md5` on a record that does not require SSL) is an error; a password over a required encrypted channel, or `scram-sha-256`, is a warning (passwords can be guessed from anywhere); `cert`, `gss`, `sspi` or `clientcert=verify-*` is information. A record that names a superuser or is for physical replication (a full copy of the cluster) is one level higher. Records that can never match (`reject`, shadowed by an earlier record, `hostssl` while ssl is off, a template placeholder) are not flagged, because they grant nothing.\n\n" + EXPOSURE_MODEL_DOC,
+    invalid: ["host    all   all   0.0.0.0/0   md5", "hostssl    sales   app   ::/0   scram-sha-256"],
+    valid: [
+      "host    all   all   10.20.0.0/16   scram-sha-256",
+      "host    all   all   0.0.0.0/0   reject",
+      "host    all   all   0.0.0.0/0   reject\nhost    all   all   0.0.0.0/0   trust"
+    ],
+    references: [
+      "https://www.postgresql.org/docs/current/auth-pg-hba-conf.html",
+      "https://www.postgresql.org/docs/current/runtime-config-connection.html#GUC-LISTEN-ADDRESSES"
+    ],
+    versions: "all"
+  },
+  check(ctx) {
+    const allowed2 = allowedNetworksOption(ctx.options);
+    const superusers = superusersOption(ctx.options);
+    for (const e of hbaExposures(ctx)) {
+      const r = e.info;
+      if (e.reach !== "world" || e.strength === "reject" || insideNetworks(r, allowed2)) continue;
+      const severity = worldSeverity(e, superusers);
+      const raisedFor = [
+        ...superuserNames(e, superusers).length ? ["it names a superuser"] : [],
+        ...r.replication ? ["it allows physical replication"] : []
+      ];
+      const raised = severity !== worldBase(e) ? ` (rated higher: ${raisedFor.join(" and ")})` : "";
+      const help = e.weak ? "Restrict the address to the networks that need access (e.g. 10.20.0.0/16) and authenticate with scram-sha-256 over hostssl (or cert)." : "Restrict the address to the networks that need access (e.g. 10.20.0.0/16); if the server really must be public, suppress this with the reason.";
+      ctx.report({
+        loc: addressLoc(r.record.address),
+        message: `open to every address: ${e.text}; ${risk(e)}${raised}`,
+        help,
+        severity,
+        group: { key: e.groupKey, concern: "open to every address (hba-open-to-world)" }
+      });
+    }
+  }
+});
+
+// rules/hba-replication-open.ts
+var hba_replication_open_default = defineRule({
+  name: "hba-replication-open",
+  severity: "error",
+  category: "security",
+  precedence: 100,
+  appliesTo: ["pg_hba.conf"],
+  options: WIDE_NETWORK_OPTIONS,
+  docs: {
+    summary: "Physical replication (`replication`) allowed for every user or from a wide network",
+    why: "A physical replication connection can stream the whole cluster \u2014 every database, every table, password hashes included \u2014 with pg_basebackup. The `replication` database should be allowed only for the replication role, from the standbys' addresses. A record for `all` users, or for a network wider than /16 (IPv4) or /48 (IPv6), or for every address, lets any role with the REPLICATION attribute (and every superuser) do that from anywhere in the range. It is an error with a weak method (trust, ident, a cleartext password or md5 on a record that does not require SSL); from every address it is one level above hba-open-to-world's base level (scram-sha-256: error, cert or gss: warning); otherwise a warning. Local-socket, loopback and `samehost` records, `reject` records and records that can never match are not flagged.\n\n" + EXPOSURE_MODEL_DOC,
+    invalid: ["host    replication   all   10.20.5.0/24   scram-sha-256", "host    replication   replicator   10.0.0.0/8   scram-sha-256"],
+    valid: [
+      "host    replication   replicator   10.20.5.0/24   scram-sha-256",
+      "local   replication   all   peer",
+      "host    replication   all   127.0.0.1/32   scram-sha-256"
+    ],
+    references: [
+      "https://www.postgresql.org/docs/current/auth-pg-hba-conf.html",
+      "https://www.postgresql.org/docs/current/warm-standby.html#STREAMING-REPLICATION-AUTHENTICATION"
+    ],
+    versions: "all"
+  },
+  check(ctx) {
+    const { ipv4Prefix: v4, ipv6Prefix: v62, allowed: allowed2 } = wideNetworkOptions(ctx.options);
+    for (const e of hbaExposures(ctx)) {
+      const r = e.info;
+      const rec = r.record;
+      if (!r.replication || e.strength === "reject" || onServerOnly(e) || insideNetworks(r, allowed2)) continue;
+      const reasons = [];
+      if (r.allUsers) reasons.push("for every user (all)");
+      if (r.isWorld) reasons.push("from every address");
+      else if (isWide(r, v4, v62)) reasons.push(`from a network wider than /${r.family === "ipv4" ? v4 : v62}`);
+      if (!reasons.length) continue;
+      const token2 = rec.databases.find((d) => d.kind === "keyword" && d.value === "replication").token;
+      ctx.report({
+        loc: tokenLoc(token2),
+        message: `physical replication open ${reasons.join(" and ")}: ${e.text}; a replication connection can copy the whole cluster`,
+        help: `Allow replication only for the replication role (e.g. replicator) from the standbys' addresses (/32), and ${methodAdvice(e)}.`,
+        severity: e.weak ? "error" : r.isWorld ? raise(worldBase(e)) : "warning",
+        group: { key: e.groupKey, concern: "physical replication open (hba-replication-open)" }
+      });
+    }
+  }
+});
+
+// rules/hba-superuser-remote.ts
+var hba_superuser_remote_default = defineRule({
+  name: "hba-superuser-remote",
+  severity: "warning",
+  category: "security",
+  precedence: 60,
+  appliesTo: ["pg_hba.conf"],
+  options: { superusers: SUPERUSERS, allowedNetworks: ALLOWED_NETWORKS },
+  docs: {
+    summary: "A superuser may log in over TCP from beyond the loopback interface",
+    why: "A superuser bypasses every permission check, can read every table and password hash, and can run programs on the server as the operating-system user (`COPY \u2026 TO PROGRAM`). Whoever guesses, sniffs or steals its credentials from the network owns the server, so administrators usually allow superusers only over the local socket (`peer`) or loopback, and give applications and remote administrators roles of their own. This rule flags a reachable `host*` record that is not `reject`, that names a superuser in its user column (the option `superusers`, default `postgres`; also through an `@file`), and whose address is more than loopback or `samehost`. It is an error from every address or with a weak method (trust, ident, a cleartext password or md5 on a record that does not require SSL), otherwise a warning. A record for `all` users or a `+group` admits superusers too, but names none: its exposure is judged by the other hba rules, since this one cannot know who the superusers in a group are.\n\n" + EXPOSURE_MODEL_DOC,
+    invalid: ["host    all   postgres   10.20.0.0/16   scram-sha-256"],
+    valid: [
+      "local   all   postgres   peer",
+      "host    all   postgres   127.0.0.1/32   scram-sha-256",
+      "host    all   postgres   10.20.0.0/16   reject",
+      "host    all   app   10.20.0.0/16   scram-sha-256"
+    ],
+    references: [
+      "https://www.postgresql.org/docs/current/auth-pg-hba-conf.html",
+      "https://www.postgresql.org/docs/current/role-attributes.html",
+      "https://www.postgresql.org/docs/current/sql-copy.html"
+    ],
+    versions: "all"
+  },
+  check(ctx) {
+    const superusers = superusersOption(ctx.options);
+    const allowed2 = allowedNetworksOption(ctx.options);
+    for (const e of hbaExposures(ctx)) {
+      if (e.strength === "reject" || onServerOnly(e) || insideNetworks(e.info, allowed2)) continue;
+      const names = superuserNames(e, superusers);
+      const first = names[0];
+      if (!first) continue;
+      const world = e.reach === "world";
+      const where = world ? "from every address" : "from beyond the loopback interface";
+      const how = e.weak ? ` with a weak method (${e.info.record.method})` : "";
+      const who = names.map((n) => boundQuote(n.value)).join(", ");
+      ctx.report({
+        loc: tokenLoc(first.token),
+        message: `superuser ${who} may log in over TCP ${where}${how}: ${e.text}; whoever obtains its credentials there can read every table and run programs on the server`,
+        help: "Let the superuser in only over the local socket (local all postgres peer) or loopback, and give remote administrators and applications roles of their own.",
+        ...world || e.weak ? { severity: "error" } : {},
+        group: { key: e.groupKey, concern: `a superuser (${who}) over TCP (hba-superuser-remote)` }
+      });
+    }
+  }
+});
+
+// rules/hba-tls-not-required.ts
+var PLAIN2 = CONN_STATES.hostnossl & CONN_STATES.hostnogssenc;
+var MAX_GUARDS = 100;
+function guards(hba) {
+  const out = [];
+  for (const info2 of analyzeHba(hba).records) {
+    const r = info2.record;
+    if ((CONN_STATES[r.connType] & PLAIN2) === 0 || !info2.allUsers || out.length >= MAX_GUARDS) continue;
+    const a = r.address;
+    if (a === null || !(a.kind === "all" || (a.kind === "ipv4" || a.kind === "ipv6") && a.bytes && a.mask)) continue;
+    if (!info2.allDatabases && !info2.replication) continue;
+    out.push({
+      index: info2.index,
+      everyAddress: a.kind === "all",
+      ip: a.kind === "all" ? null : { bytes: a.bytes, mask: a.mask },
+      all: info2.allDatabases,
+      replication: info2.replication
+    });
+  }
+  return out;
+}
+function plainDecidedEarlier(info2, list3) {
+  const a = info2.record.address;
+  if (a === null) return false;
+  return list3.some((g) => {
+    if (g.index >= info2.index) return false;
+    const dbs = info2.record.databases.every((d) => d.kind === "keyword" && d.value === "replication" ? g.replication : g.all);
+    if (!dbs) return false;
+    if (g.everyAddress) return true;
+    return (a.kind === "ipv4" || a.kind === "ipv6") && a.bytes !== null && a.mask !== null && ipCovers(g.ip, { bytes: a.bytes, mask: a.mask });
+  });
+}
+function consequence(e) {
+  const t = e.info.record.connType;
+  if (t === "hostnossl") {
+    return "hostnossl matches only connections without SSL, so these sessions are never encrypted: queries, results and anything the method sends cross the network in cleartext, readable and modifiable on the path";
+  }
+  return `${t} matches connections with and without SSL, so TLS is the client's choice: a client with sslmode=disable, allow or prefer (prefer is libpq's default) connects unencrypted when asked to, or when someone on the path answers its SSL request with a refusal; queries and results then cross the network in cleartext`;
+}
+var hba_tls_not_required_default = defineRule({
+  name: "hba-tls-not-required",
+  severity: "warning",
+  category: "security",
+  precedence: 40,
+  appliesTo: ["pg_hba.conf", "postgresql.conf"],
+  docs: {
+    summary: "A `host`, `hostnossl` or `hostnogssenc` record admits clients from beyond the server without TLS while the cluster has `ssl` on",
+    why: 'With `ssl = on` the server can encrypt every connection, but only `hostssl` records (and `hostgssenc`, encrypted with GSSAPI) require it. A `host` or `hostnogssenc` record matches connections with and without SSL, so encryption is left to the client: `sslmode=prefer`, libpq\'s default, falls back to an unencrypted session when the server (or anyone on the network path, who can answer the SSL request with a refusal) declines, and `sslmode=disable` or `allow` never asks. A `hostnossl` record matches only connections without SSL. Either way, queries, results and whatever the authentication method sends cross the network in cleartext, and a record that admits unencrypted clients from beyond the server is a non-TLS path however strong its method. When every remote record is like this, the cluster has no TLS-only path at all: each record gets its finding. Flagged: records that can match (reachable, no template placeholder) and are not `reject`, whose address reaches beyond the server (not loopback, `localhost` or `samehost`). Checked only when the cluster has both pg_hba.conf and postgresql.conf and `ssl` is on there (when it is off, ssl-disabled reports). A record also flagged by another hba rule yields one finding, the most severe, which names this concern after "; also".\n\n' + EXPOSURE_MODEL_DOC,
+    invalid: [
+      { "postgresql.conf": "ssl = on", "pg_hba.conf": "host    all   app   10.20.0.0/16   scram-sha-256" },
+      { "postgresql.conf": "ssl = on", "pg_hba.conf": "hostnossl    all   app   10.20.0.0/16   scram-sha-256" }
+    ],
+    valid: [
+      { "postgresql.conf": "ssl = on", "pg_hba.conf": "hostssl    all   app   10.20.0.0/16   scram-sha-256" },
+      {
+        "postgresql.conf": "ssl = on",
+        "pg_hba.conf": "hostnossl  all   all   0.0.0.0/0      reject\nhost       all   app   10.20.0.0/16   scram-sha-256\nhost       all   all   127.0.0.1/32   scram-sha-256"
+      }
+    ],
+    references: [
+      "https://www.postgresql.org/docs/current/ssl-tcp.html",
+      "https://www.postgresql.org/docs/current/auth-pg-hba-conf.html",
+      "https://www.postgresql.org/docs/current/libpq-ssl.html#LIBPQ-SSL-PROTECTION"
+    ],
+    versions: "all; `hostgssenc`/`hostnogssenc` 12+"
+  },
+  check(ctx) {
+    const ssl = ctx.setting("ssl");
+    const hba = ctx.cluster.hba;
+    if (!hba || !ctx.cluster.conf || ssl?.value !== true) return;
+    let list3;
+    for (const e of hbaExposures(ctx)) {
+      if (e.strength === "reject" || onServerOnly(e) || e.channel !== "either" && e.channel !== "plain") continue;
+      if (plainDecidedEarlier(e.info, list3 ??= guards(hba))) continue;
+      const r = e.info.record;
+      ctx.report({
+        loc: tokenLoc(r.connTypeToken),
+        message: `TLS not required although ssl is on: ${e.text}; ${consequence(e)}`,
+        help: r.connType === "hostnossl" ? "Use hostssl for remote clients (hostnossl with reject is the way to refuse unencrypted connections), and have clients connect with sslmode=verify-full." : `Change ${r.connType} to hostssl for remote clients (add \`hostnossl all all 0.0.0.0/0 reject\` and \`hostnossl all all ::/0 reject\` above if records further down must not admit unencrypted connections), and have clients connect with sslmode=verify-full.`,
+        ...ssl.loc ? { related: [{ message: "ssl is on here", loc: ssl.loc }] } : {},
+        group: { key: e.groupKey, concern: "TLS available (ssl = on) but not required (hba-tls-not-required)" }
+      });
+    }
+  }
+});
+
+// rules/hba-trust-remote.ts
+var hba_trust_remote_default = defineRule({
+  name: "hba-trust-remote",
+  severity: "error",
+  category: "security",
+  precedence: 150,
+  appliesTo: ["pg_hba.conf"],
+  options: { allowedNetworks: ALLOWED_NETWORKS },
+  docs: {
+    summary: "`trust` authentication on a record that matches more than the loopback interface",
+    why: "`trust` logs a client in as whichever user it names, with no password or other check. On a `host`, `hostssl`, `hostnossl`, `hostgssenc` or `hostnogssenc` record whose address is more than loopback (127.0.0.0/8, ::1/128) \u2014 a network, `samehost`, `samenet` or a host name \u2014 anyone who can reach the server from there, or who shares a machine on that network, can connect as any listed user, including a superuser. Records that can never match (shadowed by an earlier record, `hostssl` while ssl is off, a template placeholder) are not flagged, nor `trust` with `clientcert=verify-full` (certificate authentication); with `clientcert=verify-ca` any holder of a certificate from the trusted CA can name any user (warning).\n\n" + EXPOSURE_MODEL_DOC,
+    invalid: ["host    all   all   10.20.0.0/16   trust", "host    orders   app   samenet   trust"],
+    valid: ["host    all   all   127.0.0.1/32   trust", "local   all   all   trust", "host    all   all   10.20.0.0/16   scram-sha-256"],
+    references: [
+      "https://www.postgresql.org/docs/current/auth-trust.html",
+      "https://www.postgresql.org/docs/current/auth-pg-hba-conf.html"
+    ],
+    versions: "all"
+  },
+  check(ctx) {
+    const allowed2 = allowedNetworksOption(ctx.options);
+    for (const e of hbaExposures(ctx)) {
+      const r = e.info;
+      if (r.record.method !== "trust" || e.reach === "local" || e.reach === "loopback" || insideNetworks(r, allowed2)) continue;
+      const cc = clientcertMode(r);
+      if (cc === "verify-full") continue;
+      ctx.report({
+        loc: tokenLoc(r.record.methodToken),
+        message: cc === "verify-ca" ? `trust on a network record with clientcert=verify-ca: ${e.text}; anyone there holding a certificate from the trusted CA can name any of these users and is let in, since verify-ca does not compare the certificate's name with the user` : `trust on a network record: ${e.text}; anyone who can connect from there can name any of these users and is let in`,
+        ...cc === "verify-ca" ? { severity: "warning" } : {},
+        group: { key: e.groupKey, concern: "trust: no password (hba-trust-remote)" },
+        help: "Use scram-sha-256 (or cert / gss); keep trust, if at all, for local sockets and 127.0.0.1/32."
+      });
+    }
+  }
+});
+
+// rules/hba-unreachable-record.ts
+var STATE_WORDS = {
+  hostssl: "SSL connections",
+  hostnossl: "non-SSL connections",
+  hostgssenc: "GSSAPI-encrypted connections",
+  hostnogssenc: "connections without GSSAPI encryption"
+};
+function covering(r) {
+  const from = r.line.file.path;
+  const by = r.shadowedByAll;
+  if (by.length === 1) return `${recordRef(by[0], from)} (${recordText(by[0])}) already matches every connection it could match`;
+  const parts = by.map((b) => `${recordRef(b, from)} (${recordText(b)}) for ${STATE_WORDS[b.record.connType] ?? b.record.connType}`);
+  return `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]} together already match every connection it could match`;
+}
+var hba_unreachable_record_default = defineRule({
+  name: "hba-unreachable-record",
+  severity: "warning",
+  category: "security",
+  precedence: 90,
+  appliesTo: ["pg_hba.conf"],
+  docs: {
+    summary: "A pg_hba.conf record no connection can reach, because earlier records already match everything it matches",
+    why: "PostgreSQL uses the first record whose connection type, database, user and address match, and never looks further. A record placed after a broader one (for example after `host all all 0.0.0.0/0 reject`, or a `hostssl` record after a `host` record for the same databases, users and network) never takes effect: whoever edits it believes they changed access when they did not. Because such a record grants nothing, the exposure rules (hba-open-to-world, hba-trust-remote, \u2026) do not check it. Only certain cases are reported: a group (`+role`), a regular expression, `samehost`, `samenet` or a host name is assumed to cover only the identical token.",
+    invalid: ["host    all   all   0.0.0.0/0   reject\nhost    sales   app   10.20.0.0/16   scram-sha-256"],
+    valid: [
+      "host    sales   app   10.20.0.0/16   scram-sha-256\nhost    all   all   0.0.0.0/0   reject",
+      "hostssl   all   all   10.0.0.0/8   scram-sha-256\nhost    all   all   10.0.0.0/8   reject"
+    ],
+    references: ["https://www.postgresql.org/docs/current/auth-pg-hba-conf.html"],
+    versions: "all"
+  },
+  check(ctx) {
+    const hba = ctx.cluster.hba;
+    if (!hba) return;
+    const analysis = analyzeHba(hba);
+    for (const r of analysis.unreachable) {
+      const first = r.shadowedByAll[0];
+      ctx.report({
+        loc: r.loc,
+        message: `unreachable record: ${covering(r)}, and the first matching record wins; it grants nothing (so it is not checked for exposure)`,
+        help: `Delete this record, or move it above ${recordRef(first, r.line.file.path)} if it was meant to take effect.`,
+        related: r.shadowedByAll.map((b) => ({ message: "the earlier record that matches first", loc: b.loc }))
+      });
+    }
+    const cut = analysis.incompleteAt;
+    if (cut) {
+      ctx.report({
+        loc: cut.loc,
+        message: `reachability analysed only up to here: more than ${MAX_COMPARISONS} comparisons of database and user names (records with long lists); this record and the later ones are treated as reachable, so unreachable ones among them are not reported (exposure rules still check them)`,
+        help: "Shorten the database and user lists (a +group instead of hundreds of names), or split the file."
+      });
+    }
+  }
+});
+
+// rules/hba-wide-network.ts
+var hba_wide_network_default = defineRule({
+  name: "hba-wide-network",
+  severity: "warning",
+  category: "security",
+  precedence: 110,
+  appliesTo: ["pg_hba.conf"],
+  options: WIDE_NETWORK_OPTIONS,
+  docs: {
+    summary: "A pg_hba.conf record that accepts a very wide network (IPv4 wider than /16, IPv6 wider than /48)",
+    why: "A record for 10.0.0.0/8 admits 16 million addresses: usually far more machines than need the database, often every office, VPN and container network of the company. Each of them can then try to log in, and a compromise anywhere in that range reaches the database. Records open to every address are left to hba-open-to-world; `reject` records, loopback networks and records that can never match are not flagged. A network that lies wholly in private address space (RFC 1918, carrier-grade NAT, unique local, link-local) with a method that does not give the password away (scram-sha-256, cert, gss; md5 or a cleartext method only over hostssl) is information: it is usually a container or VPN address pool. A range that looks private but covers public space (`172.0.0.0/8`, `10.0.0.0/7`) is said so.\n\n" + EXPOSURE_MODEL_DOC,
+    invalid: ["host    all   app   10.0.0.0/8   scram-sha-256", "host    all   app   10.0.0.0   255.0.0.0   scram-sha-256"],
+    valid: ["host    all   app   10.20.0.0/16   scram-sha-256", "host    all   all   10.0.0.0/8   reject", "host    all   all   2001:db8:1234::/48   scram-sha-256"],
+    references: ["https://www.postgresql.org/docs/current/auth-pg-hba-conf.html"],
+    versions: "all"
+  },
+  check(ctx) {
+    const { ipv4Prefix: v4, ipv6Prefix: v62, allowed: allowed2 } = wideNetworkOptions(ctx.options);
+    for (const e of hbaExposures(ctx)) {
+      const r = e.info;
+      if (e.strength === "reject" || !isWide(r, v4, v62) || insideNetworks(r, allowed2)) continue;
+      const quiet = e.reach === "private" && !e.weak;
+      const limit = r.family === "ipv4" ? v4 : v62;
+      const count2 = r.family === "ipv4" ? (2 ** (32 - r.prefixLength)).toLocaleString("en-US") : `2^${128 - r.prefixLength}`;
+      ctx.report({
+        loc: addressLoc(r.record.address),
+        message: `wide network (${count2} addresses, wider than /${limit}${e.reach === "private" ? ", private address space" : ""}): ${e.text}`,
+        help: "Narrow the address to the hosts or subnets that need access (e.g. the application servers' /24), or list the network in allowedNetworks.",
+        ...quiet ? { severity: "info" } : {},
+        group: { key: e.groupKey, concern: "a wide network (hba-wide-network)" }
+      });
+    }
+  }
+});
+
+// rules/ident-map-unused.ts
+var RELATED_MAX = 5;
+var ident_map_unused_default = defineRule({
+  name: "ident-map-unused",
+  severity: "info",
+  category: "validity",
+  appliesTo: ["pg_ident.conf", "pg_hba.conf"],
+  docs: {
+    summary: "A user name map defined in pg_ident.conf that no pg_hba.conf record names in `map=`",
+    why: "pg_ident.conf lines only take effect through a pg_hba.conf record whose `map=` option names their map (hba.c, check_usermap); a map no record names is dead configuration. Either a record lost its `map=` (or names the map with another spelling: names compare exactly, case included), and then the operating-system, Kerberos or certificate identities the map was written for cannot log in as the roles it lists, since without a map the authenticated name must equal the role name; or the map is a leftover and its lines can go, so that a reviewer does not take them for access that exists. Checked only when the cluster has both pg_hba.conf and pg_ident.conf (with the files they include, 16+), and not when either pulls in a file that is missing here (the record or map may be there) or a `map=` holds a template placeholder. A `map=` on a record PostgreSQL rejects still counts as naming the map (that record is hba-invalid-record's finding).",
+    invalid: [
+      {
+        "pg_ident.conf": "# MAPNAME   SYSTEM-USERNAME   PG-USERNAME\nadmins      alice             postgres\nadmins      bob               postgres",
+        "pg_hba.conf": "local   all   all   peer"
+      }
+    ],
+    valid: [
+      {
+        "pg_ident.conf": "# MAPNAME   SYSTEM-USERNAME   PG-USERNAME\nadmins      alice             postgres\nadmins      bob               postgres",
+        "pg_hba.conf": "local   all   all   peer   map=admins"
+      },
+      { "pg_ident.conf": "admins      alice             postgres" }
+    ],
+    references: [
+      "https://www.postgresql.org/docs/current/auth-username-maps.html",
+      "https://github.com/postgres/postgres/blob/master/src/backend/libpq/hba.c"
+    ],
+    versions: "all; include directives in pg_hba.conf and pg_ident.conf 16+"
+  },
+  check(ctx) {
+    const { hba, ident } = ctx.cluster;
+    if (!hba || !ident || !authSetComplete(hba) || !authSetComplete(ident)) return;
+    const used = hbaMapNames(hba);
+    if (used === null) return;
+    for (const m of identMaps(ident).values()) {
+      if (used.has(m.name) || findPlaceholder(m.name)) continue;
+      const name = boundQuote(m.name);
+      const n = m.lines.length;
+      ctx.report({
+        loc: tokenLoc(m.first),
+        message: `map ${name} is not used: no pg_hba.conf record names it in map=, so its ${n === 1 ? "line has" : `${n} lines have`} no effect; either a record lost its map= (and the identities it maps cannot log in as the roles it lists) or the map can go`,
+        help: `Add map=${name} to the pg_hba.conf record (peer, ident, gss, sspi, cert) meant to use it, or delete the map's lines.`,
+        related: m.lines.slice(1, 1 + RELATED_MAX).map((l) => ({ message: `another line of map ${name}`, loc: tokenLoc(l.record.mapName) }))
+      });
+    }
+  }
+});
+
 // rules/invalid-value.ts
 var PRELOAD_LISTS = ["shared_preload_libraries", "session_preload_libraries", "local_preload_libraries"];
 var RECOVERY_TARGETS = ["recovery_target", "recovery_target_lsn", "recovery_target_name", "recovery_target_time", "recovery_target_xid"];
+function defaultShown(def) {
+  if (def.type === "string" || def.type === "enum") return quoteConf(def.boot);
+  const n = Number(def.boot);
+  return def.type === "integer" && Number.isFinite(n) ? withUnit(n, def.unit) : def.boot;
+}
+function valueHelp(a, r, major) {
+  if (!r.ok && r.code === "invalid-unit") {
+    return `Write the number with a unit PostgreSQL ${major} accepts for ${a.def?.name ?? a.key}: ${[...r.units].reverse().join(", ")} (units are case-sensitive).`;
+  }
+  const dflt = a.def ? ` (or remove the line: the default is ${defaultShown(a.def)})` : "";
+  return `Write a value PostgreSQL ${major} accepts for ${a.def?.name ?? a.key}, as the message says${dflt}.`;
+}
+function unitCaseFix(a, r, major) {
+  if (r.ok || r.code !== "invalid-unit" || !a.def) return void 0;
+  const written6 = r.unit;
+  const lower = written6.toLowerCase();
+  const matches2 = r.units.filter((u) => u.toLowerCase() === lower);
+  if (matches2.length !== 1 || matches2[0] === written6) return void 0;
+  const unit = matches2[0];
+  const input = a.line.value.value;
+  const fixed = r.numberText + unit + input.slice(r.numberText.length + written6.length);
+  if (!parseGucValue(a.def, fixed, major).ok) return void 0;
+  const v = a.line.value;
+  const text = v.token === "string" ? `'${fixed.replace(/'/g, "''")}'` : fixed;
+  return {
+    fix: { title: `Write the unit as ${unit}`, edits: [{ loc: { file: a.file.path, start: v.start, end: v.end }, text }], applicability: "safe" },
+    unit
+  };
+}
 var invalid_value_default = defineRule({
   name: "invalid-value",
   severity: "error",
+  category: "validity",
+  precedence: 230,
   appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
+  fixable: "sometimes",
   docs: {
     summary: "A value the target PostgreSQL version rejects",
-    why: "PostgreSQL validates every value when it reads the file: a wrong type, an unknown or wrongly cased unit (`8mb`, `5m`), a number outside the allowed range, an unknown enum value, or a parameter that cannot be set in a file makes the server refuse to start; a reload skips just that setting and keeps the old value. Units are case-sensitive (`MB`, `kB`, `min`, `s`), and what is valid changes between versions. String values are checked as PostgreSQL's check hooks check them when the server reads the file (DateStyle, TimeZone and log_timezone against the version's time zone database, timezone_abbreviations, log_destination, list syntax, synchronous_standby_names, replication slot names, recovery_target_*, backtrace_functions, client_encoding, \u2026), with the hook's own explanation. Locale names (lc_*) are checked with setlocale() on the server's machine, which the files cannot show: a name other than C, POSIX or C.UTF-8 gets an info finding saying so.",
+    why: "PostgreSQL validates every value when it reads the file: a wrong type, an unknown or wrongly cased unit (`8mb`, `5m`), a number outside the allowed range, an unknown enum value, or a parameter that cannot be set in a file makes the server refuse to start; a reload skips just that setting and keeps the old value. Units are case-sensitive (`MB`, `kB`, `min`, `s`), and what is valid changes between versions. String values are checked as PostgreSQL's check hooks check them when the server reads the file (DateStyle, TimeZone and log_timezone against the version's time zone database, timezone_abbreviations, log_destination, list syntax, synchronous_standby_names, replication slot names, recovery_target_*, backtrace_functions, client_encoding, \u2026), with the hook's own explanation. Locale names (lc_*) are checked with setlocale() on the server's machine, which the files cannot show: a name other than C, POSIX or C.UTF-8 gets an info finding saying so. A wrongly cased unit (`8mb`, `5Min`) has a safe fix that writes it as PostgreSQL spells it (`8MB`, `5min`), offered when exactly one accepted unit matches it case-insensitively and the corrected value is valid.",
     invalid: ["work_mem = 8mb", "checkpoint_timeout = 5m", "max_connections = 0", "wal_level = 'logical '", "synchronous_standby_names = 'FIRST 2 s1, s2'"],
     valid: ["work_mem = 8MB", "checkpoint_timeout = 5min", "max_connections = 200", "wal_level = logical", "synchronous_standby_names = 'FIRST 2 (s1, s2)'"],
     references: [
@@ -46854,10 +48751,13 @@ var invalid_value_default = defineRule({
       const v = a.line.value;
       const said = [a.value.detail, a.value.hint].filter((x) => x !== void 0).map((x) => boundQuotedIn(x.replace(/\.$/, ""), v.value));
       const hint = said.length ? ` (${said.join("; ")})` : "";
+      const unitFix = unitCaseFix(a, a.value, ctx.major);
       ctx.report({
         loc: { file: a.file.path, start: v.start, end: v.end },
+        ...unitFix ? { fix: unitFix.fix } : {},
         // PostgreSQL quotes the value whole; we quote at most QUOTE_MAX_CHARS of it.
         message: `${boundQuotedIn(a.value.message, v.value)}${hint}: PostgreSQL ${ctx.major} refuses to start with it`,
+        help: valueHelp(a, a.value, ctx.major),
         group: { key: valueGroupKey(a.file.path, v.start), concern: "a value PostgreSQL rejects (invalid-value)" }
       });
     }
@@ -46916,10 +48816,816 @@ var invalid_value_default = defineRule({
   }
 });
 
+// rules/listen-on-all-addresses.ts
+var MEANING = {
+  "*": "every network interface (all IPv4 and IPv6 addresses)",
+  "0.0.0.0": "every IPv4 interface",
+  "::": "every IPv6 interface"
+};
+var listen_on_all_addresses_default = defineRule({
+  name: "listen-on-all-addresses",
+  severity: "info",
+  category: "security",
+  precedence: 160,
+  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
+  docs: {
+    summary: "listen_addresses accepts TCP connections on every interface",
+    why: "`listen_addresses = '*'` (or `0.0.0.0`, `::`) makes the server accept TCP connections on every network interface, including public ones, so pg_hba.conf and the firewall are the only protection left. That is often intended (containers, servers behind a firewall), so on its own this is information. It becomes a warning when the same cluster's pg_hba.conf also has a record open to every address that can match a connection (reachable, not `reject`, not `hostssl` while ssl is off, no template placeholder; the exposure model of hba-open-to-world): then nothing in the configuration limits who can try to log in.",
+    invalid: [
+      "listen_addresses = '*'",
+      { "postgresql.conf": "listen_addresses = '0.0.0.0'", "pg_hba.conf": "host    all   all   0.0.0.0/0   scram-sha-256" }
+    ],
+    valid: ["listen_addresses = 'localhost, 10.20.0.5'", "#listen_addresses = '*'"],
+    references: [
+      "https://www.postgresql.org/docs/current/runtime-config-connection.html#GUC-LISTEN-ADDRESSES",
+      "https://www.postgresql.org/docs/current/auth-pg-hba-conf.html"
+    ],
+    versions: "all"
+  },
+  check(ctx) {
+    const s = ctx.setting("listen_addresses");
+    if (!s || s.isDefault || typeof s.value !== "string" || !s.loc) return;
+    const entries = splitQuotedList(s.value);
+    const hit = entries?.find((e) => e.name in MEANING);
+    if (!hit) return;
+    const raw = s.assignment?.line.value.raw ?? "";
+    let loc = s.loc;
+    if (raw === s.value) loc = { file: s.loc.file, start: s.loc.start + hit.start, end: s.loc.start + hit.end };
+    else if (raw.length === s.value.length + 2 && raw.slice(1, -1) === s.value) {
+      loc = { file: s.loc.file, start: s.loc.start + 1 + hit.start, end: s.loc.start + 1 + hit.end };
+    }
+    const spelled = raw || s.value;
+    const base = `listen_addresses = ${boundQuote(spelled)} accepts TCP connections on ${MEANING[hit.name]}`;
+    const open2 = hbaExposures(ctx).filter((e) => e.reach === "world" && e.strength !== "reject").map((e) => e.info);
+    const first = open2[0];
+    if (!first) {
+      ctx.report({
+        loc,
+        message: `${base}: pg_hba.conf and the firewall are the only protection`,
+        help: "List only the addresses clients use (e.g. listen_addresses = 'localhost, 10.20.0.5'), unless the host is firewalled or a container."
+      });
+      return;
+    }
+    const more = open2.length > 1 ? ` (and ${open2.length - 1} more such records)` : "";
+    ctx.report({
+      loc,
+      message: `${base}, and ${recordRef(first)} is open to every address: ${first.exposure}${more}`,
+      help: "Listen only on the addresses clients use, and restrict the pg_hba.conf record to the networks that need access.",
+      severity: "warning",
+      related: open2.slice(0, 5).map((r) => ({ message: `open to every address: ${r.exposure}`, loc: addressLoc(r.record.address) }))
+    });
+  }
+});
+
+// rules/log-destination-empty.ts
+var log_destination_empty_default = defineRule({
+  name: "log-destination-empty",
+  severity: "error",
+  category: "maintenance",
+  tags: ["reliability"],
+  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
+  docs: {
+    summary: "log_destination names no destination (an empty or all-blank list), so the server writes no log at all",
+    why: "log_destination is a list of stderr, csvlog, jsonlog (15+) and syslog; PostgreSQL accepts an empty list (SplitIdentifierString allows it, and a value of blanks only is the same) and then sends its messages nowhere: real servers 12, 16 and 18 start and record no error, no failed login, no crash report and no logged statement, with the logging collector on or off. The server runs, but when it misbehaves there is nothing to read, and audit settings (log_connections, log_statement, pgaudit) record nothing. An error, because no log at all is never what a configuration means to say.",
+    invalid: ["log_destination = ''", "logging_collector = on\nlog_destination = ' '"],
+    valid: ["log_destination = 'stderr'", "log_destination = 'syslog'", "work_mem = 4MB"],
+    references: [
+      "https://www.postgresql.org/docs/current/runtime-config-logging.html#GUC-LOG-DESTINATION",
+      "https://github.com/postgres/postgres/blob/master/src/backend/utils/error/elog.c (check_log_destination, send_message_to_server_log)"
+    ],
+    versions: "all"
+  },
+  check(ctx) {
+    const dest = ctx.setting("log_destination");
+    if (!dest?.loc || typeof dest.value !== "string") return;
+    const list3 = splitIdentifierString(dest.value);
+    if (list3 === null || list3.length > 0) return;
+    ctx.report({
+      loc: dest.loc,
+      message: `${settingText(dest)} names no destination: the server writes no log at all \u2014 no error, failed login or logged statement is recorded anywhere`,
+      help: "Set log_destination = 'stderr' (with logging_collector = on), 'csvlog', 'jsonlog' or 'syslog'."
+    });
+  }
+});
+
+// rules/log-directory-empty.ts
+var log_directory_empty_default = defineRule({
+  name: "log-directory-empty",
+  severity: "error",
+  category: "validity",
+  tags: ["reliability"],
+  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
+  docs: {
+    summary: "log_directory = '' with the logging collector on, so the server refuses to start",
+    why: "The logging collector builds its file name as log_directory, a slash, then log_filename (syslogger.c, logfile_getname). With an empty log_directory that is `/postgresql-\u2026.log`, a file in the root directory, which the server's user (never root: the postmaster refuses to run as root) cannot create. The collector fails to open its first file at startup and the postmaster stops: FATAL: could not open log file \"/postgresql-\u2026.log\": Permission denied \u2014 real servers 12, 16 and 18 do so, and every major since 10 builds the name the same way. The collector opens that file even when log_destination is syslog alone. `log_directory = '.'` is not empty: it is the data directory itself and the server starts (log-directory-in-data-directory reports that location when it is enabled). Without the collector log_directory is not used, and an empty value is harmless until someone turns the collector on; it is not reported then.",
+    invalid: ["logging_collector = on\nlog_directory = ''"],
+    valid: ["logging_collector = on\nlog_directory = '/var/log/postgresql'", "log_directory = ''", "logging_collector = on\nlog_directory = '.'"],
+    references: [
+      "https://www.postgresql.org/docs/current/runtime-config-logging.html#GUC-LOG-DIRECTORY",
+      "https://github.com/postgres/postgres/blob/master/src/backend/postmaster/syslogger.c (SysLogger_Start, logfile_getname, logfile_open)"
+    ],
+    versions: "all"
+  },
+  check(ctx) {
+    const dir = ctx.setting("log_directory");
+    const collector = ctx.setting("logging_collector");
+    if (!dir || !collector || collector.value !== true || dir.value !== "" || !dir.loc) return;
+    ctx.report({
+      loc: dir.loc,
+      message: `${settingText(dir)} with the logging collector on: the collector opens its log file in the root directory ("/postgresql-\u2026.log"), which the server cannot write \u2014 the server does not start`,
+      help: "Set log_directory to a directory the server's user can write, ideally an absolute one outside the data directory such as '/var/log/postgresql'.",
+      related: relatedSetting(collector, "the logging collector is turned on here")
+    });
+  }
+});
+
+// rules/log-directory-in-data-directory.ts
+import { posix as posix2 } from "node:path";
+var canonical = (p) => {
+  const n = posix2.normalize(p);
+  return n.length > 1 ? n.replace(/\/+$/, "") : n;
+};
+var log_directory_in_data_directory_default = defineRule({
+  name: "log-directory-in-data-directory",
+  severity: "warning",
+  category: "maintenance",
+  tags: ["reliability"],
+  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
+  docs: {
+    summary: "With the logging collector on, log_directory is relative (the default `log`), or under data_directory: the server log lives inside the data directory",
+    why: "A relative log_directory is taken relative to the data directory, so the default `log` puts the server log inside it. There a flood of log output fills the file system the database needs \u2014 a full disk under pg_wal stops the server \u2014 and every base backup (pg_basebackup copies the log directory) carries the logs, with the statements and names they hold, to backup storage and to the standbys built from it. An absolute log_directory under an absolute data_directory is the same. An empty log_directory, which stops the server from starting, is reported by log-directory-empty (on by default), not here. A relative path that climbs out of the data directory (`../log`) and a Windows path (`C:/\u2026`) are not reported; an absolute log_directory is judged only when data_directory is set in the files (otherwise the data directory is given with -D and unknown here). Checked only when logging_collector is on (without it log_directory is not used) and, for the location checks, log_destination names stderr, csvlog or jsonlog. Of the locations CIS 8.1 wants outside the data cluster (the WAL directory, tablespaces, the log directory), only log_directory is a setting in postgresql.conf: pg_wal and tablespaces are made by initdb -X and CREATE TABLESPACE. Off by default; the `cis` profile turns it on (CIS 3.1.4, 3.1.27, 8.1).",
+    invalid: ["logging_collector = on\nlog_directory = 'pg_log'", "logging_collector = on\ndata_directory = '/srv/pg/data'\nlog_directory = '/srv/pg/data/log'"],
+    valid: ["logging_collector = on\nlog_directory = '/var/log/postgresql'", "log_directory = 'log'"],
+    references: [
+      "https://www.postgresql.org/docs/current/runtime-config-logging.html#GUC-LOG-DIRECTORY",
+      "https://www.postgresql.org/docs/current/runtime-config-file-locations.html",
+      "https://www.postgresql.org/docs/current/app-pgbasebackup.html",
+      "https://github.com/postgres/postgres/blob/master/src/backend/postmaster/syslogger.c (SysLogger_Start, logfile_getname)",
+      "https://github.com/HexaCluster/pgdsat (checks 3.1.4, 3.1.27)"
+    ],
+    versions: "all"
+  },
+  check(ctx) {
+    const dir = ctx.setting("log_directory");
+    const logging = loggingView(ctx);
+    if (!dir || !logging?.collectorOn || typeof dir.value !== "string") return;
+    const loc = settingLoc(ctx, dir);
+    if (!loc) return;
+    const related = relatedSetting(logging.collector, "the logging collector is turned on here");
+    if (dir.value === "") return;
+    if (!logging.writesFiles) return;
+    let inside;
+    if (!(dir.value.startsWith("/") || /^([A-Za-z]:)?[\\/]/.test(dir.value))) {
+      const rel = canonical(dir.value);
+      if (rel === ".." || rel.startsWith("../")) return;
+      inside = rel === "." ? "the data directory itself" : `the data directory (a relative path is taken from it)`;
+    } else {
+      if (!dir.value.startsWith("/")) return;
+      const data = ctx.setting("data_directory");
+      if (!data || data.isDefault || typeof data.value !== "string" || !data.value.startsWith("/")) return;
+      const d = canonical(data.value);
+      const l = canonical(dir.value);
+      if (l !== d && !l.startsWith(d === "/" ? "/" : `${d}/`)) return;
+      inside = `data_directory ${data.assignment?.line.value.raw ?? data.value}`;
+      if (data.loc) related.push({ message: "data_directory is set here", loc: data.loc });
+    }
+    ctx.report({
+      loc,
+      message: `${settingText(dir)} puts the server log files inside ${inside}: a log flood can fill the database's file system and stop the server, and base backups copy the logs and what they hold`,
+      help: "Set log_directory to an absolute directory outside the data directory, e.g. '/var/log/postgresql'.",
+      related
+    });
+  }
+});
+
+// rules/log-duration-off.ts
+var log_duration_off_default = defineRule({
+  name: "log-duration-off",
+  severity: "warning",
+  category: "security",
+  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
+  docs: {
+    summary: "log_duration is off (absent means off): the log does not record that a statement completed, or how long it ran",
+    why: "With log_duration = on, every completed statement writes a `duration: \u2026 ms` line to the server log. Without it, a statement logged by log_statement or pgaudit shows that it started but not that it finished, so the outcome of an audited event (completed, or still running when the server stopped) cannot be established from the log alone. The cost is one LOG line per statement \u2014 on a busy server the largest source of log volume after statement logging itself, and the line carries no statement text: relate it to its statement with `%p` or `%c` in log_line_prefix (log_min_duration_statement = 0 logs each duration with the statement text instead, which also writes passwords set in SQL to the log: see log-statement-secrets). The PostgreSQL STIG asks for it (V-233512: its check reads log_duration from postgresql.conf and wants `on`), as does Checkov's CKV2_GCP_13 for Cloud SQL. Off by default; the `stig` profile turns it on (V-233512).",
+    invalid: ["log_duration = off"],
+    valid: ["log_duration = on"],
+    references: [
+      "https://www.postgresql.org/docs/current/runtime-config-logging.html#GUC-LOG-DURATION",
+      "https://github.com/mitre/crunchy-data-postgresql-stig-baseline (controls/V-233512.rb)"
+    ],
+    versions: "all (log_duration exists in every supported major; its default is off)"
+  },
+  check(ctx) {
+    const s = ctx.setting("log_duration");
+    if (!s || s.value !== false) return;
+    const loc = requiredSettingLoc(ctx, s);
+    if (!loc) return;
+    ctx.report({
+      loc,
+      message: `${settingText(s)}: the log does not record that a statement completed or how long it ran, so the outcome of a logged statement cannot be established from the log`,
+      help: "Set log_duration = on (one 'duration: \u2026 ms' line per completed statement: plan for the log volume) and put %p or %c in log_line_prefix to match each duration to its statement."
+    });
+  }
+});
+
+// rules/log-error-verbosity-low.ts
+var LEVELS2 = ["terse", "default", "verbose"];
+var MISSING = {
+  terse: "errors are logged without their DETAIL, HINT, QUERY and CONTEXT lines (a failed login loses the DETAIL that names the pg_hba.conf line it matched)",
+  default: "errors are logged without their SQLSTATE code and the source file, function and line that raised them"
+};
+var written3 = (s) => s.assignment?.line.value.raw ?? s.canonical;
+var log_error_verbosity_low_default = defineRule({
+  name: "log-error-verbosity-low",
+  severity: "warning",
+  category: "maintenance",
+  tags: ["reliability"],
+  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
+  options: {
+    minimum: opt.string("default", "The least detail accepted: `terse` < `default` < `verbose`; a log_error_verbosity below it is reported. With `verbose`, an absent setting (which means `default`) is reported at the start of postgresql.conf.", { enum: LEVELS2 })
+  },
+  docs: {
+    summary: "log_error_verbosity below the level required (terse by default): logged errors lose their detail",
+    why: "log_error_verbosity decides how much of each error reaches the server log. `terse` drops the DETAIL, HINT, QUERY and CONTEXT lines: the log says that something failed but not why \u2014 a failed login no longer names the pg_hba.conf line it matched, a constraint violation no longer shows the key, an error inside a function no longer says where. `default` keeps those; `verbose` adds the SQLSTATE code and the source file, function and line of PostgreSQL that raised the error. Absent, the setting is `default`.\n\nThe checklists disagree on the level. The CIS PostgreSQL Benchmark (3.1.22; pgdsat fails anything but `verbose`) wants `verbose`; the PostgreSQL STIG (V-233512: its check reads log_error_verbosity from postgresql.conf and wants exactly `default`, the value its fix text writes) wants `default`. Each profile decides: the `cis` profile sets the option `minimum: verbose`; the `stig` profile keeps `minimum: default` (only `terse` is reported; a `verbose` setting is not reported although the STIG check wants `default`: it only adds information to the log). Off by default; the `cis` profile (CIS 3.1.22, minimum `verbose`) and the `stig` profile (V-233512) turn it on.",
+    invalid: ["log_error_verbosity = terse"],
+    valid: ["log_error_verbosity = default", "log_error_verbosity = verbose", "log_statement = ddl"],
+    references: [
+      "https://www.postgresql.org/docs/current/runtime-config-logging.html#GUC-LOG-ERROR-VERBOSITY",
+      "https://github.com/postgres/postgres/blob/master/src/backend/utils/error/elog.c (send_message_to_server_log)",
+      "https://github.com/HexaCluster/pgdsat (check 3.1.22)",
+      "https://github.com/mitre/crunchy-data-postgresql-stig-baseline (controls/V-233512.rb)"
+    ],
+    versions: "all (log_error_verbosity and its three levels exist in every supported major)",
+    optionsNote: "```yaml\nrules:\n  log-error-verbosity-low: { minimum: verbose }\n```"
+  },
+  check(ctx) {
+    const s = ctx.setting("log_error_verbosity");
+    if (!s || typeof s.value !== "string") return;
+    const m = ctx.options.minimum;
+    const minimum = typeof m === "string" && LEVELS2.includes(m) ? m : "default";
+    const level = s.value.toLowerCase();
+    const rank3 = LEVELS2.indexOf(level);
+    if (rank3 < 0 || rank3 >= LEVELS2.indexOf(minimum)) return;
+    const loc = requiredSettingLoc(ctx, s);
+    if (!loc) return;
+    const what = s.loc ? `log_error_verbosity = ${written3(s)}` : `log_error_verbosity (not set; the default is ${s.canonical})`;
+    ctx.report({
+      loc,
+      message: `${what} is below ${minimum}: ${MISSING[level]}`,
+      help: `Set log_error_verbosity = ${minimum}` + (minimum === "verbose" ? " (each logged error gains a LOCATION line: somewhat more log volume)." : ".")
+    });
+  }
+});
+
+// rules/log-file-mode-permissive.ts
+var perms = (bits) => {
+  const out = [];
+  if (bits & 4) out.push("read");
+  if (bits & 2) out.push("write");
+  if (bits & 1) out.push("execute");
+  return out.length > 1 ? `${out.slice(0, -1).join(", ")} and ${out[out.length - 1]}` : out[0];
+};
+var log_file_mode_permissive_default = defineRule({
+  name: "log-file-mode-permissive",
+  severity: "warning",
+  category: "security",
+  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
+  docs: {
+    summary: "log_file_mode lets the group or other local users read (or write) the log files the logging collector writes",
+    why: "Server logs hold more than errors: the text of logged and failing statements (an `ALTER ROLE \u2026 PASSWORD '\u2026'` that fails, or any statement under log_statement), user and database names, client addresses, and query parameters. log_file_mode sets the permissions of the files the logging collector creates; the default 0600 lets only the server's OS user read them. A mode such as 0644 hands all of that to every local account; 0640 to every member of the group (on many systems a shared group). Write access lets someone alter or truncate the audit trail. The setting does nothing unless logging_collector is on, so the rule checks it only when the collector writes PostgreSQL's messages to files (logging_collector = on and log_destination names stderr, csvlog or jsonlog); the owner's own bits are not judged. A file mode is written in octal with a leading zero (0640); a bare 640 is decimal (01200) and rejected. Off by default; the `cis` profile turns it on (CIS 3.1.6).",
+    invalid: ["logging_collector = on\nlog_file_mode = 0644"],
+    valid: ["logging_collector = on\nlog_file_mode = 0600", "log_file_mode = 0644"],
+    references: [
+      "https://www.postgresql.org/docs/current/runtime-config-logging.html#GUC-LOG-FILE-MODE",
+      "https://www.postgresql.org/docs/current/runtime-config-logging.html#GUC-LOGGING-COLLECTOR",
+      "https://github.com/postgres/postgres/blob/master/src/backend/postmaster/syslogger.c (logfile_open)"
+    ],
+    versions: "all"
+  },
+  options: {
+    maximum: opt.string("0600", 'The widest mode accepted, as an octal string. A mode is reported when it sets a group or other permission bit that `maximum` does not; `"0640"` accepts group read (a log shipper in the server\'s group).', { pattern: "^0?[0-7]{3}$" })
+  },
+  check(ctx) {
+    const mode = ctx.setting("log_file_mode");
+    const logging = loggingView(ctx);
+    if (!mode || !logging?.writesFiles || typeof mode.value !== "number") return;
+    const maximum = parseInt(String(ctx.options.maximum), 8);
+    const extra = mode.value & ~maximum & 63;
+    if (!extra) return;
+    const loc = settingLoc(ctx, mode);
+    if (!loc) return;
+    const octal = octalMode(mode.value);
+    const raw = mode.assignment?.line.value.raw;
+    const shown5 = raw === void 0 ? octal : raw.replace(/^'|'$/g, "") === octal ? raw : `${raw} (${octal})`;
+    const group2 = extra >> 3 & 7;
+    const other = extra & 7;
+    const who = group2 && other ? group2 === other ? `the file's group and every other local user ${perms(group2)}` : `the file's group ${perms(group2)} and every other local user ${perms(other)}` : group2 ? `the file's group ${perms(group2)}` : `every other local user ${perms(other)}`;
+    ctx.report({
+      loc,
+      message: `${settingText(mode, shown5)} lets ${who} the server log files (more than ${octalMode(maximum)}): they hold statement text, failed ALTER ROLE \u2026 PASSWORD statements, user names and client addresses`,
+      help: `Set log_file_mode = ${octalMode(maximum & 511)} (0600 is the default); give a log shipper its own copy rather than group or world access.`,
+      related: relatedSetting(logging.collector, "the logging collector is turned on here")
+    });
+  }
+});
+
+// rules/log-hostname-on.ts
+var log_hostname_on_default = defineRule({
+  name: "log-hostname-on",
+  severity: "info",
+  category: "maintenance",
+  tags: ["performance"],
+  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
+  docs: {
+    summary: "log_hostname is on: every TCP connection waits for a reverse DNS lookup of the client address",
+    why: "With log_hostname = on, each new TCP connection resolves the client address to a host name before it is served, so that %h in log_line_prefix, connection logging and pg_stat_activity.client_hostname show the name. Every login pays the lookup; a slow or unreachable DNS server delays every login by the resolver timeout (the lookup runs before the startup timeout is armed, so authentication_timeout does not cut it short), and a name in the log is only what the PTR record of the address says \u2014 which whoever controls the reverse zone decides \u2014 while the address itself is logged anyway. Unix-socket connections are not affected.\n\nThe anchors disagree: the CIS PostgreSQL Benchmark wants log_hostname off (3.1.23; pgdsat fails `on`), while the PostgreSQL STIG (V-233591: its check wants SHOW log_hostname to be on) and Checkov's CKV_GCP_108 (from the CIS Google Cloud benchmark for Cloud SQL) want it on, for host names in incident response where addresses are dynamic. Neither is wrong for every site, so the default profile says nothing; the `cis` profile decides for off, and the `stig` profile does not run this rule. Off by default; the `cis` profile turns it on (CIS 3.1.23).",
+    invalid: ["log_hostname = on"],
+    valid: ["log_hostname = off", "log_connections = on"],
+    references: [
+      "https://www.postgresql.org/docs/current/runtime-config-logging.html#GUC-LOG-HOSTNAME",
+      "https://github.com/postgres/postgres/blob/master/src/backend/tcop/backend_startup.c (BackendInitialize: the lookup runs before the startup timeout is armed; postmaster.c before 17)",
+      "https://github.com/HexaCluster/pgdsat (check 3.1.23)"
+    ],
+    versions: "all (log_hostname exists in every supported major; its default is off)"
+  },
+  check(ctx) {
+    const s = ctx.setting("log_hostname");
+    if (!s?.loc || s.value !== true) return;
+    ctx.report({
+      loc: s.loc,
+      message: `log_hostname = ${s.assignment?.line.value.raw ?? "on"}: every TCP connection waits for a reverse DNS lookup of the client address before it is served \u2014 slow or failing DNS delays every login \u2014 and the logged name is only what the reverse zone claims`,
+      help: "Set log_hostname = off; the client address is logged either way (%h, %r in log_line_prefix, log_connections)."
+    });
+  }
+});
+
+// rules/log-level-too-quiet.ts
+var SERVER_LOG_LEVELS = ["debug5", "debug4", "debug3", "debug2", "debug1", "info", "notice", "warning", "error", "log", "fatal", "panic"];
+var rank = (level) => SERVER_LOG_LEVELS.indexOf(level.toLowerCase() === "debug" ? "debug2" : level.toLowerCase());
+var DEFAULT_QUIETEST = "error";
+var quietest = (v) => typeof v === "string" && rank(v) >= 0 ? v.toLowerCase() : DEFAULT_QUIETEST;
+var QUIET = /* @__PURE__ */ new Set(["fatal", "panic"]);
+var tooQuiet = (s, limit) => typeof s?.value === "string" && rank(s.value) > rank(limit) ? s.value.toLowerCase() : void 0;
+var shown2 = (s) => {
+  if (!s.assignment) return `${s.name} (not set; the default is ${s.canonical})`;
+  return `${s.name} = ${s.assignment.line.value.raw}`;
+};
+function between(limit, level) {
+  const out = [];
+  for (let i = rank(limit); i < rank(level); i++) {
+    const l = SERVER_LOG_LEVELS[i].startsWith("debug") ? "DEBUG" : SERVER_LOG_LEVELS[i].toUpperCase();
+    if (!out.includes(l)) out.push(l);
+  }
+  return out;
+}
+var suggest = (byDefault, limit) => rank(byDefault) <= rank(limit) ? `${byDefault} (the default)` : limit;
+var list = (xs) => xs.length <= 1 ? xs.join("") : `${xs.slice(0, -1).join(", ")} and ${xs[xs.length - 1]}`;
+var log_level_too_quiet_default = defineRule({
+  name: "log-level-too-quiet",
+  severity: "warning",
+  category: "maintenance",
+  tags: ["reliability"],
+  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
+  options: {
+    quietestMessages: opt.string(DEFAULT_QUIETEST, "The quietest log_min_messages accepted, in the server log's order (\u2026 `warning` < `error` < `log` < `fatal` < `panic`); a quieter one is reported.", { enum: SERVER_LOG_LEVELS }),
+    quietestErrorStatement: opt.string(DEFAULT_QUIETEST, "The quietest log_min_error_statement accepted, in the same order; a quieter one is reported.", { enum: SERVER_LOG_LEVELS })
+  },
+  docs: {
+    summary: "log_min_messages or log_min_error_statement at log, fatal or panic: errors, and the statements that caused them, vanish from the log",
+    why: 'log_min_messages decides which messages reach the server log. At `fatal` no ERROR is logged, and neither is anything at LOG level (which PostgreSQL ranks between ERROR and FATAL for the server log): checkpoints, connection and disconnection logging, the output of log_statement and log_min_duration_statement, and the reports of a backend that crashed. At `panic` failed logins and other FATAL errors vanish too. log_min_error_statement decides whether the SQL text of a failing statement is logged with its error; at `fatal` or `panic` an ERROR is logged without the statement that caused it. Either setting leaves a DBA with nothing to investigate when something goes wrong; benchmark and load-test configurations often set them and then get copied. When log_min_messages is already that quiet, the finding is reported there alone (log_min_error_statement can then add nothing to the log).\n\nThe options make the rule stricter for a checklist: the CIS PostgreSQL Benchmark wants log_min_messages at `warning` (3.1.14) and log_min_error_statement at `error` (3.1.15), and the `cis` profile sets `quietestMessages: warning` and `quietestErrorStatement: error`. Levels are compared in the order the server log uses, where LOG ranks between ERROR and FATAL: so `log_min_messages = log` writes no ERROR, and `log_min_error_statement = log` logs no failing ERROR statement. pgdsat also fails levels more verbose than those (`notice`, `debug1`\u2026: "too many messages"); this rule never reports a level for being too verbose.',
+    invalid: ["log_min_messages = panic", "log_min_error_statement = fatal"],
+    valid: ["log_min_messages = warning\nlog_min_error_statement = error", "log_min_messages = error"],
+    references: [
+      "https://www.postgresql.org/docs/current/runtime-config-logging.html#GUC-LOG-MIN-MESSAGES",
+      "https://www.postgresql.org/docs/current/runtime-config-logging.html#GUC-LOG-MIN-ERROR-STATEMENT",
+      "https://www.postgresql.org/docs/current/runtime-config-logging.html#RUNTIME-CONFIG-SEVERITY-LEVELS",
+      "https://github.com/postgres/postgres/blob/master/src/backend/utils/error/elog.c (is_log_level_output)"
+    ],
+    versions: "all",
+    optionsNote: "With the defaults `log`, `fatal` and `panic` are reported (`log` ranks above ERROR in the server log, so it hides errors although it reads like a verbose level). An absent setting is judged by its default (`warning`, `error`) and reported at the start of postgresql.conf when that is too quiet.\n\n```yaml\nrules:\n  log-level-too-quiet: { quietestMessages: warning, quietestErrorStatement: error }\n```"
+  },
+  check(ctx) {
+    const messages = ctx.setting("log_min_messages");
+    const statement = ctx.setting("log_min_error_statement");
+    const limitMessages = quietest(ctx.options.quietestMessages);
+    const limitStatement = quietest(ctx.options.quietestErrorStatement);
+    const messagesLevel = tooQuiet(messages, limitMessages);
+    const statementLevel = tooQuiet(statement, limitStatement);
+    const where = (s) => requiredSettingLoc(ctx, s);
+    if (messages && messagesLevel) {
+      const loc = where(messages);
+      const hidesErrors = rank(messagesLevel) > rank("error");
+      const alsoStatement = hidesErrors && statement && statementLevel ? statement : void 0;
+      if (loc) {
+        const also = alsoStatement ? ` (and ${shown2(alsoStatement)})` : "";
+        const message = QUIET.has(messagesLevel) ? `${shown2(messages)}${also}: no ERROR${messagesLevel === "panic" ? ", FATAL" : ""} or LOG message reaches the server log \u2014 failed statements, ${messagesLevel === "panic" ? "failed logins, " : ""}crashed backends, checkpoints and statement logging all vanish` : `${shown2(messages)}${also} is quieter than ${limitMessages}: ${list(between(limitMessages, messagesLevel))} messages do not reach the server log` + (hidesErrors ? " \u2014 failed statements vanish from it" : rank(messagesLevel) > rank("warning") ? " \u2014 warnings such as an approaching transaction ID wraparound vanish from it" : "");
+        ctx.report({
+          loc,
+          message,
+          help: `Set log_min_messages = ${suggest("warning", limitMessages)}; to cut log volume, tune what is logged (log_statement, log_min_duration_statement, log_checkpoints) rather than hiding ${QUIET.has(messagesLevel) ? "errors" : "messages"}.`,
+          ...alsoStatement?.loc ? { related: [{ message: `${shown2(alsoStatement)} is set here`, loc: alsoStatement.loc }] } : {}
+        });
+      }
+      if (hidesErrors) return;
+    }
+    if (statement && statementLevel) {
+      const loc = where(statement);
+      if (!loc) return;
+      const lost = between(limitStatement, statementLevel);
+      const message = QUIET.has(statementLevel) || lost.includes("ERROR") ? `${shown2(statement)}${QUIET.has(statementLevel) ? "" : ` is quieter than ${limitStatement}`}: errors are logged without the SQL statement that caused them, so a failing query cannot be traced from the log` : `${shown2(statement)} is quieter than ${limitStatement}: ${list(lost)} messages are logged without the SQL statement that caused them`;
+      ctx.report({
+        loc,
+        message,
+        help: `Set log_min_error_statement = ${suggest("error", limitStatement)}.`
+      });
+    }
+  }
+});
+
+// rules/log-line-prefix-incomplete.ts
+function prefixEscapes(prefix) {
+  const out = /* @__PURE__ */ new Set();
+  for (let i = 0; i < prefix.length; i++) {
+    if (prefix[i] !== "%") continue;
+    i++;
+    if (i >= prefix.length) break;
+    if (prefix[i] === "%") continue;
+    if (prefix[i] <= "9") {
+      if (prefix[i] === "-") {
+        i++;
+        if (i >= prefix.length) break;
+      }
+      while (i < prefix.length && prefix[i] >= "0" && prefix[i] <= "9") i++;
+      if (i >= prefix.length) break;
+    }
+    out.add(`%${prefix[i]}`);
+  }
+  return out;
+}
+var ALTERNATIVES = {
+  "%t": ["%t", "%m", "%n"],
+  "%m": ["%t", "%m", "%n"],
+  "%n": ["%t", "%m", "%n"],
+  "%p": ["%p", "%c"],
+  "%c": ["%p", "%c"],
+  "%h": ["%h", "%r"],
+  "%r": ["%h", "%r"]
+};
+var MEANING2 = {
+  "%t": "time",
+  "%m": "time",
+  "%n": "time",
+  "%p": "process id",
+  "%c": "session id",
+  "%u": "user",
+  "%d": "database",
+  "%a": "application",
+  "%h": "client host",
+  "%r": "client host",
+  "%s": "session start time",
+  "%l": "log line number",
+  "%i": "command tag",
+  "%e": "SQL state",
+  "%x": "transaction id",
+  "%v": "virtual transaction id",
+  "%b": "backend type",
+  "%Q": "query id",
+  "%P": "parallel group leader"
+};
+var WRITTEN = {
+  "%p": "[%p]",
+  "%u": "user=%u",
+  "%d": "db=%d",
+  "%a": "app=%a",
+  "%h": "client=%h",
+  "%r": "client=%r"
+};
+var DEFAULT_REQUIRED = ["%m", "%p", "%u", "%d", "%a", "%h"];
+var log_line_prefix_incomplete_default = defineRule({
+  name: "log-line-prefix-incomplete",
+  severity: "warning",
+  category: "security",
+  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
+  docs: {
+    summary: "log_line_prefix lacks the user, database, application or client host (or time or process) of each log line",
+    why: "Each line of a plain-text server log starts with log_line_prefix. The default, `%m [%p] ` (time and process id, since PostgreSQL 10), says nothing about who caused a message: an error, a logged statement or a failed permission check cannot be tied to a role, a database or a client address, so the log is of little use for auditing or incident response. The rule checks the escapes pgdsat checks for CIS 3.1.24: a timestamp (`%t`, `%m` or `%n`), the process (`%p`, or `%c`, the session id, which contains it), the database `%d`, the user `%u`, the application `%a` and the client host `%h` (`%r`, host and port, counts too). The prefix is read as PostgreSQL reads it: `%%` is a literal percent, paddings such as `%-10u` are understood, and a trailing `%` ends it. Checked only when some destination uses the prefix: stderr, syslog, or csvlog/jsonlog without the logging collector (they then fall back to plain text on stderr); CSV and JSON lines carry these fields themselves. When syslog is the only such destination, the time and the process are not required: syslog records both (PostgreSQL opens it with LOG_PID). pgdsat skips the check for syslog; the rule still wants the who/where fields there. Off by default; the `cis` profile turns it on (CIS 3.1.24).",
+    invalid: ["log_line_prefix = '%m [%p] '", "log_line_prefix = '%m [%p] %q%u@%d '"],
+    valid: [
+      "log_line_prefix = '%m [%p] user=%u db=%d app=%a client=%h '",
+      "log_line_prefix = '%t [%-6p] %q%-10u %d %a %r '"
+    ],
+    references: [
+      "https://www.postgresql.org/docs/current/runtime-config-logging.html#GUC-LOG-LINE-PREFIX",
+      "https://github.com/postgres/postgres/blob/master/src/backend/utils/error/elog.c (log_status_format, process_log_prefix_padding)",
+      "https://github.com/HexaCluster/pgdsat (check 3.1.24)"
+    ],
+    versions: "all (the default has been '%m [%p] ' since 10)"
+  },
+  options: {
+    required: opt.stringArray(DEFAULT_REQUIRED, 'The escapes the prefix must contain. A timestamp escape (`%t`, `%m`, `%n`) stands for any other, `%p` and `%c` for each other, `%h` and `%r` for each other. For example `["%u", "%d", "%h"]` wants only the user, database and client host.', { pattern: "^%[A-Za-z]$", uniqueItems: true })
+  },
+  check(ctx) {
+    const prefix = ctx.setting("log_line_prefix");
+    const logging = loggingView(ctx);
+    if (!prefix || !logging || !logging.prefixed || typeof prefix.value !== "string") return;
+    const loc = settingLoc(ctx, prefix);
+    if (!loc) return;
+    const present = prefixEscapes(prefix.value);
+    const syslogOnly = !logging.destinations.has("stderr") && !(logging.destinations.has("csvlog") || logging.destinations.has("jsonlog"));
+    const required = ctx.options.required.filter((e) => !(syslogOnly && ["%t", "%m", "%n", "%p", "%c"].includes(e)));
+    const missing = required.filter((e) => !(ALTERNATIVES[e] ?? [e]).some((alt) => present.has(alt)));
+    if (!missing.length) return;
+    const named = missing.map((e) => `${MEANING2[e] ?? "the field"} (${e})`);
+    const who = missing.some((e) => ["%u", "%d", "%a", "%h", "%r"].includes(e));
+    const fixed = `${prefix.value.replace(/\s+$/, "")} ${missing.map((e) => WRITTEN[e] ?? e).join(" ")} `.replace(/^ /, "");
+    ctx.report({
+      loc,
+      message: `${settingText(prefix)} lacks the ${named.length > 1 ? `${named.slice(0, -1).join(", ")} and ${named[named.length - 1]}` : named[0]} of each log line: ` + (who ? "errors and logged statements cannot be tied to who caused them and from where" : missing.every((e) => ["%t", "%m", "%n", "%p", "%c", "%s", "%l"].includes(e)) ? "log lines cannot be ordered in time or tied to the process that wrote them" : "the log lacks what these fields record"),
+      help: `Add the missing escapes, e.g. log_line_prefix = ${quoteConf(fixed)}`,
+      related: relatedSetting(logging.destination, "log_destination is set here")
+    });
+  }
+});
+
+// rules/log-statement-secrets.ts
+var LOGS_ROLE_DDL = /* @__PURE__ */ new Set(["ddl", "mod", "all"]);
+var written4 = (s) => s.assignment?.line.value.raw ?? s.canonical;
+var log_statement_secrets_default = defineRule({
+  name: "log-statement-secrets",
+  severity: "warning",
+  category: "security",
+  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
+  docs: {
+    summary: "Statement logging writes CREATE/ALTER ROLE \u2026 PASSWORD '\u2026' to the server log in cleartext",
+    why: "log_statement = ddl, mod or all logs every CREATE ROLE and ALTER ROLE statement with its full text, so a password set with `ALTER ROLE app PASSWORD 'secret'` lands in the server log in cleartext \u2014 readable by anyone with access to the log files, the log shipper or the container logs, and kept as long as they are. The CREATE ROLE and ALTER ROLE documentation warns about exactly this. log_min_duration_statement = 0 logs the text of every statement too, as does log_min_duration_sample = 0 (13+) with a sampling rate above 0, and they are reported the same way. DDL logging is often wanted for auditing: keep it, and set passwords so that only a hash is sent \u2014 psql's \\password computes the SCRAM hash on the client \u2014 or lower the logging. Not reported when log_min_messages is fatal or panic (statement logging is at LOG level and is then not written; log-level-too-quiet reports that). log_min_error_statement is not reported: at its default (error) the text of a failing statement is logged, so a mistyped ALTER ROLE \u2026 PASSWORD can reach the log on any server, which no setting short of hiding errors prevents. log_transaction_sample_rate (12+) is not checked either.",
+    invalid: ["log_statement = 'ddl'", "log_min_duration_statement = 0"],
+    valid: ["log_statement = 'none'\nlog_min_duration_statement = 1000", "log_statement = 'all'\nlog_min_messages = panic"],
+    references: [
+      "https://www.postgresql.org/docs/current/runtime-config-logging.html#GUC-LOG-STATEMENT",
+      "https://www.postgresql.org/docs/current/runtime-config-logging.html#GUC-LOG-MIN-DURATION-STATEMENT",
+      "https://www.postgresql.org/docs/current/sql-createrole.html",
+      "https://www.postgresql.org/docs/current/sql-alterrole.html",
+      "https://www.postgresql.org/docs/current/app-psql.html (\\password)"
+    ],
+    versions: "all (log_min_duration_sample is 13+)"
+  },
+  check(ctx) {
+    const minMessages = ctx.setting("log_min_messages");
+    if (typeof minMessages?.value === "string" && ["fatal", "panic"].includes(minMessages.value.toLowerCase())) return;
+    const statement = ctx.setting("log_statement");
+    const duration = ctx.setting("log_min_duration_statement");
+    const sample = ctx.setting("log_min_duration_sample");
+    const rate = ctx.setting("log_statement_sample_rate");
+    const durationAll = duration?.loc && duration.value === 0 ? duration : void 0;
+    const sampleAll = sample?.loc && sample.value === 0 && typeof rate?.value === "number" && rate.value > 0 ? sample : void 0;
+    const byDuration = [durationAll, sampleAll].filter((s) => s !== void 0);
+    const help = "Keep the logging but set passwords so that only a hash is sent: psql's \\password (or a client that sends a SCRAM-SHA-256 hash); or lower the logging (log_statement = 'none', log_min_duration_statement above 0). Rotate the passwords already in the logs.";
+    if (statement?.loc && typeof statement.value === "string" && LOGS_ROLE_DDL.has(statement.value)) {
+      ctx.report({
+        loc: statement.loc,
+        message: `log_statement = ${written4(statement)} logs CREATE ROLE / ALTER ROLE \u2026 PASSWORD '\u2026' with its full text: a password set in SQL is written to the server log in cleartext`,
+        help,
+        ...byDuration.length ? { related: byDuration.map((s) => ({ message: `${s.name} = ${written4(s)} logs every statement's text as well`, loc: s.loc })) } : {}
+      });
+      return;
+    }
+    const first = byDuration[0];
+    if (!first) return;
+    ctx.report({
+      loc: first.loc,
+      message: `${first.name} = ${written4(first)} logs the text of every ${first === sampleAll ? "sampled " : ""}statement, including CREATE ROLE / ALTER ROLE \u2026 PASSWORD '\u2026': a password set in SQL is written to the server log in cleartext`,
+      help,
+      ...byDuration.length > 1 ? { related: [{ message: `${byDuration[1].name} = ${written4(byDuration[1])} logs statement text as well`, loc: byDuration[1].loc }] } : {}
+    });
+  }
+});
+
+// rules/log-timezone-not-utc.ts
+var UTC_NAMES = new Set(
+  [
+    "UTC",
+    "Etc/UTC",
+    "UCT",
+    "Etc/UCT",
+    "Universal",
+    "Etc/Universal",
+    "Zulu",
+    "Etc/Zulu",
+    "GMT",
+    "Etc/GMT",
+    "GMT0",
+    "Etc/GMT0",
+    "GMT+0",
+    "Etc/GMT+0",
+    "GMT-0",
+    "Etc/GMT-0",
+    "Greenwich",
+    "Etc/Greenwich"
+  ].map((n) => n.toLowerCase())
+);
+var isUtcZone = (name) => UTC_NAMES.has((name.startsWith(":") ? name.slice(1) : name).toLowerCase());
+var log_timezone_not_utc_default = defineRule({
+  name: "log-timezone-not-utc",
+  severity: "info",
+  category: "maintenance",
+  tags: ["reliability"],
+  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
+  docs: {
+    summary: "log_timezone is a zone other than UTC/GMT: log timestamps need converting, and repeat an hour where daylight saving time ends",
+    why: "log_timezone decides the zone of the timestamps in the server log (%t, %m, %n in log_line_prefix, csvlog and jsonlog). In a local zone, an hour repeats every autumn when daylight saving time ends, so events of that hour cannot be put in order from the log, and logs from servers in different zones cannot be merged or compared with other systems without converting each. UTC has neither problem. The CIS PostgreSQL Benchmark asks for GMT or UTC (3.1.26).\n\nAccepted (in any letter case, with or without a leading `:`): UTC, Etc/UTC, UCT, Etc/UCT, Universal, Etc/Universal, Zulu, Etc/Zulu, GMT, Etc/GMT, GMT0, Etc/GMT0, GMT+0, Etc/GMT+0, GMT-0, Etc/GMT-0, Greenwich and Etc/Greenwich \u2014 the names that PostgreSQL's time zone files make the same zone as UTC or GMT. pgdsat accepts only the spellings GMT and UTC, so it would still report the others (`Etc/UTC` is a common one). Any other zone, and POSIX-style specifications such as `UTC0`, are reported. Absent, log_timezone is GMT (the compiled-in default), which passes; note that initdb writes the operating system's zone into the postgresql.conf it generates (`log_timezone = 'Europe/Paris'`), so a file derived from an initdb-generated one usually sets it. The PostgreSQL STIG asks for the site's zone, UTC unless the site says otherwise (V-233532: its check compares SHOW log_timezone with that zone; strictly, the absent default GMT is not the spelling it expects, although it is the same zone). Off by default; the `cis` profile (CIS 3.1.26) and the `stig` profile (V-233532) turn it on.",
+    invalid: ["log_timezone = 'Europe/Paris'"],
+    valid: ["log_timezone = 'UTC'", "log_timezone = 'Etc/UTC'", "timezone = 'Europe/Paris'"],
+    references: [
+      "https://www.postgresql.org/docs/current/runtime-config-logging.html#GUC-LOG-TIMEZONE",
+      "https://www.postgresql.org/docs/current/datatype-datetime.html#DATATYPE-TIMEZONES",
+      "https://www.postgresql.org/docs/current/app-initdb.html",
+      "https://github.com/HexaCluster/pgdsat (check 3.1.26)",
+      "https://github.com/mitre/crunchy-data-postgresql-stig-baseline (controls/V-233532.rb)"
+    ],
+    versions: "all (log_timezone exists in every supported major; its compiled-in default is GMT)"
+  },
+  check(ctx) {
+    const s = ctx.setting("log_timezone");
+    if (!s?.loc || typeof s.value !== "string" || isUtcZone(s.value)) return;
+    ctx.report({
+      loc: s.loc,
+      message: `log_timezone = ${s.assignment?.line.value.raw ?? s.value}: server log timestamps are not in UTC \u2014 logs of servers in other zones must be converted before they can be merged, and in a zone with daylight saving time an hour of log repeats every year`,
+      help: "Set log_timezone = 'UTC' (the timezone parameter, which clients see, can stay local)."
+    });
+  }
+});
+
+// rules/log-truncate-on-rotation-off.ts
+var log_truncate_on_rotation_off_default = defineRule({
+  name: "log-truncate-on-rotation-off",
+  severity: "warning",
+  category: "maintenance",
+  tags: ["reliability"],
+  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
+  docs: {
+    summary: "log_truncate_on_rotation is off (absent means off) while the logging collector writes log files: old log files are never overwritten",
+    why: "With log_truncate_on_rotation off, a time-based rotation that reuses a file name (a cyclic log_filename such as `postgresql-%a.log`, one file per weekday) appends to last week's file instead of replacing it, so it grows without bound; with a name that never repeats (the default `postgresql-%Y-%m-%d_%H%M%S.log`) PostgreSQL never removes anything. Either way the log directory grows until something outside PostgreSQL cleans it, or the disk fills. Turning truncation on bounds the logs only together with a cyclic log_filename and log_rotation_age: the finding names the log_filename in use. Truncation applies to time-based rotation only (not to size-based rotation or a restart). Where logs must be retained for an audit, ship them elsewhere before they are overwritten. As pgdsat does for CIS 3.1.7, the rule checks it only when the collector writes PostgreSQL's messages to files (logging_collector = on and log_destination names stderr, csvlog or jsonlog). Off by default; the `cis` profile turns it on (CIS 3.1.7).",
+    invalid: ["logging_collector = on\nlog_filename = 'postgresql-%a.log'"],
+    valid: ["logging_collector = on\nlog_truncate_on_rotation = on\nlog_filename = 'postgresql-%a.log'", "log_truncate_on_rotation = off"],
+    references: [
+      "https://www.postgresql.org/docs/current/runtime-config-logging.html#GUC-LOG-TRUNCATE-ON-ROTATION",
+      "https://www.postgresql.org/docs/current/runtime-config-logging.html#GUC-LOG-FILENAME",
+      "https://github.com/HexaCluster/pgdsat (check 3.1.7)"
+    ],
+    versions: "all"
+  },
+  check(ctx) {
+    const truncate = ctx.setting("log_truncate_on_rotation");
+    const logging = loggingView(ctx);
+    if (!truncate || truncate.value !== false || !logging?.writesFiles) return;
+    const loc = settingLoc(ctx, truncate);
+    if (!loc) return;
+    const filename = ctx.setting("log_filename");
+    const named = filename ? `log_filename = ${shownValue(filename)}` : "log_filename";
+    ctx.report({
+      loc,
+      message: `${settingText(truncate)} with the logging collector on: rotation never overwrites an old log file (${named}), so the log directory grows until something outside PostgreSQL removes files or the disk fills`,
+      help: "Set log_truncate_on_rotation = on with a cyclic log_filename and log_rotation_age, e.g. log_filename = 'postgresql-%a.log' and log_rotation_age = 1d (a week of logs); ship logs elsewhere first if they must be kept longer.",
+      related: relatedSetting(logging.collector, "the logging collector is turned on here")
+    });
+  }
+});
+
+// rules/logging-collector-off.ts
+var logging_collector_off_default = defineRule({
+  name: "logging-collector-off",
+  severity: "warning",
+  category: "maintenance",
+  tags: ["reliability"],
+  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
+  docs: {
+    summary: "logging_collector is off (absent means off) while log_destination sends messages to stderr, csvlog or jsonlog",
+    why: "Without the logging collector, messages sent to stderr go wherever the postmaster's standard error happens to point: a `pg_ctl -l` file, the service manager's journal, or nowhere when it was started detached. PostgreSQL neither rotates nor keeps them, and lines written by many processes at once can be interleaved; the collector is the part of PostgreSQL designed not to lose them. csvlog and jsonlog (15+) need the collector: without it no CSV or JSON file is ever written, and each message falls back to plain text on stderr (elog.c, send_message_to_server_log; real servers do so) \u2014 the structured log a log pipeline expects does not exist. An empty log_destination, which makes the server write no log at all, is reported by log-destination-empty (on by default), not here. A log_destination of syslog alone is not reported (syslog is a collector of its own; pgdsat wants the collector even then). Containers that read the server's stderr on purpose are a deliberate choice this rule does not know about: disable it there. Off by default; the `cis` profile turns it on (CIS 3.1.2, 3.1.3).",
+    invalid: ["log_destination = 'csvlog'", "logging_collector = off\nlog_destination = 'stderr'"],
+    valid: ["logging_collector = on\nlog_destination = 'csvlog'", "log_destination = 'syslog'"],
+    references: [
+      "https://www.postgresql.org/docs/current/runtime-config-logging.html#GUC-LOGGING-COLLECTOR",
+      "https://www.postgresql.org/docs/current/runtime-config-logging.html#GUC-LOG-DESTINATION",
+      "https://github.com/postgres/postgres/blob/master/src/backend/utils/error/elog.c (send_message_to_server_log)",
+      "https://github.com/HexaCluster/pgdsat (checks 3.1.2, 3.1.3)"
+    ],
+    versions: "all (jsonlog is 15+)"
+  },
+  check(ctx) {
+    const logging = loggingView(ctx);
+    if (!logging) return;
+    const { destination, destinations, collector } = logging;
+    if (logging.collectorOn) return;
+    const structured = ["csvlog", "jsonlog"].filter((d) => destinations.has(d));
+    if (!structured.length && !destinations.has("stderr")) return;
+    const loc = settingLoc(ctx, collector);
+    if (!loc) return;
+    const dest = `log_destination = ${shownValue(destination)}${destination.isDefault ? " (the default)" : ""}`;
+    ctx.report({
+      loc,
+      message: structured.length ? `${settingText(collector)} while ${dest} needs it: no ${structured.map((d) => d === "csvlog" ? "CSV" : "JSON").join(" or ")} log file is written \u2014 every message falls back to plain text on the postmaster's stderr` : `${settingText(collector)} while ${dest}: the server log goes to the postmaster's stderr, wherever the service manager points it, without rotation, and lines of concurrent processes can interleave`,
+      help: "Set logging_collector = on (a restart is needed), with log_directory outside the data directory.",
+      related: relatedSetting(destination, "log_destination is set here")
+    });
+  }
+});
+
+// rules/memory-overcommit.ts
+var TIB = 1024 ** 4;
+var GIB = 1024 ** 3;
+var MEMORY_FACTOR = 2;
+var ABSURD_BYTES = TIB;
+var UNIT_BYTES = { B: 1, kB: 1024, MB: 1024 ** 2, "8kB": 8192 };
+function bytes(s) {
+  if (!s || typeof s.value !== "number" || s.value < 0) return void 0;
+  const unit = UNIT_BYTES[s.def.unit ?? ""];
+  return unit === void 0 ? void 0 : s.value * unit;
+}
+var count = (s) => s && typeof s.value === "number" ? s.value : void 0;
+function formatBytes(n) {
+  const units = [["TB", TIB], ["GB", GIB], ["MB", 1024 ** 2], ["kB", 1024]];
+  for (const [u, size] of units) {
+    if (n >= size) {
+      const v = n / size;
+      return `${Number.isInteger(v) ? v : v.toFixed(1).replace(/\.0$/, "")}${u}`;
+    }
+  }
+  return `${n}B`;
+}
+var shown3 = (s) => {
+  if (s.assignment) return `${s.name} = ${s.assignment.line.value.raw}`;
+  const b = bytes(s);
+  return `${s.name} = ${b === void 0 ? s.canonical : formatBytes(b)} (default)`;
+};
+var memory_overcommit_default = defineRule({
+  name: "memory-overcommit",
+  severity: "warning",
+  category: "durability",
+  tags: ["performance"],
+  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
+  needs: ["memoryBytes"],
+  docs: {
+    summary: "work_mem \xD7 max_connections plus shared_buffers (and autovacuum memory) is far above the server's memory",
+    why: `work_mem is not a limit per connection: every sort and hash step of every query may use that much (hash steps hash_mem_multiplier times as much, and each parallel worker its own). shared_buffers is allocated at startup, and each autovacuum worker may use autovacuum_work_mem (or maintenance_work_mem when that is -1; up to PostgreSQL 16 vacuum used at most 1GB of it). The rule takes the smallest honest worst case \u2014 shared_buffers + max_connections \xD7 work_mem + autovacuum_max_workers \xD7 the autovacuum memory \u2014 and reports it when it is more than ${MEMORY_FACTOR} times the memory declared with \`assume.memory\` (the server's RAM; half the connections sorting at once would already exhaust it), or, without that declaration, when it is ${formatBytes(ABSURD_BYTES)} or more, which no real server has to spare. When it happens, the kernel's OOM killer ends a backend and PostgreSQL restarts every session to recover (or, with overcommit disabled, queries fail with "out of memory"). The finding is located at the written setting whose term is largest (usually work_mem) and names the others; settings absent from the files count with the target major's defaults. maintenance_work_mem for CREATE INDEX and manual VACUUM is not counted: those run one at a time.`,
+    invalid: ["work_mem = 16GB\nmax_connections = 200\nshared_buffers = 96GB", "work_mem = 2GB\nmax_connections = 1000"],
+    valid: ["work_mem = 64MB\nmax_connections = 200", "work_mem = 1GB\nmax_connections = 100"],
+    references: [
+      "https://www.postgresql.org/docs/current/runtime-config-resource.html#GUC-WORK-MEM",
+      "https://www.postgresql.org/docs/current/runtime-config-resource.html#GUC-SHARED-BUFFERS",
+      "https://www.postgresql.org/docs/current/runtime-config-resource.html#GUC-AUTOVACUUM-WORK-MEM",
+      "https://www.postgresql.org/docs/current/kernel-resources.html#LINUX-MEMORY-OVERCOMMIT"
+    ],
+    versions: "all (vacuum memory capped at 1GB up to 16; autovacuum_worker_slots caps the workers from 18)",
+    optionsNote: `Reads \`assume.memory\` (the server's RAM, e.g. \`memory: 64GB\`) from the config: with it, the rule reports a worst case above ${MEMORY_FACTOR}\xD7 that memory; without it, only a worst case of ${formatBytes(ABSURD_BYTES)} or more.`
+  },
+  check(ctx) {
+    const workMem = ctx.setting("work_mem");
+    const connections = ctx.setting("max_connections");
+    const sharedBuffers = ctx.setting("shared_buffers");
+    const wm = bytes(workMem);
+    const mc = count(connections);
+    const sb = bytes(sharedBuffers);
+    if (!workMem || !connections || !sharedBuffers || wm === void 0 || mc === void 0 || sb === void 0) return;
+    const avWorkers = ctx.setting("autovacuum_max_workers");
+    const avSlots = ctx.setting("autovacuum_worker_slots");
+    const avWorkMem = ctx.setting("autovacuum_work_mem");
+    const maintenance = ctx.setting("maintenance_work_mem");
+    const avMemSetting = bytes(avWorkMem) !== void 0 ? avWorkMem : maintenance;
+    let avMem = bytes(avMemSetting) ?? 0;
+    if (ctx.major <= 16) avMem = Math.min(avMem, GIB);
+    const workers = Math.min(count(avWorkers) ?? 0, count(avSlots) ?? Infinity);
+    const terms = [
+      { bytes: mc * wm, at: [workMem, connections], text: `max_connections ${mc} \xD7 work_mem ${formatBytes(wm)} = ${formatBytes(mc * wm)}` },
+      { bytes: sb, at: [sharedBuffers], text: `shared_buffers ${formatBytes(sb)}` },
+      {
+        bytes: workers * avMem,
+        at: [avMemSetting, avWorkers].filter((s) => s !== void 0),
+        text: `${workers} autovacuum workers \xD7 ${formatBytes(avMem)} = ${formatBytes(workers * avMem)}`
+      }
+    ];
+    const total = terms.reduce((n, t) => n + t.bytes, 0);
+    const memory = ctx.assume.memoryBytes;
+    const known = memory !== void 0 && Number.isFinite(memory) && memory > 0;
+    if (known ? total <= MEMORY_FACTOR * memory : total < ABSURD_BYTES) return;
+    const ordered = [...terms].sort((a, b) => b.bytes - a.bytes);
+    const target = ordered.flatMap((t) => t.at).find((s) => s.loc);
+    if (!target?.loc) return;
+    const related = ordered.flatMap((t) => t.at).filter((s, i, all) => s !== target && s.loc && all.indexOf(s) === i).map((s) => ({ message: `${shown3(s)} is set here`, loc: s.loc }));
+    const limit = known ? `more than ${MEMORY_FACTOR} times the ${formatBytes(memory)} of memory assumed (assume.memory)` : `${formatBytes(ABSURD_BYTES)} or more, more than any server has (assume.memory is not set)`;
+    ctx.report({
+      loc: target.loc,
+      message: `${shown3(target)}: a worst case of ${formatBytes(total)} (${ordered.filter((t) => t.bytes > 0).map((t) => t.text).join(" + ")}) is ${limit}; concurrent sorts and hashes can exhaust memory, and the OOM killer then takes down a backend and every session with it`,
+      help: target === workMem ? "Lower work_mem (a few MB to a few hundred MB for most workloads) and raise it per session or role (SET work_mem, ALTER ROLE \u2026 SET) for the queries that need it; or use a connection pooler and fewer max_connections." : `Lower ${target.name} so that the worst case fits the server's memory${known ? "" : ", and declare the memory with assume.memory"}.`,
+      ...related.length ? { related } : {}
+    });
+  }
+});
+
 // rules/missing-include.ts
 var missing_include_default = defineRule({
   name: "missing-include",
   severity: "error",
+  category: "validity",
   appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
   docs: {
     summary: "An include that PostgreSQL cannot follow",
@@ -46975,876 +49681,112 @@ var missing_include_default = defineRule({
   }
 });
 
-// rules/removed-setting.ts
-var REPLACEMENTS = {
-  checkpoint_segments: "use max_wal_size (and min_wal_size); max_wal_size \u2248 3 \xD7 checkpoint_segments \xD7 16MB",
-  min_parallel_relation_size: "use min_parallel_table_scan_size",
-  sql_inheritance: "remove it: inheritance is always on",
-  custom_variable_classes: "remove it: any two-part name is accepted as a custom setting",
-  replacement_sort_tuples: "remove it: replacement selection sort is gone",
-  wal_keep_segments: "use wal_keep_size = wal_keep_segments \xD7 16MB",
-  operator_precedence_warning: "remove it",
-  vacuum_cleanup_index_scale_factor: "remove it",
-  stats_temp_directory: "remove it: statistics live in shared memory",
-  force_parallel_mode: "use debug_parallel_query",
-  vacuum_defer_cleanup_age: "use hot_standby_feedback or a replication slot",
-  promote_trigger_file: "promote with pg_ctl promote or SELECT pg_promote()",
-  trigger_file: "promote with pg_ctl promote or SELECT pg_promote() (promote_trigger_file in 12\u201315)",
-  standby_mode: "create a standby.signal file in the data directory",
-  lc_collate: "remove it: the collation is fixed per database at CREATE DATABASE",
-  lc_ctype: "remove it: the character classification is fixed per database at CREATE DATABASE",
-  db_user_namespace: "remove it",
-  old_snapshot_threshold: "remove it",
-  trace_recovery_messages: "remove it (use log_min_messages)",
-  unix_socket_directory: "use unix_socket_directories",
-  replication_timeout: "use wal_sender_timeout",
-  silent_mode: "remove it: run the postmaster in the background with pg_ctl",
-  add_missing_from: "remove it",
-  regex_flavor: "remove it",
-  max_fsm_pages: "remove it: the free space map is managed automatically",
-  max_fsm_relations: "remove it: the free space map is managed automatically",
-  wal_sender_delay: "remove it",
-  krb_srvname: "remove it (GSSAPI uses krb_server_keyfile)",
-  ssl_ciphers_suites: "use ssl_ciphers"
-};
-var REMOVED_BEFORE_10 = {
-  checkpoint_segments: "9.4",
-  min_parallel_relation_size: "9.6",
-  sql_inheritance: "9.6",
-  custom_variable_classes: "9.1",
-  unix_socket_directory: "9.2",
-  replication_timeout: "9.2",
-  silent_mode: "9.1",
-  add_missing_from: "8.4",
-  regex_flavor: "8.4",
-  max_fsm_pages: "8.3",
-  max_fsm_relations: "8.3",
-  wal_sender_delay: "9.0"
-};
-var RECOVERY_ONLY = /* @__PURE__ */ new Set(["standby_mode", "trigger_file"]);
-var historyMap;
-var removedBefore10Map;
-function versionFacts(name, major) {
-  const key = name.toLowerCase();
-  historyMap ??= new Map(Object.entries(nameHistory()));
-  const majors = historyMap.get(key);
-  removedBefore10Map ??= new Map(Object.entries(REMOVED_BEFORE_10));
-  const removedBefore10 = removedBefore10Map.get(key);
-  if (majors === void 0 && removedBefore10 === void 0 && !RECOVERY_ONLY.has(key)) return void 0;
-  const older = (majors ?? []).filter((m) => m < major);
-  const newer = (majors ?? []).filter((m) => m > major);
-  if (older.length) return { kind: "removed", version: String(Math.max(...older)) };
-  if (removedBefore10 !== void 0) return { kind: "removed", version: removedBefore10 };
-  if (RECOVERY_ONLY.has(key)) return { kind: "removed", version: "11 (recovery.conf)" };
-  if (newer.length) return { kind: "newer", version: String(Math.min(...newer)) };
-  return void 0;
-}
-function removedMessage(a, major, facts) {
-  const name = a.line.name;
-  const key = name.toLowerCase();
-  if (facts.kind === "newer") {
-    return {
-      message: `${name} was added in PostgreSQL ${facts.version}; PostgreSQL ${major} does not recognize it and refuses to start`,
-      help: `Remove it, or set the cluster's target version (--pg-version) if this cluster runs ${facts.version} or later.`
-    };
-  }
-  const fix = Object.hasOwn(REPLACEMENTS, key) ? REPLACEMENTS[key] : void 0;
-  return {
-    message: `${name} was removed after PostgreSQL ${facts.version}; PostgreSQL ${major} does not recognize it and refuses to start`,
-    ...fix ? { help: fix[0].toUpperCase() + fix.slice(1) + "." } : {}
-  };
-}
-var removed_setting_default = defineRule({
-  name: "removed-setting",
-  severity: "error",
-  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
-  docs: {
-    summary: "A parameter that the target PostgreSQL version no longer (or does not yet) have",
-    why: "An unrecognized parameter name in postgresql.conf is fatal at startup and makes a reload ignore the whole file. Upgrades are where this bites: wal_keep_segments became wal_keep_size in 13, force_parallel_mode became debug_parallel_query in 16, checkpoint_segments was replaced by max_wal_size in 9.5.",
-    invalid: ["wal_keep_segments = 64", "checkpoint_segments = 32"],
-    valid: ["wal_keep_size = 1GB", "max_wal_size = 2GB"],
-    references: [
-      "https://www.postgresql.org/docs/release/",
-      "https://www.postgresql.org/docs/current/runtime-config-replication.html#GUC-WAL-KEEP-SIZE"
-    ],
-    versions: "removals and renames from 9.x to 18"
-  },
-  check(ctx) {
-    for (const a of ctx.cluster.assignments) {
-      if (a.status !== "unknown") continue;
-      const facts = versionFacts(a.line.name, ctx.major);
-      if (!facts) continue;
-      const { message, help } = removedMessage(a, ctx.major, facts);
-      ctx.report({ loc: { file: a.file.path, start: a.line.nameStart, end: a.line.nameEnd }, message, help });
-    }
-  }
-});
-
-// rules/syntax-error.ts
-var EXAMPLE_MAX_CHARS = 60;
-var isBlank3 = (c) => c === 32 || c === 9 || c === 13;
-function splitLine(lineText2) {
-  const n = lineText2.length;
-  let i = 0;
-  while (i < n && isBlank3(lineText2.charCodeAt(i))) i++;
-  const nameStart = i;
-  while (i < n && /[A-Za-z0-9_.\u0080-\uffff]/.test(lineText2[i])) i++;
-  const name = lineText2.slice(nameStart, i);
-  while (i < n && isBlank3(lineText2.charCodeAt(i))) i++;
-  if (lineText2.charCodeAt(i) === 61) i++;
-  while (i < n && isBlank3(lineText2.charCodeAt(i))) i++;
-  let end = i;
-  let quoted = false;
-  for (; end < n; end++) {
-    const c = lineText2.charCodeAt(end);
-    if (c === 39) quoted = !quoted;
-    else if (c === 35 && !quoted) break;
-  }
-  while (end > i && isBlank3(lineText2.charCodeAt(end - 1))) end--;
-  return { name, value: lineText2.slice(i, end) };
-}
-function syntaxHelp(lineText2, token2, example = false) {
-  if (token2 === null) return "Give the parameter a value: an unquoted word or number, or a quoted string.";
-  if (token2.startsWith('"')) return "Quote values with single quotes: PostgreSQL does not accept double quotes in postgresql.conf.";
-  const { value } = splitLine(lineText2);
-  if (/^[/*$.,]/.test(token2) || /\s/.test(value) || /^\d+(\.\d+)?[A-Za-z]+/.test(token2)) {
-    if (example && value.length <= EXAMPLE_MAX_CHARS && !/[\r\n]/.test(value)) {
-      return `Quote the whole value with single quotes, e.g. '${value.replace(/'/g, "''")}'.`;
-    }
-    return "Quote the whole value with single quotes (name = '\u2026').";
-  }
-  return "Quote values that contain spaces, slashes, dots, commas or other special characters, and put one setting per line.";
-}
-function nearText(token2) {
-  return token2 === null ? "near end of line" : `near token "${boundQuote(token2.text)}"`;
-}
-var syntax_error_default = defineRule({
-  name: "syntax-error",
-  severity: "error",
-  appliesTo: ["postgresql.conf", "postgresql.auto.conf", "recovery.conf", "pg_ident.conf"],
-  docs: {
-    summary: "A line PostgreSQL cannot parse",
-    why: "PostgreSQL refuses to start when postgresql.conf (or a file it includes) has a syntax error, and on reload it ignores the whole file, so none of the other changes take effect either. Common causes are unquoted values with spaces, slashes or dots (`/var/run`, `pg_catalog.english`, `8 MB`), double quotes, and fractional numbers with units (`1.5MB`).",
-    invalid: ["unix_socket_directories = /var/run/postgresql", "work_mem = 8 MB", 'search_path = "$user", public'],
-    valid: ["unix_socket_directories = '/var/run/postgresql'", "work_mem = '8 MB'", `search_path = '"$user", public'`],
-    references: ["https://www.postgresql.org/docs/current/config-setting.html#CONFIG-SETTING-CONFIGURATION-FILE"],
-    versions: "all (the lexer is identical in 10\u201318)"
-  },
-  check(ctx) {
-    const out = floodGuard(ctx, "syntax errors");
-    for (const p of ctx.cluster.problems) {
-      if (p.kind !== "syntax") continue;
-      const conf = ctx.cluster.conf?.files.get(p.file.absPath);
-      const line = conf?.lines[p.lineNumber - 1];
-      const token2 = line?.kind === "error" ? line.token?.text ?? null : null;
-      const where = line?.kind === "error" ? nearText(line.token) : "";
-      const lineText2 = line ? p.file.text.slice(line.start, line.end) : "";
-      out.report({
-        loc: p.loc,
-        message: where ? `syntax error ${where}: PostgreSQL refuses to start with this file, and a reload ignores the whole file` : `${p.message}: PostgreSQL stops reading the file here`,
-        help: line ? syntaxHelp(lineText2, token2, lookupParam(ctx.catalog, splitLine(lineText2).name) !== void 0) : void 0
-      });
-    }
-    for (const line of ctx.cluster.ident?.lines ?? []) {
-      const p = line.problem;
-      if (!p) continue;
-      out.report({
-        loc: { file: p.file.path, start: p.start, end: p.end },
-        message: p.code === "not-allowed" ? `${boundQuotes(relativizeMessage(p.message, p.file))}: the file lies outside the checked root and was not read` : p.code === "git-dir" || p.code === "limit" ? boundQuotes(relativizeMessage(p.message, p.file)) : `${boundQuotes(relativizeMessage(p.message, p.file))}: PostgreSQL rejects pg_ident.conf as a whole, so no user name maps apply`,
-        ...p.code === "not-allowed" ? { severity: "warning" } : {}
-      });
-    }
-    const rec = ctx.cluster.recovery;
-    if (rec) {
-      for (const line of rec.lines) {
-        if (line.kind !== "error") continue;
-        out.report({
-          loc: line.token ? { file: rec.file.path, start: line.token.start, end: line.token.end } : { file: rec.file.path, start: line.end, end: line.end },
-          message: `syntax error ${nearText(line.token)}: the server cannot read recovery.conf`,
-          help: syntaxHelp(rec.file.text.slice(line.start, line.end), line.token?.text ?? null, lookupParam(ctx.catalog, splitLine(rec.file.text.slice(line.start, line.end)).name) !== void 0)
-        });
-      }
-    }
-    out.flush();
-  }
-});
-
-// rules/unknown-setting.ts
-var unknown_setting_default = defineRule({
-  name: "unknown-setting",
-  severity: "error",
-  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
-  docs: {
-    summary: "A parameter name PostgreSQL does not know",
-    why: "PostgreSQL refuses to start when postgresql.conf sets a parameter it does not recognize, and a reload ignores the whole file. A typo therefore either takes the server down at the next restart or silently keeps every other change in the file from applying. Two-part names (`myext.setting`) are custom settings and are accepted without checking.",
-    invalid: ["logical_decoding_work_memo = 64MB", "shared_buffer = 1GB"],
-    valid: ["logical_decoding_work_mem = 64MB", "pg_stat_statements.max = 10000"],
-    references: ["https://www.postgresql.org/docs/current/config-setting.html"],
-    versions: "all",
-    options: '`ignore`: parameter names (case-insensitive, `*` wildcards) that the server knows although stock PostgreSQL does not, e.g. for EDB Postgres Advanced Server:\n\n```yaml\nrules:\n  unknown-setting:\n    ignore: ["edb_*", "oracle_home", "utl_file.*"]\n```'
-  },
-  defaultOptions: { ignore: [] },
-  optionsSchema: {
-    type: "object",
-    properties: { ignore: { type: "array", items: { type: "string", minLength: 1 } } }
-  },
-  check(ctx) {
-    const ignore = (ctx.options.ignore ?? []).map((p) => wildcardMatcher(p.toLowerCase()));
-    for (const a of ctx.cluster.assignments) {
-      if (a.status !== "unknown" || versionFacts(a.line.name, ctx.major)) continue;
-      if (ignore.length > 0 && ignore.some((matches2) => matches2(a.line.name.toLowerCase()))) continue;
-      const loc = { file: a.file.path, start: a.line.nameStart, end: a.line.nameEnd };
-      if (!ctx.listed(loc.file)) {
-        ctx.unlisted(loc.file, 1, loc);
-        continue;
-      }
-      const name = a.line.name;
-      if (name.startsWith("\uFEFF")) {
-        ctx.report({
-          loc,
-          message: `the file starts with a UTF-8 byte order mark, which PostgreSQL reads as part of the name "${boundQuote(name.slice(1))}": unrecognized parameter, the server refuses to start`,
-          help: "Save the file as UTF-8 without a byte order mark (BOM)."
-        });
-        continue;
-      }
-      const [best] = closestNames(ctx.catalog, name, 1);
-      ctx.report({
-        loc,
-        message: `unrecognized configuration parameter "${boundQuote(name)}": PostgreSQL ${ctx.major} refuses to start with it`,
-        help: best ? `Did you mean "${best}"?` : "Check the spelling against the documentation for this version."
-      });
-    }
-  }
-});
-
-// rules/unreadable-file.ts
-var unreadable_file_default = defineRule({
-  name: "unreadable-file",
-  severity: "error",
-  appliesTo: ["postgresql.conf", "postgresql.auto.conf", "pg_hba.conf", "pg_ident.conf", "recovery.conf"],
-  docs: {
-    summary: "A configuration file that could not be read",
-    why: "A configuration file that cannot be read (permissions, a directory or device where a file is expected, or a file larger than the size limit) cannot be checked, and PostgreSQL would not be able to read it either. The rest of the repository is still checked. A postgresql.conf of more than 2,000,000 lines is checked up to that line and this rule reports where it stopped: what follows is not checked, so the finding is an error (PostgreSQL itself would read on). Files that are not regular files (FIFOs, devices), or that lie under .git/ through a symlink, are reported without being opened.",
-    invalid: [],
-    valid: ["work_mem = 8MB"],
-    references: ["https://www.postgresql.org/docs/current/config-setting.html"],
-    versions: "all"
-  },
-  check(ctx) {
-    for (const u of ctx.cluster.unreadable) {
-      ctx.report({
-        loc: { file: u.path, start: 0, end: 0 },
-        message: `could not read ${u.kind} file: ${u.error}`
-      });
-    }
-    const parsed = [...ctx.cluster.conf?.files.values() ?? [], ...ctx.cluster.recovery ? [ctx.cluster.recovery] : []];
-    for (const conf of parsed) {
-      if (conf.truncatedAtLine === void 0) continue;
-      const at = conf.file.lineStarts[conf.truncatedAtLine - 1] ?? conf.file.text.length;
-      ctx.report({
-        loc: { file: conf.file.path, start: at, end: at },
-        message: `not read from this line on: the file has more than ${MAX_CONF_LINES} lines, and pgconf-lint checks only the first ${MAX_CONF_LINES} (PostgreSQL would read them all)`,
-        help: "Split the file (include_dir), or remove the blank, comment or repeated lines that make it this long."
-      });
-    }
-  }
-});
-
-// rules/unrendered-template.ts
-var SHELL_COMMANDS = /* @__PURE__ */ new Set(["archive_command", "restore_command", "archive_cleanup_command", "recovery_end_command", "ssl_passphrase_command"]);
-var NO_SHELL = ["shell"];
-var HELP = "Render the template before the file is deployed (envsubst, Ansible, Helm, \u2026) and lint the rendered file, or write the value itself.";
-var concern = (p) => `the template placeholder ${p.text} was never rendered (unrendered-template)`;
-function placeholdersIn(text, except = []) {
-  const out = [];
-  for (let offset = 0; offset < text.length; ) {
-    const p = findPlaceholder(offset === 0 ? text : text.slice(offset), { except });
-    if (!p) break;
-    out.push({ ...p, start: p.start + offset, end: p.end + offset });
-    offset += p.end;
-  }
-  return out;
-}
-var unrendered_template_default = defineRule({
-  name: "unrendered-template",
-  severity: "error",
-  appliesTo: ["postgresql.conf", "postgresql.auto.conf", "pg_hba.conf", "pg_ident.conf", "recovery.conf"],
-  docs: {
-    summary: "A value or pg_hba/pg_ident field still holds a template placeholder (`${VAR}`, `{{ var }}`, `@@VAR@@`, `%(var)s`, `<%= var %>`)",
-    why: "Configuration is often generated from a template (envsubst, Docker entrypoints, Ansible/Jinja, Helm, ERB, sed). When the rendering step is skipped or a variable is missing, the placeholder reaches the server, and PostgreSQL takes the text literally: `TimeZone = '${TZ}'` is not a time zone, so the server refuses to start; `cluster_name = '{{ name }}'` is accepted as that very text; in pg_hba.conf an address `${DOCKER_SUBNET}` is looked up as a host name and never matches, a user `${APP_USER}` matches only a role of that literal name, and `@@REPLICA@@` is read as an `@file` reference that does not exist, so the whole file is rejected. An `include_if_exists` whose file name holds a placeholder is reported too: PostgreSQL skips it without a word (a missing `include` is reported by missing-include, or in pg_hba.conf as a rejected record). A placeholder with blanks (`{{ user }}`) splits into several pg_hba fields; a record rejected for that is one finding with hba-invalid-record. Only values and fields are searched, never comments. Not placeholders: `$user` and `$libdir`, `%`-escapes such as `%p`, `%f`, `%m` (and `%%`), and unbraced names such as `PG_MASTER_USER` or `__DB__`, which nothing tells apart from a real role or database name. In the shell commands (archive_command, restore_command, archive_cleanup_command, recovery_end_command, ssl_passphrase_command) `${VAR}` is the shell expanding a variable of the server's environment and is not reported. A value PostgreSQL also rejects (invalid-value, hba-invalid-record) is one finding, naming both. An unquoted placeholder in postgresql.conf or pg_ident.conf is a syntax error, reported by syntax-error. A placeholder in a setting that a later line overrides with a valid value has no effect and is not reported.",
-    invalid: ["cluster_name = '{{ cluster_name }}'", { "pg_hba.conf": "host  all  all  ${DOCKER_SUBNET}  scram-sha-256\n" }],
-    valid: [
-      `TimeZone = 'Europe/Berlin'
-search_path = '"$user", public'`,
-      "archive_command = 'cp %p ${ARCHIVE_DIR}/%f'",
-      { "pg_hba.conf": "# host all all ${DOCKER_SUBNET} scram-sha-256\nhost  replication  PG_MASTER_USER  10.0.0.0/8  scram-sha-256\n" }
-    ],
-    references: [
-      "https://www.postgresql.org/docs/current/config-setting.html#CONFIG-SETTING-CONFIGURATION-FILE",
-      "https://www.postgresql.org/docs/current/auth-pg-hba-conf.html",
-      "https://www.postgresql.org/docs/current/auth-username-maps.html"
-    ],
-    versions: "all (include_if_exists in pg_hba.conf/pg_ident.conf 16+; recovery.conf is read up to 11)"
-  },
-  check(ctx) {
-    for (const a of ctx.cluster.assignments) {
-      if (a.ignored || a.overriddenBy && a.status !== "invalid") continue;
-      const shell = a.def !== void 0 && SHELL_COMMANDS.has(a.def.name);
-      checkConfValue(ctx, a.file, a.line.name, a.line.value, shell, a.status === "invalid" ? "rejected" : a.status === "unknown" ? "unknown" : "taken");
-    }
-    if (ctx.major <= 11 && ctx.cluster.recovery) {
-      for (const line of ctx.cluster.recovery.lines) {
-        if (line.kind !== "setting") continue;
-        checkConfValue(ctx, ctx.cluster.recovery.file, line.name, line.value, SHELL_COMMANDS.has(line.name.toLowerCase()), "taken");
-      }
-    }
-    checkSkippedConfIncludes(ctx);
-    for (const line of ctx.cluster.hba?.lines ?? []) checkHbaLine(ctx, line);
-    for (const inc of ctx.cluster.hba?.includes ?? []) if (inc.skipped) checkSkippedAuthInclude(ctx, inc);
-    for (const line of ctx.cluster.ident?.lines ?? []) checkIdentLine(ctx, line);
-    for (const inc of ctx.cluster.ident?.includes ?? []) if (inc.skipped) checkSkippedAuthInclude(ctx, inc);
-  }
-});
-function checkConfValue(ctx, file, name, value, shell, fate) {
-  const p = findPlaceholder(value.raw, shell ? { except: NO_SHELL } : {});
-  if (!p) return;
-  const loc = { file: file.path, start: value.start + p.start, end: value.start + p.end };
-  if (!ctx.listed(loc.file)) {
-    ctx.unlisted(loc.file, 1, loc);
-    return;
-  }
-  const consequence2 = fate === "rejected" ? "PostgreSQL reads it literally, rejects the value and refuses to start" : fate === "unknown" ? "PostgreSQL reads it literally" : `PostgreSQL takes the text literally, so ${name} is "${boundQuote(value.value)}", not the rendered value`;
-  ctx.report({
-    loc,
-    message: `${name} = ${boundQuote(value.raw)} still holds the template placeholder ${p.text}, which was never rendered: ${consequence2}`,
-    help: HELP,
-    group: { key: valueGroupKey(file.path, value.start), concern: concern(p) }
-  });
-}
-function placeholdersOfLine(line, problem) {
-  const own = (t) => t.file === line.file && t.via === null;
-  let end = line.start;
-  let foreign = false;
-  for (const f of line.fields) {
-    for (const t of f.tokens) {
-      if (!own(t)) foreign = true;
-      else if (t.end > end) end = t.end;
-    }
-  }
-  const errorHere = problem !== null && problem.file === line.file;
-  if (errorHere && problem.end > end) end = problem.end;
-  const out = [];
-  for (const p of placeholdersIn(line.file.text.slice(line.start, end))) {
-    const start = line.start + p.start;
-    const inError = errorHere && start < problem.end && line.start + p.end > problem.start;
-    let token2 = null;
-    for (const f of line.fields) for (const t of f.tokens) if (token2 === null && own(t) && t.start <= start && start < t.end) token2 = t;
-    out.push({ p, file: line.file, start, end: line.start + p.end, token: token2, inError });
-  }
-  if (!foreign) return out;
-  for (const f of line.fields) {
-    for (const t of f.tokens) {
-      if (own(t)) continue;
-      for (const p of placeholdersIn(t.raw)) {
-        const start = t.start + p.start;
-        const inError = problem !== null && problem.file === t.file && start < problem.end && t.start + p.end > problem.start;
-        out.push({ p, file: t.file, start, end: t.start + p.end, token: t, inError });
-      }
-    }
-  }
-  return out;
-}
-function checkHbaLine(ctx, line) {
-  const problem = line.problem ?? line.error;
-  const found = placeholdersOfLine(line, problem);
-  if (found.length === 0) return;
-  const split = problem !== null && !found.some((x) => x.inError) ? found.find((x) => /\s/.test(x.p.text)) : void 0;
-  if (split) split.inError = true;
-  const f = found.find((x) => x.inError) ?? found[0];
-  const loc = { file: f.file.path, start: f.start, end: f.end };
-  if (!ctx.listed(loc.file)) {
-    ctx.unlisted(loc.file, 1, loc);
-    return;
-  }
-  const r = line.record;
-  const t = f.token;
-  let what = "the field";
-  let consequence2 = "PostgreSQL takes the text literally";
-  if (f.inError) {
-    consequence2 = "PostgreSQL rejects this record, so the server refuses to start and a reload keeps the old rules";
-  } else if (r && t) {
-    if (r.address?.token === t) {
-      what = "the address";
-      consequence2 = r.address.kind === "hostname" ? `PostgreSQL looks "${boundQuote(r.address.hostname ?? t.text)}" up as a host name, which no client has, so this record never matches` : consequence2;
-    } else if (r.address?.maskToken === t) {
-      what = "the netmask";
-    } else if (r.databases.some((d) => d.token === t)) {
-      what = "the database";
-      consequence2 = `PostgreSQL takes it as a database literally named "${boundQuote(t.text)}", so this record matches no real database`;
-    } else if (r.users.some((u) => u.token === t)) {
-      what = "the user";
-      consequence2 = `PostgreSQL takes it as a role literally named "${boundQuote(t.text)}", so this record matches no real role`;
-    } else if (r.options.some((o) => o.token === t)) {
-      what = "the option";
-      consequence2 = "PostgreSQL takes the option value literally";
-    }
-  }
-  const others = [...new Set(found.filter((x) => x !== f).map((x) => x.p.text))];
-  const groupStart = f.inError && problem ? problem.start : t?.start ?? f.start;
-  ctx.report({
-    loc,
-    message: `${what} ${f.p.text} is a template placeholder that was never rendered: ${consequence2}` + (others.length ? `; the record also holds ${others.slice(0, 3).join(", ")}${others.length > 3 ? ", \u2026" : ""}` : ""),
-    help: HELP,
-    group: { key: hbaTokenGroupKey(f.inError && problem ? problem.file.path : f.file.path, groupStart), concern: concern(f.p) }
-  });
-}
-function checkIdentLine(ctx, line) {
-  const problem = line.problem ?? line.error;
-  const found = placeholdersOfLine(line, problem);
-  if (found.length === 0 || found.some((x) => x.inError) || problem !== null && found.some((x) => /\s/.test(x.p.text))) return;
-  const f = found[0];
-  const loc = { file: f.file.path, start: f.start, end: f.end };
-  if (!ctx.listed(loc.file)) {
-    ctx.unlisted(loc.file, 1, loc);
-    return;
-  }
-  const others = [...new Set(found.slice(1).map((x) => x.p.text))];
-  ctx.report({
-    loc,
-    message: `${f.p.text} in pg_ident.conf is a template placeholder that was never rendered: PostgreSQL takes it literally, so this mapping never applies as intended` + (others.length ? `; the line also holds ${others.slice(0, 3).join(", ")}${others.length > 3 ? ", \u2026" : ""}` : ""),
-    help: HELP
-  });
-}
-var SKIPPED = "PostgreSQL looks for a file of that literal name, finds none and skips the include without an error, so nothing meant for that file applies";
-function checkSkippedConfIncludes(ctx) {
-  const conf = ctx.cluster.conf;
-  if (!conf) return;
-  const seen = /* @__PURE__ */ new Set();
-  for (const s of conf.skipped) {
-    const key = `${s.file.absPath}:${s.lineNumber}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    const line = conf.files.get(s.file.absPath)?.lines[s.lineNumber - 1];
-    if (line?.kind !== "include") continue;
-    const p = findPlaceholder(line.value.raw);
-    if (!p) continue;
-    ctx.report({
-      loc: { file: s.file.path, start: line.value.start + p.start, end: line.value.start + p.end },
-      message: `${line.name} ${boundQuote(line.value.raw)} still holds the template placeholder ${p.text}, which was never rendered: ${SKIPPED}`,
-      help: HELP
-    });
-  }
-}
-function checkSkippedAuthInclude(ctx, inc) {
-  const text = inc.file.text.slice(inc.start, inc.end);
-  const hash = text.indexOf("#");
-  const p = findPlaceholder(hash === -1 ? text : text.slice(0, hash));
-  if (!p) return;
-  ctx.report({
-    loc: { file: inc.file.path, start: inc.start + p.start, end: inc.start + p.end },
-    message: `include_if_exists still holds the template placeholder ${p.text}, which was never rendered: ${SKIPPED}`,
-    help: HELP
-  });
-}
-
-// rules/unused-directive.ts
-var unused_directive_default = defineRule({
-  name: "unused-directive",
+// rules/parallel-workers-exceed.ts
+var num = (s) => s && typeof s.value === "number" ? s.value : void 0;
+var shown4 = (s) => `${s.name} = ${s.canonical}${s.isDefault ? " (default)" : ""}`;
+var parallel_workers_exceed_default = defineRule({
+  name: "parallel-workers-exceed",
   severity: "warning",
-  appliesTo: ["postgresql.conf", "postgresql.auto.conf", "pg_hba.conf", "pg_ident.conf", "recovery.conf"],
-  docs: {
-    summary: "A pgconf-lint directive that suppresses nothing, is misspelled, names an unknown rule, or gives no reason",
-    why: "Suppression comments outlive the problems they were written for. A directive that no longer suppresses anything hides the next real problem on that line from review, and a directive without a reason leaves the next reader guessing why a check was silenced. Directives are `# pgconf-lint disable-line RULE -- reason`, `disable-next-line` (the line after the comment), `disable-file`, and the block form `disable RULE -- reason` \u2026 `enable RULE` (the lines between; without an `enable`, to the end of the file); the reason after `--` is required. A comment meant as a directive but misspelled (`# pgconf-lint: disable-next-line \u2026` with a colon, `Disable-Line` in another case, `disable-lines`) would silently suppress nothing, so it is reported with the spelling that works; so is an `enable` that ends no block.",
-    invalid: [
-      "# pgconf-lint disable-next-line invalid-value -- legacy value\nwork_mem = 8MB",
-      "# pgconf-lint: disable-next-line invalid-value -- legacy value\nwork_mem = 8MB"
-    ],
-    valid: ["# pgconf-lint disable-next-line invalid-value -- kept for the 9.6 fleet\nwork_mem = 8mb"],
-    references: ["https://github.com/pgconf-lint/pgconf-lint#suppressing-findings"],
-    versions: "all"
-  },
-  check() {
-  }
-});
-
-// src/analysis/archive.ts
-function commandArchiving(ctx) {
-  const mode = ctx.setting("archive_mode");
-  if (!mode?.loc || mode.value !== "on" && mode.value !== "always") return null;
-  const library = ctx.setting("archive_library");
-  if (library && library.value !== "") return null;
-  return { mode: { ...mode, loc: mode.loc }, command: ctx.setting("archive_command"), library };
-}
-
-// rules/archive-command-missing.ts
-var archive_command_missing_default = defineRule({
-  name: "archive-command-missing",
-  severity: "error",
+  category: "validity",
+  tags: ["performance"],
   appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
   docs: {
-    summary: "archive_mode is on but no archive_command (or, from 15, archive_library) is set",
-    why: "With archive_mode on (or always), PostgreSQL keeps every WAL segment in pg_wal until it has been archived. With an empty archive_command \u2014 and, from PostgreSQL 15, no archive_library \u2014 nothing is ever archived: the server starts normally, but pg_wal grows without bound until the disk fills and the server stops, and there are no archived WAL files for point-in-time recovery either. Settings absent from the files count with their defaults (empty).",
-    invalid: ["archive_mode = on", "archive_mode = always\narchive_command = ''"],
+    summary: "A parallel-worker limit set above the pool it draws from (max_worker_processes, or max_parallel_workers): the surplus workers can never start",
+    why: "Parallel workers are background worker processes: every one is taken from the max_worker_processes slots (shared with logical replication workers and extensions), and parallel query and parallel maintenance together may use at most max_parallel_workers of them. A max_parallel_workers above max_worker_processes, or a max_parallel_workers_per_gather or max_parallel_maintenance_workers (11+) above the smaller of the two, promises workers that can never start: the planner plans for them, and each Gather, CREATE INDEX or VACUUM gets fewer than configured (often none when the slots are busy). It usually means max_worker_processes, which needs a restart, was forgotten when the parallel settings were raised. Only settings written in the files are reported; the target major's defaults count for the limits (max_worker_processes 8, max_parallel_workers 8).",
+    invalid: ["max_worker_processes = 4\nmax_parallel_workers = 8", "max_parallel_workers_per_gather = 16"],
     valid: [
-      "archive_mode = on\narchive_command = 'pgbackrest --stanza=main archive-push %p'",
-      "archive_mode = on\narchive_library = 'basic_archive'",
-      "archive_mode = off"
+      "max_worker_processes = 16\nmax_parallel_workers = 16\nmax_parallel_workers_per_gather = 8",
+      "max_worker_processes = 4"
     ],
     references: [
-      "https://www.postgresql.org/docs/current/runtime-config-wal.html#GUC-ARCHIVE-MODE",
-      "https://www.postgresql.org/docs/current/runtime-config-wal.html#GUC-ARCHIVE-COMMAND",
-      "https://www.postgresql.org/docs/current/continuous-archiving.html"
+      "https://www.postgresql.org/docs/current/runtime-config-resource.html#GUC-MAX-WORKER-PROCESSES",
+      "https://www.postgresql.org/docs/current/runtime-config-resource.html#GUC-MAX-PARALLEL-WORKERS",
+      "https://www.postgresql.org/docs/current/runtime-config-resource.html#GUC-MAX-PARALLEL-WORKERS-PER-GATHER",
+      "https://www.postgresql.org/docs/current/runtime-config-resource.html#GUC-MAX-PARALLEL-MAINTENANCE-WORKERS",
+      "https://www.postgresql.org/docs/current/how-parallel-query-works.html"
     ],
-    versions: "all (archive_library is 15+)"
+    versions: "all (max_parallel_maintenance_workers is 11+)"
   },
   check(ctx) {
-    const a = commandArchiving(ctx);
-    if (!a || a.command?.value !== "") return;
-    const { mode, command, library } = a;
-    const blank = command.loc ? command : library?.loc ? library : void 0;
-    const loc = blank?.loc ?? mode.loc;
-    const missing = library ? "archive_command and archive_library are empty" : "archive_command is empty";
-    ctx.report({
-      loc,
-      message: `archive_mode = ${mode.canonical} but ${missing}: no WAL is archived, and pg_wal grows until the disk fills`,
-      help: library ? "Set archive_command (or archive_library) to the archiver in use, or set archive_mode = off." : "Set archive_command to the archiver in use, or set archive_mode = off.",
-      ...blank ? { related: [{ message: `archive_mode = ${mode.canonical} is set here`, loc: mode.loc }] } : {}
-    });
-  }
-});
-
-// rules/autovacuum-off.ts
-var autovacuum_off_default = defineRule({
-  name: "autovacuum-off",
-  severity: "warning",
-  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
-  docs: {
-    summary: "autovacuum or track_counts is off, so autovacuum does not run",
-    why: 'Autovacuum removes dead row versions, keeps planner statistics current and freezes old rows. With autovacuum off (or track_counts off, without which the autovacuum launcher does not start: "autovacuum not started because of misconfiguration"), tables and indexes bloat, plans degrade as statistics go stale, and freezing is left to the emergency anti-wraparound vacuums that the server still forces \u2014 at the worst moment and on the biggest tables. Unless every table is vacuumed and analyzed by a scheduled job, this ends in an outage. To exempt a table, use its autovacuum_enabled storage parameter instead.',
-    invalid: ["autovacuum = off", "track_counts = off"],
-    valid: ["autovacuum = on", "autovacuum_naptime = 30s"],
-    references: [
-      "https://www.postgresql.org/docs/current/runtime-config-vacuum.html#GUC-AUTOVACUUM",
-      "https://www.postgresql.org/docs/current/runtime-config-statistics.html#GUC-TRACK-COUNTS",
-      "https://www.postgresql.org/docs/current/routine-vacuuming.html#AUTOVACUUM"
-    ],
-    versions: "all"
-  },
-  check(ctx) {
-    const av = ctx.setting("autovacuum");
-    if (av?.value === false && av.loc) {
-      const raw = av.assignment?.line.value.raw ?? av.canonical;
-      ctx.report({
-        loc: av.loc,
-        message: `autovacuum = ${raw}${raw === av.canonical ? "" : ` (${av.canonical})`}: dead rows are not cleaned up and statistics go stale; only forced anti-wraparound vacuums still run`,
-        help: "Set autovacuum = on (the default); to exempt single tables, use ALTER TABLE \u2026 SET (autovacuum_enabled = off)."
-      });
-    }
-    const tc = ctx.setting("track_counts");
-    if (tc?.value === false && tc.loc) {
-      const raw = tc.assignment?.line.value.raw ?? tc.canonical;
-      ctx.report({
-        loc: tc.loc,
-        message: `track_counts = ${raw}${raw === tc.canonical ? "" : ` (${tc.canonical})`}: autovacuum cannot start without these statistics, so dead rows are not cleaned up and statistics go stale`,
-        help: "Set track_counts = on (the default)."
-      });
-    }
-  }
-});
-
-// rules/freeze-table-age-clamped.ts
-var shown = (s) => s.isDefault ? `${s.name} (default ${s.canonical})` : `${s.name} = ${s.canonical}`;
-var freezeAgeGroupKey = (loc) => `freeze-age:${loc.file}:${loc.start}`;
-function checkClamp(ctx, rule, c, help) {
-  const v = ctx.setting(c.clamped);
-  const l = ctx.setting(c.limit);
-  if (!v || !l || typeof v.value !== "number" || typeof l.value !== "number") return;
-  const loc = v.loc ?? l.loc;
-  if (!loc) return;
-  const bound = l.value * c.factor;
-  if (c.direction === "above" ? !(v.value > bound) : !(v.value < bound)) return;
-  const effective = Math.trunc(bound);
-  const limitShown = `${l.name} (${l.isDefault ? "default " : ""}${l.canonical} \u2192 ${effective})`;
-  ctx.report({
-    loc,
-    message: `${shown(v)} is ${c.direction} ${c.factor} \xD7 ${limitShown}: VACUUM silently uses ${c.atMost ? "at most " : ""}${effective}`,
-    help: help(effective),
-    ...v.loc && l.loc ? { related: [{ message: `${l.name}, which ${c.clamped} is clamped against`, loc: l.loc }] } : {},
-    ...v.loc ? {} : { group: { key: freezeAgeGroupKey(loc), concern: `VACUUM uses ${c.clamped} = ${c.atMost ? "at most " : ""}${effective}, not its default ${v.canonical} (${rule})` } }
-  });
-}
-var TABLE_AGE_CLAMPS = [
-  { clamped: "vacuum_freeze_table_age", limit: "autovacuum_freeze_max_age", direction: "above", factor: 0.95 },
-  {
-    clamped: "vacuum_multixact_freeze_table_age",
-    limit: "autovacuum_multixact_freeze_max_age",
-    direction: "above",
-    factor: 0.95,
-    atMost: true
-  }
-];
-var freeze_table_age_clamped_default = defineRule({
-  name: "freeze-table-age-clamped",
-  severity: "warning",
-  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
-  docs: {
-    summary: "vacuum_freeze_table_age (or its multixact twin) is above 0.95 \xD7 the freeze max age, so VACUUM silently lowers it",
-    why: "vacuum_freeze_table_age decides when a VACUUM scans the whole table to freeze old rows, ahead of the forced anti-wraparound autovacuum at autovacuum_freeze_max_age. VACUUM silently limits it to 0.95 \xD7 autovacuum_freeze_max_age so that an ordinary aggressive VACUUM still gets a chance to run first; set at or above the max age it would never run before the anti-wraparound one. The file then claims a value the server does not use, and whoever tunes freezing from it is misled. The multixact pair (vacuum_multixact_freeze_table_age, autovacuum_multixact_freeze_max_age) is clamped the same way, and can be clamped even lower when multixact member space runs short. Settings absent from the files count with their defaults (autovacuum_freeze_max_age 200000000, autovacuum_multixact_freeze_max_age 400000000). When a max age lowers or raises several ages left at their defaults, the max age setting gets one finding (the most severe rule's) that names the others.",
-    invalid: ["vacuum_freeze_table_age = 1900000000", "autovacuum_freeze_max_age = 150000000"],
-    valid: [
-      "vacuum_freeze_table_age = 150000000",
-      "autovacuum_freeze_max_age = 1000000000\nvacuum_freeze_table_age = 900000000"
-    ],
-    references: [
-      "https://www.postgresql.org/docs/current/runtime-config-vacuum.html#GUC-VACUUM-FREEZE-TABLE-AGE",
-      "https://www.postgresql.org/docs/current/runtime-config-vacuum.html#GUC-VACUUM-MULTIXACT-FREEZE-TABLE-AGE",
-      "https://www.postgresql.org/docs/current/routine-vacuuming.html#VACUUM-FOR-WRAPAROUND"
-    ],
-    versions: "all"
-  },
-  check(ctx) {
-    for (const c of TABLE_AGE_CLAMPS) {
-      checkClamp(
-        ctx,
-        "freeze-table-age-clamped",
-        c,
-        (eff) => `Set ${c.clamped} to at most ${eff} (0.95 \xD7 ${c.limit}), or raise ${c.limit}, so the file says what VACUUM does.`
-      );
-    }
-  }
-});
-
-// rules/failsafe-age-clamped.ts
-var CLAMPS = [
-  { clamped: "vacuum_failsafe_age", limit: "autovacuum_freeze_max_age", direction: "below", factor: 1.05 },
-  { clamped: "vacuum_multixact_failsafe_age", limit: "autovacuum_multixact_freeze_max_age", direction: "below", factor: 1.05 }
-];
-var failsafe_age_clamped_default = defineRule({
-  name: "failsafe-age-clamped",
-  severity: "info",
-  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
-  docs: {
-    summary: "vacuum_failsafe_age (or its multixact twin) is below 1.05 \xD7 the freeze max age, so VACUUM silently raises it",
-    why: "The failsafe makes VACUUM drop everything but freezing (index cleanup, cost-based delay) when a table gets dangerously close to transaction ID wraparound. It must not fire before the ordinary anti-wraparound autovacuum has had its chance, so VACUUM silently uses at least 1.05 \xD7 autovacuum_freeze_max_age. A lower value in the file is never used; if it was meant to make the failsafe kick in earlier, it does not. The multixact pair (vacuum_multixact_failsafe_age, autovacuum_multixact_freeze_max_age) is raised the same way. Settings absent from the files count with their defaults (failsafe ages 1600000000); a default raised because the freeze max age is high is reported at that setting, and named in freeze-max-age-high's finding there rather than as a second finding.",
-    invalid: ["vacuum_failsafe_age = 100000000", "autovacuum_freeze_max_age = 1000000000\nvacuum_failsafe_age = 1000000000"],
-    valid: ["vacuum_failsafe_age = 1600000000", "autovacuum_freeze_max_age = 1000000000\nvacuum_failsafe_age = 1100000000"],
-    references: [
-      "https://www.postgresql.org/docs/current/runtime-config-vacuum.html#GUC-VACUUM-FAILSAFE-AGE",
-      "https://www.postgresql.org/docs/current/runtime-config-vacuum.html#GUC-VACUUM-MULTIXACT-FAILSAFE-AGE"
-    ],
-    versions: "14+ (the failsafe parameters were added in 14)"
-  },
-  check(ctx) {
-    for (const c of CLAMPS) {
-      checkClamp(
-        ctx,
-        "failsafe-age-clamped",
-        c,
-        (eff) => `Set ${c.clamped} to at least ${eff} (1.05 \xD7 ${c.limit}), or lower ${c.limit}, so the file says what VACUUM does.`
-      );
-    }
-  }
-});
-
-// rules/freeze-max-age-high.ts
-var DEFAULT_THRESHOLD = 15e8;
-var WRAP_LIMIT = 2 ** 31;
-var PARAMS = [
-  // pg_xact holds 2 bits per transaction, back to the oldest unfrozen one.
-  { name: "autovacuum_freeze_max_age", what: "transaction IDs", storage: (age) => `pg_xact can grow to ~${Math.round(age / 4 / 2 ** 20)} MB` },
-  { name: "autovacuum_multixact_freeze_max_age", what: "multixact IDs", storage: () => "pg_multixact grows accordingly" }
-];
-var freeze_max_age_high_default = defineRule({
-  name: "freeze-max-age-high",
-  severity: "info",
-  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
-  defaultOptions: { threshold: DEFAULT_THRESHOLD },
-  optionsSchema: {
-    type: "object",
-    properties: {
-      threshold: {
-        type: "integer",
-        minimum: 0,
-        description: "Report autovacuum_freeze_max_age / autovacuum_multixact_freeze_max_age above this (default 1500000000)."
-      }
-    }
-  },
-  docs: {
-    summary: "autovacuum_freeze_max_age (or its multixact twin) is set close to the wraparound limit",
-    why: "autovacuum_freeze_max_age is the age at which autovacuum forces an anti-wraparound VACUUM on a table. Transaction IDs wrap around at about 2.1 billion, and shortly before that PostgreSQL stops assigning new ones \u2014 no more writes \u2014 until the oldest tables have been vacuumed: an outage. A very high max age leaves little room between the forced VACUUM starting and that shutdown: one slow VACUUM on a large table, a long transaction or a forgotten replication slot holding back the horizon is enough. It also keeps more commit status in pg_xact (and multixact data in pg_multixact). The same holds for autovacuum_multixact_freeze_max_age.",
-    invalid: ["autovacuum_freeze_max_age = 1800000000", "autovacuum_multixact_freeze_max_age = 2000000000"],
-    valid: ["autovacuum_freeze_max_age = 500000000", "autovacuum_multixact_freeze_max_age = 400000000"],
-    references: [
-      "https://www.postgresql.org/docs/current/runtime-config-vacuum.html#GUC-AUTOVACUUM-FREEZE-MAX-AGE",
-      "https://www.postgresql.org/docs/current/routine-vacuuming.html#VACUUM-FOR-WRAPAROUND"
-    ],
-    versions: "all",
-    options: "`threshold` (integer, default `1500000000`): report a value above it. It applies to both `autovacuum_freeze_max_age` and `autovacuum_multixact_freeze_max_age`.\n\n```yaml\nrules:\n  freeze-max-age-high: { threshold: 1000000000 }\n```"
-  },
-  check(ctx) {
-    const t = ctx.options.threshold;
-    const threshold = typeof t === "number" && Number.isFinite(t) ? t : DEFAULT_THRESHOLD;
-    for (const p of PARAMS) {
-      const s = ctx.setting(p.name);
-      if (!s?.loc || typeof s.value !== "number" || !(s.value > threshold)) continue;
-      const headroom = Math.round((WRAP_LIMIT - s.value) / 1e6);
+    const processes = ctx.setting("max_worker_processes");
+    const parallel = ctx.setting("max_parallel_workers");
+    const w = num(processes);
+    if (!processes || w === void 0) return;
+    const p = num(parallel);
+    const report = (s, limit, what) => {
+      if (!s.loc) return;
+      const l = num(limit);
       ctx.report({
         loc: s.loc,
-        message: `${s.name} = ${s.canonical} is above ${threshold}: the forced anti-wraparound VACUUM starts only ~${headroom} million ${p.what} before the wraparound limit, and ${p.storage(s.value)}`,
-        help: `Lower ${s.name} (the default is ${s.def.boot}) and keep tables frozen with regular VACUUM instead.`,
-        // One setting, one finding: the failsafe age VACUUM raises because of this value (when the
-        // file does not set it) is named in this finding's message.
-        group: { key: freezeAgeGroupKey(s.loc), concern: `${s.name} = ${s.canonical} is close to the wraparound limit (freeze-max-age-high)` }
+        message: `${s.name} = ${s.canonical} is above ${shown4(limit)}: ${what} at most ${l} can ever start, the other ${num(s) - l} never do`,
+        help: limit === processes ? `Raise max_worker_processes (a restart) to at least ${num(s)} plus the workers of extensions and logical replication, or lower ${s.name} to ${l}.` : `Raise max_parallel_workers to at least ${num(s)} (and max_worker_processes with it), or lower ${s.name} to ${l}.`,
+        ...limit.loc ? { related: [{ message: `${limit.name} = ${limit.canonical} is set here`, loc: limit.loc }] } : {}
       });
-    }
+    };
+    if (parallel && p !== void 0 && p > w) report(parallel, processes, "of the parallel workers it allows,");
+    const pool = parallel && p !== void 0 && p < w ? parallel : processes;
+    const poolSize = num(pool);
+    const gather2 = ctx.setting("max_parallel_workers_per_gather");
+    if (gather2 && (num(gather2) ?? 0) > poolSize) report(gather2, pool, "of the workers planned for one Gather,");
+    const maintenance = ctx.setting("max_parallel_maintenance_workers");
+    if (maintenance && (num(maintenance) ?? 0) > poolSize) report(maintenance, pool, "of the workers one CREATE INDEX or VACUUM asks for,");
   }
 });
 
-// rules/freeze-min-age-clamped.ts
-var CLAMPS2 = [
-  { clamped: "vacuum_freeze_min_age", limit: "autovacuum_freeze_max_age", direction: "above", factor: 0.5 },
-  {
-    clamped: "vacuum_multixact_freeze_min_age",
-    limit: "autovacuum_multixact_freeze_max_age",
-    direction: "above",
-    factor: 0.5,
-    atMost: true
-  }
-];
-var freeze_min_age_clamped_default = defineRule({
-  name: "freeze-min-age-clamped",
+// rules/password-check-not-loaded.ts
+var PASSWORD_METHODS = ["password", "md5", "scram-sha-256"];
+var password_check_not_loaded_default = defineRule({
+  name: "password-check-not-loaded",
   severity: "warning",
+  category: "security",
   appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
   docs: {
-    summary: "vacuum_freeze_min_age (or its multixact twin) is above half the freeze max age, so VACUUM silently lowers it",
-    why: "vacuum_freeze_min_age is how old a row version must be before VACUUM freezes it. VACUUM silently limits it to half of autovacuum_freeze_max_age, so that freezing happens well before the forced anti-wraparound autovacuum. A larger value in the file is never used, and whoever tunes freezing from the file is misled. The multixact pair (vacuum_multixact_freeze_min_age, autovacuum_multixact_freeze_max_age) is clamped the same way, and can be clamped even lower when multixact member space runs short. Settings absent from the files count with their defaults (autovacuum_freeze_max_age 200000000, autovacuum_multixact_freeze_max_age 400000000). When a low max age lowers several ages left at their defaults, the max age setting gets one finding (the most severe rule's) that names the others.",
-    invalid: ["vacuum_freeze_min_age = 500000000", "autovacuum_multixact_freeze_max_age = 400000000\nvacuum_multixact_freeze_min_age = 300000000"],
-    valid: ["vacuum_freeze_min_age = 50000000", "autovacuum_freeze_max_age = 1000000000\nvacuum_freeze_min_age = 500000000"],
+    summary: "Neither passwordcheck nor credcheck is preloaded: nothing enforces password strength on CREATE/ALTER ROLE \u2026 PASSWORD",
+    why: "PostgreSQL itself accepts any password in CREATE ROLE \u2026 PASSWORD and ALTER ROLE \u2026 PASSWORD, including one equal to the role name or a single character. A password-check module rejects weak ones when they are set: passwordcheck (shipped with PostgreSQL) or credcheck (length, character classes, reuse). Without one, a role with password, md5 or scram-sha-256 authentication can be given a password that falls to the first guesses of an attacker. Either module counts when it is in shared_preload_libraries, session_preload_libraries or local_preload_libraries (matched by file name: `$libdir/passwordcheck` and `passwordcheck.so` count). When the cluster's pg_hba.conf is in the repository and none of its records uses password, md5 or scram-sha-256 authentication, no password is used to log in and nothing is reported. A module can only judge a password sent in clear text: psql's \\password and most drivers send it already hashed, which passwordcheck cannot check (credcheck can refuse such passwords). A list with bad syntax is invalid-value's finding. Off by default; the `cis` profile turns it on (CIS 5.6).",
+    invalid: ["shared_preload_libraries = 'pg_stat_statements'", { "postgresql.conf": "port = 5432", "pg_hba.conf": "host all all 10.0.0.0/8 scram-sha-256" }],
+    valid: [
+      "shared_preload_libraries = 'pg_stat_statements, passwordcheck'",
+      "shared_preload_libraries = '$libdir/credcheck'",
+      { "postgresql.conf": "port = 5432", "pg_hba.conf": "local all all peer\nhostssl all all 10.0.0.0/8 cert" }
+    ],
     references: [
-      "https://www.postgresql.org/docs/current/runtime-config-vacuum.html#GUC-VACUUM-FREEZE-MIN-AGE",
-      "https://www.postgresql.org/docs/current/runtime-config-vacuum.html#GUC-VACUUM-MULTIXACT-FREEZE-MIN-AGE",
-      "https://www.postgresql.org/docs/current/routine-vacuuming.html#VACUUM-FOR-WRAPAROUND"
+      "https://www.postgresql.org/docs/current/passwordcheck.html",
+      "https://github.com/HexaCluster/credcheck",
+      "https://www.postgresql.org/docs/current/sql-createrole.html"
     ],
     versions: "all"
   },
   check(ctx) {
-    for (const c of CLAMPS2) {
-      checkClamp(
-        ctx,
-        "freeze-min-age-clamped",
-        c,
-        (eff) => `Set ${c.clamped} to at most ${eff} (half of ${c.limit}), or raise ${c.limit}, so the file says what VACUUM does.`
-      );
-    }
-  }
-});
-
-// rules/fsync-off.ts
-var fsync_off_default = defineRule({
-  name: "fsync-off",
-  severity: "error",
-  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
-  docs: {
-    summary: "fsync is off",
-    why: 'With fsync off PostgreSQL never forces its writes to durable storage. After an operating-system crash or power loss, committed transactions can be lost and, worse, the data files and WAL can be left inconsistent: the documentation calls this "unrecoverable data corruption", and the only fix is restoring a backup. It is meant for throw-away clusters (initial bulk load, tests) and must never reach a server whose data matters. To trade durability for speed safely, use synchronous_commit = off instead.',
-    invalid: ["fsync = off", "fsync = 'no'"],
-    valid: ["fsync = on", "synchronous_commit = local"],
-    references: ["https://www.postgresql.org/docs/current/runtime-config-wal.html#GUC-FSYNC"],
-    versions: "all"
-  },
-  check(ctx) {
-    const fsync = ctx.setting("fsync");
-    if (fsync?.value !== false || !fsync.loc) return;
-    const raw = fsync.assignment?.line.value.raw ?? fsync.canonical;
+    const at = ctx.clusterLoc();
+    const lists = PRELOAD_PARAMS.map((p) => preloadList(ctx, p));
+    const spl = lists[0];
+    if (!at || !spl || lists.some((l) => l?.elements === null)) return;
+    if (lists.some((l) => listLoads(l, "passwordcheck", "credcheck"))) return;
+    const hba = ctx.cluster.hba;
+    const passwordRecord = hba?.lines.find((l) => l.record && PASSWORD_METHODS.includes(l.record.method))?.record;
+    if (hba && !passwordRecord) return;
     ctx.report({
-      loc: fsync.loc,
-      message: `fsync = ${raw}${raw === fsync.canonical ? "" : ` (${fsync.canonical})`}: writes are never forced to disk, so an OS crash or power loss can corrupt the cluster beyond repair`,
-      help: "Set fsync = on (the default); to trade durability for speed without corruption, use synchronous_commit = off."
+      loc: spl.setting.loc ?? at,
+      message: `${settingText(spl.setting)} loads neither passwordcheck nor credcheck: CREATE/ALTER ROLE \u2026 PASSWORD accepts any password, however short or guessable`,
+      help: `Load a password-check module (a restart is needed): ${lineAdding(spl, "passwordcheck")} (shipped with PostgreSQL), or credcheck for configurable rules.`,
+      ...passwordRecord ? { related: [{ message: `this record authenticates with ${passwordRecord.method} passwords`, loc: tokenLoc(passwordRecord.methodToken) }] } : {}
     });
   }
 });
-
-// rules/full-page-writes-off.ts
-var full_page_writes_off_default = defineRule({
-  name: "full-page-writes-off",
-  severity: "error",
-  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
-  docs: {
-    summary: "full_page_writes is off",
-    why: 'PostgreSQL writes 8 kB pages, while disks and file systems usually write smaller units. If the server crashes in the middle of a page write, the page on disk is half old and half new ("torn"), and WAL replay cannot repair it unless the first change after each checkpoint logged the whole page. With full_page_writes off that copy is missing: after a power loss or kernel crash the data files can be silently corrupted. pg_rewind also refuses to work with a server that has it off, so a failed-over primary cannot be re-attached as a standby. Only a file system that guarantees atomic 8 kB writes (such as ZFS) makes it safe, and then the saving is rarely worth the risk.',
-    invalid: ["full_page_writes = off", "full_page_writes = false"],
-    valid: ["full_page_writes = on", "wal_compression = on"],
-    references: [
-      "https://www.postgresql.org/docs/current/runtime-config-wal.html#GUC-FULL-PAGE-WRITES",
-      "https://www.postgresql.org/docs/current/app-pgrewind.html"
-    ],
-    versions: "all"
-  },
-  check(ctx) {
-    const fpw = ctx.setting("full_page_writes");
-    if (fpw?.value !== false || !fpw.loc) return;
-    const raw = fpw.assignment?.line.value.raw ?? fpw.canonical;
-    ctx.report({
-      loc: fpw.loc,
-      message: `full_page_writes = ${raw}${raw === fpw.canonical ? "" : ` (${fpw.canonical})`}: a crash during a page write can leave torn, corrupted pages, and pg_rewind cannot be used`,
-      help: "Set full_page_writes = on (the default); if WAL volume is the concern, use wal_compression instead."
-    });
-  }
-});
-
-// src/analysis/required-setting.ts
-function requiredSettingLoc(ctx, s) {
-  if (s.loc) return s.loc;
-  const key = s.name.toLowerCase();
-  if (ctx.cluster.assignments.some((a) => a.key === key && a.status === "invalid" && !a.ignored && !a.overriddenBy)) return void 0;
-  return ctx.clusterLoc();
-}
-var MEMORY_UNITS2 = [["TB", 1024 ** 4], ["GB", 1024 ** 3], ["MB", 1024 ** 2], ["kB", 1024], ["B", 1]];
-var TIME_UNITS2 = [["d", 864e5], ["h", 36e5], ["min", 6e4], ["s", 1e3], ["ms", 1]];
-function withUnit(value, unit) {
-  if (!unit || !Number.isInteger(value) || value <= 0) return String(value);
-  const block = unit === "8kB" ? 8192 : void 0;
-  const table = block !== void 0 || MEMORY_UNITS2.some(([u]) => u === unit) ? MEMORY_UNITS2 : TIME_UNITS2;
-  const base = block ?? table.find(([u]) => u === unit)?.[1];
-  if (base === void 0) return String(value);
-  const amount = value * base;
-  const floor = block !== void 0 ? 1024 : base;
-  for (const [u, size] of table) if (size >= floor && amount % size === 0) return `${amount / size}${u}`;
-  return `${value}${unit}`;
-}
-function shownValue(s) {
-  const raw = s.assignment?.line.value.raw;
-  if (raw !== void 0) return raw;
-  if (s.def.type === "string") return quoteConf(s.canonical);
-  if (s.def.type === "integer" && typeof s.value === "number") return withUnit(s.value, s.def.unit);
-  return s.canonical;
-}
-function quoteConf(v) {
-  return `'${v.replace(/'/g, "''")}'`;
-}
-function settingText(s, shown5 = shownValue(s)) {
-  return s.isDefault ? `${s.name} (not set; the default is ${shown5})` : `${s.name} = ${shown5}`;
-}
 
 // rules/password-encryption-md5.ts
 var password_encryption_md5_default = defineRule({
   name: "password-encryption-md5",
   severity: "warning",
+  category: "security",
   appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
-  defaultOptions: { flagDefault: false },
-  optionsSchema: {
-    type: "object",
-    properties: {
-      flagDefault: {
-        type: "boolean",
-        description: "Also report a password_encryption that is not set where the default is md5 (PostgreSQL 10\u201313)"
-      }
-    },
-    additionalProperties: false
+  fixable: "sometimes",
+  options: {
+    flagDefault: opt.boolean(false, "Also report a password_encryption that no file sets where the default is md5 (PostgreSQL 10\u201313), at the start of postgresql.conf.")
   },
   docs: {
     summary: "password_encryption is md5 (or, up to 13, on/true/yes/1, which mean md5)",
-    why: "password_encryption decides how CREATE ROLE \u2026 PASSWORD and ALTER ROLE \u2026 PASSWORD store new passwords. An MD5 hash is salted only with the user name, so a leaked pg_authid (a backup, a replica, a log) can be brute-forced quickly, and the hash itself is enough to log in with md5 authentication. SCRAM-SHA-256 avoids both and is the default since PostgreSQL 14; PostgreSQL 18 deprecates MD5 passwords and warns when one is set. Up to PostgreSQL 13 the old boolean spellings on, true, yes and 1 are accepted and mean md5.",
+    why: "password_encryption decides how CREATE ROLE \u2026 PASSWORD and ALTER ROLE \u2026 PASSWORD store new passwords. An MD5 hash is salted only with the user name, so a leaked pg_authid (a backup, a replica, a log) can be brute-forced quickly, and the hash itself is enough to log in with md5 authentication. SCRAM-SHA-256 avoids both and is the default since PostgreSQL 14; PostgreSQL 18 deprecates MD5 passwords and warns when one is set. Up to PostgreSQL 13 the old boolean spellings on, true, yes and 1 are accepted and mean md5. The fix (unsafe, for a value a file sets) writes 'scram-sha-256': clients need libpq 10 or newer, and a role whose password is then changed gets a SCRAM secret, which an `md5` pg_hba.conf record still accepts.",
     invalid: ["password_encryption = md5"],
     valid: ["password_encryption = 'scram-sha-256'", "password_encryption = scram-sha-256"],
     references: [
@@ -47852,7 +49794,7 @@ var password_encryption_md5_default = defineRule({
       "https://www.postgresql.org/docs/current/auth-password.html"
     ],
     versions: "all (10\u201313 also accept on/true/yes/1 as md5)",
-    options: "`flagDefault` (boolean, default `false`): also report a password_encryption that no file sets where the default is md5 (PostgreSQL 10\u201313), at the start of postgresql.conf. Off by default: on those majors an absent setting is the norm, and the finding would say nothing about what the repository chose; the `cis` profile (5.12) and the `stig` profile (V-233596) turn it on, since both ask for scram-sha-256 whatever the default."
+    optionsNote: "`flagDefault` is off by default: on those majors an absent setting is the norm, and the finding would say nothing about what the repository chose; the `cis` profile (5.12) and the `stig` profile (V-233596) turn it on, since both ask for scram-sha-256 whatever the default."
   },
   check(ctx) {
     const pe = ctx.setting("password_encryption");
@@ -47872,22 +49814,137 @@ var password_encryption_md5_default = defineRule({
     const alias = written6.toLowerCase() === "md5" ? "" : ` (PostgreSQL ${ctx.major} reads it as md5)`;
     ctx.report({
       loc: pe.loc,
+      fix: {
+        title: "Set password_encryption = 'scram-sha-256' (clients older than libpq 10 cannot log in to roles whose password is set afterwards)",
+        edits: [{ loc: pe.loc, text: "'scram-sha-256'" }],
+        applicability: "unsafe"
+      },
       message: `password_encryption = ${raw}${alias}: new and changed passwords are stored as MD5 hashes, which are weak and can be replayed to log in`,
       help: "Set password_encryption = 'scram-sha-256' (the default from 14); existing MD5 passwords stay until each role's password is set again."
     });
   }
 });
 
+// rules/pgaudit-not-configured.ts
+var CLASSES = ["read", "write", "function", "role", "ddl", "misc", "misc_set"];
+var WHAT2 = {
+  read: "SELECT and COPY from tables",
+  write: "INSERT, UPDATE, DELETE, TRUNCATE and COPY into tables",
+  function: "function calls and DO blocks",
+  role: "GRANT, REVOKE and CREATE/ALTER/DROP ROLE",
+  ddl: "CREATE, ALTER and DROP of objects other than roles",
+  misc: "DISCARD, FETCH, CHECKPOINT, VACUUM and SET",
+  misc_set: "SET"
+};
+function classesOf(token2) {
+  if (token2 === "all") return CLASSES;
+  if (token2 === "none") return [];
+  if (token2 === "misc") return ["misc", "misc_set"];
+  return CLASSES.includes(token2) ? [token2] : void 0;
+}
+function auditClasses(value) {
+  const tokens = splitIdentifierString(value);
+  if (tokens === null) return "its list syntax is invalid";
+  const out = /* @__PURE__ */ new Set();
+  for (const t of tokens) {
+    const subtract = t.startsWith("-");
+    const name = (subtract ? t.slice(1) : t).toLowerCase();
+    const classes = classesOf(name);
+    if (classes === void 0) return `"${subtract ? name : t}" is not a pgaudit class`;
+    for (const c of classes) {
+      if (subtract) out.delete(c);
+      else out.add(c);
+    }
+  }
+  return out;
+}
+var DEFAULT_CLASSES = ["ddl", "write"];
+var pgaudit_not_configured_default = defineRule({
+  name: "pgaudit-not-configured",
+  severity: "warning",
+  category: "security",
+  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
+  options: {
+    classes: opt.stringArray(DEFAULT_CLASSES, "The pgaudit classes pgaudit.log must include (the default is what pgdsat requires for CIS 3.2). Add `role` to require GRANT/REVOKE and role changes to be audited as well.", { enum: CLASSES, uniqueItems: true })
+  },
+  docs: {
+    summary: "pgaudit is not in shared_preload_libraries, or pgaudit.log does not log the required statement classes (ddl and write by default)",
+    why: "The server log alone is no audit trail: log_statement logs statement text as sent (not the objects a function or a view touches) and cannot select by kind of statement. pgaudit writes a structured AUDIT record per statement of the classes pgaudit.log names. It works only when loaded through shared_preload_libraries (it refuses to load from the other lists), and it logs nothing until pgaudit.log names classes: its default is none. Without it, who changed a table definition, dropped an object or rewrote data leaves no audit record. pgaudit.log is read as pgaudit reads it: a comma-separated list of read, write, function, role, ddl, misc, misc_set, all and none, where `-class` removes a class (`all, -misc`); a value with an unknown class or bad list syntax is rejected with a warning when pgaudit loads, and the default none stays. Libraries are matched by file name, so `$libdir/pgaudit` and `pgaudit.so` count, and `pgauditlogtofile` does not. A shared_preload_libraries list with bad syntax loads nothing; that is invalid-value's finding, not this rule's. pgaudit.log set per database or role (ALTER DATABASE/ROLE \u2026 SET) is not in the files and is not seen. Off by default; the `cis` profile turns it on (CIS 3.2).",
+    invalid: ["shared_preload_libraries = 'pg_stat_statements'", "shared_preload_libraries = 'pgaudit'\npgaudit.log = 'ddl'"],
+    valid: [
+      "shared_preload_libraries = 'pg_stat_statements, pgaudit'\npgaudit.log = 'ddl, write, role'",
+      "shared_preload_libraries = '$libdir/pgaudit'\npgaudit.log = 'all, -misc'"
+    ],
+    references: [
+      "https://github.com/pgaudit/pgaudit/blob/main/README.md",
+      "https://www.postgresql.org/docs/current/runtime-config-client.html#GUC-SHARED-PRELOAD-LIBRARIES",
+      "https://www.postgresql.org/docs/current/runtime-config-custom.html"
+    ],
+    versions: "all (pgaudit has a release per major; the misc_set class is in pgaudit 1.5 and later)"
+  },
+  check(ctx) {
+    const at = ctx.clusterLoc();
+    const spl = preloadList(ctx, "shared_preload_libraries");
+    if (!at || !spl || spl.elements === null) return;
+    const required = ctx.options.classes ?? DEFAULT_CLASSES;
+    const unaudited = required.length ? required.map((c) => WHAT2[c]).join("; ") : "statements";
+    const wantedText = `'${(required.length ? required : DEFAULT_CLASSES).join(", ")}'`;
+    if (!listLoads(spl, "pgaudit")) {
+      const elsewhere = ["session_preload_libraries", "local_preload_libraries"].find((p) => listLoads(preloadList(ctx, p), "pgaudit"));
+      ctx.report({
+        loc: spl.setting.loc ?? at,
+        message: `${settingText(spl.setting)} does not load pgaudit${elsewhere ? ` (pgaudit refuses to load from ${elsewhere}: it must be in shared_preload_libraries)` : ""}: no audit record is written, so ${unaudited} leave no audit trail`,
+        help: `Load it (a restart is needed): ${lineAdding(spl, "pgaudit")}; then set pgaudit.log = ${wantedText} and run CREATE EXTENSION pgaudit.`
+      });
+      return;
+    }
+    const loadedAt = spl.setting.loc ? [{ message: "pgaudit is loaded here", loc: spl.setting.loc }] : [];
+    const log = customSetting(ctx, "pgaudit.log");
+    if (!log) {
+      if (!required.length) return;
+      ctx.report({
+        loc: at,
+        message: `pgaudit.log (not set; the default is none): pgaudit is loaded but logs no statement, so ${unaudited} leave no audit record`,
+        help: `Set pgaudit.log = ${wantedText}.`,
+        related: loadedAt
+      });
+      return;
+    }
+    const classes = auditClasses(log.value);
+    if (typeof classes === "string") {
+      ctx.report({
+        loc: log.loc,
+        message: `pgaudit.log = ${log.raw} is rejected by pgaudit (${classes}): it warns when it loads and keeps the default none, so nothing is audit-logged`,
+        help: `Write the classes as a comma-separated list, e.g. pgaudit.log = ${wantedText}.`,
+        related: loadedAt
+      });
+      return;
+    }
+    const missing = required.filter((c) => !classes.has(c));
+    if (!missing.length) return;
+    const current = log.value.trim();
+    const fixed = classes.size === 0 && !current.includes("-") ? missing.join(", ") : `${current}, ${missing.join(", ")}`;
+    ctx.report({
+      loc: log.loc,
+      message: `pgaudit.log = ${log.raw} does not log ${missing.map((c) => `${c} (${WHAT2[c]})`).join(" or ")}: those statements leave no audit record`,
+      help: `Set pgaudit.log = '${fixed.replace(/'/g, "''")}'.`,
+      related: loadedAt
+    });
+  }
+});
+
 // rules/recovery-conf-obsolete.ts
-var RECOVERY_ONLY2 = {
+var RECOVERY_ONLY = {
   standby_mode: "create a standby.signal file in the data directory instead",
   trigger_file: "promote with pg_ctl promote or SELECT pg_promote() instead"
 };
 var isOn = (v) => parseBool(v.trim()) === true;
-var RECOVERY_FIX = new Map(Object.entries(RECOVERY_ONLY2));
+var RECOVERY_FIX = new Map(Object.entries(RECOVERY_ONLY));
 var recovery_conf_obsolete_default = defineRule({
   name: "recovery-conf-obsolete",
   severity: "error",
+  category: "validity",
+  tags: ["reliability"],
   appliesTo: ["postgresql.conf", "postgresql.auto.conf", "recovery.conf"],
   docs: {
     summary: "recovery.conf, standby_mode or trigger_file with PostgreSQL 12 or later",
@@ -47932,6 +49989,210 @@ var recovery_conf_obsolete_default = defineRule({
         help: `Remove it and ${fix}.`
       });
     }
+  }
+});
+
+// rules/removed-setting.ts
+var REPLACEMENTS = {
+  checkpoint_segments: "use max_wal_size (and min_wal_size); PostgreSQL 9.5 converted it as max_wal_size = (3 \xD7 checkpoint_segments + 1) \xD7 16MB",
+  min_parallel_relation_size: "use min_parallel_table_scan_size",
+  sql_inheritance: "remove it: inheritance is always on",
+  custom_variable_classes: "remove it: any two-part name is accepted as a custom setting",
+  replacement_sort_tuples: "remove it: replacement selection sort is gone",
+  wal_keep_segments: "use wal_keep_size = wal_keep_segments \xD7 16MB",
+  operator_precedence_warning: "remove it",
+  vacuum_cleanup_index_scale_factor: "remove it",
+  stats_temp_directory: "remove it: statistics live in shared memory",
+  force_parallel_mode: "use debug_parallel_query",
+  vacuum_defer_cleanup_age: "use hot_standby_feedback or a replication slot",
+  promote_trigger_file: "promote with pg_ctl promote or SELECT pg_promote()",
+  trigger_file: "promote with pg_ctl promote or SELECT pg_promote() (promote_trigger_file in 12\u201315)",
+  standby_mode: "create a standby.signal file in the data directory",
+  lc_collate: "remove it: the collation is fixed per database at CREATE DATABASE",
+  lc_ctype: "remove it: the character classification is fixed per database at CREATE DATABASE",
+  db_user_namespace: "remove it",
+  old_snapshot_threshold: "remove it",
+  trace_recovery_messages: "remove it (use log_min_messages)",
+  unix_socket_directory: "use unix_socket_directories",
+  replication_timeout: "use wal_sender_timeout",
+  silent_mode: "remove it: run the postmaster in the background with pg_ctl",
+  add_missing_from: "remove it",
+  regex_flavor: "remove it",
+  max_fsm_pages: "remove it: the free space map is managed automatically",
+  max_fsm_relations: "remove it: the free space map is managed automatically",
+  wal_sender_delay: "remove it",
+  krb_srvname: "remove it (GSSAPI uses krb_server_keyfile)",
+  ssl_ciphers_suites: "use ssl_ciphers"
+};
+var SUCCESSORS = {
+  wal_keep_segments: { to: "wal_keep_size", convert: (n) => n * 16, conversion: "segments \xD7 16MB (exact)", applicability: "safe" },
+  checkpoint_segments: {
+    to: "max_wal_size",
+    convert: (n) => (3 * n + 1) * 16,
+    conversion: "(3 \xD7 segments + 1) \xD7 16MB, 9.5's conversion (an estimate: max_wal_size is a soft limit of another kind)",
+    applicability: "unsafe"
+  },
+  force_parallel_mode: { to: "debug_parallel_query", convert: "same", conversion: "same values (off, on, regress)", applicability: "safe" },
+  min_parallel_relation_size: { to: "min_parallel_table_scan_size", convert: "same", conversion: "same value and unit (8kB blocks)", applicability: "safe" },
+  replication_timeout: { to: "wal_sender_timeout", convert: "same", conversion: "same value and unit (ms)", applicability: "safe" },
+  unix_socket_directory: {
+    to: "unix_socket_directories",
+    convert: "same",
+    conversion: "the one directory as a one-element list (unsafe when the path has a comma, a double quote or edge blanks, which the list syntax reads differently)",
+    applicability: "safe"
+  },
+  trigger_file: { to: "promote_trigger_file", convert: "same", conversion: "same path (only 12\u201315 have promote_trigger_file)", applicability: "safe" }
+};
+var SUCCESSOR_TABLE = "| removed | successor | value | fix |\n|---|---|---|---|\n" + Object.entries(SUCCESSORS).map(([from, s]) => `| ${from} | ${s.to} | ${s.conversion} | ${s.applicability} |`).join("\n") + "\n| standby_mode | none (a standby.signal file) | \u2014 | none: without the line the server would start as a primary |\n| any other (sql_inheritance, replacement_sort_tuples, operator_precedence_warning, vacuum_cleanup_index_scale_factor, stats_temp_directory, vacuum_defer_cleanup_age, promote_trigger_file, lc_collate, lc_ctype, db_user_namespace, old_snapshot_threshold, trace_recovery_messages, \u2026) | none | \u2014 | unsafe: remove the line |";
+function mbText(mb) {
+  if (mb !== 0 && mb % (1024 * 1024) === 0) return `${mb / (1024 * 1024)}TB`;
+  if (mb !== 0 && mb % 1024 === 0) return `${mb / 1024}GB`;
+  return `${mb}MB`;
+}
+var NO_REMOVAL = /* @__PURE__ */ new Set(["standby_mode"]);
+function removedFix(ctx, a) {
+  const name = a.line.name;
+  const key = name.toLowerCase();
+  if (NO_REMOVAL.has(key)) return void 0;
+  const remove = (why) => ({ title: `Remove the line: ${why}`, edits: [{ loc: lineLoc2(a), text: "" }], applicability: "unsafe" });
+  const s = Object.hasOwn(SUCCESSORS, key) ? SUCCESSORS[key] : void 0;
+  const def = s ? lookupParam(ctx.catalog, s.to) : void 0;
+  if (!s || !def) {
+    const instead = Object.hasOwn(REPLACEMENTS, key) ? ` (${REPLACEMENTS[key]})` : "";
+    return remove(`PostgreSQL ${ctx.major} has no successor of ${name}${instead}`);
+  }
+  const set = ctx.setting(s.to)?.assignment;
+  if (set) return remove(`${s.to} is already set at ${set.file.path}:${lineColumn(set.file, set.line.nameStart).line}`);
+  const v = a.line.value;
+  let value = null;
+  let applicability = s.applicability;
+  if (s.convert === "same") {
+    value = v.raw;
+    if (key === "unix_socket_directory" && (/[,"]/.test(v.value) || v.value.trim() !== v.value)) applicability = "unsafe";
+  } else if (/^[0-9]{1,9}$/.test(v.value)) {
+    value = mbText(s.convert(Number(v.value)));
+  }
+  const input = value === null ? null : value === v.raw ? v.value : value;
+  if (input === null || !parseGucValue(def, input, ctx.major).ok) {
+    return remove(`its value ${boundQuote(v.raw)} does not convert to a valid ${s.to}; set ${s.to} by hand`);
+  }
+  const edits = [{ loc: { file: a.file.path, start: a.line.nameStart, end: a.line.nameEnd }, text: def.name }];
+  if (value !== v.raw) edits.push({ loc: { file: a.file.path, start: v.start, end: v.end }, text: value });
+  return {
+    title: value !== v.raw ? `Rename to ${def.name} = ${value} (${v.value} ${key === "checkpoint_segments" ? "segments: (3 \xD7 n + 1) \xD7 16MB" : "\xD7 16MB segments"})` : `Rename to ${def.name}`,
+    edits,
+    applicability
+  };
+}
+var REMOVED_BEFORE_10 = {
+  checkpoint_segments: "9.4",
+  min_parallel_relation_size: "9.6",
+  sql_inheritance: "9.6",
+  custom_variable_classes: "9.1",
+  unix_socket_directory: "9.2",
+  replication_timeout: "9.2",
+  silent_mode: "9.1",
+  add_missing_from: "8.4",
+  regex_flavor: "8.4",
+  max_fsm_pages: "8.3",
+  max_fsm_relations: "8.3",
+  wal_sender_delay: "9.0"
+};
+var RECOVERY_ONLY2 = /* @__PURE__ */ new Set(["standby_mode", "trigger_file"]);
+var historyMap;
+var removedBefore10Map;
+function versionFacts(name, major) {
+  const key = name.toLowerCase();
+  historyMap ??= new Map(Object.entries(nameHistory()));
+  const majors = historyMap.get(key);
+  removedBefore10Map ??= new Map(Object.entries(REMOVED_BEFORE_10));
+  const removedBefore10 = removedBefore10Map.get(key);
+  if (majors === void 0 && removedBefore10 === void 0 && !RECOVERY_ONLY2.has(key)) return void 0;
+  const older = (majors ?? []).filter((m) => m < major);
+  const newer = (majors ?? []).filter((m) => m > major);
+  if (older.length) return { kind: "removed", version: String(Math.max(...older)) };
+  if (removedBefore10 !== void 0) return { kind: "removed", version: removedBefore10 };
+  if (RECOVERY_ONLY2.has(key)) return { kind: "removed", version: "11 (recovery.conf)" };
+  if (newer.length) return { kind: "newer", version: String(Math.min(...newer)) };
+  return void 0;
+}
+function removedMessage(a, major, facts) {
+  const name = a.line.name;
+  const key = name.toLowerCase();
+  if (facts.kind === "newer") {
+    return {
+      message: `${name} was added in PostgreSQL ${facts.version}; PostgreSQL ${major} does not recognize it and refuses to start`,
+      help: `Remove it, or set the cluster's target version (--pg-version) if this cluster runs ${facts.version} or later.`
+    };
+  }
+  const fix = Object.hasOwn(REPLACEMENTS, key) ? REPLACEMENTS[key] : void 0;
+  return {
+    message: `${name} was removed after PostgreSQL ${facts.version}; PostgreSQL ${major} does not recognize it and refuses to start`,
+    ...fix ? { help: fix[0].toUpperCase() + fix.slice(1) + "." } : {}
+  };
+}
+var removed_setting_default = defineRule({
+  name: "removed-setting",
+  severity: "error",
+  category: "validity",
+  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
+  fixable: "sometimes",
+  docs: {
+    summary: "A parameter that the target PostgreSQL version no longer (or does not yet) have",
+    why: "An unrecognized parameter name in postgresql.conf is fatal at startup and makes a reload ignore the whole file. Upgrades are where this bites: wal_keep_segments became wal_keep_size in 13, force_parallel_mode became debug_parallel_query in 16, checkpoint_segments was replaced by max_wal_size in 9.5.\n\nThe fix renames a removed parameter to its successor, converting the value, when the successor exists in the target major and no file sets it yet; otherwise (no successor, or it is already set) an unsafe fix removes the line. WAL sizes assume the default 16MB segments (initdb --wal-segsize changes them). A parameter too new for the target major gets no fix: the target version may be what is wrong.\n\n" + SUCCESSOR_TABLE,
+    invalid: ["wal_keep_segments = 64", "checkpoint_segments = 32"],
+    valid: ["wal_keep_size = 1GB", "max_wal_size = 2GB"],
+    references: [
+      "https://www.postgresql.org/docs/release/",
+      "https://www.postgresql.org/docs/current/runtime-config-replication.html#GUC-WAL-KEEP-SIZE"
+    ],
+    versions: "removals and renames from 9.x to 18"
+  },
+  check(ctx) {
+    for (const a of ctx.cluster.assignments) {
+      if (a.status !== "unknown") continue;
+      const facts = versionFacts(a.line.name, ctx.major);
+      if (!facts) continue;
+      const { message, help } = removedMessage(a, ctx.major, facts);
+      const fix = facts.kind === "removed" ? removedFix(ctx, a) : void 0;
+      ctx.report({
+        loc: { file: a.file.path, start: a.line.nameStart, end: a.line.nameEnd },
+        message,
+        help,
+        ...fix ? { fix } : {}
+      });
+    }
+  }
+});
+
+// rules/replication-commands-not-logged.ts
+var replication_commands_not_logged_default = defineRule({
+  name: "replication-commands-not-logged",
+  severity: "warning",
+  category: "security",
+  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
+  docs: {
+    summary: "log_replication_commands is off (absent means off): replication commands leave no trace in the log",
+    why: "Replication connections speak their own protocol: IDENTIFY_SYSTEM, BASE_BACKUP, START_REPLICATION, CREATE_REPLICATION_SLOT and DROP_REPLICATION_SLOT are not SQL statements, and log_statement does not log them. With log_replication_commands off, nothing in the server log shows that someone took a full copy of the cluster with pg_basebackup, started streaming its WAL, or created a slot that now holds WAL back. Turning it on logs one line per command \u2014 a handful per standby connection or backup, not per statement. The CIS PostgreSQL Benchmark asks for it (7.2; pgdsat fails `off`). Off by default; the `cis` profile turns it on (CIS 7.2).",
+    invalid: ["log_replication_commands = off"],
+    valid: ["log_replication_commands = on"],
+    references: [
+      "https://www.postgresql.org/docs/current/runtime-config-logging.html#GUC-LOG-REPLICATION-COMMANDS",
+      "https://www.postgresql.org/docs/current/protocol-replication.html",
+      "https://github.com/HexaCluster/pgdsat (check 7.2)"
+    ],
+    versions: "all (log_replication_commands exists in every supported major; its default is off)"
+  },
+  check(ctx) {
+    const s = ctx.setting("log_replication_commands");
+    if (!s || s.value !== false) return;
+    const loc = requiredSettingLoc(ctx, s);
+    if (!loc) return;
+    ctx.report({
+      loc,
+      message: `${settingText(s)}: base backups, WAL streaming and replication slot changes leave no trace in the server log`,
+      help: "Set log_replication_commands = on (one log line per replication command: little volume)."
+    });
   }
 });
 
@@ -48143,6 +50404,7 @@ function conninfoVerdict(text, major) {
 var replication_conninfo_insecure_default = defineRule({
   name: "replication-conninfo-insecure",
   severity: "warning",
+  category: "security",
   appliesTo: ["postgresql.conf", "postgresql.auto.conf", "recovery.conf"],
   docs: {
     summary: "primary_conninfo lets the standby stream WAL without TLS (sslmode disable or allow) or with TLS only when offered (prefer, the default)",
@@ -48201,6 +50463,7 @@ var replication_conninfo_insecure_default = defineRule({
 var replication_slot_wal_unbounded_default = defineRule({
   name: "replication-slot-wal-unbounded",
   severity: "warning",
+  category: "durability",
   appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
   docs: {
     summary: "Replication slots are enabled and max_slot_wal_keep_size is -1 (unlimited)",
@@ -48230,10 +50493,12 @@ var replication_slot_wal_unbounded_default = defineRule({
 });
 
 // rules/reserved-connections-exceed-max.ts
-var num = (s) => s && typeof s.value === "number" ? s.value : 0;
+var num2 = (s) => s && typeof s.value === "number" ? s.value : 0;
 var reserved_connections_exceed_max_default = defineRule({
   name: "reserved-connections-exceed-max",
   severity: "error",
+  category: "validity",
+  tags: ["reliability"],
   appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
   docs: {
     summary: "The reserved connection slots leave no ordinary slot within max_connections, so the server refuses to start",
@@ -48254,11 +50519,11 @@ var reserved_connections_exceed_max_default = defineRule({
     const maxValue = max.value;
     const senders = ctx.setting("max_wal_senders");
     const checks = ctx.major >= 16 ? [[su, ctx.setting("reserved_connections")].filter((s) => !!s)] : ctx.major >= 12 ? [[su]] : ctx.major === 11 ? [[su, ...senders ? [senders] : []]] : [[su], ...senders ? [[senders]] : []];
-    const failed = checks.find((parts2) => parts2.reduce((n, s) => n + num(s), 0) >= maxValue);
+    const failed = checks.find((parts2) => parts2.reduce((n, s) => n + num2(s), 0) >= maxValue);
     if (!failed) return;
-    const reserved = failed.reduce((n, s) => n + num(s), 0);
+    const reserved = failed.reduce((n, s) => n + num2(s), 0);
     const defaultReserved = failed.reduce((n, s) => n + Number(s.def.boot), 0);
-    const raised = failed.filter((s) => !!s.loc).sort((a, b) => num(b) - num(a));
+    const raised = failed.filter((s) => !!s.loc).sort((a, b) => num2(b) - num2(a));
     const target = max.loc && (maxValue <= defaultReserved || raised.length === 0) ? max : raised[0];
     if (!target?.loc) return;
     const shown5 = (s) => `${s.name} = ${s.canonical}${s.isDefault ? " (default)" : ""}`;
@@ -48334,6 +50599,7 @@ var isOn2 = (v) => parseBool(v.trim()) === true;
 var rewind_not_ready_default = defineRule({
   name: "rewind-not-ready",
   severity: "warning",
+  category: "durability",
   appliesTo: ["postgresql.conf", "postgresql.auto.conf", "pg_hba.conf", "recovery.conf", "standby.signal"],
   needs: ["dataChecksums", "failover"],
   docs: {
@@ -48546,6 +50812,7 @@ function findSecrets(key, value, placeholder) {
 var secret_in_config_default = defineRule({
   name: "secret-in-config",
   severity: "error",
+  category: "security",
   appliesTo: ["postgresql.conf", "postgresql.auto.conf", "recovery.conf"],
   docs: {
     summary: "A literal password or other secret in a committed setting",
@@ -48587,709 +50854,6 @@ var secret_in_config_default = defineRule({
         if (l.kind !== "setting") continue;
         visit2(l.name, foldName(l.name), l.value.value, false, (line) => ({ file: rec.file.path, start: line.value.start, end: line.value.end }), l);
       }
-    }
-  }
-});
-
-// rules/synchronous-commit-off.ts
-var synchronous_commit_off_default = defineRule({
-  name: "synchronous-commit-off",
-  severity: "warning",
-  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
-  docs: {
-    summary: "synchronous_commit is off for the whole server",
-    why: 'With synchronous_commit off, COMMIT returns before the WAL record reaches disk. After a crash of the server or the machine, transactions reported as committed in the last moments (up to three times wal_writer_delay, 600 ms by default) are lost. The database stays consistent \u2014 this is not corruption \u2014 but an application that told a user "saved" was wrong. That is a fine trade for chosen transactions (SET LOCAL synchronous_commit = off, or per role or database), but set globally in postgresql.conf it silently applies to every transaction, including those that must not be lost. Any spelling PostgreSQL maps to off (false, no, 0) counts.',
-    invalid: ["synchronous_commit = off", "synchronous_commit = false"],
-    valid: ["synchronous_commit = on", "synchronous_commit = local"],
-    references: [
-      "https://www.postgresql.org/docs/current/runtime-config-wal.html#GUC-SYNCHRONOUS-COMMIT",
-      "https://www.postgresql.org/docs/current/wal-async-commit.html"
-    ],
-    versions: "all"
-  },
-  check(ctx) {
-    const sc = ctx.setting("synchronous_commit");
-    if (sc?.value !== "off" || !sc.loc) return;
-    const raw = sc.assignment?.line.value.raw ?? sc.canonical;
-    ctx.report({
-      loc: sc.loc,
-      message: `synchronous_commit = ${raw}${raw === sc.canonical ? "" : ` (${sc.canonical})`} for every transaction: a crash loses the most recently committed transactions (no corruption)`,
-      help: "Keep synchronous_commit = on in postgresql.conf and turn it off only where losing recent commits is acceptable (SET LOCAL, ALTER ROLE or ALTER DATABASE \u2026 SET synchronous_commit = off)."
-    });
-  }
-});
-
-// rules/wal-level-insufficient.ts
-var wal_level_insufficient_default = defineRule({
-  name: "wal-level-insufficient",
-  severity: "error",
-  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
-  docs: {
-    summary: "wal_level = minimal combined with WAL senders, archiving or WAL summarization, so the server refuses to start",
-    why: 'wal_level = minimal leaves out of WAL what replication, archiving and incremental backup need, so the postmaster refuses to start when it is combined with max_wal_senders > 0 ("WAL streaming (max_wal_senders > 0) requires wal_level "replica" or "logical""), archive_mode on or always ("WAL archival cannot be enabled when wal_level is "minimal"") or, from 17, summarize_wal = on ("WAL cannot be summarized when wal_level is "minimal""). Note that max_wal_senders defaults to 10 since PostgreSQL 10, so wal_level = minimal on its own already stops the server unless max_wal_senders = 0 is set too.',
-    invalid: ["wal_level = minimal", "wal_level = minimal\nmax_wal_senders = 0\narchive_mode = on"],
-    valid: ["wal_level = replica", "wal_level = minimal\nmax_wal_senders = 0"],
-    references: [
-      "https://www.postgresql.org/docs/current/runtime-config-wal.html#GUC-WAL-LEVEL",
-      "https://www.postgresql.org/docs/current/runtime-config-replication.html#GUC-MAX-WAL-SENDERS",
-      "https://www.postgresql.org/docs/current/runtime-config-wal.html#GUC-SUMMARIZE-WAL"
-    ],
-    versions: "all (summarize_wal is 17+)"
-  },
-  check(ctx) {
-    const level = ctx.setting("wal_level");
-    if (level?.value !== "minimal" || !level.loc) return;
-    const conflicts = [];
-    const fixes = [];
-    const related = [];
-    const archive = ctx.setting("archive_mode");
-    if (archive && archive.value !== "off") {
-      conflicts.push(`archive_mode = ${archive.canonical}`);
-      fixes.push("archive_mode = off");
-      if (archive.loc) related.push({ message: `archive_mode = ${archive.canonical} needs wal_level replica or logical`, loc: archive.loc });
-    }
-    const senders = ctx.setting("max_wal_senders");
-    if (senders && typeof senders.value === "number" && senders.value > 0) {
-      conflicts.push(`max_wal_senders = ${senders.canonical}${senders.isDefault ? " (the default)" : ""}`);
-      fixes.push("max_wal_senders = 0");
-      if (senders.loc) related.push({ message: `max_wal_senders = ${senders.canonical} needs wal_level replica or logical`, loc: senders.loc });
-    }
-    const summarize2 = ctx.setting("summarize_wal");
-    if (summarize2?.value === true) {
-      conflicts.push("summarize_wal = on");
-      fixes.push("summarize_wal = off");
-      if (summarize2.loc) related.push({ message: "summarize_wal = on needs wal_level replica or logical", loc: summarize2.loc });
-    }
-    if (conflicts.length === 0) return;
-    ctx.report({
-      loc: level.loc,
-      message: `wal_level = ${level.assignment?.line.value.raw ?? level.canonical} with ${conflicts.join(", ")}: PostgreSQL refuses to start`,
-      help: `Set wal_level = replica, or keep minimal and set ${fixes.join(", ")}.`,
-      related
-    });
-  }
-});
-
-// src/analysis/logging.ts
-function loggingView(ctx) {
-  const destination = ctx.setting("log_destination");
-  const collector = ctx.setting("logging_collector");
-  if (!destination || !collector) return void 0;
-  const list3 = typeof destination.value === "string" ? splitIdentifierString(destination.value) : null;
-  const destinations = new Set((list3 ?? []).map(asciiLower));
-  const collectorOn = collector.value === true;
-  const fileDest = destinations.has("stderr") || destinations.has("csvlog") || destinations.has("jsonlog");
-  const structured = destinations.has("csvlog") || destinations.has("jsonlog");
-  return {
-    destination,
-    destinations,
-    collector,
-    collectorOn,
-    writesFiles: collectorOn && fileDest,
-    prefixed: destinations.has("stderr") || destinations.has("syslog") || structured && !collectorOn
-  };
-}
-function settingLoc(ctx, s) {
-  return s.loc ?? ctx.clusterLoc();
-}
-function relatedSetting(s, message) {
-  return s.loc ? [{ message, loc: s.loc }] : [];
-}
-function octalMode(mode) {
-  return `0${mode.toString(8).padStart(3, "0")}`;
-}
-
-// rules/log-directory-empty.ts
-var log_directory_empty_default = defineRule({
-  name: "log-directory-empty",
-  severity: "error",
-  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
-  docs: {
-    summary: "log_directory = '' with the logging collector on, so the server refuses to start",
-    why: "The logging collector builds its file name as log_directory, a slash, then log_filename (syslogger.c, logfile_getname). With an empty log_directory that is `/postgresql-\u2026.log`, a file in the root directory, which the server's user (never root: the postmaster refuses to run as root) cannot create. The collector fails to open its first file at startup and the postmaster stops: FATAL: could not open log file \"/postgresql-\u2026.log\": Permission denied \u2014 real servers 12, 16 and 18 do so, and every major since 10 builds the name the same way. The collector opens that file even when log_destination is syslog alone. `log_directory = '.'` is not empty: it is the data directory itself and the server starts (log-directory-in-data-directory reports that location when it is enabled). Without the collector log_directory is not used, and an empty value is harmless until someone turns the collector on; it is not reported then.",
-    invalid: ["logging_collector = on\nlog_directory = ''"],
-    valid: ["logging_collector = on\nlog_directory = '/var/log/postgresql'", "log_directory = ''", "logging_collector = on\nlog_directory = '.'"],
-    references: [
-      "https://www.postgresql.org/docs/current/runtime-config-logging.html#GUC-LOG-DIRECTORY",
-      "https://github.com/postgres/postgres/blob/master/src/backend/postmaster/syslogger.c (SysLogger_Start, logfile_getname, logfile_open)"
-    ],
-    versions: "all"
-  },
-  check(ctx) {
-    const dir = ctx.setting("log_directory");
-    const collector = ctx.setting("logging_collector");
-    if (!dir || !collector || collector.value !== true || dir.value !== "" || !dir.loc) return;
-    ctx.report({
-      loc: dir.loc,
-      message: `${settingText(dir)} with the logging collector on: the collector opens its log file in the root directory ("/postgresql-\u2026.log"), which the server cannot write \u2014 the server does not start`,
-      help: "Set log_directory to a directory the server's user can write, ideally an absolute one outside the data directory such as '/var/log/postgresql'.",
-      related: relatedSetting(collector, "the logging collector is turned on here")
-    });
-  }
-});
-
-// rules/log-destination-empty.ts
-var log_destination_empty_default = defineRule({
-  name: "log-destination-empty",
-  severity: "error",
-  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
-  docs: {
-    summary: "log_destination names no destination (an empty or all-blank list), so the server writes no log at all",
-    why: "log_destination is a list of stderr, csvlog, jsonlog (15+) and syslog; PostgreSQL accepts an empty list (SplitIdentifierString allows it, and a value of blanks only is the same) and then sends its messages nowhere: real servers 12, 16 and 18 start and record no error, no failed login, no crash report and no logged statement, with the logging collector on or off. The server runs, but when it misbehaves there is nothing to read, and audit settings (log_connections, log_statement, pgaudit) record nothing. An error, because no log at all is never what a configuration means to say.",
-    invalid: ["log_destination = ''", "logging_collector = on\nlog_destination = ' '"],
-    valid: ["log_destination = 'stderr'", "log_destination = 'syslog'", "work_mem = 4MB"],
-    references: [
-      "https://www.postgresql.org/docs/current/runtime-config-logging.html#GUC-LOG-DESTINATION",
-      "https://github.com/postgres/postgres/blob/master/src/backend/utils/error/elog.c (check_log_destination, send_message_to_server_log)"
-    ],
-    versions: "all"
-  },
-  check(ctx) {
-    const dest = ctx.setting("log_destination");
-    if (!dest?.loc || typeof dest.value !== "string") return;
-    const list3 = splitIdentifierString(dest.value);
-    if (list3 === null || list3.length > 0) return;
-    ctx.report({
-      loc: dest.loc,
-      message: `${settingText(dest)} names no destination: the server writes no log at all \u2014 no error, failed login or logged statement is recorded anywhere`,
-      help: "Set log_destination = 'stderr' (with logging_collector = on), 'csvlog', 'jsonlog' or 'syslog'."
-    });
-  }
-});
-
-// rules/archive-command-noop.ts
-var NOOP = /^(?:(?:(?:\/usr)?\/bin\/)?true(?:\s.*)?|:(?:\s.*)?|exit(?:\s+0)?|cd(?:\s+\.\/?)?)$/s;
-function discardsWal(command) {
-  const parts = command.trim().split(/\s*(?:;|&&)\s*/);
-  if (parts.length > 1 && parts[parts.length - 1] === "") parts.pop();
-  return parts.length > 0 && parts.every((p) => p !== "" && NOOP.test(p.trim()) && !/[|&<>`$()]/.test(p));
-}
-var archive_command_noop_default = defineRule({
-  name: "archive-command-noop",
-  severity: "warning",
-  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
-  docs: {
-    summary: "archive_mode is on but archive_command discards every WAL segment (`/bin/true`, `true`, `exit 0`, `cd .`, `:`)",
-    why: 'The archiver runs archive_command for each completed WAL segment and, when it exits with status 0, takes the segment as safely archived and lets it be removed. A command that does nothing and succeeds \u2014 `/bin/true`, `true`, `:`, `exit 0`, `cd .` \u2014 therefore throws every segment away: there is no WAL archive, no point-in-time recovery, and a base backup taken with this configuration cannot be rolled forward, while archive_mode = on suggests to everyone reading the file that archiving works. It is a known placeholder (archive_mode needs a restart, archive_command only a reload, so some images keep archiving "on" with a dummy command); if that is the intent, say so with a disable directive. Not reported when archive_library is set (15+): PostgreSQL 15 then ignores archive_command, and 16+ refuses to archive at all while both are set. An empty archive_command is reported by archive-command-missing.',
-    invalid: ["archive_mode = on\narchive_command = '/bin/true'", "archive_mode = always\narchive_command = 'exit 0'"],
-    valid: [
-      "archive_mode = on\narchive_command = 'pgbackrest --stanza=main archive-push %p'",
-      "archive_mode = off\narchive_command = '/bin/true'",
-      "archive_mode = on\narchive_command = 'test ! -f /archive/%f && cp %p /archive/%f'"
-    ],
-    references: [
-      "https://www.postgresql.org/docs/current/runtime-config-wal.html#GUC-ARCHIVE-COMMAND",
-      "https://www.postgresql.org/docs/current/continuous-archiving.html#BACKUP-ARCHIVING-WAL",
-      "https://www.postgresql.org/docs/current/runtime-config-wal.html#GUC-ARCHIVE-LIBRARY"
-    ],
-    versions: "all (archive_library is 15+)"
-  },
-  check(ctx) {
-    const a = commandArchiving(ctx);
-    const command = a?.command;
-    if (!a || !command?.loc || typeof command.value !== "string") return;
-    const { mode } = a;
-    if (command.value.trim() === "" || !discardsWal(command.value)) return;
-    ctx.report({
-      loc: command.loc,
-      message: `archive_command = ${command.assignment?.line.value.raw ?? command.canonical} succeeds without storing anything, while archive_mode = ${mode.canonical}: every WAL segment is thrown away, so there is no WAL archive and no point-in-time recovery`,
-      help: "Set archive_command to the archiver in use (e.g. pgbackrest \u2026 archive-push %p, wal-g wal-push %p), or set archive_mode = off; if the dummy command is deliberate, say so with a disable directive.",
-      related: [{ message: `archive_mode = ${mode.canonical} is set here`, loc: mode.loc }]
-    });
-  }
-});
-
-// rules/log-level-too-quiet.ts
-var SERVER_LOG_LEVELS = ["debug5", "debug4", "debug3", "debug2", "debug1", "info", "notice", "warning", "error", "log", "fatal", "panic"];
-var rank = (level) => SERVER_LOG_LEVELS.indexOf(level.toLowerCase() === "debug" ? "debug2" : level.toLowerCase());
-var DEFAULT_QUIETEST = "error";
-var quietest = (v) => typeof v === "string" && rank(v) >= 0 ? v.toLowerCase() : DEFAULT_QUIETEST;
-var QUIET = /* @__PURE__ */ new Set(["fatal", "panic"]);
-var tooQuiet = (s, limit) => typeof s?.value === "string" && rank(s.value) > rank(limit) ? s.value.toLowerCase() : void 0;
-var shown2 = (s) => {
-  if (!s.assignment) return `${s.name} (not set; the default is ${s.canonical})`;
-  return `${s.name} = ${s.assignment.line.value.raw}`;
-};
-function between(limit, level) {
-  const out = [];
-  for (let i = rank(limit); i < rank(level); i++) {
-    const l = SERVER_LOG_LEVELS[i].startsWith("debug") ? "DEBUG" : SERVER_LOG_LEVELS[i].toUpperCase();
-    if (!out.includes(l)) out.push(l);
-  }
-  return out;
-}
-var suggest = (byDefault, limit) => rank(byDefault) <= rank(limit) ? `${byDefault} (the default)` : limit;
-var list = (xs) => xs.length <= 1 ? xs.join("") : `${xs.slice(0, -1).join(", ")} and ${xs[xs.length - 1]}`;
-var log_level_too_quiet_default = defineRule({
-  name: "log-level-too-quiet",
-  severity: "warning",
-  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
-  defaultOptions: { quietestMessages: DEFAULT_QUIETEST, quietestErrorStatement: DEFAULT_QUIETEST },
-  optionsSchema: {
-    type: "object",
-    properties: {
-      quietestMessages: {
-        enum: [...SERVER_LOG_LEVELS],
-        description: "The quietest log_min_messages accepted, in the server log's order (\u2026 warning < error < log < fatal < panic); default 'error': log, fatal and panic are reported."
-      },
-      quietestErrorStatement: {
-        enum: [...SERVER_LOG_LEVELS],
-        description: "The quietest log_min_error_statement accepted, in the same order; default 'error': log, fatal and panic are reported."
-      }
-    }
-  },
-  docs: {
-    summary: "log_min_messages or log_min_error_statement at log, fatal or panic: errors, and the statements that caused them, vanish from the log",
-    why: 'log_min_messages decides which messages reach the server log. At `fatal` no ERROR is logged, and neither is anything at LOG level (which PostgreSQL ranks between ERROR and FATAL for the server log): checkpoints, connection and disconnection logging, the output of log_statement and log_min_duration_statement, and the reports of a backend that crashed. At `panic` failed logins and other FATAL errors vanish too. log_min_error_statement decides whether the SQL text of a failing statement is logged with its error; at `fatal` or `panic` an ERROR is logged without the statement that caused it. Either setting leaves a DBA with nothing to investigate when something goes wrong; benchmark and load-test configurations often set them and then get copied. When log_min_messages is already that quiet, the finding is reported there alone (log_min_error_statement can then add nothing to the log).\n\nThe options make the rule stricter for a checklist: the CIS PostgreSQL Benchmark wants log_min_messages at `warning` (3.1.14) and log_min_error_statement at `error` (3.1.15), and the `cis` profile sets `quietestMessages: warning` and `quietestErrorStatement: error`. Levels are compared in the order the server log uses, where LOG ranks between ERROR and FATAL: so `log_min_messages = log` writes no ERROR, and `log_min_error_statement = log` logs no failing ERROR statement. pgdsat also fails levels more verbose than those (`notice`, `debug1`\u2026: "too many messages"); this rule never reports a level for being too verbose.',
-    invalid: ["log_min_messages = panic", "log_min_error_statement = fatal"],
-    valid: ["log_min_messages = warning\nlog_min_error_statement = error", "log_min_messages = error"],
-    references: [
-      "https://www.postgresql.org/docs/current/runtime-config-logging.html#GUC-LOG-MIN-MESSAGES",
-      "https://www.postgresql.org/docs/current/runtime-config-logging.html#GUC-LOG-MIN-ERROR-STATEMENT",
-      "https://www.postgresql.org/docs/current/runtime-config-logging.html#RUNTIME-CONFIG-SEVERITY-LEVELS",
-      "https://github.com/postgres/postgres/blob/master/src/backend/utils/error/elog.c (is_log_level_output)"
-    ],
-    versions: "all",
-    options: "`quietestMessages` and `quietestErrorStatement` (a level: `debug5` \u2026 `debug1`, `info`, `notice`, `warning`, `error`, `log`, `fatal`, `panic`; default `error` for both): report log_min_messages, respectively log_min_error_statement, when it is quieter than that level in the server log's order (`warning` < `error` < `log` < `fatal` < `panic`). With the defaults `log`, `fatal` and `panic` are reported (`log` ranks above ERROR in the server log, so it hides errors although it reads like a verbose level). An absent setting is judged by its default (`warning`, `error`) and reported at the start of postgresql.conf when that is too quiet.\n\n```yaml\nrules:\n  log-level-too-quiet: { quietestMessages: warning, quietestErrorStatement: error }\n```"
-  },
-  check(ctx) {
-    const messages = ctx.setting("log_min_messages");
-    const statement = ctx.setting("log_min_error_statement");
-    const limitMessages = quietest(ctx.options.quietestMessages);
-    const limitStatement = quietest(ctx.options.quietestErrorStatement);
-    const messagesLevel = tooQuiet(messages, limitMessages);
-    const statementLevel = tooQuiet(statement, limitStatement);
-    const where = (s) => requiredSettingLoc(ctx, s);
-    if (messages && messagesLevel) {
-      const loc = where(messages);
-      const hidesErrors = rank(messagesLevel) > rank("error");
-      const alsoStatement = hidesErrors && statement && statementLevel ? statement : void 0;
-      if (loc) {
-        const also = alsoStatement ? ` (and ${shown2(alsoStatement)})` : "";
-        const message = QUIET.has(messagesLevel) ? `${shown2(messages)}${also}: no ERROR${messagesLevel === "panic" ? ", FATAL" : ""} or LOG message reaches the server log \u2014 failed statements, ${messagesLevel === "panic" ? "failed logins, " : ""}crashed backends, checkpoints and statement logging all vanish` : `${shown2(messages)}${also} is quieter than ${limitMessages}: ${list(between(limitMessages, messagesLevel))} messages do not reach the server log` + (hidesErrors ? " \u2014 failed statements vanish from it" : rank(messagesLevel) > rank("warning") ? " \u2014 warnings such as an approaching transaction ID wraparound vanish from it" : "");
-        ctx.report({
-          loc,
-          message,
-          help: `Set log_min_messages = ${suggest("warning", limitMessages)}; to cut log volume, tune what is logged (log_statement, log_min_duration_statement, log_checkpoints) rather than hiding ${QUIET.has(messagesLevel) ? "errors" : "messages"}.`,
-          ...alsoStatement?.loc ? { related: [{ message: `${shown2(alsoStatement)} is set here`, loc: alsoStatement.loc }] } : {}
-        });
-      }
-      if (hidesErrors) return;
-    }
-    if (statement && statementLevel) {
-      const loc = where(statement);
-      if (!loc) return;
-      const lost = between(limitStatement, statementLevel);
-      const message = QUIET.has(statementLevel) || lost.includes("ERROR") ? `${shown2(statement)}${QUIET.has(statementLevel) ? "" : ` is quieter than ${limitStatement}`}: errors are logged without the SQL statement that caused them, so a failing query cannot be traced from the log` : `${shown2(statement)} is quieter than ${limitStatement}: ${list(lost)} messages are logged without the SQL statement that caused them`;
-      ctx.report({
-        loc,
-        message,
-        help: `Set log_min_error_statement = ${suggest("error", limitStatement)}.`
-      });
-    }
-  }
-});
-
-// rules/log-statement-secrets.ts
-var LOGS_ROLE_DDL = /* @__PURE__ */ new Set(["ddl", "mod", "all"]);
-var written2 = (s) => s.assignment?.line.value.raw ?? s.canonical;
-var log_statement_secrets_default = defineRule({
-  name: "log-statement-secrets",
-  severity: "warning",
-  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
-  docs: {
-    summary: "Statement logging writes CREATE/ALTER ROLE \u2026 PASSWORD '\u2026' to the server log in cleartext",
-    why: "log_statement = ddl, mod or all logs every CREATE ROLE and ALTER ROLE statement with its full text, so a password set with `ALTER ROLE app PASSWORD 'secret'` lands in the server log in cleartext \u2014 readable by anyone with access to the log files, the log shipper or the container logs, and kept as long as they are. The CREATE ROLE and ALTER ROLE documentation warns about exactly this. log_min_duration_statement = 0 logs the text of every statement too, as does log_min_duration_sample = 0 (13+) with a sampling rate above 0, and they are reported the same way. DDL logging is often wanted for auditing: keep it, and set passwords so that only a hash is sent \u2014 psql's \\password computes the SCRAM hash on the client \u2014 or lower the logging. Not reported when log_min_messages is fatal or panic (statement logging is at LOG level and is then not written; log-level-too-quiet reports that). log_min_error_statement is not reported: at its default (error) the text of a failing statement is logged, so a mistyped ALTER ROLE \u2026 PASSWORD can reach the log on any server, which no setting short of hiding errors prevents. log_transaction_sample_rate (12+) is not checked either.",
-    invalid: ["log_statement = 'ddl'", "log_min_duration_statement = 0"],
-    valid: ["log_statement = 'none'\nlog_min_duration_statement = 1000", "log_statement = 'all'\nlog_min_messages = panic"],
-    references: [
-      "https://www.postgresql.org/docs/current/runtime-config-logging.html#GUC-LOG-STATEMENT",
-      "https://www.postgresql.org/docs/current/runtime-config-logging.html#GUC-LOG-MIN-DURATION-STATEMENT",
-      "https://www.postgresql.org/docs/current/sql-createrole.html",
-      "https://www.postgresql.org/docs/current/sql-alterrole.html",
-      "https://www.postgresql.org/docs/current/app-psql.html (\\password)"
-    ],
-    versions: "all (log_min_duration_sample is 13+)"
-  },
-  check(ctx) {
-    const minMessages = ctx.setting("log_min_messages");
-    if (typeof minMessages?.value === "string" && ["fatal", "panic"].includes(minMessages.value.toLowerCase())) return;
-    const statement = ctx.setting("log_statement");
-    const duration = ctx.setting("log_min_duration_statement");
-    const sample = ctx.setting("log_min_duration_sample");
-    const rate = ctx.setting("log_statement_sample_rate");
-    const durationAll = duration?.loc && duration.value === 0 ? duration : void 0;
-    const sampleAll = sample?.loc && sample.value === 0 && typeof rate?.value === "number" && rate.value > 0 ? sample : void 0;
-    const byDuration = [durationAll, sampleAll].filter((s) => s !== void 0);
-    const help = "Keep the logging but set passwords so that only a hash is sent: psql's \\password (or a client that sends a SCRAM-SHA-256 hash); or lower the logging (log_statement = 'none', log_min_duration_statement above 0). Rotate the passwords already in the logs.";
-    if (statement?.loc && typeof statement.value === "string" && LOGS_ROLE_DDL.has(statement.value)) {
-      ctx.report({
-        loc: statement.loc,
-        message: `log_statement = ${written2(statement)} logs CREATE ROLE / ALTER ROLE \u2026 PASSWORD '\u2026' with its full text: a password set in SQL is written to the server log in cleartext`,
-        help,
-        ...byDuration.length ? { related: byDuration.map((s) => ({ message: `${s.name} = ${written2(s)} logs every statement's text as well`, loc: s.loc })) } : {}
-      });
-      return;
-    }
-    const first = byDuration[0];
-    if (!first) return;
-    ctx.report({
-      loc: first.loc,
-      message: `${first.name} = ${written2(first)} logs the text of every ${first === sampleAll ? "sampled " : ""}statement, including CREATE ROLE / ALTER ROLE \u2026 PASSWORD '\u2026': a password set in SQL is written to the server log in cleartext`,
-      help,
-      ...byDuration.length > 1 ? { related: [{ message: `${byDuration[1].name} = ${written2(byDuration[1])} logs statement text as well`, loc: byDuration[1].loc }] } : {}
-    });
-  }
-});
-
-// rules/memory-overcommit.ts
-var TIB = 1024 ** 4;
-var GIB = 1024 ** 3;
-var MEMORY_FACTOR = 2;
-var ABSURD_BYTES = TIB;
-var UNIT_BYTES = { B: 1, kB: 1024, MB: 1024 ** 2, "8kB": 8192 };
-function bytes(s) {
-  if (!s || typeof s.value !== "number" || s.value < 0) return void 0;
-  const unit = UNIT_BYTES[s.def.unit ?? ""];
-  return unit === void 0 ? void 0 : s.value * unit;
-}
-var count = (s) => s && typeof s.value === "number" ? s.value : void 0;
-function formatBytes(n) {
-  const units = [["TB", TIB], ["GB", GIB], ["MB", 1024 ** 2], ["kB", 1024]];
-  for (const [u, size] of units) {
-    if (n >= size) {
-      const v = n / size;
-      return `${Number.isInteger(v) ? v : v.toFixed(1).replace(/\.0$/, "")}${u}`;
-    }
-  }
-  return `${n}B`;
-}
-var shown3 = (s) => {
-  if (s.assignment) return `${s.name} = ${s.assignment.line.value.raw}`;
-  const b = bytes(s);
-  return `${s.name} = ${b === void 0 ? s.canonical : formatBytes(b)} (default)`;
-};
-var memory_overcommit_default = defineRule({
-  name: "memory-overcommit",
-  severity: "warning",
-  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
-  needs: ["memoryBytes"],
-  docs: {
-    summary: "work_mem \xD7 max_connections plus shared_buffers (and autovacuum memory) is far above the server's memory",
-    why: `work_mem is not a limit per connection: every sort and hash step of every query may use that much (hash steps hash_mem_multiplier times as much, and each parallel worker its own). shared_buffers is allocated at startup, and each autovacuum worker may use autovacuum_work_mem (or maintenance_work_mem when that is -1; up to PostgreSQL 16 vacuum used at most 1GB of it). The rule takes the smallest honest worst case \u2014 shared_buffers + max_connections \xD7 work_mem + autovacuum_max_workers \xD7 the autovacuum memory \u2014 and reports it when it is more than ${MEMORY_FACTOR} times the memory declared with \`assume.memory\` (the server's RAM; half the connections sorting at once would already exhaust it), or, without that declaration, when it is ${formatBytes(ABSURD_BYTES)} or more, which no real server has to spare. When it happens, the kernel's OOM killer ends a backend and PostgreSQL restarts every session to recover (or, with overcommit disabled, queries fail with "out of memory"). The finding is located at the written setting whose term is largest (usually work_mem) and names the others; settings absent from the files count with the target major's defaults. maintenance_work_mem for CREATE INDEX and manual VACUUM is not counted: those run one at a time.`,
-    invalid: ["work_mem = 16GB\nmax_connections = 200\nshared_buffers = 96GB", "work_mem = 2GB\nmax_connections = 1000"],
-    valid: ["work_mem = 64MB\nmax_connections = 200", "work_mem = 1GB\nmax_connections = 100"],
-    references: [
-      "https://www.postgresql.org/docs/current/runtime-config-resource.html#GUC-WORK-MEM",
-      "https://www.postgresql.org/docs/current/runtime-config-resource.html#GUC-SHARED-BUFFERS",
-      "https://www.postgresql.org/docs/current/runtime-config-resource.html#GUC-AUTOVACUUM-WORK-MEM",
-      "https://www.postgresql.org/docs/current/kernel-resources.html#LINUX-MEMORY-OVERCOMMIT"
-    ],
-    versions: "all (vacuum memory capped at 1GB up to 16; autovacuum_worker_slots caps the workers from 18)",
-    options: `Reads \`assume.memory\` (the server's RAM, e.g. \`memory: 64GB\`) from the config: with it, the rule reports a worst case above ${MEMORY_FACTOR}\xD7 that memory; without it, only a worst case of ${formatBytes(ABSURD_BYTES)} or more.`
-  },
-  check(ctx) {
-    const workMem = ctx.setting("work_mem");
-    const connections = ctx.setting("max_connections");
-    const sharedBuffers = ctx.setting("shared_buffers");
-    const wm = bytes(workMem);
-    const mc = count(connections);
-    const sb = bytes(sharedBuffers);
-    if (!workMem || !connections || !sharedBuffers || wm === void 0 || mc === void 0 || sb === void 0) return;
-    const avWorkers = ctx.setting("autovacuum_max_workers");
-    const avSlots = ctx.setting("autovacuum_worker_slots");
-    const avWorkMem = ctx.setting("autovacuum_work_mem");
-    const maintenance = ctx.setting("maintenance_work_mem");
-    const avMemSetting = bytes(avWorkMem) !== void 0 ? avWorkMem : maintenance;
-    let avMem = bytes(avMemSetting) ?? 0;
-    if (ctx.major <= 16) avMem = Math.min(avMem, GIB);
-    const workers = Math.min(count(avWorkers) ?? 0, count(avSlots) ?? Infinity);
-    const terms = [
-      { bytes: mc * wm, at: [workMem, connections], text: `max_connections ${mc} \xD7 work_mem ${formatBytes(wm)} = ${formatBytes(mc * wm)}` },
-      { bytes: sb, at: [sharedBuffers], text: `shared_buffers ${formatBytes(sb)}` },
-      {
-        bytes: workers * avMem,
-        at: [avMemSetting, avWorkers].filter((s) => s !== void 0),
-        text: `${workers} autovacuum workers \xD7 ${formatBytes(avMem)} = ${formatBytes(workers * avMem)}`
-      }
-    ];
-    const total = terms.reduce((n, t) => n + t.bytes, 0);
-    const memory = ctx.assume.memoryBytes;
-    const known = memory !== void 0 && Number.isFinite(memory) && memory > 0;
-    if (known ? total <= MEMORY_FACTOR * memory : total < ABSURD_BYTES) return;
-    const ordered = [...terms].sort((a, b) => b.bytes - a.bytes);
-    const target = ordered.flatMap((t) => t.at).find((s) => s.loc);
-    if (!target?.loc) return;
-    const related = ordered.flatMap((t) => t.at).filter((s, i, all) => s !== target && s.loc && all.indexOf(s) === i).map((s) => ({ message: `${shown3(s)} is set here`, loc: s.loc }));
-    const limit = known ? `more than ${MEMORY_FACTOR} times the ${formatBytes(memory)} of memory assumed (assume.memory)` : `${formatBytes(ABSURD_BYTES)} or more, more than any server has (assume.memory is not set)`;
-    ctx.report({
-      loc: target.loc,
-      message: `${shown3(target)}: a worst case of ${formatBytes(total)} (${ordered.filter((t) => t.bytes > 0).map((t) => t.text).join(" + ")}) is ${limit}; concurrent sorts and hashes can exhaust memory, and the OOM killer then takes down a backend and every session with it`,
-      help: target === workMem ? "Lower work_mem (a few MB to a few hundred MB for most workloads) and raise it per session or role (SET work_mem, ALTER ROLE \u2026 SET) for the queries that need it; or use a connection pooler and fewer max_connections." : `Lower ${target.name} so that the worst case fits the server's memory${known ? "" : ", and declare the memory with assume.memory"}.`,
-      ...related.length ? { related } : {}
-    });
-  }
-});
-
-// rules/parallel-workers-exceed.ts
-var num2 = (s) => s && typeof s.value === "number" ? s.value : void 0;
-var shown4 = (s) => `${s.name} = ${s.canonical}${s.isDefault ? " (default)" : ""}`;
-var parallel_workers_exceed_default = defineRule({
-  name: "parallel-workers-exceed",
-  severity: "warning",
-  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
-  docs: {
-    summary: "A parallel-worker limit set above the pool it draws from (max_worker_processes, or max_parallel_workers): the surplus workers can never start",
-    why: "Parallel workers are background worker processes: every one is taken from the max_worker_processes slots (shared with logical replication workers and extensions), and parallel query and parallel maintenance together may use at most max_parallel_workers of them. A max_parallel_workers above max_worker_processes, or a max_parallel_workers_per_gather or max_parallel_maintenance_workers (11+) above the smaller of the two, promises workers that can never start: the planner plans for them, and each Gather, CREATE INDEX or VACUUM gets fewer than configured (often none when the slots are busy). It usually means max_worker_processes, which needs a restart, was forgotten when the parallel settings were raised. Only settings written in the files are reported; the target major's defaults count for the limits (max_worker_processes 8, max_parallel_workers 8).",
-    invalid: ["max_worker_processes = 4\nmax_parallel_workers = 8", "max_parallel_workers_per_gather = 16"],
-    valid: [
-      "max_worker_processes = 16\nmax_parallel_workers = 16\nmax_parallel_workers_per_gather = 8",
-      "max_worker_processes = 4"
-    ],
-    references: [
-      "https://www.postgresql.org/docs/current/runtime-config-resource.html#GUC-MAX-WORKER-PROCESSES",
-      "https://www.postgresql.org/docs/current/runtime-config-resource.html#GUC-MAX-PARALLEL-WORKERS",
-      "https://www.postgresql.org/docs/current/runtime-config-resource.html#GUC-MAX-PARALLEL-WORKERS-PER-GATHER",
-      "https://www.postgresql.org/docs/current/runtime-config-resource.html#GUC-MAX-PARALLEL-MAINTENANCE-WORKERS",
-      "https://www.postgresql.org/docs/current/how-parallel-query-works.html"
-    ],
-    versions: "all (max_parallel_maintenance_workers is 11+)"
-  },
-  check(ctx) {
-    const processes = ctx.setting("max_worker_processes");
-    const parallel = ctx.setting("max_parallel_workers");
-    const w = num2(processes);
-    if (!processes || w === void 0) return;
-    const p = num2(parallel);
-    const report = (s, limit, what) => {
-      if (!s.loc) return;
-      const l = num2(limit);
-      ctx.report({
-        loc: s.loc,
-        message: `${s.name} = ${s.canonical} is above ${shown4(limit)}: ${what} at most ${l} can ever start, the other ${num2(s) - l} never do`,
-        help: limit === processes ? `Raise max_worker_processes (a restart) to at least ${num2(s)} plus the workers of extensions and logical replication, or lower ${s.name} to ${l}.` : `Raise max_parallel_workers to at least ${num2(s)} (and max_worker_processes with it), or lower ${s.name} to ${l}.`,
-        ...limit.loc ? { related: [{ message: `${limit.name} = ${limit.canonical} is set here`, loc: limit.loc }] } : {}
-      });
-    };
-    if (parallel && p !== void 0 && p > w) report(parallel, processes, "of the parallel workers it allows,");
-    const pool = parallel && p !== void 0 && p < w ? parallel : processes;
-    const poolSize = num2(pool);
-    const gather2 = ctx.setting("max_parallel_workers_per_gather");
-    if (gather2 && (num2(gather2) ?? 0) > poolSize) report(gather2, pool, "of the workers planned for one Gather,");
-    const maintenance = ctx.setting("max_parallel_maintenance_workers");
-    if (maintenance && (num2(maintenance) ?? 0) > poolSize) report(maintenance, pool, "of the workers one CREATE INDEX or VACUUM asks for,");
-  }
-});
-
-// rules/standard-conforming-strings-off.ts
-var standard_conforming_strings_off_default = defineRule({
-  name: "standard-conforming-strings-off",
-  severity: "warning",
-  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
-  docs: {
-    summary: "standard_conforming_strings is off: backslashes in ordinary string literals are escape characters",
-    why: "With standard_conforming_strings off, PostgreSQL treats a backslash in an ordinary '\u2026' literal as an escape character, as before 9.1. An application that escapes user input only by doubling single quotes (what the SQL standard asks for) can then be SQL-injected: the input `\\'; DROP TABLE t; --` becomes `'\\''; DROP TABLE t; --'`, where the backslash escapes the first of the doubled quotes and the second ends the literal. Client libraries must ask the server which mode is on to escape correctly, and SQL written for the standard behaviour (regular expressions, Windows paths, LIKE patterns) silently means something else. The setting exists only for old applications; the default has been on since PostgreSQL 9.1. Use E'\u2026' literals where backslash escapes are wanted.",
-    invalid: ["standard_conforming_strings = off"],
-    valid: ["standard_conforming_strings = on", "# standard_conforming_strings = off"],
-    references: [
-      "https://www.postgresql.org/docs/current/runtime-config-compatible.html#GUC-STANDARD-CONFORMING-STRINGS",
-      "https://www.postgresql.org/docs/current/sql-syntax-lexical.html#SQL-SYNTAX-STRINGS-ESCAPE",
-      "https://www.postgresql.org/docs/9.1/release-9-1.html"
-    ],
-    versions: "all (a boolean in 10\u201318; a major whose catalog lacks it is not checked)"
-  },
-  check(ctx) {
-    const scs = ctx.setting("standard_conforming_strings");
-    if (!scs?.loc || scs.def.type !== "bool" || scs.value !== false) return;
-    const raw = scs.assignment?.line.value.raw ?? scs.canonical;
-    ctx.report({
-      loc: scs.loc,
-      message: `standard_conforming_strings = ${raw}${raw === scs.canonical ? "" : ` (${scs.canonical})`}: backslashes in ordinary string literals become escape characters, so applications that escape input by doubling quotes can be SQL-injected, and standard SQL changes meaning`,
-      help: "Remove the line (on is the default since 9.1); write E'\u2026' literals where backslash escapes are wanted, and check the application's escaping before switching."
-    });
-  }
-});
-
-// rules/debug-setting-enabled.ts
-var DEVELOPER_CATEGORY = "Developer Options";
-var EXCLUDED = /* @__PURE__ */ new Set(["jit_expressions", "jit_tuple_deforming"]);
-var DEBUG_PRINT = ["debug_print_parse", "debug_print_rewritten", "debug_print_plan"];
-var LEADS_TO = {
-  zero_damaged_pages: "a page whose header is damaged is zeroed in memory instead of raising an error, and the zeroed page can be written back: its rows are destroyed silently",
-  ignore_system_indexes: "system catalogs are read without their indexes: every query plans and runs slowly",
-  ignore_checksum_failure: "pages with a checksum failure are read as if valid: corrupted data spreads to queries, replicas and backups instead of stopping with an error",
-  ignore_invalid_pages: "recovery continues past WAL records that reference invalid pages: corruption is hidden and the server may come up inconsistent",
-  allow_system_table_mods: "superusers can change the structure of system catalogs, which can corrupt the database irreparably",
-  allow_in_place_tablespaces: "CREATE TABLESPACE with an empty location creates the tablespace inside the data directory (pg_tblspc) instead of on its own storage, a testing aid",
-  post_auth_delay: "every new connection stalls after authentication for this long (a hook to attach a debugger)",
-  pre_auth_delay: "every new connection stalls before authentication for this long (a hook to attach a debugger), tying up connection slots",
-  jit_debugging_support: "JIT-compiled code is registered with GDB: slower JIT and extra memory in every backend that uses JIT",
-  jit_profiling_support: "every backend that uses JIT writes a perf map file under /tmp, left behind when it exits: the files accumulate",
-  jit_dump_bitcode: "every JIT compilation writes LLVM bitcode files into the data directory",
-  debug_discard_caches: "every cache is discarded at each opportunity: the server runs orders of magnitude slower",
-  debug_parallel_query: "queries are forced into parallel plans for testing: slower queries and wasted workers",
-  force_parallel_mode: "queries are forced into parallel plans for testing: slower queries and wasted workers",
-  debug_io_direct: "direct I/O bypasses the kernel page cache, which PostgreSQL does not yet compensate for: much slower I/O",
-  debug_logical_replication_streaming: "logical replication streams or serializes every change immediately instead of buffering: more network traffic and work on both ends",
-  wal_consistency_checking: "full-page images are written to WAL for the listed records and checked at replay: much more WAL",
-  backtrace_functions: "errors raised in the listed C functions are logged with a backtrace: log noise, and internal detail in the log",
-  remove_temp_files_after_crash: "temporary files are kept after a backend crash: they accumulate and can fill the disk",
-  send_abort_for_crash: "after a backend crash the postmaster sends SIGABRT to the other processes: a core dump of each, which can fill the disk",
-  send_abort_for_kill: "child processes that do not exit after a crash are sent SIGABRT instead of SIGKILL: a core dump of each, which can fill the disk",
-  trace_notify: "every LISTEN/NOTIFY call is logged at DEBUG1: log noise",
-  trace_sort: "resource use of every sort is logged: log noise",
-  trace_recovery_messages: "recovery debug messages are logged: log noise",
-  trace_connection_negotiation: "the SSL and GSSAPI negotiation of every connection is logged: log noise",
-  debug_print_parse: "the parse tree of every query is written to the log: a flood of log output that includes the constants of the queries (data and secrets)",
-  debug_print_rewritten: "the rewritten parse tree of every query is written to the log: a flood of log output that includes the constants of the queries (data and secrets)",
-  debug_print_plan: "the execution plan tree of every query is written to the log: a flood of log output that includes the constants of the queries (data and secrets)"
-};
-function debugWay(s) {
-  const c = s.def.context;
-  if (c === "user" || c === "superuser") return `to debug, SET ${s.name} in a session`;
-  if (c === "backend" || c === "superuser-backend") return `to debug, set it for one connection at its start (PGOPTIONS='-c ${s.name}=...')`;
-  return "use it on a test server only";
-}
-var written3 = (s) => s.assignment?.line.value.raw ?? s.canonical;
-function differsFromDefault(s, major) {
-  const boot = parseGucValue(s.def, s.def.boot, major);
-  const dflt = boot.ok ? boot.value : s.def.boot;
-  if (typeof s.value === "string" && typeof dflt === "string") return s.value.toLowerCase() !== dflt.toLowerCase();
-  return s.value !== dflt;
-}
-var debug_setting_enabled_default = defineRule({
-  name: "debug-setting-enabled",
-  severity: "warning",
-  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
-  defaultOptions: { prettyPrint: false },
-  optionsSchema: {
-    type: "object",
-    properties: {
-      prettyPrint: {
-        type: "boolean",
-        description: "Also report debug_pretty_print = off (CIS 3.1.19 wants it on). Default false."
-      }
-    },
-    additionalProperties: false
-  },
-  docs: {
-    summary: 'A developer or debugging setting committed to a server configuration: a "Developer Options" parameter away from its default, or debug_print_parse/_rewritten/_plan on',
-    why: 'PostgreSQL groups the parameters meant for developing and testing PostgreSQL itself under "Developer Options" (pg_settings.category); the documentation says they should not be used on a production database. Each one does harm when committed to a configuration: `zero_damaged_pages` destroys the rows of damaged pages silently, `ignore_checksum_failure` and `ignore_invalid_pages` hide corruption, `allow_system_table_mods` lets the catalogs be broken, `ignore_system_indexes` and `debug_discard_caches` make every query slow, `post_auth_delay` and `pre_auth_delay` stall every connection, `jit_debugging_support`, `jit_profiling_support` and `jit_dump_bitcode` write files or perf maps for every JIT compilation, `trace_*` fill the log. `debug_print_parse`, `debug_print_rewritten` and `debug_print_plan` (in "What to Log") write the tree of every query to the log: a flood of output that includes the constants of the queries, data and secrets included. These settings belong in a session (`SET`) while debugging, not in postgresql.conf.\n\nThe parameters are taken from the target major\'s catalog, so each major\'s own developer options are checked (e.g. `debug_discard_caches` from 14, `trace_connection_negotiation` from 17). Not reported: `jit_expressions` and `jit_tuple_deforming` off \u2014 they only keep JIT from compiling that part of a query (as `jit = off` does for all of it), with nothing at stake, and are a known workaround for JIT problems. With the option `prettyPrint`, `debug_pretty_print = off` is reported too (CIS 3.1.19 wants it on); it only shapes the output of `debug_print_*`, so it is off by default.',
-    invalid: ["zero_damaged_pages = on", "debug_print_plan = on", "post_auth_delay = 30s"],
-    valid: ["zero_damaged_pages = off", "jit_expressions = off", "debug_print_plan = off\ndebug_pretty_print = off"],
-    references: [
-      "https://www.postgresql.org/docs/current/runtime-config-developer.html",
-      "https://www.postgresql.org/docs/current/runtime-config-logging.html#RUNTIME-CONFIG-LOGGING-WHAT",
-      "https://github.com/HexaCluster/pgdsat (checks 3.1.16 to 3.1.19 and 6.2)"
-    ],
-    versions: 'all; the set of developer options is each major\'s own (catalog category "Developer Options"): e.g. `jit_*_support` from 11, `backtrace_functions` and `ignore_invalid_pages` from 13, `debug_discard_caches` from 14, `force_parallel_mode` until 15 and `debug_parallel_query` from 16, `trace_recovery_messages` until 16, `trace_connection_negotiation` from 17. A parameter the target major does not know is left to unknown-setting.',
-    options: "`prettyPrint` (boolean, default false): also report `debug_pretty_print = off` (CIS 3.1.19).\n\n```yaml\nrules:\n  debug-setting-enabled: { prettyPrint: true }\n```"
-  },
-  check(ctx) {
-    const names = [];
-    for (const def of ctx.catalog.params.values()) {
-      if (def.category === DEVELOPER_CATEGORY && !EXCLUDED.has(def.name)) names.push(def.name);
-    }
-    names.push(...DEBUG_PRINT);
-    for (const name of names) {
-      const s = ctx.setting(name);
-      if (!s?.loc || !differsFromDefault(s, ctx.major)) continue;
-      const dflt = parseGucValue(s.def, s.def.boot, ctx.major);
-      const dfltShown = dflt.ok ? dflt.canonical : s.def.boot;
-      const leads = LEADS_TO[s.name] ?? `a developer option meant for testing PostgreSQL itself (${s.def.shortDesc.replace(/\.$/, "")})`;
-      ctx.report({
-        loc: s.loc,
-        message: `${s.name} = ${written3(s)} is a ${DEBUG_PRINT.includes(s.name) ? "debugging" : "developer"} setting: ${leads}`,
-        help: `Remove the line or set ${s.name} = ${dfltShown === "" ? "''" : dfltShown} (the default); ${debugWay(s)}.`
-      });
-    }
-    if (ctx.options.prettyPrint === true) {
-      const s = ctx.setting("debug_pretty_print");
-      if (s?.loc && s.value === false) {
-        ctx.report({
-          loc: s.loc,
-          message: `debug_pretty_print = ${written3(s)}: the output of debug_print_parse, debug_print_rewritten and debug_print_plan is logged unindented, on one long line per tree`,
-          help: "Remove the line or set debug_pretty_print = on (the default)."
-        });
-      }
-    }
-  }
-});
-
-// rules/ssl-min-protocol-weak.ts
-var VERSIONS = ["TLSv1", "TLSv1.1", "TLSv1.2", "TLSv1.3"];
-var rank2 = (v) => VERSIONS.findIndex((x) => x.toLowerCase() === v.toLowerCase());
-function weakness(lowest) {
-  if (rank2(lowest) < rank2("TLSv1.2"))
-    return `clients can connect with ${lowest === "TLSv1" ? "TLS 1.0 or 1.1" : "TLS 1.1"}, deprecated protocols (RFC 8996) with weak ciphers and MACs (CBC attacks such as BEAST, SHA-1 and MD5 in the handshake) that a man in the middle can force a connection down to`;
-  return "clients can connect with TLS 1.2, whose suites (ssl_ciphers) may lack forward secrecy or use CBC ciphers; the required minimum is TLS 1.3, whose suites all have both";
-}
-var written4 = (s) => s.assignment?.line.value.raw ?? s.canonical;
-var ssl_min_protocol_weak_default = defineRule({
-  name: "ssl-min-protocol-weak",
-  severity: "warning",
-  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
-  defaultOptions: { minimum: "TLSv1.2" },
-  optionsSchema: {
-    type: "object",
-    properties: {
-      minimum: {
-        enum: [...VERSIONS],
-        description: "The oldest TLS version the server may accept (default 'TLSv1.2'; the cis profile sets 'TLSv1.3')."
-      }
-    },
-    additionalProperties: false
-  },
-  docs: {
-    summary: "With ssl on, ssl_min_protocol_version (or ssl_max_protocol_version) lets connections use a TLS version older than the required minimum (TLS 1.2 by default)",
-    why: "ssl_min_protocol_version is the oldest TLS version the server negotiates. TLS 1.0 and 1.1 are deprecated (RFC 8996): their handshake relies on MD5 and SHA-1 and their CBC suites have known attacks, and a client that offers a range can be pushed down to the oldest version both sides accept. PostgreSQL 13 and later default to TLS 1.2, so by default only an explicit weakening is reported; PostgreSQL 12 defaulted to TLSv1, so on 12 a server with ssl on and no ssl_min_protocol_version is reported too. ssl_max_protocol_version set below the minimum is worse: every TLS connection then uses the old protocol. Checked only when ssl is on in the cluster's configuration (with ssl off nothing is encrypted at all: ssl-disabled). The CIS Benchmark (6.8; pgdsat wants TLSv1.3) asks for TLS 1.3: the option `minimum` sets the required version, and then an absent ssl_min_protocol_version is reported at the start of postgresql.conf.",
-    invalid: [
-      "ssl = on\nssl_min_protocol_version = 'TLSv1'",
-      "ssl = on\nssl_max_protocol_version = 'TLSv1.1'"
-    ],
-    valid: [
-      "ssl = on\nssl_min_protocol_version = 'TLSv1.2'",
-      "ssl = on\nssl_min_protocol_version = 'TLSv1.3'",
-      "ssl = off\nssl_min_protocol_version = 'TLSv1'",
-      "ssl = on"
-    ],
-    references: [
-      "https://www.postgresql.org/docs/current/runtime-config-connection.html#GUC-SSL-MIN-PROTOCOL-VERSION",
-      "https://www.postgresql.org/docs/current/runtime-config-connection.html#GUC-SSL-MAX-PROTOCOL-VERSION",
-      "https://www.rfc-editor.org/rfc/rfc8996 (Deprecating TLS 1.0 and TLS 1.1)",
-      "https://github.com/HexaCluster/pgdsat (check 6.8)"
-    ],
-    versions: "12+: ssl_min_protocol_version and ssl_max_protocol_version exist from PostgreSQL 12 (default TLSv1 in 12, TLSv1.2 from 13). On 10 and 11 the server accepts TLS 1.0 and later and nothing in the configuration can change that: the rule is silent there.",
-    options: "`minimum` (`TLSv1`, `TLSv1.1`, `TLSv1.2` or `TLSv1.3`; default `TLSv1.2`): the oldest version accepted. With `TLSv1.3`, an absent ssl_min_protocol_version (which means TLSv1.2) is reported at the start of postgresql.conf.\n\n```yaml\nrules:\n  ssl-min-protocol-weak: { minimum: TLSv1.3 }\n```"
-  },
-  check(ctx) {
-    const ssl = ctx.setting("ssl");
-    if (ssl?.value !== true) return;
-    const min = ctx.setting("ssl_min_protocol_version");
-    if (!min || typeof min.value !== "string") return;
-    const m = ctx.options.minimum;
-    const minimum = typeof m === "string" && rank2(m) >= 0 ? VERSIONS[rank2(m)] : "TLSv1.2";
-    const minRank = rank2(min.value);
-    if (minRank >= 0 && minRank < rank2(minimum)) {
-      const loc = min.loc ?? ctx.clusterLoc();
-      if (loc) {
-        const what = min.loc ? `ssl_min_protocol_version = ${written4(min)}` : `ssl_min_protocol_version (not set; the default${ctx.major === 12 ? " in PostgreSQL 12" : ""} is ${min.canonical})`;
-        ctx.report({
-          loc,
-          message: `${what} is below ${minimum}: ${weakness(VERSIONS[minRank])}`,
-          help: `Set ssl_min_protocol_version = '${minimum}'${minimum === "TLSv1.3" ? " (clients need OpenSSL 1.1.1 or later, or another TLS 1.3 library)" : minimum === "TLSv1.2" ? " (clients with OpenSSL 1.0.1 or later support it)" : ""}.`
-        });
-      }
-    }
-    const max = ctx.setting("ssl_max_protocol_version");
-    if (!max?.loc || typeof max.value !== "string" || max.value === "") return;
-    const maxRank = rank2(max.value);
-    if (maxRank >= 0 && maxRank < rank2(minimum)) {
-      ctx.report({
-        loc: max.loc,
-        message: `ssl_max_protocol_version = ${written4(max)} is below ${minimum}: no connection can use a newer TLS version, so every encrypted connection uses ${VERSIONS[maxRank]} or older`,
-        help: `Remove ssl_max_protocol_version (no upper limit) or set it to '${minimum}' or later.`
-      });
     }
   }
 });
@@ -49365,7 +50929,7 @@ function judgeCiphers(value, allowMedium, onlySuites) {
   const killed = /* @__PURE__ */ new Set();
   const extra = [];
   const outside = [];
-  const allowed = new Set(onlySuites.map((s) => s.toUpperCase()));
+  const allowed2 = new Set(onlySuites.map((s) => s.toUpperCase()));
   const tokens = tokenize(value);
   tokens.forEach((tok, idx) => {
     let t = tok.text;
@@ -49378,7 +50942,7 @@ function judgeCiphers(value, allowMedium, onlySuites) {
     if (t === "") return;
     if (t === "DEFAULT" && idx !== 0) return;
     const words = t.split("+").filter(Boolean);
-    if (op === "add" && allowed.size > 0 && !(words.length === 1 && allowed.has(words[0].toUpperCase()))) outside.push(tok);
+    if (op === "add" && allowed2.size > 0 && !(words.length === 1 && allowed2.has(words[0].toUpperCase()))) outside.push(tok);
     const universe = [...SUITES, ...extra];
     if (words.length === 1 && /^[A-Z0-9]+(-[A-Z0-9]+)+$/.test(words[0]) && !universe.some((s) => s.name === words[0])) {
       const named = namedSuite(words[0]);
@@ -49426,22 +50990,11 @@ var list2 = (xs) => xs.length <= 1 ? xs.join("") : `${xs.slice(0, -1).join("; ")
 var ssl_ciphers_weak_default = defineRule({
   name: "ssl-ciphers-weak",
   severity: "warning",
+  category: "security",
   appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
-  defaultOptions: { allowMedium: true, onlySuites: [] },
-  optionsSchema: {
-    type: "object",
-    properties: {
-      allowMedium: {
-        type: "boolean",
-        description: "Accept MEDIUM-strength suites (default true: the server default HIGH:MEDIUM:+3DES:!aNULL includes them)."
-      },
-      onlySuites: {
-        type: "array",
-        items: { type: "string", minLength: 1 },
-        description: "When not empty, every cipher string that adds suites must be one of these suite names (pgdsat 6.10 checks a list of forward-secret AEAD suites)."
-      }
-    },
-    additionalProperties: false
+  options: {
+    allowMedium: opt.boolean(true, "Accept MEDIUM-strength suites; with false, a cipher string that leaves MEDIUM suites enabled is reported (the default `HIGH:MEDIUM:+3DES:!aNULL` then is)."),
+    onlySuites: opt.stringArray([], "When not empty, every cipher string that adds suites must be one of these OpenSSL suite names (as pgdsat 6.10 checks: `HIGH`, `ALL` or any other group word is then reported).", { minLength: 1 })
   },
   docs: {
     summary: "With ssl on, ssl_ciphers enables weak TLS 1.2 suites: NULL, anonymous, export, single DES, RC4, MD5, or 3DES named explicitly",
@@ -49462,7 +51015,7 @@ var ssl_ciphers_weak_default = defineRule({
       "https://github.com/HexaCluster/pgdsat (check 6.10)"
     ],
     versions: "all; ssl_ciphers governs TLS 1.2 and older only. From 12, when ssl_min_protocol_version is TLSv1.3 the list has no effect and nothing is reported. PostgreSQL 18 adds ssl_tls13_ciphers for the TLS 1.3 suites; every TLS 1.3 suite is strong, so it is not checked.",
-    options: "`allowMedium` (boolean, default true): with false, a cipher string that leaves MEDIUM suites enabled is reported (the default `HIGH:MEDIUM:+3DES:!aNULL` then is). `onlySuites` (list of OpenSSL suite names, default empty): when not empty, every cipher string that adds suites must be one of them (as pgdsat 6.10 checks: `HIGH`, `ALL` or any other group word is then reported).\n\n```yaml\nrules:\n  ssl-ciphers-weak:\n    allowMedium: false\n    onlySuites: [ECDHE-ECDSA-AES256-GCM-SHA384, ECDHE-RSA-AES256-GCM-SHA384]\n```"
+    optionsNote: "```yaml\nrules:\n  ssl-ciphers-weak:\n    allowMedium: false\n    onlySuites: [ECDHE-ECDSA-AES256-GCM-SHA384, ECDHE-RSA-AES256-GCM-SHA384]\n```"
   },
   check(ctx) {
     if (ctx.setting("ssl")?.value !== true) return;
@@ -49496,371 +51049,265 @@ var ssl_ciphers_weak_default = defineRule({
   }
 });
 
-// rules/connection-logging-off.ts
-var ON_ASPECTS = ["receipt", "authentication", "authorization"];
-var WHAT = {
-  receipt: "connection attempts and the client address they came from",
-  authentication: "the identity each client authenticated as and the method",
-  authorization: "the role and database each session was granted"
-};
-function missingAspects(s) {
-  if (typeof s.value === "boolean") return s.value ? [] : [...ON_ASPECTS];
-  const list3 = splitIdentifierString(String(s.value));
-  if (list3 === null) return [];
-  const words = list3.map(asciiLower);
-  if (words.length === 0 || ["off", "false", "no", "0"].includes(words[0])) return [...ON_ASPECTS];
-  if (["on", "true", "yes", "1"].includes(words[0]) || words.includes("all")) return [];
-  return ON_ASPECTS.filter((a) => !words.includes(a));
-}
-var connection_logging_off_default = defineRule({
-  name: "connection-logging-off",
+// rules/ssl-disabled.ts
+var ssl_disabled_default = defineRule({
+  name: "ssl-disabled",
   severity: "warning",
-  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
+  category: "security",
+  precedence: 70,
+  appliesTo: ["postgresql.conf", "pg_hba.conf"],
+  options: {
+    always: opt.boolean(false, "Flag `ssl` off whenever the cluster has a postgresql.conf, also without pg_hba.conf or when its host records admit only loopback clients.")
+  },
   docs: {
-    summary: "log_connections or log_disconnections is off (absent means off): the log does not show who connected, from where, to which database, and for how long",
-    why: "A failed login is logged whatever these settings say (it is a FATAL error), but a successful one is not: without log_connections the server log has no line saying which role connected to which database from which client address, and without log_disconnections none saying when the session ended and how long it lasted. After an incident, that is the record an investigation starts from: a stolen password that works leaves no trace. Both are off by default. PostgreSQL 18 made log_connections a list of aspects (`receipt`, `authentication`, `authorization`, `setup_durations`, or `all`; `''` logs nothing, and the old `on` still means `receipt,authentication,authorization`); from 18 a list that leaves out one of the three aspects `on` logs is reported too, naming what is missing. One finding per setting: at its value when a file sets it, at the start of postgresql.conf when it is absent (one finding naming both when both are absent). The two settings write a line per connection: on a server with very many short connections, use a connection pooler rather than turning them off. Off by default; the `cis` profile turns it on (CIS 3.1.20, 3.1.21, and the log_connections / log_disconnections part of 6.2).",
-    invalid: ["log_connections = on\nlog_disconnections = off", "log_connections = off\nlog_disconnections = on"],
-    valid: ["log_connections = on\nlog_disconnections = on", "log_connections = 'all'\nlog_disconnections = on"],
-    references: [
-      "https://www.postgresql.org/docs/current/runtime-config-logging.html#GUC-LOG-CONNECTIONS",
-      "https://www.postgresql.org/docs/current/runtime-config-logging.html#GUC-LOG-DISCONNECTIONS",
-      "https://www.postgresql.org/docs/18/release-18.html (log_connections became a list)",
-      "https://github.com/postgres/postgres/blob/REL_18_STABLE/src/backend/tcop/backend_startup.c (check_log_connections)"
+    summary: "`ssl` is off while pg_hba.conf accepts host connections from beyond the loopback interface",
+    why: "Without SSL, every query and every result crosses the network in cleartext, readable and modifiable by anyone on the path, and so do the credentials: the password itself with `password`, an MD5 response that can be brute-forced offline with `md5`. `ssl` is off by default. Checked only when the cluster has both postgresql.conf and pg_hba.conf, and only when a `host`, `hostnossl` or `hostnogssenc` record that can match (reachable, not `reject`, no template placeholder) accepts more than loopback addresses. With the option `always`, ssl off is flagged whenever the cluster has a postgresql.conf (the `cis` profile sets it: CIS 6.8 wants TLS enabled whatever pg_hba.conf admits today, so that hostssl records can be added and clients can require TLS).",
+    invalid: [{ "postgresql.conf": "ssl = off", "pg_hba.conf": "host    all   app   10.20.0.0/16   scram-sha-256" }],
+    valid: [
+      { "postgresql.conf": "ssl = on", "pg_hba.conf": "host    all   app   10.20.0.0/16   scram-sha-256" },
+      { "postgresql.conf": "ssl = off", "pg_hba.conf": "host    all   all   127.0.0.1/32   scram-sha-256" }
     ],
-    versions: "all; from 18 log_connections is a list of aspects (receipt, authentication, authorization, setup_durations, all)"
+    references: [
+      "https://www.postgresql.org/docs/current/ssl-tcp.html",
+      "https://www.postgresql.org/docs/current/runtime-config-connection.html#GUC-SSL"
+    ],
+    versions: "all"
   },
   check(ctx) {
-    const conn = ctx.setting("log_connections");
-    const disc = ctx.setting("log_disconnections");
-    const connMissing = conn ? missingAspects(conn) : [];
-    const discOff = disc?.value === false;
-    const list18 = ctx.major >= 18;
-    const connHelp = list18 ? "Set log_connections = 'receipt,authentication,authorization' (what on means; 'all' adds setup_durations)." : "Set log_connections = on.";
-    if (conn?.isDefault && disc?.isDefault && connMissing.length && discOff) {
-      const loc = ctx.clusterLoc();
-      if (!loc) return;
+    const hba = ctx.cluster.hba;
+    const ssl = ctx.setting("ssl");
+    const always = ctx.options.always === true;
+    if (!hba && !always || !ctx.cluster.conf || !ssl || ssl.value !== false) return;
+    const open2 = hbaExposures(ctx).filter((e) => e.channel === "plain" && e.strength !== "reject" && e.reach !== "loopback" && e.info.record.connType !== "hostgssenc").map((e) => e.info);
+    const first = open2[0];
+    if (!first) {
+      const at = ssl.lineLoc ?? ctx.clusterLoc();
+      if (!always || !at) return;
       ctx.report({
-        loc,
-        message: `log_connections and log_disconnections are not set (the defaults are ${list18 ? "'' and off" : "off"}): neither successful connections nor session ends are logged \u2014 the log cannot show who connected to which database, from which address, and for how long`,
-        help: `${connHelp.replace(/\.$/, "")} and log_disconnections = on.`
+        loc: at,
+        message: `${ssl.isDefault ? "ssl is off (not set, and the default is off)" : "ssl is off"}: no TCP connection can be encrypted and no hostssl record can match; ` + (hba ? "pg_hba.conf admits no unencrypted TCP client from beyond the server today, but one admitted later sends queries, results and credentials in cleartext" : "every client that connects over the network sends queries, results and credentials in cleartext"),
+        help: "Set ssl = on with ssl_cert_file and ssl_key_file, and use hostssl records for clients beyond the server."
       });
       return;
     }
-    if (conn && connMissing.length) {
-      const loc = settingLoc(ctx, conn);
-      if (loc) {
-        const all = connMissing.length === ON_ASPECTS.length;
-        const shown5 = conn.isDefault && list18 ? "''" : void 0;
-        ctx.report({
-          loc,
-          message: all ? `${settingText(conn, shown5)}: successful connections are not logged \u2014 the log cannot show who connected to which database, from which address, and when` : `${settingText(conn, shown5)} does not log ${connMissing.map((a) => `${WHAT[a]} (${a})`).join(" or ")}, which log_connections = on logs`,
-          help: connHelp
-        });
-      }
-    }
-    if (disc && discOff) {
-      const loc = settingLoc(ctx, disc);
-      if (loc) {
-        ctx.report({
-          loc,
-          message: `${settingText(disc)}: session ends are not logged \u2014 the log cannot show when a session ended or how long it lasted`,
-          help: "Set log_disconnections = on (each session end is logged with its user, database, client address and duration)."
-        });
-      }
-    }
+    const loc = ssl.lineLoc ?? ctx.clusterLoc() ?? first.loc;
+    const more = open2.length > 1 ? ` (and ${open2.length - 1} more such records)` : "";
+    ctx.report({
+      loc,
+      message: `${ssl.isDefault ? "ssl is off (not set, and the default is off)" : "ssl is off"} while ${recordRef(first)} accepts unencrypted connections: ${first.exposure}${more}; queries, results and credentials cross the network in cleartext`,
+      help: "Set ssl = on with ssl_cert_file and ssl_key_file (and prefer hostssl records), or limit host records to 127.0.0.1/32 and ::1/128.",
+      related: open2.slice(0, 5).map((r) => ({ message: "accepts connections without SSL", loc: r.loc }))
+    });
   }
 });
 
-// rules/log-line-prefix-incomplete.ts
-function prefixEscapes(prefix) {
-  const out = /* @__PURE__ */ new Set();
-  for (let i = 0; i < prefix.length; i++) {
-    if (prefix[i] !== "%") continue;
-    i++;
-    if (i >= prefix.length) break;
-    if (prefix[i] === "%") continue;
-    if (prefix[i] <= "9") {
-      if (prefix[i] === "-") {
-        i++;
-        if (i >= prefix.length) break;
-      }
-      while (i < prefix.length && prefix[i] >= "0" && prefix[i] <= "9") i++;
-      if (i >= prefix.length) break;
-    }
-    out.add(`%${prefix[i]}`);
-  }
-  return out;
+// rules/ssl-min-protocol-weak.ts
+var VERSIONS = ["TLSv1", "TLSv1.1", "TLSv1.2", "TLSv1.3"];
+var rank2 = (v) => VERSIONS.findIndex((x) => x.toLowerCase() === v.toLowerCase());
+function weakness(lowest) {
+  if (rank2(lowest) < rank2("TLSv1.2"))
+    return `clients can connect with ${lowest === "TLSv1" ? "TLS 1.0 or 1.1" : "TLS 1.1"}, deprecated protocols (RFC 8996) with weak ciphers and MACs (CBC attacks such as BEAST, SHA-1 and MD5 in the handshake) that a man in the middle can force a connection down to`;
+  return "clients can connect with TLS 1.2, whose suites (ssl_ciphers) may lack forward secrecy or use CBC ciphers; the required minimum is TLS 1.3, whose suites all have both";
 }
-var ALTERNATIVES = {
-  "%t": ["%t", "%m", "%n"],
-  "%m": ["%t", "%m", "%n"],
-  "%n": ["%t", "%m", "%n"],
-  "%p": ["%p", "%c"],
-  "%c": ["%p", "%c"],
-  "%h": ["%h", "%r"],
-  "%r": ["%h", "%r"]
-};
-var MEANING = {
-  "%t": "time",
-  "%m": "time",
-  "%n": "time",
-  "%p": "process id",
-  "%c": "session id",
-  "%u": "user",
-  "%d": "database",
-  "%a": "application",
-  "%h": "client host",
-  "%r": "client host",
-  "%s": "session start time",
-  "%l": "log line number",
-  "%i": "command tag",
-  "%e": "SQL state",
-  "%x": "transaction id",
-  "%v": "virtual transaction id",
-  "%b": "backend type",
-  "%Q": "query id",
-  "%P": "parallel group leader"
-};
-var WRITTEN = {
-  "%p": "[%p]",
-  "%u": "user=%u",
-  "%d": "db=%d",
-  "%a": "app=%a",
-  "%h": "client=%h",
-  "%r": "client=%r"
-};
-var DEFAULT_REQUIRED = ["%m", "%p", "%u", "%d", "%a", "%h"];
-var log_line_prefix_incomplete_default = defineRule({
-  name: "log-line-prefix-incomplete",
+var written5 = (s) => s.assignment?.line.value.raw ?? s.canonical;
+var ssl_min_protocol_weak_default = defineRule({
+  name: "ssl-min-protocol-weak",
   severity: "warning",
+  category: "security",
   appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
+  options: {
+    minimum: opt.string("TLSv1.2", "The oldest TLS version the server may accept (the `cis` profile sets `TLSv1.3`). With `TLSv1.3`, an absent ssl_min_protocol_version (which means TLSv1.2) is reported at the start of postgresql.conf.", { enum: VERSIONS })
+  },
   docs: {
-    summary: "log_line_prefix lacks the user, database, application or client host (or time or process) of each log line",
-    why: "Each line of a plain-text server log starts with log_line_prefix. The default, `%m [%p] ` (time and process id, since PostgreSQL 10), says nothing about who caused a message: an error, a logged statement or a failed permission check cannot be tied to a role, a database or a client address, so the log is of little use for auditing or incident response. The rule checks the escapes pgdsat checks for CIS 3.1.24: a timestamp (`%t`, `%m` or `%n`), the process (`%p`, or `%c`, the session id, which contains it), the database `%d`, the user `%u`, the application `%a` and the client host `%h` (`%r`, host and port, counts too). The prefix is read as PostgreSQL reads it: `%%` is a literal percent, paddings such as `%-10u` are understood, and a trailing `%` ends it. Checked only when some destination uses the prefix: stderr, syslog, or csvlog/jsonlog without the logging collector (they then fall back to plain text on stderr); CSV and JSON lines carry these fields themselves. When syslog is the only such destination, the time and the process are not required: syslog records both (PostgreSQL opens it with LOG_PID). pgdsat skips the check for syslog; the rule still wants the who/where fields there. Off by default; the `cis` profile turns it on (CIS 3.1.24).",
-    invalid: ["log_line_prefix = '%m [%p] '", "log_line_prefix = '%m [%p] %q%u@%d '"],
+    summary: "With ssl on, ssl_min_protocol_version (or ssl_max_protocol_version) lets connections use a TLS version older than the required minimum (TLS 1.2 by default)",
+    why: "ssl_min_protocol_version is the oldest TLS version the server negotiates. TLS 1.0 and 1.1 are deprecated (RFC 8996): their handshake relies on MD5 and SHA-1 and their CBC suites have known attacks, and a client that offers a range can be pushed down to the oldest version both sides accept. PostgreSQL 13 and later default to TLS 1.2, so by default only an explicit weakening is reported; PostgreSQL 12 defaulted to TLSv1, so on 12 a server with ssl on and no ssl_min_protocol_version is reported too. ssl_max_protocol_version set below the minimum is worse: every TLS connection then uses the old protocol. Checked only when ssl is on in the cluster's configuration (with ssl off nothing is encrypted at all: ssl-disabled). The CIS Benchmark (6.8; pgdsat wants TLSv1.3) asks for TLS 1.3: the option `minimum` sets the required version, and then an absent ssl_min_protocol_version is reported at the start of postgresql.conf.",
+    invalid: [
+      "ssl = on\nssl_min_protocol_version = 'TLSv1'",
+      "ssl = on\nssl_max_protocol_version = 'TLSv1.1'"
+    ],
     valid: [
-      "log_line_prefix = '%m [%p] user=%u db=%d app=%a client=%h '",
-      "log_line_prefix = '%t [%-6p] %q%-10u %d %a %r '"
+      "ssl = on\nssl_min_protocol_version = 'TLSv1.2'",
+      "ssl = on\nssl_min_protocol_version = 'TLSv1.3'",
+      "ssl = off\nssl_min_protocol_version = 'TLSv1'",
+      "ssl = on"
     ],
     references: [
-      "https://www.postgresql.org/docs/current/runtime-config-logging.html#GUC-LOG-LINE-PREFIX",
-      "https://github.com/postgres/postgres/blob/master/src/backend/utils/error/elog.c (log_status_format, process_log_prefix_padding)",
-      "https://github.com/HexaCluster/pgdsat (check 3.1.24)"
+      "https://www.postgresql.org/docs/current/runtime-config-connection.html#GUC-SSL-MIN-PROTOCOL-VERSION",
+      "https://www.postgresql.org/docs/current/runtime-config-connection.html#GUC-SSL-MAX-PROTOCOL-VERSION",
+      "https://www.rfc-editor.org/rfc/rfc8996 (Deprecating TLS 1.0 and TLS 1.1)",
+      "https://github.com/HexaCluster/pgdsat (check 6.8)"
     ],
-    versions: "all (the default has been '%m [%p] ' since 10)",
-    options: '`required` (default `["%m", "%p", "%u", "%d", "%a", "%h"]`): the escapes the prefix must contain. A timestamp escape (`%t`, `%m`, `%n`) stands for any other, `%p` and `%c` for each other, `%h` and `%r` for each other. For example `["%u", "%d", "%h"]` wants only the user, database and client host.'
-  },
-  defaultOptions: { required: DEFAULT_REQUIRED },
-  optionsSchema: {
-    type: "object",
-    properties: {
-      required: { type: "array", items: { type: "string", pattern: "^%[A-Za-z]$" }, uniqueItems: true }
-    },
-    additionalProperties: false
+    versions: "12+: ssl_min_protocol_version and ssl_max_protocol_version exist from PostgreSQL 12 (default TLSv1 in 12, TLSv1.2 from 13). On 10 and 11 the server accepts TLS 1.0 and later and nothing in the configuration can change that: the rule is silent there.",
+    optionsNote: "```yaml\nrules:\n  ssl-min-protocol-weak: { minimum: TLSv1.3 }\n```"
   },
   check(ctx) {
-    const prefix = ctx.setting("log_line_prefix");
-    const logging = loggingView(ctx);
-    if (!prefix || !logging || !logging.prefixed || typeof prefix.value !== "string") return;
-    const loc = settingLoc(ctx, prefix);
-    if (!loc) return;
-    const present = prefixEscapes(prefix.value);
-    const syslogOnly = !logging.destinations.has("stderr") && !(logging.destinations.has("csvlog") || logging.destinations.has("jsonlog"));
-    const required = ctx.options.required.filter((e) => !(syslogOnly && ["%t", "%m", "%n", "%p", "%c"].includes(e)));
-    const missing = required.filter((e) => !(ALTERNATIVES[e] ?? [e]).some((alt) => present.has(alt)));
-    if (!missing.length) return;
-    const named = missing.map((e) => `${MEANING[e] ?? "the field"} (${e})`);
-    const who = missing.some((e) => ["%u", "%d", "%a", "%h", "%r"].includes(e));
-    const fixed = `${prefix.value.replace(/\s+$/, "")} ${missing.map((e) => WRITTEN[e] ?? e).join(" ")} `.replace(/^ /, "");
-    ctx.report({
-      loc,
-      message: `${settingText(prefix)} lacks the ${named.length > 1 ? `${named.slice(0, -1).join(", ")} and ${named[named.length - 1]}` : named[0]} of each log line: ` + (who ? "errors and logged statements cannot be tied to who caused them and from where" : missing.every((e) => ["%t", "%m", "%n", "%p", "%c", "%s", "%l"].includes(e)) ? "log lines cannot be ordered in time or tied to the process that wrote them" : "the log lacks what these fields record"),
-      help: `Add the missing escapes, e.g. log_line_prefix = ${quoteConf(fixed)}`,
-      related: relatedSetting(logging.destination, "log_destination is set here")
-    });
-  }
-});
-
-// rules/log-file-mode-permissive.ts
-var perms = (bits) => {
-  const out = [];
-  if (bits & 4) out.push("read");
-  if (bits & 2) out.push("write");
-  if (bits & 1) out.push("execute");
-  return out.length > 1 ? `${out.slice(0, -1).join(", ")} and ${out[out.length - 1]}` : out[0];
-};
-var log_file_mode_permissive_default = defineRule({
-  name: "log-file-mode-permissive",
-  severity: "warning",
-  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
-  docs: {
-    summary: "log_file_mode lets the group or other local users read (or write) the log files the logging collector writes",
-    why: "Server logs hold more than errors: the text of logged and failing statements (an `ALTER ROLE \u2026 PASSWORD '\u2026'` that fails, or any statement under log_statement), user and database names, client addresses, and query parameters. log_file_mode sets the permissions of the files the logging collector creates; the default 0600 lets only the server's OS user read them. A mode such as 0644 hands all of that to every local account; 0640 to every member of the group (on many systems a shared group). Write access lets someone alter or truncate the audit trail. The setting does nothing unless logging_collector is on, so the rule checks it only when the collector writes PostgreSQL's messages to files (logging_collector = on and log_destination names stderr, csvlog or jsonlog); the owner's own bits are not judged. A file mode is written in octal with a leading zero (0640); a bare 640 is decimal (01200) and rejected. Off by default; the `cis` profile turns it on (CIS 3.1.6).",
-    invalid: ["logging_collector = on\nlog_file_mode = 0644"],
-    valid: ["logging_collector = on\nlog_file_mode = 0600", "log_file_mode = 0644"],
-    references: [
-      "https://www.postgresql.org/docs/current/runtime-config-logging.html#GUC-LOG-FILE-MODE",
-      "https://www.postgresql.org/docs/current/runtime-config-logging.html#GUC-LOGGING-COLLECTOR",
-      "https://github.com/postgres/postgres/blob/master/src/backend/postmaster/syslogger.c (logfile_open)"
-    ],
-    versions: "all",
-    options: '`maximum` (default `"0600"`): the widest mode accepted, as an octal string. A mode is reported when it sets a group or other permission bit that `maximum` does not; `"0640"` accepts group read (a log shipper in the server\'s group).'
-  },
-  defaultOptions: { maximum: "0600" },
-  optionsSchema: {
-    type: "object",
-    properties: { maximum: { type: "string", pattern: "^0?[0-7]{3}$" } },
-    additionalProperties: false
-  },
-  check(ctx) {
-    const mode = ctx.setting("log_file_mode");
-    const logging = loggingView(ctx);
-    if (!mode || !logging?.writesFiles || typeof mode.value !== "number") return;
-    const maximum = parseInt(String(ctx.options.maximum), 8);
-    const extra = mode.value & ~maximum & 63;
-    if (!extra) return;
-    const loc = settingLoc(ctx, mode);
-    if (!loc) return;
-    const octal = octalMode(mode.value);
-    const raw = mode.assignment?.line.value.raw;
-    const shown5 = raw === void 0 ? octal : raw.replace(/^'|'$/g, "") === octal ? raw : `${raw} (${octal})`;
-    const group2 = extra >> 3 & 7;
-    const other = extra & 7;
-    const who = group2 && other ? group2 === other ? `the file's group and every other local user ${perms(group2)}` : `the file's group ${perms(group2)} and every other local user ${perms(other)}` : group2 ? `the file's group ${perms(group2)}` : `every other local user ${perms(other)}`;
-    ctx.report({
-      loc,
-      message: `${settingText(mode, shown5)} lets ${who} the server log files (more than ${octalMode(maximum)}): they hold statement text, failed ALTER ROLE \u2026 PASSWORD statements, user names and client addresses`,
-      help: `Set log_file_mode = ${octalMode(maximum & 511)} (0600 is the default); give a log shipper its own copy rather than group or world access.`,
-      related: relatedSetting(logging.collector, "the logging collector is turned on here")
-    });
-  }
-});
-
-// rules/logging-collector-off.ts
-var logging_collector_off_default = defineRule({
-  name: "logging-collector-off",
-  severity: "warning",
-  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
-  docs: {
-    summary: "logging_collector is off (absent means off) while log_destination sends messages to stderr, csvlog or jsonlog",
-    why: "Without the logging collector, messages sent to stderr go wherever the postmaster's standard error happens to point: a `pg_ctl -l` file, the service manager's journal, or nowhere when it was started detached. PostgreSQL neither rotates nor keeps them, and lines written by many processes at once can be interleaved; the collector is the part of PostgreSQL designed not to lose them. csvlog and jsonlog (15+) need the collector: without it no CSV or JSON file is ever written, and each message falls back to plain text on stderr (elog.c, send_message_to_server_log; real servers do so) \u2014 the structured log a log pipeline expects does not exist. An empty log_destination, which makes the server write no log at all, is reported by log-destination-empty (on by default), not here. A log_destination of syslog alone is not reported (syslog is a collector of its own; pgdsat wants the collector even then). Containers that read the server's stderr on purpose are a deliberate choice this rule does not know about: disable it there. Off by default; the `cis` profile turns it on (CIS 3.1.2, 3.1.3).",
-    invalid: ["log_destination = 'csvlog'", "logging_collector = off\nlog_destination = 'stderr'"],
-    valid: ["logging_collector = on\nlog_destination = 'csvlog'", "log_destination = 'syslog'"],
-    references: [
-      "https://www.postgresql.org/docs/current/runtime-config-logging.html#GUC-LOGGING-COLLECTOR",
-      "https://www.postgresql.org/docs/current/runtime-config-logging.html#GUC-LOG-DESTINATION",
-      "https://github.com/postgres/postgres/blob/master/src/backend/utils/error/elog.c (send_message_to_server_log)",
-      "https://github.com/HexaCluster/pgdsat (checks 3.1.2, 3.1.3)"
-    ],
-    versions: "all (jsonlog is 15+)"
-  },
-  check(ctx) {
-    const logging = loggingView(ctx);
-    if (!logging) return;
-    const { destination, destinations, collector } = logging;
-    if (logging.collectorOn) return;
-    const structured = ["csvlog", "jsonlog"].filter((d) => destinations.has(d));
-    if (!structured.length && !destinations.has("stderr")) return;
-    const loc = settingLoc(ctx, collector);
-    if (!loc) return;
-    const dest = `log_destination = ${shownValue(destination)}${destination.isDefault ? " (the default)" : ""}`;
-    ctx.report({
-      loc,
-      message: structured.length ? `${settingText(collector)} while ${dest} needs it: no ${structured.map((d) => d === "csvlog" ? "CSV" : "JSON").join(" or ")} log file is written \u2014 every message falls back to plain text on the postmaster's stderr` : `${settingText(collector)} while ${dest}: the server log goes to the postmaster's stderr, wherever the service manager points it, without rotation, and lines of concurrent processes can interleave`,
-      help: "Set logging_collector = on (a restart is needed), with log_directory outside the data directory.",
-      related: relatedSetting(destination, "log_destination is set here")
-    });
-  }
-});
-
-// rules/log-directory-in-data-directory.ts
-import { posix as posix2 } from "node:path";
-var canonical = (p) => {
-  const n = posix2.normalize(p);
-  return n.length > 1 ? n.replace(/\/+$/, "") : n;
-};
-var log_directory_in_data_directory_default = defineRule({
-  name: "log-directory-in-data-directory",
-  severity: "warning",
-  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
-  docs: {
-    summary: "With the logging collector on, log_directory is relative (the default `log`), or under data_directory: the server log lives inside the data directory",
-    why: "A relative log_directory is taken relative to the data directory, so the default `log` puts the server log inside it. There a flood of log output fills the file system the database needs \u2014 a full disk under pg_wal stops the server \u2014 and every base backup (pg_basebackup copies the log directory) carries the logs, with the statements and names they hold, to backup storage and to the standbys built from it. An absolute log_directory under an absolute data_directory is the same. An empty log_directory, which stops the server from starting, is reported by log-directory-empty (on by default), not here. A relative path that climbs out of the data directory (`../log`) and a Windows path (`C:/\u2026`) are not reported; an absolute log_directory is judged only when data_directory is set in the files (otherwise the data directory is given with -D and unknown here). Checked only when logging_collector is on (without it log_directory is not used) and, for the location checks, log_destination names stderr, csvlog or jsonlog. Of the locations CIS 8.1 wants outside the data cluster (the WAL directory, tablespaces, the log directory), only log_directory is a setting in postgresql.conf: pg_wal and tablespaces are made by initdb -X and CREATE TABLESPACE. Off by default; the `cis` profile turns it on (CIS 3.1.4, 3.1.27, 8.1).",
-    invalid: ["logging_collector = on\nlog_directory = 'pg_log'", "logging_collector = on\ndata_directory = '/srv/pg/data'\nlog_directory = '/srv/pg/data/log'"],
-    valid: ["logging_collector = on\nlog_directory = '/var/log/postgresql'", "log_directory = 'log'"],
-    references: [
-      "https://www.postgresql.org/docs/current/runtime-config-logging.html#GUC-LOG-DIRECTORY",
-      "https://www.postgresql.org/docs/current/runtime-config-file-locations.html",
-      "https://www.postgresql.org/docs/current/app-pgbasebackup.html",
-      "https://github.com/postgres/postgres/blob/master/src/backend/postmaster/syslogger.c (SysLogger_Start, logfile_getname)",
-      "https://github.com/HexaCluster/pgdsat (checks 3.1.4, 3.1.27)"
-    ],
-    versions: "all"
-  },
-  check(ctx) {
-    const dir = ctx.setting("log_directory");
-    const logging = loggingView(ctx);
-    if (!dir || !logging?.collectorOn || typeof dir.value !== "string") return;
-    const loc = settingLoc(ctx, dir);
-    if (!loc) return;
-    const related = relatedSetting(logging.collector, "the logging collector is turned on here");
-    if (dir.value === "") return;
-    if (!logging.writesFiles) return;
-    let inside;
-    if (!(dir.value.startsWith("/") || /^([A-Za-z]:)?[\\/]/.test(dir.value))) {
-      const rel = canonical(dir.value);
-      if (rel === ".." || rel.startsWith("../")) return;
-      inside = rel === "." ? "the data directory itself" : `the data directory (a relative path is taken from it)`;
-    } else {
-      if (!dir.value.startsWith("/")) return;
-      const data = ctx.setting("data_directory");
-      if (!data || data.isDefault || typeof data.value !== "string" || !data.value.startsWith("/")) return;
-      const d = canonical(data.value);
-      const l = canonical(dir.value);
-      if (l !== d && !l.startsWith(d === "/" ? "/" : `${d}/`)) return;
-      inside = `data_directory ${data.assignment?.line.value.raw ?? data.value}`;
-      if (data.loc) related.push({ message: "data_directory is set here", loc: data.loc });
+    const ssl = ctx.setting("ssl");
+    if (ssl?.value !== true) return;
+    const min = ctx.setting("ssl_min_protocol_version");
+    if (!min || typeof min.value !== "string") return;
+    const m = ctx.options.minimum;
+    const minimum = typeof m === "string" && rank2(m) >= 0 ? VERSIONS[rank2(m)] : "TLSv1.2";
+    const minRank = rank2(min.value);
+    if (minRank >= 0 && minRank < rank2(minimum)) {
+      const loc = min.loc ?? ctx.clusterLoc();
+      if (loc) {
+        const what = min.loc ? `ssl_min_protocol_version = ${written5(min)}` : `ssl_min_protocol_version (not set; the default${ctx.major === 12 ? " in PostgreSQL 12" : ""} is ${min.canonical})`;
+        ctx.report({
+          loc,
+          message: `${what} is below ${minimum}: ${weakness(VERSIONS[minRank])}`,
+          help: `Set ssl_min_protocol_version = '${minimum}'${minimum === "TLSv1.3" ? " (clients need OpenSSL 1.1.1 or later, or another TLS 1.3 library)" : minimum === "TLSv1.2" ? " (clients with OpenSSL 1.0.1 or later support it)" : ""}.`
+        });
+      }
     }
+    const max = ctx.setting("ssl_max_protocol_version");
+    if (!max?.loc || typeof max.value !== "string" || max.value === "") return;
+    const maxRank = rank2(max.value);
+    if (maxRank >= 0 && maxRank < rank2(minimum)) {
+      ctx.report({
+        loc: max.loc,
+        message: `ssl_max_protocol_version = ${written5(max)} is below ${minimum}: no connection can use a newer TLS version, so every encrypted connection uses ${VERSIONS[maxRank]} or older`,
+        help: `Remove ssl_max_protocol_version (no upper limit) or set it to '${minimum}' or later.`
+      });
+    }
+  }
+});
+
+// rules/standard-conforming-strings-off.ts
+var standard_conforming_strings_off_default = defineRule({
+  name: "standard-conforming-strings-off",
+  severity: "warning",
+  category: "security",
+  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
+  docs: {
+    summary: "standard_conforming_strings is off: backslashes in ordinary string literals are escape characters",
+    why: "With standard_conforming_strings off, PostgreSQL treats a backslash in an ordinary '\u2026' literal as an escape character, as before 9.1. An application that escapes user input only by doubling single quotes (what the SQL standard asks for) can then be SQL-injected: the input `\\'; DROP TABLE t; --` becomes `'\\''; DROP TABLE t; --'`, where the backslash escapes the first of the doubled quotes and the second ends the literal. Client libraries must ask the server which mode is on to escape correctly, and SQL written for the standard behaviour (regular expressions, Windows paths, LIKE patterns) silently means something else. The setting exists only for old applications; the default has been on since PostgreSQL 9.1. Use E'\u2026' literals where backslash escapes are wanted.",
+    invalid: ["standard_conforming_strings = off"],
+    valid: ["standard_conforming_strings = on", "# standard_conforming_strings = off"],
+    references: [
+      "https://www.postgresql.org/docs/current/runtime-config-compatible.html#GUC-STANDARD-CONFORMING-STRINGS",
+      "https://www.postgresql.org/docs/current/sql-syntax-lexical.html#SQL-SYNTAX-STRINGS-ESCAPE",
+      "https://www.postgresql.org/docs/9.1/release-9-1.html"
+    ],
+    versions: "all (a boolean in 10\u201318; a major whose catalog lacks it is not checked)"
+  },
+  check(ctx) {
+    const scs = ctx.setting("standard_conforming_strings");
+    if (!scs?.loc || scs.def.type !== "bool" || scs.value !== false) return;
+    const raw = scs.assignment?.line.value.raw ?? scs.canonical;
     ctx.report({
-      loc,
-      message: `${settingText(dir)} puts the server log files inside ${inside}: a log flood can fill the database's file system and stop the server, and base backups copy the logs and what they hold`,
-      help: "Set log_directory to an absolute directory outside the data directory, e.g. '/var/log/postgresql'.",
-      related
+      loc: scs.loc,
+      message: `standard_conforming_strings = ${raw}${raw === scs.canonical ? "" : ` (${scs.canonical})`}: backslashes in ordinary string literals become escape characters, so applications that escape input by doubling quotes can be SQL-injected, and standard SQL changes meaning`,
+      help: "Remove the line (on is the default since 9.1); write E'\u2026' literals where backslash escapes are wanted, and check the application's escaping before switching."
     });
   }
 });
 
-// rules/log-truncate-on-rotation-off.ts
-var log_truncate_on_rotation_off_default = defineRule({
-  name: "log-truncate-on-rotation-off",
+// rules/synchronous-commit-off.ts
+var synchronous_commit_off_default = defineRule({
+  name: "synchronous-commit-off",
   severity: "warning",
+  category: "durability",
   appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
   docs: {
-    summary: "log_truncate_on_rotation is off (absent means off) while the logging collector writes log files: old log files are never overwritten",
-    why: "With log_truncate_on_rotation off, a time-based rotation that reuses a file name (a cyclic log_filename such as `postgresql-%a.log`, one file per weekday) appends to last week's file instead of replacing it, so it grows without bound; with a name that never repeats (the default `postgresql-%Y-%m-%d_%H%M%S.log`) PostgreSQL never removes anything. Either way the log directory grows until something outside PostgreSQL cleans it, or the disk fills. Turning truncation on bounds the logs only together with a cyclic log_filename and log_rotation_age: the finding names the log_filename in use. Truncation applies to time-based rotation only (not to size-based rotation or a restart). Where logs must be retained for an audit, ship them elsewhere before they are overwritten. As pgdsat does for CIS 3.1.7, the rule checks it only when the collector writes PostgreSQL's messages to files (logging_collector = on and log_destination names stderr, csvlog or jsonlog). Off by default; the `cis` profile turns it on (CIS 3.1.7).",
-    invalid: ["logging_collector = on\nlog_filename = 'postgresql-%a.log'"],
-    valid: ["logging_collector = on\nlog_truncate_on_rotation = on\nlog_filename = 'postgresql-%a.log'", "log_truncate_on_rotation = off"],
+    summary: "synchronous_commit is off for the whole server",
+    why: 'With synchronous_commit off, COMMIT returns before the WAL record reaches disk. After a crash of the server or the machine, transactions reported as committed in the last moments (up to three times wal_writer_delay, 600 ms by default) are lost. The database stays consistent \u2014 this is not corruption \u2014 but an application that told a user "saved" was wrong. That is a fine trade for chosen transactions (SET LOCAL synchronous_commit = off, or per role or database), but set globally in postgresql.conf it silently applies to every transaction, including those that must not be lost. Any spelling PostgreSQL maps to off (false, no, 0) counts.',
+    invalid: ["synchronous_commit = off", "synchronous_commit = false"],
+    valid: ["synchronous_commit = on", "synchronous_commit = local"],
     references: [
-      "https://www.postgresql.org/docs/current/runtime-config-logging.html#GUC-LOG-TRUNCATE-ON-ROTATION",
-      "https://www.postgresql.org/docs/current/runtime-config-logging.html#GUC-LOG-FILENAME",
-      "https://github.com/HexaCluster/pgdsat (check 3.1.7)"
+      "https://www.postgresql.org/docs/current/runtime-config-wal.html#GUC-SYNCHRONOUS-COMMIT",
+      "https://www.postgresql.org/docs/current/wal-async-commit.html"
     ],
     versions: "all"
   },
   check(ctx) {
-    const truncate = ctx.setting("log_truncate_on_rotation");
-    const logging = loggingView(ctx);
-    if (!truncate || truncate.value !== false || !logging?.writesFiles) return;
-    const loc = settingLoc(ctx, truncate);
-    if (!loc) return;
-    const filename = ctx.setting("log_filename");
-    const named = filename ? `log_filename = ${shownValue(filename)}` : "log_filename";
+    const sc = ctx.setting("synchronous_commit");
+    if (sc?.value !== "off" || !sc.loc) return;
+    const raw = sc.assignment?.line.value.raw ?? sc.canonical;
     ctx.report({
-      loc,
-      message: `${settingText(truncate)} with the logging collector on: rotation never overwrites an old log file (${named}), so the log directory grows until something outside PostgreSQL removes files or the disk fills`,
-      help: "Set log_truncate_on_rotation = on with a cyclic log_filename and log_rotation_age, e.g. log_filename = 'postgresql-%a.log' and log_rotation_age = 1d (a week of logs); ship logs elsewhere first if they must be kept longer.",
-      related: relatedSetting(logging.collector, "the logging collector is turned on here")
+      loc: sc.loc,
+      message: `synchronous_commit = ${raw}${raw === sc.canonical ? "" : ` (${sc.canonical})`} for every transaction: a crash loses the most recently committed transactions (no corruption)`,
+      help: "Keep synchronous_commit = on in postgresql.conf and turn it off only where losing recent commits is acceptable (SET LOCAL, ALTER ROLE or ALTER DATABASE \u2026 SET synchronous_commit = off)."
     });
+  }
+});
+
+// rules/syntax-error.ts
+var EXAMPLE_MAX_CHARS = 60;
+function syntaxHelp(line, quoted) {
+  if (line.code === "missing-value") return "Give the parameter a value: an unquoted word or number, or a quoted string.";
+  if (line.code === "double-quotes" && quoted === null) {
+    return "Quote values with single quotes: PostgreSQL does not accept double quotes in postgresql.conf.";
+  }
+  if (quoted !== null && quoted.length <= EXAMPLE_MAX_CHARS + 2 && !quoted.includes("\r")) return `Quote the whole value with single quotes, e.g. ${quoted}.`;
+  if (line.code === "unquoted-value" || line.code === "double-quotes") return "Quote the whole value with single quotes (name = '\u2026').";
+  return "Quote values that contain spaces, slashes, dots, commas or other special characters, and put one setting per line.";
+}
+function quotedValue(ctx, file, line) {
+  const r = line.valueRange;
+  const def = r && line.name !== void 0 ? lookupParam(ctx.catalog, line.name) : void 0;
+  if (!r || !def) return null;
+  const value = file.text.slice(r.start, r.end);
+  return parseGucValue(def, value, ctx.major, { encoding: file.encoding }).ok ? `'${value}'` : null;
+}
+function nearText(token2) {
+  return token2 === null ? "near end of line" : `near token "${boundQuote(token2.text)}"`;
+}
+var syntax_error_default = defineRule({
+  name: "syntax-error",
+  severity: "error",
+  category: "validity",
+  appliesTo: ["postgresql.conf", "postgresql.auto.conf", "recovery.conf", "pg_ident.conf"],
+  fixable: "sometimes",
+  docs: {
+    summary: "A line PostgreSQL cannot parse",
+    why: "PostgreSQL refuses to start when postgresql.conf (or a file it includes) has a syntax error, and on reload it ignores the whole file, so none of the other changes take effect either. Common causes are unquoted values with spaces, slashes or dots (`/var/run`, `pg_catalog.english`, `8 MB`), double quotes, and fractional numbers with units (`1.5MB`). The fix (unsafe) quotes a value PostgreSQL cannot read unquoted (`/var/run/postgresql` \u2192 `'/var/run/postgresql'`), when the quoted value is one the parameter accepts: words that were meant as two settings on one line become one value.",
+    invalid: ["unix_socket_directories = /var/run/postgresql", "work_mem = 8 MB", 'search_path = "$user", public'],
+    valid: ["unix_socket_directories = '/var/run/postgresql'", "work_mem = '8 MB'", `search_path = '"$user", public'`],
+    references: ["https://www.postgresql.org/docs/current/config-setting.html#CONFIG-SETTING-CONFIGURATION-FILE"],
+    versions: "all (the lexer is identical in 10\u201318)"
+  },
+  check(ctx) {
+    const out = floodGuard(ctx, "syntax errors");
+    for (const p of ctx.cluster.problems) {
+      if (p.kind !== "syntax") continue;
+      const conf = ctx.cluster.conf?.files.get(p.file.absPath);
+      const at = conf?.lines[p.lineNumber - 1];
+      const line = at?.kind === "error" ? at : void 0;
+      const where = line ? nearText(line.token) : "";
+      const quoted = line ? quotedValue(ctx, p.file, line) : null;
+      const fix = line?.valueRange && quoted !== null ? {
+        title: "Quote the whole value",
+        edits: [{ loc: { file: p.file.path, ...line.valueRange }, text: quoted }],
+        applicability: "unsafe"
+      } : void 0;
+      out.report({
+        ...fix ? { fix } : {},
+        loc: p.loc,
+        message: where ? `syntax error ${where}: PostgreSQL refuses to start with this file, and a reload ignores the whole file` : `${p.message}: PostgreSQL stops reading the file here`,
+        help: line ? syntaxHelp(line, quoted) : void 0
+      });
+    }
+    for (const line of ctx.cluster.ident?.lines ?? []) {
+      const p = line.problem;
+      if (!p) continue;
+      out.report({
+        loc: { file: p.file.path, start: p.start, end: p.end },
+        message: p.code === "not-allowed" ? `${boundQuotes(relativizeMessage(p.message, p.file))}: the file lies outside the checked root and was not read` : p.code === "git-dir" || p.code === "limit" ? boundQuotes(relativizeMessage(p.message, p.file)) : `${boundQuotes(relativizeMessage(p.message, p.file))}: PostgreSQL rejects pg_ident.conf as a whole, so no user name maps apply`,
+        ...p.code === "not-allowed" ? { severity: "warning" } : {}
+      });
+    }
+    const rec = ctx.cluster.recovery;
+    if (rec) {
+      for (const line of rec.lines) {
+        if (line.kind !== "error") continue;
+        out.report({
+          loc: line.token ? { file: rec.file.path, start: line.token.start, end: line.token.end } : { file: rec.file.path, start: line.end, end: line.end },
+          message: `syntax error ${nearText(line.token)}: the server cannot read recovery.conf`,
+          help: syntaxHelp(line, quotedValue(ctx, rec.file, line))
+        });
+      }
+    }
+    out.flush();
   }
 });
 
@@ -49878,6 +51325,8 @@ var EFFECT = {
 var syslog_messages_lossy_default = defineRule({
   name: "syslog-messages-lossy",
   severity: "warning",
+  category: "maintenance",
+  tags: ["reliability"],
   appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
   docs: {
     summary: "log_destination includes syslog while syslog_sequence_numbers or syslog_split_messages is off: messages can be suppressed or truncated",
@@ -49907,613 +51356,12 @@ var syslog_messages_lossy_default = defineRule({
   }
 });
 
-// rules/log-error-verbosity-low.ts
-var LEVELS2 = ["terse", "default", "verbose"];
-var MISSING = {
-  terse: "errors are logged without their DETAIL, HINT, QUERY and CONTEXT lines (a failed login loses the DETAIL that names the pg_hba.conf line it matched)",
-  default: "errors are logged without their SQLSTATE code and the source file, function and line that raised them"
-};
-var written5 = (s) => s.assignment?.line.value.raw ?? s.canonical;
-var log_error_verbosity_low_default = defineRule({
-  name: "log-error-verbosity-low",
-  severity: "warning",
-  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
-  defaultOptions: { minimum: "default" },
-  optionsSchema: {
-    type: "object",
-    properties: {
-      minimum: {
-        enum: [...LEVELS2],
-        description: "The least detail accepted: terse < default < verbose (default 'default': only terse is reported)."
-      }
-    }
-  },
-  docs: {
-    summary: "log_error_verbosity below the level required (terse by default): logged errors lose their detail",
-    why: "log_error_verbosity decides how much of each error reaches the server log. `terse` drops the DETAIL, HINT, QUERY and CONTEXT lines: the log says that something failed but not why \u2014 a failed login no longer names the pg_hba.conf line it matched, a constraint violation no longer shows the key, an error inside a function no longer says where. `default` keeps those; `verbose` adds the SQLSTATE code and the source file, function and line of PostgreSQL that raised the error. Absent, the setting is `default`.\n\nThe checklists disagree on the level. The CIS PostgreSQL Benchmark (3.1.22; pgdsat fails anything but `verbose`) wants `verbose`; the PostgreSQL STIG (V-233512: its check reads log_error_verbosity from postgresql.conf and wants exactly `default`, the value its fix text writes) wants `default`. Each profile decides: the `cis` profile sets the option `minimum: verbose`; the `stig` profile keeps `minimum: default` (only `terse` is reported; a `verbose` setting is not reported although the STIG check wants `default`: it only adds information to the log). Off by default; the `cis` profile (CIS 3.1.22, minimum `verbose`) and the `stig` profile (V-233512) turn it on.",
-    invalid: ["log_error_verbosity = terse"],
-    valid: ["log_error_verbosity = default", "log_error_verbosity = verbose", "log_statement = ddl"],
-    references: [
-      "https://www.postgresql.org/docs/current/runtime-config-logging.html#GUC-LOG-ERROR-VERBOSITY",
-      "https://github.com/postgres/postgres/blob/master/src/backend/utils/error/elog.c (send_message_to_server_log)",
-      "https://github.com/HexaCluster/pgdsat (check 3.1.22)",
-      "https://github.com/mitre/crunchy-data-postgresql-stig-baseline (controls/V-233512.rb)"
-    ],
-    versions: "all (log_error_verbosity and its three levels exist in every supported major)",
-    options: "`minimum` (`terse`, `default` or `verbose`; default `default`): report a log_error_verbosity below it. With `verbose`, an absent setting (which means `default`) is reported at the start of postgresql.conf.\n\n```yaml\nrules:\n  log-error-verbosity-low: { minimum: verbose }\n```"
-  },
-  check(ctx) {
-    const s = ctx.setting("log_error_verbosity");
-    if (!s || typeof s.value !== "string") return;
-    const m = ctx.options.minimum;
-    const minimum = typeof m === "string" && LEVELS2.includes(m) ? m : "default";
-    const level = s.value.toLowerCase();
-    const rank3 = LEVELS2.indexOf(level);
-    if (rank3 < 0 || rank3 >= LEVELS2.indexOf(minimum)) return;
-    const loc = requiredSettingLoc(ctx, s);
-    if (!loc) return;
-    const what = s.loc ? `log_error_verbosity = ${written5(s)}` : `log_error_verbosity (not set; the default is ${s.canonical})`;
-    ctx.report({
-      loc,
-      message: `${what} is below ${minimum}: ${MISSING[level]}`,
-      help: `Set log_error_verbosity = ${minimum}` + (minimum === "verbose" ? " (each logged error gains a LOCATION line: somewhat more log volume)." : ".")
-    });
-  }
-});
-
-// rules/log-duration-off.ts
-var log_duration_off_default = defineRule({
-  name: "log-duration-off",
-  severity: "warning",
-  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
-  docs: {
-    summary: "log_duration is off (absent means off): the log does not record that a statement completed, or how long it ran",
-    why: "With log_duration = on, every completed statement writes a `duration: \u2026 ms` line to the server log. Without it, a statement logged by log_statement or pgaudit shows that it started but not that it finished, so the outcome of an audited event (completed, or still running when the server stopped) cannot be established from the log alone. The cost is one LOG line per statement \u2014 on a busy server the largest source of log volume after statement logging itself, and the line carries no statement text: relate it to its statement with `%p` or `%c` in log_line_prefix (log_min_duration_statement = 0 logs each duration with the statement text instead, which also writes passwords set in SQL to the log: see log-statement-secrets). The PostgreSQL STIG asks for it (V-233512: its check reads log_duration from postgresql.conf and wants `on`), as does Checkov's CKV2_GCP_13 for Cloud SQL. Off by default; the `stig` profile turns it on (V-233512).",
-    invalid: ["log_duration = off"],
-    valid: ["log_duration = on"],
-    references: [
-      "https://www.postgresql.org/docs/current/runtime-config-logging.html#GUC-LOG-DURATION",
-      "https://github.com/mitre/crunchy-data-postgresql-stig-baseline (controls/V-233512.rb)"
-    ],
-    versions: "all (log_duration exists in every supported major; its default is off)"
-  },
-  check(ctx) {
-    const s = ctx.setting("log_duration");
-    if (!s || s.value !== false) return;
-    const loc = requiredSettingLoc(ctx, s);
-    if (!loc) return;
-    ctx.report({
-      loc,
-      message: `${settingText(s)}: the log does not record that a statement completed or how long it ran, so the outcome of a logged statement cannot be established from the log`,
-      help: "Set log_duration = on (one 'duration: \u2026 ms' line per completed statement: plan for the log volume) and put %p or %c in log_line_prefix to match each duration to its statement."
-    });
-  }
-});
-
-// rules/log-hostname-on.ts
-var log_hostname_on_default = defineRule({
-  name: "log-hostname-on",
-  severity: "info",
-  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
-  docs: {
-    summary: "log_hostname is on: every TCP connection waits for a reverse DNS lookup of the client address",
-    why: "With log_hostname = on, each new TCP connection resolves the client address to a host name before it is served, so that %h in log_line_prefix, connection logging and pg_stat_activity.client_hostname show the name. Every login pays the lookup; a slow or unreachable DNS server delays every login by the resolver timeout (the lookup runs before the startup timeout is armed, so authentication_timeout does not cut it short), and a name in the log is only what the PTR record of the address says \u2014 which whoever controls the reverse zone decides \u2014 while the address itself is logged anyway. Unix-socket connections are not affected.\n\nThe anchors disagree: the CIS PostgreSQL Benchmark wants log_hostname off (3.1.23; pgdsat fails `on`), while the PostgreSQL STIG (V-233591: its check wants SHOW log_hostname to be on) and Checkov's CKV_GCP_108 (from the CIS Google Cloud benchmark for Cloud SQL) want it on, for host names in incident response where addresses are dynamic. Neither is wrong for every site, so the default profile says nothing; the `cis` profile decides for off, and the `stig` profile does not run this rule. Off by default; the `cis` profile turns it on (CIS 3.1.23).",
-    invalid: ["log_hostname = on"],
-    valid: ["log_hostname = off", "log_connections = on"],
-    references: [
-      "https://www.postgresql.org/docs/current/runtime-config-logging.html#GUC-LOG-HOSTNAME",
-      "https://github.com/postgres/postgres/blob/master/src/backend/tcop/backend_startup.c (BackendInitialize: the lookup runs before the startup timeout is armed; postmaster.c before 17)",
-      "https://github.com/HexaCluster/pgdsat (check 3.1.23)"
-    ],
-    versions: "all (log_hostname exists in every supported major; its default is off)"
-  },
-  check(ctx) {
-    const s = ctx.setting("log_hostname");
-    if (!s?.loc || s.value !== true) return;
-    ctx.report({
-      loc: s.loc,
-      message: `log_hostname = ${s.assignment?.line.value.raw ?? "on"}: every TCP connection waits for a reverse DNS lookup of the client address before it is served \u2014 slow or failing DNS delays every login \u2014 and the logged name is only what the reverse zone claims`,
-      help: "Set log_hostname = off; the client address is logged either way (%h, %r in log_line_prefix, log_connections)."
-    });
-  }
-});
-
-// rules/ddl-not-logged.ts
-var ddl_not_logged_default = defineRule({
-  name: "ddl-not-logged",
-  severity: "warning",
-  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
-  docs: {
-    summary: "log_statement is none (absent means none): CREATE, ALTER and DROP leave no trace in the server log",
-    why: "With log_statement = none, schema and role changes are not logged: a dropped table, an altered function, a new superuser or a GRANT shows up nowhere in the server log, so neither an incident nor a botched migration can be traced. `ddl` logs every data definition statement (CREATE, ALTER, DROP, GRANT/REVOKE, roles), `mod` adds INSERT, UPDATE, DELETE, TRUNCATE and COPY FROM, and `all` every statement. The CIS PostgreSQL Benchmark asks for at least `ddl` (3.1.25; pgdsat fails only `none`, so `ddl`, `mod` and `all` pass).\n\nLogging DDL also logs `CREATE ROLE` / `ALTER ROLE \u2026 PASSWORD '\u2026'` with its text, so a password set in SQL then reaches the log in cleartext; the rule log-statement-secrets reports that for any `ddl`/`mod`/`all` setting. Both rules agree on the way out: keep `log_statement = 'ddl'` and set passwords so that only a hash is sent (psql's \\password, or a client that sends a SCRAM-SHA-256 verifier, with password_encryption = scram-sha-256). DDL logged by pgaudit instead (pgaudit.log = ddl) is not considered: the CIS check reads log_statement. Off by default; the `cis` profile turns it on (CIS 3.1.25).",
-    invalid: ["log_statement = 'none'"],
-    valid: ["log_statement = 'ddl'", "log_statement = 'all'"],
-    references: [
-      "https://www.postgresql.org/docs/current/runtime-config-logging.html#GUC-LOG-STATEMENT",
-      "https://www.postgresql.org/docs/current/app-psql.html (\\password)",
-      "https://github.com/HexaCluster/pgdsat (check 3.1.25)"
-    ],
-    versions: "all (log_statement exists in every supported major; its default is none)"
-  },
-  check(ctx) {
-    const s = ctx.setting("log_statement");
-    if (!s || s.value !== "none") return;
-    const loc = requiredSettingLoc(ctx, s);
-    if (!loc) return;
-    ctx.report({
-      loc,
-      message: `${settingText(s)}: CREATE, ALTER, DROP, GRANT and role changes leave no trace in the server log`,
-      help: "Set log_statement = 'ddl'. It logs ALTER ROLE \u2026 PASSWORD '\u2026' with its text too: set passwords with psql's \\password (only a SCRAM hash is sent) so that none reaches the log (see log-statement-secrets)."
-    });
-  }
-});
-
-// rules/log-timezone-not-utc.ts
-var UTC_NAMES = new Set(
-  [
-    "UTC",
-    "Etc/UTC",
-    "UCT",
-    "Etc/UCT",
-    "Universal",
-    "Etc/Universal",
-    "Zulu",
-    "Etc/Zulu",
-    "GMT",
-    "Etc/GMT",
-    "GMT0",
-    "Etc/GMT0",
-    "GMT+0",
-    "Etc/GMT+0",
-    "GMT-0",
-    "Etc/GMT-0",
-    "Greenwich",
-    "Etc/Greenwich"
-  ].map((n) => n.toLowerCase())
-);
-var isUtcZone = (name) => UTC_NAMES.has((name.startsWith(":") ? name.slice(1) : name).toLowerCase());
-var log_timezone_not_utc_default = defineRule({
-  name: "log-timezone-not-utc",
-  severity: "info",
-  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
-  docs: {
-    summary: "log_timezone is a zone other than UTC/GMT: log timestamps need converting, and repeat an hour where daylight saving time ends",
-    why: "log_timezone decides the zone of the timestamps in the server log (%t, %m, %n in log_line_prefix, csvlog and jsonlog). In a local zone, an hour repeats every autumn when daylight saving time ends, so events of that hour cannot be put in order from the log, and logs from servers in different zones cannot be merged or compared with other systems without converting each. UTC has neither problem. The CIS PostgreSQL Benchmark asks for GMT or UTC (3.1.26).\n\nAccepted (in any letter case, with or without a leading `:`): UTC, Etc/UTC, UCT, Etc/UCT, Universal, Etc/Universal, Zulu, Etc/Zulu, GMT, Etc/GMT, GMT0, Etc/GMT0, GMT+0, Etc/GMT+0, GMT-0, Etc/GMT-0, Greenwich and Etc/Greenwich \u2014 the names that PostgreSQL's time zone files make the same zone as UTC or GMT. pgdsat accepts only the spellings GMT and UTC, so it would still report the others (`Etc/UTC` is a common one). Any other zone, and POSIX-style specifications such as `UTC0`, are reported. Absent, log_timezone is GMT (the compiled-in default), which passes; note that initdb writes the operating system's zone into the postgresql.conf it generates (`log_timezone = 'Europe/Paris'`), so a file derived from an initdb-generated one usually sets it. The PostgreSQL STIG asks for the site's zone, UTC unless the site says otherwise (V-233532: its check compares SHOW log_timezone with that zone; strictly, the absent default GMT is not the spelling it expects, although it is the same zone). Off by default; the `cis` profile (CIS 3.1.26) and the `stig` profile (V-233532) turn it on.",
-    invalid: ["log_timezone = 'Europe/Paris'"],
-    valid: ["log_timezone = 'UTC'", "log_timezone = 'Etc/UTC'", "timezone = 'Europe/Paris'"],
-    references: [
-      "https://www.postgresql.org/docs/current/runtime-config-logging.html#GUC-LOG-TIMEZONE",
-      "https://www.postgresql.org/docs/current/datatype-datetime.html#DATATYPE-TIMEZONES",
-      "https://www.postgresql.org/docs/current/app-initdb.html",
-      "https://github.com/HexaCluster/pgdsat (check 3.1.26)",
-      "https://github.com/mitre/crunchy-data-postgresql-stig-baseline (controls/V-233532.rb)"
-    ],
-    versions: "all (log_timezone exists in every supported major; its compiled-in default is GMT)"
-  },
-  check(ctx) {
-    const s = ctx.setting("log_timezone");
-    if (!s?.loc || typeof s.value !== "string" || isUtcZone(s.value)) return;
-    ctx.report({
-      loc: s.loc,
-      message: `log_timezone = ${s.assignment?.line.value.raw ?? s.value}: server log timestamps are not in UTC \u2014 logs of servers in other zones must be converted before they can be merged, and in a zone with daylight saving time an hour of log repeats every year`,
-      help: "Set log_timezone = 'UTC' (the timezone parameter, which clients see, can stay local)."
-    });
-  }
-});
-
-// rules/replication-commands-not-logged.ts
-var replication_commands_not_logged_default = defineRule({
-  name: "replication-commands-not-logged",
-  severity: "warning",
-  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
-  docs: {
-    summary: "log_replication_commands is off (absent means off): replication commands leave no trace in the log",
-    why: "Replication connections speak their own protocol: IDENTIFY_SYSTEM, BASE_BACKUP, START_REPLICATION, CREATE_REPLICATION_SLOT and DROP_REPLICATION_SLOT are not SQL statements, and log_statement does not log them. With log_replication_commands off, nothing in the server log shows that someone took a full copy of the cluster with pg_basebackup, started streaming its WAL, or created a slot that now holds WAL back. Turning it on logs one line per command \u2014 a handful per standby connection or backup, not per statement. The CIS PostgreSQL Benchmark asks for it (7.2; pgdsat fails `off`). Off by default; the `cis` profile turns it on (CIS 7.2).",
-    invalid: ["log_replication_commands = off"],
-    valid: ["log_replication_commands = on"],
-    references: [
-      "https://www.postgresql.org/docs/current/runtime-config-logging.html#GUC-LOG-REPLICATION-COMMANDS",
-      "https://www.postgresql.org/docs/current/protocol-replication.html",
-      "https://github.com/HexaCluster/pgdsat (check 7.2)"
-    ],
-    versions: "all (log_replication_commands exists in every supported major; its default is off)"
-  },
-  check(ctx) {
-    const s = ctx.setting("log_replication_commands");
-    if (!s || s.value !== false) return;
-    const loc = requiredSettingLoc(ctx, s);
-    if (!loc) return;
-    ctx.report({
-      loc,
-      message: `${settingText(s)}: base backups, WAL streaming and replication slot changes leave no trace in the server log`,
-      help: "Set log_replication_commands = on (one log line per replication command: little volume)."
-    });
-  }
-});
-
-// rules/client-min-messages-verbose.ts
-var SENT = {
-  warning: "WARNING messages",
-  notice: 'NOTICE and WARNING messages: RAISE NOTICE output of functions and triggers, object names in "skipping" and "drop cascades to" notices',
-  info: 'NOTICE and WARNING messages: RAISE NOTICE output of functions and triggers, object names in "skipping" and "drop cascades to" notices',
-  log: "LOG messages of its own session as well \u2014 its statement, duration, lock-wait and temporary-file logging and auto_explain plans \u2014 besides NOTICE and WARNING"
-};
-var DEBUG = "DEBUG messages as well \u2014 internal transaction, planner and executor detail \u2014 besides LOG, NOTICE and WARNING";
-var client_min_messages_verbose_default = defineRule({
-  name: "client-min-messages-verbose",
-  severity: "warning",
-  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
-  docs: {
-    summary: "client_min_messages more verbose than error (absent means notice): clients receive server messages beyond their errors",
-    why: 'client_min_messages decides which messages a session sends to its client besides errors. At `warning`, clients also see WARNINGs; at `notice` (the default) NOTICEs too \u2014 RAISE NOTICE output of functions and triggers (which may print data a SECURITY DEFINER function read with privileges the caller lacks), and notices that name objects ("drop cascades to \u2026"); at `log`, the LOG messages of the session itself (its statement and duration logging, lock waits, temporary files, auto_explain plans); at the `debug` levels, internal detail of transactions, the planner and the executor. The PostgreSQL STIG wants `error` (V-233516 and V-233533: their checks read client_min_messages from postgresql.conf, V-233516 also from postgresql.auto.conf, and want exactly `error`). The setting only gives the default: any session may `SET client_min_messages`, and ALTER ROLE / ALTER DATABASE \u2026 SET override it \u2014 a live check is needed for those. Off by default; the `stig` profile turns it on (V-233516, V-233533).',
-    invalid: ["client_min_messages = log"],
-    valid: ["client_min_messages = error"],
-    references: [
-      "https://www.postgresql.org/docs/current/runtime-config-client.html#GUC-CLIENT-MIN-MESSAGES",
-      "https://www.postgresql.org/docs/current/runtime-config-logging.html#RUNTIME-CONFIG-SEVERITY-LEVELS",
-      "https://github.com/postgres/postgres/blob/master/src/backend/utils/error/elog.c (should_output_to_client)",
-      "https://github.com/mitre/crunchy-data-postgresql-stig-baseline (controls/V-233516.rb, V-233533.rb)"
-    ],
-    versions: "all (client_min_messages exists in every supported major; its default is notice)"
-  },
-  check(ctx) {
-    const s = ctx.setting("client_min_messages");
-    if (!s || typeof s.value !== "string") return;
-    const level = s.value.toLowerCase();
-    if (level === "error") return;
-    const sent = SENT[level] ?? (level.startsWith("debug") ? DEBUG : void 0);
-    if (sent === void 0) return;
-    const loc = requiredSettingLoc(ctx, s);
-    if (!loc) return;
-    ctx.report({
-      loc,
-      message: `${s.loc ? `client_min_messages = ${s.assignment?.line.value.raw ?? level}` : `client_min_messages (not set; the default is ${level})`}: every client receives ${sent}, not only its errors`,
-      help: "Set client_min_messages = error; a session that needs more (a DBA debugging) can still SET it for itself."
-    });
-  }
-});
-
-// src/analysis/preload.ts
-var PRELOAD_PARAMS = ["shared_preload_libraries", "session_preload_libraries", "local_preload_libraries"];
-function libraryName(element) {
-  const trimmed = element.replace(/[/\\]+$/, "");
-  const base = trimmed.slice(Math.max(trimmed.lastIndexOf("/"), trimmed.lastIndexOf("\\")) + 1);
-  return base.replace(/\.(?:so|dylib|dll)$/i, "").toLowerCase();
-}
-function preloadList(ctx, param) {
-  const setting = ctx.setting(param);
-  if (!setting) return void 0;
-  const elements = splitDirectoriesString(String(setting.value));
-  return { param, setting, elements, names: elements?.map(libraryName) ?? [] };
-}
-function listLoads(list3, ...libs) {
-  return list3 ? libs.find((l) => list3.names.includes(l)) : void 0;
-}
-function lineAdding(list3, lib) {
-  const current = (list3.elements ?? []).map((e) => /^[^",]*$/.test(e) && e.trim() === e ? e : `"${e.replace(/"/g, '""')}"`);
-  return `${list3.param} = '${[...current, lib].join(", ").replace(/'/g, "''")}'`;
-}
-function customSetting(ctx, name) {
-  const a = ctx.cluster.effective.get(foldName(name));
-  if (!a || a.status !== "placeholder") return void 0;
-  const v = a.line.value;
-  return { value: v.value, raw: v.raw, loc: { file: a.file.path, start: v.start, end: v.end }, assignment: a };
-}
-function customMilliseconds(ctx, name, max) {
-  const s = customSetting(ctx, name);
-  if (!s) return void 0;
-  const def = {
-    name,
-    type: "integer",
-    unit: "ms",
-    context: "sighup",
-    category: "",
-    boot: "0",
-    min: 0,
-    max,
-    enumValues: [],
-    enumAliases: {},
-    flags: [],
-    hidden: false,
-    notInFile: false,
-    shortDesc: ""
-  };
-  const r = parseGucValue(def, s.value, ctx.major);
-  return r.ok ? { ms: Number(r.value), rejected: null, raw: s.raw, loc: s.loc } : { ms: 0, rejected: r.message, raw: s.raw, loc: s.loc };
-}
-
-// rules/pgaudit-not-configured.ts
-var CLASSES = ["read", "write", "function", "role", "ddl", "misc", "misc_set"];
-var WHAT2 = {
-  read: "SELECT and COPY from tables",
-  write: "INSERT, UPDATE, DELETE, TRUNCATE and COPY into tables",
-  function: "function calls and DO blocks",
-  role: "GRANT, REVOKE and CREATE/ALTER/DROP ROLE",
-  ddl: "CREATE, ALTER and DROP of objects other than roles",
-  misc: "DISCARD, FETCH, CHECKPOINT, VACUUM and SET",
-  misc_set: "SET"
-};
-function classesOf(token2) {
-  if (token2 === "all") return CLASSES;
-  if (token2 === "none") return [];
-  if (token2 === "misc") return ["misc", "misc_set"];
-  return CLASSES.includes(token2) ? [token2] : void 0;
-}
-function auditClasses(value) {
-  const tokens = splitIdentifierString(value);
-  if (tokens === null) return "its list syntax is invalid";
-  const out = /* @__PURE__ */ new Set();
-  for (const t of tokens) {
-    const subtract = t.startsWith("-");
-    const name = (subtract ? t.slice(1) : t).toLowerCase();
-    const classes = classesOf(name);
-    if (classes === void 0) return `"${subtract ? name : t}" is not a pgaudit class`;
-    for (const c of classes) {
-      if (subtract) out.delete(c);
-      else out.add(c);
-    }
-  }
-  return out;
-}
-var DEFAULT_CLASSES = ["ddl", "write"];
-var pgaudit_not_configured_default = defineRule({
-  name: "pgaudit-not-configured",
-  severity: "warning",
-  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
-  defaultOptions: { classes: DEFAULT_CLASSES },
-  optionsSchema: {
-    type: "object",
-    properties: {
-      classes: { type: "array", items: { enum: [...CLASSES] }, uniqueItems: true }
-    },
-    additionalProperties: false
-  },
-  docs: {
-    summary: "pgaudit is not in shared_preload_libraries, or pgaudit.log does not log the required statement classes (ddl and write by default)",
-    why: "The server log alone is no audit trail: log_statement logs statement text as sent (not the objects a function or a view touches) and cannot select by kind of statement. pgaudit writes a structured AUDIT record per statement of the classes pgaudit.log names. It works only when loaded through shared_preload_libraries (it refuses to load from the other lists), and it logs nothing until pgaudit.log names classes: its default is none. Without it, who changed a table definition, dropped an object or rewrote data leaves no audit record. pgaudit.log is read as pgaudit reads it: a comma-separated list of read, write, function, role, ddl, misc, misc_set, all and none, where `-class` removes a class (`all, -misc`); a value with an unknown class or bad list syntax is rejected with a warning when pgaudit loads, and the default none stays. Libraries are matched by file name, so `$libdir/pgaudit` and `pgaudit.so` count, and `pgauditlogtofile` does not. A shared_preload_libraries list with bad syntax loads nothing; that is invalid-value's finding, not this rule's. pgaudit.log set per database or role (ALTER DATABASE/ROLE \u2026 SET) is not in the files and is not seen. Off by default; the `cis` profile turns it on (CIS 3.2).",
-    invalid: ["shared_preload_libraries = 'pg_stat_statements'", "shared_preload_libraries = 'pgaudit'\npgaudit.log = 'ddl'"],
-    valid: [
-      "shared_preload_libraries = 'pg_stat_statements, pgaudit'\npgaudit.log = 'ddl, write, role'",
-      "shared_preload_libraries = '$libdir/pgaudit'\npgaudit.log = 'all, -misc'"
-    ],
-    references: [
-      "https://github.com/pgaudit/pgaudit/blob/main/README.md",
-      "https://www.postgresql.org/docs/current/runtime-config-client.html#GUC-SHARED-PRELOAD-LIBRARIES",
-      "https://www.postgresql.org/docs/current/runtime-config-custom.html"
-    ],
-    versions: "all (pgaudit has a release per major; the misc_set class is in pgaudit 1.5 and later)",
-    options: '`classes` (default `["ddl", "write"]`, the classes pgdsat requires for CIS 3.2): the pgaudit classes pgaudit.log must include \u2014 any of read, write, function, role, ddl, misc, misc_set. Add `role` to require GRANT/REVOKE and role changes to be audited as well.'
-  },
-  check(ctx) {
-    const at = ctx.clusterLoc();
-    const spl = preloadList(ctx, "shared_preload_libraries");
-    if (!at || !spl || spl.elements === null) return;
-    const required = ctx.options.classes ?? DEFAULT_CLASSES;
-    const unaudited = required.length ? required.map((c) => WHAT2[c]).join("; ") : "statements";
-    const wantedText = `'${(required.length ? required : DEFAULT_CLASSES).join(", ")}'`;
-    if (!listLoads(spl, "pgaudit")) {
-      const elsewhere = ["session_preload_libraries", "local_preload_libraries"].find((p) => listLoads(preloadList(ctx, p), "pgaudit"));
-      ctx.report({
-        loc: spl.setting.loc ?? at,
-        message: `${settingText(spl.setting)} does not load pgaudit${elsewhere ? ` (pgaudit refuses to load from ${elsewhere}: it must be in shared_preload_libraries)` : ""}: no audit record is written, so ${unaudited} leave no audit trail`,
-        help: `Load it (a restart is needed): ${lineAdding(spl, "pgaudit")}; then set pgaudit.log = ${wantedText} and run CREATE EXTENSION pgaudit.`
-      });
-      return;
-    }
-    const loadedAt = spl.setting.loc ? [{ message: "pgaudit is loaded here", loc: spl.setting.loc }] : [];
-    const log = customSetting(ctx, "pgaudit.log");
-    if (!log) {
-      if (!required.length) return;
-      ctx.report({
-        loc: at,
-        message: `pgaudit.log (not set; the default is none): pgaudit is loaded but logs no statement, so ${unaudited} leave no audit record`,
-        help: `Set pgaudit.log = ${wantedText}.`,
-        related: loadedAt
-      });
-      return;
-    }
-    const classes = auditClasses(log.value);
-    if (typeof classes === "string") {
-      ctx.report({
-        loc: log.loc,
-        message: `pgaudit.log = ${log.raw} is rejected by pgaudit (${classes}): it warns when it loads and keeps the default none, so nothing is audit-logged`,
-        help: `Write the classes as a comma-separated list, e.g. pgaudit.log = ${wantedText}.`,
-        related: loadedAt
-      });
-      return;
-    }
-    const missing = required.filter((c) => !classes.has(c));
-    if (!missing.length) return;
-    const current = log.value.trim();
-    const fixed = classes.size === 0 && !current.includes("-") ? missing.join(", ") : `${current}, ${missing.join(", ")}`;
-    ctx.report({
-      loc: log.loc,
-      message: `pgaudit.log = ${log.raw} does not log ${missing.map((c) => `${c} (${WHAT2[c]})`).join(" or ")}: those statements leave no audit record`,
-      help: `Set pgaudit.log = '${fixed.replace(/'/g, "''")}'.`,
-      related: loadedAt
-    });
-  }
-});
-
-// rules/password-check-not-loaded.ts
-var PASSWORD_METHODS = ["password", "md5", "scram-sha-256"];
-var password_check_not_loaded_default = defineRule({
-  name: "password-check-not-loaded",
-  severity: "warning",
-  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
-  docs: {
-    summary: "Neither passwordcheck nor credcheck is preloaded: nothing enforces password strength on CREATE/ALTER ROLE \u2026 PASSWORD",
-    why: "PostgreSQL itself accepts any password in CREATE ROLE \u2026 PASSWORD and ALTER ROLE \u2026 PASSWORD, including one equal to the role name or a single character. A password-check module rejects weak ones when they are set: passwordcheck (shipped with PostgreSQL) or credcheck (length, character classes, reuse). Without one, a role with password, md5 or scram-sha-256 authentication can be given a password that falls to the first guesses of an attacker. Either module counts when it is in shared_preload_libraries, session_preload_libraries or local_preload_libraries (matched by file name: `$libdir/passwordcheck` and `passwordcheck.so` count). When the cluster's pg_hba.conf is in the repository and none of its records uses password, md5 or scram-sha-256 authentication, no password is used to log in and nothing is reported. A module can only judge a password sent in clear text: psql's \\password and most drivers send it already hashed, which passwordcheck cannot check (credcheck can refuse such passwords). A list with bad syntax is invalid-value's finding. Off by default; the `cis` profile turns it on (CIS 5.6).",
-    invalid: ["shared_preload_libraries = 'pg_stat_statements'", { "postgresql.conf": "port = 5432", "pg_hba.conf": "host all all 10.0.0.0/8 scram-sha-256" }],
-    valid: [
-      "shared_preload_libraries = 'pg_stat_statements, passwordcheck'",
-      "shared_preload_libraries = '$libdir/credcheck'",
-      { "postgresql.conf": "port = 5432", "pg_hba.conf": "local all all peer\nhostssl all all 10.0.0.0/8 cert" }
-    ],
-    references: [
-      "https://www.postgresql.org/docs/current/passwordcheck.html",
-      "https://github.com/HexaCluster/credcheck",
-      "https://www.postgresql.org/docs/current/sql-createrole.html"
-    ],
-    versions: "all"
-  },
-  check(ctx) {
-    const at = ctx.clusterLoc();
-    const lists = PRELOAD_PARAMS.map((p) => preloadList(ctx, p));
-    const spl = lists[0];
-    if (!at || !spl || lists.some((l) => l?.elements === null)) return;
-    if (lists.some((l) => listLoads(l, "passwordcheck", "credcheck"))) return;
-    const hba = ctx.cluster.hba;
-    const passwordRecord = hba?.lines.find((l) => l.record && PASSWORD_METHODS.includes(l.record.method))?.record;
-    if (hba && !passwordRecord) return;
-    ctx.report({
-      loc: spl.setting.loc ?? at,
-      message: `${settingText(spl.setting)} loads neither passwordcheck nor credcheck: CREATE/ALTER ROLE \u2026 PASSWORD accepts any password, however short or guessable`,
-      help: `Load a password-check module (a restart is needed): ${lineAdding(spl, "passwordcheck")} (shipped with PostgreSQL), or credcheck for configurable rules.`,
-      ...passwordRecord ? { related: [{ message: `this record authenticates with ${passwordRecord.method} passwords`, loc: tokenLoc(passwordRecord.methodToken) }] } : {}
-    });
-  }
-});
-
-// rules/auth-delay-not-loaded.ts
-var INT_MAX2 = 2147483647;
-var auth_delay_not_loaded_default = defineRule({
-  name: "auth-delay-not-loaded",
-  severity: "warning",
-  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
-  docs: {
-    summary: "No delay after a failed login: auth_delay (or credcheck) is not in shared_preload_libraries, or its delay is 0",
-    why: "PostgreSQL answers a failed password attempt at once, so a client can try passwords as fast as the network and the server allow, and each failed attempt costs it almost nothing. The auth_delay module (shipped with PostgreSQL) makes the server wait auth_delay.milliseconds before it reports a failed authentication; credcheck does the same with credcheck.auth_delay_ms. That slows online password guessing by orders of magnitude. The delay needs the module in shared_preload_libraries (the other lists are loaded after authentication) and a delay above 0 \u2014 the default of both parameters is 0, which delays nothing. Libraries are matched by file name (`$libdir/auth_delay` counts). A delay set with no module loaded does nothing. A shared_preload_libraries list with bad syntax loads nothing; that is invalid-value's finding. CIS 5.7 also limits authentication_timeout (authentication-timeout-long). Off by default; the `cis` profile turns it on (CIS 5.7).",
-    invalid: ["shared_preload_libraries = 'pg_stat_statements'", "shared_preload_libraries = 'auth_delay'"],
-    valid: [
-      "shared_preload_libraries = 'auth_delay'\nauth_delay.milliseconds = 500",
-      "shared_preload_libraries = 'credcheck'\ncredcheck.auth_delay_ms = '1s'"
-    ],
-    references: [
-      "https://www.postgresql.org/docs/current/auth-delay.html",
-      "https://github.com/HexaCluster/credcheck",
-      "https://www.postgresql.org/docs/current/runtime-config-client.html#GUC-SHARED-PRELOAD-LIBRARIES"
-    ],
-    versions: "all"
-  },
-  check(ctx) {
-    const at = ctx.clusterLoc();
-    const spl = preloadList(ctx, "shared_preload_libraries");
-    if (!at || !spl || spl.elements === null) return;
-    const modules = [
-      { lib: "auth_delay", param: "auth_delay.milliseconds", max: INT_MAX2 },
-      { lib: "credcheck", param: "credcheck.auth_delay_ms", max: Math.floor(INT_MAX2 / 1e3) }
-    ].filter((m) => listLoads(spl, m.lib));
-    const delays = modules.map((m) => ({ ...m, delay: customMilliseconds(ctx, m.param, m.max) }));
-    if (delays.some((d) => d.delay && d.delay.ms > 0)) return;
-    const loadedAt = spl.setting.loc ? [{ message: `${modules.map((m) => m.lib).join(" and ")} loaded here`, loc: spl.setting.loc }] : [];
-    const what = "a failed login is answered at once, so passwords can be guessed at full speed";
-    const first = delays[0];
-    if (!first) {
-      const elsewhere = ["session_preload_libraries", "local_preload_libraries"].find(
-        (p) => listLoads(preloadList(ctx, p), "auth_delay")
-      );
-      ctx.report({
-        loc: spl.setting.loc ?? at,
-        message: `${settingText(spl.setting)} loads neither auth_delay nor credcheck${elsewhere ? ` (auth_delay in ${elsewhere} is loaded after authentication and delays nothing)` : ""}: ${what}`,
-        help: `Load auth_delay (a restart is needed) and set a delay: ${lineAdding(spl, "auth_delay")} and auth_delay.milliseconds = 500.`
-      });
-      return;
-    }
-    const { delay, param } = first;
-    if (!delay) {
-      ctx.report({
-        loc: at,
-        message: `${param} (not set; the default is 0): ${first.lib} is loaded but waits 0 ms, so ${what}`,
-        help: `Set ${param} = 500.`,
-        related: loadedAt
-      });
-      return;
-    }
-    ctx.report({
-      loc: delay.loc,
-      message: delay.rejected ? `${param} = ${delay.raw} is rejected when ${first.lib} loads (${delay.rejected}), which keeps the default 0: ${what}` : `${param} = ${delay.raw} waits 0 ms: ${what}`,
-      help: `Set ${param} = 500.`,
-      related: loadedAt
-    });
-  }
-});
-
-// rules/authentication-timeout-long.ts
-var DEFAULT_MAXIMUM = 60;
-function seconds(n) {
-  if (n % 60 === 0) return n === 60 ? "1 minute" : `${n / 60} minutes`;
-  return n === 1 ? "1 second" : `${n} seconds`;
-}
-var authentication_timeout_long_default = defineRule({
-  name: "authentication-timeout-long",
-  severity: "warning",
-  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
-  defaultOptions: { maximum: DEFAULT_MAXIMUM },
-  optionsSchema: {
-    type: "object",
-    properties: { maximum: { type: "integer", minimum: 1, maximum: 600 } },
-    additionalProperties: false
-  },
-  docs: {
-    summary: "authentication_timeout is longer than the allowed maximum (60 seconds by default)",
-    why: "authentication_timeout is how long a new connection may take to complete authentication before the server drops it. Until then the connection holds a backend process and a connection slot. A long timeout lets clients that connect and then stall (or send the password very slowly) keep slots occupied, so a few of them exhaust max_connections and lock out everyone else; it also gives a password guesser more time per connection. The default is 1 minute, which is not flagged with the default maximum. CIS 5.7 also asks for a delay after failed logins (auth-delay-not-loaded). Off by default; the `cis` profile turns it on (CIS 5.7).",
-    invalid: ["authentication_timeout = 5min"],
-    valid: ["authentication_timeout = 30s", "authentication_timeout = 60", "# authentication_timeout = 1min"],
-    references: ["https://www.postgresql.org/docs/current/runtime-config-connection.html#GUC-AUTHENTICATION-TIMEOUT"],
-    versions: "all (the default is 1min in every supported major)",
-    options: "`maximum` (integer, seconds, default 60 as CIS 5.7 asks): the longest authentication_timeout allowed. With a maximum under 60, an absent setting is reported too (its default is 1min)."
-  },
-  check(ctx) {
-    const at = ctx.clusterLoc();
-    const s = ctx.setting("authentication_timeout");
-    if (!at || !s || typeof s.value !== "number") return;
-    const maximum = typeof ctx.options.maximum === "number" ? ctx.options.maximum : DEFAULT_MAXIMUM;
-    if (s.value <= maximum) return;
-    ctx.report({
-      loc: s.loc ?? at,
-      message: `${settingText(s)} lets a connection take ${seconds(s.value)} to authenticate (more than ${seconds(maximum)}): stalled or slow clients hold connection slots that long, and a few of them can use up max_connections`,
-      help: `Set authentication_timeout = ${maximum % 60 === 0 ? `${maximum / 60}min` : `${maximum}s`} or less.`
-    });
-  }
-});
-
-// rules/anonymizer-not-loaded.ts
-var anonymizer_not_loaded_default = defineRule({
-  name: "anonymizer-not-loaded",
-  severity: "info",
-  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
-  docs: {
-    summary: "No data anonymization extension (anon or pg_anonymize) is preloaded",
-    why: "pgdsat reports a server whose session_preload_libraries loads neither PostgreSQL Anonymizer (anon) nor pg_anonymize. These extensions apply masking rules, so that chosen roles (analysts, developers, exports to test systems) see masked instead of real personal data; a reviewer of a system that holds personal data may want them there. This is of debatable value as a configuration check: most databases need no masking, masking is decided per column and per role inside the database, and the extension is often loaded per database (ALTER DATABASE \u2026 SET session_preload_libraries), which the files do not show \u2014 so it is off by default and reported as info. Either library counts in any of the three *_preload_libraries lists (matched by file name; recent anon releases are loaded through shared_preload_libraries). A list with bad syntax is invalid-value's finding. Off by default; the `cis` profile turns it on (CIS 6.11).",
-    invalid: ["session_preload_libraries = 'auto_explain'"],
-    valid: ["session_preload_libraries = 'anon'", "shared_preload_libraries = 'pg_stat_statements, pg_anonymize'"],
-    references: [
-      "https://postgresql-anonymizer.readthedocs.io/en/stable/",
-      "https://github.com/rjuju/pg_anonymize",
-      "https://www.postgresql.org/docs/current/runtime-config-client.html#GUC-SESSION-PRELOAD-LIBRARIES"
-    ],
-    versions: "all"
-  },
-  check(ctx) {
-    const at = ctx.clusterLoc();
-    const lists = PRELOAD_PARAMS.map((p) => preloadList(ctx, p));
-    const session = lists[1];
-    if (!at || !session || lists.some((l) => l?.elements === null)) return;
-    if (lists.some((l) => listLoads(l, "anon", "pg_anonymize"))) return;
-    ctx.report({
-      loc: session.setting.loc ?? at,
-      message: `${settingText(session.setting)} loads no anonymization extension (anon or pg_anonymize), nor does another preload list: every role that may read a table sees its personal data unmasked, unless the database loads one itself (ALTER DATABASE \u2026 SET, not in the files)`,
-      help: `If the data needs masking, load an anonymizer: ${lineAdding(session, "anon")} (PostgreSQL Anonymizer), then declare masking rules; otherwise disable this rule.`
-    });
-  }
-});
-
 // rules/unix-socket-world-accessible.ts
 var OTHERS_WRITE = 2;
 var unix_socket_world_accessible_default = defineRule({
   name: "unix-socket-world-accessible",
   severity: "warning",
+  category: "security",
   appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
   docs: {
     summary: "unix_socket_permissions lets every local OS account connect to the Unix-domain socket (the default 0777 does)",
@@ -50546,1096 +51394,446 @@ var unix_socket_world_accessible_default = defineRule({
   }
 });
 
-// rules/archive-mode-off.ts
-var archive_mode_off_default = defineRule({
-  name: "archive-mode-off",
-  severity: "warning",
+// rules/unknown-setting.ts
+var unknown_setting_default = defineRule({
+  name: "unknown-setting",
+  severity: "error",
+  category: "validity",
   appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
+  fixable: "sometimes",
   docs: {
-    summary: "archive_mode is off (its default): no WAL is archived",
-    why: "Without WAL archiving, completed WAL segments are recycled once a checkpoint no longer needs them. There is then no WAL archive: no point-in-time recovery (a restore can only return to the moment of a backup, not to just before a mistaken DROP or DELETE), and backup tools that rely on the archive (pgBackRest, Barman or WAL-G in archive mode) refuse to back up or cannot make a backup consistent. archive_mode is off by default, so an absent setting is reported too; an archive_command (or, from 15, archive_library) written while archive_mode is off never runs. A standby is reported as well: with archive_mode = on it starts archiving when it is promoted. When archive_mode is on but nothing archives, archive-command-missing or archive-command-noop reports it instead. Off by default; the `cis` profile turns it on (CIS 7.4).",
-    invalid: ["archive_mode = off", "archive_command = 'pgbackrest --stanza=main archive-push %p'"],
-    valid: [
-      "archive_mode = on\narchive_command = 'pgbackrest --stanza=main archive-push %p'",
-      "archive_mode = always\narchive_library = 'basic_archive'"
-    ],
-    references: [
-      "https://www.postgresql.org/docs/current/runtime-config-wal.html#GUC-ARCHIVE-MODE",
-      "https://www.postgresql.org/docs/current/continuous-archiving.html"
-    ],
-    versions: "all (archive_library is 15+)"
+    summary: "A parameter name PostgreSQL does not know",
+    why: "PostgreSQL refuses to start when postgresql.conf sets a parameter it does not recognize, and a reload ignores the whole file. A typo therefore either takes the server down at the next restart or silently keeps every other change in the file from applying. Two-part names (`myext.setting`) are custom settings and are accepted without checking. The fix (unsafe) renames the parameter to the did-you-mean name, offered only when one name is nearest and the value is valid for it: the typo may have meant another parameter.",
+    invalid: ["logical_decoding_work_memo = 64MB", "shared_buffer = 1GB"],
+    valid: ["logical_decoding_work_mem = 64MB", "pg_stat_statements.max = 10000"],
+    references: ["https://www.postgresql.org/docs/current/config-setting.html"],
+    versions: "all",
+    optionsNote: '```yaml\nrules:\n  unknown-setting:\n    ignore: ["edb_*", "oracle_home", "utl_file.*"]\n```'
+  },
+  options: {
+    ignore: opt.stringArray([], "Parameter names (case-insensitive, `*` wildcards) that the server knows although stock PostgreSQL does not, e.g. for EDB Postgres Advanced Server.", { minLength: 1 })
   },
   check(ctx) {
-    const at = ctx.clusterLoc();
-    const mode = ctx.setting("archive_mode");
-    if (!at || !mode || mode.value !== "off") return;
-    const command = ctx.setting("archive_command");
-    const library = ctx.setting("archive_library");
-    const archiver = [library, command].find((s) => s?.loc && s.value !== "");
-    const archivers = ctx.major >= 15 ? "archive_command (or archive_library)" : "archive_command";
-    ctx.report({
-      loc: mode.loc ?? at,
-      message: archiver ? `${settingText(mode)}: the ${archiver.name} written here never runs, so no WAL is archived \u2014 no point-in-time recovery, and backups that rely on the archive fail` : `${settingText(mode)}: no WAL is archived \u2014 no point-in-time recovery, and backups that rely on the archive fail`,
-      help: archiver ? `Set archive_mode = on (a restart is needed).` : `Set archive_mode = on (a restart is needed) and ${archivers} to the archiver in use, e.g. archive_command = 'pgbackrest --stanza=main archive-push %p'.`,
-      ...archiver?.loc ? { related: [{ message: `${archiver.name} is set here`, loc: archiver.loc }] } : {}
-    });
-  }
-});
-
-// rules/index-conf.ts
-var CONF_RULES = [
-  wal_level_insufficient_default,
-  log_directory_empty_default,
-  log_destination_empty_default,
-  reserved_connections_exceed_max_default,
-  recovery_conf_obsolete_default,
-  full_page_writes_off_default,
-  rewind_not_ready_default,
-  freeze_max_age_high_default,
-  freeze_table_age_clamped_default,
-  freeze_min_age_clamped_default,
-  failsafe_age_clamped_default,
-  password_encryption_md5_default,
-  fsync_off_default,
-  synchronous_commit_off_default,
-  archive_command_missing_default,
-  replication_slot_wal_unbounded_default,
-  replication_conninfo_insecure_default,
-  secret_in_config_default,
-  autovacuum_off_default,
-  log_statement_secrets_default,
-  archive_command_noop_default,
-  standard_conforming_strings_off_default,
-  log_level_too_quiet_default,
-  parallel_workers_exceed_default,
-  memory_overcommit_default,
-  debug_setting_enabled_default,
-  ssl_min_protocol_weak_default,
-  ssl_ciphers_weak_default,
-  connection_logging_off_default,
-  log_line_prefix_incomplete_default,
-  log_file_mode_permissive_default,
-  logging_collector_off_default,
-  log_directory_in_data_directory_default,
-  log_truncate_on_rotation_off_default,
-  syslog_messages_lossy_default,
-  log_error_verbosity_low_default,
-  log_duration_off_default,
-  log_hostname_on_default,
-  ddl_not_logged_default,
-  log_timezone_not_utc_default,
-  replication_commands_not_logged_default,
-  client_min_messages_verbose_default,
-  pgaudit_not_configured_default,
-  password_check_not_loaded_default,
-  auth_delay_not_loaded_default,
-  authentication_timeout_long_default,
-  anonymizer_not_loaded_default,
-  unix_socket_world_accessible_default,
-  archive_mode_off_default
-];
-
-// rules/hba-all-users-all-databases.ts
-var hba_all_users_all_databases_default = defineRule({
-  name: "hba-all-users-all-databases",
-  severity: "info",
-  appliesTo: ["pg_hba.conf"],
-  docs: {
-    summary: "A TCP record beyond the server itself that admits every role (`all`) to every database (`all`)",
-    why: "A `host*` record with `all` in both the database and the user column lets any role, whatever it is for, try to reach any database from that network: a reporting account can open the payroll database, a leaked application password works against every database, and a role created later for local use only is reachable from the network the moment it gets a password. Listing the databases and roles that really connect from there (`host sales app_sales 10.20.0.0/16 scram-sha-256`, or `+group` roles) keeps pg_hba.conf the place where access is decided. Information: authentication still applies. Flagged only on records reaching beyond the server: not on `local` records (`local all all peer` is PostgreSQL's own default), not on loopback or `samehost` records (initdb writes `host all all 127.0.0.1/32`), never on `reject` records (an all/all reject is how a file closes). `sameuser`, `samerole` and `replication` are not `all`. This is go_hba_rules' allDbAllUser and CIS 5.10; pgdsat flags `all` in either column on every TCP record, loopback included \u2014 this rule flags `all` in both, on network records only (one column being specific already scopes the record). A record that another hba rule reports (open to every address, trust, md5, \u2026) yields that one finding, which names this concern.\n\n" + EXPOSURE_MODEL_DOC,
-    invalid: ["host    all   all   10.20.0.0/16   scram-sha-256", "hostssl    all   all   samenet   cert"],
-    valid: [
-      "local   all   all   peer",
-      "host    all   all   127.0.0.1/32   scram-sha-256",
-      "host    all   all   10.20.0.0/16   reject",
-      "host    sales   all   10.20.0.0/16   scram-sha-256",
-      "host    all   app   10.20.0.0/16   scram-sha-256",
-      "host    sameuser   all   10.20.0.0/16   scram-sha-256"
-    ],
-    references: ["https://www.postgresql.org/docs/current/auth-pg-hba-conf.html"],
-    versions: "all"
-  },
-  check(ctx) {
-    for (const e of hbaExposures(ctx)) {
-      const r = e.info.record;
-      if (e.reach === "local" || onServerOnly(e) || e.strength === "reject" || !e.info.allDatabases || !e.info.allUsers) continue;
-      const db = r.databases.find((d) => d.kind === "keyword" && d.value === "all") ?? r.databases[0];
-      ctx.report({
-        loc: tokenLoc(db.token),
-        message: `every role to every database: ${e.text}; any role, whatever it is for, can try any database from there`,
-        help: 'List the databases and roles that really connect from this network (e.g. "host sales app_sales 10.20.0.0/16 scram-sha-256", or a +group role).',
-        group: { key: e.groupKey, concern: "every role to every database (hba-all-users-all-databases)" }
-      });
-    }
-  }
-});
-
-// rules/hba-cleartext-password.ts
-var CHECKED_BY = {
-  password: "the server compares it with the stored password",
-  ldap: "the server passes it on to the LDAP server (in cleartext unless ldaptls=1 or ldaps)",
-  pam: "the server passes it on to PAM",
-  radius: "the server passes it on to the RADIUS server",
-  bsd: "the server passes it on to BSD Authentication"
-};
-var hba_cleartext_password_default = defineRule({
-  name: "hba-cleartext-password",
-  severity: "error",
-  appliesTo: ["pg_hba.conf"],
-  defaultOptions: { includeLocal: false },
-  optionsSchema: {
-    type: "object",
-    properties: {
-      includeLocal: {
-        type: "boolean",
-        description: "Also flag these methods on local (Unix socket) records (default false)"
+    const ignore = (Array.isArray(ctx.options.ignore) ? ctx.options.ignore : []).map((p) => wildcardMatcher(p.toLowerCase()));
+    for (const a of ctx.cluster.assignments) {
+      if (a.status !== "unknown" || versionFacts(a.line.name, ctx.major)) continue;
+      if (ignore.length > 0 && ignore.some((matches2) => matches2(a.line.name.toLowerCase()))) continue;
+      const loc = { file: a.file.path, start: a.line.nameStart, end: a.line.nameEnd };
+      if (!ctx.listed(loc.file)) {
+        ctx.unlisted(loc.file, 1, loc);
+        continue;
       }
-    },
-    additionalProperties: false
-  },
-  docs: {
-    summary: "A method that sends the password in cleartext (`password`, `ldap`, `pam`, `radius`, `bsd`) on a TCP record (with an option, also on local records)",
-    why: "With `password`, `ldap`, `pam`, `radius` and `bsd` the client sends the password itself, in cleartext, and the server (or the LDAP, RADIUS or PAM service behind it) checks it. On a `host`, `hostnossl` or `hostnogssenc` record that admits clients beyond the server itself, the connection may be unencrypted, so anyone on the network path can read the password (error). On a loopback-only record (127.0.0.1, ::1, `localhost`, `samehost`) the password never leaves the machine, but any local user who can capture loopback traffic reads it (warning). On `hostssl` and `hostgssenc` the channel is encrypted, but the server still receives the password itself, and a client that does not verify the server certificate can hand it to an impostor (information). `scram-sha-256` never sends the password. Records that can never match are not flagged, nor, by default, `local` records: the socket never leaves the machine. With the option `includeLocal` they are (information): the server still receives the password itself rather than a proof of it, and CIS 5.3 and STIG V-233519 accept no `password` method on any record.\n\n" + EXPOSURE_MODEL_DOC,
-    invalid: ["host    all   app   10.20.0.0/16   password", 'host    all   app   10.20.0.0/16   ldap   ldapserver=ldap.example.com ldapprefix="cn=" ldapsuffix=",dc=example,dc=com"'],
-    valid: ["host    all   app   10.20.0.0/16   scram-sha-256", "local   all   app   password"],
-    references: [
-      "https://www.postgresql.org/docs/current/auth-password.html",
-      "https://www.postgresql.org/docs/current/auth-ldap.html",
-      "https://www.postgresql.org/docs/current/auth-pg-hba-conf.html"
-    ],
-    versions: "all",
-    options: "`includeLocal` (boolean, default `false`): also flag these methods on `local` records, as information (the `cis` and `stig` profiles set it)."
-  },
-  check(ctx) {
-    const includeLocal = ctx.options.includeLocal === true;
-    for (const e of hbaExposures(ctx)) {
-      const r = e.info.record;
-      if (e.strength === "reject" || e.reach === "local" && !includeLocal || !(r.method in CHECKED_BY)) continue;
-      const how = `the client sends the password itself and ${CHECKED_BY[r.method]}`;
-      let message;
-      let severity;
-      if (e.reach === "local") {
-        message = `cleartext password on the local socket: ${e.text}; ${how}; the socket never leaves the machine, but the server receives the password itself rather than a proof of it (scram-sha-256)`;
-        severity = "info";
-      } else if (e.channel === "tls") {
-        message = `cleartext password over an encrypted connection: ${e.text}; ${how}, so a client that does not verify the server certificate can hand it to an impostor`;
-        severity = "info";
-      } else if (onServerOnly(e)) {
-        message = `cleartext password on a loopback-only record: ${e.text}; ${how}; it never leaves the machine, but a local user allowed to capture loopback traffic (root, CAP_NET_RAW) reads it`;
-        severity = "warning";
-      } else {
-        message = `cleartext password on a record that accepts unencrypted connections: ${e.text}; ${how}, and anyone on the network path can read it`;
-        severity = "error";
+      const name = a.line.name;
+      if (name.startsWith("\uFEFF")) {
+        ctx.report({
+          loc,
+          message: `the file starts with a UTF-8 byte order mark, which PostgreSQL reads as part of the name "${boundQuote(name.slice(1))}": unrecognized parameter, the server refuses to start`,
+          help: "Save the file as UTF-8 without a byte order mark (BOM)."
+        });
+        continue;
       }
-      ctx.report({
-        loc: tokenLoc(r.methodToken),
-        message,
-        help: e.reach === "local" ? "Use peer (the operating-system user of the same name) or scram-sha-256 for local connections." : r.method === "password" ? "Use scram-sha-256 (with password_encryption = scram-sha-256, then reset the passwords)." : `Keep ${r.method} only on hostssl records (clients with sslmode=verify-full), or use scram-sha-256, cert or gss.`,
-        severity,
-        group: { key: e.groupKey, concern: `a cleartext password (${r.method}, hba-cleartext-password)` }
-      });
-    }
-  }
-});
-
-// rules/hba-client-cert-not-required.ts
-var hba_client_cert_not_required_default = defineRule({
-  name: "hba-client-cert-not-required",
-  severity: "warning",
-  appliesTo: ["pg_hba.conf"],
-  docs: {
-    summary: "A `hostssl` or `host` record beyond the server itself that does not require a client certificate",
-    why: "Where PKI-based authentication is the policy (STIG V-233577: the server validates each client certificate along its certification path to a trusted CA, RFC 5280), a record that lets a client in without a certificate skips that validation entirely: a password, a Kerberos ticket or nothing stands in for it. PostgreSQL validates a client certificate (against `ssl_ca_file`, and `ssl_crl_file`/`ssl_crl_dir` for revocation) only on a `hostssl` record with the `cert` method or with `clientcert=verify-ca` / `verify-full` (`clientcert=1` before 14). Flagged: `hostssl` and `host` records (a `host` record also admits TLS connections, but cannot carry `cert` or `clientcert`: make it `hostssl`) whose address reaches beyond the server, that are not `reject`, whose method is not `cert` and that have no `clientcert=verify-ca` or `verify-full`. Not flagged: `local`, loopback and `samehost` records (only processes on the server), `hostnossl` and `hostnogssenc` records (no TLS at all: a non-TLS path, another concern), `hostgssenc` records (Kerberos, not PKI), records that can never match. The STIG's InSpec check passes when some `hostssl` record uses `cert` or `clientcert=1`, and also wants `ssl_crl_file`; this rule asks it of every TLS-capable record beyond loopback, `gss` and `sspi` records included, and does not check the CRL. Off by default; the `stig` profile turns it on (V-233577).\n\n" + EXPOSURE_MODEL_DOC,
-    invalid: ["hostssl    all   app   10.20.0.0/16   scram-sha-256", "host    sales   app   10.20.0.0/16   scram-sha-256"],
-    valid: [
-      "hostssl    all   app   10.20.0.0/16   cert",
-      "hostssl    all   app   10.20.0.0/16   scram-sha-256   clientcert=verify-full",
-      "hostssl    all   app   10.20.0.0/16   scram-sha-256   clientcert=verify-ca",
-      "host    all   all   127.0.0.1/32   scram-sha-256",
-      "hostssl    all   all   10.20.0.0/16   reject",
-      "local   all   all   peer"
-    ],
-    references: [
-      "https://www.postgresql.org/docs/current/auth-cert.html",
-      "https://www.postgresql.org/docs/current/ssl-tcp.html#SSL-CLIENT-CERTIFICATES",
-      "https://www.postgresql.org/docs/current/auth-pg-hba-conf.html"
-    ],
-    versions: "all (`clientcert=1` counts as verify-ca; PostgreSQL 14 and later accept only verify-ca and verify-full)"
-  },
-  check(ctx) {
-    for (const e of hbaExposures(ctx)) {
-      const r = e.info.record;
-      if (r.connType !== "hostssl" && r.connType !== "host") continue;
-      if (onServerOnly(e) || e.strength === "reject" || r.method === "cert" || clientcertMode(e.info) !== null) continue;
-      const host = r.connType === "host";
-      ctx.report({
-        loc: tokenLoc(r.methodToken),
-        message: `no client certificate required: ${e.text}; clients get in with ${r.method} alone, so no certificate is validated against the trusted CA (and CRL) for them`,
-        help: host ? "Make it a hostssl record with the cert method, or add clientcert=verify-full (cert and clientcert are only allowed on hostssl)." : "Use the cert method, or add clientcert=verify-full (the certificate name must match the role) to this record.",
-        group: { key: e.groupKey, concern: "no client certificate required (hba-client-cert-not-required)" }
-      });
-    }
-  }
-});
-
-// rules/hba-hostssl-without-ssl.ts
-var hba_hostssl_without_ssl_default = defineRule({
-  name: "hba-hostssl-without-ssl",
-  severity: "error",
-  appliesTo: ["pg_hba.conf", "postgresql.conf"],
-  docs: {
-    summary: "`hostssl` records while the cluster's `ssl` is off, so they can never match",
-    why: 'A `hostssl` record matches only SSL connections, and with `ssl = off` (the default when postgresql.conf does not set it) there are none: PostgreSQL loads the record but only logs "hostssl record cannot match because SSL is disabled". Clients the record was written for are refused, or fall through to a later, often weaker, record. Checked only when the cluster has both pg_hba.conf and postgresql.conf. Such a record gets only this finding: the exposure rules (hba-open-to-world, hba-md5, listen-on-all-addresses \u2026) skip it, since it admits nobody. A record still holding a template placeholder is left to unrendered-template.\n\n' + EXPOSURE_MODEL_DOC,
-    invalid: [{ "pg_hba.conf": "hostssl    all   app   10.20.0.0/16   scram-sha-256", "postgresql.conf": "ssl = off" }],
-    valid: [
-      { "pg_hba.conf": "hostssl    all   app   10.20.0.0/16   scram-sha-256", "postgresql.conf": "ssl = on" },
-      "hostssl    all   app   10.20.0.0/16   scram-sha-256"
-    ],
-    references: [
-      "https://www.postgresql.org/docs/current/auth-pg-hba-conf.html",
-      "https://www.postgresql.org/docs/current/runtime-config-connection.html#GUC-SSL",
-      "https://www.postgresql.org/docs/current/ssl-tcp.html"
-    ],
-    versions: "all"
-  },
-  check(ctx) {
-    const hba = ctx.cluster.hba;
-    const ssl = ctx.setting("ssl");
-    if (!hba || !ctx.cluster.conf || !ssl || ssl.value !== false) return;
-    const a = ssl.assignment;
-    const where = a ? `ssl = ${a.line.value.raw} at ${a.file.path}:${lineColumn(a.file, a.line.nameStart).line}` : "ssl is not set in postgresql.conf, and the default is off";
-    for (const r of analyzeHba(hba).reachable) {
-      if (r.record.connType !== "hostssl") continue;
-      const rec = r.record;
-      if (recordPlaceholder(rec) !== null) continue;
-      ctx.report({
-        loc: tokenLoc(r.record.connTypeToken),
-        message: `hostssl record can never match (${where}): ${r.exposure} is refused or falls through to a later record`,
-        help: "Turn SSL on (ssl = on with ssl_cert_file and ssl_key_file), or write host if unencrypted connections are intended.",
-        ...ssl.lineLoc ? { related: [{ message: "ssl is turned off here", loc: ssl.lineLoc }] } : {},
-        group: { key: hbaRecordGroupKey(rec), concern: "it can never match while ssl is off (hba-hostssl-without-ssl)" }
-      });
-    }
-  }
-});
-
-// rules/hba-ident-over-tcp.ts
-var hba_ident_over_tcp_default = defineRule({
-  name: "hba-ident-over-tcp",
-  severity: "error",
-  appliesTo: ["pg_hba.conf"],
-  docs: {
-    summary: "`ident` authentication on a TCP record that clients beyond the server itself can match",
-    why: "Over TCP, `ident` asks the ident server (RFC 1413, port 113) on the CLIENT's machine which operating-system user owns the connection, and believes the answer. Whoever controls a client machine \u2014 its administrator, or anyone who can run an ident daemon there (or answer from the client's address) \u2014 names any user they like: there is no authentication at all, like `trust`. A `map=` does not help: it only translates the name the client's ident server reports into a role. Flagged on `host`, `hostssl`, `hostnossl`, `hostgssenc` and `hostnogssenc` records whose address reaches beyond the server (networks, `samenet`, host names, every address), map or no map (error). With `clientcert=verify-ca` a client must also hold a certificate from the trusted CA, but any holder still names any user (warning); with `clientcert=verify-full` the certificate's name must match the role, which is authentication (not flagged). Not flagged: `ident` on a `local` record (PostgreSQL treats it as `peer`: the kernel says who the user is), and `ident` on loopback (127.0.0.0/8, ::1, `localhost`) or `samehost` records, where the ident server asked is the server's own and answers for its own processes \u2014 that is only as good as that identd, but it is not a remote client vouching for itself. go_hba_rules' identNoMap flags `ident` without `map=` on any record; this rule deliberately flags by where the ident server is (the client's machine), map or not, and leaves loopback and the socket alone. A record open to every address is reported by hba-open-to-world, which names this concern (one finding per record).\n\n" + EXPOSURE_MODEL_DOC,
-    invalid: ["host    all   all   10.20.0.0/16   ident", "host    sales   app   192.168.1.0/24   ident   map=office"],
-    valid: [
-      "local   all   all   ident",
-      "host    all   all   127.0.0.1/32   ident",
-      "host    all   all   10.20.0.0/16   scram-sha-256",
-      "hostssl    all   all   10.20.0.0/16   ident   clientcert=verify-full"
-    ],
-    references: [
-      "https://www.postgresql.org/docs/current/auth-ident.html",
-      "https://www.postgresql.org/docs/current/auth-pg-hba-conf.html",
-      "https://www.rfc-editor.org/rfc/rfc1413"
-    ],
-    versions: "all"
-  },
-  check(ctx) {
-    for (const e of hbaExposures(ctx)) {
-      const r = e.info.record;
-      if (r.method !== "ident" || e.reach === "local" || onServerOnly(e)) continue;
-      const cc = clientcertMode(e.info);
-      if (cc === "verify-full") continue;
-      const map = r.options.find((o) => o.name === "map");
-      const mapped = map ? ` (map=${boundQuote(map.value)} only translates the name that server reports)` : "";
-      ctx.report({
-        loc: tokenLoc(r.methodToken),
-        message: cc === "verify-ca" ? `ident over TCP with clientcert=verify-ca: ${e.text}; the server believes the ident server on the client's own machine${mapped}, so anyone there holding a certificate from the trusted CA names any operating-system user, since verify-ca does not compare the certificate's name with the user` : `ident over TCP: ${e.text}; the server believes the ident server on the client's own machine${mapped}, so whoever controls a machine there names any operating-system user: no authentication`,
-        ...cc === "verify-ca" ? { severity: "warning" } : {},
-        help: "Use scram-sha-256 (or cert / gss) for TCP connections; keep operating-system identity for local connections (peer).",
-        group: { key: e.groupKey, concern: "ident over TCP: the client's word (hba-ident-over-tcp)" }
-      });
-    }
-  }
-});
-
-// rules/hba-local-trust.ts
-var hba_local_trust_default = defineRule({
-  name: "hba-local-trust",
-  severity: "info",
-  appliesTo: ["pg_hba.conf"],
-  defaultOptions: { superusers: ["postgres"], anyRole: false },
-  optionsSchema: {
-    type: "object",
-    properties: {
-      superusers: SUPERUSERS_SCHEMA,
-      anyRole: {
-        type: "boolean",
-        description: "Also flag trust for named ordinary roles, +groups, @files and regular expressions (default false: only all users or a superuser)"
-      }
-    },
-    additionalProperties: false
-  },
-  docs: {
-    summary: "`trust` on `local` (Unix socket) records and on loopback `host` records, for all users or a superuser",
-    why: "On a `local` record, `trust` lets every operating-system user who can open the socket connect as any listed role without a password, the superuser included: on a shared host, any local account (a web application, a compromised service) becomes superuser. Many images and installers ship `local all all trust` for convenience; `peer` gives the same convenience to the operating-system user of the same name (`postgres` as `postgres`) and nobody else. A `host` record (any `host*` type) limited to the loopback interface (127.0.0.0/8, ::1, `localhost`) or to the server's own addresses (`samehost`) is the same exposure over TCP, without even the socket's file permissions: any process on the server connects as that role without a password, and in a container or a Kubernetes pod every sidecar and every process of every container sharing the network namespace shares the loopback interface. Information, since only processes on the server can connect. Flagged for the user `all` or a role of the option `superusers`; with the option `anyRole`, for every role (CIS 5.3 and 5.4, STIG V-233520 and V-233612 want no `trust` at all). Not flagged: `peer`, any other method, records that can never match, and `trust` with `clientcert` (a client certificate is then required). `trust` on `samehost` is also reported by hba-trust-remote (error, its documented scope): the record yields one finding, hba-trust-remote's, which names this concern; turn hba-trust-remote off and this rule reports it. `trust` on a network beyond the server is hba-trust-remote.\n\n" + EXPOSURE_MODEL_DOC,
-    invalid: ["local   all   all   trust", "host    all   postgres   127.0.0.1/32   trust"],
-    valid: [
-      "local   all   all   peer",
-      "local   all   app   trust",
-      "host    all   app   127.0.0.1/32   trust",
-      "host    all   all   127.0.0.1/32   scram-sha-256"
-    ],
-    references: [
-      "https://www.postgresql.org/docs/current/auth-trust.html",
-      "https://www.postgresql.org/docs/current/auth-peer.html",
-      "https://www.postgresql.org/docs/current/auth-pg-hba-conf.html"
-    ],
-    versions: "all",
-    options: '`superusers` (list of role names, default `["postgres"]`): a trust record for one of them is flagged. `anyRole` (boolean, default `false`): also flag trust records for named ordinary roles, `+groups`, `@files` and regular expressions (the `cis` and `stig` profiles set it: their checks accept no `trust` on these records).'
-  },
-  check(ctx) {
-    const superusers = superusersOption(ctx.options);
-    const anyRole = ctx.options.anyRole === true;
-    for (const e of hbaExposures(ctx)) {
-      const r = e.info.record;
-      if (r.method !== "trust") continue;
-      const local = e.reach === "local";
-      if (!local && !((e.reach === "loopback" || e.reach === "samehost") && e.strength === "none")) continue;
-      const names = superuserNames(e, superusers);
-      if (!e.info.allUsers && names.length === 0 && !anyRole) continue;
-      const ordinary = !e.info.allUsers && r.users.some((u) => !(u.kind === "literal" && superusers.includes(u.value)));
-      const who = e.info.allUsers ? "any role, superusers included," : anyRole && ordinary ? names.length ? `any of these roles (superuser ${names.map((n) => boundQuote(n.value)).join(", ")} included)` : "any of these roles" : `superuser ${names.map((n) => boundQuote(n.value)).join(", ")}`;
-      ctx.report({
-        loc: tokenLoc(r.methodToken),
-        message: local ? `trust on the local socket: ${e.text}; any operating-system user on the server who can open the socket connects as ${who} without a password` : `trust on a record only the server itself can reach: ${e.text}; any process on the server (in a container or pod: every container sharing its network namespace) connects as ${who} without a password`,
-        help: local ? "Use peer (the operating-system user of the same name) for local connections, or scram-sha-256." : "Use scram-sha-256 for TCP connections from the server itself, or connect through the local socket with peer.",
-        group: { key: e.groupKey, concern: local ? "trust on the local socket (hba-local-trust)" : "trust from the server itself (hba-local-trust)" }
-      });
-    }
-  }
-});
-
-// src/analysis/ident-maps.ts
-function authSetComplete(f) {
-  return f.includes.every((i) => !i.skipped) && f.lines.every((l) => l.error === null);
-}
-function identMaps(ident) {
-  const out = /* @__PURE__ */ new Map();
-  for (const l of ident.lines) {
-    const r = l.record;
-    if (r === null) continue;
-    const name = r.mapName.text;
-    const m = out.get(name);
-    if (m) m.lines.push(l);
-    else out.set(name, { name, first: r.mapName, lines: [l] });
-  }
-  return out;
-}
-function definedIdentMaps(ident) {
-  const out = /* @__PURE__ */ new Map();
-  for (const l of ident.lines) {
-    const t = l.record?.mapName ?? (l.error === null ? l.fields[0]?.tokens[0] : void 0);
-    if (t && !out.has(t.text)) out.set(t.text, tokenLoc(t));
-  }
-  return out;
-}
-function hbaMapNames(hba) {
-  const out = /* @__PURE__ */ new Set();
-  for (const l of hba.lines) {
-    const values = l.record ? l.record.options.filter((o) => o.name === "map").map((o) => o.value) : l.fields.flatMap((f) => f.tokens.filter((t) => t.text.startsWith("map=")).map((t) => t.text.slice(4)));
-    for (const v of values) {
-      if (findPlaceholder(v)) return null;
-      out.add(v);
-    }
-  }
-  return out;
-}
-
-// rules/hba-map-undefined.ts
-function closest(name, defined) {
-  let best = null;
-  let bestD = Infinity;
-  for (const d of defined) {
-    const dist = d.toLowerCase() === name.toLowerCase() ? 0.5 : editDistance(name, d);
-    if (dist < bestD) {
-      bestD = dist;
-      best = d;
-    }
-  }
-  return best !== null && bestD <= Math.max(1, Math.floor(name.length / 3)) ? best : null;
-}
-var hba_map_undefined_default = defineRule({
-  name: "hba-map-undefined",
-  severity: "warning",
-  appliesTo: ["pg_hba.conf", "pg_ident.conf"],
-  docs: {
-    summary: "A pg_hba.conf record's `map=` names a user name map that the cluster's pg_ident.conf does not define",
-    why: "With `map=NAME` (methods `ident`, `peer`, `gss`, `sspi`, `cert`, and `oauth` from 18), PostgreSQL does not compare the authenticated name with the requested role itself: at every login it scans pg_ident.conf for lines of map NAME (compared exactly, case included) that allow the pair. When no line has that map name, nothing ever allows it, and every connection the record matches is refused after authentication succeeded (\"no match in usermap\" in the server log; hba.c, check_usermap). Since the first matching record decides, those clients do not fall through to a later record either. It is usually a typo, a map renamed in one file only, or a pg_ident.conf that was not deployed. Checked only when the cluster has a pg_ident.conf (with the files it includes, 16+): without one in the repository the server's cannot be seen. Not flagged: records that can never match (shadowed, `hostssl` while ssl is off), `map=` with a template placeholder (unrendered-template), `map=` on a method that takes no map (hba-invalid-record), and any record when pg_ident.conf pulls in a file that is missing here (the map may be defined there). A map name on a pg_ident.conf line PostgreSQL rejects counts as defined: that line is syntax-error's finding.",
-    invalid: [
-      {
-        "pg_hba.conf": "local   all   all   peer   map=admins",
-        "pg_ident.conf": "# MAPNAME   SYSTEM-USERNAME   PG-USERNAME\nadmin       alice             postgres"
-      }
-    ],
-    valid: [
-      {
-        "pg_hba.conf": "local   all   all   peer   map=admins",
-        "pg_ident.conf": "# MAPNAME   SYSTEM-USERNAME   PG-USERNAME\nadmins      alice             postgres"
-      },
-      { "pg_hba.conf": "local   all   all   peer   map=admins" }
-    ],
-    references: [
-      "https://www.postgresql.org/docs/current/auth-username-maps.html",
-      "https://github.com/postgres/postgres/blob/master/src/backend/libpq/hba.c"
-    ],
-    versions: "all; pg_ident.conf include directives 16+; `map` on `oauth` 18+"
-  },
-  check(ctx) {
-    const ident = ctx.cluster.ident;
-    if (!ident || !ctx.cluster.hba || !authSetComplete(ident)) return;
-    const defined = definedIdentMaps(ident);
-    for (const e of hbaExposures(ctx)) {
-      const r = e.info.record;
-      const opt = r.options.filter((o) => o.name === "map").at(-1);
-      if (!opt || opt.value === "" || defined.has(opt.value) || findPlaceholder(opt.value)) continue;
-      const guess = closest(opt.value, defined.keys());
-      const name = boundQuote(opt.value);
-      ctx.report({
-        loc: tokenLoc(opt.token),
-        message: `map=${name} names no map of ${ident.file.path}${guess !== null ? ` (did you mean ${boundQuote(guess)}?)` : ""}: ${e.text}; PostgreSQL finds no line of map ${name} at login, so every connection this record matches is refused after authenticating ("no match in usermap")`,
-        help: guess !== null ? `Name the map as pg_ident.conf spells it (map=${boundQuote(guess)}; map names compare exactly, case included), or add the lines of map ${name} to pg_ident.conf.` : `Add the lines of map ${name} to pg_ident.conf (MAPNAME SYSTEM-USERNAME PG-USERNAME), or fix the map name.`,
-        ...guess !== null ? { related: [{ message: `map ${boundQuote(guess)} is defined here`, loc: defined.get(guess) }] } : {},
-        group: { key: e.groupKey, concern: `map=${name} undefined in pg_ident.conf (hba-map-undefined)` }
-      });
-    }
-  }
-});
-
-// rules/hba-md5.ts
-var hba_md5_default = defineRule({
-  name: "hba-md5",
-  severity: "warning",
-  appliesTo: ["pg_hba.conf"],
-  docs: {
-    summary: "Method `md5`: roles whose password is stored as an MD5 hash log in with the weak MD5 challenge (prefer `scram-sha-256`)",
-    why: "The method `md5` and the way a password is stored are two things. With `md5` in pg_hba.conf, a role whose password is stored as a SCRAM secret (`password_encryption = scram-sha-256`, the default from PostgreSQL 14) is checked with SCRAM automatically; a role whose password is still stored as an MD5 hash (set before the switch, or given pre-hashed) logs in with the MD5 challenge. An MD5 hash is as good as the password: whoever has it (from a backup, a dump of pg_authid, a replica) can log in, and a sniffed MD5 exchange can be brute-forced offline. With `password_encryption = md5`, every new or changed password is stored that way. Method `scram-sha-256` refuses MD5-stored passwords, so it finishes the migration. PostgreSQL 18 deprecates MD5 passwords (CREATE/ALTER ROLE warn) and a later release will remove them. Records reachable over the network are a warning; local-socket and loopback records information. Records that can never match are not flagged.\n\n" + EXPOSURE_MODEL_DOC,
-    invalid: ["host    all   app   10.20.0.0/16   md5"],
-    valid: ["host    all   app   10.20.0.0/16   scram-sha-256"],
-    references: [
-      "https://www.postgresql.org/docs/current/auth-password.html",
-      "https://www.postgresql.org/docs/current/runtime-config-connection.html#GUC-PASSWORD-ENCRYPTION",
-      "https://www.postgresql.org/docs/18/release-18.html"
-    ],
-    versions: "all; password_encryption defaults to scram-sha-256 from 14; MD5 passwords deprecated in 18"
-  },
-  check(ctx) {
-    const pe = ctx.setting("password_encryption");
-    const scram = pe !== void 0 && pe.value === "scram-sha-256";
-    let source;
-    if (pe?.assignment) {
-      const a = pe.assignment;
-      source = `password_encryption = ${a.line.value.raw} at ${a.file.path}:${lineColumn(a.file, a.line.nameStart).line}`;
-    } else if (ctx.cluster.conf) {
-      source = `password_encryption = ${pe?.canonical ?? "md5"}, the default of PostgreSQL ${ctx.major}`;
-    } else {
-      source = `password_encryption = ${pe?.canonical ?? "md5"} by default in PostgreSQL ${ctx.major} (no postgresql.conf in this cluster)`;
-    }
-    const deprecated = ctx.major >= 18 ? `MD5 passwords are deprecated in PostgreSQL ${ctx.major} and will be removed` : "MD5 passwords are deprecated from PostgreSQL 18";
-    const stored = scram ? `with ${source}, roles whose password is stored as SCRAM are checked with SCRAM automatically, but a role whose password is still an MD5 hash (set before the switch, or given pre-hashed) logs in with the MD5 challenge, and that hash alone is enough to log in` : `with ${source}, new and changed passwords are stored as MD5 hashes and checked with the MD5 challenge: a stolen hash alone is enough to log in`;
-    for (const e of hbaExposures(ctx)) {
-      const r = e.info.record;
-      if (r.method !== "md5") continue;
-      ctx.report({
-        loc: tokenLoc(r.methodToken),
-        message: `md5 method: ${e.text}; ${stored}; ${deprecated}`,
-        help: scram ? "Change the method to scram-sha-256: it refuses MD5-stored passwords, so reset those first (SELECT rolname FROM pg_authid WHERE rolpassword LIKE 'md5%' lists them)." : "Set password_encryption = scram-sha-256, reset the passwords, then change the method to scram-sha-256.",
-        ...onServerOnly(e) ? { severity: "info" } : {},
-        group: { key: e.groupKey, concern: "the md5 method (hba-md5)" }
-      });
-    }
-  }
-});
-
-// rules/hba-open-to-world.ts
-function risk(e) {
-  if (e.info.record.method === "trust" && clientcertMode(e.info) === "verify-ca") {
-    return "anyone holding a certificate from the trusted CA logs in as any listed user, with no password";
-  }
-  switch (e.strength) {
-    case "none":
-      return e.info.record.method === "trust" ? "anyone who can reach the port logs in as any listed user, with no password" : "anyone who can reach the port names the user through their own ident server: no authentication";
-    case "cleartext":
-      return e.channel === "tls" ? "anyone who can reach the port can guess passwords; the password itself travels encrypted" : "anyone who can reach the port can guess passwords, and the password itself may cross the internet unencrypted";
-    case "md5":
-      return e.channel === "tls" ? "anyone who can reach the port can guess passwords (over TLS)" : "anyone who can reach the port can guess passwords, and an MD5 exchange sniffed on an unencrypted connection can be cracked offline";
-    case "strong":
-      return "only clients holding the required certificate or Kerberos ticket get in";
-    default:
-      return "anyone who can reach the port can guess passwords";
-  }
-}
-var hba_open_to_world_default = defineRule({
-  name: "hba-open-to-world",
-  severity: "error",
-  appliesTo: ["pg_hba.conf"],
-  defaultOptions: { allowedNetworks: [], superusers: ["postgres"] },
-  optionsSchema: {
-    type: "object",
-    properties: { allowedNetworks: ALLOWED_NETWORKS_SCHEMA, superusers: SUPERUSERS_SCHEMA },
-    additionalProperties: false
-  },
-  docs: {
-    summary: "A pg_hba.conf record that accepts connections from every address",
-    why: "A record whose address is `0.0.0.0/0`, `::/0` (in any spelling, including `0.0.0.0 0.0.0.0` and `::0/0`) or the keyword `all` lets anyone who can reach the port try to log in: the only thing left between the internet and the data is the authentication method and the firewall. The severity follows the method: no authentication (`trust`, `ident`) or a password that may cross the internet unencrypted (`password`, `ldap`, `pam`, `radius`, `bsd`, `md5` on a record that does not require SSL) is an error; a password over a required encrypted channel, or `scram-sha-256`, is a warning (passwords can be guessed from anywhere); `cert`, `gss`, `sspi` or `clientcert=verify-*` is information. A record that names a superuser or is for physical replication (a full copy of the cluster) is one level higher. Records that can never match (`reject`, shadowed by an earlier record, `hostssl` while ssl is off, a template placeholder) are not flagged, because they grant nothing.\n\n" + EXPOSURE_MODEL_DOC,
-    invalid: ["host    all   all   0.0.0.0/0   md5", "hostssl    sales   app   ::/0   scram-sha-256"],
-    valid: [
-      "host    all   all   10.20.0.0/16   scram-sha-256",
-      "host    all   all   0.0.0.0/0   reject",
-      "host    all   all   0.0.0.0/0   reject\nhost    all   all   0.0.0.0/0   trust"
-    ],
-    references: [
-      "https://www.postgresql.org/docs/current/auth-pg-hba-conf.html",
-      "https://www.postgresql.org/docs/current/runtime-config-connection.html#GUC-LISTEN-ADDRESSES"
-    ],
-    versions: "all",
-    options: '`allowedNetworks` (list of CIDR strings, default none; also taken from the top-level `allowedNetworks` of the config file): records whose address lies inside one of these networks are not flagged. `superusers` (list of role names, default `["postgres"]`): a record that names one of them is rated one level higher.'
-  },
-  check(ctx) {
-    const allowed = allowedNetworksOption(ctx.options);
-    const superusers = superusersOption(ctx.options);
-    for (const e of hbaExposures(ctx)) {
-      const r = e.info;
-      if (e.reach !== "world" || e.strength === "reject" || insideNetworks(r, allowed)) continue;
-      const severity = worldSeverity(e, superusers);
-      const raisedFor = [
-        ...superuserNames(e, superusers).length ? ["it names a superuser"] : [],
-        ...r.replication ? ["it allows physical replication"] : []
-      ];
-      const raised = severity !== worldBase(e) ? ` (rated higher: ${raisedFor.join(" and ")})` : "";
-      const help = e.weak ? "Restrict the address to the networks that need access (e.g. 10.20.0.0/16) and authenticate with scram-sha-256 over hostssl (or cert)." : "Restrict the address to the networks that need access (e.g. 10.20.0.0/16); if the server really must be public, suppress this with the reason.";
-      ctx.report({
-        loc: addressLoc(r.record.address),
-        message: `open to every address: ${e.text}; ${risk(e)}${raised}`,
-        help,
-        severity,
-        group: { key: e.groupKey, concern: "open to every address (hba-open-to-world)" }
-      });
-    }
-  }
-});
-
-// rules/hba-replication-open.ts
-var hba_replication_open_default = defineRule({
-  name: "hba-replication-open",
-  severity: "error",
-  appliesTo: ["pg_hba.conf"],
-  defaultOptions: WIDE_NETWORK_DEFAULTS,
-  optionsSchema: WIDE_NETWORK_OPTIONS_SCHEMA,
-  docs: {
-    summary: "Physical replication (`replication`) allowed for every user or from a wide network",
-    why: "A physical replication connection can stream the whole cluster \u2014 every database, every table, password hashes included \u2014 with pg_basebackup. The `replication` database should be allowed only for the replication role, from the standbys' addresses. A record for `all` users, or for a network wider than /16 (IPv4) or /48 (IPv6), or for every address, lets any role with the REPLICATION attribute (and every superuser) do that from anywhere in the range. It is an error with a weak method (trust, ident, a cleartext password or md5 on a record that does not require SSL); from every address it is one level above hba-open-to-world's base level (scram-sha-256: error, cert or gss: warning); otherwise a warning. Local-socket, loopback and `samehost` records, `reject` records and records that can never match are not flagged.\n\n" + EXPOSURE_MODEL_DOC,
-    invalid: ["host    replication   all   10.20.5.0/24   scram-sha-256", "host    replication   replicator   10.0.0.0/8   scram-sha-256"],
-    valid: [
-      "host    replication   replicator   10.20.5.0/24   scram-sha-256",
-      "local   replication   all   peer",
-      "host    replication   all   127.0.0.1/32   scram-sha-256"
-    ],
-    references: [
-      "https://www.postgresql.org/docs/current/auth-pg-hba-conf.html",
-      "https://www.postgresql.org/docs/current/warm-standby.html#STREAMING-REPLICATION-AUTHENTICATION"
-    ],
-    versions: "all",
-    options: "`ipv4Prefix` (default 16) and `ipv6Prefix` (default 48): networks with a shorter prefix count as wide. `allowedNetworks` (list of CIDR strings, default none; also taken from the top-level `allowedNetworks` of the config file): records whose address lies inside one of these networks are not flagged."
-  },
-  check(ctx) {
-    const { ipv4Prefix: v4, ipv6Prefix: v62, allowed } = wideNetworkOptions(ctx.options);
-    for (const e of hbaExposures(ctx)) {
-      const r = e.info;
-      const rec = r.record;
-      if (!r.replication || e.strength === "reject" || onServerOnly(e) || insideNetworks(r, allowed)) continue;
-      const reasons = [];
-      if (r.allUsers) reasons.push("for every user (all)");
-      if (r.isWorld) reasons.push("from every address");
-      else if (isWide(r, v4, v62)) reasons.push(`from a network wider than /${r.family === "ipv4" ? v4 : v62}`);
-      if (!reasons.length) continue;
-      const token2 = rec.databases.find((d) => d.kind === "keyword" && d.value === "replication").token;
-      ctx.report({
-        loc: tokenLoc(token2),
-        message: `physical replication open ${reasons.join(" and ")}: ${e.text}; a replication connection can copy the whole cluster`,
-        help: `Allow replication only for the replication role (e.g. replicator) from the standbys' addresses (/32), and ${methodAdvice(e)}.`,
-        severity: e.weak ? "error" : r.isWorld ? raise(worldBase(e)) : "warning",
-        group: { key: e.groupKey, concern: "physical replication open (hba-replication-open)" }
-      });
-    }
-  }
-});
-
-// rules/hba-superuser-remote.ts
-var hba_superuser_remote_default = defineRule({
-  name: "hba-superuser-remote",
-  severity: "warning",
-  appliesTo: ["pg_hba.conf"],
-  defaultOptions: { superusers: ["postgres"], allowedNetworks: [] },
-  optionsSchema: {
-    type: "object",
-    properties: { superusers: SUPERUSERS_SCHEMA, allowedNetworks: ALLOWED_NETWORKS_SCHEMA },
-    additionalProperties: false
-  },
-  docs: {
-    summary: "A superuser may log in over TCP from beyond the loopback interface",
-    why: "A superuser bypasses every permission check, can read every table and password hash, and can run programs on the server as the operating-system user (`COPY \u2026 TO PROGRAM`). Whoever guesses, sniffs or steals its credentials from the network owns the server, so administrators usually allow superusers only over the local socket (`peer`) or loopback, and give applications and remote administrators roles of their own. This rule flags a reachable `host*` record that is not `reject`, that names a superuser in its user column (the option `superusers`, default `postgres`; also through an `@file`), and whose address is more than loopback or `samehost`. It is an error from every address or with a weak method (trust, ident, a cleartext password or md5 on a record that does not require SSL), otherwise a warning. A record for `all` users or a `+group` admits superusers too, but names none: its exposure is judged by the other hba rules, since this one cannot know who the superusers in a group are.\n\n" + EXPOSURE_MODEL_DOC,
-    invalid: ["host    all   postgres   10.20.0.0/16   scram-sha-256"],
-    valid: [
-      "local   all   postgres   peer",
-      "host    all   postgres   127.0.0.1/32   scram-sha-256",
-      "host    all   postgres   10.20.0.0/16   reject",
-      "host    all   app   10.20.0.0/16   scram-sha-256"
-    ],
-    references: [
-      "https://www.postgresql.org/docs/current/auth-pg-hba-conf.html",
-      "https://www.postgresql.org/docs/current/role-attributes.html",
-      "https://www.postgresql.org/docs/current/sql-copy.html"
-    ],
-    versions: "all",
-    options: '`superusers` (list of role names, default `["postgres"]`): the roles that are superusers. `allowedNetworks` (list of CIDR strings, default none; also taken from the top-level `allowedNetworks` of the config file): records whose address lies inside one of these networks are not flagged.'
-  },
-  check(ctx) {
-    const superusers = superusersOption(ctx.options);
-    const allowed = allowedNetworksOption(ctx.options);
-    for (const e of hbaExposures(ctx)) {
-      if (e.strength === "reject" || onServerOnly(e) || insideNetworks(e.info, allowed)) continue;
-      const names = superuserNames(e, superusers);
-      const first = names[0];
-      if (!first) continue;
-      const world = e.reach === "world";
-      const where = world ? "from every address" : "from beyond the loopback interface";
-      const how = e.weak ? ` with a weak method (${e.info.record.method})` : "";
-      const who = names.map((n) => boundQuote(n.value)).join(", ");
-      ctx.report({
-        loc: tokenLoc(first.token),
-        message: `superuser ${who} may log in over TCP ${where}${how}: ${e.text}; whoever obtains its credentials there can read every table and run programs on the server`,
-        help: "Let the superuser in only over the local socket (local all postgres peer) or loopback, and give remote administrators and applications roles of their own.",
-        ...world || e.weak ? { severity: "error" } : {},
-        group: { key: e.groupKey, concern: `a superuser (${who}) over TCP (hba-superuser-remote)` }
-      });
-    }
-  }
-});
-
-// rules/hba-tls-not-required.ts
-var PLAIN2 = CONN_STATES.hostnossl & CONN_STATES.hostnogssenc;
-var MAX_GUARDS = 100;
-function guards(hba) {
-  const out = [];
-  for (const info2 of analyzeHba(hba).records) {
-    const r = info2.record;
-    if ((CONN_STATES[r.connType] & PLAIN2) === 0 || !info2.allUsers || out.length >= MAX_GUARDS) continue;
-    const a = r.address;
-    if (a === null || !(a.kind === "all" || (a.kind === "ipv4" || a.kind === "ipv6") && a.bytes && a.mask)) continue;
-    if (!info2.allDatabases && !info2.replication) continue;
-    out.push({
-      index: info2.index,
-      everyAddress: a.kind === "all",
-      ip: a.kind === "all" ? null : { bytes: a.bytes, mask: a.mask },
-      all: info2.allDatabases,
-      replication: info2.replication
-    });
-  }
-  return out;
-}
-function plainDecidedEarlier(info2, list3) {
-  const a = info2.record.address;
-  if (a === null) return false;
-  return list3.some((g) => {
-    if (g.index >= info2.index) return false;
-    const dbs = info2.record.databases.every((d) => d.kind === "keyword" && d.value === "replication" ? g.replication : g.all);
-    if (!dbs) return false;
-    if (g.everyAddress) return true;
-    return (a.kind === "ipv4" || a.kind === "ipv6") && a.bytes !== null && a.mask !== null && ipCovers(g.ip, { bytes: a.bytes, mask: a.mask });
-  });
-}
-function consequence(e) {
-  const t = e.info.record.connType;
-  if (t === "hostnossl") {
-    return "hostnossl matches only connections without SSL, so these sessions are never encrypted: queries, results and anything the method sends cross the network in cleartext, readable and modifiable on the path";
-  }
-  return `${t} matches connections with and without SSL, so TLS is the client's choice: a client with sslmode=disable, allow or prefer (prefer is libpq's default) connects unencrypted when asked to, or when someone on the path answers its SSL request with a refusal; queries and results then cross the network in cleartext`;
-}
-var hba_tls_not_required_default = defineRule({
-  name: "hba-tls-not-required",
-  severity: "warning",
-  appliesTo: ["pg_hba.conf", "postgresql.conf"],
-  docs: {
-    summary: "A `host`, `hostnossl` or `hostnogssenc` record admits clients from beyond the server without TLS while the cluster has `ssl` on",
-    why: 'With `ssl = on` the server can encrypt every connection, but only `hostssl` records (and `hostgssenc`, encrypted with GSSAPI) require it. A `host` or `hostnogssenc` record matches connections with and without SSL, so encryption is left to the client: `sslmode=prefer`, libpq\'s default, falls back to an unencrypted session when the server (or anyone on the network path, who can answer the SSL request with a refusal) declines, and `sslmode=disable` or `allow` never asks. A `hostnossl` record matches only connections without SSL. Either way, queries, results and whatever the authentication method sends cross the network in cleartext, and a record that admits unencrypted clients from beyond the server is a non-TLS path however strong its method. When every remote record is like this, the cluster has no TLS-only path at all: each record gets its finding. Flagged: records that can match (reachable, no template placeholder) and are not `reject`, whose address reaches beyond the server (not loopback, `localhost` or `samehost`). Checked only when the cluster has both pg_hba.conf and postgresql.conf and `ssl` is on there (when it is off, ssl-disabled reports). A record also flagged by another hba rule yields one finding, the most severe, which names this concern after "; also".\n\n' + EXPOSURE_MODEL_DOC,
-    invalid: [
-      { "postgresql.conf": "ssl = on", "pg_hba.conf": "host    all   app   10.20.0.0/16   scram-sha-256" },
-      { "postgresql.conf": "ssl = on", "pg_hba.conf": "hostnossl    all   app   10.20.0.0/16   scram-sha-256" }
-    ],
-    valid: [
-      { "postgresql.conf": "ssl = on", "pg_hba.conf": "hostssl    all   app   10.20.0.0/16   scram-sha-256" },
-      {
-        "postgresql.conf": "ssl = on",
-        "pg_hba.conf": "hostnossl  all   all   0.0.0.0/0      reject\nhost       all   app   10.20.0.0/16   scram-sha-256\nhost       all   all   127.0.0.1/32   scram-sha-256"
-      }
-    ],
-    references: [
-      "https://www.postgresql.org/docs/current/ssl-tcp.html",
-      "https://www.postgresql.org/docs/current/auth-pg-hba-conf.html",
-      "https://www.postgresql.org/docs/current/libpq-ssl.html#LIBPQ-SSL-PROTECTION"
-    ],
-    versions: "all; `hostgssenc`/`hostnogssenc` 12+"
-  },
-  check(ctx) {
-    const ssl = ctx.setting("ssl");
-    const hba = ctx.cluster.hba;
-    if (!hba || !ctx.cluster.conf || ssl?.value !== true) return;
-    let list3;
-    for (const e of hbaExposures(ctx)) {
-      if (e.strength === "reject" || onServerOnly(e) || e.channel !== "either" && e.channel !== "plain") continue;
-      if (plainDecidedEarlier(e.info, list3 ??= guards(hba))) continue;
-      const r = e.info.record;
-      ctx.report({
-        loc: tokenLoc(r.connTypeToken),
-        message: `TLS not required although ssl is on: ${e.text}; ${consequence(e)}`,
-        help: r.connType === "hostnossl" ? "Use hostssl for remote clients (hostnossl with reject is the way to refuse unencrypted connections), and have clients connect with sslmode=verify-full." : `Change ${r.connType} to hostssl for remote clients (add \`hostnossl all all 0.0.0.0/0 reject\` and \`hostnossl all all ::/0 reject\` above if records further down must not admit unencrypted connections), and have clients connect with sslmode=verify-full.`,
-        ...ssl.loc ? { related: [{ message: "ssl is on here", loc: ssl.loc }] } : {},
-        group: { key: e.groupKey, concern: "TLS available (ssl = on) but not required (hba-tls-not-required)" }
-      });
-    }
-  }
-});
-
-// rules/hba-trust-remote.ts
-var hba_trust_remote_default = defineRule({
-  name: "hba-trust-remote",
-  severity: "error",
-  appliesTo: ["pg_hba.conf"],
-  defaultOptions: ALLOWED_NETWORKS_DEFAULTS,
-  optionsSchema: ALLOWED_NETWORKS_OPTIONS_SCHEMA,
-  docs: {
-    summary: "`trust` authentication on a record that matches more than the loopback interface",
-    why: "`trust` logs a client in as whichever user it names, with no password or other check. On a `host`, `hostssl`, `hostnossl`, `hostgssenc` or `hostnogssenc` record whose address is more than loopback (127.0.0.0/8, ::1/128) \u2014 a network, `samehost`, `samenet` or a host name \u2014 anyone who can reach the server from there, or who shares a machine on that network, can connect as any listed user, including a superuser. Records that can never match (shadowed by an earlier record, `hostssl` while ssl is off, a template placeholder) are not flagged, nor `trust` with `clientcert=verify-full` (certificate authentication); with `clientcert=verify-ca` any holder of a certificate from the trusted CA can name any user (warning).\n\n" + EXPOSURE_MODEL_DOC,
-    invalid: ["host    all   all   10.20.0.0/16   trust", "host    orders   app   samenet   trust"],
-    valid: ["host    all   all   127.0.0.1/32   trust", "local   all   all   trust", "host    all   all   10.20.0.0/16   scram-sha-256"],
-    references: [
-      "https://www.postgresql.org/docs/current/auth-trust.html",
-      "https://www.postgresql.org/docs/current/auth-pg-hba-conf.html"
-    ],
-    versions: "all",
-    options: "`allowedNetworks` (list of CIDR strings, default none; also taken from the top-level `allowedNetworks` of the config file): records whose address lies inside one of these networks are not flagged."
-  },
-  check(ctx) {
-    const allowed = allowedNetworksOption(ctx.options);
-    for (const e of hbaExposures(ctx)) {
-      const r = e.info;
-      if (r.record.method !== "trust" || e.reach === "local" || e.reach === "loopback" || insideNetworks(r, allowed)) continue;
-      const cc = clientcertMode(r);
-      if (cc === "verify-full") continue;
-      ctx.report({
-        loc: tokenLoc(r.record.methodToken),
-        message: cc === "verify-ca" ? `trust on a network record with clientcert=verify-ca: ${e.text}; anyone there holding a certificate from the trusted CA can name any of these users and is let in, since verify-ca does not compare the certificate's name with the user` : `trust on a network record: ${e.text}; anyone who can connect from there can name any of these users and is let in`,
-        ...cc === "verify-ca" ? { severity: "warning" } : {},
-        group: { key: e.groupKey, concern: "trust: no password (hba-trust-remote)" },
-        help: "Use scram-sha-256 (or cert / gss); keep trust, if at all, for local sockets and 127.0.0.1/32."
-      });
-    }
-  }
-});
-
-// rules/hba-unreachable-record.ts
-var STATE_WORDS = {
-  hostssl: "SSL connections",
-  hostnossl: "non-SSL connections",
-  hostgssenc: "GSSAPI-encrypted connections",
-  hostnogssenc: "connections without GSSAPI encryption"
-};
-function covering(r) {
-  const from = r.line.file.path;
-  const by = r.shadowedByAll;
-  if (by.length === 1) return `${recordRef(by[0], from)} (${recordText(by[0])}) already matches every connection it could match`;
-  const parts = by.map((b) => `${recordRef(b, from)} (${recordText(b)}) for ${STATE_WORDS[b.record.connType] ?? b.record.connType}`);
-  return `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]} together already match every connection it could match`;
-}
-var hba_unreachable_record_default = defineRule({
-  name: "hba-unreachable-record",
-  severity: "warning",
-  appliesTo: ["pg_hba.conf"],
-  docs: {
-    summary: "A pg_hba.conf record no connection can reach, because earlier records already match everything it matches",
-    why: "PostgreSQL uses the first record whose connection type, database, user and address match, and never looks further. A record placed after a broader one (for example after `host all all 0.0.0.0/0 reject`, or a `hostssl` record after a `host` record for the same databases, users and network) never takes effect: whoever edits it believes they changed access when they did not. Because such a record grants nothing, the exposure rules (hba-open-to-world, hba-trust-remote, \u2026) do not check it. Only certain cases are reported: a group (`+role`), a regular expression, `samehost`, `samenet` or a host name is assumed to cover only the identical token.",
-    invalid: ["host    all   all   0.0.0.0/0   reject\nhost    sales   app   10.20.0.0/16   scram-sha-256"],
-    valid: [
-      "host    sales   app   10.20.0.0/16   scram-sha-256\nhost    all   all   0.0.0.0/0   reject",
-      "hostssl   all   all   10.0.0.0/8   scram-sha-256\nhost    all   all   10.0.0.0/8   reject"
-    ],
-    references: ["https://www.postgresql.org/docs/current/auth-pg-hba-conf.html"],
-    versions: "all"
-  },
-  check(ctx) {
-    const hba = ctx.cluster.hba;
-    if (!hba) return;
-    const analysis = analyzeHba(hba);
-    for (const r of analysis.unreachable) {
-      const first = r.shadowedByAll[0];
-      ctx.report({
-        loc: r.loc,
-        message: `unreachable record: ${covering(r)}, and the first matching record wins; it grants nothing (so it is not checked for exposure)`,
-        help: `Delete this record, or move it above ${recordRef(first, r.line.file.path)} if it was meant to take effect.`,
-        related: r.shadowedByAll.map((b) => ({ message: "the earlier record that matches first", loc: b.loc }))
-      });
-    }
-    const cut = analysis.incompleteAt;
-    if (cut) {
-      ctx.report({
-        loc: cut.loc,
-        message: `reachability analysed only up to here: more than ${MAX_COMPARISONS} comparisons of database and user names (records with long lists); this record and the later ones are treated as reachable, so unreachable ones among them are not reported (exposure rules still check them)`,
-        help: "Shorten the database and user lists (a +group instead of hundreds of names), or split the file."
-      });
-    }
-  }
-});
-
-// rules/hba-wide-network.ts
-var hba_wide_network_default = defineRule({
-  name: "hba-wide-network",
-  severity: "warning",
-  appliesTo: ["pg_hba.conf"],
-  defaultOptions: WIDE_NETWORK_DEFAULTS,
-  optionsSchema: WIDE_NETWORK_OPTIONS_SCHEMA,
-  docs: {
-    summary: "A pg_hba.conf record that accepts a very wide network (IPv4 wider than /16, IPv6 wider than /48)",
-    why: "A record for 10.0.0.0/8 admits 16 million addresses: usually far more machines than need the database, often every office, VPN and container network of the company. Each of them can then try to log in, and a compromise anywhere in that range reaches the database. Records open to every address are left to hba-open-to-world; `reject` records, loopback networks and records that can never match are not flagged. A network that lies wholly in private address space (RFC 1918, carrier-grade NAT, unique local, link-local) with a method that does not give the password away (scram-sha-256, cert, gss; md5 or a cleartext method only over hostssl) is information: it is usually a container or VPN address pool. A range that looks private but covers public space (`172.0.0.0/8`, `10.0.0.0/7`) is said so.\n\n" + EXPOSURE_MODEL_DOC,
-    invalid: ["host    all   app   10.0.0.0/8   scram-sha-256", "host    all   app   10.0.0.0   255.0.0.0   scram-sha-256"],
-    valid: ["host    all   app   10.20.0.0/16   scram-sha-256", "host    all   all   10.0.0.0/8   reject", "host    all   all   2001:db8:1234::/48   scram-sha-256"],
-    references: ["https://www.postgresql.org/docs/current/auth-pg-hba-conf.html"],
-    versions: "all",
-    options: "`ipv4Prefix` (default 16) and `ipv6Prefix` (default 48): records with a shorter prefix are flagged. `allowedNetworks` (list of CIDR strings, default none; also taken from the top-level `allowedNetworks` of the config file): records whose address lies inside one of these networks are not flagged."
-  },
-  check(ctx) {
-    const { ipv4Prefix: v4, ipv6Prefix: v62, allowed } = wideNetworkOptions(ctx.options);
-    for (const e of hbaExposures(ctx)) {
-      const r = e.info;
-      if (e.strength === "reject" || !isWide(r, v4, v62) || insideNetworks(r, allowed)) continue;
-      const quiet = e.reach === "private" && !e.weak;
-      const limit = r.family === "ipv4" ? v4 : v62;
-      const count2 = r.family === "ipv4" ? (2 ** (32 - r.prefixLength)).toLocaleString("en-US") : `2^${128 - r.prefixLength}`;
-      ctx.report({
-        loc: addressLoc(r.record.address),
-        message: `wide network (${count2} addresses, wider than /${limit}${e.reach === "private" ? ", private address space" : ""}): ${e.text}`,
-        help: "Narrow the address to the hosts or subnets that need access (e.g. the application servers' /24), or list the network in allowedNetworks.",
-        ...quiet ? { severity: "info" } : {},
-        group: { key: e.groupKey, concern: "a wide network (hba-wide-network)" }
-      });
-    }
-  }
-});
-
-// rules/ident-map-unused.ts
-var RELATED_MAX = 5;
-var ident_map_unused_default = defineRule({
-  name: "ident-map-unused",
-  severity: "info",
-  appliesTo: ["pg_ident.conf", "pg_hba.conf"],
-  docs: {
-    summary: "A user name map defined in pg_ident.conf that no pg_hba.conf record names in `map=`",
-    why: "pg_ident.conf lines only take effect through a pg_hba.conf record whose `map=` option names their map (hba.c, check_usermap); a map no record names is dead configuration. Either a record lost its `map=` (or names the map with another spelling: names compare exactly, case included), and then the operating-system, Kerberos or certificate identities the map was written for cannot log in as the roles it lists, since without a map the authenticated name must equal the role name; or the map is a leftover and its lines can go, so that a reviewer does not take them for access that exists. Checked only when the cluster has both pg_hba.conf and pg_ident.conf (with the files they include, 16+), and not when either pulls in a file that is missing here (the record or map may be there) or a `map=` holds a template placeholder. A `map=` on a record PostgreSQL rejects still counts as naming the map (that record is hba-invalid-record's finding).",
-    invalid: [
-      {
-        "pg_ident.conf": "# MAPNAME   SYSTEM-USERNAME   PG-USERNAME\nadmins      alice             postgres\nadmins      bob               postgres",
-        "pg_hba.conf": "local   all   all   peer"
-      }
-    ],
-    valid: [
-      {
-        "pg_ident.conf": "# MAPNAME   SYSTEM-USERNAME   PG-USERNAME\nadmins      alice             postgres\nadmins      bob               postgres",
-        "pg_hba.conf": "local   all   all   peer   map=admins"
-      },
-      { "pg_ident.conf": "admins      alice             postgres" }
-    ],
-    references: [
-      "https://www.postgresql.org/docs/current/auth-username-maps.html",
-      "https://github.com/postgres/postgres/blob/master/src/backend/libpq/hba.c"
-    ],
-    versions: "all; include directives in pg_hba.conf and pg_ident.conf 16+"
-  },
-  check(ctx) {
-    const { hba, ident } = ctx.cluster;
-    if (!hba || !ident || !authSetComplete(hba) || !authSetComplete(ident)) return;
-    const used = hbaMapNames(hba);
-    if (used === null) return;
-    for (const m of identMaps(ident).values()) {
-      if (used.has(m.name) || findPlaceholder(m.name)) continue;
-      const name = boundQuote(m.name);
-      const n = m.lines.length;
-      ctx.report({
-        loc: tokenLoc(m.first),
-        message: `map ${name} is not used: no pg_hba.conf record names it in map=, so its ${n === 1 ? "line has" : `${n} lines have`} no effect; either a record lost its map= (and the identities it maps cannot log in as the roles it lists) or the map can go`,
-        help: `Add map=${name} to the pg_hba.conf record (peer, ident, gss, sspi, cert) meant to use it, or delete the map's lines.`,
-        related: m.lines.slice(1, 1 + RELATED_MAX).map((l) => ({ message: `another line of map ${name}`, loc: tokenLoc(l.record.mapName) }))
-      });
-    }
-  }
-});
-
-// rules/listen-on-all-addresses.ts
-var MEANING2 = {
-  "*": "every network interface (all IPv4 and IPv6 addresses)",
-  "0.0.0.0": "every IPv4 interface",
-  "::": "every IPv6 interface"
-};
-var listen_on_all_addresses_default = defineRule({
-  name: "listen-on-all-addresses",
-  severity: "info",
-  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
-  docs: {
-    summary: "listen_addresses accepts TCP connections on every interface",
-    why: "`listen_addresses = '*'` (or `0.0.0.0`, `::`) makes the server accept TCP connections on every network interface, including public ones, so pg_hba.conf and the firewall are the only protection left. That is often intended (containers, servers behind a firewall), so on its own this is information. It becomes a warning when the same cluster's pg_hba.conf also has a record open to every address that can match a connection (reachable, not `reject`, not `hostssl` while ssl is off, no template placeholder; the exposure model of hba-open-to-world): then nothing in the configuration limits who can try to log in.",
-    invalid: [
-      "listen_addresses = '*'",
-      { "postgresql.conf": "listen_addresses = '0.0.0.0'", "pg_hba.conf": "host    all   all   0.0.0.0/0   scram-sha-256" }
-    ],
-    valid: ["listen_addresses = 'localhost, 10.20.0.5'", "#listen_addresses = '*'"],
-    references: [
-      "https://www.postgresql.org/docs/current/runtime-config-connection.html#GUC-LISTEN-ADDRESSES",
-      "https://www.postgresql.org/docs/current/auth-pg-hba-conf.html"
-    ],
-    versions: "all"
-  },
-  check(ctx) {
-    const s = ctx.setting("listen_addresses");
-    if (!s || s.isDefault || typeof s.value !== "string" || !s.loc) return;
-    const entries = splitQuotedList(s.value);
-    const hit = entries?.find((e) => e.name in MEANING2);
-    if (!hit) return;
-    const raw = s.assignment?.line.value.raw ?? "";
-    let loc = s.loc;
-    if (raw === s.value) loc = { file: s.loc.file, start: s.loc.start + hit.start, end: s.loc.start + hit.end };
-    else if (raw.length === s.value.length + 2 && raw.slice(1, -1) === s.value) {
-      loc = { file: s.loc.file, start: s.loc.start + 1 + hit.start, end: s.loc.start + 1 + hit.end };
-    }
-    const spelled = raw || s.value;
-    const base = `listen_addresses = ${boundQuote(spelled)} accepts TCP connections on ${MEANING2[hit.name]}`;
-    const open2 = hbaExposures(ctx).filter((e) => e.reach === "world" && e.strength !== "reject").map((e) => e.info);
-    const first = open2[0];
-    if (!first) {
+      const near = closestNameMatches(ctx.catalog, name, 2);
+      const best = near[0]?.name;
+      const unique = near.length === 1 || near.length === 2 && near[1].d > near[0].d;
+      const def = unique && best ? lookupParam(ctx.catalog, best) : void 0;
+      const fits2 = def !== void 0 && parseGucValue(def, a.line.value.value, ctx.major).ok;
       ctx.report({
         loc,
-        message: `${base}: pg_hba.conf and the firewall are the only protection`,
-        help: "List only the addresses clients use (e.g. listen_addresses = 'localhost, 10.20.0.5'), unless the host is firewalled or a container."
+        ...fits2 ? { fix: { title: `Rename to ${best}`, edits: [{ loc, text: best }], applicability: "unsafe" } } : {},
+        message: `unrecognized configuration parameter "${boundQuote(name)}": PostgreSQL ${ctx.major} refuses to start with it`,
+        help: best ? `Did you mean "${best}"?` : "Check the spelling against the documentation for this version."
       });
-      return;
     }
-    const more = open2.length > 1 ? ` (and ${open2.length - 1} more such records)` : "";
-    ctx.report({
-      loc,
-      message: `${base}, and ${recordRef(first)} is open to every address: ${first.exposure}${more}`,
-      help: "Listen only on the addresses clients use, and restrict the pg_hba.conf record to the networks that need access.",
-      severity: "warning",
-      related: open2.slice(0, 5).map((r) => ({ message: `open to every address: ${r.exposure}`, loc: addressLoc(r.record.address) }))
-    });
   }
 });
 
-// rules/ssl-disabled.ts
-var ssl_disabled_default = defineRule({
-  name: "ssl-disabled",
-  severity: "warning",
-  appliesTo: ["postgresql.conf", "pg_hba.conf"],
-  defaultOptions: { always: false },
-  optionsSchema: {
-    type: "object",
-    properties: {
-      always: {
-        type: "boolean",
-        description: "Flag ssl off whenever the cluster has a postgresql.conf, whatever pg_hba.conf says (default false)"
-      }
-    },
-    additionalProperties: false
-  },
+// rules/unreadable-file.ts
+var unreadable_file_default = defineRule({
+  name: "unreadable-file",
+  severity: "error",
+  category: "validity",
+  appliesTo: ["postgresql.conf", "postgresql.auto.conf", "pg_hba.conf", "pg_ident.conf", "recovery.conf"],
   docs: {
-    summary: "`ssl` is off while pg_hba.conf accepts host connections from beyond the loopback interface",
-    why: "Without SSL, every query and every result crosses the network in cleartext, readable and modifiable by anyone on the path, and so do the credentials: the password itself with `password`, an MD5 response that can be brute-forced offline with `md5`. `ssl` is off by default. Checked only when the cluster has both postgresql.conf and pg_hba.conf, and only when a `host`, `hostnossl` or `hostnogssenc` record that can match (reachable, not `reject`, no template placeholder) accepts more than loopback addresses. With the option `always`, ssl off is flagged whenever the cluster has a postgresql.conf (the `cis` profile sets it: CIS 6.8 wants TLS enabled whatever pg_hba.conf admits today, so that hostssl records can be added and clients can require TLS).",
-    invalid: [{ "postgresql.conf": "ssl = off", "pg_hba.conf": "host    all   app   10.20.0.0/16   scram-sha-256" }],
-    valid: [
-      { "postgresql.conf": "ssl = on", "pg_hba.conf": "host    all   app   10.20.0.0/16   scram-sha-256" },
-      { "postgresql.conf": "ssl = off", "pg_hba.conf": "host    all   all   127.0.0.1/32   scram-sha-256" }
-    ],
-    references: [
-      "https://www.postgresql.org/docs/current/ssl-tcp.html",
-      "https://www.postgresql.org/docs/current/runtime-config-connection.html#GUC-SSL"
-    ],
-    versions: "all",
-    options: "`always` (boolean, default false): flag `ssl` off whenever the cluster has a postgresql.conf, also without pg_hba.conf or when its host records admit only loopback clients."
+    summary: "A configuration file that could not be read",
+    why: "A configuration file that cannot be read (permissions, a directory or device where a file is expected, or a file larger than the size limit) cannot be checked, and PostgreSQL would not be able to read it either. The rest of the repository is still checked. A postgresql.conf of more than 2,000,000 lines is checked up to that line and this rule reports where it stopped: what follows is not checked, so the finding is an error (PostgreSQL itself would read on). Files that are not regular files (FIFOs, devices), or that lie under .git/ through a symlink, are reported without being opened.",
+    invalid: [],
+    valid: ["work_mem = 8MB"],
+    references: ["https://www.postgresql.org/docs/current/config-setting.html"],
+    versions: "all"
   },
   check(ctx) {
-    const hba = ctx.cluster.hba;
-    const ssl = ctx.setting("ssl");
-    const always = ctx.options.always === true;
-    if (!hba && !always || !ctx.cluster.conf || !ssl || ssl.value !== false) return;
-    const open2 = hbaExposures(ctx).filter((e) => e.channel === "plain" && e.strength !== "reject" && e.reach !== "loopback" && e.info.record.connType !== "hostgssenc").map((e) => e.info);
-    const first = open2[0];
-    if (!first) {
-      const at = ssl.lineLoc ?? ctx.clusterLoc();
-      if (!always || !at) return;
+    for (const u of ctx.cluster.unreadable) {
       ctx.report({
-        loc: at,
-        message: `${ssl.isDefault ? "ssl is off (not set, and the default is off)" : "ssl is off"}: no TCP connection can be encrypted and no hostssl record can match; ` + (hba ? "pg_hba.conf admits no unencrypted TCP client from beyond the server today, but one admitted later sends queries, results and credentials in cleartext" : "every client that connects over the network sends queries, results and credentials in cleartext"),
-        help: "Set ssl = on with ssl_cert_file and ssl_key_file, and use hostssl records for clients beyond the server."
+        loc: { file: u.path, start: 0, end: 0 },
+        message: `could not read ${u.kind} file: ${u.error}`
       });
-      return;
     }
-    const loc = ssl.lineLoc ?? ctx.clusterLoc() ?? first.loc;
-    const more = open2.length > 1 ? ` (and ${open2.length - 1} more such records)` : "";
-    ctx.report({
-      loc,
-      message: `${ssl.isDefault ? "ssl is off (not set, and the default is off)" : "ssl is off"} while ${recordRef(first)} accepts unencrypted connections: ${first.exposure}${more}; queries, results and credentials cross the network in cleartext`,
-      help: "Set ssl = on with ssl_cert_file and ssl_key_file (and prefer hostssl records), or limit host records to 127.0.0.1/32 and ::1/128.",
-      related: open2.slice(0, 5).map((r) => ({ message: "accepts connections without SSL", loc: r.loc }))
-    });
+    const parsed = [...ctx.cluster.conf?.files.values() ?? [], ...ctx.cluster.recovery ? [ctx.cluster.recovery] : []];
+    for (const conf of parsed) {
+      if (conf.truncatedAtLine === void 0) continue;
+      const at = conf.file.lineStarts[conf.truncatedAtLine - 1] ?? conf.file.text.length;
+      ctx.report({
+        loc: { file: conf.file.path, start: at, end: at },
+        message: `not read from this line on: the file has more than ${MAX_CONF_LINES} lines, and pgconf-lint checks only the first ${MAX_CONF_LINES} (PostgreSQL would read them all)`,
+        help: "Split the file (include_dir), or remove the blank, comment or repeated lines that make it this long."
+      });
+    }
   }
 });
 
-// rules/index-hba.ts
-var HBA_RULES = [
-  hba_open_to_world_default,
-  listen_on_all_addresses_default,
-  hba_trust_remote_default,
-  hba_ident_over_tcp_default,
-  hba_cleartext_password_default,
-  hba_md5_default,
-  hba_wide_network_default,
-  hba_replication_open_default,
-  hba_unreachable_record_default,
-  hba_hostssl_without_ssl_default,
-  ssl_disabled_default,
-  hba_superuser_remote_default,
-  hba_local_trust_default,
-  hba_tls_not_required_default,
-  hba_map_undefined_default,
-  ident_map_unused_default,
-  hba_all_users_all_databases_default,
-  hba_client_cert_not_required_default
-];
+// rules/unrendered-template.ts
+var SHELL_COMMANDS = /* @__PURE__ */ new Set(["archive_command", "restore_command", "archive_cleanup_command", "recovery_end_command", "ssl_passphrase_command"]);
+var NO_SHELL = ["shell"];
+var HELP = "Render the template before the file is deployed (envsubst, Ansible, Helm, \u2026) and lint the rendered file, or write the value itself.";
+var concern = (p) => `the template placeholder ${p.text} was never rendered (unrendered-template)`;
+function placeholdersIn(text, except = []) {
+  const out = [];
+  for (let offset = 0; offset < text.length; ) {
+    const p = findPlaceholder(offset === 0 ? text : text.slice(offset), { except });
+    if (!p) break;
+    out.push({ ...p, start: p.start + offset, end: p.end + offset });
+    offset += p.end;
+  }
+  return out;
+}
+var unrendered_template_default = defineRule({
+  name: "unrendered-template",
+  severity: "error",
+  category: "validity",
+  precedence: 240,
+  appliesTo: ["postgresql.conf", "postgresql.auto.conf", "pg_hba.conf", "pg_ident.conf", "recovery.conf"],
+  docs: {
+    summary: "A value or pg_hba/pg_ident field still holds a template placeholder (`${VAR}`, `{{ var }}`, `@@VAR@@`, `%(var)s`, `<%= var %>`)",
+    why: "Configuration is often generated from a template (envsubst, Docker entrypoints, Ansible/Jinja, Helm, ERB, sed). When the rendering step is skipped or a variable is missing, the placeholder reaches the server, and PostgreSQL takes the text literally: `TimeZone = '${TZ}'` is not a time zone, so the server refuses to start; `cluster_name = '{{ name }}'` is accepted as that very text; in pg_hba.conf an address `${DOCKER_SUBNET}` is looked up as a host name and never matches, a user `${APP_USER}` matches only a role of that literal name, and `@@REPLICA@@` is read as an `@file` reference that does not exist, so the whole file is rejected. An `include_if_exists` whose file name holds a placeholder is reported too: PostgreSQL skips it without a word (a missing `include` is reported by missing-include, or in pg_hba.conf as a rejected record). A placeholder with blanks (`{{ user }}`) splits into several pg_hba fields; a record rejected for that is one finding with hba-invalid-record. Only values and fields are searched, never comments. Not placeholders: `$user` and `$libdir`, `%`-escapes such as `%p`, `%f`, `%m` (and `%%`), and unbraced names such as `PG_MASTER_USER` or `__DB__`, which nothing tells apart from a real role or database name. In the shell commands (archive_command, restore_command, archive_cleanup_command, recovery_end_command, ssl_passphrase_command) `${VAR}` is the shell expanding a variable of the server's environment and is not reported. A value PostgreSQL also rejects (invalid-value, hba-invalid-record) is one finding, naming both. An unquoted placeholder in postgresql.conf or pg_ident.conf is a syntax error, reported by syntax-error. A placeholder in a setting that a later line overrides with a valid value has no effect and is not reported.",
+    invalid: ["cluster_name = '{{ cluster_name }}'", { "pg_hba.conf": "host  all  all  ${DOCKER_SUBNET}  scram-sha-256\n" }],
+    valid: [
+      `TimeZone = 'Europe/Berlin'
+search_path = '"$user", public'`,
+      "archive_command = 'cp %p ${ARCHIVE_DIR}/%f'",
+      { "pg_hba.conf": "# host all all ${DOCKER_SUBNET} scram-sha-256\nhost  replication  PG_MASTER_USER  10.0.0.0/8  scram-sha-256\n" }
+    ],
+    references: [
+      "https://www.postgresql.org/docs/current/config-setting.html#CONFIG-SETTING-CONFIGURATION-FILE",
+      "https://www.postgresql.org/docs/current/auth-pg-hba-conf.html",
+      "https://www.postgresql.org/docs/current/auth-username-maps.html"
+    ],
+    versions: "all (include_if_exists in pg_hba.conf/pg_ident.conf 16+; recovery.conf is read up to 11)"
+  },
+  check(ctx) {
+    for (const a of ctx.cluster.assignments) {
+      if (a.ignored || a.overriddenBy && a.status !== "invalid") continue;
+      const shell = a.def !== void 0 && SHELL_COMMANDS.has(a.def.name);
+      checkConfValue(ctx, a.file, a.line.name, a.line.value, shell, a.status === "invalid" ? "rejected" : a.status === "unknown" ? "unknown" : "taken");
+    }
+    if (ctx.major <= 11 && ctx.cluster.recovery) {
+      for (const line of ctx.cluster.recovery.lines) {
+        if (line.kind !== "setting") continue;
+        checkConfValue(ctx, ctx.cluster.recovery.file, line.name, line.value, SHELL_COMMANDS.has(line.name.toLowerCase()), "taken");
+      }
+    }
+    checkSkippedConfIncludes(ctx);
+    for (const line of ctx.cluster.hba?.lines ?? []) checkHbaLine(ctx, line);
+    for (const inc of ctx.cluster.hba?.includes ?? []) if (inc.skipped) checkSkippedAuthInclude(ctx, inc);
+    for (const line of ctx.cluster.ident?.lines ?? []) checkIdentLine(ctx, line);
+    for (const inc of ctx.cluster.ident?.includes ?? []) if (inc.skipped) checkSkippedAuthInclude(ctx, inc);
+  }
+});
+function checkConfValue(ctx, file, name, value, shell, fate) {
+  const p = findPlaceholder(value.raw, shell ? { except: NO_SHELL } : {});
+  if (!p) return;
+  const loc = { file: file.path, start: value.start + p.start, end: value.start + p.end };
+  if (!ctx.listed(loc.file)) {
+    ctx.unlisted(loc.file, 1, loc);
+    return;
+  }
+  const consequence2 = fate === "rejected" ? "PostgreSQL reads it literally, rejects the value and refuses to start" : fate === "unknown" ? "PostgreSQL reads it literally" : `PostgreSQL takes the text literally, so ${name} is "${boundQuote(value.value)}", not the rendered value`;
+  ctx.report({
+    loc,
+    message: `${name} = ${boundQuote(value.raw)} still holds the template placeholder ${p.text}, which was never rendered: ${consequence2}`,
+    help: HELP,
+    group: { key: valueGroupKey(file.path, value.start), concern: concern(p) }
+  });
+}
+function placeholdersOfLine(line, problem) {
+  const own = (t) => t.file === line.file && t.via === null;
+  let end = line.start;
+  let foreign = false;
+  for (const f of line.fields) {
+    for (const t of f.tokens) {
+      if (!own(t)) foreign = true;
+      else if (t.end > end) end = t.end;
+    }
+  }
+  const errorHere = problem !== null && problem.file === line.file;
+  if (errorHere && problem.end > end) end = problem.end;
+  const out = [];
+  for (const p of placeholdersIn(line.file.text.slice(line.start, end))) {
+    const start = line.start + p.start;
+    const inError = errorHere && start < problem.end && line.start + p.end > problem.start;
+    let token2 = null;
+    for (const f of line.fields) for (const t of f.tokens) if (token2 === null && own(t) && t.start <= start && start < t.end) token2 = t;
+    out.push({ p, file: line.file, start, end: line.start + p.end, token: token2, inError });
+  }
+  if (!foreign) return out;
+  for (const f of line.fields) {
+    for (const t of f.tokens) {
+      if (own(t)) continue;
+      for (const p of placeholdersIn(t.raw)) {
+        const start = t.start + p.start;
+        const inError = problem !== null && problem.file === t.file && start < problem.end && t.start + p.end > problem.start;
+        out.push({ p, file: t.file, start, end: t.start + p.end, token: t, inError });
+      }
+    }
+  }
+  return out;
+}
+function checkHbaLine(ctx, line) {
+  const problem = line.problem ?? line.error;
+  const found = placeholdersOfLine(line, problem);
+  if (found.length === 0) return;
+  const split = problem !== null && !found.some((x) => x.inError) ? found.find((x) => /\s/.test(x.p.text)) : void 0;
+  if (split) split.inError = true;
+  const f = found.find((x) => x.inError) ?? found[0];
+  const loc = { file: f.file.path, start: f.start, end: f.end };
+  if (!ctx.listed(loc.file)) {
+    ctx.unlisted(loc.file, 1, loc);
+    return;
+  }
+  const r = line.record;
+  const t = f.token;
+  let what = "the field";
+  let consequence2 = "PostgreSQL takes the text literally";
+  if (f.inError) {
+    consequence2 = "PostgreSQL rejects this record, so the server refuses to start and a reload keeps the old rules";
+  } else if (r && t) {
+    if (r.address?.token === t) {
+      what = "the address";
+      consequence2 = r.address.kind === "hostname" ? `PostgreSQL looks "${boundQuote(r.address.hostname ?? t.text)}" up as a host name, which no client has, so this record never matches` : consequence2;
+    } else if (r.address?.maskToken === t) {
+      what = "the netmask";
+    } else if (r.databases.some((d) => d.token === t)) {
+      what = "the database";
+      consequence2 = `PostgreSQL takes it as a database literally named "${boundQuote(t.text)}", so this record matches no real database`;
+    } else if (r.users.some((u) => u.token === t)) {
+      what = "the user";
+      consequence2 = `PostgreSQL takes it as a role literally named "${boundQuote(t.text)}", so this record matches no real role`;
+    } else if (r.options.some((o) => o.token === t)) {
+      what = "the option";
+      consequence2 = "PostgreSQL takes the option value literally";
+    }
+  }
+  const others = [...new Set(found.filter((x) => x !== f).map((x) => x.p.text))];
+  const groupStart = f.inError && problem ? problem.start : t?.start ?? f.start;
+  ctx.report({
+    loc,
+    message: `${what} ${f.p.text} is a template placeholder that was never rendered: ${consequence2}` + (others.length ? `; the record also holds ${others.slice(0, 3).join(", ")}${others.length > 3 ? ", \u2026" : ""}` : ""),
+    help: HELP,
+    group: { key: hbaTokenGroupKey(f.inError && problem ? problem.file.path : f.file.path, groupStart), concern: concern(f.p) }
+  });
+}
+function checkIdentLine(ctx, line) {
+  const problem = line.problem ?? line.error;
+  const found = placeholdersOfLine(line, problem);
+  if (found.length === 0 || found.some((x) => x.inError) || problem !== null && found.some((x) => /\s/.test(x.p.text))) return;
+  const f = found[0];
+  const loc = { file: f.file.path, start: f.start, end: f.end };
+  if (!ctx.listed(loc.file)) {
+    ctx.unlisted(loc.file, 1, loc);
+    return;
+  }
+  const others = [...new Set(found.slice(1).map((x) => x.p.text))];
+  ctx.report({
+    loc,
+    message: `${f.p.text} in pg_ident.conf is a template placeholder that was never rendered: PostgreSQL takes it literally, so this mapping never applies as intended` + (others.length ? `; the line also holds ${others.slice(0, 3).join(", ")}${others.length > 3 ? ", \u2026" : ""}` : ""),
+    help: HELP
+  });
+}
+var SKIPPED = "PostgreSQL looks for a file of that literal name, finds none and skips the include without an error, so nothing meant for that file applies";
+function checkSkippedConfIncludes(ctx) {
+  const conf = ctx.cluster.conf;
+  if (!conf) return;
+  const seen = /* @__PURE__ */ new Set();
+  for (const s of conf.skipped) {
+    const key = `${s.file.absPath}:${s.lineNumber}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const line = conf.files.get(s.file.absPath)?.lines[s.lineNumber - 1];
+    if (line?.kind !== "include") continue;
+    const p = findPlaceholder(line.value.raw);
+    if (!p) continue;
+    ctx.report({
+      loc: { file: s.file.path, start: line.value.start + p.start, end: line.value.start + p.end },
+      message: `${line.name} ${boundQuote(line.value.raw)} still holds the template placeholder ${p.text}, which was never rendered: ${SKIPPED}`,
+      help: HELP
+    });
+  }
+}
+function checkSkippedAuthInclude(ctx, inc) {
+  const text = inc.file.text.slice(inc.start, inc.end);
+  const hash = text.indexOf("#");
+  const p = findPlaceholder(hash === -1 ? text : text.slice(0, hash));
+  if (!p) return;
+  ctx.report({
+    loc: { file: inc.file.path, start: inc.start + p.start, end: inc.start + p.end },
+    message: `include_if_exists still holds the template placeholder ${p.text}, which was never rendered: ${SKIPPED}`,
+    help: HELP
+  });
+}
+
+// rules/unused-directive.ts
+var unused_directive_default = defineRule({
+  name: "unused-directive",
+  severity: "warning",
+  category: "validity",
+  appliesTo: ["postgresql.conf", "postgresql.auto.conf", "pg_hba.conf", "pg_ident.conf", "recovery.conf"],
+  docs: {
+    summary: "A pgconf-lint directive that suppresses nothing, is misspelled, names an unknown rule, or gives no reason",
+    why: "Suppression comments outlive the problems they were written for. A directive that no longer suppresses anything hides the next real problem on that line from review, and a directive without a reason leaves the next reader guessing why a check was silenced. Directives are `# pgconf-lint disable-line RULE -- reason`, `disable-next-line` (the line after the comment), `disable-file`, and the block form `disable RULE -- reason` \u2026 `enable RULE` (the lines between; without an `enable`, to the end of the file); the reason after `--` is required. A comment meant as a directive but misspelled (`# pgconf-lint: disable-next-line \u2026` with a colon, `Disable-Line` in another case, `disable-lines`) would silently suppress nothing, so it is reported with the spelling that works; so is an `enable` that ends no block.",
+    invalid: [
+      "# pgconf-lint disable-next-line invalid-value -- legacy value\nwork_mem = 8MB",
+      "# pgconf-lint: disable-next-line invalid-value -- legacy value\nwork_mem = 8MB"
+    ],
+    valid: ["# pgconf-lint disable-next-line invalid-value -- kept for the 9.6 fleet\nwork_mem = 8mb"],
+    references: ["https://github.com/pgconf-lint/pgconf-lint#suppressing-findings"],
+    versions: "all"
+  },
+  engineReport: "directive-problems",
+  check() {
+  }
+});
+
+// rules/wal-level-insufficient.ts
+var wal_level_insufficient_default = defineRule({
+  name: "wal-level-insufficient",
+  severity: "error",
+  category: "validity",
+  tags: ["reliability"],
+  appliesTo: ["postgresql.conf", "postgresql.auto.conf"],
+  docs: {
+    summary: "wal_level = minimal combined with WAL senders, archiving or WAL summarization, so the server refuses to start",
+    why: 'wal_level = minimal leaves out of WAL what replication, archiving and incremental backup need, so the postmaster refuses to start when it is combined with max_wal_senders > 0 ("WAL streaming (max_wal_senders > 0) requires wal_level "replica" or "logical""), archive_mode on or always ("WAL archival cannot be enabled when wal_level is "minimal"") or, from 17, summarize_wal = on ("WAL cannot be summarized when wal_level is "minimal""). Note that max_wal_senders defaults to 10 since PostgreSQL 10, so wal_level = minimal on its own already stops the server unless max_wal_senders = 0 is set too.',
+    invalid: ["wal_level = minimal", "wal_level = minimal\nmax_wal_senders = 0\narchive_mode = on"],
+    valid: ["wal_level = replica", "wal_level = minimal\nmax_wal_senders = 0"],
+    references: [
+      "https://www.postgresql.org/docs/current/runtime-config-wal.html#GUC-WAL-LEVEL",
+      "https://www.postgresql.org/docs/current/runtime-config-replication.html#GUC-MAX-WAL-SENDERS",
+      "https://www.postgresql.org/docs/current/runtime-config-wal.html#GUC-SUMMARIZE-WAL"
+    ],
+    versions: "all (summarize_wal is 17+)"
+  },
+  check(ctx) {
+    const level = ctx.setting("wal_level");
+    if (level?.value !== "minimal" || !level.loc) return;
+    const conflicts = [];
+    const fixes = [];
+    const related = [];
+    const archive = ctx.setting("archive_mode");
+    if (archive && archive.value !== "off") {
+      conflicts.push(`archive_mode = ${archive.canonical}`);
+      fixes.push("archive_mode = off");
+      if (archive.loc) related.push({ message: `archive_mode = ${archive.canonical} needs wal_level replica or logical`, loc: archive.loc });
+    }
+    const senders = ctx.setting("max_wal_senders");
+    if (senders && typeof senders.value === "number" && senders.value > 0) {
+      conflicts.push(`max_wal_senders = ${senders.canonical}${senders.isDefault ? " (the default)" : ""}`);
+      fixes.push("max_wal_senders = 0");
+      if (senders.loc) related.push({ message: `max_wal_senders = ${senders.canonical} needs wal_level replica or logical`, loc: senders.loc });
+    }
+    const summarize2 = ctx.setting("summarize_wal");
+    if (summarize2?.value === true) {
+      conflicts.push("summarize_wal = on");
+      fixes.push("summarize_wal = off");
+      if (summarize2.loc) related.push({ message: "summarize_wal = on needs wal_level replica or logical", loc: summarize2.loc });
+    }
+    if (conflicts.length === 0) return;
+    ctx.report({
+      loc: level.loc,
+      message: `wal_level = ${level.assignment?.line.value.raw ?? level.canonical} with ${conflicts.join(", ")}: PostgreSQL refuses to start`,
+      help: `Set wal_level = replica, or keep minimal and set ${fixes.join(", ")}.`,
+      related
+    });
+  }
+});
 
 // rules/index.ts
 var RULES = [
-  syntax_error_default,
-  // Before invalid-value and hba-invalid-record: a placeholder they reject is one finding, and
-  // the one that says "render the template" is the useful one (a tie goes to the earlier rule).
-  unrendered_template_default,
-  unknown_setting_default,
-  removed_setting_default,
-  invalid_value_default,
+  anonymizer_not_loaded_default,
+  archive_command_missing_default,
+  archive_command_noop_default,
+  archive_mode_off_default,
+  auth_delay_not_loaded_default,
+  authentication_timeout_long_default,
+  autovacuum_off_default,
+  client_min_messages_verbose_default,
+  connection_logging_off_default,
+  ddl_not_logged_default,
+  debug_setting_enabled_default,
   duplicate_setting_default,
-  missing_include_default,
+  failsafe_age_clamped_default,
+  freeze_max_age_high_default,
+  freeze_min_age_clamped_default,
+  freeze_table_age_clamped_default,
+  fsync_off_default,
+  full_page_writes_off_default,
+  hba_all_users_all_databases_default,
+  hba_cleartext_password_default,
+  hba_client_cert_not_required_default,
+  hba_hostssl_without_ssl_default,
+  hba_ident_over_tcp_default,
   hba_invalid_record_default,
+  hba_local_trust_default,
+  hba_map_undefined_default,
+  hba_md5_default,
+  hba_open_to_world_default,
+  hba_replication_open_default,
+  hba_superuser_remote_default,
+  hba_tls_not_required_default,
+  hba_trust_remote_default,
+  hba_unreachable_record_default,
+  hba_wide_network_default,
+  ident_map_unused_default,
+  invalid_value_default,
+  listen_on_all_addresses_default,
+  log_destination_empty_default,
+  log_directory_empty_default,
+  log_directory_in_data_directory_default,
+  log_duration_off_default,
+  log_error_verbosity_low_default,
+  log_file_mode_permissive_default,
+  log_hostname_on_default,
+  log_level_too_quiet_default,
+  log_line_prefix_incomplete_default,
+  log_statement_secrets_default,
+  log_timezone_not_utc_default,
+  log_truncate_on_rotation_off_default,
+  logging_collector_off_default,
+  memory_overcommit_default,
+  missing_include_default,
+  parallel_workers_exceed_default,
+  password_check_not_loaded_default,
+  password_encryption_md5_default,
+  pgaudit_not_configured_default,
+  recovery_conf_obsolete_default,
+  removed_setting_default,
+  replication_commands_not_logged_default,
+  replication_conninfo_insecure_default,
+  replication_slot_wal_unbounded_default,
+  reserved_connections_exceed_max_default,
+  rewind_not_ready_default,
+  secret_in_config_default,
+  ssl_ciphers_weak_default,
+  ssl_disabled_default,
+  ssl_min_protocol_weak_default,
+  standard_conforming_strings_off_default,
+  synchronous_commit_off_default,
+  syntax_error_default,
+  syslog_messages_lossy_default,
+  unix_socket_world_accessible_default,
+  unknown_setting_default,
   unreadable_file_default,
-  ...CONF_RULES,
-  ...HBA_RULES,
-  unused_directive_default
+  unrendered_template_default,
+  unused_directive_default,
+  wal_level_insufficient_default
 ];
 
 // src/profiles/catalogs/cis.ts
@@ -52852,7 +53050,7 @@ function discoverOptions(options, host) {
 }
 var DEFAULT_SEVERITY = new Map(RULES.map((r) => [r.name, r.severity]));
 var ruleSeverity = (name) => DEFAULT_SEVERITY.get(name);
-function clusterRuleConfig(options, cluster) {
+function clusterRuleConfig(options, cluster, ruleList) {
   const loaded2 = options.config;
   const c = loaded2?.config;
   const files = cluster.input.files.map((f) => loaded2 ? configRelative(loaded2, f.abs) : f.abs);
@@ -52865,7 +53063,9 @@ function clusterRuleConfig(options, cluster) {
     rules[name] = { ...rules[name] ?? {}, options: { ...rules[name]?.options ?? {}, ...opts } };
   }
   if (c?.allowedNetworks?.length) {
-    for (const name of ["hba-wide-network", "hba-open-to-world", "hba-trust-remote", "hba-replication-open", "hba-superuser-remote"]) {
+    for (const rule of ruleList) {
+      if (rule.options?.allowedNetworks !== ALLOWED_NETWORKS) continue;
+      const name = rule.name;
       rules[name] = { ...rules[name] ?? {}, options: { allowedNetworks: c.allowedNetworks, ...rules[name]?.options ?? {} } };
     }
   }
@@ -52887,16 +53087,17 @@ function lint(paths, options = {}, rules = RULES) {
   let diagnostics = [];
   const files = [];
   const ran = /* @__PURE__ */ new Set();
-  let unusedSeverity = "warning";
+  const directiveRule = rules.find((r) => r.engineReport === "directive-problems");
+  let unusedSeverity = directiveRule?.severity ?? "off";
   const sources = /* @__PURE__ */ new Map();
   for (const cluster of clusters) {
     for (const f of cluster.input.files) files.push({ path: host.display(f.abs), kind: f.kind, pgVersion: cluster.input.major });
     for (const [p, s] of cluster.sources) sources.set(p, s);
-    const cfg = clusterRuleConfig(options, cluster);
+    const cfg = clusterRuleConfig(options, cluster, rules);
     for (const rule of rules) {
       const rc = cfg.rules[rule.name];
       const sev = rc?.severity ?? rule.severity;
-      if (rule.name === "unused-directive") unusedSeverity = sev;
+      if (rule === directiveRule) unusedSeverity = sev;
       if (sev === "off") continue;
       ran.add(rule.name);
       for (const d of runRule(rule, cluster, { severity: sev, options: rc?.options ?? {}, assume: cfg.assume })) diagnostics.push(d);
@@ -52904,20 +53105,21 @@ function lint(paths, options = {}, rules = RULES) {
   }
   const directives = collectDirectives(clusters);
   const applied = applyDirectives(diagnostics, directives, sources, new Set(RULES.map((r) => r.name)), ran);
-  diagnostics = mergeGroups(applied.diagnostics, rules.map((r) => r.name));
-  if (unusedSeverity !== "off" && rules.some((r) => r.name === "unused-directive")) {
+  diagnostics = mergeGroups(applied.diagnostics, precedenceOrder(rules));
+  if (directiveRule && unusedSeverity !== "off") {
+    const name = directiveRule.name;
     const perFile = /* @__PURE__ */ new Map();
     for (const p of applied.problems) {
       const c = perFile.get(p.loc.file) ?? { n: 0, last: p.loc };
       c.n++;
       c.last = p.loc;
       perFile.set(p.loc.file, c);
-      if (c.n <= FILE_FINDINGS_LIMIT) diagnostics.push({ rule: "unused-directive", severity: unusedSeverity, message: p.message, loc: p.loc });
+      if (c.n <= FILE_FINDINGS_LIMIT) diagnostics.push({ rule: name, severity: unusedSeverity, message: p.message, help: p.help, loc: p.loc });
     }
     for (const [, c] of perFile) {
       if (c.n <= FILE_FINDINGS_LIMIT) continue;
       const more = c.n - FILE_FINDINGS_LIMIT;
-      diagnostics.push({ rule: "unused-directive", severity: unusedSeverity, message: `${more} more unused-directive findings in this file are not listed (${c.n} in all; only the first ${FILE_FINDINGS_LIMIT} are)`, loc: c.last, unlisted: more });
+      diagnostics.push({ rule: name, severity: unusedSeverity, message: `${more} more ${name} findings in this file are not listed (${c.n} in all; only the first ${FILE_FINDINGS_LIMIT} are)`, loc: c.last, unlisted: more });
     }
   }
   const seen = /* @__PURE__ */ new Set();
@@ -53203,7 +53405,13 @@ async function createReview(octokit, pr, body, comments) {
     commit_id: pr.headSha,
     event: "COMMENT",
     body,
-    comments: comments.map((c) => ({ path: c.path, line: c.line, side: "RIGHT", body: c.body }))
+    comments: comments.map((c) => ({
+      path: c.path,
+      ...c.startLine !== void 0 ? { start_line: c.startLine, start_side: "RIGHT" } : {},
+      line: c.line,
+      side: "RIGHT",
+      body: c.body
+    }))
   });
 }
 var MAX_REVIEW_CALLS = 20;
@@ -53318,13 +53526,13 @@ function overlayHost(inner, repoRoot, sides, loaded2) {
       const side = rp === void 0 ? void 0 : sides.get(rp);
       if (side === void 0) return inner.read(p);
       if (!inner.allowed(p)) return inner.read(p);
-      if (side === "absent") return { ok: false, error: "No such file or directory" };
+      if (side === "absent") return { ok: false, error: "No such file or directory", missing: true };
       const got = loaded2.get(rp);
       if (!got) {
         wanted.add(rp);
         return { ok: true, file: createSourceFile(inner.display(p), p, Buffer.alloc(0)) };
       }
-      if ("absent" in got) return { ok: false, error: "No such file or directory" };
+      if ("absent" in got) return { ok: false, error: "No such file or directory", missing: true };
       if ("tooLarge" in got) return { ok: false, error: sizeLimitError(got.tooLarge, inner.maxFileBytes, FILE_LIMIT_HINT) };
       const full = heapFull();
       if (full) return { ok: false, error: full };
@@ -53573,25 +53781,25 @@ function expected(s) {
       return "valid";
   }
 }
-function enumMessage(allowed, value) {
-  const words = allowed.filter((v) => typeof v === "string");
+function enumMessage(allowed2, value) {
+  const words = allowed2.filter((v) => typeof v === "string");
   const typed = typeof value === "string" ? value.toLowerCase() : void 0;
   const guess = typed === void 0 ? void 0 : closestKey(typed, words) ?? (typed.length >= 3 ? words.find((w) => w.startsWith(typed)) : void 0);
-  return `must be one of ${allowed.map((v) => JSON.stringify(v)).join(", ")}${guess ? `; did you mean ${JSON.stringify(guess)}?` : ""}`;
+  return `must be one of ${allowed2.map((v) => JSON.stringify(v)).join(", ")}${guess ? `; did you mean ${JSON.stringify(guess)}?` : ""}`;
 }
 function unknownKeyMessage(path6, key, schema) {
-  const allowed = Object.keys(schema.properties);
+  const allowed2 = Object.keys(schema.properties);
   const at = showPath([...path6, key]);
-  const guess = closestKey(key, allowed);
+  const guess = closestKey(key, allowed2);
   const mean = guess === void 0 ? void 0 : `; did you mean ${JSON.stringify(guess)}?`;
   const parent = path6[path6.length - 1];
   if (parent === "rules") return `${at}: unknown rule ${showKey(key)}${mean ?? " (see pgconf-lint rules)"}`;
   if (path6[path6.length - 2] === "rules" && typeof parent === "string") {
-    const options = allowed.filter((k) => k !== "severity");
+    const options = allowed2.filter((k) => k !== "severity");
     const listed = options.length ? ` (its options: severity, ${options.join(", ")})` : ", which takes no options besides severity";
     return `${at}: unknown option of rule ${parent}${mean ?? listed}`;
   }
-  return `${at}: unknown key${mean ?? ` (allowed here: ${allowed.join(", ")})`}`;
+  return `${at}: unknown key${mean ?? ` (allowed here: ${allowed2.join(", ")})`}`;
 }
 var MAX_PROBLEMS = 1e3;
 function typeOk(type, v) {
@@ -53622,8 +53830,8 @@ function collectProblems(schema, value, path6, out) {
     return;
   }
   if (Array.isArray(schema.enum)) {
-    const allowed = schema.enum;
-    if (!allowed.some((e) => e === value)) fail3(() => enumMessage(allowed, value));
+    const allowed2 = schema.enum;
+    if (!allowed2.some((e) => e === value)) fail3(() => enumMessage(allowed2, value));
     return;
   }
   if (schema.type !== void 0 && !typeOk(schema.type, value)) return fail3(() => `must be ${expected(schema)}`);
@@ -53759,6 +53967,22 @@ function duplicateKey(doc) {
   });
   return found;
 }
+function aliasBeforeAnchor(doc) {
+  const anchors = /* @__PURE__ */ new Set();
+  let found;
+  (0, import_yaml.visit)(doc, (_key, node) => {
+    if ((0, import_yaml.isAlias)(node)) {
+      if (!anchors.has(node.source)) {
+        found = node.source;
+        return import_yaml.visit.BREAK;
+      }
+    } else if ((0, import_yaml.isNode)(node) && node.anchor) {
+      anchors.add(node.anchor);
+    }
+    return void 0;
+  });
+  return found;
+}
 function firstAlias(doc, source) {
   let found;
   (0, import_yaml.visit)(doc, {
@@ -53793,7 +54017,7 @@ function loadConfig(path6, rules, options = {}) {
   const doc = (0, import_yaml.parseDocument)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false, logLevel: "error" });
   if (doc.errors.length) {
     const e = doc.errors[0];
-    const message = /Maximum call stack/.test(e.message) ? "nested too deeply; not read" : e.message.split("\n")[0];
+    const message = e.code === "RESOURCE_EXHAUSTION" ? "nested too deeply; not read" : e.message.split("\n")[0];
     throw new ConfigError(`${at(e.pos[0])}: ${message}`);
   }
   const dup = duplicateKey(doc);
@@ -53803,7 +54027,7 @@ function loadConfig(path6, rules, options = {}) {
     js = doc.toJS({ maxAliasCount: CONFIG_MAX_ALIASES });
   } catch (err) {
     if (!(err instanceof ReferenceError)) throw err;
-    const unresolved = /^Unresolved alias[^:]*: (.*)$/.exec(err.message)?.[1];
+    const unresolved = aliasBeforeAnchor(doc);
     const alias = firstAlias(doc, unresolved);
     const at2 = alias?.range ? lines.linePos(alias.range[0]) : void 0;
     const problem = unresolved !== void 0 ? `alias *${unresolved} is used before its anchor` : `too many alias expansions (more than ${CONFIG_MAX_ALIASES}; a "billion laughs" document); not read`;
@@ -53869,8 +54093,9 @@ function safeTerminalText(s) {
     return code < 256 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
   }).replace(/\n/g, "\\n");
 }
+var UNCOUNTED = /* @__PURE__ */ new Set(["info"]);
 function plural(n, word) {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
+  return `${n} ${word}${n === 1 || UNCOUNTED.has(word) ? "" : "s"}`;
 }
 function neutralizeControls(s) {
   return s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => {
@@ -54105,37 +54330,33 @@ ${text}
 `;
 }
 
+// src/fix/edits.ts
+function applyEdits(text, edits) {
+  const sorted = [...edits].sort((a, b) => a.loc.start - b.loc.start || a.loc.end - b.loc.end);
+  let out = "";
+  let at = 0;
+  for (const e of sorted) {
+    if (e.loc.start < at || e.loc.end > text.length) throw new Error("applyEdits: overlapping or out-of-range edit");
+    out += text.slice(at, e.loc.start) + e.text;
+    at = e.loc.end;
+  }
+  return out + text.slice(at);
+}
+
+// src/report/fixable.ts
+function shownFix(d) {
+  const fix = d.fix;
+  if (!fix || fix.edits.some((e) => containsSecret(e.text))) return void 0;
+  return fix;
+}
+var FIX_COMMAND = { safe: "pgconf-lint --fix", unsafe: "pgconf-lint --unsafe-fixes" };
+
 // src/report/sarif.ts
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 var INFORMATION_URI = "https://github.com/pgconf-lint/pgconf-lint";
 var FINGERPRINT_KEY = "pgconfLint/v1";
-var SECURITY_RULES = /* @__PURE__ */ new Set([
-  "ssl-disabled",
-  "password-encryption-md5",
-  "secret-in-config",
-  "listen-on-all-addresses",
-  "log-statement-secrets",
-  "replication-conninfo-insecure",
-  "standard-conforming-strings-off",
-  // TLS, authentication hardening, and the audit trail (who did what, from where).
-  "ssl-min-protocol-weak",
-  "ssl-ciphers-weak",
-  "unix-socket-world-accessible",
-  "password-check-not-loaded",
-  "auth-delay-not-loaded",
-  "authentication-timeout-long",
-  "pgaudit-not-configured",
-  "anonymizer-not-loaded",
-  "client-min-messages-verbose",
-  "log-file-mode-permissive",
-  "connection-logging-off",
-  "log-line-prefix-incomplete",
-  "ddl-not-logged",
-  "replication-commands-not-logged",
-  "log-duration-off"
-]);
-function isSecurityRule(name) {
-  return SECURITY_RULES.has(name) || name.startsWith("hba-") && name !== "hba-invalid-record";
+function isSecurityRule(rule) {
+  return rule.category === "security";
 }
 var SECURITY_SEVERITY = { error: "8.0", warning: "5.0", info: "3.0" };
 var LEVEL = { error: "error", warning: "warning", info: "note" };
@@ -54149,7 +54370,7 @@ function pascal(name) {
 }
 function sarifRule(rule) {
   const url = docsUrl(rule.name);
-  const security = isSecurityRule(rule.name);
+  const security = isSecurityRule(rule);
   return {
     id: rule.name,
     name: pascal(rule.name),
@@ -54208,6 +54429,25 @@ function toSarif(result, rules = RULES) {
         message: { text: rel.message }
       };
     });
+    const fix = shownFix(d);
+    const fixes = fix ? [
+      {
+        description: { text: fix.title },
+        artifactChanges: [
+          {
+            artifactLocation: artifactLocation(d.loc.file),
+            replacements: fix.edits.map((e) => {
+              const x = locate({ ...d, loc: e.loc }, result.sources);
+              return {
+                deletedRegion: { startLine: x.line, startColumn: x.column, endLine: x.endLine, endColumn: x.endColumn },
+                ...e.text ? { insertedContent: { text: e.text } } : {}
+              };
+            })
+          }
+        ],
+        properties: { applicability: fix.applicability }
+      }
+    ] : void 0;
     return {
       ruleId: d.rule,
       ruleIndex,
@@ -54224,7 +54464,8 @@ ${d.help}` : d.message },
       ],
       ...related.length ? { relatedLocations: related } : {},
       partialFingerprints: { [FINGERPRINT_KEY]: prints.get(d) },
-      ...d.suppressed ? { suppressions: [{ kind: d.suppressed.kind === "directive" ? "inSource" : "external", justification: d.suppressed.reason }] } : {}
+      ...d.suppressed ? { suppressions: [{ kind: d.suppressed.kind === "directive" ? "inSource" : "external", justification: d.suppressed.reason }] } : {},
+      ...fixes ? { fixes } : {}
     };
   });
   return {
@@ -54304,95 +54545,70 @@ function readInputs(get) {
   return inputs;
 }
 
-// src/action/suggest.ts
-var FIXERS = {
-  // work_mem = 8mb -> 8MB: only when exactly one valid unit matches without regard to case.
-  "invalid-value"(d, { text }) {
-    const units = /Valid units for this parameter are (.*?)\)/.exec(d.message)?.[1];
-    if (!units) return void 0;
-    const valid = [...units.matchAll(/"([^"]+)"/g)].map((m2) => m2[1]);
-    const m = /^(')?(\s*[+-]?[0-9]+(?:\.[0-9]+)?\s*)([A-Za-z]+)(\s*)(')?$/.exec(text);
-    if (!m || m[1] !== m[5]) return void 0;
-    const unit = m[3];
-    const same = valid.filter((u) => u.toLowerCase() === unit.toLowerCase());
-    if (same.length !== 1 || same[0] === unit) return void 0;
-    return { loc: d.loc, replacement: `${m[1] ?? ""}${m[2]}${same[0]}${m[4]}${m[5] ?? ""}` };
-  },
-  // unix_socket_directories = /var/run/postgresql -> '/var/run/postgresql'
-  "syntax-error"(d, { source }) {
-    const { line } = lineColumn(source, d.loc.start);
-    const start = source.lineStarts[line - 1];
-    const end = source.lineStarts[line] ?? source.text.length;
-    const full = source.text.slice(start, end).replace(/\r?\n$/, "");
-    const m = /^(\s*[A-Za-z_][A-Za-z0-9_.]*\s*(?:=\s*|\s))([^\s'"#=]+)(\s*(?:#.*)?)$/.exec(full);
-    if (!m || !m[2].includes("/")) return void 0;
-    const valueStart = start + m[1].length;
-    if (d.loc.start < valueStart || d.loc.start >= valueStart + m[2].length) return void 0;
-    return { loc: { file: d.loc.file, start: valueStart, end: valueStart + m[2].length }, replacement: `'${m[2]}'` };
-  },
-  // host ... md5 -> scram-sha-256, only when the cluster already stores new passwords as SCRAM.
-  "hba-md5"(d, { source, text, cluster }) {
-    if (!cluster?.conf || effectiveSetting(cluster, "password_encryption")?.canonical !== "scram-sha-256") return void 0;
-    let loc = d.loc;
-    if (text !== "md5") {
-      const { line } = lineColumn(source, d.loc.start);
-      const start = source.lineStarts[line - 1];
-      const full = source.text.slice(start, source.lineStarts[line] ?? source.text.length);
-      const hits = [...full.matchAll(/(?<=\s)md5(?=\s|$)/g)];
-      if (hits.length !== 1) return void 0;
-      loc = { file: d.loc.file, start: start + hits[0].index, end: start + hits[0].index + 3 };
-    }
-    return {
-      loc,
-      replacement: "scram-sha-256",
-      caution: "Accept only once every role that connects through this line has a SCRAM password (roles whose pg_authid.rolpassword still starts with md5 cannot log in with scram-sha-256)."
-    };
-  }
-};
-var SUGGESTION_MAX_CHARS = 500;
-function fixFor(d, result) {
-  const fixer = FIXERS[d.rule];
-  const source = result.sources.get(d.loc.file);
-  if (!fixer || !source || d.suppressed) return void 0;
-  const cluster = result.clusters.find((c) => c.sources.has(d.loc.file));
-  const fix = fixer(d, { source, text: source.text.slice(d.loc.start, d.loc.end), ...cluster ? { cluster } : {} });
-  if (!fix) return void 0;
-  if (lineColumn(source, fix.loc.start).line !== lineColumn(source, fix.loc.end).line) return void 0;
-  if (/[\r\n]/.test(fix.replacement)) return void 0;
-  const after = applyToLine(fix, source).text;
-  if (after.length > SUGGESTION_MAX_CHARS || containsSecret(after)) return void 0;
-  return fix;
-}
-function applyToLine(fix, source) {
-  const { line } = lineColumn(source, fix.loc.start);
-  const start = source.lineStarts[line - 1];
-  const end = source.lineStarts[line] ?? source.text.length;
-  const full = source.text.slice(start, end).replace(/\r?\n$/, "");
-  return { line, text: full.slice(0, fix.loc.start - start) + fix.replacement + full.slice(fix.loc.end - start) };
-}
-
 // src/action/review.ts
 var MAX_REVIEW_COMMENTS = 30;
+var SUGGESTION_MAX_CHARS = 500;
 function fence(text) {
   const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
   return "`".repeat(Math.max(3, longest + 1));
 }
-function commentBody(d, result, fingerprint, line) {
+function suggestionFor(d, source) {
+  const fix = shownFix(d);
+  if (!fix || d.suppressed) return void 0;
+  let first = Infinity;
+  let last = 0;
+  for (const e of fix.edits) {
+    const s = lineColumn(source, e.loc.start);
+    const end = lineColumn(source, e.loc.end);
+    const endLine = e.loc.end > e.loc.start && end.column === 1 ? end.line - 1 : end.line;
+    first = Math.min(first, s.line);
+    last = Math.max(last, endLine, s.line);
+  }
+  const from = source.lineStarts[first - 1];
+  const to = source.lineStarts[last] ?? source.text.length;
+  const region = source.text.slice(from, to);
+  const after = applyEdits(region, fix.edits.map((e) => ({ loc: { ...e.loc, start: e.loc.start - from, end: e.loc.end - from }, text: e.text })));
+  const newline = /\r?\n$/.exec(region)?.[0];
+  let body;
+  if (after === "") body = void 0;
+  else if (!newline) body = after;
+  else if (after.endsWith("\n")) body = after.replace(/\r?\n$/, "");
+  else return void 0;
+  const lines = body === void 0 ? [] : body.split(/\r?\n/);
+  const text = lines.join("\n");
+  if (text.length > SUGGESTION_MAX_CHARS || containsSecret(text)) return void 0;
+  return { startLine: first, line: last, lines, fix };
+}
+function commentBody(d, fingerprint, suggestion) {
   const parts = [`${SEVERITY_LABEL[d.severity]} \xB7 [${d.rule}](${docsUrl(d.rule)}) \xB7 ${escapeMarkdown(d.message)}`];
   if (d.help) parts.push(`\u21B3 ${escapeMarkdown(d.help)}`);
-  const fix = fixFor(d, result);
-  const source = result.sources.get(d.loc.file);
-  const applied = fix && source ? applyToLine(fix, source) : void 0;
-  if (fix && applied && applied.line === line) {
-    const { text } = applied;
-    const f = fence(text);
-    parts.push(`${f}suggestion
-${text}
-${f}`);
-    if (fix.caution) parts.push(`> ${escapeMarkdown(fix.caution)}`);
+  const fix = suggestion?.fix ?? shownFix(d);
+  if (fix && !d.suppressed) {
+    if (suggestion) {
+      const text = suggestion.lines.join("\n");
+      const f = fence(text);
+      parts.push(`${f}suggestion
+${suggestion.lines.length ? text + "\n" : ""}${f}`);
+    } else {
+      parts.push(`Fix: ${escapeMarkdown(fix.title)} (\`${FIX_COMMAND[fix.applicability]}\` applies it).`);
+    }
+    if (fix.applicability === "unsafe") {
+      parts.push(
+        suggestion ? `> **Unsafe fix** (${escapeMarkdown(fix.title)}): it changes what the server does; accept it only after checking what it affects (\`pgconf-lint --fix\` leaves it; \`--unsafe-fixes\` applies it).` : "> **Unsafe fix**: it changes what the server does; apply it only after checking what it affects."
+      );
+    }
   }
   parts.push(`<!-- pgconf-lint:fp=${fingerprint} -->`);
   return parts.join("\n\n");
+}
+function reviewComment(d, result, fingerprint, line, commentable) {
+  const source = result.sources.get(d.loc.file);
+  let s = source ? suggestionFor(d, source) : void 0;
+  if (s && (line < s.startLine || line > s.line)) s = void 0;
+  for (let l = s?.startLine ?? 0; s && l <= s.line; l++) if (!commentable.has(l)) s = void 0;
+  const body = commentBody(d, fingerprint, s);
+  if (!s) return { path: d.loc.file, line, body, rule: d.rule };
+  return { path: d.loc.file, line: s.line, ...s.startLine < s.line ? { startLine: s.startLine } : {}, body, rule: d.rule };
 }
 function planReview(result, diagnostics, diffs, prints, existing) {
   const comments = [];
@@ -54412,7 +54628,7 @@ function planReview(result, diagnostics, diffs, prints, existing) {
       overflow++;
       continue;
     }
-    comments.push({ path: d.loc.file, line, body: commentBody(d, result, fp, line), rule: d.rule });
+    comments.push(reviewComment(d, result, fp, line, diff.commentable));
   }
   return { comments, overflow, alreadyCommented };
 }

@@ -81,6 +81,10 @@ function lineColumn(file, offset) {
 // src/resolve/host.ts
 var DEFAULT_MAX_FILE_BYTES = 64 * 1024 * 1024;
 var MAX_MAX_FILE_BYTES = 256 * 1024 * 1024;
+function fsFailure(err) {
+  const error = describeFsError(err);
+  return err?.code === "ENOENT" ? { ok: false, error, missing: true } : { ok: false, error };
+}
 function describeFsError(err) {
   const code = err?.code;
   switch (code) {
@@ -251,7 +255,7 @@ function readRegularFile(path, options) {
   try {
     fd = openSync(path, constants.O_RDONLY | O_NONBLOCK | O_NOCTTY);
   } catch (err) {
-    return { ok: false, error: describeFsError(err) };
+    return fsFailure(err);
   }
   try {
     if (confine) {
@@ -267,7 +271,7 @@ function readRegularFile(path, options) {
     if (bytes.length > maxBytes) return tooLarge(`more than ${maxBytes}`);
     return { ok: true, bytes };
   } catch (err) {
-    return { ok: false, error: describeFsError(err) };
+    return fsFailure(err);
   } finally {
     closeSync(fd);
   }
@@ -279,7 +283,7 @@ function listDirectory(path, confine) {
   try {
     fd = openSync(path, constants.O_RDONLY | O_DIRECTORY | O_NONBLOCK);
   } catch (err) {
-    return { ok: false, error: describeFsError(err) };
+    return fsFailure(err);
   }
   try {
     let via = path;
@@ -303,7 +307,7 @@ function listDirectory(path, confine) {
     });
     return { ok: true, entries };
   } catch (err) {
-    return { ok: false, error: describeFsError(err) };
+    return fsFailure(err);
   } finally {
     closeSync(fd);
   }
@@ -418,6 +422,17 @@ function quotedEnd(s, i) {
   return s.length;
 }
 function redactSecrets(s) {
+  const ranges = secretRanges(s);
+  if (ranges.length === 0) return s;
+  let out = "";
+  let last = 0;
+  for (const [a, b] of ranges) {
+    out += s.slice(last, a) + MASK;
+    last = b;
+  }
+  return out + s.slice(last);
+}
+function secretRanges(s) {
   const n = s.length;
   const ranges = [];
   const mask = (a, b) => {
@@ -563,20 +578,24 @@ function redactSecrets(s) {
     }
     i = j;
   }
-  if (ranges.length === 0) return s;
   const order = [];
   for (let r = 0; r < ranges.length; r += 2) order.push(r);
   order.sort((x, y) => ranges[x] - ranges[y]);
-  let out = "";
+  const merged = [];
   let last = 0;
   for (const r of order) {
     const a = Math.max(ranges[r], last);
     const b = ranges[r + 1];
     if (b <= a) continue;
-    out += a === last && out.endsWith(MASK) ? "" : s.slice(last, a) + MASK;
+    const prev = merged[merged.length - 1];
+    if (prev && a === prev[1]) prev[1] = b;
+    else merged.push([a, b]);
     last = b;
   }
-  return out + s.slice(last);
+  return merged;
+}
+function containsSecret(s) {
+  return redactSecrets(s) !== s;
 }
 function boundQuote(text, max = QUOTE_MAX_CHARS) {
   const nul = text.indexOf("\0");
@@ -764,7 +783,7 @@ function editDistance(a, b) {
 function wordKey(name) {
   return name.split("_").filter(Boolean).sort().join("_");
 }
-function closestNames(catalog, name, n = 3) {
+function closestNameMatches(catalog, name, n = 3) {
   const key = foldName(name);
   const words = wordKey(key);
   const limit = Math.max(1, Math.min(4, Math.floor(key.length / 3)));
@@ -775,7 +794,7 @@ function closestNames(catalog, name, n = 3) {
     if (d > 0 && d <= limit) scored.push({ name: def.name, d });
   }
   scored.sort((x, y) => x.d - y.d || (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
-  return scored.slice(0, n).map((s) => s.name);
+  return scored.slice(0, n);
 }
 
 // src/version.ts
@@ -1955,11 +1974,14 @@ export {
   __require,
   __commonJS,
   __toESM,
+  decode,
   createSourceFile,
   lineColumn,
   OUTSIDE_REFUSAL,
   GIT_DIR_REFUSAL,
+  hasGitSegment,
   confinement,
+  descriptorPath,
   FILE_LIMIT_HINT,
   sizeLimitError,
   readRegularFile,
@@ -1969,7 +1991,10 @@ export {
   describeFsError,
   isInside,
   nodeHost,
+  MASK,
   redactSecrets,
+  secretRanges,
+  containsSecret,
   boundQuote,
   boundQuotedIn,
   boundQuotes,
@@ -1987,7 +2012,7 @@ export {
   lookupParam,
   nameHistory,
   editDistance,
-  closestNames,
+  closestNameMatches,
   VERSION,
   SUPPORTED_MAJORS,
   NEWEST_MAJOR,

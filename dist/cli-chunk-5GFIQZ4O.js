@@ -17,7 +17,7 @@ import {
   readRegularFile,
   redactSecrets,
   toAssumptions
-} from "./cli-chunk-KCUYTLXF.js";
+} from "./cli-chunk-3LSWCIMI.js";
 
 // node_modules/ajv/dist/compile/codegen/code.js
 var require_code = __commonJS({
@@ -14592,6 +14592,22 @@ function duplicateKey(doc) {
   });
   return found;
 }
+function aliasBeforeAnchor(doc) {
+  const anchors = /* @__PURE__ */ new Set();
+  let found;
+  (0, import_yaml.visit)(doc, (_key, node) => {
+    if ((0, import_yaml.isAlias)(node)) {
+      if (!anchors.has(node.source)) {
+        found = node.source;
+        return import_yaml.visit.BREAK;
+      }
+    } else if ((0, import_yaml.isNode)(node) && node.anchor) {
+      anchors.add(node.anchor);
+    }
+    return void 0;
+  });
+  return found;
+}
 function firstAlias(doc, source) {
   let found;
   (0, import_yaml.visit)(doc, {
@@ -14626,7 +14642,7 @@ function loadConfig(path, rules, options = {}) {
   const doc = (0, import_yaml.parseDocument)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false, logLevel: "error" });
   if (doc.errors.length) {
     const e = doc.errors[0];
-    const message = /Maximum call stack/.test(e.message) ? "nested too deeply; not read" : e.message.split("\n")[0];
+    const message = e.code === "RESOURCE_EXHAUSTION" ? "nested too deeply; not read" : e.message.split("\n")[0];
     throw new ConfigError(`${at(e.pos[0])}: ${message}`);
   }
   const dup = duplicateKey(doc);
@@ -14636,7 +14652,7 @@ function loadConfig(path, rules, options = {}) {
     js = doc.toJS({ maxAliasCount: CONFIG_MAX_ALIASES });
   } catch (err) {
     if (!(err instanceof ReferenceError)) throw err;
-    const unresolved = /^Unresolved alias[^:]*: (.*)$/.exec(err.message)?.[1];
+    const unresolved = aliasBeforeAnchor(doc);
     const alias = firstAlias(doc, unresolved);
     const at2 = alias?.range ? lines.linePos(alias.range[0]) : void 0;
     const problem = unresolved !== void 0 ? `alias *${unresolved} is used before its anchor` : `too many alias expansions (more than ${CONFIG_MAX_ALIASES}; a "billion laughs" document); not read`;
