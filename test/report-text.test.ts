@@ -427,7 +427,7 @@ describe('the CLI', () => {
     const dir = makeTree({ 'db/postgresql.conf': 'work_mem = 8mb\n' });
     const concise = await cliInProcess(['.', '--format', 'concise'], dir);
     expect(concise.code).toBe(1);
-    expect(concise.stdout).toMatch(/^db\/postgresql\.conf:1:12  error  invalid value for parameter "work_mem": "8mb" .*  invalid-value( \[\*\])?\n\n✖ 1 problem/);
+    expect(concise.stdout).toMatch(/^db\/postgresql\.conf:1:12  error  invalid value for parameter "work_mem": "8mb" .*  invalid-value( \[\*\])?\n  ↳ Write the number with a unit PostgreSQL 18 accepts for work_mem: B, kB, MB, GB, TB \(units are case-sensitive\)\.\n\n✖ 1 problem/);
     const text = await cliInProcess(['.'], dir);
     expect(text.code).toBe(1);
     expect(text.stdout).toMatch(/^error\[invalid-value\]( \[\*\])?: invalid value for parameter "work_mem": "8mb" .*\n --> db\/postgresql\.conf:1:12\n  \|\n1 \| work_mem = 8mb\n  \|            \^\^\^\n/);
