@@ -1,3 +1,4 @@
+import { MAIN_FILE } from './support/rule-tester.js';
 import { describe, expect, test, afterAll } from '@jest/globals';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
@@ -7,7 +8,6 @@ import { opt, optionTypeText } from '../src/engine/options.js';
 import { ALLOWED_NETWORKS } from '../src/analysis/hba.js';
 import { configSchema } from '../src/engine/config.js';
 import { optionsSection, ruleMetadata } from '../src/report/rule-doc.js';
-import type { FileKind } from '../src/types.js';
 import { cleanupFixtures, lintTree } from './support/fixture.js';
 
 afterAll(cleanupFixtures);
@@ -16,15 +16,7 @@ const ruleFiles = readdirSync(new URL('../rules/', import.meta.url))
   .filter((f) => f.endsWith('.ts') && !f.startsWith('index'))
   .map((f) => f.replace(/\.ts$/, ''));
 
-const fileFor: Record<FileKind, string> = {
-  'postgresql.conf': 'postgresql.conf',
-  'postgresql.auto.conf': 'postgresql.auto.conf',
-  'pg_hba.conf': 'pg_hba.conf',
-  'pg_ident.conf': 'pg_ident.conf',
-  'recovery.conf': 'recovery.conf',
-  'standby.signal': 'standby.signal',
-  'recovery.signal': 'recovery.signal',
-};
+const fileFor = MAIN_FILE;
 
 describe('rule registry', () => {
   test('every rule file is registered, and names equal file names', () => {

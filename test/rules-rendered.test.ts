@@ -1,9 +1,9 @@
+import { MAIN_FILE } from './support/rule-tester.js';
 import { afterAll, expect, test } from '@jest/globals';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { RULES } from '../rules/index.js';
 import type { DocExample } from '../src/engine/rule.js';
 import { formatText } from '../src/report/text.js';
-import type { FileKind } from '../src/types.js';
 import { cleanupFixtures, lintTree } from './support/fixture.js';
 
 afterAll(cleanupFixtures);
@@ -15,15 +15,7 @@ afterAll(cleanupFixtures);
  * only this rule's findings. The expected files are test/rendered/<rule>.txt; they are read and
  * reviewed like code. `UPDATE_RENDERED=1` rewrites them: review the diff before committing it.
  */
-const fileFor: Record<FileKind, string> = {
-  'postgresql.conf': 'postgresql.conf',
-  'postgresql.auto.conf': 'postgresql.auto.conf',
-  'pg_hba.conf': 'pg_hba.conf',
-  'pg_ident.conf': 'pg_ident.conf',
-  'recovery.conf': 'recovery.conf',
-  'standby.signal': 'standby.signal',
-  'recovery.signal': 'recovery.signal',
-};
+const fileFor = MAIN_FILE;
 
 function rendered(rule: (typeof RULES)[number]): string {
   const file = fileFor[rule.appliesTo[0]!];

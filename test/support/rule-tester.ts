@@ -46,7 +46,8 @@ export interface InvalidCase extends RuleCase {
   output?: string | Record<string, string> | null;
 }
 
-const mainFile: Record<FileKind, string> = {
+/** The file a snippet of each kind is written to (the rule tester, the registry's doc examples, the rendered snapshots). */
+export const MAIN_FILE: Readonly<Record<FileKind, string>> = {
   'postgresql.conf': 'postgresql.conf',
   'postgresql.auto.conf': 'postgresql.auto.conf',
   'pg_hba.conf': 'pg_hba.conf',
@@ -60,7 +61,7 @@ function runCase(
   rule: Rule,
   c: RuleCase,
 ): { findings: Finding[]; main: string; diagnostics: Diagnostic[]; texts: Map<string, string>; sources: ReadonlyMap<string, SourceFile> } {
-  const main = mainFile[rule.appliesTo[0]!];
+  const main = MAIN_FILE[rule.appliesTo[0]!];
   const files = typeof c.code === 'string' ? { [main]: c.code } : c.code;
   const { findings, result } = lintTree(
     files,
