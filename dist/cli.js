@@ -5504,7 +5504,7 @@ var auth_delay_not_loaded_default = defineRule({
     if (!delay) {
       ctx.report({
         loc: at,
-        message: `${param} (not set; the default is 0): ${first.lib} is loaded but waits 0 ms, so ${what}`,
+        message: `${param} (not set; the default is 0): ${first.lib} is loaded but waits 0 ms: ${what}`,
         help: `Set ${param} = 500.`,
         related: loadedAt
       });
@@ -6604,7 +6604,7 @@ var hba_hostssl_without_ssl_default = defineRule({
       if (recordPlaceholder(rec) !== null) continue;
       ctx.report({
         loc: tokenLoc(r.record.connTypeToken),
-        message: `hostssl record can never match (${where3}): ${r.exposure} is refused or falls through to a later record`,
+        message: `hostssl record can never match (${where3}): it never grants what it describes (${r.exposure}); such a connection is refused or falls through to a later record`,
         help: "Turn SSL on (ssl = on with ssl_cert_file and ssl_key_file), or write host if unencrypted connections are intended.",
         ...ssl.lineLoc ? { related: [{ message: "ssl is turned off here", loc: ssl.lineLoc }] } : {},
         group: { key: hbaRecordGroupKey(rec), concern: "it can never match while ssl is off (hba-hostssl-without-ssl)" }

@@ -64,7 +64,7 @@ export default defineRule({
     if (!delay) {
       ctx.report({
         loc: at,
-        message: `${param} (not set; the default is 0): ${first.lib} is loaded but waits 0 ms, so ${what}`,
+        message: `${param} (not set; the default is 0): ${first.lib} is loaded but waits 0 ms: ${what}`,
         help: `Set ${param} = 500.`,
         related: loadedAt,
       });

@@ -43,7 +43,7 @@ export default defineRule({
       if (recordPlaceholder(rec) !== null) continue;
       ctx.report({
         loc: tokenLoc(r.record.connTypeToken),
-        message: `hostssl record can never match (${where}): ${r.exposure} is refused or falls through to a later record`,
+        message: `hostssl record can never match (${where}): it never grants what it describes (${r.exposure}); such a connection is refused or falls through to a later record`,
         help: 'Turn SSL on (ssl = on with ssl_cert_file and ssl_key_file), or write host if unencrypted connections are intended.',
         ...(ssl.lineLoc ? { related: [{ message: 'ssl is turned off here', loc: ssl.lineLoc }] } : {}),
         group: { key: hbaRecordGroupKey(rec), concern: 'it can never match while ssl is off (hba-hostssl-without-ssl)' },

@@ -47,7 +47,7 @@ ruleTester(rule, {
       code: "shared_preload_libraries = 'auth_delay'\n",
       name: 'loaded, delay absent',
       pgVersion: 18,
-      errors: [{ line: 1, column: 1, message: `auth_delay.milliseconds (not set; the default is 0): auth_delay is loaded but waits 0 ms, so ${FAST}` }],
+      errors: [{ line: 1, column: 1, message: `auth_delay.milliseconds (not set; the default is 0): auth_delay is loaded but waits 0 ms: ${FAST}` }],
     },
     {
       code: "shared_preload_libraries = 'auth_delay'\nauth_delay.milliseconds = 0\n",
@@ -61,7 +61,7 @@ ruleTester(rule, {
     {
       code: "shared_preload_libraries = 'credcheck'\n",
       name: 'credcheck without its delay',
-      errors: [{ line: 1, column: 1, message: `credcheck.auth_delay_ms (not set; the default is 0): credcheck is loaded but waits 0 ms, so ${FAST}` }],
+      errors: [{ line: 1, column: 1, message: `credcheck.auth_delay_ms (not set; the default is 0): credcheck is loaded but waits 0 ms: ${FAST}` }],
     },
     {
       code: "shared_preload_libraries = 'credcheck'\ncredcheck.auth_delay_ms = '3000s'\n",

@@ -24,7 +24,7 @@ ruleTester(rule, {
           endLine: 1,
           endColumn: 8,
           message:
-            'hostssl record can never match (ssl = off at postgresql.conf:1): user app can connect to any database except replication (all) from IPv4 network 10.0.0.0/8 over SSL with a SCRAM password (scram-sha-256) is refused or falls through to a later record', help: 'Turn SSL on (ssl = on with ssl_cert_file and ssl_key_file), or write host if unencrypted connections are intended.',
+            'hostssl record can never match (ssl = off at postgresql.conf:1): it never grants what it describes (user app can connect to any database except replication (all) from IPv4 network 10.0.0.0/8 over SSL with a SCRAM password (scram-sha-256)); such a connection is refused or falls through to a later record', help: 'Turn SSL on (ssl = on with ssl_cert_file and ssl_key_file), or write host if unencrypted connections are intended.',
         },
       ],
     },
