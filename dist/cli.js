@@ -5245,6 +5245,13 @@ function quoteConf(v) {
 function settingText(s, shown5 = shownValue(s)) {
   return s.isDefault ? `${s.name} (not set; the default is ${shown5})` : `${s.name} = ${shown5}`;
 }
+function reportRequiredSetting(ctx, name, bad, consequence2, help) {
+  const s = ctx.setting(name);
+  if (!s || s.value !== bad) return;
+  const loc = requiredSettingLoc(ctx, s);
+  if (!loc) return;
+  ctx.report({ loc, message: `${settingText(s)}: ${consequence2}`, help });
+}
 
 // src/analysis/preload.ts
 var PRELOAD_PARAMS = ["shared_preload_libraries", "session_preload_libraries", "local_preload_libraries"];
@@ -5763,15 +5770,13 @@ var ddl_not_logged_default = defineRule({
     versions: "all (log_statement exists in every supported major; its default is none)"
   },
   check(ctx) {
-    const s = ctx.setting("log_statement");
-    if (!s || s.value !== "none") return;
-    const loc = requiredSettingLoc(ctx, s);
-    if (!loc) return;
-    ctx.report({
-      loc,
-      message: `${settingText(s)}: CREATE, ALTER, DROP, GRANT and role changes leave no trace in the server log`,
-      help: "Set log_statement = 'ddl'. It logs ALTER ROLE \u2026 PASSWORD '\u2026' with its text too: set passwords with psql's \\password (only a SCRAM hash is sent) so that none reaches the log (see log-statement-secrets)."
-    });
+    reportRequiredSetting(
+      ctx,
+      "log_statement",
+      "none",
+      "CREATE, ALTER, DROP, GRANT and role changes leave no trace in the server log",
+      "Set log_statement = 'ddl'. It logs ALTER ROLE \u2026 PASSWORD '\u2026' with its text too: set passwords with psql's \\password (only a SCRAM hash is sent) so that none reaches the log (see log-statement-secrets)."
+    );
   }
 });
 
@@ -7684,15 +7689,13 @@ var log_duration_off_default = defineRule({
     versions: "all (log_duration exists in every supported major; its default is off)"
   },
   check(ctx) {
-    const s = ctx.setting("log_duration");
-    if (!s || s.value !== false) return;
-    const loc = requiredSettingLoc(ctx, s);
-    if (!loc) return;
-    ctx.report({
-      loc,
-      message: `${settingText(s)}: the log does not record that a statement completed or how long it ran, so the outcome of a logged statement cannot be established from the log`,
-      help: "Set log_duration = on (one 'duration: \u2026 ms' line per completed statement: plan for the log volume) and put %p or %c in log_line_prefix to match each duration to its statement."
-    });
+    reportRequiredSetting(
+      ctx,
+      "log_duration",
+      false,
+      "the log does not record that a statement completed or how long it ran, so the outcome of a logged statement cannot be established from the log",
+      "Set log_duration = on (one 'duration: \u2026 ms' line per completed statement: plan for the log volume) and put %p or %c in log_line_prefix to match each duration to its statement."
+    );
   }
 });
 
@@ -8852,15 +8855,13 @@ var replication_commands_not_logged_default = defineRule({
     versions: "all (log_replication_commands exists in every supported major; its default is off)"
   },
   check(ctx) {
-    const s = ctx.setting("log_replication_commands");
-    if (!s || s.value !== false) return;
-    const loc = requiredSettingLoc(ctx, s);
-    if (!loc) return;
-    ctx.report({
-      loc,
-      message: `${settingText(s)}: base backups, WAL streaming and replication slot changes leave no trace in the server log`,
-      help: "Set log_replication_commands = on (one log line per replication command: little volume)."
-    });
+    reportRequiredSetting(
+      ctx,
+      "log_replication_commands",
+      false,
+      "base backups, WAL streaming and replication slot changes leave no trace in the server log",
+      "Set log_replication_commands = on (one log line per replication command: little volume)."
+    );
   }
 });
 

@@ -1,4 +1,4 @@
-import { requiredSettingLoc, settingText } from '../src/analysis/required-setting.js';
+import { reportRequiredSetting } from '../src/analysis/required-setting.js';
 import { defineRule } from '../src/engine/rule.js';
 
 export default defineRule({
@@ -30,18 +30,13 @@ export default defineRule({
     versions: 'all (log_statement exists in every supported major; its default is none)',
   },
   check(ctx) {
-    const s = ctx.setting('log_statement');
-    if (!s || s.value !== 'none') return;
-    const loc = requiredSettingLoc(ctx, s);
-    if (!loc) return;
-    ctx.report({
-      loc,
-      message:
-        `${settingText(s)}: ` +
-        'CREATE, ALTER, DROP, GRANT and role changes leave no trace in the server log',
-      help:
-        "Set log_statement = 'ddl'. It logs ALTER ROLE … PASSWORD '…' with its text too: set passwords with psql's " +
+    reportRequiredSetting(
+      ctx,
+      'log_statement',
+      'none',
+      'CREATE, ALTER, DROP, GRANT and role changes leave no trace in the server log',
+      "Set log_statement = 'ddl'. It logs ALTER ROLE … PASSWORD '…' with its text too: set passwords with psql's " +
         '\\password (only a SCRAM hash is sent) so that none reaches the log (see log-statement-secrets).',
-    });
+    );
   },
 });

@@ -1,4 +1,4 @@
-import { requiredSettingLoc, settingText } from '../src/analysis/required-setting.js';
+import { reportRequiredSetting } from '../src/analysis/required-setting.js';
 import { defineRule } from '../src/engine/rule.js';
 
 export default defineRule({
@@ -27,16 +27,12 @@ export default defineRule({
     versions: 'all (log_duration exists in every supported major; its default is off)',
   },
   check(ctx) {
-    const s = ctx.setting('log_duration');
-    if (!s || s.value !== false) return;
-    const loc = requiredSettingLoc(ctx, s);
-    if (!loc) return;
-    ctx.report({
-      loc,
-      message:
-        `${settingText(s)}: ` +
-        'the log does not record that a statement completed or how long it ran, so the outcome of a logged statement cannot be established from the log',
-      help: "Set log_duration = on (one 'duration: … ms' line per completed statement: plan for the log volume) and put %p or %c in log_line_prefix to match each duration to its statement.",
-    });
+    reportRequiredSetting(
+      ctx,
+      'log_duration',
+      false,
+      'the log does not record that a statement completed or how long it ran, so the outcome of a logged statement cannot be established from the log',
+      "Set log_duration = on (one 'duration: … ms' line per completed statement: plan for the log volume) and put %p or %c in log_line_prefix to match each duration to its statement.",
+    );
   },
 });

@@ -1,4 +1,4 @@
-import { requiredSettingLoc, settingText } from '../src/analysis/required-setting.js';
+import { reportRequiredSetting } from '../src/analysis/required-setting.js';
 import { defineRule } from '../src/engine/rule.js';
 
 export default defineRule({
@@ -26,16 +26,12 @@ export default defineRule({
     versions: 'all (log_replication_commands exists in every supported major; its default is off)',
   },
   check(ctx) {
-    const s = ctx.setting('log_replication_commands');
-    if (!s || s.value !== false) return;
-    const loc = requiredSettingLoc(ctx, s);
-    if (!loc) return;
-    ctx.report({
-      loc,
-      message:
-        `${settingText(s)}: ` +
-        'base backups, WAL streaming and replication slot changes leave no trace in the server log',
-      help: 'Set log_replication_commands = on (one log line per replication command: little volume).',
-    });
+    reportRequiredSetting(
+      ctx,
+      'log_replication_commands',
+      false,
+      'base backups, WAL streaming and replication slot changes leave no trace in the server log',
+      'Set log_replication_commands = on (one log line per replication command: little volume).',
+    );
   },
 });

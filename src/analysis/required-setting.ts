@@ -58,3 +58,17 @@ export function quoteConf(v: string): string {
 export function settingText(s: SettingView, shown: string = shownValue(s)): string {
   return s.isDefault ? `${s.name} (not set; the default is ${shown})` : `${s.name} = ${shown}`;
 }
+
+/**
+ * The common shape of a checklist's "this setting must not be X" check: when `name` has the value
+ * `bad` (set, or by default), report it where it is set (or at the start of postgresql.conf) as
+ * `name = value: <consequence>` with the given help.
+ */
+export function reportRequiredSetting(ctx: RuleContext, name: string, bad: SettingView['value'], consequence: string, help: string): void {
+  const s = ctx.setting(name);
+  if (!s || s.value !== bad) return;
+  const loc = requiredSettingLoc(ctx, s);
+  if (!loc) return;
+  ctx.report({ loc, message: `${settingText(s)}: ${consequence}`, help });
+}
+
