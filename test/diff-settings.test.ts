@@ -75,7 +75,7 @@ describe('diffSettings', () => {
     expect(changes).toEqual([]);
   });
 
-  test('an invalid later value in the base is ignored: the base's value is the earlier valid one', () => {
+  test("an invalid later value in the base is ignored: the base's value is the earlier valid one", () => {
     // Base: the valid 8MB wins (the invalid later line is ignored); head: 16MB.
     const changes = diff({ 'postgresql.conf': 'work_mem = 8MB\nwork_mem = 8XB\n' }, { 'postgresql.conf': 'work_mem = 16MB\n' });
     expect(changes).toEqual([{ name: 'work_mem', before: '8192', after: '16384', restart: false, apply: 'none', file: 'postgresql.conf', line: 1 }]);
