@@ -40803,7 +40803,7 @@ function lineColumn(file, offset) {
 import { closeSync, constants as constants3, fstatSync, openSync, readSync, readdirSync, readlinkSync, realpathSync, statSync } from "node:fs";
 import { basename as basename3, dirname as dirname3, isAbsolute, join as join3, resolve as resolve2, sep as sep3 } from "node:path";
 
-// src/resolve/refusal.ts
+// src/source/refusal.ts
 var OUTSIDE_REFUSAL = "outside the checked root; it was not read";
 var GIT_DIR_REFUSAL = "inside the repository's .git directory, which pgconf-lint never reads as configuration; it was not read";
 function hasGitSegment(relPath) {
@@ -41457,7 +41457,7 @@ function hexToDouble(intPart, fracPart, expText) {
   return { value, erange: inexact && value < DBL_MIN };
 }
 
-// src/parse/guc-list.ts
+// src/lexical/guc-list.ts
 function isScannerSpace(ch) {
   return ch === " " || ch === "	" || ch === "\n" || ch === "\r" || ch === "\f" || ch === "\v";
 }
@@ -42484,7 +42484,7 @@ function cleanAscii(bytes2, major) {
   return out;
 }
 
-// src/engine/settings.ts
+// src/linter/settings.ts
 var cache = /* @__PURE__ */ new WeakMap();
 function effectiveSetting(cluster, name) {
   let perCluster = cache.get(cluster);
@@ -42518,7 +42518,7 @@ function compute(cluster, name) {
   return { name: def.name, def, value, canonical: parsed.ok ? parsed.canonical : def.boot, isDefault: true };
 }
 
-// src/engine/redact.ts
+// src/linter/redact.ts
 var MASK = "****";
 var QUOTE_MAX_CHARS = 80;
 var ALNUM = 1;
@@ -42854,7 +42854,7 @@ function maskQuoted(message) {
   return last === 0 ? message : out + message.slice(last);
 }
 
-// src/engine/merge.ts
+// src/linter/merge.ts
 var groups = /* @__PURE__ */ new WeakMap();
 function setGroup(d, g) {
   groups.set(d, g);
@@ -42910,7 +42910,7 @@ function mergeGroups(diagnostics, ruleOrder) {
 // src/version.ts
 var VERSION = "0.1.0";
 
-// src/engine/options.ts
+// src/linter/options.ts
 function spec(schema, dflt, description) {
   return { schema: { ...schema, description }, default: dflt, description };
 }
@@ -42947,7 +42947,7 @@ function defaultOptions(s) {
   return Object.fromEntries(Object.entries(s).map(([k, v]) => [k, v.default]));
 }
 
-// src/engine/rule.ts
+// src/linter/rule.ts
 function defineRule(def) {
   const { options, ...rest } = def;
   const rule = { ...rest, check: def.check };
@@ -43093,7 +43093,7 @@ function relativizeMessage(message, file) {
   return prefix.length > 1 ? message.split(prefix).join("") : message;
 }
 
-// src/engine/config-core.ts
+// src/config/config-core.ts
 var CONFIG_NAMES = [".pgconf-lint.yml", ".pgconf-lint.yaml", ".pgconf-lint.json"];
 var ConfigError = class extends Error {
   constructor(message) {
@@ -43135,7 +43135,7 @@ function toAssumptions(blocks) {
   return out;
 }
 
-// src/engine/glob.ts
+// src/lexical/glob.ts
 var Op = {
   Char: 0,
   // arg: the UTF-16 code unit
@@ -43348,7 +43348,7 @@ function wildcardMatcher(pattern) {
   return automatonMatcher(b.finish(next));
 }
 
-// src/engine/directives.ts
+// src/linter/directives.ts
 var KINDS = ["disable-next-line", "disable-line", "disable-file", "disable", "enable"];
 var DIRECTIVE = /^#\s*pgconf-lint\s+(disable-line|disable-next-line|disable-file|disable|enable)(?=\s|$)(.*)$/;
 var ATTEMPT = /^#\s{0,20}(pgconf[-_]?lint)(\s{0,20}:)?\s{0,20}([A-Za-z][A-Za-z_-]{0,40})(:?)(.*)$/i;
@@ -45786,9 +45786,10 @@ function authIO(host) {
 // src/resolve/discover.ts
 import { basename as basename5, dirname as dirname6, join as join6, resolve as resolve7, sep as sep7 } from "node:path";
 
-// src/catalog/types.ts
+// src/types.ts
 var SUPPORTED_MAJORS = [10, 11, 12, 13, 14, 15, 16, 17, 18];
 var NEWEST_MAJOR = 18;
+var SEVERITIES = ["error", "warning", "info"];
 
 // src/resolve/discover.ts
 var KNOWN_NAMES = {
@@ -46544,6 +46545,3059 @@ function isWide(info2, ipv4Prefix, ipv6Prefix) {
   return info2.prefixLength < (info2.family === "ipv4" ? ipv4Prefix : ipv6Prefix);
 }
 
+// src/profiles/catalogs/cis.ts
+var CIS = {
+  name: "cis",
+  title: "CIS PostgreSQL Benchmark (pgdsat numbering)",
+  source: { repo: "HexaCluster/pgdsat", commit: "227c8bbe8744ba69db369dc4a0908336708e01d8", path: "lib/PGDSAT/Labels.pm" },
+  notes: [
+    "`--profile cis` uses the edition written for each cluster's target major: 16, 17 or 18. Majors 10 to 15 use the 16 edition, the nearest one (the benchmark has older editions, which this project does not map). The control ids below are pgdsat's numbering of the 17 edition; the 16 and 18 editions run the same rules but claim no id, because their numbering was not verified.",
+    "Where checklists disagree, each profile decides. **log_hostname**: CIS (3.1.23) wants it off, because every connection then waits for a reverse DNS lookup; the STIG (V-233591) and Checkov want host names in the log. `log-hostname-on` runs under `cis` only. **log_error_verbosity**: pgdsat (3.1.22) wants `verbose`, while the STIG baseline (V-233512) wants `default`; `log-error-verbosity-low` takes its minimum from the profile. **log_directory**: CIS (3.1.27, 8.1) wants the logs outside the data directory, while the STIG baseline expects the relative `pg_log`, which is inside it; `log-directory-in-data-directory` runs under `cis` only. **listen_addresses = '*'**: pgdsat rates 5.2 critical. `listen-on-all-addresses` keeps its own severity under `cis` (info, or warning when pg_hba.conf admits every address): listening on an interface exposes nothing until a pg_hba record admits clients from it, and the hba rules rate that exposure. **5.10**: pgdsat flags `all` in either column; `hba-all-users-all-databases` flags network records with `all` in both columns."
+  ],
+  controls: [
+    { id: "1.1", title: "Ensure packages are obtained from authorized repositories", decidable: "no", why: "package repositories are OS state", rules: [] },
+    { id: "1.1.1", title: "Ensure packages are obtained from PGDG", decidable: "no", why: "installed packages are OS state", rules: [] },
+    { id: "1.2", title: "Install only required packages", decidable: "no", why: "installed packages are OS state", rules: [] },
+    { id: "1.3", title: "Ensure systemd Service Files Are Enabled", decidable: "no", why: "systemd unit state is OS state", rules: [] },
+    { id: "1.4.1", title: "Check initialization of the PGDATA", decidable: "no", why: "whether initdb ran is data-directory state", rules: [] },
+    { id: "1.4.2", title: "Check version in PGDATA", decidable: "no", why: "PG_VERSION lives in the data directory", rules: [] },
+    { id: "1.4.3", title: "Ensure Data Cluster have checksum enabled", decidable: "no", why: "data checksums are chosen at initdb time and stored in pg_control", rules: [] },
+    { id: "1.4.4", title: "Ensure WALs and temporary files are not on the same partition as the PGDATA", decidable: "no", why: "partition layout is OS state", rules: [] },
+    { id: "1.4.5", title: "Ensure that the PGDATA partition is encrypted", decidable: "no", why: "disk encryption is OS state", rules: [] },
+    { id: "1.5", title: "Ensure PostgreSQL versions are up-to-date", decidable: "no", why: "the running minor version needs the installed server", rules: [] },
+    { id: "1.6", title: "Verify That PGPASSWORD is Not Set in Users' Profiles", decidable: "no", why: "users' shell profiles are OS state", rules: [] },
+    { id: "1.7", title: "Verify That the 'PGPASSWORD' Environment Variable is Not in Use", decidable: "no", why: "the environment of running processes is OS state", rules: [] },
+    { id: "1.8", title: "Ensure unused PostgreSQL extensions are removed", decidable: "no", why: "installed extensions live in the system catalogs", rules: [] },
+    { id: "1.9", title: "Ensure tablespace location is not inside the PGDATA", decidable: "no", why: "tablespace locations live in the system catalogs", rules: [] },
+    { id: "2.1", title: "Ensure the file permissions mask is correct", decidable: "no", why: "the umask of the postgres account is OS state", rules: [] },
+    { id: "2.2", title: "Ensure extension directory has appropriate ownership and permissions", decidable: "no", why: "directory ownership and modes are OS state", rules: [] },
+    { id: "2.3", title: "Disable PostgreSQL Command History", decidable: "no", why: "psql history files live in users' home directories", rules: [] },
+    { id: "2.4", title: "Ensure Passwords are Not Stored in the service file", decidable: "no", why: "a client's pg_service.conf lives in users' home directories", rules: [] },
+    { id: "2.5", title: "Check permissions of pg_hba.conf", decidable: "no", why: "file modes in the deployment are OS state (git records only the executable bit)", rules: [] },
+    { id: "2.6", title: "Check permissions on Unix Socket", decidable: "partly", why: "unix_socket_permissions is a postgresql.conf setting; the socket file's actual mode is OS state", rules: ["unix-socket-world-accessible"] },
+    { id: "2.7", title: "Check permissions of PGDATA", decidable: "no", why: "data directory modes are OS state", rules: [] },
+    { id: "2.8", title: "List content of PGDATA to check unwanted files and symlinks", decidable: "no", why: "a manual review of the data directory", rules: [] },
+    { id: "3.1.2", title: "Ensure the log destinations are set correctly", decidable: "files", why: "log_destination is a postgresql.conf setting", rules: ["logging-collector-off", "log-destination-empty"] },
+    { id: "3.1.3", title: "Ensure the logging collector is enabled", decidable: "files", why: "logging_collector is a postgresql.conf setting", rules: ["logging-collector-off"] },
+    { id: "3.1.4", title: "Ensure the log file destination directory is set correctly", decidable: "files", why: "log_directory is a postgresql.conf setting", rules: ["log-directory-in-data-directory", "log-directory-empty"] },
+    { id: "3.1.5", title: "Ensure the filename pattern for log files is set correctly", decidable: "no", why: "the file name pattern is site policy (a manual check)", rules: [] },
+    { id: "3.1.6", title: "Ensure the log file permissions are set correctly", decidable: "files", why: "log_file_mode is a postgresql.conf setting", rules: ["log-file-mode-permissive"] },
+    { id: "3.1.7", title: "Ensure 'log_truncate_on_rotation' is enabled", decidable: "files", why: "log_truncate_on_rotation is a postgresql.conf setting", rules: ["log-truncate-on-rotation-off"] },
+    { id: "3.1.8", title: "Ensure the maximum log file lifetime is set correctly", decidable: "no", why: "the rotation age is site policy (a manual check)", rules: [] },
+    { id: "3.1.9", title: "Ensure the maximum log file size is set correctly", decidable: "no", why: "the rotation size is site policy (a manual check)", rules: [] },
+    { id: "3.1.10", title: "Ensure the correct syslog facility is selected", decidable: "no", why: "the syslog facility is site policy (a manual check)", rules: [] },
+    { id: "3.1.11", title: "Ensure syslog messages are not suppressed", decidable: "files", why: "syslog_sequence_numbers is a postgresql.conf setting", rules: ["syslog-messages-lossy"] },
+    { id: "3.1.12", title: "Ensure syslog messages are not lost due to size", decidable: "files", why: "syslog_split_messages is a postgresql.conf setting", rules: ["syslog-messages-lossy"] },
+    { id: "3.1.13", title: "Ensure the program name for PostgreSQL syslog messages is correct", decidable: "no", why: "the syslog program name is site policy (a manual check)", rules: [] },
+    { id: "3.1.14", title: "Ensure the correct messages are written to the server log", decidable: "files", why: "log_min_messages is a postgresql.conf setting", rules: ["log-level-too-quiet"] },
+    { id: "3.1.15", title: "Ensure the correct SQL statements generating errors are recorded", decidable: "files", why: "log_min_error_statement is a postgresql.conf setting", rules: ["log-level-too-quiet"] },
+    { id: "3.1.16", title: "Ensure 'debug_print_parse' is disabled", decidable: "files", why: "debug_print_parse is a postgresql.conf setting", rules: ["debug-setting-enabled"] },
+    { id: "3.1.17", title: "Ensure 'debug_print_rewritten' is disabled", decidable: "files", why: "debug_print_rewritten is a postgresql.conf setting", rules: ["debug-setting-enabled"] },
+    { id: "3.1.18", title: "Ensure 'debug_print_plan' is disabled", decidable: "files", why: "debug_print_plan is a postgresql.conf setting", rules: ["debug-setting-enabled"] },
+    { id: "3.1.19", title: "Ensure 'debug_pretty_print' is enabled", decidable: "files", why: "debug_pretty_print is a postgresql.conf setting", rules: ["debug-setting-enabled"] },
+    { id: "3.1.20", title: "Ensure 'log_connections' is enabled", decidable: "files", why: "log_connections is a postgresql.conf setting", rules: ["connection-logging-off"] },
+    { id: "3.1.21", title: "Ensure 'log_disconnections' is enabled", decidable: "files", why: "log_disconnections is a postgresql.conf setting", rules: ["connection-logging-off"] },
+    { id: "3.1.22", title: "Ensure 'log_error_verbosity' is set correctly", decidable: "files", why: "log_error_verbosity is a postgresql.conf setting", rules: ["log-error-verbosity-low"] },
+    { id: "3.1.23", title: "Ensure 'log_hostname' is set correctly", decidable: "files", why: "log_hostname is a postgresql.conf setting", rules: ["log-hostname-on"] },
+    { id: "3.1.24", title: "Ensure 'log_line_prefix' is set correctly", decidable: "files", why: "log_line_prefix is a postgresql.conf setting", rules: ["log-line-prefix-incomplete"] },
+    { id: "3.1.25", title: "Ensure 'log_statement' is set correctly", decidable: "files", why: "log_statement is a postgresql.conf setting", rules: ["ddl-not-logged"] },
+    { id: "3.1.26", title: "Ensure 'log_timezone' is set correctly", decidable: "files", why: "log_timezone is a postgresql.conf setting", rules: ["log-timezone-not-utc"] },
+    { id: "3.1.27", title: "Ensure that log_directory is outside the PGDATA", decidable: "files", why: "log_directory and data_directory are settings; a relative log_directory is inside the data directory", rules: ["log-directory-in-data-directory"] },
+    { id: "3.2", title: "Ensure the PostgreSQL Audit Extension (pgAudit) is enabled", decidable: "partly", why: "shared_preload_libraries and pgaudit.log are settings; whether the extension is installed needs the server", rules: ["pgaudit-not-configured"] },
+    { id: "4.1", title: "Ensure Interactive Login is Disabled", decidable: "no", why: "login shells are OS state", rules: [] },
+    { id: "4.2", title: "Ensure sudo is configured correctly", decidable: "no", why: "sudo configuration is OS state", rules: [] },
+    { id: "4.3", title: "Ensure excessive administrative privileges are revoked", decidable: "no", why: "role privileges live in the system catalogs", rules: [] },
+    { id: "4.4", title: "Lock Out Accounts if Not Currently in Use", decidable: "no", why: "account use is live server state", rules: [] },
+    { id: "4.5", title: "Ensure excessive function privileges are revoked", decidable: "no", why: "function privileges live in the system catalogs", rules: [] },
+    { id: "4.6", title: "Ensure excessive DML privileges are revoked", decidable: "no", why: "table privileges live in the system catalogs", rules: [] },
+    { id: "4.7", title: "Ensure Row Level Security (RLS) is configured correctly", decidable: "no", why: "row level security lives in the system catalogs", rules: [] },
+    { id: "4.8", title: "Ensure the set_user extension is installed", decidable: "no", why: "installed extensions live in the system catalogs", rules: [] },
+    { id: "4.9", title: "Make use of predefined roles", decidable: "no", why: "role membership lives in the system catalogs", rules: [] },
+    { id: "4.10", title: "Ensure the public schema is protected", decidable: "no", why: "schema privileges live in the system catalogs", rules: [] },
+    { id: "5.1", title: "Do Not Specify Passwords in the Command Line", decidable: "no", why: "command lines of running processes are OS state", rules: [] },
+    { id: "5.2", title: "Ensure PostgreSQL is Bound to an IP Address", decidable: "files", why: "listen_addresses is a postgresql.conf setting", rules: ["listen-on-all-addresses"] },
+    { id: "5.3", title: 'Ensure login via "local" UNIX Domain Socket is configured correctly', decidable: "files", why: "the local records of pg_hba.conf", rules: ["hba-local-trust", "hba-cleartext-password"] },
+    { id: "5.4", title: 'Ensure login via "host" TCP/IP Socket is configured correctly', decidable: "files", why: "the host records of pg_hba.conf", rules: ["hba-trust-remote", "hba-local-trust", "hba-ident-over-tcp", "hba-cleartext-password", "hba-md5", "hba-open-to-world"] },
+    { id: "5.5", title: "Ensure per-account connection limits are used", decidable: "no", why: "per-role connection limits live in the system catalogs", rules: [] },
+    { id: "5.6", title: "Ensure Password Complexity is configured", decidable: "files", why: "a password-check module is loaded through shared_preload_libraries", rules: ["password-check-not-loaded"] },
+    { id: "5.7", title: "Ensure authentication timeout and delay are well configured", decidable: "files", why: "authentication_timeout and auth_delay are postgresql.conf settings", rules: ["authentication-timeout-long", "auth-delay-not-loaded"] },
+    { id: "5.8", title: "Ensure SSL is used for client connection", decidable: "files", why: "ssl and the record types of pg_hba.conf", rules: ["ssl-disabled", "hba-hostssl-without-ssl", "hba-tls-not-required"] },
+    { id: "5.9", title: "Ensure authorized Ip addresses ranges are not too large", decidable: "files", why: "the address fields of pg_hba.conf", rules: ["hba-wide-network", "hba-open-to-world"] },
+    { id: "5.10", title: "Ensure specific database and users are used", decidable: "files", why: "the database and user fields of pg_hba.conf", rules: ["hba-all-users-all-databases"], disagreement: "`all` in only one of the two columns, and all/all on loopback records (initdb's own `host all all 127.0.0.1/32`): a record that names the database or the users is already scoped" },
+    { id: "5.11", title: "Ensure superusers are not allowed to connect remotely", decidable: "files", why: "superuser names and addresses in pg_hba.conf (which roles are superusers is configured)", rules: ["hba-superuser-remote"] },
+    { id: "5.12", title: "Ensure that 'password_encryption' is correctly set", decidable: "files", why: "password_encryption is a postgresql.conf setting", rules: ["password-encryption-md5"] },
+    { id: "6.1", title: "Understanding attack vectors and runtime parameters", decidable: "no", why: "an explanatory section (a manual check)", rules: [] },
+    { id: "6.2", title: "Ensure 'backend' runtime parameters are configured correctly", decidable: "files", why: "the backend-context parameters are postgresql.conf settings", rules: ["debug-setting-enabled", "connection-logging-off"] },
+    { id: "6.3", title: "Ensure 'Postmaster' runtime parameters are configured correctly", decidable: "no", why: "postmaster parameters are site policy (a manual check)", rules: [] },
+    { id: "6.4", title: "Ensure 'SIGHUP' runtime parameters are configured correctly", decidable: "no", why: "SIGHUP parameters are site policy (a manual check)", rules: [] },
+    { id: "6.5", title: "Ensure 'Superuser' runtime parameters are configured correctly", decidable: "no", why: "superuser parameters are site policy (a manual check)", rules: [] },
+    { id: "6.6", title: "Ensure 'User' runtime parameters are configured correctly", decidable: "no", why: "user parameters are site policy (a manual check)", rules: [] },
+    { id: "6.7", title: "Ensure FIPS 140-2 OpenSSL cryptography is used", decidable: "no", why: "the OpenSSL FIPS mode is OS state", rules: [] },
+    { id: "6.8", title: "Ensure TLS is enabled and configured correctly", decidable: "partly", why: "ssl, ssl_min_protocol_version and the pg_hba record types are in files; certificates and passphrases need the OS", rules: ["ssl-disabled", "hba-hostssl-without-ssl", "hba-tls-not-required", "ssl-min-protocol-weak"] },
+    { id: "6.9", title: "Ensure a cryptographic extension is installed", decidable: "no", why: "installed extensions live in the system catalogs", rules: [] },
+    { id: "6.10", title: "Ensure Weak SSL/TLS Ciphers Are Disabled", decidable: "files", why: "ssl_ciphers is a postgresql.conf setting", rules: ["ssl-ciphers-weak"] },
+    { id: "6.11", title: "Ensure a data anonymization extension is installed", decidable: "partly", why: "pgdsat looks for the extension in session_preload_libraries (a setting); whether it is installed needs the server", rules: ["anonymizer-not-loaded"] },
+    { id: "7.1", title: "Ensure a replication-only user is created and used for streaming replication", decidable: "no", why: "whether a replication-only role exists lives in the system catalogs (hba-replication-open checks who may replicate)", rules: [] },
+    { id: "7.2", title: "Ensure logging of replication commands is configured", decidable: "files", why: "log_replication_commands is a postgresql.conf setting", rules: ["replication-commands-not-logged"] },
+    { id: "7.3", title: "Ensure base backups are configured and functional", decidable: "no", why: "whether base backups run needs the live system", rules: [] },
+    { id: "7.4", title: "Ensure WAL archiving is configured and functional", decidable: "files", why: "archive_mode and archive_command are postgresql.conf settings", rules: ["archive-mode-off", "archive-command-missing", "archive-command-noop"] },
+    { id: "7.5", title: "Ensure streaming replication parameters are configured correctly", decidable: "partly", why: "primary_conninfo and the archiving settings are in files; whether streaming works needs live servers", rules: ["replication-conninfo-insecure", "archive-mode-off", "archive-command-missing"] },
+    { id: "8.1", title: "Ensure PostgreSQL subdirectory locations are outside the data cluster", decidable: "files", why: "directory settings (log_directory, data_directory and friends) are in postgresql.conf", rules: ["log-directory-in-data-directory"] },
+    { id: "8.2", title: "Ensure the backup and restore tool, 'pgBackRest', is installed and configured", decidable: "no", why: "installed tools are OS state", rules: [] },
+    { id: "8.3", title: "Ensure miscellaneous configuration settings are correct", decidable: "no", why: "miscellaneous settings are site policy (a manual check)", rules: [] }
+  ]
+};
+
+// src/profiles/from-catalog.ts
+function rulesFromCatalog(catalog, settings = {}, ids = true) {
+  const out = {};
+  for (const c of catalog.controls) {
+    if (c.decidable === "no") continue;
+    for (const rule of c.rules) {
+      const r = out[rule] ??= { controls: [] };
+      if (ids && !r.controls.includes(c.id)) r.controls.push(c.id);
+    }
+  }
+  for (const [rule, s] of Object.entries(settings)) {
+    const r = out[rule];
+    if (!r) continue;
+    if (s.severity) r.severity = s.severity;
+    if (s.options) r.options = { ...s.options };
+  }
+  return out;
+}
+
+// src/profiles/cis.ts
+var CIS_SETTINGS = {
+  // 5.3/5.4: no trust at all on local or loopback records, not only for all users or superusers.
+  "hba-local-trust": { options: { anyRole: true } },
+  // CIS 5.3 / V-233519: no password sent in the clear, not even over the local socket.
+  "hba-cleartext-password": { options: { includeLocal: true } },
+  // 6.8: TLS enabled, whatever pg_hba.conf says today, and TLS 1.3 at least (as pgdsat checks it).
+  "ssl-disabled": { options: { always: true } },
+  "ssl-min-protocol-weak": { options: { minimum: "TLSv1.3" } },
+  // 6.10: pgdsat accepts only forward-secret AEAD suites (its list, by OpenSSL name), so MEDIUM and
+  // PostgreSQL's default list fail it.
+  "ssl-ciphers-weak": {
+    options: {
+      allowMedium: false,
+      onlySuites: [
+        "TLS_AES_256_GCM_SHA384",
+        "TLS_AES_128_GCM_SHA256",
+        "TLS_AES_128_CCM_SHA256",
+        "TLS_CHACHA20_POLY1305_SHA256",
+        "ECDHE-ECDSA-AES256-CCM",
+        "ECDHE-ECDSA-AES128-CCM",
+        "DHE-RSA-AES256-CCM",
+        "DHE-RSA-AES128-CCM",
+        "ECDHE-RSA-AES256-GCM-SHA384",
+        "ECDHE-RSA-AES128-GCM-SHA256",
+        "ECDHE-ECDSA-AES256-GCM-SHA384",
+        "ECDHE-ECDSA-AES128-GCM-SHA256",
+        "DHE-DSS-AES256-GCM-SHA384",
+        "DHE-DSS-AES128-GCM-SHA256",
+        "DHE-RSA-AES256-GCM-SHA384",
+        "DHE-RSA-AES128-GCM-SHA256",
+        "ECDHE-ECDSA-CHACHA20-POLY1305",
+        "ECDHE-RSA-CHACHA20-POLY1305",
+        "DHE-RSA-CHACHA20-POLY1305"
+      ]
+    }
+  },
+  // 3.1.14, 3.1.15: warnings and failing statements reach the log.
+  "log-level-too-quiet": { options: { quietestMessages: "warning", quietestErrorStatement: "error" } },
+  // 3.1.22: pgdsat wants verbose (the STIG wants default: each profile decides).
+  "log-error-verbosity-low": { options: { minimum: "verbose" } },
+  // scram-sha-256 whatever the default (10–13 default to md5).
+  "password-encryption-md5": { options: { flagDefault: true } },
+  // 3.1.19: debug_pretty_print on (it only shapes the debug_print_* output).
+  "debug-setting-enabled": { options: { prettyPrint: true } }
+};
+var cis = {
+  name: "cis",
+  title: "CIS PostgreSQL Benchmark",
+  summary: "The CIS PostgreSQL Benchmark checks that can be decided from configuration files, in the edition of each cluster's target major",
+  catalog: { name: "CIS PostgreSQL Benchmark (recommendation numbers as pgdsat implements them)", source: "https://github.com/HexaCluster/pgdsat" },
+  editions: [
+    { id: "cis-16", title: "CIS PostgreSQL 16 Benchmark", major: 16, rules: rulesFromCatalog(CIS, CIS_SETTINGS, false) },
+    { id: "cis-17", title: "CIS PostgreSQL 17 Benchmark", major: 17, rules: rulesFromCatalog(CIS, CIS_SETTINGS) },
+    { id: "cis-18", title: "CIS PostgreSQL 18 Benchmark", major: 18, rules: rulesFromCatalog(CIS, CIS_SETTINGS, false) }
+  ]
+};
+
+// src/profiles/recommended.ts
+var recommended = {
+  name: "recommended",
+  title: "Recommended",
+  summary: "The default: every rule at its default severity (what every reviewer agrees on)",
+  allRules: true,
+  rules: {
+    "hba-client-cert-not-required": { severity: "off", controls: [] },
+    "connection-logging-off": { severity: "off", controls: [] },
+    "log-line-prefix-incomplete": { severity: "off", controls: [] },
+    "log-file-mode-permissive": { severity: "off", controls: [] },
+    "logging-collector-off": { severity: "off", controls: [] },
+    "log-directory-in-data-directory": { severity: "off", controls: [] },
+    "log-truncate-on-rotation-off": { severity: "off", controls: [] },
+    "syslog-messages-lossy": { severity: "off", controls: [] },
+    "log-error-verbosity-low": { severity: "off", controls: [] },
+    "log-duration-off": { severity: "off", controls: [] },
+    "log-hostname-on": { severity: "off", controls: [] },
+    "ddl-not-logged": { severity: "off", controls: [] },
+    "log-timezone-not-utc": { severity: "off", controls: [] },
+    "replication-commands-not-logged": { severity: "off", controls: [] },
+    "client-min-messages-verbose": { severity: "off", controls: [] },
+    "pgaudit-not-configured": { severity: "off", controls: [] },
+    "password-check-not-loaded": { severity: "off", controls: [] },
+    "auth-delay-not-loaded": { severity: "off", controls: [] },
+    "authentication-timeout-long": { severity: "off", controls: [] },
+    "anonymizer-not-loaded": { severity: "off", controls: [] },
+    "unix-socket-world-accessible": { severity: "off", controls: [] },
+    "archive-mode-off": { severity: "off", controls: [] }
+  }
+};
+
+// src/profiles/catalogs/stig.ts
+var STIG = {
+  name: "stig",
+  title: "DISA STIG for PostgreSQL (MITRE/Crunchy Data InSpec baseline)",
+  source: {
+    repo: "mitre/crunchy-data-postgresql-stig-baseline",
+    commit: "f4ff7d74e79158656bd18cd2c07764caa5ef2b72",
+    path: "controls/V-*.rb"
+  },
+  notes: [
+    "The baseline checks 8 controls by reading postgresql.conf or pg_hba.conf itself (V-233512, -515, -516, -519, -520, -533, -577, -612). It checks 40 more by asking a live server (`SHOW name`), and the value it gets back comes from the configuration files unless a role, a database or the server's command line sets it. Those 40 are decidable *partly* from files; `--profile stig` checks the part in the files.",
+    "Where the STIG and other checklists disagree, the `stig` profile follows the STIG. It does not flag `log_hostname = on` (V-233591 wants host names in the log; CIS 3.1.23 wants them off). It does not flag a log directory inside the data directory (V-233533 expects `pg_log`; CIS 3.1.27 wants it outside). It wants `log_error_verbosity` at least `default` (V-233512; pgdsat wants `verbose`). `md5`, in pg_hba.conf and as `password_encryption`, is an error under the STIG (V-233519, V-233596); the default profile only warns about it."
+  ],
+  controls: [
+    {
+      id: "V-233511",
+      title: "PostgreSQL must be configured to prohibit or restrict the use of organization-defined functions, ports, protocols, and/or services, as defined in the PPSM CAL and vulnerability assessments.",
+      decidable: "no",
+      why: "the baseline compares SHOW port with the port it connected to and asks the OS which process listens; which ports are allowed is a site decision (PPSM)",
+      rules: []
+    },
+    {
+      id: "V-233512",
+      title: "PostgreSQL must produce audit records containing sufficient information to establish the outcome (success or failure) of the events.",
+      decidable: "partly",
+      reads: "files",
+      why: "the baseline reads log_error_verbosity and log_duration from postgresql.conf and asks the live server for the pgaudit.* settings (SHOW; they come from postgresql.conf unless set per role, per database or on the command line); it also runs SQL to see failed statements reported",
+      rules: ["log-duration-off", "log-error-verbosity-low", "pgaudit-not-configured"],
+      missing: "pgaudit.log_catalog, pgaudit.log_parameter, pgaudit.log_level and pgaudit.log_statement_once values",
+      disagreement: "log_error_verbosity = verbose is not flagged, although the baseline wants exactly default: verbose only adds the source location to each message"
+    },
+    {
+      id: "V-233513",
+      title: "Security-relevant software updates to PostgreSQL must be installed within the time period directed by an authoritative source (e.g., IAVM, CTOs, DTMs, and STIGs).",
+      decidable: "no",
+      why: "the baseline compares SHOW server_version and the installed packages with the site's version: that needs the installed binaries",
+      rules: []
+    },
+    {
+      id: "V-233514",
+      title: "The audit information produced by PostgreSQL must be protected from unauthorized modification.",
+      decidable: "partly",
+      reads: "show",
+      why: "the baseline asks the live server (SHOW log_file_mode, logging_collector); the values come from postgresql.conf unless given on the server's command line; the log directory's owner and mode and the log files' modes need the OS",
+      rules: ["logging-collector-off", "log-file-mode-permissive"]
+    },
+    {
+      id: "V-233515",
+      title: "PostgreSQL must integrate with an organization-level authentication/access mechanism providing account management and automation for all users, groups, roles, and any other principals.",
+      decidable: "files",
+      reads: "files",
+      why: "the baseline reads the auth methods of local, replication and host records in pg_hba.conf",
+      rules: ["hba-trust-remote", "hba-local-trust", "hba-cleartext-password", "hba-md5", "hba-ident-over-tcp"],
+      missing: "methods outside the site's approved list (a site input: the baseline's default list is gss, sspi and ldap, which would reject scram-sha-256 too)"
+    },
+    {
+      id: "V-233516",
+      title: "PostgreSQL must provide non-privileged users with error messages that provide information necessary for corrective actions without revealing information that could be exploited by adversaries.",
+      decidable: "partly",
+      reads: "files",
+      why: "the baseline reads client_min_messages from postgresql.conf and postgresql.auto.conf, and also asks the live server (SHOW client_min_messages), where it can be set per role, per database or in the session",
+      rules: ["client-min-messages-verbose"]
+    },
+    {
+      id: "V-233517",
+      title: "Privileges to change PostgreSQL software modules must be limited.",
+      decidable: "no",
+      why: "the baseline checks it with OS commands (files, packages, processes)",
+      rules: []
+    },
+    {
+      id: "V-233518",
+      title: "PostgreSQL must limit privileges to change functions and triggers, and links to software external to PostgreSQL.",
+      decidable: "no",
+      why: "the baseline checks it with OS commands (files, packages, processes)",
+      rules: []
+    },
+    {
+      id: "V-233519",
+      title: "If passwords are used for authentication, PostgreSQL must transmit only encrypted representations of passwords.",
+      decidable: "files",
+      reads: "files",
+      why: "the baseline reads pg_hba.conf for the password and md5 methods",
+      rules: ["hba-cleartext-password", "hba-md5"]
+    },
+    {
+      id: "V-233520",
+      title: "PostgreSQL must enforce approved authorizations for logical access to information and system resources in accordance with applicable access control policies.",
+      decidable: "partly",
+      reads: "files",
+      why: "the baseline reads local, replication and host records in pg_hba.conf; role ownership it asks the live server",
+      rules: ["hba-local-trust", "hba-replication-open", "hba-trust-remote", "hba-ident-over-tcp"],
+      missing: "methods outside the site's approved list (a site input: the baseline's default list is gss, sspi and ldap, which would reject scram-sha-256 too)"
+    },
+    {
+      id: "V-233521",
+      title: "PostgreSQL must associate organization-defined types of security labels having organization-defined security label values with information in transmission.",
+      decidable: "no",
+      why: "a procedural or organizational control: the baseline has no automated check",
+      rules: []
+    },
+    {
+      id: "V-233522",
+      title: "PostgreSQL must limit the number of concurrent sessions to an organization-defined number per user for all accounts and/or account types.",
+      decidable: "partly",
+      reads: "show",
+      why: "the baseline asks the live server (SHOW max_connections); the value comes from postgresql.conf unless given on the server's command line; the per-role connection limits are in the catalog (SQL)",
+      rules: [],
+      missing: "max_connections above the site's maximum (the baseline's default input is 100, PostgreSQL's default)"
+    },
+    {
+      id: "V-233523",
+      title: "The role(s)/group(s) used to modify database structure (including but not necessarily limited to tables, indexes, storage, etc.) and logic modules (functions, trigger procedures, links to software external to PostgreSQL, etc.) must be restricted to authorized users.",
+      decidable: "no",
+      why: "the baseline checks it with SQL on a live server and OS commands",
+      rules: []
+    },
+    {
+      id: "V-233524",
+      title: "PostgreSQL must uniquely identify and authenticate non-organizational users (or processes acting on behalf of non-organizational users).",
+      decidable: "no",
+      why: "the baseline checks it with SQL on a live server and OS commands",
+      rules: []
+    },
+    {
+      id: "V-233525",
+      title: "PostgreSQL must associate organization-defined types of security labels having organization-defined security label values with information in storage.",
+      decidable: "no",
+      why: "a procedural or organizational control: the baseline has no automated check",
+      rules: []
+    },
+    {
+      id: "V-233526",
+      title: "PostgreSQL must check the validity of all data inputs except those specifically identified by the organization.",
+      decidable: "no",
+      why: "a procedural or organizational control: the baseline has no automated check",
+      rules: []
+    },
+    {
+      id: "V-233527",
+      title: "PostgreSQL and associated applications must reserve the use of dynamic code execution for situations that require it.",
+      decidable: "no",
+      why: "a procedural or organizational control: the baseline has no automated check",
+      rules: []
+    },
+    {
+      id: "V-233528",
+      title: "PostgreSQL and associated applications, when making use of dynamic code execution, must scan input data for invalid values that may indicate a code injection attack.",
+      decidable: "no",
+      why: "a procedural or organizational control: the baseline has no automated check",
+      rules: []
+    },
+    {
+      id: "V-233529",
+      title: "PostgreSQL must allocate audit record storage capacity in accordance with organization-defined audit record storage requirements.",
+      decidable: "no",
+      why: "a procedural or organizational control: the baseline has no automated check",
+      rules: []
+    },
+    {
+      id: "V-233530",
+      title: "PostgreSQL must enforce discretionary access control policies, as defined by the data owner, over defined subjects and objects.",
+      decidable: "no",
+      why: "the baseline checks it with SQL on a live server",
+      rules: []
+    },
+    {
+      id: "V-233531",
+      title: "The audit information produced by PostgreSQL must be protected from unauthorized deletion.",
+      decidable: "partly",
+      reads: "show",
+      why: "the baseline asks the live server (SHOW logging_collector, log_file_mode); the values come from postgresql.conf unless given on the server's command line; the log directory's owner and mode and the log files' modes need the OS",
+      rules: ["logging-collector-off", "log-file-mode-permissive"]
+    },
+    {
+      id: "V-233532",
+      title: "PostgreSQL must record time stamps, in audit records and application data that can be mapped to Coordinated Universal Time (UTC, formerly GMT).",
+      decidable: "partly",
+      reads: "show",
+      why: "the baseline asks the live server (SHOW log_timezone); the value comes from postgresql.conf unless given on the server's command line; it compares it with the site's zone, UTC unless the site says otherwise",
+      rules: ["log-timezone-not-utc"]
+    },
+    {
+      id: "V-233533",
+      title: "PostgreSQL must reveal detailed error messages only to the ISSO, ISSM, SA, and DBA.",
+      decidable: "partly",
+      reads: "files",
+      why: "the baseline reads log_directory, log_file_mode and client_min_messages from postgresql.conf and asks the live server for client_min_messages; the log directories' owners and modes and the log files' modes need the OS",
+      rules: ["log-file-mode-permissive", "client-min-messages-verbose"],
+      missing: "log_directory other than the site's path (the baseline expects pg_log)"
+    },
+    {
+      id: "V-233534",
+      title: "PostgreSQL must allow only the Information System Security Manager (ISSM), or individuals or roles appointed by the ISSM, to select which auditable events are to be audited.",
+      decidable: "no",
+      why: "the baseline checks it with SQL on a live server and OS commands",
+      rules: []
+    },
+    {
+      id: "V-233535",
+      title: "PostgreSQL must provide an immediate alert to appropriate support staff of all audit log failures.",
+      decidable: "no",
+      why: "a procedural or organizational control: the baseline has no automated check",
+      rules: []
+    },
+    {
+      id: "V-233536",
+      title: "PostgreSQL must be configurable to overwrite audit log records, oldest first (First-In-First-Out [FIFO]), in the event of unavailability of space for more audit log records.",
+      decidable: "no",
+      why: "a procedural or organizational control: the baseline has no automated check",
+      rules: []
+    },
+    {
+      id: "V-233537",
+      title: "PostgreSQL must by default shut down upon audit failure, to include the unavailability of space for more audit log records; or must be configurable to shut down upon audit failure.",
+      decidable: "no",
+      why: "a procedural or organizational control: the baseline has no automated check",
+      rules: []
+    },
+    {
+      id: "V-233538",
+      title: "PostgreSQL must maintain the confidentiality and integrity of information during reception.",
+      decidable: "partly",
+      reads: "show",
+      why: "the baseline asks the live server (SHOW ssl); the value comes from postgresql.conf unless given on the server's command line",
+      rules: ["ssl-disabled"]
+    },
+    {
+      id: "V-233539",
+      title: "Database objects (including but not limited to tables, indexes, storage, trigger procedures, functions, links to software external to PostgreSQL, etc.) must be owned by database/DBMS principals authorized for ownership.",
+      decidable: "no",
+      why: "the baseline checks it with SQL on a live server",
+      rules: []
+    },
+    {
+      id: "V-233540",
+      title: "The PostgreSQL software installation account must be restricted to authorized users.",
+      decidable: "no",
+      why: "a procedural or organizational control: the baseline has no automated check",
+      rules: []
+    },
+    {
+      id: "V-233541",
+      title: "Database software, including PostgreSQL configuration files, must be stored in dedicated directories separate from the host OS and other applications.",
+      decidable: "no",
+      why: "the baseline checks it with OS commands (files, packages, processes)",
+      rules: []
+    },
+    {
+      id: "V-233542",
+      title: "PostgreSQL must include additional, more detailed, organization-defined information in the audit records for audit events identified by type, location, or subject.",
+      decidable: "no",
+      why: "a procedural or organizational control: the baseline has no automated check",
+      rules: []
+    },
+    {
+      id: "V-233543",
+      title: "Execution of software modules (to include functions and trigger procedures) with elevated privileges must be restricted to necessary cases only.",
+      decidable: "no",
+      why: "the baseline checks it with SQL on a live server",
+      rules: []
+    },
+    {
+      id: "V-233544",
+      title: "When invalid inputs are received, PostgreSQL must behave in a predictable and documented manner that reflects organizational and system objectives.",
+      decidable: "no",
+      why: "the baseline checks it with SQL on a live server and OS commands",
+      rules: []
+    },
+    {
+      id: "V-233546",
+      title: "PostgreSQL must isolate security functions from non-security functions.",
+      decidable: "no",
+      why: "the baseline checks it with SQL on a live server",
+      rules: []
+    },
+    {
+      id: "V-233547",
+      title: "PostgreSQL must produce audit records of its enforcement of access restrictions associated with changes to the configuration of PostgreSQL or database(s).",
+      decidable: "no",
+      why: "the baseline checks it with SQL on a live server and OS commands",
+      rules: []
+    },
+    {
+      id: "V-233548",
+      title: "PostgreSQL must disable network functions, ports, protocols, and services deemed by the organization to be nonsecure, in accord with the Ports, Protocols, and Services Management (PPSM) guidance.",
+      decidable: "no",
+      why: "a procedural or organizational control: the baseline has no automated check",
+      rules: []
+    },
+    {
+      id: "V-233549",
+      title: "The audit information produced by PostgreSQL must be protected from unauthorized read access.",
+      decidable: "partly",
+      reads: "show",
+      why: "the baseline asks the live server (SHOW log_file_mode); the value comes from postgresql.conf unless given on the server's command line; the modes of the log files on disk need the OS",
+      rules: ["log-file-mode-permissive"]
+    },
+    {
+      id: "V-233550",
+      title: "When updates are applied to PostgreSQL software, any software components that have been replaced or made unnecessary must be removed.",
+      decidable: "no",
+      why: "the baseline checks it with OS commands (files, packages, processes)",
+      rules: []
+    },
+    {
+      id: "V-233551",
+      title: "PostgreSQL must generate audit records when categorized information (e.g., classification levels/security levels) is accessed.",
+      decidable: "partly",
+      reads: "show",
+      why: "the baseline asks the live server (SHOW pgaudit.log); the value comes from postgresql.conf unless set per role, per database or on the command line",
+      rules: ["pgaudit-not-configured"]
+    },
+    {
+      id: "V-233552",
+      title: "PostgreSQL must generate audit records when unsuccessful attempts to access security objects occur.",
+      decidable: "no",
+      why: "the baseline checks it with SQL on a live server and OS commands",
+      rules: []
+    },
+    {
+      id: "V-233553",
+      title: "PostgreSQL must generate audit records when unsuccessful logons or connection attempts occur.",
+      decidable: "no",
+      why: "the baseline checks it with SQL on a live server and OS commands",
+      rules: []
+    },
+    {
+      id: "V-233554",
+      title: "PostgreSQL must generate audit records showing starting and ending time for user access to the database(s).",
+      decidable: "no",
+      why: "the baseline checks it with OS commands (files, packages, processes)",
+      rules: []
+    },
+    {
+      id: "V-233555",
+      title: "PostgreSQL must generate audit records when unsuccessful attempts to modify security objects occur.",
+      decidable: "no",
+      why: "the baseline checks it with SQL on a live server and OS commands",
+      rules: []
+    },
+    {
+      id: "V-233556",
+      title: "PostgreSQL must generate audit records when privileges/permissions are added.",
+      decidable: "no",
+      why: "the baseline checks it with SQL on a live server and OS commands",
+      rules: []
+    },
+    {
+      id: "V-233557",
+      title: "PostgreSQL must generate audit records when unsuccessful attempts to delete categorized information (e.g., classification levels/security levels) occur.",
+      decidable: "partly",
+      reads: "show",
+      why: "the baseline asks the live server (SHOW shared_preload_libraries, pgaudit.log); the values come from postgresql.conf unless set per role, per database or on the command line",
+      rules: ["pgaudit-not-configured"]
+    },
+    {
+      id: "V-233558",
+      title: "PostgreSQL must generate audit records when successful logons or connections occur.",
+      decidable: "partly",
+      reads: "show",
+      why: "the baseline asks the live server (SHOW log_connections); the value comes from postgresql.conf unless set per role, per database or on the command line; it also looks for connection lines in the log files (OS)",
+      rules: ["connection-logging-off"]
+    },
+    {
+      id: "V-233559",
+      title: "PostgreSQL must generate audit records when security objects are deleted.",
+      decidable: "no",
+      why: "the baseline checks it with SQL on a live server and OS commands",
+      rules: []
+    },
+    {
+      id: "V-233560",
+      title: "PostgreSQL must generate audit records when unsuccessful attempts to retrieve privileges/permissions occur.",
+      decidable: "no",
+      why: "the baseline checks it with SQL on a live server and OS commands",
+      rules: []
+    },
+    {
+      id: "V-233561",
+      title: "PostgreSQL must generate audit records when unsuccessful attempts to delete privileges/permissions occur.",
+      decidable: "no",
+      why: "the baseline checks it with SQL on a live server and OS commands",
+      rules: []
+    },
+    {
+      id: "V-233562",
+      title: "PostgreSQL must be able to generate audit records when privileges/permissions are retrieved.",
+      decidable: "partly",
+      reads: "show",
+      why: "the baseline asks the live server (SHOW shared_preload_libraries); the value comes from postgresql.conf unless given on the server's command line; it also looks in the audit log for a catalog query (OS)",
+      rules: ["pgaudit-not-configured"]
+    },
+    {
+      id: "V-233563",
+      title: "PostgreSQL must generate audit records when unsuccessful attempts to modify categorized information (e.g., classification levels/security levels) occur.",
+      decidable: "partly",
+      reads: "show",
+      why: "the baseline asks the live server (SHOW shared_preload_libraries, pgaudit.log); the values come from postgresql.conf unless set per role, per database or on the command line",
+      rules: ["pgaudit-not-configured"]
+    },
+    {
+      id: "V-233564",
+      title: "PostgreSQL must generate audit records when unsuccessful accesses to objects occur.",
+      decidable: "no",
+      why: "the baseline checks it with SQL on a live server and OS commands",
+      rules: []
+    },
+    {
+      id: "V-233565",
+      title: "PostgreSQL must generate audit records for all privileged activities or other system-level access.",
+      decidable: "partly",
+      reads: "show",
+      why: "the baseline asks the live server (SHOW shared_preload_libraries, pgaudit.log); the values come from postgresql.conf unless set per role, per database or on the command line",
+      rules: ["pgaudit-not-configured"]
+    },
+    {
+      id: "V-233566",
+      title: "PostgreSQL must generate audit records when unsuccessful attempts to access categorized information (e.g., classification levels/security levels) occur.",
+      decidable: "partly",
+      reads: "show",
+      why: "the baseline asks the live server (SHOW pgaudit.log); the value comes from postgresql.conf unless set per role, per database or on the command line",
+      rules: ["pgaudit-not-configured"]
+    },
+    {
+      id: "V-233567",
+      title: "PostgreSQL must be able to generate audit records when security objects are accessed.",
+      decidable: "partly",
+      reads: "show",
+      why: "the baseline asks the live server (SHOW shared_preload_libraries, pgaudit.log); the values come from postgresql.conf unless set per role, per database or on the command line",
+      rules: ["pgaudit-not-configured"]
+    },
+    {
+      id: "V-233568",
+      title: "PostgreSQL must generate audit records when privileges/permissions are deleted.",
+      decidable: "partly",
+      reads: "show",
+      why: "the baseline asks the live server (SHOW shared_preload_libraries, pgaudit.log); the values come from postgresql.conf unless set per role, per database or on the command line",
+      rules: ["pgaudit-not-configured"]
+    },
+    {
+      id: "V-233569",
+      title: "PostgreSQL must generate audit records when concurrent logons/connections by the same user from different workstations occur.",
+      decidable: "partly",
+      reads: "show",
+      why: "the baseline asks the live server (SHOW log_connections, log_disconnections, log_line_prefix); the values come from postgresql.conf unless set per role, per database or on the command line",
+      rules: ["connection-logging-off", "log-line-prefix-incomplete"]
+    },
+    {
+      id: "V-233570",
+      title: "PostgreSQL must generate audit records when unsuccessful attempts to delete security objects occur.",
+      decidable: "partly",
+      reads: "show",
+      why: "the baseline asks the live server (SHOW shared_preload_libraries, pgaudit.log); the values come from postgresql.conf unless set per role, per database or on the command line",
+      rules: ["pgaudit-not-configured"]
+    },
+    {
+      id: "V-233571",
+      title: "PostgreSQL must generate audit records when privileges/permissions are modified.",
+      decidable: "partly",
+      reads: "show",
+      why: "the baseline asks the live server (SHOW shared_preload_libraries, pgaudit.log); the values come from postgresql.conf unless set per role, per database or on the command line",
+      rules: ["pgaudit-not-configured"]
+    },
+    {
+      id: "V-233572",
+      title: "PostgreSQL must generate audit records when unsuccessful attempts to execute privileged activities or other system-level access occur.",
+      decidable: "no",
+      why: "the baseline checks it with SQL on a live server and OS commands",
+      rules: []
+    },
+    {
+      id: "V-233573",
+      title: "PostgreSQL must generate audit records when security objects are modified.",
+      decidable: "partly",
+      reads: "show",
+      why: "the baseline asks the live server (SHOW shared_preload_libraries, pgaudit.log, pgaudit.log_catalog); the values come from postgresql.conf unless set per role, per database or on the command line",
+      rules: ["pgaudit-not-configured"],
+      missing: "pgaudit.log_catalog off (pgaudit's default is on)"
+    },
+    {
+      id: "V-233574",
+      title: "PostgreSQL must generate audit records when categories of information (e.g., classification levels/security levels) is modified.",
+      decidable: "partly",
+      reads: "show",
+      why: "the baseline asks the live server (SHOW shared_preload_libraries, pgaudit.log); the values come from postgresql.conf unless set per role, per database or on the command line",
+      rules: ["pgaudit-not-configured"]
+    },
+    {
+      id: "V-233575",
+      title: "PostgreSQL must generate audit records when unsuccessful attempts to modify privileges/permissions occur.",
+      decidable: "no",
+      why: "the baseline checks it with SQL on a live server and OS commands",
+      rules: []
+    },
+    {
+      id: "V-233576",
+      title: "PostgreSQL must generate audit records when unsuccessful attempts to add privileges/permissions occur.",
+      decidable: "no",
+      why: "the baseline checks it with SQL on a live server and OS commands",
+      rules: []
+    },
+    {
+      id: "V-233577",
+      title: "PostgreSQL, when utilizing PKI-based authentication, must validate certificates by performing RFC 5280-compliant certification path validation.",
+      decidable: "partly",
+      reads: "files",
+      why: "the baseline reads the hostssl records of pg_hba.conf for the cert method or clientcert, and asks the live server for ssl_crl_file (set in postgresql.conf unless given on the command line); that the CRL file exists needs the OS",
+      rules: ["hba-client-cert-not-required"],
+      missing: "ssl_crl_file (or, from 14, ssl_crl_dir) not set: no certificate revocation list"
+    },
+    {
+      id: "V-233578",
+      title: "PostgreSQL must produce audit records containing sufficient information to establish where the events occurred.",
+      decidable: "partly",
+      reads: "show",
+      why: "the baseline asks the live server (SHOW log_line_prefix); the value comes from postgresql.conf unless given on the server's command line",
+      rules: ["log-line-prefix-incomplete"]
+    },
+    {
+      id: "V-233579",
+      title: "PostgreSQL must maintain the confidentiality and integrity of information during preparation for transmission.",
+      decidable: "partly",
+      reads: "show",
+      why: "the baseline asks the live server (SHOW ssl); the value comes from postgresql.conf unless given on the server's command line",
+      rules: ["ssl-disabled"]
+    },
+    {
+      id: "V-233580",
+      title: "PostgreSQL must be configured to provide audit record generation for #{input('org_name')[:acronym]}-defined auditable events within all DBMS/database components.",
+      decidable: "no",
+      why: "a procedural or organizational control: the baseline has no automated check",
+      rules: []
+    },
+    {
+      id: "V-233581",
+      title: "PostgreSQL must generate time stamps, for audit records and application data, with a minimum granularity of one second.",
+      decidable: "partly",
+      reads: "show",
+      why: "the baseline asks the live server (SHOW log_line_prefix); the value comes from postgresql.conf unless given on the server's command line",
+      rules: ["log-line-prefix-incomplete"]
+    },
+    {
+      id: "V-233582",
+      title: "PostgreSQL must produce audit records containing sufficient information to establish the identity of any user/subject or process associated with the event.",
+      decidable: "partly",
+      reads: "show",
+      why: "the baseline asks the live server (SHOW log_line_prefix); the value comes from postgresql.conf unless given on the server's command line",
+      rules: ["log-line-prefix-incomplete"]
+    },
+    {
+      id: "V-233583",
+      title: "PostgreSQL must implement NIST FIPS 140-2 or 140-3 validated cryptographic modules to generate and validate cryptographic hashes.",
+      decidable: "no",
+      why: "a procedural or organizational control: the baseline has no automated check",
+      rules: []
+    },
+    {
+      id: "V-233584",
+      title: "PostgreSQL must use NSA-approved cryptography to protect classified information in accordance with the data owner\u2019s requirements.",
+      decidable: "partly",
+      reads: "show",
+      why: "the baseline asks the live server (SHOW ssl); the value comes from postgresql.conf unless given on the server's command line; whether the cryptography is NSA-approved is not checked there",
+      rules: ["ssl-disabled"]
+    },
+    {
+      id: "V-233585",
+      title: "PostgreSQL must implement NIST FIPS 140-2 or 140-3 validated cryptographic modules to protect unclassified information requiring confidentiality and cryptographic protection, in accordance with the data owner\u2019s requirements.",
+      decidable: "no",
+      why: "a procedural or organizational control: the baseline has no automated check",
+      rules: []
+    },
+    {
+      id: "V-233586",
+      title: "PostgreSQL must protect the confidentiality and integrity of all information at rest.",
+      decidable: "no",
+      why: "the baseline checks it with SQL on a live server",
+      rules: []
+    },
+    {
+      id: "V-233587",
+      title: "PostgreSQL must prohibit user installation of logic modules (functions, trigger procedures, views, etc.) without explicit privileged status.",
+      decidable: "no",
+      why: "a procedural or organizational control: the baseline has no automated check",
+      rules: []
+    },
+    {
+      id: "V-233588",
+      title: "PostgreSQL must separate user functionality (including user interface services) from database management functionality.",
+      decidable: "no",
+      why: "the baseline checks it with SQL on a live server",
+      rules: []
+    },
+    {
+      id: "V-233589",
+      title: "PostgreSQL must initiate session auditing upon startup.",
+      decidable: "partly",
+      reads: "show",
+      why: "the baseline asks the live server (SHOW shared_preload_libraries, log_destination); the values come from postgresql.conf unless given on the server's command line",
+      rules: ["pgaudit-not-configured", "log-destination-empty"],
+      missing: "log_destination of csvlog or jsonlog alone (without stderr or syslog); an empty log_destination is flagged"
+    },
+    {
+      id: "V-233590",
+      title: "PostgreSQL must implement cryptographic mechanisms to prevent unauthorized modification of organization-defined information at rest (to include, at a minimum, PII and classified information) on organization-defined information system components.",
+      decidable: "no",
+      why: "the baseline checks it with SQL on a live server",
+      rules: []
+    },
+    {
+      id: "V-233591",
+      title: "PostgreSQL must produce audit records containing sufficient information to establish the sources (origins) of the events.",
+      decidable: "partly",
+      reads: "show",
+      why: "the baseline asks the live server (SHOW log_line_prefix, log_hostname); the values come from postgresql.conf unless given on the server's command line",
+      rules: ["log-line-prefix-incomplete"],
+      missing: "log_hostname off: the baseline wants it on (log-hostname-on flags the opposite, as CIS asks)"
+    },
+    {
+      id: "V-233592",
+      title: "Unused database components, PostgreSQL software, and database objects must be removed.",
+      decidable: "no",
+      why: "the baseline checks it with SQL on a live server",
+      rules: []
+    },
+    {
+      id: "V-233593",
+      title: "Access to external executables must be disabled or restricted.",
+      decidable: "no",
+      why: "the baseline checks it with SQL on a live server and OS commands",
+      rules: []
+    },
+    {
+      id: "V-233594",
+      title: "Unused database components that are integrated in PostgreSQL and cannot be uninstalled must be disabled.",
+      decidable: "no",
+      why: "the baseline checks it with OS commands (files, packages, processes)",
+      rules: []
+    },
+    {
+      id: "V-233595",
+      title: "PostgreSQL must associate organization-defined types of security labels having organization-defined security label values with information in process.",
+      decidable: "no",
+      why: "a procedural or organizational control: the baseline has no automated check",
+      rules: []
+    },
+    {
+      id: "V-233596",
+      title: "If passwords are used for authentication, PostgreSQL must store only hashed, salted representations of passwords.",
+      decidable: "partly",
+      reads: "show",
+      why: "the baseline asks the live server (SHOW password_encryption); the value comes from postgresql.conf unless set per role, per database or on the command line; the stored password hashes are in the catalog (SQL)",
+      rules: ["password-encryption-md5"]
+    },
+    {
+      id: "V-233597",
+      title: "PostgreSQL must enforce access restrictions associated with changes to the configuration of PostgreSQL or database(s).",
+      decidable: "no",
+      why: "the baseline checks it with SQL on a live server",
+      rules: []
+    },
+    {
+      id: "V-233598",
+      title: "PostgreSQL must protect against a user falsely repudiating having performed organization-defined actions.",
+      decidable: "partly",
+      reads: "show",
+      why: "the baseline asks the live server (SHOW log_line_prefix, shared_preload_libraries); the values come from postgresql.conf unless given on the server's command line",
+      rules: ["log-line-prefix-incomplete", "pgaudit-not-configured"]
+    },
+    {
+      id: "V-233599",
+      title: "The system must provide a warning to appropriate support staff when allocated audit record storage volume reaches 75 percent of maximum audit record storage capacity.",
+      decidable: "no",
+      why: "a procedural or organizational control: the baseline has no automated check",
+      rules: []
+    },
+    {
+      id: "V-233600",
+      title: "PostgreSQL must provide the means for individuals in authorized roles to change the auditing to be performed on all application components, based on all selectable event criteria within organization-defined time thresholds.",
+      decidable: "partly",
+      reads: "show",
+      why: "the baseline asks the live server (SHOW shared_preload_libraries); the value comes from postgresql.conf unless given on the server's command line",
+      rules: ["pgaudit-not-configured"]
+    },
+    {
+      id: "V-233601",
+      title: "PostgreSQL must require users to reauthenticate when organization-defined circumstances or situations require reauthentication.",
+      decidable: "no",
+      why: "a procedural or organizational control: the baseline has no automated check",
+      rules: []
+    },
+    {
+      id: "V-233602",
+      title: "PostgreSQL must enforce authorized access to all PKI private keys stored/utilized by PostgreSQL.",
+      decidable: "no",
+      why: "the baseline asks the live server where the SSL certificate, key, CA and CRL files are only to check those files and their directories on disk (OS)",
+      rules: []
+    },
+    {
+      id: "V-233603",
+      title: "PostgreSQL must only accept end entity certificates issued by #{input('org_name')[:acronym]} PKI or #{input('org_name')[:acronym]}-approved PKI Certification Authorities (CAs) for the establishment of all encrypted sessions.",
+      decidable: "partly",
+      reads: "show",
+      why: "the baseline asks the live server (SHOW ssl_ca_file, ssl_cert_file); the values come from postgresql.conf unless given on the server's command line; whether the CA is an approved PKI is not in files",
+      rules: [],
+      missing: "ssl_ca_file not set (the default is empty) or ssl_cert_file set to empty"
+    },
+    {
+      id: "V-233604",
+      title: "PostgreSQL must produce audit records containing sufficient information to establish what type of events occurred.",
+      decidable: "partly",
+      reads: "show",
+      why: "the baseline asks the live server (SHOW log_line_prefix, log_connections, log_disconnections); the values come from postgresql.conf unless set per role, per database or on the command line",
+      rules: ["log-line-prefix-incomplete", "connection-logging-off"]
+    },
+    {
+      id: "V-233605",
+      title: "PostgreSQL must implement cryptographic mechanisms preventing the unauthorized disclosure of organization-defined information at rest on organization-defined information system components.",
+      decidable: "no",
+      why: "the baseline checks it with SQL on a live server",
+      rules: []
+    },
+    {
+      id: "V-233606",
+      title: "PostgreSQL must invalidate session identifiers upon user logout or other session termination.",
+      decidable: "partly",
+      reads: "show",
+      why: "the baseline asks the live server (SHOW tcp_keepalives_idle, tcp_keepalives_interval, tcp_keepalives_count, statement_timeout); the values come from postgresql.conf unless set per role, per database or on the command line",
+      rules: [],
+      missing: "statement_timeout and tcp_keepalives_idle, tcp_keepalives_interval, tcp_keepalives_count left at 0 (their defaults: no timeout, the OS's keepalive settings)"
+    },
+    {
+      id: "V-233607",
+      title: "PostgreSQL must protect its audit features from unauthorized access.",
+      decidable: "no",
+      why: "the baseline checks it with SQL on a live server and OS commands",
+      rules: []
+    },
+    {
+      id: "V-233608",
+      title: "PostgreSQL must produce audit records containing time stamps to establish when the events occurred.",
+      decidable: "partly",
+      reads: "show",
+      why: "the baseline asks the live server (SHOW log_line_prefix); the value comes from postgresql.conf unless given on the server's command line",
+      rules: ["log-line-prefix-incomplete"]
+    },
+    {
+      id: "V-233609",
+      title: "PostgreSQL must protect its audit features from unauthorized removal.",
+      decidable: "no",
+      why: "the baseline checks it with OS commands (files, packages, processes)",
+      rules: []
+    },
+    {
+      id: "V-233610",
+      title: "PostgreSQL must off-load audit data to a separate log management facility; this must be continuous and in near real time for systems with a network connection to the storage facility and weekly or more often for stand-alone systems.",
+      decidable: "partly",
+      reads: "show",
+      why: "the baseline asks the live server (SHOW log_destination, syslog_facility); the values come from postgresql.conf unless given on the server's command line; shipping the logs to a central system is procedural",
+      rules: [],
+      missing: "log_destination other than csvlog,syslog (the default is stderr) and a syslog_facility other than the site's (local0 by default)"
+    },
+    {
+      id: "V-233611",
+      title: "PostgreSQL must maintain the authenticity of communications sessions by guarding against man-in-the-middle attacks that guess at Session ID values.",
+      decidable: "partly",
+      reads: "show",
+      why: "the baseline asks the live server (SHOW ssl); the value comes from postgresql.conf unless given on the server's command line",
+      rules: ["ssl-disabled"]
+    },
+    {
+      id: "V-233612",
+      title: "PostgreSQL must uniquely identify and authenticate organizational users (or processes acting on behalf of organizational users).",
+      decidable: "partly",
+      reads: "files",
+      why: "the baseline reads local, replication and host records in pg_hba.conf; the replica list and role owner are site inputs",
+      rules: ["hba-local-trust", "hba-replication-open", "hba-trust-remote", "hba-ident-over-tcp"],
+      missing: "methods outside the site's approved list (a site input: the baseline's default list is gss, sspi and ldap, which would reject scram-sha-256 too)"
+    },
+    {
+      id: "V-233613",
+      title: "PostgreSQL must automatically terminate a user session after organization-defined conditions or trigger events requiring session disconnect.",
+      decidable: "no",
+      why: "the baseline checks it with OS commands (files, packages, processes)",
+      rules: []
+    },
+    {
+      id: "V-233614",
+      title: "PostgreSQL must prevent non-privileged users from executing privileged functions, to include disabling, circumventing, or altering implemented security safeguards/countermeasures.",
+      decidable: "no",
+      why: "the baseline checks it with OS commands (files, packages, processes)",
+      rules: []
+    },
+    {
+      id: "V-233615",
+      title: "PostgreSQL must map the PKI-authenticated identity to an associated user account.",
+      decidable: "no",
+      why: "a procedural or organizational control: the baseline has no automated check",
+      rules: []
+    },
+    {
+      id: "V-233616",
+      title: "Database contents must be protected from unauthorized and unintended information transfer by enforcement of a data-transfer policy.",
+      decidable: "no",
+      why: "a procedural or organizational control: the baseline has no automated check",
+      rules: []
+    },
+    {
+      id: "V-233617",
+      title: "Access to database files must be limited to relevant processes and to authorized, administrative users.",
+      decidable: "no",
+      why: "the baseline checks it with OS commands (files, packages, processes)",
+      rules: []
+    },
+    {
+      id: "V-233618",
+      title: "PostgreSQL must protect its audit configuration from unauthorized modification.",
+      decidable: "partly",
+      reads: "show",
+      why: "the baseline asks the live server (SHOW log_destination, log_file_mode); the values come from postgresql.conf unless given on the server's command line; the mode of postgresql.conf itself needs the OS",
+      rules: ["log-file-mode-permissive"]
+    },
+    {
+      id: "V-233619",
+      title: "PostgreSQL must use NIST FIPS 140-2 or 140-3 validated cryptographic modules for cryptographic operations.",
+      decidable: "no",
+      why: "the baseline checks it with OS commands (files, packages, processes)",
+      rules: []
+    },
+    {
+      id: "V-233620",
+      title: "Audit records must be generated when categorized information (e.g., classification levels/security levels) is deleted.",
+      decidable: "partly",
+      reads: "show",
+      why: "the baseline asks the live server (SHOW shared_preload_libraries, pgaudit.log); the values come from postgresql.conf unless set per role, per database or on the command line",
+      rules: ["pgaudit-not-configured"]
+    },
+    {
+      id: "V-233621",
+      title: "PostgreSQL must generate audit records when successful accesses to objects occur.",
+      decidable: "partly",
+      reads: "show",
+      why: "the baseline asks the live server (SHOW shared_preload_libraries, pgaudit.log); the values come from postgresql.conf unless set per role, per database or on the command line",
+      rules: ["pgaudit-not-configured"]
+    },
+    {
+      id: "V-233622",
+      title: "PostgreSQL must generate audit records for all direct access to the database(s).",
+      decidable: "partly",
+      reads: "show",
+      why: "the baseline asks the live server (SHOW shared_preload_libraries, log_connections, log_disconnections); the values come from postgresql.conf unless set per role, per database or on the command line",
+      rules: ["pgaudit-not-configured", "connection-logging-off"]
+    },
+    {
+      id: "V-233623",
+      title: "The DBMS must be configured on a platform that has a NIST certified FIPS 140-2 or 140-3 installation of OpenSSL.",
+      decidable: "no",
+      why: "a procedural or organizational control: the baseline has no automated check",
+      rules: []
+    },
+    {
+      id: "V-265871",
+      title: "PostgreSQL products must be a version supported by the vendor.",
+      decidable: "no",
+      why: "the baseline checks it with OS commands (files, packages, processes)",
+      rules: []
+    }
+  ]
+};
+
+// src/profiles/stig.ts
+var STIG_SETTINGS = {
+  // V-233515/V-233520/V-233612: no trust on local or loopback records for any role.
+  "hba-local-trust": { options: { anyRole: true } },
+  // CIS 5.3 / V-233519: no password sent in the clear, not even over the local socket.
+  "hba-cleartext-password": { options: { includeLocal: true } },
+  // V-233538/-579/-584/-611: TLS on, whatever pg_hba.conf says today.
+  "ssl-disabled": { options: { always: true } },
+  // V-233512 and the audit controls (V-233557, -563, …): the classes they ask for, together.
+  "pgaudit-not-configured": { options: { classes: ["ddl", "function", "misc", "misc_set", "read", "role", "write"] } },
+  // V-233569, -578, -581, -582, -598, -604, -608: every escape the baseline's checks look for.
+  "log-line-prefix-incomplete": { options: { required: ["%m", "%u", "%d", "%p", "%r", "%a", "%c", "%s"] } },
+  // Under the STIG md5 is a finding like password (the default profile only warns: md5 is still what
+  // many clients speak), so it is an error here; likewise md5 password hashes (V-233596).
+  "hba-md5": { severity: "error" },
+  // scram-sha-256 whatever the default (10–13 default to md5).
+  "password-encryption-md5": { severity: "error", options: { flagDefault: true } }
+};
+var stig = {
+  name: "stig",
+  title: "DISA STIG for PostgreSQL",
+  summary: "The PostgreSQL STIG controls that can be decided from configuration files",
+  catalog: { name: "Crunchy Data PostgreSQL STIG (MITRE InSpec baseline)", source: "https://github.com/mitre/crunchy-data-postgresql-stig-baseline" },
+  rules: rulesFromCatalog(STIG, STIG_SETTINGS)
+};
+
+// src/profiles/index.ts
+var PROFILES = [recommended, cis, stig];
+var PROFILE_NAMES = PROFILES.map((p) => p.name);
+var DEFAULT_PROFILE = "recommended";
+function findProfile(name) {
+  return PROFILES.find((p) => p.name === name);
+}
+function closestProfileNames(name) {
+  const key = name.toLowerCase();
+  const near = PROFILE_NAMES.map((n) => ({ n, d: editDistance(key, n) })).filter((x) => x.d <= Math.max(1, Math.min(2, Math.floor(key.length / 3))) || key.length >= 3 && x.n.startsWith(key)).sort((a, b) => a.d - b.d);
+  return near.map((x) => x.n);
+}
+function unknownProfileMessage(name) {
+  const near = closestProfileNames(name);
+  const shown5 = JSON.stringify(name.length > 60 ? name.slice(0, 57) + "..." : name);
+  return `unknown profile ${shown5}${near.length ? `; did you mean ${near.join(", ")}?` : ""} (profiles: ${PROFILE_NAMES.join(", ")})`;
+}
+function editionFor(profile, major) {
+  let best;
+  for (const e of profile.editions ?? []) {
+    const d = Math.abs(e.major - major);
+    if (!best || d < Math.abs(best.major - major) || d === Math.abs(best.major - major) && e.major < best.major) best = e;
+  }
+  return best;
+}
+function profileRules(profile, major) {
+  return editionFor(profile, major)?.rules ?? profile.rules ?? {};
+}
+function selectedProfiles(fromOptions, fromConfig) {
+  if (fromOptions?.length) return [...fromOptions];
+  if (fromConfig === void 0) return [];
+  return typeof fromConfig === "string" ? [fromConfig] : [...fromConfig];
+}
+function profileBlocks(names, major, defaultSeverity = () => void 0) {
+  const block = {};
+  for (const name of [DEFAULT_PROFILE, ...names]) {
+    const profile = findProfile(name);
+    if (!profile) throw new Error(unknownProfileMessage(name));
+    for (const [rule, r] of Object.entries(profileRules(profile, major))) {
+      const cur = block[rule] ??= {};
+      Object.assign(cur, r.options ?? {});
+      if (r.severity) cur.severity = r.severity;
+      else if (name !== DEFAULT_PROFILE && (cur.severity === void 0 || cur.severity === "off")) {
+        const d = defaultSeverity(rule);
+        if (d) cur.severity = d;
+      }
+    }
+  }
+  return [block];
+}
+
+// src/api.ts
+var SEVERITY_ORDER = { error: 0, warning: 1, info: 2 };
+function compareDiagnostics(a, b) {
+  if (a.loc.file !== b.loc.file) return a.loc.file < b.loc.file ? -1 : 1;
+  if (a.loc.start !== b.loc.start) return a.loc.start - b.loc.start;
+  if (a.severity !== b.severity) return SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity];
+  return a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0;
+}
+function hostFor(options) {
+  const inner = options.host ?? nodeHost({ cwd: options.cwd, root: options.root, base: options.base, maxFileBytes: maxFileBytesFor(options) });
+  return options.stdin ? stdinHost(inner, options.stdin) : inner;
+}
+function maxFileBytesFor(options) {
+  if (options.host) return options.host.maxFileBytes;
+  const configMax = options.config?.config.maxFileSize;
+  const fromConfig = configMax !== void 0 ? Math.min(parseSize(configMax), DEFAULT_MAX_FILE_BYTES) : void 0;
+  return Math.min(options.maxFileBytes ?? fromConfig ?? DEFAULT_MAX_FILE_BYTES, MAX_MAX_FILE_BYTES);
+}
+function configRelative(loaded2, abs) {
+  return relative5(loaded2.dir, abs).split(sep8).join("/");
+}
+function discoverOptions(options, host) {
+  const out = {
+    ...options.pgVersion ? { pgVersion: options.pgVersion } : {},
+    ...options.kind ? { kind: options.kind } : {},
+    ...options.stdin ? { stdin: { abs: stdinPath(host, options.stdin), name: options.stdin.filename } } : {},
+    ...options.allowEmpty ? { allowEmpty: true } : {}
+  };
+  const loaded2 = options.config;
+  if (!loaded2) return out;
+  const c = loaded2.config;
+  const rel = (abs) => configRelative(loaded2, abs);
+  const overrides = (c.overrides ?? []).map((o) => ({ ...o, match: globMatcher(o.files) }));
+  out.configVersion = (files) => {
+    let v = c.pgVersion;
+    for (const o of overrides) if (o.pgVersion && files.some((f) => o.match(rel(f)))) v = o.pgVersion;
+    return v;
+  };
+  const kinds = Object.entries(c.files ?? {}).map(([kind, globs]) => ({ kind, match: globMatcher(globs) }));
+  if (kinds.length) out.extraKind = (abs) => kinds.find((k) => k.match(rel(abs)))?.kind;
+  if (c.ignore?.length) {
+    const ignored = globMatcher(c.ignore);
+    out.ignore = (abs) => ignored(rel(abs));
+  }
+  const defs = (c.clusters ?? []).map((d, i) => ({ name: d.name ?? `cluster-${i + 1}`, pgVersion: d.pgVersion, match: globMatcher(d.files) }));
+  if (defs.length) {
+    out.clusterOf = (abs) => {
+      const d = defs.find((x) => x.match(rel(abs)));
+      return d ? { name: d.name, ...d.pgVersion ? { pgVersion: d.pgVersion } : {} } : void 0;
+    };
+  }
+  return out;
+}
+function clusterRuleConfig(options, cluster, ruleList) {
+  const loaded2 = options.config;
+  const c = loaded2?.config;
+  const files = cluster.input.files.map((f) => loaded2 ? configRelative(loaded2, f.abs) : f.abs);
+  const matching = (c?.overrides ?? []).filter((o) => files.some((f) => globMatcher(o.files)(f)));
+  const def = cluster.input.name ? c?.clusters?.find((d, i) => (d.name ?? `cluster-${i + 1}`) === cluster.input.name) : void 0;
+  const ruleSeverity = (name) => ruleList.find((r) => r.name === name)?.severity;
+  const profiles = profileBlocks(selectedProfiles(options.profiles, c?.profile), cluster.input.major, ruleSeverity);
+  const rules = mergeRules([...profiles, c?.rules, ...matching.map((o) => o.rules)]);
+  for (const [name, sev] of Object.entries(options.rules ?? {})) rules[name] = { ...rules[name] ?? { options: {} }, severity: sev };
+  for (const [name, opts] of Object.entries(options.ruleOptions ?? {})) {
+    rules[name] = { ...rules[name] ?? {}, options: { ...rules[name]?.options ?? {}, ...opts } };
+  }
+  if (c?.allowedNetworks?.length) {
+    for (const rule of ruleList) {
+      if (rule.options?.allowedNetworks !== ALLOWED_NETWORKS) continue;
+      const name = rule.name;
+      rules[name] = { ...rules[name] ?? {}, options: { allowedNetworks: c.allowedNetworks, ...rules[name]?.options ?? {} } };
+    }
+  }
+  const assume = { ...toAssumptions([c?.assume, ...matching.map((o) => o.assume), def?.assume]), ...options.assume ?? {} };
+  return { rules, assume };
+}
+function resolveAll(paths, options = {}) {
+  const host = hostFor(options);
+  const found = discover(host, options.stdin && !paths.length ? ["-"] : paths, discoverOptions(options, host));
+  const cache4 = /* @__PURE__ */ new Map();
+  const clusters = found.clusters.map((c) => resolveCluster(host, c, cache4));
+  return { host, clusters, errors: found.errors, warnings: found.warnings, ...found.empty !== void 0 ? { empty: found.empty } : {} };
+}
+function lint(paths, options, rules) {
+  for (const name of selectedProfiles(options.profiles, options.config?.config.profile)) {
+    if (!findProfile(name)) throw new ConfigError(unknownProfileMessage(name));
+  }
+  const { host, clusters, errors, warnings, empty } = resolveAll(paths, options);
+  let diagnostics = [];
+  const files = [];
+  const ran = /* @__PURE__ */ new Set();
+  const directiveRule = rules.find((r) => r.engineReport === "directive-problems");
+  let unusedSeverity = directiveRule?.severity ?? "off";
+  const sources = /* @__PURE__ */ new Map();
+  for (const cluster of clusters) {
+    for (const f of cluster.input.files) files.push({ path: host.display(f.abs), kind: f.kind, pgVersion: cluster.input.major });
+    for (const [p, s] of cluster.sources) sources.set(p, s);
+    const cfg = clusterRuleConfig(options, cluster, rules);
+    for (const rule of rules) {
+      const rc = cfg.rules[rule.name];
+      const sev = rc?.severity ?? rule.severity;
+      if (rule === directiveRule) unusedSeverity = sev;
+      if (sev === "off") continue;
+      ran.add(rule.name);
+      for (const d of runRule(rule, cluster, { severity: sev, options: rc?.options ?? {}, assume: cfg.assume })) diagnostics.push(d);
+    }
+  }
+  const directives = collectDirectives(clusters);
+  const applied = applyDirectives(diagnostics, directives, sources, new Set(rules.map((r) => r.name)), ran);
+  diagnostics = mergeGroups(applied.diagnostics, precedenceOrder(rules));
+  if (directiveRule && unusedSeverity !== "off") {
+    const name = directiveRule.name;
+    const perFile = /* @__PURE__ */ new Map();
+    for (const p of applied.problems) {
+      const c = perFile.get(p.loc.file) ?? { n: 0, last: p.loc };
+      c.n++;
+      c.last = p.loc;
+      perFile.set(p.loc.file, c);
+      if (c.n <= FILE_FINDINGS_LIMIT) diagnostics.push({ rule: name, severity: unusedSeverity, message: p.message, help: p.help, loc: p.loc });
+    }
+    for (const [, c] of perFile) {
+      if (c.n <= FILE_FINDINGS_LIMIT) continue;
+      const more = c.n - FILE_FINDINGS_LIMIT;
+      diagnostics.push({ rule: name, severity: unusedSeverity, message: `${more} more ${name} findings in this file are not listed (${c.n} in all; only the first ${FILE_FINDINGS_LIMIT} are)`, loc: c.last, unlisted: more });
+    }
+  }
+  const seen = /* @__PURE__ */ new Set();
+  const unique = diagnostics.filter((d) => {
+    const k = `${d.rule}\0${d.loc.file}\0${d.loc.start}\0${d.loc.end}\0${d.message}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+  unique.sort(compareDiagnostics);
+  files.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  return { files, rules, diagnostics: unique, clusters, sources, base: host.base ?? host.cwd, errors, warnings, ...empty !== void 0 ? { empty } : {} };
+}
+
+// src/action/base.ts
+import { realpathSync as realpathSync4 } from "node:fs";
+import { join as join7, posix as posix2, relative as relative6, sep as sep10 } from "node:path";
+
+// src/report/fingerprint.ts
+import { createHash } from "node:crypto";
+function fingerprints(diagnostics, sources) {
+  const out = /* @__PURE__ */ new Map();
+  const seen = /* @__PURE__ */ new Map();
+  const ordered = diagnostics.slice().sort((a, b) => a.loc.file !== b.loc.file ? a.loc.file < b.loc.file ? -1 : 1 : a.loc.start - b.loc.start);
+  for (const d of ordered) {
+    const fileLevel = d.loc.start === 0 && d.loc.end === 0;
+    const key = `${d.rule}\0${d.loc.file}\0${fileLevel ? "" : hashedLine(lineText(d, sources).trim())}`;
+    const n = seen.get(key) ?? 0;
+    seen.set(key, n + 1);
+    out.set(d, createHash("sha256").update(`${key}\0${n}`).digest("hex").slice(0, 32));
+  }
+  return out;
+}
+function hashedLine(t) {
+  return t.length > 65536 ? `${redactSecrets(t.slice(0, 65536))}\0${t.length}` : redactSecrets(t);
+}
+function lineText(d, sources) {
+  const src = sources.get(d.loc.file);
+  if (!src) return "";
+  const { line } = lineColumn(src, d.loc.start);
+  const start = src.lineStarts[line - 1] ?? 0;
+  const next = src.lineStarts[line];
+  return src.text.slice(start, next === void 0 ? src.text.length : next).replace(/\r?\n$/, "");
+}
+
+// src/action/github-api.ts
+import { readFileSync as readFileSync3 } from "node:fs";
+
+// src/action/diff.ts
+var HUNK = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/;
+function parsePatch(patch) {
+  const added = /* @__PURE__ */ new Set();
+  const commentable = /* @__PURE__ */ new Set();
+  let line = 0;
+  let inHunk = false;
+  const lines = patch.split("\n");
+  if (lines[lines.length - 1] === "") lines.pop();
+  for (const raw of lines) {
+    const text = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
+    const h = HUNK.exec(text);
+    if (h) {
+      line = Number(h[1]);
+      inHunk = true;
+      continue;
+    }
+    if (!inHunk) continue;
+    const c = text[0];
+    if (c === "+") {
+      added.add(line);
+      commentable.add(line);
+      line++;
+    } else if (c === " " || c === void 0) {
+      commentable.add(line);
+      line++;
+    }
+  }
+  return { added, commentable, wholeFile: false };
+}
+function changedLines(files) {
+  const out = /* @__PURE__ */ new Map();
+  for (const f of files) {
+    if (f.status === "removed") continue;
+    if (f.patch === void 0 || f.patch === "") {
+      const wholeFile = f.status !== "renamed" && f.status !== "unchanged";
+      out.set(f.filename, { added: /* @__PURE__ */ new Set(), commentable: /* @__PURE__ */ new Set(), wholeFile });
+      continue;
+    }
+    out.set(f.filename, parsePatch(f.patch));
+  }
+  return out;
+}
+
+// src/action/github-api.ts
+var NAME = /^[A-Za-z0-9_.-]+$/;
+var SHA = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
+function pullRequestFromEnv(env) {
+  const name = env.GITHUB_EVENT_NAME;
+  if (name !== "pull_request" && name !== "pull_request_target") return void 0;
+  if (!env.GITHUB_EVENT_PATH) return void 0;
+  let payload;
+  try {
+    payload = JSON.parse(readFileSync3(env.GITHUB_EVENT_PATH, "utf8"));
+  } catch {
+    return void 0;
+  }
+  const pr = payload.pull_request;
+  const number = pr?.number ?? payload.number;
+  const headSha = pr?.head?.sha;
+  const [owner, repo] = (env.GITHUB_REPOSITORY ?? "").split("/");
+  const o = owner || payload.repository?.owner?.login;
+  const r = repo || payload.repository?.name;
+  if (typeof number !== "number" || !Number.isInteger(number) || number <= 0) return void 0;
+  if (typeof headSha !== "string" || !SHA.test(headSha)) return void 0;
+  if (typeof o !== "string" || typeof r !== "string" || !NAME.test(o) || !NAME.test(r)) return void 0;
+  const headRepo = pr?.head?.repo;
+  const baseName = pr?.base?.repo?.full_name ?? `${o}/${r}`;
+  const fork = headRepo === null || headRepo?.fork === true || typeof headRepo?.full_name === "string" && headRepo.full_name !== baseName;
+  const baseSha = pr?.base?.sha;
+  return { owner: o, repo: r, number, headSha, ...typeof baseSha === "string" && SHA.test(baseSha) ? { baseSha } : {}, fork };
+}
+var DEFAULT_LIMITS = { timeoutMs: 3e4, budgetMs: 12e4 };
+var MAX_ATTEMPTS = 4;
+var BACKOFF_MS = 1e3;
+var RATE_LIMIT_WAIT_MS = 6e4;
+var ApiFailure = class extends Error {
+  constructor(status, message, kind = "http", attempts = 1) {
+    super(message);
+    this.status = status;
+    this.kind = kind;
+    this.attempts = attempts;
+  }
+  status;
+  kind;
+  attempts;
+};
+var seconds = (ms) => `${Math.round(ms / 100) / 10} s`;
+function headerOf(headers, name) {
+  const v = headers?.[name];
+  return v === void 0 ? void 0 : String(v);
+}
+function askedWait(headers, now = Date.now()) {
+  const after = headerOf(headers, "retry-after");
+  if (after !== void 0) {
+    if (/^\d+$/.test(after.trim())) return Number(after.trim()) * 1e3;
+    const at = Date.parse(after);
+    if (!Number.isNaN(at)) return Math.max(0, at - now);
+  }
+  const reset = headerOf(headers, "x-ratelimit-reset");
+  if (headerOf(headers, "x-ratelimit-remaining") === "0" && reset !== void 0 && /^\d+$/.test(reset.trim())) {
+    return Math.max(0, Number(reset.trim()) * 1e3 - now) + 1e3;
+  }
+  return void 0;
+}
+function isRateLimit(status, headers) {
+  if (status === 429) return true;
+  return status === 403 && (headerOf(headers, "retry-after") !== void 0 || headerOf(headers, "x-ratelimit-remaining") === "0");
+}
+function redact(message, token2) {
+  let m = message.split("\n")[0];
+  if (token2) m = m.split(token2).join("***");
+  return m;
+}
+function classify(err, token2) {
+  if (err instanceof ApiFailure) return err;
+  const e = typeof err === "object" && err !== null ? err : {};
+  const headers = e.response?.headers;
+  const status = e.response && typeof e.status === "number" ? e.status : void 0;
+  const message = redact(err instanceof Error ? err.message : String(err), token2);
+  if (status === void 0) {
+    const cause = e.cause instanceof Error ? e.cause : void 0;
+    const inner = cause && cause.cause instanceof Error ? cause.cause : cause;
+    const why = inner ? redact(inner.message, token2) : message;
+    return new ApiFailure(void 0, `network error: ${why}`, "network");
+  }
+  if (isRateLimit(status, headers)) {
+    const wait = askedWait(headers);
+    const f = new ApiFailure(status, `rate limited by GitHub (HTTP ${status}${wait !== void 0 ? `, retry after ${seconds(wait)}` : ""})`, "rate-limit");
+    if (wait !== void 0) f.wait = wait;
+    return f;
+  }
+  if (status >= 500) {
+    const f = new ApiFailure(status, `HTTP ${status}: ${message}`, "server");
+    const wait = askedWait(headers);
+    if (wait !== void 0) f.wait = wait;
+    return f;
+  }
+  if (status === 403) return new ApiFailure(status, `HTTP 403: ${message}`, "permission");
+  return new ApiFailure(status, `HTTP ${status}: ${message}`, "http");
+}
+async function connect(token2, limits = DEFAULT_LIMITS) {
+  const { getOctokit: getOctokit2 } = await Promise.resolve().then(() => (init_github(), github_exports));
+  const octokit = getOctokit2(token2);
+  const deadline = Date.now() + limits.budgetMs;
+  const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+  octokit.hook.wrap("request", async (request2, options) => {
+    const method = String(options.method).toUpperCase();
+    const idempotent = method === "GET" || method === "HEAD";
+    for (let attempt = 1; ; attempt++) {
+      const left = deadline - Date.now();
+      if (left <= 0) {
+        throw new ApiFailure(void 0, `the API time budget of ${seconds(limits.budgetMs)} (input api-budget) is used up`, "budget", attempt - 1);
+      }
+      const ms = Math.min(limits.timeoutMs, left);
+      const ctl = new AbortController();
+      let timer;
+      let fired = false;
+      const timeout = new Promise((_, reject) => {
+        timer = setTimeout(() => {
+          fired = true;
+          ctl.abort();
+          reject(new Error("timeout"));
+        }, ms);
+      });
+      let failure;
+      try {
+        const res = await Promise.race([request2({ ...options, request: { ...options.request, signal: ctl.signal } }), timeout]);
+        if (!fired) return res;
+        throw new Error("timeout");
+      } catch (err) {
+        failure = fired ? ms < limits.timeoutMs ? new ApiFailure(void 0, `timed out after ${seconds(ms)}, when the API time budget of ${seconds(limits.budgetMs)} (input api-budget) ran out`, "timeout", attempt) : new ApiFailure(void 0, `timed out after ${seconds(ms)} (input api-timeout)`, "timeout", attempt) : classify(err, token2);
+      } finally {
+        clearTimeout(timer);
+      }
+      let wait;
+      if (failure.kind === "rate-limit") wait = failure.wait ?? RATE_LIMIT_WAIT_MS;
+      else if (failure.kind === "server") wait = failure.wait ?? BACKOFF_MS * 2 ** (attempt - 1);
+      else if ((failure.kind === "timeout" || failure.kind === "network") && idempotent) wait = BACKOFF_MS * 2 ** (attempt - 1);
+      const tries = ` (${attempt} ${attempt === 1 ? "attempt" : "attempts"})`;
+      if (wait === void 0 || attempt >= MAX_ATTEMPTS) throw new ApiFailure(failure.status, failure.message + (attempt > 1 ? tries : ""), failure.kind, attempt);
+      if (Date.now() + wait >= deadline) {
+        throw new ApiFailure(failure.status, `${failure.message}${tries}; waiting ${seconds(wait)} more would exceed the API time budget of ${seconds(limits.budgetMs)} (input api-budget)`, failure.kind, attempt);
+      }
+      await sleep(wait);
+    }
+  });
+  return octokit;
+}
+function apiFailure(err, token2) {
+  return classify(err, token2);
+}
+var MAX_LISTED_FILES = 3e3;
+async function listPullRequestFiles(octokit, pr) {
+  const listed = await octokit.paginate(octokit.rest.pulls.listFiles, { owner: pr.owner, repo: pr.repo, pull_number: pr.number, per_page: 100 });
+  const files = listed.map((f) => ({ filename: f.filename, status: f.status, ...f.previous_filename !== void 0 ? { previous_filename: f.previous_filename } : {} }));
+  const diffs = changedLines(listed.map((f) => ({ filename: f.filename, status: f.status, ...f.patch !== void 0 ? { patch: f.patch } : {} })));
+  return { diffs, files, complete: listed.length < MAX_LISTED_FILES };
+}
+async function listChangedFiles(octokit, pr) {
+  return (await listPullRequestFiles(octokit, pr)).diffs;
+}
+var FINGERPRINT_MARK = /<!-- pgconf-lint:fp=([0-9a-f]+) -->/g;
+var ACTIONS_BOT = { login: "github-actions[bot]", type: "Bot" };
+async function tokenIdentity(octokit, login, token2) {
+  if (login) return login.endsWith("[bot]") ? { login, type: "Bot" } : { login };
+  try {
+    const { data } = await octokit.rest.users.getAuthenticated();
+    return { login: data.login, type: data.type };
+  } catch (err) {
+    const f = apiFailure(err, token2);
+    if (f.kind === "permission") return ACTIONS_BOT;
+    throw f;
+  }
+}
+function writtenBy(c, me) {
+  const login = c.user?.login;
+  if (typeof login !== "string" || login.toLowerCase() !== me.login.toLowerCase()) return false;
+  return me.type === void 0 || c.user?.type === me.type;
+}
+async function existingReviewFingerprints(octokit, pr, me) {
+  const comments = await octokit.paginate(octokit.rest.pulls.listReviewComments, { owner: pr.owner, repo: pr.repo, pull_number: pr.number, per_page: 100 });
+  const out = /* @__PURE__ */ new Set();
+  for (const c of comments) {
+    if (!writtenBy(c, me)) continue;
+    for (const m of (c.body ?? "").matchAll(FINGERPRINT_MARK)) out.add(m[1]);
+  }
+  return out;
+}
+async function createReview(octokit, pr, body, comments) {
+  await octokit.rest.pulls.createReview({
+    owner: pr.owner,
+    repo: pr.repo,
+    pull_number: pr.number,
+    commit_id: pr.headSha,
+    event: "COMMENT",
+    body,
+    comments: comments.map((c) => ({
+      path: c.path,
+      ...c.startLine !== void 0 ? { start_line: c.startLine, start_side: "RIGHT" } : {},
+      line: c.line,
+      side: "RIGHT",
+      body: c.body
+    }))
+  });
+}
+var MAX_REVIEW_CALLS = 20;
+async function postReview(octokit, pr, body, comments, token2, maxCalls = MAX_REVIEW_CALLS) {
+  const out = { posted: [], reviews: 0, calls: 0, rejected: [], unsent: [] };
+  const queue = comments.length ? [comments] : [];
+  while (queue.length) {
+    const chunk = queue.shift();
+    if (out.failure || out.calls >= maxCalls) {
+      out.unsent.push(...chunk);
+      continue;
+    }
+    out.calls++;
+    try {
+      await createReview(octokit, pr, body(chunk.length, out.reviews === 0), chunk);
+      out.reviews++;
+      out.posted.push(...chunk);
+    } catch (err) {
+      const f = apiFailure(err, token2);
+      if (f.status !== 422) {
+        out.failure = f;
+        out.unsent.push(...chunk);
+      } else if (chunk.length === 1) out.rejected.push(chunk[0]);
+      else {
+        const half = Math.ceil(chunk.length / 2);
+        queue.unshift(chunk.slice(0, half), chunk.slice(half));
+      }
+    }
+  }
+  return out;
+}
+var SUMMARY_MARKER = "<!-- pgconf-lint -->";
+async function upsertSummaryComment(octokit, pr, body, createIfMissing, me) {
+  const comments = await octokit.paginate(octokit.rest.issues.listComments, { owner: pr.owner, repo: pr.repo, issue_number: pr.number, per_page: 100 });
+  const existing = comments.find((c) => (c.body ?? "").startsWith(SUMMARY_MARKER) && writtenBy(c, me));
+  if (existing) {
+    await octokit.rest.issues.updateComment({ owner: pr.owner, repo: pr.repo, comment_id: existing.id, body });
+    return "updated";
+  }
+  if (!createIfMissing) return "skipped";
+  await octokit.rest.issues.createComment({ owner: pr.owner, repo: pr.repo, issue_number: pr.number, body });
+  return "created";
+}
+
+// src/action/base.ts
+function baseSides(files) {
+  const out = /* @__PURE__ */ new Map();
+  const present = (p) => void out.set(p, "present");
+  const absent = (p) => {
+    if (!out.has(p)) out.set(p, "absent");
+  };
+  for (const f of files) {
+    switch (f.status) {
+      case "added":
+      case "copied":
+        absent(f.filename);
+        break;
+      case "renamed":
+        absent(f.filename);
+        if (f.previous_filename) present(f.previous_filename);
+        break;
+      case "unchanged":
+        break;
+      default:
+        present(f.filename);
+    }
+  }
+  return out;
+}
+function toRepoPath(repoRoot, abs) {
+  return isInside(repoRoot, abs) ? relative6(repoRoot, abs).split(sep10).join("/") : void 0;
+}
+function overlayHost(inner, repoRoot, sides, loaded2) {
+  const wanted = /* @__PURE__ */ new Set();
+  const baseDirs = /* @__PURE__ */ new Set();
+  for (const [p, side] of sides) {
+    if (side !== "present") continue;
+    for (let d = posix2.dirname(p); d !== "." && d !== "/"; d = posix2.dirname(d)) baseDirs.add(d);
+  }
+  const repoPathOf = (abs) => {
+    const direct = toRepoPath(repoRoot, abs);
+    if (direct !== void 0 && sides.has(direct)) return direct;
+    try {
+      const real = toRepoPath(repoRoot, realpathSync4(abs));
+      if (real !== void 0 && sides.has(real)) return real;
+    } catch {
+    }
+    return direct;
+  };
+  const host = {
+    cwd: inner.cwd,
+    root: inner.root,
+    ...inner.base !== void 0 ? { base: inner.base } : {},
+    maxFileBytes: inner.maxFileBytes,
+    allowed: (p) => inner.allowed(p),
+    ...inner.refusal ? { refusal: (p) => inner.refusal(p) } : {},
+    ...inner.identity ? { identity: (p) => inner.identity(p) } : {},
+    display: (p) => inner.display(p),
+    kind(p) {
+      const rp = repoPathOf(p);
+      const side = rp === void 0 ? void 0 : sides.get(rp);
+      if (side === "absent") return "missing";
+      if (side === "present") {
+        const got = loaded2.get(rp);
+        return got && "absent" in got ? "missing" : "file";
+      }
+      if (rp !== void 0 && baseDirs.has(rp)) return "dir";
+      return inner.kind(p);
+    },
+    read(p) {
+      const rp = repoPathOf(p);
+      const side = rp === void 0 ? void 0 : sides.get(rp);
+      if (side === void 0) return inner.read(p);
+      if (!inner.allowed(p)) return inner.read(p);
+      if (side === "absent") return { ok: false, error: "No such file or directory", missing: true };
+      const got = loaded2.get(rp);
+      if (!got) {
+        wanted.add(rp);
+        return { ok: true, file: createSourceFile(inner.display(p), p, Buffer.alloc(0)) };
+      }
+      if ("absent" in got) return { ok: false, error: "No such file or directory", missing: true };
+      if ("tooLarge" in got) return { ok: false, error: sizeLimitError(got.tooLarge, inner.maxFileBytes, FILE_LIMIT_HINT) };
+      const full = heapFull();
+      if (full) return { ok: false, error: full };
+      return { ok: true, file: createSourceFile(inner.display(p), p, got.bytes) };
+    },
+    list(p) {
+      const rp = toRepoPath(repoRoot, p);
+      const listed = inner.list(p);
+      if (rp === void 0) return listed;
+      if (!listed.ok && !(rp !== "" && baseDirs.has(rp))) return listed;
+      const entries = /* @__PURE__ */ new Map();
+      if (listed.ok) for (const e of listed.entries) entries.set(e.name, e.isDir);
+      const prefix = rp === "" ? "" : rp + "/";
+      for (const [path6, side] of sides) {
+        if (!path6.startsWith(prefix)) continue;
+        const rest = path6.slice(prefix.length);
+        if (rest.includes("/")) continue;
+        if (side === "absent") entries.delete(rest);
+        else entries.set(rest, false);
+      }
+      for (const d of baseDirs) {
+        if (d.startsWith(prefix) && !d.slice(prefix.length).includes("/")) entries.set(d.slice(prefix.length), true);
+      }
+      return { ok: true, entries: [...entries].map(([name, isDir]) => ({ name, isDir })) };
+    }
+  };
+  return { host, wanted };
+}
+var BaseUnavailable = class extends Error {
+};
+async function lintBase(opts) {
+  const sides = baseSides(opts.files);
+  const renames = /* @__PURE__ */ new Map();
+  const display = (repoPath) => opts.inner.display(join7(opts.repoRoot, ...repoPath.split("/")));
+  for (const f of opts.files) if (f.status === "renamed" && f.previous_filename) renames.set(display(f.previous_filename), display(f.filename));
+  const loaded2 = /* @__PURE__ */ new Map();
+  const maxFetches = opts.maxFetches ?? 300;
+  const maxRounds = opts.maxRounds ?? 16;
+  for (let round = 0; round < maxRounds; round++) {
+    const overlay = overlayHost(opts.inner, opts.repoRoot, sides, loaded2);
+    const result = opts.lint(overlay.host);
+    const wanted = [...overlay.wanted].filter((p) => !loaded2.has(p)).sort();
+    if (!wanted.length) return { result, fetched: loaded2.size, renames };
+    if (loaded2.size + wanted.length > maxFetches) {
+      throw new BaseUnavailable(`the base revision needs more than ${maxFetches} changed files`);
+    }
+    for (let i = 0; i < wanted.length; i += 8) {
+      const batch = wanted.slice(i, i + 8);
+      const got = await Promise.all(batch.map((p) => opts.fetch(p)));
+      batch.forEach((p, k) => loaded2.set(p, got[k]));
+    }
+  }
+  throw new BaseUnavailable(`the base revision's includes did not settle after ${maxRounds} rounds`);
+}
+var RANK2 = { info: 0, warning: 1, error: 2 };
+function newFindings(head, base, renames = /* @__PURE__ */ new Map()) {
+  const moved = (file) => renames.get(file) ?? file;
+  const baseDiagnostics = renames.size ? base.diagnostics.map((d) => ({ ...d, loc: { ...d.loc, file: moved(d.loc.file) } })) : base.diagnostics;
+  const baseSources = renames.size ? new Map([...base.sources].map(([k, v]) => [moved(k), v])) : base.sources;
+  const basePrints = fingerprints(baseDiagnostics, baseSources);
+  const byPrint = /* @__PURE__ */ new Map();
+  for (const [d, fp] of basePrints) {
+    let list3 = byPrint.get(fp);
+    if (!list3) byPrint.set(fp, list3 = []);
+    list3.push(d);
+  }
+  const headPrints = fingerprints(head.diagnostics, head.sources);
+  return head.diagnostics.filter((d) => {
+    const before = byPrint.get(headPrints.get(d));
+    if (!before) return true;
+    return !before.some((b) => RANK2[b.severity] >= RANK2[d.severity] && (d.suppressed || !b.suppressed));
+  });
+}
+function shortSha(sha) {
+  return sha.slice(0, 7);
+}
+function baseFetcher(octokit, pr, baseSha, maxBytes) {
+  return async (repoPath) => {
+    let data;
+    try {
+      ({ data } = await octokit.rest.repos.getContent({ owner: pr.owner, repo: pr.repo, path: repoPath, ref: baseSha }));
+    } catch (err) {
+      if (apiFailure(err, "").status === 404) return { absent: true };
+      throw err;
+    }
+    if (Array.isArray(data) || typeof data !== "object" || data === null || data.type !== "file") return { absent: true };
+    const file = data;
+    if (file.size > maxBytes) return { tooLarge: file.size };
+    if (file.encoding === "base64" && typeof file.content === "string" && (file.content !== "" || file.size === 0)) {
+      return { bytes: Buffer.from(file.content, "base64") };
+    }
+    const blob = await octokit.rest.git.getBlob({ owner: pr.owner, repo: pr.repo, file_sha: file.sha });
+    return { bytes: Buffer.from(blob.data.content, blob.data.encoding === "base64" ? "base64" : "utf8") };
+  };
+}
+
+// src/config/config.ts
+var import_ajv = __toESM(require_ajv(), 1);
+var import_yaml = __toESM(require_dist(), 1);
+import { dirname as dirname8, resolve as resolve9 } from "node:path";
+var KINDS2 = ["postgresql.conf", "postgresql.auto.conf", "pg_hba.conf", "pg_ident.conf", "recovery.conf"];
+var SIZE = "^[0-9]+(\\.[0-9]+)?\\s*(B|kB|MB|GB|TB)?$";
+var CIDR = "^[0-9a-fA-F:.]+/[0-9]{1,3}$";
+var PATTERN_WORDS = {
+  [SIZE]: 'a number of bytes or a size such as "64GB" (units B, kB, MB, GB, TB)',
+  [CIDR]: 'a network in CIDR notation such as "10.0.0.0/8"'
+};
+var CONFIG_SCHEMA_URL = `https://raw.githubusercontent.com/pgconf-lint/pgconf-lint/v${VERSION.split(".")[0]}/schema/pgconf-lint.schema.json`;
+function configSchema(rules) {
+  const severity = { enum: ["off", "info", "warning", "error"] };
+  const ruleProps = {};
+  for (const r of rules) {
+    const optionProps = r.optionsSchema?.properties ?? {};
+    ruleProps[r.name] = {
+      description: r.docs.summary,
+      oneOf: [
+        severity,
+        {
+          type: "object",
+          properties: { severity, ...optionProps },
+          additionalProperties: false
+        }
+      ]
+    };
+  }
+  const block = {
+    pgVersion: { enum: [...SUPPORTED_MAJORS], description: "Target PostgreSQL major version" },
+    rules: { type: "object", properties: ruleProps, additionalProperties: false },
+    assume: {
+      type: "object",
+      description: "Facts the files cannot show",
+      properties: {
+        dataChecksums: { type: "boolean" },
+        failover: { type: "boolean", description: "The server takes part in physical failover (a primary with standbys that may be promoted, or a standby)" },
+        role: { enum: ["primary", "standby"] },
+        memory: { oneOf: [{ type: "integer", minimum: 1 }, { type: "string", pattern: SIZE }] }
+      },
+      additionalProperties: false
+    }
+  };
+  const globs = { type: "array", items: { type: "string", minLength: 1 }, minItems: 1 };
+  return {
+    $schema: "http://json-schema.org/draft-07/schema#",
+    $id: CONFIG_SCHEMA_URL,
+    title: "pgconf-lint configuration (.pgconf-lint.yml)",
+    type: "object",
+    properties: {
+      $schema: { type: "string", description: "The JSON Schema of this file, for editors (pgconf-lint ignores it)" },
+      profile: {
+        description: "Profiles (presets of rule settings, such as a benchmark's checks) laid under rules and overrides, in order; --profile replaces them",
+        oneOf: [
+          { enum: [...PROFILE_NAMES] },
+          { type: "array", items: { enum: [...PROFILE_NAMES] }, minItems: 1 }
+        ]
+      },
+      ...block,
+      overrides: {
+        type: "array",
+        items: { type: "object", properties: { files: globs, ...block }, required: ["files"], additionalProperties: false }
+      },
+      clusters: {
+        type: "array",
+        items: {
+          type: "object",
+          properties: { name: { type: "string" }, files: globs, pgVersion: block.pgVersion, assume: block.assume },
+          required: ["files"],
+          additionalProperties: false
+        }
+      },
+      files: {
+        type: "object",
+        properties: Object.fromEntries(KINDS2.map((k) => [k, globs])),
+        additionalProperties: false
+      },
+      ignore: { type: "array", items: { type: "string", minLength: 1 } },
+      allowedNetworks: { type: "array", items: { type: "string", pattern: CIDR }, description: "Networks (CIDR) the pg_hba network rules treat as trusted" },
+      maxFileSize: { oneOf: [{ type: "integer", minimum: 1 }, { type: "string", pattern: SIZE }] }
+    },
+    additionalProperties: false
+  };
+}
+var isObject = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+function showKey(key) {
+  return JSON.stringify(boundQuote(redactSecrets(key)));
+}
+function showPath(path6) {
+  return path6.map((k) => typeof k === "number" || /^[A-Za-z0-9_$.-]{1,64}$/.test(k) ? String(k) : showKey(k)).join(".");
+}
+function closestKey(name, candidates) {
+  const key = name.toLowerCase();
+  const limit = Math.max(1, Math.min(4, Math.floor(key.length / 3)));
+  let best;
+  let bestD = limit + 1;
+  for (const c of candidates) {
+    const lc = c.toLowerCase();
+    if (Math.abs(lc.length - key.length) > limit) continue;
+    const d = editDistance(key, lc);
+    if (d < bestD) {
+      best = c;
+      bestD = d;
+    }
+  }
+  return best;
+}
+function fits(schema, value) {
+  if (Array.isArray(schema.enum)) return schema.enum.some((e) => typeof e === typeof value);
+  switch (schema.type) {
+    case "object":
+      return isObject(value);
+    case "array":
+      return Array.isArray(value);
+    case "integer":
+    case "number":
+      return typeof value === "number";
+    case "string":
+      return typeof value === "string";
+    case "boolean":
+      return typeof value === "boolean";
+    default:
+      return true;
+  }
+}
+function expected(s) {
+  if (Array.isArray(s.oneOf)) return s.oneOf.map(expected).join(", or ");
+  if (Array.isArray(s.enum)) return `one of ${s.enum.map((v) => JSON.stringify(v)).join(", ")}`;
+  switch (s.type) {
+    case "integer":
+    case "number": {
+      const what = s.type === "integer" ? "an integer" : "a number";
+      const { minimum: min, maximum: max } = s;
+      if (typeof min === "number" && typeof max === "number") return `${what} from ${min} to ${max}`;
+      if (typeof min === "number") return `${what} of at least ${min}`;
+      if (typeof max === "number") return `${what} of at most ${max}`;
+      return what;
+    }
+    case "string":
+      if (typeof s.pattern === "string") return PATTERN_WORDS[s.pattern] ?? `a string matching ${s.pattern}`;
+      return s.minLength ? "a non-empty string" : "a string";
+    case "boolean":
+      return "true or false";
+    case "array":
+      return `${s.minItems ? "a non-empty list" : "a list"}${isObject(s.items) ? `, each item ${expected(s.items)}` : ""}`;
+    case "object":
+      return "a mapping (key: value)";
+    default:
+      return "valid";
+  }
+}
+function enumMessage(allowed2, value) {
+  const words = allowed2.filter((v) => typeof v === "string");
+  const typed = typeof value === "string" ? value.toLowerCase() : void 0;
+  const guess = typed === void 0 ? void 0 : closestKey(typed, words) ?? (typed.length >= 3 ? words.find((w) => w.startsWith(typed)) : void 0);
+  return `must be one of ${allowed2.map((v) => JSON.stringify(v)).join(", ")}${guess ? `; did you mean ${JSON.stringify(guess)}?` : ""}`;
+}
+function unknownKeyMessage(path6, key, schema) {
+  const allowed2 = Object.keys(schema.properties);
+  const at = showPath([...path6, key]);
+  const guess = closestKey(key, allowed2);
+  const mean = guess === void 0 ? void 0 : `; did you mean ${JSON.stringify(guess)}?`;
+  const parent = path6[path6.length - 1];
+  if (parent === "rules") return `${at}: unknown rule ${showKey(key)}${mean ?? " (see pgconf-lint rules)"}`;
+  if (path6[path6.length - 2] === "rules" && typeof parent === "string") {
+    const options = allowed2.filter((k) => k !== "severity");
+    const listed = options.length ? ` (its options: severity, ${options.join(", ")})` : ", which takes no options besides severity";
+    return `${at}: unknown option of rule ${parent}${mean ?? listed}`;
+  }
+  return `${at}: unknown key${mean ?? ` (allowed here: ${allowed2.join(", ")})`}`;
+}
+var MAX_PROBLEMS = 1e3;
+function typeOk(type, v) {
+  switch (type) {
+    case "integer":
+      return typeof v === "number" && Number.isInteger(v);
+    case "number":
+      return typeof v === "number" && Number.isFinite(v);
+    default:
+      return fits({ type }, v);
+  }
+}
+var patterns = /* @__PURE__ */ new Map();
+function matches(pattern, value) {
+  let re = patterns.get(pattern);
+  if (!re) patterns.set(pattern, re = new RegExp(pattern, "u"));
+  return re.test(value);
+}
+function collectProblems(schema, value, path6, out) {
+  if (out.length >= MAX_PROBLEMS) return;
+  const fail3 = (what) => {
+    out.push({ path: path6, at: "value", message: () => `${path6.length ? showPath(path6) + ": " : ""}${what()}` });
+  };
+  if (Array.isArray(schema.oneOf)) {
+    const branch = schema.oneOf.find((s) => fits(s, value));
+    if (branch) collectProblems(branch, value, path6, out);
+    else fail3(() => `must be ${expected(schema)}`);
+    return;
+  }
+  if (Array.isArray(schema.enum)) {
+    const allowed2 = schema.enum;
+    if (!allowed2.some((e) => e === value)) fail3(() => enumMessage(allowed2, value));
+    return;
+  }
+  if (schema.type !== void 0 && !typeOk(schema.type, value)) return fail3(() => `must be ${expected(schema)}`);
+  if (typeof value === "number") {
+    if (typeof schema.minimum === "number" && value < schema.minimum || typeof schema.maximum === "number" && value > schema.maximum) fail3(() => `must be ${expected(schema)}`);
+  } else if (typeof value === "string") {
+    if (typeof schema.minLength === "number" && value.length < schema.minLength || typeof schema.pattern === "string" && !matches(schema.pattern, value)) {
+      fail3(() => `must be ${expected(schema)}`);
+    }
+  } else if (Array.isArray(value)) {
+    if (typeof schema.minItems === "number" && value.length < schema.minItems) fail3(() => `must be ${expected(schema)}`);
+    if (isObject(schema.items)) for (let i = 0; i < value.length && out.length < MAX_PROBLEMS; i++) collectProblems(schema.items, value[i], [...path6, i], out);
+  } else if (isObject(value)) {
+    for (const r of Array.isArray(schema.required) ? schema.required : []) {
+      if (!Object.hasOwn(value, r)) fail3(() => `must have required property '${r}'`);
+    }
+    const props = isObject(schema.properties) ? schema.properties : {};
+    for (const [k, v] of Object.entries(value)) {
+      if (out.length >= MAX_PROBLEMS) return;
+      if (Object.hasOwn(props, k)) collectProblems(props[k], v, [...path6, k], out);
+      else if (schema.additionalProperties === false) out.push({ path: [...path6, k], at: "key", message: () => unknownKeyMessage(path6, k, schema) });
+    }
+  }
+}
+function pointerPath(pointer) {
+  return pointer.split("/").slice(1).map((k) => k.replace(/~1/g, "/").replace(/~0/g, "~"));
+}
+function ajvProblem(e) {
+  const path6 = pointerPath(e.instancePath);
+  const what = () => {
+    if (e.keyword === "enum") return enumMessage(e.params.allowedValues, e.data);
+    if (e.keyword === "additionalProperties") return `unknown key ${showKey(e.params.additionalProperty)}`;
+    return e.message ?? "is invalid";
+  };
+  return { path: path6, at: "value", message: () => `${path6.length ? showPath(path6) + ": " : ""}${what()}` };
+}
+var rangeStart = (n) => (0, import_yaml.isNode)(n) && n.range ? n.range[0] : void 0;
+function keyText(key) {
+  if (!(0, import_yaml.isScalar)(key)) return void 0;
+  return key.value === null ? "" : String(key.value);
+}
+var pairIndex = /* @__PURE__ */ new WeakMap();
+function pairOf(map, key) {
+  let index = pairIndex.get(map);
+  if (!index) {
+    index = /* @__PURE__ */ new Map();
+    for (const p of map.items) {
+      const t = keyText(p.key);
+      if (t !== void 0 && !index.has(t)) index.set(t, p);
+    }
+    pairIndex.set(map, index);
+  }
+  return index.get(key);
+}
+function offsetOf(doc, path6, at) {
+  let node = doc.contents;
+  let last = rangeStart(node);
+  for (let i = 0; i < path6.length; i++) {
+    if ((0, import_yaml.isAlias)(node)) node = node.resolve(doc);
+    let next;
+    let keyNode;
+    if ((0, import_yaml.isMap)(node)) {
+      const pair = pairOf(node, String(path6[i]));
+      if (!pair) return last;
+      keyNode = pair.key;
+      next = pair.value;
+    } else if ((0, import_yaml.isSeq)(node)) next = node.items[Number(path6[i])];
+    else return last;
+    if (i === path6.length - 1 && at === "key") return rangeStart(keyNode) ?? last;
+    last = rangeStart(next) ?? rangeStart(keyNode) ?? last;
+    node = next;
+  }
+  return last;
+}
+function firstProblem(doc, data, schema, ajvErrors) {
+  const problems = [];
+  collectProblems(schema, data, [], problems);
+  const deepest = [...ajvErrors].filter((e) => e.keyword !== "oneOf").sort((a, b) => b.instancePath.length - a.instancePath.length)[0] ?? ajvErrors[0];
+  if (!problems.length && deepest) problems.push(ajvProblem(deepest));
+  let best;
+  for (const p of problems) {
+    const offset = offsetOf(doc, p.path, p.at) ?? Infinity;
+    if (!best || offset < best.offset || offset === best.offset && p.path.length > best.p.path.length) best = { p, offset };
+  }
+  if (!best) return { message: "does not match the configuration schema" };
+  return { message: best.p.message(), ...Number.isFinite(best.offset) ? { offset: best.offset } : {} };
+}
+var CONFIG_MAX_BYTES = 1024 * 1024;
+var CONFIG_MAX_ALIASES = 100;
+var CONFIG_MAX_MARKS = 5e4;
+function tooManyMarks(text) {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    switch (text.charCodeAt(i)) {
+      case 10:
+      // \n
+      case 44:
+      // ,
+      case 91:
+      // [
+      case 123:
+      // {
+      case 45:
+      // -
+      case 58:
+      // :
+      case 63:
+      // ?
+      case 38:
+      // &
+      case 42:
+        if (++n > CONFIG_MAX_MARKS) return i;
+    }
+  }
+  return void 0;
+}
+function duplicateKey(doc) {
+  let found;
+  (0, import_yaml.visit)(doc, {
+    Map(_key, map) {
+      const seen = /* @__PURE__ */ new Set();
+      for (const pair of map.items) {
+        const text = keyText(pair.key);
+        if (text === void 0) continue;
+        if (seen.has(text)) {
+          found = pair.key;
+          return import_yaml.visit.BREAK;
+        }
+        seen.add(text);
+      }
+      return void 0;
+    }
+  });
+  return found;
+}
+function aliasBeforeAnchor(doc) {
+  const anchors = /* @__PURE__ */ new Set();
+  let found;
+  (0, import_yaml.visit)(doc, (_key, node) => {
+    if ((0, import_yaml.isAlias)(node)) {
+      if (!anchors.has(node.source)) {
+        found = node.source;
+        return import_yaml.visit.BREAK;
+      }
+    } else if ((0, import_yaml.isNode)(node) && node.anchor) {
+      anchors.add(node.anchor);
+    }
+    return void 0;
+  });
+  return found;
+}
+function firstAlias(doc, source) {
+  let found;
+  (0, import_yaml.visit)(doc, {
+    Alias(_key, node) {
+      if (source !== void 0 && node.source !== source) return void 0;
+      found = node;
+      return import_yaml.visit.BREAK;
+    }
+  });
+  return found;
+}
+function loadConfig(path6, rules, options = {}) {
+  const abs = resolve9(path6);
+  const rootAbs = options.root === void 0 ? void 0 : resolve9(options.root);
+  const rootConfinement = rootAbs === void 0 ? void 0 : confinement(rootAbs);
+  const confine = rootConfinement && (isInside(rootAbs, abs) || isInside(rootConfinement.root, abs)) ? rootConfinement : void 0;
+  const read = readRegularFile(abs, { maxBytes: options.maxBytes ?? CONFIG_MAX_BYTES, ...confine ? { confine } : {} });
+  if (!read.ok) throw new ConfigError(`cannot read config ${path6}: ${read.error}`);
+  const text = read.bytes.toString("utf8");
+  const lines = new import_yaml.LineCounter();
+  const at = (offset) => {
+    const pos = lines.linePos(offset);
+    return `${path6}:${pos.line}:${pos.col}`;
+  };
+  const marks = tooManyMarks(text);
+  if (marks !== void 0) {
+    let line = 1;
+    let start = 0;
+    for (let i = text.indexOf("\n"); i !== -1 && i < marks; i = text.indexOf("\n", i + 1)) [line, start] = [line + 1, i + 1];
+    throw new ConfigError(`${path6}:${line}:${marks - start + 1}: more than ${CONFIG_MAX_MARKS} lines and YAML marks (, [ { - : ? & *); a configuration is not this large; not read`);
+  }
+  const doc = (0, import_yaml.parseDocument)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false, logLevel: "error" });
+  if (doc.errors.length) {
+    const e = doc.errors[0];
+    const message = e.code === "RESOURCE_EXHAUSTION" ? "nested too deeply; not read" : e.message.split("\n")[0];
+    throw new ConfigError(`${at(e.pos[0])}: ${message}`);
+  }
+  const dup = duplicateKey(doc);
+  if (dup) throw new ConfigError(`${at(rangeStart(dup) ?? 0)}: Map keys must be unique`);
+  let js;
+  try {
+    js = doc.toJS({ maxAliasCount: CONFIG_MAX_ALIASES });
+  } catch (err) {
+    if (!(err instanceof ReferenceError)) throw err;
+    const unresolved = aliasBeforeAnchor(doc);
+    const alias = firstAlias(doc, unresolved);
+    const at2 = alias?.range ? lines.linePos(alias.range[0]) : void 0;
+    const problem = unresolved !== void 0 ? `alias *${unresolved} is used before its anchor` : `too many alias expansions (more than ${CONFIG_MAX_ALIASES}; a "billion laughs" document); not read`;
+    throw new ConfigError(`${at2 ? `${path6}:${at2.line}:${at2.col}` : path6}: ${problem}`);
+  }
+  const data = js ?? {};
+  const schema = configSchema(rules);
+  const validate = new import_ajv.Ajv({ allErrors: false, strict: false, verbose: true }).compile(schema);
+  if (!validate(data)) {
+    const problem = firstProblem(doc, data, schema, validate.errors ?? []);
+    const at2 = problem.offset === void 0 ? void 0 : lines.linePos(problem.offset);
+    throw new ConfigError(`${at2 ? `${path6}:${at2.line}:${at2.col}` : path6}: ${problem.message}`);
+  }
+  return { path: path6, dir: dirname8(resolve9(path6)), config: data };
+}
+
+// src/config/config-lookup.ts
+import { lstatSync as lstatSync3 } from "node:fs";
+import { dirname as dirname9, join as join8, resolve as resolve10 } from "node:path";
+function presentIn(dir) {
+  return CONFIG_NAMES.filter((name) => {
+    try {
+      lstatSync3(join8(dir, name));
+      return true;
+    } catch {
+      return false;
+    }
+  });
+}
+function findConfigUpward(start, top) {
+  const stop = resolve10(top);
+  let cur = resolve10(start);
+  const within = isInside(stop, cur);
+  for (; ; ) {
+    const names = presentIn(cur);
+    if (names.length) return { path: join8(cur, names[0]), shadowed: names.slice(1) };
+    const up = dirname9(cur);
+    if (!within || cur === stop || up === cur) return void 0;
+    cur = up;
+  }
+}
+function shadowedWarning(found, display) {
+  if (!found.shadowed.length) return void 0;
+  return `${display} is used; ${found.shadowed.join(" and ")} in the same directory ${found.shadowed.length > 1 ? "are" : "is"} not read (keep one config file)`;
+}
+
+// src/report/common.ts
+function locate(d, sources) {
+  const src = sources.get(d.loc.file);
+  if (!src) return { line: 1, column: 1, endLine: 1, endColumn: 1 };
+  const s = lineColumn(src, d.loc.start);
+  const e = lineColumn(src, d.loc.end);
+  return { line: s.line, column: s.column, endLine: e.line, endColumn: e.column };
+}
+function summarize(diags) {
+  const summary2 = { error: 0, warning: 0, info: 0 };
+  for (const d of diags) if (!d.suppressed) summary2[d.severity]++;
+  return summary2;
+}
+function safeTerminalText(s) {
+  return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => {
+    const code = c.charCodeAt(0);
+    return code < 256 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
+  }).replace(/\n/g, "\\n");
+}
+var UNCOUNTED = /* @__PURE__ */ new Set(["info"]);
+function plural(n, word) {
+  return `${n} ${word}${n === 1 || UNCOUNTED.has(word) ? "" : "s"}`;
+}
+function neutralizeControls(s) {
+  return s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => {
+    const code = c.charCodeAt(0);
+    return code < 256 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
+  });
+}
+
+// src/report/github.ts
+var KIND_OF = { error: "error", warning: "warning", info: "notice" };
+var ANNOTATION_LIMITS = { perKind: 10, total: 50 };
+var RANK3 = { error: 0, warning: 1, info: 2 };
+function annotationRange(d, sources) {
+  const r = locate(d, sources);
+  let endLine = r.endLine;
+  if (endLine > r.line && r.endColumn === 1) endLine--;
+  if (endLine !== r.line) return { startLine: r.line, endLine };
+  return {
+    startLine: r.line,
+    endLine,
+    startColumn: r.column,
+    ...r.endColumn > r.column + 1 ? { endColumn: r.endColumn - 1 } : {}
+  };
+}
+function annotationFor(d, sources) {
+  return {
+    kind: KIND_OF[d.severity],
+    // Control characters from the files (ANSI escapes, bidi overrides) are shown, not obeyed, in the log.
+    message: neutralizeControls(d.help ? `${d.message}
+${d.help}` : d.message),
+    title: d.rule,
+    file: d.loc.file,
+    ...annotationRange(d, sources)
+  };
+}
+function selectAnnotations(diagnostics, sources, opts = {}) {
+  const perKind = opts.perKind ?? ANNOTATION_LIMITS.perKind;
+  const total = opts.total ?? ANNOTATION_LIMITS.total;
+  const reserved = opts.reserved ?? {};
+  const shown5 = diagnostics.filter((d) => !d.suppressed).slice().sort((a, b) => {
+    if (a.severity !== b.severity) return RANK3[a.severity] - RANK3[b.severity];
+    if (a.loc.file !== b.loc.file) return a.loc.file < b.loc.file ? -1 : 1;
+    if (a.loc.start !== b.loc.start) return a.loc.start - b.loc.start;
+    return a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0;
+  });
+  const reservedTotal = (reserved.error ?? 0) + (reserved.warning ?? 0) + (reserved.notice ?? 0);
+  const pick = (noticeSlotsForUs, totalSlots) => {
+    const left = {
+      error: perKind - (reserved.error ?? 0),
+      warning: perKind - (reserved.warning ?? 0),
+      notice: perKind - (reserved.notice ?? 0) - noticeSlotsForUs
+    };
+    let room = totalSlots - reservedTotal - noticeSlotsForUs;
+    const out = [];
+    for (const d of shown5) {
+      const k = KIND_OF[d.severity];
+      if (room <= 0) break;
+      if (left[k] <= 0) continue;
+      left[k]--;
+      room--;
+      out.push(d);
+    }
+    return out;
+  };
+  let picked = pick(0, total);
+  if (picked.length < shown5.length) picked = pick(1, total);
+  const omitted = shown5.length - picked.length;
+  const annotations = picked.map((d) => annotationFor(d, sources));
+  if (!omitted) return { annotations, omitted };
+  const where = typeof opts.fullListAt === "function" ? opts.fullListAt(shown5.length) : `${opts.fullListAt ?? "the full report"} lists all ${shown5.length}`;
+  return {
+    annotations,
+    omitted,
+    notice: {
+      kind: "notice",
+      title: "pgconf-lint",
+      message: `${plural(omitted, "more finding")} not annotated (GitHub shows at most ${perKind} annotations of each kind per step and ${total} per job); ${where}.`
+    }
+  };
+}
+
+// src/report/markdown.ts
+import { dirname as dirname10 } from "node:path/posix";
+var ZWJ = "\u200D";
+function escapeMarkdown(s) {
+  return safeTerminalText(s.replace(/\r\n|\r|\n|\u2028|\u2029/g, " ")).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/[\\`*_[\]!|~#$]/g, (c) => "\\" + c).replace(/@/g, "@" + ZWJ).replace(/:\/\//g, ":" + ZWJ + "//").replace(/\bwww\./gi, (m) => m.slice(0, 3) + ZWJ + ".").replace(/\\#(?=\w)/g, "\\#" + ZWJ);
+}
+var SEVERITY_LABEL = { error: "\u{1F534} error", warning: "\u{1F7E0} warning", info: "\u{1F535} info" };
+var DEFAULT_MAX_BYTES = 512 * 1024;
+var COLLAPSE_ROWS = 15;
+function clusterLabel(c) {
+  if (c.input.name) return c.input.name;
+  const abs = new Set(c.input.files.map((f) => f.abs));
+  const src = [...c.sources.values()].find((s) => abs.has(s.absPath));
+  const path6 = src?.path ?? c.unreadable[0]?.path;
+  return path6 ? dirname10(path6) : c.input.dir;
+}
+function groupByCluster(result, diags) {
+  const groups2 = result.clusters.map((c) => ({ label: clusterLabel(c), cluster: c, diagnostics: [] }));
+  const byFile = /* @__PURE__ */ new Map();
+  for (const g of groups2) {
+    for (const file of g.cluster.sources.keys()) if (!byFile.has(file)) byFile.set(file, g);
+    for (const u of g.cluster.unreadable) if (!byFile.has(u.path)) byFile.set(u.path, g);
+  }
+  const other = { label: "other", diagnostics: [] };
+  for (const d of diags) (byFile.get(d.loc.file) ?? other).diagnostics.push(d);
+  if (other.diagnostics.length) groups2.push(other);
+  return groups2;
+}
+function byteLength(s) {
+  return Buffer.byteLength(s, "utf8");
+}
+function row(d, result, opts) {
+  const r = locate(d, result.sources);
+  const where = escapeMarkdown(`${d.loc.file}:${r.line}:${r.column}`);
+  const link = opts.linkFile?.(d.loc.file, r.line);
+  const loc = link ? `[${where}](${link})` : where;
+  const message = escapeMarkdown(d.message) + (d.help ? `<br>\u21B3 ${escapeMarkdown(d.help)}` : "");
+  const sev = d.suppressed ? `\u26AA ${d.severity} (suppressed)` : SEVERITY_LABEL[d.severity];
+  const extra = d.suppressed ? `<br>suppressed: ${escapeMarkdown(d.suppressed.reason)}` : "";
+  return `| ${sev} | ${loc} | [${d.rule}](${docsUrl(d.rule)}) | ${message}${extra} |`;
+}
+var TABLE_HEAD = "| severity | location | rule | message |\n|---|---|---|---|";
+function formatMarkdown(result, opts = {}) {
+  return markdownReport(result, opts).text;
+}
+function markdownReport(result, opts = {}) {
+  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+  const diags = opts.diagnostics ?? result.diagnostics;
+  const active = diags.filter((d) => !d.suppressed);
+  const suppressed = diags.filter((d) => d.suppressed);
+  const s = summarize(diags);
+  const total = s.error + s.warning + s.info;
+  const head = [];
+  if (opts.header) head.push(opts.header);
+  head.push(`## ${opts.title ?? "pgconf-lint"}`, "");
+  const counts = `${plural(s.error, "error")}, ${plural(s.warning, "warning")}, ${plural(s.info, "info")}`;
+  head.push(
+    total === 0 ? `\u2705 **No problems found** in ${plural(result.files.length, "file")} (${plural(result.clusters.length, "cluster")}).` : `${s.error ? "\u274C" : "\u26A0\uFE0F"} **${plural(total, "problem")}** (${counts}) in ${plural(result.files.length, "file")} (${plural(result.clusters.length, "cluster")}).`
+  );
+  if (suppressed.length) head.push("", `${plural(suppressed.length, "finding")} suppressed by directives or configuration (listed below, not counted).`);
+  for (const n of opts.notes ?? []) head.push("", n);
+  head.push("");
+  const checked = checkedSection(result);
+  const omittedLine = (n) => `
+\u2026 ${plural(n, "more finding")} not shown here (size limit); the SARIF or JSON report (\`--format sarif\`/\`json\`) has them all.
+`;
+  let budget = maxBytes - byteLength(head.join("\n")) - byteLength(checked) - 256;
+  const body = [];
+  let omitted = 0;
+  const fitRows = (list3) => {
+    const rows = [];
+    for (const d of list3) {
+      const r = row(d, result, opts) + "\n";
+      if (budget - byteLength(r) < 0) {
+        omitted++;
+        continue;
+      }
+      budget -= byteLength(r);
+      rows.push(r);
+    }
+    return rows.join("");
+  };
+  const groups2 = groupByCluster(result, [...active, ...suppressed]);
+  for (const g of groups2) {
+    const list3 = g.diagnostics.filter((d) => !d.suppressed);
+    if (!list3.length) continue;
+    const c = g.cluster;
+    const title = `### ${escapeMarkdown(g.label)}` + (c ? ` \u2014 PostgreSQL ${c.input.major}` : "");
+    const gs = summarize(list3);
+    const sub = `${plural(gs.error, "error")}, ${plural(gs.warning, "warning")}, ${plural(gs.info, "info")}`;
+    const collapse = list3.length > COLLAPSE_ROWS;
+    const open2 = collapse ? `<details><summary>${sub}</summary>
+
+${TABLE_HEAD}` : `${sub}
+
+${TABLE_HEAD}`;
+    const close = collapse ? "\n</details>\n" : "\n";
+    const fixed = `${title}
+
+${open2}
+${close}`;
+    if (budget - byteLength(fixed) - 1 <= 0) {
+      omitted += list3.length;
+      continue;
+    }
+    budget -= byteLength(fixed) + 1;
+    body.push(`${title}
+
+${open2}
+${fitRows(list3)}${close}`);
+  }
+  if (suppressed.length) {
+    const open2 = `<details><summary>${plural(suppressed.length, "suppressed finding")}</summary>
+
+${TABLE_HEAD}
+`;
+    const close = "\n</details>\n";
+    if (budget - byteLength(open2 + close) - 1 > 0) {
+      budget -= byteLength(open2 + close) + 1;
+      body.push(open2 + fitRows(suppressed) + close);
+    } else omitted += suppressed.length;
+  }
+  return { text: head.join("\n") + "\n" + body.join("\n") + (omitted ? omittedLine(omitted) : "") + checked, omitted };
+}
+function checkedSection(result) {
+  if (!result.clusters.length) return "\nNo PostgreSQL configuration files were found.\n";
+  const line = (c) => {
+    const files = [...c.sources.values()].map((f) => escapeMarkdown(f.path));
+    const how = { flag: "set by pg-version", config: "from the config file", PG_VERSION: "from PG_VERSION", path: "from the path", default: "the newest supported" }[c.input.versionSource];
+    return `- **${escapeMarkdown(clusterLabel(c))}**: PostgreSQL ${c.input.major} (${how}); ${plural(files.length, "file")}: ${files.join(", ")}`;
+  };
+  const majors = [...new Set(result.clusters.map((c) => c.input.major))].sort((a, b) => a - b);
+  const summary2 = `Checked ${plural(result.files.length, "file")} in ${plural(result.clusters.length, "cluster")} (PostgreSQL ${majors.join(", ")})`;
+  let text = "";
+  let bytes2 = 0;
+  let n = 0;
+  for (const c of result.clusters) {
+    const l = line(c);
+    if (bytes2 + byteLength(l) > 16 * 1024) break;
+    text += l + "\n";
+    bytes2 += byteLength(l) + 1;
+    n++;
+  }
+  if (n < result.clusters.length) text += `- \u2026 and ${plural(result.clusters.length - n, "more cluster")}
+`;
+  return `
+<details><summary>${summary2}</summary>
+
+${text}
+</details>
+`;
+}
+
+// src/linter/edits.ts
+function applyEdits(text, edits) {
+  const sorted = [...edits].sort((a, b) => a.loc.start - b.loc.start || a.loc.end - b.loc.end);
+  let out = "";
+  let at = 0;
+  for (const e of sorted) {
+    if (e.loc.start < at || e.loc.end > text.length) throw new Error("applyEdits: overlapping or out-of-range edit");
+    out += text.slice(at, e.loc.start) + e.text;
+    at = e.loc.end;
+  }
+  return out + text.slice(at);
+}
+
+// src/report/fixable.ts
+function shownFix(d) {
+  const fix = d.fix;
+  if (!fix || fix.edits.some((e) => containsSecret(e.text))) return void 0;
+  return fix;
+}
+var FIX_COMMAND = { safe: "pgconf-lint --fix", unsafe: "pgconf-lint --unsafe-fixes" };
+
+// src/report/sarif.ts
+var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
+var INFORMATION_URI = "https://github.com/pgconf-lint/pgconf-lint";
+var FINGERPRINT_KEY = "pgconfLint/v1";
+function isSecurityRule(rule) {
+  return rule.category === "security";
+}
+var SECURITY_SEVERITY = { error: "8.0", warning: "5.0", info: "3.0" };
+var LEVEL = { error: "error", warning: "warning", info: "note" };
+function artifactLocation(path6) {
+  const enc = (p) => p.split("/").map(encodeURIComponent).join("/");
+  if (path6.startsWith("/")) return { uri: "file://" + enc(path6) };
+  return { uri: enc(path6), uriBaseId: "%SRCROOT%" };
+}
+function pascal(name) {
+  return name.replace(/(^|-)([a-z0-9])/g, (_m, _d, c) => c.toUpperCase());
+}
+function sarifRule(rule) {
+  const url = docsUrl(rule.name);
+  const security = isSecurityRule(rule);
+  return {
+    id: rule.name,
+    name: pascal(rule.name),
+    shortDescription: { text: rule.docs.summary },
+    fullDescription: { text: rule.docs.why },
+    help: {
+      text: `${rule.docs.summary}
+
+${rule.docs.why}
+
+Documentation: ${url}`,
+      markdown: `**${rule.docs.summary}**
+
+${rule.docs.why}
+
+[Rule documentation](${url})` + (rule.docs.references.length ? "\n\nReferences:\n" + rule.docs.references.map((r) => `- <${r}>`).join("\n") : "")
+    },
+    helpUri: url,
+    defaultConfiguration: { level: LEVEL[rule.severity] },
+    properties: {
+      tags: [...security ? ["security"] : [], ...rule.appliesTo],
+      precision: "very-high",
+      ...security ? { "security-severity": SECURITY_SEVERITY[rule.severity] } : {}
+    }
+  };
+}
+function toSarif(result, rules = result.rules) {
+  const driverRules = rules.map(sarifRule);
+  const index = new Map(driverRules.map((r, i) => [r.id, i]));
+  const prints = fingerprints(result.diagnostics, result.sources);
+  const results = result.diagnostics.map((d) => {
+    let ruleIndex = index.get(d.rule);
+    if (ruleIndex === void 0) {
+      ruleIndex = driverRules.length;
+      index.set(d.rule, ruleIndex);
+      driverRules.push({
+        id: d.rule,
+        name: pascal(d.rule),
+        shortDescription: { text: d.rule },
+        fullDescription: { text: d.rule },
+        help: { text: docsUrl(d.rule), markdown: `[Rule documentation](${docsUrl(d.rule)})` },
+        helpUri: docsUrl(d.rule),
+        defaultConfiguration: { level: LEVEL[d.severity] },
+        properties: { tags: [] }
+      });
+    }
+    const r = locate(d, result.sources);
+    const related = (d.related ?? []).map((rel, i) => {
+      const x = locate({ ...d, loc: rel.loc }, result.sources);
+      return {
+        id: i + 1,
+        physicalLocation: {
+          artifactLocation: artifactLocation(rel.loc.file),
+          region: { startLine: x.line, startColumn: x.column, endLine: x.endLine, endColumn: x.endColumn }
+        },
+        message: { text: rel.message }
+      };
+    });
+    const fix = shownFix(d);
+    const fixes = fix ? [
+      {
+        description: { text: fix.title },
+        artifactChanges: [
+          {
+            artifactLocation: artifactLocation(d.loc.file),
+            replacements: fix.edits.map((e) => {
+              const x = locate({ ...d, loc: e.loc }, result.sources);
+              return {
+                deletedRegion: { startLine: x.line, startColumn: x.column, endLine: x.endLine, endColumn: x.endColumn },
+                ...e.text ? { insertedContent: { text: e.text } } : {}
+              };
+            })
+          }
+        ],
+        properties: { applicability: fix.applicability }
+      }
+    ] : void 0;
+    return {
+      ruleId: d.rule,
+      ruleIndex,
+      level: LEVEL[d.severity],
+      message: { text: d.help ? `${d.message}
+${d.help}` : d.message },
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: artifactLocation(d.loc.file),
+            region: { startLine: r.line, startColumn: r.column, endLine: r.endLine, endColumn: r.endColumn }
+          }
+        }
+      ],
+      ...related.length ? { relatedLocations: related } : {},
+      partialFingerprints: { [FINGERPRINT_KEY]: prints.get(d) },
+      ...d.suppressed ? { suppressions: [{ kind: d.suppressed.kind === "directive" ? "inSource" : "external", justification: d.suppressed.reason }] } : {},
+      ...fixes ? { fixes } : {}
+    };
+  });
+  return {
+    $schema: SARIF_SCHEMA,
+    version: "2.1.0",
+    runs: [
+      {
+        tool: { driver: { name: "pgconf-lint", version: VERSION, semanticVersion: VERSION, informationUri: INFORMATION_URI, rules: driverRules } },
+        results,
+        columnKind: "utf16CodeUnits"
+      }
+    ]
+  };
+}
+function formatSarif(result) {
+  return JSON.stringify(toSarif(result), null, 2) + "\n";
+}
+
+// src/action/inputs.ts
+var InputError = class extends Error {
+};
+function bool(name, raw) {
+  if (raw === "") return false;
+  if (["true", "True", "TRUE"].includes(raw)) return true;
+  if (["false", "False", "FALSE"].includes(raw)) return false;
+  throw new InputError(`input ${name} must be true or false, not "${printable2(raw)}"`);
+}
+function printable2(s) {
+  const one = s.replace(/[\u0000-\u001f\u007f]/g, " ");
+  return one.length > 60 ? one.slice(0, 57) + "..." : one;
+}
+function seconds2(name, raw, dflt, max) {
+  if (raw === "") return dflt * 1e3;
+  const n = Number(raw);
+  if (!/^\d+(\.\d+)?$/.test(raw) || !(n > 0) || n > max) throw new InputError(`input ${name} must be a number of seconds above 0 and at most ${max}, not "${printable2(raw)}"`);
+  return Math.round(n * 1e3);
+}
+function readInputs(get) {
+  const paths = get("paths").split(/\s+/).filter(Boolean);
+  const failOn = get("fail-on") || "error";
+  if (failOn !== "never" && !SEVERITIES.includes(failOn)) {
+    throw new InputError(`input fail-on must be error, warning, info or never, not "${printable2(failOn)}"`);
+  }
+  const inputs = {
+    paths: paths.length ? paths : ["."],
+    failOn,
+    review: bool("review", get("review")),
+    onlyChanged: bool("only-changed", get("only-changed")),
+    allowEmpty: bool("allow-empty", get("allow-empty")),
+    token: get("github-token"),
+    apiTimeoutMs: seconds2("api-timeout", get("api-timeout"), 30, 3600),
+    apiBudgetMs: seconds2("api-budget", get("api-budget"), 120, 3600)
+  };
+  const login = get("token-login");
+  if (login) {
+    if (!/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?$/.test(login)) throw new InputError(`input token-login must be a GitHub login such as my-app[bot], not "${printable2(login)}"`);
+    inputs.tokenLogin = login;
+  }
+  const v = get("pg-version");
+  if (v) {
+    const n = Number(v);
+    if (!/^\d+$/.test(v) || !isSupportedMajor(n)) {
+      throw new InputError(`input pg-version "${printable2(v)}" is not supported; use one of ${SUPPORTED_MAJORS.join(", ")}`);
+    }
+    inputs.pgVersion = n;
+  }
+  const profiles = get("profile").split(/[\s,]+/).filter(Boolean);
+  for (const p of profiles) if (!findProfile(p)) throw new InputError(`input profile: ${unknownProfileMessage(printable2(p))}`);
+  if (profiles.length) inputs.profiles = profiles;
+  const config = get("config");
+  if (config) inputs.config = config;
+  const sarif = get("sarif-file");
+  if (sarif) inputs.sarifFile = sarif;
+  return inputs;
+}
+
+// src/action/review.ts
+var MAX_REVIEW_COMMENTS = 30;
+var SUGGESTION_MAX_CHARS = 500;
+function fence(text) {
+  const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+  return "`".repeat(Math.max(3, longest + 1));
+}
+function suggestionFor(d, source) {
+  const fix = shownFix(d);
+  if (!fix || d.suppressed) return void 0;
+  let first = Infinity;
+  let last = 0;
+  for (const e of fix.edits) {
+    const s = lineColumn(source, e.loc.start);
+    const end = lineColumn(source, e.loc.end);
+    const endLine = e.loc.end > e.loc.start && end.column === 1 ? end.line - 1 : end.line;
+    first = Math.min(first, s.line);
+    last = Math.max(last, endLine, s.line);
+  }
+  const from = source.lineStarts[first - 1];
+  const to = source.lineStarts[last] ?? source.text.length;
+  const region = source.text.slice(from, to);
+  const after = applyEdits(region, fix.edits.map((e) => ({ loc: { ...e.loc, start: e.loc.start - from, end: e.loc.end - from }, text: e.text })));
+  const newline = /\r?\n$/.exec(region)?.[0];
+  let body;
+  if (after === "") body = void 0;
+  else if (!newline) body = after;
+  else if (after.endsWith("\n")) body = after.replace(/\r?\n$/, "");
+  else return void 0;
+  const lines = body === void 0 ? [] : body.split(/\r?\n/);
+  const text = lines.join("\n");
+  if (text.length > SUGGESTION_MAX_CHARS || containsSecret(text)) return void 0;
+  return { startLine: first, line: last, lines, fix };
+}
+function commentBody(d, fingerprint, suggestion) {
+  const parts = [`${SEVERITY_LABEL[d.severity]} \xB7 [${d.rule}](${docsUrl(d.rule)}) \xB7 ${escapeMarkdown(d.message)}`];
+  if (d.help) parts.push(`\u21B3 ${escapeMarkdown(d.help)}`);
+  const fix = suggestion?.fix ?? shownFix(d);
+  if (fix && !d.suppressed) {
+    if (suggestion) {
+      const text = suggestion.lines.join("\n");
+      const f = fence(text);
+      parts.push(`${f}suggestion
+${suggestion.lines.length ? text + "\n" : ""}${f}`);
+    } else {
+      parts.push(`Fix: ${escapeMarkdown(fix.title)} (\`${FIX_COMMAND[fix.applicability]}\` applies it).`);
+    }
+    if (fix.applicability === "unsafe") {
+      parts.push(
+        suggestion ? `> **Unsafe fix** (${escapeMarkdown(fix.title)}): it changes what the server does; accept it only after checking what it affects (\`pgconf-lint --fix\` leaves it; \`--unsafe-fixes\` applies it).` : "> **Unsafe fix**: it changes what the server does; apply it only after checking what it affects."
+      );
+    }
+  }
+  parts.push(`<!-- pgconf-lint:fp=${fingerprint} -->`);
+  return parts.join("\n\n");
+}
+function reviewComment(d, result, fingerprint, line, commentable) {
+  const source = result.sources.get(d.loc.file);
+  let s = source ? suggestionFor(d, source) : void 0;
+  if (s && (line < s.startLine || line > s.line)) s = void 0;
+  for (let l = s?.startLine ?? 0; s && l <= s.line; l++) if (!commentable.has(l)) s = void 0;
+  const body = commentBody(d, fingerprint, s);
+  if (!s) return { path: d.loc.file, line, body, rule: d.rule };
+  return { path: d.loc.file, line: s.line, ...s.startLine < s.line ? { startLine: s.startLine } : {}, body, rule: d.rule };
+}
+function planReview(result, diagnostics, diffs, prints, existing) {
+  const comments = [];
+  let overflow = 0;
+  let alreadyCommented = 0;
+  for (const d of diagnostics) {
+    if (d.suppressed) continue;
+    const diff = diffs.get(d.loc.file);
+    const line = annotationRange(d, result.sources).startLine;
+    if (!diff?.commentable.has(line)) continue;
+    const fp = prints.get(d);
+    if (existing.has(fp)) {
+      alreadyCommented++;
+      continue;
+    }
+    if (comments.length >= MAX_REVIEW_COMMENTS) {
+      overflow++;
+      continue;
+    }
+    comments.push(reviewComment(d, result, fp, line, diff.commentable));
+  }
+  return { comments, overflow, alreadyCommented };
+}
+
+// src/action/main.ts
+var COMMENT_MAX_BYTES = 6e4;
+var SUMMARY_MAX_BYTES = 512 * 1024;
+var RANK4 = { info: 0, warning: 1, error: 2 };
+var Log = class {
+  used = { error: 0, warning: 0, notice: 0 };
+  warning(message) {
+    this.used.warning++;
+    warning(message);
+  }
+};
+function oneLine(err) {
+  const msg = err instanceof Error ? err.message : String(err);
+  return msg.split("\n")[0];
+}
+function readConfig(workspace, inputs, rules) {
+  let path6;
+  let warning2;
+  if (inputs.config) {
+    path6 = resolve11(workspace, inputs.config);
+    if (!existsSync3(path6)) throw new InputError(`input config: ${inputs.config}: no such file`);
+  } else {
+    const found = findConfigUpward(actionBase(workspace, inputs.paths), workspace);
+    if (!found) return {};
+    path6 = found.path;
+    warning2 = shadowedWarning(found, relative7(workspace, found.path));
+  }
+  try {
+    return { config: loadConfig(path6, rules, { root: workspace }), ...warning2 ? { warning: warning2 } : {} };
+  } catch (err) {
+    if (err instanceof ConfigError) throw new InputError(err.message);
+    throw err;
+  }
+}
+function fileLinker(env, pr) {
+  const server = env.GITHUB_SERVER_URL ?? "https://github.com";
+  const [owner, repo] = (env.GITHUB_REPOSITORY ?? "").split("/");
+  const sha = pr?.headSha ?? env.GITHUB_SHA ?? "";
+  if (!/^https?:\/\/[A-Za-z0-9.-]+(:\d+)?$/.test(server) || !owner || !repo || !/^[A-Za-z0-9_.-]+$/.test(owner + repo) || !/^[0-9a-f]{40,64}$/.test(sha)) {
+    return void 0;
+  }
+  const enc = (p) => p.split("/").map((s) => encodeURIComponent(s).replace(/[()!'*]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase())).join("/");
+  return (file, line) => file.startsWith("/") || file.startsWith("..") ? void 0 : `${server}/${owner}/${repo}/blob/${sha}/${enc(file)}#L${line}`;
+}
+function apiFallback(log, what, err, inputs, pr) {
+  const f = apiFailure(err, inputs.token);
+  const tail = "the annotations and the job summary still carry every finding.";
+  switch (f.kind) {
+    case "permission":
+      if (pr.fork) info(`pgconf-lint: ${what} skipped: this pull request comes from a fork, and GitHub gives such runs a read-only token (HTTP 403); ${tail}`);
+      else log.warning(`pgconf-lint: ${what} failed: the token may not write to pull requests (${f.message}). Grant "permissions: pull-requests: write" to the job; ${tail}`);
+      return;
+    case "rate-limit":
+      return log.warning(`pgconf-lint: ${what} failed: ${f.message}; ${tail}`);
+    case "timeout":
+      return log.warning(`pgconf-lint: ${what} failed: the GitHub API did not answer: ${f.message}; ${tail}`);
+    case "network":
+      return log.warning(`pgconf-lint: ${what} failed: ${f.message}; ${tail}`);
+    case "budget":
+      return log.warning(`pgconf-lint: ${what} skipped: ${f.message}; ${tail}`);
+    case "server":
+      return log.warning(`pgconf-lint: ${what} failed: GitHub answered with a server error (${f.message}); ${tail}`);
+    default:
+      if (f.status === 422) return log.warning(`pgconf-lint: GitHub rejected the ${what} (${f.message}); ${tail}`);
+      return log.warning(`pgconf-lint: ${what} failed (${f.message}); ${tail}`);
+  }
+}
+function commentList(list3) {
+  const shown5 = list3.slice(0, 10).map((c) => `${neutralizeControls(c.path)}:${c.line}${c.rule ? ` (${c.rule})` : ""}`);
+  return shown5.join(", ") + (list3.length > 10 ? ` and ${list3.length - 10} more` : "");
+}
+async function review(state, result, reported, inputs, log, link, notes) {
+  const { pr, octokit } = state;
+  let me;
+  try {
+    me = await tokenIdentity(octokit, inputs.tokenLogin, inputs.token);
+  } catch (err) {
+    apiFallback(log, "review and summary comment (finding the token's identity)", err, inputs, pr);
+    return;
+  }
+  if (state.diffs || !inputs.onlyChanged) {
+    try {
+      state.diffs ??= await listChangedFiles(octokit, pr);
+      const prints = fingerprints(result.diagnostics, result.sources);
+      const existing = await existingReviewFingerprints(octokit, pr, me);
+      const plan = planReview(result, reported, state.diffs, prints, existing);
+      if (plan.comments.length) {
+        const more = plan.overflow ? ` (${plan.overflow} more in the summary comment)` : "";
+        const body = (n, first) => `**pgconf-lint**: ${plural(n, "finding")} on lines this pull request changes${first ? more : ""}.
+
+<!-- pgconf-lint-review -->`;
+        const out = await postReview(octokit, pr, body, plan.comments, inputs.token);
+        if (out.posted.length) info(`pgconf-lint: posted a review with ${plural(out.posted.length, "comment")}${out.reviews > 1 ? ` (in ${out.reviews} reviews)` : ""}.`);
+        if (out.failure) {
+          const what = out.posted.length ? `review (${out.posted.length} of ${plan.comments.length} inline comments posted)` : "review";
+          apiFallback(log, what, out.failure, inputs, pr);
+        } else if (out.rejected.length || out.unsent.length) {
+          const parts = [];
+          if (out.rejected.length) parts.push(`GitHub rejected ${plural(out.rejected.length, "inline comment")} (HTTP 422, not on a line of the diff it knows), left out: ${commentList(out.rejected)}`);
+          if (out.unsent.length) parts.push(`${plural(out.unsent.length, "inline comment")} not posted (the search for the rejected ones stopped after ${plural(out.calls, "call")}): ${commentList(out.unsent)}`);
+          log.warning(`pgconf-lint: ${parts.join("; ")}; ${plural(out.posted.length, "other comment")} posted; the annotations and the job summary still carry every finding.`);
+        }
+      } else {
+        info(`pgconf-lint: no new review comments (${plural(plan.alreadyCommented, "finding")} already commented on).`);
+      }
+    } catch (err) {
+      apiFallback(log, "review", err, inputs, pr);
+    }
+  }
+  try {
+    const s = summarize(reported);
+    const body = formatMarkdown(result, {
+      header: SUMMARY_MARKER,
+      maxBytes: COMMENT_MAX_BYTES,
+      diagnostics: reported,
+      notes,
+      ...link ? { linkFile: link } : {}
+    });
+    const done = await upsertSummaryComment(octokit, pr, body, s.error + s.warning + s.info > 0, me);
+    if (done !== "skipped") info(`pgconf-lint: ${done} the summary comment.`);
+  } catch (err) {
+    apiFallback(log, "summary comment", err, inputs, pr);
+  }
+}
+async function run(rules) {
+  try {
+    await runUnchecked(rules);
+  } catch (err) {
+    if (err instanceof InputError) setFailed(`pgconf-lint: ${err.message}`);
+    else {
+      debug(err instanceof Error && err.stack ? err.stack : String(err));
+      setFailed(`pgconf-lint: internal error: ${oneLine(err)}`);
+    }
+  }
+}
+async function runUnchecked(rules) {
+  const env = process.env;
+  const inputs = readInputs((name) => getInput(name));
+  const workspace = env.GITHUB_WORKSPACE || process.cwd();
+  const { config, warning: configWarning } = readConfig(workspace, inputs, rules);
+  const options = {
+    cwd: workspace,
+    base: actionBase(workspace, inputs.paths),
+    ...config ? { config } : {},
+    ...inputs.pgVersion ? { pgVersion: inputs.pgVersion } : {},
+    ...inputs.profiles ? { profiles: inputs.profiles } : {},
+    ...inputs.allowEmpty ? { allowEmpty: true } : {}
+  };
+  const host = hostFor(options);
+  const result = lint(inputs.paths, { ...options, host }, rules);
+  if (result.errors.length) throw new InputError(`input paths: ${result.errors[0]}`);
+  const log = new Log();
+  if (configWarning) log.warning(`pgconf-lint: ${configWarning}`);
+  for (const w of result.warnings) log.warning(`pgconf-lint: ${w}`);
+  if (result.empty !== void 0) {
+    log.used.notice++;
+    notice(`pgconf-lint: ${result.empty} (accepted: allow-empty)`);
+  }
+  let state;
+  const pr = pullRequestFromEnv(env);
+  const needApi = inputs.review || inputs.onlyChanged;
+  if (needApi && !pr) {
+    info("pgconf-lint: not a pull_request event: review comments and only-changed do not apply; reporting every finding.");
+  } else if (needApi && pr && !inputs.token) {
+    log.warning("pgconf-lint: input github-token is empty: review comments and only-changed need it; reporting every finding.");
+  } else if (needApi && pr) {
+    state = { pr, octokit: await connect(inputs.token, { timeoutMs: inputs.apiTimeoutMs, budgetMs: inputs.apiBudgetMs }) };
+    if (inputs.onlyChanged) {
+      try {
+        state.listing = await listPullRequestFiles(state.octokit, pr);
+        state.diffs = state.listing.diffs;
+      } catch (err) {
+        const f = apiFailure(err, inputs.token);
+        log.warning(`pgconf-lint: could not list the pull request's files (${f.message}); reporting every finding.`);
+      }
+    }
+  }
+  if (state?.diffs) {
+    const w = prefixWarning([...result.files.map((f) => f.path), ...result.sources.keys()], state.diffs.keys(), workspace, result.base);
+    if (w) log.warning(w);
+  }
+  let reported = result.diagnostics;
+  const notes = result.warnings.map((w) => `\u26A0\uFE0F ${escapeMarkdown(w)}`);
+  if (inputs.onlyChanged && state?.listing) {
+    const { pr: p, octokit, listing } = state;
+    try {
+      if (!listing.complete) throw new BaseUnavailable(`the pull request changes ${MAX_LISTED_FILES} files or more, and GitHub lists no more than that`);
+      if (!p.baseSha) throw new BaseUnavailable("the event does not name the base commit (pull_request.base.sha)");
+      const base = await lintBase({
+        repoRoot: result.base,
+        inner: host,
+        files: listing.files,
+        fetch: baseFetcher(octokit, p, p.baseSha, host.maxFileBytes),
+        lint: (h) => lint(inputs.paths, { ...options, host: h }, rules)
+      });
+      reported = newFindings(result, base.result, base.renames);
+      const before = result.diagnostics.length - reported.length;
+      notes.push(`Only findings new in this pull request are reported, wherever they are${before ? ` (${plural(before, "finding")} already in the base revision ${shortSha(p.baseSha)} ${before === 1 ? "is" : "are"} not)` : ""}.`);
+      info(`pgconf-lint: compared with the base revision ${shortSha(p.baseSha)} (${plural(base.fetched, "changed file")} read from it): ${plural(reported.length, "new finding")}.`);
+    } catch (err) {
+      const why = err instanceof BaseUnavailable ? err.message : apiFailure(err, inputs.token).message;
+      log.warning(`pgconf-lint: only-changed could not read the base revision (${why}); reporting every finding.`);
+    }
+  }
+  const counts = summarize(reported);
+  const failing = inputs.failOn !== "never" && reported.some((d) => !d.suppressed && RANK4[d.severity] >= RANK4[inputs.failOn]);
+  const link = fileLinker(env, pr);
+  const summary2 = env.GITHUB_STEP_SUMMARY ? markdownReport(result, { maxBytes: SUMMARY_MAX_BYTES, diagnostics: reported, notes, ...link ? { linkFile: link } : {} }) : void 0;
+  const summaryMd = summary2?.text;
+  const summaryCut = summary2 !== void 0 && summary2.omitted > 0;
+  const fullListAt = (n) => {
+    if (summaryMd !== void 0 && !summaryCut) return `the job summary lists all ${n}`;
+    const why = summaryMd === void 0 ? "there is no job summary" : "the job summary was cut at its size limit and does not list them all";
+    return inputs.sarifFile ? `${why}; the SARIF report (${inputs.sarifFile}) lists all ${n}` : `${why}; set the sarif-file input for a report that lists all ${n}`;
+  };
+  const apiWarnings = inputs.review && state ? 2 : 0;
+  const sel = selectAnnotations(reported, result.sources, {
+    reserved: { ...log.used, warning: log.used.warning + apiWarnings, error: log.used.error + (failing ? 1 : 0) },
+    fullListAt
+  });
+  for (const a of sel.annotations) {
+    core_exports[a.kind](a.message, {
+      title: a.title,
+      file: a.file,
+      startLine: a.startLine,
+      endLine: a.endLine,
+      ...a.startColumn !== void 0 ? { startColumn: a.startColumn } : {},
+      ...a.endColumn !== void 0 ? { endColumn: a.endColumn } : {}
+    });
+  }
+  if (sel.notice) notice(sel.notice.message, { title: sel.notice.title });
+  if (summaryMd !== void 0) await summary.addRaw(summaryMd, true).write();
+  if (inputs.sarifFile) {
+    const path6 = isAbsolute3(inputs.sarifFile) ? inputs.sarifFile : resolve11(workspace, inputs.sarifFile);
+    try {
+      safeWriteFile(path6, formatSarif(result), {
+        roots: [workspace, ...env.RUNNER_TEMP ? [env.RUNNER_TEMP] : []],
+        rootsLabel: "GITHUB_WORKSPACE and RUNNER_TEMP",
+        outside: "refuse",
+        createParents: true
+      });
+      setOutput("sarif-file", inputs.sarifFile);
+    } catch (err) {
+      if (!(err instanceof SafeWriteError)) throw err;
+      setOutput("sarif-file", "");
+      setFailed(`pgconf-lint: sarif-file ${inputs.sarifFile} was not written: ${err.message}`);
+    }
+  } else setOutput("sarif-file", "");
+  setOutput("errors", counts.error);
+  setOutput("warnings", counts.warning);
+  setOutput("infos", counts.info);
+  const total = counts.error + counts.warning + counts.info;
+  info(`pgconf-lint: ${total ? `${plural(total, "problem")} (${plural(counts.error, "error")}, ${plural(counts.warning, "warning")}, ${plural(counts.info, "info")})` : "no problems"} in ${plural(result.files.length, "file")}.`);
+  if (failing) {
+    const atOrAbove = reported.filter((d) => !d.suppressed && RANK4[d.severity] >= RANK4[inputs.failOn]).length;
+    setFailed(`pgconf-lint: ${plural(atOrAbove, "finding")} at or above fail-on: ${inputs.failOn} (see the annotations and the job summary)`);
+  }
+  if (inputs.review && state) await review(state, result, reported, inputs, log, link, notes);
+}
+
 // src/analysis/required-setting.ts
 function requiredSettingLoc(ctx, s) {
   if (s.loc) return s.loc;
@@ -46860,7 +49914,7 @@ var auth_delay_not_loaded_default = defineRule({
 
 // rules/authentication-timeout-long.ts
 var DEFAULT_MAXIMUM = 60;
-function seconds(n) {
+function seconds3(n) {
   if (n % 60 === 0) return n === 60 ? "1 minute" : `${n / 60} minutes`;
   return n === 1 ? "1 second" : `${n} seconds`;
 }
@@ -46888,7 +49942,7 @@ var authentication_timeout_long_default = defineRule({
     if (s.value <= maximum) return;
     ctx.report({
       loc: s.loc ?? at,
-      message: `${settingText(s)} lets a connection take ${seconds(s.value)} to authenticate (more than ${seconds(maximum)}): stalled or slow clients hold connection slots that long, and a few of them can use up max_connections`,
+      message: `${settingText(s)} lets a connection take ${seconds3(s.value)} to authenticate (more than ${seconds3(maximum)}): stalled or slow clients hold connection slots that long, and a few of them can use up max_connections`,
       help: `Set authentication_timeout = ${maximum % 60 === 0 ? `${maximum / 60}min` : `${maximum}s`} or less.`
     });
   }
@@ -48945,9 +51999,9 @@ var log_directory_empty_default = defineRule({
 });
 
 // rules/log-directory-in-data-directory.ts
-import { posix as posix2 } from "node:path";
+import { posix as posix3 } from "node:path";
 var canonical = (p) => {
-  const n = posix2.normalize(p);
+  const n = posix3.normalize(p);
   return n.length > 1 ? n.replace(/\/+$/, "") : n;
 };
 var log_directory_in_data_directory_default = defineRule({
@@ -51837,3064 +54891,7 @@ var RULES = [
   wal_level_insufficient_default
 ];
 
-// src/profiles/catalogs/cis.ts
-var CIS = {
-  name: "cis",
-  title: "CIS PostgreSQL Benchmark (pgdsat numbering)",
-  source: { repo: "HexaCluster/pgdsat", commit: "227c8bbe8744ba69db369dc4a0908336708e01d8", path: "lib/PGDSAT/Labels.pm" },
-  notes: [
-    "`--profile cis` uses the edition written for each cluster's target major: 16, 17 or 18. Majors 10 to 15 use the 16 edition, the nearest one (the benchmark has older editions, which this project does not map). The control ids below are pgdsat's numbering of the 17 edition; the 16 and 18 editions run the same rules but claim no id, because their numbering was not verified.",
-    "Where checklists disagree, each profile decides. **log_hostname**: CIS (3.1.23) wants it off, because every connection then waits for a reverse DNS lookup; the STIG (V-233591) and Checkov want host names in the log. `log-hostname-on` runs under `cis` only. **log_error_verbosity**: pgdsat (3.1.22) wants `verbose`, while the STIG baseline (V-233512) wants `default`; `log-error-verbosity-low` takes its minimum from the profile. **log_directory**: CIS (3.1.27, 8.1) wants the logs outside the data directory, while the STIG baseline expects the relative `pg_log`, which is inside it; `log-directory-in-data-directory` runs under `cis` only. **listen_addresses = '*'**: pgdsat rates 5.2 critical. `listen-on-all-addresses` keeps its own severity under `cis` (info, or warning when pg_hba.conf admits every address): listening on an interface exposes nothing until a pg_hba record admits clients from it, and the hba rules rate that exposure. **5.10**: pgdsat flags `all` in either column; `hba-all-users-all-databases` flags network records with `all` in both columns."
-  ],
-  controls: [
-    { id: "1.1", title: "Ensure packages are obtained from authorized repositories", decidable: "no", why: "package repositories are OS state", rules: [] },
-    { id: "1.1.1", title: "Ensure packages are obtained from PGDG", decidable: "no", why: "installed packages are OS state", rules: [] },
-    { id: "1.2", title: "Install only required packages", decidable: "no", why: "installed packages are OS state", rules: [] },
-    { id: "1.3", title: "Ensure systemd Service Files Are Enabled", decidable: "no", why: "systemd unit state is OS state", rules: [] },
-    { id: "1.4.1", title: "Check initialization of the PGDATA", decidable: "no", why: "whether initdb ran is data-directory state", rules: [] },
-    { id: "1.4.2", title: "Check version in PGDATA", decidable: "no", why: "PG_VERSION lives in the data directory", rules: [] },
-    { id: "1.4.3", title: "Ensure Data Cluster have checksum enabled", decidable: "no", why: "data checksums are chosen at initdb time and stored in pg_control", rules: [] },
-    { id: "1.4.4", title: "Ensure WALs and temporary files are not on the same partition as the PGDATA", decidable: "no", why: "partition layout is OS state", rules: [] },
-    { id: "1.4.5", title: "Ensure that the PGDATA partition is encrypted", decidable: "no", why: "disk encryption is OS state", rules: [] },
-    { id: "1.5", title: "Ensure PostgreSQL versions are up-to-date", decidable: "no", why: "the running minor version needs the installed server", rules: [] },
-    { id: "1.6", title: "Verify That PGPASSWORD is Not Set in Users' Profiles", decidable: "no", why: "users' shell profiles are OS state", rules: [] },
-    { id: "1.7", title: "Verify That the 'PGPASSWORD' Environment Variable is Not in Use", decidable: "no", why: "the environment of running processes is OS state", rules: [] },
-    { id: "1.8", title: "Ensure unused PostgreSQL extensions are removed", decidable: "no", why: "installed extensions live in the system catalogs", rules: [] },
-    { id: "1.9", title: "Ensure tablespace location is not inside the PGDATA", decidable: "no", why: "tablespace locations live in the system catalogs", rules: [] },
-    { id: "2.1", title: "Ensure the file permissions mask is correct", decidable: "no", why: "the umask of the postgres account is OS state", rules: [] },
-    { id: "2.2", title: "Ensure extension directory has appropriate ownership and permissions", decidable: "no", why: "directory ownership and modes are OS state", rules: [] },
-    { id: "2.3", title: "Disable PostgreSQL Command History", decidable: "no", why: "psql history files live in users' home directories", rules: [] },
-    { id: "2.4", title: "Ensure Passwords are Not Stored in the service file", decidable: "no", why: "a client's pg_service.conf lives in users' home directories", rules: [] },
-    { id: "2.5", title: "Check permissions of pg_hba.conf", decidable: "no", why: "file modes in the deployment are OS state (git records only the executable bit)", rules: [] },
-    { id: "2.6", title: "Check permissions on Unix Socket", decidable: "partly", why: "unix_socket_permissions is a postgresql.conf setting; the socket file's actual mode is OS state", rules: ["unix-socket-world-accessible"] },
-    { id: "2.7", title: "Check permissions of PGDATA", decidable: "no", why: "data directory modes are OS state", rules: [] },
-    { id: "2.8", title: "List content of PGDATA to check unwanted files and symlinks", decidable: "no", why: "a manual review of the data directory", rules: [] },
-    { id: "3.1.2", title: "Ensure the log destinations are set correctly", decidable: "files", why: "log_destination is a postgresql.conf setting", rules: ["logging-collector-off", "log-destination-empty"] },
-    { id: "3.1.3", title: "Ensure the logging collector is enabled", decidable: "files", why: "logging_collector is a postgresql.conf setting", rules: ["logging-collector-off"] },
-    { id: "3.1.4", title: "Ensure the log file destination directory is set correctly", decidable: "files", why: "log_directory is a postgresql.conf setting", rules: ["log-directory-in-data-directory", "log-directory-empty"] },
-    { id: "3.1.5", title: "Ensure the filename pattern for log files is set correctly", decidable: "no", why: "the file name pattern is site policy (a manual check)", rules: [] },
-    { id: "3.1.6", title: "Ensure the log file permissions are set correctly", decidable: "files", why: "log_file_mode is a postgresql.conf setting", rules: ["log-file-mode-permissive"] },
-    { id: "3.1.7", title: "Ensure 'log_truncate_on_rotation' is enabled", decidable: "files", why: "log_truncate_on_rotation is a postgresql.conf setting", rules: ["log-truncate-on-rotation-off"] },
-    { id: "3.1.8", title: "Ensure the maximum log file lifetime is set correctly", decidable: "no", why: "the rotation age is site policy (a manual check)", rules: [] },
-    { id: "3.1.9", title: "Ensure the maximum log file size is set correctly", decidable: "no", why: "the rotation size is site policy (a manual check)", rules: [] },
-    { id: "3.1.10", title: "Ensure the correct syslog facility is selected", decidable: "no", why: "the syslog facility is site policy (a manual check)", rules: [] },
-    { id: "3.1.11", title: "Ensure syslog messages are not suppressed", decidable: "files", why: "syslog_sequence_numbers is a postgresql.conf setting", rules: ["syslog-messages-lossy"] },
-    { id: "3.1.12", title: "Ensure syslog messages are not lost due to size", decidable: "files", why: "syslog_split_messages is a postgresql.conf setting", rules: ["syslog-messages-lossy"] },
-    { id: "3.1.13", title: "Ensure the program name for PostgreSQL syslog messages is correct", decidable: "no", why: "the syslog program name is site policy (a manual check)", rules: [] },
-    { id: "3.1.14", title: "Ensure the correct messages are written to the server log", decidable: "files", why: "log_min_messages is a postgresql.conf setting", rules: ["log-level-too-quiet"] },
-    { id: "3.1.15", title: "Ensure the correct SQL statements generating errors are recorded", decidable: "files", why: "log_min_error_statement is a postgresql.conf setting", rules: ["log-level-too-quiet"] },
-    { id: "3.1.16", title: "Ensure 'debug_print_parse' is disabled", decidable: "files", why: "debug_print_parse is a postgresql.conf setting", rules: ["debug-setting-enabled"] },
-    { id: "3.1.17", title: "Ensure 'debug_print_rewritten' is disabled", decidable: "files", why: "debug_print_rewritten is a postgresql.conf setting", rules: ["debug-setting-enabled"] },
-    { id: "3.1.18", title: "Ensure 'debug_print_plan' is disabled", decidable: "files", why: "debug_print_plan is a postgresql.conf setting", rules: ["debug-setting-enabled"] },
-    { id: "3.1.19", title: "Ensure 'debug_pretty_print' is enabled", decidable: "files", why: "debug_pretty_print is a postgresql.conf setting", rules: ["debug-setting-enabled"] },
-    { id: "3.1.20", title: "Ensure 'log_connections' is enabled", decidable: "files", why: "log_connections is a postgresql.conf setting", rules: ["connection-logging-off"] },
-    { id: "3.1.21", title: "Ensure 'log_disconnections' is enabled", decidable: "files", why: "log_disconnections is a postgresql.conf setting", rules: ["connection-logging-off"] },
-    { id: "3.1.22", title: "Ensure 'log_error_verbosity' is set correctly", decidable: "files", why: "log_error_verbosity is a postgresql.conf setting", rules: ["log-error-verbosity-low"] },
-    { id: "3.1.23", title: "Ensure 'log_hostname' is set correctly", decidable: "files", why: "log_hostname is a postgresql.conf setting", rules: ["log-hostname-on"] },
-    { id: "3.1.24", title: "Ensure 'log_line_prefix' is set correctly", decidable: "files", why: "log_line_prefix is a postgresql.conf setting", rules: ["log-line-prefix-incomplete"] },
-    { id: "3.1.25", title: "Ensure 'log_statement' is set correctly", decidable: "files", why: "log_statement is a postgresql.conf setting", rules: ["ddl-not-logged"] },
-    { id: "3.1.26", title: "Ensure 'log_timezone' is set correctly", decidable: "files", why: "log_timezone is a postgresql.conf setting", rules: ["log-timezone-not-utc"] },
-    { id: "3.1.27", title: "Ensure that log_directory is outside the PGDATA", decidable: "files", why: "log_directory and data_directory are settings; a relative log_directory is inside the data directory", rules: ["log-directory-in-data-directory"] },
-    { id: "3.2", title: "Ensure the PostgreSQL Audit Extension (pgAudit) is enabled", decidable: "partly", why: "shared_preload_libraries and pgaudit.log are settings; whether the extension is installed needs the server", rules: ["pgaudit-not-configured"] },
-    { id: "4.1", title: "Ensure Interactive Login is Disabled", decidable: "no", why: "login shells are OS state", rules: [] },
-    { id: "4.2", title: "Ensure sudo is configured correctly", decidable: "no", why: "sudo configuration is OS state", rules: [] },
-    { id: "4.3", title: "Ensure excessive administrative privileges are revoked", decidable: "no", why: "role privileges live in the system catalogs", rules: [] },
-    { id: "4.4", title: "Lock Out Accounts if Not Currently in Use", decidable: "no", why: "account use is live server state", rules: [] },
-    { id: "4.5", title: "Ensure excessive function privileges are revoked", decidable: "no", why: "function privileges live in the system catalogs", rules: [] },
-    { id: "4.6", title: "Ensure excessive DML privileges are revoked", decidable: "no", why: "table privileges live in the system catalogs", rules: [] },
-    { id: "4.7", title: "Ensure Row Level Security (RLS) is configured correctly", decidable: "no", why: "row level security lives in the system catalogs", rules: [] },
-    { id: "4.8", title: "Ensure the set_user extension is installed", decidable: "no", why: "installed extensions live in the system catalogs", rules: [] },
-    { id: "4.9", title: "Make use of predefined roles", decidable: "no", why: "role membership lives in the system catalogs", rules: [] },
-    { id: "4.10", title: "Ensure the public schema is protected", decidable: "no", why: "schema privileges live in the system catalogs", rules: [] },
-    { id: "5.1", title: "Do Not Specify Passwords in the Command Line", decidable: "no", why: "command lines of running processes are OS state", rules: [] },
-    { id: "5.2", title: "Ensure PostgreSQL is Bound to an IP Address", decidable: "files", why: "listen_addresses is a postgresql.conf setting", rules: ["listen-on-all-addresses"] },
-    { id: "5.3", title: 'Ensure login via "local" UNIX Domain Socket is configured correctly', decidable: "files", why: "the local records of pg_hba.conf", rules: ["hba-local-trust", "hba-cleartext-password"] },
-    { id: "5.4", title: 'Ensure login via "host" TCP/IP Socket is configured correctly', decidable: "files", why: "the host records of pg_hba.conf", rules: ["hba-trust-remote", "hba-local-trust", "hba-ident-over-tcp", "hba-cleartext-password", "hba-md5", "hba-open-to-world"] },
-    { id: "5.5", title: "Ensure per-account connection limits are used", decidable: "no", why: "per-role connection limits live in the system catalogs", rules: [] },
-    { id: "5.6", title: "Ensure Password Complexity is configured", decidable: "files", why: "a password-check module is loaded through shared_preload_libraries", rules: ["password-check-not-loaded"] },
-    { id: "5.7", title: "Ensure authentication timeout and delay are well configured", decidable: "files", why: "authentication_timeout and auth_delay are postgresql.conf settings", rules: ["authentication-timeout-long", "auth-delay-not-loaded"] },
-    { id: "5.8", title: "Ensure SSL is used for client connection", decidable: "files", why: "ssl and the record types of pg_hba.conf", rules: ["ssl-disabled", "hba-hostssl-without-ssl", "hba-tls-not-required"] },
-    { id: "5.9", title: "Ensure authorized Ip addresses ranges are not too large", decidable: "files", why: "the address fields of pg_hba.conf", rules: ["hba-wide-network", "hba-open-to-world"] },
-    { id: "5.10", title: "Ensure specific database and users are used", decidable: "files", why: "the database and user fields of pg_hba.conf", rules: ["hba-all-users-all-databases"], disagreement: "`all` in only one of the two columns, and all/all on loopback records (initdb's own `host all all 127.0.0.1/32`): a record that names the database or the users is already scoped" },
-    { id: "5.11", title: "Ensure superusers are not allowed to connect remotely", decidable: "files", why: "superuser names and addresses in pg_hba.conf (which roles are superusers is configured)", rules: ["hba-superuser-remote"] },
-    { id: "5.12", title: "Ensure that 'password_encryption' is correctly set", decidable: "files", why: "password_encryption is a postgresql.conf setting", rules: ["password-encryption-md5"] },
-    { id: "6.1", title: "Understanding attack vectors and runtime parameters", decidable: "no", why: "an explanatory section (a manual check)", rules: [] },
-    { id: "6.2", title: "Ensure 'backend' runtime parameters are configured correctly", decidable: "files", why: "the backend-context parameters are postgresql.conf settings", rules: ["debug-setting-enabled", "connection-logging-off"] },
-    { id: "6.3", title: "Ensure 'Postmaster' runtime parameters are configured correctly", decidable: "no", why: "postmaster parameters are site policy (a manual check)", rules: [] },
-    { id: "6.4", title: "Ensure 'SIGHUP' runtime parameters are configured correctly", decidable: "no", why: "SIGHUP parameters are site policy (a manual check)", rules: [] },
-    { id: "6.5", title: "Ensure 'Superuser' runtime parameters are configured correctly", decidable: "no", why: "superuser parameters are site policy (a manual check)", rules: [] },
-    { id: "6.6", title: "Ensure 'User' runtime parameters are configured correctly", decidable: "no", why: "user parameters are site policy (a manual check)", rules: [] },
-    { id: "6.7", title: "Ensure FIPS 140-2 OpenSSL cryptography is used", decidable: "no", why: "the OpenSSL FIPS mode is OS state", rules: [] },
-    { id: "6.8", title: "Ensure TLS is enabled and configured correctly", decidable: "partly", why: "ssl, ssl_min_protocol_version and the pg_hba record types are in files; certificates and passphrases need the OS", rules: ["ssl-disabled", "hba-hostssl-without-ssl", "hba-tls-not-required", "ssl-min-protocol-weak"] },
-    { id: "6.9", title: "Ensure a cryptographic extension is installed", decidable: "no", why: "installed extensions live in the system catalogs", rules: [] },
-    { id: "6.10", title: "Ensure Weak SSL/TLS Ciphers Are Disabled", decidable: "files", why: "ssl_ciphers is a postgresql.conf setting", rules: ["ssl-ciphers-weak"] },
-    { id: "6.11", title: "Ensure a data anonymization extension is installed", decidable: "partly", why: "pgdsat looks for the extension in session_preload_libraries (a setting); whether it is installed needs the server", rules: ["anonymizer-not-loaded"] },
-    { id: "7.1", title: "Ensure a replication-only user is created and used for streaming replication", decidable: "no", why: "whether a replication-only role exists lives in the system catalogs (hba-replication-open checks who may replicate)", rules: [] },
-    { id: "7.2", title: "Ensure logging of replication commands is configured", decidable: "files", why: "log_replication_commands is a postgresql.conf setting", rules: ["replication-commands-not-logged"] },
-    { id: "7.3", title: "Ensure base backups are configured and functional", decidable: "no", why: "whether base backups run needs the live system", rules: [] },
-    { id: "7.4", title: "Ensure WAL archiving is configured and functional", decidable: "files", why: "archive_mode and archive_command are postgresql.conf settings", rules: ["archive-mode-off", "archive-command-missing", "archive-command-noop"] },
-    { id: "7.5", title: "Ensure streaming replication parameters are configured correctly", decidable: "partly", why: "primary_conninfo and the archiving settings are in files; whether streaming works needs live servers", rules: ["replication-conninfo-insecure", "archive-mode-off", "archive-command-missing"] },
-    { id: "8.1", title: "Ensure PostgreSQL subdirectory locations are outside the data cluster", decidable: "files", why: "directory settings (log_directory, data_directory and friends) are in postgresql.conf", rules: ["log-directory-in-data-directory"] },
-    { id: "8.2", title: "Ensure the backup and restore tool, 'pgBackRest', is installed and configured", decidable: "no", why: "installed tools are OS state", rules: [] },
-    { id: "8.3", title: "Ensure miscellaneous configuration settings are correct", decidable: "no", why: "miscellaneous settings are site policy (a manual check)", rules: [] }
-  ]
-};
-
-// src/profiles/from-catalog.ts
-function rulesFromCatalog(catalog, settings = {}, ids = true) {
-  const out = {};
-  for (const c of catalog.controls) {
-    if (c.decidable === "no") continue;
-    for (const rule of c.rules) {
-      const r = out[rule] ??= { controls: [] };
-      if (ids && !r.controls.includes(c.id)) r.controls.push(c.id);
-    }
-  }
-  for (const [rule, s] of Object.entries(settings)) {
-    const r = out[rule];
-    if (!r) continue;
-    if (s.severity) r.severity = s.severity;
-    if (s.options) r.options = { ...s.options };
-  }
-  return out;
-}
-
-// src/profiles/cis.ts
-var CIS_SETTINGS = {
-  // 5.3/5.4: no trust at all on local or loopback records, not only for all users or superusers.
-  "hba-local-trust": { options: { anyRole: true } },
-  // CIS 5.3 / V-233519: no password sent in the clear, not even over the local socket.
-  "hba-cleartext-password": { options: { includeLocal: true } },
-  // 6.8: TLS enabled, whatever pg_hba.conf says today, and TLS 1.3 at least (as pgdsat checks it).
-  "ssl-disabled": { options: { always: true } },
-  "ssl-min-protocol-weak": { options: { minimum: "TLSv1.3" } },
-  // 6.10: pgdsat accepts only forward-secret AEAD suites (its list, by OpenSSL name), so MEDIUM and
-  // PostgreSQL's default list fail it.
-  "ssl-ciphers-weak": {
-    options: {
-      allowMedium: false,
-      onlySuites: [
-        "TLS_AES_256_GCM_SHA384",
-        "TLS_AES_128_GCM_SHA256",
-        "TLS_AES_128_CCM_SHA256",
-        "TLS_CHACHA20_POLY1305_SHA256",
-        "ECDHE-ECDSA-AES256-CCM",
-        "ECDHE-ECDSA-AES128-CCM",
-        "DHE-RSA-AES256-CCM",
-        "DHE-RSA-AES128-CCM",
-        "ECDHE-RSA-AES256-GCM-SHA384",
-        "ECDHE-RSA-AES128-GCM-SHA256",
-        "ECDHE-ECDSA-AES256-GCM-SHA384",
-        "ECDHE-ECDSA-AES128-GCM-SHA256",
-        "DHE-DSS-AES256-GCM-SHA384",
-        "DHE-DSS-AES128-GCM-SHA256",
-        "DHE-RSA-AES256-GCM-SHA384",
-        "DHE-RSA-AES128-GCM-SHA256",
-        "ECDHE-ECDSA-CHACHA20-POLY1305",
-        "ECDHE-RSA-CHACHA20-POLY1305",
-        "DHE-RSA-CHACHA20-POLY1305"
-      ]
-    }
-  },
-  // 3.1.14, 3.1.15: warnings and failing statements reach the log.
-  "log-level-too-quiet": { options: { quietestMessages: "warning", quietestErrorStatement: "error" } },
-  // 3.1.22: pgdsat wants verbose (the STIG wants default: each profile decides).
-  "log-error-verbosity-low": { options: { minimum: "verbose" } },
-  // scram-sha-256 whatever the default (10–13 default to md5).
-  "password-encryption-md5": { options: { flagDefault: true } },
-  // 3.1.19: debug_pretty_print on (it only shapes the debug_print_* output).
-  "debug-setting-enabled": { options: { prettyPrint: true } }
-};
-var cis = {
-  name: "cis",
-  title: "CIS PostgreSQL Benchmark",
-  summary: "The CIS PostgreSQL Benchmark checks that can be decided from configuration files, in the edition of each cluster's target major",
-  catalog: { name: "CIS PostgreSQL Benchmark (recommendation numbers as pgdsat implements them)", source: "https://github.com/HexaCluster/pgdsat" },
-  editions: [
-    { id: "cis-16", title: "CIS PostgreSQL 16 Benchmark", major: 16, rules: rulesFromCatalog(CIS, CIS_SETTINGS, false) },
-    { id: "cis-17", title: "CIS PostgreSQL 17 Benchmark", major: 17, rules: rulesFromCatalog(CIS, CIS_SETTINGS) },
-    { id: "cis-18", title: "CIS PostgreSQL 18 Benchmark", major: 18, rules: rulesFromCatalog(CIS, CIS_SETTINGS, false) }
-  ]
-};
-
-// src/profiles/recommended.ts
-var recommended = {
-  name: "recommended",
-  title: "Recommended",
-  summary: "The default: every rule at its default severity (what every reviewer agrees on)",
-  allRules: true,
-  rules: {
-    "hba-client-cert-not-required": { severity: "off", controls: [] },
-    "connection-logging-off": { severity: "off", controls: [] },
-    "log-line-prefix-incomplete": { severity: "off", controls: [] },
-    "log-file-mode-permissive": { severity: "off", controls: [] },
-    "logging-collector-off": { severity: "off", controls: [] },
-    "log-directory-in-data-directory": { severity: "off", controls: [] },
-    "log-truncate-on-rotation-off": { severity: "off", controls: [] },
-    "syslog-messages-lossy": { severity: "off", controls: [] },
-    "log-error-verbosity-low": { severity: "off", controls: [] },
-    "log-duration-off": { severity: "off", controls: [] },
-    "log-hostname-on": { severity: "off", controls: [] },
-    "ddl-not-logged": { severity: "off", controls: [] },
-    "log-timezone-not-utc": { severity: "off", controls: [] },
-    "replication-commands-not-logged": { severity: "off", controls: [] },
-    "client-min-messages-verbose": { severity: "off", controls: [] },
-    "pgaudit-not-configured": { severity: "off", controls: [] },
-    "password-check-not-loaded": { severity: "off", controls: [] },
-    "auth-delay-not-loaded": { severity: "off", controls: [] },
-    "authentication-timeout-long": { severity: "off", controls: [] },
-    "anonymizer-not-loaded": { severity: "off", controls: [] },
-    "unix-socket-world-accessible": { severity: "off", controls: [] },
-    "archive-mode-off": { severity: "off", controls: [] }
-  }
-};
-
-// src/profiles/catalogs/stig.ts
-var STIG = {
-  name: "stig",
-  title: "DISA STIG for PostgreSQL (MITRE/Crunchy Data InSpec baseline)",
-  source: {
-    repo: "mitre/crunchy-data-postgresql-stig-baseline",
-    commit: "f4ff7d74e79158656bd18cd2c07764caa5ef2b72",
-    path: "controls/V-*.rb"
-  },
-  notes: [
-    "The baseline checks 8 controls by reading postgresql.conf or pg_hba.conf itself (V-233512, -515, -516, -519, -520, -533, -577, -612). It checks 40 more by asking a live server (`SHOW name`), and the value it gets back comes from the configuration files unless a role, a database or the server's command line sets it. Those 40 are decidable *partly* from files; `--profile stig` checks the part in the files.",
-    "Where the STIG and other checklists disagree, the `stig` profile follows the STIG. It does not flag `log_hostname = on` (V-233591 wants host names in the log; CIS 3.1.23 wants them off). It does not flag a log directory inside the data directory (V-233533 expects `pg_log`; CIS 3.1.27 wants it outside). It wants `log_error_verbosity` at least `default` (V-233512; pgdsat wants `verbose`). `md5`, in pg_hba.conf and as `password_encryption`, is an error under the STIG (V-233519, V-233596); the default profile only warns about it."
-  ],
-  controls: [
-    {
-      id: "V-233511",
-      title: "PostgreSQL must be configured to prohibit or restrict the use of organization-defined functions, ports, protocols, and/or services, as defined in the PPSM CAL and vulnerability assessments.",
-      decidable: "no",
-      why: "the baseline compares SHOW port with the port it connected to and asks the OS which process listens; which ports are allowed is a site decision (PPSM)",
-      rules: []
-    },
-    {
-      id: "V-233512",
-      title: "PostgreSQL must produce audit records containing sufficient information to establish the outcome (success or failure) of the events.",
-      decidable: "partly",
-      reads: "files",
-      why: "the baseline reads log_error_verbosity and log_duration from postgresql.conf and asks the live server for the pgaudit.* settings (SHOW; they come from postgresql.conf unless set per role, per database or on the command line); it also runs SQL to see failed statements reported",
-      rules: ["log-duration-off", "log-error-verbosity-low", "pgaudit-not-configured"],
-      missing: "pgaudit.log_catalog, pgaudit.log_parameter, pgaudit.log_level and pgaudit.log_statement_once values",
-      disagreement: "log_error_verbosity = verbose is not flagged, although the baseline wants exactly default: verbose only adds the source location to each message"
-    },
-    {
-      id: "V-233513",
-      title: "Security-relevant software updates to PostgreSQL must be installed within the time period directed by an authoritative source (e.g., IAVM, CTOs, DTMs, and STIGs).",
-      decidable: "no",
-      why: "the baseline compares SHOW server_version and the installed packages with the site's version: that needs the installed binaries",
-      rules: []
-    },
-    {
-      id: "V-233514",
-      title: "The audit information produced by PostgreSQL must be protected from unauthorized modification.",
-      decidable: "partly",
-      reads: "show",
-      why: "the baseline asks the live server (SHOW log_file_mode, logging_collector); the values come from postgresql.conf unless given on the server's command line; the log directory's owner and mode and the log files' modes need the OS",
-      rules: ["logging-collector-off", "log-file-mode-permissive"]
-    },
-    {
-      id: "V-233515",
-      title: "PostgreSQL must integrate with an organization-level authentication/access mechanism providing account management and automation for all users, groups, roles, and any other principals.",
-      decidable: "files",
-      reads: "files",
-      why: "the baseline reads the auth methods of local, replication and host records in pg_hba.conf",
-      rules: ["hba-trust-remote", "hba-local-trust", "hba-cleartext-password", "hba-md5", "hba-ident-over-tcp"],
-      missing: "methods outside the site's approved list (a site input: the baseline's default list is gss, sspi and ldap, which would reject scram-sha-256 too)"
-    },
-    {
-      id: "V-233516",
-      title: "PostgreSQL must provide non-privileged users with error messages that provide information necessary for corrective actions without revealing information that could be exploited by adversaries.",
-      decidable: "partly",
-      reads: "files",
-      why: "the baseline reads client_min_messages from postgresql.conf and postgresql.auto.conf, and also asks the live server (SHOW client_min_messages), where it can be set per role, per database or in the session",
-      rules: ["client-min-messages-verbose"]
-    },
-    {
-      id: "V-233517",
-      title: "Privileges to change PostgreSQL software modules must be limited.",
-      decidable: "no",
-      why: "the baseline checks it with OS commands (files, packages, processes)",
-      rules: []
-    },
-    {
-      id: "V-233518",
-      title: "PostgreSQL must limit privileges to change functions and triggers, and links to software external to PostgreSQL.",
-      decidable: "no",
-      why: "the baseline checks it with OS commands (files, packages, processes)",
-      rules: []
-    },
-    {
-      id: "V-233519",
-      title: "If passwords are used for authentication, PostgreSQL must transmit only encrypted representations of passwords.",
-      decidable: "files",
-      reads: "files",
-      why: "the baseline reads pg_hba.conf for the password and md5 methods",
-      rules: ["hba-cleartext-password", "hba-md5"]
-    },
-    {
-      id: "V-233520",
-      title: "PostgreSQL must enforce approved authorizations for logical access to information and system resources in accordance with applicable access control policies.",
-      decidable: "partly",
-      reads: "files",
-      why: "the baseline reads local, replication and host records in pg_hba.conf; role ownership it asks the live server",
-      rules: ["hba-local-trust", "hba-replication-open", "hba-trust-remote", "hba-ident-over-tcp"],
-      missing: "methods outside the site's approved list (a site input: the baseline's default list is gss, sspi and ldap, which would reject scram-sha-256 too)"
-    },
-    {
-      id: "V-233521",
-      title: "PostgreSQL must associate organization-defined types of security labels having organization-defined security label values with information in transmission.",
-      decidable: "no",
-      why: "a procedural or organizational control: the baseline has no automated check",
-      rules: []
-    },
-    {
-      id: "V-233522",
-      title: "PostgreSQL must limit the number of concurrent sessions to an organization-defined number per user for all accounts and/or account types.",
-      decidable: "partly",
-      reads: "show",
-      why: "the baseline asks the live server (SHOW max_connections); the value comes from postgresql.conf unless given on the server's command line; the per-role connection limits are in the catalog (SQL)",
-      rules: [],
-      missing: "max_connections above the site's maximum (the baseline's default input is 100, PostgreSQL's default)"
-    },
-    {
-      id: "V-233523",
-      title: "The role(s)/group(s) used to modify database structure (including but not necessarily limited to tables, indexes, storage, etc.) and logic modules (functions, trigger procedures, links to software external to PostgreSQL, etc.) must be restricted to authorized users.",
-      decidable: "no",
-      why: "the baseline checks it with SQL on a live server and OS commands",
-      rules: []
-    },
-    {
-      id: "V-233524",
-      title: "PostgreSQL must uniquely identify and authenticate non-organizational users (or processes acting on behalf of non-organizational users).",
-      decidable: "no",
-      why: "the baseline checks it with SQL on a live server and OS commands",
-      rules: []
-    },
-    {
-      id: "V-233525",
-      title: "PostgreSQL must associate organization-defined types of security labels having organization-defined security label values with information in storage.",
-      decidable: "no",
-      why: "a procedural or organizational control: the baseline has no automated check",
-      rules: []
-    },
-    {
-      id: "V-233526",
-      title: "PostgreSQL must check the validity of all data inputs except those specifically identified by the organization.",
-      decidable: "no",
-      why: "a procedural or organizational control: the baseline has no automated check",
-      rules: []
-    },
-    {
-      id: "V-233527",
-      title: "PostgreSQL and associated applications must reserve the use of dynamic code execution for situations that require it.",
-      decidable: "no",
-      why: "a procedural or organizational control: the baseline has no automated check",
-      rules: []
-    },
-    {
-      id: "V-233528",
-      title: "PostgreSQL and associated applications, when making use of dynamic code execution, must scan input data for invalid values that may indicate a code injection attack.",
-      decidable: "no",
-      why: "a procedural or organizational control: the baseline has no automated check",
-      rules: []
-    },
-    {
-      id: "V-233529",
-      title: "PostgreSQL must allocate audit record storage capacity in accordance with organization-defined audit record storage requirements.",
-      decidable: "no",
-      why: "a procedural or organizational control: the baseline has no automated check",
-      rules: []
-    },
-    {
-      id: "V-233530",
-      title: "PostgreSQL must enforce discretionary access control policies, as defined by the data owner, over defined subjects and objects.",
-      decidable: "no",
-      why: "the baseline checks it with SQL on a live server",
-      rules: []
-    },
-    {
-      id: "V-233531",
-      title: "The audit information produced by PostgreSQL must be protected from unauthorized deletion.",
-      decidable: "partly",
-      reads: "show",
-      why: "the baseline asks the live server (SHOW logging_collector, log_file_mode); the values come from postgresql.conf unless given on the server's command line; the log directory's owner and mode and the log files' modes need the OS",
-      rules: ["logging-collector-off", "log-file-mode-permissive"]
-    },
-    {
-      id: "V-233532",
-      title: "PostgreSQL must record time stamps, in audit records and application data that can be mapped to Coordinated Universal Time (UTC, formerly GMT).",
-      decidable: "partly",
-      reads: "show",
-      why: "the baseline asks the live server (SHOW log_timezone); the value comes from postgresql.conf unless given on the server's command line; it compares it with the site's zone, UTC unless the site says otherwise",
-      rules: ["log-timezone-not-utc"]
-    },
-    {
-      id: "V-233533",
-      title: "PostgreSQL must reveal detailed error messages only to the ISSO, ISSM, SA, and DBA.",
-      decidable: "partly",
-      reads: "files",
-      why: "the baseline reads log_directory, log_file_mode and client_min_messages from postgresql.conf and asks the live server for client_min_messages; the log directories' owners and modes and the log files' modes need the OS",
-      rules: ["log-file-mode-permissive", "client-min-messages-verbose"],
-      missing: "log_directory other than the site's path (the baseline expects pg_log)"
-    },
-    {
-      id: "V-233534",
-      title: "PostgreSQL must allow only the Information System Security Manager (ISSM), or individuals or roles appointed by the ISSM, to select which auditable events are to be audited.",
-      decidable: "no",
-      why: "the baseline checks it with SQL on a live server and OS commands",
-      rules: []
-    },
-    {
-      id: "V-233535",
-      title: "PostgreSQL must provide an immediate alert to appropriate support staff of all audit log failures.",
-      decidable: "no",
-      why: "a procedural or organizational control: the baseline has no automated check",
-      rules: []
-    },
-    {
-      id: "V-233536",
-      title: "PostgreSQL must be configurable to overwrite audit log records, oldest first (First-In-First-Out [FIFO]), in the event of unavailability of space for more audit log records.",
-      decidable: "no",
-      why: "a procedural or organizational control: the baseline has no automated check",
-      rules: []
-    },
-    {
-      id: "V-233537",
-      title: "PostgreSQL must by default shut down upon audit failure, to include the unavailability of space for more audit log records; or must be configurable to shut down upon audit failure.",
-      decidable: "no",
-      why: "a procedural or organizational control: the baseline has no automated check",
-      rules: []
-    },
-    {
-      id: "V-233538",
-      title: "PostgreSQL must maintain the confidentiality and integrity of information during reception.",
-      decidable: "partly",
-      reads: "show",
-      why: "the baseline asks the live server (SHOW ssl); the value comes from postgresql.conf unless given on the server's command line",
-      rules: ["ssl-disabled"]
-    },
-    {
-      id: "V-233539",
-      title: "Database objects (including but not limited to tables, indexes, storage, trigger procedures, functions, links to software external to PostgreSQL, etc.) must be owned by database/DBMS principals authorized for ownership.",
-      decidable: "no",
-      why: "the baseline checks it with SQL on a live server",
-      rules: []
-    },
-    {
-      id: "V-233540",
-      title: "The PostgreSQL software installation account must be restricted to authorized users.",
-      decidable: "no",
-      why: "a procedural or organizational control: the baseline has no automated check",
-      rules: []
-    },
-    {
-      id: "V-233541",
-      title: "Database software, including PostgreSQL configuration files, must be stored in dedicated directories separate from the host OS and other applications.",
-      decidable: "no",
-      why: "the baseline checks it with OS commands (files, packages, processes)",
-      rules: []
-    },
-    {
-      id: "V-233542",
-      title: "PostgreSQL must include additional, more detailed, organization-defined information in the audit records for audit events identified by type, location, or subject.",
-      decidable: "no",
-      why: "a procedural or organizational control: the baseline has no automated check",
-      rules: []
-    },
-    {
-      id: "V-233543",
-      title: "Execution of software modules (to include functions and trigger procedures) with elevated privileges must be restricted to necessary cases only.",
-      decidable: "no",
-      why: "the baseline checks it with SQL on a live server",
-      rules: []
-    },
-    {
-      id: "V-233544",
-      title: "When invalid inputs are received, PostgreSQL must behave in a predictable and documented manner that reflects organizational and system objectives.",
-      decidable: "no",
-      why: "the baseline checks it with SQL on a live server and OS commands",
-      rules: []
-    },
-    {
-      id: "V-233546",
-      title: "PostgreSQL must isolate security functions from non-security functions.",
-      decidable: "no",
-      why: "the baseline checks it with SQL on a live server",
-      rules: []
-    },
-    {
-      id: "V-233547",
-      title: "PostgreSQL must produce audit records of its enforcement of access restrictions associated with changes to the configuration of PostgreSQL or database(s).",
-      decidable: "no",
-      why: "the baseline checks it with SQL on a live server and OS commands",
-      rules: []
-    },
-    {
-      id: "V-233548",
-      title: "PostgreSQL must disable network functions, ports, protocols, and services deemed by the organization to be nonsecure, in accord with the Ports, Protocols, and Services Management (PPSM) guidance.",
-      decidable: "no",
-      why: "a procedural or organizational control: the baseline has no automated check",
-      rules: []
-    },
-    {
-      id: "V-233549",
-      title: "The audit information produced by PostgreSQL must be protected from unauthorized read access.",
-      decidable: "partly",
-      reads: "show",
-      why: "the baseline asks the live server (SHOW log_file_mode); the value comes from postgresql.conf unless given on the server's command line; the modes of the log files on disk need the OS",
-      rules: ["log-file-mode-permissive"]
-    },
-    {
-      id: "V-233550",
-      title: "When updates are applied to PostgreSQL software, any software components that have been replaced or made unnecessary must be removed.",
-      decidable: "no",
-      why: "the baseline checks it with OS commands (files, packages, processes)",
-      rules: []
-    },
-    {
-      id: "V-233551",
-      title: "PostgreSQL must generate audit records when categorized information (e.g., classification levels/security levels) is accessed.",
-      decidable: "partly",
-      reads: "show",
-      why: "the baseline asks the live server (SHOW pgaudit.log); the value comes from postgresql.conf unless set per role, per database or on the command line",
-      rules: ["pgaudit-not-configured"]
-    },
-    {
-      id: "V-233552",
-      title: "PostgreSQL must generate audit records when unsuccessful attempts to access security objects occur.",
-      decidable: "no",
-      why: "the baseline checks it with SQL on a live server and OS commands",
-      rules: []
-    },
-    {
-      id: "V-233553",
-      title: "PostgreSQL must generate audit records when unsuccessful logons or connection attempts occur.",
-      decidable: "no",
-      why: "the baseline checks it with SQL on a live server and OS commands",
-      rules: []
-    },
-    {
-      id: "V-233554",
-      title: "PostgreSQL must generate audit records showing starting and ending time for user access to the database(s).",
-      decidable: "no",
-      why: "the baseline checks it with OS commands (files, packages, processes)",
-      rules: []
-    },
-    {
-      id: "V-233555",
-      title: "PostgreSQL must generate audit records when unsuccessful attempts to modify security objects occur.",
-      decidable: "no",
-      why: "the baseline checks it with SQL on a live server and OS commands",
-      rules: []
-    },
-    {
-      id: "V-233556",
-      title: "PostgreSQL must generate audit records when privileges/permissions are added.",
-      decidable: "no",
-      why: "the baseline checks it with SQL on a live server and OS commands",
-      rules: []
-    },
-    {
-      id: "V-233557",
-      title: "PostgreSQL must generate audit records when unsuccessful attempts to delete categorized information (e.g., classification levels/security levels) occur.",
-      decidable: "partly",
-      reads: "show",
-      why: "the baseline asks the live server (SHOW shared_preload_libraries, pgaudit.log); the values come from postgresql.conf unless set per role, per database or on the command line",
-      rules: ["pgaudit-not-configured"]
-    },
-    {
-      id: "V-233558",
-      title: "PostgreSQL must generate audit records when successful logons or connections occur.",
-      decidable: "partly",
-      reads: "show",
-      why: "the baseline asks the live server (SHOW log_connections); the value comes from postgresql.conf unless set per role, per database or on the command line; it also looks for connection lines in the log files (OS)",
-      rules: ["connection-logging-off"]
-    },
-    {
-      id: "V-233559",
-      title: "PostgreSQL must generate audit records when security objects are deleted.",
-      decidable: "no",
-      why: "the baseline checks it with SQL on a live server and OS commands",
-      rules: []
-    },
-    {
-      id: "V-233560",
-      title: "PostgreSQL must generate audit records when unsuccessful attempts to retrieve privileges/permissions occur.",
-      decidable: "no",
-      why: "the baseline checks it with SQL on a live server and OS commands",
-      rules: []
-    },
-    {
-      id: "V-233561",
-      title: "PostgreSQL must generate audit records when unsuccessful attempts to delete privileges/permissions occur.",
-      decidable: "no",
-      why: "the baseline checks it with SQL on a live server and OS commands",
-      rules: []
-    },
-    {
-      id: "V-233562",
-      title: "PostgreSQL must be able to generate audit records when privileges/permissions are retrieved.",
-      decidable: "partly",
-      reads: "show",
-      why: "the baseline asks the live server (SHOW shared_preload_libraries); the value comes from postgresql.conf unless given on the server's command line; it also looks in the audit log for a catalog query (OS)",
-      rules: ["pgaudit-not-configured"]
-    },
-    {
-      id: "V-233563",
-      title: "PostgreSQL must generate audit records when unsuccessful attempts to modify categorized information (e.g., classification levels/security levels) occur.",
-      decidable: "partly",
-      reads: "show",
-      why: "the baseline asks the live server (SHOW shared_preload_libraries, pgaudit.log); the values come from postgresql.conf unless set per role, per database or on the command line",
-      rules: ["pgaudit-not-configured"]
-    },
-    {
-      id: "V-233564",
-      title: "PostgreSQL must generate audit records when unsuccessful accesses to objects occur.",
-      decidable: "no",
-      why: "the baseline checks it with SQL on a live server and OS commands",
-      rules: []
-    },
-    {
-      id: "V-233565",
-      title: "PostgreSQL must generate audit records for all privileged activities or other system-level access.",
-      decidable: "partly",
-      reads: "show",
-      why: "the baseline asks the live server (SHOW shared_preload_libraries, pgaudit.log); the values come from postgresql.conf unless set per role, per database or on the command line",
-      rules: ["pgaudit-not-configured"]
-    },
-    {
-      id: "V-233566",
-      title: "PostgreSQL must generate audit records when unsuccessful attempts to access categorized information (e.g., classification levels/security levels) occur.",
-      decidable: "partly",
-      reads: "show",
-      why: "the baseline asks the live server (SHOW pgaudit.log); the value comes from postgresql.conf unless set per role, per database or on the command line",
-      rules: ["pgaudit-not-configured"]
-    },
-    {
-      id: "V-233567",
-      title: "PostgreSQL must be able to generate audit records when security objects are accessed.",
-      decidable: "partly",
-      reads: "show",
-      why: "the baseline asks the live server (SHOW shared_preload_libraries, pgaudit.log); the values come from postgresql.conf unless set per role, per database or on the command line",
-      rules: ["pgaudit-not-configured"]
-    },
-    {
-      id: "V-233568",
-      title: "PostgreSQL must generate audit records when privileges/permissions are deleted.",
-      decidable: "partly",
-      reads: "show",
-      why: "the baseline asks the live server (SHOW shared_preload_libraries, pgaudit.log); the values come from postgresql.conf unless set per role, per database or on the command line",
-      rules: ["pgaudit-not-configured"]
-    },
-    {
-      id: "V-233569",
-      title: "PostgreSQL must generate audit records when concurrent logons/connections by the same user from different workstations occur.",
-      decidable: "partly",
-      reads: "show",
-      why: "the baseline asks the live server (SHOW log_connections, log_disconnections, log_line_prefix); the values come from postgresql.conf unless set per role, per database or on the command line",
-      rules: ["connection-logging-off", "log-line-prefix-incomplete"]
-    },
-    {
-      id: "V-233570",
-      title: "PostgreSQL must generate audit records when unsuccessful attempts to delete security objects occur.",
-      decidable: "partly",
-      reads: "show",
-      why: "the baseline asks the live server (SHOW shared_preload_libraries, pgaudit.log); the values come from postgresql.conf unless set per role, per database or on the command line",
-      rules: ["pgaudit-not-configured"]
-    },
-    {
-      id: "V-233571",
-      title: "PostgreSQL must generate audit records when privileges/permissions are modified.",
-      decidable: "partly",
-      reads: "show",
-      why: "the baseline asks the live server (SHOW shared_preload_libraries, pgaudit.log); the values come from postgresql.conf unless set per role, per database or on the command line",
-      rules: ["pgaudit-not-configured"]
-    },
-    {
-      id: "V-233572",
-      title: "PostgreSQL must generate audit records when unsuccessful attempts to execute privileged activities or other system-level access occur.",
-      decidable: "no",
-      why: "the baseline checks it with SQL on a live server and OS commands",
-      rules: []
-    },
-    {
-      id: "V-233573",
-      title: "PostgreSQL must generate audit records when security objects are modified.",
-      decidable: "partly",
-      reads: "show",
-      why: "the baseline asks the live server (SHOW shared_preload_libraries, pgaudit.log, pgaudit.log_catalog); the values come from postgresql.conf unless set per role, per database or on the command line",
-      rules: ["pgaudit-not-configured"],
-      missing: "pgaudit.log_catalog off (pgaudit's default is on)"
-    },
-    {
-      id: "V-233574",
-      title: "PostgreSQL must generate audit records when categories of information (e.g., classification levels/security levels) is modified.",
-      decidable: "partly",
-      reads: "show",
-      why: "the baseline asks the live server (SHOW shared_preload_libraries, pgaudit.log); the values come from postgresql.conf unless set per role, per database or on the command line",
-      rules: ["pgaudit-not-configured"]
-    },
-    {
-      id: "V-233575",
-      title: "PostgreSQL must generate audit records when unsuccessful attempts to modify privileges/permissions occur.",
-      decidable: "no",
-      why: "the baseline checks it with SQL on a live server and OS commands",
-      rules: []
-    },
-    {
-      id: "V-233576",
-      title: "PostgreSQL must generate audit records when unsuccessful attempts to add privileges/permissions occur.",
-      decidable: "no",
-      why: "the baseline checks it with SQL on a live server and OS commands",
-      rules: []
-    },
-    {
-      id: "V-233577",
-      title: "PostgreSQL, when utilizing PKI-based authentication, must validate certificates by performing RFC 5280-compliant certification path validation.",
-      decidable: "partly",
-      reads: "files",
-      why: "the baseline reads the hostssl records of pg_hba.conf for the cert method or clientcert, and asks the live server for ssl_crl_file (set in postgresql.conf unless given on the command line); that the CRL file exists needs the OS",
-      rules: ["hba-client-cert-not-required"],
-      missing: "ssl_crl_file (or, from 14, ssl_crl_dir) not set: no certificate revocation list"
-    },
-    {
-      id: "V-233578",
-      title: "PostgreSQL must produce audit records containing sufficient information to establish where the events occurred.",
-      decidable: "partly",
-      reads: "show",
-      why: "the baseline asks the live server (SHOW log_line_prefix); the value comes from postgresql.conf unless given on the server's command line",
-      rules: ["log-line-prefix-incomplete"]
-    },
-    {
-      id: "V-233579",
-      title: "PostgreSQL must maintain the confidentiality and integrity of information during preparation for transmission.",
-      decidable: "partly",
-      reads: "show",
-      why: "the baseline asks the live server (SHOW ssl); the value comes from postgresql.conf unless given on the server's command line",
-      rules: ["ssl-disabled"]
-    },
-    {
-      id: "V-233580",
-      title: "PostgreSQL must be configured to provide audit record generation for #{input('org_name')[:acronym]}-defined auditable events within all DBMS/database components.",
-      decidable: "no",
-      why: "a procedural or organizational control: the baseline has no automated check",
-      rules: []
-    },
-    {
-      id: "V-233581",
-      title: "PostgreSQL must generate time stamps, for audit records and application data, with a minimum granularity of one second.",
-      decidable: "partly",
-      reads: "show",
-      why: "the baseline asks the live server (SHOW log_line_prefix); the value comes from postgresql.conf unless given on the server's command line",
-      rules: ["log-line-prefix-incomplete"]
-    },
-    {
-      id: "V-233582",
-      title: "PostgreSQL must produce audit records containing sufficient information to establish the identity of any user/subject or process associated with the event.",
-      decidable: "partly",
-      reads: "show",
-      why: "the baseline asks the live server (SHOW log_line_prefix); the value comes from postgresql.conf unless given on the server's command line",
-      rules: ["log-line-prefix-incomplete"]
-    },
-    {
-      id: "V-233583",
-      title: "PostgreSQL must implement NIST FIPS 140-2 or 140-3 validated cryptographic modules to generate and validate cryptographic hashes.",
-      decidable: "no",
-      why: "a procedural or organizational control: the baseline has no automated check",
-      rules: []
-    },
-    {
-      id: "V-233584",
-      title: "PostgreSQL must use NSA-approved cryptography to protect classified information in accordance with the data owner\u2019s requirements.",
-      decidable: "partly",
-      reads: "show",
-      why: "the baseline asks the live server (SHOW ssl); the value comes from postgresql.conf unless given on the server's command line; whether the cryptography is NSA-approved is not checked there",
-      rules: ["ssl-disabled"]
-    },
-    {
-      id: "V-233585",
-      title: "PostgreSQL must implement NIST FIPS 140-2 or 140-3 validated cryptographic modules to protect unclassified information requiring confidentiality and cryptographic protection, in accordance with the data owner\u2019s requirements.",
-      decidable: "no",
-      why: "a procedural or organizational control: the baseline has no automated check",
-      rules: []
-    },
-    {
-      id: "V-233586",
-      title: "PostgreSQL must protect the confidentiality and integrity of all information at rest.",
-      decidable: "no",
-      why: "the baseline checks it with SQL on a live server",
-      rules: []
-    },
-    {
-      id: "V-233587",
-      title: "PostgreSQL must prohibit user installation of logic modules (functions, trigger procedures, views, etc.) without explicit privileged status.",
-      decidable: "no",
-      why: "a procedural or organizational control: the baseline has no automated check",
-      rules: []
-    },
-    {
-      id: "V-233588",
-      title: "PostgreSQL must separate user functionality (including user interface services) from database management functionality.",
-      decidable: "no",
-      why: "the baseline checks it with SQL on a live server",
-      rules: []
-    },
-    {
-      id: "V-233589",
-      title: "PostgreSQL must initiate session auditing upon startup.",
-      decidable: "partly",
-      reads: "show",
-      why: "the baseline asks the live server (SHOW shared_preload_libraries, log_destination); the values come from postgresql.conf unless given on the server's command line",
-      rules: ["pgaudit-not-configured", "log-destination-empty"],
-      missing: "log_destination of csvlog or jsonlog alone (without stderr or syslog); an empty log_destination is flagged"
-    },
-    {
-      id: "V-233590",
-      title: "PostgreSQL must implement cryptographic mechanisms to prevent unauthorized modification of organization-defined information at rest (to include, at a minimum, PII and classified information) on organization-defined information system components.",
-      decidable: "no",
-      why: "the baseline checks it with SQL on a live server",
-      rules: []
-    },
-    {
-      id: "V-233591",
-      title: "PostgreSQL must produce audit records containing sufficient information to establish the sources (origins) of the events.",
-      decidable: "partly",
-      reads: "show",
-      why: "the baseline asks the live server (SHOW log_line_prefix, log_hostname); the values come from postgresql.conf unless given on the server's command line",
-      rules: ["log-line-prefix-incomplete"],
-      missing: "log_hostname off: the baseline wants it on (log-hostname-on flags the opposite, as CIS asks)"
-    },
-    {
-      id: "V-233592",
-      title: "Unused database components, PostgreSQL software, and database objects must be removed.",
-      decidable: "no",
-      why: "the baseline checks it with SQL on a live server",
-      rules: []
-    },
-    {
-      id: "V-233593",
-      title: "Access to external executables must be disabled or restricted.",
-      decidable: "no",
-      why: "the baseline checks it with SQL on a live server and OS commands",
-      rules: []
-    },
-    {
-      id: "V-233594",
-      title: "Unused database components that are integrated in PostgreSQL and cannot be uninstalled must be disabled.",
-      decidable: "no",
-      why: "the baseline checks it with OS commands (files, packages, processes)",
-      rules: []
-    },
-    {
-      id: "V-233595",
-      title: "PostgreSQL must associate organization-defined types of security labels having organization-defined security label values with information in process.",
-      decidable: "no",
-      why: "a procedural or organizational control: the baseline has no automated check",
-      rules: []
-    },
-    {
-      id: "V-233596",
-      title: "If passwords are used for authentication, PostgreSQL must store only hashed, salted representations of passwords.",
-      decidable: "partly",
-      reads: "show",
-      why: "the baseline asks the live server (SHOW password_encryption); the value comes from postgresql.conf unless set per role, per database or on the command line; the stored password hashes are in the catalog (SQL)",
-      rules: ["password-encryption-md5"]
-    },
-    {
-      id: "V-233597",
-      title: "PostgreSQL must enforce access restrictions associated with changes to the configuration of PostgreSQL or database(s).",
-      decidable: "no",
-      why: "the baseline checks it with SQL on a live server",
-      rules: []
-    },
-    {
-      id: "V-233598",
-      title: "PostgreSQL must protect against a user falsely repudiating having performed organization-defined actions.",
-      decidable: "partly",
-      reads: "show",
-      why: "the baseline asks the live server (SHOW log_line_prefix, shared_preload_libraries); the values come from postgresql.conf unless given on the server's command line",
-      rules: ["log-line-prefix-incomplete", "pgaudit-not-configured"]
-    },
-    {
-      id: "V-233599",
-      title: "The system must provide a warning to appropriate support staff when allocated audit record storage volume reaches 75 percent of maximum audit record storage capacity.",
-      decidable: "no",
-      why: "a procedural or organizational control: the baseline has no automated check",
-      rules: []
-    },
-    {
-      id: "V-233600",
-      title: "PostgreSQL must provide the means for individuals in authorized roles to change the auditing to be performed on all application components, based on all selectable event criteria within organization-defined time thresholds.",
-      decidable: "partly",
-      reads: "show",
-      why: "the baseline asks the live server (SHOW shared_preload_libraries); the value comes from postgresql.conf unless given on the server's command line",
-      rules: ["pgaudit-not-configured"]
-    },
-    {
-      id: "V-233601",
-      title: "PostgreSQL must require users to reauthenticate when organization-defined circumstances or situations require reauthentication.",
-      decidable: "no",
-      why: "a procedural or organizational control: the baseline has no automated check",
-      rules: []
-    },
-    {
-      id: "V-233602",
-      title: "PostgreSQL must enforce authorized access to all PKI private keys stored/utilized by PostgreSQL.",
-      decidable: "no",
-      why: "the baseline asks the live server where the SSL certificate, key, CA and CRL files are only to check those files and their directories on disk (OS)",
-      rules: []
-    },
-    {
-      id: "V-233603",
-      title: "PostgreSQL must only accept end entity certificates issued by #{input('org_name')[:acronym]} PKI or #{input('org_name')[:acronym]}-approved PKI Certification Authorities (CAs) for the establishment of all encrypted sessions.",
-      decidable: "partly",
-      reads: "show",
-      why: "the baseline asks the live server (SHOW ssl_ca_file, ssl_cert_file); the values come from postgresql.conf unless given on the server's command line; whether the CA is an approved PKI is not in files",
-      rules: [],
-      missing: "ssl_ca_file not set (the default is empty) or ssl_cert_file set to empty"
-    },
-    {
-      id: "V-233604",
-      title: "PostgreSQL must produce audit records containing sufficient information to establish what type of events occurred.",
-      decidable: "partly",
-      reads: "show",
-      why: "the baseline asks the live server (SHOW log_line_prefix, log_connections, log_disconnections); the values come from postgresql.conf unless set per role, per database or on the command line",
-      rules: ["log-line-prefix-incomplete", "connection-logging-off"]
-    },
-    {
-      id: "V-233605",
-      title: "PostgreSQL must implement cryptographic mechanisms preventing the unauthorized disclosure of organization-defined information at rest on organization-defined information system components.",
-      decidable: "no",
-      why: "the baseline checks it with SQL on a live server",
-      rules: []
-    },
-    {
-      id: "V-233606",
-      title: "PostgreSQL must invalidate session identifiers upon user logout or other session termination.",
-      decidable: "partly",
-      reads: "show",
-      why: "the baseline asks the live server (SHOW tcp_keepalives_idle, tcp_keepalives_interval, tcp_keepalives_count, statement_timeout); the values come from postgresql.conf unless set per role, per database or on the command line",
-      rules: [],
-      missing: "statement_timeout and tcp_keepalives_idle, tcp_keepalives_interval, tcp_keepalives_count left at 0 (their defaults: no timeout, the OS's keepalive settings)"
-    },
-    {
-      id: "V-233607",
-      title: "PostgreSQL must protect its audit features from unauthorized access.",
-      decidable: "no",
-      why: "the baseline checks it with SQL on a live server and OS commands",
-      rules: []
-    },
-    {
-      id: "V-233608",
-      title: "PostgreSQL must produce audit records containing time stamps to establish when the events occurred.",
-      decidable: "partly",
-      reads: "show",
-      why: "the baseline asks the live server (SHOW log_line_prefix); the value comes from postgresql.conf unless given on the server's command line",
-      rules: ["log-line-prefix-incomplete"]
-    },
-    {
-      id: "V-233609",
-      title: "PostgreSQL must protect its audit features from unauthorized removal.",
-      decidable: "no",
-      why: "the baseline checks it with OS commands (files, packages, processes)",
-      rules: []
-    },
-    {
-      id: "V-233610",
-      title: "PostgreSQL must off-load audit data to a separate log management facility; this must be continuous and in near real time for systems with a network connection to the storage facility and weekly or more often for stand-alone systems.",
-      decidable: "partly",
-      reads: "show",
-      why: "the baseline asks the live server (SHOW log_destination, syslog_facility); the values come from postgresql.conf unless given on the server's command line; shipping the logs to a central system is procedural",
-      rules: [],
-      missing: "log_destination other than csvlog,syslog (the default is stderr) and a syslog_facility other than the site's (local0 by default)"
-    },
-    {
-      id: "V-233611",
-      title: "PostgreSQL must maintain the authenticity of communications sessions by guarding against man-in-the-middle attacks that guess at Session ID values.",
-      decidable: "partly",
-      reads: "show",
-      why: "the baseline asks the live server (SHOW ssl); the value comes from postgresql.conf unless given on the server's command line",
-      rules: ["ssl-disabled"]
-    },
-    {
-      id: "V-233612",
-      title: "PostgreSQL must uniquely identify and authenticate organizational users (or processes acting on behalf of organizational users).",
-      decidable: "partly",
-      reads: "files",
-      why: "the baseline reads local, replication and host records in pg_hba.conf; the replica list and role owner are site inputs",
-      rules: ["hba-local-trust", "hba-replication-open", "hba-trust-remote", "hba-ident-over-tcp"],
-      missing: "methods outside the site's approved list (a site input: the baseline's default list is gss, sspi and ldap, which would reject scram-sha-256 too)"
-    },
-    {
-      id: "V-233613",
-      title: "PostgreSQL must automatically terminate a user session after organization-defined conditions or trigger events requiring session disconnect.",
-      decidable: "no",
-      why: "the baseline checks it with OS commands (files, packages, processes)",
-      rules: []
-    },
-    {
-      id: "V-233614",
-      title: "PostgreSQL must prevent non-privileged users from executing privileged functions, to include disabling, circumventing, or altering implemented security safeguards/countermeasures.",
-      decidable: "no",
-      why: "the baseline checks it with OS commands (files, packages, processes)",
-      rules: []
-    },
-    {
-      id: "V-233615",
-      title: "PostgreSQL must map the PKI-authenticated identity to an associated user account.",
-      decidable: "no",
-      why: "a procedural or organizational control: the baseline has no automated check",
-      rules: []
-    },
-    {
-      id: "V-233616",
-      title: "Database contents must be protected from unauthorized and unintended information transfer by enforcement of a data-transfer policy.",
-      decidable: "no",
-      why: "a procedural or organizational control: the baseline has no automated check",
-      rules: []
-    },
-    {
-      id: "V-233617",
-      title: "Access to database files must be limited to relevant processes and to authorized, administrative users.",
-      decidable: "no",
-      why: "the baseline checks it with OS commands (files, packages, processes)",
-      rules: []
-    },
-    {
-      id: "V-233618",
-      title: "PostgreSQL must protect its audit configuration from unauthorized modification.",
-      decidable: "partly",
-      reads: "show",
-      why: "the baseline asks the live server (SHOW log_destination, log_file_mode); the values come from postgresql.conf unless given on the server's command line; the mode of postgresql.conf itself needs the OS",
-      rules: ["log-file-mode-permissive"]
-    },
-    {
-      id: "V-233619",
-      title: "PostgreSQL must use NIST FIPS 140-2 or 140-3 validated cryptographic modules for cryptographic operations.",
-      decidable: "no",
-      why: "the baseline checks it with OS commands (files, packages, processes)",
-      rules: []
-    },
-    {
-      id: "V-233620",
-      title: "Audit records must be generated when categorized information (e.g., classification levels/security levels) is deleted.",
-      decidable: "partly",
-      reads: "show",
-      why: "the baseline asks the live server (SHOW shared_preload_libraries, pgaudit.log); the values come from postgresql.conf unless set per role, per database or on the command line",
-      rules: ["pgaudit-not-configured"]
-    },
-    {
-      id: "V-233621",
-      title: "PostgreSQL must generate audit records when successful accesses to objects occur.",
-      decidable: "partly",
-      reads: "show",
-      why: "the baseline asks the live server (SHOW shared_preload_libraries, pgaudit.log); the values come from postgresql.conf unless set per role, per database or on the command line",
-      rules: ["pgaudit-not-configured"]
-    },
-    {
-      id: "V-233622",
-      title: "PostgreSQL must generate audit records for all direct access to the database(s).",
-      decidable: "partly",
-      reads: "show",
-      why: "the baseline asks the live server (SHOW shared_preload_libraries, log_connections, log_disconnections); the values come from postgresql.conf unless set per role, per database or on the command line",
-      rules: ["pgaudit-not-configured", "connection-logging-off"]
-    },
-    {
-      id: "V-233623",
-      title: "The DBMS must be configured on a platform that has a NIST certified FIPS 140-2 or 140-3 installation of OpenSSL.",
-      decidable: "no",
-      why: "a procedural or organizational control: the baseline has no automated check",
-      rules: []
-    },
-    {
-      id: "V-265871",
-      title: "PostgreSQL products must be a version supported by the vendor.",
-      decidable: "no",
-      why: "the baseline checks it with OS commands (files, packages, processes)",
-      rules: []
-    }
-  ]
-};
-
-// src/profiles/stig.ts
-var STIG_SETTINGS = {
-  // V-233515/V-233520/V-233612: no trust on local or loopback records for any role.
-  "hba-local-trust": { options: { anyRole: true } },
-  // CIS 5.3 / V-233519: no password sent in the clear, not even over the local socket.
-  "hba-cleartext-password": { options: { includeLocal: true } },
-  // V-233538/-579/-584/-611: TLS on, whatever pg_hba.conf says today.
-  "ssl-disabled": { options: { always: true } },
-  // V-233512 and the audit controls (V-233557, -563, …): the classes they ask for, together.
-  "pgaudit-not-configured": { options: { classes: ["ddl", "function", "misc", "misc_set", "read", "role", "write"] } },
-  // V-233569, -578, -581, -582, -598, -604, -608: every escape the baseline's checks look for.
-  "log-line-prefix-incomplete": { options: { required: ["%m", "%u", "%d", "%p", "%r", "%a", "%c", "%s"] } },
-  // Under the STIG md5 is a finding like password (the default profile only warns: md5 is still what
-  // many clients speak), so it is an error here; likewise md5 password hashes (V-233596).
-  "hba-md5": { severity: "error" },
-  // scram-sha-256 whatever the default (10–13 default to md5).
-  "password-encryption-md5": { severity: "error", options: { flagDefault: true } }
-};
-var stig = {
-  name: "stig",
-  title: "DISA STIG for PostgreSQL",
-  summary: "The PostgreSQL STIG controls that can be decided from configuration files",
-  catalog: { name: "Crunchy Data PostgreSQL STIG (MITRE InSpec baseline)", source: "https://github.com/mitre/crunchy-data-postgresql-stig-baseline" },
-  rules: rulesFromCatalog(STIG, STIG_SETTINGS)
-};
-
-// src/profiles/index.ts
-var PROFILES = [recommended, cis, stig];
-var PROFILE_NAMES = PROFILES.map((p) => p.name);
-var DEFAULT_PROFILE = "recommended";
-function findProfile(name) {
-  return PROFILES.find((p) => p.name === name);
-}
-function closestProfileNames(name) {
-  const key = name.toLowerCase();
-  const near = PROFILE_NAMES.map((n) => ({ n, d: editDistance(key, n) })).filter((x) => x.d <= Math.max(1, Math.min(2, Math.floor(key.length / 3))) || key.length >= 3 && x.n.startsWith(key)).sort((a, b) => a.d - b.d);
-  return near.map((x) => x.n);
-}
-function unknownProfileMessage(name) {
-  const near = closestProfileNames(name);
-  const shown5 = JSON.stringify(name.length > 60 ? name.slice(0, 57) + "..." : name);
-  return `unknown profile ${shown5}${near.length ? `; did you mean ${near.join(", ")}?` : ""} (profiles: ${PROFILE_NAMES.join(", ")})`;
-}
-function editionFor(profile, major) {
-  let best;
-  for (const e of profile.editions ?? []) {
-    const d = Math.abs(e.major - major);
-    if (!best || d < Math.abs(best.major - major) || d === Math.abs(best.major - major) && e.major < best.major) best = e;
-  }
-  return best;
-}
-function profileRules(profile, major) {
-  return editionFor(profile, major)?.rules ?? profile.rules ?? {};
-}
-function selectedProfiles(fromOptions, fromConfig) {
-  if (fromOptions?.length) return [...fromOptions];
-  if (fromConfig === void 0) return [];
-  return typeof fromConfig === "string" ? [fromConfig] : [...fromConfig];
-}
-function profileBlocks(names, major, defaultSeverity = () => void 0) {
-  const block = {};
-  for (const name of [DEFAULT_PROFILE, ...names]) {
-    const profile = findProfile(name);
-    if (!profile) throw new Error(unknownProfileMessage(name));
-    for (const [rule, r] of Object.entries(profileRules(profile, major))) {
-      const cur = block[rule] ??= {};
-      Object.assign(cur, r.options ?? {});
-      if (r.severity) cur.severity = r.severity;
-      else if (name !== DEFAULT_PROFILE && (cur.severity === void 0 || cur.severity === "off")) {
-        const d = defaultSeverity(rule);
-        if (d) cur.severity = d;
-      }
-    }
-  }
-  return [block];
-}
-
-// src/api.ts
-var SEVERITY_ORDER = { error: 0, warning: 1, info: 2 };
-function compareDiagnostics(a, b) {
-  if (a.loc.file !== b.loc.file) return a.loc.file < b.loc.file ? -1 : 1;
-  if (a.loc.start !== b.loc.start) return a.loc.start - b.loc.start;
-  if (a.severity !== b.severity) return SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity];
-  return a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0;
-}
-function hostFor(options) {
-  const inner = options.host ?? nodeHost({ cwd: options.cwd, root: options.root, base: options.base, maxFileBytes: maxFileBytesFor(options) });
-  return options.stdin ? stdinHost(inner, options.stdin) : inner;
-}
-function maxFileBytesFor(options) {
-  if (options.host) return options.host.maxFileBytes;
-  const configMax = options.config?.config.maxFileSize;
-  const fromConfig = configMax !== void 0 ? Math.min(parseSize(configMax), DEFAULT_MAX_FILE_BYTES) : void 0;
-  return Math.min(options.maxFileBytes ?? fromConfig ?? DEFAULT_MAX_FILE_BYTES, MAX_MAX_FILE_BYTES);
-}
-function configRelative(loaded2, abs) {
-  return relative5(loaded2.dir, abs).split(sep8).join("/");
-}
-function discoverOptions(options, host) {
-  const out = {
-    ...options.pgVersion ? { pgVersion: options.pgVersion } : {},
-    ...options.kind ? { kind: options.kind } : {},
-    ...options.stdin ? { stdin: { abs: stdinPath(host, options.stdin), name: options.stdin.filename } } : {},
-    ...options.allowEmpty ? { allowEmpty: true } : {}
-  };
-  const loaded2 = options.config;
-  if (!loaded2) return out;
-  const c = loaded2.config;
-  const rel = (abs) => configRelative(loaded2, abs);
-  const overrides = (c.overrides ?? []).map((o) => ({ ...o, match: globMatcher(o.files) }));
-  out.configVersion = (files) => {
-    let v = c.pgVersion;
-    for (const o of overrides) if (o.pgVersion && files.some((f) => o.match(rel(f)))) v = o.pgVersion;
-    return v;
-  };
-  const kinds = Object.entries(c.files ?? {}).map(([kind, globs]) => ({ kind, match: globMatcher(globs) }));
-  if (kinds.length) out.extraKind = (abs) => kinds.find((k) => k.match(rel(abs)))?.kind;
-  if (c.ignore?.length) {
-    const ignored = globMatcher(c.ignore);
-    out.ignore = (abs) => ignored(rel(abs));
-  }
-  const defs = (c.clusters ?? []).map((d, i) => ({ name: d.name ?? `cluster-${i + 1}`, pgVersion: d.pgVersion, match: globMatcher(d.files) }));
-  if (defs.length) {
-    out.clusterOf = (abs) => {
-      const d = defs.find((x) => x.match(rel(abs)));
-      return d ? { name: d.name, ...d.pgVersion ? { pgVersion: d.pgVersion } : {} } : void 0;
-    };
-  }
-  return out;
-}
-var DEFAULT_SEVERITY = new Map(RULES.map((r) => [r.name, r.severity]));
-var ruleSeverity = (name) => DEFAULT_SEVERITY.get(name);
-function clusterRuleConfig(options, cluster, ruleList) {
-  const loaded2 = options.config;
-  const c = loaded2?.config;
-  const files = cluster.input.files.map((f) => loaded2 ? configRelative(loaded2, f.abs) : f.abs);
-  const matching = (c?.overrides ?? []).filter((o) => files.some((f) => globMatcher(o.files)(f)));
-  const def = cluster.input.name ? c?.clusters?.find((d, i) => (d.name ?? `cluster-${i + 1}`) === cluster.input.name) : void 0;
-  const profiles = profileBlocks(selectedProfiles(options.profiles, c?.profile), cluster.input.major, ruleSeverity);
-  const rules = mergeRules([...profiles, c?.rules, ...matching.map((o) => o.rules)]);
-  for (const [name, sev] of Object.entries(options.rules ?? {})) rules[name] = { ...rules[name] ?? { options: {} }, severity: sev };
-  for (const [name, opts] of Object.entries(options.ruleOptions ?? {})) {
-    rules[name] = { ...rules[name] ?? {}, options: { ...rules[name]?.options ?? {}, ...opts } };
-  }
-  if (c?.allowedNetworks?.length) {
-    for (const rule of ruleList) {
-      if (rule.options?.allowedNetworks !== ALLOWED_NETWORKS) continue;
-      const name = rule.name;
-      rules[name] = { ...rules[name] ?? {}, options: { allowedNetworks: c.allowedNetworks, ...rules[name]?.options ?? {} } };
-    }
-  }
-  const assume = { ...toAssumptions([c?.assume, ...matching.map((o) => o.assume), def?.assume]), ...options.assume ?? {} };
-  return { rules, assume };
-}
-function resolveAll(paths, options = {}) {
-  const host = hostFor(options);
-  const found = discover(host, options.stdin && !paths.length ? ["-"] : paths, discoverOptions(options, host));
-  const cache4 = /* @__PURE__ */ new Map();
-  const clusters = found.clusters.map((c) => resolveCluster(host, c, cache4));
-  return { host, clusters, errors: found.errors, warnings: found.warnings, ...found.empty !== void 0 ? { empty: found.empty } : {} };
-}
-function lint(paths, options = {}, rules = RULES) {
-  for (const name of selectedProfiles(options.profiles, options.config?.config.profile)) {
-    if (!findProfile(name)) throw new ConfigError(unknownProfileMessage(name));
-  }
-  const { host, clusters, errors, warnings, empty } = resolveAll(paths, options);
-  let diagnostics = [];
-  const files = [];
-  const ran = /* @__PURE__ */ new Set();
-  const directiveRule = rules.find((r) => r.engineReport === "directive-problems");
-  let unusedSeverity = directiveRule?.severity ?? "off";
-  const sources = /* @__PURE__ */ new Map();
-  for (const cluster of clusters) {
-    for (const f of cluster.input.files) files.push({ path: host.display(f.abs), kind: f.kind, pgVersion: cluster.input.major });
-    for (const [p, s] of cluster.sources) sources.set(p, s);
-    const cfg = clusterRuleConfig(options, cluster, rules);
-    for (const rule of rules) {
-      const rc = cfg.rules[rule.name];
-      const sev = rc?.severity ?? rule.severity;
-      if (rule === directiveRule) unusedSeverity = sev;
-      if (sev === "off") continue;
-      ran.add(rule.name);
-      for (const d of runRule(rule, cluster, { severity: sev, options: rc?.options ?? {}, assume: cfg.assume })) diagnostics.push(d);
-    }
-  }
-  const directives = collectDirectives(clusters);
-  const applied = applyDirectives(diagnostics, directives, sources, new Set(RULES.map((r) => r.name)), ran);
-  diagnostics = mergeGroups(applied.diagnostics, precedenceOrder(rules));
-  if (directiveRule && unusedSeverity !== "off") {
-    const name = directiveRule.name;
-    const perFile = /* @__PURE__ */ new Map();
-    for (const p of applied.problems) {
-      const c = perFile.get(p.loc.file) ?? { n: 0, last: p.loc };
-      c.n++;
-      c.last = p.loc;
-      perFile.set(p.loc.file, c);
-      if (c.n <= FILE_FINDINGS_LIMIT) diagnostics.push({ rule: name, severity: unusedSeverity, message: p.message, help: p.help, loc: p.loc });
-    }
-    for (const [, c] of perFile) {
-      if (c.n <= FILE_FINDINGS_LIMIT) continue;
-      const more = c.n - FILE_FINDINGS_LIMIT;
-      diagnostics.push({ rule: name, severity: unusedSeverity, message: `${more} more ${name} findings in this file are not listed (${c.n} in all; only the first ${FILE_FINDINGS_LIMIT} are)`, loc: c.last, unlisted: more });
-    }
-  }
-  const seen = /* @__PURE__ */ new Set();
-  const unique = diagnostics.filter((d) => {
-    const k = `${d.rule}\0${d.loc.file}\0${d.loc.start}\0${d.loc.end}\0${d.message}`;
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
-  unique.sort(compareDiagnostics);
-  files.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
-  return { files, diagnostics: unique, clusters, sources, base: host.base ?? host.cwd, errors, warnings, ...empty !== void 0 ? { empty } : {} };
-}
-
-// src/action/base.ts
-import { realpathSync as realpathSync4 } from "node:fs";
-import { join as join7, posix as posix3, relative as relative6, sep as sep10 } from "node:path";
-
-// src/report/fingerprint.ts
-import { createHash } from "node:crypto";
-function fingerprints(diagnostics, sources) {
-  const out = /* @__PURE__ */ new Map();
-  const seen = /* @__PURE__ */ new Map();
-  const ordered = diagnostics.slice().sort((a, b) => a.loc.file !== b.loc.file ? a.loc.file < b.loc.file ? -1 : 1 : a.loc.start - b.loc.start);
-  for (const d of ordered) {
-    const fileLevel = d.loc.start === 0 && d.loc.end === 0;
-    const key = `${d.rule}\0${d.loc.file}\0${fileLevel ? "" : hashedLine(lineText(d, sources).trim())}`;
-    const n = seen.get(key) ?? 0;
-    seen.set(key, n + 1);
-    out.set(d, createHash("sha256").update(`${key}\0${n}`).digest("hex").slice(0, 32));
-  }
-  return out;
-}
-function hashedLine(t) {
-  return t.length > 65536 ? `${redactSecrets(t.slice(0, 65536))}\0${t.length}` : redactSecrets(t);
-}
-function lineText(d, sources) {
-  const src = sources.get(d.loc.file);
-  if (!src) return "";
-  const { line } = lineColumn(src, d.loc.start);
-  const start = src.lineStarts[line - 1] ?? 0;
-  const next = src.lineStarts[line];
-  return src.text.slice(start, next === void 0 ? src.text.length : next).replace(/\r?\n$/, "");
-}
-
-// src/action/github-api.ts
-import { readFileSync as readFileSync3 } from "node:fs";
-
-// src/action/diff.ts
-var HUNK = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/;
-function parsePatch(patch) {
-  const added = /* @__PURE__ */ new Set();
-  const commentable = /* @__PURE__ */ new Set();
-  let line = 0;
-  let inHunk = false;
-  const lines = patch.split("\n");
-  if (lines[lines.length - 1] === "") lines.pop();
-  for (const raw of lines) {
-    const text = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
-    const h = HUNK.exec(text);
-    if (h) {
-      line = Number(h[1]);
-      inHunk = true;
-      continue;
-    }
-    if (!inHunk) continue;
-    const c = text[0];
-    if (c === "+") {
-      added.add(line);
-      commentable.add(line);
-      line++;
-    } else if (c === " " || c === void 0) {
-      commentable.add(line);
-      line++;
-    }
-  }
-  return { added, commentable, wholeFile: false };
-}
-function changedLines(files) {
-  const out = /* @__PURE__ */ new Map();
-  for (const f of files) {
-    if (f.status === "removed") continue;
-    if (f.patch === void 0 || f.patch === "") {
-      const wholeFile = f.status !== "renamed" && f.status !== "unchanged";
-      out.set(f.filename, { added: /* @__PURE__ */ new Set(), commentable: /* @__PURE__ */ new Set(), wholeFile });
-      continue;
-    }
-    out.set(f.filename, parsePatch(f.patch));
-  }
-  return out;
-}
-
-// src/action/github-api.ts
-var NAME = /^[A-Za-z0-9_.-]+$/;
-var SHA = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
-function pullRequestFromEnv(env) {
-  const name = env.GITHUB_EVENT_NAME;
-  if (name !== "pull_request" && name !== "pull_request_target") return void 0;
-  if (!env.GITHUB_EVENT_PATH) return void 0;
-  let payload;
-  try {
-    payload = JSON.parse(readFileSync3(env.GITHUB_EVENT_PATH, "utf8"));
-  } catch {
-    return void 0;
-  }
-  const pr = payload.pull_request;
-  const number = pr?.number ?? payload.number;
-  const headSha = pr?.head?.sha;
-  const [owner, repo] = (env.GITHUB_REPOSITORY ?? "").split("/");
-  const o = owner || payload.repository?.owner?.login;
-  const r = repo || payload.repository?.name;
-  if (typeof number !== "number" || !Number.isInteger(number) || number <= 0) return void 0;
-  if (typeof headSha !== "string" || !SHA.test(headSha)) return void 0;
-  if (typeof o !== "string" || typeof r !== "string" || !NAME.test(o) || !NAME.test(r)) return void 0;
-  const headRepo = pr?.head?.repo;
-  const baseName = pr?.base?.repo?.full_name ?? `${o}/${r}`;
-  const fork = headRepo === null || headRepo?.fork === true || typeof headRepo?.full_name === "string" && headRepo.full_name !== baseName;
-  const baseSha = pr?.base?.sha;
-  return { owner: o, repo: r, number, headSha, ...typeof baseSha === "string" && SHA.test(baseSha) ? { baseSha } : {}, fork };
-}
-var DEFAULT_LIMITS = { timeoutMs: 3e4, budgetMs: 12e4 };
-var MAX_ATTEMPTS = 4;
-var BACKOFF_MS = 1e3;
-var RATE_LIMIT_WAIT_MS = 6e4;
-var ApiFailure = class extends Error {
-  constructor(status, message, kind = "http", attempts = 1) {
-    super(message);
-    this.status = status;
-    this.kind = kind;
-    this.attempts = attempts;
-  }
-  status;
-  kind;
-  attempts;
-};
-var seconds2 = (ms) => `${Math.round(ms / 100) / 10} s`;
-function headerOf(headers, name) {
-  const v = headers?.[name];
-  return v === void 0 ? void 0 : String(v);
-}
-function askedWait(headers, now = Date.now()) {
-  const after = headerOf(headers, "retry-after");
-  if (after !== void 0) {
-    if (/^\d+$/.test(after.trim())) return Number(after.trim()) * 1e3;
-    const at = Date.parse(after);
-    if (!Number.isNaN(at)) return Math.max(0, at - now);
-  }
-  const reset = headerOf(headers, "x-ratelimit-reset");
-  if (headerOf(headers, "x-ratelimit-remaining") === "0" && reset !== void 0 && /^\d+$/.test(reset.trim())) {
-    return Math.max(0, Number(reset.trim()) * 1e3 - now) + 1e3;
-  }
-  return void 0;
-}
-function isRateLimit(status, headers) {
-  if (status === 429) return true;
-  return status === 403 && (headerOf(headers, "retry-after") !== void 0 || headerOf(headers, "x-ratelimit-remaining") === "0");
-}
-function redact(message, token2) {
-  let m = message.split("\n")[0];
-  if (token2) m = m.split(token2).join("***");
-  return m;
-}
-function classify(err, token2) {
-  if (err instanceof ApiFailure) return err;
-  const e = typeof err === "object" && err !== null ? err : {};
-  const headers = e.response?.headers;
-  const status = e.response && typeof e.status === "number" ? e.status : void 0;
-  const message = redact(err instanceof Error ? err.message : String(err), token2);
-  if (status === void 0) {
-    const cause = e.cause instanceof Error ? e.cause : void 0;
-    const inner = cause && cause.cause instanceof Error ? cause.cause : cause;
-    const why = inner ? redact(inner.message, token2) : message;
-    return new ApiFailure(void 0, `network error: ${why}`, "network");
-  }
-  if (isRateLimit(status, headers)) {
-    const wait = askedWait(headers);
-    const f = new ApiFailure(status, `rate limited by GitHub (HTTP ${status}${wait !== void 0 ? `, retry after ${seconds2(wait)}` : ""})`, "rate-limit");
-    if (wait !== void 0) f.wait = wait;
-    return f;
-  }
-  if (status >= 500) {
-    const f = new ApiFailure(status, `HTTP ${status}: ${message}`, "server");
-    const wait = askedWait(headers);
-    if (wait !== void 0) f.wait = wait;
-    return f;
-  }
-  if (status === 403) return new ApiFailure(status, `HTTP 403: ${message}`, "permission");
-  return new ApiFailure(status, `HTTP ${status}: ${message}`, "http");
-}
-async function connect(token2, limits = DEFAULT_LIMITS) {
-  const { getOctokit: getOctokit2 } = await Promise.resolve().then(() => (init_github(), github_exports));
-  const octokit = getOctokit2(token2);
-  const deadline = Date.now() + limits.budgetMs;
-  const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-  octokit.hook.wrap("request", async (request2, options) => {
-    const method = String(options.method).toUpperCase();
-    const idempotent = method === "GET" || method === "HEAD";
-    for (let attempt = 1; ; attempt++) {
-      const left = deadline - Date.now();
-      if (left <= 0) {
-        throw new ApiFailure(void 0, `the API time budget of ${seconds2(limits.budgetMs)} (input api-budget) is used up`, "budget", attempt - 1);
-      }
-      const ms = Math.min(limits.timeoutMs, left);
-      const ctl = new AbortController();
-      let timer;
-      let fired = false;
-      const timeout = new Promise((_, reject) => {
-        timer = setTimeout(() => {
-          fired = true;
-          ctl.abort();
-          reject(new Error("timeout"));
-        }, ms);
-      });
-      let failure;
-      try {
-        const res = await Promise.race([request2({ ...options, request: { ...options.request, signal: ctl.signal } }), timeout]);
-        if (!fired) return res;
-        throw new Error("timeout");
-      } catch (err) {
-        failure = fired ? ms < limits.timeoutMs ? new ApiFailure(void 0, `timed out after ${seconds2(ms)}, when the API time budget of ${seconds2(limits.budgetMs)} (input api-budget) ran out`, "timeout", attempt) : new ApiFailure(void 0, `timed out after ${seconds2(ms)} (input api-timeout)`, "timeout", attempt) : classify(err, token2);
-      } finally {
-        clearTimeout(timer);
-      }
-      let wait;
-      if (failure.kind === "rate-limit") wait = failure.wait ?? RATE_LIMIT_WAIT_MS;
-      else if (failure.kind === "server") wait = failure.wait ?? BACKOFF_MS * 2 ** (attempt - 1);
-      else if ((failure.kind === "timeout" || failure.kind === "network") && idempotent) wait = BACKOFF_MS * 2 ** (attempt - 1);
-      const tries = ` (${attempt} ${attempt === 1 ? "attempt" : "attempts"})`;
-      if (wait === void 0 || attempt >= MAX_ATTEMPTS) throw new ApiFailure(failure.status, failure.message + (attempt > 1 ? tries : ""), failure.kind, attempt);
-      if (Date.now() + wait >= deadline) {
-        throw new ApiFailure(failure.status, `${failure.message}${tries}; waiting ${seconds2(wait)} more would exceed the API time budget of ${seconds2(limits.budgetMs)} (input api-budget)`, failure.kind, attempt);
-      }
-      await sleep(wait);
-    }
-  });
-  return octokit;
-}
-function apiFailure(err, token2) {
-  return classify(err, token2);
-}
-var MAX_LISTED_FILES = 3e3;
-async function listPullRequestFiles(octokit, pr) {
-  const listed = await octokit.paginate(octokit.rest.pulls.listFiles, { owner: pr.owner, repo: pr.repo, pull_number: pr.number, per_page: 100 });
-  const files = listed.map((f) => ({ filename: f.filename, status: f.status, ...f.previous_filename !== void 0 ? { previous_filename: f.previous_filename } : {} }));
-  const diffs = changedLines(listed.map((f) => ({ filename: f.filename, status: f.status, ...f.patch !== void 0 ? { patch: f.patch } : {} })));
-  return { diffs, files, complete: listed.length < MAX_LISTED_FILES };
-}
-async function listChangedFiles(octokit, pr) {
-  return (await listPullRequestFiles(octokit, pr)).diffs;
-}
-var FINGERPRINT_MARK = /<!-- pgconf-lint:fp=([0-9a-f]+) -->/g;
-var ACTIONS_BOT = { login: "github-actions[bot]", type: "Bot" };
-async function tokenIdentity(octokit, login, token2) {
-  if (login) return login.endsWith("[bot]") ? { login, type: "Bot" } : { login };
-  try {
-    const { data } = await octokit.rest.users.getAuthenticated();
-    return { login: data.login, type: data.type };
-  } catch (err) {
-    const f = apiFailure(err, token2);
-    if (f.kind === "permission") return ACTIONS_BOT;
-    throw f;
-  }
-}
-function writtenBy(c, me) {
-  const login = c.user?.login;
-  if (typeof login !== "string" || login.toLowerCase() !== me.login.toLowerCase()) return false;
-  return me.type === void 0 || c.user?.type === me.type;
-}
-async function existingReviewFingerprints(octokit, pr, me) {
-  const comments = await octokit.paginate(octokit.rest.pulls.listReviewComments, { owner: pr.owner, repo: pr.repo, pull_number: pr.number, per_page: 100 });
-  const out = /* @__PURE__ */ new Set();
-  for (const c of comments) {
-    if (!writtenBy(c, me)) continue;
-    for (const m of (c.body ?? "").matchAll(FINGERPRINT_MARK)) out.add(m[1]);
-  }
-  return out;
-}
-async function createReview(octokit, pr, body, comments) {
-  await octokit.rest.pulls.createReview({
-    owner: pr.owner,
-    repo: pr.repo,
-    pull_number: pr.number,
-    commit_id: pr.headSha,
-    event: "COMMENT",
-    body,
-    comments: comments.map((c) => ({
-      path: c.path,
-      ...c.startLine !== void 0 ? { start_line: c.startLine, start_side: "RIGHT" } : {},
-      line: c.line,
-      side: "RIGHT",
-      body: c.body
-    }))
-  });
-}
-var MAX_REVIEW_CALLS = 20;
-async function postReview(octokit, pr, body, comments, token2, maxCalls = MAX_REVIEW_CALLS) {
-  const out = { posted: [], reviews: 0, calls: 0, rejected: [], unsent: [] };
-  const queue = comments.length ? [comments] : [];
-  while (queue.length) {
-    const chunk = queue.shift();
-    if (out.failure || out.calls >= maxCalls) {
-      out.unsent.push(...chunk);
-      continue;
-    }
-    out.calls++;
-    try {
-      await createReview(octokit, pr, body(chunk.length, out.reviews === 0), chunk);
-      out.reviews++;
-      out.posted.push(...chunk);
-    } catch (err) {
-      const f = apiFailure(err, token2);
-      if (f.status !== 422) {
-        out.failure = f;
-        out.unsent.push(...chunk);
-      } else if (chunk.length === 1) out.rejected.push(chunk[0]);
-      else {
-        const half = Math.ceil(chunk.length / 2);
-        queue.unshift(chunk.slice(0, half), chunk.slice(half));
-      }
-    }
-  }
-  return out;
-}
-var SUMMARY_MARKER = "<!-- pgconf-lint -->";
-async function upsertSummaryComment(octokit, pr, body, createIfMissing, me) {
-  const comments = await octokit.paginate(octokit.rest.issues.listComments, { owner: pr.owner, repo: pr.repo, issue_number: pr.number, per_page: 100 });
-  const existing = comments.find((c) => (c.body ?? "").startsWith(SUMMARY_MARKER) && writtenBy(c, me));
-  if (existing) {
-    await octokit.rest.issues.updateComment({ owner: pr.owner, repo: pr.repo, comment_id: existing.id, body });
-    return "updated";
-  }
-  if (!createIfMissing) return "skipped";
-  await octokit.rest.issues.createComment({ owner: pr.owner, repo: pr.repo, issue_number: pr.number, body });
-  return "created";
-}
-
-// src/action/base.ts
-function baseSides(files) {
-  const out = /* @__PURE__ */ new Map();
-  const present = (p) => void out.set(p, "present");
-  const absent = (p) => {
-    if (!out.has(p)) out.set(p, "absent");
-  };
-  for (const f of files) {
-    switch (f.status) {
-      case "added":
-      case "copied":
-        absent(f.filename);
-        break;
-      case "renamed":
-        absent(f.filename);
-        if (f.previous_filename) present(f.previous_filename);
-        break;
-      case "unchanged":
-        break;
-      default:
-        present(f.filename);
-    }
-  }
-  return out;
-}
-function toRepoPath(repoRoot, abs) {
-  return isInside(repoRoot, abs) ? relative6(repoRoot, abs).split(sep10).join("/") : void 0;
-}
-function overlayHost(inner, repoRoot, sides, loaded2) {
-  const wanted = /* @__PURE__ */ new Set();
-  const baseDirs = /* @__PURE__ */ new Set();
-  for (const [p, side] of sides) {
-    if (side !== "present") continue;
-    for (let d = posix3.dirname(p); d !== "." && d !== "/"; d = posix3.dirname(d)) baseDirs.add(d);
-  }
-  const repoPathOf = (abs) => {
-    const direct = toRepoPath(repoRoot, abs);
-    if (direct !== void 0 && sides.has(direct)) return direct;
-    try {
-      const real = toRepoPath(repoRoot, realpathSync4(abs));
-      if (real !== void 0 && sides.has(real)) return real;
-    } catch {
-    }
-    return direct;
-  };
-  const host = {
-    cwd: inner.cwd,
-    root: inner.root,
-    ...inner.base !== void 0 ? { base: inner.base } : {},
-    maxFileBytes: inner.maxFileBytes,
-    allowed: (p) => inner.allowed(p),
-    ...inner.refusal ? { refusal: (p) => inner.refusal(p) } : {},
-    ...inner.identity ? { identity: (p) => inner.identity(p) } : {},
-    display: (p) => inner.display(p),
-    kind(p) {
-      const rp = repoPathOf(p);
-      const side = rp === void 0 ? void 0 : sides.get(rp);
-      if (side === "absent") return "missing";
-      if (side === "present") {
-        const got = loaded2.get(rp);
-        return got && "absent" in got ? "missing" : "file";
-      }
-      if (rp !== void 0 && baseDirs.has(rp)) return "dir";
-      return inner.kind(p);
-    },
-    read(p) {
-      const rp = repoPathOf(p);
-      const side = rp === void 0 ? void 0 : sides.get(rp);
-      if (side === void 0) return inner.read(p);
-      if (!inner.allowed(p)) return inner.read(p);
-      if (side === "absent") return { ok: false, error: "No such file or directory", missing: true };
-      const got = loaded2.get(rp);
-      if (!got) {
-        wanted.add(rp);
-        return { ok: true, file: createSourceFile(inner.display(p), p, Buffer.alloc(0)) };
-      }
-      if ("absent" in got) return { ok: false, error: "No such file or directory", missing: true };
-      if ("tooLarge" in got) return { ok: false, error: sizeLimitError(got.tooLarge, inner.maxFileBytes, FILE_LIMIT_HINT) };
-      const full = heapFull();
-      if (full) return { ok: false, error: full };
-      return { ok: true, file: createSourceFile(inner.display(p), p, got.bytes) };
-    },
-    list(p) {
-      const rp = toRepoPath(repoRoot, p);
-      const listed = inner.list(p);
-      if (rp === void 0) return listed;
-      if (!listed.ok && !(rp !== "" && baseDirs.has(rp))) return listed;
-      const entries = /* @__PURE__ */ new Map();
-      if (listed.ok) for (const e of listed.entries) entries.set(e.name, e.isDir);
-      const prefix = rp === "" ? "" : rp + "/";
-      for (const [path6, side] of sides) {
-        if (!path6.startsWith(prefix)) continue;
-        const rest = path6.slice(prefix.length);
-        if (rest.includes("/")) continue;
-        if (side === "absent") entries.delete(rest);
-        else entries.set(rest, false);
-      }
-      for (const d of baseDirs) {
-        if (d.startsWith(prefix) && !d.slice(prefix.length).includes("/")) entries.set(d.slice(prefix.length), true);
-      }
-      return { ok: true, entries: [...entries].map(([name, isDir]) => ({ name, isDir })) };
-    }
-  };
-  return { host, wanted };
-}
-var BaseUnavailable = class extends Error {
-};
-async function lintBase(opts) {
-  const sides = baseSides(opts.files);
-  const renames = /* @__PURE__ */ new Map();
-  const display = (repoPath) => opts.inner.display(join7(opts.repoRoot, ...repoPath.split("/")));
-  for (const f of opts.files) if (f.status === "renamed" && f.previous_filename) renames.set(display(f.previous_filename), display(f.filename));
-  const loaded2 = /* @__PURE__ */ new Map();
-  const maxFetches = opts.maxFetches ?? 300;
-  const maxRounds = opts.maxRounds ?? 16;
-  for (let round = 0; round < maxRounds; round++) {
-    const overlay = overlayHost(opts.inner, opts.repoRoot, sides, loaded2);
-    const result = opts.lint(overlay.host);
-    const wanted = [...overlay.wanted].filter((p) => !loaded2.has(p)).sort();
-    if (!wanted.length) return { result, fetched: loaded2.size, renames };
-    if (loaded2.size + wanted.length > maxFetches) {
-      throw new BaseUnavailable(`the base revision needs more than ${maxFetches} changed files`);
-    }
-    for (let i = 0; i < wanted.length; i += 8) {
-      const batch = wanted.slice(i, i + 8);
-      const got = await Promise.all(batch.map((p) => opts.fetch(p)));
-      batch.forEach((p, k) => loaded2.set(p, got[k]));
-    }
-  }
-  throw new BaseUnavailable(`the base revision's includes did not settle after ${maxRounds} rounds`);
-}
-var RANK2 = { info: 0, warning: 1, error: 2 };
-function newFindings(head, base, renames = /* @__PURE__ */ new Map()) {
-  const moved = (file) => renames.get(file) ?? file;
-  const baseDiagnostics = renames.size ? base.diagnostics.map((d) => ({ ...d, loc: { ...d.loc, file: moved(d.loc.file) } })) : base.diagnostics;
-  const baseSources = renames.size ? new Map([...base.sources].map(([k, v]) => [moved(k), v])) : base.sources;
-  const basePrints = fingerprints(baseDiagnostics, baseSources);
-  const byPrint = /* @__PURE__ */ new Map();
-  for (const [d, fp] of basePrints) {
-    let list3 = byPrint.get(fp);
-    if (!list3) byPrint.set(fp, list3 = []);
-    list3.push(d);
-  }
-  const headPrints = fingerprints(head.diagnostics, head.sources);
-  return head.diagnostics.filter((d) => {
-    const before = byPrint.get(headPrints.get(d));
-    if (!before) return true;
-    return !before.some((b) => RANK2[b.severity] >= RANK2[d.severity] && (d.suppressed || !b.suppressed));
-  });
-}
-function shortSha(sha) {
-  return sha.slice(0, 7);
-}
-function baseFetcher(octokit, pr, baseSha, maxBytes) {
-  return async (repoPath) => {
-    let data;
-    try {
-      ({ data } = await octokit.rest.repos.getContent({ owner: pr.owner, repo: pr.repo, path: repoPath, ref: baseSha }));
-    } catch (err) {
-      if (apiFailure(err, "").status === 404) return { absent: true };
-      throw err;
-    }
-    if (Array.isArray(data) || typeof data !== "object" || data === null || data.type !== "file") return { absent: true };
-    const file = data;
-    if (file.size > maxBytes) return { tooLarge: file.size };
-    if (file.encoding === "base64" && typeof file.content === "string" && (file.content !== "" || file.size === 0)) {
-      return { bytes: Buffer.from(file.content, "base64") };
-    }
-    const blob = await octokit.rest.git.getBlob({ owner: pr.owner, repo: pr.repo, file_sha: file.sha });
-    return { bytes: Buffer.from(blob.data.content, blob.data.encoding === "base64" ? "base64" : "utf8") };
-  };
-}
-
-// src/engine/config.ts
-var import_ajv = __toESM(require_ajv(), 1);
-var import_yaml = __toESM(require_dist(), 1);
-import { dirname as dirname8, resolve as resolve9 } from "node:path";
-var KINDS2 = ["postgresql.conf", "postgresql.auto.conf", "pg_hba.conf", "pg_ident.conf", "recovery.conf"];
-var SIZE = "^[0-9]+(\\.[0-9]+)?\\s*(B|kB|MB|GB|TB)?$";
-var CIDR = "^[0-9a-fA-F:.]+/[0-9]{1,3}$";
-var PATTERN_WORDS = {
-  [SIZE]: 'a number of bytes or a size such as "64GB" (units B, kB, MB, GB, TB)',
-  [CIDR]: 'a network in CIDR notation such as "10.0.0.0/8"'
-};
-var CONFIG_SCHEMA_URL = `https://raw.githubusercontent.com/pgconf-lint/pgconf-lint/v${VERSION.split(".")[0]}/schema/pgconf-lint.schema.json`;
-function configSchema(rules) {
-  const severity = { enum: ["off", "info", "warning", "error"] };
-  const ruleProps = {};
-  for (const r of rules) {
-    const optionProps = r.optionsSchema?.properties ?? {};
-    ruleProps[r.name] = {
-      description: r.docs.summary,
-      oneOf: [
-        severity,
-        {
-          type: "object",
-          properties: { severity, ...optionProps },
-          additionalProperties: false
-        }
-      ]
-    };
-  }
-  const block = {
-    pgVersion: { enum: [...SUPPORTED_MAJORS], description: "Target PostgreSQL major version" },
-    rules: { type: "object", properties: ruleProps, additionalProperties: false },
-    assume: {
-      type: "object",
-      description: "Facts the files cannot show",
-      properties: {
-        dataChecksums: { type: "boolean" },
-        failover: { type: "boolean", description: "The server takes part in physical failover (a primary with standbys that may be promoted, or a standby)" },
-        role: { enum: ["primary", "standby"] },
-        memory: { oneOf: [{ type: "integer", minimum: 1 }, { type: "string", pattern: SIZE }] }
-      },
-      additionalProperties: false
-    }
-  };
-  const globs = { type: "array", items: { type: "string", minLength: 1 }, minItems: 1 };
-  return {
-    $schema: "http://json-schema.org/draft-07/schema#",
-    $id: CONFIG_SCHEMA_URL,
-    title: "pgconf-lint configuration (.pgconf-lint.yml)",
-    type: "object",
-    properties: {
-      $schema: { type: "string", description: "The JSON Schema of this file, for editors (pgconf-lint ignores it)" },
-      profile: {
-        description: "Profiles (presets of rule settings, such as a benchmark's checks) laid under rules and overrides, in order; --profile replaces them",
-        oneOf: [
-          { enum: [...PROFILE_NAMES] },
-          { type: "array", items: { enum: [...PROFILE_NAMES] }, minItems: 1 }
-        ]
-      },
-      ...block,
-      overrides: {
-        type: "array",
-        items: { type: "object", properties: { files: globs, ...block }, required: ["files"], additionalProperties: false }
-      },
-      clusters: {
-        type: "array",
-        items: {
-          type: "object",
-          properties: { name: { type: "string" }, files: globs, pgVersion: block.pgVersion, assume: block.assume },
-          required: ["files"],
-          additionalProperties: false
-        }
-      },
-      files: {
-        type: "object",
-        properties: Object.fromEntries(KINDS2.map((k) => [k, globs])),
-        additionalProperties: false
-      },
-      ignore: { type: "array", items: { type: "string", minLength: 1 } },
-      allowedNetworks: { type: "array", items: { type: "string", pattern: CIDR }, description: "Networks (CIDR) the pg_hba network rules treat as trusted" },
-      maxFileSize: { oneOf: [{ type: "integer", minimum: 1 }, { type: "string", pattern: SIZE }] }
-    },
-    additionalProperties: false
-  };
-}
-var isObject = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
-function showKey(key) {
-  return JSON.stringify(boundQuote(redactSecrets(key)));
-}
-function showPath(path6) {
-  return path6.map((k) => typeof k === "number" || /^[A-Za-z0-9_$.-]{1,64}$/.test(k) ? String(k) : showKey(k)).join(".");
-}
-function closestKey(name, candidates) {
-  const key = name.toLowerCase();
-  const limit = Math.max(1, Math.min(4, Math.floor(key.length / 3)));
-  let best;
-  let bestD = limit + 1;
-  for (const c of candidates) {
-    const lc = c.toLowerCase();
-    if (Math.abs(lc.length - key.length) > limit) continue;
-    const d = editDistance(key, lc);
-    if (d < bestD) {
-      best = c;
-      bestD = d;
-    }
-  }
-  return best;
-}
-function fits(schema, value) {
-  if (Array.isArray(schema.enum)) return schema.enum.some((e) => typeof e === typeof value);
-  switch (schema.type) {
-    case "object":
-      return isObject(value);
-    case "array":
-      return Array.isArray(value);
-    case "integer":
-    case "number":
-      return typeof value === "number";
-    case "string":
-      return typeof value === "string";
-    case "boolean":
-      return typeof value === "boolean";
-    default:
-      return true;
-  }
-}
-function expected(s) {
-  if (Array.isArray(s.oneOf)) return s.oneOf.map(expected).join(", or ");
-  if (Array.isArray(s.enum)) return `one of ${s.enum.map((v) => JSON.stringify(v)).join(", ")}`;
-  switch (s.type) {
-    case "integer":
-    case "number": {
-      const what = s.type === "integer" ? "an integer" : "a number";
-      const { minimum: min, maximum: max } = s;
-      if (typeof min === "number" && typeof max === "number") return `${what} from ${min} to ${max}`;
-      if (typeof min === "number") return `${what} of at least ${min}`;
-      if (typeof max === "number") return `${what} of at most ${max}`;
-      return what;
-    }
-    case "string":
-      if (typeof s.pattern === "string") return PATTERN_WORDS[s.pattern] ?? `a string matching ${s.pattern}`;
-      return s.minLength ? "a non-empty string" : "a string";
-    case "boolean":
-      return "true or false";
-    case "array":
-      return `${s.minItems ? "a non-empty list" : "a list"}${isObject(s.items) ? `, each item ${expected(s.items)}` : ""}`;
-    case "object":
-      return "a mapping (key: value)";
-    default:
-      return "valid";
-  }
-}
-function enumMessage(allowed2, value) {
-  const words = allowed2.filter((v) => typeof v === "string");
-  const typed = typeof value === "string" ? value.toLowerCase() : void 0;
-  const guess = typed === void 0 ? void 0 : closestKey(typed, words) ?? (typed.length >= 3 ? words.find((w) => w.startsWith(typed)) : void 0);
-  return `must be one of ${allowed2.map((v) => JSON.stringify(v)).join(", ")}${guess ? `; did you mean ${JSON.stringify(guess)}?` : ""}`;
-}
-function unknownKeyMessage(path6, key, schema) {
-  const allowed2 = Object.keys(schema.properties);
-  const at = showPath([...path6, key]);
-  const guess = closestKey(key, allowed2);
-  const mean = guess === void 0 ? void 0 : `; did you mean ${JSON.stringify(guess)}?`;
-  const parent = path6[path6.length - 1];
-  if (parent === "rules") return `${at}: unknown rule ${showKey(key)}${mean ?? " (see pgconf-lint rules)"}`;
-  if (path6[path6.length - 2] === "rules" && typeof parent === "string") {
-    const options = allowed2.filter((k) => k !== "severity");
-    const listed = options.length ? ` (its options: severity, ${options.join(", ")})` : ", which takes no options besides severity";
-    return `${at}: unknown option of rule ${parent}${mean ?? listed}`;
-  }
-  return `${at}: unknown key${mean ?? ` (allowed here: ${allowed2.join(", ")})`}`;
-}
-var MAX_PROBLEMS = 1e3;
-function typeOk(type, v) {
-  switch (type) {
-    case "integer":
-      return typeof v === "number" && Number.isInteger(v);
-    case "number":
-      return typeof v === "number" && Number.isFinite(v);
-    default:
-      return fits({ type }, v);
-  }
-}
-var patterns = /* @__PURE__ */ new Map();
-function matches(pattern, value) {
-  let re = patterns.get(pattern);
-  if (!re) patterns.set(pattern, re = new RegExp(pattern, "u"));
-  return re.test(value);
-}
-function collectProblems(schema, value, path6, out) {
-  if (out.length >= MAX_PROBLEMS) return;
-  const fail3 = (what) => {
-    out.push({ path: path6, at: "value", message: () => `${path6.length ? showPath(path6) + ": " : ""}${what()}` });
-  };
-  if (Array.isArray(schema.oneOf)) {
-    const branch = schema.oneOf.find((s) => fits(s, value));
-    if (branch) collectProblems(branch, value, path6, out);
-    else fail3(() => `must be ${expected(schema)}`);
-    return;
-  }
-  if (Array.isArray(schema.enum)) {
-    const allowed2 = schema.enum;
-    if (!allowed2.some((e) => e === value)) fail3(() => enumMessage(allowed2, value));
-    return;
-  }
-  if (schema.type !== void 0 && !typeOk(schema.type, value)) return fail3(() => `must be ${expected(schema)}`);
-  if (typeof value === "number") {
-    if (typeof schema.minimum === "number" && value < schema.minimum || typeof schema.maximum === "number" && value > schema.maximum) fail3(() => `must be ${expected(schema)}`);
-  } else if (typeof value === "string") {
-    if (typeof schema.minLength === "number" && value.length < schema.minLength || typeof schema.pattern === "string" && !matches(schema.pattern, value)) {
-      fail3(() => `must be ${expected(schema)}`);
-    }
-  } else if (Array.isArray(value)) {
-    if (typeof schema.minItems === "number" && value.length < schema.minItems) fail3(() => `must be ${expected(schema)}`);
-    if (isObject(schema.items)) for (let i = 0; i < value.length && out.length < MAX_PROBLEMS; i++) collectProblems(schema.items, value[i], [...path6, i], out);
-  } else if (isObject(value)) {
-    for (const r of Array.isArray(schema.required) ? schema.required : []) {
-      if (!Object.hasOwn(value, r)) fail3(() => `must have required property '${r}'`);
-    }
-    const props = isObject(schema.properties) ? schema.properties : {};
-    for (const [k, v] of Object.entries(value)) {
-      if (out.length >= MAX_PROBLEMS) return;
-      if (Object.hasOwn(props, k)) collectProblems(props[k], v, [...path6, k], out);
-      else if (schema.additionalProperties === false) out.push({ path: [...path6, k], at: "key", message: () => unknownKeyMessage(path6, k, schema) });
-    }
-  }
-}
-function pointerPath(pointer) {
-  return pointer.split("/").slice(1).map((k) => k.replace(/~1/g, "/").replace(/~0/g, "~"));
-}
-function ajvProblem(e) {
-  const path6 = pointerPath(e.instancePath);
-  const what = () => {
-    if (e.keyword === "enum") return enumMessage(e.params.allowedValues, e.data);
-    if (e.keyword === "additionalProperties") return `unknown key ${showKey(e.params.additionalProperty)}`;
-    return e.message ?? "is invalid";
-  };
-  return { path: path6, at: "value", message: () => `${path6.length ? showPath(path6) + ": " : ""}${what()}` };
-}
-var rangeStart = (n) => (0, import_yaml.isNode)(n) && n.range ? n.range[0] : void 0;
-function keyText(key) {
-  if (!(0, import_yaml.isScalar)(key)) return void 0;
-  return key.value === null ? "" : String(key.value);
-}
-var pairIndex = /* @__PURE__ */ new WeakMap();
-function pairOf(map, key) {
-  let index = pairIndex.get(map);
-  if (!index) {
-    index = /* @__PURE__ */ new Map();
-    for (const p of map.items) {
-      const t = keyText(p.key);
-      if (t !== void 0 && !index.has(t)) index.set(t, p);
-    }
-    pairIndex.set(map, index);
-  }
-  return index.get(key);
-}
-function offsetOf(doc, path6, at) {
-  let node = doc.contents;
-  let last = rangeStart(node);
-  for (let i = 0; i < path6.length; i++) {
-    if ((0, import_yaml.isAlias)(node)) node = node.resolve(doc);
-    let next;
-    let keyNode;
-    if ((0, import_yaml.isMap)(node)) {
-      const pair = pairOf(node, String(path6[i]));
-      if (!pair) return last;
-      keyNode = pair.key;
-      next = pair.value;
-    } else if ((0, import_yaml.isSeq)(node)) next = node.items[Number(path6[i])];
-    else return last;
-    if (i === path6.length - 1 && at === "key") return rangeStart(keyNode) ?? last;
-    last = rangeStart(next) ?? rangeStart(keyNode) ?? last;
-    node = next;
-  }
-  return last;
-}
-function firstProblem(doc, data, schema, ajvErrors) {
-  const problems = [];
-  collectProblems(schema, data, [], problems);
-  const deepest = [...ajvErrors].filter((e) => e.keyword !== "oneOf").sort((a, b) => b.instancePath.length - a.instancePath.length)[0] ?? ajvErrors[0];
-  if (!problems.length && deepest) problems.push(ajvProblem(deepest));
-  let best;
-  for (const p of problems) {
-    const offset = offsetOf(doc, p.path, p.at) ?? Infinity;
-    if (!best || offset < best.offset || offset === best.offset && p.path.length > best.p.path.length) best = { p, offset };
-  }
-  if (!best) return { message: "does not match the configuration schema" };
-  return { message: best.p.message(), ...Number.isFinite(best.offset) ? { offset: best.offset } : {} };
-}
-var CONFIG_MAX_BYTES = 1024 * 1024;
-var CONFIG_MAX_ALIASES = 100;
-var CONFIG_MAX_MARKS = 5e4;
-function tooManyMarks(text) {
-  let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    switch (text.charCodeAt(i)) {
-      case 10:
-      // \n
-      case 44:
-      // ,
-      case 91:
-      // [
-      case 123:
-      // {
-      case 45:
-      // -
-      case 58:
-      // :
-      case 63:
-      // ?
-      case 38:
-      // &
-      case 42:
-        if (++n > CONFIG_MAX_MARKS) return i;
-    }
-  }
-  return void 0;
-}
-function duplicateKey(doc) {
-  let found;
-  (0, import_yaml.visit)(doc, {
-    Map(_key, map) {
-      const seen = /* @__PURE__ */ new Set();
-      for (const pair of map.items) {
-        const text = keyText(pair.key);
-        if (text === void 0) continue;
-        if (seen.has(text)) {
-          found = pair.key;
-          return import_yaml.visit.BREAK;
-        }
-        seen.add(text);
-      }
-      return void 0;
-    }
-  });
-  return found;
-}
-function aliasBeforeAnchor(doc) {
-  const anchors = /* @__PURE__ */ new Set();
-  let found;
-  (0, import_yaml.visit)(doc, (_key, node) => {
-    if ((0, import_yaml.isAlias)(node)) {
-      if (!anchors.has(node.source)) {
-        found = node.source;
-        return import_yaml.visit.BREAK;
-      }
-    } else if ((0, import_yaml.isNode)(node) && node.anchor) {
-      anchors.add(node.anchor);
-    }
-    return void 0;
-  });
-  return found;
-}
-function firstAlias(doc, source) {
-  let found;
-  (0, import_yaml.visit)(doc, {
-    Alias(_key, node) {
-      if (source !== void 0 && node.source !== source) return void 0;
-      found = node;
-      return import_yaml.visit.BREAK;
-    }
-  });
-  return found;
-}
-function loadConfig(path6, rules, options = {}) {
-  const abs = resolve9(path6);
-  const rootAbs = options.root === void 0 ? void 0 : resolve9(options.root);
-  const rootConfinement = rootAbs === void 0 ? void 0 : confinement(rootAbs);
-  const confine = rootConfinement && (isInside(rootAbs, abs) || isInside(rootConfinement.root, abs)) ? rootConfinement : void 0;
-  const read = readRegularFile(abs, { maxBytes: options.maxBytes ?? CONFIG_MAX_BYTES, ...confine ? { confine } : {} });
-  if (!read.ok) throw new ConfigError(`cannot read config ${path6}: ${read.error}`);
-  const text = read.bytes.toString("utf8");
-  const lines = new import_yaml.LineCounter();
-  const at = (offset) => {
-    const pos = lines.linePos(offset);
-    return `${path6}:${pos.line}:${pos.col}`;
-  };
-  const marks = tooManyMarks(text);
-  if (marks !== void 0) {
-    let line = 1;
-    let start = 0;
-    for (let i = text.indexOf("\n"); i !== -1 && i < marks; i = text.indexOf("\n", i + 1)) [line, start] = [line + 1, i + 1];
-    throw new ConfigError(`${path6}:${line}:${marks - start + 1}: more than ${CONFIG_MAX_MARKS} lines and YAML marks (, [ { - : ? & *); a configuration is not this large; not read`);
-  }
-  const doc = (0, import_yaml.parseDocument)(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false, logLevel: "error" });
-  if (doc.errors.length) {
-    const e = doc.errors[0];
-    const message = e.code === "RESOURCE_EXHAUSTION" ? "nested too deeply; not read" : e.message.split("\n")[0];
-    throw new ConfigError(`${at(e.pos[0])}: ${message}`);
-  }
-  const dup = duplicateKey(doc);
-  if (dup) throw new ConfigError(`${at(rangeStart(dup) ?? 0)}: Map keys must be unique`);
-  let js;
-  try {
-    js = doc.toJS({ maxAliasCount: CONFIG_MAX_ALIASES });
-  } catch (err) {
-    if (!(err instanceof ReferenceError)) throw err;
-    const unresolved = aliasBeforeAnchor(doc);
-    const alias = firstAlias(doc, unresolved);
-    const at2 = alias?.range ? lines.linePos(alias.range[0]) : void 0;
-    const problem = unresolved !== void 0 ? `alias *${unresolved} is used before its anchor` : `too many alias expansions (more than ${CONFIG_MAX_ALIASES}; a "billion laughs" document); not read`;
-    throw new ConfigError(`${at2 ? `${path6}:${at2.line}:${at2.col}` : path6}: ${problem}`);
-  }
-  const data = js ?? {};
-  const schema = configSchema(rules);
-  const validate = new import_ajv.Ajv({ allErrors: false, strict: false, verbose: true }).compile(schema);
-  if (!validate(data)) {
-    const problem = firstProblem(doc, data, schema, validate.errors ?? []);
-    const at2 = problem.offset === void 0 ? void 0 : lines.linePos(problem.offset);
-    throw new ConfigError(`${at2 ? `${path6}:${at2.line}:${at2.col}` : path6}: ${problem.message}`);
-  }
-  return { path: path6, dir: dirname8(resolve9(path6)), config: data };
-}
-
-// src/engine/config-lookup.ts
-import { lstatSync as lstatSync3 } from "node:fs";
-import { dirname as dirname9, join as join8, resolve as resolve10 } from "node:path";
-function presentIn(dir) {
-  return CONFIG_NAMES.filter((name) => {
-    try {
-      lstatSync3(join8(dir, name));
-      return true;
-    } catch {
-      return false;
-    }
-  });
-}
-function findConfigUpward(start, top) {
-  const stop = resolve10(top);
-  let cur = resolve10(start);
-  const within = isInside(stop, cur);
-  for (; ; ) {
-    const names = presentIn(cur);
-    if (names.length) return { path: join8(cur, names[0]), shadowed: names.slice(1) };
-    const up = dirname9(cur);
-    if (!within || cur === stop || up === cur) return void 0;
-    cur = up;
-  }
-}
-function shadowedWarning(found, display) {
-  if (!found.shadowed.length) return void 0;
-  return `${display} is used; ${found.shadowed.join(" and ")} in the same directory ${found.shadowed.length > 1 ? "are" : "is"} not read (keep one config file)`;
-}
-
-// src/report/common.ts
-function locate(d, sources) {
-  const src = sources.get(d.loc.file);
-  if (!src) return { line: 1, column: 1, endLine: 1, endColumn: 1 };
-  const s = lineColumn(src, d.loc.start);
-  const e = lineColumn(src, d.loc.end);
-  return { line: s.line, column: s.column, endLine: e.line, endColumn: e.column };
-}
-function summarize(diags) {
-  const summary2 = { error: 0, warning: 0, info: 0 };
-  for (const d of diags) if (!d.suppressed) summary2[d.severity]++;
-  return summary2;
-}
-function safeTerminalText(s) {
-  return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => {
-    const code = c.charCodeAt(0);
-    return code < 256 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
-  }).replace(/\n/g, "\\n");
-}
-var UNCOUNTED = /* @__PURE__ */ new Set(["info"]);
-function plural(n, word) {
-  return `${n} ${word}${n === 1 || UNCOUNTED.has(word) ? "" : "s"}`;
-}
-function neutralizeControls(s) {
-  return s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => {
-    const code = c.charCodeAt(0);
-    return code < 256 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
-  });
-}
-
-// src/report/github.ts
-var KIND_OF = { error: "error", warning: "warning", info: "notice" };
-var ANNOTATION_LIMITS = { perKind: 10, total: 50 };
-var RANK3 = { error: 0, warning: 1, info: 2 };
-function annotationRange(d, sources) {
-  const r = locate(d, sources);
-  let endLine = r.endLine;
-  if (endLine > r.line && r.endColumn === 1) endLine--;
-  if (endLine !== r.line) return { startLine: r.line, endLine };
-  return {
-    startLine: r.line,
-    endLine,
-    startColumn: r.column,
-    ...r.endColumn > r.column + 1 ? { endColumn: r.endColumn - 1 } : {}
-  };
-}
-function annotationFor(d, sources) {
-  return {
-    kind: KIND_OF[d.severity],
-    // Control characters from the files (ANSI escapes, bidi overrides) are shown, not obeyed, in the log.
-    message: neutralizeControls(d.help ? `${d.message}
-${d.help}` : d.message),
-    title: d.rule,
-    file: d.loc.file,
-    ...annotationRange(d, sources)
-  };
-}
-function selectAnnotations(diagnostics, sources, opts = {}) {
-  const perKind = opts.perKind ?? ANNOTATION_LIMITS.perKind;
-  const total = opts.total ?? ANNOTATION_LIMITS.total;
-  const reserved = opts.reserved ?? {};
-  const shown5 = diagnostics.filter((d) => !d.suppressed).slice().sort((a, b) => {
-    if (a.severity !== b.severity) return RANK3[a.severity] - RANK3[b.severity];
-    if (a.loc.file !== b.loc.file) return a.loc.file < b.loc.file ? -1 : 1;
-    if (a.loc.start !== b.loc.start) return a.loc.start - b.loc.start;
-    return a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0;
-  });
-  const reservedTotal = (reserved.error ?? 0) + (reserved.warning ?? 0) + (reserved.notice ?? 0);
-  const pick = (noticeSlotsForUs, totalSlots) => {
-    const left = {
-      error: perKind - (reserved.error ?? 0),
-      warning: perKind - (reserved.warning ?? 0),
-      notice: perKind - (reserved.notice ?? 0) - noticeSlotsForUs
-    };
-    let room = totalSlots - reservedTotal - noticeSlotsForUs;
-    const out = [];
-    for (const d of shown5) {
-      const k = KIND_OF[d.severity];
-      if (room <= 0) break;
-      if (left[k] <= 0) continue;
-      left[k]--;
-      room--;
-      out.push(d);
-    }
-    return out;
-  };
-  let picked = pick(0, total);
-  if (picked.length < shown5.length) picked = pick(1, total);
-  const omitted = shown5.length - picked.length;
-  const annotations = picked.map((d) => annotationFor(d, sources));
-  if (!omitted) return { annotations, omitted };
-  const where = typeof opts.fullListAt === "function" ? opts.fullListAt(shown5.length) : `${opts.fullListAt ?? "the full report"} lists all ${shown5.length}`;
-  return {
-    annotations,
-    omitted,
-    notice: {
-      kind: "notice",
-      title: "pgconf-lint",
-      message: `${plural(omitted, "more finding")} not annotated (GitHub shows at most ${perKind} annotations of each kind per step and ${total} per job); ${where}.`
-    }
-  };
-}
-
-// src/report/markdown.ts
-import { dirname as dirname10 } from "node:path/posix";
-var ZWJ = "\u200D";
-function escapeMarkdown(s) {
-  return safeTerminalText(s.replace(/\r\n|\r|\n|\u2028|\u2029/g, " ")).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/[\\`*_[\]!|~#$]/g, (c) => "\\" + c).replace(/@/g, "@" + ZWJ).replace(/:\/\//g, ":" + ZWJ + "//").replace(/\bwww\./gi, (m) => m.slice(0, 3) + ZWJ + ".").replace(/\\#(?=\w)/g, "\\#" + ZWJ);
-}
-var SEVERITY_LABEL = { error: "\u{1F534} error", warning: "\u{1F7E0} warning", info: "\u{1F535} info" };
-var DEFAULT_MAX_BYTES = 512 * 1024;
-var COLLAPSE_ROWS = 15;
-function clusterLabel(c) {
-  if (c.input.name) return c.input.name;
-  const abs = new Set(c.input.files.map((f) => f.abs));
-  const src = [...c.sources.values()].find((s) => abs.has(s.absPath));
-  const path6 = src?.path ?? c.unreadable[0]?.path;
-  return path6 ? dirname10(path6) : c.input.dir;
-}
-function groupByCluster(result, diags) {
-  const groups2 = result.clusters.map((c) => ({ label: clusterLabel(c), cluster: c, diagnostics: [] }));
-  const byFile = /* @__PURE__ */ new Map();
-  for (const g of groups2) {
-    for (const file of g.cluster.sources.keys()) if (!byFile.has(file)) byFile.set(file, g);
-    for (const u of g.cluster.unreadable) if (!byFile.has(u.path)) byFile.set(u.path, g);
-  }
-  const other = { label: "other", diagnostics: [] };
-  for (const d of diags) (byFile.get(d.loc.file) ?? other).diagnostics.push(d);
-  if (other.diagnostics.length) groups2.push(other);
-  return groups2;
-}
-function byteLength(s) {
-  return Buffer.byteLength(s, "utf8");
-}
-function row(d, result, opts) {
-  const r = locate(d, result.sources);
-  const where = escapeMarkdown(`${d.loc.file}:${r.line}:${r.column}`);
-  const link = opts.linkFile?.(d.loc.file, r.line);
-  const loc = link ? `[${where}](${link})` : where;
-  const message = escapeMarkdown(d.message) + (d.help ? `<br>\u21B3 ${escapeMarkdown(d.help)}` : "");
-  const sev = d.suppressed ? `\u26AA ${d.severity} (suppressed)` : SEVERITY_LABEL[d.severity];
-  const extra = d.suppressed ? `<br>suppressed: ${escapeMarkdown(d.suppressed.reason)}` : "";
-  return `| ${sev} | ${loc} | [${d.rule}](${docsUrl(d.rule)}) | ${message}${extra} |`;
-}
-var TABLE_HEAD = "| severity | location | rule | message |\n|---|---|---|---|";
-function formatMarkdown(result, opts = {}) {
-  return markdownReport(result, opts).text;
-}
-function markdownReport(result, opts = {}) {
-  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
-  const diags = opts.diagnostics ?? result.diagnostics;
-  const active = diags.filter((d) => !d.suppressed);
-  const suppressed = diags.filter((d) => d.suppressed);
-  const s = summarize(diags);
-  const total = s.error + s.warning + s.info;
-  const head = [];
-  if (opts.header) head.push(opts.header);
-  head.push(`## ${opts.title ?? "pgconf-lint"}`, "");
-  const counts = `${plural(s.error, "error")}, ${plural(s.warning, "warning")}, ${plural(s.info, "info")}`;
-  head.push(
-    total === 0 ? `\u2705 **No problems found** in ${plural(result.files.length, "file")} (${plural(result.clusters.length, "cluster")}).` : `${s.error ? "\u274C" : "\u26A0\uFE0F"} **${plural(total, "problem")}** (${counts}) in ${plural(result.files.length, "file")} (${plural(result.clusters.length, "cluster")}).`
-  );
-  if (suppressed.length) head.push("", `${plural(suppressed.length, "finding")} suppressed by directives or configuration (listed below, not counted).`);
-  for (const n of opts.notes ?? []) head.push("", n);
-  head.push("");
-  const checked = checkedSection(result);
-  const omittedLine = (n) => `
-\u2026 ${plural(n, "more finding")} not shown here (size limit); the SARIF or JSON report (\`--format sarif\`/\`json\`) has them all.
-`;
-  let budget = maxBytes - byteLength(head.join("\n")) - byteLength(checked) - 256;
-  const body = [];
-  let omitted = 0;
-  const fitRows = (list3) => {
-    const rows = [];
-    for (const d of list3) {
-      const r = row(d, result, opts) + "\n";
-      if (budget - byteLength(r) < 0) {
-        omitted++;
-        continue;
-      }
-      budget -= byteLength(r);
-      rows.push(r);
-    }
-    return rows.join("");
-  };
-  const groups2 = groupByCluster(result, [...active, ...suppressed]);
-  for (const g of groups2) {
-    const list3 = g.diagnostics.filter((d) => !d.suppressed);
-    if (!list3.length) continue;
-    const c = g.cluster;
-    const title = `### ${escapeMarkdown(g.label)}` + (c ? ` \u2014 PostgreSQL ${c.input.major}` : "");
-    const gs = summarize(list3);
-    const sub = `${plural(gs.error, "error")}, ${plural(gs.warning, "warning")}, ${plural(gs.info, "info")}`;
-    const collapse = list3.length > COLLAPSE_ROWS;
-    const open2 = collapse ? `<details><summary>${sub}</summary>
-
-${TABLE_HEAD}` : `${sub}
-
-${TABLE_HEAD}`;
-    const close = collapse ? "\n</details>\n" : "\n";
-    const fixed = `${title}
-
-${open2}
-${close}`;
-    if (budget - byteLength(fixed) - 1 <= 0) {
-      omitted += list3.length;
-      continue;
-    }
-    budget -= byteLength(fixed) + 1;
-    body.push(`${title}
-
-${open2}
-${fitRows(list3)}${close}`);
-  }
-  if (suppressed.length) {
-    const open2 = `<details><summary>${plural(suppressed.length, "suppressed finding")}</summary>
-
-${TABLE_HEAD}
-`;
-    const close = "\n</details>\n";
-    if (budget - byteLength(open2 + close) - 1 > 0) {
-      budget -= byteLength(open2 + close) + 1;
-      body.push(open2 + fitRows(suppressed) + close);
-    } else omitted += suppressed.length;
-  }
-  return { text: head.join("\n") + "\n" + body.join("\n") + (omitted ? omittedLine(omitted) : "") + checked, omitted };
-}
-function checkedSection(result) {
-  if (!result.clusters.length) return "\nNo PostgreSQL configuration files were found.\n";
-  const line = (c) => {
-    const files = [...c.sources.values()].map((f) => escapeMarkdown(f.path));
-    const how = { flag: "set by pg-version", config: "from the config file", PG_VERSION: "from PG_VERSION", path: "from the path", default: "the newest supported" }[c.input.versionSource];
-    return `- **${escapeMarkdown(clusterLabel(c))}**: PostgreSQL ${c.input.major} (${how}); ${plural(files.length, "file")}: ${files.join(", ")}`;
-  };
-  const majors = [...new Set(result.clusters.map((c) => c.input.major))].sort((a, b) => a - b);
-  const summary2 = `Checked ${plural(result.files.length, "file")} in ${plural(result.clusters.length, "cluster")} (PostgreSQL ${majors.join(", ")})`;
-  let text = "";
-  let bytes2 = 0;
-  let n = 0;
-  for (const c of result.clusters) {
-    const l = line(c);
-    if (bytes2 + byteLength(l) > 16 * 1024) break;
-    text += l + "\n";
-    bytes2 += byteLength(l) + 1;
-    n++;
-  }
-  if (n < result.clusters.length) text += `- \u2026 and ${plural(result.clusters.length - n, "more cluster")}
-`;
-  return `
-<details><summary>${summary2}</summary>
-
-${text}
-</details>
-`;
-}
-
-// src/fix/edits.ts
-function applyEdits(text, edits) {
-  const sorted = [...edits].sort((a, b) => a.loc.start - b.loc.start || a.loc.end - b.loc.end);
-  let out = "";
-  let at = 0;
-  for (const e of sorted) {
-    if (e.loc.start < at || e.loc.end > text.length) throw new Error("applyEdits: overlapping or out-of-range edit");
-    out += text.slice(at, e.loc.start) + e.text;
-    at = e.loc.end;
-  }
-  return out + text.slice(at);
-}
-
-// src/report/fixable.ts
-function shownFix(d) {
-  const fix = d.fix;
-  if (!fix || fix.edits.some((e) => containsSecret(e.text))) return void 0;
-  return fix;
-}
-var FIX_COMMAND = { safe: "pgconf-lint --fix", unsafe: "pgconf-lint --unsafe-fixes" };
-
-// src/report/sarif.ts
-var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
-var INFORMATION_URI = "https://github.com/pgconf-lint/pgconf-lint";
-var FINGERPRINT_KEY = "pgconfLint/v1";
-function isSecurityRule(rule) {
-  return rule.category === "security";
-}
-var SECURITY_SEVERITY = { error: "8.0", warning: "5.0", info: "3.0" };
-var LEVEL = { error: "error", warning: "warning", info: "note" };
-function artifactLocation(path6) {
-  const enc = (p) => p.split("/").map(encodeURIComponent).join("/");
-  if (path6.startsWith("/")) return { uri: "file://" + enc(path6) };
-  return { uri: enc(path6), uriBaseId: "%SRCROOT%" };
-}
-function pascal(name) {
-  return name.replace(/(^|-)([a-z0-9])/g, (_m, _d, c) => c.toUpperCase());
-}
-function sarifRule(rule) {
-  const url = docsUrl(rule.name);
-  const security = isSecurityRule(rule);
-  return {
-    id: rule.name,
-    name: pascal(rule.name),
-    shortDescription: { text: rule.docs.summary },
-    fullDescription: { text: rule.docs.why },
-    help: {
-      text: `${rule.docs.summary}
-
-${rule.docs.why}
-
-Documentation: ${url}`,
-      markdown: `**${rule.docs.summary}**
-
-${rule.docs.why}
-
-[Rule documentation](${url})` + (rule.docs.references.length ? "\n\nReferences:\n" + rule.docs.references.map((r) => `- <${r}>`).join("\n") : "")
-    },
-    helpUri: url,
-    defaultConfiguration: { level: LEVEL[rule.severity] },
-    properties: {
-      tags: [...security ? ["security"] : [], ...rule.appliesTo],
-      precision: "very-high",
-      ...security ? { "security-severity": SECURITY_SEVERITY[rule.severity] } : {}
-    }
-  };
-}
-function toSarif(result, rules = RULES) {
-  const driverRules = rules.map(sarifRule);
-  const index = new Map(driverRules.map((r, i) => [r.id, i]));
-  const prints = fingerprints(result.diagnostics, result.sources);
-  const results = result.diagnostics.map((d) => {
-    let ruleIndex = index.get(d.rule);
-    if (ruleIndex === void 0) {
-      ruleIndex = driverRules.length;
-      index.set(d.rule, ruleIndex);
-      driverRules.push({
-        id: d.rule,
-        name: pascal(d.rule),
-        shortDescription: { text: d.rule },
-        fullDescription: { text: d.rule },
-        help: { text: docsUrl(d.rule), markdown: `[Rule documentation](${docsUrl(d.rule)})` },
-        helpUri: docsUrl(d.rule),
-        defaultConfiguration: { level: LEVEL[d.severity] },
-        properties: { tags: [] }
-      });
-    }
-    const r = locate(d, result.sources);
-    const related = (d.related ?? []).map((rel, i) => {
-      const x = locate({ ...d, loc: rel.loc }, result.sources);
-      return {
-        id: i + 1,
-        physicalLocation: {
-          artifactLocation: artifactLocation(rel.loc.file),
-          region: { startLine: x.line, startColumn: x.column, endLine: x.endLine, endColumn: x.endColumn }
-        },
-        message: { text: rel.message }
-      };
-    });
-    const fix = shownFix(d);
-    const fixes = fix ? [
-      {
-        description: { text: fix.title },
-        artifactChanges: [
-          {
-            artifactLocation: artifactLocation(d.loc.file),
-            replacements: fix.edits.map((e) => {
-              const x = locate({ ...d, loc: e.loc }, result.sources);
-              return {
-                deletedRegion: { startLine: x.line, startColumn: x.column, endLine: x.endLine, endColumn: x.endColumn },
-                ...e.text ? { insertedContent: { text: e.text } } : {}
-              };
-            })
-          }
-        ],
-        properties: { applicability: fix.applicability }
-      }
-    ] : void 0;
-    return {
-      ruleId: d.rule,
-      ruleIndex,
-      level: LEVEL[d.severity],
-      message: { text: d.help ? `${d.message}
-${d.help}` : d.message },
-      locations: [
-        {
-          physicalLocation: {
-            artifactLocation: artifactLocation(d.loc.file),
-            region: { startLine: r.line, startColumn: r.column, endLine: r.endLine, endColumn: r.endColumn }
-          }
-        }
-      ],
-      ...related.length ? { relatedLocations: related } : {},
-      partialFingerprints: { [FINGERPRINT_KEY]: prints.get(d) },
-      ...d.suppressed ? { suppressions: [{ kind: d.suppressed.kind === "directive" ? "inSource" : "external", justification: d.suppressed.reason }] } : {},
-      ...fixes ? { fixes } : {}
-    };
-  });
-  return {
-    $schema: SARIF_SCHEMA,
-    version: "2.1.0",
-    runs: [
-      {
-        tool: { driver: { name: "pgconf-lint", version: VERSION, semanticVersion: VERSION, informationUri: INFORMATION_URI, rules: driverRules } },
-        results,
-        columnKind: "utf16CodeUnits"
-      }
-    ]
-  };
-}
-function formatSarif(result) {
-  return JSON.stringify(toSarif(result), null, 2) + "\n";
-}
-
-// src/types.ts
-var SEVERITIES = ["error", "warning", "info"];
-
-// src/action/inputs.ts
-var InputError = class extends Error {
-};
-function bool(name, raw) {
-  if (raw === "") return false;
-  if (["true", "True", "TRUE"].includes(raw)) return true;
-  if (["false", "False", "FALSE"].includes(raw)) return false;
-  throw new InputError(`input ${name} must be true or false, not "${printable2(raw)}"`);
-}
-function printable2(s) {
-  const one = s.replace(/[\u0000-\u001f\u007f]/g, " ");
-  return one.length > 60 ? one.slice(0, 57) + "..." : one;
-}
-function seconds3(name, raw, dflt, max) {
-  if (raw === "") return dflt * 1e3;
-  const n = Number(raw);
-  if (!/^\d+(\.\d+)?$/.test(raw) || !(n > 0) || n > max) throw new InputError(`input ${name} must be a number of seconds above 0 and at most ${max}, not "${printable2(raw)}"`);
-  return Math.round(n * 1e3);
-}
-function readInputs(get) {
-  const paths = get("paths").split(/\s+/).filter(Boolean);
-  const failOn = get("fail-on") || "error";
-  if (failOn !== "never" && !SEVERITIES.includes(failOn)) {
-    throw new InputError(`input fail-on must be error, warning, info or never, not "${printable2(failOn)}"`);
-  }
-  const inputs = {
-    paths: paths.length ? paths : ["."],
-    failOn,
-    review: bool("review", get("review")),
-    onlyChanged: bool("only-changed", get("only-changed")),
-    allowEmpty: bool("allow-empty", get("allow-empty")),
-    token: get("github-token"),
-    apiTimeoutMs: seconds3("api-timeout", get("api-timeout"), 30, 3600),
-    apiBudgetMs: seconds3("api-budget", get("api-budget"), 120, 3600)
-  };
-  const login = get("token-login");
-  if (login) {
-    if (!/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?$/.test(login)) throw new InputError(`input token-login must be a GitHub login such as my-app[bot], not "${printable2(login)}"`);
-    inputs.tokenLogin = login;
-  }
-  const v = get("pg-version");
-  if (v) {
-    const n = Number(v);
-    if (!/^\d+$/.test(v) || !isSupportedMajor(n)) {
-      throw new InputError(`input pg-version "${printable2(v)}" is not supported; use one of ${SUPPORTED_MAJORS.join(", ")}`);
-    }
-    inputs.pgVersion = n;
-  }
-  const profiles = get("profile").split(/[\s,]+/).filter(Boolean);
-  for (const p of profiles) if (!findProfile(p)) throw new InputError(`input profile: ${unknownProfileMessage(printable2(p))}`);
-  if (profiles.length) inputs.profiles = profiles;
-  const config = get("config");
-  if (config) inputs.config = config;
-  const sarif = get("sarif-file");
-  if (sarif) inputs.sarifFile = sarif;
-  return inputs;
-}
-
-// src/action/review.ts
-var MAX_REVIEW_COMMENTS = 30;
-var SUGGESTION_MAX_CHARS = 500;
-function fence(text) {
-  const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
-  return "`".repeat(Math.max(3, longest + 1));
-}
-function suggestionFor(d, source) {
-  const fix = shownFix(d);
-  if (!fix || d.suppressed) return void 0;
-  let first = Infinity;
-  let last = 0;
-  for (const e of fix.edits) {
-    const s = lineColumn(source, e.loc.start);
-    const end = lineColumn(source, e.loc.end);
-    const endLine = e.loc.end > e.loc.start && end.column === 1 ? end.line - 1 : end.line;
-    first = Math.min(first, s.line);
-    last = Math.max(last, endLine, s.line);
-  }
-  const from = source.lineStarts[first - 1];
-  const to = source.lineStarts[last] ?? source.text.length;
-  const region = source.text.slice(from, to);
-  const after = applyEdits(region, fix.edits.map((e) => ({ loc: { ...e.loc, start: e.loc.start - from, end: e.loc.end - from }, text: e.text })));
-  const newline = /\r?\n$/.exec(region)?.[0];
-  let body;
-  if (after === "") body = void 0;
-  else if (!newline) body = after;
-  else if (after.endsWith("\n")) body = after.replace(/\r?\n$/, "");
-  else return void 0;
-  const lines = body === void 0 ? [] : body.split(/\r?\n/);
-  const text = lines.join("\n");
-  if (text.length > SUGGESTION_MAX_CHARS || containsSecret(text)) return void 0;
-  return { startLine: first, line: last, lines, fix };
-}
-function commentBody(d, fingerprint, suggestion) {
-  const parts = [`${SEVERITY_LABEL[d.severity]} \xB7 [${d.rule}](${docsUrl(d.rule)}) \xB7 ${escapeMarkdown(d.message)}`];
-  if (d.help) parts.push(`\u21B3 ${escapeMarkdown(d.help)}`);
-  const fix = suggestion?.fix ?? shownFix(d);
-  if (fix && !d.suppressed) {
-    if (suggestion) {
-      const text = suggestion.lines.join("\n");
-      const f = fence(text);
-      parts.push(`${f}suggestion
-${suggestion.lines.length ? text + "\n" : ""}${f}`);
-    } else {
-      parts.push(`Fix: ${escapeMarkdown(fix.title)} (\`${FIX_COMMAND[fix.applicability]}\` applies it).`);
-    }
-    if (fix.applicability === "unsafe") {
-      parts.push(
-        suggestion ? `> **Unsafe fix** (${escapeMarkdown(fix.title)}): it changes what the server does; accept it only after checking what it affects (\`pgconf-lint --fix\` leaves it; \`--unsafe-fixes\` applies it).` : "> **Unsafe fix**: it changes what the server does; apply it only after checking what it affects."
-      );
-    }
-  }
-  parts.push(`<!-- pgconf-lint:fp=${fingerprint} -->`);
-  return parts.join("\n\n");
-}
-function reviewComment(d, result, fingerprint, line, commentable) {
-  const source = result.sources.get(d.loc.file);
-  let s = source ? suggestionFor(d, source) : void 0;
-  if (s && (line < s.startLine || line > s.line)) s = void 0;
-  for (let l = s?.startLine ?? 0; s && l <= s.line; l++) if (!commentable.has(l)) s = void 0;
-  const body = commentBody(d, fingerprint, s);
-  if (!s) return { path: d.loc.file, line, body, rule: d.rule };
-  return { path: d.loc.file, line: s.line, ...s.startLine < s.line ? { startLine: s.startLine } : {}, body, rule: d.rule };
-}
-function planReview(result, diagnostics, diffs, prints, existing) {
-  const comments = [];
-  let overflow = 0;
-  let alreadyCommented = 0;
-  for (const d of diagnostics) {
-    if (d.suppressed) continue;
-    const diff = diffs.get(d.loc.file);
-    const line = annotationRange(d, result.sources).startLine;
-    if (!diff?.commentable.has(line)) continue;
-    const fp = prints.get(d);
-    if (existing.has(fp)) {
-      alreadyCommented++;
-      continue;
-    }
-    if (comments.length >= MAX_REVIEW_COMMENTS) {
-      overflow++;
-      continue;
-    }
-    comments.push(reviewComment(d, result, fp, line, diff.commentable));
-  }
-  return { comments, overflow, alreadyCommented };
-}
-
-// src/action/main.ts
-var COMMENT_MAX_BYTES = 6e4;
-var SUMMARY_MAX_BYTES = 512 * 1024;
-var RANK4 = { info: 0, warning: 1, error: 2 };
-var Log = class {
-  used = { error: 0, warning: 0, notice: 0 };
-  warning(message) {
-    this.used.warning++;
-    warning(message);
-  }
-};
-function oneLine(err) {
-  const msg = err instanceof Error ? err.message : String(err);
-  return msg.split("\n")[0];
-}
-function readConfig(workspace, inputs) {
-  let path6;
-  let warning2;
-  if (inputs.config) {
-    path6 = resolve11(workspace, inputs.config);
-    if (!existsSync3(path6)) throw new InputError(`input config: ${inputs.config}: no such file`);
-  } else {
-    const found = findConfigUpward(actionBase(workspace, inputs.paths), workspace);
-    if (!found) return {};
-    path6 = found.path;
-    warning2 = shadowedWarning(found, relative7(workspace, found.path));
-  }
-  try {
-    return { config: loadConfig(path6, RULES, { root: workspace }), ...warning2 ? { warning: warning2 } : {} };
-  } catch (err) {
-    if (err instanceof ConfigError) throw new InputError(err.message);
-    throw err;
-  }
-}
-function fileLinker(env, pr) {
-  const server = env.GITHUB_SERVER_URL ?? "https://github.com";
-  const [owner, repo] = (env.GITHUB_REPOSITORY ?? "").split("/");
-  const sha = pr?.headSha ?? env.GITHUB_SHA ?? "";
-  if (!/^https?:\/\/[A-Za-z0-9.-]+(:\d+)?$/.test(server) || !owner || !repo || !/^[A-Za-z0-9_.-]+$/.test(owner + repo) || !/^[0-9a-f]{40,64}$/.test(sha)) {
-    return void 0;
-  }
-  const enc = (p) => p.split("/").map((s) => encodeURIComponent(s).replace(/[()!'*]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase())).join("/");
-  return (file, line) => file.startsWith("/") || file.startsWith("..") ? void 0 : `${server}/${owner}/${repo}/blob/${sha}/${enc(file)}#L${line}`;
-}
-function apiFallback(log, what, err, inputs, pr) {
-  const f = apiFailure(err, inputs.token);
-  const tail = "the annotations and the job summary still carry every finding.";
-  switch (f.kind) {
-    case "permission":
-      if (pr.fork) info(`pgconf-lint: ${what} skipped: this pull request comes from a fork, and GitHub gives such runs a read-only token (HTTP 403); ${tail}`);
-      else log.warning(`pgconf-lint: ${what} failed: the token may not write to pull requests (${f.message}). Grant "permissions: pull-requests: write" to the job; ${tail}`);
-      return;
-    case "rate-limit":
-      return log.warning(`pgconf-lint: ${what} failed: ${f.message}; ${tail}`);
-    case "timeout":
-      return log.warning(`pgconf-lint: ${what} failed: the GitHub API did not answer: ${f.message}; ${tail}`);
-    case "network":
-      return log.warning(`pgconf-lint: ${what} failed: ${f.message}; ${tail}`);
-    case "budget":
-      return log.warning(`pgconf-lint: ${what} skipped: ${f.message}; ${tail}`);
-    case "server":
-      return log.warning(`pgconf-lint: ${what} failed: GitHub answered with a server error (${f.message}); ${tail}`);
-    default:
-      if (f.status === 422) return log.warning(`pgconf-lint: GitHub rejected the ${what} (${f.message}); ${tail}`);
-      return log.warning(`pgconf-lint: ${what} failed (${f.message}); ${tail}`);
-  }
-}
-function commentList(list3) {
-  const shown5 = list3.slice(0, 10).map((c) => `${neutralizeControls(c.path)}:${c.line}${c.rule ? ` (${c.rule})` : ""}`);
-  return shown5.join(", ") + (list3.length > 10 ? ` and ${list3.length - 10} more` : "");
-}
-async function review(state, result, reported, inputs, log, link, notes) {
-  const { pr, octokit } = state;
-  let me;
-  try {
-    me = await tokenIdentity(octokit, inputs.tokenLogin, inputs.token);
-  } catch (err) {
-    apiFallback(log, "review and summary comment (finding the token's identity)", err, inputs, pr);
-    return;
-  }
-  if (state.diffs || !inputs.onlyChanged) {
-    try {
-      state.diffs ??= await listChangedFiles(octokit, pr);
-      const prints = fingerprints(result.diagnostics, result.sources);
-      const existing = await existingReviewFingerprints(octokit, pr, me);
-      const plan = planReview(result, reported, state.diffs, prints, existing);
-      if (plan.comments.length) {
-        const more = plan.overflow ? ` (${plan.overflow} more in the summary comment)` : "";
-        const body = (n, first) => `**pgconf-lint**: ${plural(n, "finding")} on lines this pull request changes${first ? more : ""}.
-
-<!-- pgconf-lint-review -->`;
-        const out = await postReview(octokit, pr, body, plan.comments, inputs.token);
-        if (out.posted.length) info(`pgconf-lint: posted a review with ${plural(out.posted.length, "comment")}${out.reviews > 1 ? ` (in ${out.reviews} reviews)` : ""}.`);
-        if (out.failure) {
-          const what = out.posted.length ? `review (${out.posted.length} of ${plan.comments.length} inline comments posted)` : "review";
-          apiFallback(log, what, out.failure, inputs, pr);
-        } else if (out.rejected.length || out.unsent.length) {
-          const parts = [];
-          if (out.rejected.length) parts.push(`GitHub rejected ${plural(out.rejected.length, "inline comment")} (HTTP 422, not on a line of the diff it knows), left out: ${commentList(out.rejected)}`);
-          if (out.unsent.length) parts.push(`${plural(out.unsent.length, "inline comment")} not posted (the search for the rejected ones stopped after ${plural(out.calls, "call")}): ${commentList(out.unsent)}`);
-          log.warning(`pgconf-lint: ${parts.join("; ")}; ${plural(out.posted.length, "other comment")} posted; the annotations and the job summary still carry every finding.`);
-        }
-      } else {
-        info(`pgconf-lint: no new review comments (${plural(plan.alreadyCommented, "finding")} already commented on).`);
-      }
-    } catch (err) {
-      apiFallback(log, "review", err, inputs, pr);
-    }
-  }
-  try {
-    const s = summarize(reported);
-    const body = formatMarkdown(result, {
-      header: SUMMARY_MARKER,
-      maxBytes: COMMENT_MAX_BYTES,
-      diagnostics: reported,
-      notes,
-      ...link ? { linkFile: link } : {}
-    });
-    const done = await upsertSummaryComment(octokit, pr, body, s.error + s.warning + s.info > 0, me);
-    if (done !== "skipped") info(`pgconf-lint: ${done} the summary comment.`);
-  } catch (err) {
-    apiFallback(log, "summary comment", err, inputs, pr);
-  }
-}
-async function run() {
-  try {
-    await runUnchecked();
-  } catch (err) {
-    if (err instanceof InputError) setFailed(`pgconf-lint: ${err.message}`);
-    else {
-      debug(err instanceof Error && err.stack ? err.stack : String(err));
-      setFailed(`pgconf-lint: internal error: ${oneLine(err)}`);
-    }
-  }
-}
-async function runUnchecked() {
-  const env = process.env;
-  const inputs = readInputs((name) => getInput(name));
-  const workspace = env.GITHUB_WORKSPACE || process.cwd();
-  const { config, warning: configWarning } = readConfig(workspace, inputs);
-  const options = {
-    cwd: workspace,
-    base: actionBase(workspace, inputs.paths),
-    ...config ? { config } : {},
-    ...inputs.pgVersion ? { pgVersion: inputs.pgVersion } : {},
-    ...inputs.profiles ? { profiles: inputs.profiles } : {},
-    ...inputs.allowEmpty ? { allowEmpty: true } : {}
-  };
-  const host = hostFor(options);
-  const result = lint(inputs.paths, { ...options, host });
-  if (result.errors.length) throw new InputError(`input paths: ${result.errors[0]}`);
-  const log = new Log();
-  if (configWarning) log.warning(`pgconf-lint: ${configWarning}`);
-  for (const w of result.warnings) log.warning(`pgconf-lint: ${w}`);
-  if (result.empty !== void 0) {
-    log.used.notice++;
-    notice(`pgconf-lint: ${result.empty} (accepted: allow-empty)`);
-  }
-  let state;
-  const pr = pullRequestFromEnv(env);
-  const needApi = inputs.review || inputs.onlyChanged;
-  if (needApi && !pr) {
-    info("pgconf-lint: not a pull_request event: review comments and only-changed do not apply; reporting every finding.");
-  } else if (needApi && pr && !inputs.token) {
-    log.warning("pgconf-lint: input github-token is empty: review comments and only-changed need it; reporting every finding.");
-  } else if (needApi && pr) {
-    state = { pr, octokit: await connect(inputs.token, { timeoutMs: inputs.apiTimeoutMs, budgetMs: inputs.apiBudgetMs }) };
-    if (inputs.onlyChanged) {
-      try {
-        state.listing = await listPullRequestFiles(state.octokit, pr);
-        state.diffs = state.listing.diffs;
-      } catch (err) {
-        const f = apiFailure(err, inputs.token);
-        log.warning(`pgconf-lint: could not list the pull request's files (${f.message}); reporting every finding.`);
-      }
-    }
-  }
-  if (state?.diffs) {
-    const w = prefixWarning([...result.files.map((f) => f.path), ...result.sources.keys()], state.diffs.keys(), workspace, result.base);
-    if (w) log.warning(w);
-  }
-  let reported = result.diagnostics;
-  const notes = result.warnings.map((w) => `\u26A0\uFE0F ${escapeMarkdown(w)}`);
-  if (inputs.onlyChanged && state?.listing) {
-    const { pr: p, octokit, listing } = state;
-    try {
-      if (!listing.complete) throw new BaseUnavailable(`the pull request changes ${MAX_LISTED_FILES} files or more, and GitHub lists no more than that`);
-      if (!p.baseSha) throw new BaseUnavailable("the event does not name the base commit (pull_request.base.sha)");
-      const base = await lintBase({
-        repoRoot: result.base,
-        inner: host,
-        files: listing.files,
-        fetch: baseFetcher(octokit, p, p.baseSha, host.maxFileBytes),
-        lint: (h) => lint(inputs.paths, { ...options, host: h })
-      });
-      reported = newFindings(result, base.result, base.renames);
-      const before = result.diagnostics.length - reported.length;
-      notes.push(`Only findings new in this pull request are reported, wherever they are${before ? ` (${plural(before, "finding")} already in the base revision ${shortSha(p.baseSha)} ${before === 1 ? "is" : "are"} not)` : ""}.`);
-      info(`pgconf-lint: compared with the base revision ${shortSha(p.baseSha)} (${plural(base.fetched, "changed file")} read from it): ${plural(reported.length, "new finding")}.`);
-    } catch (err) {
-      const why = err instanceof BaseUnavailable ? err.message : apiFailure(err, inputs.token).message;
-      log.warning(`pgconf-lint: only-changed could not read the base revision (${why}); reporting every finding.`);
-    }
-  }
-  const counts = summarize(reported);
-  const failing = inputs.failOn !== "never" && reported.some((d) => !d.suppressed && RANK4[d.severity] >= RANK4[inputs.failOn]);
-  const link = fileLinker(env, pr);
-  const summary2 = env.GITHUB_STEP_SUMMARY ? markdownReport(result, { maxBytes: SUMMARY_MAX_BYTES, diagnostics: reported, notes, ...link ? { linkFile: link } : {} }) : void 0;
-  const summaryMd = summary2?.text;
-  const summaryCut = summary2 !== void 0 && summary2.omitted > 0;
-  const fullListAt = (n) => {
-    if (summaryMd !== void 0 && !summaryCut) return `the job summary lists all ${n}`;
-    const why = summaryMd === void 0 ? "there is no job summary" : "the job summary was cut at its size limit and does not list them all";
-    return inputs.sarifFile ? `${why}; the SARIF report (${inputs.sarifFile}) lists all ${n}` : `${why}; set the sarif-file input for a report that lists all ${n}`;
-  };
-  const apiWarnings = inputs.review && state ? 2 : 0;
-  const sel = selectAnnotations(reported, result.sources, {
-    reserved: { ...log.used, warning: log.used.warning + apiWarnings, error: log.used.error + (failing ? 1 : 0) },
-    fullListAt
-  });
-  for (const a of sel.annotations) {
-    core_exports[a.kind](a.message, {
-      title: a.title,
-      file: a.file,
-      startLine: a.startLine,
-      endLine: a.endLine,
-      ...a.startColumn !== void 0 ? { startColumn: a.startColumn } : {},
-      ...a.endColumn !== void 0 ? { endColumn: a.endColumn } : {}
-    });
-  }
-  if (sel.notice) notice(sel.notice.message, { title: sel.notice.title });
-  if (summaryMd !== void 0) await summary.addRaw(summaryMd, true).write();
-  if (inputs.sarifFile) {
-    const path6 = isAbsolute3(inputs.sarifFile) ? inputs.sarifFile : resolve11(workspace, inputs.sarifFile);
-    try {
-      safeWriteFile(path6, formatSarif(result), {
-        roots: [workspace, ...env.RUNNER_TEMP ? [env.RUNNER_TEMP] : []],
-        rootsLabel: "GITHUB_WORKSPACE and RUNNER_TEMP",
-        outside: "refuse",
-        createParents: true
-      });
-      setOutput("sarif-file", inputs.sarifFile);
-    } catch (err) {
-      if (!(err instanceof SafeWriteError)) throw err;
-      setOutput("sarif-file", "");
-      setFailed(`pgconf-lint: sarif-file ${inputs.sarifFile} was not written: ${err.message}`);
-    }
-  } else setOutput("sarif-file", "");
-  setOutput("errors", counts.error);
-  setOutput("warnings", counts.warning);
-  setOutput("infos", counts.info);
-  const total = counts.error + counts.warning + counts.info;
-  info(`pgconf-lint: ${total ? `${plural(total, "problem")} (${plural(counts.error, "error")}, ${plural(counts.warning, "warning")}, ${plural(counts.info, "info")})` : "no problems"} in ${plural(result.files.length, "file")}.`);
-  if (failing) {
-    const atOrAbove = reported.filter((d) => !d.suppressed && RANK4[d.severity] >= RANK4[inputs.failOn]).length;
-    setFailed(`pgconf-lint: ${plural(atOrAbove, "finding")} at or above fail-on: ${inputs.failOn} (see the annotations and the job summary)`);
-  }
-  if (inputs.review && state) await review(state, result, reported, inputs, log, link, notes);
-}
-
-// src/action/index.ts
-await run();
+// bin/action.ts
+await run(RULES);
 await new Promise((resolve12) => process.stdout.write("", () => resolve12()));
 process.exit();

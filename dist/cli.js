@@ -12,6 +12,7 @@ import {
   MAX_MAX_FILE_BYTES,
   NEWEST_MAJOR,
   OUTSIDE_REFUSAL,
+  SEVERITIES,
   STIG,
   SUPPORTED_MAJORS,
   VERSION,
@@ -51,9 +52,9 @@ import {
   timezones,
   toAssumptions,
   unknownProfileMessage
-} from "./cli-chunk-3LSWCIMI.js";
+} from "./cli-chunk-XXVQYY54.js";
 
-// src/cli-main.ts
+// src/cli.ts
 import { existsSync, statSync as statSync2 } from "node:fs";
 
 // src/resolve/repo-root.ts
@@ -200,10 +201,10 @@ function safeWriteFile(path, data, options) {
   }
 }
 
-// src/cli-main.ts
+// src/cli.ts
 import { relative as relative4, resolve as resolve9 } from "node:path";
 
-// src/engine/config-lookup.ts
+// src/config/config-lookup.ts
 import { lstatSync as lstatSync3 } from "node:fs";
 import { dirname as dirname2, join as join3, resolve as resolve3 } from "node:path";
 function presentIn(dir) {
@@ -382,7 +383,7 @@ function hexToDouble(intPart, fracPart, expText) {
   return { value, erange: inexact && value < DBL_MIN };
 }
 
-// src/parse/guc-list.ts
+// src/lexical/guc-list.ts
 function isScannerSpace(ch) {
   return ch === " " || ch === "	" || ch === "\n" || ch === "\r" || ch === "\f" || ch === "\v";
 }
@@ -1409,7 +1410,7 @@ function cleanAscii(bytes2, major) {
   return out;
 }
 
-// src/engine/settings.ts
+// src/linter/settings.ts
 var cache = /* @__PURE__ */ new WeakMap();
 function effectiveSetting(cluster, name) {
   let perCluster = cache.get(cluster);
@@ -1443,7 +1444,7 @@ function compute(cluster, name) {
   return { name: def.name, def, value, canonical: parsed.ok ? parsed.canonical : def.boot, isDefault: true };
 }
 
-// src/engine/merge.ts
+// src/linter/merge.ts
 var groups = /* @__PURE__ */ new WeakMap();
 function setGroup(d, g) {
   groups.set(d, g);
@@ -1496,7 +1497,7 @@ function mergeGroups(diagnostics, ruleOrder) {
   return out;
 }
 
-// src/engine/options.ts
+// src/linter/options.ts
 function spec(schema, dflt, description) {
   return { schema: { ...schema, description }, default: dflt, description };
 }
@@ -1541,7 +1542,7 @@ function optionTypeText(o) {
   return `${s.type ?? "value"}${range2}`;
 }
 
-// src/engine/rule.ts
+// src/linter/rule.ts
 var RULE_TAGS = ["validity", "security", "reliability", "performance"];
 var CATEGORY_TAGS = {
   validity: ["validity"],
@@ -1694,7 +1695,7 @@ function relativizeMessage(message, file) {
   return prefix.length > 1 ? message.split(prefix).join("") : message;
 }
 
-// src/engine/glob.ts
+// src/lexical/glob.ts
 var Op = {
   Char: 0,
   // arg: the UTF-16 code unit
@@ -1907,7 +1908,7 @@ function wildcardMatcher(pattern) {
   return automatonMatcher(b.finish(next));
 }
 
-// src/engine/directives.ts
+// src/linter/directives.ts
 var KINDS = ["disable-next-line", "disable-line", "disable-file", "disable", "enable"];
 var DIRECTIVE = /^#\s*pgconf-lint\s+(disable-line|disable-next-line|disable-file|disable|enable)(?=\s|$)(.*)$/;
 var ATTEMPT = /^#\s{0,20}(pgconf[-_]?lint)(\s{0,20}:)?\s{0,20}([A-Za-z][A-Za-z_-]{0,40})(:?)(.*)$/i;
@@ -5212,6 +5213,2399 @@ function isWide(info, ipv4Prefix, ipv6Prefix) {
   return info.prefixLength < (info.family === "ipv4" ? ipv4Prefix : ipv6Prefix);
 }
 
+// src/resolve/views.ts
+function hbaRows(host, hba2) {
+  const rows = hbaFileRules(hba2);
+  return rows.map((row2, i) => {
+    const line = hba2.lines[i];
+    return {
+      ...row2,
+      ...row2.file_name !== void 0 ? { file_name: host.display(row2.file_name) } : {},
+      error: row2.error ?? line.problem?.message ?? null
+    };
+  });
+}
+
+// src/api.ts
+var SEVERITY_ORDER = { error: 0, warning: 1, info: 2 };
+function compareDiagnostics(a, b) {
+  if (a.loc.file !== b.loc.file) return a.loc.file < b.loc.file ? -1 : 1;
+  if (a.loc.start !== b.loc.start) return a.loc.start - b.loc.start;
+  if (a.severity !== b.severity) return SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity];
+  return a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0;
+}
+function hostFor(options) {
+  const inner = options.host ?? nodeHost({ cwd: options.cwd, root: options.root, base: options.base, maxFileBytes: maxFileBytesFor(options) });
+  return options.stdin ? stdinHost(inner, options.stdin) : inner;
+}
+function maxFileBytesFor(options) {
+  if (options.host) return options.host.maxFileBytes;
+  const configMax = options.config?.config.maxFileSize;
+  const fromConfig = configMax !== void 0 ? Math.min(parseSize(configMax), DEFAULT_MAX_FILE_BYTES) : void 0;
+  return Math.min(options.maxFileBytes ?? fromConfig ?? DEFAULT_MAX_FILE_BYTES, MAX_MAX_FILE_BYTES);
+}
+function configRelative(loaded, abs) {
+  return relative2(loaded.dir, abs).split(sep3).join("/");
+}
+function discoverOptions(options, host) {
+  const out = {
+    ...options.pgVersion ? { pgVersion: options.pgVersion } : {},
+    ...options.kind ? { kind: options.kind } : {},
+    ...options.stdin ? { stdin: { abs: stdinPath(host, options.stdin), name: options.stdin.filename } } : {},
+    ...options.allowEmpty ? { allowEmpty: true } : {}
+  };
+  const loaded = options.config;
+  if (!loaded) return out;
+  const c = loaded.config;
+  const rel = (abs) => configRelative(loaded, abs);
+  const overrides = (c.overrides ?? []).map((o) => ({ ...o, match: globMatcher(o.files) }));
+  out.configVersion = (files) => {
+    let v = c.pgVersion;
+    for (const o of overrides) if (o.pgVersion && files.some((f) => o.match(rel(f)))) v = o.pgVersion;
+    return v;
+  };
+  const kinds = Object.entries(c.files ?? {}).map(([kind, globs]) => ({ kind, match: globMatcher(globs) }));
+  if (kinds.length) out.extraKind = (abs) => kinds.find((k) => k.match(rel(abs)))?.kind;
+  if (c.ignore?.length) {
+    const ignored = globMatcher(c.ignore);
+    out.ignore = (abs) => ignored(rel(abs));
+  }
+  const defs = (c.clusters ?? []).map((d, i) => ({ name: d.name ?? `cluster-${i + 1}`, pgVersion: d.pgVersion, match: globMatcher(d.files) }));
+  if (defs.length) {
+    out.clusterOf = (abs) => {
+      const d = defs.find((x) => x.match(rel(abs)));
+      return d ? { name: d.name, ...d.pgVersion ? { pgVersion: d.pgVersion } : {} } : void 0;
+    };
+  }
+  return out;
+}
+function clusterRuleConfig(options, cluster, ruleList) {
+  const loaded = options.config;
+  const c = loaded?.config;
+  const files = cluster.input.files.map((f) => loaded ? configRelative(loaded, f.abs) : f.abs);
+  const matching = (c?.overrides ?? []).filter((o) => files.some((f) => globMatcher(o.files)(f)));
+  const def = cluster.input.name ? c?.clusters?.find((d, i) => (d.name ?? `cluster-${i + 1}`) === cluster.input.name) : void 0;
+  const ruleSeverity = (name) => ruleList.find((r) => r.name === name)?.severity;
+  const profiles = profileBlocks(selectedProfiles(options.profiles, c?.profile), cluster.input.major, ruleSeverity);
+  const rules = mergeRules([...profiles, c?.rules, ...matching.map((o) => o.rules)]);
+  for (const [name, sev] of Object.entries(options.rules ?? {})) rules[name] = { ...rules[name] ?? { options: {} }, severity: sev };
+  for (const [name, opts] of Object.entries(options.ruleOptions ?? {})) {
+    rules[name] = { ...rules[name] ?? {}, options: { ...rules[name]?.options ?? {}, ...opts } };
+  }
+  if (c?.allowedNetworks?.length) {
+    for (const rule of ruleList) {
+      if (rule.options?.allowedNetworks !== ALLOWED_NETWORKS) continue;
+      const name = rule.name;
+      rules[name] = { ...rules[name] ?? {}, options: { allowedNetworks: c.allowedNetworks, ...rules[name]?.options ?? {} } };
+    }
+  }
+  const assume = { ...toAssumptions([c?.assume, ...matching.map((o) => o.assume), def?.assume]), ...options.assume ?? {} };
+  return { rules, assume };
+}
+function resolveAll(paths, options = {}) {
+  const host = hostFor(options);
+  const found = discover(host, options.stdin && !paths.length ? ["-"] : paths, discoverOptions(options, host));
+  const cache4 = /* @__PURE__ */ new Map();
+  const clusters = found.clusters.map((c) => resolveCluster(host, c, cache4));
+  return { host, clusters, errors: found.errors, warnings: found.warnings, ...found.empty !== void 0 ? { empty: found.empty } : {} };
+}
+function lint(paths, options, rules) {
+  for (const name of selectedProfiles(options.profiles, options.config?.config.profile)) {
+    if (!findProfile(name)) throw new ConfigError(unknownProfileMessage(name));
+  }
+  const { host, clusters, errors, warnings, empty } = resolveAll(paths, options);
+  let diagnostics = [];
+  const files = [];
+  const ran = /* @__PURE__ */ new Set();
+  const directiveRule = rules.find((r) => r.engineReport === "directive-problems");
+  let unusedSeverity = directiveRule?.severity ?? "off";
+  const sources = /* @__PURE__ */ new Map();
+  for (const cluster of clusters) {
+    for (const f of cluster.input.files) files.push({ path: host.display(f.abs), kind: f.kind, pgVersion: cluster.input.major });
+    for (const [p, s] of cluster.sources) sources.set(p, s);
+    const cfg = clusterRuleConfig(options, cluster, rules);
+    for (const rule of rules) {
+      const rc = cfg.rules[rule.name];
+      const sev = rc?.severity ?? rule.severity;
+      if (rule === directiveRule) unusedSeverity = sev;
+      if (sev === "off") continue;
+      ran.add(rule.name);
+      for (const d of runRule(rule, cluster, { severity: sev, options: rc?.options ?? {}, assume: cfg.assume })) diagnostics.push(d);
+    }
+  }
+  const directives = collectDirectives(clusters);
+  const applied = applyDirectives(diagnostics, directives, sources, new Set(rules.map((r) => r.name)), ran);
+  diagnostics = mergeGroups(applied.diagnostics, precedenceOrder(rules));
+  if (directiveRule && unusedSeverity !== "off") {
+    const name = directiveRule.name;
+    const perFile = /* @__PURE__ */ new Map();
+    for (const p of applied.problems) {
+      const c = perFile.get(p.loc.file) ?? { n: 0, last: p.loc };
+      c.n++;
+      c.last = p.loc;
+      perFile.set(p.loc.file, c);
+      if (c.n <= FILE_FINDINGS_LIMIT) diagnostics.push({ rule: name, severity: unusedSeverity, message: p.message, help: p.help, loc: p.loc });
+    }
+    for (const [, c] of perFile) {
+      if (c.n <= FILE_FINDINGS_LIMIT) continue;
+      const more = c.n - FILE_FINDINGS_LIMIT;
+      diagnostics.push({ rule: name, severity: unusedSeverity, message: `${more} more ${name} findings in this file are not listed (${c.n} in all; only the first ${FILE_FINDINGS_LIMIT} are)`, loc: c.last, unlisted: more });
+    }
+  }
+  const seen = /* @__PURE__ */ new Set();
+  const unique = diagnostics.filter((d) => {
+    const k = `${d.rule}\0${d.loc.file}\0${d.loc.start}\0${d.loc.end}\0${d.message}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+  unique.sort(compareDiagnostics);
+  files.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  return { files, rules, diagnostics: unique, clusters, sources, base: host.base ?? host.cwd, errors, warnings, ...empty !== void 0 ? { empty } : {} };
+}
+function readSettings(paths, options = {}) {
+  const { host, clusters, errors, warnings, empty } = resolveAll(paths, options);
+  const results = clusters.filter((c) => c.conf).map((c) => ({ cluster: host.display(c.input.dir), pgVersion: c.input.major, rows: settingsRows(c) }));
+  return { results, errors, warnings, ...empty !== void 0 ? { empty } : {} };
+}
+function readHba(paths, options = {}) {
+  const { host, clusters, errors, warnings, empty } = resolveAll(paths, options);
+  const results = clusters.flatMap(
+    (c) => c.hba ? [{ cluster: host.display(c.input.dir), file: c.hba.file.path, pgVersion: c.input.major, rows: hbaRows(host, c.hba) }] : []
+  );
+  return { results, errors, warnings, ...empty !== void 0 ? { empty } : {} };
+}
+
+// src/fix/apply.ts
+import { resolve as resolve8 } from "node:path";
+
+// src/linter/edits.ts
+function applyEdits(text3, edits) {
+  const sorted = [...edits].sort((a, b) => a.loc.start - b.loc.start || a.loc.end - b.loc.end);
+  let out = "";
+  let at = 0;
+  for (const e of sorted) {
+    if (e.loc.start < at || e.loc.end > text3.length) throw new Error("applyEdits: overlapping or out-of-range edit");
+    out += text3.slice(at, e.loc.start) + e.text;
+    at = e.loc.end;
+  }
+  return out + text3.slice(at);
+}
+function allowed(fix, unsafe) {
+  return fix.applicability === "safe" || unsafe && fix.applicability === "unsafe";
+}
+function fixesForFile(diagnostics, file, unsafe) {
+  const chosen = [];
+  const taken = [];
+  const candidates = diagnostics.filter((d) => d.fix && !d.suppressed && d.fix.edits.every((e) => e.loc.file === file) && allowed(d.fix, unsafe)).map((d) => d.fix).sort((a, b) => a.edits[0].loc.start - b.edits[0].loc.start);
+  for (const f of candidates) {
+    const clash = f.edits.some((e) => taken.some((t) => e.loc.start < t.loc.end && t.loc.start < e.loc.end || e.loc.start === t.loc.start && e.loc.end === t.loc.end));
+    if (clash) continue;
+    chosen.push(f);
+    taken.push(...f.edits);
+  }
+  return chosen;
+}
+
+// src/fix/diff.ts
+var CONTEXT = 3;
+var MAX_EDIT_DISTANCE = 4e3;
+function splitLines(text3) {
+  const out = [];
+  let at = 0;
+  for (let i = text3.indexOf("\n"); i !== -1; i = text3.indexOf("\n", at)) {
+    out.push(text3.slice(at, i + 1));
+    at = i + 1;
+  }
+  if (at < text3.length) out.push(text3.slice(at));
+  return out;
+}
+function myers(a, b) {
+  const n = a.length;
+  const m = b.length;
+  const max = n + m;
+  const offset = max + 1;
+  const v = new Int32Array(2 * max + 3);
+  const trace = [];
+  for (let d = 0; d <= max; d++) {
+    if (d > MAX_EDIT_DISTANCE) return void 0;
+    trace.push(v.slice(offset - d - 1, offset + d + 2));
+    for (let k = -d; k <= d; k += 2) {
+      let x = k === -d || k !== d && v[offset + k - 1] < v[offset + k + 1] ? v[offset + k + 1] : v[offset + k - 1] + 1;
+      let y = x - k;
+      while (x < n && y < m && a[x] === b[y]) {
+        x++;
+        y++;
+      }
+      v[offset + k] = x;
+      if (x >= n && y >= m) return backtrack(a, b, trace, d);
+    }
+  }
+  return void 0;
+}
+function backtrack(a, b, trace, dEnd) {
+  const ops = [];
+  let x = a.length;
+  let y = b.length;
+  for (let d = dEnd; d > 0; d--) {
+    const vd = trace[d];
+    const at = (kk) => vd[kk + d + 1];
+    const k = x - y;
+    const down = k === -d || k !== d && at(k - 1) < at(k + 1);
+    const prevK = down ? k + 1 : k - 1;
+    const prevX = at(prevK);
+    const prevY = prevX - prevK;
+    while (x > prevX && y > prevY) {
+      ops.push({ kind: " ", line: a[x - 1] });
+      x--;
+      y--;
+    }
+    if (down) ops.push({ kind: "+", line: b[y - 1] });
+    else ops.push({ kind: "-", line: a[x - 1] });
+    x = prevX;
+    y = prevY;
+  }
+  while (x > 0 && y > 0) {
+    ops.push({ kind: " ", line: a[x - 1] });
+    x--;
+    y--;
+  }
+  return ops.reverse();
+}
+function editScript(a, b) {
+  let pre = 0;
+  while (pre < a.length && pre < b.length && a[pre] === b[pre]) pre++;
+  let suf = 0;
+  while (suf < a.length - pre && suf < b.length - pre && a[a.length - 1 - suf] === b[b.length - 1 - suf]) suf++;
+  const am = a.slice(pre, a.length - suf);
+  const bm = b.slice(pre, b.length - suf);
+  const middle = myers(am, bm) ?? [...am.map((line) => ({ kind: "-", line })), ...bm.map((line) => ({ kind: "+", line }))];
+  return [
+    ...a.slice(0, pre).map((line) => ({ kind: " ", line })),
+    ...middle,
+    ...a.slice(a.length - suf).map((line) => ({ kind: " ", line }))
+  ];
+}
+function range(start, count2) {
+  const s = count2 === 0 ? start - 1 : start;
+  return count2 === 1 ? `${s}` : `${s},${count2}`;
+}
+function unifiedHunks(before, after) {
+  if (before === after) return "";
+  const ops = editScript(splitLines(before), splitLines(after));
+  const changed = [];
+  ops.forEach((op, i2) => op.kind !== " " && changed.push(i2));
+  let out = "";
+  let i = 0;
+  while (i < changed.length) {
+    const from = Math.max(0, changed[i] - CONTEXT);
+    let j = i;
+    while (j + 1 < changed.length && changed[j + 1] - changed[j] <= 2 * CONTEXT + 1) j++;
+    const to = Math.min(ops.length, changed[j] + CONTEXT + 1);
+    let oldLine = 1;
+    let newLine = 1;
+    for (let k = 0; k < from; k++) {
+      if (ops[k].kind !== "+") oldLine++;
+      if (ops[k].kind !== "-") newLine++;
+    }
+    let oldCount = 0;
+    let newCount = 0;
+    let body = "";
+    for (let k = from; k < to; k++) {
+      const op = ops[k];
+      if (op.kind !== "+") oldCount++;
+      if (op.kind !== "-") newCount++;
+      body += op.kind + op.line + (op.line.endsWith("\n") ? "" : "\n\\ No newline at end of file\n");
+    }
+    out += `@@ -${range(oldLine, oldCount)} +${range(newLine, newCount)} @@
+${body}`;
+    i = j + 1;
+  }
+  return out;
+}
+function fileDiff(path, before, after, encoding) {
+  const hunks = unifiedHunks(before, after);
+  if (!hunks) return Buffer.alloc(0);
+  return Buffer.concat([Buffer.from(`--- a/${path}
++++ b/${path}
+`, "utf8"), Buffer.from(hunks, encoding)]);
+}
+
+// src/fix/write.ts
+import {
+  accessSync,
+  closeSync as closeSync2,
+  constants as constants2,
+  fchmodSync as fchmodSync2,
+  fchownSync,
+  fstatSync,
+  fsyncSync,
+  lstatSync as lstatSync4,
+  openSync as openSync2,
+  readSync,
+  realpathSync as realpathSync2,
+  renameSync as renameSync2,
+  statSync,
+  unlinkSync as unlinkSync2,
+  writeSync
+} from "node:fs";
+import { randomBytes as randomBytes2 } from "node:crypto";
+import { basename as basename3, dirname as dirname6, isAbsolute, join as join5, relative as relative3, resolve as resolve7, sep as sep4 } from "node:path";
+var NOFOLLOW2 = constants2.O_NOFOLLOW ?? 0;
+var NONBLOCK = constants2.O_NONBLOCK ?? 0;
+var NOCTTY = constants2.O_NOCTTY ?? 0;
+function writeRoot(cwd, root) {
+  const given = resolve7(cwd, root ?? ".");
+  let real = given;
+  try {
+    real = realpathSync2.native(given);
+  } catch {
+  }
+  return { given, real };
+}
+function encodeText(text3, encoding) {
+  const bytes2 = Buffer.from(text3, encoding);
+  return bytes2.toString(encoding) === text3 ? bytes2 : void 0;
+}
+function roundTripProblem(bytes2, text3, encoding) {
+  const again = encodeText(text3, encoding);
+  if (again && again.equals(bytes2)) return void 0;
+  const now = decode(bytes2);
+  if (now.text !== text3 || now.encoding !== encoding) return "it changed on disk since it was read";
+  return `its bytes do not survive decoding as ${encoding === "utf8" ? "UTF-8" : "Latin-1"} and encoding back, so it cannot be rewritten byte for byte`;
+}
+function refuse(reason) {
+  return { ok: false, reason };
+}
+function checkTarget(absPath, root, maxBytes) {
+  const abs = resolve7(absPath);
+  const inside = (dir) => {
+    const r = relative3(dir, abs);
+    return r === "" || r === ".." || r.startsWith(".." + sep4) || isAbsolute(r) ? void 0 : r;
+  };
+  const rel = inside(root.given) ?? inside(root.real);
+  if (rel === void 0) return refuse("outside the checked root");
+  if (hasGitSegment(rel)) return refuse("inside the repository's .git directory");
+  const parts = rel.split(sep4);
+  let cur = root.real;
+  let st;
+  for (let i = 0; i < parts.length; i++) {
+    cur = join5(cur, parts[i]);
+    try {
+      st = lstatSync4(cur);
+    } catch (err) {
+      return refuse(describeFsError(err));
+    }
+    const shown5 = parts.slice(0, i + 1).join("/");
+    const last = i === parts.length - 1;
+    if (st.isSymbolicLink()) return refuse(last ? "a symbolic link; fixes are never written through a link" : `its directory ${shown5} is a symbolic link; fixes are never written through a link`);
+    if (!last && !st.isDirectory()) return refuse(`its parent ${shown5} is not a directory`);
+  }
+  const lst = lstatSync4(cur, { bigint: true });
+  if (!lst.isFile()) return refuse("not a regular file");
+  if (lst.nlink > 1n) return refuse(`it has ${lst.nlink} hard links, and rewriting it would split them`);
+  const mode = Number(lst.mode & 0o7777n);
+  if ((mode & 146) === 0) return refuse("it is read-only (no write permission bit); pgconf-lint does not change permissions");
+  try {
+    accessSync(cur, constants2.W_OK);
+  } catch (err) {
+    return refuse(describeFsError(err));
+  }
+  let fd;
+  try {
+    fd = openSync2(cur, constants2.O_RDONLY | NOFOLLOW2 | NONBLOCK | NOCTTY);
+  } catch (err) {
+    return refuse(describeFsError(err));
+  }
+  try {
+    const fst = fstatSync(fd, { bigint: true });
+    if (!fst.isFile()) return refuse("not a regular file");
+    if (fst.dev !== lst.dev || fst.ino !== lst.ino) return refuse("it changed on disk while it was being checked");
+    const size = Number(fst.size);
+    if (size > maxBytes) return refuse("it grew past the size limit since it was read");
+    const buf = Buffer.alloc(size + 1);
+    let n = 0;
+    for (; ; ) {
+      const got = readSync(fd, buf, n, buf.length - n, null);
+      if (got === 0) break;
+      n += got;
+      if (n > size) return refuse("it changed on disk since it was read");
+    }
+    return { ok: true, target: { path: cur, dev: fst.dev, ino: fst.ino, mode, uid: Number(fst.uid), gid: Number(fst.gid), bytes: buf.subarray(0, n) } };
+  } catch (err) {
+    return refuse(describeFsError(err));
+  } finally {
+    closeSync2(fd);
+  }
+}
+function leadsTo(dir, dirFd) {
+  try {
+    if (realpathSync2.native(dir) !== dir) return false;
+    const byPath = statSync(dir, { bigint: true });
+    const byFd = fstatSync(dirFd, { bigint: true });
+    return byPath.dev === byFd.dev && byPath.ino === byFd.ino;
+  } catch {
+    return false;
+  }
+}
+function writeTarget(target, data, root, maxBytes, hooks = {}) {
+  const again = checkTarget(target.path, root, maxBytes);
+  if (!again.ok) return again.reason;
+  if (again.target.dev !== target.dev || again.target.ino !== target.ino || !again.target.bytes.equals(target.bytes)) return "it changed on disk since it was read";
+  const dir = dirname6(target.path);
+  const name = basename3(target.path);
+  let dirFd;
+  try {
+    dirFd = openSync2(dir, constants2.O_RDONLY | (constants2.O_DIRECTORY ?? 0) | NOFOLLOW2);
+  } catch (err) {
+    return describeFsError(err);
+  }
+  const pinned = descriptorPath(dirFd) === dir ? `/proc/self/fd/${dirFd}` : void 0;
+  if (pinned === void 0 && realpathSync2.native(dir) !== dir) {
+    closeSync2(dirFd);
+    return "its directory changed while it was being written";
+  }
+  const via = pinned ?? dir;
+  const tmp = join5(via, `.${name.slice(0, 100)}.pgconf-lint-fix.${process.pid}.${randomBytes2(6).toString("hex")}.tmp`);
+  const targetVia = join5(via, name);
+  let fd = -1;
+  let renamed = false;
+  try {
+    fd = openSync2(tmp, constants2.O_WRONLY | constants2.O_CREAT | constants2.O_EXCL | NOFOLLOW2, 384);
+    for (let off = 0; off < data.length; ) off += writeSync(fd, data, off, data.length - off);
+    const mine = fstatSync(fd);
+    if (mine.uid !== target.uid || mine.gid !== target.gid) {
+      try {
+        fchownSync(fd, target.uid, target.gid);
+      } catch {
+        return `cannot keep its owner (uid ${target.uid}, gid ${target.gid})`;
+      }
+    }
+    fchmodSync2(fd, target.mode);
+    fsyncSync(fd);
+    closeSync2(fd);
+    fd = -1;
+    hooks.beforeRename?.();
+    if (!leadsTo(dir, dirFd)) return "its directory changed while it was being written";
+    let now;
+    try {
+      now = lstatSync4(targetVia, { bigint: true });
+    } catch (err) {
+      return describeFsError(err);
+    }
+    if (now.isSymbolicLink()) return "it was replaced by a symbolic link while it was being written";
+    if (!now.isFile() || now.dev !== target.dev || now.ino !== target.ino) return "it was replaced while it was being written";
+    renameSync2(tmp, targetVia);
+    renamed = true;
+    try {
+      fsyncSync(dirFd);
+    } catch {
+    }
+    return void 0;
+  } catch (err) {
+    return describeFsError(err);
+  } finally {
+    if (fd !== -1) {
+      try {
+        closeSync2(fd);
+      } catch {
+      }
+    }
+    if (!renamed) {
+      try {
+        unlinkSync2(tmp);
+      } catch {
+      }
+    }
+    closeSync2(dirFd);
+  }
+}
+
+// src/fix/apply.ts
+var MAX_PASSES = 10;
+function overlayHost(inner, fixed) {
+  return {
+    ...inner,
+    kind: (p) => inner.kind(p),
+    allowed: (p) => inner.allowed(p),
+    display: (p) => inner.display(p),
+    list: (p) => inner.list(p),
+    ...inner.refusal ? { refusal: (p) => inner.refusal(p) } : {},
+    ...inner.identity ? { identity: (p) => inner.identity(p) } : {},
+    read(p) {
+      const bytes2 = fixed.get(resolve8(p));
+      if (bytes2 === void 0) return inner.read(p);
+      return { ok: true, file: createSourceFile(inner.display(p), resolve8(p), bytes2) };
+    }
+  };
+}
+function stdinBytes(options) {
+  const c = options.stdin?.content;
+  if (c === void 0 || typeof c === "object" && !Buffer.isBuffer(c)) return void 0;
+  return typeof c === "string" ? Buffer.from(c) : c;
+}
+function runFixes(paths, options, rules, fix) {
+  const base = hostFor({ ...options, stdin: void 0 });
+  const root = options.host ? { given: base.root, real: base.root } : writeRoot(resolve8(options.cwd ?? process.cwd()), options.root);
+  const overlay = /* @__PURE__ */ new Map();
+  const host = overlayHost(base, overlay);
+  const stdinAbs = options.stdin ? stdinPath(base, options.stdin) : void 0;
+  let stdinNow = stdinBytes(options);
+  const lintNow = () => lint(paths, { ...options, host, ...options.stdin ? { stdin: { ...options.stdin, ...stdinNow ? { content: stdinNow } : {} } } : {} }, rules);
+  const files = /* @__PURE__ */ new Map();
+  const maxPasses = fix.maxPasses ?? MAX_PASSES;
+  let result = lintNow();
+  if (result.errors.length) return { result, files: [], fixed: 0, passes: 0 };
+  let passes = 0;
+  while (passes < maxPasses) {
+    let changed = false;
+    for (const [path, src] of result.sources) {
+      const fixes = fixesForFile(result.diagnostics, path, fix.unsafe);
+      if (!fixes.length) continue;
+      const abs = resolve8(src.absPath);
+      let f = files.get(abs);
+      if (!f) {
+        const isStdin = abs === stdinAbs;
+        f = { path, absPath: abs, encoding: src.encoding, stdin: isStdin, before: src.text, after: src.text, fixes: 0 };
+        files.set(abs, f);
+        if (isStdin) {
+          const bytes3 = stdinBytes(options);
+          const why = bytes3 ? roundTripProblem(bytes3, src.text, src.encoding) : "standard input was not read";
+          if (why) f.refused = why;
+        } else {
+          const checked = checkTarget(abs, root, base.maxFileBytes);
+          if (!checked.ok) f.refused = checked.reason;
+          else {
+            f.target = checked.target;
+            const why = roundTripProblem(checked.target.bytes, src.text, src.encoding);
+            if (why) f.refused = why;
+          }
+        }
+      }
+      if (f.refused) continue;
+      const after = applyEdits(src.text, fixes.flatMap((x) => x.edits));
+      if (after === src.text) continue;
+      const bytes2 = encodeText(after, f.encoding);
+      if (!bytes2) {
+        f.refused = `a fix inserts characters that ${f.encoding === "utf8" ? "UTF-8" : "Latin-1"} cannot encode`;
+        overlay.delete(abs);
+        if (f.stdin) stdinNow = stdinBytes(options);
+        changed = true;
+        continue;
+      }
+      f.after = after;
+      f.bytes = bytes2;
+      f.fixes += fixes.length;
+      if (f.stdin) stdinNow = bytes2;
+      else overlay.set(abs, bytes2);
+      changed = true;
+    }
+    if (!changed) break;
+    passes++;
+    result = lintNow();
+  }
+  if (fix.mode === "write") {
+    let failed = false;
+    for (const f of files.values()) {
+      if (f.refused || f.stdin || !f.bytes || !f.target || f.after === f.before) continue;
+      const why = writeTarget(f.target, f.bytes, root, base.maxFileBytes, fix.hooks);
+      if (why) {
+        f.refused = why;
+        overlay.delete(f.absPath);
+        failed = true;
+      }
+    }
+    if (failed) result = lintNow();
+  }
+  const list4 = [...files.values()].filter((f) => f.refused || f.after !== f.before).sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  const fixed = list4.reduce((n, f) => n + (f.refused ? 0 : f.fixes), 0);
+  return { result, files: list4, fixed, passes };
+}
+function fixDiff(outcome) {
+  return Buffer.concat(outcome.files.filter((f) => !f.refused).map((f) => fileDiff(f.path, f.before, f.after, f.encoding)));
+}
+function fixSummary(outcome, mode) {
+  const n = outcome.fixed;
+  const problems = `${n} problem${n === 1 ? "" : "s"}`;
+  if (mode === "diff") return n ? `Would fix ${problems}.` : "Nothing to fix.";
+  const remaining = outcome.result.diagnostics.filter((d) => !d.suppressed).length;
+  return `Fixed ${problems} (${remaining} remaining).`;
+}
+
+// src/report/common.ts
+function locate(d, sources) {
+  const src = sources.get(d.loc.file);
+  if (!src) return { line: 1, column: 1, endLine: 1, endColumn: 1 };
+  const s = lineColumn(src, d.loc.start);
+  const e = lineColumn(src, d.loc.end);
+  return { line: s.line, column: s.column, endLine: e.line, endColumn: e.column };
+}
+function summarize(diags) {
+  const summary = { error: 0, warning: 0, info: 0 };
+  for (const d of diags) if (!d.suppressed) summary[d.severity]++;
+  return summary;
+}
+function safeTerminalText(s) {
+  return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => {
+    const code = c.charCodeAt(0);
+    return code < 256 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
+  }).replace(/\n/g, "\\n");
+}
+var UNCOUNTED = /* @__PURE__ */ new Set(["info"]);
+function plural(n, word) {
+  return `${n} ${word}${n === 1 || UNCOUNTED.has(word) ? "" : "s"}`;
+}
+function safePathText(path) {
+  const s = safeTerminalText(path);
+  return /^[\s:]/.test(s) ? "./" + s : s;
+}
+function neutralizeControls(s) {
+  return s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => {
+    const code = c.charCodeAt(0);
+    return code < 256 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
+  });
+}
+
+// src/report/fixable.ts
+function countFixable(diagnostics) {
+  const n = { safe: 0, unsafe: 0 };
+  for (const d of diagnostics) if (d.fix && !d.suppressed) n[d.fix.applicability]++;
+  return n;
+}
+function isFixable(d, unsafe = false) {
+  return d.fix !== void 0 && !d.suppressed && allowed(d.fix, unsafe);
+}
+function fixableSummary(count2) {
+  if (count2.safe === 0 && count2.unsafe === 0) return void 0;
+  if (count2.safe === 0) return `${count2.unsafe} fixable with --unsafe-fixes.`;
+  return `${count2.safe} fixable with --fix${count2.unsafe ? ` (${count2.unsafe} more with --unsafe-fixes)` : ""}.`;
+}
+function shownFix(d) {
+  const fix = d.fix;
+  if (!fix || fix.edits.some((e) => containsSecret(e.text))) return void 0;
+  return fix;
+}
+var FIX_COMMAND = { safe: "pgconf-lint --fix", unsafe: "pgconf-lint --unsafe-fixes" };
+function fixHint(fix) {
+  return `Fix (${fix.applicability}): ${fix.title} \u2014 ${FIX_COMMAND[fix.applicability]}`;
+}
+
+// src/report/json.ts
+function fixOf(d, result) {
+  const fix = shownFix(d);
+  if (!fix) return {};
+  return {
+    fix: {
+      title: fix.title,
+      applicability: fix.applicability,
+      edits: fix.edits.map((e) => ({ file: e.loc.file, ...locate({ ...d, loc: e.loc }, result.sources), text: e.text }))
+    }
+  };
+}
+function formatJson(result) {
+  const report = {
+    version: 1,
+    files: result.files.map((f) => ({ path: f.path, kind: f.kind, pgVersion: f.pgVersion })),
+    diagnostics: result.diagnostics.map((d) => ({
+      rule: d.rule,
+      severity: d.severity,
+      message: d.message,
+      file: d.loc.file,
+      ...locate(d, result.sources),
+      suppressed: Boolean(d.suppressed),
+      ...d.suppressed ? { suppression: d.suppressed } : {},
+      ...d.help ? { help: d.help } : {},
+      ...d.also?.length ? { also: d.also } : {},
+      ...fixOf(d, result),
+      ...d.related?.length ? {
+        related: d.related.map((r) => ({
+          message: r.message,
+          file: r.loc.file,
+          ...locate({ ...d, loc: r.loc }, result.sources)
+        }))
+      } : {}
+    })),
+    summary: summarize(result.diagnostics)
+  };
+  return JSON.stringify(report, null, 2) + "\n";
+}
+
+// src/report/frame.ts
+var noPaint = (_style, s) => s;
+var SGR = {
+  error: "1;31",
+  warning: "1;33",
+  info: "1;34",
+  gutter: "1;34",
+  secondary: "1;34",
+  bold: "1",
+  removed: "31",
+  added: "32",
+  dim: "90"
+};
+var ansiPaint = (style, s) => s === "" ? s : `\x1B[${SGR[style]}m${s}\x1B[0m`;
+var TAB_WIDTH = 8;
+var MAX_LINE_COLUMNS = 120;
+var MAX_RELATED = 8;
+var MAX_DIFF_LINES = 8;
+var LEFT_CONTEXT = 24;
+var WINDOW_UNITS = 4 * MAX_LINE_COLUMNS;
+function charWidth(cp) {
+  if (cp < 768) return 1;
+  if (isZeroWidth(cp)) return 0;
+  return isWide2(cp) ? 2 : 1;
+}
+var ZERO = /^[\p{Mn}\p{Me}\p{Cf}]$/u;
+function isZeroWidth(cp) {
+  return cp !== 173 && ZERO.test(String.fromCodePoint(cp));
+}
+var WIDE = [
+  [4352, 4447],
+  [8986, 8987],
+  [9001, 9002],
+  [9193, 9196],
+  [9200, 9200],
+  [9203, 9203],
+  [9725, 9726],
+  [9748, 9749],
+  [9800, 9811],
+  [9855, 9855],
+  [9875, 9875],
+  [9889, 9889],
+  [9898, 9899],
+  [9917, 9918],
+  [9924, 9925],
+  [9934, 9934],
+  [9940, 9940],
+  [9962, 9962],
+  [9970, 9971],
+  [9973, 9973],
+  [9978, 9978],
+  [9981, 9981],
+  [9989, 9989],
+  [9994, 9995],
+  [10024, 10024],
+  [10060, 10060],
+  [10062, 10062],
+  [10067, 10069],
+  [10071, 10071],
+  [10133, 10135],
+  [10160, 10160],
+  [10175, 10175],
+  [11035, 11036],
+  [11088, 11088],
+  [11093, 11093],
+  [11904, 12350],
+  [12353, 13311],
+  [13312, 19903],
+  [19968, 40959],
+  [40960, 42191],
+  [43360, 43391],
+  [44032, 55203],
+  [63744, 64255],
+  [65040, 65049],
+  [65072, 65135],
+  [65280, 65376],
+  [65504, 65510],
+  [94176, 94180],
+  [94208, 101631],
+  [110592, 111359],
+  [126980, 126980],
+  [127183, 127183],
+  [127374, 127374],
+  [127377, 127386],
+  [127488, 127743],
+  [127744, 128591],
+  [128640, 128767],
+  [128992, 129003],
+  [129292, 129535],
+  [129648, 129791],
+  [131072, 196605],
+  [196608, 262141]
+];
+function isWide2(cp) {
+  let lo = 0;
+  let hi = WIDE.length - 1;
+  while (lo <= hi) {
+    const mid = lo + hi >> 1;
+    const [a, b] = WIDE[mid];
+    if (cp < a) hi = mid - 1;
+    else if (cp > b) lo = mid + 1;
+    else return true;
+  }
+  return false;
+}
+function lineAt(src, n) {
+  const start = src.lineStarts[n - 1];
+  let end = n < src.lineStarts.length ? src.lineStarts[n] - 1 : src.text.length;
+  if (n < src.lineStarts.length && end > start && src.text.charCodeAt(end - 1) === 13) end--;
+  return { number: n, start, text: src.text.slice(start, end) };
+}
+var FULL_SCAN_UNITS = 65536;
+var SCAN_CONTEXT = 16384;
+function lineSecrets(text3) {
+  return (wa, wb) => {
+    if (text3.length <= FULL_SCAN_UNITS) return wholeWords(text3, secretRanges(text3), 0, text3.length);
+    let ca = Math.max(0, wa - SCAN_CONTEXT);
+    const floor = Math.max(0, wa - 4 * SCAN_CONTEXT);
+    while (ca > floor && !isBreak(text3.charCodeAt(ca - 1))) ca--;
+    if (ca > 0 && !isBreak(text3.charCodeAt(ca - 1))) return [[wa, wb]];
+    const cb = Math.min(text3.length, wb + SCAN_CONTEXT);
+    return wholeWords(text3, secretRanges(text3.slice(ca, cb)).map(([x, y]) => [x + ca, y + ca]), ca, cb);
+  };
+}
+function wholeWords(text3, ranges, lo, hi) {
+  for (const r of ranges) {
+    while (r[0] > lo && !isBreak(text3.charCodeAt(r[0] - 1))) r[0]--;
+    while (r[1] < hi && !isBreak(text3.charCodeAt(r[1]))) r[1]++;
+  }
+  return mergeRanges(ranges);
+}
+function isBreak(c) {
+  return c === 32 || c === 9 || c === 39 || c === 34;
+}
+function lineMasker(line, keyBlocks3) {
+  const secrets = lineSecrets(line.text);
+  return (wa, wb) => {
+    const out = secrets(wa, wb);
+    const end = line.start + line.text.length;
+    for (const [a, b] of keyBlocks3) {
+      if (b < line.start || a > end) continue;
+      const from = Math.max(a, line.start) - line.start;
+      const to = Math.min(b, end) - line.start;
+      if (to > from) out.push([from, to]);
+    }
+    return mergeRanges(out);
+  };
+}
+function mergeRanges(ranges) {
+  ranges.sort((x, y) => x[0] - y[0]);
+  const merged = [];
+  for (const r of ranges) {
+    const prev = merged[merged.length - 1];
+    if (prev && r[0] <= prev[1]) prev[1] = Math.max(prev[1], r[1]);
+    else merged.push([r[0], r[1]]);
+  }
+  return merged;
+}
+function layoutLine(text3, marks, mask = lineSecrets(text3)) {
+  const len = text3.length;
+  const focusFrom = marks.length ? Math.min(len, ...marks.map((m2) => m2.from)) : 0;
+  const focusTo = marks.length ? Math.min(len, Math.max(...marks.map((m2) => m2.to))) : 0;
+  let wa = 0;
+  let wb = len;
+  if (len > WINDOW_UNITS) {
+    wa = Math.max(0, focusFrom - WINDOW_UNITS / 2);
+    wb = Math.min(len, Math.max(focusTo, wa) + WINDOW_UNITS / 2, wa + 2 * WINDOW_UNITS);
+    if (wa > 0 && isLowSurrogate(text3.charCodeAt(wa))) wa--;
+    if (wb < len && isLowSurrogate(text3.charCodeAt(wb))) wb++;
+  }
+  const masked = mask(wa, wb);
+  const cellUnit = [];
+  const cellText = [];
+  const cellCol = [];
+  let col = 0;
+  let m = 0;
+  for (let i = wa; i < wb; ) {
+    while (m < masked.length && masked[m][1] <= i) m++;
+    const r = masked[m];
+    let t;
+    let w;
+    let next;
+    if (r && r[0] <= i) {
+      t = MASK;
+      w = MASK.length;
+      next = Math.min(r[1], wb);
+    } else {
+      const cp = text3.codePointAt(i);
+      next = i + (cp > 65535 ? 2 : 1);
+      if (cp === 9) {
+        w = TAB_WIDTH - col % TAB_WIDTH;
+        t = " ".repeat(w);
+      } else {
+        const ch = String.fromCodePoint(cp);
+        t = safeTerminalText(ch);
+        w = t === ch ? charWidth(cp) : t.length;
+      }
+    }
+    cellUnit.push(i);
+    cellText.push(t);
+    cellCol.push(col);
+    col += w;
+    i = next;
+  }
+  const total = col;
+  const cellOf = (u) => {
+    let lo = 0;
+    let hi = cellUnit.length - 1;
+    while (lo < hi) {
+      const mid = lo + hi + 1 >> 1;
+      if (cellUnit[mid] <= u) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  const endOfCell = (c) => c + 1 < cellCol.length ? cellCol[c + 1] : total;
+  const raw = marks.map(({ from, to }) => {
+    const a = from < wa ? -1 : from >= wb ? from >= len && wb === len ? total : Infinity : cellCol[cellOf(from)];
+    const end = Math.min(to, len + 1);
+    const b = end <= wa ? -1 : end > len ? wb === len ? total + 1 : Infinity : end > wb ? Infinity : endOfCell(cellOf(end - 1));
+    return [a, b];
+  });
+  let startCol = 0;
+  let endCol = total;
+  let first = 0;
+  let last = cellCol.length;
+  if (total + 1 > MAX_LINE_COLUMNS) {
+    const fa = Math.max(0, Math.min(total, ...raw.map((c) => c[0])));
+    const room = MAX_LINE_COLUMNS - 2;
+    const ca = Math.max(0, Math.min(fa - LEFT_CONTEXT, total + 1 - room));
+    while (first < cellCol.length && cellCol[first] < ca) first++;
+    last = first;
+    while (last < cellCol.length && endOfCell(last) <= ca + room) last++;
+    startCol = first < cellCol.length ? cellCol[first] : total;
+    endCol = last < cellCol.length ? cellCol[last] : total;
+  }
+  const before = wa > 0 || first > 0;
+  const after = wb < len || last < cellCol.length;
+  const lead = before ? 1 : 0;
+  const ellipsis = lead + endCol - startCol;
+  const at = (c) => c < startCol ? 0 : after && c > endCol ? ellipsis : lead + c - startCol;
+  const columns = raw.map(([a, b]) => {
+    const x = a === Infinity ? ellipsis : at(a);
+    const y = b === Infinity ? ellipsis + 1 : b <= startCol ? lead : after && b > endCol ? ellipsis + 1 : lead + b - startCol;
+    return [x, Math.max(x + 1, y)];
+  });
+  return { text: (before ? "\u2026" : "") + cellText.slice(first, last).join("") + (after ? "\u2026" : ""), columns };
+}
+function isLowSurrogate(c) {
+  return c >= 56320 && c <= 57343;
+}
+function place(pieces, paint) {
+  let out = "";
+  let width = 0;
+  for (const p of pieces) {
+    if (p.col > width) {
+      out += " ".repeat(p.col - width);
+      width = p.col;
+    }
+    out += p.style ? paint(p.style, p.text) : p.text;
+    width += p.text.length;
+  }
+  return out;
+}
+function markerRows(marks, columns, severity, paint) {
+  const width = Math.max(...columns.map((c) => c[1]));
+  const cells = new Array(width).fill(" ");
+  for (const kind of ["secondary", "primary"]) {
+    marks.forEach((mk, k) => {
+      if (mk.kind === kind) for (let c = columns[k][0]; c < columns[k][1]; c++) cells[c] = kind === "primary" ? "^" : "-";
+    });
+  }
+  const pieces = [];
+  for (let c = 0; c < width; ) {
+    let d = c;
+    while (d < width && cells[d] === cells[c]) d++;
+    if (cells[c] !== " ") pieces.push({ col: c, text: cells.slice(c, d).join(""), style: cells[c] === "^" ? severity : "secondary" });
+    c = d;
+  }
+  const styleOf = (mk) => mk.kind === "primary" ? severity : "secondary";
+  const labelled = marks.map((mk, k) => ({ mk, col: columns[k][0], end: columns[k][1], k })).filter((x) => x.mk.label).sort((x, y) => x.col - y.col || x.k - y.k);
+  const rightmost = labelled[labelled.length - 1];
+  if (rightmost && rightmost.end >= width && !labelled.slice(0, -1).some((x) => x.col === rightmost.col)) {
+    labelled.pop();
+    pieces.push({ col: width + 1, text: rightmost.mk.label, style: styleOf(rightmost.mk) });
+  }
+  const rows = [place(pieces, paint)];
+  if (labelled.length) {
+    const bars = (n) => labelled.slice(0, n).map((x) => ({ col: x.col, text: "|", style: styleOf(x.mk) }));
+    rows.push(place(bars(labelled.length), paint));
+    for (let j = labelled.length - 1; j >= 0; j--) {
+      const x = labelled[j];
+      rows.push(place([...bars(j), { col: x.col, text: x.mk.label, style: styleOf(x.mk) }], paint));
+    }
+  }
+  return rows;
+}
+function lineSpan(src, loc) {
+  const first = lineColumn(src, loc.start).line;
+  const endAt = loc.end > loc.start && isLineStart(src, loc.end) ? loc.end - 1 : loc.end;
+  return { first, last: Math.max(first, lineColumn(src, endAt).line) };
+}
+function isLineStart(src, offset) {
+  return offset > 0 && offset <= src.text.length && src.text.charCodeAt(offset - 1) === 10;
+}
+var keyBlockCache = /* @__PURE__ */ new WeakMap();
+function keyBlocks2(src) {
+  let b = keyBlockCache.get(src);
+  if (b === void 0) keyBlockCache.set(src, b = privateKeyBlocks(src.text));
+  return b;
+}
+function markOn(line, a, span) {
+  const eol = line.text.length;
+  const local = (off) => Math.max(0, Math.min(off - line.start, eol + 1));
+  const labelled = a.label !== void 0 ? { kind: a.kind, label: a.label } : { kind: a.kind };
+  if (span.first === span.last) {
+    if (line.number !== span.first) return void 0;
+    const from = Math.min(local(a.loc.start), eol);
+    return { ...labelled, from, to: Math.max(from + 1, local(a.loc.end)) };
+  }
+  if (line.number === span.first) {
+    const from = Math.min(local(a.loc.start), eol);
+    return { kind: a.kind, from, to: Math.max(from + 1, eol) };
+  }
+  if (line.number === span.last) return { ...labelled, from: 0, to: Math.max(1, local(a.loc.end)) };
+  return void 0;
+}
+function fileRows(src, anns, ctx) {
+  const { paint, gutter } = ctx;
+  const spans = anns.map((a) => lineSpan(src, a.loc));
+  const numbers = [...new Set(spans.flatMap((s) => [s.first, s.last]))].sort((x, y) => x - y);
+  const bar = paint("gutter", " ".repeat(gutter) + " |");
+  const rows = [];
+  let prev = 0;
+  for (const n of numbers) {
+    if (prev && n > prev + 1) rows.push(paint("gutter", "..."));
+    prev = n;
+    const line = lineAt(src, n);
+    const marks = [];
+    anns.forEach((a, k) => {
+      const mk = markOn(line, a, spans[k]);
+      if (mk) marks.push(mk);
+    });
+    const shown5 = layoutLine(line.text, marks, lineMasker(line, keyBlocks2(src)));
+    rows.push(paint("gutter", `${String(n).padStart(gutter)} |`) + (shown5.text ? " " + shown5.text : ""));
+    for (const r of markerRows(marks, shown5.columns, ctx.severity, paint)) rows.push(bar + " " + r);
+  }
+  return rows;
+}
+function where(loc, sources) {
+  const src = sources.get(loc.file);
+  const { line, column } = src ? lineColumn(src, loc.start) : { line: 1, column: 1 };
+  return `${safePathText(loc.file)}:${line}:${column}`;
+}
+function fixDiff2(src, fix) {
+  const edits = fix.edits.filter((e) => e.loc.file === src.path);
+  if (!edits.length) return void 0;
+  const from = Math.min(...edits.map((e) => e.loc.start));
+  const to = Math.max(...edits.map((e) => e.loc.end));
+  const first = lineColumn(src, from).line;
+  const last = to > from && isLineStart(src, to) ? lineColumn(src, to - 1).line : lineColumn(src, to).line;
+  const regionStart = src.lineStarts[first - 1];
+  const regionEnd = last < src.lineStarts.length ? src.lineStarts[last] : src.text.length;
+  const before = src.text.slice(regionStart, regionEnd);
+  const rebased = edits.map((e) => ({ loc: { file: e.loc.file, start: e.loc.start - regionStart, end: e.loc.end - regionStart }, text: e.text })).sort((a, b) => a.loc.start - b.loc.start);
+  const after = applyEdits(before, rebased);
+  let shift = 0;
+  const inserted = rebased.map((e) => {
+    const r = [e.loc.start + shift, e.loc.start + shift + e.text.length];
+    shift += e.text.length - (e.loc.end - e.loc.start);
+    return r;
+  });
+  const secret = keyBlocks2(src).some(([a, b]) => a <= regionEnd && b >= regionStart);
+  const lines = (s, ranges) => splitLines2(s).map((l) => ({
+    text: l.text,
+    focus: focusIn(l, ranges),
+    mask: secret ? () => [[0, l.text.length]] : lineSecrets(l.text)
+  }));
+  return {
+    first,
+    old: lines(before, rebased.map((e) => [e.loc.start, e.loc.end])),
+    new: lines(after, inserted)
+  };
+}
+function splitLines2(s) {
+  const out = [];
+  for (let at = 0; at < s.length; ) {
+    const nl = s.indexOf("\n", at);
+    const end = nl === -1 ? s.length : nl;
+    const textEnd = nl !== -1 && end > at && s.charCodeAt(end - 1) === 13 ? end - 1 : end;
+    out.push({ start: at, text: s.slice(at, textEnd) });
+    if (nl === -1) break;
+    at = nl + 1;
+  }
+  return out;
+}
+function focusIn(line, ranges) {
+  const end = line.start + line.text.length;
+  const out = [];
+  for (const [a, b] of ranges) {
+    if (b < line.start || a > end) continue;
+    const from = Math.max(a, line.start) - line.start;
+    out.push({ from, to: Math.max(from + 1, Math.min(b, end) - line.start) });
+  }
+  return out;
+}
+function shownCount(n) {
+  return n > MAX_DIFF_LINES + 1 ? MAX_DIFF_LINES : n;
+}
+function diffRows(diff, ctx) {
+  const { paint, gutter } = ctx;
+  const rows = [];
+  for (const [sign, lines] of [["-", diff.old], ["+", diff.new]]) {
+    const style = sign === "-" ? "removed" : "added";
+    const n = shownCount(lines.length);
+    lines.slice(0, n).forEach((l, k) => {
+      const shown5 = layoutLine(l.text, l.focus, l.mask);
+      rows.push(paint("gutter", `${String(diff.first + k).padStart(gutter)} `) + paint(style, sign + (shown5.text ? " " + shown5.text : "")));
+    });
+    if (n < lines.length) rows.push(paint("gutter", " ".repeat(gutter) + " ") + paint(style, sign) + paint("dim", ` \u2026 ${lines.length - n} more lines`));
+  }
+  return rows;
+}
+function frameLines(d, sources, opts) {
+  const { paint } = opts;
+  const src = d.unlisted === void 0 ? sources.get(d.loc.file) : void 0;
+  const related = d.related ?? [];
+  const drawn = src ? related.filter((r) => sources.has(r.loc.file)).slice(0, MAX_RELATED) : [];
+  const listed = related.filter((r) => !drawn.includes(r));
+  const diff = src && opts.fix && !opts.fix.hidden ? fixDiff2(src, opts.fix.fix) : void 0;
+  let widest = 1;
+  if (src) for (const loc of [d.loc, ...drawn.map((r) => r.loc)]) widest = Math.max(widest, lineSpan(sources.get(loc.file), loc).last);
+  if (diff) widest = Math.max(widest, diff.first + Math.max(shownCount(diff.old.length), shownCount(diff.new.length)) - 1);
+  const ctx = { severity: d.severity, paint, gutter: String(widest).length };
+  const pad = " ".repeat(ctx.gutter);
+  const bar = paint("gutter", pad + " |");
+  const arrow = (loc) => paint("gutter", pad + "-->") + " " + where(loc, sources);
+  const label = (message) => safeTerminalText(redactSecrets(message));
+  const rows = [arrow(d.loc)];
+  if (src) {
+    const anns = [{ loc: d.loc, kind: "primary" }];
+    for (const r of drawn) if (r.loc.file === d.loc.file) anns.push({ loc: r.loc, kind: "secondary", label: label(r.message) });
+    rows.push(bar, ...fileRows(src, anns, ctx));
+    for (const file of [...new Set(drawn.map((r) => r.loc.file))].filter((f) => f !== d.loc.file)) {
+      const here = drawn.filter((r) => r.loc.file === file);
+      rows.push(bar, arrow(here[0].loc), bar);
+      rows.push(...fileRows(sources.get(file), here.map((r) => ({ loc: r.loc, kind: "secondary", label: label(r.message) })), ctx));
+    }
+  }
+  const eq = paint("gutter", pad + " =");
+  const notes = [];
+  for (const r of listed) notes.push(`${eq} ${paint("bold", "note")}: ${label(r.message)} (${where(r.loc, sources)})`);
+  const fix = opts.fix?.fix;
+  if (d.help && d.help !== fix?.title) notes.push(`${eq} ${paint("bold", "help")}: ${safeTerminalText(d.help)}`);
+  if (fix) {
+    const hidden = opts.fix.hidden ? " (not shown: its text looks like a credential)" : "";
+    notes.push(`${eq} ${paint("bold", `fix (${fix.applicability})`)}: ${label(fix.title)}${hidden}`);
+  }
+  if (src && (notes.length || diff)) rows.push(bar);
+  rows.push(...notes);
+  if (diff) rows.push(...diffRows(diff, ctx));
+  return rows;
+}
+
+// src/report/text.ts
+function formatText(result, opts) {
+  const out = [];
+  for (const d of result.diagnostics) if (!d.suppressed) out.push(formatFinding(d, result.sources, opts));
+  return [...out, ...summaryLines(result, opts.color ? ansiPaint : noPaint)].join("\n") + "\n";
+}
+function formatFinding(d, sources, opts = { color: false }) {
+  const paint = opts.color ? ansiPaint : noPaint;
+  const fix = d.fix && !d.suppressed ? { fix: d.fix, hidden: shownFix(d) === void 0 } : void 0;
+  return [headerLine(d, paint), ...frameLines(d, sources, { paint, fix })].join("\n") + "\n";
+}
+function headerLine(d, paint) {
+  return paint(d.severity, `${d.severity}[${d.rule}]`) + (isFixable(d) ? paint("bold", " [*]") : "") + paint("bold", ": " + safeTerminalText(d.message));
+}
+function formatConcise(result, opts) {
+  const codes = { red: 31, yellow: 33, blue: 34, gray: 90, bold: 1 };
+  const paint = (c, s) => opts.color ? `\x1B[${codes[c]}m${s}\x1B[0m` : s;
+  const sevColor = { error: "red", warning: "yellow", info: "blue" };
+  const out = [];
+  let current;
+  for (const d of result.diagnostics) {
+    if (d.suppressed) continue;
+    if (current !== void 0 && d.loc.file !== current) out.push("");
+    current = d.loc.file;
+    const { line, column } = locate(d, result.sources);
+    const where3 = paint("bold", `${safePathText(d.loc.file)}:${line}:${column}`);
+    const sev = paint(sevColor[d.severity], d.severity);
+    out.push(`${where3}  ${sev}  ${safeTerminalText(d.message)}  ${paint("gray", d.rule)}${isFixable(d) ? " [*]" : ""}`);
+    if (d.help) out.push(`  ${paint("gray", "\u21B3 " + safeTerminalText(d.help))}`);
+  }
+  if (out.length) out.push("");
+  return [...out, ...summaryLines(result, opts.color ? ansiPaint : noPaint)].join("\n") + "\n";
+}
+function summaryLines(result, paint) {
+  const out = [];
+  const s = summarize(result.diagnostics);
+  const total = s.error + s.warning + s.info;
+  if (total === 0) {
+    out.push(`No problems found in ${plural(result.files.length, "file")} (${plural(result.clusters.length, "cluster")}).`);
+  } else {
+    const line = `${plural(total, "problem")} (${plural(s.error, "error")}, ${plural(s.warning, "warning")}, ${plural(s.info, "info")}) in ${plural(result.files.length, "file")}`;
+    out.push(paint("bold", (s.error ? "\u2716 " : "\u26A0 ") + line));
+  }
+  const fixes = countFixable(result.diagnostics);
+  const fixable = fixableSummary(fixes);
+  if (fixable) out.push(fixes.safe ? `[*] ${fixable}` : fixable);
+  const suppressed = result.diagnostics.filter((d) => d.suppressed).length;
+  if (suppressed) out.push(paint("dim", `${suppressed} suppressed.`));
+  return out;
+}
+
+// src/report/fingerprint.ts
+import { createHash } from "node:crypto";
+function fingerprints(diagnostics, sources) {
+  const out = /* @__PURE__ */ new Map();
+  const seen = /* @__PURE__ */ new Map();
+  const ordered = diagnostics.slice().sort((a, b) => a.loc.file !== b.loc.file ? a.loc.file < b.loc.file ? -1 : 1 : a.loc.start - b.loc.start);
+  for (const d of ordered) {
+    const fileLevel = d.loc.start === 0 && d.loc.end === 0;
+    const key = `${d.rule}\0${d.loc.file}\0${fileLevel ? "" : hashedLine(lineText(d, sources).trim())}`;
+    const n = seen.get(key) ?? 0;
+    seen.set(key, n + 1);
+    out.set(d, createHash("sha256").update(`${key}\0${n}`).digest("hex").slice(0, 32));
+  }
+  return out;
+}
+function hashedLine(t) {
+  return t.length > 65536 ? `${redactSecrets(t.slice(0, 65536))}\0${t.length}` : redactSecrets(t);
+}
+function lineText(d, sources) {
+  const src = sources.get(d.loc.file);
+  if (!src) return "";
+  const { line } = lineColumn(src, d.loc.start);
+  const start = src.lineStarts[line - 1] ?? 0;
+  const next = src.lineStarts[line];
+  return src.text.slice(start, next === void 0 ? src.text.length : next).replace(/\r?\n$/, "");
+}
+
+// src/report/sarif.ts
+var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
+var INFORMATION_URI = "https://github.com/pgconf-lint/pgconf-lint";
+var FINGERPRINT_KEY = "pgconfLint/v1";
+function isSecurityRule(rule) {
+  return rule.category === "security";
+}
+var SECURITY_SEVERITY = { error: "8.0", warning: "5.0", info: "3.0" };
+var LEVEL = { error: "error", warning: "warning", info: "note" };
+function artifactLocation(path) {
+  const enc = (p) => p.split("/").map(encodeURIComponent).join("/");
+  if (path.startsWith("/")) return { uri: "file://" + enc(path) };
+  return { uri: enc(path), uriBaseId: "%SRCROOT%" };
+}
+function pascal(name) {
+  return name.replace(/(^|-)([a-z0-9])/g, (_m, _d, c) => c.toUpperCase());
+}
+function sarifRule(rule) {
+  const url = docsUrl(rule.name);
+  const security = isSecurityRule(rule);
+  return {
+    id: rule.name,
+    name: pascal(rule.name),
+    shortDescription: { text: rule.docs.summary },
+    fullDescription: { text: rule.docs.why },
+    help: {
+      text: `${rule.docs.summary}
+
+${rule.docs.why}
+
+Documentation: ${url}`,
+      markdown: `**${rule.docs.summary}**
+
+${rule.docs.why}
+
+[Rule documentation](${url})` + (rule.docs.references.length ? "\n\nReferences:\n" + rule.docs.references.map((r) => `- <${r}>`).join("\n") : "")
+    },
+    helpUri: url,
+    defaultConfiguration: { level: LEVEL[rule.severity] },
+    properties: {
+      tags: [...security ? ["security"] : [], ...rule.appliesTo],
+      precision: "very-high",
+      ...security ? { "security-severity": SECURITY_SEVERITY[rule.severity] } : {}
+    }
+  };
+}
+function toSarif(result, rules = result.rules) {
+  const driverRules = rules.map(sarifRule);
+  const index = new Map(driverRules.map((r, i) => [r.id, i]));
+  const prints = fingerprints(result.diagnostics, result.sources);
+  const results = result.diagnostics.map((d) => {
+    let ruleIndex = index.get(d.rule);
+    if (ruleIndex === void 0) {
+      ruleIndex = driverRules.length;
+      index.set(d.rule, ruleIndex);
+      driverRules.push({
+        id: d.rule,
+        name: pascal(d.rule),
+        shortDescription: { text: d.rule },
+        fullDescription: { text: d.rule },
+        help: { text: docsUrl(d.rule), markdown: `[Rule documentation](${docsUrl(d.rule)})` },
+        helpUri: docsUrl(d.rule),
+        defaultConfiguration: { level: LEVEL[d.severity] },
+        properties: { tags: [] }
+      });
+    }
+    const r = locate(d, result.sources);
+    const related = (d.related ?? []).map((rel, i) => {
+      const x = locate({ ...d, loc: rel.loc }, result.sources);
+      return {
+        id: i + 1,
+        physicalLocation: {
+          artifactLocation: artifactLocation(rel.loc.file),
+          region: { startLine: x.line, startColumn: x.column, endLine: x.endLine, endColumn: x.endColumn }
+        },
+        message: { text: rel.message }
+      };
+    });
+    const fix = shownFix(d);
+    const fixes = fix ? [
+      {
+        description: { text: fix.title },
+        artifactChanges: [
+          {
+            artifactLocation: artifactLocation(d.loc.file),
+            replacements: fix.edits.map((e) => {
+              const x = locate({ ...d, loc: e.loc }, result.sources);
+              return {
+                deletedRegion: { startLine: x.line, startColumn: x.column, endLine: x.endLine, endColumn: x.endColumn },
+                ...e.text ? { insertedContent: { text: e.text } } : {}
+              };
+            })
+          }
+        ],
+        properties: { applicability: fix.applicability }
+      }
+    ] : void 0;
+    return {
+      ruleId: d.rule,
+      ruleIndex,
+      level: LEVEL[d.severity],
+      message: { text: d.help ? `${d.message}
+${d.help}` : d.message },
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: artifactLocation(d.loc.file),
+            region: { startLine: r.line, startColumn: r.column, endLine: r.endLine, endColumn: r.endColumn }
+          }
+        }
+      ],
+      ...related.length ? { relatedLocations: related } : {},
+      partialFingerprints: { [FINGERPRINT_KEY]: prints.get(d) },
+      ...d.suppressed ? { suppressions: [{ kind: d.suppressed.kind === "directive" ? "inSource" : "external", justification: d.suppressed.reason }] } : {},
+      ...fixes ? { fixes } : {}
+    };
+  });
+  return {
+    $schema: SARIF_SCHEMA,
+    version: "2.1.0",
+    runs: [
+      {
+        tool: { driver: { name: "pgconf-lint", version: VERSION, semanticVersion: VERSION, informationUri: INFORMATION_URI, rules: driverRules } },
+        results,
+        columnKind: "utf16CodeUnits"
+      }
+    ]
+  };
+}
+function formatSarif(result) {
+  return JSON.stringify(toSarif(result), null, 2) + "\n";
+}
+
+// src/report/github.ts
+var KIND_OF = { error: "error", warning: "warning", info: "notice" };
+var ANNOTATION_LIMITS = { perKind: 10, total: 50 };
+var RANK2 = { error: 0, warning: 1, info: 2 };
+function escapeData(s) {
+  return s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
+function escapeProperty(s) {
+  return escapeData(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
+}
+function annotationRange(d, sources) {
+  const r = locate(d, sources);
+  let endLine = r.endLine;
+  if (endLine > r.line && r.endColumn === 1) endLine--;
+  if (endLine !== r.line) return { startLine: r.line, endLine };
+  return {
+    startLine: r.line,
+    endLine,
+    startColumn: r.column,
+    ...r.endColumn > r.column + 1 ? { endColumn: r.endColumn - 1 } : {}
+  };
+}
+function annotationFor(d, sources) {
+  return {
+    kind: KIND_OF[d.severity],
+    // Control characters from the files (ANSI escapes, bidi overrides) are shown, not obeyed, in the log.
+    message: neutralizeControls(d.help ? `${d.message}
+${d.help}` : d.message),
+    title: d.rule,
+    file: d.loc.file,
+    ...annotationRange(d, sources)
+  };
+}
+function selectAnnotations(diagnostics, sources, opts = {}) {
+  const perKind = opts.perKind ?? ANNOTATION_LIMITS.perKind;
+  const total = opts.total ?? ANNOTATION_LIMITS.total;
+  const reserved = opts.reserved ?? {};
+  const shown5 = diagnostics.filter((d) => !d.suppressed).slice().sort((a, b) => {
+    if (a.severity !== b.severity) return RANK2[a.severity] - RANK2[b.severity];
+    if (a.loc.file !== b.loc.file) return a.loc.file < b.loc.file ? -1 : 1;
+    if (a.loc.start !== b.loc.start) return a.loc.start - b.loc.start;
+    return a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0;
+  });
+  const reservedTotal = (reserved.error ?? 0) + (reserved.warning ?? 0) + (reserved.notice ?? 0);
+  const pick = (noticeSlotsForUs, totalSlots) => {
+    const left = {
+      error: perKind - (reserved.error ?? 0),
+      warning: perKind - (reserved.warning ?? 0),
+      notice: perKind - (reserved.notice ?? 0) - noticeSlotsForUs
+    };
+    let room = totalSlots - reservedTotal - noticeSlotsForUs;
+    const out = [];
+    for (const d of shown5) {
+      const k = KIND_OF[d.severity];
+      if (room <= 0) break;
+      if (left[k] <= 0) continue;
+      left[k]--;
+      room--;
+      out.push(d);
+    }
+    return out;
+  };
+  let picked = pick(0, total);
+  if (picked.length < shown5.length) picked = pick(1, total);
+  const omitted = shown5.length - picked.length;
+  const annotations = picked.map((d) => annotationFor(d, sources));
+  if (!omitted) return { annotations, omitted };
+  const where3 = typeof opts.fullListAt === "function" ? opts.fullListAt(shown5.length) : `${opts.fullListAt ?? "the full report"} lists all ${shown5.length}`;
+  return {
+    annotations,
+    omitted,
+    notice: {
+      kind: "notice",
+      title: "pgconf-lint",
+      message: `${plural(omitted, "more finding")} not annotated (GitHub shows at most ${perKind} annotations of each kind per step and ${total} per job); ${where3}.`
+    }
+  };
+}
+function workflowCommand(a) {
+  const props = [
+    ["title", a.title],
+    ["file", a.file],
+    ["line", a.startLine],
+    ["endLine", a.endLine],
+    ["col", a.startColumn],
+    ["endColumn", a.endColumn]
+  ];
+  const p = props.filter((x) => x[1] !== void 0 && x[1] !== "").map(([k, v]) => `${k}=${escapeProperty(neutralizeControls(String(v)))}`).join(",");
+  return `::${a.kind}${p ? " " + p : ""}::${escapeData(a.message)}`;
+}
+function formatGithub(result) {
+  const sel = selectAnnotations(result.diagnostics, result.sources, { fullListAt: "the text or JSON report" });
+  const lines = sel.annotations.map(workflowCommand);
+  if (sel.notice) lines.push(workflowCommand(sel.notice));
+  return lines.length ? lines.join("\n") + "\n" : "";
+}
+
+// src/report/markdown.ts
+import { dirname as dirname7 } from "node:path/posix";
+var ZWJ = "\u200D";
+function escapeMarkdown(s) {
+  return safeTerminalText(s.replace(/\r\n|\r|\n|\u2028|\u2029/g, " ")).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/[\\`*_[\]!|~#$]/g, (c) => "\\" + c).replace(/@/g, "@" + ZWJ).replace(/:\/\//g, ":" + ZWJ + "//").replace(/\bwww\./gi, (m) => m.slice(0, 3) + ZWJ + ".").replace(/\\#(?=\w)/g, "\\#" + ZWJ);
+}
+var SEVERITY_LABEL = { error: "\u{1F534} error", warning: "\u{1F7E0} warning", info: "\u{1F535} info" };
+var DEFAULT_MAX_BYTES = 512 * 1024;
+var COLLAPSE_ROWS = 15;
+function clusterLabel(c) {
+  if (c.input.name) return c.input.name;
+  const abs = new Set(c.input.files.map((f) => f.abs));
+  const src = [...c.sources.values()].find((s) => abs.has(s.absPath));
+  const path = src?.path ?? c.unreadable[0]?.path;
+  return path ? dirname7(path) : c.input.dir;
+}
+function groupByCluster(result, diags) {
+  const groups2 = result.clusters.map((c) => ({ label: clusterLabel(c), cluster: c, diagnostics: [] }));
+  const byFile = /* @__PURE__ */ new Map();
+  for (const g of groups2) {
+    for (const file of g.cluster.sources.keys()) if (!byFile.has(file)) byFile.set(file, g);
+    for (const u of g.cluster.unreadable) if (!byFile.has(u.path)) byFile.set(u.path, g);
+  }
+  const other = { label: "other", diagnostics: [] };
+  for (const d of diags) (byFile.get(d.loc.file) ?? other).diagnostics.push(d);
+  if (other.diagnostics.length) groups2.push(other);
+  return groups2;
+}
+function byteLength(s) {
+  return Buffer.byteLength(s, "utf8");
+}
+function row(d, result, opts) {
+  const r = locate(d, result.sources);
+  const where3 = escapeMarkdown(`${d.loc.file}:${r.line}:${r.column}`);
+  const link = opts.linkFile?.(d.loc.file, r.line);
+  const loc = link ? `[${where3}](${link})` : where3;
+  const message = escapeMarkdown(d.message) + (d.help ? `<br>\u21B3 ${escapeMarkdown(d.help)}` : "");
+  const sev = d.suppressed ? `\u26AA ${d.severity} (suppressed)` : SEVERITY_LABEL[d.severity];
+  const extra = d.suppressed ? `<br>suppressed: ${escapeMarkdown(d.suppressed.reason)}` : "";
+  return `| ${sev} | ${loc} | [${d.rule}](${docsUrl(d.rule)}) | ${message}${extra} |`;
+}
+var TABLE_HEAD = "| severity | location | rule | message |\n|---|---|---|---|";
+function formatMarkdown(result, opts = {}) {
+  return markdownReport(result, opts).text;
+}
+function markdownReport(result, opts = {}) {
+  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+  const diags = opts.diagnostics ?? result.diagnostics;
+  const active = diags.filter((d) => !d.suppressed);
+  const suppressed = diags.filter((d) => d.suppressed);
+  const s = summarize(diags);
+  const total = s.error + s.warning + s.info;
+  const head = [];
+  if (opts.header) head.push(opts.header);
+  head.push(`## ${opts.title ?? "pgconf-lint"}`, "");
+  const counts = `${plural(s.error, "error")}, ${plural(s.warning, "warning")}, ${plural(s.info, "info")}`;
+  head.push(
+    total === 0 ? `\u2705 **No problems found** in ${plural(result.files.length, "file")} (${plural(result.clusters.length, "cluster")}).` : `${s.error ? "\u274C" : "\u26A0\uFE0F"} **${plural(total, "problem")}** (${counts}) in ${plural(result.files.length, "file")} (${plural(result.clusters.length, "cluster")}).`
+  );
+  if (suppressed.length) head.push("", `${plural(suppressed.length, "finding")} suppressed by directives or configuration (listed below, not counted).`);
+  for (const n of opts.notes ?? []) head.push("", n);
+  head.push("");
+  const checked = checkedSection(result);
+  const omittedLine = (n) => `
+\u2026 ${plural(n, "more finding")} not shown here (size limit); the SARIF or JSON report (\`--format sarif\`/\`json\`) has them all.
+`;
+  let budget = maxBytes - byteLength(head.join("\n")) - byteLength(checked) - 256;
+  const body = [];
+  let omitted = 0;
+  const fitRows = (list4) => {
+    const rows = [];
+    for (const d of list4) {
+      const r = row(d, result, opts) + "\n";
+      if (budget - byteLength(r) < 0) {
+        omitted++;
+        continue;
+      }
+      budget -= byteLength(r);
+      rows.push(r);
+    }
+    return rows.join("");
+  };
+  const groups2 = groupByCluster(result, [...active, ...suppressed]);
+  for (const g of groups2) {
+    const list4 = g.diagnostics.filter((d) => !d.suppressed);
+    if (!list4.length) continue;
+    const c = g.cluster;
+    const title = `### ${escapeMarkdown(g.label)}` + (c ? ` \u2014 PostgreSQL ${c.input.major}` : "");
+    const gs = summarize(list4);
+    const sub = `${plural(gs.error, "error")}, ${plural(gs.warning, "warning")}, ${plural(gs.info, "info")}`;
+    const collapse = list4.length > COLLAPSE_ROWS;
+    const open = collapse ? `<details><summary>${sub}</summary>
+
+${TABLE_HEAD}` : `${sub}
+
+${TABLE_HEAD}`;
+    const close = collapse ? "\n</details>\n" : "\n";
+    const fixed = `${title}
+
+${open}
+${close}`;
+    if (budget - byteLength(fixed) - 1 <= 0) {
+      omitted += list4.length;
+      continue;
+    }
+    budget -= byteLength(fixed) + 1;
+    body.push(`${title}
+
+${open}
+${fitRows(list4)}${close}`);
+  }
+  if (suppressed.length) {
+    const open = `<details><summary>${plural(suppressed.length, "suppressed finding")}</summary>
+
+${TABLE_HEAD}
+`;
+    const close = "\n</details>\n";
+    if (budget - byteLength(open + close) - 1 > 0) {
+      budget -= byteLength(open + close) + 1;
+      body.push(open + fitRows(suppressed) + close);
+    } else omitted += suppressed.length;
+  }
+  return { text: head.join("\n") + "\n" + body.join("\n") + (omitted ? omittedLine(omitted) : "") + checked, omitted };
+}
+function checkedSection(result) {
+  if (!result.clusters.length) return "\nNo PostgreSQL configuration files were found.\n";
+  const line = (c) => {
+    const files = [...c.sources.values()].map((f) => escapeMarkdown(f.path));
+    const how = { flag: "set by pg-version", config: "from the config file", PG_VERSION: "from PG_VERSION", path: "from the path", default: "the newest supported" }[c.input.versionSource];
+    return `- **${escapeMarkdown(clusterLabel(c))}**: PostgreSQL ${c.input.major} (${how}); ${plural(files.length, "file")}: ${files.join(", ")}`;
+  };
+  const majors = [...new Set(result.clusters.map((c) => c.input.major))].sort((a, b) => a - b);
+  const summary = `Checked ${plural(result.files.length, "file")} in ${plural(result.clusters.length, "cluster")} (PostgreSQL ${majors.join(", ")})`;
+  let text3 = "";
+  let bytes2 = 0;
+  let n = 0;
+  for (const c of result.clusters) {
+    const l = line(c);
+    if (bytes2 + byteLength(l) > 16 * 1024) break;
+    text3 += l + "\n";
+    bytes2 += byteLength(l) + 1;
+    n++;
+  }
+  if (n < result.clusters.length) text3 += `- \u2026 and ${plural(result.clusters.length - n, "more cluster")}
+`;
+  return `
+<details><summary>${summary}</summary>
+
+${text3}
+</details>
+`;
+}
+
+// src/report/junit.ts
+function formatJunit(result) {
+  const byFile = /* @__PURE__ */ new Map();
+  for (const f of result.files) byFile.set(f.path, []);
+  const extra = [...new Set(result.diagnostics.map((d) => d.loc.file).filter((p) => !byFile.has(p)))].sort();
+  for (const p of extra) byFile.set(p, []);
+  for (const d of result.diagnostics) byFile.get(d.loc.file).push(d);
+  const cases = [];
+  let failed = 0;
+  let findings = 0;
+  for (const [path, diags] of byFile) {
+    const active = diags.filter((d) => !d.suppressed);
+    const suppressed = diags.filter((d) => d.suppressed);
+    if (active.length) failed++;
+    findings += active.length;
+    const body = [];
+    for (const d of active) {
+      body.push(`      <failure message="${attr(d.message)}" type="${attr(d.rule)}">${text(failureText(d, result))}</failure>`);
+    }
+    if (diags.length) {
+      const lines = [...active, ...suppressed].map(
+        (d) => `${where2(d, result)}: ${d.severity} ${d.rule}: ${d.message}${d.suppressed ? ` (suppressed, ${d.suppressed.kind}: ${d.suppressed.reason})` : ""}`
+      );
+      body.push(`      <system-out>${text(lines.join("\n").replace(/\[\[/g, "[ ["))}</system-out>`);
+    }
+    const open = `    <testcase name="${attr(path)}" classname="pgconf-lint" file="${attr(path)}"`;
+    cases.push(body.length ? `${open}>
+${body.join("\n")}
+    </testcase>` : `${open}/>`);
+  }
+  const counts = `tests="${byFile.size}" failures="${failed}" errors="0" skipped="0"`;
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="pgconf-lint" ${counts}>`,
+    `  <testsuite name="pgconf-lint" ${counts}>`,
+    "    <properties>",
+    `      <property name="findings" value="${findings}"/>`,
+    "    </properties>",
+    ...cases,
+    "  </testsuite>",
+    "</testsuites>",
+    ""
+  ].join("\n");
+}
+function where2(d, result) {
+  const r = locate(d, result.sources);
+  return `${d.loc.file}:${r.line}:${r.column}`;
+}
+function failureText(d, result) {
+  return [
+    `${where2(d, result)}: ${d.severity} ${d.rule}: ${d.message}`,
+    ...d.help ? [d.help] : [],
+    ...shownFix(d) ? [fixHint(shownFix(d))] : [],
+    ...(d.related ?? []).map((rel) => `  ${where2({ ...d, loc: rel.loc }, result)}: ${rel.message}`),
+    `Rule: ${d.rule} (${docsUrl(d.rule)})`
+  ].join("\n");
+}
+function xmlSafe(s) {
+  return neutralizeControls(s).replace(/[\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+function text(s) {
+  return xmlSafe(s).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\r/g, "&#13;");
+}
+function attr(s) {
+  return text(s).replace(/"/g, "&quot;").replace(/\n/g, "&#10;").replace(/\t/g, "&#9;");
+}
+
+// src/profiles/catalogs/go-hba-rules.ts
+var hba = "reads pg_hba.conf only";
+var withSsl = "reads pg_hba.conf and the ssl setting of postgresql.conf";
+var overlap = "compares pg_hba.conf records with the records above them";
+var controls = [
+  { id: "trustNetwork", title: "trust on a network record", decidable: "files", why: hba, rules: ["hba-trust-remote", "hba-local-trust"], disagreement: "trust on a loopback record for a named ordinary role (not all users, not a superuser) is not flagged by default: only processes on the server reach it, as that one role; `--profile cis` and `--profile stig` flag it (option anyRole of hba-local-trust)" },
+  { id: "passwordNoTLS", title: "password method without guaranteed TLS (ssl on)", decidable: "files", why: withSsl, rules: ["hba-cleartext-password"] },
+  { id: "passwordNoSSL", title: "password method with ssl off", decidable: "files", why: withSsl, rules: ["hba-cleartext-password"] },
+  { id: "passwordWithTLS", title: "password method even over TLS", decidable: "files", why: hba, rules: ["hba-cleartext-password"] },
+  { id: "md5Deprecated", title: "md5 method is deprecated", decidable: "files", why: hba, rules: ["hba-md5"] },
+  { id: "nonTLSPath", title: "host/hostnossl from non-loopback addresses while ssl is on", decidable: "files", why: withSsl, rules: ["hba-tls-not-required"] },
+  { id: "hostsslNoSSL", title: "hostssl records while ssl is off", decidable: "files", why: withSsl, rules: ["hba-hostssl-without-ssl"] },
+  { id: "wideAddress", title: "address range wider than the threshold", decidable: "files", why: hba, rules: ["hba-wide-network", "hba-open-to-world"] },
+  { id: "allDbAllUser", title: "database all with user all", decidable: "files", why: hba, rules: ["hba-all-users-all-databases"], disagreement: "not flagged on `local` records (`local all all peer` is PostgreSQL's own default), on loopback records (initdb's `host all all 127.0.0.1/32`) or on `reject` records: they admit no one from the network" },
+  { id: "replicationWideAccess", title: "replication from a wide network or for all users", decidable: "files", why: hba, rules: ["hba-replication-open"] },
+  { id: "identNoMap", title: "ident without map=", decidable: "files", why: hba, rules: ["hba-ident-over-tcp"], disagreement: "hba-ident-over-tcp flags ident over TCP from beyond the server, map or not (the client host's ident server says who the user is); ident on loopback (the server's own ident server) and `local \u2026 ident` (peer) are not flagged, with or without map=" },
+  { id: "identMapMissing", title: "map= names a map pg_ident.conf does not define", decidable: "files", why: "reads pg_hba.conf and pg_ident.conf of the same cluster", rules: ["hba-map-undefined"] },
+  { id: "peerNonLocal", title: "peer on a non-local record", decidable: "files", why: hba, rules: ["hba-invalid-record"] },
+  { id: "localAllAll", title: "local trust/peer for all databases and users", decidable: "files", why: hba, rules: ["hba-local-trust"], disagreement: "peer is not flagged: `local all all peer` is PostgreSQL's own default and proves the OS user (trust is flagged)" },
+  { id: "clientcertNonHostssl", title: "clientcert outside hostssl", decidable: "files", why: hba, rules: ["hba-invalid-record"] },
+  { id: "clientcertInvalid", title: "clientcert value other than verify-ca/verify-full", decidable: "files", why: hba, rules: ["hba-invalid-record"] },
+  { id: "shadowedByReject", title: "record never reached because of an earlier reject", decidable: "files", why: overlap, rules: ["hba-unreachable-record"] },
+  { id: "shadowedByHost", title: "earlier host record shadows hostssl/hostnossl below", decidable: "files", why: overlap, rules: ["hba-unreachable-record"] },
+  { id: "overlyBroadRule", title: "broader, weaker record above a stricter one", decidable: "files", why: overlap, rules: ["hba-unreachable-record"] },
+  { id: "shadowedByBroadRule", title: "record shadowed by a broader, weaker one above", decidable: "files", why: overlap, rules: ["hba-unreachable-record"] },
+  { id: "redundantRule", title: "exact duplicate of an earlier record", decidable: "files", why: overlap, rules: ["hba-unreachable-record"] },
+  { id: "shadowedRule", title: "record fully covered by an earlier one", decidable: "files", why: overlap, rules: ["hba-unreachable-record"] },
+  { id: "partialOverlap", title: "partial overlap of addresses, databases or users", decidable: "files", why: overlap, rules: [], disagreement: "not flagged: partial overlaps are how pg_hba.conf files are written (a specific record before a broader one); only records no connection can reach are" }
+];
+var GO_HBA_RULES = {
+  name: "go-hba-rules",
+  title: "go_hba_rules issue codes",
+  source: { repo: "DeadDreamer/go_hba_rules", commit: "3536c31e8b584f1ad77b3fbbf883f87186cdbe0c", path: "README.md, pkg/hba/checks.go, pkg/hba/overlap.go" },
+  controls,
+  notes: [
+    "go_hba_rules has no profile of its own: the default profile (`recommended`) reports every code below except `partialOverlap`. Where a code is broader than what pgconf-lint flags, the row says what is deliberately left alone and why: the default profile follows real exposure, so `local all all peer` (PostgreSQL's own default) and `reject` records are never flagged."
+  ]
+};
+
+// src/profiles/catalogs/index.ts
+function controlStatus(c) {
+  if (c.decidable === "no") return "not-decidable";
+  if (c.rules.length === 0) return c.disagreement && !c.missing ? "disagreement" : "missing";
+  return c.missing ? "partly" : "automated";
+}
+var CATALOGS = [CIS, STIG, GO_HBA_RULES];
+
+// src/report/rule-doc.ts
+function ruleControls(name) {
+  const out = [];
+  for (const cat of CATALOGS) {
+    for (const c of cat.controls) {
+      if (c.decidable !== "no" && c.rules.includes(name)) out.push({ catalog: cat.name, id: c.id, title: c.title, partly: controlStatus(c) === "partly" });
+    }
+  }
+  return out;
+}
+function enabledByDefault(name) {
+  const base = findProfile(DEFAULT_PROFILE);
+  const newest = SUPPORTED_MAJORS[SUPPORTED_MAJORS.length - 1];
+  return profileRules(base, newest)[name]?.severity !== "off";
+}
+function profileLines(rule) {
+  const controls2 = ruleControls(rule.name);
+  const byCatalog = /* @__PURE__ */ new Map();
+  for (const c of controls2) {
+    const list4 = byCatalog.get(c.catalog) ?? [];
+    list4.push(c.id);
+    byCatalog.set(c.catalog, list4);
+  }
+  const profiles = ["cis", "stig"].filter((p) => byCatalog.has(p));
+  const on = enabledByDefault(rule.name);
+  const lines = [
+    `- Enabled: ${on ? "by default" : `**off by default**; turned on by ${profiles.length ? profiles.map((p) => `\`--profile ${p}\``).join(" and ") : "the config"} (or \`--rule ${rule.name}=${rule.severity}\`)`}`
+  ];
+  for (const p of ["cis", "stig"]) {
+    const set = profileRules(findProfile(p), SUPPORTED_MAJORS[SUPPORTED_MAJORS.length - 1])[rule.name];
+    if (set?.severity && set.severity !== rule.severity) lines.push(`- Under \`--profile ${p}\`: severity **${set.severity}**`);
+    if (set?.options && Object.keys(set.options).length) lines.push(`- Under \`--profile ${p}\`: options \`${JSON.stringify(set.options)}\``);
+  }
+  if (controls2.length) {
+    const names = { cis: "CIS", stig: "STIG", "go-hba-rules": "go_hba_rules" };
+    lines.push(
+      `- Controls: ${[...byCatalog].map(([cat, ids]) => `${names[cat] ?? cat} ${ids.join(", ")} ([coverage](../profiles/${cat}.md))`).join("; ")}`
+    );
+  }
+  return lines;
+}
+function ruleDoc(rule, precision) {
+  const d = rule.docs;
+  const kind = rule.appliesTo[0];
+  const lines = [
+    `# ${rule.name}`,
+    "",
+    `> ${d.summary}`,
+    "",
+    `- Default severity: **${rule.severity}**`,
+    `- Category: ${rule.category}`,
+    `- Files: ${rule.appliesTo.map((k) => "`" + k + "`").join(", ")}`,
+    `- PostgreSQL versions: ${d.versions ?? "all"}`,
+    ...profileLines(rule),
+    ...rule.fixable && rule.fixable !== "never" ? [`- Fix: ${rule.fixable === "always" ? "every finding has one" : "some findings have one"} (\`--fix\` applies safe fixes, \`--unsafe-fixes\` also unsafe ones; each finding says which it is)`] : [],
+    ...precision === void 0 ? [] : [precision],
+    "",
+    "## What it does",
+    "",
+    d.summary + ".",
+    "",
+    "## Why is this bad?",
+    "",
+    d.why,
+    ""
+  ];
+  if (d.invalid.length) {
+    lines.push("## Example", "", d.invalid.map((c) => fence(kind, c)).join("\n\n"), "");
+  }
+  if (d.valid.length) {
+    lines.push("## Use instead", "", d.valid.map((c) => fence(kind, c)).join("\n\n"), "");
+  }
+  lines.push(
+    "## Options",
+    "",
+    optionsSection(rule),
+    "",
+    "## Suppressing",
+    "",
+    "```ini",
+    `# pgconf-lint disable-next-line ${rule.name} -- <reason>`,
+    "```",
+    "",
+    "## References",
+    "",
+    ...d.references.map((r) => `- <${r}>`),
+    ""
+  );
+  return lines.join("\n");
+}
+function lang(kind) {
+  return kind === "pg_hba.conf" || kind === "pg_ident.conf" ? "text" : "ini";
+}
+function fence(kind, code) {
+  return typeof code === "string" ? "```" + lang(kind) + "\n" + code + "\n```" : Object.entries(code).map(([name, text3]) => `\`${name}\`:
+
+\`\`\`` + lang(name) + "\n" + text3 + "\n```").join("\n\n");
+}
+function optionsSection(rule) {
+  const entries = Object.entries(rule.options ?? {});
+  if (!entries.length) return rule.docs.optionsNote ?? `Severity only: \`--rule ${rule.name}=off|info|warning|error\`.`;
+  const list4 = entries.map(([name, o]) => `- \`${name}\` (${optionTypeText(o)}, default \`${JSON.stringify(o.default)}\`): ${o.description}`);
+  return [list4.join("\n"), ...rule.docs.optionsNote ? ["", rule.docs.optionsNote] : []].join("\n");
+}
+function ruleTags(rule) {
+  const tags = /* @__PURE__ */ new Set([...CATEGORY_TAGS[rule.category], ...rule.tags ?? []]);
+  return RULE_TAGS.filter((t) => tags.has(t));
+}
+var ASSUME_KEY = { dataChecksums: "dataChecksums", failover: "failover", role: "role", memoryBytes: "memory" };
+function ruleMetadata(rule) {
+  return {
+    name: rule.name,
+    severity: rule.severity,
+    summary: rule.docs.summary,
+    files: [...rule.appliesTo],
+    versions: rule.docs.versions ?? "all",
+    docsUrl: docsUrl(rule.name),
+    category: rule.category,
+    tags: ruleTags(rule),
+    securitySeverity: sarifRule(rule).properties["security-severity"] ?? null,
+    optionsSchema: rule.optionsSchema ?? null,
+    defaultOptions: rule.defaultOptions ?? null,
+    assume: (rule.needs ?? []).map((k) => ASSUME_KEY[k]),
+    fixable: rule.fixable ?? "never"
+  };
+}
+function closestRuleNames(rules, name) {
+  const key = name.toLowerCase().replaceAll("_", "-");
+  const limit = Math.max(2, Math.min(4, Math.floor(key.length / 3)));
+  const near = rules.map((r) => ({ name: r.name, d: editDistance(key, r.name) })).filter((s) => s.d <= limit).sort((x, y) => x.d - y.d || (x.name < y.name ? -1 : 1)).map((s) => s.name);
+  const containing = key.length >= 3 ? rules.map((r) => r.name).filter((n) => n.includes(key) && !near.includes(n)) : [];
+  return [...near, ...containing].slice(0, 3);
+}
+
+// src/report/gitlab.ts
+var GITLAB_SEVERITY = { error: "critical", warning: "major", info: "info" };
+var CATEGORY = { validity: "Bug Risk", security: "Security", reliability: "Bug Risk", performance: "Performance" };
+function toGitlab(result, rules = result.rules) {
+  const byName = new Map(rules.map((r) => [r.name, r]));
+  const prints = fingerprints(result.diagnostics, result.sources);
+  return result.diagnostics.filter((d) => !d.suppressed).map((d) => {
+    const r = locate(d, result.sources);
+    const end = r.endLine > r.line && r.endColumn === 1 ? r.endLine - 1 : r.endLine;
+    const fix = shownFix(d);
+    const rule = byName.get(d.rule);
+    const categories = [...new Set((rule ? ruleTags(rule) : []).map((t) => CATEGORY[t]))];
+    return {
+      type: "issue",
+      check_name: d.rule,
+      description: d.message,
+      content: { body: `${d.help ? d.help + "\n\n" : ""}${fix ? fixHint(fix) + "\n\n" : ""}[${d.rule}](${docsUrl(d.rule)})` },
+      categories: categories.length ? categories : ["Bug Risk"],
+      severity: GITLAB_SEVERITY[d.severity],
+      fingerprint: prints.get(d),
+      location: { path: d.loc.file, lines: { begin: r.line, end } }
+    };
+  });
+}
+function formatGitlab(result) {
+  return JSON.stringify(toGitlab(result), null, 2) + "\n";
+}
+
+// src/report/settings.ts
+var MAX_PAD = 80;
+function table(header, rows) {
+  const widths = header.map((h, i) => rows.reduce((w, r) => Math.max(w, Math.min(r[i].length, MAX_PAD)), h.length));
+  const fmt = (r) => r.map((c, i) => c.padEnd(widths[i])).join("  ").trimEnd();
+  return [fmt(header), fmt(widths.map((w) => "-".repeat(w))), ...rows.map(fmt)].join("\n");
+}
+function formatSettingsText(results) {
+  return results.map((r) => {
+    const rows = r.rows.map((row2) => [
+      safePathText(`${row2.sourcefile}:${row2.sourceline}`),
+      String(row2.seqno),
+      safeTerminalText(row2.name ?? ""),
+      safeTerminalText(row2.setting ?? ""),
+      row2.canonical === null ? "" : safeTerminalText(row2.canonical),
+      row2.applied ? "t" : "f",
+      safeTerminalText(row2.error ?? "")
+    ]);
+    return `# ${safeTerminalText(r.cluster)} (PostgreSQL ${r.pgVersion})
+` + table(["source", "seqno", "name", "setting", "canonical", "applied", "error"], rows);
+  }).join("\n\n") + "\n";
+}
+
+// src/report/hba.ts
+var list = (v) => v === null ? "" : v.join(",");
+function formatHbaText(results) {
+  return results.map((r) => {
+    const rows = r.rows.map(
+      (row2) => [
+        String(row2.rule_number ?? ""),
+        // a row without a rule number starts with this column: no `::` at a line start
+        safePathText(`${row2.file_name ?? r.file}:${row2.line_number}`),
+        row2.type ?? "",
+        list(row2.database),
+        list(row2.user_name),
+        row2.address ?? "",
+        row2.netmask ?? "",
+        row2.auth_method ?? "",
+        list(row2.options),
+        row2.error ?? ""
+      ].map(safeTerminalText)
+    );
+    return `# ${safeTerminalText(r.file)} (PostgreSQL ${r.pgVersion})
+` + table(["rule", "source", "type", "database", "user_name", "address", "netmask", "auth_method", "options", "error"], rows);
+  }).join("\n\n") + "\n";
+}
+
+// src/profiles/listing.ts
+function profileReport(name, major, rules) {
+  const profile = findProfile(name);
+  if (!profile) throw new Error(unknownProfileMessage(name));
+  const edition = editionFor(profile, major);
+  return {
+    profile: profile.name,
+    title: profile.title,
+    summary: profile.summary,
+    catalog: profile.catalog ? { ...profile.catalog } : null,
+    pgVersion: major,
+    edition: edition ? { id: edition.id, title: edition.title, major: edition.major, nearest: edition.major !== major } : null,
+    allRules: Boolean(profile.allRules),
+    rules: profileListing(profile, major, rules)
+  };
+}
+function text2(r) {
+  const lines = [`${r.profile}: ${r.title} \u2014 ${r.summary}`];
+  if (r.edition) {
+    lines.push(`edition: ${r.edition.title} for PostgreSQL ${r.pgVersion}${r.edition.nearest ? ` (the nearest edition; none is written for ${r.pgVersion})` : ""}`);
+  }
+  if (r.catalog) lines.push(`controls: ${r.catalog.name} (${r.catalog.source})`);
+  if (!r.allRules) lines.push("rules it does not name keep their recommended settings");
+  lines.push("");
+  const w = Math.max(4, ...r.rules.map((x) => x.name.length));
+  for (const x of r.rules) {
+    const options = Object.keys(x.options).length ? `  options ${JSON.stringify(x.options)}` : "";
+    const controls2 = x.controls.length ? x.controls.join(", ") : r.catalog ? "(no control id verified)" : "";
+    lines.push(`${x.name.padEnd(w)}  ${x.severity.padEnd(7)}  ${controls2}${options}`.trimEnd());
+  }
+  return lines.join("\n") + "\n";
+}
+function profilesListing(names, pgVersion, rules, format) {
+  const major = pgVersion ?? SUPPORTED_MAJORS[SUPPORTED_MAJORS.length - 1];
+  const reports = names.map((n) => profileReport(n, major, rules));
+  if (format === "json") return JSON.stringify(reports, null, 2) + "\n";
+  return reports.map(text2).join("\n");
+}
+
+// src/cli.ts
+var USAGE = `Usage: pgconf-lint [check] [PATH...] [options]
+       pgconf-lint [check] - --stdin-filename PATH [options]
+       pgconf-lint settings PATH... [--format text|json]
+       pgconf-lint hba PATH... [--format text|json]
+       pgconf-lint rules [NAME...] [--format text|json]
+       pgconf-lint rules --profile NAME [--pg-version N] [--format text|json]
+
+Lints PostgreSQL configuration (postgresql.conf and its includes, postgresql.auto.conf,
+pg_hba.conf, pg_ident.conf, recovery.conf) exactly as PostgreSQL reads it.
+
+Options:
+  --config FILE         configuration file (default: the nearest .pgconf-lint.yml, .yaml
+                        or .json from the working directory up to the repository root)
+  --pg-version N        target PostgreSQL major (${SUPPORTED_MAJORS[0]}\u2013${SUPPORTED_MAJORS[SUPPORTED_MAJORS.length - 1]}) for every cluster
+  --format FORMAT       text (default: each finding with its source lines, carets under
+                        it, help and fix), concise (one line per finding), json, sarif
+                        (SARIF 2.1.0 for code scanning), github (workflow-command
+                        annotations), markdown, junit (JUnit XML: a test case per file)
+                        or gitlab (GitLab Code Quality JSON)
+  --output FILE         write the report to FILE instead of standard output
+  --fail-on LEVEL       error (default), warning, info or never: exit 1 at or above LEVEL
+  --rule NAME=LEVEL     set a rule's severity: off, info, warning or error (repeatable)
+  --profile NAME        lay a profile under the rule settings: recommended (the default),
+                        cis or stig (repeatable, later wins; replaces the config's profile:)
+  --root DIR            never read files outside DIR (default: the working directory)
+  --stdin-filename PATH lint standard input (the path -) as the file PATH: its kind from the
+                        name, reported as PATH, its cluster PATH's directory (the other files
+                        there are read from disk; PATH itself need not exist). Required with -
+  --kind KIND           parse every file named explicitly, and standard input, as KIND:
+                        postgresql.conf, pg_hba.conf, pg_ident.conf, postgresql.auto.conf or
+                        recovery.conf (directories are still searched by file name)
+  --allow-empty         finding no configuration file is not an error: exit 0 with a note
+  --fix                 apply safe fixes to the files (repeatedly, at most 10 passes); the
+                        report lists what remains. With -, print the fixed text instead
+  --unsafe-fixes        apply unsafe fixes too (implies --fix)
+  --diff                print what --fix (or --unsafe-fixes) would change as a unified diff,
+                        write nothing; exit 1 when there is a change, 0 when there is none
+  --max-file-size N     skip files larger than N bytes (default 67108864, at most 268435456)
+  --color, --no-color   force or disable colour (default: colour on a terminal)
+  --debug               print stack traces for internal errors
+  -h, --help            show this help
+  -v, --version         print the version
+
+Exit codes: 0 no findings at or above --fail-on, 1 findings, 2 usage error (a path that does not
+exist, no configuration file found without --allow-empty) or internal error. With --fix, the
+findings that remain count; with --diff, 1 means there is a change. 2 also when a file that has
+fixes cannot be written (a symbolic link, read-only, changed meanwhile: one line each on stderr).`;
+var UsageError = class extends Error {
+};
+var FORMATS = ["text", "concise", "json", "sarif", "github", "markdown", "junit", "gitlab"];
+function parseArgs(argv, rules) {
+  const args = { command: "check", paths: [], format: "text", failOn: "error", rules: {}, profiles: [], debug: false };
+  const rest = [...argv];
+  const commands = ["check", "settings", "hba", "rules"];
+  if (rest[0] && commands.includes(rest[0])) args.command = rest.shift();
+  const value = (flag, inline) => {
+    const v = inline ?? rest.shift();
+    if (v === void 0 || inline === void 0 && v.startsWith("--")) throw new UsageError(`${flag} needs a value`);
+    return v;
+  };
+  while (rest.length) {
+    const a = rest.shift();
+    if (a === "--") {
+      args.paths.push(...rest.splice(0));
+      break;
+    }
+    if (!a.startsWith("-") || a === "-") {
+      args.paths.push(a);
+      continue;
+    }
+    const eq = a.indexOf("=");
+    const flag = a.startsWith("--") && eq !== -1 ? a.slice(0, eq) : a;
+    const inline = a.startsWith("--") && eq !== -1 ? a.slice(eq + 1) : void 0;
+    switch (flag) {
+      case "-h":
+      case "--help":
+        args.command = "help";
+        break;
+      case "-v":
+      case "--version":
+        args.command = "version";
+        break;
+      case "--format": {
+        const f = value(flag, inline);
+        if (!FORMATS.includes(f)) throw new UsageError(`--format must be ${FORMATS.slice(0, -1).join(", ")} or ${FORMATS[FORMATS.length - 1]}, not "${f}"`);
+        args.format = f;
+        break;
+      }
+      case "--output":
+        args.output = value(flag, inline);
+        break;
+      case "--fail-on": {
+        const f = value(flag, inline);
+        if (f !== "never" && !SEVERITIES.includes(f)) {
+          throw new UsageError(`--fail-on must be error, warning, info or never, not "${f}"`);
+        }
+        args.failOn = f;
+        break;
+      }
+      case "--rule": {
+        const spec2 = value(flag, inline);
+        const m = /^([a-z0-9-]+)=(off|info|warning|error)$/.exec(spec2);
+        if (!m) throw new UsageError(`--rule takes NAME=off|info|warning|error, not "${spec2}"`);
+        if (!rules.some((r) => r.name === m[1])) throw new UsageError(`unknown rule "${m[1]}" (see pgconf-lint rules)`);
+        args.rules[m[1]] = m[2];
+        break;
+      }
+      case "--profile": {
+        const name = value(flag, inline);
+        if (!findProfile(name)) throw new UsageError(unknownProfileMessage(name));
+        args.profiles.push(name);
+        break;
+      }
+      case "--pg-version": {
+        const v = value(flag, inline);
+        const n = Number(v);
+        if (!/^\d+$/.test(v) || !isSupportedMajor(n)) {
+          throw new UsageError(`--pg-version ${v} is not supported; use one of ${SUPPORTED_MAJORS.join(", ")}`);
+        }
+        args.pgVersion = n;
+        break;
+      }
+      case "--config":
+        args.config = value(flag, inline);
+        break;
+      case "--root":
+        args.root = value(flag, inline);
+        break;
+      case "--max-file-size": {
+        const v = value(flag, inline);
+        if (!/^\d+$/.test(v) || Number(v) <= 0) throw new UsageError(`--max-file-size takes a number of bytes, not "${v}"`);
+        if (Number(v) > MAX_MAX_FILE_BYTES) throw new UsageError(`--max-file-size ${v} is above the largest limit, ${MAX_MAX_FILE_BYTES} bytes (256 MiB)`);
+        args.maxFileBytes = Number(v);
+        break;
+      }
+      case "--color":
+        args.color = true;
+        break;
+      case "--no-color":
+        args.color = false;
+        break;
+      case "--debug":
+        args.debug = true;
+        break;
+      case "--stdin-filename":
+        args.stdinFilename = value(flag, inline);
+        if (!args.stdinFilename || args.stdinFilename === "-") throw new UsageError("--stdin-filename needs the path standard input stands for");
+        break;
+      case "--kind": {
+        const k = value(flag, inline);
+        if (!EXPLICIT_KINDS.includes(k)) throw new UsageError(`--kind must be ${EXPLICIT_KINDS.slice(0, -1).join(", ")} or ${EXPLICIT_KINDS[EXPLICIT_KINDS.length - 1]}, not "${k}"`);
+        args.kind = k;
+        break;
+      }
+      case "--allow-empty":
+        args.allowEmpty = true;
+        break;
+      case "--fix":
+        args.fix = true;
+        break;
+      case "--unsafe-fixes":
+        args.unsafeFixes = true;
+        break;
+      case "--diff":
+        args.diff = true;
+        break;
+      default:
+        throw new UsageError(`unknown option ${flag} (see pgconf-lint --help)`);
+    }
+  }
+  return args;
+}
+function useColor(args, toFile) {
+  if (args.color !== void 0) return args.color;
+  if (toFile) return false;
+  if (process.env.NO_COLOR) return false;
+  if (process.env.FORCE_COLOR && process.env.FORCE_COLOR !== "0") return true;
+  return Boolean(process.stdout.isTTY);
+}
+var RANK3 = { info: 0, warning: 1, error: 2 };
+async function main(argv, rules) {
+  let args;
+  try {
+    args = parseArgs(argv, rules);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      process.stderr.write(`pgconf-lint: ${err.message}
+`);
+      return 2;
+    }
+    const debug = argv.includes("--debug");
+    const msg = err instanceof Error ? err.message : String(err);
+    process.stderr.write(`pgconf-lint: internal error: ${msg.split("\n")[0]}${debug ? "" : " (run with --debug for details)"}
+`);
+    if (debug && err instanceof Error && err.stack) process.stderr.write(err.stack + "\n");
+    return 2;
+  }
+  try {
+    return await run(args, rules);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      process.stderr.write(`pgconf-lint: ${err.message}
+`);
+      return 2;
+    }
+    const msg = err instanceof Error ? err.message : String(err);
+    process.stderr.write(`pgconf-lint: internal error: ${msg.split("\n")[0]}${args.debug ? "" : " (run with --debug for details)"}
+`);
+    if (args.debug && err instanceof Error && err.stack) process.stderr.write(err.stack + "\n");
+    return 2;
+  }
+}
+function emit(args, text3) {
+  if (args.output) {
+    try {
+      safeWriteFile(args.output, text3, { roots: [cliBase(process.cwd())], rootsLabel: "the repository", outside: "allow", createParents: false });
+    } catch (err) {
+      throw new UsageError(`cannot write --output ${args.output}: ${err instanceof SafeWriteError ? err.message : describeFsError(err)}`);
+    }
+  } else process.stdout.write(text3);
+}
+async function readConfig(args, rules) {
+  const cwd = process.cwd();
+  const repo = cliBase(cwd);
+  let path = args.config;
+  let root = args.root !== void 0 ? resolve9(args.root) : repo;
+  if (path !== void 0) {
+    if (!existsSync(path)) throw new UsageError(`--config ${path}: no such file`);
+  } else {
+    const top = lookupTop(cwd, repo, args.root);
+    const found = findConfigUpward(cwd, top);
+    if (!found) return void 0;
+    path = relative4(cwd, found.path);
+    root = top;
+    const shadowed = shadowedWarning(found, path);
+    if (shadowed) process.stderr.write(`pgconf-lint: warning: ${shadowed}
+`);
+  }
+  const { loadConfig } = await import("./cli-chunk-IMCMV5WM.js");
+  try {
+    return loadConfig(path, rules, { root });
+  } catch (err) {
+    if (err instanceof ConfigError) throw new UsageError(err.message);
+    throw err;
+  }
+}
+async function run(args, rules) {
+  if (args.command === "help") {
+    process.stdout.write(USAGE + "\n");
+    return 0;
+  }
+  if (args.command === "version") {
+    process.stdout.write(VERSION + "\n");
+    return 0;
+  }
+  if (args.command !== "check" && (args.fix || args.unsafeFixes || args.diff)) throw new UsageError(`--fix, --unsafe-fixes and --diff apply to check only`);
+  if (args.command !== "check" && args.format !== "text" && args.format !== "json") {
+    throw new UsageError(`--format ${args.format} applies to check only; ${args.command} takes text or json`);
+  }
+  if (args.command === "rules" && args.profiles.length) {
+    if (args.paths.length) throw new UsageError("rules --profile takes no rule names");
+    emit(args, profilesListing(args.profiles, args.pgVersion, rules, args.format));
+    return 0;
+  }
+  if (args.command === "rules") {
+    const named = args.paths.map((name) => {
+      const rule = rules.find((r) => r.name === name);
+      if (rule) return rule;
+      const near = closestRuleNames(rules, name);
+      throw new UsageError(`unknown rule "${name}"${near.length ? `; did you mean ${near.join(", ")}?` : ""} (pgconf-lint rules lists them all)`);
+    });
+    if (args.format === "json") {
+      emit(args, JSON.stringify((named.length ? named : rules).map(ruleMetadata), null, 2) + "\n");
+      return 0;
+    }
+    if (named.length) {
+      emit(args, named.map((r) => ruleDoc(r)).join("\n"));
+      return 0;
+    }
+    const w = Math.max(...rules.map((r) => r.name.length));
+    emit(args, rules.map((r) => `${r.name.padEnd(w)}  ${r.severity.padEnd(7)}  ${r.docs.summary}`).join("\n") + "\n");
+    return 0;
+  }
+  if (args.root !== void 0) {
+    let isDir = false;
+    try {
+      isDir = statSync2(args.root).isDirectory();
+    } catch (err) {
+      throw new UsageError(`--root ${args.root}: ${describeFsError(err)}`);
+    }
+    if (!isDir) throw new UsageError(`--root ${args.root}: Not a directory`);
+  }
+  const config = await readConfig(args, rules);
+  const options = {
+    ...config ? { config } : {},
+    ...args.pgVersion ? { pgVersion: args.pgVersion } : {},
+    ...args.root ? { root: args.root } : {},
+    // Paths in every report are relative to the repository root, whatever the working directory.
+    base: cliBase(process.cwd()),
+    ...args.maxFileBytes ? { maxFileBytes: args.maxFileBytes } : {},
+    rules: args.rules,
+    ...args.profiles.length ? { profiles: args.profiles } : {},
+    ...args.kind ? { kind: args.kind } : {},
+    ...args.allowEmpty ? { allowEmpty: true } : {}
+  };
+  if (args.stdinFilename !== void 0 || args.paths.includes("-")) {
+    if (args.stdinFilename === void 0) throw new UsageError("- (standard input) needs --stdin-filename PATH: the name decides its kind, its cluster and the path in reports");
+    if (args.paths.some((p) => p !== "-")) throw new UsageError("standard input (-, --stdin-filename) cannot be combined with other paths");
+    args.paths = ["-"];
+    const read = await readStdin(maxFileBytesFor(options));
+    options.stdin = { filename: args.stdinFilename, content: read.ok ? read.bytes : { error: read.error } };
+  }
+  const failOnErrors = (errors, warnings, empty) => {
+    if (errors.length) throw new UsageError(errors[0]);
+    for (const w of warnings) process.stderr.write(`pgconf-lint: warning: ${w}
+`);
+    if (empty !== void 0) process.stderr.write(`pgconf-lint: note: ${empty} (accepted: --allow-empty)
+`);
+  };
+  if (args.command === "settings") {
+    if (!args.paths.length) throw new UsageError("settings needs a file or directory");
+    const { results, errors, warnings, empty } = readSettings(args.paths, options);
+    failOnErrors(errors, warnings, empty);
+    emit(args, args.format === "json" ? JSON.stringify(results.flatMap((r) => r.rows.map((row2) => ({ ...row2, cluster: r.cluster, pgVersion: r.pgVersion }))), null, 2) + "\n" : formatSettingsText(results));
+    return 0;
+  }
+  if (args.command === "hba") {
+    if (!args.paths.length) throw new UsageError("hba needs a file or directory");
+    const { results, errors, warnings, empty } = readHba(args.paths, options);
+    failOnErrors(errors, warnings, empty);
+    emit(args, args.format === "json" ? JSON.stringify(results.flatMap((r) => r.rows.map((row2) => ({ ...row2, cluster: r.cluster, pgVersion: r.pgVersion }))), null, 2) + "\n" : formatHbaText(results));
+    return 0;
+  }
+  if (args.fix || args.unsafeFixes || args.diff) return runFix(args, options, rules, failOnErrors);
+  const result = lint(args.paths, options, rules);
+  failOnErrors(result.errors, result.warnings, result.empty);
+  emit(args, formatReport(args.format, result, useColor(args, Boolean(args.output))));
+  return exitFor(args, result);
+}
+function formatReport(format, result, color) {
+  const formatters = {
+    text: () => formatText(result, { color }),
+    concise: () => formatConcise(result, { color }),
+    json: () => formatJson(result),
+    sarif: () => formatSarif(result),
+    github: () => formatGithub(result),
+    markdown: () => formatMarkdown(result),
+    junit: () => formatJunit(result),
+    gitlab: () => formatGitlab(result)
+  };
+  return formatters[format]();
+}
+function exitFor(args, result) {
+  if (args.failOn === "never") return 0;
+  const threshold = RANK3[args.failOn];
+  return result.diagnostics.some((d) => !d.suppressed && RANK3[d.severity] >= threshold) ? 1 : 0;
+}
+function runFix(args, options, rules, failOnErrors) {
+  if (args.diff && args.format !== "text") throw new UsageError("--diff prints a unified diff; it takes no --format");
+  const mode = args.diff ? "diff" : "write";
+  const outcome = runFixes(args.paths, options, rules, { unsafe: Boolean(args.unsafeFixes), mode });
+  const result = outcome.result;
+  failOnErrors(result.errors, result.warnings, result.empty);
+  for (const f of outcome.files) if (f.refused) process.stderr.write(`pgconf-lint: not fixing ${f.path}: ${f.refused}
+`);
+  const refused = outcome.files.some((f) => f.refused);
+  const summary = fixSummary(outcome, mode);
+  if (mode === "diff") {
+    const diff = fixDiff(outcome);
+    if (args.output || diff.length) emit(args, diff);
+    process.stderr.write(summary + "\n");
+    return refused ? 2 : diff.length ? 1 : 0;
+  }
+  const stdinFile = args.stdinFilename !== void 0 ? outcome.files.find((f) => f.stdin) : void 0;
+  if (args.stdinFilename !== void 0) {
+    const input = options.stdin?.content;
+    const bytes2 = stdinFile?.bytes && !stdinFile.refused ? stdinFile.bytes : Buffer.isBuffer(input) ? input : Buffer.from(typeof input === "string" ? input : "");
+    process.stdout.write(bytes2);
+  }
+  const color = useColor(args, Boolean(args.output) || args.stdinFilename !== void 0);
+  const plain = args.format === "text" || args.format === "concise";
+  const report = args.format === "json" ? JSON.stringify({ ...JSON.parse(formatJson(result)), fixed: outcome.fixed }, null, 2) + "\n" : formatReport(args.format, result, color) + (plain ? summary + "\n" : "");
+  if (!plain && args.format !== "json") process.stderr.write(summary + "\n");
+  if (args.stdinFilename !== void 0 && !args.output) process.stderr.write(report);
+  else emit(args, report);
+  return refused ? 2 : exitFor(args, result);
+}
+
 // src/analysis/required-setting.ts
 function requiredSettingLoc(ctx, s) {
   if (s.loc) return s.loc;
@@ -7850,7 +10244,7 @@ function between(limit, level) {
   return out;
 }
 var suggest = (byDefault, limit) => rank(byDefault) <= rank(limit) ? `${byDefault} (the default)` : limit;
-var list = (xs) => xs.length <= 1 ? xs.join("") : `${xs.slice(0, -1).join(", ")} and ${xs[xs.length - 1]}`;
+var list2 = (xs) => xs.length <= 1 ? xs.join("") : `${xs.slice(0, -1).join(", ")} and ${xs[xs.length - 1]}`;
 var log_level_too_quiet_default = defineRule({
   name: "log-level-too-quiet",
   severity: "warning",
@@ -7889,7 +10283,7 @@ var log_level_too_quiet_default = defineRule({
       const alsoStatement = hidesErrors && statement && statementLevel ? statement : void 0;
       if (loc) {
         const also = alsoStatement ? ` (and ${shown2(alsoStatement)})` : "";
-        const message = QUIET.has(messagesLevel) ? `${shown2(messages)}${also}: no ERROR${messagesLevel === "panic" ? ", FATAL" : ""} or LOG message reaches the server log \u2014 failed statements, ${messagesLevel === "panic" ? "failed logins, " : ""}crashed backends, checkpoints and statement logging all vanish` : `${shown2(messages)}${also} is quieter than ${limitMessages}: ${list(between(limitMessages, messagesLevel))} messages do not reach the server log` + (hidesErrors ? " \u2014 failed statements vanish from it" : rank(messagesLevel) > rank("warning") ? " \u2014 warnings such as an approaching transaction ID wraparound vanish from it" : "");
+        const message = QUIET.has(messagesLevel) ? `${shown2(messages)}${also}: no ERROR${messagesLevel === "panic" ? ", FATAL" : ""} or LOG message reaches the server log \u2014 failed statements, ${messagesLevel === "panic" ? "failed logins, " : ""}crashed backends, checkpoints and statement logging all vanish` : `${shown2(messages)}${also} is quieter than ${limitMessages}: ${list2(between(limitMessages, messagesLevel))} messages do not reach the server log` + (hidesErrors ? " \u2014 failed statements vanish from it" : rank(messagesLevel) > rank("warning") ? " \u2014 warnings such as an approaching transaction ID wraparound vanish from it" : "");
         ctx.report({
           loc,
           message,
@@ -7903,7 +10297,7 @@ var log_level_too_quiet_default = defineRule({
       const loc = where3(statement);
       if (!loc) return;
       const lost = between(limitStatement, statementLevel);
-      const message = QUIET.has(statementLevel) || lost.includes("ERROR") ? `${shown2(statement)}${QUIET.has(statementLevel) ? "" : ` is quieter than ${limitStatement}`}: errors are logged without the SQL statement that caused them, so a failing query cannot be traced from the log` : `${shown2(statement)} is quieter than ${limitStatement}: ${list(lost)} messages are logged without the SQL statement that caused them`;
+      const message = QUIET.has(statementLevel) || lost.includes("ERROR") ? `${shown2(statement)}${QUIET.has(statementLevel) ? "" : ` is quieter than ${limitStatement}`}: errors are logged without the SQL statement that caused them, so a failing query cannot be traced from the log` : `${shown2(statement)} is quieter than ${limitStatement}: ${list2(lost)} messages are logged without the SQL statement that caused them`;
       ctx.report({
         loc,
         message,
@@ -9655,7 +12049,7 @@ function judgeCiphers(value, allowMedium, onlySuites) {
   }
   return out;
 }
-var list2 = (xs) => xs.length <= 1 ? xs.join("") : `${xs.slice(0, -1).join("; ")}; and ${xs[xs.length - 1]}`;
+var list3 = (xs) => xs.length <= 1 ? xs.join("") : `${xs.slice(0, -1).join("; ")}; and ${xs[xs.length - 1]}`;
 var ssl_ciphers_weak_default = defineRule({
   name: "ssl-ciphers-weak",
   severity: "warning",
@@ -9705,7 +12099,7 @@ var ssl_ciphers_weak_default = defineRule({
     for (const v of verdicts) for (const w of v.weaknesses) weak.set(w.key, w);
     const outside = verdicts.filter((v) => v.outside).map((v) => `'${v.token.text}'`);
     const parts = [];
-    if (weak.size > 0) parts.push(`enables ${list2([...weak.values()].map((w) => w.what))}`);
+    if (weak.size > 0) parts.push(`enables ${list3([...weak.values()].map((w) => w.what))}`);
     if (outside.length > 0) parts.push(`adds ${outside.join(", ")}, not among the allowed suites (onlySuites)`);
     const weakTokens = verdicts.filter((v) => v.weaknesses.length > 0).map((v) => `'${v.token.text}'`);
     const via = weakTokens.length > 0 ? ` (through ${weakTokens.join(", ")})` : "";
@@ -10505,2406 +12899,11 @@ var RULES = [
   wal_level_insufficient_default
 ];
 
-// src/api.ts
-var SEVERITY_ORDER = { error: 0, warning: 1, info: 2 };
-function compareDiagnostics(a, b) {
-  if (a.loc.file !== b.loc.file) return a.loc.file < b.loc.file ? -1 : 1;
-  if (a.loc.start !== b.loc.start) return a.loc.start - b.loc.start;
-  if (a.severity !== b.severity) return SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity];
-  return a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0;
-}
-function hostFor(options) {
-  const inner = options.host ?? nodeHost({ cwd: options.cwd, root: options.root, base: options.base, maxFileBytes: maxFileBytesFor(options) });
-  return options.stdin ? stdinHost(inner, options.stdin) : inner;
-}
-function maxFileBytesFor(options) {
-  if (options.host) return options.host.maxFileBytes;
-  const configMax = options.config?.config.maxFileSize;
-  const fromConfig = configMax !== void 0 ? Math.min(parseSize(configMax), DEFAULT_MAX_FILE_BYTES) : void 0;
-  return Math.min(options.maxFileBytes ?? fromConfig ?? DEFAULT_MAX_FILE_BYTES, MAX_MAX_FILE_BYTES);
-}
-function configRelative(loaded, abs) {
-  return relative2(loaded.dir, abs).split(sep3).join("/");
-}
-function discoverOptions(options, host) {
-  const out = {
-    ...options.pgVersion ? { pgVersion: options.pgVersion } : {},
-    ...options.kind ? { kind: options.kind } : {},
-    ...options.stdin ? { stdin: { abs: stdinPath(host, options.stdin), name: options.stdin.filename } } : {},
-    ...options.allowEmpty ? { allowEmpty: true } : {}
-  };
-  const loaded = options.config;
-  if (!loaded) return out;
-  const c = loaded.config;
-  const rel = (abs) => configRelative(loaded, abs);
-  const overrides = (c.overrides ?? []).map((o) => ({ ...o, match: globMatcher(o.files) }));
-  out.configVersion = (files) => {
-    let v = c.pgVersion;
-    for (const o of overrides) if (o.pgVersion && files.some((f) => o.match(rel(f)))) v = o.pgVersion;
-    return v;
-  };
-  const kinds = Object.entries(c.files ?? {}).map(([kind, globs]) => ({ kind, match: globMatcher(globs) }));
-  if (kinds.length) out.extraKind = (abs) => kinds.find((k) => k.match(rel(abs)))?.kind;
-  if (c.ignore?.length) {
-    const ignored = globMatcher(c.ignore);
-    out.ignore = (abs) => ignored(rel(abs));
-  }
-  const defs = (c.clusters ?? []).map((d, i) => ({ name: d.name ?? `cluster-${i + 1}`, pgVersion: d.pgVersion, match: globMatcher(d.files) }));
-  if (defs.length) {
-    out.clusterOf = (abs) => {
-      const d = defs.find((x) => x.match(rel(abs)));
-      return d ? { name: d.name, ...d.pgVersion ? { pgVersion: d.pgVersion } : {} } : void 0;
-    };
-  }
-  return out;
-}
-var DEFAULT_SEVERITY = new Map(RULES.map((r) => [r.name, r.severity]));
-var ruleSeverity = (name) => DEFAULT_SEVERITY.get(name);
-function clusterRuleConfig(options, cluster, ruleList) {
-  const loaded = options.config;
-  const c = loaded?.config;
-  const files = cluster.input.files.map((f) => loaded ? configRelative(loaded, f.abs) : f.abs);
-  const matching = (c?.overrides ?? []).filter((o) => files.some((f) => globMatcher(o.files)(f)));
-  const def = cluster.input.name ? c?.clusters?.find((d, i) => (d.name ?? `cluster-${i + 1}`) === cluster.input.name) : void 0;
-  const profiles = profileBlocks(selectedProfiles(options.profiles, c?.profile), cluster.input.major, ruleSeverity);
-  const rules = mergeRules([...profiles, c?.rules, ...matching.map((o) => o.rules)]);
-  for (const [name, sev] of Object.entries(options.rules ?? {})) rules[name] = { ...rules[name] ?? { options: {} }, severity: sev };
-  for (const [name, opts] of Object.entries(options.ruleOptions ?? {})) {
-    rules[name] = { ...rules[name] ?? {}, options: { ...rules[name]?.options ?? {}, ...opts } };
-  }
-  if (c?.allowedNetworks?.length) {
-    for (const rule of ruleList) {
-      if (rule.options?.allowedNetworks !== ALLOWED_NETWORKS) continue;
-      const name = rule.name;
-      rules[name] = { ...rules[name] ?? {}, options: { allowedNetworks: c.allowedNetworks, ...rules[name]?.options ?? {} } };
-    }
-  }
-  const assume = { ...toAssumptions([c?.assume, ...matching.map((o) => o.assume), def?.assume]), ...options.assume ?? {} };
-  return { rules, assume };
-}
-function resolveAll(paths, options = {}) {
-  const host = hostFor(options);
-  const found = discover(host, options.stdin && !paths.length ? ["-"] : paths, discoverOptions(options, host));
-  const cache4 = /* @__PURE__ */ new Map();
-  const clusters = found.clusters.map((c) => resolveCluster(host, c, cache4));
-  return { host, clusters, errors: found.errors, warnings: found.warnings, ...found.empty !== void 0 ? { empty: found.empty } : {} };
-}
-function lint(paths, options = {}, rules = RULES) {
-  for (const name of selectedProfiles(options.profiles, options.config?.config.profile)) {
-    if (!findProfile(name)) throw new ConfigError(unknownProfileMessage(name));
-  }
-  const { host, clusters, errors, warnings, empty } = resolveAll(paths, options);
-  let diagnostics = [];
-  const files = [];
-  const ran = /* @__PURE__ */ new Set();
-  const directiveRule = rules.find((r) => r.engineReport === "directive-problems");
-  let unusedSeverity = directiveRule?.severity ?? "off";
-  const sources = /* @__PURE__ */ new Map();
-  for (const cluster of clusters) {
-    for (const f of cluster.input.files) files.push({ path: host.display(f.abs), kind: f.kind, pgVersion: cluster.input.major });
-    for (const [p, s] of cluster.sources) sources.set(p, s);
-    const cfg = clusterRuleConfig(options, cluster, rules);
-    for (const rule of rules) {
-      const rc = cfg.rules[rule.name];
-      const sev = rc?.severity ?? rule.severity;
-      if (rule === directiveRule) unusedSeverity = sev;
-      if (sev === "off") continue;
-      ran.add(rule.name);
-      for (const d of runRule(rule, cluster, { severity: sev, options: rc?.options ?? {}, assume: cfg.assume })) diagnostics.push(d);
-    }
-  }
-  const directives = collectDirectives(clusters);
-  const applied = applyDirectives(diagnostics, directives, sources, new Set(RULES.map((r) => r.name)), ran);
-  diagnostics = mergeGroups(applied.diagnostics, precedenceOrder(rules));
-  if (directiveRule && unusedSeverity !== "off") {
-    const name = directiveRule.name;
-    const perFile = /* @__PURE__ */ new Map();
-    for (const p of applied.problems) {
-      const c = perFile.get(p.loc.file) ?? { n: 0, last: p.loc };
-      c.n++;
-      c.last = p.loc;
-      perFile.set(p.loc.file, c);
-      if (c.n <= FILE_FINDINGS_LIMIT) diagnostics.push({ rule: name, severity: unusedSeverity, message: p.message, help: p.help, loc: p.loc });
-    }
-    for (const [, c] of perFile) {
-      if (c.n <= FILE_FINDINGS_LIMIT) continue;
-      const more = c.n - FILE_FINDINGS_LIMIT;
-      diagnostics.push({ rule: name, severity: unusedSeverity, message: `${more} more ${name} findings in this file are not listed (${c.n} in all; only the first ${FILE_FINDINGS_LIMIT} are)`, loc: c.last, unlisted: more });
-    }
-  }
-  const seen = /* @__PURE__ */ new Set();
-  const unique = diagnostics.filter((d) => {
-    const k = `${d.rule}\0${d.loc.file}\0${d.loc.start}\0${d.loc.end}\0${d.message}`;
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
-  unique.sort(compareDiagnostics);
-  files.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
-  return { files, diagnostics: unique, clusters, sources, base: host.base ?? host.cwd, errors, warnings, ...empty !== void 0 ? { empty } : {} };
-}
-function readSettings(paths, options = {}) {
-  const { host, clusters, errors, warnings, empty } = resolveAll(paths, options);
-  const results = clusters.filter((c) => c.conf).map((c) => ({ cluster: host.display(c.input.dir), pgVersion: c.input.major, rows: settingsRows(c) }));
-  return { results, errors, warnings, ...empty !== void 0 ? { empty } : {} };
-}
-function hbaRows(host, hba2) {
-  const rows = hbaFileRules(hba2);
-  return rows.map((row2, i) => {
-    const line = hba2.lines[i];
-    return {
-      ...row2,
-      ...row2.file_name !== void 0 ? { file_name: host.display(row2.file_name) } : {},
-      error: row2.error ?? line.problem?.message ?? null
-    };
-  });
-}
-function readHba(paths, options = {}) {
-  const { host, clusters, errors, warnings, empty } = resolveAll(paths, options);
-  const results = clusters.flatMap(
-    (c) => c.hba ? [{ cluster: host.display(c.input.dir), file: c.hba.file.path, pgVersion: c.input.major, rows: hbaRows(host, c.hba) }] : []
-  );
-  return { results, errors, warnings, ...empty !== void 0 ? { empty } : {} };
-}
-
-// src/fix/apply.ts
-import { resolve as resolve8 } from "node:path";
-
-// src/fix/edits.ts
-function applyEdits(text3, edits) {
-  const sorted = [...edits].sort((a, b) => a.loc.start - b.loc.start || a.loc.end - b.loc.end);
-  let out = "";
-  let at = 0;
-  for (const e of sorted) {
-    if (e.loc.start < at || e.loc.end > text3.length) throw new Error("applyEdits: overlapping or out-of-range edit");
-    out += text3.slice(at, e.loc.start) + e.text;
-    at = e.loc.end;
-  }
-  return out + text3.slice(at);
-}
-function allowed(fix, unsafe) {
-  return fix.applicability === "safe" || unsafe && fix.applicability === "unsafe";
-}
-function fixesForFile(diagnostics, file, unsafe) {
-  const chosen = [];
-  const taken = [];
-  const candidates = diagnostics.filter((d) => d.fix && !d.suppressed && d.fix.edits.every((e) => e.loc.file === file) && allowed(d.fix, unsafe)).map((d) => d.fix).sort((a, b) => a.edits[0].loc.start - b.edits[0].loc.start);
-  for (const f of candidates) {
-    const clash = f.edits.some((e) => taken.some((t) => e.loc.start < t.loc.end && t.loc.start < e.loc.end || e.loc.start === t.loc.start && e.loc.end === t.loc.end));
-    if (clash) continue;
-    chosen.push(f);
-    taken.push(...f.edits);
-  }
-  return chosen;
-}
-
-// src/fix/diff.ts
-var CONTEXT = 3;
-var MAX_EDIT_DISTANCE = 4e3;
-function splitLines(text3) {
-  const out = [];
-  let at = 0;
-  for (let i = text3.indexOf("\n"); i !== -1; i = text3.indexOf("\n", at)) {
-    out.push(text3.slice(at, i + 1));
-    at = i + 1;
-  }
-  if (at < text3.length) out.push(text3.slice(at));
-  return out;
-}
-function myers(a, b) {
-  const n = a.length;
-  const m = b.length;
-  const max = n + m;
-  const offset = max + 1;
-  const v = new Int32Array(2 * max + 3);
-  const trace = [];
-  for (let d = 0; d <= max; d++) {
-    if (d > MAX_EDIT_DISTANCE) return void 0;
-    trace.push(v.slice(offset - d - 1, offset + d + 2));
-    for (let k = -d; k <= d; k += 2) {
-      let x = k === -d || k !== d && v[offset + k - 1] < v[offset + k + 1] ? v[offset + k + 1] : v[offset + k - 1] + 1;
-      let y = x - k;
-      while (x < n && y < m && a[x] === b[y]) {
-        x++;
-        y++;
-      }
-      v[offset + k] = x;
-      if (x >= n && y >= m) return backtrack(a, b, trace, d);
-    }
-  }
-  return void 0;
-}
-function backtrack(a, b, trace, dEnd) {
-  const ops = [];
-  let x = a.length;
-  let y = b.length;
-  for (let d = dEnd; d > 0; d--) {
-    const vd = trace[d];
-    const at = (kk) => vd[kk + d + 1];
-    const k = x - y;
-    const down = k === -d || k !== d && at(k - 1) < at(k + 1);
-    const prevK = down ? k + 1 : k - 1;
-    const prevX = at(prevK);
-    const prevY = prevX - prevK;
-    while (x > prevX && y > prevY) {
-      ops.push({ kind: " ", line: a[x - 1] });
-      x--;
-      y--;
-    }
-    if (down) ops.push({ kind: "+", line: b[y - 1] });
-    else ops.push({ kind: "-", line: a[x - 1] });
-    x = prevX;
-    y = prevY;
-  }
-  while (x > 0 && y > 0) {
-    ops.push({ kind: " ", line: a[x - 1] });
-    x--;
-    y--;
-  }
-  return ops.reverse();
-}
-function editScript(a, b) {
-  let pre = 0;
-  while (pre < a.length && pre < b.length && a[pre] === b[pre]) pre++;
-  let suf = 0;
-  while (suf < a.length - pre && suf < b.length - pre && a[a.length - 1 - suf] === b[b.length - 1 - suf]) suf++;
-  const am = a.slice(pre, a.length - suf);
-  const bm = b.slice(pre, b.length - suf);
-  const middle = myers(am, bm) ?? [...am.map((line) => ({ kind: "-", line })), ...bm.map((line) => ({ kind: "+", line }))];
-  return [
-    ...a.slice(0, pre).map((line) => ({ kind: " ", line })),
-    ...middle,
-    ...a.slice(a.length - suf).map((line) => ({ kind: " ", line }))
-  ];
-}
-function range(start, count2) {
-  const s = count2 === 0 ? start - 1 : start;
-  return count2 === 1 ? `${s}` : `${s},${count2}`;
-}
-function unifiedHunks(before, after) {
-  if (before === after) return "";
-  const ops = editScript(splitLines(before), splitLines(after));
-  const changed = [];
-  ops.forEach((op, i2) => op.kind !== " " && changed.push(i2));
-  let out = "";
-  let i = 0;
-  while (i < changed.length) {
-    const from = Math.max(0, changed[i] - CONTEXT);
-    let j = i;
-    while (j + 1 < changed.length && changed[j + 1] - changed[j] <= 2 * CONTEXT + 1) j++;
-    const to = Math.min(ops.length, changed[j] + CONTEXT + 1);
-    let oldLine = 1;
-    let newLine = 1;
-    for (let k = 0; k < from; k++) {
-      if (ops[k].kind !== "+") oldLine++;
-      if (ops[k].kind !== "-") newLine++;
-    }
-    let oldCount = 0;
-    let newCount = 0;
-    let body = "";
-    for (let k = from; k < to; k++) {
-      const op = ops[k];
-      if (op.kind !== "+") oldCount++;
-      if (op.kind !== "-") newCount++;
-      body += op.kind + op.line + (op.line.endsWith("\n") ? "" : "\n\\ No newline at end of file\n");
-    }
-    out += `@@ -${range(oldLine, oldCount)} +${range(newLine, newCount)} @@
-${body}`;
-    i = j + 1;
-  }
-  return out;
-}
-function fileDiff(path, before, after, encoding) {
-  const hunks = unifiedHunks(before, after);
-  if (!hunks) return Buffer.alloc(0);
-  return Buffer.concat([Buffer.from(`--- a/${path}
-+++ b/${path}
-`, "utf8"), Buffer.from(hunks, encoding)]);
-}
-
-// src/fix/write.ts
-import {
-  accessSync,
-  closeSync as closeSync2,
-  constants as constants2,
-  fchmodSync as fchmodSync2,
-  fchownSync,
-  fstatSync,
-  fsyncSync,
-  lstatSync as lstatSync4,
-  openSync as openSync2,
-  readSync,
-  realpathSync as realpathSync2,
-  renameSync as renameSync2,
-  statSync,
-  unlinkSync as unlinkSync2,
-  writeSync
-} from "node:fs";
-import { randomBytes as randomBytes2 } from "node:crypto";
-import { basename as basename3, dirname as dirname6, isAbsolute, join as join5, relative as relative3, resolve as resolve7, sep as sep4 } from "node:path";
-var NOFOLLOW2 = constants2.O_NOFOLLOW ?? 0;
-var NONBLOCK = constants2.O_NONBLOCK ?? 0;
-var NOCTTY = constants2.O_NOCTTY ?? 0;
-function writeRoot(cwd, root) {
-  const given = resolve7(cwd, root ?? ".");
-  let real = given;
-  try {
-    real = realpathSync2.native(given);
-  } catch {
-  }
-  return { given, real };
-}
-function encodeText(text3, encoding) {
-  const bytes2 = Buffer.from(text3, encoding);
-  return bytes2.toString(encoding) === text3 ? bytes2 : void 0;
-}
-function roundTripProblem(bytes2, text3, encoding) {
-  const again = encodeText(text3, encoding);
-  if (again && again.equals(bytes2)) return void 0;
-  const now = decode(bytes2);
-  if (now.text !== text3 || now.encoding !== encoding) return "it changed on disk since it was read";
-  return `its bytes do not survive decoding as ${encoding === "utf8" ? "UTF-8" : "Latin-1"} and encoding back, so it cannot be rewritten byte for byte`;
-}
-function refuse(reason) {
-  return { ok: false, reason };
-}
-function checkTarget(absPath, root, maxBytes) {
-  const abs = resolve7(absPath);
-  const inside = (dir) => {
-    const r = relative3(dir, abs);
-    return r === "" || r === ".." || r.startsWith(".." + sep4) || isAbsolute(r) ? void 0 : r;
-  };
-  const rel = inside(root.given) ?? inside(root.real);
-  if (rel === void 0) return refuse("outside the checked root");
-  if (hasGitSegment(rel)) return refuse("inside the repository's .git directory");
-  const parts = rel.split(sep4);
-  let cur = root.real;
-  let st;
-  for (let i = 0; i < parts.length; i++) {
-    cur = join5(cur, parts[i]);
-    try {
-      st = lstatSync4(cur);
-    } catch (err) {
-      return refuse(describeFsError(err));
-    }
-    const shown5 = parts.slice(0, i + 1).join("/");
-    const last = i === parts.length - 1;
-    if (st.isSymbolicLink()) return refuse(last ? "a symbolic link; fixes are never written through a link" : `its directory ${shown5} is a symbolic link; fixes are never written through a link`);
-    if (!last && !st.isDirectory()) return refuse(`its parent ${shown5} is not a directory`);
-  }
-  const lst = lstatSync4(cur, { bigint: true });
-  if (!lst.isFile()) return refuse("not a regular file");
-  if (lst.nlink > 1n) return refuse(`it has ${lst.nlink} hard links, and rewriting it would split them`);
-  const mode = Number(lst.mode & 0o7777n);
-  if ((mode & 146) === 0) return refuse("it is read-only (no write permission bit); pgconf-lint does not change permissions");
-  try {
-    accessSync(cur, constants2.W_OK);
-  } catch (err) {
-    return refuse(describeFsError(err));
-  }
-  let fd;
-  try {
-    fd = openSync2(cur, constants2.O_RDONLY | NOFOLLOW2 | NONBLOCK | NOCTTY);
-  } catch (err) {
-    return refuse(describeFsError(err));
-  }
-  try {
-    const fst = fstatSync(fd, { bigint: true });
-    if (!fst.isFile()) return refuse("not a regular file");
-    if (fst.dev !== lst.dev || fst.ino !== lst.ino) return refuse("it changed on disk while it was being checked");
-    const size = Number(fst.size);
-    if (size > maxBytes) return refuse("it grew past the size limit since it was read");
-    const buf = Buffer.alloc(size + 1);
-    let n = 0;
-    for (; ; ) {
-      const got = readSync(fd, buf, n, buf.length - n, null);
-      if (got === 0) break;
-      n += got;
-      if (n > size) return refuse("it changed on disk since it was read");
-    }
-    return { ok: true, target: { path: cur, dev: fst.dev, ino: fst.ino, mode, uid: Number(fst.uid), gid: Number(fst.gid), bytes: buf.subarray(0, n) } };
-  } catch (err) {
-    return refuse(describeFsError(err));
-  } finally {
-    closeSync2(fd);
-  }
-}
-function leadsTo(dir, dirFd) {
-  try {
-    if (realpathSync2.native(dir) !== dir) return false;
-    const byPath = statSync(dir, { bigint: true });
-    const byFd = fstatSync(dirFd, { bigint: true });
-    return byPath.dev === byFd.dev && byPath.ino === byFd.ino;
-  } catch {
-    return false;
-  }
-}
-function writeTarget(target, data, root, maxBytes, hooks = {}) {
-  const again = checkTarget(target.path, root, maxBytes);
-  if (!again.ok) return again.reason;
-  if (again.target.dev !== target.dev || again.target.ino !== target.ino || !again.target.bytes.equals(target.bytes)) return "it changed on disk since it was read";
-  const dir = dirname6(target.path);
-  const name = basename3(target.path);
-  let dirFd;
-  try {
-    dirFd = openSync2(dir, constants2.O_RDONLY | (constants2.O_DIRECTORY ?? 0) | NOFOLLOW2);
-  } catch (err) {
-    return describeFsError(err);
-  }
-  const pinned = descriptorPath(dirFd) === dir ? `/proc/self/fd/${dirFd}` : void 0;
-  if (pinned === void 0 && realpathSync2.native(dir) !== dir) {
-    closeSync2(dirFd);
-    return "its directory changed while it was being written";
-  }
-  const via = pinned ?? dir;
-  const tmp = join5(via, `.${name.slice(0, 100)}.pgconf-lint-fix.${process.pid}.${randomBytes2(6).toString("hex")}.tmp`);
-  const targetVia = join5(via, name);
-  let fd = -1;
-  let renamed = false;
-  try {
-    fd = openSync2(tmp, constants2.O_WRONLY | constants2.O_CREAT | constants2.O_EXCL | NOFOLLOW2, 384);
-    for (let off = 0; off < data.length; ) off += writeSync(fd, data, off, data.length - off);
-    const mine = fstatSync(fd);
-    if (mine.uid !== target.uid || mine.gid !== target.gid) {
-      try {
-        fchownSync(fd, target.uid, target.gid);
-      } catch {
-        return `cannot keep its owner (uid ${target.uid}, gid ${target.gid})`;
-      }
-    }
-    fchmodSync2(fd, target.mode);
-    fsyncSync(fd);
-    closeSync2(fd);
-    fd = -1;
-    hooks.beforeRename?.();
-    if (!leadsTo(dir, dirFd)) return "its directory changed while it was being written";
-    let now;
-    try {
-      now = lstatSync4(targetVia, { bigint: true });
-    } catch (err) {
-      return describeFsError(err);
-    }
-    if (now.isSymbolicLink()) return "it was replaced by a symbolic link while it was being written";
-    if (!now.isFile() || now.dev !== target.dev || now.ino !== target.ino) return "it was replaced while it was being written";
-    renameSync2(tmp, targetVia);
-    renamed = true;
-    try {
-      fsyncSync(dirFd);
-    } catch {
-    }
-    return void 0;
-  } catch (err) {
-    return describeFsError(err);
-  } finally {
-    if (fd !== -1) {
-      try {
-        closeSync2(fd);
-      } catch {
-      }
-    }
-    if (!renamed) {
-      try {
-        unlinkSync2(tmp);
-      } catch {
-      }
-    }
-    closeSync2(dirFd);
-  }
-}
-
-// src/fix/apply.ts
-var MAX_PASSES = 10;
-function overlayHost(inner, fixed) {
-  return {
-    ...inner,
-    kind: (p) => inner.kind(p),
-    allowed: (p) => inner.allowed(p),
-    display: (p) => inner.display(p),
-    list: (p) => inner.list(p),
-    ...inner.refusal ? { refusal: (p) => inner.refusal(p) } : {},
-    ...inner.identity ? { identity: (p) => inner.identity(p) } : {},
-    read(p) {
-      const bytes2 = fixed.get(resolve8(p));
-      if (bytes2 === void 0) return inner.read(p);
-      return { ok: true, file: createSourceFile(inner.display(p), resolve8(p), bytes2) };
-    }
-  };
-}
-function stdinBytes(options) {
-  const c = options.stdin?.content;
-  if (c === void 0 || typeof c === "object" && !Buffer.isBuffer(c)) return void 0;
-  return typeof c === "string" ? Buffer.from(c) : c;
-}
-function runFixes(paths, options, rules, fix) {
-  const base = hostFor({ ...options, stdin: void 0 });
-  const root = options.host ? { given: base.root, real: base.root } : writeRoot(resolve8(options.cwd ?? process.cwd()), options.root);
-  const overlay = /* @__PURE__ */ new Map();
-  const host = overlayHost(base, overlay);
-  const stdinAbs = options.stdin ? stdinPath(base, options.stdin) : void 0;
-  let stdinNow = stdinBytes(options);
-  const lintNow = () => lint(paths, { ...options, host, ...options.stdin ? { stdin: { ...options.stdin, ...stdinNow ? { content: stdinNow } : {} } } : {} }, rules);
-  const files = /* @__PURE__ */ new Map();
-  const maxPasses = fix.maxPasses ?? MAX_PASSES;
-  let result = lintNow();
-  if (result.errors.length) return { result, files: [], fixed: 0, passes: 0 };
-  let passes = 0;
-  while (passes < maxPasses) {
-    let changed = false;
-    for (const [path, src] of result.sources) {
-      const fixes = fixesForFile(result.diagnostics, path, fix.unsafe);
-      if (!fixes.length) continue;
-      const abs = resolve8(src.absPath);
-      let f = files.get(abs);
-      if (!f) {
-        const isStdin = abs === stdinAbs;
-        f = { path, absPath: abs, encoding: src.encoding, stdin: isStdin, before: src.text, after: src.text, fixes: 0 };
-        files.set(abs, f);
-        if (isStdin) {
-          const bytes3 = stdinBytes(options);
-          const why = bytes3 ? roundTripProblem(bytes3, src.text, src.encoding) : "standard input was not read";
-          if (why) f.refused = why;
-        } else {
-          const checked = checkTarget(abs, root, base.maxFileBytes);
-          if (!checked.ok) f.refused = checked.reason;
-          else {
-            f.target = checked.target;
-            const why = roundTripProblem(checked.target.bytes, src.text, src.encoding);
-            if (why) f.refused = why;
-          }
-        }
-      }
-      if (f.refused) continue;
-      const after = applyEdits(src.text, fixes.flatMap((x) => x.edits));
-      if (after === src.text) continue;
-      const bytes2 = encodeText(after, f.encoding);
-      if (!bytes2) {
-        f.refused = `a fix inserts characters that ${f.encoding === "utf8" ? "UTF-8" : "Latin-1"} cannot encode`;
-        overlay.delete(abs);
-        if (f.stdin) stdinNow = stdinBytes(options);
-        changed = true;
-        continue;
-      }
-      f.after = after;
-      f.bytes = bytes2;
-      f.fixes += fixes.length;
-      if (f.stdin) stdinNow = bytes2;
-      else overlay.set(abs, bytes2);
-      changed = true;
-    }
-    if (!changed) break;
-    passes++;
-    result = lintNow();
-  }
-  if (fix.mode === "write") {
-    let failed = false;
-    for (const f of files.values()) {
-      if (f.refused || f.stdin || !f.bytes || !f.target || f.after === f.before) continue;
-      const why = writeTarget(f.target, f.bytes, root, base.maxFileBytes, fix.hooks);
-      if (why) {
-        f.refused = why;
-        overlay.delete(f.absPath);
-        failed = true;
-      }
-    }
-    if (failed) result = lintNow();
-  }
-  const list4 = [...files.values()].filter((f) => f.refused || f.after !== f.before).sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
-  const fixed = list4.reduce((n, f) => n + (f.refused ? 0 : f.fixes), 0);
-  return { result, files: list4, fixed, passes };
-}
-function fixDiff(outcome) {
-  return Buffer.concat(outcome.files.filter((f) => !f.refused).map((f) => fileDiff(f.path, f.before, f.after, f.encoding)));
-}
-function fixSummary(outcome, mode) {
-  const n = outcome.fixed;
-  const problems = `${n} problem${n === 1 ? "" : "s"}`;
-  if (mode === "diff") return n ? `Would fix ${problems}.` : "Nothing to fix.";
-  const remaining = outcome.result.diagnostics.filter((d) => !d.suppressed).length;
-  return `Fixed ${problems} (${remaining} remaining).`;
-}
-
-// src/report/common.ts
-function locate(d, sources) {
-  const src = sources.get(d.loc.file);
-  if (!src) return { line: 1, column: 1, endLine: 1, endColumn: 1 };
-  const s = lineColumn(src, d.loc.start);
-  const e = lineColumn(src, d.loc.end);
-  return { line: s.line, column: s.column, endLine: e.line, endColumn: e.column };
-}
-function summarize(diags) {
-  const summary = { error: 0, warning: 0, info: 0 };
-  for (const d of diags) if (!d.suppressed) summary[d.severity]++;
-  return summary;
-}
-function safeTerminalText(s) {
-  return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => {
-    const code = c.charCodeAt(0);
-    return code < 256 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
-  }).replace(/\n/g, "\\n");
-}
-var UNCOUNTED = /* @__PURE__ */ new Set(["info"]);
-function plural(n, word) {
-  return `${n} ${word}${n === 1 || UNCOUNTED.has(word) ? "" : "s"}`;
-}
-function safePathText(path) {
-  const s = safeTerminalText(path);
-  return /^[\s:]/.test(s) ? "./" + s : s;
-}
-function neutralizeControls(s) {
-  return s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => {
-    const code = c.charCodeAt(0);
-    return code < 256 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
-  });
-}
-
-// src/report/fixable.ts
-function countFixable(diagnostics) {
-  const n = { safe: 0, unsafe: 0 };
-  for (const d of diagnostics) if (d.fix && !d.suppressed) n[d.fix.applicability]++;
-  return n;
-}
-function isFixable(d, unsafe = false) {
-  return d.fix !== void 0 && !d.suppressed && allowed(d.fix, unsafe);
-}
-function fixableSummary(count2) {
-  if (count2.safe === 0 && count2.unsafe === 0) return void 0;
-  if (count2.safe === 0) return `${count2.unsafe} fixable with --unsafe-fixes.`;
-  return `${count2.safe} fixable with --fix${count2.unsafe ? ` (${count2.unsafe} more with --unsafe-fixes)` : ""}.`;
-}
-function shownFix(d) {
-  const fix = d.fix;
-  if (!fix || fix.edits.some((e) => containsSecret(e.text))) return void 0;
-  return fix;
-}
-var FIX_COMMAND = { safe: "pgconf-lint --fix", unsafe: "pgconf-lint --unsafe-fixes" };
-function fixHint(fix) {
-  return `Fix (${fix.applicability}): ${fix.title} \u2014 ${FIX_COMMAND[fix.applicability]}`;
-}
-
-// src/report/json.ts
-function fixOf(d, result) {
-  const fix = shownFix(d);
-  if (!fix) return {};
-  return {
-    fix: {
-      title: fix.title,
-      applicability: fix.applicability,
-      edits: fix.edits.map((e) => ({ file: e.loc.file, ...locate({ ...d, loc: e.loc }, result.sources), text: e.text }))
-    }
-  };
-}
-function formatJson(result) {
-  const report = {
-    version: 1,
-    files: result.files.map((f) => ({ path: f.path, kind: f.kind, pgVersion: f.pgVersion })),
-    diagnostics: result.diagnostics.map((d) => ({
-      rule: d.rule,
-      severity: d.severity,
-      message: d.message,
-      file: d.loc.file,
-      ...locate(d, result.sources),
-      suppressed: Boolean(d.suppressed),
-      ...d.suppressed ? { suppression: d.suppressed } : {},
-      ...d.help ? { help: d.help } : {},
-      ...d.also?.length ? { also: d.also } : {},
-      ...fixOf(d, result),
-      ...d.related?.length ? {
-        related: d.related.map((r) => ({
-          message: r.message,
-          file: r.loc.file,
-          ...locate({ ...d, loc: r.loc }, result.sources)
-        }))
-      } : {}
-    })),
-    summary: summarize(result.diagnostics)
-  };
-  return JSON.stringify(report, null, 2) + "\n";
-}
-
-// src/report/frame.ts
-var noPaint = (_style, s) => s;
-var SGR = {
-  error: "1;31",
-  warning: "1;33",
-  info: "1;34",
-  gutter: "1;34",
-  secondary: "1;34",
-  bold: "1",
-  removed: "31",
-  added: "32",
-  dim: "90"
-};
-var ansiPaint = (style, s) => s === "" ? s : `\x1B[${SGR[style]}m${s}\x1B[0m`;
-var TAB_WIDTH = 8;
-var MAX_LINE_COLUMNS = 120;
-var MAX_RELATED = 8;
-var MAX_DIFF_LINES = 8;
-var LEFT_CONTEXT = 24;
-var WINDOW_UNITS = 4 * MAX_LINE_COLUMNS;
-function charWidth(cp) {
-  if (cp < 768) return 1;
-  if (isZeroWidth(cp)) return 0;
-  return isWide2(cp) ? 2 : 1;
-}
-var ZERO = /^[\p{Mn}\p{Me}\p{Cf}]$/u;
-function isZeroWidth(cp) {
-  return cp !== 173 && ZERO.test(String.fromCodePoint(cp));
-}
-var WIDE = [
-  [4352, 4447],
-  [8986, 8987],
-  [9001, 9002],
-  [9193, 9196],
-  [9200, 9200],
-  [9203, 9203],
-  [9725, 9726],
-  [9748, 9749],
-  [9800, 9811],
-  [9855, 9855],
-  [9875, 9875],
-  [9889, 9889],
-  [9898, 9899],
-  [9917, 9918],
-  [9924, 9925],
-  [9934, 9934],
-  [9940, 9940],
-  [9962, 9962],
-  [9970, 9971],
-  [9973, 9973],
-  [9978, 9978],
-  [9981, 9981],
-  [9989, 9989],
-  [9994, 9995],
-  [10024, 10024],
-  [10060, 10060],
-  [10062, 10062],
-  [10067, 10069],
-  [10071, 10071],
-  [10133, 10135],
-  [10160, 10160],
-  [10175, 10175],
-  [11035, 11036],
-  [11088, 11088],
-  [11093, 11093],
-  [11904, 12350],
-  [12353, 13311],
-  [13312, 19903],
-  [19968, 40959],
-  [40960, 42191],
-  [43360, 43391],
-  [44032, 55203],
-  [63744, 64255],
-  [65040, 65049],
-  [65072, 65135],
-  [65280, 65376],
-  [65504, 65510],
-  [94176, 94180],
-  [94208, 101631],
-  [110592, 111359],
-  [126980, 126980],
-  [127183, 127183],
-  [127374, 127374],
-  [127377, 127386],
-  [127488, 127743],
-  [127744, 128591],
-  [128640, 128767],
-  [128992, 129003],
-  [129292, 129535],
-  [129648, 129791],
-  [131072, 196605],
-  [196608, 262141]
-];
-function isWide2(cp) {
-  let lo = 0;
-  let hi = WIDE.length - 1;
-  while (lo <= hi) {
-    const mid = lo + hi >> 1;
-    const [a, b] = WIDE[mid];
-    if (cp < a) hi = mid - 1;
-    else if (cp > b) lo = mid + 1;
-    else return true;
-  }
-  return false;
-}
-function lineAt(src, n) {
-  const start = src.lineStarts[n - 1];
-  let end = n < src.lineStarts.length ? src.lineStarts[n] - 1 : src.text.length;
-  if (n < src.lineStarts.length && end > start && src.text.charCodeAt(end - 1) === 13) end--;
-  return { number: n, start, text: src.text.slice(start, end) };
-}
-var FULL_SCAN_UNITS = 65536;
-var SCAN_CONTEXT = 16384;
-function lineSecrets(text3) {
-  return (wa, wb) => {
-    if (text3.length <= FULL_SCAN_UNITS) return wholeWords(text3, secretRanges(text3), 0, text3.length);
-    let ca = Math.max(0, wa - SCAN_CONTEXT);
-    const floor = Math.max(0, wa - 4 * SCAN_CONTEXT);
-    while (ca > floor && !isBreak(text3.charCodeAt(ca - 1))) ca--;
-    if (ca > 0 && !isBreak(text3.charCodeAt(ca - 1))) return [[wa, wb]];
-    const cb = Math.min(text3.length, wb + SCAN_CONTEXT);
-    return wholeWords(text3, secretRanges(text3.slice(ca, cb)).map(([x, y]) => [x + ca, y + ca]), ca, cb);
-  };
-}
-function wholeWords(text3, ranges, lo, hi) {
-  for (const r of ranges) {
-    while (r[0] > lo && !isBreak(text3.charCodeAt(r[0] - 1))) r[0]--;
-    while (r[1] < hi && !isBreak(text3.charCodeAt(r[1]))) r[1]++;
-  }
-  return mergeRanges(ranges);
-}
-function isBreak(c) {
-  return c === 32 || c === 9 || c === 39 || c === 34;
-}
-function lineMasker(line, keyBlocks3) {
-  const secrets = lineSecrets(line.text);
-  return (wa, wb) => {
-    const out = secrets(wa, wb);
-    const end = line.start + line.text.length;
-    for (const [a, b] of keyBlocks3) {
-      if (b < line.start || a > end) continue;
-      const from = Math.max(a, line.start) - line.start;
-      const to = Math.min(b, end) - line.start;
-      if (to > from) out.push([from, to]);
-    }
-    return mergeRanges(out);
-  };
-}
-function mergeRanges(ranges) {
-  ranges.sort((x, y) => x[0] - y[0]);
-  const merged = [];
-  for (const r of ranges) {
-    const prev = merged[merged.length - 1];
-    if (prev && r[0] <= prev[1]) prev[1] = Math.max(prev[1], r[1]);
-    else merged.push([r[0], r[1]]);
-  }
-  return merged;
-}
-function layoutLine(text3, marks, mask = lineSecrets(text3)) {
-  const len = text3.length;
-  const focusFrom = marks.length ? Math.min(len, ...marks.map((m2) => m2.from)) : 0;
-  const focusTo = marks.length ? Math.min(len, Math.max(...marks.map((m2) => m2.to))) : 0;
-  let wa = 0;
-  let wb = len;
-  if (len > WINDOW_UNITS) {
-    wa = Math.max(0, focusFrom - WINDOW_UNITS / 2);
-    wb = Math.min(len, Math.max(focusTo, wa) + WINDOW_UNITS / 2, wa + 2 * WINDOW_UNITS);
-    if (wa > 0 && isLowSurrogate(text3.charCodeAt(wa))) wa--;
-    if (wb < len && isLowSurrogate(text3.charCodeAt(wb))) wb++;
-  }
-  const masked = mask(wa, wb);
-  const cellUnit = [];
-  const cellText = [];
-  const cellCol = [];
-  let col = 0;
-  let m = 0;
-  for (let i = wa; i < wb; ) {
-    while (m < masked.length && masked[m][1] <= i) m++;
-    const r = masked[m];
-    let t;
-    let w;
-    let next;
-    if (r && r[0] <= i) {
-      t = MASK;
-      w = MASK.length;
-      next = Math.min(r[1], wb);
-    } else {
-      const cp = text3.codePointAt(i);
-      next = i + (cp > 65535 ? 2 : 1);
-      if (cp === 9) {
-        w = TAB_WIDTH - col % TAB_WIDTH;
-        t = " ".repeat(w);
-      } else {
-        const ch = String.fromCodePoint(cp);
-        t = safeTerminalText(ch);
-        w = t === ch ? charWidth(cp) : t.length;
-      }
-    }
-    cellUnit.push(i);
-    cellText.push(t);
-    cellCol.push(col);
-    col += w;
-    i = next;
-  }
-  const total = col;
-  const cellOf = (u) => {
-    let lo = 0;
-    let hi = cellUnit.length - 1;
-    while (lo < hi) {
-      const mid = lo + hi + 1 >> 1;
-      if (cellUnit[mid] <= u) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
-  const endOfCell = (c) => c + 1 < cellCol.length ? cellCol[c + 1] : total;
-  const raw = marks.map(({ from, to }) => {
-    const a = from < wa ? -1 : from >= wb ? from >= len && wb === len ? total : Infinity : cellCol[cellOf(from)];
-    const end = Math.min(to, len + 1);
-    const b = end <= wa ? -1 : end > len ? wb === len ? total + 1 : Infinity : end > wb ? Infinity : endOfCell(cellOf(end - 1));
-    return [a, b];
-  });
-  let startCol = 0;
-  let endCol = total;
-  let first = 0;
-  let last = cellCol.length;
-  if (total + 1 > MAX_LINE_COLUMNS) {
-    const fa = Math.max(0, Math.min(total, ...raw.map((c) => c[0])));
-    const room = MAX_LINE_COLUMNS - 2;
-    const ca = Math.max(0, Math.min(fa - LEFT_CONTEXT, total + 1 - room));
-    while (first < cellCol.length && cellCol[first] < ca) first++;
-    last = first;
-    while (last < cellCol.length && endOfCell(last) <= ca + room) last++;
-    startCol = first < cellCol.length ? cellCol[first] : total;
-    endCol = last < cellCol.length ? cellCol[last] : total;
-  }
-  const before = wa > 0 || first > 0;
-  const after = wb < len || last < cellCol.length;
-  const lead = before ? 1 : 0;
-  const ellipsis = lead + endCol - startCol;
-  const at = (c) => c < startCol ? 0 : after && c > endCol ? ellipsis : lead + c - startCol;
-  const columns = raw.map(([a, b]) => {
-    const x = a === Infinity ? ellipsis : at(a);
-    const y = b === Infinity ? ellipsis + 1 : b <= startCol ? lead : after && b > endCol ? ellipsis + 1 : lead + b - startCol;
-    return [x, Math.max(x + 1, y)];
-  });
-  return { text: (before ? "\u2026" : "") + cellText.slice(first, last).join("") + (after ? "\u2026" : ""), columns };
-}
-function isLowSurrogate(c) {
-  return c >= 56320 && c <= 57343;
-}
-function place(pieces, paint) {
-  let out = "";
-  let width = 0;
-  for (const p of pieces) {
-    if (p.col > width) {
-      out += " ".repeat(p.col - width);
-      width = p.col;
-    }
-    out += p.style ? paint(p.style, p.text) : p.text;
-    width += p.text.length;
-  }
-  return out;
-}
-function markerRows(marks, columns, severity, paint) {
-  const width = Math.max(...columns.map((c) => c[1]));
-  const cells = new Array(width).fill(" ");
-  for (const kind of ["secondary", "primary"]) {
-    marks.forEach((mk, k) => {
-      if (mk.kind === kind) for (let c = columns[k][0]; c < columns[k][1]; c++) cells[c] = kind === "primary" ? "^" : "-";
-    });
-  }
-  const pieces = [];
-  for (let c = 0; c < width; ) {
-    let d = c;
-    while (d < width && cells[d] === cells[c]) d++;
-    if (cells[c] !== " ") pieces.push({ col: c, text: cells.slice(c, d).join(""), style: cells[c] === "^" ? severity : "secondary" });
-    c = d;
-  }
-  const styleOf = (mk) => mk.kind === "primary" ? severity : "secondary";
-  const labelled = marks.map((mk, k) => ({ mk, col: columns[k][0], end: columns[k][1], k })).filter((x) => x.mk.label).sort((x, y) => x.col - y.col || x.k - y.k);
-  const rightmost = labelled[labelled.length - 1];
-  if (rightmost && rightmost.end >= width && !labelled.slice(0, -1).some((x) => x.col === rightmost.col)) {
-    labelled.pop();
-    pieces.push({ col: width + 1, text: rightmost.mk.label, style: styleOf(rightmost.mk) });
-  }
-  const rows = [place(pieces, paint)];
-  if (labelled.length) {
-    const bars = (n) => labelled.slice(0, n).map((x) => ({ col: x.col, text: "|", style: styleOf(x.mk) }));
-    rows.push(place(bars(labelled.length), paint));
-    for (let j = labelled.length - 1; j >= 0; j--) {
-      const x = labelled[j];
-      rows.push(place([...bars(j), { col: x.col, text: x.mk.label, style: styleOf(x.mk) }], paint));
-    }
-  }
-  return rows;
-}
-function lineSpan(src, loc) {
-  const first = lineColumn(src, loc.start).line;
-  const endAt = loc.end > loc.start && isLineStart(src, loc.end) ? loc.end - 1 : loc.end;
-  return { first, last: Math.max(first, lineColumn(src, endAt).line) };
-}
-function isLineStart(src, offset) {
-  return offset > 0 && offset <= src.text.length && src.text.charCodeAt(offset - 1) === 10;
-}
-var keyBlockCache = /* @__PURE__ */ new WeakMap();
-function keyBlocks2(src) {
-  let b = keyBlockCache.get(src);
-  if (b === void 0) keyBlockCache.set(src, b = privateKeyBlocks(src.text));
-  return b;
-}
-function markOn(line, a, span) {
-  const eol = line.text.length;
-  const local = (off) => Math.max(0, Math.min(off - line.start, eol + 1));
-  const labelled = a.label !== void 0 ? { kind: a.kind, label: a.label } : { kind: a.kind };
-  if (span.first === span.last) {
-    if (line.number !== span.first) return void 0;
-    const from = Math.min(local(a.loc.start), eol);
-    return { ...labelled, from, to: Math.max(from + 1, local(a.loc.end)) };
-  }
-  if (line.number === span.first) {
-    const from = Math.min(local(a.loc.start), eol);
-    return { kind: a.kind, from, to: Math.max(from + 1, eol) };
-  }
-  if (line.number === span.last) return { ...labelled, from: 0, to: Math.max(1, local(a.loc.end)) };
-  return void 0;
-}
-function fileRows(src, anns, ctx) {
-  const { paint, gutter } = ctx;
-  const spans = anns.map((a) => lineSpan(src, a.loc));
-  const numbers = [...new Set(spans.flatMap((s) => [s.first, s.last]))].sort((x, y) => x - y);
-  const bar = paint("gutter", " ".repeat(gutter) + " |");
-  const rows = [];
-  let prev = 0;
-  for (const n of numbers) {
-    if (prev && n > prev + 1) rows.push(paint("gutter", "..."));
-    prev = n;
-    const line = lineAt(src, n);
-    const marks = [];
-    anns.forEach((a, k) => {
-      const mk = markOn(line, a, spans[k]);
-      if (mk) marks.push(mk);
-    });
-    const shown5 = layoutLine(line.text, marks, lineMasker(line, keyBlocks2(src)));
-    rows.push(paint("gutter", `${String(n).padStart(gutter)} |`) + (shown5.text ? " " + shown5.text : ""));
-    for (const r of markerRows(marks, shown5.columns, ctx.severity, paint)) rows.push(bar + " " + r);
-  }
-  return rows;
-}
-function where(loc, sources) {
-  const src = sources.get(loc.file);
-  const { line, column } = src ? lineColumn(src, loc.start) : { line: 1, column: 1 };
-  return `${safePathText(loc.file)}:${line}:${column}`;
-}
-function fixDiff2(src, fix) {
-  const edits = fix.edits.filter((e) => e.loc.file === src.path);
-  if (!edits.length) return void 0;
-  const from = Math.min(...edits.map((e) => e.loc.start));
-  const to = Math.max(...edits.map((e) => e.loc.end));
-  const first = lineColumn(src, from).line;
-  const last = to > from && isLineStart(src, to) ? lineColumn(src, to - 1).line : lineColumn(src, to).line;
-  const regionStart = src.lineStarts[first - 1];
-  const regionEnd = last < src.lineStarts.length ? src.lineStarts[last] : src.text.length;
-  const before = src.text.slice(regionStart, regionEnd);
-  const rebased = edits.map((e) => ({ loc: { file: e.loc.file, start: e.loc.start - regionStart, end: e.loc.end - regionStart }, text: e.text })).sort((a, b) => a.loc.start - b.loc.start);
-  const after = applyEdits(before, rebased);
-  let shift = 0;
-  const inserted = rebased.map((e) => {
-    const r = [e.loc.start + shift, e.loc.start + shift + e.text.length];
-    shift += e.text.length - (e.loc.end - e.loc.start);
-    return r;
-  });
-  const secret = keyBlocks2(src).some(([a, b]) => a <= regionEnd && b >= regionStart);
-  const lines = (s, ranges) => splitLines2(s).map((l) => ({
-    text: l.text,
-    focus: focusIn(l, ranges),
-    mask: secret ? () => [[0, l.text.length]] : lineSecrets(l.text)
-  }));
-  return {
-    first,
-    old: lines(before, rebased.map((e) => [e.loc.start, e.loc.end])),
-    new: lines(after, inserted)
-  };
-}
-function splitLines2(s) {
-  const out = [];
-  for (let at = 0; at < s.length; ) {
-    const nl = s.indexOf("\n", at);
-    const end = nl === -1 ? s.length : nl;
-    const textEnd = nl !== -1 && end > at && s.charCodeAt(end - 1) === 13 ? end - 1 : end;
-    out.push({ start: at, text: s.slice(at, textEnd) });
-    if (nl === -1) break;
-    at = nl + 1;
-  }
-  return out;
-}
-function focusIn(line, ranges) {
-  const end = line.start + line.text.length;
-  const out = [];
-  for (const [a, b] of ranges) {
-    if (b < line.start || a > end) continue;
-    const from = Math.max(a, line.start) - line.start;
-    out.push({ from, to: Math.max(from + 1, Math.min(b, end) - line.start) });
-  }
-  return out;
-}
-function shownCount(n) {
-  return n > MAX_DIFF_LINES + 1 ? MAX_DIFF_LINES : n;
-}
-function diffRows(diff, ctx) {
-  const { paint, gutter } = ctx;
-  const rows = [];
-  for (const [sign, lines] of [["-", diff.old], ["+", diff.new]]) {
-    const style = sign === "-" ? "removed" : "added";
-    const n = shownCount(lines.length);
-    lines.slice(0, n).forEach((l, k) => {
-      const shown5 = layoutLine(l.text, l.focus, l.mask);
-      rows.push(paint("gutter", `${String(diff.first + k).padStart(gutter)} `) + paint(style, sign + (shown5.text ? " " + shown5.text : "")));
-    });
-    if (n < lines.length) rows.push(paint("gutter", " ".repeat(gutter) + " ") + paint(style, sign) + paint("dim", ` \u2026 ${lines.length - n} more lines`));
-  }
-  return rows;
-}
-function frameLines(d, sources, opts) {
-  const { paint } = opts;
-  const src = d.unlisted === void 0 ? sources.get(d.loc.file) : void 0;
-  const related = d.related ?? [];
-  const drawn = src ? related.filter((r) => sources.has(r.loc.file)).slice(0, MAX_RELATED) : [];
-  const listed = related.filter((r) => !drawn.includes(r));
-  const diff = src && opts.fix && !opts.fix.hidden ? fixDiff2(src, opts.fix.fix) : void 0;
-  let widest = 1;
-  if (src) for (const loc of [d.loc, ...drawn.map((r) => r.loc)]) widest = Math.max(widest, lineSpan(sources.get(loc.file), loc).last);
-  if (diff) widest = Math.max(widest, diff.first + Math.max(shownCount(diff.old.length), shownCount(diff.new.length)) - 1);
-  const ctx = { severity: d.severity, paint, gutter: String(widest).length };
-  const pad = " ".repeat(ctx.gutter);
-  const bar = paint("gutter", pad + " |");
-  const arrow = (loc) => paint("gutter", pad + "-->") + " " + where(loc, sources);
-  const label = (message) => safeTerminalText(redactSecrets(message));
-  const rows = [arrow(d.loc)];
-  if (src) {
-    const anns = [{ loc: d.loc, kind: "primary" }];
-    for (const r of drawn) if (r.loc.file === d.loc.file) anns.push({ loc: r.loc, kind: "secondary", label: label(r.message) });
-    rows.push(bar, ...fileRows(src, anns, ctx));
-    for (const file of [...new Set(drawn.map((r) => r.loc.file))].filter((f) => f !== d.loc.file)) {
-      const here = drawn.filter((r) => r.loc.file === file);
-      rows.push(bar, arrow(here[0].loc), bar);
-      rows.push(...fileRows(sources.get(file), here.map((r) => ({ loc: r.loc, kind: "secondary", label: label(r.message) })), ctx));
-    }
-  }
-  const eq = paint("gutter", pad + " =");
-  const notes = [];
-  for (const r of listed) notes.push(`${eq} ${paint("bold", "note")}: ${label(r.message)} (${where(r.loc, sources)})`);
-  const fix = opts.fix?.fix;
-  if (d.help && d.help !== fix?.title) notes.push(`${eq} ${paint("bold", "help")}: ${safeTerminalText(d.help)}`);
-  if (fix) {
-    const hidden = opts.fix.hidden ? " (not shown: its text looks like a credential)" : "";
-    notes.push(`${eq} ${paint("bold", `fix (${fix.applicability})`)}: ${label(fix.title)}${hidden}`);
-  }
-  if (src && (notes.length || diff)) rows.push(bar);
-  rows.push(...notes);
-  if (diff) rows.push(...diffRows(diff, ctx));
-  return rows;
-}
-
-// src/report/text.ts
-function formatText(result, opts) {
-  const out = [];
-  for (const d of result.diagnostics) if (!d.suppressed) out.push(formatFinding(d, result.sources, opts));
-  return [...out, ...summaryLines(result, opts.color ? ansiPaint : noPaint)].join("\n") + "\n";
-}
-function formatFinding(d, sources, opts = { color: false }) {
-  const paint = opts.color ? ansiPaint : noPaint;
-  const fix = d.fix && !d.suppressed ? { fix: d.fix, hidden: shownFix(d) === void 0 } : void 0;
-  return [headerLine(d, paint), ...frameLines(d, sources, { paint, fix })].join("\n") + "\n";
-}
-function headerLine(d, paint) {
-  return paint(d.severity, `${d.severity}[${d.rule}]`) + (isFixable(d) ? paint("bold", " [*]") : "") + paint("bold", ": " + safeTerminalText(d.message));
-}
-function formatConcise(result, opts) {
-  const codes = { red: 31, yellow: 33, blue: 34, gray: 90, bold: 1 };
-  const paint = (c, s) => opts.color ? `\x1B[${codes[c]}m${s}\x1B[0m` : s;
-  const sevColor = { error: "red", warning: "yellow", info: "blue" };
-  const out = [];
-  let current;
-  for (const d of result.diagnostics) {
-    if (d.suppressed) continue;
-    if (current !== void 0 && d.loc.file !== current) out.push("");
-    current = d.loc.file;
-    const { line, column } = locate(d, result.sources);
-    const where3 = paint("bold", `${safePathText(d.loc.file)}:${line}:${column}`);
-    const sev = paint(sevColor[d.severity], d.severity);
-    out.push(`${where3}  ${sev}  ${safeTerminalText(d.message)}  ${paint("gray", d.rule)}${isFixable(d) ? " [*]" : ""}`);
-    if (d.help) out.push(`  ${paint("gray", "\u21B3 " + safeTerminalText(d.help))}`);
-  }
-  if (out.length) out.push("");
-  return [...out, ...summaryLines(result, opts.color ? ansiPaint : noPaint)].join("\n") + "\n";
-}
-function summaryLines(result, paint) {
-  const out = [];
-  const s = summarize(result.diagnostics);
-  const total = s.error + s.warning + s.info;
-  if (total === 0) {
-    out.push(`No problems found in ${plural(result.files.length, "file")} (${plural(result.clusters.length, "cluster")}).`);
-  } else {
-    const line = `${plural(total, "problem")} (${plural(s.error, "error")}, ${plural(s.warning, "warning")}, ${plural(s.info, "info")}) in ${plural(result.files.length, "file")}`;
-    out.push(paint("bold", (s.error ? "\u2716 " : "\u26A0 ") + line));
-  }
-  const fixes = countFixable(result.diagnostics);
-  const fixable = fixableSummary(fixes);
-  if (fixable) out.push(fixes.safe ? `[*] ${fixable}` : fixable);
-  const suppressed = result.diagnostics.filter((d) => d.suppressed).length;
-  if (suppressed) out.push(paint("dim", `${suppressed} suppressed.`));
-  return out;
-}
-
-// src/report/fingerprint.ts
-import { createHash } from "node:crypto";
-function fingerprints(diagnostics, sources) {
-  const out = /* @__PURE__ */ new Map();
-  const seen = /* @__PURE__ */ new Map();
-  const ordered = diagnostics.slice().sort((a, b) => a.loc.file !== b.loc.file ? a.loc.file < b.loc.file ? -1 : 1 : a.loc.start - b.loc.start);
-  for (const d of ordered) {
-    const fileLevel = d.loc.start === 0 && d.loc.end === 0;
-    const key = `${d.rule}\0${d.loc.file}\0${fileLevel ? "" : hashedLine(lineText(d, sources).trim())}`;
-    const n = seen.get(key) ?? 0;
-    seen.set(key, n + 1);
-    out.set(d, createHash("sha256").update(`${key}\0${n}`).digest("hex").slice(0, 32));
-  }
-  return out;
-}
-function hashedLine(t) {
-  return t.length > 65536 ? `${redactSecrets(t.slice(0, 65536))}\0${t.length}` : redactSecrets(t);
-}
-function lineText(d, sources) {
-  const src = sources.get(d.loc.file);
-  if (!src) return "";
-  const { line } = lineColumn(src, d.loc.start);
-  const start = src.lineStarts[line - 1] ?? 0;
-  const next = src.lineStarts[line];
-  return src.text.slice(start, next === void 0 ? src.text.length : next).replace(/\r?\n$/, "");
-}
-
-// src/report/sarif.ts
-var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
-var INFORMATION_URI = "https://github.com/pgconf-lint/pgconf-lint";
-var FINGERPRINT_KEY = "pgconfLint/v1";
-function isSecurityRule(rule) {
-  return rule.category === "security";
-}
-var SECURITY_SEVERITY = { error: "8.0", warning: "5.0", info: "3.0" };
-var LEVEL = { error: "error", warning: "warning", info: "note" };
-function artifactLocation(path) {
-  const enc = (p) => p.split("/").map(encodeURIComponent).join("/");
-  if (path.startsWith("/")) return { uri: "file://" + enc(path) };
-  return { uri: enc(path), uriBaseId: "%SRCROOT%" };
-}
-function pascal(name) {
-  return name.replace(/(^|-)([a-z0-9])/g, (_m, _d, c) => c.toUpperCase());
-}
-function sarifRule(rule) {
-  const url = docsUrl(rule.name);
-  const security = isSecurityRule(rule);
-  return {
-    id: rule.name,
-    name: pascal(rule.name),
-    shortDescription: { text: rule.docs.summary },
-    fullDescription: { text: rule.docs.why },
-    help: {
-      text: `${rule.docs.summary}
-
-${rule.docs.why}
-
-Documentation: ${url}`,
-      markdown: `**${rule.docs.summary}**
-
-${rule.docs.why}
-
-[Rule documentation](${url})` + (rule.docs.references.length ? "\n\nReferences:\n" + rule.docs.references.map((r) => `- <${r}>`).join("\n") : "")
-    },
-    helpUri: url,
-    defaultConfiguration: { level: LEVEL[rule.severity] },
-    properties: {
-      tags: [...security ? ["security"] : [], ...rule.appliesTo],
-      precision: "very-high",
-      ...security ? { "security-severity": SECURITY_SEVERITY[rule.severity] } : {}
-    }
-  };
-}
-function toSarif(result, rules = RULES) {
-  const driverRules = rules.map(sarifRule);
-  const index = new Map(driverRules.map((r, i) => [r.id, i]));
-  const prints = fingerprints(result.diagnostics, result.sources);
-  const results = result.diagnostics.map((d) => {
-    let ruleIndex = index.get(d.rule);
-    if (ruleIndex === void 0) {
-      ruleIndex = driverRules.length;
-      index.set(d.rule, ruleIndex);
-      driverRules.push({
-        id: d.rule,
-        name: pascal(d.rule),
-        shortDescription: { text: d.rule },
-        fullDescription: { text: d.rule },
-        help: { text: docsUrl(d.rule), markdown: `[Rule documentation](${docsUrl(d.rule)})` },
-        helpUri: docsUrl(d.rule),
-        defaultConfiguration: { level: LEVEL[d.severity] },
-        properties: { tags: [] }
-      });
-    }
-    const r = locate(d, result.sources);
-    const related = (d.related ?? []).map((rel, i) => {
-      const x = locate({ ...d, loc: rel.loc }, result.sources);
-      return {
-        id: i + 1,
-        physicalLocation: {
-          artifactLocation: artifactLocation(rel.loc.file),
-          region: { startLine: x.line, startColumn: x.column, endLine: x.endLine, endColumn: x.endColumn }
-        },
-        message: { text: rel.message }
-      };
-    });
-    const fix = shownFix(d);
-    const fixes = fix ? [
-      {
-        description: { text: fix.title },
-        artifactChanges: [
-          {
-            artifactLocation: artifactLocation(d.loc.file),
-            replacements: fix.edits.map((e) => {
-              const x = locate({ ...d, loc: e.loc }, result.sources);
-              return {
-                deletedRegion: { startLine: x.line, startColumn: x.column, endLine: x.endLine, endColumn: x.endColumn },
-                ...e.text ? { insertedContent: { text: e.text } } : {}
-              };
-            })
-          }
-        ],
-        properties: { applicability: fix.applicability }
-      }
-    ] : void 0;
-    return {
-      ruleId: d.rule,
-      ruleIndex,
-      level: LEVEL[d.severity],
-      message: { text: d.help ? `${d.message}
-${d.help}` : d.message },
-      locations: [
-        {
-          physicalLocation: {
-            artifactLocation: artifactLocation(d.loc.file),
-            region: { startLine: r.line, startColumn: r.column, endLine: r.endLine, endColumn: r.endColumn }
-          }
-        }
-      ],
-      ...related.length ? { relatedLocations: related } : {},
-      partialFingerprints: { [FINGERPRINT_KEY]: prints.get(d) },
-      ...d.suppressed ? { suppressions: [{ kind: d.suppressed.kind === "directive" ? "inSource" : "external", justification: d.suppressed.reason }] } : {},
-      ...fixes ? { fixes } : {}
-    };
-  });
-  return {
-    $schema: SARIF_SCHEMA,
-    version: "2.1.0",
-    runs: [
-      {
-        tool: { driver: { name: "pgconf-lint", version: VERSION, semanticVersion: VERSION, informationUri: INFORMATION_URI, rules: driverRules } },
-        results,
-        columnKind: "utf16CodeUnits"
-      }
-    ]
-  };
-}
-function formatSarif(result) {
-  return JSON.stringify(toSarif(result), null, 2) + "\n";
-}
-
-// src/report/github.ts
-var KIND_OF = { error: "error", warning: "warning", info: "notice" };
-var ANNOTATION_LIMITS = { perKind: 10, total: 50 };
-var RANK2 = { error: 0, warning: 1, info: 2 };
-function escapeData(s) {
-  return s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
-}
-function escapeProperty(s) {
-  return escapeData(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
-}
-function annotationRange(d, sources) {
-  const r = locate(d, sources);
-  let endLine = r.endLine;
-  if (endLine > r.line && r.endColumn === 1) endLine--;
-  if (endLine !== r.line) return { startLine: r.line, endLine };
-  return {
-    startLine: r.line,
-    endLine,
-    startColumn: r.column,
-    ...r.endColumn > r.column + 1 ? { endColumn: r.endColumn - 1 } : {}
-  };
-}
-function annotationFor(d, sources) {
-  return {
-    kind: KIND_OF[d.severity],
-    // Control characters from the files (ANSI escapes, bidi overrides) are shown, not obeyed, in the log.
-    message: neutralizeControls(d.help ? `${d.message}
-${d.help}` : d.message),
-    title: d.rule,
-    file: d.loc.file,
-    ...annotationRange(d, sources)
-  };
-}
-function selectAnnotations(diagnostics, sources, opts = {}) {
-  const perKind = opts.perKind ?? ANNOTATION_LIMITS.perKind;
-  const total = opts.total ?? ANNOTATION_LIMITS.total;
-  const reserved = opts.reserved ?? {};
-  const shown5 = diagnostics.filter((d) => !d.suppressed).slice().sort((a, b) => {
-    if (a.severity !== b.severity) return RANK2[a.severity] - RANK2[b.severity];
-    if (a.loc.file !== b.loc.file) return a.loc.file < b.loc.file ? -1 : 1;
-    if (a.loc.start !== b.loc.start) return a.loc.start - b.loc.start;
-    return a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0;
-  });
-  const reservedTotal = (reserved.error ?? 0) + (reserved.warning ?? 0) + (reserved.notice ?? 0);
-  const pick = (noticeSlotsForUs, totalSlots) => {
-    const left = {
-      error: perKind - (reserved.error ?? 0),
-      warning: perKind - (reserved.warning ?? 0),
-      notice: perKind - (reserved.notice ?? 0) - noticeSlotsForUs
-    };
-    let room = totalSlots - reservedTotal - noticeSlotsForUs;
-    const out = [];
-    for (const d of shown5) {
-      const k = KIND_OF[d.severity];
-      if (room <= 0) break;
-      if (left[k] <= 0) continue;
-      left[k]--;
-      room--;
-      out.push(d);
-    }
-    return out;
-  };
-  let picked = pick(0, total);
-  if (picked.length < shown5.length) picked = pick(1, total);
-  const omitted = shown5.length - picked.length;
-  const annotations = picked.map((d) => annotationFor(d, sources));
-  if (!omitted) return { annotations, omitted };
-  const where3 = typeof opts.fullListAt === "function" ? opts.fullListAt(shown5.length) : `${opts.fullListAt ?? "the full report"} lists all ${shown5.length}`;
-  return {
-    annotations,
-    omitted,
-    notice: {
-      kind: "notice",
-      title: "pgconf-lint",
-      message: `${plural(omitted, "more finding")} not annotated (GitHub shows at most ${perKind} annotations of each kind per step and ${total} per job); ${where3}.`
-    }
-  };
-}
-function workflowCommand(a) {
-  const props = [
-    ["title", a.title],
-    ["file", a.file],
-    ["line", a.startLine],
-    ["endLine", a.endLine],
-    ["col", a.startColumn],
-    ["endColumn", a.endColumn]
-  ];
-  const p = props.filter((x) => x[1] !== void 0 && x[1] !== "").map(([k, v]) => `${k}=${escapeProperty(neutralizeControls(String(v)))}`).join(",");
-  return `::${a.kind}${p ? " " + p : ""}::${escapeData(a.message)}`;
-}
-function formatGithub(result) {
-  const sel = selectAnnotations(result.diagnostics, result.sources, { fullListAt: "the text or JSON report" });
-  const lines = sel.annotations.map(workflowCommand);
-  if (sel.notice) lines.push(workflowCommand(sel.notice));
-  return lines.length ? lines.join("\n") + "\n" : "";
-}
-
-// src/report/markdown.ts
-import { dirname as dirname7 } from "node:path/posix";
-var ZWJ = "\u200D";
-function escapeMarkdown(s) {
-  return safeTerminalText(s.replace(/\r\n|\r|\n|\u2028|\u2029/g, " ")).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/[\\`*_[\]!|~#$]/g, (c) => "\\" + c).replace(/@/g, "@" + ZWJ).replace(/:\/\//g, ":" + ZWJ + "//").replace(/\bwww\./gi, (m) => m.slice(0, 3) + ZWJ + ".").replace(/\\#(?=\w)/g, "\\#" + ZWJ);
-}
-var SEVERITY_LABEL = { error: "\u{1F534} error", warning: "\u{1F7E0} warning", info: "\u{1F535} info" };
-var DEFAULT_MAX_BYTES = 512 * 1024;
-var COLLAPSE_ROWS = 15;
-function clusterLabel(c) {
-  if (c.input.name) return c.input.name;
-  const abs = new Set(c.input.files.map((f) => f.abs));
-  const src = [...c.sources.values()].find((s) => abs.has(s.absPath));
-  const path = src?.path ?? c.unreadable[0]?.path;
-  return path ? dirname7(path) : c.input.dir;
-}
-function groupByCluster(result, diags) {
-  const groups2 = result.clusters.map((c) => ({ label: clusterLabel(c), cluster: c, diagnostics: [] }));
-  const byFile = /* @__PURE__ */ new Map();
-  for (const g of groups2) {
-    for (const file of g.cluster.sources.keys()) if (!byFile.has(file)) byFile.set(file, g);
-    for (const u of g.cluster.unreadable) if (!byFile.has(u.path)) byFile.set(u.path, g);
-  }
-  const other = { label: "other", diagnostics: [] };
-  for (const d of diags) (byFile.get(d.loc.file) ?? other).diagnostics.push(d);
-  if (other.diagnostics.length) groups2.push(other);
-  return groups2;
-}
-function byteLength(s) {
-  return Buffer.byteLength(s, "utf8");
-}
-function row(d, result, opts) {
-  const r = locate(d, result.sources);
-  const where3 = escapeMarkdown(`${d.loc.file}:${r.line}:${r.column}`);
-  const link = opts.linkFile?.(d.loc.file, r.line);
-  const loc = link ? `[${where3}](${link})` : where3;
-  const message = escapeMarkdown(d.message) + (d.help ? `<br>\u21B3 ${escapeMarkdown(d.help)}` : "");
-  const sev = d.suppressed ? `\u26AA ${d.severity} (suppressed)` : SEVERITY_LABEL[d.severity];
-  const extra = d.suppressed ? `<br>suppressed: ${escapeMarkdown(d.suppressed.reason)}` : "";
-  return `| ${sev} | ${loc} | [${d.rule}](${docsUrl(d.rule)}) | ${message}${extra} |`;
-}
-var TABLE_HEAD = "| severity | location | rule | message |\n|---|---|---|---|";
-function formatMarkdown(result, opts = {}) {
-  return markdownReport(result, opts).text;
-}
-function markdownReport(result, opts = {}) {
-  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
-  const diags = opts.diagnostics ?? result.diagnostics;
-  const active = diags.filter((d) => !d.suppressed);
-  const suppressed = diags.filter((d) => d.suppressed);
-  const s = summarize(diags);
-  const total = s.error + s.warning + s.info;
-  const head = [];
-  if (opts.header) head.push(opts.header);
-  head.push(`## ${opts.title ?? "pgconf-lint"}`, "");
-  const counts = `${plural(s.error, "error")}, ${plural(s.warning, "warning")}, ${plural(s.info, "info")}`;
-  head.push(
-    total === 0 ? `\u2705 **No problems found** in ${plural(result.files.length, "file")} (${plural(result.clusters.length, "cluster")}).` : `${s.error ? "\u274C" : "\u26A0\uFE0F"} **${plural(total, "problem")}** (${counts}) in ${plural(result.files.length, "file")} (${plural(result.clusters.length, "cluster")}).`
-  );
-  if (suppressed.length) head.push("", `${plural(suppressed.length, "finding")} suppressed by directives or configuration (listed below, not counted).`);
-  for (const n of opts.notes ?? []) head.push("", n);
-  head.push("");
-  const checked = checkedSection(result);
-  const omittedLine = (n) => `
-\u2026 ${plural(n, "more finding")} not shown here (size limit); the SARIF or JSON report (\`--format sarif\`/\`json\`) has them all.
-`;
-  let budget = maxBytes - byteLength(head.join("\n")) - byteLength(checked) - 256;
-  const body = [];
-  let omitted = 0;
-  const fitRows = (list4) => {
-    const rows = [];
-    for (const d of list4) {
-      const r = row(d, result, opts) + "\n";
-      if (budget - byteLength(r) < 0) {
-        omitted++;
-        continue;
-      }
-      budget -= byteLength(r);
-      rows.push(r);
-    }
-    return rows.join("");
-  };
-  const groups2 = groupByCluster(result, [...active, ...suppressed]);
-  for (const g of groups2) {
-    const list4 = g.diagnostics.filter((d) => !d.suppressed);
-    if (!list4.length) continue;
-    const c = g.cluster;
-    const title = `### ${escapeMarkdown(g.label)}` + (c ? ` \u2014 PostgreSQL ${c.input.major}` : "");
-    const gs = summarize(list4);
-    const sub = `${plural(gs.error, "error")}, ${plural(gs.warning, "warning")}, ${plural(gs.info, "info")}`;
-    const collapse = list4.length > COLLAPSE_ROWS;
-    const open = collapse ? `<details><summary>${sub}</summary>
-
-${TABLE_HEAD}` : `${sub}
-
-${TABLE_HEAD}`;
-    const close = collapse ? "\n</details>\n" : "\n";
-    const fixed = `${title}
-
-${open}
-${close}`;
-    if (budget - byteLength(fixed) - 1 <= 0) {
-      omitted += list4.length;
-      continue;
-    }
-    budget -= byteLength(fixed) + 1;
-    body.push(`${title}
-
-${open}
-${fitRows(list4)}${close}`);
-  }
-  if (suppressed.length) {
-    const open = `<details><summary>${plural(suppressed.length, "suppressed finding")}</summary>
-
-${TABLE_HEAD}
-`;
-    const close = "\n</details>\n";
-    if (budget - byteLength(open + close) - 1 > 0) {
-      budget -= byteLength(open + close) + 1;
-      body.push(open + fitRows(suppressed) + close);
-    } else omitted += suppressed.length;
-  }
-  return { text: head.join("\n") + "\n" + body.join("\n") + (omitted ? omittedLine(omitted) : "") + checked, omitted };
-}
-function checkedSection(result) {
-  if (!result.clusters.length) return "\nNo PostgreSQL configuration files were found.\n";
-  const line = (c) => {
-    const files = [...c.sources.values()].map((f) => escapeMarkdown(f.path));
-    const how = { flag: "set by pg-version", config: "from the config file", PG_VERSION: "from PG_VERSION", path: "from the path", default: "the newest supported" }[c.input.versionSource];
-    return `- **${escapeMarkdown(clusterLabel(c))}**: PostgreSQL ${c.input.major} (${how}); ${plural(files.length, "file")}: ${files.join(", ")}`;
-  };
-  const majors = [...new Set(result.clusters.map((c) => c.input.major))].sort((a, b) => a - b);
-  const summary = `Checked ${plural(result.files.length, "file")} in ${plural(result.clusters.length, "cluster")} (PostgreSQL ${majors.join(", ")})`;
-  let text3 = "";
-  let bytes2 = 0;
-  let n = 0;
-  for (const c of result.clusters) {
-    const l = line(c);
-    if (bytes2 + byteLength(l) > 16 * 1024) break;
-    text3 += l + "\n";
-    bytes2 += byteLength(l) + 1;
-    n++;
-  }
-  if (n < result.clusters.length) text3 += `- \u2026 and ${plural(result.clusters.length - n, "more cluster")}
-`;
-  return `
-<details><summary>${summary}</summary>
-
-${text3}
-</details>
-`;
-}
-
-// src/report/junit.ts
-function formatJunit(result) {
-  const byFile = /* @__PURE__ */ new Map();
-  for (const f of result.files) byFile.set(f.path, []);
-  const extra = [...new Set(result.diagnostics.map((d) => d.loc.file).filter((p) => !byFile.has(p)))].sort();
-  for (const p of extra) byFile.set(p, []);
-  for (const d of result.diagnostics) byFile.get(d.loc.file).push(d);
-  const cases = [];
-  let failed = 0;
-  let findings = 0;
-  for (const [path, diags] of byFile) {
-    const active = diags.filter((d) => !d.suppressed);
-    const suppressed = diags.filter((d) => d.suppressed);
-    if (active.length) failed++;
-    findings += active.length;
-    const body = [];
-    for (const d of active) {
-      body.push(`      <failure message="${attr(d.message)}" type="${attr(d.rule)}">${text(failureText(d, result))}</failure>`);
-    }
-    if (diags.length) {
-      const lines = [...active, ...suppressed].map(
-        (d) => `${where2(d, result)}: ${d.severity} ${d.rule}: ${d.message}${d.suppressed ? ` (suppressed, ${d.suppressed.kind}: ${d.suppressed.reason})` : ""}`
-      );
-      body.push(`      <system-out>${text(lines.join("\n").replace(/\[\[/g, "[ ["))}</system-out>`);
-    }
-    const open = `    <testcase name="${attr(path)}" classname="pgconf-lint" file="${attr(path)}"`;
-    cases.push(body.length ? `${open}>
-${body.join("\n")}
-    </testcase>` : `${open}/>`);
-  }
-  const counts = `tests="${byFile.size}" failures="${failed}" errors="0" skipped="0"`;
-  return [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="pgconf-lint" ${counts}>`,
-    `  <testsuite name="pgconf-lint" ${counts}>`,
-    "    <properties>",
-    `      <property name="findings" value="${findings}"/>`,
-    "    </properties>",
-    ...cases,
-    "  </testsuite>",
-    "</testsuites>",
-    ""
-  ].join("\n");
-}
-function where2(d, result) {
-  const r = locate(d, result.sources);
-  return `${d.loc.file}:${r.line}:${r.column}`;
-}
-function failureText(d, result) {
-  return [
-    `${where2(d, result)}: ${d.severity} ${d.rule}: ${d.message}`,
-    ...d.help ? [d.help] : [],
-    ...shownFix(d) ? [fixHint(shownFix(d))] : [],
-    ...(d.related ?? []).map((rel) => `  ${where2({ ...d, loc: rel.loc }, result)}: ${rel.message}`),
-    `Rule: ${d.rule} (${docsUrl(d.rule)})`
-  ].join("\n");
-}
-function xmlSafe(s) {
-  return neutralizeControls(s).replace(/[\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
-}
-function text(s) {
-  return xmlSafe(s).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\r/g, "&#13;");
-}
-function attr(s) {
-  return text(s).replace(/"/g, "&quot;").replace(/\n/g, "&#10;").replace(/\t/g, "&#9;");
-}
-
-// src/profiles/catalogs/go-hba-rules.ts
-var hba = "reads pg_hba.conf only";
-var withSsl = "reads pg_hba.conf and the ssl setting of postgresql.conf";
-var overlap = "compares pg_hba.conf records with the records above them";
-var controls = [
-  { id: "trustNetwork", title: "trust on a network record", decidable: "files", why: hba, rules: ["hba-trust-remote", "hba-local-trust"], disagreement: "trust on a loopback record for a named ordinary role (not all users, not a superuser) is not flagged by default: only processes on the server reach it, as that one role; `--profile cis` and `--profile stig` flag it (option anyRole of hba-local-trust)" },
-  { id: "passwordNoTLS", title: "password method without guaranteed TLS (ssl on)", decidable: "files", why: withSsl, rules: ["hba-cleartext-password"] },
-  { id: "passwordNoSSL", title: "password method with ssl off", decidable: "files", why: withSsl, rules: ["hba-cleartext-password"] },
-  { id: "passwordWithTLS", title: "password method even over TLS", decidable: "files", why: hba, rules: ["hba-cleartext-password"] },
-  { id: "md5Deprecated", title: "md5 method is deprecated", decidable: "files", why: hba, rules: ["hba-md5"] },
-  { id: "nonTLSPath", title: "host/hostnossl from non-loopback addresses while ssl is on", decidable: "files", why: withSsl, rules: ["hba-tls-not-required"] },
-  { id: "hostsslNoSSL", title: "hostssl records while ssl is off", decidable: "files", why: withSsl, rules: ["hba-hostssl-without-ssl"] },
-  { id: "wideAddress", title: "address range wider than the threshold", decidable: "files", why: hba, rules: ["hba-wide-network", "hba-open-to-world"] },
-  { id: "allDbAllUser", title: "database all with user all", decidable: "files", why: hba, rules: ["hba-all-users-all-databases"], disagreement: "not flagged on `local` records (`local all all peer` is PostgreSQL's own default), on loopback records (initdb's `host all all 127.0.0.1/32`) or on `reject` records: they admit no one from the network" },
-  { id: "replicationWideAccess", title: "replication from a wide network or for all users", decidable: "files", why: hba, rules: ["hba-replication-open"] },
-  { id: "identNoMap", title: "ident without map=", decidable: "files", why: hba, rules: ["hba-ident-over-tcp"], disagreement: "hba-ident-over-tcp flags ident over TCP from beyond the server, map or not (the client host's ident server says who the user is); ident on loopback (the server's own ident server) and `local \u2026 ident` (peer) are not flagged, with or without map=" },
-  { id: "identMapMissing", title: "map= names a map pg_ident.conf does not define", decidable: "files", why: "reads pg_hba.conf and pg_ident.conf of the same cluster", rules: ["hba-map-undefined"] },
-  { id: "peerNonLocal", title: "peer on a non-local record", decidable: "files", why: hba, rules: ["hba-invalid-record"] },
-  { id: "localAllAll", title: "local trust/peer for all databases and users", decidable: "files", why: hba, rules: ["hba-local-trust"], disagreement: "peer is not flagged: `local all all peer` is PostgreSQL's own default and proves the OS user (trust is flagged)" },
-  { id: "clientcertNonHostssl", title: "clientcert outside hostssl", decidable: "files", why: hba, rules: ["hba-invalid-record"] },
-  { id: "clientcertInvalid", title: "clientcert value other than verify-ca/verify-full", decidable: "files", why: hba, rules: ["hba-invalid-record"] },
-  { id: "shadowedByReject", title: "record never reached because of an earlier reject", decidable: "files", why: overlap, rules: ["hba-unreachable-record"] },
-  { id: "shadowedByHost", title: "earlier host record shadows hostssl/hostnossl below", decidable: "files", why: overlap, rules: ["hba-unreachable-record"] },
-  { id: "overlyBroadRule", title: "broader, weaker record above a stricter one", decidable: "files", why: overlap, rules: ["hba-unreachable-record"] },
-  { id: "shadowedByBroadRule", title: "record shadowed by a broader, weaker one above", decidable: "files", why: overlap, rules: ["hba-unreachable-record"] },
-  { id: "redundantRule", title: "exact duplicate of an earlier record", decidable: "files", why: overlap, rules: ["hba-unreachable-record"] },
-  { id: "shadowedRule", title: "record fully covered by an earlier one", decidable: "files", why: overlap, rules: ["hba-unreachable-record"] },
-  { id: "partialOverlap", title: "partial overlap of addresses, databases or users", decidable: "files", why: overlap, rules: [], disagreement: "not flagged: partial overlaps are how pg_hba.conf files are written (a specific record before a broader one); only records no connection can reach are" }
-];
-var GO_HBA_RULES = {
-  name: "go-hba-rules",
-  title: "go_hba_rules issue codes",
-  source: { repo: "DeadDreamer/go_hba_rules", commit: "3536c31e8b584f1ad77b3fbbf883f87186cdbe0c", path: "README.md, pkg/hba/checks.go, pkg/hba/overlap.go" },
-  controls,
-  notes: [
-    "go_hba_rules has no profile of its own: the default profile (`recommended`) reports every code below except `partialOverlap`. Where a code is broader than what pgconf-lint flags, the row says what is deliberately left alone and why: the default profile follows real exposure, so `local all all peer` (PostgreSQL's own default) and `reject` records are never flagged."
-  ]
-};
-
-// src/profiles/catalogs/index.ts
-function controlStatus(c) {
-  if (c.decidable === "no") return "not-decidable";
-  if (c.rules.length === 0) return c.disagreement && !c.missing ? "disagreement" : "missing";
-  return c.missing ? "partly" : "automated";
-}
-var CATALOGS = [CIS, STIG, GO_HBA_RULES];
-
-// src/report/rule-doc.ts
-function ruleControls(name) {
-  const out = [];
-  for (const cat of CATALOGS) {
-    for (const c of cat.controls) {
-      if (c.decidable !== "no" && c.rules.includes(name)) out.push({ catalog: cat.name, id: c.id, title: c.title, partly: controlStatus(c) === "partly" });
-    }
-  }
-  return out;
-}
-function enabledByDefault(name) {
-  const base = findProfile(DEFAULT_PROFILE);
-  const newest = SUPPORTED_MAJORS[SUPPORTED_MAJORS.length - 1];
-  return profileRules(base, newest)[name]?.severity !== "off";
-}
-function profileLines(rule) {
-  const controls2 = ruleControls(rule.name);
-  const byCatalog = /* @__PURE__ */ new Map();
-  for (const c of controls2) {
-    const list4 = byCatalog.get(c.catalog) ?? [];
-    list4.push(c.id);
-    byCatalog.set(c.catalog, list4);
-  }
-  const profiles = ["cis", "stig"].filter((p) => byCatalog.has(p));
-  const on = enabledByDefault(rule.name);
-  const lines = [
-    `- Enabled: ${on ? "by default" : `**off by default**; turned on by ${profiles.length ? profiles.map((p) => `\`--profile ${p}\``).join(" and ") : "the config"} (or \`--rule ${rule.name}=${rule.severity}\`)`}`
-  ];
-  for (const p of ["cis", "stig"]) {
-    const set = profileRules(findProfile(p), SUPPORTED_MAJORS[SUPPORTED_MAJORS.length - 1])[rule.name];
-    if (set?.severity && set.severity !== rule.severity) lines.push(`- Under \`--profile ${p}\`: severity **${set.severity}**`);
-    if (set?.options && Object.keys(set.options).length) lines.push(`- Under \`--profile ${p}\`: options \`${JSON.stringify(set.options)}\``);
-  }
-  if (controls2.length) {
-    const names = { cis: "CIS", stig: "STIG", "go-hba-rules": "go_hba_rules" };
-    lines.push(
-      `- Controls: ${[...byCatalog].map(([cat, ids]) => `${names[cat] ?? cat} ${ids.join(", ")} ([coverage](../profiles/${cat}.md))`).join("; ")}`
-    );
-  }
-  return lines;
-}
-function ruleDoc(rule, precision) {
-  const d = rule.docs;
-  const kind = rule.appliesTo[0];
-  const lines = [
-    `# ${rule.name}`,
-    "",
-    `> ${d.summary}`,
-    "",
-    `- Default severity: **${rule.severity}**`,
-    `- Category: ${rule.category}`,
-    `- Files: ${rule.appliesTo.map((k) => "`" + k + "`").join(", ")}`,
-    `- PostgreSQL versions: ${d.versions ?? "all"}`,
-    ...profileLines(rule),
-    ...rule.fixable && rule.fixable !== "never" ? [`- Fix: ${rule.fixable === "always" ? "every finding has one" : "some findings have one"} (\`--fix\` applies safe fixes, \`--unsafe-fixes\` also unsafe ones; each finding says which it is)`] : [],
-    ...precision === void 0 ? [] : [precision],
-    "",
-    "## What it does",
-    "",
-    d.summary + ".",
-    "",
-    "## Why is this bad?",
-    "",
-    d.why,
-    ""
-  ];
-  if (d.invalid.length) {
-    lines.push("## Example", "", d.invalid.map((c) => fence(kind, c)).join("\n\n"), "");
-  }
-  if (d.valid.length) {
-    lines.push("## Use instead", "", d.valid.map((c) => fence(kind, c)).join("\n\n"), "");
-  }
-  lines.push(
-    "## Options",
-    "",
-    optionsSection(rule),
-    "",
-    "## Suppressing",
-    "",
-    "```ini",
-    `# pgconf-lint disable-next-line ${rule.name} -- <reason>`,
-    "```",
-    "",
-    "## References",
-    "",
-    ...d.references.map((r) => `- <${r}>`),
-    ""
-  );
-  return lines.join("\n");
-}
-function lang(kind) {
-  return kind === "pg_hba.conf" || kind === "pg_ident.conf" ? "text" : "ini";
-}
-function fence(kind, code) {
-  return typeof code === "string" ? "```" + lang(kind) + "\n" + code + "\n```" : Object.entries(code).map(([name, text3]) => `\`${name}\`:
-
-\`\`\`` + lang(name) + "\n" + text3 + "\n```").join("\n\n");
-}
-function optionsSection(rule) {
-  const entries = Object.entries(rule.options ?? {});
-  if (!entries.length) return rule.docs.optionsNote ?? `Severity only: \`--rule ${rule.name}=off|info|warning|error\`.`;
-  const list4 = entries.map(([name, o]) => `- \`${name}\` (${optionTypeText(o)}, default \`${JSON.stringify(o.default)}\`): ${o.description}`);
-  return [list4.join("\n"), ...rule.docs.optionsNote ? ["", rule.docs.optionsNote] : []].join("\n");
-}
-function ruleTags(rule) {
-  const tags = /* @__PURE__ */ new Set([...CATEGORY_TAGS[rule.category], ...rule.tags ?? []]);
-  return RULE_TAGS.filter((t) => tags.has(t));
-}
-var ASSUME_KEY = { dataChecksums: "dataChecksums", failover: "failover", role: "role", memoryBytes: "memory" };
-function ruleMetadata(rule) {
-  return {
-    name: rule.name,
-    severity: rule.severity,
-    summary: rule.docs.summary,
-    files: [...rule.appliesTo],
-    versions: rule.docs.versions ?? "all",
-    docsUrl: docsUrl(rule.name),
-    category: rule.category,
-    tags: ruleTags(rule),
-    securitySeverity: sarifRule(rule).properties["security-severity"] ?? null,
-    optionsSchema: rule.optionsSchema ?? null,
-    defaultOptions: rule.defaultOptions ?? null,
-    assume: (rule.needs ?? []).map((k) => ASSUME_KEY[k]),
-    fixable: rule.fixable ?? "never"
-  };
-}
-function closestRuleNames(rules, name) {
-  const key = name.toLowerCase().replaceAll("_", "-");
-  const limit = Math.max(2, Math.min(4, Math.floor(key.length / 3)));
-  const near = rules.map((r) => ({ name: r.name, d: editDistance(key, r.name) })).filter((s) => s.d <= limit).sort((x, y) => x.d - y.d || (x.name < y.name ? -1 : 1)).map((s) => s.name);
-  const containing = key.length >= 3 ? rules.map((r) => r.name).filter((n) => n.includes(key) && !near.includes(n)) : [];
-  return [...near, ...containing].slice(0, 3);
-}
-
-// src/report/gitlab.ts
-var GITLAB_SEVERITY = { error: "critical", warning: "major", info: "info" };
-var CATEGORY = { validity: "Bug Risk", security: "Security", reliability: "Bug Risk", performance: "Performance" };
-function toGitlab(result, rules = RULES) {
-  const byName = new Map(rules.map((r) => [r.name, r]));
-  const prints = fingerprints(result.diagnostics, result.sources);
-  return result.diagnostics.filter((d) => !d.suppressed).map((d) => {
-    const r = locate(d, result.sources);
-    const end = r.endLine > r.line && r.endColumn === 1 ? r.endLine - 1 : r.endLine;
-    const fix = shownFix(d);
-    const rule = byName.get(d.rule);
-    const categories = [...new Set((rule ? ruleTags(rule) : []).map((t) => CATEGORY[t]))];
-    return {
-      type: "issue",
-      check_name: d.rule,
-      description: d.message,
-      content: { body: `${d.help ? d.help + "\n\n" : ""}${fix ? fixHint(fix) + "\n\n" : ""}[${d.rule}](${docsUrl(d.rule)})` },
-      categories: categories.length ? categories : ["Bug Risk"],
-      severity: GITLAB_SEVERITY[d.severity],
-      fingerprint: prints.get(d),
-      location: { path: d.loc.file, lines: { begin: r.line, end } }
-    };
-  });
-}
-function formatGitlab(result) {
-  return JSON.stringify(toGitlab(result), null, 2) + "\n";
-}
-
-// src/report/settings.ts
-var MAX_PAD = 80;
-function table(header, rows) {
-  const widths = header.map((h, i) => rows.reduce((w, r) => Math.max(w, Math.min(r[i].length, MAX_PAD)), h.length));
-  const fmt = (r) => r.map((c, i) => c.padEnd(widths[i])).join("  ").trimEnd();
-  return [fmt(header), fmt(widths.map((w) => "-".repeat(w))), ...rows.map(fmt)].join("\n");
-}
-function formatSettingsText(results) {
-  return results.map((r) => {
-    const rows = r.rows.map((row2) => [
-      safePathText(`${row2.sourcefile}:${row2.sourceline}`),
-      String(row2.seqno),
-      safeTerminalText(row2.name ?? ""),
-      safeTerminalText(row2.setting ?? ""),
-      row2.canonical === null ? "" : safeTerminalText(row2.canonical),
-      row2.applied ? "t" : "f",
-      safeTerminalText(row2.error ?? "")
-    ]);
-    return `# ${safeTerminalText(r.cluster)} (PostgreSQL ${r.pgVersion})
-` + table(["source", "seqno", "name", "setting", "canonical", "applied", "error"], rows);
-  }).join("\n\n") + "\n";
-}
-
-// src/report/hba.ts
-var list3 = (v) => v === null ? "" : v.join(",");
-function formatHbaText(results) {
-  return results.map((r) => {
-    const rows = r.rows.map(
-      (row2) => [
-        String(row2.rule_number ?? ""),
-        // a row without a rule number starts with this column: no `::` at a line start
-        safePathText(`${row2.file_name ?? r.file}:${row2.line_number}`),
-        row2.type ?? "",
-        list3(row2.database),
-        list3(row2.user_name),
-        row2.address ?? "",
-        row2.netmask ?? "",
-        row2.auth_method ?? "",
-        list3(row2.options),
-        row2.error ?? ""
-      ].map(safeTerminalText)
-    );
-    return `# ${safeTerminalText(r.file)} (PostgreSQL ${r.pgVersion})
-` + table(["rule", "source", "type", "database", "user_name", "address", "netmask", "auth_method", "options", "error"], rows);
-  }).join("\n\n") + "\n";
-}
-
-// src/types.ts
-var SEVERITIES = ["error", "warning", "info"];
-
-// src/profiles/listing.ts
-function profileReport(name, major, rules) {
-  const profile = findProfile(name);
-  if (!profile) throw new Error(unknownProfileMessage(name));
-  const edition = editionFor(profile, major);
-  return {
-    profile: profile.name,
-    title: profile.title,
-    summary: profile.summary,
-    catalog: profile.catalog ? { ...profile.catalog } : null,
-    pgVersion: major,
-    edition: edition ? { id: edition.id, title: edition.title, major: edition.major, nearest: edition.major !== major } : null,
-    allRules: Boolean(profile.allRules),
-    rules: profileListing(profile, major, rules)
-  };
-}
-function text2(r) {
-  const lines = [`${r.profile}: ${r.title} \u2014 ${r.summary}`];
-  if (r.edition) {
-    lines.push(`edition: ${r.edition.title} for PostgreSQL ${r.pgVersion}${r.edition.nearest ? ` (the nearest edition; none is written for ${r.pgVersion})` : ""}`);
-  }
-  if (r.catalog) lines.push(`controls: ${r.catalog.name} (${r.catalog.source})`);
-  if (!r.allRules) lines.push("rules it does not name keep their recommended settings");
-  lines.push("");
-  const w = Math.max(4, ...r.rules.map((x) => x.name.length));
-  for (const x of r.rules) {
-    const options = Object.keys(x.options).length ? `  options ${JSON.stringify(x.options)}` : "";
-    const controls2 = x.controls.length ? x.controls.join(", ") : r.catalog ? "(no control id verified)" : "";
-    lines.push(`${x.name.padEnd(w)}  ${x.severity.padEnd(7)}  ${controls2}${options}`.trimEnd());
-  }
-  return lines.join("\n") + "\n";
-}
-function profilesListing(names, pgVersion, rules, format) {
-  const major = pgVersion ?? SUPPORTED_MAJORS[SUPPORTED_MAJORS.length - 1];
-  const reports = names.map((n) => profileReport(n, major, rules));
-  if (format === "json") return JSON.stringify(reports, null, 2) + "\n";
-  return reports.map(text2).join("\n");
-}
-
-// src/cli-main.ts
-var USAGE = `Usage: pgconf-lint [check] [PATH...] [options]
-       pgconf-lint [check] - --stdin-filename PATH [options]
-       pgconf-lint settings PATH... [--format text|json]
-       pgconf-lint hba PATH... [--format text|json]
-       pgconf-lint rules [NAME...] [--format text|json]
-       pgconf-lint rules --profile NAME [--pg-version N] [--format text|json]
-
-Lints PostgreSQL configuration (postgresql.conf and its includes, postgresql.auto.conf,
-pg_hba.conf, pg_ident.conf, recovery.conf) exactly as PostgreSQL reads it.
-
-Options:
-  --config FILE         configuration file (default: the nearest .pgconf-lint.yml, .yaml
-                        or .json from the working directory up to the repository root)
-  --pg-version N        target PostgreSQL major (${SUPPORTED_MAJORS[0]}\u2013${SUPPORTED_MAJORS[SUPPORTED_MAJORS.length - 1]}) for every cluster
-  --format FORMAT       text (default: each finding with its source lines, carets under
-                        it, help and fix), concise (one line per finding), json, sarif
-                        (SARIF 2.1.0 for code scanning), github (workflow-command
-                        annotations), markdown, junit (JUnit XML: a test case per file)
-                        or gitlab (GitLab Code Quality JSON)
-  --output FILE         write the report to FILE instead of standard output
-  --fail-on LEVEL       error (default), warning, info or never: exit 1 at or above LEVEL
-  --rule NAME=LEVEL     set a rule's severity: off, info, warning or error (repeatable)
-  --profile NAME        lay a profile under the rule settings: recommended (the default),
-                        cis or stig (repeatable, later wins; replaces the config's profile:)
-  --root DIR            never read files outside DIR (default: the working directory)
-  --stdin-filename PATH lint standard input (the path -) as the file PATH: its kind from the
-                        name, reported as PATH, its cluster PATH's directory (the other files
-                        there are read from disk; PATH itself need not exist). Required with -
-  --kind KIND           parse every file named explicitly, and standard input, as KIND:
-                        postgresql.conf, pg_hba.conf, pg_ident.conf, postgresql.auto.conf or
-                        recovery.conf (directories are still searched by file name)
-  --allow-empty         finding no configuration file is not an error: exit 0 with a note
-  --fix                 apply safe fixes to the files (repeatedly, at most 10 passes); the
-                        report lists what remains. With -, print the fixed text instead
-  --unsafe-fixes        apply unsafe fixes too (implies --fix)
-  --diff                print what --fix (or --unsafe-fixes) would change as a unified diff,
-                        write nothing; exit 1 when there is a change, 0 when there is none
-  --max-file-size N     skip files larger than N bytes (default 67108864, at most 268435456)
-  --color, --no-color   force or disable colour (default: colour on a terminal)
-  --debug               print stack traces for internal errors
-  -h, --help            show this help
-  -v, --version         print the version
-
-Exit codes: 0 no findings at or above --fail-on, 1 findings, 2 usage error (a path that does not
-exist, no configuration file found without --allow-empty) or internal error. With --fix, the
-findings that remain count; with --diff, 1 means there is a change. 2 also when a file that has
-fixes cannot be written (a symbolic link, read-only, changed meanwhile: one line each on stderr).`;
-var UsageError = class extends Error {
-};
-var FORMATS = ["text", "concise", "json", "sarif", "github", "markdown", "junit", "gitlab"];
-function parseArgs(argv) {
-  const args = { command: "check", paths: [], format: "text", failOn: "error", rules: {}, profiles: [], debug: false };
-  const rest = [...argv];
-  const commands = ["check", "settings", "hba", "rules"];
-  if (rest[0] && commands.includes(rest[0])) args.command = rest.shift();
-  const value = (flag, inline) => {
-    const v = inline ?? rest.shift();
-    if (v === void 0 || inline === void 0 && v.startsWith("--")) throw new UsageError(`${flag} needs a value`);
-    return v;
-  };
-  while (rest.length) {
-    const a = rest.shift();
-    if (a === "--") {
-      args.paths.push(...rest.splice(0));
-      break;
-    }
-    if (!a.startsWith("-") || a === "-") {
-      args.paths.push(a);
-      continue;
-    }
-    const eq = a.indexOf("=");
-    const flag = a.startsWith("--") && eq !== -1 ? a.slice(0, eq) : a;
-    const inline = a.startsWith("--") && eq !== -1 ? a.slice(eq + 1) : void 0;
-    switch (flag) {
-      case "-h":
-      case "--help":
-        args.command = "help";
-        break;
-      case "-v":
-      case "--version":
-        args.command = "version";
-        break;
-      case "--format": {
-        const f = value(flag, inline);
-        if (!FORMATS.includes(f)) throw new UsageError(`--format must be ${FORMATS.slice(0, -1).join(", ")} or ${FORMATS[FORMATS.length - 1]}, not "${f}"`);
-        args.format = f;
-        break;
-      }
-      case "--output":
-        args.output = value(flag, inline);
-        break;
-      case "--fail-on": {
-        const f = value(flag, inline);
-        if (f !== "never" && !SEVERITIES.includes(f)) {
-          throw new UsageError(`--fail-on must be error, warning, info or never, not "${f}"`);
-        }
-        args.failOn = f;
-        break;
-      }
-      case "--rule": {
-        const spec2 = value(flag, inline);
-        const m = /^([a-z0-9-]+)=(off|info|warning|error)$/.exec(spec2);
-        if (!m) throw new UsageError(`--rule takes NAME=off|info|warning|error, not "${spec2}"`);
-        if (!RULES.some((r) => r.name === m[1])) throw new UsageError(`unknown rule "${m[1]}" (see pgconf-lint rules)`);
-        args.rules[m[1]] = m[2];
-        break;
-      }
-      case "--profile": {
-        const name = value(flag, inline);
-        if (!findProfile(name)) throw new UsageError(unknownProfileMessage(name));
-        args.profiles.push(name);
-        break;
-      }
-      case "--pg-version": {
-        const v = value(flag, inline);
-        const n = Number(v);
-        if (!/^\d+$/.test(v) || !isSupportedMajor(n)) {
-          throw new UsageError(`--pg-version ${v} is not supported; use one of ${SUPPORTED_MAJORS.join(", ")}`);
-        }
-        args.pgVersion = n;
-        break;
-      }
-      case "--config":
-        args.config = value(flag, inline);
-        break;
-      case "--root":
-        args.root = value(flag, inline);
-        break;
-      case "--max-file-size": {
-        const v = value(flag, inline);
-        if (!/^\d+$/.test(v) || Number(v) <= 0) throw new UsageError(`--max-file-size takes a number of bytes, not "${v}"`);
-        if (Number(v) > MAX_MAX_FILE_BYTES) throw new UsageError(`--max-file-size ${v} is above the largest limit, ${MAX_MAX_FILE_BYTES} bytes (256 MiB)`);
-        args.maxFileBytes = Number(v);
-        break;
-      }
-      case "--color":
-        args.color = true;
-        break;
-      case "--no-color":
-        args.color = false;
-        break;
-      case "--debug":
-        args.debug = true;
-        break;
-      case "--stdin-filename":
-        args.stdinFilename = value(flag, inline);
-        if (!args.stdinFilename || args.stdinFilename === "-") throw new UsageError("--stdin-filename needs the path standard input stands for");
-        break;
-      case "--kind": {
-        const k = value(flag, inline);
-        if (!EXPLICIT_KINDS.includes(k)) throw new UsageError(`--kind must be ${EXPLICIT_KINDS.slice(0, -1).join(", ")} or ${EXPLICIT_KINDS[EXPLICIT_KINDS.length - 1]}, not "${k}"`);
-        args.kind = k;
-        break;
-      }
-      case "--allow-empty":
-        args.allowEmpty = true;
-        break;
-      case "--fix":
-        args.fix = true;
-        break;
-      case "--unsafe-fixes":
-        args.unsafeFixes = true;
-        break;
-      case "--diff":
-        args.diff = true;
-        break;
-      default:
-        throw new UsageError(`unknown option ${flag} (see pgconf-lint --help)`);
-    }
-  }
-  return args;
-}
-function useColor(args, toFile) {
-  if (args.color !== void 0) return args.color;
-  if (toFile) return false;
-  if (process.env.NO_COLOR) return false;
-  if (process.env.FORCE_COLOR && process.env.FORCE_COLOR !== "0") return true;
-  return Boolean(process.stdout.isTTY);
-}
-var RANK3 = { info: 0, warning: 1, error: 2 };
-async function main(argv) {
-  let args;
-  try {
-    args = parseArgs(argv);
-  } catch (err) {
-    if (err instanceof UsageError) {
-      process.stderr.write(`pgconf-lint: ${err.message}
-`);
-      return 2;
-    }
-    const debug = argv.includes("--debug");
-    const msg = err instanceof Error ? err.message : String(err);
-    process.stderr.write(`pgconf-lint: internal error: ${msg.split("\n")[0]}${debug ? "" : " (run with --debug for details)"}
-`);
-    if (debug && err instanceof Error && err.stack) process.stderr.write(err.stack + "\n");
-    return 2;
-  }
-  try {
-    return await run(args);
-  } catch (err) {
-    if (err instanceof UsageError) {
-      process.stderr.write(`pgconf-lint: ${err.message}
-`);
-      return 2;
-    }
-    const msg = err instanceof Error ? err.message : String(err);
-    process.stderr.write(`pgconf-lint: internal error: ${msg.split("\n")[0]}${args.debug ? "" : " (run with --debug for details)"}
-`);
-    if (args.debug && err instanceof Error && err.stack) process.stderr.write(err.stack + "\n");
-    return 2;
-  }
-}
-function emit(args, text3) {
-  if (args.output) {
-    try {
-      safeWriteFile(args.output, text3, { roots: [cliBase(process.cwd())], rootsLabel: "the repository", outside: "allow", createParents: false });
-    } catch (err) {
-      throw new UsageError(`cannot write --output ${args.output}: ${err instanceof SafeWriteError ? err.message : describeFsError(err)}`);
-    }
-  } else process.stdout.write(text3);
-}
-async function readConfig(args) {
-  const cwd = process.cwd();
-  const repo = cliBase(cwd);
-  let path = args.config;
-  let root = args.root !== void 0 ? resolve9(args.root) : repo;
-  if (path !== void 0) {
-    if (!existsSync(path)) throw new UsageError(`--config ${path}: no such file`);
-  } else {
-    const top = lookupTop(cwd, repo, args.root);
-    const found = findConfigUpward(cwd, top);
-    if (!found) return void 0;
-    path = relative4(cwd, found.path);
-    root = top;
-    const shadowed = shadowedWarning(found, path);
-    if (shadowed) process.stderr.write(`pgconf-lint: warning: ${shadowed}
-`);
-  }
-  const { loadConfig } = await import("./cli-chunk-5GFIQZ4O.js");
-  try {
-    return loadConfig(path, RULES, { root });
-  } catch (err) {
-    if (err instanceof ConfigError) throw new UsageError(err.message);
-    throw err;
-  }
-}
-async function run(args) {
-  if (args.command === "help") {
-    process.stdout.write(USAGE + "\n");
-    return 0;
-  }
-  if (args.command === "version") {
-    process.stdout.write(VERSION + "\n");
-    return 0;
-  }
-  if (args.command !== "check" && (args.fix || args.unsafeFixes || args.diff)) throw new UsageError(`--fix, --unsafe-fixes and --diff apply to check only`);
-  if (args.command !== "check" && args.format !== "text" && args.format !== "json") {
-    throw new UsageError(`--format ${args.format} applies to check only; ${args.command} takes text or json`);
-  }
-  if (args.command === "rules" && args.profiles.length) {
-    if (args.paths.length) throw new UsageError("rules --profile takes no rule names");
-    emit(args, profilesListing(args.profiles, args.pgVersion, RULES, args.format));
-    return 0;
-  }
-  if (args.command === "rules") {
-    const named = args.paths.map((name) => {
-      const rule = RULES.find((r) => r.name === name);
-      if (rule) return rule;
-      const near = closestRuleNames(RULES, name);
-      throw new UsageError(`unknown rule "${name}"${near.length ? `; did you mean ${near.join(", ")}?` : ""} (pgconf-lint rules lists them all)`);
-    });
-    if (args.format === "json") {
-      emit(args, JSON.stringify((named.length ? named : RULES).map(ruleMetadata), null, 2) + "\n");
-      return 0;
-    }
-    if (named.length) {
-      emit(args, named.map((r) => ruleDoc(r)).join("\n"));
-      return 0;
-    }
-    const w = Math.max(...RULES.map((r) => r.name.length));
-    emit(args, RULES.map((r) => `${r.name.padEnd(w)}  ${r.severity.padEnd(7)}  ${r.docs.summary}`).join("\n") + "\n");
-    return 0;
-  }
-  if (args.root !== void 0) {
-    let isDir = false;
-    try {
-      isDir = statSync2(args.root).isDirectory();
-    } catch (err) {
-      throw new UsageError(`--root ${args.root}: ${describeFsError(err)}`);
-    }
-    if (!isDir) throw new UsageError(`--root ${args.root}: Not a directory`);
-  }
-  const config = await readConfig(args);
-  const options = {
-    ...config ? { config } : {},
-    ...args.pgVersion ? { pgVersion: args.pgVersion } : {},
-    ...args.root ? { root: args.root } : {},
-    // Paths in every report are relative to the repository root, whatever the working directory.
-    base: cliBase(process.cwd()),
-    ...args.maxFileBytes ? { maxFileBytes: args.maxFileBytes } : {},
-    rules: args.rules,
-    ...args.profiles.length ? { profiles: args.profiles } : {},
-    ...args.kind ? { kind: args.kind } : {},
-    ...args.allowEmpty ? { allowEmpty: true } : {}
-  };
-  if (args.stdinFilename !== void 0 || args.paths.includes("-")) {
-    if (args.stdinFilename === void 0) throw new UsageError("- (standard input) needs --stdin-filename PATH: the name decides its kind, its cluster and the path in reports");
-    if (args.paths.some((p) => p !== "-")) throw new UsageError("standard input (-, --stdin-filename) cannot be combined with other paths");
-    args.paths = ["-"];
-    const read = await readStdin(maxFileBytesFor(options));
-    options.stdin = { filename: args.stdinFilename, content: read.ok ? read.bytes : { error: read.error } };
-  }
-  const failOnErrors = (errors, warnings, empty) => {
-    if (errors.length) throw new UsageError(errors[0]);
-    for (const w of warnings) process.stderr.write(`pgconf-lint: warning: ${w}
-`);
-    if (empty !== void 0) process.stderr.write(`pgconf-lint: note: ${empty} (accepted: --allow-empty)
-`);
-  };
-  if (args.command === "settings") {
-    if (!args.paths.length) throw new UsageError("settings needs a file or directory");
-    const { results, errors, warnings, empty } = readSettings(args.paths, options);
-    failOnErrors(errors, warnings, empty);
-    emit(args, args.format === "json" ? JSON.stringify(results.flatMap((r) => r.rows.map((row2) => ({ ...row2, cluster: r.cluster, pgVersion: r.pgVersion }))), null, 2) + "\n" : formatSettingsText(results));
-    return 0;
-  }
-  if (args.command === "hba") {
-    if (!args.paths.length) throw new UsageError("hba needs a file or directory");
-    const { results, errors, warnings, empty } = readHba(args.paths, options);
-    failOnErrors(errors, warnings, empty);
-    emit(args, args.format === "json" ? JSON.stringify(results.flatMap((r) => r.rows.map((row2) => ({ ...row2, cluster: r.cluster, pgVersion: r.pgVersion }))), null, 2) + "\n" : formatHbaText(results));
-    return 0;
-  }
-  if (args.fix || args.unsafeFixes || args.diff) return runFix(args, options, failOnErrors);
-  const result = lint(args.paths, options);
-  failOnErrors(result.errors, result.warnings, result.empty);
-  emit(args, formatReport(args.format, result, useColor(args, Boolean(args.output))));
-  return exitFor(args, result);
-}
-function formatReport(format, result, color) {
-  const formatters = {
-    text: () => formatText(result, { color }),
-    concise: () => formatConcise(result, { color }),
-    json: () => formatJson(result),
-    sarif: () => formatSarif(result),
-    github: () => formatGithub(result),
-    markdown: () => formatMarkdown(result),
-    junit: () => formatJunit(result),
-    gitlab: () => formatGitlab(result)
-  };
-  return formatters[format]();
-}
-function exitFor(args, result) {
-  if (args.failOn === "never") return 0;
-  const threshold = RANK3[args.failOn];
-  return result.diagnostics.some((d) => !d.suppressed && RANK3[d.severity] >= threshold) ? 1 : 0;
-}
-function runFix(args, options, failOnErrors) {
-  if (args.diff && args.format !== "text") throw new UsageError("--diff prints a unified diff; it takes no --format");
-  const mode = args.diff ? "diff" : "write";
-  const outcome = runFixes(args.paths, options, RULES, { unsafe: Boolean(args.unsafeFixes), mode });
-  const result = outcome.result;
-  failOnErrors(result.errors, result.warnings, result.empty);
-  for (const f of outcome.files) if (f.refused) process.stderr.write(`pgconf-lint: not fixing ${f.path}: ${f.refused}
-`);
-  const refused = outcome.files.some((f) => f.refused);
-  const summary = fixSummary(outcome, mode);
-  if (mode === "diff") {
-    const diff = fixDiff(outcome);
-    if (args.output || diff.length) emit(args, diff);
-    process.stderr.write(summary + "\n");
-    return refused ? 2 : diff.length ? 1 : 0;
-  }
-  const stdinFile = args.stdinFilename !== void 0 ? outcome.files.find((f) => f.stdin) : void 0;
-  if (args.stdinFilename !== void 0) {
-    const input = options.stdin?.content;
-    const bytes2 = stdinFile?.bytes && !stdinFile.refused ? stdinFile.bytes : Buffer.isBuffer(input) ? input : Buffer.from(typeof input === "string" ? input : "");
-    process.stdout.write(bytes2);
-  }
-  const color = useColor(args, Boolean(args.output) || args.stdinFilename !== void 0);
-  const plain = args.format === "text" || args.format === "concise";
-  const report = args.format === "json" ? JSON.stringify({ ...JSON.parse(formatJson(result)), fixed: outcome.fixed }, null, 2) + "\n" : formatReport(args.format, result, color) + (plain ? summary + "\n" : "");
-  if (!plain && args.format !== "json") process.stderr.write(summary + "\n");
-  if (args.stdinFilename !== void 0 && !args.output) process.stderr.write(report);
-  else emit(args, report);
-  return refused ? 2 : exitFor(args, result);
-}
-
-// src/cli.ts
+// bin/cli.ts
 process.stdout.on("error", (err) => {
   if (err.code === "EPIPE") process.exit(process.exitCode ?? 0);
   throw err;
 });
-void main(process.argv.slice(2)).then((code) => {
+void main(process.argv.slice(2), RULES).then((code) => {
   process.exitCode = code;
 });

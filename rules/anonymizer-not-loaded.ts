@@ -1,6 +1,6 @@
 import { settingText } from '../src/analysis/required-setting.js';
 import { lineAdding, listLoads, PRELOAD_PARAMS, preloadList } from '../src/analysis/preload.js';
-import { defineRule } from '../src/engine/rule.js';
+import { defineRule } from '../src/linter/rule.js';
 
 export default defineRule({
   name: 'anonymizer-not-loaded',

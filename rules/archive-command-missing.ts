@@ -1,5 +1,5 @@
 import { commandArchiving } from '../src/analysis/archive.js';
-import { defineRule } from '../src/engine/rule.js';
+import { defineRule } from '../src/linter/rule.js';
 
 export default defineRule({
   name: 'archive-command-missing',

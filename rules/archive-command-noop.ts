@@ -1,5 +1,5 @@
 import { commandArchiving } from '../src/analysis/archive.js';
-import { defineRule } from '../src/engine/rule.js';
+import { defineRule } from '../src/linter/rule.js';
 
 /**
  * One shell command that succeeds without doing anything: true (any path, any arguments — true

@@ -1,6 +1,6 @@
 import { settingText } from '../src/analysis/required-setting.js';
 import { customMilliseconds, lineAdding, listLoads, preloadList } from '../src/analysis/preload.js';
-import { defineRule } from '../src/engine/rule.js';
+import { defineRule } from '../src/linter/rule.js';
 import type { RelatedInfo } from '../src/types.js';
 
 const INT_MAX = 2147483647;

@@ -1,6 +1,6 @@
 import { settingText } from '../src/analysis/required-setting.js';
-import { defineRule } from '../src/engine/rule.js';
-import { opt } from '../src/engine/options.js';
+import { defineRule } from '../src/linter/rule.js';
+import { opt } from '../src/linter/options.js';
 
 const DEFAULT_MAXIMUM = 60;
 

@@ -1,5 +1,5 @@
 import { requiredSettingLoc } from '../src/analysis/required-setting.js';
-import { defineRule } from '../src/engine/rule.js';
+import { defineRule } from '../src/linter/rule.js';
 
 /**
  * What a client receives at each client_min_messages level besides errors. should_output_to_client

@@ -1,6 +1,6 @@
 import { asciiLower, splitIdentifierString } from '../src/catalog/hooks.js';
-import { defineRule } from '../src/engine/rule.js';
-import type { SettingView } from '../src/engine/settings.js';
+import { defineRule } from '../src/linter/rule.js';
+import type { SettingView } from '../src/linter/settings.js';
 import { settingLoc, settingText } from '../src/analysis/logging.js';
 
 /** What log_connections = on logs, as aspects (PostgreSQL 18 check_log_connections). */

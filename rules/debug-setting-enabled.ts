@@ -1,6 +1,6 @@
-import { defineRule } from '../src/engine/rule.js';
-import { opt } from '../src/engine/options.js';
-import type { SettingView } from '../src/engine/settings.js';
+import { defineRule } from '../src/linter/rule.js';
+import { opt } from '../src/linter/options.js';
+import type { SettingView } from '../src/linter/settings.js';
 import { parseGucValue } from '../src/catalog/values.js';
 
 /** pg_settings.category of the parameters meant for developing and testing PostgreSQL itself. */

@@ -1,5 +1,5 @@
-import { defineRule } from '../src/engine/rule.js';
-import { boundQuote } from '../src/engine/redact.js';
+import { defineRule } from '../src/linter/rule.js';
+import { boundQuote } from '../src/linter/redact.js';
 import type { Assignment } from '../src/resolve/cluster.js';
 import type { Loc } from '../src/types.js';
 

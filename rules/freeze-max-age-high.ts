@@ -1,5 +1,5 @@
-import { defineRule } from '../src/engine/rule.js';
-import { opt } from '../src/engine/options.js';
+import { defineRule } from '../src/linter/rule.js';
+import { opt } from '../src/linter/options.js';
 import { freezeAgeGroupKey } from './freeze-table-age-clamped.js';
 
 const DEFAULT_THRESHOLD = 1_500_000_000;

@@ -1,4 +1,4 @@
-import { defineRule } from '../src/engine/rule.js';
+import { defineRule } from '../src/linter/rule.js';
 import { checkClamp, type Clamp } from './freeze-table-age-clamped.js';
 
 const CLAMPS: readonly Clamp[] = [

@@ -1,5 +1,5 @@
-import { defineRule, type RuleContext } from '../src/engine/rule.js';
-import type { SettingView } from '../src/engine/settings.js';
+import { defineRule, type RuleContext } from '../src/linter/rule.js';
+import type { SettingView } from '../src/linter/settings.js';
 import { parseGucValue } from '../src/catalog/values.js';
 
 /** One of VACUUM's silent clamps (vacuum.c vacuum_get_cutoffs, ≤15 vacuum_set_xid_limits; vacuumlazy.c failsafe). */

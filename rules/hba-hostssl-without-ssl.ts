@@ -1,4 +1,4 @@
-import { defineRule } from '../src/engine/rule.js';
+import { defineRule } from '../src/linter/rule.js';
 import { analyzeHba, tokenLoc } from '../src/analysis/hba.js';
 import { lineColumn } from '../src/source/source.js';
 import { EXPOSURE_MODEL_DOC, hbaRecordGroupKey, recordPlaceholder } from '../src/analysis/exposure.js';

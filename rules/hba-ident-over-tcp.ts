@@ -1,7 +1,7 @@
-import { defineRule } from '../src/engine/rule.js';
+import { defineRule } from '../src/linter/rule.js';
 import { tokenLoc } from '../src/analysis/hba.js';
 import { EXPOSURE_MODEL_DOC, clientcertMode, hbaExposures, onServerOnly } from '../src/analysis/exposure.js';
-import { boundQuote } from '../src/engine/redact.js';
+import { boundQuote } from '../src/linter/redact.js';
 
 export default defineRule({
   name: 'hba-ident-over-tcp',

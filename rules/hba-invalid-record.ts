@@ -1,5 +1,5 @@
-import { defineRule, floodGuard, relativizeMessage } from '../src/engine/rule.js';
-import { boundQuote, boundQuotes } from '../src/engine/redact.js';
+import { defineRule, floodGuard, relativizeMessage } from '../src/linter/rule.js';
+import { boundQuote, boundQuotes } from '../src/linter/redact.js';
 import { hbaTokenGroupKey } from '../src/analysis/template.js';
 import { hbaRecordGroupKey } from '../src/analysis/exposure.js';
 import { tokenLoc } from '../src/analysis/hba.js';

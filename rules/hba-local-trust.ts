@@ -1,8 +1,8 @@
-import { defineRule } from '../src/engine/rule.js';
-import { opt } from '../src/engine/options.js';
+import { defineRule } from '../src/linter/rule.js';
+import { opt } from '../src/linter/options.js';
 import { tokenLoc } from '../src/analysis/hba.js';
 import { EXPOSURE_MODEL_DOC, SUPERUSERS, hbaExposures, superuserNames, superusersOption } from '../src/analysis/exposure.js';
-import { boundQuote } from '../src/engine/redact.js';
+import { boundQuote } from '../src/linter/redact.js';
 
 export default defineRule({
   name: 'hba-local-trust',

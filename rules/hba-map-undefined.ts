@@ -1,10 +1,10 @@
-import { defineRule } from '../src/engine/rule.js';
+import { defineRule } from '../src/linter/rule.js';
 import { tokenLoc } from '../src/analysis/hba.js';
 import { hbaExposures } from '../src/analysis/exposure.js';
 import { authSetComplete, definedIdentMaps } from '../src/analysis/ident-maps.js';
 import { findPlaceholder } from '../src/analysis/template.js';
 import { editDistance } from '../src/catalog/catalog.js';
-import { boundQuote } from '../src/engine/redact.js';
+import { boundQuote } from '../src/linter/redact.js';
 
 /** The defined map closest to `name` (case differences first), if one is close enough to be a typo. */
 function closest(name: string, defined: Iterable<string>): string | null {

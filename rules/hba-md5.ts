@@ -1,4 +1,4 @@
-import { defineRule } from '../src/engine/rule.js';
+import { defineRule } from '../src/linter/rule.js';
 import { tokenLoc } from '../src/analysis/hba.js';
 import { EXPOSURE_MODEL_DOC, hbaExposures, onServerOnly } from '../src/analysis/exposure.js';
 import { lineColumn } from '../src/source/source.js';

@@ -1,4 +1,4 @@
-import { defineRule } from '../src/engine/rule.js';
+import { defineRule } from '../src/linter/rule.js';
 import { ALLOWED_NETWORKS, addressLoc, allowedNetworksOption, insideNetworks } from '../src/analysis/hba.js';
 import { EXPOSURE_MODEL_DOC, SUPERUSERS, clientcertMode, hbaExposures, superuserNames, superusersOption, worldBase, worldSeverity } from '../src/analysis/exposure.js';
 import type { Exposure } from '../src/analysis/exposure.js';

@@ -1,4 +1,4 @@
-import { defineRule } from '../src/engine/rule.js';
+import { defineRule } from '../src/linter/rule.js';
 import { WIDE_NETWORK_OPTIONS, insideNetworks, isWide, wideNetworkOptions, tokenLoc } from '../src/analysis/hba.js';
 import { EXPOSURE_MODEL_DOC, hbaExposures, methodAdvice, onServerOnly, raise, worldBase } from '../src/analysis/exposure.js';
 

@@ -1,7 +1,7 @@
-import { defineRule } from '../src/engine/rule.js';
+import { defineRule } from '../src/linter/rule.js';
 import { ALLOWED_NETWORKS, allowedNetworksOption, insideNetworks, tokenLoc } from '../src/analysis/hba.js';
 import { EXPOSURE_MODEL_DOC, SUPERUSERS, hbaExposures, onServerOnly, superuserNames, superusersOption } from '../src/analysis/exposure.js';
-import { boundQuote } from '../src/engine/redact.js';
+import { boundQuote } from '../src/linter/redact.js';
 
 export default defineRule({
   name: 'hba-superuser-remote',

@@ -1,4 +1,4 @@
-import { defineRule } from '../src/engine/rule.js';
+import { defineRule } from '../src/linter/rule.js';
 import { CONN_STATES, analyzeHba, ipCovers, tokenLoc } from '../src/analysis/hba.js';
 import type { HbaRecordInfo } from '../src/analysis/hba.js';
 import { EXPOSURE_MODEL_DOC, hbaExposures, onServerOnly } from '../src/analysis/exposure.js';

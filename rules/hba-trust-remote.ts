@@ -1,4 +1,4 @@
-import { defineRule } from '../src/engine/rule.js';
+import { defineRule } from '../src/linter/rule.js';
 import { ALLOWED_NETWORKS, allowedNetworksOption, insideNetworks, tokenLoc } from '../src/analysis/hba.js';
 import { EXPOSURE_MODEL_DOC, clientcertMode, hbaExposures } from '../src/analysis/exposure.js';
 

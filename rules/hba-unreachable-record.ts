@@ -1,4 +1,4 @@
-import { defineRule } from '../src/engine/rule.js';
+import { defineRule } from '../src/linter/rule.js';
 import { analyzeHba, MAX_COMPARISONS, recordRef, recordText } from '../src/analysis/hba.js';
 import type { HbaRecordInfo } from '../src/analysis/hba.js';
 

@@ -1,4 +1,4 @@
-import { defineRule } from '../src/engine/rule.js';
+import { defineRule } from '../src/linter/rule.js';
 import { WIDE_NETWORK_OPTIONS, addressLoc, insideNetworks, isWide, wideNetworkOptions } from '../src/analysis/hba.js';
 import { EXPOSURE_MODEL_DOC, hbaExposures } from '../src/analysis/exposure.js';
 

@@ -1,8 +1,8 @@
-import { defineRule } from '../src/engine/rule.js';
+import { defineRule } from '../src/linter/rule.js';
 import { tokenLoc } from '../src/analysis/hba.js';
 import { authSetComplete, hbaMapNames, identMaps } from '../src/analysis/ident-maps.js';
 import { findPlaceholder } from '../src/analysis/template.js';
-import { boundQuote } from '../src/engine/redact.js';
+import { boundQuote } from '../src/linter/redact.js';
 
 /** At most this many further lines of a map are listed as related locations. */
 const RELATED_MAX = 5;

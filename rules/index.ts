@@ -1,4 +1,4 @@
-import type { Rule } from '../src/engine/rule.js';
+import type { Rule } from '../src/linter/rule.js';
 import anonymizerNotLoaded from './anonymizer-not-loaded.js';
 import archiveCommandMissing from './archive-command-missing.js';
 import archiveCommandNoop from './archive-command-noop.js';
@@ -80,8 +80,8 @@ import walLevelInsufficient from './wal-level-insufficient.js';
 /**
  * Every rule, sorted by name (a test checks the order and that each file in rules/ is listed here).
  * The order carries no meaning: documentation lists rules by category, then name (documentationOrder
- * in src/engine/rule.ts), and when findings of several rules describe one problem the rule with the
- * higher `precedence` is kept (precedenceOrder, src/engine/merge.ts).
+ * in src/linter/rule.ts), and when findings of several rules describe one problem the rule with the
+ * higher `precedence` is kept (precedenceOrder, src/linter/merge.ts).
  */
 export const RULES: readonly Rule[] = [
   anonymizerNotLoaded,

@@ -1,5 +1,5 @@
-import { defineRule } from '../src/engine/rule.js';
-import { boundQuotedIn } from '../src/engine/redact.js';
+import { defineRule } from '../src/linter/rule.js';
+import { boundQuotedIn } from '../src/linter/redact.js';
 import { valueGroupKey } from '../src/analysis/template.js';
 import { LOCALE_PARAMS, isUniversalLocale, splitDirectoriesString } from '../src/catalog/hooks.js';
 import { parseGucValue, type ValueResult } from '../src/catalog/values.js';

@@ -1,9 +1,9 @@
-import { defineRule } from '../src/engine/rule.js';
+import { defineRule } from '../src/linter/rule.js';
 import { addressLoc, recordRef } from '../src/analysis/hba.js';
 import { hbaExposures } from '../src/analysis/exposure.js';
-import { splitQuotedList } from '../src/parse/guc-list.js';
+import { splitQuotedList } from '../src/lexical/guc-list.js';
 import type { Loc } from '../src/types.js';
-import { boundQuote } from '../src/engine/redact.js';
+import { boundQuote } from '../src/linter/redact.js';
 
 const MEANING: Record<string, string> = {
   '*': 'every network interface (all IPv4 and IPv6 addresses)',

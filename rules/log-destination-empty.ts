@@ -1,4 +1,4 @@
-import { defineRule } from '../src/engine/rule.js';
+import { defineRule } from '../src/linter/rule.js';
 import { splitIdentifierString } from '../src/catalog/hooks.js';
 import { settingText } from '../src/analysis/logging.js';
 

@@ -1,4 +1,4 @@
-import { defineRule } from '../src/engine/rule.js';
+import { defineRule } from '../src/linter/rule.js';
 import { relatedSetting, settingText } from '../src/analysis/logging.js';
 
 export default defineRule({

@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import { defineRule } from '../src/engine/rule.js';
+import { defineRule } from '../src/linter/rule.js';
 import { loggingView, relatedSetting, settingLoc, settingText } from '../src/analysis/logging.js';
 
 /** A path as canonicalize_path leaves it, for prefix comparison: no '.', '..' resolved, no trailing slash. */

@@ -1,7 +1,7 @@
 import { requiredSettingLoc } from '../src/analysis/required-setting.js';
-import { defineRule } from '../src/engine/rule.js';
-import { opt } from '../src/engine/options.js';
-import type { SettingView } from '../src/engine/settings.js';
+import { defineRule } from '../src/linter/rule.js';
+import { opt } from '../src/linter/options.js';
+import type { SettingView } from '../src/linter/settings.js';
 
 /** log_error_verbosity from least to most detail (PGERROR_TERSE < PGERROR_DEFAULT < PGERROR_VERBOSE). */
 const LEVELS = ['terse', 'default', 'verbose'] as const;

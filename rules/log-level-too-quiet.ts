@@ -1,7 +1,7 @@
 import { requiredSettingLoc } from '../src/analysis/required-setting.js';
-import { defineRule } from '../src/engine/rule.js';
-import { opt } from '../src/engine/options.js';
-import type { SettingView } from '../src/engine/settings.js';
+import { defineRule } from '../src/linter/rule.js';
+import { opt } from '../src/linter/options.js';
+import type { SettingView } from '../src/linter/settings.js';
 
 /**
  * Levels in the order the server log ranks them (is_log_level_output, utils/error/elog.c): LOG

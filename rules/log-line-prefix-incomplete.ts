@@ -1,5 +1,5 @@
-import { defineRule } from '../src/engine/rule.js';
-import { opt } from '../src/engine/options.js';
+import { defineRule } from '../src/linter/rule.js';
+import { opt } from '../src/linter/options.js';
 import { loggingView, quoteConf, relatedSetting, settingLoc, settingText } from '../src/analysis/logging.js';
 
 /**

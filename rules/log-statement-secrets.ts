@@ -1,5 +1,5 @@
-import { defineRule } from '../src/engine/rule.js';
-import type { SettingView } from '../src/engine/settings.js';
+import { defineRule } from '../src/linter/rule.js';
+import type { SettingView } from '../src/linter/settings.js';
 
 /** log_statement values that include CREATE/ALTER ROLE (DDL in GetCommandLogLevel). */
 const LOGS_ROLE_DDL = new Set(['ddl', 'mod', 'all']);

@@ -1,4 +1,4 @@
-import { defineRule } from '../src/engine/rule.js';
+import { defineRule } from '../src/linter/rule.js';
 
 /**
  * Names of the tz database that are the same zone as UTC or GMT (offset 0, no daylight saving

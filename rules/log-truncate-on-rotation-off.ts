@@ -1,4 +1,4 @@
-import { defineRule } from '../src/engine/rule.js';
+import { defineRule } from '../src/linter/rule.js';
 import { loggingView, relatedSetting, settingLoc, settingText, shownValue } from '../src/analysis/logging.js';
 
 export default defineRule({

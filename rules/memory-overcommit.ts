@@ -1,5 +1,5 @@
-import { defineRule } from '../src/engine/rule.js';
-import type { SettingView } from '../src/engine/settings.js';
+import { defineRule } from '../src/linter/rule.js';
+import type { SettingView } from '../src/linter/settings.js';
 import type { RelatedInfo } from '../src/types.js';
 
 const TIB = 1024 ** 4;

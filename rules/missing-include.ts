@@ -1,4 +1,4 @@
-import { defineRule } from '../src/engine/rule.js';
+import { defineRule } from '../src/linter/rule.js';
 import type { IncludeLine } from '../src/parse/conf-ast.js';
 import type { ConfProblem } from '../src/resolve/conf-files.js';
 

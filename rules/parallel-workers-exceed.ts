@@ -1,5 +1,5 @@
-import { defineRule } from '../src/engine/rule.js';
-import type { SettingView } from '../src/engine/settings.js';
+import { defineRule } from '../src/linter/rule.js';
+import type { SettingView } from '../src/linter/settings.js';
 
 const num = (s: SettingView | undefined): number | undefined => (s && typeof s.value === 'number' ? s.value : undefined);
 const shown = (s: SettingView): string => `${s.name} = ${s.canonical}${s.isDefault ? ' (default)' : ''}`;

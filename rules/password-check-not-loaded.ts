@@ -1,7 +1,7 @@
 import { settingText } from '../src/analysis/required-setting.js';
 import { lineAdding, listLoads, PRELOAD_PARAMS, preloadList } from '../src/analysis/preload.js';
 import { tokenLoc } from '../src/analysis/hba.js';
-import { defineRule } from '../src/engine/rule.js';
+import { defineRule } from '../src/linter/rule.js';
 
 /** Methods whose secret is a password stored in (or checked against) pg_authid. */
 const PASSWORD_METHODS = ['password', 'md5', 'scram-sha-256'];

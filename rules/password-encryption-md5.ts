@@ -1,6 +1,6 @@
 import { requiredSettingLoc } from '../src/analysis/required-setting.js';
-import { defineRule } from '../src/engine/rule.js';
-import { opt } from '../src/engine/options.js';
+import { defineRule } from '../src/linter/rule.js';
+import { opt } from '../src/linter/options.js';
 
 export default defineRule({
   name: 'password-encryption-md5',

@@ -1,8 +1,8 @@
 import { settingText } from '../src/analysis/required-setting.js';
 import { splitIdentifierString } from '../src/catalog/hooks.js';
 import { customSetting, lineAdding, listLoads, preloadList } from '../src/analysis/preload.js';
-import { defineRule } from '../src/engine/rule.js';
-import { opt } from '../src/engine/options.js';
+import { defineRule } from '../src/linter/rule.js';
+import { opt } from '../src/linter/options.js';
 
 /** pgaudit's statement classes (pgaudit.c, CLASS_*), and what each one audits. */
 const CLASSES = ['read', 'write', 'function', 'role', 'ddl', 'misc', 'misc_set'] as const;

@@ -1,6 +1,6 @@
 import { foldName } from '../src/catalog/catalog.js';
 import { parseBool } from '../src/catalog/values.js';
-import { defineRule } from '../src/engine/rule.js';
+import { defineRule } from '../src/linter/rule.js';
 
 /** recovery.conf-only parameters that never became GUCs (POSTGRES.md §4.1). */
 const RECOVERY_ONLY: Readonly<Record<string, string>> = {

@@ -1,7 +1,7 @@
 import { lookupParam, nameHistory } from '../src/catalog/catalog.js';
 import { parseGucValue } from '../src/catalog/values.js';
-import { defineRule, type RuleContext } from '../src/engine/rule.js';
-import { boundQuote } from '../src/engine/redact.js';
+import { defineRule, type RuleContext } from '../src/linter/rule.js';
+import { boundQuote } from '../src/linter/redact.js';
 import type { Assignment } from '../src/resolve/cluster.js';
 import { lineColumn } from '../src/source/source.js';
 import type { Fix } from '../src/types.js';

@@ -1,5 +1,5 @@
 import { reportRequiredSetting } from '../src/analysis/required-setting.js';
-import { defineRule } from '../src/engine/rule.js';
+import { defineRule } from '../src/linter/rule.js';
 
 export default defineRule({
   name: 'replication-commands-not-logged',

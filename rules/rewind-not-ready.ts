@@ -1,9 +1,9 @@
 import { analyzeHba, tokenLoc } from '../src/analysis/hba.js';
 import { foldName } from '../src/catalog/catalog.js';
 import { parseBool } from '../src/catalog/values.js';
-import { boundQuote } from '../src/engine/redact.js';
-import { defineRule, type RuleContext } from '../src/engine/rule.js';
-import type { SettingView } from '../src/engine/settings.js';
+import { boundQuote } from '../src/linter/redact.js';
+import { defineRule, type RuleContext } from '../src/linter/rule.js';
+import type { SettingView } from '../src/linter/settings.js';
 import type { Loc } from '../src/types.js';
 
 /** What the files (or the declared facts) show about the server's part in physical failover. */

@@ -1,8 +1,8 @@
-import { defineRule } from '../src/engine/rule.js';
+import { defineRule } from '../src/linter/rule.js';
 import type { Loc } from '../src/types.js';
 import type { Assignment } from '../src/resolve/cluster.js';
 import { foldName } from '../src/catalog/catalog.js';
-import { boundQuote } from '../src/engine/redact.js';
+import { boundQuote } from '../src/linter/redact.js';
 
 /** Shell commands run by the server (archive and recovery), in postgresql.conf or recovery.conf. */
 const COMMANDS = new Set(['archive_command', 'restore_command', 'archive_cleanup_command', 'recovery_end_command']);

@@ -1,5 +1,5 @@
-import { defineRule } from '../src/engine/rule.js';
-import { opt } from '../src/engine/options.js';
+import { defineRule } from '../src/linter/rule.js';
+import { opt } from '../src/linter/options.js';
 import type { Loc } from '../src/types.js';
 import { valueOffsets } from './replication-conninfo-insecure.js';
 

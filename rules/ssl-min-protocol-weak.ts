@@ -1,6 +1,6 @@
-import { defineRule } from '../src/engine/rule.js';
-import { opt } from '../src/engine/options.js';
-import type { SettingView } from '../src/engine/settings.js';
+import { defineRule } from '../src/linter/rule.js';
+import { opt } from '../src/linter/options.js';
+import type { SettingView } from '../src/linter/settings.js';
 
 /** The protocol versions ssl_min_protocol_version and ssl_max_protocol_version accept, oldest first. */
 const VERSIONS = ['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'] as const;

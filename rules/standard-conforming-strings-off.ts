@@ -1,4 +1,4 @@
-import { defineRule } from '../src/engine/rule.js';
+import { defineRule } from '../src/linter/rule.js';
 
 export default defineRule({
   name: 'standard-conforming-strings-off',

@@ -1,7 +1,7 @@
-import { defineRule, floodGuard, relativizeMessage, type RuleContext } from '../src/engine/rule.js';
+import { defineRule, floodGuard, relativizeMessage, type RuleContext } from '../src/linter/rule.js';
 import { lookupParam } from '../src/catalog/catalog.js';
 import { parseGucValue } from '../src/catalog/values.js';
-import { boundQuote, boundQuotes } from '../src/engine/redact.js';
+import { boundQuote, boundQuotes } from '../src/linter/redact.js';
 import type { ErrorLine } from '../src/parse/conf-ast.js';
 import type { SourceFile } from '../src/source/source.js';
 import type { Fix } from '../src/types.js';

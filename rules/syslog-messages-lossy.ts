@@ -1,4 +1,4 @@
-import { defineRule } from '../src/engine/rule.js';
+import { defineRule } from '../src/linter/rule.js';
 import { loggingView, relatedSetting, settingText } from '../src/analysis/logging.js';
 
 const EFFECT: Record<string, { message: string; help: string }> = {

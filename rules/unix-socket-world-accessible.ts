@@ -2,7 +2,7 @@ import { settingText } from '../src/analysis/required-setting.js';
 import { splitDirectoriesString } from '../src/catalog/hooks.js';
 import { tokenLoc } from '../src/analysis/hba.js';
 
-import { defineRule } from '../src/engine/rule.js';
+import { defineRule } from '../src/linter/rule.js';
 
 /** Write permission for others: for a Unix-domain socket, the permission that lets a process connect. */
 const OTHERS_WRITE = 0o002;

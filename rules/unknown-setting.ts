@@ -1,9 +1,9 @@
 import { closestNameMatches, lookupParam } from '../src/catalog/catalog.js';
 import { parseGucValue } from '../src/catalog/values.js';
-import { wildcardMatcher } from '../src/engine/glob.js';
-import { defineRule } from '../src/engine/rule.js';
-import { opt } from '../src/engine/options.js';
-import { boundQuote } from '../src/engine/redact.js';
+import { wildcardMatcher } from '../src/lexical/glob.js';
+import { defineRule } from '../src/linter/rule.js';
+import { opt } from '../src/linter/options.js';
+import { boundQuote } from '../src/linter/redact.js';
 import { versionFacts } from './removed-setting.js';
 
 export default defineRule({

@@ -1,4 +1,4 @@
-import { defineRule } from '../src/engine/rule.js';
+import { defineRule } from '../src/linter/rule.js';
 import { MAX_CONF_LINES } from '../src/parse/postgresql-conf.js';
 
 export default defineRule({

@@ -1,6 +1,6 @@
 import { findPlaceholder, hbaTokenGroupKey, valueGroupKey, type Placeholder, type PlaceholderSyntax } from '../src/analysis/template.js';
-import { defineRule, type RuleContext } from '../src/engine/rule.js';
-import { boundQuote } from '../src/engine/redact.js';
+import { defineRule, type RuleContext } from '../src/linter/rule.js';
+import { boundQuote } from '../src/linter/redact.js';
 import type { AuthError, AuthInclude, AuthLine, AuthToken } from '../src/parse/auth-tokens.js';
 import type { ConfValue } from '../src/parse/conf-ast.js';
 import type { HbaLine } from '../src/parse/pg-hba.js';

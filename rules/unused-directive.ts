@@ -1,8 +1,8 @@
-import { defineRule } from '../src/engine/rule.js';
+import { defineRule } from '../src/linter/rule.js';
 
 /**
  * An engine report (engineReport: 'directive-problems'): the engine makes its findings from the
- * problems the filter stage (src/engine/directives.ts) finds after every other rule has run; this
+ * problems the filter stage (src/linter/directives.ts) finds after every other rule has run; this
  * file holds the rule's name, severity, metadata and docs.
  */
 export default defineRule({

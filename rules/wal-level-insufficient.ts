@@ -1,4 +1,4 @@
-import { defineRule } from '../src/engine/rule.js';
+import { defineRule } from '../src/linter/rule.js';
 import type { RelatedInfo } from '../src/types.js';
 
 export default defineRule({

@@ -31,7 +31,7 @@ const common = {
 // code's own URL) and are named by content hash, so the output is deterministic.
 const cli = await build({
   ...common,
-  entryPoints: { cli: join(root, 'src/cli.ts') },
+  entryPoints: { cli: join(root, 'bin/cli.ts') },
   outdir: dist,
   splitting: true,
   chunkNames: 'cli-chunk-[hash]',
@@ -47,7 +47,7 @@ if (leaked.length) throw new Error(`dist/cli.js must not contain ${leaked.slice(
 // The action is one file (GitHub runs dist/action.js as it is).
 let action;
 if (existsSync(join(root, 'src/action/main.ts'))) {
-  action = await build({ ...common, entryPoints: [join(root, 'src/action/index.ts')], outfile: join(dist, 'action.js'), metafile: true });
+  action = await build({ ...common, entryPoints: [join(root, 'bin/action.ts')], outfile: join(dist, 'action.js'), metafile: true });
 }
 
 // The packages inside the bundles. Their versions must be the ones package-lock.json records: a

@@ -165,7 +165,7 @@ if (check) {
 async function bundleCli(dir) {
   const { build } = await import('esbuild');
   await build({
-    entryPoints: { cli: join(repo, 'src/cli.ts') },
+    entryPoints: { cli: join(repo, 'bin/cli.ts') },
     outdir: dir,
     bundle: true,
     splitting: true,

@@ -12,7 +12,7 @@ const check = process.argv.includes('--check');
 async function loadRules() {
   return importTs(
     root,
-    "export { RULES } from './rules/index.ts'; export { documentationOrder } from './src/engine/rule.ts'; export { configSchema } from './src/engine/config.ts'; export { ruleDoc, enabledByDefault, ruleControls } from './src/report/rule-doc.ts';",
+    "export { RULES } from './rules/index.ts'; export { documentationOrder } from './src/linter/rule.ts'; export { configSchema } from './src/config/config.ts'; export { ruleDoc, enabledByDefault, ruleControls } from './src/report/rule-doc.ts';",
   );
 }
 

@@ -1,20 +1,20 @@
 import type { Major } from './catalog/types.js';
-import { FILE_FINDINGS_LIMIT, precedenceOrder, runRule, type Assumptions, type Rule } from './engine/rule.js';
-import { ConfigError, mergeRules, parseSize, toAssumptions, type EffectiveRuleConfig, type LoadedConfig } from './engine/config-core.js';
-import { globMatcher } from './engine/glob.js';
-import { applyDirectives, collectDirectives, type DirectiveProblem } from './engine/directives.js';
+import { FILE_FINDINGS_LIMIT, precedenceOrder, runRule, type Assumptions, type Rule } from './linter/rule.js';
+import { ConfigError, mergeRules, parseSize, toAssumptions, type EffectiveRuleConfig, type LoadedConfig } from './config/config-core.js';
+import { globMatcher } from './lexical/glob.js';
+import { applyDirectives, collectDirectives, type DirectiveProblem } from './linter/directives.js';
 import { relative, sep } from 'node:path';
 import { resolveCluster, type ResolvedCluster } from './resolve/cluster.js';
 import { discover, type DiscoverOptions, type ExplicitKind } from './resolve/discover.js';
 import { stdinHost, stdinPath, type StdinInput } from './resolve/stdin.js';
 import { DEFAULT_MAX_FILE_BYTES, MAX_MAX_FILE_BYTES, nodeHost, type Host } from './resolve/host.js';
 import { settingsRows, type FileSettingRow } from './resolve/settings-rows.js';
-import { mergeGroups } from './engine/merge.js';
+import { mergeGroups } from './linter/merge.js';
 import { ALLOWED_NETWORKS } from './analysis/hba.js';
-import { hbaFileRules, type HbaFile, type HbaRuleRow } from './parse/pg-hba.js';
+import type { HbaRuleRow } from './parse/pg-hba.js';
+import { hbaRows, type HbaResult, type SettingsResult } from './resolve/views.js';
 import type { SourceFile } from './source/source.js';
-import type { Diagnostic, FileKind, Severity } from './types.js';
-import { RULES } from '../rules/index.js';
+import type { Diagnostic, FileInfo, FileKind, Severity } from './types.js';
 import { findProfile, profileBlocks, selectedProfiles, unknownProfileMessage } from './profiles/index.js';
 
 export interface LintOptions {
@@ -41,7 +41,7 @@ export interface LintOptions {
   assume?: Assumptions;
   maxFileBytes?: number;
   host?: Host;
-  /** A loaded .pgconf-lint.yml (see loadConfig in src/engine/config.ts). */
+  /** A loaded .pgconf-lint.yml (see loadConfig in src/config/config.ts). */
   config?: LoadedConfig;
   /** Parse every explicitly named file (and standard input) as this kind (--kind); directories are searched by name. */
   kind?: ExplicitKind;
@@ -51,14 +51,11 @@ export interface LintOptions {
   allowEmpty?: boolean;
 }
 
-export interface FileInfo {
-  path: string;
-  kind: FileKind;
-  pgVersion: Major;
-}
-
+/** A lint's result; it has the reporters' input shape (src/report/types.ts Report). */
 export interface LintResult {
   files: FileInfo[];
+  /** The rules the lint ran with. */
+  rules: readonly Rule[];
   diagnostics: Diagnostic[];
   clusters: ResolvedCluster[];
   sources: Map<string, SourceFile>;
@@ -137,8 +134,6 @@ function discoverOptions(options: LintOptions, host: Host): DiscoverOptions {
   return out;
 }
 
-const DEFAULT_SEVERITY = new Map(RULES.map((r) => [r.name, r.severity]));
-const ruleSeverity = (name: string): Severity | undefined => DEFAULT_SEVERITY.get(name);
 
 /**
  * Rule settings and assumptions for one cluster: its profiles (for its target major), then the
@@ -154,6 +149,7 @@ function clusterRuleConfig(
   const files = cluster.input.files.map((f) => (loaded ? configRelative(loaded, f.abs) : f.abs));
   const matching = (c?.overrides ?? []).filter((o) => files.some((f) => globMatcher(o.files)(f)));
   const def = cluster.input.name ? c?.clusters?.find((d, i) => (d.name ?? `cluster-${i + 1}`) === cluster.input.name) : undefined;
+  const ruleSeverity = (name: string): Severity | undefined => ruleList.find((r) => r.name === name)?.severity;
   const profiles = profileBlocks(selectedProfiles(options.profiles, c?.profile), cluster.input.major, ruleSeverity);
   const rules = mergeRules([...profiles, c?.rules, ...matching.map((o) => o.rules)]);
   for (const [name, sev] of Object.entries(options.rules ?? {})) rules[name] = { ...(rules[name] ?? { options: {} }), severity: sev };
@@ -185,8 +181,11 @@ export function resolveAll(
   return { host, clusters, errors: found.errors, warnings: found.warnings, ...(found.empty !== undefined ? { empty: found.empty } : {}) };
 }
 
-/** Lints files and directories: discover -> parse -> resolve -> check. */
-export function lint(paths: string[], options: LintOptions = {}, rules: readonly Rule[] = RULES): LintResult {
+/**
+ * Lints files and directories: discover -> parse -> resolve -> check. `rules` is the registry (rules/index.ts
+ * RULES), handed in by the composition roots (bin/cli.ts, bin/action.ts): nothing in src/ imports rules/.
+ */
+export function lint(paths: string[], options: LintOptions, rules: readonly Rule[]): LintResult {
   // An unknown profile is the caller's mistake whether or not any cluster is found.
   for (const name of selectedProfiles(options.profiles, options.config?.config.profile)) {
     if (!findProfile(name)) throw new ConfigError(unknownProfileMessage(name));
@@ -215,7 +214,7 @@ export function lint(paths: string[], options: LintOptions = {}, rules: readonly
   }
   // filter: inline directives mark findings suppressed (they stay in the list).
   const directives = collectDirectives(clusters);
-  const applied = applyDirectives(diagnostics, directives, sources, new Set(RULES.map((r) => r.name)), ran);
+  const applied = applyDirectives(diagnostics, directives, sources, new Set(rules.map((r) => r.name)), ran);
   // One problem, one finding: of the findings several rules made about one problem (their group),
   // only the most severe unsuppressed one is kept, naming the others' concerns.
   diagnostics = mergeGroups(applied.diagnostics, precedenceOrder(rules));
@@ -246,13 +245,7 @@ export function lint(paths: string[], options: LintOptions = {}, rules: readonly
   });
   unique.sort(compareDiagnostics);
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { files, diagnostics: unique, clusters, sources, base: host.base ?? host.cwd, errors, warnings, ...(empty !== undefined ? { empty } : {}) };
-}
-
-export interface SettingsResult {
-  cluster: string;
-  pgVersion: Major;
-  rows: FileSettingRow[];
+  return { files, rules, diagnostics: unique, clusters, sources, base: host.base ?? host.cwd, errors, warnings, ...(empty !== undefined ? { empty } : {}) };
 }
 
 /** What PostgreSQL reads from each cluster's postgresql.conf family: pg_file_settings + canonical. */
@@ -262,29 +255,6 @@ export function readSettings(paths: string[], options: LintOptions = {}): { resu
     .filter((c) => c.conf)
     .map((c) => ({ cluster: host.display(c.input.dir), pgVersion: c.input.major, rows: settingsRows(c) }));
   return { results, errors, warnings, ...(empty !== undefined ? { empty } : {}) };
-}
-
-export interface HbaResult {
-  cluster: string;
-  file: string;
-  pgVersion: Major;
-  rows: HbaRuleRow[];
-}
-
-/**
- * pg_hba_file_rules rows with repository-relative file names. Problems PostgreSQL only logs (the
- * view leaves `error` empty for e.g. an invalid clientcert value) are put in `error` too.
- */
-function hbaRows(host: Host, hba: HbaFile): HbaRuleRow[] {
-  const rows = hbaFileRules(hba);
-  return rows.map((row, i) => {
-    const line = hba.lines[i]!;
-    return {
-      ...row,
-      ...(row.file_name !== undefined ? { file_name: host.display(row.file_name) } : {}),
-      error: row.error ?? line.problem?.message ?? null,
-    };
-  });
 }
 
 /** What PostgreSQL loads from each cluster's pg_hba.conf: the rows of pg_hba_file_rules. */
@@ -298,4 +268,4 @@ export function readHba(paths: string[], options: LintOptions = {}): { results: 
   return { results, errors, warnings, ...(empty !== undefined ? { empty } : {}) };
 }
 
-export type { FileSettingRow, HbaRuleRow, StdinInput, ExplicitKind };
+export type { FileSettingRow, HbaRuleRow, StdinInput, ExplicitKind, SettingsResult, HbaResult };

@@ -1,11 +1,476 @@
-import { main } from './cli-main.js';
+import { existsSync, statSync } from 'node:fs';
+import { describeFsError, MAX_MAX_FILE_BYTES } from './resolve/host.js';
+import { cliBase } from './resolve/repo-root.js';
+import { safeWriteFile, SafeWriteError } from './io/safe-write.js';
+import { relative, resolve } from 'node:path';
+import { ConfigError, type LoadedConfig } from './config/config-core.js';
+import { findConfigUpward, lookupTop, shadowedWarning } from './config/config-lookup.js';
+import { lint, maxFileBytesFor, readSettings, type LintOptions, type LintResult } from './api.js';
+import { fixDiff, fixSummary, runFixes } from './fix/apply.js';
+import { EXPLICIT_KINDS, isSupportedMajor, type ExplicitKind } from './resolve/discover.js';
+import { readStdin } from './resolve/stdin.js';
+import { SUPPORTED_MAJORS } from './catalog/types.js';
+import { formatJson } from './report/json.js';
+import { formatConcise, formatText } from './report/text.js';
+import { formatSarif } from './report/sarif.js';
+import { formatGithub } from './report/github.js';
+import { formatMarkdown } from './report/markdown.js';
+import { formatJunit } from './report/junit.js';
+import { formatGitlab } from './report/gitlab.js';
+import { closestRuleNames, ruleDoc, ruleMetadata } from './report/rule-doc.js';
+import { formatSettingsText } from './report/settings.js';
+import { formatHbaText } from './report/hba.js';
+import { readHba } from './api.js';
+import type { Rule } from './linter/rule.js';
+import { VERSION } from './version.js';
+import { SEVERITIES, type Severity } from './types.js';
+import { findProfile, unknownProfileMessage } from './profiles/index.js';
+import { profilesListing } from './profiles/listing.js';
 
-// `pgconf-lint . | head` closes the pipe early: that is not an error worth a stack trace.
-process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw err;
-});
+const USAGE = `Usage: pgconf-lint [check] [PATH...] [options]
+       pgconf-lint [check] - --stdin-filename PATH [options]
+       pgconf-lint settings PATH... [--format text|json]
+       pgconf-lint hba PATH... [--format text|json]
+       pgconf-lint rules [NAME...] [--format text|json]
+       pgconf-lint rules --profile NAME [--pg-version N] [--format text|json]
 
-void main(process.argv.slice(2)).then((code) => {
-  process.exitCode = code;
-});
+Lints PostgreSQL configuration (postgresql.conf and its includes, postgresql.auto.conf,
+pg_hba.conf, pg_ident.conf, recovery.conf) exactly as PostgreSQL reads it.
+
+Options:
+  --config FILE         configuration file (default: the nearest .pgconf-lint.yml, .yaml
+                        or .json from the working directory up to the repository root)
+  --pg-version N        target PostgreSQL major (${SUPPORTED_MAJORS[0]}–${SUPPORTED_MAJORS[SUPPORTED_MAJORS.length - 1]}) for every cluster
+  --format FORMAT       text (default: each finding with its source lines, carets under
+                        it, help and fix), concise (one line per finding), json, sarif
+                        (SARIF 2.1.0 for code scanning), github (workflow-command
+                        annotations), markdown, junit (JUnit XML: a test case per file)
+                        or gitlab (GitLab Code Quality JSON)
+  --output FILE         write the report to FILE instead of standard output
+  --fail-on LEVEL       error (default), warning, info or never: exit 1 at or above LEVEL
+  --rule NAME=LEVEL     set a rule's severity: off, info, warning or error (repeatable)
+  --profile NAME        lay a profile under the rule settings: recommended (the default),
+                        cis or stig (repeatable, later wins; replaces the config's profile:)
+  --root DIR            never read files outside DIR (default: the working directory)
+  --stdin-filename PATH lint standard input (the path -) as the file PATH: its kind from the
+                        name, reported as PATH, its cluster PATH's directory (the other files
+                        there are read from disk; PATH itself need not exist). Required with -
+  --kind KIND           parse every file named explicitly, and standard input, as KIND:
+                        postgresql.conf, pg_hba.conf, pg_ident.conf, postgresql.auto.conf or
+                        recovery.conf (directories are still searched by file name)
+  --allow-empty         finding no configuration file is not an error: exit 0 with a note
+  --fix                 apply safe fixes to the files (repeatedly, at most 10 passes); the
+                        report lists what remains. With -, print the fixed text instead
+  --unsafe-fixes        apply unsafe fixes too (implies --fix)
+  --diff                print what --fix (or --unsafe-fixes) would change as a unified diff,
+                        write nothing; exit 1 when there is a change, 0 when there is none
+  --max-file-size N     skip files larger than N bytes (default 67108864, at most 268435456)
+  --color, --no-color   force or disable colour (default: colour on a terminal)
+  --debug               print stack traces for internal errors
+  -h, --help            show this help
+  -v, --version         print the version
+
+Exit codes: 0 no findings at or above --fail-on, 1 findings, 2 usage error (a path that does not
+exist, no configuration file found without --allow-empty) or internal error. With --fix, the
+findings that remain count; with --diff, 1 means there is a change. 2 also when a file that has
+fixes cannot be written (a symbolic link, read-only, changed meanwhile: one line each on stderr).`;
+
+class UsageError extends Error {}
+
+const FORMATS = ['text', 'concise', 'json', 'sarif', 'github', 'markdown', 'junit', 'gitlab'] as const;
+type Format = (typeof FORMATS)[number];
+
+interface Args {
+  command: 'check' | 'settings' | 'hba' | 'rules' | 'help' | 'version';
+  paths: string[];
+  format: Format;
+  output?: string;
+  failOn: Severity | 'never';
+  rules: Record<string, Severity | 'off'>;
+  profiles: string[];
+  pgVersion?: number;
+  config?: string;
+  root?: string;
+  maxFileBytes?: number;
+  color?: boolean;
+  debug: boolean;
+  stdinFilename?: string;
+  kind?: ExplicitKind;
+  allowEmpty?: boolean;
+  fix?: boolean;
+  unsafeFixes?: boolean;
+  diff?: boolean;
+}
+
+export function parseArgs(argv: string[], rules: readonly Rule[]): Args {
+  const args: Args = { command: 'check', paths: [], format: 'text', failOn: 'error', rules: {}, profiles: [], debug: false };
+  const rest = [...argv];
+  const commands = ['check', 'settings', 'hba', 'rules'] as const;
+  if (rest[0] && (commands as readonly string[]).includes(rest[0])) args.command = rest.shift() as Args['command'];
+  const value = (flag: string, inline: string | undefined): string => {
+    const v = inline ?? rest.shift();
+    if (v === undefined || (inline === undefined && v.startsWith('--'))) throw new UsageError(`${flag} needs a value`);
+    return v;
+  };
+  while (rest.length) {
+    const a = rest.shift()!;
+    if (a === '--') {
+      args.paths.push(...rest.splice(0));
+      break;
+    }
+    if (!a.startsWith('-') || a === '-') {
+      args.paths.push(a);
+      continue;
+    }
+    const eq = a.indexOf('=');
+    const flag = a.startsWith('--') && eq !== -1 ? a.slice(0, eq) : a;
+    const inline = a.startsWith('--') && eq !== -1 ? a.slice(eq + 1) : undefined;
+    switch (flag) {
+      case '-h':
+      case '--help':
+        args.command = 'help';
+        break;
+      case '-v':
+      case '--version':
+        args.command = 'version';
+        break;
+      case '--format': {
+        const f = value(flag, inline);
+        if (!(FORMATS as readonly string[]).includes(f)) throw new UsageError(`--format must be ${FORMATS.slice(0, -1).join(', ')} or ${FORMATS[FORMATS.length - 1]}, not "${f}"`);
+        args.format = f as Format;
+        break;
+      }
+      case '--output':
+        args.output = value(flag, inline);
+        break;
+      case '--fail-on': {
+        const f = value(flag, inline);
+        if (f !== 'never' && !(SEVERITIES as readonly string[]).includes(f)) {
+          throw new UsageError(`--fail-on must be error, warning, info or never, not "${f}"`);
+        }
+        args.failOn = f as Severity | 'never';
+        break;
+      }
+      case '--rule': {
+        const spec = value(flag, inline);
+        const m = /^([a-z0-9-]+)=(off|info|warning|error)$/.exec(spec);
+        if (!m) throw new UsageError(`--rule takes NAME=off|info|warning|error, not "${spec}"`);
+        if (!rules.some((r) => r.name === m[1])) throw new UsageError(`unknown rule "${m[1]}" (see pgconf-lint rules)`);
+        args.rules[m[1]!] = m[2] as Severity | 'off';
+        break;
+      }
+      case '--profile': {
+        const name = value(flag, inline);
+        if (!findProfile(name)) throw new UsageError(unknownProfileMessage(name));
+        args.profiles.push(name);
+        break;
+      }
+      case '--pg-version': {
+        const v = value(flag, inline);
+        const n = Number(v);
+        if (!/^\d+$/.test(v) || !isSupportedMajor(n)) {
+          throw new UsageError(`--pg-version ${v} is not supported; use one of ${SUPPORTED_MAJORS.join(', ')}`);
+        }
+        args.pgVersion = n;
+        break;
+      }
+      case '--config':
+        args.config = value(flag, inline);
+        break;
+      case '--root':
+        args.root = value(flag, inline);
+        break;
+      case '--max-file-size': {
+        const v = value(flag, inline);
+        if (!/^\d+$/.test(v) || Number(v) <= 0) throw new UsageError(`--max-file-size takes a number of bytes, not "${v}"`);
+        if (Number(v) > MAX_MAX_FILE_BYTES) throw new UsageError(`--max-file-size ${v} is above the largest limit, ${MAX_MAX_FILE_BYTES} bytes (256 MiB)`);
+        args.maxFileBytes = Number(v);
+        break;
+      }
+      case '--color':
+        args.color = true;
+        break;
+      case '--no-color':
+        args.color = false;
+        break;
+      case '--debug':
+        args.debug = true;
+        break;
+      case '--stdin-filename':
+        args.stdinFilename = value(flag, inline);
+        if (!args.stdinFilename || args.stdinFilename === '-') throw new UsageError('--stdin-filename needs the path standard input stands for');
+        break;
+      case '--kind': {
+        const k = value(flag, inline);
+        if (!(EXPLICIT_KINDS as readonly string[]).includes(k)) throw new UsageError(`--kind must be ${EXPLICIT_KINDS.slice(0, -1).join(', ')} or ${EXPLICIT_KINDS[EXPLICIT_KINDS.length - 1]}, not "${k}"`);
+        args.kind = k as ExplicitKind;
+        break;
+      }
+      case '--allow-empty':
+        args.allowEmpty = true;
+        break;
+      case '--fix':
+        args.fix = true;
+        break;
+      case '--unsafe-fixes':
+        args.unsafeFixes = true;
+        break;
+      case '--diff':
+        args.diff = true;
+        break;
+      default:
+        throw new UsageError(`unknown option ${flag} (see pgconf-lint --help)`);
+    }
+  }
+  return args;
+}
+
+function useColor(args: Args, toFile: boolean): boolean {
+  if (args.color !== undefined) return args.color;
+  if (toFile) return false;
+  if (process.env.NO_COLOR) return false;
+  if (process.env.FORCE_COLOR && process.env.FORCE_COLOR !== '0') return true;
+  return Boolean(process.stdout.isTTY);
+}
+
+const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+
+/** The CLI: `rules` is the registry the composition root (bin/cli.ts) hands in. */
+export async function main(argv: string[], rules: readonly Rule[]): Promise<number> {
+  let args: Args;
+  try {
+    args = parseArgs(argv, rules);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      process.stderr.write(`pgconf-lint: ${err.message}\n`);
+      return 2;
+    }
+    // A bug while reading the arguments: still exit 2 with one line (the stack with --debug).
+    const debug = argv.includes('--debug');
+    const msg = err instanceof Error ? err.message : String(err);
+    process.stderr.write(`pgconf-lint: internal error: ${msg.split('\n')[0]}${debug ? '' : ' (run with --debug for details)'}\n`);
+    if (debug && err instanceof Error && err.stack) process.stderr.write(err.stack + '\n');
+    return 2;
+  }
+  try {
+    return await run(args, rules);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      process.stderr.write(`pgconf-lint: ${err.message}\n`);
+      return 2;
+    }
+    const msg = err instanceof Error ? err.message : String(err);
+    process.stderr.write(`pgconf-lint: internal error: ${msg.split('\n')[0]}${args.debug ? '' : ' (run with --debug for details)'}\n`);
+    if (args.debug && err instanceof Error && err.stack) process.stderr.write(err.stack + '\n');
+    return 2;
+  }
+}
+
+/**
+ * --output goes through the safe writer: inside the repository (the git top level, else the working
+ * directory), which a pull request's author may control, every parent must be a real directory; a
+ * path outside it is the invoker's own choice. The file itself is never written through a symlink.
+ */
+function emit(args: Args, text: string | Uint8Array): void {
+  if (args.output) {
+    try {
+      safeWriteFile(args.output, text, { roots: [cliBase(process.cwd())], rootsLabel: 'the repository', outside: 'allow', createParents: false });
+    } catch (err) {
+      throw new UsageError(`cannot write --output ${args.output}: ${err instanceof SafeWriteError ? err.message : describeFsError(err)}`);
+    }
+  } else process.stdout.write(text);
+}
+
+/**
+ * The config named by --config, else the nearest one from the working directory up to the
+ * repository root (src/config/config-lookup.ts), else none. The reader (yaml + ajv, most of the
+ * bundle) is imported only here: a run without a config never loads it.
+ */
+async function readConfig(args: Args, rules: readonly Rule[]): Promise<LoadedConfig | undefined> {
+  const cwd = process.cwd();
+  const repo = cliBase(cwd);
+  let path = args.config;
+  // A config in the checkout is read confined to it (see ConfigReadOptions): a found one to where the search stops.
+  let root = args.root !== undefined ? resolve(args.root) : repo;
+  if (path !== undefined) {
+    if (!existsSync(path)) throw new UsageError(`--config ${path}: no such file`);
+  } else {
+    const top = lookupTop(cwd, repo, args.root);
+    const found = findConfigUpward(cwd, top);
+    if (!found) return undefined;
+    path = relative(cwd, found.path);
+    root = top;
+    const shadowed = shadowedWarning(found, path);
+    if (shadowed) process.stderr.write(`pgconf-lint: warning: ${shadowed}\n`);
+  }
+  const { loadConfig } = await import('./config/config.js');
+  try {
+    return loadConfig(path, rules, { root });
+  } catch (err) {
+    if (err instanceof ConfigError) throw new UsageError(err.message);
+    throw err;
+  }
+}
+
+async function run(args: Args, rules: readonly Rule[]): Promise<number> {
+  if (args.command === 'help') {
+    process.stdout.write(USAGE + '\n');
+    return 0;
+  }
+  if (args.command === 'version') {
+    process.stdout.write(VERSION + '\n');
+    return 0;
+  }
+  if (args.command !== 'check' && (args.fix || args.unsafeFixes || args.diff)) throw new UsageError(`--fix, --unsafe-fixes and --diff apply to check only`);
+  if (args.command !== 'check' && args.format !== 'text' && args.format !== 'json') {
+    throw new UsageError(`--format ${args.format} applies to check only; ${args.command} takes text or json`);
+  }
+  if (args.command === 'rules' && args.profiles.length) {
+    if (args.paths.length) throw new UsageError('rules --profile takes no rule names');
+    emit(args, profilesListing(args.profiles, args.pgVersion, rules, args.format));
+    return 0;
+  }
+  if (args.command === 'rules') {
+    // rules NAME...: those rules' documentation (as docs/rules/NAME.md) or metadata; an unknown name is a usage error.
+    const named = args.paths.map((name) => {
+      const rule = rules.find((r) => r.name === name);
+      if (rule) return rule;
+      const near = closestRuleNames(rules, name);
+      throw new UsageError(`unknown rule "${name}"${near.length ? `; did you mean ${near.join(', ')}?` : ''} (pgconf-lint rules lists them all)`);
+    });
+    if (args.format === 'json') {
+      emit(args, JSON.stringify((named.length ? named : rules).map(ruleMetadata), null, 2) + '\n');
+      return 0;
+    }
+    if (named.length) {
+      emit(args, named.map((r) => ruleDoc(r)).join('\n'));
+      return 0;
+    }
+    const w = Math.max(...rules.map((r) => r.name.length));
+    emit(args, rules.map((r) => `${r.name.padEnd(w)}  ${r.severity.padEnd(7)}  ${r.docs.summary}`).join('\n') + '\n');
+    return 0;
+  }
+  if (args.root !== undefined) {
+    let isDir = false;
+    try {
+      isDir = statSync(args.root).isDirectory();
+    } catch (err) {
+      throw new UsageError(`--root ${args.root}: ${describeFsError(err)}`);
+    }
+    if (!isDir) throw new UsageError(`--root ${args.root}: Not a directory`);
+  }
+  const config = await readConfig(args, rules);
+  const options: LintOptions = {
+    ...(config ? { config } : {}),
+    ...(args.pgVersion ? { pgVersion: args.pgVersion as LintOptions['pgVersion'] } : {}),
+    ...(args.root ? { root: args.root } : {}),
+    // Paths in every report are relative to the repository root, whatever the working directory.
+    base: cliBase(process.cwd()),
+    ...(args.maxFileBytes ? { maxFileBytes: args.maxFileBytes } : {}),
+    rules: args.rules,
+    ...(args.profiles.length ? { profiles: args.profiles } : {}),
+    ...(args.kind ? { kind: args.kind } : {}),
+    ...(args.allowEmpty ? { allowEmpty: true } : {}),
+  };
+  if (args.stdinFilename !== undefined || args.paths.includes('-')) {
+    if (args.stdinFilename === undefined) throw new UsageError('- (standard input) needs --stdin-filename PATH: the name decides its kind, its cluster and the path in reports');
+    if (args.paths.some((p) => p !== '-')) throw new UsageError('standard input (-, --stdin-filename) cannot be combined with other paths');
+    args.paths = ['-'];
+    // Bounded like any file: past the size limit it is refused, not read whole.
+    const read = await readStdin(maxFileBytesFor(options));
+    options.stdin = { filename: args.stdinFilename, content: read.ok ? read.bytes : { error: read.error } };
+  }
+  const failOnErrors = (errors: string[], warnings: readonly string[], empty?: string): void => {
+    if (errors.length) throw new UsageError(errors[0]!);
+    // Where discovery stopped early (files below were not checked): said, whatever the format.
+    for (const w of warnings) process.stderr.write(`pgconf-lint: warning: ${w}\n`);
+    if (empty !== undefined) process.stderr.write(`pgconf-lint: note: ${empty} (accepted: --allow-empty)\n`);
+  };
+
+  if (args.command === 'settings') {
+    if (!args.paths.length) throw new UsageError('settings needs a file or directory');
+    const { results, errors, warnings, empty } = readSettings(args.paths, options);
+    failOnErrors(errors, warnings, empty);
+    emit(args, args.format === 'json' ? JSON.stringify(results.flatMap((r) => r.rows.map((row) => ({ ...row, cluster: r.cluster, pgVersion: r.pgVersion }))), null, 2) + '\n' : formatSettingsText(results));
+    return 0;
+  }
+  if (args.command === 'hba') {
+    if (!args.paths.length) throw new UsageError('hba needs a file or directory');
+    const { results, errors, warnings, empty } = readHba(args.paths, options);
+    failOnErrors(errors, warnings, empty);
+    emit(args, args.format === 'json' ? JSON.stringify(results.flatMap((r) => r.rows.map((row) => ({ ...row, cluster: r.cluster, pgVersion: r.pgVersion }))), null, 2) + '\n' : formatHbaText(results));
+    return 0;
+  }
+
+  if (args.fix || args.unsafeFixes || args.diff) return runFix(args, options, rules, failOnErrors);
+  const result = lint(args.paths, options, rules);
+  failOnErrors(result.errors, result.warnings, result.empty);
+  emit(args, formatReport(args.format, result, useColor(args, Boolean(args.output))));
+  return exitFor(args, result);
+}
+
+/** The report in a format (every format has its entry: the Record says so). */
+function formatReport(format: Format, result: LintResult, color: boolean): string {
+  const formatters: Record<Format, () => string> = {
+    text: () => formatText(result, { color }),
+    concise: () => formatConcise(result, { color }),
+    json: () => formatJson(result),
+    sarif: () => formatSarif(result),
+    github: () => formatGithub(result),
+    markdown: () => formatMarkdown(result),
+    junit: () => formatJunit(result),
+    gitlab: () => formatGitlab(result),
+  };
+  return formatters[format]();
+}
+
+function exitFor(args: Args, result: LintResult): number {
+  if (args.failOn === 'never') return 0;
+  const threshold = RANK[args.failOn];
+  return result.diagnostics.some((d) => !d.suppressed && RANK[d.severity] >= threshold) ? 1 : 0;
+}
+
+/**
+ * --fix / --unsafe-fixes / --diff (src/fix/apply.ts). --diff prints only the diff (its summary on
+ * stderr) and exits 1 when there is one, as ruff does. --fix writes the files and reports what
+ * remains; with standard input it writes nothing: the fixed text goes to stdout and the report to
+ * stderr (or --output). A file that is not fixed (a link, read-only, not round-trippable) is one
+ * line on stderr and exit 2 at the end.
+ */
+function runFix(args: Args, options: LintOptions, rules: readonly Rule[], failOnErrors: (errors: string[], warnings: readonly string[], empty?: string) => void): number {
+  if (args.diff && args.format !== 'text') throw new UsageError('--diff prints a unified diff; it takes no --format');
+  const mode = args.diff ? 'diff' : 'write';
+  const outcome = runFixes(args.paths, options, rules, { unsafe: Boolean(args.unsafeFixes), mode });
+  const result = outcome.result;
+  failOnErrors(result.errors, result.warnings, result.empty);
+  for (const f of outcome.files) if (f.refused) process.stderr.write(`pgconf-lint: not fixing ${f.path}: ${f.refused}\n`);
+  const refused = outcome.files.some((f) => f.refused);
+  const summary = fixSummary(outcome, mode);
+  if (mode === 'diff') {
+    const diff = fixDiff(outcome);
+    if (args.output || diff.length) emit(args, diff);
+    process.stderr.write(summary + '\n');
+    return refused ? 2 : diff.length ? 1 : 0;
+  }
+  const stdinFile = args.stdinFilename !== undefined ? outcome.files.find((f) => f.stdin) : undefined;
+  if (args.stdinFilename !== undefined) {
+    // The fixed text (or the input unchanged), in its own encoding, for an editor to take as is.
+    const input = options.stdin?.content;
+    const bytes = stdinFile?.bytes && !stdinFile.refused ? stdinFile.bytes : Buffer.isBuffer(input) ? input : Buffer.from(typeof input === 'string' ? input : '');
+    process.stdout.write(bytes);
+  }
+  const color = useColor(args, Boolean(args.output) || args.stdinFilename !== undefined);
+  // The fixed count: the last line of the text reports, a top-level `fixed` in JSON (an addition to
+  // version 1), and on stderr for the formats that have no place for it.
+  const plain = args.format === 'text' || args.format === 'concise';
+  const report =
+    args.format === 'json'
+      ? JSON.stringify({ ...(JSON.parse(formatJson(result)) as object), fixed: outcome.fixed }, null, 2) + '\n'
+      : formatReport(args.format, result, color) + (plain ? summary + '\n' : '');
+  if (!plain && args.format !== 'json') process.stderr.write(summary + '\n');
+  if (args.stdinFilename !== undefined && !args.output) process.stderr.write(report);
+  else emit(args, report);
+  return refused ? 2 : exitFor(args, result);
+}
+
+

@@ -1,3 +1,8 @@
+/** The PostgreSQL majors pgconf-lint reads files as. */
+export const SUPPORTED_MAJORS = [10, 11, 12, 13, 14, 15, 16, 17, 18] as const;
+export type Major = (typeof SUPPORTED_MAJORS)[number];
+export const NEWEST_MAJOR: Major = 18;
+
 export type Severity = 'error' | 'warning' | 'info';
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 
@@ -58,8 +63,15 @@ export interface Diagnostic {
   /** Set on the finding that counts the findings of its rule in its file past the listing limit: how many it stands for. */
   unlisted?: number;
   /**
-   * One problem, one finding (src/engine/merge.ts): the other rules whose findings on the same problem
+   * One problem, one finding (src/linter/merge.ts): the other rules whose findings on the same problem
    * were merged into this one (their concerns end its message after "; also").
    */
   also?: string[];
+}
+
+/** One configuration file a lint read, with the major its cluster targets. */
+export interface FileInfo {
+  path: string;
+  kind: FileKind;
+  pgVersion: Major;
 }

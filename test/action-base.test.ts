@@ -4,7 +4,8 @@
  * the base contents served by a fake fetcher (the end-to-end test serves them from a mock GitHub).
  */
 import { afterAll, describe, expect, test } from '@jest/globals';
-import { lint, type LintResult } from '../src/api.js';
+import type { LintResult } from '../src/api.js';
+import { lint } from './support/lint.js';
 import { baseSides, BaseUnavailable, lintBase, newFindings, type BaseContent, type PrFileChange } from '../src/action/base.js';
 import { nodeHost } from '../src/resolve/host.js';
 import { lineColumn } from '../src/source/source.js';

@@ -3,7 +3,7 @@ import { changedLines, parsePatch } from '../src/action/diff.js';
 import { createReview } from '../src/action/github-api.js';
 import { readInputs } from '../src/action/inputs.js';
 import { planReview, reviewComment, SUGGESTION_MAX_CHARS, suggestionFor } from '../src/action/review.js';
-import type { Rule } from '../src/engine/rule.js';
+import type { Rule } from '../src/linter/rule.js';
 import { fingerprints } from '../src/report/fingerprint.js';
 import { annotationRange } from '../src/report/github.js';
 import type { Edit, Loc } from '../src/types.js';

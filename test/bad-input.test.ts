@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { cleanupFixtures, lintTree, makeTree } from './support/fixture.js';
-import { lint } from '../src/api.js';
+import { lint } from './support/lint.js';
 
 afterAll(cleanupFixtures);
 

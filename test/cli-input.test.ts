@@ -13,7 +13,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeF
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { lint } from '../src/api.js';
+import { lint } from './support/lint.js';
 import { readStdin } from '../src/resolve/stdin.js';
 import { cleanupFixtures, makeTree } from './support/fixture.js';
 
@@ -33,8 +33,8 @@ beforeAll(async () => {
     logLevel: 'warning' as const,
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   };
-  await build({ ...common, entryPoints: { cli: join(REPO, 'src/cli.ts') }, outdir: bundle, splitting: true });
-  await build({ ...common, entryPoints: [join(REPO, 'src/action/index.ts')], outfile: join(bundle, 'action.js') });
+  await build({ ...common, entryPoints: { cli: join(REPO, 'bin/cli.ts') }, outdir: bundle, splitting: true });
+  await build({ ...common, entryPoints: [join(REPO, 'bin/action.ts')], outfile: join(bundle, 'action.js') });
   const data = join(REPO, 'src', 'catalog', 'data');
   mkdirSync(join(bundle, 'catalog', 'data'), { recursive: true });
   for (const f of readdirSync(data).filter((n) => n.endsWith('.json'))) cpSync(join(data, f), join(bundle, 'catalog', 'data', f));

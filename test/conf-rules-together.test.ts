@@ -9,7 +9,7 @@ import { cleanupFixtures, lintTree } from './support/fixture.js';
 
 afterAll(cleanupFixtures);
 
-// postgresql.conf rules run together: one problem, one finding (src/engine/merge.ts), and what each
+// postgresql.conf rules run together: one problem, one finding (src/linter/merge.ts), and what each
 // rule leaves to another. The cases of each rule alone are in test/rules/<rule>.test.ts.
 
 describe('one finding per problem: archive-mode-off, archive-command-missing, archive-command-noop', () => {

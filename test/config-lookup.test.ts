@@ -9,7 +9,7 @@ import { afterAll, describe, expect, test } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { findConfigUpward, lookupTop } from '../src/engine/config-lookup.js';
+import { findConfigUpward, lookupTop } from '../src/config/config-lookup.js';
 import { cleanupFixtures, makeTree } from './support/fixture.js';
 import { ownWarnings, runAction } from './support/action-run.js';
 

@@ -2,10 +2,10 @@ import { afterAll, describe, expect, test } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { lint } from '../src/api.js';
-import { CONFIG_MAX_MARKS, CONFIG_SCHEMA_URL, ConfigError, configSchema, loadConfig, mergeRules, parseSize } from '../src/engine/config.js';
+import { lint } from './support/lint.js';
+import { CONFIG_MAX_MARKS, CONFIG_SCHEMA_URL, ConfigError, configSchema, loadConfig, mergeRules, parseSize } from '../src/config/config.js';
 import { RULES } from '../rules/index.js';
-import type { Rule } from '../src/engine/rule.js';
+import type { Rule } from '../src/linter/rule.js';
 import { cleanupFixtures, makeTree } from './support/fixture.js';
 
 afterAll(cleanupFixtures);

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, test } from '@jest/globals';
-import { parseDirective } from '../src/engine/directives.js';
+import { parseDirective } from '../src/linter/directives.js';
 import { cleanupFixtures, lintTree } from './support/fixture.js';
 
 afterAll(cleanupFixtures);

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, test } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
 import { chmodSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { defineRule, type Rule } from '../src/engine/rule.js';
+import { defineRule, type Rule } from '../src/linter/rule.js';
 import type { LintOptions } from '../src/api.js';
 import { fixDiff, fixSummary, runFixes, type FixOptions } from '../src/fix/apply.js';
 import { splitLines, unifiedHunks } from '../src/fix/diff.js';

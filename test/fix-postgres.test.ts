@@ -4,8 +4,8 @@
 // no error in pg_hba_file_rules. Majors: the devDependencies (12, 16, 18).
 import { afterAll, describe, expect, test } from '@jest/globals';
 import type { Major } from '../src/catalog/types.js';
-import { applyEdits, fixesForFile } from '../src/fix/edits.js';
-import type { Rule } from '../src/engine/rule.js';
+import { applyEdits, fixesForFile } from '../src/linter/edits.js';
+import type { Rule } from '../src/linter/rule.js';
 import duplicateSetting from '../rules/duplicate-setting.js';
 import failsafeAgeClamped from '../rules/failsafe-age-clamped.js';
 import freezeMinAgeClamped from '../rules/freeze-min-age-clamped.js';

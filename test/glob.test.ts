@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
-import { globMatcher, wildcardMatcher } from '../src/engine/glob.js';
+import { globMatcher, wildcardMatcher } from '../src/lexical/glob.js';
 
 describe('globMatcher', () => {
   test.each([

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { lint } from '../src/api.js';
+import { lint } from './support/lint.js';
 import { suggestionFor } from '../src/action/review.js';
 import { fingerprints } from '../src/report/fingerprint.js';
 import { ACTION, patchFor, REPO_ROOT, runAction } from './support/action-run.js';

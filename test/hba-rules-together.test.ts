@@ -8,7 +8,7 @@ const HBA_RULES = RULES.filter((r) => ['hba-open-to-world', 'listen-on-all-addre
 
 afterAll(cleanupFixtures);
 
-// The hba rules run together: one problem, one finding (src/engine/merge.ts), severity from the
+// The hba rules run together: one problem, one finding (src/linter/merge.ts), severity from the
 // exposure model, and what each rule leaves to another. The cases of each rule alone are in test/rules/<rule>.test.ts.
 
 describe('hba rules together', () => {

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, test } from '@jest/globals';
 import { RULES } from '../rules/index.js';
-import { defineRule, type Rule } from '../src/engine/rule.js';
+import { defineRule, type Rule } from '../src/linter/rule.js';
 import type { Severity } from '../src/types.js';
 import { cleanupFixtures, lintTree } from './support/fixture.js';
 
@@ -35,7 +35,7 @@ const B = recordRule('test-b', 'error', 'concern b');
 const C = recordRule('test-c', 'error', 'concern c');
 const HBA = { 'pg_hba.conf': 'host all all 0.0.0.0/0 md5\n' };
 
-describe('one problem, one finding (src/engine/merge.ts)', () => {
+describe('one problem, one finding (src/linter/merge.ts)', () => {
   test('the most severe finding of a group is kept and names the others', () => {
     const { findings: found } = lintTree(HBA, {}, [A, B, C]);
     expect(found.map((f) => [f.rule, f.severity, f.message])).toEqual([['test-b', 'error', 'test-b says; also concern c; concern a']]);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { safeWriteFile, SafeWriteError, type SafeWriteOptions } from '../src/io/safe-write.js';
 import { actionBase, cliBase, findRepositoryRoot } from '../src/resolve/repo-root.js';
 import { prefixMismatch } from '../src/action/path-prefix.js';
-import { lint } from '../src/api.js';
+import { lint } from './support/lint.js';
 import { cleanupFixtures, makeTree } from './support/fixture.js';
 
 afterAll(cleanupFixtures);

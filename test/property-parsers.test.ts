@@ -8,7 +8,7 @@
 import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
 import { dirname, posix } from 'node:path';
-import { lint } from '../src/api.js';
+import { lint } from './support/lint.js';
 import type { Major } from '../src/catalog/types.js';
 import type { ConfFile } from '../src/parse/conf-ast.js';
 import { tokenizeAuthFile, type AuthFileIO, type AuthLine, type TokenizedAuthFile } from '../src/parse/auth-tokens.js';

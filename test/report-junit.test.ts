@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { parse, type TestCase, type TestSuite, type TestSuites } from 'junit2json';
 import { SaxesParser } from 'saxes';
 import type { LintResult } from '../src/api.js';
-import { docsUrl } from '../src/engine/rule.js';
+import { docsUrl } from '../src/linter/rule.js';
 import { formatJunit, xmlSafe } from '../src/report/junit.js';
 import type { Diagnostic } from '../src/types.js';
 import { fixHint } from '../src/report/fixable.js';

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LintResult } from '../src/api.js';
-import { redactSecrets, secretRanges, MASK } from '../src/engine/redact.js';
+import { redactSecrets, secretRanges, MASK } from '../src/linter/redact.js';
 import { charWidth, frameLines, layoutLine, MAX_LINE_COLUMNS, noPaint } from '../src/report/frame.js';
 import { formatConcise, formatText, headerLine } from '../src/report/text.js';
 import { createSourceFile, type SourceFile } from '../src/source/source.js';

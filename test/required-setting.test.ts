@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, test } from '@jest/globals';
 import { settingText, shownValue, withUnit } from '../src/analysis/required-setting.js';
-import { effectiveSetting } from '../src/engine/settings.js';
+import { effectiveSetting } from '../src/linter/settings.js';
 import { cleanupFixtures, lintTree } from './support/fixture.js';
 
 afterAll(cleanupFixtures);

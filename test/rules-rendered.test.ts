@@ -2,7 +2,7 @@ import { MAIN_FILE } from './support/rule-tester.js';
 import { afterAll, expect, test } from '@jest/globals';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { RULES } from '../rules/index.js';
-import type { DocExample } from '../src/engine/rule.js';
+import type { DocExample } from '../src/linter/rule.js';
 import { formatText } from '../src/report/text.js';
 import { cleanupFixtures, lintTree } from './support/fixture.js';
 

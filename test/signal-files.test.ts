@@ -2,7 +2,7 @@ import { afterAll, describe, expect, test } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { lint } from '../src/api.js';
+import { lint } from './support/lint.js';
 import { kindFromName } from '../src/resolve/discover.js';
 import { cleanupFixtures, lintTree, makeTree } from './support/fixture.js';
 

@@ -36,7 +36,7 @@ function stageOfModule(mod) {
   if (/source\/|resolve\/(host|discover)/.test(mod)) return 'reading files';
   if (/analysis\//.test(mod)) return 'pg_hba analysis';
   if (/^rules\/|engine\//.test(mod)) return 'rules';
-  if (/report\/|cli-main|cli\.ts|api\.ts/.test(mod)) return 'report';
+  if (/report\/|bin\/|cli\.ts|api\.ts/.test(mod)) return 'report';
   return 'other';
 }
 

@@ -6,15 +6,15 @@ import { actionBase } from '../resolve/repo-root.js';
 import { prefixWarning } from './path-prefix.js';
 import { hostFor, lint, type LintOptions, type LintResult } from '../api.js';
 import { baseFetcher, BaseUnavailable, lintBase, newFindings, shortSha } from './base.js';
-import { ConfigError, loadConfig, type LoadedConfig } from '../engine/config.js';
-import { findConfigUpward, shadowedWarning } from '../engine/config-lookup.js';
+import { ConfigError, loadConfig, type LoadedConfig } from '../config/config.js';
+import { findConfigUpward, shadowedWarning } from '../config/config-lookup.js';
 import { neutralizeControls, plural, summarize } from '../report/common.js';
 import { fingerprints } from '../report/fingerprint.js';
 import { selectAnnotations, type AnnotationKind } from '../report/github.js';
 import { escapeMarkdown, formatMarkdown, markdownReport } from '../report/markdown.js';
 import { formatSarif } from '../report/sarif.js';
 import type { Diagnostic, Severity } from '../types.js';
-import { RULES } from '../../rules/index.js';
+import type { Rule } from '../linter/rule.js';
 import type { FileDiff } from './diff.js';
 import {
   apiFailure,
@@ -63,7 +63,7 @@ function oneLine(err: unknown): string {
  * repository's root (actionBase: the workspace, or the `path:` directory actions/checkout used) up
  * to the workspace, the CLI's lookup. Read confined to the workspace when it lies inside it.
  */
-function readConfig(workspace: string, inputs: ActionInputs): { config?: LoadedConfig; warning?: string } {
+function readConfig(workspace: string, inputs: ActionInputs, rules: readonly Rule[]): { config?: LoadedConfig; warning?: string } {
   let path: string | undefined;
   let warning: string | undefined;
   if (inputs.config) {
@@ -77,7 +77,7 @@ function readConfig(workspace: string, inputs: ActionInputs): { config?: LoadedC
   }
   try {
     // Inside the workspace (the checkout) it is confined like every other file; see ConfigReadOptions.
-    return { config: loadConfig(path, RULES, { root: workspace }), ...(warning ? { warning } : {}) };
+    return { config: loadConfig(path, rules, { root: workspace }), ...(warning ? { warning } : {}) };
   } catch (err) {
     if (err instanceof ConfigError) throw new InputError(err.message);
     throw err;
@@ -191,9 +191,10 @@ async function review(state: PrState, result: LintResult, reported: Diagnostic[]
   }
 }
 
-export async function run(): Promise<void> {
+/** The Action: `rules` is the registry the composition root (bin/action.ts) hands in. */
+export async function run(rules: readonly Rule[]): Promise<void> {
   try {
-    await runUnchecked();
+    await runUnchecked(rules);
   } catch (err) {
     if (err instanceof InputError) core.setFailed(`pgconf-lint: ${err.message}`);
     else {
@@ -203,11 +204,11 @@ export async function run(): Promise<void> {
   }
 }
 
-async function runUnchecked(): Promise<void> {
+async function runUnchecked(rules: readonly Rule[]): Promise<void> {
   const env = process.env;
   const inputs = readInputs((name) => core.getInput(name));
   const workspace = env.GITHUB_WORKSPACE || process.cwd();
-  const { config, warning: configWarning } = readConfig(workspace, inputs);
+  const { config, warning: configWarning } = readConfig(workspace, inputs, rules);
   // Paths are named as the pull request names them: relative to the checked-out repository (`path: repo`).
   const options: LintOptions = {
     cwd: workspace,
@@ -218,7 +219,7 @@ async function runUnchecked(): Promise<void> {
     ...(inputs.allowEmpty ? { allowEmpty: true } : {}),
   };
   const host = hostFor(options);
-  const result = lint(inputs.paths, { ...options, host });
+  const result = lint(inputs.paths, { ...options, host }, rules);
   if (result.errors.length) throw new InputError(`input paths: ${result.errors[0]}`);
   const log = new Log();
   if (configWarning) log.warning(`pgconf-lint: ${configWarning}`);
@@ -271,7 +272,7 @@ async function runUnchecked(): Promise<void> {
         inner: host,
         files: listing.files,
         fetch: baseFetcher(octokit, p, p.baseSha, host.maxFileBytes),
-        lint: (h) => lint(inputs.paths, { ...options, host: h }),
+        lint: (h) => lint(inputs.paths, { ...options, host: h }, rules),
       });
       reported = newFindings(result, base.result, base.renames);
       const before = result.diagnostics.length - reported.length;

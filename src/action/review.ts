@@ -1,7 +1,7 @@
 import type { LintResult } from '../api.js';
-import { docsUrl } from '../engine/rule.js';
-import { containsSecret } from '../engine/redact.js';
-import { applyEdits } from '../fix/edits.js';
+import { docsUrl } from '../linter/rule.js';
+import { containsSecret } from '../linter/redact.js';
+import { applyEdits } from '../linter/edits.js';
 import { FIX_COMMAND, shownFix } from '../report/fixable.js';
 import { annotationRange } from '../report/github.js';
 import { escapeMarkdown, SEVERITY_LABEL } from '../report/markdown.js';

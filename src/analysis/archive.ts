@@ -1,5 +1,5 @@
-import type { RuleContext } from '../engine/rule.js';
-import type { SettingView } from '../engine/settings.js';
+import type { RuleContext } from '../linter/rule.js';
+import type { SettingView } from '../linter/settings.js';
 import type { Loc } from '../types.js';
 
 /**

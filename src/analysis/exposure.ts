@@ -1,5 +1,5 @@
-import { opt } from '../engine/options.js';
-import type { RuleContext } from '../engine/rule.js';
+import { opt } from '../linter/options.js';
+import type { RuleContext } from '../linter/rule.js';
 import { formatAddress } from '../parse/pg-hba.js';
 import type { HbaAddress, HbaFile, HbaName, HbaRecord } from '../parse/pg-hba.js';
 import type { Severity } from '../types.js';
@@ -11,7 +11,7 @@ import { findPlaceholder } from './template.js';
  * The pg_hba exposure model: one assessment per reachable record — who may connect, from where,
  * how they are authenticated, over what channel, and whether the record can match at all — from
  * which every hba rule takes its severity and its words. A record yields one finding: each rule
- * marks its finding with the record's group key (src/engine/merge.ts), and the most severe one
+ * marks its finding with the record's group key (src/linter/merge.ts), and the most severe one
  * is reported, naming the others' concerns.
  */
 
@@ -194,7 +194,7 @@ export function sslOff(ctx: RuleContext): boolean {
 }
 
 /**
- * The group key of one pg_hba record (src/engine/merge.ts): every finding about the record itself
+ * The group key of one pg_hba record (src/linter/merge.ts): every finding about the record itself
  * (its exposure, that it cannot match, that its zone needs an interface) is one finding.
  */
 export function hbaRecordGroupKey(r: HbaRecord): string {

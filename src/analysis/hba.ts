@@ -1,9 +1,9 @@
-import { opt } from '../engine/options.js';
+import { opt } from '../linter/options.js';
 import type { AuthToken } from '../parse/auth-tokens.js';
 import { formatAddress, parseIPv4, parseIPv6 } from '../parse/pg-hba.js';
 import type { HbaAddress, HbaConnType, HbaFile, HbaLine, HbaName, HbaRecord } from '../parse/pg-hba.js';
 import type { Loc } from '../types.js';
-import { boundQuote } from '../engine/redact.js';
+import { boundQuote } from '../linter/redact.js';
 
 /*
  * What each pg_hba.conf record lets through, and whether any connection can reach it at all.

@@ -4,8 +4,8 @@
 // log-directory-in-data-directory, log-truncate-on-rotation-off, syslog-messages-lossy).
 import { asciiLower, splitIdentifierString } from '../catalog/hooks.js';
 export { quoteConf, settingText, shownValue } from './required-setting.js';
-import type { RuleContext } from '../engine/rule.js';
-import type { SettingView } from '../engine/settings.js';
+import type { RuleContext } from '../linter/rule.js';
+import type { SettingView } from '../linter/settings.js';
 import type { Loc } from '../types.js';
 
 export interface LoggingView {

@@ -2,8 +2,8 @@ import { foldName } from '../catalog/catalog.js';
 import { splitDirectoriesString } from '../catalog/hooks.js';
 import type { GucDef } from '../catalog/types.js';
 import { parseGucValue } from '../catalog/values.js';
-import type { RuleContext } from '../engine/rule.js';
-import type { SettingView } from '../engine/settings.js';
+import type { RuleContext } from '../linter/rule.js';
+import type { SettingView } from '../linter/settings.js';
 import type { Assignment } from '../resolve/cluster.js';
 import type { Loc } from '../types.js';
 

@@ -83,7 +83,7 @@ export function findPlaceholder(text: string, options: FindOptions = {}): Placeh
 }
 
 /**
- * The group key (src/engine/merge.ts) of a value in postgresql.conf, postgresql.auto.conf or
+ * The group key (src/linter/merge.ts) of a value in postgresql.conf, postgresql.auto.conf or
  * recovery.conf, by the offset of the value token: unrendered-template and invalid-value mark
  * their findings at one value with it, so that a placeholder PostgreSQL rejects is one finding.
  */

@@ -17,7 +17,7 @@
  */
 import type { Major } from './types.js';
 import { isCSpace, strtod } from './format.js';
-import { splitQuotedList } from '../parse/guc-list.js';
+import { splitQuotedList } from '../lexical/guc-list.js';
 import { timezoneSets } from './catalog.js';
 
 export type Encoding = 'utf8' | 'latin1';

@@ -1,6 +1,6 @@
-export const SUPPORTED_MAJORS = [10, 11, 12, 13, 14, 15, 16, 17, 18] as const;
-export type Major = (typeof SUPPORTED_MAJORS)[number];
-export const NEWEST_MAJOR: Major = 18;
+// The majors are the whole project's vocabulary (src/types.ts): parse/ uses them without the catalog.
+import type { Major } from '../types.js';
+export { SUPPORTED_MAJORS, NEWEST_MAJOR, type Major } from '../types.js';
 
 export type GucType = 'bool' | 'integer' | 'real' | 'string' | 'enum';
 export type GucContext =

@@ -6,11 +6,11 @@
 // remain, as ESLint and ruff report them.
 import { resolve } from 'node:path';
 import { hostFor, lint, type LintOptions, type LintResult } from '../api.js';
-import type { Rule } from '../engine/rule.js';
+import type { Rule } from '../linter/rule.js';
 import type { Host } from '../resolve/host.js';
 import { stdinPath } from '../resolve/stdin.js';
 import { createSourceFile } from '../source/source.js';
-import { applyEdits, fixesForFile } from './edits.js';
+import { applyEdits, fixesForFile } from '../linter/edits.js';
 import { fileDiff } from './diff.js';
 import { checkTarget, encodeText, roundTripProblem, writeRoot, writeTarget, type Target, type WriteHooks, type WriteRoot } from './write.js';
 

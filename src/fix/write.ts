@@ -39,7 +39,7 @@ import {
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { describeFsError } from '../resolve/host.js';
-import { hasGitSegment } from '../resolve/refusal.js';
+import { hasGitSegment } from '../source/refusal.js';
 import { descriptorPath } from '../resolve/safe-read.js';
 import { decode } from '../source/source.js';
 

@@ -1,7 +1,7 @@
-import type { Major } from '../catalog/types.js';
+import type { Major } from '../types.js';
 import { createSourceFile } from '../source/source.js';
 import type { SourceFile } from '../source/source.js';
-import { GIT_DIR_REFUSAL } from '../resolve/refusal.js';
+import { GIT_DIR_REFUSAL } from '../source/refusal.js';
 
 /**
  * Tokenizer shared by pg_hba.conf and pg_ident.conf, following hba.c: tokenize_auth_file

@@ -1,7 +1,7 @@
-import type { Major } from '../catalog/types.js';
+import type { Major } from '../types.js';
 import type { SourceFile } from '../source/source.js';
 import { checkRegex, tokenizeAuthFile } from './auth-tokens.js';
-import { splitQuotedList } from './guc-list.js';
+import { splitQuotedList } from '../lexical/guc-list.js';
 import type { AuthError, AuthField, AuthFileIO, AuthInclude, AuthLine, AuthToken, HbaReason } from './auth-tokens.js';
 
 export type { AuthFileIO } from './auth-tokens.js';

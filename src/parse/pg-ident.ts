@@ -1,4 +1,4 @@
-import type { Major } from '../catalog/types.js';
+import type { Major } from '../types.js';
 import type { SourceFile } from '../source/source.js';
 import { checkRegex, tokenizeAuthFile } from './auth-tokens.js';
 import type { AuthError, AuthField, AuthFileIO, AuthInclude, AuthLine, AuthToken } from './auth-tokens.js';

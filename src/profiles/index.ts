@@ -3,7 +3,7 @@
 // --profile or the config's `profile:` are laid over it in order, a later one winning per rule.
 import { editDistance } from '../catalog/catalog.js';
 import type { Major } from '../catalog/types.js';
-import type { RuleConfigValue } from '../engine/config-core.js';
+import type { RuleConfigValue } from '../linter/rule.js';
 import type { Severity } from '../types.js';
 import { cis } from './cis.js';
 import { recommended } from './recommended.js';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { lineColumn, type SourceFile } from '../source/source.js';
 import type { Diagnostic } from '../types.js';
-import { redactSecrets } from '../engine/redact.js';
+import { redactSecrets } from '../linter/redact.js';
 
 /**
  * A fingerprint that survives lines being inserted above a finding: the rule, the file, the

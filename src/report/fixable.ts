@@ -1,7 +1,7 @@
 // Which findings carry a fix, as every output tells it: the text reporter's `[*]` marker and its
 // "N fixable with --fix" line (ruff's wording), and the fixes JSON, SARIF and the Action show.
-import { containsSecret } from '../engine/redact.js';
-import { allowed } from '../fix/edits.js';
+import { containsSecret } from '../linter/redact.js';
+import { allowed } from '../linter/edits.js';
 import type { Diagnostic, Fix } from '../types.js';
 
 /** Unsuppressed findings with a fix: `safe` ones `--fix` applies, `unsafe` ones only `--unsafe-fixes` does. */

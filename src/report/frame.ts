@@ -9,8 +9,8 @@
 // Safe to print: control characters, terminal escapes and bidi overrides in the file are shown
 // escaped (safeTerminalText), credential-looking text and PEM private-key blocks are masked in place
 // (the same masker as messages), and no line starts with `::` (a workflow command in a CI log).
-import { MASK, privateKeyBlocks, redactSecrets, secretRanges } from '../engine/redact.js';
-import { applyEdits } from '../fix/edits.js';
+import { MASK, privateKeyBlocks, redactSecrets, secretRanges } from '../linter/redact.js';
+import { applyEdits } from '../linter/edits.js';
 import { lineColumn, type SourceFile } from '../source/source.js';
 import type { Diagnostic, Fix, Loc, Severity } from '../types.js';
 import { safePathText, safeTerminalText } from './common.js';

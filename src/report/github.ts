@@ -1,4 +1,4 @@
-import type { LintResult } from '../api.js';
+import type { Report } from './types.js';
 import type { SourceFile } from '../source/source.js';
 import type { Diagnostic, Severity } from '../types.js';
 import { locate, neutralizeControls, plural } from './common.js';
@@ -155,7 +155,7 @@ export function workflowCommand(a: Annotation): string {
 }
 
 /** `--format github`: workflow commands for a `run:` step, within GitHub's annotation limits. */
-export function formatGithub(result: LintResult): string {
+export function formatGithub(result: Report): string {
   const sel = selectAnnotations(result.diagnostics, result.sources, { fullListAt: 'the text or JSON report' });
   const lines = sel.annotations.map(workflowCommand);
   if (sel.notice) lines.push(workflowCommand(sel.notice));

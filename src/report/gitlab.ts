@@ -1,6 +1,5 @@
-import type { LintResult } from '../api.js';
-import { docsUrl, type Rule } from '../engine/rule.js';
-import { RULES } from '../../rules/index.js';
+import type { Report } from './types.js';
+import { docsUrl, type Rule } from '../linter/rule.js';
 import type { Severity } from '../types.js';
 import { locate } from './common.js';
 import { fingerprints } from './fingerprint.js';
@@ -40,7 +39,7 @@ const CATEGORY: Record<RuleTag, string> = { validity: 'Bug Risk', security: 'Sec
  * Unsuppressed findings as GitLab Code Quality issues. Paths are the report's paths: relative to
  * the repository root (the git top level), as GitLab wants them.
  */
-export function toGitlab(result: LintResult, rules: readonly Rule[] = RULES): CodeQualityIssue[] {
+export function toGitlab(result: Report, rules: readonly Rule[] = result.rules): CodeQualityIssue[] {
   const byName = new Map(rules.map((r) => [r.name, r]));
   // Fingerprints over every finding, suppressed ones included: the same values as in SARIF.
   const prints = fingerprints(result.diagnostics, result.sources);
@@ -66,6 +65,6 @@ export function toGitlab(result: LintResult, rules: readonly Rule[] = RULES): Co
     });
 }
 
-export function formatGitlab(result: LintResult): string {
+export function formatGitlab(result: Report): string {
   return JSON.stringify(toGitlab(result), null, 2) + '\n';
 }

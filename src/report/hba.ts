@@ -1,4 +1,4 @@
-import type { HbaResult } from '../api.js';
+import type { HbaResult } from '../resolve/views.js';
 import { safePathText, safeTerminalText } from './common.js';
 import { table } from './settings.js';
 

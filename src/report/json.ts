@@ -1,4 +1,4 @@
-import type { LintResult } from '../api.js';
+import type { Report } from './types.js';
 import type { Diagnostic } from '../types.js';
 import { locate, summarize } from './common.js';
 import { shownFix } from './fixable.js';
@@ -7,7 +7,7 @@ import { shownFix } from './fixable.js';
  * A finding's fix: `{ title, applicability, edits: [{ file, line, column, endLine, endColumn, text }] }`,
  * each edit replacing its range (1-based, endColumn exclusive, as the finding's own) with `text`.
  */
-function fixOf(d: Diagnostic, result: LintResult): { fix?: object } {
+function fixOf(d: Diagnostic, result: Report): { fix?: object } {
   const fix = shownFix(d);
   if (!fix) return {};
   return {
@@ -20,7 +20,7 @@ function fixOf(d: Diagnostic, result: LintResult): { fix?: object } {
 }
 
 /** The stable JSON report, version 1 (ARCHITECTURE.md). */
-export function formatJson(result: LintResult): string {
+export function formatJson(result: Report): string {
   const report = {
     version: 1,
     files: result.files.map((f) => ({ path: f.path, kind: f.kind, pgVersion: f.pgVersion })),

@@ -1,5 +1,5 @@
-import type { LintResult } from '../api.js';
-import { docsUrl } from '../engine/rule.js';
+import type { Report } from './types.js';
+import { docsUrl } from '../linter/rule.js';
 import { fixHint, shownFix } from './fixable.js';
 import type { Diagnostic } from '../types.js';
 import { locate, neutralizeControls } from './common.js';
@@ -22,7 +22,7 @@ import { locate, neutralizeControls } from './common.js';
  * their reason: Jenkins shows only the first <failure> of a test case (CaseResult reads one), and
  * shows the output beside it.
  */
-export function formatJunit(result: LintResult): string {
+export function formatJunit(result: Report): string {
   const byFile = new Map<string, Diagnostic[]>();
   for (const f of result.files) byFile.set(f.path, []);
   // Findings about a file that is not in the list (a missing include is reported where it is
@@ -69,12 +69,12 @@ export function formatJunit(result: LintResult): string {
   ].join('\n');
 }
 
-function where(d: Diagnostic, result: LintResult): string {
+function where(d: Diagnostic, result: Report): string {
   const r = locate(d, result.sources);
   return `${d.loc.file}:${r.line}:${r.column}`;
 }
 
-function failureText(d: Diagnostic, result: LintResult): string {
+function failureText(d: Diagnostic, result: Report): string {
   return [
     `${where(d, result)}: ${d.severity} ${d.rule}: ${d.message}`,
     ...(d.help ? [d.help] : []),

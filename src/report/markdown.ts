@@ -1,6 +1,6 @@
 import { dirname } from 'node:path/posix';
-import type { LintResult } from '../api.js';
-import { docsUrl } from '../engine/rule.js';
+import type { Report } from './types.js';
+import { docsUrl } from '../linter/rule.js';
 import type { ResolvedCluster } from '../resolve/cluster.js';
 import type { Diagnostic, Severity } from '../types.js';
 import { locate, plural, safeTerminalText, summarize } from './common.js';
@@ -67,7 +67,7 @@ export function clusterLabel(c: ResolvedCluster): string {
  * One map from file to group, built once: a search of the clusters per finding was quadratic
  * (100,000 clusters with a finding each did not finish in 5 minutes).
  */
-function groupByCluster(result: LintResult, diags: readonly Diagnostic[]): ClusterGroup[] {
+function groupByCluster(result: Report, diags: readonly Diagnostic[]): ClusterGroup[] {
   const groups: ClusterGroup[] = result.clusters.map((c) => ({ label: clusterLabel(c), cluster: c, diagnostics: [] }));
   const byFile = new Map<string, ClusterGroup>();
   for (const g of groups) {
@@ -84,7 +84,7 @@ function byteLength(s: string): number {
   return Buffer.byteLength(s, 'utf8');
 }
 
-function row(d: Diagnostic, result: LintResult, opts: MarkdownOptions): string {
+function row(d: Diagnostic, result: Report, opts: MarkdownOptions): string {
   const r = locate(d, result.sources);
   const where = escapeMarkdown(`${d.loc.file}:${r.line}:${r.column}`);
   const link = opts.linkFile?.(d.loc.file, r.line);
@@ -98,12 +98,12 @@ function row(d: Diagnostic, result: LintResult, opts: MarkdownOptions): string {
 const TABLE_HEAD = '| severity | location | rule | message |\n|---|---|---|---|';
 
 /** The job summary / PR comment / `--format markdown` report. */
-export function formatMarkdown(result: LintResult, opts: MarkdownOptions = {}): string {
+export function formatMarkdown(result: Report, opts: MarkdownOptions = {}): string {
   return markdownReport(result, opts).text;
 }
 
 /** The report, and how many findings it left out to stay within maxBytes. */
-export function markdownReport(result: LintResult, opts: MarkdownOptions = {}): { text: string; omitted: number } {
+export function markdownReport(result: Report, opts: MarkdownOptions = {}): { text: string; omitted: number } {
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   const diags = opts.diagnostics ?? result.diagnostics;
   const active = diags.filter((d) => !d.suppressed);
@@ -180,7 +180,7 @@ export function markdownReport(result: LintResult, opts: MarkdownOptions = {}): 
 }
 
 /** What was checked: per cluster its directory, target major (and where it came from) and files. */
-function checkedSection(result: LintResult): string {
+function checkedSection(result: Report): string {
   if (!result.clusters.length) return '\nNo PostgreSQL configuration files were found.\n';
   const line = (c: ResolvedCluster): string => {
     const files = [...c.sources.values()].map((f) => escapeMarkdown(f.path));

@@ -1,8 +1,8 @@
-import type { Assumptions, Rule } from '../engine/rule.js';
-import { CATEGORY_TAGS, RULE_TAGS, docsUrl, type RuleCategory, type RuleTag } from '../engine/rule.js';
-import { optionTypeText } from '../engine/options.js';
-export { RULE_TAGS, type RuleTag } from '../engine/rule.js';
-import type { DocExample } from '../engine/rule.js';
+import type { Assumptions, Rule } from '../linter/rule.js';
+import { CATEGORY_TAGS, RULE_TAGS, docsUrl, type RuleCategory, type RuleTag } from '../linter/rule.js';
+import { optionTypeText } from '../linter/options.js';
+export { RULE_TAGS, type RuleTag } from '../linter/rule.js';
+import type { DocExample } from '../linter/rule.js';
 import { editDistance } from '../catalog/catalog.js';
 import { sarifRule } from './sarif.js';
 import { CATALOGS, controlStatus } from '../profiles/catalogs/index.js';
@@ -136,7 +136,7 @@ export function optionsSection(rule: Rule): string {
 
 /**
  * A rule's `tags` in `rules --format json` (and for anyone filtering rules), in RULE_TAGS order: its
- * category's tag (CATEGORY_TAGS in src/engine/rule.ts) plus its own extra `tags`. `security`
+ * category's tag (CATEGORY_TAGS in src/linter/rule.ts) plus its own extra `tags`. `security`
  * exactly when the category is security (SARIF's security alerts, isSecurityRule).
  */
 export function ruleTags(rule: Rule): RuleTag[] {
@@ -155,7 +155,7 @@ export interface RuleMetadata {
   files: string[];
   versions: string;
   docsUrl: string;
-  /** validity, security, durability or maintenance (RULE_CATEGORIES in src/engine/rule.ts). */
+  /** validity, security, durability or maintenance (RULE_CATEGORIES in src/linter/rule.ts). */
   category: RuleCategory;
   tags: RuleTag[];
   /** GitHub code scanning's security-severity (SARIF), for security rules; null otherwise. */

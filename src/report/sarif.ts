@@ -1,8 +1,7 @@
-import type { LintResult } from '../api.js';
-import { docsUrl, type Rule } from '../engine/rule.js';
+import type { Report } from './types.js';
+import { docsUrl, type Rule } from '../linter/rule.js';
 import type { Severity } from '../types.js';
 import { VERSION } from '../version.js';
-import { RULES } from '../../rules/index.js';
 import { locate } from './common.js';
 import { fingerprints } from './fingerprint.js';
 import { shownFix } from './fixable.js';
@@ -121,7 +120,7 @@ export function sarifRule(rule: Rule): SarifRule {
 }
 
 /** SARIF 2.1.0 for GitHub code scanning; suppressed findings are kept with their justification. */
-export function toSarif(result: LintResult, rules: readonly Rule[] = RULES): SarifLog {
+export function toSarif(result: Report, rules: readonly Rule[] = result.rules): SarifLog {
   const driverRules = rules.map(sarifRule);
   const index = new Map(driverRules.map((r, i) => [r.id, i]));
   const prints = fingerprints(result.diagnostics, result.sources);
@@ -209,6 +208,6 @@ export function toSarif(result: LintResult, rules: readonly Rule[] = RULES): Sar
   };
 }
 
-export function formatSarif(result: LintResult): string {
+export function formatSarif(result: Report): string {
   return JSON.stringify(toSarif(result), null, 2) + '\n';
 }

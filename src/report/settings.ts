@@ -1,4 +1,4 @@
-import type { SettingsResult } from '../api.js';
+import type { SettingsResult } from '../resolve/views.js';
 import { safePathText, safeTerminalText } from './common.js';
 
 const MAX_PAD = 80;

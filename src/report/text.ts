@@ -1,4 +1,4 @@
-import type { LintResult } from '../api.js';
+import type { Report } from './types.js';
 import type { Diagnostic, Severity } from '../types.js';
 import { locate, plural, safePathText, safeTerminalText, summarize } from './common.js';
 import { countFixable, fixableSummary, isFixable, shownFix } from './fixable.js';
@@ -25,7 +25,7 @@ export interface TextOptions {
  *
  * — then the summary lines (shared with `concise`). See src/report/frame.ts for the frame.
  */
-export function formatText(result: LintResult, opts: TextOptions): string {
+export function formatText(result: Report, opts: TextOptions): string {
   const out: string[] = [];
   for (const d of result.diagnostics) if (!d.suppressed) out.push(formatFinding(d, result.sources, opts));
   return [...out, ...summaryLines(result, opts.color ? ansiPaint : noPaint)].join('\n') + '\n';
@@ -35,7 +35,7 @@ export function formatText(result: LintResult, opts: TextOptions): string {
  * One finding as the text report shows it (header, frame, help, fix diff), without the blank line
  * after it: for rendered snapshots of rules' examples.
  */
-export function formatFinding(d: Diagnostic, sources: LintResult['sources'], opts: TextOptions = { color: false }): string {
+export function formatFinding(d: Diagnostic, sources: Report['sources'], opts: TextOptions = { color: false }): string {
   const paint = opts.color ? ansiPaint : noPaint;
   const fix = d.fix && !d.suppressed ? { fix: d.fix, hidden: shownFix(d) === undefined } : undefined;
   return [headerLine(d, paint), ...frameLines(d, sources, { paint, fix })].join('\n') + '\n';
@@ -50,7 +50,7 @@ export function headerLine(d: Diagnostic, paint: Paint): string {
  * The `concise` report: one `file:line:col  severity  message  rule` line per finding (the text
  * report before findings were shown with their source), a `↳` line with the help, files apart.
  */
-export function formatConcise(result: LintResult, opts: TextOptions): string {
+export function formatConcise(result: Report, opts: TextOptions): string {
   const codes = { red: 31, yellow: 33, blue: 34, gray: 90, bold: 1 } as const;
   const paint = (c: keyof typeof codes, s: string): string => (opts.color ? `\u001b[${codes[c]}m${s}\u001b[0m` : s);
   const sevColor: Record<Severity, keyof typeof codes> = { error: 'red', warning: 'yellow', info: 'blue' };
@@ -71,7 +71,7 @@ export function formatConcise(result: LintResult, opts: TextOptions): string {
 }
 
 /** The closing lines of both text reports: the count of problems, of fixable ones, of suppressed ones. */
-function summaryLines(result: LintResult, paint: Paint): string[] {
+function summaryLines(result: Report, paint: Paint): string[] {
   const out: string[] = [];
   const s = summarize(result.diagnostics);
   const total = s.error + s.warning + s.info;

@@ -4,7 +4,7 @@ import { MAX_CONF_LINES, parsePostgresqlConf, reportedErrorLine } from '../parse
 import type { SourceFile } from '../source/source.js';
 import type { Loc } from '../types.js';
 import type { Host } from './host.js';
-import { GIT_DIR_REFUSAL } from './refusal.js';
+import { GIT_DIR_REFUSAL } from '../source/refusal.js';
 
 /** CONF_FILE_MAX_DEPTH in guc.h. */
 export const CONF_FILE_MAX_DEPTH = 10;

@@ -3,7 +3,7 @@ import { NEWEST_MAJOR, SUPPORTED_MAJORS, type Major } from '../catalog/types.js'
 import type { FileKind } from '../types.js';
 import type { ClusterInput } from './cluster.js';
 import type { Host } from './host.js';
-import { GIT_DIR_REFUSAL } from './refusal.js';
+import { GIT_DIR_REFUSAL } from '../source/refusal.js';
 import { fileIdentity } from './safe-read.js';
 
 /** Exact file names discovery looks for when walking a directory. */

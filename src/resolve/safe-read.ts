@@ -1,9 +1,9 @@
 import { closeSync, constants, fstatSync, openSync, readSync, readdirSync, readlinkSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import { fsFailure, type FsFailure, type ListResult } from './host.js';
-import { GIT_DIR_REFUSAL, hasGitSegment, OUTSIDE_REFUSAL } from './refusal.js';
+import { GIT_DIR_REFUSAL, hasGitSegment, OUTSIDE_REFUSAL } from '../source/refusal.js';
 
-export { GIT_DIR_REFUSAL, OUTSIDE_REFUSAL } from './refusal.js';
+export { GIT_DIR_REFUSAL, OUTSIDE_REFUSAL } from '../source/refusal.js';
 
 /**
  * The one way pgconf-lint reads a file or lists a directory that a pull request may have written.

@@ -1,7 +1,7 @@
 import { dirname, resolve } from 'node:path';
 import { createSourceFile } from '../source/source.js';
 import type { Host } from './host.js';
-import { OUTSIDE_REFUSAL } from './refusal.js';
+import { OUTSIDE_REFUSAL } from '../source/refusal.js';
 import { FILE_LIMIT_HINT, sizeLimitError, type BytesResult } from './safe-read.js';
 
 /**

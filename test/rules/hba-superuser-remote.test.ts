@@ -2,8 +2,8 @@ import { afterAll, describe, expect, test } from '@jest/globals';
 import { join } from 'node:path';
 import rule from '../../rules/hba-superuser-remote.js';
 import { RULES } from '../../rules/index.js';
-import { lint } from '../../src/api.js';
-import { loadConfig } from '../../src/engine/config.js';
+import { lint } from '../support/lint.js';
+import { loadConfig } from '../../src/config/config.js';
 import { cleanupFixtures, makeTree } from '../support/fixture.js';
 import { ruleTester } from '../support/rule-tester.js';
 

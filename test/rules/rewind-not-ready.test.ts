@@ -132,7 +132,7 @@ ruleTester(rewindNotReady, {
 
 describe('assume.failover in the config file', () => {
   test('validated by the schema and read by the rule; false silences it', async () => {
-    const { loadConfig } = await import('../../src/engine/config.js');
+    const { loadConfig } = await import('../../src/config/config.js');
     const { lint } = await import('../../src/api.js');
     const { RULES } = await import('../../rules/index.js');
     const { makeTree } = await import('../support/fixture.js');

@@ -1,5 +1,6 @@
 import { jest } from '@jest/globals';
-import { main } from '../../src/cli-main.js';
+import { main } from '../../src/cli.js';
+import { RULES } from '../../rules/index.js';
 
 /** Runs the CLI's main() in this process (the source, not the bundle), capturing its output, without colour. */
 export async function cliInProcess(argv: string[], cwd?: string): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -12,7 +13,7 @@ export async function cliInProcess(argv: string[], cwd?: string): Promise<{ code
   process.env.NO_COLOR = '1';
   try {
     if (cwd) process.chdir(cwd);
-    const code = await main(argv);
+    const code = await main(argv, RULES);
     return { code, stdout, stderr };
   } finally {
     process.chdir(prev);

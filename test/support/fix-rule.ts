@@ -1,6 +1,6 @@
 // Test-only rules that report fixes, for the outputs (JSON, SARIF, text, the Action's suggestions)
 // independently of which real rules offer fixes.
-import { defineRule, type Rule } from '../../src/engine/rule.js';
+import { defineRule, type Rule } from '../../src/linter/rule.js';
 import type { Applicability, Edit, Loc } from '../../src/types.js';
 
 /**

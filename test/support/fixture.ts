@@ -1,8 +1,9 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { lint, type LintOptions, type LintResult } from '../../src/api.js';
-import type { Rule } from '../../src/engine/rule.js';
+import type { LintOptions, LintResult } from '../../src/api.js';
+import { lint } from './lint.js';
+import type { Rule } from '../../src/linter/rule.js';
 import { locate } from '../../src/report/common.js';
 
 const made: string[] = [];
@@ -43,7 +44,7 @@ export function lintTree(
   rules?: readonly Rule[],
 ): { result: LintResult; findings: Finding[]; dir: string } {
   const dir = makeTree(files);
-  const result = rules ? lint(['.'], { cwd: dir, ...options }, rules) : lint(['.'], { cwd: dir, ...options });
+  const result = lint(['.'], { cwd: dir, ...options }, rules);
   const findings = result.diagnostics.map((d) => ({
     rule: d.rule,
     severity: d.severity,

@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import type { Major } from '../../src/catalog/types.js';
-import type { Assumptions, Rule } from '../../src/engine/rule.js';
-import { applyEdits, fixesForFile } from '../../src/fix/edits.js';
+import type { Assumptions, Rule } from '../../src/linter/rule.js';
+import { applyEdits, fixesForFile } from '../../src/linter/edits.js';
 import type { Applicability, Diagnostic, FileKind, Severity } from '../../src/types.js';
 import { locate } from '../../src/report/common.js';
 import type { SourceFile } from '../../src/source/source.js';

@@ -8,6 +8,9 @@ import { setGroup } from './merge.js';
 import { VERSION } from '../version.js';
 import { defaultOptions, optionsSchema, type OptionsOf, type OptionsSpec } from './options.js';
 
+/** How a config, a profile or an override sets one rule: a severity, `off`, or options with an optional severity. */
+export type RuleConfigValue = Severity | 'off' | ({ severity?: Severity | 'off' } & Record<string, unknown>);
+
 export type DocExample = string | Readonly<Record<string, string>>;
 
 export interface RuleDocs {
@@ -70,7 +73,7 @@ export interface ReportInput {
    * problem (e.g. the exposure of one pg_hba record). After suppression, only the most severe of
    * them is reported (ties: the rule listed first), and its message names the others' concerns
    * (`group.concern`, a short phrase such as "an MD5 password (hba-md5)"). A rule turned off or a
-   * finding suppressed takes no part, so the next one reports. See src/engine/merge.ts.
+   * finding suppressed takes no part, so the next one reports. See src/linter/merge.ts.
    */
   group?: { key: string; concern: string };
 }
@@ -127,12 +130,12 @@ export interface Rule {
   /** Tags beyond the category's (`rules --format json`), e.g. `performance`; `security` only comes from the category. */
   tags?: readonly Exclude<RuleTag, 'security'>[];
   /**
-   * Merge precedence (src/engine/merge.ts): when equally severe findings of several rules describe
+   * Merge precedence (src/linter/merge.ts): when equally severe findings of several rules describe
    * one problem, the rule with the higher precedence is kept and the others' concerns are listed
    * in this order; equal precedence: by name. Default 0. Only rules that report `group`s need it.
    */
   precedence?: number;
-  /** The options, declared once (src/engine/options.ts); the two fields below are derived from it. */
+  /** The options, declared once (src/linter/options.ts); the two fields below are derived from it. */
   options?: OptionsSpec;
   /** Derived from `options` by defineRule: the defaults, and the JSON Schema of the config value. */
   defaultOptions?: Record<string, unknown>;
@@ -149,7 +152,7 @@ export interface Rule {
    * Set on a rule whose findings the engine makes rather than its `check`: 'directive-problems' —
    * the problems of pgconf-lint's own suppression directives (unused, misspelled, unknown rule, no
    * reason), known only after the directives are applied to every other rule's findings
-   * (src/engine/directives.ts). The rule is registered like any other, so its severity, its docs and
+   * (src/linter/directives.ts). The rule is registered like any other, so its severity, its docs and
    * directives naming it work as for the others; its `check` does nothing.
    */
   engineReport?: 'directive-problems';
@@ -297,7 +300,7 @@ function clip(s: string, total?: number): string {
 
 /**
  * Every message, help and related message of a finding passes through here: credential-looking
- * text masked (src/engine/redact.ts), then cut to MESSAGE_MAX_CHARS. Masking comes first, so that
+ * text masked (src/linter/redact.ts), then cut to MESSAGE_MAX_CHARS. Masking comes first, so that
  * the cut cannot leave a secret too short to be recognized; only the head that can survive the
  * cut is scanned (bounded work for a message quoting a 10 MB value).
  */

@@ -3,13 +3,14 @@
 // that a plain `pgconf-lint .` starts without them (see scripts/build.mjs: code splitting).
 import type { Major } from '../catalog/types.js';
 import type { FileKind, Severity } from '../types.js';
-import type { Assumptions } from './rule.js';
-import { boundQuotes, redactSecrets } from './redact.js';
+import type { Assumptions } from '../linter/rule.js';
+import { boundQuotes, redactSecrets } from '../linter/redact.js';
 
 /** The config file names, in precedence order (one directory holding several: the first is read). */
 export const CONFIG_NAMES = ['.pgconf-lint.yml', '.pgconf-lint.yaml', '.pgconf-lint.json'] as const;
 
-export type RuleConfigValue = Severity | 'off' | ({ severity?: Severity | 'off' } & Record<string, unknown>);
+export type { RuleConfigValue } from '../linter/rule.js';
+import type { RuleConfigValue } from '../linter/rule.js';
 
 export interface AssumeConfig {
   dataChecksums?: boolean;

@@ -17,7 +17,7 @@ import {
   readRegularFile,
   redactSecrets,
   toAssumptions
-} from "./cli-chunk-3LSWCIMI.js";
+} from "./cli-chunk-XXVQYY54.js";
 
 // node_modules/ajv/dist/compile/codegen/code.js
 var require_code = __commonJS({
@@ -14254,7 +14254,7 @@ var require_dist = __commonJS({
   }
 });
 
-// src/engine/config.ts
+// src/config/config.ts
 var import_ajv = __toESM(require_ajv(), 1);
 var import_yaml = __toESM(require_dist(), 1);
 import { dirname, resolve } from "node:path";

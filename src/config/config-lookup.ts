@@ -1,6 +1,6 @@
 // Where the configuration of a run comes from, as ESLint and ruff users expect: the nearest
 // `.pgconf-lint.yml|.yaml|.json` from the working directory up to the repository root. Light (no
-// yaml, no ajv): it only names the file; src/engine/config.ts reads it, confined like every other
+// yaml, no ajv): it only names the file; src/config/config.ts reads it, confined like every other
 // file of the checkout.
 import { lstatSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';

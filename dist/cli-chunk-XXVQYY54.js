@@ -168,7 +168,7 @@ function nodeHost(options = {}) {
   };
 }
 
-// src/resolve/refusal.ts
+// src/source/refusal.ts
 var OUTSIDE_REFUSAL = "outside the checked root; it was not read";
 var GIT_DIR_REFUSAL = "inside the repository's .git directory, which pgconf-lint never reads as configuration; it was not read";
 function hasGitSegment(relPath) {
@@ -321,7 +321,7 @@ function fileIdentity(path) {
   }
 }
 
-// src/engine/redact.ts
+// src/linter/redact.ts
 var MASK = "****";
 var QUOTE_MAX_CHARS = 80;
 var ALNUM = 1;
@@ -657,7 +657,7 @@ function maskQuoted(message) {
   return last === 0 ? message : out + message.slice(last);
 }
 
-// src/engine/config-core.ts
+// src/config/config-core.ts
 var CONFIG_NAMES = [".pgconf-lint.yml", ".pgconf-lint.yaml", ".pgconf-lint.json"];
 var ConfigError = class extends Error {
   constructor(message) {
@@ -800,9 +800,10 @@ function closestNameMatches(catalog, name, n = 3) {
 // src/version.ts
 var VERSION = "0.1.0";
 
-// src/catalog/types.ts
+// src/types.ts
 var SUPPORTED_MAJORS = [10, 11, 12, 13, 14, 15, 16, 17, 18];
 var NEWEST_MAJOR = 18;
+var SEVERITIES = ["error", "warning", "info"];
 
 // src/profiles/catalogs/cis.ts
 var CIS = {
@@ -2016,6 +2017,7 @@ export {
   VERSION,
   SUPPORTED_MAJORS,
   NEWEST_MAJOR,
+  SEVERITIES,
   CIS,
   STIG,
   PROFILE_NAMES,

@@ -5,7 +5,7 @@ import type { Diagnostic, Severity } from '../types.js';
  * `host all all 0.0.0.0/0 md5` record is open to the world, uses md5, and may admit superusers);
  * each rule stays independent and configurable, and marks its finding with a group key. After
  * suppression, each group keeps one finding: the most severe (ties: the rule with the higher
- * `precedence`, see precedenceOrder in src/engine/rule.ts), whose
+ * `precedence`, see precedenceOrder in src/linter/rule.ts), whose
  * message then names the concerns of the others. Turning the winner's rule off, or suppressing its
  * finding, lets the next one report. Findings without a group are untouched.
  */

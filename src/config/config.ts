@@ -3,12 +3,12 @@ import { Ajv, type ErrorObject } from 'ajv';
 import { LineCounter, parseDocument, isAlias, isMap, isNode, isScalar, isSeq, visit, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { SUPPORTED_MAJORS, type Major } from '../catalog/types.js';
 import type { FileKind, Severity } from '../types.js';
-import type { Rule } from './rule.js';
+import type { Rule } from '../linter/rule.js';
 import { ConfigError, type LoadedConfig, type PgconfLintConfig } from './config-core.js';
 import { isInside } from '../resolve/host.js';
 import { confinement, readRegularFile } from '../resolve/safe-read.js';
 import { editDistance } from '../catalog/catalog.js';
-import { boundQuote, redactSecrets } from './redact.js';
+import { boundQuote, redactSecrets } from '../linter/redact.js';
 import { VERSION } from '../version.js';
 import { PROFILE_NAMES } from '../profiles/index.js';
 
