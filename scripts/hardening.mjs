@@ -189,7 +189,7 @@ function buildSpec(seed, o) {
   const add = (op) => (ops.push(op), op);
   // Half of the runs are dense (every attack family at its own odds), half focused (one or two
   // families on otherwise ordinary files), so that a failure often has a single cause.
-  const FAMILIES = ['includes', 'hostileLines', 'chain', 'cycle', 'hbaFan', 'confFan', 'symlinks', 'dirLoop', 'knownLink', 'fifoInRoot', 'dirAsFile', 'deep', 'many', 'longNames', 'large', 'config', 'output', 'evilNames', 'capRaise'];
+  const FAMILIES = ['includes', 'hostileLines', 'chain', 'cycle', 'hbaFan', 'confFan', 'symlinks', 'dirLoop', 'knownLink', 'fifoInRoot', 'dirAsFile', 'deep', 'many', 'longNames', 'large', 'config', 'output', 'evilNames', 'capRaise', 'fix'];
   const focused = r.chance(0.5);
   const focus = new Set();
   if (focused) for (let n = r.int(1, 2); focus.size < n; ) focus.add(r.pick(FAMILIES));
@@ -663,6 +663,15 @@ function buildSpec(seed, o) {
   if (r.chance(0.2)) args.push('--pg-version', String(r.pick([10, 12, 14, 16, 18])));
   if (r.chance(0.15)) args.push('--root', '.');
   if (!fromSub && r.chance(0.05)) args.push('--config', cfgName); // a path the operator names may lie anywhere; the PR plants the file
+  // --fix rewrites files of the hostile tree (links, FIFOs, hard links, files outside): nothing
+  // outside may change (outside-modified), no hang, one line on exit 2. --diff is a patch of the
+  // user's own files, printed verbatim (SECURITY.md), and takes no --format.
+  let fix;
+  if (command === 'check' && (format === 'text' || format === 'json') && on('fix', 0.25)) {
+    fix = format === 'text' ? r.pick(['--fix', '--unsafe-fixes', '--diff']) : r.pick(['--fix', '--unsafe-fixes']);
+    features.add(`fix:${fix.slice(2)}`);
+    args.push(fix);
+  }
   let output;
   if (on('output', 0.35)) {
     const mode = r.weighted([
@@ -687,7 +696,7 @@ function buildSpec(seed, o) {
     output = relative(cwd, inRoot(output));
     args.push('--output', output);
   }
-  return { seed, ops, args, cwd, format, command, output, secrets, features: [...features].sort() };
+  return { seed, ops, args, cwd, format, command, output, fix, secrets, features: [...features].sort() };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -928,7 +937,7 @@ function leakChecks(spec) {
     ['leak-git', 'text of a file in .git/', ['CANARY_GIT']],
     ['leak-git-token', 'the checkout token from .git/config', windows(s.gitToken)],
     // `settings` and `hba` print the values themselves (as pg_settings does): messages only.
-    ['masking', 'an unmasked credential from a repository file', spec.command === 'check' ? [s.repoPassword, ...windows(s.repoToken)] : []],
+    ['masking', 'an unmasked credential from a repository file', spec.command === 'check' && spec.fix !== '--diff' ? [s.repoPassword, ...windows(s.repoToken)] : []],
   ];
 }
 
@@ -979,7 +988,7 @@ function check(spec, res, baseDir, o, before) {
     }
   }
   // Env canary (from /proc/self/environ) — its prefix is CANARY_OUTSIDE, so already covered above.
-  if (!res.killed && (res.exit === 0 || res.exit === 1) && spec.command === 'check' && parseable) {
+  if (!res.killed && (res.exit === 0 || res.exit === 1) && spec.command === 'check' && spec.fix !== '--diff' && parseable) {
     if (spec.format === 'json' || spec.format === 'sarif') {
       let parsed;
       try {
