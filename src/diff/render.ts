@@ -1,0 +1,275 @@
+/**
+ * The output of `pgconf-lint diff`: JSON (version 1, the objects of ./types.ts), text for a
+ * terminal or a CI log, and markdown for GitHub (the Action's job summary and pull request comment
+ * use markdownSections).
+ *
+ * Everything interpolated comes from the pull request's files (cluster paths, names, values,
+ * methods, options, the access diff's descriptions): in text, control characters are shown escaped
+ * and no line can start with attacker text (a line starting with `::` would be a workflow command
+ * in a GitHub log); in markdown, escapeMarkdown makes it inert (no HTML, links, mentions, tables
+ * broken by `|`). That helper is imported from src/report/markdown.ts, and the terminal ones from
+ * src/report/common.ts, so that the diff escapes exactly as the lint reports do.
+ */
+import { safePathText, safeTerminalText } from '../report/common.js';
+import { escapeMarkdown } from '../report/markdown.js';
+import type { AccessChange, AccessEndpoint, AccessUnknown, ClusterDiff, DiffResult, SettingChange, Transport } from './types.js';
+
+export type DiffFormat = 'text' | 'json' | 'markdown';
+
+export function renderDiff(result: DiffResult, format: DiffFormat): string {
+  switch (format) {
+    case 'json':
+      return JSON.stringify(toJson(result), null, 2) + '\n';
+    case 'text':
+      return renderText(result);
+    case 'markdown':
+      return renderMarkdown(result);
+  }
+}
+
+// ---- JSON
+
+/**
+ * The version-1 document with its keys in a fixed order (issue 17's example, then the fields
+ * types.ts adds), built field by field: whatever else a caller hangs on the objects stays out.
+ */
+function toJson(result: DiffResult): unknown {
+  const endpoint = (e: AccessEndpoint | null): unknown => (e ? { method: e.method, options: [...e.options], file: e.file, line: e.line } : null);
+  return {
+    version: 1,
+    clusters: result.clusters.map((c) => ({
+      cluster: c.cluster,
+      pgVersion: c.pgVersion,
+      ...(c.status ? { status: c.status } : {}),
+      access: c.access.map((a) => ({
+        change: a.change,
+        connection: { transport: a.connection.transport, database: a.connection.database, user: a.connection.user, address: a.connection.address },
+        before: endpoint(a.before),
+        after: endpoint(a.after),
+      })),
+      unknown: c.unknown.map((u) => ({ code: u.code, message: u.message, file: u.file, line: u.line })),
+      settings: c.settings.map((s) => ({ name: s.name, before: s.before, after: s.after, restart: s.restart, apply: s.apply, file: s.file, line: s.line })),
+    })),
+  };
+}
+
+// ---- sentences shared by text and markdown (plain text: each output escapes them its own way)
+
+const TRANSPORT: Record<Transport, string> = {
+  local: 'over the local socket',
+  'tcp-ssl': 'over TCP with SSL',
+  'tcp-gssenc': 'over TCP with GSS encryption',
+  'tcp-nossl': 'over TCP without SSL',
+};
+
+/** What a change is called: whether a refusal is involved decides between "accepted" and a method change. */
+function changeLabel(a: AccessChange): string {
+  const refused = (e: AccessEndpoint | null): boolean => e === null || e.method === 'reject';
+  switch (a.change) {
+    case 'widened':
+      return refused(a.before) ? 'Now accepted' : 'Weaker authentication';
+    case 'narrowed':
+      return refused(a.after) ? 'No longer accepted' : 'Stronger authentication';
+    case 'changed':
+      return 'Changed';
+  }
+}
+
+/** "any user (all) to any database from 10.0.0.0/8, over TCP without SSL" (no address for the local socket). */
+export function connectionText(a: AccessChange): string {
+  const c = a.connection;
+  const from = c.transport === 'local' || c.address === '' ? '' : ` from ${c.address}`;
+  return `${c.user} to ${c.database}${from}, ${TRANSPORT[c.transport]}`;
+}
+
+const where = (file: string, line: number): string => `${file}:${line}`;
+
+/** The record a class matches in one version: "with md5 (db/pg_hba.conf:4)", "refused by reject (…)", or no record. */
+export function endpointText(e: AccessEndpoint | null): string {
+  if (e === null) return 'no matching record (refused)';
+  if (e.method === 'reject') return `refused by reject (${where(e.file, e.line)})`;
+  const options = e.options.length ? ` ${e.options.join(' ')}` : '';
+  return `with ${e.method}${options} (${where(e.file, e.line)})`;
+}
+
+/**
+ * The readable sentence of an access change: "Now accepted: any user (all) to any database from
+ * 0.0.0.0/0 except 10.0.0.0/8, over TCP without SSL, with md5 (db/pg_hba.conf:4) — was: no matching
+ * record (refused)".
+ */
+export function accessSentence(a: AccessChange): string {
+  return `${changeLabel(a)}: ${connectionText(a)}, ${endpointText(a.after)} — was: ${endpointText(a.before)}`;
+}
+
+const APPLY_ORDER = { restart: 0, reload: 1, none: 2 } as const;
+
+/** Restart ones first, then reload, then the rest; by name within each. */
+function grouped(settings: readonly SettingChange[]): SettingChange[] {
+  return [...settings].sort((x, y) => APPLY_ORDER[x.apply] - APPLY_ORDER[y.apply] || (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
+}
+
+/** A value as postgresql.conf would quote it; null: the parameter has no value on that side. */
+function valueText(v: string | null): string {
+  return v === null ? '(not set)' : `'${v.replace(/'/g, "''")}'`;
+}
+
+const APPLY_NOTE = { restart: '(restart needed)', reload: '(reload needed)', none: '' } as const;
+
+function statusText(c: ClusterDiff): string {
+  if (c.status === 'added') return ', added: not in the base';
+  if (c.status === 'removed') return ', removed: not in the head';
+  return '';
+}
+
+const NOTHING = 'No access or settings changes.';
+
+// ---- text
+
+function renderText(result: DiffResult): string {
+  if (!result.clusters.length) return NOTHING + '\n';
+  const t = safeTerminalText;
+  const out: string[] = [];
+  for (const c of result.clusters) {
+    if (out.length) out.push('');
+    out.push(`${safePathText(c.cluster)} (PostgreSQL ${c.pgVersion}${statusText(c)})`);
+    if (c.access.length) {
+      out.push('  Access changes');
+      for (const a of c.access) out.push(`    ${a.change}: ${t(accessSentence(a))}`);
+    }
+    if (c.unknown.length) {
+      out.push('  Cannot be decided from the files');
+      for (const u of c.unknown) out.push(`    ${t(u.code)}: ${t(u.message)} (${t(where(u.file, u.line))})`);
+    }
+    if (c.settings.length) {
+      out.push('  Settings changes');
+      for (const s of grouped(c.settings)) {
+        const note = APPLY_NOTE[s.apply] ? ` ${APPLY_NOTE[s.apply]}` : '';
+        const at = s.file !== null && s.line !== null ? ` (${t(where(s.file, s.line))})` : '';
+        out.push(`    ${safePathText(s.name)}: ${t(valueText(s.before))} → ${t(valueText(s.after))}${note}${at}`);
+      }
+    }
+    if (!c.access.length && !c.unknown.length && !c.settings.length) out.push(`  ${NOTHING}`);
+  }
+  return out.join('\n') + '\n';
+}
+
+// ---- markdown
+
+const md = escapeMarkdown;
+const CHANGE_MARK = { widened: '⚠️ widened', narrowed: 'narrowed', changed: 'changed' } as const;
+
+export interface MarkdownSectionOptions {
+  /**
+   * Upper bound of each section in UTF-8 bytes (a PR comment holds 65,536 characters, a job summary
+   * 1 MiB): rows past it are counted, not shown. Default: no bound.
+   */
+  maxBytes?: number;
+  /** Heading level of the section titles (default 3: `###`). */
+  level?: number;
+}
+
+const bytes = (s: string): number => Buffer.byteLength(s, 'utf8');
+
+/** Blocks joined under a budget: the ones that do not fit are counted (by their row count) and said to be left out. */
+class Budget {
+  private used = 0;
+  omitted = 0;
+  constructor(private readonly max: number) {}
+  fits(text: string): boolean {
+    const n = bytes(text) + 1;
+    if (this.used + n > this.max) return false;
+    this.used += n;
+    return true;
+  }
+}
+
+function clusterTitle(c: ClusterDiff): string {
+  return `**${md(c.cluster)}** — PostgreSQL ${c.pgVersion}${c.status ? ` (${c.status})` : ''}`;
+}
+
+/** A section: title, then per cluster a title and rows; rows past the budget are counted. */
+function section(
+  title: string,
+  clusters: readonly ClusterDiff[],
+  rowsOf: (c: ClusterDiff) => { head: string; rows: string[]; after?: string[] },
+  empty: string,
+  options: MarkdownSectionOptions,
+): string {
+  const h = '#'.repeat(options.level ?? 3);
+  const budget = new Budget((options.maxBytes ?? Infinity) - 300);
+  const parts: string[] = [`${h} ${title}`, ''];
+  budget.fits(parts.join('\n'));
+  let any = false;
+  for (const c of clusters) {
+    const { head, rows, after = [] } = rowsOf(c);
+    if (!rows.length && !after.length) continue;
+    any = true;
+    const block = [clusterTitle(c), ''];
+    if (!budget.fits(block.join('\n') + head)) {
+      budget.omitted += rows.length + after.length;
+      continue;
+    }
+    parts.push(...block);
+    if (rows.length) parts.push(head);
+    for (const r of rows) {
+      if (budget.fits(r)) parts.push(r);
+      else budget.omitted++;
+    }
+    if (rows.length) parts.push('');
+    for (const r of after) {
+      if (budget.fits(r)) parts.push(r);
+      else budget.omitted++;
+    }
+    if (after.length) parts.push('');
+  }
+  if (!any) parts.push(empty, '');
+  if (budget.omitted) parts.push(`… ${budget.omitted} more ${budget.omitted === 1 ? 'entry' : 'entries'} not shown here (size limit); \`pgconf-lint diff --format json\` lists them all.`, '');
+  return parts.join('\n');
+}
+
+const ACCESS_HEAD = '| change | connection | now | before |\n|---|---|---|---|';
+const SETTINGS_HEAD = '| parameter | before | after | applying it takes | set at |\n|---|---|---|---|---|';
+
+function accessRows(c: ClusterDiff): { head: string; rows: string[]; after: string[] } {
+  const rows = c.access.map(
+    (a) => `| ${CHANGE_MARK[a.change]} | ${md(changeLabel(a))}: ${md(connectionText(a))} | ${md(endpointText(a.after))} | ${md(endpointText(a.before))} |`,
+  );
+  const unknown = c.unknown.length ? ['Cannot be decided from the files:', '', ...c.unknown.map(unknownItem)] : [];
+  return { head: ACCESS_HEAD, rows, after: unknown };
+}
+
+function unknownItem(u: AccessUnknown): string {
+  return `- ${md(u.code)}: ${md(u.message)} (${md(where(u.file, u.line))})`;
+}
+
+function settingsRows(c: ClusterDiff): { head: string; rows: string[] } {
+  const applies = { restart: '**restart needed**', reload: 'reload', none: 'nothing (sessions may set it)' } as const;
+  const rows = grouped(c.settings).map(
+    (s) =>
+      `| ${md(s.name)} | ${md(valueText(s.before))} | ${md(valueText(s.after))} | ${applies[s.apply]} | ${s.file !== null && s.line !== null ? md(where(s.file, s.line)) : ''} |`,
+  );
+  return { head: SETTINGS_HEAD, rows };
+}
+
+/**
+ * The two sections the Action puts in its job summary and pull request comment: "Access changes"
+ * (with what cannot be decided from the files) and "Settings changes", titled "Settings changes
+ * (restart needed)" when any change needs a restart. Each says so when it has nothing to list.
+ */
+export function markdownSections(result: DiffResult, options: MarkdownSectionOptions = {}): { access: string; settings: string } {
+  const restart = result.clusters.some((c) => c.settings.some((s) => s.restart));
+  return {
+    access: section('Access changes', result.clusters, accessRows, 'No access changes.', options),
+    settings: section(restart ? 'Settings changes (restart needed)' : 'Settings changes', result.clusters, settingsRows, 'No settings changes.', options),
+  };
+}
+
+function renderMarkdown(result: DiffResult): string {
+  const head = '## pgconf-lint diff\n\n';
+  if (!result.clusters.length) return `${head}${NOTHING}\n`;
+  const s = markdownSections(result);
+  const added = result.clusters.filter((c) => c.status === 'added').map((c) => md(c.cluster));
+  const removed = result.clusters.filter((c) => c.status === 'removed').map((c) => md(c.cluster));
+  const notes = [...(added.length ? [`Added clusters: ${added.join(', ')}`] : []), ...(removed.length ? [`Removed clusters: ${removed.join(', ')}`] : [])];
+  return `${head}${notes.length ? notes.join('\n\n') + '\n\n' : ''}${s.access}\n${s.settings}`;
+}
