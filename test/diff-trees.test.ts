@@ -4,7 +4,7 @@ import { afterAll, describe, expect, test } from '@jest/globals';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { diffTrees, type AccessDiff } from '../src/diff/trees.js';
+import { diffTrees, type AccessDiffFn } from '../src/diff/trees.js';
 import type { ResolvedCluster } from '../src/resolve/cluster.js';
 
 const made: string[] = [];
@@ -80,7 +80,7 @@ describe('diffTrees', () => {
     const head = tree(HEAD);
     const calls: string[] = [];
     const hbaPath = (c: ResolvedCluster | null, display: (abs: string) => string): string => (c?.hba ? display(c.hba.file.absPath) : '-');
-    const diffAccess: AccessDiff = (before, after, display) => {
+    const diffAccess: AccessDiffFn = (before, after, display) => {
       calls.push(`${hbaPath(before, display)} -> ${hbaPath(after, display)}`);
       if (!after?.hba) return { access: [], unknown: [] };
       return {

@@ -13,7 +13,7 @@ import { diffSettings } from './settings.js';
 import type { AccessChange, AccessUnknown, ClusterDiff, DiffResult } from './types.js';
 
 /** The access diff (src/diff/access.ts diffAccess), given by the caller. */
-export type AccessDiff = (
+export type AccessDiffFn = (
   before: ResolvedCluster | null,
   after: ResolvedCluster | null,
   display: (abs: string) => string,
@@ -45,7 +45,7 @@ export interface DiffTreesOptions {
    */
   cwd?: string;
   /** The access diff; without it no access changes are reported (`access` and `unknown` stay empty). */
-  diffAccess?: AccessDiff;
+  diffAccess?: AccessDiffFn;
 }
 
 export interface DiffTreesResult {
