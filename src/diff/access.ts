@@ -196,11 +196,14 @@ interface BuiltSide {
   /** The first line PostgreSQL rejects (the file does not load), when there is one. */
   notLoaded: { file: string; line: number } | null;
   unknowns: Unknowns;
+  /** Lines we did not read (outside the repository, past a bound): reported even when nothing else differs. */
+  unread: Unknowns;
 }
 
 function buildSide(c: ResolvedCluster | null, sideNo: 0 | 1, display: (abs: string) => string): BuiltSide {
   const unknowns: Unknowns = new Map();
-  if (!c) return { side: emptySide(), notLoaded: null, unknowns };
+  const unread: Unknowns = new Map();
+  if (!c) return { side: emptySide(), notLoaded: null, unknowns, unread };
   const major = c.input.major;
   const side = emptySide();
   if (major < 12) side.transports.delete('tcp-gssenc');
@@ -217,7 +220,7 @@ function buildSide(c: ResolvedCluster | null, sideNo: 0 | 1, display: (abs: stri
     side.passwordEncryption = typeof pe === 'string' ? pe : null;
   }
   const hba = c.hba;
-  if (!hba) return { side, notLoaded: null, unknowns };
+  if (!hba) return { side, notLoaded: null, unknowns, unread };
   let notLoaded: { file: string; line: number } | null = null;
   if (hba.lines.length === 0) notLoaded = { file: display(hba.file.absPath), line: 1 };
   const recs: Rec[] = [];
@@ -226,7 +229,7 @@ function buildSide(c: ResolvedCluster | null, sideNo: 0 | 1, display: (abs: stri
     if (p) {
       const ours = p.code === 'not-allowed' || p.code === 'git-dir' || p.code === 'limit';
       if (ours) {
-        addUnknown(unknowns, {
+        addUnknown(unread, {
           code: p.code === 'limit' ? 'limit' : 'file-outside',
           message:
             p.code === 'limit'
@@ -242,7 +245,7 @@ function buildSide(c: ResolvedCluster | null, sideNo: 0 | 1, display: (abs: stri
   }
   side.recs = recs;
   side.sem = recs.map((r) => r.sem).join('\n');
-  return { side, notLoaded, unknowns };
+  return { side, notLoaded, unknowns, unread };
 }
 
 function toRec(l: HbaLine, side: 0 | 1, idx: number, display: (abs: string) => string, unknowns: Unknowns): Rec {
@@ -761,6 +764,7 @@ export function diffAccessDetailed(before: ResolvedCluster | null, after: Resolv
     });
     sa = sb;
   }
+  for (const built of [ba, bb]) if (!built.notLoaded) for (const u of built.unread.values()) addUnknown(unknowns, u);
   const collected: Collected[] = [];
   const same = sb.sem === sa.sem && sameSettings(sb, sa);
   if (!same) {
