@@ -150,6 +150,22 @@ describe('gitTree', () => {
     expect(out).not.toContain('6543');
   });
 
+  test('the work crafted symlinks cause is bounded: past the limit, links are refused, not followed', () => {
+    // 300 links, each a 4,001-byte target of `./` steps naming the next one: resolving them all
+    // would walk 300 chains of up to 40 hops of 2,000 steps each.
+    const links: Record<string, string> = {};
+    for (let i = 0; i < 300; i++) links[`l/${i}`] = './'.repeat(2000) + (i === 299 ? '../real.conf' : String(i + 1));
+    const root = repo({ 'real.conf': 'port = 1\n' }, () => links);
+    const { host } = gitTree('HEAD', { cwd: root });
+    const listed = host.list(join(root, 'l'));
+    expect(listed.ok && listed.entries.length).toBe(300);
+    const r = host.read(join(root, 'l/0'));
+    expect(r).toEqual({ ok: false, error: "not read: resolving the revision's symbolic links took more than 2000000 steps" });
+    // A file reached without links is read as ever.
+    const plain = host.read(join(root, 'real.conf'));
+    expect(plain.ok && plain.file.text).toBe('port = 1\n');
+  });
+
   test('a submodule is not part of the tree', () => {
     const root = repo({ 'postgresql.conf': 'port = 1\n' });
     const commit = sh(root, 'rev-parse', 'HEAD').trim();

@@ -31,11 +31,22 @@ const MAX_LISTING_BYTES = 512 * 1024 * 1024;
 const MAX_LINK_TARGET = 4096;
 /** Symlinks followed in resolving one path (Linux's MAXSYMLINKS). */
 const MAX_LINK_HOPS = 40;
-/** Files read ahead in one `git cat-file --batch` (their names are configuration names), and their bytes. */
-const PRELOAD_FILES = 10_000;
-const PRELOAD_BYTES = 64 * 1024 * 1024;
+/**
+ * Blobs read ahead (configuration names and symlink targets), in `git cat-file --batch` calls of at
+ * most PRELOAD_BATCH_BYTES each: a repository of many clusters costs a few git calls, not one per file.
+ */
+const PRELOAD_FILES = 100_000;
+const PRELOAD_BYTES = 256 * 1024 * 1024;
+const PRELOAD_BATCH_BYTES = 32 * 1024 * 1024;
 /** Names worth reading ahead: what discovery looks for, and the usual include and @file names. */
 const PRELOAD_NAMES = /(?:^(?:PG_VERSION|standby\.signal|recovery\.signal)$|\.conf$)/;
+/** Files read one git call each (not read ahead): beyond this many, reads fail (each call starts a process). */
+const MAX_SINGLE_READS = 2_000;
+/**
+ * Path components walked because of symlinks, over all lookups: link targets are up to 4,096 bytes
+ * and chains 40 long, so a tree of many crafted links could otherwise cost billions of steps.
+ */
+const MAX_LINK_STEPS = 2_000_000;
 
 export interface GitTreeOptions {
   /** A directory inside the repository: git runs there and relative paths start there. Default: process.cwd(). */
@@ -211,18 +222,30 @@ export function gitTree(ref: string, options: GitTreeOptions = {}): GitTree {
   const loaded = new Map<string, Buffer>();
   let totalRead = 0;
 
-  // Read ahead the blobs named like configuration, in one git call.
-  const ahead: Blob[] = [];
+  // Read ahead the blobs named like configuration, and every symlink's target, in a few git calls.
+  let batch: Blob[] = [];
+  let batchBytes = 0;
+  let aheadFiles = 0;
   let aheadBytes = 0;
+  const flush = (): void => {
+    for (const [oid, bytes] of catBlobs(run, batch)) loaded.set(oid, bytes);
+    batch = [];
+    batchBytes = 0;
+  };
   for (const [, dir] of dirs) {
     for (const [name, e] of dir) {
-      if (e === 'dir' || e.kind !== 'file' || !PRELOAD_NAMES.test(name) || e.size > maxFileBytes) continue;
-      if (ahead.length >= PRELOAD_FILES || aheadBytes + e.size > PRELOAD_BYTES) continue;
-      ahead.push(e);
+      if (e === 'dir') continue;
+      const wanted = e.kind === 'link' ? e.size <= MAX_LINK_TARGET : PRELOAD_NAMES.test(name) && e.size <= maxFileBytes;
+      if (!wanted || aheadFiles >= PRELOAD_FILES || aheadBytes + e.size > PRELOAD_BYTES) continue;
+      batch.push(e);
+      aheadFiles++;
       aheadBytes += e.size;
+      batchBytes += e.size;
+      if (batchBytes >= PRELOAD_BATCH_BYTES) flush();
     }
   }
-  for (const [oid, bytes] of catBlobs(run, ahead)) loaded.set(oid, bytes);
+  flush();
+  let singleReads = 0;
 
   /** A blob's bytes (from the read-ahead, else one git call), counted against the total. */
   const counted = new Set<string>();
@@ -235,6 +258,7 @@ export function gitTree(ref: string, options: GitTreeOptions = {}): GitTree {
     }
     let bytes = loaded.get(b.oid);
     if (!bytes) {
+      if (++singleReads > MAX_SINGLE_READS) return `not read: more than ${MAX_SINGLE_READS} files of the revision were read one by one (outside the read-ahead of configuration names)`;
       bytes = catBlobs(run, [b]).get(b.oid);
       if (!bytes) return 'No such file or directory';
       loaded.set(b.oid, bytes);
@@ -253,6 +277,7 @@ export function gitTree(ref: string, options: GitTreeOptions = {}): GitTree {
     return t;
   };
 
+  let linkSteps = 0;
   /** Resolves an absolute path in the revision, following its symlinks inside it. */
   const resolvePath = (abs: string): Resolved => {
     const p = resolve(abs);
@@ -263,6 +288,7 @@ export function gitTree(ref: string, options: GitTreeOptions = {}): GitTree {
     const done: string[] = [];
     let hops = 0;
     while (todo.length) {
+      if (hops && ++linkSteps > MAX_LINK_STEPS) return { kind: 'refused', why: `not read: resolving the revision's symbolic links took more than ${MAX_LINK_STEPS} steps` };
       const name = todo.pop()!;
       if (name === '' || name === '.') continue;
       if (name === '..') {
