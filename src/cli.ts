@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { describeFsError, MAX_MAX_FILE_BYTES } from './resolve/host.js';
 import { cliBase } from './resolve/repo-root.js';
 import { safeWriteFile, SafeWriteError } from './io/safe-write.js';
-import { relative, resolve } from 'node:path';
+import { basename, dirname, relative, resolve } from 'node:path';
 import { ConfigError, type LoadedConfig } from './config/config-core.js';
 import { findConfigUpward, lookupTop, shadowedWarning } from './config/config-lookup.js';
 import { lint, maxFileBytesFor, readSettings, type LintOptions, type LintResult } from './api.js';
@@ -31,11 +31,18 @@ const USAGE = `Usage: pgconf-lint [check] [PATH...] [options]
        pgconf-lint [check] - --stdin-filename PATH [options]
        pgconf-lint settings PATH... [--format text|json]
        pgconf-lint hba PATH... [--format text|json]
+       pgconf-lint diff BASE HEAD [PATH...] [--format text|json|markdown]
+       pgconf-lint diff --base REF [PATH...] [--format text|json|markdown]
        pgconf-lint rules [NAME...] [--format text|json]
        pgconf-lint rules --profile NAME [--pg-version N] [--format text|json]
 
 Lints PostgreSQL configuration (postgresql.conf and its includes, postgresql.auto.conf,
 pg_hba.conf, pg_ident.conf, recovery.conf) exactly as PostgreSQL reads it.
+
+diff compares two trees laid out the same way (BASE and HEAD directories, or a git revision
+REF and the work tree): who can now connect to what, and how, that could not before (the
+pg_hba access diff), and every setting whose effective value changes, with what applying it
+takes (restart, reload). PATHs are relative to each tree's root (default: all of it).
 
 Options:
   --config FILE         configuration file (default: the nearest .pgconf-lint.yml, .yaml
@@ -66,6 +73,9 @@ Options:
                         write nothing; exit 1 when there is a change, 0 when there is none
   --max-file-size N     skip files larger than N bytes (default 67108864, at most 268435456)
   --color, --no-color   force or disable colour (default: colour on a terminal)
+  --base REF            (diff) compare git revision REF with the work tree
+  --fail-on-access-widening
+                        (diff) exit 1 when a change widens who can connect
   --debug               print stack traces for internal errors
   -h, --help            show this help
   -v, --version         print the version
@@ -73,7 +83,9 @@ Options:
 Exit codes: 0 no findings at or above --fail-on, 1 findings, 2 usage error (a path that does not
 exist, no configuration file found without --allow-empty) or internal error. With --fix, the
 findings that remain count; with --diff, 1 means there is a change. 2 also when a file that has
-fixes cannot be written (a symbolic link, read-only, changed meanwhile: one line each on stderr).`;
+fixes cannot be written (a symbolic link, read-only, changed meanwhile: one line each on stderr).
+diff exits 0 when it could compare (changes or not), 1 with --fail-on-access-widening when
+access widens, 2 on a usage error or a revision git cannot read.`;
 
 class UsageError extends Error {}
 
@@ -81,7 +93,7 @@ const FORMATS = ['text', 'concise', 'json', 'sarif', 'github', 'markdown', 'juni
 type Format = (typeof FORMATS)[number];
 
 interface Args {
-  command: 'check' | 'settings' | 'hba' | 'rules' | 'help' | 'version';
+  command: 'check' | 'settings' | 'hba' | 'rules' | 'diff' | 'help' | 'version';
   paths: string[];
   format: Format;
   output?: string;
@@ -100,12 +112,15 @@ interface Args {
   fix?: boolean;
   unsafeFixes?: boolean;
   diff?: boolean;
+  /** diff --base REF */
+  base?: string;
+  failOnAccessWidening?: boolean;
 }
 
 export function parseArgs(argv: string[], rules: readonly Rule[]): Args {
   const args: Args = { command: 'check', paths: [], format: 'text', failOn: 'error', rules: {}, profiles: [], debug: false };
   const rest = [...argv];
-  const commands = ['check', 'settings', 'hba', 'rules'] as const;
+  const commands = ['check', 'settings', 'hba', 'rules', 'diff'] as const;
   if (rest[0] && (commands as readonly string[]).includes(rest[0])) args.command = rest.shift() as Args['command'];
   const value = (flag: string, inline: string | undefined): string => {
     const v = inline ?? rest.shift();
@@ -218,6 +233,12 @@ export function parseArgs(argv: string[], rules: readonly Rule[]): Args {
       case '--diff':
         args.diff = true;
         break;
+      case '--base':
+        args.base = value(flag, inline);
+        break;
+      case '--fail-on-access-widening':
+        args.failOnAccessWidening = true;
+        break;
       default:
         throw new UsageError(`unknown option ${flag} (see pgconf-lint --help)`);
     }
@@ -322,6 +343,8 @@ async function run(args: Args, rules: readonly Rule[]): Promise<number> {
     return 0;
   }
   if (args.command !== 'check' && (args.fix || args.unsafeFixes || args.diff)) throw new UsageError(`--fix, --unsafe-fixes and --diff apply to check only`);
+  if (args.command !== 'diff' && (args.base !== undefined || args.failOnAccessWidening)) throw new UsageError('--base and --fail-on-access-widening apply to diff only');
+  if (args.command === 'diff') return runDiff(args, rules);
   if (args.command !== 'check' && args.format !== 'text' && args.format !== 'json') {
     throw new UsageError(`--format ${args.format} applies to check only; ${args.command} takes text or json`);
   }
@@ -474,3 +497,73 @@ function runFix(args: Args, options: LintOptions, rules: readonly Rule[], failOn
 }
 
 
+
+/**
+ * `pgconf-lint diff` (src/diff/): two trees, or a git revision and the work tree. The diff code is
+ * imported here only, so a lint's start-up path does not carry it.
+ */
+async function runDiff(args: Args, rules: readonly Rule[]): Promise<number> {
+  if (args.format !== 'text' && args.format !== 'json' && args.format !== 'markdown') throw new UsageError(`diff --format must be text, json or markdown, not "${args.format}"`);
+  for (const [given, flag] of [
+    [args.stdinFilename !== undefined || args.paths.includes('-'), 'standard input (-)'],
+    [args.root !== undefined, '--root (each tree is its own root)'],
+    [Object.keys(args.rules).length > 0 || args.profiles.length > 0 || args.failOn !== 'error', '--rule, --profile and --fail-on (diff reports no findings)'],
+    [args.allowEmpty, '--allow-empty'],
+  ] as const) {
+    if (given) throw new UsageError(`diff takes no ${flag}`);
+  }
+  const [{ diffTrees }, { diffAccess }, { renderDiff }, { gitTree, GitTreeError }] = await Promise.all([
+    import('./diff/trees.js'),
+    import('./diff/access.js'),
+    import('./diff/render.js'),
+    import('./diff/git-tree.js'),
+  ]);
+  const common = {
+    diffAccess,
+    ...(args.pgVersion ? { pgVersion: args.pgVersion as LintOptions['pgVersion'] } : {}),
+    ...(args.maxFileBytes ? { maxFileBytes: args.maxFileBytes } : {}),
+    ...(args.kind ? { kind: args.kind } : {}),
+  };
+  let out: ReturnType<typeof diffTrees>;
+  if (args.base !== undefined) {
+    // The revision and the work tree, both as the repository names its files. The config is the
+    // work tree's (found as check finds it, or --config), for both sides.
+    const config = await readConfig(args, rules);
+    let tree: ReturnType<typeof gitTree>;
+    try {
+      tree = gitTree(args.base, { cwd: process.cwd(), ...(args.maxFileBytes ? { maxFileBytes: args.maxFileBytes } : {}) });
+    } catch (err) {
+      if (err instanceof GitTreeError) throw new UsageError(`--base ${args.base}: ${err.message}`);
+      throw err;
+    }
+    const cwd = relative(tree.root, process.cwd()) || '.';
+    // Named explicitly: a working directory the revision does not have yet holds added clusters, no error.
+    const paths = args.paths.length ? args.paths : ['.'];
+    out = diffTrees({ root: tree.root, host: tree.host, ...(config ? { config } : {}) }, { root: tree.root, ...(config ? { config } : {}) }, paths, { ...common, cwd });
+  } else {
+    if (args.paths.length < 2) throw new UsageError('diff needs BASE and HEAD (two directories, or two files of the same name), or --base REF');
+    const [baseArg, headArg, ...paths] = args.paths as [string, string, ...string[]];
+    const side = (p: string): { root: string; file?: string } => {
+      let st;
+      try {
+        st = statSync(p);
+      } catch (err) {
+        throw new UsageError(`${p}: ${describeFsError(err)}`);
+      }
+      if (st.isDirectory()) return { root: resolve(p) };
+      if (paths.length) throw new UsageError(`diff ${p}: PATHs select inside BASE and HEAD directories, not files`);
+      return { root: dirname(resolve(p)), file: basename(p) };
+    };
+    const [b, h] = [side(baseArg), side(headArg)];
+    if (Boolean(b.file) !== Boolean(h.file)) throw new UsageError('diff compares two directories or two files, not one of each');
+    if (b.file !== h.file) throw new UsageError(`diff compares files by path: ${baseArg} and ${headArg} must have the same name (the name decides what the file is)`);
+    // Only a named config: one found from the working directory belongs to neither tree.
+    const config = args.config !== undefined ? await readConfig(args, rules) : undefined;
+    out = diffTrees({ root: b.root, ...(config ? { config } : {}) }, { root: h.root, ...(config ? { config } : {}) }, b.file ? [b.file] : paths, common);
+  }
+  if (out.errors.length) throw new UsageError(out.errors[0]!);
+  for (const w of out.warnings) process.stderr.write(`pgconf-lint: warning: ${w}\n`);
+  emit(args, renderDiff(out.result, args.format));
+  const widened = out.result.clusters.some((c) => c.access.some((a) => a.change === 'widened'));
+  return args.failOnAccessWidening && widened ? 1 : 0;
+}
