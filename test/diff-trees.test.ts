@@ -137,9 +137,26 @@ describe('diffTrees', () => {
     const head = tree({ 'db/postgresql.conf': "include '../link/postgresql.conf'\n" });
     symlinkSync(outside, join(head, 'link'));
     const r = diffTrees({ root: base }, { root: head }, [], { pgVersion: 16 });
+    expect(r.warnings).toEqual([]);
     // The include is refused, so port goes back to its default; 9999 is never read.
     expect(r.result.clusters.map((c) => [c.cluster, c.settings.map((s) => `${s.name} ${s.before}->${s.after} ${s.file}:${s.line}`)])).toEqual([
       ['db', ['port 6000->5432 db/postgresql.conf:1']],
     ]);
+  });
+
+  test('a file of a compared cluster that cannot be read is a warning naming its tree', () => {
+    const base = tree({ 'db/postgresql.conf': 'port = 6000\n' });
+    const head = tree({ 'db/postgresql.conf': 'port = 6000\n# ' + 'x'.repeat(200) + '\n' });
+    const r = diffTrees({ root: base }, { root: head }, [], { pgVersion: 16, maxFileBytes: 100 });
+    expect(r.warnings).toEqual(['head: db/postgresql.conf: file is 215 bytes, larger than the limit of 100 bytes (--max-file-size, maxFileSize in the config); not read; the diff compares this tree without it']);
+    expect(r.result.clusters.map((c) => c.settings.map((s) => `${s.name} ${s.before}->${s.after}`))).toEqual([['port 6000->5432']]);
+  });
+
+  test('no configuration in either tree: empty says why, and it is no error', () => {
+    const r = diffTrees({ root: tree({ 'README': 'x' }) }, { root: tree({ 'README': 'y' }) }, []);
+    expect(r.errors).toEqual([]);
+    expect(r.result.clusters).toEqual([]);
+    expect(r.empty).toMatch(/^no configuration file found in "\."/);
+    expect(diffTrees({ root: tree(BASE) }, { root: tree(HEAD) }, ['db']).empty).toBeUndefined();
   });
 });

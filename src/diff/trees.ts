@@ -55,8 +55,14 @@ export interface DiffTreesResult {
    * that exists in one tree only is no error: its clusters are added or removed.
    */
   errors: string[];
-  /** Where discovery stopped early (its depth limit), per tree. */
+  /**
+   * Where discovery stopped early (its depth limit), and the files of a compared cluster that could
+   * not be read (over the size limit, a link out of the tree, …): what they would set is missing
+   * from that side, so its changes are not the whole story.
+   */
   warnings: string[];
+  /** Neither tree holds any configuration under the paths: why (the head's discovery message). */
+  empty?: string;
 }
 
 interface Side {
@@ -64,6 +70,7 @@ interface Side {
   clusters: Map<string, ResolvedCluster>;
   errors: string[];
   warnings: string[];
+  empty?: string;
 }
 
 /** Which paths exist in a tree: a path missing here but present in the other tree names added or removed clusters. */
@@ -106,7 +113,7 @@ function hostOf(side: TreeSide, options: DiffTreesOptions): Host {
 
 function readSide(host: Host, side: TreeSide, paths: readonly string[], present: readonly string[], options: DiffTreesOptions): Side {
   // Named paths that are absent here contribute nothing (and an empty list would mean the whole tree).
-  if (paths.length && !present.length) return { host, clusters: new Map(), errors: [], warnings: [] };
+  if (paths.length && !present.length) return { host, clusters: new Map(), errors: [], warnings: [], empty: `${paths.join(', ')}: not in this tree` };
   const r = resolveAll([...present], {
     host,
     allowEmpty: true,
@@ -114,7 +121,8 @@ function readSide(host: Host, side: TreeSide, paths: readonly string[], present:
     ...(options.kind ? { kind: options.kind } : {}),
     ...(side.config ? { config: side.config } : {}),
   });
-  return { host, clusters: keyed(host, r.clusters), errors: r.errors, warnings: r.warnings };
+  const unreadable = r.clusters.flatMap((c) => c.unreadable.map((u) => `${u.path}: ${u.error}; the diff compares this tree without it`));
+  return { host, clusters: keyed(host, r.clusters), errors: r.errors, warnings: [...r.warnings, ...unreadable], ...(r.empty !== undefined ? { empty: r.empty } : {}) };
 }
 
 const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -166,9 +174,12 @@ export function diffTrees(base: TreeSide, head: TreeSide, paths: readonly string
       settings,
     });
   }
+  const errors = [...nowhere, ...merged(b.errors, h.errors)];
+  const empty = !b.clusters.size && !h.clusters.size && !errors.length ? (h.empty ?? b.empty) : undefined;
   return {
     result: { version: 1, clusters },
-    errors: [...nowhere, ...merged(b.errors, h.errors)],
+    errors,
     warnings: merged(b.warnings, h.warnings),
+    ...(empty !== undefined ? { empty } : {}),
   };
 }
