@@ -85,8 +85,8 @@ interface Blob {
   oid: string;
   size: number;
 }
-/** A directory's entries: a blob, or a subdirectory. */
-type Dir = Map<string, Blob | 'dir'>;
+/** A directory's entries: a blob, or a subdirectory (held directly: a lookup builds no path strings). */
+type Dir = Map<string, Blob | Dir>;
 
 interface GitRun {
   git: string;
@@ -151,17 +151,19 @@ function catBlobs(run: GitRun, blobs: readonly Blob[]): Map<string, Buffer> {
   return out;
 }
 
-/** `git ls-tree -r -z --long --full-tree`: `<mode> SP <type> SP <oid> SP+ <size> TAB <path> NUL`. */
-function listTree(run: GitRun, commit: string): Map<string, Dir> {
+/** `git ls-tree -r -z --long --full-tree`: `<mode> SP <type> SP <oid> SP+ <size> TAB <path> NUL`. The root directory, and every directory by path. */
+function listTree(run: GitRun, commit: string): { top: Dir; dirs: Map<string, Dir> } {
   const { stdout } = git(run, ['ls-tree', '-r', '-z', '--long', '--full-tree', commit], 'ls-tree', { maxBuffer: MAX_LISTING_BYTES });
-  const dirs = new Map<string, Dir>([['', new Map()]]);
+  const top: Dir = new Map();
+  const dirs = new Map<string, Dir>([['', top]]);
   const dirOf = (path: string): Dir => {
     let d = dirs.get(path);
     if (d) return d;
     const slash = path.lastIndexOf('/');
     const parent = dirOf(slash < 0 ? '' : path.slice(0, slash));
-    parent.set(path.slice(slash + 1), 'dir');
-    dirs.set(path, (d = new Map()));
+    d = new Map();
+    parent.set(path.slice(slash + 1), d);
+    dirs.set(path, d);
     return d;
   };
   let at = 0;
@@ -180,10 +182,10 @@ function listTree(run: GitRun, commit: string): Map<string, Dir> {
     const dir = dirOf(slash < 0 ? '' : path.slice(0, slash));
     dir.set(path.slice(slash + 1), { kind: mode === '120000' ? 'link' : 'file', oid, size: Number(size) });
   }
-  return dirs;
+  return { top, dirs };
 }
 
-type Resolved = { kind: 'file'; path: string; blob: Blob } | { kind: 'dir'; path: string } | { kind: 'missing'; notDir?: true } | { kind: 'refused'; why: string };
+type Resolved = { kind: 'file'; path: string; blob: Blob } | { kind: 'dir'; path: string; dir: Dir } | { kind: 'missing'; notDir?: true } | { kind: 'refused'; why: string };
 
 /**
  * Reads the files of revision `ref` of the repository around `options.cwd` into a Host. Throws
@@ -218,7 +220,7 @@ export function gitTree(ref: string, options: GitTreeOptions = {}): GitTree {
   const commit = verified.stdout.toString('latin1').trim();
   if (verified.status !== 0 || !/^[0-9a-f]{40,64}$/.test(commit)) throw new GitTreeError(`unknown revision: ${firstLine(ref)} is no commit of the repository at ${root}`);
 
-  const dirs = listTree(run, commit);
+  const { top: topDir, dirs } = listTree(run, commit);
   const loaded = new Map<string, Buffer>();
   let totalRead = 0;
 
@@ -234,7 +236,7 @@ export function gitTree(ref: string, options: GitTreeOptions = {}): GitTree {
   };
   for (const [, dir] of dirs) {
     for (const [name, e] of dir) {
-      if (e === 'dir') continue;
+      if (e instanceof Map) continue;
       const wanted = e.kind === 'link' ? e.size <= MAX_LINK_TARGET : PRELOAD_NAMES.test(name) && e.size <= maxFileBytes;
       if (!wanted || aheadFiles >= PRELOAD_FILES || aheadBytes + e.size > PRELOAD_BYTES) continue;
       batch.push(e);
@@ -286,6 +288,8 @@ export function gitTree(ref: string, options: GitTreeOptions = {}): GitTree {
     const todo = rel === '' ? [] : rel.split(sep);
     todo.reverse();
     const done: string[] = [];
+    // The directories `done` names, the root first.
+    const stack: Dir[] = [topDir];
     let hops = 0;
     while (todo.length) {
       if (hops && ++linkSteps > MAX_LINK_STEPS) return { kind: 'refused', why: `not read: resolving the revision's symbolic links took more than ${MAX_LINK_STEPS} steps` };
@@ -294,15 +298,16 @@ export function gitTree(ref: string, options: GitTreeOptions = {}): GitTree {
       if (name === '..') {
         if (!done.length) return { kind: 'refused', why: OUTSIDE_REFUSAL };
         done.pop();
+        stack.pop();
         continue;
       }
       // A tree has no .git entry, but a link may name the repository's own: refused, as on disk.
       if (name.toLowerCase() === '.git') return { kind: 'refused', why: GIT_DIR_REFUSAL };
-      const dir = dirs.get(done.join('/'))!;
-      const e = dir.get(name);
+      const e = stack[stack.length - 1]!.get(name);
       if (e === undefined) return { kind: 'missing' };
-      if (e === 'dir') {
+      if (e instanceof Map) {
         done.push(name);
+        stack.push(e);
         continue;
       }
       if (e.kind === 'link') {
@@ -314,6 +319,7 @@ export function gitTree(ref: string, options: GitTreeOptions = {}): GitTree {
           // An absolute target names the machine's files: followed only where it lies in the repository.
           if (!isInside(root, resolve(target))) return { kind: 'refused', why: OUTSIDE_REFUSAL };
           done.length = 0;
+          stack.length = 1;
           parts = relative(root, resolve(target)).split(sep);
         } else parts = target.split('/');
         for (let i = parts.length - 1; i >= 0; i--) todo.push(parts[i]!);
@@ -323,7 +329,7 @@ export function gitTree(ref: string, options: GitTreeOptions = {}): GitTree {
       done.push(name);
       return { kind: 'file', path: done.join('/'), blob: e };
     }
-    return { kind: 'dir', path: done.join('/') };
+    return { kind: 'dir', path: done.join('/'), dir: stack[stack.length - 1]! };
   };
 
   const base = root;
@@ -366,8 +372,8 @@ export function gitTree(ref: string, options: GitTreeOptions = {}): GitTree {
       if (r.kind === 'file') return { ok: false, error: 'Not a directory' };
       const abs = resolve(root, ...r.path.split('/').filter(Boolean));
       const entries: { name: string; isDir: boolean; isLink: boolean }[] = [];
-      for (const [name, e] of dirs.get(r.path)!) {
-        if (e === 'dir') entries.push({ name, isDir: true, isLink: false });
+      for (const [name, e] of r.dir) {
+        if (e instanceof Map) entries.push({ name, isDir: true, isLink: false });
         else if (e.kind === 'file') entries.push({ name, isDir: false, isLink: false });
         else {
           const to = resolvePath(resolve(abs, name));
