@@ -134,11 +134,13 @@ function expectFindingsReported(r: Run): void {
 }
 
 const FAST = { 'api-timeout': '1', 'api-budget': '4' };
+/** These tests are about the review's and only-changed's API work: the base revision's diff (pr-diff) is off. */
+const REVIEW_ONLY = { 'pr-diff': 'false' };
 
 describe('a GitHub API that does not answer', () => {
   test('a review POST that never answers: findings are reported first, the call times out after api-timeout and is not repeated', async () => {
     const api = await mockApi({ always: { 'pulls/create-review': HANG } });
-    const r = await runAction({ files: FILES, inputs: { review: 'true', ...FAST }, apiUrl: api.url });
+    const r = await runAction({ files: FILES, inputs: { ...REVIEW_ONLY, review: 'true', ...FAST }, apiUrl: api.url });
     expectFindingsReported(r);
     expect(api.violations).toEqual([]);
     // A POST that may have reached GitHub is not sent twice.
@@ -155,7 +157,7 @@ describe('a GitHub API that does not answer', () => {
 
   test('every GET hangs (only-changed): retried within api-budget, then reported as a timeout, and every finding is reported', async () => {
     const api = await mockApi({ always: { 'pulls/list-files': HANG } });
-    const r = await runAction({ files: FILES, inputs: { 'only-changed': 'true', 'api-timeout': '1', 'api-budget': '3' }, apiUrl: api.url });
+    const r = await runAction({ files: FILES, inputs: { ...REVIEW_ONLY, 'only-changed': 'true', 'api-timeout': '1', 'api-budget': '3' }, apiUrl: api.url });
     expectFindingsReported(r);
     expect(calls(api, 'pulls/list-files').length).toBeGreaterThanOrEqual(2);
     expect(ownWarnings(r)).toEqual([expect.stringMatching(/^pgconf-lint: could not list the pull request's files \(timed out after [\d.]+ s.*\); reporting every finding\.$/)]);
@@ -169,7 +171,7 @@ describe('a GitHub API that does not answer', () => {
         s.close(() => resolve(p));
       });
     });
-    const r = await runAction({ files: FILES, inputs: { review: 'true', 'api-timeout': '1', 'api-budget': '2' }, apiUrl: `http://127.0.0.1:${port}` });
+    const r = await runAction({ files: FILES, inputs: { ...REVIEW_ONLY, review: 'true', 'api-timeout': '1', 'api-budget': '2' }, apiUrl: `http://127.0.0.1:${port}` });
     expectFindingsReported(r);
     const w = ownWarnings(r);
     expect(w).toEqual([expect.stringMatching(/finding the token's identity\) failed: network error: .*ECONNREFUSED/)]);
@@ -181,7 +183,7 @@ describe('server errors and rate limits are retried', () => {
   test('502 on the file list, 503 on the review, 500 on the comment: each retried once, all posted, no warning', async () => {
     const err = (status: number): MockReply => ({ status, body: { message: 'Server Error' } });
     const api = await mockApi({ first: { 'pulls/list-files': [err(502)], 'pulls/create-review': [err(503)], 'issues/create-comment': [err(500)] } });
-    const r = await runAction({ files: FILES, inputs: { review: 'true' }, apiUrl: api.url });
+    const r = await runAction({ files: FILES, inputs: { ...REVIEW_ONLY, review: 'true' }, apiUrl: api.url });
     expectFindingsReported(r);
     expect(api.violations).toEqual([]);
     expect(ownWarnings(r)).toEqual([]);
@@ -198,7 +200,7 @@ describe('server errors and rate limits are retried', () => {
         'issues/list-comments': [{ status: 403, body: { message: 'You have exceeded a secondary rate limit.' }, headers: { 'retry-after': '1', 'x-ratelimit-remaining': '4000' } }],
       },
     });
-    const r = await runAction({ files: FILES, inputs: { review: 'true' }, apiUrl: api.url });
+    const r = await runAction({ files: FILES, inputs: { ...REVIEW_ONLY, review: 'true' }, apiUrl: api.url });
     expectFindingsReported(r);
     expect(api.violations).toEqual([]);
     expect(ownWarnings(r)).toEqual([]);
@@ -211,7 +213,7 @@ describe('server errors and rate limits are retried', () => {
     const reset = String(Math.floor(Date.now() / 1000) + 3600);
     const limited: MockReply = { status: 403, body: { message: 'API rate limit exceeded' }, headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': reset } };
     const api = await mockApi({ always: { 'pulls/create-review': limited, 'issues/create-comment': limited } });
-    const r = await runAction({ files: FILES, inputs: { review: 'true', ...FAST }, apiUrl: api.url });
+    const r = await runAction({ files: FILES, inputs: { ...REVIEW_ONLY, review: 'true', ...FAST }, apiUrl: api.url });
     expectFindingsReported(r);
     const w = ownWarnings(r);
     expect(w).toHaveLength(2);
@@ -227,7 +229,7 @@ describe('server errors and rate limits are retried', () => {
 describe('a 422 for one inline comment', () => {
   test('the other comments are still posted, and the rejected one is named', async () => {
     const api = await mockApi({ rejectLines: ['db/postgresql.conf:4'] });
-    const r = await runAction({ files: FILES, inputs: { review: 'true' }, apiUrl: api.url });
+    const r = await runAction({ files: FILES, inputs: { ...REVIEW_ONLY, review: 'true' }, apiUrl: api.url });
     expectFindingsReported(r);
     expect(api.violations).toEqual([]);
     const posted = api.accepted.map((c) => `${c.path}:${c.line}`);
@@ -245,7 +247,7 @@ describe('the Action edits and trusts only its own comments', () => {
 
   test("a summary marker in the PR author's comment: that comment is not edited; the Action writes its own", async () => {
     const api = await mockApi({ comments: [{ id: 41, body: mark, by: MALLORY }] });
-    const r = await runAction({ files: FILES, inputs: { review: 'true' }, apiUrl: api.url });
+    const r = await runAction({ files: FILES, inputs: { ...REVIEW_ONLY, review: 'true' }, apiUrl: api.url });
     expectFindingsReported(r);
     expect(api.violations).toEqual([]);
     expect(calls(api, 'issues/update-comment')).toEqual([]);
@@ -254,12 +256,12 @@ describe('the Action edits and trusts only its own comments', () => {
 
   test("fingerprint markers in the PR author's review comments do not silence the inline comments", async () => {
     const first = await mockApi({});
-    await runAction({ files: FILES, inputs: { review: 'true' }, apiUrl: first.url });
+    await runAction({ files: FILES, inputs: { ...REVIEW_ONLY, review: 'true' }, apiUrl: first.url });
     const bodies = first.accepted.map((c) => c.body);
     expect(bodies.length).toBeGreaterThanOrEqual(2);
     // The author copies every marker into review comments of their own.
     const api = await mockApi({ reviewComments: bodies.map((body) => ({ body: `nothing to see\n${body}`, by: MALLORY })) });
-    const r = await runAction({ files: FILES, inputs: { review: 'true' }, apiUrl: api.url });
+    const r = await runAction({ files: FILES, inputs: { ...REVIEW_ONLY, review: 'true' }, apiUrl: api.url });
     expectFindingsReported(r);
     expect(api.violations).toEqual([]);
     expect(api.accepted.map((c) => c.body).sort()).toEqual([...bodies].sort());
@@ -267,7 +269,7 @@ describe('the Action edits and trusts only its own comments', () => {
 
   test("GITHUB_TOKEN (GET /user refused): github-actions[bot]'s own comments are recognized, not a person's", async () => {
     const first = await mockApi({});
-    await runAction({ files: FILES, inputs: { review: 'true' }, apiUrl: first.url });
+    await runAction({ files: FILES, inputs: { ...REVIEW_ONLY, review: 'true' }, apiUrl: first.url });
     const bodies = first.accepted.map((c) => c.body);
     const api = await mockApi({
       comments: [
@@ -276,7 +278,7 @@ describe('the Action edits and trusts only its own comments', () => {
       ],
       reviewComments: bodies.map((body) => ({ body, by: ACTIONS_BOT })),
     });
-    const r = await runAction({ files: FILES, inputs: { review: 'true' }, apiUrl: api.url });
+    const r = await runAction({ files: FILES, inputs: { ...REVIEW_ONLY, review: 'true' }, apiUrl: api.url });
     expectFindingsReported(r);
     expect(calls(api, 'users/get-authenticated')).toHaveLength(1);
     expect(calls(api, 'issues/update-comment').map((q) => q.params.comment_id)).toEqual(['42']);
@@ -291,7 +293,7 @@ describe('the Action edits and trusts only its own comments', () => {
         { id: 43, body: mark, by: { login: 'dbconf-bot', type: 'User' } },
       ],
     });
-    const r = await runAction({ files: FILES, inputs: { review: 'true' }, apiUrl: api.url });
+    const r = await runAction({ files: FILES, inputs: { ...REVIEW_ONLY, review: 'true' }, apiUrl: api.url });
     expectFindingsReported(r);
     expect(api.violations).toEqual([]);
     expect(calls(api, 'issues/update-comment').map((q) => q.params.comment_id)).toEqual(['43']);
@@ -304,7 +306,7 @@ describe('the Action edits and trusts only its own comments', () => {
         { id: 44, body: mark, by: { login: 'my-app[bot]', type: 'Bot' } },
       ],
     });
-    const r = await runAction({ files: FILES, inputs: { review: 'true', 'token-login': 'my-app[bot]' }, apiUrl: api.url });
+    const r = await runAction({ files: FILES, inputs: { ...REVIEW_ONLY, review: 'true', 'token-login': 'my-app[bot]' }, apiUrl: api.url });
     expectFindingsReported(r);
     expect(calls(api, 'users/get-authenticated')).toEqual([]);
     expect(calls(api, 'issues/update-comment').map((q) => q.params.comment_id)).toEqual(['44']);
@@ -317,13 +319,13 @@ describe('the notice about findings not annotated', () => {
   const many = { 'a/postgresql.conf': conf, 'b/postgresql.conf': conf, 'c/postgresql.conf': conf };
 
   test('says the job summary was cut (and where the full list is), not that it lists them all', async () => {
-    const r = await runAction({ files: many, inputs: { 'sarif-file': 'pgconf-lint.sarif' } });
+    const r = await runAction({ files: many, inputs: { ...REVIEW_ONLY, 'sarif-file': 'pgconf-lint.sarif' } });
     expect(r.killed).toBe(false);
     expect(/not shown here \(size limit\)/.test(r.summary)).toBe(true);
     const notice = r.commands.filter((c) => c.kind === 'notice' && !c.props.file).map((c) => c.message);
     expect(notice).toEqual([expect.stringMatching(/the job summary was cut at its size limit and does not list them all; the SARIF report \(pgconf-lint\.sarif\) lists all 2700\.$/)]);
     expect(notice[0]).not.toMatch(/job summary lists all/);
-    const without = await runAction({ files: many });
+    const without = await runAction({ files: many, inputs: REVIEW_ONLY });
     expect(without.commands.filter((c) => c.kind === 'notice' && !c.props.file).map((c) => c.message)).toEqual([expect.stringMatching(/cut at its size limit.*set the sarif-file input for a report that lists all 2700\.$/)]);
   }, 60_000);
 });

@@ -321,9 +321,79 @@ describe('the GitHub Action (dist/action.js) on a pull request', () => {
     const api = await mockApi({ files: [{ filename: 'db/postgresql.conf', patch: patchFor(CONF, [3]) }], baseStatus: 403 });
     const r = await runAction({ files: { 'db/pg_hba.conf': HBA, 'db/postgresql.conf': CONF }, inputs: { 'only-changed': 'true' }, api });
     expect(api.violations).toEqual([]);
-    expect(r.commands.some((c) => c.kind === 'warning' && /only-changed could not read the base revision .*reporting every finding/.test(c.message))).toBe(true);
+    expect(r.commands.some((c) => c.kind === 'warning' && /could not read the base revision .*reporting every finding/.test(c.message))).toBe(true);
     expect(annotations(r, 'error').some((c) => c.props.file === 'db/pg_hba.conf' && c.props.title === OPEN_RULE)).toBe(true);
     expect(r.code).toBe(1);
+  });
+
+  describe('the access and settings diff against the base revision (pr-diff)', () => {
+    // The PR turns the reject below the office network into md5 and doubles shared_buffers: access
+    // widens for every IPv4 client the server listens to, and the new value needs a restart.
+    const baseHba = 'local all all peer\nhost all all 10.0.0.0/8 scram-sha-256\nhost all all 0.0.0.0/0 reject\n';
+    const headHba = 'local all all peer\nhost all all 10.0.0.0/8 scram-sha-256\nhost all all 0.0.0.0/0 md5\n';
+    const baseConf = "listen_addresses = '*'\nshared_buffers = 1GB\n";
+    const headConf = "listen_addresses = '*'\nshared_buffers = 2GB\n";
+    const changed = [
+      { filename: 'db/pg_hba.conf', patch: '@@ -3 +3 @@\n-host all all 0.0.0.0/0 reject\n+host all all 0.0.0.0/0 md5' },
+      { filename: 'db/postgresql.conf', patch: '@@ -2 +2 @@\n-shared_buffers = 1GB\n+shared_buffers = 2GB' },
+    ];
+    const files = { 'db/pg_hba.conf': headHba, 'db/postgresql.conf': headConf };
+
+    test('the job summary and the summary comment show Access changes and Settings changes (restart needed); outputs say so', async () => {
+      const api = await mockApi({ files: changed, base: { 'db/pg_hba.conf': baseHba, 'db/postgresql.conf': baseConf } });
+      const r = await runAction({ files, inputs: { review: 'true', 'fail-on': 'never' }, api });
+      expect(api.violations).toEqual([]);
+      expect(r.outputs['access-widened']).toBe('true');
+      expect(r.outputs['restart-needed']).toBe('true');
+      expect(r.code).toBe(0);
+      for (const md of [r.summary, (calls(api, 'issues/create-comment')[0]!.body as { body: string }).body]) {
+        expect(md).toContain('### Access changes');
+        expect(md).toMatch(/\| ⚠️ widened \| Now accepted: any user \(all\) to any database \(all\) from 0\.0\.0\.0\/0 except 10\.0\.0\.0\/8, over TCP without SSL \| with md5 \(db\/pg\\_hba\.conf:3\) \| refused by reject \(db\/pg\\_hba\.conf:3\) \|/);
+        expect(md).toContain('### Settings changes (restart needed)');
+        expect(md).toMatch(/\| shared\\_buffers \|.*\| \*\*restart needed\*\* \| db\/postgresql\.conf:2 \|/);
+      }
+      // The base files were read once each, at the base commit, for both only-changed-free runs.
+      expect(calls(api, 'repos/get-content').map((q) => [q.params.path, q.query.ref]).sort()).toEqual([
+        ['db/pg_hba.conf', BASE],
+        ['db/postgresql.conf', BASE],
+      ]);
+      expectNoSecrets(r, api);
+    });
+
+    test('fail-on-access-widening fails the step when access widens, not when it narrows', async () => {
+      const api = await mockApi({ files: changed, base: { 'db/pg_hba.conf': baseHba, 'db/postgresql.conf': baseConf } });
+      const r = await runAction({ files, inputs: { 'fail-on': 'never', 'fail-on-access-widening': 'true' }, api });
+      expect(api.violations).toEqual([]);
+      expect(r.code).toBe(1);
+      expect(r.commands.some((c) => c.kind === 'error' && /widens who can connect/.test(c.message))).toBe(true);
+      // The reverse pull request narrows access: the step passes.
+      const back = await mockApi({ files: changed, base: { 'db/pg_hba.conf': headHba, 'db/postgresql.conf': headConf } });
+      const n = await runAction({ files: { 'db/pg_hba.conf': baseHba, 'db/postgresql.conf': baseConf }, inputs: { 'fail-on': 'never', 'fail-on-access-widening': 'true' }, api: back });
+      expect(n.code).toBe(0);
+      expect(n.outputs['access-widened']).toBe('false');
+      expect(n.summary).toContain('No longer accepted');
+    });
+
+    test('a base revision that cannot be read: a warning, empty outputs, and fail-on-access-widening fails closed', async () => {
+      const api = await mockApi({ files: changed, baseStatus: 403 });
+      const r = await runAction({ files, inputs: { 'fail-on': 'never' }, api });
+      expect(r.code).toBe(0);
+      expect(r.commands.some((c) => c.kind === 'warning' && /could not read the base revision .*no access or settings changes are shown/.test(c.message))).toBe(true);
+      expect(r.outputs['access-widened']).toBe('');
+      expect(r.summary).not.toContain('Access changes');
+      const strict = await mockApi({ files: changed, baseStatus: 403 });
+      const s2 = await runAction({ files, inputs: { 'fail-on': 'never', 'fail-on-access-widening': 'true' }, api: strict });
+      expect(s2.code).toBe(1);
+      expect(s2.commands.some((c) => c.kind === 'error' && /access diff could not be computed/.test(c.message))).toBe(true);
+    });
+
+    test('pr-diff: false reads nothing from the base revision', async () => {
+      const api = await mockApi({ files: changed, base: { 'db/pg_hba.conf': baseHba, 'db/postgresql.conf': baseConf } });
+      const r = await runAction({ files, inputs: { 'fail-on': 'never', 'pr-diff': 'false' }, api });
+      expect(api.requests).toEqual([]);
+      expect(r.outputs['access-widened']).toBe('');
+      expect(r.summary).not.toContain('Access changes');
+    });
   });
 
   test('the PR file list is paginated', async () => {
@@ -596,11 +666,13 @@ describe('bundles', () => {
     const { parse } = await import('yaml');
     const meta = parse(readFileSync(join(repo, 'action.yml'), 'utf8')) as { runs: Record<string, string>; inputs: Record<string, { default?: string }>; outputs: Record<string, unknown> };
     expect(meta.runs).toEqual({ using: 'node24', main: 'dist/action.js' });
-    expect(Object.keys(meta.inputs).sort()).toEqual(['allow-empty', 'api-budget', 'api-timeout', 'config', 'fail-on', 'github-token', 'only-changed', 'paths', 'pg-version', 'profile', 'review', 'sarif-file', 'token-login']);
+    expect(Object.keys(meta.inputs).sort()).toEqual(['allow-empty', 'api-budget', 'api-timeout', 'config', 'fail-on', 'fail-on-access-widening', 'github-token', 'only-changed', 'paths', 'pg-version', 'pr-diff', 'profile', 'review', 'sarif-file', 'token-login']);
+    expect(meta.inputs['pr-diff']!.default).toBe('true');
+    expect(meta.inputs['fail-on-access-widening']!.default).toBe('false');
     expect(meta.inputs['api-timeout']!.default).toBe('30');
     expect(meta.inputs['api-budget']!.default).toBe('120');
     expect(meta.inputs['github-token']!.default).toBe('${{ github.token }}');
     expect(meta.inputs['fail-on']!.default).toBe('error');
-    expect(Object.keys(meta.outputs).sort()).toEqual(['errors', 'infos', 'sarif-file', 'warnings']);
+    expect(Object.keys(meta.outputs).sort()).toEqual(['access-widened', 'errors', 'infos', 'restart-needed', 'sarif-file', 'warnings']);
   });
 });

@@ -203,6 +203,8 @@ describe('inputs', () => {
       review: true,
       onlyChanged: false,
       allowEmpty: false,
+      prDiff: true,
+      failOnAccessWidening: false,
       token: 't',
       apiTimeoutMs: 30_000,
       apiBudgetMs: 120_000,
@@ -210,6 +212,7 @@ describe('inputs', () => {
     expect(readInputs(get({ 'api-timeout': '2.5', 'api-budget': '60', 'token-login': 'my-app[bot]' }))).toMatchObject({ apiTimeoutMs: 2500, apiBudgetMs: 60_000, tokenLogin: 'my-app[bot]' });
     expect(readInputs(get({})).paths).toEqual(['.']);
     expect(readInputs(get({ 'allow-empty': 'true' })).allowEmpty).toBe(true);
+    expect(readInputs(get({ 'pr-diff': 'false', 'fail-on-access-widening': 'true' }))).toMatchObject({ prDiff: false, failOnAccessWidening: true });
     expect(readInputs(get({ 'pg-version': '16', 'sarif-file': 'x.sarif', config: 'c.yml' }))).toMatchObject({ pgVersion: 16, sarifFile: 'x.sarif', config: 'c.yml' });
   });
   test.each([
@@ -217,6 +220,8 @@ describe('inputs', () => {
     [{ 'pg-version': '9' }, /pg-version "9" is not supported/],
     [{ 'only-changed': 'yes' }, /only-changed must be true or false/],
     [{ 'allow-empty': 'on' }, /allow-empty must be true or false/],
+    [{ 'pr-diff': 'yes' }, /pr-diff must be true or false/],
+    [{ 'fail-on-access-widening': '1' }, /fail-on-access-widening must be true or false/],
     [{ 'api-timeout': 'soon' }, /api-timeout must be a number of seconds above 0/],
     [{ 'api-timeout': '0' }, /api-timeout must be a number of seconds above 0/],
     [{ 'api-budget': '-5' }, /api-budget must be a number of seconds above 0/],

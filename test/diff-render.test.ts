@@ -41,10 +41,10 @@ const RESULT: DiffResult = {
       ],
       unknown: [{ code: 'group-membership', message: 'who is in +admins is not in the files', file: HBA, line: 5 }],
       settings: [
-        { name: 'work_mem', before: '4096', after: '8192', restart: false, apply: 'none', file: 'db/postgresql.conf', line: 2 },
+        { name: 'work_mem', before: '4096', after: '8192', restart: false, apply: 'reload', file: 'db/postgresql.conf', line: 2 },
         { name: 'shared_buffers', before: '16384', after: '32768', restart: true, apply: 'restart', file: 'db/postgresql.conf', line: 1 },
         { name: 'checkpoint_timeout', before: '300', after: '600', restart: false, apply: 'reload', file: 'db/conf.d/x.conf', line: 3 },
-        { name: 'app.mode', before: "it's", after: null, restart: false, apply: 'none', file: 'db/postgresql.conf', line: 9 },
+        { name: 'app.mode', before: "it's", after: null, restart: false, apply: 'reload', file: 'db/postgresql.conf', line: 9 },
         { name: 'max_connections', before: '100', after: '200', restart: true, apply: 'restart', file: 'db/postgresql.auto.conf', line: 1 },
       ],
     },
@@ -74,10 +74,10 @@ describe('renderDiff text', () => {
         '    group-membership: who is in +admins is not in the files (db/pg_hba.conf:5)',
         '  Settings changes',
         "    max_connections: '100' → '200' (restart needed) (db/postgresql.auto.conf:1)",
-        "    shared_buffers: '16384' → '32768' (restart needed) (db/postgresql.conf:1)",
-        "    checkpoint_timeout: '300' → '600' (reload needed) (db/conf.d/x.conf:3)",
-        "    app.mode: 'it''s' → (not set) (db/postgresql.conf:9)",
-        "    work_mem: '4096' → '8192' (db/postgresql.conf:2)",
+        "    shared_buffers: 128MB → 256MB (restart needed) (db/postgresql.conf:1)",
+        "    app.mode: 'it''s' → (not set) (reload needed) (db/postgresql.conf:9)",
+        "    checkpoint_timeout: 5min → 10min (reload needed) (db/conf.d/x.conf:3)",
+        "    work_mem: 4MB → 8MB (reload needed) (db/postgresql.conf:2)",
         '',
         'old (PostgreSQL 16, removed: not in the head)',
         '  Settings changes',
@@ -103,12 +103,12 @@ describe('renderDiff text', () => {
           pgVersion: 17,
           access: [],
           unknown: [],
-          settings: [{ name: 'app.x', before: 'a\u001b[31mred', after: 'line\nbreak', restart: false, apply: 'none', file: 'x\u202e/postgresql.conf', line: 1 }],
+          settings: [{ name: 'app.x', before: 'a\u001b[31mred', after: 'line\nbreak', restart: false, apply: 'reload', file: 'x\u202e/postgresql.conf', line: 1 }],
         },
       ],
     };
     expect(renderDiff(hostile, 'text')).toBe(
-      ['./::error::pwned (PostgreSQL 17)', '  Settings changes', "    app.x: 'a\\x1b[31mred' → 'line\\nbreak' (x\\u202e/postgresql.conf:1)", ''].join('\n'),
+      ['./::error::pwned (PostgreSQL 17)', '  Settings changes', "    app.x: 'a\\x1b[31mred' → 'line\\nbreak' (reload needed) (x\\u202e/postgresql.conf:1)", ''].join('\n'),
     );
   });
 });
@@ -186,10 +186,10 @@ describe('renderDiff markdown and markdownSections', () => {
         '| parameter | before | after | applying it takes | set at |',
         '|---|---|---|---|---|',
         "| max\\_connections | '100' | '200' | **restart needed** | db/postgresql.auto.conf:1 |",
-        "| shared\\_buffers | '16384' | '32768' | **restart needed** | db/postgresql.conf:1 |",
-        "| checkpoint\\_timeout | '300' | '600' | reload | db/conf.d/x.conf:3 |",
-        "| app.mode | 'it''s' | (not set) | nothing (sessions may set it) | db/postgresql.conf:9 |",
-        "| work\\_mem | '4096' | '8192' | nothing (sessions may set it) | db/postgresql.conf:2 |",
+        "| shared\\_buffers | 128MB | 256MB | **restart needed** | db/postgresql.conf:1 |",
+        "| app.mode | 'it''s' | (not set) | reload | db/postgresql.conf:9 |",
+        "| checkpoint\\_timeout | 5min | 10min | reload | db/conf.d/x.conf:3 |",
+        "| work\\_mem | 4MB | 8MB | reload | db/postgresql.conf:2 |",
         '',
         '**old** — PostgreSQL 16 (removed)',
         '',
@@ -205,11 +205,11 @@ describe('renderDiff markdown and markdownSections', () => {
   test('empty sections say so; no restart: plain title; nothing at all', () => {
     const s = markdownSections({
       version: 1,
-      clusters: [{ cluster: 'db', pgVersion: 17, access: [], unknown: [], settings: [{ name: 'work_mem', before: '1', after: '2', restart: false, apply: 'none', file: null, line: null }] }],
+      clusters: [{ cluster: 'db', pgVersion: 17, access: [], unknown: [], settings: [{ name: 'work_mem', before: '1', after: '2', restart: false, apply: 'reload', file: null, line: null }] }],
     });
     expect(s.access).toBe('### Access changes\n\nNo access changes.\n');
     expect(s.settings).toBe(
-      "### Settings changes\n\n**db** — PostgreSQL 17\n\n| parameter | before | after | applying it takes | set at |\n|---|---|---|---|---|\n| work\\_mem | '1' | '2' | nothing (sessions may set it) |  |\n",
+      "### Settings changes\n\n**db** — PostgreSQL 17\n\n| parameter | before | after | applying it takes | set at |\n|---|---|---|---|---|\n| work\\_mem | 1kB | 2kB | reload |  |\n",
     );
     expect(renderDiff({ version: 1, clusters: [] }, 'markdown')).toBe('## pgconf-lint diff\n\nNo access or settings changes.\n');
     expect(markdownSections({ version: 1, clusters: [] }, { level: 2 })).toEqual({
@@ -227,7 +227,7 @@ describe('renderDiff markdown and markdownSections', () => {
           pgVersion: 17,
           access: [],
           unknown: [],
-          settings: [{ name: 'app.x', before: '<img src=x> @org/team', after: '`x` https://evil.example [l](u)', restart: false, apply: 'none', file: 'a|b/postgresql.conf', line: 1 }],
+          settings: [{ name: 'app.x', before: '<img src=x> @org/team', after: '`x` https://evil.example [l](u)', restart: false, apply: 'reload', file: 'a|b/postgresql.conf', line: 1 }],
         },
       ],
     });
@@ -239,7 +239,7 @@ describe('renderDiff markdown and markdownSections', () => {
         '',
         '| parameter | before | after | applying it takes | set at |',
         '|---|---|---|---|---|',
-        `| app.x | '&lt;img src=x&gt; @${ZWJ}org/team' | '\\\`x\\\` https:${ZWJ}//evil.example \\[l\\](u)' | nothing (sessions may set it) | a\\|b/postgresql.conf:1 |`,
+        `| app.x | '&lt;img src=x&gt; @${ZWJ}org/team' | '\\\`x\\\` https:${ZWJ}//evil.example \\[l\\](u)' | reload | a\\|b/postgresql.conf:1 |`,
         '',
       ].join('\n'),
     );
@@ -259,7 +259,7 @@ describe('renderDiff markdown and markdownSections', () => {
             before: 'x'.repeat(50),
             after: null,
             restart: false,
-            apply: 'none' as const,
+            apply: 'reload' as const,
             file: 'db/postgresql.conf',
             line: i + 1,
           })),

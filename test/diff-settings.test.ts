@@ -64,7 +64,7 @@ describe('diffSettings', () => {
       { 'postgresql.conf': '# settings\nwork_mem = 4MB\nlog_min_duration_statement = 250ms\n' },
       { 'postgresql.conf': '# settings\n' },
     );
-    expect(changes).toEqual([{ name: 'log_min_duration_statement', before: '250', after: '-1', restart: false, apply: 'none', file: 'postgresql.conf', line: 3 }]);
+    expect(changes).toEqual([{ name: 'log_min_duration_statement', before: '250', after: '-1', restart: false, apply: 'reload', file: 'postgresql.conf', line: 3 }]);
   });
 
   test('an invalid value is ignored (the earlier valid one stays), and an unknown name sets nothing', () => {
@@ -78,7 +78,7 @@ describe('diffSettings', () => {
   test("an invalid later value in the base is ignored: the base's value is the earlier valid one", () => {
     // Base: the valid 8MB wins (the invalid later line is ignored); head: 16MB.
     const changes = diff({ 'postgresql.conf': 'work_mem = 8MB\nwork_mem = 8XB\n' }, { 'postgresql.conf': 'work_mem = 16MB\n' });
-    expect(changes).toEqual([{ name: 'work_mem', before: '8192', after: '16384', restart: false, apply: 'none', file: 'postgresql.conf', line: 1 }]);
+    expect(changes).toEqual([{ name: 'work_mem', before: '8192', after: '16384', restart: false, apply: 'reload', file: 'postgresql.conf', line: 1 }]);
   });
 
   test('a value set in an included file names that file; sighup parameters take a reload, backend ones too', () => {
@@ -98,15 +98,15 @@ describe('diffSettings', () => {
       { 'postgresql.conf': "app.mode = 'b'\napp.same = x\n" },
     );
     expect(changes).toEqual([
-      { name: 'app.gone', before: '1', after: null, restart: false, apply: 'none', file: 'postgresql.conf', line: 2 },
-      { name: 'app.mode', before: 'a', after: 'b', restart: false, apply: 'none', file: 'postgresql.conf', line: 1 },
+      { name: 'app.gone', before: '1', after: null, restart: false, apply: 'reload', file: 'postgresql.conf', line: 2 },
+      { name: 'app.mode', before: 'a', after: 'b', restart: false, apply: 'reload', file: 'postgresql.conf', line: 1 },
     ]);
   });
 
   test('a cluster on one side only: every value a file sets is compared with nothing', () => {
     expect(diff(null, { 'postgresql.conf': 'work_mem = 4MB\nssl = on\n' })).toEqual([
       { name: 'ssl', before: null, after: 'on', restart: false, apply: 'reload', file: 'postgresql.conf', line: 2 },
-      { name: 'work_mem', before: null, after: '4096', restart: false, apply: 'none', file: 'postgresql.conf', line: 1 },
+      { name: 'work_mem', before: null, after: '4096', restart: false, apply: 'reload', file: 'postgresql.conf', line: 1 },
     ]);
     expect(diff({ 'postgresql.conf': 'port = 5433\n' }, null)).toEqual([
       { name: 'port', before: '5433', after: null, restart: true, apply: 'restart', file: 'postgresql.conf', line: 1 },

@@ -184,7 +184,7 @@ export interface BaseLintOptions {
 export class BaseUnavailable extends Error {}
 
 /** Lints the base revision; throws BaseUnavailable when it cannot be rebuilt within the limits. */
-export async function lintBase(opts: BaseLintOptions): Promise<{ result: LintResult; fetched: number; renames: Map<string, string> }> {
+export async function lintBase(opts: BaseLintOptions): Promise<{ result: LintResult; host: Host; fetched: number; renames: Map<string, string> }> {
   const sides = baseSides(opts.files);
   // Renamed files: base display path -> head display path, so that a moved file's findings are not new.
   const renames = new Map<string, string>();
@@ -197,7 +197,8 @@ export async function lintBase(opts: BaseLintOptions): Promise<{ result: LintRes
     const overlay = overlayHost(opts.inner, opts.repoRoot, sides, loaded);
     const result = opts.lint(overlay.host);
     const wanted = [...overlay.wanted].filter((p) => !loaded.has(p)).sort();
-    if (!wanted.length) return { result, fetched: loaded.size, renames };
+    // The host the base was read through: the diff reads the same revision through it again.
+    if (!wanted.length) return { result, host: overlay.host, fetched: loaded.size, renames };
     if (loaded.size + wanted.length > maxFetches) {
       throw new BaseUnavailable(`the base revision needs more than ${maxFetches} changed files`);
     }

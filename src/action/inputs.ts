@@ -20,6 +20,10 @@ export interface ActionInputs {
   apiTimeoutMs: number;
   /** For all the Action's GitHub API work, in milliseconds (input api-budget, in seconds). */
   apiBudgetMs: number;
+  /** On pull requests, the access and settings diff against the base revision (input pr-diff, default true). */
+  prDiff: boolean;
+  /** Fail the step when a pull request widens access (input fail-on-access-widening). */
+  failOnAccessWidening: boolean;
   /** The login github-token acts as (input token-login); default: asked from the API. */
   tokenLogin?: string;
 }
@@ -62,6 +66,8 @@ export function readInputs(get: (name: string) => string): ActionInputs {
     review: bool('review', get('review')),
     onlyChanged: bool('only-changed', get('only-changed')),
     allowEmpty: bool('allow-empty', get('allow-empty')),
+    prDiff: bool('pr-diff', get('pr-diff') || 'true'),
+    failOnAccessWidening: bool('fail-on-access-widening', get('fail-on-access-widening')),
     token: get('github-token'),
     apiTimeoutMs: seconds('api-timeout', get('api-timeout'), 30, 3600),
     apiBudgetMs: seconds('api-budget', get('api-budget'), 120, 3600),

@@ -36,11 +36,16 @@ import {
 } from './github-api.js';
 import { InputError, readInputs, type ActionInputs } from './inputs.js';
 import { planReview } from './review.js';
+import type { Host } from '../resolve/host.js';
+import type { DiffResult } from '../diff/types.js';
+import { markdownSections } from '../diff/render.js';
 
 /** Issue comments are capped at 65,536 characters; stay clear of it. */
 const COMMENT_MAX_BYTES = 60_000;
 /** A step summary may be 1 MiB. */
 const SUMMARY_MAX_BYTES = 512 * 1024;
+/** Each diff section (access, settings) in the job summary and the summary comment: room is left for the findings. */
+const SECTION_MAX_BYTES = 12_000;
 
 const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
@@ -136,7 +141,16 @@ function commentList(list: readonly ReviewComment[]): string {
 }
 
 /** Review comments and the summary comment: after every other output, so that a slow or hung API hides nothing. */
-async function review(state: PrState, result: LintResult, reported: Diagnostic[], inputs: ActionInputs, log: Log, link: ReturnType<typeof fileLinker>, notes: string[]): Promise<void> {
+async function review(
+  state: PrState,
+  result: LintResult,
+  reported: Diagnostic[],
+  inputs: ActionInputs,
+  log: Log,
+  link: ReturnType<typeof fileLinker>,
+  notes: string[],
+  sections: string[],
+): Promise<void> {
   const { pr, octokit } = state;
   // Only comments this token's identity wrote are edited or trusted (the PR author can write markers too).
   let me: Identity;
@@ -182,6 +196,7 @@ async function review(state: PrState, result: LintResult, reported: Diagnostic[]
       maxBytes: COMMENT_MAX_BYTES,
       diagnostics: reported,
       notes,
+      sections,
       ...(link ? { linkFile: link } : {}),
     });
     const done = await upsertSummaryComment(octokit, pr, body, s.error + s.warning + s.info > 0, me);
@@ -232,21 +247,25 @@ async function runUnchecked(rules: readonly Rule[]): Promise<void> {
   // Pull request: which lines changed (for only-changed and review comments).
   let state: PrState | undefined;
   const pr = pullRequestFromEnv(env);
-  const needApi = inputs.review || inputs.onlyChanged;
+  // The access and settings diff against the base revision (pr-diff, on by default): pull requests only.
+  const wantDiff = inputs.prDiff && pr !== undefined;
+  // What reading the base revision serves, for messages when it cannot be read.
+  const baseUses = [...(inputs.onlyChanged ? ['reporting every finding'] : []), ...(wantDiff ? ['no access or settings changes are shown'] : [])].join('; ');
+  const needApi = inputs.review || inputs.onlyChanged || wantDiff;
   if (needApi && !pr) {
     core.info('pgconf-lint: not a pull_request event: review comments and only-changed do not apply; reporting every finding.');
   } else if (needApi && pr && !inputs.token) {
-    log.warning('pgconf-lint: input github-token is empty: review comments and only-changed need it; reporting every finding.');
+    log.warning(`pgconf-lint: input github-token is empty: review comments, only-changed and the base revision's diff need it; ${baseUses || 'reporting every finding'}.`);
   } else if (needApi && pr) {
     state = { pr, octokit: await connect(inputs.token, { timeoutMs: inputs.apiTimeoutMs, budgetMs: inputs.apiBudgetMs }) };
-    // only-changed needs the file list before the annotations; review reads it after every other output.
-    if (inputs.onlyChanged) {
+    // only-changed and the diff need the file list before the annotations; review reads it after every other output.
+    if (inputs.onlyChanged || wantDiff) {
       try {
         state.listing = await listPullRequestFiles(state.octokit, pr);
         state.diffs = state.listing.diffs;
       } catch (err) {
         const f = apiFailure(err, inputs.token);
-        log.warning(`pgconf-lint: could not list the pull request's files (${f.message}); reporting every finding.`);
+        log.warning(`pgconf-lint: could not list the pull request's files (${f.message}); ${baseUses}.`);
       }
     }
   }
@@ -260,9 +279,10 @@ async function runUnchecked(rules: readonly Rule[]): Promise<void> {
   let reported = result.diagnostics;
   // Where discovery stopped (a depth limit) goes into the summaries too; paths are the PR's: escaped.
   const notes: string[] = result.warnings.map((w) => `⚠️ ${escapeMarkdown(w)}`);
-  if (inputs.onlyChanged && state?.listing) {
-    // New in the head, wherever they are: the base revision is linted the same way and compared by
-    // fingerprint, so that deleting a line cannot hide what the deletion causes (src/action/base.ts).
+  // The base revision, rebuilt from the checkout and the files the pull request changes (read through
+  // the API, so a default fetch-depth 1 checkout is enough: src/action/base.ts), for only-changed and the diff.
+  let diff: DiffResult | undefined;
+  if ((inputs.onlyChanged || wantDiff) && state?.listing) {
     const { pr: p, octokit, listing } = state;
     try {
       if (!listing.complete) throw new BaseUnavailable(`the pull request changes ${MAX_LISTED_FILES} files or more, and GitHub lists no more than that`);
@@ -274,21 +294,29 @@ async function runUnchecked(rules: readonly Rule[]): Promise<void> {
         fetch: baseFetcher(octokit, p, p.baseSha, host.maxFileBytes),
         lint: (h) => lint(inputs.paths, { ...options, host: h }, rules),
       });
-      reported = newFindings(result, base.result, base.renames);
-      const before = result.diagnostics.length - reported.length;
-      notes.push(`Only findings new in this pull request are reported, wherever they are${before ? ` (${plural(before, 'finding')} already in the base revision ${shortSha(p.baseSha)} ${before === 1 ? 'is' : 'are'} not)` : ''}.`);
-      core.info(`pgconf-lint: compared with the base revision ${shortSha(p.baseSha)} (${plural(base.fetched, 'changed file')} read from it): ${plural(reported.length, 'new finding')}.`);
+      core.info(`pgconf-lint: read the base revision ${shortSha(p.baseSha)} (${plural(base.fetched, 'changed file')} from it).`);
+      if (inputs.onlyChanged) {
+        // New in the head, wherever they are: compared by fingerprint, so that deleting a line cannot
+        // hide what the deletion causes.
+        reported = newFindings(result, base.result, base.renames);
+        const before = result.diagnostics.length - reported.length;
+        notes.push(`Only findings new in this pull request are reported, wherever they are${before ? ` (${plural(before, 'finding')} already in the base revision ${shortSha(p.baseSha)} ${before === 1 ? 'is' : 'are'} not)` : ''}.`);
+        core.info(`pgconf-lint: ${plural(reported.length, 'new finding')}.`);
+      }
+      if (wantDiff) diff = await diffWithBase(base.host, host, result.base, inputs.paths, options);
     } catch (err) {
       const why = err instanceof BaseUnavailable ? err.message : apiFailure(err, inputs.token).message;
-      log.warning(`pgconf-lint: only-changed could not read the base revision (${why}); reporting every finding.`);
+      log.warning(`pgconf-lint: could not read the base revision (${why}); ${baseUses}.`);
     }
   }
+  const diffSections = diff ? markdownSections(diff, { maxBytes: SECTION_MAX_BYTES }) : undefined;
+  const sections = diffSections ? [diffSections.access, diffSections.settings] : [];
   const counts = summarize(reported);
   const failing = inputs.failOn !== 'never' && reported.some((d) => !d.suppressed && RANK[d.severity] >= RANK[inputs.failOn as Severity]);
   const link = fileLinker(env, pr);
 
   // The job summary, formatted first: the annotations' notice says whether it lists every finding.
-  const summary = env.GITHUB_STEP_SUMMARY ? markdownReport(result, { maxBytes: SUMMARY_MAX_BYTES, diagnostics: reported, notes, ...(link ? { linkFile: link } : {}) }) : undefined;
+  const summary = env.GITHUB_STEP_SUMMARY ? markdownReport(result, { maxBytes: SUMMARY_MAX_BYTES, diagnostics: reported, notes, sections, ...(link ? { linkFile: link } : {}) }) : undefined;
   const summaryMd = summary?.text;
   const summaryCut = summary !== undefined && summary.omitted > 0;
   const fullListAt = (n: number): string => {
@@ -337,11 +365,21 @@ async function runUnchecked(rules: readonly Rule[]): Promise<void> {
     }
   } else core.setOutput('sarif-file', '');
 
+  // The diff's outputs: empty when there is no diff (not a pull request, pr-diff off, base unreadable).
+  const widened = diff ? diff.clusters.some((c) => c.access.some((a) => a.change === 'widened')) : undefined;
+  const restart = diff ? diff.clusters.some((c) => c.settings.some((s) => s.restart)) : undefined;
+  core.setOutput('access-widened', widened === undefined ? '' : String(widened));
+  core.setOutput('restart-needed', restart === undefined ? '' : String(restart));
   core.setOutput('errors', counts.error);
   core.setOutput('warnings', counts.warning);
   core.setOutput('infos', counts.info);
   const total = counts.error + counts.warning + counts.info;
   core.info(`pgconf-lint: ${total ? `${plural(total, 'problem')} (${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.info, 'info')})` : 'no problems'} in ${plural(result.files.length, 'file')}.`);
+  if (inputs.failOnAccessWidening && pr) {
+    // Fails closed: a pull request whose access diff could not be computed is not let through.
+    if (widened) core.setFailed('pgconf-lint: this pull request widens who can connect (fail-on-access-widening; see "Access changes" in the job summary)');
+    else if (widened === undefined) core.setFailed('pgconf-lint: fail-on-access-widening is set, but the access diff could not be computed (see the warning above)');
+  }
   if (failing) {
     const atOrAbove = reported.filter((d) => !d.suppressed && RANK[d.severity] >= RANK[inputs.failOn as Severity]).length;
     core.setFailed(`pgconf-lint: ${plural(atOrAbove, 'finding')} at or above fail-on: ${inputs.failOn} (see the annotations and the job summary)`);
@@ -350,5 +388,19 @@ async function runUnchecked(rules: readonly Rule[]): Promise<void> {
   // Last: the GitHub API work. Every finding is already in the annotations, the job summary and the
   // SARIF file, and the exit code is set, whatever the API does (each call is bounded by api-timeout,
   // all of them by api-budget).
-  if (inputs.review && state) await review(state, result, reported, inputs, log, link, notes);
+  if (inputs.review && state) await review(state, result, reported, inputs, log, link, notes, sections);
+}
+
+/**
+ * The access and settings diff between the base revision (read through `baseHost`) and the head
+ * (the checkout), both as the repository names its files. The diff code is loaded only here.
+ */
+async function diffWithBase(baseHost: Host, headHost: Host, root: string, paths: string[], options: LintOptions): Promise<DiffResult> {
+  const [{ diffTrees }, { diffAccess }] = await Promise.all([import('../diff/trees.js'), import('../diff/access.js')]);
+  const config = options.config;
+  const out = diffTrees({ root, host: baseHost, ...(config ? { config } : {}) }, { root, host: headHost, ...(config ? { config } : {}) }, paths, {
+    diffAccess,
+    ...(options.pgVersion ? { pgVersion: options.pgVersion } : {}),
+  });
+  return out.result;
 }

@@ -12,6 +12,9 @@
  */
 import { safePathText, safeTerminalText } from '../report/common.js';
 import { escapeMarkdown } from '../report/markdown.js';
+import { loadCatalog, lookupParam } from '../catalog/catalog.js';
+import { withUnit } from '../analysis/required-setting.js';
+import type { Major } from '../types.js';
 import type { AccessChange, AccessEndpoint, AccessUnknown, ClusterDiff, DiffResult, SettingChange, Transport } from './types.js';
 
 export type DiffFormat = 'text' | 'json' | 'markdown';
@@ -108,9 +111,16 @@ function grouped(settings: readonly SettingChange[]): SettingChange[] {
   return [...settings].sort((x, y) => APPLY_ORDER[x.apply] - APPLY_ORDER[y.apply] || (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
 }
 
-/** A value as postgresql.conf would quote it; null: the parameter has no value on that side. */
-function valueText(v: string | null): string {
-  return v === null ? '(not set)' : `'${v.replace(/'/g, "''")}'`;
+/**
+ * A value for people: an integer with a unit as SHOW prints it (262144 blocks of 8kB: `2GB`), any
+ * other value quoted as postgresql.conf would; null: the parameter has no value on that side. JSON
+ * keeps the form `postgres -C` prints (base units, no unit).
+ */
+function valueText(v: string | null, name: string, major: Major): string {
+  if (v === null) return '(not set)';
+  const def = lookupParam(loadCatalog(major), name);
+  if (def?.type === 'integer' && def.unit && /^-?\d+$/.test(v)) return withUnit(Number(v), def.unit);
+  return `'${v.replace(/'/g, "''")}'`;
 }
 
 const APPLY_NOTE = { restart: '(restart needed)', reload: '(reload needed)', none: '' } as const;
@@ -145,7 +155,7 @@ function renderText(result: DiffResult): string {
       for (const s of grouped(c.settings)) {
         const note = APPLY_NOTE[s.apply] ? ` ${APPLY_NOTE[s.apply]}` : '';
         const at = s.file !== null && s.line !== null ? ` (${t(where(s.file, s.line))})` : '';
-        out.push(`    ${safePathText(s.name)}: ${t(valueText(s.before))} → ${t(valueText(s.after))}${note}${at}`);
+        out.push(`    ${safePathText(s.name)}: ${t(valueText(s.before, s.name, c.pgVersion))} → ${t(valueText(s.after, s.name, c.pgVersion))}${note}${at}`);
       }
     }
     if (!c.access.length && !c.unknown.length && !c.settings.length) out.push(`  ${NOTHING}`);
@@ -243,10 +253,10 @@ function unknownItem(u: AccessUnknown): string {
 }
 
 function settingsRows(c: ClusterDiff): { head: string; rows: string[] } {
-  const applies = { restart: '**restart needed**', reload: 'reload', none: 'nothing (sessions may set it)' } as const;
+  const applies = { restart: '**restart needed**', reload: 'reload', none: 'nothing (a file cannot change it)' } as const;
   const rows = grouped(c.settings).map(
     (s) =>
-      `| ${md(s.name)} | ${md(valueText(s.before))} | ${md(valueText(s.after))} | ${applies[s.apply]} | ${s.file !== null && s.line !== null ? md(where(s.file, s.line)) : ''} |`,
+      `| ${md(s.name)} | ${md(valueText(s.before, s.name, c.pgVersion))} | ${md(valueText(s.after, s.name, c.pgVersion))} | ${applies[s.apply]} | ${s.file !== null && s.line !== null ? md(where(s.file, s.line)) : ''} |`,
   );
   return { head: SETTINGS_HEAD, rows };
 }

@@ -24,20 +24,21 @@ import type { ApplyKind, SettingChange } from './types.js';
  * - backend, superuser-backend: `reload` too. No session can SET them, so the file's value is the
  *   only way in, and it reaches sessions started after the reload; sessions already running keep
  *   the value they started with (pg_settings' documentation of these contexts);
- * - user, superuser: `none`. Any session (superuser: a superuser's) can SET them itself, so the
- *   file only gives sessions their default, which they pick up at the next reload whenever that
- *   comes; nothing has to be done for the server to run with a valid new value;
+ * - user, superuser: `reload` as well. Sessions may SET them, but the value in the file is the
+ *   server's default for them, and the running server reads the changed file only when it is told
+ *   to reload: without one, the change never takes effect (issue 17 said "nothing" here; a DBA
+ *   who deploys the pull request and does not reload would be misled, so `reload`);
  * - internal: `none`, a file cannot change it (PostgreSQL rejects the assignment, so it never
  *   appears as a change).
- * Custom parameters (placeholders) are session-settable (PGC_USERSET): `none`.
+ * Custom parameters (placeholders) are read from the file at a reload too: `reload`.
  */
 const APPLY: Record<GucContext, ApplyKind> = {
   postmaster: 'restart',
   sighup: 'reload',
   backend: 'reload',
   'superuser-backend': 'reload',
-  user: 'none',
-  superuser: 'none',
+  user: 'reload',
+  superuser: 'reload',
   internal: 'none',
 };
 
@@ -136,7 +137,7 @@ export function diffSettings(before: ResolvedCluster | null, after: ResolvedClus
     if (b.value === a.value) continue;
     const def = a.def ?? b.def;
     const name = def?.name ?? (a.assignment ?? b.assignment)!.line.name;
-    const apply: ApplyKind = def ? APPLY[def.context] : 'none';
+    const apply: ApplyKind = def ? APPLY[def.context] : 'reload';
     const from = a.assignment ?? b.assignment;
     out.push({
       name,

@@ -37,6 +37,8 @@ export interface MarkdownOptions {
   notes?: string[];
   /** Findings to list (default: all of result.diagnostics); counts and the checked-files list still come from result. */
   diagnostics?: readonly Diagnostic[];
+  /** Sections placed after the headline, before the findings (already markdown, escaped; each bounded by its maker). */
+  sections?: readonly string[];
   /** First line of the output, e.g. a hidden marker comment. */
   header?: string;
   /** Heading text (default "pgconf-lint"). */
@@ -123,6 +125,7 @@ export function markdownReport(result: Report, opts: MarkdownOptions = {}): { te
   if (suppressed.length) head.push('', `${plural(suppressed.length, 'finding')} suppressed by directives or configuration (listed below, not counted).`);
   for (const n of opts.notes ?? []) head.push('', n);
   head.push('');
+  for (const s of opts.sections ?? []) head.push(s);
 
   const checked = checkedSection(result);
   const omittedLine = (n: number): string =>
@@ -184,7 +187,7 @@ function checkedSection(result: Report): string {
   if (!result.clusters.length) return '\nNo PostgreSQL configuration files were found.\n';
   const line = (c: ResolvedCluster): string => {
     const files = [...c.sources.values()].map((f) => escapeMarkdown(f.path));
-    const how = { flag: 'set by pg-version', config: 'from the config file', PG_VERSION: 'from PG_VERSION', path: 'from the path', default: 'the newest supported' }[c.input.versionSource];
+    const how = { flag: 'set by pg-version', config: 'from the config file', PG_VERSION: 'from PG_VERSION', path: 'from the path', default: 'the newest supported', carrier: 'named by the carrier file' }[c.input.versionSource];
     return `- **${escapeMarkdown(clusterLabel(c))}**: PostgreSQL ${c.input.major} (${how}); ${plural(files.length, 'file')}: ${files.join(', ')}`;
   };
   const majors = [...new Set(result.clusters.map((c) => c.input.major))].sort((a, b) => a - b);
