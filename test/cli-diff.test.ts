@@ -74,8 +74,9 @@ describe('pgconf-lint diff BASE HEAD', () => {
     const r = await cliInProcess(['diff', t.base, t.head, '--pg-version', '17']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^db \(PostgreSQL 17\)$/m);
-    expect(r.stdout).toContain('Now accepted: any user (all) to any database (all) from 0.0.0.0/0, over TCP without SSL, with md5 (db/pg_hba.conf:2)');
-    expect(r.stdout).toMatch(/shared_buffers: .* \(restart needed\) \(db\/postgresql\.conf:2\)/);
+    // One line for both TCP transports the record newly admits (JSON has one object per transport).
+    expect(r.stdout).toContain('Now accepted: any user (all) to any database (all) from 0.0.0.0/0, over TCP without SSL or with GSS encryption, with md5 (db/pg_hba.conf:2) — was: refused by reject (db/pg_hba.conf:2)');
+    expect(r.stdout).toContain('shared_buffers: 1GB → 2GB (restart needed) (db/postgresql.conf:2)');
   });
 
   test('cosmetic edits (comments, spacing, netmask for CIDR, quoting) change nothing', async () => {

@@ -78,11 +78,35 @@ function changeLabel(a: AccessChange): string {
   }
 }
 
-/** "any user (all) to any database from 10.0.0.0/8, over TCP without SSL" (no address for the local socket). */
-export function connectionText(a: AccessChange): string {
+/**
+ * "any user (all) to any database from 10.0.0.0/8, over TCP without SSL" (no address for the local
+ * socket); with several transports (a merged change): "over TCP without SSL or with GSS encryption".
+ */
+export function connectionText(a: AccessChange, transports: readonly Transport[] = [a.connection.transport]): string {
   const c = a.connection;
   const from = c.transport === 'local' || c.address === '' ? '' : ` from ${c.address}`;
-  return `${c.user} to ${c.database}${from}, ${TRANSPORT[c.transport]}`;
+  const over = transports.map((t, i) => (i === 0 ? TRANSPORT[t] : TRANSPORT[t].replace(/^over (TCP )?/, ''))).join(' or ');
+  return `${c.user} to ${c.database}${from}, ${over}`;
+}
+
+/**
+ * Changes that differ only in their TCP transport (the same connections, records and kind over TCP
+ * without SSL and with GSS encryption, say) read as one, for people; JSON keeps one object per
+ * transport. Order: where the first of them stood.
+ */
+function byTransport(access: readonly AccessChange[]): { a: AccessChange; transports: Transport[] }[] {
+  const key = (a: AccessChange): string =>
+    JSON.stringify([a.change, a.connection.transport === 'local', a.connection.database, a.connection.user, a.connection.address, a.before, a.after]);
+  const groups = new Map<string, { a: AccessChange; transports: Transport[] }>();
+  for (const a of access) {
+    const k = key(a);
+    const g = groups.get(k);
+    if (g) g.transports.push(a.connection.transport);
+    else groups.set(k, { a, transports: [a.connection.transport] });
+  }
+  const order: Transport[] = ['local', 'tcp-nossl', 'tcp-ssl', 'tcp-gssenc'];
+  for (const g of groups.values()) g.transports.sort((x, y) => order.indexOf(x) - order.indexOf(y));
+  return [...groups.values()];
 }
 
 const where = (file: string, line: number): string => `${file}:${line}`;
@@ -100,8 +124,8 @@ export function endpointText(e: AccessEndpoint | null): string {
  * 0.0.0.0/0 except 10.0.0.0/8, over TCP without SSL, with md5 (db/pg_hba.conf:4) — was: no matching
  * record (refused)".
  */
-export function accessSentence(a: AccessChange): string {
-  return `${changeLabel(a)}: ${connectionText(a)}, ${endpointText(a.after)} — was: ${endpointText(a.before)}`;
+export function accessSentence(a: AccessChange, transports?: readonly Transport[]): string {
+  return `${changeLabel(a)}: ${connectionText(a, transports)}, ${endpointText(a.after)} — was: ${endpointText(a.before)}`;
 }
 
 const APPLY_ORDER = { restart: 0, reload: 1, none: 2 } as const;
@@ -144,7 +168,7 @@ function renderText(result: DiffResult): string {
     out.push(`${safePathText(c.cluster)} (PostgreSQL ${c.pgVersion}${statusText(c)})`);
     if (c.access.length) {
       out.push('  Access changes');
-      for (const a of c.access) out.push(`    ${a.change}: ${t(accessSentence(a))}`);
+      for (const { a, transports } of byTransport(c.access)) out.push(`    ${a.change}: ${t(accessSentence(a, transports))}`);
     }
     if (c.unknown.length) {
       out.push('  Cannot be decided from the files');
@@ -241,8 +265,8 @@ const ACCESS_HEAD = '| change | connection | now | before |\n|---|---|---|---|';
 const SETTINGS_HEAD = '| parameter | before | after | applying it takes | set at |\n|---|---|---|---|---|';
 
 function accessRows(c: ClusterDiff): { head: string; rows: string[]; after: string[] } {
-  const rows = c.access.map(
-    (a) => `| ${CHANGE_MARK[a.change]} | ${md(changeLabel(a))}: ${md(connectionText(a))} | ${md(endpointText(a.after))} | ${md(endpointText(a.before))} |`,
+  const rows = byTransport(c.access).map(
+    ({ a, transports }) => `| ${CHANGE_MARK[a.change]} | ${md(changeLabel(a))}: ${md(connectionText(a, transports))} | ${md(endpointText(a.after))} | ${md(endpointText(a.before))} |`,
   );
   const unknown = c.unknown.length ? ['Cannot be decided from the files:', '', ...c.unknown.map(unknownItem)] : [];
   return { head: ACCESS_HEAD, rows, after: unknown };
