@@ -84,6 +84,8 @@ export function failoverEvidence(ctx: RuleContext): FailoverEvidence[] {
       break;
     }
   }
+  // A carrier's own evidence (Patroni's use_pg_rewind), located in the carrier file.
+  for (const e of ctx.cluster.carrier?.failover ?? []) out.push({ what: `this server takes part in failover (${e.what})`, loc: e.loc, strength: 'strong' });
   if (ctx.assume.failover === true) out.push({ what: 'this server takes part in physical failover (assume.failover: true)', strength: 'strong' });
   if (ctx.assume.role === 'standby') out.push({ what: 'this server is a standby (assume.role: standby)', strength: 'strong' });
 

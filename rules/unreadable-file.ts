@@ -23,7 +23,7 @@ export default defineRule({
   check(ctx) {
     for (const u of ctx.cluster.unreadable) {
       ctx.report({
-        loc: { file: u.path, start: 0, end: 0 },
+        loc: { file: u.path, start: u.at ?? 0, end: u.at ?? 0 },
         message: `could not read ${u.kind} file: ${u.error}`,
       });
     }

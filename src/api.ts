@@ -4,8 +4,13 @@ import { ConfigError, mergeRules, parseSize, toAssumptions, type EffectiveRuleCo
 import { globMatcher } from './lexical/glob.js';
 import { applyDirectives, collectDirectives, type DirectiveProblem } from './linter/directives.js';
 import { relative, sep } from 'node:path';
-import { resolveCluster, type ResolvedCluster } from './resolve/cluster.js';
-import { discover, type DiscoverOptions, type ExplicitKind } from './resolve/discover.js';
+import { expandCarriers, resolveCluster, type ResolvedCluster } from './resolve/cluster.js';
+import { discover, type DiscoverOptions, type Discovery, type ExplicitKind } from './resolve/discover.js';
+import { mapDiagnostic, type SynthOrigin } from './carriers/origin.js';
+import { loadCarriers, needsCarriers } from './carriers/load.js';
+import type { CarrierKit } from './carriers/types.js';
+import { parseDirective, type Directive } from './linter/directives.js';
+import { lineColumn, lineStart } from './source/source.js';
 import { stdinHost, stdinPath, type StdinInput } from './resolve/stdin.js';
 import { DEFAULT_MAX_FILE_BYTES, MAX_MAX_FILE_BYTES, nodeHost, type Host } from './resolve/host.js';
 import { settingsRows, type FileSettingRow } from './resolve/settings-rows.js';
@@ -49,6 +54,14 @@ export interface LintOptions {
   stdin?: StdinInput;
   /** Finding no configuration file is not an error (--allow-empty): the result's `empty` says why. */
   allowEmpty?: boolean;
+  /**
+   * The carrier readers (Patroni YAML, …), loaded by `await loadCarriers()` (src/carriers/load.ts):
+   * without them a carrier file is reported as unreadable, never skipped. prepareLint() sets it when
+   * discovery finds a carrier file.
+   */
+  carriers?: CarrierKit;
+  /** Discovery already done for these paths by prepareLint(): lint() does not walk the tree again. */
+  discovered?: { paths: readonly string[]; found: Discovery };
 }
 
 /** A lint's result; it has the reporters' input shape (src/report/types.ts Report). */
@@ -169,15 +182,67 @@ function clusterRuleConfig(
   return { rules, assume };
 }
 
+function discoverFor(paths: string[], options: LintOptions, host: Host): Discovery {
+  const pre = options.discovered;
+  if (pre && pre.paths.length === paths.length && pre.paths.every((p, i) => p === paths[i])) return pre.found;
+  // Standard input alone when no path is named.
+  return discover(host, options.stdin && !paths.length ? ['-'] : paths, discoverOptions(options, host));
+}
+
+/**
+ * What a front end awaits before lint(), readSettings() or readHba() (which are synchronous): it
+ * discovers the files once and, when any is a carrier (a Patroni YAML, …), loads the carrier readers
+ * (a chunk of their own with the `yaml` package). The options it returns carry both, so the lint that
+ * follows neither walks the tree again nor loads anything. Without a carrier file nothing is loaded.
+ */
+export async function prepareLint(paths: string[], options: LintOptions = {}): Promise<LintOptions> {
+  if (options.carriers) return options;
+  const host = hostFor(options);
+  const found = discoverFor(paths, options, host);
+  const kinds = found.clusters.flatMap((c) => c.files.map((f) => f.kind));
+  return { ...options, discovered: { paths: [...paths], found }, ...(needsCarriers(kinds) ? { carriers: await loadCarriers() } : {}) };
+}
+
+/** The origin maps of every carrier cluster, by synthesized display path. */
+function carrierOrigins(clusters: readonly ResolvedCluster[]): Map<string, SynthOrigin> {
+  const out = new Map<string, SynthOrigin>();
+  for (const c of clusters) for (const [p, o] of c.carrier?.origins ?? []) out.set(p, o);
+  return out;
+}
+
+/**
+ * Inline directives written in carrier files' own comments (YAML comments are `#` comments too, so
+ * the syntax is the same): `# pgconf-lint disable-next-line RULE -- reason` above a YAML line
+ * suppresses that rule's findings located on it.
+ */
+function carrierDirectives(clusters: readonly ResolvedCluster[]): Directive[] {
+  const out: Directive[] = [];
+  const seen = new Set<string>();
+  for (const c of clusters) {
+    const carrier = c.carrier;
+    if (!carrier || seen.has(carrier.file.path)) continue;
+    seen.add(carrier.file.path);
+    const file = carrier.file;
+    for (const cm of carrier.comments) {
+      const text = cm.text.replace(/\r$/, '');
+      const d = parseDirective(text);
+      if (!d) continue;
+      const at = { file: file.path, line: lineColumn(file, cm.start).line, loc: { file: file.path, start: cm.start, end: cm.start + text.length } };
+      if ('misspelled' in d) out.push({ kind: 'disable-line', rules: [], reason: null, ...at, misspelled: { meant: d.meant, why: d.why } });
+      else out.push({ ...d, ...at });
+    }
+  }
+  return out;
+}
+
 export function resolveAll(
   paths: string[],
   options: LintOptions = {},
 ): { host: Host; clusters: ResolvedCluster[]; errors: string[]; warnings: string[]; empty?: string } {
   const host = hostFor(options);
-  // Standard input alone when no path is named.
-  const found = discover(host, options.stdin && !paths.length ? ['-'] : paths, discoverOptions(options, host));
+  const found = discoverFor(paths, options, host);
   const cache = new Map();
-  const clusters = found.clusters.map((c) => resolveCluster(host, c, cache));
+  const clusters = expandCarriers(host, found.clusters, options.carriers).map((c) => resolveCluster(host, c, cache));
   return { host, clusters, errors: found.errors, warnings: found.warnings, ...(found.empty !== undefined ? { empty: found.empty } : {}) };
 }
 
@@ -198,8 +263,15 @@ export function lint(paths: string[], options: LintOptions, rules: readonly Rule
   const directiveRule = rules.find((r) => r.engineReport === 'directive-problems');
   let unusedSeverity: Severity | 'off' = directiveRule?.severity ?? 'off';
   const sources = new Map<string, SourceFile>();
+  const listed = new Set<string>();
   for (const cluster of clusters) {
-    for (const f of cluster.input.files) files.push({ path: host.display(f.abs), kind: f.kind, pgVersion: cluster.input.major });
+    for (const f of cluster.input.files) {
+      const path = host.display(f.abs);
+      // A carrier file describing several clusters is one file.
+      if (listed.has(`${f.kind}\0${path}`)) continue;
+      listed.add(`${f.kind}\0${path}`);
+      files.push({ path, kind: f.kind, pgVersion: cluster.input.major });
+    }
     for (const [p, s] of cluster.sources) sources.set(p, s);
     const cfg = clusterRuleConfig(options, cluster, rules);
     for (const rule of rules) {
@@ -212,8 +284,12 @@ export function lint(paths: string[], options: LintOptions, rules: readonly Rule
       for (const d of runRule(rule, cluster, { severity: sev, options: rc?.options ?? {}, assume: cfg.assume })) diagnostics.push(d);
     }
   }
+  // Findings on what a carrier synthesized are located in the carrier file (fixes kept only where
+  // they edit the carrier's own characters: src/carriers/origin.ts mapFix).
+  const origins = carrierOrigins(clusters);
+  if (origins.size) diagnostics = diagnostics.map((d) => mapDiagnostic(d, origins));
   // filter: inline directives mark findings suppressed (they stay in the list).
-  const directives = collectDirectives(clusters);
+  const directives = [...collectDirectives(clusters), ...carrierDirectives(clusters)];
   const applied = applyDirectives(diagnostics, directives, sources, new Set(rules.map((r) => r.name)), ran);
   // One problem, one finding: of the findings several rules made about one problem (their group),
   // only the most severe unsuppressed one is kept, naming the others' concerns.
@@ -253,7 +329,7 @@ export function readSettings(paths: string[], options: LintOptions = {}): { resu
   const { host, clusters, errors, warnings, empty } = resolveAll(paths, options);
   const results = clusters
     .filter((c) => c.conf)
-    .map((c) => ({ cluster: host.display(c.input.dir), pgVersion: c.input.major, rows: settingsRows(c) }));
+    .map((c) => ({ cluster: clusterName(host, c), pgVersion: c.input.major, rows: carrierRows(c, settingsRows(c), 'sourcefile', 'sourceline') }));
   return { results, errors, warnings, ...(empty !== undefined ? { empty } : {}) };
 }
 
@@ -262,10 +338,33 @@ export function readHba(paths: string[], options: LintOptions = {}): { results: 
   const { host, clusters, errors, warnings, empty } = resolveAll(paths, options);
   const results = clusters.flatMap((c) =>
     c.hba
-      ? [{ cluster: host.display(c.input.dir), file: c.hba.file.path, pgVersion: c.input.major, rows: hbaRows(host, c.hba) }]
+      ? [{ cluster: clusterName(host, c), file: c.carrier?.origins.get(c.hba.file.path)?.carrier ?? c.hba.file.path, pgVersion: c.input.major, rows: carrierRows(c, hbaRows(host, c.hba), 'file_name', 'line_number') }]
       : [],
   );
   return { results, errors, warnings, ...(empty !== undefined ? { empty } : {}) };
+}
+
+/** A cluster's name in the settings and hba results: its directory, or its carrier file (and label). */
+function clusterName(host: Host, c: ResolvedCluster): string {
+  if (!c.carrier) return host.display(c.input.dir);
+  return c.carrier.cluster.label ? `${c.carrier.file.path} (${c.carrier.cluster.label})` : c.carrier.file.path;
+}
+
+/** Rows naming a carrier's synthesized file, renamed to the carrier file and the line there. */
+function carrierRows<R extends object, F extends keyof R, L extends keyof R>(c: ResolvedCluster, rows: R[], fileKey: F, lineKey: L): R[] {
+  const carrier = c.carrier;
+  if (!carrier) return rows;
+  const synth = new Map([...(c.conf?.files.values() ?? [])].map((f) => [f.file.path, f.file] as const));
+  for (const f of c.hba?.files ?? []) synth.set(f.path, f);
+  for (const f of c.ident?.files ?? []) synth.set(f.path, f);
+  return rows.map((row) => {
+    const path = row[fileKey] as unknown;
+    const origin = typeof path === 'string' ? carrier.origins.get(path) : undefined;
+    const file = typeof path === 'string' ? synth.get(path) : undefined;
+    if (!origin || !file) return row;
+    const at = origin.map.mapStart(lineStart(file, row[lineKey] as unknown as number));
+    return { ...row, [fileKey]: origin.carrier, [lineKey]: lineColumn(carrier.file, at).line };
+  });
 }
 
 export type { FileSettingRow, HbaRuleRow, StdinInput, ExplicitKind, SettingsResult, HbaResult };

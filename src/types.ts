@@ -21,7 +21,13 @@ export type FileKind =
   | 'recovery.conf'
   /** Signal files (12+): their existence is what counts; PostgreSQL never reads their content. */
   | 'standby.signal'
-  | 'recovery.signal';
+  | 'recovery.signal'
+  /**
+   * A carrier: a file that holds PostgreSQL's configuration inside its own format (src/carriers/).
+   * Its clusters are synthesized postgresql.conf / pg_hba.conf / pg_ident.conf texts, and every
+   * finding on them is located back in the carrier file.
+   */
+  | 'patroni';
 
 export interface RelatedInfo {
   message: string;

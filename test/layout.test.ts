@@ -18,6 +18,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['types.ts', 'version.ts'], // the vocabulary: severities, locations, findings, fixes, majors
   ['lexical', 'source'], // text helpers shared by the parsers and the catalog; decoded files and offsets
   ['catalog'], // GUC catalogs per major, value and unit parsing
+  ['carriers'], // files that carry PostgreSQL's configuration (Patroni YAML, …): synthesized files and origin maps
   ['parse'], // postgresql.conf, pg_hba.conf, pg_ident.conf
   ['resolve'], // the file system (confined), discovery, includes, clusters
   ['io'], // confined writes
@@ -32,7 +33,7 @@ const LAYERS: readonly (readonly string[])[] = [
 ];
 
 /** What rules/ may use: the rule runtime and what lies below it, never the orchestrator or a front end. */
-const RULES_MAY_IMPORT = new Set(['types.ts', 'version.ts', 'lexical', 'source', 'catalog', 'parse', 'resolve', 'linter', 'analysis']);
+const RULES_MAY_IMPORT = new Set(['types.ts', 'version.ts', 'lexical', 'source', 'catalog', 'carriers', 'parse', 'resolve', 'linter', 'analysis']);
 
 function walk(dir: string): string[] {
   return readdirSync(dir).flatMap((f) => {

@@ -6,8 +6,11 @@ import type { ConfFile, SettingLine } from '../parse/conf-ast.js';
 import { parsePostgresqlConf } from '../parse/postgresql-conf.js';
 import { parsePgHba, type AuthFileIO, type HbaFile } from '../parse/pg-hba.js';
 import { parsePgIdent, type IdentFile } from '../parse/pg-ident.js';
-import type { SourceFile } from '../source/source.js';
-import type { FileKind } from '../types.js';
+import { createSourceFile, type SourceFile } from '../source/source.js';
+import type { FileKind, Loc } from '../types.js';
+import type { SynthOrigin } from '../carriers/origin.js';
+import { isCarrierKind, type CarrierCluster, type CarrierComment, type CarrierKit } from '../carriers/types.js';
+import { majorFromPath } from './discover.js';
 import { readConfSet, type ConfProblem, type ConfSet } from './conf-files.js';
 import type { Host } from './host.js';
 import { hashName, NameIndex, nameScan, scanName } from './name-index.js';
@@ -24,8 +27,30 @@ export interface ClusterInput {
   dir: string;
   files: ClusterFile[];
   major: Major;
-  /** Where the target major came from: flag, config, PG_VERSION, path or default. */
-  versionSource: 'flag' | 'config' | 'PG_VERSION' | 'path' | 'default';
+  /** Where the target major came from: flag, config, PG_VERSION, path, default, or the carrier file itself. */
+  versionSource: 'flag' | 'config' | 'PG_VERSION' | 'path' | 'default' | 'carrier';
+  /** A cluster a carrier file describes (expandCarriers): its files are synthesized from the carrier. */
+  carrier?: CarrierInput;
+  /** A carrier file that could not be read as its carrier: why, and where in the file. */
+  carrierError?: { error: string; at: number };
+}
+
+/** A carrier file as read, and the cluster of it that this input stands for. */
+export interface CarrierInput {
+  kind: FileKind;
+  file: SourceFile;
+  cluster: CarrierCluster;
+  comments: CarrierComment[];
+}
+
+/**
+ * What a resolved cluster keeps of its carrier: the carrier file, its synthesized files' origin maps
+ * (by the synthesized file's display path), and what the carrier showed beyond them.
+ */
+export interface ResolvedCarrier extends CarrierInput {
+  origins: Map<string, SynthOrigin>;
+  /** Evidence of physical failover, located in the carrier (rules/rewind-not-ready.ts). */
+  failover: { what: string; loc: Loc }[];
 }
 
 export type AssignmentStatus = 'ok' | 'invalid' | 'unknown' | 'placeholder';
@@ -77,8 +102,10 @@ export interface ResolvedCluster {
    * `unreadable` instead.
    */
   signals: { kind: 'standby.signal' | 'recovery.signal'; file: SourceFile }[];
-  /** Files that could not be read at all. */
-  unreadable: { kind: FileKind; abs: string; path: string; error: string }[];
+  /** Files that could not be read at all (`at`: where in the file the problem is, when it has a place). */
+  unreadable: { kind: FileKind; abs: string; path: string; error: string; at?: number }[];
+  /** The carrier file this cluster is synthesized from, when it is. */
+  carrier?: ResolvedCarrier;
   /** Every file read, by display path (for reporters). */
   sources: Map<string, SourceFile>;
 }
@@ -164,12 +191,25 @@ function assign(catalog: Catalog, file: SourceFile, line: SettingLine, assignmen
   overrides.add(a, hash);
 }
 
-export function resolveCluster(host: Host, input: ClusterInput, cache = new Map<string, ConfFile>()): ResolvedCluster {
+export function resolveCluster(outerHost: Host, input: ClusterInput, cache = new Map<string, ConfFile>()): ResolvedCluster {
   const catalog = loadCatalog(input.major);
   const sources = new Map<string, SourceFile>();
   const unreadable: ResolvedCluster['unreadable'] = [];
-  const main = input.files.find((f) => f.kind === 'postgresql.conf');
-  const auto = input.files.find((f) => f.kind === 'postgresql.auto.conf');
+  // A carrier's cluster reads its synthesized files in place of files on disk; a carrier file left
+  // unexpanded (no reader loaded, or not readable as its carrier) is reported, never skipped.
+  const synth = input.carrier ? synthesize(outerHost, input.carrier) : undefined;
+  const host = synth?.host ?? outerHost;
+  const inputFiles = synth?.files ?? input.files.filter((f) => !isCarrierKind(f.kind));
+  for (const f of input.files) {
+    if (!isCarrierKind(f.kind) || input.carrier) continue;
+    const r = outerHost.read(f.abs);
+    const error = !r.ok ? r.error : input.carrierError ? input.carrierError.error : 'not read: the carrier readers were not loaded (a front end must await loadCarriers() and pass LintOptions.carriers)';
+    if (r.ok) sources.set(r.file.path, r.file);
+    unreadable.push({ kind: f.kind, abs: f.abs, path: outerHost.display(f.abs), error, ...(r.ok && input.carrierError ? { at: input.carrierError.at } : {}) });
+  }
+  if (input.carrier) sources.set(input.carrier.file.path, input.carrier.file);
+  const main = inputFiles.find((f) => f.kind === 'postgresql.conf');
+  const auto = inputFiles.find((f) => f.kind === 'postgresql.auto.conf');
 
   let conf: ConfSet | undefined;
   // Each top-level file is read once here and handed to readConfSet.
@@ -220,7 +260,7 @@ export function resolveCluster(host: Host, input: ClusterInput, cache = new Map<
   const effective = overrides.resolve();
 
   let recovery: ConfFile | undefined;
-  const rec = input.files.find((f) => f.kind === 'recovery.conf');
+  const rec = inputFiles.find((f) => f.kind === 'recovery.conf');
   if (rec) {
     const r = host.read(rec.abs);
     if (r.ok) {
@@ -230,7 +270,7 @@ export function resolveCluster(host: Host, input: ClusterInput, cache = new Map<
   }
 
   const signals: ResolvedCluster['signals'] = [];
-  for (const f of input.files) {
+  for (const f of inputFiles) {
     if (f.kind !== 'standby.signal' && f.kind !== 'recovery.signal') continue;
     // Read like every other file (only a regular file under the root, not under .git/, bounded),
     // so that a FIFO or a link out named standby.signal is reported, not opened.
@@ -244,7 +284,7 @@ export function resolveCluster(host: Host, input: ClusterInput, cache = new Map<
   const io = authIO(host);
   let hba: HbaFile | undefined;
   let ident: IdentFile | undefined;
-  for (const f of input.files) {
+  for (const f of inputFiles) {
     if (f.kind !== 'pg_hba.conf' && f.kind !== 'pg_ident.conf') continue;
     const r = host.read(f.abs);
     if (!r.ok) {
@@ -260,6 +300,8 @@ export function resolveCluster(host: Host, input: ClusterInput, cache = new Map<
     }
   }
 
+  // What reporters list are files of the repository: the carrier, not what was synthesized from it.
+  if (synth) for (const p of synth.carrier.origins.keys()) sources.delete(p);
   return {
     input,
     catalog,
@@ -273,7 +315,92 @@ export function resolveCluster(host: Host, input: ClusterInput, cache = new Map<
     signals,
     unreadable,
     sources,
+    ...(synth ? { carrier: synth.carrier } : {}),
   };
+}
+
+/** The display path of a carrier's synthesized file: the carrier's path, then what it stands for. */
+export function synthPath(carrierPath: string, kind: string, label?: string): string {
+  return `${carrierPath}#${label ? `${label}:` : ''}${kind}`;
+}
+
+/**
+ * A carrier's synthesized files as files of a host: a host that answers for them (and for nothing
+ * else beside what the outer host answers), the cluster's files, and the origin maps by display path.
+ */
+function synthesize(outer: Host, c: CarrierInput): { host: Host; files: ClusterFile[]; carrier: ResolvedCarrier } {
+  const byAbs = new Map<string, SourceFile>();
+  const origins = new Map<string, SynthOrigin>();
+  const files: ClusterFile[] = [];
+  for (const f of c.cluster.files) {
+    const path = synthPath(c.file.path, f.kind, c.cluster.label);
+    const abs = synthPath(c.file.absPath, f.kind, c.cluster.label);
+    byAbs.set(abs, createSourceFile(path, abs, f.text));
+    origins.set(path, { carrier: c.file.path, carrierText: c.file.text, map: f.origin });
+    files.push({ kind: f.kind, abs });
+  }
+  const host: Host = {
+    ...outer,
+    kind: (p) => (byAbs.has(p) ? 'file' : outer.kind(p)),
+    allowed: (p) => byAbs.has(p) || outer.allowed(p),
+    read: (p) => {
+      const f = byAbs.get(p);
+      return f ? { ok: true, file: f } : outer.read(p);
+    },
+    list: (p) => outer.list(p),
+    display: (p) => byAbs.get(p)?.path ?? outer.display(p),
+  };
+  return { host, files, carrier: { ...c, origins, failover: c.cluster.failover ?? [] } };
+}
+
+/**
+ * The clusters of carrier files, expanded: each carrier file (discovery gives it a cluster input of
+ * its own) is read with the kit and yields one input per cluster it describes, with its target major
+ * chosen in this order: the --pg-version flag, the config (pgVersion, overrides, clusters), the
+ * carrier's own evidence (Patroni's bin_dir, then data_dir), a PG_VERSION file beside the carrier, a
+ * version in the carrier's path, the newest major. Without a kit, or when the file cannot be read as
+ * its carrier, the input stays as it is and resolveCluster reports the file as unreadable.
+ */
+export function expandCarriers(host: Host, inputs: readonly ClusterInput[], kit: CarrierKit | undefined): ClusterInput[] {
+  const out: ClusterInput[] = [];
+  for (const input of inputs) {
+    const carrier = input.files.find((f) => isCarrierKind(f.kind));
+    if (!carrier || !kit || input.carrier) {
+      out.push(input);
+      continue;
+    }
+    const r = host.read(carrier.abs);
+    if (!r.ok) {
+      out.push(input);
+      continue;
+    }
+    const explicit = input.versionSource === 'flag' || input.versionSource === 'config';
+    let chosen: { major: Major; source: ClusterInput['versionSource'] } = { major: input.major, source: input.versionSource };
+    const read = kit.read({
+      file: r.file,
+      kind: carrier.kind,
+      majorFromPath,
+      pickMajor: (own) => {
+        if (!explicit && own) chosen = { major: own.major, source: 'carrier' };
+        return chosen.major;
+      },
+    });
+    if (!read.ok) {
+      out.push({ ...input, carrierError: { error: read.error, at: read.at } });
+      continue;
+    }
+    for (const cluster of read.clusters) {
+      out.push({
+        ...input,
+        ...(cluster.label ? { name: `${input.name ?? r.file.path} (${cluster.label})` } : {}),
+        files: [carrier],
+        major: chosen.major,
+        versionSource: chosen.source,
+        carrier: { kind: carrier.kind, file: r.file, cluster, comments: read.comments },
+      });
+    }
+  }
+  return out;
 }
 
 /** The key assignments are indexed by: the lower-cased name, old aliases mapped. */

@@ -5,6 +5,7 @@ import type { ClusterInput } from './cluster.js';
 import type { Host } from './host.js';
 import { GIT_DIR_REFUSAL } from '../source/refusal.js';
 import { fileIdentity } from './safe-read.js';
+import { isCarrierKind } from '../carriers/types.js';
 
 /** Exact file names discovery looks for when walking a directory. */
 export const KNOWN_NAMES: Readonly<Record<string, FileKind>> = {
@@ -33,8 +34,44 @@ const SKIP_DIRS = new Set(['.git', 'node_modules', '.hg', '.svn']);
 /** How many directory levels discovery descends below each path it is given. */
 export const MAX_WALK_DEPTH = 32;
 
+/** Patroni's configuration by name (patroni.yml, patroni-node1.yaml, …). */
+const PATRONI_NAME = /^patroni[^/]*\.ya?ml$/i;
+/** A YAML file whose content may show Patroni's shape (postgres.yml, postgresql-ha.yaml, …). */
+const POSTGRES_YAML_NAME = /^postgres[^/]*\.ya?ml$/i;
+/** Shape sniffing reads at most this much of a YAML file: larger files are not looked into. */
+export const SNIFF_MAX_CHARS = 1024 * 1024;
+/** Top-level keys of Patroni's configuration (patroni/validator.py `schema`). */
+const PATRONI_TOP_KEYS = /^(?:postgresql|bootstrap|scope|restapi|etcd|etcd3|consul|zookeeper|exhibitor|kubernetes|raft|citus|watchdog|tags|ctl|log|namespace|name):/m;
+const PATRONI_SECOND_KEYS = /^(?:bootstrap|scope|restapi|etcd|etcd3|consul|zookeeper|exhibitor|kubernetes|raft|citus):/m;
+/** A Kubernetes object (a StatefulSet named patroni.yaml is no Patroni configuration). */
+const K8S_OBJECT = /^(?:apiVersion|kind):/m;
+
+/**
+ * The carrier kind of a YAML file, from its name and the shape of its text: `patroni*.yml|yaml` with
+ * any top-level Patroni key; `postgres*.yml|yaml` with `postgresql:` and another Patroni section
+ * at the top level; any other YAML file named explicitly with a top-level `postgresql:` or
+ * `bootstrap:` section. Only YAML files with those names are opened, through the confined reader, and only
+ * the first SNIFF_MAX_CHARS characters are looked at (line-anchored regexes: linear).
+ */
+export function sniffCarrier(host: Host, abs: string, explicit = false): FileKind | undefined {
+  const name = basename(abs);
+  const patroni = PATRONI_NAME.test(name);
+  // A YAML file named on the command line is looked into whatever its name.
+  if (!patroni && !POSTGRES_YAML_NAME.test(name) && !(explicit && /\.ya?ml$/i.test(name))) return undefined;
+  if (host.kind(abs) !== 'file') return undefined;
+  const r = host.read(abs);
+  if (!r.ok) return patroni ? 'patroni' : undefined; // reported as unreadable where a Patroni file is expected
+  const text = r.file.text.length > SNIFF_MAX_CHARS ? r.file.text.slice(0, SNIFF_MAX_CHARS) : r.file.text;
+  if (K8S_OBJECT.test(text)) return undefined;
+  if (patroni) return PATRONI_TOP_KEYS.test(text) ? 'patroni' : undefined;
+  if (POSTGRES_YAML_NAME.test(name)) return /^postgresql:/m.test(text) && PATRONI_SECOND_KEYS.test(text) ? 'patroni' : undefined;
+  // Named explicitly: a top-level postgresql: or bootstrap: section is enough.
+  return /^(?:postgresql|bootstrap):/m.test(text) ? 'patroni' : undefined;
+}
+
 /** The kind of a file named explicitly on the command line, from its name. */
 export function kindFromName(name: string): FileKind {
+  if (PATRONI_NAME.test(basename(name))) return 'patroni';
   const n = basename(name).toLowerCase();
   if (KNOWN_NAMES[n]) return KNOWN_NAMES[n];
   if (SIGNAL_NAMES[n]) return SIGNAL_NAMES[n];
@@ -122,7 +159,8 @@ export function discover(host: Host, paths: string[], options: DiscoverOptions =
   const add = (abs: string, kind: FileKind): void => {
     if (options.ignore?.(abs)) return;
     const def = options.clusterOf?.(abs);
-    const key = def ? `cluster:${def.name}` : dirname(abs);
+    // A carrier file describes its own cluster(s): it does not join the plain files beside it.
+    const key = def ? `cluster:${def.name}` : isCarrierKind(kind) ? `carrier:${abs}` : dirname(abs);
     if (def) named.set(key, def);
     let files = byDir.get(key);
     if (!files) byDir.set(key, (files = new Map()));
@@ -162,7 +200,7 @@ export function discover(host: Host, paths: string[], options: DiscoverOptions =
         } else if (e.isLink) deferred.push({ dir: abs, depth: depth + 1 });
         else enter(abs, depth + 1);
       } else {
-        const kind = KNOWN_NAMES[e.name] ?? options.extraKind?.(abs) ?? SIGNAL_NAMES[e.name];
+        const kind = KNOWN_NAMES[e.name] ?? options.extraKind?.(abs) ?? SIGNAL_NAMES[e.name] ?? sniffCarrier(host, abs);
         if (!kind || host.kind(abs) === 'missing') continue;
         if (options.ignore?.(abs)) ignoredFiles++;
         else add(abs, kind);
@@ -232,8 +270,9 @@ export function discover(host: Host, paths: string[], options: DiscoverOptions =
     else if (kind === 'dir') walk(abs);
     else if (options.ignore?.(abs)) ignoredFiles++;
     else {
-      add(abs, options.kind ?? options.extraKind?.(abs) ?? kindFromName(abs));
-      addSignals(dirname(abs));
+      const kind = options.kind ?? options.extraKind?.(abs) ?? sniffCarrier(host, abs, true) ?? kindFromName(abs);
+      add(abs, kind);
+      if (!isCarrierKind(kind)) addSignals(dirname(abs));
     }
   }
 
@@ -250,7 +289,7 @@ export function discover(host: Host, paths: string[], options: DiscoverOptions =
   }
   if (byDir.size === 0 && errors.length === 0) {
     const searched = (paths.length ? paths : ['.']).map((p) => (p === '-' && options.stdin ? `standard input (as ${JSON.stringify(options.stdin.name)})` : JSON.stringify(p))).join(', ');
-    const names = [...Object.keys(KNOWN_NAMES), ...(options.extraKind ? ["the config's files: globs"] : [])].join(', ');
+    const names = [...Object.keys(KNOWN_NAMES), ...(options.extraKind ? ["the config's files: globs"] : []), 'Patroni YAML (patroni*.yml, postgres*.yml)'].join(', ');
     const why = [
       ...(warnings.length ? [warnings[0]!] : []),
       ...(ignoredFiles ? [`${ignoredFiles} matching ${ignoredFiles === 1 ? 'file is' : 'files are'} ignored by the config's ignore: globs`] : []),
@@ -279,7 +318,7 @@ export function discover(host: Host, paths: string[], options: DiscoverOptions =
   for (const [key, files] of groups) {
     const def = named.get(key);
     const firstFile = [...files.keys()].sort()[0]!;
-    const dir = def ? dirname(firstFile) : key;
+    const dir = def || key.startsWith('carrier:') ? dirname(firstFile) : key;
     let major: Major = NEWEST_MAJOR;
     let versionSource: ClusterInput['versionSource'] = 'default';
     const fromFile = readPgVersion(host, dir);

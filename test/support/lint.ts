@@ -3,7 +3,9 @@
 import { lint as lintWith, type LintOptions, type LintResult } from '../../src/api.js';
 import type { Rule } from '../../src/linter/rule.js';
 import { RULES } from '../../rules/index.js';
+import { CARRIERS } from '../../src/carriers/kit.js';
 
+/** With the carrier readers loaded, as the front ends load them when discovery finds a carrier file. */
 export function lint(paths: string[], options: LintOptions = {}, rules: readonly Rule[] = RULES): LintResult {
-  return lintWith(paths, options, rules);
+  return lintWith(paths, { carriers: CARRIERS, ...options }, rules);
 }

@@ -55,6 +55,7 @@ export const MAIN_FILE: Readonly<Record<FileKind, string>> = {
   'recovery.conf': 'recovery.conf',
   'standby.signal': 'standby.signal',
   'recovery.signal': 'recovery.signal',
+  patroni: 'patroni.yml',
 };
 
 function runCase(
