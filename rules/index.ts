@@ -54,6 +54,8 @@ import missingInclude from './missing-include.js';
 import parallelWorkersExceed from './parallel-workers-exceed.js';
 import passwordCheckNotLoaded from './password-check-not-loaded.js';
 import passwordEncryptionMd5 from './password-encryption-md5.js';
+import patroniLocalParameterIgnored from './patroni-local-parameter-ignored.js';
+import patroniParameterReplaced from './patroni-parameter-replaced.js';
 import pgauditNotConfigured from './pgaudit-not-configured.js';
 import recoveryConfObsolete from './recovery-conf-obsolete.js';
 import removedSetting from './removed-setting.js';
@@ -139,6 +141,8 @@ export const RULES: readonly Rule[] = [
   parallelWorkersExceed,
   passwordCheckNotLoaded,
   passwordEncryptionMd5,
+  patroniLocalParameterIgnored,
+  patroniParameterReplaced,
   pgauditNotConfigured,
   recoveryConfObsolete,
   removedSetting,

@@ -21,7 +21,7 @@ const CMDLINE_OPTIONS: ReadonlyMap<string, { def: string | number | null; check:
   ['port', { def: null, check: { kind: 'false' }, words: 'never (it comes from postgresql.listen)' }],
   ['cluster_name', { def: null, check: { kind: 'false' }, words: 'never (it comes from scope)' }],
   ['wal_level', { def: 'hot_standby', check: { kind: 'enum', values: ['hot_standby', 'replica', 'logical'] }, words: 'hot_standby, replica or logical' }],
-  ['hot_standby', { def: 'on', check: { kind: 'bool-true' }, words: 'on (Patroni always runs standbys hot)' }],
+  ['hot_standby', { def: 'on', check: { kind: 'bool-true' }, words: 'on only: Patroni always runs standbys hot' }],
   ['max_connections', { def: 100, check: { kind: 'int', min: 25 }, words: 'an integer of at least 25' }],
   ['max_wal_senders', { def: 10, check: { kind: 'int', min: 3 }, words: 'an integer of at least 3' }],
   ['wal_keep_segments', { def: 8, check: { kind: 'int', min: 1 }, words: 'an integer of at least 1' }],
@@ -191,7 +191,8 @@ export function readPatroni(ctx: CarrierContext, docs: YNode[]): Omit<Extract<Ca
     };
     const event = (e: YEntry, section: string, why: PatroniParameterEvent['why'], extra: Partial<PatroniParameterEvent> = {}): PatroniParameterEvent => ({
       name: e.key,
-      value: e.value.t === 'scalar' ? pyStr(e.value.value) : `<${e.value.t}>`,
+      // As written in the file (`off`, not Python's `False`): the finding quotes the file.
+      value: e.value.t === 'scalar' ? file.text.slice(e.value.start, e.value.end) : `<${e.value.t}>`,
       loc: loc(entrySpan(e)),
       section,
       why,
@@ -221,7 +222,8 @@ export function readPatroni(ctx: CarrierContext, docs: YNode[]): Omit<Extract<Ca
         continue;
       }
       const why = opt.check.kind === 'false' ? whyFor(lower(e.key)) : 'validator';
-      const replacement = opt.def !== null ? String(opt.def) : undefined;
+      // wal_level's default hot_standby is written as replica (get_server_parameters, 9.6+).
+      const replacement = opt.def === 'hot_standby' ? 'replica' : opt.def !== null ? String(opt.def) : undefined;
       facts.replaced.push(event(e, 'bootstrap.dcs.postgresql.parameters', why, { ...(replacement !== undefined ? { replacement } : {}), check: opt.words }));
     }
     // is_local=True: every CMDLINE option is dropped from the local parameters.

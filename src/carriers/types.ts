@@ -21,7 +21,7 @@ export interface SynthFile {
 /** A Patroni parameter value that Patroni does not write as given (rules/patroni-*.ts). */
 export interface PatroniParameterEvent {
   name: string;
-  /** The value as written, as Python's str() prints it. */
+  /** The value as the file writes it. */
   value: string;
   /** The key and value in the carrier file. */
   loc: Loc;
