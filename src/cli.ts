@@ -5,7 +5,7 @@ import { safeWriteFile, SafeWriteError } from './io/safe-write.js';
 import { basename, dirname, relative, resolve } from 'node:path';
 import { ConfigError, type LoadedConfig } from './config/config-core.js';
 import { findConfigUpward, lookupTop, shadowedWarning } from './config/config-lookup.js';
-import { lint, maxFileBytesFor, readSettings, type LintOptions, type LintResult } from './api.js';
+import { lint, maxFileBytesFor, prepareLint, readSettings, type LintOptions, type LintResult } from './api.js';
 import { fixDiff, fixSummary, runFixes } from './fix/apply.js';
 import { EXPLICIT_KINDS, isSupportedMajor, type ExplicitKind } from './resolve/discover.js';
 import { readStdin } from './resolve/stdin.js';
@@ -403,6 +403,8 @@ async function run(args: Args, rules: readonly Rule[]): Promise<number> {
     const read = await readStdin(maxFileBytesFor(options));
     options.stdin = { filename: args.stdinFilename, content: read.ok ? read.bytes : { error: read.error } };
   }
+  // Discovery once, and the carrier readers (Patroni YAML, …) loaded only when a carrier file is found.
+  const prepared = await prepareLint(args.paths, options);
   const failOnErrors = (errors: string[], warnings: readonly string[], empty?: string): void => {
     if (errors.length) throw new UsageError(errors[0]!);
     // Where discovery stopped early (files below were not checked): said, whatever the format.
@@ -412,21 +414,22 @@ async function run(args: Args, rules: readonly Rule[]): Promise<number> {
 
   if (args.command === 'settings') {
     if (!args.paths.length) throw new UsageError('settings needs a file or directory');
-    const { results, errors, warnings, empty } = readSettings(args.paths, options);
+    const { results, errors, warnings, empty } = readSettings(args.paths, prepared);
     failOnErrors(errors, warnings, empty);
     emit(args, args.format === 'json' ? JSON.stringify(results.flatMap((r) => r.rows.map((row) => ({ ...row, cluster: r.cluster, pgVersion: r.pgVersion }))), null, 2) + '\n' : formatSettingsText(results));
     return 0;
   }
   if (args.command === 'hba') {
     if (!args.paths.length) throw new UsageError('hba needs a file or directory');
-    const { results, errors, warnings, empty } = readHba(args.paths, options);
+    const { results, errors, warnings, empty } = readHba(args.paths, prepared);
     failOnErrors(errors, warnings, empty);
     emit(args, args.format === 'json' ? JSON.stringify(results.flatMap((r) => r.rows.map((row) => ({ ...row, cluster: r.cluster, pgVersion: r.pgVersion }))), null, 2) + '\n' : formatHbaText(results));
     return 0;
   }
 
-  if (args.fix || args.unsafeFixes || args.diff) return runFix(args, options, rules, failOnErrors);
-  const result = lint(args.paths, options, rules);
+  // The fix passes lint what the fixes wrote: they discover again, with the same readers.
+  if (args.fix || args.unsafeFixes || args.diff) return runFix(args, { ...options, ...(prepared.carriers ? { carriers: prepared.carriers } : {}) }, rules, failOnErrors);
+  const result = lint(args.paths, prepared, rules);
   failOnErrors(result.errors, result.warnings, result.empty);
   emit(args, formatReport(args.format, result, useColor(args, Boolean(args.output))));
   return exitFor(args, result);
@@ -512,14 +515,17 @@ async function runDiff(args: Args, rules: readonly Rule[]): Promise<number> {
   ] as const) {
     if (given) throw new UsageError(`diff takes no ${flag}`);
   }
-  const [{ diffTrees }, { diffAccess }, { renderDiff }, { gitTree, GitTreeError }] = await Promise.all([
+  const [{ diffTrees }, { diffAccess }, { renderDiff }, { gitTree, GitTreeError }, { loadCarriers }] = await Promise.all([
     import('./diff/trees.js'),
     import('./diff/access.js'),
     import('./diff/render.js'),
     import('./diff/git-tree.js'),
+    import('./carriers/load.js'),
   ]);
   const common = {
     diffAccess,
+    // Either tree may hold carrier files (a Patroni YAML, …): the readers are loaded for the diff.
+    carriers: await loadCarriers(),
     ...(args.pgVersion ? { pgVersion: args.pgVersion as LintOptions['pgVersion'] } : {}),
     ...(args.maxFileBytes ? { maxFileBytes: args.maxFileBytes } : {}),
     ...(args.kind ? { kind: args.kind } : {}),

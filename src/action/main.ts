@@ -36,6 +36,7 @@ import {
 } from './github-api.js';
 import { InputError, readInputs, type ActionInputs } from './inputs.js';
 import { planReview } from './review.js';
+import { loadCarriers } from '../carriers/load.js';
 import type { Host } from '../resolve/host.js';
 import type { DiffResult } from '../diff/types.js';
 import { markdownSections } from '../diff/render.js';
@@ -233,6 +234,9 @@ async function runUnchecked(rules: readonly Rule[]): Promise<void> {
     ...(inputs.profiles ? { profiles: inputs.profiles } : {}),
     ...(inputs.allowEmpty ? { allowEmpty: true } : {}),
   };
+  // The carrier readers (Patroni YAML, …): the Action is one bundle, so they are always at hand; the
+  // base revision's lint below uses them too.
+  options.carriers = await loadCarriers();
   const host = hostFor(options);
   const result = lint(inputs.paths, { ...options, host }, rules);
   if (result.errors.length) throw new InputError(`input paths: ${result.errors[0]}`);
@@ -400,6 +404,7 @@ async function diffWithBase(baseHost: Host, headHost: Host, root: string, paths:
   const config = options.config;
   const out = diffTrees({ root, host: baseHost, ...(config ? { config } : {}) }, { root, host: headHost, ...(config ? { config } : {}) }, paths, {
     diffAccess,
+    ...(options.carriers ? { carriers: options.carriers } : {}),
     ...(options.pgVersion ? { pgVersion: options.pgVersion } : {}),
   });
   return out.result;

@@ -44,6 +44,8 @@ export interface DiffTreesOptions {
    * from disk; a given host's paths start at its cwd.
    */
   cwd?: string;
+  /** The carrier readers (Patroni YAML, …: src/carriers/load.ts), for both trees. */
+  carriers?: LintOptions['carriers'];
   /** The access diff; without it no access changes are reported (`access` and `unknown` stay empty). */
   diffAccess?: AccessDiffFn;
 }
@@ -120,6 +122,7 @@ function readSide(host: Host, side: TreeSide, paths: readonly string[], present:
     ...(options.pgVersion ? { pgVersion: options.pgVersion } : {}),
     ...(options.kind ? { kind: options.kind } : {}),
     ...(side.config ? { config: side.config } : {}),
+    ...(options.carriers ? { carriers: options.carriers } : {}),
   });
   const unreadable = r.clusters.flatMap((c) => c.unreadable.map((u) => `${u.path}: ${u.error}; the diff compares this tree without it`));
   return { host, clusters: keyed(host, r.clusters), errors: r.errors, warnings: [...r.warnings, ...unreadable], ...(r.empty !== undefined ? { empty: r.empty } : {}) };
