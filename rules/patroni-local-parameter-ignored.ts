@@ -49,7 +49,11 @@ export default defineRule({
   check(ctx) {
     for (const e of ctx.cluster.carrier?.cluster.patroni?.ignored ?? []) {
       const applied = ctx.setting(e.name);
-      const value = applied?.assignment ? `, so the server runs with ${e.name} = ${boundQuote(applied.assignment.line.value.value, 60)}` : '';
+      const value = applied?.assignment
+        ? `, so the server runs with ${e.name} = ${boundQuote(applied.assignment.line.value.value, 60)}`
+        : applied
+          ? `, so the server runs with ${e.name} = ${applied.canonical} (the default)`
+          : '';
       ctx.report({
         loc: e.loc,
         message: `${e.name}: ${boundQuote(e.value, 60)} in ${e.section} is ignored: ${source(e)}${value}`,

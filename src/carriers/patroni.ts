@@ -201,10 +201,11 @@ export function readPatroni(ctx: CarrierContext, docs: YNode[]): Omit<Extract<Ca
     const whyFor = (name: string): PatroniParameterEvent['why'] =>
       name === 'listen_addresses' || name === 'port' ? 'listen' : name === 'cluster_name' ? 'scope' : 'dcs-only';
 
-    // config.py Config.__DEFAULT_CONFIG: the CMDLINE_OPTIONS defaults, but not wal_keep_*.
-    for (const [name, o] of CMDLINE_OPTIONS) {
-      if (o.def !== null && name !== 'wal_keep_segments' && name !== 'wal_keep_size') set({ name, value: String(o.def) });
-    }
+    // config.py Config.__DEFAULT_CONFIG: the CMDLINE_OPTIONS defaults, but not wal_keep_*. All but
+    // wal_log_hints equal PostgreSQL's own defaults in 10–18 (wal_level replica, hot_standby on,
+    // max_wal_senders and max_replication_slots 10, …), so only wal_log_hints is written: the rules
+    // then see the others as the defaults they are, not as values someone chose.
+    set({ name: 'wal_log_hints', value: 'on' });
     // config.py _process_postgresql_parameters(is_local=False): a DCS value of a CMDLINE option that
     // fails its check is dropped with a warning, and the default stays.
     const dcsParams = get(dcsPg, 'parameters')?.value;
@@ -318,7 +319,10 @@ export function readPatroni(ctx: CarrierContext, docs: YNode[]): Omit<Extract<Ca
         if (legacy && truthy(legacy.value)) {
           const method = get(bootstrap, 'method')?.value;
           const custom = method?.t === 'scalar' && typeof method.value === 'string' && method.value !== 'initdb' && get(get(bootstrap, method.value)?.value, 'command');
-          const initdb = custom ? [] : initdbRecords(get(bootstrap, 'initdb'), { start: legacy.keyStart, end: legacy.keyEnd });
+          // initdb's own records point at bootstrap.initdb (where auth options would change them), else at this list.
+          const initdbEntry = get(bootstrap, 'initdb');
+          const at = initdbEntry ?? legacy;
+          const initdb = custom ? [] : initdbRecords(initdbEntry, { start: at.keyStart, end: at.keyEnd });
           write('pg_hba.conf', listOf(legacy), initdb);
         }
       }

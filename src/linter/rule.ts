@@ -216,6 +216,8 @@ export function runRule(rule: Rule, cluster: ResolvedCluster, settings: RunSetti
     options: { ...(rule.defaultOptions ?? {}), ...(settings.options ?? {}) },
     assume: settings.assume ?? {},
     clusterLoc: () => {
+      // A carrier's cluster as a whole is its carrier file (findings on what it synthesized are mapped there).
+      if (cluster.carrier) return { file: cluster.carrier.file.path, start: 0, end: 0 };
       const main = cluster.input.files.find((f) => f.kind === 'postgresql.conf');
       const src = main ? [...cluster.sources.values()].find((s) => s.absPath === main.abs) : undefined;
       return src ? { file: src.path, start: 0, end: 0 } : undefined;

@@ -28,7 +28,7 @@ ruleTester(rule, {
           endLine: 5,
           endColumn: 25,
           severity: 'warning',
-          message: `max_connections: 500 in postgresql.parameters is ignored: ${DCS_ONLY}, so the server runs with max_connections = 100`,
+          message: `max_connections: 500 in postgresql.parameters is ignored: ${DCS_ONLY}, so the server runs with max_connections = 100 (the default)`,
           help: 'Move max_connections to bootstrap.dcs.postgresql.parameters (on a running cluster: patronictl edit-config), and remove it here.',
         },
       ],
@@ -61,7 +61,7 @@ ruleTester(rule, {
     {
       name: "a role's parameters_replica cannot set a DCS-only parameter",
       code: 'scope: demo\npostgresql:\n  parameters_replica:\n    hot_standby: off\n    work_mem: 8MB\n',
-      errors: [{ line: 4, column: 5, endColumn: 21, message: 'hot_standby: off in postgresql.parameters_replica is ignored: Patroni takes hot_standby only from the DCS (bootstrap.dcs, or patronictl edit-config once the cluster exists), so the server runs with hot_standby = on' }],
+      errors: [{ line: 4, column: 5, endColumn: 21, message: 'hot_standby: off in postgresql.parameters_replica is ignored: Patroni takes hot_standby only from the DCS (bootstrap.dcs, or patronictl edit-config once the cluster exists), so the server runs with hot_standby = on (the default)' }],
     },
     {
       name: 'wal_keep_segments on 12: the server runs with the segments Patroni derives from its default wal_keep_size',
