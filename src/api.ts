@@ -287,7 +287,8 @@ export function lint(paths: string[], options: LintOptions, rules: readonly Rule
   // Findings on what a carrier synthesized are located in the carrier file (fixes kept only where
   // they edit the carrier's own characters: src/carriers/origin.ts mapFix).
   const origins = carrierOrigins(clusters);
-  if (origins.size) diagnostics = diagnostics.map((d) => mapDiagnostic(d, origins));
+  // Nothing is reported on lines a carrier's tool writes on its own (SynthBuilder `reportable`).
+  if (origins.size) diagnostics = diagnostics.filter((d) => origins.get(d.loc.file)?.map.reportable(d.loc.start) ?? true).map((d) => mapDiagnostic(d, origins));
   // filter: inline directives mark findings suppressed (they stay in the list).
   const directives = [...collectDirectives(clusters), ...carrierDirectives(clusters)];
   const applied = applyDirectives(diagnostics, directives, sources, new Set(rules.map((r) => r.name)), ran);

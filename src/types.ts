@@ -27,7 +27,11 @@ export type FileKind =
    * Its clusters are synthesized postgresql.conf / pg_hba.conf / pg_ident.conf texts, and every
    * finding on them is located back in the carrier file.
    */
-  | 'patroni';
+  | 'patroni'
+  /** A CloudNativePG `Cluster` manifest (src/carriers/cnpg.ts). */
+  | 'cloudnativepg'
+  /** docker-compose files and Kubernetes workloads running the postgres image (src/carriers/container.ts). */
+  | 'container';
 
 export interface RelatedInfo {
   message: string;

@@ -25,10 +25,13 @@ interface SynthLine {
   /** Where a finding on the line that touches no piece points: the key or item that made the line. */
   origin: Span;
   pieces: Piece[];
+  /** False for a line the carrier's tool writes on its own (an operator's fixed records): no finding is reported on it. */
+  reportable: boolean;
 }
 
 interface PendingLine {
   origin: Span;
+  reportable: boolean;
   /** The carrier line the synthesized line should sit on, when it has one. */
   target?: number;
   parts: { text: string; origin?: Span; exact: boolean }[];
@@ -47,9 +50,13 @@ interface PendingLine {
 export class SynthBuilder {
   private readonly pending: PendingLine[] = [];
 
-  /** Starts a line whose findings point at `origin` unless they touch a finer piece. */
-  line(origin: Span, target?: number): this {
-    this.pending.push({ origin, ...(target !== undefined ? { target } : {}), parts: [] });
+  /**
+   * Starts a line whose findings point at `origin` unless they touch a finer piece. `reportable`
+   * false: the tool writes the line whatever the file says (CloudNativePG's own pg_hba records), so
+   * it counts for what the server does but no finding is reported on it (lint() drops them).
+   */
+  line(origin: Span, target?: number, reportable = true): this {
+    this.pending.push({ origin, reportable, ...(target !== undefined ? { target } : {}), parts: [] });
     return this;
   }
 
@@ -83,7 +90,7 @@ export class SynthBuilder {
         length += pad.length;
         lineNo = p.target;
       }
-      const line: SynthLine = { from: length, to: length, origin: p.origin, pieces: [] };
+      const line: SynthLine = { from: length, to: length, origin: p.origin, pieces: [], reportable: p.reportable };
       for (const part of p.parts) {
         const from = length;
         chunks.push(part.text);
@@ -122,6 +129,11 @@ export class OriginMap {
       else hi = mid - 1;
     }
     return lines[lo];
+  }
+
+  /** Whether a finding starting at `offset` may be reported (its line is not one the tool writes on its own). */
+  reportable(offset: number): boolean {
+    return this.lineAt(offset)?.reportable ?? true;
   }
 
   /** The carrier offset a range starting at `offset` starts at. */

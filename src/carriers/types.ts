@@ -4,7 +4,7 @@ import type { FileKind, Loc } from '../types.js';
 import type { OriginMap, Span } from './origin.js';
 
 /** The file kinds that are carriers (src/types.ts FileKind): read by a CarrierKit, never parsed as PostgreSQL files. */
-export const CARRIER_KINDS: readonly FileKind[] = ['patroni'];
+export const CARRIER_KINDS: readonly FileKind[] = ['patroni', 'cloudnativepg', 'container'];
 
 export const isCarrierKind = (k: FileKind): boolean => CARRIER_KINDS.includes(k);
 

@@ -56,6 +56,8 @@ export const MAIN_FILE: Readonly<Record<FileKind, string>> = {
   'standby.signal': 'standby.signal',
   'recovery.signal': 'recovery.signal',
   patroni: 'patroni.yml',
+  cloudnativepg: 'cluster.yaml',
+  container: 'docker-compose.yml',
 };
 
 function runCase(
