@@ -20,8 +20,11 @@ const WIDTH: Record<Family, number> = { 4: 32, 6: 128 };
 export const MAX_MASK_PIECES = 4096;
 
 export function bytesToBig(bytes: readonly number[]): bigint {
+  // four bytes at a time: one bigint operation per 32 bits
   let v = 0n;
-  for (const b of bytes) v = (v << 8n) | BigInt(b);
+  for (let i = 0; i < bytes.length; i += 4) {
+    v = (v << 32n) | BigInt((((bytes[i]! << 24) | (bytes[i + 1]! << 16) | (bytes[i + 2]! << 8) | bytes[i + 3]!) >>> 0));
+  }
   return v;
 }
 
@@ -41,9 +44,15 @@ function bigToBytes(v: bigint, family: Family): number[] {
  * contiguous mask is one range; a non-contiguous one is one block per combination of the free bits
  * above its lowest set bit, or null when that is more than MAX_MASK_PIECES blocks.
  */
-export function maskRanges(bytes: readonly number[], mask: readonly number[]): Range[] | null {
+export function maskRanges(bytes: readonly number[], mask: readonly number[], prefix: number | null = null): Range[] | null {
   const family: Family = bytes.length === 4 ? 4 : 6;
   const width = WIDTH[family];
+  if (prefix !== null) {
+    // contiguous: one block, computed without walking the bits
+    const host = BigInt(width - prefix);
+    const lo = (bytesToBig(bytes) >> host) << host;
+    return [{ lo, hi: lo + (1n << host) }];
+  }
   const m = bytesToBig(mask);
   const base = bytesToBig(bytes) & m;
   if (m === 0n) return [{ lo: 0n, hi: SPACE[family] }];
@@ -87,18 +96,42 @@ export function complement(ranges: readonly Range[], family: Family): Range[] {
   return out;
 }
 
-/** The fewest CIDR blocks that make up [lo, hi) (at most 2 × width of them). */
-export function cidrs(r: Range, family: Family): string[] {
+function bitLength(v: bigint): number {
+  return v === 0n ? 0 : v.toString(2).length;
+}
+
+/** The number of trailing zero bits of v (v > 0). */
+function trailingZeros(v: bigint): number {
+  return bitLength(v & -v) - 1;
+}
+
+/** The CIDR blocks that make up [lo, hi), fewest first to last; each block costs a few bigint operations. */
+function* blocks(r: Range, family: Family): Generator<{ lo: bigint; size: number }> {
   const width = WIDTH[family];
-  const out: string[] = [];
   let lo = r.lo;
   while (lo < r.hi) {
-    let size = 0;
-    while (size < width && (lo & ((1n << BigInt(size + 1)) - 1n)) === 0n && lo + (1n << BigInt(size + 1)) <= r.hi) size++;
-    out.push(`${formatAddress(bigToBytes(lo, family))}/${width - size}`);
+    const align = lo === 0n ? width : trailingZeros(lo);
+    const fit = bitLength(r.hi - lo) - 1;
+    const size = Math.min(align, fit);
+    yield { lo, size };
     lo += 1n << BigInt(size);
   }
+}
+
+/** The fewest CIDR blocks that make up [lo, hi) (at most 2 × width of them). */
+export function cidrs(r: Range, family: Family, max = Infinity): string[] {
+  const out: string[] = [];
+  for (const b of blocks(r, family)) {
+    if (out.length >= max) break;
+    out.push(`${formatAddress(bigToBytes(b.lo, family))}/${WIDTH[family] - b.size}`);
+  }
   return out;
+}
+
+function countBlocks(rs: readonly Range[], family: Family): number {
+  let n = 0;
+  for (const r of rs) for (const _ of blocks(r, family)) n++;
+  return n;
 }
 
 export function formatBig(v: bigint, family: Family): string {
@@ -108,28 +141,37 @@ export function formatBig(v: bigint, family: Family): string {
 /** At most this many blocks are spelled out in one description; the rest are counted. */
 export const MAX_DESCRIBED_BLOCKS = 12;
 
-function list(blocks: string[]): string {
-  if (blocks.length <= MAX_DESCRIBED_BLOCKS) return blocks.join(', ');
-  return `${blocks.slice(0, MAX_DESCRIBED_BLOCKS).join(', ')} and ${blocks.length - MAX_DESCRIBED_BLOCKS} more blocks`;
+/** The first blocks of a set, spelled out, and how many more there are. */
+function list(rs: readonly Range[], family: Family, total: number): string {
+  const shown: string[] = [];
+  for (const r of rs) {
+    if (shown.length >= MAX_DESCRIBED_BLOCKS) break;
+    shown.push(...cidrs(r, family, MAX_DESCRIBED_BLOCKS - shown.length));
+  }
+  if (total <= shown.length) return shown.join(', ');
+  return `${shown.join(', ')} and ${total - shown.length} more blocks`;
 }
 
-/** One family's set for people: its blocks, or the whole line "except" its complement's blocks when that is shorter. */
+/** One family's set for people: its blocks, or the smallest block holding it "except" what of it is not in the set, when that is shorter. */
 function describeFamily(ranges: readonly Range[], family: Family): string {
-  const inside = ranges.flatMap((r) => cidrs(r, family));
-  // the smallest block holding the whole set, and what of it is not in the set
+  const inside = countBlocks(ranges, family);
   const lo = ranges[0]!.lo;
   const hi = ranges[ranges.length - 1]!.hi;
   let size = 0n;
-  while ((lo >> size) !== ((hi - 1n) >> size)) size++;
+  while (lo >> size !== (hi - 1n) >> size) size++;
   const hull: Range = { lo: (lo >> size) << size, hi: ((lo >> size) + 1n) << size };
-  const holes = complement(ranges, family)
-    .map((r) => ({ lo: r.lo > hull.lo ? r.lo : hull.lo, hi: r.hi < hull.hi ? r.hi : hull.hi }))
-    .filter((r) => r.lo < r.hi)
-    .flatMap((r) => cidrs(r, family));
+  const holes: Range[] = [];
+  let at = hull.lo;
+  for (const r of ranges) {
+    if (r.lo > at) holes.push({ lo: at, hi: r.lo });
+    at = r.hi;
+  }
+  if (at < hull.hi) holes.push({ lo: at, hi: hull.hi });
   const block = cidrs(hull, family)[0]!;
   if (holes.length === 0) return block;
-  if (holes.length + 1 < inside.length) return `${block} except ${list(holes)}`;
-  return list(inside);
+  const holeCount = countBlocks(holes, family);
+  if (holeCount + 1 < inside) return `${block} except ${list(holes, family, holeCount)}`;
+  return list(ranges, family, inside);
 }
 
 /** "any address", "0.0.0.0/0 except 10.0.0.0/8", "10.0.0.0/8 and ::1/128", … */

@@ -29,7 +29,7 @@ import { parseGucValue } from '../catalog/values.js';
 import { parseIPv4, type HbaConnType, type HbaLine } from '../parse/pg-hba.js';
 import type { ResolvedCluster } from '../resolve/cluster.js';
 import { toJsRegex, describeNames, type NameSetSpec } from './access-names.js';
-import { describeAddresses, maskRanges, normalize, rangesKey, SPACE, type Family, type Range } from './access-space.js';
+import { describeAddresses, inRanges, maskRanges, normalize, rangesKey, SPACE, type Family, type Range } from './access-space.js';
 import type { AccessChange, AccessChangeKind, AccessEndpoint, AccessUnknown, Transport } from './types.js';
 
 export type { NameSetSpec } from './access-names.js';
@@ -310,7 +310,7 @@ function toRec(l: HbaLine, side: 0 | 1, idx: number, display: (abs: string) => s
       rec.v4 = FULL[4];
       rec.v6 = FULL[6];
     } else if (a.kind === 'ipv4' || a.kind === 'ipv6') {
-      const ranges = maskRanges(a.bytes!, a.mask!);
+      const ranges = maskRanges(a.bytes!, a.mask!, a.prefix);
       if (ranges === null) unknown('netmask', 'the netmask is not contiguous and matches too many separate blocks to list: the record is taken to match no address');
       else if (a.kind === 'ipv4') rec.v4 = ranges;
       else rec.v6 = ranges;
@@ -433,15 +433,30 @@ function pairKey(b: Rec | null, a: Rec | null): string {
 function sweep(B: readonly Rec[], A: readonly Rec[], allowB: Record<Family, Range[]>, allowA: Record<Family, Range[]>, cells: Map<string, Cell>): void {
   for (const family of [4, 6] as const) {
     const pick = (r: Rec): Range[] => (family === 4 ? r.v4 : r.v6);
-    const pts = new Set<bigint>([0n, SPACE[family]]);
-    for (const r of B) for (const x of pick(r)) pts.add(x.lo).add(x.hi);
-    for (const r of A) for (const x of pick(r)) pts.add(x.lo).add(x.hi);
-    for (const x of allowB[family]) pts.add(x.lo).add(x.hi);
-    for (const x of allowA[family]) pts.add(x.lo).add(x.hi);
-    const p = [...pts].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
+    // no record of either version matches this family: refused on both sides
+    if (!B.some((r) => pick(r).length) && !A.some((r) => pick(r).length)) continue;
+    // V8 hashes bigints poorly as Map/Set keys: the endpoints are sorted and found by bisection
+    const raw: bigint[] = [0n, SPACE[family]];
+    for (const r of B) for (const x of pick(r)) raw.push(x.lo, x.hi);
+    for (const r of A) for (const x of pick(r)) raw.push(x.lo, x.hi);
+    for (const x of allowB[family]) raw.push(x.lo, x.hi);
+    for (const x of allowA[family]) raw.push(x.lo, x.hi);
+    raw.sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
+    const p: bigint[] = [];
+    for (const v of raw) if (p.length === 0 || p[p.length - 1] !== v) p.push(v);
     const segs = p.length - 1;
-    const at = new Map<bigint, number>();
-    p.forEach((v, i) => at.set(v, i));
+    const at = {
+      get(v: bigint): number {
+        let lo = 0;
+        let hi = p.length - 1;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (p[mid]! < v) lo = mid + 1;
+          else hi = mid;
+        }
+        return lo;
+      },
+    };
     const paint = (recs: readonly Rec[], allow: Range[]): (Rec | null)[] => {
       const first = new Array<Rec | null>(segs).fill(null);
       // next[i]: the first unpainted segment at or after i (path-halved skip pointers)
@@ -464,7 +479,6 @@ function sweep(B: readonly Rec[], A: readonly Rec[], allowB: Record<Family, Rang
         prev = at.get(x.hi)!;
       }
       block(prev, segs);
-      const blocked = Array.from({ length: segs }, (_, i) => find(i) !== i);
       for (const r of recs) {
         for (const x of pick(r)) {
           const to = at.get(x.hi)!;
@@ -474,7 +488,6 @@ function sweep(B: readonly Rec[], A: readonly Rec[], allowB: Record<Family, Rang
           }
         }
       }
-      for (let i = 0; i < segs; i++) if (blocked[i]) first[i] = null;
       return first;
     };
     const fb = paint(B, allowB[family]);
@@ -580,8 +593,7 @@ interface Collected {
   g: Group;
 }
 
-function diffTransport(t: Transport, B: Rec[], A: Rec[], sb: Side, sa: Side, out: Collected[], unknowns: Unknowns, display: (abs: string) => string): void {
-  void display;
+function diffTransport(t: Transport, B: Rec[], A: Rec[], sb: Side, sa: Side, out: Collected[], unknowns: Unknowns, onlyReplication: boolean): void {
   const all = [...B, ...A];
   const sameInPlay = all.some((r) => r.dbSame);
   const listedSet = new Set<string>();
@@ -629,11 +641,13 @@ function diffTransport(t: Transport, B: Rec[], A: Rec[], sb: Side, sa: Side, out
     return ix.wild.filter((r) => r.dbAll || r.dbSame || rxBits(r.dbRx, dbIndex, x.vec));
   };
 
+  const allowSame = rangesKey(sb.allowed[4]) === rangesKey(sa.allowed[4]) && rangesKey(sb.allowed[6]) === rangesKey(sa.allowed[6]);
   const groups = new Map<string, { g: Group; user: NameSetSpec; xs: DbClass[] }>();
   const intern = new Interner();
   const tcp = t !== 'local';
 
   for (const x of classes) {
+    if (onlyReplication && x.kind !== 'repl') continue;
     const RB = dbMay(ib, x);
     const RA = dbMay(ia, x);
     if (RB.length === 0 && RA.length === 0) continue;
@@ -673,11 +687,36 @@ function diffTransport(t: Transport, B: Rec[], A: Rec[], sb: Side, sa: Side, out
       if (y.kind === 'name') return r.userNames.has(y.name) || rxMatches(r.userRx, y.name);
       return rxBits(r.userRx, userIndex, y.vec);
     };
+    // per user name, the records naming it; the rest (all, regexes) are tried for every user class
+    const byUser = (recs: Rec[]): { wild: Rec[]; named: Map<string, Rec[]> } => {
+      const wild: Rec[] = [];
+      const named = new Map<string, Rec[]>();
+      for (const r of recs) {
+        if (r.userAll || r.userRx.length) wild.push(r);
+        for (const n of r.userNames) {
+          let l = named.get(n);
+          if (!l) named.set(n, (l = []));
+          l.push(r);
+        }
+      }
+      return { wild, named };
+    };
+    const ub = byUser(RB);
+    const ua = byUser(RA);
+    const recsFor = (u: ReturnType<typeof byUser>, y: UserClass): Rec[] => {
+      const wild = u.wild.filter((r) => dbMatch(r, y) && userMatch(r, y));
+      if (y.kind !== 'name') return wild;
+      const named = u.named.get(y.name);
+      return named ? mergeSorted(named.filter((r) => dbMatch(r, y)), wild) : wild;
+    };
     const perX = new Map<string, { g: Group; names: string[]; others: boolean[][]; same: boolean[][] }>();
     for (const y of uclasses) {
-      const YB = RB.filter((r) => dbMatch(r, y) && userMatch(r, y));
-      const YA = RA.filter((r) => dbMatch(r, y) && userMatch(r, y));
+      const YB = recsFor(ub, y);
+      const YA = recsFor(ua, y);
       const cells = new Map<string, Cell>();
+      // the same records in the same order, on the same addresses, give the same answers
+      const unchanged = allowSame && YB.length === YA.length && YB.every((r, i) => r.sem === YA[i]!.sem);
+      if (unchanged) continue;
       if (!tcp) {
         const b = YB[0] ?? null;
         const a = YA[0] ?? null;
@@ -716,6 +755,250 @@ function diffTransport(t: Transport, B: Rec[], A: Rec[], sb: Side, sa: Side, out
     }
     const db = buildSpec(names, others.length ? others : null, null, { listed: L, regexes: DR, notSame: false, sameExcept: L }, repl);
     out.push({ transport: t, db, user: G.user, g: G.g });
+  }
+}
+
+/* ---------------------------------------------------------------- names only: one sweep */
+
+/** A set of records that knows its first (lowest-numbered) record. */
+class FirstSet {
+  private readonly set = new Set<Rec>();
+  private first: Rec | null = null;
+  private dirty = false;
+  get size(): number {
+    return this.set.size;
+  }
+  add(r: Rec): void {
+    this.set.add(r);
+    if (!this.dirty && (this.first === null || r.idx < this.first.idx)) this.first = r;
+  }
+  delete(r: Rec): void {
+    this.set.delete(r);
+    if (this.first === r) this.dirty = true;
+  }
+  get(): Rec | null {
+    if (this.dirty) {
+      this.first = null;
+      for (const r of this.set) if (this.first === null || r.idx < this.first.idx) this.first = r;
+      this.dirty = false;
+    }
+    return this.first;
+  }
+}
+
+function earliest(...rs: (Rec | null | undefined)[]): Rec | null {
+  let best: Rec | null = null;
+  for (const r of rs) if (r && (best === null || r.idx < best.idx)) best = r;
+  return best;
+}
+
+/** One side's records covering the current address segment, by what they name. */
+class Covering {
+  /** all databases, all users */
+  readonly ww = new FirstSet();
+  /** named database, all users */
+  readonly xw = new Map<string, FirstSet>();
+  /** all databases, named user */
+  readonly wy = new Map<string, FirstSet>();
+  /** named database and user: key database \0 user */
+  readonly xy = new Map<string, FirstSet>();
+}
+
+function bump(m: Map<string, number>, k: string, by: number): void {
+  const v = (m.get(k) ?? 0) + by;
+  if (v === 0) m.delete(k);
+  else m.set(k, v);
+}
+
+function touch(m: Map<string, FirstSet>, k: string, r: Rec, add: boolean): void {
+  let s = m.get(k);
+  if (!s) m.set(k, (s = new FirstSet()));
+  if (add) s.add(r);
+  else {
+    s.delete(r);
+    if (s.size === 0) m.delete(k);
+  }
+}
+
+function simpleSpec(names: string[], except: string[] | null): NameSetSpec {
+  return except ? { names: [], others: { except, regexes: [], vectors: [[]], notSame: false }, same: null, replication: false } : { names, others: null, same: null, replication: false };
+}
+
+/** The union of name sets without regexes or sameuser (those of the names-only sweep). */
+function unionSimple(specs: readonly NameSetSpec[]): NameSetSpec {
+  const names = new Set<string>();
+  let except: Set<string> | null = null;
+  for (const s of specs) {
+    for (const n of s.names) names.add(n);
+    if (s.others) {
+      if (except === null) except = new Set(s.others.except);
+      else {
+        const keep: Set<string> = new Set();
+        for (const n of s.others.except) if (except.has(n)) keep.add(n);
+        except = keep;
+      }
+    }
+  }
+  if (except) {
+    for (const n of names) except.delete(n);
+    return simpleSpec([], [...except].sort());
+  }
+  return simpleSpec([...names].sort(), null);
+}
+
+/**
+ * When no record of the transport uses a regex, sameuser or samerole, a connection's answer on an
+ * address segment depends only on which of the names it carries are named by a record covering
+ * that segment: with X the databases and Y the users named there, (x ∉ X, y ∉ Y) all get the answer
+ * of the all/all records, (x ∈ X, y ∉ Y) that of x's records too, and so on. One sweep over the
+ * address segments, keeping the covering records by what they name, gives every class at a cost of
+ * segments × (|X| + |Y| + |X|·|Y|), not databases × users. Physical replication is left to the
+ * general path (diffTransport with onlyReplication).
+ */
+function diffTransportFast(t: Transport, B: Rec[], A: Rec[], sb: Side, sa: Side, out: Collected[]): void {
+  const recs = [...B, ...A].filter((r) => r.dbAll || r.dbNames.size > 0);
+  if (recs.length === 0) return;
+  const tcp = t !== 'local';
+  const intern = new Interner();
+  interface Acc {
+    db: NameSetSpec;
+    user: NameSetSpec;
+    dbKey: string;
+    userKey: string;
+    b: Rec | null;
+    a: Rec | null;
+    kind: AccessChangeKind;
+    v4: Range[];
+    v6: Range[];
+  }
+  const acc = new Map<string, Acc>();
+  const specKeyOf = (names: string[], except: string[] | null): string => (except ? `o${intern.id(except)}` : `n${intern.id(names)}`);
+
+  const run = (family: Family | null): void => {
+    const pick = (r: Rec): Range[] => (family === 4 ? r.v4 : r.v6);
+    let p: bigint[];
+    if (family === null) p = [0n, 1n];
+    else {
+      if (!recs.some((r) => pick(r).length)) return;
+      const raw: bigint[] = [0n, SPACE[family]];
+      for (const r of recs) for (const x of pick(r)) raw.push(x.lo, x.hi);
+      for (const x of sb.allowed[family]) raw.push(x.lo, x.hi);
+      for (const x of sa.allowed[family]) raw.push(x.lo, x.hi);
+      raw.sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
+      p = [];
+      for (const v of raw) if (p.length === 0 || p[p.length - 1] !== v) p.push(v);
+    }
+    const segs = p.length - 1;
+    const bisect = (v: bigint): number => {
+      let lo = 0;
+      let hi = p.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (p[mid]! < v) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo;
+    };
+    const starts: Rec[][] = Array.from({ length: segs + 1 }, () => []);
+    const ends: Rec[][] = Array.from({ length: segs + 1 }, () => []);
+    for (const r of recs) {
+      if (family === null) starts[0]!.push(r);
+      else {
+        for (const x of pick(r)) {
+          starts[bisect(x.lo)]!.push(r);
+          ends[bisect(x.hi)]!.push(r);
+        }
+      }
+    }
+    const cov = [new Covering(), new Covering()] as const;
+    const xCount = new Map<string, number>();
+    const yCount = new Map<string, number>();
+    const apply = (r: Rec, add: boolean): void => {
+      const c = cov[r.side];
+      const by = add ? 1 : -1;
+      if (r.dbAll && r.userAll) {
+        if (add) c.ww.add(r);
+        else c.ww.delete(r);
+      } else if (r.dbAll) {
+        for (const y of r.userNames) {
+          touch(c.wy, y, r, add);
+          bump(yCount, y, by);
+        }
+      } else if (r.userAll) {
+        for (const x of r.dbNames) {
+          touch(c.xw, x, r, add);
+          bump(xCount, x, by);
+        }
+      } else {
+        for (const x of r.dbNames) {
+          bump(xCount, x, by);
+          for (const y of r.userNames) touch(c.xy, `${x}\u0000${y}`, r, add);
+        }
+        for (const y of r.userNames) bump(yCount, y, by);
+      }
+    };
+    const emit = (dbNames: string[], dbExcept: string[] | null, userNames: string[], userExcept: string[] | null, b: Rec | null, a: Rec | null, i: number): void => {
+      const kind = changeKind(b, a);
+      if (!kind) return;
+      const dbKey = specKeyOf(dbNames, dbExcept);
+      const userKey = specKeyOf(userNames, userExcept);
+      const k = `${dbKey}|${userKey}|${pairKey(b, a)}`;
+      let e = acc.get(k);
+      if (!e) acc.set(k, (e = { db: simpleSpec(dbNames, dbExcept), user: simpleSpec(userNames, userExcept), dbKey, userKey, b, a, kind, v4: [], v6: [] }));
+      if (family === null) return;
+      const list = family === 4 ? e.v4 : e.v6;
+      const last = list[list.length - 1];
+      if (last && last.hi === p[i]) last.hi = p[i + 1]!;
+      else list.push({ lo: p[i]!, hi: p[i + 1]! });
+    };
+    for (let i = 0; i < segs; i++) {
+      for (const r of ends[i]!) apply(r, false);
+      for (const r of starts[i]!) apply(r, true);
+      if (xCount.size === 0 && yCount.size === 0 && cov[0].ww.size === 0 && cov[1].ww.size === 0) continue;
+      const open = [family === null || inRanges(sb.allowed[family], p[i]!), family === null || inRanges(sa.allowed[family], p[i]!)];
+      const X = [...xCount.keys()].sort();
+      const Y = [...yCount.keys()].sort();
+      const first = (side: 0 | 1, x: string | null, y: string | null): Rec | null => {
+        if (!open[side]) return null;
+        const c = cov[side];
+        return earliest(c.ww.get(), x === null ? null : c.xw.get(x)?.get(), y === null ? null : c.wy.get(y)?.get(), x === null || y === null ? null : c.xy.get(`${x}\u0000${y}`)?.get());
+      };
+      emit([], X, [], Y, first(0, null, null), first(1, null, null), i);
+      for (const x of X) emit([x], null, [], Y, first(0, x, null), first(1, x, null), i);
+      for (const y of Y) emit([], X, [y], null, first(0, null, y), first(1, null, y), i);
+      for (const x of X) for (const y of Y) emit([x], null, [y], null, first(0, x, y), first(1, x, y), i);
+    }
+  };
+  if (tcp) {
+    run(4);
+    run(6);
+  } else run(null);
+
+  // merge: the databases of changes alike in users, answers and addresses, then the users
+  const addrKeyOf = (e: Acc): string => (tcp ? `${rangesKey(e.v4)}/${rangesKey(e.v6)}` : 'local');
+  const byUser = new Map<string, Acc[]>();
+  for (const e of acc.values()) {
+    const k = `${e.userKey}|${pairKey(e.b, e.a)}|${addrKeyOf(e)}`;
+    const l = byUser.get(k);
+    if (l) l.push(e);
+    else byUser.set(k, [e]);
+  }
+  const byDb = new Map<string, { db: NameSetSpec; users: NameSetSpec[]; e: Acc }>();
+  for (const l of byUser.values()) {
+    const db = unionSimple(l.map((e) => e.db));
+    const e = l[0]!;
+    const k = `${specKey(db, intern)}|${pairKey(e.b, e.a)}|${addrKeyOf(e)}`;
+    const g = byDb.get(k);
+    if (g) g.users.push(e.user);
+    else byDb.set(k, { db, users: [e.user], e });
+  }
+  for (const { db, users, e } of byDb.values()) {
+    out.push({
+      transport: t,
+      db,
+      user: unionSimple(users),
+      g: { b: e.b, a: e.a, kind: e.kind, addresses: tcp ? { v4: e.v4, v6: e.v6 } : null, addrKey: addrKeyOf(e) },
+    });
   }
 }
 
@@ -772,7 +1055,12 @@ export function diffAccessDetailed(before: ResolvedCluster | null, after: Resolv
       const B = sb.transports.has(t) ? sb.recs.filter((r) => APPLIES[r.conn].includes(t)) : [];
       const A = sa.transports.has(t) ? sa.recs.filter((r) => APPLIES[r.conn].includes(t)) : [];
       if (B.length === 0 && A.length === 0) continue;
-      diffTransport(t, B, A, sb, sa, collected, unknowns, display);
+      // names only (no regex, sameuser or samerole): classes come from the address sweep itself
+      const namesOnly = [...B, ...A].every((r) => !r.dbSame && r.dbRx.length === 0 && r.userRx.length === 0);
+      if (namesOnly) {
+        diffTransportFast(t, B, A, sb, sa, collected);
+        diffTransport(t, B, A, sb, sa, collected, unknowns, true);
+      } else diffTransport(t, B, A, sb, sa, collected, unknowns, false);
     }
     for (const built of [ba, bb]) if (!built.notLoaded) for (const u of built.unknowns.values()) addUnknown(unknowns, u);
     if (sb.passwordEncryption !== null && sa.passwordEncryption !== null && sb.passwordEncryption !== sa.passwordEncryption) {
