@@ -56,10 +56,21 @@ export type YamlRead = { ok: true; docs: YNode[]; comments: YComment[] } | { ok:
 export const YAML_LIMITS = {
   /** Nodes after alias expansion, per file: at most this many, or 4 per character of the file. */
   maxNodes: 200_000,
+  /**
+   * Lines plus commas of one file, counted before parsing: the parser's cost grows with them (about
+   * 10 µs each), and real configurations have a few hundred.
+   */
+  maxItems: 20_000,
   /** Nesting depth of maps and sequences. */
   maxDepth: 64,
   /** Documents in one file. */
   maxDocuments: 1_000,
+  /**
+   * Characters of one carrier file. The YAML parser costs about 15 µs per key on this project's
+   * reference machine, so a 64 MB file of one-character keys would take minutes; real Patroni and
+   * Kubernetes files are a few kilobytes.
+   */
+  maxChars: 2 * 1024 * 1024,
 } as const;
 
 class Refused extends Error {
@@ -115,8 +126,12 @@ export function readYaml(text: string, encoding: 'utf8' | 'latin1'): YamlRead {
 }
 
 function readYamlUnsafe(text: string): YamlRead {
-  // Nesting is checked on the text first: the parser would recurse once per level.
-  checkFlowDepth(text);
+  if (text.length > YAML_LIMITS.maxChars) {
+    throw new Refused(`larger than ${YAML_LIMITS.maxChars / 1024 / 1024} MiB (${text.length} characters): a carrier file this large is not read`, 0);
+  }
+  // Nesting and documents are checked on the text first: the parser recurses once per level, and
+  // slows down on deep nesting long before it overflows.
+  prescan(text);
   const docs = parseAllDocuments(text, {
     version: '1.1',
     uniqueKeys: false,
@@ -126,7 +141,7 @@ function readYamlUnsafe(text: string): YamlRead {
   });
   const list = Array.isArray(docs) ? docs : [];
   if (list.length > YAML_LIMITS.maxDocuments) throw new Refused(`more than ${YAML_LIMITS.maxDocuments} YAML documents`, 0);
-  const budget = { nodes: Math.min(YAML_LIMITS.maxNodes, 4 * text.length + 16) };
+  const budget = { nodes: budgetOf(text) };
   const out: YNode[] = [];
   for (const doc of list) {
     const err = doc.errors[0];
@@ -140,39 +155,44 @@ function readYamlUnsafe(text: string): YamlRead {
   return { ok: true, docs: out, comments: comments(text) };
 }
 
+const budgetOf = (text: string): number => Math.min(YAML_LIMITS.maxNodes, 4 * text.length + 16);
+
 /** The parser's message without the quoted source it may carry (no text of the file in the error beyond its position). */
 function yamlMessage(code: string, message: string): string {
   const first = message.split('\n')[0]!.replace(/\s*at line \d+, column \d+:?\s*$/, '');
   return first.length > 160 ? `${code.toLowerCase().replaceAll('_', ' ')}` : first;
 }
 
-/** Flow collections (`[[[…`) and block indentation both nest; flow nesting is counted here, block nesting in convert(). */
-function checkFlowDepth(text: string): void {
+/**
+ * Flow collections (`[[[…`) and compact block collections (`- - - x`, `? ? x`) nest without
+ * indentation: both are counted here, in one linear pass, before the parser sees them. Brackets are
+ * counted wherever they are (a quote or `#` cannot hide them: the scan cannot be fooled into
+ * missing nesting the parser would see); only 64 unclosed brackets inside strings would be refused
+ * wrongly. Block nesting by indentation is bounded by the file's size and checked in convert().
+ */
+function prescan(text: string): void {
   let depth = 0;
-  let quote = '';
   for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quote) {
-      if (c === quote) quote = '';
-      else if (c === '\n') quote = '';
-      continue;
-    }
-    if (c === '#' && (i === 0 || /\s/.test(text[i - 1]!))) {
-      const nl = text.indexOf('\n', i);
-      if (nl === -1) break;
-      i = nl;
-      continue;
-    }
-    if (c === '"' || c === "'") {
-      if (i === 0 || /[\s[{,:]/.test(text[i - 1]!)) quote = c;
-    } else if (c === '[' || c === '{') {
+    const c = text.charCodeAt(i);
+    if (c === 0x5b || c === 0x7b) {
       if (++depth > YAML_LIMITS.maxDepth) throw new Refused(`nested too deeply to read (more than ${YAML_LIMITS.maxDepth} levels)`, i);
-    } else if ((c === ']' || c === '}') && depth > 0) depth--;
+    } else if ((c === 0x5d || c === 0x7d) && depth > 0) depth--;
+  }
+  let items = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) items++;
+  for (let i = text.indexOf(','); i !== -1 && items <= YAML_LIMITS.maxItems; i = text.indexOf(',', i + 1)) items++;
+  if (items > YAML_LIMITS.maxItems) throw new Refused(`has more than ${YAML_LIMITS.maxItems} lines and list items: a carrier file this large is not read`, 0);
+  const compact = /(?:[-?:][ \t]+){64}/.exec(text);
+  if (compact) throw new Refused(`nested too deeply to read (more than ${YAML_LIMITS.maxDepth} levels)`, compact.index);
+  let docs = 0;
+  const marker = /^(?:---|\.\.\.)/gm;
+  while (marker.exec(text)) {
+    if (++docs > YAML_LIMITS.maxDocuments) throw new Refused(`more than ${YAML_LIMITS.maxDocuments} YAML documents`, marker.lastIndex - 3);
   }
 }
 
 function convert(text: string, doc: Document, node: Node, depth: number, budget: { nodes: number }, resolving: Set<Node>): YNode {
-  if (--budget.nodes < 0) throw new Refused(`expands to more than ${YAML_LIMITS.maxNodes} values (aliases repeat what they name)`, node.range?.[0] ?? 0);
+  if (--budget.nodes < 0) throw new Refused(`holds more than ${Math.min(YAML_LIMITS.maxNodes, budgetOf(text))} values once its aliases are expanded`, node.range?.[0] ?? 0);
   if (depth > YAML_LIMITS.maxDepth) throw new Refused(`nested too deeply to read (more than ${YAML_LIMITS.maxDepth} levels)`, node.range?.[0] ?? 0);
   const [start, end] = [node.range?.[0] ?? 0, node.range?.[1] ?? 0];
   if (isAlias(node)) {
