@@ -4,7 +4,7 @@ import { ConfigError, mergeRules, parseSize, toAssumptions, type EffectiveRuleCo
 import { globMatcher } from './lexical/glob.js';
 import { applyDirectives, collectDirectives, type DirectiveProblem } from './linter/directives.js';
 import { relative, sep } from 'node:path';
-import { expandCarriers, resolveCluster, type ResolvedCluster } from './resolve/cluster.js';
+import { clusterName, expandCarriers, resolveCluster, type ResolvedCluster } from './resolve/cluster.js';
 import { discover, type DiscoverOptions, type Discovery, type ExplicitKind } from './resolve/discover.js';
 import { mapDiagnostic, type SynthOrigin } from './carriers/origin.js';
 import { loadCarriers, needsCarriers } from './carriers/load.js';
@@ -343,12 +343,6 @@ export function readHba(paths: string[], options: LintOptions = {}): { results: 
       : [],
   );
   return { results, errors, warnings, ...(empty !== undefined ? { empty } : {}) };
-}
-
-/** A cluster's name in the settings and hba results: its directory, or its carrier file (and label). */
-function clusterName(host: Host, c: ResolvedCluster): string {
-  if (!c.carrier) return host.display(c.input.dir);
-  return c.carrier.cluster.label ? `${c.carrier.file.path} (${c.carrier.cluster.label})` : c.carrier.file.path;
 }
 
 /** Rows naming a carrier's synthesized file, renamed to the carrier file and the line there. */

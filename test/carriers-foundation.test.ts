@@ -10,6 +10,9 @@ import { cleanupFixtures, makeTree } from './support/fixture.js';
 import { locate } from '../src/report/common.js';
 import { RULES } from '../rules/index.js';
 import type { LintResult } from '../src/api.js';
+import { discover } from '../src/resolve/discover.js';
+import { carrierLoc, expandCarriers, resolveCluster } from '../src/resolve/cluster.js';
+import { nodeHost } from '../src/resolve/host.js';
 
 afterAll(cleanupFixtures);
 
@@ -203,6 +206,19 @@ describe('lint() on a carrier', () => {
     });
     const result = lint(['.'], { cwd: dir, pgVersion: 17 }, []);
     expect(result.files.map((f) => `${f.path} ${f.kind}`)).toEqual(['a/patroni-node1.yaml patroni', 'b/postgres.yml patroni', 'f/postgresql.conf postgresql.conf']);
+  });
+
+  test("a file the config's files: globs map to a carrier kind is read as that carrier, whatever its name", () => {
+    const dir = makeTree({ 'deploy/ha.yaml': PATRONI });
+    const host = nodeHost({ cwd: dir });
+    const found = discover(host, ['.'], { extraKind: (abs) => (abs.endsWith('ha.yaml') ? 'patroni' : undefined) });
+    expect(found.clusters.map((c) => c.files.map((f) => f.kind))).toEqual([['patroni']]);
+    const [c] = expandCarriers(host, found.clusters, CARRIERS);
+    const resolved = resolveCluster(host, c!);
+    // carrierLoc: the synthesized work_mem line, located in the YAML (for the diff and other reports).
+    const a = resolved.assignments.find((x) => x.key === 'work_mem')!;
+    const loc = carrierLoc(resolved, { file: a.file.path, start: a.line.nameStart, end: a.line.value.end });
+    expect(loc).toEqual({ file: 'deploy/ha.yaml', start: PATRONI.indexOf('work_mem'), end: PATRONI.indexOf('8mb') + 3 });
   });
 
   test('settings and hba show the carrier file and the line in it', () => {

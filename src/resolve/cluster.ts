@@ -319,6 +319,21 @@ export function resolveCluster(outerHost: Host, input: ClusterInput, cache = new
   };
 }
 
+/**
+ * A location in a cluster's synthesized files as a location in its carrier file (any other
+ * location as it is): for code that reports positions outside lint(), such as the diff.
+ */
+export function carrierLoc(c: ResolvedCluster, loc: Loc): Loc {
+  const o = c.carrier?.origins.get(loc.file);
+  return o ? o.map.mapLoc(loc, o.carrier) : loc;
+}
+
+/** The name of a cluster in reports: its directory, or its carrier file (with the role it stands for). */
+export function clusterName(host: Host, c: ResolvedCluster): string {
+  if (!c.carrier) return host.display(c.input.dir);
+  return c.carrier.cluster.label ? `${c.carrier.file.path} (${c.carrier.cluster.label})` : c.carrier.file.path;
+}
+
 /** The display path of a carrier's synthesized file: the carrier's path, then what it stands for. */
 export function synthPath(carrierPath: string, kind: string, label?: string): string {
   return `${carrierPath}#${label ? `${label}:` : ''}${kind}`;
