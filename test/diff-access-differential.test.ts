@@ -49,9 +49,12 @@ const ADDRS = [
 ];
 const METHODS = ['trust', 'reject', 'md5', 'scram-sha-256', 'password', 'pam', 'ident', 'gss'];
 
-function record(r: Rand, major: Major): string {
+/** Keyword-heavy databases: sameuser and samerole on most records, which the diff handles per class pair. */
+const DBS_KW = ['sameuser', 'samerole', 'sameuser', 'all', 'db1', 'u1', '"sameuser"', 'sameuser,db2'];
+
+function record(r: Rand, major: Major, keywords = false): string {
   const type = pick(r, TYPES.filter((t) => major >= 12 || !t.includes('gss')));
-  const db = pick(r, major >= 16 && r() < 0.2 ? DBS16 : DBS);
+  const db = pick(r, major >= 16 && r() < 0.2 ? DBS16 : keywords ? DBS_KW : DBS);
   const user = pick(r, major >= 16 && r() < 0.2 ? USERS16 : USERS);
   let method = pick(r, METHODS);
   if (type === 'local' && (method === 'ident' || method === 'gss')) method = 'peer';
@@ -79,19 +82,19 @@ function otherMethod(line: string): string {
   return t.join(' ');
 }
 
-function mutate(r: Rand, lines: string[], major: Major, methodsOnly: boolean): string[] {
+function mutate(r: Rand, lines: string[], major: Major, methodsOnly: boolean, keywords = false): string[] {
   const out = lines.slice();
   const n = 1 + Math.floor(r() * 3);
   for (let k = 0; k < n; k++) {
     const op = methodsOnly ? 0.5 : r();
     const i = Math.floor(r() * out.length);
     if (op < 0.2 && out.length > 1) out.splice(i, 1);
-    else if (op < 0.4) out.splice(i, 0, record(r, major));
+    else if (op < 0.4) out.splice(i, 0, record(r, major, keywords));
     else if (op < 0.55) out[i] = otherMethod(out[i]!);
     else if (op < 0.75 && out.length > 1) {
       const j = Math.floor(r() * out.length);
       [out[i], out[j]] = [out[j]!, out[i]!];
-    } else out[i] = record(r, major);
+    } else out[i] = record(r, major, keywords);
   }
   return out;
 }
@@ -196,19 +199,21 @@ interface Case {
   major: Major;
   /** Only methods change (same-strength swaps among them), else records are also added, removed, moved. */
   methodsOnly: boolean;
+  /** Databases mostly sameuser / samerole. */
+  keywords: boolean;
 }
 
 const CASES: Case[] = [];
 /** Connections whose two answers differed, and that each kind of change was seen. */
 const seen = { differing: 0, agreeing: 0, kinds: new Set<string>(), transports: new Set<string>() };
-for (let i = 0; i < 120; i++) CASES.push({ seed: 1000 + i, major: ([12, 16, 17, 11] as Major[])[i % 4]!, methodsOnly: i % 6 === 5 });
+for (let i = 0; i < 120; i++) CASES.push({ seed: 1000 + i, major: ([12, 16, 17, 11] as Major[])[i % 4]!, methodsOnly: i % 6 === 5, keywords: i % 6 === 2 || i % 6 === 3 });
 
 describe('access diff agrees with first match on concrete connections', () => {
-  test.each(CASES)('seed $seed, PostgreSQL $major', ({ seed, major, methodsOnly }) => {
+  test.each(CASES)('seed $seed, PostgreSQL $major', ({ seed, major, methodsOnly, keywords }) => {
     const r = rng(seed);
     const n = 2 + Math.floor(r() * 10);
-    const beforeLines = Array.from({ length: n }, () => record(r, major));
-    const afterLines = mutate(r, beforeLines, major, methodsOnly);
+    const beforeLines = Array.from({ length: n }, () => record(r, major, keywords));
+    const afterLines = mutate(r, beforeLines, major, methodsOnly, keywords);
     const factsB: ServerFacts = { ssl: r() < 0.7, listen: pick(r, ['all', 'all', 'all', 'loopback', 'none'] as const), major };
     const factsA: ServerFacts = r() < 0.7 ? factsB : { ssl: r() < 0.7, listen: pick(r, ['all', 'loopback'] as const), major };
     const tb = resolveTree({ 'pg_hba.conf': beforeLines.join('\n') + '\n', 'postgresql.conf': conf(factsB) }, major);

@@ -1092,15 +1092,17 @@ export function diffAccessDetailed(before: ResolvedCluster | null, after: Resolv
     return { change, spec, c };
   });
   const epKey = (e: AccessEndpoint | null): string => (e ? `${e.file}\0${String(e.line).padStart(10, '0')}` : '\uffff');
-  rows.sort(
-    (x, y) =>
-      order.get(x.c.transport)! - order.get(y.c.transport)! ||
-      cmp(epKey(x.change.after), epKey(y.change.after)) ||
-      cmp(epKey(x.change.before), epKey(y.change.before)) ||
-      cmp(x.change.connection.database, y.change.connection.database) ||
-      cmp(x.change.connection.user, y.change.connection.user) ||
-      cmp(x.c.g.addrKey, y.c.g.addrKey),
-  );
+  const keyed = rows.map((r) => ({ r, k: [epKey(r.change.after), epKey(r.change.before), r.change.connection.database, r.change.connection.user, r.c.g.addrKey] }));
+  keyed.sort((x, y) => {
+    const t = order.get(x.r.c.transport)! - order.get(y.r.c.transport)!;
+    if (t) return t;
+    for (let i = 0; i < x.k.length; i++) {
+      const c = cmp(x.k[i]!, y.k[i]!);
+      if (c) return c;
+    }
+    return 0;
+  });
+  for (let i = 0; i < keyed.length; i++) rows[i] = keyed[i]!.r;
   const unknown = [...unknowns.values()].sort((x, y) => cmp(x.file, y.file) || x.line - y.line || cmp(x.code, y.code));
   return { access: rows.map((r) => r.change), specs: rows.map((r) => r.spec), unknown };
 }
