@@ -35,6 +35,8 @@ export function failoverEvidence(ctx: RuleContext): FailoverEvidence[] {
   };
   const nonEmpty = (v: boolean | number | string): boolean => typeof v === 'string' && v.trim() !== '';
 
+  // A carrier that says it rewinds after a failover (Patroni's use_pg_rewind) says it most directly.
+  for (const e of ctx.cluster.carrier?.failover ?? []) out.push({ what: `this server takes part in failover (${e.what})`, loc: e.loc, strength: 'strong' });
   // A standby: standby.signal (12+; before 12 the file means nothing), primary_conninfo /
   // primary_slot_name, a recovery.conf (≤11 form) with standby_mode or primary_conninfo, or
   // standby_mode carried over into postgresql.conf.
@@ -84,8 +86,6 @@ export function failoverEvidence(ctx: RuleContext): FailoverEvidence[] {
       break;
     }
   }
-  // A carrier's own evidence (Patroni's use_pg_rewind), located in the carrier file.
-  for (const e of ctx.cluster.carrier?.failover ?? []) out.push({ what: `this server takes part in failover (${e.what})`, loc: e.loc, strength: 'strong' });
   if (ctx.assume.failover === true) out.push({ what: 'this server takes part in physical failover (assume.failover: true)', strength: 'strong' });
   if (ctx.assume.role === 'standby') out.push({ what: 'this server is a standby (assume.role: standby)', strength: 'strong' });
 
