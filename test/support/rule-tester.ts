@@ -1,3 +1,4 @@
+import { RULES } from '../../rules/index.js';
 import { describe, expect, test } from '@jest/globals';
 import type { Major } from '../../src/catalog/types.js';
 import type { Assumptions, Rule } from '../../src/linter/rule.js';
@@ -58,6 +59,7 @@ export const MAIN_FILE: Readonly<Record<FileKind, string>> = {
   patroni: 'patroni.yml',
   cloudnativepg: 'cluster.yaml',
   container: 'docker-compose.yml',
+  'pgbouncer.ini': 'pgbouncer.ini',
 };
 
 function runCase(
@@ -70,12 +72,13 @@ function runCase(
     files,
     {
       pgVersion: c.pgVersion ?? 17,
-      // The rule under test runs at its own severity, also when a profile (recommended) has it off.
-      rules: { [rule.name]: rule.severity },
+      // The rule under test runs at its own severity, also when a profile (recommended) has it off;
+      // the registry's other rules are known (a directive may name them) but do not run.
+      rules: { ...Object.fromEntries(RULES.map((r) => [r.name, 'off' as const])), [rule.name]: rule.severity },
       ...(c.options ? { ruleOptions: { [rule.name]: c.options } } : {}),
       ...(c.assume ? { assume: c.assume } : {}),
     },
-    [rule],
+    [...RULES.filter((r) => r.name !== rule.name), rule],
   );
   const texts = new Map([...result.sources].map(([p, src]) => [p, src.text] as [string, string]));
   return { findings, main, diagnostics: result.diagnostics, texts, sources: result.sources };
