@@ -91,6 +91,27 @@ describe('a file full of credentials, included by postgresql.conf and listed by 
     if (format !== 'github') expect(r.stdout).toContain('secret-in-config');
   });
 
+  test.each(['text', 'json', 'markdown'])('node dist/cli.js diff --format %s prints none of the secrets', (format) => {
+    // The settings diff lists primary_conninfo's new value, and the access diff the records' users
+    // (the @file's tokens) and options (an LDAP bind password): masked like the findings.
+    const dir = makeTree({
+      ...Object.fromEntries(Object.entries(FILES).map(([p, t]) => [`head/${p}`, t])),
+      'base/db/postgresql.conf': '',
+      // A second cluster whose pg_hba loads in both trees: a record with an LDAP bind password, for
+      // users listed in a file of credentials.
+      'base/ldap/pg_hba.conf': 'local all all peer\n',
+      'head/ldap/pg_hba.conf': 'local all all peer\nhost all @users.txt 10.0.0.0/8 ldap ldapserver=ldap.example ldapbinddn="cn=pg" ldapbindpasswd=hunter2 ldapbasedn="dc=example" ldapsearchattribute=uid\n',
+      'head/ldap/users.txt': 'app password=hunter2\n',
+    });
+    const r = spawnSync(process.execPath, [join(REPO_ROOT, 'dist', 'cli.js'), 'diff', 'base', 'head', '--format', format, '--pg-version', '16'], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    // Both diffs were computed: the conninfo's change and the LDAP record are there, masked.
+    expect(r.stdout).toMatch(/primary\\?_conninfo/); // markdown escapes the underscore
+    expect(r.stdout).toContain('ldapbindpasswd=');
+    expectClean(`diff --format ${format} stdout`, r.stdout);
+  });
+
   test('the library result: every message, help and related message', () => {
     const { result } = lintTree(FILES);
     expect(result.diagnostics.length).toBeGreaterThan(10);

@@ -14,12 +14,14 @@ import { safePathText, safeTerminalText } from '../report/common.js';
 import { escapeMarkdown } from '../report/markdown.js';
 import { loadCatalog, lookupParam } from '../catalog/catalog.js';
 import { withUnit } from '../analysis/required-setting.js';
+import { boundQuote, redactSecrets } from '../linter/redact.js';
 import type { Major } from '../types.js';
 import type { AccessChange, AccessEndpoint, AccessUnknown, ClusterDiff, DiffResult, SettingChange, Transport } from './types.js';
 
 export type DiffFormat = 'text' | 'json' | 'markdown';
 
-export function renderDiff(result: DiffResult, format: DiffFormat): string {
+export function renderDiff(diff: DiffResult, format: DiffFormat): string {
+  const result = redacted(diff);
   switch (format) {
     case 'json':
       return JSON.stringify(toJson(result), null, 2) + '\n';
@@ -28,6 +30,30 @@ export function renderDiff(result: DiffResult, format: DiffFormat): string {
     case 'markdown':
       return renderMarkdown(result);
   }
+}
+
+/**
+ * The result as every output shows it: credential-looking parts of values, record options and
+ * messages masked as in the lint's findings (src/linter/redact.ts), so that `primary_conninfo =
+ * '… password=…'` or `ldapbindpasswd=…` never reach a CI log, a job summary or a comment.
+ */
+function redacted(result: DiffResult): DiffResult {
+  const m = (v: string | null): string | null => (v === null ? null : redactSecrets(v));
+  const endpoint = (e: AccessEndpoint | null): AccessEndpoint | null => (e ? { ...e, options: e.options.map(redactSecrets) } : null);
+  return {
+    ...result,
+    clusters: result.clusters.map((c) => ({
+      ...c,
+      access: c.access.map((a) => ({
+        ...a,
+        connection: { ...a.connection, database: redactSecrets(a.connection.database), user: redactSecrets(a.connection.user), address: redactSecrets(a.connection.address) },
+        before: endpoint(a.before),
+        after: endpoint(a.after),
+      })),
+      unknown: c.unknown.map((u) => ({ ...u, message: redactSecrets(u.message) })),
+      settings: c.settings.map((x) => ({ ...x, before: m(x.before), after: m(x.after) })),
+    })),
+  };
 }
 
 // ---- JSON
@@ -65,6 +91,13 @@ const TRANSPORT: Record<Transport, string> = {
   'tcp-nossl': 'over TCP without SSL',
 };
 
+/** Several TCP transports of one merged change, said shortly (keys: the sorted transport names). */
+const TCP_SETS: Record<string, string> = {
+  'tcp-gssenc tcp-nossl tcp-ssl': 'over TCP, encrypted or not',
+  'tcp-nossl tcp-ssl': 'over TCP with or without SSL',
+  'tcp-gssenc tcp-ssl': 'over TCP with SSL or GSS encryption',
+};
+
 /** What a change is called: whether a refusal is involved decides between "accepted" and a method change. */
 function changeLabel(a: AccessChange): string {
   const refused = (e: AccessEndpoint | null): boolean => e === null || e.method === 'reject';
@@ -85,7 +118,7 @@ function changeLabel(a: AccessChange): string {
 export function connectionText(a: AccessChange, transports: readonly Transport[] = [a.connection.transport]): string {
   const c = a.connection;
   const from = c.transport === 'local' || c.address === '' ? '' : ` from ${c.address}`;
-  const over = transports.map((t, i) => (i === 0 ? TRANSPORT[t] : TRANSPORT[t].replace(/^over (TCP )?/, ''))).join(' or ');
+  const over = TCP_SETS[[...transports].sort().join(' ')] ?? transports.map((t, i) => (i === 0 ? TRANSPORT[t] : TRANSPORT[t].replace(/^over (TCP )?/, ''))).join(' or ');
   return `${c.user} to ${c.database}${from}, ${over}`;
 }
 
@@ -142,6 +175,7 @@ function grouped(settings: readonly SettingChange[]): SettingChange[] {
  */
 function valueText(v: string | null, name: string, major: Major): string {
   if (v === null) return '(not set)';
+  v = boundQuote(v);
   const def = lookupParam(loadCatalog(major), name);
   if (def?.type === 'integer' && def.unit && /^-?\d+$/.test(v)) return withUnit(Number(v), def.unit);
   return `'${v.replace(/'/g, "''")}'`;
@@ -290,7 +324,8 @@ function settingsRows(c: ClusterDiff): { head: string; rows: string[] } {
  * (with what cannot be decided from the files) and "Settings changes", titled "Settings changes
  * (restart needed)" when any change needs a restart. Each says so when it has nothing to list.
  */
-export function markdownSections(result: DiffResult, options: MarkdownSectionOptions = {}): { access: string; settings: string } {
+export function markdownSections(diff: DiffResult, options: MarkdownSectionOptions = {}): { access: string; settings: string } {
+  const result = redacted(diff);
   const restart = result.clusters.some((c) => c.settings.some((s) => s.restart));
   return {
     access: section('Access changes', result.clusters, accessRows, 'No access changes.', options),
