@@ -21,6 +21,7 @@ const common = {
   target: 'node20',
   format: 'esm',
   legalComments: 'none',
+  minifyWhitespace: true,
   logLevel: 'warning',
   banner,
 };
