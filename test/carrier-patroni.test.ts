@@ -90,6 +90,12 @@ describe('parameters (config.py _build_effective_configuration, _process_postgre
     expect(values("scope: demo\npostgresql:\n  listen: '[::1],127.0.0.1:5433'\n", 17)).toMatchObject({ listen_addresses: '::1,127.0.0.1', port: '5433' });
   });
 
+  test("a list or mapping is written as Python's str() of it, as Patroni writes it", () => {
+    const v = values("scope: demo\npostgresql:\n  parameters:\n    shared_preload_libraries: [pg_stat_statements, \"it's\"]\n    x.y: {a: 1, b: null}\n", 17);
+    expect(v.shared_preload_libraries).toBe(`['pg_stat_statements', "it's"]`);
+    expect(v['x.y']).toBe("{'a': 1, 'b': None}");
+  });
+
   test('a value with a quote is written with it doubled, as ConfigWriter.escape does', () => {
     expect(values('scope: demo\npostgresql:\n  parameters:\n    application_name: "it\'s"\n', 17).application_name).toBe("it's");
   });

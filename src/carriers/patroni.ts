@@ -36,6 +36,20 @@ const CMDLINE_OPTIONS: ReadonlyMap<string, { def: string | number | null; check:
 
 export const PATRONI_DCS_ONLY: readonly string[] = [...CMDLINE_OPTIONS.keys()];
 
+/** Python's repr() of a string: single quotes unless it holds one and no double quote. */
+function pyQuote(s: string): string {
+  const q = s.includes("'") && !s.includes('"') ? '"' : "'";
+  const body = s.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/\t/g, '\\t').replace(/\r/g, '\\r');
+  return q + (q === "'" ? body.replace(/'/g, "\\'") : body) + q;
+}
+
+/** Python's str() of a YAML list or mapping (Patroni writes str(value): `['a', 'b']`, `{'k': 1}`). */
+export function pyRepr(n: YNode): string {
+  if (n.t === 'scalar') return typeof n.value === 'string' ? pyQuote(n.value) : pyStr(n.value);
+  if (n.t === 'seq') return `[${n.items.map(pyRepr).join(', ')}]`;
+  return `{${n.entries.map((e) => `${pyQuote(e.key)}: ${pyRepr(e.value)}`).join(', ')}}`;
+}
+
 /** utils.py parse_bool: on/true/yes/1 and off/false/no/0, any case, of str(value). */
 function parseBool(v: string): boolean | undefined {
   const s = v.toLowerCase();
@@ -185,7 +199,7 @@ export function readPatroni(ctx: CarrierContext, docs: YNode[]): Omit<Extract<Ca
     };
     const fromEntry = (e: YEntry, value?: string): Param => {
       const v = e.value;
-      const text = value ?? (v.t === 'scalar' ? pyStr(v.value) : pyStr(null));
+      const text = value ?? (v.t === 'scalar' ? pyStr(v.value) : pyRepr(v));
       const exact = v.t === 'scalar' && v.exact !== undefined && text === pyStr(v.value) && !/['\\]/.test(text);
       return { name: e.key, value: text, entry: e, valueSpan: { span: exact ? v.exact! : { start: v.start, end: v.end }, exact } };
     };
