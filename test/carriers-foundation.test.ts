@@ -180,6 +180,27 @@ describe('lint() on a carrier', () => {
     ]);
   });
 
+  test('disable-line on the YAML line and disable-file anywhere in the YAML suppress too; a # inside a quoted value is no directive', () => {
+    const yaml = [
+      '# pgconf-lint disable-file listen-on-all-addresses -- container: the pod network is the boundary',
+      'scope: demo',
+      'postgresql:',
+      '  listen: 0.0.0.0:5432',
+      '  parameters:',
+      '    work_mem: 8mb  # pgconf-lint disable-line invalid-value -- reviewed',
+      "    application_name: '# pgconf-lint disable-file hba-md5 -- not a comment'",
+      '  pg_hba:',
+      '    - host all all 10.0.0.0/8 md5',
+      '',
+    ].join('\n');
+    const result = lint(['.'], { cwd: makeTree({ 'patroni.yml': yaml }), pgVersion: 17 }, only('invalid-value', 'hba-md5', 'listen-on-all-addresses', 'unused-directive'));
+    expect(findings(result)).toEqual([
+      'listen-on-all-addresses patroni.yml:4:11-4:18 suppressed',
+      'invalid-value patroni.yml:6:15-6:18 suppressed',
+      'hba-md5 patroni.yml:9:31-9:34',
+    ]);
+  });
+
   test('without the carrier readers a carrier file is one located finding, never skipped', () => {
     const dir = makeTree({ 'patroni.yml': PATRONI });
     const result = lint(['.'], { cwd: dir, pgVersion: 17, carriers: undefined }, only('unreadable-file'));
