@@ -258,6 +258,9 @@ describe('what cannot be known is reported, never guessed', () => {
   test('an @file outside the repository is not read: the line is left out and reported', () => {
     const d = diff({ 'pg_hba.conf': 'local all all peer\n' }, { 'pg_hba.conf': 'local all @/etc/passwd trust\nlocal all all peer\n' });
     expect(d.access).toEqual([]);
-    expect(d.unknown.map((u) => [u.code, u.line])).toEqual([['file-outside', 1]]);
+    expect(d.unknown.map((u) => [u.code, u.line])).toEqual([['include-outside', 1]]);
+    const inc = diff({ 'pg_hba.conf': 'local all all peer\n' }, { 'pg_hba.conf': 'local all all peer\ninclude /etc/postgresql/extra.conf\n' }, 16);
+    expect(inc.access).toEqual([]);
+    expect(inc.unknown.map((u) => [u.code, u.line])).toEqual([['include-outside', 2]]);
   });
 });

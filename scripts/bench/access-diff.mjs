@@ -8,7 +8,8 @@
 // The diff is not in dist/ until the CLI's `diff` command ships it, so this bundles the TypeScript
 // entry points with esbuild (as scripts/build.mjs does) into a temporary directory, with the
 // catalogs beside it (the catalog is found relative to the code's own URL), and imports that.
-// Times are the median of several runs in this process, after one warm-up; the clusters are
+// Times (wall clock, and CPU time of this process, which a shared machine disturbs less) are the
+// median of several runs in this process, after one warm-up; the clusters are
 // resolved once (the parse is measured by `npm run bench`), only diffAccess is timed.
 //
 // Scenarios:
@@ -17,6 +18,8 @@
 //   `host all all 10.0.0.0/8 md5` inserted near the top (it changes the answer for every tenant).
 // - addresses: one record per distinct address block for all databases and users, the change: the
 //   order of two halves swapped and methods changed: the diff's cost in distinct addresses alone.
+// - tenants + sameuser: tenants with one `host sameuser all 172.16.0.0/12` record, which takes TCP
+//   to the general path (each database class, then each user class within it).
 // - names × wildcards: half the records name a database (for all users), half a user (for all
 //   databases), each its own address: every database class meets every user-wildcard record, the
 //   shape whose cost grows with databases × wildcard records (docs/access-diff.md, "Cost").
@@ -68,6 +71,13 @@ function tenants(n) {
   return [before.join('\n'), after.join('\n')];
 }
 
+/** tenants, with one sameuser record: the general path (database classes × user classes) for TCP. */
+function tenantsSameuser(n) {
+  const [b, a] = tenants(n);
+  const add = (t) => t.replace('\nlocal   all             postgres', '\nhost    sameuser        all             172.16.0.0/12           scram-sha-256\nlocal   all             postgres');
+  return [add(b), add(a)];
+}
+
 function block(i) {
   // distinct /32s and /24s across 10/8 and 172.16/12, and IPv6 /64s
   if (i % 3 === 2) return `fd00:${(i >> 16).toString(16)}:${(i & 0xffff).toString(16)}::/64`;
@@ -111,6 +121,7 @@ for (const [name, make] of [
   ['tenants', tenants],
   ['addresses', addresses],
   ['names × wildcards', namesWildcards],
+  ['tenants + sameuser', tenantsSameuser],
 ].filter(([name]) => !ONLY || name.startsWith(ONLY))) {
   for (const n of SIZES) {
     const [b, a] = make(n);
@@ -119,16 +130,21 @@ for (const [name, make] of [
     const display = (abs) => path.relative(abs.startsWith(tb.dir) ? tb.dir : ta.dir, abs);
     let d = diffAccess(tb.cluster, ta.cluster, display); // warm-up
     const times = [];
+    const cpu = [];
     for (let k = 0; k < RUNS; k++) {
       const t0 = process.hrtime.bigint();
+      const c0 = process.cpuUsage();
       d = diffAccess(tb.cluster, ta.cluster, display);
+      const c1 = process.cpuUsage(c0);
       times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+      cpu.push((c1.user + c1.system) / 1000);
     }
-    process.stderr.write(`${name} ${n}: ${Math.round(median(times))} ms\n`);
+    process.stderr.write(`${name} ${n}: ${Math.round(median(times))} ms (cpu ${Math.round(median(cpu))} ms)\n`);
     results.push({
       scenario: name,
       records: n,
       ms: Math.round(median(times)),
+      cpuMs: Math.round(median(cpu)),
       changes: d.access.length,
       unknown: d.unknown.length,
       rssMB: Math.round(process.resourceUsage().maxRSS / 1024),
@@ -148,9 +164,9 @@ if (argv.includes('--json')) {
   console.log(JSON.stringify({ load: os.loadavg(), results, ratios }, null, 1));
 } else {
   console.log(`access diff (median of ${RUNS} runs; load ${os.loadavg().map((x) => x.toFixed(2)).join(' ')})`);
-  console.log('scenario            records      ms  changes  unknown  max RSS MB');
+  console.log('scenario            records  wall ms   cpu ms  changes  unknown  max RSS MB');
   for (const r of results) {
-    console.log(`${r.scenario.padEnd(18)} ${String(r.records).padStart(8)} ${String(r.ms).padStart(7)} ${String(r.changes).padStart(8)} ${String(r.unknown).padStart(8)} ${String(r.rssMB).padStart(11)}`);
+    console.log(`${r.scenario.padEnd(18)} ${String(r.records).padStart(8)} ${String(r.ms).padStart(8)} ${String(r.cpuMs).padStart(8)} ${String(r.changes).padStart(8)} ${String(r.unknown).padStart(8)} ${String(r.rssMB).padStart(11)}`);
   }
   console.log('\nscaling (time ratio; ×10 records: 10 is linear, 100 quadratic)');
   for (const x of ratios) console.log(`${x.scenario.padEnd(18)} ${x.from} → ${x.to}: ×${x.ratio}`);

@@ -200,7 +200,14 @@ interface BuiltSide {
   unread: Unknowns;
 }
 
-function buildSide(c: ResolvedCluster | null, sideNo: 0 | 1, display: (abs: string) => string): BuiltSide {
+function buildSide(c: ResolvedCluster | null, sideNo: 0 | 1, displayPath: (abs: string) => string): BuiltSide {
+  // one display path per file, not per record
+  const shown = new Map<string, string>();
+  const display = (abs: string): string => {
+    let v = shown.get(abs);
+    if (v === undefined) shown.set(abs, (v = displayPath(abs)));
+    return v;
+  };
   const unknowns: Unknowns = new Map();
   const unread: Unknowns = new Map();
   if (!c) return { side: emptySide(), notLoaded: null, unknowns, unread };
@@ -230,7 +237,7 @@ function buildSide(c: ResolvedCluster | null, sideNo: 0 | 1, display: (abs: stri
       const ours = p.code === 'not-allowed' || p.code === 'git-dir' || p.code === 'limit';
       if (ours) {
         addUnknown(unread, {
-          code: p.code === 'limit' ? 'limit' : 'file-outside',
+          code: p.code === 'limit' ? 'limit' : 'include-outside',
           message:
             p.code === 'limit'
               ? 'part of pg_hba.conf was not read (an expansion bound); the records it holds are left out of the diff'
@@ -643,6 +650,7 @@ function diffTransport(t: Transport, B: Rec[], A: Rec[], sb: Side, sa: Side, out
 
   const allowSame = rangesKey(sb.allowed[4]) === rangesKey(sa.allowed[4]) && rangesKey(sb.allowed[6]) === rangesKey(sa.allowed[6]);
   const groups = new Map<string, { g: Group; user: NameSetSpec; xs: DbClass[] }>();
+  const memo = new Map<string, Map<string, Cell>>();
   const intern = new Interner();
   const tcp = t !== 'local';
 
@@ -717,7 +725,12 @@ function diffTransport(t: Transport, B: Rec[], A: Rec[], sb: Side, sa: Side, out
       // the same records in the same order, on the same addresses, give the same answers
       const unchanged = allowSame && YB.length === YA.length && YB.every((r, i) => r.sem === YA[i]!.sem);
       if (unchanged) continue;
-      if (!tcp) {
+      // classes with the same records (a name listed only as a user, say) have the same answers
+      const memoKey = `${YB.map((r) => r.idx).join(',')}|${YA.map((r) => r.idx).join(',')}`;
+      const known = memo.get(memoKey);
+      if (known) {
+        for (const [k, c] of known) cells.set(k, c);
+      } else if (!tcp) {
         const b = YB[0] ?? null;
         const a = YA[0] ?? null;
         const kind = changeKind(b, a);
@@ -725,6 +738,7 @@ function diffTransport(t: Transport, B: Rec[], A: Rec[], sb: Side, sa: Side, out
       } else {
         sweep(YB, YA, sb.allowed, sa.allowed, cells);
       }
+      if (!known) memo.set(memoKey, cells);
       for (const [pk, c] of cells) {
         const addrKey = tcp ? `${rangesKey(c.v4)}/${rangesKey(c.v6)}` : 'local';
         const k = `${pk}#${addrKey}`;
