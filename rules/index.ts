@@ -7,6 +7,7 @@ import authDelayNotLoaded from './auth-delay-not-loaded.js';
 import authenticationTimeoutLong from './authentication-timeout-long.js';
 import autovacuumOff from './autovacuum-off.js';
 import clientMinMessagesVerbose from './client-min-messages-verbose.js';
+import cnpgFixedParameter from './cnpg-fixed-parameter.js';
 import connectionLoggingOff from './connection-logging-off.js';
 import ddlNotLogged from './ddl-not-logged.js';
 import debugSettingEnabled from './debug-setting-enabled.js';
@@ -94,6 +95,7 @@ export const RULES: readonly Rule[] = [
   authenticationTimeoutLong,
   autovacuumOff,
   clientMinMessagesVerbose,
+  cnpgFixedParameter,
   connectionLoggingOff,
   ddlNotLogged,
   debugSettingEnabled,

@@ -156,7 +156,8 @@ export default defineRule({
 
     const hints = ctx.setting('wal_log_hints');
     if (hints?.value !== false) return;
-    const declared = ctx.assume.dataChecksums;
+    // A carrier may show data checksums on (a container's POSTGRES_INITDB_ARGS --data-checksums).
+    const declared = ctx.assume.dataChecksums ?? (ctx.cluster.carrier?.cluster.dataChecksums ? true : undefined);
     if (declared ?? ctx.major >= 18) return;
     const evidence = failoverEvidence(ctx);
     const first = evidence[0];

@@ -211,6 +211,19 @@ function carrierOrigins(clusters: readonly ResolvedCluster[]): Map<string, Synth
 }
 
 /**
+ * Nothing is reported on lines a carrier's tool writes on its own (SynthBuilder `reportable`): not a
+ * finding located there, nor a finding about the cluster as a whole (located outside the synthesized
+ * files) whose every related location is such a line (ssl off while the image's own record admits
+ * unencrypted connections).
+ */
+function reportableOnCarrier(d: Diagnostic, origins: ReadonlyMap<string, SynthOrigin>): boolean {
+  const own = origins.get(d.loc.file);
+  if (own) return own.map.reportable(d.loc.start);
+  const inSynth = (d.related ?? []).filter((r) => origins.has(r.loc.file));
+  return inSynth.length === 0 || inSynth.some((r) => origins.get(r.loc.file)!.map.reportable(r.loc.start));
+}
+
+/**
  * Inline directives written in carrier files' own comments (YAML comments are `#` comments too, so
  * the syntax is the same): `# pgconf-lint disable-next-line RULE -- reason` above a YAML line
  * suppresses that rule's findings located on it.
@@ -287,8 +300,7 @@ export function lint(paths: string[], options: LintOptions, rules: readonly Rule
   // Findings on what a carrier synthesized are located in the carrier file (fixes kept only where
   // they edit the carrier's own characters: src/carriers/origin.ts mapFix).
   const origins = carrierOrigins(clusters);
-  // Nothing is reported on lines a carrier's tool writes on its own (SynthBuilder `reportable`).
-  if (origins.size) diagnostics = diagnostics.filter((d) => origins.get(d.loc.file)?.map.reportable(d.loc.start) ?? true).map((d) => mapDiagnostic(d, origins));
+  if (origins.size) diagnostics = diagnostics.filter((d) => reportableOnCarrier(d, origins)).map((d) => mapDiagnostic(d, origins));
   // filter: inline directives mark findings suppressed (they stay in the list).
   const directives = [...collectDirectives(clusters), ...carrierDirectives(clusters)];
   const applied = applyDirectives(diagnostics, directives, sources, new Set(rules.map((r) => r.name)), ran);

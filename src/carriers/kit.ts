@@ -1,5 +1,7 @@
 // The carrier readers with the YAML parser: loaded only through loadCarriers() (src/carriers/load.ts),
 // so that dist/cli.js stays without the `yaml` package.
+import { readCnpg } from './cnpg.js';
+import { readContainer } from './container.js';
 import { readPatroni } from './patroni.js';
 import type { CarrierKit, CarrierRead } from './types.js';
 import { readYaml } from './yaml.js';
@@ -11,6 +13,14 @@ export const CARRIERS: CarrierKit = {
     switch (ctx.kind) {
       case 'patroni': {
         const r = readPatroni(ctx, y.docs);
+        return r.ok ? { ...r, comments: y.comments } : r;
+      }
+      case 'cloudnativepg': {
+        const r = readCnpg(ctx, y.docs);
+        return r.ok ? { ...r, comments: y.comments } : r;
+      }
+      case 'container': {
+        const r = readContainer(ctx, y.docs);
         return r.ok ? { ...r, comments: y.comments } : r;
       }
       default:

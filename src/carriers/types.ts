@@ -45,6 +45,22 @@ export interface PatroniFacts {
   replaced: PatroniParameterEvent[];
 }
 
+/** A CloudNativePG manifest's parameter that the operator fixes or refuses (rules/cnpg-fixed-parameter.ts). */
+export interface CnpgFixedEvent {
+  /** The key as the manifest writes it. */
+  name: string;
+  /** The value as the manifest writes it. */
+  value: string;
+  /** The key and value in the manifest. */
+  loc: Loc;
+  /** FixedConfigurationParameters' class: `fixed` (the operator manages it) or `blocked` (must keep its default). */
+  class: 'fixed' | 'blocked';
+  /** What the operator writes instead, or undefined when it writes nothing (PostgreSQL's default applies). */
+  runsWith?: string;
+  /** Whether the validating webhook refuses the Cluster for it (the value differs from the operator's). */
+  webhookRejects: boolean;
+}
+
 /** One cluster a carrier file describes. */
 export interface CarrierCluster {
   /** Told apart from the file's other clusters (`replica`), when the file describes several. */
@@ -55,6 +71,10 @@ export interface CarrierCluster {
   /** Evidence of physical failover the carrier shows (Patroni's use_pg_rewind), located in the carrier. */
   failover?: { what: string; loc: Loc }[];
   patroni?: PatroniFacts;
+  /** CloudNativePG: the manifest's parameters the operator fixes or refuses. */
+  cnpg?: { fixed: CnpgFixedEvent[] };
+  /** Data checksums the carrier shows on (initdb --data-checksums in a container's POSTGRES_INITDB_ARGS), located. */
+  dataChecksums?: { what: string; loc: Loc };
 }
 
 export interface CarrierComment {

@@ -390,16 +390,8 @@ export function expandCarriers(host: Host, inputs: readonly ClusterInput[], kit:
       continue;
     }
     const explicit = input.versionSource === 'flag' || input.versionSource === 'config';
-    let chosen: { major: Major; source: ClusterInput['versionSource'] } = { major: input.major, source: input.versionSource };
-    const read = kit.read({
-      file: r.file,
-      kind: carrier.kind,
-      majorFromPath,
-      pickMajor: (own) => {
-        if (!explicit && own) chosen = { major: own.major, source: 'carrier' };
-        return chosen.major;
-      },
-    });
+    // Each cluster of the file on its own: a file may hold several (CloudNativePG Clusters of different majors).
+    const read = kit.read({ file: r.file, kind: carrier.kind, majorFromPath, pickMajor: (own) => (!explicit && own ? own.major : input.major) });
     if (!read.ok) {
       out.push({ ...input, carrierError: { error: read.error, at: read.at } });
       continue;
@@ -409,8 +401,8 @@ export function expandCarriers(host: Host, inputs: readonly ClusterInput[], kit:
         ...input,
         ...(cluster.label ? { name: `${input.name ?? r.file.path} (${cluster.label})` } : {}),
         files: [carrier],
-        major: chosen.major,
-        versionSource: chosen.source,
+        major: !explicit && cluster.major ? cluster.major.major : input.major,
+        versionSource: !explicit && cluster.major ? 'carrier' : input.versionSource,
         carrier: { kind: carrier.kind, file: r.file, cluster, comments: read.comments },
       });
     }

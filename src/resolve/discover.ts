@@ -6,6 +6,7 @@ import type { Host } from './host.js';
 import { GIT_DIR_REFUSAL } from '../source/refusal.js';
 import { fileIdentity } from './safe-read.js';
 import { isCarrierKind } from '../carriers/types.js';
+import { COMPOSE_NAME, sniffContainerOrCnpg } from '../carriers/container-shape.js';
 
 /** Exact file names discovery looks for when walking a directory. */
 export const KNOWN_NAMES: Readonly<Record<string, FileKind>> = {
@@ -56,12 +57,17 @@ const K8S_OBJECT = /^(?:apiVersion|kind):/m;
 export function sniffCarrier(host: Host, abs: string, explicit = false): FileKind | undefined {
   const name = basename(abs);
   const patroni = PATRONI_NAME.test(name);
-  // A YAML file named on the command line is looked into whatever its name.
-  if (!patroni && !POSTGRES_YAML_NAME.test(name) && !(explicit && /\.ya?ml$/i.test(name))) return undefined;
+  // Every YAML file is looked into (bounded) for a CloudNativePG Cluster or a container running
+  // postgres (src/carriers/container-shape.ts); Patroni's shape only in the names below, or in a
+  // YAML file named on the command line whatever its name.
+  if (!/\.ya?ml$/i.test(name)) return undefined;
   if (host.kind(abs) !== 'file') return undefined;
   const r = host.read(abs);
   if (!r.ok) return patroni ? 'patroni' : undefined; // reported as unreadable where a Patroni file is expected
   const text = r.file.text.length > SNIFF_MAX_CHARS ? r.file.text.slice(0, SNIFF_MAX_CHARS) : r.file.text;
+  const other = sniffContainerOrCnpg(text, COMPOSE_NAME.test(name));
+  if (other) return other;
+  if (!patroni && !POSTGRES_YAML_NAME.test(name) && !explicit) return undefined;
   if (K8S_OBJECT.test(text)) return undefined;
   if (patroni) return PATRONI_TOP_KEYS.test(text) ? 'patroni' : undefined;
   if (POSTGRES_YAML_NAME.test(name)) return /^postgresql:/m.test(text) && PATRONI_SECOND_KEYS.test(text) ? 'patroni' : undefined;
@@ -289,7 +295,7 @@ export function discover(host: Host, paths: string[], options: DiscoverOptions =
   }
   if (byDir.size === 0 && errors.length === 0) {
     const searched = (paths.length ? paths : ['.']).map((p) => (p === '-' && options.stdin ? `standard input (as ${JSON.stringify(options.stdin.name)})` : JSON.stringify(p))).join(', ');
-    const names = [...Object.keys(KNOWN_NAMES), ...(options.extraKind ? ["the config's files: globs"] : []), 'Patroni YAML (patroni*.yml, postgres*.yml)'].join(', ');
+    const names = [...Object.keys(KNOWN_NAMES), ...(options.extraKind ? ["the config's files: globs"] : []), 'Patroni YAML (patroni*.yml, postgres*.yml)', 'CloudNativePG Cluster manifests', 'docker-compose files and Kubernetes workloads running the postgres image'].join(', ');
     const why = [
       ...(warnings.length ? [warnings[0]!] : []),
       ...(ignoredFiles ? [`${ignoredFiles} matching ${ignoredFiles === 1 ? 'file is' : 'files are'} ignored by the config's ignore: globs`] : []),
