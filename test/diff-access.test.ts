@@ -55,6 +55,22 @@ describe('widening and narrowing', () => {
     );
   });
 
+  test('a reject removed around a narrower record: the record keeps its own connections, the rest opens', () => {
+    const before = 'host db1 app 10.1.0.0/16 scram-sha-256\nhost all all 10.0.0.0/8 reject\nhost all all 0.0.0.0/0 md5\n';
+    const after = 'host db1 app 10.1.0.0/16 scram-sha-256\nhost all all 0.0.0.0/0 md5\n';
+    const d = diff({ 'pg_hba.conf': before, 'postgresql.conf': NOSSL }, { 'pg_hba.conf': after, 'postgresql.conf': NOSSL });
+    // db1 as app from 10.1.0.0/16 still matches line 1 (scram-sha-256): every other connection from
+    // 10.0.0.0/8 went from the reject (line 2) to md5 (line 3, now line 2)
+    const widened = (database: string, user: string, address: string): AccessChange[] =>
+      each(['tcp-gssenc'], { change: 'widened', connection: { database, user, address }, before: ep('reject', 2), after: ep('md5', 2) });
+    const perTransport = [
+      ...widened('any database (all)', 'any user (all)', '10.0.0.0/8 except 10.1.0.0/16'),
+      ...widened('any database (all)', 'any user except app', '10.1.0.0/16'),
+      ...widened('any database except db1', 'app', '10.1.0.0/16'),
+    ];
+    expect(d.access).toEqual([...perTransport, ...perTransport.map((c) => ({ ...c, connection: { ...c.connection, transport: 'tcp-nossl' as const } }))]);
+  });
+
   test('widening a CIDR reports only the new addresses', () => {
     const d = diff({ 'pg_hba.conf': 'host all all 10.1.0.0/16 md5\n', 'postgresql.conf': NOSSL }, { 'pg_hba.conf': 'host all all 10.0.0.0/8 md5\n', 'postgresql.conf': NOSSL });
     expect(d.access).toEqual(each(TCP_NOSSL, { change: 'widened', connection: { ...ALL, address: '10.0.0.0/8 except 10.1.0.0/16' }, before: null, after: ep('md5', 1) }));

@@ -977,10 +977,24 @@ function diffTransportFast(t: Transport, B: Rec[], A: Rec[], sb: Side, sa: Side,
         const c = cov[side];
         return earliest(c.ww.get(), x === null ? null : c.xw.get(x)?.get(), y === null ? null : c.wy.get(y)?.get(), x === null || y === null ? null : c.xy.get(`${x}\u0000${y}`)?.get());
       };
-      emit([], X, [], Y, first(0, null, null), first(1, null, null), i);
-      for (const x of X) emit([x], null, [], Y, first(0, x, null), first(1, x, null), i);
-      for (const y of Y) emit([], X, [y], null, first(0, null, y), first(1, null, y), i);
-      for (const x of X) for (const y of Y) emit([x], null, [y], null, first(0, x, y), first(1, x, y), i);
+      const answer = (x: string | null, y: string | null): { b: Rec | null; a: Rec | null; k: string } => {
+        const b = first(0, x, y);
+        const a = first(1, x, y);
+        return { b, a, k: changeKind(b, a) ? pairKey(b, a) : '-' };
+      };
+      const base = answer(null, null);
+      const ax = new Map(X.map((x) => [x, answer(x, null)]));
+      const ay = new Map(Y.map((y) => [y, answer(null, y)]));
+      const joint = new Map<string, ReturnType<typeof answer>>();
+      for (const x of X) for (const y of Y) joint.set(`${x}\u0000${y}`, answer(x, y));
+      // A name whose every class answers as "any other" there needs no class of its own on this
+      // segment (unchanged answers count as one): fewer, wider changes, the same connections.
+      const X2 = X.filter((x) => ax.get(x)!.k !== base.k || Y.some((y) => joint.get(`${x}\u0000${y}`)!.k !== ay.get(y)!.k));
+      const Y2 = Y.filter((y) => ay.get(y)!.k !== base.k || X2.some((x) => joint.get(`${x}\u0000${y}`)!.k !== ax.get(x)!.k));
+      emit([], X2, [], Y2, base.b, base.a, i);
+      for (const x of X2) emit([x], null, [], Y2, ax.get(x)!.b, ax.get(x)!.a, i);
+      for (const y of Y2) emit([], X2, [y], null, ay.get(y)!.b, ay.get(y)!.a, i);
+      for (const x of X2) for (const y of Y2) emit([x], null, [y], null, joint.get(`${x}\u0000${y}`)!.b, joint.get(`${x}\u0000${y}`)!.a, i);
     }
   };
   if (tcp) {
