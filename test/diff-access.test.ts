@@ -271,6 +271,14 @@ describe('what cannot be known is reported, never guessed', () => {
     expect(d.unknown.map((u) => [u.code, u.line])).toEqual([['hba-not-loaded', 1]]);
   });
 
+  test('past the work bound, a transport is not compared and that is reported', () => {
+    // 5,000 databases × 5,000 users, all on the local socket: 25 million classes
+    const lines = [...Array.from({ length: 5000 }, (_, i) => `local db${i} all trust`), ...Array.from({ length: 5000 }, (_, i) => `local all user${i} md5`)];
+    const d = diff({ 'pg_hba.conf': lines.join('\n') + '\n' }, { 'pg_hba.conf': lines.slice(1).join('\n') + '\n' });
+    expect(d.access).toEqual([]);
+    expect(d.unknown.map((u) => [u.code, u.file, u.line])).toEqual([['too-complex', 'pg_hba.conf', 1]]);
+  });
+
   test('an @file outside the repository is not read: the line is left out and reported', () => {
     const d = diff({ 'pg_hba.conf': 'local all all peer\n' }, { 'pg_hba.conf': 'local all @/etc/passwd trust\nlocal all all peer\n' });
     expect(d.access).toEqual([]);

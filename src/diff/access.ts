@@ -67,6 +67,25 @@ const APPLIES: Record<HbaConnType, readonly Transport[]> = {
 /** Regexes of one column whose matches split the "other names" class: 2^n classes, so bounded. */
 export const MAX_SPLIT_REGEXES = 5;
 
+/**
+ * Work per transport past which the diff stops and says so (AccessUnknown 'too-complex'): class
+ * pairs evaluated, records filtered. A file whose records name thousands of databases and
+ * thousands of users on the same addresses has that many classes; the pull request's author
+ * writes the file, so the cost is bounded, not trusted.
+ */
+export const MAX_WORK = 20_000_000;
+
+class TooComplex extends Error {}
+
+/** Counts work against MAX_WORK. */
+class Budget {
+  used = 0;
+  spend(n: number): void {
+    this.used += n;
+    if (this.used > MAX_WORK) throw new TooComplex();
+  }
+}
+
 /** Options whose values are credentials: compared, never shown. */
 const SECRET_OPTIONS = new Set(['ldapbindpasswd', 'radiussecrets']);
 
@@ -600,7 +619,7 @@ interface Collected {
   g: Group;
 }
 
-function diffTransport(t: Transport, B: Rec[], A: Rec[], sb: Side, sa: Side, out: Collected[], unknowns: Unknowns, onlyReplication: boolean): void {
+function diffTransport(t: Transport, B: Rec[], A: Rec[], sb: Side, sa: Side, out: Collected[], unknowns: Unknowns, onlyReplication: boolean, budget: Budget): void {
   const all = [...B, ...A];
   const sameInPlay = all.some((r) => r.dbSame);
   const listedSet = new Set<string>();
@@ -658,6 +677,7 @@ function diffTransport(t: Transport, B: Rec[], A: Rec[], sb: Side, sa: Side, out
     if (onlyReplication && x.kind !== 'repl') continue;
     const RB = dbMay(ib, x);
     const RA = dbMay(ia, x);
+    budget.spend(1 + RB.length + RA.length + ib.wild.length + ia.wild.length);
     if (RB.length === 0 && RA.length === 0) continue;
     const inX = [...RB, ...RA];
     const sameInX = x.kind !== 'repl' && inX.some((r) => r.dbSame);
@@ -721,6 +741,7 @@ function diffTransport(t: Transport, B: Rec[], A: Rec[], sb: Side, sa: Side, out
     for (const y of uclasses) {
       const YB = recsFor(ub, y);
       const YA = recsFor(ua, y);
+      budget.spend(1 + ub.wild.length + ua.wild.length + YB.length + YA.length);
       const cells = new Map<string, Cell>();
       // the same records in the same order, on the same addresses, give the same answers
       const unchanged = allowSame && YB.length === YA.length && YB.every((r, i) => r.sem === YA[i]!.sem);
@@ -869,7 +890,7 @@ function unionSimple(specs: readonly NameSetSpec[]): NameSetSpec {
  * segments × (|X| + |Y| + |X|·|Y|), not databases × users. Physical replication is left to the
  * general path (diffTransport with onlyReplication).
  */
-function diffTransportFast(t: Transport, B: Rec[], A: Rec[], sb: Side, sa: Side, out: Collected[]): void {
+function diffTransportFast(t: Transport, B: Rec[], A: Rec[], sb: Side, sa: Side, out: Collected[], budget: Budget): void {
   const recs = [...B, ...A].filter((r) => r.dbAll || r.dbNames.size > 0);
   if (recs.length === 0) return;
   const tcp = t !== 'local';
@@ -972,6 +993,7 @@ function diffTransportFast(t: Transport, B: Rec[], A: Rec[], sb: Side, sa: Side,
       const open = [family === null || inRanges(sb.allowed[family], p[i]!), family === null || inRanges(sa.allowed[family], p[i]!)];
       const X = [...xCount.keys()].sort();
       const Y = [...yCount.keys()].sort();
+      budget.spend(1 + X.length + Y.length + X.length * Y.length);
       const first = (side: 0 | 1, x: string | null, y: string | null): Rec | null => {
         if (!open[side]) return null;
         const c = cov[side];
@@ -1085,10 +1107,24 @@ export function diffAccessDetailed(before: ResolvedCluster | null, after: Resolv
       if (B.length === 0 && A.length === 0) continue;
       // names only (no regex, sameuser or samerole): classes come from the address sweep itself
       const namesOnly = [...B, ...A].every((r) => !r.dbSame && r.dbRx.length === 0 && r.userRx.length === 0);
-      if (namesOnly) {
-        diffTransportFast(t, B, A, sb, sa, collected);
-        diffTransport(t, B, A, sb, sa, collected, unknowns, true);
-      } else diffTransport(t, B, A, sb, sa, collected, unknowns, false);
+      const part: Collected[] = [];
+      const budget = new Budget();
+      try {
+        if (namesOnly) {
+          diffTransportFast(t, B, A, sb, sa, part, budget);
+          diffTransport(t, B, A, sb, sa, part, unknowns, true, budget);
+        } else diffTransport(t, B, A, sb, sa, part, unknowns, false, budget);
+        for (const c of part) collected.push(c);
+      } catch (e) {
+        if (!(e instanceof TooComplex)) throw e;
+        const at = (A[0] ?? B[0])!.ep;
+        addUnknown(unknowns, {
+          code: 'too-complex',
+          message: `the ${t} connections were not compared: the records name so many databases and users on the same addresses that the classes exceed the diff's bound (${MAX_WORK} steps)`,
+          file: at.file,
+          line: at.line,
+        });
+      }
     }
     for (const built of [ba, bb]) if (!built.notLoaded) for (const u of built.unknowns.values()) addUnknown(unknowns, u);
     if (sb.passwordEncryption !== null && sa.passwordEncryption !== null && sb.passwordEncryption !== sa.passwordEncryption) {
