@@ -132,6 +132,27 @@ describe('pgconf-lint diff BASE HEAD', () => {
   });
 });
 
+describe('pgconf-lint diff on a carrier (Patroni YAML)', () => {
+  test('a Patroni file is its own cluster, named by its file; changes point at its lines', async () => {
+    const yml = (method: string, buffers: string): string =>
+      ['scope: orders', 'bootstrap:', '  dcs:', '    postgresql:', '      parameters:', `        shared_buffers: ${buffers}`, 'postgresql:', '  listen: 0.0.0.0:5432', '  data_dir: /var/lib/postgresql/16/main', '  pg_hba:', '    - local all all peer', `    - host all all 10.0.0.0/8 ${method}`, ''].join('\n');
+    const dir = makeTree({ 'base/db/patroni.yml': yml('scram-sha-256', '1GB'), 'head/db/patroni.yml': yml('md5', '2GB') });
+    const r = await cliInProcess(['diff', join(dir, 'base'), join(dir, 'head'), '--format', 'json']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as JsonDiff;
+    expect(out.clusters.map((c) => [c.cluster, c.pgVersion])).toEqual([['db/patroni.yml', 16]]);
+    const [c] = out.clusters;
+    expect(c!.access.length).toBeGreaterThan(0);
+    for (const a of c!.access) {
+      expect(a.change).toBe('widened');
+      expect(a.before).toEqual({ method: 'scram-sha-256', options: [], file: 'db/patroni.yml', line: 12 });
+      expect(a.after).toEqual({ method: 'md5', options: [], file: 'db/patroni.yml', line: 12 });
+    }
+    expect(c!.settings.map((x) => [x.name, x.restart, x.file, x.line])).toEqual([['shared_buffers', true, 'db/patroni.yml', 6]]);
+  });
+});
+
 describe('pgconf-lint diff --base REF', () => {
   const git = (cwd: string, ...args: string[]): string =>
     execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd, encoding: 'utf8' });

@@ -6,7 +6,7 @@
 import { resolve, sep } from 'node:path';
 import { resolveAll, type LintOptions } from '../api.js';
 import type { Major } from '../catalog/types.js';
-import { clusterDisplayDir, type ResolvedCluster } from '../resolve/cluster.js';
+import { clusterDisplayDir, clusterName, type ResolvedCluster } from '../resolve/cluster.js';
 import type { ExplicitKind } from '../resolve/discover.js';
 import { isInside, nodeHost, type Host } from '../resolve/host.js';
 import { diffSettings } from './settings.js';
@@ -88,7 +88,8 @@ function exists(host: Host, p: string): boolean {
  * apart by their files.
  */
 function keyed(host: Host, clusters: ResolvedCluster[]): Map<string, ResolvedCluster> {
-  const base = (c: ResolvedCluster): string => c.input.name ?? clusterDisplayDir(host, c.input);
+  // A carrier's cluster is named by its file (and role): several may share a directory with plain files.
+  const base = (c: ResolvedCluster): string => c.input.name ?? (c.carrier ? clusterName(host, c) : clusterDisplayDir(host, c.input));
   const counts = new Map<string, number>();
   for (const c of clusters) counts.set(base(c), (counts.get(base(c)) ?? 0) + 1);
   const out = new Map<string, ResolvedCluster>();
@@ -154,7 +155,13 @@ export function diffTrees(base: TreeSide, head: TreeSide, paths: readonly string
 
   // A path from either tree, shown relative to the tree that holds it (the innermost root, should one tree lie inside the other).
   const roots = [b.host, h.host].sort((x, y) => y.root.length - x.root.length);
-  const display = (abs: string): string => {
+  // A carrier's synthesized files (`…/patroni.yml#pg_hba.conf`, src/resolve/cluster.ts synthPath) are
+  // shown as the carrier file: their lines already sit on the carrier's line numbers (src/carriers/origin.ts).
+  const carriers = new Set<string>();
+  for (const side of [b, h]) for (const c of side.clusters.values()) if (c.carrier) carriers.add(c.carrier.file.absPath);
+  const display = (path: string): string => {
+    const hash = path.lastIndexOf('#');
+    const abs = hash > 0 && carriers.has(path.slice(0, hash)) ? path.slice(0, hash) : path;
     const host = roots.find((x) => isInside(x.root, abs)) ?? h.host;
     return host.display(abs);
   };
