@@ -58,6 +58,12 @@ import passwordEncryptionMd5 from './password-encryption-md5.js';
 import patroniLocalParameterIgnored from './patroni-local-parameter-ignored.js';
 import patroniParameterReplaced from './patroni-parameter-replaced.js';
 import pgauditNotConfigured from './pgaudit-not-configured.js';
+import pgbouncerAuthTrust from './pgbouncer-auth-trust.js';
+import pgbouncerClientTlsDisabled from './pgbouncer-client-tls-disabled.js';
+import pgbouncerInvalidConfig from './pgbouncer-invalid-config.js';
+import pgbouncerSecretInConfig from './pgbouncer-secret-in-config.js';
+import pgbouncerServerTls from './pgbouncer-server-tls.js';
+import pgbouncerWeakAuth from './pgbouncer-weak-auth.js';
 import recoveryConfObsolete from './recovery-conf-obsolete.js';
 import removedSetting from './removed-setting.js';
 import replicationCommandsNotLogged from './replication-commands-not-logged.js';
@@ -146,6 +152,12 @@ export const RULES: readonly Rule[] = [
   patroniLocalParameterIgnored,
   patroniParameterReplaced,
   pgauditNotConfigured,
+  pgbouncerAuthTrust,
+  pgbouncerClientTlsDisabled,
+  pgbouncerInvalidConfig,
+  pgbouncerSecretInConfig,
+  pgbouncerServerTls,
+  pgbouncerWeakAuth,
   recoveryConfObsolete,
   removedSetting,
   replicationCommandsNotLogged,

@@ -31,7 +31,13 @@ export type FileKind =
   /** A CloudNativePG `Cluster` manifest (src/carriers/cnpg.ts). */
   | 'cloudnativepg'
   /** docker-compose files and Kubernetes workloads running the postgres image (src/carriers/container.ts). */
-  | 'container';
+  | 'container'
+  /**
+   * pgbouncer's configuration (src/parse/pgbouncer-ini.ts): not PostgreSQL's but a neighbour of it,
+   * so not a carrier: it joins the cluster of its directory and the pgbouncer-* rules read it
+   * (ResolvedCluster.pgbouncer).
+   */
+  | 'pgbouncer.ini';
 
 export interface RelatedInfo {
   message: string;

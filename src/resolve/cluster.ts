@@ -6,6 +6,7 @@ import type { ConfFile, SettingLine } from '../parse/conf-ast.js';
 import { parsePostgresqlConf } from '../parse/postgresql-conf.js';
 import { parsePgHba, type AuthFileIO, type HbaFile } from '../parse/pg-hba.js';
 import { parsePgIdent, type IdentFile } from '../parse/pg-ident.js';
+import { readPgbouncer, type PgbouncerConfig } from '../parse/pgbouncer.js';
 import { createSourceFile, type SourceFile } from '../source/source.js';
 import type { FileKind, Loc } from '../types.js';
 import type { SynthOrigin } from '../carriers/origin.js';
@@ -106,6 +107,8 @@ export interface ResolvedCluster {
   unreadable: { kind: FileKind; abs: string; path: string; error: string; at?: number }[];
   /** The carrier file this cluster is synthesized from, when it is. */
   carrier?: ResolvedCarrier;
+  /** The pgbouncer.ini beside the configuration (and its auth_hba_file), read as pgbouncer reads them. */
+  pgbouncer?: PgbouncerConfig;
   /** Every file read, by display path (for reporters). */
   sources: Map<string, SourceFile>;
 }
@@ -300,6 +303,19 @@ export function resolveCluster(outerHost: Host, input: ClusterInput, cache = new
     }
   }
 
+  let pgbouncer: PgbouncerConfig | undefined;
+  const pgb = inputFiles.find((f) => f.kind === 'pgbouncer.ini');
+  if (pgb) {
+    const r = host.read(pgb.abs);
+    if (!r.ok) unreadable.push({ kind: pgb.kind, abs: pgb.abs, path: host.display(pgb.abs), error: r.error });
+    else {
+      const { read, ...config } = readPgbouncer(r.file, io);
+      pgbouncer = config;
+      sources.set(r.file.path, r.file);
+      for (const s of read) sources.set(s.path, s);
+    }
+  }
+
   // What reporters list are files of the repository: the carrier, not what was synthesized from it.
   if (synth) for (const p of synth.carrier.origins.keys()) sources.delete(p);
   return {
@@ -316,6 +332,7 @@ export function resolveCluster(outerHost: Host, input: ClusterInput, cache = new
     unreadable,
     sources,
     ...(synth ? { carrier: synth.carrier } : {}),
+    ...(pgbouncer ? { pgbouncer } : {}),
   };
 }
 

@@ -35,6 +35,13 @@ const SKIP_DIRS = new Set(['.git', 'node_modules', '.hg', '.svn']);
 /** How many directory levels discovery descends below each path it is given. */
 export const MAX_WALK_DEPTH = 32;
 
+/**
+ * pgbouncer's configuration by name (pgbouncer.ini, pgbouncer-prod.ini): not PostgreSQL's, it joins
+ * the cluster of its directory (src/parse/pgbouncer-ini.ts).
+ */
+export const PGBOUNCER_NAME = /^pgbouncer[^/]*\.ini$/i;
+const pgbouncerKind = (name: string): FileKind | undefined => (PGBOUNCER_NAME.test(name) ? 'pgbouncer.ini' : undefined);
+
 /** Patroni's configuration by name (patroni.yml, patroni-node1.yaml, …). */
 const PATRONI_NAME = /^patroni[^/]*\.ya?ml$/i;
 /** A YAML file whose content may show Patroni's shape (postgres.yml, postgresql-ha.yaml, …). */
@@ -78,6 +85,7 @@ export function sniffCarrier(host: Host, abs: string, explicit = false): FileKin
 /** The kind of a file named explicitly on the command line, from its name. */
 export function kindFromName(name: string): FileKind {
   if (PATRONI_NAME.test(basename(name))) return 'patroni';
+  if (PGBOUNCER_NAME.test(basename(name))) return 'pgbouncer.ini';
   const n = basename(name).toLowerCase();
   if (KNOWN_NAMES[n]) return KNOWN_NAMES[n];
   if (SIGNAL_NAMES[n]) return SIGNAL_NAMES[n];
@@ -206,7 +214,7 @@ export function discover(host: Host, paths: string[], options: DiscoverOptions =
         } else if (e.isLink) deferred.push({ dir: abs, depth: depth + 1 });
         else enter(abs, depth + 1);
       } else {
-        const kind = KNOWN_NAMES[e.name] ?? options.extraKind?.(abs) ?? SIGNAL_NAMES[e.name] ?? sniffCarrier(host, abs);
+        const kind = KNOWN_NAMES[e.name] ?? options.extraKind?.(abs) ?? SIGNAL_NAMES[e.name] ?? pgbouncerKind(e.name) ?? sniffCarrier(host, abs);
         if (!kind || host.kind(abs) === 'missing') continue;
         if (options.ignore?.(abs)) ignoredFiles++;
         else add(abs, kind);
@@ -238,7 +246,7 @@ export function discover(host: Host, paths: string[], options: DiscoverOptions =
     for (const e of listed.entries) {
       const sib = join(dir, e.name);
       if (e.isDir || sib === abs) continue;
-      const kind = KNOWN_NAMES[e.name] ?? options.extraKind?.(sib) ?? SIGNAL_NAMES[e.name];
+      const kind = KNOWN_NAMES[e.name] ?? options.extraKind?.(sib) ?? SIGNAL_NAMES[e.name] ?? pgbouncerKind(e.name);
       if (!kind || kind === own || host.kind(sib) === 'missing') continue;
       add(sib, kind);
     }
@@ -295,7 +303,7 @@ export function discover(host: Host, paths: string[], options: DiscoverOptions =
   }
   if (byDir.size === 0 && errors.length === 0) {
     const searched = (paths.length ? paths : ['.']).map((p) => (p === '-' && options.stdin ? `standard input (as ${JSON.stringify(options.stdin.name)})` : JSON.stringify(p))).join(', ');
-    const names = [...Object.keys(KNOWN_NAMES), ...(options.extraKind ? ["the config's files: globs"] : []), 'Patroni YAML (patroni*.yml, postgres*.yml)', 'CloudNativePG Cluster manifests', 'docker-compose files and Kubernetes workloads running the postgres image'].join(', ');
+    const names = [...Object.keys(KNOWN_NAMES), ...(options.extraKind ? ["the config's files: globs"] : []), 'Patroni YAML (patroni*.yml, postgres*.yml)', 'pgbouncer*.ini', 'CloudNativePG Cluster manifests', 'docker-compose files and Kubernetes workloads running the postgres image'].join(', ');
     const why = [
       ...(warnings.length ? [warnings[0]!] : []),
       ...(ignoredFiles ? [`${ignoredFiles} matching ${ignoredFiles === 1 ? 'file is' : 'files are'} ignored by the config's ignore: globs`] : []),
