@@ -171,6 +171,33 @@ describe('findings', () => {
     expect(result.diagnostics[1]!.fix?.edits).toEqual([{ loc: { file: 'docker-compose.yml', start: at, end: at + 5 }, text: '256MB' }]);
   });
 
+  test("a message naming a record the image writes names the carrier's line it stands for (the image line)", () => {
+    const yaml = ['services:', '  tailor:', '    image: postgres:13.5', "    command: postgres -c listen_addresses='*'", ''].join('\n');
+    const dir = makeTree({ 'docker-compose.yml': yaml });
+    const result = lint(['.'], { cwd: dir }, only('listen-on-all-addresses'));
+    expect(findings(result)).toEqual(['listen-on-all-addresses docker-compose.yml:4:14-4:46']);
+    // A quoted word is located at the whole command. The image's own `host all all all md5` (13: md5) is open to every address; it stands at the image, line 3.
+    expect(result.diagnostics[0]!.message).toBe(
+      "listen_addresses = '*' accepts TCP connections on every network interface (all IPv4 and IPv6 addresses), and docker-compose.yml:3 is open to every address: any user (all) can connect to any database except replication (all) from any address (all) with an MD5 password (md5)",
+    );
+  });
+
+  test('-c config_file=… reads another postgresql.conf (not linked): no image default, and config_file is no setting here; hba_file drops the entrypoint\'s pg_hba', () => {
+    const yaml = 'services:\n  db:\n    image: postgres:15\n    command: postgres -c config_file=/etc/postgresql/postgresql.conf -c hba_file=/etc/postgresql/pg_hba.conf -c work_mem=4MB\n';
+    const s = settings({ 'docker-compose.yml': yaml });
+    expect(s[0]!.rows).toEqual({ hba_file: ['/etc/postgresql/pg_hba.conf', 4], work_mem: ['4MB', 4] });
+    expect(hba({ 'docker-compose.yml': yaml })).toEqual([]);
+  });
+
+  test('images built FROM postgres with its entrypoint: the major from their pg<N> tags', () => {
+    const yaml = 'services:\n  a:\n    image: ankane/pgvector:0.7.0-pg16\n  b:\n    image: pgvector/pgvector:pg17\n  c:\n    image: timescale/timescaledb:2.14.2-pg15\n  d:\n    image: timescale/timescaledb-ha:pg16\n';
+    expect(settings({ 'compose.yml': yaml }).map((x) => [x.cluster, x.pgVersion])).toEqual([
+      ['compose.yml (a)', 16],
+      ['compose.yml (b)', 17],
+      ['compose.yml (c)', 15],
+    ]);
+  });
+
   test('--data-checksums in POSTGRES_INITDB_ARGS is evidence for rewind readiness', () => {
     const standby = "services:\n  db:\n    image: postgres:16\n    command: postgres -c wal_log_hints=off -c 'primary_conninfo=host=primary'\n";
     const dir = makeTree({ 'docker-compose.yml': standby });

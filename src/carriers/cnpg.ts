@@ -242,7 +242,7 @@ export function readCnpg(ctx: CarrierContext, docs: YNode[]): ReadResult {
     const failover = count > 1 ? [{ what: `CloudNativePG runs ${count} instances and fails over between them`, loc: loc(entrySpan(instances!)) }] : [];
 
     clusters.push({
-      ...(manifests.length > 1 ? { label: name || `document ${docs.indexOf(doc) + 1}` } : {}),
+      ...(manifests.length > 1 ? { label: name || `document-${docs.indexOf(doc) + 1}` } : {}),
       files,
       ...(own ? { major: own } : {}),
       ...(failover.length ? { failover } : {}),

@@ -10,8 +10,8 @@ import { lineColumn } from '../source/source.js';
 import { SynthBuilder, type Span } from './origin.js';
 import type { CarrierCluster, CarrierContext, CarrierRead, SynthFile } from './types.js';
 import type { YEntry, YNode } from './yaml.js';
-import { imageTag, kstr, majorFromTag, yget } from './cnpg.js';
-import { POSTGRES_IMAGE } from './container-shape.js';
+import { imageTag, kstr, yget } from './cnpg.js';
+import { majorOfImage, POSTGRES_IMAGE } from './container-shape.js';
 
 type ReadResult = Omit<Extract<CarrierRead, { ok: true }>, 'comments'> | Extract<CarrierRead, { ok: false }>;
 
@@ -269,16 +269,21 @@ function synthesize(ctx: CarrierContext, c: Container, labelled: boolean): Carri
   }
   // Only a postgres server is read (not `bash`, `sh -c …`, or psql in the same image).
   if (base(argv[0]) !== 'postgres') return undefined;
-  const set = flags(argv.slice(1)).filter((f) => !INTERPOLATED.test(f.value.text));
+  const all = flags(argv.slice(1)).filter((f) => !INTERPOLATED.test(f.value.text));
+  const named = (name: string): boolean => all.some((f) => f.name.toLowerCase() === name);
+  // -c config_file=… makes the server read another postgresql.conf (usually a mounted one, not
+  // linked here) instead of the one initdb wrote from the image's sample; it is no setting to check.
+  const ownConf = named('config_file');
+  const set = all.filter((f) => f.name.toLowerCase() !== 'config_file');
 
   const tag = imageTag(c.image);
-  const n = majorFromTag(tag);
+  const n = majorOfImage(c.image, tag);
   const own = n !== undefined && (SUPPORTED_MAJORS as readonly number[]).includes(n) ? { major: n as Major, from: `the image tag ${tag}` } : undefined;
   const major = ctx.pickMajor(own);
 
   const conf = new SynthBuilder();
   // Dockerfile: the image's postgresql.conf.sample has listen_addresses = '*' (initdb copies it).
-  if (viaEntrypoint) conf.line(anchor, undefined, false).add("listen_addresses = '*'");
+  if (viaEntrypoint && !ownConf) conf.line(anchor, undefined, false).add("listen_addresses = '*'");
   for (const f of set) {
     const at = f.nameAt ?? f.value;
     conf.line({ start: Math.min(at.span.start, f.value.span.start), end: Math.max(at.span.end, f.value.span.end) }, lineOf(at.span.start));
@@ -294,7 +299,8 @@ function synthesize(ctx: CarrierContext, c: Container, labelled: boolean): Carri
   if (conf.size) files.push({ kind: 'postgresql.conf', text: built.text, origin: built.origin });
 
   let dataChecksums: CarrierCluster['dataChecksums'];
-  if (viaEntrypoint) {
+  // -c hba_file=… : the server reads another pg_hba.conf than the one the entrypoint writes.
+  if (viaEntrypoint && !named('hba_file')) {
     // entrypoint docker_init_database_dir: initdb with POSTGRES_INITDB_ARGS (an empty data directory only).
     const initdbArgs = c.env.get('POSTGRES_INITDB_ARGS');
     const auth = new Map<string, Located>();

@@ -19,6 +19,8 @@ interface Piece {
 }
 
 interface SynthLine {
+  /** The line's number in the synthesized file. */
+  no: number;
   from: number;
   /** Past the line's newline (the next line's start). */
   to: number;
@@ -90,7 +92,7 @@ export class SynthBuilder {
         length += pad.length;
         lineNo = p.target;
       }
-      const line: SynthLine = { from: length, to: length, origin: p.origin, pieces: [], reportable: p.reportable };
+      const line: SynthLine = { no: lineNo, from: length, to: length, origin: p.origin, pieces: [], reportable: p.reportable };
       for (const part of p.parts) {
         const from = length;
         chunks.push(part.text);
@@ -129,6 +131,21 @@ export class OriginMap {
       else hi = mid - 1;
     }
     return lines[lo];
+  }
+
+  /** The origin of the synthesized file's line `no` (1-based), when a line the carrier made stands there. */
+  originOfLine(no: number): Span | undefined {
+    const lines = this.lines;
+    let lo = 0;
+    let hi = lines.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const n = lines[mid]!.no;
+      if (n === no) return lines[mid]!.origin;
+      if (n < no) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return undefined;
   }
 
   /** Whether a finding starting at `offset` may be reported (its line is not one the tool writes on its own). */
@@ -238,9 +255,9 @@ export function mapDiagnostic(d: Diagnostic, origins: ReadonlyMap<string, SynthO
   // A message that names a synthesized file (`patroni.yml#pg_hba.conf:27`) names the carrier instead:
   // the synthesized lines sit on the carrier's line numbers wherever the layout allows (SynthBuilder).
   const carrier = o?.carrier ?? d.related?.map((r) => origins.get(r.loc.file)?.carrier).find((c) => c !== undefined);
-  const renamed = carrier ? renameSynth(d.message, carrier) : d.message;
+  const renamed = carrier ? renameSynth(d.message, carrier, origins) : d.message;
   if (!o && related === d.related && renamed === d.message) return d;
-  const out: Diagnostic = { ...d, message: renamed, ...(related ? { related: carrier ? related.map((r) => ({ ...r, message: renameSynth(r.message, carrier) })) : related } : {}) };
+  const out: Diagnostic = { ...d, message: renamed, ...(related ? { related: carrier ? related.map((r) => ({ ...r, message: renameSynth(r.message, carrier, origins) })) : related } : {}) };
   if (o) {
     out.loc = o.map.mapLoc(d.loc, o.carrier);
     if (d.fix) {
@@ -252,12 +269,48 @@ export function mapDiagnostic(d: Diagnostic, origins: ReadonlyMap<string, SynthO
   return out;
 }
 
-/** `text` with the carrier's synthesized files (`patroni.yml#pg_hba.conf`) named as the carrier. */
-function renameSynth(text: string, carrier: string): string {
+/** The line starts of a carrier's text, computed once per origin (messages may name many lines). */
+const lineStarts = new WeakMap<SynthOrigin, number[]>();
+
+function carrierLine(o: SynthOrigin, offset: number): number {
+  let starts = lineStarts.get(o);
+  if (!starts) {
+    starts = [0];
+    for (let i = o.carrierText.indexOf('\n'); i !== -1; i = o.carrierText.indexOf('\n', i + 1)) starts.push(i + 1);
+    lineStarts.set(o, starts);
+  }
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo + 1;
+}
+
+const SYNTH_REST = /^(?:([^\s#:]+):)?(postgresql\.conf|pg_hba\.conf|pg_ident\.conf)(?::(\d+))?/;
+
+/**
+ * `text` with the carrier's synthesized files (`patroni.yml#pg_hba.conf`, `compose.yml#db:pg_hba.conf`)
+ * named as the carrier, and a line of one (`…#pg_hba.conf:3`) as the carrier's line its origin
+ * stands on (a line the tool writes itself, placed at no line of the carrier, names the key that
+ * stands for it).
+ */
+function renameSynth(text: string, carrier: string, origins: ReadonlyMap<string, SynthOrigin>): string {
   const prefix = `${carrier}#`;
   if (!text.includes(prefix)) return text;
   return text
     .split(prefix)
-    .map((part, i) => (i === 0 ? part : part.replace(/^(?:[A-Za-z_]+:)?(?:postgresql\.conf|pg_hba\.conf|pg_ident\.conf)/, '')))
-    .join(carrier);
+    .map((part, i) => {
+      if (i === 0) return part;
+      const m = SYNTH_REST.exec(part);
+      if (!m) return `${prefix}${part}`;
+      const [whole, label, kind, line] = m as unknown as [string, string | undefined, string, string | undefined];
+      const o = origins.get(`${prefix}${label ? `${label}:` : ''}${kind}`);
+      const span = o && line ? o.map.originOfLine(Number(line)) : undefined;
+      const at = line ? `:${span && o ? carrierLine(o, span.start) : line}` : '';
+      return `${carrier}${at}${part.slice(whole.length)}`;
+    })
+    .join('');
 }
