@@ -11,10 +11,12 @@ import { editDistance } from '../catalog/catalog.js';
 import { boundQuote, redactSecrets } from '../linter/redact.js';
 import { VERSION } from '../version.js';
 import { PROFILE_NAMES } from '../profiles/index.js';
+import { CARRIER_KINDS } from '../carriers/types.js';
 
 export * from './config-core.js';
 
-const KINDS: FileKind[] = ['postgresql.conf', 'postgresql.auto.conf', 'pg_hba.conf', 'pg_ident.conf', 'recovery.conf'];
+/** Kinds a config's `files:` may map globs to: PostgreSQL's own files and the carriers (Patroni YAML, …). */
+const KINDS: FileKind[] = ['postgresql.conf', 'postgresql.auto.conf', 'pg_hba.conf', 'pg_ident.conf', 'recovery.conf', ...CARRIER_KINDS];
 const SIZE = '^[0-9]+(\\.[0-9]+)?\\s*(B|kB|MB|GB|TB)?$';
 const CIDR = '^[0-9a-fA-F:.]+/[0-9]{1,3}$';
 /** Patterns of the schema in words, for error messages. */
