@@ -186,6 +186,13 @@ describe('discovery by shape', () => {
     expect(result.files.map((f) => `${f.path} ${f.kind} ${f.pgVersion}`)).toEqual(['a/db.yml cloudnativepg 16', 'b/all.yaml cloudnativepg 16']);
   });
 
+  test('standard input named as a YAML file is told by its shape (helm template … | pgconf-lint - --stdin-filename …)', () => {
+    const dir = makeTree({});
+    const result = lint([], { cwd: dir, stdin: { filename: 'rendered/cluster.yaml', content: CLUSTER } }, only('hba-open-to-world'));
+    expect(result.files).toEqual([{ path: 'rendered/cluster.yaml', kind: 'cloudnativepg', pgVersion: 16 }]);
+    expect(findings(result)).toEqual(['hba-open-to-world rendered/cluster.yaml:18:22']);
+  });
+
   test('hostile YAML in a manifest is one located finding, never a crash', () => {
     const bomb = ['apiVersion: postgresql.cnpg.io/v1', 'kind: Cluster', 'a0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
     for (let i = 1; i < 12; i++) bomb.push(`a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]`);

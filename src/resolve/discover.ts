@@ -238,7 +238,8 @@ export function discover(host: Host, paths: string[], options: DiscoverOptions =
       ignoredFiles++;
       return;
     }
-    const own = options.kind ?? options.extraKind?.(abs) ?? kindFromName(abs);
+    // A YAML carrier (Patroni, a CloudNativePG Cluster, a Compose file) is told by its shape, as a named file is.
+    const own = options.kind ?? options.extraKind?.(abs) ?? sniffCarrier(host, abs, true) ?? kindFromName(abs);
     add(abs, own);
     const dir = dirname(abs);
     const listed = host.list(dir);
