@@ -61,6 +61,7 @@ import pgauditNotConfigured from './pgaudit-not-configured.js';
 import pgbouncerAuthTrust from './pgbouncer-auth-trust.js';
 import pgbouncerClientTlsDisabled from './pgbouncer-client-tls-disabled.js';
 import pgbouncerInvalidConfig from './pgbouncer-invalid-config.js';
+import pgbouncerPoolExceedsMaxConnections from './pgbouncer-pool-exceeds-max-connections.js';
 import pgbouncerSecretInConfig from './pgbouncer-secret-in-config.js';
 import pgbouncerServerTls from './pgbouncer-server-tls.js';
 import pgbouncerWeakAuth from './pgbouncer-weak-auth.js';
@@ -155,6 +156,7 @@ export const RULES: readonly Rule[] = [
   pgbouncerAuthTrust,
   pgbouncerClientTlsDisabled,
   pgbouncerInvalidConfig,
+  pgbouncerPoolExceedsMaxConnections,
   pgbouncerSecretInConfig,
   pgbouncerServerTls,
   pgbouncerWeakAuth,

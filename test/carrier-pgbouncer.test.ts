@@ -229,6 +229,24 @@ describe("auth_hba_file: pgbouncer's pg_hba subset (hba.c parse_line)", () => {
     expect(hba('host all all all cert map=x\n').rejected).toEqual([]);
   });
 
+  test('@file: names read from a file beside the hba file; a missing file, a +role inside, and a loop are refused, the loop at bounded cost', () => {
+    const files: Record<string, string> = { '/r/users': 'alice, bob\ncarol\n', '/r/bad': '+admins\n', '/r/loop': '@loop @loop\n'.repeat(50) };
+    const reads: string[] = [];
+    const io: AuthFileIO = {
+      read: (p) => {
+        reads.push(p);
+        const t = files[p];
+        return t === undefined ? { ok: false, error: 'no such file', missing: true } : { ok: true, file: createSourceFile(p, p, t) };
+      },
+      listDir: () => ({ ok: false, error: 'no' }),
+      allowed: () => true,
+    };
+    const h = parsePgbouncerHba(createSourceFile('hba.conf', '/r/hba.conf', 'host all @users all md5\nhost all @nope all md5\nhost all @bad all md5\nhost all @loop all md5\n'), { io, identMaps: undefined });
+    expect(h.records.map((r) => r.users.map((u) => u.text))).toEqual([['alice', 'bob', 'carol']]);
+    expect(h.rejected.map((r) => r.line)).toEqual([2, 3, 4]);
+    expect(reads.length).toBeLessThanOrEqual(1_010);
+  });
+
   test("pgbouncer's own test/hba_test.rules reads without a rejected line", () => {
     const rules = [
       'host\t\tpgbouncer\tpgbouncer\t127.0.0.1/32\ttrust',

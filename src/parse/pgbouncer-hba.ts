@@ -144,6 +144,10 @@ export interface PgbHbaOptions {
 }
 
 const MAX_NAMEFILE_DEPTH = 8;
+/** `@file` expansions per hba file: pgbouncer recurses without a limit; a crafted tree of @files must not cost more than this. */
+export const MAX_NAMEFILE_READS = 1_000;
+/** Characters read through `@file`s per hba file. */
+export const MAX_NAMEFILE_CHARS = 4 * 1024 * 1024;
 
 /** hba.c hba_load_rules: every line read on its own; a line pgbouncer cannot read is recorded and skipped. */
 export function parsePgbouncerHba(file: SourceFile, opts: PgbHbaOptions): PgbouncerHba {
@@ -152,11 +156,12 @@ export function parsePgbouncerHba(file: SourceFile, opts: PgbHbaOptions): Pgboun
   const text = file.text;
   let start = 0;
   let line = 0;
+  const budget = { reads: MAX_NAMEFILE_READS, chars: MAX_NAMEFILE_CHARS };
   while (start <= text.length) {
     line++;
     const nl = text.indexOf('\n', start);
     const end = nl === -1 ? text.length : nl;
-    const r = parseLine(file, text.slice(start, end), start, line, opts);
+    const r = parseLine(file, text.slice(start, end), start, line, opts, budget);
     if (r && 'reason' in r) rejected.push(r);
     else if (r) records.push(r);
     if (nl === -1) break;
@@ -167,7 +172,7 @@ export function parsePgbouncerHba(file: SourceFile, opts: PgbHbaOptions): Pgboun
 
 type Names = { text: string; keyword: boolean; token: PgbToken }[];
 
-function parseLine(file: SourceFile, s: string, base: number, line: number, opts: PgbHbaOptions): PgbHbaRecord | PgbHbaRejected | undefined {
+function parseLine(file: SourceFile, s: string, base: number, line: number, opts: PgbHbaOptions, budget: { reads: number; chars: number }): PgbHbaRecord | PgbHbaRejected | undefined {
   const t = new Tokens(s, base);
   const whole = (): { start: number; end: number } => ({ start: base + s.search(/\S|$/), end: base + s.replace(/\s+$/, '').length });
   const reject = (reason: string, at?: PgbToken, method?: string): PgbHbaRejected => ({ line, reason, ...(at ? { start: at.start, end: at.end } : whole()), ...(method ? { method } : {}) });
@@ -181,7 +186,7 @@ function parseLine(file: SourceFile, s: string, base: number, line: number, opts
   t.next();
   const dbs: Names = [];
   const users: Names = [];
-  const names = (out: Names, column: string): PgbHbaRejected | undefined => parseNames(t, out, column, file, opts.io, 0, line);
+  const names = (out: Names, column: string): PgbHbaRejected | undefined => parseNames(t, out, column, file, opts.io, 0, line, budget);
   const bad = names(dbs, 'database') ?? names(users, 'user');
   if (bad) return bad;
   let address: PgbHbaRecord['address'] = null;
@@ -241,7 +246,7 @@ function parseLine(file: SourceFile, s: string, base: number, line: number, opts
 }
 
 /** hba.c parse_names. */
-function parseNames(t: Tokens, out: Names, column: string, file: SourceFile, io: AuthFileIO, depth: number, line: number): PgbHbaRejected | undefined {
+function parseNames(t: Tokens, out: Names, column: string, file: SourceFile, io: AuthFileIO, depth: number, line: number, budget: { reads: number; chars: number }): PgbHbaRejected | undefined {
   const reject = (reason: string, at?: PgbToken): PgbHbaRejected => ({ line, reason, start: at?.start ?? 0, end: at?.end ?? 0 });
   for (;;) {
     const tok = t.cur.tok;
@@ -249,7 +254,7 @@ function parseNames(t: Tokens, out: Names, column: string, file: SourceFile, io:
     else if (t.kw('samerole') || t.kw('samegroup')) return reject(`${tok!.text} in the ${column} column, which pgbouncer does not support`, tok);
     else if (t.k() === 'ident' && tok!.text.startsWith('+')) return reject(`a +role group in the ${column} column, which pgbouncer does not support`, tok);
     else if (t.k() === 'ident' && tok!.text.startsWith('@')) {
-      const bad = nameFile(tok!, out, column, file, io, depth, line);
+      const bad = nameFile(tok!, out, column, file, io, depth, line, budget);
       if (bad) return bad;
     } else if (t.k() === 'ident' || t.k() === 'string') out.push({ text: tok!.text, keyword: false, token: tok! });
     else return reject(`no ${column} name`, tok);
@@ -260,19 +265,21 @@ function parseNames(t: Tokens, out: Names, column: string, file: SourceFile, io:
 }
 
 /** hba.c parse_namefile: `@file`, relative to the hba file's directory, each line a list of names. */
-function nameFile(tok: PgbToken, out: Names, column: string, file: SourceFile, io: AuthFileIO, depth: number, line: number): PgbHbaRejected | undefined {
+function nameFile(tok: PgbToken, out: Names, column: string, file: SourceFile, io: AuthFileIO, depth: number, line: number, budget: { reads: number; chars: number }): PgbHbaRejected | undefined {
   const reject = (reason: string): PgbHbaRejected => ({ line, reason, start: tok.start, end: tok.end });
   const name = tok.text.slice(1);
   const abs = isAbsolute(name) ? name : join(dirname(file.absPath), name);
-  if (depth >= MAX_NAMEFILE_DEPTH) return reject(`${tok.text.slice(0, 40)} nests @files too deeply to follow`);
+  if (depth >= MAX_NAMEFILE_DEPTH || --budget.reads < 0) return reject(`${tok.text.slice(0, 40)} nests or repeats @files more than can be followed (pgbouncer recurses without end on a loop)`);
   if (!io.allowed(abs)) return undefined; // outside what may be read: not judged
   const r = io.read(abs);
   if (!r.ok) return r.missing ? reject(`${tok.text.slice(0, 40)} names a file that does not exist, so pgbouncer ignores the line`) : undefined;
+  budget.chars -= r.file.text.length;
+  if (budget.chars < 0) return reject(`${tok.text.slice(0, 40)} reads more through @files than can be followed`);
   for (const l of r.file.text.split('\n')) {
     const t = new Tokens(l, 0);
     if (t.k() === 'eol') continue;
     const inner: Names = [];
-    const bad = parseNames(t, inner, column, r.file, io, depth + 1, line);
+    const bad = parseNames(t, inner, column, r.file, io, depth + 1, line, budget);
     if (bad) return reject(`${tok.text.slice(0, 40)} holds a line pgbouncer cannot read (${bad.reason})`);
     // Names read through the file point at the @file token.
     for (const n of inner) out.push({ ...n, token: tok });
