@@ -3,6 +3,7 @@ import { relative } from 'node:path';
 import type { Major } from '../src/catalog/types.js';
 import { diffAccessDetailed, METHOD_STRENGTH, type AccessClassSpec, type NameSetSpec } from '../src/diff/access.js';
 import { parseIPv4, parseIPv6, type HbaLine } from '../src/parse/pg-hba.js';
+import { rng } from './differential/generate.js';
 import { firstMatch, removeTrees, resolveTree, type Connection, type ConnTransport, type ServerFacts } from './support/hba-first-match.js';
 
 afterAll(removeTrees);
@@ -11,17 +12,6 @@ afterAll(removeTrees);
 // (test/support/hba-first-match.ts, one connection at a time) for each version must agree with the
 // classes the access diff reports. A connection whose two answers differ falls in exactly one
 // reported change, with the same records before and after; one whose answers agree falls in none.
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Rand = () => number;
 const pick = <T>(r: Rand, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;

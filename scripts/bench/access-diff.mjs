@@ -168,6 +168,6 @@ if (argv.includes('--json')) {
   for (const r of results) {
     console.log(`${r.scenario.padEnd(18)} ${String(r.records).padStart(8)} ${String(r.ms).padStart(8)} ${String(r.cpuMs).padStart(8)} ${String(r.changes).padStart(8)} ${String(r.unknown).padStart(8)} ${String(r.rssMB).padStart(11)}`);
   }
-  console.log('\nscaling (time ratio; ×10 records: 10 is linear, 100 quadratic)');
-  for (const x of ratios) console.log(`${x.scenario.padEnd(18)} ${x.from} → ${x.to}: ×${x.ratio}`);
+  console.log('\nscaling (time ratio for k times the records: k is linear, k² quadratic)');
+  for (const x of ratios) console.log(`${x.scenario.padEnd(18)} ${x.from} → ${x.to} (k = ${x.to / x.from}): ×${x.ratio}`);
 }

@@ -202,3 +202,27 @@ export function inRanges(rs: readonly Range[], v: bigint): boolean {
   }
   return false;
 }
+
+/**
+ * The sorted distinct endpoints of some ranges of one family (0 and the end of the line included),
+ * which cut it into segments no range partly covers, and the index of an endpoint among them.
+ * Bigints are found by bisection: V8 hashes them poorly as Map keys.
+ */
+export function segmentPoints(family: Family, rangeLists: Iterable<readonly Range[]>): { p: bigint[]; index: (v: bigint) => number } {
+  const raw: bigint[] = [0n, SPACE[family]];
+  for (const list of rangeLists) for (const x of list) raw.push(x.lo, x.hi);
+  raw.sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
+  const p: bigint[] = [];
+  for (const v of raw) if (p.length === 0 || p[p.length - 1] !== v) p.push(v);
+  const index = (v: bigint): number => {
+    let lo = 0;
+    let hi = p.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (p[mid]! < v) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  return { p, index };
+}

@@ -29,7 +29,7 @@ import { parseGucValue } from '../catalog/values.js';
 import { parseIPv4, type HbaConnType, type HbaLine } from '../parse/pg-hba.js';
 import type { ResolvedCluster } from '../resolve/cluster.js';
 import { toJsRegex, describeNames, type NameSetSpec } from './access-names.js';
-import { describeAddresses, inRanges, maskRanges, normalize, rangesKey, SPACE, type Family, type Range } from './access-space.js';
+import { describeAddresses, inRanges, maskRanges, normalize, rangesKey, segmentPoints, SPACE, type Family, type Range } from './access-space.js';
 import type { AccessChange, AccessChangeKind, AccessEndpoint, AccessUnknown, Transport } from './types.js';
 
 export type { NameSetSpec } from './access-names.js';
@@ -461,28 +461,15 @@ function sweep(B: readonly Rec[], A: readonly Rec[], allowB: Record<Family, Rang
     const pick = (r: Rec): Range[] => (family === 4 ? r.v4 : r.v6);
     // no record of either version matches this family: refused on both sides
     if (!B.some((r) => pick(r).length) && !A.some((r) => pick(r).length)) continue;
-    // V8 hashes bigints poorly as Map/Set keys: the endpoints are sorted and found by bisection
-    const raw: bigint[] = [0n, SPACE[family]];
-    for (const r of B) for (const x of pick(r)) raw.push(x.lo, x.hi);
-    for (const r of A) for (const x of pick(r)) raw.push(x.lo, x.hi);
-    for (const x of allowB[family]) raw.push(x.lo, x.hi);
-    for (const x of allowA[family]) raw.push(x.lo, x.hi);
-    raw.sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
-    const p: bigint[] = [];
-    for (const v of raw) if (p.length === 0 || p[p.length - 1] !== v) p.push(v);
-    const segs = p.length - 1;
-    const at = {
-      get(v: bigint): number {
-        let lo = 0;
-        let hi = p.length - 1;
-        while (lo < hi) {
-          const mid = (lo + hi) >> 1;
-          if (p[mid]! < v) lo = mid + 1;
-          else hi = mid;
-        }
-        return lo;
-      },
+    const lists = function* (): Generator<readonly Range[]> {
+      for (const r of B) yield pick(r);
+      for (const r of A) yield pick(r);
+      yield allowB[family];
+      yield allowA[family];
     };
+    const { p, index } = segmentPoints(family, lists());
+    const segs = p.length - 1;
+    const at = { get: index };
     const paint = (recs: readonly Rec[], allow: Range[]): (Rec | null)[] => {
       const first = new Array<Rec | null>(segs).fill(null);
       // next[i]: the first unpainted segment at or after i (path-halved skip pointers)
@@ -911,29 +898,13 @@ function diffTransportFast(t: Transport, B: Rec[], A: Rec[], sb: Side, sa: Side,
 
   const run = (family: Family | null): void => {
     const pick = (r: Rec): Range[] => (family === 4 ? r.v4 : r.v6);
-    let p: bigint[];
-    if (family === null) p = [0n, 1n];
-    else {
+    let p: bigint[] = [0n, 1n];
+    let bisect = (_: bigint): number => 0;
+    if (family !== null) {
       if (!recs.some((r) => pick(r).length)) return;
-      const raw: bigint[] = [0n, SPACE[family]];
-      for (const r of recs) for (const x of pick(r)) raw.push(x.lo, x.hi);
-      for (const x of sb.allowed[family]) raw.push(x.lo, x.hi);
-      for (const x of sa.allowed[family]) raw.push(x.lo, x.hi);
-      raw.sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
-      p = [];
-      for (const v of raw) if (p.length === 0 || p[p.length - 1] !== v) p.push(v);
+      ({ p, index: bisect } = segmentPoints(family, [...recs.map(pick), sb.allowed[family], sa.allowed[family]]));
     }
     const segs = p.length - 1;
-    const bisect = (v: bigint): number => {
-      let lo = 0;
-      let hi = p.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (p[mid]! < v) lo = mid + 1;
-        else hi = mid;
-      }
-      return lo;
-    };
     const starts: Rec[][] = Array.from({ length: segs + 1 }, () => []);
     const ends: Rec[][] = Array.from({ length: segs + 1 }, () => []);
     for (const r of recs) {
