@@ -212,6 +212,22 @@ describe('findings', () => {
   });
 });
 
+describe('odd input', () => {
+  test('a command with an unclosed quote does not run (Compose refuses it); 20,000 flags are read; non-string values are read as written', () => {
+    const many = Array.from({ length: 20_000 }, (_, i) => `-c work_mem=${i + 1}kB`).join(' ');
+    const yaml = `services:\n  a:\n    image: postgres:16\n    command: postgres -c "application_name=x y\n  b:\n    image: postgres:16\n    command: postgres ${many}\n  c:\n    image: postgres:16\n    environment:\n      POSTGRES_HOST_AUTH_METHOD: 123\n`;
+    const s = settings({ 'docker-compose.yml': yaml });
+    expect(s.map((x) => [x.cluster, x.rows.application_name?.[0], x.rows.work_mem?.[0]])).toEqual([
+      ['docker-compose.yml (b)', undefined, '20000kB'],
+      ['docker-compose.yml (c)', undefined, undefined],
+    ]);
+    const dir = makeTree({ 'docker-compose.yml': yaml });
+    // `host all all all 123`: PostgreSQL refuses the method, at the variable's value (line 11).
+    const result = lint(['.'], { cwd: dir }, only('hba-invalid-record', 'unreadable-file'));
+    expect(findings(result)).toEqual(['hba-invalid-record docker-compose.yml:11:34-11:37']);
+  });
+});
+
 describe('discovery', () => {
   test('Compose files by name and content, Kubernetes workloads by content; other images and other YAML are not read', () => {
     const dir = makeTree({

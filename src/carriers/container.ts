@@ -164,8 +164,8 @@ function k8sEnv(text: string, n: YNode | undefined): Map<string, Located> {
 
 /**
  * The words of a command: a list's items as they are, or a string split as Compose splits it
- * (shell-like: blanks separate, quotes group, a backslash escapes). A word is located one for one
- * when the file spells it without quotes or escapes.
+ * (shell-like: blanks separate, quotes group, a backslash escapes; an unclosed quote is refused).
+ * A word is located one for one when the file spells it without quotes or escapes.
  */
 export function words(text: string, n: YNode | undefined): Word[] | undefined {
   if (!n) return undefined;
@@ -186,7 +186,9 @@ export function words(text: string, n: YNode | undefined): Word[] | undefined {
       if (ch === "'" || ch === '"') {
         plain = false;
         const close = s.indexOf(ch, i + 1);
-        const end = close === -1 ? s.length : close;
+        // Compose refuses a command with an unclosed quote (go-shellwords): nothing runs.
+        if (close === -1) return undefined;
+        const end = close;
         word += ch === '"' ? s.slice(i + 1, end).replace(/\\(["\\$`])/g, '$1') : s.slice(i + 1, end);
         i = end + 1;
       } else if (ch === '\\' && i + 1 < s.length) {
