@@ -238,6 +238,17 @@ describe('what cannot be known is reported, never guessed', () => {
     expect(d.unknown.map((u) => [u.code, u.file, u.line])).toEqual([['group-membership', 'pg_hba.conf', 1]]);
   });
 
+  test('an unchanged +group record is reported only where it meets a change', () => {
+    const files = (group: string, method: string): Files => ({ 'pg_hba.conf': `host all +admins ${group} trust\nhost all all 10.0.0.0/8 ${method}\n`, 'postgresql.conf': NOSSL });
+    const apart = diff(files('192.168.0.0/16', 'reject'), files('192.168.0.0/16', 'md5'));
+    expect(apart.access).toEqual(each(TCP_NOSSL, { change: 'widened', connection: { ...ALL, address: '10.0.0.0/8' }, before: ep('reject', 2), after: ep('md5', 2) }));
+    expect(apart.unknown).toEqual([]);
+    // on 0.0.0.0/0 the members of admins (other than admins itself) may match line 1 before line 2
+    const over = diff(files('0.0.0.0/0', 'reject'), files('0.0.0.0/0', 'md5'));
+    expect(over.access).toEqual(each(TCP_NOSSL, { change: 'widened', connection: { database: 'any database (all)', user: 'any user except admins', address: '10.0.0.0/8' }, before: ep('reject', 2), after: ep('md5', 2) }));
+    expect(over.unknown.map((u) => [u.code, u.line])).toEqual([['group-membership', 1]]);
+  });
+
   test('host names, samehost and samenet match no client the diff can name: reported', () => {
     const d = diff(
       { 'pg_hba.conf': 'local all all peer\n', 'postgresql.conf': NOSSL },

@@ -137,6 +137,10 @@ interface Rec {
   cc: number;
   /** Everything that decides what the record matches and grants (not its position in the file). */
   sem: string;
+  /** What the files cannot tell about this record (group membership, host names, …). */
+  unknowns: AccessUnknown[];
+  /** Its addresses are unknown (host name, samehost, samenet): it may match any client. */
+  anyAddress: boolean;
 }
 
 interface Side {
@@ -267,17 +271,20 @@ function buildSide(c: ResolvedCluster | null, sideNo: 0 | 1, displayPath: (abs: 
       } else if (!notLoaded) notLoaded = { file: display(l.file.absPath), line: l.line };
       continue;
     }
-    if (l.record) recs.push(toRec(l, sideNo, recs.length, display, unknowns));
+    if (l.record) recs.push(toRec(l, sideNo, recs.length, display));
   }
   side.recs = recs;
   side.sem = recs.map((r) => r.sem).join('\n');
   return { side, notLoaded, unknowns, unread };
 }
 
-function toRec(l: HbaLine, side: 0 | 1, idx: number, display: (abs: string) => string, unknowns: Unknowns): Rec {
+function toRec(l: HbaLine, side: 0 | 1, idx: number, display: (abs: string) => string): Rec {
   const r = l.record!;
   const file = display(l.file.absPath);
-  const unknown = (code: string, message: string): void => addUnknown(unknowns, { code, message, file, line: l.line });
+  const notes: AccessUnknown[] = [];
+  const unknown = (code: string, message: string): void => {
+    if (!notes.some((n) => n.code === code)) notes.push({ code, message, file, line: l.line });
+  };
   const rx = (source: string): Rx => {
     const re = toJsRegex(source);
     if (!re) unknown('regex', `the regular expression ${q('/' + source)} uses constructs the diff does not evaluate: which listed names it matches is not decided (taken as none)`);
@@ -303,6 +310,8 @@ function toRec(l: HbaLine, side: 0 | 1, idx: number, display: (abs: string) => s
     rank: RANK.get(r.method) ?? METHOD_STRENGTH.length,
     cc: 0,
     sem: '',
+    unknowns: notes,
+    anyAddress: false,
   };
   for (const d of r.databases) {
     if (d.kind === 'keyword') {
@@ -341,11 +350,13 @@ function toRec(l: HbaLine, side: 0 | 1, idx: number, display: (abs: string) => s
       else if (a.kind === 'ipv4') rec.v4 = ranges;
       else rec.v6 = ranges;
     } else if (a.kind === 'hostname') {
+      rec.anyAddress = true;
       unknown(
         'hostname',
         `the host name ${q(a.hostname ?? '')} matches clients whose address resolves to it (both ways), which depends on DNS: the diff takes the record to match no client`,
       );
     } else {
+      rec.anyAddress = true;
       unknown(
         a.kind,
         `${a.kind} matches clients on ${a.kind === 'samehost' ? "the server's own addresses" : "the server's subnets"}, which depend on the machine's interfaces: the diff takes the record to match no client`,
@@ -1098,6 +1109,7 @@ export function diffAccessDetailed(before: ResolvedCluster | null, after: Resolv
       }
     }
     for (const built of [ba, bb]) if (!built.notLoaded) for (const u of built.unknowns.values()) addUnknown(unknowns, u);
+    for (const u of recordUnknowns(sa, sb, collected)) addUnknown(unknowns, u);
     if (sb.passwordEncryption !== null && sa.passwordEncryption !== null && sb.passwordEncryption !== sa.passwordEncryption) {
       const md5 = sa.recs.find((r) => r.ep.method === 'md5');
       if (md5) {
@@ -1140,6 +1152,68 @@ export function diffAccessDetailed(before: ResolvedCluster | null, after: Resolv
   for (let i = 0; i < keyed.length; i++) rows[i] = keyed[i]!.r;
   const unknown = [...unknowns.values()].sort((x, y) => cmp(x.file, y.file) || x.line - y.line || cmp(x.code, y.code));
   return { access: rows.map((r) => r.change), specs: rows.map((r) => r.spec), unknown };
+}
+
+/**
+ * The unknowns of records that can bear on a reported change: records only one version has (added,
+ * removed, edited), and records of a transport with changes whose addresses (any address, when
+ * they are unknown) meet the changed ones. An unchanged `+group` record on addresses where nothing
+ * changed is not reported: its members get the same answer in both versions.
+ */
+function recordUnknowns(after: Side, before: Side | null, changes: readonly Collected[]): AccessUnknown[] {
+  const changed = new Map<Transport, { any: boolean; v4: Range[]; v6: Range[] }>();
+  for (const c of changes) {
+    let e = changed.get(c.transport);
+    if (!e) changed.set(c.transport, (e = { any: false, v4: [], v6: [] }));
+    if (!c.g.addresses) e.any = true;
+    else {
+      e.v4.push(...c.g.addresses.v4);
+      e.v6.push(...c.g.addresses.v6);
+    }
+  }
+  for (const e of changed.values()) {
+    e.v4 = normalize(e.v4);
+    e.v6 = normalize(e.v6);
+  }
+  const meets = (rs: readonly Range[], set: readonly Range[]): boolean => {
+    for (const r of rs) {
+      let lo = 0;
+      let hi = set.length - 1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        const x = set[mid]!;
+        if (x.hi <= r.lo) lo = mid + 1;
+        else if (x.lo >= r.hi) hi = mid - 1;
+        else return true;
+      }
+    }
+    return false;
+  };
+  const bears = (r: Rec): boolean =>
+    APPLIES[r.conn].some((t) => {
+      const e = changed.get(t);
+      if (!e) return false;
+      if (t === 'local' || r.anyAddress) return true;
+      return meets(r.v4, e.v4) || meets(r.v6, e.v6);
+    });
+  const count = (side: Side | null): Map<string, number> => {
+    const m = new Map<string, number>();
+    for (const r of side?.recs ?? []) m.set(r.sem, (m.get(r.sem) ?? 0) + 1);
+    return m;
+  };
+  const inAfter = count(after);
+  const inBefore = count(before);
+  const out: AccessUnknown[] = [];
+  for (const [side, other] of [
+    [after, inBefore],
+    [before, inAfter],
+  ] as const) {
+    for (const r of side?.recs ?? []) {
+      if (r.unknowns.length === 0) continue;
+      if (!other.has(r.sem) || bears(r)) out.push(...r.unknowns);
+    }
+  }
+  return out;
 }
 
 function cmp(a: string, b: string): number {
