@@ -19,11 +19,14 @@ function recordReach(r: PgbHbaRecord): { loopback: true } | { loopback: false; w
   return { loopback: false, words: `from ${boundQuote(written, 60)}`, severity: reach === 'private' ? 'warning' : 'error' };
 }
 
-/** An earlier record takes every connection this one could match (all databases, all users, a covering address and type). */
+const allOf = (names: PgbHbaRecord['users']): boolean => names.some((n) => n.keyword && n.text === 'all');
+
+/** A record for all databases and all users over TCP: the only kind that can hide a later record whatever it names. */
+const catchAll = (b: PgbHbaRecord): boolean => allOf(b.databases) && allOf(b.users) && b.type !== 'local' && b.address !== null;
+
+/** An earlier catch-all record takes every connection this one could match (a covering address and type). */
 function shadowed(r: PgbHbaRecord, before: readonly PgbHbaRecord[]): boolean {
-  const allOf = (names: PgbHbaRecord['users']): boolean => names.some((n) => n.keyword && n.text === 'all');
   return before.some((b) => {
-    if (!allOf(b.databases) || !allOf(b.users) || b.type === 'local') return false;
     if (b.type !== 'host' && b.type !== r.type) return false;
     const a = b.address;
     const x = r.address;
@@ -33,6 +36,9 @@ function shadowed(r: PgbHbaRecord, before: readonly PgbHbaRecord[]): boolean {
     return a.mask.every((m, i) => (m & x.mask[i]!) === m && ((a.bytes[i]! ^ x.bytes[i]!) & m) === 0);
   });
 }
+
+/** Catch-all records kept for the shadow check: a bound on its cost in a crafted file (past it, fewer records count as hidden). */
+const MAX_CATCH_ALLS = 256;
 
 export default defineRule({
   name: 'pgbouncer-auth-trust',
@@ -82,17 +88,20 @@ export default defineRule({
     }
     const hba = pgb.hba;
     if (type !== 'hba' || !hba || listen.kind !== 'network') return;
-    const records = hba.records;
-    records.forEach((r, i) => {
-      if (r.method !== 'trust' || r.type === 'local' || shadowed(r, records.slice(0, i))) return;
+    const before: PgbHbaRecord[] = [];
+    for (const r of hba.records) {
+      const covered = r.type !== 'local' && shadowed(r, before);
+      // A catch-all that an earlier one covers adds nothing to the list.
+      if (!covered && catchAll(r) && before.length < MAX_CATCH_ALLS) before.push(r);
+      if (covered || r.method !== 'trust' || r.type === 'local') continue;
       const reach = recordReach(r);
-      if (reach.loopback) return;
+      if (reach.loopback) continue;
       ctx.report({
         loc: { file: hba.file.path, start: r.methodToken.start, end: r.methodToken.end },
         severity: reach.severity,
         message: `trust in pgbouncer's auth_hba_file: clients ${reach.words} are logged in without a password (pgbouncer listens on ${listenWords(listen)})`,
         help: 'Use scram-sha-256 (or cert) for this record, or narrow its address to the hosts that need it.',
       });
-    });
+    }
   },
 });
