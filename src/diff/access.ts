@@ -218,7 +218,6 @@ interface BuiltSide {
   side: Side;
   /** The first line PostgreSQL rejects (the file does not load), when there is one. */
   notLoaded: { file: string; line: number } | null;
-  unknowns: Unknowns;
   /** Lines we did not read (outside the repository, past a bound): reported even when nothing else differs. */
   unread: Unknowns;
 }
@@ -231,9 +230,8 @@ function buildSide(c: ResolvedCluster | null, sideNo: 0 | 1, displayPath: (abs: 
     if (v === undefined) shown.set(abs, (v = displayPath(abs)));
     return v;
   };
-  const unknowns: Unknowns = new Map();
   const unread: Unknowns = new Map();
-  if (!c) return { side: emptySide(), notLoaded: null, unknowns, unread };
+  if (!c) return { side: emptySide(), notLoaded: null, unread };
   const major = c.input.major;
   const side = emptySide();
   if (major < 12) side.transports.delete('tcp-gssenc');
@@ -250,7 +248,7 @@ function buildSide(c: ResolvedCluster | null, sideNo: 0 | 1, displayPath: (abs: 
     side.passwordEncryption = typeof pe === 'string' ? pe : null;
   }
   const hba = c.hba;
-  if (!hba) return { side, notLoaded: null, unknowns, unread };
+  if (!hba) return { side, notLoaded: null, unread };
   let notLoaded: { file: string; line: number } | null = null;
   if (hba.lines.length === 0) notLoaded = { file: display(hba.file.absPath), line: 1 };
   const recs: Rec[] = [];
@@ -275,7 +273,7 @@ function buildSide(c: ResolvedCluster | null, sideNo: 0 | 1, displayPath: (abs: 
   }
   side.recs = recs;
   side.sem = recs.map((r) => r.sem).join('\n');
-  return { side, notLoaded, unknowns, unread };
+  return { side, notLoaded, unread };
 }
 
 function toRec(l: HbaLine, side: 0 | 1, idx: number, display: (abs: string) => string): Rec {
@@ -1108,7 +1106,6 @@ export function diffAccessDetailed(before: ResolvedCluster | null, after: Resolv
         });
       }
     }
-    for (const built of [ba, bb]) if (!built.notLoaded) for (const u of built.unknowns.values()) addUnknown(unknowns, u);
     for (const u of recordUnknowns(sa, sb, collected)) addUnknown(unknowns, u);
     if (sb.passwordEncryption !== null && sa.passwordEncryption !== null && sb.passwordEncryption !== sa.passwordEncryption) {
       const md5 = sa.recs.find((r) => r.ep.method === 'md5');
