@@ -11,6 +11,11 @@ import { pgbouncerListen } from '../src/parse/pgbouncer.js';
 import type { AuthFileIO } from '../src/parse/auth-tokens.js';
 import { lintTree } from './support/fixture.js';
 import { RULES } from '../rules/index.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const FIXTURE = join(import.meta.dirname, '..', 'fixtures', 'carriers', 'pgbouncer');
+const fixture = (name: string): string => readFileSync(join(FIXTURE, name), 'utf8');
 
 // The `ini` package has no type declarations: it is loaded by name, typed here as what is used.
 const INI_PACKAGE = 'ini';
@@ -278,5 +283,37 @@ describe('discovery and the cluster', () => {
     expect(c.input.files.map((f) => f.kind).sort()).toEqual(['pgbouncer.ini', 'postgresql.conf']);
     expect(c.pgbouncer!.hba!.records).toHaveLength(1);
     expect(result.diagnostics.filter((d) => d.rule === 'pgbouncer-auth-trust').map((d) => [d.loc.file, d.severity])).toEqual([['db/pgb_hba.conf', 'error']]);
+  });
+});
+
+describe("pgbouncer's own test files (fixtures/carriers/pgbouncer, see its NOTICE)", () => {
+  test('test/pgbouncer_hba.conf with test/pgident.conf: every line read, the map= lines through the ident maps, nothing to report', () => {
+    const { result } = lintTree(
+      { 'pgbouncer.ini': fixture('pgbouncer.ini'), 'pgbouncer_hba.conf': fixture('pgbouncer_hba.conf'), 'pgident.conf': fixture('pgident.conf') },
+      { pgVersion: 17 },
+      RULES,
+    );
+    const hba = result.clusters[0]!.pgbouncer!.hba!;
+    expect(hba.rejected).toEqual([]);
+    expect(hba.records.map((r) => `${r.line} ${r.type} ${r.method}`)).toEqual([
+      '2 local peer',
+      '4 hostssl reject',
+      '5 hostssl reject',
+      '7 hostssl md5',
+      '9 hostssl cert',
+      '10 hostssl cert',
+      '11 hostssl cert',
+      '13 hostssl md5',
+    ]);
+    expect(result.diagnostics.filter((d) => d.rule.startsWith('pgbouncer-'))).toEqual([]);
+  });
+
+  test('without auth_ident_file pgbouncer skips the two map= lines', () => {
+    const ini = fixture('pgbouncer.ini').replace(/^auth_ident_file.*\n/m, '');
+    const { result } = lintTree({ 'pgbouncer.ini': ini, 'pgbouncer_hba.conf': fixture('pgbouncer_hba.conf') }, { pgVersion: 17 }, RULES);
+    expect(result.diagnostics.filter((d) => d.rule === 'pgbouncer-invalid-config').map((d) => [d.loc.file, d.severity, d.message])).toEqual([
+      ['pgbouncer_hba.conf', 'warning', 'pgbouncer skips this line of its auth_hba_file: map= while pgbouncer has no auth_ident_file, so the map is not found'],
+      ['pgbouncer_hba.conf', 'warning', 'pgbouncer skips this line of its auth_hba_file: map= while pgbouncer has no auth_ident_file, so the map is not found'],
+    ]);
   });
 });
