@@ -191,6 +191,11 @@ describe('databases, users and addresses as PostgreSQL matches them', () => {
     expect(d.access).toEqual([{ change: 'widened', connection: { transport: 'local', database: '"all"', user: 'any user (all)', address: 'local socket' }, before: ep('reject', 1), after: ep('trust', 1) }]);
   });
 
+  test('@file lists are the names they hold, read where the reference stands', () => {
+    const d = diff({ 'pg_hba.conf': 'local all all reject\n', 'admins.txt': 'alice, bob\n' }, { 'pg_hba.conf': 'local all @admins.txt trust\nlocal all all reject\n', 'admins.txt': 'alice, bob\n' });
+    expect(d.access).toEqual([{ change: 'widened', connection: { transport: 'local', database: 'any database (all)', user: 'alice, bob', address: 'local socket' }, before: ep('reject', 1), after: ep('trust', 1) }]);
+  });
+
   test('regular expressions (16+): names the file lists are tested against them', () => {
     const d = diff(
       { 'pg_hba.conf': 'host apple all 10.0.0.0/8 md5\nhost all all 0.0.0.0/0 reject\n', 'postgresql.conf': NOSSL },
