@@ -43,6 +43,17 @@ describe('pgbouncer.ini reader: positions', () => {
     expect(p.problems).toEqual([]);
   });
 
+  test('comment lines are kept for directives (# and ;, first on their line only)', () => {
+    const p = read('# pgconf-lint disable-next-line pgbouncer-auth-trust -- lab\n[pgbouncer]\n  ; note\nlogfile = /var/log/p.log # not a comment\nauth_type = trust # refused\n');
+    expect(p.comments.map((c) => [at(p, c.start), c.text])).toEqual([
+      ['1:1', '# pgconf-lint disable-next-line pgbouncer-auth-trust -- lab'],
+      ['3:3', '; note'],
+    ]);
+    expect(p.settings.get('logfile')!.value).toBe('/var/log/p.log # not a comment');
+    // A lookup value with a trailing comment is no value auth_type accepts: pgbouncer stops there.
+    expect(p.problems.map((q) => [q.code, at(p, q.start)])).toEqual([['invalid-value', '5:13']]);
+  });
+
   test('connection-string pairs are located in the file, quotes excluded', () => {
     const p = read("[databases]\nx = host=h password='it''s secret'  user=u\n[pgbouncer]\n");
     const db = p.databases[0]!;

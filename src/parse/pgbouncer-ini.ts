@@ -97,6 +97,11 @@ export interface PgbouncerIni {
   sections: IniSection[];
   /** `%include` lines: not followed (pgbouncer opens the path relative to its working directory). */
   includes: PgbouncerInclude[];
+  /**
+   * Comment lines (`#` or `;` first on the line, as pgbouncer reads them), for pgconf-lint's own
+   * directives (`# pgconf-lint disable-next-line RULE -- reason`); `text` runs to the end of the line.
+   */
+  comments: { start: number; text: string }[];
   problems: PgbouncerProblem[];
   /**
    * The [pgbouncer] parameters in effect at the end of the file, by name: the last assignment since
@@ -257,6 +262,7 @@ export function parsePgbouncerIni(file: SourceFile): PgbouncerIni {
   const entries: IniEntry[] = [];
   const sections: IniSection[] = [];
   const includes: PgbouncerInclude[] = [];
+  const comments: { start: number; text: string }[] = [];
   const problems: PgbouncerProblem[] = [];
   const settings = new Map<string, IniEntry>();
   const databases = new Map<string, PgbouncerDatabase>();
@@ -289,7 +295,9 @@ export function parsePgbouncerIni(file: SourceFile): PgbouncerIni {
     }
     const c = text[p]!;
     if (c === '#' || c === ';') {
-      p = lineEnd(p);
+      const end = lineEnd(p);
+      comments.push({ start: p, text: text.slice(p, end).replace(/\r$/, '') });
+      p = end;
       continue;
     }
     if (c === '[') {
@@ -367,7 +375,7 @@ export function parsePgbouncerIni(file: SourceFile): PgbouncerIni {
     }
   }
   if (!sawMain) problem('no-main-section', 'no [pgbouncer] section: pgbouncer refuses to load the file (main section missing)', 0, 0);
-  return { file, entries, sections, includes, problems, settings, databases: [...databases.values()] };
+  return { file, entries, sections, includes, comments, problems, settings, databases: [...databases.values()] };
 }
 
 /** cf_set for the [pgbouncer] section: the key must be known, a lookup or integer value valid. */
