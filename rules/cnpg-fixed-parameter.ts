@@ -45,7 +45,7 @@ export default defineRule({
       'https://github.com/cloudnative-pg/cloudnative-pg/blob/a95a534dbe0854495b863bbc1b7651f74d310916/pkg/postgres/configuration.go',
       'https://github.com/cloudnative-pg/cloudnative-pg/blob/a95a534dbe0854495b863bbc1b7651f74d310916/internal/webhook/v1/cluster_webhook.go',
     ],
-    versions: 'all (CloudNativePG 1.2x: the operator supports PostgreSQL 13 and later)',
+    versions: 'all majors the operator runs (13 and later); the fixed list is that of CloudNativePG 1.30 (allow_alter_system from 17)',
   },
   check(ctx) {
     for (const e of ctx.cluster.carrier?.cluster.cnpg?.fixed ?? []) {
