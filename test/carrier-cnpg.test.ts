@@ -154,6 +154,19 @@ describe('findings', () => {
     expect(result.diagnostics.find((d) => d.rule === 'hba-open-to-world')?.severity).toBe('error');
   });
 
+  test('a blocked parameter keeps PostgreSQL\'s default as the operator\'s own line: no finding asks the manifest to change it', () => {
+    const dir = makeTree({ 'cluster.yaml': CLUSTER });
+    // unix_socket_permissions is blocked (FixedConfigurationParameters) and the operator does not
+    // write it: the server runs with 0777, which the manifest cannot change.
+    expect(lint(['.'], { cwd: dir }, only('unix-socket-world-accessible')).diagnostics).toEqual([]);
+    const [s] = settings({ 'cluster.yaml': CLUSTER });
+    expect(s!.rows.get('unix_socket_permissions')).toEqual({ setting: '511', line: 8 });
+    // Files and directories are not written (config_file, hba_file, …).
+    expect(s!.rows.has('hba_file')).toBe(false);
+    // Nor a parameter the target major does not have (stats_temp_directory: removed in 15).
+    expect(s!.rows.has('stats_temp_directory')).toBe(false);
+  });
+
   test('more than one instance is failover evidence for rewind-not-ready (wal_log_hints off is then the user\'s line)', () => {
     const yaml = CLUSTER.replace('      work_mem: 16MB', "      wal_log_hints: 'off'");
     const dir = makeTree({ 'cluster.yaml': yaml });

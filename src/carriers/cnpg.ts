@@ -3,6 +3,7 @@
 // as configuration.go = pkg/postgres/configuration.go, instance = pkg/management/postgres/configuration.go,
 // webhook = internal/webhook/v1/cluster_webhook.go, funcs = api/v1/cluster_funcs.go,
 // configfile.go = pkg/configfile/configfile.go.
+import { loadCatalog, lookupParam } from '../catalog/catalog.js';
 import { SUPPORTED_MAJORS, type Major } from '../catalog/types.js';
 import { lineColumn } from '../source/source.js';
 import type { Loc } from '../types.js';
@@ -57,6 +58,9 @@ const MANDATORY: readonly (readonly [string, string])[] = [
   ['ssl_ca_file', '/controller/certificates/client-ca.crt'],
   ['unix_socket_directories', '/controller/run'],
 ];
+
+/** Blocked parameters that name files or directories of the instance: not written (they would point the server elsewhere). */
+const BLOCKED_PATHS: ReadonlySet<string> = new Set(['config_file', 'data_directory', 'hba_file', 'ident_file', 'external_pid_file']);
 
 /** configuration.go ManagedExtensions: a parameter in one of these namespaces preloads the library. */
 const MANAGED_EXTENSIONS: readonly string[] = ['pgaudit', 'pg_stat_statements', 'auto_explain', 'pg_failover_slots'];
@@ -175,6 +179,19 @@ export function readCnpg(ctx: CarrierContext, docs: YNode[]): ReadResult {
     op.set('shared_preload_libraries', libs.join(','));
     const temp = tablespaces(text, spec);
     if (temp.length) op.set('temp_tablespaces', temp.join(','));
+    // A blocked parameter must keep PostgreSQL's default ("must not be changed from the default one
+    // for the operator to work"): the operator's own line says so, so that no finding asks the
+    // manifest to change what it cannot (unix_socket_permissions, syslog_*, bonjour, …).
+    const catalog = loadCatalog(major);
+    const keptDefault = new Set<string>();
+    for (const [k, cls] of FIXED) {
+      if (cls !== 'blocked' || op.has(k) || BLOCKED_PATHS.has(k)) continue;
+      const def = lookupParam(catalog, k);
+      if (def && def.name === k) {
+        op.set(k, def.boot);
+        keptDefault.add(k);
+      }
+    }
 
     // The webhook's sanitized configuration (webhook validateConfiguration): the defaults, the
     // user's values but the fixed ones, archive_mode; a fixed key is refused unless its value is
@@ -187,7 +204,7 @@ export function readCnpg(ctx: CarrierContext, docs: YNode[]): ReadResult {
     for (const [key, { entry, value }] of user) {
       const cls = FIXED.get(key);
       if (cls) {
-        const runsWith = op.get(key);
+        const runsWith = keptDefault.has(key) ? undefined : op.get(key);
         const rejects = sanitized.get(key) !== value;
         // The value the server runs with anyway, accepted by the webhook: nothing to say.
         if (rejects || runsWith !== value) {
