@@ -124,6 +124,11 @@ describe('pgbouncer.ini reader: where the ini package differs, pgbouncer wins', 
     expect(p.settings.get('auth_type')!.value).toBe('SCRAM-SHA-256');
   });
 
+  test('auth_dbname = pgbouncer is refused (util.c cf_set_authdb: the admin console is reserved)', () => {
+    const p = read('[pgbouncer]\nauth_dbname = pgbouncer\nauth_dbname = postgres\n');
+    expect(p.problems.map((q) => [q.code, at(p, q.start)])).toEqual([['invalid-value', '2:15']]);
+  });
+
   test('the rest of a section header line is read as a new line; a value before any section is refused', () => {
     const p = read('x = 1\n[pgbouncer] listen_addr = *\n');
     expect(p.problems.map((q) => q.code)).toEqual(['no-section']);

@@ -391,6 +391,11 @@ function setParameter(entry: IniEntry, settings: Map<string, IniEntry>, problem:
       problem('invalid-value', `${entry.key} accepts ${LOOKUPS[entry.key]!.join(', ')}; pgbouncer refuses ${shown(v)} and stops loading the file`, entry.valueStart, entry.valueEnd);
       return;
     }
+    // util.c cf_set_authdb: the admin console's name is reserved.
+    if (entry.key === 'auth_dbname' && v === 'pgbouncer') {
+      problem('invalid-value', 'auth_dbname cannot be the reserved admin console database "pgbouncer": pgbouncer refuses it and stops loading the file', entry.valueStart, entry.valueEnd);
+      return;
+    }
     if ((def.type === 'int' || def.type === 'uint') && cIntValue(v) === undefined) {
       problem('invalid-value', `${entry.key} takes an integer; pgbouncer refuses ${shown(v)} and stops loading the file`, entry.valueStart, entry.valueEnd);
       return;
