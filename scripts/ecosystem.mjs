@@ -65,7 +65,7 @@ if (!shared) {
 const corpus = join(shared, 'corpus');
 
 /** Corpus directories of the files pgconf-lint reads today, and the base name each is linted under. */
-const KINDS = { postgresql: (name) => (name.endsWith('.tpl') ? name.slice(0, -4) : name), pg_hba: (name) => name };
+const KINDS = { postgresql: (name) => (name.endsWith('.tpl') ? name.slice(0, -4) : name), pg_hba: (name) => name, patroni: (name) => name, pgbouncer: (name) => name };
 
 const manifest = readFileSync(join(corpus, 'MANIFEST.tsv'), 'utf8').split('\n').slice(1).filter(Boolean).map((l) => l.split('\t'));
 const work = mkdtempSync(join(tmpdir(), 'pgconf-lint-ecosystem-'));

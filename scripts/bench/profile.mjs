@@ -2,7 +2,7 @@
 // sample to a pipeline stage, by the source module it falls in (esbuild writes a `// src/...`
 // comment before each module of the unminified bundle). Used by run.mjs; also on its own:
 //
-//   node scripts/bench/profile.mjs [--cli=dist/cli.js] [--cwd=DIR] FILE...
+//   node scripts/bench/profile.mjs [--cli=BUNDLE/cli.js] [--cwd=DIR] FILE...   (default: the sources, bundled unminified)
 //
 // Self time only (a function's callees count for their own stage); garbage collection is a stage
 // of its own. The profiler adds roughly 10 % and starts after Node's own bootstrap.
@@ -35,7 +35,7 @@ function stageOfModule(mod) {
   if (/resolve\/(cluster|name-index|conf-files|settings-rows|startup)/.test(mod)) return 'resolving settings';
   if (/source\/|resolve\/(host|discover)/.test(mod)) return 'reading files';
   if (/analysis\//.test(mod)) return 'pg_hba analysis';
-  if (/^rules\/|engine\//.test(mod)) return 'rules';
+  if (/^rules\/|linter\//.test(mod)) return 'rules';
   if (/report\/|bin\/|cli\.ts|api\.ts/.test(mod)) return 'report';
   return 'other';
 }
@@ -78,6 +78,32 @@ function stageOf(frame, marks) {
  * Profiles one `check` of `file` (run in `cwd`) and returns { totalMs, share: {stage: fraction} }.
  * @param {string} cli path of dist/cli.js
  */
+/**
+ * The CLI bundled as scripts/build.mjs bundles it, but with whitespace (dist/ is minified, and the
+ * `// src/...` module comments the attribution needs are only in an unminified bundle), into a
+ * temporary directory with the catalogs beside it. Returns the path of its cli.js.
+ */
+export async function profilingBundle() {
+  const { build } = await import('esbuild');
+  const root = fileURLToPath(new URL('../../', import.meta.url));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pgconf-lint-prof-bundle-'));
+  await build({
+    entryPoints: { cli: path.join(root, 'bin', 'cli.ts') },
+    outdir: dir,
+    bundle: true,
+    splitting: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'esm',
+    logLevel: 'warning',
+    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  });
+  const data = path.join(root, 'src', 'catalog', 'data');
+  fs.mkdirSync(path.join(dir, 'catalog', 'data'), { recursive: true });
+  for (const f of fs.readdirSync(data).filter((n) => n.endsWith('.json'))) fs.copyFileSync(path.join(data, f), path.join(dir, 'catalog', 'data', f));
+  return path.join(dir, 'cli.js');
+}
+
 export function profileCheck(cli, file, cwd, args = []) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pgconf-lint-prof-'));
   try {
@@ -125,12 +151,12 @@ export function profileTable(cases) {
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
   const argv = process.argv.slice(2);
   const opt = (name, fallback) => argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback;
-  const root = fileURLToPath(new URL('../../', import.meta.url));
-  const cli = path.resolve(opt('cli', path.join(root, 'dist', 'cli.js')));
+  // dist/cli.js is minified: by default, an unminified bundle of the sources (its module comments name the stages).
+  const cli = opt('cli') ? path.resolve(opt('cli')) : await profilingBundle();
   const cwd = path.resolve(opt('cwd', process.cwd()));
   const files = argv.filter((a) => !a.startsWith('--'));
   if (files.length === 0) {
-    process.stderr.write('usage: node scripts/bench/profile.mjs [--cli=dist/cli.js] [--cwd=DIR] FILE...\n');
+    process.stderr.write('usage: node scripts/bench/profile.mjs [--cli=BUNDLE/cli.js] [--cwd=DIR] FILE...\n');
     process.exit(2);
   }
   const cases = files.map((f) => ({ label: f, result: profileCheck(cli, f, cwd) }));

@@ -21,7 +21,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { builtinConf, pgHba, postgresqlConf, repository } from './gen.mjs';
-import { profileCheck, profileTable } from './profile.mjs';
+import { profileCheck, profileTable, profilingBundle } from './profile.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CLI_ARG = process.argv.slice(2).find((x) => x.startsWith('--cli='));
@@ -254,8 +254,15 @@ async function main() {
     }
     progress(` node -e 0 ${fmtMs(cold.node.time)}, --version ${fmtMs(cold.version.time)}, fixtures/demo ${fmtMs(cold.demo.time)}\n`);
 
+    // ---- the pg_hba access diff (`pgconf-lint diff`, issue 17): scripts/bench/access-diff.mjs -----
+    progress('access diff ');
+    const access = accessDiff();
+    progress(access ? ' done\n' : ' failed\n');
+
     // ---- where the time goes: one profiled run per case ---------------------------------------
     progress('profiling ');
+    // An unminified bundle of the same sources: the attribution reads its module comments.
+    const PROF_CLI = CLI_ARG ? CLI : await profilingBundle();
     const largest = CONF_SIZES[CONF_SIZES.length - 1];
     const profileCases = [
       ['postgresql.conf, mixed', conf, 1_000],
@@ -265,10 +272,10 @@ async function main() {
     ].map(([label, rows, n]) => {
       const row = rows.find((x) => x.n === n);
       progress('.');
-      return { label: `${label}, ${fmtN(n)} lines`, result: profileCheck(CLI, row.file, path.dirname(row.file), ['--pg-version', String(PG_MAJOR)]) };
+      return { label: `${label}, ${fmtN(n)} lines`, result: profileCheck(PROF_CLI, row.file, path.dirname(row.file), ['--pg-version', String(PG_MAJOR)]) };
     });
     const bigHba = hba[hba.length - 1];
-    profileCases.push({ label: `pg_hba.conf, ${fmtN(bigHba.n)} records`, result: profileCheck(CLI, 'pg_hba.conf', bigHba.dir, ['--pg-version', String(PG_MAJOR)]) });
+    profileCases.push({ label: `pg_hba.conf, ${fmtN(bigHba.n)} records`, result: profileCheck(PROF_CLI, 'pg_hba.conf', bigHba.dir, ['--pg-version', String(PG_MAJOR)]) });
     progress(' done\n');
 
     const results = {
@@ -286,6 +293,7 @@ async function main() {
       hba,
       repo,
       cold,
+      access,
     };
     const md = render(results);
     process.stdout.write('\n' + md + '\n');
@@ -392,6 +400,21 @@ function confTable(out, rows, pgOldVersion) {
   out.push('');
 }
 
+/** scripts/bench/access-diff.mjs as a child process (its own bundle of the diff), or null when it fails. */
+function accessDiff() {
+  try {
+    const out = execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'bench', 'access-diff.mjs'), '--json', ...(QUICK ? ['--runs=1'] : [])], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      maxBuffer: 16 * 1024 * 1024,
+      env: Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'NODE_EXTRA_CA_CERTS')),
+    });
+    return JSON.parse(out);
+  } catch {
+    return null;
+  }
+}
+
 function render(r) {
   const out = [];
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
@@ -441,6 +464,20 @@ function render(r) {
   out.push(`| \`pgconf-lint check .\` on ${fmtN(CLUSTERS)} clusters (${fmtN(CLUSTERS * 3)} files) | ${fmtMs(r.repo.time)} | | ${fmtMb(r.repo.rssMb)} |`);
   out.push('');
 
+  if (r.access) {
+    out.push('### pg_hba access diff: `pgconf-lint diff` (scripts/bench/access-diff.mjs)');
+    out.push('');
+    out.push('Two pg_hba.conf versions of each size, resolved once; only the access diff (src/diff/access.ts) is timed, in one process (median of several runs after a warm-up). The scenarios are described in scripts/bench/access-diff.mjs.');
+    out.push('');
+    out.push('| scenario | records | diff | CPU | changes | 1k → 10k |');
+    out.push('|---|---:|---:|---:|---:|---:|');
+    for (const row of r.access.results) {
+      const growth = row.records === 10_000 ? r.access.ratios.find((x) => x.scenario === row.scenario && x.to === 10_000)?.ratio : undefined;
+      out.push(`| ${row.scenario} | ${fmtN(row.records)} | ${fmtMs(row.ms)} | ${fmtMs(row.cpuMs)} | ${fmtN(row.changes)} | ${growth !== undefined ? fmtX(growth) : ''} |`);
+    }
+    out.push('');
+  }
+
   // ---- targets
   const byN = (rows, n) => rows.find((x) => x.n === n);
   const c = (rows, n) => byN(rows, n)?.check.time ?? null;
@@ -480,6 +517,10 @@ function render(r) {
     out.push(`| 1M-line postgresql.conf < 1 GB RSS | ${label} | ${fmtMb(rss)} | ${ok(rss === null ? null : rss < 1024)} |`);
   }
   out.push(`| ${fmtN(CLUSTERS)} clusters < 5 s | repository | ${fmtMs(r.repo.time)} | ${ok(r.repo.time === null ? null : r.repo.time < 5000)} |`);
+  if (r.access) {
+    const worst = Math.max(...r.access.results.filter((x) => x.records === 10_000).map((x) => x.ms));
+    out.push(`| access diff of two 10,000-record pg_hba.conf < 2 s | worst scenario | ${fmtMs(worst)} | ${ok(worst < 2000)} |`);
+  }
   const cr = ratio(r.cold.demo.time, r.cold.node.time);
   out.push(`| \`fixtures/demo\` cold ≤ 4× \`node -e 0\` | cold start | ${fmtX(cr)} | ${ok(cr === null ? null : cr <= 4)} |`);
   return out.join('\n');
