@@ -449,7 +449,7 @@ function parseDatabase(entry: IniEntry): { db: PgbouncerDatabase; error?: string
     while (i < s.length && s[i] !== '=' && s[i] !== ' ') i++;
     const keyEnd = i;
     skip();
-    if (s[i] !== '=' || keyEnd === keyStart) return fail('a parameter without "="', keyStart, Math.max(i, keyEnd));
+    if (s[i] !== '=' || keyEnd === keyStart) return fail('a parameter without "="', keyStart, keyEnd > keyStart ? keyEnd : Math.min(s.length, i + 1));
     i++;
     skip();
     let value: string;

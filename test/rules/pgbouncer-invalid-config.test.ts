@@ -40,6 +40,11 @@ ruleTester(rule, {
       ],
     },
     {
+      name: 'a comment after a [databases] entry is part of its connection string',
+      code: '[databases]\napp = host=db dbname=app ; primary\n[pgbouncer]\n',
+      errors: [{ line: 2, column: 26, endColumn: 27, message: 'pgbouncer cannot read the connection string of [databases] "app" (a parameter without "=") and stops loading the file' }],
+    },
+    {
       name: 'hba lines pgbouncer skips',
       code: {
         'pgbouncer.ini': '[pgbouncer]\nauth_type = hba\nauth_hba_file = hba.conf\n',
