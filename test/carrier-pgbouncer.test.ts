@@ -241,6 +241,12 @@ describe("auth_hba_file: pgbouncer's pg_hba subset (hba.c parse_line)", () => {
     expect([loc(2), loc(5), loc(6)]).toEqual(['3:14-db.example.com', '6:25-gss', '7:39-clientcert=verify-full']);
   });
 
+  test('white space is C isspace(): a no-break space is part of a token, not a separator', () => {
+    const h = hba('host all all 10.0.0.0/8\u00a0md5\n');
+    expect(h.records).toEqual([]);
+    expect(h.rejected.map((r) => r.reason)).toEqual(['an address pgbouncer cannot read: it takes only all or a numeric IP address (no host names, samehost, samenet)']);
+  });
+
   test('map= needs a map of auth_ident_file (pgident.conf map names)', () => {
     const maps = pgbouncerIdentMaps(createSourceFile('i', '/r/i', '# c\ntest\tpgbouncer.acme.org\tsomeuser\ntest2 "bouncer" all\nbroken a\n'));
     expect([...maps]).toEqual(['test', 'test2']);

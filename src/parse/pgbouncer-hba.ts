@@ -66,6 +66,9 @@ export interface PgbouncerHba {
   rejected: PgbHbaRejected[];
 }
 
+/** isspace() in the C locale (hba.c next_token). */
+const isCSpace = (c: string | undefined): boolean => c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\f' || c === '\v';
+
 class Tokens {
   private pos = 0;
   cur: { kind: 'ident' | 'string' | 'comma' | 'eol' | 'fail'; tok?: PgbToken } = { kind: 'comma' };
@@ -82,7 +85,7 @@ class Tokens {
     if (this.cur.kind === 'eol') return;
     const s = this.s;
     let p = this.pos;
-    while (p < s.length && /\s/.test(s[p]!)) p++;
+    while (p < s.length && isCSpace(s[p])) p++;
     if (p >= s.length || s[p] === '#') {
       this.cur = { kind: 'eol' };
       this.pos = s.length;
@@ -117,7 +120,7 @@ class Tokens {
       return;
     }
     let q = p + 1;
-    while (q < s.length && s[q] !== ',' && s[q] !== '#' && s[q] !== '"' && !/\s/.test(s[q]!)) q++;
+    while (q < s.length && s[q] !== ',' && s[q] !== '#' && s[q] !== '"' && !isCSpace(s[q])) q++;
     this.cur = { kind: 'ident', tok: { text: s.slice(p, q), quoted: false, start: this.base + p, end: this.base + q } };
     this.pos = q;
   }
