@@ -24,8 +24,7 @@
  * - load_hba: a file with any bad line is not loaded at all (startup fails; a reload keeps the old
  *   rules).
  */
-import { lookupParam } from '../catalog/catalog.js';
-import { parseGucValue } from '../catalog/values.js';
+import { effectiveSetting } from '../linter/settings.js';
 import { parseIPv4, type HbaConnType, type HbaLine } from '../parse/pg-hba.js';
 import type { ResolvedCluster } from '../resolve/cluster.js';
 import { toJsRegex, describeNames, type NameSetSpec } from './access-names.js';
@@ -169,12 +168,8 @@ function q(s: string): string {
 /* ---------------------------------------------------------------- sides */
 
 function settingValue(c: ResolvedCluster, name: string): boolean | number | string | undefined {
-  const def = lookupParam(c.catalog, name);
-  if (!def) return undefined;
-  const a = c.effective.get(def.name.toLowerCase());
-  if (a?.value?.ok) return a.value.value;
-  const parsed = parseGucValue(def, def.boot, c.catalog.major);
-  return parsed.ok ? parsed.value : def.boot;
+  // The value the server runs with (a file's, else the major's default), as the rules see it.
+  return effectiveSetting(c, name)?.value;
 }
 
 /**
