@@ -309,6 +309,24 @@ describe('discovery and the cluster', () => {
   });
 });
 
+describe('a pg_hba.conf that is pgbouncer\'s auth_hba_file', () => {
+  const ini = '[pgbouncer]\nlisten_addr = *\nauth_type = hba\nauth_hba_file = /etc/pgbouncer/pg_hba.conf\nclient_tls_sslmode = require\n';
+  const hbaText = 'host all all 0.0.0.0/0 trust\n';
+
+  test('without a postgresql.conf beside it, only the pgbouncer rules judge it', () => {
+    const { result } = lintTree({ 'pgbouncer.ini': ini, 'pg_hba.conf': hbaText }, { pgVersion: 17 }, RULES);
+    expect(result.clusters[0]!.hba).toBeUndefined();
+    expect(result.diagnostics.map((d) => d.rule)).toEqual(['pgbouncer-auth-trust']);
+  });
+
+  test('with a postgresql.conf beside it, it stays PostgreSQL\'s too', () => {
+    const { result } = lintTree({ 'pgbouncer.ini': ini, 'pg_hba.conf': hbaText, 'postgresql.conf': 'ssl = on\n' }, { pgVersion: 17 }, RULES);
+    expect(result.clusters[0]!.hba).toBeDefined();
+    expect(result.diagnostics.map((d) => d.rule)).toContain('hba-open-to-world');
+    expect(result.diagnostics.map((d) => d.rule)).toContain('pgbouncer-auth-trust');
+  });
+});
+
 describe("pgbouncer's own test files (fixtures/carriers/pgbouncer, see its NOTICE)", () => {
   test('test/pgbouncer_hba.conf with test/pgident.conf: every line read, the map= lines through the ident maps, nothing to report', () => {
     const { result } = lintTree(

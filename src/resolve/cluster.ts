@@ -315,6 +315,9 @@ export function resolveCluster(outerHost: Host, input: ClusterInput, cache = new
       for (const s of read) sources.set(s.path, s);
     }
   }
+  // A pg_hba.conf that pgbouncer.ini names as its auth_hba_file, in a directory without a
+  // postgresql.conf, is pgbouncer's: PostgreSQL's hba rules do not judge it (the pgbouncer-* rules do).
+  if (hba && !conf && pgbouncer?.hba && hba.file.absPath === pgbouncer.hba.file.absPath) hba = undefined;
 
   // What reporters list are files of the repository: the carrier, not what was synthesized from it.
   if (synth) for (const p of synth.carrier.origins.keys()) sources.delete(p);
