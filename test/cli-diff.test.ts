@@ -151,6 +151,23 @@ describe('pgconf-lint diff on a carrier (Patroni YAML)', () => {
     }
     expect(c!.settings.map((x) => [x.name, x.restart, x.file, x.line])).toEqual([['shared_buffers', true, 'db/patroni.yml', 6]]);
   });
+
+  test("a compose file's image-default record is placed at the image line in the base and at the variable in the head", async () => {
+    const compose = (extra: string): string => ['services:', '  db:', '    image: postgres:16', '    environment:', '      POSTGRES_PASSWORD: x', extra, ''].join('\n');
+    const dir = makeTree({ 'base/docker-compose.yml': compose(''), 'head/docker-compose.yml': compose('      POSTGRES_HOST_AUTH_METHOD: trust') });
+    const r = await cliInProcess(['diff', join(dir, 'base'), join(dir, 'head'), '--format', 'json']);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as JsonDiff;
+    expect(out.clusters.map((c) => c.cluster)).toEqual(['docker-compose.yml']);
+    const access = out.clusters[0]!.access;
+    expect(access.length).toBeGreaterThan(0);
+    for (const a of access) {
+      // The entrypoint appends `host all all all <method>`: scram-sha-256 by default (written for the image), trust when the variable says so.
+      expect(a.before).toEqual({ method: 'scram-sha-256', options: [], file: 'docker-compose.yml', line: 3 });
+      expect(a.after).toEqual({ method: 'trust', options: [], file: 'docker-compose.yml', line: 6 });
+      expect(a.change).toBe('widened');
+    }
+  });
 });
 
 describe('pgconf-lint diff --base REF', () => {

@@ -272,6 +272,12 @@ export function mapDiagnostic(d: Diagnostic, origins: ReadonlyMap<string, SynthO
 /** The line starts of a carrier's text, computed once per origin (messages may name many lines). */
 const lineStarts = new WeakMap<SynthOrigin, number[]>();
 
+/** The carrier's line a synthesized line stands for (the line itself when it stands for none): for the diff. */
+export function carrierLineOf(o: SynthOrigin, line: number): number {
+  const span = o.map.originOfLine(line);
+  return span ? carrierLine(o, span.start) : line;
+}
+
 function carrierLine(o: SynthOrigin, offset: number): number {
   let starts = lineStarts.get(o);
   if (!starts) {

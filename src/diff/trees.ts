@@ -7,6 +7,7 @@ import { resolve, sep } from 'node:path';
 import { resolveAll, type LintOptions } from '../api.js';
 import type { Major } from '../catalog/types.js';
 import { clusterDisplayDir, clusterName, type ResolvedCluster } from '../resolve/cluster.js';
+import { carrierLineOf } from '../carriers/origin.js';
 import type { ExplicitKind } from '../resolve/discover.js';
 import { isInside, nodeHost, type Host } from '../resolve/host.js';
 import { diffSettings } from './settings.js';
@@ -155,24 +156,34 @@ export function diffTrees(base: TreeSide, head: TreeSide, paths: readonly string
 
   // A path from either tree, shown relative to the tree that holds it (the innermost root, should one tree lie inside the other).
   const roots = [b.host, h.host].sort((x, y) => y.root.length - x.root.length);
-  // A carrier's synthesized files (`…/patroni.yml#pg_hba.conf`, src/resolve/cluster.ts synthPath) are
-  // shown as the carrier file: their lines already sit on the carrier's line numbers (src/carriers/origin.ts).
-  const carriers = new Set<string>();
-  for (const side of [b, h]) for (const c of side.clusters.values()) if (c.carrier) carriers.add(c.carrier.file.absPath);
-  const display = (path: string): string => {
-    const hash = path.lastIndexOf('#');
-    const abs = hash > 0 && carriers.has(path.slice(0, hash)) ? path.slice(0, hash) : path;
+  const display = (abs: string): string => {
     const host = roots.find((x) => isInside(x.root, abs)) ?? h.host;
     return host.display(abs);
   };
+  // A carrier's synthesized files (`db/patroni.yml#pg_hba.conf`, src/resolve/cluster.ts synthPath) are
+  // shown as the carrier file, at the carrier line each synthesized line stands for in its own tree
+  // (both trees name a synthesized file alike; its lines stand for different carrier lines).
+  const placer =
+    (c: ResolvedCluster | null) =>
+    <T extends { file: string | null; line: number | null }>(x: T): T => {
+      const o = x.file === null ? undefined : c?.carrier?.origins.get(x.file);
+      return o ? { ...x, file: o.carrier, line: x.line === null ? null : carrierLineOf(o, x.line) } : x;
+    };
 
   const clusters: ClusterDiff[] = [];
   const keys = [...new Set([...b.clusters.keys(), ...h.clusters.keys()])].sort(byString);
   for (const key of keys) {
     const before = b.clusters.get(key) ?? null;
     const after = h.clusters.get(key) ?? null;
-    const access = options.diffAccess ? options.diffAccess(before, after, display) : { access: [], unknown: [] };
-    const settings = diffSettings(before, after, display);
+    const raw = options.diffAccess ? options.diffAccess(before, after, display) : { access: [], unknown: [] };
+    const [inBase, inHead] = [placer(before), placer(after)];
+    const access = {
+      access: raw.access.map((a) => ({ ...a, before: a.before && inBase(a.before), after: a.after && inHead(a.after) })),
+      // What cannot be decided is said of the new version, unless the cluster is gone.
+      unknown: raw.unknown.map(after ? inHead : inBase),
+    };
+    // A setting's line is the head's assignment when the head sets it, else the base's (src/diff/settings.ts).
+    const settings = diffSettings(before, after, display).map((x) => (after?.effective.get(x.name.toLowerCase()) ? inHead(x) : inBase(x)));
     const status = before ? (after ? undefined : 'removed') : 'added';
     if (!status && !access.access.length && !access.unknown.length && !settings.length) continue;
     clusters.push({
