@@ -358,3 +358,34 @@ describe("pgbouncer's own test files (fixtures/carriers/pgbouncer, see its NOTIC
     ]);
   });
 });
+
+describe('inline directives in pgbouncer.ini and its auth_hba_file', () => {
+  test('disable-next-line in a # comment line suppresses the finding below; an unused one is reported', () => {
+    const { result } = lintTree({
+      'pgbouncer.ini': [
+        '[databases]',
+        'app = host=127.0.0.1 dbname=app',
+        '[pgbouncer]',
+        'listen_addr = 0.0.0.0',
+        '# pgconf-lint disable-next-line pgbouncer-auth-trust -- lab box behind a firewall',
+        'auth_type = trust',
+        '# pgconf-lint disable-next-line pgbouncer-weak-auth -- nothing weak below',
+        'pool_mode = session',
+        '',
+      ].join('\n'),
+    });
+    const shown = (rule: string): [string, number, boolean][] => result.diagnostics.filter((d) => d.rule === rule).map((d) => [d.loc.file, lineColumn(result.sources.get(d.loc.file)!, d.loc.start).line, Boolean(d.suppressed)]);
+    expect(shown('pgbouncer-auth-trust')).toEqual([['pgbouncer.ini', 6, true]]);
+    expect(shown('unused-directive')).toEqual([['pgbouncer.ini', 7, false]]);
+  });
+
+  test('a directive in the auth_hba_file suppresses a finding on its next record', () => {
+    const ini = ['[databases]', 'app = host=127.0.0.1 dbname=app', '[pgbouncer]', 'listen_addr = 0.0.0.0', 'auth_type = hba', 'auth_hba_file = hba.conf', ''].join('\n');
+    const hba = ['# pgconf-lint disable-next-line pgbouncer-auth-trust -- the office network', 'host all all 10.0.0.0/8 trust', 'host all all 0.0.0.0/0 scram-sha-256', ''].join('\n');
+    const without = lintTree({ 'pgbouncer.ini': ini, 'hba.conf': hba.split('\n').slice(1).join('\n') });
+    expect(without.result.diagnostics.filter((d) => d.rule === 'pgbouncer-auth-trust').map((d) => [d.loc.file, Boolean(d.suppressed)])).toEqual([['hba.conf', false]]);
+    const { result } = lintTree({ 'pgbouncer.ini': ini, 'hba.conf': hba });
+    expect(result.diagnostics.filter((d) => d.rule === 'pgbouncer-auth-trust').map((d) => [d.loc.file, Boolean(d.suppressed)])).toEqual([['hba.conf', true]]);
+    expect(result.diagnostics.filter((d) => d.rule === 'unused-directive')).toEqual([]);
+  });
+});

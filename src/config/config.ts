@@ -16,7 +16,7 @@ import { CARRIER_KINDS } from '../carriers/types.js';
 export * from './config-core.js';
 
 /** Kinds a config's `files:` may map globs to: PostgreSQL's own files and the carriers (Patroni YAML, …). */
-const KINDS: FileKind[] = ['postgresql.conf', 'postgresql.auto.conf', 'pg_hba.conf', 'pg_ident.conf', 'recovery.conf', ...CARRIER_KINDS];
+const KINDS: FileKind[] = ['postgresql.conf', 'postgresql.auto.conf', 'pg_hba.conf', 'pg_ident.conf', 'recovery.conf', 'pgbouncer.ini', ...CARRIER_KINDS];
 const SIZE = '^[0-9]+(\\.[0-9]+)?\\s*(B|kB|MB|GB|TB)?$';
 const CIDR = '^[0-9a-fA-F:.]+/[0-9]{1,3}$';
 /** Patterns of the schema in words, for error messages. */

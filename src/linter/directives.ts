@@ -158,6 +158,17 @@ export function collectDirectives(clusters: readonly ResolvedCluster[]): Directi
       if (!MENTION.test(f.text)) continue;
       for (const cm of authComments(f)) push(f, cm.start, cm.text);
     }
+    // pgbouncer.ini's `#` comment lines, and its auth_hba_file's comments (src/parse/pgbouncer*.ts).
+    const pgb = c.pgbouncer;
+    if (pgb && !seen.has(pgb.ini.file.path)) {
+      seen.add(pgb.ini.file.path);
+      if (MENTION.test(pgb.ini.file.text)) for (const cm of pgb.ini.comments) if (cm.text.startsWith('#')) push(pgb.ini.file, cm.start, cm.text);
+    }
+    const pgbHba = pgb?.hba?.file;
+    if (pgbHba && !seen.has(pgbHba.path)) {
+      seen.add(pgbHba.path);
+      if (MENTION.test(pgbHba.text)) for (const cm of authComments(pgbHba)) push(pgbHba, cm.start, cm.text);
+    }
   }
   return out;
 }
