@@ -63,8 +63,9 @@ Options:
                         name, reported as PATH, its cluster PATH's directory (the other files
                         there are read from disk; PATH itself need not exist). Required with -
   --kind KIND           parse every file named explicitly, and standard input, as KIND:
-                        postgresql.conf, pg_hba.conf, pg_ident.conf, postgresql.auto.conf or
-                        recovery.conf (directories are still searched by file name)
+                        postgresql.conf, pg_hba.conf, pg_ident.conf, postgresql.auto.conf,
+                        recovery.conf, pgbouncer.ini, or a carrier: patroni, cloudnativepg,
+                        container (directories are still searched by name and shape)
   --allow-empty         finding no configuration file is not an error: exit 0 with a note
   --fix                 apply safe fixes to the files (repeatedly, at most 10 passes); the
                         report lists what remains. With -, print the fixed text instead

@@ -430,3 +430,30 @@ describe('dist/cli.js end to end (passes once dist/ is rebuilt)', () => {
     expect(cliAt(dist, ['empty', '--allow-empty'], dir)).toMatchObject({ code: 0, stderr: expect.stringMatching(/^pgconf-lint: note: no configuration file found/) });
   });
 });
+
+describe('a YAML file named explicitly', () => {
+  test('of no shape pgconf-lint reads: left out with a warning, never read as a postgresql.conf', async () => {
+    const { cliInProcess } = await import('./support/cli-in-process.js');
+    const dir = makeTree({ 'values.yml': 'foo: bar\nlist:\n  - a\n', 'db/postgresql.conf': 'work_mem = 8MB\n' });
+    const r = await cliInProcess(['values.yml', 'db/postgresql.conf', '--format', 'concise'], dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toContain('syntax-error');
+    expect(r.stderr).toBe('pgconf-lint: warning: values.yml: not linted: a YAML file of no shape pgconf-lint reads (a Patroni configuration, a CloudNativePG Cluster, a Compose file or a Kubernetes workload running the postgres image); name its kind with --kind if it is one\n');
+    // Alone, it leaves nothing to lint: exit 2, with the reason.
+    const alone = await cliInProcess(['values.yml'], dir);
+    expect(alone.code).toBe(2);
+    expect(alone.stderr).toContain('values.yml: not linted: a YAML file of no shape');
+  });
+
+  test('--kind patroni reads it as a Patroni configuration', async () => {
+    const { cliInProcess } = await import('./support/cli-in-process.js');
+    const dir = makeTree({ 'node.yml': 'scope: x\nsettings:\n  postgresql:\n    parameters:\n      work_mem: 8mb\n', 'other.yml': 'postgresql:\n  parameters:\n    work_mem: 8mb\n' });
+    // node.yml has no Patroni shape (its postgresql: is not at the top): --kind names it; other.yml is told by its shape.
+    const r = await cliInProcess(['other.yml', '--format', 'concise', '--rule', 'invalid-value=error'], dir);
+    expect(r.stdout).toMatch(/^other\.yml:3:15 {2}error {2}invalid value for parameter "work_mem": "8mb"/m);
+    const k = await cliInProcess(['node.yml', '--kind', 'patroni', '--format', 'concise'], dir);
+    expect(k.code).toBe(0);
+    expect(k.stderr).toBe('');
+    expect(k.stdout).toContain('No problems found in 1 file');
+  });
+});

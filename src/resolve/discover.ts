@@ -82,6 +82,8 @@ export function sniffCarrier(host: Host, abs: string, explicit = false): FileKin
   return /^(?:postgresql|bootstrap):/m.test(text) ? 'patroni' : undefined;
 }
 
+const YAML_NAME = /\.ya?ml$/i;
+
 /** The kind of a file named explicitly on the command line, from its name. */
 export function kindFromName(name: string): FileKind {
   if (PATRONI_NAME.test(basename(name))) return 'patroni';
@@ -142,7 +144,7 @@ export interface DiscoverOptions {
 }
 
 /** Kinds --kind may give (signal files are never parsed, so they are not among them). */
-export const EXPLICIT_KINDS = ['postgresql.conf', 'pg_hba.conf', 'pg_ident.conf', 'postgresql.auto.conf', 'recovery.conf'] as const;
+export const EXPLICIT_KINDS = ['postgresql.conf', 'pg_hba.conf', 'pg_ident.conf', 'postgresql.auto.conf', 'recovery.conf', 'pgbouncer.ini', 'patroni', 'cloudnativepg', 'container'] as const;
 export type ExplicitKind = (typeof EXPLICIT_KINDS)[number];
 
 export interface Discovery {
@@ -268,6 +270,7 @@ export function discover(host: Host, paths: string[], options: DiscoverOptions =
     for (let next = deferred.shift(); next; next = deferred.shift()) enter(next.dir, next.depth);
   };
 
+  const unshaped: string[] = [];
   for (const p of paths.length ? paths : ['.']) {
     if (p === '-') {
       if (!options.stdin) errors.push('-: standard input needs a file name to be linted as (--stdin-filename NAME)');
@@ -285,7 +288,15 @@ export function discover(host: Host, paths: string[], options: DiscoverOptions =
     else if (kind === 'dir') walk(abs);
     else if (options.ignore?.(abs)) ignoredFiles++;
     else {
-      const kind = options.kind ?? options.extraKind?.(abs) ?? sniffCarrier(host, abs, true) ?? kindFromName(abs);
+      const chosen = options.kind ?? options.extraKind?.(abs) ?? sniffCarrier(host, abs, true);
+      // A YAML file of no shape pgconf-lint reads (not Patroni, CloudNativePG, Compose or a Kubernetes
+      // workload running postgres) is no postgresql.conf: read as one it would be a page of syntax
+      // errors. It is left out, and said so.
+      if (chosen === undefined && YAML_NAME.test(abs)) {
+        unshaped.push(p);
+        continue;
+      }
+      const kind = chosen ?? kindFromName(abs);
       add(abs, kind);
       if (!isCarrierKind(kind)) addSignals(dirname(abs));
     }
@@ -294,7 +305,9 @@ export function discover(host: Host, paths: string[], options: DiscoverOptions =
   // Signal files alone are no configuration: a directory with nothing else forms no cluster.
   for (const [key, files] of byDir) if ([...files.values()].every(isSignalKind)) byDir.delete(key);
 
-  const warnings: string[] = [];
+  const warnings: string[] = unshaped.map(
+    (p) => `${p}: not linted: a YAML file of no shape pgconf-lint reads (a Patroni configuration, a CloudNativePG Cluster, a Compose file or a Kubernetes workload running the postgres image); name its kind with --kind if it is one`,
+  );
   let empty: string | undefined;
   if (tooDeep.length) {
     const more = tooDeep.length > 1 ? ` (and ${tooDeep.length - 1} more ${tooDeep.length === 2 ? 'directory' : 'directories'} at that depth)` : '';
