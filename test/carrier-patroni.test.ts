@@ -204,6 +204,18 @@ describe('pg_ident, use_pg_rewind, errors', () => {
     expect(r2.diagnostics).toEqual([]);
   });
 
+  test('bootstrap.initdb: [data-checksums] is evidence of data checksums for rewind-not-ready (not with a custom bootstrap method)', () => {
+    const yaml = (initdb: string): string =>
+      ['scope: d', 'bootstrap:', '  dcs:', '    postgresql:', '      use_pg_rewind: true', '      parameters:', '        wal_log_hints: off', initdb, ''].join('\n');
+    const rule = RULES.filter((x) => x.name === 'rewind-not-ready');
+    const run = (text: string): string[] => lint(['.'], { cwd: makeTree({ 'patroni.yml': text }), pgVersion: 17 }, rule).diagnostics.map((d) => d.rule);
+    // bootstrap.py passes each plain item of the initdb list as --item: --data-checksums.
+    expect(run(yaml('  initdb:\n    - encoding: UTF8\n    - data-checksums'))).toEqual([]);
+    expect(run(yaml('  initdb:\n    - encoding: UTF8'))).toEqual(['rewind-not-ready']);
+    // A custom bootstrap method runs its own command: the initdb list is not used.
+    expect(run(yaml('  method: restore\n  restore:\n    command: /bin/true\n  initdb:\n    - data-checksums'))).toEqual(['rewind-not-ready']);
+  });
+
   test('use_pg_rewind: true is evidence of failover for rewind-not-ready, located at it', () => {
     const yaml = [
       'scope: d', // 1

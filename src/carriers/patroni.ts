@@ -160,6 +160,9 @@ export function readPatroni(ctx: CarrierContext, docs: YNode[]): Omit<Extract<Ca
 
   const pg = get(root, 'postgresql')?.value;
   const bootstrap = get(root, 'bootstrap')?.value;
+  // bootstrap.py: the initdb options list turns `- data-checksums` into initdb --data-checksums (a
+  // custom bootstrap method runs its own command instead). Evidence for rewind-not-ready.
+  const checksums = dataChecksumsOption(bootstrap, loc);
   const dcsPg = get(get(bootstrap, 'dcs')?.value, 'postgresql')?.value;
   const anchor: Span = (() => {
     const e = get(root, 'postgresql') ?? get(root, 'bootstrap') ?? root.entries[0];
@@ -355,6 +358,7 @@ export function readPatroni(ctx: CarrierContext, docs: YNode[]): Omit<Extract<Ca
       files,
       ...(own ? { major: own } : {}),
       ...(failover.length ? { failover } : {}),
+      ...(checksums ? { dataChecksums: checksums } : {}),
       patroni: facts,
     });
   }
@@ -380,4 +384,18 @@ function initdbRecords(initdb: YEntry | undefined, origin: Span): { text: string
     const m = which === 'local' ? local : host;
     return { text: [type, db, user, ...(addr ? [addr] : []), m?.value ?? 'trust'].join(' '), origin: m?.span ?? origin };
   });
+}
+
+/** `bootstrap.initdb: [data-checksums]`, when Patroni bootstraps with initdb, located at the item. */
+function dataChecksumsOption(bootstrap: YNode | undefined, loc: (s: Span) => Loc): CarrierCluster['dataChecksums'] {
+  const method = get(bootstrap, 'method')?.value;
+  if (method?.t === 'scalar' && typeof method.value === 'string' && method.value !== 'initdb') return undefined;
+  const initdb = get(bootstrap, 'initdb')?.value;
+  if (initdb?.t !== 'seq') return undefined;
+  for (const item of initdb.items) {
+    if (item.t === 'scalar' && item.value === 'data-checksums') {
+      return { what: `Patroni's bootstrap.initdb option ${String(item.value)}`, loc: loc({ start: item.start, end: item.end }) };
+    }
+  }
+  return undefined;
 }
