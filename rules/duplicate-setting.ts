@@ -69,7 +69,7 @@ export default defineRule({
         continue;
       }
       const at = w.line.line; // the physical line the winning assignment starts on
-      const where = w.file === a.file ? `line ${at}` : `${w.file.path}:${at}`;
+      const where = w.file === a.file && !w.file.path.includes('#') ? `line ${at}` : `${w.file.path}:${at}`; // a carrier's synthesized file: named, so lint() names the carrier's line
       const name = boundQuote(a.line.name);
       // postgresql.auto.conf is the server's file: ALTER SYSTEM rewrites it, keeping one entry per
       // parameter (replace_auto_config_value removes every match, then appends one).

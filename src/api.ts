@@ -203,6 +203,41 @@ export async function prepareLint(paths: string[], options: LintOptions = {}): P
   return { ...options, discovered: { paths: [...paths], found }, ...(needsCarriers(kinds) ? { carriers: await loadCarriers() } : {}) };
 }
 
+/**
+ * One problem, one finding: a carrier line can write several records (Patroni's bootstrap.initdb
+ * stands for initdb's six pg_hba records), and a rule that flags each of them would flag that line
+ * six times. Findings of one rule at one span of a carrier file become the first (most severe) of
+ * them, saying how many more there are.
+ */
+function oncePerCarrierSpan(diagnostics: Diagnostic[], origins: ReadonlyMap<string, SynthOrigin>): Diagnostic[] {
+  const carriers = new Set([...origins.values()].map((o) => o.carrier));
+  const groups = new Map<string, Diagnostic[]>();
+  const out: (Diagnostic | Diagnostic[])[] = [];
+  for (const d of diagnostics) {
+    if (!carriers.has(d.loc.file)) {
+      out.push(d);
+      continue;
+    }
+    const key = `${d.rule}\0${d.loc.file}\0${d.loc.start}\0${d.loc.end}`;
+    const g = groups.get(key);
+    if (g) g.push(d);
+    else {
+      const list = [d];
+      groups.set(key, list);
+      out.push(list);
+    }
+  }
+  return out.map((x) => {
+    if (!Array.isArray(x)) return x;
+    if (x.length === 1) return x[0]!;
+    const first = [...x].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity])[0]!;
+    const more = x.length - 1;
+    return { ...first, message: `${first.message} (and ${more} more ${more === 1 ? 'finding' : 'findings'} of this rule on what this line writes)` };
+  });
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
 /** The origin maps of every carrier cluster, by synthesized display path. */
 function carrierOrigins(clusters: readonly ResolvedCluster[]): Map<string, SynthOrigin> {
   const out = new Map<string, SynthOrigin>();
@@ -300,7 +335,7 @@ export function lint(paths: string[], options: LintOptions, rules: readonly Rule
   // Findings on what a carrier synthesized are located in the carrier file (fixes kept only where
   // they edit the carrier's own characters: src/carriers/origin.ts mapFix).
   const origins = carrierOrigins(clusters);
-  if (origins.size) diagnostics = diagnostics.filter((d) => reportableOnCarrier(d, origins)).map((d) => mapDiagnostic(d, origins));
+  if (origins.size) diagnostics = oncePerCarrierSpan(diagnostics.filter((d) => reportableOnCarrier(d, origins)).map((d) => mapDiagnostic(d, origins)), origins);
   // filter: inline directives mark findings suppressed (they stay in the list).
   const directives = [...collectDirectives(clusters), ...carrierDirectives(clusters)];
   const applied = applyDirectives(diagnostics, directives, sources, new Set(rules.map((r) => r.name)), ran);

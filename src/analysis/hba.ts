@@ -550,10 +550,16 @@ function recordLoc(line: HbaLine, r: HbaRecord): Loc {
   return { file: first.file, start: first.start, end };
 }
 
-/** "line 7", or "conf.d/extra.conf:7" when the record is in another file than `from`. */
+/**
+ * "line 7", or "conf.d/extra.conf:7" when the record is in another file than `from`. A record a
+ * carrier synthesized (`patroni.yml#pg_hba.conf`) is always named with its file: lint() names the
+ * carrier line it stands for there (src/carriers/origin.ts), where a bare line number would count
+ * the synthesized file's lines.
+ */
 export function recordRef(info: HbaRecordInfo, from?: string): string {
   const n = info.line.line;
-  return info.line.file.path === from ? `line ${n}` : `${info.line.file.path}:${n}`;
+  const path = info.line.file.path;
+  return path === from && !path.includes('#') ? `line ${n}` : `${path}:${n}`;
 }
 
 /** The record as written, blanks collapsed, continuations joined (for messages). */
