@@ -216,6 +216,28 @@ describe('pg_ident, use_pg_rewind, errors', () => {
     expect(run(yaml('  method: restore\n  restore:\n    command: /bin/true\n  initdb:\n    - data-checksums'))).toEqual(['rewind-not-ready']);
   });
 
+  test("initdb's six trust records make one hba-local-trust finding at bootstrap.initdb; a message names a synthesized record by its carrier line", () => {
+    const yaml = [
+      'scope: d', // 1
+      'bootstrap:', // 2
+      '  initdb:', // 3
+      '    - encoding: UTF8', // 4
+      '  pg_hba:', // 5
+      '    - host replication all 127.0.0.1/32 md5', // 6: initdb's `host replication all 127.0.0.1/32 trust` matches first
+      '    - host all all 10.0.0.0/8 scram-sha-256', // 7
+      '',
+    ].join('\n');
+    const rules = RULES.filter((x) => x.name === 'hba-local-trust' || x.name === 'hba-unreachable-record');
+    const r = lint(['.'], { cwd: makeTree({ 'patroni.yml': yaml }), pgVersion: 17 }, rules);
+    const shown = r.diagnostics.map((d) => [d.rule, locate(d, r.sources).line, d.message.match(/\(and \d+ more findings of this rule on what this line writes\)$/)?.[0] ?? '']);
+    expect(shown).toEqual([
+      ['hba-local-trust', 3, '(and 5 more findings of this rule on what this line writes)'],
+      ['hba-unreachable-record', 6, ''],
+    ]);
+    // initdb's record stands at bootstrap.initdb (line 3), not at its line in the synthesized file.
+    expect(r.diagnostics[1]!.message).toContain('unreachable record: patroni.yml:3 (host replication all 127.0.0.1/32 trust)');
+  });
+
   test('use_pg_rewind: true is evidence of failover for rewind-not-ready, located at it', () => {
     const yaml = [
       'scope: d', // 1
