@@ -242,6 +242,22 @@ async function main() {
     }
     progress(` ${fmtMs(repo.time)}\n`);
 
+    // ---- a repository of 1,000 Patroni files (issue 18): fixtures/carriers/patroni/patroni.yml, one per directory
+    const patroniDir = path.join(work, 'patroni');
+    const patroniYml = fs.readFileSync(path.join(ROOT, 'fixtures', 'carriers', 'patroni', 'patroni.yml'), 'utf8');
+    for (let i = 0; i < CLUSTERS; i++) {
+      const d = path.join(patroniDir, `node${String(i).padStart(4, '0')}`);
+      fs.mkdirSync(d, { recursive: true });
+      fs.writeFileSync(path.join(d, 'patroni.yml'), patroniYml.replace('name: orders-1', `name: orders-${i}`));
+    }
+    const patroni = new Series();
+    progress(`repository of ${CLUSTERS} Patroni files x${reps(100_000)} `);
+    for (let i = 0; i < reps(100_000); i++) {
+      patroni.add(await cli(['check', '.'], patroniDir));
+      progress('.');
+    }
+    progress(` ${fmtMs(patroni.time)}\n`);
+
     // ---- cold start ------------------------------------------------------------------------
     const cold = { node: new Series(), version: new Series(), demo: new Series() };
     const coldReps = QUICK ? 5 : 21;
@@ -292,6 +308,7 @@ async function main() {
       builtin,
       hba,
       repo,
+      patroni,
       cold,
       access,
     };
@@ -462,6 +479,7 @@ function render(r) {
   out.push(`| \`pgconf-lint --version\` | ${fmtMs(r.cold.version.time)} | ${fmtX(ratio(r.cold.version.time, r.cold.node.time))} | ${fmtMb(r.cold.version.rssMb)} |`);
   out.push(`| \`pgconf-lint fixtures/demo\` | ${fmtMs(r.cold.demo.time)} | ${fmtX(ratio(r.cold.demo.time, r.cold.node.time))} | ${fmtMb(r.cold.demo.rssMb)} |`);
   out.push(`| \`pgconf-lint check .\` on ${fmtN(CLUSTERS)} clusters (${fmtN(CLUSTERS * 3)} files) | ${fmtMs(r.repo.time)} | | ${fmtMb(r.repo.rssMb)} |`);
+  out.push(`| \`pgconf-lint check .\` on ${fmtN(CLUSTERS)} Patroni files | ${fmtMs(r.patroni.time)} | | ${fmtMb(r.patroni.rssMb)} |`);
   out.push('');
 
   if (r.access) {
@@ -517,6 +535,7 @@ function render(r) {
     out.push(`| 1M-line postgresql.conf < 1 GB RSS | ${label} | ${fmtMb(rss)} | ${ok(rss === null ? null : rss < 1024)} |`);
   }
   out.push(`| ${fmtN(CLUSTERS)} clusters < 5 s | repository | ${fmtMs(r.repo.time)} | ${ok(r.repo.time === null ? null : r.repo.time < 5000)} |`);
+  out.push(`| ${fmtN(CLUSTERS)} Patroni files < 5 s | repository | ${fmtMs(r.patroni.time)} | ${ok(r.patroni.time === null ? null : r.patroni.time < 5000)} |`);
   if (r.access) {
     const worst = Math.max(...r.access.results.filter((x) => x.records === 10_000).map((x) => x.ms));
     out.push(`| access diff of two 10,000-record pg_hba.conf < 2 s | worst scenario | ${fmtMs(worst)} | ${ok(worst < 2000)} |`);
