@@ -14,7 +14,7 @@ import { lineColumn, lineStart } from './source/source.js';
 import { stdinHost, stdinPath, type StdinInput } from './resolve/stdin.js';
 import { DEFAULT_MAX_FILE_BYTES, MAX_MAX_FILE_BYTES, nodeHost, type Host } from './resolve/host.js';
 import { settingsRows, type FileSettingRow } from './resolve/settings-rows.js';
-import { mergeGroups } from './linter/merge.js';
+import { groupOf, mergeGroups, setGroup } from './linter/merge.js';
 import { ALLOWED_NETWORKS } from './analysis/hba.js';
 import type { HbaRuleRow } from './parse/pg-hba.js';
 import { hbaRows, type HbaResult, type SettingsResult } from './resolve/views.js';
@@ -232,11 +232,18 @@ function oncePerCarrierSpan(diagnostics: Diagnostic[], origins: ReadonlyMap<stri
     if (x.length === 1) return x[0]!;
     const first = [...x].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity])[0]!;
     const more = x.length - 1;
-    return { ...first, message: `${first.message} (and ${more} more ${more === 1 ? 'finding' : 'findings'} of this rule on what this line writes)` };
+    return keepGroup(first, { ...first, message: `${first.message} (and ${more} more ${more === 1 ? 'finding' : 'findings'} of this rule on what this line writes)` });
   });
 }
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** A finding rebuilt from another keeps its merge group (src/linter/merge.ts keys groups by the object). */
+function keepGroup(from: Diagnostic, to: Diagnostic): Diagnostic {
+  const g = groupOf(from);
+  if (g && to !== from) setGroup(to, g);
+  return to;
+}
 
 /** The origin maps of every carrier cluster, by synthesized display path. */
 function carrierOrigins(clusters: readonly ResolvedCluster[]): Map<string, SynthOrigin> {
@@ -335,7 +342,7 @@ export function lint(paths: string[], options: LintOptions, rules: readonly Rule
   // Findings on what a carrier synthesized are located in the carrier file (fixes kept only where
   // they edit the carrier's own characters: src/carriers/origin.ts mapFix).
   const origins = carrierOrigins(clusters);
-  if (origins.size) diagnostics = oncePerCarrierSpan(diagnostics.filter((d) => reportableOnCarrier(d, origins)).map((d) => mapDiagnostic(d, origins)), origins);
+  if (origins.size) diagnostics = oncePerCarrierSpan(diagnostics.filter((d) => reportableOnCarrier(d, origins)).map((d) => keepGroup(d, mapDiagnostic(d, origins))), origins);
   // filter: inline directives mark findings suppressed (they stay in the list).
   const directives = [...collectDirectives(clusters), ...carrierDirectives(clusters)];
   const applied = applyDirectives(diagnostics, directives, sources, new Set(rules.map((r) => r.name)), ran);

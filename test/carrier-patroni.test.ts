@@ -238,6 +238,13 @@ describe('pg_ident, use_pg_rewind, errors', () => {
     expect(r.diagnostics[1]!.message).toContain('unreachable record: patroni.yml:3 (host replication all 127.0.0.1/32 trust)');
   });
 
+  test('one problem, one finding: the rules on one pg_hba record written in the YAML merge as on a plain file', () => {
+    const yaml = ['scope: d', 'postgresql:', '  listen: 0.0.0.0:5432', '  pg_hba:', '    - local all all peer', '    - host all all 0.0.0.0/0 md5', ''].join('\n');
+    const r = lint(['.'], { cwd: makeTree({ 'patroni.yml': yaml }), pgVersion: 17 });
+    const onRecord = r.diagnostics.filter((d) => locate(d, r.sources).line === 6 && !d.suppressed);
+    expect(onRecord.map((d) => [d.rule, d.also])).toEqual([['hba-open-to-world', ['hba-md5', 'hba-all-users-all-databases']]]);
+  });
+
   test('use_pg_rewind: true is evidence of failover for rewind-not-ready, located at it', () => {
     const yaml = [
       'scope: d', // 1

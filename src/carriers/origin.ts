@@ -256,8 +256,9 @@ export function mapDiagnostic(d: Diagnostic, origins: ReadonlyMap<string, SynthO
   // the synthesized lines sit on the carrier's line numbers wherever the layout allows (SynthBuilder).
   const carrier = o?.carrier ?? d.related?.map((r) => origins.get(r.loc.file)?.carrier).find((c) => c !== undefined);
   const renamed = carrier ? renameSynth(d.message, carrier, origins) : d.message;
-  if (!o && related === d.related && renamed === d.message) return d;
-  const out: Diagnostic = { ...d, message: renamed, ...(related ? { related: carrier ? related.map((r) => ({ ...r, message: renameSynth(r.message, carrier, origins) })) : related } : {}) };
+  const help = carrier && d.help ? renameSynth(d.help, carrier, origins) : d.help;
+  if (!o && related === d.related && renamed === d.message && help === d.help) return d;
+  const out: Diagnostic = { ...d, message: renamed, ...(help !== undefined ? { help } : {}), ...(related ? { related: carrier ? related.map((r) => ({ ...r, message: renameSynth(r.message, carrier, origins) })) : related } : {}) };
   if (o) {
     out.loc = o.map.mapLoc(d.loc, o.carrier);
     if (d.fix) {
