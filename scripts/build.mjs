@@ -21,7 +21,8 @@ const common = {
   target: 'node20',
   format: 'esm',
   legalComments: 'none',
-  minifyWhitespace: true,
+  minify: true,
+  keepNames: true,
   logLevel: 'warning',
   banner,
 };
