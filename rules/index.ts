@@ -58,6 +58,7 @@ import passwordEncryptionMd5 from './password-encryption-md5.js';
 import patroniLocalParameterIgnored from './patroni-local-parameter-ignored.js';
 import patroniParameterReplaced from './patroni-parameter-replaced.js';
 import pgauditNotConfigured from './pgaudit-not-configured.js';
+import pgbouncerAdminConsoleExposed from './pgbouncer-admin-console-exposed.js';
 import pgbouncerAuthTrust from './pgbouncer-auth-trust.js';
 import pgbouncerClientTlsDisabled from './pgbouncer-client-tls-disabled.js';
 import pgbouncerInvalidConfig from './pgbouncer-invalid-config.js';
@@ -153,6 +154,7 @@ export const RULES: readonly Rule[] = [
   patroniLocalParameterIgnored,
   patroniParameterReplaced,
   pgauditNotConfigured,
+  pgbouncerAdminConsoleExposed,
   pgbouncerAuthTrust,
   pgbouncerClientTlsDisabled,
   pgbouncerInvalidConfig,
