@@ -1,7 +1,8 @@
 import { defineRule } from '../src/linter/rule.js';
 import { opt } from '../src/linter/options.js';
+import { boundQuote } from '../src/linter/redact.js';
 import { recordRef } from '../src/analysis/hba.js';
-import { hbaExposures } from '../src/analysis/exposure.js';
+import { hbaExposures, listenReach } from '../src/analysis/exposure.js';
 
 export default defineRule({
   name: 'ssl-disabled',
@@ -20,12 +21,14 @@ export default defineRule({
       'can be brute-forced offline with `md5`. ' +
       '`ssl` is off by default. Checked only when the cluster has both postgresql.conf and pg_hba.conf, and only ' +
       'when a `host`, `hostnossl` or `hostnogssenc` record that can match (reachable, not `reject`, no template ' +
-      'placeholder) accepts more than loopback addresses. With the option `always`, ssl off is flagged whenever the ' +
+      'placeholder) accepts more than loopback addresses, and `listen_addresses` lets such clients connect (not ' +
+      'when it names only `localhost`, 127.x.x.x or `::1`, the default, or nothing). With the option `always`, ssl off is flagged whenever the ' +
       'cluster has a postgresql.conf (the `cis` profile sets it: CIS 6.8 wants TLS enabled whatever pg_hba.conf ' +
       'admits today, so that hostssl records can be added and clients can require TLS).',
-    invalid: [{ 'postgresql.conf': 'ssl = off', 'pg_hba.conf': 'host    all   app   10.20.0.0/16   scram-sha-256' }],
+    invalid: [{ 'postgresql.conf': "ssl = off\nlisten_addresses = '*'", 'pg_hba.conf': 'host    all   app   10.20.0.0/16   scram-sha-256' }],
     valid: [
-      { 'postgresql.conf': 'ssl = on', 'pg_hba.conf': 'host    all   app   10.20.0.0/16   scram-sha-256' },
+      { 'postgresql.conf': "ssl = on\nlisten_addresses = '*'", 'pg_hba.conf': 'host    all   app   10.20.0.0/16   scram-sha-256' },
+      { 'postgresql.conf': 'ssl = off', 'pg_hba.conf': 'host    all   app   10.20.0.0/16   scram-sha-256' },
       { 'postgresql.conf': 'ssl = off', 'pg_hba.conf': 'host    all   all   127.0.0.1/32   scram-sha-256' },
     ],
     references: [
@@ -39,7 +42,11 @@ export default defineRule({
     const ssl = ctx.setting('ssl');
     const always = ctx.options.always === true;
     if ((!hba && !always) || !ctx.cluster.conf || !ssl || ssl.value !== false) return;
-    const open = hbaExposures(ctx)
+    // A server that listens only on loopback (or on no TCP address) takes no client from beyond it.
+    const listen = ctx.setting('listen_addresses');
+    const onlyHere = typeof listen?.value === 'string' && listenReach(listen.value) !== 'beyond';
+    const listenText = listen?.isDefault ? `'${String(listen.value)}', the default` : boundQuote(listen?.assignment?.line.value.raw ?? String(listen?.value));
+    const open = onlyHere ? [] : hbaExposures(ctx)
       .filter((e) => e.channel === 'plain' && e.strength !== 'reject' && e.reach !== 'loopback' && e.info.record.connType !== 'hostgssenc')
       .map((e) => e.info);
     const first = open[0];
@@ -50,9 +57,11 @@ export default defineRule({
         loc: at,
         message:
           `${ssl.isDefault ? 'ssl is off (not set, and the default is off)' : 'ssl is off'}: no TCP connection can be encrypted and no hostssl record can match; ` +
-          (hba
-            ? 'pg_hba.conf admits no unencrypted TCP client from beyond the server today, but one admitted later sends queries, results and credentials in cleartext'
-            : 'every client that connects over the network sends queries, results and credentials in cleartext'),
+          (onlyHere
+            ? `the server listens only on the loopback interface today (listen_addresses = ${listenText}), but a client from beyond it, once listened to, sends queries, results and credentials in cleartext`
+            : hba
+              ? 'pg_hba.conf admits no unencrypted TCP client from beyond the server today, but one admitted later sends queries, results and credentials in cleartext'
+              : 'every client that connects over the network sends queries, results and credentials in cleartext'),
         help: 'Set ssl = on with ssl_cert_file and ssl_key_file, and use hostssl records for clients beyond the server.',
       });
       return;

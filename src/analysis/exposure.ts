@@ -1,3 +1,4 @@
+import { splitQuotedList } from '../lexical/guc-list.js';
 import { opt } from '../linter/options.js';
 import type { RuleContext } from '../linter/rule.js';
 import { formatAddress } from '../parse/pg-hba.js';
@@ -322,3 +323,17 @@ export const EXPOSURE_MODEL_DOC = [
   '',
   '`all` databases for `all` users on a record beyond the server is information (hba-all-users-all-databases), and a record that does not require a client certificate is hba-client-cert-not-required (off by default; the `stig` profile). A `host`, `hostnossl` or `hostnogssenc` record beyond the server while the cluster\'s `ssl` is on is hba-tls-not-required (warning, whatever the method). A record that names a superuser or is for physical replication is rated one level higher from every address; a superuser over TCP from beyond loopback is hba-superuser-remote (error from every address or with a weak method, else warning); replication for all users or from a wide network is hba-replication-open. A record yields one finding: the most severe rule reports it and names the others\' concerns after "; also"; turn that rule off (or suppress its finding) and the next one reports.',
 ].join('\n');
+
+/**
+ * Where TCP clients can come from, by listen_addresses as PostmasterMain splits it (SplitGUCList):
+ * `none` for an empty list (no TCP socket), `loopback` when every entry is `localhost`, a 127.x.x.x
+ * address or `::1` (only processes on the server connect), else `beyond`. An unparsable list is
+ * `beyond` (the server refuses to start with it: nothing is claimed about its clients).
+ */
+export function listenReach(value: string): 'none' | 'loopback' | 'beyond' {
+  const entries = splitQuotedList(value);
+  if (!entries) return 'beyond';
+  if (entries.length === 0) return 'none';
+  const loopback = (name: string): boolean => name === 'localhost' || name === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(name);
+  return entries.every((e) => loopback(e.name)) ? 'loopback' : 'beyond';
+}

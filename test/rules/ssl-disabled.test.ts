@@ -23,10 +23,14 @@ ruleTester(rule, {
     { name: 'always: ssl on', code: 'ssl = on', options: always },
     { name: 'always: no postgresql.conf (nothing to judge)', code: { 'pg_hba.conf': 'host all all 127.0.0.1/32 scram-sha-256' }, options: always },
     { name: 'always: false is the default', code: 'ssl = off', options: { always: false } },
+    // The server listens only on loopback (the default, or named), or on no TCP address: no client from beyond it.
+    { name: 'listen_addresses not set (localhost)', code: { 'postgresql.conf': 'ssl = off', 'pg_hba.conf': 'host all all 0.0.0.0/0 scram-sha-256' } },
+    { name: 'listen_addresses loopback only', code: { 'postgresql.conf': "ssl = off\nlisten_addresses = 'localhost, 127.0.0.2, ::1'", 'pg_hba.conf': 'host all all 0.0.0.0/0 scram-sha-256' } },
+    { name: 'listen_addresses empty', code: { 'postgresql.conf': "ssl = off\nlisten_addresses = ''", 'pg_hba.conf': 'host all all 0.0.0.0/0 scram-sha-256' } },
   ],
   invalid: [
     {
-      code: { 'postgresql.conf': 'ssl = off', 'pg_hba.conf': 'host all app 10.0.0.0/8 scram-sha-256' },
+      code: { 'postgresql.conf': "ssl = off\nlisten_addresses = '*'", 'pg_hba.conf': 'host all app 10.0.0.0/8 scram-sha-256' },
       errors: [
         {
           line: 1,
@@ -40,15 +44,15 @@ ruleTester(rule, {
     },
     {
       name: 'ssl not set: reported at the start of postgresql.conf',
-      code: { 'postgresql.conf': 'port = 5432', 'pg_hba.conf': 'local all all peer\nhostnossl all all samenet md5\nhost all all 10.0.0.0/8 md5' },
+      code: { 'postgresql.conf': "port = 5432\nlisten_addresses = '10.0.0.5'", 'pg_hba.conf': 'local all all peer\nhostnossl all all samenet md5\nhost all all 10.0.0.0/8 md5' },
       errors: [{ line: 1, column: 1, endColumn: 1, message: /^ssl is off \(not set, and the default is off\) while pg_hba\.conf:2 accepts .* \(and 1 more such records\);/ }],
     },
     {
       name: 'two clusters, two findings, not on line 1',
       code: {
-        'a/postgresql.conf': 'port = 5432\nssl = false',
+        'a/postgresql.conf': "port = 5432\nssl = false\nlisten_addresses = '0.0.0.0'",
         'a/pg_hba.conf': 'host all all 0.0.0.0/0 md5',
-        'b/postgresql.conf': '\n\nssl = 0',
+        'b/postgresql.conf': "\n\nssl = 0\nlisten_addresses = 'localhost, db.example'",
         'b/pg_hba.conf': 'hostnogssenc all all 10.0.0.0/8 md5',
       },
       errors: [
@@ -68,7 +72,7 @@ ruleTester(rule, {
           endColumn: 10,
           severity: 'warning',
           message:
-            'ssl is off: no TCP connection can be encrypted and no hostssl record can match; every client that connects over the network sends queries, results and credentials in cleartext',
+            "ssl is off: no TCP connection can be encrypted and no hostssl record can match; the server listens only on the loopback interface today (listen_addresses = 'localhost', the default), but a client from beyond it, once listened to, sends queries, results and credentials in cleartext",
         },
       ],
     },
@@ -82,15 +86,28 @@ ruleTester(rule, {
           column: 1,
           endColumn: 1,
           message:
-            'ssl is off (not set, and the default is off): no TCP connection can be encrypted and no hostssl record can match; pg_hba.conf admits no unencrypted TCP client from beyond the server today, but one admitted later sends queries, results and credentials in cleartext',
+            "ssl is off (not set, and the default is off): no TCP connection can be encrypted and no hostssl record can match; the server listens only on the loopback interface today (listen_addresses = 'localhost', the default), but a client from beyond it, once listened to, sends queries, results and credentials in cleartext",
         },
       ],
     },
     {
       name: 'always: remote host records keep the default message',
-      code: { 'postgresql.conf': 'ssl = off', 'pg_hba.conf': 'host all app 10.0.0.0/8 scram-sha-256' },
+      code: { 'postgresql.conf': "ssl = off\nlisten_addresses = '*'", 'pg_hba.conf': 'host all app 10.0.0.0/8 scram-sha-256' },
       options: always,
       errors: [{ line: 1, column: 1, message: /^ssl is off while pg_hba\.conf:1 accepts unencrypted connections: / }],
+    },
+    {
+      name: 'always: remote host records, but the server listens only on loopback',
+      code: { 'postgresql.conf': "ssl = off\nlisten_addresses = '127.0.0.1, ::1'", 'pg_hba.conf': 'host all app 10.0.0.0/8 scram-sha-256' },
+      options: always,
+      errors: [
+        {
+          line: 1,
+          column: 1,
+          message:
+            "ssl is off: no TCP connection can be encrypted and no hostssl record can match; the server listens only on the loopback interface today (listen_addresses = '127.0.0.1, ::1'), but a client from beyond it, once listened to, sends queries, results and credentials in cleartext",
+        },
+      ],
     },
     {
       name: 'always, PG 12',
