@@ -20,11 +20,12 @@
 // ecosystem/labels/<rule>.tsv, keyed by file, line and column; precision per rule counts
 // debatable as half, and scripts/gen-docs.mjs puts it into the rule docs.
 import { execFileSync } from 'node:child_process';
-import { cpSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { HEADER, SNAPSHOT, labelKey, percent, precisionByRule, pruneLabels, readLabels, readSnapshot, staleLabels } from './lib/ecosystem-snapshot.mjs';
+import { bundleSources } from './lib/bundle-sources.mjs';
 
 /** The repository the script belongs to (its sources are bundled). */
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -73,7 +74,7 @@ const origin = new Map(); // linted path (relative to the work dir) -> corpus fi
 let rows;
 try {
   // A relative --cli is relative to where the script was started, not to the lint directory.
-  const cli = opt('--cli') ? resolve(opt('--cli')) : await bundleCli(join(work, 'cli'));
+  const cli = opt('--cli') ? resolve(opt('--cli')) : await bundleSources(join(work, 'cli'));
   if (!existsSync(cli)) {
     console.error(`ecosystem: no CLI at ${cli}`);
     process.exit(2);
@@ -159,26 +160,6 @@ if (check) {
     for (const l of stale) console.log(`stale label: ${staleText(l)}`);
     console.log(`${stale.length} labels name no finding; remove them with --prune (or relabel a moved finding)`);
   }
-}
-
-/** The CLI bundled from the current sources (not dist/, which may be stale or being rebuilt). */
-async function bundleCli(dir) {
-  const { build } = await import('esbuild');
-  await build({
-    entryPoints: { cli: join(repo, 'bin/cli.ts') },
-    outdir: dir,
-    bundle: true,
-    splitting: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'esm',
-    logLevel: 'warning',
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-  });
-  const data = join(repo, 'src', 'catalog', 'data');
-  mkdirSync(join(dir, 'catalog', 'data'), { recursive: true });
-  for (const f of readdirSync(data).filter((n) => n.endsWith('.json'))) cpSync(join(data, f), join(dir, 'catalog', 'data', f));
-  return join(dir, 'cli.js');
 }
 
 /** The labels, or exit 2 with the label file and line of the first malformed one. */

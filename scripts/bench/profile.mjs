@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bundleSources } from '../lib/bundle-sources.mjs';
 
 /** Stage names, in the order tables list them. */
 export const STAGES = [
@@ -78,30 +79,9 @@ function stageOf(frame, marks) {
  * Profiles one `check` of `file` (run in `cwd`) and returns { totalMs, share: {stage: fraction} }.
  * @param {string} cli path of dist/cli.js
  */
-/**
- * The CLI bundled as scripts/build.mjs bundles it, but with whitespace (dist/ is minified, and the
- * `// src/...` module comments the attribution needs are only in an unminified bundle), into a
- * temporary directory with the catalogs beside it. Returns the path of its cli.js.
- */
+/** dist/cli.js is minified: the attribution needs an unminified bundle of the same sources. */
 export async function profilingBundle() {
-  const { build } = await import('esbuild');
-  const root = fileURLToPath(new URL('../../', import.meta.url));
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pgconf-lint-prof-bundle-'));
-  await build({
-    entryPoints: { cli: path.join(root, 'bin', 'cli.ts') },
-    outdir: dir,
-    bundle: true,
-    splitting: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'esm',
-    logLevel: 'warning',
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-  });
-  const data = path.join(root, 'src', 'catalog', 'data');
-  fs.mkdirSync(path.join(dir, 'catalog', 'data'), { recursive: true });
-  for (const f of fs.readdirSync(data).filter((n) => n.endsWith('.json'))) fs.copyFileSync(path.join(data, f), path.join(dir, 'catalog', 'data', f));
-  return path.join(dir, 'cli.js');
+  return bundleSources(fs.mkdtempSync(path.join(os.tmpdir(), 'pgconf-lint-prof-bundle-')));
 }
 
 export function profileCheck(cli, file, cwd, args = []) {
