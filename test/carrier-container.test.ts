@@ -154,9 +154,10 @@ describe('findings', () => {
     const result = lint(['.'], { cwd: dir }, only('hba-trust-remote', 'hba-open-to-world', 'hba-local-trust', 'listen-on-all-addresses', 'ssl-disabled'));
     expect(findings(result)).toEqual([
       'ssl-disabled docker-compose.yml:1:1-1:1',
+      // One record, one finding: hba-trust-remote's concern is named in it (also).
       'hba-open-to-world docker-compose.yml:5:35-5:40',
-      'hba-trust-remote docker-compose.yml:5:35-5:40',
     ]);
+    expect(result.diagnostics.find((d) => d.rule === 'hba-open-to-world')?.also).toEqual(['hba-trust-remote']);
     // Without the variable the image's own scram record stands alone: nothing is reported.
     const plain = makeTree({ 'docker-compose.yml': 'services:\n  db:\n    image: postgres:16\n' });
     expect(lint(['.'], { cwd: plain }, only('hba-open-to-world', 'hba-local-trust', 'listen-on-all-addresses', 'ssl-disabled')).diagnostics).toEqual([]);
