@@ -213,7 +213,7 @@ describe('standard input: pgconf-lint - --stdin-filename PATH', () => {
   const HBA_BUFFER = 'host all all 0.0.0.0/0 trust\n';
 
   test("linted as the named file: its kind from the name, its path in reports, the directory's other files from disk", () => {
-    const dir = repoTree({ 'db/postgresql.conf': 'ssl = off\nwork_mem = 8MB\n', 'db/pg_hba.conf': HBA_DISK, 'other/postgresql.conf': 'work_mem = 64mb\n' });
+    const dir = repoTree({ 'db/postgresql.conf': "ssl = off\nlisten_addresses = '*'\nwork_mem = 8MB\n", 'db/pg_hba.conf': HBA_DISK, 'other/postgresql.conf': 'work_mem = 64mb\n' });
     const r = cli(['-', '--stdin-filename', 'db/pg_hba.conf', '--format', 'json'], dir, HBA_BUFFER);
     expect(r.code).toBe(1);
     expect(r.stderr).toBe('');
@@ -229,7 +229,7 @@ describe('standard input: pgconf-lint - --stdin-filename PATH', () => {
     expect(report.diagnostics.some((d) => /md5x/.test(d.message))).toBe(false);
     expect(report.diagnostics.some((d) => d.file === 'other/postgresql.conf')).toBe(false);
     // A stdin postgresql.conf is checked against the pg_hba.conf on disk: the cluster is the directory.
-    const conf = cli(['-', '--stdin-filename', 'db/postgresql.conf', '--format', 'json'], makeTree({ 'db/pg_hba.conf': 'host all all 0.0.0.0/0 scram-sha-256\n' }), 'ssl = off\n');
+    const conf = cli(['-', '--stdin-filename', 'db/postgresql.conf', '--format', 'json'], makeTree({ 'db/pg_hba.conf': 'host all all 0.0.0.0/0 scram-sha-256\n' }), "ssl = off\nlisten_addresses = '*'\n");
     const ssl = json(conf).diagnostics.find((d) => d.rule === 'ssl-disabled');
     expect(ssl).toMatchObject({ file: 'db/postgresql.conf', line: 1, column: 1 });
     expect(ssl!.message).toMatch(/db\/pg_hba\.conf:1/);
@@ -405,7 +405,7 @@ describe('--kind and the config\'s files: for explicitly named files', () => {
 
   test('a bad --kind is a usage error naming the kinds', () => {
     const dir = repoTree({ 'x.conf': '' });
-    expectUsageError(cli(['--kind', 'hba', 'x.conf'], dir), /^pgconf-lint: --kind must be postgresql\.conf, pg_hba\.conf, pg_ident\.conf, postgresql\.auto\.conf or recovery\.conf, not "hba"\n$/);
+    expectUsageError(cli(['--kind', 'hba', 'x.conf'], dir), /^pgconf-lint: --kind must be postgresql\.conf, pg_hba\.conf, pg_ident\.conf, postgresql\.auto\.conf, recovery\.conf, pgbouncer\.ini, patroni, cloudnativepg or container, not "hba"\n$/);
     expectUsageError(cli(['--kind', 'standby.signal', 'x.conf'], dir), /--kind must be/);
     expectUsageError(cli(['x.conf', '--kind'], dir), /--kind needs a value/);
   });
@@ -413,7 +413,7 @@ describe('--kind and the config\'s files: for explicitly named files', () => {
   test('--help documents -, --stdin-filename, --kind and --allow-empty', () => {
     const r = cli(['--help'], REPO);
     expect(r.code).toBe(0);
-    for (const s of ['- --stdin-filename PATH', '--stdin-filename PATH', '--kind KIND', '--allow-empty', 'directories are still searched by file name']) expect(r.stdout).toContain(s);
+    for (const s of ['- --stdin-filename PATH', '--stdin-filename PATH', '--kind KIND', '--allow-empty', 'directories are still searched by name and shape']) expect(r.stdout).toContain(s);
   });
 });
 
