@@ -1,6 +1,6 @@
 import type { HbaResult } from '../resolve/views.js';
 import { safePathText, safeTerminalText } from './common.js';
-import { table } from './settings.js';
+import { shownRows, table } from './settings.js';
 
 const list = (v: string[] | null): string => (v === null ? '' : v.join(','));
 
@@ -8,7 +8,8 @@ export function formatHbaText(results: HbaResult[]): string {
   return (
     results
       .map((r) => {
-        const rows = r.rows.map((row) =>
+        const shown = shownRows(r.rows, 'records');
+        const rows = shown.rows.map((row) =>
           [
             String(row.rule_number ?? ''),
             // a row without a rule number starts with this column: no `::` at a line start
@@ -25,7 +26,8 @@ export function formatHbaText(results: HbaResult[]): string {
         );
         return (
           `# ${safeTerminalText(r.file)} (PostgreSQL ${r.pgVersion})\n` +
-          table(['rule', 'source', 'type', 'database', 'user_name', 'address', 'netmask', 'auth_method', 'options', 'error'], rows)
+          table(['rule', 'source', 'type', 'database', 'user_name', 'address', 'netmask', 'auth_method', 'options', 'error'], rows) +
+          shown.more
         );
       })
       .join('\n\n') + '\n'
