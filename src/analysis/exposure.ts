@@ -334,6 +334,10 @@ export function listenReach(value: string): 'none' | 'loopback' | 'beyond' {
   const entries = splitQuotedList(value);
   if (!entries) return 'beyond';
   if (entries.length === 0) return 'none';
-  const loopback = (name: string): boolean => name === 'localhost' || name === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(name);
-  return entries.every((e) => loopback(e.name)) ? 'loopback' : 'beyond';
+  return entries.every((e) => isLoopbackListen(e.name)) ? 'loopback' : 'beyond';
+}
+
+/** A listen_addresses entry that binds only the loopback interface: `localhost`, 127.x.x.x or `::1`. */
+export function isLoopbackListen(name: string): boolean {
+  return name === 'localhost' || name === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(name);
 }

@@ -25,6 +25,8 @@
  *   rules).
  */
 import { effectiveSetting } from '../linter/settings.js';
+import { isLoopbackListen } from '../analysis/exposure.js';
+import { splitQuotedList } from '../lexical/guc-list.js';
 import { parseIPv4, type HbaConnType, type HbaLine } from '../parse/pg-hba.js';
 import type { ResolvedCluster } from '../resolve/cluster.js';
 import { toJsRegex, describeNames, type NameSetSpec } from './access-names.js';
@@ -180,17 +182,17 @@ function settingValue(c: ResolvedCluster, name: string): boolean | number | stri
  */
 function listenRanges(value: string): Record<Family, Range[]> {
   const out: Record<Family, Range[]> = { 4: [], 6: [] };
-  const entries = value
-    .split(',')
-    .map((e) => e.trim().replace(/^"(.*)"$/, '$1'))
-    .filter((e) => e !== '');
+  // SplitGUCList, as PostmasterMain reads it (src/lexical/guc-list.ts); a list it cannot split
+  // stops the server, and then nothing is assumed about the clients: every address.
+  const list = splitQuotedList(value);
+  const entries = list ? list.map((e) => e.name) : ['*'];
   const loop4: Range = { lo: 127n << 24n, hi: 128n << 24n };
   const loop6: Range = { lo: 1n, hi: 2n };
   for (const e of entries) {
     if (e === 'localhost') {
       out[4].push(loop4);
       out[6].push(loop6);
-    } else if (e === '::1') out[6].push(loop6);
+    } else if (isLoopbackListen(e)) out[e === '::1' ? 6 : 4].push(e === '::1' ? loop6 : loop4);
     else if (e === '::' || /^[0-9a-fA-F:]+$/.test(e)) out[6].push(...FULL[6]);
     else {
       const v4 = parseIPv4(e);
