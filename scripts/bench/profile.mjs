@@ -13,6 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundleSources } from '../lib/bundle-sources.mjs';
+import { CHILD_ENV } from './node.mjs';
 
 /** Stage names, in the order tables list them. */
 export const STAGES = [
@@ -91,6 +92,8 @@ export function profileCheck(cli, file, cwd, args = []) {
       cwd,
       stdio: ['ignore', 'ignore', 'pipe'],
       encoding: 'utf8',
+      // As every process the bench starts: without NODE_EXTRA_CA_CERTS (Node 20 would parse a CA bundle at start).
+      env: CHILD_ENV,
     });
     if (r.status !== 0 && r.status !== 1) throw new Error(`profiled check of ${file} failed (rc=${r.status}): ${r.stderr}`);
     const out = fs.readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));

@@ -2,13 +2,20 @@
 // reader (`postgres -C`) and a naive `ini` parse, side by side, then prints a table and writes
 // it into BENCHMARKS.md (between the bench:begin/bench:end markers; the prose around is kept).
 //
-//   npm run bench                      full run (about 3 minutes; PostgreSQL is abandoned at 1M lines)
+//   npm run bench                      full run (about 8 minutes on 2 cores; PostgreSQL is abandoned at 1M lines)
 //   npm run bench -- --quick           fewer repetitions, no 1M-line file (a smoke test)
 //   npm run bench -- --pg-cap=60       seconds before a `postgres -C` run is abandoned
 //   npm run bench -- --no-pg           skip PostgreSQL (e.g. where it cannot run)
 //   npm run bench -- --no-write        print only, leave BENCHMARKS.md alone
 //   npm run bench -- --cli=OLD/cli.js  measure another build (e.g. `git archive` of an older
 //                                      commit's dist/) without rebuilding; implies --no-write
+//   npm run bench -- --node24=PATH     the Node 24 binary for the second column of the targets
+//   npm run bench -- --no-node24       measure on the bench's own Node only
+//
+// Issue 19's targets are ratios measured in this run, each numerator and denominator in one
+// round-robin under the same Node: on the Node running the bench (20) and on Node 24, the one the
+// Action runs on (action.yml `runs.using: node24`; installed on demand into node_modules/.cache by
+// scripts/bench/node.mjs). Every process the bench starts runs without NODE_EXTRA_CA_CERTS.
 //
 // Every number is the median of several runs of a fresh process (wall clock, measured by this
 // script around spawn), because the CLI is what users run: cold start included. Peak RSS comes
@@ -20,7 +27,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startApiTrap, pushRun } from './action.mjs';
 import { builtinConf, pgHba, postgresqlConf, repository } from './gen.mjs';
+import { heapBundle, measureHeap } from './heap.mjs';
+import { CHILD_ENV, node24 } from './node.mjs';
 import { profileCheck, profileTable, profilingBundle } from './profile.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -40,10 +50,14 @@ const option = (name, fallback) => {
   const a = argv.find((x) => x.startsWith(`--${name}=`));
   return a ? Number(a.slice(name.length + 3)) : fallback;
 };
+const text = (name) => argv.find((x) => x.startsWith(`--${name}=`))?.slice(name.length + 3) ?? null;
 const QUICK = flag('quick');
 const PG_CAP_S = option('pg-cap', 60);
 const WITH_PG = !flag('no-pg');
 const WRITE = !flag('no-write') && !QUICK && !CLI_ARG;
+const ACTION = path.join(CLI_ARG ? path.dirname(CLI) : path.join(ROOT, 'dist'), 'action.js');
+/** The issue's demo: `pgconf-lint fixtures/demo` in the repository root. */
+const DEMO = 'fixtures/demo';
 
 const CONF_SIZES = QUICK ? [1_000, 10_000, 20_000, 100_000] : [1_000, 10_000, 20_000, 100_000, 1_000_000];
 const HBA_SIZES = [1_000, 10_000, 100_000];
@@ -67,19 +81,23 @@ function gnuTime(p) {
  * its process group after `capS` seconds.
  * @returns {Promise<{ ms: number, rssKb: number | null, rc: number | null, timedOut: boolean, stderr: string }>}
  */
-function runOnce(cmd, args, { cwd = ROOT, uid, gid, capS = 600, env } = {}) {
+function runOnce(cmd, args, { cwd = ROOT, uid, gid, capS = 600, env, stdout = 'ignore' } = {}) {
   const [file, fileArgs] = TIME ? [TIME, ['-f', 'RSS:%M', cmd, ...args]] : [cmd, args];
   return new Promise((resolve, reject) => {
     const t0 = process.hrtime.bigint();
     const child = spawn(file, fileArgs, {
       cwd,
-      stdio: ['ignore', 'ignore', 'pipe'],
+      // stdout 'pipe': read and dropped (as a runner reads a step's output); 'capture': kept (1 MB).
+      stdio: ['ignore', stdout === 'ignore' ? 'ignore' : 'pipe', 'pipe'],
       detached: true,
-      env: env ?? process.env,
+      env: env ?? CHILD_ENV,
       ...(uid !== undefined ? { uid, gid } : {}),
     });
     let stderr = '';
+    let out = '';
     let timedOut = false;
+    if (stdout === 'pipe') child.stdout.resume();
+    if (stdout === 'capture') child.stdout.setEncoding('utf8').on('data', (d) => (out = (out + d).slice(0, 1 << 20)));
     child.stderr.setEncoding('utf8').on('data', (d) => (stderr = (stderr + d).slice(-20_000)));
     const timer = setTimeout(() => {
       timedOut = true;
@@ -94,7 +112,7 @@ function runOnce(cmd, args, { cwd = ROOT, uid, gid, capS = 600, env } = {}) {
       clearTimeout(timer);
       const ms = Number(process.hrtime.bigint() - t0) / 1e6;
       const m = /RSS:(\d+)\s*$/.exec(stderr);
-      resolve({ ms, rssKb: m ? Number(m[1]) : null, rc: code, timedOut, stderr: stderr.replace(/RSS:\d+\s*$/, '') });
+      resolve({ ms, rssKb: m ? Number(m[1]) : null, rc: code, timedOut, stderr: stderr.replace(/RSS:\d+\s*$/, ''), stdout: out });
     });
   });
 }
@@ -135,8 +153,13 @@ class Series {
 
 const progress = (s) => process.stderr.write(s);
 
-async function cli(args, cwd, expectFindings = null) {
-  const r = await runOnce(process.execPath, [CLI, ...args], { cwd });
+/** The Nodes measured: [the bench's own, Node 24 when there is one]; set in main(). */
+const NODES = [{ key: 'own', label: `Node ${process.version}`, bin: process.execPath, version: process.version }];
+/** Why Node 24 is not measured, or null. */
+let node24Problem = null;
+
+async function cli(args, cwd, expectFindings = null, node = NODES[0], stdout = 'ignore') {
+  const r = await runOnce(node.bin, [CLI, ...args], { cwd, stdout });
   if (r.rc !== 0 && r.rc !== 1) {
     const msg = `pgconf-lint ${args.join(' ')} failed (rc=${r.rc}): ${r.stderr.trim().split('\n')[0]}`;
     // An older build given with --cli may fail where the current one must not.
@@ -157,7 +180,13 @@ async function main() {
   const loadBefore = os.loadavg();
   if (!CLI_ARG) {
     progress(`building dist/ ...\n`);
-    execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs')], { stdio: 'inherit' });
+    execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs')], { stdio: 'inherit', env: CHILD_ENV });
+  }
+  const n24 = node24({ root: ROOT, given: text('node24'), skip: flag('no-node24'), log: progress });
+  if (n24.bin) NODES.push({ key: 'n24', label: `Node ${n24.version}`, bin: n24.bin, version: n24.version });
+  else {
+    node24Problem = n24.reason;
+    progress(`Node 24 not measured: ${n24.reason}\n`);
   }
 
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'pgconf-lint-bench-'));
@@ -258,17 +287,81 @@ async function main() {
     }
     progress(` ${fmtMs(patroni.time)}\n`);
 
-    // ---- cold start ------------------------------------------------------------------------
-    const cold = { node: new Series(), version: new Series(), demo: new Series() };
+    // ---- cold start, on each Node: node -e 0, --version, fixtures/demo, the 1k-line file, the Action
+    // One round-robin over every case and Node; the first round (not counted) checks the Action's
+    // run and warms the page cache (and a compile cache, where the CLI enables one).
+    const small = conf.find((x) => x.n === 1_000);
+    const trap = await startApiTrap();
+    const action = pushRun({ root: ROOT, paths: DEMO, apiUrl: trap.url });
+    const cold = {};
+    const noAction = fs.existsSync(ACTION) ? null : `not measured: no ${path.relative(ROOT, ACTION) || ACTION}`;
+    for (const node of NODES) cold[node.key] = { node: new Series(), version: new Series(), demo: new Series(), small: new Series(), action: new Series(), actionProblem: noAction, actionRc: null };
     const coldReps = QUICK ? 5 : 21;
-    progress(`cold start x${coldReps} `);
-    for (let i = 0; i < coldReps; i++) {
-      cold.node.add(await runOnce(process.execPath, ['-e', '0']));
-      cold.version.add(await cli(['--version'], ROOT, false));
-      cold.demo.add(await cli(['fixtures/demo'], ROOT, true));
-      progress('.');
+    progress(`cold start on ${NODES.map((x) => x.label).join(' and ')} x${coldReps} `);
+    try {
+      for (let i = -1; i < coldReps; i++) {
+        for (const node of NODES) {
+          const c = cold[node.key];
+          const keep = (series, r) => i >= 0 && series.add(r);
+          keep(c.node, await runOnce(node.bin, ['-e', '0']));
+          keep(c.version, await cli(['--version'], ROOT, false, node));
+          // The demo's output goes to a pipe, as the Action's does: the two are compared.
+          keep(c.demo, await cli([DEMO], ROOT, true, node, 'pipe'));
+          keep(c.small, await cli(['check', '--pg-version', String(PG_MAJOR), small.file], path.dirname(small.file), null, node));
+          if (c.actionProblem) continue;
+          action.reset();
+          const r = await runOnce(node.bin, [ACTION], { cwd: ROOT, env: action.env, stdout: i < 0 ? 'capture' : 'pipe' });
+          // The first run is checked whole (exit code, annotations, outputs, job summary), the others by exit code.
+          const problem = i < 0 ? action.check(r.rc, r.stdout) : r.rc !== c.actionRc ? `exit code ${r.rc}, first run ${c.actionRc}` : null;
+          if (i < 0) c.actionRc = r.rc;
+          if (problem) {
+            c.actionProblem = `failed: ${problem}${r.stderr.trim() ? ` (${r.stderr.trim().split('\n')[0]})` : ''}`;
+            progress(`\nthe Action on ${node.label}: ${c.actionProblem}\n`);
+          } else keep(c.action, r);
+        }
+        progress('.');
+      }
+    } finally {
+      action.cleanup();
+      await trap.close();
     }
-    progress(` node -e 0 ${fmtMs(cold.node.time)}, --version ${fmtMs(cold.version.time)}, fixtures/demo ${fmtMs(cold.demo.time)}\n`);
+    const apiCalls = { requests: trap.requests, seen: trap.seen };
+    if (apiCalls.requests) progress(`\nthe Action called the GitHub API on a push event ${apiCalls.requests} times: ${apiCalls.seen.join(', ')}\n`);
+    for (const node of NODES) {
+      const c = cold[node.key];
+      progress(`\n  ${node.label}: node -e 0 ${fmtMs(c.node.time)}, --version ${fmtMs(c.version.time)}, ${DEMO} ${fmtMs(c.demo.time)}, 1k lines ${fmtMs(c.small.time)}, the Action ${c.actionProblem ?? fmtMs(c.action.time)}`);
+    }
+    progress('\n');
+
+    // ---- retained heap per line / record (scripts/bench/heap.mjs), on each Node -----------------
+    progress('retained heap ');
+    const heap = { problem: CLI_ARG ? 'the heap is measured on a bundle of the sources, not on a build given with --cli' : null, rows: [] };
+    if (!CLI_ARG) try {
+      const bundleDir = fs.mkdtempSync(path.join(work, 'heap-'));
+      const bundle = await heapBundle(bundleDir);
+      const bigHba = hba.find((x) => x.n === 100_000);
+      const smallHba = hba.find((x) => x.n === 1_000);
+      const heapCases = [
+        { label: 'postgresql.conf, mixed', unit: 'line', big: conf.find((x) => x.n === 100_000), warm: conf.find((x) => x.n === 1_000) },
+        { label: 'postgresql.conf, built-in only', unit: 'line', big: builtin.find((x) => x.n === 100_000), warm: builtin.find((x) => x.n === 1_000) },
+        { label: 'pg_hba.conf', unit: 'record', big: { n: bigHba.n, file: path.join(bigHba.dir, 'pg_hba.conf') }, warm: { file: path.join(smallHba.dir, 'pg_hba.conf') } },
+      ];
+      for (const hc of heapCases) {
+        const row = { label: hc.label, unit: hc.unit, n: hc.big.n, by: {} };
+        for (const node of NODES) {
+          try {
+            row.by[node.key] = measureHeap(node.bin, bundle, hc.big.file, hc.warm.file, hc.big.n);
+          } catch (e) {
+            row.by[node.key] = { failed: String(e?.stderr || e?.message || e).trim().split('\n').pop() };
+          }
+          progress('.');
+        }
+        heap.rows.push(row);
+      }
+    } catch (e) {
+      heap.problem = String(e?.message ?? e).split('\n')[0];
+    }
+    progress(heap.problem ? ` failed: ${heap.problem}\n` : ' done\n');
 
     // ---- the pg_hba access diff (`pgconf-lint diff`, issue 17): scripts/bench/access-diff.mjs -----
     progress('access diff ');
@@ -311,6 +404,10 @@ async function main() {
       patroni,
       cold,
       access,
+      heap,
+      apiCalls,
+      node24Problem,
+      extraCa: process.env.NODE_EXTRA_CA_CERTS !== undefined,
     };
     const md = render(results);
     process.stdout.write('\n' + md + '\n');
@@ -331,7 +428,8 @@ async function main() {
     for (const n of CONF_SIZES) {
       const file = place(`${name}-${n}/postgresql.conf`, generate(n));
       const bytes = fs.statSync(file).size;
-      const row = { n, file, bytes, check: new Series(), pg: new Series(), ini: new Series(), pgOld: new Series() };
+      // check24: the same check under Node 24 (the mixed input: issue 19's rows), in the same round-robin.
+      const row = { n, file, bytes, check: new Series(), pg: new Series(), ini: new Series(), pgOld: new Series(), check24: new Series() };
       rows.push(row);
       if (pg) {
         // Validate once: PostgreSQL must accept the whole file (rc 0), or the comparison is void.
@@ -358,9 +456,11 @@ async function main() {
         row.ini.add(await runOnce(process.execPath, [INI, file]));
         // postgres -C: fewer runs once a run takes seconds (quadratic); one already ran above.
         if (pg && pgGaveUpAt === null && i + 1 < k && (row.pg.time ?? 0) < 3000) row.pg.add(await runPg(file, capS));
+        if (withOld && NODES[1]) row.check24.add(await cli(['check', '--pg-version', String(PG_MAJOR), file], path.dirname(file), null, NODES[1]));
         progress('.');
       }
-      progress(` check ${fmtMs(row.check.time)}, postgres -C ${row.pg.gaveUp ? `gave up after ${row.pg.gaveUp} s` : fmtMs(row.pg.time)}, ini ${fmtMs(row.ini.time)}\n`);
+      const on24 = row.check24.time !== null ? `, check on ${NODES[1].label} ${fmtMs(row.check24.time)}` : '';
+      progress(` check ${fmtMs(row.check.time)}, postgres -C ${row.pg.gaveUp ? `gave up after ${row.pg.gaveUp} s` : fmtMs(row.pg.time)}, ini ${fmtMs(row.ini.time)}${on24}\n`);
     }
     return rows;
   }
@@ -403,14 +503,16 @@ function cmd(file, args) {
 /** One postgresql.conf table: our check, postgres -C, ini, and (when it ran) the older major. */
 function confTable(out, rows, pgOldVersion) {
   const old = pgOldVersion ? ` | postgres -C (${PG_OLD_MAJOR}), 1 run` : '';
-  out.push(`| lines | size | pgconf-lint check | growth | RSS | postgres -C (${PG_MAJOR}) | growth | RSS | check / postgres -C | ini parse | check / ini${old} |`);
-  out.push(`|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:${old ? '|---:' : ''}|`);
+  // The check under Node 24 (issue 19: the Action's Node), when it ran, in the same round-robin.
+  const on24 = NODES[1] && rows.some((row) => row.check24.ms.length) ? ` | check, ${NODES[1].label} | check / postgres -C, ${NODES[1].label}` : '';
+  out.push(`| lines | size | pgconf-lint check | growth | RSS | postgres -C (${PG_MAJOR}) | growth | RSS | check / postgres -C | ini parse | check / ini${old}${on24} |`);
+  out.push(`|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:${old ? '|---:' : ''}${on24 ? '|---:|---:' : ''}|`);
   let prev = null;
   for (const row of rows) {
     const g = prev ? fmtX(ratio(row.check.time, prev.check.time)) : '';
     const gp = prev ? fmtX(ratio(row.pg.time, prev.pg.time)) : '';
     out.push(
-      `| ${fmtN(row.n)} | ${(row.bytes / 1e6).toFixed(row.bytes < 1e6 ? 2 : 1)} MB | ${tCell(row.check)} | ${g} | ${fmtMb(row.check.rssMb)} | ${pgCell(row.pg)} | ${gp} | ${fmtMb(row.pg.rssMb)} | ${fmtX(ratio(row.check.time, row.pg.time))} | ${fmtMs(row.ini.time)} | ${fmtX(ratio(row.check.time, row.ini.time))} |${old ? ` ${pgCell(row.pgOld)} |` : ''}`,
+      `| ${fmtN(row.n)} | ${(row.bytes / 1e6).toFixed(row.bytes < 1e6 ? 2 : 1)} MB | ${tCell(row.check)} | ${g} | ${fmtMb(row.check.rssMb)} | ${pgCell(row.pg)} | ${gp} | ${fmtMb(row.pg.rssMb)} | ${fmtX(ratio(row.check.time, row.pg.time))} | ${fmtMs(row.ini.time)} | ${fmtX(ratio(row.check.time, row.ini.time))} |${old ? ` ${pgCell(row.pgOld)} |` : ''}${on24 ? ` ${tCell(row.check24)} | ${fmtX(ratio(row.check24.time, row.pg.time))} |` : ''}`,
     );
     prev = row;
   }
@@ -424,7 +526,7 @@ function accessDiff() {
       cwd: ROOT,
       encoding: 'utf8',
       maxBuffer: 16 * 1024 * 1024,
-      env: Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'NODE_EXTRA_CA_CERTS')),
+      env: CHILD_ENV,
     });
     return JSON.parse(out);
   } catch {
@@ -441,8 +543,9 @@ function render(r) {
   out.push('');
   out.push(`- Machine: ${os.availableParallelism?.() ?? os.cpus().length} CPUs (\`nproc\`), ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB memory, ${os.type()} ${os.release()}`);
   out.push(`- Load average (1/5/15 min) before: ${r.loadBefore.map((x) => x.toFixed(2)).join(' / ')}, after: ${r.loadAfter.map((x) => x.toFixed(2)).join(' / ')} — other jobs share the machine; every number is a median of fresh processes`);
-  out.push(`- Node ${process.version}, npm ${cmd('npm', ['--version'])}, ini ${iniVersion()}, ${r.pgVersion ?? `PostgreSQL: ${r.pgProblem ?? 'not run'}`}${r.pgOldVersion ? ` and ${r.pgOldVersion}` : ''}${r.initdbMs !== null ? ` (initdb of its throwaway data directory: ${fmtMs(r.initdbMs)}, not counted below)` : ''}`);
+  out.push(`- ${NODES[0].label} (the bench's own)${NODES[1] ? ` and ${NODES[1].label} (the Action's: action.yml \`runs.using: node24\`)` : `; Node 24 not measured: ${r.node24Problem}`}, npm ${cmd('npm', ['--version'])}, ini ${iniVersion()}, ${r.pgVersion ?? `PostgreSQL: ${r.pgProblem ?? 'not run'}`}${r.pgOldVersion ? ` and ${r.pgOldVersion}` : ''}${r.initdbMs !== null ? ` (initdb of its throwaway data directory: ${fmtMs(r.initdbMs)}, not counted below)` : ''}`);
   out.push(`- Peak RSS: ${TIME ? 'GNU time %M' : 'not measured (GNU time not installed)'}`);
+  out.push(`- Every process the bench starts (the CLI, \`node -e 0\`, ini, the Action, the access diff, the heap measure, the profiler) runs with NODE_EXTRA_CA_CERTS removed from its environment${r.extraCa ? ' (it is set where the bench ran; with it, Node 20 parses that CA bundle at every start)' : ''}, as a user's shell or a GitHub runner has none`);
   out.push('');
 
   out.push('### postgresql.conf, mixed: `pgconf-lint check` vs `postgres -C` vs `ini`');
@@ -473,13 +576,51 @@ function render(r) {
 
   out.push('### Repository and cold start');
   out.push('');
-  out.push('| case | time | vs `node -e 0` | RSS |');
-  out.push('|---|---:|---:|---:|');
-  out.push(`| \`node -e 0\` | ${fmtMs(r.cold.node.time)} | 1× | ${fmtMb(r.cold.node.rssMb)} |`);
-  out.push(`| \`pgconf-lint --version\` | ${fmtMs(r.cold.version.time)} | ${fmtX(ratio(r.cold.version.time, r.cold.node.time))} | ${fmtMb(r.cold.version.rssMb)} |`);
-  out.push(`| \`pgconf-lint fixtures/demo\` | ${fmtMs(r.cold.demo.time)} | ${fmtX(ratio(r.cold.demo.time, r.cold.node.time))} | ${fmtMb(r.cold.demo.rssMb)} |`);
-  out.push(`| \`pgconf-lint check .\` on ${fmtN(CLUSTERS)} clusters (${fmtN(CLUSTERS * 3)} files) | ${fmtMs(r.repo.time)} | | ${fmtMb(r.repo.rssMb)} |`);
-  out.push(`| \`pgconf-lint check .\` on ${fmtN(CLUSTERS)} Patroni files | ${fmtMs(r.patroni.time)} | | ${fmtMb(r.patroni.rssMb)} |`);
+  out.push(`Cold start: one round-robin over every case and Node (${NODES.map((x) => x.label).join(', ')}), each against \`node -e 0\` of the same binary. The demo's and the Action's output go to a pipe; the Action runs as the runner starts it for a \`push\` event (scripts/bench/action.mjs).`);
+  out.push('');
+  out.push(`| case | ${NODES.map((x) => `${x.label} | vs \`node -e 0\` | RSS`).join(' | ')} |`);
+  out.push(`|---|${NODES.map(() => '---:|---:|---:').join('|')}|`);
+  const coldRow = (label, pick) =>
+    out.push(
+      `| ${label} | ${NODES.map((x) => {
+        const c = r.cold[x.key];
+        const s = pick(c);
+        if (s === null) return `${c.actionProblem} | | `;
+        return `${fmtMs(s.time)} | ${s === c.node ? '1×' : fmtX(ratio(s.time, c.node.time))} | ${fmtMb(s.rssMb)}`;
+      }).join(' | ')} |`,
+    );
+  coldRow('`node -e 0`', (c) => c.node);
+  coldRow('`pgconf-lint --version`', (c) => c.version);
+  coldRow(`\`pgconf-lint ${DEMO}\``, (c) => c.demo);
+  coldRow(`\`pgconf-lint check\` of the ${fmtN(1_000)}-line mixed postgresql.conf`, (c) => c.small);
+  coldRow(`the Action (dist/action.js) on ${DEMO}, \`push\` event`, (c) => (c.actionProblem ? null : c.action));
+  out.push('');
+  out.push(`| repository (${NODES[0].label}) | time | RSS |`);
+  out.push('|---|---:|---:|');
+  out.push(`| \`pgconf-lint check .\` on ${fmtN(CLUSTERS)} clusters (${fmtN(CLUSTERS * 3)} files) | ${fmtMs(r.repo.time)} | ${fmtMb(r.repo.rssMb)} |`);
+  out.push(`| \`pgconf-lint check .\` on ${fmtN(CLUSTERS)} Patroni files | ${fmtMs(r.patroni.time)} | ${fmtMb(r.patroni.rssMb)} |`);
+  out.push('');
+  if (r.apiCalls.requests) {
+    out.push(`**The Action called the GitHub API on a \`push\` event** (${r.apiCalls.requests} requests: ${r.apiCalls.seen.map((x) => `\`${x}\``).join(', ')}; a local listener answered 503).`);
+    out.push('');
+  }
+
+  out.push('### Retained heap per line and per record (scripts/bench/heap.mjs)');
+  out.push('');
+  out.push('In a fresh `node --expose-gc`: a lint of a small file of the same kind first (catalog and rules loaded), then `gc()` twice, `heapUsed`, the lint of the large file with its result kept alive (what a reporter is handed), `gc()` twice, `heapUsed` again: the difference, per line or record.');
+  out.push('');
+  if (r.heap.problem) out.push(`Not measured: ${r.heap.problem}`);
+  else {
+    out.push(`| input | size | ${NODES.map((x) => `${x.label} retained | per line/record`).join(' | ')} |`);
+    out.push(`|---|---:|${NODES.map(() => '---:|---:').join('|')}|`);
+    for (const row of r.heap.rows) {
+      const cells = NODES.map((x) => {
+        const m = row.by[x.key];
+        return !m || m.failed ? `failed: ${m?.failed ?? 'not run'} | ` : `${(m.retained / 2 ** 20).toFixed(1)} MiB | ${fmtN(Math.round(m.perUnit))} B`;
+      });
+      out.push(`| ${row.label} | ${fmtN(row.n)} ${row.unit}s | ${cells.join(' | ')} |`);
+    }
+  }
   out.push('');
 
   if (r.access) {
@@ -509,24 +650,21 @@ function render(r) {
   out.push(profileTable(r.profile));
   out.push('');
 
-  out.push('### Targets');
+  out.push('### Other targets');
+  out.push('');
+  out.push(`${NODES[0].label}. The ratios to \`postgres -C\` and \`node -e 0\`, the growth from 100k to 1M mixed lines and the heap are issue 19's targets, in the last table.`);
   out.push('');
   out.push('| target | input | measured | |');
   out.push('|---|---|---:|---|');
-  for (const [label, rows] of sets) {
-    const g1M = ratio(c(rows, 1_000_000), c(rows, 100_000));
-    out.push(`| 1M lines ≤ 12× 100k lines | ${label} | ${fmtX(g1M)} | ${ok(g1M === null ? null : g1M <= 12)} |`);
+  {
+    const g1M = ratio(c(r.builtin, 1_000_000), c(r.builtin, 100_000));
+    out.push(`| 1M lines ≤ 12× 100k lines | built-in only | ${fmtX(g1M)} | ${ok(g1M === null ? null : g1M <= 12)} |`);
   }
   out.push(`| 100k hba records ≤ 15× 10k | pg_hba.conf | ${fmtX(gHba)} | ${ok(gHba === null ? null : gHba <= 15)} |`);
-  for (const [label, rows] of sets) {
-    const p20 = byN(rows, 20_000)?.pg;
-    const r20 = p20?.time ? ratio(c(rows, 20_000), p20.time) : null;
-    out.push(`| 20k lines: ≤ ½ the time of \`postgres -C\` | ${label} | ${fmtX(r20)} | ${ok(r20 === null ? null : r20 <= 0.5)} |`);
-  }
-  for (const [label, rows] of sets) {
-    const slower = rows.filter((row) => row.pg.time !== null && row.check.time >= row.pg.time).map((row) => fmtN(row.n));
-    const pgRan = rows.some((row) => row.pg.time !== null || row.pg.gaveUp);
-    out.push(`| faster than \`postgres -C\` at every size from 1k | ${label} | ${!pgRan ? 'n/a' : slower.length ? `slower at ${slower.join(', ')} lines` : 'faster at every size'} | ${ok(!pgRan ? null : slower.length === 0)} |`);
+  {
+    const p20 = byN(r.builtin, 20_000)?.pg;
+    const r20 = p20?.time ? ratio(c(r.builtin, 20_000), p20.time) : null;
+    out.push(`| 20k lines: ≤ ½ the time of \`postgres -C\` | built-in only | ${fmtX(r20)} | ${ok(r20 === null ? null : r20 <= 0.5)} |`);
   }
   for (const [label, rows] of sets) {
     const t = c(rows, 1_000_000);
@@ -540,8 +678,77 @@ function render(r) {
     const worst = Math.max(...r.access.results.filter((x) => x.records === 10_000).map((x) => x.ms));
     out.push(`| access diff of two 10,000-record pg_hba.conf < 2 s | worst scenario | ${fmtMs(worst)} | ${ok(worst < 2000)} |`);
   }
-  const cr = ratio(r.cold.demo.time, r.cold.node.time);
-  out.push(`| \`fixtures/demo\` cold ≤ 4× \`node -e 0\` | cold start | ${fmtX(cr)} | ${ok(cr === null ? null : cr <= 4)} |`);
+  out.push('');
+  out.push(issueTargets(r));
+  return out.join('\n');
+}
+
+/**
+ * Issue 19's table: each row's ratio measured in this run on each Node, numerator and denominator
+ * in one round-robin under that Node, beside the figure the issue quotes ("today") and the target.
+ */
+function issueTargets(r) {
+  const byN = (rows, n) => rows.find((x) => x.n === n);
+  const checkOf = (row, node) => (row ? (node.key === 'own' ? row.check : row.check24) : null);
+  const noPg = r.pgProblem ? `PostgreSQL unavailable (${r.pgProblem})` : WITH_PG ? 'postgres -C did not finish' : '--no-pg';
+  const ms = (a, b) => `${fmtX(a / b)} (${fmtMs(a)} / ${fmtMs(b)})`;
+  /** A ratio cell: [text, met] or [why not measured, null]. */
+  const cellRatio = (a, b, limit, why) => (a === null || a === undefined || b === null || b === undefined ? [`not measured: ${why}`, null] : [ms(a, b), a / b <= limit]);
+  const vsPg = (n, limit) => (node) => {
+    const row = byN(r.conf, n);
+    return cellRatio(checkOf(row, node)?.time, row?.pg.time, limit, row?.pg.time == null ? noPg : `check failed`);
+  };
+  const cold = (pick, base, limit, what) => (node) => {
+    const c = r.cold[node.key];
+    if (what === 'action' && c.actionProblem) return c.actionProblem.startsWith('not measured') ? [c.actionProblem, null] : [`the Action ${c.actionProblem}`, false];
+    return cellRatio(pick(c).time, base(c).time, limit, 'no run finished');
+  };
+  const heapCell = (label, limit) => (node) => {
+    if (r.heap.problem) return [`not measured: ${r.heap.problem}`, null];
+    const m = r.heap.rows.find((x) => x.label === label)?.by[node.key];
+    if (!m || m.failed) return [`failed: ${m?.failed ?? 'not run'}`, false];
+    const row = r.heap.rows.find((x) => x.label === label);
+    return [`${fmtN(Math.round(m.perUnit))} B (${(m.retained / 2 ** 20).toFixed(1)} MiB / ${fmtN(row.n)} ${row.unit}s)`, limit === null ? null : m.perUnit <= limit];
+  };
+  const rows = [
+    ['postgresql.conf, mixed input (custom `app_N.*` names beside built-ins), 10k lines vs `postgres -C` (18)', '2.05×', '≤ 1×', vsPg(10_000, 1)],
+    ['the same, 20k lines', '0.71–0.80×', '≤ 0.5×', vsPg(20_000, 0.5)],
+    [`cold lint of ${DEMO} vs \`node -e 0\``, '3.4–3.8×', '≤ 3×', cold((c) => c.demo, (c) => c.node, 3)],
+    ['`check` of the 1k-line mixed postgresql.conf vs `node -e 0`', '3.3–3.6×', '≤ 3×', cold((c) => c.small, (c) => c.node, 3)],
+    [`the Action vs the CLI on ${DEMO} (\`push\` event)`, '1.67–2.06×', '≤ 1.25×', cold((c) => c.action, (c) => c.demo, 1.25, 'action')],
+    [
+      '1M lines vs 100k lines (mixed)',
+      '~4.8×',
+      '≤ 6× (keep)',
+      (node) => {
+        const big = checkOf(byN(r.conf, 1_000_000), node)?.time;
+        return cellRatio(big, checkOf(byN(r.conf, 100_000), node)?.time, 6, QUICK ? '--quick has no 1M-line file' : 'no run finished');
+      },
+    ],
+    ['retained heap per postgresql.conf line (mixed, 100k lines)', '~400 B', '≤ 250 B', heapCell('postgresql.conf, mixed', 250)],
+    ['retained heap per pg_hba.conf record (100k records)', '~3.3 KB', '≤ 2 KB (2,000 B)', heapCell('pg_hba.conf', 2000)],
+    ['retained heap per postgresql.conf line, built-in only (not a row of the issue)', '–', '–', heapCell('postgresql.conf, built-in only', null)],
+  ];
+  const nodes = [...NODES];
+  const out = [];
+  out.push('### Targets (issue 19)');
+  out.push('');
+  out.push(
+    `Each ratio is measured in this run, its numerator and denominator in one round-robin under the same Node; "today" is the figure issue 19 quotes. \`postgres -C\` is one binary for both Nodes, run in the same round-robins. Without NODE_EXTRA_CA_CERTS.${r.node24Problem ? ` Node 24 (the Action's) not measured: ${r.node24Problem}.` : ''}`,
+  );
+  out.push('');
+  const columns = [...nodes.map((x) => x.label), ...(r.node24Problem ? ['Node 24'] : [])];
+  out.push(`| # | what | today | target | ${columns.map((l) => `${l} | `).join('| ')}|`);
+  out.push(`|---:|---|---:|---:|${columns.map(() => '---:|---|').join('')}`);
+  rows.forEach(([what, today, target, measure], i) => {
+    const cells = nodes.map((node) => {
+      const [text, met] = measure(node);
+      return `${text} | ${met === null ? (text.startsWith('not measured') ? 'n/a' : '') : ok(met)}`;
+    });
+    if (r.node24Problem) cells.push(`not measured: ${r.node24Problem} | n/a`);
+    const num = i < 6 ? String(i + 1) : i === 6 ? '7' : i === 7 ? '8' : '';
+    out.push(`| ${num} | ${what} | ${today} | ${target} | ${cells.join(' | ')} |`);
+  });
   return out.join('\n');
 }
 
