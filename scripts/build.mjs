@@ -13,7 +13,7 @@ const banner = {
 
 mkdirSync(dist, { recursive: true });
 // Chunks of the previous build (names carry a content hash).
-for (const f of readdirSync(dist)) if (/^cli-chunk-.*\.js$/.test(f)) rmSync(join(dist, f));
+for (const f of readdirSync(dist)) if (/^(cli|action)-chunk-.*\.js$/.test(f)) rmSync(join(dist, f));
 
 const common = {
   bundle: true,
@@ -46,10 +46,26 @@ const cliInputs = Object.keys(cli.metafile.outputs[relative(process.cwd(), cliJs
 const leaked = cliInputs.filter((p) => /node_modules\/(ajv|yaml|@actions)\//.test(p));
 if (leaked.length) throw new Error(`dist/cli.js must not contain ${leaked.slice(0, 3).join(', ')}`);
 
-// The action is one file (GitHub runs dist/action.js as it is).
+// The action is split the same way: GitHub runs dist/action.js from the repository's checkout, where
+// its chunks (dist/action-chunk-[hash].js, committed with it) sit beside it. What a push event's run
+// needs is in action.js; what only some runs load is in chunks: the GitHub API client (Octokit,
+// undici), the config reader (yaml + ajv), the carrier readers, the base revision's lint, review
+// planning, the diff and the SARIF writer.
 let action;
 if (existsSync(join(root, 'src/action/main.ts'))) {
-  action = await build({ ...common, entryPoints: [join(root, 'bin/action.ts')], outfile: join(dist, 'action.js'), metafile: true });
+  action = await build({
+    ...common,
+    entryPoints: { action: join(root, 'bin/action.ts') },
+    outdir: dist,
+    splitting: true,
+    chunkNames: 'action-chunk-[hash]',
+    metafile: true,
+  });
+  // As for the CLI: the startup path must not contain what the split is for.
+  const actionJs = relative(process.cwd(), join(dist, 'action.js'));
+  const inputs = Object.keys(action.metafile.outputs[actionJs]?.inputs ?? {});
+  const leaked = inputs.filter((p) => /node_modules\/(ajv|yaml|undici|@actions|@octokit)\//.test(p));
+  if (leaked.length) throw new Error(`dist/action.js must not contain ${leaked.slice(0, 3).join(', ')}`);
 }
 
 // The packages inside the bundles. Their versions must be the ones package-lock.json records: a
@@ -76,7 +92,7 @@ for (const dir of [...bundled.keys()].sort()) {
   const file = readdirSync(join(root, dir)).filter((f) => /^(licen[cs]e|copying)(\.(md|txt))?$/i.test(f)).sort()[0];
   if (!file) throw new Error(`${dir} has no licence file to ship with the bundle`);
   const text = readFileSync(join(root, dir, file), 'utf8').replace(/\r\n/g, '\n').trim();
-  const into = [...bundled.get(dir)].map((b) => (b === 'cli' ? 'dist/cli.js (and its chunks)' : `dist/${b}.js`)).join(', ');
+  const into = [...bundled.get(dir)].map((b) => `dist/${b}.js (and its chunks)`).join(', ');
   licences.push(`${pkg.name}@${pkg.version} (${pkg.license}), bundled into ${into}\n\n${text}\n`);
 }
 writeFileSync(

@@ -1,18 +1,14 @@
-import * as core from '@actions/core';
 import { existsSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { safeWriteFile, SafeWriteError } from '../io/safe-write.js';
 import { actionBase } from '../resolve/repo-root.js';
 import { prefixWarning } from './path-prefix.js';
-import { hostFor, lint, type LintOptions, type LintResult } from '../api.js';
-import { baseFetcher, BaseUnavailable, lintBase, newFindings, shortSha } from './base.js';
-import { ConfigError, loadConfig, type LoadedConfig } from '../config/config.js';
+import { hostFor, lint, prepareLint, type LintOptions, type LintResult } from '../api.js';
+import { ConfigError, type LoadedConfig } from '../config/config-core.js';
 import { findConfigUpward, shadowedWarning } from '../config/config-lookup.js';
 import { neutralizeControls, plural, summarize } from '../report/common.js';
-import { fingerprints } from '../report/fingerprint.js';
 import { selectAnnotations, type AnnotationKind } from '../report/github.js';
 import { escapeMarkdown, formatMarkdown, markdownReport } from '../report/markdown.js';
-import { formatSarif } from '../report/sarif.js';
 import type { Diagnostic, Severity } from '../types.js';
 import type { Rule } from '../linter/rule.js';
 import type { FileDiff } from './diff.js';
@@ -34,12 +30,16 @@ import {
   type PullRequestFiles,
   type ReviewComment,
 } from './github-api.js';
+import * as core from './runner.js';
 import { InputError, readInputs, type ActionInputs } from './inputs.js';
-import { planReview } from './review.js';
 import { loadCarriers } from '../carriers/load.js';
 import type { Host } from '../resolve/host.js';
 import type { DiffResult } from '../diff/types.js';
-import { markdownSections } from '../diff/render.js';
+
+// What only some runs need is imported where it is used, so that a push event's run does not load
+// it: the GitHub API client (src/action/github-api.ts loads Octokit itself), the base revision's
+// lint, review planning, the SARIF writer, the diff's renderer and the config reader (yaml + ajv).
+// esbuild splits each into a chunk of dist/ (scripts/build.mjs).
 
 /** Issue comments are capped at 65,536 characters; stay clear of it. */
 const COMMENT_MAX_BYTES = 60_000;
@@ -69,7 +69,7 @@ function oneLine(err: unknown): string {
  * repository's root (actionBase: the workspace, or the `path:` directory actions/checkout used) up
  * to the workspace, the CLI's lookup. Read confined to the workspace when it lies inside it.
  */
-function readConfig(workspace: string, inputs: ActionInputs, rules: readonly Rule[]): { config?: LoadedConfig; warning?: string } {
+async function readConfig(workspace: string, inputs: ActionInputs, rules: readonly Rule[]): Promise<{ config?: LoadedConfig; warning?: string }> {
   let path: string | undefined;
   let warning: string | undefined;
   if (inputs.config) {
@@ -81,6 +81,7 @@ function readConfig(workspace: string, inputs: ActionInputs, rules: readonly Rul
     path = found.path;
     warning = shadowedWarning(found, relative(workspace, found.path));
   }
+  const { loadConfig } = await import('../config/config.js');
   try {
     // Inside the workspace (the checkout) it is confined like every other file; see ConfigReadOptions.
     return { config: loadConfig(path, rules, { root: workspace }), ...(warning ? { warning } : {}) };
@@ -164,6 +165,7 @@ async function review(
   // With only-changed the file list was read before the annotations; a failure there was reported then.
   if (state.diffs || !inputs.onlyChanged) {
     try {
+      const [{ planReview }, { fingerprints }] = await Promise.all([import('./review.js'), import('../report/fingerprint.js')]);
       state.diffs ??= await listChangedFiles(octokit, pr);
       const prints = fingerprints(result.diagnostics, result.sources);
       const existing = await existingReviewFingerprints(octokit, pr, me);
@@ -224,7 +226,7 @@ async function runUnchecked(rules: readonly Rule[]): Promise<void> {
   const env = process.env;
   const inputs = readInputs((name) => core.getInput(name));
   const workspace = env.GITHUB_WORKSPACE || process.cwd();
-  const { config, warning: configWarning } = readConfig(workspace, inputs, rules);
+  const { config, warning: configWarning } = await readConfig(workspace, inputs, rules);
   // Paths are named as the pull request names them: relative to the checked-out repository (`path: repo`).
   const options: LintOptions = {
     cwd: workspace,
@@ -234,11 +236,12 @@ async function runUnchecked(rules: readonly Rule[]): Promise<void> {
     ...(inputs.profiles ? { profiles: inputs.profiles } : {}),
     ...(inputs.allowEmpty ? { allowEmpty: true } : {}),
   };
-  // The carrier readers (Patroni YAML, …): the Action is one bundle, so they are always at hand; the
-  // base revision's lint below uses them too.
-  options.carriers = await loadCarriers();
   const host = hostFor(options);
-  const result = lint(inputs.paths, { ...options, host }, rules);
+  // Discovery once, and the carrier readers (Patroni YAML, …, a chunk with the yaml package) only
+  // when it finds a carrier file, as the CLI does; the base revision's lint below loads them itself.
+  const prepared = await prepareLint(inputs.paths, { ...options, host });
+  if (prepared.carriers) options.carriers = prepared.carriers;
+  const result = lint(inputs.paths, prepared, rules);
   if (result.errors.length) throw new InputError(`input paths: ${result.errors[0]}`);
   const log = new Log();
   if (configWarning) log.warning(`pgconf-lint: ${configWarning}`);
@@ -288,6 +291,9 @@ async function runUnchecked(rules: readonly Rule[]): Promise<void> {
   let diff: DiffResult | undefined;
   if ((inputs.onlyChanged || wantDiff) && state?.listing) {
     const { pr: p, octokit, listing } = state;
+    const { baseFetcher, BaseUnavailable, lintBase, newFindings, shortSha } = await import('./base.js');
+    // The base revision may hold a carrier file the head does not (the diff reads both sides with them).
+    options.carriers ??= await loadCarriers();
     try {
       if (!listing.complete) throw new BaseUnavailable(`the pull request changes ${MAX_LISTED_FILES} files or more, and GitHub lists no more than that`);
       if (!p.baseSha) throw new BaseUnavailable('the event does not name the base commit (pull_request.base.sha)');
@@ -313,7 +319,7 @@ async function runUnchecked(rules: readonly Rule[]): Promise<void> {
       log.warning(`pgconf-lint: could not read the base revision (${why}); ${baseUses}.`);
     }
   }
-  const diffSections = diff ? markdownSections(diff, { maxBytes: SECTION_MAX_BYTES }) : undefined;
+  const diffSections = diff ? (await import('../diff/render.js')).markdownSections(diff, { maxBytes: SECTION_MAX_BYTES }) : undefined;
   const sections = diffSections ? [diffSections.access, diffSections.settings] : [];
   const counts = summarize(reported);
   const failing = inputs.failOn !== 'never' && reported.some((d) => !d.suppressed && RANK[d.severity] >= RANK[inputs.failOn as Severity]);
@@ -348,13 +354,14 @@ async function runUnchecked(rules: readonly Rule[]): Promise<void> {
   }
   if (sel.notice) core.notice(sel.notice.message, { title: sel.notice.title });
 
-  if (summaryMd !== undefined) await core.summary.addRaw(summaryMd, true).write();
+  if (summaryMd !== undefined) await core.appendSummary(summaryMd);
 
   if (inputs.sarifFile) {
     // Code scanning gets every finding: an alert missing from a PR's SARIF would count as fixed.
     const path = isAbsolute(inputs.sarifFile) ? inputs.sarifFile : resolve(workspace, inputs.sarifFile);
     // Never through a symlink the pull request planted, in the file's place or a parent's (src/io/safe-write.ts).
     try {
+      const { formatSarif } = await import('../report/sarif.js');
       safeWriteFile(path, formatSarif(result), {
         roots: [workspace, ...(env.RUNNER_TEMP ? [env.RUNNER_TEMP] : [])],
         rootsLabel: 'GITHUB_WORKSPACE and RUNNER_TEMP',
