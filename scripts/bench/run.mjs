@@ -34,6 +34,10 @@ import { CHILD_ENV, node24 } from './node.mjs';
 import { profileCheck, profileTable, profilingBundle } from './profile.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+// No child process of the bench gets NODE_EXTRA_CA_CERTS (the ones spawned here get CHILD_ENV;
+// removed from this process's environment too, for every other child: git, npm, initdb, postgres).
+const EXTRA_CA_SET = process.env.NODE_EXTRA_CA_CERTS !== undefined;
+delete process.env.NODE_EXTRA_CA_CERTS;
 const CLI_ARG = process.argv.slice(2).find((x) => x.startsWith('--cli='));
 const CLI = CLI_ARG ? path.resolve(CLI_ARG.slice(6)) : path.join(ROOT, 'dist', 'cli.js');
 const INI = path.join(ROOT, 'scripts', 'bench', 'ini-parse.mjs');
@@ -407,7 +411,7 @@ async function main() {
       heap,
       apiCalls,
       node24Problem,
-      extraCa: process.env.NODE_EXTRA_CA_CERTS !== undefined,
+      extraCa: EXTRA_CA_SET,
     };
     const md = render(results);
     process.stdout.write('\n' + md + '\n');
