@@ -4,7 +4,7 @@
 // keeps their dashes), every input of action.yml at its default except paths, the event payload
 // in a file, outputs and the job summary in files under RUNNER_TEMP, the repository root as
 // GITHUB_WORKSPACE (and working directory). Nothing here needs the network: GITHUB_API_URL points
-// at a local listener that answers 503 and counts the requests, so a push event that calls the
+// at a local listener that answers 404 (no retries) and counts the requests, so a push event that calls the
 // API is seen (and reported by the bench) instead of waiting on a remote host.
 
 import fs from 'node:fs';
@@ -13,14 +13,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { CHILD_ENV } from './node.mjs';
 
-/** A GitHub API that is not there: counts requests, answers 503. */
+/** A GitHub API that is not there: counts requests, answers 404 (a 5xx would be retried with backoff). */
 export function startApiTrap() {
   let requests = 0;
   const seen = [];
   const server = http.createServer((req, res) => {
     requests++;
     if (seen.length < 5) seen.push(`${req.method} ${req.url}`);
-    res.writeHead(503, { 'content-type': 'application/json' });
+    res.writeHead(404, { 'content-type': 'application/json' });
     res.end('{"message":"no GitHub API in the bench"}');
   });
   return new Promise((resolve, reject) => {

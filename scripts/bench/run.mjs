@@ -605,7 +605,7 @@ function render(r) {
   out.push(`| \`pgconf-lint check .\` on ${fmtN(CLUSTERS)} Patroni files | ${fmtMs(r.patroni.time)} | ${fmtMb(r.patroni.rssMb)} |`);
   out.push('');
   if (r.apiCalls.requests) {
-    out.push(`**The Action called the GitHub API on a \`push\` event** (${r.apiCalls.requests} requests: ${r.apiCalls.seen.map((x) => `\`${x}\``).join(', ')}; a local listener answered 503).`);
+    out.push(`**The Action called the GitHub API on a \`push\` event** (${r.apiCalls.requests} requests: ${r.apiCalls.seen.map((x) => `\`${x}\``).join(', ')}; a local listener answered 404).`);
     out.push('');
   }
 
