@@ -516,13 +516,7 @@ async function runDiff(args: Args, rules: readonly Rule[]): Promise<number> {
   ] as const) {
     if (given) throw new UsageError(`diff takes no ${flag}`);
   }
-  const [{ diffTrees }, { diffAccess }, { renderDiff }, { gitTree, GitTreeError }, { loadCarriers }] = await Promise.all([
-    import('./diff/trees.js'),
-    import('./diff/access.js'),
-    import('./diff/render.js'),
-    import('./diff/git-tree.js'),
-    import('./carriers/load.js'),
-  ]);
+  const { diffTrees, diffAccess, renderDiff, gitTree, GitTreeError, loadCarriers } = await import('./diff/index.js');
   const common = {
     diffAccess,
     // Either tree may hold carrier files (a Patroni YAML, …): the readers are loaded for the diff.
