@@ -56,6 +56,8 @@ const SECRET_KEYS = [
   'apikey', 'api_key', 'api-key', 'access_key', 'secret_key', 'credentials', 'credential',
   'private_key', 'private-key', 'privatekey',
 ];
+/** The last letters of SECRET_KEYS, lower case. */
+const SECRET_KEY_LAST = new Set(SECRET_KEYS.map((w) => w.charCodeAt(w.length - 1)));
 /** HTTP authentication schemes that may follow `Authorization:`. */
 const SCHEMES = ['basic', 'bearer', 'token', 'digest', 'negotiate', 'ntlm', 'aws4-hmac-sha256'];
 /** AWS access key id prefixes (followed by 16 upper-case letters or digits). */
@@ -138,6 +140,25 @@ function quotedEnd(s: string, i: number): number {
  * returns `s` itself when nothing is masked.
  */
 export function redactSecrets(s: string): string {
+  if (s.length > MEMO_MAX_CHARS) return redact(s);
+  let r = memo.get(s);
+  if (r === undefined) {
+    if (memo.size >= MEMO_ENTRIES) memo.clear();
+    memo.set(s, (r = redact(s)));
+  }
+  return r;
+}
+
+/**
+ * Short texts redacted lately: the same message, help, label or title is redacted once per finding
+ * (thousands of times in a large file), then again when a report shows it. Bounded: at most
+ * MEMO_ENTRIES texts of at most MEMO_MAX_CHARS each.
+ */
+const memo = new Map<string, string>();
+const MEMO_ENTRIES = 1024;
+const MEMO_MAX_CHARS = 512;
+
+function redact(s: string): string {
   const ranges = secretRanges(s);
   if (ranges.length === 0) return s;
   let out = '';
@@ -241,8 +262,8 @@ export function secretRanges(s: string): [number, number][] {
       }
     }
 
-    // key=value / key: value with a secret key.
-    if (SECRET_KEYS.some((w) => endsWithCI(s, i, j, w))) {
+    // key=value / key: value with a secret key (a run that ends in none of their last letters is none of them).
+    if (SECRET_KEY_LAST.has(s.charCodeAt(j - 1) | 0x20) && SECRET_KEYS.some((w) => endsWithCI(s, i, j, w))) {
       let k = j;
       // A quoted key ("password": "x") takes a quoted value only: a message that quotes a
       // name ("token": PostgreSQL refuses ...) is not a key-value pair.

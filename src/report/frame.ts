@@ -129,7 +129,7 @@ const SCAN_CONTEXT = 16384;
  */
 export function lineSecrets(text: string): Masker {
   return (wa, wb) => {
-    if (text.length <= FULL_SCAN_UNITS) return wholeWords(text, secretRanges(text), 0, text.length);
+    if (text.length <= FULL_SCAN_UNITS) return wholeLineSecrets(text).map(([a, b]) => [a, b]);
     let ca = Math.max(0, wa - SCAN_CONTEXT);
     const floor = Math.max(0, wa - 4 * SCAN_CONTEXT);
     while (ca > floor && !isBreak(text.charCodeAt(ca - 1))) ca--;
@@ -137,6 +137,23 @@ export function lineSecrets(text: string): Masker {
     const cb = Math.min(text.length, wb + SCAN_CONTEXT);
     return wholeWords(text, secretRanges(text.slice(ca, cb)).map(([x, y]) => [x + ca, y + ca]), ca, cb);
   };
+}
+
+/**
+ * The masked ranges of a whole line of up to FULL_SCAN_UNITS, remembered for the lines of the last
+ * few findings: a line is often drawn several times (as a finding's line, as another finding's
+ * related location, in a fix's diff). Bounded: at most LINE_CACHE_ENTRIES lines of at most
+ * FULL_SCAN_UNITS each; callers get copies.
+ */
+const lineCache = new Map<string, readonly (readonly [number, number])[]>();
+const LINE_CACHE_ENTRIES = 256;
+function wholeLineSecrets(text: string): readonly (readonly [number, number])[] {
+  let r = lineCache.get(text);
+  if (r === undefined) {
+    if (lineCache.size >= LINE_CACHE_ENTRIES) lineCache.clear();
+    lineCache.set(text, (r = wholeWords(text, secretRanges(text), 0, text.length)));
+  }
+  return r;
 }
 
 /**
@@ -209,57 +226,79 @@ export function layoutLine(text: string, marks: readonly Pick<Mark, 'from' | 'to
     if (wa > 0 && isLowSurrogate(text.charCodeAt(wa))) wa--;
     if (wb < len && isLowSurrogate(text.charCodeAt(wb))) wb++;
   }
-  // 2. Cells: one per code point (or per masked range) of the window, each at its column.
+  // 2. Cells: one per code point (or per masked range) of the window, each at its column. A window
+  // of printable ASCII with nothing masked (nearly every line of a config file) is one cell per code
+  // unit at its own column: no per-character work.
   const masked = mask(wa, wb);
+  let plain = masked.length === 0;
+  for (let i = wa; plain && i < wb; i++) {
+    const c = text.charCodeAt(i);
+    plain = c >= 0x20 && c < 0x7f;
+  }
   const cellUnit: number[] = [];
   const cellText: string[] = [];
   const cellCol: number[] = [];
-  let col = 0;
-  let m = 0;
-  for (let i = wa; i < wb; ) {
-    while (m < masked.length && masked[m]![1] <= i) m++;
-    const r = masked[m];
-    let t: string;
-    let w: number;
-    let next: number;
-    if (r && r[0] <= i) {
-      t = MASK;
-      w = MASK.length;
-      next = Math.min(r[1], wb);
-    } else {
-      const cp = text.codePointAt(i)!;
-      next = i + (cp > 0xffff ? 2 : 1);
-      if (cp === 0x09) {
-        w = TAB_WIDTH - (col % TAB_WIDTH);
-        t = ' '.repeat(w);
+  let cells = wb - wa;
+  let total = cells; // the column of the end of the line (where a caret after the text goes)
+  let unitAt = (c: number): number => wa + c;
+  let colAt = (c: number): number => c;
+  let textOf = (from: number, to: number): string => text.slice(wa + from, wa + to);
+  if (!plain) {
+    let col = 0;
+    let m = 0;
+    for (let i = wa; i < wb; ) {
+      while (m < masked.length && masked[m]![1] <= i) m++;
+      const r = masked[m];
+      let t: string;
+      let w: number;
+      let next: number;
+      if (r && r[0] <= i) {
+        t = MASK;
+        w = MASK.length;
+        next = Math.min(r[1], wb);
       } else {
-        const ch = String.fromCodePoint(cp);
-        t = safeTerminalText(ch);
-        w = t === ch ? charWidth(cp) : t.length;
+        const cp = text.codePointAt(i)!;
+        next = i + (cp > 0xffff ? 2 : 1);
+        if (cp >= 0x20 && cp < 0x7f) {
+          // Printable ASCII: itself, one column.
+          t = text[i]!;
+          w = 1;
+        } else if (cp === 0x09) {
+          w = TAB_WIDTH - (col % TAB_WIDTH);
+          t = ' '.repeat(w);
+        } else {
+          const ch = String.fromCodePoint(cp);
+          t = safeTerminalText(ch);
+          w = t === ch ? charWidth(cp) : t.length;
+        }
       }
+      cellUnit.push(i);
+      cellText.push(t);
+      cellCol.push(col);
+      col += w;
+      i = next;
     }
-    cellUnit.push(i);
-    cellText.push(t);
-    cellCol.push(col);
-    col += w;
-    i = next;
+    cells = cellCol.length;
+    total = col;
+    unitAt = (c) => cellUnit[c]!;
+    colAt = (c) => cellCol[c]!;
+    textOf = (from, to) => cellText.slice(from, to).join('');
   }
-  const total = col; // the column of the end of the line (where a caret after the text goes)
   /** The cell holding code unit `u` (wa <= u < wb). */
   const cellOf = (u: number): number => {
     let lo = 0;
-    let hi = cellUnit.length - 1;
+    let hi = cells - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (cellUnit[mid]! <= u) lo = mid;
+      if (unitAt(mid) <= u) lo = mid;
       else hi = mid - 1;
     }
     return lo;
   };
-  const endOfCell = (c: number): number => (c + 1 < cellCol.length ? cellCol[c + 1]! : total);
+  const endOfCell = (c: number): number => (c + 1 < cells ? colAt(c + 1) : total);
   // Columns of each mark in the window's layout; -1 before it, Infinity after it.
   const raw = marks.map(({ from, to }): [number, number] => {
-    const a = from < wa ? -1 : from >= wb ? (from >= len && wb === len ? total : Infinity) : cellCol[cellOf(from)]!;
+    const a = from < wa ? -1 : from >= wb ? (from >= len && wb === len ? total : Infinity) : colAt(cellOf(from));
     const end = Math.min(to, len + 1);
     const b = end <= wa ? -1 : end > len ? (wb === len ? total + 1 : Infinity) : end > wb ? Infinity : endOfCell(cellOf(end - 1));
     return [a, b];
@@ -268,19 +307,19 @@ export function layoutLine(text: string, marks: readonly Pick<Mark, 'from' | 'to
   let startCol = 0;
   let endCol = total;
   let first = 0;
-  let last = cellCol.length;
+  let last = cells;
   if (total + 1 > MAX_LINE_COLUMNS) {
     const fa = Math.max(0, Math.min(total, ...raw.map((c) => c[0])));
     const room = MAX_LINE_COLUMNS - 2;
     const ca = Math.max(0, Math.min(fa - LEFT_CONTEXT, total + 1 - room));
-    while (first < cellCol.length && cellCol[first]! < ca) first++;
+    while (first < cells && colAt(first) < ca) first++;
     last = first;
-    while (last < cellCol.length && endOfCell(last) <= ca + room) last++;
-    startCol = first < cellCol.length ? cellCol[first]! : total;
-    endCol = last < cellCol.length ? cellCol[last]! : total;
+    while (last < cells && endOfCell(last) <= ca + room) last++;
+    startCol = first < cells ? colAt(first) : total;
+    endCol = last < cells ? colAt(last) : total;
   }
   const before = wa > 0 || first > 0;
-  const after = wb < len || last < cellCol.length;
+  const after = wb < len || last < cells;
   const lead = before ? 1 : 0;
   const ellipsis = lead + endCol - startCol; // the column of a trailing `…`
   const at = (c: number): number => (c < startCol ? 0 : after && c > endCol ? ellipsis : lead + c - startCol);
@@ -289,7 +328,7 @@ export function layoutLine(text: string, marks: readonly Pick<Mark, 'from' | 'to
     const y = b === Infinity ? ellipsis + 1 : b <= startCol ? lead : after && b > endCol ? ellipsis + 1 : lead + b - startCol;
     return [x, Math.max(x + 1, y)];
   });
-  return { text: (before ? '…' : '') + cellText.slice(first, last).join('') + (after ? '…' : ''), columns };
+  return { text: (before ? '…' : '') + textOf(first, last) + (after ? '…' : ''), columns };
 }
 
 function isLowSurrogate(c: number): boolean {
@@ -327,7 +366,7 @@ function markerRows(marks: readonly Mark[], columns: readonly [number, number][]
   for (let c = 0; c < width; ) {
     let d = c;
     while (d < width && cells[d] === cells[c]) d++;
-    if (cells[c] !== ' ') pieces.push({ col: c, text: cells.slice(c, d).join(''), style: cells[c] === '^' ? severity : 'secondary' });
+    if (cells[c] !== ' ') pieces.push({ col: c, text: cells[c]!.repeat(d - c), style: cells[c] === '^' ? severity : 'secondary' });
     c = d;
   }
   const styleOf = (mk: Mark): Style => (mk.kind === 'primary' ? severity : 'secondary');
@@ -386,17 +425,17 @@ function keyBlocks(src: SourceFile): [number, number][] {
 function markOn(line: Line, a: Annotation, span: { first: number; last: number }): Mark | undefined {
   const eol = line.text.length;
   const local = (off: number): number => Math.max(0, Math.min(off - line.start, eol + 1));
-  const labelled = a.label !== undefined ? { kind: a.kind, label: a.label } : { kind: a.kind };
+  // One object shape for every mark (label undefined when there is none): the loops over marks stay monomorphic.
   if (span.first === span.last) {
     if (line.number !== span.first) return undefined;
     const from = Math.min(local(a.loc.start), eol);
-    return { ...labelled, from, to: Math.max(from + 1, local(a.loc.end)) };
+    return { kind: a.kind, label: a.label, from, to: Math.max(from + 1, local(a.loc.end)) };
   }
   if (line.number === span.first) {
     const from = Math.min(local(a.loc.start), eol);
-    return { kind: a.kind, from, to: Math.max(from + 1, eol) };
+    return { kind: a.kind, label: undefined, from, to: Math.max(from + 1, eol) };
   }
-  if (line.number === span.last) return { ...labelled, from: 0, to: Math.max(1, local(a.loc.end)) };
+  if (line.number === span.last) return { kind: a.kind, label: a.label, from: 0, to: Math.max(1, local(a.loc.end)) };
   return undefined;
 }
 
