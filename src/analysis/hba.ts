@@ -375,25 +375,26 @@ function earliestCover(idx: TypeIndex, target: Entry, hex: string, budget: Budge
 
 const NOT_SHADOWED: readonly HbaRecordInfo[] = Object.freeze([]);
 
+/** Bits of Info.flags. */
+const F_LOCAL = 1;
+const F_WORLD = 2;
+const F_LOOPBACK = 4;
+const F_ALL_USERS = 8;
+const F_ALL_DATABASES = 16;
+const F_REPLICATION = 32;
+const F_UNREACHABLE = 64;
+
 /**
- * A record's facts. The exposure text and the location are computed on first use: rules read
- * them for the few records they report, and a file of 100,000 records would otherwise build
- * 100,000 sentences up front.
+ * A record's facts. Kept small, since a file can hold 200,000 records: the yes/no facts are bits of
+ * one number; the family and prefix length are read off the address, and the exposure text and the
+ * location are computed on each use (rules read them for the few records they report; kept, they
+ * cost more than the rest of the record on a file of 100,000 records).
  */
 class Info implements HbaRecordInfo {
-  reachable = true;
+  private flags: number;
   shadowedBy: HbaRecordInfo | null = null;
-  shadowedByAll: readonly HbaRecordInfo[] = NOT_SHADOWED;
-  readonly isLocal: boolean;
-  readonly isWorld: boolean;
-  readonly isLoopbackOnly: boolean;
-  readonly family: 'ipv4' | 'ipv6' | null;
-  readonly prefixLength: number | null;
-  readonly allUsers: boolean;
-  readonly allDatabases: boolean;
-  readonly replication: boolean;
-  private exposureText: string | undefined = undefined;
-  private recordLocation: Loc | undefined = undefined;
+  /** Set only when the record is covered by a union of records (a connection-state split). */
+  private split: readonly HbaRecordInfo[] | null = null;
 
   constructor(
     readonly index: number,
@@ -401,24 +402,71 @@ class Info implements HbaRecordInfo {
     readonly record: HbaRecord,
   ) {
     const a = record.address;
-    const ip = isIp(a);
-    const prefixLength = ip ? popcount(a.mask) : null;
-    this.isLocal = record.connType === 'local';
-    this.isWorld = a !== null && (a.kind === 'all' || (ip && prefixLength === 0));
-    this.isLoopbackOnly = isLoopback(a);
-    this.family = ip ? a.kind : null;
-    this.prefixLength = prefixLength;
-    this.allUsers = record.users.some((u) => u.kind === 'keyword' && u.value === 'all');
-    this.allDatabases = record.databases.some((d) => d.kind === 'keyword' && d.value === 'all');
-    this.replication = record.databases.some((d) => d.kind === 'keyword' && d.value === 'replication');
+    let flags = 0;
+    if (record.connType === 'local') flags |= F_LOCAL;
+    if (a !== null && (a.kind === 'all' || (isIp(a) && a.mask.every((b) => b === 0)))) flags |= F_WORLD;
+    if (isLoopback(a)) flags |= F_LOOPBACK;
+    if (record.users.some((u) => u.kind === 'keyword' && u.value === 'all')) flags |= F_ALL_USERS;
+    if (record.databases.some((d) => d.kind === 'keyword' && d.value === 'all')) flags |= F_ALL_DATABASES;
+    if (record.databases.some((d) => d.kind === 'keyword' && d.value === 'replication')) flags |= F_REPLICATION;
+    this.flags = flags;
+  }
+
+  get reachable(): boolean {
+    return (this.flags & F_UNREACHABLE) === 0;
+  }
+
+  /** Marks the record as covered by `all` (sorted by index; one entry unless it is a split). */
+  shadow(all: readonly HbaRecordInfo[]): void {
+    this.flags |= F_UNREACHABLE;
+    this.shadowedBy = all[0]!;
+    this.split = all.length > 1 ? all : null;
+  }
+
+  get shadowedByAll(): readonly HbaRecordInfo[] {
+    return this.split ?? (this.shadowedBy ? [this.shadowedBy] : NOT_SHADOWED);
+  }
+
+  get isLocal(): boolean {
+    return (this.flags & F_LOCAL) !== 0;
+  }
+
+  get isWorld(): boolean {
+    return (this.flags & F_WORLD) !== 0;
+  }
+
+  get isLoopbackOnly(): boolean {
+    return (this.flags & F_LOOPBACK) !== 0;
+  }
+
+  get allUsers(): boolean {
+    return (this.flags & F_ALL_USERS) !== 0;
+  }
+
+  get allDatabases(): boolean {
+    return (this.flags & F_ALL_DATABASES) !== 0;
+  }
+
+  get replication(): boolean {
+    return (this.flags & F_REPLICATION) !== 0;
+  }
+
+  get family(): 'ipv4' | 'ipv6' | null {
+    const a = this.record.address;
+    return isIp(a) ? a.kind : null;
+  }
+
+  get prefixLength(): number | null {
+    const a = this.record.address;
+    return isIp(a) ? popcount(a.mask) : null;
   }
 
   get exposure(): string {
-    return (this.exposureText ??= describeExposure(this.record));
+    return describeExposure(this.record);
   }
 
   get loc(): Loc {
-    return (this.recordLocation ??= recordLoc(this.line, this.record));
+    return recordLoc(this.record);
   }
 }
 
@@ -492,14 +540,9 @@ function shadow(index: Map<HbaConnType, TypeIndex>, entry: Entry, budget: Budget
     }
   }
   if (single) {
-    info.reachable = false;
-    info.shadowedBy = single.info;
-    info.shadowedByAll = [single.info];
+    info.shadow([single.info]);
   } else if ((union & want) === want) {
-    const all = parts.map((p) => p.info).sort((a, b) => a.index - b.index);
-    info.reachable = false;
-    info.shadowedBy = all[0]!;
-    info.shadowedByAll = all;
+    info.shadow(parts.map((p) => p.info).sort((a, b) => a.index - b.index));
   }
 }
 
@@ -538,15 +581,23 @@ export function addressLoc(a: HbaAddress): Loc {
   return loc;
 }
 
-function recordLoc(line: HbaLine, r: HbaRecord): Loc {
+/** The record's span: its tokens are those of its line's fields (the options' tokens last). */
+function recordLoc(r: HbaRecord): Loc {
   const first = tokenLoc(r.connTypeToken);
   let end = tokenLoc(r.methodToken).end;
-  for (const f of line.fields) {
-    for (const t of f.tokens) {
-      const l = tokenLoc(t);
-      if (l.file === first.file && l.end > end) end = l.end;
-    }
+  const reach = (t: AuthToken): void => {
+    const l = tokenLoc(t);
+    if (l.file === first.file && l.end > end) end = l.end;
+  };
+  reach(r.connTypeToken);
+  for (const d of r.databases) reach(d.token);
+  for (const u of r.users) reach(u.token);
+  if (r.address) {
+    reach(r.address.token);
+    if (r.address.maskToken) reach(r.address.maskToken);
   }
+  reach(r.methodToken);
+  for (const o of r.options) reach(o.token);
   return { file: first.file, start: first.start, end };
 }
 

@@ -152,6 +152,8 @@ interface Ctx {
   errMsg: string | null;
   features: BuildFeature[];
   zones: HbaZone[];
+  /** Index of the first field after the method (set by parseRecord). */
+  optionsFrom: number;
 }
 
 /** Shared by lines whose method never stores these options (writes follow a method check). */
@@ -186,9 +188,60 @@ export function parsePgHba(file: SourceFile, major: Major, io: AuthFileIO, build
   };
 }
 
+/** One frozen empty list shared by every line without build features, zones or options. */
+const NONE: readonly never[] = Object.freeze([]);
+function none<T>(): T[] {
+  return NONE as unknown as T[];
+}
+
+/**
+ * A line PostgreSQL accepts. Its fields are not kept beside the record: they are the record's own
+ * tokens (connection type, databases, users, address, netmask, method) followed by the option
+ * fields, and are rebuilt from them when read. A file of 100,000 records keeps one copy of its
+ * tokens this way, not two.
+ */
+class RecordLine implements HbaLine {
+  constructor(
+    readonly file: SourceFile,
+    readonly line: number,
+    readonly start: number,
+    readonly end: number,
+    readonly record: HbaRecord,
+    /** The fields after the method (each holds options). */
+    private readonly optionFields: readonly AuthField[],
+    readonly viewError: string | null,
+    readonly buildFeatures: BuildFeature[],
+    readonly zones: HbaZone[],
+  ) {}
+
+  get error(): null {
+    return null;
+  }
+
+  get problem(): null {
+    return null;
+  }
+
+  get buildDependent(): boolean {
+    return this.buildFeatures.length > 0;
+  }
+
+  get fields(): AuthField[] {
+    const r = this.record;
+    const out: AuthField[] = [{ tokens: [r.connTypeToken] }, { tokens: r.databases.map((d) => d.token) }, { tokens: r.users.map((u) => u.token) }];
+    if (r.address) {
+      out.push({ tokens: [r.address.token] });
+      if (r.address.maskToken) out.push({ tokens: [r.address.maskToken] });
+    }
+    out.push({ tokens: [r.methodToken] });
+    for (const f of this.optionFields) out.push(f);
+    return out;
+  }
+}
+
 /** parse_hba_line */
 export function parseHbaLine(line: AuthLine, major: Major, build: BuildProfile = STANDARD_BUILD): HbaLine {
-  const ctx: Ctx = { major, build, line, errMsg: null, features: [], zones: [] };
+  const ctx: Ctx = { major, build, line, errMsg: null, features: [], zones: [], optionsFrom: 0 };
   let record: HbaRecord | null = null;
   let problem: AuthError | null = line.error;
   if (line.error) {
@@ -202,6 +255,12 @@ export function parseHbaLine(line: AuthLine, major: Major, build: BuildProfile =
       if (e.setsErrMsg) ctx.errMsg = e.message;
     }
   }
+  const features = ctx.features.length > 0 ? ctx.features : none<BuildFeature>();
+  const zones = ctx.zones.length > 0 ? ctx.zones : none<HbaZone>();
+  if (record !== null && problem === null) {
+    const optionFields = ctx.optionsFrom < line.fields.length ? line.fields.slice(ctx.optionsFrom) : none<AuthField>();
+    return new RecordLine(line.file, line.line, line.start, line.end, record, optionFields, ctx.errMsg, features, zones);
+  }
   return {
     file: line.file,
     line: line.line,
@@ -212,9 +271,9 @@ export function parseHbaLine(line: AuthLine, major: Major, build: BuildProfile =
     record,
     problem,
     viewError: ctx.errMsg,
-    buildDependent: ctx.features.length > 0,
-    buildFeatures: ctx.features,
-    zones: ctx.zones,
+    buildDependent: features.length > 0,
+    buildFeatures: features,
+    zones,
   };
 }
 
@@ -293,6 +352,7 @@ function parseRecord(ctx: Ctx): HbaRecord {
     oauth: method === 'oauth' ? new Map() : NO_OPTS,
   };
   const options: HbaOption[] = [];
+  ctx.optionsFrom = fi + 1;
   while (++fi < fields.length) {
     for (const t of fields[fi]!.tokens) {
       const eq = t.text.indexOf('=');
@@ -313,7 +373,7 @@ function parseRecord(ctx: Ctx): HbaRecord {
     address,
     method,
     methodToken: methodTok,
-    options,
+    options: options.length > 0 ? options : none<HbaOption>(),
     viewOptions: renderOptions(method, st),
   };
 }
