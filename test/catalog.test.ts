@@ -1,5 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import {
+  boundedDistance,
+  closestNameMatches,
   closestNames,
   editDistance,
   foldName,
@@ -181,5 +183,41 @@ describe('closestNames', () => {
     expect(editDistance('abcd', 'abdc')).toBe(1);
     expect(editDistance('kitten', 'sitting')).toBe(3);
     expect(editDistance('', 'abc')).toBe(3);
+  });
+
+  it('bounds the distance exactly: the same value up to the limit, above it otherwise', () => {
+    // Every pair of strings of up to 5 letters over a 3-letter alphabet, every limit 0..4 (transpositions included).
+    const words = [''];
+    for (let len = 1; len <= 5; len++) for (const w of words.filter((x) => x.length === len - 1)) for (const c of 'abc') words.push(w + c);
+    let checked = 0;
+    for (let x = 0; x < words.length; x += 7) {
+      for (let y = 0; y < words.length; y += 5) {
+        const [a, b] = [words[x]!, words[y]!];
+        const d = editDistance(a, b);
+        for (let limit = 0; limit <= 4; limit++) {
+          const got = boundedDistance(a, b, limit);
+          if (d <= limit) expect(got).toBe(d);
+          else expect(got).toBeGreaterThan(limit);
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(10_000);
+  });
+
+  it('ranks near names as the full edit distance does', () => {
+    const c = loadCatalog(18);
+    // Against a brute force over the catalog with editDistance, for misspellings of several kinds.
+    for (const name of ['shared_bufers', 'max_conections', 'wal_levle', 'work_men', 'ssl', 'log_min_duration_statment', 'keep_wal_size', 'x']) {
+      const key = foldName(name);
+      const limit = Math.max(1, Math.min(4, Math.floor(key.length / 3)));
+      const words = (s: string) => s.split('_').filter(Boolean).sort().join('_');
+      const brute = [...c.params]
+        .map(([k, def]) => ({ name: def.name, d: words(k) === words(key) ? Math.min(1, editDistance(key, k)) : editDistance(key, k) }))
+        .filter((s) => s.d > 0 && s.d <= limit && Math.abs(s.name.length - key.length) <= limit)
+        .sort((p, q) => p.d - q.d || (p.name < q.name ? -1 : p.name > q.name ? 1 : 0))
+        .slice(0, 3);
+      expect(closestNameMatches(c, name)).toEqual(brute);
+    }
   });
 });

@@ -122,6 +122,48 @@ export function editDistance(a: string, b: string): number {
   return rows[a.length][b.length];
 }
 
+const candidateLists = new WeakMap<Catalog, { key: string; words: string; name: string }[]>();
+
+/** The catalog's names with their word keys, made once per catalog (a file can misspell many names). */
+function candidates(catalog: Catalog): { key: string; words: string; name: string }[] {
+  let list = candidateLists.get(catalog);
+  if (!list) {
+    list = [...catalog.params].map(([key, def]) => ({ key, words: wordKey(key), name: def.name }));
+    candidateLists.set(catalog, list);
+  }
+  return list;
+}
+
+/**
+ * editDistance(a, b) when it is at most `limit`, else some number above `limit`: the rows of the
+ * table are computed until two rows in a row lie wholly above the limit (no later cell can come
+ * back under it: each cell adds to a cell of the two rows before it, or to the cell on its left).
+ */
+export function boundedDistance(a: string, b: string, limit: number): number {
+  const m = b.length;
+  let prev2 = new Int32Array(m + 1);
+  let prev = new Int32Array(m + 1);
+  let row = new Int32Array(m + 1);
+  for (let j = 0; j <= m; j++) prev[j] = j;
+  let prevMin = 0;
+  for (let i = 1; i <= a.length; i++) {
+    row[0] = i;
+    let rowMin = i;
+    const ai = a.charCodeAt(i - 1);
+    for (let j = 1; j <= m; j++) {
+      const bj = b.charCodeAt(j - 1);
+      let d = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (ai === bj ? 0 : 1));
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) d = Math.min(d, prev2[j - 2]! + 1);
+      row[j] = d;
+      if (d < rowMin) rowMin = d;
+    }
+    if (rowMin > limit && prevMin > limit) return limit + 1;
+    prevMin = rowMin;
+    [prev2, prev, row] = [prev, row, prev2];
+  }
+  return prev[m]!;
+}
+
 function wordKey(name: string): string {
   return name.split('_').filter(Boolean).sort().join('_');
 }
@@ -140,10 +182,11 @@ export function closestNameMatches(catalog: Catalog, name: string, n = 3): { nam
   const words = wordKey(key);
   const limit = Math.max(1, Math.min(4, Math.floor(key.length / 3)));
   const scored: { name: string; d: number }[] = [];
-  for (const [k, def] of catalog.params) {
-    if (Math.abs(k.length - key.length) > limit) continue;
-    const d = wordKey(k) === words ? Math.min(1, editDistance(key, k)) : editDistance(key, k);
-    if (d > 0 && d <= limit) scored.push({ name: def.name, d });
+  for (const c of candidates(catalog)) {
+    if (Math.abs(c.key.length - key.length) > limit) continue;
+    // Only distances up to the limit matter: boundedDistance stops once a name is farther.
+    const d = c.words === words ? Math.min(1, boundedDistance(key, c.key, limit)) : boundedDistance(key, c.key, limit);
+    if (d > 0 && d <= limit) scored.push({ name: c.name, d });
   }
   scored.sort((x, y) => x.d - y.d || (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
   return scored.slice(0, n);
