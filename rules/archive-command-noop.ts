@@ -58,7 +58,7 @@ export default defineRule({
     if (command.value.trim() === '' || !discardsWal(command.value)) return;
     ctx.report({
       loc: command.loc,
-      message: `archive_command = ${command.assignment?.line.value.raw ?? command.canonical} succeeds without storing anything, while archive_mode = ${mode.canonical}: every WAL segment is thrown away, so there is no WAL archive and no point-in-time recovery`,
+      message: `archive_command = ${command.assignment?.line.raw ?? command.canonical} succeeds without storing anything, while archive_mode = ${mode.canonical}: every WAL segment is thrown away, so there is no WAL archive and no point-in-time recovery`,
       help: 'Set archive_command to the archiver in use (e.g. pgbackrest … archive-push %p, wal-g wal-push %p), or set archive_mode = off; if the dummy command is deliberate, say so with a disable directive.',
       related: [{ message: `archive_mode = ${mode.canonical} is set here`, loc: mode.loc }],
     });

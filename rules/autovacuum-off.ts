@@ -27,7 +27,7 @@ export default defineRule({
   check(ctx) {
     const av = ctx.setting('autovacuum');
     if (av?.value === false && av.loc) {
-      const raw = av.assignment?.line.value.raw ?? av.canonical;
+      const raw = av.assignment?.line.raw ?? av.canonical;
       ctx.report({
         loc: av.loc,
         message: `autovacuum = ${raw}${raw === av.canonical ? '' : ` (${av.canonical})`}: dead rows are not cleaned up and statistics go stale; only forced anti-wraparound vacuums still run`,
@@ -36,7 +36,7 @@ export default defineRule({
     }
     const tc = ctx.setting('track_counts');
     if (tc?.value === false && tc.loc) {
-      const raw = tc.assignment?.line.value.raw ?? tc.canonical;
+      const raw = tc.assignment?.line.raw ?? tc.canonical;
       ctx.report({
         loc: tc.loc,
         message: `track_counts = ${raw}${raw === tc.canonical ? '' : ` (${tc.canonical})`}: autovacuum cannot start without these statistics, so dead rows are not cleaned up and statistics go stale`,

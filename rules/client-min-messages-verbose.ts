@@ -55,7 +55,7 @@ export default defineRule({
     ctx.report({
       loc,
       message:
-        `${s.loc ? `client_min_messages = ${s.assignment?.line.value.raw ?? level}` : `client_min_messages (not set; the default is ${level})`}: ` +
+        `${s.loc ? `client_min_messages = ${s.assignment?.line.raw ?? level}` : `client_min_messages (not set; the default is ${level})`}: ` +
         `every client receives ${sent}, not only its errors`,
       help: 'Set client_min_messages = error; a session that needs more (a DBA debugging) can still SET it for itself.',
     });

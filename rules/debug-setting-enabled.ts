@@ -57,7 +57,7 @@ function debugWay(s: SettingView): string {
   return 'use it on a test server only';
 }
 
-const written = (s: SettingView): string => s.assignment?.line.value.raw ?? s.canonical;
+const written = (s: SettingView): string => s.assignment?.line.raw ?? s.canonical;
 
 /** Whether `s` holds something other than its target major's default. */
 function differsFromDefault(s: SettingView, major: Parameters<typeof parseGucValue>[2]): boolean {

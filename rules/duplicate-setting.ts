@@ -41,7 +41,7 @@ export default defineRule({
   },
   check(ctx) {
     const autoFiles = new Set(ctx.cluster.input.files.filter((f) => f.kind === 'postgresql.auto.conf').map((f) => f.abs));
-    const locOf = (a: Assignment): Loc => ({ file: a.file.path, start: a.line.nameStart, end: a.line.value.end });
+    const locOf = (a: Assignment): Loc => ({ file: a.file.path, start: a.line.nameStart, end: a.line.valueEnd });
     // A file that sets the same parameters a million times: past the listing limit its findings
     // are counted in runs (consecutive ones in the same file), not reported one by one.
     let runFile: string | null = null;
@@ -83,7 +83,7 @@ export default defineRule({
       ctx.report({
         loc: locOf(a),
         fix: { title: `Remove the overridden assignment of ${name} (line ${a.line.line})`, edits: [{ loc: lineLoc(a), text: '' }], applicability: 'unsafe' },
-        message: `${name} is set again ${autoWins && !inAuto ? 'by ALTER SYSTEM ' : ''}at ${where} (${boundQuote(w.line.value.raw)}), so this value (${boundQuote(a.line.value.raw)}) is ignored`,
+        message: `${name} is set again ${autoWins && !inAuto ? 'by ALTER SYSTEM ' : ''}at ${where} (${boundQuote(w.line.raw)}), so this value (${boundQuote(a.line.raw)}) is ignored`,
         help,
         related: [{ message: 'the assignment that wins', loc: locOf(w) }],
       });

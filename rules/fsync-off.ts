@@ -21,7 +21,7 @@ export default defineRule({
   check(ctx) {
     const fsync = ctx.setting('fsync');
     if (fsync?.value !== false || !fsync.loc) return;
-    const raw = fsync.assignment?.line.value.raw ?? fsync.canonical;
+    const raw = fsync.assignment?.line.raw ?? fsync.canonical;
     ctx.report({
       loc: fsync.loc,
       message: `fsync = ${raw}${raw === fsync.canonical ? '' : ` (${fsync.canonical})`}: writes are never forced to disk, so an OS crash or power loss can corrupt the cluster beyond repair`,

@@ -26,7 +26,7 @@ export default defineRule({
   check(ctx) {
     const fpw = ctx.setting('full_page_writes');
     if (fpw?.value !== false || !fpw.loc) return;
-    const raw = fpw.assignment?.line.value.raw ?? fpw.canonical;
+    const raw = fpw.assignment?.line.raw ?? fpw.canonical;
     ctx.report({
       loc: fpw.loc,
       message: `full_page_writes = ${raw}${raw === fpw.canonical ? '' : ` (${fpw.canonical})`}: a crash during a page write can leave torn, corrupted pages, and pg_rewind cannot be used`,

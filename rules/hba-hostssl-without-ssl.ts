@@ -36,7 +36,7 @@ export default defineRule({
     const ssl = ctx.setting('ssl');
     if (!hba || !ctx.cluster.conf || !ssl || ssl.value !== false) return;
     const a = ssl.assignment;
-    const where = a ? `ssl = ${a.line.value.raw} at ${a.file.path}:${lineColumn(a.file, a.line.nameStart).line}` : 'ssl is not set in postgresql.conf, and the default is off';
+    const where = a ? `ssl = ${a.line.raw} at ${a.file.path}:${lineColumn(a.file, a.line.nameStart).line}` : 'ssl is not set in postgresql.conf, and the default is off';
     for (const r of analyzeHba(hba).reachable) {
       if (r.record.connType !== 'hostssl') continue;
       const rec = r.record;

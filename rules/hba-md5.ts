@@ -40,7 +40,7 @@ export default defineRule({
     let source: string;
     if (pe?.assignment) {
       const a = pe.assignment;
-      source = `password_encryption = ${a.line.value.raw} at ${a.file.path}:${lineColumn(a.file, a.line.nameStart).line}`;
+      source = `password_encryption = ${a.line.raw} at ${a.file.path}:${lineColumn(a.file, a.line.nameStart).line}`;
     } else if (ctx.cluster.conf) {
       source = `password_encryption = ${pe?.canonical ?? 'md5'}, the default of PostgreSQL ${ctx.major}`;
     } else {

@@ -42,13 +42,13 @@ function unitCaseFix(a: Assignment, r: ValueResult, major: Parameters<typeof par
   const matches = r.units.filter((u) => u.toLowerCase() === lower);
   if (matches.length !== 1 || matches[0] === written) return undefined;
   const unit = matches[0]!;
-  const input = a.line.value.value;
+  const input = a.line.value;
   const fixed = r.numberText + unit + input.slice(r.numberText.length + written.length);
   if (!parseGucValue(a.def, fixed, major).ok) return undefined;
-  const v = a.line.value;
+  const v = a.line;
   const text = v.token === 'string' ? `'${fixed.replace(/'/g, "''")}'` : fixed;
   return {
-    fix: { title: `Write the unit as ${unit}`, edits: [{ loc: { file: a.file.path, start: v.start, end: v.end }, text }], applicability: 'safe' },
+    fix: { title: `Write the unit as ${unit}`, edits: [{ loc: { file: a.file.path, start: v.valueStart, end: v.valueEnd }, text }], applicability: 'safe' },
     unit,
   };
 }
@@ -84,18 +84,18 @@ export default defineRule({
   check(ctx) {
     for (const a of ctx.cluster.assignments) {
       if (a.status !== 'invalid' || a.ignored || !a.value || a.value.ok) continue;
-      const v = a.line.value;
+      const v = a.line;
       // The check hook's DETAIL (what exactly is wrong) and PostgreSQL's HINT, as the server logs them.
       const said = [a.value.detail, a.value.hint].filter((x): x is string => x !== undefined).map((x) => boundQuotedIn(x.replace(/\.$/, ''), v.value));
       const hint = said.length ? ` (${said.join('; ')})` : '';
       const unitFix = unitCaseFix(a, a.value, ctx.major);
       ctx.report({
-        loc: { file: a.file.path, start: v.start, end: v.end },
+        loc: { file: a.file.path, start: v.valueStart, end: v.valueEnd },
         ...(unitFix ? { fix: unitFix.fix } : {}),
         // PostgreSQL quotes the value whole; we quote at most QUOTE_MAX_CHARS of it.
         message: `${boundQuotedIn(a.value.message, v.value)}${hint}: PostgreSQL ${ctx.major} refuses to start with it`,
         help: valueHelp(a, a.value, ctx.major),
-        group: { key: valueGroupKey(a.file.path, v.start), concern: 'a value PostgreSQL rejects (invalid-value)' },
+        group: { key: valueGroupKey(a.file.path, v.valueStart), concern: 'a value PostgreSQL rejects (invalid-value)' },
       });
     }
     // The recovery_target* assign hooks (12+): setting one kind while another is set is an ERROR,
@@ -106,13 +106,13 @@ export default defineRule({
       for (const a of [...ctx.cluster.assignments].sort((x, y) => x.seqno - y.seqno)) {
         if (!RECOVERY_TARGETS.includes(a.key) || a.status !== 'ok' || a.ignored || !a.value?.ok) continue;
         if (current !== null && current !== a.key) {
-          const v = a.line.value;
+          const v = a.line;
           const names = RECOVERY_TARGETS.map((n) => (ctx.major >= 17 ? `"${n}"` : n)).join(', ');
           ctx.report({
-            loc: { file: a.file.path, start: v.start, end: v.end },
+            loc: { file: a.file.path, start: v.valueStart, end: v.valueEnd },
             message: `multiple recovery targets specified (${a.key} after ${current}; at most one of ${names} may be set): PostgreSQL ${ctx.major} refuses to start with it`,
             help: `Keep one recovery target: remove ${current} (or set it to '' before this line) or remove ${a.key}.`,
-            group: { key: valueGroupKey(a.file.path, v.start), concern: 'a value PostgreSQL rejects (invalid-value)' },
+            group: { key: valueGroupKey(a.file.path, v.valueStart), concern: 'a value PostgreSQL rejects (invalid-value)' },
           });
           break; // the postmaster stops at the first one
         }
@@ -125,14 +125,14 @@ export default defineRule({
     for (const key of PRELOAD_LISTS) {
       const a = ctx.cluster.effective.get(key);
       if (!a || a.status !== 'ok' || !a.value?.ok || splitDirectoriesString(String(a.value.canonical)) !== null) continue;
-      const v = a.line.value;
+      const v = a.line;
       const when = key === 'shared_preload_libraries' ? `PostgreSQL ${ctx.major} starts but loads none of these libraries` : 'no connection loads any of these libraries';
       ctx.report({
-        loc: { file: a.file.path, start: v.start, end: v.end },
+        loc: { file: a.file.path, start: v.valueStart, end: v.valueEnd },
         severity: 'warning',
         message: `invalid list syntax in parameter "${key}": ${when} (it only logs the error)`,
         help: 'Separate the library names with commas, and close every double quote ("my lib", other_lib).',
-        group: { key: valueGroupKey(a.file.path, v.start), concern: 'a value PostgreSQL rejects (invalid-value)' },
+        group: { key: valueGroupKey(a.file.path, v.valueStart), concern: 'a value PostgreSQL rejects (invalid-value)' },
       });
     }
     // lc_* are checked with setlocale() on the server's machine: the files cannot show whether a
@@ -147,9 +147,9 @@ export default defineRule({
       else byLocale.set(name, { first: a, params: [a.key] });
     }
     for (const [name, { first, params }] of byLocale) {
-      const v = first.line.value;
+      const v = first.line;
       ctx.report({
-        loc: { file: first.file.path, start: v.start, end: v.end },
+        loc: { file: first.file.path, start: v.valueStart, end: v.valueEnd },
         severity: 'info',
         message: boundQuotedIn(
           `locale "${name}" (${params.join(', ')}) cannot be checked from the files: PostgreSQL ${ctx.major} checks it with setlocale() on the server and refuses to start if that machine lacks it`,

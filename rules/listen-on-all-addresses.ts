@@ -45,7 +45,7 @@ export default defineRule({
     const hit = entries?.find((e) => e.name in MEANING);
     if (!hit) return;
     // Point at the entry when the value's characters map one to one onto the file.
-    const raw = s.assignment?.line.value.raw ?? '';
+    const raw = s.assignment?.line.raw ?? '';
     let loc: Loc = s.loc;
     if (raw === s.value) loc = { file: s.loc.file, start: s.loc.start + hit.start, end: s.loc.start + hit.end };
     else if (raw.length === s.value.length + 2 && raw.slice(1, -1) === s.value) {

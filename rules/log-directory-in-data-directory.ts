@@ -64,7 +64,7 @@ export default defineRule({
       const d = canonical(data.value);
       const l = canonical(dir.value);
       if (l !== d && !l.startsWith(d === '/' ? '/' : `${d}/`)) return;
-      inside = `data_directory ${data.assignment?.line.value.raw ?? data.value}`;
+      inside = `data_directory ${data.assignment?.line.raw ?? data.value}`;
       if (data.loc) related.push({ message: 'data_directory is set here', loc: data.loc });
     }
     ctx.report({

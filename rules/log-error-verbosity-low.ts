@@ -14,7 +14,7 @@ const MISSING: Record<Exclude<Level, 'verbose'>, string> = {
   default: 'errors are logged without their SQLSTATE code and the source file, function and line that raised them',
 };
 
-const written = (s: SettingView): string => s.assignment?.line.value.raw ?? s.canonical;
+const written = (s: SettingView): string => s.assignment?.line.raw ?? s.canonical;
 
 export default defineRule({
   name: 'log-error-verbosity-low',

@@ -50,7 +50,7 @@ export default defineRule({
     const loc = settingLoc(ctx, mode);
     if (!loc) return;
     const octal = octalMode(mode.value);
-    const raw = mode.assignment?.line.value.raw;
+    const raw = mode.assignment?.line.raw;
     const shown = raw === undefined ? octal : raw.replace(/^'|'$/g, '') === octal ? raw : `${raw} (${octal})`;
     const group = (extra >> 3) & 7;
     const other = extra & 7;

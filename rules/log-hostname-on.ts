@@ -36,7 +36,7 @@ export default defineRule({
     ctx.report({
       loc: s.loc,
       message:
-        `log_hostname = ${s.assignment?.line.value.raw ?? 'on'}: every TCP connection waits for a reverse DNS lookup of the client address ` +
+        `log_hostname = ${s.assignment?.line.raw ?? 'on'}: every TCP connection waits for a reverse DNS lookup of the client address ` +
         'before it is served — slow or failing DNS delays every login — and the logged name is only what the reverse zone claims',
       help: 'Set log_hostname = off; the client address is logged either way (%h, %r in log_line_prefix, log_connections).',
     });

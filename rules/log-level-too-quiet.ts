@@ -30,7 +30,7 @@ const tooQuiet = (s: SettingView | undefined, limit: Level): string | undefined 
 
 const shown = (s: SettingView): string => {
   if (!s.assignment) return `${s.name} (not set; the default is ${s.canonical})`;
-  return `${s.name} = ${s.assignment.line.value.raw}`;
+  return `${s.name} = ${s.assignment.line.raw}`;
 };
 
 /** The levels from `limit` up to (not including) `level`, as PostgreSQL prints them, debug levels as one. */

@@ -4,7 +4,7 @@ import type { SettingView } from '../src/linter/settings.js';
 /** log_statement values that include CREATE/ALTER ROLE (DDL in GetCommandLogLevel). */
 const LOGS_ROLE_DDL = new Set(['ddl', 'mod', 'all']);
 
-const written = (s: SettingView): string => s.assignment?.line.value.raw ?? s.canonical;
+const written = (s: SettingView): string => s.assignment?.line.raw ?? s.canonical;
 
 export default defineRule({
   name: 'log-statement-secrets',

@@ -56,7 +56,7 @@ export default defineRule({
     ctx.report({
       loc: s.loc,
       message:
-        `log_timezone = ${s.assignment?.line.value.raw ?? s.value}: server log timestamps are not in UTC — logs of servers in other ` +
+        `log_timezone = ${s.assignment?.line.raw ?? s.value}: server log timestamps are not in UTC — logs of servers in other ` +
         'zones must be converted before they can be merged, and in a zone with daylight saving time an hour of log repeats every year',
       help: "Set log_timezone = 'UTC' (the timezone parameter, which clients see, can stay local).",
     });

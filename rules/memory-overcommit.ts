@@ -34,7 +34,7 @@ export function formatBytes(n: number): string {
 
 /** `name = value` as written, or the default (memory in PostgreSQL's units). */
 const shown = (s: SettingView): string => {
-  if (s.assignment) return `${s.name} = ${s.assignment.line.value.raw}`;
+  if (s.assignment) return `${s.name} = ${s.assignment.line.raw}`;
   const b = bytes(s);
   return `${s.name} = ${b === undefined ? s.canonical : formatBytes(b)} (default)`;
 };

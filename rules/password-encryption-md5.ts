@@ -47,8 +47,8 @@ export default defineRule({
       });
       return;
     }
-    const raw = pe.assignment?.line.value.raw ?? pe.canonical;
-    const written = pe.assignment?.line.value.value ?? pe.canonical;
+    const raw = pe.assignment?.line.raw ?? pe.canonical;
+    const written = pe.assignment?.line.value ?? pe.canonical;
     const alias = written.toLowerCase() === 'md5' ? '' : ` (PostgreSQL ${ctx.major} reads it as md5)`;
     ctx.report({
       loc: pe.loc,

@@ -50,7 +50,7 @@ export default defineRule({
     for (const e of ctx.cluster.carrier?.cluster.patroni?.ignored ?? []) {
       const applied = ctx.setting(e.name);
       const value = applied?.assignment
-        ? `, so the server runs with ${e.name} = ${boundQuote(applied.assignment.line.value.value, 60)}`
+        ? `, so the server runs with ${e.name} = ${boundQuote(applied.assignment.line.value, 60)}`
         : applied
           ? `, so the server runs with ${e.name} = ${applied.canonical} (the default)`
           : '';

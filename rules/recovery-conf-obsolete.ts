@@ -55,7 +55,7 @@ export default defineRule({
       const settings = rec.lines.filter((l) => l.kind === 'setting');
       const first = settings[0];
       const mode = settings.filter((l) => foldName(l.name) === 'standby_mode').pop();
-      const standby = mode !== undefined && isOn(mode.value.value);
+      const standby = mode !== undefined && isOn(mode.value);
       const signal = standby
         ? hasStandbySignal
           ? 'standby.signal is already there'
@@ -64,7 +64,7 @@ export default defineRule({
           ? `${hasStandbySignal ? 'standby.signal' : 'recovery.signal'} is already there`
           : 'create an empty recovery.signal for targeted recovery, or standby.signal for a standby';
       ctx.report({
-        loc: first?.kind === 'setting' ? { file: rec.file.path, start: first.nameStart, end: first.value.end } : { file: rec.file.path, start: 0, end: 0 },
+        loc: first?.kind === 'setting' ? { file: rec.file.path, start: first.nameStart, end: first.valueEnd } : { file: rec.file.path, start: 0, end: 0 },
         message: `recovery.conf is not supported from PostgreSQL 12: PostgreSQL ${ctx.major} refuses to start while this file is in the data directory`,
         help: `Delete recovery.conf: ${signal}; move primary_conninfo, restore_command and recovery_target_* into postgresql.conf, and promote with pg_ctl promote.`,
       });
@@ -75,8 +75,8 @@ export default defineRule({
       if (!fix) continue;
       if (a.key === 'standby_mode' && hasStandbySignal) fix = 'rely on the standby.signal file that is already there';
       ctx.report({
-        loc: { file: a.file.path, start: a.line.value.start, end: a.line.value.end },
-        message: `${a.line.name} = ${a.line.value.raw} is a recovery.conf parameter that PostgreSQL ${ctx.major} does not recognize: the server refuses to start`,
+        loc: { file: a.file.path, start: a.line.valueStart, end: a.line.valueEnd },
+        message: `${a.line.name} = ${a.line.raw} is a recovery.conf parameter that PostgreSQL ${ctx.major} does not recognize: the server refuses to start`,
         help: `Remove it and ${fix}.`,
       });
     }

@@ -116,7 +116,7 @@ function removedFix(ctx: RuleContext, a: Assignment): Fix | undefined {
   }
   const set = ctx.setting(s.to)?.assignment;
   if (set) return remove(`${s.to} is already set at ${set.file.path}:${lineColumn(set.file, set.line.nameStart).line}`);
-  const v = a.line.value;
+  const v = a.line;
   let value: string | null = null;
   let applicability = s.applicability;
   if (s.convert === 'same') {
@@ -131,7 +131,7 @@ function removedFix(ctx: RuleContext, a: Assignment): Fix | undefined {
     return remove(`its value ${boundQuote(v.raw)} does not convert to a valid ${s.to}; set ${s.to} by hand`);
   }
   const edits = [{ loc: { file: a.file.path, start: a.line.nameStart, end: a.line.nameEnd }, text: def.name }];
-  if (value !== v.raw) edits.push({ loc: { file: a.file.path, start: v.start, end: v.end }, text: value! });
+  if (value !== v.raw) edits.push({ loc: { file: a.file.path, start: v.valueStart, end: v.valueEnd }, text: value! });
   return {
     title: value !== v.raw ? `Rename to ${def.name} = ${value} (${v.value} ${key === 'checkpoint_segments' ? 'segments: (3 × n + 1) × 16MB' : '× 16MB segments'})` : `Rename to ${def.name}`,
     edits,

@@ -322,11 +322,11 @@ export default defineRule({
     let target: { name: string; value: ConfValue; file: string } | undefined;
     if (ctx.major >= 12) {
       const s = ctx.setting('primary_conninfo');
-      if (s?.assignment && typeof s.value === 'string') target = { name: s.assignment.line.name, value: s.assignment.line.value, file: s.assignment.file.path };
+      if (s?.assignment && typeof s.value === 'string') target = { name: s.assignment.line.name, value: s.assignment.line, file: s.assignment.file.path };
     } else if (ctx.cluster.recovery) {
       const rec = ctx.cluster.recovery;
       for (const l of rec.lines) {
-        if (l.kind === 'setting' && foldName(l.name) === 'primary_conninfo') target = { name: l.name, value: l.value, file: rec.file.path };
+        if (l.kind === 'setting' && foldName(l.name) === 'primary_conninfo') target = { name: l.name, value: l, file: rec.file.path };
       }
     }
     if (!target) return;
@@ -335,11 +335,11 @@ export default defineRule({
     const mode = verdict.sslmode;
     if (mode !== 'disable' && mode !== 'allow' && mode !== 'prefer') return;
     const v = target.value;
-    let loc: Loc = { file: target.file, start: v.start, end: v.end };
+    let loc: Loc = { file: target.file, start: v.valueStart, end: v.valueEnd };
     // At the sslmode value; without one, at the host the standby connects to (not the whole value,
     // where secret-in-config reports a password).
     const map = valueOffsets(v);
-    if (map) loc = { file: target.file, start: v.start + map[verdict.at.start]!, end: v.start + map[verdict.at.end]! };
+    if (map) loc = { file: target.file, start: v.valueStart + map[verdict.at.start]!, end: v.valueStart + map[verdict.at.end]! };
     const said = verdict.written ? `sslmode=${boundQuote(verdict.at.value, 20)}` : 'no sslmode (libpq defaults to prefer)';
     const name = boundQuote(target.name);
     const what =

@@ -28,7 +28,7 @@ export default defineRule({
     if (!keep || !slots || keep.value !== -1 || typeof slots.value !== 'number' || !(slots.value > 0)) return;
     const loc = keep.loc ?? slots.loc;
     if (!loc) return;
-    const keepShown = keep.loc ? `max_slot_wal_keep_size = ${keep.assignment?.line.value.raw ?? keep.canonical}` : 'max_slot_wal_keep_size is -1 (the default)';
+    const keepShown = keep.loc ? `max_slot_wal_keep_size = ${keep.assignment?.line.raw ?? keep.canonical}` : 'max_slot_wal_keep_size is -1 (the default)';
     ctx.report({
       loc,
       message: `max_replication_slots = ${slots.canonical}${slots.isDefault ? ' (the default)' : ''} and ${keepShown}: an abandoned replication slot retains WAL without limit until the disk fills`,

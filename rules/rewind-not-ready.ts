@@ -19,7 +19,7 @@ export interface FailoverEvidence {
   strength: 'strong' | 'weak';
 }
 
-const quoteValue = (s: SettingView): string => boundQuote(s.assignment?.line.value.raw ?? s.canonical, 60);
+const quoteValue = (s: SettingView): string => boundQuote(s.assignment?.line.raw ?? s.canonical, 60);
 
 /**
  * Where the cluster shows that it takes part in physical failover, strongest first, in file order
@@ -51,8 +51,8 @@ export function failoverEvidence(ctx: RuleContext): FailoverEvidence[] {
   if (slot && !conninfo) out.push({ what: `this server is a standby (primary_slot_name = ${quoteValue(slot)})`, loc: slot.lineLoc!, strength: 'strong' });
   for (const a of ctx.cluster.assignments) {
     if (a.key !== 'standby_mode' || a.status !== 'unknown' || a.overriddenBy) continue;
-    if (!isOn(a.line.value.value)) continue;
-    out.push({ what: `this server is meant to be a standby (standby_mode = ${boundQuote(a.line.value.raw, 60)})`, loc: { file: a.file.path, start: a.line.nameStart, end: a.line.value.end }, strength: 'strong' });
+    if (!isOn(a.line.value)) continue;
+    out.push({ what: `this server is meant to be a standby (standby_mode = ${boundQuote(a.line.raw, 60)})`, loc: { file: a.file.path, start: a.line.nameStart, end: a.line.valueEnd }, strength: 'strong' });
   }
   // recovery.conf only up to 11: from 12 the server refuses to start with it, and
   // recovery-conf-obsolete reports it at this very line.
@@ -63,8 +63,8 @@ export function failoverEvidence(ctx: RuleContext): FailoverEvidence[] {
     for (const l of rec.lines) if (l.kind === 'setting') last.set(foldName(l.name), l);
     const mode = last.get('standby_mode');
     const info = last.get('primary_conninfo');
-    const l = mode && isOn(mode.value.value) ? mode : info && info.value.value.trim() !== '' ? info : undefined;
-    if (l) out.push({ what: `this server is a standby (${l.name} in recovery.conf)`, loc: { file: rec.file.path, start: l.nameStart, end: l.value.end }, strength: 'strong' });
+    const l = mode && isOn(mode.value) ? mode : info && info.value.trim() !== '' ? info : undefined;
+    if (l) out.push({ what: `this server is a standby (${l.name} in recovery.conf)`, loc: { file: rec.file.path, start: l.nameStart, end: l.valueEnd }, strength: 'strong' });
   }
   // A primary with standbys: synchronous standbys named, or replication connections allowed from
   // other hosts.

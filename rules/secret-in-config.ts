@@ -10,7 +10,7 @@ const COMMANDS = new Set(['archive_command', 'restore_command', 'archive_cleanup
 const MASK = '****';
 
 /** Where an assignment's value is (built only for a finding). */
-const valueLoc = (a: Assignment): Loc => ({ file: a.file.path, start: a.line.value.start, end: a.line.value.end });
+const valueLoc = (a: Assignment): Loc => ({ file: a.file.path, start: a.line.valueStart, end: a.line.valueEnd });
 
 interface Found {
   /** What was found, with the secret masked (e.g. `password=****`). */
@@ -279,12 +279,12 @@ export default defineRule({
         help: 'Remove the secret from the file and rotate it; let libpq read it from a password file (passfile=, ~/.pgpass) or the service environment instead.',
       });
     };
-    for (const a of ctx.cluster.assignments) visit(a.line.name, a.key, a.line.value.value, a.status === 'placeholder', valueLoc, a);
+    for (const a of ctx.cluster.assignments) visit(a.line.name, a.key, a.line.value, a.status === 'placeholder', valueLoc, a);
     const rec = ctx.cluster.recovery;
     if (rec) {
       for (const l of rec.lines) {
         if (l.kind !== 'setting') continue;
-        visit(l.name, foldName(l.name), l.value.value, false, (line) => ({ file: rec.file.path, start: line.value.start, end: line.value.end }), l);
+        visit(l.name, foldName(l.name), l.value, false, (line) => ({ file: rec.file.path, start: line.valueStart, end: line.valueEnd }), l);
       }
     }
   },

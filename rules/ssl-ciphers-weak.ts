@@ -273,7 +273,7 @@ export default defineRule({
     // onlySuites), reported at the start of postgresql.conf.
     const at = s.loc ?? ctx.clusterLoc();
     if (!at) return;
-    const offsets = s.assignment ? valueOffsets(s.assignment.line.value) : undefined;
+    const offsets = s.assignment ? valueOffsets(s.assignment.line) : undefined;
     const locOf = (t: Token): Loc =>
       offsets && s.loc ? { file: s.loc.file, start: s.loc.start + offsets[t.start]!, end: s.loc.start + offsets[t.end - 1]! + 1 } : at;
     const weak = new Map<string, Weakness>();
@@ -286,7 +286,7 @@ export default defineRule({
     const via = weakTokens.length > 0 ? ` (through ${weakTokens.join(', ')})` : '';
     ctx.report({
       loc: locOf(first.token),
-      message: `${s.assignment ? `ssl_ciphers = ${s.assignment.line.value.raw}` : `ssl_ciphers (not set; the default is '${s.canonical}')`} ${parts.join(', and ')}${via}`,
+      message: `${s.assignment ? `ssl_ciphers = ${s.assignment.line.raw}` : `ssl_ciphers (not set; the default is '${s.canonical}')`} ${parts.join(', and ')}${via}`,
       help:
         only.length > 0
           ? `List only the allowed suites, e.g. ssl_ciphers = '${only.slice(0, 4).join(':')}'.`

@@ -45,7 +45,7 @@ export default defineRule({
     // A server that listens only on loopback (or on no TCP address) takes no client from beyond it.
     const listen = ctx.setting('listen_addresses');
     const onlyHere = typeof listen?.value === 'string' && listenReach(listen.value) !== 'beyond';
-    const listenText = listen?.isDefault ? `'${String(listen.value)}', the default` : boundQuote(listen?.assignment?.line.value.raw ?? String(listen?.value));
+    const listenText = listen?.isDefault ? `'${String(listen.value)}', the default` : boundQuote(listen?.assignment?.line.raw ?? String(listen?.value));
     const open = onlyHere ? [] : hbaExposures(ctx)
       .filter((e) => e.channel === 'plain' && e.strength !== 'reject' && e.reach !== 'loopback' && e.info.record.connType !== 'hostgssenc')
       .map((e) => e.info);

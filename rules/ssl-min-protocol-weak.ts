@@ -15,7 +15,7 @@ function weakness(lowest: Version): string {
   return 'clients can connect with TLS 1.2, whose suites (ssl_ciphers) may lack forward secrecy or use CBC ciphers; the required minimum is TLS 1.3, whose suites all have both';
 }
 
-const written = (s: SettingView): string => s.assignment?.line.value.raw ?? s.canonical;
+const written = (s: SettingView): string => s.assignment?.line.raw ?? s.canonical;
 
 export default defineRule({
   name: 'ssl-min-protocol-weak',

@@ -27,7 +27,7 @@ export default defineRule({
   check(ctx) {
     const scs = ctx.setting('standard_conforming_strings'); // undefined if the target major has no such parameter
     if (!scs?.loc || scs.def.type !== 'bool' || scs.value !== false) return;
-    const raw = scs.assignment?.line.value.raw ?? scs.canonical;
+    const raw = scs.assignment?.line.raw ?? scs.canonical;
     ctx.report({
       loc: scs.loc,
       message:

@@ -26,7 +26,7 @@ export default defineRule({
   check(ctx) {
     const sc = ctx.setting('synchronous_commit');
     if (sc?.value !== 'off' || !sc.loc) return;
-    const raw = sc.assignment?.line.value.raw ?? sc.canonical;
+    const raw = sc.assignment?.line.raw ?? sc.canonical;
     ctx.report({
       loc: sc.loc,
       message: `synchronous_commit = ${raw}${raw === sc.canonical ? '' : ` (${sc.canonical})`} for every transaction: a crash loses the most recently committed transactions (no corruption)`,

@@ -58,7 +58,7 @@ export default defineRule({
       // The rename only for a unique nearest name whose parameter takes the value as written.
       const unique = near.length === 1 || (near.length === 2 && near[1]!.d > near[0]!.d);
       const def = unique && best ? lookupParam(ctx.catalog, best) : undefined;
-      const fits = def !== undefined && parseGucValue(def, a.line.value.value, ctx.major).ok;
+      const fits = def !== undefined && parseGucValue(def, a.line.value, ctx.major).ok;
       ctx.report({
         loc,
         ...(fits ? { fix: { title: `Rename to ${best}`, edits: [{ loc, text: best! }], applicability: 'unsafe' as const } } : {}),

@@ -76,13 +76,13 @@ export default defineRule({
       // valid value never takes effect (an invalid one still stops the server).
       if (a.ignored || (a.overriddenBy && a.status !== 'invalid')) continue;
       const shell = a.def !== undefined && SHELL_COMMANDS.has(a.def.name);
-      checkConfValue(ctx, a.file, a.line.name, a.line.value, shell, a.status === 'invalid' ? 'rejected' : a.status === 'unknown' ? 'unknown' : 'taken');
+      checkConfValue(ctx, a.file, a.line.name, a.line, shell, a.status === 'invalid' ? 'rejected' : a.status === 'unknown' ? 'unknown' : 'taken');
     }
     // recovery.conf is read (by the startup process, with the same lexer) up to PostgreSQL 11.
     if (ctx.major <= 11 && ctx.cluster.recovery) {
       for (const line of ctx.cluster.recovery.lines) {
         if (line.kind !== 'setting') continue;
-        checkConfValue(ctx, ctx.cluster.recovery.file, line.name, line.value, SHELL_COMMANDS.has(line.name.toLowerCase()), 'taken');
+        checkConfValue(ctx, ctx.cluster.recovery.file, line.name, line, SHELL_COMMANDS.has(line.name.toLowerCase()), 'taken');
       }
     }
     checkSkippedConfIncludes(ctx);
@@ -103,7 +103,7 @@ function checkConfValue(
 ): void {
   const p = findPlaceholder(value.raw, shell ? { except: NO_SHELL } : {});
   if (!p) return;
-  const loc = { file: file.path, start: value.start + p.start, end: value.start + p.end };
+  const loc = { file: file.path, start: value.valueStart + p.start, end: value.valueStart + p.end };
   if (!ctx.listed(loc.file)) {
     ctx.unlisted(loc.file, 1, loc);
     return;
@@ -118,7 +118,7 @@ function checkConfValue(
     loc,
     message: `${name} = ${boundQuote(value.raw)} still holds the template placeholder ${p.text}, which was never rendered: ${consequence}`,
     help: HELP,
-    group: { key: valueGroupKey(file.path, value.start), concern: concern(p) },
+    group: { key: valueGroupKey(file.path, value.valueStart), concern: concern(p) },
   });
 }
 
@@ -267,11 +267,11 @@ function checkSkippedConfIncludes(ctx: RuleContext): void {
     seen.add(key);
     const line = conf.files.get(s.file.absPath)?.lines[s.lineNumber - 1];
     if (line?.kind !== 'include') continue;
-    const p = findPlaceholder(line.value.raw);
+    const p = findPlaceholder(line.raw);
     if (!p) continue;
     ctx.report({
-      loc: { file: s.file.path, start: line.value.start + p.start, end: line.value.start + p.end },
-      message: `${line.name} ${boundQuote(line.value.raw)} still holds the template placeholder ${p.text}, which was never rendered: ${SKIPPED}`,
+      loc: { file: s.file.path, start: line.valueStart + p.start, end: line.valueStart + p.end },
+      message: `${line.name} ${boundQuote(line.raw)} still holds the template placeholder ${p.text}, which was never rendered: ${SKIPPED}`,
       help: HELP,
     });
   }

@@ -55,7 +55,7 @@ export default defineRule({
 
     ctx.report({
       loc: level.loc,
-      message: `wal_level = ${level.assignment?.line.value.raw ?? level.canonical} with ${conflicts.join(', ')}: PostgreSQL refuses to start`,
+      message: `wal_level = ${level.assignment?.line.raw ?? level.canonical} with ${conflicts.join(', ')}: PostgreSQL refuses to start`,
       help: `Set wal_level = replica, or keep minimal and set ${fixes.join(', ')}.`,
       related,
     });

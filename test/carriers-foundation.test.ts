@@ -238,7 +238,7 @@ describe('lint() on a carrier', () => {
     const resolved = resolveCluster(host, c!);
     // carrierLoc: the synthesized work_mem line, located in the YAML (for the diff and other reports).
     const a = resolved.assignments.find((x) => x.key === 'work_mem')!;
-    const loc = carrierLoc(resolved, { file: a.file.path, start: a.line.nameStart, end: a.line.value.end });
+    const loc = carrierLoc(resolved, { file: a.file.path, start: a.line.nameStart, end: a.line.valueEnd });
     expect(loc).toEqual({ file: 'deploy/ha.yaml', start: PATRONI.indexOf('work_mem'), end: PATRONI.indexOf('8mb') + 3 });
   });
 

@@ -21,10 +21,10 @@ test('include_dir reads *.conf in byte order and skips dot files', () => {
     rule('missing-include'),
   );
   const c = result.clusters.find((x) => x.conf)!;
-  expect(c.assignments.map((a) => `${a.file.path}=${a.line.value.raw}`)).toEqual([
+  expect(c.assignments.map((a) => `${a.file.path}=${a.line.raw}`)).toEqual([
     'conf.d/Z.conf=1',
     'conf.d/a.conf=3',
     'conf.d/b.conf=2',
   ]);
-  expect(c.effective.get('port')!.line.value.raw).toBe('2');
+  expect(c.effective.get('port')!.line.raw).toBe('2');
 });

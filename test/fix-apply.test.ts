@@ -27,10 +27,10 @@ const units: Rule = defineRule({
   docs,
   check(ctx) {
     for (const a of ctx.cluster.assignments) {
-      const v = a.line.value;
+      const v = a.line;
       const m = /^(\d+)(kb|mb|gb)$/.exec(v.raw);
       if (!m) continue;
-      const loc = { file: a.file.path, start: v.start, end: v.end };
+      const loc = { file: a.file.path, start: v.valueStart, end: v.valueEnd };
       ctx.report({ loc, message: 'unit case', fix: { title: 'Upper-case the unit', applicability: 'safe', edits: [{ loc, text: m[1] + m[2]!.toUpperCase() }] } });
     }
   },
@@ -46,9 +46,9 @@ const md5: Rule = defineRule({
   docs,
   check(ctx) {
     for (const a of ctx.cluster.assignments) {
-      if (a.key !== 'password_encryption' || a.line.value.value !== 'md5') continue;
-      const v = a.line.value;
-      const loc = { file: a.file.path, start: v.start, end: v.end };
+      if (a.key !== 'password_encryption' || a.line.value !== 'md5') continue;
+      const v = a.line;
+      const loc = { file: a.file.path, start: v.valueStart, end: v.valueEnd };
       ctx.report({ loc, message: 'md5', fix: { title: 'Use scram-sha-256', applicability: 'unsafe', edits: [{ loc, text: 'scram-sha-256' }] } });
     }
   },
@@ -65,10 +65,10 @@ function chain(limit: number): Rule {
     docs,
     check(ctx) {
       for (const a of ctx.cluster.assignments) {
-        const m = /^a(\d+)$/.exec(a.line.value.value);
+        const m = /^a(\d+)$/.exec(a.line.value);
         if (a.key !== 'cluster_name' || !m || Number(m[1]) >= limit) continue;
-        const v = a.line.value;
-        const loc = { file: a.file.path, start: v.start, end: v.end };
+        const v = a.line;
+        const loc = { file: a.file.path, start: v.valueStart, end: v.valueEnd };
         ctx.report({ loc, message: 'chain', fix: { title: 'Next', applicability: 'safe', edits: [{ loc, text: `'a${Number(m[1]) + 1}'` }] } });
       }
     },
@@ -88,8 +88,8 @@ const lowerName: Rule = defineRule({
       const l = a.line;
       if (l.name === l.name.toLowerCase()) continue;
       const text = a.file.text;
-      const loc = { file: a.file.path, start: l.nameStart, end: l.value.end };
-      ctx.report({ loc, message: 'name case', fix: { title: 'Lower-case', applicability: 'safe', edits: [{ loc, text: l.name.toLowerCase() + text.slice(l.nameEnd, l.value.end) }] } });
+      const loc = { file: a.file.path, start: l.nameStart, end: l.valueEnd };
+      ctx.report({ loc, message: 'name case', fix: { title: 'Lower-case', applicability: 'safe', edits: [{ loc, text: l.name.toLowerCase() + text.slice(l.nameEnd, l.valueEnd) }] } });
     }
   },
 });
@@ -105,8 +105,8 @@ const euro: Rule = defineRule({
   check(ctx) {
     for (const a of ctx.cluster.assignments) {
       if (a.key !== 'application_name') continue;
-      const v = a.line.value;
-      const loc = { file: a.file.path, start: v.start, end: v.end };
+      const v = a.line;
+      const loc = { file: a.file.path, start: v.valueStart, end: v.valueEnd };
       ctx.report({ loc, message: 'euro', fix: { title: 'Euro', applicability: 'safe', edits: [{ loc, text: "'€'" }] } });
     }
   },

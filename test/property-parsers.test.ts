@@ -176,10 +176,10 @@ function checkConf(conf: ConfFile): void {
       expect(file.text[l.commentStart]).toBe('#');
     }
     if (l.kind === 'setting' || l.kind === 'include') {
-      expect(l.start <= l.nameStart && l.nameStart < l.nameEnd && l.nameEnd <= l.value.start && l.value.start < l.value.end && l.value.end <= l.end).toBe(true);
+      expect(l.start <= l.nameStart && l.nameStart < l.nameEnd && l.nameEnd <= l.valueStart && l.valueStart < l.valueEnd && l.valueEnd <= l.end).toBe(true);
       expect(file.text.slice(l.nameStart, l.nameEnd)).toBe(l.name);
-      expect(file.text.slice(l.value.start, l.value.end)).toBe(l.value.raw);
-      if (l.value.token !== 'string') expect(l.value.value).toBe(l.value.raw);
+      expect(file.text.slice(l.valueStart, l.valueEnd)).toBe(l.raw);
+      if (l.token !== 'string') expect(l.value).toBe(l.raw);
     }
     if (l.kind === 'error' && l.token) {
       expect(l.start <= l.token.start && l.token.start <= l.token.end && l.token.end <= l.end).toBe(true);

@@ -65,8 +65,8 @@ export function lineAdding(list: PreloadList, lib: string): string {
 export function customSetting(ctx: RuleContext, name: string): { value: string; raw: string; loc: Loc; assignment: Assignment } | undefined {
   const a = ctx.cluster.effective.get(foldName(name));
   if (!a || a.status !== 'placeholder') return undefined;
-  const v = a.line.value;
-  return { value: v.value, raw: v.raw, loc: { file: a.file.path, start: v.start, end: v.end }, assignment: a };
+  const v = a.line;
+  return { value: v.value, raw: v.raw, loc: { file: a.file.path, start: v.valueStart, end: v.valueEnd }, assignment: a };
 }
 
 /**

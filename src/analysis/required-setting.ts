@@ -39,7 +39,7 @@ export function withUnit(value: number, unit: string | null): string {
 
 /** The value as written in the file, or the default as postgres -C prints it (strings quoted, integers with their unit). */
 export function shownValue(s: SettingView): string {
-  const raw = s.assignment?.line.value.raw;
+  const raw = s.assignment?.line.raw;
   if (raw !== undefined) return raw;
   if (s.def.type === 'string') return quoteConf(s.canonical);
   if (s.def.type === 'integer' && typeof s.value === 'number') return withUnit(s.value, s.def.unit);

@@ -67,7 +67,7 @@ function defaultCanonical(catalog: Catalog, def: GucDef): string {
 
 /** The effective value of an assignment that won: canonical for a known parameter, as written for a custom one. */
 function assignedValue(a: Assignment): string | null {
-  if (a.status === 'placeholder') return a.line.value.value;
+  if (a.status === 'placeholder') return a.line.value;
   return a.value?.ok ? a.value.canonical : null;
 }
 

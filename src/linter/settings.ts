@@ -45,7 +45,7 @@ function compute(cluster: ResolvedCluster, name: string): SettingView | undefine
   if (!def) return undefined;
   const a = cluster.effective.get(def.name.toLowerCase());
   if (a?.value?.ok) {
-    const v = a.line.value;
+    const v = a.line;
     return {
       name: def.name,
       def,
@@ -53,8 +53,8 @@ function compute(cluster: ResolvedCluster, name: string): SettingView | undefine
       canonical: a.value.canonical,
       isDefault: false,
       assignment: a,
-      loc: { file: a.file.path, start: v.start, end: v.end },
-      lineLoc: { file: a.file.path, start: a.line.nameStart, end: v.end },
+      loc: { file: a.file.path, start: v.valueStart, end: v.valueEnd },
+      lineLoc: { file: a.file.path, start: a.line.nameStart, end: v.valueEnd },
     };
   }
   const parsed = parseGucValue(def, def.boot, cluster.catalog.major);

@@ -11,13 +11,21 @@ export type ConfTokenType =
   | 'equals'
   | 'error';
 
-/** A value token as written. `value` is de-escaped for STRING tokens, verbatim for the others. */
+/** The token kind of a value: ParseConfigFp's value tokens (a QUALIFIED_ID is not among them). */
+export type ConfValueToken = Exclude<ConfTokenType, 'qualified_id' | 'equals' | 'error'>;
+
+/**
+ * A value token as written, on the line that holds it (a setting or an include). `value` is
+ * de-escaped for STRING tokens, verbatim for the others; `raw` is the text from `valueStart` to
+ * `valueEnd`. Folded into the line rather than an object of its own: a million-line file has
+ * hundreds of thousands of them.
+ */
 export interface ConfValue {
-  token: Exclude<ConfTokenType, 'qualified_id' | 'equals' | 'error'>;
-  raw: string;
-  value: string;
-  start: number;
-  end: number;
+  readonly token: ConfValueToken;
+  readonly raw: string;
+  readonly value: string;
+  readonly valueStart: number;
+  readonly valueEnd: number;
 }
 
 interface LineBase {
@@ -41,22 +49,20 @@ export interface CommentLine extends LineBase {
   kind: 'comment';
   commentStart: number;
 }
-export interface SettingLine extends LineBase {
-  kind: 'setting';
+export interface SettingLine extends LineBase, ConfValue {
+  readonly kind: 'setting';
   /** Name as written (case preserved). */
-  name: string;
-  nameStart: number;
-  nameEnd: number;
-  value: ConfValue;
+  readonly name: string;
+  readonly nameStart: number;
+  readonly nameEnd: number;
 }
-export interface IncludeLine extends LineBase {
+export interface IncludeLine extends LineBase, ConfValue {
   kind: 'include';
   directive: 'include' | 'include_if_exists' | 'include_dir';
   /** Directive as written (e.g. "INCLUDE_IF_EXISTS"). */
   name: string;
   nameStart: number;
   nameEnd: number;
-  value: ConfValue;
 }
 export interface ErrorLine extends LineBase {
   kind: 'error';

@@ -1,5 +1,5 @@
 import type { SourceFile } from '../source/source.js';
-import type { ConfFile, ConfLine, ConfTokenType, ConfValue, ErrorLine } from './conf-ast.js';
+import type { ConfFile, ConfLine, ConfTokenType, ConfValueToken, ErrorLine, SettingLine } from './conf-ast.js';
 import { deescapeConfString } from './conf-string.js';
 
 /*
@@ -40,7 +40,7 @@ const EQUALS = 0x3d;
 const BACKSLASH = 0x5c;
 
 type TokenType = ConfTokenType | 'eol';
-type ValueToken = ConfValue['token'];
+type ValueToken = ConfValueToken;
 
 /** Lexes one physical line at a time; `type`, `start` and `end` describe the current token. */
 class Lexer {
@@ -210,6 +210,60 @@ function printable(token: string): string {
   return nul === -1 ? token : token.slice(0, nul);
 }
 
+/**
+ * The strings of names and values, shared between the lines that spell them alike: a large file
+ * sets the same parameters to the same few values, and a string per line (24 to 40 bytes, two for a
+ * quoted value) was a quarter of its memory. A direct-mapped cache of the last string seen per slot,
+ * so it is bounded (INTERN_SLOTS strings of at most INTERN_MAX_LEN characters) and a file of distinct
+ * names only ever replaces entries; a hit is checked against the text in place (`startsWith`), so a
+ * repeated name costs no allocation. Sharing is safe: strings are immutable.
+ */
+const INTERN_SLOTS = 4096;
+const INTERN_MAX_LEN = 64;
+
+class Interner {
+  private readonly raws: string[] = new Array<string>(INTERN_SLOTS).fill('');
+  /** For STRING tokens: the de-escaped value of `strRaws[slot]`. */
+  private readonly strRaws: string[] = new Array<string>(INTERN_SLOTS).fill('');
+  private readonly strValues: string[] = new Array<string>(INTERN_SLOTS).fill('');
+  private slot = -1;
+
+  constructor(
+    private readonly text: string,
+    private readonly encoding: SourceFile['encoding'],
+  ) {}
+
+  /** text.slice(start, end), shared with an earlier equal slice when the cache still has it. */
+  slice(start: number, end: number): string {
+    const text = this.text;
+    if (end - start > INTERN_MAX_LEN || end <= start) {
+      this.slot = -1;
+      return text.slice(start, end);
+    }
+    let h = end - start;
+    for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+    h ^= h >>> 15;
+    const slot = h & (INTERN_SLOTS - 1);
+    this.slot = slot;
+    const seen = this.raws[slot]!;
+    if (seen.length === end - start && text.startsWith(seen, start)) return seen;
+    const fresh = text.slice(start, end);
+    this.raws[slot] = fresh;
+    return fresh;
+  }
+
+  /** The de-escaped value of a STRING token `raw`, just returned by slice(). */
+  deescape(raw: string): string {
+    const slot = this.slot;
+    if (slot === -1) return deescapeConfString(raw, this.encoding);
+    if (this.strRaws[slot] === raw) return this.strValues[slot]!;
+    const value = deescapeConfString(raw, this.encoding);
+    this.strRaws[slot] = raw;
+    this.strValues[slot] = value;
+    return value;
+  }
+}
+
 const MAX_SYNTAX_ERRORS = 100;
 
 /**
@@ -228,6 +282,7 @@ export const MAX_CONF_LINES = 2_000_000;
 export function parsePostgresqlConf(file: SourceFile): ConfFile {
   const text = file.text;
   const lexer = new Lexer(text);
+  const strings = new Interner(text, file.encoding);
   const lines: ConfLine[] = [];
   let errors = 0;
   let abandonedAtLine: number | undefined;
@@ -237,7 +292,7 @@ export function parsePostgresqlConf(file: SourceFile): ConfFile {
     const start = file.lineStarts[n]!;
     const end = n + 1 < file.lineStarts.length ? file.lineStarts[n + 1]! - 1 : text.length;
     lexer.reset(start, end);
-    const parsed = parseLine(lexer, text, file.encoding, n + 1, start, end);
+    const parsed = parseLine(lexer, text, strings, n + 1, start, end);
     if (parsed.kind === 'error' && ++errors === MAX_SYNTAX_ERRORS) abandonedAtLine = n + 1;
     lines.push(parsed);
   }
@@ -251,7 +306,7 @@ export function parsePostgresqlConf(file: SourceFile): ConfFile {
 function parseLine(
   lexer: Lexer,
   text: string,
-  encoding: SourceFile['encoding'],
+  strings: Interner,
   line: number,
   start: number,
   end: number,
@@ -259,21 +314,22 @@ function parseLine(
   const first = lexer.next();
   const nameStart = lexer.start;
   const nameEnd = lexer.end;
-  // null until the line has proved to be NAME [=] VALUE EOL
-  let value: ConfValue | null = null;
   // Where the value starts (-1: the line has no NAME [=] start), and its first token.
   let valueStart = -1;
   let valueType: TokenType = 'eol';
+  // Set (valueEnd !== -1) once the line has proved to be NAME [=] VALUE EOL.
+  let valueEnd = -1;
+  let raw = '';
   if (first === 'id' || first === 'qualified_id') {
     if (lexer.next() === 'equals') lexer.next();
-    const token = lexer.type;
     valueStart = lexer.start;
-    valueType = token;
-    if (isValueToken(token)) {
-      const raw = text.slice(lexer.start, lexer.end);
-      const unquoted = token === 'string' ? deescapeConfString(raw, encoding) : raw;
-      const candidate: ConfValue = { token, raw, value: unquoted, start: lexer.start, end: lexer.end };
-      if (lexer.next() === 'eol') value = candidate;
+    valueType = lexer.type;
+    if (isValueToken(valueType)) {
+      const end = lexer.end;
+      if (lexer.next() === 'eol') {
+        valueEnd = end;
+        raw = strings.slice(valueStart, valueEnd);
+      }
     }
   }
 
@@ -283,7 +339,7 @@ function parseLine(
     if (lexer.commentStart === -1) return { kind: 'blank', line, start, end };
     return { kind: 'comment', line, start, end, commentStart: lexer.commentStart };
   }
-  if (value === null) {
+  if (valueEnd === -1) {
     const tokenText = text.slice(lexer.start, lexer.end);
     const near = lexer.type === 'eol' ? 'near end of line' : `near token "${printable(tokenText)}"`;
     const token = lexer.type === 'eol' ? null : { start: lexer.start, end: lexer.end, text: tokenText };
@@ -291,22 +347,69 @@ function parseLine(
     const { code, valueRange } = syntaxCode(text, valueStart, valueType, lexer.commentStart === -1 ? end : lexer.commentStart, token);
     const e: ErrorLine = { kind: 'error', line, start, end, near, token, code };
     if (valueRange) e.valueRange = valueRange;
-    if (valueStart !== -1) e.name = text.slice(nameStart, nameEnd);
+    if (valueStart !== -1) e.name = strings.slice(nameStart, nameEnd);
     if (lexer.commentStart !== -1) e.commentStart = lexer.commentStart;
     return e;
   }
-  const name = text.slice(nameStart, nameEnd);
+  const token = valueType as ValueToken;
+  const value = token === 'string' ? strings.deescape(raw) : raw;
+  const name = strings.slice(nameStart, nameEnd);
+  const commentStart = lexer.commentStart === -1 ? undefined : lexer.commentStart;
   const directive = first === 'id' ? includeDirective(name) : null;
-  if (lexer.commentStart === -1) {
-    return directive
-      ? { kind: 'include', directive, line, start, end, name, nameStart, nameEnd, value }
-      : { kind: 'setting', line, start, end, name, nameStart, nameEnd, value };
-  }
-  const commentStart = lexer.commentStart;
-  return directive
-    ? { kind: 'include', directive, line, start, end, name, nameStart, nameEnd, value, commentStart }
-    : { kind: 'setting', line, start, end, name, nameStart, nameEnd, value, commentStart };
+  if (directive === null) return new Setting(line, token, start, end, name, nameStart, raw, value, valueStart, commentStart);
+  return lexer.commentStart === -1
+    ? { kind: 'include', directive, line, start, end, name, nameStart, nameEnd, token, raw, value, valueStart, valueEnd }
+    : { kind: 'include', directive, line, start, end, name, nameStart, nameEnd, token, raw, value, valueStart, valueEnd, commentStart };
 }
+
+const TOKENS: readonly ValueToken[] = ['id', 'string', 'unquoted_string', 'integer', 'real'];
+
+/**
+ * A setting line as the parser makes it: the most numerous object of a large file, so it keeps
+ * nine fields, not thirteen. `kind` is on the prototype, the line number and the value's token
+ * share one integer, and `nameEnd` and `valueEnd` follow from the name's and the raw value's
+ * length (each is the text between its offsets). `commentStart` is always present, undefined
+ * without a comment, so that every setting line has one shape.
+ */
+class Setting implements SettingLine {
+  declare readonly kind: 'setting';
+  /** line * 8 + the index of the value's token in TOKENS. */
+  private readonly bits: number;
+  readonly commentStart: number | undefined;
+
+  constructor(
+    line: number,
+    token: ValueToken,
+    readonly start: number,
+    readonly end: number,
+    readonly name: string,
+    readonly nameStart: number,
+    readonly raw: string,
+    readonly value: string,
+    readonly valueStart: number,
+    commentStart: number | undefined,
+  ) {
+    this.bits = line * 8 + TOKENS.indexOf(token);
+    this.commentStart = commentStart;
+  }
+
+  get line(): number {
+    return this.bits >>> 3;
+  }
+
+  get token(): ValueToken {
+    return TOKENS[this.bits & 7]!;
+  }
+
+  get nameEnd(): number {
+    return this.nameStart + this.name.length;
+  }
+
+  get valueEnd(): number {
+    return this.valueStart + this.raw.length;
+  }
+}
+Object.defineProperty(Setting.prototype, 'kind', { value: 'setting' });
 
 /** ErrorLine.code and valueRange: what a tool may do about the error, decided here, where the tokens are. */
 function syntaxCode(

@@ -14,7 +14,7 @@ import { isCarrierKind, type CarrierCluster, type CarrierComment, type CarrierKi
 import { majorFromPath } from './discover.js';
 import { readConfSet, type ConfProblem, type ConfSet } from './conf-files.js';
 import type { Host } from './host.js';
-import { hashName, NameIndex, nameScan, scanName } from './name-index.js';
+import { hashName, NameIndex, nameScan, scanName, type NameLookup } from './name-index.js';
 
 export interface ClusterFile {
   kind: FileKind;
@@ -58,29 +58,81 @@ export type AssignmentStatus = 'ok' | 'invalid' | 'unknown' | 'placeholder';
 
 export interface Assignment {
   /** 1-based position in PostgreSQL's processing order (pg_file_settings.seqno). */
-  seqno: number;
-  file: SourceFile;
-  line: SettingLine;
+  readonly seqno: number;
+  readonly file: SourceFile;
+  readonly line: SettingLine;
   /** Lower-cased canonical name (old aliases mapped), the key of `effective`. */
-  key: string;
-  def?: GucDef;
-  status: AssignmentStatus;
-  value?: ValueResult;
+  readonly key: string;
+  readonly def?: GucDef;
+  readonly status: AssignmentStatus;
+  readonly value?: ValueResult;
   /**
    * PostgreSQL's message for a rejected value (status 'invalid'), else null. Null for an unknown
    * name too: its message is built on demand by assignmentError() (a file of a million unknown
    * names would otherwise keep a million messages alive).
    */
-  error: string | null;
+  readonly error: string | null;
   /** pg_file_settings.applied: not rejected and not overridden by a later identically spelled entry. */
-  applied: boolean;
+  readonly applied: boolean;
   /**
    * Overridden by a later entry spelled identically (strcmp): PostgreSQL skips such an entry
    * entirely, so even an invalid value in it is never reported.
    */
-  ignored: boolean;
+  readonly ignored: boolean;
   /** The later assignment of the same parameter that wins over this one. */
-  overriddenBy?: Assignment;
+  readonly overriddenBy?: Assignment;
+}
+
+const STATUSES: readonly AssignmentStatus[] = ['ok', 'invalid', 'unknown', 'placeholder'];
+const OK = 0;
+const INVALID = 1;
+const UNKNOWN = 2;
+const PLACEHOLDER = 3;
+const APPLIED = 4;
+const IGNORED = 8;
+
+/**
+ * An Assignment as resolveCluster makes it: a million-line file makes a million of these, so it
+ * keeps eight fields, not eleven. `status`, `applied` and `ignored` are bits of one small integer,
+ * and `error` is derived: the message of a rejected value (`value.message`) unless the entry is
+ * ignored. Only this module changes one, while resolving the cluster.
+ */
+class AssignmentRecord implements Assignment {
+  overriddenBy: AssignmentRecord | undefined = undefined;
+
+  constructor(
+    readonly seqno: number,
+    readonly file: SourceFile,
+    readonly line: SettingLine,
+    readonly key: string,
+    readonly def: GucDef | undefined,
+    public value: ValueResult | undefined,
+    /** The status (the low two bits: OK, INVALID, UNKNOWN, PLACEHOLDER), APPLIED and IGNORED. */
+    public bits: number,
+  ) {}
+
+  get status(): AssignmentStatus {
+    return STATUSES[this.bits & 3]!;
+  }
+
+  get applied(): boolean {
+    return (this.bits & APPLIED) !== 0;
+  }
+
+  get ignored(): boolean {
+    return (this.bits & IGNORED) !== 0;
+  }
+
+  get error(): string | null {
+    if ((this.bits & (3 | IGNORED)) !== INVALID) return null;
+    const v = this.value;
+    return v !== undefined && !v.ok ? v.message : null;
+  }
+
+  /** Overridden by a later entry spelled identically: skipped, so neither applied nor in error. */
+  ignore(): void {
+    this.bits = (this.bits & ~APPLIED) | IGNORED;
+  }
 }
 
 export interface ResolvedCluster {
@@ -92,7 +144,7 @@ export interface ResolvedCluster {
   /** Syntax and include problems in PostgreSQL's order. */
   problems: ConfProblem[];
   /** Effective value per parameter (keyed by lower-cased name): the last assignment with a valid value. */
-  effective: NameIndex<Assignment>;
+  effective: NameLookup<Assignment>;
   hba?: HbaFile;
   ident?: IdentFile;
   /** recovery.conf (≤11 it is read by the startup process with the same lexer). */
@@ -111,12 +163,6 @@ export interface ResolvedCluster {
   pgbouncer?: PgbouncerConfig;
   /** Every file read, by display path (for reporters). */
   sources: Map<string, SourceFile>;
-}
-
-/** The message of a rejected value; an unknown name's is built by assignmentError(). */
-function errorFor(a: Omit<Assignment, 'error' | 'applied' | 'seqno' | 'ignored'>): string | null {
-  if (a.status === 'invalid' && a.value && !a.value.ok) return a.value.message;
-  return null;
 }
 
 /** PostgreSQL's message for a rejected assignment (an unknown name or a bad value), else null. */
@@ -160,38 +206,49 @@ class ValueMemo {
  * of these, and intermediate objects or spreads (whose shapes vary) cost more than the parsing.
  * It is pushed onto `assignments` and filed with `overrides` as it is made.
  */
-function assign(catalog: Catalog, file: SourceFile, line: SettingLine, assignments: Assignment[], memo: ValueMemo, overrides: Overrides): void {
+function assign(catalog: Catalog, file: SourceFile, line: SettingLine, assignments: AssignmentRecord[], memo: ValueMemo, overrides: Overrides): void {
   const seqno = assignments.length + 1;
   const name = line.name;
   scanName(file.text, line.nameStart, line.nameEnd);
   // A two-part name (QUALIFIED_ID) is never a built-in parameter nor an old alias: no catalog lookup.
   const dotted = nameScan.dotted;
   const def = dotted ? undefined : lookupParam(catalog, name);
-  let a: Assignment;
+  let a: AssignmentRecord;
   let hash: number;
   if (!def) {
     // Unknown two-part names are custom placeholders: accepted without validation. Names compare
     // as guc_name_compare does (A-Z folded, nothing else).
-    const status = dotted ? 'placeholder' : 'unknown';
     const key = nameScan.upper ? foldName(name) : name;
     hash = nameScan.hash;
-    a = { seqno, file, line, key, def: undefined, status, value: undefined, error: null, applied: true, ignored: false, overriddenBy: undefined };
+    a = new AssignmentRecord(seqno, file, line, key, undefined, undefined, dotted ? PLACEHOLDER | APPLIED : UNKNOWN);
   } else {
-    const input = line.value.value;
+    const input = line.value;
     let value = memo.get(def, input, file.encoding);
     if (value === undefined) {
       value = parseGucValue(def, input, catalog.major, { writtenName: name, timezones: timezones(catalog.major), encoding: file.encoding });
       memo.set(def, input, file.encoding, value);
     }
-    const status = value.ok ? 'ok' : 'invalid';
-    const key = def.name.toLowerCase();
+    const key = defKey(def);
     hash = hashName(key);
-    a = { seqno, file, line, key, def, status, value, error: null, applied: true, ignored: false, overriddenBy: undefined };
+    a = new AssignmentRecord(seqno, file, line, key, def, value, value.ok ? OK | APPLIED : INVALID);
   }
-  a.error = errorFor(a);
-  a.applied = a.error === null && a.status !== 'unknown';
   assignments.push(a);
   overrides.add(a, hash);
+}
+
+/** def.name lower-cased; the few mixed-case names (DateStyle, TimeZone, …) once, not per assignment. */
+const mixedCaseKeys = new Map<GucDef, string>();
+function defKey(def: GucDef): string {
+  const name = def.name;
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (c >= 0x41 && c <= 0x5a) {
+      let key = mixedCaseKeys.get(def);
+      if (key === undefined) mixedCaseKeys.set(def, (key = name.toLowerCase()));
+      return key;
+    }
+  }
+  return name;
 }
 
 export function resolveCluster(outerHost: Host, input: ClusterInput, cache = new Map<string, ConfFile>()): ResolvedCluster {
@@ -232,7 +289,7 @@ export function resolveCluster(outerHost: Host, input: ClusterInput, cache = new
     for (const c of conf.files.values()) sources.set(c.file.path, c.file);
   }
 
-  const assignments: Assignment[] = [];
+  const assignments: AssignmentRecord[] = [];
   const problems: ConfProblem[] = [];
   const memo = new ValueMemo();
   // Lines in runs of settings: at least as many as the assignments.
@@ -257,7 +314,7 @@ export function resolveCluster(outerHost: Host, input: ClusterInput, cache = new
     if (a.key !== 'config_file' || a.status !== 'ok') continue;
     const real = mainSrc?.path ?? a.file.path;
     a.value = { ok: true, value: real, canonical: real };
-    a.applied = false;
+    a.bits &= ~APPLIED;
   }
 
   const effective = overrides.resolve();
@@ -431,7 +488,7 @@ export function expandCarriers(host: Host, inputs: readonly ClusterInput[], kit:
 }
 
 /** The key assignments are indexed by: the lower-cased name, old aliases mapped. */
-const keyOf = (a: Assignment): string => a.key;
+const keyOf = (a: AssignmentRecord): string => a.key;
 
 /**
  * Marks overridden assignments and finds the effective one per parameter.
@@ -444,21 +501,22 @@ const keyOf = (a: Assignment): string => a.key;
  * Otherwise `resolve` runs the general passes. Either way O(n) expected.
  */
 class Overrides {
-  private readonly lastByKey: NameIndex<Assignment>;
+  private readonly lastByKey: NameIndex<AssignmentRecord>;
   private simple = true;
 
   /** `assignments`: where the assignments are pushed as they are made; `expected`: about how many there will be. */
   constructor(
-    private readonly assignments: readonly Assignment[],
+    private readonly assignments: readonly AssignmentRecord[],
     expected: number,
   ) {
     this.lastByKey = new NameIndex(assignments, keyOf, expected);
   }
 
   /** `a` was just pushed onto the assignments; `hash` is hashName(a.key). */
-  add(a: Assignment, hash: number): void {
-    if (a.status === 'unknown') return;
-    if (a.status === 'invalid') this.simple = false;
+  add(a: AssignmentRecord, hash: number): void {
+    const status = a.bits & 3;
+    if (status === UNKNOWN) return;
+    if (status === INVALID) this.simple = false;
     const before = this.lastByKey.put(this.assignments.length - 1, hash);
     if (before !== -1) {
       const prev = this.assignments[before]!;
@@ -469,14 +527,12 @@ class Overrides {
   }
 
   /** Marks the overridden assignments (once all are added) and returns the effective ones by key. */
-  resolve(): NameIndex<Assignment> {
+  resolve(): NameLookup<AssignmentRecord> {
     const assignments = this.assignments;
     if (this.simple) {
       for (const a of assignments) {
         if (a.overriddenBy === undefined) continue;
-        a.ignored = true;
-        a.applied = false;
-        a.error = null;
+        a.ignore();
       }
       return this.lastByKey;
     }
@@ -488,9 +544,7 @@ class Overrides {
       const before = lastBySpelling.put(i);
       if (before !== -1) {
         const prev = assignments[before]!;
-        prev.ignored = true;
-        prev.applied = false;
-        prev.error = null;
+        prev.ignore();
       }
     });
 

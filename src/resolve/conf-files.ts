@@ -148,7 +148,7 @@ export function readConfSet(host: Host, tops: readonly SourceFile[], cache = new
       reason,
       file,
       lineNumber: line.line,
-      loc: lineLoc(file, line.value.start, line.value.end),
+      loc: lineLoc(file, line.valueStart, line.valueEnd),
       message,
       ...(detail ? { detail } : {}),
     });
@@ -190,7 +190,7 @@ export function readConfSet(host: Host, tops: readonly SourceFile[], cache = new
   ): void => {
     // ParseConfigFile names the target as written in the depth error (before making it absolute).
     if (depth > CONF_FILE_MAX_DEPTH) {
-      problem(from, line, 'depth', `could not open configuration file "${line.value.value}": maximum nesting depth exceeded`);
+      problem(from, line, 'depth', `could not open configuration file "${line.value}": maximum nesting depth exceeded`);
       return;
     }
     // Every include counts, read or not (a missing include_if_exists target costs a path check too):
@@ -229,8 +229,8 @@ export function readConfSet(host: Host, tops: readonly SourceFile[], cache = new
         reason: 'cycle',
         file: failing.file,
         lineNumber: failing.line.line,
-        loc: lineLoc(failing.file, failing.line.value.start, failing.line.value.end),
-        message: `could not open configuration file "${failing.line.value.value}": maximum nesting depth exceeded`,
+        loc: lineLoc(failing.file, failing.line.valueStart, failing.line.valueEnd),
+        message: `could not open configuration file "${failing.line.value}": maximum nesting depth exceeded`,
         detail: `include cycle ${chain}`,
       });
       return;
@@ -264,7 +264,7 @@ export function readConfSet(host: Host, tops: readonly SourceFile[], cache = new
     stack: string[],
     via: IncludeLine[],
   ): void => {
-    const target = line.value.value;
+    const target = line.value;
     if (line.directive === 'include_dir') {
       if (target.trim() === '') {
         problem(from, line, 'empty-name', `empty configuration directory name: "${target}"`);

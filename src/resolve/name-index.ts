@@ -1,3 +1,13 @@
+/** What readers of an index see: its items by name, in the order their names were first put. */
+export interface NameLookup<T> extends Iterable<[string, T]> {
+  readonly size: number;
+  get(key: string): T | undefined;
+  has(key: string): boolean;
+  values(): IterableIterator<T>;
+  keys(): IterableIterator<string>;
+  entries(): IterableIterator<[string, T]>;
+}
+
 /**
  * An index of items by name, over an array of items it does not own: `put(i)` files items[i]
  * under its name and returns the index of the item filed there before, so "which earlier
@@ -11,7 +21,7 @@
  * nothing in it to scan, and growing it copies integers only. Expected O(1) per operation, O(n)
  * space; the hash is FNV-1a over the UTF-16 code units, with a final mix.
  */
-export class NameIndex<T> implements Iterable<[string, T]> {
+export class NameIndex<T> implements NameLookup<T> {
   /** Slot i is table[2i] (the key's hash) and table[2i + 1] (item index + 1, or 0 when empty). */
   private table: Int32Array;
   /** The slots of the keys in the order they were first put. */

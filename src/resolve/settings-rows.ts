@@ -40,13 +40,13 @@ export function settingsRows(cluster: ResolvedCluster): FileSettingRow[] {
       if (item.conf.lines[i]!.kind !== 'setting') continue;
       const a = cluster.assignments[next++]!;
       const canonical =
-        a.status === 'ok' && a.value?.ok ? a.value.canonical : a.status === 'placeholder' ? a.line.value.value : null;
+        a.status === 'ok' && a.value?.ok ? a.value.canonical : a.status === 'placeholder' ? a.line.value : null;
       rows.push({
         sourcefile: a.file.path,
         sourceline: a.line.line,
         seqno: rows.length + 1,
         name: a.line.name,
-        setting: a.line.value.value,
+        setting: a.line.value,
         applied: a.applied,
         error: assignmentError(a),
         canonical,

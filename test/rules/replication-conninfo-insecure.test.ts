@@ -155,10 +155,10 @@ describe('parseConninfo follows libpq', () => {
     const file = createSourceFile('x.conf', '/x.conf', Buffer.from("a = 'x''y\\tz'\n"));
     const line = parsePostgresqlConf(file).lines[0]!;
     if (line.kind !== 'setting') throw new Error('not a setting');
-    expect(line.value.value).toBe("x'y\tz");
-    expect(valueOffsets(line.value)).toEqual([1, 2, 4, 5, 7, 8]);
+    expect(line.value).toBe("x'y\tz");
+    expect(valueOffsets(line)).toEqual([1, 2, 4, 5, 7, 8]);
     const octal = parsePostgresqlConf(createSourceFile('y.conf', '/y.conf', Buffer.from("a = '\\303\\251'\n"))).lines[0]!;
     if (octal.kind !== 'setting') throw new Error('not a setting');
-    expect(valueOffsets(octal.value)).toBeUndefined();
+    expect(valueOffsets(octal)).toBeUndefined();
   });
 });

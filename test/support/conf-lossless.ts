@@ -21,7 +21,7 @@ export function checkLossless(text: string, conf: ConfFile): void {
     const spans: { start: number; end: number }[] = [];
     if (line.commentStart !== undefined) spans.push({ start: line.commentStart, end: line.end });
     if (line.kind === 'setting' || line.kind === 'include') {
-      spans.push({ start: line.nameStart, end: line.nameEnd }, line.value);
+      spans.push({ start: line.nameStart, end: line.nameEnd }, { start: line.valueStart, end: line.valueEnd });
     }
     if (line.kind === 'error' && line.token) spans.push(line.token);
     for (const s of spans) {
