@@ -37,9 +37,9 @@ import type { Host } from '../resolve/host.js';
 import type { DiffResult } from '../diff/types.js';
 
 // What only some runs need is imported where it is used, so that a push event's run does not load
-// it: the GitHub API client (src/action/github-api.ts loads Octokit itself), the base revision's
-// lint, review planning, the SARIF writer, the diff's renderer and the config reader (yaml + ajv).
-// esbuild splits each into a chunk of dist/ (scripts/build.mjs).
+// it: the GitHub API client (src/action/github-api.ts loads Octokit itself), what only pull requests
+// need (./pull-request.ts: the base revision's lint, review planning, the diff), the SARIF writer
+// and the config reader (yaml + ajv). esbuild splits each into chunks of dist/ (scripts/build.mjs).
 
 /** Issue comments are capped at 65,536 characters; stay clear of it. */
 const COMMENT_MAX_BYTES = 60_000;
@@ -165,7 +165,7 @@ async function review(
   // With only-changed the file list was read before the annotations; a failure there was reported then.
   if (state.diffs || !inputs.onlyChanged) {
     try {
-      const [{ planReview }, { fingerprints }] = await Promise.all([import('./review.js'), import('../report/fingerprint.js')]);
+      const { planReview, fingerprints } = await import('./pull-request.js');
       state.diffs ??= await listChangedFiles(octokit, pr);
       const prints = fingerprints(result.diagnostics, result.sources);
       const existing = await existingReviewFingerprints(octokit, pr, me);
@@ -291,7 +291,7 @@ async function runUnchecked(rules: readonly Rule[]): Promise<void> {
   let diff: DiffResult | undefined;
   if ((inputs.onlyChanged || wantDiff) && state?.listing) {
     const { pr: p, octokit, listing } = state;
-    const { baseFetcher, BaseUnavailable, lintBase, newFindings, shortSha } = await import('./base.js');
+    const { baseFetcher, BaseUnavailable, lintBase, newFindings, shortSha } = await import('./pull-request.js');
     // The base revision may hold a carrier file the head does not (the diff reads both sides with them).
     options.carriers ??= await loadCarriers();
     try {
@@ -319,7 +319,7 @@ async function runUnchecked(rules: readonly Rule[]): Promise<void> {
       log.warning(`pgconf-lint: could not read the base revision (${why}); ${baseUses}.`);
     }
   }
-  const diffSections = diff ? (await import('../diff/render.js')).markdownSections(diff, { maxBytes: SECTION_MAX_BYTES }) : undefined;
+  const diffSections = diff ? (await import('./pull-request.js')).markdownSections(diff, { maxBytes: SECTION_MAX_BYTES }) : undefined;
   const sections = diffSections ? [diffSections.access, diffSections.settings] : [];
   const counts = summarize(reported);
   const failing = inputs.failOn !== 'never' && reported.some((d) => !d.suppressed && RANK[d.severity] >= RANK[inputs.failOn as Severity]);
@@ -407,7 +407,7 @@ async function runUnchecked(rules: readonly Rule[]): Promise<void> {
  * (the checkout), both as the repository names its files. The diff code is loaded only here.
  */
 async function diffWithBase(baseHost: Host, headHost: Host, root: string, paths: string[], options: LintOptions): Promise<DiffResult> {
-  const [{ diffTrees }, { diffAccess }] = await Promise.all([import('../diff/trees.js'), import('../diff/access.js')]);
+  const { diffTrees, diffAccess } = await import('./pull-request.js');
   const config = options.config;
   const out = diffTrees({ root, host: baseHost, ...(config ? { config } : {}) }, { root, host: headHost, ...(config ? { config } : {}) }, paths, {
     diffAccess,
