@@ -39,14 +39,47 @@ export interface AuthToken {
   readonly via: AuthToken | null;
 }
 
+/*
+ * Tokens are the bulk of a large file's memory (five or six per record), so the common token, unquoted
+ * and read from the file itself, holds only its text and place; `quoted` and `via` come from its
+ * class.
+ */
 class Token implements AuthToken {
+  constructor(
+    readonly text: string,
+    readonly file: SourceFile,
+    readonly start: number,
+    readonly end: number,
+  ) {}
+
+  get quoted(): boolean {
+    return false;
+  }
+
+  get via(): AuthToken | null {
+    return null;
+  }
+
+  get raw(): string {
+    return this.file.text.slice(this.start, this.end);
+  }
+}
+
+class QuotedToken extends Token {
+  override get quoted(): boolean {
+    return true;
+  }
+}
+
+/** A token read through an `@file` reference. */
+class ViaToken implements AuthToken {
   constructor(
     readonly text: string,
     readonly quoted: boolean,
     readonly file: SourceFile,
     readonly start: number,
     readonly end: number,
-    readonly via: AuthToken | null,
+    readonly via: AuthToken,
   ) {}
 
   get raw(): string {
@@ -512,6 +545,19 @@ export class AuthTokenizer {
   /** Lines read so far (MAX_AUTH_LINES), and whether reading stopped there. */
   private lineCount = 0;
   private linesCut = false;
+  /**
+   * One string per distinct token text: keywords, methods and names repeat from record to record,
+   * and each token's text would otherwise be a string of its own. Holds at most one entry per token
+   * read, and is dropped with the tokenizer.
+   */
+  private readonly texts = new Map<string, string>();
+
+  private intern(text: string): string {
+    const known = this.texts.get(text);
+    if (known !== undefined) return known;
+    this.texts.set(text, text);
+    return text;
+  }
 
   constructor(
     private readonly major: Major,
@@ -588,7 +634,8 @@ export class AuthTokenizer {
             error = { message: TOKEN_TOO_LONG, file, start, end };
             break;
           }
-          const tok = new Token(t.text, t.quoted, file, start, end, null);
+          const text = this.intern(t.text);
+          const tok = t.quoted ? new QuotedToken(text, file, start, end) : new Token(text, file, start, end);
           if (depth > 0) this.expandedTokens++;
           const comma = t.comma; // t is reused by the nested tokenizer below
           if (!t.quoted && t.text.length > 1 && t.text[0] === '@') {
@@ -660,7 +707,7 @@ export class AuthTokenizer {
           if (t.via) {
             this.expandedTokens++;
             tokens.push(t);
-          } else tokens.push(new Token(t.text, t.quoted, t.file, t.start, t.end, at));
+          } else tokens.push(new ViaToken(t.text, t.quoted, t.file, t.start, t.end, at));
         }
         if (this.overBudget()) return this.budgetError(at);
       }

@@ -174,7 +174,8 @@ interface OptState {
 
 export function parsePgHba(file: SourceFile, major: Major, io: AuthFileIO, build: BuildProfile = STANDARD_BUILD): HbaFile {
   const tok = tokenizeAuthFile(file, major, io);
-  const lines: HbaLine[] = tok.lines.map((l) => parseHbaLine(l, major, build));
+  const featureLists = new Map<string, BuildFeature[]>();
+  const lines: HbaLine[] = tok.lines.map((l) => parseHbaLine(l, major, build, featureLists));
   const loads = lines.length > 0 && lines.every((l) => l.problem === null);
   const noEntries = lines.length === 0;
   return {
@@ -192,6 +193,13 @@ export function parsePgHba(file: SourceFile, major: Major, io: AuthFileIO, build
 const NONE: readonly never[] = Object.freeze([]);
 function none<T>(): T[] {
   return NONE as unknown as T[];
+}
+
+function sharedList(lists: Map<string, BuildFeature[]>, features: BuildFeature[]): BuildFeature[] {
+  const key = features.join(',');
+  let list = lists.get(key);
+  if (!list) lists.set(key, (list = Object.freeze(features) as BuildFeature[]));
+  return list;
 }
 
 /**
@@ -239,8 +247,11 @@ class RecordLine implements HbaLine {
   }
 }
 
-/** parse_hba_line */
-export function parseHbaLine(line: AuthLine, major: Major, build: BuildProfile = STANDARD_BUILD): HbaLine {
+/**
+ * parse_hba_line. `featureLists`: the build-feature lists of the file's lines so far, by content, so
+ * that lines with the same features (every `hostssl` line: ssl) share one frozen list.
+ */
+export function parseHbaLine(line: AuthLine, major: Major, build: BuildProfile = STANDARD_BUILD, featureLists?: Map<string, BuildFeature[]>): HbaLine {
   const ctx: Ctx = { major, build, line, errMsg: null, features: [], zones: [], optionsFrom: 0 };
   let record: HbaRecord | null = null;
   let problem: AuthError | null = line.error;
@@ -255,7 +266,7 @@ export function parseHbaLine(line: AuthLine, major: Major, build: BuildProfile =
       if (e.setsErrMsg) ctx.errMsg = e.message;
     }
   }
-  const features = ctx.features.length > 0 ? ctx.features : none<BuildFeature>();
+  const features = ctx.features.length === 0 ? none<BuildFeature>() : featureLists ? sharedList(featureLists, ctx.features) : ctx.features;
   const zones = ctx.zones.length > 0 ? ctx.zones : none<HbaZone>();
   if (record !== null && problem === null) {
     const optionFields = ctx.optionsFrom < line.fields.length ? line.fields.slice(ctx.optionsFrom) : none<AuthField>();
@@ -397,12 +408,14 @@ const BUILD_METHODS: Record<string, 'gss' | 'sspi' | 'pam' | 'bsd' | 'ldap'> = {
 
 function parseMethod(ctx: Ctx, t: AuthToken): string {
   const m = t.text;
-  if (STANDARD_METHODS.includes(m) || (m === 'oauth' && ctx.major >= 18)) return m;
+  const standard = STANDARD_METHODS.indexOf(m);
+  if (standard !== -1) return STANDARD_METHODS[standard]!; // the constant, not a copy per record
+  if (m === 'oauth' && ctx.major >= 18) return 'oauth';
   const feature = BUILD_METHODS[m];
   if (!feature) throw new LineError(`invalid authentication method "${m}"`, t, true, { code: 'invalid-method', method: m });
   addFeature(ctx, feature);
   if (!ctx.build[feature]) throw new LineError(`invalid authentication method "${m}": not supported by this build`, t);
-  return m;
+  return feature;
 }
 
 /* ---- addresses (getaddrinfo with AI_NUMERICHOST, as glibc parses it) ---- */
@@ -436,7 +449,8 @@ function parseAddress(ctx: Ctx, t: AuthToken, readMask: () => AuthToken): HbaAdd
   const mask = parseNumericHost(mt.text, ctx);
   if (!mask) throw new LineError(`invalid IP mask "${mt.text}": Name or service not known`, mt, true, { code: 'invalid-ip-mask' });
   if (mask.length !== ip.length) throw new LineError('IP address and mask do not match', mt);
-  return addr(kind, ip, maskPrefix(mask), mask, mt);
+  const prefix = maskPrefix(mask);
+  return addr(kind, ip, prefix, prefix === null ? mask : prefixMask(prefix, mask.length), mt);
 }
 
 /** pg_sockaddr_cidr_mask: strtol in base 10, whole string, 0..32 or 0..128. */
@@ -450,13 +464,23 @@ function parseCidrBits(s: string, max: number): number | null {
   return v < 0 || v > max ? null : v === 0 ? 0 : v;
 }
 
+/** The masks of every prefix length, per address length (4 or 16), made once: records share them. */
+const PREFIX_MASKS = new Map<number, readonly number[][]>();
+
 function prefixMask(bits: number, len: number): number[] {
-  const out = new Array<number>(len).fill(0);
-  for (let i = 0; i < len; i++) {
-    const b = Math.max(0, Math.min(8, bits - i * 8));
-    out[i] = (0xff << (8 - b)) & 0xff;
+  let masks = PREFIX_MASKS.get(len);
+  if (!masks) {
+    masks = Array.from({ length: len * 8 + 1 }, (_, n) => {
+      const out = new Array<number>(len).fill(0);
+      for (let i = 0; i < len; i++) {
+        const b = Math.max(0, Math.min(8, n - i * 8));
+        out[i] = (0xff << (8 - b)) & 0xff;
+      }
+      return Object.freeze(out) as number[];
+    });
+    PREFIX_MASKS.set(len, masks);
   }
-  return out;
+  return masks[bits]!;
 }
 
 function maskPrefix(mask: number[]): number | null {
