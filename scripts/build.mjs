@@ -92,7 +92,7 @@ if (existsSync(join(root, 'src/action/main.ts'))) {
     metafile: true,
   });
   // As for the CLI: the startup path (action.js and the chunks it imports statically, which load
-  // with it) must not contain what the split is for.
+  // with it) must not contain what the split is for, and stays a few files (src/action/pull-request.ts).
   const outputs = action.metafile.outputs;
   const actionJs = relative(process.cwd(), join(dist, 'action.js'));
   if (!outputs[actionJs]) throw new Error(`esbuild's metafile does not list ${actionJs}`);
@@ -105,6 +105,7 @@ if (existsSync(join(root, 'src/action/main.ts'))) {
   }
   const leaked = [...startup].flatMap((o) => Object.keys(outputs[o].inputs)).filter((p) => /node_modules\/(ajv|yaml|undici|@actions|@octokit)\//.test(p));
   if (leaked.length) throw new Error(`dist/action.js must not load ${leaked.slice(0, 3).join(', ')} at start-up`);
+  if (startup.size > 10) throw new Error(`the Action's start-up path is ${startup.size} files (at most 10): fewer dynamic import sites make fewer shared chunks`);
 }
 
 // The packages inside the bundles. Their versions must be the ones package-lock.json records: a
