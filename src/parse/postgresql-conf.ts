@@ -214,24 +214,34 @@ function printable(token: string): string {
  * The strings of names and values, shared between the lines that spell them alike: a large file
  * sets the same parameters to the same few values, and a string per line (24 to 40 bytes, two for a
  * quoted value) was a quarter of its memory. A direct-mapped cache of the last string seen per slot,
- * so it is bounded (INTERN_SLOTS strings of at most INTERN_MAX_LEN characters) and a file of distinct
- * names only ever replaces entries; a hit is checked against the text in place (`startsWith`), so a
- * repeated name costs no allocation. Sharing is safe: strings are immutable.
+ * so it is bounded (at most INTERN_SLOTS strings of at most INTERN_MAX_LEN characters, fewer slots
+ * for a short file, which gains nothing from it) and a file of distinct names only ever replaces
+ * entries; a hit is checked against the text in place (`startsWith`), so a repeated name costs no
+ * allocation. Sharing is safe: strings are immutable.
  */
 const INTERN_SLOTS = 4096;
 const INTERN_MAX_LEN = 64;
 
 class Interner {
-  private readonly raws: string[] = new Array<string>(INTERN_SLOTS).fill('');
+  private readonly raws: string[];
   /** For STRING tokens: the de-escaped value of `strRaws[slot]`. */
-  private readonly strRaws: string[] = new Array<string>(INTERN_SLOTS).fill('');
-  private readonly strValues: string[] = new Array<string>(INTERN_SLOTS).fill('');
+  private readonly strRaws: string[];
+  private readonly strValues: string[];
+  private readonly mask: number;
   private slot = -1;
 
   constructor(
     private readonly text: string,
     private readonly encoding: SourceFile['encoding'],
-  ) {}
+    lines: number,
+  ) {
+    let slots = 16;
+    while (slots < lines && slots < INTERN_SLOTS) slots *= 2;
+    this.mask = slots - 1;
+    this.raws = new Array<string>(slots).fill('');
+    this.strRaws = new Array<string>(slots).fill('');
+    this.strValues = new Array<string>(slots).fill('');
+  }
 
   /** text.slice(start, end), shared with an earlier equal slice when the cache still has it. */
   slice(start: number, end: number): string {
@@ -243,7 +253,7 @@ class Interner {
     let h = end - start;
     for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
     h ^= h >>> 15;
-    const slot = h & (INTERN_SLOTS - 1);
+    const slot = h & this.mask;
     this.slot = slot;
     const seen = this.raws[slot]!;
     if (seen.length === end - start && text.startsWith(seen, start)) return seen;
@@ -282,11 +292,11 @@ export const MAX_CONF_LINES = 2_000_000;
 export function parsePostgresqlConf(file: SourceFile): ConfFile {
   const text = file.text;
   const lexer = new Lexer(text);
-  const strings = new Interner(text, file.encoding);
   const lines: ConfLine[] = [];
   let errors = 0;
   let abandonedAtLine: number | undefined;
   const count = Math.min(file.lineStarts.length, MAX_CONF_LINES);
+  const strings = new Interner(text, file.encoding, count);
 
   for (let n = 0; n < count; n++) {
     const start = file.lineStarts[n]!;
