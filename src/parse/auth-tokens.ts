@@ -534,6 +534,10 @@ function openFailure(absPath: string, reason: string, enoent: boolean, notAllowe
   return { ok: false, message: `could not open file "${absPath}": ${reason}`, reason, enoent, notAllowed };
 }
 
+/** Slots of AuthTokenizer.recentTexts (a power of two), and the longest text shared through it. */
+const TEXT_SLOTS = 4096;
+const MAX_SHARED_TEXT = 64;
+
 export class AuthTokenizer {
   readonly files: SourceFile[] = [];
   readonly includes: AuthInclude[] = [];
@@ -546,16 +550,20 @@ export class AuthTokenizer {
   private lineCount = 0;
   private linesCut = false;
   /**
-   * One string per distinct token text: keywords, methods and names repeat from record to record,
-   * and each token's text would otherwise be a string of its own. Holds at most one entry per token
-   * read, and is dropped with the tokenizer.
+   * Recent token texts, by a cheap hash of their characters: keywords, methods and names repeat from
+   * record to record, and each token's text would otherwise be a string of its own. A fixed table
+   * (a repeat evicts nothing else; a collision evicts the older text), so its cost does not grow
+   * with the file and no string is hashed in full.
    */
-  private readonly texts = new Map<string, string>();
+  private readonly recentTexts: string[] = new Array<string>(TEXT_SLOTS).fill('');
 
   private intern(text: string): string {
-    const known = this.texts.get(text);
-    if (known !== undefined) return known;
-    this.texts.set(text, text);
+    const n = text.length;
+    if (n === 0 || n > MAX_SHARED_TEXT) return text;
+    const h = (n * 31 + text.charCodeAt(0) * 7 + text.charCodeAt(n >> 1) * 17 + text.charCodeAt(n - 1) * 131) & (TEXT_SLOTS - 1);
+    const known = this.recentTexts[h]!;
+    if (known === text) return known;
+    this.recentTexts[h] = text;
     return text;
   }
 
