@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { boundQuote, boundQuotedIn, boundQuotes, containsSecret, MASK, maskQuoted, privateKeyBlocks, QUOTE_MAX_CHARS, redactSecrets } from '../src/linter/redact.js';
+import { boundQuote, boundQuotedIn, boundQuotes, containsSecret, MASK, maskQuoted, privateKeyBlocks, QUOTE_MAX_CHARS, redactSecrets, scanSecretRanges, secretRanges } from '../src/linter/redact.js';
 
 // Secrets of each shape the masker must recognize, inside the text that carries them.
 const GHS = 'ghs_16C7e42F292c6912E7710c838347Ae178B4a';
@@ -173,5 +173,65 @@ describe('bounded quotes', () => {
     const v = 'v'.repeat(3000);
     expect(boundQuotedIn(`invalid value for parameter "x": "${v}"`, v)).toBe(`invalid value for parameter "x": "${boundQuote(v)}"`);
     expect(boundQuotedIn('invalid value for parameter "x": "8mb"', '8mb')).toBe('invalid value for parameter "x": "8mb"');
+  });
+});
+
+describe('the quick test before the scan', () => {
+  // secretRanges skips the scan when a regular expression finds none of its triggers: it must never
+  // skip a text the scan would mask. Texts built from pieces of every trigger, in every case, with
+  // separators and near-misses between them (a seeded generator: the same texts each run).
+  const pieces = [
+    'password', 'PassWord', 'passwd', 'passphrase', 'secret', 'secrets', 'token', 'TOKENS', 'apikey', 'api_key', 'api-key', 'access_key',
+    'secret_key', 'credentials', 'credential', 'private_key', 'private-key', 'privatekey', 'authorization', 'Authorization', 'basic', 'Bearer',
+    'ghp_', 'gho_', 'ghs_', 'ghu_', 'ghr_', 'github_pat_', 'AKIA', 'ASIA', 'APKA', 'eyJ', 'eyJhbGciOi', '://', 'https://', 'user', ':', '@',
+    '=', '"', "'", ' ', '\t', '.', '-', '_', '/', '+', '~', '-----BEGIN', ' PRIVATE KEY-----', '-----END', '\n', 'x', 'Q9', 'abc', 'ZZZZ',
+    '0123456789', 'aB3dE5gH7jK9', 'aB3dE5gH7jK9mN2p', 'IOSFODNN7EXAMPLE', 'mN2pQ4rS6tU8vW0xY1zA', GHS, BASIC, JWT, PEM_LINE, 'shared_buffers', 'work_mem = 8MB', 'the assignment that wins',
+  ];
+  let seed = 20261206;
+  const next = (n: number): number => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed % n;
+  };
+  test('finds a trigger in every text the scan masks, and the same ranges', () => {
+    let masked = 0;
+    let skipped = 0;
+    for (let t = 0; t < 20_000; t++) {
+      let s = '';
+      for (let k = 1 + next(8); k > 0; k--) s += pieces[next(pieces.length)];
+      const full = scanSecretRanges(s);
+      expect(secretRanges(s)).toEqual(full);
+      if (full.length) masked++;
+      else skipped++;
+    }
+    // Both kinds of text were generated in numbers.
+    expect(masked).toBeGreaterThan(800);
+    expect(skipped).toBeGreaterThan(2_000);
+  });
+
+  test.each([
+    ['a GitHub token of 20 characters', 'x ghp_aB3dE5gH7jK9mN2p y'],
+    ['an AWS access key id', 'x AKIAIOSFODNN7EXAMPLE y'],
+    ['a short JWT', 'x eyJa.eyJb.cdefghijklmno y'],
+    ["a URL's password", 'x a://u:p@h y'],
+    ['an Authorization header', 'authorization=abcdef'],
+    ['basic and a token', 'x basic abcdefghijk1 y'],
+    ['password=', 'password=x'],
+    ['passwd=', 'passwd=x'],
+    ['passphrase=', 'passphrase=x'],
+    ['secret=', 'secret=x'],
+    ['token=', 'token=x'],
+    ['apikey=', 'apikey=x'],
+    ['credential=', 'credential=x'],
+    ['a PEM private key', '-----BEGIN RSA PRIVATE KEY-----\nabc'],
+    ['a random run of 24', 'x aB3dE5gH7jK9mN2pQ4rS6tU8 y'],
+  ])('%s, in its shortest form, is still found: %s', (_what, s) => {
+    expect(secretRanges(s).length).toBeGreaterThan(0);
+    expect(secretRanges(s)).toEqual(scanSecretRanges(s));
+  });
+
+  test('texts without a trigger are not scanned, texts with one are', () => {
+    expect(secretRanges('shared_buffers is set again at line 60 (187MB), so this value (131MB) is ignored')).toEqual([]);
+    expect(secretRanges(`x ${'aB3dE5gH7jK9mN2pQ4rS6tU8vW0'} y`)).toEqual(scanSecretRanges(`x ${'aB3dE5gH7jK9mN2pQ4rS6tU8vW0'} y`));
+    expect(secretRanges(`x ${'aB3dE5gH7jK9mN2pQ4rS6tU8vW0'} y`).length).toBe(1);
   });
 });

@@ -176,6 +176,38 @@ function redact(s: string): string {
  * text in place (the text report's source lines) and must keep columns aligned around a mask.
  */
 export function secretRanges(s: string): [number, number][] {
+  // Most texts (messages, config lines) hold nothing the scan below could mask: one native regular
+  // expression search rules them out without the per-character scan.
+  return MAY_HOLD_SECRET.test(s) ? scanSecretRanges(s) : [];
+}
+
+const escapeRe = (w: string): string => w.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+/**
+ * Every text the scan can mask contains one of these (compared without regard to case, which only
+ * widens the net): the start of a URL's user info, a PEM header, the Authorization header and its
+ * schemes, a secret key, a known token prefix, or a run of 24 run characters (looksRandom's minimum).
+ * Kept in step with scanSecretRanges: test/redact.test.ts checks that both agree.
+ */
+const MAY_HOLD_SECRET = new RegExp(
+  [
+    '://',
+    '-----BEGIN',
+    'authorization',
+    'basic',
+    'bearer',
+    ...SECRET_KEYS,
+    'gh',
+    'github_pat_',
+    ...AWS_PREFIXES,
+    'eyJ',
+  ]
+    .map(escapeRe)
+    .join('|') + '|[A-Za-z0-9+/_.~-]{24}',
+  'i',
+);
+
+/** secretRanges without the quick test: the scan itself (exported for the test that keeps both in step). */
+export function scanSecretRanges(s: string): [number, number][] {
   const n = s.length;
   // Ranges to mask, nearly always found in order (a URL's password before its user name is not).
   const ranges: number[] = [];
