@@ -178,15 +178,15 @@ function redact(s: string): string {
 export function secretRanges(s: string): [number, number][] {
   // Most texts (messages, config lines) hold nothing the scan below could mask: one native regular
   // expression search rules them out without the per-character scan.
-  return MAY_HOLD_SECRET.test(s) ? scanSecretRanges(s) : [];
+  return MAY_HOLD_SECRET.test(s) || RANDOM_RUN.test(s) ? scanSecretRanges(s) : [];
 }
 
 const escapeRe = (w: string): string => w.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 /**
  * Every text the scan can mask contains one of these (compared without regard to case, which only
  * widens the net): the start of a URL's user info, a PEM header, the Authorization header and its
- * schemes, a secret key, a known token prefix, or a run of 24 run characters (looksRandom's minimum).
- * Kept in step with scanSecretRanges: test/redact.test.ts checks that both agree.
+ * schemes, a secret key or a known token prefix; or else a run RANDOM_RUN finds. Kept in step with
+ * scanSecretRanges: test/redact.test.ts checks that both agree.
  */
 const MAY_HOLD_SECRET = new RegExp(
   [
@@ -202,9 +202,15 @@ const MAY_HOLD_SECRET = new RegExp(
     'eyJ',
   ]
     .map(escapeRe)
-    .join('|') + '|[A-Za-z0-9+/_.~-]{24}',
+    .join('|'),
   'i',
 );
+/**
+ * What looksRandom can mask without any of those words: a whole run (of RUN characters, from a
+ * character that is not one) of at least 24 characters holding an upper-case letter, a lower-case
+ * letter and a digit. Identifiers such as log_min_duration_statement (no digit, no capital) are not.
+ */
+const RANDOM_RUN = /(?<![A-Za-z0-9+/_.~-])(?=[A-Za-z0-9+/_.~-]{24})(?=[A-Za-z0-9+/_.~-]*[A-Z])(?=[A-Za-z0-9+/_.~-]*[a-z])(?=[A-Za-z0-9+/_.~-]*[0-9])/;
 
 /** secretRanges without the quick test: the scan itself (exported for the test that keeps both in step). */
 export function scanSecretRanges(s: string): [number, number][] {
