@@ -159,11 +159,21 @@ const progress = (s) => process.stderr.write(s);
 
 /** The Nodes measured: [the bench's own, Node 24 when there is one]; set in main(). */
 const NODES = [{ key: 'own', label: `Node ${process.version}`, bin: process.execPath, version: process.version }];
+/**
+ * The CLI runs with Node's compile cache: Node ≥ 22.1 has module.enableCompileCache, and the CLI
+ * measured calls it (dist/cli.js does where it exists; an older build given with --cli may not).
+ */
+let cliEnablesCache = null;
+const hasCompileCache = (node) => {
+  cliEnablesCache ??= fs.readFileSync(CLI, 'utf8').includes('enableCompileCache');
+  const [major, minor] = node.version.slice(1).split('.').map(Number);
+  return cliEnablesCache && (major > 22 || (major === 22 && minor >= 1));
+};
 /** Why Node 24 is not measured, or null. */
 let node24Problem = null;
 
-async function cli(args, cwd, expectFindings = null, node = NODES[0], stdout = 'ignore') {
-  const r = await runOnce(node.bin, [CLI, ...args], { cwd, stdout });
+async function cli(args, cwd, expectFindings = null, node = NODES[0], stdout = 'ignore', env = CHILD_ENV) {
+  const r = await runOnce(node.bin, [CLI, ...args], { cwd, stdout, env });
   if (r.rc !== 0 && r.rc !== 1) {
     const msg = `pgconf-lint ${args.join(' ')} failed (rc=${r.rc}): ${r.stderr.trim().split('\n')[0]}`;
     // An older build given with --cli may fail where the current one must not.
@@ -299,7 +309,7 @@ async function main() {
     const action = pushRun({ root: ROOT, paths: DEMO, apiUrl: trap.url });
     const cold = {};
     const noAction = fs.existsSync(ACTION) ? null : `not measured: no ${path.relative(ROOT, ACTION) || ACTION}`;
-    for (const node of NODES) cold[node.key] = { node: new Series(), version: new Series(), demo: new Series(), small: new Series(), action: new Series(), actionProblem: noAction, actionRc: null };
+    for (const node of NODES) cold[node.key] = { node: new Series(), version: new Series(), demo: new Series(), small: new Series(), action: new Series(), actionProblem: noAction, actionRc: null, demoNoCache: new Series() };
     const coldReps = QUICK ? 5 : 21;
     progress(`cold start on ${NODES.map((x) => x.label).join(' and ')} x${coldReps} `);
     try {
@@ -311,6 +321,9 @@ async function main() {
           keep(c.version, await cli(['--version'], ROOT, false, node));
           // The demo's output goes to a pipe, as the Action's does: the two are compared.
           keep(c.demo, await cli([DEMO], ROOT, true, node, 'pipe'));
+          // Node ≥ 22.1: dist/cli.js turns on Node's compile cache, which the first (uncounted) round
+          // fills; the demo again with it off is what a first run (or a fresh runner) pays.
+          if (hasCompileCache(node)) keep(c.demoNoCache, await cli([DEMO], ROOT, true, node, 'pipe', { ...CHILD_ENV, NODE_DISABLE_COMPILE_CACHE: '1' }));
           keep(c.small, await cli(['check', '--pg-version', String(PG_MAJOR), small.file], path.dirname(small.file), null, node));
           if (c.actionProblem) continue;
           action.reset();
@@ -580,7 +593,9 @@ function render(r) {
 
   out.push('### Repository and cold start');
   out.push('');
-  out.push(`Cold start: one round-robin over every case and Node (${NODES.map((x) => x.label).join(', ')}), each against \`node -e 0\` of the same binary. The demo's and the Action's output go to a pipe; the Action runs as the runner starts it for a \`push\` event (scripts/bench/action.mjs).`);
+  out.push(
+    `Cold start: one round-robin over every case and Node (${NODES.map((x) => x.label).join(', ')}), each against \`node -e 0\` of the same binary, after one uncounted round. The demo's and the Action's output go to a pipe; the Action runs as the runner starts it for a \`push\` event (scripts/bench/action.mjs).${NODES.some(hasCompileCache) ? ' The CLI turns on Node\'s compile cache (Node ≥ 22.1; in os.tmpdir() unless NODE_COMPILE_CACHE says otherwise), which the uncounted round fills: the CLI\'s figures there are a second run\'s; the row with the cache off is a first run\'s.' : ''}`,
+  );
   out.push('');
   out.push(`| case | ${NODES.map((x) => `${x.label} | vs \`node -e 0\` | RSS`).join(' | ')} |`);
   out.push(`|---|${NODES.map(() => '---:|---:|---:').join('|')}|`);
@@ -596,6 +611,7 @@ function render(r) {
   coldRow('`node -e 0`', (c) => c.node);
   coldRow('`pgconf-lint --version`', (c) => c.version);
   coldRow(`\`pgconf-lint ${DEMO}\``, (c) => c.demo);
+  if (NODES.some(hasCompileCache)) coldRow(`\`pgconf-lint ${DEMO}\`, compile cache off (\`NODE_DISABLE_COMPILE_CACHE=1\`: a first run)`, (c) => (c.demoNoCache.ms.length ? c.demoNoCache : { time: null, rssMb: null }));
   coldRow(`\`pgconf-lint check\` of the ${fmtN(1_000)}-line mixed postgresql.conf`, (c) => c.small);
   coldRow(`the Action (dist/action.js) on ${DEMO}, \`push\` event`, (c) => (c.actionProblem ? null : c.action));
   out.push('');
@@ -738,7 +754,7 @@ function issueTargets(r) {
   out.push('### Targets (issue 19)');
   out.push('');
   out.push(
-    `Each ratio is measured in this run, its numerator and denominator in one round-robin under the same Node; "today" is the figure issue 19 quotes. \`postgres -C\` is one binary for both Nodes, run in the same round-robins. Without NODE_EXTRA_CA_CERTS.${r.node24Problem ? ` Node 24 (the Action's) not measured: ${r.node24Problem}.` : ''}`,
+    `Each ratio is measured in this run, its numerator and denominator in one round-robin under the same Node; "today" is the figure issue 19 quotes. \`postgres -C\` is one binary for both Nodes, run in the same round-robins. Without NODE_EXTRA_CA_CERTS.${NODES.some(hasCompileCache) ? ' On Node ≥ 22.1 the CLI runs with its compile cache warm (a second run; the cold-start table has the demo with it off).' : ''}${r.node24Problem ? ` Node 24 (the Action's) not measured: ${r.node24Problem}.` : ''}`,
   );
   out.push('');
   const columns = [...nodes.map((x) => x.label), ...(r.node24Problem ? ['Node 24'] : [])];
