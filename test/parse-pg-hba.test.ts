@@ -81,6 +81,13 @@ describe('tokenizer (next_token, next_field_expand)', () => {
   it('applies the comma-list spacing rules [pg 12 16 18]', () => {
     expect(rows('local db1, db2 all trust\n', 16)[0]).toMatchObject({ database: ['db1', 'db2'], user_name: ['all'] });
     expect(errors('local db1 ,db2 all trust\n', 16)).toEqual([[1, 'invalid authentication method "all"']]);
+    // Names of JavaScript's Object properties are unknown methods, as any other word (not "not supported by this build").
+    expect(errors('local all all toString\nlocal all all constructor\nlocal all all __proto__\nlocal all all hasOwnProperty\n', 16)).toEqual([
+      [1, 'invalid authentication method "toString"'],
+      [2, 'invalid authentication method "constructor"'],
+      [3, 'invalid authentication method "__proto__"'],
+      [4, 'invalid authentication method "hasOwnProperty"'],
+    ]);
     expect(rows('local db1,,db2 all trust\nlocal db1, ,db2 all trust\n', 16).map((r) => r.database)).toEqual([
       ['db1', 'db2'],
       ['db1', 'db2'],

@@ -411,7 +411,8 @@ function parseMethod(ctx: Ctx, t: AuthToken): string {
   const standard = STANDARD_METHODS.indexOf(m);
   if (standard !== -1) return STANDARD_METHODS[standard]!; // the constant, not a copy per record
   if (m === 'oauth' && ctx.major >= 18) return 'oauth';
-  const feature = BUILD_METHODS[m];
+  // Own names only: a method spelled like an Object property (toString, constructor) is unknown.
+  const feature = Object.hasOwn(BUILD_METHODS, m) ? BUILD_METHODS[m] : undefined;
   if (!feature) throw new LineError(`invalid authentication method "${m}"`, t, true, { code: 'invalid-method', method: m });
   addFeature(ctx, feature);
   if (!ctx.build[feature]) throw new LineError(`invalid authentication method "${m}": not supported by this build`, t);
