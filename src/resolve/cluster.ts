@@ -91,25 +91,45 @@ const PLACEHOLDER = 3;
 const APPLIED = 4;
 const IGNORED = 8;
 
+/** The flags' share of AssignmentRecord.packed: seqno × FLAGS + bits. */
+const FLAGS = 16;
+
 /**
  * An Assignment as resolveCluster makes it: a million-line file makes a million of these, so it
- * keeps eight fields, not eleven. `status`, `applied` and `ignored` are bits of one small integer,
- * and `error` is derived: the message of a rejected value (`value.message`) unless the entry is
- * ignored. Only this module changes one, while resolving the cluster.
+ * keeps seven fields, not eleven. `status`, `applied` and `ignored` are bits of one small integer
+ * that also holds `seqno` (seqno × 16 + bits: a small integer up to 134M assignments, an exact
+ * number beyond), and `error` is derived: the message of a rejected value (`value.message`) unless
+ * the entry is ignored. Only this module changes one, while resolving the cluster.
  */
 class AssignmentRecord implements Assignment {
   overriddenBy: AssignmentRecord | undefined = undefined;
+  private packed: number;
 
   constructor(
-    readonly seqno: number,
+    seqno: number,
     readonly file: SourceFile,
     readonly line: SettingLine,
     readonly key: string,
     readonly def: GucDef | undefined,
     public value: ValueResult | undefined,
-    /** The status (the low two bits: OK, INVALID, UNKNOWN, PLACEHOLDER), APPLIED and IGNORED. */
-    public bits: number,
-  ) {}
+    bits: number,
+  ) {
+    this.packed = seqno * FLAGS + bits;
+  }
+
+  /** 1-based position in PostgreSQL's processing order (pg_file_settings.seqno). */
+  get seqno(): number {
+    return Math.floor(this.packed / FLAGS);
+  }
+
+  /** The status (the low two bits: OK, INVALID, UNKNOWN, PLACEHOLDER), APPLIED and IGNORED. */
+  get bits(): number {
+    return this.packed % FLAGS;
+  }
+
+  set bits(bits: number) {
+    this.packed = this.packed - (this.packed % FLAGS) + bits;
+  }
 
   get status(): AssignmentStatus {
     return STATUSES[this.bits & 3]!;
