@@ -1,2 +1,0 @@
-import { createRequire as __pgclCreateRequire } from 'node:module'; const require = __pgclCreateRequire(import.meta.url);
-import{a as e}from"./cli-chunk-TXNLZQLL.js";var i="outside the checked root; it was not read",r="inside the repository's .git directory, which pgconf-lint never reads as configuration; it was not read";function n(t){return/\.git/i.test(t)?t.split(/[\\/]/).some(o=>o.toLowerCase()===".git"):!1}e(n,"hasGitSegment");export{i as a,r as b,n as c};

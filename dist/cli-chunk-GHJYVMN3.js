@@ -1,2 +1,0 @@
-import { createRequire as __pgclCreateRequire } from 'node:module'; const require = __pgclCreateRequire(import.meta.url);
-import{b as i}from"./cli-chunk-SMIS7FWQ.js";import{a as e}from"./cli-chunk-TXNLZQLL.js";async function n(){let{CARRIERS:r}=await import("./cli-chunk-YQVLJBTJ.js");return r}e(n,"loadCarriers");function a(r){for(let t of r)if(i(t))return!0;return!1}e(a,"needsCarriers");export{n as a,a as b};
