@@ -24,14 +24,13 @@
 //   databases), each its own address: every database class meets every user-wildcard record, the
 //   shape whose cost grows with databases × wildcard records (docs/access-diff.md, "Cost").
 
-import { build } from 'esbuild';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { pgHba } from './gen.mjs';
+import { bundleModule } from '../lib/bundle-sources.mjs';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const argv = process.argv.slice(2);
 const SIZES = argv.find((x) => x.startsWith('--sizes='))?.slice(8).split(',').map(Number) ?? (argv.includes('--big') ? [1000, 10000, 20000, 40000] : [1000, 10000]);
 const ONLY = argv.find((x) => x.startsWith('--only='))?.slice(7);
@@ -40,24 +39,7 @@ const RUNS = Number(argv.find((x) => x.startsWith('--runs='))?.slice(7) ?? 5);
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'pgconf-lint-access-bench-'));
 process.on('exit', () => rmSync(tmp, { recursive: true, force: true }));
 
-const entry = path.join(tmp, 'entry.mjs');
-await build({
-  stdin: {
-    contents: "export { resolveAll } from './src/api.ts';\nexport { diffAccess } from './src/diff/access.ts';\n",
-    resolveDir: ROOT,
-    loader: 'ts',
-    sourcefile: 'access-bench-entry.ts',
-  },
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'esm',
-  outfile: entry,
-  logLevel: 'warning',
-  banner: { js: "import { createRequire as __pgclCreateRequire } from 'node:module'; const require = __pgclCreateRequire(import.meta.url);" },
-});
-mkdirSync(path.join(tmp, 'catalog'), { recursive: true });
-cpSync(path.join(ROOT, 'src/catalog/data'), path.join(tmp, 'catalog/data'), { recursive: true });
+const entry = await bundleModule(tmp, "export { resolveAll } from './src/api.ts';\nexport { diffAccess } from './src/diff/access.ts';\n");
 const { resolveAll, diffAccess } = await import(pathToFileURL(entry).href);
 
 const CONF = "listen_addresses = '*'\nssl = on\n";

@@ -17,32 +17,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CHILD_ENV } from './node.mjs';
+import { bundleModule } from '../lib/bundle-sources.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SELF = fileURLToPath(import.meta.url);
 
 /** Bundles lint + RULES into `dir` (catalogs beside it); returns the bundle's path. */
-export async function heapBundle(dir) {
-  const { build } = await import('esbuild');
-  const entry = path.join(dir, 'heap-entry.mjs');
-  await build({
-    stdin: {
-      contents: "export { lint } from './src/api.ts';\nexport { RULES } from './rules/index.ts';\n",
-      resolveDir: ROOT,
-      loader: 'ts',
-      sourcefile: 'heap-bench-entry.ts',
-    },
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'esm',
-    outfile: entry,
-    logLevel: 'warning',
-    banner: { js: "import { createRequire as __pgclCreateRequire } from 'node:module'; const require = __pgclCreateRequire(import.meta.url);" },
-  });
-  fs.mkdirSync(path.join(dir, 'catalog'), { recursive: true });
-  fs.cpSync(path.join(ROOT, 'src', 'catalog', 'data'), path.join(dir, 'catalog', 'data'), { recursive: true });
-  return entry;
+export function heapBundle(dir) {
+  return bundleModule(dir, "export { lint } from './src/api.ts';\nexport { RULES } from './rules/index.ts';\n", 'heap-entry.mjs');
 }
 
 /**
