@@ -45,18 +45,38 @@ const cli = await build({
   metafile: true,
 });
 // dist/cli.js, the bin: Node ≥ 22.1 keeps V8's compiled code of the bundle between runs (its compile
-// cache, in Node's own directory: os.tmpdir()/node-compile-cache unless NODE_COMPILE_CACHE says
-// otherwise; NODE_DISABLE_COMPILE_CACHE=1 turns it off), so a second run does not compile the bundle
-// again. It must be on before the bundle is loaded, hence this stub and its dynamic import of the
-// composition root (bin/cli.ts, bundled as cli-chunk-MAIN.js). Node 20 has no such cache.
+// cache), so a second run does not compile the bundle again. It must be on before the bundle is
+// loaded, hence this stub and its dynamic import of the composition root (bin/cli.ts, bundled as
+// cli-chunk-MAIN.js). Node 20 has no such cache. The directory is Node's default one
+// (os.tmpdir()/node-compile-cache), used only when it is a real directory of this user's: the stub
+// makes it with one mkdir (mode 0700) rather than let Node make it (Node's recursive mkdir spins
+// forever under /proc: TMPDIR=/proc/x would hang the CLI), and a link or another user's directory
+// there (a shared /tmp) turns the cache off. NODE_COMPILE_CACHE / NODE_DISABLE_COMPILE_CACHE are
+// Node's own: with either set, Node decides.
 const cliJs = join(dist, 'cli-chunk-MAIN.js');
 writeFileSync(
   join(dist, 'cli.js'),
   [
     '#!/usr/bin/env node',
-    '// pgconf-lint: see bin/cli.ts. Enables Node\'s compile cache where Node has one, then loads the CLI.',
+    "// pgconf-lint: see bin/cli.ts. Turns on Node's compile cache where Node has one (see scripts/build.mjs), then loads the CLI.",
     "import nodeModule from 'node:module';",
-    'nodeModule.enableCompileCache?.();',
+    "import { lstatSync, mkdirSync } from 'node:fs';",
+    "import { tmpdir } from 'node:os';",
+    "import { join } from 'node:path';",
+    'if (nodeModule.enableCompileCache && !process.env.NODE_COMPILE_CACHE && !process.env.NODE_DISABLE_COMPILE_CACHE) {',
+    '  try {',
+    "    const dir = join(tmpdir(), 'node-compile-cache');",
+    '    try {',
+    '      mkdirSync(dir, 0o700);',
+    '    } catch (e) {',
+    "      if (e?.code !== 'EEXIST') throw e;",
+    '    }',
+    '    const st = lstatSync(dir);',
+    '    if (st.isDirectory() && st.uid === process.getuid?.()) nodeModule.enableCompileCache(dir);',
+    '  } catch {',
+    '    // no cache: the run is as on Node 20',
+    '  }',
+    '}',
     "await import('./cli-chunk-MAIN.js');",
     '',
   ].join('\n'),
