@@ -94,6 +94,9 @@ const cliInputs = [...startup].flatMap((o) => Object.keys(cli.metafile.outputs[o
 const leaked = cliInputs.filter((p) => /node_modules\/(ajv|yaml|@actions)\//.test(p));
 if (leaked.length) throw new Error(`the CLI's start-up path must not contain ${leaked.slice(0, 3).join(', ')}`);
 if (startup.size > 6) throw new Error(`the CLI's start-up path is ${startup.size} files (at most 6): fewer dynamic import sites make fewer shared chunks`);
+// Node's built-in modules that cost start-up time and that only some runs use (src/io/crypto.ts).
+const heavyBuiltins = [...startup].flatMap((o) => (cli.metafile.outputs[o]?.imports ?? []).filter((i) => i.external && i.kind === 'import-statement' && /^node:(crypto|child_process|http|https|net|tls|zlib|worker_threads)$/.test(i.path)).map((i) => `${o} imports ${i.path}`));
+if (heavyBuiltins.length) throw new Error(`the CLI's start-up path must load these on first use: ${heavyBuiltins.join(', ')}`);
 
 
 // The action is split the same way: GitHub runs dist/action.js from the repository's checkout, where

@@ -36,7 +36,7 @@ import {
   writeSync,
   type Stats,
 } from 'node:fs';
-import { randomBytes } from 'node:crypto';
+import { randomHex } from '../io/crypto.js';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { describeFsError } from '../resolve/host.js';
 import { hasGitSegment } from '../source/refusal.js';
@@ -209,7 +209,7 @@ export function writeTarget(target: Target, data: Buffer, root: WriteRoot, maxBy
     return 'its directory changed while it was being written';
   }
   const via = pinned ?? dir;
-  const tmp = join(via, `.${name.slice(0, 100)}.pgconf-lint-fix.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  const tmp = join(via, `.${name.slice(0, 100)}.pgconf-lint-fix.${process.pid}.${randomHex(6)}.tmp`);
   const targetVia = join(via, name);
   let fd = -1;
   let renamed = false;

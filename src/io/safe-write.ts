@@ -1,5 +1,5 @@
 import { closeSync, constants, fchmodSync, lstatSync, mkdirSync, openSync, realpathSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
+import { randomHex } from './crypto.js';
 import { basename, join, relative, resolve, sep } from 'node:path';
 import { describeFsError, isInside } from '../resolve/host.js';
 
@@ -147,7 +147,7 @@ export function safeWriteFile(path: string, data: string | Uint8Array, options: 
   const target = join(dir, name);
   if (lstatOrMissing(target)?.isDirectory()) throw new SafeWriteError('Is a directory');
 
-  const tmp = join(dir, `.${name.slice(0, 100)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  const tmp = join(dir, `.${name.slice(0, 100)}.${process.pid}.${randomHex(6)}.tmp`);
   let fd: number;
   try {
     if (realpathSync(dir) !== dir) throw new SafeWriteError('its directory changed while it was being written');

@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import { lineColumn, type SourceFile } from '../source/source.js';
 import type { Diagnostic } from '../types.js';
 import { redactSecrets } from '../linter/redact.js';
+import { sha256Hex } from '../io/crypto.js';
 
 /**
  * A fingerprint that survives lines being inserted above a finding: the rule, the file, the
@@ -21,7 +21,7 @@ export function fingerprints(diagnostics: readonly Diagnostic[], sources: Readon
     const key = `${d.rule}\0${d.loc.file}\0${fileLevel ? '' : hashedLine(lineText(d, sources).trim())}`;
     const n = seen.get(key) ?? 0;
     seen.set(key, n + 1);
-    out.set(d, createHash('sha256').update(`${key}\0${n}`).digest('hex').slice(0, 32));
+    out.set(d, sha256Hex(`${key}\0${n}`).slice(0, 32));
   }
   return out;
 }
