@@ -290,6 +290,15 @@ export const MAX_CONF_LINES = 2_000_000;
  * but the remaining lines are still parsed so that tools can show them.
  */
 export function parsePostgresqlConf(file: SourceFile): ConfFile {
+  return parseLines(file, true);
+}
+
+/** parsePostgresqlConf with every line read by the lexer: for tests that compare the two ways. */
+export function parsePostgresqlConfByLexer(file: SourceFile): ConfFile {
+  return parseLines(file, false);
+}
+
+function parseLines(file: SourceFile, common: boolean): ConfFile {
   const text = file.text;
   const lexer = new Lexer(text);
   const lines: ConfLine[] = [];
@@ -298,18 +307,116 @@ export function parsePostgresqlConf(file: SourceFile): ConfFile {
   const count = Math.min(file.lineStarts.length, MAX_CONF_LINES);
   const strings = new Interner(text, file.encoding, count);
 
+  const lineStarts = file.lineStarts;
   for (let n = 0; n < count; n++) {
-    const start = file.lineStarts[n]!;
-    const end = n + 1 < file.lineStarts.length ? file.lineStarts[n + 1]! - 1 : text.length;
-    lexer.reset(start, end);
-    const parsed = parseLine(lexer, text, strings, n + 1, start, end);
-    if (parsed.kind === 'error' && ++errors === MAX_SYNTAX_ERRORS) abandonedAtLine = n + 1;
+    const start = lineStarts[n]!;
+    const end = n + 1 < lineStarts.length ? lineStarts[n + 1]! - 1 : text.length;
+    let parsed = common ? commonLine(text, strings, n + 1, start, end) : null;
+    if (parsed === null) {
+      lexer.reset(start, end);
+      parsed = parseLine(lexer, text, strings, n + 1, start, end);
+      if (parsed.kind === 'error' && ++errors === MAX_SYNTAX_ERRORS) abandonedAtLine = n + 1;
+    }
     lines.push(parsed);
   }
   const out: ConfFile = abandonedAtLine === undefined ? { file, lines } : { file, lines, abandonedAtLine };
   // The empty text after a final newline is not a line beyond the limit.
   if (count < file.lineStarts.length && file.lineStarts[count]! < text.length) out.truncatedAtLine = count + 1;
   return out;
+}
+
+/*
+ * The common lines, read with a few sticky regular expressions (native scanning) instead of the
+ * lexer's loops: an empty line, a line starting with `#`, and `name [=] value [# comment]` written
+ * from the first column. Each expression matches exactly what the lexer would take as that token
+ * (longest match included, see commonLine), and anything else, errors included, is left to
+ * parseLine. Lines longer than COMMON_MAX are left to it too: a backtracking expression on a line
+ * of megabytes could exhaust the expression engine's stack.
+ */
+const COMMON_MAX = 1024;
+/** The rest of an ID (or a QUALIFIED_ID's second part): [A-Za-z0-9_] and every char >= 0x80. */
+const ID_REST = /[\w\x80-\uffff]*/y;
+/** The rest of an UNQUOTED_STRING: ID chars and [-._:/]. */
+const UNQUOTED_REST = /[\w\x80-\uffff.:\/-]*/y;
+/**
+ * A name: ID or QUALIFIED_ID, not followed by a char that would make the longest match an
+ * UNQUOTED_STRING (the lookahead fails after any shorter alternative too, so only the maximal one matches).
+ */
+const NAME = /[A-Za-z_\x80-\uffff][\w\x80-\uffff]*(?:\.[A-Za-z_\x80-\uffff][\w\x80-\uffff]*)?(?![\w\x80-\uffff.:\/-])/y;
+/** Blanks, an optional '=', blanks: where the value starts. */
+const SEPARATOR = /[ \t\r]*(?:=[ \t\r]*)?/y;
+/**
+ * STRING. A match is followed by the tail (blanks, then '#' or the end of the line), never by a
+ * quote, so it ends at a quote that cannot start a '' pair: the longest match, as flex takes.
+ */
+const STRING = /'(?:[^'\\\n]|\\[^\n]|'')*'(?=[ \t\r]*(?:#|\n|(?![\s\S])))/y;
+/**
+ * INTEGER in decimal, or a hex one that reads as digits and letters; with the tail after it
+ * checked, no longer INTEGER (hex) or REAL (it needs a '.') can start here.
+ */
+const INTEGER = /[+-]?\d+[A-Za-z]*/y;
+/** REAL, with its exponent only when digits follow (else flex stops before the 'e'). */
+const REAL = /[+-]?\d*\.\d*(?:[eE][+-]?\d+)?/y;
+/** After the value: blanks, then a comment or the end of the line. */
+const TAIL = /[ \t\r]*(?:#|(?=\n)|(?![\s\S]))/y;
+
+/** Where the common-line expression `re` ends when it matches at `at`, else -1. */
+function matchAt(re: RegExp, text: string, at: number): number {
+  re.lastIndex = at;
+  return re.test(text) ? re.lastIndex : -1;
+}
+
+/** The line when it is one of the common forms (see COMMON_MAX), else null: parseLine reads it. */
+function commonLine(text: string, strings: Interner, line: number, start: number, end: number): ConfLine | null {
+  if (start === end) return { kind: 'blank', line, start, end };
+  const c = text.charCodeAt(start);
+  if (c === HASH) return { kind: 'comment', line, start, end, commentStart: start };
+  if (end - start > COMMON_MAX || !isLetter(c)) return null;
+  const nameEnd = matchAt(NAME, text, start);
+  if (nameEnd === -1) return null;
+  const valueStart = matchAt(SEPARATOR, text, nameEnd);
+  const v = text.charCodeAt(valueStart);
+  let valueEnd: number;
+  let token: ValueToken;
+  if (v === QUOTE) {
+    valueEnd = matchAt(STRING, text, valueStart);
+    token = 'string';
+  } else if (isLetter(v)) {
+    // word(): ID, else UNQUOTED_STRING when strictly longer than the ID and the QUALIFIED_ID.
+    const idEnd = matchAt(ID_REST, text, valueStart + 1);
+    const unquotedEnd = matchAt(UNQUOTED_REST, text, idEnd);
+    if (unquotedEnd === idEnd) {
+      valueEnd = idEnd;
+      token = 'id';
+    } else {
+      // A QUALIFIED_ID as long as the UNQUOTED_STRING wins, and is no value: parseLine reports it.
+      if (text.charCodeAt(idEnd) === DOT && isLetter(text.charCodeAt(idEnd + 1)) && matchAt(ID_REST, text, idEnd + 2) === unquotedEnd) return null;
+      valueEnd = unquotedEnd;
+      token = 'unquoted_string';
+    }
+  } else if (isDigit(v) || isSign(v) || v === DOT) {
+    valueEnd = matchAt(INTEGER, text, valueStart);
+    token = 'integer';
+    if (valueEnd === -1 || text.charCodeAt(valueEnd) === DOT) {
+      valueEnd = matchAt(REAL, text, valueStart);
+      token = 'real';
+    }
+  } else {
+    return null;
+  }
+  if (valueEnd === -1) return null;
+  const tailEnd = matchAt(TAIL, text, valueEnd);
+  if (tailEnd === -1) return null;
+  const commentStart = tailEnd > valueEnd && text.charCodeAt(tailEnd - 1) === HASH ? tailEnd - 1 : undefined;
+  const raw = strings.slice(valueStart, valueEnd);
+  const value = token === 'string' ? strings.deescape(raw) : raw;
+  const name = strings.slice(start, nameEnd);
+  // A QUALIFIED_ID name has a '.', so it is never an include directive.
+  const directive = includeDirective(name);
+  if (directive === null) return new Setting(line, token, start, end, name, start, raw, value, valueStart, commentStart);
+  return commentStart === undefined
+    ? { kind: 'include', directive, line, start, end, name, nameStart: start, nameEnd, token, raw, value, valueStart, valueEnd }
+    : { kind: 'include', directive, line, start, end, name, nameStart: start, nameEnd, token, raw, value, valueStart, valueEnd, commentStart };
 }
 
 /** One physical line: ParseConfigFp's name [=] value EOL, resyncing to the end of line on error. */
