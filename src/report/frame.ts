@@ -12,7 +12,7 @@
 import { MASK, privateKeyBlocks, redactSecrets, secretRanges } from '../linter/redact.js';
 import { applyEdits } from '../linter/edits.js';
 import { lineColumn, type SourceFile } from '../source/source.js';
-import type { Diagnostic, Fix, Loc, Severity } from '../types.js';
+import type { Diagnostic, Edit, Fix, Loc, RelatedInfo, Severity } from '../types.js';
 import { safePathText, safeTerminalText } from './common.js';
 
 export type Style = 'error' | 'warning' | 'info' | 'gutter' | 'secondary' | 'bold' | 'removed' | 'added' | 'dim';
@@ -128,30 +128,40 @@ const SCAN_CONTEXT = 16384;
  * it is masked.
  */
 export function lineSecrets(text: string): Masker {
-  return (wa, wb) => {
-    if (text.length <= FULL_SCAN_UNITS) return wholeLineSecrets(text).map(([a, b]) => [a, b]);
-    let ca = Math.max(0, wa - SCAN_CONTEXT);
-    const floor = Math.max(0, wa - 4 * SCAN_CONTEXT);
-    while (ca > floor && !isBreak(text.charCodeAt(ca - 1))) ca--;
-    if (ca > 0 && !isBreak(text.charCodeAt(ca - 1))) return [[wa, wb]];
-    const cb = Math.min(text.length, wb + SCAN_CONTEXT);
-    return wholeWords(text, secretRanges(text.slice(ca, cb)).map(([x, y]) => [x + ca, y + ca]), ca, cb);
-  };
+  return (wa, wb) => secretsIn(text, wa, wb).map(([a, b]) => [a, b]);
+}
+
+/** lineSecrets(text)(wa, wb), without the copy: the result may be shared (a cached line's), so it is only read. */
+function secretsIn(text: string, wa: number, wb: number): readonly (readonly [number, number])[] {
+  if (text.length <= FULL_SCAN_UNITS) return wholeLineSecrets(text);
+  let ca = Math.max(0, wa - SCAN_CONTEXT);
+  const floor = Math.max(0, wa - 4 * SCAN_CONTEXT);
+  while (ca > floor && !isBreak(text.charCodeAt(ca - 1))) ca--;
+  if (ca > 0 && !isBreak(text.charCodeAt(ca - 1))) return [[wa, wb]];
+  const cb = Math.min(text.length, wb + SCAN_CONTEXT);
+  const found = secretRanges(text.slice(ca, cb));
+  for (const r of found) {
+    r[0] += ca;
+    r[1] += ca;
+  }
+  return wholeWords(text, found, ca, cb);
 }
 
 /**
  * The masked ranges of a whole line of up to FULL_SCAN_UNITS, remembered for the lines of the last
  * few findings: a line is often drawn several times (as a finding's line, as another finding's
  * related location, in a fix's diff). Bounded: at most LINE_CACHE_ENTRIES lines of at most
- * FULL_SCAN_UNITS each; callers get copies.
+ * FULL_SCAN_UNITS each; the ranges are shared and never changed.
  */
 const lineCache = new Map<string, readonly (readonly [number, number])[]>();
 const LINE_CACHE_ENTRIES = 256;
+const NO_RANGES: readonly (readonly [number, number])[] = [];
 function wholeLineSecrets(text: string): readonly (readonly [number, number])[] {
   let r = lineCache.get(text);
   if (r === undefined) {
     if (lineCache.size >= LINE_CACHE_ENTRIES) lineCache.clear();
-    lineCache.set(text, (r = wholeWords(text, secretRanges(text), 0, text.length)));
+    const found = secretRanges(text);
+    lineCache.set(text, (r = found.length === 0 ? NO_RANGES : wholeWords(text, found, 0, text.length)));
   }
   return r;
 }
@@ -159,7 +169,8 @@ function wholeLineSecrets(text: string): readonly (readonly [number, number])[] 
 /**
  * Masks widened to the whole word they are in (up to a blank or a quote, within [lo, hi)): a file
  * line is shown around its credential, so `password=****` and `https://user:****@host` give away
- * neither the key nor the URL's user name; the line reads `****` there.
+ * neither the key nor the URL's user name; the line reads `****` there. Widens `ranges` in place (secretRanges
+ * returns new ones on every call).
  */
 function wholeWords(text: string, ranges: [number, number][], lo: number, hi: number): [number, number][] {
   for (const r of ranges) {
@@ -173,20 +184,22 @@ function isBreak(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0x27 || c === 0x22;
 }
 
-/** Credentials, and any part inside a PEM private key block of the file. */
-function lineMasker(line: Line, keyBlocks: readonly [number, number][]): Masker {
-  const secrets = lineSecrets(line.text);
-  return (wa, wb) => {
-    const out = secrets(wa, wb);
-    const end = line.start + line.text.length;
-    for (const [a, b] of keyBlocks) {
-      if (b < line.start || a > end) continue;
-      const from = Math.max(a, line.start) - line.start;
-      const to = Math.min(b, end) - line.start;
-      if (to > from) out.push([from, to]);
-    }
-    return mergeRanges(out);
-  };
+/**
+ * The masked ranges of the window [wa, wb) of a file's line: its credentials, and any part inside a
+ * PEM private key block of the file.
+ */
+function sourceLineMasks(line: Line, wa: number, wb: number, keyBlocks: readonly [number, number][]): readonly (readonly [number, number])[] {
+  const secrets = secretsIn(line.text, wa, wb);
+  let out: [number, number][] | undefined;
+  const end = line.start + line.text.length;
+  for (const [a, b] of keyBlocks) {
+    if (b < line.start || a > end) continue;
+    const from = Math.max(a, line.start) - line.start;
+    const to = Math.min(b, end) - line.start;
+    if (to > from) (out ??= secrets.map(([x, y]) => [x, y])).push([from, to]);
+  }
+  // The credentials' ranges alone are already merged.
+  return out === undefined ? secrets : mergeRanges(out);
 }
 
 function mergeRanges(ranges: [number, number][]): [number, number][] {
@@ -207,136 +220,216 @@ export interface ShownLine {
   columns: [number, number][];
 }
 
+type Span = Pick<Mark, 'from' | 'to'>;
+
 /**
  * Lays out one line: tabs expanded, control characters escaped, secrets masked, wide characters two
  * columns; cut around the marks with `…` when wider than MAX_LINE_COLUMNS. Work is bounded by the
  * window shown, not by the line's length (the masker reads a line of up to 64 KiB whole, a longer one
  * only around the window: see lineSecrets).
  */
-export function layoutLine(text: string, marks: readonly Pick<Mark, 'from' | 'to'>[], mask: Masker = lineSecrets(text)): ShownLine {
+export function layoutLine(text: string, marks: readonly Span[], mask?: Masker): ShownLine {
+  const wa = windowStart(text, marks);
+  const wb = windowEnd(text, marks);
+  return layoutWindow(text, marks, wa, wb, mask === undefined ? secretsIn(text, wa, wb) : mask(wa, wb));
+}
+
+// 1. A window of code units: the whole line unless it is long (over WINDOW_UNITS), then from
+// WINDOW_UNITS / 2 before the marks to WINDOW_UNITS / 2 after them (at most 2 × WINDOW_UNITS), moved
+// off the middle of a surrogate pair.
+function windowStart(text: string, marks: readonly Span[]): number {
+  if (text.length <= WINDOW_UNITS) return 0;
+  const wa = windowFrom(text, marks);
+  return wa > 0 && isLowSurrogate(text.charCodeAt(wa)) ? wa - 1 : wa;
+}
+
+function windowEnd(text: string, marks: readonly Span[]): number {
   const len = text.length;
-  const focusFrom = marks.length ? Math.min(len, ...marks.map((m) => m.from)) : 0;
-  const focusTo = marks.length ? Math.min(len, Math.max(...marks.map((m) => m.to))) : 0;
-  // 1. A window of code units: the whole line unless it is long.
-  let wa = 0;
-  let wb = len;
-  if (len > WINDOW_UNITS) {
-    wa = Math.max(0, focusFrom - WINDOW_UNITS / 2);
-    wb = Math.min(len, Math.max(focusTo, wa) + WINDOW_UNITS / 2, wa + 2 * WINDOW_UNITS);
-    if (wa > 0 && isLowSurrogate(text.charCodeAt(wa))) wa--;
-    if (wb < len && isLowSurrogate(text.charCodeAt(wb))) wb++;
+  if (len <= WINDOW_UNITS) return len;
+  let focusTo = marks.length ? -Infinity : 0;
+  for (const m of marks) if (m.to > focusTo) focusTo = m.to;
+  if (focusTo > len) focusTo = len;
+  const wa = windowFrom(text, marks);
+  const wb = Math.min(len, Math.max(focusTo, wa) + WINDOW_UNITS / 2, wa + 2 * WINDOW_UNITS);
+  return wb < len && isLowSurrogate(text.charCodeAt(wb)) ? wb + 1 : wb;
+}
+
+/** The window's start before it is moved off a low surrogate. */
+function windowFrom(text: string, marks: readonly Span[]): number {
+  let focusFrom = marks.length ? text.length : 0;
+  for (const m of marks) if (m.from < focusFrom) focusFrom = m.from;
+  return Math.max(0, focusFrom - WINDOW_UNITS / 2);
+}
+
+/** Printable ASCII only: each character is itself, one column wide. */
+const PRINTABLE = /^[\x20-\x7e]*$/;
+
+// 2. Cells: one per code point (or per masked range) of the window, each at its column. A window of
+// printable ASCII with nothing masked (nearly every line of a config file) is one cell per code unit
+// at its own column: no per-character work.
+function layoutWindow(text: string, marks: readonly Span[], wa: number, wb: number, masked: readonly (readonly [number, number])[]): ShownLine {
+  if (masked.length === 0 && PRINTABLE.test(wa === 0 && wb === text.length ? text : text.slice(wa, wb))) return layoutPlain(text, marks, wa, wb);
+  return layoutCells(text, marks, wa, wb, masked);
+}
+
+/** layoutWindow of a printable-ASCII window with nothing masked: cell k is code unit wa + k, at column k. */
+function layoutPlain(text: string, marks: readonly Span[], wa: number, wb: number): ShownLine {
+  const len = text.length;
+  const total = wb - wa;
+  const columns: [number, number][] = [];
+  for (const m of marks) {
+    const from = m.from;
+    const end = Math.min(m.to, len + 1);
+    const a = from < wa ? -1 : from >= wb ? (from >= len && wb === len ? total : Infinity) : from - wa;
+    const b = end <= wa ? -1 : end > len ? (wb === len ? total + 1 : Infinity) : end > wb ? Infinity : end - wa;
+    columns.push([a, b]);
   }
-  // 2. Cells: one per code point (or per masked range) of the window, each at its column. A window
-  // of printable ASCII with nothing masked (nearly every line of a config file) is one cell per code
-  // unit at its own column: no per-character work.
-  const masked = mask(wa, wb);
-  let plain = masked.length === 0;
-  for (let i = wa; plain && i < wb; i++) {
-    const c = text.charCodeAt(i);
-    plain = c >= 0x20 && c < 0x7f;
+  // 3. Cut a wide line to whole cells around the marks.
+  let first = 0;
+  let last = total;
+  if (total + 1 > MAX_LINE_COLUMNS) {
+    const ca = cutColumn(columns, total);
+    first = Math.min(ca, total);
+    last = Math.min(total, ca + MAX_LINE_COLUMNS - 2);
   }
+  const before = wa > 0 || first > 0;
+  const after = wb < len || last < total;
+  placeColumns(columns, first, last, before, after);
+  const shown = first === 0 && last === len ? text : text.slice(wa + first, wa + last);
+  return { text: before ? (after ? '…' + shown + '…' : '…' + shown) : after ? shown + '…' : shown, columns };
+}
+
+/** The column a wide line's cut starts from: LEFT_CONTEXT columns left of the marks, as far right as needed to fill the room. */
+function cutColumn(raw: readonly [number, number][], total: number): number {
+  let fa = total;
+  for (const c of raw) if (c[0] < fa) fa = c[0];
+  if (fa < 0) fa = 0;
+  return Math.max(0, Math.min(fa - LEFT_CONTEXT, total + 1 - (MAX_LINE_COLUMNS - 2)));
+}
+
+/**
+ * Turns each mark's columns in the window's layout ([a, b); -1 before the window, Infinity after it)
+ * into columns of the shown text: the window's columns [startCol, endCol) shown, after a `…` when
+ * `before`, followed by one when `after`. In place.
+ */
+function placeColumns(columns: [number, number][], startCol: number, endCol: number, before: boolean, after: boolean): void {
+  const lead = before ? 1 : 0;
+  const ellipsis = lead + endCol - startCol; // the column of a trailing `…`
+  for (const c of columns) {
+    const a = c[0];
+    const b = c[1];
+    const x = a === Infinity ? ellipsis : a < startCol ? 0 : after && a > endCol ? ellipsis : lead + a - startCol;
+    const y = b === Infinity ? ellipsis + 1 : b <= startCol ? lead : after && b > endCol ? ellipsis + 1 : lead + b - startCol;
+    c[0] = x;
+    c[1] = Math.max(x + 1, y);
+  }
+}
+
+/** layoutWindow of any other window: a cell per code point or masked range. */
+function layoutCells(text: string, marks: readonly Span[], wa: number, wb: number, masked: readonly (readonly [number, number])[]): ShownLine {
+  const len = text.length;
   const cellUnit: number[] = [];
   const cellText: string[] = [];
   const cellCol: number[] = [];
-  let cells = wb - wa;
-  let total = cells; // the column of the end of the line (where a caret after the text goes)
-  let unitAt = (c: number): number => wa + c;
-  let colAt = (c: number): number => c;
-  let textOf = (from: number, to: number): string => text.slice(wa + from, wa + to);
-  if (!plain) {
-    let col = 0;
-    let m = 0;
-    for (let i = wa; i < wb; ) {
-      while (m < masked.length && masked[m]![1] <= i) m++;
-      const r = masked[m];
-      let t: string;
-      let w: number;
-      let next: number;
-      if (r && r[0] <= i) {
-        t = MASK;
-        w = MASK.length;
-        next = Math.min(r[1], wb);
+  let col = 0;
+  let m = 0;
+  for (let i = wa; i < wb; ) {
+    while (m < masked.length && masked[m]![1] <= i) m++;
+    const r = masked[m];
+    let t: string;
+    let w: number;
+    let next: number;
+    if (r && r[0] <= i) {
+      t = MASK;
+      w = MASK.length;
+      next = Math.min(r[1], wb);
+    } else {
+      const cp = text.codePointAt(i)!;
+      next = i + (cp > 0xffff ? 2 : 1);
+      if (cp >= 0x20 && cp < 0x7f) {
+        // Printable ASCII: itself, one column.
+        t = text[i]!;
+        w = 1;
+      } else if (cp === 0x09) {
+        w = TAB_WIDTH - (col % TAB_WIDTH);
+        t = ' '.repeat(w);
       } else {
-        const cp = text.codePointAt(i)!;
-        next = i + (cp > 0xffff ? 2 : 1);
-        if (cp >= 0x20 && cp < 0x7f) {
-          // Printable ASCII: itself, one column.
-          t = text[i]!;
-          w = 1;
-        } else if (cp === 0x09) {
-          w = TAB_WIDTH - (col % TAB_WIDTH);
-          t = ' '.repeat(w);
-        } else {
-          const ch = String.fromCodePoint(cp);
-          t = safeTerminalText(ch);
-          w = t === ch ? charWidth(cp) : t.length;
-        }
+        const ch = String.fromCodePoint(cp);
+        t = safeTerminalText(ch);
+        w = t === ch ? charWidth(cp) : t.length;
       }
-      cellUnit.push(i);
-      cellText.push(t);
-      cellCol.push(col);
-      col += w;
-      i = next;
     }
-    cells = cellCol.length;
-    total = col;
-    unitAt = (c) => cellUnit[c]!;
-    colAt = (c) => cellCol[c]!;
-    textOf = (from, to) => cellText.slice(from, to).join('');
+    cellUnit.push(i);
+    cellText.push(t);
+    cellCol.push(col);
+    col += w;
+    i = next;
   }
-  /** The cell holding code unit `u` (wa <= u < wb). */
-  const cellOf = (u: number): number => {
-    let lo = 0;
-    let hi = cells - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (unitAt(mid) <= u) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
-  const endOfCell = (c: number): number => (c + 1 < cells ? colAt(c + 1) : total);
+  const cells = cellCol.length;
+  const total = col; // the column of the end of the line (where a caret after the text goes)
   // Columns of each mark in the window's layout; -1 before it, Infinity after it.
-  const raw = marks.map(({ from, to }): [number, number] => {
-    const a = from < wa ? -1 : from >= wb ? (from >= len && wb === len ? total : Infinity) : colAt(cellOf(from));
-    const end = Math.min(to, len + 1);
-    const b = end <= wa ? -1 : end > len ? (wb === len ? total + 1 : Infinity) : end > wb ? Infinity : endOfCell(cellOf(end - 1));
-    return [a, b];
-  });
+  const columns: [number, number][] = [];
+  for (const mk of marks) {
+    const from = mk.from;
+    const end = Math.min(mk.to, len + 1);
+    const a = from < wa ? -1 : from >= wb ? (from >= len && wb === len ? total : Infinity) : cellCol[cellOf(cellUnit, from)]!;
+    let b: number;
+    if (end <= wa) b = -1;
+    else if (end > len) b = wb === len ? total + 1 : Infinity;
+    else if (end > wb) b = Infinity;
+    else {
+      const c = cellOf(cellUnit, end - 1);
+      b = c + 1 < cells ? cellCol[c + 1]! : total;
+    }
+    columns.push([a, b]);
+  }
   // 3. Cut a wide line to whole cells around the marks.
   let startCol = 0;
   let endCol = total;
   let first = 0;
   let last = cells;
   if (total + 1 > MAX_LINE_COLUMNS) {
-    const fa = Math.max(0, Math.min(total, ...raw.map((c) => c[0])));
-    const room = MAX_LINE_COLUMNS - 2;
-    const ca = Math.max(0, Math.min(fa - LEFT_CONTEXT, total + 1 - room));
-    while (first < cells && colAt(first) < ca) first++;
+    const ca = cutColumn(columns, total);
+    const limit = ca + MAX_LINE_COLUMNS - 2;
+    while (first < cells && cellCol[first]! < ca) first++;
     last = first;
-    while (last < cells && endOfCell(last) <= ca + room) last++;
-    startCol = first < cells ? colAt(first) : total;
-    endCol = last < cells ? colAt(last) : total;
+    while (last < cells && (last + 1 < cells ? cellCol[last + 1]! : total) <= limit) last++;
+    startCol = first < cells ? cellCol[first]! : total;
+    endCol = last < cells ? cellCol[last]! : total;
   }
   const before = wa > 0 || first > 0;
   const after = wb < len || last < cells;
-  const lead = before ? 1 : 0;
-  const ellipsis = lead + endCol - startCol; // the column of a trailing `…`
-  const at = (c: number): number => (c < startCol ? 0 : after && c > endCol ? ellipsis : lead + c - startCol);
-  const columns = raw.map(([a, b]): [number, number] => {
-    const x = a === Infinity ? ellipsis : at(a);
-    const y = b === Infinity ? ellipsis + 1 : b <= startCol ? lead : after && b > endCol ? ellipsis + 1 : lead + b - startCol;
-    return [x, Math.max(x + 1, y)];
-  });
-  return { text: (before ? '…' : '') + textOf(first, last) + (after ? '…' : ''), columns };
+  placeColumns(columns, startCol, endCol, before, after);
+  let shown = before ? '…' : '';
+  for (let c = first; c < last; c++) shown += cellText[c]!;
+  return { text: after ? shown + '…' : shown, columns };
+}
+
+/** The cell holding code unit `u` (the last cell starting at or before it). */
+function cellOf(cellUnit: readonly number[], u: number): number {
+  let lo = 0;
+  let hi = cellUnit.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (cellUnit[mid]! <= u) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 function isLowSurrogate(c: number): boolean {
   return c >= 0xdc00 && c <= 0xdfff;
 }
 
+/** A piece of text placed at a column of a marker row. */
+interface Piece {
+  col: number;
+  text: string;
+  style: Style | undefined;
+}
+
 /** Pieces of text placed at columns, in order (a piece at a column already passed follows directly). */
-function place(pieces: readonly { col: number; text: string; style?: Style }[], paint: Paint): string {
+function place(pieces: readonly Piece[], paint: Paint): string {
   let out = '';
   let width = 0;
   for (const p of pieces) {
@@ -353,16 +446,33 @@ function place(pieces: readonly { col: number; text: string; style?: Style }[], 
 /**
  * The row of markers under a line (`^` for the finding over `-` for related locations), the
  * rightmost label at its end, and the other labels below it on `|` connectors (as rustc draws them).
+ * Pushed onto `rows`, each after `prefix`.
  */
-function markerRows(marks: readonly Mark[], columns: readonly [number, number][], severity: Severity, paint: Paint): string[] {
-  const width = Math.max(...columns.map((c) => c[1]));
+function markerRows(rows: string[], prefix: string, marks: readonly Mark[], columns: readonly [number, number][], severity: Severity, paint: Paint): void {
+  if (marks.length === 1) {
+    // One mark (nearly always): its markers, and its label after them.
+    const mk = marks[0]!;
+    const [x, y] = columns[0]!;
+    const primary = mk.kind === 'primary';
+    const style: Style = primary ? severity : 'secondary';
+    const row = ' '.repeat(x) + paint(style, (primary ? '^' : '-').repeat(y - x));
+    rows.push(prefix + (mk.label ? row + ' ' + paint(style, mk.label) : row));
+    return;
+  }
+  markerRowsOfMany(rows, prefix, marks, columns, severity, paint);
+}
+
+function markerRowsOfMany(rows: string[], prefix: string, marks: readonly Mark[], columns: readonly [number, number][], severity: Severity, paint: Paint): void {
+  let width = -Infinity;
+  for (const c of columns) if (c[1] > width) width = c[1];
   const cells = new Array<string>(width).fill(' ');
   for (const kind of ['secondary', 'primary'] as const) {
-    marks.forEach((mk, k) => {
-      if (mk.kind === kind) for (let c = columns[k]![0]; c < columns[k]![1]; c++) cells[c] = kind === 'primary' ? '^' : '-';
-    });
+    for (let k = 0; k < marks.length; k++) {
+      if (marks[k]!.kind !== kind) continue;
+      cells.fill(kind === 'primary' ? '^' : '-', columns[k]![0], columns[k]![1]);
+    }
   }
-  const pieces: { col: number; text: string; style?: Style }[] = [];
+  const pieces: Piece[] = [];
   for (let c = 0; c < width; ) {
     let d = c;
     while (d < width && cells[d] === cells[c]) d++;
@@ -370,39 +480,45 @@ function markerRows(marks: readonly Mark[], columns: readonly [number, number][]
     c = d;
   }
   const styleOf = (mk: Mark): Style => (mk.kind === 'primary' ? severity : 'secondary');
-  const labelled = marks
-    .map((mk, k) => ({ mk, col: columns[k]![0], end: columns[k]![1], k }))
-    .filter((x) => x.mk.label)
-    .sort((x, y) => x.col - y.col || x.k - y.k);
+  const labelled: { mk: Mark; col: number; end: number; k: number }[] = [];
+  for (let k = 0; k < marks.length; k++) if (marks[k]!.label) labelled.push({ mk: marks[k]!, col: columns[k]![0], end: columns[k]![1], k });
+  labelled.sort((x, y) => x.col - y.col || x.k - y.k);
   const rightmost = labelled[labelled.length - 1];
   if (rightmost && rightmost.end >= width && !labelled.slice(0, -1).some((x) => x.col === rightmost.col)) {
     labelled.pop();
     pieces.push({ col: width + 1, text: rightmost.mk.label!, style: styleOf(rightmost.mk) });
   }
-  const rows = [place(pieces, paint)];
+  rows.push(prefix + place(pieces, paint));
   if (labelled.length) {
-    const bars = (n: number) => labelled.slice(0, n).map((x) => ({ col: x.col, text: '|', style: styleOf(x.mk) }));
-    rows.push(place(bars(labelled.length), paint));
+    const bars = (n: number): Piece[] => labelled.slice(0, n).map((x) => ({ col: x.col, text: '|', style: styleOf(x.mk) }));
+    rows.push(prefix + place(bars(labelled.length), paint));
     for (let j = labelled.length - 1; j >= 0; j--) {
       const x = labelled[j]!;
-      rows.push(place([...bars(j), { col: x.col, text: x.mk.label!, style: styleOf(x.mk) }], paint));
+      const pieces = bars(j);
+      pieces.push({ col: x.col, text: x.mk.label!, style: styleOf(x.mk) });
+      rows.push(prefix + place(pieces, paint));
     }
   }
-  return rows;
 }
 
-/** A located range shown under a file's lines. */
+/** A located range shown under a file's lines, with the first and last line it covers. */
 interface Annotation {
   loc: Loc;
   kind: 'primary' | 'secondary';
-  label?: string;
+  label: string | undefined;
+  first: number;
+  last: number;
 }
 
-/** First and last line a range covers (a range ending right after a line break ends on that line). */
-function lineSpan(src: SourceFile, loc: Loc): { first: number; last: number } {
+/**
+ * An annotation of `loc` in `src`: its first and last line (a range ending right after a line break
+ * ends on that line).
+ */
+function annotation(src: SourceFile, loc: Loc, kind: 'primary' | 'secondary', label: string | undefined): Annotation {
   const first = lineColumn(src, loc.start).line;
   const endAt = loc.end > loc.start && isLineStart(src, loc.end) ? loc.end - 1 : loc.end;
-  return { first, last: Math.max(first, lineColumn(src, endAt).line) };
+  const endLine = endAt === loc.start ? first : lineColumn(src, endAt).line;
+  return { loc, kind, label, first, last: Math.max(first, endLine) };
 }
 
 function isLineStart(src: SourceFile, offset: number): boolean {
@@ -422,21 +538,25 @@ function keyBlocks(src: SourceFile): [number, number][] {
  * end of the line on the first line of a longer one, and from the line's start on its last line
  * (which carries the label). An empty range gets one caret.
  */
-function markOn(line: Line, a: Annotation, span: { first: number; last: number }): Mark | undefined {
+function markOn(line: Line, a: Annotation): Mark | undefined {
   const eol = line.text.length;
-  const local = (off: number): number => Math.max(0, Math.min(off - line.start, eol + 1));
   // One object shape for every mark (label undefined when there is none): the loops over marks stay monomorphic.
-  if (span.first === span.last) {
-    if (line.number !== span.first) return undefined;
-    const from = Math.min(local(a.loc.start), eol);
-    return { kind: a.kind, label: a.label, from, to: Math.max(from + 1, local(a.loc.end)) };
+  if (a.first === a.last) {
+    if (line.number !== a.first) return undefined;
+    const from = Math.min(localOffset(line, a.loc.start), eol);
+    return { kind: a.kind, label: a.label, from, to: Math.max(from + 1, localOffset(line, a.loc.end)) };
   }
-  if (line.number === span.first) {
-    const from = Math.min(local(a.loc.start), eol);
+  if (line.number === a.first) {
+    const from = Math.min(localOffset(line, a.loc.start), eol);
     return { kind: a.kind, label: undefined, from, to: Math.max(from + 1, eol) };
   }
-  if (line.number === span.last) return { kind: a.kind, label: a.label, from: 0, to: Math.max(1, local(a.loc.end)) };
+  if (line.number === a.last) return { kind: a.kind, label: a.label, from: 0, to: Math.max(1, localOffset(line, a.loc.end)) };
   return undefined;
+}
+
+/** A file offset as a unit of the line (clamped to [0, the end of the line + 1]). */
+function localOffset(line: Line, off: number): number {
+  return Math.max(0, Math.min(off - line.start, line.text.length + 1));
 }
 
 interface Ctx {
@@ -444,30 +564,42 @@ interface Ctx {
   paint: Paint;
   /** Width of the line-number gutter. */
   gutter: number;
+  /** The gutter's bar (`   |`, painted). */
+  bar: string;
 }
 
-/** The source rows of one file's annotations: lines in order, `...` where lines are left out. */
-function fileRows(src: SourceFile, anns: readonly Annotation[], ctx: Ctx): string[] {
+/** The source rows of one file's annotations, pushed onto `rows`: lines in order, `...` where lines are left out. */
+function fileRows(rows: string[], src: SourceFile, anns: readonly Annotation[], ctx: Ctx): void {
   const { paint, gutter } = ctx;
-  const spans = anns.map((a) => lineSpan(src, a.loc));
-  const numbers = [...new Set(spans.flatMap((s) => [s.first, s.last]))].sort((x, y) => x - y);
-  const bar = paint('gutter', ' '.repeat(gutter) + ' |');
-  const rows: string[] = [];
+  const prefix = ctx.bar + ' ';
+  const blocks = keyBlocks(src);
   let prev = 0;
-  for (const n of numbers) {
+  // The lines to show (each annotation's first and last), in order, each once.
+  for (let n = nextLine(anns, 0); n !== Infinity; n = nextLine(anns, n)) {
     if (prev && n > prev + 1) rows.push(paint('gutter', '...'));
     prev = n;
     const line = lineAt(src, n);
     const marks: Mark[] = [];
-    anns.forEach((a, k) => {
-      const mk = markOn(line, a, spans[k]!);
+    for (const a of anns) {
+      const mk = markOn(line, a);
       if (mk) marks.push(mk);
-    });
-    const shown = layoutLine(line.text, marks, lineMasker(line, keyBlocks(src)));
+    }
+    const wa = windowStart(line.text, marks);
+    const wb = windowEnd(line.text, marks);
+    const shown = layoutWindow(line.text, marks, wa, wb, sourceLineMasks(line, wa, wb, blocks));
     rows.push(paint('gutter', `${String(n).padStart(gutter)} |`) + (shown.text ? ' ' + shown.text : ''));
-    for (const r of markerRows(marks, shown.columns, ctx.severity, paint)) rows.push(bar + ' ' + r);
+    markerRows(rows, prefix, marks, shown.columns, ctx.severity, paint);
   }
-  return rows;
+}
+
+/** The smallest first or last line of the annotations after line `n` (Infinity when none). */
+function nextLine(anns: readonly Annotation[], n: number): number {
+  let next = Infinity;
+  for (const a of anns) {
+    if (a.first > n && a.first < next) next = a.first;
+    if (a.last > n && a.last < next) next = a.last;
+  }
+  return next;
 }
 
 /** `path:line:col` of a range's start, counted as in the other reports (column in UTF-16 code units). */
@@ -482,71 +614,69 @@ interface FixDiff {
   first: number;
   old: DiffLine[];
   new: DiffLine[];
+  /** The region touches a PEM private key block: its lines are masked whole. */
+  secret: boolean;
 }
 
 interface DiffLine {
   text: string;
   /** Where the edits fall in this line (to cut a long line around them). */
-  focus: { from: number; to: number }[];
-  mask: Masker;
+  focus: Span[];
 }
 
 function fixDiff(src: SourceFile, fix: Fix): FixDiff | undefined {
-  const edits = fix.edits.filter((e) => e.loc.file === src.path);
-  if (!edits.length) return undefined;
-  const from = Math.min(...edits.map((e) => e.loc.start));
-  const to = Math.max(...edits.map((e) => e.loc.end));
+  let from = Infinity;
+  let to = -Infinity;
+  for (const e of fix.edits) {
+    if (e.loc.file !== src.path) continue;
+    if (e.loc.start < from) from = e.loc.start;
+    if (e.loc.end > to) to = e.loc.end;
+  }
+  if (from === Infinity) return undefined;
   const first = lineColumn(src, from).line;
   // An edit ending right after a line break (a deleted line) ends on that line.
   const last = to > from && isLineStart(src, to) ? lineColumn(src, to - 1).line : lineColumn(src, to).line;
   const regionStart = src.lineStarts[first - 1]!;
   const regionEnd = last < src.lineStarts.length ? src.lineStarts[last]! : src.text.length;
   const before = src.text.slice(regionStart, regionEnd);
-  const rebased = edits
-    .map((e) => ({ loc: { file: e.loc.file, start: e.loc.start - regionStart, end: e.loc.end - regionStart }, text: e.text }))
-    .sort((a, b) => a.loc.start - b.loc.start);
+  const rebased: Edit[] = [];
+  for (const e of fix.edits) if (e.loc.file === src.path) rebased.push({ loc: { file: e.loc.file, start: e.loc.start - regionStart, end: e.loc.end - regionStart }, text: e.text });
+  if (rebased.length > 1) rebased.sort((a, b) => a.loc.start - b.loc.start);
   const after = applyEdits(before, rebased);
   let shift = 0;
-  const inserted = rebased.map((e): [number, number] => {
-    const r: [number, number] = [e.loc.start + shift, e.loc.start + shift + e.text.length];
+  const removed: [number, number][] = [];
+  const inserted: [number, number][] = [];
+  for (const e of rebased) {
+    removed.push([e.loc.start, e.loc.end]);
+    inserted.push([e.loc.start + shift, e.loc.start + shift + e.text.length]);
     shift += e.text.length - (e.loc.end - e.loc.start);
-    return r;
-  });
-  const secret = keyBlocks(src).some(([a, b]) => a <= regionEnd && b >= regionStart);
-  const lines = (s: string, ranges: readonly [number, number][]): DiffLine[] =>
-    splitLines(s).map((l) => ({
-      text: l.text,
-      focus: focusIn(l, ranges),
-      mask: secret ? () => [[0, l.text.length]] : lineSecrets(l.text),
-    }));
-  return {
-    first,
-    old: lines(before, rebased.map((e) => [e.loc.start, e.loc.end])),
-    new: lines(after, inserted),
-  };
+  }
+  let secret = false;
+  for (const [a, b] of keyBlocks(src)) if (a <= regionEnd && b >= regionStart) secret = true;
+  return { first, old: diffLines(before, removed), new: diffLines(after, inserted), secret };
 }
 
-/** The lines of a region, line breaks dropped (a final line break ends the last line: no empty line after it). */
-function splitLines(s: string): { start: number; text: string }[] {
-  const out: { start: number; text: string }[] = [];
+/** The lines of a region, line breaks dropped (a final line break ends the last line: no empty line after it), with where the ranges fall in each. */
+function diffLines(s: string, ranges: readonly [number, number][]): DiffLine[] {
+  const out: DiffLine[] = [];
   for (let at = 0; at < s.length; ) {
     const nl = s.indexOf('\n', at);
     const end = nl === -1 ? s.length : nl;
     const textEnd = nl !== -1 && end > at && s.charCodeAt(end - 1) === 0x0d ? end - 1 : end;
-    out.push({ start: at, text: s.slice(at, textEnd) });
+    out.push({ text: s.slice(at, textEnd), focus: focusIn(at, textEnd, ranges) });
     if (nl === -1) break;
     at = nl + 1;
   }
   return out;
 }
 
-function focusIn(line: { start: number; text: string }, ranges: readonly [number, number][]): { from: number; to: number }[] {
-  const end = line.start + line.text.length;
-  const out: { from: number; to: number }[] = [];
+/** Where the ranges fall in the line [start, end) of a region. */
+function focusIn(start: number, end: number, ranges: readonly [number, number][]): Span[] {
+  const out: Span[] = [];
   for (const [a, b] of ranges) {
-    if (b < line.start || a > end) continue;
-    const from = Math.max(a, line.start) - line.start;
-    out.push({ from, to: Math.max(from + 1, Math.min(b, end) - line.start) });
+    if (b < start || a > end) continue;
+    const from = Math.max(a, start) - start;
+    out.push({ from, to: Math.max(from + 1, Math.min(b, end) - start) });
   }
   return out;
 }
@@ -556,19 +686,24 @@ function shownCount(n: number): number {
   return n > MAX_DIFF_LINES + 1 ? MAX_DIFF_LINES : n;
 }
 
-function diffRows(diff: FixDiff, ctx: Ctx): string[] {
+/** The rows of a fix's diff, pushed onto `rows`: the old lines (`-`), then the new ones (`+`). */
+function diffRows(rows: string[], diff: FixDiff, ctx: Ctx): void {
+  diffSide(rows, diff, diff.old, '-', ctx);
+  diffSide(rows, diff, diff.new, '+', ctx);
+}
+
+function diffSide(rows: string[], diff: FixDiff, lines: readonly DiffLine[], sign: '-' | '+', ctx: Ctx): void {
   const { paint, gutter } = ctx;
-  const rows: string[] = [];
-  for (const [sign, lines] of [['-', diff.old], ['+', diff.new]] as const) {
-    const style: Style = sign === '-' ? 'removed' : 'added';
-    const n = shownCount(lines.length);
-    lines.slice(0, n).forEach((l, k) => {
-      const shown = layoutLine(l.text, l.focus, l.mask);
-      rows.push(paint('gutter', `${String(diff.first + k).padStart(gutter)} `) + paint(style, sign + (shown.text ? ' ' + shown.text : '')));
-    });
-    if (n < lines.length) rows.push(paint('gutter', ' '.repeat(gutter) + ' ') + paint(style, sign) + paint('dim', ` … ${lines.length - n} more lines`));
+  const style: Style = sign === '-' ? 'removed' : 'added';
+  const n = shownCount(lines.length);
+  for (let k = 0; k < n; k++) {
+    const l = lines[k]!;
+    const wa = windowStart(l.text, l.focus);
+    const wb = windowEnd(l.text, l.focus);
+    const shown = layoutWindow(l.text, l.focus, wa, wb, diff.secret ? [[0, l.text.length]] : secretsIn(l.text, wa, wb));
+    rows.push(paint('gutter', `${String(diff.first + k).padStart(gutter)} `) + paint(style, shown.text ? sign + ' ' + shown.text : sign));
   }
-  return rows;
+  if (n < lines.length) rows.push(paint('gutter', ' '.repeat(gutter) + ' ') + paint(style, sign) + paint('dim', ` … ${lines.length - n} more lines`));
 }
 
 export interface FrameOptions {
@@ -586,45 +721,78 @@ export interface FrameOptions {
  * and the one that counts the findings past the listing limit, get their location alone.
  */
 export function frameLines(d: Diagnostic, sources: ReadonlyMap<string, SourceFile>, opts: FrameOptions): string[] {
+  const rows: string[] = [];
+  frameInto(rows, d, sources, opts);
+  return rows;
+}
+
+/** A related location's message as a label or note: credentials masked, control characters escaped. */
+function label(message: string): string {
+  return safeTerminalText(redactSecrets(message));
+}
+
+/** frameLines, pushed onto `rows`. */
+export function frameInto(rows: string[], d: Diagnostic, sources: ReadonlyMap<string, SourceFile>, opts: FrameOptions): void {
   const { paint } = opts;
   const src = d.unlisted === undefined ? sources.get(d.loc.file) : undefined;
-  const related = d.related ?? [];
-  const drawn = src ? related.filter((r) => sources.has(r.loc.file)).slice(0, MAX_RELATED) : [];
-  const listed = related.filter((r) => !drawn.includes(r));
-  const diff = src && opts.fix && !opts.fix.hidden ? fixDiff(src, opts.fix.fix) : undefined;
-
+  const related = d.related;
+  // The related locations drawn (in a file with source, at most MAX_RELATED), as annotations, and
+  // those only listed as notes.
+  const drawn: RelatedInfo[] = [];
+  const anns: Annotation[] = [];
+  let otherFiles = false;
   let widest = 1;
-  if (src) for (const loc of [d.loc, ...drawn.map((r) => r.loc)]) widest = Math.max(widest, lineSpan(sources.get(loc.file)!, loc).last);
-  if (diff) widest = Math.max(widest, diff.first + Math.max(shownCount(diff.old.length), shownCount(diff.new.length)) - 1);
-  const ctx: Ctx = { severity: d.severity, paint, gutter: String(widest).length };
-  const pad = ' '.repeat(ctx.gutter);
-  const bar = paint('gutter', pad + ' |');
-  const arrow = (loc: Loc): string => paint('gutter', pad + '-->') + ' ' + where(loc, sources);
-  const label = (message: string): string => safeTerminalText(redactSecrets(message));
-
-  const rows: string[] = [arrow(d.loc)];
   if (src) {
-    const anns: Annotation[] = [{ loc: d.loc, kind: 'primary' }];
-    for (const r of drawn) if (r.loc.file === d.loc.file) anns.push({ loc: r.loc, kind: 'secondary', label: label(r.message) });
-    rows.push(bar, ...fileRows(src, anns, ctx));
+    const primary = annotation(src, d.loc, 'primary', undefined);
+    anns.push(primary);
+    widest = Math.max(widest, primary.last);
+    if (related) {
+      for (const r of related) {
+        if (drawn.length === MAX_RELATED) break;
+        const file = sources.get(r.loc.file);
+        if (!file) continue;
+        drawn.push(r);
+        const a = annotation(file, r.loc, 'secondary', label(r.message));
+        anns.push(a);
+        widest = Math.max(widest, a.last);
+        if (r.loc.file !== d.loc.file) otherFiles = true;
+      }
+    }
+  }
+  const diff = src && opts.fix && !opts.fix.hidden ? fixDiff(src, opts.fix.fix) : undefined;
+  if (diff) widest = Math.max(widest, diff.first + Math.max(shownCount(diff.old.length), shownCount(diff.new.length)) - 1);
+  const gutter = String(widest).length;
+  const pad = ' '.repeat(gutter);
+  const bar = paint('gutter', pad + ' |');
+  const ctx: Ctx = { severity: d.severity, paint, gutter, bar };
+  const arrow = paint('gutter', pad + '-->') + ' ';
+
+  rows.push(arrow + where(d.loc, sources));
+  if (src) {
+    rows.push(bar);
+    fileRows(rows, src, otherFiles ? anns.filter((a) => a.loc.file === d.loc.file) : anns, ctx);
     // Related locations in other files: a block per file (its own `-->`, `-` underlines).
-    for (const file of [...new Set(drawn.map((r) => r.loc.file))].filter((f) => f !== d.loc.file)) {
-      const here = drawn.filter((r) => r.loc.file === file);
-      rows.push(bar, arrow(here[0]!.loc), bar);
-      rows.push(...fileRows(sources.get(file)!, here.map((r) => ({ loc: r.loc, kind: 'secondary' as const, label: label(r.message) })), ctx));
+    if (otherFiles) {
+      const files: string[] = [];
+      for (const r of drawn) if (r.loc.file !== d.loc.file && !files.includes(r.loc.file)) files.push(r.loc.file);
+      for (const file of files) {
+        const here = anns.filter((a) => a.loc.file === file);
+        rows.push(bar, arrow + where(here[0]!.loc, sources), bar);
+        fileRows(rows, sources.get(file)!, here, ctx);
+      }
     }
   }
   const eq = paint('gutter', pad + ' =');
-  const notes: string[] = [];
-  for (const r of listed) notes.push(`${eq} ${paint('bold', 'note')}: ${label(r.message)} (${where(r.loc, sources)})`);
+  const notesFrom = rows.length;
+  if (related && related.length > drawn.length) {
+    for (const r of related) if (!drawn.includes(r)) rows.push(`${eq} ${paint('bold', 'note')}: ${label(r.message)} (${where(r.loc, sources)})`);
+  }
   const fix = opts.fix?.fix;
-  if (d.help && d.help !== fix?.title) notes.push(`${eq} ${paint('bold', 'help')}: ${safeTerminalText(d.help)}`);
+  if (d.help && d.help !== fix?.title) rows.push(`${eq} ${paint('bold', 'help')}: ${safeTerminalText(d.help)}`);
   if (fix) {
     const hidden = opts.fix!.hidden ? ' (not shown: its text looks like a credential)' : '';
-    notes.push(`${eq} ${paint('bold', `fix (${fix.applicability})`)}: ${label(fix.title)}${hidden}`);
+    rows.push(`${eq} ${paint('bold', `fix (${fix.applicability})`)}: ${label(fix.title)}${hidden}`);
   }
-  if (src && (notes.length || diff)) rows.push(bar);
-  rows.push(...notes);
-  if (diff) rows.push(...diffRows(diff, ctx));
-  return rows;
+  if (src && (rows.length > notesFrom || diff)) rows.splice(notesFrom, 0, bar);
+  if (diff) diffRows(rows, diff, ctx);
 }

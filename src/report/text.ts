@@ -2,7 +2,7 @@ import type { Report } from './types.js';
 import type { Diagnostic, Severity } from '../types.js';
 import { locate, plural, safePathText, safeTerminalText, summarize } from './common.js';
 import { countFixable, fixableSummary, isFixable, shownFix } from './fixable.js';
-import { ansiPaint, frameLines, noPaint, type Paint } from './frame.js';
+import { ansiPaint, frameInto, frameLines, noPaint, type Paint } from './frame.js';
 
 export interface TextOptions {
   color: boolean;
@@ -26,9 +26,22 @@ export interface TextOptions {
  * — then the summary lines (shared with `concise`). See src/report/frame.ts for the frame.
  */
 export function formatText(result: Report, opts: TextOptions): string {
-  const out: string[] = [];
-  for (const d of result.diagnostics) if (!d.suppressed) out.push(formatFinding(d, result.sources, opts));
-  return [...out, ...summaryLines(result, opts.color ? ansiPaint : noPaint)].join('\n') + '\n';
+  const paint = opts.color ? ansiPaint : noPaint;
+  // Every line of the report in one array: each finding's (as formatFinding shows it), a blank line after each, then the summary.
+  const rows: string[] = [];
+  for (const d of result.diagnostics) {
+    if (d.suppressed) continue;
+    rows.push(headerLine(d, paint));
+    frameInto(rows, d, result.sources, { paint, fix: shownFixOf(d) });
+    rows.push('');
+  }
+  for (const line of summaryLines(result, paint)) rows.push(line);
+  return rows.join('\n') + '\n';
+}
+
+/** The fix of a finding as the text report shows it (see FrameOptions.fix). */
+function shownFixOf(d: Diagnostic): { fix: NonNullable<Diagnostic['fix']>; hidden: boolean } | undefined {
+  return d.fix && !d.suppressed ? { fix: d.fix, hidden: shownFix(d) === undefined } : undefined;
 }
 
 /**
@@ -37,8 +50,7 @@ export function formatText(result: Report, opts: TextOptions): string {
  */
 export function formatFinding(d: Diagnostic, sources: Report['sources'], opts: TextOptions = { color: false }): string {
   const paint = opts.color ? ansiPaint : noPaint;
-  const fix = d.fix && !d.suppressed ? { fix: d.fix, hidden: shownFix(d) === undefined } : undefined;
-  return [headerLine(d, paint), ...frameLines(d, sources, { paint, fix })].join('\n') + '\n';
+  return [headerLine(d, paint), ...frameLines(d, sources, { paint, fix: shownFixOf(d) })].join('\n') + '\n';
 }
 
 /** `severity[rule]: message`, with ` [*]` after the rule when `--fix` would fix the finding. */
