@@ -22,6 +22,7 @@ export default defineRule({
   severity: 'warning',
   category: 'validity',
   appliesTo: ['cloudnativepg'],
+  requires: ['cloudnativepg'],
   docs: {
     summary: 'A CloudNativePG Cluster sets a parameter the operator fixes or refuses',
     why:

@@ -2,6 +2,7 @@ import { defineRule } from '../src/linter/rule.js';
 import { opt } from '../src/linter/options.js';
 import type { SettingView } from '../src/linter/settings.js';
 import { parseGucValue } from '../src/catalog/values.js';
+import type { Catalog } from '../src/catalog/types.js';
 
 /** pg_settings.category of the parameters meant for developing and testing PostgreSQL itself. */
 const DEVELOPER_CATEGORY = 'Developer Options';
@@ -67,6 +68,22 @@ function differsFromDefault(s: SettingView, major: Parameters<typeof parseGucVal
   return s.value !== dflt;
 }
 
+/** The parameters checked under a catalog, listed once per catalog (not once per cluster). */
+const namesOf = new WeakMap<Catalog, readonly string[]>();
+
+function checkedNames(catalog: Catalog): readonly string[] {
+  let names = namesOf.get(catalog);
+  if (names === undefined) {
+    const list: string[] = [];
+    for (const def of catalog.params.values()) {
+      if (def.category === DEVELOPER_CATEGORY && !EXCLUDED.has(def.name)) list.push(def.name);
+    }
+    list.push(...DEBUG_PRINT);
+    namesOf.set(catalog, (names = list));
+  }
+  return names;
+}
+
 export default defineRule({
   name: 'debug-setting-enabled',
   severity: 'warning',
@@ -113,12 +130,7 @@ export default defineRule({
       '```yaml\nrules:\n  debug-setting-enabled: { prettyPrint: true }\n```',
   },
   check(ctx) {
-    const names: string[] = [];
-    for (const def of ctx.catalog.params.values()) {
-      if (def.category === DEVELOPER_CATEGORY && !EXCLUDED.has(def.name)) names.push(def.name);
-    }
-    names.push(...DEBUG_PRINT);
-    for (const name of names) {
+    for (const name of checkedNames(ctx.catalog)) {
       const s = ctx.setting(name);
       if (!s?.loc || !differsFromDefault(s, ctx.major)) continue;
       const dflt = parseGucValue(s.def, s.def.boot, ctx.major);

@@ -8,6 +8,7 @@ export default defineRule({
   category: 'security',
   precedence: 20,
   appliesTo: ['pg_hba.conf'],
+  requires: ['pg_hba.conf'],
   docs: {
     summary: 'A TCP record beyond the server itself that admits every role (`all`) to every database (`all`)',
     why:

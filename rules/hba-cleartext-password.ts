@@ -18,6 +18,7 @@ export default defineRule({
   category: 'security',
   precedence: 130,
   appliesTo: ['pg_hba.conf'],
+  requires: ['pg_hba.conf'],
   options: {
     includeLocal: opt.boolean(false, 'Also flag these methods on `local` (Unix socket) records, as information (the `cis` and `stig` profiles set it).'),
   },

@@ -8,6 +8,7 @@ export default defineRule({
   category: 'security',
   precedence: 10,
   appliesTo: ['pg_hba.conf'],
+  requires: ['pg_hba.conf'],
   docs: {
     summary: 'A `hostssl` or `host` record beyond the server itself that does not require a client certificate',
     why:

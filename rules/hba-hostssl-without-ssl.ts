@@ -9,6 +9,7 @@ export default defineRule({
   category: 'security',
   precedence: 80,
   appliesTo: ['pg_hba.conf', 'postgresql.conf'],
+  requires: ['pg_hba.conf', 'postgresql.conf'],
   docs: {
     summary: '`hostssl` records while the cluster\'s `ssl` is off, so they can never match',
     why:

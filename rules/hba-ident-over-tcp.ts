@@ -9,6 +9,7 @@ export default defineRule({
   category: 'security',
   precedence: 140,
   appliesTo: ['pg_hba.conf'],
+  requires: ['pg_hba.conf'],
   docs: {
     summary: '`ident` authentication on a TCP record that clients beyond the server itself can match',
     why:

@@ -59,6 +59,7 @@ export default defineRule({
   category: 'validity',
   precedence: 220,
   appliesTo: ['pg_hba.conf'],
+  requires: ['pg_hba.conf'],
   docs: {
     summary: 'A pg_hba.conf record PostgreSQL rejects',
     why:

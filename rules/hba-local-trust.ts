@@ -10,6 +10,7 @@ export default defineRule({
   category: 'security',
   precedence: 50,
   appliesTo: ['pg_hba.conf'],
+  requires: ['pg_hba.conf'],
   options: {
     superusers: SUPERUSERS,
     anyRole: opt.boolean(false, 'Also flag trust records for named ordinary roles, `+groups`, `@files` and regular expressions, not only for all users or a superuser (the `cis` and `stig` profiles set it: their checks accept no `trust` on these records).'),

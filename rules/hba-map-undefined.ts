@@ -27,6 +27,7 @@ export default defineRule({
   tags: ['validity'],
   precedence: 30,
   appliesTo: ['pg_hba.conf', 'pg_ident.conf'],
+  requires: ['pg_hba.conf', 'pg_ident.conf'],
   docs: {
     summary: 'A pg_hba.conf record\'s `map=` names a user name map that the cluster\'s pg_ident.conf does not define',
     why:

@@ -9,6 +9,7 @@ export default defineRule({
   category: 'security',
   precedence: 120,
   appliesTo: ['pg_hba.conf'],
+  requires: ['pg_hba.conf'],
   fixable: 'always',
   docs: {
     summary: 'Method `md5`: roles whose password is stored as an MD5 hash log in with the weak MD5 challenge (prefer `scram-sha-256`)',

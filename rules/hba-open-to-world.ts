@@ -34,6 +34,7 @@ export default defineRule({
   category: 'security',
   precedence: 170,
   appliesTo: ['pg_hba.conf'],
+  requires: ['pg_hba.conf'],
   options: { allowedNetworks: ALLOWED_NETWORKS, superusers: SUPERUSERS },
   docs: {
     summary: 'A pg_hba.conf record that accepts connections from every address',

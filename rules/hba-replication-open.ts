@@ -8,6 +8,7 @@ export default defineRule({
   category: 'security',
   precedence: 100,
   appliesTo: ['pg_hba.conf'],
+  requires: ['pg_hba.conf'],
   options: WIDE_NETWORK_OPTIONS,
   docs: {
     summary: 'Physical replication (`replication`) allowed for every user or from a wide network',

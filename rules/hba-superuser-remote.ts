@@ -9,6 +9,7 @@ export default defineRule({
   category: 'security',
   precedence: 60,
   appliesTo: ['pg_hba.conf'],
+  requires: ['pg_hba.conf'],
   options: { superusers: SUPERUSERS, allowedNetworks: ALLOWED_NETWORKS },
   docs: {
     summary: 'A superuser may log in over TCP from beyond the loopback interface',

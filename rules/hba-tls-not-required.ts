@@ -75,6 +75,7 @@ export default defineRule({
   category: 'security',
   precedence: 40,
   appliesTo: ['pg_hba.conf', 'postgresql.conf'],
+  requires: ['pg_hba.conf', 'postgresql.conf'],
   docs: {
     summary: 'A `host`, `hostnossl` or `hostnogssenc` record admits clients from beyond the server without TLS while the cluster has `ssl` on',
     why:

@@ -8,6 +8,7 @@ export default defineRule({
   category: 'security',
   precedence: 150,
   appliesTo: ['pg_hba.conf'],
+  requires: ['pg_hba.conf'],
   options: { allowedNetworks: ALLOWED_NETWORKS },
   docs: {
     summary: '`trust` authentication on a record that matches more than the loopback interface',

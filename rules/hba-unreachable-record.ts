@@ -23,6 +23,7 @@ export default defineRule({
   category: 'security',
   precedence: 90,
   appliesTo: ['pg_hba.conf'],
+  requires: ['pg_hba.conf'],
   docs: {
     summary: 'A pg_hba.conf record no connection can reach, because earlier records already match everything it matches',
     why:

@@ -8,6 +8,7 @@ export default defineRule({
   category: 'security',
   precedence: 110,
   appliesTo: ['pg_hba.conf'],
+  requires: ['pg_hba.conf'],
   options: WIDE_NETWORK_OPTIONS,
   docs: {
     summary: 'A pg_hba.conf record that accepts a very wide network (IPv4 wider than /16, IPv6 wider than /48)',

@@ -12,6 +12,7 @@ export default defineRule({
   severity: 'info',
   category: 'validity',
   appliesTo: ['pg_ident.conf', 'pg_hba.conf'],
+  requires: ['pg_hba.conf', 'pg_ident.conf'],
   docs: {
     summary: 'A user name map defined in pg_ident.conf that no pg_hba.conf record names in `map=`',
     why:

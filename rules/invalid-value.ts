@@ -103,8 +103,10 @@ export default defineRule({
     // counts, an empty one too (it unsets only its own kind; xlogrecovery.c, guc.c ≤14).
     if (ctx.major >= 12) {
       let current: string | null = null;
-      for (const a of [...ctx.cluster.assignments].sort((x, y) => x.seqno - y.seqno)) {
-        if (!RECOVERY_TARGETS.includes(a.key) || a.status !== 'ok' || a.ignored || !a.value?.ok) continue;
+      // Only the recovery targets' assignments are sorted, not the whole file's (the same order: the sort is stable).
+      const targets = ctx.cluster.assignments.filter((a) => RECOVERY_TARGETS.includes(a.key));
+      for (const a of targets.sort((x, y) => x.seqno - y.seqno)) {
+        if (a.status !== 'ok' || a.ignored || !a.value?.ok) continue;
         if (current !== null && current !== a.key) {
           const v = a.line;
           const names = RECOVERY_TARGETS.map((n) => (ctx.major >= 17 ? `"${n}"` : n)).join(', ');
@@ -138,8 +140,13 @@ export default defineRule({
     // lc_* are checked with setlocale() on the server's machine: the files cannot show whether a
     // locale is installed there. Said once per locale name, at its first effective assignment.
     const byLocale = new Map<string, { first: (typeof ctx.cluster.assignments)[number]; params: string[] }>();
-    for (const a of [...ctx.cluster.effective.values()].sort((x, y) => x.seqno - y.seqno)) {
-      if (!LOCALE_PARAMS.includes(a.key) || a.status !== 'ok' || !a.value?.ok) continue;
+    const locales: Assignment[] = [];
+    for (const key of LOCALE_PARAMS) {
+      const a = ctx.cluster.effective.get(key);
+      if (a !== undefined) locales.push(a);
+    }
+    for (const a of locales.sort((x, y) => x.seqno - y.seqno)) {
+      if (a.status !== 'ok' || !a.value?.ok) continue;
       const name = String(a.value.canonical);
       if (isUniversalLocale(name)) continue;
       const seen = byLocale.get(name);

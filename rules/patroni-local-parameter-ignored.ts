@@ -20,6 +20,7 @@ export default defineRule({
   severity: 'warning',
   category: 'validity',
   appliesTo: ['patroni'],
+  requires: ['patroni'],
   docs: {
     summary: "A Patroni node's local parameter that Patroni takes only from the DCS (it is dropped)",
     why:

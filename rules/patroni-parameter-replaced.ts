@@ -6,6 +6,7 @@ export default defineRule({
   severity: 'warning',
   category: 'validity',
   appliesTo: ['patroni'],
+  requires: ['patroni'],
   docs: {
     summary: "A Patroni DCS parameter value that fails Patroni's own check (Patroni uses its default instead)",
     why:

@@ -212,6 +212,7 @@ export default defineRule({
   severity: 'error',
   category: 'security',
   appliesTo: ['pgbouncer.ini'],
+  requires: ['pgbouncer.ini'],
   docs: {
     summary: "pgbouncer's auth_hba_file lets admin_users or stats_users into the admin console without a password (trust)",
     why:

@@ -45,6 +45,7 @@ export default defineRule({
   severity: 'error',
   category: 'security',
   appliesTo: ['pgbouncer.ini'],
+  requires: ['pgbouncer.ini'],
   docs: {
     summary: 'pgbouncer lets clients in without a password: auth_type = trust or any, or a trust record of its auth_hba_file',
     why:

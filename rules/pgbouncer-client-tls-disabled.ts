@@ -7,6 +7,7 @@ export default defineRule({
   severity: 'warning',
   category: 'security',
   appliesTo: ['pgbouncer.ini'],
+  requires: ['pgbouncer.ini'],
   docs: {
     summary: 'pgbouncer listens on the network without requiring TLS from its clients (client_tls_sslmode)',
     why:

@@ -6,6 +6,7 @@ export default defineRule({
   severity: 'error',
   category: 'validity',
   appliesTo: ['pgbouncer.ini'],
+  requires: ['pgbouncer.ini'],
   docs: {
     summary: 'pgbouncer refuses its configuration file, or ignores a line of its auth_hba_file',
     why:

@@ -16,6 +16,7 @@ export default defineRule({
   severity: 'warning',
   category: 'durability',
   appliesTo: ['pgbouncer.ini'],
+  requires: ['pgbouncer.ini', 'postgresql.conf'],
   docs: {
     summary: "pgbouncer's pools can open more connections to the server beside it than its max_connections",
     why:

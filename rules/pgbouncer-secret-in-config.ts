@@ -8,6 +8,7 @@ export default defineRule({
   severity: 'error',
   category: 'security',
   appliesTo: ['pgbouncer.ini'],
+  requires: ['pgbouncer.ini'],
   docs: {
     summary: 'A literal password in a [databases] connection string of pgbouncer.ini',
     why:

@@ -8,6 +8,7 @@ export default defineRule({
   severity: 'warning',
   category: 'security',
   appliesTo: ['pgbouncer.ini'],
+  requires: ['pgbouncer.ini'],
   docs: {
     summary: 'pgbouncer connects to a PostgreSQL server on another host without requiring TLS (server_tls_sslmode)',
     why:

@@ -7,6 +7,7 @@ export default defineRule({
   severity: 'warning',
   category: 'security',
   appliesTo: ['pgbouncer.ini'],
+  requires: ['pgbouncer.ini'],
   docs: {
     summary: 'pgbouncer authenticates clients with a cleartext password (auth_type = plain) or an MD5 challenge (auth_type = md5)',
     why:

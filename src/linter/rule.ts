@@ -156,6 +156,14 @@ export interface Rule {
    * directives naming it work as for the others; its `check` does nothing.
    */
   engineReport?: 'directive-problems';
+  /**
+   * What the cluster must hold for the rule to find anything at all (every one listed): without it the
+   * runner does not call `check`, so a rule about pg_hba.conf costs nothing, not even compiling its
+   * check, on a cluster that has none. A declaration for speed only: `check` must report nothing on a
+   * cluster without it, whatever the options (test/rule-requires.test.ts compares lints with and
+   * without the declarations).
+   */
+  requires?: readonly RuleInput[];
   check(ctx: RuleContext): void;
 }
 
@@ -202,73 +210,187 @@ export function docsUrl(name: string): string {
   return `https://github.com/pgconf-lint/pgconf-lint/blob/v${VERSION}/docs/rules/${name}.md`;
 }
 
-export function runRule(rule: Rule, cluster: ResolvedCluster, settings: RunSettings = {}): Diagnostic[] {
-  const severity = settings.severity ?? rule.severity;
-  const out: Diagnostic[] = [];
-  // Findings per file: beyond FILE_FINDINGS_LIMIT they are counted, not kept (bounded memory and
-  // output for a file of a million offending lines).
-  const perFile = new Map<string, { n: number; lastLoc: Loc; lastSeverity: Severity }>();
-  const ctx: RuleContext = {
-    cluster,
-    major: cluster.input.major,
-    catalog: cluster.catalog,
-    setting: (name) => effectiveSetting(cluster, name),
-    options: { ...(rule.defaultOptions ?? {}), ...(settings.options ?? {}) },
-    assume: settings.assume ?? {},
-    clusterLoc: () => {
-      // A carrier's cluster as a whole is its carrier file (findings on what it synthesized are mapped there).
-      if (cluster.carrier) return { file: cluster.carrier.file.path, start: 0, end: 0 };
-      const main = cluster.input.files.find((f) => f.kind === 'postgresql.conf');
-      const src = main ? [...cluster.sources.values()].find((s) => s.absPath === main.abs) : undefined;
-      return src ? { file: src.path, start: 0, end: 0 } : undefined;
-    },
-    listed: (file) => (perFile.get(file)?.n ?? 0) < FILE_FINDINGS_LIMIT,
-    unlisted: (file, n, last) => {
-      const c = perFile.get(file);
-      if (c === undefined || c.n < FILE_FINDINGS_LIMIT) throw new Error(`${rule.name}: unlisted() for ${file} before its listing limit`);
-      c.n += n;
-      c.lastLoc = last;
-      c.lastSeverity = severity;
-    },
-    report: (r) => {
-      // A per-finding severity is relative to the rule default: a user's override applies as-is.
-      const sev = r.severity && severity === rule.severity ? r.severity : severity;
-      let c = perFile.get(r.loc.file);
-      if (c === undefined) perFile.set(r.loc.file, (c = { n: 0, lastLoc: r.loc, lastSeverity: sev }));
-      c.n++;
-      c.lastLoc = r.loc;
-      c.lastSeverity = sev;
-      // Past the limit a finding is only counted: nothing more of it is built (a million-line
-      // file can report hundreds of thousands).
-      if (c.n > FILE_FINDINGS_LIMIT) return;
-      // A finding on a line of a private key (a key file pulled in by an include or @file)
-      // quotes nothing of that line: PostgreSQL's "near token" would be a piece of the key.
-      const inKey = insidePrivateKey(cluster.sources.get(r.loc.file), r.loc.start);
-      const d: Diagnostic = {
-        rule: rule.name,
-        severity: sev,
-        message: safeText(inKey ? maskQuoted(r.message) : r.message),
-        loc: r.loc,
-        ...(r.help ? { help: safeText(r.help) } : {}),
-        ...(r.related?.length ? { related: r.related.map((x) => ({ ...x, message: safeText(x.message) })) } : {}),
-        ...(r.fix ? { fix: checkedFix(rule, r.loc.file, r.fix) } : {}),
-      };
-      if (r.group) setGroup(d, { key: r.group.key, concern: safeText(inKey ? maskQuoted(r.group.concern) : r.group.concern) });
-      out.push(d);
-    },
-  };
-  rule.check(ctx);
-  for (const [, c] of perFile) {
-    if (c.n <= FILE_FINDINGS_LIMIT) continue;
-    out.push({
-      rule: rule.name,
-      severity: c.lastSeverity,
-      message: `${c.n - FILE_FINDINGS_LIMIT} more ${rule.name} findings in this file are not listed (${c.n} in all; only the first ${FILE_FINDINGS_LIMIT} are)`,
-      loc: c.lastLoc,
-      unlisted: c.n - FILE_FINDINGS_LIMIT,
-    });
+/**
+ * What a rule can need the cluster to hold (Rule.requires): a pg_hba.conf, a pg_ident.conf, a
+ * pgbouncer.ini, a postgresql.conf, or a cluster synthesized from a Patroni or CloudNativePG file.
+ */
+export type RuleInput = 'postgresql.conf' | 'pg_hba.conf' | 'pg_ident.conf' | 'pgbouncer.ini' | 'patroni' | 'cloudnativepg';
+
+/** Whether the cluster holds every input the rule requires (Rule.requires). */
+export function canApply(rule: Rule, cluster: ResolvedCluster): boolean {
+  const needs = rule.requires;
+  if (needs === undefined) return true;
+  for (let i = 0; i < needs.length; i++) {
+    switch (needs[i]) {
+      case 'postgresql.conf':
+        if (cluster.conf === undefined) return false;
+        break;
+      case 'pg_hba.conf':
+        if (cluster.hba === undefined) return false;
+        break;
+      case 'pg_ident.conf':
+        if (cluster.ident === undefined) return false;
+        break;
+      case 'pgbouncer.ini':
+        if (cluster.pgbouncer === undefined) return false;
+        break;
+      case 'patroni':
+        if (cluster.carrier?.cluster.patroni === undefined) return false;
+        break;
+      case 'cloudnativepg':
+        if (cluster.carrier?.cluster.cnpg === undefined) return false;
+        break;
+    }
   }
-  return out;
+  return true;
+}
+
+const NO_FINDINGS: readonly Diagnostic[] = Object.freeze([]);
+
+/** Findings of one rule in one file: how many, and the last (for the finding that counts those past the limit). */
+interface FileCount {
+  n: number;
+  lastLoc: Loc;
+  lastSeverity: Severity;
+}
+
+/**
+ * Where a cluster as a whole is reported (RuleContext.clusterLoc), found once per cluster: a
+ * carrier's cluster is its carrier file (findings on what it synthesized are mapped there), else
+ * the start of its postgresql.conf, if it has one.
+ */
+const clusterLocs = new WeakMap<ResolvedCluster, Loc | null>();
+
+function clusterLocOf(cluster: ResolvedCluster): Loc | undefined {
+  let at = clusterLocs.get(cluster);
+  if (at === undefined) {
+    if (cluster.carrier) at = { file: cluster.carrier.file.path, start: 0, end: 0 };
+    else {
+      const main = cluster.input.files.find((f) => f.kind === 'postgresql.conf');
+      let src: SourceFile | undefined;
+      if (main) {
+        for (const s of cluster.sources.values()) {
+          if (s.absPath === main.abs) {
+            src = s;
+            break;
+          }
+        }
+      }
+      at = src ? { file: src.path, start: 0, end: 0 } : null;
+    }
+    clusterLocs.set(cluster, at);
+  }
+  // A fresh object for each caller, as before: a rule may keep it in a finding.
+  return at === null ? undefined : { file: at.file, start: at.start, end: at.end };
+}
+
+/**
+ * One rule's run on one cluster: the rule context. A class, so that its methods are shared by every
+ * run rather than made as closures for each (a repository of a thousand clusters makes 85,000 runs).
+ */
+class RuleRun implements RuleContext {
+  readonly major: Major;
+  readonly catalog: Catalog;
+  readonly out: Diagnostic[] = [];
+  /** Findings per file: beyond FILE_FINDINGS_LIMIT they are counted, not kept (bounded memory and output for a file of a million offending lines). */
+  perFile: Map<string, FileCount> | undefined = undefined;
+
+  constructor(
+    readonly rule: Rule,
+    readonly cluster: ResolvedCluster,
+    readonly severity: Severity,
+    readonly options: Readonly<Record<string, unknown>>,
+    readonly assume: Readonly<Assumptions>,
+  ) {
+    this.major = cluster.input.major;
+    this.catalog = cluster.catalog;
+  }
+
+  setting(name: string): SettingView | undefined {
+    return effectiveSetting(this.cluster, name);
+  }
+
+  clusterLoc(): Loc | undefined {
+    return clusterLocOf(this.cluster);
+  }
+
+  listed(file: string): boolean {
+    return (this.perFile?.get(file)?.n ?? 0) < FILE_FINDINGS_LIMIT;
+  }
+
+  unlisted(file: string, n: number, last: Loc): void {
+    const c = this.perFile?.get(file);
+    if (c === undefined || c.n < FILE_FINDINGS_LIMIT) throw new Error(`${this.rule.name}: unlisted() for ${file} before its listing limit`);
+    c.n += n;
+    c.lastLoc = last;
+    c.lastSeverity = this.severity;
+  }
+
+  report(r: ReportInput): void {
+    const rule = this.rule;
+    const severity = this.severity;
+    // A per-finding severity is relative to the rule default: a user's override applies as-is.
+    const sev = r.severity && severity === rule.severity ? r.severity : severity;
+    const loc = r.loc;
+    const perFile = (this.perFile ??= new Map());
+    let c = perFile.get(loc.file);
+    if (c === undefined) perFile.set(loc.file, (c = { n: 0, lastLoc: loc, lastSeverity: sev }));
+    c.n++;
+    c.lastLoc = loc;
+    c.lastSeverity = sev;
+    // Past the limit a finding is only counted: nothing more of it is built (a million-line
+    // file can report hundreds of thousands).
+    if (c.n > FILE_FINDINGS_LIMIT) return;
+    // A finding on a line of a private key (a key file pulled in by an include or @file)
+    // quotes nothing of that line: PostgreSQL's "near token" would be a piece of the key.
+    const inKey = insidePrivateKey(this.cluster.sources.get(loc.file), loc.start);
+    const d: Diagnostic = { rule: rule.name, severity: sev, message: safeText(inKey ? maskQuoted(r.message) : r.message), loc };
+    if (r.help) d.help = safeText(r.help);
+    const related = r.related;
+    if (related !== undefined && related.length > 0) d.related = related.map(safeRelated);
+    if (r.fix) d.fix = checkedFix(rule, loc.file, r.fix);
+    if (r.group) setGroup(d, { key: r.group.key, concern: safeText(inKey ? maskQuoted(r.group.concern) : r.group.concern) });
+    this.out.push(d);
+  }
+
+  /** The findings, with one more per file that had more than FILE_FINDINGS_LIMIT, counting them. */
+  findings(): Diagnostic[] {
+    const out = this.out;
+    if (this.perFile === undefined) return out;
+    const name = this.rule.name;
+    for (const c of this.perFile.values()) {
+      if (c.n <= FILE_FINDINGS_LIMIT) continue;
+      out.push({
+        rule: name,
+        severity: c.lastSeverity,
+        message: `${c.n - FILE_FINDINGS_LIMIT} more ${name} findings in this file are not listed (${c.n} in all; only the first ${FILE_FINDINGS_LIMIT} are)`,
+        loc: c.lastLoc,
+        unlisted: c.n - FILE_FINDINGS_LIMIT,
+      });
+    }
+    return out;
+  }
+}
+
+function safeRelated(x: RelatedInfo): RelatedInfo {
+  return { ...x, message: safeText(x.message) };
+}
+
+/**
+ * The findings of one rule on one cluster. A rule whose `requires` the cluster does not hold is not
+ * run at all: nothing is made for it, and its `check` is not even compiled.
+ */
+export function runRule(rule: Rule, cluster: ResolvedCluster, settings: RunSettings = {}): readonly Diagnostic[] {
+  if (rule.requires !== undefined && !canApply(rule, cluster)) return NO_FINDINGS;
+  const run = new RuleRun(
+    rule,
+    cluster,
+    settings.severity ?? rule.severity,
+    { ...(rule.defaultOptions ?? {}), ...(settings.options ?? {}) },
+    settings.assume ?? {},
+  );
+  rule.check(run);
+  return run.findings();
 }
 
 /**

@@ -1,5 +1,5 @@
 import { lookupParam } from '../catalog/catalog.js';
-import type { GucDef } from '../catalog/types.js';
+import type { GucDef, Major } from '../catalog/types.js';
 import { parseGucValue } from '../catalog/values.js';
 import type { Assignment, ResolvedCluster } from '../resolve/cluster.js';
 import type { Loc } from '../types.js';
@@ -57,7 +57,22 @@ function compute(cluster: ResolvedCluster, name: string): SettingView | undefine
       lineLoc: { file: a.file.path, start: a.line.nameStart, end: v.valueEnd },
     };
   }
-  const parsed = parseGucValue(def, def.boot, cluster.catalog.major);
-  const value = parsed.ok ? parsed.value : def.boot;
-  return { name: def.name, def, value, canonical: parsed.ok ? parsed.canonical : def.boot, isDefault: true };
+  const d = bootValue(def, cluster.catalog.major);
+  return { name: def.name, def, value: d.value, canonical: d.canonical, isDefault: true };
+}
+
+/**
+ * The typed boot value of a definition: the same for every cluster of the target major (a
+ * definition belongs to one major's catalog), so it is parsed once, not once per cluster (a
+ * repository of a thousand clusters asks each for the same defaults).
+ */
+const boots = new WeakMap<GucDef, { major: Major; value: SettingView['value']; canonical: string }>();
+
+function bootValue(def: GucDef, major: Major): { value: SettingView['value']; canonical: string } {
+  let b = boots.get(def);
+  if (b === undefined || b.major !== major) {
+    const parsed = parseGucValue(def, def.boot, major);
+    boots.set(def, (b = parsed.ok ? { major, value: parsed.value, canonical: parsed.canonical } : { major, value: def.boot, canonical: def.boot }));
+  }
+  return b;
 }
