@@ -15,7 +15,19 @@ mkdirSync(dist, { recursive: true });
 // Chunks of the previous build (names carry a content hash).
 for (const f of readdirSync(dist)) if (/^(cli|action)-chunk-.*\.js$/.test(f)) rmSync(join(dist, f));
 
+// Node's built-in modules are taken with require, not import: an ESM import of a built-in makes Node
+// build a facade module and copy every export of it (node:fs has over a hundred) at start-up, a few
+// milliseconds a run; require hands back the loaded module. (`require` is the banner's.)
+const builtinsByRequire = {
+  name: 'builtins-by-require',
+  setup(b) {
+    b.onResolve({ filter: /^node:/ }, (args) => (args.kind === 'import-statement' ? { path: args.path, namespace: 'builtin' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'builtin' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
+  },
+};
+
 const common = {
+  plugins: [builtinsByRequire],
   bundle: true,
   platform: 'node',
   target: 'node20',
@@ -60,11 +72,12 @@ writeFileSync(
     '#!/usr/bin/env node',
     "// pgconf-lint: see bin/cli.ts. Turns on Node's compile cache where Node has one (see scripts/build.mjs), then loads the CLI.",
     "import nodeModule from 'node:module';",
-    "import { lstatSync, mkdirSync } from 'node:fs';",
-    "import { tmpdir } from 'node:os';",
-    "import { join } from 'node:path';",
     'if (nodeModule.enableCompileCache && !process.env.NODE_COMPILE_CACHE && !process.env.NODE_DISABLE_COMPILE_CACHE) {',
     '  try {',
+    '    const require = nodeModule.createRequire(import.meta.url);',
+    "    const { lstatSync, mkdirSync } = require('node:fs');",
+    "    const { tmpdir } = require('node:os');",
+    "    const { join } = require('node:path');",
     "    const dir = join(tmpdir(), 'node-compile-cache');",
     '    try {',
     '      mkdirSync(dir, 0o700);',
@@ -95,7 +108,7 @@ const leaked = cliInputs.filter((p) => /node_modules\/(ajv|yaml|@actions)\//.tes
 if (leaked.length) throw new Error(`the CLI's start-up path must not contain ${leaked.slice(0, 3).join(', ')}`);
 if (startup.size > 6) throw new Error(`the CLI's start-up path is ${startup.size} files (at most 6): fewer dynamic import sites make fewer shared chunks`);
 // Node's built-in modules that cost start-up time and that only some runs use (src/io/crypto.ts).
-const heavyBuiltins = [...startup].flatMap((o) => (cli.metafile.outputs[o]?.imports ?? []).filter((i) => i.external && i.kind === 'import-statement' && /^node:(crypto|child_process|http|https|net|tls|zlib|worker_threads)$/.test(i.path)).map((i) => `${o} imports ${i.path}`));
+const heavyBuiltins = cliInputs.filter((p) => /^builtin:node:(crypto|child_process|http|https|net|tls|zlib|worker_threads)$/.test(p));
 if (heavyBuiltins.length) throw new Error(`the CLI's start-up path must load these on first use: ${heavyBuiltins.join(', ')}`);
 
 
