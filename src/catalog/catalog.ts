@@ -15,8 +15,8 @@ export interface CatalogFile {
 }
 
 // The same code runs from src/catalog/ (tests) and from the bundled dist/cli.js, whose build
-// copies the data to dist/catalog/data/.
-const DATA_DIRS = [new URL('./data/', import.meta.url), new URL('./catalog/data/', import.meta.url)];
+// copies the data to dist/catalog/data/. The bundle's place first: a failed read costs an error.
+const DATA_DIRS = [new URL('./catalog/data/', import.meta.url), new URL('./data/', import.meta.url)];
 
 function readData(file: string): string {
   let lastError: unknown;
@@ -85,7 +85,11 @@ const oldNameMaps = new WeakMap<Catalog, ReadonlyMap<string, string>>();
 
 /** The parameter a name refers to, through map_old_guc_names aliases (sort_mem -> work_mem). */
 export function lookupParam(catalog: Catalog, name: string): GucDef | undefined {
-  const key = foldName(name);
+  return lookupFoldedParam(catalog, foldName(name));
+}
+
+/** lookupParam of a name already folded (foldName(key) === key). */
+export function lookupFoldedParam(catalog: Catalog, key: string): GucDef | undefined {
   const direct = catalog.params.get(key);
   if (direct) return direct;
   // Most misses are custom (placeholder) names: a Map misses much faster than a plain object.

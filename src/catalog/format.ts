@@ -15,6 +15,15 @@ export function formatG(x: number, flavor: PrintfFlavor = 'pg', precision = 6): 
   const sign = neg ? '-' : '';
   if (x === 0) return sign + '0';
   const p = Math.max(precision, 1);
+  const a = Math.abs(x);
+  // The usual value (0.1, 1.5, 300): when the shortest decimal that reads back as x has at most p
+  // significant digits, rounding x to p digits gives those digits (x lies within half an ulp of
+  // that decimal, far inside half a step of p digits), and between 1e-4 and 10^p %g writes it in
+  // plain notation without trailing zeros, as String() does.
+  if (p <= 15 && a >= 1e-4 && a < 10 ** p) {
+    const plain = String(a);
+    if (significantDigits(plain) <= p) return sign + plain;
+  }
   const { digits, exp } = roundToDigits(Math.abs(x), p);
   let out: string;
   if (exp < -4 || exp >= p) {
@@ -28,6 +37,16 @@ export function formatG(x: number, flavor: PrintfFlavor = 'pg', precision = 6): 
     out = ('0.' + '0'.repeat(-exp - 1) + digits).replace(/0+$/, '');
   }
   return sign + out;
+}
+
+/** The significant digits of a plain decimal (no exponent): leading and trailing zeros left out. */
+function significantDigits(plain: string): number {
+  let first = 0;
+  while (first < plain.length && (plain[first] === '0' || plain[first] === '.')) first++;
+  let last = plain.length - 1;
+  while (last > first && (plain[last] === '0' || plain[last] === '.')) last--;
+  const dot = plain.indexOf('.', first);
+  return last - first + 1 - (dot !== -1 && dot < last ? 1 : 0);
 }
 
 /** `p` significant digits of a positive finite x, rounded half-to-even on the exact binary value
@@ -109,6 +128,16 @@ export function strtol(s: string): CNumber {
   let i = skipSpace(s, 0);
   let neg = false;
   if (s[i] === '+' || s[i] === '-') neg = s[i++] === '-';
+  // The usual number: decimal (no leading 0, which would make it octal), at most 15 digits, so
+  // exact as a double and far from LONG_MAX.
+  const first = s.charCodeAt(i);
+  if (first >= 0x31 && first <= 0x39) {
+    let value = first - 0x30;
+    let j = i + 1;
+    for (let c = s.charCodeAt(j); c >= 0x30 && c <= 0x39 && j - i < 15; c = s.charCodeAt(++j)) value = value * 10 + (c - 0x30);
+    const c = s.charCodeAt(j);
+    if (!(c >= 0x30 && c <= 0x39)) return { value: neg ? -value : value, end: j, erange: false };
+  }
   let base = 10;
   if (s[i] === '0' && (s[i + 1] === 'x' || s[i + 1] === 'X') && /[0-9a-fA-F]/.test(s[i + 2] ?? '')) {
     base = 16;
@@ -137,12 +166,14 @@ export function strtod(s: string): CNumber {
   if (s[i] === '+' || s[i] === '-') neg = s[i++] === '-';
   const sign = neg ? -1 : 1;
   const rest = s.slice(i);
-  const special = /^(inf(inity)?|nan(\([0-9A-Za-z_]*\))?)/i.exec(rest);
+  const c = rest[0];
+  // inf and nan start with a letter, a hex float with 0x: neither is tried on other input.
+  const special = c === 'i' || c === 'I' || c === 'n' || c === 'N' ? /^(inf(inity)?|nan(\([0-9A-Za-z_]*\))?)/i.exec(rest) : null;
   if (special) {
     const isNan = special[0][0] === 'n' || special[0][0] === 'N';
     return { value: isNan ? NaN : sign * Infinity, end: i + special[0].length, erange: false };
   }
-  const hex = /^0[xX](?=\.?[0-9a-fA-F])([0-9a-fA-F]*)(?:\.([0-9a-fA-F]*))?(?:[pP]([+-]?\d+))?/.exec(rest);
+  const hex = c === '0' && (rest[1] === 'x' || rest[1] === 'X') ? /^0[xX](?=\.?[0-9a-fA-F])([0-9a-fA-F]*)(?:\.([0-9a-fA-F]*))?(?:[pP]([+-]?\d+))?/.exec(rest) : null;
   if (hex) {
     const r = hexToDouble(hex[1], hex[2] ?? '', hex[3]);
     return { value: sign * r.value, end: i + hex[0].length, erange: r.erange };
@@ -150,8 +181,8 @@ export function strtod(s: string): CNumber {
   const dec = /^(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?/.exec(rest);
   if (!dec) return { value: 0, end: 0, erange: false };
   const value = Number(dec[0]);
-  const nonzero = /[1-9]/.test(dec[0].replace(/[eE].*$/, ''));
-  const erange = !Number.isFinite(value) || (nonzero && value < DBL_MIN);
+  // An underflow is a nonzero input read as zero or a denormal.
+  const erange = !Number.isFinite(value) || (value < DBL_MIN && /[1-9]/.test(dec[0].replace(/[eE].*$/, '')));
   return { value: sign * value, end: i + dec[0].length, erange };
 }
 

@@ -110,7 +110,7 @@ function invalid(name: string, input: string, hint?: string, detail?: string, un
 function unitFailure(input: string, at: number, base: string, major: Major): UnitFailure {
   let end = input.length;
   while (end > at && isCSpace(input[end - 1])) end--;
-  return { units: unitTable(base, major), unit: input.slice(at, end), numberText: input.slice(0, at) };
+  return { units: [...unitTable(base, major)], unit: input.slice(at, end), numberText: input.slice(0, at) };
 }
 
 // ---- booleans
@@ -169,10 +169,12 @@ const UNIT_SIZE: Record<string, number> = {
 /** Units a parameter's base unit accepts in this major: "B" arrived in 11, "us" in 12. */
 function unitTable(base: string, major: Major): readonly string[] {
   const kind = BASE_SIZE[base]?.kind;
-  if (kind === 'memory') return MEMORY_UNITS.filter((u) => u !== 'B' || major >= 11);
-  if (kind === 'time') return TIME_UNITS.filter((u) => u !== 'us' || major >= 12);
+  if (kind === 'memory') return major >= 11 ? MEMORY_UNITS : MEMORY_UNITS_10;
+  if (kind === 'time') return major >= 12 ? TIME_UNITS : TIME_UNITS_11;
   return [];
 }
+const MEMORY_UNITS_10 = MEMORY_UNITS.filter((u) => u !== 'B');
+const TIME_UNITS_11 = TIME_UNITS.filter((u) => u !== 'us');
 
 function unitsHint(base: string, major: Major): string {
   if (BASE_SIZE[base]?.kind === 'memory') {

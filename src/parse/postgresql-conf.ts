@@ -200,6 +200,7 @@ function asciiLower(s: string): string {
 
 function includeDirective(name: string): 'include' | 'include_if_exists' | 'include_dir' | null {
   if (name.length !== 7 && name.length !== 11 && name.length !== 17) return null;
+  if ((name.charCodeAt(0) | 0x20) !== 0x69) return null; // not i or I
   const lower = asciiLower(name);
   return lower === 'include' || lower === 'include_dir' || lower === 'include_if_exists' ? lower : null;
 }
@@ -250,8 +251,16 @@ class Interner {
       this.slot = -1;
       return text.slice(start, end);
     }
-    let h = end - start;
-    for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+    // The hash reads at most the first and the last four characters: names and values that
+    // differ only in between share a slot, and only ever replace each other there.
+    const n = end - start;
+    let h = n;
+    if (n <= 8) {
+      for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+    } else {
+      for (let i = start; i < start + 4; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+      for (let i = end - 4; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+    }
     h ^= h >>> 15;
     const slot = h & this.mask;
     this.slot = slot;

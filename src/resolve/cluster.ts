@@ -1,5 +1,5 @@
 import { dirname } from 'node:path';
-import { foldName, loadCatalog, lookupParam, timezones } from '../catalog/catalog.js';
+import { foldName, loadCatalog, lookupFoldedParam, timezones } from '../catalog/catalog.js';
 import type { Catalog, GucDef, Major } from '../catalog/types.js';
 import { parseGucValue, type ValueResult } from '../catalog/values.js';
 import type { ConfFile, SettingLine } from '../parse/conf-ast.js';
@@ -232,13 +232,14 @@ function assign(catalog: Catalog, file: SourceFile, line: SettingLine, assignmen
   scanName(file.text, line.nameStart, line.nameEnd);
   // A two-part name (QUALIFIED_ID) is never a built-in parameter nor an old alias: no catalog lookup.
   const dotted = nameScan.dotted;
-  const def = dotted ? undefined : lookupParam(catalog, name);
+  // Names compare as guc_name_compare does (A-Z folded, nothing else); nameScan.hash is the folded name's.
+  const folded = nameScan.upper ? foldName(name) : name;
+  const def = dotted ? undefined : lookupFoldedParam(catalog, folded);
   let a: AssignmentRecord;
   let hash: number;
   if (!def) {
-    // Unknown two-part names are custom placeholders: accepted without validation. Names compare
-    // as guc_name_compare does (A-Z folded, nothing else).
-    const key = nameScan.upper ? foldName(name) : name;
+    // Unknown two-part names are custom placeholders: accepted without validation.
+    const key = folded;
     hash = nameScan.hash;
     a = new AssignmentRecord(seqno, file, line, key, undefined, undefined, dotted ? PLACEHOLDER | APPLIED : UNKNOWN);
   } else {
@@ -249,26 +250,20 @@ function assign(catalog: Catalog, file: SourceFile, line: SettingLine, assignmen
       memo.set(def, input, file.encoding, value);
     }
     const key = defKey(def);
-    hash = hashName(key);
+    // The key is the name as written, folded, unless the name is an old alias (sort_mem: work_mem).
+    hash = key === folded ? nameScan.hash : hashName(key);
     a = new AssignmentRecord(seqno, file, line, key, def, value, value.ok ? OK | APPLIED : INVALID);
   }
   assignments.push(a);
   overrides.add(a, hash);
 }
 
-/** def.name lower-cased; the few mixed-case names (DateStyle, TimeZone, …) once, not per assignment. */
-const mixedCaseKeys = new Map<GucDef, string>();
+/** def.name lower-cased, once per definition (DateStyle, TimeZone, … are mixed-case), not per assignment. */
+const defKeys = new Map<GucDef, string>();
 function defKey(def: GucDef): string {
-  const name = def.name;
-  for (let i = 0; i < name.length; i++) {
-    const c = name.charCodeAt(i);
-    if (c >= 0x41 && c <= 0x5a) {
-      let key = mixedCaseKeys.get(def);
-      if (key === undefined) mixedCaseKeys.set(def, (key = name.toLowerCase()));
-      return key;
-    }
-  }
-  return name;
+  let key = defKeys.get(def);
+  if (key === undefined) defKeys.set(def, (key = def.name.toLowerCase()));
+  return key;
 }
 
 export function resolveCluster(outerHost: Host, input: ClusterInput, cache = new Map<string, ConfFile>()): ResolvedCluster {
