@@ -1,4 +1,5 @@
 import { defineRule } from '../src/linter/rule.js';
+import { assignmentKinds } from '../src/linter/settings.js';
 import { boundQuote } from '../src/linter/redact.js';
 import type { Assignment } from '../src/resolve/cluster.js';
 import type { Loc } from '../src/types.js';
@@ -52,9 +53,8 @@ export default defineRule({
       runFile = null;
       runCount = 0;
     };
-    for (const a of ctx.cluster.assignments) {
-      const w = a.overriddenBy;
-      if (!w) continue;
+    for (const a of assignmentKinds(ctx.cluster).overridden) {
+      const w = a.overriddenBy!;
       const file = a.file.path;
       if (file === runFile) {
         runCount++;

@@ -6,6 +6,7 @@ import { parseGucValue, type ValueResult } from '../src/catalog/values.js';
 import type { Assignment } from '../src/resolve/cluster.js';
 import type { Fix } from '../src/types.js';
 import { quoteConf, withUnit } from '../src/analysis/required-setting.js';
+import { assignmentKinds } from '../src/linter/settings.js';
 import type { GucDef } from '../src/catalog/types.js';
 
 /** Library lists split only when the libraries are loaded. */
@@ -82,8 +83,8 @@ export default defineRule({
     versions: 'all; units B (11+), us (12+), fractional values with units (12+)',
   },
   check(ctx) {
-    for (const a of ctx.cluster.assignments) {
-      if (a.status !== 'invalid' || a.ignored || !a.value || a.value.ok) continue;
+    for (const a of assignmentKinds(ctx.cluster).invalid) {
+      if (a.ignored || !a.value || a.value.ok) continue;
       const v = a.line;
       // The check hook's DETAIL (what exactly is wrong) and PostgreSQL's HINT, as the server logs them.
       const said = [a.value.detail, a.value.hint].filter((x): x is string => x !== undefined).map((x) => boundQuotedIn(x.replace(/\.$/, ''), v.value));
@@ -101,7 +102,9 @@ export default defineRule({
     // The recovery_target* assign hooks (12+): setting one kind while another is set is an ERROR,
     // FATAL in the postmaster ("multiple recovery targets specified"). Each applied assignment
     // counts, an empty one too (it unsets only its own kind; xlogrecovery.c, guc.c ≤14).
-    if (ctx.major >= 12) {
+    // Two kinds are needed, each with an accepted assignment, so each in `effective` (the last
+    // assignment neither unknown nor invalid of its parameter): with fewer, the whole file is not walked.
+    if (ctx.major >= 12 && RECOVERY_TARGETS.filter((k) => ctx.cluster.effective.has(k)).length >= 2) {
       let current: string | null = null;
       // Only the recovery targets' assignments are sorted, not the whole file's (the same order: the sort is stable).
       const targets = ctx.cluster.assignments.filter((a) => RECOVERY_TARGETS.includes(a.key));

@@ -1,6 +1,7 @@
 import { lookupParam, nameHistory } from '../src/catalog/catalog.js';
 import { parseGucValue } from '../src/catalog/values.js';
 import { defineRule, type RuleContext } from '../src/linter/rule.js';
+import { assignmentKinds } from '../src/linter/settings.js';
 import { boundQuote } from '../src/linter/redact.js';
 import type { Assignment } from '../src/resolve/cluster.js';
 import { lineColumn } from '../src/source/source.js';
@@ -230,8 +231,7 @@ export default defineRule({
     versions: 'removals and renames from 9.x to 18',
   },
   check(ctx) {
-    for (const a of ctx.cluster.assignments) {
-      if (a.status !== 'unknown') continue;
+    for (const a of assignmentKinds(ctx.cluster).unknown) {
       const facts = versionFacts(a.line.name, ctx.major);
       if (!facts) continue;
       const { message, help } = removedMessage(a, ctx.major, facts);

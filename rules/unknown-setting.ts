@@ -2,6 +2,7 @@ import { closestNameMatches, lookupParam } from '../src/catalog/catalog.js';
 import { parseGucValue } from '../src/catalog/values.js';
 import { wildcardMatcher } from '../src/lexical/glob.js';
 import { defineRule } from '../src/linter/rule.js';
+import { assignmentKinds } from '../src/linter/settings.js';
 import { opt } from '../src/linter/options.js';
 import { boundQuote } from '../src/linter/redact.js';
 import { versionFacts } from './removed-setting.js';
@@ -34,8 +35,8 @@ export default defineRule({
     // Linear-time matchers: the patterns come from the config and the names from the files, both
     // under a pull request's control (a backtracking `^.*.*…x$` against a 100k-character name hangs).
     const ignore = (Array.isArray(ctx.options.ignore) ? ctx.options.ignore : []).map((p) => wildcardMatcher(p.toLowerCase()));
-    for (const a of ctx.cluster.assignments) {
-      if (a.status !== 'unknown' || versionFacts(a.line.name, ctx.major)) continue;
+    for (const a of assignmentKinds(ctx.cluster).unknown) {
+      if (versionFacts(a.line.name, ctx.major)) continue;
       if (ignore.length > 0 && ignore.some((matches) => matches(a.line.name.toLowerCase()))) continue;
       const loc = { file: a.file.path, start: a.line.nameStart, end: a.line.nameEnd };
       // Past the per-file listing limit a finding is only counted: no message and, above all, no

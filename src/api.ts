@@ -156,14 +156,51 @@ function clusterRuleConfig(
   options: LintOptions,
   cluster: ResolvedCluster,
   ruleList: readonly Rule[],
-): { rules: Record<string, EffectiveRuleConfig>; assume: Assumptions } {
+  memo: Map<string, ClusterRuleConfig>,
+): ClusterRuleConfig {
   const loaded = options.config;
   const c = loaded?.config;
-  const files = cluster.input.files.map((f) => (loaded ? configRelative(loaded, f.abs) : f.abs));
-  const matching = (c?.overrides ?? []).filter((o) => files.some((f) => globMatcher(o.files)(f)));
-  const def = cluster.input.name ? c?.clusters?.find((d, i) => (d.name ?? `cluster-${i + 1}`) === cluster.input.name) : undefined;
+  const overrideList = c?.overrides ?? [];
+  const matching: typeof overrideList = [];
+  const key: (string | number)[] = [cluster.input.major];
+  if (overrideList.length) {
+    const files = cluster.input.files.map((f) => (loaded ? configRelative(loaded, f.abs) : f.abs));
+    overrideList.forEach((o, i) => {
+      const match = globMatcher(o.files);
+      if (files.some((f) => match(f))) {
+        matching.push(o);
+        key.push(i);
+      }
+    });
+  }
+  const defIndex = cluster.input.name && c?.clusters ? c.clusters.findIndex((d, i) => (d.name ?? `cluster-${i + 1}`) === cluster.input.name) : -1;
+  const def = defIndex === -1 ? undefined : c!.clusters![defIndex];
+  key.push('def', defIndex);
+  // Clusters of one major that the same overrides and cluster definition match get the same
+  // settings (a repository of a thousand clusters, most without any): merged once per lint.
+  const memoKey = key.join(',');
+  const known = memo.get(memoKey);
+  if (known) return known;
+  const made = mergeClusterRuleConfig(options, cluster.input.major, ruleList, matching, def);
+  memo.set(memoKey, made);
+  return made;
+}
+
+interface ClusterRuleConfig {
+  rules: Record<string, EffectiveRuleConfig>;
+  assume: Assumptions;
+}
+
+function mergeClusterRuleConfig(
+  options: LintOptions,
+  major: Major,
+  ruleList: readonly Rule[],
+  matching: NonNullable<LoadedConfig['config']['overrides']>,
+  def: NonNullable<LoadedConfig['config']['clusters']>[number] | undefined,
+): ClusterRuleConfig {
+  const c = options.config?.config;
   const ruleSeverity = (name: string): Severity | undefined => ruleList.find((r) => r.name === name)?.severity;
-  const profiles = profileBlocks(selectedProfiles(options.profiles, c?.profile), cluster.input.major, ruleSeverity);
+  const profiles = profileBlocks(selectedProfiles(options.profiles, c?.profile), major, ruleSeverity);
   const rules = mergeRules([...profiles, c?.rules, ...matching.map((o) => o.rules)]);
   for (const [name, sev] of Object.entries(options.rules ?? {})) rules[name] = { ...(rules[name] ?? { options: {} }), severity: sev };
   for (const [name, opts] of Object.entries(options.ruleOptions ?? {})) {
@@ -319,6 +356,7 @@ export function lint(paths: string[], options: LintOptions, rules: readonly Rule
   let unusedSeverity: Severity | 'off' = directiveRule?.severity ?? 'off';
   const sources = new Map<string, SourceFile>();
   const listed = new Set<string>();
+  const ruleConfigs = new Map<string, ClusterRuleConfig>();
   for (const cluster of clusters) {
     for (const f of cluster.input.files) {
       const path = host.display(f.abs);
@@ -328,7 +366,7 @@ export function lint(paths: string[], options: LintOptions, rules: readonly Rule
       files.push({ path, kind: f.kind, pgVersion: cluster.input.major });
     }
     for (const [p, s] of cluster.sources) sources.set(p, s);
-    const cfg = clusterRuleConfig(options, cluster, rules);
+    const cfg = clusterRuleConfig(options, cluster, rules, ruleConfigs);
     for (const rule of rules) {
       const rc = cfg.rules[rule.name];
       const sev = rc?.severity ?? rule.severity;

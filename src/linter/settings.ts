@@ -76,3 +76,39 @@ function bootValue(def: GucDef, major: Major): { value: SettingView['value']; ca
   }
   return b;
 }
+
+/** A cluster's assignments of the kinds rules look for, each list in the order of `assignments`. */
+export interface AssignmentKinds {
+  /** Status 'invalid': the value is rejected. */
+  readonly invalid: readonly Assignment[];
+  /** Status 'unknown': the name is not a parameter of the target major. */
+  readonly unknown: readonly Assignment[];
+  /** Overridden by a later assignment (`overriddenBy` is set). */
+  readonly overridden: readonly Assignment[];
+}
+
+const kindsOf = new WeakMap<ResolvedCluster, AssignmentKinds>();
+
+/**
+ * The invalid, unknown and overridden assignments of a cluster, sorted out in one pass once per
+ * cluster: each of the rules that looks for one kind walks only those, not the whole file again
+ * (a rule's loop over 20k assignments runs once, mostly in the interpreter).
+ */
+export function assignmentKinds(cluster: ResolvedCluster): AssignmentKinds {
+  let k = kindsOf.get(cluster);
+  if (k === undefined) {
+    const invalid: Assignment[] = [];
+    const unknown: Assignment[] = [];
+    const overridden: Assignment[] = [];
+    const all = cluster.assignments;
+    for (let i = 0; i < all.length; i++) {
+      const a = all[i]!;
+      const status = a.status;
+      if (status === 'invalid') invalid.push(a);
+      else if (status === 'unknown') unknown.push(a);
+      if (a.overriddenBy !== undefined) overridden.push(a);
+    }
+    kindsOf.set(cluster, (k = { invalid, unknown, overridden }));
+  }
+  return k;
+}
