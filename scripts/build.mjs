@@ -1,5 +1,6 @@
 // Bundles the CLI (and later the action) with esbuild and copies the generated catalogs next to it.
 import { build } from 'esbuild';
+import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join, relative } from 'node:path';
@@ -39,78 +40,39 @@ const common = {
   banner,
 };
 
-// The CLI is split: dist/cli.js holds what every run needs; what only some runs need (reading a
-// .pgconf-lint.yml with yaml + ajv) is a chunk loaded by dynamic import, so `npx pgconf-lint .`
-// starts without parsing it. Chunks sit next to cli.js (the catalog path is relative to the
-// code's own URL) and are named by content hash, so the output is deterministic.
-// The CLI's `require` (for the CommonJS packages of its lazy chunks: yaml, ajv) is made on first
-// use: a createRequire in every chunk is start-up time every run pays, and the start-up path needs none.
+// The CLI is one CommonJS script, dist/cli-main.cjs, which the bin (dist/cli.js, written from
+// scripts/cli-stub.mjs) compiles with V8's code cache: a run after the first neither compiles the
+// bundle nor the functions the run before it compiled (on Node 20 as on later Nodes). What only some
+// runs need (the config reader with yaml + ajv, the diff, the carriers) stays behind its dynamic
+// import, which esbuild turns into a module initialised on first use: it is compiled lazily and not
+// run at start-up. The catalogs are found relative to the bundle's own URL (import.meta.url is
+// defined from __filename). Node's built-in modules are required where they are imported: the
+// heavy ones only some runs use are required on first use (src/io/crypto.ts), which test/cli-exit.test.ts
+// and the check below keep so.
 const cli = await build({
   ...common,
-  banner: {
-    js: "import { createRequire as __pgclCreateRequire } from 'node:module'; let __pgclRequire; const require = (id) => (__pgclRequire ??= __pgclCreateRequire(import.meta.url))(id);",
-  },
-  entryPoints: { 'cli-chunk-MAIN': join(root, 'bin/cli.ts') },
-  outdir: dist,
-  splitting: true,
-  chunkNames: 'cli-chunk-[hash]',
+  plugins: [],
+  format: 'cjs',
+  banner: { js: 'var __pgclUrl = require("node:url").pathToFileURL(__filename).href;' },
+  define: { 'import.meta.url': '__pgclUrl' },
+  entryPoints: [join(root, 'bin/cli.ts')],
+  outfile: join(dist, 'cli-main.cjs'),
   metafile: true,
 });
-// dist/cli.js, the bin: Node ≥ 22.1 keeps V8's compiled code of the bundle between runs (its compile
-// cache), so a second run does not compile the bundle again. It must be on before the bundle is
-// loaded, hence this stub and its dynamic import of the composition root (bin/cli.ts, bundled as
-// cli-chunk-MAIN.js). Node 20 has no such cache. The directory is Node's default one
-// (os.tmpdir()/node-compile-cache), used only when it is a real directory of this user's: the stub
-// makes it with one mkdir (mode 0700) rather than let Node make it (Node's recursive mkdir spins
-// forever under /proc: TMPDIR=/proc/x would hang the CLI), and a link or another user's directory
-// there (a shared /tmp) turns the cache off. NODE_COMPILE_CACHE / NODE_DISABLE_COMPILE_CACHE are
-// Node's own: with either set, Node decides.
-const cliJs = join(dist, 'cli-chunk-MAIN.js');
+const cliMain = readFileSync(join(dist, 'cli-main.cjs'), 'utf8');
+// The stub compiles the bundle as a classic script: no import() or import.meta may remain in it.
+if (/\bimport\s*\(|\bimport\.meta\b/.test(cliMain)) throw new Error('dist/cli-main.cjs must not use import() or import.meta: the stub runs it as a script');
+// The heavy built-ins must not be required at the top level of an eagerly run module: in esbuild's
+// CommonJS output that is a `var … = require("node:…")` statement outside any function.
+const eager = [...cliMain.matchAll(/require\("node:(crypto|child_process|http|https|net|tls|zlib|worker_threads)"\)/g)].map((m) => m[1]);
+const lazyOk = new Set(['child_process']); // only in the diff's and the carriers' modules, initialised on first use
+const heavy = eager.filter((m) => !lazyOk.has(m));
+if (heavy.length) throw new Error(`dist/cli-main.cjs requires ${[...new Set(heavy)].join(', ')}: load it on first use (src/io/crypto.ts)`);
+const buildId = createHash('sha256').update(cliMain).digest('hex').slice(0, 16);
 writeFileSync(
   join(dist, 'cli.js'),
-  [
-    '#!/usr/bin/env node',
-    "// pgconf-lint: see bin/cli.ts. Turns on Node's compile cache where Node has one (see scripts/build.mjs), then loads the CLI.",
-    "import nodeModule from 'node:module';",
-    'if (nodeModule.enableCompileCache && !process.env.NODE_COMPILE_CACHE && !process.env.NODE_DISABLE_COMPILE_CACHE) {',
-    '  try {',
-    '    const require = nodeModule.createRequire(import.meta.url);',
-    "    const { lstatSync, mkdirSync } = require('node:fs');",
-    "    const { tmpdir } = require('node:os');",
-    "    const { join } = require('node:path');",
-    "    const dir = join(tmpdir(), 'node-compile-cache');",
-    '    try {',
-    '      mkdirSync(dir, 0o700);',
-    '    } catch (e) {',
-    "      if (e?.code !== 'EEXIST') throw e;",
-    '    }',
-    '    const st = lstatSync(dir);',
-    '    if (st.isDirectory() && st.uid === process.getuid?.()) nodeModule.enableCompileCache(dir);',
-    '  } catch {',
-    '    // no cache: the run is as on Node 20',
-    '  }',
-    '}',
-    "await import('./cli-chunk-MAIN.js');",
-    '',
-  ].join('\n'),
+  '#!/usr/bin/env node\n' + readFileSync(join(root, 'scripts', 'cli-stub.mjs'), 'utf8').replace("'__BUILD__'", `'${buildId}'`),
 );
-// The startup path (dist/cli.js and the chunks it imports statically) must not contain what the
-// split is for, and stays a few files: each module costs the loader a resolve, a read and a link.
-const startup = new Set();
-for (const stack = [relative(process.cwd(), cliJs)]; stack.length; ) {
-  const out = stack.pop();
-  if (startup.has(out)) continue;
-  startup.add(out);
-  for (const i of cli.metafile.outputs[out]?.imports ?? []) if (i.kind === 'import-statement' && !i.external) stack.push(i.path);
-}
-const cliInputs = [...startup].flatMap((o) => Object.keys(cli.metafile.outputs[o]?.inputs ?? {}));
-const leaked = cliInputs.filter((p) => /node_modules\/(ajv|yaml|@actions)\//.test(p));
-if (leaked.length) throw new Error(`the CLI's start-up path must not contain ${leaked.slice(0, 3).join(', ')}`);
-if (startup.size > 6) throw new Error(`the CLI's start-up path is ${startup.size} files (at most 6): fewer dynamic import sites make fewer shared chunks`);
-// Node's built-in modules that cost start-up time and that only some runs use (src/io/crypto.ts).
-const heavyBuiltins = cliInputs.filter((p) => /^builtin:node:(crypto|child_process|http|https|net|tls|zlib|worker_threads)$/.test(p));
-if (heavyBuiltins.length) throw new Error(`the CLI's start-up path must load these on first use: ${heavyBuiltins.join(', ')}`);
-
 
 // The action is split the same way: GitHub runs dist/action.js from the repository's checkout, where
 // its chunks (dist/action-chunk-[hash].js, committed with it) sit beside it. What a push event's run

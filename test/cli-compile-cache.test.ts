@@ -1,11 +1,10 @@
-// dist/cli.js turns on Node's compile cache (Node >= 22.1) in os.tmpdir()/node-compile-cache, only when
-// that is a real directory of this user's that it could make or find, and never in a way that can hang
-// (Node's recursive mkdir spins forever under /proc). The Node running the tests may have no compile
-// cache (Node 20), so a preload stands in for module.enableCompileCache and records each call: what
-// is tested is the stub's choice, on whatever Node runs the suite.
+// dist/cli.js compiles the bundle (dist/cli-main.cjs) with V8's code cache, kept in one file per build
+// and Node version in os.tmpdir()/node-compile-cache (or NODE_COMPILE_CACHE), only when that is a real
+// directory of this user's that it could make or find, never through a link, and never in a way that
+// can hang (Node's recursive mkdir spins forever under /proc). scripts/cli-stub.mjs is the stub.
 import { afterAll, describe, expect, test } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO_ROOT } from './support/action-run.js';
@@ -14,39 +13,82 @@ const CLI = join(REPO_ROOT, 'dist', 'cli.js');
 const work = mkdtempSync(join(tmpdir(), 'pgconf-lint-compile-cache-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-const calls = join(work, 'calls.txt');
-const preload = join(work, 'preload.cjs');
-writeFileSync(
-  preload,
-  `const m = require('node:module');
-m.enableCompileCache = (dir) => { require('node:fs').appendFileSync(${JSON.stringify(calls)}, String(dir) + '\\n'); return { status: 1, directory: dir }; };
-`,
-);
+const project = join(work, 'project');
+mkdirSync(project);
+writeFileSync(join(project, 'postgresql.conf'), "shared_buffers = 128MB\nshared_buffers = 256MB\nfsync = off\nwork_mem = '4MB\n");
+const CACHE_FILE = /^pgconf-lint-[0-9a-f]{16}-v\d+\.\d+\.\d+-[a-z0-9]+\.bin$/;
 
-/** `pgconf-lint --version` with TMPDIR set; the directories the stub handed to enableCompileCache. */
-function run(tmp: string, env: Record<string, string> = {}): { status: number | null; calls: string[] } {
-  rmSync(calls, { force: true });
-  const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('NODE_COMPILE_CACHE') && k !== 'NODE_DISABLE_COMPILE_CACHE' && k !== 'NODE_OPTIONS'));
-  const r = spawnSync(process.execPath, ['--require', preload, CLI, '--version'], {
-    env: { ...base, TMPDIR: tmp, ...env },
-    encoding: 'utf8',
-    timeout: 30_000,
-  });
-  return { status: r.status, calls: existsSync(calls) ? readFileSync(calls, 'utf8').split('\n').filter(Boolean) : [] };
+interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
 }
 
-describe("dist/cli.js and Node's compile cache", () => {
-  test('makes the directory with mode 0700 in the temporary directory and turns the cache on there', () => {
+/** `pgconf-lint check --pg-version 16 postgresql.conf` (or `args`) with TMPDIR set. */
+function run(tmp: string, env: Record<string, string> = {}, args = ['check', '--pg-version', '16', 'postgresql.conf']): Run {
+  const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('NODE_COMPILE_CACHE') && k !== 'NODE_DISABLE_COMPILE_CACHE' && k !== 'NODE_OPTIONS'));
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: project, env: { ...base, TMPDIR: tmp, NO_COLOR: '1', ...env }, encoding: 'utf8', timeout: 30_000 });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** The cache files in `dir` (none when it does not exist). */
+function cacheFiles(dir: string): string[] {
+  return existsSync(dir) ? readdirSync(dir).filter((f) => CACHE_FILE.test(f)) : [];
+}
+
+/** What a run without any cache prints: every run, cached or not, must print the same. */
+const expected = run(join(work, 'none'), { NODE_DISABLE_COMPILE_CACHE: '1' });
+
+describe("dist/cli.js and V8's code cache", () => {
+  test('the reference run fails on the syntax error and reports every finding', () => {
+    expect(expected.status).toBe(1);
+    expect(expected.stdout).toMatch(/syntax-error/);
+    expect(expected.stdout).toMatch(/duplicate-setting/);
+    expect(expected.stdout).toMatch(/fsync-off/);
+    expect(existsSync(join(work, 'none'))).toBe(false);
+  });
+
+  test('the first run makes the directory (0700) and writes the cache (0600); the next run uses it as it is', () => {
     const tmp = join(work, 'fresh');
     mkdirSync(tmp);
-    const r = run(tmp);
-    expect(r.status).toBe(0);
-    expect(r.calls).toEqual([join(tmp, 'node-compile-cache')]);
-    const st = lstatSync(join(tmp, 'node-compile-cache'));
-    expect(st.isDirectory()).toBe(true);
-    expect(st.mode & 0o777).toBe(0o700);
-    // A second run finds it and uses it.
-    expect(run(tmp).calls).toEqual([join(tmp, 'node-compile-cache')]);
+    expect(run(tmp)).toEqual(expected);
+    const dir = join(tmp, 'node-compile-cache');
+    expect(lstatSync(dir).mode & 0o777).toBe(0o700);
+    const files = cacheFiles(dir);
+    expect(files).toHaveLength(1);
+    expect(files[0]).toContain(`-${process.version}-${process.arch}.bin`);
+    const file = join(dir, files[0]!);
+    const before = statSync(file);
+    expect(before.mode & 0o777).toBe(0o600);
+    expect(before.size).toBeGreaterThan(10_000);
+    // Accepted by V8: not written again.
+    expect(run(tmp)).toEqual(expected);
+    const after = statSync(file);
+    expect([after.ino, after.mtimeMs, after.size]).toEqual([before.ino, before.mtimeMs, before.size]);
+    expect(readdirSync(dir)).toEqual(files); // no temporary file left behind
+  });
+
+  test('a cache V8 rejects (garbage of any size) is written again, and the run is the same', () => {
+    const tmp = join(work, 'garbage');
+    mkdirSync(tmp);
+    run(tmp);
+    const dir = join(tmp, 'node-compile-cache');
+    const file = join(dir, cacheFiles(dir)[0]!);
+    const size = statSync(file).size;
+    for (const junk of [Buffer.alloc(size, 0x41), Buffer.from('not a cache'), readFileSync(file).subarray(0, size >> 1)]) {
+      writeFileSync(file, junk);
+      expect(run(tmp)).toEqual(expected);
+      expect(readFileSync(file).equals(junk)).toBe(false);
+      expect(statSync(file).size).toBeGreaterThan(10_000);
+    }
+  });
+
+  test('--version and --help write no cache', () => {
+    const tmp = join(work, 'version');
+    mkdirSync(tmp);
+    expect(run(tmp, {}, ['--version']).status).toBe(0);
+    expect(run(tmp, {}, ['--help']).status).toBe(0);
+    expect(cacheFiles(join(tmp, 'node-compile-cache'))).toEqual([]);
   });
 
   test('a link planted where the directory goes turns the cache off (nothing is written through it)', () => {
@@ -55,33 +97,50 @@ describe("dist/cli.js and Node's compile cache", () => {
     mkdirSync(tmp);
     mkdirSync(elsewhere);
     symlinkSync(elsewhere, join(tmp, 'node-compile-cache'));
-    const r = run(tmp);
-    expect(r.status).toBe(0);
-    expect(r.calls).toEqual([]);
+    expect(run(tmp)).toEqual(expected);
+    expect(readdirSync(elsewhere)).toEqual([]);
+  });
+
+  test('a link planted where the cache file goes is neither read nor written through', () => {
+    const tmp = join(work, 'file-link');
+    mkdirSync(tmp);
+    run(tmp);
+    const dir = join(tmp, 'node-compile-cache');
+    const name = cacheFiles(dir)[0]!;
+    const target = join(work, 'file-link-target');
+    writeFileSync(target, 'precious');
+    rmSync(join(dir, name));
+    symlinkSync(target, join(dir, name));
+    expect(run(tmp)).toEqual(expected);
+    expect(readFileSync(target, 'utf8')).toBe('precious');
+    // The link was replaced by a cache file of its own.
+    expect(lstatSync(join(dir, name)).isFile()).toBe(true);
   });
 
   test('a file where the directory goes turns the cache off', () => {
     const tmp = join(work, 'file');
     mkdirSync(tmp);
     writeFileSync(join(tmp, 'node-compile-cache'), 'x');
-    const r = run(tmp);
-    expect(r.status).toBe(0);
-    expect(r.calls).toEqual([]);
+    expect(run(tmp)).toEqual(expected);
+    expect(readFileSync(join(tmp, 'node-compile-cache'), 'utf8')).toBe('x');
   });
 
-  test('a temporary directory under /proc neither hangs the CLI nor turns the cache on', () => {
+  test('a temporary directory under /proc, or one that does not exist, neither hangs the CLI nor breaks the run', () => {
     for (const tmp of ['/proc/pgconf-lint-nonexistent', join(work, 'missing', 'deeper')]) {
-      const r = run(tmp);
-      expect(r.status).toBe(0);
-      expect(r.calls).toEqual([]);
+      expect(run(tmp)).toEqual(expected);
     }
+    expect(existsSync(join(work, 'missing'))).toBe(false);
   });
 
-  test("NODE_DISABLE_COMPILE_CACHE and NODE_COMPILE_CACHE leave it to Node", () => {
+  test('NODE_DISABLE_COMPILE_CACHE turns it off; NODE_COMPILE_CACHE names the directory', () => {
     const tmp = join(work, 'env');
     mkdirSync(tmp);
-    expect(run(tmp, { NODE_DISABLE_COMPILE_CACHE: '1' }).calls).toEqual([]);
-    expect(run(tmp, { NODE_COMPILE_CACHE: join(work, 'own-cache') }).calls).toEqual([]);
+    expect(run(tmp, { NODE_DISABLE_COMPILE_CACHE: '1' })).toEqual(expected);
+    expect(existsSync(join(tmp, 'node-compile-cache'))).toBe(false);
+    const own = join(work, 'own-cache');
+    expect(run(tmp, { NODE_COMPILE_CACHE: own })).toEqual(expected);
+    expect(cacheFiles(own)).toHaveLength(1);
+    expect(lstatSync(own).mode & 0o777).toBe(0o700);
     expect(existsSync(join(tmp, 'node-compile-cache'))).toBe(false);
   });
 });

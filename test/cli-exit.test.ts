@@ -2,7 +2,7 @@
 // (bin/cli.ts), so Node neither finishes V8's queued optimising compilations nor tears the heap down
 // before the shell gets its exit code, and no output is lost when the reader is slow.
 import { afterAll, describe, expect, test } from '@jest/globals';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -99,5 +99,44 @@ describe('the end of a CLI run', () => {
     expect(r.code).toBe(2);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.exits).toEqual(['2']);
+  });
+});
+
+// Which of Node's modules a run loads: start-up pays for each one (node:crypto's internals are
+// compiled on first load), so those only some runs need are loaded on first use (src/io/crypto.ts).
+const loads = join(work, 'loads.txt');
+const loadHook = join(work, 'load-hook.cjs');
+writeFileSync(
+  loadHook,
+  `const Module = require('node:module');
+const { appendFileSync } = require('node:fs');
+const load = Module._load;
+Module._load = function (id, ...rest) { appendFileSync(${JSON.stringify(loads)}, id + '\\n'); return load.call(this, id, ...rest); };
+`,
+);
+
+const small = join(work, 'small.conf');
+writeFileSync(small, 'shared_buffers = 128MB\nshared_buffers = 256MB\n');
+
+function modulesLoaded(args: string[]): string[] {
+  rmSync(loads, { force: true });
+  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'NODE_OPTIONS'));
+  const r = spawnSync(process.execPath, ['--require', loadHook, CLI, ...args], { cwd: work, env, encoding: 'utf8', timeout: 30_000 });
+  expect(r.status).toBe(0);
+  return readFileSync(loads, 'utf8').split('\n').filter(Boolean);
+}
+
+describe("Node's modules a run loads", () => {
+  const HEAVY = ['crypto', 'child_process', 'http', 'https', 'net', 'tls', 'zlib', 'worker_threads'];
+  const heavy = (ids: string[]) => ids.map((id) => id.replace(/^node:/, '')).filter((id) => HEAVY.includes(id));
+
+  test('a check with the text report loads none of the heavy ones', () => {
+    const ids = modulesLoaded(['check', '--pg-version', '16', 'small.conf']);
+    expect(ids).toContain('node:fs'); // the hook sees the bundle's requires
+    expect(heavy(ids)).toEqual([]);
+  });
+
+  test('the SARIF report, which fingerprints findings, loads node:crypto', () => {
+    expect(heavy(modulesLoaded(['check', '--pg-version', '16', '--format', 'sarif', 'small.conf']))).toEqual(['crypto']);
   });
 });

@@ -160,14 +160,18 @@ const progress = (s) => process.stderr.write(s);
 /** The Nodes measured: [the bench's own, Node 24 when there is one]; set in main(). */
 const NODES = [{ key: 'own', label: `Node ${process.version}`, bin: process.execPath, version: process.version }];
 /**
- * The CLI runs with Node's compile cache: Node ≥ 22.1 has module.enableCompileCache, and the CLI
- * measured calls it (dist/cli.js does where it exists; an older build given with --cli may not).
+ * Whether the CLI measured keeps compiled code between runs on this Node: dist/cli.js compiles the
+ * bundle with V8's code cache on every Node (scripts/cli-stub.mjs); an older build given with --cli
+ * may instead turn on Node's compile cache (Node ≥ 22.1), or have neither.
  */
-let cliEnablesCache = null;
+let cliCache = null;
 const hasCompileCache = (node) => {
-  cliEnablesCache ??= fs.readFileSync(CLI, 'utf8').includes('enableCompileCache');
+  if (cliCache === null) {
+    const text = fs.readFileSync(CLI, 'utf8');
+    cliCache = text.includes('cachedData') ? 'v8' : text.includes('enableCompileCache') ? 'node' : 'none';
+  }
   const [major, minor] = node.version.slice(1).split('.').map(Number);
-  return cliEnablesCache && (major > 22 || (major === 22 && minor >= 1));
+  return cliCache === 'v8' || (cliCache === 'node' && (major > 22 || (major === 22 && minor >= 1)));
 };
 /** Why Node 24 is not measured, or null. */
 let node24Problem = null;
@@ -321,7 +325,7 @@ async function main() {
           keep(c.version, await cli(['--version'], ROOT, false, node));
           // The demo's output goes to a pipe, as the Action's does: the two are compared.
           keep(c.demo, await cli([DEMO], ROOT, true, node, 'pipe'));
-          // Node ≥ 22.1: dist/cli.js turns on Node's compile cache, which the first (uncounted) round
+          // dist/cli.js keeps V8's compiled code between runs, which the first (uncounted) round
           // fills; the demo again with it off is what a first run (or a fresh runner) pays.
           if (hasCompileCache(node)) keep(c.demoNoCache, await cli([DEMO], ROOT, true, node, 'pipe', { ...CHILD_ENV, NODE_DISABLE_COMPILE_CACHE: '1' }));
           keep(c.small, await cli(['check', '--pg-version', String(PG_MAJOR), small.file], path.dirname(small.file), null, node));
@@ -594,7 +598,7 @@ function render(r) {
   out.push('### Repository and cold start');
   out.push('');
   out.push(
-    `Cold start: one round-robin over every case and Node (${NODES.map((x) => x.label).join(', ')}), each against \`node -e 0\` of the same binary, after one uncounted round. The demo's and the Action's output go to a pipe; the Action runs as the runner starts it for a \`push\` event (scripts/bench/action.mjs).${NODES.some(hasCompileCache) ? ' The CLI turns on Node\'s compile cache (Node ≥ 22.1; in os.tmpdir() unless NODE_COMPILE_CACHE says otherwise), which the uncounted round fills: the CLI\'s figures there are a second run\'s; the row with the cache off is a first run\'s.' : ''}`,
+    `Cold start: one round-robin over every case and Node (${NODES.map((x) => x.label).join(', ')}), each against \`node -e 0\` of the same binary, after one uncounted round. The demo's and the Action's output go to a pipe; the Action runs as the runner starts it for a \`push\` event (scripts/bench/action.mjs).${NODES.some(hasCompileCache) ? ' The CLI keeps the code V8 compiled in a cache (dist/cli.js; in os.tmpdir()/node-compile-cache unless NODE_COMPILE_CACHE says otherwise), which the uncounted round fills: the CLI\'s figures there are a second run\'s; the row with the cache off is a first run\'s.' : ''}`,
   );
   out.push('');
   out.push(`| case | ${NODES.map((x) => `${x.label} | vs \`node -e 0\` | RSS`).join(' | ')} |`);
@@ -754,7 +758,7 @@ function issueTargets(r) {
   out.push('### Targets (issue 19)');
   out.push('');
   out.push(
-    `Each ratio is measured in this run, its numerator and denominator in one round-robin under the same Node; "today" is the figure issue 19 quotes. \`postgres -C\` is one binary for both Nodes, run in the same round-robins. Without NODE_EXTRA_CA_CERTS.${NODES.some(hasCompileCache) ? ' On Node ≥ 22.1 the CLI runs with its compile cache warm (a second run; the cold-start table has the demo with it off).' : ''}${r.node24Problem ? ` Node 24 (the Action's) not measured: ${r.node24Problem}.` : ''}`,
+    `Each ratio is measured in this run, its numerator and denominator in one round-robin under the same Node; "today" is the figure issue 19 quotes. \`postgres -C\` is one binary for both Nodes, run in the same round-robins. Without NODE_EXTRA_CA_CERTS.${NODES.some(hasCompileCache) ? ' The CLI runs with its code cache warm (a second run; the cold-start table has the demo with it off).' : ''}${r.node24Problem ? ` Node 24 (the Action's) not measured: ${r.node24Problem}.` : ''}`,
   );
   out.push('');
   const columns = [...nodes.map((x) => x.label), ...(r.node24Problem ? ['Node 24'] : [])];
