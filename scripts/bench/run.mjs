@@ -739,7 +739,14 @@ function issueTargets(r) {
     ['the same, 20k lines', '0.71–0.80×', '≤ 0.5×', vsPg(20_000, 0.5)],
     [`cold lint of ${DEMO} vs \`node -e 0\``, '3.4–3.8×', '≤ 3×', cold((c) => c.demo, (c) => c.node, 3)],
     ['`check` of the 1k-line mixed postgresql.conf vs `node -e 0`', '3.3–3.6×', '≤ 3×', cold((c) => c.small, (c) => c.node, 3)],
-    [`the Action vs the CLI on ${DEMO} (\`push\` event)`, '1.67–2.06×', '≤ 1.25×', cold((c) => c.action, (c) => c.demo, 1.25, 'action')],
+    // Like for like: the Action always runs as a first run (a fresh runner, nothing cached), so it is
+    // compared with the CLI's first run (its code cache off) where the CLI keeps one.
+    [
+      `the Action vs the CLI on ${DEMO} (\`push\` event; the CLI's first run, code cache off)`,
+      '1.67–2.06×',
+      '≤ 1.25×',
+      cold((c) => c.action, (c) => (c.demoNoCache.ms.length ? c.demoNoCache : c.demo), 1.25, 'action'),
+    ],
     [
       '1M lines vs 100k lines (mixed)',
       '~4.8×',
