@@ -52,8 +52,11 @@ export interface StringHook {
 
 const OK: HookResult = { ok: true };
 
+const HAS_UPPER = /[A-Z]/;
+const UPPER_RUNS = /[A-Z]+/g;
 export function asciiLower(s: string): string {
-  return s.replace(/[A-Z]/g, (c) => c.toLowerCase());
+  // Most input is lower case already: one native test, and no replace with a callback per letter.
+  return HAS_UPPER.test(s) ? s.replace(UPPER_RUNS, (run) => run.toLowerCase()) : s;
 }
 
 function clipBytes(s: string, max: number, enc: Encoding): string {

@@ -370,12 +370,16 @@ function parseStringGuc(def: GucDef, input: string, major: Major, extras: ValueE
   const enc = extras.encoding ?? 'utf8';
   // The file's own bytes: a Latin-1-decoded file maps each char back to one byte.
   // truncate_identifier in the postmaster (SQL_ASCII) clips bytes, possibly mid-character.
-  let bytes = Buffer.from(input, enc);
-  if (IS_NAME.has(key)) bytes = bytes.subarray(0, 63);
-  let value = bytes.toString(enc);
-  // check_application_name / check_cluster_name: non-printable ASCII is replaced by "?" (≤15)
-  // or escaped as \xNN (16+, pg_clean_ascii).
-  if (key === 'application_name' || key === 'cluster_name') value = cleanAscii(bytes, major);
+  // An ASCII value is its own bytes in either encoding, and only a GUC_IS_NAME one is clipped.
+  let value = input;
+  if (IS_NAME.has(key) || !ASCII.test(input)) {
+    let bytes = Buffer.from(input, enc);
+    if (IS_NAME.has(key)) bytes = bytes.subarray(0, 63);
+    value = bytes.toString(enc);
+    // check_application_name / check_cluster_name: non-printable ASCII is replaced by "?" (≤15)
+    // or escaped as \xNN (16+, pg_clean_ascii).
+    if (key === 'application_name' || key === 'cluster_name') value = cleanAscii(bytes, major);
+  }
   const hook = stringHookFor(key, major);
   if (!hook) return { ok: true, value, canonical: value };
   const r = hook.check({ value, major, enc, ...(extras.timezones ? { timezones: extras.timezones } : {}) });
@@ -388,6 +392,8 @@ function parseStringGuc(def: GucDef, input: string, major: Major, extras: ValueE
   if (r.message !== undefined) return fail(r.message, r.hint, r.detail);
   return invalid(def.name, value, r.hint, r.detail);
 }
+
+const ASCII = /^[\x00-\x7f]*$/;
 
 function cleanAscii(bytes: Uint8Array, major: Major): string {
   let out = '';
