@@ -130,7 +130,10 @@ export default defineRule({
       '```yaml\nrules:\n  debug-setting-enabled: { prettyPrint: true }\n```',
   },
   check(ctx) {
+    const effective = ctx.cluster.effective;
     for (const name of checkedNames(ctx.catalog)) {
+      // Only a parameter a file sets can be flagged (s.loc below): the others' defaults are not built.
+      if (!effective.has(name.toLowerCase())) continue;
       const s = ctx.setting(name);
       if (!s?.loc || !differsFromDefault(s, ctx.major)) continue;
       const dflt = parseGucValue(s.def, s.def.boot, ctx.major);

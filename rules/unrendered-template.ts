@@ -13,6 +13,9 @@ import type { SourceFile } from '../src/source/source.js';
  */
 const SHELL_COMMANDS = new Set(['archive_command', 'restore_command', 'archive_cleanup_command', 'recovery_end_command', 'ssl_passphrase_command']);
 const NO_SHELL: readonly PlaceholderSyntax[] = ['shell'];
+/** findPlaceholder's options for a value, made once rather than for each assignment. */
+const SKIP_SHELL = { except: NO_SHELL };
+const ALL_SYNTAXES = {};
 
 const HELP =
   'Render the template before the file is deployed (envsubst, Ansible, Helm, …) and lint the rendered file, or write the value itself.';
@@ -101,7 +104,7 @@ function checkConfValue(
   shell: boolean,
   fate: 'rejected' | 'unknown' | 'taken',
 ): void {
-  const p = findPlaceholder(value.raw, shell ? { except: NO_SHELL } : {});
+  const p = findPlaceholder(value.raw, shell ? SKIP_SHELL : ALL_SYNTAXES);
   if (!p) return;
   const loc = { file: file.path, start: value.valueStart + p.start, end: value.valueStart + p.end };
   if (!ctx.listed(loc.file)) {

@@ -400,7 +400,7 @@ export function runRule(rule: Rule, cluster: ResolvedCluster, settings: RunSetti
 export function checkedFix(rule: Rule, file: string, fix: Fix): Fix {
   if (!rule.fixable || rule.fixable === 'never') throw new Error(`${rule.name}: reported a fix but declares fixable: '${rule.fixable ?? 'never'}'`);
   if (fix.edits.length === 0) throw new Error(`${rule.name}: a fix without edits`);
-  const edits = [...fix.edits].sort((a, b) => a.loc.start - b.loc.start || a.loc.end - b.loc.end);
+  const edits = fix.edits.length === 1 ? [fix.edits[0]!] : [...fix.edits].sort((a, b) => a.loc.start - b.loc.start || a.loc.end - b.loc.end);
   for (let i = 0; i < edits.length; i++) {
     const e = edits[i]!;
     if (e.loc.file !== file) throw new Error(`${rule.name}: a fix edits ${e.loc.file}, not the finding's file ${file}`);
