@@ -40,8 +40,8 @@ const common = {
   banner,
 };
 
-// The CLI is one CommonJS script, dist/cli-main.cjs, which the bin (dist/cli.js, written from
-// scripts/cli-stub.mjs) compiles with V8's code cache: a run after the first neither compiles the
+// The CLI is one CommonJS script, dist/cli-main.cjs, which the bin (dist/cli.cjs, written from
+// scripts/cli-stub.cjs) compiles with V8's code cache: a run after the first neither compiles the
 // bundle nor the functions the run before it compiled (on Node 20 as on later Nodes). What only some
 // runs need (the config reader with yaml + ajv, the diff, the carriers) stays behind its dynamic
 // import, which esbuild turns into a module initialised on first use: it is compiled lazily and not
@@ -70,9 +70,10 @@ const heavy = eager.filter((m) => !lazyOk.has(m));
 if (heavy.length) throw new Error(`dist/cli-main.cjs requires ${[...new Set(heavy)].join(', ')}: load it on first use (src/io/crypto.ts)`);
 const buildId = createHash('sha256').update(cliMain).digest('hex').slice(0, 16);
 writeFileSync(
-  join(dist, 'cli.js'),
-  '#!/usr/bin/env node\n' + readFileSync(join(root, 'scripts', 'cli-stub.mjs'), 'utf8').replace("'__BUILD__'", `'${buildId}'`),
+  join(dist, 'cli.cjs'),
+  '#!/usr/bin/env node\n' + readFileSync(join(root, 'scripts', 'cli-stub.cjs'), 'utf8').replace("'__BUILD__'", `'${buildId}'`),
 );
+rmSync(join(dist, 'cli.js'), { force: true }); // the ES module stub of earlier builds
 
 // The action is split the same way: GitHub runs dist/action.js from the repository's checkout, where
 // its chunks (dist/action-chunk-[hash].js, committed with it) sit beside it. What a push event's run

@@ -6,7 +6,7 @@
 //                                     label; exit 0 (skipped, said on stdout) without ../shared
 //   npm run ecosystem -- --precision  print the precision table from the labels
 //   --cli PATH                        lint with this CLI (default: bundle src/ into a temp dir); CI
-//                                     passes dist/cli.js, so that it checks what ships
+//                                     passes dist/cli.cjs, so that it checks what ships
 //   --unlabeled RULE                  print the unlabeled findings of RULE as label-file lines
 //   --prune                           with the default mode: delete the labels that name no finding
 //   --root DIR                        read and write DIR/ecosystem/ instead of this repository's (tests)

@@ -32,7 +32,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { createHash, randomInt } from 'node:crypto';
 import * as fs from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
@@ -52,13 +52,13 @@ const DEFAULTS = {
 
 function usage() {
   return `usage: node scripts/hardening.mjs [--seed N] [--runs N] [--minutes M] [--timeout S]
-       [--heap MB] [--rss MB] [--cli dist/cli.js] [--no-snapshot] [--keep N] [--keep-all]
+       [--heap MB] [--rss MB] [--cli dist/cli.cjs] [--no-snapshot] [--keep N] [--keep-all]
        [--fail-fast] [--minimize] [--verbose] [--dry-run] [--tmp DIR]
   --dry-run prints each run's features and command without building or running anything`;
 }
 
 function parseOptions(argv) {
-  const o = { ...DEFAULTS, cli: join(REPO, 'dist', 'cli.js'), snapshot: true, failFast: false, minimize: false, verbose: false, keepAll: false, tmp: tmpdir(), seedGiven: false };
+  const o = { ...DEFAULTS, cli: join(REPO, 'dist', 'cli.cjs'), snapshot: true, failFast: false, minimize: false, verbose: false, keepAll: false, tmp: tmpdir(), seedGiven: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const v = () => {
@@ -1160,7 +1160,7 @@ function snapshotCli(o, tmpRoot) {
   // Others may rebuild dist/ while we run: copy the bundle (and the catalog next to it) once.
   const dest = join(tmpRoot, 'cli');
   fs.cpSync(dirname(o.cli), dest, { recursive: true, filter: (src) => !src.endsWith('.map') && !src.endsWith('action.js') });
-  return join(dest, 'cli.js');
+  return join(dest, basename(o.cli));
 }
 
 async function main() {

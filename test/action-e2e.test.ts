@@ -652,8 +652,8 @@ describe('the mock GitHub API checks requests against the OpenAPI description', 
 });
 
 describe('bundles', () => {
-  test('dist/cli.js contains no @actions code; dist/action.js (with its chunks) does', () => {
-    const cli = readFileSync(join(repo, 'dist', 'cli.js'), 'utf8');
+  test('the CLI bundle (dist/cli-main.cjs) contains no @actions code; dist/action.js (with its chunks) does', () => {
+    const cli = readFileSync(join(repo, 'dist', 'cli-main.cjs'), 'utf8');
     expect(cli).not.toMatch(/@actions\/(core|github|http-client)/);
     expect(cli).not.toContain('GITHUB_STEP_SUMMARY');
     expect(cli).not.toContain('getOctokit');

@@ -1,4 +1,4 @@
-// dist/cli.js compiles the bundle (dist/cli-main.cjs) with V8's code cache, kept in one file per build
+// dist/cli.cjs compiles the bundle (dist/cli-main.cjs) with V8's code cache, kept in one file per build
 // and Node version in os.tmpdir()/node-compile-cache (or NODE_COMPILE_CACHE), only when that is a real
 // directory of this user's that it could make or find, never through a link, and never in a way that
 // can hang (Node's recursive mkdir spins forever under /proc). scripts/cli-stub.mjs is the stub.
@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO_ROOT } from './support/action-run.js';
 
-const CLI = join(REPO_ROOT, 'dist', 'cli.js');
+const CLI = join(REPO_ROOT, 'dist', 'cli.cjs');
 const work = mkdtempSync(join(tmpdir(), 'pgconf-lint-compile-cache-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -39,7 +39,7 @@ function cacheFiles(dir: string): string[] {
 /** What a run without any cache prints: every run, cached or not, must print the same. */
 const expected = run(join(work, 'none'), { NODE_DISABLE_COMPILE_CACHE: '1' });
 
-describe("dist/cli.js and V8's code cache", () => {
+describe("dist/cli.cjs and V8's code cache", () => {
   test('the reference run fails on the syntax error and reports every finding', () => {
     expect(expected.status).toBe(1);
     expect(expected.stdout).toMatch(/syntax-error/);

@@ -213,9 +213,9 @@ describe('pgconf-lint diff --base REF', () => {
     expect(r2.stderr).toContain('not a git repository');
   });
 
-  test('the built bundle runs it end to end (node dist/cli.js)', () => {
+  test('the built bundle runs it end to end (node dist/cli.cjs)', () => {
     const dir = repo();
-    const r = spawnSync(process.execPath, [join(process.cwd(), 'dist/cli.js'), 'diff', '--base', 'HEAD', '--format', 'markdown', '--fail-on-access-widening'], { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH ?? '/usr/bin:/bin', NO_COLOR: '1' } });
+    const r = spawnSync(process.execPath, [join(process.cwd(), 'dist/cli.cjs'), 'diff', '--base', 'HEAD', '--format', 'markdown', '--fail-on-access-widening'], { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH ?? '/usr/bin:/bin', NO_COLOR: '1' } });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(1);
     expect(r.stdout).toContain('Access changes');

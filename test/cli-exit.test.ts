@@ -1,4 +1,4 @@
-// How dist/cli.js ends a run: with process.exit once stdout and stderr have taken everything written
+// How dist/cli.cjs ends a run: with process.exit once stdout and stderr have taken everything written
 // (bin/cli.ts), so Node neither finishes V8's queued optimising compilations nor tears the heap down
 // before the shell gets its exit code, and no output is lost when the reader is slow.
 import { afterAll, describe, expect, test } from '@jest/globals';
@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO_ROOT } from './support/action-run.js';
 
-const CLI = join(REPO_ROOT, 'dist', 'cli.js');
+const CLI = join(REPO_ROOT, 'dist', 'cli.cjs');
 const work = mkdtempSync(join(tmpdir(), 'pgconf-lint-exit-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 

@@ -5,7 +5,7 @@
  *
  * The CLI and the Action run for real: bundled from the sources into a temp directory (as
  * scripts/ecosystem.mjs does), so that these tests check the code as it is, not a stale dist/.
- * One test runs the committed dist/cli.js end to end.
+ * One test runs the committed dist/cli.cjs end to end.
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { spawn, spawnSync } from 'node:child_process';
@@ -417,9 +417,9 @@ describe('--kind and the config\'s files: for explicitly named files', () => {
   });
 });
 
-describe('dist/cli.js end to end (passes once dist/ is rebuilt)', () => {
+describe('dist/cli.cjs end to end (passes once dist/ is rebuilt)', () => {
   test('standard input as pg_hba.conf beside the postgresql.conf on disk; --kind; --allow-empty', () => {
-    const dist = join(REPO, 'dist', 'cli.js');
+    const dist = join(REPO, 'dist', 'cli.cjs');
     expect(existsSync(dist)).toBe(true);
     const dir = repoTree({ 'db/postgresql.conf': 'ssl = off\n', 'hba-prod.conf': 'host all all 0.0.0.0/0 md5\n', 'empty/.keep': '' });
     const r = cliAt(dist, ['-', '--stdin-filename', 'db/pg_hba.conf', '--format', 'json'], dir, 'host all all 0.0.0.0/0 trust\n');

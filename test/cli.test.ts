@@ -9,7 +9,7 @@ import { cleanupFixtures, makeTree } from './support/fixture.js';
 afterAll(cleanupFixtures);
 
 const repo = join(new URL('.', import.meta.url).pathname, '..');
-const cli = join(repo, 'dist', 'cli.js');
+const cli = join(repo, 'dist', 'cli.cjs');
 
 /** Runs the committed bundle exactly as `npx pgconf-lint` would. */
 function run(args: string[], cwd = repo) {
@@ -17,7 +17,7 @@ function run(args: string[], cwd = repo) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-describe('pgconf-lint CLI (dist/cli.js)', () => {
+describe('pgconf-lint CLI (dist/cli.cjs)', () => {
   test('--version prints the package version', () => {
     const pkg = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as { version: string };
     expect(VERSION).toBe(pkg.version);

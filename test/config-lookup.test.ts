@@ -3,7 +3,7 @@
  * .pgconf-lint.yml|.yaml|.json from the working directory up to the repository root (never above
  * it, never through a link out of it), or --config; the Action looks the same way from the checked
  * repository up to the workspace. Globs stay relative to the config file, report paths relative to
- * the repository root. Against the real CLI (dist/cli.js) and Action (dist/action.js).
+ * the repository root. Against the real CLI (dist/cli.cjs) and Action (dist/action.js).
  */
 import { afterAll, describe, expect, test } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
@@ -15,7 +15,7 @@ import { ownWarnings, runAction } from './support/action-run.js';
 
 afterAll(cleanupFixtures);
 
-const cli = join(new URL('.', import.meta.url).pathname, '..', 'dist', 'cli.js');
+const cli = join(new URL('.', import.meta.url).pathname, '..', 'dist', 'cli.cjs');
 const run = (args: string[], cwd: string) => spawnSync(process.execPath, [cli, ...args, '--format', 'json'], { cwd, encoding: 'utf8', timeout: 60_000 });
 /** The findings of a JSON report as "file:rule". */
 const findings = (stdout: string): string[] => (JSON.parse(stdout) as { diagnostics: { file: string; rule: string }[] }).diagnostics.map((d) => `${d.file}:${d.rule}`);

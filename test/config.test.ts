@@ -10,7 +10,7 @@ import { cleanupFixtures, makeTree } from './support/fixture.js';
 
 afterAll(cleanupFixtures);
 
-const cli = join(new URL('.', import.meta.url).pathname, '..', 'dist', 'cli.js');
+const cli = join(new URL('.', import.meta.url).pathname, '..', 'dist', 'cli.cjs');
 const run = (args: string[], cwd: string) => spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8' });
 
 function lintWithConfig(files: Record<string, string>, configText: string, name = '.pgconf-lint.yml') {

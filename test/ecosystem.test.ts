@@ -1,6 +1,6 @@
 /**
  * The ecosystem check's machinery (scripts/ecosystem.mjs, scripts/lib/ecosystem-snapshot.mjs) on a
- * tiny corpus of its own: no ../shared needed. The CLI is dist/cli.js when it exists (`npm test`
+ * tiny corpus of its own: no ../shared needed. The CLI is dist/cli.cjs when it exists (`npm test`
  * builds it first), else the script bundles one from the sources.
  */
 import { afterAll, describe, expect, test } from '@jest/globals';
@@ -13,7 +13,7 @@ import { LABEL_HEADER, precisionByRule, readLabels, readSnapshot, staleLabels, t
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
 const SCRIPT = join(REPO, 'scripts/ecosystem.mjs');
-const DIST_CLI = join(REPO, 'dist/cli.js');
+const DIST_CLI = join(REPO, 'dist/cli.cjs');
 const temps: string[] = [];
 afterAll(() => {
   for (const d of temps.splice(0)) rmSync(d, { recursive: true, force: true });

@@ -18,7 +18,7 @@ import { createSourceFile } from '../src/source/source.js';
 import { memIO } from './support/mem-io.js';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
-const CLI = join(REPO, 'dist', 'cli.js');
+const CLI = join(REPO, 'dist', 'cli.cjs');
 
 let base: string;
 
@@ -38,7 +38,7 @@ interface Run {
 }
 
 /**
- * dist/cli.js in a child with a heap limit and a timeout: an out-of-memory is a V8 abort (signal),
+ * dist/cli.cjs in a child with a heap limit and a timeout: an out-of-memory is a V8 abort (signal),
  * a hang a SIGTERM; either fails the assertions on `status`.
  */
 function cli(args: string[], heapMb: number, timeoutMs: number): Run {

@@ -1,5 +1,5 @@
 /**
- * Attacks on what pgconf-lint reads, performed against the real CLI (dist/cli.js) and Action
+ * Attacks on what pgconf-lint reads, performed against the real CLI (dist/cli.cjs) and Action
  * (dist/action.js): includes and @file references into .git/ (where actions/checkout leaves the
  * job's token), a config file that is a symlink out of the root, a FIFO or /dev/zero, symlink loops
  * in the directory walk, a configuration deeper than the walk goes, an empty checkout, and a YAML

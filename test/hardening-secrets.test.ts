@@ -21,7 +21,7 @@ import { example, startMockGitHub, type Handler, type MockGitHub } from './suppo
 
 afterAll(cleanupFixtures);
 beforeAll(() => {
-  for (const f of [join(REPO_ROOT, 'dist', 'cli.js'), ACTION]) if (!existsSync(f)) throw new Error(`${f} is missing: run npm run build`);
+  for (const f of [join(REPO_ROOT, 'dist', 'cli.cjs'), ACTION]) if (!existsSync(f)) throw new Error(`${f} is missing: run npm run build`);
 });
 
 const BASIC = 'eC1hY2Nlc3MtdG9rZW46Z2hzX3NlY3JldA==';
@@ -79,9 +79,9 @@ function expectClean(what: string, text: string): void {
 }
 
 describe('a file full of credentials, included by postgresql.conf and listed by pg_hba.conf @file', () => {
-  test.each(['text', 'json', 'sarif', 'github', 'markdown'])('node dist/cli.js --format %s prints none of the secrets', (format) => {
+  test.each(['text', 'json', 'sarif', 'github', 'markdown'])('node dist/cli.cjs --format %s prints none of the secrets', (format) => {
     const dir = makeTree(FILES);
-    const r = spawnSync(process.execPath, [join(REPO_ROOT, 'dist', 'cli.js'), 'db', '--format', format], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+    const r = spawnSync(process.execPath, [join(REPO_ROOT, 'dist', 'cli.cjs'), 'db', '--format', format], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
     expectClean(`--format ${format} stdout`, r.stdout);
     expectClean(`--format ${format} stderr`, r.stderr);
     // The file was read and reported on (findings in it), and the run finished normally.
@@ -91,7 +91,7 @@ describe('a file full of credentials, included by postgresql.conf and listed by 
     if (format !== 'github') expect(r.stdout).toContain('secret-in-config');
   });
 
-  test.each(['text', 'json', 'markdown'])('node dist/cli.js diff --format %s prints none of the secrets', (format) => {
+  test.each(['text', 'json', 'markdown'])('node dist/cli.cjs diff --format %s prints none of the secrets', (format) => {
     // The settings diff lists primary_conninfo's new value, and the access diff the records' users
     // (the @file's tokens) and options (an LDAP bind password): masked like the findings.
     const dir = makeTree({
@@ -103,7 +103,7 @@ describe('a file full of credentials, included by postgresql.conf and listed by 
       'head/ldap/pg_hba.conf': 'local all all peer\nhost all @users.txt 10.0.0.0/8 ldap ldapserver=ldap.example ldapbinddn="cn=pg" ldapbindpasswd=hunter2 ldapbasedn="dc=example" ldapsearchattribute=uid\n',
       'head/ldap/users.txt': 'app password=hunter2\n',
     });
-    const r = spawnSync(process.execPath, [join(REPO_ROOT, 'dist', 'cli.js'), 'diff', 'base', 'head', '--format', format, '--pg-version', '16'], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+    const r = spawnSync(process.execPath, [join(REPO_ROOT, 'dist', 'cli.cjs'), 'diff', 'base', 'head', '--format', format, '--pg-version', '16'], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     // Both diffs were computed: the conninfo's change and the LDAP record are there, masked.

@@ -1,5 +1,5 @@
 /**
- * A repository built to break the linter, checked with the real CLI (dist/cli.js) in every output
+ * A repository built to break the linter, checked with the real CLI (dist/cli.cjs) in every output
  * format: includes and symlinks that escape the root, cycles, nesting beyond PostgreSQL's limit,
  * FIFOs and directories where files are expected, a file above the size limit, binary junk, UTF-16,
  * NUL bytes, invalid UTF-8, a 10 MB line, a million tiny lines, and injection strings in values and
@@ -20,7 +20,7 @@ import { judgeConfText, judgeHbaFile } from './support/judge.js';
 import { sarifValidator } from './support/sarif-schema.js';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
-const CLI = join(REPO, 'dist', 'cli.js');
+const CLI = join(REPO, 'dist', 'cli.cjs');
 
 const CANARY = 'CANARY_OUTSIDE_7f3a';
 const INJECT = "::error::pwned%0A::warning::x\n<img src=x onerror=alert(1)> @org/team ![x](http://e/x.png) [l](http://e) \u001b[31mred\u001b[0m \u202eevil\u202c \u0007 #1 <!-- c -->";

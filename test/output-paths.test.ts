@@ -11,10 +11,10 @@ import { cleanupFixtures, makeTree } from './support/fixture.js';
 afterAll(cleanupFixtures);
 
 const repo = join(new URL('.', import.meta.url).pathname, '..');
-const cli = join(repo, 'dist', 'cli.js');
+const cli = join(repo, 'dist', 'cli.cjs');
 
 beforeAll(() => {
-  if (!existsSync(cli)) throw new Error('dist/cli.js is missing: run npm run build');
+  if (!existsSync(cli)) throw new Error('dist/cli.cjs is missing: run npm run build');
 });
 
 function run(args: string[], cwd: string) {

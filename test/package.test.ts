@@ -91,16 +91,16 @@ describe('the npm package', () => {
     const files = packed.files.map((f) => f.path).sort();
     expect(files).not.toContain('dist/action.js');
     expect(files).not.toContain('action.yml');
-    for (const f of ['package.json', 'README.md', 'LICENSE', 'dist/cli.js', 'dist/THIRD-PARTY-LICENSES.txt', 'schema/pgconf-lint.schema.json', 'dist/catalog/data/history.json']) {
+    for (const f of ['package.json', 'README.md', 'LICENSE', 'dist/cli.cjs', 'dist/THIRD-PARTY-LICENSES.txt', 'schema/pgconf-lint.schema.json', 'dist/catalog/data/history.json']) {
       expect(files).toContain(f);
     }
     for (const major of SUPPORTED_MAJORS) expect(files).toContain(`dist/catalog/data/${major}.json`);
     for (const rule of RULES) expect(files).toContain(`docs/rules/${rule.name}.md`);
     // The bin is a stub that compiles the bundle, dist/cli-main.cjs, which it names.
-    expect(readFileSync(join(repo, 'dist', 'cli.js'), 'utf8')).toMatch(/new URL\('\.\/cli-main\.cjs', import\.meta\.url\)/);
+    expect(readFileSync(join(repo, 'dist', 'cli.cjs'), 'utf8')).toMatch(/join\(__dirname, 'cli-main\.cjs'\)/);
     expect(files).toContain('dist/cli-main.cjs');
     // Nothing else: no sources, tests, fixtures or scripts.
-    const allowed = /^(package\.json|README\.md|LICENSE|dist\/cli\.js|dist\/cli-main\.cjs|dist\/THIRD-PARTY-LICENSES\.txt|dist\/catalog\/data\/[a-z0-9]+\.json|schema\/[a-z-]+\.schema\.json|docs\/rules\/[a-z0-9-]+\.md)$/;
+    const allowed = /^(package\.json|README\.md|LICENSE|dist\/cli\.cjs|dist\/cli-main\.cjs|dist\/THIRD-PARTY-LICENSES\.txt|dist\/catalog\/data\/[a-z0-9]+\.json|schema\/[a-z-]+\.schema\.json|docs\/rules\/[a-z0-9-]+\.md)$/;
     expect(files.filter((f) => !allowed.test(f))).toEqual([]);
   });
 
@@ -114,7 +114,7 @@ describe('the npm package', () => {
       expect(pkg[key]).toBeUndefined();
     }
     // What the bundle and its stub load at run time is Node's own modules, and the stub loads the bundle.
-    const stub = readFileSync(join(repo, 'dist', 'cli.js'), 'utf8');
+    const stub = readFileSync(join(repo, 'dist', 'cli.cjs'), 'utf8');
     const main = readFileSync(join(repo, 'dist', 'cli-main.cjs'), 'utf8');
     const loaded = [stub, main].flatMap((text) =>
       [...text.matchAll(/(?:^|\n)[ \t]*(?:import|export)\b[^;]*?\bfrom\s*["']([^"']+)["']|\brequire\(\s*["']([^"']+)["']\s*\)|\bimport\s*\(\s*["']([^"']+)["']\s*\)/g)].map((m) => (m[1] ?? m[2] ?? m[3])!),

@@ -15,6 +15,12 @@ import { fileURLToPath } from 'node:url';
 import { builtinConf, pgHba, postgresqlConf } from './gen.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** The CLI's bin in a tree, as its package.json names it (dist/cli.cjs now, dist/cli.js before). */
+function binOf(tree) {
+  const bin = JSON.parse(fs.readFileSync(path.join(tree, 'package.json'), 'utf8')).bin;
+  return path.join(tree, typeof bin === 'string' ? bin : bin['pgconf-lint']);
+}
 const argv = process.argv.slice(2);
 const ref = argv.find((a) => !a.startsWith('--'));
 const repsArg = argv.find((a) => a.startsWith('--reps='));
@@ -33,8 +39,8 @@ try {
   execFileSync('tar', ['-x', '-f', tar, '-C', before]);
   execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs')], { stdio: 'ignore' });
   const builds = [
-    ['before', path.join(before, 'dist', 'cli.js')],
-    ['after', path.join(ROOT, 'dist', 'cli.js')],
+    ['before', binOf(before)],
+    ['after', binOf(ROOT)],
   ];
 
   const place = (rel, text) => {

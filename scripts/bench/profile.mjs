@@ -78,9 +78,9 @@ function stageOf(frame, marks) {
 
 /**
  * Profiles one `check` of `file` (run in `cwd`) and returns { totalMs, share: {stage: fraction} }.
- * @param {string} cli path of dist/cli.js
+ * @param {string} cli path of dist/cli.cjs
  */
-/** dist/cli.js is minified: the attribution needs an unminified bundle of the same sources. */
+/** dist/cli.cjs is minified: the attribution needs an unminified bundle of the same sources. */
 export async function profilingBundle() {
   return bundleSources(fs.mkdtempSync(path.join(os.tmpdir(), 'pgconf-lint-prof-bundle-')));
 }
@@ -134,7 +134,7 @@ export function profileTable(cases) {
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
   const argv = process.argv.slice(2);
   const opt = (name, fallback) => argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback;
-  // dist/cli.js is minified: by default, an unminified bundle of the sources (its module comments name the stages).
+  // dist/cli.cjs is minified: by default, an unminified bundle of the sources (its module comments name the stages).
   const cli = opt('cli') ? path.resolve(opt('cli')) : await profilingBundle();
   const cwd = path.resolve(opt('cwd', process.cwd()));
   const files = argv.filter((a) => !a.startsWith('--'));

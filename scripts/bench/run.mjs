@@ -39,7 +39,7 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const EXTRA_CA_SET = process.env.NODE_EXTRA_CA_CERTS !== undefined;
 delete process.env.NODE_EXTRA_CA_CERTS;
 const CLI_ARG = process.argv.slice(2).find((x) => x.startsWith('--cli='));
-const CLI = CLI_ARG ? path.resolve(CLI_ARG.slice(6)) : path.join(ROOT, 'dist', 'cli.js');
+const CLI = CLI_ARG ? path.resolve(CLI_ARG.slice(6)) : path.join(ROOT, 'dist', 'cli.cjs');
 const INI = path.join(ROOT, 'scripts', 'bench', 'ini-parse.mjs');
 const PG_MAJOR = 18;
 /** An older major, run once per size for context: before 16 each new custom parameter re-sorts the GUC array. */
@@ -160,7 +160,7 @@ const progress = (s) => process.stderr.write(s);
 /** The Nodes measured: [the bench's own, Node 24 when there is one]; set in main(). */
 const NODES = [{ key: 'own', label: `Node ${process.version}`, bin: process.execPath, version: process.version }];
 /**
- * Whether the CLI measured keeps compiled code between runs on this Node: dist/cli.js compiles the
+ * Whether the CLI measured keeps compiled code between runs on this Node: dist/cli.cjs compiles the
  * bundle with V8's code cache on every Node (scripts/cli-stub.mjs); an older build given with --cli
  * may instead turn on Node's compile cache (Node ≥ 22.1), or have neither.
  */
@@ -325,7 +325,7 @@ async function main() {
           keep(c.version, await cli(['--version'], ROOT, false, node));
           // The demo's output goes to a pipe, as the Action's does: the two are compared.
           keep(c.demo, await cli([DEMO], ROOT, true, node, 'pipe'));
-          // dist/cli.js keeps V8's compiled code between runs, which the first (uncounted) round
+          // dist/cli.cjs keeps V8's compiled code between runs, which the first (uncounted) round
           // fills; the demo again with it off is what a first run (or a fresh runner) pays.
           if (hasCompileCache(node)) keep(c.demoNoCache, await cli([DEMO], ROOT, true, node, 'pipe', { ...CHILD_ENV, NODE_DISABLE_COMPILE_CACHE: '1' }));
           keep(c.small, await cli(['check', '--pg-version', String(PG_MAJOR), small.file], path.dirname(small.file), null, node));
@@ -598,7 +598,7 @@ function render(r) {
   out.push('### Repository and cold start');
   out.push('');
   out.push(
-    `Cold start: one round-robin over every case and Node (${NODES.map((x) => x.label).join(', ')}), each against \`node -e 0\` of the same binary, after one uncounted round. The demo's and the Action's output go to a pipe; the Action runs as the runner starts it for a \`push\` event (scripts/bench/action.mjs).${NODES.some(hasCompileCache) ? ' The CLI keeps the code V8 compiled in a cache (dist/cli.js; in os.tmpdir()/node-compile-cache unless NODE_COMPILE_CACHE says otherwise), which the uncounted round fills: the CLI\'s figures there are a second run\'s; the row with the cache off is a first run\'s.' : ''}`,
+    `Cold start: one round-robin over every case and Node (${NODES.map((x) => x.label).join(', ')}), each against \`node -e 0\` of the same binary, after one uncounted round. The demo's and the Action's output go to a pipe; the Action runs as the runner starts it for a \`push\` event (scripts/bench/action.mjs).${NODES.some(hasCompileCache) ? ' The CLI keeps the code V8 compiled in a cache (dist/cli.cjs; in os.tmpdir()/node-compile-cache unless NODE_COMPILE_CACHE says otherwise), which the uncounted round fills: the CLI\'s figures there are a second run\'s; the row with the cache off is a first run\'s.' : ''}`,
   );
   out.push('');
   out.push(`| case | ${NODES.map((x) => `${x.label} | vs \`node -e 0\` | RSS`).join(' | ')} |`);

@@ -1,5 +1,5 @@
 // The carrier readers with the YAML parser: loaded only through loadCarriers() (src/carriers/load.ts),
-// so that dist/cli.js stays without the `yaml` package.
+// so that dist/cli.cjs stays without the `yaml` package.
 import { readCnpg } from './cnpg.js';
 import { readContainer } from './container.js';
 import { readPatroni } from './patroni.js';

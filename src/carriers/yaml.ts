@@ -1,5 +1,5 @@
 // The YAML reader of the carriers. This module (and the `yaml` package) is loaded only when
-// discovery finds a carrier file (src/carriers/load.ts): it is never part of dist/cli.js.
+// discovery finds a carrier file (src/carriers/load.ts): it is never part of dist/cli.cjs.
 import { isAlias, isMap, isPair, isScalar, isSeq, Lexer, parseAllDocuments, Scalar, type Document, type Node } from 'yaml';
 
 /** A located YAML value, as PyYAML's safe_load (YAML 1.1) resolves it. */
