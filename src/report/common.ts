@@ -47,9 +47,15 @@ export function plural(n: number, word: string): string {
  * blanks gets a `./` prefix, so a directory named `::error::x` cannot issue commands in a CI log.
  */
 export function safePathText(path: string): string {
+  // A report names the same file once per finding: the last path's text is kept.
+  if (path === lastPath) return lastPathText;
   const s = safeTerminalText(path);
-  return /^[\s:]/.test(s) ? './' + s : s;
+  lastPathText = /^[\s:]/.test(s) ? './' + s : s;
+  lastPath = path;
+  return lastPathText;
 }
+let lastPath: string | undefined;
+let lastPathText = '';
 
 /**
  * Control characters other than line breaks and tabs (ANSI escapes, bidi overrides, NUL) shown

@@ -156,12 +156,15 @@ function secretsIn(text: string, wa: number, wb: number): readonly (readonly [nu
 const lineCache = new Map<string, readonly (readonly [number, number])[]>();
 const LINE_CACHE_ENTRIES = 256;
 const NO_RANGES: readonly (readonly [number, number])[] = [];
+/** No ranges, and the line is printable ASCII only (it is laid out as it is: see layoutWindow). */
+const PLAIN: readonly (readonly [number, number])[] = [];
 function wholeLineSecrets(text: string): readonly (readonly [number, number])[] {
   let r = lineCache.get(text);
   if (r === undefined) {
     if (lineCache.size >= LINE_CACHE_ENTRIES) lineCache.clear();
     const found = secretRanges(text);
-    lineCache.set(text, (r = found.length === 0 ? NO_RANGES : wholeWords(text, found, 0, text.length)));
+    r = found.length !== 0 ? wholeWords(text, found, 0, text.length) : PRINTABLE.test(text) ? PLAIN : NO_RANGES;
+    lineCache.set(text, r);
   }
   return r;
 }
@@ -268,8 +271,59 @@ const PRINTABLE = /^[\x20-\x7e]*$/;
 // printable ASCII with nothing masked (nearly every line of a config file) is one cell per code unit
 // at its own column: no per-character work.
 function layoutWindow(text: string, marks: readonly Span[], wa: number, wb: number, masked: readonly (readonly [number, number])[]): ShownLine {
-  if (masked.length === 0 && PRINTABLE.test(wa === 0 && wb === text.length ? text : text.slice(wa, wb))) return layoutPlain(text, marks, wa, wb);
+  if (masked === PLAIN || (masked.length === 0 && PRINTABLE.test(wa === 0 && wb === text.length ? text : text.slice(wa, wb)))) return layoutPlain(text, marks, wa, wb);
+  if (masked.length === 0 && wa === 0 && wb === text.length && PRINTABLE_OR_TAB.test(text)) {
+    const shown = layoutTabbed(text, marks);
+    if (shown !== undefined) return shown;
+  }
   return layoutCells(text, marks, wa, wb, masked);
+}
+
+/** Printable ASCII and tabs only. */
+const PRINTABLE_OR_TAB = /^[\t\x20-\x7e]*$/;
+
+/**
+ * layoutWindow of a whole line of printable ASCII and tabs with nothing masked, when it fits in
+ * MAX_LINE_COLUMNS once its tabs are expanded (so it is not cut, and a tab's cell is never split):
+ * each tab becomes the blanks up to the next tab stop, work is per tab, not per character.
+ * Undefined for a wider line.
+ */
+function layoutTabbed(text: string, marks: readonly Span[]): ShownLine | undefined {
+  const len = text.length;
+  // tabAt[k]: the unit of the k-th tab; extra[k]: the columns the tabs up to it add beyond one each.
+  const tabAt: number[] = [];
+  const extra: number[] = [];
+  let shown = '';
+  let added = 0;
+  let from = 0;
+  for (let t = text.indexOf('\t'); t !== -1; t = text.indexOf('\t', t + 1)) {
+    const w = TAB_WIDTH - ((t + added) % TAB_WIDTH);
+    shown += text.slice(from, t) + ' '.repeat(w);
+    added += w - 1;
+    tabAt.push(t);
+    extra.push(added);
+    from = t + 1;
+  }
+  const total = len + added;
+  if (total + 1 > MAX_LINE_COLUMNS) return undefined;
+  shown += text.slice(from);
+  const columns: [number, number][] = [];
+  for (const m of marks) {
+    const start = m.from;
+    const end = Math.min(m.to, len + 1);
+    const a = start < 0 ? -1 : start >= len ? total : tabbedColumn(tabAt, extra, start);
+    const b = end <= 0 ? -1 : end > len ? total + 1 : tabbedColumn(tabAt, extra, end);
+    columns.push([a, b]);
+  }
+  placeColumns(columns, 0, total, false, false);
+  return { text: shown, columns };
+}
+
+/** The column of unit u (0 <= u <= the line's length) of a tabbed line: u, and what the tabs before it add. */
+function tabbedColumn(tabAt: readonly number[], extra: readonly number[], u: number): number {
+  let k = 0;
+  while (k < tabAt.length && tabAt[k]! < u) k++;
+  return k === 0 ? u : u + extra[k - 1]!;
 }
 
 /** layoutWindow of a printable-ASCII window with nothing masked: cell k is code unit wa + k, at column k. */
@@ -508,6 +562,8 @@ interface Annotation {
   label: string | undefined;
   first: number;
   last: number;
+  /** The column of its start (as `where` counts it). */
+  column: number;
 }
 
 /**
@@ -515,10 +571,13 @@ interface Annotation {
  * ends on that line).
  */
 function annotation(src: SourceFile, loc: Loc, kind: 'primary' | 'secondary', label: string | undefined): Annotation {
-  const first = lineColumn(src, loc.start).line;
+  const start = lineColumn(src, loc.start);
+  const first = start.line;
   const endAt = loc.end > loc.start && isLineStart(src, loc.end) ? loc.end - 1 : loc.end;
-  const endLine = endAt === loc.start ? first : lineColumn(src, endAt).line;
-  return { loc, kind, label, first, last: Math.max(first, endLine) };
+  // An end before the next line's start is on the first line: no second search.
+  const next = first < src.lineStarts.length ? src.lineStarts[first]! : Infinity;
+  const endLine = endAt >= loc.start && endAt < next ? first : lineColumn(src, endAt).line;
+  return { loc, kind, label, first, last: Math.max(first, endLine), column: start.column };
 }
 
 function isLineStart(src: SourceFile, offset: number): boolean {
@@ -564,14 +623,37 @@ interface Ctx {
   paint: Paint;
   /** Width of the line-number gutter. */
   gutter: number;
-  /** The gutter's bar (`   |`, painted). */
+  /** The gutter's pieces, painted. */
+  g: Gutter;
+}
+
+/** The gutter's pieces for one width and paint (the same for nearly every finding: kept from the last one). */
+interface Gutter {
+  paint: Paint;
+  width: number;
+  pad: string;
+  /** `   |` */
   bar: string;
+  /** `   |` and a blank, before a marker row. */
+  barSp: string;
+  /** `  -->` and a blank. */
+  arrow: string;
+  /** `   =` */
+  eq: string;
+}
+
+let lastGutter: Gutter | undefined;
+function gutterOf(paint: Paint, width: number): Gutter {
+  if (lastGutter !== undefined && lastGutter.paint === paint && lastGutter.width === width) return lastGutter;
+  const pad = ' '.repeat(width);
+  const bar = paint('gutter', pad + ' |');
+  return (lastGutter = { paint, width, pad, bar, barSp: bar + ' ', arrow: paint('gutter', pad + '-->') + ' ', eq: paint('gutter', pad + ' =') });
 }
 
 /** The source rows of one file's annotations, pushed onto `rows`: lines in order, `...` where lines are left out. */
 function fileRows(rows: string[], src: SourceFile, anns: readonly Annotation[], ctx: Ctx): void {
   const { paint, gutter } = ctx;
-  const prefix = ctx.bar + ' ';
+  const prefix = ctx.g.barSp;
   const blocks = keyBlocks(src);
   let prev = 0;
   // The lines to show (each annotation's first and last), in order, each once.
@@ -761,15 +843,12 @@ export function frameInto(rows: string[], d: Diagnostic, sources: ReadonlyMap<st
   }
   const diff = src && opts.fix && !opts.fix.hidden ? fixDiff(src, opts.fix.fix) : undefined;
   if (diff) widest = Math.max(widest, diff.first + Math.max(shownCount(diff.old.length), shownCount(diff.new.length)) - 1);
-  const gutter = String(widest).length;
-  const pad = ' '.repeat(gutter);
-  const bar = paint('gutter', pad + ' |');
-  const ctx: Ctx = { severity: d.severity, paint, gutter, bar };
-  const arrow = paint('gutter', pad + '-->') + ' ';
+  const g = gutterOf(paint, String(widest).length);
+  const ctx: Ctx = { severity: d.severity, paint, gutter: g.width, g };
 
-  rows.push(arrow + where(d.loc, sources));
+  rows.push(g.arrow + (anns.length ? `${safePathText(d.loc.file)}:${anns[0]!.first}:${anns[0]!.column}` : where(d.loc, sources)));
   if (src) {
-    rows.push(bar);
+    rows.push(g.bar);
     fileRows(rows, src, otherFiles ? anns.filter((a) => a.loc.file === d.loc.file) : anns, ctx);
     // Related locations in other files: a block per file (its own `-->`, `-` underlines).
     if (otherFiles) {
@@ -777,22 +856,21 @@ export function frameInto(rows: string[], d: Diagnostic, sources: ReadonlyMap<st
       for (const r of drawn) if (r.loc.file !== d.loc.file && !files.includes(r.loc.file)) files.push(r.loc.file);
       for (const file of files) {
         const here = anns.filter((a) => a.loc.file === file);
-        rows.push(bar, arrow + where(here[0]!.loc, sources), bar);
+        rows.push(g.bar, g.arrow + where(here[0]!.loc, sources), g.bar);
         fileRows(rows, sources.get(file)!, here, ctx);
       }
     }
   }
-  const eq = paint('gutter', pad + ' =');
-  const notesFrom = rows.length;
-  if (related && related.length > drawn.length) {
-    for (const r of related) if (!drawn.includes(r)) rows.push(`${eq} ${paint('bold', 'note')}: ${label(r.message)} (${where(r.loc, sources)})`);
-  }
+  // Notes: related locations not drawn, the help (unless the fix's title says it), the fix.
+  const listed = related && related.length > drawn.length ? related.filter((r) => !drawn.includes(r)) : undefined;
   const fix = opts.fix?.fix;
-  if (d.help && d.help !== fix?.title) rows.push(`${eq} ${paint('bold', 'help')}: ${safeTerminalText(d.help)}`);
+  const help = d.help && d.help !== fix?.title ? d.help : undefined;
+  if (src && (listed?.length || help || fix || diff)) rows.push(g.bar);
+  if (listed) for (const r of listed) rows.push(`${g.eq} ${paint('bold', 'note')}: ${label(r.message)} (${where(r.loc, sources)})`);
+  if (help) rows.push(`${g.eq} ${paint('bold', 'help')}: ${safeTerminalText(help)}`);
   if (fix) {
     const hidden = opts.fix!.hidden ? ' (not shown: its text looks like a credential)' : '';
-    rows.push(`${eq} ${paint('bold', `fix (${fix.applicability})`)}: ${label(fix.title)}${hidden}`);
+    rows.push(`${g.eq} ${paint('bold', `fix (${fix.applicability})`)}: ${label(fix.title)}${hidden}`);
   }
-  if (src && (rows.length > notesFrom || diff)) rows.splice(notesFrom, 0, bar);
   if (diff) diffRows(rows, diff, ctx);
 }
