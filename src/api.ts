@@ -15,6 +15,7 @@ import { stdinHost, stdinPath, type StdinInput } from './resolve/stdin.js';
 import { DEFAULT_MAX_FILE_BYTES, MAX_MAX_FILE_BYTES, nodeHost, type Host } from './resolve/host.js';
 import { settingsRows, type FileSettingRow } from './resolve/settings-rows.js';
 import { groupOf, mergeGroups, setGroup } from './linter/merge.js';
+import { releaseAssignmentKinds } from './linter/settings.js';
 import { ALLOWED_NETWORKS } from './analysis/hba.js';
 import type { HbaRuleRow } from './parse/pg-hba.js';
 import { hbaRows, type HbaResult, type SettingsResult } from './resolve/views.js';
@@ -376,6 +377,7 @@ export function lint(paths: string[], options: LintOptions, rules: readonly Rule
       // A loop, not push(...xs): a million findings would overflow the call stack.
       for (const d of runRule(rule, cluster, { severity: sev, options: rc?.options ?? {}, assume: cfg.assume })) diagnostics.push(d);
     }
+    releaseAssignmentKinds(cluster);
   }
   // Findings on what a carrier synthesized are located in the carrier file (fixes kept only where
   // they edit the carrier's own characters: src/carriers/origin.ts mapFix).
