@@ -707,6 +707,17 @@ interface DiffLine {
 }
 
 function fixDiff(src: SourceFile, fix: Fix): FixDiff | undefined {
+  if (fix.edits.length === 1) {
+    // One edit (nearly every fix): no copies of it to sort.
+    const e = fix.edits[0]!;
+    if (e.loc.file !== src.path) return undefined;
+    const r = fixRegion(src, e.loc.start, e.loc.end);
+    const s = e.loc.start - r.start;
+    const end = e.loc.end - r.start;
+    // applyEdits throws on an edit out of the region.
+    const after = s < 0 || end > r.before.length ? applyEdits(r.before, [{ loc: { file: e.loc.file, start: s, end }, text: e.text }]) : r.before.slice(0, s) + e.text + r.before.slice(end);
+    return { first: r.first, old: diffLines(r.before, [[s, end]]), new: diffLines(after, [[s, s + e.text.length]]), secret: r.secret };
+  }
   let from = Infinity;
   let to = -Infinity;
   for (const e of fix.edits) {
@@ -715,16 +726,11 @@ function fixDiff(src: SourceFile, fix: Fix): FixDiff | undefined {
     if (e.loc.end > to) to = e.loc.end;
   }
   if (from === Infinity) return undefined;
-  const first = lineColumn(src, from).line;
-  // An edit ending right after a line break (a deleted line) ends on that line.
-  const last = to > from && isLineStart(src, to) ? lineColumn(src, to - 1).line : lineColumn(src, to).line;
-  const regionStart = src.lineStarts[first - 1]!;
-  const regionEnd = last < src.lineStarts.length ? src.lineStarts[last]! : src.text.length;
-  const before = src.text.slice(regionStart, regionEnd);
+  const r = fixRegion(src, from, to);
   const rebased: Edit[] = [];
-  for (const e of fix.edits) if (e.loc.file === src.path) rebased.push({ loc: { file: e.loc.file, start: e.loc.start - regionStart, end: e.loc.end - regionStart }, text: e.text });
-  if (rebased.length > 1) rebased.sort((a, b) => a.loc.start - b.loc.start);
-  const after = applyEdits(before, rebased);
+  for (const e of fix.edits) if (e.loc.file === src.path) rebased.push({ loc: { file: e.loc.file, start: e.loc.start - r.start, end: e.loc.end - r.start }, text: e.text });
+  rebased.sort((a, b) => a.loc.start - b.loc.start);
+  const after = applyEdits(r.before, rebased);
   let shift = 0;
   const removed: [number, number][] = [];
   const inserted: [number, number][] = [];
@@ -733,9 +739,25 @@ function fixDiff(src: SourceFile, fix: Fix): FixDiff | undefined {
     inserted.push([e.loc.start + shift, e.loc.start + shift + e.text.length]);
     shift += e.text.length - (e.loc.end - e.loc.start);
   }
+  return { first: r.first, old: diffLines(r.before, removed), new: diffLines(after, inserted), secret: r.secret };
+}
+
+/**
+ * The whole lines a fix's edits [from, to) touch: the first one's number, the region's offset and
+ * text, and whether it touches a PEM private key block.
+ */
+function fixRegion(src: SourceFile, from: number, to: number): { first: number; start: number; before: string; secret: boolean } {
+  const first = lineColumn(src, from).line;
+  // An edit ending right after a line break (a deleted line) ends on that line; an end before the
+  // next line's start is on the first line (no second search).
+  const endAt = to > from && isLineStart(src, to) ? to - 1 : to;
+  const next = first < src.lineStarts.length ? src.lineStarts[first]! : Infinity;
+  const last = endAt >= from && endAt < next ? first : lineColumn(src, endAt).line;
+  const start = src.lineStarts[first - 1]!;
+  const end = last < src.lineStarts.length ? src.lineStarts[last]! : src.text.length;
   let secret = false;
-  for (const [a, b] of keyBlocks(src)) if (a <= regionEnd && b >= regionStart) secret = true;
-  return { first, old: diffLines(before, removed), new: diffLines(after, inserted), secret };
+  for (const [a, b] of keyBlocks(src)) if (a <= end && b >= start) secret = true;
+  return { first, start, before: src.text.slice(start, end), secret };
 }
 
 /** The lines of a region, line breaks dropped (a final line break ends the last line: no empty line after it), with where the ranges fall in each. */
