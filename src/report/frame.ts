@@ -195,7 +195,9 @@ function sourceLineMasks(line: Line, wa: number, wb: number, keyBlocks: readonly
   const secrets = secretsIn(line.text, wa, wb);
   let out: [number, number][] | undefined;
   const end = line.start + line.text.length;
-  for (const [a, b] of keyBlocks) {
+  for (let k = 0; k < keyBlocks.length; k++) {
+    const a = keyBlocks[k]![0];
+    const b = keyBlocks[k]![1];
     if (b < line.start || a > end) continue;
     const from = Math.max(a, line.start) - line.start;
     const to = Math.min(b, end) - line.start;
@@ -250,7 +252,7 @@ function windowEnd(text: string, marks: readonly Span[]): number {
   const len = text.length;
   if (len <= WINDOW_UNITS) return len;
   let focusTo = marks.length ? -Infinity : 0;
-  for (const m of marks) if (m.to > focusTo) focusTo = m.to;
+  for (let k = 0; k < marks.length; k++) if (marks[k]!.to > focusTo) focusTo = marks[k]!.to;
   if (focusTo > len) focusTo = len;
   const wa = windowFrom(text, marks);
   const wb = Math.min(len, Math.max(focusTo, wa) + WINDOW_UNITS / 2, wa + 2 * WINDOW_UNITS);
@@ -260,7 +262,7 @@ function windowEnd(text: string, marks: readonly Span[]): number {
 /** The window's start before it is moved off a low surrogate. */
 function windowFrom(text: string, marks: readonly Span[]): number {
   let focusFrom = marks.length ? text.length : 0;
-  for (const m of marks) if (m.from < focusFrom) focusFrom = m.from;
+  for (let k = 0; k < marks.length; k++) if (marks[k]!.from < focusFrom) focusFrom = marks[k]!.from;
   return Math.max(0, focusFrom - WINDOW_UNITS / 2);
 }
 
@@ -308,9 +310,9 @@ function layoutTabbed(text: string, marks: readonly Span[]): ShownLine | undefin
   if (total + 1 > MAX_LINE_COLUMNS) return undefined;
   shown += text.slice(from);
   const columns: [number, number][] = [];
-  for (const m of marks) {
-    const start = m.from;
-    const end = Math.min(m.to, len + 1);
+  for (let k = 0; k < marks.length; k++) {
+    const start = marks[k]!.from;
+    const end = Math.min(marks[k]!.to, len + 1);
     const a = start < 0 ? -1 : start >= len ? total : tabbedColumn(tabAt, extra, start);
     const b = end <= 0 ? -1 : end > len ? total + 1 : tabbedColumn(tabAt, extra, end);
     columns.push([a, b]);
@@ -331,9 +333,10 @@ function layoutPlain(text: string, marks: readonly Span[], wa: number, wb: numbe
   const len = text.length;
   const total = wb - wa;
   const columns: [number, number][] = [];
-  for (const m of marks) {
-    const from = m.from;
-    const end = Math.min(m.to, len + 1);
+  // Indexed loops, no iterators: this code mostly runs cold, in the interpreter, where they cost.
+  for (let k = 0; k < marks.length; k++) {
+    const from = marks[k]!.from;
+    const end = Math.min(marks[k]!.to, len + 1);
     const a = from < wa ? -1 : from >= wb ? (from >= len && wb === len ? total : Infinity) : from - wa;
     const b = end <= wa ? -1 : end > len ? (wb === len ? total + 1 : Infinity) : end > wb ? Infinity : end - wa;
     columns.push([a, b]);
@@ -356,7 +359,7 @@ function layoutPlain(text: string, marks: readonly Span[], wa: number, wb: numbe
 /** The column a wide line's cut starts from: LEFT_CONTEXT columns left of the marks, as far right as needed to fill the room. */
 function cutColumn(raw: readonly [number, number][], total: number): number {
   let fa = total;
-  for (const c of raw) if (c[0] < fa) fa = c[0];
+  for (let k = 0; k < raw.length; k++) if (raw[k]![0] < fa) fa = raw[k]![0];
   if (fa < 0) fa = 0;
   return Math.max(0, Math.min(fa - LEFT_CONTEXT, total + 1 - (MAX_LINE_COLUMNS - 2)));
 }
@@ -369,7 +372,8 @@ function cutColumn(raw: readonly [number, number][], total: number): number {
 function placeColumns(columns: [number, number][], startCol: number, endCol: number, before: boolean, after: boolean): void {
   const lead = before ? 1 : 0;
   const ellipsis = lead + endCol - startCol; // the column of a trailing `…`
-  for (const c of columns) {
+  for (let k = 0; k < columns.length; k++) {
+    const c = columns[k]!;
     const a = c[0];
     const b = c[1];
     const x = a === Infinity ? ellipsis : a < startCol ? 0 : after && a > endCol ? ellipsis : lead + a - startCol;
@@ -506,7 +510,8 @@ function markerRows(rows: string[], prefix: string, marks: readonly Mark[], colu
   if (marks.length === 1) {
     // One mark (nearly always): its markers, and its label after them.
     const mk = marks[0]!;
-    const [x, y] = columns[0]!;
+    const x = columns[0]![0];
+    const y = columns[0]![1];
     const primary = mk.kind === 'primary';
     const style: Style = primary ? severity : 'secondary';
     const row = ' '.repeat(x) + paint(style, (primary ? '^' : '-').repeat(y - x));
@@ -662,8 +667,8 @@ function fileRows(rows: string[], src: SourceFile, anns: readonly Annotation[], 
     prev = n;
     const line = lineAt(src, n);
     const marks: Mark[] = [];
-    for (const a of anns) {
-      const mk = markOn(line, a);
+    for (let k = 0; k < anns.length; k++) {
+      const mk = markOn(line, anns[k]!);
       if (mk) marks.push(mk);
     }
     const wa = windowStart(line.text, marks);
@@ -677,7 +682,8 @@ function fileRows(rows: string[], src: SourceFile, anns: readonly Annotation[], 
 /** The smallest first or last line of the annotations after line `n` (Infinity when none). */
 function nextLine(anns: readonly Annotation[], n: number): number {
   let next = Infinity;
-  for (const a of anns) {
+  for (let k = 0; k < anns.length; k++) {
+    const a = anns[k]!;
     if (a.first > n && a.first < next) next = a.first;
     if (a.last > n && a.last < next) next = a.last;
   }
@@ -756,7 +762,8 @@ function fixRegion(src: SourceFile, from: number, to: number): { first: number; 
   const start = src.lineStarts[first - 1]!;
   const end = last < src.lineStarts.length ? src.lineStarts[last]! : src.text.length;
   let secret = false;
-  for (const [a, b] of keyBlocks(src)) if (a <= end && b >= start) secret = true;
+  const blocks = keyBlocks(src);
+  for (let k = 0; k < blocks.length; k++) if (blocks[k]![0] <= end && blocks[k]![1] >= start) secret = true;
   return { first, start, before: src.text.slice(start, end), secret };
 }
 
@@ -777,7 +784,9 @@ function diffLines(s: string, ranges: readonly [number, number][]): DiffLine[] {
 /** Where the ranges fall in the line [start, end) of a region. */
 function focusIn(start: number, end: number, ranges: readonly [number, number][]): Span[] {
   const out: Span[] = [];
-  for (const [a, b] of ranges) {
+  for (let k = 0; k < ranges.length; k++) {
+    const a = ranges[k]![0];
+    const b = ranges[k]![1];
     if (b < start || a > end) continue;
     const from = Math.max(a, start) - start;
     out.push({ from, to: Math.max(from + 1, Math.min(b, end) - start) });
@@ -835,6 +844,28 @@ function label(message: string): string {
   return safeTerminalText(redactSecrets(message));
 }
 
+/** label(message), the last one kept: the findings of one rule label their related locations alike. */
+function relatedLabel(message: string): string {
+  if (message !== lastRelated) {
+    lastRelatedLabel = label(message);
+    lastRelated = message;
+  }
+  return lastRelatedLabel;
+}
+let lastRelated: string | undefined;
+let lastRelatedLabel = '';
+
+/** safeTerminalText(help), the last one kept (the findings of one rule often share their help). */
+function helpText(help: string): string {
+  if (help !== lastHelp) {
+    lastHelpText = safeTerminalText(help);
+    lastHelp = help;
+  }
+  return lastHelpText;
+}
+let lastHelp: string | undefined;
+let lastHelpText = '';
+
 /** frameLines, pushed onto `rows`. */
 export function frameInto(rows: string[], d: Diagnostic, sources: ReadonlyMap<string, SourceFile>, opts: FrameOptions): void {
   const { paint } = opts;
@@ -851,12 +882,13 @@ export function frameInto(rows: string[], d: Diagnostic, sources: ReadonlyMap<st
     anns.push(primary);
     widest = Math.max(widest, primary.last);
     if (related) {
-      for (const r of related) {
+      for (let k = 0; k < related.length; k++) {
         if (drawn.length === MAX_RELATED) break;
+        const r = related[k]!;
         const file = sources.get(r.loc.file);
         if (!file) continue;
         drawn.push(r);
-        const a = annotation(file, r.loc, 'secondary', label(r.message));
+        const a = annotation(file, r.loc, 'secondary', relatedLabel(r.message));
         anns.push(a);
         widest = Math.max(widest, a.last);
         if (r.loc.file !== d.loc.file) otherFiles = true;
@@ -889,7 +921,7 @@ export function frameInto(rows: string[], d: Diagnostic, sources: ReadonlyMap<st
   const help = d.help && d.help !== fix?.title ? d.help : undefined;
   if (src && (listed?.length || help || fix || diff)) rows.push(g.bar);
   if (listed) for (const r of listed) rows.push(`${g.eq} ${paint('bold', 'note')}: ${label(r.message)} (${where(r.loc, sources)})`);
-  if (help) rows.push(`${g.eq} ${paint('bold', 'help')}: ${safeTerminalText(help)}`);
+  if (help) rows.push(`${g.eq} ${paint('bold', 'help')}: ${helpText(help)}`);
   if (fix) {
     const hidden = opts.fix!.hidden ? ' (not shown: its text looks like a credential)' : '';
     rows.push(`${g.eq} ${paint('bold', `fix (${fix.applicability})`)}: ${label(fix.title)}${hidden}`);

@@ -29,7 +29,9 @@ export function formatText(result: Report, opts: TextOptions): string {
   const paint = opts.color ? ansiPaint : noPaint;
   // Every line of the report in one array: each finding's (as formatFinding shows it), a blank line after each, then the summary.
   const rows: string[] = [];
-  for (const d of result.diagnostics) {
+  const diagnostics = result.diagnostics;
+  for (let k = 0; k < diagnostics.length; k++) {
+    const d = diagnostics[k]!;
     if (d.suppressed) continue;
     rows.push(headerLine(d, paint));
     frameInto(rows, d, result.sources, { paint, fix: shownFixOf(d) });
