@@ -14,7 +14,7 @@ export interface CatalogFile {
   timezoneSets: string[];
 }
 
-// The same code runs from src/catalog/ (tests) and from the bundled dist/cli.js, whose build
+// The same code runs from src/catalog/ (tests) and from the bundled dist/cli-main.cjs, whose build
 // copies the data to dist/catalog/data/. The bundle's place first: a failed read costs an error.
 const DATA_DIRS = [new URL('./catalog/data/', import.meta.url), new URL('./data/', import.meta.url)];
 
