@@ -1,0 +1,86 @@
+#!/usr/bin/env node
+// pgconf-lint's bin (written to dist/cli.cjs by scripts/build.mjs, which fills in BUILD). The CLI
+// itself is dist/cli-main.cjs (bin/cli.ts bundled as one CommonJS script). This stub compiles it
+// with V8's code cache, so that a run after the first neither compiles the bundle nor the functions
+// the previous run compiled: on Node 20 (which has no compile cache of its own) and later alike.
+//
+// The cache is one file per build of the bundle and Node version, in Node's compile cache directory
+// (os.tmpdir()/node-compile-cache, or NODE_COMPILE_CACHE), used only when that is a real directory
+// of this user's: the stub makes it with one mkdir (mode 0700); a link, a file or another user's
+// directory there turns the cache off, as NODE_DISABLE_COMPILE_CACHE does. (Node's recursive mkdir
+// spins forever under /proc: one plain mkdir cannot.) The file is read without following links, and
+// written as a new file (mode 0600) renamed into place. V8 checks what it is handed against its own
+// version, flags and the source; a file it rejects is written again. Nothing from the linted files
+// goes into it: it holds the compiled code of the bundle. SECURITY.md says the same.
+// A CommonJS script: Node starts one without setting up its ES module loader (~10 ms a run).
+'use strict';
+const { createRequire } = require('node:module');
+const { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } = require('node:fs');
+const { tmpdir } = require('node:os');
+const { dirname, join, resolve } = require('node:path');
+const { Script } = require('node:vm');
+
+const BUILD = 'eb7fc767af5eda21';
+const MAX_CACHE_BYTES = 64 * 1024 * 1024;
+const main = join(__dirname, 'cli-main.cjs');
+
+/** The cache file of this build and Node, or undefined when there is to be no cache. */
+function cacheFile() {
+  if (process.env.NODE_DISABLE_COMPILE_CACHE || typeof process.getuid !== 'function') return undefined;
+  try {
+    const dir = resolve(process.env.NODE_COMPILE_CACHE || join(tmpdir(), 'node-compile-cache'));
+    try {
+      mkdirSync(dir, 0o700);
+    } catch (e) {
+      if (e?.code !== 'EEXIST') return undefined;
+    }
+    const st = lstatSync(dir);
+    if (!st.isDirectory() || st.uid !== process.getuid()) return undefined;
+    return join(dir, `pgconf-lint-${BUILD}-${process.version}-${process.arch}.bin`);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The cached code, if the file is a regular file of this user's of a sane size. */
+function readCache(file) {
+  let fd;
+  try {
+    fd = openSync(file, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
+    const st = fstatSync(fd);
+    if (!st.isFile() || st.uid !== process.getuid() || st.size === 0 || st.size > MAX_CACHE_BYTES) return undefined;
+    return readFileSync(fd);
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/** Writes what V8 has compiled by now (the bundle and every function run so far). */
+function writeCache(file, script) {
+  const tmp = `${file}.${process.pid}.tmp`;
+  try {
+    writeFileSync(tmp, script.createCachedData(), { flag: 'wx', mode: 0o600 });
+    renameSync(tmp, file);
+  } catch {
+    rmSync(tmp, { force: true });
+  }
+}
+
+const file = cacheFile();
+const cachedData = file === undefined ? undefined : readCache(file);
+const source = readFileSync(main, 'utf8');
+// The wrapper on a line of its own, so that the bundle's lines keep their numbers in stack traces.
+const script = new Script(`(function (exports, require, module, __filename, __dirname) {\n${source}\n})`, {
+  filename: main,
+  lineOffset: -1,
+  cachedData,
+});
+// A run that only prints its version or help compiles little: it is not worth a cache.
+const informational = process.argv.slice(2).some((a) => a === '--version' || a === '-V' || a === '--help' || a === '-h');
+if (file !== undefined && (cachedData === undefined || script.cachedDataRejected) && !informational) {
+  process.once('exit', () => writeCache(file, script));
+}
+const bundle = { exports: {} };
+script.runInThisContext()(bundle.exports, createRequire(main), bundle, main, dirname(main));
