@@ -23,7 +23,8 @@ afterAll(cleanupFixtures);
 const REPO = join(new URL('.', import.meta.url).pathname, '..');
 /** PGCONF_LINT_DIST: run the attacks against another build (e.g. one from before the fix, to see them fail). */
 const DIST = process.env.PGCONF_LINT_DIST ?? join(REPO, 'dist');
-const CLI = join(DIST, 'cli.js');
+// The bin: dist/cli.cjs (dist/cli.js in builds before it became a CommonJS stub).
+const CLI = existsSync(join(DIST, 'cli.cjs')) ? join(DIST, 'cli.cjs') : join(DIST, 'cli.js');
 const ACTION = join(DIST, 'action.js');
 
 /** What actions/checkout leaves in .git/config (persist-credentials: true, the default). */
