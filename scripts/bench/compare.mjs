@@ -4,7 +4,7 @@
 //   npm run bench:compare -- REF            e.g. REF = a commit, a tag, HEAD~3
 //   npm run bench:compare -- REF --reps=9   runs per case and build (default 5; 9 below 100k lines)
 //
-// REF's dist/ comes from `git archive REF dist` (dist/ is committed), so nothing is rebuilt for
+// REF's dist/ (and package.json, which names the bin) comes from `git archive REF dist package.json` (dist/ is committed), so nothing is rebuilt for
 // it; the current dist/ is rebuilt first. Prints a markdown table of medians and their ratio.
 
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -13,6 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { builtinConf, pgHba, postgresqlConf } from './gen.mjs';
+import { CHILD_ENV } from './node.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -35,7 +36,7 @@ try {
   const before = path.join(work, 'before');
   fs.mkdirSync(before);
   const tar = path.join(work, 'before.tar');
-  execFileSync('git', ['-C', ROOT, 'archive', '--format=tar', '-o', tar, sha, 'dist']);
+  execFileSync('git', ['-C', ROOT, 'archive', '--format=tar', '-o', tar, sha, 'dist', 'package.json']);
   execFileSync('tar', ['-x', '-f', tar, '-C', before]);
   execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs')], { stdio: 'ignore' });
   const builds = [
@@ -69,7 +70,8 @@ try {
       builds.forEach(([, cli], k) => {
         const cwd = path.dirname(target);
         const t0 = process.hrtime.bigint();
-        const r = spawnSync(process.execPath, [cli, 'check', path.basename(target)], { cwd, stdio: 'ignore' });
+        // Without NODE_EXTRA_CA_CERTS, as in the bench (with it, Node 20 parses a CA bundle at every start).
+        const r = spawnSync(process.execPath, [cli, 'check', path.basename(target)], { cwd, stdio: 'ignore', env: CHILD_ENV });
         if (r.status !== 0 && r.status !== 1) throw new Error(`${cli} on ${target}: exit ${r.status}`);
         times[k].push(Number(process.hrtime.bigint() - t0) / 1e6);
       });
