@@ -46,16 +46,28 @@ export function plural(n: number, word: string): string {
  * would make the line start with `::` (a GitHub workflow command, leading blanks ignored) or with
  * blanks gets a `./` prefix, so a directory named `::error::x` cannot issue commands in a CI log.
  */
-export function safePathText(path: string): string {
-  // A report names the same file once per finding: the last path's text is kept.
-  if (path === lastPath) return lastPathText;
+// A report names the same file once per finding: the last path's text is kept.
+export const safePathText = lastResult((path: string): string => {
   const s = safeTerminalText(path);
-  lastPathText = /^[\s:]/.test(s) ? './' + s : s;
-  lastPath = path;
-  return lastPathText;
+  return /^[\s:]/.test(s) ? './' + s : s;
+});
+
+/**
+ * `fn` with its last argument and result kept: for texts a report shows again and again in a row
+ * (the file of each finding, the help and related labels of one rule's findings). One entry, so
+ * nothing grows.
+ */
+export function lastResult(fn: (text: string) => string): (text: string) => string {
+  let lastIn: string | undefined;
+  let lastOut = '';
+  return (text) => {
+    if (text !== lastIn) {
+      lastOut = fn(text);
+      lastIn = text;
+    }
+    return lastOut;
+  };
 }
-let lastPath: string | undefined;
-let lastPathText = '';
 
 /**
  * Control characters other than line breaks and tabs (ANSI escapes, bidi overrides, NUL) shown

@@ -13,7 +13,7 @@ import { MASK, privateKeyBlocks, redactSecrets, secretRanges } from '../linter/r
 import { applyEdits } from '../linter/edits.js';
 import { lineColumn, type SourceFile } from '../source/source.js';
 import type { Diagnostic, Edit, Fix, Loc, RelatedInfo, Severity } from '../types.js';
-import { safePathText, safeTerminalText } from './common.js';
+import { lastResult, safePathText, safeTerminalText } from './common.js';
 
 export type Style = 'error' | 'warning' | 'info' | 'gutter' | 'secondary' | 'bold' | 'removed' | 'added' | 'dim';
 export type Paint = (style: Style, s: string) => string;
@@ -845,26 +845,10 @@ function label(message: string): string {
 }
 
 /** label(message), the last one kept: the findings of one rule label their related locations alike. */
-function relatedLabel(message: string): string {
-  if (message !== lastRelated) {
-    lastRelatedLabel = label(message);
-    lastRelated = message;
-  }
-  return lastRelatedLabel;
-}
-let lastRelated: string | undefined;
-let lastRelatedLabel = '';
+const relatedLabel = lastResult(label);
 
 /** safeTerminalText(help), the last one kept (the findings of one rule often share their help). */
-function helpText(help: string): string {
-  if (help !== lastHelp) {
-    lastHelpText = safeTerminalText(help);
-    lastHelp = help;
-  }
-  return lastHelpText;
-}
-let lastHelp: string | undefined;
-let lastHelpText = '';
+const helpText = lastResult(safeTerminalText);
 
 /** frameLines, pushed onto `rows`. */
 export function frameInto(rows: string[], d: Diagnostic, sources: ReadonlyMap<string, SourceFile>, opts: FrameOptions): void {
