@@ -1,4 +1,5 @@
-import { asciiLower, splitIdentifierString } from '../src/catalog/hooks.js';
+import { foldName } from '../src/catalog/catalog.js';
+import { splitIdentifierString } from '../src/catalog/hooks.js';
 import { defineRule } from '../src/linter/rule.js';
 import type { SettingView } from '../src/linter/settings.js';
 import { settingLoc, settingText } from '../src/analysis/logging.js';
@@ -21,7 +22,7 @@ function missingAspects(s: SettingView): Aspect[] {
   if (typeof s.value === 'boolean') return s.value ? [] : [...ON_ASPECTS];
   const list = splitIdentifierString(String(s.value));
   if (list === null) return []; // rejected by the server: invalid-value reports it, the default applies
-  const words = list.map(asciiLower);
+  const words = list.map(foldName);
   if (words.length === 0 || ['off', 'false', 'no', '0'].includes(words[0]!)) return [...ON_ASPECTS];
   if (['on', 'true', 'yes', '1'].includes(words[0]!) || words.includes('all')) return [];
   return ON_ASPECTS.filter((a) => !words.includes(a));

@@ -2,7 +2,8 @@
 // a setting is shown in a finding. Shared by the logging rules (connection-logging-off,
 // log-line-prefix-incomplete, log-file-mode-permissive, logging-collector-off,
 // log-directory-in-data-directory, log-truncate-on-rotation-off, syslog-messages-lossy).
-import { asciiLower, splitIdentifierString } from '../catalog/hooks.js';
+import { foldName } from '../catalog/catalog.js';
+import { splitIdentifierString } from '../catalog/hooks.js';
 export { quoteConf, settingText, shownValue } from './required-setting.js';
 import type { RuleContext } from '../linter/rule.js';
 import type { SettingView } from '../linter/settings.js';
@@ -36,7 +37,7 @@ export function loggingView(ctx: RuleContext): LoggingView | undefined {
   const collector = ctx.setting('logging_collector');
   if (!destination || !collector) return undefined;
   const list = typeof destination.value === 'string' ? splitIdentifierString(destination.value) : null;
-  const destinations = new Set((list ?? []).map(asciiLower));
+  const destinations = new Set((list ?? []).map(foldName));
   const collectorOn = collector.value === true;
   const fileDest = destinations.has('stderr') || destinations.has('csvlog') || destinations.has('jsonlog');
   const structured = destinations.has('csvlog') || destinations.has('jsonlog');

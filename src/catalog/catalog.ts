@@ -73,13 +73,12 @@ export function timezoneSets(major: Major): ReadonlySet<string> {
 
 /** Folds A-Z only, as guc_name_compare does (never locale-aware). */
 export function foldName(name: string): string {
-  // Called for every assignment: most names are lower case already, and a scan is cheaper than a replace.
-  for (let i = 0; i < name.length; i++) {
-    const c = name.charCodeAt(i);
-    if (c >= 0x41 && c <= 0x5a) return name.replace(/[A-Z]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 32));
-  }
-  return name;
+  // Called for every assignment: most names are lower case already (one native test), and a name
+  // that is not is lowered a run of capitals at a time, not a letter at a time through a callback.
+  return HAS_UPPER.test(name) ? name.replace(UPPER_RUNS, (run) => run.toLowerCase()) : name;
 }
+const HAS_UPPER = /[A-Z]/;
+const UPPER_RUNS = /[A-Z]+/g;
 
 const oldNameMaps = new WeakMap<Catalog, ReadonlyMap<string, string>>();
 

@@ -18,7 +18,7 @@
 import type { Major } from './types.js';
 import { isCSpace, strtod } from './format.js';
 import { splitQuotedList } from '../lexical/guc-list.js';
-import { timezoneSets } from './catalog.js';
+import { foldName, timezoneSets } from './catalog.js';
 
 export type Encoding = 'utf8' | 'latin1';
 
@@ -52,13 +52,6 @@ export interface StringHook {
 
 const OK: HookResult = { ok: true };
 
-const HAS_UPPER = /[A-Z]/;
-const UPPER_RUNS = /[A-Z]+/g;
-export function asciiLower(s: string): string {
-  // Most input is lower case already: one native test, and no replace with a callback per letter.
-  return HAS_UPPER.test(s) ? s.replace(UPPER_RUNS, (run) => run.toLowerCase()) : s;
-}
-
 function clipBytes(s: string, max: number, enc: Encoding): string {
   const bytes = Buffer.from(s, enc);
   return bytes.length <= max ? s : bytes.subarray(0, max).toString(enc);
@@ -69,7 +62,7 @@ function clipBytes(s: string, max: number, enc: Encoding): string {
  * (truncate_identifier); null on a syntax error. */
 export function splitIdentifierString(raw: string, enc: Encoding = 'utf8'): string[] | null {
   const entries = splitQuotedList(raw);
-  return entries && entries.map((e) => clipBytes(e.quoted ? e.name : asciiLower(e.name), 63, enc));
+  return entries && entries.map((e) => clipBytes(e.quoted ? e.name : foldName(e.name), 63, enc));
 }
 
 /** SplitDirectoriesString (utils/adt/varlena.c) with ',' as separator, as load_libraries splits
@@ -128,7 +121,7 @@ export function splitGucList(raw: string): string[] | null {
 function keywordList(value: string, words: readonly string[], enc: Encoding): HookResult {
   const list = splitIdentifierString(value, enc);
   if (list === null) return { ok: false, detail: 'List syntax is invalid.' };
-  const unknown = list.find((t) => !words.includes(asciiLower(t)));
+  const unknown = list.find((t) => !words.includes(foldName(t)));
   return unknown === undefined ? OK : { ok: false, detail: `Unrecognized key word: "${unknown}".` };
 }
 
@@ -154,7 +147,7 @@ function checkDateStyle({ value, major, enc }: HookInput): HookResult {
     haveOrder = true;
   };
   for (const tok of list) {
-    const t = asciiLower(tok);
+    const t = foldName(tok);
     if (t === 'iso') setStyle('ISO');
     else if (t === 'sql') setStyle('SQL');
     else if (t.startsWith('postgres')) setStyle('Postgres');
@@ -207,7 +200,7 @@ function offsetInRange(gmtoffsetSeconds: number): boolean {
 const RANGE_DETAIL = 'UTC timezone offset is out of range.';
 
 function checkTimezone({ value, timezones, enc }: HookInput): HookResult {
-  if (asciiLower(value).startsWith('interval')) {
+  if (foldName(value).startsWith('interval')) {
     // INTERVAL '<interval>': the quotes must close at the very end; interval_in parses the rest.
     let i = 8;
     while (isCSpace(value[i])) i++;
@@ -346,7 +339,7 @@ export function parseInterval(text: string): { months: number; days: number; sec
       seconds += sign * (Number(time[2]) * 3600 + Number(time[3]) * 60 + Number(time[4] ?? 0));
       continue;
     }
-    if (asciiLower(tok) === 'ago') {
+    if (foldName(tok) === 'ago') {
       if (i !== tokens.length - 1) return 'unjudged';
       ago = true;
       continue;
@@ -354,13 +347,13 @@ export function parseInterval(text: string): { months: number; days: number; sec
     const num = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+))([A-Za-z]*)$/.exec(tok);
     if (num) {
       let unitText = num[2];
-      if (unitText === '' && i + 1 < tokens.length && /^[A-Za-z]+$/.test(tokens[i + 1]) && asciiLower(tokens[i + 1]) !== 'ago') unitText = tokens[++i];
+      if (unitText === '' && i + 1 < tokens.length && /^[A-Za-z]+$/.test(tokens[i + 1]) && foldName(tokens[i + 1]) !== 'ago') unitText = tokens[++i];
       const v = Number(num[1]);
       if (unitText === '') {
         seconds += v; // a bare number is seconds
         continue;
       }
-      const unit = INTERVAL_UNITS[asciiLower(unitText).slice(0, 10)];
+      const unit = INTERVAL_UNITS[foldName(unitText).slice(0, 10)];
       if (!unit) return /^[A-Za-z]+$/.test(unitText) ? 'syntax' : 'unjudged';
       if ((unit.months || unit.days) && !Number.isInteger(v)) return 'unjudged';
       months += v * (unit.months ?? 0);
@@ -457,7 +450,7 @@ function checkRecoveryTargetTime({ value, major, timezones }: HookInput): HookRe
   if (!/[0-9]/.test(value)) {
     // No date without digits: ParseDateTime skips punctuation, DecodeDateTime knows no such word.
     // Only the special words (spelled otherwise than the exact ones rejected above) give dates.
-    const words = asciiLower(value).split(/[^a-z]+/);
+    const words = foldName(value).split(/[^a-z]+/);
     return words.some((w) => ['now', 'today', 'tomorrow', 'yesterday'].includes(w)) ? { ok: true, unjudged: 'a special word in another spelling' } : { ok: false };
   }
   if (/^\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(trimmed)) return { ok: false };
@@ -476,7 +469,7 @@ function checkRecoveryTargetTime({ value, major, timezones }: HookInput): HookRe
     if (h > 24 || mi > 59 || sec > 60 || (h === 24 && (mi > 0 || sec > 0))) return { ok: false };
   }
   if (major < 16 && m[8] !== undefined && m[8].includes('/') && timezones !== undefined && !upperCaseNames(timezones).has(m[8].toUpperCase())) {
-    return { ok: false, fatal: true, message: `time zone "${asciiLower(m[8])}" not recognized` };
+    return { ok: false, fatal: true, message: `time zone "${foldName(m[8])}" not recognized` };
   }
   const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
   if (month < 1 || month > 12 || day < 1) return { ok: false };
@@ -498,9 +491,9 @@ function checkRecoveryTargetTime({ value, major, timezones }: HookInput): HookRe
     if (upperCaseNames(timezones).has(m[8].toUpperCase())) return OK;
     // Up to 15 an unknown name with a slash raises an ERROR in DecodeDateTime (FATAL in the
     // postmaster), before the date itself is validated; from 16 it is an ordinary parse error.
-    if (major < 16 && m[8].includes('/')) return { ok: false, fatal: true, message: `time zone "${asciiLower(m[8])}" not recognized` };
+    if (major < 16 && m[8].includes('/')) return { ok: false, fatal: true, message: `time zone "${foldName(m[8])}" not recognized` };
     if (m[8].includes('/')) return { ok: false };
-    if (DATE_KEYWORDS.has(asciiLower(m[8]))) return { ok: true, unjudged: 'a date/time key word (am, pm, bc, allballs, …)' };
+    if (DATE_KEYWORDS.has(foldName(m[8]))) return { ok: true, unjudged: 'a date/time key word (am, pm, bc, allballs, …)' };
     return /^[A-Za-z]+$/.test(m[8]) ? { ok: false } : { ok: true, unjudged: 'a zone the emulation does not judge' };
   }
   return OK;
@@ -556,7 +549,7 @@ function syncScan(s: string): { tokens: SyncTok[]; unterminated: boolean } {
       let j = i + 1;
       while (j < s.length && identCont.test(s[j])) j++;
       const word = s.slice(i, j);
-      const lw = asciiLower(word);
+      const lw = foldName(word);
       tokens.push({ t: lw === 'any' ? 'ANY' : lw === 'first' ? 'FIRST' : 'NAME', text: word });
       i = j;
       continue;
@@ -678,7 +671,7 @@ function checkDebugIoDirect({ value, major }: HookInput): HookResult {
   const style = (text: string): string => (major >= 17 ? text[0].toUpperCase() + text.slice(1) : text) + (major >= 18 ? '.' : '');
   const list = splitGucList(value);
   if (list === null) return { ok: false, detail: style('invalid list syntax in parameter "debug_io_direct"') };
-  const unknown = list.find((t) => !['data', 'wal', 'wal_init'].includes(asciiLower(t)));
+  const unknown = list.find((t) => !['data', 'wal', 'wal_init'].includes(foldName(t)));
   return unknown === undefined ? OK : { ok: false, detail: style(`invalid option "${unknown}"`) };
 }
 
@@ -704,11 +697,11 @@ function checkLogConnections({ value, enc }: HookInput): HookResult {
   if (list === null) return { ok: false, detail: 'Invalid list syntax in parameter "log_connections".' };
   if (list.length === 0) return OK;
   const compat = ['off', 'false', 'no', '0', 'on', 'true', 'yes', '1'];
-  if (compat.includes(asciiLower(list[0]))) {
+  if (compat.includes(foldName(list[0]))) {
     return list.length > 1 ? { ok: false, detail: `Cannot specify log_connections option "${list[0]}" in a list with other options.` } : OK;
   }
   const aspects = ['receipt', 'authentication', 'authorization', 'setup_durations', 'all'];
-  const unknown = list.find((t) => !aspects.includes(asciiLower(t)));
+  const unknown = list.find((t) => !aspects.includes(foldName(t)));
   return unknown === undefined ? OK : { ok: false, detail: `Invalid option "${unknown}".` };
 }
 
@@ -832,6 +825,6 @@ export const LOCALE_PARAMS: readonly string[] = ['lc_messages', 'lc_monetary', '
 /** Locale names every Linux server has: empty (the environment's), C, POSIX, and C.UTF-8
  * (glibc 2.35+, Debian, Alpine's musl and the PostgreSQL container images), in any case. */
 export function isUniversalLocale(value: string): boolean {
-  const v = asciiLower(value);
+  const v = foldName(value);
   return v === '' || v === 'c' || v === 'posix' || v === 'c.utf-8' || v === 'c.utf8';
 }

@@ -6,7 +6,8 @@
 import type { GucDef, Major } from './types.js';
 import { formatG, isCSpace, rint, strtod, strtol } from './format.js';
 import type { PrintfFlavor } from './format.js';
-import { asciiLower, stringHookFor } from './hooks.js';
+import { foldName } from './catalog.js';
+import { stringHookFor } from './hooks.js';
 
 export { isPosixTz, splitIdentifierString } from './hooks.js';
 
@@ -118,7 +119,7 @@ function unitFailure(input: string, at: number, base: string, major: Major): Uni
 /** parse_bool_with_len (adt/bool.c): a case-insensitive prefix of true/false/yes/no, at least
  * two characters of on/off, or exactly 1/0. The input is not trimmed. */
 export function parseBool(value: string): boolean | null {
-  const v = asciiLower(value);
+  const v = foldName(value);
   const prefixOf = (word: string, minLen: number) => v.length >= minLen && word.startsWith(v);
   switch (v[0]) {
     case 't': return prefixOf('true', 1) ? true : null;
@@ -355,9 +356,9 @@ function parseRealGuc(def: GucDef, input: string, major: Major, shown: string): 
 
 /** config_enum_lookup_by_name: pg_strcasecmp, no trimming, no prefixes; hidden aliases too. */
 function parseEnumGuc(def: GucDef, input: string, shown: string): ValueResult {
-  const lower = asciiLower(input);
+  const lower = foldName(input);
   // enumAliases first: some listed spellings print as another value (wal_compression on -> pglz).
-  const value = def.enumAliases[lower] ?? def.enumValues.find((v) => asciiLower(v) === lower);
+  const value = def.enumAliases[lower] ?? def.enumValues.find((v) => foldName(v) === lower);
   if (value !== undefined) return { ok: true, value, canonical: value };
   const hint = def.enumValues.length > 0 ? `Available values: ${def.enumValues.join(', ')}.` : undefined;
   return invalid(shown, input, hint);

@@ -1,3 +1,4 @@
+import { foldName } from '../catalog/catalog.js';
 import type { SourceFile } from '../source/source.js';
 import type { ConfFile, ConfLine, ConfTokenType, ConfValueToken, ErrorLine, SettingLine } from './conf-ast.js';
 import { deescapeConfString } from './conf-string.js';
@@ -193,15 +194,10 @@ function isValueToken(type: TokenType): type is ValueToken {
   return type === 'id' || type === 'string' || type === 'integer' || type === 'real' || type === 'unquoted_string';
 }
 
-/** guc_name_compare folds A-Z only. */
-function asciiLower(s: string): string {
-  return s.replace(/[A-Z]+/g, (m) => m.toLowerCase());
-}
-
 function includeDirective(name: string): 'include' | 'include_if_exists' | 'include_dir' | null {
   if (name.length !== 7 && name.length !== 11 && name.length !== 17) return null;
   if ((name.charCodeAt(0) | 0x20) !== 0x69) return null; // not i or I
-  const lower = asciiLower(name);
+  const lower = foldName(name);
   return lower === 'include' || lower === 'include_dir' || lower === 'include_if_exists' ? lower : null;
 }
 
