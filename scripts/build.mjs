@@ -16,9 +16,10 @@ mkdirSync(dist, { recursive: true });
 // Chunks of the previous build (names carry a content hash).
 for (const f of readdirSync(dist)) if (/^(cli|action)-chunk-.*\.js$/.test(f)) rmSync(join(dist, f));
 
-// Node's built-in modules are taken with require, not import: an ESM import of a built-in makes Node
-// build a facade module and copy every export of it (node:fs has over a hundred) at start-up, a few
-// milliseconds a run; require hands back the loaded module. (`require` is the banner's.)
+// The Action's ES module bundle takes Node's built-in modules with require, not import: an ESM import
+// of a built-in makes Node build a facade module and copy every export of it (node:fs has over a
+// hundred) at start-up, a few milliseconds a run; require (the banner's) hands back the loaded
+// module. The CLI's bundle is CommonJS, where esbuild writes require itself.
 const builtinsByRequire = {
   name: 'builtins-by-require',
   setup(b) {
@@ -28,7 +29,6 @@ const builtinsByRequire = {
 };
 
 const common = {
-  plugins: [builtinsByRequire],
   bundle: true,
   platform: 'node',
   target: 'node20',
@@ -46,12 +46,9 @@ const common = {
 // runs need (the config reader with yaml + ajv, the diff, the carriers) stays behind its dynamic
 // import, which esbuild turns into a module initialised on first use: it is compiled lazily and not
 // run at start-up. The catalogs are found relative to the bundle's own URL (import.meta.url is
-// defined from __filename). Node's built-in modules are required where they are imported: the
-// heavy ones only some runs use are required on first use (src/io/crypto.ts), which test/cli-exit.test.ts
-// and the check below keep so.
+// defined from __filename).
 const cli = await build({
   ...common,
-  plugins: [],
   format: 'cjs',
   banner: { js: 'var __pgclUrl = require("node:url").pathToFileURL(__filename).href;' },
   define: { 'import.meta.url': '__pgclUrl' },
@@ -62,12 +59,9 @@ const cli = await build({
 const cliMain = readFileSync(join(dist, 'cli-main.cjs'), 'utf8');
 // The stub compiles the bundle as a classic script: no import() or import.meta may remain in it.
 if (/\bimport\s*\(|\bimport\.meta\b/.test(cliMain)) throw new Error('dist/cli-main.cjs must not use import() or import.meta: the stub runs it as a script');
-// The heavy built-ins must not be required at the top level of an eagerly run module: in esbuild's
-// CommonJS output that is a `var … = require("node:…")` statement outside any function.
-const eager = [...cliMain.matchAll(/require\("node:(crypto|child_process|http|https|net|tls|zlib|worker_threads)"\)/g)].map((m) => m[1]);
-const lazyOk = new Set(['child_process']); // only in the diff's and the carriers' modules, initialised on first use
-const heavy = eager.filter((m) => !lazyOk.has(m));
-if (heavy.length) throw new Error(`dist/cli-main.cjs requires ${[...new Set(heavy)].join(', ')}: load it on first use (src/io/crypto.ts)`);
+// node:crypto is loaded on first use (src/io/crypto.ts), never by a plain require: loading it costs
+// every run start-up time. (test/cli-exit.test.ts checks which of Node's modules a check loads.)
+if (cliMain.includes('require("node:crypto")')) throw new Error('dist/cli-main.cjs requires node:crypto: load it on first use (src/io/crypto.ts)');
 const buildId = createHash('sha256').update(cliMain).digest('hex').slice(0, 16);
 writeFileSync(
   join(dist, 'cli.cjs'),
@@ -84,13 +78,14 @@ let action;
 if (existsSync(join(root, 'src/action/main.ts'))) {
   action = await build({
     ...common,
+    plugins: [builtinsByRequire],
     entryPoints: { action: join(root, 'bin/action.ts') },
     outdir: dist,
     splitting: true,
     chunkNames: 'action-chunk-[hash]',
     metafile: true,
   });
-  // As for the CLI: the startup path (action.js and the chunks it imports statically, which load
+  // The startup path (action.js and the chunks it imports statically, which load
   // with it) must not contain what the split is for, and stays a few files (src/action/pull-request.ts).
   const outputs = action.metafile.outputs;
   const actionJs = relative(process.cwd(), join(dist, 'action.js'));
