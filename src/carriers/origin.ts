@@ -1,3 +1,4 @@
+import { lastAtOrBefore } from '../source/source.js';
 import type { Diagnostic, Edit, Fix, Loc } from '../types.js';
 
 /** A range of the carrier file's text, in character offsets [start, end). */
@@ -286,14 +287,7 @@ function carrierLine(o: SynthOrigin, offset: number): number {
     for (let i = o.carrierText.indexOf('\n'); i !== -1; i = o.carrierText.indexOf('\n', i + 1)) starts.push(i + 1);
     lineStarts.set(o, starts);
   }
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo + 1;
+  return lastAtOrBefore(starts, offset) + 1;
 }
 
 const SYNTH_REST = /^(?:([^\s#:]+):)?(postgresql\.conf|pg_hba\.conf|pg_ident\.conf)(?::(\d+))?/;

@@ -11,7 +11,7 @@
 // (the same masker as messages), and no line starts with `::` (a workflow command in a CI log).
 import { MASK, privateKeyBlocks, redactSecrets, secretRanges } from '../linter/redact.js';
 import { applyEdits } from '../linter/edits.js';
-import { lineColumn, type SourceFile } from '../source/source.js';
+import { lastAtOrBefore, lineColumn, type SourceFile } from '../source/source.js';
 import type { Diagnostic, Edit, Fix, Loc, RelatedInfo, Severity } from '../types.js';
 import { lastResult, safePathText, safeTerminalText } from './common.js';
 
@@ -430,13 +430,13 @@ function layoutCells(text: string, marks: readonly Span[], wa: number, wb: numbe
   for (const mk of marks) {
     const from = mk.from;
     const end = Math.min(mk.to, len + 1);
-    const a = from < wa ? -1 : from >= wb ? (from >= len && wb === len ? total : Infinity) : cellCol[cellOf(cellUnit, from)]!;
+    const a = from < wa ? -1 : from >= wb ? (from >= len && wb === len ? total : Infinity) : cellCol[lastAtOrBefore(cellUnit, from)]!;
     let b: number;
     if (end <= wa) b = -1;
     else if (end > len) b = wb === len ? total + 1 : Infinity;
     else if (end > wb) b = Infinity;
     else {
-      const c = cellOf(cellUnit, end - 1);
+      const c = lastAtOrBefore(cellUnit, end - 1); // the cell holding unit end - 1
       b = c + 1 < cells ? cellCol[c + 1]! : total;
     }
     columns.push([a, b]);
@@ -463,17 +463,6 @@ function layoutCells(text: string, marks: readonly Span[], wa: number, wb: numbe
   return { text: after ? shown + '…' : shown, columns };
 }
 
-/** The cell holding code unit `u` (the last cell starting at or before it). */
-function cellOf(cellUnit: readonly number[], u: number): number {
-  let lo = 0;
-  let hi = cellUnit.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (cellUnit[mid]! <= u) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
 
 function isLowSurrogate(c: number): boolean {
   return c >= 0xdc00 && c <= 0xdfff;

@@ -53,14 +53,23 @@ export function createSourceFile(path: string, absPath: string, content: Uint8Ar
 export function lineColumn(file: SourceFile, offset: number): LineColumn {
   const starts = file.lineStarts;
   const off = Math.max(0, Math.min(offset, file.text.length));
+  const lo = lastAtOrBefore(starts, off);
+  return { line: lo + 1, column: off - starts[lo]! + 1 };
+}
+
+/**
+ * The index of the last element of `sorted` (ascending, not empty, its first element at most `x`)
+ * that is at most `x`: the line of an offset in a list of line starts, and the like. A binary search.
+ */
+export function lastAtOrBefore(sorted: Readonly<ArrayLike<number>>, x: number): number {
   let lo = 0;
-  let hi = starts.length - 1;
+  let hi = sorted.length - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= off) lo = mid;
+    if (sorted[mid]! <= x) lo = mid;
     else hi = mid - 1;
   }
-  return { line: lo + 1, column: off - starts[lo]! + 1 };
+  return lo;
 }
 
 /** Offset of the first character of a 1-based line. */
