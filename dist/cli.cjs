@@ -9,9 +9,10 @@
 // of this user's: the stub makes it with one mkdir (mode 0700); a link, a file or another user's
 // directory there turns the cache off, as NODE_DISABLE_COMPILE_CACHE does. (Node's recursive mkdir
 // spins forever under /proc: one plain mkdir cannot.) The file is read without following links, and
-// written as a new file (mode 0600) renamed into place. V8 checks what it is handed against its own
-// version, flags and the source; a file it rejects is written again. Nothing from the linted files
-// goes into it: it holds the compiled code of the bundle. SECURITY.md says the same.
+// written as a new file (mode 0600) renamed into place. Its name carries a hash of the bundle; V8
+// checks what it is handed against its own version and flags and the source's length, and a file it
+// rejects is written again. Nothing from the linted files goes into it: it holds the compiled code
+// of the bundle. SECURITY.md says the same.
 // A CommonJS script: Node starts one without setting up its ES module loader (~10 ms a run).
 'use strict';
 const { createRequire } = require('node:module');
@@ -20,7 +21,7 @@ const { tmpdir } = require('node:os');
 const { dirname, join, resolve } = require('node:path');
 const { Script } = require('node:vm');
 
-const BUILD = 'eb7fc767af5eda21';
+const BUILD = '8dab162cbca06ad2';
 const MAX_CACHE_BYTES = 64 * 1024 * 1024;
 const main = join(__dirname, 'cli-main.cjs');
 
@@ -64,7 +65,11 @@ function writeCache(file, script) {
     writeFileSync(tmp, script.createCachedData(), { flag: 'wx', mode: 0o600 });
     renameSync(tmp, file);
   } catch {
-    rmSync(tmp, { force: true });
+    try {
+      rmSync(tmp, { force: true });
+    } catch {
+      // an exit handler must not throw: the run's output and exit code are already settled
+    }
   }
 }
 
@@ -78,7 +83,7 @@ const script = new Script(`(function (exports, require, module, __filename, __di
   cachedData,
 });
 // A run that only prints its version or help compiles little: it is not worth a cache.
-const informational = process.argv.slice(2).some((a) => a === '--version' || a === '-V' || a === '--help' || a === '-h');
+const informational = process.argv.slice(2).some((a) => a === '--version' || a === '--help' || a === '-h');
 if (file !== undefined && (cachedData === undefined || script.cachedDataRejected) && !informational) {
   process.once('exit', () => writeCache(file, script));
 }
