@@ -56,7 +56,14 @@ const cli = await build({
   outfile: join(dist, 'cli-main.cjs'),
   metafile: true,
 });
-const cliMain = readFileSync(join(dist, 'cli-main.cjs'), 'utf8');
+// The stub reads the bundle as Latin-1 (no UTF-8 decoding of a megabyte at every start), which is
+// only right for ASCII. esbuild escapes every other character except in regular expression literals
+// (`/…/`): there, \uXXXX means the same character (a pair of them, one astral character, in both
+// modes). An escaped character after a backslash would change meaning: the build stops instead.
+const rawMain = readFileSync(join(dist, 'cli-main.cjs'), 'utf8');
+if (/\\[^\x00-\x7f]/.test(rawMain)) throw new Error('dist/cli-main.cjs: a non-ASCII character after a backslash cannot be escaped');
+const cliMain = rawMain.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+if (cliMain !== rawMain) writeFileSync(join(dist, 'cli-main.cjs'), cliMain);
 // The stub compiles the bundle as a classic script: no import() or import.meta may remain in it.
 if (/\bimport\s*\(|\bimport\.meta\b/.test(cliMain)) throw new Error('dist/cli-main.cjs must not use import() or import.meta: the stub runs it as a script');
 // node:crypto is loaded on first use (src/io/crypto.ts), never by a plain require: loading it costs

@@ -274,6 +274,7 @@ export async function main(argv: string[], rules: readonly Rule[]): Promise<numb
     if (debug && err instanceof Error && err.stack) process.stderr.write(err.stack + '\n');
     return 2;
   }
+  notePaths(args.command, `format:${args.format}`, ...(args.fix || args.unsafeFixes ? ['fix'] : []), ...(args.diff ? ['fix-diff'] : []));
   try {
     return await run(args, rules);
   } catch (err) {
@@ -431,9 +432,33 @@ async function run(args: Args, rules: readonly Rule[]): Promise<number> {
   // The fix passes lint what the fixes wrote: they discover again, with the same readers.
   if (args.fix || args.unsafeFixes || args.diff) return runFix(args, { ...options, ...(prepared.carriers ? { carriers: prepared.carriers } : {}) }, rules, failOnErrors);
   const result = lint(args.paths, prepared, rules);
+  noteResultPaths(result);
   failOnErrors(result.errors, result.warnings, result.empty);
-  emit(args, formatReport(args.format, result, useColor(args, Boolean(args.output))));
+  const color = useColor(args, Boolean(args.output));
+  if (color) notePaths('color');
+  emit(args, formatReport(args.format, result, color));
   return exitFor(args, result);
+}
+
+/**
+ * What kinds of work this run did, for the bin's code cache (scripts/cli-stub.cjs). The stub keeps
+ * the code V8 compiled in one file per build and writes it again when a run did a kind of work (a
+ * command, a format, a kind of file, findings to lay out) that none of the runs behind the file
+ * did: the cache comes to hold the code of every kind of run made with the build, not only that of
+ * the first run (whose code alone a later run would otherwise compile again, every time). The tags
+ * go into a Set the stub hands over on globalThis; without the stub (tests, the library) nothing
+ * is recorded.
+ */
+const CODE_PATHS = Symbol.for('pgconf-lint.code-paths');
+function notePaths(...tags: string[]): void {
+  const set = (globalThis as Record<symbol, unknown>)[CODE_PATHS];
+  if (set instanceof Set) for (const t of tags) set.add(t);
+}
+
+function noteResultPaths(result: LintResult): void {
+  for (const f of result.files) notePaths(`kind:${f.kind}`);
+  if (result.diagnostics.length > 0) notePaths('findings');
+  if (result.diagnostics.some((d) => d.fix !== undefined)) notePaths('fixes');
 }
 
 /** The report in a format (every format has its entry: the Record says so). */
@@ -469,6 +494,7 @@ function runFix(args: Args, options: LintOptions, rules: readonly Rule[], failOn
   const mode = args.diff ? 'diff' : 'write';
   const outcome = runFixes(args.paths, options, rules, { unsafe: Boolean(args.unsafeFixes), mode });
   const result = outcome.result;
+  noteResultPaths(result);
   failOnErrors(result.errors, result.warnings, result.empty);
   for (const f of outcome.files) if (f.refused) process.stderr.write(`pgconf-lint: not fixing ${f.path}: ${f.refused}\n`);
   const refused = outcome.files.some((f) => f.refused);

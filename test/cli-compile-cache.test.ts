@@ -6,7 +6,7 @@ import { afterAll, describe, expect, test } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
 import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { REPO_ROOT } from './support/action-run.js';
 
 const CLI = join(REPO_ROOT, 'dist', 'cli.cjs');
@@ -81,6 +81,54 @@ describe("dist/cli.cjs and V8's code cache", () => {
       expect(readFileSync(file).equals(junk)).toBe(false);
       expect(statSync(file).size).toBeGreaterThan(10_000);
     }
+  });
+
+  test('a run of a kind the cache does not hold adds its code once; the first line names the kinds of run', () => {
+    const tmp = join(work, 'kinds');
+    mkdirSync(tmp);
+    run(tmp);
+    const dir = join(tmp, 'node-compile-cache');
+    const file = join(dir, cacheFiles(dir)[0]!);
+    const head = (): string[] => readFileSync(file, 'latin1').split('\n', 1)[0]!.replace(/^pgconf-lint code cache 1:/, '').split(',');
+    expect(head()).toEqual(expect.arrayContaining(['check', 'format:text', 'kind:postgresql.conf', 'findings', 'fixes']));
+    expect(head()).not.toContain('format:json');
+    const first = statSync(file);
+    // JSON is a kind of run the cache does not hold: its code joins the cache (a new file).
+    const json = run(tmp, {}, ['check', '--pg-version', '16', '--format', 'json', 'postgresql.conf']);
+    expect(json.status).toBe(1);
+    expect((JSON.parse(json.stdout) as { diagnostics: { rule: string }[] }).diagnostics.map((d) => d.rule)).toEqual(expect.arrayContaining(['syntax-error', 'duplicate-setting', 'fsync-off']));
+    const second = statSync(file);
+    expect(second.ino).not.toBe(first.ino);
+    expect(second.size).toBeGreaterThan(first.size);
+    expect(head()).toEqual(expect.arrayContaining(['check', 'format:text', 'kind:postgresql.conf', 'format:json']));
+    // Both kinds are now held: neither run writes it again, and both print what they printed.
+    expect(run(tmp)).toEqual(expected);
+    expect(run(tmp, {}, ['check', '--pg-version', '16', '--format', 'json', 'postgresql.conf'])).toEqual(json);
+    const third = statSync(file);
+    expect([third.ino, third.mtimeMs, third.size]).toEqual([second.ino, second.mtimeMs, second.size]);
+    expect(readdirSync(dir)).toEqual([basename(file)]);
+  });
+
+  test('a first line planted with junk among the kinds: the junk is dropped, the run is the same', () => {
+    const tmp = join(work, 'junk-kinds');
+    mkdirSync(tmp);
+    run(tmp);
+    const dir = join(tmp, 'node-compile-cache');
+    const file = join(dir, cacheFiles(dir)[0]!);
+    const bytes = readFileSync(file);
+    const data = bytes.subarray(bytes.indexOf(10) + 1);
+    // Every kind this run does is claimed, next to junk; the data is V8's, still valid.
+    const junk = ['../../etc/passwd', 'UPPER', 'x'.repeat(65), 'a b', '', '\r'];
+    writeFileSync(file, Buffer.concat([Buffer.from(`pgconf-lint code cache 1:${[...junk, 'check', 'format:text', 'kind:postgresql.conf', 'findings', 'fixes'].join(',')}\n`, 'latin1'), data]));
+    const before = statSync(file);
+    expect(run(tmp)).toEqual(expected);
+    // Accepted: nothing to add, so the file is left as it is.
+    expect(statSync(file).mtimeMs).toBe(before.mtimeMs);
+    // A kind it does not hold makes it write again, with only the well-formed kinds.
+    run(tmp, {}, ['check', '--pg-version', '16', '--format', 'sarif', 'postgresql.conf']);
+    const kinds = readFileSync(file, 'latin1').split('\n', 1)[0]!.replace(/^pgconf-lint code cache 1:/, '').split(',');
+    expect(kinds).toEqual(expect.arrayContaining(['check', 'format:text', 'kind:postgresql.conf', 'format:sarif']));
+    for (const k of kinds) expect(k).toMatch(/^[a-z0-9:._-]{1,64}$/);
   });
 
   test('--version and --help write no cache', () => {
