@@ -140,6 +140,9 @@ function quotedEnd(s: string, i: number): number {
  * returns `s` itself when nothing is masked.
  */
 export function redactSecrets(s: string): string {
+  // Most texts (messages, help, config lines) hold none of the scan's triggers: one native search
+  // returns them as they are, before the memo (a text seen once costs no hashing or insertion).
+  if (!mayHoldSecret(s)) return s;
   if (s.length > MEMO_MAX_CHARS) return redact(s);
   let r = memo.get(s);
   if (r === undefined) {
@@ -150,16 +153,17 @@ export function redactSecrets(s: string): string {
 }
 
 /**
- * Short texts redacted lately: the same message, help, label or title is redacted once per finding
- * (thousands of times in a large file), then again when a report shows it. Bounded: at most
- * MEMO_ENTRIES texts of at most MEMO_MAX_CHARS each.
+ * Short texts with a trigger redacted lately: the same message, help, label or title is redacted
+ * once per finding (thousands of times in a large file), then again when a report shows it.
+ * Bounded: at most MEMO_ENTRIES texts of at most MEMO_MAX_CHARS each.
  */
 const memo = new Map<string, string>();
 const MEMO_ENTRIES = 1024;
 const MEMO_MAX_CHARS = 512;
 
+/** `s` with the ranges scanSecretRanges finds replaced by MASK (the quick test already passed). */
 function redact(s: string): string {
-  const ranges = secretRanges(s);
+  const ranges = scanSecretRanges(s);
   if (ranges.length === 0) return s;
   let out = '';
   let last = 0;
@@ -176,33 +180,41 @@ function redact(s: string): string {
  * text in place (the text report's source lines) and must keep columns aligned around a mask.
  */
 export function secretRanges(s: string): [number, number][] {
-  // Most texts (messages, config lines) hold nothing the scan below could mask: one native regular
-  // expression search rules them out without the per-character scan.
-  return MAY_HOLD_SECRET.test(s) || RANDOM_RUN.test(s) ? scanSecretRanges(s) : [];
+  return mayHoldSecret(s) ? scanSecretRanges(s) : [];
 }
 
-const escapeRe = (w: string): string => w.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+/**
+ * False only when scanSecretRanges(s) finds nothing: `s` holds none of the scan's triggers. Two
+ * native regular expression searches, no per-character JavaScript (most texts are ruled out here).
+ * Exported for the tests that keep it in step with the scan.
+ */
+export function mayHoldSecret(s: string): boolean {
+  return MAY_HOLD_SECRET.test(s) || (LONG_RUN.test(s) && RANDOM_RUN.test(s));
+}
+
 /**
  * Every text the scan can mask contains one of these (compared without regard to case, which only
- * widens the net): the start of a URL's user info, a PEM header, the Authorization header and its
- * schemes, a secret key or a known token prefix; or else a run RANDOM_RUN finds. Kept in step with
- * scanSecretRanges: test/redact.test.ts checks that both agree.
+ * widens the net): the start of a URL's user info; a PEM header; the Authorization header; basic
+ * or bearer; a secret key followed by what the scan needs after it, an optional quote, blanks and
+ * `=` or `:` (so `password_encryption` or "passwords are" is not a trigger); a GitHub token prefix
+ * (`gh` + one of p, o, u, s, r + `_`, `github_pat_`), an AWS key id prefix or a JWT's `eyJ`; or else
+ * a run RANDOM_RUN finds. Kept in step with scanSecretRanges: test/redact.test.ts and
+ * test/redact-prefilter.test.ts check that a text the scan masks is never ruled out.
  */
+const escapeRe = (w: string): string => w.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 const MAY_HOLD_SECRET = new RegExp(
   [
     '://',
     '-----BEGIN',
     'authorization',
-    'basic',
-    'bearer',
-    ...SECRET_KEYS,
-    'gh',
+    'b(?:asic|earer)',
+    // A secret key with its separator.
+    `(?:${SECRET_KEYS.map(escapeRe).join('|')})["']?[ \\t]*[=:]`,
+    'gh[pousr]_',
     'github_pat_',
-    ...AWS_PREFIXES,
+    `A(?:${AWS_PREFIXES.map((p) => p.slice(1)).join('|')})`,
     'eyJ',
-  ]
-    .map(escapeRe)
-    .join('|'),
+  ].join('|'),
   'i',
 );
 /**
@@ -211,6 +223,12 @@ const MAY_HOLD_SECRET = new RegExp(
  * letter and a digit. Identifiers such as log_min_duration_statement (no digit, no capital) are not.
  */
 const RANDOM_RUN = /(?<![A-Za-z0-9+/_.~-])(?=[A-Za-z0-9+/_.~-]{24})(?=[A-Za-z0-9+/_.~-]*[A-Z])(?=[A-Za-z0-9+/_.~-]*[a-z])(?=[A-Za-z0-9+/_.~-]*[0-9])/;
+/**
+ * What RANDOM_RUN needs first, searched for faster: a run of 24 at the start of the text or after a
+ * character that is no RUN character (V8 tries a match only at such a character, where RANDOM_RUN
+ * looks behind at every one). Each character is looked at from at most one start: linear.
+ */
+const LONG_RUN = /(?:^|[^A-Za-z0-9+/_.~-])[A-Za-z0-9+/_.~-]{24}/;
 
 /** secretRanges without the quick test: the scan itself (exported for the test that keeps both in step). */
 export function scanSecretRanges(s: string): [number, number][] {
