@@ -25,13 +25,20 @@ export function summarize(diags: readonly Diagnostic[]): Record<Severity, number
 
 /** Replaces control characters from file content so they cannot drive the terminal. */
 export function safeTerminalText(s: string): string {
-  // One pass: a line break is shown as \n, the other control characters as \xNN or \uNNNN; tabs stay.
-  // eslint-disable-next-line no-control-regex
-  return s.replace(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => {
-    const code = c.charCodeAt(0);
-    if (code === 0x0a) return '\\n';
-    return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
-  });
+  // One pass: a line break is shown as \n, the other control characters as \xNN or \uNNNN; tabs
+  // stay. Most texts have none: a test (which allocates nothing) before the replace (which does).
+  return HAS_CONTROL.test(s) ? s.replace(CONTROLS, escapeControl) : s;
+}
+
+// eslint-disable-next-line no-control-regex
+const CONTROLS = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+/** CONTROLS without the g flag (test then starts from the start, keeping no state). */
+const HAS_CONTROL = new RegExp(CONTROLS.source);
+
+function escapeControl(c: string): string {
+  const code = c.charCodeAt(0);
+  if (code === 0x0a) return '\\n';
+  return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
 }
 
 /** Words that take no plural s ("2 info", as a mass noun). */

@@ -468,6 +468,16 @@ function isLowSurrogate(c: number): boolean {
   return c >= 0xdc00 && c <= 0xdfff;
 }
 
+// Runs of one character cut from these (String.prototype.repeat builds a run piece by piece).
+const RUN_MAX = 256;
+const BLANKS = ' '.repeat(RUN_MAX);
+const CARETS = '^'.repeat(RUN_MAX);
+const DASHES = '-'.repeat(RUN_MAX);
+/** `n` times the character of `chars` (BLANKS, CARETS or DASHES). */
+function run(chars: string, n: number): string {
+  return n <= RUN_MAX ? chars.slice(0, n) : chars[0]!.repeat(n);
+}
+
 /** A piece of text placed at a column of a marker row. */
 interface Piece {
   col: number;
@@ -496,18 +506,17 @@ function place(pieces: readonly Piece[], paint: Paint): string {
  * Pushed onto `rows`, each after `prefix`.
  */
 function markerRows(rows: string[], prefix: string, marks: readonly Mark[], columns: readonly [number, number][], severity: Severity, paint: Paint): void {
-  if (marks.length === 1) {
-    // One mark (nearly always): its markers, and its label after them.
-    const mk = marks[0]!;
-    const x = columns[0]![0];
-    const y = columns[0]![1];
-    const primary = mk.kind === 'primary';
-    const style: Style = primary ? severity : 'secondary';
-    const row = ' '.repeat(x) + paint(style, (primary ? '^' : '-').repeat(y - x));
-    rows.push(prefix + (mk.label ? row + ' ' + paint(style, mk.label) : row));
-    return;
-  }
-  markerRowsOfMany(rows, prefix, marks, columns, severity, paint);
+  // One mark (nearly always): its markers, and its label after them.
+  if (marks.length === 1) oneMarkRow(rows, prefix, marks[0]!, columns[0]![0], columns[0]![1], severity, paint);
+  else markerRowsOfMany(rows, prefix, marks, columns, severity, paint);
+}
+
+/** The row under a line with one mark, at columns [x, y): its markers, and its label after them. */
+function oneMarkRow(rows: string[], prefix: string, mk: Mark, x: number, y: number, severity: Severity, paint: Paint): void {
+  const primary = mk.kind === 'primary';
+  const style: Style = primary ? severity : 'secondary';
+  const row = run(BLANKS, x) + paint(style, run(primary ? CARETS : DASHES, y - x));
+  rows.push(prefix + (mk.label ? row + ' ' + paint(style, mk.label) : row));
 }
 
 function markerRowsOfMany(rows: string[], prefix: string, marks: readonly Mark[], columns: readonly [number, number][], severity: Severity, paint: Paint): void {
@@ -565,13 +574,15 @@ interface Annotation {
  * ends on that line).
  */
 function annotation(src: SourceFile, loc: Loc, kind: 'primary' | 'secondary', label: string | undefined): Annotation {
-  const start = lineColumn(src, loc.start);
-  const first = start.line;
+  // lineColumn(src, loc.start), without the object.
+  const off = Math.max(0, Math.min(loc.start, src.text.length));
+  const index = lastAtOrBefore(src.lineStarts, off);
+  const first = index + 1;
   const endAt = loc.end > loc.start && isLineStart(src, loc.end) ? loc.end - 1 : loc.end;
   // An end before the next line's start is on the first line: no second search.
   const next = first < src.lineStarts.length ? src.lineStarts[first]! : Infinity;
   const endLine = endAt >= loc.start && endAt < next ? first : lineColumn(src, endAt).line;
-  return { loc, kind, label, first, last: Math.max(first, endLine), column: start.column };
+  return { loc, kind, label, first, last: Math.max(first, endLine), column: off - src.lineStarts[index]! + 1 };
 }
 
 function isLineStart(src: SourceFile, offset: number): boolean {
@@ -612,15 +623,6 @@ function localOffset(line: Line, off: number): number {
   return Math.max(0, Math.min(off - line.start, line.text.length + 1));
 }
 
-interface Ctx {
-  severity: Severity;
-  paint: Paint;
-  /** Width of the line-number gutter. */
-  gutter: number;
-  /** The gutter's pieces, painted. */
-  g: Gutter;
-}
-
 /** The gutter's pieces for one width and paint (the same for nearly every finding: kept from the last one). */
 interface Gutter {
   paint: Paint;
@@ -634,6 +636,10 @@ interface Gutter {
   arrow: string;
   /** `   =` */
   eq: string;
+  /** `...`, where lines are left out. */
+  dots: string;
+  /** The gutter of a diff's `… N more lines` row. */
+  more: string;
 }
 
 let lastGutter: Gutter | undefined;
@@ -641,30 +647,51 @@ function gutterOf(paint: Paint, width: number): Gutter {
   if (lastGutter !== undefined && lastGutter.paint === paint && lastGutter.width === width) return lastGutter;
   const pad = ' '.repeat(width);
   const bar = paint('gutter', pad + ' |');
-  return (lastGutter = { paint, width, pad, bar, barSp: bar + ' ', arrow: paint('gutter', pad + '-->') + ' ', eq: paint('gutter', pad + ' =') });
+  const arrow = paint('gutter', pad + '-->') + ' ';
+  return (lastGutter = { paint, width, pad, bar, barSp: bar + ' ', arrow, eq: paint('gutter', pad + ' ='), dots: paint('gutter', '...'), more: paint('gutter', pad + ' ') });
 }
 
-/** The source rows of one file's annotations, pushed onto `rows`: lines in order, `...` where lines are left out. */
-function fileRows(rows: string[], src: SourceFile, anns: readonly Annotation[], ctx: Ctx): void {
-  const { paint, gutter } = ctx;
-  const prefix = ctx.g.barSp;
+/**
+ * The source rows of one file's annotations, pushed onto `rows`: lines in order, `...` where lines
+ * are left out.
+ */
+function fileRows(rows: string[], src: SourceFile, anns: readonly Annotation[], g: Gutter, severity: Severity): void {
+  const paint = g.paint;
   const blocks = keyBlocks(src);
   let prev = 0;
   // The lines to show (each annotation's first and last), in order, each once.
   for (let n = nextLine(anns, 0); n !== Infinity; n = nextLine(anns, n)) {
-    if (prev && n > prev + 1) rows.push(paint('gutter', '...'));
+    if (prev && n > prev + 1) rows.push(g.dots);
     prev = n;
     const line = lineAt(src, n);
-    const marks: Mark[] = [];
+    // The line's marks: the first one alone (nearly always the only one), an array from the second on.
+    let mark: Mark | undefined;
+    let marks: Mark[] | undefined;
     for (let k = 0; k < anns.length; k++) {
       const mk = markOn(line, anns[k]!);
-      if (mk) marks.push(mk);
+      if (mk === undefined) continue;
+      if (mark === undefined) mark = mk;
+      else if (marks === undefined) marks = [mark, mk];
+      else marks.push(mk);
     }
-    const wa = windowStart(line.text, marks);
-    const wb = windowEnd(line.text, marks);
-    const shown = layoutWindow(line.text, marks, wa, wb, sourceLineMasks(line, wa, wb, blocks));
-    rows.push(paint('gutter', `${String(n).padStart(gutter)} |`) + (shown.text ? ' ' + shown.text : ''));
-    markerRows(rows, prefix, marks, shown.columns, ctx.severity, paint);
+    const text = line.text;
+    const head = paint('gutter', `${String(n).padStart(g.width)} |`);
+    // A line that fits is its own window (see windowStart).
+    const fits = text.length < MAX_LINE_COLUMNS;
+    const masks = fits ? sourceLineMasks(line, 0, text.length, blocks) : undefined;
+    if (masks === PLAIN && marks === undefined) {
+      // Printable ASCII with nothing masked, and it fits (nearly every line): shown as it is, its
+      // mark at the columns of its units (what layoutPlain gives it, without the layout).
+      rows.push(text ? head + ' ' + text : head);
+      oneMarkRow(rows, g.barSp, mark!, mark!.from, Math.min(mark!.to, text.length + 1), severity, paint);
+      continue;
+    }
+    marks ??= [mark!];
+    const wa = windowStart(text, marks);
+    const wb = windowEnd(text, marks);
+    const shown = layoutWindow(text, marks, wa, wb, masks ?? sourceLineMasks(line, wa, wb, blocks));
+    rows.push(shown.text ? head + ' ' + shown.text : head);
+    markerRows(rows, g.barSp, marks, shown.columns, severity, paint);
   }
 }
 
@@ -686,19 +713,21 @@ function where(loc: Loc, sources: ReadonlyMap<string, SourceFile>): string {
   return `${safePathText(loc.file)}:${line}:${column}`;
 }
 
-/** A fix as a diff of the lines it touches: the old lines from `first`, the new lines that replace them. */
+/**
+ * A fix as a diff of the lines it touches: the region's text before the fix (whole lines from line
+ * `first`) and after it, each with where the edits fall in it, as [from, to, from, to, …].
+ */
 interface FixDiff {
   first: number;
-  old: DiffLine[];
-  new: DiffLine[];
+  before: string;
+  after: string;
+  removed: number[];
+  inserted: number[];
+  /** The lines of each side (see lineCount). */
+  oldLines: number;
+  newLines: number;
   /** The region touches a PEM private key block: its lines are masked whole. */
   secret: boolean;
-}
-
-interface DiffLine {
-  text: string;
-  /** Where the edits fall in this line (to cut a long line around them). */
-  focus: Span[];
 }
 
 function fixDiff(src: SourceFile, fix: Fix): FixDiff | undefined {
@@ -711,7 +740,7 @@ function fixDiff(src: SourceFile, fix: Fix): FixDiff | undefined {
     const end = e.loc.end - r.start;
     // applyEdits throws on an edit out of the region.
     const after = s < 0 || end > r.before.length ? applyEdits(r.before, [{ loc: { file: e.loc.file, start: s, end }, text: e.text }]) : r.before.slice(0, s) + e.text + r.before.slice(end);
-    return { first: r.first, old: diffLines(r.before, [[s, end]]), new: diffLines(after, [[s, s + e.text.length]]), secret: r.secret };
+    return { first: r.first, before: r.before, after, removed: [s, end], inserted: [s, s + e.text.length], oldLines: lineCount(r.before), newLines: lineCount(after), secret: r.secret };
   }
   let from = Infinity;
   let to = -Infinity;
@@ -727,14 +756,14 @@ function fixDiff(src: SourceFile, fix: Fix): FixDiff | undefined {
   rebased.sort((a, b) => a.loc.start - b.loc.start);
   const after = applyEdits(r.before, rebased);
   let shift = 0;
-  const removed: [number, number][] = [];
-  const inserted: [number, number][] = [];
+  const removed: number[] = [];
+  const inserted: number[] = [];
   for (const e of rebased) {
-    removed.push([e.loc.start, e.loc.end]);
-    inserted.push([e.loc.start + shift, e.loc.start + shift + e.text.length]);
+    removed.push(e.loc.start, e.loc.end);
+    inserted.push(e.loc.start + shift, e.loc.start + shift + e.text.length);
     shift += e.text.length - (e.loc.end - e.loc.start);
   }
-  return { first: r.first, old: diffLines(r.before, removed), new: diffLines(after, inserted), secret: r.secret };
+  return { first: r.first, before: r.before, after, removed, inserted, oldLines: lineCount(r.before), newLines: lineCount(after), secret: r.secret };
 }
 
 /**
@@ -756,26 +785,19 @@ function fixRegion(src: SourceFile, from: number, to: number): { first: number; 
   return { first, start, before: src.text.slice(start, end), secret };
 }
 
-/** The lines of a region, line breaks dropped (a final line break ends the last line: no empty line after it), with where the ranges fall in each. */
-function diffLines(s: string, ranges: readonly [number, number][]): DiffLine[] {
-  const out: DiffLine[] = [];
-  for (let at = 0; at < s.length; ) {
-    const nl = s.indexOf('\n', at);
-    const end = nl === -1 ? s.length : nl;
-    const textEnd = nl !== -1 && end > at && s.charCodeAt(end - 1) === 0x0d ? end - 1 : end;
-    out.push({ text: s.slice(at, textEnd), focus: focusIn(at, textEnd, ranges) });
-    if (nl === -1) break;
-    at = nl + 1;
-  }
-  return out;
+/** The lines of a region: one per line break, and one for text after the last (a final line break ends the last line). */
+function lineCount(s: string): number {
+  let n = 0;
+  for (let at = s.indexOf('\n'); at !== -1; at = s.indexOf('\n', at + 1)) n++;
+  return s.length > 0 && s.charCodeAt(s.length - 1) !== 0x0a ? n + 1 : n;
 }
 
-/** Where the ranges fall in the line [start, end) of a region. */
-function focusIn(start: number, end: number, ranges: readonly [number, number][]): Span[] {
+/** Where the ranges ([from, to, from, to, …] of a region) fall in the line [start, end) of it. */
+function focusIn(start: number, end: number, ranges: readonly number[]): Span[] {
   const out: Span[] = [];
-  for (let k = 0; k < ranges.length; k++) {
-    const a = ranges[k]![0];
-    const b = ranges[k]![1];
+  for (let k = 0; k < ranges.length; k += 2) {
+    const a = ranges[k]!;
+    const b = ranges[k + 1]!;
     if (b < start || a > end) continue;
     const from = Math.max(a, start) - start;
     out.push({ from, to: Math.max(from + 1, Math.min(b, end) - start) });
@@ -788,24 +810,35 @@ function shownCount(n: number): number {
   return n > MAX_DIFF_LINES + 1 ? MAX_DIFF_LINES : n;
 }
 
-/** The rows of a fix's diff, pushed onto `rows`: the old lines (`-`), then the new ones (`+`). */
-function diffRows(rows: string[], diff: FixDiff, ctx: Ctx): void {
-  diffSide(rows, diff, diff.old, '-', ctx);
-  diffSide(rows, diff, diff.new, '+', ctx);
-}
-
-function diffSide(rows: string[], diff: FixDiff, lines: readonly DiffLine[], sign: '-' | '+', ctx: Ctx): void {
-  const { paint, gutter } = ctx;
+/**
+ * The rows of one side of a fix's diff, pushed onto `rows`: the region's lines `s` (line breaks
+ * dropped), `-` for the old lines or `+` for the new ones, the edits' ranges in it cutting a long line.
+ */
+function diffSide(rows: string[], diff: FixDiff, s: string, ranges: readonly number[], count: number, sign: '-' | '+', g: Gutter): void {
+  const paint = g.paint;
   const style: Style = sign === '-' ? 'removed' : 'added';
-  const n = shownCount(lines.length);
-  for (let k = 0; k < n; k++) {
-    const l = lines[k]!;
-    const wa = windowStart(l.text, l.focus);
-    const wb = windowEnd(l.text, l.focus);
-    const shown = layoutWindow(l.text, l.focus, wa, wb, diff.secret ? [[0, l.text.length]] : secretsIn(l.text, wa, wb));
-    rows.push(paint('gutter', `${String(diff.first + k).padStart(gutter)} `) + paint(style, shown.text ? sign + ' ' + shown.text : sign));
+  const n = shownCount(count);
+  for (let k = 0, at = 0; k < n; k++) {
+    const nl = s.indexOf('\n', at);
+    const end = nl === -1 ? s.length : nl;
+    const textEnd = nl !== -1 && end > at && s.charCodeAt(end - 1) === 0x0d ? end - 1 : end;
+    const text = s.slice(at, textEnd);
+    // A line that fits is its own window (see windowStart).
+    const fits = text.length < MAX_LINE_COLUMNS;
+    const masks = diff.secret ? [[0, text.length] as const] : fits ? secretsIn(text, 0, text.length) : undefined;
+    let shown: string;
+    // Printable ASCII with nothing masked, and it fits: shown as it is (as layoutPlain shows it).
+    if (masks === PLAIN) shown = text;
+    else {
+      const focus = focusIn(at, textEnd, ranges);
+      const wa = windowStart(text, focus);
+      const wb = windowEnd(text, focus);
+      shown = layoutWindow(text, focus, wa, wb, masks ?? secretsIn(text, wa, wb)).text;
+    }
+    rows.push(paint('gutter', `${String(diff.first + k).padStart(g.width)} `) + paint(style, shown ? sign + ' ' + shown : sign));
+    at = nl + 1;
   }
-  if (n < lines.length) rows.push(paint('gutter', ' '.repeat(gutter) + ' ') + paint(style, sign) + paint('dim', ` … ${lines.length - n} more lines`));
+  if (n < count) rows.push(g.more + paint(style, sign) + paint('dim', ` … ${count - n} more lines`));
 }
 
 export interface FrameOptions {
@@ -824,13 +857,15 @@ export interface FrameOptions {
  */
 export function frameLines(d: Diagnostic, sources: ReadonlyMap<string, SourceFile>, opts: FrameOptions): string[] {
   const rows: string[] = [];
-  frameInto(rows, d, sources, opts);
+  frameInto(rows, d, sources, opts.paint, opts.fix?.fix, opts.fix?.hidden === true);
   return rows;
 }
 
 /** A related location's message as a label or note: credentials masked, control characters escaped. */
 function label(message: string): string {
-  return safeTerminalText(redactSecrets(message));
+  // redactSecrets returns the text itself when it masks nothing: most texts (each finding's fix
+  // title is its own) are ruled out by secretRanges, without a memo entry that is never used again.
+  return safeTerminalText(secretRanges(message).length === 0 ? message : redactSecrets(message));
 }
 
 /** label(message), the last one kept: the findings of one rule label their related locations alike. */
@@ -839,65 +874,81 @@ const relatedLabel = lastResult(label);
 /** safeTerminalText(help), the last one kept (the findings of one rule often share their help). */
 const helpText = lastResult(safeTerminalText);
 
-/** frameLines, pushed onto `rows`. */
-export function frameInto(rows: string[], d: Diagnostic, sources: ReadonlyMap<string, SourceFile>, opts: FrameOptions): void {
-  const { paint } = opts;
+/**
+ * frameLines, pushed onto `rows`, with the fix as FrameOptions.fix gives it (`hidden` when its text
+ * is not shown).
+ */
+export function frameInto(rows: string[], d: Diagnostic, sources: ReadonlyMap<string, SourceFile>, paint: Paint, fix: Fix | undefined, hidden: boolean): void {
   const src = d.unlisted === undefined ? sources.get(d.loc.file) : undefined;
   const related = d.related;
-  // The related locations drawn (in a file with source, at most MAX_RELATED), as annotations, and
-  // those only listed as notes.
-  const drawn: RelatedInfo[] = [];
-  const anns: Annotation[] = [];
+  // The annotations drawn: the finding's, then its related locations' (in a file with source, at
+  // most MAX_RELATED); `stop`: the related locations looked at (the others are only listed as notes).
+  let anns: Annotation[] | undefined;
+  let drawn = 0;
+  let stop = 0;
   let otherFiles = false;
   let widest = 1;
   if (src) {
     const primary = annotation(src, d.loc, 'primary', undefined);
-    anns.push(primary);
     widest = Math.max(widest, primary.last);
-    if (related) {
-      for (let k = 0; k < related.length; k++) {
-        if (drawn.length === MAX_RELATED) break;
-        const r = related[k]!;
+    if (related === undefined || related.length === 0) anns = [primary];
+    else {
+      // Sized for all (array literals and pushes would allocate room for 17), cut to those drawn.
+      anns = new Array<Annotation>(1 + Math.min(related.length, MAX_RELATED));
+      anns[0] = primary;
+      for (; stop < related.length && drawn < MAX_RELATED; stop++) {
+        const r = related[stop]!;
         const file = sources.get(r.loc.file);
         if (!file) continue;
-        drawn.push(r);
         const a = annotation(file, r.loc, 'secondary', relatedLabel(r.message));
-        anns.push(a);
+        anns[++drawn] = a;
         widest = Math.max(widest, a.last);
         if (r.loc.file !== d.loc.file) otherFiles = true;
       }
+      if (anns.length > drawn + 1) anns.length = drawn + 1;
     }
   }
-  const diff = src && opts.fix && !opts.fix.hidden ? fixDiff(src, opts.fix.fix) : undefined;
-  if (diff) widest = Math.max(widest, diff.first + Math.max(shownCount(diff.old.length), shownCount(diff.new.length)) - 1);
+  const diff = src && fix && !hidden ? fixDiff(src, fix) : undefined;
+  if (diff) widest = Math.max(widest, diff.first + Math.max(shownCount(diff.oldLines), shownCount(diff.newLines)) - 1);
   const g = gutterOf(paint, String(widest).length);
-  const ctx: Ctx = { severity: d.severity, paint, gutter: g.width, g };
 
-  rows.push(g.arrow + (anns.length ? `${safePathText(d.loc.file)}:${anns[0]!.first}:${anns[0]!.column}` : where(d.loc, sources)));
+  rows.push(g.arrow + (anns !== undefined ? `${safePathText(d.loc.file)}:${anns[0]!.first}:${anns[0]!.column}` : where(d.loc, sources)));
   if (src) {
     rows.push(g.bar);
-    fileRows(rows, src, otherFiles ? anns.filter((a) => a.loc.file === d.loc.file) : anns, ctx);
+    fileRows(rows, src, otherFiles ? anns!.filter((a) => a.loc.file === d.loc.file) : anns!, g, d.severity);
     // Related locations in other files: a block per file (its own `-->`, `-` underlines).
     if (otherFiles) {
       const files: string[] = [];
-      for (const r of drawn) if (r.loc.file !== d.loc.file && !files.includes(r.loc.file)) files.push(r.loc.file);
+      for (let k = 1; k < anns!.length; k++) {
+        const file = anns![k]!.loc.file;
+        if (file !== d.loc.file && !files.includes(file)) files.push(file);
+      }
       for (const file of files) {
-        const here = anns.filter((a) => a.loc.file === file);
+        const here = anns!.filter((a) => a.loc.file === file);
         rows.push(g.bar, g.arrow + where(here[0]!.loc, sources), g.bar);
-        fileRows(rows, sources.get(file)!, here, ctx);
+        fileRows(rows, sources.get(file)!, here, g, d.severity);
       }
     }
   }
   // Notes: related locations not drawn, the help (unless the fix's title says it), the fix.
-  const listed = related && related.length > drawn.length ? related.filter((r) => !drawn.includes(r)) : undefined;
-  const fix = opts.fix?.fix;
+  const listed = related && related.length > drawn ? notDrawn(related, stop, sources) : undefined;
   const help = d.help && d.help !== fix?.title ? d.help : undefined;
   if (src && (listed?.length || help || fix || diff)) rows.push(g.bar);
   if (listed) for (const r of listed) rows.push(`${g.eq} ${paint('bold', 'note')}: ${label(r.message)} (${where(r.loc, sources)})`);
   if (help) rows.push(`${g.eq} ${paint('bold', 'help')}: ${helpText(help)}`);
-  if (fix) {
-    const hidden = opts.fix!.hidden ? ' (not shown: its text looks like a credential)' : '';
-    rows.push(`${g.eq} ${paint('bold', `fix (${fix.applicability})`)}: ${label(fix.title)}${hidden}`);
+  if (fix) rows.push(`${g.eq} ${paint('bold', `fix (${fix.applicability})`)}: ${label(fix.title)}${hidden ? ' (not shown: its text looks like a credential)' : ''}`);
+  if (diff) {
+    diffSide(rows, diff, diff.before, diff.removed, diff.oldLines, '-', g);
+    diffSide(rows, diff, diff.after, diff.inserted, diff.newLines, '+', g);
   }
-  if (diff) diffRows(rows, diff, ctx);
+}
+
+/**
+ * The related locations listed as notes: all but those drawn, which are the ones in a file with
+ * source among the first `stop` (the same object twice is drawn once and not listed).
+ */
+function notDrawn(related: readonly RelatedInfo[], stop: number, sources: ReadonlyMap<string, SourceFile>): RelatedInfo[] {
+  const drawn: RelatedInfo[] = [];
+  for (let k = 0; k < stop; k++) if (sources.get(related[k]!.loc.file)) drawn.push(related[k]!);
+  return related.filter((r) => !drawn.includes(r));
 }

@@ -34,11 +34,14 @@ export function formatText(result: Report, opts: TextOptions): string {
     const d = diagnostics[k]!;
     if (d.suppressed) continue;
     rows.push(headerLine(d, paint));
-    frameInto(rows, d, result.sources, { paint, fix: shownFixOf(d) });
+    const fix = d.fix;
+    frameInto(rows, d, result.sources, paint, fix, fix !== undefined && shownFix(d) === undefined);
     rows.push('');
   }
   for (const line of summaryLines(result, paint)) rows.push(line);
-  return rows.join('\n') + '\n';
+  // An empty last row: the report ends with a line break, in the one string join makes.
+  rows.push('');
+  return rows.join('\n');
 }
 
 /** The fix of a finding as the text report shows it (see FrameOptions.fix). */
@@ -57,7 +60,22 @@ export function formatFinding(d: Diagnostic, sources: Report['sources'], opts: T
 
 /** `severity[rule]: message`, with ` [*]` after the rule when `--fix` would fix the finding. */
 export function headerLine(d: Diagnostic, paint: Paint): string {
-  return paint(d.severity, `${d.severity}[${d.rule}]`) + (isFixable(d) ? paint('bold', ' [*]') : '') + paint('bold', ': ' + safeTerminalText(d.message));
+  return ruleTag(d, paint) + (isFixable(d) ? paint('bold', ' [*]') : '') + paint('bold', ': ' + safeTerminalText(d.message));
+}
+
+// `severity[rule]` painted, the last one kept (a report lists one rule's findings one after another).
+let lastTag = '';
+let lastTagRule = '';
+let lastTagSeverity: Severity | undefined;
+let lastTagPaint: Paint | undefined;
+function ruleTag(d: Diagnostic, paint: Paint): string {
+  if (d.rule !== lastTagRule || d.severity !== lastTagSeverity || paint !== lastTagPaint) {
+    lastTag = paint(d.severity, `${d.severity}[${d.rule}]`);
+    lastTagRule = d.rule;
+    lastTagSeverity = d.severity;
+    lastTagPaint = paint;
+  }
+  return lastTag;
 }
 
 /**
