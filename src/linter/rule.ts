@@ -343,14 +343,28 @@ class RuleRun implements RuleContext {
     if (c.n > FILE_FINDINGS_LIMIT) return;
     // A finding on a line of a private key (a key file pulled in by an include or @file)
     // quotes nothing of that line: PostgreSQL's "near token" would be a piece of the key.
-    const inKey = insidePrivateKey(this.cluster.sources.get(loc.file), loc.start);
+    const inKey = this.insidePrivateKey(loc);
     const d: Diagnostic = { rule: rule.name, severity: sev, message: safeText(inKey ? maskQuoted(r.message) : r.message), loc };
-    if (r.help) d.help = safeText(r.help);
+    if (r.help) d.help = safeHelp.of(r.help);
     const related = r.related;
     if (related !== undefined && related.length > 0) d.related = related.map(safeRelated);
     if (r.fix) d.fix = checkedFix(rule, loc.file, r.fix);
-    if (r.group) setGroup(d, { key: r.group.key, concern: safeText(inKey ? maskQuoted(r.group.concern) : r.group.concern) });
+    if (r.group) setGroup(d, { key: r.group.key, concern: inKey ? safeText(maskQuoted(r.group.concern)) : safeConcern.of(r.group.concern) });
     this.out.push(d);
+  }
+
+  /** The last file a finding was in, and its private key blocks (most runs report in one file). */
+  private keyFile: string | undefined = undefined;
+  private keyBlocks: readonly [number, number][] = NO_BLOCKS;
+
+  /** Whether the finding's start lies in a PEM private key block of its file. */
+  private insidePrivateKey(loc: Loc): boolean {
+    if (loc.file !== this.keyFile) {
+      const file = this.cluster.sources.get(loc.file);
+      this.keyFile = loc.file;
+      this.keyBlocks = file === undefined ? NO_BLOCKS : keyBlocksOf(file);
+    }
+    return this.keyBlocks.length !== 0 && insideBlock(this.keyBlocks, loc.start);
   }
 
   /** The findings, with one more per file that had more than FILE_FINDINGS_LIMIT, counting them. */
@@ -373,8 +387,31 @@ class RuleRun implements RuleContext {
 }
 
 function safeRelated(x: RelatedInfo): RelatedInfo {
-  return { ...x, message: safeText(x.message) };
+  return { ...x, message: safeRelatedMessage.of(x.message) };
 }
+
+/**
+ * safeText with its last argument and result kept: a rule's findings mostly share their help, the
+ * message of their related locations and their concern, so each of those is masked once for a run
+ * of findings rather than once each. One entry: bounded whatever the input.
+ */
+class LastSafeText {
+  private input: string | undefined = undefined;
+  private output = '';
+
+  of(s: string): string {
+    if (s !== this.input) {
+      this.output = safeText(s);
+      this.input = s;
+    }
+    return this.output;
+  }
+}
+
+const safeHelp = new LastSafeText();
+const safeRelatedMessage = new LastSafeText();
+const safeConcern = new LastSafeText();
+const safeTitle = new LastSafeText();
 
 /**
  * The findings of one rule on one cluster. A rule whose `requires` the cluster does not hold is not
@@ -407,7 +444,7 @@ export function checkedFix(rule: Rule, file: string, fix: Fix): Fix {
     if (e.loc.start < 0 || e.loc.end < e.loc.start) throw new Error(`${rule.name}: a fix edit with an invalid range`);
     if (i > 0 && e.loc.start < edits[i - 1]!.loc.end) throw new Error(`${rule.name}: a fix with overlapping edits`);
   }
-  return { title: safeText(fix.title), edits, applicability: fix.applicability };
+  return { title: safeTitle.of(fix.title), edits, applicability: fix.applicability };
 }
 
 /** Messages quote values from the files; a 10 MB value is cut, so that reports stay readable and bounded. */
@@ -434,12 +471,17 @@ export function safeText(s: string): string {
 }
 
 const keyBlocks = new WeakMap<SourceFile, [number, number][]>();
+const NO_BLOCKS: readonly [number, number][] = [];
 
-/** Whether `offset` of `file` lies in a PEM private key block (the blocks found once per file). */
-function insidePrivateKey(file: SourceFile | undefined, offset: number): boolean {
-  if (file === undefined) return false;
+/** The PEM private key blocks of a file (found once per file). */
+function keyBlocksOf(file: SourceFile): readonly [number, number][] {
   let blocks = keyBlocks.get(file);
   if (blocks === undefined) keyBlocks.set(file, (blocks = privateKeyBlocks(file.text)));
+  return blocks;
+}
+
+/** Whether `offset` lies in one of a file's private key blocks. */
+function insideBlock(blocks: readonly [number, number][], offset: number): boolean {
   // The blocks are in file order and do not overlap: binary search for the last start <= offset.
   let lo = 0;
   let hi = blocks.length - 1;
