@@ -1,6 +1,7 @@
 import { foldName } from '../src/catalog/catalog.js';
 import { parseBool } from '../src/catalog/values.js';
 import { defineRule } from '../src/linter/rule.js';
+import { assignmentKinds } from '../src/linter/settings.js';
 
 /** recovery.conf-only parameters that never became GUCs (POSTGRES.md §4.1). */
 const RECOVERY_ONLY: Readonly<Record<string, string>> = {
@@ -69,8 +70,7 @@ export default defineRule({
         help: `Delete recovery.conf: ${signal}; move primary_conninfo, restore_command and recovery_target_* into postgresql.conf, and promote with pg_ctl promote.`,
       });
     }
-    for (const a of ctx.cluster.assignments) {
-      if (a.status !== 'unknown') continue;
+    for (const a of assignmentKinds(ctx.cluster).unknown) {
       let fix = RECOVERY_FIX.get(a.key);
       if (!fix) continue;
       if (a.key === 'standby_mode' && hasStandbySignal) fix = 'rely on the standby.signal file that is already there';

@@ -3,6 +3,7 @@ import type { Loc } from '../src/types.js';
 import type { Assignment } from '../src/resolve/cluster.js';
 import { foldName } from '../src/catalog/catalog.js';
 import { boundQuote } from '../src/linter/redact.js';
+import type { SourceFile } from '../src/source/source.js';
 
 /** Shell commands run by the server (archive and recovery), in postgresql.conf or recovery.conf. */
 const COMMANDS = new Set(['archive_command', 'restore_command', 'archive_cleanup_command', 'recovery_end_command']);
@@ -215,6 +216,17 @@ function findInPassphraseCommand(cmd: string): Found[] {
 const SECRET_NAME = /(^|[._])(password|passwd|passphrase|secret)$/;
 
 /**
+ * Whether findSecrets looks at more than the conninfo in the value of a parameter named `key`
+ * (Assignment.key): a shell command, ssl_passphrase_command, or a name that names a secret.
+ * Otherwise it returns findInConninfo(value), whatever the assignment's status.
+ */
+function judgedByName(key: string): boolean {
+  if (COMMANDS.has(key) || key === 'ssl_passphrase_command') return true;
+  const last = key.charCodeAt(key.length - 1);
+  return (last === 0x64 || last === 0x65 || last === 0x74) && SECRET_NAME.test(key);
+}
+
+/**
  * What a committed value gives away. `key`: the parameter name folded to lower case
  * (Assignment.key); `placeholder`: a custom (two-part) name, never one of the built-in commands.
  */
@@ -279,7 +291,25 @@ export default defineRule({
         help: 'Remove the secret from the file and rotate it; let libpq read it from a password file (passfile=, ~/.pgpass) or the service environment instead.',
       });
     };
-    for (const a of ctx.cluster.assignments) visit(a.line.name, a.key, a.line.value, a.status === 'placeholder', valueLoc, a);
+    // findInConninfo needs 'password' or '://' in the value, which is a piece of its file's text (a
+    // quoted value without a backslash or NUL only loses one quote of each pair): in a file whose
+    // text holds neither, nor a backslash or NUL, only an assignment that findSecrets judges by its
+    // name can hold a secret. The files are searched once each, with native searches.
+    const conninfoFree = new Map<SourceFile, boolean>();
+    let lastFile: SourceFile | undefined;
+    let lastFree = false;
+    for (const a of ctx.cluster.assignments) {
+      const key = a.key;
+      if (a.file !== lastFile) {
+        const file = a.file;
+        let free = conninfoFree.get(file);
+        if (free === undefined) conninfoFree.set(file, (free = !file.text.includes('password') && !file.text.includes('://') && !file.text.includes('\\') && !file.text.includes('\0')));
+        lastFile = file;
+        lastFree = free;
+      }
+      if (lastFree && !judgedByName(key)) continue;
+      visit(a.line.name, key, a.line.value, a.status === 'placeholder', valueLoc, a);
+    }
     const rec = ctx.cluster.recovery;
     if (rec) {
       for (const l of rec.lines) {

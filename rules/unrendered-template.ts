@@ -1,4 +1,4 @@
-import { findPlaceholder, hbaTokenGroupKey, valueGroupKey, type Placeholder, type PlaceholderSyntax } from '../src/analysis/template.js';
+import { findPlaceholder, hbaTokenGroupKey, mayHoldPlaceholder, valueGroupKey, type Placeholder, type PlaceholderSyntax } from '../src/analysis/template.js';
 import { defineRule, type RuleContext } from '../src/linter/rule.js';
 import { boundQuote } from '../src/linter/redact.js';
 import type { AuthError, AuthInclude, AuthLine, AuthToken } from '../src/parse/auth-tokens.js';
@@ -74,18 +74,31 @@ export default defineRule({
     versions: 'all (include_if_exists in pg_hba.conf/pg_ident.conf 16+; recovery.conf is read up to 11)',
   },
   check(ctx) {
+    // A value is a piece of its file's text: in a file whose text holds no placeholder's opener, no
+    // value holds a placeholder, and its assignments are passed over (one native search per file).
+    const mayHold = new Map<SourceFile, boolean>();
+    let lastFile: SourceFile | undefined;
+    let lastMay = false;
     for (const a of ctx.cluster.assignments) {
+      const file = a.file;
+      if (file !== lastFile) {
+        let may = mayHold.get(file);
+        if (may === undefined) mayHold.set(file, (may = mayHoldPlaceholder(file.text)));
+        lastFile = file;
+        lastMay = may;
+      }
+      if (!lastMay) continue;
       // PostgreSQL skips an entry overridden by an identically spelled one entirely; an overridden
       // valid value never takes effect (an invalid one still stops the server).
       if (a.ignored || (a.overriddenBy && a.status !== 'invalid')) continue;
       const shell = a.def !== undefined && SHELL_COMMANDS.has(a.def.name);
-      checkConfValue(ctx, a.file, a.line.name, a.line, shell, a.status === 'invalid' ? 'rejected' : a.status === 'unknown' ? 'unknown' : 'taken');
+      checkConfValue(ctx, file, a.line, shell, a.status === 'invalid' ? 'rejected' : a.status === 'unknown' ? 'unknown' : 'taken');
     }
     // recovery.conf is read (by the startup process, with the same lexer) up to PostgreSQL 11.
     if (ctx.major <= 11 && ctx.cluster.recovery) {
       for (const line of ctx.cluster.recovery.lines) {
         if (line.kind !== 'setting') continue;
-        checkConfValue(ctx, ctx.cluster.recovery.file, line.name, line, SHELL_COMMANDS.has(line.name.toLowerCase()), 'taken');
+        checkConfValue(ctx, ctx.cluster.recovery.file, line, SHELL_COMMANDS.has(line.name.toLowerCase()), 'taken');
       }
     }
     checkSkippedConfIncludes(ctx);
@@ -99,13 +112,13 @@ export default defineRule({
 function checkConfValue(
   ctx: RuleContext,
   file: SourceFile,
-  name: string,
-  value: ConfValue,
+  value: ConfValue & { readonly name: string },
   shell: boolean,
   fate: 'rejected' | 'unknown' | 'taken',
 ): void {
   const p = findPlaceholder(value.raw, shell ? SKIP_SHELL : ALL_SYNTAXES);
   if (!p) return;
+  const name = value.name;
   const loc = { file: file.path, start: value.valueStart + p.start, end: value.valueStart + p.end };
   if (!ctx.listed(loc.file)) {
     ctx.unlisted(loc.file, 1, loc);

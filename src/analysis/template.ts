@@ -67,10 +67,20 @@ function firstMatch(syntax: PlaceholderSyntax, re: RegExp, text: string): RegExp
   return null;
 }
 
+/**
+ * What every syntax starts with: `${`, `{{`, `{%`, `@@`, `%(`, `<%` (see PATTERNS). A text without
+ * one holds no placeholder; most values (numbers, names, paths, `$user`, `%m [%p]`) have none.
+ */
+const OPENER = /\$\{|\{[{%]|@@|%\(|<%/;
+
+/** Whether `text` may hold a placeholder: false only when findPlaceholder(text) is null whatever the options. */
+export function mayHoldPlaceholder(text: string): boolean {
+  return OPENER.test(text);
+}
+
 /** The first placeholder in `text`, or null. */
 export function findPlaceholder(text: string, options: FindOptions = {}): Placeholder | null {
-  // Every syntax needs one of these characters; most values (numbers, names, paths) have none.
-  if (!/[$@%{<]/.test(text)) return null;
+  if (!OPENER.test(text)) return null;
   let best: Placeholder | null = null;
   for (const [syntax, re] of PATTERNS) {
     if (options.except?.includes(syntax)) continue;

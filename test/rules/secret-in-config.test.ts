@@ -40,6 +40,23 @@ ruleTester(rule, {
     { code: { 'recovery.conf': "standby_mode = 'on'\nprimary_conninfo = 'host=primary user=rep'\n" }, pgVersion: 11 },
   ],
   invalid: [
+    // The rule passes over a file whose text holds no 'password', '://', backslash or NUL, unless a
+    // parameter's name calls for a look at its value: these are the cases at that edge.
+    {
+      name: "an escape spells 'password' (\\160 is p)",
+      code: "work_mem = 4MB\nprimary_conninfo = 'host=primary \\160assword=s3cret'\n",
+      errors: [at(2, 'primary_conninfo = ', "'host=primary \\160assword=s3cret'", { message: /\(password=\*\*\*\*\)/ })],
+    },
+    {
+      name: 'a secret in an included file, the including file free of any',
+      code: { 'postgresql.conf': "work_mem = 4MB\ninclude 'extra.conf'\nmax_connections = 10\n", 'extra.conf': "shared_buffers = 1GB\nprimary_conninfo = 'host=primary password=s3cret'\n" },
+      errors: [{ file: 'extra.conf', line: 2, column: 20, message: /\(password=\*\*\*\*\)/ }],
+    },
+    {
+      name: 'a secret judged by the name alone, in a file free of conninfo',
+      code: "work_mem = 4MB\narchive_command = 'PGPASSWORD=s3cret pg_receivewal %f'\nmyext.api_secret = 'abc'\n",
+      errors: [at(2, 'archive_command = ', "'PGPASSWORD=s3cret pg_receivewal %f'", { message: /PGPASSWORD=\*\*\*\*/ }), at(3, 'myext.api_secret = ', "'abc'")],
+    },
     {
       code: "primary_conninfo = 'host=primary user=replicator password=s3cret'\n",
       errors: [

@@ -25,6 +25,13 @@ ruleTester(rule, {
     { code: { 'recovery.conf': "restore_command = 'cp /a/%f %p'\nprimary_conninfo = '${CONNINFO}'\n" }, pgVersion: 12, name: 'recovery.conf is not read from 12 on' },
   ],
   invalid: [
+    // The rule passes over a file whose text holds no placeholder's opener: a placeholder in an
+    // included file is found all the same, and a file with only \$user or %m is passed over.
+    {
+      name: 'a placeholder in an included file, the including file free of any',
+      code: { 'postgresql.conf': "search_path = '\"$user\", public'\ninclude 'extra.conf'\nlog_line_prefix = '%m [%p] '\n", 'extra.conf': "work_mem = 4MB\ncluster_name = '{{ name }}'\n" },
+      errors: [{ file: 'extra.conf', line: 2, column: 17, endColumn: 27 }],
+    },
     {
       name: 'without invalid-value, unrendered-template reports alone, with its help',
       code: "TimeZone = '${TZ}'\n",
