@@ -215,6 +215,9 @@ function findInPassphraseCommand(cmd: string): Found[] {
 /** A name ending in one of these (after '.' or '_') names a secret. */
 const SECRET_NAME = /(^|[._])(password|passwd|passphrase|secret)$/;
 
+/** What a file's text holds when one of its assignments may hold a secret (see check). */
+const MAY_HOLD_SECRET = /passw(?:or)?d|passphrase|secret|command|:\/\/|\\|\0/i;
+
 /**
  * Whether findSecrets looks at more than the conninfo in the value of a parameter named `key`
  * (Assignment.key): a shell command, ssl_passphrase_command, or a name that names a secret.
@@ -291,24 +294,26 @@ export default defineRule({
         help: 'Remove the secret from the file and rotate it; let libpq read it from a password file (passfile=, ~/.pgpass) or the service environment instead.',
       });
     };
-    // findInConninfo needs 'password' or '://' in the value, which is a piece of its file's text (a
-    // quoted value without a backslash or NUL only loses one quote of each pair): in a file whose
-    // text holds neither, nor a backslash or NUL, only an assignment that findSecrets judges by its
-    // name can hold a secret. The files are searched once each, with native searches.
-    const conninfoFree = new Map<SourceFile, boolean>();
+    // Most assignments cannot hold a secret, and their file's text shows it: findInConninfo needs
+    // 'password' or '://' in the value, which is a piece of that text (a quoted value without a
+    // backslash or NUL only loses one quote of each pair), and a name findSecrets judges by (a
+    // command, a name ending in password, passwd, passphrase or secret) is one too, folded, unless it
+    // is a parameter's (an old alias names it otherwise: its key is asked for). In a file whose text
+    // holds none of these, in any case, an assignment is passed over without reading its value, or
+    // its key when it is no parameter's. Each file is searched once, natively.
+    const free = new Map<SourceFile, boolean>();
     let lastFile: SourceFile | undefined;
     let lastFree = false;
     for (const a of ctx.cluster.assignments) {
-      const key = a.key;
       if (a.file !== lastFile) {
         const file = a.file;
-        let free = conninfoFree.get(file);
-        if (free === undefined) conninfoFree.set(file, (free = !file.text.includes('password') && !file.text.includes('://') && !file.text.includes('\\') && !file.text.includes('\0')));
+        let f = free.get(file);
+        if (f === undefined) free.set(file, (f = !MAY_HOLD_SECRET.test(file.text)));
         lastFile = file;
-        lastFree = free;
+        lastFree = f;
       }
-      if (lastFree && !judgedByName(key)) continue;
-      visit(a.line.name, key, a.line.value, a.status === 'placeholder', valueLoc, a);
+      if (lastFree && (a.def === undefined || !judgedByName(a.key))) continue;
+      visit(a.line.name, a.key, a.line.value, a.status === 'placeholder', valueLoc, a);
     }
     const rec = ctx.cluster.recovery;
     if (rec) {

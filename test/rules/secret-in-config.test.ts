@@ -58,6 +58,22 @@ ruleTester(rule, {
       errors: [at(2, 'archive_command = ', "'PGPASSWORD=s3cret pg_receivewal %f'", { message: /PGPASSWORD=\*\*\*\*/ }), at(3, 'myext.api_secret = ', "'abc'")],
     },
     {
+      name: 'a name that names a secret, in capitals, alone in its file',
+      code: "work_mem = 4MB\nMyExt.Secret = 'abc'\n",
+      errors: [at(2, 'MyExt.Secret = ', "'abc'")],
+    },
+    {
+      name: 'a command that is no parameter of the target (restore_command before 12), alone in its file',
+      code: "work_mem = 4MB\nRestore_Command = 'sshpass -p s3cret scp b:/w/%f %p'\n",
+      pgVersion: 11,
+      errors: [at(2, 'Restore_Command = ', "'sshpass -p s3cret scp b:/w/%f %p'")],
+    },
+    {
+      name: 'a command, in capitals, alone in its file',
+      code: "work_mem = 4MB\nARCHIVE_COMMAND = 'sshpass -p s3cret scp %p b:/w/%f'\n",
+      errors: [at(2, 'ARCHIVE_COMMAND = ', "'sshpass -p s3cret scp %p b:/w/%f'")],
+    },
+    {
       code: "primary_conninfo = 'host=primary user=replicator password=s3cret'\n",
       errors: [
         at(1, 'primary_conninfo = ', "'host=primary user=replicator password=s3cret'", {
