@@ -574,15 +574,25 @@ interface Annotation {
  * ends on that line).
  */
 function annotation(src: SourceFile, loc: Loc, kind: 'primary' | 'secondary', label: string | undefined): Annotation {
-  // lineColumn(src, loc.start), without the object.
-  const off = Math.max(0, Math.min(loc.start, src.text.length));
-  const index = lastAtOrBefore(src.lineStarts, off);
-  const first = index + 1;
+  const first = lineOf(src, loc.start, 0);
   const endAt = loc.end > loc.start && isLineStart(src, loc.end) ? loc.end - 1 : loc.end;
   // An end before the next line's start is on the first line: no second search.
   const next = first < src.lineStarts.length ? src.lineStarts[first]! : Infinity;
   const endLine = endAt >= loc.start && endAt < next ? first : lineColumn(src, endAt).line;
-  return { loc, kind, label, first, last: Math.max(first, endLine), column: off - src.lineStarts[index]! + 1 };
+  // The column as lineColumn counts it (the offset clamped to the text).
+  const off = loc.start < 0 ? 0 : loc.start > src.text.length ? src.text.length : loc.start;
+  return { loc, kind, label, first, last: endLine > first ? endLine : first, column: off - src.lineStarts[first - 1]! + 1 };
+}
+
+/**
+ * The line of an offset (clamped to the text), as lineColumn gives it, without the object; `near`,
+ * a line likely to hold it (0 for none), is tried before the search.
+ */
+function lineOf(src: SourceFile, offset: number, near: number): number {
+  const starts = src.lineStarts;
+  const off = offset < 0 ? 0 : offset > src.text.length ? src.text.length : offset;
+  if (near >= 1 && near <= starts.length && starts[near - 1]! <= off && (near === starts.length || off < starts[near]!)) return near;
+  return lastAtOrBefore(starts, off) + 1;
 }
 
 function isLineStart(src: SourceFile, offset: number): boolean {
@@ -604,23 +614,27 @@ function keyBlocks(src: SourceFile): [number, number][] {
  */
 function markOn(line: Line, a: Annotation): Mark | undefined {
   const eol = line.text.length;
-  // One object shape for every mark (label undefined when there is none): the loops over marks stay monomorphic.
-  if (a.first === a.last) {
-    if (line.number !== a.first) return undefined;
-    const from = Math.min(localOffset(line, a.loc.start), eol);
-    return { kind: a.kind, label: a.label, from, to: Math.max(from + 1, localOffset(line, a.loc.end)) };
-  }
+  // One object shape for every mark (label undefined when there is none): the loops over marks stay
+  // monomorphic. Clamped with comparisons, not Math.min/max: this runs cold, where calls cost.
   if (line.number === a.first) {
-    const from = Math.min(localOffset(line, a.loc.start), eol);
-    return { kind: a.kind, label: undefined, from, to: Math.max(from + 1, eol) };
+    // From the start, within [0, the end of the line].
+    const at = a.loc.start - line.start;
+    const from = at < 0 ? 0 : at > eol ? eol : at;
+    if (a.first !== a.last) return { kind: a.kind, label: undefined, from, to: eol > from + 1 ? eol : from + 1 };
+    const to = localOffset(line, a.loc.end);
+    return { kind: a.kind, label: a.label, from, to: to > from + 1 ? to : from + 1 };
   }
-  if (line.number === a.last) return { kind: a.kind, label: a.label, from: 0, to: Math.max(1, localOffset(line, a.loc.end)) };
+  if (line.number === a.last) {
+    const to = localOffset(line, a.loc.end);
+    return { kind: a.kind, label: a.label, from: 0, to: to > 1 ? to : 1 };
+  }
   return undefined;
 }
 
 /** A file offset as a unit of the line (clamped to [0, the end of the line + 1]). */
 function localOffset(line: Line, off: number): number {
-  return Math.max(0, Math.min(off - line.start, line.text.length + 1));
+  const u = off - line.start;
+  return u < 0 ? 0 : u > line.text.length + 1 ? line.text.length + 1 : u;
 }
 
 /** The gutter's pieces for one width and paint (the same for nearly every finding: kept from the last one). */
@@ -668,8 +682,9 @@ function fileRows(rows: string[], src: SourceFile, anns: readonly Annotation[], 
     let mark: Mark | undefined;
     let marks: Mark[] | undefined;
     for (let k = 0; k < anns.length; k++) {
-      const mk = markOn(line, anns[k]!);
-      if (mk === undefined) continue;
+      const a = anns[k]!;
+      if (a.first !== n && a.last !== n) continue;
+      const mk = markOn(line, a)!;
       if (mark === undefined) mark = mk;
       else if (marks === undefined) marks = [mark, mk];
       else marks.push(mk);
@@ -678,7 +693,7 @@ function fileRows(rows: string[], src: SourceFile, anns: readonly Annotation[], 
     const head = paint('gutter', `${String(n).padStart(g.width)} |`);
     // A line that fits is its own window (see windowStart).
     const fits = text.length < MAX_LINE_COLUMNS;
-    const masks = fits ? sourceLineMasks(line, 0, text.length, blocks) : undefined;
+    const masks = !fits ? undefined : blocks.length === 0 ? wholeLineSecrets(text) : sourceLineMasks(line, 0, text.length, blocks);
     if (masks === PLAIN && marks === undefined) {
       // Printable ASCII with nothing masked, and it fits (nearly every line): shown as it is, its
       // mark at the columns of its units (what layoutPlain gives it, without the layout).
@@ -730,12 +745,13 @@ interface FixDiff {
   secret: boolean;
 }
 
-function fixDiff(src: SourceFile, fix: Fix): FixDiff | undefined {
+/** The diff of a fix in `src`; `near`: a line its edits likely start on (the finding's), 0 for none. */
+function fixDiff(src: SourceFile, fix: Fix, near: number): FixDiff | undefined {
   if (fix.edits.length === 1) {
     // One edit (nearly every fix): no copies of it to sort.
     const e = fix.edits[0]!;
     if (e.loc.file !== src.path) return undefined;
-    const r = fixRegion(src, e.loc.start, e.loc.end);
+    const r = fixRegion(src, e.loc.start, e.loc.end, near);
     const s = e.loc.start - r.start;
     const end = e.loc.end - r.start;
     // applyEdits throws on an edit out of the region.
@@ -750,7 +766,7 @@ function fixDiff(src: SourceFile, fix: Fix): FixDiff | undefined {
     if (e.loc.end > to) to = e.loc.end;
   }
   if (from === Infinity) return undefined;
-  const r = fixRegion(src, from, to);
+  const r = fixRegion(src, from, to, near);
   const rebased: Edit[] = [];
   for (const e of fix.edits) if (e.loc.file === src.path) rebased.push({ loc: { file: e.loc.file, start: e.loc.start - r.start, end: e.loc.end - r.start }, text: e.text });
   rebased.sort((a, b) => a.loc.start - b.loc.start);
@@ -770,8 +786,8 @@ function fixDiff(src: SourceFile, fix: Fix): FixDiff | undefined {
  * The whole lines a fix's edits [from, to) touch: the first one's number, the region's offset and
  * text, and whether it touches a PEM private key block.
  */
-function fixRegion(src: SourceFile, from: number, to: number): { first: number; start: number; before: string; secret: boolean } {
-  const first = lineColumn(src, from).line;
+function fixRegion(src: SourceFile, from: number, to: number, near: number): { first: number; start: number; before: string; secret: boolean } {
+  const first = lineOf(src, from, near);
   // An edit ending right after a line break (a deleted line) ends on that line; an end before the
   // next line's start is on the first line (no second search).
   const endAt = to > from && isLineStart(src, to) ? to - 1 : to;
@@ -825,7 +841,7 @@ function diffSide(rows: string[], diff: FixDiff, s: string, ranges: readonly num
     const text = s.slice(at, textEnd);
     // A line that fits is its own window (see windowStart).
     const fits = text.length < MAX_LINE_COLUMNS;
-    const masks = diff.secret ? [[0, text.length] as const] : fits ? secretsIn(text, 0, text.length) : undefined;
+    const masks = diff.secret ? [[0, text.length] as const] : fits ? wholeLineSecrets(text) : undefined;
     let shown: string;
     // Printable ASCII with nothing masked, and it fits: shown as it is (as layoutPlain shows it).
     if (masks === PLAIN) shown = text;
@@ -863,16 +879,37 @@ export function frameLines(d: Diagnostic, sources: ReadonlyMap<string, SourceFil
 
 /** A related location's message as a label or note: credentials masked, control characters escaped. */
 function label(message: string): string {
-  // redactSecrets returns the text itself when it masks nothing: most texts (each finding's fix
-  // title is its own) are ruled out by secretRanges, without a memo entry that is never used again.
-  return safeTerminalText(secretRanges(message).length === 0 ? message : redactSecrets(message));
+  return safeTerminalText(redactSecrets(message));
 }
 
 /** label(message), the last one kept: the findings of one rule label their related locations alike. */
 const relatedLabel = lastResult(label);
 
-/** safeTerminalText(help), the last one kept (the findings of one rule often share their help). */
-const helpText = lastResult(safeTerminalText);
+// The help row, the last one kept (the findings of one rule often share their help).
+let lastHelp: string | undefined;
+let lastHelpGutter: Gutter | undefined;
+let lastHelpRow = '';
+function helpRow(help: string, g: Gutter): string {
+  if (help !== lastHelp || g !== lastHelpGutter) {
+    lastHelpRow = `${g.eq} ${g.paint('bold', 'help')}: ${safeTerminalText(help)}`;
+    lastHelp = help;
+    lastHelpGutter = g;
+  }
+  return lastHelpRow;
+}
+
+// The start of the fix row (`= fix (unsafe): `), the last one kept.
+let lastFixApplicability: Fix['applicability'] | undefined;
+let lastFixGutter: Gutter | undefined;
+let lastFixRowStart = '';
+function fixRowStart(applicability: Fix['applicability'], g: Gutter): string {
+  if (applicability !== lastFixApplicability || g !== lastFixGutter) {
+    lastFixRowStart = `${g.eq} ${g.paint('bold', `fix (${applicability})`)}: `;
+    lastFixApplicability = applicability;
+    lastFixGutter = g;
+  }
+  return lastFixRowStart;
+}
 
 /**
  * frameLines, pushed onto `rows`, with the fix as FrameOptions.fix gives it (`hidden` when its text
@@ -890,7 +927,7 @@ export function frameInto(rows: string[], d: Diagnostic, sources: ReadonlyMap<st
   let widest = 1;
   if (src) {
     const primary = annotation(src, d.loc, 'primary', undefined);
-    widest = Math.max(widest, primary.last);
+    widest = primary.last; // at least 1
     if (related === undefined || related.length === 0) anns = [primary];
     else {
       // Sized for all (array literals and pushes would allocate room for 17), cut to those drawn.
@@ -902,13 +939,13 @@ export function frameInto(rows: string[], d: Diagnostic, sources: ReadonlyMap<st
         if (!file) continue;
         const a = annotation(file, r.loc, 'secondary', relatedLabel(r.message));
         anns[++drawn] = a;
-        widest = Math.max(widest, a.last);
+        if (a.last > widest) widest = a.last;
         if (r.loc.file !== d.loc.file) otherFiles = true;
       }
       if (anns.length > drawn + 1) anns.length = drawn + 1;
     }
   }
-  const diff = src && fix && !hidden ? fixDiff(src, fix) : undefined;
+  const diff = src && fix && !hidden ? fixDiff(src, fix, anns![0]!.first) : undefined;
   if (diff) widest = Math.max(widest, diff.first + Math.max(shownCount(diff.oldLines), shownCount(diff.newLines)) - 1);
   const g = gutterOf(paint, String(widest).length);
 
@@ -935,8 +972,8 @@ export function frameInto(rows: string[], d: Diagnostic, sources: ReadonlyMap<st
   const help = d.help && d.help !== fix?.title ? d.help : undefined;
   if (src && (listed?.length || help || fix || diff)) rows.push(g.bar);
   if (listed) for (const r of listed) rows.push(`${g.eq} ${paint('bold', 'note')}: ${label(r.message)} (${where(r.loc, sources)})`);
-  if (help) rows.push(`${g.eq} ${paint('bold', 'help')}: ${helpText(help)}`);
-  if (fix) rows.push(`${g.eq} ${paint('bold', `fix (${fix.applicability})`)}: ${label(fix.title)}${hidden ? ' (not shown: its text looks like a credential)' : ''}`);
+  if (help) rows.push(helpRow(help, g));
+  if (fix) rows.push(fixRowStart(fix.applicability, g) + label(fix.title) + (hidden ? ' (not shown: its text looks like a credential)' : ''));
   if (diff) {
     diffSide(rows, diff, diff.before, diff.removed, diff.oldLines, '-', g);
     diffSide(rows, diff, diff.after, diff.inserted, diff.newLines, '+', g);
