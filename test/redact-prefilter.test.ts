@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { mayHoldSecret, redactSecrets, scanSecretRanges, secretRanges } from '../src/linter/redact.js';
+import { mayHoldSecret, redactSecrets, redactSecretsKept, scanSecretRanges, secretRanges } from '../src/linter/redact.js';
 
 // mayHoldSecret rules a text out before the per-character scan: it must never rule out a text the
 // scan masks. These tests compare its decision with the scan on texts built to sit on the edge of
@@ -149,5 +149,22 @@ describe('the quick test never rules out what the scan masks', () => {
       expected += s.slice(last);
       expect(redactSecrets(s)).toBe(expected);
     }
+  });
+
+  test('redactSecretsKept gives what redactSecrets gives, and a text it kept is given back as it is', () => {
+    const next = generator(5);
+    const words = ['password=hunter2', 'the value', 'ghp_aB3dE5gH7jK9mN2pQ4rS', 'x://u:pw@h', 'aB3dE5gH7jK9mN2pQ4rS6tU8', 'work_mem', ' ', ', ', 'line '];
+    // More texts than are kept at once: the set is cleared and filled again on the way.
+    for (let t = 0; t < 12_000; t++) {
+      let s = `${t} `;
+      for (let k = 1 + next(5); k > 0; k--) s += words[next(words.length)];
+      const expected = scanSecretRanges(s).length === 0 ? s : redactSecrets(s);
+      expect(redactSecretsKept(s)).toBe(expected);
+      expect(redactSecrets(s)).toBe(expected);
+      // The same text made again (another string object) is looked up by its content.
+      expect(redactSecrets(`${s} `.slice(0, -1))).toBe(expected);
+    }
+    expect(redactSecretsKept('password=hunter2')).toBe('password=****');
+    expect(redactSecrets('password=hunter2')).toBe('password=****');
   });
 });

@@ -79,3 +79,26 @@ describe('a finding is masked on its own, whatever the findings before it', () =
     expect(inKey).toBe(2);
   });
 });
+
+describe('a message is cut after masking, as safeText cuts it', () => {
+  test('a message that masking makes longer than MESSAGE_MAX_CHARS', () => {
+    const messages = [`${'a'.repeat(1989)} password=x`, `${'b'.repeat(1989)} the value`, 'short password=x', 'short and clean'];
+    const r = defineRule({
+      name: 'test-long-messages',
+      severity: 'warning',
+      category: 'validity',
+      appliesTo: ['postgresql.conf'],
+      docs: { summary: 'test', why: 'test', invalid: [], valid: [], references: [] },
+      check(ctx) {
+        let k = 0;
+        for (const a of ctx.cluster.assignments) ctx.report({ loc: { file: a.file.path, start: a.line.valueStart, end: a.line.valueEnd }, message: messages[k++ % messages.length]! });
+      },
+    });
+    const { result } = lintTree({ 'postgresql.conf': 'app.a = 1\napp.b = 2\napp.c = 3\napp.d = 4\napp.e = 5\n' }, { pgVersion: 17 }, [r]);
+    const got = runRule(r, result.clusters[0]!).map((d) => d.message);
+    expect(got).toEqual([0, 1, 2, 3, 0].map((k) => safeText(messages[k]!)));
+    expect(got[0]).toContain('(message cut: 2003 characters in all)');
+    expect(got[0]).not.toContain('password=x');
+    expect(got[2]).toBe('short password=****');
+  });
+});

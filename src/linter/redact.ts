@@ -140,6 +140,7 @@ function quotedEnd(s: string, i: number): number {
  * returns `s` itself when nothing is masked.
  */
 export function redactSecrets(s: string): string {
+  if (kept.size !== 0 && s.length <= MEMO_MAX_CHARS && kept.has(s)) return s;
   // Most texts (messages, help, config lines) hold none of the scan's triggers: one native search
   // returns them as they are, before the memo (a text seen once costs no hashing or insertion).
   if (!mayHoldSecret(s)) return s;
@@ -160,6 +161,22 @@ export function redactSecrets(s: string): string {
 const memo = new Map<string, string>();
 const MEMO_ENTRIES = 1024;
 const MEMO_MAX_CHARS = 512;
+
+/**
+ * redactSecrets(s), and `s` is kept when nothing in it is masked, so that redactSecrets returns it
+ * at once when it is asked again: for a finding's message, masked when the rule reports it and
+ * again when the text report shows it. Bounded: at most KEPT_ENTRIES texts of at most
+ * MEMO_MAX_CHARS each (all of them cleared when full); only texts the quick test rules out are kept.
+ */
+export function redactSecretsKept(s: string): string {
+  if (s.length > MEMO_MAX_CHARS || mayHoldSecret(s)) return redactSecrets(s);
+  if (kept.size >= KEPT_ENTRIES) kept.clear();
+  kept.add(s);
+  return s;
+}
+
+const kept = new Set<string>();
+const KEPT_ENTRIES = 4096;
 
 /** `s` with the ranges scanSecretRanges finds replaced by MASK (the quick test already passed). */
 function redact(s: string): string {

@@ -2,7 +2,7 @@ import type { Catalog, Major } from '../catalog/types.js';
 import type { ResolvedCluster } from '../resolve/cluster.js';
 import { effectiveSetting, type SettingView } from './settings.js';
 import type { Diagnostic, FileKind, Fix, Loc, RelatedInfo, Severity } from '../types.js';
-import { maskQuoted, privateKeyBlocks, redactSecrets } from './redact.js';
+import { maskQuoted, privateKeyBlocks, redactSecrets, redactSecretsKept } from './redact.js';
 import type { SourceFile } from '../source/source.js';
 import { setGroup } from './merge.js';
 import { VERSION } from '../version.js';
@@ -344,7 +344,7 @@ class RuleRun implements RuleContext {
     // A finding on a line of a private key (a key file pulled in by an include or @file)
     // quotes nothing of that line: PostgreSQL's "near token" would be a piece of the key.
     const inKey = this.insidePrivateKey(loc);
-    const d: Diagnostic = { rule: rule.name, severity: sev, message: safeText(inKey ? maskQuoted(r.message) : r.message), loc };
+    const d: Diagnostic = { rule: rule.name, severity: sev, message: safeMessage(inKey ? maskQuoted(r.message) : r.message), loc };
     if (r.help) d.help = safeHelp.of(r.help);
     const related = r.related;
     if (related !== undefined && related.length > 0) d.related = related.map(safeRelated);
@@ -468,6 +468,14 @@ function clip(s: string, total?: number): string {
 export function safeText(s: string): string {
   if (s.length <= 4 * MESSAGE_MAX_CHARS) return clip(redactSecrets(s));
   return clip(redactSecrets(s.slice(0, 4 * MESSAGE_MAX_CHARS)), s.length);
+}
+
+/**
+ * safeText for a finding's message: a short message with nothing to mask is kept (bounded, see
+ * redactSecretsKept), so that the text report's redaction of the same message finds it at once.
+ */
+function safeMessage(s: string): string {
+  return s.length <= 4 * MESSAGE_MAX_CHARS ? clip(redactSecretsKept(s)) : safeText(s);
 }
 
 const keyBlocks = new WeakMap<SourceFile, [number, number][]>();
