@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { frameLines, layoutLine, MAX_LINE_COLUMNS, noPaint, type Masker } from '../src/report/frame.js';
-import { createSourceFile } from '../src/source/source.js';
+import { createSourceFile, lineColumn } from '../src/source/source.js';
 import type { Diagnostic } from '../src/types.js';
 
 /**
@@ -48,5 +48,35 @@ describe('a plain line that fits is framed as the general layout shows it', () =
       }
     }
     expect(framed).toBeGreaterThan(50);
+  });
+});
+
+describe('a finding is placed on its line wherever the last one was', () => {
+  test('random locations in random order in a long file, related locations too: line and column as lineColumn counts them', () => {
+    let seed = 7;
+    const rnd = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed % n;
+    };
+    const lines: string[] = [];
+    for (let k = 0; k < 5000; k++) lines.push('x'.repeat(rnd(40)));
+    const text = lines.join('\n') + (rnd(2) ? '\n' : '');
+    const src = createSourceFile(FILE, '/r/' + FILE, text);
+    const sources = new Map([[FILE, src]]);
+    // Forward in small and large steps, backwards, at the ends and past them.
+    const offsets: number[] = [0, text.length, text.length + 5, -3];
+    for (let at = 0; at < text.length; at += 1 + rnd(200)) offsets.push(at);
+    for (let k = 0; k < 500; k++) offsets.push(rnd(text.length + 1));
+    for (let k = 0; k + 1 < offsets.length; k++) {
+      const start = offsets[k]!;
+      const other = offsets[k + 1]!;
+      const d: Diagnostic = { rule: 'r', severity: 'info', message: 'm', loc: { file: FILE, start, end: start }, related: [{ message: 'there', loc: { file: FILE, start: other, end: other } }] };
+      const rows = frameLines(d, sources, { paint: noPaint });
+      const at = lineColumn(src, start);
+      const there = lineColumn(src, other);
+      expect(rows[0]!.trim()).toBe(`--> ${FILE}:${at.line}:${at.column}`);
+      // The related line is drawn with its number in the gutter.
+      expect(rows.some((r) => r.trimStart().startsWith(`${there.line} |`))).toBe(true);
+    }
   });
 });

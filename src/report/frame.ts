@@ -573,8 +573,8 @@ interface Annotation {
  * An annotation of `loc` in `src`: its first and last line (a range ending right after a line break
  * ends on that line).
  */
-function annotation(src: SourceFile, loc: Loc, kind: 'primary' | 'secondary', label: string | undefined): Annotation {
-  const first = lineOf(src, loc.start, 0);
+function annotation(src: SourceFile, loc: Loc, kind: 'primary' | 'secondary', label: string | undefined, near: number): Annotation {
+  const first = lineOf(src, loc.start, near);
   const endAt = loc.end > loc.start && isLineStart(src, loc.end) ? loc.end - 1 : loc.end;
   // An end before the next line's start is on the first line: no second search.
   const next = first < src.lineStarts.length ? src.lineStarts[first]! : Infinity;
@@ -585,15 +585,38 @@ function annotation(src: SourceFile, loc: Loc, kind: 'primary' | 'secondary', la
 }
 
 /**
- * The line of an offset (clamped to the text), as lineColumn gives it, without the object; `near`,
- * a line likely to hold it (0 for none), is tried before the search.
+ * The line of an offset (clamped to the text), as lineColumn gives it, without the object. `near`
+ * (0 for none) is a line at or shortly before it, as the findings of a report come in file order:
+ * the search gallops forward from there (steps of 1, 2, 4, …, then halves the last step), a few
+ * steps instead of a search of the whole file; an offset before `near` is searched for as lineColumn does.
  */
 function lineOf(src: SourceFile, offset: number, near: number): number {
   const starts = src.lineStarts;
+  const n = starts.length;
   const off = offset < 0 ? 0 : offset > src.text.length ? src.text.length : offset;
-  if (near >= 1 && near <= starts.length && starts[near - 1]! <= off && (near === starts.length || off < starts[near]!)) return near;
-  return lastAtOrBefore(starts, off) + 1;
+  if (near < 1 || near > n || starts[near - 1]! > off) return lastAtOrBefore(starts, off) + 1;
+  // starts[lo] <= off; widen the step until starts[hi] > off (or the end), then search (lo, hi).
+  let lo = near - 1;
+  let step = 1;
+  let hi = lo + 1;
+  while (hi < n && starts[hi]! <= off) {
+    lo = hi;
+    step += step;
+    hi = lo + step;
+  }
+  hi = (hi < n ? hi : n) - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= off) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo + 1;
 }
+
+// The lines of the last finding and of its first related location (lineOf's `near`; any line will do,
+// so one of another file is only a worse start).
+let nearPrimary = 0;
+let nearRelated = 0;
 
 function isLineStart(src: SourceFile, offset: number): boolean {
   return offset > 0 && offset <= src.text.length && src.text.charCodeAt(offset - 1) === 0x0a;
@@ -926,7 +949,8 @@ export function frameInto(rows: string[], d: Diagnostic, sources: ReadonlyMap<st
   let otherFiles = false;
   let widest = 1;
   if (src) {
-    const primary = annotation(src, d.loc, 'primary', undefined);
+    const primary = annotation(src, d.loc, 'primary', undefined, nearPrimary);
+    nearPrimary = primary.first;
     widest = primary.last; // at least 1
     if (related === undefined || related.length === 0) anns = [primary];
     else {
@@ -937,7 +961,8 @@ export function frameInto(rows: string[], d: Diagnostic, sources: ReadonlyMap<st
         const r = related[stop]!;
         const file = sources.get(r.loc.file);
         if (!file) continue;
-        const a = annotation(file, r.loc, 'secondary', relatedLabel(r.message));
+        const a = annotation(file, r.loc, 'secondary', relatedLabel(r.message), drawn === 0 ? nearRelated : 0);
+        if (drawn === 0) nearRelated = a.first;
         anns[++drawn] = a;
         if (a.last > widest) widest = a.last;
         if (r.loc.file !== d.loc.file) otherFiles = true;
