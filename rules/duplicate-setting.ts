@@ -53,7 +53,10 @@ export default defineRule({
       runFile = null;
       runCount = 0;
     };
-    for (const a of assignmentKinds(ctx.cluster).overridden) {
+    // An indexed loop: it runs once, cold, in the interpreter, where an iterator costs.
+    const overridden = assignmentKinds(ctx.cluster).overridden;
+    for (let i = 0; i < overridden.length; i++) {
+      const a = overridden[i]!;
       const w = a.overriddenBy!;
       const file = a.file.path;
       if (file === runFile) {

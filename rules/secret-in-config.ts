@@ -304,7 +304,9 @@ export default defineRule({
     const free = new Map<SourceFile, boolean>();
     let lastFile: SourceFile | undefined;
     let lastFree = false;
-    for (const a of ctx.cluster.assignments) {
+    const all = ctx.cluster.assignments;
+    for (let i = 0; i < all.length; i++) {
+      const a = all[i]!;
       if (a.file !== lastFile) {
         const file = a.file;
         let f = free.get(file);

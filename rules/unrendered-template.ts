@@ -79,7 +79,9 @@ export default defineRule({
     const mayHold = new Map<SourceFile, boolean>();
     let lastFile: SourceFile | undefined;
     let lastMay = false;
-    for (const a of ctx.cluster.assignments) {
+    const all = ctx.cluster.assignments;
+    for (let i = 0; i < all.length; i++) {
+      const a = all[i]!;
       const file = a.file;
       if (file !== lastFile) {
         let may = mayHold.get(file);
