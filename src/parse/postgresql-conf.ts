@@ -1,6 +1,6 @@
 import { foldName } from '../catalog/catalog.js';
 import type { SourceFile } from '../source/source.js';
-import type { ConfFile, ConfLine, ConfTokenType, ConfValueToken, ErrorLine, SettingLine } from './conf-ast.js';
+import type { ConfFile, ConfLine, ConfTokenType, ConfValueToken, ErrorLine, IncludeLine, SettingLine } from './conf-ast.js';
 import { deescapeConfString } from './conf-string.js';
 
 /*
@@ -194,10 +194,12 @@ function isValueToken(type: TokenType): type is ValueToken {
   return type === 'id' || type === 'string' || type === 'integer' || type === 'real' || type === 'unquoted_string';
 }
 
-function includeDirective(name: string): 'include' | 'include_if_exists' | 'include_dir' | null {
-  if (name.length !== 7 && name.length !== 11 && name.length !== 17) return null;
-  if ((name.charCodeAt(0) | 0x20) !== 0x69) return null; // not i or I
-  const lower = foldName(name);
+/** The include directive text[start, end) names, if it names one (case-insensitively). */
+function includeDirective(text: string, start: number, end: number): 'include' | 'include_if_exists' | 'include_dir' | null {
+  const n = end - start;
+  if (n !== 7 && n !== 11 && n !== 17) return null;
+  if ((text.charCodeAt(start) | 0x20) !== 0x69) return null; // not i or I
+  const lower = foldName(text.slice(start, end));
   return lower === 'include' || lower === 'include_dir' || lower === 'include_if_exists' ? lower : null;
 }
 
@@ -205,78 +207,6 @@ function includeDirective(name: string): 'include' | 'include_if_exists' | 'incl
 function printable(token: string): string {
   const nul = token.indexOf('\0');
   return nul === -1 ? token : token.slice(0, nul);
-}
-
-/**
- * The strings of names and values, shared between the lines that spell them alike: a large file
- * sets the same parameters to the same few values, and a string per line (24 to 40 bytes, two for a
- * quoted value) was a quarter of its memory. A direct-mapped cache of the last string seen per slot,
- * so it is bounded (at most INTERN_SLOTS strings of at most INTERN_MAX_LEN characters, fewer slots
- * for a short file, which gains nothing from it) and a file of distinct names only ever replaces
- * entries; a hit is checked against the text in place (`startsWith`), so a repeated name costs no
- * allocation. Sharing is safe: strings are immutable.
- */
-const INTERN_SLOTS = 4096;
-const INTERN_MAX_LEN = 64;
-
-class Interner {
-  private readonly raws: string[];
-  /** For STRING tokens: the de-escaped value of `strRaws[slot]`. */
-  private readonly strRaws: string[];
-  private readonly strValues: string[];
-  private readonly mask: number;
-  private slot = -1;
-
-  constructor(
-    private readonly text: string,
-    private readonly encoding: SourceFile['encoding'],
-    lines: number,
-  ) {
-    let slots = 16;
-    while (slots < lines && slots < INTERN_SLOTS) slots *= 2;
-    this.mask = slots - 1;
-    this.raws = new Array<string>(slots).fill('');
-    this.strRaws = new Array<string>(slots).fill('');
-    this.strValues = new Array<string>(slots).fill('');
-  }
-
-  /** text.slice(start, end), shared with an earlier equal slice when the cache still has it. */
-  slice(start: number, end: number): string {
-    const text = this.text;
-    if (end - start > INTERN_MAX_LEN || end <= start) {
-      this.slot = -1;
-      return text.slice(start, end);
-    }
-    // The hash reads at most the first and the last four characters: names and values that
-    // differ only in between share a slot, and only ever replace each other there.
-    const n = end - start;
-    let h = n;
-    if (n <= 8) {
-      for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-    } else {
-      for (let i = start; i < start + 4; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-      for (let i = end - 4; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-    }
-    h ^= h >>> 15;
-    const slot = h & this.mask;
-    this.slot = slot;
-    const seen = this.raws[slot]!;
-    if (seen.length === end - start && text.startsWith(seen, start)) return seen;
-    const fresh = text.slice(start, end);
-    this.raws[slot] = fresh;
-    return fresh;
-  }
-
-  /** The de-escaped value of a STRING token `raw`, just returned by slice(). */
-  deescape(raw: string): string {
-    const slot = this.slot;
-    if (slot === -1) return deescapeConfString(raw, this.encoding);
-    if (this.strRaws[slot] === raw) return this.strValues[slot]!;
-    const value = deescapeConfString(raw, this.encoding);
-    this.strRaws[slot] = raw;
-    this.strValues[slot] = value;
-    return value;
-  }
 }
 
 const MAX_SYNTAX_ERRORS = 100;
@@ -310,16 +240,15 @@ function parseLines(file: SourceFile, common: boolean): ConfFile {
   let errors = 0;
   let abandonedAtLine: number | undefined;
   const count = Math.min(file.lineStarts.length, MAX_CONF_LINES);
-  const strings = new Interner(text, file.encoding, count);
 
   const lineStarts = file.lineStarts;
   for (let n = 0; n < count; n++) {
     const start = lineStarts[n]!;
     const end = n + 1 < lineStarts.length ? lineStarts[n + 1]! - 1 : text.length;
-    let parsed = common ? commonLine(text, strings, n + 1, start, end) : null;
+    let parsed = common ? commonLine(file, text, n + 1, start, end) : null;
     if (parsed === null) {
       lexer.reset(start, end);
-      parsed = parseLine(lexer, text, strings, n + 1, start, end);
+      parsed = parseLine(lexer, file, text, n + 1, start, end);
       if (parsed.kind === 'error' && ++errors === MAX_SYNTAX_ERRORS) abandonedAtLine = n + 1;
     }
     lines.push(parsed);
@@ -372,7 +301,7 @@ function matchAt(re: RegExp, text: string, at: number): number {
 }
 
 /** The line when it is one of the common forms (see COMMON_MAX), else null: parseLine reads it. */
-function commonLine(text: string, strings: Interner, line: number, start: number, end: number): ConfLine | null {
+function commonLine(file: SourceFile, text: string, line: number, start: number, end: number): ConfLine | null {
   if (start === end) return { kind: 'blank', line, start, end };
   const c = text.charCodeAt(start);
   if (c === HASH) return { kind: 'comment', line, start, end, commentStart: start };
@@ -382,29 +311,29 @@ function commonLine(text: string, strings: Interner, line: number, start: number
   const valueStart = matchAt(SEPARATOR, text, nameEnd);
   const v = text.charCodeAt(valueStart);
   let valueEnd: number;
-  let token: ValueToken;
+  let token: number; // the index of the value's token in TOKENS
   if (v === QUOTE) {
     valueEnd = matchAt(STRING, text, valueStart);
-    token = 'string';
+    token = STRING_TOKEN;
   } else if (isLetter(v)) {
     // word(): ID, else UNQUOTED_STRING when strictly longer than the ID and the QUALIFIED_ID.
     const idEnd = matchAt(ID_REST, text, valueStart + 1);
     const unquotedEnd = matchAt(UNQUOTED_REST, text, idEnd);
     if (unquotedEnd === idEnd) {
       valueEnd = idEnd;
-      token = 'id';
+      token = ID_TOKEN;
     } else {
       // A QUALIFIED_ID as long as the UNQUOTED_STRING wins, and is no value: parseLine reports it.
       if (text.charCodeAt(idEnd) === DOT && isLetter(text.charCodeAt(idEnd + 1)) && matchAt(ID_REST, text, idEnd + 2) === unquotedEnd) return null;
       valueEnd = unquotedEnd;
-      token = 'unquoted_string';
+      token = UNQUOTED_TOKEN;
     }
   } else if (isDigit(v) || isSign(v) || v === DOT) {
     valueEnd = matchAt(INTEGER, text, valueStart);
-    token = 'integer';
+    token = INTEGER_TOKEN;
     if (valueEnd === -1 || text.charCodeAt(valueEnd) === DOT) {
       valueEnd = matchAt(REAL, text, valueStart);
-      token = 'real';
+      token = REAL_TOKEN;
     }
   } else {
     return null;
@@ -413,22 +342,40 @@ function commonLine(text: string, strings: Interner, line: number, start: number
   const tailEnd = matchAt(TAIL, text, valueEnd);
   if (tailEnd === -1) return null;
   const commentStart = tailEnd > valueEnd && text.charCodeAt(tailEnd - 1) === HASH ? tailEnd - 1 : undefined;
-  const raw = strings.slice(valueStart, valueEnd);
-  const value = token === 'string' ? strings.deescape(raw) : raw;
-  const name = strings.slice(start, nameEnd);
   // A QUALIFIED_ID name has a '.', so it is never an include directive.
-  const directive = includeDirective(name);
-  if (directive === null) return new Setting(line, token, start, end, name, start, raw, value, valueStart, commentStart);
+  const directive = includeDirective(text, start, nameEnd);
+  if (directive === null) return new Setting(line * 8 + token, file, start, nameEnd, valueStart, valueEnd, commentStart);
+  return includeLine(file, directive, line, start, end, start, nameEnd, TOKENS[token]!, valueStart, valueEnd, commentStart);
+}
+
+/** An include line (rare): built with its strings. */
+function includeLine(
+  file: SourceFile,
+  directive: IncludeLine['directive'],
+  line: number,
+  start: number,
+  end: number,
+  nameStart: number,
+  nameEnd: number,
+  token: ValueToken,
+  valueStart: number,
+  valueEnd: number,
+  commentStart: number | undefined,
+): IncludeLine {
+  const text = file.text;
+  const name = text.slice(nameStart, nameEnd);
+  const raw = text.slice(valueStart, valueEnd);
+  const value = token === 'string' ? deescapeConfString(raw, file.encoding) : raw;
   return commentStart === undefined
-    ? { kind: 'include', directive, line, start, end, name, nameStart: start, nameEnd, token, raw, value, valueStart, valueEnd }
-    : { kind: 'include', directive, line, start, end, name, nameStart: start, nameEnd, token, raw, value, valueStart, valueEnd, commentStart };
+    ? { kind: 'include', directive, line, start, end, name, nameStart, nameEnd, token, raw, value, valueStart, valueEnd }
+    : { kind: 'include', directive, line, start, end, name, nameStart, nameEnd, token, raw, value, valueStart, valueEnd, commentStart };
 }
 
 /** One physical line: ParseConfigFp's name [=] value EOL, resyncing to the end of line on error. */
 function parseLine(
   lexer: Lexer,
+  file: SourceFile,
   text: string,
-  strings: Interner,
   line: number,
   start: number,
   end: number,
@@ -441,17 +388,13 @@ function parseLine(
   let valueType: TokenType = 'eol';
   // Set (valueEnd !== -1) once the line has proved to be NAME [=] VALUE EOL.
   let valueEnd = -1;
-  let raw = '';
   if (first === 'id' || first === 'qualified_id') {
     if (lexer.next() === 'equals') lexer.next();
     valueStart = lexer.start;
     valueType = lexer.type;
     if (isValueToken(valueType)) {
       const end = lexer.end;
-      if (lexer.next() === 'eol') {
-        valueEnd = end;
-        raw = strings.slice(valueStart, valueEnd);
-      }
+      if (lexer.next() === 'eol') valueEnd = end;
     }
   }
 
@@ -469,49 +412,47 @@ function parseLine(
     const { code, valueRange } = syntaxCode(text, valueStart, valueType, lexer.commentStart === -1 ? end : lexer.commentStart, token);
     const e: ErrorLine = { kind: 'error', line, start, end, near, token, code };
     if (valueRange) e.valueRange = valueRange;
-    if (valueStart !== -1) e.name = strings.slice(nameStart, nameEnd);
+    if (valueStart !== -1) e.name = text.slice(nameStart, nameEnd);
     if (lexer.commentStart !== -1) e.commentStart = lexer.commentStart;
     return e;
   }
   const token = valueType as ValueToken;
-  const value = token === 'string' ? strings.deescape(raw) : raw;
-  const name = strings.slice(nameStart, nameEnd);
   const commentStart = lexer.commentStart === -1 ? undefined : lexer.commentStart;
-  const directive = first === 'id' ? includeDirective(name) : null;
-  if (directive === null) return new Setting(line, token, start, end, name, nameStart, raw, value, valueStart, commentStart);
-  return lexer.commentStart === -1
-    ? { kind: 'include', directive, line, start, end, name, nameStart, nameEnd, token, raw, value, valueStart, valueEnd }
-    : { kind: 'include', directive, line, start, end, name, nameStart, nameEnd, token, raw, value, valueStart, valueEnd, commentStart };
+  const directive = first === 'id' ? includeDirective(text, nameStart, nameEnd) : null;
+  if (directive === null) return new Setting(line * 8 + TOKENS.indexOf(token), file, nameStart, nameEnd, valueStart, valueEnd, commentStart);
+  return includeLine(file, directive, line, start, end, nameStart, nameEnd, token, valueStart, valueEnd, commentStart);
 }
 
 const TOKENS: readonly ValueToken[] = ['id', 'string', 'unquoted_string', 'integer', 'real'];
+const ID_TOKEN = 0;
+const STRING_TOKEN = 1;
+const UNQUOTED_TOKEN = 2;
+const INTEGER_TOKEN = 3;
+const REAL_TOKEN = 4;
 
 /**
- * A setting line as the parser makes it: the most numerous object of a large file, so it keeps
- * nine fields, not thirteen. `kind` is on the prototype, the line number and the value's token
- * share one integer, and `nameEnd` and `valueEnd` follow from the name's and the raw value's
- * length (each is the text between its offsets). `commentStart` is always present, undefined
- * without a comment, so that every setting line has one shape.
+ * A setting line as the parser makes it: the most numerous object of a large file, so it holds
+ * seven small fields and no string. `kind` is on the prototype; the line number and the value's
+ * token share one integer; `start` and `end` come from the file's line starts; and the name, the
+ * raw value and the value are read from the file's text when asked for (each read makes a new
+ * string, equal to the last). A file of a million settings thus keeps no million names and values
+ * alive, and reading it makes none. `commentStart` is always present, undefined without a comment,
+ * so that every setting line has one shape.
  */
 class Setting implements SettingLine {
   declare readonly kind: 'setting';
-  /** line * 8 + the index of the value's token in TOKENS. */
-  private readonly bits: number;
   readonly commentStart: number | undefined;
 
   constructor(
-    line: number,
-    token: ValueToken,
-    readonly start: number,
-    readonly end: number,
-    readonly name: string,
+    /** line * 8 + the index of the value's token in TOKENS. */
+    private readonly bits: number,
+    private readonly src: SourceFile,
     readonly nameStart: number,
-    readonly raw: string,
-    readonly value: string,
+    readonly nameEnd: number,
     readonly valueStart: number,
+    readonly valueEnd: number,
     commentStart: number | undefined,
   ) {
-    this.bits = line * 8 + TOKENS.indexOf(token);
     this.commentStart = commentStart;
   }
 
@@ -523,15 +464,42 @@ class Setting implements SettingLine {
     return TOKENS[this.bits & 7]!;
   }
 
-  get nameEnd(): number {
-    return this.nameStart + this.name.length;
+  get start(): number {
+    return this.src.lineStarts[(this.bits >>> 3) - 1]!;
   }
 
-  get valueEnd(): number {
-    return this.valueStart + this.raw.length;
+  get end(): number {
+    const starts = this.src.lineStarts;
+    const line = this.bits >>> 3;
+    return line < starts.length ? starts[line]! - 1 : this.src.text.length;
+  }
+
+  get name(): string {
+    return this.src.text.slice(this.nameStart, this.nameEnd);
+  }
+
+  get raw(): string {
+    return this.src.text.slice(this.valueStart, this.valueEnd);
+  }
+
+  get value(): string {
+    const raw = this.src.text.slice(this.valueStart, this.valueEnd);
+    return (this.bits & 7) === STRING_TOKEN ? deescapeConfString(raw, this.src.encoding) : raw;
+  }
+
+  /** Whether `y` spells its name as this line does, compared in place (one string made, not two). */
+  sameName(y: SettingLine): boolean {
+    const n = this.nameEnd - this.nameStart;
+    if (n !== y.nameEnd - y.nameStart) return false;
+    return this.src.text.startsWith(y.name, this.nameStart);
   }
 }
 Object.defineProperty(Setting.prototype, 'kind', { value: 'setting' });
+
+/** Whether two setting lines spell their names identically (strcmp, as ProcessConfigFileInternal compares them). */
+export function sameSpelling(x: SettingLine, y: SettingLine): boolean {
+  return x instanceof Setting ? x.sameName(y) : x.name === y.name;
+}
 
 /** ErrorLine.code and valueRange: what a tool may do about the error, decided here, where the tokens are. */
 function syntaxCode(

@@ -3,7 +3,7 @@ import { foldName, loadCatalog, lookupFoldedParam, timezones } from '../catalog/
 import type { Catalog, GucDef, Major } from '../catalog/types.js';
 import { parseGucValue, type ValueResult } from '../catalog/values.js';
 import type { ConfFile, SettingLine } from '../parse/conf-ast.js';
-import { parsePostgresqlConf } from '../parse/postgresql-conf.js';
+import { parsePostgresqlConf, sameSpelling } from '../parse/postgresql-conf.js';
 import { parsePgHba, type AuthFileIO, type HbaFile } from '../parse/pg-hba.js';
 import { parsePgIdent, type IdentFile } from '../parse/pg-ident.js';
 import { readPgbouncer, type PgbouncerConfig } from '../parse/pgbouncer.js';
@@ -98,8 +98,10 @@ const FLAGS = 16;
  * An Assignment as resolveCluster makes it: a million-line file makes a million of these, so it
  * keeps seven fields, not eleven. `status`, `applied` and `ignored` are bits of one small integer
  * that also holds `seqno` (seqno × 16 + bits: a small integer up to 134M assignments, an exact
- * number beyond), and `error` is derived: the message of a rejected value (`value.message`) unless
- * the entry is ignored. Only this module changes one, while resolving the cluster.
+ * number beyond), `error` is derived: the message of a rejected value (`value.message`) unless
+ * the entry is ignored, and so is the key of a name that is no parameter's (a custom placeholder or
+ * an unknown name: a million distinct names keep no million keys alive). Only this module changes
+ * one, while resolving the cluster.
  */
 class AssignmentRecord implements Assignment {
   overriddenBy: AssignmentRecord | undefined = undefined;
@@ -109,12 +111,18 @@ class AssignmentRecord implements Assignment {
     seqno: number,
     readonly file: SourceFile,
     readonly line: SettingLine,
-    readonly key: string,
+    /** The key of a known parameter (shared by its assignments); undefined for other names, whose key is derived. */
+    private readonly known: string | undefined,
     readonly def: GucDef | undefined,
     public value: ValueResult | undefined,
     bits: number,
   ) {
     this.packed = seqno * FLAGS + bits;
+  }
+
+  /** Lower-cased canonical name (old aliases mapped): a name that is no parameter's is folded when asked for. */
+  get key(): string {
+    return this.known ?? foldName(this.line.name);
   }
 
   /** 1-based position in PostgreSQL's processing order (pg_file_settings.seqno). */
@@ -228,20 +236,25 @@ class ValueMemo {
  */
 function assign(catalog: Catalog, file: SourceFile, line: SettingLine, assignments: AssignmentRecord[], memo: ValueMemo, overrides: Overrides): void {
   const seqno = assignments.length + 1;
-  const name = line.name;
+  // The name is read in place (the line makes a new string each time it is asked for its name).
   scanName(file.text, line.nameStart, line.nameEnd);
-  // A two-part name (QUALIFIED_ID) is never a built-in parameter nor an old alias: no catalog lookup.
-  const dotted = nameScan.dotted;
+  // A two-part name (QUALIFIED_ID) is never a built-in parameter nor an old alias: no catalog
+  // lookup, and no string made. Unknown two-part names are custom placeholders: accepted without validation.
+  if (nameScan.dotted) {
+    const a = new AssignmentRecord(seqno, file, line, undefined, undefined, undefined, PLACEHOLDER | APPLIED);
+    assignments.push(a);
+    overrides.add(a, nameScan.hash);
+    return;
+  }
+  const name = line.name;
   // Names compare as guc_name_compare does (A-Z folded, nothing else); nameScan.hash is the folded name's.
   const folded = nameScan.upper ? foldName(name) : name;
-  const def = dotted ? undefined : lookupFoldedParam(catalog, folded);
+  const def = lookupFoldedParam(catalog, folded);
   let a: AssignmentRecord;
   let hash: number;
   if (!def) {
-    // Unknown two-part names are custom placeholders: accepted without validation.
-    const key = folded;
     hash = nameScan.hash;
-    a = new AssignmentRecord(seqno, file, line, key, undefined, undefined, dotted ? PLACEHOLDER | APPLIED : UNKNOWN);
+    a = new AssignmentRecord(seqno, file, line, undefined, undefined, undefined, UNKNOWN);
   } else {
     const input = line.value;
     let value = memo.get(def, input, file.encoding);
@@ -253,6 +266,7 @@ function assign(catalog: Catalog, file: SourceFile, line: SettingLine, assignmen
     // The key is the name as written, folded, unless the name is an old alias (sort_mem: work_mem).
     hash = key === folded ? nameScan.hash : hashName(key);
     a = new AssignmentRecord(seqno, file, line, key, def, value, value.ok ? OK | APPLIED : INVALID);
+    if (key === 'config_file') overrides.configFile.push(a);
   }
   assignments.push(a);
   overrides.add(a, hash);
@@ -325,8 +339,8 @@ export function resolveCluster(outerHost: Host, input: ClusterInput, cache = new
 
   // config_file in a file is ignored: the server keeps (and -C prints) the file it was started with.
   const mainSrc = conf && main ? conf.files.get(main.abs)?.file : undefined;
-  for (const a of assignments) {
-    if (a.key !== 'config_file' || a.status !== 'ok') continue;
+  for (const a of overrides.configFile) {
+    if (a.status !== 'ok') continue;
     const real = mainSrc?.path ?? a.file.path;
     a.value = { ok: true, value: real, canonical: real };
     a.bits &= ~APPLIED;
@@ -518,6 +532,8 @@ const keyOf = (a: AssignmentRecord): string => a.key;
 class Overrides {
   private readonly lastByKey: NameIndex<AssignmentRecord>;
   private simple = true;
+  /** The assignments of config_file, which resolveCluster sets apart. */
+  readonly configFile: AssignmentRecord[] = [];
 
   /** `assignments`: where the assignments are pushed as they are made; `expected`: about how many there will be. */
   constructor(
@@ -535,7 +551,7 @@ class Overrides {
     const before = this.lastByKey.put(this.assignments.length - 1, hash);
     if (before !== -1) {
       const prev = this.assignments[before]!;
-      if (prev.line.name !== a.line.name) this.simple = false;
+      if (!sameSpelling(prev.line, a.line)) this.simple = false;
       // Right if the file set stays simple; otherwise `resolve` starts over.
       prev.overriddenBy = a;
     }

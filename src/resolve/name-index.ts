@@ -61,20 +61,28 @@ export class NameIndex<T> implements NameLookup<T> {
    * or -1. `hash`, when given, must be hashName(keyOf(items[index])).
    */
   put(index: number, hash?: number): number {
-    const key = this.keyOf(this.items[index]!);
-    const h = hash ?? hashName(key);
-    const slot = this.find(key, h);
-    if (slot >= 0) {
-      const before = this.table[2 * slot + 1]! - 1;
-      this.table[2 * slot + 1] = index + 1;
-      return before;
+    const item = this.items[index]!;
+    // The key is asked for only when a slot holds the same hash (an item may derive its key).
+    let key: string | undefined = hash === undefined ? this.keyOf(item) : undefined;
+    const h = hash ?? hashName(key!);
+    const table = this.table;
+    const mask = (table.length >> 1) - 1;
+    let i = h & mask;
+    for (; ; i = (i + 1) & mask) {
+      const s = table[2 * i + 1]!;
+      if (s === 0) break;
+      if (table[2 * i] !== h) continue;
+      key ??= this.keyOf(item);
+      if (this.keyOf(this.items[s - 1]!) === key) {
+        table[2 * i + 1] = index + 1;
+        return s - 1;
+      }
     }
-    const free = ~slot;
-    this.table[2 * free] = h;
-    this.table[2 * free + 1] = index + 1;
+    table[2 * i] = h;
+    table[2 * i + 1] = index + 1;
     if (this.count === this.order.length) this.order = grown(this.order);
-    this.order[this.count++] = free;
-    if (this.count * 2 > this.table.length >> 1) this.grow(); // load factor at most 1/2
+    this.order[this.count++] = i;
+    if (this.count * 2 > table.length >> 1) this.grow(); // load factor at most 1/2
     return -1;
   }
 

@@ -33,14 +33,24 @@ export function decode(bytes: Uint8Array): { text: string; encoding: 'utf8' | 'l
   }
 }
 
-/** Counted first, then filled: one exact Int32Array, not an array grown a million times. */
+/**
+ * One exact Int32Array, not an array grown a million times: filled in one pass into an array sized
+ * for lines of 16 characters on average (then copied out at its length), and only a text of shorter
+ * lines is counted first, from where that array ran out (so at most the exact array and the
+ * estimate are alive at once).
+ */
 export function computeLineStarts(text: string): Int32Array {
+  const starts = new Int32Array((text.length >> 4) + 16);
   let count = 1;
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) count++;
-  const starts = new Int32Array(count);
-  let k = 1;
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts[k++] = i + 1;
-  return starts;
+  let i = text.indexOf('\n');
+  for (; i !== -1 && count < starts.length; i = text.indexOf('\n', i + 1)) starts[count++] = i + 1;
+  if (i === -1) return count === starts.length ? starts : starts.slice(0, count);
+  let total = count;
+  for (let j = i; j !== -1; j = text.indexOf('\n', j + 1)) total++;
+  const exact = new Int32Array(total);
+  exact.set(starts);
+  for (; i !== -1; i = text.indexOf('\n', i + 1)) exact[count++] = i + 1;
+  return exact;
 }
 
 export function createSourceFile(path: string, absPath: string, content: Uint8Array | string): SourceFile {
