@@ -151,7 +151,7 @@ describe('the quick test never rules out what the scan masks', () => {
     }
   });
 
-  test('redactSecretsKept gives what redactSecrets gives, and a text it kept is given back as it is', () => {
+  test('redactSecretsKept gives what redactSecrets gives, and a text it kept is given back as it is (secretRanges: no ranges)', () => {
     const next = generator(5);
     const words = ['password=hunter2', 'the value', 'ghp_aB3dE5gH7jK9mN2pQ4rS', 'x://u:pw@h', 'aB3dE5gH7jK9mN2pQ4rS6tU8', 'work_mem', ' ', ', ', 'line '];
     // More texts than are kept at once: the set is cleared and filled again on the way.
@@ -161,6 +161,7 @@ describe('the quick test never rules out what the scan masks', () => {
       const expected = scanSecretRanges(s).length === 0 ? s : redactSecrets(s);
       expect(redactSecretsKept(s)).toBe(expected);
       expect(redactSecrets(s)).toBe(expected);
+      expect(secretRanges(s)).toEqual(scanSecretRanges(s));
       // The same text made again (another string object) is looked up by its content.
       expect(redactSecrets(`${s} `.slice(0, -1))).toBe(expected);
     }

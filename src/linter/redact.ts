@@ -164,8 +164,8 @@ const MEMO_MAX_CHARS = 512;
 
 /**
  * redactSecrets(s), and `s` is kept when nothing in it is masked, so that redactSecrets returns it
- * at once when it is asked again: for a finding's message, masked when the rule reports it and
- * again when the text report shows it. Bounded: at most KEPT_ENTRIES texts of at most
+ * (and secretRanges finds nothing in it) at once when it is asked again: for a finding's message
+ * and fix title, masked when the rule reports them and again when the text report shows them. Bounded: at most KEPT_ENTRIES texts of at most
  * MEMO_MAX_CHARS each (all of them cleared when full); only texts the quick test rules out are kept.
  */
 export function redactSecretsKept(s: string): string {
@@ -197,6 +197,7 @@ function redact(s: string): string {
  * text in place (the text report's source lines) and must keep columns aligned around a mask.
  */
 export function secretRanges(s: string): [number, number][] {
+  if (kept.size !== 0 && s.length <= MEMO_MAX_CHARS && kept.has(s)) return [];
   return mayHoldSecret(s) ? scanSecretRanges(s) : [];
 }
 

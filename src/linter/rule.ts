@@ -344,7 +344,7 @@ class RuleRun implements RuleContext {
     // A finding on a line of a private key (a key file pulled in by an include or @file)
     // quotes nothing of that line: PostgreSQL's "near token" would be a piece of the key.
     const inKey = this.insidePrivateKey(loc);
-    const d: Diagnostic = { rule: rule.name, severity: sev, message: safeMessage(inKey ? maskQuoted(r.message) : r.message), loc };
+    const d: Diagnostic = { rule: rule.name, severity: sev, message: safeKept(inKey ? maskQuoted(r.message) : r.message), loc };
     if (r.help) d.help = safeHelp.of(r.help);
     const related = r.related;
     if (related !== undefined && related.length > 0) d.related = related.map(safeRelated);
@@ -411,7 +411,6 @@ class LastSafeText {
 const safeHelp = new LastSafeText();
 const safeRelatedMessage = new LastSafeText();
 const safeConcern = new LastSafeText();
-const safeTitle = new LastSafeText();
 
 /**
  * The findings of one rule on one cluster. A rule whose `requires` the cluster does not hold is not
@@ -444,7 +443,7 @@ export function checkedFix(rule: Rule, file: string, fix: Fix): Fix {
     if (e.loc.start < 0 || e.loc.end < e.loc.start) throw new Error(`${rule.name}: a fix edit with an invalid range`);
     if (i > 0 && e.loc.start < edits[i - 1]!.loc.end) throw new Error(`${rule.name}: a fix with overlapping edits`);
   }
-  return { title: safeTitle.of(fix.title), edits, applicability: fix.applicability };
+  return { title: safeKept(fix.title), edits, applicability: fix.applicability };
 }
 
 /** Messages quote values from the files; a 10 MB value is cut, so that reports stay readable and bounded. */
@@ -471,10 +470,10 @@ export function safeText(s: string): string {
 }
 
 /**
- * safeText for a finding's message: a short message with nothing to mask is kept (bounded, see
- * redactSecretsKept), so that the text report's redaction of the same message finds it at once.
+ * safeText for a finding's message and its fix's title: a short text with nothing to mask is kept
+ * (bounded, see redactSecretsKept), so that a report's masking of the same text finds it at once.
  */
-function safeMessage(s: string): string {
+function safeKept(s: string): string {
   return s.length <= 4 * MESSAGE_MAX_CHARS ? clip(redactSecretsKept(s)) : safeText(s);
 }
 
