@@ -721,7 +721,8 @@ function fileRows(rows: string[], src: SourceFile, anns: readonly Annotation[], 
       // Printable ASCII with nothing masked, and it fits (nearly every line): shown as it is, its
       // mark at the columns of its units (what layoutPlain gives it, without the layout).
       rows.push(text ? head + ' ' + text : head);
-      oneMarkRow(rows, g.barSp, mark!, mark!.from, Math.min(mark!.to, text.length + 1), severity, paint);
+      // (markOn ends a mark at the line break at the latest.)
+      oneMarkRow(rows, g.barSp, mark!, mark!.from, mark!.to, severity, paint);
       continue;
     }
     marks ??= [mark!];
