@@ -973,7 +973,10 @@ export function frameInto(rows: string[], d: Diagnostic, sources: ReadonlyMap<st
   }
   const diff = src && fix && !hidden ? fixDiff(src, fix, anns![0]!.first) : undefined;
   if (diff) widest = Math.max(widest, diff.first + Math.max(shownCount(diff.oldLines), shownCount(diff.newLines)) - 1);
-  const g = gutterOf(paint, String(widest).length);
+  // The gutter is as wide as the widest line number's digits.
+  let digits = 1;
+  for (let p = 10; widest >= p; p *= 10) digits++;
+  const g = gutterOf(paint, digits);
 
   rows.push(g.arrow + (anns !== undefined ? `${safePathText(d.loc.file)}:${anns[0]!.first}:${anns[0]!.column}` : where(d.loc, sources)));
   if (src) {
@@ -1001,8 +1004,9 @@ export function frameInto(rows: string[], d: Diagnostic, sources: ReadonlyMap<st
   if (help) rows.push(helpRow(help, g));
   if (fix) rows.push(fixRowStart(fix.applicability, g) + label(fix.title) + (hidden ? ' (not shown: its text looks like a credential)' : ''));
   if (diff) {
-    diffSide(rows, diff, diff.before, diff.removed, diff.oldLines, '-', g);
-    diffSide(rows, diff, diff.after, diff.inserted, diff.newLines, '+', g);
+    // A side without lines (an insertion's old side, a deletion's new one) has no rows.
+    if (diff.oldLines !== 0) diffSide(rows, diff, diff.before, diff.removed, diff.oldLines, '-', g);
+    if (diff.newLines !== 0) diffSide(rows, diff, diff.after, diff.inserted, diff.newLines, '+', g);
   }
 }
 
