@@ -3,6 +3,10 @@ import { parsePostgresqlConf, sameSpelling } from '../src/parse/postgresql-conf.
 import type { SettingLine } from '../src/parse/conf-ast.js';
 import { computeLineStarts, createSourceFile } from '../src/source/source.js';
 import { NameIndex, hashName } from '../src/resolve/name-index.js';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { resolveAll } from '../src/api.js';
 
 /*
  * The pieces of the postgresql.conf reading path that were made cheaper for large files (issue 19):
@@ -96,5 +100,50 @@ describe('NameIndex.put with a hash given', () => {
     // The same (wrong) hash for every key: only the key comparison tells them apart.
     expect(items.map((it) => index.put(it.i, 7))).toEqual([-1, -1, 0, 1]);
     expect(index.size).toBe(2);
+  });
+});
+
+describe('assignment keys, derived for names that are no parameter', () => {
+  const resolveText = (text: string) => {
+    const dir = mkdtempSync(join(tmpdir(), 'pgconf-resolve-speed-'));
+    try {
+      writeFileSync(join(dir, 'postgresql.conf'), text);
+      const { clusters } = resolveAll(['postgresql.conf'], { cwd: dir, root: dir, pgVersion: 18 });
+      return clusters[0]!;
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+
+  it('folds A-Z of placeholders and unknown names, maps old aliases, and indexes by key', () => {
+    const c = resolveText('App_1.Mode = fast\nFoo_Bar = 1\nSORT_MEM = 1024\nwork_mem = 8MB\nx.y = 1\napp_1.mode = safe\nfoo_bar = 2\n');
+    expect(c.assignments.map((a) => [a.seqno, a.key, a.status])).toEqual([
+      [1, 'app_1.mode', 'placeholder'],
+      [2, 'foo_bar', 'unknown'],
+      [3, 'work_mem', 'ok'],
+      [4, 'work_mem', 'ok'],
+      [5, 'x.y', 'placeholder'],
+      [6, 'app_1.mode', 'placeholder'],
+      [7, 'foo_bar', 'unknown'],
+    ]);
+    const [p1, u1, alias, wm, xy, p2, u2] = c.assignments;
+    // The same key overrides, whatever the spelling; unknown names override nothing.
+    expect(p1!.overriddenBy).toBe(p2);
+    expect(alias!.overriddenBy).toBe(wm);
+    expect(u1!.overriddenBy).toBeUndefined();
+    expect(u2!.overriddenBy).toBeUndefined();
+    expect([...c.effective.keys()]).toEqual(['app_1.mode', 'work_mem', 'x.y']);
+    expect(c.effective.get('x.y')).toBe(xy);
+    expect(c.effective.get('work_mem')).toBe(wm);
+    expect(c.effective.get('sort_mem')).toBeUndefined();
+  });
+
+  it('marks an entry overridden by an identically spelled one as ignored', () => {
+    const c = resolveText('a.b = 1\nA.B = 2\na.b = 3\n');
+    expect(c.assignments.map((a) => [a.key, a.ignored, a.overriddenBy?.seqno ?? null])).toEqual([
+      ['a.b', true, 2],
+      ['a.b', false, 3],
+      ['a.b', false, null],
+    ]);
   });
 });

@@ -300,25 +300,37 @@ function matchAt(re: RegExp, text: string, at: number): number {
   return re.test(text) ? re.lastIndex : -1;
 }
 
-/** The line when it is one of the common forms (see COMMON_MAX), else null: parseLine reads it. */
+/**
+ * The line when it is one of the common forms (see COMMON_MAX), else null: parseLine reads it. The
+ * expressions are run in place (lastIndex, test) rather than through matchAt: this runs for every
+ * line, mostly before it is optimized, where each call costs.
+ */
 function commonLine(file: SourceFile, text: string, line: number, start: number, end: number): ConfLine | null {
   if (start === end) return { kind: 'blank', line, start, end };
   const c = text.charCodeAt(start);
   if (c === HASH) return { kind: 'comment', line, start, end, commentStart: start };
   if (end - start > COMMON_MAX || !isLetter(c)) return null;
-  const nameEnd = matchAt(NAME, text, start);
-  if (nameEnd === -1) return null;
-  const valueStart = matchAt(SEPARATOR, text, nameEnd);
+  NAME.lastIndex = start;
+  if (!NAME.test(text)) return null;
+  const nameEnd = NAME.lastIndex;
+  SEPARATOR.lastIndex = nameEnd;
+  SEPARATOR.test(text); // it matches everywhere (possibly nothing)
+  const valueStart = SEPARATOR.lastIndex;
   const v = text.charCodeAt(valueStart);
   let valueEnd: number;
   let token: number; // the index of the value's token in TOKENS
   if (v === QUOTE) {
-    valueEnd = matchAt(STRING, text, valueStart);
+    STRING.lastIndex = valueStart;
+    valueEnd = STRING.test(text) ? STRING.lastIndex : -1;
     token = STRING_TOKEN;
   } else if (isLetter(v)) {
     // word(): ID, else UNQUOTED_STRING when strictly longer than the ID and the QUALIFIED_ID.
-    const idEnd = matchAt(ID_REST, text, valueStart + 1);
-    const unquotedEnd = matchAt(UNQUOTED_REST, text, idEnd);
+    ID_REST.lastIndex = valueStart + 1;
+    ID_REST.test(text);
+    const idEnd = ID_REST.lastIndex;
+    UNQUOTED_REST.lastIndex = idEnd;
+    UNQUOTED_REST.test(text);
+    const unquotedEnd = UNQUOTED_REST.lastIndex;
     if (unquotedEnd === idEnd) {
       valueEnd = idEnd;
       token = ID_TOKEN;
@@ -329,7 +341,8 @@ function commonLine(file: SourceFile, text: string, line: number, start: number,
       token = UNQUOTED_TOKEN;
     }
   } else if (isDigit(v) || isSign(v) || v === DOT) {
-    valueEnd = matchAt(INTEGER, text, valueStart);
+    INTEGER.lastIndex = valueStart;
+    valueEnd = INTEGER.test(text) ? INTEGER.lastIndex : -1;
     token = INTEGER_TOKEN;
     if (valueEnd === -1 || text.charCodeAt(valueEnd) === DOT) {
       valueEnd = matchAt(REAL, text, valueStart);
@@ -339,11 +352,13 @@ function commonLine(file: SourceFile, text: string, line: number, start: number,
     return null;
   }
   if (valueEnd === -1) return null;
-  const tailEnd = matchAt(TAIL, text, valueEnd);
-  if (tailEnd === -1) return null;
+  TAIL.lastIndex = valueEnd;
+  if (!TAIL.test(text)) return null;
+  const tailEnd = TAIL.lastIndex;
   const commentStart = tailEnd > valueEnd && text.charCodeAt(tailEnd - 1) === HASH ? tailEnd - 1 : undefined;
-  // A QUALIFIED_ID name has a '.', so it is never an include directive.
-  const directive = includeDirective(text, start, nameEnd);
+  // A QUALIFIED_ID name has a '.', so it is never an include directive; nor is a name of another length.
+  const n = nameEnd - start;
+  const directive = n === 7 || n === 11 || n === 17 ? includeDirective(text, start, nameEnd) : null;
   if (directive === null) return new Setting(line * 8 + token, file, start, nameEnd, valueStart, valueEnd, commentStart);
   return includeLine(file, directive, line, start, end, start, nameEnd, TOKENS[token]!, valueStart, valueEnd, commentStart);
 }
@@ -440,19 +455,25 @@ const REAL_TOKEN = 4;
  * so that every setting line has one shape.
  */
 class Setting implements SettingLine {
+  // Declared, and set in the constructor only: a field initializer (or a parameter property)
+  // would define every field once more, through a call, before the constructor sets it.
   declare readonly kind: 'setting';
-  readonly commentStart: number | undefined;
+  /** line * 8 + the index of the value's token in TOKENS. */
+  declare private readonly bits: number;
+  declare private readonly src: SourceFile;
+  declare readonly nameStart: number;
+  declare readonly nameEnd: number;
+  declare readonly valueStart: number;
+  declare readonly valueEnd: number;
+  declare readonly commentStart: number | undefined;
 
-  constructor(
-    /** line * 8 + the index of the value's token in TOKENS. */
-    private readonly bits: number,
-    private readonly src: SourceFile,
-    readonly nameStart: number,
-    readonly nameEnd: number,
-    readonly valueStart: number,
-    readonly valueEnd: number,
-    commentStart: number | undefined,
-  ) {
+  constructor(bits: number, src: SourceFile, nameStart: number, nameEnd: number, valueStart: number, valueEnd: number, commentStart: number | undefined) {
+    this.bits = bits;
+    this.src = src;
+    this.nameStart = nameStart;
+    this.nameEnd = nameEnd;
+    this.valueStart = valueStart;
+    this.valueEnd = valueEnd;
     this.commentStart = commentStart;
   }
 

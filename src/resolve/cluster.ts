@@ -90,39 +90,48 @@ const UNKNOWN = 2;
 const PLACEHOLDER = 3;
 const APPLIED = 4;
 const IGNORED = 8;
+/** The name has an A-Z letter: a derived key is the name folded (without it, the name itself). */
+const UPPER = 16;
 
 /** The flags' share of AssignmentRecord.packed: seqno × FLAGS + bits. */
-const FLAGS = 16;
+const FLAGS = 32;
 
 /**
  * An Assignment as resolveCluster makes it: a million-line file makes a million of these, so it
  * keeps seven fields, not eleven. `status`, `applied` and `ignored` are bits of one small integer
- * that also holds `seqno` (seqno × 16 + bits: a small integer up to 134M assignments, an exact
+ * that also holds `seqno` (seqno × 32 + bits: a small integer up to 33M assignments, an exact
  * number beyond), `error` is derived: the message of a rejected value (`value.message`) unless
  * the entry is ignored, and so is the key of a name that is no parameter's (a custom placeholder or
  * an unknown name: a million distinct names keep no million keys alive). Only this module changes
  * one, while resolving the cluster.
  */
 class AssignmentRecord implements Assignment {
-  overriddenBy: AssignmentRecord | undefined = undefined;
-  private packed: number;
+  // Declared, and set in the constructor only: a field initializer (or a parameter property)
+  // would define every field once more, through a call, before the constructor sets it.
+  declare readonly file: SourceFile;
+  declare readonly line: SettingLine;
+  /** The key of a known parameter (shared by its assignments); undefined for other names, whose key is derived. */
+  declare private readonly known: string | undefined;
+  declare readonly def: GucDef | undefined;
+  declare value: ValueResult | undefined;
+  declare overriddenBy: AssignmentRecord | undefined;
+  declare private packed: number;
 
-  constructor(
-    seqno: number,
-    readonly file: SourceFile,
-    readonly line: SettingLine,
-    /** The key of a known parameter (shared by its assignments); undefined for other names, whose key is derived. */
-    private readonly known: string | undefined,
-    readonly def: GucDef | undefined,
-    public value: ValueResult | undefined,
-    bits: number,
-  ) {
+  constructor(seqno: number, file: SourceFile, line: SettingLine, known: string | undefined, def: GucDef | undefined, value: ValueResult | undefined, bits: number) {
+    this.file = file;
+    this.line = line;
+    this.known = known;
+    this.def = def;
+    this.value = value;
+    this.overriddenBy = undefined;
     this.packed = seqno * FLAGS + bits;
   }
 
   /** Lower-cased canonical name (old aliases mapped): a name that is no parameter's is folded when asked for. */
   get key(): string {
-    return this.known ?? foldName(this.line.name);
+    if (this.known !== undefined) return this.known;
+    const name = this.line.name;
+    return (this.bits & UPPER) !== 0 ? foldName(name) : name;
   }
 
   /** 1-based position in PostgreSQL's processing order (pg_file_settings.seqno). */
@@ -130,7 +139,7 @@ class AssignmentRecord implements Assignment {
     return Math.floor(this.packed / FLAGS);
   }
 
-  /** The status (the low two bits: OK, INVALID, UNKNOWN, PLACEHOLDER), APPLIED and IGNORED. */
+  /** The status (the low two bits: OK, INVALID, UNKNOWN, PLACEHOLDER), APPLIED, IGNORED and UPPER. */
   get bits(): number {
     return this.packed % FLAGS;
   }
@@ -241,35 +250,33 @@ function assign(catalog: Catalog, file: SourceFile, line: SettingLine, assignmen
   // A two-part name (QUALIFIED_ID) is never a built-in parameter nor an old alias: no catalog
   // lookup, and no string made. Unknown two-part names are custom placeholders: accepted without validation.
   if (nameScan.dotted) {
-    const a = new AssignmentRecord(seqno, file, line, undefined, undefined, undefined, PLACEHOLDER | APPLIED);
+    const a = new AssignmentRecord(seqno, file, line, undefined, undefined, undefined, nameScan.upper ? PLACEHOLDER | APPLIED | UPPER : PLACEHOLDER | APPLIED);
     assignments.push(a);
-    overrides.add(a, nameScan.hash);
+    overrides.add(a, nameScan.hash, PLACEHOLDER);
     return;
   }
   const name = line.name;
   // Names compare as guc_name_compare does (A-Z folded, nothing else); nameScan.hash is the folded name's.
   const folded = nameScan.upper ? foldName(name) : name;
   const def = lookupFoldedParam(catalog, folded);
-  let a: AssignmentRecord;
-  let hash: number;
   if (!def) {
-    hash = nameScan.hash;
-    a = new AssignmentRecord(seqno, file, line, undefined, undefined, undefined, UNKNOWN);
-  } else {
-    const input = line.value;
-    let value = memo.get(def, input, file.encoding);
-    if (value === undefined) {
-      value = parseGucValue(def, input, catalog.major, { writtenName: name, timezones: timezones(catalog.major), encoding: file.encoding });
-      memo.set(def, input, file.encoding, value);
-    }
-    const key = defKey(def);
-    // The key is the name as written, folded, unless the name is an old alias (sort_mem: work_mem).
-    hash = key === folded ? nameScan.hash : hashName(key);
-    a = new AssignmentRecord(seqno, file, line, key, def, value, value.ok ? OK | APPLIED : INVALID);
-    if (key === 'config_file') overrides.configFile.push(a);
+    // An unknown name overrides nothing and is in no index.
+    assignments.push(new AssignmentRecord(seqno, file, line, undefined, undefined, undefined, nameScan.upper ? UNKNOWN | UPPER : UNKNOWN));
+    return;
   }
+  const input = line.value;
+  let value = memo.get(def, input, file.encoding);
+  if (value === undefined) {
+    value = parseGucValue(def, input, catalog.major, { writtenName: name, timezones: timezones(catalog.major), encoding: file.encoding });
+    memo.set(def, input, file.encoding, value);
+  }
+  const key = defKey(def);
+  // The key is the name as written, folded, unless the name is an old alias (sort_mem: work_mem).
+  const hash = key === folded ? nameScan.hash : hashName(key);
+  const a = new AssignmentRecord(seqno, file, line, key, def, value, value.ok ? OK | APPLIED : INVALID);
+  if (key === 'config_file') overrides.configFile.push(a);
   assignments.push(a);
-  overrides.add(a, hash);
+  overrides.add(a, hash, value.ok ? OK : INVALID);
 }
 
 /** def.name lower-cased, once per definition (DateStyle, TimeZone, … are mixed-case), not per assignment. */
@@ -543,10 +550,8 @@ class Overrides {
     this.lastByKey = new NameIndex(assignments, keyOf, expected);
   }
 
-  /** `a` was just pushed onto the assignments; `hash` is hashName(a.key). */
-  add(a: AssignmentRecord, hash: number): void {
-    const status = a.bits & 3;
-    if (status === UNKNOWN) return;
+  /** `a` (a known parameter's or a placeholder's) was just pushed onto the assignments; `hash` is hashName(a.key), `status` its status bits. */
+  add(a: AssignmentRecord, hash: number, status: number): void {
     if (status === INVALID) this.simple = false;
     const before = this.lastByKey.put(this.assignments.length - 1, hash);
     if (before !== -1) {

@@ -175,7 +175,10 @@ export function scanName(text: string, start: number, end: number): void {
     }
     h = Math.imul(h ^ c, FNV_PRIME);
   }
-  nameScan.hash = mix(h);
+  // mix(h), written out: this runs for every assignment.
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x45d9f3b);
+  nameScan.hash = h ^ (h >>> 16);
   nameScan.dotted = dotted;
   nameScan.upper = upper;
 }
