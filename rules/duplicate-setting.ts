@@ -18,6 +18,11 @@ export function lineLoc(a: Pick<Assignment, 'file' | 'line'>): Loc {
   return { file: a.file.path, start: before, end };
 }
 
+/** A finding's span: an assignment's name to the end of its value. */
+function locOf(a: Assignment): Loc {
+  return { file: a.file.path, start: a.line.nameStart, end: a.line.valueEnd };
+}
+
 export default defineRule({
   name: 'duplicate-setting',
   severity: 'warning',
@@ -42,17 +47,12 @@ export default defineRule({
   },
   check(ctx) {
     const autoFiles = new Set(ctx.cluster.input.files.filter((f) => f.kind === 'postgresql.auto.conf').map((f) => f.abs));
-    const locOf = (a: Assignment): Loc => ({ file: a.file.path, start: a.line.nameStart, end: a.line.valueEnd });
     // A file that sets the same parameters a million times: past the listing limit its findings
-    // are counted in runs (consecutive ones in the same file), not reported one by one.
+    // are counted in runs (consecutive ones in the same file), not reported one by one. (No
+    // closures over these: they stay plain locals of the loop.)
     let runFile: string | null = null;
     let runCount = 0;
     let runLast: Assignment | null = null;
-    const endRun = (): void => {
-      if (runFile !== null && runLast !== null) ctx.unlisted(runFile, runCount, locOf(runLast));
-      runFile = null;
-      runCount = 0;
-    };
     // An indexed loop: it runs once, cold, in the interpreter, where an iterator costs.
     const overridden = assignmentKinds(ctx.cluster).overridden;
     for (let i = 0; i < overridden.length; i++) {
@@ -65,7 +65,7 @@ export default defineRule({
         continue;
       }
       if (!ctx.listed(file)) {
-        endRun();
+        if (runFile !== null && runLast !== null) ctx.unlisted(runFile, runCount, locOf(runLast));
         runFile = file;
         runCount = 1;
         runLast = a;
@@ -91,6 +91,6 @@ export default defineRule({
         related: [{ message: 'the assignment that wins', loc: locOf(w) }],
       });
     }
-    endRun();
+    if (runFile !== null && runLast !== null) ctx.unlisted(runFile, runCount, locOf(runLast));
   },
 });
