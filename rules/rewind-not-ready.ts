@@ -3,7 +3,7 @@ import { foldName } from '../src/catalog/catalog.js';
 import { parseBool } from '../src/catalog/values.js';
 import { boundQuote } from '../src/linter/redact.js';
 import { defineRule, type RuleContext } from '../src/linter/rule.js';
-import type { SettingView } from '../src/linter/settings.js';
+import { assignmentKinds, type SettingView } from '../src/linter/settings.js';
 import type { Loc } from '../src/types.js';
 
 /** What the files (or the declared facts) show about the server's part in physical failover. */
@@ -49,8 +49,10 @@ export function failoverEvidence(ctx: RuleContext): FailoverEvidence[] {
   if (conninfo) out.push({ what: 'this server is a standby (primary_conninfo is set)', loc: conninfo.lineLoc!, strength: 'strong' });
   const slot = written('primary_slot_name', nonEmpty);
   if (slot && !conninfo) out.push({ what: `this server is a standby (primary_slot_name = ${quoteValue(slot)})`, loc: slot.lineLoc!, strength: 'strong' });
-  for (const a of ctx.cluster.assignments) {
-    if (a.key !== 'standby_mode' || a.status !== 'unknown' || a.overriddenBy) continue;
+  // The unknown names only (standby_mode is no parameter from 12): a name that is no parameter's
+  // has its key folded from its line each time it is asked for.
+  for (const a of assignmentKinds(ctx.cluster).unknown) {
+    if (a.key !== 'standby_mode' || a.overriddenBy) continue;
     if (!isOn(a.line.value)) continue;
     out.push({ what: `this server is meant to be a standby (standby_mode = ${boundQuote(a.line.raw, 60)})`, loc: { file: a.file.path, start: a.line.nameStart, end: a.line.valueEnd }, strength: 'strong' });
   }
