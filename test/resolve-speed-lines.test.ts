@@ -138,6 +138,18 @@ describe('assignment keys, derived for names that are no parameter', () => {
     expect(c.effective.get('sort_mem')).toBeUndefined();
   });
 
+  it.each([
+    ['the same spelling', 'work_mem = 1MB\nwork_mem = 2MB\n', [true, false], [2, null]],
+    ['another case', 'Work_Mem = 1MB\nwork_mem = 2MB\n', [false, false], [2, null]],
+    ['an old alias and its parameter, both lower case', 'sort_mem = 1MB\nwork_mem = 2MB\nsort_mem = 3MB\n', [true, false, false], [2, 3, null]],
+    ['a placeholder in two cases', 'a.b = 1\nA.b = 2\n', [false, false], [2, null]],
+    ['unknown names', 'nope = 1\nnope = 2\n', [false, false], [null, null]],
+  ])('ignored only when overridden by an identically spelled entry: %s', (_, text, ignored, by) => {
+    const c = resolveText(text);
+    expect(c.assignments.map((a) => a.ignored)).toEqual(ignored);
+    expect(c.assignments.map((a) => a.overriddenBy?.seqno ?? null)).toEqual(by);
+  });
+
   it('marks an entry overridden by an identically spelled one as ignored', () => {
     const c = resolveText('a.b = 1\nA.B = 2\na.b = 3\n');
     expect(c.assignments.map((a) => [a.key, a.ignored, a.overriddenBy?.seqno ?? null])).toEqual([

@@ -92,14 +92,16 @@ const APPLIED = 4;
 const IGNORED = 8;
 /** The name has an A-Z letter: a derived key is the name folded (without it, the name itself). */
 const UPPER = 16;
+/** The name is an old alias of its parameter (sort_mem for work_mem): its key is not the name folded. */
+const ALIAS = 32;
 
 /** The flags' share of AssignmentRecord.packed: seqno × FLAGS + bits. */
-const FLAGS = 32;
+const FLAGS = 64;
 
 /**
  * An Assignment as resolveCluster makes it: a million-line file makes a million of these, so it
  * keeps seven fields, not eleven. `status`, `applied` and `ignored` are bits of one small integer
- * that also holds `seqno` (seqno × 32 + bits: a small integer up to 33M assignments, an exact
+ * that also holds `seqno` (seqno × 64 + bits: a small integer up to 16M assignments, an exact
  * number beyond), `error` is derived: the message of a rejected value (`value.message`) unless
  * the entry is ignored, and so is the key of a name that is no parameter's (a custom placeholder or
  * an unknown name: a million distinct names keep no million keys alive). Only this module changes
@@ -139,7 +141,7 @@ class AssignmentRecord implements Assignment {
     return Math.floor(this.packed / FLAGS);
   }
 
-  /** The status (the low two bits: OK, INVALID, UNKNOWN, PLACEHOLDER), APPLIED, IGNORED and UPPER. */
+  /** The status (the low two bits: OK, INVALID, UNKNOWN, PLACEHOLDER), APPLIED, IGNORED, UPPER and ALIAS. */
   get bits(): number {
     return this.packed % FLAGS;
   }
@@ -220,9 +222,26 @@ export function assignmentError(a: Assignment): string | null {
  */
 const VALUE_MEMO_MAX = 10_000;
 
+/**
+ * What a name that is not two-part resolves to, found once per distinct name rather than per line: a
+ * file sets the same few parameters over and over. Filed by the hash of the folded name (scanName's),
+ * and checked against the text in place, so a repeated name costs no string. Bounded like the values.
+ */
+interface NameEntry {
+  /** The name folded (A-Z only). */
+  readonly folded: string;
+  readonly def: GucDef | undefined;
+  /** defKey(def), when there is a def. */
+  readonly key: string | undefined;
+  /** hashName(key ?? folded). */
+  readonly hash: number;
+}
+const NAME_MEMO_MAX = 4096;
+
 class ValueMemo {
   private readonly byEncoding = { utf8: new Map<GucDef, Map<string, ValueResult>>(), latin1: new Map<GucDef, Map<string, ValueResult>>() };
   private size = 0;
+  private readonly names = new Map<number, NameEntry>();
 
   get(def: GucDef, input: string, encoding: SourceFile['encoding']): ValueResult | undefined {
     return this.byEncoding[encoding].get(def)?.get(input);
@@ -235,6 +254,19 @@ class ValueMemo {
     if (values === undefined) perDef.set(def, (values = new Map()));
     values.set(input, value);
     this.size++;
+  }
+
+  /** The entry of the name text[start, end), whose folded form hashes to `hash` (`upper`: it has A-Z), if kept. */
+  name(text: string, start: number, end: number, upper: boolean, hash: number): NameEntry | undefined {
+    const e = this.names.get(hash);
+    if (e === undefined || e.folded.length !== end - start) return undefined;
+    const same = upper ? foldName(text.slice(start, end)) === e.folded : text.startsWith(e.folded, start);
+    return same ? e : undefined;
+  }
+
+  /** Keeps `e` under `hash` (the folded name's), while there is room. */
+  setName(hash: number, e: NameEntry): void {
+    if (this.names.size < NAME_MEMO_MAX) this.names.set(hash, e);
   }
 }
 
@@ -255,28 +287,36 @@ function assign(catalog: Catalog, file: SourceFile, line: SettingLine, assignmen
     overrides.add(a, nameScan.hash, PLACEHOLDER);
     return;
   }
-  const name = line.name;
   // Names compare as guc_name_compare does (A-Z folded, nothing else); nameScan.hash is the folded name's.
-  const folded = nameScan.upper ? foldName(name) : name;
-  const def = lookupFoldedParam(catalog, folded);
-  if (!def) {
+  const upper = nameScan.upper;
+  let entry = memo.name(file.text, line.nameStart, line.nameEnd, upper, nameScan.hash);
+  if (entry === undefined) {
+    const name = line.name;
+    const folded = upper ? foldName(name) : name;
+    const def = lookupFoldedParam(catalog, folded);
+    const key = def === undefined ? undefined : defKey(def);
+    // The key is the name as written, folded, unless the name is an old alias (sort_mem: work_mem).
+    entry = { folded, def, key, hash: key === undefined || key === folded ? nameScan.hash : hashName(key) };
+    memo.setName(nameScan.hash, entry);
+  }
+  const def = entry.def;
+  if (def === undefined) {
     // An unknown name overrides nothing and is in no index.
-    assignments.push(new AssignmentRecord(seqno, file, line, undefined, undefined, undefined, nameScan.upper ? UNKNOWN | UPPER : UNKNOWN));
+    assignments.push(new AssignmentRecord(seqno, file, line, undefined, undefined, undefined, upper ? UNKNOWN | UPPER : UNKNOWN));
     return;
   }
   const input = line.value;
   let value = memo.get(def, input, file.encoding);
   if (value === undefined) {
-    value = parseGucValue(def, input, catalog.major, { writtenName: name, timezones: timezones(catalog.major), encoding: file.encoding });
+    value = parseGucValue(def, input, catalog.major, { writtenName: line.name, timezones: timezones(catalog.major), encoding: file.encoding });
     memo.set(def, input, file.encoding, value);
   }
-  const key = defKey(def);
-  // The key is the name as written, folded, unless the name is an old alias (sort_mem: work_mem).
-  const hash = key === folded ? nameScan.hash : hashName(key);
-  const a = new AssignmentRecord(seqno, file, line, key, def, value, value.ok ? OK | APPLIED : INVALID);
+  const key = entry.key!;
+  const spelling = (upper ? UPPER : 0) | (key === entry.folded ? 0 : ALIAS);
+  const a = new AssignmentRecord(seqno, file, line, key, def, value, (value.ok ? OK | APPLIED : INVALID) | spelling);
   if (key === 'config_file') overrides.configFile.push(a);
   assignments.push(a);
-  overrides.add(a, hash, value.ok ? OK : INVALID);
+  overrides.add(a, entry.hash, value.ok ? OK : INVALID);
 }
 
 /** def.name lower-cased, once per definition (DateStyle, TimeZone, … are mixed-case), not per assignment. */
@@ -556,7 +596,8 @@ class Overrides {
     const before = this.lastByKey.put(this.assignments.length - 1, hash);
     if (before !== -1) {
       const prev = this.assignments[before]!;
-      if (!sameSpelling(prev.line, a.line)) this.simple = false;
+      // The same key, and neither name has A-Z nor is an alias: both are spelled as the key is.
+      if (((prev.bits | a.bits) & (UPPER | ALIAS)) !== 0 && !sameSpelling(prev.line, a.line)) this.simple = false;
       // Right if the file set stays simple; otherwise `resolve` starts over.
       prev.overriddenBy = a;
     }
