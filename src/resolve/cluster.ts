@@ -170,7 +170,10 @@ class AssignmentRecord implements Assignment {
 
   /** Overridden by a later entry spelled identically: skipped, so neither applied nor in error. */
   ignore(): void {
-    this.bits = (this.bits & ~APPLIED) | IGNORED;
+    // bits = (bits & ~APPLIED) | IGNORED, on the packed integer (no getter and setter calls).
+    const packed = this.packed;
+    const bits = packed % FLAGS;
+    this.packed = packed - bits + ((bits & ~APPLIED) | IGNORED);
   }
 }
 
@@ -607,9 +610,10 @@ class Overrides {
   resolve(): NameLookup<AssignmentRecord> {
     const assignments = this.assignments;
     if (this.simple) {
-      for (const a of assignments) {
-        if (a.overriddenBy === undefined) continue;
-        a.ignore();
+      // An indexed loop: this runs once per assignment, mostly before it is optimized.
+      for (let i = 0; i < assignments.length; i++) {
+        const a = assignments[i]!;
+        if (a.overriddenBy !== undefined) a.ignore();
       }
       return this.lastByKey;
     }
