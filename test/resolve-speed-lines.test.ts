@@ -61,6 +61,11 @@ describe('setting lines read their strings from the text', () => {
     }
   });
 
+  it('takes a plain string as it is between its quotes, and de-escapes the others', () => {
+    const values = settingsOf("a = 'plain'\nb = ''\nc = 'it''s'\nd = 'xyz\0'\ne = 'a\\tb'\nf = ''''\n").map((l) => l.value);
+    expect(values).toEqual(['plain', '', "it's", 'xy', 'a\tb', "'"]);
+  });
+
   it('de-escapes by the encoding of the file it was read from', () => {
     expect(settingsOf("a = '\\351'")[0]!.value).toBe('\u00e9');
     expect(settingsOf("a = '\\303\\251'")[0]!.value).toBe('\u00e9');

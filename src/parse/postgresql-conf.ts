@@ -504,8 +504,12 @@ class Setting implements SettingLine {
   }
 
   get value(): string {
-    const raw = this.src.text.slice(this.valueStart, this.valueEnd);
-    return (this.bits & 7) === STRING_TOKEN ? deescapeConfString(raw, this.src.encoding) : raw;
+    const text = this.src.text;
+    if ((this.bits & 7) !== STRING_TOKEN) return text.slice(this.valueStart, this.valueEnd);
+    // Between the quotes: a string without a backslash, a NUL or a '' pair is its own value
+    // (deescapeConfString's fast path, with one search instead of three and one string made).
+    const inner = text.slice(this.valueStart + 1, this.valueEnd - 1);
+    return NOT_PLAIN.test(inner) ? deescapeConfString(text.slice(this.valueStart, this.valueEnd), this.src.encoding) : inner;
   }
 
   /** Whether `y` spells its name as this line does, compared in place (one string made, not two). */
@@ -516,6 +520,8 @@ class Setting implements SettingLine {
   }
 }
 Object.defineProperty(Setting.prototype, 'kind', { value: 'setting' });
+/** What a STRING token's text between its quotes needs de-escaping for. */
+const NOT_PLAIN = /[\\\0]|''/;
 
 /** Whether two setting lines spell their names identically (strcmp, as ProcessConfigFileInternal compares them). */
 export function sameSpelling(x: SettingLine, y: SettingLine): boolean {

@@ -133,7 +133,7 @@ class AssignmentRecord implements Assignment {
   get key(): string {
     if (this.known !== undefined) return this.known;
     const name = this.line.name;
-    return (this.bits & UPPER) !== 0 ? foldName(name) : name;
+    return ((this.packed % FLAGS) & UPPER) !== 0 ? foldName(name) : name;
   }
 
   /** 1-based position in PostgreSQL's processing order (pg_file_settings.seqno). */
@@ -150,20 +150,22 @@ class AssignmentRecord implements Assignment {
     this.packed = this.packed - (this.packed % FLAGS) + bits;
   }
 
+  // The getters below read the packed integer themselves (rules call them for every assignment,
+  // mostly before they are optimized: one call each, not two).
   get status(): AssignmentStatus {
-    return STATUSES[this.bits & 3]!;
+    return STATUSES[(this.packed % FLAGS) & 3]!;
   }
 
   get applied(): boolean {
-    return (this.bits & APPLIED) !== 0;
+    return ((this.packed % FLAGS) & APPLIED) !== 0;
   }
 
   get ignored(): boolean {
-    return (this.bits & IGNORED) !== 0;
+    return ((this.packed % FLAGS) & IGNORED) !== 0;
   }
 
   get error(): string | null {
-    if ((this.bits & (3 | IGNORED)) !== INVALID) return null;
+    if (((this.packed % FLAGS) & (3 | IGNORED)) !== INVALID) return null;
     const v = this.value;
     return v !== undefined && !v.ok ? v.message : null;
   }
