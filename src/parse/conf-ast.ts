@@ -49,6 +49,12 @@ export interface CommentLine extends LineBase {
   kind: 'comment';
   commentStart: number;
 }
+/**
+ * A setting line. The parser's keeps offsets and derives the rest: `name`, `raw` and `value` are
+ * read from the file's text each time they are asked for (a new, equal string each time), `line`,
+ * `token`, `start` and `end` from packed integers and the file's line starts. Read a string once
+ * per use and keep it in a local; where only a finding needs it, read it only for the finding.
+ */
 export interface SettingLine extends LineBase, ConfValue {
   readonly kind: 'setting';
   /** Name as written (case preserved). */
