@@ -220,4 +220,81 @@ describe('closestNames', () => {
       expect(closestNameMatches(c, name)).toEqual(brute);
     }
   });
+
+  /** Optimal string alignment distance, the textbook full table (the reference for the bounded one). */
+  function osa(a: string, b: string): number {
+    const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+    for (let i = 1; i <= a.length; i++) {
+      for (let j = 1; j <= b.length; j++) {
+        const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+        d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+      }
+    }
+    return d[a.length]![b.length]!;
+  }
+
+  /** A deterministic generator (the same cases every run). */
+  function rng(seed: number): () => number {
+    let x = seed;
+    return () => {
+      x = (x * 1103515245 + 12345) & 0x7fffffff;
+      return x / 0x80000000;
+    };
+  }
+
+  it('bounds the distance exactly against the textbook table, on random strings of any length and letters', () => {
+    const r = rng(19);
+    const alphabet = 'ab_c\u00e9\u4e00?\x1f';
+    const word = (max: number) => Array.from({ length: Math.floor(r() * max) }, () => alphabet[Math.floor(r() * alphabet.length)]).join('');
+    for (let n = 0; n < 3000; n++) {
+      const a = word(n < 2900 ? 9 : 70);
+      const b = r() < 0.3 ? a.slice(0, Math.floor(r() * a.length)) + word(3) + a.slice(Math.floor(r() * a.length)) : word(n < 2900 ? 9 : 70);
+      const d = osa(a, b);
+      expect(editDistance(a, b)).toBe(d);
+      const limit = Math.floor(r() * 6);
+      const got = boundedDistance(a, b, limit);
+      if (d <= limit) expect(got).toBe(d);
+      else expect(got).toBeGreaterThan(limit);
+    }
+  });
+
+  it('suggests what a brute force over every name suggests, for misspellings of every kind', () => {
+    // Each major's names misspelled by deleting, inserting, replacing or swapping letters, adding or
+    // dropping underscores, reordering words and changing case; compared with the textbook distance
+    // over the whole catalog (the letter counts that pass names over must never pass over a suggestion).
+    const r = rng(7);
+    const words = (s: string) => s.split('_').filter(Boolean).sort().join('_');
+    let compared = 0;
+    for (const major of [10, 14, 18] as const) {
+      const c = loadCatalog(major);
+      const names = [...c.params.keys()];
+      for (let n = 0; n < 60; n++) {
+        let s = names[Math.floor(r() * names.length)]!;
+        for (let e = 1 + Math.floor(r() * 4); e > 0; e--) {
+          const i = Math.floor(r() * (s.length + 1));
+          const op = Math.floor(r() * 7);
+          if (op === 0) s = s.slice(0, i) + s.slice(i + 1);
+          else if (op === 1) s = s.slice(0, i) + 'aeiou_xz'[Math.floor(r() * 8)] + s.slice(i);
+          else if (op === 2) s = s.slice(0, i) + 'rstlnm_'[Math.floor(r() * 7)] + s.slice(i + 1);
+          else if (op === 3 && i + 1 < s.length) s = s.slice(0, i) + s[i + 1] + s[i] + s.slice(i + 2);
+          else if (op === 4) s = s.replace('_', '__');
+          else if (op === 5) s = s.split('_').reverse().join('_');
+          else s = s.slice(0, i) + s.slice(i).toUpperCase();
+        }
+        const key = foldName(s);
+        const limit = Math.max(1, Math.min(4, Math.floor(key.length / 3)));
+        const brute = [...c.params]
+          .filter(([k]) => Math.abs(k.length - key.length) <= limit)
+          .map(([k, def]) => ({ name: def.name, d: words(k) === words(key) ? Math.min(1, osa(key, k)) : osa(key, k) }))
+          .filter((x) => x.d > 0 && x.d <= limit)
+          .sort((p, q) => p.d - q.d || (p.name < q.name ? -1 : p.name > q.name ? 1 : 0))
+          .slice(0, 3);
+        expect(closestNameMatches(c, s)).toEqual(brute);
+        if (brute.length) compared++;
+      }
+    }
+    // Most cases have suggestions to compare.
+    expect(compared).toBeGreaterThan(120);
+  });
 });

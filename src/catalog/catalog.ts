@@ -111,51 +111,88 @@ export function editDistance(a: string, b: string): number {
   return boundedDistance(a, b, Infinity);
 }
 
-const candidateLists = new WeakMap<Catalog, { key: string; words: string; name: string }[]>();
+interface Candidate {
+  key: string;
+  name: string;
+  /** wordKey(key), made when first compared. */
+  words: string | undefined;
+}
 
-/** The catalog's names with their word keys, made once per catalog (a file can misspell many names). */
-function candidates(catalog: Catalog): { key: string; words: string; name: string }[] {
+const candidateLists = new WeakMap<Catalog, Candidate[]>();
+
+/** The catalog's names, listed once per catalog (a file can misspell many names). */
+function candidates(catalog: Catalog): Candidate[] {
   let list = candidateLists.get(catalog);
   if (!list) {
-    list = [...catalog.params].map(([key, def]) => ({ key, words: wordKey(key), name: def.name }));
+    list = [];
+    for (const [key, def] of catalog.params) list.push({ key, name: def.name, words: undefined });
     candidateLists.set(catalog, list);
   }
   return list;
 }
 
+/** The three rows of boundedDistance's table, one after the other, kept between calls (grown as needed). */
+let rows = new Int32Array(3 * 64);
+
 /**
  * editDistance(a, b) when it is at most `limit`, else some number above `limit`: the rows of the
  * table are computed until two rows in a row lie wholly above the limit (no later cell can come
  * back under it: each cell adds to a cell of the two rows before it, or to the cell on its left).
+ * Strings whose lengths differ by more than the limit are that far apart at least (an edit changes
+ * the length by one at most). This runs a few hundred times per misspelled name, mostly before V8
+ * optimises it: no arrays are made per call, and the minimum is taken with comparisons.
  */
 export function boundedDistance(a: string, b: string, limit: number): number {
+  const n = a.length;
   const m = b.length;
-  let prev2 = new Int32Array(m + 1);
-  let prev = new Int32Array(m + 1);
-  let row = new Int32Array(m + 1);
-  for (let j = 0; j <= m; j++) prev[j] = j;
+  if (n - m > limit || m - n > limit) return limit + 1;
+  const w = m + 1;
+  if (rows.length < 3 * w) rows = new Int32Array(3 * w);
+  const t = rows;
+  // Offsets of the row two back, the previous row and the current one: rotated after each row.
+  let back2 = 0;
+  let prev = w;
+  let row = 2 * w;
+  for (let j = 0; j <= m; j++) t[prev + j] = j;
   let prevMin = 0;
-  for (let i = 1; i <= a.length; i++) {
-    row[0] = i;
+  for (let i = 1; i <= n; i++) {
+    t[row] = i;
     let rowMin = i;
     const ai = a.charCodeAt(i - 1);
+    const aBefore = i > 1 ? a.charCodeAt(i - 2) : -1;
+    let bBefore = -1;
     for (let j = 1; j <= m; j++) {
       const bj = b.charCodeAt(j - 1);
-      let d = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (ai === bj ? 0 : 1));
-      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) d = Math.min(d, prev2[j - 2]! + 1);
-      row[j] = d;
+      let d = t[prev + j - 1]! + (ai === bj ? 0 : 1);
+      const up = t[prev + j]! + 1;
+      if (up < d) d = up;
+      const left = t[row + j - 1]! + 1;
+      if (left < d) d = left;
+      // An adjacent transposition (no char code is -1: the first row and column have none).
+      if (ai === bBefore && aBefore === bj) {
+        const swap = t[back2 + j - 2]! + 1;
+        if (swap < d) d = swap;
+      }
+      t[row + j] = d;
       if (d < rowMin) rowMin = d;
+      bBefore = bj;
     }
     if (rowMin > limit && prevMin > limit) return limit + 1;
     prevMin = rowMin;
-    [prev2, prev, row] = [prev, row, prev2];
+    const done = back2;
+    back2 = prev;
+    prev = row;
+    row = done;
   }
-  return prev[m]!;
+  return t[prev + m]!;
 }
 
 function wordKey(name: string): string {
   return name.split('_').filter(Boolean).sort().join('_');
 }
+
+/** Letters are counted in 64 buckets (char code & 63); the bucket of '_' is not counted. */
+const UNDERSCORE_BUCKET = 0x5f & 63;
 
 /**
  * Up to n known parameter names closest to a misspelled one, best first. Words of a name in
@@ -168,13 +205,44 @@ export function closestNames(catalog: Catalog, name: string, n = 3): string[] {
 /** closestNames with each name's edit distance (`d`), nearest first: a caller can tell a unique best. */
 export function closestNameMatches(catalog: Catalog, name: string, n = 3): { name: string; d: number }[] {
   const key = foldName(name);
-  const words = wordKey(key);
   const limit = Math.max(1, Math.min(4, Math.floor(key.length / 3)));
+  let words: string | undefined;
   const scored: { name: string; d: number }[] = [];
-  for (const c of candidates(catalog)) {
-    if (Math.abs(c.key.length - key.length) > limit) continue;
+  // A name's letters against the key's, '_' aside: every edit adds at most one letter the key lacks
+  // and drops at most one it has (a transposition neither), so a name with more than `limit` of
+  // either is farther than the limit, without the table. Names of the same words in another order
+  // have the same letters ('_' aside), so none of them is passed over.
+  const counts = new Int32Array(64);
+  let keyLetters = 0;
+  for (let i = 0; i < key.length; i++) {
+    const k = key.charCodeAt(i) & 63;
+    if (k === UNDERSCORE_BUCKET) continue;
+    counts[k]!++;
+    keyLetters++;
+  }
+  const list = candidates(catalog);
+  for (let x = 0; x < list.length; x++) {
+    const c = list[x]!;
+    const ck = c.key;
+    if (ck.length - key.length > limit || key.length - ck.length > limit) continue;
+    let extra = 0;
+    let letters = 0;
+    for (let j = 0; j < ck.length; j++) {
+      const k = ck.charCodeAt(j) & 63;
+      if (k === UNDERSCORE_BUCKET) continue;
+      letters++;
+      if (--counts[k]! < 0) extra++;
+    }
+    for (let j = 0; j < ck.length; j++) {
+      const k = ck.charCodeAt(j) & 63;
+      if (k !== UNDERSCORE_BUCKET) counts[k]!++;
+    }
+    // extra: its letters the key lacks; the key's letters it lacks: keyLetters - (letters - extra).
+    if (extra > limit || keyLetters - letters + extra > limit) continue;
+    words ??= wordKey(key);
+    const cw = (c.words ??= wordKey(ck));
     // Only distances up to the limit matter: boundedDistance stops once a name is farther.
-    const d = c.words === words ? Math.min(1, boundedDistance(key, c.key, limit)) : boundedDistance(key, c.key, limit);
+    const d = cw === words ? Math.min(1, boundedDistance(key, ck, limit)) : boundedDistance(key, ck, limit);
     if (d > 0 && d <= limit) scored.push({ name: c.name, d });
   }
   scored.sort((x, y) => x.d - y.d || (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
