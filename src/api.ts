@@ -14,7 +14,7 @@ import { lineColumn, lineStart } from './source/source.js';
 import { stdinHost, stdinPath, type StdinInput } from './resolve/stdin.js';
 import { DEFAULT_MAX_FILE_BYTES, MAX_MAX_FILE_BYTES, nodeHost, type Host } from './resolve/host.js';
 import { settingsRows, type FileSettingRow } from './resolve/settings-rows.js';
-import { groupOf, mergeGroups, setGroup } from './linter/merge.js';
+import { groupOf, mergeGroups, onceEach, setGroup } from './linter/merge.js';
 import { releaseAssignmentKinds } from './linter/settings.js';
 import { ALLOWED_NETWORKS } from './analysis/hba.js';
 import type { HbaRuleRow } from './parse/pg-hba.js';
@@ -407,13 +407,7 @@ export function lint(paths: string[], options: LintOptions, rules: readonly Rule
     }
   }
   // The same included file can belong to several clusters: report each finding once.
-  const seen = new Set<string>();
-  const unique = diagnostics.filter((d) => {
-    const k = `${d.rule}\0${d.loc.file}\0${d.loc.start}\0${d.loc.end}\0${d.message}`;
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
+  const unique = onceEach(diagnostics);
   unique.sort(compareDiagnostics);
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { files, rules, diagnostics: unique, clusters, sources, base: host.base ?? host.cwd, errors, warnings, ...(empty !== undefined ? { empty } : {}) };

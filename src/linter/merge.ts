@@ -80,3 +80,27 @@ export function mergeGroups(diagnostics: readonly Diagnostic[], ruleOrder: reado
   for (const d of diagnostics) if (!drop.has(d)) out.push(replace.get(d) ?? d);
   return out;
 }
+
+/**
+ * The findings without repeats (the same rule, place and message: an included file that belongs to
+ * several clusters, or is read twice in one, is checked each time), the first of each kept, in
+ * order. Looked up by file and start offset, then compared: no key string is built per finding.
+ */
+export function onceEach(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const byFile = new Map<string, Map<number, Diagnostic[]>>();
+  const out: Diagnostic[] = [];
+  for (let i = 0; i < diagnostics.length; i++) {
+    const d = diagnostics[i]!;
+    const loc = d.loc;
+    let byStart = byFile.get(loc.file);
+    if (byStart === undefined) byFile.set(loc.file, (byStart = new Map()));
+    const here = byStart.get(loc.start);
+    if (here === undefined) byStart.set(loc.start, [d]);
+    else {
+      if (here.some((o) => o.rule === d.rule && o.loc.end === loc.end && o.message === d.message)) continue;
+      here.push(d);
+    }
+    out.push(d);
+  }
+  return out;
+}
