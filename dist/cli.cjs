@@ -12,7 +12,8 @@
 // written as a new file (mode 0600) renamed into place. Its name carries a hash of the bundle; V8
 // checks what it is handed against its own version and flags and the source's length, and a file it
 // rejects is written again. Nothing from the linted files goes into it: it holds the compiled code
-// of the bundle. SECURITY.md says the same.
+// of the bundle, after one line naming the kinds of run that code comes from (a command, a format,
+// a kind of file: see below). SECURITY.md says the same.
 // A CommonJS script: Node starts one without setting up its ES module loader (~10 ms a run).
 'use strict';
 const { createRequire } = require('node:module');
@@ -21,7 +22,7 @@ const { tmpdir } = require('node:os');
 const { dirname, join, resolve } = require('node:path');
 const { Script } = require('node:vm');
 
-const BUILD = '8dab162cbca06ad2';
+const BUILD = '6bfe4834a2214788';
 const MAX_CACHE_BYTES = 64 * 1024 * 1024;
 const main = join(__dirname, 'cli-main.cjs');
 
@@ -43,14 +44,29 @@ function cacheFile() {
   }
 }
 
-/** The cached code, if the file is a regular file of this user's of a sane size. */
+/**
+ * The file's first line, before V8's data: what kinds of run its code comes from (src/cli.ts
+ * notePaths: a command, a format, a kind of file, ...), as tags separated by commas.
+ */
+const MAGIC = 'pgconf-lint code cache 1:';
+const TAG = /^[a-z0-9:._-]{1,64}$/;
+const MAX_TAGS = 256;
+
+/**
+ * The cached code and the kinds of run it holds, if the file is a regular file of this user's of a
+ * sane size that starts as the stub writes it; undefined otherwise (then it is written again).
+ */
 function readCache(file) {
   let fd;
   try {
     fd = openSync(file, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
     const st = fstatSync(fd);
     if (!st.isFile() || st.uid !== process.getuid() || st.size === 0 || st.size > MAX_CACHE_BYTES) return undefined;
-    return readFileSync(fd);
+    const bytes = readFileSync(fd);
+    const eol = bytes.indexOf(10);
+    if (eol === -1 || eol > MAGIC.length + MAX_TAGS * 65 || bytes.latin1Slice(0, MAGIC.length) !== MAGIC) return undefined;
+    const tags = bytes.latin1Slice(MAGIC.length, eol).split(',').filter((t) => TAG.test(t));
+    return { tags: new Set(tags.slice(0, MAX_TAGS)), data: bytes.subarray(eol + 1) };
   } catch {
     return undefined;
   } finally {
@@ -58,11 +74,12 @@ function readCache(file) {
   }
 }
 
-/** Writes what V8 has compiled by now (the bundle and every function run so far). */
-function writeCache(file, script) {
+/** Writes what V8 has compiled by now (the bundle and every function run so far), with its tags. */
+function writeCache(file, script, tags) {
   const tmp = `${file}.${process.pid}.tmp`;
   try {
-    writeFileSync(tmp, script.createCachedData(), { flag: 'wx', mode: 0o600 });
+    const head = Buffer.from(`${MAGIC}${[...tags].filter((t) => TAG.test(t)).slice(0, MAX_TAGS).join(',')}\n`, 'latin1');
+    writeFileSync(tmp, Buffer.concat([head, script.createCachedData()]), { flag: 'wx', mode: 0o600 });
     renameSync(tmp, file);
   } catch {
     try {
@@ -74,18 +91,29 @@ function writeCache(file, script) {
 }
 
 const file = cacheFile();
-const cachedData = file === undefined ? undefined : readCache(file);
-const source = readFileSync(main, 'utf8');
+const cached = file === undefined ? undefined : readCache(file);
+const source = readFileSync(main, 'latin1'); // the bundle is ASCII (esbuild escapes the rest): no UTF-8 decoding
 // The wrapper on a line of its own, so that the bundle's lines keep their numbers in stack traces.
 const script = new Script(`(function (exports, require, module, __filename, __dirname) {\n${source}\n})`, {
   filename: main,
   lineOffset: -1,
-  cachedData,
+  cachedData: cached?.data,
 });
+// What this run does (src/cli.ts notePaths). The cache is written when there is none V8 takes, and
+// again when this run did a kind of work the cached runs did not: what V8 compiled for it joins the
+// cache, so that a later run of that kind does not compile it again (the first run alone would
+// otherwise decide what every later run finds compiled). There are few kinds: the file stops
+// changing after a few runs.
+const used = new Set();
+globalThis[Symbol.for('pgconf-lint.code-paths')] = used;
 // A run that only prints its version or help compiles little: it is not worth a cache.
 const informational = process.argv.slice(2).some((a) => a === '--version' || a === '--help' || a === '-h');
-if (file !== undefined && (cachedData === undefined || script.cachedDataRejected) && !informational) {
-  process.once('exit', () => writeCache(file, script));
+if (file !== undefined && !informational) {
+  process.once('exit', () => {
+    const fresh = cached === undefined || script.cachedDataRejected;
+    if (fresh) writeCache(file, script, used);
+    else if ([...used].some((t) => !cached.tags.has(t))) writeCache(file, script, new Set([...cached.tags, ...used]));
+  });
 }
 const bundle = { exports: {} };
 script.runInThisContext()(bundle.exports, createRequire(main), bundle, main, dirname(main));
