@@ -4,7 +4,8 @@
 // with V8's code cache, so that a run after the first neither compiles the bundle nor the functions
 // the previous run compiled: on Node 20 (which has no compile cache of its own) and later alike.
 //
-// The cache is one file per build of the bundle and Node version, in Node's compile cache directory
+// The cache is one file per build of the bundle, Node version and kind of run (command and format,
+// see runKey), in Node's compile cache directory
 // (os.tmpdir()/node-compile-cache, or NODE_COMPILE_CACHE), used only when that is a real directory
 // of this user's: the stub makes it with one mkdir (mode 0700); a link, a file or another user's
 // directory there turns the cache off, as NODE_DISABLE_COMPILE_CACHE does. (Node's recursive mkdir
@@ -26,7 +27,27 @@ const BUILD = '6bfe4834a2214788';
 const MAX_CACHE_BYTES = 64 * 1024 * 1024;
 const main = join(__dirname, 'cli-main.cjs');
 
-/** The cache file of this build and Node, or undefined when there is to be no cache. */
+/**
+ * Runs of one command and format share a cache file (their code is much the same: a kind of file
+ * adds its readers and rules); another command or format keeps its own, so that no file comes to
+ * hold every kind of run's code, which every run would deserialise. The CLI reads the arguments
+ * (src/cli.ts parseArgs: the command is the first one); this only picks the file, and a wrong pick
+ * costs time, never a result.
+ */
+const COMMANDS = ['check', 'settings', 'hba', 'rules', 'diff'];
+const FORMATS = ['text', 'concise', 'json', 'sarif', 'github', 'markdown', 'junit', 'gitlab'];
+function runKey(argv) {
+  const command = COMMANDS.includes(argv[0]) ? argv[0] : 'check';
+  let format = 'text';
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const f = a === '--format' ? argv[i + 1] : a.startsWith('--format=') ? a.slice(9) : undefined;
+    if (f !== undefined && FORMATS.includes(f)) format = f;
+  }
+  return command === 'check' && format === 'text' ? '' : `-${command}-${format}`;
+}
+
+/** The cache file of this build, Node and kind of run, or undefined when there is to be no cache. */
 function cacheFile() {
   if (process.env.NODE_DISABLE_COMPILE_CACHE || typeof process.getuid !== 'function') return undefined;
   try {
@@ -38,7 +59,7 @@ function cacheFile() {
     }
     const st = lstatSync(dir);
     if (!st.isDirectory() || st.uid !== process.getuid()) return undefined;
-    return join(dir, `pgconf-lint-${BUILD}-${process.version}-${process.arch}.bin`);
+    return join(dir, `pgconf-lint-${BUILD}-${process.version}-${process.arch}${runKey(process.argv.slice(2))}.bin`);
   } catch {
     return undefined;
   }

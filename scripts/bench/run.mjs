@@ -30,7 +30,7 @@ import { fileURLToPath } from 'node:url';
 import { startApiTrap, pushRun } from './action.mjs';
 import { builtinConf, pgHba, postgresqlConf, repository } from './gen.mjs';
 import { heapBundle, measureHeap } from './heap.mjs';
-import { CHILD_ENV, node24 } from './node.mjs';
+import { CHILD_ENV, childEnv, node24 } from './node.mjs';
 import { profileCheck, profileTable, profilingBundle } from './profile.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -176,7 +176,10 @@ const hasCompileCache = (node) => {
 /** Why Node 24 is not measured, or null. */
 let node24Problem = null;
 
-async function cli(args, cwd, expectFindings = null, node = NODES[0], stdout = 'ignore', env = CHILD_ENV) {
+/** The environment of the CLI's runs: the cold-start section gets a code cache of its own (below). */
+let cliEnv = CHILD_ENV;
+
+async function cli(args, cwd, expectFindings = null, node = NODES[0], stdout = 'ignore', env = cliEnv) {
   const r = await runOnce(node.bin, [CLI, ...args], { cwd, stdout, env });
   if (r.rc !== 0 && r.rc !== 1) {
     const msg = `pgconf-lint ${args.join(' ')} failed (rc=${r.rc}): ${r.stderr.trim().split('\n')[0]}`;
@@ -309,6 +312,11 @@ async function main() {
     // One round-robin over every case and Node; the first round (not counted) checks the Action's
     // run and warms the page cache (and a compile cache, where the CLI enables one).
     const small = conf.find((x) => x.n === 1_000);
+    // A code cache of its own (a temporary directory of its own), which the uncounted round fills
+    // with the code of the runs measured here: what a user who runs these finds in it. The cache of
+    // the sections above also holds the code of the Patroni files' reader (yaml included), which the
+    // CLI would deserialise at every start.
+    cliEnv = childEnv('cold');
     const trap = await startApiTrap();
     const action = pushRun({ root: ROOT, paths: DEMO, apiUrl: trap.url });
     const cold = {};
@@ -327,7 +335,7 @@ async function main() {
           keep(c.demo, await cli([DEMO], ROOT, true, node, 'pipe'));
           // dist/cli.cjs keeps V8's compiled code between runs, which the first (uncounted) round
           // fills; the demo again with it off is what a first run (or a fresh runner) pays.
-          if (hasCompileCache(node)) keep(c.demoNoCache, await cli([DEMO], ROOT, true, node, 'pipe', { ...CHILD_ENV, NODE_DISABLE_COMPILE_CACHE: '1' }));
+          if (hasCompileCache(node)) keep(c.demoNoCache, await cli([DEMO], ROOT, true, node, 'pipe', { ...cliEnv, NODE_DISABLE_COMPILE_CACHE: '1' }));
           keep(c.small, await cli(['check', '--pg-version', String(PG_MAJOR), small.file], path.dirname(small.file), null, node));
           if (c.actionProblem) continue;
           action.reset();
@@ -598,7 +606,7 @@ function render(r) {
   out.push('### Repository and cold start');
   out.push('');
   out.push(
-    `Cold start: one round-robin over every case and Node (${NODES.map((x) => x.label).join(', ')}), each against \`node -e 0\` of the same binary, after one uncounted round. The demo's and the Action's output go to a pipe; the Action runs as the runner starts it for a \`push\` event (scripts/bench/action.mjs).${NODES.some(hasCompileCache) ? ' The CLI keeps the code V8 compiled in a cache (dist/cli.cjs; in os.tmpdir()/node-compile-cache unless NODE_COMPILE_CACHE says otherwise), which the uncounted round fills: the CLI\'s figures there are a second run\'s; the row with the cache off is a first run\'s.' : ''}`,
+    `Cold start: one round-robin over every case and Node (${NODES.map((x) => x.label).join(', ')}), each against \`node -e 0\` of the same binary, after one uncounted round. The demo's and the Action's output go to a pipe; the Action runs as the runner starts it for a \`push\` event (scripts/bench/action.mjs).${NODES.some(hasCompileCache) ? ' The CLI keeps the code V8 compiled in a cache (dist/cli.cjs; in os.tmpdir()/node-compile-cache unless NODE_COMPILE_CACHE says otherwise; here a temporary directory of this section\'s own, so the cache holds what these runs put there), which the uncounted round fills: the CLI\'s figures there are a second run\'s; the row with the cache off is a first run\'s.' : ''}`,
   );
   out.push('');
   out.push(`| case | ${NODES.map((x) => `${x.label} | vs \`node -e 0\` | RSS`).join(' | ')} |`);
@@ -765,7 +773,7 @@ function issueTargets(r) {
   out.push('### Targets (issue 19)');
   out.push('');
   out.push(
-    `Each ratio is measured in this run, its numerator and denominator in one round-robin under the same Node; "today" is the figure issue 19 quotes. \`postgres -C\` is one binary for both Nodes, run in the same round-robins. Without NODE_EXTRA_CA_CERTS.${NODES.some(hasCompileCache) ? ' The CLI runs with its code cache warm (a second run; the cold-start table has the demo with it off).' : ''}${r.node24Problem ? ` Node 24 (the Action's) not measured: ${r.node24Problem}.` : ''}`,
+    `Each ratio is measured in this run, its numerator and denominator in one round-robin under the same Node; "today" is the figure issue 19 quotes. \`postgres -C\` is one binary for both Nodes, run in the same round-robins. Without NODE_EXTRA_CA_CERTS.${NODES.some(hasCompileCache) ? ' The CLI runs with its code cache warm (a second run, in a temporary directory of the bench\'s own, so the cache holds what the bench\'s runs put there, not what other runs left on the machine; the cold-start table has the demo with it off).' : ''}${r.node24Problem ? ` Node 24 (the Action's) not measured: ${r.node24Problem}.` : ''}`,
   );
   out.push('');
   const columns = [...nodes.map((x) => x.label), ...(r.node24Problem ? ['Node 24'] : [])];
