@@ -5,6 +5,7 @@ import type { Diagnostic, FileKind, Fix, Loc, RelatedInfo, Severity } from '../t
 import { maskQuoted, privateKeyBlocks, redactSecrets, redactSecretsKept } from './redact.js';
 import type { SourceFile } from '../source/source.js';
 import { setGroup } from './merge.js';
+import { lastResult } from '../lexical/last-result.js';
 import { VERSION } from '../version.js';
 import { defaultOptions, optionsSchema, type OptionsOf, type OptionsSpec } from './options.js';
 
@@ -345,11 +346,11 @@ class RuleRun implements RuleContext {
     // quotes nothing of that line: PostgreSQL's "near token" would be a piece of the key.
     const inKey = this.insidePrivateKey(loc);
     const d: Diagnostic = { rule: rule.name, severity: sev, message: safeKept(inKey ? maskQuoted(r.message) : r.message), loc };
-    if (r.help) d.help = safeHelp.of(r.help);
+    if (r.help) d.help = safeHelp(r.help);
     const related = r.related;
     if (related !== undefined && related.length > 0) d.related = related.map(safeRelated);
     if (r.fix) d.fix = checkedFix(rule, loc.file, r.fix);
-    if (r.group) setGroup(d, { key: r.group.key, concern: inKey ? safeText(maskQuoted(r.group.concern)) : safeConcern.of(r.group.concern) });
+    if (r.group) setGroup(d, { key: r.group.key, concern: inKey ? safeText(maskQuoted(r.group.concern)) : safeConcern(r.group.concern) });
     this.out.push(d);
   }
 
@@ -387,30 +388,14 @@ class RuleRun implements RuleContext {
 }
 
 function safeRelated(x: RelatedInfo): RelatedInfo {
-  return { ...x, message: safeRelatedMessage.of(x.message) };
+  return { ...x, message: safeRelatedMessage(x.message) };
 }
 
-/**
- * safeText with its last argument and result kept: a rule's findings mostly share their help, the
- * message of their related locations and their concern, so each of those is masked once for a run
- * of findings rather than once each. One entry: bounded whatever the input.
- */
-class LastSafeText {
-  private input: string | undefined = undefined;
-  private output = '';
-
-  of(s: string): string {
-    if (s !== this.input) {
-      this.output = safeText(s);
-      this.input = s;
-    }
-    return this.output;
-  }
-}
-
-const safeHelp = new LastSafeText();
-const safeRelatedMessage = new LastSafeText();
-const safeConcern = new LastSafeText();
+// A rule's findings mostly share their help, the message of their related locations and their
+// concern: each is masked once for a run of findings rather than once each.
+const safeHelp = lastResult(safeText);
+const safeRelatedMessage = lastResult(safeText);
+const safeConcern = lastResult(safeText);
 
 /**
  * The findings of one rule on one cluster. A rule whose `requires` the cluster does not hold is not

@@ -1,5 +1,6 @@
 import { lineColumn, type SourceFile } from '../source/source.js';
 import type { Diagnostic, Severity } from '../types.js';
+import { lastResult } from '../lexical/last-result.js';
 
 export interface Located {
   line: number;
@@ -59,22 +60,6 @@ export const safePathText = lastResult((path: string): string => {
   return /^[\s:]/.test(s) ? './' + s : s;
 });
 
-/**
- * `fn` with its last argument and result kept: for texts a report shows again and again in a row
- * (the file of each finding, the help and related labels of one rule's findings). One entry, so
- * nothing grows.
- */
-export function lastResult(fn: (text: string) => string): (text: string) => string {
-  let lastIn: string | undefined;
-  let lastOut = '';
-  return (text) => {
-    if (text !== lastIn) {
-      lastOut = fn(text);
-      lastIn = text;
-    }
-    return lastOut;
-  };
-}
 
 /**
  * Control characters other than line breaks and tabs (ANSI escapes, bidi overrides, NUL) shown

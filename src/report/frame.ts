@@ -13,7 +13,8 @@ import { MASK, privateKeyBlocks, redactSecrets, secretRanges } from '../linter/r
 import { applyEdits } from '../linter/edits.js';
 import { lastAtOrBefore, lineColumn, type SourceFile } from '../source/source.js';
 import type { Diagnostic, Edit, Fix, Loc, RelatedInfo, Severity } from '../types.js';
-import { lastResult, safePathText, safeTerminalText } from './common.js';
+import { safePathText, safeTerminalText } from './common.js';
+import { lastResult } from '../lexical/last-result.js';
 
 export type Style = 'error' | 'warning' | 'info' | 'gutter' | 'secondary' | 'bold' | 'removed' | 'added' | 'dim';
 export type Paint = (style: Style, s: string) => string;
