@@ -140,7 +140,7 @@ function quotedEnd(s: string, i: number): number {
  * returns `s` itself when nothing is masked.
  */
 export function redactSecrets(s: string): string {
-  if (kept.size !== 0 && s.length <= MEMO_MAX_CHARS && kept.has(s)) return s;
+  if (isKept(s)) return s;
   // Most texts (messages, help, config lines) hold none of the scan's triggers: one native search
   // returns them as they are, before the memo (a text seen once costs no hashing or insertion).
   if (!mayHoldSecret(s)) return s;
@@ -165,8 +165,9 @@ const MEMO_MAX_CHARS = 512;
 /**
  * redactSecrets(s), and `s` is kept when nothing in it is masked, so that redactSecrets returns it
  * (and secretRanges finds nothing in it) at once when it is asked again: for a finding's message
- * and fix title, masked when the rule reports them and again when the text report shows them. Bounded: at most KEPT_ENTRIES texts of at most
- * MEMO_MAX_CHARS each (all of them cleared when full); only texts the quick test rules out are kept.
+ * and fix title, masked when the rule reports them and again when the text report shows them.
+ * Bounded: at most KEPT_ENTRIES texts of at most MEMO_MAX_CHARS each (all of them cleared when
+ * full); only texts the quick test rules out are kept.
  */
 export function redactSecretsKept(s: string): string {
   if (s.length > MEMO_MAX_CHARS || mayHoldSecret(s)) return redactSecrets(s);
@@ -177,6 +178,11 @@ export function redactSecretsKept(s: string): string {
 
 const kept = new Set<string>();
 const KEPT_ENTRIES = 4096;
+
+/** Whether `s` was found clean by redactSecretsKept (and is still kept). */
+function isKept(s: string): boolean {
+  return kept.size !== 0 && s.length <= MEMO_MAX_CHARS && kept.has(s);
+}
 
 /** `s` with the ranges scanSecretRanges finds replaced by MASK (the quick test already passed). */
 function redact(s: string): string {
@@ -197,7 +203,7 @@ function redact(s: string): string {
  * text in place (the text report's source lines) and must keep columns aligned around a mask.
  */
 export function secretRanges(s: string): [number, number][] {
-  if (kept.size !== 0 && s.length <= MEMO_MAX_CHARS && kept.has(s)) return [];
+  if (isKept(s)) return [];
   return mayHoldSecret(s) ? scanSecretRanges(s) : [];
 }
 
@@ -225,12 +231,13 @@ const MAY_HOLD_SECRET = new RegExp(
     '://',
     '-----BEGIN',
     'authorization',
-    'b(?:asic|earer)',
+    'basic',
+    'bearer',
     // A secret key with its separator.
     `(?:${SECRET_KEYS.map(escapeRe).join('|')})["']?[ \\t]*[=:]`,
     'gh[pousr]_',
     'github_pat_',
-    `A(?:${AWS_PREFIXES.map((p) => p.slice(1)).join('|')})`,
+    ...AWS_PREFIXES.map(escapeRe),
     'eyJ',
   ].join('|'),
   'i',
