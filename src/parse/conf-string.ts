@@ -76,7 +76,7 @@ export function deescapeConfStringBytes(raw: string, encoding: Encoding = 'utf8'
 export function deescapeConfString(raw: string, encoding: Encoding = 'utf8'): string {
   if (raw.indexOf('\\') === -1 && raw.indexOf('\0') === -1) {
     const inner = raw.slice(1, -1);
-    return inner.includes("''") ? inner.replaceAll("''", "'") : inner;
+    return isPlainConfString(inner) ? inner : inner.replaceAll("''", "'");
   }
   const bytes = deescapeConfStringBytes(raw, encoding);
   if (encoding === 'utf8') {
@@ -87,4 +87,15 @@ export function deescapeConfString(raw: string, encoding: Encoding = 'utf8'): st
     }
   }
   return latin1(bytes);
+}
+
+/** What a STRING token's text between its quotes needs de-escaping for: a backslash, a NUL, a '' pair. */
+const NOT_PLAIN = /[\\\0]|''/;
+
+/**
+ * Whether a STRING token's text between its quotes is its own value (deescapeConfString would
+ * return it as it is): one native search.
+ */
+export function isPlainConfString(inner: string): boolean {
+  return !NOT_PLAIN.test(inner);
 }

@@ -1,7 +1,7 @@
 import { foldName } from '../catalog/catalog.js';
 import type { SourceFile } from '../source/source.js';
 import type { ConfFile, ConfLine, ConfTokenType, ConfValueToken, ErrorLine, IncludeLine, SettingLine } from './conf-ast.js';
-import { deescapeConfString } from './conf-string.js';
+import { deescapeConfString, isPlainConfString } from './conf-string.js';
 
 /*
  * A port of the behaviour of guc-file.l (the lexer) and ParseConfigFp (the line grammar).
@@ -506,10 +506,10 @@ class Setting implements SettingLine {
   get value(): string {
     const text = this.src.text;
     if ((this.bits & 7) !== STRING_TOKEN) return text.slice(this.valueStart, this.valueEnd);
-    // Between the quotes: a string without a backslash, a NUL or a '' pair is its own value
-    // (deescapeConfString's fast path, with one search instead of three and one string made).
+    // Between the quotes: most strings are their own value (isPlainConfString), and then only that
+    // one string is made.
     const inner = text.slice(this.valueStart + 1, this.valueEnd - 1);
-    return NOT_PLAIN.test(inner) ? deescapeConfString(text.slice(this.valueStart, this.valueEnd), this.src.encoding) : inner;
+    return isPlainConfString(inner) ? inner : deescapeConfString(text.slice(this.valueStart, this.valueEnd), this.src.encoding);
   }
 
   /** Whether `y` spells its name as this line does, compared in place (one string made, not two). */
@@ -520,8 +520,6 @@ class Setting implements SettingLine {
   }
 }
 Object.defineProperty(Setting.prototype, 'kind', { value: 'setting' });
-/** What a STRING token's text between its quotes needs de-escaping for. */
-const NOT_PLAIN = /[\\\0]|''/;
 
 /** Whether two setting lines spell their names identically (strcmp, as ProcessConfigFileInternal compares them). */
 export function sameSpelling(x: SettingLine, y: SettingLine): boolean {
