@@ -18,7 +18,7 @@
 // A CommonJS script: Node starts one without setting up its ES module loader (~10 ms a run).
 'use strict';
 const { createRequire } = require('node:module');
-const { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } = require('node:fs');
+const { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, writeFileSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const { dirname, join, resolve } = require('node:path');
 const { Script } = require('node:vm');
@@ -146,9 +146,36 @@ function tuneV8() {
 tuneV8();
 const file = cacheFile();
 const cached = file === undefined ? undefined : readCache(file);
-const source = readFileSync(main, 'latin1'); // the bundle is ASCII (esbuild escapes the rest): no UTF-8 decoding
-// The wrapper on a line of its own, so that the bundle's lines keep their numbers in stack traces.
-const script = new Script(`(function (exports, require, module, __filename, __dirname) {\n${source}\n})`, {
+/**
+ * The bundle inside the CommonJS wrapper (on a line of its own, so that the bundle's lines keep their
+ * numbers in stack traces), as one flat string: read into one buffer after the wrapper's head, then
+ * decoded once. Concatenated in JavaScript, the three pieces make a string V8 walks piece by piece
+ * and copies flat before it can check the code cache against it: 2-4 ms more in Script, measured
+ * (Node 20 8.8 -> 7.3 ms, Node 24 11.5 -> 7.9 ms, median of 15, reading included). The bundle is
+ * ASCII (esbuild escapes the rest, scripts/build.mjs checks): Latin-1 needs no UTF-8 decoding.
+ */
+function wrappedBundle() {
+  const head = '(function (exports, require, module, __filename, __dirname) {\n';
+  const tail = '\n})';
+  const fd = openSync(main, constants.O_RDONLY);
+  try {
+    const size = fstatSync(fd).size;
+    const buf = Buffer.allocUnsafe(head.length + size + tail.length);
+    buf.write(head, 0, 'latin1');
+    let end = head.length;
+    while (end < head.length + size) {
+      const n = readSync(fd, buf, end, head.length + size - end, null);
+      if (n === 0) break;
+      end += n;
+    }
+    end += buf.write(tail, end, 'latin1');
+    return buf.toString('latin1', 0, end);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+const script = new Script(wrappedBundle(), {
   filename: main,
   lineOffset: -1,
   cachedData: cached?.data,
