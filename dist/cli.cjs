@@ -121,8 +121,9 @@ function writeCache(file, script, tags) {
  *   it allocates (every line of every file, every finding) until it exits, so the scavenger finds
  *   nearly all of a young generation alive and copies it, again at each doubling from 1 MB: on a
  *   10k-line file 6 scavenges on Node 20 (~10 ms of a ~130 ms run), 2 with this; 4 and 1 on Node 24.
- *   The factor is read each time the space grows (V8's NewSpace::Grow). The largest size is V8's own
- *   (16 MB a semi-space): memory stays bounded as before. V8 11 to 14 (Node 20 to 25).
+ *   The factor is read each time the space grows (V8's NewSpace::Grow). The largest size stays V8's
+ *   own (32 MB of young generation on Node 20, 128 MB on Node 24), which a long run reaches by
+ *   doubling anyway: memory is bounded as before. V8 11 to 14 (Node 20 to 25).
  * - On V8 11 (Node 20) only, TurboFan waits four times as long (--interrupt-budget 4 x 66 KB). V8 11
  *   optimises a function once (3 + its bytecode's length / 150) x 66 KB of its bytecode has run: a
  *   few hundred to two thousand calls. V8 12 and later (Node 22 on) wait for 3,000 calls' worth
