@@ -23,7 +23,7 @@ const { tmpdir } = require('node:os');
 const { dirname, join, resolve } = require('node:path');
 const { Script } = require('node:vm');
 
-const BUILD = '8f15d991fb951bf1';
+const BUILD = 'd6a1f0204dcb9cef';
 const MAX_CACHE_BYTES = 64 * 1024 * 1024;
 const main = join(__dirname, 'cli-main.cjs');
 

@@ -26,6 +26,7 @@ import { VERSION } from './version.js';
 import { SEVERITIES, type Severity } from './types.js';
 import { findProfile, unknownProfileMessage } from './profiles/index.js';
 import { profilesListing } from './profiles/listing.js';
+import { stdio, stdoutIsTTY } from './io/stdio.js';
 
 const USAGE = `Usage: pgconf-lint [check] [PATH...] [options]
        pgconf-lint [check] - --stdin-filename PATH [options]
@@ -252,26 +253,39 @@ function useColor(args: Args, toFile: boolean): boolean {
   if (toFile) return false;
   if (process.env.NO_COLOR) return false;
   if (process.env.FORCE_COLOR && process.env.FORCE_COLOR !== '0') return true;
-  return Boolean(process.stdout.isTTY);
+  return output === stdio && stdoutIsTTY();
 }
 
 const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
-/** The CLI: `rules` is the registry the composition root (bin/cli.ts) hands in. */
-export async function main(argv: string[], rules: readonly Rule[]): Promise<number> {
+/** Where the CLI writes: its process's standard output and error (src/io/stdio.ts), or what a caller of main in-process hands it. */
+export interface CliOutput {
+  out(data: string | Uint8Array): void;
+  err(data: string): void;
+}
+let output: CliOutput = stdio;
+const writeOut = (data: string | Uint8Array): void => output.out(data);
+const writeErr = (data: string): void => output.err(data);
+
+/**
+ * The CLI: `rules` is the registry the composition root (bin/cli.ts) hands in; `io` is where it
+ * writes (a run of main owns it until its promise settles).
+ */
+export async function main(argv: string[], rules: readonly Rule[], io: CliOutput = stdio): Promise<number> {
+  output = io;
   let args: Args;
   try {
     args = parseArgs(argv, rules);
   } catch (err) {
     if (err instanceof UsageError) {
-      process.stderr.write(`pgconf-lint: ${err.message}\n`);
+      writeErr(`pgconf-lint: ${err.message}\n`);
       return 2;
     }
     // A bug while reading the arguments: still exit 2 with one line (the stack with --debug).
     const debug = argv.includes('--debug');
     const msg = err instanceof Error ? err.message : String(err);
-    process.stderr.write(`pgconf-lint: internal error: ${msg.split('\n')[0]}${debug ? '' : ' (run with --debug for details)'}\n`);
-    if (debug && err instanceof Error && err.stack) process.stderr.write(err.stack + '\n');
+    writeErr(`pgconf-lint: internal error: ${msg.split('\n')[0]}${debug ? '' : ' (run with --debug for details)'}\n`);
+    if (debug && err instanceof Error && err.stack) writeErr(err.stack + '\n');
     return 2;
   }
   notePaths(args.command, `format:${args.format}`, ...(args.fix || args.unsafeFixes ? ['fix'] : []), ...(args.diff ? ['fix-diff'] : []));
@@ -279,12 +293,12 @@ export async function main(argv: string[], rules: readonly Rule[]): Promise<numb
     return await run(args, rules);
   } catch (err) {
     if (err instanceof UsageError) {
-      process.stderr.write(`pgconf-lint: ${err.message}\n`);
+      writeErr(`pgconf-lint: ${err.message}\n`);
       return 2;
     }
     const msg = err instanceof Error ? err.message : String(err);
-    process.stderr.write(`pgconf-lint: internal error: ${msg.split('\n')[0]}${args.debug ? '' : ' (run with --debug for details)'}\n`);
-    if (args.debug && err instanceof Error && err.stack) process.stderr.write(err.stack + '\n');
+    writeErr(`pgconf-lint: internal error: ${msg.split('\n')[0]}${args.debug ? '' : ' (run with --debug for details)'}\n`);
+    if (args.debug && err instanceof Error && err.stack) writeErr(err.stack + '\n');
     return 2;
   }
 }
@@ -301,7 +315,7 @@ function emit(args: Args, text: string | Uint8Array): void {
     } catch (err) {
       throw new UsageError(`cannot write --output ${args.output}: ${err instanceof SafeWriteError ? err.message : describeFsError(err)}`);
     }
-  } else process.stdout.write(text);
+  } else writeOut(text);
 }
 
 /**
@@ -324,7 +338,7 @@ async function readConfig(args: Args, rules: readonly Rule[]): Promise<LoadedCon
     path = relative(cwd, found.path);
     root = top;
     const shadowed = shadowedWarning(found, path);
-    if (shadowed) process.stderr.write(`pgconf-lint: warning: ${shadowed}\n`);
+    if (shadowed) writeErr(`pgconf-lint: warning: ${shadowed}\n`);
   }
   const { loadConfig } = await import('./config/config.js');
   try {
@@ -337,11 +351,11 @@ async function readConfig(args: Args, rules: readonly Rule[]): Promise<LoadedCon
 
 async function run(args: Args, rules: readonly Rule[]): Promise<number> {
   if (args.command === 'help') {
-    process.stdout.write(USAGE + '\n');
+    writeOut(USAGE + '\n');
     return 0;
   }
   if (args.command === 'version') {
-    process.stdout.write(VERSION + '\n');
+    writeOut(VERSION + '\n');
     return 0;
   }
   if (args.command !== 'check' && (args.fix || args.unsafeFixes || args.diff)) throw new UsageError(`--fix, --unsafe-fixes and --diff apply to check only`);
@@ -410,8 +424,8 @@ async function run(args: Args, rules: readonly Rule[]): Promise<number> {
   const failOnErrors = (errors: string[], warnings: readonly string[], empty?: string): void => {
     if (errors.length) throw new UsageError(errors[0]!);
     // Where discovery stopped early (files below were not checked): said, whatever the format.
-    for (const w of warnings) process.stderr.write(`pgconf-lint: warning: ${w}\n`);
-    if (empty !== undefined) process.stderr.write(`pgconf-lint: note: ${empty} (accepted: --allow-empty)\n`);
+    for (const w of warnings) writeErr(`pgconf-lint: warning: ${w}\n`);
+    if (empty !== undefined) writeErr(`pgconf-lint: note: ${empty} (accepted: --allow-empty)\n`);
   };
 
   if (args.command === 'settings') {
@@ -496,13 +510,13 @@ function runFix(args: Args, options: LintOptions, rules: readonly Rule[], failOn
   const result = outcome.result;
   noteResultPaths(result);
   failOnErrors(result.errors, result.warnings, result.empty);
-  for (const f of outcome.files) if (f.refused) process.stderr.write(`pgconf-lint: not fixing ${f.path}: ${f.refused}\n`);
+  for (const f of outcome.files) if (f.refused) writeErr(`pgconf-lint: not fixing ${f.path}: ${f.refused}\n`);
   const refused = outcome.files.some((f) => f.refused);
   const summary = fixSummary(outcome, mode);
   if (mode === 'diff') {
     const diff = fixDiff(outcome);
     if (args.output || diff.length) emit(args, diff);
-    process.stderr.write(summary + '\n');
+    writeErr(summary + '\n');
     return refused ? 2 : diff.length ? 1 : 0;
   }
   const stdinFile = args.stdinFilename !== undefined ? outcome.files.find((f) => f.stdin) : undefined;
@@ -510,7 +524,7 @@ function runFix(args: Args, options: LintOptions, rules: readonly Rule[], failOn
     // The fixed text (or the input unchanged), in its own encoding, for an editor to take as is.
     const input = options.stdin?.content;
     const bytes = stdinFile?.bytes && !stdinFile.refused ? stdinFile.bytes : Buffer.isBuffer(input) ? input : Buffer.from(typeof input === 'string' ? input : '');
-    process.stdout.write(bytes);
+    writeOut(bytes);
   }
   const color = useColor(args, Boolean(args.output) || args.stdinFilename !== undefined);
   // The fixed count: the last line of the text reports, a top-level `fixed` in JSON (an addition to
@@ -520,8 +534,8 @@ function runFix(args: Args, options: LintOptions, rules: readonly Rule[], failOn
     args.format === 'json'
       ? JSON.stringify({ ...(JSON.parse(formatJson(result)) as object), fixed: outcome.fixed }, null, 2) + '\n'
       : formatReport(args.format, result, color) + (plain ? summary + '\n' : '');
-  if (!plain && args.format !== 'json') process.stderr.write(summary + '\n');
-  if (args.stdinFilename !== undefined && !args.output) process.stderr.write(report);
+  if (!plain && args.format !== 'json') writeErr(summary + '\n');
+  if (args.stdinFilename !== undefined && !args.output) writeErr(report);
   else emit(args, report);
   return refused ? 2 : exitFor(args, result);
 }
@@ -589,7 +603,7 @@ async function runDiff(args: Args, rules: readonly Rule[]): Promise<number> {
     out = diffTrees({ root: b.root, ...(config ? { config } : {}) }, { root: h.root, ...(config ? { config } : {}) }, b.file ? [b.file] : paths, common);
   }
   if (out.errors.length) throw new UsageError(out.errors[0]!);
-  for (const w of out.warnings) process.stderr.write(`pgconf-lint: warning: ${w}\n`);
+  for (const w of out.warnings) writeErr(`pgconf-lint: warning: ${w}\n`);
   emit(args, renderDiff(out.result, args.format));
   const widened = out.result.clusters.some((c) => c.access.some((a) => a.change === 'widened'));
   return args.failOnAccessWidening && widened ? 1 : 0;
