@@ -26,7 +26,7 @@ import { VERSION } from './version.js';
 import { SEVERITIES, type Severity } from './types.js';
 import { findProfile, unknownProfileMessage } from './profiles/index.js';
 import { profilesListing } from './profiles/listing.js';
-import { stdio, stdoutIsTTY } from './io/stdio.js';
+import { stdio, stdoutIsTTY, whenFlushed } from './io/stdio.js';
 
 const USAGE = `Usage: pgconf-lint [check] [PATH...] [options]
        pgconf-lint [check] - --stdin-filename PATH [options]
@@ -257,6 +257,14 @@ function useColor(args: Args, toFile: boolean): boolean {
 }
 
 const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+
+/**
+ * Ends the process with `code` once what the CLI wrote is with the system (src/io/stdio.ts writes it
+ * directly, or through Node's streams, whose writes are waited for). For the bin (bin/cli.ts).
+ */
+export function exitWhenWritten(code: number): void {
+  whenFlushed(() => process.exit(code));
+}
 
 /** Where the CLI writes: its process's standard output and error (src/io/stdio.ts), or what a caller of main in-process hands it. */
 export interface CliOutput {
