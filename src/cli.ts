@@ -26,7 +26,7 @@ import { VERSION } from './version.js';
 import { SEVERITIES, type Severity } from './types.js';
 import { findProfile, unknownProfileMessage } from './profiles/index.js';
 import { profilesListing } from './profiles/listing.js';
-import { stdio, stdoutIsTTY, whenFlushed } from './io/stdio.js';
+import { outputFailure, stdio, stdoutIsTTY, whenFlushed } from './io/stdio.js';
 
 const USAGE = `Usage: pgconf-lint [check] [PATH...] [options]
        pgconf-lint [check] - --stdin-filename PATH [options]
@@ -260,10 +260,17 @@ const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
 /**
  * Ends the process with `code` once what the CLI wrote is with the system (src/io/stdio.ts writes it
- * directly, or through Node's streams, whose writes are waited for). For the bin (bin/cli.ts).
+ * directly, or through Node's streams, whose writes are waited for); with 2 and one line on stderr
+ * when standard output could not be written. For the bin (bin/cli.ts).
  */
 export function exitWhenWritten(code: number): void {
-  whenFlushed(() => process.exit(code));
+  whenFlushed(() => {
+    // Output that could not be written (a full disk, an I/O error; not a reader that closed the pipe) is an error of the run.
+    const failure = outputFailure();
+    if (failure === undefined) process.exit(code);
+    writeErr(`pgconf-lint: cannot write to standard output: ${failure}\n`);
+    process.exit(2);
+  });
 }
 
 /** Where the CLI writes: its process's standard output and error (src/io/stdio.ts), or what a caller of main in-process hands it. */

@@ -3,8 +3,8 @@
 // start-up), and through the streams where write(2) cannot do it: a descriptor another process made
 // non-blocking, a pipe the reader closed.
 import { afterAll, describe, expect, test } from '@jest/globals';
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO_ROOT } from './support/action-run.js';
@@ -108,5 +108,23 @@ describe("the CLI's standard output", () => {
     const r = await run(['check', '--pg-version', '16', 'broken.conf'], { preload: streamFirst, closeAfter: 1000, delayMs: 200 });
     expect(r.code).toBe(1);
     expect(r.stderr).toBe('stdout stream written\n');
+  });
+
+  test('standard output that cannot be written (a full device) is an error: exit code 2 and one line on stderr, never a silent 0', () => {
+    const full = openSync('/dev/full', 'w');
+    try {
+      const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'NODE_OPTIONS'));
+      for (const args of [['check', '--pg-version', '16', 'postgresql.conf'], ['--version']]) {
+        const r = spawnSync(process.execPath, [CLI, ...args], { cwd: work, env, stdio: ['ignore', full, 'pipe'], encoding: 'utf8', timeout: 30_000 });
+        expect(r.status).toBe(2);
+        expect(r.stderr).toBe('pgconf-lint: cannot write to standard output: ENOSPC: no space left on device, write\n');
+      }
+      // Standard error on the full device: nowhere to say more; the exit code still says it.
+      const usage = spawnSync(process.execPath, [CLI, 'check', '--no-such-option'], { cwd: work, env, stdio: ['ignore', 'pipe', full], encoding: 'utf8', timeout: 30_000 });
+      expect(usage.status).toBe(2);
+      expect(usage.stdout).toBe('');
+    } finally {
+      closeSync(full);
+    }
   });
 });

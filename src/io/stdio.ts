@@ -5,36 +5,44 @@
 // text a run could hand to the system in one call. So on POSIX systems the CLI writes to file
 // descriptors 1 and 2 itself, synchronously, as process.stdout does for files (and, in effect, for
 // pipes and terminals, which Node makes blocking on Linux): the order of what it writes and
-// everything it writes is as before. What it cannot write that way goes through the stream:
+// everything it writes is as before. (Node reopens a descriptor 0-2 it finds closed on /dev/null at
+// start-up, so 1 and 2 never name a file the run opened.) What it cannot write that way goes
+// through the stream:
 // - on Windows, where the console wants UTF-16 (Node's TTY stream converts) and pipes are Node's own;
 // - a descriptor another process made non-blocking (EAGAIN: a full pipe shared with a Node parent
 //   that set O_NONBLOCK on it): the rest of that output, and everything after it on that
-//   descriptor, is written by the stream, which waits for the reader;
-// - any other error but a closed pipe (a closed descriptor, say): the stream does what it always did.
+//   descriptor, is written by the stream, which waits for the reader.
 // A closed pipe (EPIPE: `pgconf-lint . | head`) ends that output: the rest is dropped and the run
-// goes on to its exit code, as tools read by `head` do.
+// goes on to its exit code, as tools read by `head` do. Any other failure to write standard output
+// (a full disk, an I/O error) is not passed over: the rest is dropped, and the run ends with exit
+// code 2 and one line on stderr (outputFailure; src/cli.ts exitWhenWritten). A failure to write
+// standard error drops the rest of it: there is nowhere left to say so.
 import { fstatSync, statSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 type Fd = 1 | 2;
 
-/** Per descriptor: 'direct' (write(2)), 'stream' (Node's stream from now on) or 'closed' (EPIPE). */
+/** Per descriptor: 'direct' (write(2)), 'stream' (Node's stream from now on) or 'closed' (the rest is dropped). */
 const mode: Record<Fd, 'direct' | 'stream' | 'closed'> = {
   1: process.platform === 'win32' ? 'stream' : 'direct',
   2: process.platform === 'win32' ? 'stream' : 'direct',
 };
 /** The streams this module wrote to (their writes must be flushed before the process exits). */
 const used = new Set<NodeJS.WriteStream>();
+/** Why standard output could not be written, when it could not (a closed pipe is no failure). */
+let failure: string | undefined;
+
+/** Stops writing to `fd` after `err`; a failure of standard output other than EPIPE is remembered. */
+function failed(fd: Fd, err: unknown): void {
+  mode[fd] = 'closed';
+  if (fd === 1 && (err as NodeJS.ErrnoException)?.code !== 'EPIPE') failure ??= err instanceof Error ? err.message : String(err);
+}
 
 function stream(fd: Fd): NodeJS.WriteStream {
   const s = fd === 1 ? process.stdout : process.stderr;
   if (!used.has(s)) {
     used.add(s);
-    // `pgconf-lint . | head` closes the pipe early: that is not an error worth a stack trace.
-    s.on('error', (err: NodeJS.ErrnoException) => {
-      if (err.code !== 'EPIPE') throw err;
-      mode[fd] = 'closed';
-    });
+    s.on('error', (err: NodeJS.ErrnoException) => failed(fd, err));
   }
   return s;
 }
@@ -59,14 +67,22 @@ function write(fd: Fd, data: string | Uint8Array): void {
     while (done < bytes.length) done += writeSync(fd, bytes, done, bytes.length - done);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'EPIPE') {
-      mode[fd] = 'closed';
+    if (code !== 'EAGAIN' && code !== 'EWOULDBLOCK') {
+      failed(fd, err);
       return;
     }
     mode[fd] = 'stream';
     const all = bytes ?? Buffer.from(data as string, 'utf8');
     stream(fd).write(done === 0 ? all : all.subarray(done));
   }
+}
+
+/**
+ * Why standard output could not be written (the error's message), or undefined when all of
+ * it was written or the reader closed the pipe. Known once whenFlushed has called back.
+ */
+export function outputFailure(): string | undefined {
+  return failure;
 }
 
 /** Writes to standard output (see above). */
