@@ -23,7 +23,7 @@ const { tmpdir } = require('node:os');
 const { dirname, join, resolve } = require('node:path');
 const { Script } = require('node:vm');
 
-const BUILD = '38ff41c230f883b7';
+const BUILD = 'a2dcc186ea2ff42d';
 const MAX_CACHE_BYTES = 64 * 1024 * 1024;
 const main = join(__dirname, 'cli-main.cjs');
 
@@ -197,5 +197,8 @@ if (file !== undefined && !informational) {
     else if ([...used].some((t) => !cached.tags.has(t))) writeCache(file, script, new Set([...cached.tags, ...used]));
   });
 }
+// Functions keep their names (esbuild's keepNames, which costs a run 1-2 ms) only in a run that may
+// print a stack trace: one with --debug (scripts/build.mjs).
+globalThis[Symbol.for('pgconf-lint.keep-names')] = process.argv.slice(2).includes('--debug');
 const bundle = { exports: {} };
 script.runInThisContext()(bundle.exports, createRequire(main), bundle, main, dirname(main));

@@ -60,10 +60,21 @@ const cli = await build({
 // only right for ASCII. esbuild escapes every other character except in regular expression literals
 // (`/…/`): there, \uXXXX means the same character (a pair of them, one astral character, in both
 // modes). An escaped character after a backslash would change meaning: the build stops instead.
-const rawMain = readFileSync(join(dist, 'cli-main.cjs'), 'utf8');
+const built = readFileSync(join(dist, 'cli-main.cjs'), 'utf8');
+// keepNames gives every function and class its name back (minified, they would show as `a`, `Xe`,
+// ... in a stack trace) with esbuild's helper, one Object.defineProperty per function at start-up:
+// ~1,800 of them, 1-2 ms a run. Only `--debug` prints stack traces, so the helper names them only
+// when the bin says the run has it (scripts/cli-stub.cjs sets the symbol before the bundle runs);
+// otherwise it hands the function back untouched. The helper is found by its exact shape: a build
+// that cannot find it stops, rather than ship a bundle that names nothing or everything.
+const NAME_HELPER = /var ([A-Za-z_$][\w$]*)=\(e,t\)=>([A-Za-z_$][\w$]*)\(e,"name",\{value:t,configurable:!0\}\)/g;
+const helpers = [...built.matchAll(NAME_HELPER)];
+if (helpers.length !== 1) throw new Error(`dist/cli-main.cjs: expected esbuild's keepNames helper once, found it ${helpers.length} times`);
+const [helper, helperName, defineProperty] = helpers[0];
+const rawMain = built.replace(helper, `var ${helperName}=globalThis[Symbol.for("pgconf-lint.keep-names")]===true?(e,t)=>${defineProperty}(e,"name",{value:t,configurable:!0}):e=>e`);
 if (/\\[^\x00-\x7f]/.test(rawMain)) throw new Error('dist/cli-main.cjs: a non-ASCII character after a backslash cannot be escaped');
 const cliMain = rawMain.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-if (cliMain !== rawMain) writeFileSync(join(dist, 'cli-main.cjs'), cliMain);
+if (cliMain !== built) writeFileSync(join(dist, 'cli-main.cjs'), cliMain);
 // The stub compiles the bundle as a classic script: no import() or import.meta may remain in it.
 if (/\bimport\s*\(|\bimport\.meta\b/.test(cliMain)) throw new Error('dist/cli-main.cjs must not use import() or import.meta: the stub runs it as a script');
 // node:crypto is loaded on first use (src/io/crypto.ts), never by a plain require: loading it costs

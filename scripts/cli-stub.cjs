@@ -196,5 +196,8 @@ if (file !== undefined && !informational) {
     else if ([...used].some((t) => !cached.tags.has(t))) writeCache(file, script, new Set([...cached.tags, ...used]));
   });
 }
+// Functions keep their names (esbuild's keepNames, which costs a run 1-2 ms) only in a run that may
+// print a stack trace: one with --debug (scripts/build.mjs).
+globalThis[Symbol.for('pgconf-lint.keep-names')] = process.argv.slice(2).includes('--debug');
 const bundle = { exports: {} };
 script.runInThisContext()(bundle.exports, createRequire(main), bundle, main, dirname(main));

@@ -132,6 +132,9 @@ describe('pgconf-lint CLI (dist/cli.cjs)', () => {
     const debug = go(['--debug']);
     expect(debug.status).toBe(2);
     expect(debug.stderr).toMatch(/^pgconf-lint: internal error: boom in the reporter\nError: boom in the reporter\n\s+at /);
+    // The frames name our functions (the bundle keeps their names in a run with --debug; scripts/build.mjs).
+    expect(debug.stderr).toMatch(/\n\s+at formatJson \(/);
+    expect(debug.stderr).toMatch(/\n\s+at formatReport \(/);
   });
 
   test('rules lists every rule', () => {
