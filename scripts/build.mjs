@@ -74,7 +74,7 @@ const [helper, helperName, defineProperty] = helpers[0];
 const rawMain = built.replace(helper, `var ${helperName}=globalThis[Symbol.for("pgconf-lint.keep-names")]===true?(e,t)=>${defineProperty}(e,"name",{value:t,configurable:!0}):e=>e`);
 if (/\\[^\x00-\x7f]/.test(rawMain)) throw new Error('dist/cli-main.cjs: a non-ASCII character after a backslash cannot be escaped');
 const cliMain = rawMain.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-if (cliMain !== built) writeFileSync(join(dist, 'cli-main.cjs'), cliMain);
+writeFileSync(join(dist, 'cli-main.cjs'), cliMain);
 // The stub compiles the bundle as a classic script: no import() or import.meta may remain in it.
 if (/\bimport\s*\(|\bimport\.meta\b/.test(cliMain)) throw new Error('dist/cli-main.cjs must not use import() or import.meta: the stub runs it as a script');
 // node:crypto is loaded on first use (src/io/crypto.ts), never by a plain require: loading it costs

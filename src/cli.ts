@@ -258,6 +258,15 @@ function useColor(args: Args, toFile: boolean): boolean {
 
 const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
+/** Where the CLI writes: its process's standard output and error (src/io/stdio.ts), or what a caller of main in-process hands it. */
+export interface CliOutput {
+  out(data: string | Uint8Array): void;
+  err(data: string): void;
+}
+let output: CliOutput = stdio;
+const writeOut = (data: string | Uint8Array): void => output.out(data);
+const writeErr = (data: string): void => output.err(data);
+
 /**
  * Ends the process with `code` once what the CLI wrote is with the system (src/io/stdio.ts writes it
  * directly, or through Node's streams, whose writes are waited for); with 2 and one line on stderr
@@ -272,15 +281,6 @@ export function exitWhenWritten(code: number): void {
     process.exit(2);
   });
 }
-
-/** Where the CLI writes: its process's standard output and error (src/io/stdio.ts), or what a caller of main in-process hands it. */
-export interface CliOutput {
-  out(data: string | Uint8Array): void;
-  err(data: string): void;
-}
-let output: CliOutput = stdio;
-const writeOut = (data: string | Uint8Array): void => output.out(data);
-const writeErr = (data: string): void => output.err(data);
 
 /**
  * The CLI: `rules` is the registry the composition root (bin/cli.ts) hands in; `io` is where it

@@ -85,18 +85,11 @@ export function outputFailure(): string | undefined {
   return failure;
 }
 
-/** Writes to standard output (see above). */
-export function writeOut(data: string | Uint8Array): void {
-  write(1, data);
-}
-
-/** Writes to standard error (see above). */
-export function writeErr(data: string): void {
-  write(2, data);
-}
-
-/** Standard output and error, as src/cli.ts writes to them. */
-export const stdio = { out: writeOut, err: writeErr };
+/** Standard output and error, written as above: what src/cli.ts writes to. */
+export const stdio = {
+  out: (data: string | Uint8Array): void => write(1, data),
+  err: (data: string): void => write(2, data),
+};
 
 /**
  * Whether standard output is a terminal, without making process.stdout: a pipe, a socket, a

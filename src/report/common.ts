@@ -60,7 +60,6 @@ export const safePathText = lastResult((path: string): string => {
   return /^[\s:]/.test(s) ? './' + s : s;
 });
 
-
 /**
  * Control characters other than line breaks and tabs (ANSI escapes, bidi overrides, NUL) shown
  * escaped; for outputs that escape line breaks themselves (workflow commands).
