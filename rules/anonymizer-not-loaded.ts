@@ -7,7 +7,7 @@ export default defineRule({
   severity: 'info',
   category: 'security',
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf'],
-  docs: {
+  docs: () => ({
     summary: 'No data anonymization extension (anon or pg_anonymize) is preloaded',
     why:
       'pgdsat reports a server whose session_preload_libraries loads neither PostgreSQL Anonymizer (anon) nor ' +
@@ -27,7 +27,7 @@ export default defineRule({
       'https://www.postgresql.org/docs/current/runtime-config-client.html#GUC-SESSION-PRELOAD-LIBRARIES',
     ],
     versions: 'all',
-  },
+  }),
   check(ctx) {
     const at = ctx.clusterLoc();
     const lists = PRELOAD_PARAMS.map((p) => preloadList(ctx, p));

@@ -6,7 +6,7 @@ export default defineRule({
   severity: 'error',
   category: 'durability',
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf'],
-  docs: {
+  docs: () => ({
     summary: 'archive_mode is on but no archive_command (or, from 15, archive_library) is set',
     why:
       'With archive_mode on (or always), PostgreSQL keeps every WAL segment in pg_wal until it has been archived. ' +
@@ -26,7 +26,7 @@ export default defineRule({
       'https://www.postgresql.org/docs/current/continuous-archiving.html',
     ],
     versions: 'all (archive_library is 15+)',
-  },
+  }),
   check(ctx) {
     const a = commandArchiving(ctx);
     if (!a || a.command?.value !== '') return;

@@ -25,7 +25,7 @@ export default defineRule({
   severity: 'warning',
   category: 'durability',
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf'],
-  docs: {
+  docs: () => ({
     summary: 'archive_mode is on but archive_command discards every WAL segment (`/bin/true`, `true`, `exit 0`, `cd .`, `:`)',
     why:
       'The archiver runs archive_command for each completed WAL segment and, when it exits with status 0, takes ' +
@@ -49,7 +49,7 @@ export default defineRule({
       'https://www.postgresql.org/docs/current/runtime-config-wal.html#GUC-ARCHIVE-LIBRARY',
     ],
     versions: 'all (archive_library is 15+)',
-  },
+  }),
   check(ctx) {
     const a = commandArchiving(ctx);
     const command = a?.command;

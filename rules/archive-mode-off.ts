@@ -6,7 +6,7 @@ export default defineRule({
   severity: 'warning',
   category: 'durability',
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf'],
-  docs: {
+  docs: () => ({
     summary: 'archive_mode is off (its default): no WAL is archived',
     why:
       'Without WAL archiving, completed WAL segments are recycled once a checkpoint no longer needs them. There is ' +
@@ -27,7 +27,7 @@ export default defineRule({
       'https://www.postgresql.org/docs/current/continuous-archiving.html',
     ],
     versions: 'all (archive_library is 15+)',
-  },
+  }),
   check(ctx) {
     const at = ctx.clusterLoc();
     const mode = ctx.setting('archive_mode');

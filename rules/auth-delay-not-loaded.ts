@@ -10,7 +10,7 @@ export default defineRule({
   severity: 'warning',
   category: 'security',
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf'],
-  docs: {
+  docs: () => ({
     summary: 'No delay after a failed login: auth_delay (or credcheck) is not in shared_preload_libraries, or its delay is 0',
     why:
       'PostgreSQL answers a failed password attempt at once, so a client can try passwords as fast as the ' +
@@ -34,7 +34,7 @@ export default defineRule({
       'https://www.postgresql.org/docs/current/runtime-config-client.html#GUC-SHARED-PRELOAD-LIBRARIES',
     ],
     versions: 'all',
-  },
+  }),
   check(ctx) {
     const at = ctx.clusterLoc();
     const spl = preloadList(ctx, 'shared_preload_libraries');

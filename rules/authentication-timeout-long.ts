@@ -18,7 +18,7 @@ export default defineRule({
   options: {
     maximum: opt.integer(DEFAULT_MAXIMUM, 'The longest authentication_timeout allowed, in seconds (CIS 5.7 asks for 60). With a maximum under 60, an absent setting is reported too (its default is 1min).', { minimum: 1, maximum: 600 }),
   },
-  docs: {
+  docs: () => ({
     summary: 'authentication_timeout is longer than the allowed maximum (60 seconds by default)',
     why:
       'authentication_timeout is how long a new connection may take to complete authentication before the ' +
@@ -32,7 +32,7 @@ export default defineRule({
     valid: ['authentication_timeout = 30s', 'authentication_timeout = 60', '# authentication_timeout = 1min'],
     references: ['https://www.postgresql.org/docs/current/runtime-config-connection.html#GUC-AUTHENTICATION-TIMEOUT'],
     versions: 'all (the default is 1min in every supported major)',
-  },
+  }),
   check(ctx) {
     const at = ctx.clusterLoc();
     const s = ctx.setting('authentication_timeout');

@@ -6,7 +6,7 @@ export default defineRule({
   category: 'durability',
   tags: ['performance'],
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf'],
-  docs: {
+  docs: () => ({
     summary: 'autovacuum or track_counts is off, so autovacuum does not run',
     why:
       'Autovacuum removes dead row versions, keeps planner statistics current and freezes old rows. With ' +
@@ -23,7 +23,7 @@ export default defineRule({
       'https://www.postgresql.org/docs/current/routine-vacuuming.html#AUTOVACUUM',
     ],
     versions: 'all',
-  },
+  }),
   check(ctx) {
     const av = ctx.setting('autovacuum');
     if (av?.value === false && av.loc) {

@@ -20,7 +20,7 @@ export default defineRule({
   severity: 'warning',
   category: 'security',
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf'],
-  docs: {
+  docs: () => ({
     summary: 'client_min_messages more verbose than error (absent means notice): clients receive server messages beyond their errors',
     why:
       'client_min_messages decides which messages a session sends to its client besides errors. At `warning`, ' +
@@ -42,7 +42,7 @@ export default defineRule({
       'https://github.com/mitre/crunchy-data-postgresql-stig-baseline (controls/V-233516.rb, V-233533.rb)',
     ],
     versions: 'all (client_min_messages exists in every supported major; its default is notice)',
-  },
+  }),
   check(ctx) {
     const s = ctx.setting('client_min_messages');
     if (!s || typeof s.value !== 'string') return;

@@ -23,7 +23,7 @@ export default defineRule({
   category: 'validity',
   appliesTo: ['cloudnativepg'],
   requires: ['cloudnativepg'],
-  docs: {
+  docs: () => ({
     summary: 'A CloudNativePG Cluster sets a parameter the operator fixes or refuses',
     why:
       'CloudNativePG writes some parameters itself and keeps others at their defaults so that it can run the ' +
@@ -47,7 +47,7 @@ export default defineRule({
       'https://github.com/cloudnative-pg/cloudnative-pg/blob/a95a534dbe0854495b863bbc1b7651f74d310916/internal/webhook/v1/cluster_webhook.go',
     ],
     versions: 'all majors the operator runs (13 and later); the fixed list is that of CloudNativePG 1.30 (allow_alter_system from 17)',
-  },
+  }),
   check(ctx) {
     for (const e of ctx.cluster.carrier?.cluster.cnpg?.fixed ?? []) {
       const applied = ctx.setting(e.name);

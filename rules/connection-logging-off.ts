@@ -33,7 +33,7 @@ export default defineRule({
   severity: 'warning',
   category: 'security',
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf'],
-  docs: {
+  docs: () => ({
     summary: 'log_connections or log_disconnections is off (absent means off): the log does not show who connected, from where, to which database, and for how long',
     why:
       'A failed login is logged whatever these settings say (it is a FATAL error), but a successful one is not: ' +
@@ -57,7 +57,7 @@ export default defineRule({
       'https://github.com/postgres/postgres/blob/REL_18_STABLE/src/backend/tcop/backend_startup.c (check_log_connections)',
     ],
     versions: 'all; from 18 log_connections is a list of aspects (receipt, authentication, authorization, setup_durations, all)',
-  },
+  }),
   check(ctx) {
     const conn = ctx.setting('log_connections');
     const disc = ctx.setting('log_disconnections');

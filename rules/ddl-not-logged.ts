@@ -6,7 +6,7 @@ export default defineRule({
   severity: 'warning',
   category: 'security',
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf'],
-  docs: {
+  docs: () => ({
     summary: "log_statement is none (absent means none): CREATE, ALTER and DROP leave no trace in the server log",
     why:
       'With log_statement = none, schema and role changes are not logged: a dropped table, an altered function, a ' +
@@ -28,7 +28,7 @@ export default defineRule({
       'https://github.com/HexaCluster/pgdsat (check 3.1.25)',
     ],
     versions: 'all (log_statement exists in every supported major; its default is none)',
-  },
+  }),
   check(ctx) {
     reportRequiredSetting(
       ctx,

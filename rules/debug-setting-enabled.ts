@@ -93,7 +93,7 @@ export default defineRule({
   options: {
     prettyPrint: opt.boolean(false, 'Also report `debug_pretty_print = off` (CIS 3.1.19 wants it on).'),
   },
-  docs: {
+  docs: () => ({
     summary: 'A developer or debugging setting committed to a server configuration: a "Developer Options" parameter away from its default, or debug_print_parse/_rewritten/_plan on',
     why:
       'PostgreSQL groups the parameters meant for developing and testing PostgreSQL itself under "Developer Options" ' +
@@ -128,7 +128,7 @@ export default defineRule({
       'unknown-setting.',
     optionsNote:
       '```yaml\nrules:\n  debug-setting-enabled: { prettyPrint: true }\n```',
-  },
+  }),
   check(ctx) {
     const effective = ctx.cluster.effective;
     for (const name of checkedNames(ctx.catalog)) {

@@ -29,7 +29,7 @@ export default defineRule({
   category: 'validity',
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf'],
   fixable: 'always',
-  docs: {
+  docs: () => ({
     summary: 'A parameter set again later, so this assignment has no effect',
     why:
       'When a parameter is assigned more than once, the last assignment wins — including assignments in ' +
@@ -44,7 +44,7 @@ export default defineRule({
     valid: ['work_mem = 8MB\nmaintenance_work_mem = 256MB'],
     references: ['https://www.postgresql.org/docs/current/config-setting.html#CONFIG-SETTING-CONFIGURATION-FILE'],
     versions: 'all',
-  },
+  }),
   check(ctx) {
     const autoFiles = new Set(ctx.cluster.input.files.filter((f) => f.kind === 'postgresql.auto.conf').map((f) => f.abs));
     // A file that sets the same parameters a million times: past the listing limit its findings

@@ -16,7 +16,7 @@ export default defineRule({
   precedence: 180,
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf'],
   fixable: 'sometimes',
-  docs: {
+  docs: () => ({
     summary: 'vacuum_failsafe_age (or its multixact twin) is below 1.05 × the freeze max age, so VACUUM silently raises it',
     why:
       'The failsafe makes VACUUM drop everything but freezing (index cleanup, cost-based delay) when a table gets ' +
@@ -35,7 +35,7 @@ export default defineRule({
       'https://www.postgresql.org/docs/current/runtime-config-vacuum.html#GUC-VACUUM-MULTIXACT-FAILSAFE-AGE',
     ],
     versions: '14+ (the failsafe parameters were added in 14)',
-  },
+  }),
   check(ctx) {
     for (const c of CLAMPS) {
       checkClamp(

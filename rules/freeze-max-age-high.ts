@@ -21,7 +21,7 @@ export default defineRule({
   options: {
     threshold: opt.integer(DEFAULT_THRESHOLD, 'Report a value above it; it applies to both `autovacuum_freeze_max_age` and `autovacuum_multixact_freeze_max_age`.', { minimum: 0 }),
   },
-  docs: {
+  docs: () => ({
     summary: 'autovacuum_freeze_max_age (or its multixact twin) is set close to the wraparound limit',
     why:
       'autovacuum_freeze_max_age is the age at which autovacuum forces an anti-wraparound VACUUM on a table. ' +
@@ -40,7 +40,7 @@ export default defineRule({
     versions: 'all',
     optionsNote:
       '```yaml\nrules:\n  freeze-max-age-high: { threshold: 1000000000 }\n```',
-  },
+  }),
   check(ctx) {
     const t = ctx.options.threshold;
     const threshold = typeof t === 'number' && Number.isFinite(t) ? t : DEFAULT_THRESHOLD;

@@ -19,7 +19,7 @@ export default defineRule({
   precedence: 190,
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf'],
   fixable: 'sometimes',
-  docs: {
+  docs: () => ({
     summary: 'vacuum_freeze_min_age (or its multixact twin) is above half the freeze max age, so VACUUM silently lowers it',
     why:
       'vacuum_freeze_min_age is how old a row version must be before VACUUM freezes it. VACUUM silently limits it ' +
@@ -39,7 +39,7 @@ export default defineRule({
       'https://www.postgresql.org/docs/current/routine-vacuuming.html#VACUUM-FOR-WRAPAROUND',
     ],
     versions: 'all',
-  },
+  }),
   check(ctx) {
     for (const c of CLAMPS) {
       checkClamp(

@@ -86,7 +86,7 @@ export default defineRule({
   precedence: 200,
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf'],
   fixable: 'sometimes',
-  docs: {
+  docs: () => ({
     summary: 'vacuum_freeze_table_age (or its multixact twin) is above 0.95 × the freeze max age, so VACUUM silently lowers it',
     why:
       'vacuum_freeze_table_age decides when a VACUUM scans the whole table to freeze old rows, ahead of the forced ' +
@@ -111,7 +111,7 @@ export default defineRule({
       'https://www.postgresql.org/docs/current/routine-vacuuming.html#VACUUM-FOR-WRAPAROUND',
     ],
     versions: 'all',
-  },
+  }),
   check(ctx) {
     for (const c of TABLE_AGE_CLAMPS) {
       checkClamp(

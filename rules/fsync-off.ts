@@ -5,7 +5,7 @@ export default defineRule({
   severity: 'error',
   category: 'durability',
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf'],
-  docs: {
+  docs: () => ({
     summary: 'fsync is off',
     why:
       'With fsync off PostgreSQL never forces its writes to durable storage. After an operating-system crash or ' +
@@ -17,7 +17,7 @@ export default defineRule({
     valid: ['fsync = on', 'synchronous_commit = local'],
     references: ['https://www.postgresql.org/docs/current/runtime-config-wal.html#GUC-FSYNC'],
     versions: 'all',
-  },
+  }),
   check(ctx) {
     const fsync = ctx.setting('fsync');
     if (fsync?.value !== false || !fsync.loc) return;

@@ -5,7 +5,7 @@ export default defineRule({
   severity: 'error',
   category: 'durability',
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf'],
-  docs: {
+  docs: () => ({
     summary: 'full_page_writes is off',
     why:
       'PostgreSQL writes 8 kB pages, while disks and file systems usually write smaller units. If the server ' +
@@ -22,7 +22,7 @@ export default defineRule({
       'https://www.postgresql.org/docs/current/app-pgrewind.html',
     ],
     versions: 'all',
-  },
+  }),
   check(ctx) {
     const fpw = ctx.setting('full_page_writes');
     if (fpw?.value !== false || !fpw.loc) return;

@@ -9,7 +9,7 @@ export default defineRule({
   precedence: 20,
   appliesTo: ['pg_hba.conf'],
   requires: ['pg_hba.conf'],
-  docs: {
+  docs: () => ({
     summary: 'A TCP record beyond the server itself that admits every role (`all`) to every database (`all`)',
     why:
       'A `host*` record with `all` in both the database and the user column lets any role, whatever it is for, try ' +
@@ -37,7 +37,7 @@ export default defineRule({
     ],
     references: ['https://www.postgresql.org/docs/current/auth-pg-hba-conf.html'],
     versions: 'all',
-  },
+  }),
   check(ctx) {
     for (const e of hbaExposures(ctx)) {
       const r = e.info.record;

@@ -22,7 +22,7 @@ export default defineRule({
   options: {
     includeLocal: opt.boolean(false, 'Also flag these methods on `local` (Unix socket) records, as information (the `cis` and `stig` profiles set it).'),
   },
-  docs: {
+  docs: () => ({
     summary: 'A method that sends the password in cleartext (`password`, `ldap`, `pam`, `radius`, `bsd`) on a TCP record (with an option, also on local records)',
     why:
       'With `password`, `ldap`, `pam`, `radius` and `bsd` the client sends the password itself, in cleartext, ' +
@@ -45,7 +45,7 @@ export default defineRule({
       'https://www.postgresql.org/docs/current/auth-pg-hba-conf.html',
     ],
     versions: 'all',
-  },
+  }),
   check(ctx) {
     const includeLocal = ctx.options.includeLocal === true;
     for (const e of hbaExposures(ctx)) {

@@ -9,7 +9,7 @@ export default defineRule({
   precedence: 10,
   appliesTo: ['pg_hba.conf'],
   requires: ['pg_hba.conf'],
-  docs: {
+  docs: () => ({
     summary: 'A `hostssl` or `host` record beyond the server itself that does not require a client certificate',
     why:
       'Where PKI-based authentication is the policy (STIG V-233577: the server validates each client certificate ' +
@@ -41,7 +41,7 @@ export default defineRule({
       'https://www.postgresql.org/docs/current/auth-pg-hba-conf.html',
     ],
     versions: 'all (`clientcert=1` counts as verify-ca; PostgreSQL 14 and later accept only verify-ca and verify-full)',
-  },
+  }),
   check(ctx) {
     for (const e of hbaExposures(ctx)) {
       const r = e.info.record;

@@ -10,7 +10,7 @@ export default defineRule({
   precedence: 80,
   appliesTo: ['pg_hba.conf', 'postgresql.conf'],
   requires: ['pg_hba.conf', 'postgresql.conf'],
-  docs: {
+  docs: () => ({
     summary: '`hostssl` records while the cluster\'s `ssl` is off, so they can never match',
     why:
       'A `hostssl` record matches only SSL connections, and with `ssl = off` (the default when postgresql.conf ' +
@@ -31,7 +31,7 @@ export default defineRule({
       'https://www.postgresql.org/docs/current/ssl-tcp.html',
     ],
     versions: 'all',
-  },
+  }),
   check(ctx) {
     const hba = ctx.cluster.hba;
     const ssl = ctx.setting('ssl');

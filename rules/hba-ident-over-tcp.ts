@@ -10,7 +10,7 @@ export default defineRule({
   precedence: 140,
   appliesTo: ['pg_hba.conf'],
   requires: ['pg_hba.conf'],
-  docs: {
+  docs: () => ({
     summary: '`ident` authentication on a TCP record that clients beyond the server itself can match',
     why:
       'Over TCP, `ident` asks the ident server (RFC 1413, port 113) on the CLIENT\'s machine which operating-system ' +
@@ -42,7 +42,7 @@ export default defineRule({
       'https://www.rfc-editor.org/rfc/rfc1413',
     ],
     versions: 'all',
-  },
+  }),
   check(ctx) {
     for (const e of hbaExposures(ctx)) {
       const r = e.info.record;

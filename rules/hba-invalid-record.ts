@@ -60,7 +60,7 @@ export default defineRule({
   precedence: 220,
   appliesTo: ['pg_hba.conf'],
   requires: ['pg_hba.conf'],
-  docs: {
+  docs: () => ({
     summary: 'A pg_hba.conf record PostgreSQL rejects',
     why:
       'PostgreSQL loads pg_hba.conf all or nothing: one invalid record makes the server refuse to start, and ' +
@@ -80,7 +80,7 @@ export default defineRule({
     valid: ['host    all   all   10.0.0.0/8   scram-sha-256', 'host    all   all   10.0.0.0   255.0.0.0   scram-sha-256'],
     references: ['https://www.postgresql.org/docs/current/auth-pg-hba-conf.html'],
     versions: 'all; syntax differs by version',
-  },
+  }),
   check(ctx) {
     const out = floodGuard(ctx, 'invalid records');
     const hba = ctx.cluster.hba;

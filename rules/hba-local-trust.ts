@@ -15,7 +15,7 @@ export default defineRule({
     superusers: SUPERUSERS,
     anyRole: opt.boolean(false, 'Also flag trust records for named ordinary roles, `+groups`, `@files` and regular expressions, not only for all users or a superuser (the `cis` and `stig` profiles set it: their checks accept no `trust` on these records).'),
   },
-  docs: {
+  docs: () => ({
     summary: '`trust` on `local` (Unix socket) records and on loopback `host` records, for all users or a superuser',
     why:
       'On a `local` record, `trust` lets every operating-system user who can open the socket connect as any ' +
@@ -47,7 +47,7 @@ export default defineRule({
       'https://www.postgresql.org/docs/current/auth-pg-hba-conf.html',
     ],
     versions: 'all',
-  },
+  }),
   check(ctx) {
     const superusers = superusersOption(ctx.options);
     const anyRole = ctx.options.anyRole === true;

@@ -1,4 +1,4 @@
-import { defineRule } from '../src/linter/rule.js';
+import { defineRule, type RuleDocs } from '../src/linter/rule.js';
 import { tokenLoc } from '../src/analysis/hba.js';
 import { hbaExposures } from '../src/analysis/exposure.js';
 import { authSetComplete, definedIdentMaps } from '../src/analysis/ident-maps.js';
@@ -28,7 +28,7 @@ export default defineRule({
   precedence: 30,
   appliesTo: ['pg_hba.conf', 'pg_ident.conf'],
   requires: ['pg_hba.conf', 'pg_ident.conf'],
-  docs: {
+  docs: (): RuleDocs => ({
     summary: 'A pg_hba.conf record\'s `map=` names a user name map that the cluster\'s pg_ident.conf does not define',
     why:
       'With `map=NAME` (methods `ident`, `peer`, `gss`, `sspi`, `cert`, and `oauth` from 18), PostgreSQL does not ' +
@@ -61,7 +61,7 @@ export default defineRule({
       'https://github.com/postgres/postgres/blob/master/src/backend/libpq/hba.c',
     ],
     versions: 'all; pg_ident.conf include directives 16+; `map` on `oauth` 18+',
-  },
+  }),
   check(ctx) {
     const ident = ctx.cluster.ident;
     if (!ident || !ctx.cluster.hba || !authSetComplete(ident)) return;

@@ -11,7 +11,7 @@ export default defineRule({
   appliesTo: ['pg_hba.conf'],
   requires: ['pg_hba.conf'],
   fixable: 'always',
-  docs: {
+  docs: () => ({
     summary: 'Method `md5`: roles whose password is stored as an MD5 hash log in with the weak MD5 challenge (prefer `scram-sha-256`)',
     why:
       'The method `md5` and the way a password is stored are two things. With `md5` in pg_hba.conf, a role ' +
@@ -34,7 +34,7 @@ export default defineRule({
       'https://www.postgresql.org/docs/18/release-18.html',
     ],
     versions: 'all; password_encryption defaults to scram-sha-256 from 14; MD5 passwords deprecated in 18',
-  },
+  }),
   check(ctx) {
     const pe = ctx.setting('password_encryption');
     const scram = pe !== undefined && pe.value === 'scram-sha-256';

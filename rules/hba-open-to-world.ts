@@ -36,7 +36,7 @@ export default defineRule({
   appliesTo: ['pg_hba.conf'],
   requires: ['pg_hba.conf'],
   options: { allowedNetworks: ALLOWED_NETWORKS, superusers: SUPERUSERS },
-  docs: {
+  docs: () => ({
     summary: 'A pg_hba.conf record that accepts connections from every address',
     why:
       'A record whose address is `0.0.0.0/0`, `::/0` (in any spelling, including `0.0.0.0 0.0.0.0` and ' +
@@ -61,7 +61,7 @@ export default defineRule({
       'https://www.postgresql.org/docs/current/runtime-config-connection.html#GUC-LISTEN-ADDRESSES',
     ],
     versions: 'all',
-  },
+  }),
   check(ctx) {
     const allowed = allowedNetworksOption(ctx.options);
     const superusers = superusersOption(ctx.options);

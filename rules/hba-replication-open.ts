@@ -10,7 +10,7 @@ export default defineRule({
   appliesTo: ['pg_hba.conf'],
   requires: ['pg_hba.conf'],
   options: WIDE_NETWORK_OPTIONS,
-  docs: {
+  docs: () => ({
     summary: 'Physical replication (`replication`) allowed for every user or from a wide network',
     why:
       'A physical replication connection can stream the whole cluster — every database, every table, password ' +
@@ -33,7 +33,7 @@ export default defineRule({
       'https://www.postgresql.org/docs/current/warm-standby.html#STREAMING-REPLICATION-AUTHENTICATION',
     ],
     versions: 'all',
-  },
+  }),
   check(ctx) {
     const { ipv4Prefix: v4, ipv6Prefix: v6, allowed } = wideNetworkOptions(ctx.options);
     for (const e of hbaExposures(ctx)) {

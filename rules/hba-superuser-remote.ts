@@ -11,7 +11,7 @@ export default defineRule({
   appliesTo: ['pg_hba.conf'],
   requires: ['pg_hba.conf'],
   options: { superusers: SUPERUSERS, allowedNetworks: ALLOWED_NETWORKS },
-  docs: {
+  docs: () => ({
     summary: 'A superuser may log in over TCP from beyond the loopback interface',
     why:
       'A superuser bypasses every permission check, can read every table and password hash, and can run ' +
@@ -38,7 +38,7 @@ export default defineRule({
       'https://www.postgresql.org/docs/current/sql-copy.html',
     ],
     versions: 'all',
-  },
+  }),
   check(ctx) {
     const superusers = superusersOption(ctx.options);
     const allowed = allowedNetworksOption(ctx.options);

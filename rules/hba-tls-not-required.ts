@@ -76,7 +76,7 @@ export default defineRule({
   precedence: 40,
   appliesTo: ['pg_hba.conf', 'postgresql.conf'],
   requires: ['pg_hba.conf', 'postgresql.conf'],
-  docs: {
+  docs: () => ({
     summary: 'A `host`, `hostnossl` or `hostnogssenc` record admits clients from beyond the server without TLS while the cluster has `ssl` on',
     why:
       'With `ssl = on` the server can encrypt every connection, but only `hostssl` records (and `hostgssenc`, ' +
@@ -110,7 +110,7 @@ export default defineRule({
       'https://www.postgresql.org/docs/current/libpq-ssl.html#LIBPQ-SSL-PROTECTION',
     ],
     versions: 'all; `hostgssenc`/`hostnogssenc` 12+',
-  },
+  }),
   check(ctx) {
     const ssl = ctx.setting('ssl');
     const hba = ctx.cluster.hba;

@@ -10,7 +10,7 @@ export default defineRule({
   appliesTo: ['pg_hba.conf'],
   requires: ['pg_hba.conf'],
   options: { allowedNetworks: ALLOWED_NETWORKS },
-  docs: {
+  docs: () => ({
     summary: '`trust` authentication on a record that matches more than the loopback interface',
     why:
       '`trust` logs a client in as whichever user it names, with no password or other check. On a `host`, ' +
@@ -28,7 +28,7 @@ export default defineRule({
       'https://www.postgresql.org/docs/current/auth-pg-hba-conf.html',
     ],
     versions: 'all',
-  },
+  }),
   check(ctx) {
     const allowed = allowedNetworksOption(ctx.options);
     for (const e of hbaExposures(ctx)) {

@@ -24,7 +24,7 @@ export default defineRule({
   precedence: 90,
   appliesTo: ['pg_hba.conf'],
   requires: ['pg_hba.conf'],
-  docs: {
+  docs: () => ({
     summary: 'A pg_hba.conf record no connection can reach, because earlier records already match everything it matches',
     why:
       'PostgreSQL uses the first record whose connection type, database, user and address match, and never ' +
@@ -41,7 +41,7 @@ export default defineRule({
     ],
     references: ['https://www.postgresql.org/docs/current/auth-pg-hba-conf.html'],
     versions: 'all',
-  },
+  }),
   check(ctx) {
     const hba = ctx.cluster.hba;
     if (!hba) return;

@@ -10,7 +10,7 @@ export default defineRule({
   appliesTo: ['pg_hba.conf'],
   requires: ['pg_hba.conf'],
   options: WIDE_NETWORK_OPTIONS,
-  docs: {
+  docs: () => ({
     summary: 'A pg_hba.conf record that accepts a very wide network (IPv4 wider than /16, IPv6 wider than /48)',
     why:
       'A record for 10.0.0.0/8 admits 16 million addresses: usually far more machines than need the database, ' +
@@ -26,7 +26,7 @@ export default defineRule({
     valid: ['host    all   app   10.20.0.0/16   scram-sha-256', 'host    all   all   10.0.0.0/8   reject', 'host    all   all   2001:db8:1234::/48   scram-sha-256'],
     references: ['https://www.postgresql.org/docs/current/auth-pg-hba-conf.html'],
     versions: 'all',
-  },
+  }),
   check(ctx) {
     const { ipv4Prefix: v4, ipv6Prefix: v6, allowed } = wideNetworkOptions(ctx.options);
     for (const e of hbaExposures(ctx)) {

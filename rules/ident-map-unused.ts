@@ -1,4 +1,4 @@
-import { defineRule } from '../src/linter/rule.js';
+import { defineRule, type RuleDocs } from '../src/linter/rule.js';
 import { tokenLoc } from '../src/analysis/hba.js';
 import { authSetComplete, hbaMapNames, identMaps } from '../src/analysis/ident-maps.js';
 import { findPlaceholder } from '../src/analysis/template.js';
@@ -13,7 +13,7 @@ export default defineRule({
   category: 'validity',
   appliesTo: ['pg_ident.conf', 'pg_hba.conf'],
   requires: ['pg_hba.conf', 'pg_ident.conf'],
-  docs: {
+  docs: (): RuleDocs => ({
     summary: 'A user name map defined in pg_ident.conf that no pg_hba.conf record names in `map=`',
     why:
       'pg_ident.conf lines only take effect through a pg_hba.conf record whose `map=` option names their map ' +
@@ -43,7 +43,7 @@ export default defineRule({
       'https://github.com/postgres/postgres/blob/master/src/backend/libpq/hba.c',
     ],
     versions: 'all; include directives in pg_hba.conf and pg_ident.conf 16+',
-  },
+  }),
   check(ctx) {
     const { hba, ident } = ctx.cluster;
     if (!hba || !ident || !authSetComplete(hba) || !authSetComplete(ident)) return;

@@ -61,7 +61,7 @@ export default defineRule({
   precedence: 230,
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf'],
   fixable: 'sometimes',
-  docs: {
+  docs: () => ({
     summary: 'A value the target PostgreSQL version rejects',
     why:
       'PostgreSQL validates every value when it reads the file: a wrong type, an unknown or wrongly cased unit ' +
@@ -81,7 +81,7 @@ export default defineRule({
       'https://www.postgresql.org/docs/current/config-setting.html#CONFIG-SETTING-NAMES-VALUES',
     ],
     versions: 'all; units B (11+), us (12+), fractional values with units (12+)',
-  },
+  }),
   check(ctx) {
     for (const a of assignmentKinds(ctx.cluster).invalid) {
       if (a.ignored || !a.value || a.value.ok) continue;

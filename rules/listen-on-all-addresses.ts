@@ -17,7 +17,7 @@ export default defineRule({
   category: 'security',
   precedence: 160,
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf'],
-  docs: {
+  docs: () => ({
     summary: 'listen_addresses accepts TCP connections on every interface',
     why:
       "`listen_addresses = '*'` (or `0.0.0.0`, `::`) makes the server accept TCP connections on every network " +
@@ -36,7 +36,7 @@ export default defineRule({
       'https://www.postgresql.org/docs/current/auth-pg-hba-conf.html',
     ],
     versions: 'all',
-  },
+  }),
   check(ctx) {
     const s = ctx.setting('listen_addresses');
     if (!s || s.isDefault || typeof s.value !== 'string' || !s.loc) return;

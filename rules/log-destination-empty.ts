@@ -8,7 +8,7 @@ export default defineRule({
   category: 'maintenance',
   tags: ['reliability'],
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf'],
-  docs: {
+  docs: () => ({
     summary: "log_destination names no destination (an empty or all-blank list), so the server writes no log at all",
     why:
       'log_destination is a list of stderr, csvlog, jsonlog (15+) and syslog; PostgreSQL accepts an empty list ' +
@@ -24,7 +24,7 @@ export default defineRule({
       'https://github.com/postgres/postgres/blob/master/src/backend/utils/error/elog.c (check_log_destination, send_message_to_server_log)',
     ],
     versions: 'all',
-  },
+  }),
   check(ctx) {
     const dest = ctx.setting('log_destination');
     if (!dest?.loc || typeof dest.value !== 'string') return;

@@ -7,7 +7,7 @@ export default defineRule({
   category: 'validity',
   tags: ['reliability'],
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf'],
-  docs: {
+  docs: () => ({
     summary: "log_directory = '' with the logging collector on, so the server refuses to start",
     why:
       'The logging collector builds its file name as log_directory, a slash, then log_filename ' +
@@ -27,7 +27,7 @@ export default defineRule({
       'https://github.com/postgres/postgres/blob/master/src/backend/postmaster/syslogger.c (SysLogger_Start, logfile_getname, logfile_open)',
     ],
     versions: 'all',
-  },
+  }),
   check(ctx) {
     const dir = ctx.setting('log_directory');
     const collector = ctx.setting('logging_collector');

@@ -14,7 +14,7 @@ export default defineRule({
   category: 'maintenance',
   tags: ['reliability'],
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf'],
-  docs: {
+  docs: () => ({
     summary: 'With the logging collector on, log_directory is relative (the default `log`), or under data_directory: the server log lives inside the data directory',
     why:
       'A relative log_directory is taken relative to the data directory, so the default `log` puts the server ' +
@@ -41,7 +41,7 @@ export default defineRule({
       'https://github.com/HexaCluster/pgdsat (checks 3.1.4, 3.1.27)',
     ],
     versions: 'all',
-  },
+  }),
   check(ctx) {
     const dir = ctx.setting('log_directory');
     const logging = loggingView(ctx);

@@ -6,7 +6,7 @@ export default defineRule({
   severity: 'warning',
   category: 'security',
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf'],
-  docs: {
+  docs: () => ({
     summary: 'log_duration is off (absent means off): the log does not record that a statement completed, or how long it ran',
     why:
       'With log_duration = on, every completed statement writes a `duration: … ms` line to the server log. Without ' +
@@ -25,7 +25,7 @@ export default defineRule({
       'https://github.com/mitre/crunchy-data-postgresql-stig-baseline (controls/V-233512.rb)',
     ],
     versions: 'all (log_duration exists in every supported major; its default is off)',
-  },
+  }),
   check(ctx) {
     reportRequiredSetting(
       ctx,

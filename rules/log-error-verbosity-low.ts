@@ -25,7 +25,7 @@ export default defineRule({
   options: {
     minimum: opt.string('default', 'The least detail accepted: `terse` < `default` < `verbose`; a log_error_verbosity below it is reported. With `verbose`, an absent setting (which means `default`) is reported at the start of postgresql.conf.', { enum: LEVELS }),
   },
-  docs: {
+  docs: () => ({
     summary: 'log_error_verbosity below the level required (terse by default): logged errors lose their detail',
     why:
       'log_error_verbosity decides how much of each error reaches the server log. `terse` drops the DETAIL, HINT, ' +
@@ -51,7 +51,7 @@ export default defineRule({
     versions: 'all (log_error_verbosity and its three levels exist in every supported major)',
     optionsNote:
       '```yaml\nrules:\n  log-error-verbosity-low: { minimum: verbose }\n```',
-  },
+  }),
   check(ctx) {
     const s = ctx.setting('log_error_verbosity');
     if (!s || typeof s.value !== 'string') return;

@@ -15,7 +15,7 @@ export default defineRule({
   severity: 'warning',
   category: 'security',
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf'],
-  docs: {
+  docs: () => ({
     summary: 'log_file_mode lets the group or other local users read (or write) the log files the logging collector writes',
     why:
       'Server logs hold more than errors: the text of logged and failing statements (an `ALTER ROLE … PASSWORD ' +
@@ -36,7 +36,7 @@ export default defineRule({
       'https://github.com/postgres/postgres/blob/master/src/backend/postmaster/syslogger.c (logfile_open)',
     ],
     versions: 'all',
-  },
+  }),
   options: {
     maximum: opt.string('0600', "The widest mode accepted, as an octal string. A mode is reported when it sets a group or other permission bit that `maximum` does not; `\"0640\"` accepts group read (a log shipper in the server's group).", { pattern: '^0?[0-7]{3}$' }),
   },

@@ -6,7 +6,7 @@ export default defineRule({
   category: 'maintenance',
   tags: ['performance'],
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf'],
-  docs: {
+  docs: () => ({
     summary: 'log_hostname is on: every TCP connection waits for a reverse DNS lookup of the client address',
     why:
       'With log_hostname = on, each new TCP connection resolves the client address to a host name before it is ' +
@@ -29,7 +29,7 @@ export default defineRule({
       'https://github.com/HexaCluster/pgdsat (check 3.1.23)',
     ],
     versions: 'all (log_hostname exists in every supported major; its default is off)',
-  },
+  }),
   check(ctx) {
     const s = ctx.setting('log_hostname');
     if (!s?.loc || s.value !== true) return;

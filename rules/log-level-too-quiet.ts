@@ -58,7 +58,7 @@ export default defineRule({
     quietestMessages: opt.string(DEFAULT_QUIETEST, "The quietest log_min_messages accepted, in the server log's order (… `warning` < `error` < `log` < `fatal` < `panic`); a quieter one is reported.", { enum: SERVER_LOG_LEVELS }),
     quietestErrorStatement: opt.string(DEFAULT_QUIETEST, 'The quietest log_min_error_statement accepted, in the same order; a quieter one is reported.', { enum: SERVER_LOG_LEVELS }),
   },
-  docs: {
+  docs: () => ({
     summary: 'log_min_messages or log_min_error_statement at log, fatal or panic: errors, and the statements that caused them, vanish from the log',
     why:
       'log_min_messages decides which messages reach the server log. At `fatal` no ERROR is logged, and neither is ' +
@@ -90,7 +90,7 @@ export default defineRule({
       'judged by its default (`warning`, `error`) and reported at the start of postgresql.conf when that is too ' +
       'quiet.\n\n' +
       '```yaml\nrules:\n  log-level-too-quiet: { quietestMessages: warning, quietestErrorStatement: error }\n```',
-  },
+  }),
   check(ctx) {
     const messages = ctx.setting('log_min_messages');
     const statement = ctx.setting('log_min_error_statement');

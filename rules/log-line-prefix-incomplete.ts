@@ -78,7 +78,7 @@ export default defineRule({
   severity: 'warning',
   category: 'security',
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf'],
-  docs: {
+  docs: () => ({
     summary: "log_line_prefix lacks the user, database, application or client host (or time or process) of each log line",
     why:
       'Each line of a plain-text server log starts with log_line_prefix. The default, `%m [%p] ` (time and ' +
@@ -105,7 +105,7 @@ export default defineRule({
       'https://github.com/HexaCluster/pgdsat (check 3.1.24)',
     ],
     versions: "all (the default has been '%m [%p] ' since 10)",
-  },
+  }),
   options: {
     required: opt.stringArray(DEFAULT_REQUIRED, 'The escapes the prefix must contain. A timestamp escape (`%t`, `%m`, `%n`) stands for any other, `%p` and `%c` for each other, `%h` and `%r` for each other. For example `["%u", "%d", "%h"]` wants only the user, database and client host.', { pattern: '^%[A-Za-z]$', uniqueItems: true }),
   },

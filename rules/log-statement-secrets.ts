@@ -11,7 +11,7 @@ export default defineRule({
   severity: 'warning',
   category: 'security',
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf'],
-  docs: {
+  docs: () => ({
     summary: "Statement logging writes CREATE/ALTER ROLE … PASSWORD '…' to the server log in cleartext",
     why:
       'log_statement = ddl, mod or all logs every CREATE ROLE and ALTER ROLE statement with its full text, so a ' +
@@ -36,7 +36,7 @@ export default defineRule({
       'https://www.postgresql.org/docs/current/app-psql.html (\\password)',
     ],
     versions: 'all (log_min_duration_sample is 13+)',
-  },
+  }),
   check(ctx) {
     // Statement logging is emitted at LOG level, which log_min_messages = fatal or panic filters out.
     const minMessages = ctx.setting('log_min_messages');

@@ -20,7 +20,7 @@ export default defineRule({
   category: 'maintenance',
   tags: ['reliability'],
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf'],
-  docs: {
+  docs: () => ({
     summary: 'log_timezone is a zone other than UTC/GMT: log timestamps need converting, and repeat an hour where daylight saving time ends',
     why:
       'log_timezone decides the zone of the timestamps in the server log (%t, %m, %n in log_line_prefix, csvlog and ' +
@@ -49,7 +49,7 @@ export default defineRule({
       'https://github.com/mitre/crunchy-data-postgresql-stig-baseline (controls/V-233532.rb)',
     ],
     versions: 'all (log_timezone exists in every supported major; its compiled-in default is GMT)',
-  },
+  }),
   check(ctx) {
     const s = ctx.setting('log_timezone');
     if (!s?.loc || typeof s.value !== 'string' || isUtcZone(s.value)) return;

@@ -7,7 +7,7 @@ export default defineRule({
   category: 'maintenance',
   tags: ['reliability'],
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf'],
-  docs: {
+  docs: () => ({
     summary: 'log_truncate_on_rotation is off (absent means off) while the logging collector writes log files: old log files are never overwritten',
     why:
       'With log_truncate_on_rotation off, a time-based rotation that reuses a file name (a cyclic log_filename ' +
@@ -28,7 +28,7 @@ export default defineRule({
       'https://github.com/HexaCluster/pgdsat (check 3.1.7)',
     ],
     versions: 'all',
-  },
+  }),
   check(ctx) {
     const truncate = ctx.setting('log_truncate_on_rotation');
     const logging = loggingView(ctx);

@@ -7,7 +7,7 @@ export default defineRule({
   category: 'maintenance',
   tags: ['reliability'],
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf'],
-  docs: {
+  docs: () => ({
     summary: 'logging_collector is off (absent means off) while log_destination sends messages to stderr, csvlog or jsonlog',
     why:
       'Without the logging collector, messages sent to stderr go wherever the postmaster\'s standard error ' +
@@ -31,7 +31,7 @@ export default defineRule({
       'https://github.com/HexaCluster/pgdsat (checks 3.1.2, 3.1.3)',
     ],
     versions: 'all (jsonlog is 15+)',
-  },
+  }),
   check(ctx) {
     const logging = loggingView(ctx);
     if (!logging) return;

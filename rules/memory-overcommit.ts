@@ -46,7 +46,7 @@ export default defineRule({
   tags: ['performance'],
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf'],
   needs: ['memoryBytes'],
-  docs: {
+  docs: () => ({
     summary: 'work_mem × max_connections plus shared_buffers (and autovacuum memory) is far above the server\'s memory',
     why:
       'work_mem is not a limit per connection: every sort and hash step of every query may use that much (hash ' +
@@ -71,7 +71,7 @@ export default defineRule({
     ],
     versions: 'all (vacuum memory capped at 1GB up to 16; autovacuum_worker_slots caps the workers from 18)',
     optionsNote: `Reads \`assume.memory\` (the server's RAM, e.g. \`memory: 64GB\`) from the config: with it, the rule reports a worst case above ${MEMORY_FACTOR}× that memory; without it, only a worst case of ${formatBytes(ABSURD_BYTES)} or more.`,
-  },
+  }),
   check(ctx) {
     const workMem = ctx.setting('work_mem');
     const connections = ctx.setting('max_connections');

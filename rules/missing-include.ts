@@ -7,7 +7,7 @@ export default defineRule({
   severity: 'error',
   category: 'validity',
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf'],
-  docs: {
+  docs: () => ({
     summary: 'An include that PostgreSQL cannot follow',
     why:
       '`include` and `include_dir` targets must exist (only `include_if_exists` may be missing): otherwise the ' +
@@ -24,7 +24,7 @@ export default defineRule({
     valid: ["include_if_exists 'does-not-exist.conf'", { 'postgresql.conf': "include_dir 'conf.d'", 'conf.d/.gitkeep': '' }],
     references: ['https://www.postgresql.org/docs/current/config-setting.html#CONFIG-INCLUDES'],
     versions: 'all',
-  },
+  }),
   check(ctx) {
     /** The directive on the problem's line (from the parsed file, not from the message). */
     const directiveAt = (p: ConfProblem): IncludeLine['directive'] | undefined => {

@@ -10,7 +10,7 @@ export default defineRule({
   category: 'validity',
   tags: ['performance'],
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf'],
-  docs: {
+  docs: () => ({
     summary: 'A parallel-worker limit set above the pool it draws from (max_worker_processes, or max_parallel_workers): the surplus workers can never start',
     why:
       'Parallel workers are background worker processes: every one is taken from the max_worker_processes slots ' +
@@ -35,7 +35,7 @@ export default defineRule({
       'https://www.postgresql.org/docs/current/how-parallel-query-works.html',
     ],
     versions: 'all (max_parallel_maintenance_workers is 11+)',
-  },
+  }),
   check(ctx) {
     const processes = ctx.setting('max_worker_processes');
     const parallel = ctx.setting('max_parallel_workers');

@@ -11,7 +11,7 @@ export default defineRule({
   severity: 'warning',
   category: 'security',
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf'],
-  docs: {
+  docs: () => ({
     summary: 'Neither passwordcheck nor credcheck is preloaded: nothing enforces password strength on CREATE/ALTER ROLE … PASSWORD',
     why:
       'PostgreSQL itself accepts any password in CREATE ROLE … PASSWORD and ALTER ROLE … PASSWORD, including ' +
@@ -37,7 +37,7 @@ export default defineRule({
       'https://www.postgresql.org/docs/current/sql-createrole.html',
     ],
     versions: 'all',
-  },
+  }),
   check(ctx) {
     const at = ctx.clusterLoc();
     const lists = PRELOAD_PARAMS.map((p) => preloadList(ctx, p));

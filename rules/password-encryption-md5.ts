@@ -11,7 +11,7 @@ export default defineRule({
   options: {
     flagDefault: opt.boolean(false, 'Also report a password_encryption that no file sets where the default is md5 (PostgreSQL 10–13), at the start of postgresql.conf.'),
   },
-  docs: {
+  docs: () => ({
     summary: 'password_encryption is md5 (or, up to 13, on/true/yes/1, which mean md5)',
     why:
       'password_encryption decides how CREATE ROLE … PASSWORD and ALTER ROLE … PASSWORD store new passwords. An ' +
@@ -33,7 +33,7 @@ export default defineRule({
       'absent setting is the norm, and the finding would say nothing about what the repository chose; the `cis` ' +
       'profile (5.12) and the `stig` profile (V-233596) turn it on, since both ask for scram-sha-256 whatever the ' +
       'default.',
-  },
+  }),
   check(ctx) {
     const pe = ctx.setting('password_encryption');
     if (pe?.value !== 'md5') return;

@@ -21,7 +21,7 @@ export default defineRule({
   category: 'validity',
   appliesTo: ['patroni'],
   requires: ['patroni'],
-  docs: {
+  docs: () => ({
     summary: "A Patroni node's local parameter that Patroni takes only from the DCS (it is dropped)",
     why:
       'Patroni passes some parameters to the postmaster on its command line, the same on every member, so that ' +
@@ -46,7 +46,7 @@ export default defineRule({
       'https://github.com/patroni/patroni/blob/de6b22c800a4e5edb351482f0bf64415271003f6/patroni/config.py',
     ],
     versions: 'all (Patroni 4; wal_keep_size only from 13)',
-  },
+  }),
   check(ctx) {
     for (const e of ctx.cluster.carrier?.cluster.patroni?.ignored ?? []) {
       const applied = ctx.setting(e.name);

@@ -7,7 +7,7 @@ export default defineRule({
   category: 'validity',
   appliesTo: ['patroni'],
   requires: ['patroni'],
-  docs: {
+  docs: () => ({
     summary: "A Patroni DCS parameter value that fails Patroni's own check (Patroni uses its default instead)",
     why:
       'For the parameters it passes on the command line (ConfigHandler.CMDLINE_OPTIONS), Patroni checks the value ' +
@@ -28,7 +28,7 @@ export default defineRule({
       'https://github.com/patroni/patroni/blob/de6b22c800a4e5edb351482f0bf64415271003f6/patroni/config.py',
     ],
     versions: 'all (Patroni 4; wal_keep_size only from 13)',
-  },
+  }),
   check(ctx) {
     for (const e of ctx.cluster.carrier?.cluster.patroni?.replaced ?? []) {
       const value = boundQuote(e.value, 60);

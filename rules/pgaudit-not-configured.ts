@@ -59,7 +59,7 @@ export default defineRule({
   options: {
     classes: opt.stringArray(DEFAULT_CLASSES, 'The pgaudit classes pgaudit.log must include (the default is what pgdsat requires for CIS 3.2). Add `role` to require GRANT/REVOKE and role changes to be audited as well.', { enum: CLASSES, uniqueItems: true }),
   },
-  docs: {
+  docs: () => ({
     summary: 'pgaudit is not in shared_preload_libraries, or pgaudit.log does not log the required statement classes (ddl and write by default)',
     why:
       'The server log alone is no audit trail: log_statement logs statement text as sent (not the objects a ' +
@@ -85,7 +85,7 @@ export default defineRule({
       'https://www.postgresql.org/docs/current/runtime-config-custom.html',
     ],
     versions: 'all (pgaudit has a release per major; the misc_set class is in pgaudit 1.5 and later)',
-  },
+  }),
   check(ctx) {
     const at = ctx.clusterLoc();
     const spl = preloadList(ctx, 'shared_preload_libraries');

@@ -213,7 +213,7 @@ export default defineRule({
   category: 'security',
   appliesTo: ['pgbouncer.ini'],
   requires: ['pgbouncer.ini'],
-  docs: {
+  docs: () => ({
     summary: "pgbouncer's auth_hba_file lets admin_users or stats_users into the admin console without a password (trust)",
     why:
       'pgbouncer authenticates the users of its admin console (the `pgbouncer` database) like any other client. With ' +
@@ -255,7 +255,7 @@ export default defineRule({
       'https://github.com/pgbouncer/pgbouncer/blob/master/src/hba.c',
     ],
     versions: 'all pgbouncer versions that have auth_type = hba (any PostgreSQL major)',
-  },
+  }),
   check(ctx) {
     const pgb = ctx.cluster.pgbouncer;
     if (!pgb?.hba) return;

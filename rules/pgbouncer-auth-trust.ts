@@ -46,7 +46,7 @@ export default defineRule({
   category: 'security',
   appliesTo: ['pgbouncer.ini'],
   requires: ['pgbouncer.ini'],
-  docs: {
+  docs: () => ({
     summary: 'pgbouncer lets clients in without a password: auth_type = trust or any, or a trust record of its auth_hba_file',
     why:
       'With `auth_type = trust` pgbouncer asks no password: whoever reaches it names any user of its auth_file and is ' +
@@ -65,7 +65,7 @@ export default defineRule({
     valid: ['[pgbouncer]\nlisten_addr = *\nauth_type = scram-sha-256\nauth_file = /etc/pgbouncer/userlist.txt\n', '[pgbouncer]\nlisten_addr = *\n'],
     references: ['https://www.pgbouncer.org/config.html#auth_type', 'https://www.pgbouncer.org/config.html#authentication-settings', 'https://github.com/pgbouncer/pgbouncer/blob/master/src/hba.c'],
     versions: 'all pgbouncer versions (any PostgreSQL major)',
-  },
+  }),
   check(ctx) {
     const pgb = ctx.cluster.pgbouncer;
     if (!pgb) return;

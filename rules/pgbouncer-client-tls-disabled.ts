@@ -8,7 +8,7 @@ export default defineRule({
   category: 'security',
   appliesTo: ['pgbouncer.ini'],
   requires: ['pgbouncer.ini'],
-  docs: {
+  docs: () => ({
     summary: 'pgbouncer listens on the network without requiring TLS from its clients (client_tls_sslmode)',
     why:
       'pgbouncer\'s `client_tls_sslmode` defaults to `disable`: when it listens on the network (`listen_addr` ' +
@@ -24,7 +24,7 @@ export default defineRule({
     ],
     references: ['https://www.pgbouncer.org/config.html#client_tls_sslmode', 'https://www.pgbouncer.org/config.html#listen_addr'],
     versions: 'all pgbouncer versions (any PostgreSQL major)',
-  },
+  }),
   check(ctx) {
     const pgb = ctx.cluster.pgbouncer;
     if (!pgb) return;

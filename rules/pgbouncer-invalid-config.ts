@@ -7,7 +7,7 @@ export default defineRule({
   category: 'validity',
   appliesTo: ['pgbouncer.ini'],
   requires: ['pgbouncer.ini'],
-  docs: {
+  docs: () => ({
     summary: 'pgbouncer refuses its configuration file, or ignores a line of its auth_hba_file',
     why:
       'pgbouncer stops loading pgbouncer.ini at the first line it cannot take — a line that is not `key = value`, a ' +
@@ -24,7 +24,7 @@ export default defineRule({
     valid: ['[databases]\nappdb = host=10.0.0.5 dbname=app\n\n[pgbouncer]\n; a comment\nauth_type = scram-sha-256\n'],
     references: ['https://www.pgbouncer.org/config.html', 'https://github.com/pgbouncer/pgbouncer/blob/master/lib/usual/cfparser.c', 'https://github.com/pgbouncer/pgbouncer/blob/master/src/hba.c'],
     versions: 'pgbouncer 1.25 (its parameters); the grammar is that of every version',
-  },
+  }),
   check(ctx) {
     const pgb = ctx.cluster.pgbouncer;
     if (!pgb) return;

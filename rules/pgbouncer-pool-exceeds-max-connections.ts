@@ -1,4 +1,4 @@
-import { defineRule } from '../src/linter/rule.js';
+import { defineRule, type RuleDocs } from '../src/linter/rule.js';
 import { boundQuote } from '../src/linter/redact.js';
 import { isLocalHost } from '../src/parse/pgbouncer.js';
 import { atoi, cIntValue, connValue, isTemplated, pgbouncerSetting, type PgbouncerIni } from '../src/parse/pgbouncer-ini.js';
@@ -17,7 +17,7 @@ export default defineRule({
   category: 'durability',
   appliesTo: ['pgbouncer.ini'],
   requires: ['pgbouncer.ini', 'postgresql.conf'],
-  docs: {
+  docs: (): RuleDocs => ({
     summary: "pgbouncer's pools can open more connections to the server beside it than its max_connections",
     why:
       'pgbouncer opens up to `pool_size` (else `default_pool_size`, 20) plus `reserve_pool_size` server connections ' +
@@ -43,7 +43,7 @@ export default defineRule({
     ],
     references: ['https://www.pgbouncer.org/config.html#default_pool_size', 'https://www.pgbouncer.org/config.html#max_db_connections', 'https://www.postgresql.org/docs/current/runtime-config-connection.html#GUC-MAX-CONNECTIONS'],
     versions: 'all pgbouncer versions; PostgreSQL 10–18',
-  },
+  }),
   check(ctx) {
     const pgb = ctx.cluster.pgbouncer;
     if (!pgb || !ctx.cluster.conf) return;

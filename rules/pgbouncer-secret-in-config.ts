@@ -9,7 +9,7 @@ export default defineRule({
   category: 'security',
   appliesTo: ['pgbouncer.ini'],
   requires: ['pgbouncer.ini'],
-  docs: {
+  docs: () => ({
     summary: 'A literal password in a [databases] connection string of pgbouncer.ini',
     why:
       'A `password=` in a `[databases]` entry is the PostgreSQL password pgbouncer logs in with, committed to the ' +
@@ -24,7 +24,7 @@ export default defineRule({
     ],
     references: ['https://www.pgbouncer.org/config.html#section-databases', 'https://www.pgbouncer.org/config.html#auth_file'],
     versions: 'all pgbouncer versions (any PostgreSQL major)',
-  },
+  }),
   check(ctx) {
     const pgb = ctx.cluster.pgbouncer;
     if (!pgb) return;

@@ -9,7 +9,7 @@ export default defineRule({
   category: 'security',
   appliesTo: ['pgbouncer.ini'],
   requires: ['pgbouncer.ini'],
-  docs: {
+  docs: () => ({
     summary: 'pgbouncer connects to a PostgreSQL server on another host without requiring TLS (server_tls_sslmode)',
     why:
       'pgbouncer logs in to the servers of its `[databases]` with `server_tls_sslmode`, one setting for all of them ' +
@@ -26,7 +26,7 @@ export default defineRule({
     ],
     references: ['https://www.pgbouncer.org/config.html#server_tls_sslmode', 'https://www.pgbouncer.org/config.html#section-databases'],
     versions: 'all pgbouncer versions (any PostgreSQL major)',
-  },
+  }),
   check(ctx) {
     const pgb = ctx.cluster.pgbouncer;
     if (!pgb) return;

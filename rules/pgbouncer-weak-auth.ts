@@ -8,7 +8,7 @@ export default defineRule({
   category: 'security',
   appliesTo: ['pgbouncer.ini'],
   requires: ['pgbouncer.ini'],
-  docs: {
+  docs: () => ({
     summary: 'pgbouncer authenticates clients with a cleartext password (auth_type = plain) or an MD5 challenge (auth_type = md5)',
     why:
       'With `auth_type = plain` every client sends its password to pgbouncer in cleartext: over the network ' +
@@ -22,7 +22,7 @@ export default defineRule({
     valid: ['[pgbouncer]\nlisten_addr = *\nauth_type = scram-sha-256\n', '[pgbouncer]\nlisten_addr = *\n'],
     references: ['https://www.pgbouncer.org/config.html#auth_type', 'https://www.postgresql.org/docs/current/auth-password.html'],
     versions: 'all pgbouncer versions (any PostgreSQL major)',
-  },
+  }),
   check(ctx) {
     const pgb = ctx.cluster.pgbouncer;
     if (!pgb) return;

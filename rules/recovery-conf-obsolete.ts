@@ -21,7 +21,7 @@ export default defineRule({
   category: 'validity',
   tags: ['reliability'],
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf', 'recovery.conf'],
-  docs: {
+  docs: () => ({
     summary: 'recovery.conf, standby_mode or trigger_file with PostgreSQL 12 or later',
     why:
       'PostgreSQL 12 folded recovery.conf into postgresql.conf. A recovery.conf file in the data directory makes ' +
@@ -44,7 +44,7 @@ export default defineRule({
       'https://www.postgresql.org/docs/current/warm-standby.html#STANDBY-SERVER-SETUP',
     ],
     versions: '12+ (recovery.conf is how 11 and earlier configure recovery)',
-  },
+  }),
   check(ctx) {
     if (ctx.major < 12) return;
     // From 12 the signal files say what recovery.conf's standby_mode said: the help names the one

@@ -211,7 +211,7 @@ export default defineRule({
   category: 'validity',
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf'],
   fixable: 'sometimes',
-  docs: {
+  docs: () => ({
     summary: 'A parameter that the target PostgreSQL version no longer (or does not yet) have',
     why:
       'An unrecognized parameter name in postgresql.conf is fatal at startup and makes a reload ignore the whole ' +
@@ -229,7 +229,7 @@ export default defineRule({
       'https://www.postgresql.org/docs/current/runtime-config-replication.html#GUC-WAL-KEEP-SIZE',
     ],
     versions: 'removals and renames from 9.x to 18',
-  },
+  }),
   check(ctx) {
     for (const a of assignmentKinds(ctx.cluster).unknown) {
       const facts = versionFacts(a.line.name, ctx.major);

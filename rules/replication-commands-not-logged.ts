@@ -6,7 +6,7 @@ export default defineRule({
   severity: 'warning',
   category: 'security',
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf'],
-  docs: {
+  docs: () => ({
     summary: 'log_replication_commands is off (absent means off): replication commands leave no trace in the log',
     why:
       'Replication connections speak their own protocol: IDENTIFY_SYSTEM, BASE_BACKUP, START_REPLICATION, ' +
@@ -24,7 +24,7 @@ export default defineRule({
       'https://github.com/HexaCluster/pgdsat (check 7.2)',
     ],
     versions: 'all (log_replication_commands exists in every supported major; its default is off)',
-  },
+  }),
   check(ctx) {
     reportRequiredSetting(
       ctx,

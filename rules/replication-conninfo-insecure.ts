@@ -281,7 +281,7 @@ export default defineRule({
   severity: 'warning',
   category: 'security',
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf', 'recovery.conf'],
-  docs: {
+  docs: () => ({
     summary: 'primary_conninfo lets the standby stream WAL without TLS (sslmode disable or allow) or with TLS only when offered (prefer, the default)',
     why:
       'A standby receives every change to every table of the primary through primary_conninfo: the WAL stream is ' +
@@ -317,7 +317,7 @@ export default defineRule({
       'https://github.com/postgres/postgres/blob/master/src/interfaces/libpq/fe-connect.c',
     ],
     versions: 'all; primary_conninfo is in recovery.conf up to 11, in postgresql.conf from 12; sslrootcert=system 16+',
-  },
+  }),
   check(ctx) {
     let target: { name: string; value: ConfValue; file: string } | undefined;
     if (ctx.major >= 12) {

@@ -5,7 +5,7 @@ export default defineRule({
   severity: 'warning',
   category: 'durability',
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf'],
-  docs: {
+  docs: () => ({
     summary: 'Replication slots are enabled and max_slot_wal_keep_size is -1 (unlimited)',
     why:
       'A replication slot keeps every WAL segment its consumer has not confirmed. When a standby or logical ' +
@@ -21,7 +21,7 @@ export default defineRule({
       'https://www.postgresql.org/docs/current/warm-standby.html#STREAMING-REPLICATION-SLOTS',
     ],
     versions: '13+ (max_slot_wal_keep_size was added in 13)',
-  },
+  }),
   check(ctx) {
     const keep = ctx.setting('max_slot_wal_keep_size'); // undefined before 13
     const slots = ctx.setting('max_replication_slots');

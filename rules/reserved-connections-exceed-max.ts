@@ -10,7 +10,7 @@ export default defineRule({
   category: 'validity',
   tags: ['reliability'],
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf'],
-  docs: {
+  docs: () => ({
     summary: 'The reserved connection slots leave no ordinary slot within max_connections, so the server refuses to start',
     why:
       'superuser_reserved_connections (and, from PostgreSQL 16, reserved_connections for roles with ' +
@@ -30,7 +30,7 @@ export default defineRule({
       'https://www.postgresql.org/docs/current/runtime-config-connection.html#GUC-RESERVED-CONNECTIONS',
     ],
     versions: 'all (reserved_connections is 16+; max_wal_senders counts on 10 and 11)',
-  },
+  }),
   check(ctx) {
     const max = ctx.setting('max_connections');
     const su = ctx.setting('superuser_reserved_connections');

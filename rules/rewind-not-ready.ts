@@ -111,7 +111,7 @@ export default defineRule({
   category: 'durability',
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf', 'pg_hba.conf', 'recovery.conf', 'standby.signal'],
   needs: ['dataChecksums', 'failover'],
-  docs: {
+  docs: () => ({
     summary: 'A server that takes part in failover cannot be rewound with pg_rewind (wal_log_hints off, no data checksums)',
     why:
       'After a failover the old primary has usually written WAL that the new primary never saw. pg_rewind can ' +
@@ -149,7 +149,7 @@ export default defineRule({
       'https://www.postgresql.org/docs/current/warm-standby.html#STANDBY-SERVER-SETUP',
     ],
     versions: 'all; data checksums are the initdb default from 18, so without assume.dataChecksums the rule is quiet on 18',
-  },
+  }),
   check(ctx) {
     // Only for a cluster that has a postgresql.conf: without it nothing is known about wal_log_hints.
     const clusterLoc = ctx.clusterLoc();

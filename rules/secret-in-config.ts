@@ -251,7 +251,7 @@ export default defineRule({
   severity: 'error',
   category: 'security',
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf', 'recovery.conf'],
-  docs: {
+  docs: () => ({
     summary: 'A literal password or other secret in a committed setting',
     why:
       'Configuration in git is read by far more people and systems than the database: every clone, fork, CI job ' +
@@ -279,7 +279,7 @@ export default defineRule({
       'https://www.postgresql.org/docs/current/runtime-config-wal.html#GUC-ARCHIVE-COMMAND',
     ],
     versions: 'all (recovery.conf in 11 and earlier)',
-  },
+  }),
   check(ctx) {
     // Called for every assignment of the file set: locations are built only for a finding.
     const visit = <T>(name: string, key: string, value: string, placeholder: boolean, loc: (of: T) => Loc, of: T): void => {

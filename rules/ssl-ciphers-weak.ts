@@ -212,7 +212,7 @@ export default defineRule({
     allowMedium: opt.boolean(true, 'Accept MEDIUM-strength suites; with false, a cipher string that leaves MEDIUM suites enabled is reported (the default `HIGH:MEDIUM:+3DES:!aNULL` then is).'),
     onlySuites: opt.stringArray([], 'When not empty, every cipher string that adds suites must be one of these OpenSSL suite names (as pgdsat 6.10 checks: `HIGH`, `ALL` or any other group word is then reported).', { minLength: 1 }),
   },
-  docs: {
+  docs: () => ({
     summary: 'With ssl on, ssl_ciphers enables weak TLS 1.2 suites: NULL, anonymous, export, single DES, RC4, MD5, or 3DES named explicitly',
     why:
       'ssl_ciphers is an OpenSSL cipher list: it decides which suites TLS 1.2 and older connections may use. A ' +
@@ -257,7 +257,7 @@ export default defineRule({
       'every TLS 1.3 suite is strong, so it is not checked.',
     optionsNote:
       '```yaml\nrules:\n  ssl-ciphers-weak:\n    allowMedium: false\n    onlySuites: [ECDHE-ECDSA-AES256-GCM-SHA384, ECDHE-RSA-AES256-GCM-SHA384]\n```',
-  },
+  }),
   check(ctx) {
     if (ctx.setting('ssl')?.value !== true) return;
     const min = ctx.setting('ssl_min_protocol_version');

@@ -13,7 +13,7 @@ export default defineRule({
   options: {
     always: opt.boolean(false, 'Flag `ssl` off whenever the cluster has a postgresql.conf, also without pg_hba.conf or when its host records admit only loopback clients.'),
   },
-  docs: {
+  docs: () => ({
     summary: '`ssl` is off while pg_hba.conf accepts host connections from beyond the loopback interface',
     why:
       'Without SSL, every query and every result crosses the network in cleartext, readable and modifiable by ' +
@@ -36,7 +36,7 @@ export default defineRule({
       'https://www.postgresql.org/docs/current/runtime-config-connection.html#GUC-SSL',
     ],
     versions: 'all',
-  },
+  }),
   check(ctx) {
     const hba = ctx.cluster.hba;
     const ssl = ctx.setting('ssl');

@@ -25,7 +25,7 @@ export default defineRule({
   options: {
     minimum: opt.string('TLSv1.2', 'The oldest TLS version the server may accept (the `cis` profile sets `TLSv1.3`). With `TLSv1.3`, an absent ssl_min_protocol_version (which means TLSv1.2) is reported at the start of postgresql.conf.', { enum: VERSIONS }),
   },
-  docs: {
+  docs: () => ({
     summary: 'With ssl on, ssl_min_protocol_version (or ssl_max_protocol_version) lets connections use a TLS version older than the required minimum (TLS 1.2 by default)',
     why:
       'ssl_min_protocol_version is the oldest TLS version the server negotiates. TLS 1.0 and 1.1 are deprecated ' +
@@ -60,7 +60,7 @@ export default defineRule({
       'change that: the rule is silent there.',
     optionsNote:
       '```yaml\nrules:\n  ssl-min-protocol-weak: { minimum: TLSv1.3 }\n```',
-  },
+  }),
   check(ctx) {
     const ssl = ctx.setting('ssl');
     if (ssl?.value !== true) return;

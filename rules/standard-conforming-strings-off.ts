@@ -5,7 +5,7 @@ export default defineRule({
   severity: 'warning',
   category: 'security',
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf'],
-  docs: {
+  docs: () => ({
     summary: 'standard_conforming_strings is off: backslashes in ordinary string literals are escape characters',
     why:
       "With standard_conforming_strings off, PostgreSQL treats a backslash in an ordinary '…' literal as an escape " +
@@ -23,7 +23,7 @@ export default defineRule({
       'https://www.postgresql.org/docs/9.1/release-9-1.html',
     ],
     versions: 'all (a boolean in 10–18; a major whose catalog lacks it is not checked)',
-  },
+  }),
   check(ctx) {
     const scs = ctx.setting('standard_conforming_strings'); // undefined if the target major has no such parameter
     if (!scs?.loc || scs.def.type !== 'bool' || scs.value !== false) return;

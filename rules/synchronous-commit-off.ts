@@ -5,7 +5,7 @@ export default defineRule({
   severity: 'warning',
   category: 'durability',
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf'],
-  docs: {
+  docs: () => ({
     summary: 'synchronous_commit is off for the whole server',
     why:
       'With synchronous_commit off, COMMIT returns before the WAL record reaches disk. After a crash of the server ' +
@@ -22,7 +22,7 @@ export default defineRule({
       'https://www.postgresql.org/docs/current/wal-async-commit.html',
     ],
     versions: 'all',
-  },
+  }),
   check(ctx) {
     const sc = ctx.setting('synchronous_commit');
     if (sc?.value !== 'off' || !sc.loc) return;

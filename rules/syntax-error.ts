@@ -47,7 +47,7 @@ export default defineRule({
   category: 'validity',
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf', 'recovery.conf', 'pg_ident.conf'],
   fixable: 'sometimes',
-  docs: {
+  docs: () => ({
     summary: 'A line PostgreSQL cannot parse',
     why:
       'PostgreSQL refuses to start when postgresql.conf (or a file it includes) has a syntax error, and on reload ' +
@@ -60,7 +60,7 @@ export default defineRule({
     valid: ["unix_socket_directories = '/var/run/postgresql'", "work_mem = '8 MB'", "search_path = '\"$user\", public'"],
     references: ['https://www.postgresql.org/docs/current/config-setting.html#CONFIG-SETTING-CONFIGURATION-FILE'],
     versions: 'all (the lexer is identical in 10–18)',
-  },
+  }),
   check(ctx) {
     const out = floodGuard(ctx, 'syntax errors');
     for (const p of ctx.cluster.problems) {

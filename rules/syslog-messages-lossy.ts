@@ -22,7 +22,7 @@ export default defineRule({
   category: 'maintenance',
   tags: ['reliability'],
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf'],
-  docs: {
+  docs: () => ({
     summary: 'log_destination includes syslog while syslog_sequence_numbers or syslog_split_messages is off: messages can be suppressed or truncated',
     why:
       'Both settings are on by default and exist for syslog\'s sake. syslog_sequence_numbers prefixes each ' +
@@ -41,7 +41,7 @@ export default defineRule({
       'https://github.com/HexaCluster/pgdsat (checks 3.1.11, 3.1.12)',
     ],
     versions: 'all',
-  },
+  }),
   check(ctx) {
     const logging = loggingView(ctx);
     if (!logging?.destinations.has('syslog')) return;

@@ -12,7 +12,7 @@ export default defineRule({
   severity: 'warning',
   category: 'security',
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf'],
-  docs: {
+  docs: () => ({
     summary: 'unix_socket_permissions lets every local OS account connect to the Unix-domain socket (the default 0777 does)',
     why:
       'unix_socket_permissions is the mode of the socket files the server creates in unix_socket_directories. For ' +
@@ -33,7 +33,7 @@ export default defineRule({
       'https://www.postgresql.org/docs/current/auth-pg-hba-conf.html',
     ],
     versions: 'all (abstract sockets, `@name`, are 14+ on Linux)',
-  },
+  }),
   check(ctx) {
     const at = ctx.clusterLoc();
     const perm = ctx.setting('unix_socket_permissions');

@@ -13,7 +13,7 @@ export default defineRule({
   category: 'validity',
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf'],
   fixable: 'sometimes',
-  docs: {
+  docs: () => ({
     summary: 'A parameter name PostgreSQL does not know',
     why:
       'PostgreSQL refuses to start when postgresql.conf sets a parameter it does not recognize, and a reload ' +
@@ -27,7 +27,7 @@ export default defineRule({
     references: ['https://www.postgresql.org/docs/current/config-setting.html'],
     versions: 'all',
     optionsNote: '```yaml\nrules:\n  unknown-setting:\n    ignore: ["edb_*", "oracle_home", "utl_file.*"]\n```',
-  },
+  }),
   options: {
     ignore: opt.stringArray([], 'Parameter names (case-insensitive, `*` wildcards) that the server knows although stock PostgreSQL does not, e.g. for EDB Postgres Advanced Server.', { minLength: 1 }),
   },

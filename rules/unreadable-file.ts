@@ -6,7 +6,7 @@ export default defineRule({
   severity: 'error',
   category: 'validity',
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf', 'pg_hba.conf', 'pg_ident.conf', 'recovery.conf'],
-  docs: {
+  docs: () => ({
     summary: 'A configuration file that could not be read',
     why:
       'A configuration file that cannot be read (permissions, a directory or device where a file is expected, ' +
@@ -19,7 +19,7 @@ export default defineRule({
     valid: ['work_mem = 8MB'],
     references: ['https://www.postgresql.org/docs/current/config-setting.html'],
     versions: 'all',
-  },
+  }),
   check(ctx) {
     for (const u of ctx.cluster.unreadable) {
       ctx.report({

@@ -40,7 +40,7 @@ export default defineRule({
   category: 'validity',
   precedence: 240,
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf', 'pg_hba.conf', 'pg_ident.conf', 'recovery.conf'],
-  docs: {
+  docs: () => ({
     summary: 'A value or pg_hba/pg_ident field still holds a template placeholder (`${VAR}`, `{{ var }}`, `@@VAR@@`, `%(var)s`, `<%= var %>`)',
     why:
       'Configuration is often generated from a template (envsubst, Docker entrypoints, Ansible/Jinja, Helm, ' +
@@ -72,7 +72,7 @@ export default defineRule({
       'https://www.postgresql.org/docs/current/auth-username-maps.html',
     ],
     versions: 'all (include_if_exists in pg_hba.conf/pg_ident.conf 16+; recovery.conf is read up to 11)',
-  },
+  }),
   check(ctx) {
     // A value is a piece of its file's text: in a file whose text holds no placeholder's opener, no
     // value holds a placeholder, and its assignments are passed over (one native search per file).

@@ -10,7 +10,7 @@ export default defineRule({
   severity: 'warning',
   category: 'validity',
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf', 'pg_hba.conf', 'pg_ident.conf', 'recovery.conf'],
-  docs: {
+  docs: () => ({
     summary: 'A pgconf-lint directive that suppresses nothing, is misspelled, names an unknown rule, or gives no reason',
     why:
       'Suppression comments outlive the problems they were written for. A directive that no longer suppresses ' +
@@ -28,7 +28,7 @@ export default defineRule({
     valid: ['# pgconf-lint disable-next-line invalid-value -- kept for the 9.6 fleet\nwork_mem = 8mb'],
     references: ['https://github.com/pgconf-lint/pgconf-lint#suppressing-findings'],
     versions: 'all',
-  },
+  }),
   engineReport: 'directive-problems',
   check() {
     // The engine reports the directives' problems (src/api.ts, from applyDirectives).

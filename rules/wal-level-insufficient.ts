@@ -7,7 +7,7 @@ export default defineRule({
   category: 'validity',
   tags: ['reliability'],
   appliesTo: ['postgresql.conf', 'postgresql.auto.conf'],
-  docs: {
+  docs: () => ({
     summary: 'wal_level = minimal combined with WAL senders, archiving or WAL summarization, so the server refuses to start',
     why:
       'wal_level = minimal leaves out of WAL what replication, archiving and incremental backup need, so the ' +
@@ -24,7 +24,7 @@ export default defineRule({
       'https://www.postgresql.org/docs/current/runtime-config-wal.html#GUC-SUMMARIZE-WAL',
     ],
     versions: 'all (summarize_wal is 17+)',
-  },
+  }),
   check(ctx) {
     const level = ctx.setting('wal_level');
     if (level?.value !== 'minimal' || !level.loc) return;

@@ -10,7 +10,7 @@ import { importTs } from './lib/import-ts.mjs';
 const defaultRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 async function loadCatalogs(root) {
-  return importTs(root, "export { CATALOGS, controlStatus, coverage } from './src/profiles/catalogs/index.ts'; export { RULES } from './rules/index.ts'; export { findProfile, profileRules } from './src/profiles/index.ts';");
+  return importTs(root, "export { catalogs, controlStatus, coverage } from './src/profiles/catalogs/index.ts'; export { RULES } from './rules/index.ts'; export { findProfile, profileRules } from './src/profiles/index.ts';");
 }
 
 /** Text safe inside a markdown table cell. */
@@ -116,7 +116,8 @@ export function catalogPage(catalog, controlStatus, coverage, extra = []) {
  * catalog names a rule that is not registered.
  */
 export async function generateProfileDocs({ root = defaultRoot, check = false } = {}) {
-  const { CATALOGS, controlStatus, coverage, RULES, findProfile, profileRules } = await loadCatalogs(root);
+  const { catalogs, controlStatus, coverage, RULES, findProfile, profileRules } = await loadCatalogs(root);
+  const CATALOGS = catalogs();
   const known = new Set(RULES.map((r) => r.name));
   for (const cat of CATALOGS) {
     for (const c of cat.controls) {

@@ -119,6 +119,29 @@ describe("dist/cli.cjs and V8's code cache", () => {
     expect(readdirSync(dir).sort()).toEqual(cacheFiles(dir).sort()); // no temporary file left behind
   });
 
+  test("a check's cache holds no rule documentation and no profile catalog; the runs that read them cache them", () => {
+    // V8 keeps a one-byte string literal of compiled code as its bytes, so a text is in the cache
+    // exactly when code that holds it was compiled (issue 19: a check deserialises the whole file).
+    const tmp = join(work, 'lazy-data');
+    mkdirSync(tmp);
+    const dir = join(tmp, 'node-compile-cache');
+    const cached = (suffix: string): string => readFileSync(join(dir, cacheFiles(dir).find((f) => f.endsWith(`${suffix}.bin`) && (suffix !== '' || !/-[a-z]+-[a-z]+\.bin$/.test(f)))!), 'latin1');
+    const help = 'Remove one of the two assignments so the file says what the server uses.'; // duplicate-setting's check
+    const docs = 'A parameter set again later, so this assignment has no effect'; // duplicate-setting's docs
+    const stigTitle = 'DISA STIG for PostgreSQL (MITRE/Crunchy Data InSpec baseline)'; // the STIG catalog
+    const cisControl = 'Ensure miscellaneous configuration settings are correct'; // a control of the CIS catalog
+    expect(run(tmp)).toEqual(expected);
+    const check = cached('');
+    expect(check).toContain(help);
+    for (const text of [docs, stigTitle, cisControl]) expect(check).not.toContain(text);
+    // `rules` reads every rule's docs, and `rules --profile` a catalog: their own cache files hold them.
+    expect(run(tmp, {}, ['rules']).stdout).toContain(docs);
+    expect(cached('-rules-text')).toContain(docs);
+    const listing = run(tmp, {}, ['rules', '--profile', 'stig', '--format', 'json']);
+    expect(listing.status).toBe(0);
+    expect(cached('-rules-json')).toContain(stigTitle);
+  });
+
   test('a first line planted with junk among the kinds: the junk is dropped, the run is the same', () => {
     const tmp = join(work, 'junk-kinds');
     mkdirSync(tmp);

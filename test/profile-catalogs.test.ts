@@ -1,7 +1,9 @@
 import { describe, expect, test } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { RULES } from '../rules/index.js';
-import { CATALOGS, controlStatus, coverage, type CatalogControl } from '../src/profiles/catalogs/index.js';
+import { catalogs, controlStatus, coverage, type CatalogControl } from '../src/profiles/catalogs/index.js';
+
+const CATALOGS = catalogs();
 
 const registered = new Set(RULES.map((r) => r.name));
 

@@ -7,13 +7,16 @@
 import { afterAll, describe, expect, test } from '@jest/globals';
 import { RULES } from '../rules/index.js';
 import type { Major } from '../src/catalog/types.js';
-import { CIS, GO_HBA_RULES, STIG, controlStatus, type Catalog, type CatalogControl } from '../src/profiles/catalogs/index.js';
+import { cisCatalog, goHbaRulesCatalog, stigCatalog, controlStatus, type Catalog, type CatalogControl } from '../src/profiles/catalogs/index.js';
 import { cleanupFixtures, lintTree } from './support/fixture.js';
 
 afterAll(cleanupFixtures);
 
 type Tree = Record<string, string>;
 
+const CIS = cisCatalog();
+const STIG = stigCatalog();
+const GO_HBA_RULES = goHbaRulesCatalog();
 const conf = (text: string): Tree => ({ 'postgresql.conf': text + '\n' });
 const hba = (text: string, confText?: string): Tree => ({ 'pg_hba.conf': text + '\n', ...(confText === undefined ? {} : { 'postgresql.conf': confText + '\n' }) });
 

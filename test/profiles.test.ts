@@ -7,7 +7,7 @@ import { lint } from './support/lint.js';
 import { ConfigError, loadConfig } from '../src/config/config.js';
 import { SUPPORTED_MAJORS } from '../src/catalog/types.js';
 import { editionFor, findProfile, profileBlocks, PROFILES, unknownProfileMessage } from '../src/profiles/index.js';
-import { CATALOGS, CIS, STIG } from '../src/profiles/catalogs/index.js';
+import { catalogs, cisCatalog, stigCatalog } from '../src/profiles/catalogs/index.js';
 import { CIS_SETTINGS } from '../src/profiles/cis.js';
 import { STIG_SETTINGS } from '../src/profiles/stig.js';
 import { strayProfileSettings } from '../src/profiles/from-catalog.js';
@@ -17,6 +17,9 @@ import { cleanupFixtures, makeTree } from './support/fixture.js';
 afterAll(cleanupFixtures);
 
 const repo = join(new URL('.', import.meta.url).pathname, '..');
+const CATALOGS = catalogs();
+const CIS = cisCatalog();
+const STIG = stigCatalog();
 
 const cli = cliInProcess;
 

@@ -137,6 +137,32 @@ describe('rule registry', () => {
     });
   });
 
+  test('docs given as a function are built on the first read of rule.docs, once; every rule file gives them so', () => {
+    let built = 0;
+    const rule = defineRule({
+      name: 'lazy-docs-example',
+      severity: 'warning',
+      category: 'maintenance',
+      appliesTo: ['postgresql.conf'],
+      docs: () => {
+        built++;
+        return { summary: 's', why: 'w', invalid: [], valid: [], references: [] };
+      },
+      check() {},
+    });
+    expect(built).toBe(0);
+    expect(Object.keys(rule)).toContain('docs');
+    const first = rule.docs;
+    expect(first.summary).toBe('s');
+    expect(rule.docs).toBe(first);
+    expect({ ...rule }.docs).toBe(first);
+    expect(built).toBe(1);
+    // A check never reads them (test/cli-compile-cache.test.ts checks what the CLI compiles), so
+    // every rule file gives them as a function.
+    const source = (name: string): string => readFileSync(new URL(`../rules/${name}.ts`, import.meta.url), 'utf8');
+    for (const name of ruleFiles) expect({ name, lazy: /\n {2}docs: \(\)(: RuleDocs)? => \(\{\n/.test(source(name)) }).toEqual({ name, lazy: true });
+  });
+
   test('every rule has its own test file, test/rules/<rule>.test.ts, that runs it through the rule tester', () => {
     const without = RULES.map((r) => r.name).filter((name) => {
       const file = new URL(`./rules/${name}.test.ts`, import.meta.url);

@@ -174,15 +174,36 @@ export interface RunSettings {
   assume?: Assumptions;
 }
 
-/** What a rule file declares: `ctx.options` is typed from `options`. */
-export interface RuleDefinition<S extends OptionsSpec> extends Omit<Rule, 'check' | 'options'> {
+/**
+ * What a rule file declares: `ctx.options` is typed from `options`. The rule files in rules/ give
+ * their `docs` as a function: its text is then built the first time something reads `rule.docs`
+ * (the `rules` command, SARIF's rule metadata, the generated pages), never in a check, which does not
+ * read it. A check then neither runs nor compiles it, and the CLI's code cache (scripts/cli-stub.cjs)
+ * holds none of the ~150 kB of documentation text, which every run would otherwise deserialise
+ * (issue 19: 1.2 ms a run). test/registry.test.ts checks both.
+ */
+export interface RuleDefinition<S extends OptionsSpec> extends Omit<Rule, 'check' | 'options' | 'docs'> {
+  docs: RuleDocs | (() => RuleDocs);
   options?: S;
   check(ctx: RuleContext<OptionsOf<S>>): void;
 }
 
 export function defineRule<S extends OptionsSpec = {}>(def: RuleDefinition<S>): Rule {
-  const { options, ...rest } = def;
-  const rule: Rule = { ...rest, check: def.check as (ctx: RuleContext) => void };
+  const { options, docs, ...rest } = def;
+  const rule = { ...rest, check: def.check as (ctx: RuleContext) => void } as Rule;
+  if (typeof docs !== 'function') rule.docs = docs;
+  else {
+    // Built on the first read, then a plain property.
+    Object.defineProperty(rule, 'docs', {
+      configurable: true,
+      enumerable: true,
+      get(): RuleDocs {
+        const value = docs();
+        Object.defineProperty(rule, 'docs', { value, configurable: true, enumerable: true, writable: true });
+        return value;
+      },
+    });
+  }
   if (options && Object.keys(options).length) {
     rule.options = options;
     rule.defaultOptions = defaultOptions(options);

@@ -1,6 +1,7 @@
-import { CIS } from './catalogs/cis.js';
+import { once } from '../lexical/once.js';
+import { cisCatalog } from './catalogs/cis.js';
 import { rulesFromCatalog, type ProfileSetting } from './from-catalog.js';
-import type { Profile } from './types.js';
+import type { Profile, ProfileEdition } from './types.js';
 
 /**
  * The CIS PostgreSQL Benchmark, by the recommendation numbers pgdsat (github:HexaCluster/pgdsat, which
@@ -45,14 +46,19 @@ export const CIS_SETTINGS: Record<string, ProfileSetting> = {
  * The 16 and 18 editions enable the same rules without control ids: pgdsat numbers its checks by the
  * 17 edition, and the numbering of the others was not verified, so no id is claimed for them.
  */
+/** The editions, built on first use with the catalog (a check without --profile cis never builds them). */
+const cisEditions = once((): ProfileEdition[] => [
+  { id: 'cis-16', title: 'CIS PostgreSQL 16 Benchmark', major: 16, rules: rulesFromCatalog(cisCatalog(), CIS_SETTINGS, false) },
+  { id: 'cis-17', title: 'CIS PostgreSQL 17 Benchmark', major: 17, rules: rulesFromCatalog(cisCatalog(), CIS_SETTINGS) },
+  { id: 'cis-18', title: 'CIS PostgreSQL 18 Benchmark', major: 18, rules: rulesFromCatalog(cisCatalog(), CIS_SETTINGS, false) },
+]);
+
 export const cis: Profile = {
   name: 'cis',
   title: 'CIS PostgreSQL Benchmark',
   summary: 'The CIS PostgreSQL Benchmark checks that can be decided from configuration files, in the edition of each cluster\'s target major',
   catalog: { name: 'CIS PostgreSQL Benchmark (recommendation numbers as pgdsat implements them)', source: 'https://github.com/HexaCluster/pgdsat' },
-  editions: [
-    { id: 'cis-16', title: 'CIS PostgreSQL 16 Benchmark', major: 16, rules: rulesFromCatalog(CIS, CIS_SETTINGS, false) },
-    { id: 'cis-17', title: 'CIS PostgreSQL 17 Benchmark', major: 17, rules: rulesFromCatalog(CIS, CIS_SETTINGS) },
-    { id: 'cis-18', title: 'CIS PostgreSQL 18 Benchmark', major: 18, rules: rulesFromCatalog(CIS, CIS_SETTINGS, false) },
-  ],
+  get editions() {
+    return cisEditions();
+  },
 };

@@ -1,4 +1,5 @@
-import { STIG } from './catalogs/stig.js';
+import { once } from '../lexical/once.js';
+import { stigCatalog } from './catalogs/stig.js';
 import { rulesFromCatalog, type ProfileSetting } from './from-catalog.js';
 import type { Profile } from './types.js';
 
@@ -26,10 +27,15 @@ export const STIG_SETTINGS: Record<string, ProfileSetting> = {
   'password-encryption-md5': { severity: 'error', options: { flagDefault: true } },
 };
 
+/** The rules, built on first use with the catalog (a check without --profile stig never builds them). */
+const stigRules = once(() => rulesFromCatalog(stigCatalog(), STIG_SETTINGS));
+
 export const stig: Profile = {
   name: 'stig',
   title: 'DISA STIG for PostgreSQL',
   summary: 'The PostgreSQL STIG controls that can be decided from configuration files',
   catalog: { name: 'Crunchy Data PostgreSQL STIG (MITRE InSpec baseline)', source: 'https://github.com/mitre/crunchy-data-postgresql-stig-baseline' },
-  rules: rulesFromCatalog(STIG, STIG_SETTINGS),
+  get rules() {
+    return stigRules();
+  },
 };

@@ -5,14 +5,14 @@ export { RULE_TAGS, type RuleTag } from '../linter/rule.js';
 import type { DocExample } from '../linter/rule.js';
 import { editDistance } from '../catalog/catalog.js';
 import { sarifRule } from './sarif.js';
-import { CATALOGS, controlStatus } from '../profiles/catalogs/index.js';
+import { catalogs, controlStatus } from '../profiles/catalogs/index.js';
 import { findProfile, DEFAULT_PROFILE, profileRules } from '../profiles/index.js';
 import { SUPPORTED_MAJORS } from '../catalog/types.js';
 
 /** The checklist controls a rule implements (from the catalogs, the one source of truth), per catalog. */
 export function ruleControls(name: string): { catalog: string; id: string; title: string; partly: boolean }[] {
   const out: { catalog: string; id: string; title: string; partly: boolean }[] = [];
-  for (const cat of CATALOGS) {
+  for (const cat of catalogs()) {
     for (const c of cat.controls) {
       if (c.decidable !== 'no' && c.rules.includes(name)) out.push({ catalog: cat.name, id: c.id, title: c.title, partly: controlStatus(c) === 'partly' });
     }

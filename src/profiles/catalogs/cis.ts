@@ -5,9 +5,10 @@
 // 3.1) and 3.1.1 ("Logging Rationale", no check) are left out. Note: some log messages in
 // lib/PGDSAT.pm at that commit still carry older numbers (e.g. password complexity under 5.8); the
 // report's labels are what a reviewer sees, so they are used here.
+import { once } from '../../lexical/once.js';
 import type { Catalog } from './index.js';
 
-export const CIS: Catalog = {
+export const cisCatalog = once((): Catalog => ({
   name: 'cis',
   title: 'CIS PostgreSQL Benchmark (pgdsat numbering)',
   source: { repo: 'HexaCluster/pgdsat', commit: '227c8bbe8744ba69db369dc4a0908336708e01d8', path: 'lib/PGDSAT/Labels.pm' },
@@ -107,4 +108,4 @@ export const CIS: Catalog = {
   { id: "8.2", title: "Ensure the backup and restore tool, 'pgBackRest', is installed and configured", decidable: "no", why: "installed tools are OS state", rules: [] },
   { id: "8.3", title: "Ensure miscellaneous configuration settings are correct", decidable: "no", why: "miscellaneous settings are site policy (a manual check)", rules: [] },
   ],
-};
+}));

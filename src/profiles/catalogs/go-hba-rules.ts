@@ -4,13 +4,14 @@
 // titles (titles in our words, from the code's English descriptions). Every code reads pg_hba.conf
 // (identMapMissing also pg_ident.conf; the ssl codes the cluster's ssl setting), so all 23 are
 // decidable from files.
+import { once } from '../../lexical/once.js';
 import type { Catalog, CatalogControl } from './index.js';
 
 const hba = 'reads pg_hba.conf only';
 const withSsl = 'reads pg_hba.conf and the ssl setting of postgresql.conf';
 const overlap = 'compares pg_hba.conf records with the records above them';
 
-const controls: CatalogControl[] = [
+const controls = (): CatalogControl[] => [
   { id: 'trustNetwork', title: 'trust on a network record', decidable: 'files', why: hba, rules: ["hba-trust-remote", "hba-local-trust"], disagreement: "trust on a loopback record for a named ordinary role (not all users, not a superuser) is not flagged by default: only processes on the server reach it, as that one role; `--profile cis` and `--profile stig` flag it (option anyRole of hba-local-trust)" },
   { id: 'passwordNoTLS', title: 'password method without guaranteed TLS (ssl on)', decidable: 'files', why: withSsl, rules: ['hba-cleartext-password'] },
   { id: 'passwordNoSSL', title: 'password method with ssl off', decidable: 'files', why: withSsl, rules: ['hba-cleartext-password'] },
@@ -36,12 +37,12 @@ const controls: CatalogControl[] = [
   { id: 'partialOverlap', title: 'partial overlap of addresses, databases or users', decidable: 'files', why: overlap, rules: [], disagreement: 'not flagged: partial overlaps are how pg_hba.conf files are written (a specific record before a broader one); only records no connection can reach are' },
 ];
 
-export const GO_HBA_RULES: Catalog = {
+export const goHbaRulesCatalog = once((): Catalog => ({
   name: 'go-hba-rules',
   title: 'go_hba_rules issue codes',
   source: { repo: 'DeadDreamer/go_hba_rules', commit: '3536c31e8b584f1ad77b3fbbf883f87186cdbe0c', path: 'README.md, pkg/hba/checks.go, pkg/hba/overlap.go' },
-  controls,
+  controls: controls(),
   notes: [
     'go_hba_rules has no profile of its own: the default profile (`recommended`) reports every code below except `partialOverlap`. Where a code is broader than what pgconf-lint flags, the row says what is deliberately left alone and why: the default profile follows real exposure, so `local all all peer` (PostgreSQL\'s own default) and `reject` records are never flagged.',
   ],
-};
+}));

@@ -13,9 +13,10 @@
 // Controls whose SHOW is incidental stay 'no': V-233511 (port: the one it connected to), V-233513
 // (server_version: the installed packages), V-233602 (ssl_*_file: only to find files on disk). Every
 // other control is checked there with SQL on a live server, OS commands, or not at all (procedural).
+import { once } from '../../lexical/once.js';
 import type { Catalog } from './index.js';
 
-export const STIG: Catalog = {
+export const stigCatalog = once((): Catalog => ({
   name: 'stig',
   title: 'DISA STIG for PostgreSQL (MITRE/Crunchy Data InSpec baseline)',
   source: {
@@ -882,4 +883,4 @@ export const STIG: Catalog = {
     rules: [],
   },
   ],
-};
+}));
