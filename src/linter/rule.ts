@@ -180,7 +180,8 @@ export interface RunSettings {
  * (the `rules` command, SARIF's rule metadata, the generated pages), never in a check, which does not
  * read it. A check then neither runs nor compiles it, and the CLI's code cache (scripts/cli-stub.cjs)
  * holds none of the ~150 kB of documentation text, which every run would otherwise deserialise
- * (issue 19: 1.2 ms a run). test/registry.test.ts checks both.
+ * (issue 19: about a millisecond a run). test/registry.test.ts and test/cli-compile-cache.test.ts
+ * check both.
  */
 export interface RuleDefinition<S extends OptionsSpec> extends Omit<Rule, 'check' | 'options' | 'docs'> {
   docs: RuleDocs | (() => RuleDocs);
