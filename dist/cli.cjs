@@ -23,7 +23,7 @@ const { tmpdir } = require('node:os');
 const { dirname, join, resolve } = require('node:path');
 const { Script } = require('node:vm');
 
-const BUILD = '93bbeed985c44c72';
+const BUILD = '093b67d1d39083f1';
 const MAX_CACHE_BYTES = 64 * 1024 * 1024;
 const main = join(__dirname, 'cli-main.cjs');
 

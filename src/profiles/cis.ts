@@ -43,15 +43,18 @@ export const CIS_SETTINGS: Record<string, ProfileSetting> = {
 };
 
 /**
- * The 16 and 18 editions enable the same rules without control ids: pgdsat numbers its checks by the
- * 17 edition, and the numbering of the others was not verified, so no id is claimed for them.
+ * The editions, built on first use with the catalog (a check without --profile cis never builds
+ * them). The 16 and 18 editions enable the same rules without control ids: pgdsat numbers its checks
+ * by the 17 edition, and the numbering of the others was not verified, so no id is claimed for them.
  */
-/** The editions, built on first use with the catalog (a check without --profile cis never builds them). */
-const cisEditions = once((): ProfileEdition[] => [
-  { id: 'cis-16', title: 'CIS PostgreSQL 16 Benchmark', major: 16, rules: rulesFromCatalog(cisCatalog(), CIS_SETTINGS, false) },
-  { id: 'cis-17', title: 'CIS PostgreSQL 17 Benchmark', major: 17, rules: rulesFromCatalog(cisCatalog(), CIS_SETTINGS) },
-  { id: 'cis-18', title: 'CIS PostgreSQL 18 Benchmark', major: 18, rules: rulesFromCatalog(cisCatalog(), CIS_SETTINGS, false) },
-]);
+const cisEditions = once((): ProfileEdition[] => {
+  const catalog = cisCatalog();
+  return [
+    { id: 'cis-16', title: 'CIS PostgreSQL 16 Benchmark', major: 16, rules: rulesFromCatalog(catalog, CIS_SETTINGS, false) },
+    { id: 'cis-17', title: 'CIS PostgreSQL 17 Benchmark', major: 17, rules: rulesFromCatalog(catalog, CIS_SETTINGS) },
+    { id: 'cis-18', title: 'CIS PostgreSQL 18 Benchmark', major: 18, rules: rulesFromCatalog(catalog, CIS_SETTINGS, false) },
+  ];
+});
 
 export const cis: Profile = {
   name: 'cis',
