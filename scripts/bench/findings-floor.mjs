@@ -13,7 +13,7 @@
 //   node scripts/bench/findings-floor.mjs [--runs=15] [--node=BIN] [--cli=dist/cli.cjs]
 //
 // Without NODE_EXTRA_CA_CERTS; the CLI's code cache is warm (one run of each first, in a temporary
-// directory of this script's own). Prints medians; exits 1 when the child's output is not the
+// directory of this script's own: scripts/bench/node.mjs childEnv). Prints medians; exits 1 when the child's output is not the
 // check's.
 
 import { spawnSync } from 'node:child_process';
@@ -22,6 +22,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { postgresqlConf } from './gen.mjs';
+import { childEnv, nodeVersion } from './node.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const argv = process.argv.slice(2);
@@ -37,9 +38,8 @@ process.on('exit', () => rmSync(tmp, { recursive: true, force: true }));
 const dir = path.join(tmp, 'conf');
 mkdirSync(dir);
 writeFileSync(path.join(dir, 'postgresql.conf'), postgresqlConf(LINES));
-const env = { ...process.env, TMPDIR: path.join(tmp, 'tmp') };
-delete env.NODE_EXTRA_CA_CERTS;
-mkdirSync(env.TMPDIR);
+// Without NODE_EXTRA_CA_CERTS, with a temporary directory (and so a code cache) of this script's own.
+const env = childEnv('findings-floor');
 
 /** Runs `args` under NODE in the conf directory: wall ms, stderr, and stdout when `capture`. */
 function run(args, capture = false) {
@@ -62,9 +62,8 @@ const floor = [CHILD, 'postgresql.conf'];
 // unlisted ones.
 const report = run(check, true).stdout;
 const drawn = run(floor, true).stdout;
-const end = report.indexOf('warning[duplicate-setting]: ');
 const unlisted = report.search(/^warning\[duplicate-setting\]: \d+ more /m);
-if (end !== 0 || unlisted === -1 || report.slice(0, unlisted) !== drawn) {
+if (!report.startsWith('warning[duplicate-setting]: ') || unlisted === -1 || report.slice(0, unlisted) !== drawn) {
   console.error('findings-floor: the child does not draw what `pgconf-lint check` draws for this file; its time would mean nothing');
   process.exit(1);
 }
@@ -93,7 +92,7 @@ const median = (xs) => {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 const ms = (x) => `${x.toFixed(1)} ms`.padStart(9);
-const version = spawnSync(NODE, ['--version'], { encoding: 'utf8', env }).stdout.trim();
+const version = nodeVersion(NODE) ?? NODE;
 const [c, o] = [median(times.check), median(times.off)];
 console.log(`${LINES.toLocaleString('en')}-line mixed postgresql.conf, Node ${version}, medians of ${RUNS} rounds (load average ${os.loadavg()[0].toFixed(2)})`);
 console.log(`  pgconf-lint check .                                     ${ms(c)}`);
